@@ -1,0 +1,6 @@
+export * from './errors';
+export * from './event';
+export * from './decider';
+export * from './clock';
+export * from './ids';
+export * from './money';

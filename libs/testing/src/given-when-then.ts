@@ -1,0 +1,26 @@
+import type { Decider, Event } from '@serviceops/kernel';
+
+/**
+ * given(past events).when(command).then(new events) for a pure decider:
+ *   spec(decider, ctx).given([...]).when(cmd).then([...])  or  .thenThrows('CODE')
+ */
+export function deciderSpec<C, E extends Event, S, Ctx>(decider: Decider<C, E, S, Ctx>, context: Ctx) {
+  return {
+    given(events: readonly E[]) {
+      const state = events.reduce(decider.evolve, decider.initialState());
+      return {
+        when(command: C) {
+          const run = () => decider.decide(command, state, context);
+          return {
+            then(expected: readonly E[]): void {
+              expect(run()).toEqual(expected);
+            },
+            thenThrows(code: string): void {
+              expect(run).toThrow(expect.objectContaining({ code }));
+            },
+          };
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import { Pool, type PoolConfig } from 'pg';
+
+/**
+ * Integration suites run against the real servers `npm test` starts (or DATABASE_URL / KAFKA_BROKERS
+ * given by the user). A missing server fails the suite loudly: it is never skipped.
+ */
+export function databaseUrl(): string {
+  const url = process.env['DATABASE_URL'];
+  if (!url) {
+    throw new Error('DATABASE_URL is not set: run integration suites with `npm test`, which starts PostgreSQL');
+  }
+  return url;
+}
+
+export function kafkaBrokers(): string[] {
+  const brokers = process.env['KAFKA_BROKERS'];
+  if (!brokers) {
+    throw new Error('KAFKA_BROKERS is not set: run integration suites with `npm test`, which starts Kafka');
+  }
+  return brokers.split(',').map((b) => b.trim());
+}
+
+export function testPool(config: PoolConfig = {}): Pool {
+  return new Pool({ connectionString: databaseUrl(), max: 20, ...config });
+}
+
+let counter = 0;
+
+/** A name no other test (or worker, or earlier run) uses: for schemas, topics and consumer groups. */
+export function uniqueName(prefix: string): string {
+  counter += 1;
+  const random = Math.random().toString(36).slice(2, 8);
+  return `${prefix}_${process.pid}_${counter}_${random}`.toLowerCase().replace(/[^a-z0-9_]/g, '_');
+}
+
+/** Polls until `check` returns a value other than undefined, or fails with `what` after `timeoutMs`. */
+export async function eventually<T>(
+  what: string,
+  check: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 20_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value !== undefined) return value;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
