@@ -22,6 +22,7 @@ const common = {
 };
 
 module.exports = {
+  testTimeout: 60_000,
   reporters: ['default', '<rootDir>/infra/jest-summary-reporter.js'],
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps}/**/*.unit.spec.ts'] },
@@ -29,7 +30,6 @@ module.exports = {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/{libs,apps}/**/*.{int,e2e}.spec.ts'],
-      testTimeout: 60_000,
       slowTestThreshold: 30,
     },
   ],

@@ -1,0 +1,233 @@
+import { assertSchemaName, migrate } from '@serviceops/eventstore';
+import type { Pool, PoolClient } from 'pg';
+import { fromEnvelope, toEnvelope, type DeliveredEvent } from './envelope';
+import { MESSAGING_MIGRATIONS } from './migrations';
+
+/** A handler's effect runs inside this transaction, together with the inbox row that marks it done. */
+export type EventHandler = (event: DeliveredEvent, tx: PoolClient) => Promise<void>;
+
+export interface RetryPolicy {
+  /** Tries before an event goes to the dead letters (≥ 1). */
+  readonly maxAttempts: number;
+  readonly initialDelayMs: number;
+  readonly maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 5, initialDelayMs: 100, maxDelayMs: 5_000 };
+
+export type DeliveryResult = 'applied' | 'duplicate' | 'dead-lettered';
+
+export interface DeadLetter {
+  readonly id: string;
+  readonly consumer: string;
+  readonly topic: string;
+  readonly eventId: string | null;
+  readonly eventType: string | null;
+  readonly error: string;
+  readonly attempts: number;
+  readonly failedAt: Date;
+  readonly replayedAt: Date | null;
+}
+
+export interface FailedMessage {
+  readonly topic: string;
+  readonly event?: DeliveredEvent;
+  /** The raw message when it could not even be parsed. */
+  readonly raw?: string;
+  readonly error: Error;
+  readonly attempts: number;
+  readonly kafka?: { partition: number; offset: string };
+}
+
+/** Extra work done in the same transaction as the effect, such as moving a checkpoint. */
+export type InTransaction = (tx: PoolClient) => Promise<void>;
+
+/**
+ * The consuming service's side of messaging, in its own schema: the inbox (consumer, event id) that makes
+ * redelivery harmless, checkpoints, and the dead letters.
+ */
+export class ConsumerDb {
+  readonly schema: string;
+
+  constructor(
+    readonly pool: Pool,
+    schema: string,
+  ) {
+    this.schema = assertSchemaName(schema);
+  }
+
+  async migrate(): Promise<void> {
+    await migrate(this.pool, this.schema, MESSAGING_MIGRATIONS);
+  }
+
+  /**
+   * Applies one event at most once: the inbox row and the handler's effect commit together. A failing
+   * handler is retried with exponential backoff; after the last try the event goes to the dead letters,
+   * and the caller moves on to the next one.
+   */
+  async deliver(
+    consumer: string,
+    event: DeliveredEvent,
+    handler: EventHandler,
+    retry: RetryPolicy,
+    alongside?: InTransaction,
+    isStopping: () => boolean = () => false,
+  ): Promise<{ result: DeliveryResult; error?: Error; attempts: number }> {
+    let lastError: Error = new Error('not attempted');
+    for (let attempt = 1; attempt <= retry.maxAttempts; attempt++) {
+      try {
+        const result = await this.transaction(async (tx) => {
+          const fresh = await this.claim(tx, consumer, event);
+          if (fresh) await handler(event, tx);
+          if (alongside) await alongside(tx);
+          return fresh ? 'applied' : 'duplicate';
+        });
+        return { result, attempts: attempt };
+      } catch (err) {
+        lastError = err instanceof Error ? err : new Error(String(err));
+        if (attempt < retry.maxAttempts) {
+          if (isStopping()) throw lastError;
+          await sleep(Math.min(retry.maxDelayMs, retry.initialDelayMs * 2 ** (attempt - 1)));
+        }
+      }
+    }
+    await this.deadLetter(consumer, { topic: event.topic, event, error: lastError, attempts: retry.maxAttempts }, alongside);
+    return { result: 'dead-lettered', error: lastError, attempts: retry.maxAttempts };
+  }
+
+  /** Records a message that could not be applied; the same event is recorded once per consumer. */
+  async deadLetter(consumer: string, failed: FailedMessage, alongside?: InTransaction): Promise<void> {
+    await this.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO "${this.schema}".dead_letters
+           (consumer, topic, event_id, event_type, envelope, raw, error, attempts, kafka_partition, kafka_offset)
+         VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10)
+         ON CONFLICT (consumer, event_id) DO UPDATE
+           SET error = EXCLUDED.error, attempts = "${this.schema}".dead_letters.attempts + EXCLUDED.attempts,
+               failed_at = now(), replayed_at = NULL`,
+        [
+          consumer,
+          failed.topic,
+          failed.event?.eventId ?? null,
+          failed.event?.type ?? null,
+          failed.event ? JSON.stringify(toEnvelope(failed.event)) : null,
+          failed.raw ?? null,
+          `${failed.error.name}: ${failed.error.message}`,
+          failed.attempts,
+          failed.kafka?.partition ?? null,
+          failed.kafka?.offset ?? null,
+        ],
+      );
+      if (alongside) await alongside(tx);
+    });
+  }
+
+  async deadLetters(consumer: string, options: { includeReplayed?: boolean } = {}): Promise<DeadLetter[]> {
+    const { rows } = await this.pool.query<{
+      id: string;
+      consumer: string;
+      topic: string;
+      event_id: string | null;
+      event_type: string | null;
+      error: string;
+      attempts: number;
+      failed_at: Date;
+      replayed_at: Date | null;
+    }>(
+      `SELECT id, consumer, topic, event_id, event_type, error, attempts, failed_at, replayed_at
+         FROM "${this.schema}".dead_letters
+        WHERE consumer = $1 AND ($2 OR replayed_at IS NULL)
+        ORDER BY id`,
+      [consumer, options.includeReplayed ?? false],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      consumer: r.consumer,
+      topic: r.topic,
+      eventId: r.event_id,
+      eventType: r.event_type,
+      error: r.error,
+      attempts: r.attempts,
+      failedAt: r.failed_at,
+      replayedAt: r.replayed_at,
+    }));
+  }
+
+  /**
+   * Applies a dead letter with the (fixed) handler, once: the inbox guards against an event that
+   * was meanwhile delivered again, and a replayed letter is never replayed twice.
+   */
+  async replay(id: string, handler: EventHandler): Promise<'applied' | 'duplicate' | 'already-replayed'> {
+    return this.transaction(async (tx) => {
+      const { rows } = await tx.query<{ consumer: string; envelope: unknown; topic: string; replayed_at: Date | null }>(
+        `SELECT consumer, topic, envelope, replayed_at FROM "${this.schema}".dead_letters WHERE id = $1 FOR UPDATE`,
+        [id],
+      );
+      const letter = rows[0];
+      if (!letter) throw new Error(`no dead letter ${id}`);
+      if (letter.replayed_at) return 'already-replayed';
+      if (!letter.envelope) throw new Error(`dead letter ${id} holds no readable event and cannot be replayed`);
+      const event = fromEnvelope(letter.topic, letter.envelope);
+      const fresh = await this.claim(tx, letter.consumer, event);
+      if (fresh) await handler(event, tx);
+      await tx.query(`UPDATE "${this.schema}".dead_letters SET replayed_at = now() WHERE id = $1`, [id]);
+      return fresh ? 'applied' : 'duplicate';
+    });
+  }
+
+  async loadCheckpoint(
+    consumer: string,
+    source: string,
+  ): Promise<{ transactionId: bigint; position: bigint } | undefined> {
+    const { rows } = await this.pool.query<{ transaction_id: string; global_position: string }>(
+      `SELECT transaction_id::text AS transaction_id, global_position
+         FROM "${this.schema}".consumer_checkpoints WHERE consumer = $1 AND source = $2`,
+      [consumer, source],
+    );
+    const row = rows[0];
+    return row ? { transactionId: BigInt(row.transaction_id), position: BigInt(row.global_position) } : undefined;
+  }
+
+  async saveCheckpoint(
+    tx: PoolClient,
+    consumer: string,
+    source: string,
+    checkpoint: { transactionId: bigint; position: bigint },
+  ): Promise<void> {
+    await tx.query(
+      `INSERT INTO "${this.schema}".consumer_checkpoints (consumer, source, transaction_id, global_position)
+       VALUES ($1, $2, $3::text::xid8, $4)
+       ON CONFLICT (consumer, source) DO UPDATE
+         SET transaction_id = EXCLUDED.transaction_id, global_position = EXCLUDED.global_position, updated_at = now()`,
+      [consumer, source, checkpoint.transactionId.toString(), checkpoint.position.toString()],
+    );
+  }
+
+  async transaction<T>(work: (tx: PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  private async claim(tx: PoolClient, consumer: string, event: DeliveredEvent): Promise<boolean> {
+    const { rowCount } = await tx.query(
+      `INSERT INTO "${this.schema}".inbox (consumer, event_id, topic) VALUES ($1, $2, $3)
+       ON CONFLICT DO NOTHING`,
+      [consumer, event.eventId, event.topic],
+    );
+    return rowCount === 1;
+  }
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

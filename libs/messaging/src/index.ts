@@ -1,0 +1,10 @@
+export * from './envelope';
+export * from './topics';
+export * from './transport';
+export * from './migrations';
+export * from './consumer-db';
+export * from './create-transport';
+export { LogTransport, type LogTransportOptions } from './log/log-transport';
+export { KafkaTransport, type KafkaTransportOptions } from './kafka/kafka-transport';
+export { KafkaRelay, type RelayOptions } from './kafka/relay';
+export { ensureTopics } from './kafka/topics-admin';

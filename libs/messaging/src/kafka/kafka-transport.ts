@@ -1,0 +1,167 @@
+import type { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { DEFAULT_RETRY, type ConsumerDb, type FailedMessage, type RetryPolicy } from '../consumer-db';
+import { parseEnvelope, type DeliveredEvent } from '../envelope';
+import { deadLetterTopic } from '../topics';
+import type { RunningSubscription, SubscriptionOptions, Transport } from '../transport';
+import { ensureTopics } from './topics-admin';
+
+export interface KafkaTransportOptions {
+  readonly kafka: Kafka;
+  readonly consumerDb: ConsumerDb;
+  /** Consumer group session timeout: how soon a crashed consumer's partitions move to another. */
+  readonly sessionTimeoutMs?: number;
+  readonly heartbeatIntervalMs?: number;
+  readonly partitions?: number;
+  readonly replicationFactor?: number;
+  readonly onError?: (err: unknown, context: string) => void;
+}
+
+/**
+ * Kafka consumer groups (group id = consumer name). Each message's effect commits with its inbox row in
+ * the consumer's database; the offset is committed to Kafka only afterwards. A crash between the two
+ * redelivers the message and the inbox turns it into a no-op. Poison messages go, after bounded retries,
+ * to the dead-letter table and to `<topic>.dlq`, and the partition moves on.
+ */
+export class KafkaTransport implements Transport {
+  readonly kind = 'kafka' as const;
+  private dlqProducer: Producer | undefined;
+  private readonly consumers = new Set<Consumer>();
+
+  constructor(private readonly options: KafkaTransportOptions) {}
+
+  async subscribe(subscription: SubscriptionOptions): Promise<RunningSubscription> {
+    const { kafka, consumerDb } = this.options;
+    await consumerDb.migrate();
+    await ensureTopics(
+      kafka,
+      subscription.topics.flatMap((t) => [t, deadLetterTopic(t)]),
+      this.options.partitions ?? 3,
+      this.options.replicationFactor ?? 1,
+    );
+    const retry: RetryPolicy = { ...DEFAULT_RETRY, ...subscription.retry };
+    const consumer = kafka.consumer({
+      groupId: subscription.consumer,
+      sessionTimeout: this.options.sessionTimeoutMs ?? 10_000,
+      heartbeatInterval: this.options.heartbeatIntervalMs ?? 1_000,
+      allowAutoTopicCreation: false,
+      maxWaitTimeInMs: 100,
+    });
+    let stopping = false;
+    await consumer.connect();
+    await consumer.subscribe({ topics: [...subscription.topics], fromBeginning: true });
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+        let next: string | undefined;
+        for (const message of batch.messages) {
+          if (!isRunning() || isStale() || stopping) break;
+          const event = await this.handle(subscription, batch.topic, batch.partition, message, retry, () => stopping);
+          if (event) await subscription.hooks?.afterEffectCommitted?.(event);
+          resolveOffset(message.offset);
+          next = (BigInt(message.offset) + 1n).toString();
+          await heartbeat();
+        }
+        // The offset moves only after every effect before it committed.
+        if (next !== undefined) {
+          await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);
+        }
+      },
+    });
+    this.consumers.add(consumer);
+    return {
+      consumer: subscription.consumer,
+      stop: async () => {
+        stopping = true;
+        await consumer.disconnect();
+        this.consumers.delete(consumer);
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.consumers].map((c) => c.disconnect()));
+    this.consumers.clear();
+    await this.dlqProducer?.disconnect();
+    this.dlqProducer = undefined;
+  }
+
+  /** Applies one message; returns the event (or undefined for an unreadable message). */
+  private async handle(
+    subscription: SubscriptionOptions,
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    retry: RetryPolicy,
+    isStopping: () => boolean,
+  ): Promise<DeliveredEvent | undefined> {
+    const { consumerDb } = this.options;
+    const kafkaPlace = { partition, offset: message.offset };
+    let event: DeliveredEvent;
+    try {
+      event = parseEnvelope(topic, message.value);
+    } catch (err) {
+      const failed: FailedMessage = {
+        topic,
+        raw: message.value?.toString('utf8') ?? '',
+        error: err as Error,
+        attempts: 1,
+        kafka: kafkaPlace,
+      };
+      await consumerDb.deadLetter(subscription.consumer, failed);
+      await this.toDeadLetterTopic(subscription.consumer, topic, message, failed);
+      await subscription.hooks?.onDeadLetter?.(failed);
+      return undefined;
+    }
+    const delivery = await consumerDb.deliver(
+      subscription.consumer,
+      event,
+      subscription.handler,
+      retry,
+      undefined,
+      isStopping,
+    );
+    if (delivery.result === 'dead-lettered') {
+      const failed: FailedMessage = {
+        topic,
+        event,
+        error: delivery.error ?? new Error('unknown'),
+        attempts: delivery.attempts,
+        kafka: kafkaPlace,
+      };
+      await this.toDeadLetterTopic(subscription.consumer, topic, message, failed);
+      await subscription.hooks?.onDeadLetter?.(failed);
+    }
+    return event;
+  }
+
+  private async toDeadLetterTopic(
+    consumer: string,
+    topic: string,
+    message: KafkaMessage,
+    failed: FailedMessage,
+  ): Promise<void> {
+    if (!this.dlqProducer) {
+      const producer = this.options.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+      await producer.connect();
+      this.dlqProducer = producer;
+    }
+    await this.dlqProducer.send({
+      topic: deadLetterTopic(topic),
+      acks: -1,
+      messages: [
+        {
+          key: message.key,
+          value: message.value,
+          headers: {
+            ...message.headers,
+            'dlq-consumer': consumer,
+            'dlq-error': failed.error.message.slice(0, 1000),
+            'dlq-attempts': String(failed.attempts),
+            'dlq-source': `${topic}/${failed.kafka?.partition ?? ''}/${failed.kafka?.offset ?? ''}`,
+          },
+        },
+      ],
+    });
+  }
+}

@@ -1,0 +1,143 @@
+import { notifyChannel, PostgresEventStore, START, type Checkpoint } from '@serviceops/eventstore';
+import type { Pool } from 'pg';
+import { DEFAULT_RETRY, type ConsumerDb, type RetryPolicy } from '../consumer-db';
+import type { DeliveredEvent } from '../envelope';
+import { serviceOfTopic } from '../topics';
+import type { RunningSubscription, SubscriptionOptions, Transport } from '../transport';
+import { Wakeups } from './wakeups';
+
+export interface LogTransportOptions {
+  /** Where the producing services' event logs live (in the embedded default, the one shared database). */
+  readonly sourcePool: Pool;
+  /** The consuming service's inbox, checkpoints and dead letters. */
+  readonly consumerDb: ConsumerDb;
+  readonly batchSize?: number;
+  /** Idle polling backs off from min to max; a NOTIFY wakes the reader at once. */
+  readonly idlePollMs?: { min: number; max: number };
+  /** Which schema holds a topic's events (default: the service named by the topic). */
+  readonly schemaOfTopic?: (topic: string) => string;
+  readonly onError?: (err: unknown, context: string) => void;
+}
+
+/**
+ * The embedded transport: a consumer reads the producer's global log directly, from a checkpoint kept in
+ * its own schema. The checkpoint moves in the same transaction as the effect, and the inbox makes a
+ * replay from an older checkpoint harmless.
+ */
+export class LogTransport implements Transport {
+  readonly kind = 'log' as const;
+  private readonly wakeups: Wakeups;
+  private readonly running = new Set<LogSubscription>();
+
+  constructor(private readonly options: LogTransportOptions) {
+    this.wakeups = new Wakeups(options.sourcePool, options.onError);
+  }
+
+  async subscribe(subscription: SubscriptionOptions): Promise<RunningSubscription> {
+    await this.options.consumerDb.migrate();
+    const loops = await Promise.all(
+      subscription.topics.map(async (topic) => {
+        const schema = (this.options.schemaOfTopic ?? serviceOfTopic)(topic);
+        const source = new PostgresEventStore({ pool: this.options.sourcePool, schema, groupCommit: false });
+        await this.wakeups.listen(notifyChannel(schema));
+        const loop = new LogSubscription(topic, schema, source, subscription, this.options, this.wakeups);
+        this.running.add(loop);
+        loop.start();
+        return loop;
+      }),
+    );
+    return {
+      consumer: subscription.consumer,
+      stop: async () => {
+        await Promise.all(loops.map((l) => l.stop()));
+        for (const l of loops) this.running.delete(l);
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.running].map((l) => l.stop()));
+    this.running.clear();
+    await this.wakeups.close();
+  }
+}
+
+class LogSubscription {
+  private stopping = false;
+  private done: Promise<void> = Promise.resolve();
+  private readonly retry: RetryPolicy;
+
+  constructor(
+    private readonly topic: string,
+    private readonly schema: string,
+    private readonly source: PostgresEventStore,
+    private readonly subscription: SubscriptionOptions,
+    private readonly options: LogTransportOptions,
+    private readonly wakeups: Wakeups,
+  ) {
+    this.retry = { ...DEFAULT_RETRY, ...subscription.retry };
+  }
+
+  start(): void {
+    this.done = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wakeups.wakeAll(notifyChannel(this.schema));
+    await this.done;
+  }
+
+  private async run(): Promise<void> {
+    const { consumerDb } = this.options;
+    const { consumer } = this.subscription;
+    const idle = this.options.idlePollMs ?? { min: 5, max: 500 };
+    let wait = idle.min;
+    let checkpoint: Checkpoint = START;
+    let loaded = false;
+    while (!this.stopping) {
+      try {
+        if (!loaded) {
+          checkpoint = (await consumerDb.loadCheckpoint(consumer, this.topic)) ?? START;
+          loaded = true;
+        }
+        const page = await this.source.readAll({ after: checkpoint, limit: this.options.batchSize ?? 500 });
+        for (const stored of page.events) {
+          if (this.stopping) return;
+          const event: DeliveredEvent = { ...stored, topic: this.topic };
+          const place = { transactionId: stored.transactionId, position: stored.globalPosition };
+          const delivery = await consumerDb.deliver(
+            consumer,
+            event,
+            this.subscription.handler,
+            this.retry,
+            (tx) => consumerDb.saveCheckpoint(tx, consumer, this.topic, place),
+            () => this.stopping,
+          );
+          if (delivery.result === 'dead-lettered') {
+            await this.subscription.hooks?.onDeadLetter?.({
+              topic: this.topic,
+              event,
+              error: delivery.error ?? new Error('unknown'),
+              attempts: delivery.attempts,
+            });
+          }
+          checkpoint = place;
+          await this.subscription.hooks?.afterEffectCommitted?.(event);
+        }
+        if (page.events.length > 0) {
+          wait = idle.min;
+          continue;
+        }
+        const notified = await this.wakeups.wait(notifyChannel(this.schema), wait);
+        wait = notified ? idle.min : Math.min(idle.max, wait * 2);
+      } catch (err) {
+        if (this.stopping) return;
+        // A lost connection or a failed checkpoint write: reload the checkpoint and go on after a pause.
+        this.options.onError?.(err, `log subscription ${consumer} on ${this.topic}`);
+        loaded = false;
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+    }
+  }
+}

@@ -1,0 +1,86 @@
+import { Client, type Pool } from 'pg';
+
+/**
+ * LISTEN on one dedicated connection, so readers wake as soon as a writer commits. Readers must stay
+ * correct without it: every wait also ends on a timeout, and a broken connection only costs latency.
+ */
+export class Wakeups {
+  private client: Client | undefined;
+  private connecting: Promise<Client | undefined> | undefined;
+  private readonly channels = new Set<string>();
+  private readonly waiters = new Map<string, Set<() => void>>();
+  private closed = false;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly onError?: (err: unknown, context: string) => void,
+  ) {}
+
+  async listen(channel: string): Promise<void> {
+    if (this.channels.has(channel)) return;
+    this.channels.add(channel);
+    const client = await this.connect();
+    await client?.query(`LISTEN "${channel}"`).catch((err: unknown) => this.onError?.(err, 'LISTEN'));
+  }
+
+  /** Resolves true when notified on `channel`, false when `ms` passed first. */
+  wait(channel: string, ms: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      let waiters = this.waiters.get(channel);
+      if (!waiters) this.waiters.set(channel, (waiters = new Set()));
+      const set = waiters;
+      const wake = () => {
+        clearTimeout(timer);
+        set.delete(wake);
+        resolve(true);
+      };
+      const timer = setTimeout(() => {
+        set.delete(wake);
+        resolve(false);
+      }, ms);
+      set.add(wake);
+    });
+  }
+
+  wakeAll(channel: string): void {
+    for (const wake of [...(this.waiters.get(channel) ?? [])]) wake();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const client = this.client;
+    this.client = undefined;
+    await client?.end().catch(() => undefined);
+  }
+
+  private connect(): Promise<Client | undefined> {
+    if (this.client) return Promise.resolve(this.client);
+    this.connecting ??= (async () => {
+      try {
+        const client = new Client(this.pool.options);
+        client.on('notification', (msg) => this.wakeAll(msg.channel));
+        client.on('error', (err) => {
+          this.onError?.(err, 'LISTEN connection');
+          this.client = undefined;
+          this.connecting = undefined;
+          if (!this.closed) setTimeout(() => void this.reconnect(), 1000);
+        });
+        await client.connect();
+        this.client = client;
+        return client;
+      } catch (err) {
+        this.onError?.(err, 'LISTEN connect');
+        this.connecting = undefined;
+        return undefined;
+      }
+    })();
+    return this.connecting;
+  }
+
+  private async reconnect(): Promise<void> {
+    const client = await this.connect();
+    for (const channel of this.channels) {
+      await client?.query(`LISTEN "${channel}"`).catch((err: unknown) => this.onError?.(err, 'LISTEN'));
+    }
+  }
+}

@@ -1,0 +1,32 @@
+import type { DeliveredEvent } from './envelope';
+import type { EventHandler, FailedMessage, RetryPolicy } from './consumer-db';
+
+export interface SubscriptionHooks {
+  /** Called after an event's effect (or its dead letter) committed, before the offset/checkpoint moves on. */
+  readonly afterEffectCommitted?: (event: DeliveredEvent) => void | Promise<void>;
+  readonly onDeadLetter?: (failed: FailedMessage) => void | Promise<void>;
+}
+
+export interface SubscriptionOptions {
+  /** A stable name: the inbox, checkpoints, dead letters and Kafka consumer group are keyed by it. */
+  readonly consumer: string;
+  readonly topics: readonly string[];
+  readonly handler: EventHandler;
+  readonly retry?: Partial<RetryPolicy>;
+  readonly hooks?: SubscriptionHooks;
+}
+
+export interface RunningSubscription {
+  readonly consumer: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * One way to subscribe, two transports: `kafka` (a relay publishes each service's log to Kafka) and `log`
+ * (consumers read the producing service's event log directly: the embedded default).
+ */
+export interface Transport {
+  readonly kind: 'kafka' | 'log';
+  subscribe(options: SubscriptionOptions): Promise<RunningSubscription>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,146 @@
+import { eventually } from '@serviceops/testing';
+import type { Kafka } from 'kafkajs';
+import { deadLetterTopic, type DeliveredEvent, type RunningSubscription } from '../src';
+import { Harness, type TransportKind } from './harness';
+
+/** The contract every transport keeps; the same suite runs on the embedded log and on a real Kafka broker. */
+describe.each<TransportKind>(['log', 'kafka'])('transport contract: %s', (kind) => {
+  let h: Harness;
+  const running: RunningSubscription[] = [];
+
+  beforeEach(async () => {
+    h = new Harness(kind);
+    await h.setUp();
+  });
+
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((s) => s.stop()));
+    await h.tearDown();
+  });
+
+  async function subscribe(
+    consumer: string,
+    options: {
+      fail?: (e: DeliveredEvent) => boolean;
+      delivered?: DeliveredEvent[];
+      maxAttempts?: number;
+    } = {},
+  ): Promise<RunningSubscription> {
+    const sub = await h.transport.subscribe({
+      consumer,
+      topics: [h.topic],
+      retry: { maxAttempts: options.maxAttempts ?? 3, initialDelayMs: 10, maxDelayMs: 50 },
+      handler: async (event, tx) => {
+        if (options.fail?.(event)) throw new Error(`cannot handle ${event.type}`);
+        await h.recordEffect(consumer, event, tx);
+      },
+      hooks: { afterEffectCommitted: (e) => void options.delivered?.push(e) },
+    });
+    running.push(sub);
+    return sub;
+  }
+
+  it('delivers every event once, each stream in its order', async () => {
+    await subscribe('c1');
+    for (let i = 0; i < 30; i++) await h.store.append(`s-${i % 3}`, [{ type: 'Happened', data: { i } }]);
+    await h.waitForEffects('c1', 30);
+    const effects = await h.effects('c1');
+    expect(new Set(effects.map((e) => e.event_id)).size).toBe(30);
+    for (const stream of ['s-0', 's-1', 's-2']) {
+      const versions = effects.filter((e) => e.stream_id === stream).map((e) => e.stream_version);
+      expect(versions).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
+    }
+  });
+
+  it('applies an event delivered twice only once', async () => {
+    const delivered: DeliveredEvent[] = [];
+    const sub = await subscribe('c1', { delivered });
+    await h.store.append('s', [{ type: 'Once', data: {} }]);
+    await h.waitForEffects('c1', 1);
+    const first = delivered[0] as DeliveredEvent;
+
+    if (kind === 'log') {
+      // The log transport redelivers when a consumer restarts from an older checkpoint.
+      await sub.stop();
+      running.splice(running.indexOf(sub), 1);
+      await h.redeliver('c1', first);
+      await subscribe('c1', { delivered });
+    } else {
+      await h.redeliver('c1', first);
+    }
+    await eventually('the redelivery', () => (delivered.length >= 2 ? true : undefined));
+    expect(delivered[1]?.eventId).toBe(first.eventId);
+    await h.store.append('s', [{ type: 'After', data: {} }]);
+    await h.waitForEffects('c1', 2);
+    expect((await h.effects('c1')).map((e) => e.event_id).filter((id) => id === first.eventId)).toHaveLength(1);
+  });
+
+  it('sends a poison event to the dead letters after N tries, keeps later events flowing, and replays it once', async () => {
+    let fixed = false;
+    await subscribe('c1', { fail: (e) => e.type === 'Poison' && !fixed, maxAttempts: 3 });
+    await h.store.append('p', [{ type: 'Poison', data: {} }]);
+    for (let i = 0; i < 5; i++) await h.store.append(`ok-${i}`, [{ type: 'Fine', data: { i } }]);
+    await h.waitForEffects('c1', 5);
+
+    const letters = await eventually('a dead letter', async () => {
+      const l = await h.consumerDb.deadLetters('c1');
+      return l.length > 0 ? l : undefined;
+    });
+    expect(letters).toHaveLength(1);
+    expect(letters[0]).toMatchObject({ eventType: 'Poison', attempts: 3, topic: h.topic });
+    expect(letters[0]?.error).toContain('cannot handle Poison');
+
+    if (kind === 'kafka') await expectOnDeadLetterTopic(h.kafka as Kafka, deadLetterTopic(h.topic), 'Poison');
+
+    fixed = true;
+    const handler = async (event: DeliveredEvent, tx: import('pg').PoolClient) => h.recordEffect('c1', event, tx);
+    const id = letters[0]?.id as string;
+    expect(await h.consumerDb.replay(id, handler)).toBe('applied');
+    expect(await h.consumerDb.replay(id, handler)).toBe('already-replayed');
+    const effects = await h.effects('c1');
+    expect(effects).toHaveLength(6);
+    expect(effects.filter((e) => e.stream_id === 'p')).toHaveLength(1);
+    expect(await h.consumerDb.deadLetters('c1')).toEqual([]);
+  });
+
+  it('resumes after a restart where it left off, without doubling or losing', async () => {
+    const first = await subscribe('c1');
+    for (let i = 0; i < 10; i++) await h.store.append('s', [{ type: 'E', data: { i } }]);
+    await h.waitForEffects('c1', 10);
+    await first.stop();
+    running.splice(running.indexOf(first), 1);
+
+    for (let i = 10; i < 20; i++) await h.store.append('s', [{ type: 'E', data: { i } }]);
+    await subscribe('c1');
+    await h.waitForEffects('c1', 20);
+    const effects = await h.effects('c1');
+    expect(effects.map((e) => e.stream_version)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+  });
+
+  it('keeps consumers apart: each consumer applies each event once', async () => {
+    await subscribe('c1');
+    await subscribe('c2');
+    for (let i = 0; i < 5; i++) await h.store.append('s', [{ type: 'E', data: { i } }]);
+    await h.waitForEffects('c1', 5);
+    await h.waitForEffects('c2', 5);
+    expect(await h.effects('c1')).toHaveLength(5);
+  });
+});
+
+async function expectOnDeadLetterTopic(kafka: Kafka, topic: string, type: string): Promise<void> {
+  const consumer = kafka.consumer({ groupId: `dlq-reader-${Date.now()}` });
+  const seen: string[] = [];
+  await consumer.connect();
+  await consumer.subscribe({ topics: [topic], fromBeginning: true });
+  await consumer.run({
+    eachMessage: async ({ message }) => {
+      seen.push(message.headers?.['event-type']?.toString() ?? '', message.headers?.['dlq-error']?.toString() ?? '');
+    },
+  });
+  try {
+    await eventually(`a ${type} on ${topic}`, () => (seen.includes(type) ? true : undefined));
+    expect(seen.join(' ')).toContain(`cannot handle ${type}`);
+  } finally {
+    await consumer.disconnect();
+  }
+}
