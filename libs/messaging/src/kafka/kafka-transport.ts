@@ -142,7 +142,11 @@ export class KafkaTransport implements Transport {
     failed: FailedMessage,
   ): Promise<void> {
     if (!this.dlqProducer) {
-      const producer = this.options.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+      const producer = this.options.kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        retry: { retries: Number.MAX_SAFE_INTEGER, maxRetryTime: 5_000 },
+      });
       await producer.connect();
       this.dlqProducer = producer;
     }

@@ -48,7 +48,13 @@ export class KafkaRelay {
     const { store, kafka, topic } = this.options;
     await migrate(store.pool, store.schema, MESSAGING_MIGRATIONS);
     await ensureTopics(kafka, [topic], this.options.partitions ?? 3, this.options.replicationFactor ?? 1);
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    this.producer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      // Keep retrying through broker outages: the checkpoint only moves once Kafka acknowledged.
+      retry: { retries: Number.MAX_SAFE_INTEGER, maxRetryTime: 5_000 },
+    });
     await this.producer.connect();
     await this.wakeups.listen(notifyChannel(store.schema));
     this.done = this.run();
