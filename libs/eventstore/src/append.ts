@@ -42,12 +42,16 @@ export async function appendInTransaction(
   );
   for (const row of current) versions.set(row.stream_id, row.version ?? 0);
 
-  const outcomes: (AppendOutcome | { ok: true; pending: { streamId: string; from: number; to: number } })[] = [];
+  const outcomes: (AppendOutcome | { ok: true; pending: { streamId: string; from: number; to: number } })[] =
+    [];
   const rows: unknown[] = [];
   for (const request of requests) {
     const actual = versions.get(request.streamId) ?? 0;
     if (!versionMatches(request.expected, actual)) {
-      outcomes.push({ ok: false, error: new WrongExpectedVersionError(request.streamId, request.expected, actual) });
+      outcomes.push({
+        ok: false,
+        error: new WrongExpectedVersionError(request.streamId, request.expected, actual),
+      });
       continue;
     }
     request.events.forEach((e, i) => {

@@ -67,10 +67,14 @@ describe('PostgresEventStore on a real PostgreSQL', () => {
 
   describe('streams', () => {
     it('appends and reads a stream in order with versions, metadata and positions', async () => {
-      const first = await store.append('order-t1-1', [ev('OrderBooked', { at: 'x' }), ev('OrderDispatched')], {
-        expectedVersion: 'no_stream',
-        metadata: { tenantId: 't1', actorId: 'u1', correlationId: 'c1', policyVersion: 3 },
-      });
+      const first = await store.append(
+        'order-t1-1',
+        [ev('OrderBooked', { at: 'x' }), ev('OrderDispatched')],
+        {
+          expectedVersion: 'no_stream',
+          metadata: { tenantId: 't1', actorId: 'u1', correlationId: 'c1', policyVersion: 3 },
+        },
+      );
       expect(first.nextExpectedVersion).toBe(2);
       expect(first.lastPosition).toBeGreaterThan(first.firstPosition);
       await store.append('order-t1-1', [ev('OrderCompleted')], { expectedVersion: 2 });
@@ -119,9 +123,9 @@ describe('PostgresEventStore on a real PostgreSQL', () => {
     });
 
     it('refuses stream_exists on a new stream', async () => {
-      await expect(store.append('new', [ev('A')], { expectedVersion: 'stream_exists' })).rejects.toBeInstanceOf(
-        WrongExpectedVersionError,
-      );
+      await expect(
+        store.append('new', [ev('A')], { expectedVersion: 'stream_exists' }),
+      ).rejects.toBeInstanceOf(WrongExpectedVersionError);
     });
 
     it('lets exactly one of two appends at the same expected version win (one process)', async () => {
@@ -139,13 +143,18 @@ describe('PostgresEventStore on a real PostgreSQL', () => {
 
     it('lets exactly one of many writers in separate connections and stores win', async () => {
       // Separate stores share nothing in memory: the database's unique constraint decides.
-      const stores = Array.from({ length: 8 }, () => new PostgresEventStore({ pool, schema, groupCommit: false }));
+      const stores = Array.from(
+        { length: 8 },
+        () => new PostgresEventStore({ pool, schema, groupCommit: false }),
+      );
       const results = await Promise.allSettled(
-        stores.map((s, i) => s.append('contended', [ev('Claimed', { by: i })], { expectedVersion: 'no_stream' })),
+        stores.map((s, i) =>
+          s.append('contended', [ev('Claimed', { by: i })], { expectedVersion: 'no_stream' }),
+        ),
       );
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       for (const r of results.filter((x) => x.status === 'rejected')) {
-        expect((r as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedVersionError);
+        expect(r.reason).toBeInstanceOf(WrongExpectedVersionError);
       }
       expect(await countRows()).toBe(1);
     });
@@ -209,14 +218,19 @@ describe('PostgresEventStore on a real PostgreSQL', () => {
     });
 
     it('accepts a stream id of exactly 200 characters', async () => {
-      await expect(store.append('x'.repeat(200), [ev('A')])).resolves.toMatchObject({ nextExpectedVersion: 1 });
+      await expect(store.append('x'.repeat(200), [ev('A')])).resolves.toMatchObject({
+        nextExpectedVersion: 1,
+      });
     });
 
-    it.each([[-1], [1.5], [Number.NaN], ['latest'], [null]])('expected version %p', async (expectedVersion) => {
-      const attempt = store.append('s', [ev('A')], { expectedVersion: expectedVersion as never });
-      await expect(attempt).rejects.toBeInstanceOf(InvalidExpectedVersionError);
-      expect(await countRows()).toBe(0);
-    });
+    it.each([[-1], [1.5], [Number.NaN], ['latest'], [null]])(
+      'expected version %p',
+      async (expectedVersion) => {
+        const attempt = store.append('s', [ev('A')], { expectedVersion: expectedVersion as never });
+        await expect(attempt).rejects.toBeInstanceOf(InvalidExpectedVersionError);
+        expect(await countRows()).toBe(0);
+      },
+    );
 
     it.each([
       ['no events', []],
@@ -229,7 +243,9 @@ describe('PostgresEventStore on a real PostgreSQL', () => {
 
     it('an event larger than the limit', async () => {
       const small = new PostgresEventStore({ pool, schema, maxEventBytes: 1000 });
-      await expect(small.append('s', [ev('Big', { s: 'x'.repeat(2000) })])).rejects.toBeInstanceOf(InvalidEventError);
+      await expect(small.append('s', [ev('Big', { s: 'x'.repeat(2000) })])).rejects.toBeInstanceOf(
+        InvalidEventError,
+      );
       expect(await countRows()).toBe(0);
     });
 
@@ -252,14 +268,20 @@ describe('PostgresEventStore on a real PostgreSQL', () => {
 
     it('an unknown event type on write, when the store has a registry', async () => {
       const strict = new PostgresEventStore({ pool, schema, registry: new EventRegistry().define('Known') });
-      await expect(strict.append('s', [ev('Known'), ev('Unknown')])).rejects.toBeInstanceOf(UnknownEventTypeError);
+      await expect(strict.append('s', [ev('Known'), ev('Unknown')])).rejects.toBeInstanceOf(
+        UnknownEventTypeError,
+      );
       expect(await countRows()).toBe(0);
     });
   });
 
   describe('schema versions and snapshots', () => {
     it('upcasts old event versions into the current shape on read', async () => {
-      const v1 = new PostgresEventStore({ pool, schema, registry: new EventRegistry().define('Named', { version: 1 }) });
+      const v1 = new PostgresEventStore({
+        pool,
+        schema,
+        registry: new EventRegistry().define('Named', { version: 1 }),
+      });
       await v1.append('p', [ev('Named', { name: 'Li Lei' })]);
       const v2 = new PostgresEventStore({
         pool,
@@ -282,7 +304,10 @@ describe('PostgresEventStore on a real PostgreSQL', () => {
     it('folds from a snapshot and takes a new one every N events', async () => {
       const evolve = (n: number, e: RecordedEvent) => n + (e.data as { by: number }).by;
       const snap = { type: 'counter', schemaVersion: 1, every: 3 };
-      await store.append('counter', [1, 2, 3, 4].map((by) => ev('Added', { by })));
+      await store.append(
+        'counter',
+        [1, 2, 3, 4].map((by) => ev('Added', { by })),
+      );
       expect(await store.aggregate('counter', evolve, () => 0, snap)).toEqual({ state: 10, version: 4 });
       expect(await store.loadSnapshot('counter')).toMatchObject({ version: 4, state: 10 });
 
@@ -332,7 +357,9 @@ describe('PostgresEventStore on a real PostgreSQL', () => {
 
       await finish(a, 'COMMIT');
       const secondRead = await store.readAll({ after: firstRead.checkpoint });
-      expect(secondRead.events.map((e) => [e.type, e.globalPosition])).toEqual([['Slow', aResult.firstPosition]]);
+      expect(secondRead.events.map((e) => [e.type, e.globalPosition])).toEqual([
+        ['Slow', aResult.firstPosition],
+      ]);
     });
 
     it('holds back later commits until an earlier open transaction ends, then gives them in order', async () => {

@@ -79,7 +79,9 @@ export class PostgresEventStore {
     this.committer =
       options.groupCommit === false
         ? undefined
-        : new GroupCommitter({ ...DEFAULT_GROUP_COMMIT, ...options.groupCommit }, (batch) => this.writeBatch(batch));
+        : new GroupCommitter({ ...DEFAULT_GROUP_COMMIT, ...options.groupCommit }, (batch) =>
+            this.writeBatch(batch),
+          );
   }
 
   get pool(): Pool {
@@ -95,9 +97,15 @@ export class PostgresEventStore {
    * Appends events to a stream atomically: all of them or none. Throws WrongExpectedVersionError when
    * the stream is not at `expectedVersion`, and a typed error for bad input before touching the database.
    */
-  async append(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+  async append(
+    streamId: string,
+    events: readonly NewEvent[],
+    options: AppendOptions = {},
+  ): Promise<AppendResult> {
     const request = this.prepare(streamId, events, options);
-    const outcome = this.committer ? await this.committer.submit(request) : (await this.writeBatch([request]))[0];
+    const outcome = this.committer
+      ? await this.committer.submit(request)
+      : (await this.writeBatch([request]))[0];
     if (!outcome) throw new Error('append produced no outcome');
     if (!outcome.ok) throw outcome.error;
     return outcome.result;
@@ -142,9 +150,10 @@ export class PostgresEventStore {
     const last = events[events.length - 1];
     let exists = last !== undefined;
     if (!exists && from > 1) {
-      const probe = await this.options.pool.query(`SELECT 1 FROM ${this.table} WHERE stream_id = $1 LIMIT 1`, [
-        streamId,
-      ]);
+      const probe = await this.options.pool.query(
+        `SELECT 1 FROM ${this.table} WHERE stream_id = $1 LIMIT 1`,
+        [streamId],
+      );
       exists = (probe.rowCount ?? 0) > 0;
     }
     return { streamId, events, version: last?.streamVersion ?? 0, exists };
@@ -175,7 +184,9 @@ export class PostgresEventStore {
     ]);
     const events = rows.map((r) => this.toEvent(r));
     const last = events[events.length - 1];
-    const checkpoint: Checkpoint = last ? { transactionId: last.transactionId, position: last.globalPosition } : after;
+    const checkpoint: Checkpoint = last
+      ? { transactionId: last.transactionId, position: last.globalPosition }
+      : after;
     return { events, checkpoint };
   }
 
@@ -187,14 +198,21 @@ export class PostgresEventStore {
     snapshot?: { type: string; schemaVersion: number; every: number },
   ): Promise<{ state: State; version: number }> {
     const snap = snapshot ? await this.loadSnapshot<State>(streamId) : undefined;
-    const usable = snap && snapshot && snap.type === snapshot.type && snap.schemaVersion === snapshot.schemaVersion;
+    const usable =
+      snap && snapshot && snap.type === snapshot.type && snap.schemaVersion === snapshot.schemaVersion;
     let state = usable ? snap.state : initialState();
     const from = usable ? snap.version + 1 : 1;
     const { events } = await this.readStream(streamId, { fromVersion: from });
     for (const event of events) state = evolve(state, event);
     const version = events[events.length - 1]?.streamVersion ?? from - 1;
     if (snapshot && events.length >= snapshot.every) {
-      await this.saveSnapshot({ streamId, version, type: snapshot.type, schemaVersion: snapshot.schemaVersion, state });
+      await this.saveSnapshot({
+        streamId,
+        version,
+        type: snapshot.type,
+        schemaVersion: snapshot.schemaVersion,
+        state,
+      });
     }
     return { state, version };
   }
@@ -279,7 +297,9 @@ export class PostgresEventStore {
       if (!isUniqueViolation(err)) throw err;
       if (batch.length === 1) {
         const request = batch[0] as AppendRequest;
-        return [{ ok: false, error: conflictError(err, request, await this.streamVersion(request.streamId)) }];
+        return [
+          { ok: false, error: conflictError(err, request, await this.streamVersion(request.streamId)) },
+        ];
       }
       const outcomes: AppendOutcome[] = [];
       for (const request of batch) outcomes.push(...(await this.writeBatch([request])));

@@ -48,7 +48,7 @@ export class GroupCommitter {
   private take(): Waiting[] {
     const batch: Waiting[] = [];
     const blocked = new Set<string>();
-    for (let i = 0; i < this.queue.length && batch.length < this.options.maxBatch; ) {
+    for (let i = 0; i < this.queue.length && batch.length < this.options.maxBatch;) {
       const item = this.queue[i] as Waiting;
       const stream = item.request.streamId;
       if (this.busyStreams.has(stream) || blocked.has(stream)) {
@@ -66,7 +66,9 @@ export class GroupCommitter {
   private async run(batch: Waiting[]): Promise<void> {
     try {
       const outcomes = await this.write(batch.map((w) => w.request));
-      batch.forEach((w, i) => w.resolve(outcomes[i] ?? { ok: false, error: new Error('append lost its outcome') }));
+      batch.forEach((w, i) =>
+        w.resolve(outcomes[i] ?? { ok: false, error: new Error('append lost its outcome') }),
+      );
     } catch (error) {
       const err = error instanceof Error ? error : new Error(String(error));
       for (const w of batch) w.resolve({ ok: false, error: err });

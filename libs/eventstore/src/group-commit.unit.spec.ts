@@ -4,7 +4,13 @@ import { GroupCommitter } from './group-commit';
 const request = (streamId: string): AppendRequest => ({ streamId, expected: 'any', events: [] });
 const ok = (r: AppendRequest): AppendOutcome => ({
   ok: true,
-  result: { streamId: r.streamId, nextExpectedVersion: 1, firstPosition: 1n, lastPosition: 1n, transactionId: 1n },
+  result: {
+    streamId: r.streamId,
+    nextExpectedVersion: 1,
+    firstPosition: 1n,
+    lastPosition: 1n,
+    transactionId: 1n,
+  },
 });
 
 /** A writer whose batches finish only when the test says so. */

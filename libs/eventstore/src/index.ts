@@ -5,4 +5,10 @@ export * from './serialization';
 export * from './migrations';
 export { MAX_STREAM_ID_LENGTH, DEFAULT_MAX_EVENT_BYTES } from './validation';
 export { DEFAULT_GROUP_COMMIT, type GroupCommitOptions } from './group-commit';
-export { PostgresEventStore, notifyChannel, readAllSql, type EventStoreOptions, type EventRow } from './event-store';
+export {
+  PostgresEventStore,
+  notifyChannel,
+  readAllSql,
+  type EventStoreOptions,
+  type EventRow,
+} from './event-store';

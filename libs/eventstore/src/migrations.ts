@@ -19,7 +19,11 @@ export function assertSchemaName(schema: string): string {
  * Applies migrations in id order, each once, under an advisory lock so that replicas starting together
  * do not race. Every migration runs in its own transaction with its bookkeeping row.
  */
-export async function migrate(pool: Pool, schema: string, migrations: readonly Migration[]): Promise<number[]> {
+export async function migrate(
+  pool: Pool,
+  schema: string,
+  migrations: readonly Migration[],
+): Promise<number[]> {
   assertSchemaName(schema);
   const client = await pool.connect();
   const applied: number[] = [];
@@ -39,7 +43,10 @@ export async function migrate(pool: Pool, schema: string, migrations: readonly M
         try {
           await client.query(`SET LOCAL search_path TO "${schema}"`);
           await client.query(m.sql.replaceAll('{schema}', `"${schema}"`));
-          await client.query(`INSERT INTO "${schema}".schema_migrations (id, name) VALUES ($1, $2)`, [m.id, m.name]);
+          await client.query(`INSERT INTO "${schema}".schema_migrations (id, name) VALUES ($1, $2)`, [
+            m.id,
+            m.name,
+          ]);
           await client.query('COMMIT');
           applied.push(m.id);
         } catch (err) {

@@ -25,7 +25,10 @@ describe('EventRegistry', () => {
     [2, { name: 'Li', channel: 'phone' }, { fullName: 'Li', channel: 'phone' }],
     [3, { fullName: 'Li', channel: 'web' }, { fullName: 'Li', channel: 'web' }],
   ])('upcasts version %i step by step to the current shape', (version, data, expected) => {
-    expect(registry.upcast('CustomerRegistered', version, data)).toEqual({ schemaVersion: 3, data: expected });
+    expect(registry.upcast('CustomerRegistered', version, data)).toEqual({
+      schemaVersion: 3,
+      data: expected,
+    });
   });
 
   it('refuses an unknown type, a missing upcaster and a version from the future', () => {

@@ -13,7 +13,8 @@ export function toJson(value: unknown, root = '$'): string {
 function check(value: unknown, path: string, seen: Set<object>): void {
   switch (typeof value) {
     case 'string':
-      if (value.includes('\u0000')) throw new EventNotSerializableError(path, 'strings may not contain NUL (\\u0000)');
+      if (value.includes('\u0000'))
+        throw new EventNotSerializableError(path, 'strings may not contain NUL (\\u0000)');
       return;
     case 'boolean':
       return;
@@ -31,7 +32,7 @@ function check(value: unknown, path: string, seen: Set<object>): void {
       break;
   }
   if (value === null) return;
-  const obj = value as object;
+  const obj = value;
   if (seen.has(obj)) throw new EventNotSerializableError(path, 'circular reference');
   seen.add(obj);
   if (Array.isArray(obj)) {

@@ -3,7 +3,14 @@ import { toJson } from './serialization';
 
 describe('toJson', () => {
   it('serializes plain JSON values and round-trips them', () => {
-    const value = { s: '中文', n: -1.5, b: true, z: null, xs: [1, { y: 'z' }], o: Object.create(null) as object };
+    const value = {
+      s: '中文',
+      n: -1.5,
+      b: true,
+      z: null,
+      xs: [1, { y: 'z' }],
+      o: Object.create(null) as object,
+    };
     expect(JSON.parse(toJson(value))).toEqual(value);
   });
 
@@ -26,6 +33,6 @@ describe('toJson', () => {
     ['NUL in a key', { 'a\u0000': 1 }, '$'],
   ])('refuses a %s and names where it is', (_name, value, path) => {
     expect(() => toJson(value)).toThrow(EventNotSerializableError);
-    expect(() => toJson(value)).toThrow(expect.objectContaining({ path }));
+    expect(() => toJson(value)).toThrow(expect.objectContaining({ path }) as Error);
   });
 });

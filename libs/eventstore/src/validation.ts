@@ -22,7 +22,9 @@ export function assertStreamId(streamId: unknown): asserts streamId is string {
     throw new InvalidStreamIdError('must be a non-empty string');
   }
   if (streamId.length > MAX_STREAM_ID_LENGTH) {
-    throw new InvalidStreamIdError(`is ${streamId.length} characters, at most ${MAX_STREAM_ID_LENGTH} allowed`);
+    throw new InvalidStreamIdError(
+      `is ${streamId.length} characters, at most ${MAX_STREAM_ID_LENGTH} allowed`,
+    );
   }
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(streamId)) {
@@ -43,12 +45,15 @@ export function prepareEvents(
   registry: EventRegistry | undefined,
   maxEventBytes: number,
 ): PreparedEvent[] {
-  if (!Array.isArray(events) || events.length === 0) {
+  // Checked as `unknown`: on a readonly array, Array.isArray would narrow the events to `any`.
+  const input: unknown = events;
+  if (!Array.isArray(input) || input.length === 0) {
     throw new InvalidEventError('an append needs at least one event');
   }
   const seen = new Set<string>();
   return events.map((event, i) => {
-    if (typeof event !== 'object' || event === null) throw new InvalidEventError(`event [${i}] is not an object`);
+    if (typeof event !== 'object' || event === null)
+      throw new InvalidEventError(`event [${i}] is not an object`);
     const { type } = event;
     if (typeof type !== 'string' || type.length === 0 || type.length > MAX_TYPE_LENGTH) {
       throw new InvalidEventError(`event [${i}] needs a type of 1 to ${MAX_TYPE_LENGTH} characters`);

@@ -17,9 +17,12 @@ describe('append validation', () => {
     expect(versionMatches(expected, actual)).toBe(ok);
   });
 
-  it.each([[-1], [0.5], ['1'], [undefined], [Number.POSITIVE_INFINITY]])('refuses expected version %p', (v) => {
-    expect(() => assertExpectedVersion(v)).toThrow(InvalidExpectedVersionError);
-  });
+  it.each([[-1], [0.5], ['1'], [undefined], [Number.POSITIVE_INFINITY]])(
+    'refuses expected version %p',
+    (v) => {
+      expect(() => assertExpectedVersion(v)).toThrow(InvalidExpectedVersionError);
+    },
+  );
 
   it.each([[''], ['x'.repeat(201)], ['tab\there'], [42]])('refuses stream id %p', (id) => {
     expect(() => assertStreamId(id)).toThrow(InvalidStreamIdError);

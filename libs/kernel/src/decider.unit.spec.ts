@@ -5,7 +5,16 @@ import { isUuid, newId, streamId } from './ids';
 describe('kernel helpers', () => {
   it('folds events over a state in order', () => {
     const evolve = (s: string[], e: { type: string; data: string }) => [...s, e.data];
-    expect(fold(evolve, [], [{ type: 'A', data: 'a' }, { type: 'B', data: 'b' }])).toEqual(['a', 'b']);
+    expect(
+      fold(
+        evolve,
+        [],
+        [
+          { type: 'A', data: 'a' },
+          { type: 'B', data: 'b' },
+        ],
+      ),
+    ).toEqual(['a', 'b']);
   });
 
   it('makes uuids and tenant-scoped stream ids', () => {

@@ -10,7 +10,10 @@ const CURRENCY = /^[A-Z]{3}$/;
 
 export function money(amount: number, currency: string): Money {
   if (!Number.isSafeInteger(amount)) {
-    throw new DomainError('MONEY.NOT_INTEGER', `amount must be an integer number of minor units, got ${amount}`);
+    throw new DomainError(
+      'MONEY.NOT_INTEGER',
+      `amount must be an integer number of minor units, got ${amount}`,
+    );
   }
   if (!CURRENCY.test(currency)) {
     throw new DomainError('MONEY.BAD_CURRENCY', `currency must be an ISO 4217 code, got "${currency}"`);

@@ -14,7 +14,7 @@ describe('Money', () => {
     [100, 'cny', 'MONEY.BAD_CURRENCY'],
     [100, 'YUAN', 'MONEY.BAD_CURRENCY'],
   ])('refuses amount %p in %p with %s', (amount, currency, code) => {
-    expect(() => money(amount, currency)).toThrow(expect.objectContaining({ code }));
+    expect(() => money(amount, currency)).toThrow(expect.objectContaining({ code }) as Error);
   });
 
   it('refuses to mix currencies', () => {

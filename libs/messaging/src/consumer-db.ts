@@ -91,7 +91,11 @@ export class ConsumerDb {
         }
       }
     }
-    await this.deadLetter(consumer, { topic: event.topic, event, error: lastError, attempts: retry.maxAttempts }, alongside);
+    await this.deadLetter(
+      consumer,
+      { topic: event.topic, event, error: lastError, attempts: retry.maxAttempts },
+      alongside,
+    );
     return { result: 'dead-lettered', error: lastError, attempts: retry.maxAttempts };
   }
 
@@ -159,14 +163,20 @@ export class ConsumerDb {
    */
   async replay(id: string, handler: EventHandler): Promise<'applied' | 'duplicate' | 'already-replayed'> {
     return this.transaction(async (tx) => {
-      const { rows } = await tx.query<{ consumer: string; envelope: unknown; topic: string; replayed_at: Date | null }>(
+      const { rows } = await tx.query<{
+        consumer: string;
+        envelope: unknown;
+        topic: string;
+        replayed_at: Date | null;
+      }>(
         `SELECT consumer, topic, envelope, replayed_at FROM "${this.schema}".dead_letters WHERE id = $1 FOR UPDATE`,
         [id],
       );
       const letter = rows[0];
       if (!letter) throw new Error(`no dead letter ${id}`);
       if (letter.replayed_at) return 'already-replayed';
-      if (!letter.envelope) throw new Error(`dead letter ${id} holds no readable event and cannot be replayed`);
+      if (!letter.envelope)
+        throw new Error(`dead letter ${id} holds no readable event and cannot be replayed`);
       const event = fromEnvelope(letter.topic, letter.envelope);
       const fresh = await this.claim(tx, letter.consumer, event);
       if (fresh) await handler(event, tx);
@@ -185,7 +195,9 @@ export class ConsumerDb {
       [consumer, source],
     );
     const row = rows[0];
-    return row ? { transactionId: BigInt(row.transaction_id), position: BigInt(row.global_position) } : undefined;
+    return row
+      ? { transactionId: BigInt(row.transaction_id), position: BigInt(row.global_position) }
+      : undefined;
   }
 
   async saveCheckpoint(

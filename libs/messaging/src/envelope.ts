@@ -43,7 +43,14 @@ export class MalformedEnvelopeError extends Error {
 export function fromEnvelope(topic: string, raw: unknown): DeliveredEvent {
   if (typeof raw !== 'object' || raw === null) throw new MalformedEnvelopeError('not an object');
   const e = raw as Partial<Envelope>;
-  for (const field of ['eventId', 'type', 'streamId', 'globalPosition', 'transactionId', 'recordedAt'] as const) {
+  for (const field of [
+    'eventId',
+    'type',
+    'streamId',
+    'globalPosition',
+    'transactionId',
+    'recordedAt',
+  ] as const) {
     if (typeof e[field] !== 'string') throw new MalformedEnvelopeError(`${field} is missing`);
   }
   if (typeof e.streamVersion !== 'number' || typeof e.schemaVersion !== 'number') {

@@ -10,6 +10,7 @@ export function deadLetterTopic(topic: string): string {
 /** The service (and so the schema) that owns a topic: `customers.events.v1` → `customers`. */
 export function serviceOfTopic(topic: string): string {
   const service = topic.split('.')[0];
-  if (!service || !/^[a-z_][a-z0-9_]*$/.test(service)) throw new Error(`cannot tell the service of topic "${topic}"`);
+  if (!service || !/^[a-z_][a-z0-9_]*$/.test(service))
+    throw new Error(`cannot tell the service of topic "${topic}"`);
   return service;
 }

@@ -20,41 +20,44 @@ async function expectEachEffectOnce(h: Harness, consumer: string, count: number)
   expect(new Set(effects.map((e) => e.event_id)).size).toBe(count);
 }
 
-describe.each<TransportKind>(['log', 'kafka'])('a consumer process killed between effect and checkpoint: %s', (kind) => {
-  let h: Harness;
-  beforeEach(async () => {
-    h = new Harness(kind);
-    await h.setUp();
-  });
-  afterEach(async () => {
-    await h.tearDown();
-  });
+describe.each<TransportKind>(['log', 'kafka'])(
+  'a consumer process killed between effect and checkpoint: %s',
+  (kind) => {
+    let h: Harness;
+    beforeEach(async () => {
+      h = new Harness(kind);
+      await h.setUp();
+    });
+    afterEach(async () => {
+      await h.tearDown();
+    });
 
-  it('loses nothing and doubles nothing after a restart', async () => {
-    for (let i = 0; i < 20; i++) await h.store.append(`s-${i % 4}`, [{ type: 'E', data: { i } }]);
-    const args = { kind, consumerSchema: h.consumerSchema, topic: h.topic, consumer: 'crashy' };
+    it('loses nothing and doubles nothing after a restart', async () => {
+      for (let i = 0; i < 20; i++) await h.store.append(`s-${i % 4}`, [{ type: 'E', data: { i } }]);
+      const args = { kind, consumerSchema: h.consumerSchema, topic: h.topic, consumer: 'crashy' };
 
-    const first = start('processes/consumer-process.ts', { ...args, crashAfter: 5 });
-    expect(await first.exited).toBe('SIGKILL');
-    const beforeRestart = await h.effects('crashy');
-    expect(beforeRestart.length).toBeGreaterThanOrEqual(5);
+      const first = start('processes/consumer-process.ts', { ...args, crashAfter: 5 });
+      expect(await first.exited).toBe('SIGKILL');
+      const beforeRestart = await h.effects('crashy');
+      expect(beforeRestart.length).toBeGreaterThanOrEqual(5);
 
-    const second = start('processes/consumer-process.ts', args);
-    await h.waitForEffects('crashy', 20, 45_000);
-    await stopChild(second);
-    await expectEachEffectOnce(h, 'crashy', 20);
+      const second = start('processes/consumer-process.ts', args);
+      await h.waitForEffects('crashy', 20, 45_000);
+      await stopChild(second);
+      await expectEachEffectOnce(h, 'crashy', 20);
 
-    if (kind === 'kafka') {
-      // The offsets of the first process's effects were never committed: they came again, and the inbox
-      // turned them into no-ops.
-      const redelivered = second.lines
-        .filter((l) => l.startsWith('{'))
-        .map((l) => (JSON.parse(l) as { delivered: string }).delivered)
-        .filter((id) => beforeRestart.some((e) => e.event_id === id));
-      expect(redelivered.length).toBeGreaterThan(0);
-    }
-  });
-});
+      if (kind === 'kafka') {
+        // The offsets of the first process's effects were never committed: they came again, and the inbox
+        // turned them into no-ops.
+        const redelivered = second.lines
+          .filter((l) => l.startsWith('{'))
+          .map((l) => (JSON.parse(l) as { delivered: string }).delivered)
+          .filter((id) => beforeRestart.some((e) => e.event_id === id));
+        expect(redelivered.length).toBeGreaterThan(0);
+      }
+    });
+  },
+);
 
 describe('the Kafka relay killed mid-stream', () => {
   let h: Harness;

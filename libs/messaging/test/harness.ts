@@ -53,7 +53,11 @@ export class Harness {
   newTransport(): Transport {
     return this.kind === 'log'
       ? new LogTransport({ sourcePool: this.pool, consumerDb: this.consumerDb })
-      : new KafkaTransport({ kafka: this.kafka as Kafka, consumerDb: this.consumerDb, sessionTimeoutMs: 6000 });
+      : new KafkaTransport({
+          kafka: this.kafka as Kafka,
+          consumerDb: this.consumerDb,
+          sessionTimeoutMs: 6000,
+        });
   }
 
   async startRelay(): Promise<void> {
@@ -78,7 +82,9 @@ export class Harness {
     );
   }
 
-  async effects(consumer: string): Promise<{ event_id: string; stream_id: string; stream_version: number }[]> {
+  async effects(
+    consumer: string,
+  ): Promise<{ event_id: string; stream_id: string; stream_version: number }[]> {
     const { rows } = await this.pool.query<{ event_id: string; stream_id: string; stream_version: number }>(
       `SELECT event_id, stream_id, stream_version FROM "${this.consumerSchema}".effects WHERE consumer = $1 ORDER BY id`,
       [consumer],

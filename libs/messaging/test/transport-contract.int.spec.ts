@@ -72,7 +72,9 @@ describe.each<TransportKind>(['log', 'kafka'])('transport contract: %s', (kind) 
     expect(delivered[1]?.eventId).toBe(first.eventId);
     await h.store.append('s', [{ type: 'After', data: {} }]);
     await h.waitForEffects('c1', 2);
-    expect((await h.effects('c1')).map((e) => e.event_id).filter((id) => id === first.eventId)).toHaveLength(1);
+    expect((await h.effects('c1')).map((e) => e.event_id).filter((id) => id === first.eventId)).toHaveLength(
+      1,
+    );
   });
 
   it('sends a poison event to the dead letters after N tries, keeps later events flowing, and replays it once', async () => {
@@ -93,7 +95,8 @@ describe.each<TransportKind>(['log', 'kafka'])('transport contract: %s', (kind) 
     if (kind === 'kafka') await expectOnDeadLetterTopic(h.kafka as Kafka, deadLetterTopic(h.topic), 'Poison');
 
     fixed = true;
-    const handler = async (event: DeliveredEvent, tx: import('pg').PoolClient) => h.recordEffect('c1', event, tx);
+    const handler = async (event: DeliveredEvent, tx: import('pg').PoolClient) =>
+      h.recordEffect('c1', event, tx);
     const id = letters[0]?.id as string;
     expect(await h.consumerDb.replay(id, handler)).toBe('applied');
     expect(await h.consumerDb.replay(id, handler)).toBe('already-replayed');
@@ -133,8 +136,12 @@ async function expectOnDeadLetterTopic(kafka: Kafka, topic: string, type: string
   await consumer.connect();
   await consumer.subscribe({ topics: [topic], fromBeginning: true });
   await consumer.run({
-    eachMessage: async ({ message }) => {
-      seen.push(message.headers?.['event-type']?.toString() ?? '', message.headers?.['dlq-error']?.toString() ?? '');
+    eachMessage: ({ message }) => {
+      seen.push(
+        message.headers?.['event-type']?.toString() ?? '',
+        message.headers?.['dlq-error']?.toString() ?? '',
+      );
+      return Promise.resolve();
     },
   });
   try {

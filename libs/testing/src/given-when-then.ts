@@ -16,7 +16,8 @@ export function deciderSpec<C, E extends Event, S, Ctx>(decider: Decider<C, E, S
               expect(run()).toEqual(expected);
             },
             thenThrows(code: string): void {
-              expect(run).toThrow(expect.objectContaining({ code }));
+              // Jest's toThrow takes an asymmetric matcher; @types/jest types it as `any` and only declares Error.
+              expect(run).toThrow(expect.objectContaining({ code }) as Error);
             },
           };
         },

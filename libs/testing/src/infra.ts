@@ -1,3 +1,4 @@
+import { inspect, types } from 'node:util';
 import { Pool, type PoolConfig } from 'pg';
 
 /**
@@ -7,7 +8,9 @@ import { Pool, type PoolConfig } from 'pg';
 export function databaseUrl(): string {
   const url = process.env['DATABASE_URL'];
   if (!url) {
-    throw new Error('DATABASE_URL is not set: run integration suites with `npm test`, which starts PostgreSQL');
+    throw new Error(
+      'DATABASE_URL is not set: run integration suites with `npm test`, which starts PostgreSQL',
+    );
   }
   return url;
 }
@@ -49,8 +52,16 @@ export async function eventually<T>(
       last = err;
     }
     if (Date.now() > deadline) {
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+      throw new Error(
+        `timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${describeFailure(last)}` : ''}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 25));
   }
+}
+
+/** An error as `String(err)` shows it; anything else thrown (a plain object, say) through util.inspect. */
+function describeFailure(err: unknown): string {
+  if (types.isNativeError(err)) return String(err); // not instanceof: Jest runs tests in another realm
+  return typeof err === 'string' ? err : inspect(err);
 }

@@ -52,15 +52,23 @@ export class KafkaTransport implements Transport {
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
-      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+      eachBatch: async (payload) => {
+        const { batch } = payload;
         let next: string | undefined;
         for (const message of batch.messages) {
-          if (!isRunning() || isStale() || stopping) break;
-          const event = await this.handle(subscription, batch.topic, batch.partition, message, retry, () => stopping);
+          if (!payload.isRunning() || payload.isStale() || stopping) break;
+          const event = await this.handle(
+            subscription,
+            batch.topic,
+            batch.partition,
+            message,
+            retry,
+            () => stopping,
+          );
           if (event) await subscription.hooks?.afterEffectCommitted?.(event);
-          resolveOffset(message.offset);
+          payload.resolveOffset(message.offset);
           next = (BigInt(message.offset) + 1n).toString();
-          await heartbeat();
+          await payload.heartbeat();
         }
         // The offset moves only after every effect before it committed.
         if (next !== undefined) {

@@ -1,4 +1,10 @@
-import { migrate, notifyChannel, START, type Checkpoint, type PostgresEventStore } from '@serviceops/eventstore';
+import {
+  migrate,
+  notifyChannel,
+  START,
+  type Checkpoint,
+  type PostgresEventStore,
+} from '@serviceops/eventstore';
 import type { RecordedEvent } from '@serviceops/kernel';
 import { CompressionTypes, type Kafka, type Message, type Producer } from 'kafkajs';
 import type { PoolClient } from 'pg';
@@ -84,7 +90,10 @@ export class KafkaRelay {
           continue;
         }
         const checkpoint = await this.loadCheckpoint();
-        const page = await this.options.store.readAll({ after: checkpoint, limit: this.options.batchSize ?? 1000 });
+        const page = await this.options.store.readAll({
+          after: checkpoint,
+          limit: this.options.batchSize ?? 1000,
+        });
         if (page.events.length === 0) {
           const notified = await this.wakeups.wait(channel, wait);
           wait = notified ? idle.min : Math.min(idle.max, wait * 2);
@@ -110,15 +119,21 @@ export class KafkaRelay {
       if (typeof traceparent === 'string') headers['traceparent'] = traceparent;
       return { key: event.streamId, value: JSON.stringify(toEnvelope(event)), headers };
     });
-    await this.producer?.send({ topic: this.options.topic, messages, acks: -1, compression: CompressionTypes.None });
+    await this.producer?.send({
+      topic: this.options.topic,
+      messages,
+      acks: -1,
+      compression: CompressionTypes.None,
+    });
   }
 
   private async holdLock(): Promise<boolean> {
     if (this.lockClient) return true;
     const client = await this.options.store.pool.connect();
-    const { rows } = await client.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock(hashtext($1)) AS locked`, [
-      `${this.options.store.schema}.${this.name}`,
-    ]);
+    const { rows } = await client.query<{ locked: boolean }>(
+      `SELECT pg_try_advisory_lock(hashtext($1)) AS locked`,
+      [`${this.options.store.schema}.${this.name}`],
+    );
     if (rows[0]?.locked) {
       this.lockClient = client;
       client.on('error', () => {

@@ -19,7 +19,11 @@ async function main(): Promise<void> {
   const transport =
     args.kind === 'log'
       ? new LogTransport({ sourcePool: pool, consumerDb })
-      : new KafkaTransport({ kafka: kafkaClient(kafkaBrokers(), args.consumer), consumerDb, sessionTimeoutMs: 6000 });
+      : new KafkaTransport({
+          kafka: kafkaClient(kafkaBrokers(), args.consumer),
+          consumerDb,
+          sessionTimeoutMs: 6000,
+        });
   let applied = 0;
   await transport.subscribe({
     consumer: args.consumer,

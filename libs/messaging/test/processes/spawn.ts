@@ -12,11 +12,15 @@ export interface Child {
 
 /** Runs a TypeScript script of ours in a real child process (through tsx), collecting its output lines. */
 export function spawnScript(script: string, args: unknown): Child {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', script), JSON.stringify(args)], {
-    cwd: ROOT,
-    env: process.env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(__dirname, '..', script), JSON.stringify(args)],
+    {
+      cwd: ROOT,
+      env: process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const lines: string[] = [];
   let buffer = '';
   child.stdout?.on('data', (chunk: Buffer) => {
