@@ -371,6 +371,24 @@ describe('PostgresEventStore on a real PostgreSQL', () => {
       expect((await readEverything()).map((e) => e.type)).toEqual(['First', 'Second']);
     });
 
+    it('orders by the transaction id as a number, also across a change in its number of digits', async () => {
+      // Rows as transactions 9 and 10 would have left them ('10' sorts before '9' as text).
+      await pool.query(
+        `INSERT INTO "${schema}".events (transaction_id, stream_id, stream_version, event_id, type, data)
+         VALUES ('10'::xid8, 'b', 1, gen_random_uuid(), 'Second', '{}'),
+                ('9'::xid8, 'a', 1, gen_random_uuid(), 'First', '{}')`,
+      );
+      expect((await readEverything()).map((e) => [e.type, e.transactionId])).toEqual([
+        ['First', 9n],
+        ['Second', 10n],
+      ]);
+      const firstPage = await store.readAll({ limit: 1 });
+      expect(firstPage.checkpoint.transactionId).toBe(9n);
+      expect((await store.readAll({ after: firstPage.checkpoint })).events.map((e) => e.type)).toEqual([
+        'Second',
+      ]);
+    });
+
     it('passes over a rolled-back append without stalling', async () => {
       await store.append('s', [ev('Before')]);
       const a = await openTransaction();

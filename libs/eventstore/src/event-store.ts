@@ -41,7 +41,8 @@ export interface EventStoreOptions {
 
 export interface EventRow {
   global_position: string;
-  transaction_id: string;
+  /** The xid8 as text: JavaScript has no 64-bit integer column type. */
+  transaction_id_text: string;
   stream_id: string;
   stream_version: number;
   event_id: string;
@@ -52,7 +53,7 @@ export interface EventRow {
   recorded_at: Date;
 }
 
-const COLUMNS = `global_position, transaction_id::text AS transaction_id, stream_id, stream_version, event_id,
+const COLUMNS = `global_position, transaction_id::text AS transaction_id_text, stream_id, stream_version, event_id,
                  type, schema_version, data, metadata, recorded_at`;
 
 /** The channel on which a schema's store announces new events. */
@@ -266,7 +267,7 @@ export class PostgresEventStore {
       streamId: row.stream_id,
       streamVersion: row.stream_version,
       globalPosition: BigInt(row.global_position),
-      transactionId: BigInt(row.transaction_id),
+      transactionId: BigInt(row.transaction_id_text),
       schemaVersion: upcast.schemaVersion,
       metadata: row.metadata,
       recordedAt: row.recorded_at,
