@@ -39,10 +39,14 @@ export interface EventStoreOptions {
   readonly notify?: boolean;
 }
 
-export interface EventRow {
+/** What every global-log row carries: its place in the log. */
+export interface GlobalLogRow {
   global_position: string;
   /** The xid8 as text: JavaScript has no 64-bit integer column type. */
   transaction_id_text: string;
+}
+
+export interface EventRow extends GlobalLogRow {
   stream_id: string;
   stream_version: number;
   event_id: string;
@@ -177,18 +181,30 @@ export class PostgresEventStore {
    * behind a checkpoint, so none is skipped. A rolled-back transaction leaves a gap that is simply passed.
    */
   async readAll(options: ReadAllOptions = {}): Promise<ReadAllResult> {
+    const { rows, checkpoint } = await this.readAllRows<EventRow>(COLUMNS, options);
+    return { events: rows.map((r) => this.toEvent(r)), checkpoint };
+  }
+
+  /**
+   * The global-log read of `readAll` with other columns: for readers that want rows in another shape
+   * (the relay selects ready-made Kafka envelopes). `columns` must include `global_position` and
+   * `transaction_id::text AS transaction_id_text`.
+   */
+  async readAllRows<Row extends GlobalLogRow>(
+    columns: string,
+    options: ReadAllOptions = {},
+  ): Promise<{ rows: Row[]; checkpoint: Checkpoint }> {
     const after = options.after ?? START;
-    const { rows } = await this.options.pool.query<EventRow>(readAllSql(this.table), [
+    const { rows } = await this.options.pool.query<Row>(readAllSql(this.table, columns), [
       after.transactionId.toString(),
       after.position.toString(),
       options.limit ?? 1000,
     ]);
-    const events = rows.map((r) => this.toEvent(r));
-    const last = events[events.length - 1];
+    const last = rows[rows.length - 1];
     const checkpoint: Checkpoint = last
-      ? { transactionId: last.transactionId, position: last.globalPosition }
+      ? { transactionId: BigInt(last.transaction_id_text), position: BigInt(last.global_position) }
       : after;
-    return { events, checkpoint };
+    return { rows, checkpoint };
   }
 
   /** The events of one stream folded into a state, starting from the latest matching snapshot. */
@@ -325,10 +341,11 @@ export class PostgresEventStore {
 }
 
 /** The global-log read: see PostgresEventStore.readAll. */
-export function readAllSql(table: string): string {
-  return `SELECT ${COLUMNS} FROM ${table}
-           WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
-             AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-           ORDER BY transaction_id, global_position
+export function readAllSql(table: string, columns = COLUMNS): string {
+  // Qualified names: a bare ORDER BY name would resolve to a same-named output column first.
+  return `SELECT ${columns} FROM ${table} AS e
+           WHERE (e.transaction_id, e.global_position) > ($1::text::xid8, $2::bigint)
+             AND e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+           ORDER BY e.transaction_id, e.global_position
            LIMIT $3`;
 }

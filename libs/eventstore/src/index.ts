@@ -11,4 +11,5 @@ export {
   readAllSql,
   type EventStoreOptions,
   type EventRow,
+  type GlobalLogRow,
 } from './event-store';

@@ -52,6 +52,27 @@ describe.each<TransportKind>(['log', 'kafka'])('transport contract: %s', (kind) 
     }
   });
 
+  it('delivers each event exactly as it was stored', async () => {
+    const delivered: DeliveredEvent[] = [];
+    await subscribe('c1', { delivered });
+    const data = {
+      name: '李雷',
+      amount: { amount: 12345, currency: 'CNY' },
+      tags: ['a', null],
+      nested: { ok: true },
+    };
+    await h.store.append('order-t1-9', [{ type: 'OrderBooked', data }], {
+      metadata: {
+        tenantId: 't1',
+        actorId: 'u1',
+        traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
+      },
+    });
+    await h.waitForEffects('c1', 1);
+    const [stored] = (await h.store.readStream('order-t1-9')).events;
+    expect(delivered[0]).toEqual({ ...stored, topic: h.topic });
+  });
+
   it('applies an event delivered twice only once', async () => {
     const delivered: DeliveredEvent[] = [];
     const sub = await subscribe('c1', { delivered });

@@ -1,4 +1,4 @@
-import type { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { Partitioners, type Consumer, type Kafka, type KafkaMessage, type Producer } from 'kafkajs';
 import { DEFAULT_RETRY, type ConsumerDb, type FailedMessage, type RetryPolicy } from '../consumer-db';
 import { parseEnvelope, type DeliveredEvent } from '../envelope';
 import { deadLetterTopic } from '../topics';
@@ -153,6 +153,7 @@ export class KafkaTransport implements Transport {
       const producer = this.options.kafka.producer({
         idempotent: true,
         maxInFlightRequests: 1,
+        createPartitioner: Partitioners.DefaultPartitioner,
         retry: { retries: Number.MAX_SAFE_INTEGER, maxRetryTime: 5_000 },
       });
       await producer.connect();

@@ -4,14 +4,36 @@ import {
   START,
   type Checkpoint,
   type PostgresEventStore,
+  type GlobalLogRow,
 } from '@serviceops/eventstore';
-import type { RecordedEvent } from '@serviceops/kernel';
-import { CompressionTypes, type Kafka, type Message, type Producer } from 'kafkajs';
+import { CompressionTypes, Partitioners, type Kafka, type Message, type Producer } from 'kafkajs';
 import type { PoolClient } from 'pg';
-import { toEnvelope } from '../envelope';
 import { Wakeups } from '../log/wakeups';
 import { MESSAGING_MIGRATIONS } from '../migrations';
 import { ensureTopics } from './topics-admin';
+
+/** A global-log row with its Kafka message already built by PostgreSQL. */
+interface EnvelopeRow extends GlobalLogRow {
+  stream_id: string;
+  event_id: string;
+  type: string;
+  traceparent: string | null;
+  envelope: string;
+}
+
+/**
+ * The envelope (see envelope.ts: toEnvelope) built as JSON text inside PostgreSQL, so the relay never parses
+ * and re-serializes event data: it passes the text on to Kafka as it is.
+ */
+const ENVELOPE_COLUMNS = `
+  e.global_position, e.transaction_id::text AS transaction_id_text, e.stream_id, e.event_id, e.type,
+  e.metadata->>'traceparent' AS traceparent,
+  json_build_object(
+    'eventId', e.event_id, 'type', e.type, 'schemaVersion', e.schema_version, 'streamId', e.stream_id,
+    'streamVersion', e.stream_version, 'globalPosition', e.global_position::text,
+    'transactionId', e.transaction_id::text, 'data', e.data, 'metadata', e.metadata,
+    'recordedAt', to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+  )::text AS envelope`;
 
 export interface RelayOptions {
   readonly store: PostgresEventStore;
@@ -25,7 +47,7 @@ export interface RelayOptions {
   readonly idlePollMs?: { min: number; max: number };
   readonly hooks?: {
     /** After a batch reached Kafka, before the checkpoint moved: a crash here re-publishes, never loses. */
-    readonly afterPublish?: (events: readonly RecordedEvent[]) => void | Promise<void>;
+    readonly afterPublish?: (events: readonly { event_id: string }[]) => void | Promise<void>;
   };
   readonly onError?: (err: unknown, context: string) => void;
 }
@@ -57,6 +79,7 @@ export class KafkaRelay {
     this.producer = kafka.producer({
       idempotent: true,
       maxInFlightRequests: 1,
+      createPartitioner: Partitioners.DefaultPartitioner,
       allowAutoTopicCreation: false,
       // Keep retrying through broker outages: the checkpoint only moves once Kafka acknowledged.
       retry: { retries: Number.MAX_SAFE_INTEGER, maxRetryTime: 5_000 },
@@ -79,45 +102,65 @@ export class KafkaRelay {
     }
   }
 
+  /**
+   * Publishes page after page. While one page is on its way to Kafka the next is read from the log, and
+   * the checkpoint is kept in memory for as long as this relay holds the lock (it is the only writer).
+   */
   private async run(): Promise<void> {
     const idle = this.options.idlePollMs ?? { min: 5, max: 500 };
     const channel = notifyChannel(this.options.store.schema);
+    const limit = this.options.batchSize ?? 1000;
+    const read = (after: Checkpoint) =>
+      this.options.store.readAllRows<EnvelopeRow>(ENVELOPE_COLUMNS, { after, limit });
     let wait = idle.min;
+    let checkpoint: Checkpoint | undefined;
+    let prefetched: Promise<{ rows: EnvelopeRow[]; checkpoint: Checkpoint }> | undefined;
+    let saving: Promise<void> = Promise.resolve();
     while (!this.stopping) {
       try {
         if (!(await this.holdLock())) {
+          checkpoint = undefined;
           await this.wakeups.wait(channel, 1000); // another replica relays; stand by
           continue;
         }
-        const checkpoint = await this.loadCheckpoint();
-        const page = await this.options.store.readAll({
-          after: checkpoint,
-          limit: this.options.batchSize ?? 1000,
-        });
-        if (page.events.length === 0) {
+        checkpoint ??= await this.loadCheckpoint();
+        const page = await (prefetched ?? read(checkpoint));
+        prefetched = undefined;
+        if (page.rows.length === 0) {
+          await saving;
           const notified = await this.wakeups.wait(channel, wait);
           wait = notified ? idle.min : Math.min(idle.max, wait * 2);
           continue;
         }
         wait = idle.min;
-        await this.publish(page.events);
-        await this.options.hooks?.afterPublish?.(page.events);
-        await this.saveCheckpoint(page.checkpoint);
-        this.published += page.events.length;
+        prefetched = read(page.checkpoint);
+        prefetched.catch(() => undefined); // its failure surfaces when awaited
+        await this.publish(page.rows);
+        await this.options.hooks?.afterPublish?.(page.rows);
+        // The checkpoint write overlaps the next page's send; the one before it must have landed first.
+        await saving;
+        saving = this.saveCheckpoint(page.checkpoint);
+        saving.catch(() => undefined); // its failure surfaces when awaited
+        checkpoint = page.checkpoint;
+        this.published += page.rows.length;
       } catch (err) {
+        // Start again from the stored checkpoint: at worst a batch is published twice, never skipped.
+        checkpoint = undefined;
+        prefetched = undefined;
+        saving = Promise.resolve();
         if (this.stopping) return;
         this.options.onError?.(err, `relay ${this.name}`);
         await new Promise((r) => setTimeout(r, 1000));
       }
     }
+    await saving.catch(() => undefined);
   }
 
-  private async publish(events: readonly RecordedEvent[]): Promise<void> {
-    const messages: Message[] = events.map((event) => {
-      const headers: Record<string, string> = { 'event-id': event.eventId, 'event-type': event.type };
-      const traceparent = event.metadata.traceparent;
-      if (typeof traceparent === 'string') headers['traceparent'] = traceparent;
-      return { key: event.streamId, value: JSON.stringify(toEnvelope(event)), headers };
+  private async publish(rows: readonly EnvelopeRow[]): Promise<void> {
+    const messages: Message[] = rows.map((row) => {
+      const headers: Record<string, string> = { 'event-id': row.event_id, 'event-type': row.type };
+      if (row.traceparent) headers['traceparent'] = row.traceparent;
+      return { key: row.stream_id, value: row.envelope, headers };
     });
     await this.producer?.send({
       topic: this.options.topic,
