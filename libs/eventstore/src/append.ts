@@ -1,7 +1,7 @@
-import type { PoolClient } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { DuplicateEventIdError, WrongExpectedVersionError } from './errors';
 import type { AppendResult, ExpectedVersion } from './types';
-import { versionMatches, type PreparedEvent } from './validation';
+import type { PreparedEvent } from './validation';
 
 /** One append waiting to be written: a stream, its checked events, what the writer expects. */
 export interface AppendRequest {
@@ -12,86 +12,112 @@ export interface AppendRequest {
 
 export type AppendOutcome = { ok: true; result: AppendResult } | { ok: false; error: Error };
 
-interface InsertedRow {
-  event_id: string;
-  global_position: string;
-  transaction_id: string;
+/**
+ * Splits a batch into waves in which each stream appears at most once, keeping each stream's appends in
+ * order: the second append to a stream goes into the second wave, and so on.
+ */
+export function waves(requests: readonly AppendRequest[]): { index: number; request: AppendRequest }[][] {
+  const result: { index: number; request: AppendRequest }[][] = [];
+  const seen = new Map<string, number>();
+  requests.forEach((request, index) => {
+    const wave = seen.get(request.streamId) ?? 0;
+    seen.set(request.streamId, wave + 1);
+    (result[wave] ??= []).push({ index, request });
+  });
+  return result;
+}
+
+interface WaveRow {
+  i: number;
+  v: number;
+  first: string | null;
+  last: string | null;
+  tx: string | null;
 }
 
 /**
- * Writes several appends in the caller's open transaction: one query for the streams' versions, one
- * INSERT for every accepted event. Each append is checked against its own expected version (appends
- * to one stream within a batch see each other in order); a refused append writes nothing and leaves
- * the others be. A concurrent writer elsewhere still trips the unique (stream_id, stream_version)
- * constraint, which aborts the transaction: the caller retries the appends one by one.
+ * One statement writes a whole wave: it reads each stream's version, keeps the appends whose expectation
+ * holds, inserts their events and reports per append. A refused append writes nothing and leaves the
+ * others be. Run on its own, the statement is its own transaction: one round trip per append or batch.
  */
-export async function appendInTransaction(
-  client: PoolClient,
+function waveSql(table: string, notify: boolean): string {
+  return `
+    WITH req AS (
+      SELECT * FROM json_to_recordset($1::json) AS r(i int, stream_id text, expected text)
+    ), cur AS (
+      SELECT req.*, coalesce((SELECT e.stream_version FROM ${table} e WHERE e.stream_id = req.stream_id
+                               ORDER BY e.stream_version DESC LIMIT 1), 0) AS v
+        FROM req
+    ), ok AS (
+      SELECT * FROM cur
+       WHERE CASE expected WHEN 'any' THEN true
+                           WHEN 'no_stream' THEN v = 0
+                           WHEN 'stream_exists' THEN v > 0
+                           ELSE v = expected::int END
+    ), ins AS (
+      INSERT INTO ${table} (stream_id, stream_version, event_id, type, schema_version, data, metadata)
+      SELECT ok.stream_id, ok.v + ev.k, ev.event_id, ev.type, ev.schema_version, ev.data, ev.metadata
+        FROM json_to_recordset($2::json)
+             AS ev(i int, k int, event_id uuid, type text, schema_version int, data jsonb, metadata jsonb)
+        JOIN ok ON ok.i = ev.i
+       ORDER BY ev.i, ev.k
+      RETURNING stream_id, global_position, transaction_id
+    )
+    SELECT cur.i, cur.v, min(ins.global_position)::text AS first, max(ins.global_position)::text AS last,
+           min(ins.transaction_id::text) AS tx
+           ${notify ? ", (SELECT pg_notify($3, '')::text) AS notified" : ''}
+      FROM cur LEFT JOIN ins ON ins.stream_id = cur.stream_id
+     GROUP BY cur.i, cur.v`;
+}
+
+/**
+ * Writes appends with `client`: inside the caller's transaction when it has one open, or, when the batch
+ * is a single wave, as one self-contained statement. Appends to one stream within a batch see each other
+ * in order. A concurrent writer elsewhere still trips the unique (stream_id, stream_version) constraint,
+ * which fails the statement: the caller then retries the appends one by one.
+ */
+export async function appendBatch(
+  client: Pool | PoolClient,
   table: string,
   requests: readonly AppendRequest[],
   notifyChannel?: string,
 ): Promise<AppendOutcome[]> {
-  const streams = [...new Set(requests.map((r) => r.streamId))];
-  const versions = new Map<string, number>();
-  const { rows: current } = await client.query<{ stream_id: string; version: number | null }>(
-    `SELECT s.id AS stream_id,
-            (SELECT e.stream_version FROM ${table} e WHERE e.stream_id = s.id
-              ORDER BY e.stream_version DESC LIMIT 1) AS version
-       FROM unnest($1::text[]) AS s(id)`,
-    [streams],
-  );
-  for (const row of current) versions.set(row.stream_id, row.version ?? 0);
-
-  const outcomes: (AppendOutcome | { ok: true; pending: { streamId: string; from: number; to: number } })[] =
-    [];
-  const rows: unknown[] = [];
-  for (const request of requests) {
-    const actual = versions.get(request.streamId) ?? 0;
-    if (!versionMatches(request.expected, actual)) {
-      outcomes.push({
-        ok: false,
-        error: new WrongExpectedVersionError(request.streamId, request.expected, actual),
+  const outcomes = new Array<AppendOutcome>(requests.length);
+  const sql = waveSql(table, notifyChannel !== undefined);
+  for (const wave of waves(requests)) {
+    const req: string[] = [];
+    const events: string[] = [];
+    wave.forEach(({ request }, i) => {
+      req.push(JSON.stringify({ i, stream_id: request.streamId, expected: String(request.expected) }));
+      request.events.forEach((e, k) => {
+        // data and metadata are checked JSON text already: spliced in, not encoded twice
+        events.push(
+          `{"i":${i},"k":${k + 1},"event_id":"${e.eventId}","type":${JSON.stringify(e.type)},` +
+            `"schema_version":${e.schemaVersion},"data":${e.data},"metadata":${e.metadata}}`,
+        );
       });
-      continue;
-    }
-    request.events.forEach((e, i) => {
-      rows.push([request.streamId, actual + i + 1, e.eventId, e.type, e.schemaVersion, e.data, e.metadata]);
     });
-    const to = actual + request.events.length;
-    versions.set(request.streamId, to);
-    outcomes.push({ ok: true, pending: { streamId: request.streamId, from: actual + 1, to } });
+    const params: unknown[] = [`[${req.join(',')}]`, `[${events.join(',')}]`];
+    if (notifyChannel !== undefined) params.push(notifyChannel);
+    const { rows } = await client.query<WaveRow>(sql, params);
+    for (const row of rows) {
+      const { index, request } = wave[row.i] as { index: number; request: AppendRequest };
+      outcomes[index] =
+        row.first === null || row.last === null || row.tx === null
+          ? { ok: false, error: new WrongExpectedVersionError(request.streamId, request.expected, row.v) }
+          : {
+              ok: true,
+              result: {
+                streamId: request.streamId,
+                nextExpectedVersion: row.v + request.events.length,
+                firstPosition: BigInt(row.first),
+                lastPosition: BigInt(row.last),
+                transactionId: BigInt(row.tx),
+              },
+            };
+    }
   }
-  if (rows.length === 0) return outcomes as AppendOutcome[];
-
-  // One JSON document carries every row: one round trip, whatever the batch size.
-  const { rows: inserted } = await client.query<InsertedRow>(
-    `INSERT INTO ${table} (stream_id, stream_version, event_id, type, schema_version, data, metadata)
-     SELECT r->>0, (r->>1)::int, (r->>2)::uuid, r->>3, (r->>4)::int, (r->>5)::jsonb, (r->>6)::jsonb
-       FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(r, ord)
-      ORDER BY ord
-     RETURNING event_id, global_position, transaction_id`,
-    [JSON.stringify(rows)],
-  );
-  if (notifyChannel) await client.query(`SELECT pg_notify($1, '')`, [notifyChannel]);
-
-  const positions = new Map(inserted.map((r) => [r.event_id, r]));
-  return outcomes.map((outcome, i) => {
-    if (!('pending' in outcome)) return outcome;
-    const request = requests[i] as AppendRequest;
-    const first = positions.get(request.events[0]?.eventId ?? '');
-    const last = positions.get(request.events[request.events.length - 1]?.eventId ?? '');
-    if (!first || !last) throw new Error(`append to ${request.streamId} lost its rows`);
-    return {
-      ok: true,
-      result: {
-        streamId: request.streamId,
-        nextExpectedVersion: outcome.pending.to,
-        firstPosition: BigInt(first.global_position),
-        lastPosition: BigInt(last.global_position),
-        transactionId: BigInt(first.transaction_id),
-      },
-    };
-  });
+  return outcomes;
 }
 
 interface PgError {

@@ -1,11 +1,12 @@
 import type { EventMetadata, RecordedEvent } from '@serviceops/kernel';
 import type { Pool, PoolClient } from 'pg';
 import {
-  appendInTransaction,
+  appendBatch,
   conflictError,
   isUniqueViolation,
   type AppendOutcome,
   type AppendRequest,
+  waves,
 } from './append';
 import { InvalidEventError } from './errors';
 import { DEFAULT_GROUP_COMMIT, GroupCommitter, type GroupCommitOptions } from './group-commit';
@@ -128,7 +129,7 @@ export class PostgresEventStore {
   ): Promise<AppendResult> {
     const request = this.prepare(streamId, events, options);
     try {
-      const [outcome] = await appendInTransaction(client, this.table, [request], this.channel);
+      const [outcome] = await appendBatch(client, this.table, [request], this.channel);
       if (!outcome) throw new Error('append produced no outcome');
       if (!outcome.ok) throw outcome.error;
       return outcome.result;
@@ -309,7 +310,10 @@ export class PostgresEventStore {
    */
   private async writeBatch(batch: readonly AppendRequest[]): Promise<AppendOutcome[]> {
     try {
-      return await this.transaction((client) => appendInTransaction(client, this.table, batch, this.channel));
+      // One wave is one self-contained statement; several need a transaction around them.
+      if (waves(batch).length === 1)
+        return await appendBatch(this.options.pool, this.table, batch, this.channel);
+      return await this.transaction((client) => appendBatch(client, this.table, batch, this.channel));
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
       if (batch.length === 1) {

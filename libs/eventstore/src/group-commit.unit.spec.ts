@@ -1,4 +1,4 @@
-import type { AppendOutcome, AppendRequest } from './append';
+import { waves, type AppendOutcome, type AppendRequest } from './append';
 import { GroupCommitter } from './group-commit';
 
 const request = (streamId: string): AppendRequest => ({ streamId, expected: 'any', events: [] });
@@ -78,5 +78,13 @@ describe('GroupCommitter', () => {
     const failed = await committer.submit(request('a'));
     expect(failed).toEqual({ ok: false, error: new Error('connection lost') });
     expect((await committer.submit(request('b'))).ok).toBe(true);
+  });
+});
+
+describe('waves', () => {
+  it('puts each stream at most once in a wave, keeping each stream’s appends in order', () => {
+    const batch = ['a', 'b', 'a', 'c', 'a', 'b'].map(request);
+    const result = waves(batch).map((wave) => wave.map(({ index, request: r }) => `${r.streamId}${index}`));
+    expect(result).toEqual([['a0', 'b1', 'c3'], ['a2', 'b5'], ['a4']]);
   });
 });
