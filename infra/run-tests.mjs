@@ -27,7 +27,8 @@ let interrupted; // the first signal received
 async function main() {
   const args = process.argv.slice(2);
   const unit = args.includes('--unit');
-  const jestArgs = unit ? ['--selectProjects', 'unit', ...args.filter((a) => a !== '--unit')] : args;
+  // --selectProjects takes every following word as a project name: it goes last.
+  const jestArgs = unit ? [...args.filter((a) => a !== '--unit'), '--selectProjects', 'unit'] : args;
   // The partitioner notice kafkajs prints for every new producer is noise in test output.
   const env = { KAFKAJS_NO_PARTITIONER_WARNING: '1', ...process.env };
 
