@@ -20,6 +20,7 @@ import {
   KafkaTransport,
   kafkaClient,
   LogTransport,
+  type MessagingLogger,
   type RunningSubscription,
   type Transport,
 } from '../src';
@@ -97,6 +98,10 @@ async function measure(kind: Kind, rate: number, seconds: number): Promise<Laten
   const onError = (err: unknown, context: string) => {
     if (errors.length < 5) errors.push(`${context}: ${err instanceof Error ? err.message : String(err)}`);
   };
+  const logger: MessagingLogger = {
+    error: (message, err) => onError(err, message),
+    warn: (message) => onError(new Error(message), 'warning'),
+  };
   let kafka: Kafka | undefined;
   let relay: KafkaRelay | undefined;
   let transport: Transport | undefined;
@@ -114,11 +119,11 @@ async function measure(kind: Kind, rate: number, seconds: number): Promise<Laten
     await store.migrate();
     if (kind === 'kafka') {
       kafka = kafkaClient(kafkaBrokers(), `bench-latency-${tag}`);
-      relay = new KafkaRelay({ store, kafka, topic, onError });
+      relay = new KafkaRelay({ store, kafka, topic, logger });
       await relay.start();
-      transport = new KafkaTransport({ kafka, consumerDb, onError });
+      transport = new KafkaTransport({ kafka, consumerDb, logger });
     } else {
-      transport = new LogTransport({ sourcePool: consumerPool, consumerDb, onError });
+      transport = new LogTransport({ sourcePool: consumerPool, consumerDb, logger });
     }
     subscription = await transport.subscribe({
       consumer,

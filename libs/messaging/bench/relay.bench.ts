@@ -210,7 +210,7 @@ async function relayRun(
     name: `bench-relay-${round}`,
     batchSize: batch,
     partitions: PARTITIONS,
-    onError: (err) => void errors.push(String(err)),
+    logger: { error: (_message, err) => void errors.push(String(err)), warn: () => undefined },
   });
   await relay.start();
   const t0 = nowMs();

@@ -3,6 +3,7 @@ export * from './topics';
 export * from './transport';
 export * from './migrations';
 export * from './consumer-db';
+export * from './logger';
 export * from './create-transport';
 export { LogTransport, type LogTransportOptions } from './log/log-transport';
 export { KafkaTransport, type KafkaTransportOptions } from './kafka/kafka-transport';

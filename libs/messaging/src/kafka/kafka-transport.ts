@@ -1,6 +1,7 @@
 import { Partitioners, type Consumer, type Kafka, type KafkaMessage, type Producer } from 'kafkajs';
 import { DEFAULT_RETRY, type ConsumerDb, type FailedMessage, type RetryPolicy } from '../consumer-db';
 import { parseEnvelope, type DeliveredEvent } from '../envelope';
+import { stderrLogger, type MessagingLogger } from '../logger';
 import { deadLetterTopic } from '../topics';
 import type { RunningSubscription, SubscriptionOptions, Transport } from '../transport';
 import { ensureTopics } from './topics-admin';
@@ -13,7 +14,8 @@ export interface KafkaTransportOptions {
   readonly heartbeatIntervalMs?: number;
   readonly partitions?: number;
   readonly replicationFactor?: number;
-  readonly onError?: (err: unknown, context: string) => void;
+  /** Where recovered errors and dead letters are reported (default: JSON lines on stderr). */
+  readonly logger?: MessagingLogger;
 }
 
 /**
@@ -159,6 +161,16 @@ export class KafkaTransport implements Transport {
       await producer.connect();
       this.dlqProducer = producer;
     }
+    (this.options.logger ?? stderrLogger).warn('message sent to the dead letters', {
+      consumer,
+      topic,
+      partition: failed.kafka?.partition,
+      offset: failed.kafka?.offset,
+      eventId: failed.event?.eventId,
+      eventType: failed.event?.type,
+      attempts: failed.attempts,
+      error: failed.error.message,
+    });
     await this.dlqProducer.send({
       topic: deadLetterTopic(topic),
       acks: -1,

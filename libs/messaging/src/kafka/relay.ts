@@ -9,6 +9,7 @@ import {
 import { CompressionTypes, Partitioners, type Kafka, type Message, type Producer } from 'kafkajs';
 import type { PoolClient } from 'pg';
 import { Wakeups } from '../log/wakeups';
+import { stderrLogger, type MessagingLogger } from '../logger';
 import { MESSAGING_MIGRATIONS } from '../migrations';
 import { ensureTopics } from './topics-admin';
 
@@ -49,7 +50,8 @@ export interface RelayOptions {
     /** After a batch reached Kafka, before the checkpoint moved: a crash here re-publishes, never loses. */
     readonly afterPublish?: (events: readonly { event_id: string }[]) => void | Promise<void>;
   };
-  readonly onError?: (err: unknown, context: string) => void;
+  /** Where recovered errors and dead letters are reported (default: JSON lines on stderr). */
+  readonly logger?: MessagingLogger;
 }
 
 /**
@@ -69,7 +71,7 @@ export class KafkaRelay {
 
   constructor(private readonly options: RelayOptions) {
     this.name = options.name ?? `relay:${options.topic}`;
-    this.wakeups = new Wakeups(options.store.pool, options.onError);
+    this.wakeups = new Wakeups(options.store.pool, options.logger ?? stderrLogger);
   }
 
   async start(): Promise<void> {
@@ -149,7 +151,14 @@ export class KafkaRelay {
         prefetched = undefined;
         saving = Promise.resolve();
         if (this.stopping) return;
-        this.options.onError?.(err, `relay ${this.name}`);
+        (this.options.logger ?? stderrLogger).error(
+          'relay failed; retrying from its stored checkpoint',
+          err,
+          {
+            relay: this.name,
+            topic: this.options.topic,
+          },
+        );
         await new Promise((r) => setTimeout(r, 1000));
       }
     }

@@ -4,6 +4,7 @@ import { DEFAULT_RETRY, type ConsumerDb, type RetryPolicy } from '../consumer-db
 import type { DeliveredEvent } from '../envelope';
 import { serviceOfTopic } from '../topics';
 import type { RunningSubscription, SubscriptionOptions, Transport } from '../transport';
+import { stderrLogger, type MessagingLogger } from '../logger';
 import { Wakeups } from './wakeups';
 
 export interface LogTransportOptions {
@@ -16,7 +17,8 @@ export interface LogTransportOptions {
   readonly idlePollMs?: { min: number; max: number };
   /** Which schema holds a topic's events (default: the service named by the topic). */
   readonly schemaOfTopic?: (topic: string) => string;
-  readonly onError?: (err: unknown, context: string) => void;
+  /** Where recovered errors and dead letters are reported (default: JSON lines on stderr). */
+  readonly logger?: MessagingLogger;
 }
 
 /**
@@ -30,7 +32,7 @@ export class LogTransport implements Transport {
   private readonly running = new Set<LogSubscription>();
 
   constructor(private readonly options: LogTransportOptions) {
-    this.wakeups = new Wakeups(options.sourcePool, options.onError);
+    this.wakeups = new Wakeups(options.sourcePool, options.logger ?? stderrLogger);
   }
 
   async subscribe(subscription: SubscriptionOptions): Promise<RunningSubscription> {
@@ -115,6 +117,14 @@ class LogSubscription {
             () => this.stopping,
           );
           if (delivery.result === 'dead-lettered') {
+            (this.options.logger ?? stderrLogger).warn('event sent to the dead letters', {
+              consumer,
+              topic: this.topic,
+              eventId: event.eventId,
+              eventType: event.type,
+              attempts: delivery.attempts,
+              error: delivery.error?.message,
+            });
             await this.subscription.hooks?.onDeadLetter?.({
               topic: this.topic,
               event,
@@ -134,7 +144,14 @@ class LogSubscription {
       } catch (err) {
         if (this.stopping) return;
         // A lost connection or a failed checkpoint write: reload the checkpoint and go on after a pause.
-        this.options.onError?.(err, `log subscription ${consumer} on ${this.topic}`);
+        (this.options.logger ?? stderrLogger).error(
+          'subscription failed; retrying from its checkpoint',
+          err,
+          {
+            consumer,
+            topic: this.topic,
+          },
+        );
         loaded = false;
         await new Promise((r) => setTimeout(r, 1000));
       }

@@ -1,4 +1,5 @@
 import { Client, type Pool } from 'pg';
+import type { MessagingLogger } from '../logger';
 
 /**
  * LISTEN on one dedicated connection, so readers wake as soon as a writer commits. Readers must stay
@@ -13,14 +14,16 @@ export class Wakeups {
 
   constructor(
     private readonly pool: Pool,
-    private readonly onError?: (err: unknown, context: string) => void,
+    private readonly logger: MessagingLogger,
   ) {}
 
   async listen(channel: string): Promise<void> {
     if (this.channels.has(channel)) return;
     this.channels.add(channel);
     const client = await this.connect();
-    await client?.query(`LISTEN "${channel}"`).catch((err: unknown) => this.onError?.(err, 'LISTEN'));
+    await client
+      ?.query(`LISTEN "${channel}"`)
+      .catch((err: unknown) => this.logger.error('LISTEN failed', err));
   }
 
   /** Resolves true when notified on `channel`, false when `ms` passed first. */
@@ -60,7 +63,7 @@ export class Wakeups {
         const client = new Client(this.pool.options);
         client.on('notification', (msg) => this.wakeAll(msg.channel));
         client.on('error', (err) => {
-          this.onError?.(err, 'LISTEN connection');
+          this.logger.error('LISTEN connection failed', err);
           this.client = undefined;
           this.connecting = undefined;
           if (!this.closed) setTimeout(() => void this.reconnect(), 1000);
@@ -69,7 +72,7 @@ export class Wakeups {
         this.client = client;
         return client;
       } catch (err) {
-        this.onError?.(err, 'LISTEN connect');
+        this.logger.error('LISTEN connect failed', err);
         this.connecting = undefined;
         return undefined;
       }
@@ -80,7 +83,9 @@ export class Wakeups {
   private async reconnect(): Promise<void> {
     const client = await this.connect();
     for (const channel of this.channels) {
-      await client?.query(`LISTEN "${channel}"`).catch((err: unknown) => this.onError?.(err, 'LISTEN'));
+      await client
+        ?.query(`LISTEN "${channel}"`)
+        .catch((err: unknown) => this.logger.error('LISTEN failed', err));
     }
   }
 }
