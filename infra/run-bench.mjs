@@ -34,6 +34,7 @@ const BENCHMARKS = Object.freeze([
   { name: 'read-all', file: 'libs/eventstore/bench/read-all.bench.ts', kafka: false },
   { name: 'latency', file: 'libs/messaging/bench/latency.bench.ts', kafka: true },
   { name: 'relay', file: 'libs/messaging/bench/relay.bench.ts', kafka: true },
+  { name: 'catch-up', file: 'libs/messaging/bench/catch-up.bench.ts', kafka: true },
 ]);
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];

@@ -99,6 +99,34 @@ export class ConsumerDb {
     return { result: 'dead-lettered', error: lastError, attempts: retry.maxAttempts };
   }
 
+  /**
+   * Applies a run of events in one transaction, each with its inbox row, so catching up on a long log
+   * costs one commit per page instead of one per event. If any handler throws, the whole run rolls back
+   * and this returns undefined: the caller then delivers the events one by one, with retries and dead
+   * letters, where the failure is reported.
+   */
+  async deliverAll(
+    consumer: string,
+    events: readonly DeliveredEvent[],
+    handler: EventHandler,
+    alongside?: InTransaction,
+  ): Promise<DeliveryResult[] | undefined> {
+    try {
+      return await this.transaction(async (tx) => {
+        const results: DeliveryResult[] = [];
+        for (const event of events) {
+          const fresh = await this.claim(tx, consumer, event);
+          if (fresh) await handler(event, tx);
+          results.push(fresh ? 'applied' : 'duplicate');
+        }
+        if (alongside) await alongside(tx);
+        return results;
+      });
+    } catch {
+      return undefined;
+    }
+  }
+
   /** Records a message that could not be applied; the same event is recorded once per consumer. */
   async deadLetter(consumer: string, failed: FailedMessage, alongside?: InTransaction): Promise<void> {
     await this.transaction(async (tx) => {

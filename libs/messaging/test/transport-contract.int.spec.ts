@@ -127,6 +127,27 @@ describe.each<TransportKind>(['log', 'kafka'])('transport contract: %s', (kind) 
     expect(await h.consumerDb.deadLetters('c1')).toEqual([]);
   });
 
+  it('catches up on a backlog in which one event fails: the others apply once, the failure is dead-lettered', async () => {
+    const backlog = Array.from({ length: 40 }, (_, i) => ({
+      type: i === 17 ? 'Poison' : 'Fine',
+      data: { i },
+    }));
+    await h.store.append('backlog', backlog); // one transaction: the consumer reads it as one page
+    await subscribe('c1', { fail: (e) => e.type === 'Poison', maxAttempts: 2 });
+    await h.waitForEffects('c1', 39);
+    const letters = await eventually('the dead letter', async () => {
+      const l = await h.consumerDb.deadLetters('c1');
+      return l.length > 0 ? l : undefined;
+    });
+    expect(letters.map((l) => [l.eventType, l.attempts])).toEqual([['Poison', 2]]);
+    const effects = await h.effects('c1');
+    expect(effects).toHaveLength(39);
+    expect(new Set(effects.map((e) => e.event_id)).size).toBe(39);
+    expect(effects.map((e) => e.stream_version)).toEqual(
+      Array.from({ length: 40 }, (_, i) => i + 1).filter((v) => v !== 18),
+    );
+  });
+
   it('resumes after a restart where it left off, without doubling or losing', async () => {
     const first = await subscribe('c1');
     for (let i = 0; i < 10; i++) await h.store.append('s', [{ type: 'E', data: { i } }]);

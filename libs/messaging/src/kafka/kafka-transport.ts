@@ -6,6 +6,18 @@ import { deadLetterTopic } from '../topics';
 import type { RunningSubscription, SubscriptionOptions, Transport } from '../transport';
 import { ensureTopics } from './topics-admin';
 
+/** Most messages applied in one transaction. */
+const CHUNK = 500;
+
+/** The chunk's events, or undefined when one of its messages is not a readable envelope. */
+function readableEvents(topic: string, messages: readonly KafkaMessage[]): DeliveredEvent[] | undefined {
+  try {
+    return messages.map((m) => parseEnvelope(topic, m.value));
+  } catch {
+    return undefined;
+  }
+}
+
 export interface KafkaTransportOptions {
   readonly kafka: Kafka;
   readonly consumerDb: ConsumerDb;
@@ -56,25 +68,43 @@ export class KafkaTransport implements Transport {
       eachBatchAutoResolve: false,
       eachBatch: async (payload) => {
         const { batch } = payload;
-        let next: string | undefined;
-        for (const message of batch.messages) {
-          if (!payload.isRunning() || payload.isStale() || stopping) break;
-          const event = await this.handle(
-            subscription,
-            batch.topic,
-            batch.partition,
-            message,
-            retry,
-            () => stopping,
-          );
-          if (event) await subscription.hooks?.afterEffectCommitted?.(event);
-          payload.resolveOffset(message.offset);
-          next = (BigInt(message.offset) + 1n).toString();
+        const commit = async (offset: string) => {
+          payload.resolveOffset(offset);
           await payload.heartbeat();
-        }
-        // The offset moves only after every effect before it committed.
-        if (next !== undefined) {
+          // The offset moves only after every effect before it committed.
+          const next = (BigInt(offset) + 1n).toString();
           await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);
+        };
+        for (let from = 0; from < batch.messages.length; from += CHUNK) {
+          if (!payload.isRunning() || payload.isStale() || stopping) return;
+          const chunk = batch.messages.slice(from, from + CHUNK);
+          const events = readableEvents(batch.topic, chunk);
+          // A chunk of readable events in one transaction; any failure and it goes message by message.
+          if (events && events.length > 1) {
+            const together = await this.options.consumerDb.deliverAll(
+              subscription.consumer,
+              events,
+              subscription.handler,
+            );
+            if (together) {
+              for (const event of events) await subscription.hooks?.afterEffectCommitted?.(event);
+              await commit((chunk[chunk.length - 1] as KafkaMessage).offset);
+              continue;
+            }
+          }
+          for (const message of chunk) {
+            if (!payload.isRunning() || payload.isStale() || stopping) return;
+            const event = await this.handle(
+              subscription,
+              batch.topic,
+              batch.partition,
+              message,
+              retry,
+              () => stopping,
+            );
+            if (event) await subscription.hooks?.afterEffectCommitted?.(event);
+            await commit(message.offset);
+          }
         }
       },
     });

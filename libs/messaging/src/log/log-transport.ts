@@ -104,6 +104,19 @@ class LogSubscription {
           loaded = true;
         }
         const page = await this.source.readAll({ after: checkpoint, limit: this.options.batchSize ?? 500 });
+        const events = page.events.map((stored): DeliveredEvent => ({ ...stored, topic: this.topic }));
+        const together =
+          events.length > 1 &&
+          (await consumerDb.deliverAll(consumer, events, this.subscription.handler, (tx) =>
+            consumerDb.saveCheckpoint(tx, consumer, this.topic, page.checkpoint),
+          ));
+        if (together) {
+          checkpoint = page.checkpoint;
+          for (const event of events) await this.subscription.hooks?.afterEffectCommitted?.(event);
+          wait = idle.min;
+          continue;
+        }
+        // One by one: a single event, or a page in which some handler failed.
         for (const stored of page.events) {
           if (this.stopping) return;
           const event: DeliveredEvent = { ...stored, topic: this.topic };
