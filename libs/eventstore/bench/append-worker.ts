@@ -12,7 +12,7 @@ import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
 import { PostgresEventStore, WrongExpectedVersionError } from '../src';
 import { parseArgs } from 'node:util';
 import { Pool } from 'pg';
-import { nowMs, sampleOrderPlaced, sleep, summarize } from './kit';
+import { nowMs, sampleOrderPlaced, sleep, summarize } from '@serviceops/testing';
 
 type Store = 'ours' | 'emmett';
 

@@ -27,7 +27,7 @@ import {
   REPO_ROOT,
   withDatabase,
   type BenchRow,
-} from './kit';
+} from '@serviceops/testing';
 
 const EMMETT_DB = 'emmett_bench';
 const WORKLOADS: readonly { writers: number; events: number }[] = [

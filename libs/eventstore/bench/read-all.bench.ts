@@ -13,7 +13,16 @@
 // global_position) index, or every page costs a sequential scan and a sort of the whole table.
 import { PostgresEventStore, readAllSql, START, type Checkpoint, type ReadAllResult } from '../src';
 import { Pool } from 'pg';
-import { databaseUrl, envInt, fmtInt, median, nowMs, printTable, report, sampleOrderPlaced } from './kit';
+import {
+  databaseUrl,
+  envInt,
+  fmtInt,
+  median,
+  nowMs,
+  printTable,
+  report,
+  sampleOrderPlaced,
+} from '@serviceops/testing';
 
 const GOAL_EVENTS_PER_SECOND = 100_000;
 

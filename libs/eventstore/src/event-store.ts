@@ -11,6 +11,7 @@ import {
 import { InvalidEventError } from './errors';
 import { DEFAULT_GROUP_COMMIT, GroupCommitter, type GroupCommitOptions } from './group-commit';
 import { assertSchemaName, EVENT_STORE_MIGRATIONS, migrate } from './migrations';
+import { withTransaction } from './transaction';
 import type { EventRegistry } from './registry';
 import { toJson } from './serialization';
 import {
@@ -313,7 +314,9 @@ export class PostgresEventStore {
       // One wave is one self-contained statement; several need a transaction around them.
       if (waves(batch).length === 1)
         return await appendBatch(this.options.pool, this.table, batch, this.channel);
-      return await this.transaction((client) => appendBatch(client, this.table, batch, this.channel));
+      return await withTransaction(this.options.pool, (client) =>
+        appendBatch(client, this.table, batch, this.channel),
+      );
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
       if (batch.length === 1) {
@@ -325,21 +328,6 @@ export class PostgresEventStore {
       const outcomes: AppendOutcome[] = [];
       for (const request of batch) outcomes.push(...(await this.writeBatch([request])));
       return outcomes;
-    }
-  }
-
-  private async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.options.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
     }
   }
 }

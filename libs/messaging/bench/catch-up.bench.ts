@@ -27,7 +27,7 @@ import {
   sampleOrderPlaced,
   sleep,
   type BenchRow,
-} from './kit';
+} from '@serviceops/testing';
 
 async function catchUp(kind: 'log' | 'kafka', total: number): Promise<number> {
   const tag = `${process.pid}_${Date.now().toString(36)}`;

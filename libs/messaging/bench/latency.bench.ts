@@ -39,7 +39,7 @@ import {
   report,
   sleep,
   type BenchRow,
-} from './kit';
+} from '@serviceops/testing';
 
 type Kind = 'log' | 'kafka';
 

@@ -26,7 +26,7 @@ import {
   sampleOrderPlaced,
   sleep,
   type BenchRow,
-} from './kit';
+} from '@serviceops/testing';
 
 const GOAL_RATIO = 0.8;
 const PARTITIONS = 3;

@@ -1,4 +1,4 @@
-import { assertSchemaName, migrate } from '@serviceops/eventstore';
+import { assertSchemaName, migrate, withTransaction } from '@serviceops/eventstore';
 import type { Pool, PoolClient } from 'pg';
 import { fromEnvelope, toEnvelope, type DeliveredEvent } from './envelope';
 import { MESSAGING_MIGRATIONS } from './migrations';
@@ -243,19 +243,8 @@ export class ConsumerDb {
     );
   }
 
-  async transaction<T>(work: (tx: PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
+  transaction<T>(work: (tx: PoolClient) => Promise<T>): Promise<T> {
+    return withTransaction(this.pool, work);
   }
 
   private async claim(tx: PoolClient, consumer: string, event: DeliveredEvent): Promise<boolean> {

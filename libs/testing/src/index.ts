@@ -1,2 +1,3 @@
 export * from './infra';
 export * from './given-when-then';
+export * from './bench';

@@ -8,9 +8,7 @@ import { Pool, type PoolConfig } from 'pg';
 export function databaseUrl(): string {
   const url = process.env['DATABASE_URL'];
   if (!url) {
-    throw new Error(
-      'DATABASE_URL is not set: run integration suites with `npm test`, which starts PostgreSQL',
-    );
+    throw new Error('DATABASE_URL is not set: `npm test` and `npm run bench` start PostgreSQL themselves');
   }
   return url;
 }
@@ -18,7 +16,7 @@ export function databaseUrl(): string {
 export function kafkaBrokers(): string[] {
   const brokers = process.env['KAFKA_BROKERS'];
   if (!brokers) {
-    throw new Error('KAFKA_BROKERS is not set: run integration suites with `npm test`, which starts Kafka');
+    throw new Error('KAFKA_BROKERS is not set: `npm test` and `npm run bench` start Kafka themselves');
   }
   return brokers.split(',').map((b) => b.trim());
 }

@@ -1,5 +1,4 @@
-// Small helpers shared by the messaging benchmarks. Benchmarks print figures; they never assert them.
-// A copy of libs/eventstore/bench/kit.ts (projects may not import each other's files by path): keep them in step.
+// Small helpers shared by the benchmarks (libs/*/bench). Benchmarks print figures; they never assert them.
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -40,21 +39,7 @@ export function report(result: BenchResult): void {
     );
 }
 
-export function databaseUrl(): string {
-  const url = process.env['DATABASE_URL'];
-  if (!url)
-    throw new Error('DATABASE_URL is not set: run benchmarks with `npm run bench`, which starts PostgreSQL');
-  return url;
-}
-
 /** The same server, another database. */
-export function kafkaBrokers(): string[] {
-  const brokers = process.env['KAFKA_BROKERS'];
-  if (!brokers)
-    throw new Error('KAFKA_BROKERS is not set: run benchmarks with `npm run bench`, which starts Kafka');
-  return brokers.split(',').map((b) => b.trim());
-}
-
 export function withDatabase(url: string, database: string): string {
   const u = new URL(url);
   u.pathname = `/${database}`;
