@@ -18,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import kafkajs from 'kafkajs';
+import { runCliWhenMain } from './cli.mjs';
 
 const { Kafka, logLevel } = kafkajs;
 
@@ -224,6 +225,40 @@ export function ensureJava() {
   }
 }
 
+/**
+ * The release of a Kafka broker running on this machine, whoever started it (Kafka's wire protocol does not tell
+ * it): the jar on the command line of the java process whose server.properties listens on the port (any port
+ * when none is given). Undefined when there is no such process or /proc to look in.
+ * @param {number} [port]
+ * @returns {string | undefined}
+ */
+export function runningKafkaVersion(port) {
+  try {
+    for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      const args = readText(`/proc/${pid}/cmdline`)?.split('\0') ?? [];
+      const main = args.indexOf('kafka.Kafka');
+      if (main < 0) continue;
+      let cwd = '/';
+      try {
+        cwd = fs.readlinkSync(`/proc/${pid}/cwd`);
+      } catch {
+        // not ours to look at
+      }
+      const props = readText(path.resolve(cwd, args[main + 1] ?? '')) ?? '';
+      if (port && !new RegExp(`^listeners=.*:${port}\\b`, 'm').test(props)) continue;
+      const classpath = args[args.indexOf('-cp') + 1] ?? '';
+      for (const entry of classpath.split(':')) {
+        const names = entry.endsWith('*') ? listDir(path.dirname(entry)) : [path.basename(entry)];
+        const jar = names.map((n) => /^kafka_[\d.]+-(\d+\.\d+\.\d+)\.jar$/.exec(n)).find(Boolean);
+        if (jar) return jar[1];
+      }
+    }
+  } catch {
+    // no /proc
+  }
+  return undefined;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 
 function kafkaFiles(dataDir) {
@@ -385,6 +420,14 @@ function readText(file) {
   }
 }
 
+function listDir(dir) {
+  try {
+    return fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
 function readPid(pidFile) {
   const pid = Number.parseInt(readText(pidFile) ?? '', 10);
   return Number.isInteger(pid) && pid > 0 ? pid : undefined;
@@ -439,63 +482,30 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 // ---------------------------------------------------------------------------------------------------------------
 // CLI
 
-function parseCliOptions(argv) {
-  const options = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--data-dir') options.dataDir = argv[++i];
-    else if (arg === '--port') options.port = Number.parseInt(argv[++i], 10);
-    else if (arg === '--fresh') options.fresh = true;
-    else throw new Error(`unknown option: ${arg}`);
-  }
-  return options;
-}
-
-async function cli([command, ...rest]) {
-  const options = parseCliOptions(rest);
-  const log = (line) => console.log(`Kafka: ${line}`);
-  switch (command) {
-    case 'jars': {
-      const t0 = Date.now();
-      const { libsDir, downloaded } = await ensureKafkaJars({ log });
-      console.log(
-        `Kafka: jars ${downloaded ? `downloaded in ${elapsed(t0)}` : 'already cached'} in ${libsDir}`,
-      );
-      return 0;
-    }
-    case 'start': {
-      const t0 = Date.now();
-      const { brokers, reused } = await startKafka({ ...options, log });
-      console.log(`Kafka: ${reused ? 'already running' : `started in ${elapsed(t0)}`}`);
-      console.log(`export KAFKA_BROKERS=${brokers}`);
-      return 0;
-    }
-    case 'stop':
-      await stopKafka({ dataDir: options.dataDir });
-      return 0;
-    case 'status': {
-      const port = options.port ?? KAFKA_DEFAULTS.port;
-      const up = await probeOnce(`127.0.0.1:${port}`).then(
-        () => true,
-        () => false,
-      );
-      console.log(`Kafka on port ${port}: ${up ? 'up' : 'down'}`);
-      return up ? 0 : 1;
-    }
-    default:
-      console.error(
-        'usage: node infra/kafka.mjs start|stop|status|jars [--data-dir DIR] [--port N] [--fresh]',
-      );
-      return 2;
-  }
-}
-
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  cli(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (err) => {
-      console.error(`Kafka: ${err.message}`);
-      process.exit(1);
-    },
-  );
-}
+runCliWhenMain(import.meta.url, 'Kafka', {
+  async start(options, log) {
+    const t0 = Date.now();
+    const { brokers, reused } = await startKafka({ ...options, log });
+    log(reused ? 'already running' : `started in ${elapsed(t0)}`);
+    console.log(`export KAFKA_BROKERS=${brokers}`);
+    return 0;
+  },
+  async stop({ dataDir }) {
+    await stopKafka({ dataDir });
+    return 0;
+  },
+  async status({ port = KAFKA_DEFAULTS.port }) {
+    const up = await probeOnce(`127.0.0.1:${port}`).then(
+      () => true,
+      () => false,
+    );
+    console.log(`Kafka on port ${port}: ${up ? 'up' : 'down'}`);
+    return up ? 0 : 1;
+  },
+  async jars(_options, log) {
+    const t0 = Date.now();
+    const { libsDir, downloaded } = await ensureKafkaJars({ log });
+    log(`jars ${downloaded ? `downloaded in ${elapsed(t0)}` : 'already cached'} in ${libsDir}`);
+    return 0;
+  },
+});

@@ -17,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { runCliWhenMain } from './cli.mjs';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -443,49 +444,21 @@ async function settlesWithin(promise, ms) {
 // ---------------------------------------------------------------------------------------------------------------
 // CLI
 
-function parseCliOptions(argv) {
-  const options = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--data-dir') options.dataDir = argv[++i];
-    else if (arg === '--port') options.port = Number.parseInt(argv[++i], 10);
-    else if (arg === '--fresh') options.fresh = true;
-    else throw new Error(`unknown option: ${arg}`);
-  }
-  return options;
-}
-
-async function cli([command, ...rest]) {
-  const options = parseCliOptions(rest);
-  const log = (line) => console.log(`PostgreSQL: ${line}`);
-  switch (command) {
-    case 'start': {
-      const t0 = Date.now();
-      const { url, reused } = await startPostgres({ ...options, detached: true, log });
-      console.log(`PostgreSQL: ${reused ? 'already running' : `started in ${elapsed(t0)}`}`);
-      console.log(`export DATABASE_URL=${url}`);
-      return 0;
-    }
-    case 'stop':
-      await stopPostgres({ dataDir: options.dataDir });
-      return 0;
-    case 'status': {
-      const { state } = await probePostgres(options.port);
-      console.log(`PostgreSQL on port ${options.port ?? PG_DEFAULTS.port}: ${state}`);
-      return state === 'up' ? 0 : 1;
-    }
-    default:
-      console.error('usage: node infra/postgres.mjs start|stop|status [--data-dir DIR] [--port N] [--fresh]');
-      return 2;
-  }
-}
-
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  cli(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (err) => {
-      console.error(`PostgreSQL: ${err.message}`);
-      process.exit(1);
-    },
-  );
-}
+runCliWhenMain(import.meta.url, 'PostgreSQL', {
+  async start(options, log) {
+    const t0 = Date.now();
+    const { url, reused } = await startPostgres({ ...options, detached: true, log });
+    log(reused ? 'already running' : `started in ${elapsed(t0)}`);
+    console.log(`export DATABASE_URL=${url}`);
+    return 0;
+  },
+  async stop({ dataDir }) {
+    await stopPostgres({ dataDir });
+    return 0;
+  },
+  async status({ port = PG_DEFAULTS.port }) {
+    const { state } = await probePostgres(port);
+    console.log(`PostgreSQL on port ${port}: ${state}`);
+    return state === 'up' ? 0 : 1;
+  },
+});

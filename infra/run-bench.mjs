@@ -15,8 +15,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { KAFKA_VERSION, startKafka } from './kafka.mjs';
-import { REPO_ROOT, startPostgres } from './postgres.mjs';
+import { KAFKA_VERSION, runningKafkaVersion } from './kafka.mjs';
+import { REPO_ROOT } from './postgres.mjs';
+import { SIGNAL_EXIT_CODES, runScript, seconds, startServers } from './servers.mjs';
 
 const BENCH = Object.freeze({
   pgDataDir: path.join(REPO_ROOT, '.data', 'bench-pg'),
@@ -37,70 +38,40 @@ const BENCHMARKS = Object.freeze([
   { name: 'catch-up', file: 'libs/messaging/bench/catch-up.bench.ts', kafka: true },
 ]);
 
-const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
-
 const say = (line) => console.log(`[bench] ${line}`);
-const seconds = (t0) => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
+const warn = (line, ...details) => console.error(`[bench] ${line}`, ...details);
 
-const stops = []; // servers this script started, stopped in reverse order
 let child; // the running benchmark
-let interrupted;
 
-async function main() {
+await runScript({ main, stopChild, say, warn });
+
+async function main({ interrupted }) {
   const t0 = Date.now();
   const loadAtStart = os.loadavg()[0]; // before our own servers start
   const selected = selectBenchmarks(process.argv.slice(2));
   const needsKafka = selected.some((b) => b.kafka);
-  const env = { KAFKAJS_NO_PARTITIONER_WARNING: '1', ...process.env };
 
-  const servers = {
-    postgres: 'DATABASE_URL from the environment',
-    kafka: 'KAFKA_BROKERS from the environment',
-  };
-  const starts = [];
-  if (!env.DATABASE_URL) {
-    starts.push(
-      startServer(
-        'PostgreSQL',
-        () => startPostgres({ dataDir: BENCH.pgDataDir, port: BENCH.pgPort, log: prefixed('PostgreSQL') }),
-        (r) => {
-          env.DATABASE_URL = r.url;
-          servers.postgres = r.reused ? `reused on port ${BENCH.pgPort}` : `started on port ${BENCH.pgPort}`;
-        },
-      ),
-    );
-  }
-  if (needsKafka && !env.KAFKA_BROKERS) {
-    starts.push(
-      startServer(
-        'Kafka',
-        () => startKafka({ dataDir: BENCH.kafkaDataDir, port: BENCH.kafkaPort, log: prefixed('Kafka') }),
-        (r) => {
-          env.KAFKA_BROKERS = r.brokers;
-          servers.kafka = r.reused
-            ? `reused on port ${BENCH.kafkaPort}`
-            : `started on port ${BENCH.kafkaPort}`;
-          servers.kafkaStartedHere = !r.reused;
-        },
-      ),
-    );
-  }
-  const failures = (await Promise.allSettled(starts)).filter((r) => r.status === 'rejected');
-  if (failures.length > 0) {
-    for (const { reason } of failures) console.error(`\n[bench] ${reason.message}`);
+  const servers = await startServers({
+    postgres: { dataDir: BENCH.pgDataDir, port: BENCH.pgPort },
+    kafka: needsKafka && { dataDir: BENCH.kafkaDataDir, port: BENCH.kafkaPort },
+    env: { KAFKAJS_NO_PARTITIONER_WARNING: '1', ...process.env },
+    say,
+    warn,
+  });
+  if (!servers) {
     say('not running the benchmarks without their servers');
     return 1;
   }
-  if (interrupted) return SIGNAL_EXIT_CODES[interrupted];
+  if (interrupted()) return SIGNAL_EXIT_CODES[interrupted()];
+  const { env } = servers;
 
-  const machine = await machineFacts(env, needsKafka, servers, loadAtStart);
+  const machine = await machineFacts(env, servers, loadAtStart);
   printHeader(machine);
 
   fs.mkdirSync(BENCH.scratchDir, { recursive: true });
   const runs = [];
   for (const bench of selected) {
-    if (interrupted) break;
+    if (interrupted()) break;
     runs.push(await runBenchmark(bench, env));
   }
   machine.loadAverage1mAtEnd = Math.round(os.loadavg()[0] * 100) / 100;
@@ -121,7 +92,7 @@ async function main() {
   console.log(markdownTable(machine, runs));
   console.log('');
   say(`figures written to ${path.relative(REPO_ROOT, BENCH.resultsFile)}; whole run ${seconds(t0)}`);
-  if (interrupted) return SIGNAL_EXIT_CODES[interrupted];
+  if (interrupted()) return SIGNAL_EXIT_CODES[interrupted()];
   return runs.every((r) => r.exitCode === 0) ? 0 : 1;
 }
 
@@ -152,17 +123,17 @@ async function runBenchmark(bench, env) {
       detached: true,
     });
     const timer = setTimeout(() => {
-      console.error(`[bench] ${bench.name} still running after ${BENCH.timeoutMs / 1000} s: stopping it`);
+      warn(`${bench.name} still running after ${BENCH.timeoutMs / 1000} s: stopping it`);
       killGroup(child, 'SIGKILL');
     }, BENCH.timeoutMs);
     child.on('error', (err) => {
-      console.error(`[bench] could not run ${bench.file}: ${err.message}`);
+      warn(`could not run ${bench.file}: ${err.message}`);
       clearTimeout(timer);
       resolve(1);
     });
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
-      if (signal) console.error(`[bench] ${bench.name} was killed by ${signal}`);
+      if (signal) warn(`${bench.name} was killed by ${signal}`);
       resolve(code ?? 1);
     });
   });
@@ -178,6 +149,13 @@ async function runBenchmark(bench, env) {
   return { name: bench.name, file: bench.file, exitCode, seconds: Math.round(took * 10) / 10, result };
 }
 
+/** On a signal: the running benchmark's whole process group gets SIGTERM (SIGKILL when it is the second signal). */
+function stopChild(signal) {
+  if (!child) return undefined;
+  killGroup(child, signal === 'SIGKILL' ? 'SIGKILL' : 'SIGTERM');
+  return 'the running benchmark';
+}
+
 function killGroup(proc, signal) {
   if (!proc?.pid) return;
   try {
@@ -190,7 +168,7 @@ function killGroup(proc, signal) {
 // ---------------------------------------------------------------------------------------------------------------
 // Machine facts
 
-async function machineFacts(env, needsKafka, servers, loadAtStart) {
+async function machineFacts(env, servers, loadAtStart) {
   const cpus = os.cpus();
   const facts = {
     cpu: cpus[0]?.model?.replace(/\s+/g, ' ').trim() ?? 'unknown',
@@ -202,9 +180,9 @@ async function machineFacts(env, needsKafka, servers, loadAtStart) {
     node: process.version,
     commit: gitCommit(),
     postgres: await postgresFacts(env.DATABASE_URL),
-    postgresServer: servers.postgres,
-    kafka: needsKafka ? kafkaVersion(env.KAFKA_BROKERS, servers.kafkaStartedHere) : 'not used',
-    kafkaServer: needsKafka ? servers.kafka : 'not used',
+    postgresServer: describeServer(servers.postgres, 'DATABASE_URL', BENCH.pgPort),
+    kafka: servers.kafka ? kafkaVersion(env.KAFKA_BROKERS, servers.kafka === 'started') : 'not used',
+    kafkaServer: servers.kafka ? describeServer(servers.kafka, 'KAFKA_BROKERS', BENCH.kafkaPort) : 'not used',
   };
   return facts;
 }
@@ -230,39 +208,20 @@ async function postgresFacts(url) {
   }
 }
 
+function describeServer(source, variable, port) {
+  return source === 'environment' ? `${variable} from the environment` : `${source} on port ${port}`;
+}
+
 /**
  * Kafka's wire protocol does not tell the broker's release. For a broker this script started it is infra/kafka.mjs's
- * KAFKA_VERSION; for a given one on this machine, the jar on the command line of the java process whose
- * server.properties listens on the port; else BENCH_KAFKA_VERSION, else unknown.
+ * KAFKA_VERSION; for a given one, BENCH_KAFKA_VERSION, else what the java process listening on its port runs (when
+ * it is on this machine), else unknown.
  */
 function kafkaVersion(brokers, startedHere) {
   if (startedHere) return KAFKA_VERSION;
   if (process.env.BENCH_KAFKA_VERSION) return process.env.BENCH_KAFKA_VERSION;
   const port = /:(\d+)$/.exec((brokers ?? '').split(',')[0]?.trim() ?? '')?.[1];
-  try {
-    for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-      const args = readText(`/proc/${pid}/cmdline`)?.split('\0') ?? [];
-      const main = args.indexOf('kafka.Kafka');
-      if (main < 0) continue;
-      let cwd = '/';
-      try {
-        cwd = fs.readlinkSync(`/proc/${pid}/cwd`);
-      } catch {
-        // not ours to look at
-      }
-      const props = readText(path.resolve(cwd, args[main + 1] ?? '')) ?? '';
-      if (port && !new RegExp(`^listeners=.*:${port}\\b`, 'm').test(props)) continue;
-      const classpath = args[args.indexOf('-cp') + 1] ?? '';
-      for (const entry of classpath.split(':')) {
-        const names = entry.endsWith('*') ? safeList(path.dirname(entry)) : [path.basename(entry)];
-        const jar = names.map((n) => /^kafka_[\d.]+-(\d+\.\d+\.\d+)\.jar$/.exec(n)).find(Boolean);
-        if (jar) return jar[1];
-      }
-    }
-  } catch {
-    // no /proc: fall through
-  }
-  return 'unknown (set BENCH_KAFKA_VERSION)';
+  return runningKafkaVersion(port && Number(port)) ?? 'unknown (set BENCH_KAFKA_VERSION)';
 }
 
 function gitCommit() {
@@ -322,88 +281,3 @@ function markdownTable(m, runs) {
   }
   return lines.join('\n');
 }
-
-// ---------------------------------------------------------------------------------------------------------------
-
-async function startServer(name, start, onReady) {
-  const t0 = Date.now();
-  say(`${name}: starting`);
-  try {
-    const result = await start();
-    if (!result.reused) stops.push({ name, stop: result.stop });
-    onReady(result);
-    say(
-      `${name}: ${result.reused ? 'reusing the server already running (left running afterwards)' : 'ready'} (${seconds(t0)})`,
-    );
-    return result;
-  } catch (err) {
-    throw new Error(`${name} failed to start after ${seconds(t0)}: ${err.message}`, { cause: err });
-  }
-}
-
-function prefixed(name) {
-  return (line) => say(`${name}: ${line}`);
-}
-
-function readText(file) {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
-function safeList(dir) {
-  try {
-    return fs.readdirSync(dir);
-  } catch {
-    return [];
-  }
-}
-
-let cleanedUp;
-function cleanup() {
-  cleanedUp ??= (async () => {
-    for (const { name, stop } of stops.splice(0).reverse()) {
-      const t0 = Date.now();
-      try {
-        await stop();
-        say(`${name}: stopped (${seconds(t0)})`);
-      } catch (err) {
-        console.error(`[bench] ${name}: failed to stop: ${err.message}`);
-      }
-    }
-  })();
-  return cleanedUp;
-}
-
-for (const sig of SIGNALS) {
-  process.on(sig, () => {
-    if (!interrupted) {
-      interrupted = sig;
-      say(`${sig}: stopping${child ? ' the running benchmark and' : ''} the servers this run started`);
-      killGroup(child, 'SIGTERM');
-    } else {
-      killGroup(child, 'SIGKILL');
-    }
-  });
-}
-
-for (const event of ['uncaughtException', 'unhandledRejection']) {
-  process.on(event, (err) => {
-    console.error(`[bench] ${event}:`, err);
-    killGroup(child, 'SIGKILL');
-    cleanup().finally(() => process.exit(1));
-  });
-}
-
-let exitCode = 1;
-try {
-  exitCode = await main();
-} catch (err) {
-  console.error('[bench] failed:', err);
-  exitCode = 1;
-} finally {
-  await cleanup();
-}
-process.exit(exitCode);
