@@ -7,7 +7,7 @@ import { PG_DEFAULTS, REPO_ROOT, startPostgres } from './postgres.mjs';
 
 const DEV = Object.freeze({
   pgDataDir: path.join(REPO_ROOT, '.data', 'dev-pg'),
-  pgPort: Number(process.env.SERVICEOPS_DEV_PG_PORT || PG_DEFAULTS.port + 1), // 55433
+  pgPort: Number(process.env.SERVICEOPS_DEV_PG_PORT || PG_DEFAULTS.port + 2), // 55434 (55433 is the bench's)
   kafkaDataDir: path.join(REPO_ROOT, '.data', 'dev-kafka'),
   kafkaPort: Number(process.env.SERVICEOPS_DEV_KAFKA_PORT || KAFKA_DEFAULTS.port + 2), // 19094 (+1: controller)
 });
