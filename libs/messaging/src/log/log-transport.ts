@@ -117,10 +117,9 @@ class LogSubscription {
           continue;
         }
         // One by one: a single event, or a page in which some handler failed.
-        for (const stored of page.events) {
+        for (const event of events) {
           if (this.stopping) return;
-          const event: DeliveredEvent = { ...stored, topic: this.topic };
-          const place = { transactionId: stored.transactionId, position: stored.globalPosition };
+          const place = { transactionId: event.transactionId, position: event.globalPosition };
           const delivery = await consumerDb.deliver(
             consumer,
             event,
