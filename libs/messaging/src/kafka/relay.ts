@@ -120,10 +120,16 @@ export class KafkaRelay {
     let saving: Promise<void> = Promise.resolve();
     while (!this.stopping) {
       try {
-        if (!(await this.holdLock())) {
-          checkpoint = undefined;
+        const lock = await this.holdLock();
+        if (!lock) {
           await this.wakeups.wait(channel, 1000); // another replica relays; stand by
           continue;
+        }
+        if (lock === 'acquired') {
+          // Another replica may have relayed while this one did not hold the lock: trust only the store.
+          await saving.catch(() => undefined);
+          checkpoint = undefined;
+          prefetched = undefined;
         }
         checkpoint ??= await this.loadCheckpoint();
         const page = await (prefetched ?? read(checkpoint));
@@ -179,8 +185,9 @@ export class KafkaRelay {
     });
   }
 
-  private async holdLock(): Promise<boolean> {
-    if (this.lockClient) return true;
+  /** 'held' while this relay keeps the lock, 'acquired' when it has just taken it, false when another has it. */
+  private async holdLock(): Promise<'held' | 'acquired' | false> {
+    if (this.lockClient) return 'held';
     const client = await this.options.store.pool.connect();
     const { rows } = await client.query<{ locked: boolean }>(
       `SELECT pg_try_advisory_lock(hashtext($1)) AS locked`,
@@ -191,7 +198,7 @@ export class KafkaRelay {
       client.on('error', () => {
         this.lockClient = undefined; // the lock died with its connection: take it again
       });
-      return true;
+      return 'acquired';
     }
     client.release();
     return false;
