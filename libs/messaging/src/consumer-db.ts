@@ -213,6 +213,19 @@ export class ConsumerDb {
     });
   }
 
+  /**
+   * Forgets everything a consumer has applied: its inbox rows, checkpoints and dead letters. With its read
+   * model emptied by the caller, the consumer then rebuilds from the first event. Call it while the
+   * consumer is stopped.
+   */
+  async forget(consumer: string): Promise<void> {
+    await this.transaction(async (tx) => {
+      for (const table of ['inbox', 'consumer_checkpoints', 'dead_letters']) {
+        await tx.query(`DELETE FROM "${this.schema}".${table} WHERE consumer = $1`, [consumer]);
+      }
+    });
+  }
+
   async loadCheckpoint(
     consumer: string,
     source: string,

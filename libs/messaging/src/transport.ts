@@ -28,5 +28,11 @@ export interface RunningSubscription {
 export interface Transport {
   readonly kind: 'kafka' | 'log';
   subscribe(options: SubscriptionOptions): Promise<RunningSubscription>;
+  /**
+   * Makes a stopped consumer start again from the first event of its topics (a read model rebuilt from
+   * zero): forgets its inbox, checkpoints and dead letters, and on Kafka moves its group to the earliest
+   * offsets. Empty the read model in the same breath.
+   */
+  reset(consumer: string, topics: readonly string[]): Promise<void>;
   close(): Promise<void>;
 }

@@ -162,6 +162,22 @@ describe.each<TransportKind>(['log', 'kafka'])('transport contract: %s', (kind) 
     expect(effects.map((e) => e.stream_version)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
   });
 
+  it('rebuilds a consumer from zero after a reset', async () => {
+    const first = await subscribe('c1');
+    for (let i = 0; i < 10; i++) await h.store.append(`s-${i % 2}`, [{ type: 'E', data: { i } }]);
+    await h.waitForEffects('c1', 10);
+    await first.stop();
+    running.splice(running.indexOf(first), 1);
+
+    await h.pool.query(`DELETE FROM "${h.consumerSchema}".effects WHERE consumer = 'c1'`); // the read model
+    await h.transport.reset('c1', [h.topic]);
+    await subscribe('c1');
+    await h.waitForEffects('c1', 10);
+    const effects = await h.effects('c1');
+    expect(new Set(effects.map((e) => e.event_id)).size).toBe(10);
+    expect(effects).toHaveLength(10);
+  });
+
   it('keeps consumers apart: each consumer applies each event once', async () => {
     await subscribe('c1');
     await subscribe('c2');

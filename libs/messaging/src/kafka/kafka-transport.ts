@@ -119,6 +119,18 @@ export class KafkaTransport implements Transport {
     };
   }
 
+  async reset(consumer: string, topics: readonly string[]): Promise<void> {
+    const admin = this.options.kafka.admin();
+    await admin.connect();
+    try {
+      // Refused by Kafka while a member of the group is running: the consumer must be stopped first.
+      for (const topic of topics) await admin.resetOffsets({ groupId: consumer, topic, earliest: true });
+    } finally {
+      await admin.disconnect();
+    }
+    await this.options.consumerDb.forget(consumer);
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.consumers].map((c) => c.disconnect()));
     this.consumers.clear();

@@ -57,6 +57,10 @@ export class LogTransport implements Transport {
     };
   }
 
+  async reset(consumer: string): Promise<void> {
+    await this.options.consumerDb.forget(consumer);
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.running].map((l) => l.stop()));
     this.running.clear();
