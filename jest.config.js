@@ -23,6 +23,9 @@ const common = {
 
 module.exports = {
   testTimeout: 60_000,
+  // One test file at a time: global-log reads see nothing past a transaction still open anywhere in the
+  // PostgreSQL cluster, so a suite holding one open on purpose would stall another suite's readers.
+  maxWorkers: 1,
   reporters: ['default', '<rootDir>/infra/jest-summary-reporter.js'],
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps}/**/*.unit.spec.ts'] },

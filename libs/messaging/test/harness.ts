@@ -25,6 +25,8 @@ export class Harness {
   readonly producerSchema = uniqueName('svc');
   readonly consumerSchema = uniqueName('cons');
   readonly topic = eventsTopic(this.producerSchema);
+  /** Kafka group ids stay apart from every other test run on the same broker. */
+  readonly groupIdPrefix = `${uniqueName('g')}.`;
   readonly store: PostgresEventStore;
   readonly consumerDb: ConsumerDb;
   readonly kafka: Kafka | undefined;
@@ -57,6 +59,7 @@ export class Harness {
           kafka: this.kafka as Kafka,
           consumerDb: this.consumerDb,
           sessionTimeoutMs: 6000,
+          groupIdPrefix: this.groupIdPrefix,
         });
   }
 

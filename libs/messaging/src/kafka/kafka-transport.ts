@@ -26,6 +26,8 @@ export interface KafkaTransportOptions {
   readonly heartbeatIntervalMs?: number;
   readonly partitions?: number;
   readonly replicationFactor?: number;
+  /** Put before every consumer name to make its group id, for deployments that share a cluster. */
+  readonly groupIdPrefix?: string;
   /** Where recovered errors and dead letters are reported (default: JSON lines on stderr). */
   readonly logger?: MessagingLogger;
 }
@@ -54,7 +56,7 @@ export class KafkaTransport implements Transport {
     );
     const retry: RetryPolicy = { ...DEFAULT_RETRY, ...subscription.retry };
     const consumer = kafka.consumer({
-      groupId: subscription.consumer,
+      groupId: this.groupId(subscription.consumer),
       sessionTimeout: this.options.sessionTimeoutMs ?? 10_000,
       heartbeatInterval: this.options.heartbeatIntervalMs ?? 1_000,
       allowAutoTopicCreation: false,
@@ -124,11 +126,16 @@ export class KafkaTransport implements Transport {
     await admin.connect();
     try {
       // Refused by Kafka while a member of the group is running: the consumer must be stopped first.
-      for (const topic of topics) await admin.resetOffsets({ groupId: consumer, topic, earliest: true });
+      for (const topic of topics)
+        await admin.resetOffsets({ groupId: this.groupId(consumer), topic, earliest: true });
     } finally {
       await admin.disconnect();
     }
     await this.options.consumerDb.forget(consumer);
+  }
+
+  private groupId(consumer: string): string {
+    return `${this.options.groupIdPrefix ?? ''}${consumer}`;
   }
 
   async close(): Promise<void> {

@@ -8,6 +8,7 @@ interface Args {
   consumerSchema: string;
   topic: string;
   consumer: string;
+  groupIdPrefix?: string;
   /** SIGKILL this process right after the Nth effect committed, before its checkpoint/offset moves. */
   crashAfter?: number;
 }
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
           kafka: kafkaClient(kafkaBrokers(), args.consumer),
           consumerDb,
           sessionTimeoutMs: 6000,
+          groupIdPrefix: args.groupIdPrefix,
         });
   let applied = 0;
   await transport.subscribe({
