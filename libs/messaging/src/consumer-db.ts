@@ -77,10 +77,9 @@ export class ConsumerDb {
     for (let attempt = 1; attempt <= retry.maxAttempts; attempt++) {
       try {
         const result = await this.transaction(async (tx) => {
-          const fresh = await this.claim(tx, consumer, event);
-          if (fresh) await handler(event, tx);
+          const result = await this.applyOnce(tx, consumer, event, handler);
           if (alongside) await alongside(tx);
-          return fresh ? 'applied' : 'duplicate';
+          return result;
         });
         return { result, attempts: attempt };
       } catch (err) {
@@ -115,9 +114,7 @@ export class ConsumerDb {
       return await this.transaction(async (tx) => {
         const results: DeliveryResult[] = [];
         for (const event of events) {
-          const fresh = await this.claim(tx, consumer, event);
-          if (fresh) await handler(event, tx);
-          results.push(fresh ? 'applied' : 'duplicate');
+          results.push(await this.applyOnce(tx, consumer, event, handler));
         }
         if (alongside) await alongside(tx);
         return results;
@@ -206,10 +203,9 @@ export class ConsumerDb {
       if (!letter.envelope)
         throw new Error(`dead letter ${id} holds no readable event and cannot be replayed`);
       const event = fromEnvelope(letter.topic, letter.envelope);
-      const fresh = await this.claim(tx, letter.consumer, event);
-      if (fresh) await handler(event, tx);
+      const result = await this.applyOnce(tx, letter.consumer, event, handler);
       await tx.query(`UPDATE "${this.schema}".dead_letters SET replayed_at = now() WHERE id = $1`, [id]);
-      return fresh ? 'applied' : 'duplicate';
+      return result;
     });
   }
 
@@ -260,13 +256,21 @@ export class ConsumerDb {
     return withTransaction(this.pool, work);
   }
 
-  private async claim(tx: PoolClient, consumer: string, event: DeliveredEvent): Promise<boolean> {
+  /** Writes the inbox row and, only when it is new, the handler's effect, in the same transaction. */
+  private async applyOnce(
+    tx: PoolClient,
+    consumer: string,
+    event: DeliveredEvent,
+    handler: EventHandler,
+  ): Promise<'applied' | 'duplicate'> {
     const { rowCount } = await tx.query(
       `INSERT INTO "${this.schema}".inbox (consumer, event_id, topic) VALUES ($1, $2, $3)
        ON CONFLICT DO NOTHING`,
       [consumer, event.eventId, event.topic],
     );
-    return rowCount === 1;
+    if (rowCount !== 1) return 'duplicate';
+    await handler(event, tx);
+    return 'applied';
   }
 }
 
