@@ -111,6 +111,24 @@ describe('PostgresEventStore on a real PostgreSQL', () => {
     });
 
     it.each([
+      ['any', 0, true],
+      ['any', 7, true],
+      ['no_stream', 0, true],
+      ['no_stream', 1, false],
+      ['stream_exists', 0, false],
+      ['stream_exists', 3, true],
+      [3, 3, true],
+      [3, 4, false],
+      [0, 0, true],
+    ] as const)('takes expected %p on a stream at version %i: %p', async (expected, actual, accepted) => {
+      for (let v = 0; v < actual; v++) await store.append('v', [ev('E')]);
+      const attempt = store.append('v', [ev('Next')], { expectedVersion: expected });
+      if (accepted) await expect(attempt).resolves.toMatchObject({ nextExpectedVersion: actual + 1 });
+      else await expect(attempt).rejects.toMatchObject({ code: 'EVENTSTORE.WRONG_EXPECTED_VERSION', actual });
+      expect(await countRows()).toBe(actual + (accepted ? 1 : 0));
+    });
+
+    it.each([
       ['no_stream on an existing stream', 'no_stream' as const, 1],
       ['a stale version', 0, 1],
       ['a version from the future', 5, 1],

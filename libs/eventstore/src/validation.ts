@@ -75,17 +75,3 @@ export function prepareEvents(
     };
   });
 }
-
-/** Whether a stream at `actual` satisfies `expected`. */
-export function versionMatches(expected: ExpectedVersion, actual: number): boolean {
-  switch (expected) {
-    case 'any':
-      return true;
-    case 'no_stream':
-      return actual === 0;
-    case 'stream_exists':
-      return actual > 0;
-    default:
-      return expected === actual;
-  }
-}

@@ -1,22 +1,8 @@
 import { InvalidEventError, InvalidExpectedVersionError, InvalidStreamIdError } from './errors';
 import { EventRegistry } from './registry';
-import { assertExpectedVersion, assertStreamId, prepareEvents, versionMatches } from './validation';
+import { assertExpectedVersion, assertStreamId, prepareEvents } from './validation';
 
 describe('append validation', () => {
-  it.each([
-    ['any', 0, true],
-    ['any', 7, true],
-    ['no_stream', 0, true],
-    ['no_stream', 1, false],
-    ['stream_exists', 0, false],
-    ['stream_exists', 3, true],
-    [3, 3, true],
-    [3, 4, false],
-    [0, 0, true],
-  ] as const)('expected %p against actual %i → %p', (expected, actual, ok) => {
-    expect(versionMatches(expected, actual)).toBe(ok);
-  });
-
   it.each([[-1], [0.5], ['1'], [undefined], [Number.POSITIVE_INFINITY]])(
     'refuses expected version %p',
     (v) => {
