@@ -34,6 +34,7 @@ const TEST_CODE = ['**/*.spec.ts', '**/test/**/*.ts', '**/bench/**/*.ts'];
 // Tags (in each project.json):
 //   type:app      a deployable service (apps/*); may depend on type:lib
 //   type:lib      a library; may depend on type:lib only
+//   type:e2e      end-to-end suites (apps/e2e); may depend on type:lib and type:testing
 //   type:testing  test support (libs/testing); may depend on type:lib and type:testing, and may be imported by
 //                 test code anywhere (specs, test/, bench/), never by production code
 //   scope:shared  usable by every scope; depends only on scope:shared
@@ -74,6 +75,8 @@ function boundaries({ testCode }) {
         { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib', ...testing] },
         { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib', ...testing] },
         { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:lib', 'type:testing'] },
+        // End-to-end suites drive the deployables as processes, over HTTP/gRPC: libraries only, never app code.
+        { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:lib', 'type:testing'] },
         ...scopeConstraints,
       ],
     },

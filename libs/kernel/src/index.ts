@@ -4,3 +4,4 @@ export * from './decider';
 export * from './clock';
 export * from './ids';
 export * from './money';
+export * from './business-calendar';

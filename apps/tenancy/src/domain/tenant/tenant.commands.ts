@@ -1,0 +1,58 @@
+import type { BusinessCalendar } from '@serviceops/kernel';
+import type { BusinessLine } from '../business-lines';
+import type { Role } from '../roles';
+
+interface Command<Type extends string, Data> {
+  readonly type: Type;
+  readonly data: Data;
+}
+
+// Every command names its tenant: the handler loads that tenant's stream with it.
+
+export type CreateTenant = Command<
+  'CreateTenant',
+  { tenantId: string; name: string; /** Defaults to defaultBusinessCalendar. */ calendar?: BusinessCalendar }
+>;
+export type RenameTenant = Command<'RenameTenant', { tenantId: string; name: string }>;
+export type AddBranch = Command<
+  'AddBranch',
+  { tenantId: string; branchId: string; name: string; businessLines?: readonly BusinessLine[] }
+>;
+export type EnableBusinessLine = Command<'EnableBusinessLine', { tenantId: string; line: BusinessLine }>;
+export type SetBusinessCalendar = Command<
+  'SetBusinessCalendar',
+  { tenantId: string; calendar: BusinessCalendar }
+>;
+export type RegisterUser = Command<
+  'RegisterUser',
+  {
+    tenantId: string;
+    userId: string;
+    username: string;
+    displayName: string;
+    roles: readonly Role[];
+    /** Hashed by the caller: the domain never sees a password. */
+    passwordHash: string;
+    branchId?: string;
+  }
+>;
+export type ChangeUserRoles = Command<
+  'ChangeUserRoles',
+  { tenantId: string; userId: string; roles: readonly Role[] }
+>;
+export type ChangeUserPassword = Command<
+  'ChangeUserPassword',
+  { tenantId: string; userId: string; passwordHash: string }
+>;
+export type DisableUser = Command<'DisableUser', { tenantId: string; userId: string }>;
+
+export type TenantCommand =
+  | CreateTenant
+  | RenameTenant
+  | AddBranch
+  | EnableBusinessLine
+  | SetBusinessCalendar
+  | RegisterUser
+  | ChangeUserRoles
+  | ChangeUserPassword
+  | DisableUser;

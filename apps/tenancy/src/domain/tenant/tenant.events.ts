@@ -1,0 +1,44 @@
+import type { BusinessCalendar, Event } from '@serviceops/kernel';
+import type { BusinessLine } from '../business-lines';
+import type { Role } from '../roles';
+
+// Event data is stored as JSON: instants are ISO-8601 strings and "none" is null, never undefined.
+
+export type TenantCreated = Event<
+  'TenantCreated',
+  { tenantId: string; name: string; calendar: BusinessCalendar; createdAt: string }
+>;
+export type TenantRenamed = Event<'TenantRenamed', { name: string }>;
+export type BranchAdded = Event<
+  'BranchAdded',
+  { branchId: string; name: string; businessLines: readonly BusinessLine[] }
+>;
+export type BusinessLineEnabled = Event<'BusinessLineEnabled', { line: BusinessLine }>;
+export type BusinessCalendarSet = Event<'BusinessCalendarSet', { calendar: BusinessCalendar }>;
+export type UserRegistered = Event<
+  'UserRegistered',
+  {
+    userId: string;
+    /** Lower-case, as users log in with it. */
+    username: string;
+    displayName: string;
+    roles: readonly Role[];
+    passwordHash: string;
+    branchId: string | null;
+    registeredAt: string;
+  }
+>;
+export type UserRolesChanged = Event<'UserRolesChanged', { userId: string; roles: readonly Role[] }>;
+export type UserPasswordChanged = Event<'UserPasswordChanged', { userId: string; passwordHash: string }>;
+export type UserDisabled = Event<'UserDisabled', { userId: string }>;
+
+export type TenantEvent =
+  | TenantCreated
+  | TenantRenamed
+  | BranchAdded
+  | BusinessLineEnabled
+  | BusinessCalendarSet
+  | UserRegistered
+  | UserRolesChanged
+  | UserPasswordChanged
+  | UserDisabled;

@@ -1,0 +1,51 @@
+import type { TenantEvent } from './tenant.events';
+import { entry, type TenantState, type TenantUser } from './tenant.state';
+
+export function evolveTenant(state: TenantState, event: TenantEvent): TenantState {
+  if (event.type === 'TenantCreated') {
+    const { tenantId, name, calendar } = event.data;
+    return { status: 'active', tenantId, name, calendar, branches: {}, businessLines: [], users: {} };
+  }
+  // Only TenantCreated starts a stream; anything else on an absent tenant cannot have been decided.
+  if (state.status === 'absent') return state;
+
+  const updateUser = (userId: string, change: Partial<TenantUser>): TenantState => {
+    const user = entry(state.users, userId);
+    return user ? { ...state, users: { ...state.users, [userId]: { ...user, ...change } } } : state;
+  };
+
+  switch (event.type) {
+    case 'TenantRenamed':
+      return { ...state, name: event.data.name };
+    case 'BranchAdded': {
+      const { branchId, name, businessLines } = event.data;
+      return { ...state, branches: { ...state.branches, [branchId]: { name, businessLines } } };
+    }
+    case 'BusinessLineEnabled':
+      return { ...state, businessLines: [...state.businessLines, event.data.line] };
+    case 'BusinessCalendarSet':
+      return { ...state, calendar: event.data.calendar };
+    case 'UserRegistered': {
+      const { userId, username, displayName, roles, passwordHash, branchId } = event.data;
+      const user: TenantUser = {
+        username,
+        displayName,
+        roles,
+        passwordHash,
+        ...(branchId === null ? {} : { branchId }),
+        disabled: false,
+      };
+      return { ...state, users: { ...state.users, [userId]: user } };
+    }
+    case 'UserRolesChanged':
+      return updateUser(event.data.userId, { roles: event.data.roles });
+    case 'UserPasswordChanged':
+      return updateUser(event.data.userId, { passwordHash: event.data.passwordHash });
+    case 'UserDisabled':
+      return updateUser(event.data.userId, { disabled: true });
+    default: {
+      const unhandled: never = event;
+      return unhandled;
+    }
+  }
+}

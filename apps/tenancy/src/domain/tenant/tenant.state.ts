@@ -1,0 +1,42 @@
+import type { BusinessCalendar } from '@serviceops/kernel';
+import type { BusinessLine } from '../business-lines';
+import type { Role } from '../roles';
+
+export interface Branch {
+  readonly name: string;
+  readonly businessLines: readonly BusinessLine[];
+}
+
+export interface TenantUser {
+  readonly username: string;
+  readonly displayName: string;
+  readonly roles: readonly Role[];
+  readonly passwordHash: string;
+  readonly branchId?: string;
+  readonly disabled: boolean;
+}
+
+export interface AbsentTenant {
+  readonly status: 'absent';
+}
+
+export interface ActiveTenant {
+  readonly status: 'active';
+  readonly tenantId: string;
+  readonly name: string;
+  readonly calendar: BusinessCalendar;
+  /** By branch id. */
+  readonly branches: Readonly<Record<string, Branch>>;
+  readonly businessLines: readonly BusinessLine[];
+  /** By user id; disabled users stay, so their usernames stay taken. */
+  readonly users: Readonly<Record<string, TenantUser>>;
+}
+
+export type TenantState = AbsentTenant | ActiveTenant;
+
+export const initialTenantState = (): TenantState => ({ status: 'absent' });
+
+/** An own entry of a record keyed by outside ids ('constructor' and '__proto__' are not entries). */
+export function entry<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}

@@ -1,0 +1,107 @@
+import { defineConfig, serviceConfigSpec } from '@serviceops/platform';
+
+// The environment each deployable reads: the contract between the services and their deployments
+// (npm start's launcher, docker-compose.yml, k8s/). Tests check the deployment files against it.
+
+export const tenancyConfigSpec = defineConfig({
+  ...serviceConfigSpec,
+  GRPC_PORT: { kind: 'int', default: 50051, min: 0, max: 65535, doc: 'gRPC port of the tenancy service' },
+  HTTP_PORT: {
+    kind: 'int',
+    default: 3101,
+    min: 0,
+    max: 65535,
+    doc: 'health (/health/live, /health/ready) and /metrics',
+  },
+  ADMIN_PASSWORD: {
+    kind: 'string',
+    optional: true,
+    minLength: 8,
+    secret: true,
+    doc: "password of the first tenant's `admin` user; unset: one is generated and printed once",
+  },
+  DEFAULT_TENANT_NAME: {
+    kind: 'string',
+    default: 'Demo Services Co.',
+    doc: 'name of the tenant created on first start',
+  },
+});
+
+export const customersConfigSpec = defineConfig({
+  ...serviceConfigSpec,
+  GRPC_PORT: { kind: 'int', default: 50052, min: 0, max: 65535, doc: 'gRPC port of the customers service' },
+  HTTP_PORT: {
+    kind: 'int',
+    default: 3102,
+    min: 0,
+    max: 65535,
+    doc: 'health (/health/live, /health/ready) and /metrics',
+  },
+  MASTER_KEY: {
+    kind: 'string',
+    minLength: 44,
+    secret: true,
+    doc: 'base64 of 32 random bytes: wraps each customer’s data key (AES-256-GCM); losing it loses personal data',
+  },
+});
+
+export const analyticsConfigSpec = defineConfig({
+  ...serviceConfigSpec,
+  GRPC_PORT: { kind: 'int', default: 50053, min: 0, max: 65535, doc: 'gRPC port of the analytics service' },
+  HTTP_PORT: {
+    kind: 'int',
+    default: 3103,
+    min: 0,
+    max: 65535,
+    doc: 'health (/health/live, /health/ready) and /metrics',
+  },
+});
+
+const { LOG_LEVEL, OTEL_EXPORTER_OTLP_ENDPOINT, DATABASE_URL, DB_POOL_SIZE } = serviceConfigSpec;
+
+export const gatewayConfigSpec = defineConfig({
+  DATABASE_URL,
+  DB_POOL_SIZE,
+  LOG_LEVEL,
+  OTEL_EXPORTER_OTLP_ENDPOINT,
+  HTTP_PORT: {
+    kind: 'int',
+    default: 3000,
+    min: 0,
+    max: 65535,
+    doc: 'REST API, /api/docs, /health, /metrics',
+  },
+  GRPC_PORT: {
+    kind: 'int',
+    default: 50050,
+    min: 0,
+    max: 65535,
+    doc: 'public gRPC API (same services, bearer token)',
+  },
+  TENANCY_GRPC_URL: { kind: 'string', default: 'localhost:50051', doc: 'tenancy service gRPC address' },
+  CUSTOMERS_GRPC_URL: { kind: 'string', default: 'localhost:50052', doc: 'customers service gRPC address' },
+  ANALYTICS_GRPC_URL: { kind: 'string', default: 'localhost:50053', doc: 'analytics service gRPC address' },
+  JWT_SECRET: {
+    kind: 'string',
+    minLength: 32,
+    secret: true,
+    doc: 'HMAC key signing access tokens (≥ 32 chars)',
+  },
+  JWT_TTL_SECONDS: { kind: 'int', default: 3600, min: 60, max: 86400, doc: 'access token lifetime' },
+  RATE_LIMIT_PER_MINUTE: {
+    kind: 'int',
+    default: 6000,
+    min: 1,
+    doc: 'requests per minute per client (token subject, else IP) before 429',
+  },
+  BODY_LIMIT: { kind: 'string', default: '256kb', doc: 'largest accepted request body' },
+  PUBLIC_URL: { kind: 'string', optional: true, doc: 'URL printed at start and used in OpenAPI servers' },
+});
+
+/** The deployables, in start order (the gateway last: it calls the others). */
+export const DEPLOYABLES = [
+  { name: 'tenancy', configSpec: tenancyConfigSpec },
+  { name: 'customers', configSpec: customersConfigSpec },
+  { name: 'analytics', configSpec: analyticsConfigSpec },
+  { name: 'gateway', configSpec: gatewayConfigSpec },
+] as const;

@@ -1,0 +1,138 @@
+import { NestFactory } from '@nestjs/core';
+import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
+import type { DynamicModule, INestApplication } from '@nestjs/common';
+import type { Pool } from 'pg';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { ConfigError, loadConfig, serviceConfigSpec, type Config, type ConfigSpec } from './config';
+import { openDatabase, runReadModelMigrations, type DatabaseOptions } from './database';
+import { createLogger, NestPinoLogger } from './logger';
+import { Metrics } from './metrics';
+import { EventSourcingRuntime } from './runtime';
+import { stopTelemetry } from './telemetry';
+import { OperationsModule } from './health';
+
+type ServiceConfig = Config<typeof serviceConfigSpec> & {
+  readonly GRPC_PORT: number;
+  readonly HTTP_PORT: number;
+};
+
+export interface ServiceParts<C> {
+  readonly config: C;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  readonly dataSource: DataSource;
+  readonly pool: Pool;
+  readonly runtime: EventSourcingRuntime;
+}
+
+export interface ServiceDefinition<S extends ConfigSpec> {
+  readonly name: string;
+  readonly configSpec: S;
+  readonly grpc: { readonly package: string; readonly protoPath: string; readonly loader: object };
+  readonly database: Pick<DatabaseOptions, 'entities' | 'migrations'>;
+  readonly publishes: boolean;
+  /** The service's own module (controllers, handlers, projections), given its parts. */
+  readonly module: (parts: ServiceParts<Config<S>>) => DynamicModule;
+  /** Work after the tables exist and before serving: subscriptions, first-start data. */
+  readonly onStart?: (parts: ServiceParts<Config<S>>, app: INestApplication) => Promise<void>;
+}
+
+export interface RunningService {
+  readonly app: INestApplication;
+  stop(): Promise<void>;
+}
+
+/**
+ * Boots a backend service: config (fail fast), logger, database and read-model migrations, event store and
+ * transport, then the NestJS app with gRPC and the operations endpoints. SIGTERM/SIGINT stop it cleanly.
+ */
+export async function runService<S extends ConfigSpec>(
+  definition: ServiceDefinition<S>,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<RunningService> {
+  let config: Config<S> & ServiceConfig;
+  try {
+    config = loadConfig(definition.configSpec, env) as Config<S> & ServiceConfig;
+    if (config.TRANSPORT === 'kafka' && !config.KAFKA_BROKERS)
+      throw new ConfigError(['KAFKA_BROKERS is required when TRANSPORT=kafka']);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${definition.name}: ${error.message}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+  const logger = createLogger(definition.name, config.LOG_LEVEL);
+  const metrics = new Metrics(definition.name);
+  const { dataSource, pool } = await openDatabase({
+    url: config.DATABASE_URL,
+    schema: definition.name,
+    poolSize: config.DB_POOL_SIZE,
+    applicationName: `serviceops-${definition.name}`,
+    ...definition.database,
+  });
+  const runtime = new EventSourcingRuntime({
+    service: definition.name,
+    pool,
+    transport: config.TRANSPORT === 'kafka' ? 'kafka' : 'log',
+    kafkaBrokers: config.KAFKA_BROKERS,
+    logger,
+    metrics,
+    publishes: definition.publishes,
+  });
+  await runtime.start();
+  await runReadModelMigrations(dataSource, pool, definition.name);
+  const parts: ServiceParts<Config<S>> = { config, logger, metrics, dataSource, pool, runtime };
+
+  const app = await NestFactory.create(
+    {
+      module: class ServiceRootModule {},
+      imports: [
+        definition.module(parts),
+        OperationsModule.forRoot({ pool, kafka: runtime.kafkaClient, metrics }),
+      ],
+    },
+    { logger: new NestPinoLogger(logger), bufferLogs: false },
+  );
+  app.connectMicroservice<MicroserviceOptions>(
+    {
+      transport: Transport.GRPC,
+      options: {
+        package: definition.grpc.package,
+        protoPath: definition.grpc.protoPath,
+        url: `0.0.0.0:${config.GRPC_PORT}`,
+        loader: definition.grpc.loader,
+      },
+    },
+    { inheritAppConfig: true },
+  );
+  await definition.onStart?.(parts, app);
+  await app.startAllMicroservices();
+  await app.listen(config.HTTP_PORT, '0.0.0.0');
+  logger.info(
+    { grpcPort: config.GRPC_PORT, httpPort: config.HTTP_PORT, transport: config.TRANSPORT },
+    'ready',
+  );
+
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> =>
+    (stopping ??= (async () => {
+      logger.info('stopping');
+      await app.close();
+      await runtime.stop();
+      await dataSource.destroy();
+      await stopTelemetry();
+    })());
+  for (const signal of ['SIGTERM', 'SIGINT'] as const)
+    process.once(signal, () => {
+      stop().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'unclean stop');
+          process.exit(1);
+        },
+      );
+    });
+  return { app, stop };
+}

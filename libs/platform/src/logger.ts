@@ -1,0 +1,68 @@
+import type { LoggerService } from '@nestjs/common';
+import { trace } from '@opentelemetry/api';
+import pino, { type Logger } from 'pino';
+
+/**
+ * Field names that may hold personal data or secrets. They are censored wherever they appear in a log
+ * record (two levels deep), so a careless `log.info({ customer })` still cannot leak a phone number.
+ */
+const SENSITIVE = [
+  'name',
+  'displayName',
+  'fullName',
+  'firstName',
+  'lastName',
+  'phone',
+  'email',
+  'address',
+  'idNumber',
+  'birthDate',
+  'password',
+  'passwordHash',
+  'token',
+  'accessToken',
+  'authorization',
+  'cookie',
+  'secret',
+  'notes',
+  'contacts',
+];
+const redactPaths = SENSITIVE.flatMap((field) => [field, `*.${field}`, `*.*.${field}`]);
+
+/** JSON lines with the active trace and span ids, personal fields censored. */
+export function createLogger(service: string, level = 'info', destination?: pino.DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: { service },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: { paths: redactPaths, censor: '[redacted]' },
+      formatters: { level: (label) => ({ level: label }) },
+      mixin() {
+        const span = trace.getActiveSpan()?.spanContext();
+        return span ? { trace_id: span.traceId, span_id: span.spanId } : {};
+      },
+    },
+    destination,
+  );
+}
+
+/** NestJS's logger interface on top of pino, so framework messages come out as the same JSON lines. */
+export class NestPinoLogger implements LoggerService {
+  constructor(private readonly logger: Logger) {}
+  log(message: unknown, context?: string): void {
+    this.logger.info({ context }, String(message));
+  }
+  error(message: unknown, trace?: string, context?: string): void {
+    this.logger.error({ context, stack: trace }, String(message));
+  }
+  warn(message: unknown, context?: string): void {
+    this.logger.warn({ context }, String(message));
+  }
+  debug(message: unknown, context?: string): void {
+    this.logger.debug({ context }, String(message));
+  }
+  verbose(message: unknown, context?: string): void {
+    this.logger.trace({ context }, String(message));
+  }
+}

@@ -1,0 +1,56 @@
+// Loaded first by each main.ts (before NestJS, pg, kafkajs, grpc), so the instrumentations can patch them.
+import { diag, DiagLogLevel } from '@opentelemetry/api';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { ExpressInstrumentation } from '@opentelemetry/instrumentation-express';
+import { GrpcInstrumentation } from '@opentelemetry/instrumentation-grpc';
+import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
+import { KafkaJsInstrumentation } from '@opentelemetry/instrumentation-kafkajs';
+import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import { NodeSDK } from '@opentelemetry/sdk-node';
+import { BatchSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace-base';
+
+let sdk: NodeSDK | undefined;
+
+export interface TelemetryOptions {
+  readonly serviceName: string;
+  /** Where spans go; by default OTLP/HTTP when OTEL_EXPORTER_OTLP_ENDPOINT is set, else nowhere. */
+  readonly exporter?: SpanExporter;
+}
+
+/**
+ * Starts tracing for this process: HTTP, Express, gRPC, pg and kafkajs are instrumented and W3C trace
+ * context propagates over HTTP headers, gRPC metadata and Kafka headers. Without an exporter the SDK still
+ * runs, so trace ids appear in logs and in events' metadata.
+ */
+export function startTelemetry(options: TelemetryOptions): void {
+  if (sdk) return;
+  if (process.env.OTEL_LOG_LEVEL === 'debug')
+    diag.setLogger({ ...console, verbose: console.debug }, DiagLogLevel.DEBUG);
+  const endpoint = process.env.OTEL_EXPORTER_OTLP_ENDPOINT;
+  const exporter =
+    options.exporter ??
+    (endpoint ? new OTLPTraceExporter({ url: `${endpoint.replace(/\/$/, '')}/v1/traces` }) : undefined);
+  sdk = new NodeSDK({
+    resource: resourceFromAttributes({
+      'service.name': process.env.OTEL_SERVICE_NAME ?? options.serviceName,
+    }),
+    spanProcessors: exporter ? [new BatchSpanProcessor(exporter, { scheduledDelayMillis: 500 })] : [],
+    instrumentations: [
+      new HttpInstrumentation({
+        ignoreIncomingRequestHook: (req) => /^\/(health|metrics)/.test(req.url ?? ''),
+      }),
+      new ExpressInstrumentation(),
+      new GrpcInstrumentation(),
+      new PgInstrumentation({ requireParentSpan: true }),
+      new KafkaJsInstrumentation(),
+    ],
+  });
+  sdk.start();
+}
+
+export async function stopTelemetry(): Promise<void> {
+  const running = sdk;
+  sdk = undefined;
+  await running?.shutdown();
+}
