@@ -30,5 +30,5 @@ export const PROTO_LOADER_OPTIONS = {
   defaults: false,
   arrays: true,
   objects: false,
-  oneofs: true,
+  oneofs: false,
 } as const;

@@ -1,5 +1,6 @@
-import { WrongExpectedVersionError, type PostgresEventStore } from '@serviceops/eventstore';
-import type { Decider, Event, EventMetadata } from '@serviceops/kernel';
+import { WrongExpectedVersionError, withTransaction, type PostgresEventStore } from '@serviceops/eventstore';
+import type { PoolClient } from 'pg';
+import type { Decider, Event, EventMetadata, RecordedEvent } from '@serviceops/kernel';
 import { currentTraceparent } from './runtime';
 
 /** Who is calling and why: set by the gateway from the token, carried over gRPC metadata. */
@@ -19,6 +20,17 @@ export interface ExecuteOptions {
   readonly expectedVersion?: number;
   readonly policyVersion?: number;
   readonly reason?: string;
+  /**
+   * Rows kept in step with the stream in the append's own transaction (a lookup the service must read its
+   * own writes from at once, such as usernames at login). Read models for queries are projections instead.
+   */
+  readonly inline?: (tx: PoolClient, state: unknown, version: number) => Promise<void>;
+}
+
+/** How events look in storage when that differs from the domain's view (personal fields sealed). */
+export interface EventCodec<E extends Event> {
+  encode(event: E): Event;
+  decode(stored: RecordedEvent): E;
 }
 
 export interface Executed<S, E> {
@@ -41,12 +53,14 @@ export async function execute<C, E extends Event, S, Ctx>(
   command: C,
   context: Ctx,
   call: CallContext,
-  options: ExecuteOptions = {},
+  options: ExecuteOptions & { readonly codec?: EventCodec<E> } = {},
 ): Promise<Executed<S, E>> {
+  const decode = options.codec ? options.codec.decode : (e: RecordedEvent) => e as unknown as E;
+  const encode = options.codec ? options.codec.encode : (e: E): Event => e;
   for (let attempt = 1; ; attempt++) {
     const { state, version } = await store.aggregate<S>(
       streamId,
-      (s, e) => decider.evolve(s, e as unknown as E),
+      (s, e) => decider.evolve(s, decode(e)),
       decider.initialState,
     );
     if (options.expectedVersion !== undefined && options.expectedVersion !== version)
@@ -54,11 +68,20 @@ export async function execute<C, E extends Event, S, Ctx>(
     const events = decider.decide(command, state, context);
     if (events.length === 0) return { version, state, events };
     try {
-      const appended = await store.append(streamId, events, {
-        expectedVersion: version === 0 ? 'no_stream' : version,
+      const appendOptions = {
+        expectedVersion: version === 0 ? ('no_stream' as const) : version,
         metadata: metadataOf(call, options),
-      });
-      return { version: appended.nextExpectedVersion, state: events.reduce(decider.evolve, state), events };
+      };
+      const next = events.reduce(decider.evolve, state);
+      const inline = options.inline;
+      const appended = inline
+        ? await withTransaction(store.pool, async (tx) => {
+            const result = await store.appendWith(tx, streamId, events.map(encode), appendOptions);
+            await inline(tx, next, result.nextExpectedVersion);
+            return result;
+          })
+        : await store.append(streamId, events.map(encode), appendOptions);
+      return { version: appended.nextExpectedVersion, state: next, events };
     } catch (error) {
       const raced = error instanceof WrongExpectedVersionError;
       if (!raced || options.expectedVersion !== undefined || attempt >= RACE_RETRIES) throw error;

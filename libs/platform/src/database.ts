@@ -32,7 +32,8 @@ export async function openDatabase(
     synchronize: false,
     migrationsRun: false,
     applicationName: options.applicationName,
-    extra: { max: options.poolSize },
+    // Unqualified names in read-model SQL and migrations land in the service's schema.
+    extra: { max: options.poolSize, options: `-c search_path=${options.schema},public` },
   });
   await dataSource.initialize();
   const pool = (dataSource.driver as PostgresDriver).master as Pool;

@@ -51,7 +51,8 @@ export function createLogger(service: string, level = 'info', destination?: pino
 export class NestPinoLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
   log(message: unknown, context?: string): void {
-    this.logger.info({ context }, String(message));
+    // NestJS reports its boot steps at `log`: detail for debugging, not for the info stream.
+    this.logger.debug({ context }, String(message));
   }
   error(message: unknown, trace?: string, context?: string): void {
     this.logger.error({ context, stack: trace }, String(message));

@@ -17,6 +17,7 @@ import {
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { Pool } from 'pg';
+import { codeOf, kindOfCode } from './errors';
 import type { Metrics } from './metrics';
 
 export interface RuntimeOptions {
@@ -80,6 +81,20 @@ export class EventSourcingRuntime {
 
   get kafkaClient(): Kafka | undefined {
     return this.kafka;
+  }
+
+  /** Runs a command, timing it into the command-latency histogram with its outcome. */
+  timed<T>(command: string, run: () => Promise<T>): Promise<T> {
+    return this.options.metrics.timeCommand(command, run, (error) => {
+      const code = codeOf(error);
+      if (!code) return 'error';
+      const kind = kindOfCode(code);
+      return kind === 'conflict'
+        ? 'conflict'
+        : kind === 'internal' || kind === 'unavailable'
+          ? 'error'
+          : 'rejected';
+    });
   }
 
   /** Creates or upgrades this service's tables, then starts publishing (Kafka). */

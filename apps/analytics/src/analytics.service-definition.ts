@@ -1,0 +1,39 @@
+import { analyticsConfigSpec, GRPC_SERVICES, PROTO_LOADER_OPTIONS } from '@serviceops/contracts';
+import { eventsTopic } from '@serviceops/messaging';
+import type { ServiceDefinition } from '@serviceops/platform';
+import { DataSource } from 'typeorm';
+import { AnalyticsQueries } from './application/analytics-queries';
+import {
+  AuditRow,
+  CreateAnalyticsReadModels1732300000000,
+  CustomerStatsRow,
+} from './infrastructure/read-models';
+import { AnalyticsGrpcController } from './interface/grpc/analytics.controller';
+import { AUDIT_TRAIL_CONSUMER, projectAuditTrail } from './projections/audit-trail.projection';
+import { CUSTOMER_STATS_CONSUMER, projectCustomerStats } from './projections/customer-stats.projection';
+
+/** Read models only: analytics consumes every service's events and decides nothing. */
+export const analyticsService: ServiceDefinition<typeof analyticsConfigSpec> = {
+  name: 'analytics',
+  configSpec: analyticsConfigSpec,
+  grpc: {
+    package: GRPC_SERVICES.analytics.package,
+    protoPath: GRPC_SERVICES.analytics.proto,
+    loader: PROTO_LOADER_OPTIONS,
+  },
+  database: { entities: [CustomerStatsRow, AuditRow], migrations: [CreateAnalyticsReadModels1732300000000] },
+  publishes: false,
+  module: ({ dataSource }) => ({
+    module: class AnalyticsModule {},
+    controllers: [AnalyticsGrpcController],
+    providers: [{ provide: DataSource, useValue: dataSource }, AnalyticsQueries],
+  }),
+  onStart: async ({ runtime }) => {
+    await runtime.subscribe(CUSTOMER_STATS_CONSUMER, [eventsTopic('customers')], projectCustomerStats);
+    await runtime.subscribe(
+      AUDIT_TRAIL_CONSUMER,
+      [eventsTopic('customers'), eventsTopic('tenancy')],
+      projectAuditTrail,
+    );
+  },
+};

@@ -1,0 +1,5 @@
+import './instrument';
+import { runService } from '@serviceops/platform';
+import { analyticsService } from './analytics.service-definition';
+
+void runService(analyticsService);

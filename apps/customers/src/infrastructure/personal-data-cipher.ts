@@ -1,0 +1,100 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import type { Pool } from 'pg';
+
+const PREFIX = 'enc:v1:';
+
+/**
+ * Personal data sealed with AES-256-GCM under a data key of the customer's own. Data keys are stored
+ * wrapped (AES-256-GCM) by the master key from config; the customer's id is the associated data, so a
+ * value copied to another customer does not open. Destroying a data key makes every copy of that
+ * customer's personal data unreadable (events, read models, Kafka, backups) while the rest stays.
+ */
+export class PersonalDataCipher {
+  private readonly master: Buffer;
+  private readonly keys = new Map<string, Buffer>();
+
+  constructor(
+    private readonly pool: Pool,
+    masterKeyBase64: string,
+  ) {
+    this.master = Buffer.from(masterKeyBase64, 'base64');
+    if (this.master.length !== 32) throw new Error('MASTER_KEY must be the base64 of exactly 32 bytes');
+  }
+
+  /** Creates the customer's data key if it does not exist yet (idempotent) and returns it. */
+  async keyFor(customerId: string): Promise<Buffer> {
+    const cached = this.keys.get(customerId);
+    if (cached) return cached;
+    const fresh = randomBytes(32);
+    await this.pool.query(
+      `INSERT INTO customers.data_keys (customer_id, wrapped_key) VALUES ($1, $2) ON CONFLICT (customer_id) DO NOTHING`,
+      [customerId, this.wrap(fresh, customerId)],
+    );
+    const key = await this.load(customerId);
+    if (!key) throw new Error('data key vanished');
+    return key;
+  }
+
+  /** The customer's data key, or undefined once it was destroyed (or never made). */
+  async load(customerId: string): Promise<Buffer | undefined> {
+    const cached = this.keys.get(customerId);
+    if (cached) return cached;
+    const { rows } = await this.pool.query<{ wrapped_key: Buffer }>(
+      `SELECT wrapped_key FROM customers.data_keys WHERE customer_id = $1`,
+      [customerId],
+    );
+    const wrapped = rows[0]?.wrapped_key;
+    if (!wrapped) return undefined;
+    const key = this.unwrap(wrapped, customerId);
+    if (this.keys.size > 10_000) this.keys.clear();
+    this.keys.set(customerId, key);
+    return key;
+  }
+
+  seal(key: Buffer, customerId: string, clear: string): string {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', key, iv);
+    cipher.setAAD(Buffer.from(customerId));
+    const body = Buffer.concat([cipher.update(clear, 'utf8'), cipher.final()]);
+    return `${PREFIX}${iv.toString('base64')}.${cipher.getAuthTag().toString('base64')}.${body.toString('base64')}`;
+  }
+
+  open(key: Buffer, customerId: string, sealed: string): string {
+    if (!sealed.startsWith(PREFIX)) throw new Error('not a sealed value');
+    const [iv, tag, body] = sealed.slice(PREFIX.length).split('.');
+    if (!iv || !tag || body === undefined) throw new Error('malformed sealed value');
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64'));
+    decipher.setAAD(Buffer.from(customerId));
+    decipher.setAuthTag(Buffer.from(tag, 'base64'));
+    return Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8');
+  }
+
+  private wrap(key: Buffer, customerId: string): Buffer {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.master, iv);
+    cipher.setAAD(Buffer.from(`data-key:${customerId}`));
+    const body = Buffer.concat([cipher.update(key), cipher.final()]);
+    return Buffer.concat([iv, cipher.getAuthTag(), body]);
+  }
+
+  private unwrap(wrapped: Buffer, customerId: string): Buffer {
+    const decipher = createDecipheriv('aes-256-gcm', this.master, wrapped.subarray(0, 12));
+    decipher.setAAD(Buffer.from(`data-key:${customerId}`));
+    decipher.setAuthTag(wrapped.subarray(12, 28));
+    return Buffer.concat([decipher.update(wrapped.subarray(28)), decipher.final()]);
+  }
+}
+
+/** Seals or opens the personal fields of an event's data, leaving every other field as it is. */
+export function mapPersonalFields<T extends object>(
+  data: T,
+  fields: readonly string[],
+  fn: (value: string) => string,
+): T {
+  const out = { ...data } as Record<string, unknown>;
+  for (const field of fields) {
+    const value = out[field];
+    if (typeof value === 'string') out[field] = fn(value);
+  }
+  return out as T;
+}

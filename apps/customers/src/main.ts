@@ -1,0 +1,5 @@
+import './instrument';
+import { runService } from '@serviceops/platform';
+import { customersService } from './customers.service-definition';
+
+void runService(customersService);

@@ -1,0 +1,125 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { newId } from '@serviceops/kernel';
+import { execute, ProblemError, type CallContext, type EventSourcingRuntime } from '@serviceops/platform';
+import type { PoolClient } from 'pg';
+import type { TenantCommand } from '../domain/tenant/tenant.commands';
+import { tenantDecider, tenantStreamId } from '../domain/tenant/tenant.decider';
+import type { ActiveTenant, TenantState } from '../domain/tenant/tenant.state';
+import type { Role } from '../domain/roles';
+import { hashPassword } from '../infrastructure/passwords';
+
+export const RUNTIME = Symbol('RUNTIME');
+
+type CommandData<T extends TenantCommand['type']> = Omit<
+  Extract<TenantCommand, { type: T }>['data'],
+  'tenantId'
+>;
+
+/** A command on the caller's tenant; `expectedVersion` is the caller's If-Match. */
+export class TenantCommandRequest {
+  constructor(
+    readonly call: CallContext,
+    readonly command: {
+      [T in TenantCommand['type']]: { type: T; data: CommandData<T> };
+    }[TenantCommand['type']],
+    readonly expectedVersion?: number,
+  ) {}
+}
+
+export class RegisterUserRequest {
+  constructor(
+    readonly call: CallContext,
+    readonly user: {
+      username: string;
+      displayName: string;
+      password: string;
+      roles: readonly Role[];
+      branchId?: string;
+    },
+  ) {}
+}
+
+export interface TenantResult {
+  readonly tenant: ActiveTenant;
+  readonly version: number;
+}
+
+/** Keeps the login lookup (accounts) and the tenant list in step with the stream, in the append's transaction. */
+export async function projectAccounts(tx: PoolClient, state: unknown, version: number): Promise<void> {
+  const tenant = state as TenantState;
+  if (tenant.status !== 'active') return;
+  await tx.query(
+    `INSERT INTO tenancy.tenants (tenant_id, name, version) VALUES ($1, $2, $3)
+     ON CONFLICT (tenant_id) DO UPDATE SET name = EXCLUDED.name, version = EXCLUDED.version`,
+    [tenant.tenantId, tenant.name, version],
+  );
+  for (const [userId, user] of Object.entries(tenant.users)) {
+    await tx.query(
+      `INSERT INTO tenancy.accounts (user_id, tenant_id, username, password_hash, roles, disabled)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (user_id) DO UPDATE SET username = EXCLUDED.username, password_hash = EXCLUDED.password_hash,
+         roles = EXCLUDED.roles, disabled = EXCLUDED.disabled`,
+      [userId, tenant.tenantId, user.username, user.passwordHash, user.roles, user.disabled],
+    );
+  }
+}
+
+@Injectable()
+export class TenantCommands {
+  constructor(@Inject(RUNTIME) private readonly runtime: EventSourcingRuntime) {}
+
+  async run(
+    call: CallContext,
+    tenantId: string,
+    command: TenantCommand,
+    expectedVersion?: number,
+  ): Promise<TenantResult> {
+    const result = await this.runtime.timed(command.type, () =>
+      execute(
+        this.runtime.store,
+        tenantDecider,
+        tenantStreamId(tenantId),
+        command,
+        { now: new Date() },
+        call,
+        {
+          expectedVersion,
+          inline: projectAccounts,
+        },
+      ),
+    );
+    if (result.state.status !== 'active')
+      throw new ProblemError('TENANCY.TENANT_NOT_FOUND', 'no such tenant');
+    return { tenant: result.state, version: result.version };
+  }
+}
+
+@CommandHandler(TenantCommandRequest)
+export class TenantCommandHandler implements ICommandHandler<TenantCommandRequest, TenantResult> {
+  constructor(private readonly commands: TenantCommands) {}
+  execute({ call, command, expectedVersion }: TenantCommandRequest): Promise<TenantResult> {
+    const withTenant = {
+      type: command.type,
+      data: { ...command.data, tenantId: call.tenantId },
+    } as TenantCommand;
+    return this.commands.run(call, call.tenantId, withTenant, expectedVersion);
+  }
+}
+
+@CommandHandler(RegisterUserRequest)
+export class RegisterUserHandler implements ICommandHandler<
+  RegisterUserRequest,
+  TenantResult & { userId: string }
+> {
+  constructor(private readonly commands: TenantCommands) {}
+  async execute({ call, user }: RegisterUserRequest): Promise<TenantResult & { userId: string }> {
+    const userId = newId();
+    const { password, ...rest } = user;
+    const result = await this.commands.run(call, call.tenantId, {
+      type: 'RegisterUser',
+      data: { ...rest, tenantId: call.tenantId, userId, passwordHash: await hashPassword(password) },
+    });
+    return { ...result, userId };
+  }
+}

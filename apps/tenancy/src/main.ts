@@ -1,0 +1,5 @@
+import './instrument';
+import { runService } from '@serviceops/platform';
+import { tenancyService } from './tenancy.service-definition';
+
+void runService(tenancyService);
