@@ -25,6 +25,7 @@ export interface RuntimeOptions {
   readonly pool: Pool;
   readonly transport: 'log' | 'kafka';
   readonly kafkaBrokers?: readonly string[];
+  readonly kafkaGroupIdPrefix?: string;
   readonly registry?: EventRegistry;
   readonly logger: Logger;
   readonly metrics: Metrics;
@@ -65,12 +66,14 @@ export class EventSourcingRuntime {
         kafka: this.kafka,
         consumerDb: this.consumerDb,
         logger: this.messagingLogger,
+        ...(options.kafkaGroupIdPrefix ? { groupIdPrefix: options.kafkaGroupIdPrefix } : {}),
       });
     } else {
       this.transport = new LogTransport({
         sourcePool: pool,
         consumerDb: this.consumerDb,
         logger: this.messagingLogger,
+        ...(options.kafkaGroupIdPrefix ? { groupIdPrefix: options.kafkaGroupIdPrefix } : {}),
       });
     }
   }

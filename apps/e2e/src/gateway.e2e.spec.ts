@@ -1,0 +1,258 @@
+import { newId } from '@serviceops/kernel';
+import request from 'supertest';
+import { grpcClient } from './grpc-client';
+import { ADMIN_PASSWORD, poll, startPlatform, type RunningPlatform } from './platform';
+
+interface Customer {
+  id: string;
+  version: number;
+  name: string;
+  phone?: string;
+  email?: string;
+  channel: string;
+}
+
+const RATE_LIMIT = 240;
+
+describe.each(['log', 'kafka'] as const)('gateway over HTTP and gRPC (%s transport)', (transport) => {
+  let platform: RunningPlatform;
+  let api: ReturnType<typeof request>;
+  let admin: string;
+  let adminId: string;
+
+  async function token(username: string, password: string): Promise<string> {
+    const res = await api.post('/api/v1/auth/token').send({ username, password }).expect(200);
+    return (res.body as { accessToken: string }).accessToken;
+  }
+
+  beforeAll(async () => {
+    platform = await startPlatform({ transport, env: { RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT) } });
+    api = request(platform.url);
+    admin = await token('admin', ADMIN_PASSWORD);
+    adminId = (JSON.parse(Buffer.from(admin.split('.')[1] ?? '', 'base64url').toString()) as { sub: string })
+      .sub;
+  }, 120_000);
+
+  afterAll(async () => {
+    await platform?.stop();
+  });
+
+  const auth = (t: string) => ({ Authorization: `Bearer ${t}` });
+
+  it('registers a customer, reads it back with its version as ETag, and lists it', async () => {
+    const created = await api
+      .post('/api/v1/customers')
+      .set(auth(admin))
+      .send({ name: 'Li Wei', phone: '+86 138 0000 0001', channel: 'phone' })
+      .expect(201);
+    const customer = created.body as Customer;
+    expect(customer).toMatchObject({
+      name: 'Li Wei',
+      phone: '+86 138 0000 0001',
+      channel: 'phone',
+      version: 1,
+    });
+    expect(created.headers['etag']).toBe('"1"');
+    expect(created.headers['x-correlation-id']).toBeTruthy();
+    expect(created.headers['traceparent']).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]$/);
+
+    const read = await api.get(`/api/v1/customers/${customer.id}`).set(auth(admin)).expect(200);
+    expect(read.body).toMatchObject({ id: customer.id, name: 'Li Wei' });
+    expect(read.headers['etag']).toBe('"1"');
+
+    const listed = await poll('the customer in the list', async () => {
+      const res = await api.get('/api/v1/customers?limit=200').set(auth(admin)).expect(200);
+      const body = res.body as { items: Customer[] };
+      return body.items.find((c) => c.id === customer.id);
+    });
+    expect(listed.name).toBe('Li Wei');
+  });
+
+  it('shows who registered a customer in the audit trail', async () => {
+    const res = await api
+      .post('/api/v1/customers')
+      .set(auth(admin))
+      .send({ name: 'Wang Fang', email: 'wang@example.com', channel: 'web_form' })
+      .expect(201);
+    const id = (res.body as Customer).id;
+    const entry = await poll('the audit entry', async () => {
+      const audit = await api
+        .get(`/api/v1/audit?entity=customer&entityId=${id}`)
+        .set(auth(admin))
+        .expect(200);
+      return (audit.body as { items: { type: string; actorId: string; at: string; fields: string[] }[] })
+        .items[0];
+    });
+    expect(entry).toMatchObject({ type: 'CustomerRegistered', actorId: adminId });
+    expect(entry.fields).toEqual(expect.arrayContaining(['name', 'email', 'channel']));
+    expect(JSON.stringify(entry)).not.toContain('Wang Fang');
+  });
+
+  it('pages through customers with a cursor', async () => {
+    for (let i = 0; i < 3; i++)
+      await api
+        .post('/api/v1/customers')
+        .set(auth(admin))
+        .send({ name: `Page ${i}`, channel: 'walk_in' })
+        .expect(201);
+    const first = await poll('three customers listed', async () => {
+      const res = await api.get('/api/v1/customers?limit=2').set(auth(admin)).expect(200);
+      const body = res.body as { items: Customer[]; nextCursor?: string };
+      return body.nextCursor ? body : undefined;
+    });
+    expect(first.items).toHaveLength(2);
+    const second = await api
+      .get(`/api/v1/customers?limit=2&cursor=${first.nextCursor}`)
+      .set(auth(admin))
+      .expect(200);
+    const ids = [...first.items, ...(second.body as { items: Customer[] }).items].map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('answers 400 problem+json with field paths for invalid input and unknown fields, writing nothing', async () => {
+    const invalid = await api
+      .post('/api/v1/customers')
+      .set(auth(admin))
+      .send({ name: '', email: 'not-an-email', channel: 'fax' })
+      .expect(400);
+    expect(invalid.headers['content-type']).toMatch(/application\/problem\+json/);
+    const paths = (invalid.body as { errors: { path: string }[] }).errors.map((e) => e.path);
+    expect(paths).toEqual(expect.arrayContaining(['name', 'email', 'channel']));
+
+    const unknown = await api
+      .post('/api/v1/customers')
+      .set(auth(admin))
+      .send({ name: 'Zhao Lei', channel: 'phone', tenantId: newId() })
+      .expect(400);
+    expect((unknown.body as { errors: { path: string }[] }).errors.map((e) => e.path)).toContain('tenantId');
+  });
+
+  it('answers 401 without a token or with a forged one', async () => {
+    const none = await api.get('/api/v1/customers').expect(401);
+    expect(none.headers['content-type']).toMatch(/application\/problem\+json/);
+    const [h, p] = admin.split('.');
+    await api
+      .get('/api/v1/customers')
+      .set(auth(`${h}.${p}.forged-signature`))
+      .expect(401);
+    await api.post('/api/v1/auth/token').send({ username: 'admin', password: 'wrong-password' }).expect(401);
+  });
+
+  it('answers 403 when the role may not do it', async () => {
+    await api
+      .post('/api/v1/users')
+      .set(auth(admin))
+      .send({
+        username: `coach.${transport}`,
+        displayName: 'A coach',
+        password: 'coach-password',
+        roles: ['coach'],
+      })
+      .expect(201);
+    const coach = await token(`coach.${transport}`, 'coach-password');
+    const res = await api
+      .post('/api/v1/customers')
+      .set(auth(coach))
+      .send({ name: 'Sun Li', channel: 'phone' })
+      .expect(403);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+  });
+
+  it("answers 404 for another tenant's customer, which exists", async () => {
+    const otherTenant = newId();
+    const customers = grpcClient('customers', `127.0.0.1:${platform.ports.customers.GRPC_PORT}`);
+    const theirs = await customers.call<Customer>(
+      'RegisterCustomer',
+      { name: 'Someone Else', channel: 'phone' },
+      { 'x-tenant-id': otherTenant, 'x-actor-id': newId(), 'x-roles': 'admin' },
+    );
+    customers.close();
+    const res = await api.get(`/api/v1/customers/${theirs.id}`).set(auth(admin)).expect(404);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    await api.get(`/api/v1/customers/${newId()}`).set(auth(admin)).expect(404);
+  });
+
+  it('answers 409 to a write based on a stale version (If-Match)', async () => {
+    const created = await api
+      .post('/api/v1/customers')
+      .set(auth(admin))
+      .send({ name: 'Zhou Min', phone: '+86 139 0000 0000', channel: 'phone' })
+      .expect(201);
+    const id = (created.body as Customer).id;
+    const changed = await api
+      .post(`/api/v1/customers/${id}/change-contacts`)
+      .set(auth(admin))
+      .set('If-Match', '"1"')
+      .send({ email: 'zhou@example.com' })
+      .expect(200);
+    expect(changed.headers['etag']).toBe('"2"');
+    const stale = await api
+      .post(`/api/v1/customers/${id}/change-contacts`)
+      .set(auth(admin))
+      .set('If-Match', '"1"')
+      .send({ email: 'other@example.com' })
+      .expect(409);
+    expect(stale.headers['content-type']).toMatch(/application\/problem\+json/);
+    const now = await api.get(`/api/v1/customers/${id}`).set(auth(admin)).expect(200);
+    expect((now.body as Customer).email).toBe('zhou@example.com');
+  });
+
+  it('answers an idempotent retry once, with the first answer', async () => {
+    const key = newId();
+    const body = { name: 'Qian Yu', channel: 'online_chat' };
+    const first = await api
+      .post('/api/v1/customers')
+      .set(auth(admin))
+      .set('Idempotency-Key', key)
+      .send(body)
+      .expect(201);
+    const again = await api
+      .post('/api/v1/customers')
+      .set(auth(admin))
+      .set('Idempotency-Key', key)
+      .send(body)
+      .expect(201);
+    expect(again.body).toEqual(first.body);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    const history = await api
+      .get(`/api/v1/customers/${(first.body as Customer).id}/history`)
+      .set(auth(admin))
+      .expect(200);
+    expect((history.body as { entries: unknown[] }).entries).toHaveLength(1);
+    const audit = await poll('the audit entry', async () => {
+      const res = await api.get('/api/v1/audit?entity=customer&limit=500').set(auth(admin)).expect(200);
+      const items = (res.body as { items: { correlationId?: string; type: string }[] }).items;
+      return items.some((i) => i.type === 'CustomerRegistered') ? items : undefined;
+    });
+    expect(audit.length).toBeGreaterThan(0);
+  });
+
+  it('serves the same API over gRPC with a bearer token', async () => {
+    const created = await api
+      .post('/api/v1/customers')
+      .set(auth(admin))
+      .send({ name: 'Feng Jie', channel: 'email', email: 'feng@example.com' })
+      .expect(201);
+    const id = (created.body as Customer).id;
+    const client = grpcClient('customers', platform.grpc);
+    try {
+      const got = await client.call<Customer>('GetCustomer', { id }, { authorization: `Bearer ${admin}` });
+      expect(got).toMatchObject({ id, name: 'Feng Jie', email: 'feng@example.com', version: 1 });
+      await expect(client.call('GetCustomer', { id })).rejects.toMatchObject({ code: 16 }); // UNAUTHENTICATED
+    } finally {
+      client.close();
+    }
+  });
+
+  it('answers 429 with Retry-After past the rate limit', async () => {
+    const statuses: number[] = [];
+    let retryAfter: string | undefined;
+    for (let i = 0; i < RATE_LIMIT + 20 && !retryAfter; i++) {
+      const res = await api.get('/api/v1/tenant').set(auth(admin));
+      statuses.push(res.status);
+      if (res.status === 429) retryAfter = res.headers['retry-after'] as string;
+    }
+    expect(statuses).toContain(429);
+    expect(Number(retryAfter)).toBeGreaterThan(0);
+  });
+});

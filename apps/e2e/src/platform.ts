@@ -1,0 +1,131 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { createInterface } from 'node:readline';
+import { Client } from 'pg';
+import { databaseUrl, kafkaBrokers, uniqueName } from '@serviceops/testing';
+
+export const REPO_ROOT = path.resolve(__dirname, '../../..');
+export const ADMIN_PASSWORD = 'e2e-admin-password';
+
+export interface Ports {
+  readonly GRPC_PORT: number;
+  readonly HTTP_PORT: number;
+}
+
+export interface RunningPlatform {
+  readonly url: string;
+  readonly grpc: string;
+  readonly ports: Readonly<Record<'tenancy' | 'customers' | 'analytics' | 'gateway', Ports>>;
+  readonly adminPassword?: string;
+  readonly readyInSeconds: number;
+  readonly output: string[];
+  stop(): Promise<void>;
+}
+
+export interface PlatformOptions {
+  readonly transport?: 'log' | 'kafka';
+  /** Use this data directory (kept) instead of a fresh temporary one (removed at stop). */
+  readonly dataDir?: string;
+  /** Leave DATABASE_URL unset: the launcher starts its embedded PostgreSQL in the data directory. */
+  readonly embedded?: boolean;
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+/** A fresh database on the test server, so each platform starts from nothing. */
+export async function freshDatabase(): Promise<string> {
+  const name = uniqueName('e2e');
+  const admin = new Client({ connectionString: databaseUrl() });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(databaseUrl());
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/**
+ * Starts the whole platform the way `npm start` does (infra/start.mjs: four service processes, real ports,
+ * real PostgreSQL, Kafka when asked), on free ports, and waits for its ready line.
+ */
+export async function startPlatform(options: PlatformOptions = {}): Promise<RunningPlatform> {
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'serviceops-e2e-'));
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    ADMIN_PASSWORD,
+    LOG_LEVEL: 'info',
+    TRANSPORT: options.transport ?? 'log',
+    ...options.env,
+  };
+  if (options.embedded) delete env['DATABASE_URL'];
+  else env['DATABASE_URL'] = await freshDatabase();
+  if (options.transport === 'kafka') {
+    env['KAFKA_BROKERS'] = kafkaBrokers().join(',');
+    env['KAFKA_GROUP_ID_PREFIX'] = `${uniqueName('g')}.`;
+  } else delete env['KAFKA_BROKERS'];
+  const child = spawn(
+    process.execPath,
+    ['infra/start.mjs', '--json', '--ports', 'auto', '--data-dir', dataDir],
+    {
+      cwd: REPO_ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const output: string[] = [];
+  createInterface({ input: child.stderr }).on('line', (line) => output.push(line));
+  const ready = await new Promise<Omit<RunningPlatform, 'stop' | 'output'>>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`platform not ready in 90 s:\n${output.join('\n')}`)),
+      90_000,
+    );
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      output.push(line);
+      if (!line.startsWith('{"event":"ready"')) return;
+      clearTimeout(timer);
+      resolve(JSON.parse(line) as Omit<RunningPlatform, 'stop' | 'output'>);
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`platform exited (${code}) before ready:\n${output.join('\n')}`));
+    });
+  });
+  return {
+    ...ready,
+    output,
+    stop: async () => {
+      await stopChild(child);
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  await new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 20_000).unref();
+  });
+}
+
+/** Polls (gently: the gateway rate-limits) until `check` returns a value. */
+export async function poll<T>(
+  what: string,
+  check: () => Promise<T | undefined>,
+  timeoutMs = 20_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await check();
+      if (value !== undefined) return value;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+}
