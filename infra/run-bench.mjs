@@ -36,6 +36,7 @@ const BENCHMARKS = Object.freeze([
   { name: 'latency', file: 'libs/messaging/bench/latency.bench.ts', kafka: true },
   { name: 'relay', file: 'libs/messaging/bench/relay.bench.ts', kafka: true },
   { name: 'catch-up', file: 'libs/messaging/bench/catch-up.bench.ts', kafka: true },
+  { name: 'http', file: 'apps/e2e/bench/http.bench.ts', kafka: false },
 ]);
 
 const say = (line) => console.log(`[bench] ${line}`);

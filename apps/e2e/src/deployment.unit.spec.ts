@@ -7,7 +7,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 import { DEPLOYABLES } from '@serviceops/contracts';
-import { ConfigError, loadConfig, type ConfigSpec } from '@serviceops/platform';
+import {
+  assertTransportConfig,
+  ConfigError,
+  loadConfig,
+  serviceConfigSpec,
+  type ConfigSpec,
+} from '@serviceops/platform';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const abs = (rel: string): string => path.resolve(ROOT, rel);
@@ -58,6 +64,8 @@ const unknownVars = (spec: ConfigSpec, names: Iterable<string>): string[] =>
 function configProblems(spec: ConfigSpec, env: Env): readonly string[] {
   try {
     loadConfig(spec, env);
+    // The backends' cross-variable rule (KAFKA_BROKERS when TRANSPORT=kafka), as checked at their boot.
+    if ('TRANSPORT' in spec) assertTransportConfig(loadConfig(serviceConfigSpec, env));
     return [];
   } catch (error) {
     if (error instanceof ConfigError) return error.problems;

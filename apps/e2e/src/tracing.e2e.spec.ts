@@ -75,10 +75,12 @@ describe('one trace from the HTTP request to the read model', () => {
 
     const services = await poll(
       'spans of the trace from gateway, customers and analytics',
-      async () => {
+      () => {
         const inTrace = receiver.spans.filter((s) => s.traceId === traceId);
         const names = new Set(inTrace.map((s) => s.service));
-        return ['gateway', 'customers', 'analytics'].every((s) => names.has(s)) ? inTrace : undefined;
+        return Promise.resolve(
+          ['gateway', 'customers', 'analytics'].every((s) => names.has(s)) ? inTrace : undefined,
+        );
       },
       30_000,
     );

@@ -1,0 +1,187 @@
+// HTTP command latency through the whole platform, beside a bare NestJS endpoint, in the same run.
+//
+//   DATABASE_URL=… node --import tsx apps/e2e/bench/http.bench.ts      (or: npm run bench -- http)
+//
+// Starts the platform as `npm start` does (infra/start.mjs: gateway + tenancy + customers + analytics, log
+// transport) on a fresh database, then drives `POST /api/v1/customers` (validate → JWT → gRPC → decide → seal
+// personal data → append with fsync → answer) with autocannon: a fixed 100/s and 500/s for BENCH_HTTP_SECONDS
+// (default 10) each, reporting p50/p99 latency, then as fast as BENCH_HTTP_CONNECTIONS (default 32) connections
+// go, reporting the sustained rate. The bare NestJS endpoint (apps/e2e/bench/bare-nest.ts) gets the same runs.
+// Everything runs on this one machine: the load generator competes with the services for its cores.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import autocannon, { type Result } from 'autocannon';
+import { Client } from 'pg';
+import {
+  REPO_ROOT,
+  databaseUrl,
+  envInt,
+  fmtInt,
+  fmtMs,
+  printTable,
+  report,
+  withDatabase,
+  type BenchRow,
+} from '@serviceops/testing';
+
+const SECONDS = envInt('BENCH_HTTP_SECONDS', 10);
+const CONNECTIONS = envInt('BENCH_HTTP_CONNECTIONS', 32);
+const PASSWORD = 'bench-admin-password';
+
+function startProcess(args: string[], env: NodeJS.ProcessEnv, readyLine: (line: string) => boolean) {
+  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise<{ child: ChildProcess; line: string }>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${args.join(' ')} not ready in 120 s`)), 120_000);
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (!readyLine(line)) return;
+      clearTimeout(timer);
+      resolve({ child, line });
+    });
+    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited ${code}`)));
+  });
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+interface Run {
+  readonly rate: number | 'max';
+  readonly requests: number;
+  readonly non2xx: number;
+  readonly errors: number;
+  readonly rps: number;
+  readonly p50: number;
+  readonly p99: number;
+}
+
+async function load(url: string, headers: Record<string, string>, body: string, rate?: number): Promise<Run> {
+  const result: Result = await autocannon({
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+    duration: SECONDS,
+    connections: rate ? Math.min(CONNECTIONS, Math.max(4, Math.ceil(rate / 50))) : CONNECTIONS,
+    ...(rate ? { overallRate: rate } : {}),
+  });
+  return {
+    rate: rate ?? 'max',
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+  };
+}
+
+async function main(): Promise<void> {
+  const database = `bench_http_${process.pid}`;
+  const admin = new Client({ connectionString: databaseUrl() });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${database}`);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: withDatabase(databaseUrl(), database),
+    TRANSPORT: 'log',
+    ADMIN_PASSWORD: PASSWORD,
+    RATE_LIMIT_PER_MINUTE: '100000000',
+    LOG_LEVEL: 'warn',
+  };
+  delete env['KAFKA_BROKERS'];
+  const platform = await startProcess(
+    ['infra/start.mjs', '--json', '--ports', 'auto', '--data-dir', `${REPO_ROOT}/.data/bench-tmp/http`],
+    env,
+    (l) => l.startsWith('{"event":"ready"'),
+  );
+  const ready = JSON.parse(platform.line) as { url: string; readyInSeconds: number; memoryMb: unknown };
+  const bare = await startProcess(['-r', './infra/register.cjs', 'apps/e2e/bench/bare-nest.ts'], env, (l) =>
+    l.startsWith('{"url"'),
+  );
+  const bareUrl = `${(JSON.parse(bare.line) as { url: string }).url.replace('[::1]', '127.0.0.1')}/echo`;
+  try {
+    const login = await fetch(`${ready.url}/api/v1/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: PASSWORD }),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const body = JSON.stringify({ name: 'Bench Customer', phone: '+86 138 0000 0000', channel: 'phone' });
+    const targets: { name: string; url: string; headers: Record<string, string> }[] = [
+      {
+        name: 'gateway POST /customers',
+        url: `${ready.url}/api/v1/customers`,
+        headers: { authorization: `Bearer ${accessToken}` },
+      },
+      { name: 'bare NestJS POST', url: bareUrl, headers: {} },
+    ];
+    const runs: Record<string, Run[]> = {};
+    for (const target of targets) {
+      runs[target.name] = [];
+      await load(target.url, target.headers, body, 50); // warm-up
+      for (const rate of [100, 500, undefined]) {
+        const run = await load(target.url, target.headers, body, rate);
+        runs[target.name]!.push(run);
+        console.log(
+          `${target.name} @ ${run.rate}/s: ${fmtInt(run.rps)} req/s, p50 ${fmtMs(run.p50)}, p99 ${fmtMs(run.p99)}, non-2xx ${run.non2xx}, errors ${run.errors}`,
+        );
+      }
+    }
+    const ours = runs[targets[0]!.name]!;
+    const base = runs[targets[1]!.name]!;
+    printTable(
+      ['target', 'rate', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx'],
+      Object.entries(runs).flatMap(([name, rs]) =>
+        rs.map((r) => [name, String(r.rate), fmtInt(r.rps), fmtMs(r.p50), fmtMs(r.p99), String(r.non2xx)]),
+      ),
+    );
+    const at = (rs: Run[], rate: number | 'max') => rs.find((r) => r.rate === rate)!;
+    const rows: BenchRow[] = [
+      {
+        benchmark: 'http',
+        workload: 'POST /customers at 100/s, p50 / p99',
+        result: `${fmtMs(at(ours, 100).p50)} / ${fmtMs(at(ours, 100).p99)} ms`,
+        baseline: `${fmtMs(at(base, 100).p50)} / ${fmtMs(at(base, 100).p99)} ms (bare NestJS)`,
+      },
+      {
+        benchmark: 'http',
+        workload: 'POST /customers at 500/s, p50 / p99',
+        result: `${fmtMs(at(ours, 500).p50)} / ${fmtMs(at(ours, 500).p99)} ms`,
+        baseline: `${fmtMs(at(base, 500).p50)} / ${fmtMs(at(base, 500).p99)} ms (bare NestJS)`,
+        goal: 'p99 ≤ 20 ms',
+        met: at(ours, 500).p99 <= 20 && at(ours, 500).non2xx === 0,
+      },
+      {
+        benchmark: 'http',
+        workload: `POST /customers, max sustained (${CONNECTIONS} connections)`,
+        result: `${fmtInt(at(ours, 'max').rps)} commands/s`,
+        baseline: `${fmtInt(at(base, 'max').rps)} req/s (bare NestJS)`,
+        goal: '≥ 2,000 commands/s',
+        met: at(ours, 'max').rps >= 2000 && at(ours, 'max').non2xx === 0,
+      },
+      {
+        benchmark: 'http',
+        workload: 'npm start: time to ready, memory (RSS)',
+        result: `${ready.readyInSeconds.toFixed(1)} s, ${JSON.stringify(ready.memoryMb)} MB`,
+        goal: '≤ 15 s',
+        met: ready.readyInSeconds <= 15,
+      },
+    ];
+    report({ name: 'http', rows, details: { runs, ready } });
+  } finally {
+    await stop(bare.child);
+    await stop(platform.child);
+    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
