@@ -55,8 +55,9 @@ export async function execute<C, E extends Event, S, Ctx>(
   call: CallContext,
   options: ExecuteOptions & { readonly codec?: EventCodec<E> } = {},
 ): Promise<Executed<S, E>> {
-  const decode = options.codec ? options.codec.decode : (e: RecordedEvent) => e as unknown as E;
-  const encode = options.codec ? options.codec.encode : (e: E): Event => e;
+  const codec = options.codec;
+  const decode = (e: RecordedEvent): E => (codec ? codec.decode(e) : (e as unknown as E));
+  const encode = (e: E): Event => (codec ? codec.encode(e) : e);
   for (let attempt = 1; ; attempt++) {
     const { state, version } = await store.aggregate<S>(
       streamId,

@@ -131,7 +131,7 @@ export class EventSourcingRuntime {
     const running = await this.transport.subscribe({
       consumer,
       topics,
-      handler: (event, tx) => traced(consumer, event, () => handler(event, tx)),
+      handler: tracedHandler(consumer, handler),
       hooks: {
         afterEffectCommitted: (event) => {
           metrics.eventsHandled.inc({ consumer, type: event.type });
@@ -181,7 +181,11 @@ export class EventSourcingRuntime {
   }
 }
 
-/** One span per delivered event, child of the span that appended it (traceparent in the event metadata). */
+/** Wraps a handler so each delivered event gets a span, child of the span that appended it. */
+export function tracedHandler(consumer: string, handler: EventHandler): EventHandler {
+  return (event, tx) => traced(consumer, event, () => handler(event, tx));
+}
+
 function traced(consumer: string, event: DeliveredEvent, run: () => Promise<void>): Promise<void> {
   const carrier =
     typeof event.metadata.traceparent === 'string' ? { traceparent: event.metadata.traceparent } : {};
