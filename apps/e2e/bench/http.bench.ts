@@ -32,7 +32,7 @@ function startProcess(args: string[], env: NodeJS.ProcessEnv, readyLine: (line: 
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise<{ child: ChildProcess; line: string }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${args.join(' ')} not ready in 120 s`)), 120_000);
-    createInterface({ input: child.stdout! }).on('line', (line) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
       if (!readyLine(line)) return;
       clearTimeout(timer);
       resolve({ child, line });
