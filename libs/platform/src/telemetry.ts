@@ -8,7 +8,7 @@ import { KafkaJsInstrumentation } from '@opentelemetry/instrumentation-kafkajs';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { NodeSDK } from '@opentelemetry/sdk-node';
-import { BatchSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace-base';
+import { BatchSpanProcessor, NoopSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace-base';
 
 let sdk: NodeSDK | undefined;
 
@@ -35,7 +35,11 @@ export function startTelemetry(options: TelemetryOptions): void {
     resource: resourceFromAttributes({
       'service.name': process.env.OTEL_SERVICE_NAME ?? options.serviceName,
     }),
-    spanProcessors: exporter ? [new BatchSpanProcessor(exporter, { scheduledDelayMillis: 500 })] : [],
+    // Without a processor NodeSDK registers no tracer provider and no span is ever recorded: the no-op one
+    // keeps spans (ids in logs, events and traceparent headers) when there is nowhere to export them.
+    spanProcessors: exporter
+      ? [new BatchSpanProcessor(exporter, { scheduledDelayMillis: 500 })]
+      : [new NoopSpanProcessor()],
     instrumentations: [
       new HttpInstrumentation({
         ignoreIncomingRequestHook: (req) => /^\/(health|metrics)/.test(req.url ?? ''),

@@ -1,0 +1,42 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ProblemError } from '@serviceops/platform';
+import { headerOf, isOperationsPath, type HttpRequest } from '../http/http.types';
+import { AccessTokens } from './access-tokens';
+import { ACCESS_METADATA } from './access.decorators';
+import { ANY_ROLE, PUBLIC, allows, type Access } from './access.table';
+
+/**
+ * Authentication and roles for every route. A route is closed unless it declares its rule (`@Public()`,
+ * `@AnyRole()`, `@Roles(...)`, `@AccessOf(rpc)`); only the OperationsModule's routes are open without one.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: AccessTokens,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const req = context.switchToHttp().getRequest<HttpRequest>();
+    const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS_METADATA, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (access === undefined) {
+      if (isOperationsPath(req.path)) return true;
+      throw new ProblemError('FORBIDDEN', 'this route declares no access rule');
+    }
+    if (access === PUBLIC) return true;
+    const claims = this.tokens.verify(headerOf(req, 'authorization'));
+    req.claims = claims;
+    if (access !== ANY_ROLE && !allows(access, claims.roles)) throw forbidden(access);
+    return true;
+  }
+}
+
+export function forbidden(access: Exclude<Access, typeof PUBLIC | typeof ANY_ROLE>): ProblemError {
+  return new ProblemError('FORBIDDEN', `this needs one of the roles: ${access.join(', ')}`, undefined, {
+    requiredRoles: access,
+  });
+}

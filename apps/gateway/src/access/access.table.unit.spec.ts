@@ -1,0 +1,121 @@
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { RequestMethod } from '@nestjs/common';
+import { GRPC_SERVICES, type GrpcServiceName } from '@serviceops/contracts';
+import { CONTROLLERS } from '../gateway.module';
+import { serviceDefinitionOf } from '../upstream/protos';
+import { ACCESS_METADATA } from './access.decorators';
+import { accessOf, allows, ANY_ROLE, PUBLIC, RPC_ACCESS, type Access, type Rpc } from './access.table';
+import { ROLES } from './roles';
+
+const services = Object.keys(GRPC_SERVICES) as GrpcServiceName[];
+
+interface Route {
+  readonly route: string;
+  readonly access: Access | undefined;
+}
+
+function routes(): Route[] {
+  return CONTROLLERS.flatMap((controller) => {
+    const prefix = String(Reflect.getMetadata(PATH_METADATA, controller));
+    const proto = controller.prototype as unknown as Record<string, unknown>;
+    return Object.getOwnPropertyNames(proto)
+      .filter((name) => name !== 'constructor' && typeof proto[name] === 'function')
+      .map((name) => proto[name] as object)
+      .filter((handler) => Reflect.getMetadata(PATH_METADATA, handler) !== undefined)
+      .map((handler) => {
+        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
+        const path = String(Reflect.getMetadata(PATH_METADATA, handler));
+        return {
+          route: `${method} /${[prefix, path].filter((p) => p && p !== '/').join('/')}`,
+          access: Reflect.getMetadata(ACCESS_METADATA, handler) as Access | undefined,
+        };
+      });
+  });
+}
+
+describe('the role table', () => {
+  it.each(services)(
+    'has a rule for every method of the %s proto, and none for methods it lacks',
+    (service) => {
+      expect(Object.keys(RPC_ACCESS[service]).sort()).toEqual(
+        Object.keys(serviceDefinitionOf(service)).sort(),
+      );
+    },
+  );
+
+  it('names only known roles, and every list at least one', () => {
+    for (const service of services)
+      for (const access of Object.values(RPC_ACCESS[service]) as Access[]) {
+        if (access === PUBLIC || access === ANY_ROLE) continue;
+        expect(access.length).toBeGreaterThan(0);
+        for (const role of access) expect(ROLES).toContain(role);
+      }
+  });
+
+  it('opens only Tenancy.Authenticate to callers without a token', () => {
+    const open = services.flatMap((service) =>
+      Object.entries(RPC_ACCESS[service])
+        .filter(([, access]) => access === PUBLIC)
+        .map(([method]) => `${service}.${method}`),
+    );
+    expect(open).toEqual(['tenancy.Authenticate']);
+  });
+
+  it.each<[Rpc, string, boolean]>([
+    ['customers.RegisterCustomer', 'customer_service_agent', true],
+    ['customers.RegisterCustomer', 'auditor', false],
+    ['customers.GetCustomer', 'auditor', true],
+    ['customers.GetCustomer', 'technician', false],
+    ['analytics.GetCustomerStats', 'finance', true],
+    ['analytics.GetCustomerStats', 'legal', false],
+    ['analytics.ListAudit', 'legal', true],
+    ['analytics.ListAudit', 'finance', false],
+    ['tenancy.RegisterUser', 'service_director', false],
+    ['tenancy.GetTenant', 'technician', true],
+  ])('%s allows role %s: %p', (rpc, role, allowed) => {
+    expect(allows(accessOf(rpc), [role])).toBe(allowed);
+  });
+
+  it('lets admin do everything but lets no one in on an empty role list', () => {
+    for (const service of services)
+      for (const access of Object.values(RPC_ACCESS[service]) as Access[]) {
+        expect(allows(access, ['admin'])).toBe(true);
+        if (access !== PUBLIC && access !== ANY_ROLE) expect(allows(access, [])).toBe(false);
+      }
+  });
+});
+
+describe('the REST routes', () => {
+  const all = routes();
+
+  it('are all found', () => {
+    expect(all.map((r) => r.route).sort()).toEqual(
+      [
+        'POST /auth/token',
+        'GET /tenant',
+        'POST /tenant/branches',
+        'POST /tenant/business-lines',
+        'PUT /tenant/calendar',
+        'POST /users',
+        'GET /users',
+        'POST /users/:id/change-roles',
+        'POST /users/:id/disable',
+        'POST /customers',
+        'GET /customers',
+        'GET /customers/:id',
+        'GET /customers/:id/history',
+        'POST /customers/:id/change-contacts',
+        'GET /analytics/customers',
+        'GET /audit',
+      ].sort(),
+    );
+  });
+
+  it.each(all.map((r) => [r.route, r.access] as const))('%s declares its access rule', (_, access) => {
+    expect(access).toBeDefined();
+  });
+
+  it('leave only the token route public', () => {
+    expect(all.filter((r) => r.access === PUBLIC).map((r) => r.route)).toEqual(['POST /auth/token']);
+  });
+});

@@ -1,0 +1,129 @@
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+
+export const CHANNELS = ['phone', 'email', 'web_form', 'online_chat', 'walk_in'] as const;
+const PHONE = /^\+?[0-9][0-9 -]{5,19}$/;
+
+@ApiSchema({ name: 'RegisterCustomer' })
+export class RegisterCustomerDto {
+  @ApiProperty({ example: 'Wang Fang', minLength: 1, maxLength: 200 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @ApiPropertyOptional({ example: '+86 138 0000 0000', pattern: PHONE.source, required: false })
+  @IsOptional()
+  @IsString()
+  @Matches(PHONE, { message: 'phone must be a phone number: digits, spaces or dashes, optionally after +' })
+  phone?: string;
+
+  @ApiPropertyOptional({ example: 'wang.fang@example.com', format: 'email', required: false })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(320)
+  email?: string;
+
+  @ApiProperty({ enum: CHANNELS, description: 'how the customer first reached us' })
+  @IsIn(CHANNELS)
+  channel!: string;
+
+  @ApiPropertyOptional({ format: 'uuid', required: false })
+  @IsOptional()
+  @IsUUID()
+  branchId?: string;
+
+  @ApiPropertyOptional({ maxLength: 10_000, required: false })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10_000)
+  notes?: string;
+}
+
+@ApiSchema({ name: 'ChangeCustomerContacts' })
+export class ChangeContactsDto {
+  @ApiPropertyOptional({ example: '+86 138 0000 0001', pattern: PHONE.source, required: false })
+  @IsOptional()
+  @IsString()
+  @Matches(PHONE, { message: 'phone must be a phone number: digits, spaces or dashes, optionally after +' })
+  phone?: string;
+
+  @ApiPropertyOptional({ example: 'wang.fang@example.org', format: 'email', required: false })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(320)
+  email?: string;
+}
+
+export class GetCustomerQuery {
+  @ApiPropertyOptional({
+    format: 'date-time',
+    required: false,
+    description: 'ISO 8601 time: the customer as it was then',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  asOf?: string;
+}
+
+export class ListCustomersQuery {
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50, required: false })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+
+  @ApiPropertyOptional({ required: false, description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  cursor?: string;
+
+  @ApiPropertyOptional({ enum: CHANNELS, required: false })
+  @IsOptional()
+  @IsIn(CHANNELS)
+  channel?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', required: false })
+  @IsOptional()
+  @IsUUID()
+  branchId?: string;
+}
+
+// ---- The public gRPC API's requests ----
+
+export class ChangeCustomerContactsRequest extends ChangeContactsDto {
+  @IsUUID()
+  id!: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  expectedVersion?: number;
+}
+
+export class GetCustomerRequest extends GetCustomerQuery {
+  @IsUUID()
+  id!: string;
+}
+
+export class GetCustomerHistoryRequest {
+  @IsUUID()
+  id!: string;
+}

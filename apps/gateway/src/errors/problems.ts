@@ -1,0 +1,62 @@
+import { HttpException } from '@nestjs/common';
+import { ProblemError, toProblem, type Problem } from '@serviceops/platform';
+
+/**
+ * An error whose answer is already decided: the problem an upstream service answered with, or one replayed
+ * from the idempotency store. The gateway answers with exactly this status and body.
+ */
+export class ProblemResponse extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail);
+    this.name = 'ProblemResponse';
+  }
+}
+
+const CODE_OF_STATUS: Readonly<Record<number, string>> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  413: 'PAYLOAD_TOO_LARGE',
+  429: 'RATE_LIMITED',
+};
+
+const DETAIL_OF_STATUS: Readonly<Record<number, string>> = {
+  413: 'the request body is larger than this API accepts',
+  429: 'too many requests: retry after the number of seconds in Retry-After',
+};
+
+/** Everything the gateway can fail with, as the problem it answers. */
+export function problemOf(error: unknown): Problem {
+  if (error instanceof ProblemResponse) return error.problem;
+  if (error instanceof HttpException) return problemOfStatus(error.getStatus(), error.message);
+  const status = statusOfHttpError(error);
+  if (status !== undefined) return problemOfStatus(status, (error as Error).message);
+  return toProblem(error);
+}
+
+/**
+ * Errors the framework raises by HTTP status (unknown route, body parser: malformed JSON, too large, wrong
+ * charset, throttler): the known statuses get our codes, other 4xx keep theirs, 5xx hide their message.
+ */
+function problemOfStatus(status: number, message: string): Problem {
+  const code = CODE_OF_STATUS[status];
+  const detail = DETAIL_OF_STATUS[status] ?? message;
+  if (code) return toProblem(new ProblemError(code, detail));
+  if (status >= 400 && status < 500)
+    return {
+      type: `https://serviceops.dev/problems/http-${status}`,
+      title: 'Bad request',
+      status,
+      detail,
+      code: `HTTP_${status}`,
+    };
+  return toProblem(new Error(message));
+}
+
+/** body-parser's errors (http-errors): an exposable client error with its status. */
+function statusOfHttpError(error: unknown): number | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const { status, expose } = error as Error & { status?: unknown; expose?: unknown };
+  return typeof status === 'number' && status >= 400 && status < 500 && expose === true ? status : undefined;
+}

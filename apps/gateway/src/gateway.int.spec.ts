@@ -1,0 +1,605 @@
+import {
+  credentials,
+  makeGenericClientConstructor,
+  Metadata,
+  Server,
+  ServerCredentials,
+  status as GrpcCode,
+  type Client,
+  type ServerUnaryCall,
+  type sendUnaryData,
+  type ServiceError,
+  type UntypedServiceImplementation,
+} from '@grpc/grpc-js';
+import { gatewayConfigSpec, type GrpcServiceName } from '@serviceops/contracts';
+import { DomainError } from '@serviceops/kernel';
+import { loadConfig, ProblemError, toGrpcError } from '@serviceops/platform';
+import { databaseUrl } from '@serviceops/testing';
+import request from 'supertest';
+import type { App } from 'supertest/types';
+import { signAccessToken } from './access/jwt';
+import { createGateway, type Gateway } from './gateway';
+import { SERVICE_NAMES, serviceDefinitionOf } from './upstream/protos';
+
+const SECRET = 'gateway-int-test-secret-0123456789abcdef';
+const TENANT = '5d9c3f7e-1b2a-4c3d-8e4f-5a6b7c8d9e0f';
+const ADMIN = '0b8f6a3e-8a53-4d4c-9d55-2f4f1c6f0a11';
+const CUSTOMER = '7a1c2b3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+
+interface Received {
+  readonly rpc: string;
+  readonly request: Record<string, unknown>;
+  readonly metadata: Record<string, string>;
+}
+
+type Behaviour = (request: Record<string, unknown>, received: Received) => unknown;
+
+/** The backing services as the gateway sees them: the real protos, scripted answers, every call recorded. */
+class FakeBackends {
+  readonly server = new Server();
+  readonly calls: Received[] = [];
+  private readonly behaviours = new Map<string, Behaviour>();
+  port = 0;
+
+  constructor() {
+    for (const service of SERVICE_NAMES) {
+      const implementation: UntypedServiceImplementation = {};
+      for (const method of Object.keys(serviceDefinitionOf(service)))
+        implementation[method] = (
+          call: ServerUnaryCall<unknown, unknown>,
+          callback: sendUnaryData<unknown>,
+        ) => {
+          const rpc = `${service}.${method}`;
+          const received: Received = {
+            rpc,
+            request: call.request as Record<string, unknown>,
+            metadata: Object.fromEntries(
+              Object.entries(call.metadata.getMap()).map(([k, v]) => [k, String(v)]),
+            ),
+          };
+          this.calls.push(received);
+          const behaviour = this.behaviours.get(rpc);
+          Promise.resolve()
+            .then(() => (behaviour ? behaviour(received.request, received) : {}))
+            .then(
+              (reply) => callback(null, reply),
+              (error: unknown) => callback(toGrpcError(error)),
+            );
+        };
+      this.server.addService(serviceDefinitionOf(service), implementation);
+    }
+  }
+
+  async start(): Promise<void> {
+    this.port = await new Promise<number>((resolve, reject) =>
+      this.server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (e, p) =>
+        e ? reject(e) : resolve(p),
+      ),
+    );
+  }
+
+  on(rpc: string, behaviour: Behaviour): void {
+    this.behaviours.set(rpc, behaviour);
+  }
+
+  reset(): void {
+    this.calls.length = 0;
+    this.behaviours.clear();
+  }
+
+  callsOf(rpc: string): Received[] {
+    return this.calls.filter((c) => c.rpc === rpc);
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => this.server.tryShutdown(() => resolve()));
+  }
+}
+
+function customer(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id: CUSTOMER,
+    version: 1,
+    name: 'Wang Fang',
+    channel: 'walk_in',
+    registeredAt: '2025-01-01T00:00:00.000Z',
+    updatedAt: '2025-01-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+function configFor(env: Record<string, string>) {
+  return loadConfig(gatewayConfigSpec, {
+    DATABASE_URL: databaseUrl(),
+    JWT_SECRET: SECRET,
+    LOG_LEVEL: 'silent',
+    GRPC_PORT: '0',
+    BODY_LIMIT: '4kb',
+    ...env,
+  });
+}
+
+function tokenFor(roles: string[], userId = ADMIN, tenantId = TENANT): string {
+  return signAccessToken({ userId, tenantId, username: 'someone', roles }, SECRET, 600);
+}
+
+const backends = new FakeBackends();
+let gateway: Gateway;
+let http: App;
+const admin = `Bearer ${tokenFor(['admin'])}`;
+const agent = `Bearer ${tokenFor(['customer_service_agent'], '1b8f6a3e-8a53-4d4c-9d55-2f4f1c6f0a12')}`;
+let keyCounter = 0;
+const bodyOf = (res: { body: unknown }): Record<string, unknown> => res.body as Record<string, unknown>;
+const newKey = (): string => `key-${process.pid}-${Date.now()}-${++keyCounter}`;
+
+beforeAll(async () => {
+  await backends.start();
+  const upstream = `127.0.0.1:${backends.port}`;
+  gateway = await createGateway(
+    configFor({ TENANCY_GRPC_URL: upstream, CUSTOMERS_GRPC_URL: upstream, ANALYTICS_GRPC_URL: upstream }),
+  );
+  http = gateway.app.getHttpServer();
+});
+
+afterAll(async () => {
+  await gateway?.close();
+  await backends.stop();
+});
+
+beforeEach(() => backends.reset());
+
+describe('authentication', () => {
+  it('issues a token for a user tenancy authenticates, asking without any identity', async () => {
+    backends.on('tenancy.Authenticate', () => ({
+      userId: ADMIN,
+      tenantId: TENANT,
+      username: 'admin',
+      roles: ['admin'],
+    }));
+    const res = await request(http)
+      .post('/api/v1/auth/token')
+      .send({ username: 'admin', password: 'pw' })
+      .expect(200);
+    expect(bodyOf(res)).toMatchObject({ tokenType: 'Bearer', expiresIn: 3600 });
+    expect(bodyOf(res)['accessToken']).toEqual(expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/));
+    const [call] = backends.callsOf('tenancy.Authenticate');
+    expect(call?.request).toMatchObject({ username: 'admin', password: 'pw' });
+    expect(call?.metadata['x-tenant-id']).toBeUndefined();
+
+    backends.on('tenancy.GetTenant', () => ({ id: TENANT, name: 'Demo', version: 4 }));
+    const tenant = await request(http)
+      .get('/api/v1/tenant')
+      .set('Authorization', `Bearer ${(res.body as { accessToken: string }).accessToken}`)
+      .expect(200);
+    expect(tenant.headers['etag']).toBe('"4"');
+  });
+
+  it('passes the tenancy service’s refusal through', async () => {
+    backends.on('tenancy.Authenticate', () => {
+      throw new ProblemError('UNAUTHENTICATED', 'wrong username or password');
+    });
+    const res = await request(http)
+      .post('/api/v1/auth/token')
+      .send({ username: 'admin', password: 'no' })
+      .expect(401);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body).toMatchObject({ code: 'UNAUTHENTICATED', detail: 'wrong username or password' });
+  });
+
+  it.each([
+    ['no token', undefined],
+    ['a malformed token', 'Bearer nonsense'],
+    ['another scheme', `Basic ${Buffer.from('admin:pw').toString('base64')}`],
+    [
+      'an expired token',
+      `Bearer ${signAccessToken({ userId: ADMIN, tenantId: TENANT, username: 'a', roles: ['admin'] }, SECRET, 60, Date.now() - 120_000)}`,
+    ],
+  ])('answers 401 to %s', async (_, authorization) => {
+    const req = request(http).get('/api/v1/customers');
+    if (authorization) void req.set('Authorization', authorization);
+    const res = await req.expect(401);
+    expect(res.body).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
+    expect(res.headers['www-authenticate']).toMatch(/^Bearer/);
+    expect(backends.calls).toHaveLength(0);
+  });
+
+  it('answers 403 naming the roles needed', async () => {
+    const technician = `Bearer ${tokenFor(['technician'])}`;
+    const res = await request(http)
+      .post('/api/v1/customers')
+      .set('Authorization', technician)
+      .send({ name: 'A', channel: 'phone' })
+      .expect(403);
+    expect(bodyOf(res)).toMatchObject({ code: 'FORBIDDEN' });
+    expect(bodyOf(res)['requiredRoles']).toContain('admin');
+    expect(bodyOf(res)['detail']).toContain('customer_service_agent');
+  });
+
+  it('sends the caller’s identity from the token, with the request’s correlation id and headers', async () => {
+    backends.on('customers.GetCustomer', () => customer({ version: 3 }));
+    const res = await request(http)
+      .get(`/api/v1/customers/${CUSTOMER}?asOf=2025-01-01T00:00:00Z`)
+      .set('Authorization', agent)
+      .set('X-Correlation-Id', 'req-42')
+      .set('X-On-Behalf-Of', ADMIN)
+      .set('X-Purpose', 'callback about an order')
+      .set('X-Tenant-Id', 'forged')
+      .expect(200);
+    expect(res.headers['etag']).toBe('"3"');
+    expect(res.headers['x-correlation-id']).toBe('req-42');
+    const [call] = backends.callsOf('customers.GetCustomer');
+    expect(call?.request).toMatchObject({ id: CUSTOMER, asOf: '2025-01-01T00:00:00Z' });
+    expect(call?.metadata).toMatchObject({
+      'x-tenant-id': TENANT,
+      'x-actor-id': '1b8f6a3e-8a53-4d4c-9d55-2f4f1c6f0a12',
+      'x-roles': 'customer_service_agent',
+      'x-correlation-id': 'req-42',
+      'x-on-behalf-of': ADMIN,
+      'x-purpose': 'callback about an order',
+    });
+  });
+});
+
+describe('errors', () => {
+  it('answers problem+json 404 for an unknown route', async () => {
+    const res = await request(http).get('/api/v1/nothing-here').expect(404);
+    expect(res.body).toMatchObject({ status: 404, code: 'NOT_FOUND' });
+    expect(res.headers['x-correlation-id']).toBeDefined();
+  });
+
+  it('refuses malformed JSON with a 400 problem', async () => {
+    const res = await request(http)
+      .post('/api/v1/customers')
+      .set('Authorization', admin)
+      .set('Content-Type', 'application/json')
+      .send('{"name": ')
+      .expect(400);
+    expect(res.body).toMatchObject({ status: 400, code: 'BAD_REQUEST' });
+  });
+
+  it('refuses a body over BODY_LIMIT with 413', async () => {
+    const res = await request(http)
+      .post('/api/v1/customers')
+      .set('Authorization', admin)
+      .send({ name: 'A', channel: 'phone', notes: 'x'.repeat(8_000) })
+      .expect(413);
+    expect(res.body).toMatchObject({ status: 413, code: 'PAYLOAD_TOO_LARGE' });
+  });
+
+  it('refuses a tenant in the body: the tenant comes from the token', async () => {
+    const res = await request(http)
+      .post('/api/v1/customers')
+      .set('Authorization', admin)
+      .send({ name: 'A', channel: 'phone', tenantId: TENANT })
+      .expect(400);
+    expect(bodyOf(res)['errors']).toEqual([
+      { path: 'tenantId', message: 'property tenantId should not exist' },
+    ]);
+    expect(backends.calls).toHaveLength(0);
+  });
+
+  it('names nested fields', async () => {
+    const res = await request(http)
+      .put('/api/v1/tenant/calendar')
+      .set('Authorization', admin)
+      .send({
+        timeZone: 'Asia/Shanghai',
+        workingHours: [{ weekday: 9, open: '09:00', close: '18:00' }],
+        holidays: [],
+      })
+      .expect(400);
+    expect(res.body).toMatchObject({ code: 'VALIDATION', errors: [{ path: 'workingHours[0].weekday' }] });
+  });
+
+  it('refuses an id that is not a UUID', async () => {
+    const res = await request(http).get('/api/v1/customers/42').set('Authorization', admin).expect(400);
+    expect(res.body).toMatchObject({ code: 'VALIDATION', errors: [{ path: 'id' }] });
+  });
+
+  it('passes a stale If-Match through as the service’s 409', async () => {
+    backends.on('customers.ChangeCustomerContacts', (req) => {
+      throw new DomainError(
+        'EVENTSTORE.WRONG_EXPECTED_VERSION',
+        `expected ${String(req['expectedVersion'])}, at 4`,
+      );
+    });
+    const res = await request(http)
+      .post(`/api/v1/customers/${CUSTOMER}/change-contacts`)
+      .set('Authorization', admin)
+      .set('If-Match', 'W/"3"')
+      .send({ email: 'a@example.com' })
+      .expect(409);
+    expect(res.body).toMatchObject({ code: 'EVENTSTORE.WRONG_EXPECTED_VERSION', detail: 'expected 3, at 4' });
+    expect(backends.callsOf('customers.ChangeCustomerContacts')[0]?.request).toMatchObject({
+      id: CUSTOMER,
+      expectedVersion: 3,
+      email: 'a@example.com',
+    });
+  });
+});
+
+describe('routes', () => {
+  it('registers a customer: 201, ETag, Location', async () => {
+    backends.on('customers.RegisterCustomer', (req) => customer({ name: req['name'] }));
+    const res = await request(http)
+      .post('/api/v1/customers')
+      .set('Authorization', agent)
+      .send({ name: 'Wang Fang', channel: 'walk_in', phone: '+86 138 0000 0000' })
+      .expect(201);
+    expect(res.headers['etag']).toBe('"1"');
+    expect(res.headers['location']).toBe(`/api/v1/customers/${CUSTOMER}`);
+    expect(res.body).toEqual(customer());
+  });
+
+  it('lists customers with the default page size and passes the cursor', async () => {
+    backends.on('customers.ListCustomers', () => ({ items: [customer()], nextCursor: 'c2' }));
+    const res = await request(http)
+      .get('/api/v1/customers?cursor=c1&channel=phone')
+      .set('Authorization', admin)
+      .expect(200);
+    expect(res.body).toEqual({ items: [customer()], nextCursor: 'c2' });
+    expect(backends.callsOf('customers.ListCustomers')[0]?.request).toMatchObject({
+      limit: 50,
+      cursor: 'c1',
+      channel: 'phone',
+    });
+    await request(http).get('/api/v1/customers?limit=500').set('Authorization', admin).expect(400);
+  });
+
+  it('gives customer counts as numbers', async () => {
+    backends.on('analytics.GetCustomerStats', () => ({
+      tenantId: TENANT,
+      customers: '12',
+      byChannel: { phone: '7', walk_in: '5' },
+    }));
+    const res = await request(http)
+      .get('/api/v1/analytics/customers')
+      .set('Authorization', admin)
+      .expect(200);
+    expect(res.body).toEqual({ tenantId: TENANT, customers: 12, byChannel: { phone: 7, walk_in: 5 } });
+  });
+});
+
+describe('Idempotency-Key', () => {
+  const register = (key: string, body: object) =>
+    request(http)
+      .post('/api/v1/customers')
+      .set('Authorization', agent)
+      .set('Idempotency-Key', key)
+      .send(body);
+
+  it('replays the first answer without acting again', async () => {
+    let version = 0;
+    backends.on('customers.RegisterCustomer', () => customer({ version: ++version }));
+    const key = newKey();
+    const first = await register(key, { name: 'A', channel: 'phone' }).expect(201);
+    const again = await register(key, { channel: 'phone', name: 'A' }).expect(201);
+    expect(again.body).toEqual(first.body);
+    expect(again.headers['etag']).toBe(first.headers['etag']);
+    expect(again.headers['location']).toBe(first.headers['location']);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(first.headers['idempotent-replayed']).toBeUndefined();
+    expect(backends.callsOf('customers.RegisterCustomer')).toHaveLength(1);
+    expect(backends.callsOf('customers.RegisterCustomer')[0]?.metadata['idempotency-key']).toBe(key);
+  });
+
+  it('keeps keys per tenant', async () => {
+    backends.on('customers.RegisterCustomer', () => customer());
+    const key = newKey();
+    await register(key, { name: 'A', channel: 'phone' }).expect(201);
+    const otherTenant = `Bearer ${tokenFor(['admin'], ADMIN, '9d9c3f7e-1b2a-4c3d-8e4f-5a6b7c8d9e0f')}`;
+    const res = await request(http)
+      .post('/api/v1/customers')
+      .set('Authorization', otherTenant)
+      .set('Idempotency-Key', key)
+      .send({ name: 'A', channel: 'phone' })
+      .expect(201);
+    expect(res.headers['idempotent-replayed']).toBeUndefined();
+    expect(backends.callsOf('customers.RegisterCustomer')).toHaveLength(2);
+  });
+
+  it('refuses the same key for a different request', async () => {
+    backends.on('customers.RegisterCustomer', () => customer());
+    const key = newKey();
+    await register(key, { name: 'A', channel: 'phone' }).expect(201);
+    const res = await register(key, { name: 'B', channel: 'phone' }).expect(400);
+    expect(res.body).toMatchObject({ code: 'IDEMPOTENCY.KEY_REUSED' });
+    expect(backends.callsOf('customers.RegisterCustomer')).toHaveLength(1);
+  });
+
+  it('answers 409 to a duplicate while the first is in progress', async () => {
+    backends.on('customers.RegisterCustomer', async () => {
+      await new Promise((r) => setTimeout(r, 400));
+      return customer();
+    });
+    const key = newKey();
+    const [a, b] = await Promise.all([
+      register(key, { name: 'A', channel: 'phone' }),
+      new Promise((r) => setTimeout(r, 100)).then(() => register(key, { name: 'A', channel: 'phone' })),
+    ]);
+    expect([a.status, b.status]).toEqual([201, 409]);
+    expect(b.body).toMatchObject({ code: 'IDEMPOTENCY.IN_PROGRESS' });
+  });
+
+  it('keeps a refusal (4xx) and replays it', async () => {
+    backends.on('customers.RegisterCustomer', () => {
+      throw new DomainError('CUSTOMER.DUPLICATE_PHONE', 'a customer already has this phone');
+    });
+    const key = newKey();
+    const first = await register(key, { name: 'A', channel: 'phone' }).expect(409);
+    const again = await register(key, { name: 'A', channel: 'phone' }).expect(409);
+    expect(again.body).toEqual(first.body);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(backends.callsOf('customers.RegisterCustomer')).toHaveLength(1);
+  });
+
+  it('forgets a failure (5xx) so a retry acts again', async () => {
+    let attempts = 0;
+    backends.on('customers.RegisterCustomer', () => {
+      attempts += 1;
+      if (attempts === 1) throw new Error('disk on fire');
+      return customer();
+    });
+    const key = newKey();
+    await register(key, { name: 'A', channel: 'phone' }).expect(500);
+    const retry = await register(key, { name: 'A', channel: 'phone' }).expect(201);
+    expect(retry.headers['idempotent-replayed']).toBeUndefined();
+    expect(attempts).toBe(2);
+  });
+
+  it('refuses a key that is too long', async () => {
+    const res = await register('k'.repeat(201), { name: 'A', channel: 'phone' }).expect(400);
+    expect(res.body).toMatchObject({ code: 'IDEMPOTENCY.KEY_INVALID' });
+  });
+});
+
+describe('public gRPC API', () => {
+  let clients: Record<GrpcServiceName, Client>;
+
+  beforeAll(() => {
+    clients = Object.fromEntries(
+      SERVICE_NAMES.map((name) => {
+        const Constructor = makeGenericClientConstructor(serviceDefinitionOf(name), name);
+        return [name, new Constructor(`127.0.0.1:${gateway.grpcPort}`, credentials.createInsecure())];
+      }),
+    ) as unknown as Record<GrpcServiceName, Client>;
+  });
+
+  afterAll(() => Object.values(clients).forEach((c) => c.close()));
+
+  function call(
+    service: GrpcServiceName,
+    method: string,
+    req: object,
+    metadata: Record<string, string> = {},
+  ): Promise<{ reply?: unknown; error?: ServiceError; answer: Metadata }> {
+    const md = new Metadata();
+    for (const [k, v] of Object.entries(metadata)) md.set(k, v);
+    return new Promise((resolve) => {
+      let answer = new Metadata();
+      const client = clients[service] as unknown as Record<
+        string,
+        (
+          r: object,
+          m: Metadata,
+          cb: (e: ServiceError | null, r?: unknown) => void,
+        ) => { on(e: string, f: (m: Metadata) => void): void }
+      >;
+      const running = client[method]?.call(clients[service], req, md, (error, reply) =>
+        resolve(error ? { error, answer } : { reply, answer }),
+      );
+      running?.on('metadata', (m) => (answer = m));
+    });
+  }
+
+  it('refuses a call without a token', async () => {
+    const { error } = await call('customers', 'GetCustomer', { id: CUSTOMER });
+    expect(error?.code).toBe(GrpcCode.UNAUTHENTICATED);
+    expect(JSON.parse(error?.details ?? '{}')).toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it('applies the role table', async () => {
+    const { error } = await call('analytics', 'ListAudit', {}, { authorization: agent });
+    expect(error?.code).toBe(GrpcCode.PERMISSION_DENIED);
+  });
+
+  it('forwards with the identity of the token, whatever identity the caller claims', async () => {
+    backends.on('customers.GetCustomer', () => customer({ version: 2 }));
+    const { reply } = await call(
+      'customers',
+      'GetCustomer',
+      { id: CUSTOMER },
+      { authorization: agent, 'x-tenant-id': 'forged', 'x-roles': 'admin', 'x-correlation-id': 'grpc-1' },
+    );
+    expect(reply).toMatchObject({ id: CUSTOMER, version: 2 });
+    expect(backends.callsOf('customers.GetCustomer')[0]?.metadata).toMatchObject({
+      'x-tenant-id': TENANT,
+      'x-roles': 'customer_service_agent',
+      'x-correlation-id': 'grpc-1',
+    });
+  });
+
+  it('validates write requests with the REST DTOs', async () => {
+    const { error } = await call(
+      'customers',
+      'RegisterCustomer',
+      { name: 'A', channel: 'pigeon' },
+      { authorization: agent },
+    );
+    expect(error?.code).toBe(GrpcCode.INVALID_ARGUMENT);
+    expect(JSON.parse(error?.details ?? '{}')).toMatchObject({
+      code: 'VALIDATION',
+      errors: [{ path: 'channel' }],
+    });
+    expect(backends.calls).toHaveLength(0);
+  });
+
+  it('keeps the service’s error status and problem', async () => {
+    backends.on('customers.GetCustomer', () => {
+      throw new DomainError('CUSTOMER.NOT_FOUND', 'no such customer');
+    });
+    const { error } = await call('customers', 'GetCustomer', { id: CUSTOMER }, { authorization: agent });
+    expect(error?.code).toBe(GrpcCode.NOT_FOUND);
+    expect(JSON.parse(error?.details ?? '{}')).toMatchObject({ code: 'CUSTOMER.NOT_FOUND', status: 404 });
+  });
+
+  it('authenticates without a token and answers a token in the metadata', async () => {
+    backends.on('tenancy.Authenticate', () => ({
+      userId: ADMIN,
+      tenantId: TENANT,
+      username: 'admin',
+      roles: ['admin'],
+    }));
+    const { reply, answer } = await call('tenancy', 'Authenticate', { username: 'admin', password: 'pw' });
+    expect(reply).toMatchObject({ userId: ADMIN });
+    const authorization = String(answer.get('authorization')[0]);
+    expect(authorization).toMatch(/^Bearer /);
+    backends.on('tenancy.ListUsers', () => ({ items: [] }));
+    const { error } = await call('tenancy', 'ListUsers', {}, { authorization });
+    expect(error).toBeUndefined();
+  });
+});
+
+describe('a gateway with a small rate limit and no backends', () => {
+  let limited: Gateway;
+  let limitedHttp: App;
+
+  beforeAll(async () => {
+    limited = await createGateway(
+      configFor({
+        RATE_LIMIT_PER_MINUTE: '3',
+        TENANCY_GRPC_URL: '127.0.0.1:1',
+        CUSTOMERS_GRPC_URL: '127.0.0.1:1',
+        ANALYTICS_GRPC_URL: '127.0.0.1:1',
+      }),
+    );
+    limitedHttp = limited.app.getHttpServer();
+  });
+
+  afterAll(() => limited?.close());
+
+  it('answers 503 when a backing service cannot be reached', async () => {
+    const res = await request(limitedHttp)
+      .post('/api/v1/auth/token')
+      .send({ username: 'a', password: 'b' })
+      .expect(503);
+    expect(res.body).toMatchObject({ status: 503, code: 'UNAVAILABLE' });
+  });
+
+  it('limits each client, then answers 429 with Retry-After; health stays open', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++)
+      statuses.push((await request(limitedHttp).get('/api/v1/users').set('Authorization', admin)).status);
+    expect(statuses.slice(0, 3)).toEqual([503, 503, 503]);
+    const res = await request(limitedHttp).get('/api/v1/users').set('Authorization', admin).expect(429);
+    expect(res.body).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+    // another user has their own budget; health is never limited
+    await request(limitedHttp)
+      .get('/api/v1/users')
+      .set('Authorization', `Bearer ${tokenFor(['admin'], CUSTOMER)}`)
+      .expect(503);
+    for (let i = 0; i < 5; i++) await request(limitedHttp).get('/health/live').expect(200);
+  });
+});

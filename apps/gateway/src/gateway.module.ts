@@ -1,0 +1,78 @@
+import { Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, Reflector } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { OperationsModule, type Metrics } from '@serviceops/platform';
+import type { Pool } from 'pg';
+import type { Logger } from 'pino';
+import { AccessTokens } from './access/access-tokens';
+import { AccessGuard } from './access/access.guard';
+import { AnalyticsController } from './analytics/analytics.controller';
+import { AuthController } from './auth/auth.controller';
+import type { GatewayConfig } from './config';
+import { CustomersController } from './customers/customers.controller';
+import { ProblemFilter } from './errors/problem.filter';
+import { gatewayValidationPipe } from './errors/validation';
+import { rateLimitOptions, RateLimitGuard } from './http/rate-limit';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { IdempotencyStore } from './idempotency/idempotency.store';
+import { TenancyController } from './tenancy/tenancy.controller';
+import { UsersController } from './tenancy/users.controller';
+import { Upstream } from './upstream/upstream';
+
+export interface GatewayParts {
+  readonly config: GatewayConfig;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  readonly pool: Pool;
+  readonly upstream: Upstream;
+  readonly tokens: AccessTokens;
+  readonly idempotency: IdempotencyStore;
+  /** Run when the app closes, after the HTTP server stopped (gRPC server, clients, pool, telemetry). */
+  readonly onShutdown: () => Promise<void>;
+}
+
+class GatewayShutdown implements OnApplicationShutdown {
+  constructor(private readonly parts: GatewayParts) {}
+  async onApplicationShutdown(): Promise<void> {
+    await this.parts.onShutdown();
+  }
+}
+
+export const CONTROLLERS = [
+  AuthController,
+  TenancyController,
+  UsersController,
+  CustomersController,
+  AnalyticsController,
+];
+
+/** Wiring only: the parts are built by createGateway. Guards run in order: rate limit, then access. */
+@Module({})
+export class GatewayModule {
+  static forRoot(parts: GatewayParts): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [
+        ThrottlerModule.forRoot(rateLimitOptions(parts.config.RATE_LIMIT_PER_MINUTE, parts.tokens)),
+        OperationsModule.forRoot({ pool: parts.pool, metrics: parts.metrics }),
+      ],
+      controllers: CONTROLLERS,
+      providers: [
+        { provide: Upstream, useValue: parts.upstream },
+        { provide: AccessTokens, useValue: parts.tokens },
+        { provide: IdempotencyStore, useValue: parts.idempotency },
+        { provide: GatewayShutdown, useFactory: () => new GatewayShutdown(parts) },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
+        { provide: APP_GUARD, useClass: AccessGuard },
+        {
+          provide: APP_INTERCEPTOR,
+          useFactory: (store: IdempotencyStore, reflector: Reflector) =>
+            new IdempotencyInterceptor(store, reflector, parts.logger),
+          inject: [IdempotencyStore, Reflector],
+        },
+        { provide: APP_PIPE, useFactory: gatewayValidationPipe },
+        { provide: APP_FILTER, useFactory: () => new ProblemFilter(parts.logger) },
+      ],
+    };
+  }
+}

@@ -1,0 +1,117 @@
+import type { Server } from '@grpc/grpc-js';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { createLogger, Metrics, NestPinoLogger } from '@serviceops/platform';
+import { Pool } from 'pg';
+import type { Logger } from 'pino';
+import { AccessTokens } from './access/access-tokens';
+import type { GatewayConfig } from './config';
+import { GatewayModule } from './gateway.module';
+import {
+  bindPublicGrpcServer,
+  createPublicGrpcServer,
+  shutdownPublicGrpcServer,
+} from './grpc/public-grpc.server';
+import { correlationMiddleware } from './http/correlation';
+import { requestMetrics, securityHeaders } from './http/http.middleware';
+import { IdempotencyStore } from './idempotency/idempotency.store';
+import { setupOpenApi } from './openapi/openapi';
+import { Upstream } from './upstream/upstream';
+
+export const API_PREFIX = 'api/v1';
+
+export interface Gateway {
+  /** Initialised (routes registered), not listening: `app.listen(port)` or `app.getHttpServer()` for tests. */
+  readonly app: NestExpressApplication;
+  /** The public gRPC API, bound to `grpcPort`. */
+  readonly grpcServer: Server;
+  readonly grpcPort: number;
+  readonly logger: Logger;
+  /** Stops HTTP, then gRPC, the upstream clients and the database pool. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+export interface GatewayOptions {
+  readonly logger?: Logger;
+  /** Runs last when the gateway closes (main.ts stops telemetry here). */
+  readonly onShutdown?: () => Promise<void>;
+  /** Upstream call deadline. */
+  readonly deadlineMs?: number;
+}
+
+/**
+ * Builds the gateway from its configuration: the REST API (with OpenAPI, health and metrics) and the public
+ * gRPC API, both in front of the backing services' gRPC APIs, with the idempotency table in PostgreSQL.
+ */
+export async function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Promise<Gateway> {
+  const logger = options.logger ?? createLogger('gateway', config.LOG_LEVEL);
+  const metrics = new Metrics('gateway');
+  const pool = new Pool({
+    connectionString: config.DATABASE_URL,
+    max: config.DB_POOL_SIZE,
+    application_name: 'serviceops-gateway',
+  });
+  pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection failed'));
+  const upstream = new Upstream(
+    {
+      tenancy: config.TENANCY_GRPC_URL,
+      customers: config.CUSTOMERS_GRPC_URL,
+      analytics: config.ANALYTICS_GRPC_URL,
+    },
+    options.deadlineMs,
+  );
+  const tokens = new AccessTokens(config.JWT_SECRET, config.JWT_TTL_SECONDS);
+  const idempotency = new IdempotencyStore(pool);
+  const grpcServer = createPublicGrpcServer({ upstream, tokens, logger });
+
+  let resourcesClosed = false;
+  const closeResources = async (): Promise<void> => {
+    if (resourcesClosed) return;
+    resourcesClosed = true;
+    await shutdownPublicGrpcServer(grpcServer);
+    upstream.close();
+    await pool.end();
+    logger.info('stopped');
+    await options.onShutdown?.();
+  };
+
+  let app: NestExpressApplication;
+  let grpcPort: number;
+  try {
+    await idempotency.migrate();
+    app = await NestFactory.create<NestExpressApplication>(
+      GatewayModule.forRoot({
+        config,
+        logger,
+        metrics,
+        pool,
+        upstream,
+        tokens,
+        idempotency,
+        onShutdown: closeResources,
+      }),
+      { logger: new NestPinoLogger(logger), bodyParser: false, abortOnError: false },
+    );
+    app.disable('x-powered-by');
+    app.use(correlationMiddleware);
+    app.use(securityHeaders);
+    app.use(requestMetrics(metrics));
+    app.useBodyParser('json', { limit: config.BODY_LIMIT });
+    app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', 'metrics'] });
+    setupOpenApi(app, config.PUBLIC_URL);
+    await app.init();
+    grpcPort = await bindPublicGrpcServer(grpcServer, config.GRPC_PORT);
+  } catch (error) {
+    await closeResources().catch(() => undefined);
+    throw error;
+  }
+
+  let closing: Promise<void> | undefined;
+  return {
+    app,
+    grpcServer,
+    grpcPort,
+    logger,
+    close: () => (closing ??= app.close()),
+  };
+}

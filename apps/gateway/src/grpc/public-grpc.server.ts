@@ -1,0 +1,167 @@
+import {
+  Metadata,
+  Server,
+  ServerCredentials,
+  type ServerUnaryCall,
+  type sendUnaryData,
+  type UntypedServiceImplementation,
+} from '@grpc/grpc-js';
+import type { GrpcServiceName } from '@serviceops/contracts';
+import {
+  GrpcStatus,
+  identityMetadata,
+  problemFromGrpcDetails,
+  problemOfGrpcError,
+  ProblemError,
+  toGrpcError,
+  type CallContext,
+} from '@serviceops/platform';
+import type { Logger } from 'pino';
+import type { AccessTokens } from '../access/access-tokens';
+import { accessOfMethod, allows, ANY_ROLE, PUBLIC, type Rpc } from '../access/access.table';
+import { forbidden } from '../access/access.guard';
+import { callContextOf } from '../access/caller';
+import { validateInput } from '../errors/validation';
+import { GRPC_REQUEST_DTOS } from './grpc-requests';
+import { correlationIdOf } from '../http/correlation';
+import { plainMessage, serviceDefinitionOf, SERVICE_NAMES } from '../upstream/protos';
+import type { Upstream } from '../upstream/upstream';
+
+export interface PublicGrpcDeps {
+  readonly upstream: Upstream;
+  readonly tokens: AccessTokens;
+  readonly logger: Logger;
+}
+
+interface GrpcFailure {
+  readonly code: number;
+  readonly details: string;
+  readonly metadata?: Metadata;
+}
+
+/**
+ * The public gRPC API: the backing services' own protos, each unary method forwarded as it is after the same
+ * checks as REST (bearer token, role table, DTO validation). The caller's identity travels upstream as
+ * metadata built from the token, never from the caller's metadata.
+ */
+export function createPublicGrpcServer(deps: PublicGrpcDeps): Server {
+  const server = new Server();
+  for (const service of SERVICE_NAMES) {
+    const definition = serviceDefinitionOf(service);
+    const implementation: UntypedServiceImplementation = {};
+    for (const method of Object.keys(definition)) implementation[method] = forwarder(deps, service, method);
+    server.addService(definition, implementation);
+  }
+  return server;
+}
+
+export function bindPublicGrpcServer(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.bindAsync(`0.0.0.0:${port}`, ServerCredentials.createInsecure(), (error, bound) =>
+      error ? reject(error) : resolve(bound),
+    );
+  });
+}
+
+/** Stops taking calls, lets running ones finish for up to `graceMs`, then cuts them. */
+export function shutdownPublicGrpcServer(server: Server, graceMs = 5_000): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      server.forceShutdown();
+      resolve();
+    }, graceMs);
+    server.tryShutdown(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+function forwarder(deps: PublicGrpcDeps, service: GrpcServiceName, method: string) {
+  const rpc = `${service}.${method}` as Rpc;
+  return (call: ServerUnaryCall<unknown, unknown>, callback: sendUnaryData<unknown>): void => {
+    const correlationId = correlationIdOf(first(call.metadata, 'x-correlation-id'));
+    const answer = new Metadata();
+    answer.set('x-correlation-id', correlationId);
+    forward(deps, service, method, rpc, call, correlationId, answer).then(
+      (reply) => {
+        call.sendMetadata(answer);
+        callback(null, reply);
+      },
+      (error: unknown) => {
+        const failure = failureOf(error);
+        if (failure.code === GrpcStatus.INTERNAL)
+          deps.logger.error({ err: error, rpc, correlationId }, 'gRPC call failed');
+        call.sendMetadata(answer);
+        callback(failure);
+      },
+    );
+  };
+}
+
+async function forward(
+  deps: PublicGrpcDeps,
+  service: GrpcServiceName,
+  method: string,
+  rpc: Rpc,
+  call: ServerUnaryCall<unknown, unknown>,
+  correlationId: string,
+  answer: Metadata,
+): Promise<unknown> {
+  const access = accessOfMethod(service, method);
+  if (access === undefined) throw new ProblemError('FORBIDDEN', `${rpc} is not open to callers`);
+  let metadata = new Metadata();
+  if (access !== PUBLIC) {
+    const claims = deps.tokens.verify(first(call.metadata, 'authorization'));
+    if (access !== ANY_ROLE && !allows(access, claims.roles)) throw forbidden(access);
+    const caller: CallContext = callContextOf(claims, {
+      correlationId,
+      idempotencyKey: first(call.metadata, 'idempotency-key'),
+      onBehalfOf: first(call.metadata, 'x-on-behalf-of'),
+      purpose: first(call.metadata, 'x-purpose'),
+    });
+    metadata = identityMetadata(caller);
+  }
+  const dto = GRPC_REQUEST_DTOS[rpc];
+  if (dto) await validateInput(dto, plainMessage(call.request));
+  const reply = await deps.upstream.invoke(service, method, call.request, metadata);
+  if (rpc === 'tenancy.Authenticate') {
+    // gRPC callers get their token here, in the answer's metadata, as REST callers get it from /auth/token.
+    const user = plainMessage(reply) as {
+      userId: string;
+      tenantId: string;
+      username: string;
+      roles: string[];
+    };
+    answer.set('authorization', `Bearer ${deps.tokens.issue(user).accessToken}`);
+  }
+  return reply;
+}
+
+/**
+ * What the caller gets: an upstream failure that carries a problem keeps its status and details; one that
+ * does not (unreachable, timed out) becomes the problem the REST API would answer; ours map as everywhere.
+ */
+function failureOf(error: unknown): GrpcFailure {
+  if (isServiceError(error)) {
+    if (problemFromGrpcDetails(error.details)) return { code: error.code, details: error.details };
+    const problem = problemOfGrpcError(error);
+    return toGrpcError(new ProblemError(problem.code, problem.detail));
+  }
+  return toGrpcError(error);
+}
+
+function isServiceError(error: unknown): error is Error & { code: number; details: string } {
+  return (
+    error instanceof Error &&
+    'code' in error &&
+    typeof error.code === 'number' &&
+    'details' in error &&
+    typeof error.details === 'string'
+  );
+}
+
+function first(metadata: Metadata, key: string): string | undefined {
+  const value = metadata.get(key)[0];
+  return typeof value === 'string' ? value : undefined;
+}

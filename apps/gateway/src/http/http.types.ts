@@ -1,0 +1,32 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AccessClaims } from '../access/jwt';
+
+/** The parts of Express's request the gateway reads, plus what its own middleware and guards attach. */
+export interface HttpRequest extends IncomingMessage {
+  method: string;
+  body?: unknown;
+  ip?: string;
+  originalUrl: string;
+  path: string;
+  baseUrl?: string;
+  route?: { path?: unknown };
+  /** Set by the correlation middleware on every request. */
+  correlationId?: string;
+  /** Set by the access guard once the bearer token checked out. */
+  claims?: AccessClaims;
+}
+
+export type HttpResponse = ServerResponse;
+
+export type NextFunction = (error?: unknown) => void;
+
+/** A header's single value: the first when repeated. */
+export function headerOf(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name.toLowerCase()];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** Routes of the OperationsModule (outside /api/v1): neither authenticated nor rate limited. */
+export function isOperationsPath(path: string): boolean {
+  return path === '/health/live' || path === '/health/ready' || path === '/metrics';
+}

@@ -1,0 +1,38 @@
+import { ProblemError } from '@serviceops/platform';
+import { etagOf, parseIfMatch } from './if-match';
+
+describe('If-Match', () => {
+  it.each([
+    ['"3"', 3],
+    ['3', 3],
+    ['W/"3"', 3],
+    ['  "12" ', 12],
+    ['"0"', 0],
+    ['"2147483647"', 2147483647],
+  ])('reads %p as version %p', (header, version) => {
+    expect(parseIfMatch(header)).toBe(version);
+  });
+
+  it.each([undefined, '', '*'])('makes no condition of %p', (header) => {
+    expect(parseIfMatch(header)).toBeUndefined();
+  });
+
+  it.each(['"abc"', '"3', '3"', '"1", "2"', '-1', '"2147483648"', 'W/3x', '"3.5"'])(
+    'refuses %p with a validation problem naming If-Match',
+    (header) => {
+      let error: unknown;
+      try {
+        parseIfMatch(header);
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(ProblemError);
+      expect(error).toMatchObject({ code: 'VALIDATION', errors: [{ path: 'If-Match' }] });
+    },
+  );
+
+  it('round-trips an ETag', () => {
+    expect(etagOf(7)).toBe('"7"');
+    expect(parseIfMatch(etagOf(7))).toBe(7);
+  });
+});

@@ -1,0 +1,143 @@
+import { applyDecorators, HttpCode, RequestMapping, RequestMethod, type Type } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiHeader,
+  ApiOperation,
+  ApiParam,
+  ApiResponse,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import { AccessOf } from '../access/access.decorators';
+import { accessOf, ANY_ROLE, PUBLIC, type Rpc } from '../access/access.table';
+import { ProblemView } from './problem.view';
+
+export interface EndpointOptions {
+  readonly method: 'GET' | 'POST' | 'PUT';
+  readonly path: string;
+  /** The RPC the route ends in: its access rule comes from the shared table. */
+  readonly rpc: Rpc;
+  readonly summary: string;
+  readonly status: 200 | 201;
+  readonly type: Type<unknown>;
+  /** Path parameters that are UUIDs. */
+  readonly uuidParams?: readonly string[];
+  /** The answer carries the resource's version as ETag. */
+  readonly etag?: boolean;
+  /** The route takes `If-Match` (a conditional write). */
+  readonly ifMatch?: boolean;
+  /** The answer carries the new resource's URL. */
+  readonly location?: boolean;
+  /** The route reads personal data: X-Purpose says why. */
+  readonly purpose?: boolean;
+}
+
+const PROBLEMS: Readonly<Record<number, string>> = {
+  400: 'Invalid input: malformed JSON, unknown or invalid fields (see `errors`), bad headers',
+  401: 'No token, or an invalid or expired one',
+  403: 'The token lacks the roles this needs',
+  404: 'Not found (or another tenant’s)',
+  409: 'Conflict: stale If-Match version, a rule about the current state, or an idempotent request in progress',
+  413: 'The request body is too large',
+  422: 'A business rule refused the command',
+  429: 'Rate limited: retry after Retry-After seconds',
+  503: 'A backing service is unavailable',
+};
+
+const RESPONSE_HEADERS = {
+  'x-correlation-id': {
+    description: 'The request’s correlation id (its own when it sent a sane one)',
+    schema: { type: 'string' },
+  },
+  traceparent: { description: 'W3C trace context of the request', schema: { type: 'string' } },
+};
+
+/**
+ * One route: its mapping, status, access rule (from the RPC table) and OpenAPI description, from one place so
+ * the spec cannot forget a route's problems, headers or security.
+ */
+export function Endpoint(options: EndpointOptions): MethodDecorator {
+  const access = accessOf(options.rpc);
+  const authenticated = access !== PUBLIC;
+  const idempotent = authenticated && options.method === 'POST';
+  const problems = (
+    authenticated ? [400, 401, 403, 404, 409, 413, 422, 429, 503] : [400, 401, 413, 429, 503]
+  ).filter((status) => status !== 413 || options.method !== 'GET');
+  const roles =
+    access === PUBLIC ? 'Public.' : access === ANY_ROLE ? 'Any role.' : `Roles: ${access.join(', ')}.`;
+  const headers: Record<string, { description: string; schema: { type: string } }> = { ...RESPONSE_HEADERS };
+  if (options.etag)
+    headers['ETag'] = { description: 'The resource’s version, quoted: "3"', schema: { type: 'string' } };
+  if (options.location)
+    headers['Location'] = { description: 'URL of the new resource', schema: { type: 'string' } };
+  if (idempotent)
+    headers['Idempotent-Replayed'] = {
+      description: '`true` when this is a kept answer replayed',
+      schema: { type: 'string' },
+    };
+
+  return applyDecorators(
+    RequestMapping({ path: options.path, method: RequestMethod[options.method] }),
+    HttpCode(options.status),
+    AccessOf(options.rpc),
+    ApiExtraModels(ProblemView),
+    ApiOperation({
+      summary: options.summary,
+      description: roles,
+      operationId: options.rpc.replace('.', '_'),
+    }),
+    ApiResponse({ status: options.status, description: 'OK', type: options.type, headers }),
+    ...problems.map((status) =>
+      ApiResponse({
+        status,
+        description: PROBLEMS[status] ?? 'Problem',
+        content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemView) } } },
+        headers: RESPONSE_HEADERS,
+      }),
+    ),
+    ...(options.uuidParams ?? []).map((name) => ApiParam({ name, type: 'string', format: 'uuid' })),
+    ApiHeader({
+      name: 'X-Correlation-Id',
+      required: false,
+      description: 'Your correlation id (≤ 128 of [A-Za-z0-9._:-]); one is made when absent',
+    }),
+    ...(authenticated
+      ? [
+          ApiBearerAuth(),
+          ApiHeader({
+            name: 'X-On-Behalf-Of',
+            required: false,
+            description: 'Id (UUID) of the person this is done for; recorded with the events',
+          }),
+        ]
+      : []),
+    ...(options.purpose
+      ? [
+          ApiHeader({
+            name: 'X-Purpose',
+            required: false,
+            description: 'Why personal data is read; recorded',
+          }),
+        ]
+      : []),
+    ...(options.ifMatch
+      ? [
+          ApiHeader({
+            name: 'If-Match',
+            required: false,
+            description: 'The version you last saw ("3"); a stale one answers 409',
+          }),
+        ]
+      : []),
+    ...(idempotent
+      ? [
+          ApiHeader({
+            name: 'Idempotency-Key',
+            required: false,
+            description:
+              'Up to 200 printable characters; a retry with the same key gets the first answer (24 h)',
+          }),
+        ]
+      : []),
+  );
+}

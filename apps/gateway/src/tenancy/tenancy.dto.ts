@@ -1,0 +1,180 @@
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsTimeZone,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { BUSINESS_LINES, ROLES } from '../access/roles';
+
+const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
+const CLOSE_HH_MM = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
+const YYYY_MM_DD = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+@ApiSchema({ name: 'AddBranch' })
+export class AddBranchDto {
+  @ApiProperty({ example: 'Downtown workshop', maxLength: 200 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @ApiPropertyOptional({ enum: BUSINESS_LINES, isArray: true, required: false })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(BUSINESS_LINES, { each: true })
+  businessLines?: string[];
+}
+
+@ApiSchema({ name: 'EnableBusinessLine' })
+export class EnableBusinessLineDto {
+  @ApiProperty({ enum: BUSINESS_LINES })
+  @IsIn(BUSINESS_LINES)
+  line!: string;
+}
+
+@ApiSchema({ name: 'WorkingDay' })
+export class WorkingDayDto {
+  @ApiProperty({ minimum: 1, maximum: 7, description: 'ISO weekday: 1 = Monday … 7 = Sunday', example: 1 })
+  @IsInt()
+  @Min(1)
+  @Max(7)
+  weekday!: number;
+
+  @ApiProperty({ example: '09:00', pattern: HH_MM.source, description: 'local time HH:MM' })
+  @IsString()
+  @Matches(HH_MM, { message: 'open must be a time HH:MM' })
+  open!: string;
+
+  @ApiProperty({
+    example: '18:00',
+    pattern: CLOSE_HH_MM.source,
+    description: 'local time HH:MM (24:00: midnight)',
+  })
+  @IsString()
+  @Matches(CLOSE_HH_MM, { message: 'close must be a time HH:MM' })
+  close!: string;
+}
+
+@ApiSchema({ name: 'BusinessCalendar' })
+export class BusinessCalendarDto {
+  @ApiProperty({ example: 'Asia/Shanghai', description: 'IANA time zone' })
+  @IsString()
+  @IsTimeZone()
+  timeZone!: string;
+
+  @ApiProperty({ type: [WorkingDayDto], description: 'one entry per open weekday' })
+  @IsArray()
+  @ArrayMaxSize(7)
+  @ValidateNested({ each: true })
+  @Type(() => WorkingDayDto)
+  workingHours!: WorkingDayDto[];
+
+  @ApiProperty({ type: [String], example: ['2025-10-01'], description: 'closed local dates YYYY-MM-DD' })
+  @IsArray()
+  @ArrayMaxSize(366)
+  @Matches(YYYY_MM_DD, { each: true, message: 'each holiday must be a date YYYY-MM-DD' })
+  holidays!: string[];
+}
+
+@ApiSchema({ name: 'RegisterUser' })
+export class RegisterUserDto {
+  @ApiProperty({ example: 'alice', minLength: 1, maxLength: 100 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  username!: string;
+
+  @ApiProperty({ example: 'Alice Li', maxLength: 200 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  displayName!: string;
+
+  @ApiProperty({ minLength: 8, maxLength: 200, format: 'password' })
+  @IsString()
+  @MinLength(8)
+  @MaxLength(200)
+  password!: string;
+
+  @ApiProperty({ enum: ROLES, isArray: true, example: ['customer_service_agent'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(ROLES, { each: true })
+  roles!: string[];
+
+  @ApiPropertyOptional({ format: 'uuid', required: false })
+  @IsOptional()
+  @IsUUID()
+  branchId?: string;
+}
+
+@ApiSchema({ name: 'ChangeUserRoles' })
+export class ChangeUserRolesDto {
+  @ApiProperty({ enum: ROLES, isArray: true, example: ['service_advisor'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(ROLES, { each: true })
+  roles!: string[];
+}
+
+// ---- The public gRPC API's requests, where their shape is the REST body's plus ids and versions ----
+
+class ExpectedVersion {
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  expectedVersion?: number;
+}
+
+export class AddBranchRequest extends AddBranchDto {
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  expectedVersion?: number;
+}
+
+export class EnableBusinessLineRequest extends EnableBusinessLineDto {
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  expectedVersion?: number;
+}
+
+export class SetBusinessCalendarRequest extends ExpectedVersion {
+  @ValidateNested()
+  @Type(() => BusinessCalendarDto)
+  calendar!: BusinessCalendarDto;
+}
+
+export class ChangeUserRolesRequest extends ChangeUserRolesDto {
+  @IsUUID()
+  userId!: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  expectedVersion?: number;
+}
+
+export class DisableUserRequest extends ExpectedVersion {
+  @IsUUID()
+  userId!: string;
+}

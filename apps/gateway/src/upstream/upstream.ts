@@ -1,0 +1,80 @@
+import {
+  credentials,
+  makeGenericClientConstructor,
+  Metadata,
+  type Client,
+  type ServiceError,
+} from '@grpc/grpc-js';
+import type { GrpcServiceName } from '@serviceops/contracts';
+import { identityMetadata, problemOfGrpcError, type CallContext } from '@serviceops/platform';
+import { splitRpc, type Rpc } from '../access/access.table';
+import { ProblemResponse } from '../errors/problems';
+import { plainMessage, serviceDefinitionOf, SERVICE_NAMES } from './protos';
+
+export type UpstreamAddresses = Readonly<Record<GrpcServiceName, string>>;
+
+type UnaryMethod = (
+  request: unknown,
+  metadata: Metadata,
+  options: { deadline: Date },
+  callback: (error: ServiceError | null, reply?: unknown) => void,
+) => unknown;
+
+export const DEFAULT_DEADLINE_MS = 10_000;
+
+/** The gRPC clients of the backing services: one channel each, every call with a deadline. */
+export class Upstream {
+  private readonly clients: ReadonlyMap<GrpcServiceName, Client>;
+
+  constructor(
+    addresses: UpstreamAddresses,
+    private readonly deadlineMs = DEFAULT_DEADLINE_MS,
+  ) {
+    this.clients = new Map(
+      SERVICE_NAMES.map((name) => {
+        const Constructor = makeGenericClientConstructor(serviceDefinitionOf(name), name);
+        return [name, new Constructor(addresses[name], credentials.createInsecure())];
+      }),
+    );
+  }
+
+  /** Calls a method as it is: the reply decoded, or the gRPC error untouched (the public gRPC API forwards it). */
+  invoke(service: GrpcServiceName, method: string, request: unknown, metadata: Metadata): Promise<unknown> {
+    const client = this.clients.get(service);
+    const unary = (client as unknown as Record<string, UnaryMethod | undefined> | undefined)?.[method];
+    if (!client || typeof unary !== 'function')
+      return Promise.reject(new Error(`no method ${service}.${method} upstream`));
+    return new Promise((resolve, reject) => {
+      unary.call(
+        client,
+        request,
+        metadata,
+        { deadline: new Date(Date.now() + this.deadlineMs) },
+        (error, reply) => (error ? reject(error) : resolve(reply)),
+      );
+    });
+  }
+
+  /**
+   * Calls on behalf of `caller` (identity in the metadata; none for Tenancy.Authenticate). A failure becomes the
+   * problem the service answered with, or a 503 when it could not be reached.
+   */
+  async call<T>(rpc: Rpc, request: object, caller: CallContext | undefined): Promise<T> {
+    const { service, method } = splitRpc(rpc);
+    try {
+      const reply = await this.invoke(
+        service,
+        method,
+        request,
+        caller ? identityMetadata(caller) : new Metadata(),
+      );
+      return plainMessage(reply) as T;
+    } catch (error) {
+      throw new ProblemResponse(problemOfGrpcError(error));
+    }
+  }
+
+  close(): void {
+    for (const client of this.clients.values()) client.close();
+  }
+}
