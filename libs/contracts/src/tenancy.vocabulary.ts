@@ -1,0 +1,41 @@
+// The tenancy vocabulary every service shares: staff roles (DOMAIN.md) and the business lines.
+/** Staff roles, as DOMAIN.md lists them. What each role may do is decided where the action is. */
+export const ROLES = [
+  'coach',
+  'technician',
+  'companion',
+  'customer_service_agent',
+  'service_advisor',
+  'workshop_manager',
+  'service_director',
+  'vice_president',
+  'legal',
+  'finance',
+  'parts_keeper',
+  'auditor',
+  'admin',
+] as const;
+
+export type Role = (typeof ROLES)[number];
+
+const roles: ReadonlySet<string> = new Set(ROLES);
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && roles.has(value);
+}
+
+/** The four business lines a tenant may run (DOMAIN.md). */
+export const BUSINESS_LINES = [
+  'driving_practice',
+  'after_sales_repair',
+  'companion_chat',
+  'equipment_rental',
+] as const;
+
+export type BusinessLine = (typeof BUSINESS_LINES)[number];
+
+const lines: ReadonlySet<string> = new Set(BUSINESS_LINES);
+
+export function isBusinessLine(value: unknown): value is BusinessLine {
+  return typeof value === 'string' && lines.has(value);
+}
