@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import request from 'supertest';
@@ -16,6 +16,8 @@ function freePort(): Promise<number> {
 
 describe('npm start (embedded PostgreSQL, log transport)', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'serviceops-start-'));
+  // Run as root, PostgreSQL runs as the `postgres` user, which must be able to reach its data directory.
+  chmodSync(dataDir, 0o755);
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('boots from a clean data directory, keeps a registered customer across a restart', async () => {

@@ -141,6 +141,11 @@ export const serviceConfigSpec = defineConfig({
     optional: true,
     doc: 'Kafka bootstrap servers, comma-separated (TRANSPORT=kafka)',
   },
+  KAFKA_GROUP_ID_PREFIX: {
+    kind: 'string',
+    optional: true,
+    doc: 'put before every Kafka consumer group id, for deployments sharing one cluster',
+  },
   LOG_LEVEL: {
     kind: 'enum',
     values: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
