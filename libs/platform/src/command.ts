@@ -1,6 +1,7 @@
 import { WrongExpectedVersionError, withTransaction, type PostgresEventStore } from '@serviceops/eventstore';
 import type { PoolClient } from 'pg';
 import type { Decider, Event, EventMetadata, RecordedEvent } from '@serviceops/kernel';
+import { ProblemError } from './errors';
 import { currentTraceparent } from './runtime';
 
 /** Who is calling and why: set by the gateway from the token, carried over gRPC metadata. */
@@ -65,7 +66,12 @@ export async function execute<C, E extends Event, S, Ctx>(
       decider.initialState,
     );
     if (options.expectedVersion !== undefined && options.expectedVersion !== version)
-      throw new WrongExpectedVersionError(streamId, options.expectedVersion, version);
+      throw new ProblemError(
+        'EVENTSTORE.WRONG_EXPECTED_VERSION',
+        `If-Match ${options.expectedVersion} is stale: the record is at version ${version}; read it again and retry`,
+        undefined,
+        { currentVersion: version },
+      );
     const events = decider.decide(command, state, context);
     if (events.length === 0) return { version, state, events };
     try {
