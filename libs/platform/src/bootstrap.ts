@@ -77,7 +77,7 @@ export async function runService<S extends ConfigSpec>(
     pool,
     transport: config.TRANSPORT === 'kafka' ? 'kafka' : 'log',
     kafkaBrokers: config.KAFKA_BROKERS,
-    kafkaGroupIdPrefix: config.KAFKA_GROUP_ID_PREFIX as string | undefined,
+    kafkaGroupIdPrefix: config.KAFKA_GROUP_ID_PREFIX,
     logger,
     metrics,
     publishes: definition.publishes,

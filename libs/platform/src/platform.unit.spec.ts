@@ -11,6 +11,7 @@ import type { DeliveredEvent } from '@serviceops/messaging';
 import type { PoolClient } from 'pg';
 import { ConfigError, defineConfig, loadConfig } from './config';
 import { httpStatusOfCode, ProblemError, toProblem } from './errors';
+import { createLogger } from './logger';
 import { currentTraceparent, tracedHandler } from './runtime';
 
 describe('configuration', () => {
@@ -141,5 +142,26 @@ describe('tracing across an event', () => {
     expect(inside).toBe(appendSpan.spanContext().traceId);
     expect(handled.spanContext().traceId).toBe(appendSpan.spanContext().traceId);
     expect(handled.parentSpanContext?.spanId).toBe(appendSpan.spanContext().spanId);
+  });
+});
+
+describe('logs', () => {
+  it('censor personal fields wherever they sit, and keep ids', () => {
+    const lines: string[] = [];
+    const logger = createLogger('customers', 'info', { write: (line: string) => lines.push(line) });
+    logger.info(
+      {
+        customerId: 'c-1',
+        customer: { name: 'Li Wei', phone: '+86 138 0000 0000', contacts: { email: 'li@example.com' } },
+        password: 'hunter22',
+        authorization: 'Bearer abc',
+      },
+      'registered',
+    );
+    const line = lines.join('');
+    expect(line).toContain('"customerId":"c-1"');
+    for (const secret of ['Li Wei', '138 0000', 'li@example.com', 'hunter22', 'Bearer abc'])
+      expect(line).not.toContain(secret);
+    expect(JSON.parse(line)).toMatchObject({ level: 'info', service: 'customers', msg: 'registered' });
   });
 });

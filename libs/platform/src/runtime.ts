@@ -14,7 +14,7 @@ import {
   type RunningSubscription,
   type Transport,
 } from '@serviceops/messaging';
-import type { Kafka } from 'kafkajs';
+import type { Admin, Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { Pool } from 'pg';
 import { codeOf, kindOfCode } from './errors';
@@ -49,6 +49,7 @@ export class EventSourcingRuntime {
   private readonly subscriptions: RunningSubscription[] = [];
   private readonly messagingLogger: MessagingLogger;
   private lagTimer?: NodeJS.Timeout;
+  private admin?: Admin;
   private readonly consumers = new Map<string, readonly string[]>();
 
   constructor(private readonly options: RuntimeOptions) {
@@ -150,17 +151,41 @@ export class EventSourcingRuntime {
     if (this.lagTimer) clearInterval(this.lagTimer);
     await Promise.all(this.subscriptions.splice(0).map((s) => s.stop()));
     await this.relay?.stop();
+    await this.admin?.disconnect().catch(() => undefined);
     await this.transport.close();
   }
 
-  /** Consumer lag in events: what the producers' logs hold beyond each consumer's checkpoint (log transport). */
+  private async kafkaLag(consumer: string, topics: readonly string[]): Promise<number> {
+    if (!this.kafka) return 0;
+    if (!this.admin) {
+      this.admin = this.kafka.admin();
+      await this.admin.connect();
+    }
+    const groupId = `${this.options.kafkaGroupIdPrefix ?? ''}${consumer}`;
+    let lag = 0;
+    for (const topic of topics) {
+      const ends = await this.admin.fetchTopicOffsets(topic);
+      const [committed] = await this.admin.fetchOffsets({ groupId, topics: [topic] });
+      for (const end of ends) {
+        const done = committed?.partitions.find((p) => p.partition === end.partition)?.offset ?? '-1';
+        const from = Number(done) >= 0 ? Number(done) : Number(end.low);
+        lag += Math.max(0, Number(end.high) - from);
+      }
+    }
+    return lag;
+  }
+
+  /** Consumer lag in events: what the producers' logs (or Kafka topics) hold beyond each consumer's place. */
   private async measureLag(): Promise<void> {
     const { metrics, pool } = this.options;
     try {
       for (const [consumer, topics] of this.consumers) {
         const letters = await this.consumerDb.deadLetters(consumer);
         metrics.deadLetters.set({ consumer }, letters.length);
-        if (this.options.transport !== 'log') continue;
+        if (this.kafka) {
+          metrics.consumerLag.set({ consumer }, await this.kafkaLag(consumer, topics));
+          continue;
+        }
         let lag = 0;
         for (const topic of topics) {
           const checkpoint = await this.consumerDb.loadCheckpoint(consumer, topic);
