@@ -29,7 +29,9 @@ const READY_TIMEOUT_MS = 90_000;
 
 const t0 = Date.now();
 const args = parseArgs(process.argv.slice(2));
-const dataDir = path.resolve(args['data-dir'] ?? process.env.SERVICEOPS_DATA_DIR ?? path.join(REPO_ROOT, '.data'));
+const dataDir = path.resolve(
+  args['data-dir'] ?? process.env.SERVICEOPS_DATA_DIR ?? path.join(REPO_ROOT, '.data'),
+);
 const say = (line) => process.stdout.write(args.json ? '' : `${line}\n`);
 const children = new Map();
 let postgres;
@@ -64,7 +66,10 @@ function secrets() {
     }
   }
   if (changed) fs.writeFileSync(file, `${JSON.stringify(stored, null, 2)}\n`, { mode: 0o600 });
-  return { JWT_SECRET: process.env.JWT_SECRET ?? stored.JWT_SECRET, MASTER_KEY: process.env.MASTER_KEY ?? stored.MASTER_KEY };
+  return {
+    JWT_SECRET: process.env.JWT_SECRET ?? stored.JWT_SECRET,
+    MASTER_KEY: process.env.MASTER_KEY ?? stored.MASTER_KEY,
+  };
 }
 
 async function freePort() {
@@ -95,7 +100,9 @@ async function database() {
   const { rowCount } = await admin.query(`SELECT 1 FROM pg_database WHERE datname = 'serviceops'`);
   if (!rowCount) await admin.query('CREATE DATABASE serviceops');
   await admin.end();
-  say(`PostgreSQL (embedded) ${postgres.reused ? 'reused' : 'started'} on port ${EMBEDDED_PG_PORT} in ${elapsed(t)}`);
+  say(
+    `PostgreSQL (embedded) ${postgres.reused ? 'reused' : 'started'} on port ${EMBEDDED_PG_PORT} in ${elapsed(t)}`,
+  );
   return { url: postgresUrl({ port: EMBEDDED_PG_PORT, database: 'serviceops' }), embedded: true };
 }
 
@@ -114,14 +121,17 @@ function spawnService(name, env, logDir, onLine) {
     readline.createInterface({ input: stream }).on('line', (line) => {
       if (onLine(name, line)) return; // a line not for the log file (the one-time admin password)
       log.write(`${line}\n`);
-      if (/"level":"(warn|error|fatal)"/.test(line) || !line.startsWith('{')) process.stderr.write(`[${name}] ${line}\n`);
+      if (/"level":"(warn|error|fatal)"/.test(line) || !line.startsWith('{'))
+        process.stderr.write(`[${name}] ${line}\n`);
     });
   }
   child.on('exit', (code, signal) => {
     log.end();
     children.delete(name);
     if (!stopping) {
-      process.stderr.write(`[${name}] exited (${signal ?? code}); stopping the platform. See ${path.join(logDir, `${name}.log`)}\n`);
+      process.stderr.write(
+        `[${name}] exited (${signal ?? code}); stopping the platform. See ${path.join(logDir, `${name}.log`)}\n`,
+      );
       void stop(1);
     }
   });
@@ -222,7 +232,11 @@ async function main() {
         ...common,
         ...Object.fromEntries(Object.entries(port[name]).map(([k, v]) => [k, String(v)])),
         ...(name === 'gateway'
-          ? { TENANCY_GRPC_URL: grpcUrl('tenancy'), CUSTOMERS_GRPC_URL: grpcUrl('customers'), ANALYTICS_GRPC_URL: grpcUrl('analytics') }
+          ? {
+              TENANCY_GRPC_URL: grpcUrl('tenancy'),
+              CUSTOMERS_GRPC_URL: grpcUrl('customers'),
+              ANALYTICS_GRPC_URL: grpcUrl('analytics'),
+            }
           : {}),
       },
       logDir,
@@ -250,7 +264,9 @@ async function main() {
       ? `  Log in     admin / ${adminPassword}   (generated now and shown once: keep it, or set ADMIN_PASSWORD on a fresh .data)`
       : `  Log in     admin / the password set on first start (ADMIN_PASSWORD, or the one printed then)`,
   );
-  say(`  Memory     services ${mem.services} MB${mem.database ? `, PostgreSQL ${mem.database} MB` : ''} (RSS)`);
+  say(
+    `  Memory     services ${mem.services} MB${mem.database ? `, PostgreSQL ${mem.database} MB` : ''} (RSS)`,
+  );
   say(`  Logs       ${logDir}/<service>.log       Stop with Ctrl-C`);
 }
 
