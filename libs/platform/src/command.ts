@@ -21,6 +21,8 @@ export interface ExecuteOptions {
   readonly expectedVersion?: number;
   readonly policyVersion?: number;
   readonly reason?: string;
+  /** The stream was just named by the caller (a new uuid): nothing to load, and it must not exist yet. */
+  readonly newStream?: boolean;
   /**
    * Rows kept in step with the stream in the append's own transaction (a lookup the service must read its
    * own writes from at once, such as usernames at login). Read models for queries are projections instead.
@@ -60,11 +62,9 @@ export async function execute<C, E extends Event, S, Ctx>(
   const decode = (e: RecordedEvent): E => (codec ? codec.decode(e) : (e as unknown as E));
   const encode = (e: E): Event => (codec ? codec.encode(e) : e);
   for (let attempt = 1; ; attempt++) {
-    const { state, version } = await store.aggregate<S>(
-      streamId,
-      (s, e) => decider.evolve(s, decode(e)),
-      decider.initialState,
-    );
+    const { state, version } = options.newStream
+      ? { state: decider.initialState(), version: 0 }
+      : await store.aggregate<S>(streamId, (s, e) => decider.evolve(s, decode(e)), decider.initialState);
     if (options.expectedVersion !== undefined && options.expectedVersion !== version)
       throw new ProblemError(
         'EVENTSTORE.WRONG_EXPECTED_VERSION',

@@ -1,7 +1,6 @@
 // Loaded first by each main.ts (before NestJS, pg, kafkajs, grpc), so the instrumentations can patch them.
 import { diag, DiagLogLevel } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { ExpressInstrumentation } from '@opentelemetry/instrumentation-express';
 import { GrpcInstrumentation } from '@opentelemetry/instrumentation-grpc';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { KafkaJsInstrumentation } from '@opentelemetry/instrumentation-kafkajs';
@@ -19,7 +18,8 @@ export interface TelemetryOptions {
 }
 
 /**
- * Starts tracing for this process: HTTP, Express, gRPC, pg and kafkajs are instrumented and W3C trace
+ * Starts tracing for this process: HTTP, gRPC, pg and kafkajs are instrumented (not Express: a span per
+ * middleware costs more than it tells) and W3C trace
  * context propagates over HTTP headers, gRPC metadata and Kafka headers. Without an exporter the SDK still
  * runs, so trace ids appear in logs and in events' metadata.
  */
@@ -44,7 +44,6 @@ export function startTelemetry(options: TelemetryOptions): void {
       new HttpInstrumentation({
         ignoreIncomingRequestHook: (req) => /^\/(health|metrics)/.test(req.url ?? ''),
       }),
-      new ExpressInstrumentation(),
       new GrpcInstrumentation(),
       new PgInstrumentation({ requireParentSpan: true }),
       new KafkaJsInstrumentation(),

@@ -42,7 +42,7 @@ export class RegisterCustomerHandler implements ICommandHandler<RegisterCustomer
         { type: 'RegisterCustomer', data: { ...data, customerId } },
         { now: new Date(), ...(branchIds ? { branchIds } : {}) },
         call,
-        { codec },
+        { codec, newStream: true },
       ),
     );
     return toCustomerView(done.state, done.version);
