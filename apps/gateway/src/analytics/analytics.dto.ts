@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { EventRecordView } from '../http/event-record.view';
+import { PageQuery } from '../http/page.query';
 
-export class AuditQuery {
+export class AuditQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'customer', required: false, description: '`customer`, `tenant`, …' })
   @IsOptional()
   @IsString()
@@ -19,20 +20,6 @@ export class AuditQuery {
   @IsOptional()
   @IsUUID()
   actorId?: string;
-
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50, required: false })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ required: false, description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  cursor?: string;
 }
 
 @ApiSchema({ name: 'CustomerStats' })
@@ -56,7 +43,7 @@ export class CustomerStatsView {
 }
 
 @ApiSchema({ name: 'AuditEntry' })
-export class AuditEntryView {
+export class AuditEntryView extends EventRecordView {
   @ApiProperty({ format: 'uuid' })
   eventId!: string;
 
@@ -65,30 +52,6 @@ export class AuditEntryView {
 
   @ApiProperty()
   entityId!: string;
-
-  @ApiProperty()
-  version!: number;
-
-  @ApiProperty({ example: 'CustomerRegistered' })
-  type!: string;
-
-  @ApiProperty({ format: 'date-time' })
-  at!: string;
-
-  @ApiProperty({ format: 'uuid' })
-  actorId!: string;
-
-  @ApiPropertyOptional({ format: 'uuid', required: false })
-  onBehalfOf?: string;
-
-  @ApiPropertyOptional({ required: false })
-  reason?: string;
-
-  @ApiPropertyOptional({ required: false })
-  correlationId?: string;
-
-  @ApiProperty({ type: [String], description: 'names of the fields the event set' })
-  fields!: string[];
 
   @ApiProperty({ example: 'customers', description: 'the service that recorded it' })
   service!: string;

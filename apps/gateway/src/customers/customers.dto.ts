@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   IsEmail,
   IsIn,
@@ -10,10 +9,10 @@ import {
   IsString,
   IsUUID,
   Matches,
-  Max,
   MaxLength,
   Min,
 } from 'class-validator';
+import { PageQuery } from '../http/page.query';
 
 export const CHANNELS = ['phone', 'email', 'web_form', 'online_chat', 'walk_in'] as const;
 const PHONE = /^\+?[0-9][0-9 -]{5,19}$/;
@@ -80,21 +79,7 @@ export class GetCustomerQuery {
   asOf?: string;
 }
 
-export class ListCustomersQuery {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50, required: false })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ required: false, description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  cursor?: string;
-
+export class ListCustomersQuery extends PageQuery {
   @ApiPropertyOptional({ enum: CHANNELS, required: false })
   @IsOptional()
   @IsIn(CHANNELS)

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { EventRecordView } from '../http/event-record.view';
 import { CHANNELS } from './customers.dto';
 
 @ApiSchema({ name: 'Customer' })
@@ -44,31 +45,7 @@ export class CustomerPageView {
 }
 
 @ApiSchema({ name: 'HistoryEntry' })
-export class HistoryEntryView {
-  @ApiProperty()
-  version!: number;
-
-  @ApiProperty({ example: 'CustomerContactsChanged' })
-  type!: string;
-
-  @ApiProperty({ format: 'date-time' })
-  at!: string;
-
-  @ApiProperty({ format: 'uuid' })
-  actorId!: string;
-
-  @ApiPropertyOptional({ format: 'uuid', required: false })
-  onBehalfOf?: string;
-
-  @ApiPropertyOptional({ required: false })
-  reason?: string;
-
-  @ApiPropertyOptional({ required: false })
-  correlationId?: string;
-
-  @ApiProperty({ type: [String], description: 'names of the fields the event set (values are not repeated)' })
-  fields!: string[];
-}
+export class HistoryEntryView extends EventRecordView {}
 
 @ApiSchema({ name: 'History' })
 export class HistoryView {

@@ -1,0 +1,28 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+/** One event as histories and the audit trail show it: who, when, on whose behalf, why, which fields. */
+export class EventRecordView {
+  @ApiProperty()
+  version!: number;
+
+  @ApiProperty({ example: 'CustomerContactsChanged' })
+  type!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  at!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  actorId!: string;
+
+  @ApiPropertyOptional({ format: 'uuid', required: false })
+  onBehalfOf?: string;
+
+  @ApiPropertyOptional({ required: false })
+  reason?: string;
+
+  @ApiPropertyOptional({ required: false })
+  correlationId?: string;
+
+  @ApiProperty({ type: [String], description: 'names of the fields the event set (values are not repeated)' })
+  fields!: string[];
+}
