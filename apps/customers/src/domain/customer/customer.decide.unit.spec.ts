@@ -56,7 +56,7 @@ describe('customer decider', () => {
     [
       'a branch of no one',
       { branchId: '11111111-1111-4111-8111-111111111111' },
-      'CUSTOMERS.BRANCH_NOT_FOUND',
+      'CUSTOMERS.UNKNOWN_BRANCH',
     ],
     ['notes over the limit', { notes: 'n'.repeat(MAX_NOTES + 1) }, 'CUSTOMERS.INVALID_NOTES'],
   ])('refuses %s', (_label, change, code) => {

@@ -7,7 +7,7 @@ export const CustomerErrorCode = {
   invalidPhone: 'CUSTOMERS.INVALID_PHONE',
   invalidEmail: 'CUSTOMERS.INVALID_EMAIL',
   invalidChannel: 'CUSTOMERS.INVALID_CHANNEL',
-  unknownBranch: 'CUSTOMERS.BRANCH_NOT_FOUND',
+  unknownBranch: 'CUSTOMERS.UNKNOWN_BRANCH',
   notesTooLong: 'CUSTOMERS.INVALID_NOTES',
   nothingToChange: 'CUSTOMERS.INVALID_CHANGE',
 } as const;
