@@ -1,4 +1,5 @@
 import { newId } from '@serviceops/kernel';
+import { Client } from 'pg';
 import request from 'supertest';
 import { grpcClient } from './grpc-client';
 import { ADMIN_PASSWORD, poll, startPlatform, type RunningPlatform } from './platform';
@@ -243,6 +244,27 @@ describe.each(['log', 'kafka'] as const)('gateway over HTTP and gRPC (%s transpo
       await expect(client.call('GetCustomer', { id })).rejects.toMatchObject({ code: 16 }); // UNAUTHENTICATED
     } finally {
       client.close();
+    }
+  });
+
+  it('stores no password hash and no clear personal data in any event', async () => {
+    await api
+      .post('/api/v1/customers')
+      .set(auth(admin))
+      .send({ name: 'Ouyang Xiu', phone: '+86 135 1234 5678', email: 'ouyang@example.com', channel: 'phone' })
+      .expect(201);
+    const db = new Client({ connectionString: platform.databaseUrl });
+    await db.connect();
+    try {
+      const { rows } = await db.query<{ data: string }>(
+        `SELECT data::text AS data FROM tenancy.events UNION ALL SELECT data::text FROM customers.events`,
+      );
+      const all = rows.map((r) => r.data).join('\n');
+      expect(all).toContain('enc:v1:'); // the personal fields are there, sealed
+      for (const clear of ['scrypt$', 'Ouyang Xiu', '135 1234 5678', 'ouyang@example.com', 'Li Wei'])
+        expect(all).not.toContain(clear);
+    } finally {
+      await db.end();
     }
   });
 

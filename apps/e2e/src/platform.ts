@@ -20,6 +20,8 @@ export interface RunningPlatform {
   readonly ports: Readonly<Record<'tenancy' | 'customers' | 'analytics' | 'gateway', Ports>>;
   readonly adminPassword?: string;
   readonly readyInSeconds: number;
+  /** The platform's database (absent when it runs its embedded PostgreSQL). */
+  readonly databaseUrl?: string;
   readonly output: string[];
   stop(): Promise<void>;
 }
@@ -75,24 +77,27 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
   );
   const output: string[] = [];
   createInterface({ input: child.stderr }).on('line', (line) => output.push(line));
-  const ready = await new Promise<Omit<RunningPlatform, 'stop' | 'output'>>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`platform not ready in 90 s:\n${output.join('\n')}`)),
-      90_000,
-    );
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      output.push(line);
-      if (!line.startsWith('{"event":"ready"')) return;
-      clearTimeout(timer);
-      resolve(JSON.parse(line) as Omit<RunningPlatform, 'stop' | 'output'>);
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`platform exited (${code}) before ready:\n${output.join('\n')}`));
-    });
-  });
+  const ready = await new Promise<Omit<RunningPlatform, 'stop' | 'output' | 'databaseUrl'>>(
+    (resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`platform not ready in 90 s:\n${output.join('\n')}`)),
+        90_000,
+      );
+      createInterface({ input: child.stdout }).on('line', (line) => {
+        output.push(line);
+        if (!line.startsWith('{"event":"ready"')) return;
+        clearTimeout(timer);
+        resolve(JSON.parse(line) as Omit<RunningPlatform, 'stop' | 'output' | 'databaseUrl'>);
+      });
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`platform exited (${code}) before ready:\n${output.join('\n')}`));
+      });
+    },
+  );
   return {
     ...ready,
+    ...(env['DATABASE_URL'] ? { databaseUrl: env['DATABASE_URL'] } : {}),
     output,
     stop: async () => {
       await stopChild(child);

@@ -9,7 +9,12 @@ import {
   TenantCommands,
 } from './application/tenant-commands';
 import { TenantQueries } from './application/tenant-queries';
-import { AccountRow, CreateAccounts1732300000000, TenantRow } from './infrastructure/accounts.entity';
+import {
+  AccountRow,
+  CreateAccounts1732300000000,
+  CredentialRow,
+  TenantRow,
+} from './infrastructure/accounts.entity';
 import { TenancyGrpcController } from './interface/grpc/tenancy.controller';
 
 export const tenancyService: ServiceDefinition<typeof tenancyConfigSpec> = {
@@ -20,7 +25,7 @@ export const tenancyService: ServiceDefinition<typeof tenancyConfigSpec> = {
     protoPath: GRPC_SERVICES.tenancy.proto,
     loader: PROTO_LOADER_OPTIONS,
   },
-  database: { entities: [AccountRow, TenantRow], migrations: [CreateAccounts1732300000000] },
+  database: { entities: [AccountRow, CredentialRow, TenantRow], migrations: [CreateAccounts1732300000000] },
   publishes: true,
   module: ({ runtime }) => ({
     module: class TenancyModule {},

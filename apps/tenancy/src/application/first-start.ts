@@ -33,17 +33,22 @@ export async function createFirstTenant(
       data: { tenantId, branchId: newId(), name: 'Head office', businessLines: [...BUSINESS_LINES] },
     });
     const password = options.adminPassword ?? generatePassword();
-    await deps.commands.run(call, tenantId, {
-      type: 'RegisterUser',
-      data: {
-        tenantId,
-        userId: adminId,
-        username: 'admin',
-        displayName: 'Administrator',
-        roles: ['admin'],
-        passwordHash: await hashPassword(password),
+    await deps.commands.run(
+      call,
+      tenantId,
+      {
+        type: 'RegisterUser',
+        data: {
+          tenantId,
+          userId: adminId,
+          username: 'admin',
+          displayName: 'Administrator',
+          roles: ['admin'],
+        },
       },
-    });
+      undefined,
+      { userId: adminId, passwordHash: await hashPassword(password) },
+    );
     deps.logger.info({ tenantId, adminUserId: adminId }, 'first start: tenant and admin user created');
     if (!options.adminPassword) {
       // The one place a secret is printed: the operator needs it once to log in.

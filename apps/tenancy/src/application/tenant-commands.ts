@@ -56,11 +56,11 @@ export async function projectAccounts(tx: PoolClient, state: unknown, version: n
   );
   for (const [userId, user] of Object.entries(tenant.users)) {
     await tx.query(
-      `INSERT INTO tenancy.accounts (user_id, tenant_id, username, password_hash, roles, disabled)
-       VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (user_id) DO UPDATE SET username = EXCLUDED.username, password_hash = EXCLUDED.password_hash,
-         roles = EXCLUDED.roles, disabled = EXCLUDED.disabled`,
-      [userId, tenant.tenantId, user.username, user.passwordHash, user.roles, user.disabled],
+      `INSERT INTO tenancy.accounts (user_id, tenant_id, username, roles, disabled)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (user_id) DO UPDATE SET username = EXCLUDED.username, roles = EXCLUDED.roles,
+         disabled = EXCLUDED.disabled`,
+      [userId, tenant.tenantId, user.username, user.roles, user.disabled],
     );
   }
 }
@@ -69,12 +69,23 @@ export async function projectAccounts(tx: PoolClient, state: unknown, version: n
 export class TenantCommands {
   constructor(@Inject(RUNTIME) private readonly runtime: EventSourcingRuntime) {}
 
+  /** `credential`: a password hash stored with the event that registers the user or changes its password. */
   async run(
     call: CallContext,
     tenantId: string,
     command: TenantCommand,
     expectedVersion?: number,
+    credential?: { userId: string; passwordHash: string },
   ): Promise<TenantResult> {
+    const inline = async (tx: PoolClient, state: unknown, version: number): Promise<void> => {
+      await projectAccounts(tx, state, version);
+      if (credential)
+        await tx.query(
+          `INSERT INTO tenancy.credentials (user_id, password_hash, changed_at) VALUES ($1, $2, now())
+           ON CONFLICT (user_id) DO UPDATE SET password_hash = EXCLUDED.password_hash, changed_at = now()`,
+          [credential.userId, credential.passwordHash],
+        );
+    };
     const result = await this.runtime.timed(command.type, () =>
       execute(
         this.runtime.store,
@@ -85,7 +96,7 @@ export class TenantCommands {
         call,
         {
           expectedVersion,
-          inline: projectAccounts,
+          inline,
         },
       ),
     );
@@ -116,10 +127,13 @@ export class RegisterUserHandler implements ICommandHandler<
   async execute({ call, user }: RegisterUserRequest): Promise<TenantResult & { userId: string }> {
     const userId = newId();
     const { password, ...rest } = user;
-    const result = await this.commands.run(call, call.tenantId, {
-      type: 'RegisterUser',
-      data: { ...rest, tenantId: call.tenantId, userId, passwordHash: await hashPassword(password) },
-    });
+    const result = await this.commands.run(
+      call,
+      call.tenantId,
+      { type: 'RegisterUser', data: { ...rest, tenantId: call.tenantId, userId } },
+      undefined,
+      { userId, passwordHash: await hashPassword(password) },
+    );
     return { ...result, userId };
   }
 }

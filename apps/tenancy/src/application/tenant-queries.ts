@@ -49,8 +49,9 @@ export class TenantQueries {
       roles: string[];
       disabled: boolean;
     }>(
-      `SELECT user_id, tenant_id, username, password_hash, roles, disabled FROM tenancy.accounts
-        WHERE username = lower($1) AND ($2::uuid IS NULL OR tenant_id = $2::uuid) LIMIT 2`,
+      `SELECT a.user_id, a.tenant_id, a.username, c.password_hash, a.roles, a.disabled
+         FROM tenancy.accounts a JOIN tenancy.credentials c USING (user_id)
+        WHERE a.username = lower($1) AND ($2::uuid IS NULL OR a.tenant_id = $2::uuid) LIMIT 2`,
       [username.trim(), tenantId ?? null],
     );
     if (rows.length > 1)

@@ -7,9 +7,20 @@ export class AccountRow {
   @PrimaryColumn('uuid', { name: 'user_id' }) userId!: string;
   @Column('uuid', { name: 'tenant_id' }) tenantId!: string;
   @Column('text') username!: string;
-  @Column('text', { name: 'password_hash' }) passwordHash!: string;
   @Column('text', { array: true }) roles!: string[];
   @Column('boolean') disabled!: boolean;
+}
+
+/**
+ * Password hashes, outside the event stream: events are published to every service (and Kafka), a hash has
+ * no business there. Written in the same transaction as the event that registers the user or records the
+ * change, so the two never disagree; not rebuildable from events, by design (like any secret store).
+ */
+@Entity({ name: 'credentials' })
+export class CredentialRow {
+  @PrimaryColumn('uuid', { name: 'user_id' }) userId!: string;
+  @Column('text', { name: 'password_hash' }) passwordHash!: string;
+  @Column('timestamptz', { name: 'changed_at' }) changedAt!: Date;
 }
 
 @Entity({ name: 'tenants' })
@@ -26,11 +37,14 @@ export class CreateAccounts1732300000000 implements MigrationInterface {
       `CREATE TABLE tenants (tenant_id uuid PRIMARY KEY, name text NOT NULL, version integer NOT NULL)`,
     );
     await q.query(`CREATE TABLE accounts (
-      user_id uuid PRIMARY KEY, tenant_id uuid NOT NULL, username text NOT NULL, password_hash text NOT NULL,
+      user_id uuid PRIMARY KEY, tenant_id uuid NOT NULL, username text NOT NULL,
       roles text[] NOT NULL, disabled boolean NOT NULL, UNIQUE (tenant_id, username))`);
     await q.query(`CREATE INDEX accounts_username ON accounts (username)`);
+    await q.query(`CREATE TABLE credentials (
+      user_id uuid PRIMARY KEY, password_hash text NOT NULL, changed_at timestamptz NOT NULL DEFAULT now())`);
   }
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE credentials`);
     await q.query(`DROP TABLE accounts`);
     await q.query(`DROP TABLE tenants`);
   }

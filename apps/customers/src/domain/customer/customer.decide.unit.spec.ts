@@ -53,11 +53,7 @@ describe('customer decider', () => {
     ['a malformed phone', { phone: '12ab' }, 'CUSTOMERS.INVALID_PHONE'],
     ['a malformed email', { email: 'not-an-email' }, 'CUSTOMERS.INVALID_EMAIL'],
     ['an unknown channel', { channel: 'fax' }, 'CUSTOMERS.INVALID_CHANNEL'],
-    [
-      'a branch of no one',
-      { branchId: '11111111-1111-4111-8111-111111111111' },
-      'CUSTOMERS.UNKNOWN_BRANCH',
-    ],
+    ['a branch of no one', { branchId: '11111111-1111-4111-8111-111111111111' }, 'CUSTOMERS.UNKNOWN_BRANCH'],
     ['notes over the limit', { notes: 'n'.repeat(MAX_NOTES + 1) }, 'CUSTOMERS.INVALID_NOTES'],
   ])('refuses %s', (_label, change, code) => {
     spec

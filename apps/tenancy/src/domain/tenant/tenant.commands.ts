@@ -31,8 +31,6 @@ export type RegisterUser = Command<
     username: string;
     displayName: string;
     roles: readonly Role[];
-    /** Hashed by the caller: the domain never sees a password. */
-    passwordHash: string;
     branchId?: string;
   }
 >;
@@ -40,10 +38,7 @@ export type ChangeUserRoles = Command<
   'ChangeUserRoles',
   { tenantId: string; userId: string; roles: readonly Role[] }
 >;
-export type ChangeUserPassword = Command<
-  'ChangeUserPassword',
-  { tenantId: string; userId: string; passwordHash: string }
->;
+export type ChangeUserPassword = Command<'ChangeUserPassword', { tenantId: string; userId: string }>;
 export type DisableUser = Command<'DisableUser', { tenantId: string; userId: string }>;
 
 export type TenantCommand =

@@ -42,7 +42,7 @@ export function decideTenant(
     case 'ChangeUserRoles':
       return changeUserRoles(command, tenant);
     case 'ChangeUserPassword':
-      return changeUserPassword(command, tenant);
+      return changeUserPassword(command, tenant, context);
     case 'DisableUser':
       return disableUser(command, tenant);
     default: {
@@ -104,7 +104,7 @@ function setBusinessCalendar(command: SetBusinessCalendar): TenantEvent[] {
 const USERNAME = /^[a-z0-9._-]{3,64}$/;
 
 function registerUser(command: RegisterUser, tenant: ActiveTenant, context: TenantContext): TenantEvent[] {
-  const { userId, passwordHash, branchId } = command.data;
+  const { userId, branchId } = command.data;
   if (entry(tenant.users, userId)) {
     throw tenancyError(E.USER_EXISTS, `user ${userId} already exists`, { userId });
   }
@@ -120,7 +120,6 @@ function registerUser(command: RegisterUser, tenant: ActiveTenant, context: Tena
   }
   const displayName = validName(command.data.displayName, 'displayName');
   const roles = validRoles(command.data.roles);
-  validPasswordHash(passwordHash);
   if (branchId !== undefined && !entry(tenant.branches, branchId)) {
     throw tenancyError(E.BRANCH_NOT_FOUND, `branch ${branchId} does not exist`, { branchId });
   }
@@ -132,7 +131,6 @@ function registerUser(command: RegisterUser, tenant: ActiveTenant, context: Tena
         username,
         displayName,
         roles,
-        passwordHash,
         branchId: branchId ?? null,
         registeredAt: context.now.toISOString(),
       },
@@ -149,11 +147,15 @@ function changeUserRoles(command: ChangeUserRoles, tenant: ActiveTenant): Tenant
   return [{ type: 'UserRolesChanged', data: { userId, roles } }];
 }
 
-function changeUserPassword(command: ChangeUserPassword, tenant: ActiveTenant): TenantEvent[] {
-  const { userId, passwordHash } = command.data;
+// The hash itself is kept out of the stream (events are published): the application stores it beside.
+function changeUserPassword(
+  command: ChangeUserPassword,
+  tenant: ActiveTenant,
+  context: TenantContext,
+): TenantEvent[] {
+  const { userId } = command.data;
   enabledUser(tenant, userId);
-  validPasswordHash(passwordHash);
-  return [{ type: 'UserPasswordChanged', data: { userId, passwordHash } }];
+  return [{ type: 'UserPasswordChanged', data: { userId, changedAt: context.now.toISOString() } }];
 }
 
 function disableUser(command: DisableUser, tenant: ActiveTenant): TenantEvent[] {
@@ -217,12 +219,6 @@ function knownLine(line: BusinessLine): BusinessLine {
     throw tenancyError(E.INVALID_BUSINESS_LINE, `unknown business line "${String(line)}"`, { line });
   }
   return line;
-}
-
-function validPasswordHash(passwordHash: string): void {
-  if (typeof passwordHash !== 'string' || passwordHash.length === 0) {
-    throw tenancyError(E.INVALID_PASSWORD_HASH, 'a password hash is required');
-  }
 }
 
 /** A plain copy, so the event holds exactly the calendar's fields. */

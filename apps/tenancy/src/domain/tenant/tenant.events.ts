@@ -23,13 +23,12 @@ export type UserRegistered = Event<
     username: string;
     displayName: string;
     roles: readonly Role[];
-    passwordHash: string;
     branchId: string | null;
     registeredAt: string;
   }
 >;
 export type UserRolesChanged = Event<'UserRolesChanged', { userId: string; roles: readonly Role[] }>;
-export type UserPasswordChanged = Event<'UserPasswordChanged', { userId: string; passwordHash: string }>;
+export type UserPasswordChanged = Event<'UserPasswordChanged', { userId: string; changedAt: string }>;
 export type UserDisabled = Event<'UserDisabled', { userId: string }>;
 
 export type TenantEvent =

@@ -26,12 +26,11 @@ export function evolveTenant(state: TenantState, event: TenantEvent): TenantStat
     case 'BusinessCalendarSet':
       return { ...state, calendar: event.data.calendar };
     case 'UserRegistered': {
-      const { userId, username, displayName, roles, passwordHash, branchId } = event.data;
+      const { userId, username, displayName, roles, branchId } = event.data;
       const user: TenantUser = {
         username,
         displayName,
         roles,
-        passwordHash,
         ...(branchId === null ? {} : { branchId }),
         disabled: false,
       };
@@ -40,7 +39,7 @@ export function evolveTenant(state: TenantState, event: TenantEvent): TenantStat
     case 'UserRolesChanged':
       return updateUser(event.data.userId, { roles: event.data.roles });
     case 'UserPasswordChanged':
-      return updateUser(event.data.userId, { passwordHash: event.data.passwordHash });
+      return state; // recorded for the audit trail; the hash lives outside the stream
     case 'UserDisabled':
       return updateUser(event.data.userId, { disabled: true });
     default: {

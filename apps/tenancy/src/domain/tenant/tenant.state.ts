@@ -11,7 +11,6 @@ export interface TenantUser {
   readonly username: string;
   readonly displayName: string;
   readonly roles: readonly Role[];
-  readonly passwordHash: string;
   readonly branchId?: string;
   readonly disabled: boolean;
 }
