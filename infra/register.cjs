@@ -1,14 +1,18 @@
 // Runs the TypeScript sources directly: `node -r ./infra/register.cjs apps/gateway/src/main.ts`.
 // @swc/core compiles each .ts file on load (with decorator metadata, which NestJS's DI needs and esbuild
 // lacks), and `@serviceops/<lib>` resolves to libs/<lib>/src. No build step, no dist/ to keep in sync.
+// Compiled files are cached in node_modules/.cache/serviceops-ts (keyed by path, size and mtime), so a
+// second start loads neither the compiler (about 30 MB per process) nor compiles anything. Where the cache
+// cannot be written (a read-only image), files are compiled in memory each start.
 'use strict';
 const path = require('node:path');
 const fs = require('node:fs');
+const crypto = require('node:crypto');
 const Module = require('node:module');
-const { transformSync } = require('@swc/core');
 
 const root = path.resolve(__dirname, '..');
 const aliases = /^@serviceops\/([a-z-]+)(?:\/([a-z-]+))?$/;
+const cacheDir = path.join(root, 'node_modules', '.cache', 'serviceops-ts');
 
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function (request, parent, ...rest) {
@@ -27,9 +31,43 @@ const options = {
   module: { type: 'commonjs' },
   sourceMaps: 'inline',
 };
+// A change of compiler options (or of this file) must not reuse old output.
+const optionsKey = crypto
+  .createHash('sha1')
+  .update(JSON.stringify(options))
+  .update(fs.readFileSync(__filename))
+  .digest('hex');
+
+let swc;
+function compile(filename) {
+  swc ??= require('@swc/core');
+  return swc.transformSync(fs.readFileSync(filename, 'utf8'), { ...options, filename }).code;
+}
+
+function cached(filename) {
+  const stat = fs.statSync(filename);
+  const key = crypto
+    .createHash('sha1')
+    .update(`${optionsKey}\0${filename}\0${stat.size}\0${stat.mtimeMs}`)
+    .digest('hex');
+  const file = path.join(cacheDir, `${key}.js`);
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    const code = compile(filename);
+    try {
+      fs.mkdirSync(cacheDir, { recursive: true });
+      const tmp = `${file}.${process.pid}.tmp`;
+      fs.writeFileSync(tmp, code);
+      fs.renameSync(tmp, file); // atomic: concurrent starts never read half a file
+    } catch {
+      // read-only: compile again next time
+    }
+    return code;
+  }
+}
 
 require.extensions['.ts'] = function (module, filename) {
-  const { code } = transformSync(fs.readFileSync(filename, 'utf8'), { ...options, filename });
-  module._compile(code, filename);
+  module._compile(cached(filename), filename);
 };
 process.setSourceMapsEnabled?.(true);
