@@ -71,3 +71,21 @@ require.extensions['.ts'] = function (module, filename) {
   module._compile(cached(filename), filename);
 };
 process.setSourceMapsEnabled?.(true);
+
+/** Compiles every source file of the given folders into the cache (the Docker image does this at build). */
+function warm(dirs) {
+  let files = 0;
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory() && entry.name !== 'node_modules') walk(full);
+      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts')) {
+        cached(full);
+        files++;
+      }
+    }
+  };
+  for (const dir of dirs) walk(path.resolve(root, dir));
+  return files;
+}
+module.exports = { warm };
