@@ -198,6 +198,34 @@ describe.each(['log', 'kafka'] as const)('gateway over HTTP and gRPC (%s transpo
     expect((now.body as Customer).email).toBe('zhou@example.com');
   });
 
+  it('removes a contact given as null, over HTTP and over gRPC (as "")', async () => {
+    const created = await api
+      .post('/api/v1/customers')
+      .set(auth(admin))
+      .send({ name: 'Han Mei', phone: '+86 136 0000 0000', email: 'han@example.com', channel: 'phone' })
+      .expect(201);
+    const id = (created.body as Customer).id;
+    const removed = await api
+      .post(`/api/v1/customers/${id}/change-contacts`)
+      .set(auth(admin))
+      .send({ phone: null })
+      .expect(200);
+    expect(removed.body).not.toHaveProperty('phone');
+    expect(removed.body).toMatchObject({ email: 'han@example.com', version: 2 });
+    const client = grpcClient('customers', platform.grpc);
+    try {
+      const viaGrpc = await client.call<Customer>(
+        'ChangeCustomerContacts',
+        { id, email: '' },
+        { authorization: `Bearer ${admin}` },
+      );
+      expect(viaGrpc).not.toHaveProperty('email');
+      expect(viaGrpc.version).toBe(3);
+    } finally {
+      client.close();
+    }
+  });
+
   it('answers an idempotent retry once, with the first answer', async () => {
     const key = newId();
     const body = { name: 'Qian Yu', channel: 'online_chat' };

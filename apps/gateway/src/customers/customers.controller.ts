@@ -133,11 +133,21 @@ export class CustomersController {
   ): Promise<CustomerView> {
     const customer = await this.upstream.call<CustomerView>(
       'customers.ChangeCustomerContacts',
-      { id, expectedVersion: parseIfMatch(ifMatch), phone: body.phone, email: body.email },
+      // proto3 strings cannot be null: an empty string is how gRPC says "remove".
+      {
+        id,
+        expectedVersion: parseIfMatch(ifMatch),
+        phone: removable(body.phone),
+        email: removable(body.email),
+      },
       caller,
     );
     return withEtag(res, customer);
   }
+}
+
+function removable(value: string | null | undefined): string | undefined {
+  return value === null ? '' : value;
 }
 
 function withEtag(res: HttpResponse, customer: CustomerView): CustomerView {

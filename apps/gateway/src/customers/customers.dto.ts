@@ -11,6 +11,7 @@ import {
   Matches,
   MaxLength,
   Min,
+  ValidateIf,
 } from 'class-validator';
 import { PageQuery } from '../http/page.query';
 
@@ -53,19 +54,36 @@ export class RegisterCustomerDto {
   notes?: string;
 }
 
+/** A contact is validated only when set to a value: null, "" (gRPC's way to say null) and absent pass. */
+function changesTo(_dto: object, value: unknown): boolean {
+  return value !== undefined && value !== null && value !== '';
+}
+
 @ApiSchema({ name: 'ChangeCustomerContacts' })
 export class ChangeContactsDto {
-  @ApiPropertyOptional({ example: '+86 138 0000 0001', pattern: PHONE.source, required: false })
-  @IsOptional()
+  @ApiPropertyOptional({
+    example: '+86 138 0000 0001',
+    pattern: PHONE.source,
+    required: false,
+    nullable: true,
+    description: 'null (or "") removes the phone; absent leaves it as it is',
+  })
+  @ValidateIf(changesTo)
   @IsString()
   @Matches(PHONE, { message: 'phone must be a phone number: digits, spaces or dashes, optionally after +' })
-  phone?: string;
+  phone?: string | null;
 
-  @ApiPropertyOptional({ example: 'wang.fang@example.org', format: 'email', required: false })
-  @IsOptional()
+  @ApiPropertyOptional({
+    example: 'wang.fang@example.org',
+    format: 'email',
+    required: false,
+    nullable: true,
+    description: 'null (or "") removes the email; absent leaves it as it is',
+  })
+  @ValidateIf(changesTo)
   @IsEmail()
   @MaxLength(320)
-  email?: string;
+  email?: string | null;
 }
 
 export class GetCustomerQuery {
