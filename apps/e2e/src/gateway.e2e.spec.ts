@@ -139,8 +139,8 @@ describe.each(['log', 'kafka'] as const)('gateway over HTTP and gRPC (%s transpo
     await api.post('/api/v1/auth/token').send({ username: 'admin', password: 'wrong-password' }).expect(401);
   });
 
-  it('answers 403 when the role may not do it', async () => {
-    await api
+  it('answers 403 when the role may not do it, and 401 once the user is disabled', async () => {
+    const coachUser = await api
       .post('/api/v1/users')
       .set(auth(admin))
       .send({
@@ -157,6 +157,13 @@ describe.each(['log', 'kafka'] as const)('gateway over HTTP and gRPC (%s transpo
       .send({ name: 'Sun Li', channel: 'phone' })
       .expect(403);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+
+    const coachId = (coachUser.body as { id: string }).id;
+    await api.post(`/api/v1/users/${coachId}/disable`).set(auth(admin)).expect(200);
+    await api
+      .post('/api/v1/auth/token')
+      .send({ username: `coach.${transport}`, password: 'coach-password' })
+      .expect(401);
   });
 
   it("answers 404 for another tenant's customer, which exists", async () => {

@@ -27,7 +27,12 @@ export interface ExecuteOptions {
    * Rows kept in step with the stream in the append's own transaction (a lookup the service must read its
    * own writes from at once, such as usernames at login). Read models for queries are projections instead.
    */
-  readonly inline?: (tx: PoolClient, state: unknown, version: number) => Promise<void>;
+  readonly inline?: (
+    tx: PoolClient,
+    state: unknown,
+    version: number,
+    events: readonly Event[],
+  ) => Promise<void>;
 }
 
 /** How events look in storage when that differs from the domain's view (personal fields sealed). */
@@ -84,7 +89,7 @@ export async function execute<C, E extends Event, S, Ctx>(
       const appended = inline
         ? await withTransaction(store.pool, async (tx) => {
             const result = await store.appendWith(tx, streamId, events.map(encode), appendOptions);
-            await inline(tx, next, result.nextExpectedVersion);
+            await inline(tx, next, result.nextExpectedVersion, events);
             return result;
           })
         : await store.append(streamId, events.map(encode), appendOptions);

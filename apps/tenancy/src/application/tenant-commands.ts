@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { newId } from '@serviceops/kernel';
+import { newId, type Event } from '@serviceops/kernel';
 import { execute, ProblemError, type CallContext, type EventSourcingRuntime } from '@serviceops/platform';
 import type { PoolClient } from 'pg';
 import type { TenantCommand } from '../domain/tenant/tenant.commands';
 import { tenantDecider, tenantStreamId } from '../domain/tenant/tenant.decider';
-import type { ActiveTenant, TenantState } from '../domain/tenant/tenant.state';
+import { entry, type ActiveTenant, type TenantState } from '../domain/tenant/tenant.state';
 import type { Role } from '../domain/roles';
 import { hashPassword } from '../infrastructure/passwords';
 
@@ -46,7 +46,12 @@ export interface TenantResult {
 }
 
 /** Keeps the login lookup (accounts) and the tenant list in step with the stream, in the append's transaction. */
-export async function projectAccounts(tx: PoolClient, state: unknown, version: number): Promise<void> {
+export async function projectAccounts(
+  tx: PoolClient,
+  state: unknown,
+  version: number,
+  events: readonly Event[],
+): Promise<void> {
   const tenant = state as TenantState;
   if (tenant.status !== 'active') return;
   await tx.query(
@@ -54,7 +59,16 @@ export async function projectAccounts(tx: PoolClient, state: unknown, version: n
      ON CONFLICT (tenant_id) DO UPDATE SET name = EXCLUDED.name, version = EXCLUDED.version`,
     [tenant.tenantId, tenant.name, version],
   );
-  for (const [userId, user] of Object.entries(tenant.users)) {
+  // Only the users these events touched: a tenant with thousands of users pays for one.
+  const touched = new Set(
+    events.flatMap((e) => {
+      const userId = (e.data as { userId?: unknown }).userId;
+      return typeof userId === 'string' ? [userId] : [];
+    }),
+  );
+  for (const userId of touched) {
+    const user = entry(tenant.users, userId);
+    if (!user) continue;
     await tx.query(
       `INSERT INTO tenancy.accounts (user_id, tenant_id, username, roles, disabled)
        VALUES ($1, $2, $3, $4, $5)
@@ -77,8 +91,13 @@ export class TenantCommands {
     expectedVersion?: number,
     credential?: { userId: string; passwordHash: string },
   ): Promise<TenantResult> {
-    const inline = async (tx: PoolClient, state: unknown, version: number): Promise<void> => {
-      await projectAccounts(tx, state, version);
+    const inline = async (
+      tx: PoolClient,
+      state: unknown,
+      version: number,
+      events: readonly Event[],
+    ): Promise<void> => {
+      await projectAccounts(tx, state, version, events);
       if (credential)
         await tx.query(
           `INSERT INTO tenancy.credentials (user_id, password_hash, changed_at) VALUES ($1, $2, now())
