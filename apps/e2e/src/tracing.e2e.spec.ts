@@ -60,7 +60,7 @@ describe('one trace from the HTTP request to the read model', () => {
     receiver?.server.close();
   });
 
-  it('shares the caller’s trace id across gateway, customers (gRPC, append), Kafka and the analytics consumer', async () => {
+  it('shares the caller’s trace id from the HTTP request through gRPC, the append, the relay and Kafka to the analytics read model', async () => {
     const api = request(platform.url);
     const login = await api.post('/api/v1/auth/token').send({ username: 'admin', password: ADMIN_PASSWORD });
     const token = (login.body as { accessToken: string }).accessToken;
@@ -73,20 +73,25 @@ describe('one trace from the HTTP request to the read model', () => {
       .expect(201);
     expect(res.headers['traceparent']).toContain(traceId);
 
-    const services = await poll(
-      'spans of the trace from gateway, customers and analytics',
+    const spans = await poll(
+      'spans of the trace from gateway, customers (and its relay) and analytics',
       () => {
         const inTrace = receiver.spans.filter((s) => s.traceId === traceId);
-        const names = new Set(inTrace.map((s) => s.service));
-        return Promise.resolve(
-          ['gateway', 'customers', 'analytics'].every((s) => names.has(s)) ? inTrace : undefined,
-        );
+        const has = (service: string, name: RegExp) =>
+          inTrace.some((s) => s.service === service && name.test(s.name));
+        const complete =
+          has('gateway', /POST/) &&
+          has('customers', /RegisterCustomer/) &&
+          has('customers', /^publish customers\.events\.v1$/) &&
+          has('analytics', /handle CustomerRegistered/);
+        return Promise.resolve(complete ? inTrace : undefined);
       },
       30_000,
     );
-    const analytics = services.filter((s) => s.service === 'analytics').map((s) => s.name);
-    expect(analytics.some((n) => n.includes('handle CustomerRegistered'))).toBe(true);
-    const customers = services.filter((s) => s.service === 'customers').map((s) => s.name);
-    expect(customers.some((n) => /RegisterCustomer/.test(n))).toBe(true);
+    const names = (service: string) => spans.filter((s) => s.service === service).map((s) => s.name);
+    // HTTP → gateway → gRPC → customers' append (pg) → relay → Kafka → analytics consumer → read model (pg).
+    expect(names('gateway')).toEqual(expect.arrayContaining([expect.stringMatching(/RegisterCustomer/)]));
+    expect(names('customers').some((n) => /^pg/.test(n))).toBe(true);
+    expect(names('analytics').some((n) => /^pg/.test(n))).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import { propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
 import {
   migrate,
   notifyChannel,
@@ -35,6 +36,8 @@ const ENVELOPE_COLUMNS = `
     'transactionId', e.transaction_id::text, 'data', e.data, 'metadata', e.metadata,
     'recordedAt', to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
   )::text AS envelope`;
+
+const tracer = trace.getTracer('serviceops-relay');
 
 export interface RelayOptions {
   readonly store: PostgresEventStore;
@@ -171,18 +174,49 @@ export class KafkaRelay {
     await saving.catch(() => undefined);
   }
 
+  /**
+   * Sends a batch. Each event gets a short PRODUCER span in the trace that wrote it (the traceparent stored
+   * with the event), so a request's trace shows its event leaving through the relay; the span's context
+   * goes in the message's `traceparent` header.
+   */
   private async publish(rows: readonly EnvelopeRow[]): Promise<void> {
+    const spans: Span[] = [];
     const messages: Message[] = rows.map((row) => {
       const headers: Record<string, string> = { 'event-id': row.event_id, 'event-type': row.type };
-      if (row.traceparent) headers['traceparent'] = row.traceparent;
+      if (row.traceparent) {
+        const parent = propagation.extract(ROOT_CONTEXT, { traceparent: row.traceparent });
+        const span = tracer.startSpan(
+          `publish ${this.options.topic}`,
+          {
+            kind: SpanKind.PRODUCER,
+            attributes: {
+              'messaging.system': 'kafka',
+              'messaging.destination.name': this.options.topic,
+              'messaging.message.id': row.event_id,
+              'serviceops.event.type': row.type,
+            },
+          },
+          parent,
+        );
+        spans.push(span);
+        propagation.inject(trace.setSpan(parent, span), headers);
+      }
       return { key: row.stream_id, value: row.envelope, headers };
     });
-    await this.producer?.send({
-      topic: this.options.topic,
-      messages,
-      acks: -1,
-      compression: CompressionTypes.None,
-    });
+    try {
+      await this.producer?.send({
+        topic: this.options.topic,
+        messages,
+        acks: -1,
+        compression: CompressionTypes.None,
+      });
+    } catch (error) {
+      for (const span of spans)
+        span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
+      throw error;
+    } finally {
+      for (const span of spans) span.end();
+    }
   }
 
   /** 'held' while this relay keeps the lock, 'acquired' when it has just taken it, false when another has it. */
