@@ -277,6 +277,16 @@ describe.each(['log', 'kafka'] as const)('gateway over HTTP and gRPC (%s transpo
       const got = await client.call<Customer>('GetCustomer', { id }, { authorization: `Bearer ${admin}` });
       expect(got).toMatchObject({ id, name: 'Feng Jie', email: 'feng@example.com', version: 1 });
       await expect(client.call('GetCustomer', { id })).rejects.toMatchObject({ code: 16 }); // UNAUTHENTICATED
+
+      // A command retried with the same idempotency key acts once and answers the same.
+      const md = { authorization: `Bearer ${admin}`, 'idempotency-key': newId() };
+      const request = { name: 'Grpc Once', channel: 'phone' };
+      const first = await client.call<Customer>('RegisterCustomer', request, md);
+      const again = await client.call<Customer>('RegisterCustomer', request, md);
+      expect(again.id).toBe(first.id);
+      await expect(
+        client.call('RegisterCustomer', { ...request, name: 'Someone Else' }, md),
+      ).rejects.toMatchObject({ code: 3 }); // INVALID_ARGUMENT: the key was used for another request
     } finally {
       client.close();
     }

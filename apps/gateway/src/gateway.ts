@@ -62,7 +62,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   );
   const tokens = new AccessTokens(config.JWT_SECRET, config.JWT_TTL_SECONDS);
   const idempotency = new IdempotencyStore(pool);
-  const grpcServer = createPublicGrpcServer({ upstream, tokens, logger });
+  const grpcServer = createPublicGrpcServer({ upstream, tokens, logger, idempotency });
 
   let resourcesClosed = false;
   const closeResources = async (): Promise<void> => {

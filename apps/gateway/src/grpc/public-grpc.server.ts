@@ -24,6 +24,8 @@ import { callContextOf } from '../access/caller';
 import { validateInput } from '../errors/validation';
 import { GRPC_REQUEST_DTOS } from './grpc-requests';
 import { correlationIdOf } from '../http/correlation';
+import { parseIdempotencyKey, requestHash } from '../idempotency/idempotency-key';
+import type { IdempotencyStore } from '../idempotency/idempotency.store';
 import { plainMessage, serviceDefinitionOf, SERVICE_NAMES } from '../upstream/protos';
 import type { Upstream } from '../upstream/upstream';
 
@@ -31,7 +33,11 @@ export interface PublicGrpcDeps {
   readonly upstream: Upstream;
   readonly tokens: AccessTokens;
   readonly logger: Logger;
+  readonly idempotency: IdempotencyStore;
 }
+
+/** Reads are safe to repeat; every other method is a command that an `idempotency-key` makes act once. */
+const READ_METHOD = /^(Get|List|Authenticate)/;
 
 interface GrpcFailure {
   readonly code: number;
@@ -124,7 +130,16 @@ async function forward(
   }
   const dto = GRPC_REQUEST_DTOS[rpc];
   if (dto) await validateInput(dto, plainMessage(call.request));
-  const reply = await deps.upstream.invoke(service, method, call.request, metadata);
+  const key = first(call.metadata, 'idempotency-key');
+  const tenantId = first(metadata, 'x-tenant-id');
+  const reply =
+    key !== undefined && tenantId !== undefined && !READ_METHOD.test(method)
+      ? await once(
+          deps.idempotency,
+          { tenantId, key: parseIdempotencyKey(key), rpc, request: call.request },
+          () => deps.upstream.invoke(service, method, call.request, metadata),
+        )
+      : await deps.upstream.invoke(service, method, call.request, metadata);
   if (rpc === 'tenancy.Authenticate') {
     // gRPC callers get their token here, in the answer's metadata, as REST callers get it from /auth/token.
     const user = plainMessage(reply) as {
@@ -136,6 +151,43 @@ async function forward(
     answer.set('authorization', `Bearer ${deps.tokens.issue(user).accessToken}`);
   }
   return reply;
+}
+
+/**
+ * A command with an `idempotency-key` acts once, as over REST (same store, same rules): a retry gets the first
+ * reply; a concurrent duplicate, or the key reused for another request, is refused. Failed attempts are not
+ * kept, so a retry after a failure acts again.
+ */
+async function once(
+  store: IdempotencyStore,
+  command: { tenantId: string; key: string; rpc: Rpc; request: unknown },
+  act: () => Promise<unknown>,
+): Promise<unknown> {
+  const request = {
+    tenantId: command.tenantId,
+    key: command.key,
+    method: 'GRPC',
+    path: command.rpc,
+    requestHash: requestHash(plainMessage(command.request), undefined),
+  };
+  const claim = await store.claim(request);
+  switch (claim.kind) {
+    case 'answered':
+      return JSON.parse(claim.answer.body) as unknown;
+    case 'in-progress':
+      throw new ProblemError('IDEMPOTENCY.IN_PROGRESS', 'a request with this idempotency key is in progress');
+    case 'reused':
+      throw new ProblemError('IDEMPOTENCY.KEY_REUSED', 'this idempotency key was used for another request');
+    case 'claimed':
+      try {
+        const reply = await act();
+        await store.complete(request, claim.owner, { status: 200, headers: {}, body: JSON.stringify(reply) });
+        return reply;
+      } catch (error) {
+        await store.release(request, claim.owner);
+        throw error;
+      }
+  }
 }
 
 /**
