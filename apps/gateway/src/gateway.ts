@@ -93,6 +93,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       { logger: new NestPinoLogger(logger), bodyParser: false, abortOnError: false },
     );
     app.disable('x-powered-by');
+    // Behind N proxies (ingress, load balancer) the client is N hops back in X-Forwarded-For; 0 trusts none.
+    app.set('trust proxy', config.TRUST_PROXY);
     app.use(correlationMiddleware);
     app.use(securityHeaders);
     app.use(requestMetrics(metrics));

@@ -96,6 +96,13 @@ export const gatewayConfigSpec = defineConfig({
   },
   BODY_LIMIT: { kind: 'string', default: '256kb', doc: 'largest accepted request body' },
   PUBLIC_URL: { kind: 'string', optional: true, doc: 'URL printed at start and used in OpenAPI servers' },
+  TRUST_PROXY: {
+    kind: 'int',
+    default: 0,
+    min: 0,
+    max: 10,
+    doc: 'proxies in front of the gateway whose X-Forwarded-For is trusted (client IPs for rate limits)',
+  },
 });
 
 /** The deployables, in start order (the gateway last: it calls the others). */
