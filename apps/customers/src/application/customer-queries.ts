@@ -107,13 +107,13 @@ export class CustomerQueries {
     }
     const rows = await query.getMany();
     const page = rows.slice(0, limit);
-    const items = await Promise.all(page.map((row) => this.view(row)));
+    const keys = await this.codecs.cipher.loadMany(page.map((row) => row.customerId));
+    const items = page.map((row) => this.view(row, keys.get(row.customerId)));
     const last = page.at(-1);
     return { items, ...(rows.length > limit && last ? { nextCursor: encodeCursor(last) } : {}) };
   }
 
-  private async view(row: CustomerListRow): Promise<CustomerView> {
-    const key = await this.codecs.cipher.load(row.customerId);
+  private view(row: CustomerListRow, key: Buffer | undefined): CustomerView {
     const sealed = { name: row.name, phone: row.phone, email: row.email, notes: row.notes };
     const open = key
       ? mapPersonalFields(sealed, PERSONAL_FIELDS, (v) => this.codecs.cipher.open(key, row.customerId, v))

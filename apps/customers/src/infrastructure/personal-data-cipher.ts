@@ -71,6 +71,27 @@ export class PersonalDataCipher {
     return key;
   }
 
+  /** Data keys of many customers in one query (a page of a list); destroyed ones are absent. */
+  async loadMany(customerIds: readonly string[]): Promise<Map<string, Buffer>> {
+    const keys = new Map<string, Buffer>();
+    const missing = customerIds.filter((id) => {
+      const cached = this.keys.get(id);
+      if (cached) keys.set(id, cached);
+      return !cached;
+    });
+    if (missing.length === 0) return keys;
+    const { rows } = await this.pool.query<{ customer_id: string; wrapped_key: Buffer }>(
+      `SELECT customer_id, wrapped_key FROM customers.data_keys WHERE customer_id = ANY($1::uuid[])`,
+      [missing],
+    );
+    for (const row of rows) {
+      const key = this.unwrap(row.wrapped_key, row.customer_id);
+      this.remember(row.customer_id, key);
+      keys.set(row.customer_id, key);
+    }
+    return keys;
+  }
+
   seal(key: Buffer, customerId: string, clear: string): string {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', key, iv);
