@@ -28,6 +28,7 @@ export interface TelemetryOptions {
  */
 export function startTelemetry(options: TelemetryOptions): void {
   if (provider) return;
+  if (process.env.OTEL_SDK_DISABLED === 'true') return; // the standard switch: no tracing at all
   if (process.env.OTEL_LOG_LEVEL === 'debug')
     diag.setLogger({ ...console, verbose: console.debug }, DiagLogLevel.DEBUG);
   const endpoint = process.env.OTEL_EXPORTER_OTLP_ENDPOINT;
