@@ -313,6 +313,46 @@ describe.each(['log', 'kafka'] as const)('gateway over HTTP and gRPC (%s transpo
     }
   });
 
+  it('reports command latency, consumer lag, projection lag and dead letters on /metrics', async () => {
+    const metric = (text: string, name: string, labels: RegExp): number[] =>
+      text
+        .split('\n')
+        .filter((l) => l.startsWith(name) && labels.test(l))
+        .map((l) => Number(l.slice(l.lastIndexOf(' ') + 1)));
+    const customers = await (
+      await fetch(`http://127.0.0.1:${platform.ports.customers.HTTP_PORT}/metrics`)
+    ).text();
+    const registered = metric(
+      customers,
+      'serviceops_command_duration_seconds_count',
+      /command="RegisterCustomer",outcome="ok"/,
+    );
+    expect(registered[0]).toBeGreaterThan(0);
+    // Lag and dead letters are measured every 5 s: wait for a measurement that shows the consumers caught up.
+    const analytics = await poll(
+      'analytics consumers measured',
+      async () => {
+        const text = await (
+          await fetch(`http://127.0.0.1:${platform.ports.analytics.HTTP_PORT}/metrics`)
+        ).text();
+        const lag = metric(text, 'serviceops_consumer_lag_events', /consumer="analytics-audit-trail"/);
+        return lag.length > 0 && lag.every((n) => n === 0) ? text : undefined;
+      },
+      30_000,
+    );
+    expect(metric(analytics, 'serviceops_dead_letters', /consumer="analytics-customer-stats"/)).toEqual([0]);
+    expect(
+      metric(analytics, 'serviceops_projection_lag_seconds', /consumer="analytics-audit-trail"/),
+    ).toHaveLength(1);
+    expect(
+      metric(
+        analytics,
+        'serviceops_events_handled_total',
+        /consumer="analytics-audit-trail",type="CustomerRegistered"/,
+      )[0],
+    ).toBeGreaterThan(0);
+  });
+
   it('answers 429 with Retry-After past the rate limit', async () => {
     const statuses: number[] = [];
     let retryAfter: string | undefined;
