@@ -1,5 +1,4 @@
 export * from './service-config';
 export * from './grpc';
 export * from './events/customers.events';
-export * from './events/tenancy.events';
 export * from './tenancy.vocabulary';

@@ -4,7 +4,14 @@ import type { DynamicModule, INestApplication } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import { ConfigError, loadConfig, serviceConfigSpec, type Config, type ConfigSpec } from './config';
+import {
+  assertTransportConfig,
+  ConfigError,
+  loadConfig,
+  serviceConfigSpec,
+  type Config,
+  type ConfigSpec,
+} from './config';
 import { openDatabase, runReadModelMigrations, type DatabaseOptions } from './database';
 import { createLogger, NestPinoLogger } from './logger';
 import { Metrics } from './metrics';
@@ -54,8 +61,7 @@ export async function runService<S extends ConfigSpec>(
   let config: Config<S> & ServiceConfig;
   try {
     config = loadConfig(definition.configSpec, env) as Config<S> & ServiceConfig;
-    if (config.TRANSPORT === 'kafka' && !config.KAFKA_BROKERS)
-      throw new ConfigError(['KAFKA_BROKERS is required when TRANSPORT=kafka']);
+    assertTransportConfig(config);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${definition.name}: ${error.message}\n`);

@@ -2,7 +2,14 @@ import { Metadata, status as grpcStatus } from '@grpc/grpc-js';
 import { Catch, type ArgumentsHost, type ExceptionFilter, Logger } from '@nestjs/common';
 import { throwError, type Observable } from 'rxjs';
 import type { CallContext } from './command';
-import { ProblemError, codeOf, problemFromGrpcDetails, toProblem, type Problem } from './errors';
+import {
+  ProblemError,
+  codeOf,
+  grpcStatusOfCode,
+  problemFromGrpcDetails,
+  toProblem,
+  type Problem,
+} from './errors';
 
 /** gRPC metadata keys that carry the caller's identity from the gateway to the services. */
 export const IdentityHeaders = {
@@ -59,32 +66,8 @@ export interface GrpcError {
 /** Any error leaving a gRPC handler: its status from the one mapping, the problem as JSON in the details. */
 export function toGrpcError(error: unknown): GrpcError {
   const problem = toProblem(error);
-  const code = grpcCodeOfProblem(problem);
-  return { code, message: JSON.stringify(problem), details: JSON.stringify(problem) };
-}
-
-function grpcCodeOfProblem(problem: Problem): number {
-  switch (problem.status) {
-    case 400:
-      return grpcStatus.INVALID_ARGUMENT;
-    case 401:
-      return grpcStatus.UNAUTHENTICATED;
-    case 403:
-      return grpcStatus.PERMISSION_DENIED;
-    case 404:
-      return grpcStatus.NOT_FOUND;
-    case 409:
-      return grpcStatus.ABORTED;
-    case 413:
-    case 429:
-      return grpcStatus.RESOURCE_EXHAUSTED;
-    case 422:
-      return grpcStatus.FAILED_PRECONDITION;
-    case 503:
-      return grpcStatus.UNAVAILABLE;
-    default:
-      return grpcStatus.INTERNAL;
-  }
+  const details = JSON.stringify(problem);
+  return { code: grpcStatusOfCode(problem.code), message: details, details };
 }
 
 /** The problem a failed gRPC call carried, or a 503 when the service could not be reached. */

@@ -28,6 +28,3 @@ export interface CustomerContactsChangedV1 {
 export type CustomersPublishedEvent =
   | { readonly type: 'CustomerRegistered'; readonly data: CustomerRegisteredV1 }
   | { readonly type: 'CustomerContactsChanged'; readonly data: CustomerContactsChangedV1 };
-
-/** Stream ids: `customer-<uuid>`. */
-export const customerStreamId = (customerId: string): string => `customer-${customerId}`;
