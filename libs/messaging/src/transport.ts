@@ -34,5 +34,7 @@ export interface Transport {
    * offsets. Empty the read model in the same breath.
    */
   reset(consumer: string, topics: readonly string[]): Promise<void>;
+  /** Events waiting for a consumer: beyond its checkpoint (log) or its group's committed offsets (Kafka). */
+  lag(consumer: string, topics: readonly string[]): Promise<number>;
   close(): Promise<void>;
 }

@@ -162,6 +162,27 @@ describe.each<TransportKind>(['log', 'kafka'])('transport contract: %s', (kind) 
     expect(effects.map((e) => e.stream_version)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
   });
 
+  it('reports its lag: the events waiting while it is stopped, none once it caught up', async () => {
+    const first = await subscribe('c1');
+    for (let i = 0; i < 10; i++) await h.store.append('s', [{ type: 'E', data: { i } }]);
+    await h.waitForEffects('c1', 10);
+    await eventually('no lag', async () =>
+      (await h.transport.lag('c1', [h.topic])) === 0 ? true : undefined,
+    );
+    await first.stop();
+    running.splice(running.indexOf(first), 1);
+
+    for (let i = 10; i < 15; i++) await h.store.append('s', [{ type: 'E', data: { i } }]);
+    await eventually('a lag of 5', async () =>
+      (await h.transport.lag('c1', [h.topic])) === 5 ? true : undefined,
+    );
+    await subscribe('c1');
+    await h.waitForEffects('c1', 15);
+    await eventually('no lag again', async () =>
+      (await h.transport.lag('c1', [h.topic])) === 0 ? true : undefined,
+    );
+  });
+
   it('rebuilds a consumer from zero after a reset', async () => {
     const first = await subscribe('c1');
     for (let i = 0; i < 10; i++) await h.store.append(`s-${i % 2}`, [{ type: 'E', data: { i } }]);

@@ -14,7 +14,7 @@ import {
   type RunningSubscription,
   type Transport,
 } from '@serviceops/messaging';
-import type { Admin, Kafka } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { Pool } from 'pg';
 import { codeOf, kindOfCode } from './errors';
@@ -49,7 +49,6 @@ export class EventSourcingRuntime {
   private readonly subscriptions: RunningSubscription[] = [];
   private readonly messagingLogger: MessagingLogger;
   private lagTimer?: NodeJS.Timeout;
-  private admin?: Admin;
   private readonly consumers = new Map<string, readonly string[]>();
 
   constructor(private readonly options: RuntimeOptions) {
@@ -141,7 +140,6 @@ export class EventSourcingRuntime {
             Math.max(0, (Date.now() - event.recordedAt.getTime()) / 1000),
           );
         },
-        onDeadLetter: () => metrics.deadLetters.inc({ consumer }),
       },
     });
     this.subscriptions.push(running);
@@ -151,52 +149,16 @@ export class EventSourcingRuntime {
     if (this.lagTimer) clearInterval(this.lagTimer);
     await Promise.all(this.subscriptions.splice(0).map((s) => s.stop()));
     await this.relay?.stop();
-    await this.admin?.disconnect().catch(() => undefined);
     await this.transport.close();
   }
 
-  private async kafkaLag(consumer: string, topics: readonly string[]): Promise<number> {
-    if (!this.kafka) return 0;
-    if (!this.admin) {
-      this.admin = this.kafka.admin();
-      await this.admin.connect();
-    }
-    const groupId = `${this.options.kafkaGroupIdPrefix ?? ''}${consumer}`;
-    let lag = 0;
-    for (const topic of topics) {
-      const ends = await this.admin.fetchTopicOffsets(topic);
-      const [committed] = await this.admin.fetchOffsets({ groupId, topics: [topic] });
-      for (const end of ends) {
-        const done = committed?.partitions.find((p) => p.partition === end.partition)?.offset ?? '-1';
-        const from = Number(done) >= 0 ? Number(done) : Number(end.low);
-        lag += Math.max(0, Number(end.high) - from);
-      }
-    }
-    return lag;
-  }
-
-  /** Consumer lag in events: what the producers' logs (or Kafka topics) hold beyond each consumer's place. */
+  /** Every 5 s: each consumer's lag (from its transport) and its dead letters waiting for a replay. */
   private async measureLag(): Promise<void> {
-    const { metrics, pool } = this.options;
+    const { metrics } = this.options;
     try {
       for (const [consumer, topics] of this.consumers) {
-        const letters = await this.consumerDb.deadLetters(consumer);
-        metrics.deadLetters.set({ consumer }, letters.length);
-        if (this.kafka) {
-          metrics.consumerLag.set({ consumer }, await this.kafkaLag(consumer, topics));
-          continue;
-        }
-        let lag = 0;
-        for (const topic of topics) {
-          const checkpoint = await this.consumerDb.loadCheckpoint(consumer, topic);
-          const source = serviceOfTopic(topic);
-          const { rows } = await pool.query<{ n: string }>(
-            `SELECT count(*)::text AS n FROM "${source}".events
-              WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)`,
-            [String(checkpoint?.transactionId ?? 0n), String(checkpoint?.position ?? 0n)],
-          );
-          lag += Number(rows[0]?.n ?? 0);
-        }
+        metrics.deadLetters.set({ consumer }, (await this.consumerDb.deadLetters(consumer)).length);
+        const lag = await this.transport.lag(consumer, topics);
         metrics.consumerLag.set({ consumer }, lag);
         if (lag === 0) metrics.projectionLag.set({ consumer }, 0);
       }

@@ -1,4 +1,11 @@
-import { Partitioners, type Consumer, type Kafka, type KafkaMessage, type Producer } from 'kafkajs';
+import {
+  Partitioners,
+  type Admin,
+  type Consumer,
+  type Kafka,
+  type KafkaMessage,
+  type Producer,
+} from 'kafkajs';
 import { DEFAULT_RETRY, type ConsumerDb, type FailedMessage, type RetryPolicy } from '../consumer-db';
 import { parseEnvelope, type DeliveredEvent } from '../envelope';
 import { stderrLogger, type MessagingLogger } from '../logger';
@@ -41,6 +48,7 @@ export interface KafkaTransportOptions {
 export class KafkaTransport implements Transport {
   readonly kind = 'kafka' as const;
   private dlqProducer: Producer | undefined;
+  private admin: Admin | undefined;
   private readonly consumers = new Set<Consumer>();
 
   constructor(private readonly options: KafkaTransportOptions) {}
@@ -134,6 +142,21 @@ export class KafkaTransport implements Transport {
     await this.options.consumerDb.forget(consumer);
   }
 
+  async lag(consumer: string, topics: readonly string[]): Promise<number> {
+    this.admin ??= this.options.kafka.admin();
+    await this.admin.connect(); // a no-op once connected
+    let lag = 0;
+    for (const topic of topics) {
+      const ends = await this.admin.fetchTopicOffsets(topic);
+      const [committed] = await this.admin.fetchOffsets({ groupId: this.groupId(consumer), topics: [topic] });
+      for (const end of ends) {
+        const done = Number(committed?.partitions.find((p) => p.partition === end.partition)?.offset ?? -1);
+        lag += Math.max(0, Number(end.high) - (done >= 0 ? done : Number(end.low)));
+      }
+    }
+    return lag;
+  }
+
   private groupId(consumer: string): string {
     return `${this.options.groupIdPrefix ?? ''}${consumer}`;
   }
@@ -143,6 +166,8 @@ export class KafkaTransport implements Transport {
     this.consumers.clear();
     await this.dlqProducer?.disconnect();
     this.dlqProducer = undefined;
+    await this.admin?.disconnect();
+    this.admin = undefined;
   }
 
   /** Applies one message; returns the event (or undefined for an unreadable message). */

@@ -61,6 +61,21 @@ export class LogTransport implements Transport {
     await this.options.consumerDb.forget(consumer);
   }
 
+  async lag(consumer: string, topics: readonly string[]): Promise<number> {
+    let lag = 0;
+    for (const topic of topics) {
+      const schema = (this.options.schemaOfTopic ?? serviceOfTopic)(topic);
+      const checkpoint = (await this.options.consumerDb.loadCheckpoint(consumer, topic)) ?? START;
+      const { rows } = await this.options.sourcePool.query<{ n: string }>(
+        `SELECT count(*)::text AS n FROM "${schema}".events
+          WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)`,
+        [String(checkpoint.transactionId), String(checkpoint.position)],
+      );
+      lag += Number(rows[0]?.n ?? 0);
+    }
+    return lag;
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.running].map((l) => l.stop()));
     this.running.clear();
