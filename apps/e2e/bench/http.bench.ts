@@ -2,8 +2,8 @@
 //
 //   DATABASE_URL=… node --import tsx apps/e2e/bench/http.bench.ts      (or: npm run bench -- http)
 //
-// Starts the platform as `npm start` does (infra/start.mjs: gateway + tenancy + customers + analytics, log
-// transport) on a fresh database, then drives `POST /api/v1/customers` (validate → JWT → gRPC → decide → seal
+// Starts the platform as `npm start` does (infra/start.mjs through the e2e harness: gateway, tenancy,
+// customers, analytics; log transport) on a fresh database, then drives `POST /api/v1/customers` (validate → JWT → gRPC → decide → seal
 // personal data → append with fsync → answer) with autocannon: a fixed 100/s and 500/s for BENCH_HTTP_SECONDS
 // (default 10) each, reporting p50/p99 latency, then as fast as BENCH_HTTP_CONNECTIONS (default 32) connections
 // go, reporting the sustained rate. The bare NestJS endpoint (apps/e2e/bench/bare-nest.ts) gets the same runs.
@@ -20,9 +20,9 @@ import {
   fmtMs,
   printTable,
   report,
-  withDatabase,
   type BenchRow,
 } from '@serviceops/testing';
+import { startPlatform } from '../src/platform';
 
 const SECONDS = envInt('BENCH_HTTP_SECONDS', 10);
 const CONNECTIONS = envInt('BENCH_HTTP_CONNECTIONS', 32);
@@ -81,29 +81,10 @@ async function load(url: string, headers: Record<string, string>, body: string, 
 }
 
 async function main(): Promise<void> {
-  const database = `bench_http_${process.pid}`;
-  const admin = new Client({ connectionString: databaseUrl() });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${database}`);
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: withDatabase(databaseUrl(), database),
-    TRANSPORT: 'log',
-    ADMIN_PASSWORD: PASSWORD,
-    RATE_LIMIT_PER_MINUTE: '100000000',
-    LOG_LEVEL: 'warn',
-  };
-  delete env['KAFKA_BROKERS'];
-  const platform = await startProcess(
-    ['infra/start.mjs', '--json', '--ports', 'auto', '--data-dir', `${REPO_ROOT}/.data/bench-tmp/http`],
-    env,
-    (l) => l.startsWith('{"event":"ready"'),
-  );
-  const ready = JSON.parse(platform.line) as {
-    url: string;
-    readyInSeconds: number;
-    memoryMb: { services: number; database: number };
-  };
+  const ready = await startPlatform({
+    env: { ADMIN_PASSWORD: PASSWORD, RATE_LIMIT_PER_MINUTE: '100000000', LOG_LEVEL: 'warn' },
+  });
+  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn' };
   const bare = await startProcess(['-r', './infra/register.cjs', 'apps/e2e/bench/bare-nest.ts'], env, (l) =>
     l.startsWith('{"url"'),
   );
@@ -176,11 +157,19 @@ async function main(): Promise<void> {
         met: ready.readyInSeconds <= 15,
       },
     ];
-    report({ name: 'http', rows, details: { runs, ready } });
+    report({
+      name: 'http',
+      rows,
+      details: { runs, ready: { readyInSeconds: ready.readyInSeconds, memoryMb: ready.memoryMb } },
+    });
   } finally {
     await stop(bare.child);
-    await stop(platform.child);
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await ready.stop();
+    const admin = new Client({ connectionString: databaseUrl() });
+    await admin.connect();
+    await admin.query(
+      `DROP DATABASE IF EXISTS "${new URL(ready.databaseUrl ?? '').pathname.slice(1)}" WITH (FORCE)`,
+    );
     await admin.end();
   }
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { createInterface } from 'node:readline';
 import { Client } from 'pg';
-import { databaseUrl, kafkaBrokers, uniqueName } from '@serviceops/testing';
+import { databaseUrl, eventually, kafkaBrokers, uniqueName } from '@serviceops/testing';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
 export const ADMIN_PASSWORD = 'e2e-admin-password';
@@ -20,6 +20,7 @@ export interface RunningPlatform {
   readonly ports: Readonly<Record<'tenancy' | 'customers' | 'analytics' | 'gateway', Ports>>;
   readonly adminPassword?: string;
   readonly readyInSeconds: number;
+  readonly memoryMb: { readonly services: number; readonly database: number };
   /** The platform's database (absent when it runs its embedded PostgreSQL). */
   readonly databaseUrl?: string;
   readonly output: string[];
@@ -115,22 +116,7 @@ async function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-/** Polls (gently: the gateway rate-limits) until `check` returns a value. */
-export async function poll<T>(
-  what: string,
-  check: () => Promise<T | undefined>,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const value = await check();
-      if (value !== undefined) return value;
-    } catch (error) {
-      last = error;
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`timed out waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
+/** `eventually`, gently (every 250 ms): the gateway rate-limits. */
+export function poll<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  return eventually(what, check, timeoutMs, 250);
 }

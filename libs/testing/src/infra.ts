@@ -34,11 +34,12 @@ export function uniqueName(prefix: string): string {
   return `${prefix}_${process.pid}_${counter}_${random}`.toLowerCase().replace(/[^a-z0-9_]/g, '_');
 }
 
-/** Polls until `check` returns a value other than undefined, or fails with `what` after `timeoutMs`. */
+/** Polls every `intervalMs` until `check` returns a value other than undefined, or fails with `what` after `timeoutMs`. */
 export async function eventually<T>(
   what: string,
   check: () => Promise<T | undefined> | T | undefined,
   timeoutMs = 20_000,
+  intervalMs = 25,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
@@ -54,7 +55,7 @@ export async function eventually<T>(
         `timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${describeFailure(last)}` : ''}`,
       );
     }
-    await new Promise((r) => setTimeout(r, 25));
+    await new Promise((r) => setTimeout(r, intervalMs));
   }
 }
 
