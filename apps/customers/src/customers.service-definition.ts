@@ -1,20 +1,77 @@
-import { CqrsModule } from '@nestjs/cqrs';
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { CommandBus, CqrsModule } from '@nestjs/cqrs';
 import { customersConfigSpec, GRPC_SERVICES, PROTO_LOADER_OPTIONS } from '@serviceops/contracts';
 import { eventsTopic } from '@serviceops/messaging';
-import type { ServiceDefinition } from '@serviceops/platform';
+import { DurableTimers, type ServiceDefinition } from '@serviceops/platform';
 import { DataSource } from 'typeorm';
-import { ChangeCustomerContactsHandler, RegisterCustomerHandler } from './application/customer-commands';
+import { CARE_TIMER, CustomerCare } from './application/care';
+import {
+  ChangeCustomerContactsHandler,
+  EraseCustomerHandler,
+  MergeCustomersHandler,
+  RegisterCustomerHandler,
+  UpdateCustomerFileHandler,
+} from './application/customer-commands';
 import { CustomerQueries } from './application/customer-queries';
-import { CustomerCodecs, RUNTIME } from './application/customer-store';
+import { CustomerCodecs, RUNTIME, Sealing } from './application/customer-store';
+import {
+  ActOnInquiryHandler,
+  INQUIRY_OVERDUE_TIMER,
+  InquiryQueries,
+  InquiryStore,
+  inquiryOverdueTimer,
+  OpenInquiryHandler,
+} from './application/inquiries';
 import { KnownBranches, projectKnownBranches } from './application/known-branches';
+import { PersonalDataReads } from './application/personal-data-reads';
+import { ChangeCustomerPolicyHandler, CustomerPolicies } from './application/policies';
+import {
+  ActOnReturnVisitHandler,
+  PERIODIC_VISITS_CONSUMER,
+  periodicVisitsProcess,
+  ReturnVisitQueries,
+  ReturnVisitStore,
+  ScheduleReturnVisitHandler,
+} from './application/return-visits';
+import {
+  TENANT_CALENDARS_CONSUMER,
+  TenantCalendars,
+  tenantCalendarsProjection,
+} from './application/tenant-calendars';
+import { BlindIndex } from './infrastructure/blind-index';
 import { PersonalDataCipher } from './infrastructure/personal-data-cipher';
 import {
   CreateCustomerReadModels1732300000000,
+  CustomerFile1763800000000,
   CustomerListRow,
+  InquiriesAndVisits1763800000001,
+  InquiryListRow,
   KnownBranchRow,
+  ReturnVisitListRow,
+  TimelineRow,
 } from './infrastructure/read-models';
 import { CustomersGrpcController } from './interface/grpc/customers.controller';
+import { InquiriesGrpcController } from './interface/grpc/inquiries.controller';
+import { PoliciesGrpcController } from './interface/grpc/policies.controller';
+import { ReturnVisitsGrpcController } from './interface/grpc/return-visits.controller';
 import { CUSTOMER_LIST_CONSUMER, customerListProjection } from './projections/customer-list.projection';
+import {
+  CUSTOMER_TIMELINE_CONSUMER,
+  projectCustomerTimeline,
+} from './projections/customer-timeline.projection';
+import {
+  INQUIRIES_AND_VISITS_CONSUMER,
+  inquiriesAndVisitsProjection,
+} from './projections/inquiries-and-visits.projection';
+
+/** Stops the timer poller with the app (after the batch in flight). */
+@Injectable()
+class TimersLifecycle implements OnApplicationShutdown {
+  constructor(private readonly timers: DurableTimers) {}
+  async onApplicationShutdown(): Promise<void> {
+    await this.timers.stop();
+  }
+}
 
 export const customersService: ServiceDefinition<typeof customersConfigSpec> = {
   name: 'customers',
@@ -25,31 +82,85 @@ export const customersService: ServiceDefinition<typeof customersConfigSpec> = {
     loader: PROTO_LOADER_OPTIONS,
   },
   database: {
-    entities: [CustomerListRow, KnownBranchRow],
-    migrations: [CreateCustomerReadModels1732300000000],
+    entities: [CustomerListRow, KnownBranchRow, TimelineRow, InquiryListRow, ReturnVisitListRow],
+    migrations: [
+      CreateCustomerReadModels1732300000000,
+      CustomerFile1763800000000,
+      InquiriesAndVisits1763800000001,
+    ],
   },
   publishes: true,
-  module: ({ runtime, dataSource, pool, config }) => ({
+  module: ({ runtime, dataSource, pool, config, logger, metrics }) => ({
     module: class CustomersModule {},
     imports: [CqrsModule.forRoot()],
-    controllers: [CustomersGrpcController],
+    controllers: [
+      CustomersGrpcController,
+      InquiriesGrpcController,
+      ReturnVisitsGrpcController,
+      PoliciesGrpcController,
+    ],
     providers: [
       { provide: RUNTIME, useValue: runtime },
       { provide: DataSource, useValue: dataSource },
       { provide: PersonalDataCipher, useValue: new PersonalDataCipher(pool, config.MASTER_KEY) },
+      { provide: BlindIndex, useValue: new BlindIndex(pool, config.MASTER_KEY) },
+      {
+        provide: DurableTimers,
+        useValue: new DurableTimers({
+          pool,
+          schema: 'customers',
+          logger,
+          metrics,
+          pollMs: config.TIMER_POLL_MS,
+        }),
+      },
+      TimersLifecycle,
+      Sealing,
       CustomerCodecs,
+      PersonalDataReads,
       KnownBranches,
+      TenantCalendars,
+      CustomerPolicies,
       CustomerQueries,
       RegisterCustomerHandler,
       ChangeCustomerContactsHandler,
+      UpdateCustomerFileHandler,
+      MergeCustomersHandler,
+      EraseCustomerHandler,
+      ChangeCustomerPolicyHandler,
+      InquiryStore,
+      InquiryQueries,
+      OpenInquiryHandler,
+      ActOnInquiryHandler,
+      ReturnVisitStore,
+      ReturnVisitQueries,
+      ScheduleReturnVisitHandler,
+      ActOnReturnVisitHandler,
+      CustomerCare,
     ],
   }),
-  onStart: async ({ runtime, dataSource }) => {
-    await runtime.subscribe(
-      CUSTOMER_LIST_CONSUMER,
-      [eventsTopic('customers')],
-      customerListProjection(dataSource),
-    );
+  onStart: async ({ runtime, dataSource }, app) => {
+    const timers = app.get(DurableTimers);
+    const care = app.get(CustomerCare);
+    const commands = app.get(CommandBus);
+    await timers.migrate();
+    const own = [eventsTopic('customers')];
+    await runtime.subscribe(CUSTOMER_LIST_CONSUMER, own, customerListProjection(dataSource));
+    await runtime.subscribe(CUSTOMER_TIMELINE_CONSUMER, own, projectCustomerTimeline);
+    await runtime.subscribe(INQUIRIES_AND_VISITS_CONSUMER, own, inquiriesAndVisitsProjection(dataSource));
+    await runtime.subscribe(PERIODIC_VISITS_CONSUMER, own, periodicVisitsProcess(app.get(ReturnVisitStore)));
     await runtime.subscribe('customers-known-branches', [eventsTopic('tenancy')], projectKnownBranches);
+    await runtime.subscribe(
+      TENANT_CALENDARS_CONSUMER,
+      [eventsTopic('tenancy')],
+      tenantCalendarsProjection((tx, tenantId, calendar) =>
+        care.scheduleFirst(tx, tenantId, calendar.timeZone),
+      ),
+    );
+    await care.ensureScheduled();
+    timers.start({
+      [INQUIRY_OVERDUE_TIMER]: inquiryOverdueTimer((command) => commands.execute(command)),
+      [CARE_TIMER]: (timer) => care.run(timer),
+    });
   },
 };

@@ -248,7 +248,13 @@ describe.each(['log', 'kafka'] as const)('gateway over HTTP and gRPC (%s transpo
       .set('Idempotency-Key', key)
       .send(body)
       .expect(201);
-    expect(again.body).toEqual(first.body);
+    // The kept answer has ids and versions, not personal data: the replay says null for those.
+    expect(again.body).toMatchObject({
+      id: (first.body as Customer).id,
+      version: (first.body as Customer).version,
+      name: null,
+    });
+    expect(JSON.stringify(again.body)).not.toContain('Qian Yu');
     expect(again.headers['idempotent-replayed']).toBe('true');
     const history = await api
       .get(`/api/v1/customers/${(first.body as Customer).id}/history`)

@@ -15,6 +15,9 @@ import { gatewayValidationPipe } from './errors/validation';
 import { rateLimitOptions, RateLimitGuard } from './http/rate-limit';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
+import { InquiriesController } from './inquiries/inquiries.controller';
+import { PoliciesController } from './policies/policies.controller';
+import { ReturnVisitsController } from './return-visits/return-visits.controller';
 import { TenancyController } from './tenancy/tenancy.controller';
 import { UsersController } from './tenancy/users.controller';
 import { Upstream } from './upstream/upstream';
@@ -43,6 +46,9 @@ export const CONTROLLERS = [
   TenancyController,
   UsersController,
   CustomersController,
+  InquiriesController,
+  ReturnVisitsController,
+  PoliciesController,
   AnalyticsController,
 ];
 

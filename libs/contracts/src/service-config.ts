@@ -43,6 +43,13 @@ export const customersConfigSpec = defineConfig({
     secret: true,
     doc: 'base64 of 32 random bytes: wraps each customer’s data key (AES-256-GCM); losing it loses personal data',
   },
+  TIMER_POLL_MS: {
+    kind: 'int',
+    default: 1000,
+    min: 50,
+    max: 60_000,
+    doc: 'how often due timers (reply deadlines, daily greetings) are looked for',
+  },
 });
 
 export const analyticsConfigSpec = defineConfig({

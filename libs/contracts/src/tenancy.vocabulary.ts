@@ -20,6 +20,23 @@ export type Role = (typeof ROLES)[number];
 
 const roles: ReadonlySet<string> = new Set(ROLES);
 
+/**
+ * Roles that see customers' personal data in clear (they serve or contact the customer, or handle their legal
+ * matters). Every other role with read access sees it masked. Each clear read is recorded.
+ */
+export const PERSONAL_DATA_ROLES = [
+  'admin',
+  'customer_service_agent',
+  'service_advisor',
+  'service_director',
+  'workshop_manager',
+  'legal',
+] as const satisfies readonly Role[];
+
+export function seesPersonalData(callerRoles: readonly string[]): boolean {
+  return PERSONAL_DATA_ROLES.some((role) => callerRoles.includes(role));
+}
+
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && roles.has(value);
 }

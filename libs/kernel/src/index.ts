@@ -5,3 +5,4 @@ export * from './clock';
 export * from './ids';
 export * from './money';
 export * from './business-calendar';
+export * from './local-date';

@@ -101,7 +101,10 @@ export async function execute<C, E extends Event, S, Ctx>(
   }
 }
 
-export function metadataOf(call: CallContext, options: ExecuteOptions = {}): EventMetadata {
+export function metadataOf(
+  call: CallContext,
+  options: Pick<ExecuteOptions, 'policyVersion' | 'reason'> = {},
+): EventMetadata {
   const traceparent = currentTraceparent();
   return {
     tenantId: call.tenantId,
@@ -113,4 +116,84 @@ export function metadataOf(call: CallContext, options: ExecuteOptions = {}): Eve
     ...(options.policyVersion !== undefined ? { policyVersion: options.policyVersion } : {}),
     ...(options.reason ? { reason: options.reason } : {}),
   };
+}
+
+/** One stream taking part in a command that spans several (a merge: the survivor and its duplicate). */
+export interface StreamPart<S, E extends Event> {
+  readonly streamId: string;
+  readonly evolve: (state: S, event: E) => S;
+  readonly initialState: () => S;
+  readonly codec?: EventCodec<E>;
+  /** The caller's If-Match for this stream. */
+  readonly expectedVersion?: number;
+}
+
+/**
+ * Load → decide → append for a command that changes several streams at once: every stream is loaded, `decide`
+ * gets all their states and answers each stream's new events, and the appends commit in one transaction
+ * (all or none), each on the version it was decided on. A racing writer makes it decide again (without
+ * If-Match), as `execute` does.
+ */
+export async function executeTogether<S, E extends Event>(
+  store: PostgresEventStore,
+  parts: readonly StreamPart<S, E>[],
+  decide: (states: readonly S[]) => readonly (readonly E[])[],
+  call: CallContext,
+  options: Omit<ExecuteOptions, 'expectedVersion' | 'newStream' | 'inline'> & {
+    readonly inline?: (tx: PoolClient, states: readonly S[]) => Promise<void>;
+  } = {},
+): Promise<{ versions: number[]; states: S[]; events: (readonly E[])[] }> {
+  for (let attempt = 1; ; attempt++) {
+    const loaded = await Promise.all(
+      parts.map((part) =>
+        store.aggregate<S>(
+          part.streamId,
+          (s, e) => part.evolve(s, part.codec ? part.codec.decode(e) : (e as unknown as E)),
+          part.initialState,
+        ),
+      ),
+    );
+    parts.forEach((part, i) => {
+      const version = loaded[i]?.version ?? 0;
+      if (part.expectedVersion !== undefined && part.expectedVersion !== version)
+        throw new ProblemError(
+          'EVENTSTORE.WRONG_EXPECTED_VERSION',
+          `If-Match ${part.expectedVersion} is stale: the record is at version ${version}; read it again and retry`,
+          undefined,
+          { currentVersion: version },
+        );
+    });
+    const states = loaded.map((l) => l.state);
+    const decided = decide(states);
+    const next = parts.map((part, i) => (decided[i] ?? []).reduce(part.evolve, states[i] as S));
+    if (decided.every((events) => events.length === 0))
+      return { versions: loaded.map((l) => l.version), states: next, events: decided.map((e) => e) };
+    try {
+      const metadata = metadataOf(call, { policyVersion: options.policyVersion, reason: options.reason });
+      const versions = await withTransaction(store.pool, async (tx) => {
+        const out: number[] = [];
+        for (const [i, part] of parts.entries()) {
+          const events = decided[i] ?? [];
+          const version = loaded[i]?.version ?? 0;
+          if (events.length === 0) {
+            out.push(version);
+            continue;
+          }
+          const encode = (e: E): Event => (part.codec ? part.codec.encode(e) : e);
+          const appended = await store.appendWith(tx, part.streamId, events.map(encode), {
+            expectedVersion: version === 0 ? 'no_stream' : version,
+            metadata,
+          });
+          out.push(appended.nextExpectedVersion);
+        }
+        await options.inline?.(tx, next);
+        return out;
+      });
+      return { versions, states: next, events: decided.map((e) => e) };
+    } catch (error) {
+      const raced = error instanceof WrongExpectedVersionError;
+      const conditional = parts.some((p) => p.expectedVersion !== undefined);
+      if (!raced || conditional || attempt >= RACE_RETRIES) throw error;
+    }
+  }
 }

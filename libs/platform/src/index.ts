@@ -8,3 +8,4 @@ export * from './grpc';
 export * from './health';
 export * from './database';
 export * from './bootstrap';
+export * from './timers';

@@ -3,20 +3,40 @@ import { trace } from '@opentelemetry/api';
 import pino, { type Logger } from 'pino';
 
 /**
- * Field names that may hold personal data or secrets. They are censored wherever they appear in a log
- * record (two levels deep), so a careless `log.info({ customer })` still cannot leak a phone number.
+ * Field names that hold a person's data (the customer file, inquiries, return visits). Logs censor them, and
+ * whatever else keeps answers (the gateway's idempotency store) drops their values.
  */
-const SENSITIVE = [
+export const PERSONAL_FIELDS = [
   'name',
-  'displayName',
-  'fullName',
-  'firstName',
-  'lastName',
   'phone',
   'email',
   'address',
   'idNumber',
   'birthDate',
+  'gender',
+  'notes',
+  'needs',
+  'subject',
+  'content',
+  'answer',
+  'feedback',
+  'suggestions',
+  'place',
+  'requirements',
+  'note',
+  'action',
+] as const;
+
+/**
+ * Field names that may hold personal data or secrets. They are censored wherever they appear in a log
+ * record (two levels deep), so a careless `log.info({ customer })` still cannot leak a phone number.
+ */
+const SENSITIVE = [
+  ...PERSONAL_FIELDS,
+  'displayName',
+  'fullName',
+  'firstName',
+  'lastName',
   'password',
   'passwordHash',
   'token',
@@ -24,7 +44,6 @@ const SENSITIVE = [
   'authorization',
   'cookie',
   'secret',
-  'notes',
   'contacts',
 ];
 const redactPaths = SENSITIVE.flatMap((field) => [field, `*.${field}`, `*.*.${field}`]);

@@ -1,6 +1,9 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
-/** One registry per process: command latency, consumer and projection lag, dead letters, plus Node's own. */
+/**
+ * One registry per process: command latency, consumer and projection lag, dead letters, durable timers, plus
+ * Node's own.
+ */
 export class Metrics {
   readonly registry = new Registry();
   readonly commandDuration: Histogram<'service' | 'command' | 'outcome'>;
@@ -9,6 +12,8 @@ export class Metrics {
   readonly deadLetters: Gauge<'consumer'>;
   readonly eventsHandled: Counter<'consumer' | 'type'>;
   readonly httpRequests: Histogram<'method' | 'route' | 'status'>;
+  readonly timersFired: Counter<'kind' | 'outcome'>;
+  readonly timerLateness: Histogram<'kind'>;
 
   constructor(readonly service: string) {
     this.registry.setDefaultLabels({ service });
@@ -50,6 +55,19 @@ export class Metrics {
       help: 'Gateway HTTP requests',
       labelNames: ['method', 'route', 'status'],
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers,
+    });
+    this.timersFired = new Counter({
+      name: 'serviceops_timers_fired_total',
+      help: 'Durable timers run, by outcome (fired; failed or unhandled: backed off, fired again later)',
+      labelNames: ['kind', 'outcome'],
+      registers,
+    });
+    this.timerLateness = new Histogram({
+      name: 'serviceops_timer_lateness_seconds',
+      help: 'From a timer being due to its handler starting',
+      labelNames: ['kind'],
+      buckets: [0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900],
       registers,
     });
   }

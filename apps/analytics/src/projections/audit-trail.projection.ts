@@ -8,6 +8,12 @@ export const AUDIT_TRAIL_CONSUMER = 'analytics-audit-trail';
 const ID_FIELDS = new Set(['customerId', 'tenantId']);
 
 /**
+ * Streams that log access to a record rather than change it, and the record's entity: a clear read of a
+ * customer's personal data (`customer-access-…`) is part of that customer's trail.
+ */
+const ACCESS_LOGS: Readonly<Record<string, string>> = { 'customer-access': 'customer' };
+
+/**
  * Stream ids read `<entity>-<tenant uuid>-<id>`: the entity is the category, the record is the id. Only
  * field names are kept: values may be personal data (and are sealed anyway).
  */
@@ -16,8 +22,15 @@ export function auditEntryOf(event: DeliveredEvent) {
     event.streamId,
   );
   const data = event.data && typeof event.data === 'object' ? (event.data as Record<string, unknown>) : {};
+  const category = match?.[1] ?? 'unknown';
+  const accessed = ACCESS_LOGS[category];
+  if (accessed && event.type === 'PersonalDataRead') {
+    // Which personal fields were read, in clear: the read's own fields, not the log entry's.
+    const fields = Array.isArray(data['fields']) ? data['fields'].filter((f) => typeof f === 'string') : [];
+    return { entity: accessed, entityId: match?.[3] ?? event.streamId, fields };
+  }
   return {
-    entity: match?.[1] ?? 'unknown',
+    entity: category,
     entityId: match?.[3] ?? event.streamId,
     fields: Object.keys(data).filter((f) => !ID_FIELDS.has(f)),
   };

@@ -1,12 +1,17 @@
 import { Injectable } from '@nestjs/common';
+import { seesPersonalData } from '@serviceops/contracts';
+import type { RecordedEvent } from '@serviceops/kernel';
 import { ProblemError, type CallContext } from '@serviceops/platform';
 import { DataSource } from 'typeorm';
 import { customerDecider } from '../domain/customer/customer.decider';
-import { PERSONAL_FIELDS } from '../domain/customer/customer.events';
-import { mapPersonalFields } from '../infrastructure/personal-data-cipher';
-import { CustomerListRow } from '../infrastructure/read-models';
+import { CUSTOMER_SEALED_PATHS, type CustomerNeed } from '../domain/customer/customer.events';
+import type { CustomerState } from '../domain/customer/customer.state';
+import { mapSealed } from '../infrastructure/personal-data-cipher';
+import { CustomerListRow, TimelineRow } from '../infrastructure/read-models';
 import { CustomerCodecs, customerStream } from './customer-store';
-import { toCustomerView, type CustomerView } from './customer-view';
+import { personalView, toCustomerView, type CustomerView } from './customer-view';
+import { asOfDate, decodeCursor, encodeCursor, limitOf } from './paging';
+import { PersonalDataReads } from './personal-data-reads';
 
 export interface HistoryEntry {
   readonly version: number;
@@ -17,30 +22,32 @@ export interface HistoryEntry {
   readonly reason?: string;
   readonly correlationId?: string;
   readonly fields: readonly string[];
+  readonly policyVersion?: number;
 }
+
+export const CUSTOMER_STATUSES = ['active', 'merged', 'erased'] as const;
 
 export interface ListFilter {
   readonly limit?: number;
   readonly cursor?: string;
   readonly channel?: string;
   readonly branchId?: string;
+  readonly status?: string;
 }
 
-const DEFAULT_LIMIT = 50;
-const MAX_LIMIT = 200;
-
-function encodeCursor(row: CustomerListRow): string {
-  return Buffer.from(`${row.registeredAt.toISOString()}|${row.customerId}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { at: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const date = new Date(at ?? '');
-  if (!id || Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/.test(id))
-    throw new ProblemError('VALIDATION', 'invalid cursor', [
-      { path: 'cursor', message: 'use a nextCursor as given' },
-    ]);
-  return { at: date, id };
+/** A stream's events as history: who, when, on whose behalf, why, which fields (never their values). */
+export function historyOf(events: readonly RecordedEvent[]): HistoryEntry[] {
+  return events.map((e) => ({
+    version: e.streamVersion,
+    type: e.type,
+    at: e.recordedAt.toISOString(),
+    actorId: String(e.metadata.actorId ?? 'system'),
+    ...(e.metadata.onBehalfOf ? { onBehalfOf: e.metadata.onBehalfOf } : {}),
+    ...(e.metadata.reason ? { reason: e.metadata.reason } : {}),
+    ...(e.metadata.correlationId ? { correlationId: e.metadata.correlationId } : {}),
+    ...(e.metadata.policyVersion !== undefined ? { policyVersion: e.metadata.policyVersion } : {}),
+    fields: Object.keys(e.data as object).filter((f) => f !== 'customerId'),
+  }));
 }
 
 @Injectable()
@@ -48,54 +55,50 @@ export class CustomerQueries {
   constructor(
     private readonly codecs: CustomerCodecs,
     private readonly dataSource: DataSource,
+    private readonly reads: PersonalDataReads,
   ) {}
 
-  /** One customer from its stream (a read sees the write just made); `asOf` folds only what was known then. */
-  async get(call: CallContext, customerId: string, asOf?: string): Promise<CustomerView> {
+  /** The customer's state from its stream (a read sees the write just made); `asOf` folds what was known then. */
+  async state(
+    tenantId: string,
+    customerId: string,
+    asOf?: Date,
+  ): Promise<{ state: CustomerState; version: number }> {
     const codec = await this.codecs.forRead(customerId);
-    const at = asOf === undefined ? undefined : new Date(asOf);
-    if (at && Number.isNaN(at.getTime()))
-      throw new ProblemError('VALIDATION', 'asOf is not a date', [
-        { path: 'asOf', message: 'ISO 8601 expected' },
-      ]);
-    const { events } = await this.codecs.runtime.store.readStream(customerStream(call.tenantId, customerId), {
-      ...(at ? { asOf: at } : {}),
+    const { events } = await this.codecs.runtime.store.readStream(customerStream(tenantId, customerId), {
+      ...(asOf ? { asOf } : {}),
     });
     const state = events
       .map((e) => codec.decode(e))
       .reduce(customerDecider.evolve, customerDecider.initialState());
-    return toCustomerView(state, events.at(-1)?.streamVersion ?? 0);
+    return { state, version: events.at(-1)?.streamVersion ?? 0 };
+  }
+
+  async get(call: CallContext, customerId: string, asOf?: string): Promise<CustomerView> {
+    const { state, version } = await this.state(call.tenantId, customerId, asOfDate(asOf));
+    const { view, shown } = toCustomerView(state, version, seesPersonalData(call.roles));
+    await this.reads.record(call, [{ customerId, fields: shown }], { kind: 'customer', id: customerId });
+    return view;
   }
 
   async history(call: CallContext, customerId: string): Promise<{ id: string; entries: HistoryEntry[] }> {
     const { events } = await this.codecs.runtime.store.readStream(customerStream(call.tenantId, customerId));
     if (events.length === 0) throw new ProblemError('CUSTOMERS.CUSTOMER_NOT_FOUND', 'no such customer');
-    return {
-      id: customerId,
-      entries: events.map((e) => ({
-        version: e.streamVersion,
-        type: e.type,
-        at: e.recordedAt.toISOString(),
-        actorId: String(e.metadata.actorId ?? ''),
-        ...(e.metadata.onBehalfOf ? { onBehalfOf: e.metadata.onBehalfOf } : {}),
-        ...(e.metadata.reason ? { reason: e.metadata.reason } : {}),
-        ...(e.metadata.correlationId ? { correlationId: e.metadata.correlationId } : {}),
-        fields: Object.keys(e.data as object).filter((f) => f !== 'customerId'),
-      })),
-    };
+    return { id: customerId, entries: historyOf(events) };
   }
 
   /** Newest first, `limit` (1–200, default 50) at a time; `nextCursor` continues where a page ended. */
   async list(call: CallContext, filter: ListFilter): Promise<{ items: CustomerView[]; nextCursor?: string }> {
-    const limit = filter.limit ?? DEFAULT_LIMIT;
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT)
-      throw new ProblemError('VALIDATION', 'limit out of range', [
-        { path: 'limit', message: `1–${MAX_LIMIT}` },
+    const limit = limitOf(filter.limit);
+    const status = filter.status ?? 'active';
+    if (!(CUSTOMER_STATUSES as readonly string[]).includes(status))
+      throw new ProblemError('VALIDATION', 'unknown status', [
+        { path: 'status', message: CUSTOMER_STATUSES.join(', ') },
       ]);
     const query = this.dataSource
       .getRepository(CustomerListRow)
       .createQueryBuilder('c')
-      .where('c.tenantId = :tenant', { tenant: call.tenantId })
+      .where('c.tenantId = :tenant AND c.status = :status', { tenant: call.tenantId, status })
       .orderBy('c.registeredAt', 'DESC')
       .addOrderBy('c.customerId', 'DESC')
       .limit(limit + 1);
@@ -107,28 +110,101 @@ export class CustomerQueries {
     }
     const rows = await query.getMany();
     const page = rows.slice(0, limit);
-    const keys = await this.codecs.cipher.loadMany(page.map((row) => row.customerId));
-    const items = page.map((row) => this.view(row, keys.get(row.customerId)));
+    const keys = await this.codecs.cipher.loadMany(
+      page.filter((r) => r.status !== 'erased').map((r) => r.customerId),
+    );
+    const clear = seesPersonalData(call.roles);
+    const views = page.map((row) => this.view(row, keys.get(row.customerId), clear));
+    await this.reads.record(
+      call,
+      views.map((v) => ({ customerId: v.view.id, fields: v.shown })),
+      { kind: 'customer-list' },
+    );
     const last = page.at(-1);
-    return { items, ...(rows.length > limit && last ? { nextCursor: encodeCursor(last) } : {}) };
+    return {
+      items: views.map((v) => v.view),
+      ...(rows.length > limit && last
+        ? { nextCursor: encodeCursor(last.registeredAt, last.customerId) }
+        : {}),
+    };
   }
 
-  private view(row: CustomerListRow, key: Buffer | undefined): CustomerView {
-    const sealed = { name: row.name, phone: row.phone, email: row.email, notes: row.notes };
-    const open = key
-      ? mapPersonalFields(sealed, PERSONAL_FIELDS, (v) => this.codecs.cipher.open(key, row.customerId, v))
-      : sealed;
+  /** What happened with the customer (and the duplicates merged into it), newest first. */
+  async timeline(
+    call: CallContext,
+    customerId: string,
+    page: { limit?: number; cursor?: string },
+  ): Promise<{ id: string; entries: object[]; nextCursor?: string }> {
+    const limit = limitOf(page.limit);
+    const { state } = await this.state(call.tenantId, customerId);
+    if (state.status === 'absent') throw new ProblemError('CUSTOMERS.CUSTOMER_NOT_FOUND', 'no such customer');
+    const query = this.dataSource
+      .getRepository(TimelineRow)
+      .createQueryBuilder('t')
+      .where('t.tenantId = :tenant AND t.customerId IN (:...ids)', {
+        tenant: call.tenantId,
+        ids: [customerId, ...state.mergedFrom],
+      })
+      .orderBy('t.at', 'DESC')
+      .addOrderBy('t.eventId', 'DESC')
+      .limit(limit + 1);
+    if (page.cursor) {
+      const { at, id } = decodeCursor(page.cursor);
+      query.andWhere('(t.at, t.eventId) < (:at, :id)', { at, id });
+    }
+    const rows = await query.getMany();
+    const shown = rows.slice(0, limit);
+    const last = shown.at(-1);
     return {
-      id: row.customerId,
-      version: row.version,
-      name: open.name,
-      ...(open.phone ? { phone: open.phone } : {}),
-      ...(open.email ? { email: open.email } : {}),
-      channel: row.channel,
-      ...(row.branchId ? { branchId: row.branchId } : {}),
-      ...(open.notes ? { notes: open.notes } : {}),
-      registeredAt: row.registeredAt.toISOString(),
-      updatedAt: row.updatedAt.toISOString(),
+      id: customerId,
+      entries: shown.map((r) => ({
+        at: r.at.toISOString(),
+        kind: r.kind,
+        type: r.type,
+        refId: r.refId,
+        customerId: r.customerId,
+      })),
+      ...(rows.length > limit && last ? { nextCursor: encodeCursor(last.at, last.eventId) } : {}),
+    };
+  }
+
+  private view(
+    row: CustomerListRow,
+    key: Buffer | undefined,
+    clear: boolean,
+  ): { view: CustomerView; shown: string[] } {
+    const sealed = {
+      name: row.name,
+      gender: row.gender,
+      birthDate: row.birthDate,
+      phone: row.phone,
+      email: row.email,
+      address: row.address,
+      idNumber: row.idNumber,
+      notes: row.notes,
+      needs: row.needs as CustomerNeed[] | null,
+    };
+    const open = key
+      ? mapSealed(sealed, CUSTOMER_SEALED_PATHS, (v) => this.codecs.cipher.open(key, row.customerId, v))
+      : sealed;
+    const { view, shown } =
+      row.status === 'erased' ? { view: { needs: [] }, shown: [] } : personalView(open, clear);
+    return {
+      view: {
+        id: row.customerId,
+        version: row.version,
+        status: row.status as CustomerView['status'],
+        ...view,
+        channel: row.channel,
+        ...(row.branchId ? { branchId: row.branchId } : {}),
+        registeredAt: row.registeredAt.toISOString(),
+        updatedAt: row.updatedAt.toISOString(),
+        masked: row.status !== 'erased' && !clear,
+        ...(row.mergedInto ? { mergedInto: row.mergedInto } : {}),
+        mergedFrom: row.mergedFrom,
+        ...(row.erasedAt ? { erasedAt: row.erasedAt.toISOString() } : {}),
+      },
+      shown,
     };
   }
 }

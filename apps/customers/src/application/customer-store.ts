@@ -1,50 +1,94 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { streamId, type Event, type RecordedEvent } from '@serviceops/kernel';
 import type { EventCodec, EventSourcingRuntime } from '@serviceops/platform';
-import { PERSONAL_FIELDS, type CustomerEvent } from '../domain/customer/customer.events';
-import { mapPersonalFields, PersonalDataCipher } from '../infrastructure/personal-data-cipher';
+import { CUSTOMER_SEALED_PATHS, type CustomerEvent } from '../domain/customer/customer.events';
+import { mapSealed, PersonalDataCipher } from '../infrastructure/personal-data-cipher';
 
 export const RUNTIME = Symbol('RUNTIME');
 
 export const customerStream = (tenantId: string, customerId: string): string =>
   streamId('customer', tenantId, customerId);
 
-/** Events of one customer as the domain sees them: personal fields opened with the customer's key. */
+/** Every path of a module's per-event-type list (absent paths are skipped when sealing). */
+export function allPaths(byType: Readonly<Record<string, readonly string[]>>): string[] {
+  return [...new Set(Object.values(byType).flat())];
+}
+
+/**
+ * Codecs for the events of records that belong to a customer (its file, its inquiries, its visits): personal
+ * fields sealed with that customer's data key on the way in, opened on the way out. Without the key (never
+ * made, or destroyed by an erasure) they stay sealed.
+ */
 @Injectable()
-export class CustomerCodecs {
+export class Sealing {
   constructor(
     @Inject(RUNTIME) readonly runtime: EventSourcingRuntime,
     readonly cipher: PersonalDataCipher,
   ) {}
 
   /** For writing: creates the customer's data key on first use. */
-  async forWrite(customerId: string): Promise<EventCodec<CustomerEvent>> {
-    const key = await this.cipher.keyFor(customerId);
-    return this.codec(customerId, key);
+  async forWrite<E extends Event>(customerId: string, paths: readonly string[]): Promise<EventCodec<E>> {
+    return this.codec(customerId, paths, await this.cipher.keyFor(customerId));
   }
 
-  /** For reading: without a key (never made, or destroyed) personal fields stay sealed. */
-  async forRead(customerId: string): Promise<EventCodec<CustomerEvent>> {
-    return this.codec(customerId, await this.cipher.load(customerId));
+  async forRead<E extends Event>(customerId: string, paths: readonly string[]): Promise<EventCodec<E>> {
+    return this.codec(customerId, paths, await this.cipher.load(customerId));
   }
 
-  private codec(customerId: string, key: Buffer | undefined): EventCodec<CustomerEvent> {
+  /** The customer a record belongs to: its first event names them. */
+  async ownerOf(stream: string): Promise<string | undefined> {
+    const { events } = await this.runtime.store.readStream(stream, { maxCount: 1 });
+    const data = events[0]?.data as { customerId?: unknown } | undefined;
+    return typeof data?.customerId === 'string' ? data.customerId : undefined;
+  }
+
+  private codec<E extends Event>(
+    customerId: string,
+    paths: readonly string[],
+    key: Buffer | undefined,
+  ): EventCodec<E> {
     const { cipher } = this;
     return {
-      encode(event: CustomerEvent): Event {
-        if (!key) throw new Error('no data key to seal with');
-        return {
-          type: event.type,
-          data: mapPersonalFields(event.data, PERSONAL_FIELDS, (v) => cipher.seal(key, customerId, v)),
+      encode(event: E): Event {
+        const seal = (v: string) => {
+          if (!key) throw new Error('no data key to seal with');
+          return cipher.seal(key, customerId, v);
         };
+        return { type: event.type, data: mapSealed(event.data, paths, seal) };
       },
-      decode(stored: RecordedEvent): CustomerEvent {
-        const data = stored.data as CustomerEvent['data'];
-        const opened = key
-          ? mapPersonalFields(data, PERSONAL_FIELDS, (v) => cipher.open(key, customerId, v))
-          : data;
-        return { type: stored.type, data: opened } as CustomerEvent;
+      decode(stored: RecordedEvent): E {
+        const data = key
+          ? mapSealed(stored.data, paths, (v) => cipher.open(key, customerId, v))
+          : stored.data;
+        return { type: stored.type, data } as E;
       },
     };
   }
+}
+
+/** The customer file's codecs. */
+@Injectable()
+export class CustomerCodecs {
+  constructor(readonly sealing: Sealing) {}
+
+  get runtime(): EventSourcingRuntime {
+    return this.sealing.runtime;
+  }
+
+  get cipher(): PersonalDataCipher {
+    return this.sealing.cipher;
+  }
+
+  forWrite(customerId: string): Promise<EventCodec<CustomerEvent>> {
+    return this.sealing.forWrite<CustomerEvent>(customerId, CUSTOMER_SEALED_PATHS);
+  }
+
+  forRead(customerId: string): Promise<EventCodec<CustomerEvent>> {
+    return this.sealing.forRead<CustomerEvent>(customerId, CUSTOMER_SEALED_PATHS);
+  }
+}
+
+/** A value still sealed (its key is gone): never shown. */
+export function isSealed(value: unknown): boolean {
+  return typeof value === 'string' && value.startsWith('enc:v1:');
 }

@@ -1,7 +1,9 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 
 const PREFIX = 'enc:v1:';
+/** How long an unwrapped key is kept in memory. */
+const KEY_CACHE_MS = 60_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
@@ -12,7 +14,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
  */
 export class PersonalDataCipher {
   private readonly master: Buffer;
-  private readonly keys = new Map<string, Buffer>();
+  /** Unwrapped keys, briefly: another replica's erasure reaches this cache within KEY_CACHE_MS. */
+  private readonly keys = new Map<string, { key: Buffer; until: number }>();
 
   constructor(
     private readonly pool: Pool,
@@ -29,7 +32,7 @@ export class PersonalDataCipher {
    * (and a key whose events never came is harmless).
    */
   async keyFor(customerId: string): Promise<Buffer> {
-    const cached = this.keys.get(customerId);
+    const cached = this.cached(customerId);
     if (cached) return cached;
     if (!UUID.test(customerId)) throw new Error('customer ids are uuids');
     const fresh = randomBytes(32);
@@ -51,14 +54,31 @@ export class PersonalDataCipher {
     return key;
   }
 
+  private cached(customerId: string): Buffer | undefined {
+    const entry = this.keys.get(customerId);
+    if (!entry) return undefined;
+    if (entry.until > Date.now()) return entry.key;
+    this.keys.delete(customerId);
+    return undefined;
+  }
+
   private remember(customerId: string, key: Buffer): void {
     if (this.keys.size > 10_000) this.keys.clear();
-    this.keys.set(customerId, key);
+    this.keys.set(customerId, { key, until: Date.now() + KEY_CACHE_MS });
+  }
+
+  /**
+   * Crypto-shredding: deletes the customers' data keys inside the caller's transaction (with the event that
+   * records the erasure). Once committed, nothing sealed with them can be opened again, anywhere.
+   */
+  async destroy(tx: PoolClient, customerIds: readonly string[]): Promise<void> {
+    await tx.query('DELETE FROM customers.data_keys WHERE customer_id = ANY($1::uuid[])', [customerIds]);
+    for (const id of customerIds) this.keys.delete(id);
   }
 
   /** The customer's data key, or undefined once it was destroyed (or never made). */
   async load(customerId: string): Promise<Buffer | undefined> {
-    const cached = this.keys.get(customerId);
+    const cached = this.cached(customerId);
     if (cached) return cached;
     const { rows } = await this.pool.query<{ wrapped_key: Buffer }>(
       `SELECT wrapped_key FROM customers.data_keys WHERE customer_id = $1`,
@@ -75,7 +95,7 @@ export class PersonalDataCipher {
   async loadMany(customerIds: readonly string[]): Promise<Map<string, Buffer>> {
     const keys = new Map<string, Buffer>();
     const missing = customerIds.filter((id) => {
-      const cached = this.keys.get(id);
+      const cached = this.cached(id);
       if (cached) keys.set(id, cached);
       return !cached;
     });
@@ -126,16 +146,29 @@ export class PersonalDataCipher {
   }
 }
 
-/** Seals or opens the personal fields of an event's data, leaving every other field as it is. */
-export function mapPersonalFields<T extends object>(
-  data: T,
-  fields: readonly string[],
-  fn: (value: string) => string,
-): T {
-  const out = { ...data } as Record<string, unknown>;
-  for (const field of fields) {
-    const value = out[field];
-    if (typeof value === 'string') out[field] = fn(value);
-  }
+/**
+ * Seals or opens the values at `paths` of an event's data ('name', 'need.place', 'needs[].preferences'), leaving
+ * every other field as it is. Absent and null values stay so.
+ */
+export function mapSealed<T>(data: T, paths: readonly string[], fn: (value: string) => string): T {
+  let out: unknown = data;
+  for (const path of paths) out = mapPath(out, path.split('.'), fn);
   return out as T;
+}
+
+function mapPath(value: unknown, steps: readonly string[], fn: (value: string) => string): unknown {
+  const [step, ...rest] = steps;
+  if (step === undefined) return typeof value === 'string' ? fn(value) : value;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const list = step.endsWith('[]');
+  const key = list ? step.slice(0, -2) : step;
+  const record = value as Record<string, unknown>;
+  if (!(key in record)) return value;
+  const inner = record[key];
+  const mapped = list
+    ? Array.isArray(inner)
+      ? inner.map((item) => mapPath(item, rest, fn))
+      : inner
+    : mapPath(inner, rest, fn);
+  return { ...record, [key]: mapped };
 }

@@ -2,31 +2,57 @@ import { entityManagerOn } from '@serviceops/platform';
 import type { DeliveredEvent } from '@serviceops/messaging';
 import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
-import type { CustomerContactsChangedV1, CustomerRegisteredV1 } from '@serviceops/contracts';
+import type { CustomerEvent } from '../domain/customer/customer.events';
 import { CustomerListRow } from '../infrastructure/read-models';
 
 export const CUSTOMER_LIST_CONSUMER = 'customers-customer-list';
 
-/** The customer list from customers' own events; sealed fields are copied sealed. Rebuildable from zero. */
+type Row = Partial<CustomerListRow>;
+
+/** Changes where null removed a field and undefined left it (sealed values are copied sealed). */
+function changes(data: Record<string, unknown>, columns: readonly (keyof CustomerListRow)[]): Row {
+  const out: Record<string, unknown> = {};
+  for (const column of columns) {
+    const value = data[column];
+    if (value === undefined) continue;
+    out[column] = value === null || (Array.isArray(value) && value.length === 0) ? null : value;
+  }
+  return out;
+}
+
+/** The customer list from customers' own events: sealed fields are copied sealed. Rebuildable from zero. */
 export function customerListProjection(dataSource: DataSource) {
   return async (event: DeliveredEvent, tx: PoolClient): Promise<void> => {
-    const rows = entityManagerOn(dataSource, tx).getRepository(CustomerListRow);
     const tenantId = event.metadata.tenantId;
-    if (!tenantId) return;
-    switch (event.type) {
+    if (!tenantId || !event.streamId.startsWith('customer-') || event.streamId.startsWith('customer-access-'))
+      return;
+    const rows = entityManagerOn(dataSource, tx).getRepository(CustomerListRow);
+    const e = { type: event.type, data: event.data } as CustomerEvent;
+    const update = (customerId: string, row: Row) =>
+      rows.update({ customerId }, { version: event.streamVersion, ...row });
+    switch (e.type) {
       case 'CustomerRegistered': {
-        const d = event.data as CustomerRegisteredV1;
+        const d = e.data;
         await rows.upsert(
           {
             customerId: d.customerId,
             tenantId,
             version: event.streamVersion,
+            status: 'active',
             channel: d.channel,
             branchId: d.branchId ?? null,
             name: d.name,
+            gender: d.gender ?? null,
+            birthDate: d.birthDate ?? null,
             phone: d.phone ?? null,
             email: d.email ?? null,
+            address: d.address ?? null,
+            idNumber: d.idNumber ?? null,
+            needs: d.needs?.length ? [...d.needs] : null,
             notes: d.notes ?? null,
+            mergedInto: null,
+            mergedFrom: [],
+            erasedAt: null,
             registeredAt: new Date(d.registeredAt),
             updatedAt: new Date(d.registeredAt),
           },
@@ -34,21 +60,67 @@ export function customerListProjection(dataSource: DataSource) {
         );
         return;
       }
-      case 'CustomerContactsChanged': {
-        const d = event.data as CustomerContactsChangedV1;
-        await rows.update(
-          { customerId: d.customerId },
-          {
-            version: event.streamVersion,
-            updatedAt: new Date(d.changedAt),
-            ...(d.phone !== undefined ? { phone: d.phone } : {}),
-            ...(d.email !== undefined ? { email: d.email } : {}),
-          },
+      case 'CustomerContactsChanged':
+        await update(e.data.customerId, {
+          updatedAt: new Date(e.data.changedAt),
+          ...changes(e.data, ['phone', 'email', 'address']),
+        });
+        return;
+      case 'CustomerFileUpdated':
+        await update(e.data.customerId, {
+          updatedAt: new Date(e.data.updatedAt),
+          ...changes(e.data, ['name', 'gender', 'birthDate', 'idNumber', 'notes', 'needs']),
+        });
+        return;
+      case 'DuplicateAbsorbed':
+        await tx.query(
+          `UPDATE customers.customer_list SET version = $2, updated_at = $3,
+             merged_from = array_append(array_remove(merged_from, $4::uuid), $4::uuid) WHERE customer_id = $1`,
+          [e.data.customerId, event.streamVersion, e.data.mergedAt, e.data.duplicateId],
         );
         return;
-      }
-      default:
+      case 'DuplicateReleased':
+        await tx.query(
+          `UPDATE customers.customer_list SET version = $2, updated_at = $3, merged_from = array_remove(merged_from, $4::uuid)
+           WHERE customer_id = $1`,
+          [e.data.customerId, event.streamVersion, e.data.undoneAt, e.data.duplicateId],
+        );
         return;
+      case 'CustomerMerged':
+        await update(e.data.customerId, {
+          status: 'merged',
+          mergedInto: e.data.survivorId,
+          updatedAt: new Date(e.data.mergedAt),
+        });
+        return;
+      case 'CustomerMergeUndone':
+        await update(e.data.customerId, {
+          status: 'active',
+          mergedInto: null,
+          updatedAt: new Date(e.data.undoneAt),
+        });
+        return;
+      case 'CustomerErased':
+        // The values are unreadable already (the key is gone); they are dropped from the read model as well.
+        await update(e.data.customerId, {
+          status: 'erased',
+          erasedAt: new Date(e.data.erasedAt),
+          updatedAt: new Date(e.data.erasedAt),
+          name: null,
+          gender: null,
+          birthDate: null,
+          phone: null,
+          email: null,
+          address: null,
+          idNumber: null,
+          needs: null,
+          notes: null,
+        });
+        return;
+      default: {
+        const unknown: never = e;
+        return unknown;
+      }
     }
   };
 }

@@ -23,6 +23,14 @@ const CUSTOMER_READERS = [
   'legal',
   'finance',
 ] as const satisfies readonly Role[];
+/** Merging (and undoing it) changes two files at once: the roles that own customer files. */
+const CUSTOMER_MERGERS = [
+  'admin',
+  'customer_service_agent',
+  'service_director',
+] as const satisfies readonly Role[];
+/** Erasure cannot be undone. */
+const CUSTOMER_ERASERS = ['admin', 'legal'] as const satisfies readonly Role[];
 const STATS_READERS = [
   'admin',
   'service_director',
@@ -57,9 +65,28 @@ export const RPC_ACCESS = {
   customers: {
     RegisterCustomer: CUSTOMER_WRITERS,
     ChangeCustomerContacts: CUSTOMER_WRITERS,
+    UpdateCustomerFile: CUSTOMER_WRITERS,
+    MergeCustomers: CUSTOMER_MERGERS,
+    UndoCustomerMerge: CUSTOMER_MERGERS,
+    EraseCustomer: CUSTOMER_ERASERS,
     GetCustomer: CUSTOMER_READERS,
     ListCustomers: CUSTOMER_READERS,
     GetCustomerHistory: CUSTOMER_READERS,
+    GetCustomerTimeline: CUSTOMER_READERS,
+    OpenInquiry: CUSTOMER_WRITERS,
+    AnswerInquiry: CUSTOMER_WRITERS,
+    HandOffInquiry: CUSTOMER_WRITERS,
+    GetInquiry: CUSTOMER_READERS,
+    ListInquiries: CUSTOMER_READERS,
+    GetInquiryHistory: CUSTOMER_READERS,
+    ScheduleReturnVisit: CUSTOMER_WRITERS,
+    RecordReturnVisit: CUSTOMER_WRITERS,
+    CancelReturnVisit: CUSTOMER_WRITERS,
+    GetReturnVisit: CUSTOMER_READERS,
+    ListReturnVisits: CUSTOMER_READERS,
+    GetCustomerPolicy: CUSTOMER_READERS,
+    ChangeCustomerPolicy: ADMIN,
+    GetCustomerPolicyHistory: CUSTOMER_READERS,
   },
   analytics: {
     GetCustomerStats: STATS_READERS,

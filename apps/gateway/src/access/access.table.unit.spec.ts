@@ -2,6 +2,8 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { RequestMethod } from '@nestjs/common';
 import { GRPC_SERVICES, type GrpcServiceName } from '@serviceops/contracts';
 import { CONTROLLERS } from '../gateway.module';
+import { GRPC_ONLY } from '../grpc/grpc-requests';
+import { RPC_METADATA } from '../openapi/endpoint.decorator';
 import { serviceDefinitionOf } from '../upstream/protos';
 import { ACCESS_METADATA } from './access.decorators';
 import { accessOf, allows, ANY_ROLE, PUBLIC, RPC_ACCESS, type Access, type Rpc } from './access.table';
@@ -12,6 +14,7 @@ const services = Object.keys(GRPC_SERVICES) as GrpcServiceName[];
 interface Route {
   readonly route: string;
   readonly access: Access | undefined;
+  readonly rpc: Rpc | undefined;
 }
 
 function routes(): Route[] {
@@ -28,6 +31,7 @@ function routes(): Route[] {
         return {
           route: `${method} /${[prefix, path].filter((p) => p && p !== '/').join('/')}`,
           access: Reflect.getMetadata(ACCESS_METADATA, handler) as Access | undefined,
+          rpc: Reflect.getMetadata(RPC_METADATA, handler) as Rpc | undefined,
         };
       });
   });
@@ -72,6 +76,24 @@ describe('the role table', () => {
     ['analytics.ListAudit', 'finance', false],
     ['tenancy.RegisterUser', 'service_director', false],
     ['tenancy.GetTenant', 'technician', true],
+    ['customers.UpdateCustomerFile', 'service_advisor', true],
+    ['customers.UpdateCustomerFile', 'legal', false],
+    ['customers.MergeCustomers', 'service_director', true],
+    ['customers.MergeCustomers', 'service_advisor', false],
+    ['customers.UndoCustomerMerge', 'customer_service_agent', true],
+    ['customers.UndoCustomerMerge', 'workshop_manager', false],
+    ['customers.EraseCustomer', 'legal', true],
+    ['customers.EraseCustomer', 'customer_service_agent', false],
+    ['customers.OpenInquiry', 'workshop_manager', true],
+    ['customers.AnswerInquiry', 'auditor', false],
+    ['customers.ListInquiries', 'finance', true],
+    ['customers.RecordReturnVisit', 'service_advisor', true],
+    ['customers.CancelReturnVisit', 'vice_president', false],
+    ['customers.GetReturnVisit', 'vice_president', true],
+    ['customers.GetCustomerTimeline', 'coach', false],
+    ['customers.GetCustomerPolicy', 'auditor', true],
+    ['customers.ChangeCustomerPolicy', 'service_director', false],
+    ['customers.GetCustomerPolicyHistory', 'legal', true],
   ])('%s allows role %s: %p', (rpc, role, allowed) => {
     expect(allows(accessOf(rpc), [role])).toBe(allowed);
   });
@@ -105,6 +127,25 @@ describe('the REST routes', () => {
         'GET /customers/:id',
         'GET /customers/:id/history',
         'POST /customers/:id/change-contacts',
+        'POST /customers/:id/update-file',
+        'POST /customers/:id/merge',
+        'POST /customers/:id/undo-merge',
+        'POST /customers/:id/erase',
+        'GET /customers/:id/timeline',
+        'POST /inquiries',
+        'GET /inquiries',
+        'GET /inquiries/:id',
+        'GET /inquiries/:id/history',
+        'POST /inquiries/:id/answer',
+        'POST /inquiries/:id/hand-off',
+        'POST /return-visits',
+        'GET /return-visits',
+        'GET /return-visits/:id',
+        'POST /return-visits/:id/record',
+        'POST /return-visits/:id/cancel',
+        'GET /policies/customers',
+        'PUT /policies/customers',
+        'GET /policies/customers/history',
         'GET /analytics/customers',
         'GET /audit',
       ].sort(),
@@ -117,5 +158,22 @@ describe('the REST routes', () => {
 
   it('leave only the token route public', () => {
     expect(all.filter((r) => r.access === PUBLIC).map((r) => r.route)).toEqual(['POST /auth/token']);
+  });
+
+  it.each(all.map((r) => [r.route, r.rpc] as const))('%s names the RPC it ends in', (_, rpc) => {
+    expect(rpc).toBeDefined();
+  });
+
+  it.each(services)('cover every method of the %s proto, except those documented as gRPC-only', (service) => {
+    const routed = new Set(all.map((r) => r.rpc));
+    const missing = Object.keys(serviceDefinitionOf(service))
+      .map((method) => `${service}.${method}` as Rpc)
+      .filter((rpc) => !routed.has(rpc) && GRPC_ONLY[rpc] === undefined);
+    expect(missing).toEqual([]);
+  });
+
+  it('leave nothing documented as gRPC-only that has a route after all', () => {
+    const routed = new Set(all.map((r) => r.rpc));
+    expect(Object.keys(GRPC_ONLY).filter((rpc) => routed.has(rpc as Rpc))).toEqual([]);
   });
 });

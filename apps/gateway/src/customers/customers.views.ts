@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { EventRecordView } from '../http/event-record.view';
-import { CHANNELS } from './customers.dto';
+import type { FromWire } from '../http/http.types';
+import { CHANNELS, CUSTOMER_STATUSES, GENDERS, NeedDto } from './customers.dto';
 
 @ApiSchema({ name: 'Customer' })
 export class CustomerView {
@@ -10,8 +11,8 @@ export class CustomerView {
   @ApiProperty({ description: 'the customer’s version, also its ETag' })
   version!: number;
 
-  @ApiProperty()
-  name!: string;
+  @ApiPropertyOptional({ required: false, description: 'absent once erased, or when masked' })
+  name?: string;
 
   @ApiPropertyOptional({ required: false })
   phone?: string;
@@ -33,6 +34,42 @@ export class CustomerView {
 
   @ApiProperty({ format: 'date-time' })
   updatedAt!: string;
+
+  @ApiProperty({ enum: CUSTOMER_STATUSES })
+  status!: string;
+
+  @ApiPropertyOptional({ enum: GENDERS, required: false })
+  gender?: string;
+
+  @ApiPropertyOptional({ format: 'date', required: false })
+  birthDate?: string;
+
+  @ApiPropertyOptional({ required: false })
+  address?: string;
+
+  @ApiPropertyOptional({ required: false })
+  idNumber?: string;
+
+  @ApiProperty({ type: [NeedDto] })
+  needs!: NeedDto[];
+
+  @ApiProperty({
+    description: 'personal fields are masked: the caller’s roles do not include personal data',
+  })
+  masked!: boolean;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    required: false,
+    description: 'when merged: the customer it went into',
+  })
+  mergedInto?: string;
+
+  @ApiProperty({ type: [String], description: 'ids of the duplicates merged into this customer' })
+  mergedFrom!: string[];
+
+  @ApiPropertyOptional({ format: 'date-time', required: false })
+  erasedAt?: string;
 }
 
 @ApiSchema({ name: 'CustomerPage' })
@@ -45,7 +82,10 @@ export class CustomerPageView {
 }
 
 @ApiSchema({ name: 'HistoryEntry' })
-export class HistoryEntryView extends EventRecordView {}
+export class HistoryEntryView extends EventRecordView {
+  @ApiPropertyOptional({ required: false, description: 'the policy version the decision applied' })
+  policyVersion?: number;
+}
 
 @ApiSchema({ name: 'History' })
 export class HistoryView {
@@ -54,4 +94,56 @@ export class HistoryView {
 
   @ApiProperty({ type: [HistoryEntryView] })
   entries!: HistoryEntryView[];
+}
+
+@ApiSchema({ name: 'TimelineEntry' })
+export class TimelineEntryView {
+  @ApiProperty({ format: 'date-time' })
+  at!: string;
+
+  @ApiProperty({ example: 'inquiry', description: 'customer, inquiry, return_visit, care, …' })
+  kind!: string;
+
+  @ApiProperty({ example: 'InquiryReceived', description: 'the event' })
+  type!: string;
+
+  @ApiProperty({
+    format: 'uuid',
+    description: 'id of the inquiry, visit, … (the customer’s own for its file)',
+  })
+  refId!: string;
+
+  @ApiProperty({
+    format: 'uuid',
+    description: 'the customer this happened to (a duplicate merged into this one keeps its own id)',
+  })
+  customerId!: string;
+}
+
+@ApiSchema({ name: 'Timeline' })
+export class TimelineView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ type: [TimelineEntryView] })
+  entries!: TimelineEntryView[];
+
+  @ApiPropertyOptional({ required: false, description: 'absent on the last page' })
+  nextCursor?: string;
+}
+
+export type CustomerReply = FromWire<CustomerView, 'masked'>;
+
+export interface CustomerPageReply {
+  readonly items: CustomerReply[];
+  readonly nextCursor?: string;
+}
+
+/** The REST answer says what proto3 leaves off the wire (false). */
+export function customerView(customer: CustomerReply): CustomerView {
+  return { ...customer, masked: customer.masked === true };
+}
+
+export function customerPageView(page: CustomerPageReply): CustomerPageView {
+  return { ...page, items: page.items.map(customerView) };
 }

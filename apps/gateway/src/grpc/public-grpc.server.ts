@@ -25,6 +25,7 @@ import { validateInput } from '../errors/validation';
 import { GRPC_REQUEST_DTOS } from './grpc-requests';
 import { correlationIdOf } from '../http/correlation';
 import { parseIdempotencyKey, requestHash } from '../idempotency/idempotency-key';
+import { REPLAYED_HEADER } from '../idempotency/idempotency.interceptor';
 import type { IdempotencyStore } from '../idempotency/idempotency.store';
 import { plainMessage, serviceDefinitionOf, SERVICE_NAMES } from '../upstream/protos';
 import type { Upstream } from '../upstream/upstream';
@@ -138,6 +139,7 @@ async function forward(
           deps.idempotency,
           { tenantId, key: parseIdempotencyKey(key), rpc, request: call.request },
           () => deps.upstream.invoke(service, method, call.request, metadata),
+          () => answer.set(REPLAYED_HEADER.toLowerCase(), 'true'),
         )
       : await deps.upstream.invoke(service, method, call.request, metadata);
   if (rpc === 'tenancy.Authenticate') {
@@ -155,13 +157,15 @@ async function forward(
 
 /**
  * A command with an `idempotency-key` acts once, as over REST (same store, same rules): a retry gets the first
- * reply; a concurrent duplicate, or the key reused for another request, is refused. Failed attempts are not
- * kept, so a retry after a failure acts again.
+ * reply as it was kept (ids and versions; personal fields left out), marked `idempotent-replayed: true`; a
+ * concurrent duplicate, or the key reused for another request, is refused. Failed attempts are not kept, so a
+ * retry after a failure acts again.
  */
 async function once(
   store: IdempotencyStore,
   command: { tenantId: string; key: string; rpc: Rpc; request: unknown },
   act: () => Promise<unknown>,
+  replayed: () => void,
 ): Promise<unknown> {
   const request = {
     tenantId: command.tenantId,
@@ -173,6 +177,7 @@ async function once(
   const claim = await store.claim(request);
   switch (claim.kind) {
     case 'answered':
+      replayed();
       return JSON.parse(claim.answer.body) as unknown;
     case 'in-progress':
       throw new ProblemError('IDEMPOTENCY.IN_PROGRESS', 'a request with this idempotency key is in progress');

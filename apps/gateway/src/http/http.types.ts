@@ -30,3 +30,6 @@ export function headerOf(req: IncomingMessage, name: string): string | undefined
 export function isOperationsPath(path: string): boolean {
   return path === '/health/live' || path === '/health/ready' || path === '/metrics';
 }
+
+/** A message as gRPC gives it: proto3 leaves the fields `K` off the wire when they hold 0, false or "". */
+export type FromWire<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;

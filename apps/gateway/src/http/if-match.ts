@@ -1,4 +1,5 @@
 import { ProblemError } from '@serviceops/platform';
+import type { HttpResponse } from './http.types';
 
 const INT32_MAX = 2_147_483_647;
 
@@ -22,4 +23,10 @@ export function parseIfMatch(header: string | undefined): number | undefined {
 /** The ETag of a version: `"3"`. */
 export function etagOf(version: number): string {
   return `"${version}"`;
+}
+
+/** Sets the answer's ETag to the resource's version, and gives the resource back. */
+export function withEtag<T extends { readonly version: number }>(res: HttpResponse, resource: T): T {
+  res.setHeader('ETag', etagOf(resource.version));
+  return resource;
 }

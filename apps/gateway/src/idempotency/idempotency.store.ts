@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
+import { keptBody } from './kept-answer';
 
 export interface IdempotentRequest {
   readonly tenantId: string;
@@ -12,7 +13,7 @@ export interface IdempotentRequest {
 export interface StoredAnswer {
   readonly status: number;
   readonly headers: Readonly<Record<string, string>>;
-  /** The body as it was sent (JSON text). */
+  /** The body as JSON text: as it was sent to `complete`, as it was kept (personal fields null) from `claim`. */
   readonly body: string;
 }
 
@@ -143,12 +144,20 @@ export class IdempotencyStore {
     return { kind: 'in-progress' };
   }
 
+  /** Keeps the answer, personal fields emptied (see `withoutPersonalData`): a replay carries ids and versions. */
   async complete(request: IdempotentRequest, owner: string, answer: StoredAnswer): Promise<void> {
     await this.pool.query(
       `UPDATE ${this.table}
           SET state = 'completed', status = $4, headers = $5, body = $6, completed_at = now()
         WHERE tenant_id = $1 AND key = $2 AND owner = $3`,
-      [request.tenantId, request.key, owner, answer.status, JSON.stringify(answer.headers), answer.body],
+      [
+        request.tenantId,
+        request.key,
+        owner,
+        answer.status,
+        JSON.stringify(answer.headers),
+        keptBody(answer.body),
+      ],
     );
   }
 

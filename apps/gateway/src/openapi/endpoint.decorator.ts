@@ -1,4 +1,11 @@
-import { applyDecorators, HttpCode, RequestMapping, RequestMethod, type Type } from '@nestjs/common';
+import {
+  applyDecorators,
+  HttpCode,
+  RequestMapping,
+  RequestMethod,
+  SetMetadata,
+  type Type,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiExtraModels,
@@ -31,6 +38,13 @@ export interface EndpointOptions {
   /** The route reads personal data: X-Purpose says why. */
   readonly purpose?: boolean;
 }
+
+/** The RPC a route ends in, as handler metadata (tests check every RPC has a route or is gRPC-only). */
+export const RPC_METADATA = 'serviceops:rpc';
+
+/** What a replay answers, said where Idempotency-Key is described. */
+export const REPLAY_NOTE =
+  'A replayed answer carries ids and versions; personal fields are null — read the resource for them.';
 
 const PROBLEMS: Readonly<Record<number, string>> = {
   400: 'Invalid input: malformed JSON, unknown or invalid fields (see `errors`), bad headers',
@@ -72,7 +86,7 @@ export function Endpoint(options: EndpointOptions): MethodDecorator {
     headers['Location'] = { description: 'URL of the new resource', schema: { type: 'string' } };
   if (idempotent)
     headers['Idempotent-Replayed'] = {
-      description: '`true` when this is a kept answer replayed',
+      description: `\`true\` when this is a kept answer replayed. ${REPLAY_NOTE}`,
       schema: { type: 'string' },
     };
 
@@ -80,6 +94,7 @@ export function Endpoint(options: EndpointOptions): MethodDecorator {
     RequestMapping({ path: options.path, method: RequestMethod[options.method] }),
     HttpCode(options.status),
     AccessOf(options.rpc),
+    SetMetadata(RPC_METADATA, options.rpc),
     ApiExtraModels(ProblemView),
     ApiOperation({
       summary: options.summary,
@@ -135,7 +150,8 @@ export function Endpoint(options: EndpointOptions): MethodDecorator {
             name: 'Idempotency-Key',
             required: false,
             description:
-              'Up to 200 printable characters; a retry with the same key gets the first answer (24 h)',
+              'Up to 200 printable characters; a retry with the same key gets the first answer (24 h), ' +
+              `marked \`Idempotent-Replayed: true\`. ${REPLAY_NOTE}`,
           }),
         ]
       : []),

@@ -1,5 +1,15 @@
+import type { BusinessLine, CustomerChannel } from '@serviceops/contracts';
 import type { Event } from '@serviceops/kernel';
-import type { CustomerChannel } from '@serviceops/contracts';
+
+export const GENDERS = ['female', 'male', 'other', 'undisclosed'] as const;
+export type Gender = (typeof GENDERS)[number];
+
+/** What the customer needs and prefers in one business line. */
+export interface CustomerNeed {
+  readonly line: BusinessLine;
+  readonly needs?: string;
+  readonly preferences?: string;
+}
 
 /** Personal fields are in clear here; the application seals them with the customer's key before storing. */
 export type CustomerRegistered = Event<
@@ -10,17 +20,102 @@ export type CustomerRegistered = Event<
     branchId?: string;
     registeredAt: string;
     name: string;
+    gender?: Gender;
+    birthDate?: string;
     phone?: string;
     email?: string;
+    address?: string;
+    idNumber?: string;
+    needs?: readonly CustomerNeed[];
     notes?: string;
+    /** Customers with the same phone, email or ID number the registering user saw and confirmed as others. */
+    confirmedDistinctFrom?: string[];
   }
 >;
+
+/** `null` removed a contact. */
 export type CustomerContactsChanged = Event<
   'CustomerContactsChanged',
-  { customerId: string; changedAt: string; phone?: string | null; email?: string | null }
+  {
+    customerId: string;
+    changedAt: string;
+    phone?: string | null;
+    email?: string | null;
+    address?: string | null;
+  }
 >;
 
-export type CustomerEvent = CustomerRegistered | CustomerContactsChanged;
+/** `null` removed a field; `needs` replaced every line's needs. */
+export type CustomerFileUpdated = Event<
+  'CustomerFileUpdated',
+  {
+    customerId: string;
+    updatedAt: string;
+    name?: string;
+    gender?: Gender | null;
+    birthDate?: string | null;
+    idNumber?: string | null;
+    notes?: string | null;
+    needs?: readonly CustomerNeed[];
+  }
+>;
 
-/** The fields of each event that hold personal data. */
-export const PERSONAL_FIELDS = ['name', 'phone', 'email', 'notes'] as const;
+/** On the duplicate's stream: it was merged into the survivor (its own history stays). */
+export type CustomerMerged = Event<
+  'CustomerMerged',
+  { customerId: string; survivorId: string; mergedAt: string }
+>;
+/** On the survivor's stream: a duplicate was merged into it. */
+export type DuplicateAbsorbed = Event<
+  'DuplicateAbsorbed',
+  { customerId: string; duplicateId: string; mergedAt: string }
+>;
+export type CustomerMergeUndone = Event<
+  'CustomerMergeUndone',
+  { customerId: string; survivorId: string; undoneAt: string }
+>;
+export type DuplicateReleased = Event<
+  'DuplicateReleased',
+  { customerId: string; duplicateId: string; undoneAt: string }
+>;
+
+/** The person asked to be forgotten: their data key is destroyed with this event. */
+export type CustomerErased = Event<'CustomerErased', { customerId: string; erasedAt: string }>;
+
+export type CustomerEvent =
+  | CustomerRegistered
+  | CustomerContactsChanged
+  | CustomerFileUpdated
+  | CustomerMerged
+  | DuplicateAbsorbed
+  | CustomerMergeUndone
+  | DuplicateReleased
+  | CustomerErased;
+
+/** Where personal data sits in the customer's events: sealed with the customer's key in storage. */
+export const CUSTOMER_SEALED_PATHS = [
+  'name',
+  'gender',
+  'birthDate',
+  'phone',
+  'email',
+  'address',
+  'idNumber',
+  'notes',
+  'needs[].needs',
+  'needs[].preferences',
+] as const;
+
+/** The personal fields of the customer file (top level). */
+export const PERSONAL_FIELDS = [
+  'name',
+  'gender',
+  'birthDate',
+  'phone',
+  'email',
+  'address',
+  'idNumber',
+  'notes',
+  'needs',
+] as const;
+export type PersonalField = (typeof PERSONAL_FIELDS)[number];

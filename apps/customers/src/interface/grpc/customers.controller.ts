@@ -3,16 +3,31 @@ import { Controller, UseFilters } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { GrpcMethod } from '@nestjs/microservices';
 import type { CustomerChannel } from '@serviceops/contracts';
-import { isUuid } from '@serviceops/kernel';
-import { callContextOf, GrpcProblemFilter, ProblemError } from '@serviceops/platform';
-import { ChangeCustomerContactsCommand, RegisterCustomerCommand } from '../../application/customer-commands';
+import { callContextOf, GrpcProblemFilter } from '@serviceops/platform';
+import {
+  ChangeCustomerContactsCommand,
+  EraseCustomerCommand,
+  MergeCustomersCommand,
+  RegisterCustomerCommand,
+  UpdateCustomerFileCommand,
+} from '../../application/customer-commands';
 import { CustomerQueries, type ListFilter } from '../../application/customer-queries';
 import type { CustomerView } from '../../application/customer-view';
+import type { CustomerNeed, Gender } from '../../domain/customer/customer.events';
+import { idOf, optional, removable } from './grpc-fields';
 
-function customerId(id: string | undefined): string {
-  if (!id || !isUuid(id)) throw new ProblemError('CUSTOMERS.CUSTOMER_NOT_FOUND', 'no such customer');
-  return id;
+interface NeedMessage {
+  line?: string;
+  needs?: string;
+  preferences?: string;
 }
+
+const needsOf = (needs: NeedMessage[] | undefined): CustomerNeed[] =>
+  (needs ?? []).map((n) => ({
+    line: (n.line ?? '') as CustomerNeed['line'],
+    ...optional('needs', n.needs),
+    ...optional('preferences', n.preferences),
+  }));
 
 @Controller()
 @UseFilters(GrpcProblemFilter)
@@ -31,6 +46,12 @@ export class CustomersGrpcController {
       channel?: string;
       branchId?: string;
       notes?: string;
+      gender?: string;
+      birthDate?: string;
+      address?: string;
+      idNumber?: string;
+      needs?: NeedMessage[];
+      confirmDuplicate?: boolean;
     },
     md: Metadata,
   ): Promise<CustomerView> {
@@ -38,33 +59,115 @@ export class CustomersGrpcController {
       new RegisterCustomerCommand(callContextOf(md), {
         name: req.name ?? '',
         channel: (req.channel ?? '') as CustomerChannel,
-        ...(req.phone ? { phone: req.phone } : {}),
-        ...(req.email ? { email: req.email } : {}),
-        ...(req.branchId ? { branchId: req.branchId } : {}),
-        ...(req.notes ? { notes: req.notes } : {}),
+        ...optional('phone', req.phone),
+        ...optional('email', req.email),
+        ...optional('branchId', req.branchId),
+        ...optional('notes', req.notes),
+        ...optional('gender', req.gender as Gender | undefined),
+        ...optional('birthDate', req.birthDate),
+        ...optional('address', req.address),
+        ...optional('idNumber', req.idNumber),
+        ...(req.needs?.length ? { needs: needsOf(req.needs) } : {}),
+        ...(req.confirmDuplicate ? { confirmDuplicate: true } : {}),
       }),
     );
   }
 
   @GrpcMethod('Customers', 'ChangeCustomerContacts')
   changeContacts(
-    req: { id?: string; expectedVersion?: number; phone?: string; email?: string },
+    req: { id?: string; expectedVersion?: number; phone?: string; email?: string; address?: string },
     md: Metadata,
   ): Promise<CustomerView> {
-    // Over gRPC an empty string removes a contact (proto3 strings cannot be null).
-    const contact = (v: string | undefined) => (v === undefined ? undefined : v === '' ? null : v);
     return this.commands.execute(
       new ChangeCustomerContactsCommand(
         callContextOf(md),
-        { customerId: customerId(req.id), phone: contact(req.phone), email: contact(req.email) },
+        {
+          customerId: idOf(req.id),
+          phone: removable(req.phone),
+          email: removable(req.email),
+          address: removable(req.address),
+        },
         req.expectedVersion,
       ),
     );
   }
 
+  @GrpcMethod('Customers', 'UpdateCustomerFile')
+  updateFile(
+    req: {
+      id?: string;
+      expectedVersion?: number;
+      name?: string;
+      gender?: string;
+      birthDate?: string;
+      idNumber?: string;
+      notes?: string;
+      needs?: { items?: NeedMessage[] };
+    },
+    md: Metadata,
+  ): Promise<CustomerView> {
+    return this.commands.execute(
+      new UpdateCustomerFileCommand(
+        callContextOf(md),
+        {
+          customerId: idOf(req.id),
+          ...(req.name !== undefined ? { name: req.name } : {}),
+          gender: removable(req.gender) as Gender | null | undefined,
+          birthDate: removable(req.birthDate),
+          idNumber: removable(req.idNumber),
+          notes: removable(req.notes),
+          ...(req.needs ? { needs: needsOf(req.needs.items) } : {}),
+        },
+        req.expectedVersion,
+      ),
+    );
+  }
+
+  @GrpcMethod('Customers', 'MergeCustomers')
+  merge(
+    req: { id?: string; duplicateId?: string; expectedVersion?: number },
+    md: Metadata,
+  ): Promise<CustomerView> {
+    return this.commands.execute(
+      new MergeCustomersCommand(
+        callContextOf(md),
+        idOf(req.id),
+        idOf(req.duplicateId, 'duplicateId'),
+        false,
+        req.expectedVersion,
+      ),
+    );
+  }
+
+  @GrpcMethod('Customers', 'UndoCustomerMerge')
+  undoMerge(
+    req: { id?: string; duplicateId?: string; expectedVersion?: number },
+    md: Metadata,
+  ): Promise<CustomerView> {
+    return this.commands.execute(
+      new MergeCustomersCommand(
+        callContextOf(md),
+        idOf(req.id),
+        idOf(req.duplicateId, 'duplicateId'),
+        true,
+        req.expectedVersion,
+      ),
+    );
+  }
+
+  @GrpcMethod('Customers', 'EraseCustomer')
+  erase(
+    req: { id?: string; reason?: string; expectedVersion?: number },
+    md: Metadata,
+  ): Promise<CustomerView> {
+    return this.commands.execute(
+      new EraseCustomerCommand(callContextOf(md), idOf(req.id), req.reason ?? '', req.expectedVersion),
+    );
+  }
+
   @GrpcMethod('Customers', 'GetCustomer')
   get(req: { id?: string; asOf?: string }, md: Metadata): Promise<CustomerView> {
-    return this.queries.get(callContextOf(md), customerId(req.id), req.asOf);
+    return this.queries.get(callContextOf(md), idOf(req.id), req.asOf);
   }
 
   @GrpcMethod('Customers', 'ListCustomers')
@@ -74,6 +177,11 @@ export class CustomersGrpcController {
 
   @GrpcMethod('Customers', 'GetCustomerHistory')
   history(req: { id?: string }, md: Metadata) {
-    return this.queries.history(callContextOf(md), customerId(req.id));
+    return this.queries.history(callContextOf(md), idOf(req.id));
+  }
+
+  @GrpcMethod('Customers', 'GetCustomerTimeline')
+  timeline(req: { id?: string; limit?: number; cursor?: string }, md: Metadata) {
+    return this.queries.timeline(callContextOf(md), idOf(req.id), req);
   }
 }

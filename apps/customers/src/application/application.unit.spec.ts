@@ -1,0 +1,83 @@
+import { mapSealed } from '../infrastructure/personal-data-cipher';
+import { zonedInstant } from './care';
+import { personalView } from './customer-view';
+import { maskBirthDate, maskEmail, maskIdNumber, maskName, maskPhone } from './masking';
+import { derivedId } from './return-visits';
+
+describe('masking personal values', () => {
+  it.each([
+    [maskName, 'Li Wei', 'L*****'],
+    [maskName, '王芳', '王**'],
+    [maskPhone, '+86 138-0000-5678', '*********5678'],
+    [maskEmail, 'wang.fang@example.com', 'w***@example.com'],
+    [maskIdNumber, '51010419900228123X', '**************123X'],
+    [maskBirthDate, '1990-02-28', '1990-**-**'],
+  ])('%p masks %s as %s', (mask, value, masked) => {
+    expect(mask(value)).toBe(masked);
+  });
+
+  it('shows clear values only to a clear reader, and tells which fields were shown', () => {
+    const fields = {
+      name: 'Li Wei',
+      phone: '13800005678',
+      needs: [{ line: 'companion_chat' as const, needs: 'evenings' }],
+    };
+    expect(personalView(fields, true)).toEqual({
+      view: { name: 'Li Wei', phone: '13800005678', needs: [{ line: 'companion_chat', needs: 'evenings' }] },
+      shown: ['name', 'phone', 'needs'],
+    });
+    expect(personalView(fields, false)).toEqual({
+      view: { name: 'L*****', phone: '*******5678', needs: [{ line: 'companion_chat', needs: '***' }] },
+      shown: [],
+    });
+  });
+
+  it('never shows a value still sealed (its key destroyed)', () => {
+    expect(personalView({ name: 'enc:v1:abc.def.ghi', phone: 'enc:v1:x.y.z' }, true)).toEqual({
+      view: { needs: [] },
+      shown: [],
+    });
+  });
+});
+
+describe('sealing paths', () => {
+  const upper = (v: string) => v.toUpperCase();
+
+  it('maps top-level, nested and list paths, leaving the rest and absent or null values alone', () => {
+    const data = {
+      customerId: 'id',
+      name: 'li',
+      phone: null,
+      need: { kind: 'equipment', place: 'chengdu' },
+      needs: [{ line: 'a', needs: 'x' }, { line: 'b' }],
+    };
+    expect(mapSealed(data, ['name', 'phone', 'email', 'need.place', 'needs[].needs'], upper)).toEqual({
+      customerId: 'id',
+      name: 'LI',
+      phone: null,
+      need: { kind: 'equipment', place: 'CHENGDU' },
+      needs: [{ line: 'a', needs: 'X' }, { line: 'b' }],
+    });
+    expect(data.name).toBe('li');
+  });
+});
+
+describe('greeting times', () => {
+  it.each([
+    ['Asia/Shanghai', '2026-11-22', 9, '2026-11-22T01:00:00.000Z'],
+    ['Europe/Berlin', '2026-03-29', 9, '2026-03-29T07:00:00.000Z'], // the day summer time starts
+    ['Europe/Berlin', '2026-03-28', 9, '2026-03-28T08:00:00.000Z'],
+    ['UTC', '2026-01-01', 0, '2026-01-01T00:00:00.000Z'],
+  ])('%s %s at %i:00 local is %s', (zone, date, hour, instant) => {
+    expect(zonedInstant(zone, date, hour).toISOString()).toBe(instant);
+  });
+});
+
+describe('ids derived from events', () => {
+  it('are stable uuids (v4 shape), different per purpose', () => {
+    const a = derivedId('6f1c1f9e-3b8a-4c39-9b0e-0d6b9b7f5a11', 'periodic-visit');
+    expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(derivedId('6f1c1f9e-3b8a-4c39-9b0e-0d6b9b7f5a11', 'periodic-visit')).toBe(a);
+    expect(derivedId('6f1c1f9e-3b8a-4c39-9b0e-0d6b9b7f5a11', 'other')).not.toBe(a);
+  });
+});

@@ -1,0 +1,143 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { withTransaction } from '@serviceops/eventstore';
+import { addDays, localDateOf } from '@serviceops/kernel';
+import { DurableTimers, execute, type DueTimer } from '@serviceops/platform';
+import type { PoolClient } from 'pg';
+import { birthdayMonthDaysOn } from '../domain/care/care.birthdays';
+import { careDecider, careStreamId } from '../domain/care/care.decider';
+import { SEALED_PATHS, type CareEvent } from '../domain/care/care.events';
+import type { GreetingOccasion } from '../domain/care/care.commands';
+import { BlindIndex } from '../infrastructure/blind-index';
+import { systemCall } from './customer-status';
+import { allPaths, Sealing } from './customer-store';
+import { CustomerPolicies } from './policies';
+import { TenantCalendars } from './tenant-calendars';
+
+export const CARE_TIMER = 'care-daily';
+const CARE_PATHS = allPaths(SEALED_PATHS);
+
+/** The instant a local date's hour begins in a time zone (DST-safe: the offset is taken at that instant). */
+export function zonedInstant(timeZone: string, date: string, hour: number): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const wall = Date.UTC(y, m - 1, d, hour);
+  let guess = wall;
+  for (let i = 0; i < 3; i++) guess = wall - offsetMs(timeZone, guess);
+  return new Date(guess);
+}
+
+function offsetMs(timeZone: string, instant: number): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(instant));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const asUtc = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
+  return asUtc - Math.floor(instant / 1000) * 1000;
+}
+
+export const careTimerId = (tenantId: string, date: string): string => `${CARE_TIMER}:${tenantId}:${date}`;
+
+/**
+ * Birthday and holiday greetings: once a day per tenant, at the policy's hour in the tenant's time zone, a
+ * `GreetingDue` comes due for each active customer whose birthday it is (and for every active customer on a
+ * holiday of the tenant's calendar). A notification channel acts on them. Each day's run is a durable timer
+ * that schedules the next day's; a greeting is issued once however often a day's run is repeated.
+ */
+@Injectable()
+export class CustomerCare {
+  constructor(
+    private readonly sealing: Sealing,
+    private readonly index: BlindIndex,
+    private readonly policies: CustomerPolicies,
+    private readonly calendars: TenantCalendars,
+    @Inject(DurableTimers) private readonly timers: DurableTimers,
+  ) {}
+
+  /** Schedules the first daily run of a tenant just seen (today's, if its hour has not passed). */
+  async scheduleFirst(tx: PoolClient, tenantId: string, timeZone: string, now = new Date()): Promise<void> {
+    const { policy } = await this.policies.current(tenantId);
+    const today = localDateOf(timeZone, now);
+    const at = zonedInstant(timeZone, today, policy.care.hour);
+    const date = at.getTime() >= now.getTime() ? today : addDays(today, 1);
+    await this.timers.schedule(tx, {
+      id: careTimerId(tenantId, date),
+      tenantId,
+      kind: CARE_TIMER,
+      dueAt: zonedInstant(timeZone, date, policy.care.hour),
+      payload: { date },
+    });
+  }
+
+  /** On start: every known tenant has its next daily run pending (tenants seen before this feature existed). */
+  async ensureScheduled(): Promise<void> {
+    const { pool } = this.sealing.runtime.store;
+    const { rows } = await pool.query<{ tenant_id: string; time_zone: string }>(
+      `SELECT c.tenant_id, c.calendar->>'timeZone' AS time_zone FROM customers.known_calendars c
+       WHERE NOT EXISTS (SELECT 1 FROM customers.timers t
+                         WHERE t.kind = $1 AND t.tenant_id = c.tenant_id AND t.fired_at IS NULL)`,
+      [CARE_TIMER],
+    );
+    for (const row of rows)
+      await withTransaction(pool, (tx) => this.scheduleFirst(tx, row.tenant_id, row.time_zone));
+  }
+
+  /** One day's run for one tenant, then the next day's timer. */
+  async run(timer: DueTimer): Promise<void> {
+    const tenantId = timer.tenantId;
+    const date = String(timer.payload['date']);
+    const [{ version, policy }, calendar] = await Promise.all([
+      this.policies.current(tenantId),
+      this.calendars.of(tenantId),
+    ]);
+    const due: [string, GreetingOccasion][] = [];
+    if (policy.care.birthdays)
+      for (const id of await this.index.birthdays(tenantId, birthdayMonthDaysOn(date)))
+        due.push([id, 'birthday']);
+    if (policy.care.holidays && calendar.holidays.includes(date))
+      for (const id of await this.activeCustomers(tenantId)) due.push([id, 'holiday']);
+    const call = systemCall(tenantId, 'care', timer.id);
+    for (const [customerId, occasion] of due) {
+      const codec = await this.sealing.forRead<CareEvent>(customerId, CARE_PATHS);
+      await execute(
+        this.sealing.runtime.store,
+        careDecider,
+        careStreamId(tenantId, customerId),
+        { type: 'IssueGreeting', data: { customerId, occasion, on: date } },
+        { now: new Date(), policyVersion: version },
+        call,
+        { codec, policyVersion: version },
+      );
+    }
+    const next = addDays(date, 1);
+    await withTransaction(this.sealing.runtime.store.pool, (tx) =>
+      this.timers.schedule(tx, {
+        id: careTimerId(tenantId, next),
+        tenantId,
+        kind: CARE_TIMER,
+        dueAt: zonedInstant(calendar.timeZone, next, policy.care.hour),
+        payload: { date: next },
+      }),
+    );
+  }
+
+  private async activeCustomers(tenantId: string): Promise<string[]> {
+    const { rows } = await this.sealing.runtime.store.pool.query<{ customer_id: string }>(
+      `SELECT customer_id FROM customers.customer_list WHERE tenant_id = $1 AND status = 'active'`,
+      [tenantId],
+    );
+    return rows.map((r) => r.customer_id);
+  }
+}

@@ -1,0 +1,352 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { seesPersonalData, type CustomerChannel } from '@serviceops/contracts';
+import { newId, type RecordedEvent } from '@serviceops/kernel';
+import {
+  DurableTimers,
+  execute,
+  ProblemError,
+  type CallContext,
+  type DueTimer,
+  type EventCodec,
+} from '@serviceops/platform';
+import { DataSource } from 'typeorm';
+import type { InquiryCommand, SalesNeed } from '../domain/inquiry/inquiry.commands';
+import { inquiryDecider, inquiryStreamId } from '../domain/inquiry/inquiry.decider';
+import { SEALED_PATHS, type InquiryEvent } from '../domain/inquiry/inquiry.events';
+import { InquiryListRow } from '../infrastructure/read-models';
+import { customerStatusOf, systemCall } from './customer-status';
+import { allPaths, isSealed, Sealing } from './customer-store';
+import { MASK } from './masking';
+import { decodeCursor, encodeCursor, limitOf } from './paging';
+import { PersonalDataReads } from './personal-data-reads';
+import { CustomerPolicies } from './policies';
+import { historyOf } from './customer-queries';
+import { TenantCalendars } from './tenant-calendars';
+
+export const INQUIRY_PATHS = allPaths(SEALED_PATHS);
+export const INQUIRY_OVERDUE_TIMER = 'inquiry-overdue';
+export const INQUIRY_STATUSES = ['open', 'overdue', 'answered', 'handed_off'] as const;
+
+export const overdueTimerId = (inquiryId: string): string => `${INQUIRY_OVERDUE_TIMER}:${inquiryId}`;
+
+export interface InquiryView {
+  readonly id: string;
+  readonly version: number;
+  readonly customerId: string;
+  readonly status: string;
+  readonly channel: string;
+  readonly subject?: string;
+  readonly content?: string;
+  readonly answer?: string;
+  readonly receivedAt: string;
+  readonly replyDueAt?: string;
+  readonly answeredAt?: string;
+  readonly late?: boolean;
+  readonly overdueAt?: string;
+  readonly need?: SalesNeed;
+  readonly handedOffAt?: string;
+  readonly policyVersion: number;
+  readonly masked: boolean;
+}
+
+/** Text as the caller may see it: in clear, masked, or (sealed for good) not at all. */
+function text(value: string | undefined, clear: boolean, shown: string[], field: string): { v?: string } {
+  if (value === undefined || isSealed(value)) return {};
+  if (clear) shown.push(field);
+  return { v: clear ? value : MASK };
+}
+
+/** The inquiry folded from its (opened) events, with the fields the caller saw in clear. */
+export function inquiryViewOf(events: readonly InquiryEvent[], version: number, clear: boolean) {
+  const shown: string[] = [];
+  let view: { -readonly [K in keyof InquiryView]?: InquiryView[K] } = {};
+  for (const e of events) {
+    switch (e.type) {
+      case 'InquiryReceived': {
+        const { inquiryId, subject, content, ...rest } = e.data;
+        view = { id: inquiryId, status: 'open', ...rest };
+        const s = text(subject, clear, shown, 'subject').v;
+        const c = text(content, clear, shown, 'content').v;
+        if (s !== undefined) view.subject = s;
+        if (c !== undefined) view.content = c;
+        break;
+      }
+      case 'InquiryAnswered': {
+        const a = text(e.data.answer, clear, shown, 'answer').v;
+        view = { ...view, status: 'answered', answeredAt: e.data.answeredAt, late: e.data.late };
+        if (a !== undefined) view.answer = a;
+        break;
+      }
+      case 'InquiryWentOverdue':
+        view = { ...view, status: 'overdue', overdueAt: e.data.overdueAt };
+        break;
+      case 'InquiryHandedOff': {
+        const { place, requirements, ...need } = e.data.need;
+        const p = text(place, clear, shown, 'need.place').v;
+        const r = text(requirements, clear, shown, 'need.requirements').v;
+        view = {
+          ...view,
+          status: 'handed_off',
+          handedOffAt: e.data.handedOffAt,
+          need: {
+            ...need,
+            ...(p !== undefined ? { place: p } : {}),
+            ...(r !== undefined ? { requirements: r } : {}),
+          },
+        };
+        break;
+      }
+      default: {
+        const unknown: never = e;
+        return unknown;
+      }
+    }
+  }
+  if (view.id === undefined) throw new ProblemError('CUSTOMERS.INQUIRY_NOT_FOUND', 'no such inquiry');
+  return { view: { ...view, version, masked: !clear } as InquiryView, shown: [...new Set(shown)] };
+}
+
+export class OpenInquiryCommand {
+  constructor(
+    readonly call: CallContext,
+    readonly data: {
+      customerId: string;
+      channel: CustomerChannel;
+      subject: string;
+      content: string;
+      answer?: string;
+    },
+  ) {}
+}
+
+export class ActOnInquiryCommand {
+  constructor(
+    readonly call: CallContext,
+    readonly command: Exclude<InquiryCommand, { type: 'OpenInquiry' }>,
+    readonly expectedVersion?: number,
+  ) {}
+}
+
+/** Inquiries: codecs by the customer they belong to, timers for their reply deadlines. */
+@Injectable()
+export class InquiryStore {
+  constructor(
+    readonly sealing: Sealing,
+    @Inject(DurableTimers) readonly timers: DurableTimers,
+  ) {}
+
+  async codecOf(
+    tenantId: string,
+    inquiryId: string,
+  ): Promise<{ customerId: string; codec: EventCodec<InquiryEvent> }> {
+    const customerId = await this.sealing.ownerOf(inquiryStreamId(tenantId, inquiryId));
+    if (!customerId) throw new ProblemError('CUSTOMERS.INQUIRY_NOT_FOUND', 'no such inquiry');
+    return { customerId, codec: await this.sealing.forRead<InquiryEvent>(customerId, INQUIRY_PATHS) };
+  }
+
+  async load(tenantId: string, inquiryId: string) {
+    const { customerId, codec } = await this.codecOf(tenantId, inquiryId);
+    const { events } = await this.sealing.runtime.store.readStream(inquiryStreamId(tenantId, inquiryId));
+    return { customerId, events, decoded: events.map((e: RecordedEvent) => codec.decode(e)) };
+  }
+}
+
+@CommandHandler(OpenInquiryCommand)
+export class OpenInquiryHandler implements ICommandHandler<OpenInquiryCommand, InquiryView> {
+  constructor(
+    private readonly inquiries: InquiryStore,
+    private readonly policies: CustomerPolicies,
+    private readonly calendars: TenantCalendars,
+  ) {}
+
+  async execute({ call, data }: OpenInquiryCommand): Promise<InquiryView> {
+    const { runtime } = this.inquiries.sealing;
+    const inquiryId = newId();
+    const [customer, policy, calendar, codec] = await Promise.all([
+      customerStatusOf(runtime.store, call.tenantId, data.customerId),
+      this.policies.current(call.tenantId),
+      this.calendars.of(call.tenantId),
+      this.inquiries.sealing.forRead<InquiryEvent>(data.customerId, INQUIRY_PATHS),
+    ]);
+    const done = await runtime.timed('OpenInquiry', () =>
+      execute(
+        runtime.store,
+        inquiryDecider,
+        inquiryStreamId(call.tenantId, inquiryId),
+        { type: 'OpenInquiry', data: { ...data, inquiryId } },
+        {
+          now: new Date(),
+          calendar,
+          customer,
+          policy: {
+            version: policy.version,
+            withinBusinessHours: policy.policy.inquiryReply.withinBusinessHours,
+          },
+        },
+        call,
+        {
+          codec,
+          newStream: true,
+          policyVersion: policy.version,
+          inline: async (tx, _state, _version, events) => {
+            for (const event of events as InquiryEvent[])
+              if (event.type === 'InquiryReceived' && event.data.replyDueAt)
+                await this.inquiries.timers.schedule(tx, {
+                  id: overdueTimerId(inquiryId),
+                  tenantId: call.tenantId,
+                  kind: INQUIRY_OVERDUE_TIMER,
+                  dueAt: new Date(event.data.replyDueAt),
+                  payload: { inquiryId },
+                });
+          },
+        },
+      ),
+    );
+    return inquiryViewOf(done.events, done.version, seesPersonalData(call.roles)).view;
+  }
+}
+
+/** Answer, hand off, or (the timer) mark overdue: the deadline's timer goes once the inquiry is closed. */
+@CommandHandler(ActOnInquiryCommand)
+export class ActOnInquiryHandler implements ICommandHandler<ActOnInquiryCommand, InquiryView> {
+  constructor(private readonly inquiries: InquiryStore) {}
+
+  async execute({ call, command, expectedVersion }: ActOnInquiryCommand): Promise<InquiryView> {
+    const { runtime } = this.inquiries.sealing;
+    const { inquiryId } = command.data;
+    const { codec } = await this.inquiries.codecOf(call.tenantId, inquiryId);
+    const closes = command.type !== 'MarkInquiryOverdue';
+    await runtime.timed(command.type, () =>
+      execute(
+        runtime.store,
+        inquiryDecider,
+        inquiryStreamId(call.tenantId, inquiryId),
+        command,
+        { now: new Date() },
+        call,
+        {
+          codec,
+          ...(expectedVersion !== undefined ? { expectedVersion } : {}),
+          ...(closes
+            ? {
+                inline: async (tx) =>
+                  void (await this.inquiries.timers.cancel(tx, overdueTimerId(inquiryId))),
+              }
+            : {}),
+        },
+      ),
+    );
+    const { events, decoded } = await this.inquiries.load(call.tenantId, inquiryId);
+    return inquiryViewOf(decoded, events.at(-1)?.streamVersion ?? 0, seesPersonalData(call.roles)).view;
+  }
+}
+
+/** The reply deadline passed: mark the inquiry overdue (nothing happens if it was answered, or already marked). */
+export function inquiryOverdueTimer(execute: (command: ActOnInquiryCommand) => Promise<unknown>) {
+  return async (timer: DueTimer): Promise<void> => {
+    const inquiryId = timer.payload['inquiryId'];
+    if (typeof inquiryId !== 'string') throw new Error(`timer ${timer.id} names no inquiry`);
+    await execute(
+      new ActOnInquiryCommand(systemCall(timer.tenantId, 'reply-deadline', timer.id), {
+        type: 'MarkInquiryOverdue',
+        data: { inquiryId },
+      }),
+    );
+  };
+}
+
+export interface InquiryFilter {
+  readonly limit?: number;
+  readonly cursor?: string;
+  readonly status?: string;
+  readonly customerId?: string;
+}
+
+@Injectable()
+export class InquiryQueries {
+  constructor(
+    private readonly inquiries: InquiryStore,
+    private readonly dataSource: DataSource,
+    private readonly reads: PersonalDataReads,
+  ) {}
+
+  async get(call: CallContext, inquiryId: string): Promise<InquiryView> {
+    const { customerId, events, decoded } = await this.inquiries.load(call.tenantId, inquiryId);
+    const { view, shown } = inquiryViewOf(
+      decoded,
+      events.at(-1)?.streamVersion ?? 0,
+      seesPersonalData(call.roles),
+    );
+    await this.reads.record(call, [{ customerId, fields: shown }], { kind: 'inquiry', id: inquiryId });
+    return view;
+  }
+
+  async history(call: CallContext, inquiryId: string) {
+    const { events } = await this.inquiries.sealing.runtime.store.readStream(
+      inquiryStreamId(call.tenantId, inquiryId),
+    );
+    if (events.length === 0) throw new ProblemError('CUSTOMERS.INQUIRY_NOT_FOUND', 'no such inquiry');
+    return { id: inquiryId, entries: historyOf(events) };
+  }
+
+  /** Newest first; `status=open` or `overdue` are the work queues (overdue ones are open and late). */
+  async list(
+    call: CallContext,
+    filter: InquiryFilter,
+  ): Promise<{ items: InquiryView[]; nextCursor?: string }> {
+    const limit = limitOf(filter.limit);
+    if (filter.status && !(INQUIRY_STATUSES as readonly string[]).includes(filter.status))
+      throw new ProblemError('VALIDATION', 'unknown status', [
+        { path: 'status', message: INQUIRY_STATUSES.join(', ') },
+      ]);
+    const query = this.dataSource
+      .getRepository(InquiryListRow)
+      .createQueryBuilder('i')
+      .where('i.tenantId = :tenant', { tenant: call.tenantId })
+      .orderBy('i.receivedAt', 'DESC')
+      .addOrderBy('i.inquiryId', 'DESC')
+      .limit(limit + 1);
+    if (filter.status) query.andWhere('i.status = :status', { status: filter.status });
+    if (filter.customerId) query.andWhere('i.customerId = :customer', { customer: filter.customerId });
+    if (filter.cursor) {
+      const { at, id } = decodeCursor(filter.cursor);
+      query.andWhere('(i.receivedAt, i.inquiryId) < (:at, :id)', { at, id });
+    }
+    const rows = await query.getMany();
+    const page = rows.slice(0, limit);
+    const { cipher } = this.inquiries.sealing;
+    const keys = await cipher.loadMany([...new Set(page.map((r) => r.customerId))]);
+    const clear = seesPersonalData(call.roles);
+    const reads: { customerId: string; fields: string[] }[] = [];
+    const items = page.map((row): InquiryView => {
+      const key = keys.get(row.customerId);
+      const subject = row.subject && key ? cipher.open(key, row.customerId, row.subject) : undefined;
+      const shown: string[] = [];
+      const s = text(subject ?? undefined, clear, shown, 'subject').v;
+      reads.push({ customerId: row.customerId, fields: shown });
+      return {
+        id: row.inquiryId,
+        version: row.version,
+        customerId: row.customerId,
+        status: row.status,
+        channel: row.channel,
+        ...(s !== undefined ? { subject: s } : {}),
+        receivedAt: row.receivedAt.toISOString(),
+        ...(row.replyDueAt ? { replyDueAt: row.replyDueAt.toISOString() } : {}),
+        ...(row.answeredAt ? { answeredAt: row.answeredAt.toISOString() } : {}),
+        ...(row.late !== null ? { late: row.late } : {}),
+        ...(row.overdueAt ? { overdueAt: row.overdueAt.toISOString() } : {}),
+        ...(row.handedOffAt ? { handedOffAt: row.handedOffAt.toISOString() } : {}),
+        policyVersion: row.policyVersion,
+        masked: !clear,
+      };
+    });
+    await this.reads.record(call, reads, { kind: 'inquiry-list' });
+    const last = page.at(-1);
+    return {
+      items,
+      ...(rows.length > limit && last ? { nextCursor: encodeCursor(last.receivedAt, last.inquiryId) } : {}),
+    };
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * Masked forms of personal values, for roles without the right to see them: enough to recognise a record on
+ * the phone ("ending 5678"), not enough to contact or identify the person.
+ */
+export const MASK = '***';
+
+export function maskName(name: string): string {
+  const chars = [...name.trim()];
+  return chars.length === 0 ? MASK : `${chars[0] ?? ''}${'*'.repeat(Math.max(2, chars.length - 1))}`;
+}
+
+export function maskPhone(phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  return `${'*'.repeat(Math.max(3, digits.length - 4))}${digits.slice(-4)}`;
+}
+
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at < 1) return MASK;
+  return `${email[0] ?? ''}***${email.slice(at)}`;
+}
+
+export function maskIdNumber(id: string): string {
+  return `${'*'.repeat(Math.max(3, id.length - 4))}${id.slice(-4)}`;
+}
+
+/** The year stays (age bands are not personal enough to hide from reports). */
+export function maskBirthDate(date: string): string {
+  return `${date.slice(0, 4)}-**-**`;
+}

@@ -1,0 +1,357 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { seesPersonalData } from '@serviceops/contracts';
+import { localDateOf, newId, type RecordedEvent } from '@serviceops/kernel';
+import type { DeliveredEvent } from '@serviceops/messaging';
+import { execute, metadataOf, ProblemError, type CallContext, type EventCodec } from '@serviceops/platform';
+import type { PoolClient } from 'pg';
+import { DataSource } from 'typeorm';
+import type { ReturnVisitCommand } from '../domain/return-visit/return-visit.commands';
+import { returnVisitDecider, returnVisitStreamId } from '../domain/return-visit/return-visit.decider';
+import { SEALED_PATHS, type ReturnVisitEvent } from '../domain/return-visit/return-visit.events';
+import { ReturnVisitListRow } from '../infrastructure/read-models';
+import { customerStatusOf, systemCall } from './customer-status';
+import { allPaths, isSealed, Sealing } from './customer-store';
+import { historyOf } from './customer-queries';
+import { MASK } from './masking';
+import { decodeCursor, limitOf } from './paging';
+import { PersonalDataReads } from './personal-data-reads';
+import { CustomerPolicies } from './policies';
+import { TenantCalendars } from './tenant-calendars';
+
+export const VISIT_PATHS = allPaths(SEALED_PATHS);
+export const VISIT_STATUSES = ['scheduled', 'done', 'cancelled'] as const;
+
+export interface ReturnVisitView {
+  readonly id: string;
+  readonly version: number;
+  readonly customerId: string;
+  readonly status: string;
+  readonly reason: string;
+  readonly dueOn: string;
+  readonly serviceRef?: string;
+  readonly note?: string;
+  readonly scheduledAt: string;
+  readonly outcome?: string;
+  readonly satisfaction?: string;
+  readonly feedback?: string;
+  readonly suggestions?: string;
+  readonly followUp?: { action?: string; dueOn?: string };
+  readonly recordedAt?: string;
+  readonly cancelReason?: string;
+  readonly cancelledAt?: string;
+  readonly policyVersion: number;
+  readonly masked: boolean;
+}
+
+/** The visit folded from its (opened) events, with the free-text fields the caller saw in clear. */
+export function visitViewOf(events: readonly ReturnVisitEvent[], version: number, clear: boolean) {
+  const shown = new Set<string>();
+  const text = (value: string | undefined, field: string): string | undefined => {
+    if (value === undefined || isSealed(value)) return undefined;
+    if (clear) shown.add(field);
+    return clear ? value : MASK;
+  };
+  let view: { -readonly [K in keyof ReturnVisitView]?: ReturnVisitView[K] } = {};
+  for (const e of events) {
+    switch (e.type) {
+      case 'ReturnVisitScheduled': {
+        const { visitId, note, ...rest } = e.data;
+        const n = text(note, 'note');
+        view = { id: visitId, status: 'scheduled', ...rest, ...(n !== undefined ? { note: n } : {}) };
+        break;
+      }
+      case 'ReturnVisitRecorded': {
+        const { feedback, suggestions, followUp, outcome, satisfaction, recordedAt } = e.data;
+        const f = text(feedback, 'feedback');
+        const s = text(suggestions, 'suggestions');
+        const a = followUp ? text(followUp.action, 'followUp.action') : undefined;
+        view = {
+          ...view,
+          status: 'done',
+          outcome,
+          recordedAt,
+          ...(satisfaction ? { satisfaction } : {}),
+          ...(f !== undefined ? { feedback: f } : {}),
+          ...(s !== undefined ? { suggestions: s } : {}),
+          ...(followUp
+            ? {
+                followUp: {
+                  ...(a !== undefined ? { action: a } : {}),
+                  ...(followUp.dueOn ? { dueOn: followUp.dueOn } : {}),
+                },
+              }
+            : {}),
+        };
+        break;
+      }
+      case 'ReturnVisitCancelled': {
+        const r = text(e.data.reason, 'cancelReason');
+        view = {
+          ...view,
+          status: 'cancelled',
+          cancelledAt: e.data.cancelledAt,
+          ...(r !== undefined ? { cancelReason: r } : {}),
+        };
+        break;
+      }
+      default: {
+        const unknown: never = e;
+        return unknown;
+      }
+    }
+  }
+  if (view.id === undefined) throw new ProblemError('CUSTOMERS.VISIT_NOT_FOUND', 'no such return visit');
+  return { view: { ...view, version, masked: !clear } as ReturnVisitView, shown: [...shown] };
+}
+
+export class ScheduleReturnVisitCommand {
+  constructor(
+    readonly call: CallContext,
+    readonly data: {
+      customerId: string;
+      reason: 'after_service' | 'on_demand';
+      dueOn?: string;
+      serviceRef?: string;
+      note?: string;
+    },
+  ) {}
+}
+
+export class ActOnReturnVisitCommand {
+  constructor(
+    readonly call: CallContext,
+    readonly command: Exclude<ReturnVisitCommand, { type: 'ScheduleReturnVisit' }>,
+    readonly expectedVersion?: number,
+  ) {}
+}
+
+@Injectable()
+export class ReturnVisitStore {
+  constructor(
+    readonly sealing: Sealing,
+    readonly policies: CustomerPolicies,
+    readonly calendars: TenantCalendars,
+  ) {}
+
+  async codecOf(
+    tenantId: string,
+    visitId: string,
+  ): Promise<{ customerId: string; codec: EventCodec<ReturnVisitEvent> }> {
+    const customerId = await this.sealing.ownerOf(returnVisitStreamId(tenantId, visitId));
+    if (!customerId) throw new ProblemError('CUSTOMERS.VISIT_NOT_FOUND', 'no such return visit');
+    return { customerId, codec: await this.sealing.forRead<ReturnVisitEvent>(customerId, VISIT_PATHS) };
+  }
+
+  async load(tenantId: string, visitId: string) {
+    const { customerId, codec } = await this.codecOf(tenantId, visitId);
+    const { events } = await this.sealing.runtime.store.readStream(returnVisitStreamId(tenantId, visitId));
+    return { customerId, events, decoded: events.map((e: RecordedEvent) => codec.decode(e)) };
+  }
+
+  /** What scheduling needs: the customer's status, the policy, and today in the tenant's calendar. */
+  async scheduling(tenantId: string, customerId: string, now: Date) {
+    const [customer, policy, calendar] = await Promise.all([
+      customerStatusOf(this.sealing.runtime.store, tenantId, customerId),
+      this.policies.current(tenantId),
+      this.calendars.of(tenantId),
+    ]);
+    return {
+      policyVersion: policy.version,
+      context: {
+        now,
+        today: localDateOf(calendar.timeZone, now),
+        customer,
+        policy: { version: policy.version, ...policy.policy.returnVisits },
+      },
+    };
+  }
+}
+
+@CommandHandler(ScheduleReturnVisitCommand)
+export class ScheduleReturnVisitHandler implements ICommandHandler<
+  ScheduleReturnVisitCommand,
+  ReturnVisitView
+> {
+  constructor(private readonly visits: ReturnVisitStore) {}
+
+  async execute({ call, data }: ScheduleReturnVisitCommand): Promise<ReturnVisitView> {
+    const { runtime } = this.visits.sealing;
+    const visitId = newId();
+    const [{ context, policyVersion }, codec] = await Promise.all([
+      this.visits.scheduling(call.tenantId, data.customerId, new Date()),
+      this.visits.sealing.forRead<ReturnVisitEvent>(data.customerId, VISIT_PATHS),
+    ]);
+    const done = await runtime.timed('ScheduleReturnVisit', () =>
+      execute(
+        runtime.store,
+        returnVisitDecider,
+        returnVisitStreamId(call.tenantId, visitId),
+        { type: 'ScheduleReturnVisit', data: { ...data, visitId } },
+        context,
+        call,
+        { codec, newStream: true, policyVersion },
+      ),
+    );
+    return visitViewOf(done.events, done.version, seesPersonalData(call.roles)).view;
+  }
+}
+
+@CommandHandler(ActOnReturnVisitCommand)
+export class ActOnReturnVisitHandler implements ICommandHandler<ActOnReturnVisitCommand, ReturnVisitView> {
+  constructor(private readonly visits: ReturnVisitStore) {}
+
+  async execute({ call, command, expectedVersion }: ActOnReturnVisitCommand): Promise<ReturnVisitView> {
+    const { runtime } = this.visits.sealing;
+    const { visitId } = command.data;
+    const { codec } = await this.visits.codecOf(call.tenantId, visitId);
+    await runtime.timed(command.type, () =>
+      execute(
+        runtime.store,
+        returnVisitDecider,
+        returnVisitStreamId(call.tenantId, visitId),
+        command,
+        { now: new Date() },
+        call,
+        {
+          codec,
+          ...(expectedVersion !== undefined ? { expectedVersion } : {}),
+        },
+      ),
+    );
+    const { events, decoded } = await this.visits.load(call.tenantId, visitId);
+    return visitViewOf(decoded, events.at(-1)?.streamVersion ?? 0, seesPersonalData(call.roles)).view;
+  }
+}
+
+/** A visit id derived from the event that caused it: a redelivered event schedules the same visit, once. */
+export function derivedId(eventId: string, purpose: string): string {
+  const h = createHash('sha256').update(`${purpose}:${eventId}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h[16] ?? '0', 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+export const PERIODIC_VISITS_CONSUMER = 'customers-periodic-visits';
+
+/**
+ * Periodic return visits, while the policy sets `everyDays`: the first when a customer registers, the next when
+ * a periodic one is recorded or cancelled. Appended in the consumer's transaction, with an id derived from the
+ * triggering event, so a redelivery neither loses nor doubles a visit.
+ */
+export function periodicVisitsProcess(visits: ReturnVisitStore) {
+  return async (event: DeliveredEvent, tx: PoolClient): Promise<void> => {
+    const tenantId = event.metadata.tenantId;
+    if (!tenantId) return;
+    const data = event.data as { customerId?: string; visitReason?: string };
+    const triggers =
+      event.type === 'CustomerRegistered' ||
+      ((event.type === 'ReturnVisitRecorded' || event.type === 'ReturnVisitCancelled') &&
+        data.visitReason === 'periodic');
+    if (!triggers || !data.customerId) return;
+    const { context, policyVersion } = await visits.scheduling(tenantId, data.customerId, new Date());
+    if (context.policy.everyDays === null || context.customer !== 'active') return;
+    const visitId = derivedId(event.eventId, 'periodic-visit');
+    const events = returnVisitDecider.decide(
+      { type: 'ScheduleReturnVisit', data: { visitId, customerId: data.customerId, reason: 'periodic' } },
+      returnVisitDecider.initialState(),
+      context,
+    );
+    const call = systemCall(
+      tenantId,
+      'periodic-visits',
+      String(event.metadata.correlationId ?? event.eventId),
+    );
+    const { store } = visits.sealing.runtime;
+    await store.appendWith(tx, returnVisitStreamId(tenantId, visitId), events, {
+      expectedVersion: 'no_stream',
+      metadata: { ...metadataOf(call, { policyVersion }), causationId: event.eventId },
+    });
+  };
+}
+
+export interface VisitFilter {
+  readonly limit?: number;
+  readonly cursor?: string;
+  readonly status?: string;
+  readonly customerId?: string;
+  readonly dueBy?: string;
+}
+
+@Injectable()
+export class ReturnVisitQueries {
+  constructor(
+    private readonly visits: ReturnVisitStore,
+    private readonly dataSource: DataSource,
+    private readonly reads: PersonalDataReads,
+  ) {}
+
+  async get(call: CallContext, visitId: string): Promise<ReturnVisitView> {
+    const { customerId, events, decoded } = await this.visits.load(call.tenantId, visitId);
+    const { view, shown } = visitViewOf(
+      decoded,
+      events.at(-1)?.streamVersion ?? 0,
+      seesPersonalData(call.roles),
+    );
+    await this.reads.record(call, [{ customerId, fields: shown }], { kind: 'return-visit', id: visitId });
+    return view;
+  }
+
+  async history(call: CallContext, visitId: string) {
+    const { events } = await this.visits.sealing.runtime.store.readStream(
+      returnVisitStreamId(call.tenantId, visitId),
+    );
+    if (events.length === 0) throw new ProblemError('CUSTOMERS.VISIT_NOT_FOUND', 'no such return visit');
+    return { id: visitId, entries: historyOf(events) };
+  }
+
+  /** Earliest due first (the call list of the day with `status=scheduled&dueBy=<today>`). No free text in lists. */
+  async list(
+    call: CallContext,
+    filter: VisitFilter,
+  ): Promise<{ items: ReturnVisitView[]; nextCursor?: string }> {
+    const limit = limitOf(filter.limit);
+    if (filter.status && !(VISIT_STATUSES as readonly string[]).includes(filter.status))
+      throw new ProblemError('VALIDATION', 'unknown status', [
+        { path: 'status', message: VISIT_STATUSES.join(', ') },
+      ]);
+    const query = this.dataSource
+      .getRepository(ReturnVisitListRow)
+      .createQueryBuilder('v')
+      .where('v.tenantId = :tenant', { tenant: call.tenantId })
+      .orderBy('v.dueOn', 'ASC')
+      .addOrderBy('v.visitId', 'ASC')
+      .limit(limit + 1);
+    if (filter.status) query.andWhere('v.status = :status', { status: filter.status });
+    if (filter.customerId) query.andWhere('v.customerId = :customer', { customer: filter.customerId });
+    if (filter.dueBy) query.andWhere('v.dueOn <= :dueBy', { dueBy: filter.dueBy });
+    if (filter.cursor) {
+      const [dueOn, id] = Buffer.from(filter.cursor, 'base64url').toString('utf8').split('|');
+      if (!dueOn || !id || !/^\d{4}-\d{2}-\d{2}$/.test(dueOn)) decodeCursor('x');
+      query.andWhere('(v.dueOn, v.visitId) > (:dueOn, :id)', { dueOn, id });
+    }
+    const rows = await query.getMany();
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      items: page.map((row) => ({
+        id: row.visitId,
+        version: row.version,
+        customerId: row.customerId,
+        status: row.status,
+        reason: row.reason,
+        dueOn: row.dueOn,
+        ...(row.serviceRef ? { serviceRef: row.serviceRef } : {}),
+        scheduledAt: row.scheduledAt.toISOString(),
+        ...(row.outcome ? { outcome: row.outcome } : {}),
+        ...(row.satisfaction ? { satisfaction: row.satisfaction } : {}),
+        ...(row.recordedAt ? { recordedAt: row.recordedAt.toISOString() } : {}),
+        ...(row.cancelledAt ? { cancelledAt: row.cancelledAt.toISOString() } : {}),
+        policyVersion: row.policyVersion,
+        masked: false,
+      })),
+      ...(rows.length > limit && last
+        ? { nextCursor: Buffer.from(`${last.dueOn}|${last.visitId}`).toString('base64url') }
+        : {}),
+    };
+  }
+}

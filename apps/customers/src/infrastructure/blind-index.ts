@@ -1,0 +1,86 @@
+import { createHmac, hkdfSync } from 'node:crypto';
+import type { Pool, PoolClient } from 'pg';
+import type { DuplicateCandidate } from '../domain/customer/customer.commands';
+import type { CustomerState } from '../domain/customer/customer.state';
+
+type Kind = DuplicateCandidate['matchedOn'][number] | 'birthday';
+
+interface Searchable {
+  readonly phone?: string;
+  readonly email?: string;
+  readonly idNumber?: string;
+  readonly birthDate?: string;
+}
+
+/**
+ * Keyed hashes (HMAC-SHA-256, a key derived from the master key, the tenant mixed in) of the values the service
+ * must find customers by while their data is encrypted: phone, email and ID number for duplicate detection, the
+ * birthday (month and day) for greetings. Only active customers are indexed; the rows go with merges and
+ * erasures, in the same transaction as the event.
+ */
+export class BlindIndex {
+  private readonly key: Buffer;
+
+  constructor(
+    private readonly pool: Pool,
+    masterKeyBase64: string,
+  ) {
+    const master = Buffer.from(masterKeyBase64, 'base64');
+    this.key = Buffer.from(hkdfSync('sha256', master, 'serviceops', 'customers blind index v1', 32));
+  }
+
+  digest(tenantId: string, kind: Kind, value: string): Buffer {
+    return createHmac('sha256', this.key).update(`${tenantId}\u0000${kind}\u0000${value}`).digest();
+  }
+
+  /** The normalised values a customer is found by: phones by their digits, e-mails in lower case. */
+  digestsOf(tenantId: string, file: Searchable): { kind: Kind; digest: Buffer }[] {
+    const values: [Kind, string | undefined][] = [
+      ['phone', file.phone?.replace(/\D/g, '')],
+      ['email', file.email?.trim().toLowerCase()],
+      ['idNumber', file.idNumber?.replace(/[\s-]/g, '').toUpperCase()],
+      ['birthday', file.birthDate?.slice(5)],
+    ];
+    return values.flatMap(([kind, value]) =>
+      value ? [{ kind, digest: this.digest(tenantId, kind, value) }] : [],
+    );
+  }
+
+  /** Keeps the customer's rows in step with its state (in the transaction that appends the event). */
+  async replace(tx: PoolClient, tenantId: string, state: CustomerState): Promise<void> {
+    if (state.status === 'absent') return;
+    await tx.query('DELETE FROM customers.customer_fingerprints WHERE customer_id = $1', [state.customerId]);
+    if (state.status !== 'active') return;
+    const digests = this.digestsOf(tenantId, state);
+    if (digests.length === 0) return;
+    await tx.query(
+      `INSERT INTO customers.customer_fingerprints (customer_id, tenant_id, kind, digest)
+       SELECT $1, $2, k, d FROM unnest($3::text[], $4::bytea[]) AS f(k, d) ON CONFLICT DO NOTHING`,
+      [state.customerId, tenantId, digests.map((d) => d.kind), digests.map((d) => d.digest)],
+    );
+  }
+
+  /** Active customers of the tenant with the same phone, email or ID number. */
+  async candidates(tenantId: string, file: Searchable): Promise<DuplicateCandidate[]> {
+    const digests = this.digestsOf(tenantId, { ...file, birthDate: undefined });
+    if (digests.length === 0) return [];
+    const { rows } = await this.pool.query<{ customer_id: string; kinds: DuplicateCandidate['matchedOn'] }>(
+      `SELECT customer_id, array_agg(DISTINCT kind ORDER BY kind) AS kinds FROM customers.customer_fingerprints
+       WHERE tenant_id = $1 AND (kind, digest) IN (SELECT * FROM unnest($2::text[], $3::bytea[]))
+       GROUP BY customer_id ORDER BY customer_id LIMIT 20`,
+      [tenantId, digests.map((d) => d.kind), digests.map((d) => d.digest)],
+    );
+    return rows.map((r) => ({ id: r.customer_id, matchedOn: r.kinds }));
+  }
+
+  /** Active customers of the tenant whose birthday is one of `monthDays` ('MM-DD'). */
+  async birthdays(tenantId: string, monthDays: readonly string[]): Promise<string[]> {
+    const digests = monthDays.map((md) => this.digest(tenantId, 'birthday', md));
+    const { rows } = await this.pool.query<{ customer_id: string }>(
+      `SELECT DISTINCT customer_id FROM customers.customer_fingerprints
+       WHERE tenant_id = $1 AND kind = 'birthday' AND digest = ANY($2::bytea[])`,
+      [tenantId, digests],
+    );
+    return rows.map((r) => r.customer_id);
+  }
+}

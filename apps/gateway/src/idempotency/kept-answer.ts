@@ -1,0 +1,27 @@
+import { PERSONAL_FIELDS } from '@serviceops/platform';
+
+const PERSONAL: ReadonlySet<string> = new Set(PERSONAL_FIELDS);
+
+/**
+ * A body as the idempotency store may keep it: the value of every personal field, at any depth, replaced with
+ * null. Kept answers sit in clear text for a day, outside the customer's encryption, where an erasure cannot
+ * reach them; so they keep ids, versions and states only, and a replay is read again for the rest.
+ */
+export function withoutPersonalData(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutPersonalData);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, field]) => [key, PERSONAL.has(key) ? null : withoutPersonalData(field)]),
+  );
+}
+
+/** The JSON text of an answer's body as it may be kept (text that is not JSON is not kept: `null`). */
+export function keptBody(json: string): string {
+  let body: unknown;
+  try {
+    body = JSON.parse(json);
+  } catch {
+    return 'null';
+  }
+  return JSON.stringify(withoutPersonalData(body)) ?? 'null';
+}

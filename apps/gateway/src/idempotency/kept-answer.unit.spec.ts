@@ -1,0 +1,110 @@
+import { PERSONAL_FIELDS } from '@serviceops/platform';
+import { keptBody, withoutPersonalData } from './kept-answer';
+
+const CUSTOMER = '7a1c2b3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+
+describe('what the idempotency store keeps of an answer', () => {
+  it('empties the personal fields of a customer and keeps its ids, versions and state', () => {
+    expect(
+      withoutPersonalData({
+        id: CUSTOMER,
+        version: 2,
+        name: 'Wang Fang',
+        phone: '+86 138 0000 0000',
+        email: 'wang.fang@example.com',
+        address: 'No. 1 Renmin Road',
+        idNumber: '42010619900517123X',
+        birthDate: '1990-05-17',
+        gender: 'female',
+        notes: 'prefers WeChat',
+        needs: [{ line: 'companion_chat', needs: 'weekly calls', preferences: 'evenings' }],
+        channel: 'phone',
+        status: 'active',
+        masked: false,
+        mergedFrom: [],
+      }),
+    ).toEqual({
+      id: CUSTOMER,
+      version: 2,
+      name: null,
+      phone: null,
+      email: null,
+      address: null,
+      idNumber: null,
+      birthDate: null,
+      gender: null,
+      notes: null,
+      needs: null,
+      channel: 'phone',
+      status: 'active',
+      masked: false,
+      mergedFrom: [],
+    });
+  });
+
+  it('reaches nested objects and lists', () => {
+    expect(
+      withoutPersonalData({
+        items: [
+          {
+            id: 'i1',
+            subject: 'Rent an excavator',
+            content: 'two weeks',
+            answer: 'we call back',
+            need: { kind: 'equipment', type: 'excavator', place: 'Hankou', requirements: 'operator' },
+          },
+        ],
+        visit: {
+          note: 'brakes',
+          feedback: 'quick',
+          suggestions: 'Sundays',
+          followUp: { action: 'send the quote', dueOn: '2025-07-10' },
+        },
+      }),
+    ).toEqual({
+      items: [
+        {
+          id: 'i1',
+          subject: null,
+          content: null,
+          answer: null,
+          need: { kind: 'equipment', type: 'excavator', place: null, requirements: null },
+        },
+      ],
+      visit: {
+        note: null,
+        feedback: null,
+        suggestions: null,
+        followUp: { action: null, dueOn: '2025-07-10' },
+      },
+    });
+  });
+
+  it.each(PERSONAL_FIELDS)('empties %s wherever it is', (field) => {
+    const kept = keptBody(JSON.stringify({ [field]: 'secret', deep: [{ inner: { [field]: 'secret' } }] }));
+    expect(kept).not.toContain('secret');
+    expect(JSON.parse(kept)).toEqual({ [field]: null, deep: [{ inner: { [field]: null } }] });
+  });
+
+  it('leaves a problem, which carries no personal data, as it was', () => {
+    const problem = {
+      type: 'https://serviceops.dev/problems/customers-duplicate-suspected',
+      title: 'Conflict',
+      status: 409,
+      detail: 'customers with the same phone exist',
+      code: 'CUSTOMERS.DUPLICATE_SUSPECTED',
+      candidates: [{ id: CUSTOMER, matchedOn: ['phone'] }],
+    };
+    expect(JSON.parse(keptBody(JSON.stringify(problem)))).toEqual(problem);
+  });
+
+  it('keeps scalars, null and an empty body as they are', () => {
+    expect(keptBody('null')).toBe('null');
+    expect(keptBody('"done"')).toBe('"done"');
+    expect(keptBody('[]')).toBe('[]');
+  });
+
+  it('keeps nothing of a body that is not JSON', () => {
+    expect(keptBody('Wang Fang, +86 138 0000 0000')).toBe('null');
+  });
+});

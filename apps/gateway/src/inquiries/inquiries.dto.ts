@@ -1,0 +1,153 @@
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { BUSINESS_LINES } from '@serviceops/contracts';
+import { Type } from 'class-transformer';
+import {
+  IsDefined,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { CHANNELS } from '../customers/customers.dto';
+import { PageQuery } from '../http/page.query';
+import { ExpectedVersion, IsDateOnly } from '../http/validators';
+
+export const INQUIRY_STATUSES = ['open', 'overdue', 'answered', 'handed_off'] as const;
+export const NEED_KINDS = ['equipment', 'service'] as const;
+
+@ApiSchema({ name: 'OpenInquiry' })
+export class OpenInquiryDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  customerId!: string;
+
+  @ApiProperty({ enum: CHANNELS, description: 'how the inquiry came in' })
+  @IsIn(CHANNELS)
+  channel!: string;
+
+  @ApiProperty({ minLength: 1, maxLength: 200, example: 'Price of a yearly maintenance' })
+  @IsString()
+  @Length(1, 200)
+  subject!: string;
+
+  @ApiProperty({ minLength: 1, maxLength: 10_000 })
+  @IsString()
+  @Length(1, 10_000)
+  content!: string;
+
+  @ApiPropertyOptional({
+    minLength: 1,
+    maxLength: 10_000,
+    required: false,
+    description: 'answered on the spot: no reply deadline',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 10_000)
+  answer?: string;
+}
+
+@ApiSchema({ name: 'AnswerInquiry' })
+export class AnswerInquiryDto {
+  @ApiProperty({ minLength: 1, maxLength: 10_000 })
+  @IsString()
+  @Length(1, 10_000)
+  answer!: string;
+}
+
+@ApiSchema({ name: 'Period' })
+export class PeriodDto {
+  @ApiProperty({ format: 'date', example: '2025-07-01', description: 'first day, YYYY-MM-DD' })
+  @IsDateOnly()
+  from!: string;
+
+  @ApiProperty({
+    format: 'date',
+    example: '2025-07-31',
+    description: 'last day, YYYY-MM-DD, not before from',
+  })
+  @IsDateOnly()
+  to!: string;
+}
+
+@ApiSchema({ name: 'SalesNeed' })
+export class SalesNeedDto {
+  @ApiProperty({ enum: NEED_KINDS })
+  @IsIn(NEED_KINDS)
+  kind!: string;
+
+  @ApiProperty({
+    minLength: 1,
+    maxLength: 200,
+    example: 'excavator',
+    description: 'the equipment or service type: "excavator", "yearly maintenance"',
+  })
+  @IsString()
+  @Length(1, 200)
+  type!: string;
+
+  @ApiPropertyOptional({ enum: BUSINESS_LINES, required: false })
+  @IsOptional()
+  @IsIn(BUSINESS_LINES)
+  line?: string;
+
+  @ApiPropertyOptional({ type: PeriodDto, required: false })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PeriodDto)
+  period?: PeriodDto;
+
+  @ApiPropertyOptional({ maxLength: 500, required: false })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  place?: string;
+
+  @ApiPropertyOptional({ maxLength: 5000, required: false })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  requirements?: string;
+}
+
+@ApiSchema({ name: 'HandOffInquiry' })
+export class HandOffInquiryDto {
+  @ApiProperty({ type: SalesNeedDto, description: 'what sales is to offer' })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => SalesNeedDto)
+  need!: SalesNeedDto;
+}
+
+export class ListInquiriesQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: INQUIRY_STATUSES, required: false })
+  @IsOptional()
+  @IsIn(INQUIRY_STATUSES)
+  status?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', required: false })
+  @IsOptional()
+  @IsUUID()
+  customerId?: string;
+}
+
+// ---- The public gRPC API's requests ----
+
+export class AnswerInquiryRequest extends AnswerInquiryDto {
+  @IsUUID()
+  id!: string;
+
+  @ExpectedVersion()
+  expectedVersion?: number;
+}
+
+export class HandOffInquiryRequest extends HandOffInquiryDto {
+  @IsUUID()
+  id!: string;
+
+  @ExpectedVersion()
+  expectedVersion?: number;
+}

@@ -1,0 +1,139 @@
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
+import { PageQuery } from '../http/page.query';
+import { ExpectedVersion, IsDateOnly } from '../http/validators';
+
+/** Why a visit is made; periodic ones are scheduled by the policy, never by a caller. */
+export const VISIT_REASONS = ['after_service', 'periodic', 'on_demand'] as const;
+export const SCHEDULED_VISIT_REASONS = ['after_service', 'on_demand'] as const;
+export const VISIT_STATUSES = ['scheduled', 'done', 'cancelled'] as const;
+export const VISIT_OUTCOMES = ['reached', 'unreachable', 'declined'] as const;
+export const SATISFACTION = ['very_satisfied', 'satisfied', 'dissatisfied', 'very_dissatisfied'] as const;
+
+@ApiSchema({ name: 'ScheduleReturnVisit' })
+export class ScheduleReturnVisitDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  customerId!: string;
+
+  @ApiProperty({ enum: SCHEDULED_VISIT_REASONS })
+  @IsIn(SCHEDULED_VISIT_REASONS)
+  reason!: string;
+
+  @ApiPropertyOptional({
+    format: 'date',
+    required: false,
+    description:
+      'YYYY-MM-DD, not before today; by default today (on_demand) or after the policy’s days (after_service)',
+  })
+  @IsOptional()
+  @IsDateOnly()
+  dueOn?: string;
+
+  @ApiPropertyOptional({ maxLength: 100, required: false, description: 'the service this visit follows up' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  serviceRef?: string;
+
+  @ApiPropertyOptional({ maxLength: 2000, required: false })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}
+
+@ApiSchema({ name: 'FollowUp' })
+export class FollowUpDto {
+  @ApiProperty({ minLength: 1, maxLength: 500, example: 'call back about the quote' })
+  @IsString()
+  @Length(1, 500)
+  action!: string;
+
+  @ApiPropertyOptional({ format: 'date', required: false, description: 'YYYY-MM-DD' })
+  @IsOptional()
+  @IsDateOnly()
+  dueOn?: string;
+}
+
+@ApiSchema({ name: 'RecordReturnVisit' })
+export class RecordReturnVisitDto {
+  @ApiProperty({ enum: VISIT_OUTCOMES })
+  @IsIn(VISIT_OUTCOMES)
+  outcome!: string;
+
+  @ApiPropertyOptional({
+    enum: SATISFACTION,
+    required: false,
+    description: 'required when reached, refused otherwise',
+  })
+  @IsOptional()
+  @IsIn(SATISFACTION)
+  satisfaction?: string;
+
+  @ApiPropertyOptional({ maxLength: 5000, required: false })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  feedback?: string;
+
+  @ApiPropertyOptional({ maxLength: 5000, required: false })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  suggestions?: string;
+
+  @ApiPropertyOptional({ type: FollowUpDto, required: false })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FollowUpDto)
+  followUp?: FollowUpDto;
+}
+
+@ApiSchema({ name: 'CancelReturnVisit' })
+export class CancelReturnVisitDto {
+  @ApiProperty({ minLength: 1, maxLength: 500 })
+  @IsString()
+  @Length(1, 500)
+  reason!: string;
+}
+
+export class ListReturnVisitsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: VISIT_STATUSES, required: false })
+  @IsOptional()
+  @IsIn(VISIT_STATUSES)
+  status?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', required: false })
+  @IsOptional()
+  @IsUUID()
+  customerId?: string;
+
+  @ApiPropertyOptional({
+    format: 'date',
+    required: false,
+    description: 'YYYY-MM-DD: only visits due on or before this day',
+  })
+  @IsOptional()
+  @IsDateOnly()
+  dueBy?: string;
+}
+
+// ---- The public gRPC API's requests ----
+
+export class RecordReturnVisitRequest extends RecordReturnVisitDto {
+  @IsUUID()
+  id!: string;
+
+  @ExpectedVersion()
+  expectedVersion?: number;
+}
+
+export class CancelReturnVisitRequest extends CancelReturnVisitDto {
+  @IsUUID()
+  id!: string;
+
+  @ExpectedVersion()
+  expectedVersion?: number;
+}

@@ -1,0 +1,94 @@
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import type { FromWire } from '../http/http.types';
+import {
+  FollowUpDto,
+  SATISFACTION,
+  VISIT_OUTCOMES,
+  VISIT_REASONS,
+  VISIT_STATUSES,
+} from './return-visits.dto';
+
+@ApiSchema({ name: 'ReturnVisit' })
+export class ReturnVisitView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ description: 'the visit’s version, also its ETag' })
+  version!: number;
+
+  @ApiProperty({ format: 'uuid' })
+  customerId!: string;
+
+  @ApiProperty({ enum: VISIT_STATUSES })
+  status!: string;
+
+  @ApiProperty({ enum: VISIT_REASONS })
+  reason!: string;
+
+  @ApiProperty({ format: 'date' })
+  dueOn!: string;
+
+  @ApiPropertyOptional({ required: false })
+  serviceRef?: string;
+
+  @ApiPropertyOptional({ required: false, description: 'absent when masked or erased' })
+  note?: string;
+
+  @ApiProperty({ format: 'date-time' })
+  scheduledAt!: string;
+
+  @ApiPropertyOptional({ enum: VISIT_OUTCOMES, required: false })
+  outcome?: string;
+
+  @ApiPropertyOptional({ enum: SATISFACTION, required: false })
+  satisfaction?: string;
+
+  @ApiPropertyOptional({ required: false })
+  feedback?: string;
+
+  @ApiPropertyOptional({ required: false })
+  suggestions?: string;
+
+  @ApiPropertyOptional({ type: FollowUpDto, required: false })
+  followUp?: FollowUpDto;
+
+  @ApiPropertyOptional({ format: 'date-time', required: false })
+  recordedAt?: string;
+
+  @ApiPropertyOptional({ required: false })
+  cancelReason?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', required: false })
+  cancelledAt?: string;
+
+  @ApiProperty({ description: 'the customers policy version that set the due day (0: the defaults)' })
+  policyVersion!: number;
+
+  @ApiProperty({ description: 'personal fields are masked: the caller’s roles do not include personal data' })
+  masked!: boolean;
+}
+
+@ApiSchema({ name: 'ReturnVisitPage' })
+export class ReturnVisitPageView {
+  @ApiProperty({ type: [ReturnVisitView] })
+  items!: ReturnVisitView[];
+
+  @ApiPropertyOptional({ required: false, description: 'absent on the last page' })
+  nextCursor?: string;
+}
+
+export type ReturnVisitReply = FromWire<ReturnVisitView, 'policyVersion' | 'masked'>;
+
+export interface ReturnVisitPageReply {
+  readonly items: ReturnVisitReply[];
+  readonly nextCursor?: string;
+}
+
+/** The REST answer says what proto3 leaves off the wire (0, false). */
+export function returnVisitView(visit: ReturnVisitReply): ReturnVisitView {
+  return { ...visit, policyVersion: visit.policyVersion ?? 0, masked: visit.masked === true };
+}
+
+export function returnVisitPageView(page: ReturnVisitPageReply): ReturnVisitPageView {
+  return { ...page, items: page.items.map(returnVisitView) };
+}
