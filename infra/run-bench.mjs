@@ -37,6 +37,7 @@ const BENCHMARKS = Object.freeze([
   { name: 'relay', file: 'libs/messaging/bench/relay.bench.ts', kafka: true },
   { name: 'catch-up', file: 'libs/messaging/bench/catch-up.bench.ts', kafka: true },
   { name: 'http', file: 'apps/e2e/bench/http.bench.ts', kafka: false },
+  { name: 'cipher', file: 'apps/customers/bench/cipher.bench.ts', kafka: false },
 ]);
 
 const say = (line) => console.log(`[bench] ${line}`);

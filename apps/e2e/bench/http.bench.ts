@@ -3,10 +3,11 @@
 //   DATABASE_URL=… node --import tsx apps/e2e/bench/http.bench.ts      (or: npm run bench -- http)
 //
 // Starts the platform as `npm start` does (infra/start.mjs through the e2e harness: gateway, tenancy,
-// customers, analytics; log transport) on a fresh database, then drives `POST /api/v1/customers` (validate → JWT → gRPC → decide → seal
+// customers, analytics; log transport) on a fresh database, then drives `POST /api/v1/customers` (validate → JWT → gRPC → duplicate lookup → decide → seal
 // personal data → append with fsync → answer) with autocannon: a fixed 100/s and 500/s for BENCH_HTTP_SECONDS
 // (default 10) each, reporting p50/p99 latency, then as fast as BENCH_HTTP_CONNECTIONS (default 32) connections
-// go, reporting the sustained rate. The bare NestJS endpoint (apps/e2e/bench/bare-nest.ts) gets the same runs.
+// go, reporting the sustained rate. The bare NestJS endpoint (apps/e2e/bench/bare-nest.ts) gets the same runs, and so does
+// `GET /api/v1/customers/{id}` (a clear read: key unwrapped, fields opened, the read recorded before the answer).
 // Everything runs on this one machine: the load generator competes with the services for its cores.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -59,12 +60,17 @@ interface Run {
   readonly p99: number;
 }
 
-async function load(url: string, headers: Record<string, string>, body: string, rate?: number): Promise<Run> {
+async function load(
+  url: string,
+  headers: Record<string, string>,
+  body: string | undefined,
+  rate?: number,
+): Promise<Run> {
   const result: Result = await autocannon({
     url,
-    method: 'POST',
+    method: body === undefined ? 'GET' : 'POST',
     headers: { 'content-type': 'application/json', ...headers },
-    body,
+    ...(body === undefined ? {} : { body }),
     duration: SECONDS,
     connections: rate ? Math.min(CONNECTIONS, Math.max(4, Math.ceil(rate / 50))) : CONNECTIONS,
     ...(rate ? { overallRate: rate } : {}),
@@ -96,21 +102,41 @@ async function main(): Promise<void> {
       body: JSON.stringify({ username: 'admin', password: PASSWORD }),
     });
     const { accessToken } = (await login.json()) as { accessToken: string };
-    const body = JSON.stringify({ name: 'Bench Customer', phone: '+86 138 0000 0000', channel: 'phone' });
-    const targets: { name: string; url: string; headers: Record<string, string> }[] = [
+    // Every register looks for duplicates by phone (a blind-index lookup) and finds the earlier ones: confirmed.
+    const body = JSON.stringify({
+      name: 'Bench Customer',
+      phone: '+86 138 0000 0000',
+      channel: 'phone',
+      confirmDuplicate: true,
+    });
+    const authorization = `Bearer ${accessToken}`;
+    const one = await fetch(`${ready.url}/api/v1/customers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization },
+      body,
+    });
+    const { id } = (await one.json()) as { id: string };
+    const targets: { name: string; url: string; headers: Record<string, string>; body?: string }[] = [
       {
         name: 'gateway POST /customers',
         url: `${ready.url}/api/v1/customers`,
-        headers: { authorization: `Bearer ${accessToken}` },
+        headers: { authorization },
+        body,
       },
-      { name: 'bare NestJS POST', url: bareUrl, headers: {} },
+      { name: 'bare NestJS POST', url: bareUrl, headers: {}, body },
+      // A clear read: opened with the customer's key, and recorded (an append) before it is answered.
+      {
+        name: 'gateway GET /customers/{id}',
+        url: `${ready.url}/api/v1/customers/${id}`,
+        headers: { authorization, 'x-purpose': 'benchmark' },
+      },
     ];
     const runs: Record<string, Run[]> = {};
     for (const target of targets) {
       runs[target.name] = [];
-      await load(target.url, target.headers, body, 50); // warm-up
+      await load(target.url, target.headers, target.body, 50); // warm-up
       for (const rate of [100, 500, undefined]) {
-        const run = await load(target.url, target.headers, body, rate);
+        const run = await load(target.url, target.headers, target.body, rate);
         runs[target.name]!.push(run);
         console.log(
           `${target.name} @ ${run.rate}/s: ${fmtInt(run.rps)} req/s, p50 ${fmtMs(run.p50)}, p99 ${fmtMs(run.p99)}, non-2xx ${run.non2xx}, errors ${run.errors}`,
@@ -119,6 +145,7 @@ async function main(): Promise<void> {
     }
     const ours = runs[targets[0]!.name]!;
     const base = runs[targets[1]!.name]!;
+    const reads = runs[targets[2]!.name]!;
     printTable(
       ['target', 'rate', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx'],
       Object.entries(runs).flatMap(([name, rs]) =>
@@ -148,6 +175,12 @@ async function main(): Promise<void> {
         baseline: `${fmtInt(at(base, 'max').rps)} req/s (bare NestJS)`,
         goal: '≥ 2,000 commands/s',
         met: at(ours, 'max').rps >= 2000 && at(ours, 'max').non2xx === 0,
+      },
+      {
+        benchmark: 'http',
+        workload: 'GET /customers/{id} (clear, read recorded) at 100/s and 500/s, p50 / p99',
+        result: `${fmtMs(at(reads, 100).p50)} / ${fmtMs(at(reads, 100).p99)} ms; ${fmtMs(at(reads, 500).p50)} / ${fmtMs(at(reads, 500).p99)} ms`,
+        baseline: `max ${fmtInt(at(reads, 'max').rps)} reads/s`,
       },
       {
         benchmark: 'http',

@@ -33,6 +33,11 @@ export interface PlatformOptions {
   readonly dataDir?: string;
   /** Leave DATABASE_URL unset: the launcher starts its embedded PostgreSQL in the data directory. */
   readonly embedded?: boolean;
+  /**
+   * Use this database (kept as it is) instead of a fresh one: to start the platform again on what an earlier
+   * run left (pass that run's `dataDir` too, so the secrets it generated, such as MASTER_KEY, are the same).
+   */
+  readonly databaseUrl?: string;
   readonly env?: Readonly<Record<string, string>>;
 }
 
@@ -62,7 +67,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     ...options.env,
   };
   if (options.embedded) delete env['DATABASE_URL'];
-  else env['DATABASE_URL'] = await freshDatabase();
+  else env['DATABASE_URL'] = options.databaseUrl ?? (await freshDatabase());
   if (options.transport === 'kafka') {
     env['KAFKA_BROKERS'] = kafkaBrokers().join(',');
     env['KAFKA_GROUP_ID_PREFIX'] = `${uniqueName('g')}.`;

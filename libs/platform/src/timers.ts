@@ -260,7 +260,7 @@ export class DurableTimers {
           WHERE fired_at IS NULL AND due_at <= now()
           ORDER BY due_at
           LIMIT $1
-`,
+          FOR UPDATE SKIP LOCKED`,
         [this.batch],
       );
       let fired = 0;

@@ -84,6 +84,7 @@ export const RPC_ACCESS = {
     CancelReturnVisit: CUSTOMER_WRITERS,
     GetReturnVisit: CUSTOMER_READERS,
     ListReturnVisits: CUSTOMER_READERS,
+    GetReturnVisitHistory: CUSTOMER_READERS,
     GetCustomerPolicy: CUSTOMER_READERS,
     ChangeCustomerPolicy: ADMIN,
     GetCustomerPolicyHistory: CUSTOMER_READERS,

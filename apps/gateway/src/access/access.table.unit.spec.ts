@@ -141,6 +141,7 @@ describe('the REST routes', () => {
         'POST /return-visits',
         'GET /return-visits',
         'GET /return-visits/:id',
+        'GET /return-visits/:id/history',
         'POST /return-visits/:id/record',
         'POST /return-visits/:id/cancel',
         'GET /policies/customers',

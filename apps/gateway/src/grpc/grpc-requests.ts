@@ -69,6 +69,7 @@ export const GRPC_REQUEST_DTOS: Readonly<Partial<Record<Rpc, ClassConstructor<ob
   'customers.RecordReturnVisit': RecordReturnVisitRequest,
   'customers.CancelReturnVisit': CancelReturnVisitRequest,
   'customers.GetReturnVisit': GetByIdRequest,
+  'customers.GetReturnVisitHistory': GetByIdRequest,
   'customers.ListReturnVisits': ListReturnVisitsQuery,
   'customers.ChangeCustomerPolicy': ChangeCustomerPolicyRequest,
   'analytics.ListAudit': AuditQuery,

@@ -9,6 +9,15 @@ export class FieldErrorView {
   message!: string;
 }
 
+@ApiSchema({ name: 'DuplicateCandidate' })
+export class DuplicateCandidateView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ enum: ['phone', 'email', 'idNumber'], isArray: true })
+  matchedOn!: string[];
+}
+
 /** RFC 9457 problem details: every error answers with one, as `application/problem+json`. */
 @ApiSchema({ name: 'Problem' })
 export class ProblemView {
@@ -33,4 +42,13 @@ export class ProblemView {
 
   @ApiPropertyOptional({ type: [FieldErrorView], description: 'validation failures, one per field and rule' })
   errors?: FieldErrorView[];
+
+  @ApiPropertyOptional({
+    type: [DuplicateCandidateView],
+    description: 'with CUSTOMERS.DUPLICATE_SUSPECTED: the customers with the same phone, email or ID number',
+  })
+  candidates?: DuplicateCandidateView[];
+
+  @ApiPropertyOptional({ description: 'with a stale If-Match: the record’s current version' })
+  currentVersion?: number;
 }

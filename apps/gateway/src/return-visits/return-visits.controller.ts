@@ -1,3 +1,4 @@
+import { HistoryView } from '../customers/customers.views';
 import { Body, Controller, Headers, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { CallContext } from '@serviceops/platform';
@@ -103,6 +104,19 @@ export class ReturnVisitsController {
   ): Promise<ReturnVisitView> {
     const visit = await this.upstream.call<ReturnVisitReply>('customers.GetReturnVisit', { id }, caller);
     return withEtag(res, returnVisitView(visit));
+  }
+
+  @Endpoint({
+    method: 'GET',
+    path: ':id/history',
+    rpc: 'customers.GetReturnVisitHistory',
+    status: 200,
+    type: HistoryView,
+    uuidParams: ['id'],
+    summary: 'What happened to a return visit: who, when, on whose behalf, which fields',
+  })
+  history(@UuidParam('id') id: string, @Caller() caller: CallContext): Promise<HistoryView> {
+    return this.upstream.call<HistoryView>('customers.GetReturnVisitHistory', { id }, caller);
   }
 
   @Endpoint({

@@ -90,6 +90,11 @@ export class ReturnVisitsGrpcController {
     return this.queries.get(callContextOf(md), idOf(req.id));
   }
 
+  @GrpcMethod('Customers', 'GetReturnVisitHistory')
+  history(req: { id?: string }, md: Metadata) {
+    return this.queries.history(callContextOf(md), idOf(req.id));
+  }
+
   @GrpcMethod('Customers', 'ListReturnVisits')
   list(req: VisitFilter, md: Metadata) {
     return this.queries.list(callContextOf(md), req);
