@@ -27,7 +27,9 @@ export function auditEntryOf(event: DeliveredEvent) {
   if (accessed && event.type === 'PersonalDataRead') {
     // Which personal fields were read, in clear: the read's own fields, not the log entry's.
     const fields = Array.isArray(data['fields']) ? data['fields'].filter((f) => typeof f === 'string') : [];
-    return { entity: accessed, entityId: match?.[3] ?? event.streamId, fields };
+    const about =
+      typeof data['customerId'] === 'string' ? data['customerId'] : (match?.[3] ?? event.streamId);
+    return { entity: accessed, entityId: about, fields };
   }
   return {
     entity: category,

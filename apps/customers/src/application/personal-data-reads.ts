@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { withTransaction } from '@serviceops/eventstore';
-import { streamId } from '@serviceops/kernel';
+import { newId, streamId } from '@serviceops/kernel';
 import { metadataOf, type CallContext, type EventSourcingRuntime } from '@serviceops/platform';
 import { RUNTIME } from './customer-store';
 
@@ -13,13 +12,17 @@ export interface ClearRead {
 
 export const UNSPECIFIED_PURPOSE = 'unspecified';
 
-export const accessStream = (tenantId: string, customerId: string): string =>
-  streamId('customer-access', tenantId, customerId);
+/**
+ * One access-log stream per read (a page of customers is one read): concurrent reads of the same customer never
+ * contend for a stream version. Each event names the customer it is about.
+ */
+export const accessStream = (tenantId: string, readId: string): string =>
+  streamId('customer-access', tenantId, readId);
 
 /**
  * Records every read of personal data in clear — who (the event's actor), when, why (X-Purpose), which fields,
  * through which record — as `PersonalDataRead` events on the customer's access stream, before the data is
- * answered: a read that cannot be recorded is not answered. The analytics audit trail shows them.
+ * answered: a read that cannot be recorded is not answered. One append per read, through the group commit. The analytics audit trail shows them.
  */
 @Injectable()
 export class PersonalDataReads {
@@ -36,26 +39,20 @@ export class PersonalDataReads {
     const readAt = new Date().toISOString();
     const purpose = call.purpose ?? UNSPECIFIED_PURPOSE;
     const metadata = { ...metadataOf(call), reason: purpose };
-    await withTransaction(store.pool, async (tx) => {
-      for (const read of shown)
-        await store.appendWith(
-          tx,
-          accessStream(call.tenantId, read.customerId),
-          [
-            {
-              type: 'PersonalDataRead',
-              data: {
-                customerId: read.customerId,
-                purpose,
-                fields: read.fields,
-                through: through.kind,
-                ...(through.id ? { recordId: through.id } : {}),
-                readAt,
-              },
-            },
-          ],
-          { expectedVersion: 'any', metadata },
-        );
-    });
+    await store.append(
+      accessStream(call.tenantId, newId()),
+      shown.map((read) => ({
+        type: 'PersonalDataRead',
+        data: {
+          customerId: read.customerId,
+          purpose,
+          fields: read.fields,
+          through: through.kind,
+          ...(through.id ? { recordId: through.id } : {}),
+          readAt,
+        },
+      })),
+      { expectedVersion: 'no_stream', metadata },
+    );
   }
 }
