@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { seesPersonalData } from '@serviceops/contracts';
 import { newId } from '@serviceops/kernel';
@@ -104,7 +105,8 @@ export class RegisterCustomerHandler implements ICommandHandler<RegisterCustomer
   }
 }
 
-/** Changes to one customer's file, keeping its blind index in step. */
+/** Changes to one customer's file, keeping its blind index in step. Injectable: its subclasses inherit its constructor. */
+@Injectable()
 abstract class FileChangeHandler {
   constructor(
     protected readonly codecs: CustomerCodecs,
