@@ -1,8 +1,8 @@
+import { assertActiveCustomer } from '../customer/active-customer';
 import { CUSTOMER_CHANNELS, isBusinessLine } from '@serviceops/contracts';
 import { addBusinessHours, type Decider, isLocalDate, streamId } from '@serviceops/kernel';
 import {
   type AnswerInquiry,
-  type CustomerStatus,
   type HandOffInquiryToSales,
   type InquiryCommand,
   type InquiryContext,
@@ -57,7 +57,7 @@ function openInquiry(command: OpenInquiry, state: InquiryState, context: Inquiry
   if (policy === undefined || customer === undefined) {
     throw new Error('OpenInquiry needs the policy and the customer’s status in its context');
   }
-  activeCustomer(customer, customerId);
+  assertActiveCustomer(customer, customerId);
   if (!oneOf(CUSTOMER_CHANNELS, channel)) {
     throw inquiryError(E.INVALID_CHANNEL, `channel must be one of ${CUSTOMER_CHANNELS.join(', ')}`, {
       field: 'channel',
@@ -220,25 +220,6 @@ function existing(state: InquiryState, inquiryId: string): Inquiry {
     throw inquiryError(E.INQUIRY_NOT_FOUND, `inquiry ${inquiryId} does not exist`, { inquiryId });
   }
   return state;
-}
-
-function activeCustomer(status: CustomerStatus, customerId: string): void {
-  switch (status) {
-    case 'active':
-      return;
-    case 'absent':
-      throw inquiryError(E.CUSTOMER_NOT_FOUND, `customer ${customerId} does not exist`, { customerId });
-    case 'merged':
-      throw inquiryError(E.CUSTOMER_MERGED, `customer ${customerId} was merged into another file`, {
-        customerId,
-      });
-    case 'erased':
-      throw inquiryError(E.CUSTOMER_ERASED, `customer ${customerId} was erased`, { customerId });
-    default: {
-      const unhandled: never = status;
-      throw new Error(`unknown customer status ${String(unhandled)}`);
-    }
-  }
 }
 
 function validNeed(need: SalesNeed): SalesNeed {

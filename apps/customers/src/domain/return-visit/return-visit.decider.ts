@@ -1,5 +1,5 @@
+import { assertActiveCustomer } from '../customer/active-customer';
 import { addDays, type Decider, isLocalDate, streamId } from '@serviceops/kernel';
-import type { CustomerStatus } from '../inquiry/inquiry.commands';
 import {
   type CancelReturnVisit,
   type FollowUp,
@@ -64,7 +64,7 @@ function scheduleReturnVisit(
   if (today === undefined || policy === undefined || customer === undefined) {
     throw new Error('ScheduleReturnVisit needs today, the policy and the customer’s status in its context');
   }
-  activeCustomer(customer, customerId);
+  assertActiveCustomer(customer, customerId);
   if (!oneOf(RETURN_VISIT_REASONS, reason)) {
     throw returnVisitError(E.INVALID_REASON, `reason must be one of ${RETURN_VISIT_REASONS.join(', ')}`, {
       field: 'reason',
@@ -269,25 +269,6 @@ function scheduled(state: ReturnVisitState, visitId: string): ReturnVisit {
     });
   }
   return state;
-}
-
-function activeCustomer(status: CustomerStatus, customerId: string): void {
-  switch (status) {
-    case 'active':
-      return;
-    case 'absent':
-      throw returnVisitError(E.CUSTOMER_NOT_FOUND, `customer ${customerId} does not exist`, { customerId });
-    case 'merged':
-      throw returnVisitError(E.CUSTOMER_MERGED, `customer ${customerId} was merged into another file`, {
-        customerId,
-      });
-    case 'erased':
-      throw returnVisitError(E.CUSTOMER_ERASED, `customer ${customerId} was erased`, { customerId });
-    default: {
-      const unhandled: never = status;
-      throw new Error(`unknown customer status ${String(unhandled)}`);
-    }
-  }
 }
 
 function validFollowUp(followUp: FollowUp): FollowUp {
