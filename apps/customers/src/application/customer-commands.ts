@@ -77,14 +77,17 @@ export class RegisterCustomerHandler implements ICommandHandler<RegisterCustomer
   async execute({ call, data }: RegisterCustomerCommand): Promise<CustomerView> {
     const customerId = newId();
     const command: CustomerCommand = { type: 'RegisterCustomer', data: { ...data, customerId } };
-    const context: CustomerContext = {
-      now: new Date(),
-      ...(data.branchId ? { branchIds: await this.branches.of(call.tenantId) } : {}),
-      duplicates: await this.index.candidates(call.tenantId, data),
-    };
+    const [branchIds, duplicates] = await Promise.all([
+      data.branchId ? this.branches.of(call.tenantId) : undefined,
+      this.index.candidates(call.tenantId, data),
+    ]);
+    const context: CustomerContext = { now: new Date(), ...(branchIds ? { branchIds } : {}), duplicates };
     // Decided once before the data key is made, so bad input or a suspected duplicate leaves no key behind.
-    customerDecider.decide(command, customerDecider.initialState(), context);
-    const codec = await this.codecs.forWrite(customerId);
+    const [registered] = customerDecider.decide(command, customerDecider.initialState(), context);
+    const [codec] = await Promise.all([
+      this.codecs.forWrite(customerId),
+      this.index.addNew(call.tenantId, customerId, (registered?.data ?? {}) as object),
+    ]);
     const { runtime } = this.codecs;
     const done = await runtime.timed('RegisterCustomer', () =>
       execute(
@@ -94,11 +97,7 @@ export class RegisterCustomerHandler implements ICommandHandler<RegisterCustomer
         command,
         context,
         call,
-        {
-          codec,
-          newStream: true,
-          inline: (tx, state) => this.index.replace(tx, call.tenantId, state as CustomerState),
-        },
+        { codec, newStream: true },
       ),
     );
     return answer(call, done.state, done.version);

@@ -3,6 +3,10 @@ import type { Pool, PoolClient } from 'pg';
 import type { DuplicateCandidate } from '../domain/customer/customer.commands';
 import type { CustomerState } from '../domain/customer/customer.state';
 
+/** The customer's stream exists: rows written ahead of a registration that failed are not customers. */
+const REGISTERED = `EXISTS (SELECT 1 FROM customers.events e
+  WHERE e.stream_id = 'customer-' || f.tenant_id || '-' || f.customer_id AND e.stream_version = 1)`;
+
 type Kind = DuplicateCandidate['matchedOn'][number] | 'birthday';
 
 interface Searchable {
@@ -52,11 +56,42 @@ export class BlindIndex {
     await tx.query('DELETE FROM customers.customer_fingerprints WHERE customer_id = $1', [state.customerId]);
     if (state.status !== 'active') return;
     const digests = this.digestsOf(tenantId, state);
+    if (digests.length > 0) await this.insert(tx, tenantId, state.customerId, digests);
+  }
+
+  /**
+   * A customer being registered: its rows are written before its first event, in a transaction of their own
+   * that does not wait for its fsync (the event's synchronous commit, later in the same WAL, makes both durable),
+   * so registration keeps the event store's group commit. Rows whose customer never got its stream (a failed
+   * append) are ignored by the lookups.
+   */
+  async addNew(tenantId: string, customerId: string, file: Searchable): Promise<void> {
+    const digests = this.digestsOf(tenantId, file);
     if (digests.length === 0) return;
-    await tx.query(
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SET LOCAL synchronous_commit = off');
+      await this.insert(client, tenantId, customerId, digests);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  private async insert(
+    client: PoolClient,
+    tenantId: string,
+    customerId: string,
+    digests: readonly { kind: Kind; digest: Buffer }[],
+  ): Promise<void> {
+    await client.query(
       `INSERT INTO customers.customer_fingerprints (customer_id, tenant_id, kind, digest)
        SELECT $1, $2, k, d FROM unnest($3::text[], $4::bytea[]) AS f(k, d) ON CONFLICT DO NOTHING`,
-      [state.customerId, tenantId, digests.map((d) => d.kind), digests.map((d) => d.digest)],
+      [customerId, tenantId, digests.map((d) => d.kind), digests.map((d) => d.digest)],
     );
   }
 
@@ -65,9 +100,10 @@ export class BlindIndex {
     const digests = this.digestsOf(tenantId, { ...file, birthDate: undefined });
     if (digests.length === 0) return [];
     const { rows } = await this.pool.query<{ customer_id: string; kinds: DuplicateCandidate['matchedOn'] }>(
-      `SELECT customer_id, array_agg(DISTINCT kind ORDER BY kind) AS kinds FROM customers.customer_fingerprints
-       WHERE tenant_id = $1 AND (kind, digest) IN (SELECT * FROM unnest($2::text[], $3::bytea[]))
-       GROUP BY customer_id ORDER BY customer_id LIMIT 20`,
+      `SELECT f.customer_id, array_agg(DISTINCT f.kind ORDER BY f.kind) AS kinds FROM customers.customer_fingerprints f
+       WHERE f.tenant_id = $1 AND (f.kind, f.digest) IN (SELECT * FROM unnest($2::text[], $3::bytea[]))
+         AND ${REGISTERED}
+       GROUP BY f.customer_id ORDER BY f.customer_id LIMIT 20`,
       [tenantId, digests.map((d) => d.kind), digests.map((d) => d.digest)],
     );
     return rows.map((r) => ({ id: r.customer_id, matchedOn: r.kinds }));
@@ -77,8 +113,8 @@ export class BlindIndex {
   async birthdays(tenantId: string, monthDays: readonly string[]): Promise<string[]> {
     const digests = monthDays.map((md) => this.digest(tenantId, 'birthday', md));
     const { rows } = await this.pool.query<{ customer_id: string }>(
-      `SELECT DISTINCT customer_id FROM customers.customer_fingerprints
-       WHERE tenant_id = $1 AND kind = 'birthday' AND digest = ANY($2::bytea[])`,
+      `SELECT DISTINCT f.customer_id FROM customers.customer_fingerprints f
+       WHERE f.tenant_id = $1 AND f.kind = 'birthday' AND f.digest = ANY($2::bytea[]) AND ${REGISTERED}`,
       [tenantId, digests],
     );
     return rows.map((r) => r.customer_id);
