@@ -248,6 +248,8 @@ export function periodicVisitsProcess(visits: ReturnVisitStore) {
       ((event.type === 'ReturnVisitRecorded' || event.type === 'ReturnVisitCancelled') &&
         data.visitReason === 'periodic');
     if (!triggers || !data.customerId) return;
+    // Most tenants have no periodic visits: the policy alone says so, before anything else is read.
+    if ((await visits.policies.current(tenantId)).policy.returnVisits.everyDays === null) return;
     const { context, policyVersion } = await visits.scheduling(tenantId, data.customerId, new Date());
     if (context.policy.everyDays === null || context.customer !== 'active') return;
     const visitId = derivedId(event.eventId, 'periodic-visit');

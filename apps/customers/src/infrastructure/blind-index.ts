@@ -7,6 +7,8 @@ import type { CustomerState } from '../domain/customer/customer.state';
 const REGISTERED = `EXISTS (SELECT 1 FROM customers.events e
   WHERE e.stream_id = 'customer-' || f.tenant_id || '-' || f.customer_id AND e.stream_version = 1)`;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 type Kind = DuplicateCandidate['matchedOn'][number] | 'birthday';
 
 interface Searchable {
@@ -68,13 +70,22 @@ export class BlindIndex {
   async addNew(tenantId: string, customerId: string, file: Searchable): Promise<void> {
     const digests = this.digestsOf(tenantId, file);
     if (digests.length === 0) return;
+    if (!UUID.test(customerId) || !UUID.test(tenantId)) throw new Error('customer and tenant ids are uuids');
+    // One round trip; literals only (uuids checked above, kinds from a fixed set, hex digests), as a
+    // multi-statement query takes no parameters.
+    const rows = digests
+      .map((d) => `('${customerId}', '${tenantId}', '${d.kind}', '\\x${d.digest.toString('hex')}')`)
+      .join(', ');
     const client = await this.pool.connect();
     try {
-      await client.query('BEGIN');
-      await client.query('SET LOCAL synchronous_commit = off');
-      await this.insert(client, tenantId, customerId, digests);
-      await client.query('COMMIT');
+      await client.query(
+        `BEGIN; SET LOCAL synchronous_commit = off;
+         INSERT INTO customers.customer_fingerprints (customer_id, tenant_id, kind, digest) VALUES ${rows}
+           ON CONFLICT DO NOTHING;
+         COMMIT;`,
+      );
     } catch (error) {
+      // A failed statement leaves the explicit transaction open and aborted: end it before the connection goes back.
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
