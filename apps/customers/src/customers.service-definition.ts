@@ -54,15 +54,10 @@ import { CustomersGrpcController } from './interface/grpc/customers.controller';
 import { InquiriesGrpcController } from './interface/grpc/inquiries.controller';
 import { PoliciesGrpcController } from './interface/grpc/policies.controller';
 import { ReturnVisitsGrpcController } from './interface/grpc/return-visits.controller';
-import { CUSTOMER_LIST_CONSUMER, customerListProjection } from './projections/customer-list.projection';
 import {
-  CUSTOMER_TIMELINE_CONSUMER,
-  projectCustomerTimeline,
-} from './projections/customer-timeline.projection';
-import {
-  INQUIRIES_AND_VISITS_CONSUMER,
-  inquiriesAndVisitsProjection,
-} from './projections/inquiries-and-visits.projection';
+  CUSTOMER_READ_MODELS_CONSUMER,
+  customerReadModelsProjection,
+} from './projections/read-models.projection';
 
 /** Stops the timer poller with the app (after the batch in flight). */
 @Injectable()
@@ -145,9 +140,7 @@ export const customersService: ServiceDefinition<typeof customersConfigSpec> = {
     const commands = app.get(CommandBus);
     await timers.migrate();
     const own = [eventsTopic('customers')];
-    await runtime.subscribe(CUSTOMER_LIST_CONSUMER, own, customerListProjection(dataSource));
-    await runtime.subscribe(CUSTOMER_TIMELINE_CONSUMER, own, projectCustomerTimeline);
-    await runtime.subscribe(INQUIRIES_AND_VISITS_CONSUMER, own, inquiriesAndVisitsProjection(dataSource));
+    await runtime.subscribe(CUSTOMER_READ_MODELS_CONSUMER, own, customerReadModelsProjection(dataSource));
     await runtime.subscribe(PERIODIC_VISITS_CONSUMER, own, periodicVisitsProcess(app.get(ReturnVisitStore)));
     await runtime.subscribe('customers-known-branches', [eventsTopic('tenancy')], projectKnownBranches);
     await runtime.subscribe(

@@ -20,11 +20,10 @@ import { customerStream } from '../src/application/customer-store';
 import { customersService } from '../src/customers.service-definition';
 import { CUSTOMER_SEALED_PATHS, type CustomerEvent } from '../src/domain/customer/customer.events';
 import { mapSealed, PersonalDataCipher } from '../src/infrastructure/personal-data-cipher';
-import { CUSTOMER_LIST_CONSUMER, customerListProjection } from '../src/projections/customer-list.projection';
 import {
-  CUSTOMER_TIMELINE_CONSUMER,
-  projectCustomerTimeline,
-} from '../src/projections/customer-timeline.projection';
+  CUSTOMER_READ_MODELS_CONSUMER,
+  customerReadModelsProjection,
+} from '../src/projections/read-models.projection';
 
 // The backup runbook (docs/backup.md) end to end on real PostgreSQL 18: pg_dump the customers schema (the key
 // store apart), pg_restore both into a fresh database, rebuild the read models from the restored events, compare.
@@ -40,8 +39,7 @@ const SEALED = 'enc:v1:';
  * event. Add new ones here. Read models fed by other services' events (known_branches) stay empty in this test.
  */
 const PROJECTIONS: readonly { consumer: string; handler: (ds: DataSource) => EventHandler }[] = [
-  { consumer: CUSTOMER_LIST_CONSUMER, handler: customerListProjection },
-  { consumer: CUSTOMER_TIMELINE_CONSUMER, handler: () => projectCustomerTimeline },
+  { consumer: CUSTOMER_READ_MODELS_CONSUMER, handler: customerReadModelsProjection },
 ];
 
 /** Not read models: the event store, the key store, migration and messaging bookkeeping. */

@@ -5,8 +5,6 @@ import type { DataSource } from 'typeorm';
 import type { CustomerEvent } from '../domain/customer/customer.events';
 import { CustomerListRow } from '../infrastructure/read-models';
 
-export const CUSTOMER_LIST_CONSUMER = 'customers-customer-list';
-
 type Row = Partial<CustomerListRow>;
 
 /** Changes where null removed a field and undefined left it (sealed values are copied sealed). */

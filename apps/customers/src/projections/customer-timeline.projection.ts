@@ -1,8 +1,6 @@
 import type { DeliveredEvent } from '@serviceops/messaging';
 import type { PoolClient } from 'pg';
 
-export const CUSTOMER_TIMELINE_CONSUMER = 'customers-timeline';
-
 /** Which part of the business a stream category is, on a customer's timeline. */
 const KINDS: Readonly<Record<string, string>> = {
   customer: 'customer',

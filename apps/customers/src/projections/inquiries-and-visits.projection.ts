@@ -6,8 +6,6 @@ import type { InquiryEvent } from '../domain/inquiry/inquiry.events';
 import type { ReturnVisitEvent } from '../domain/return-visit/return-visit.events';
 import { InquiryListRow, ReturnVisitListRow } from '../infrastructure/read-models';
 
-export const INQUIRIES_AND_VISITS_CONSUMER = 'customers-inquiries-and-visits';
-
 /** The inquiry and return-visit lists from customers' own events (subjects copied sealed). Rebuildable. */
 export function inquiriesAndVisitsProjection(dataSource: DataSource) {
   return async (event: DeliveredEvent, tx: PoolClient): Promise<void> => {
