@@ -233,19 +233,14 @@ export class CustomersController {
     ifMatch: true,
     summary: 'Merge a duplicate into this customer (If-Match: this customer’s version)',
   })
-  async merge(
+  merge(
     @UuidParam('id') id: string,
     @Body() body: MergeCustomersDto,
     @Headers('if-match') ifMatch: string | undefined,
     @Caller() caller: CallContext,
     @Res({ passthrough: true }) res: HttpResponse,
   ): Promise<CustomerView> {
-    const customer = await this.upstream.call<CustomerReply>(
-      'customers.MergeCustomers',
-      { id, duplicateId: body.duplicateId, expectedVersion: parseIfMatch(ifMatch) },
-      caller,
-    );
-    return withEtag(res, customerView(customer));
+    return this.merging('customers.MergeCustomers', id, body, ifMatch, caller, res);
   }
 
   @Endpoint({
@@ -259,15 +254,27 @@ export class CustomersController {
     ifMatch: true,
     summary: 'Take a merged duplicate back out of this customer (If-Match: this customer’s version)',
   })
-  async undoMerge(
+  undoMerge(
     @UuidParam('id') id: string,
     @Body() body: MergeCustomersDto,
     @Headers('if-match') ifMatch: string | undefined,
     @Caller() caller: CallContext,
     @Res({ passthrough: true }) res: HttpResponse,
   ): Promise<CustomerView> {
+    return this.merging('customers.UndoCustomerMerge', id, body, ifMatch, caller, res);
+  }
+
+  /** Merge and its undoing take the same request and answer the survivor. */
+  private async merging(
+    rpc: 'customers.MergeCustomers' | 'customers.UndoCustomerMerge',
+    id: string,
+    body: MergeCustomersDto,
+    ifMatch: string | undefined,
+    caller: CallContext,
+    res: HttpResponse,
+  ): Promise<CustomerView> {
     const customer = await this.upstream.call<CustomerReply>(
-      'customers.UndoCustomerMerge',
+      rpc,
       { id, duplicateId: body.duplicateId, expectedVersion: parseIfMatch(ifMatch) },
       caller,
     );

@@ -16,6 +16,12 @@ import type { CustomerView } from '../../application/customer-view';
 import type { CustomerNeed, Gender } from '../../domain/customer/customer.events';
 import { idOf, optional, removable } from './grpc-fields';
 
+interface MergeRequest {
+  id?: string;
+  duplicateId?: string;
+  expectedVersion?: number;
+}
+
 interface NeedMessage {
   line?: string;
   needs?: string;
@@ -124,32 +130,22 @@ export class CustomersGrpcController {
   }
 
   @GrpcMethod('Customers', 'MergeCustomers')
-  merge(
-    req: { id?: string; duplicateId?: string; expectedVersion?: number },
-    md: Metadata,
-  ): Promise<CustomerView> {
-    return this.commands.execute(
-      new MergeCustomersCommand(
-        callContextOf(md),
-        idOf(req.id),
-        idOf(req.duplicateId, 'duplicateId'),
-        false,
-        req.expectedVersion,
-      ),
-    );
+  merge(req: MergeRequest, md: Metadata): Promise<CustomerView> {
+    return this.merging(req, md, false);
   }
 
   @GrpcMethod('Customers', 'UndoCustomerMerge')
-  undoMerge(
-    req: { id?: string; duplicateId?: string; expectedVersion?: number },
-    md: Metadata,
-  ): Promise<CustomerView> {
+  undoMerge(req: MergeRequest, md: Metadata): Promise<CustomerView> {
+    return this.merging(req, md, true);
+  }
+
+  private merging(req: MergeRequest, md: Metadata, undo: boolean): Promise<CustomerView> {
     return this.commands.execute(
       new MergeCustomersCommand(
         callContextOf(md),
         idOf(req.id),
         idOf(req.duplicateId, 'duplicateId'),
-        true,
+        undo,
         req.expectedVersion,
       ),
     );
