@@ -2,6 +2,7 @@ import { mapSealed } from '../infrastructure/personal-data-cipher';
 import { zonedInstant } from './care';
 import { personalView } from './customer-view';
 import { maskBirthDate, maskEmail, maskIdNumber, maskName, maskPhone } from './masking';
+import { decodeCursor, decodeDayCursor, encodeCursor, encodeDayCursor } from './paging';
 import { derivedId } from './return-visits';
 
 describe('masking personal values', () => {
@@ -79,5 +80,23 @@ describe('ids derived from events', () => {
     expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(derivedId('6f1c1f9e-3b8a-4c39-9b0e-0d6b9b7f5a11', 'periodic-visit')).toBe(a);
     expect(derivedId('6f1c1f9e-3b8a-4c39-9b0e-0d6b9b7f5a11', 'other')).not.toBe(a);
+  });
+});
+
+describe('page cursors', () => {
+  const id = '6f1c1f9e-3b8a-4c39-9b0e-0d6b9b7f5a11';
+
+  it('give back the sort key and id of a page’s last item', () => {
+    expect(decodeDayCursor(encodeDayCursor('2026-11-22', id))).toEqual({ day: '2026-11-22', id });
+    const at = new Date('2026-11-22T08:00:00.000Z');
+    expect(decodeCursor(encodeCursor(at, id))).toEqual({ at, id });
+  });
+
+  it.each([
+    ['not base64 of a cursor', 'x'],
+    ['a day cursor with a time', encodeCursor(new Date(), id)],
+    ['an id that is no uuid', encodeDayCursor('2026-11-22', 'x; DROP TABLE')],
+  ])('refuse %s as a day cursor (400 VALIDATION on cursor)', (_label, cursor) => {
+    expect(() => decodeDayCursor(cursor)).toThrow(expect.objectContaining({ code: 'VALIDATION' }) as Error);
   });
 });

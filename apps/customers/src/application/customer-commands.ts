@@ -14,6 +14,7 @@ import { customerDecider } from '../domain/customer/customer.decider';
 import type { CustomerEvent } from '../domain/customer/customer.events';
 import type { CustomerState } from '../domain/customer/customer.state';
 import { BlindIndex } from '../infrastructure/blind-index';
+import { sealedCustomerStateOf } from './customer-status';
 import { CustomerCodecs, customerStream } from './customer-store';
 import { toCustomerView, type CustomerView } from './customer-view';
 import { KnownBranches } from './known-branches';
@@ -260,12 +261,8 @@ export class EraseCustomerHandler implements ICommandHandler<EraseCustomerComman
   async execute({ call, customerId, reason, expectedVersion }: EraseCustomerCommand): Promise<CustomerView> {
     const { runtime } = this.codecs;
     const now = new Date();
-    const current = await runtime.store.aggregate<CustomerState>(
-      customerStream(call.tenantId, customerId),
-      (s, e) => customerDecider.evolve(s, e as unknown as CustomerEvent),
-      customerDecider.initialState,
-    );
-    const duplicates = current.state.status === 'absent' ? [] : current.state.mergedFrom;
+    const current = await sealedCustomerStateOf(runtime.store, call.tenantId, customerId);
+    const duplicates = current.status === 'absent' ? [] : current.mergedFrom;
     const ids = [customerId, ...duplicates];
     const streams = await parts(this.codecs, call.tenantId, ids, expectedVersion);
     const decide = ([person, ...merged]: readonly CustomerState[]): (readonly CustomerEvent[])[] => {

@@ -35,11 +35,28 @@ export class Sealing {
     return this.codec(customerId, paths, await this.cipher.load(customerId));
   }
 
-  /** The customer a record belongs to: its first event names them. */
-  async ownerOf(stream: string): Promise<string | undefined> {
+  /**
+   * A codec for a record that belongs to a customer (an inquiry, a return visit): its first event names the
+   * customer whose key seals it. `notFound` when the record does not exist.
+   */
+  async forRecord<E extends Event>(
+    stream: string,
+    paths: readonly string[],
+    notFound: () => Error,
+  ): Promise<{ customerId: string; codec: EventCodec<E> }> {
     const { events } = await this.runtime.store.readStream(stream, { maxCount: 1 });
-    const data = events[0]?.data as { customerId?: unknown } | undefined;
-    return typeof data?.customerId === 'string' ? data.customerId : undefined;
+    const customerId = ownerOf(events);
+    if (!customerId) throw notFound();
+    return { customerId, codec: await this.forRead<E>(customerId, paths) };
+  }
+
+  /** Such a record's events, read once and opened with its customer's key. */
+  async readRecord<E extends Event>(stream: string, paths: readonly string[], notFound: () => Error) {
+    const { events } = await this.runtime.store.readStream(stream);
+    const customerId = ownerOf(events);
+    if (!customerId) throw notFound();
+    const codec = await this.forRead<E>(customerId, paths);
+    return { customerId, events, decoded: events.map((e) => codec.decode(e)) };
   }
 
   private codec<E extends Event>(
@@ -88,7 +105,8 @@ export class CustomerCodecs {
   }
 }
 
-/** A value still sealed (its key is gone): never shown. */
-export function isSealed(value: unknown): boolean {
-  return typeof value === 'string' && value.startsWith('enc:v1:');
+/** The customer a record belongs to: its first event names them. */
+function ownerOf(events: readonly RecordedEvent[]): string | undefined {
+  const data = events[0]?.data as { customerId?: unknown } | undefined;
+  return typeof data?.customerId === 'string' ? data.customerId : undefined;
 }

@@ -1,8 +1,7 @@
 import { ProblemError } from '@serviceops/platform';
 import type { CustomerNeed } from '../domain/customer/customer.events';
 import type { CustomerState } from '../domain/customer/customer.state';
-import { isSealed } from './customer-store';
-import { MASK, maskBirthDate, maskEmail, maskIdNumber, maskName, maskPhone } from './masking';
+import { MASK, maskBirthDate, maskEmail, maskIdNumber, maskName, maskPhone, revealer } from './masking';
 
 export interface CustomerView {
   readonly id: string;
@@ -63,26 +62,22 @@ export function personalView(
   fields: PersonalFields,
   clear: boolean,
 ): { view: PersonalView; shown: string[] } {
+  const { reveal, shown } = revealer(clear);
   const view: Record<string, string> = {};
-  const shown: string[] = [];
   for (const [field, mask] of Object.entries(MASKS)) {
-    const value = fields[field as keyof typeof MASKS];
-    if (typeof value !== 'string' || isSealed(value)) continue;
-    view[field] = clear ? value : mask(value);
-    if (clear) shown.push(field);
+    const value = reveal(fields[field as keyof typeof MASKS], field, mask);
+    if (value !== undefined) view[field] = value;
   }
   const needs = (fields.needs ?? []).map((need) => {
-    const text = (v: string | undefined) => (v === undefined || isSealed(v) ? {} : { v: clear ? v : MASK });
-    const needsText = text(need.needs).v;
-    const preferences = text(need.preferences).v;
+    const needsText = reveal(need.needs, 'needs');
+    const preferences = reveal(need.preferences, 'needs');
     return {
       line: need.line,
       ...(needsText !== undefined ? { needs: needsText } : {}),
       ...(preferences !== undefined ? { preferences } : {}),
     };
   });
-  if (clear && needs.some((n) => n.needs !== undefined || n.preferences !== undefined)) shown.push('needs');
-  return { view: { ...view, needs }, shown };
+  return { view: { ...view, needs }, shown: shown() };
 }
 
 export function toCustomerView(

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { seesPersonalData, type CustomerChannel } from '@serviceops/contracts';
-import { newId, type RecordedEvent } from '@serviceops/kernel';
+import { newId } from '@serviceops/kernel';
 import {
   DurableTimers,
   execute,
@@ -16,8 +16,8 @@ import { inquiryDecider, inquiryStreamId } from '../domain/inquiry/inquiry.decid
 import { SEALED_PATHS, type InquiryEvent } from '../domain/inquiry/inquiry.events';
 import { InquiryListRow } from '../infrastructure/read-models';
 import { customerStatusOf, systemCall } from './customer-status';
-import { allPaths, isSealed, Sealing } from './customer-store';
-import { MASK } from './masking';
+import { allPaths, Sealing } from './customer-store';
+import { revealer } from './masking';
 import { decodeCursor, encodeCursor, limitOf } from './paging';
 import { PersonalDataReads } from './personal-data-reads';
 import { CustomerPolicies } from './policies';
@@ -25,6 +25,7 @@ import { historyOf } from './customer-queries';
 import { TenantCalendars } from './tenant-calendars';
 
 export const INQUIRY_PATHS = allPaths(SEALED_PATHS);
+const notFoundInquiry = () => new ProblemError('CUSTOMERS.INQUIRY_NOT_FOUND', 'no such inquiry');
 export const INQUIRY_OVERDUE_TIMER = 'inquiry-overdue';
 export const INQUIRY_STATUSES = ['open', 'overdue', 'answered', 'handed_off'] as const;
 
@@ -50,30 +51,23 @@ export interface InquiryView {
   readonly masked: boolean;
 }
 
-/** Text as the caller may see it: in clear, masked, or (sealed for good) not at all. */
-function text(value: string | undefined, clear: boolean, shown: string[], field: string): { v?: string } {
-  if (value === undefined || isSealed(value)) return {};
-  if (clear) shown.push(field);
-  return { v: clear ? value : MASK };
-}
-
 /** The inquiry folded from its (opened) events, with the fields the caller saw in clear. */
 export function inquiryViewOf(events: readonly InquiryEvent[], version: number, clear: boolean) {
-  const shown: string[] = [];
+  const { reveal, shown } = revealer(clear);
   let view: { -readonly [K in keyof InquiryView]?: InquiryView[K] } = {};
   for (const e of events) {
     switch (e.type) {
       case 'InquiryReceived': {
         const { inquiryId, subject, content, ...rest } = e.data;
         view = { id: inquiryId, status: 'open', ...rest };
-        const s = text(subject, clear, shown, 'subject').v;
-        const c = text(content, clear, shown, 'content').v;
+        const s = reveal(subject, 'subject');
+        const c = reveal(content, 'content');
         if (s !== undefined) view.subject = s;
         if (c !== undefined) view.content = c;
         break;
       }
       case 'InquiryAnswered': {
-        const a = text(e.data.answer, clear, shown, 'answer').v;
+        const a = reveal(e.data.answer, 'answer');
         view = { ...view, status: 'answered', answeredAt: e.data.answeredAt, late: e.data.late };
         if (a !== undefined) view.answer = a;
         break;
@@ -83,8 +77,8 @@ export function inquiryViewOf(events: readonly InquiryEvent[], version: number, 
         break;
       case 'InquiryHandedOff': {
         const { place, requirements, ...need } = e.data.need;
-        const p = text(place, clear, shown, 'need.place').v;
-        const r = text(requirements, clear, shown, 'need.requirements').v;
+        const p = reveal(place, 'need.place');
+        const r = reveal(requirements, 'need.requirements');
         view = {
           ...view,
           status: 'handed_off',
@@ -104,7 +98,7 @@ export function inquiryViewOf(events: readonly InquiryEvent[], version: number, 
     }
   }
   if (view.id === undefined) throw new ProblemError('CUSTOMERS.INQUIRY_NOT_FOUND', 'no such inquiry');
-  return { view: { ...view, version, masked: !clear } as InquiryView, shown: [...new Set(shown)] };
+  return { view: { ...view, version, masked: !clear } as InquiryView, shown: shown() };
 }
 
 export class OpenInquiryCommand {
@@ -136,19 +130,23 @@ export class InquiryStore {
     @Inject(DurableTimers) readonly timers: DurableTimers,
   ) {}
 
-  async codecOf(
+  codecOf(
     tenantId: string,
     inquiryId: string,
   ): Promise<{ customerId: string; codec: EventCodec<InquiryEvent> }> {
-    const customerId = await this.sealing.ownerOf(inquiryStreamId(tenantId, inquiryId));
-    if (!customerId) throw new ProblemError('CUSTOMERS.INQUIRY_NOT_FOUND', 'no such inquiry');
-    return { customerId, codec: await this.sealing.forRead<InquiryEvent>(customerId, INQUIRY_PATHS) };
+    return this.sealing.forRecord<InquiryEvent>(
+      inquiryStreamId(tenantId, inquiryId),
+      INQUIRY_PATHS,
+      notFoundInquiry,
+    );
   }
 
-  async load(tenantId: string, inquiryId: string) {
-    const { customerId, codec } = await this.codecOf(tenantId, inquiryId);
-    const { events } = await this.sealing.runtime.store.readStream(inquiryStreamId(tenantId, inquiryId));
-    return { customerId, events, decoded: events.map((e: RecordedEvent) => codec.decode(e)) };
+  load(tenantId: string, inquiryId: string) {
+    return this.sealing.readRecord<InquiryEvent>(
+      inquiryStreamId(tenantId, inquiryId),
+      INQUIRY_PATHS,
+      notFoundInquiry,
+    );
   }
 }
 
@@ -322,9 +320,9 @@ export class InquiryQueries {
     const items = page.map((row): InquiryView => {
       const key = keys.get(row.customerId);
       const subject = row.subject && key ? cipher.open(key, row.customerId, row.subject) : undefined;
-      const shown: string[] = [];
-      const s = text(subject ?? undefined, clear, shown, 'subject').v;
-      reads.push({ customerId: row.customerId, fields: shown });
+      const { reveal, shown } = revealer(clear);
+      const s = reveal(subject, 'subject');
+      reads.push({ customerId: row.customerId, fields: shown() });
       return {
         id: row.inquiryId,
         version: row.version,

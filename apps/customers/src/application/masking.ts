@@ -1,8 +1,28 @@
+import { isSealed } from '../infrastructure/personal-data-cipher';
+
 /**
  * Masked forms of personal values, for roles without the right to see them: enough to recognise a record on
  * the phone ("ending 5678"), not enough to contact or identify the person.
  */
 export const MASK = '***';
+
+/**
+ * Personal values as one caller may see them: in clear, masked, or not at all when still sealed (the key is
+ * gone). Notes which fields were shown in clear, to record the read.
+ */
+export function revealer(clear: boolean) {
+  const shown = new Set<string>();
+  const reveal = (
+    value: unknown,
+    field: string,
+    mask: (v: string) => string = () => MASK,
+  ): string | undefined => {
+    if (typeof value !== 'string' || isSealed(value)) return undefined;
+    if (clear) shown.add(field);
+    return clear ? value : mask(value);
+  };
+  return { reveal, shown: (): string[] => [...shown] };
+}
 
 export function maskName(name: string): string {
   const chars = [...name.trim()];

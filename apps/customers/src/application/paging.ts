@@ -18,13 +18,27 @@ export function encodeCursor(at: Date, id: string): string {
 }
 
 export function decodeCursor(cursor: string): { at: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const date = new Date(at ?? '');
-  if (!id || Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/.test(id))
+  const { key, id } = decodeKeyCursor(cursor, (at) => !Number.isNaN(new Date(at).getTime()));
+  return { at: new Date(key), id };
+}
+
+/** The same for a sort key that is a local day ('YYYY-MM-DD'): return visits by due day. */
+export function encodeDayCursor(day: string, id: string): string {
+  return Buffer.from(`${day}|${id}`).toString('base64url');
+}
+
+export function decodeDayCursor(cursor: string): { day: string; id: string } {
+  const { key, id } = decodeKeyCursor(cursor, (day) => /^\d{4}-\d{2}-\d{2}$/.test(day));
+  return { day: key, id };
+}
+
+function decodeKeyCursor(cursor: string, validKey: (key: string) => boolean): { key: string; id: string } {
+  const [key, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  if (!key || !id || !validKey(key) || !/^[0-9a-f-]{36}$/.test(id))
     throw new ProblemError('VALIDATION', 'invalid cursor', [
       { path: 'cursor', message: 'use a nextCursor as given' },
     ]);
-  return { at: date, id };
+  return { key, id };
 }
 
 export function asOfDate(asOf: string | undefined): Date | undefined {

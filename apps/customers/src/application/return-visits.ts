@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { seesPersonalData } from '@serviceops/contracts';
-import { localDateOf, newId, type RecordedEvent } from '@serviceops/kernel';
+import { localDateOf, newId } from '@serviceops/kernel';
 import type { DeliveredEvent } from '@serviceops/messaging';
 import { execute, metadataOf, ProblemError, type CallContext, type EventCodec } from '@serviceops/platform';
 import type { PoolClient } from 'pg';
@@ -12,15 +12,16 @@ import { returnVisitDecider, returnVisitStreamId } from '../domain/return-visit/
 import { SEALED_PATHS, type ReturnVisitEvent } from '../domain/return-visit/return-visit.events';
 import { ReturnVisitListRow } from '../infrastructure/read-models';
 import { customerStatusOf, systemCall } from './customer-status';
-import { allPaths, isSealed, Sealing } from './customer-store';
+import { allPaths, Sealing } from './customer-store';
 import { historyOf } from './customer-queries';
-import { MASK } from './masking';
-import { decodeCursor, limitOf } from './paging';
+import { revealer } from './masking';
+import { decodeDayCursor, encodeDayCursor, limitOf } from './paging';
 import { PersonalDataReads } from './personal-data-reads';
 import { CustomerPolicies } from './policies';
 import { TenantCalendars } from './tenant-calendars';
 
 export const VISIT_PATHS = allPaths(SEALED_PATHS);
+const notFoundReturnVisit = () => new ProblemError('CUSTOMERS.VISIT_NOT_FOUND', 'no such return visit');
 export const VISIT_STATUSES = ['scheduled', 'done', 'cancelled'] as const;
 
 export interface ReturnVisitView {
@@ -47,12 +48,7 @@ export interface ReturnVisitView {
 
 /** The visit folded from its (opened) events, with the free-text fields the caller saw in clear. */
 export function visitViewOf(events: readonly ReturnVisitEvent[], version: number, clear: boolean) {
-  const shown = new Set<string>();
-  const text = (value: string | undefined, field: string): string | undefined => {
-    if (value === undefined || isSealed(value)) return undefined;
-    if (clear) shown.add(field);
-    return clear ? value : MASK;
-  };
+  const { reveal: text, shown } = revealer(clear);
   let view: { -readonly [K in keyof ReturnVisitView]?: ReturnVisitView[K] } = {};
   for (const e of events) {
     switch (e.type) {
@@ -103,7 +99,7 @@ export function visitViewOf(events: readonly ReturnVisitEvent[], version: number
     }
   }
   if (view.id === undefined) throw new ProblemError('CUSTOMERS.VISIT_NOT_FOUND', 'no such return visit');
-  return { view: { ...view, version, masked: !clear } as ReturnVisitView, shown: [...shown] };
+  return { view: { ...view, version, masked: !clear } as ReturnVisitView, shown: shown() };
 }
 
 export class ScheduleReturnVisitCommand {
@@ -135,19 +131,23 @@ export class ReturnVisitStore {
     readonly calendars: TenantCalendars,
   ) {}
 
-  async codecOf(
+  codecOf(
     tenantId: string,
     visitId: string,
   ): Promise<{ customerId: string; codec: EventCodec<ReturnVisitEvent> }> {
-    const customerId = await this.sealing.ownerOf(returnVisitStreamId(tenantId, visitId));
-    if (!customerId) throw new ProblemError('CUSTOMERS.VISIT_NOT_FOUND', 'no such return visit');
-    return { customerId, codec: await this.sealing.forRead<ReturnVisitEvent>(customerId, VISIT_PATHS) };
+    return this.sealing.forRecord<ReturnVisitEvent>(
+      returnVisitStreamId(tenantId, visitId),
+      VISIT_PATHS,
+      notFoundReturnVisit,
+    );
   }
 
-  async load(tenantId: string, visitId: string) {
-    const { customerId, codec } = await this.codecOf(tenantId, visitId);
-    const { events } = await this.sealing.runtime.store.readStream(returnVisitStreamId(tenantId, visitId));
-    return { customerId, events, decoded: events.map((e: RecordedEvent) => codec.decode(e)) };
+  load(tenantId: string, visitId: string) {
+    return this.sealing.readRecord<ReturnVisitEvent>(
+      returnVisitStreamId(tenantId, visitId),
+      VISIT_PATHS,
+      notFoundReturnVisit,
+    );
   }
 
   /** What scheduling needs: the customer's status, the policy, and today in the tenant's calendar. */
@@ -327,9 +327,8 @@ export class ReturnVisitQueries {
     if (filter.customerId) query.andWhere('v.customerId = :customer', { customer: filter.customerId });
     if (filter.dueBy) query.andWhere('v.dueOn <= :dueBy', { dueBy: filter.dueBy });
     if (filter.cursor) {
-      const [dueOn, id] = Buffer.from(filter.cursor, 'base64url').toString('utf8').split('|');
-      if (!dueOn || !id || !/^\d{4}-\d{2}-\d{2}$/.test(dueOn)) decodeCursor('x');
-      query.andWhere('(v.dueOn, v.visitId) > (:dueOn, :id)', { dueOn, id });
+      const { day, id } = decodeDayCursor(filter.cursor);
+      query.andWhere('(v.dueOn, v.visitId) > (:day, :id)', { day, id });
     }
     const rows = await query.getMany();
     const page = rows.slice(0, limit);
@@ -351,9 +350,7 @@ export class ReturnVisitQueries {
         policyVersion: row.policyVersion,
         masked: false,
       })),
-      ...(rows.length > limit && last
-        ? { nextCursor: Buffer.from(`${last.dueOn}|${last.visitId}`).toString('base64url') }
-        : {}),
+      ...(rows.length > limit && last ? { nextCursor: encodeDayCursor(last.dueOn, last.visitId) } : {}),
     };
   }
 }

@@ -2,6 +2,11 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 
 const PREFIX = 'enc:v1:';
+/** A value still sealed (e.g. its key is gone): never shown. */
+export function isSealed(value: unknown): boolean {
+  return typeof value === 'string' && value.startsWith(PREFIX);
+}
+
 /** How long an unwrapped key is kept in memory. */
 const KEY_CACHE_MS = 60_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
