@@ -2,3 +2,4 @@ export * from './service-config';
 export * from './grpc';
 export * from './events/customers.events';
 export * from './tenancy.vocabulary';
+export * from './fields';

@@ -6,3 +6,4 @@ export * from './ids';
 export * from './money';
 export * from './business-calendar';
 export * from './local-date';
+export * from './rules';

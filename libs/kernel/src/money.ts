@@ -1,12 +1,11 @@
 import { DomainError } from './errors';
+import { RULES } from './rules';
 
 /** Exact money: an integer count of the currency's minor units (fen, cents). Never a float. */
 export interface Money {
   readonly amount: number;
   readonly currency: string;
 }
-
-const CURRENCY = /^[A-Z]{3}$/;
 
 export function money(amount: number, currency: string): Money {
   if (!Number.isSafeInteger(amount)) {
@@ -15,7 +14,7 @@ export function money(amount: number, currency: string): Money {
       `amount must be an integer number of minor units, got ${amount}`,
     );
   }
-  if (!CURRENCY.test(currency)) {
+  if (!RULES.currency.accepts(currency)) {
     throw new DomainError('MONEY.BAD_CURRENCY', `currency must be an ISO 4217 code, got "${currency}"`);
   }
   return { amount, currency };

@@ -1,3 +1,4 @@
 export * from './infra';
 export * from './given-when-then';
 export * from './bench';
+export * from './field-verdicts';

@@ -93,10 +93,19 @@ describe('page cursors', () => {
   });
 
   it.each([
-    ['not base64 of a cursor', 'x'],
-    ['a day cursor with a time', encodeCursor(new Date(), id)],
+    ['not a cursor', 'x'],
+    ['a key of 16 digits', `1234567890123456_${id}`],
+    ['a negative key', `-1_${id}`],
     ['an id that is no uuid', encodeDayCursor('2026-11-22', 'x; DROP TABLE')],
-  ])('refuse %s as a day cursor (400 VALIDATION on cursor)', (_label, cursor) => {
+    ['an id in capitals', `20000_${id.toUpperCase()}`],
+  ])('refuse %s (400 VALIDATION on cursor)', (_label, cursor) => {
     expect(() => decodeDayCursor(cursor)).toThrow(expect.objectContaining({ code: 'VALIDATION' }) as Error);
+    expect(() => decodeCursor(cursor)).toThrow(expect.objectContaining({ code: 'VALIDATION' }) as Error);
+  });
+
+  it('decode every cursor of the published shape: far-off keys still sort after every real item', () => {
+    expect(decodeDayCursor(`999999999999999_${id}`)).toEqual({ day: '9999-12-31', id });
+    expect(decodeDayCursor(`0_${id}`)).toEqual({ day: '1970-01-01', id });
+    expect(decodeCursor(`999999999999999_${id}`).at.getTime()).toBe(999_999_999_999_999);
   });
 });

@@ -1,3 +1,4 @@
+import { RULES } from '@serviceops/kernel';
 import { ProblemError } from '@serviceops/platform';
 
 export const DEFAULT_LIMIT = 50;
@@ -12,33 +13,42 @@ export function limitOf(limit: number | undefined): number {
   return value;
 }
 
-/** Cursors are opaque: the sort key (a time) and the row's id of the last item of a page. */
+/**
+ * A cursor is `<sort key>_<id>` of the last item of a page (RULES.keysetCursor, which the gateway checks and
+ * OpenAPI states): the key is a time in epoch milliseconds, or a local day as days since 1970-01-01. Every
+ * string of that shape decodes, so a well-formed cursor is never refused.
+ */
 export function encodeCursor(at: Date, id: string): string {
-  return Buffer.from(`${at.toISOString()}|${id}`).toString('base64url');
+  return `${at.getTime()}_${id}`;
 }
 
 export function decodeCursor(cursor: string): { at: Date; id: string } {
-  const { key, id } = decodeKeyCursor(cursor, (at) => !Number.isNaN(new Date(at).getTime()));
+  const { key, id } = decodeKeyCursor(cursor);
   return { at: new Date(key), id };
 }
 
+const DAY_MS = 86_400_000;
+const LAST_DAY = Date.UTC(9999, 11, 31) / DAY_MS;
+
 /** The same for a sort key that is a local day ('YYYY-MM-DD'): return visits by due day. */
 export function encodeDayCursor(day: string, id: string): string {
-  return Buffer.from(`${day}|${id}`).toString('base64url');
+  return `${Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS)}_${id}`;
 }
 
 export function decodeDayCursor(cursor: string): { day: string; id: string } {
-  const { key, id } = decodeKeyCursor(cursor, (day) => /^\d{4}-\d{2}-\d{2}$/.test(day));
-  return { day: key, id };
+  const { key, id } = decodeKeyCursor(cursor);
+  // Days past 9999-12-31 are clamped to it: they still sort after every real one.
+  const day = new Date(Math.min(key, LAST_DAY) * DAY_MS).toISOString().slice(0, 10);
+  return { day, id };
 }
 
-function decodeKeyCursor(cursor: string, validKey: (key: string) => boolean): { key: string; id: string } {
-  const [key, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!key || !id || !validKey(key) || !/^[0-9a-f-]{36}$/.test(id))
+function decodeKeyCursor(cursor: string): { key: number; id: string } {
+  if (!RULES.keysetCursor.accepts(cursor))
     throw new ProblemError('VALIDATION', 'invalid cursor', [
-      { path: 'cursor', message: 'use a nextCursor as given' },
+      { path: 'cursor', message: `cursor ${RULES.keysetCursor.message}` },
     ]);
-  return { key, id };
+  const [key, id] = cursor.split('_') as [string, string];
+  return { key: Number(key), id };
 }
 
 export function asOfDate(asOf: string | undefined): Date | undefined {

@@ -1,19 +1,23 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsOptional, IsString, IsUUID, Matches } from 'class-validator';
 import { EventRecordView } from '../http/event-record.view';
-import { PageQuery } from '../http/page.query';
+import { LimitQuery } from '../http/page.query';
+import { Follows } from '../http/validators';
+import { RULES, text } from '@serviceops/kernel';
 
-export class AuditQuery extends PageQuery {
+export class AuditQuery extends LimitQuery {
+  @IsOptional()
+  @Follows(RULES.seqCursor, { required: false, description: 'nextCursor of the previous page' })
+  cursor?: string;
+
   @ApiPropertyOptional({ example: 'customer', required: false, description: '`customer`, `tenant`, …' })
   @IsOptional()
   @IsString()
   @Matches(/^[a-z][a-z_]{0,49}$/, { message: 'entity must be a lower-case entity name' })
   entity?: string;
 
-  @ApiPropertyOptional({ required: false, description: 'with `entity`: one record’s trail' })
   @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @Follows(text(1, 200), { required: false, description: 'with `entity`: one record’s trail' })
   entityId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', required: false })

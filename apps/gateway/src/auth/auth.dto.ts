@@ -1,18 +1,14 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { RULES } from '@serviceops/kernel';
+import { IsOptional, IsUUID } from 'class-validator';
+import { Follows } from '../http/validators';
 
 @ApiSchema({ name: 'TokenRequest' })
 export class TokenRequestDto {
-  @ApiProperty({ example: 'admin', maxLength: 100 })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @Follows(RULES.loginName, { example: 'admin' })
   username!: string;
 
-  @ApiProperty({ example: 'correct horse battery staple', maxLength: 200, format: 'password' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @Follows(RULES.password, { example: 'correct horse battery staple', format: 'password' })
   password!: string;
 
   @ApiPropertyOptional({

@@ -6,29 +6,19 @@ import {
   ArrayUnique,
   IsArray,
   IsBoolean,
-  IsEmail,
   IsIn,
-  IsISO8601,
-  IsNotEmpty,
   IsOptional,
-  IsString,
   IsUUID,
-  Length,
-  Matches,
-  MaxLength,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '../http/page.query';
-import { changesTo, ExpectedVersion, IsDateOnly, present } from '../http/validators';
+import { changesTo, ExpectedVersion, Follows, present } from '../http/validators';
+import { GENDERS, RULES } from '@serviceops/kernel';
 
 export const CHANNELS = CUSTOMER_CHANNELS;
-export const GENDERS = ['female', 'male', 'other', 'undisclosed'] as const;
+export { GENDERS };
 export const CUSTOMER_STATUSES = ['active', 'merged', 'erased'] as const;
-const PHONE = /^\+?[0-9][0-9 -]{5,19}$/;
-const PHONE_MESSAGE = 'phone must be a phone number: digits, spaces or dashes, optionally after +';
-const ID_NUMBER = /^[A-Za-z0-9]{1,40}$/;
-const ID_NUMBER_MESSAGE = 'idNumber must be 1–40 letters or digits';
 const MAX_NEEDS = BUSINESS_LINES.length;
 
 /** One need per business line: the line is what tells two needs apart. */
@@ -40,37 +30,26 @@ export class NeedDto {
   @IsIn(BUSINESS_LINES)
   line!: string;
 
-  @ApiPropertyOptional({ maxLength: 2000, required: false, description: 'what the customer needs' })
   @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @Follows(RULES.needText, { required: false, description: 'what the customer needs' })
   needs?: string;
 
-  @ApiPropertyOptional({ maxLength: 2000, required: false })
   @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @Follows(RULES.needText, { required: false })
   preferences?: string;
 }
 
 @ApiSchema({ name: 'RegisterCustomer' })
 export class RegisterCustomerDto {
-  @ApiProperty({ example: 'Wang Fang', minLength: 1, maxLength: 200 })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @Follows(RULES.name, { example: 'Wang Fang' })
   name!: string;
 
-  @ApiPropertyOptional({ example: '+86 138 0000 0000', pattern: PHONE.source, required: false })
   @IsOptional()
-  @IsString()
-  @Matches(PHONE, { message: PHONE_MESSAGE })
+  @Follows(RULES.phone, { example: '+86 138 0000 0000', required: false })
   phone?: string;
 
-  @ApiPropertyOptional({ example: 'wang.fang@example.com', format: 'email', required: false })
   @IsOptional()
-  @IsEmail()
-  @MaxLength(320)
+  @Follows(RULES.email, { example: 'wang.fang@example.com', required: false })
   email?: string;
 
   @ApiProperty({ enum: CHANNELS, description: 'how the customer first reached us' })
@@ -82,10 +61,8 @@ export class RegisterCustomerDto {
   @IsUUID()
   branchId?: string;
 
-  @ApiPropertyOptional({ maxLength: 10_000, required: false })
   @IsOptional()
-  @IsString()
-  @MaxLength(10_000)
+  @Follows(RULES.notes, { required: false })
   notes?: string;
 
   @ApiPropertyOptional({ enum: GENDERS, required: false })
@@ -93,26 +70,20 @@ export class RegisterCustomerDto {
   @IsIn(GENDERS)
   gender?: string;
 
-  @ApiPropertyOptional({
-    format: 'date',
+  @IsOptional()
+  @Follows(RULES.dateOnly, {
     example: '1990-05-17',
     required: false,
-    description: 'YYYY-MM-DD, not in the future',
+    description: 'YYYY-MM-DD, not in the future (422 CUSTOMERS.INVALID_BIRTH_DATE), not before 1900',
   })
-  @IsOptional()
-  @IsDateOnly()
   birthDate?: string;
 
-  @ApiPropertyOptional({ maxLength: 500, required: false })
   @IsOptional()
-  @IsString()
-  @MaxLength(500)
+  @Follows(RULES.address, { required: false })
   address?: string;
 
-  @ApiPropertyOptional({ pattern: ID_NUMBER.source, required: false, description: 'ID card number' })
   @IsOptional()
-  @IsString()
-  @Matches(ID_NUMBER, { message: ID_NUMBER_MESSAGE })
+  @Follows(RULES.idNumber, { required: false, description: 'ID card number' })
   idNumber?: string;
 
   @ApiPropertyOptional({
@@ -142,54 +113,37 @@ export class RegisterCustomerDto {
 
 @ApiSchema({ name: 'ChangeCustomerContacts' })
 export class ChangeContactsDto {
-  @ApiPropertyOptional({
+  @ValidateIf(changesTo)
+  @Follows(RULES.phone, {
     example: '+86 138 0000 0001',
-    pattern: PHONE.source,
     required: false,
     nullable: true,
     description: 'null (or "") removes the phone; absent leaves it as it is',
   })
-  @ValidateIf(changesTo)
-  @IsString()
-  @Matches(PHONE, { message: PHONE_MESSAGE })
   phone?: string | null;
 
-  @ApiPropertyOptional({
+  @ValidateIf(changesTo)
+  @Follows(RULES.email, {
     example: 'wang.fang@example.org',
-    format: 'email',
     required: false,
     nullable: true,
     description: 'null (or "") removes the email; absent leaves it as it is',
   })
-  @ValidateIf(changesTo)
-  @IsEmail()
-  @MaxLength(320)
   email?: string | null;
 
-  @ApiPropertyOptional({
-    maxLength: 500,
+  @ValidateIf(changesTo)
+  @Follows(RULES.address, {
     required: false,
     nullable: true,
     description: 'null (or "") removes the address; absent leaves it as it is',
   })
-  @ValidateIf(changesTo)
-  @IsString()
-  @MaxLength(500)
   address?: string | null;
 }
 
 /** The fields of the customer file a change names; absent ones stay as they are. */
 class CustomerFileChanges {
-  @ApiPropertyOptional({
-    minLength: 1,
-    maxLength: 200,
-    required: false,
-    description: 'cannot be removed',
-  })
   @ValidateIf(present)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @Follows(RULES.name, { required: false, description: 'cannot be removed' })
   name?: string;
 
   @ApiPropertyOptional({ enum: GENDERS, required: false, nullable: true, description: 'null removes it' })
@@ -197,36 +151,20 @@ class CustomerFileChanges {
   @IsIn(GENDERS)
   gender?: string | null;
 
-  @ApiPropertyOptional({
-    format: 'date',
+  @ValidateIf(changesTo)
+  @Follows(RULES.dateOnly, {
     required: false,
     nullable: true,
-    description: 'YYYY-MM-DD, not in the future; null removes it',
+    description: 'YYYY-MM-DD, not in the future, not before 1900; null removes it',
   })
-  @ValidateIf(changesTo)
-  @IsDateOnly()
   birthDate?: string | null;
 
-  @ApiPropertyOptional({
-    pattern: ID_NUMBER.source,
-    required: false,
-    nullable: true,
-    description: 'null removes it',
-  })
   @ValidateIf(changesTo)
-  @IsString()
-  @Matches(ID_NUMBER, { message: ID_NUMBER_MESSAGE })
+  @Follows(RULES.idNumber, { required: false, nullable: true, description: 'null removes it' })
   idNumber?: string | null;
 
-  @ApiPropertyOptional({
-    maxLength: 10_000,
-    required: false,
-    nullable: true,
-    description: 'null removes them',
-  })
   @ValidateIf(changesTo)
-  @IsString()
-  @MaxLength(10_000)
+  @Follows(RULES.notes, { required: false, nullable: true, description: 'null removes them' })
   notes?: string | null;
 }
 
@@ -256,20 +194,13 @@ export class MergeCustomersDto {
 
 @ApiSchema({ name: 'EraseCustomer' })
 export class EraseCustomerDto {
-  @ApiProperty({ minLength: 1, maxLength: 500, example: 'the customer asked to be forgotten' })
-  @IsString()
-  @Length(1, 500)
+  @Follows(RULES.reason, { example: 'the customer asked to be forgotten' })
   reason!: string;
 }
 
 export class GetCustomerQuery {
-  @ApiPropertyOptional({
-    format: 'date-time',
-    required: false,
-    description: 'ISO 8601 time: the customer as it was then',
-  })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @Follows(RULES.instant, { required: false, description: 'the customer as it was at this time' })
   asOf?: string;
 }
 

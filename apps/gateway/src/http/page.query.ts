@@ -1,12 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { RULES } from '@serviceops/kernel';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { Follows } from './validators';
 
 /** The page size when a list's `limit` is absent. */
 export const DEFAULT_PAGE_SIZE = 50;
 
-/** `?limit=&cursor=` of every list: cursor pagination as API.md has it. */
-export class PageQuery {
+/** `?limit=` of every list. */
+export class LimitQuery {
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50, required: false })
   @IsOptional()
   @Type(() => Number)
@@ -14,10 +16,11 @@ export class PageQuery {
   @Min(1)
   @Max(200)
   limit?: number;
+}
 
-  @ApiPropertyOptional({ required: false, description: 'nextCursor of the previous page' })
+/** `?limit=&cursor=` of lists ordered by a time or a day and an id: cursor pagination as API.md has it. */
+export class PageQuery extends LimitQuery {
   @IsOptional()
-  @IsString()
-  @MaxLength(500)
+  @Follows(RULES.keysetCursor, { required: false, description: 'nextCursor of the previous page' })
   cursor?: string;
 }

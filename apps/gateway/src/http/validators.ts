@@ -1,6 +1,38 @@
-import { IsInt, IsOptional, isISO8601, Min, ValidateBy, type ValidationOptions } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
+import { RULES, type StringRule } from '@serviceops/kernel';
+import { IsInt, IsOptional, Min, ValidateBy, type ValidationOptions } from 'class-validator';
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * A string field checked by a shared rule (libs/kernel rules.ts, which the domain applies too), with the rule's
+ * constraints stated in OpenAPI, so the spec says what the server enforces. `api` adds descriptions, examples,
+ * `required: false` and `nullable`; optionality itself is the caller's `@IsOptional()` / `@ValidateIf(...)`.
+ * With `{ each: true }` the field is an array of such strings.
+ */
+export function Follows(
+  rule: StringRule,
+  api: ApiPropertyOptions = {},
+  options: ValidationOptions = {},
+): PropertyDecorator {
+  const each = options.each === true;
+  const schema = { ...rule.schema };
+  return applyDecorators(
+    ApiProperty(
+      (each ? { ...api, type: 'array', items: schema } : { ...schema, ...api }) as ApiPropertyOptions,
+    ),
+    ValidateBy(
+      {
+        name: 'follows',
+        validator: {
+          validate: (value: unknown) => typeof value === 'string' && rule.accepts(value),
+          defaultMessage: () =>
+            each ? `each value of $property ${rule.message}` : `$property ${rule.message}`,
+        },
+      },
+      options,
+    ),
+  );
+}
 
 /** A calendar day `YYYY-MM-DD` that exists (no 2025-02-29), without a time. */
 export function IsDateOnly(options?: ValidationOptions): PropertyDecorator {
@@ -8,9 +40,8 @@ export function IsDateOnly(options?: ValidationOptions): PropertyDecorator {
     {
       name: 'isDateOnly',
       validator: {
-        validate: (value: unknown) =>
-          typeof value === 'string' && DATE_ONLY.test(value) && isISO8601(value, { strict: true }),
-        defaultMessage: () => '$property must be a date YYYY-MM-DD',
+        validate: (value: unknown) => typeof value === 'string' && RULES.dateOnly.accepts(value),
+        defaultMessage: () => `$property ${RULES.dateOnly.message}`,
       },
     },
     options,

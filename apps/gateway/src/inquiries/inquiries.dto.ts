@@ -1,19 +1,11 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { BUSINESS_LINES } from '@serviceops/contracts';
 import { Type } from 'class-transformer';
-import {
-  IsDefined,
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { IsDefined, IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { CHANNELS } from '../customers/customers.dto';
 import { PageQuery } from '../http/page.query';
-import { ExpectedVersion, IsDateOnly } from '../http/validators';
+import { INQUIRY_FIELDS as F } from '@serviceops/contracts';
+import { ExpectedVersion, Follows, IsDateOnly } from '../http/validators';
 
 export const INQUIRY_STATUSES = ['open', 'overdue', 'answered', 'handed_off'] as const;
 export const NEED_KINDS = ['equipment', 'service'] as const;
@@ -28,33 +20,20 @@ export class OpenInquiryDto {
   @IsIn(CHANNELS)
   channel!: string;
 
-  @ApiProperty({ minLength: 1, maxLength: 200, example: 'Price of a yearly maintenance' })
-  @IsString()
-  @Length(1, 200)
+  @Follows(F.subject, { example: 'Price of a yearly maintenance' })
   subject!: string;
 
-  @ApiProperty({ minLength: 1, maxLength: 10_000 })
-  @IsString()
-  @Length(1, 10_000)
+  @Follows(F.content)
   content!: string;
 
-  @ApiPropertyOptional({
-    minLength: 1,
-    maxLength: 10_000,
-    required: false,
-    description: 'answered on the spot: no reply deadline',
-  })
   @IsOptional()
-  @IsString()
-  @Length(1, 10_000)
+  @Follows(F.answer, { required: false, description: 'answered on the spot: no reply deadline' })
   answer?: string;
 }
 
 @ApiSchema({ name: 'AnswerInquiry' })
 export class AnswerInquiryDto {
-  @ApiProperty({ minLength: 1, maxLength: 10_000 })
-  @IsString()
-  @Length(1, 10_000)
+  @Follows(F.answer)
   answer!: string;
 }
 
@@ -79,14 +58,10 @@ export class SalesNeedDto {
   @IsIn(NEED_KINDS)
   kind!: string;
 
-  @ApiProperty({
-    minLength: 1,
-    maxLength: 200,
+  @Follows(F.needType, {
     example: 'excavator',
     description: 'the equipment or service type: "excavator", "yearly maintenance"',
   })
-  @IsString()
-  @Length(1, 200)
   type!: string;
 
   @ApiPropertyOptional({ enum: BUSINESS_LINES, required: false })
@@ -100,16 +75,12 @@ export class SalesNeedDto {
   @Type(() => PeriodDto)
   period?: PeriodDto;
 
-  @ApiPropertyOptional({ maxLength: 500, required: false })
   @IsOptional()
-  @IsString()
-  @MaxLength(500)
+  @Follows(F.place, { required: false })
   place?: string;
 
-  @ApiPropertyOptional({ maxLength: 5000, required: false })
   @IsOptional()
-  @IsString()
-  @MaxLength(5000)
+  @Follows(F.requirements, { required: false })
   requirements?: string;
 }
 

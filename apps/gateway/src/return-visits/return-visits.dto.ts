@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
+import { IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { PageQuery } from '../http/page.query';
-import { ExpectedVersion, IsDateOnly } from '../http/validators';
+import { RETURN_VISIT_FIELDS as F } from '@serviceops/contracts';
+import { ExpectedVersion, Follows, IsDateOnly } from '../http/validators';
 
 /** Why a visit is made; periodic ones are scheduled by the policy, never by a caller. */
 export const VISIT_REASONS = ['after_service', 'periodic', 'on_demand'] as const;
@@ -31,24 +32,18 @@ export class ScheduleReturnVisitDto {
   @IsDateOnly()
   dueOn?: string;
 
-  @ApiPropertyOptional({ maxLength: 100, required: false, description: 'the service this visit follows up' })
   @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @Follows(F.serviceRef, { required: false, description: 'the service this visit follows up' })
   serviceRef?: string;
 
-  @ApiPropertyOptional({ maxLength: 2000, required: false })
   @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @Follows(F.note, { required: false })
   note?: string;
 }
 
 @ApiSchema({ name: 'FollowUp' })
 export class FollowUpDto {
-  @ApiProperty({ minLength: 1, maxLength: 500, example: 'call back about the quote' })
-  @IsString()
-  @Length(1, 500)
+  @Follows(F.followUpAction, { example: 'call back about the quote' })
   action!: string;
 
   @ApiPropertyOptional({ format: 'date', required: false, description: 'YYYY-MM-DD' })
@@ -72,16 +67,12 @@ export class RecordReturnVisitDto {
   @IsIn(SATISFACTION)
   satisfaction?: string;
 
-  @ApiPropertyOptional({ maxLength: 5000, required: false })
   @IsOptional()
-  @IsString()
-  @MaxLength(5000)
+  @Follows(F.feedback, { required: false })
   feedback?: string;
 
-  @ApiPropertyOptional({ maxLength: 5000, required: false })
   @IsOptional()
-  @IsString()
-  @MaxLength(5000)
+  @Follows(F.suggestions, { required: false })
   suggestions?: string;
 
   @ApiPropertyOptional({ type: FollowUpDto, required: false })
@@ -93,9 +84,7 @@ export class RecordReturnVisitDto {
 
 @ApiSchema({ name: 'CancelReturnVisit' })
 export class CancelReturnVisitDto {
-  @ApiProperty({ minLength: 1, maxLength: 500 })
-  @IsString()
-  @Length(1, 500)
+  @Follows(F.cancelReason)
   reason!: string;
 }
 

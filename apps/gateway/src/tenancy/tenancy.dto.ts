@@ -7,19 +7,18 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsNotEmpty,
   IsOptional,
   IsString,
   IsTimeZone,
   IsUUID,
   Matches,
   Max,
-  MaxLength,
   Min,
-  MinLength,
   ValidateNested,
 } from 'class-validator';
+import { RULES } from '@serviceops/kernel';
 import { BUSINESS_LINES, ROLES } from '../access/roles';
+import { Follows } from '../http/validators';
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const CLOSE_HH_MM = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
@@ -27,10 +26,7 @@ const YYYY_MM_DD = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 @ApiSchema({ name: 'AddBranch' })
 export class AddBranchDto {
-  @ApiProperty({ example: 'Downtown workshop', maxLength: 200 })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @Follows(RULES.name, { example: 'Downtown workshop' })
   name!: string;
 
   @ApiPropertyOptional({ enum: BUSINESS_LINES, isArray: true, required: false })
@@ -94,22 +90,13 @@ export class BusinessCalendarDto {
 
 @ApiSchema({ name: 'RegisterUser' })
 export class RegisterUserDto {
-  @ApiProperty({ example: 'alice', minLength: 1, maxLength: 100 })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @Follows(RULES.username, { example: 'alice', description: 'case-insensitive; kept in lower case' })
   username!: string;
 
-  @ApiProperty({ example: 'Alice Li', maxLength: 200 })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @Follows(RULES.name, { example: 'Alice Li' })
   displayName!: string;
 
-  @ApiProperty({ minLength: 8, maxLength: 200, format: 'password' })
-  @IsString()
-  @MinLength(8)
-  @MaxLength(200)
+  @Follows(RULES.newPassword, { format: 'password' })
   password!: string;
 
   @ApiProperty({ enum: ROLES, isArray: true, example: ['customer_service_agent'] })

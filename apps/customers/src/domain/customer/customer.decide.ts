@@ -1,4 +1,5 @@
 import { BUSINESS_LINES, CUSTOMER_CHANNELS } from '@serviceops/contracts';
+import { codePoints, normaliseIdNumber, RULES, type StringRule } from '@serviceops/kernel';
 import type {
   AbsorbDuplicate,
   ChangeCustomerContacts,
@@ -15,55 +16,39 @@ import { CustomerErrorCode as E, customerError } from './customer.errors';
 import { GENDERS, type CustomerEvent, type CustomerNeed, type Gender } from './customer.events';
 import type { CustomerFile, CustomerState } from './customer.state';
 
-export const MAX_NOTES = 10_000;
-export const MAX_NEED_TEXT = 2_000;
-const PHONE = /^\+?[0-9][0-9 -]{5,19}$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const ID_NUMBER = /^[A-Z0-9]{4,40}$/;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+export const MAX_NOTES = RULES.notes.schema.maxLength;
+export const MAX_NEED_TEXT = RULES.needText.schema.maxLength;
+const YEAR = /^(\d{4})/;
 
 type Active = Extract<CustomerState, { status: 'active' }>;
 
-// ---- field rules ----
+// ---- field rules: the checks are the shared RULES (the gateway applies the same ones); here they get our codes ----
+
+function checked(rule: StringRule, raw: string, code: string, field: string): string {
+  if (!rule.accepts(raw)) throw customerError(code, `${field} ${rule.message}`, field);
+  return raw.trim();
+}
 
 function nameOf(raw: string): string {
-  const name = raw.trim();
-  if (name.length < 1 || name.length > 200)
-    throw customerError(E.invalidName, 'name must be 1–200 characters', 'name');
-  return name;
+  return checked(RULES.name, raw, E.invalidName, 'name');
 }
 
 function phoneOf(raw: string): string {
-  const phone = raw.trim();
-  if (!PHONE.test(phone))
-    throw customerError(
-      E.invalidPhone,
-      'phone must be digits, spaces or dashes, optionally after +',
-      'phone',
-    );
-  return phone;
+  return checked(RULES.phone, raw, E.invalidPhone, 'phone');
 }
 
 function emailOf(raw: string): string {
-  const email = raw.trim();
-  if (email.length > 254 || !EMAIL.test(email))
-    throw customerError(E.invalidEmail, 'not an email address', 'email');
-  return email.toLowerCase();
+  return checked(RULES.email, raw, E.invalidEmail, 'email').toLowerCase();
 }
 
 function addressOf(raw: string): string {
-  const address = raw.trim();
-  if (address.length < 1 || address.length > 500)
-    throw customerError(E.invalidAddress, 'address must be 1–500 characters', 'address');
-  return address;
+  return checked(RULES.address, raw, E.invalidAddress, 'address');
 }
 
 /** ID numbers compare without spaces or dashes, in capitals ('11010519491231002x' = '11010519491231002X'). */
 export function idNumberOf(raw: string): string {
-  const id = raw.replace(/[\s-]/g, '').toUpperCase();
-  if (!ID_NUMBER.test(id))
-    throw customerError(E.invalidIdNumber, 'ID number must be 4–40 letters or digits', 'idNumber');
-  return id;
+  checked(RULES.idNumber, raw, E.invalidIdNumber, 'idNumber');
+  return normaliseIdNumber(raw);
 }
 
 function genderOf(raw: string): Gender {
@@ -74,17 +59,16 @@ function genderOf(raw: string): Gender {
 
 /** A real calendar date, not in the future, not before 1900. */
 function birthDateOf(raw: string, now: Date): string {
-  const m = DATE.exec(raw);
-  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
-  if (!date || date.toISOString().slice(0, 10) !== raw || Number(m?.[1]) < 1900)
-    throw customerError(E.invalidBirthDate, 'birth date must be a date YYYY-MM-DD', 'birthDate');
+  checked(RULES.dateOnly, raw, E.invalidBirthDate, 'birthDate');
+  if (Number(YEAR.exec(raw)?.[1]) < 1900)
+    throw customerError(E.invalidBirthDate, 'birth date is before 1900', 'birthDate');
   if (raw > now.toISOString().slice(0, 10))
     throw customerError(E.invalidBirthDate, 'birth date is in the future', 'birthDate');
   return raw;
 }
 
 function notesOf(raw: string): string {
-  if (raw.length > MAX_NOTES)
+  if (!RULES.notes.accepts(raw))
     throw customerError(E.notesTooLong, `notes are limited to ${MAX_NOTES} characters`, 'notes');
   return raw;
 }
@@ -99,7 +83,7 @@ function needsOf(raw: readonly CustomerNeed[]): CustomerNeed[] {
     seen.add(need.line);
     const text = (field: 'needs' | 'preferences') => {
       const value = need[field]?.trim();
-      if (value !== undefined && value.length > MAX_NEED_TEXT)
+      if (value !== undefined && codePoints(value) > MAX_NEED_TEXT)
         throw customerError(E.invalidNeeds, `at most ${MAX_NEED_TEXT} characters`, `${at}.${field}`);
       return value ? { [field]: value } : {};
     };

@@ -1,8 +1,7 @@
 import type { BusinessLine, CustomerChannel } from '@serviceops/contracts';
-import type { Event } from '@serviceops/kernel';
+import type { Event, Gender } from '@serviceops/kernel';
 
-export const GENDERS = ['female', 'male', 'other', 'undisclosed'] as const;
-export type Gender = (typeof GENDERS)[number];
+export { GENDERS, type Gender } from '@serviceops/kernel';
 
 /** What the customer needs and prefers in one business line. */
 export interface CustomerNeed {

@@ -1,7 +1,8 @@
 import { type BusinessCalendar, fold, type WorkingDay } from '@serviceops/kernel';
 import { deciderSpec } from '@serviceops/testing';
 import type { InquiryCommand, InquiryContext, OpenInquiry, SalesNeed } from './inquiry.commands';
-import { INQUIRY_LIMITS, inquiryDecider, inquiryStreamId } from './inquiry.decider';
+import { INQUIRY_FIELDS } from '@serviceops/contracts';
+import { inquiryDecider, inquiryStreamId } from './inquiry.decider';
 import { type InquiryEvent, SEALED_PATHS } from './inquiry.events';
 
 /** Asia/Shanghai, open 09:00–18:00 Monday to Friday. */
@@ -148,7 +149,10 @@ describe('inquiry decider', () => {
     });
 
     it('counts characters, not UTF-16 units: 200 Chinese characters or emoji make a subject', () => {
-      for (const subject of ['租'.repeat(INQUIRY_LIMITS.subject), '🚜'.repeat(INQUIRY_LIMITS.subject)]) {
+      for (const subject of [
+        '租'.repeat(INQUIRY_FIELDS.subject.schema.maxLength),
+        '🚜'.repeat(INQUIRY_FIELDS.subject.schema.maxLength),
+      ]) {
         const events = inquiryDecider.decide(open({ subject }), inquiryDecider.initialState(), base);
         expect(events[0]?.data).toMatchObject({ subject });
       }

@@ -1,6 +1,6 @@
 import { assertActiveCustomer } from '../customer/active-customer';
-import { CUSTOMER_CHANNELS, isBusinessLine } from '@serviceops/contracts';
-import { addBusinessHours, type Decider, isLocalDate, streamId } from '@serviceops/kernel';
+import { CUSTOMER_CHANNELS, INQUIRY_FIELDS, isBusinessLine } from '@serviceops/contracts';
+import { addBusinessHours, type Decider, isLocalDate, streamId, type TextRule } from '@serviceops/kernel';
 import {
   type AnswerInquiry,
   type HandOffInquiryToSales,
@@ -18,14 +18,6 @@ import { initialInquiryState, type Inquiry, type InquiryState } from './inquiry.
 export type { InquiryContext } from './inquiry.commands';
 
 /** Most characters (Unicode code points, once trimmed) of each text; every given text has at least one. */
-export const INQUIRY_LIMITS = {
-  subject: 200,
-  content: 10_000,
-  answer: 10_000,
-  needType: 200,
-  place: 500,
-  requirements: 5_000,
-} as const;
 
 export function decideInquiry(
   command: InquiryCommand,
@@ -63,12 +55,12 @@ function openInquiry(command: OpenInquiry, state: InquiryState, context: Inquiry
       field: 'channel',
     });
   }
-  const subject = text(command.data.subject, 'subject', INQUIRY_LIMITS.subject, E.INVALID_SUBJECT);
-  const content = text(command.data.content, 'content', INQUIRY_LIMITS.content, E.INVALID_CONTENT);
+  const subject = text(command.data.subject, 'subject', INQUIRY_FIELDS.subject, E.INVALID_SUBJECT);
+  const content = text(command.data.content, 'content', INQUIRY_FIELDS.content, E.INVALID_CONTENT);
   const answer =
     command.data.answer === undefined
       ? undefined
-      : text(command.data.answer, 'answer', INQUIRY_LIMITS.answer, E.INVALID_ANSWER);
+      : text(command.data.answer, 'answer', INQUIRY_FIELDS.answer, E.INVALID_ANSWER);
 
   if (answer === undefined && calendar === undefined) {
     throw new Error('OpenInquiry needs the tenant’s calendar in its context');
@@ -109,7 +101,7 @@ function answerInquiry(command: AnswerInquiry, state: InquiryState, context: Inq
       },
     );
   }
-  const answer = text(command.data.answer, 'answer', INQUIRY_LIMITS.answer, E.INVALID_ANSWER);
+  const answer = text(command.data.answer, 'answer', INQUIRY_FIELDS.answer, E.INVALID_ANSWER);
   const { now } = context;
   const late = inquiry.replyDueAt !== undefined && now.getTime() > Date.parse(inquiry.replyDueAt);
   return [
@@ -226,7 +218,7 @@ function validNeed(need: SalesNeed): SalesNeed {
   if (typeof need !== 'object' || need === null) throw invalidNeed('need', 'describe the need');
   const { kind, line, period } = need;
   if (!oneOf(NEED_KINDS, kind)) throw invalidNeed('need.kind', `must be one of ${NEED_KINDS.join(', ')}`);
-  const type = text(need.type, 'need.type', INQUIRY_LIMITS.needType, E.INVALID_NEED);
+  const type = text(need.type, 'need.type', INQUIRY_FIELDS.needType, E.INVALID_NEED);
   if (line !== undefined && !isBusinessLine(line)) throw invalidNeed('need.line', 'is not a business line');
   if (period !== undefined) {
     if (typeof period !== 'object' || period === null) throw invalidNeed('need.period', 'give from and to');
@@ -237,11 +229,11 @@ function validNeed(need: SalesNeed): SalesNeed {
   const place =
     need.place === undefined
       ? undefined
-      : text(need.place, 'need.place', INQUIRY_LIMITS.place, E.INVALID_NEED);
+      : text(need.place, 'need.place', INQUIRY_FIELDS.place, E.INVALID_NEED);
   const requirements =
     need.requirements === undefined
       ? undefined
-      : text(need.requirements, 'need.requirements', INQUIRY_LIMITS.requirements, E.INVALID_NEED);
+      : text(need.requirements, 'need.requirements', INQUIRY_FIELDS.requirements, E.INVALID_NEED);
   return {
     kind,
     type,
@@ -256,14 +248,12 @@ function invalidNeed(field: string, message: string) {
   return inquiryError(E.INVALID_NEED, `${field} ${message}`, { field });
 }
 
-/** Trimmed text of 1 to `max` characters (code points, as the gateway counts them). */
-function text(value: unknown, field: string, max: number, code: InquiryErrorCode): string {
-  const trimmed = typeof value === 'string' ? value.trim() : '';
-  const length = [...trimmed].length;
-  if (length === 0 || length > max) {
-    throw inquiryError(code, `${field} must be 1 to ${max} characters`, { field });
+/** Trimmed text, checked by the field's shared rule (the gateway applies the same one). */
+function text(value: unknown, field: string, rule: TextRule, code: InquiryErrorCode): string {
+  if (typeof value !== 'string' || !rule.accepts(value)) {
+    throw inquiryError(code, `${field} ${rule.message}`, { field });
   }
-  return trimmed;
+  return value.trim();
 }
 
 function oneOf<T extends string>(values: readonly T[], value: unknown): value is T {

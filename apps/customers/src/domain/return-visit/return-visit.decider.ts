@@ -1,5 +1,6 @@
 import { assertActiveCustomer } from '../customer/active-customer';
-import { addDays, type Decider, isLocalDate, streamId } from '@serviceops/kernel';
+import { RETURN_VISIT_FIELDS } from '@serviceops/contracts';
+import { addDays, type Decider, isLocalDate, streamId, type TextRule } from '@serviceops/kernel';
 import {
   type CancelReturnVisit,
   type FollowUp,
@@ -23,14 +24,6 @@ import { initialReturnVisitState, type ReturnVisit, type ReturnVisitState } from
 export type { ReturnVisitContext } from './return-visit.commands';
 
 /** Most characters (Unicode code points, once trimmed) of each text; every given text has at least one. */
-export const RETURN_VISIT_LIMITS = {
-  serviceRef: 100,
-  note: 2_000,
-  feedback: 5_000,
-  suggestions: 5_000,
-  followUpAction: 500,
-  cancelReason: 500,
-} as const;
 
 export function decideReturnVisit(
   command: ReturnVisitCommand,
@@ -87,10 +80,10 @@ function scheduleReturnVisit(
   const serviceRef = optionalText(
     command.data.serviceRef,
     'serviceRef',
-    RETURN_VISIT_LIMITS.serviceRef,
+    RETURN_VISIT_FIELDS.serviceRef,
     E.INVALID_SERVICE_REF,
   );
-  const note = optionalText(command.data.note, 'note', RETURN_VISIT_LIMITS.note, E.INVALID_NOTE);
+  const note = optionalText(command.data.note, 'note', RETURN_VISIT_FIELDS.note, E.INVALID_NOTE);
   return [
     {
       type: 'ReturnVisitScheduled',
@@ -154,13 +147,13 @@ function recordReturnVisit(
   const feedback = optionalText(
     command.data.feedback,
     'feedback',
-    RETURN_VISIT_LIMITS.feedback,
+    RETURN_VISIT_FIELDS.feedback,
     E.INVALID_FEEDBACK,
   );
   const suggestions = optionalText(
     command.data.suggestions,
     'suggestions',
-    RETURN_VISIT_LIMITS.suggestions,
+    RETURN_VISIT_FIELDS.suggestions,
     E.INVALID_SUGGESTIONS,
   );
   const followUp = command.data.followUp === undefined ? undefined : validFollowUp(command.data.followUp);
@@ -188,7 +181,7 @@ function cancelReturnVisit(
   context: ReturnVisitContext,
 ): ReturnVisitEvent[] {
   const visit = scheduled(state, command.data.visitId);
-  const reason = text(command.data.reason, 'reason', RETURN_VISIT_LIMITS.cancelReason, E.INVALID_REASON);
+  const reason = text(command.data.reason, 'reason', RETURN_VISIT_FIELDS.cancelReason, E.INVALID_REASON);
   return [
     {
       type: 'ReturnVisitCancelled',
@@ -278,7 +271,7 @@ function validFollowUp(followUp: FollowUp): FollowUp {
   const action = text(
     followUp.action,
     'followUp.action',
-    RETURN_VISIT_LIMITS.followUpAction,
+    RETURN_VISIT_FIELDS.followUpAction,
     E.INVALID_FOLLOW_UP,
   );
   const { dueOn } = followUp;
@@ -290,23 +283,21 @@ function validFollowUp(followUp: FollowUp): FollowUp {
   return { action, ...(dueOn === undefined ? {} : { dueOn }) };
 }
 
-/** Trimmed text of 1 to `max` characters (code points, as the gateway counts them). */
-function text(value: unknown, field: string, max: number, code: ReturnVisitErrorCode): string {
-  const trimmed = typeof value === 'string' ? value.trim() : '';
-  const length = [...trimmed].length;
-  if (length === 0 || length > max) {
-    throw returnVisitError(code, `${field} must be 1 to ${max} characters`, { field });
+/** Trimmed text, checked by the field's shared rule (the gateway applies the same one). */
+function text(value: unknown, field: string, rule: TextRule, code: ReturnVisitErrorCode): string {
+  if (typeof value !== 'string' || !rule.accepts(value)) {
+    throw returnVisitError(code, `${field} ${rule.message}`, { field });
   }
-  return trimmed;
+  return value.trim();
 }
 
 function optionalText(
   value: unknown,
   field: string,
-  max: number,
+  rule: TextRule,
   code: ReturnVisitErrorCode,
 ): string | undefined {
-  return value === undefined ? undefined : text(value, field, max, code);
+  return value === undefined ? undefined : text(value, field, rule, code);
 }
 
 function oneOf<T extends string>(values: readonly T[], value: unknown): value is T {

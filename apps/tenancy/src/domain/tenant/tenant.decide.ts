@@ -1,4 +1,9 @@
-import { type BusinessCalendar, defaultBusinessCalendar, validateBusinessCalendar } from '@serviceops/kernel';
+import {
+  type BusinessCalendar,
+  defaultBusinessCalendar,
+  RULES,
+  validateBusinessCalendar,
+} from '@serviceops/kernel';
 import { isBusinessLine, type BusinessLine } from '../business-lines';
 import { isRole, ROLES, type Role } from '../roles';
 import type {
@@ -101,8 +106,6 @@ function setBusinessCalendar(command: SetBusinessCalendar): TenantEvent[] {
   return [{ type: 'BusinessCalendarSet', data: { calendar: copyCalendar(command.data.calendar) } }];
 }
 
-const USERNAME = /^[a-z0-9._-]{3,64}$/;
-
 function registerUser(command: RegisterUser, tenant: ActiveTenant, context: TenantContext): TenantEvent[] {
   const { userId, branchId } = command.data;
   if (entry(tenant.users, userId)) {
@@ -110,8 +113,8 @@ function registerUser(command: RegisterUser, tenant: ActiveTenant, context: Tena
   }
   // Usernames are case-insensitive, so they are kept in lower case; a disabled user's name stays taken.
   const username = command.data.username.trim().toLowerCase();
-  if (!USERNAME.test(username)) {
-    throw tenancyError(E.INVALID_USERNAME, 'a username is 3 to 64 characters of a-z, 0-9, ".", "_" and "-"', {
+  if (!RULES.username.accepts(username)) {
+    throw tenancyError(E.INVALID_USERNAME, `a username ${RULES.username.message}`, {
       username: command.data.username,
     });
   }
@@ -192,15 +195,12 @@ function lastAdminGuard(tenant: ActiveTenant, userId: string): void {
   }
 }
 
-const MAX_NAME = 200;
-
-/** 1 to 200 characters once trimmed; returns the trimmed name. */
+/** The shared name rule (the gateway applies it too); returns the trimmed name. */
 function validName(value: string, field: string): string {
-  const name = typeof value === 'string' ? value.trim() : '';
-  if (name.length === 0 || name.length > MAX_NAME) {
-    throw tenancyError(E.INVALID_NAME, `${field} must be 1 to ${MAX_NAME} characters`, { field });
+  if (typeof value !== 'string' || !RULES.name.accepts(value)) {
+    throw tenancyError(E.INVALID_NAME, `${field} ${RULES.name.message}`, { field });
   }
-  return name;
+  return value.trim();
 }
 
 /** At least one known role; returned without duplicates, in ROLES order. */

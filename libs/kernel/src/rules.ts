@@ -1,0 +1,178 @@
+/**
+ * Field rules, each written once: the gateway validates requests with them (and states them in OpenAPI), and
+ * the domain applies the very same check before it normalises a value. Framework-free on purpose: domain code
+ * imports this file.
+ *
+ * A rule has two faces that must agree:
+ * - `accepts(raw)`: the verdict, used by the gateway (400 when false) and the domain (its own error code);
+ * - `schema`: the JSON Schema constraints OpenAPI publishes. A value the schema allows is always accepted; the
+ *   schema may be stricter than `accepts` (e.g. no surrounding spaces, which the domain trims), never looser.
+ *
+ * Lengths count Unicode code points, as JSON Schema's minLength/maxLength do (not UTF-16 units, which count a
+ * character outside the Basic Multilingual Plane twice).
+ */
+export interface StringSchema {
+  readonly type: 'string';
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly pattern?: string;
+  readonly format?: string;
+}
+
+export interface StringRule {
+  /** What a valid value is, for error messages: "must be …". */
+  readonly message: string;
+  readonly schema: StringSchema;
+  readonly accepts: (raw: string) => boolean;
+}
+
+/** Length in Unicode code points. */
+export function codePoints(value: string): number {
+  let count = 0;
+  for (let i = 0; i < value.length; i++) {
+    const unit = value.charCodeAt(i);
+    // A high surrogate followed by a low one is one character.
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < value.length) {
+      const next = value.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+    count++;
+  }
+  return count;
+}
+
+/** A rule for free text: its bound is known. */
+export interface TextRule extends StringRule {
+  readonly schema: StringSchema & { readonly maxLength: number };
+}
+
+/** Free text of `min`–`max` characters once trimmed (min ≥ 1: something other than spaces). */
+export function text(min: number, max: number): TextRule {
+  return {
+    message: min > 0 ? `must be ${min}–${max} characters` : `must be at most ${max} characters`,
+    schema: { type: 'string', ...(min > 0 ? { minLength: min, pattern: '\\S' } : {}), maxLength: max },
+    accepts: (raw) => {
+      const length = codePoints(raw.trim());
+      return length >= min && codePoints(raw) <= max;
+    },
+  };
+}
+
+function pattern(regex: RegExp, message: string, schema: Omit<StringSchema, 'type'> = {}): StringRule {
+  return {
+    message,
+    schema: { type: 'string', pattern: regex.source, ...schema },
+    accepts: (raw) => regex.test(raw),
+  };
+}
+
+const PHONE = /^\+?[0-9][0-9 -]{5,19}$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const ID_NUMBER = /^[A-Z0-9]{4,40}$/;
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** RFC 3339 date-time: what OpenAPI's `format: date-time` means. */
+const DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?([Zz]|[+-](\d{2}):(\d{2}))$/;
+const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+const LOWER_UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const USERNAME = /^[a-z0-9._-]{3,64}$/;
+
+/** Strips what people put between digits of an ID number; the rest must be 4–40 letters or digits. */
+export function normaliseIdNumber(raw: string): string {
+  return raw.replace(/[ -]/g, '').toUpperCase();
+}
+
+/** A calendar day that exists: 2024-02-29 yes, 2025-02-29 no. */
+export function isCalendarDay(raw: string): boolean {
+  const m = DATE_ONLY.exec(raw);
+  if (!m) return false;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return Number(m[1]) >= 1 && date.toISOString().slice(0, 10) === raw;
+}
+
+/** An RFC 3339 instant whose fields are in range (no 25:00, no 30 February; a leap second is refused). */
+export function isInstant(raw: string): boolean {
+  const m = DATE_TIME.exec(raw);
+  if (!m) return false;
+  const [, , , , hh, mm, ss, , zone, zh, zm] = m;
+  if (!isCalendarDay(raw.slice(0, 10))) return false;
+  if (Number(hh) > 23 || Number(mm) > 59 || Number(ss) > 59) return false;
+  if (zone !== 'Z' && zone !== 'z' && (Number(zh) > 23 || Number(zm) > 59)) return false;
+  return !Number.isNaN(new Date(raw.toUpperCase().replace(' ', 'T')).getTime());
+}
+
+export const RULES = {
+  /** Names of people and things (customers, branches, users, tenants). */
+  name: text(1, 200),
+  address: text(1, 500),
+  notes: text(0, 10_000),
+  /** A need or preference in a customer's file. */
+  needText: text(0, 2_000),
+  /** Reasons, subjects and the like: short free text that must say something. */
+  reason: text(1, 500),
+  /** Longer free text that must say something (an inquiry's content, an answer). */
+  longText: text(1, 10_000),
+  phone: {
+    message: 'must be a phone number: digits, spaces or dashes, optionally after +',
+    schema: { type: 'string', pattern: PHONE.source },
+    accepts: (raw) => PHONE.test(raw.trim()),
+  },
+  email: {
+    message: 'must be an email address (at most 254 characters)',
+    schema: { type: 'string', format: 'email', pattern: EMAIL.source, maxLength: 254 },
+    accepts: (raw) => {
+      const email = raw.trim();
+      return email.length <= 254 && EMAIL.test(email);
+    },
+  },
+  /** ID card numbers: 4–40 letters or digits; spaces and dashes between them are ignored. */
+  idNumber: {
+    message: 'must be 4–40 letters or digits (spaces and dashes between them are ignored)',
+    schema: { type: 'string', pattern: '^[ -]*([A-Za-z0-9][ -]*){4,40}$', maxLength: 80 },
+    accepts: (raw) => ID_NUMBER.test(normaliseIdNumber(raw)),
+  },
+  /** A day, YYYY-MM-DD, that exists. */
+  dateOnly: {
+    message: 'must be a date YYYY-MM-DD',
+    schema: { type: 'string', format: 'date', pattern: DATE_ONLY.source },
+    accepts: isCalendarDay,
+  },
+  /** A moment, RFC 3339 with a zone: 2026-03-14T09:30:00Z, 2026-03-14T17:30:00+08:00. */
+  instant: {
+    message: 'must be a date-time with a zone (RFC 3339), e.g. 2026-03-14T09:30:00Z',
+    schema: { type: 'string', format: 'date-time' },
+    accepts: isInstant,
+  },
+  uuid: pattern(UUID, 'must be a UUID', { format: 'uuid' }),
+  username: {
+    message: 'must be 3–64 characters of a-z, 0-9, ".", "_" and "-"',
+    schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{3,64}$' },
+    accepts: (raw) => USERNAME.test(raw.trim().toLowerCase()),
+  },
+  /** A new password: NIST SP 800-63B length (8–200). */
+  newPassword: text(8, 200),
+  /** A username offered at login: anything up to 100 characters (a wrong one is a failed login). */
+  loginName: text(1, 100),
+  /** A password offered at login: anything up to 200 characters. */
+  password: text(1, 200),
+  /** A list's position: `<sort key>_<id>`, as a page's `nextCursor` gives it. */
+  keysetCursor: pattern(new RegExp(`^[0-9]{1,15}_${LOWER_UUID}$`), 'must be a nextCursor as a page gave it', {
+    maxLength: 52,
+  }),
+  /** A position in an ordered log: a sequence number. */
+  seqCursor: pattern(/^[0-9]{1,18}$/, 'must be a nextCursor as a page gave it'),
+  /** ISO 4217 currency code. */
+  currency: pattern(/^[A-Z]{3}$/, 'must be an ISO 4217 currency code (3 capitals)'),
+} as const satisfies Record<string, StringRule>;
+
+export type RuleName = keyof typeof RULES;
+
+/** Genders a customer file may state. */
+export const GENDERS = ['female', 'male', 'other', 'undisclosed'] as const;
+export type Gender = (typeof GENDERS)[number];
+
+/** Money amounts: integer minor units within what a double holds exactly. */
+export const MONEY_AMOUNT = { minimum: -Number.MAX_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER } as const;
+export function isMinorUnits(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value);
+}
