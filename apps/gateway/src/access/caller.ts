@@ -5,8 +5,9 @@ import { headerOf, type HttpRequest } from '../http/http.types';
 import type { AccessClaims } from './jwt';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const PURPOSE = /^[\x20-\x7E]{1,200}$/;
-const IDEMPOTENCY_KEY = /^[\x21-\x7E](?:[\x20-\x7E]{0,198}[\x21-\x7E])?$/;
+/** The headers' shapes; OpenAPI states the same patterns (openapi/endpoint.decorator.ts). */
+export const PURPOSE = /^[\x20-\x7E]{1,200}$/;
+export const IDEMPOTENCY_KEY = /^[\x21-\x7E](?:[\x20-\x7E]{0,198}[\x21-\x7E])?$/;
 
 /** An Idempotency-Key is 1–200 printable ASCII characters, without surrounding spaces. */
 export function isIdempotencyKey(value: unknown): value is string {

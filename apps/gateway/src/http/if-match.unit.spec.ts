@@ -1,5 +1,5 @@
 import { ProblemError } from '@serviceops/platform';
-import { etagOf, parseIfMatch } from './if-match';
+import { etagOf, IF_MATCH_PATTERN, parseIfMatch } from './if-match';
 
 describe('If-Match', () => {
   it.each([
@@ -34,5 +34,16 @@ describe('If-Match', () => {
   it('round-trips an ETag', () => {
     expect(etagOf(7)).toBe('"7"');
     expect(parseIfMatch(etagOf(7))).toBe(7);
+  });
+});
+
+describe('the If-Match shape OpenAPI states', () => {
+  const published = new RegExp(IF_MATCH_PATTERN);
+  it.each(['"3"', '3', 'W/"3"', '*', '"999999999"', 'W/12'])('%s is published and parsed', (value) => {
+    expect(published.test(value)).toBe(true);
+    expect(() => parseIfMatch(value)).not.toThrow();
+  });
+  it.each(['W/*', '"3', 'abc', '"1", "2"', '"9999999999"'])('%s is outside the published shape', (value) => {
+    expect(published.test(value)).toBe(false);
   });
 });

@@ -17,6 +17,8 @@ import {
 } from '@nestjs/swagger';
 import { AccessOf } from '../access/access.decorators';
 import { accessOf, ANY_ROLE, PUBLIC, type Rpc } from '../access/access.table';
+import { IDEMPOTENCY_KEY, PURPOSE } from '../access/caller';
+import { IF_MATCH_PATTERN } from '../http/if-match';
 import { ProblemView } from './problem.view';
 
 export interface EndpointOptions {
@@ -115,6 +117,7 @@ export function Endpoint(options: EndpointOptions): MethodDecorator {
       name: 'X-Correlation-Id',
       required: false,
       description: 'Your correlation id (≤ 128 of [A-Za-z0-9._:-]); one is made when absent',
+      schema: { type: 'string' },
     }),
     ...(authenticated
       ? [
@@ -123,6 +126,7 @@ export function Endpoint(options: EndpointOptions): MethodDecorator {
             name: 'X-On-Behalf-Of',
             required: false,
             description: 'Id (UUID) of the person this is done for; recorded with the events',
+            schema: { type: 'string', format: 'uuid' },
           }),
         ]
       : []),
@@ -132,6 +136,7 @@ export function Endpoint(options: EndpointOptions): MethodDecorator {
             name: 'X-Purpose',
             required: false,
             description: 'Why personal data is read; recorded',
+            schema: { type: 'string', pattern: PURPOSE.source },
           }),
         ]
       : []),
@@ -141,6 +146,7 @@ export function Endpoint(options: EndpointOptions): MethodDecorator {
             name: 'If-Match',
             required: false,
             description: 'The version you last saw ("3"); a stale one answers 409',
+            schema: { type: 'string', pattern: IF_MATCH_PATTERN },
           }),
         ]
       : []),
@@ -152,6 +158,7 @@ export function Endpoint(options: EndpointOptions): MethodDecorator {
             description:
               'Up to 200 printable characters; a retry with the same key gets the first answer (24 h), ' +
               `marked \`Idempotent-Replayed: true\`. ${REPLAY_NOTE}`,
+            schema: { type: 'string', pattern: IDEMPOTENCY_KEY.source },
           }),
         ]
       : []),
