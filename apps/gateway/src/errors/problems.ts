@@ -17,6 +17,7 @@ const CODE_OF_STATUS: Readonly<Record<number, string>> = {
   401: 'UNAUTHENTICATED',
   403: 'FORBIDDEN',
   404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
   413: 'PAYLOAD_TOO_LARGE',
   429: 'RATE_LIMITED',
 };
@@ -25,6 +26,13 @@ const DETAIL_OF_STATUS: Readonly<Record<number, string>> = {
   413: 'the request body is larger than this API accepts',
   429: 'too many requests: retry after the number of seconds in Retry-After',
 };
+
+/** A path that exists, asked with a method it does not answer (the `Allow` header lists those it does). */
+export function methodNotAllowed(method: string, allowed: readonly string[]): Problem {
+  return toProblem(
+    new ProblemError('METHOD_NOT_ALLOWED', `${method} is not allowed here: use ${allowed.join(', ')}`),
+  );
+}
 
 /** Everything the gateway can fail with, as the problem it answers. */
 export function problemOf(error: unknown): Problem {
