@@ -3,3 +3,4 @@ export * from './grpc';
 export * from './events/customers.events';
 export * from './tenancy.vocabulary';
 export * from './fields';
+export * from './api';

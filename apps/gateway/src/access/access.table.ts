@@ -1,117 +1,44 @@
-import type { GrpcServiceName } from '@serviceops/contracts';
-import type { Role } from './roles';
+import {
+  allDeclarations,
+  ANY_ROLE,
+  API,
+  declarationOf,
+  PUBLIC,
+  splitRpc,
+  type Access,
+  type Declaration,
+  type GrpcServiceName,
+  type Rpc,
+} from '@serviceops/contracts';
 
-/** Anyone may call: no token. */
-export const PUBLIC = 'public';
-/** Any authenticated user, whatever their roles. */
-export const ANY_ROLE = 'any-role';
-
-export type Access = typeof PUBLIC | typeof ANY_ROLE | readonly Role[];
-
-const ADMIN = ['admin'] as const satisfies readonly Role[];
-const CUSTOMER_WRITERS = [
-  'admin',
-  'customer_service_agent',
-  'service_advisor',
-  'service_director',
-  'workshop_manager',
-] as const satisfies readonly Role[];
-const CUSTOMER_READERS = [
-  ...CUSTOMER_WRITERS,
-  'auditor',
-  'vice_president',
-  'legal',
-  'finance',
-] as const satisfies readonly Role[];
-/** Merging (and undoing it) changes two files at once: the roles that own customer files. */
-const CUSTOMER_MERGERS = [
-  'admin',
-  'customer_service_agent',
-  'service_director',
-] as const satisfies readonly Role[];
-/** Erasure cannot be undone. */
-const CUSTOMER_ERASERS = ['admin', 'legal'] as const satisfies readonly Role[];
-const STATS_READERS = [
-  'admin',
-  'service_director',
-  'vice_president',
-  'auditor',
-  'finance',
-] as const satisfies readonly Role[];
-const AUDIT_READERS = [
-  'admin',
-  'auditor',
-  'service_director',
-  'vice_president',
-  'legal',
-] as const satisfies readonly Role[];
+export { ANY_ROLE, PUBLIC, splitRpc, type Access, type Rpc };
 
 /**
- * Who may call what: one table for the REST routes and the public gRPC API, keyed by the RPC each one ends
- * in, so the two APIs cannot drift apart. A method missing here is refused on both.
+ * Who may call what, derived from the declarations (libs/contracts api/): one rule per RPC for the REST routes
+ * and the public gRPC API alike, so the two cannot drift apart. A method missing here is refused on both.
  */
-export const RPC_ACCESS = {
-  tenancy: {
-    Authenticate: PUBLIC,
-    GetTenant: ANY_ROLE,
-    AddBranch: ADMIN,
-    EnableBusinessLine: ADMIN,
-    SetBusinessCalendar: ADMIN,
-    RegisterUser: ADMIN,
-    ChangeUserRoles: ADMIN,
-    DisableUser: ADMIN,
-    ListUsers: ADMIN,
-  },
-  customers: {
-    RegisterCustomer: CUSTOMER_WRITERS,
-    ChangeCustomerContacts: CUSTOMER_WRITERS,
-    UpdateCustomerFile: CUSTOMER_WRITERS,
-    MergeCustomers: CUSTOMER_MERGERS,
-    UndoCustomerMerge: CUSTOMER_MERGERS,
-    EraseCustomer: CUSTOMER_ERASERS,
-    GetCustomer: CUSTOMER_READERS,
-    ListCustomers: CUSTOMER_READERS,
-    GetCustomerHistory: CUSTOMER_READERS,
-    GetCustomerTimeline: CUSTOMER_READERS,
-    OpenInquiry: CUSTOMER_WRITERS,
-    AnswerInquiry: CUSTOMER_WRITERS,
-    HandOffInquiry: CUSTOMER_WRITERS,
-    GetInquiry: CUSTOMER_READERS,
-    ListInquiries: CUSTOMER_READERS,
-    GetInquiryHistory: CUSTOMER_READERS,
-    ScheduleReturnVisit: CUSTOMER_WRITERS,
-    RecordReturnVisit: CUSTOMER_WRITERS,
-    CancelReturnVisit: CUSTOMER_WRITERS,
-    GetReturnVisit: CUSTOMER_READERS,
-    ListReturnVisits: CUSTOMER_READERS,
-    GetReturnVisitHistory: CUSTOMER_READERS,
-    GetCustomerPolicy: CUSTOMER_READERS,
-    ChangeCustomerPolicy: ADMIN,
-    GetCustomerPolicyHistory: CUSTOMER_READERS,
-  },
-  analytics: {
-    GetCustomerStats: STATS_READERS,
-    ListAudit: AUDIT_READERS,
-  },
-} as const satisfies Record<GrpcServiceName, Record<string, Access>>;
+export const RPC_ACCESS = Object.fromEntries(
+  (Object.keys(API) as GrpcServiceName[]).map((service) => [
+    service,
+    Object.fromEntries(
+      Object.entries(API[service] as Readonly<Record<string, Declaration>>).map(([method, d]) => [
+        method,
+        d.access,
+      ]),
+    ),
+  ]),
+) as Readonly<Record<GrpcServiceName, Readonly<Record<string, Access>>>>;
 
-export type RpcMethod<S extends GrpcServiceName> = keyof (typeof RPC_ACCESS)[S] & string;
-/** 'customers.RegisterCustomer' */
-export type Rpc = { [S in GrpcServiceName]: `${S}.${RpcMethod<S>}` }[GrpcServiceName];
-
-export function splitRpc(rpc: Rpc): { service: GrpcServiceName; method: string } {
-  const [service, method] = rpc.split('.') as [GrpcServiceName, string];
-  return { service, method };
-}
+/** Every RPC that has a declaration. */
+export const RPCS: readonly Rpc[] = allDeclarations().map((d) => d.rpc);
 
 export function accessOf(rpc: Rpc): Access {
-  const { service, method } = splitRpc(rpc);
-  return (RPC_ACCESS[service] as Readonly<Record<string, Access>>)[method] as Access;
+  return declarationOf(rpc).access;
 }
 
 /** The rule of a method named at run time (the public gRPC API); undefined when the table lacks it. */
 export function accessOfMethod(service: GrpcServiceName, method: string): Access | undefined {
-  const rules = RPC_ACCESS[service] as Readonly<Record<string, Access>>;
+  const rules = RPC_ACCESS[service];
   return Object.hasOwn(rules, method) ? rules[method] : undefined;
 }
 

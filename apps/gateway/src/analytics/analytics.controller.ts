@@ -26,14 +26,7 @@ export function countOf(value: string | number | undefined): number {
 export class AnalyticsController {
   constructor(private readonly upstream: Upstream) {}
 
-  @Endpoint({
-    method: 'GET',
-    path: 'analytics/customers',
-    rpc: 'analytics.GetCustomerStats',
-    status: 200,
-    type: CustomerStatsView,
-    summary: 'Customer figures of your tenant',
-  })
+  @Endpoint('analytics.GetCustomerStats', { type: CustomerStatsView })
   async customerStats(@Caller() caller: CallContext): Promise<CustomerStatsView> {
     const stats = await this.upstream.call<CustomerStatsReply>('analytics.GetCustomerStats', {}, caller);
     return {
@@ -44,14 +37,7 @@ export class AnalyticsController {
     };
   }
 
-  @Endpoint({
-    method: 'GET',
-    path: 'audit',
-    rpc: 'analytics.ListAudit',
-    status: 200,
-    type: AuditPageView,
-    summary: 'The audit trail: who did what, when, on whose behalf and why',
-  })
+  @Endpoint('analytics.ListAudit', { type: AuditPageView })
   audit(@Query() query: AuditQuery, @Caller() caller: CallContext): Promise<AuditPageView> {
     return this.upstream.call<AuditPageView>(
       'analytics.ListAudit',

@@ -6,21 +6,14 @@ import { Upstream } from '../upstream/upstream';
 import { TokenRequestDto, TokenView, type AuthenticatedUser } from './auth.dto';
 
 @ApiTags('auth')
-@Controller('auth')
+@Controller()
 export class AuthController {
   constructor(
     private readonly upstream: Upstream,
     private readonly tokens: AccessTokens,
   ) {}
 
-  @Endpoint({
-    method: 'POST',
-    path: 'token',
-    rpc: 'tenancy.Authenticate',
-    status: 200,
-    type: TokenView,
-    summary: 'Exchange a username and password for an access token',
-  })
+  @Endpoint('tenancy.Authenticate', { type: TokenView })
   async token(@Body() body: TokenRequestDto): Promise<TokenView> {
     const user = await this.upstream.call<AuthenticatedUser>(
       'tenancy.Authenticate',

@@ -29,20 +29,11 @@ import {
 } from './customers.views';
 
 @ApiTags('customers')
-@Controller('customers')
+@Controller()
 export class CustomersController {
   constructor(private readonly upstream: Upstream) {}
 
-  @Endpoint({
-    method: 'POST',
-    path: '',
-    rpc: 'customers.RegisterCustomer',
-    status: 201,
-    type: CustomerView,
-    etag: true,
-    location: true,
-    summary: 'Register a customer (409 CUSTOMERS.DUPLICATE_SUSPECTED names look-alikes unless confirmed)',
-  })
+  @Endpoint('customers.RegisterCustomer', { type: CustomerView })
   async register(
     @Body() body: RegisterCustomerDto,
     @Caller() caller: CallContext,
@@ -70,15 +61,7 @@ export class CustomersController {
     return withEtag(res, customerView(customer));
   }
 
-  @Endpoint({
-    method: 'GET',
-    path: '',
-    rpc: 'customers.ListCustomers',
-    status: 200,
-    type: CustomerPageView,
-    purpose: true,
-    summary: 'List customers, newest first, a page at a time',
-  })
+  @Endpoint('customers.ListCustomers', { type: CustomerPageView })
   async list(@Query() query: ListCustomersQuery, @Caller() caller: CallContext): Promise<CustomerPageView> {
     const page = await this.upstream.call<CustomerPageReply>(
       'customers.ListCustomers',
@@ -94,17 +77,7 @@ export class CustomersController {
     return customerPageView(page);
   }
 
-  @Endpoint({
-    method: 'GET',
-    path: ':id',
-    rpc: 'customers.GetCustomer',
-    status: 200,
-    type: CustomerView,
-    uuidParams: ['id'],
-    etag: true,
-    purpose: true,
-    summary: 'A customer, now or as it was at `asOf`',
-  })
+  @Endpoint('customers.GetCustomer', { type: CustomerView })
   async get(
     @UuidParam('id') id: string,
     @Query() query: GetCustomerQuery,
@@ -119,29 +92,12 @@ export class CustomersController {
     return withEtag(res, customerView(customer));
   }
 
-  @Endpoint({
-    method: 'GET',
-    path: ':id/history',
-    rpc: 'customers.GetCustomerHistory',
-    status: 200,
-    type: HistoryView,
-    uuidParams: ['id'],
-    summary: 'What happened to a customer: who, when, on whose behalf, why, which fields',
-  })
+  @Endpoint('customers.GetCustomerHistory', { type: HistoryView })
   history(@UuidParam('id') id: string, @Caller() caller: CallContext): Promise<HistoryView> {
     return this.upstream.call<HistoryView>('customers.GetCustomerHistory', { id }, caller);
   }
 
-  @Endpoint({
-    method: 'GET',
-    path: ':id/timeline',
-    rpc: 'customers.GetCustomerTimeline',
-    status: 200,
-    type: TimelineView,
-    uuidParams: ['id'],
-    purpose: true,
-    summary: 'Everything that happened with a customer (inquiries, return visits, greetings…), newest first',
-  })
+  @Endpoint('customers.GetCustomerTimeline', { type: TimelineView })
   timeline(
     @UuidParam('id') id: string,
     @Query() query: PageQuery,
@@ -154,17 +110,7 @@ export class CustomersController {
     );
   }
 
-  @Endpoint({
-    method: 'POST',
-    path: ':id/change-contacts',
-    rpc: 'customers.ChangeCustomerContacts',
-    status: 200,
-    type: CustomerView,
-    uuidParams: ['id'],
-    etag: true,
-    ifMatch: true,
-    summary: 'Change a customer’s phone, email and/or address',
-  })
+  @Endpoint('customers.ChangeCustomerContacts', { type: CustomerView })
   async changeContacts(
     @UuidParam('id') id: string,
     @Body() body: ChangeContactsDto,
@@ -186,17 +132,7 @@ export class CustomersController {
     return withEtag(res, customerView(customer));
   }
 
-  @Endpoint({
-    method: 'POST',
-    path: ':id/update-file',
-    rpc: 'customers.UpdateCustomerFile',
-    status: 200,
-    type: CustomerView,
-    uuidParams: ['id'],
-    etag: true,
-    ifMatch: true,
-    summary: 'Update the customer file: name, gender, birth date, ID number, notes, needs',
-  })
+  @Endpoint('customers.UpdateCustomerFile', { type: CustomerView })
   async updateFile(
     @UuidParam('id') id: string,
     @Body() body: UpdateCustomerFileDto,
@@ -222,17 +158,7 @@ export class CustomersController {
     return withEtag(res, customerView(customer));
   }
 
-  @Endpoint({
-    method: 'POST',
-    path: ':id/merge',
-    rpc: 'customers.MergeCustomers',
-    status: 200,
-    type: CustomerView,
-    uuidParams: ['id'],
-    etag: true,
-    ifMatch: true,
-    summary: 'Merge a duplicate into this customer (If-Match: this customer’s version)',
-  })
+  @Endpoint('customers.MergeCustomers', { type: CustomerView })
   merge(
     @UuidParam('id') id: string,
     @Body() body: MergeCustomersDto,
@@ -243,17 +169,7 @@ export class CustomersController {
     return this.merging('customers.MergeCustomers', id, body, ifMatch, caller, res);
   }
 
-  @Endpoint({
-    method: 'POST',
-    path: ':id/undo-merge',
-    rpc: 'customers.UndoCustomerMerge',
-    status: 200,
-    type: CustomerView,
-    uuidParams: ['id'],
-    etag: true,
-    ifMatch: true,
-    summary: 'Take a merged duplicate back out of this customer (If-Match: this customer’s version)',
-  })
+  @Endpoint('customers.UndoCustomerMerge', { type: CustomerView })
   undoMerge(
     @UuidParam('id') id: string,
     @Body() body: MergeCustomersDto,
@@ -281,17 +197,7 @@ export class CustomersController {
     return withEtag(res, customerView(customer));
   }
 
-  @Endpoint({
-    method: 'POST',
-    path: ':id/erase',
-    rpc: 'customers.EraseCustomer',
-    status: 200,
-    type: CustomerView,
-    uuidParams: ['id'],
-    etag: true,
-    ifMatch: true,
-    summary: 'Erase a customer’s personal data for good (the data key is destroyed); ids and history stay',
-  })
+  @Endpoint('customers.EraseCustomer', { type: CustomerView })
   async erase(
     @UuidParam('id') id: string,
     @Body() body: EraseCustomerDto,

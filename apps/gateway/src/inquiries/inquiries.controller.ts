@@ -20,20 +20,11 @@ import {
 } from './inquiries.views';
 
 @ApiTags('inquiries')
-@Controller('inquiries')
+@Controller()
 export class InquiriesController {
   constructor(private readonly upstream: Upstream) {}
 
-  @Endpoint({
-    method: 'POST',
-    path: '',
-    rpc: 'customers.OpenInquiry',
-    status: 201,
-    type: InquiryView,
-    etag: true,
-    location: true,
-    summary: 'Record a customer’s inquiry; the reply is due within the policy’s business hours',
-  })
+  @Endpoint('customers.OpenInquiry', { type: InquiryView })
   async open(
     @Body() body: OpenInquiryDto,
     @Caller() caller: CallContext,
@@ -54,15 +45,7 @@ export class InquiriesController {
     return withEtag(res, inquiryView(inquiry));
   }
 
-  @Endpoint({
-    method: 'GET',
-    path: '',
-    rpc: 'customers.ListInquiries',
-    status: 200,
-    type: InquiryPageView,
-    purpose: true,
-    summary: 'List inquiries, newest first, a page at a time',
-  })
+  @Endpoint('customers.ListInquiries', { type: InquiryPageView })
   async list(@Query() query: ListInquiriesQuery, @Caller() caller: CallContext): Promise<InquiryPageView> {
     const page = await this.upstream.call<InquiryPageReply>(
       'customers.ListInquiries',
@@ -77,17 +60,7 @@ export class InquiriesController {
     return inquiryPageView(page);
   }
 
-  @Endpoint({
-    method: 'GET',
-    path: ':id',
-    rpc: 'customers.GetInquiry',
-    status: 200,
-    type: InquiryView,
-    uuidParams: ['id'],
-    etag: true,
-    purpose: true,
-    summary: 'An inquiry',
-  })
+  @Endpoint('customers.GetInquiry', { type: InquiryView })
   async get(
     @UuidParam('id') id: string,
     @Caller() caller: CallContext,
@@ -97,30 +70,12 @@ export class InquiriesController {
     return withEtag(res, inquiryView(inquiry));
   }
 
-  @Endpoint({
-    method: 'GET',
-    path: ':id/history',
-    rpc: 'customers.GetInquiryHistory',
-    status: 200,
-    type: HistoryView,
-    uuidParams: ['id'],
-    summary: 'What happened to an inquiry: who, when, on whose behalf, which fields',
-  })
+  @Endpoint('customers.GetInquiryHistory', { type: HistoryView })
   history(@UuidParam('id') id: string, @Caller() caller: CallContext): Promise<HistoryView> {
     return this.upstream.call<HistoryView>('customers.GetInquiryHistory', { id }, caller);
   }
 
-  @Endpoint({
-    method: 'POST',
-    path: ':id/answer',
-    rpc: 'customers.AnswerInquiry',
-    status: 200,
-    type: InquiryView,
-    uuidParams: ['id'],
-    etag: true,
-    ifMatch: true,
-    summary: 'Answer an open or overdue inquiry (late when past the reply deadline)',
-  })
+  @Endpoint('customers.AnswerInquiry', { type: InquiryView })
   async answer(
     @UuidParam('id') id: string,
     @Body() body: AnswerInquiryDto,
@@ -136,17 +91,7 @@ export class InquiriesController {
     return withEtag(res, inquiryView(inquiry));
   }
 
-  @Endpoint({
-    method: 'POST',
-    path: ':id/hand-off',
-    rpc: 'customers.HandOffInquiry',
-    status: 200,
-    type: InquiryView,
-    uuidParams: ['id'],
-    etag: true,
-    ifMatch: true,
-    summary: 'Hand an inquiry off to sales with the equipment or service the customer needs',
-  })
+  @Endpoint('customers.HandOffInquiry', { type: InquiryView })
   async handOff(
     @UuidParam('id') id: string,
     @Body() body: HandOffInquiryDto,

@@ -16,29 +16,15 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import { AccessOf } from '../access/access.decorators';
+import { declarationOf } from '@serviceops/contracts';
 import { accessOf, ANY_ROLE, PUBLIC, type Rpc } from '../access/access.table';
 import { IDEMPOTENCY_KEY, PURPOSE } from '../access/caller';
 import { IF_MATCH_PATTERN } from '../http/if-match';
 import { ProblemView } from './problem.view';
 
 export interface EndpointOptions {
-  readonly method: 'GET' | 'POST' | 'PUT';
-  readonly path: string;
-  /** The RPC the route ends in: its access rule comes from the shared table. */
-  readonly rpc: Rpc;
-  readonly summary: string;
-  readonly status: 200 | 201;
+  /** The answer's view class (its OpenAPI schema). */
   readonly type: Type<unknown>;
-  /** Path parameters that are UUIDs. */
-  readonly uuidParams?: readonly string[];
-  /** The answer carries the resource's version as ETag. */
-  readonly etag?: boolean;
-  /** The route takes `If-Match` (a conditional write). */
-  readonly ifMatch?: boolean;
-  /** The answer carries the new resource's URL. */
-  readonly location?: boolean;
-  /** The route reads personal data: X-Purpose says why. */
-  readonly purpose?: boolean;
 }
 
 /** The RPC a route ends in, as handler metadata (tests check every RPC has a route or is gRPC-only). */
@@ -72,8 +58,10 @@ const RESPONSE_HEADERS = {
  * One route: its mapping, status, access rule (from the RPC table) and OpenAPI description, from one place so
  * the spec cannot forget a route's problems, headers or security.
  */
-export function Endpoint(options: EndpointOptions): MethodDecorator {
-  const access = accessOf(options.rpc);
+export function Endpoint(rpc: Rpc, { type }: EndpointOptions): MethodDecorator {
+  const { http, summary } = declarationOf(rpc);
+  const options = { ...http, rpc, summary, type };
+  const access = accessOf(rpc);
   const authenticated = access !== PUBLIC;
   const idempotent = authenticated && options.method === 'POST';
   const problems = (

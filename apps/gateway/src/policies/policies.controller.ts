@@ -16,19 +16,11 @@ import {
 } from './policies.views';
 
 @ApiTags('policies')
-@Controller('policies')
+@Controller()
 export class PoliciesController {
   constructor(private readonly upstream: Upstream) {}
 
-  @Endpoint({
-    method: 'GET',
-    path: 'customers',
-    rpc: 'customers.GetCustomerPolicy',
-    status: 200,
-    type: CustomerPolicyView,
-    etag: true,
-    summary: 'Your customers policy: reply deadline, return visits, greetings',
-  })
+  @Endpoint('customers.GetCustomerPolicy', { type: CustomerPolicyView })
   async customers(
     @Caller() caller: CallContext,
     @Res({ passthrough: true }) res: HttpResponse,
@@ -37,16 +29,7 @@ export class PoliciesController {
     return withEtag(res, customerPolicyView(policy));
   }
 
-  @Endpoint({
-    method: 'PUT',
-    path: 'customers',
-    rpc: 'customers.ChangeCustomerPolicy',
-    status: 200,
-    type: CustomerPolicyView,
-    etag: true,
-    ifMatch: true,
-    summary: 'Replace the customers policy (If-Match: the policy’s version); decisions from now on apply it',
-  })
+  @Endpoint('customers.ChangeCustomerPolicy', { type: CustomerPolicyView })
   async changeCustomers(
     @Body() body: CustomerPolicyDto,
     @Headers('if-match') ifMatch: string | undefined,
@@ -69,14 +52,7 @@ export class PoliciesController {
     return withEtag(res, customerPolicyView(policy));
   }
 
-  @Endpoint({
-    method: 'GET',
-    path: 'customers/history',
-    rpc: 'customers.GetCustomerPolicyHistory',
-    status: 200,
-    type: CustomerPolicyHistoryView,
-    summary: 'Every version of the customers policy: what it was, when and by whom it changed',
-  })
+  @Endpoint('customers.GetCustomerPolicyHistory', { type: CustomerPolicyHistoryView })
   async customersHistory(@Caller() caller: CallContext): Promise<CustomerPolicyHistoryView> {
     const history = await this.upstream.call<CustomerPolicyHistoryReply>(
       'customers.GetCustomerPolicyHistory',

@@ -25,20 +25,11 @@ import {
 } from './return-visits.views';
 
 @ApiTags('return visits')
-@Controller('return-visits')
+@Controller()
 export class ReturnVisitsController {
   constructor(private readonly upstream: Upstream) {}
 
-  @Endpoint({
-    method: 'POST',
-    path: '',
-    rpc: 'customers.ScheduleReturnVisit',
-    status: 201,
-    type: ReturnVisitView,
-    etag: true,
-    location: true,
-    summary: 'Schedule a return visit (回访) to a customer, after a service or on demand',
-  })
+  @Endpoint('customers.ScheduleReturnVisit', { type: ReturnVisitView })
   async schedule(
     @Body() body: ScheduleReturnVisitDto,
     @Caller() caller: CallContext,
@@ -59,15 +50,7 @@ export class ReturnVisitsController {
     return withEtag(res, returnVisitView(visit));
   }
 
-  @Endpoint({
-    method: 'GET',
-    path: '',
-    rpc: 'customers.ListReturnVisits',
-    status: 200,
-    type: ReturnVisitPageView,
-    purpose: true,
-    summary: 'List return visits, a page at a time',
-  })
+  @Endpoint('customers.ListReturnVisits', { type: ReturnVisitPageView })
   async list(
     @Query() query: ListReturnVisitsQuery,
     @Caller() caller: CallContext,
@@ -86,17 +69,7 @@ export class ReturnVisitsController {
     return returnVisitPageView(page);
   }
 
-  @Endpoint({
-    method: 'GET',
-    path: ':id',
-    rpc: 'customers.GetReturnVisit',
-    status: 200,
-    type: ReturnVisitView,
-    uuidParams: ['id'],
-    etag: true,
-    purpose: true,
-    summary: 'A return visit',
-  })
+  @Endpoint('customers.GetReturnVisit', { type: ReturnVisitView })
   async get(
     @UuidParam('id') id: string,
     @Caller() caller: CallContext,
@@ -106,30 +79,12 @@ export class ReturnVisitsController {
     return withEtag(res, returnVisitView(visit));
   }
 
-  @Endpoint({
-    method: 'GET',
-    path: ':id/history',
-    rpc: 'customers.GetReturnVisitHistory',
-    status: 200,
-    type: HistoryView,
-    uuidParams: ['id'],
-    summary: 'What happened to a return visit: who, when, on whose behalf, which fields',
-  })
+  @Endpoint('customers.GetReturnVisitHistory', { type: HistoryView })
   history(@UuidParam('id') id: string, @Caller() caller: CallContext): Promise<HistoryView> {
     return this.upstream.call<HistoryView>('customers.GetReturnVisitHistory', { id }, caller);
   }
 
-  @Endpoint({
-    method: 'POST',
-    path: ':id/record',
-    rpc: 'customers.RecordReturnVisit',
-    status: 200,
-    type: ReturnVisitView,
-    uuidParams: ['id'],
-    etag: true,
-    ifMatch: true,
-    summary: 'Record how a scheduled visit went: outcome, satisfaction, feedback, follow-up',
-  })
+  @Endpoint('customers.RecordReturnVisit', { type: ReturnVisitView })
   async record(
     @UuidParam('id') id: string,
     @Body() body: RecordReturnVisitDto,
@@ -153,17 +108,7 @@ export class ReturnVisitsController {
     return withEtag(res, returnVisitView(visit));
   }
 
-  @Endpoint({
-    method: 'POST',
-    path: ':id/cancel',
-    rpc: 'customers.CancelReturnVisit',
-    status: 200,
-    type: ReturnVisitView,
-    uuidParams: ['id'],
-    etag: true,
-    ifMatch: true,
-    summary: 'Cancel a scheduled visit',
-  })
+  @Endpoint('customers.CancelReturnVisit', { type: ReturnVisitView })
   async cancel(
     @UuidParam('id') id: string,
     @Body() body: CancelReturnVisitDto,

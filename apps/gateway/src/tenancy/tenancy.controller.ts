@@ -10,19 +10,11 @@ import { AddBranchDto, BusinessCalendarDto, EnableBusinessLineDto } from './tena
 import { TenantView } from './tenancy.views';
 
 @ApiTags('tenancy')
-@Controller('tenant')
+@Controller()
 export class TenancyController {
   constructor(private readonly upstream: Upstream) {}
 
-  @Endpoint({
-    method: 'GET',
-    path: '',
-    rpc: 'tenancy.GetTenant',
-    status: 200,
-    type: TenantView,
-    etag: true,
-    summary: 'Your tenant: branches, business lines, business calendar',
-  })
+  @Endpoint('tenancy.GetTenant', { type: TenantView })
   async get(
     @Caller() caller: CallContext,
     @Res({ passthrough: true }) res: HttpResponse,
@@ -30,16 +22,7 @@ export class TenancyController {
     return withEtag(res, await this.upstream.call<TenantView>('tenancy.GetTenant', {}, caller));
   }
 
-  @Endpoint({
-    method: 'POST',
-    path: 'branches',
-    rpc: 'tenancy.AddBranch',
-    status: 201,
-    type: TenantView,
-    etag: true,
-    ifMatch: true,
-    summary: 'Open a branch',
-  })
+  @Endpoint('tenancy.AddBranch', { type: TenantView })
   async addBranch(
     @Body() body: AddBranchDto,
     @Headers('if-match') ifMatch: string | undefined,
@@ -54,16 +37,7 @@ export class TenancyController {
     return withEtag(res, tenant);
   }
 
-  @Endpoint({
-    method: 'POST',
-    path: 'business-lines',
-    rpc: 'tenancy.EnableBusinessLine',
-    status: 200,
-    type: TenantView,
-    etag: true,
-    ifMatch: true,
-    summary: 'Enable a business line for the tenant',
-  })
+  @Endpoint('tenancy.EnableBusinessLine', { type: TenantView })
   async enableBusinessLine(
     @Body() body: EnableBusinessLineDto,
     @Headers('if-match') ifMatch: string | undefined,
@@ -78,16 +52,7 @@ export class TenancyController {
     return withEtag(res, tenant);
   }
 
-  @Endpoint({
-    method: 'PUT',
-    path: 'calendar',
-    rpc: 'tenancy.SetBusinessCalendar',
-    status: 200,
-    type: TenantView,
-    etag: true,
-    ifMatch: true,
-    summary: 'Set the business calendar: working hours and holidays, in the tenant’s time zone',
-  })
+  @Endpoint('tenancy.SetBusinessCalendar', { type: TenantView })
   async setCalendar(
     @Body() body: BusinessCalendarDto,
     @Headers('if-match') ifMatch: string | undefined,

@@ -11,19 +11,11 @@ import { ChangeUserRolesDto, RegisterUserDto } from './tenancy.dto';
 import { UserPageView, UserView } from './tenancy.views';
 
 @ApiTags('tenancy')
-@Controller('users')
+@Controller()
 export class UsersController {
   constructor(private readonly upstream: Upstream) {}
 
-  @Endpoint({
-    method: 'POST',
-    path: '',
-    rpc: 'tenancy.RegisterUser',
-    status: 201,
-    type: UserView,
-    etag: true,
-    summary: 'Register a user of your tenant',
-  })
+  @Endpoint('tenancy.RegisterUser', { type: UserView })
   async register(
     @Body() body: RegisterUserDto,
     @Caller() caller: CallContext,
@@ -43,30 +35,13 @@ export class UsersController {
     return withEtag(res, user);
   }
 
-  @Endpoint({
-    method: 'GET',
-    path: '',
-    rpc: 'tenancy.ListUsers',
-    status: 200,
-    type: UserPageView,
-    summary: 'List users',
-  })
+  @Endpoint('tenancy.ListUsers', { type: UserPageView })
   async list(@Caller() caller: CallContext): Promise<UserPageView> {
     const page = await this.upstream.call<UserPageView>('tenancy.ListUsers', {}, caller);
     return { items: page.items.map(userView) };
   }
 
-  @Endpoint({
-    method: 'POST',
-    path: ':id/change-roles',
-    rpc: 'tenancy.ChangeUserRoles',
-    status: 200,
-    type: UserView,
-    uuidParams: ['id'],
-    etag: true,
-    ifMatch: true,
-    summary: 'Replace a user’s roles',
-  })
+  @Endpoint('tenancy.ChangeUserRoles', { type: UserView })
   async changeRoles(
     @UuidParam('id') id: string,
     @Body() body: ChangeUserRolesDto,
@@ -82,17 +57,7 @@ export class UsersController {
     return withEtag(res, user);
   }
 
-  @Endpoint({
-    method: 'POST',
-    path: ':id/disable',
-    rpc: 'tenancy.DisableUser',
-    status: 200,
-    type: UserView,
-    uuidParams: ['id'],
-    etag: true,
-    ifMatch: true,
-    summary: 'Disable a user: they can no longer sign in (tokens already issued run until they expire)',
-  })
+  @Endpoint('tenancy.DisableUser', { type: UserView })
   async disable(
     @UuidParam('id') id: string,
     @Headers('if-match') ifMatch: string | undefined,

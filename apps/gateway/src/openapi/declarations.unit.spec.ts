@@ -1,0 +1,65 @@
+import { Module, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { allDeclarations, PUBLIC } from '@serviceops/contracts';
+import { AccessTokens } from '../access/access-tokens';
+import { CONTROLLERS } from '../gateway.module';
+import { API_PREFIX } from '../gateway';
+import { Upstream } from '../upstream/upstream';
+import { openApiDocument } from './openapi';
+
+@Module({
+  controllers: [...CONTROLLERS],
+  providers: [
+    { provide: Upstream, useValue: {} },
+    { provide: AccessTokens, useValue: {} },
+  ],
+})
+class RoutesOnly {}
+
+let app: INestApplication;
+let document: OpenAPIObject;
+
+beforeAll(async () => {
+  app = await NestFactory.create(RoutesOnly, { logger: false });
+  app.setGlobalPrefix(API_PREFIX);
+  document = openApiDocument(app);
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+/** `customers/:id/merge` as OpenAPI writes it: `/api/v1/customers/{id}/merge`. */
+const openApiPath = (path: string): string => `/${API_PREFIX}/${path.replace(/:(\w+)/g, '{$1}')}`;
+
+describe('every declaration is served as declared', () => {
+  it.each(allDeclarations().map(({ rpc, declaration }) => [rpc, declaration]))(
+    '%s',
+    (rpc, { http, access, summary }) => {
+      const operation =
+        document.paths[openApiPath(http.path)]?.[http.method.toLowerCase() as 'get' | 'post' | 'put'];
+      expect(operation).toBeDefined();
+      expect(operation?.operationId).toBe(rpc.replace('.', '_'));
+      expect(operation?.summary).toBe(summary);
+      expect(Object.keys(operation?.responses ?? {})).toContain(String(http.status));
+      expect(operation?.security !== undefined).toBe(access !== PUBLIC);
+      for (const name of http.uuidParams ?? [])
+        expect(operation?.parameters).toContainEqual(
+          expect.objectContaining({ name, in: 'path', schema: expect.objectContaining({ format: 'uuid' }) }),
+        );
+    },
+  );
+
+  it('and nothing else is served', () => {
+    const declared = allDeclarations().map(
+      ({ declaration: { http } }) => `${http.method} ${openApiPath(http.path)}`,
+    );
+    const served = Object.entries(document.paths).flatMap(([path, item]) =>
+      Object.keys(item)
+        .filter((method) => ['get', 'post', 'put', 'patch', 'delete'].includes(method))
+        .map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(served.sort()).toEqual(declared.sort());
+  });
+});

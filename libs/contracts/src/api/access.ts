@@ -1,0 +1,48 @@
+import type { Role } from '../tenancy.vocabulary';
+
+/** Anyone may call: no token. */
+export const PUBLIC = 'public';
+/** Any authenticated user, whatever their roles. */
+export const ANY_ROLE = 'any-role';
+
+/** Who may call a method: nobody needs a token, any user, or a user holding one of these roles. */
+export type Access = typeof PUBLIC | typeof ANY_ROLE | readonly Role[];
+
+// The role lists the declarations share.
+export const ADMIN = ['admin'] as const satisfies readonly Role[];
+export const CUSTOMER_WRITERS = [
+  'admin',
+  'customer_service_agent',
+  'service_advisor',
+  'service_director',
+  'workshop_manager',
+] as const satisfies readonly Role[];
+export const CUSTOMER_READERS = [
+  ...CUSTOMER_WRITERS,
+  'auditor',
+  'vice_president',
+  'legal',
+  'finance',
+] as const satisfies readonly Role[];
+/** Merging (and undoing it) changes two files at once: the roles that own customer files. */
+export const CUSTOMER_MERGERS = [
+  'admin',
+  'customer_service_agent',
+  'service_director',
+] as const satisfies readonly Role[];
+/** Erasure cannot be undone. */
+export const CUSTOMER_ERASERS = ['admin', 'legal'] as const satisfies readonly Role[];
+export const STATS_READERS = [
+  'admin',
+  'service_director',
+  'vice_president',
+  'auditor',
+  'finance',
+] as const satisfies readonly Role[];
+export const AUDIT_READERS = [
+  'admin',
+  'auditor',
+  'service_director',
+  'vice_president',
+  'legal',
+] as const satisfies readonly Role[];

@@ -1,0 +1,30 @@
+import type { Access } from './access';
+
+/** How a method is reached over REST (under /api/v1). */
+export interface HttpRoute {
+  readonly method: 'GET' | 'POST' | 'PUT';
+  /** Full path under the API prefix, Express-style parameters: `customers/:id/merge`. */
+  readonly path: string;
+  readonly status: 200 | 201;
+  /** Path parameters that are UUIDs. */
+  readonly uuidParams?: readonly string[];
+  /** The answer carries the resource's version as ETag. */
+  readonly etag?: boolean;
+  /** The route takes `If-Match` (a conditional write). */
+  readonly ifMatch?: boolean;
+  /** The answer carries the new resource's URL. */
+  readonly location?: boolean;
+  /** The route reads personal data: X-Purpose says why. */
+  readonly purpose?: boolean;
+}
+
+/**
+ * One method of the published API, stated once: its REST route, who may call it, what it does. The gRPC method
+ * is the key it is declared under (`customers.RegisterCustomer`), its messages are in the service's `.proto`.
+ * The gateway mounts routes, checks roles and writes OpenAPI from these; tests iterate them.
+ */
+export interface Declaration {
+  readonly http: HttpRoute;
+  readonly access: Access;
+  readonly summary: string;
+}

@@ -1,0 +1,65 @@
+import { ADMIN, ANY_ROLE, PUBLIC } from './access';
+import type { Declaration } from './declaration';
+
+/** The tenancy service's methods: gRPC name → REST route, roles, summary. */
+export const TENANCY_API = {
+  Authenticate: {
+    http: { method: 'POST', path: 'auth/token', status: 200 },
+    access: PUBLIC,
+    summary: 'Exchange a username and password for an access token',
+  },
+  GetTenant: {
+    http: { method: 'GET', path: 'tenant', status: 200, etag: true },
+    access: ANY_ROLE,
+    summary: 'Your tenant: branches, business lines, business calendar',
+  },
+  AddBranch: {
+    http: { method: 'POST', path: 'tenant/branches', status: 201, etag: true, ifMatch: true },
+    access: ADMIN,
+    summary: 'Open a branch',
+  },
+  EnableBusinessLine: {
+    http: { method: 'POST', path: 'tenant/business-lines', status: 200, etag: true, ifMatch: true },
+    access: ADMIN,
+    summary: 'Enable a business line for the tenant',
+  },
+  SetBusinessCalendar: {
+    http: { method: 'PUT', path: 'tenant/calendar', status: 200, etag: true, ifMatch: true },
+    access: ADMIN,
+    summary: 'Set the business calendar: working hours and holidays, in the tenant’s time zone',
+  },
+  RegisterUser: {
+    http: { method: 'POST', path: 'users', status: 201, etag: true },
+    access: ADMIN,
+    summary: 'Register a user of your tenant',
+  },
+  ChangeUserRoles: {
+    http: {
+      method: 'POST',
+      path: 'users/:id/change-roles',
+      status: 200,
+      uuidParams: ['id'],
+      etag: true,
+      ifMatch: true,
+    },
+    access: ADMIN,
+    summary: 'Replace a user’s roles',
+  },
+  DisableUser: {
+    http: {
+      method: 'POST',
+      path: 'users/:id/disable',
+      status: 200,
+      uuidParams: ['id'],
+      etag: true,
+      ifMatch: true,
+    },
+    access: ADMIN,
+    summary: 'Disable a user: they can no longer sign in (tokens already issued run until they expire)',
+  },
+  ListUsers: {
+    http: { method: 'GET', path: 'users', status: 200 },
+    access: ADMIN,
+    summary: 'List users',
+  },
+} as const satisfies Record<string, Declaration>;
