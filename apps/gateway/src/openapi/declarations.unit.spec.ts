@@ -45,9 +45,12 @@ describe('every declaration is served as declared', () => {
       expect(Object.keys(operation?.responses ?? {})).toContain(String(http.status));
       expect(operation?.security !== undefined).toBe(access !== PUBLIC);
       for (const name of http.uuidParams ?? [])
-        expect(operation?.parameters).toContainEqual(
-          expect.objectContaining({ name, in: 'path', schema: expect.objectContaining({ format: 'uuid' }) }),
-        );
+        expect(operation?.parameters).toContainEqual({
+          name,
+          in: 'path',
+          required: true,
+          schema: { type: 'string', format: 'uuid' },
+        });
     },
   );
 
