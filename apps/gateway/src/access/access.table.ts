@@ -1,4 +1,5 @@
 import type { GrpcServiceName } from '@serviceops/contracts';
+import { splitRpc } from '../upstream/rpc-name';
 import type { Role } from './roles';
 
 /** Anyone may call: no token. */
@@ -96,13 +97,8 @@ export const RPC_ACCESS = {
 } as const satisfies Record<GrpcServiceName, Record<string, Access>>;
 
 export type RpcMethod<S extends GrpcServiceName> = keyof (typeof RPC_ACCESS)[S] & string;
-/** 'customers.RegisterCustomer' */
+/** The methods the table lists, 'customers.RegisterCustomer': the ones the gateway routes and forwards. */
 export type Rpc = { [S in GrpcServiceName]: `${S}.${RpcMethod<S>}` }[GrpcServiceName];
-
-export function splitRpc(rpc: Rpc): { service: GrpcServiceName; method: string } {
-  const [service, method] = rpc.split('.') as [GrpcServiceName, string];
-  return { service, method };
-}
 
 export function accessOf(rpc: Rpc): Access {
   const { service, method } = splitRpc(rpc);

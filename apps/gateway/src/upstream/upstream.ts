@@ -7,9 +7,9 @@ import {
 } from '@grpc/grpc-js';
 import type { GrpcServiceName } from '@serviceops/contracts';
 import { identityMetadata, problemOfGrpcError, type CallContext } from '@serviceops/platform';
-import { splitRpc, type Rpc } from '../access/access.table';
 import { ProblemResponse } from '../errors/problems';
 import { plainMessage, serviceDefinitionOf, SERVICE_NAMES } from './protos';
+import { splitRpc, type RpcName } from './rpc-name';
 
 export type UpstreamAddresses = Readonly<Record<GrpcServiceName, string>>;
 
@@ -59,7 +59,7 @@ export class Upstream {
    * Calls on behalf of `caller` (identity in the metadata; none for Tenancy.Authenticate). A failure becomes the
    * problem the service answered with, or a 503 when it could not be reached.
    */
-  async call<T>(rpc: Rpc, request: object, caller: CallContext | undefined): Promise<T> {
+  async call<T>(rpc: RpcName, request: object, caller: CallContext | undefined): Promise<T> {
     const { service, method } = splitRpc(rpc);
     try {
       const reply = await this.invoke(
