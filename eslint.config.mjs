@@ -10,6 +10,8 @@
 //   - domain code (apps/*/src/domain/**, libs/kernel/**) free of frameworks and I/O;
 //   - plain JS recommended rules on the Node scripts (.js/.mjs/.cjs), without type information;
 //   - eslint-config-prettier last, so formatting is left to Prettier.
+// What a module reaches through its imports (a framework behind a barrel, cycles between folders) is checked by
+// dependency-cruiser (.dependency-cruiser.cjs), also in `npm run lint`.
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -6,14 +6,8 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
-import { DEPLOYABLES } from '@serviceops/contracts';
-import {
-  assertTransportConfig,
-  ConfigError,
-  loadConfig,
-  serviceConfigSpec,
-  type ConfigSpec,
-} from '@serviceops/platform';
+import { DEPLOYABLES, serviceConfigSpec, type ConfigSpec } from '@serviceops/contracts';
+import { assertTransportConfig, ConfigError, loadConfig } from '@serviceops/platform';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const abs = (rel: string): string => path.resolve(ROOT, rel);

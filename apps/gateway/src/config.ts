@@ -1,4 +1,3 @@
-import type { gatewayConfigSpec } from '@serviceops/contracts';
-import type { Config } from '@serviceops/platform';
+import type { Config, gatewayConfigSpec } from '@serviceops/contracts';
 
 export type GatewayConfig = Config<typeof gatewayConfigSpec>;

@@ -13,7 +13,7 @@ import { CustomersController } from './customers/customers.controller';
 import { ProblemFilter } from './errors/problem.filter';
 import { gatewayValidationPipe } from './errors/validation';
 import { RouteTable } from './http/allowed-methods';
-import { rateLimitOptions, RateLimitGuard } from './http/rate-limit';
+import { rateLimitOptions, RateLimitGuard } from './access/rate-limit';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { InquiriesController } from './inquiries/inquiries.controller';

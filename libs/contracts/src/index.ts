@@ -1,3 +1,4 @@
+export * from './config-spec';
 export * from './service-config';
 export * from './grpc';
 export * from './events/customers.events';

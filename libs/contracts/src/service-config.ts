@@ -1,7 +1,46 @@
-import { defineConfig, serviceConfigSpec } from '@serviceops/platform';
+import { defineConfig } from './config-spec';
 
 // The environment each deployable reads: the contract between the services and their deployments
 // (npm start's launcher, docker-compose.yml, k8s/). Tests check the deployment files against it.
+
+/** Shared variables of every backend service. */
+export const serviceConfigSpec = defineConfig({
+  DATABASE_URL: {
+    kind: 'url',
+    protocols: ['postgres', 'postgresql'],
+    doc: 'PostgreSQL connection string; each service keeps its own schema',
+    secret: true,
+  },
+  TRANSPORT: {
+    kind: 'enum',
+    values: ['log', 'kafka'],
+    default: 'log',
+    doc: '`log`: consumers read producers’ event logs in the same PostgreSQL; `kafka`: relay to Kafka',
+  },
+  KAFKA_BROKERS: {
+    kind: 'list',
+    optional: true,
+    doc: 'Kafka bootstrap servers, comma-separated (TRANSPORT=kafka)',
+  },
+  KAFKA_GROUP_ID_PREFIX: {
+    kind: 'string',
+    optional: true,
+    doc: 'put before every Kafka consumer group id, for deployments sharing one cluster',
+  },
+  LOG_LEVEL: {
+    kind: 'enum',
+    values: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+    default: 'info',
+    doc: 'Log level',
+  },
+  OTEL_EXPORTER_OTLP_ENDPOINT: {
+    kind: 'url',
+    protocols: ['http', 'https'],
+    optional: true,
+    doc: 'OTLP/HTTP endpoint for traces (e.g. http://otel-collector:4318); unset: traces are not exported',
+  },
+  DB_POOL_SIZE: { kind: 'int', default: 10, min: 1, max: 200, doc: 'PostgreSQL connections per service' },
+});
 
 export const tenancyConfigSpec = defineConfig({
   ...serviceConfigSpec,

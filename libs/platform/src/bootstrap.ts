@@ -4,14 +4,8 @@ import type { DynamicModule, INestApplication } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import {
-  assertTransportConfig,
-  ConfigError,
-  loadConfig,
-  serviceConfigSpec,
-  type Config,
-  type ConfigSpec,
-} from './config';
+import type { Config, ConfigSpec, serviceConfigSpec } from '@serviceops/contracts';
+import { assertTransportConfig, ConfigError, loadConfig } from './config';
 import { openDatabase, runReadModelMigrations, type DatabaseOptions } from './database';
 import { createLogger, NestPinoLogger } from './logger';
 import { Metrics } from './metrics';

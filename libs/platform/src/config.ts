@@ -1,62 +1,13 @@
-/**
- * Typed configuration from environment variables, validated at boot: every problem is reported at once
- * and the process refuses to start. A spec is data, so the README's table and the deployment files'
- * tests can list exactly the variables a service reads.
- */
-export type VarSpec =
-  | {
-      readonly kind: 'string';
-      readonly default?: string;
-      readonly minLength?: number;
-      readonly doc: string;
-      readonly secret?: boolean;
-    }
-  | {
-      readonly kind: 'int';
-      readonly default?: number;
-      readonly min?: number;
-      readonly max?: number;
-      readonly doc: string;
-    }
-  | {
-      readonly kind: 'enum';
-      readonly values: readonly string[];
-      readonly default?: string;
-      readonly doc: string;
-    }
-  | {
-      readonly kind: 'url';
-      readonly default?: string;
-      readonly protocols: readonly string[];
-      readonly doc: string;
-      readonly secret?: boolean;
-    }
-  | { readonly kind: 'list'; readonly default?: readonly string[]; readonly doc: string };
+import type { Config, ConfigSpec, serviceConfigSpec, VarSpec } from '@serviceops/contracts';
 
-export interface OptionalVar {
-  readonly optional: true;
-}
-export type ConfigSpec = Readonly<Record<string, VarSpec & Partial<OptionalVar>>>;
-
-type ValueOf<S extends VarSpec> = S extends { kind: 'int' }
-  ? number
-  : S extends { kind: 'list' }
-    ? readonly string[]
-    : string;
-
-export type Config<S extends ConfigSpec> = {
-  readonly [K in keyof S]: S[K] extends OptionalVar ? ValueOf<S[K]> | undefined : ValueOf<S[K]>;
-};
+// Loading and checking a configuration at boot. What a deployable reads (the specs, and the vocabulary they are
+// written in) is part of the published language: libs/contracts/src/config-spec.ts and service-config.ts.
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
     super(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
     this.name = 'ConfigError';
   }
-}
-
-export function defineConfig<S extends ConfigSpec>(spec: S): S {
-  return spec;
 }
 
 export function loadConfig<S extends ConfigSpec>(
@@ -121,45 +72,6 @@ function parse(name: string, s: VarSpec, raw: string, out: Record<string, unknow
     }
   }
 }
-
-/** Shared variables of every backend service. */
-export const serviceConfigSpec = defineConfig({
-  DATABASE_URL: {
-    kind: 'url',
-    protocols: ['postgres', 'postgresql'],
-    doc: 'PostgreSQL connection string; each service keeps its own schema',
-    secret: true,
-  },
-  TRANSPORT: {
-    kind: 'enum',
-    values: ['log', 'kafka'],
-    default: 'log',
-    doc: '`log`: consumers read producers’ event logs in the same PostgreSQL; `kafka`: relay to Kafka',
-  },
-  KAFKA_BROKERS: {
-    kind: 'list',
-    optional: true,
-    doc: 'Kafka bootstrap servers, comma-separated (TRANSPORT=kafka)',
-  },
-  KAFKA_GROUP_ID_PREFIX: {
-    kind: 'string',
-    optional: true,
-    doc: 'put before every Kafka consumer group id, for deployments sharing one cluster',
-  },
-  LOG_LEVEL: {
-    kind: 'enum',
-    values: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
-    default: 'info',
-    doc: 'Log level',
-  },
-  OTEL_EXPORTER_OTLP_ENDPOINT: {
-    kind: 'url',
-    protocols: ['http', 'https'],
-    optional: true,
-    doc: 'OTLP/HTTP endpoint for traces (e.g. http://otel-collector:4318); unset: traces are not exported',
-  },
-  DB_POOL_SIZE: { kind: 'int', default: 10, min: 1, max: 200, doc: 'PostgreSQL connections per service' },
-});
 
 export function assertTransportConfig(config: Config<typeof serviceConfigSpec>): void {
   if (config.TRANSPORT === 'kafka' && !config.KAFKA_BROKERS)

@@ -9,7 +9,8 @@ import {
 import { DomainError } from '@serviceops/kernel';
 import type { DeliveredEvent } from '@serviceops/messaging';
 import type { PoolClient } from 'pg';
-import { ConfigError, defineConfig, loadConfig } from './config';
+import { defineConfig } from '@serviceops/contracts';
+import { ConfigError, loadConfig } from './config';
 import { httpStatusOfCode, ProblemError, toProblem } from './errors';
 import { createLogger } from './logger';
 import { currentTraceparent, tracedHandler } from './runtime';

@@ -1,7 +1,8 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ProblemError } from '@serviceops/platform';
-import { headerOf, isOperationsPath, type HttpRequest } from '../http/http.types';
+import { headerOf, isOperationsPath } from '../http/http.types';
+import type { AccessRequest } from './access-request';
 import { AccessTokens } from './access-tokens';
 import { ACCESS_METADATA } from './access.decorators';
 import { ANY_ROLE, PUBLIC, allows, type Access } from './access.table';
@@ -18,7 +19,7 @@ export class AccessGuard implements CanActivate {
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const req = context.switchToHttp().getRequest<HttpRequest>();
+    const req = context.switchToHttp().getRequest<AccessRequest>();
     const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS_METADATA, [
       context.getHandler(),
       context.getClass(),

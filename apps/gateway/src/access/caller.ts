@@ -1,7 +1,8 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { ProblemError, type CallContext } from '@serviceops/platform';
 import { correlationIdOf } from '../http/correlation';
-import { headerOf, type HttpRequest } from '../http/http.types';
+import { headerOf } from '../http/http.types';
+import type { AccessRequest } from './access-request';
 import type { AccessClaims } from './jwt';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -39,7 +40,7 @@ export function callContextOf(claims: AccessClaims, headers: CallerHeaders): Cal
   };
 }
 
-export function callContextOfRequest(req: HttpRequest): CallContext {
+export function callContextOfRequest(req: AccessRequest): CallContext {
   if (!req.claims) throw new ProblemError('UNAUTHENTICATED', 'the request carries no valid token');
   return callContextOf(req.claims, {
     correlationId: req.correlationId,
@@ -51,5 +52,5 @@ export function callContextOfRequest(req: HttpRequest): CallContext {
 
 /** The caller of an authenticated route, as the call context sent upstream. */
 export const Caller = createParamDecorator((_: unknown, context: ExecutionContext): CallContext =>
-  callContextOfRequest(context.switchToHttp().getRequest<HttpRequest>()),
+  callContextOfRequest(context.switchToHttp().getRequest<AccessRequest>()),
 );

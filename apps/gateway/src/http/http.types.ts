@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AccessClaims } from '../access/jwt';
 
-/** The parts of Express's request the gateway reads, plus what its own middleware and guards attach. */
+/** The parts of Express's request the gateway reads, plus what its own middleware attaches (access adds the claims). */
 export interface HttpRequest extends IncomingMessage {
   method: string;
   body?: unknown;
@@ -12,8 +11,6 @@ export interface HttpRequest extends IncomingMessage {
   route?: { path?: unknown };
   /** Set by the correlation middleware on every request. */
   correlationId?: string;
-  /** Set by the access guard once the bearer token checked out. */
-  claims?: AccessClaims;
 }
 
 export type HttpResponse = ServerResponse;

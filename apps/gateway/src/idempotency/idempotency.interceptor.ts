@@ -3,10 +3,11 @@ import { Reflector } from '@nestjs/core';
 import { ProblemError, type Problem } from '@serviceops/platform';
 import type { Logger } from 'pino';
 import { catchError, from, mergeMap, of, throwError, type Observable } from 'rxjs';
+import type { AccessRequest } from '../access/access-request';
 import { ACCESS_METADATA } from '../access/access.decorators';
 import { PUBLIC, type Access } from '../access/access.table';
 import { problemOf, ProblemResponse } from '../errors/problems';
-import { headerOf, type HttpRequest, type HttpResponse } from '../http/http.types';
+import { headerOf, type HttpResponse } from '../http/http.types';
 import { parseIdempotencyKey, requestHash } from './idempotency-key';
 import { IdempotencyStore, type IdempotentRequest, type StoredAnswer } from './idempotency.store';
 
@@ -31,7 +32,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
-    const req = context.switchToHttp().getRequest<HttpRequest>();
+    const req = context.switchToHttp().getRequest<AccessRequest>();
     const res = context.switchToHttp().getResponse<HttpResponse>();
     const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS_METADATA, [
       context.getHandler(),

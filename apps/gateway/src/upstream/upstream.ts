@@ -7,9 +7,9 @@ import {
 } from '@grpc/grpc-js';
 import type { GrpcServiceName } from '@serviceops/contracts';
 import { identityMetadata, problemOfGrpcError, type CallContext } from '@serviceops/platform';
-import { splitRpc, type Rpc } from '../access/access.table';
 import { ProblemResponse } from '../errors/problems';
 import { plainMessage, serviceDefinitionOf, SERVICE_NAMES } from './protos';
+import { splitRpc, type Rpc } from '@serviceops/contracts';
 
 export type UpstreamAddresses = Readonly<Record<GrpcServiceName, string>>;
 

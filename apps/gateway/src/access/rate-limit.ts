@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Injectable, type ExecutionContext } from '@nestjs/common';
 import { ThrottlerGuard, type ThrottlerModuleOptions } from '@nestjs/throttler';
-import type { AccessTokens } from '../access/access-tokens';
-import { headerOf, isOperationsPath, type HttpRequest } from './http.types';
+import { headerOf, isOperationsPath, type HttpRequest } from '../http/http.types';
+import type { AccessTokens } from './access-tokens';
 
 /**
  * One budget per client for the whole API (not per route): the token's user when the request carries a
