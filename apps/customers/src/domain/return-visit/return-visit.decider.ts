@@ -1,4 +1,4 @@
-import { assertActiveCustomer } from '../customer/active-customer';
+import { assertActiveCustomer, assertCustomerNotErased } from '../customer/active-customer';
 import { addDays, type Decider, isLocalDate, streamId } from '@serviceops/kernel';
 import {
   type CancelReturnVisit,
@@ -133,6 +133,7 @@ function recordReturnVisit(
   context: ReturnVisitContext,
 ): ReturnVisitEvent[] {
   const visit = scheduled(state, command.data.visitId);
+  assertCustomerNotErased(context.customer, visit.customerId);
   const { outcome, satisfaction } = command.data;
   if (!oneOf(RETURN_VISIT_OUTCOMES, outcome)) {
     throw returnVisitError(E.INVALID_OUTCOME, `outcome must be one of ${RETURN_VISIT_OUTCOMES.join(', ')}`, {
@@ -188,6 +189,7 @@ function cancelReturnVisit(
   context: ReturnVisitContext,
 ): ReturnVisitEvent[] {
   const visit = scheduled(state, command.data.visitId);
+  assertCustomerNotErased(context.customer, visit.customerId);
   const reason = text(command.data.reason, 'reason', RETURN_VISIT_LIMITS.cancelReason, E.INVALID_REASON);
   return [
     {
