@@ -195,9 +195,11 @@ function lastAdminGuard(tenant: ActiveTenant, userId: string): void {
 const MAX_NAME = 200;
 
 /** 1 to 200 characters once trimmed; returns the trimmed name. */
+/** Trimmed, 1 to MAX_NAME characters: code points, as the gateway counts them (😀 or 𠀀 is one, not two). */
 function validName(value: string, field: string): string {
   const name = typeof value === 'string' ? value.trim() : '';
-  if (name.length === 0 || name.length > MAX_NAME) {
+  const length = [...name].length;
+  if (length === 0 || length > MAX_NAME) {
     throw tenancyError(E.INVALID_NAME, `${field} must be 1 to ${MAX_NAME} characters`, { field });
   }
   return name;
