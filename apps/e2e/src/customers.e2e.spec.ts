@@ -497,6 +497,12 @@ describe.each(['log', 'kafka'] as const)('customers end to end (%s transport)', 
       subject: `Call back ${name}`,
       content: `Please call me back on ${phone}`,
     });
+    const visitRes = await api
+      .post('/api/v1/return-visits')
+      .set(auth(admin))
+      .send({ customerId: customer.id, reason: 'on_demand', note: `Ask ${name} how it went` });
+    expect({ status: visitRes.status, body: visitRes.body as unknown }).toMatchObject({ status: 201 });
+    const visit = visitRes.body as Visit;
     const agent = await s.user('customer_service_agent', `agent.${transport}`);
 
     const forbidden = await s.writesNothing(() =>
@@ -537,6 +543,38 @@ describe.each(['log', 'kafka'] as const)('customers end to end (%s transport)', 
         .send({ customerId: customer.id, channel: 'phone', subject: 'Again', content: 'Hello?' }),
     );
     expectProblem(newInquiry, 422, 'CUSTOMERS.CUSTOMER_ERASED');
+
+    // Their open records take nothing more about them: whatever would be written is refused, not failed.
+    const afterErasure: [string, string, object][] = [
+      ['answer the inquiry', `/api/v1/inquiries/${inquiry.id}/answer`, { answer: 'We called you back' }],
+      [
+        'hand the inquiry off',
+        `/api/v1/inquiries/${inquiry.id}/hand-off`,
+        { need: { kind: 'service', type: 'Call back', place: 'At home' } },
+      ],
+      [
+        'record the visit',
+        `/api/v1/return-visits/${visit.id}/record`,
+        { outcome: 'reached', satisfaction: 'satisfied', feedback: 'All good' },
+      ],
+      [
+        'record the visit, with nothing to seal',
+        `/api/v1/return-visits/${visit.id}/record`,
+        { outcome: 'unreachable' },
+      ],
+      ['cancel the visit', `/api/v1/return-visits/${visit.id}/cancel`, { reason: 'No longer a customer' }],
+      ['schedule a visit', '/api/v1/return-visits', { customerId: customer.id, reason: 'on_demand' }],
+    ];
+    for (const [what, url, body] of afterErasure) {
+      const refused = await s.writesNothing(() => api.post(url).set(auth(admin)).send(body));
+      expect({ what, status: refused.status }).toEqual({ what, status: 422 });
+      expectProblem(refused, 422, 'CUSTOMERS.CUSTOMER_ERASED');
+    }
+    expect(
+      (await api.get(`/api/v1/return-visits/${visit.id}`).set(auth(admin)).expect(200)).body,
+    ).toMatchObject({
+      status: 'scheduled',
+    });
 
     const inquiryNow = await s.inquiry(inquiry.id);
     expect(inquiryNow).toMatchObject({ id: inquiry.id, customerId: customer.id });
@@ -634,6 +672,16 @@ describe.each(['log', 'kafka'] as const)('customers end to end (%s transport)', 
         'needs[0].foo',
       ],
       ['notes of 10 MB', { ...valid, notes: 'x'.repeat(10 * 1024 * 1024) }, 413, 'PAYLOAD_TOO_LARGE'],
+      // Text no service could store as given: refused as bad input, not kept (sealed) or mangled (U+FFFD).
+      ['a NUL in the name', { ...valid, name: 'Bad\u0000Input' }, 400, 'VALIDATION', 'name'],
+      ['a lone surrogate in the name', { ...valid, name: 'Bad \ud800 Input' }, 400, 'VALIDATION', 'name'],
+      [
+        'a NUL deep in the needs',
+        { ...valid, needs: [{ line: 'after_sales_repair', preferences: 'mornings\u0000' }] },
+        400,
+        'VALIDATION',
+        'needs[0].preferences',
+      ],
     ];
     for (const [what, body, status, code, field] of cases) {
       const res = await s.writesNothing(() => api.post('/api/v1/customers').set(auth(admin)).send(body));

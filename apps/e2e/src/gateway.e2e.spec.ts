@@ -128,6 +128,60 @@ describe.each(['log', 'kafka'] as const)('gateway over HTTP and gRPC (%s transpo
     expect((unknown.body as { errors: { path: string }[] }).errors.map((e) => e.path)).toContain('tenantId');
   });
 
+  it('keeps names with characters outside the Basic Multilingual Plane exactly, everywhere they are read', async () => {
+    // The last: 150 characters (the limit is 200), 300 UTF-16 units, counted as characters on every side.
+    const names = [`分店😀 ${transport}`, `𠀀𠀁 ${transport}`, `${'🏢'.repeat(145)} ${transport}`];
+    for (const name of names) {
+      const created = await api.post('/api/v1/tenant/branches').set(auth(admin)).send({ name });
+      expect({ status: created.status, body: created.body as unknown }).toMatchObject({
+        status: 201,
+        body: { branches: expect.arrayContaining([expect.objectContaining({ name })]) as unknown },
+      });
+    }
+    const tenant = (await api.get('/api/v1/tenant').set(auth(admin)).expect(200)).body as {
+      name: string;
+      branches: { name: string }[];
+    };
+    expect(tenant.name).toEqual(expect.any(String));
+    for (const branch of tenant.branches) expect(branch.name).toEqual(expect.any(String));
+    expect(tenant.branches.map((b) => b.name)).toEqual(expect.arrayContaining(names));
+
+    const name = `王😀𠀀 ${transport}`;
+    const registered = await api
+      .post('/api/v1/customers')
+      .set(auth(admin))
+      .send({
+        name,
+        channel: 'phone',
+        notes: 'likes 🍵',
+        needs: [{ line: 'companion_chat', needs: '𠀀 talk' }],
+      })
+      .expect(201);
+    const customer = registered.body as Customer & { notes?: string; needs: { needs?: string }[] };
+    expect(customer).toMatchObject({ name, notes: 'likes 🍵', needs: [{ needs: '𠀀 talk' }] });
+    const read = await api.get(`/api/v1/customers/${customer.id}`).set(auth(admin)).expect(200);
+    expect(read.body).toMatchObject({ name, notes: 'likes 🍵', needs: [{ needs: '𠀀 talk' }] });
+    const listed = await poll('the customer in the list', async () => {
+      const res = await api.get('/api/v1/customers?limit=200').set(auth(admin)).expect(200);
+      return (res.body as { items: Customer[] }).items.find((c) => c.id === customer.id);
+    });
+    expect(listed.name).toBe(name);
+  });
+
+  it('answers 400 naming the field for a NUL or a lone surrogate in a name, writing nothing', async () => {
+    const before = (await api.get('/api/v1/tenant').set(auth(admin)).expect(200)).body as { version: number };
+    for (const name of ['Branch\u0000One', 'Branch \ud800 Two']) {
+      const res = await api.post('/api/v1/tenant/branches').set(auth(admin)).send({ name });
+      expect({ status: res.status, body: res.body as unknown }).toMatchObject({
+        status: 400,
+        body: { code: 'VALIDATION', errors: [{ path: 'name' }] },
+      });
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    }
+    const after = (await api.get('/api/v1/tenant').set(auth(admin)).expect(200)).body as { version: number };
+    expect(after.version).toBe(before.version);
+  });
+
   it('answers 401 without a token or with a forged one', async () => {
     const none = await api.get('/api/v1/customers').expect(401);
     expect(none.headers['content-type']).toMatch(/application\/problem\+json/);

@@ -9,3 +9,4 @@ export * from './health';
 export * from './database';
 export * from './bootstrap';
 export * from './timers';
+export * from './text';

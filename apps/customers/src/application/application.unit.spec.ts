@@ -1,5 +1,7 @@
-import { mapSealed } from '../infrastructure/personal-data-cipher';
+import type { EventSourcingRuntime } from '@serviceops/platform';
+import { mapSealed, type PersonalDataCipher } from '../infrastructure/personal-data-cipher';
 import { zonedInstant } from './care';
+import { Sealing } from './customer-store';
 import { personalView } from './customer-view';
 import { maskBirthDate, maskEmail, maskIdNumber, maskName, maskPhone } from './masking';
 import { decodeCursor, decodeDayCursor, encodeCursor, encodeDayCursor } from './paging';
@@ -60,6 +62,30 @@ describe('sealing paths', () => {
       needs: [{ line: 'a', needs: 'X' }, { line: 'b' }],
     });
     expect(data.name).toBe('li');
+  });
+});
+
+describe('sealing without the customer’s key (erased)', () => {
+  const C = '0b6f3d1c-9a59-4e0e-8a8c-1d2b3c4d5e6f';
+  const noKeys = { load: () => Promise.resolve(undefined) } as unknown as PersonalDataCipher;
+  const sealing = new Sealing({} as EventSourcingRuntime, noKeys);
+
+  it('refuses to write personal data with 422 CUSTOMERS.CUSTOMER_ERASED, not an internal error', async () => {
+    const codec = await sealing.forRead(C, ['answer']);
+    expect(() => codec.encode({ type: 'InquiryAnswered', data: { customerId: C, answer: 'Hello' } })).toThrow(
+      expect.objectContaining({ code: 'CUSTOMERS.CUSTOMER_ERASED', details: { customerId: C } }) as Error,
+    );
+  });
+
+  it('lets an event with nothing to seal through, and leaves stored values sealed on the way out', async () => {
+    const codec = await sealing.forRead(C, ['answer']);
+    const overdue = {
+      type: 'InquiryWentOverdue',
+      data: { customerId: C, overdueAt: '2026-03-11T06:00:00Z' },
+    };
+    expect(codec.encode(overdue)).toEqual(overdue);
+    const stored = { type: 'InquiryAnswered', data: { customerId: C, answer: 'enc:v1:a.b.c' } };
+    expect(codec.decode(stored as never)).toEqual(stored);
   });
 });
 

@@ -8,7 +8,7 @@ import { careDecider, careStreamId } from '../domain/care/care.decider';
 import { SEALED_PATHS, type CareEvent } from '../domain/care/care.events';
 import type { GreetingOccasion } from '../domain/care/care.commands';
 import { BlindIndex } from '../infrastructure/blind-index';
-import { systemCall } from './customer-status';
+import { customerStatusOf, systemCall } from './customer-status';
 import { allPaths, Sealing } from './customer-store';
 import { CustomerPolicies } from './policies';
 import { TenantCalendars } from './tenant-calendars';
@@ -109,14 +109,18 @@ export class CustomerCare {
     if (policy.care.holidays && calendar.holidays.includes(date))
       for (const id of await this.activeCustomers(tenantId)) due.push([id, 'holiday']);
     const call = systemCall(tenantId, 'care', timer.id);
+    const { store } = this.sealing.runtime;
     for (const [customerId, occasion] of due) {
-      const codec = await this.sealing.forRead<CareEvent>(customerId, CARE_PATHS);
+      const [customer, codec] = await Promise.all([
+        customerStatusOf(store, tenantId, customerId),
+        this.sealing.forRead<CareEvent>(customerId, CARE_PATHS),
+      ]);
       await execute(
-        this.sealing.runtime.store,
+        store,
         careDecider,
         careStreamId(tenantId, customerId),
         { type: 'IssueGreeting', data: { customerId, occasion, on: date } },
-        { now: new Date(), policyVersion: version },
+        { now: new Date(), policyVersion: version, customer },
         call,
         { codec, policyVersion: version },
       );

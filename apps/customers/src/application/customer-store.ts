@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { streamId, type Event, type RecordedEvent } from '@serviceops/kernel';
 import type { EventCodec, EventSourcingRuntime } from '@serviceops/platform';
+import { customerErased } from '../domain/customer/active-customer';
 import { CUSTOMER_SEALED_PATHS, type CustomerEvent } from '../domain/customer/customer.events';
 import { mapSealed, PersonalDataCipher } from '../infrastructure/personal-data-cipher';
 
@@ -17,7 +18,9 @@ export function allPaths(byType: Readonly<Record<string, readonly string[]>>): s
 /**
  * Codecs for the events of records that belong to a customer (its file, its inquiries, its visits): personal
  * fields sealed with that customer's data key on the way in, opened on the way out. Without the key (never
- * made, or destroyed by an erasure) they stay sealed.
+ * made, or destroyed by an erasure) they stay sealed on the way out, and nothing can be sealed on the way in:
+ * the deciders refuse an erased customer's records first, and an erasure that lands between their check and
+ * the append is refused here the same way (422 CUSTOMERS.CUSTOMER_ERASED, nothing written), never kept in clear.
  */
 @Injectable()
 export class Sealing {
@@ -68,7 +71,7 @@ export class Sealing {
     return {
       encode(event: E): Event {
         const seal = (v: string) => {
-          if (!key) throw new Error('no data key to seal with');
+          if (!key) throw customerErased(customerId);
           return cipher.seal(key, customerId, v);
         };
         return { type: event.type, data: mapSealed(event.data, paths, seal) };

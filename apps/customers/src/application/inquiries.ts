@@ -213,7 +213,8 @@ export class ActOnInquiryHandler implements ICommandHandler<ActOnInquiryCommand,
   async execute({ call, command, expectedVersion }: ActOnInquiryCommand): Promise<InquiryView> {
     const { runtime } = this.inquiries.sealing;
     const { inquiryId } = command.data;
-    const { codec } = await this.inquiries.codecOf(call.tenantId, inquiryId);
+    const { customerId, codec } = await this.inquiries.codecOf(call.tenantId, inquiryId);
+    const customer = await customerStatusOf(runtime.store, call.tenantId, customerId);
     const closes = command.type !== 'MarkInquiryOverdue';
     await runtime.timed(command.type, () =>
       execute(
@@ -221,7 +222,7 @@ export class ActOnInquiryHandler implements ICommandHandler<ActOnInquiryCommand,
         inquiryDecider,
         inquiryStreamId(call.tenantId, inquiryId),
         command,
-        { now: new Date() },
+        { now: new Date(), customer },
         call,
         {
           codec,

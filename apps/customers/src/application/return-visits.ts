@@ -205,14 +205,15 @@ export class ActOnReturnVisitHandler implements ICommandHandler<ActOnReturnVisit
   async execute({ call, command, expectedVersion }: ActOnReturnVisitCommand): Promise<ReturnVisitView> {
     const { runtime } = this.visits.sealing;
     const { visitId } = command.data;
-    const { codec } = await this.visits.codecOf(call.tenantId, visitId);
+    const { customerId, codec } = await this.visits.codecOf(call.tenantId, visitId);
+    const customer = await customerStatusOf(runtime.store, call.tenantId, customerId);
     await runtime.timed(command.type, () =>
       execute(
         runtime.store,
         returnVisitDecider,
         returnVisitStreamId(call.tenantId, visitId),
         command,
-        { now: new Date() },
+        { now: new Date(), customer },
         call,
         {
           codec,

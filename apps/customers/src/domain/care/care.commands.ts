@@ -1,3 +1,5 @@
+import type { CustomerStatus } from '../customer/active-customer';
+
 export const GREETING_OCCASIONS = ['birthday', 'holiday'] as const;
 export type GreetingOccasion = (typeof GREETING_OCCASIONS)[number];
 
@@ -18,4 +20,6 @@ export interface CareContext {
   readonly now: Date;
   /** The customers policy version whose `care` settings made the greeting due. */
   readonly policyVersion: number;
+  /** The status of the customer's file as the handler found it: only active customers are greeted. */
+  readonly customer: CustomerStatus;
 }

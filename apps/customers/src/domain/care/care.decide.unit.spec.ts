@@ -1,15 +1,16 @@
 import { fold } from '@serviceops/kernel';
 import { deciderSpec } from '@serviceops/testing';
 import { birthdayMonthDaysOn, birthdayOn, isBirthdayOn, monthDayOf } from './care.birthdays';
-import type { CareCommand, GreetingOccasion } from './care.commands';
+import type { CareCommand, CareContext, GreetingOccasion } from './care.commands';
 import { careDecider, careStreamId } from './care.decider';
 import { type CareEvent, SEALED_PATHS } from './care.events';
 
 const C = 'cust-1';
 /** 09:00 in Shanghai on 2026-05-14. */
 const now = new Date('2026-05-14T01:00:00.000Z');
-const spec = (given: readonly CareEvent[]) =>
-  deciderSpec(careDecider, { now, policyVersion: 4 }).given(given);
+const context: CareContext = { now, policyVersion: 4, customer: 'active' };
+const spec = (given: readonly CareEvent[], customer: CareContext['customer'] = 'active') =>
+  deciderSpec(careDecider, { ...context, customer }).given(given);
 
 const issue = (occasion: GreetingOccasion, on: string): CareCommand => ({
   type: 'IssueGreeting',
@@ -48,6 +49,15 @@ describe('care decider', () => {
     spec(given).when(command).then([]);
   });
 
+  it.each<[string, CareContext['customer']]>([
+    ['erased at their request (nothing could be sealed with their key)', 'erased'],
+    ['merged into another file (the survivor is greeted)', 'merged'],
+    ['unknown', 'absent'],
+  ])('greets no customer %s, without an error (the day’s run goes on)', (_why, customer) => {
+    spec([], customer).when(issue('birthday', '2026-05-14')).then([]);
+    spec([], customer).when(issue('holiday', '2026-10-01')).then([]);
+  });
+
   it.each<[string, CareCommand, string, string]>([
     [
       'an unknown occasion',
@@ -59,7 +69,7 @@ describe('care decider', () => {
     ['an instant instead of a day', issue('holiday', '2026-05-14T00:00:00Z'), 'CUSTOMERS.INVALID_DATE', 'on'],
   ])('refuses %s', (_why, command, code, field) => {
     spec([]).when(command).thenThrows(code);
-    expect(() => careDecider.decide(command, careDecider.initialState(), { now, policyVersion: 4 })).toThrow(
+    expect(() => careDecider.decide(command, careDecider.initialState(), context)).toThrow(
       expect.objectContaining({ details: { field } }) as Error,
     );
   });

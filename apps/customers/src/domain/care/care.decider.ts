@@ -21,7 +21,11 @@ export function decideCare(
   }
 }
 
-/** Idempotent: a greeting already due for the same occasion and day gives no event. */
+/**
+ * Idempotent: a greeting already due for the same occasion and day gives no event. A customer no longer active
+ * (erased, merged into another file) is not greeted, and that is no error: the daily run may have listed them
+ * from a read model that had not yet seen the change, and it must go on with the others.
+ */
 function issueGreeting(command: IssueGreeting, state: CareState, context: CareContext): CareEvent[] {
   const { customerId, occasion, on } = command.data;
   if (!(GREETING_OCCASIONS as readonly unknown[]).includes(occasion)) {
@@ -32,7 +36,7 @@ function issueGreeting(command: IssueGreeting, state: CareState, context: CareCo
   if (!isLocalDate(on)) {
     throw careError(E.INVALID_DATE, `on must be a date YYYY-MM-DD, got "${String(on)}"`, { field: 'on' });
   }
-  if (state.issued.has(greetingKey(occasion, on))) return [];
+  if (context.customer !== 'active' || state.issued.has(greetingKey(occasion, on))) return [];
   return [
     {
       type: 'GreetingDue',

@@ -57,6 +57,9 @@ export interface InquiryContext {
   readonly calendar?: BusinessCalendar;
   /** OpenInquiry only: the customers policy in force (its version and inquiryReply.withinBusinessHours). */
   readonly policy?: { readonly version: number; readonly withinBusinessHours: number };
-  /** OpenInquiry only: the customer's file. */
+  /**
+   * The status of the customer's file: OpenInquiry needs it active; AnswerInquiry and HandOffInquiryToSales
+   * need it not erased (their free text is sealed with the customer's key, gone with an erasure).
+   */
   readonly customer?: CustomerStatus;
 }

@@ -212,6 +212,24 @@ describe('inquiry decider', () => {
     ])('refuses when %s', (_why, given, command, code) => {
       spec(given).when(command).thenThrows(code);
     });
+
+    it.each<[string, InquiryEvent[]]>([
+      ['open', [received]],
+      ['overdue', [received, wentOverdue]],
+    ])('refuses to answer an %s inquiry of an erased customer (nothing could be sealed)', (_why, given) => {
+      spec(given, { customer: 'erased' }).when(answer()).thenThrows('CUSTOMERS.CUSTOMER_ERASED');
+    });
+
+    it('answers the inquiry of a customer merged into another file (the key is kept)', () => {
+      spec([received], { ...at('2026-03-09T03:00:00.000Z'), customer: 'merged' })
+        .when(answer('Yes, from 800 CNY a week.'))
+        .then([answered('2026-03-09T03:00:00.000Z', false)]);
+    });
+
+    it('cannot tell without the customer’s status (a handler bug, not a refusal)', () => {
+      const state = fold(inquiryDecider.evolve, inquiryDecider.initialState(), [received]);
+      expect(() => inquiryDecider.decide(answer(), state, { now: friday5pm })).toThrow(/status is missing/);
+    });
   });
 
   describe('MarkInquiryOverdue', () => {
@@ -324,6 +342,13 @@ describe('inquiry decider', () => {
       ],
     ])('refuses when %s', (_why, given, code) => {
       spec(given).when(handOff(need)).thenThrows(code);
+    });
+
+    it.each<[string, InquiryEvent[]]>([
+      ['an open', [received]],
+      ['an answered', [received, answered(due, false)]],
+    ])('refuses to hand off %s inquiry of an erased customer', (_why, given) => {
+      spec(given, { customer: 'erased' }).when(handOff(need)).thenThrows('CUSTOMERS.CUSTOMER_ERASED');
     });
 
     it.each<[string, unknown, string]>([

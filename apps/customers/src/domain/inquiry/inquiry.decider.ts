@@ -1,4 +1,4 @@
-import { assertActiveCustomer } from '../customer/active-customer';
+import { assertActiveCustomer, assertCustomerNotErased } from '../customer/active-customer';
 import { CUSTOMER_CHANNELS, INQUIRY_FIELDS, isBusinessLine } from '@serviceops/contracts';
 import { addBusinessHours, type Decider, isLocalDate, streamId, type TextRule } from '@serviceops/kernel';
 import {
@@ -91,6 +91,7 @@ function openInquiry(command: OpenInquiry, state: InquiryState, context: Inquiry
 
 function answerInquiry(command: AnswerInquiry, state: InquiryState, context: InquiryContext): InquiryEvent[] {
   const inquiry = existing(state, command.data.inquiryId);
+  assertCustomerNotErased(context.customer, inquiry.customerId);
   if (inquiry.status === 'answered' || inquiry.status === 'handed_off') {
     throw inquiryError(
       E.INQUIRY_CLOSED,
@@ -146,6 +147,7 @@ function handOffInquiry(
   context: InquiryContext,
 ): InquiryEvent[] {
   const inquiry = existing(state, command.data.inquiryId);
+  assertCustomerNotErased(context.customer, inquiry.customerId);
   if (inquiry.status === 'handed_off') {
     throw inquiryError(E.INQUIRY_HANDED_OFF, `inquiry ${inquiry.inquiryId} was already handed off to sales`, {
       inquiryId: inquiry.inquiryId,

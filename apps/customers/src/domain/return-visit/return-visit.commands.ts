@@ -65,6 +65,9 @@ export interface ReturnVisitContext {
     readonly afterServiceDays: number;
     readonly everyDays: number | null;
   };
-  /** ScheduleReturnVisit only: the customer's file. */
+  /**
+   * The status of the customer's file: ScheduleReturnVisit needs it active; RecordReturnVisit and
+   * CancelReturnVisit need it not erased (whatever they record belongs to the customer, whose key is gone).
+   */
   readonly customer?: CustomerStatus;
 }

@@ -332,6 +332,31 @@ describe('return visit decider', () => {
     });
   });
 
+  describe('a visit of an erased customer', () => {
+    it.each<[string, ReturnVisitCommand]>([
+      ['recording it reached, with feedback', record({ feedback: 'Very kind' })],
+      [
+        'recording it unreachable, with nothing to seal',
+        record({ outcome: 'unreachable', satisfaction: undefined }),
+      ],
+      ['cancelling it', cancel()],
+    ])('refuses %s: nothing more is kept about them', (_why, command) => {
+      spec([scheduledEvent], { customer: 'erased' }).when(command).thenThrows('CUSTOMERS.CUSTOMER_ERASED');
+    });
+
+    it('still records a visit of a customer merged into another file', () => {
+      spec([scheduledEvent], { now: new Date(recorded.data.recordedAt), customer: 'merged' })
+        .when(record({ outcome: 'unreachable', satisfaction: undefined }))
+        .then([recorded]);
+    });
+
+    it('says the visit is closed before anything about the customer', () => {
+      spec([scheduledEvent, recorded], { customer: 'erased' })
+        .when(cancel())
+        .thenThrows('CUSTOMERS.VISIT_CLOSED');
+    });
+  });
+
   describe('evolve', () => {
     const state = (events: ReturnVisitEvent[]) =>
       fold(returnVisitDecider.evolve, returnVisitDecider.initialState(), events);

@@ -1,4 +1,4 @@
-import { assertActiveCustomer } from '../customer/active-customer';
+import { assertActiveCustomer, assertCustomerNotErased } from '../customer/active-customer';
 import { RETURN_VISIT_FIELDS } from '@serviceops/contracts';
 import { addDays, type Decider, isLocalDate, streamId, type TextRule } from '@serviceops/kernel';
 import {
@@ -126,6 +126,7 @@ function recordReturnVisit(
   context: ReturnVisitContext,
 ): ReturnVisitEvent[] {
   const visit = scheduled(state, command.data.visitId);
+  assertCustomerNotErased(context.customer, visit.customerId);
   const { outcome, satisfaction } = command.data;
   if (!oneOf(RETURN_VISIT_OUTCOMES, outcome)) {
     throw returnVisitError(E.INVALID_OUTCOME, `outcome must be one of ${RETURN_VISIT_OUTCOMES.join(', ')}`, {
@@ -181,6 +182,7 @@ function cancelReturnVisit(
   context: ReturnVisitContext,
 ): ReturnVisitEvent[] {
   const visit = scheduled(state, command.data.visitId);
+  assertCustomerNotErased(context.customer, visit.customerId);
   const reason = text(command.data.reason, 'reason', RETURN_VISIT_FIELDS.cancelReason, E.INVALID_REASON);
   return [
     {

@@ -185,6 +185,21 @@ describe('tenant decider', () => {
         .then([branchAdded('b2', 'Airport', ['driving_practice'])]);
     });
 
+    it.each([
+      ['Chinese and an emoji', '分店😀'],
+      ['200 characters outside the Basic Multilingual Plane (400 UTF-16 units)', '𠀀'.repeat(199) + '😀'],
+    ])('adds a branch named in %s, exactly', (_why, name) => {
+      spec(tenant)
+        .when({ type: 'AddBranch', data: { tenantId: T, branchId: 'b2', name } })
+        .then([branchAdded('b2', name)]);
+    });
+
+    it('refuses a branch name of 201 characters, counted as characters', () => {
+      spec(tenant)
+        .when({ type: 'AddBranch', data: { tenantId: T, branchId: 'b2', name: '😀'.repeat(201) } })
+        .thenThrows('TENANCY.INVALID_NAME');
+    });
+
     it('adds a branch with no line', () => {
       spec(tenant)
         .when({ type: 'AddBranch', data: { tenantId: T, branchId: 'b2', name: 'Airport' } })
