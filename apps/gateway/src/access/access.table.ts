@@ -9,6 +9,8 @@ export const ANY_ROLE = 'any-role';
 export type Access = typeof PUBLIC | typeof ANY_ROLE | readonly Role[];
 
 const ADMIN = ['admin'] as const satisfies readonly Role[];
+/** Provisioning tenants: the platform's, never a tenant's (not even its admin's). */
+export const PLATFORM_OPERATORS = ['platform_operator'] as const satisfies readonly Role[];
 const CUSTOMER_WRITERS = [
   'admin',
   'customer_service_agent',
@@ -61,6 +63,11 @@ export const RPC_ACCESS = {
     ChangeUserRoles: ADMIN,
     DisableUser: ADMIN,
     ListUsers: ADMIN,
+    CreateTenant: PLATFORM_OPERATORS,
+    ListTenants: PLATFORM_OPERATORS,
+    GetTenantById: PLATFORM_OPERATORS,
+    DisableTenant: PLATFORM_OPERATORS,
+    EnableTenant: PLATFORM_OPERATORS,
   },
   customers: {
     RegisterCustomer: CUSTOMER_WRITERS,
