@@ -42,20 +42,13 @@ export function decideTenant(
   state: TenantState,
   context: TenantContext,
 ): readonly TenantEvent[] {
-  switch (command.type) {
-    case 'CreateTenant':
-      return createTenant(command, state, context);
-    case 'ProvisionTenant':
-      return provisionTenant(command, state, context);
-    case 'ProvisionPlatform':
-      return provisionPlatform(command, state, context);
-    case 'DisableTenant':
-      return disableTenant(existing(state, command.data.tenantId), context);
-    case 'EnableTenant':
-      return enableTenant(existing(state, command.data.tenantId), context);
-    default:
-      return decideForActive(command, enabledTenant(state, command.data.tenantId), context);
-  }
+  // The tenant's lifecycle first (the platform operator's and first start's); the rest is its users' own.
+  if (command.type === 'CreateTenant') return createTenant(command, state, context);
+  if (command.type === 'ProvisionTenant') return provisionTenant(command, state, context);
+  if (command.type === 'ProvisionPlatform') return provisionPlatform(command, state, context);
+  if (command.type === 'DisableTenant') return disableTenant(existing(state, command.data.tenantId), context);
+  if (command.type === 'EnableTenant') return enableTenant(existing(state, command.data.tenantId), context);
+  return decideForActive(command, enabledTenant(state, command.data.tenantId), context);
 }
 
 /** Commands of a tenant's own users: only while the tenant is enabled. */

@@ -191,8 +191,7 @@ export class TenancyGrpcController {
   @GrpcMethod('Tenancy', 'ListTenants')
   listTenants(req: { limit?: number; cursor?: string; status?: string }, md: Metadata) {
     assertOperator(callContextOf(md));
-    const status =
-      req.status === 'active' || req.status === 'disabled' ? (req.status as TenantStatus) : undefined;
+    const status = req.status === 'active' || req.status === 'disabled' ? req.status : undefined;
     return this.queries.listTenants({
       limit: req.limit ?? 50,
       ...(req.cursor ? { cursor: req.cursor } : {}),
