@@ -222,9 +222,14 @@ async function main() {
   };
   const grpcUrl = (s) => `127.0.0.1:${port[s].GRPC_PORT}`;
   let adminPassword;
+  let operatorPassword;
   const onLine = (name, line) => {
     if (name === 'tenancy' && line.includes('"adminPassword"')) {
       adminPassword = JSON.parse(line).adminPassword;
+      return true;
+    }
+    if (name === 'tenancy' && line.includes('"operatorPassword"')) {
+      operatorPassword = JSON.parse(line).operatorPassword;
       return true;
     }
     return false;
@@ -254,7 +259,7 @@ async function main() {
   const base = process.env.PUBLIC_URL ?? `http://localhost:${port.gateway.HTTP_PORT}`;
   if (args.json) {
     process.stdout.write(
-      `${JSON.stringify({ event: 'ready', url: base, grpc: `localhost:${port.gateway.GRPC_PORT}`, ports: port, readyInSeconds: readyIn, memoryMb: mem, transport, ...(adminPassword ? { adminPassword } : {}) })}\n`,
+      `${JSON.stringify({ event: 'ready', url: base, grpc: `localhost:${port.gateway.GRPC_PORT}`, ports: port, readyInSeconds: readyIn, memoryMb: mem, transport, ...(adminPassword ? { adminPassword } : {}), ...(operatorPassword ? { operatorPassword } : {}) })}\n`,
     );
     return;
   }
@@ -267,6 +272,11 @@ async function main() {
     adminPassword
       ? `  Log in     admin / ${adminPassword}   (generated now and shown once: keep it, or set ADMIN_PASSWORD on a fresh .data)`
       : `  Log in     admin / the password set on first start (ADMIN_PASSWORD, or the one printed then)`,
+  );
+  say(
+    operatorPassword
+      ? `  Operator   operator / ${operatorPassword}   (provisions tenants: npm run tenants; shown once, or set PLATFORM_OPERATOR_PASSWORD on a fresh .data)`
+      : `  Operator   operator / the password set on first start (PLATFORM_OPERATOR_PASSWORD, or the one printed then)`,
   );
   say(
     `  Memory     services ${mem.services} MB${mem.database ? `, PostgreSQL ${mem.database} MB` : ''} (RSS)`,

@@ -17,6 +17,7 @@ import { rateLimitOptions, RateLimitGuard } from './access/rate-limit';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { InquiriesController } from './inquiries/inquiries.controller';
+import { TenantsController } from './operator/tenants.controller';
 import { PoliciesController } from './policies/policies.controller';
 import { ReturnVisitsController } from './return-visits/return-visits.controller';
 import { TenancyController } from './tenancy/tenancy.controller';
@@ -51,6 +52,7 @@ export const CONTROLLERS = [
   ReturnVisitsController,
   PoliciesController,
   AnalyticsController,
+  TenantsController,
 ];
 
 /** Wiring only: the parts are built by createGateway. Guards run in order: rate limit, then access. */

@@ -16,7 +16,7 @@ import { correlationMiddleware } from './http/correlation';
 import { requestMetrics, securityHeaders } from './http/http.middleware';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { setupOpenApi } from './openapi/openapi';
-import { Upstream } from './upstream/upstream';
+import { TenantGatedUpstream } from './operator/tenant-gate';
 
 export const API_PREFIX = 'api/v1';
 
@@ -52,7 +52,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     application_name: 'serviceops-gateway',
   });
   pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection failed'));
-  const upstream = new Upstream(
+  const upstream = new TenantGatedUpstream(
     {
       tenancy: config.TENANCY_GRPC_URL,
       customers: config.CUSTOMERS_GRPC_URL,

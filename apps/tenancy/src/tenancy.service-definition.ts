@@ -13,8 +13,10 @@ import {
   AccountRow,
   CreateAccounts1732300000000,
   CredentialRow,
+  TenantLifecycle1767000000000,
   TenantRow,
 } from './infrastructure/accounts.entity';
+import { ChangeTenantStatusHandler, ProvisionTenantHandler } from './application/tenant-provisioning';
 import { TenancyGrpcController } from './interface/grpc/tenancy.controller';
 
 export const tenancyService: ServiceDefinition<typeof tenancyConfigSpec> = {
@@ -25,7 +27,10 @@ export const tenancyService: ServiceDefinition<typeof tenancyConfigSpec> = {
     protoPath: GRPC_SERVICES.tenancy.proto,
     loader: PROTO_LOADER_OPTIONS,
   },
-  database: { entities: [AccountRow, CredentialRow, TenantRow], migrations: [CreateAccounts1732300000000] },
+  database: {
+    entities: [AccountRow, CredentialRow, TenantRow],
+    migrations: [CreateAccounts1732300000000, TenantLifecycle1767000000000],
+  },
   publishes: true,
   module: ({ runtime }) => ({
     module: class TenancyModule {},
@@ -37,12 +42,18 @@ export const tenancyService: ServiceDefinition<typeof tenancyConfigSpec> = {
       TenantQueries,
       TenantCommandHandler,
       RegisterUserHandler,
+      ProvisionTenantHandler,
+      ChangeTenantStatusHandler,
     ],
   }),
   onStart: async ({ pool, logger, config }, app) => {
     await createFirstTenant(
       { pool, logger, commands: app.get(TenantCommands), queries: app.get(TenantQueries) },
-      { tenantName: config.DEFAULT_TENANT_NAME, adminPassword: config.ADMIN_PASSWORD },
+      {
+        tenantName: config.DEFAULT_TENANT_NAME,
+        adminPassword: config.ADMIN_PASSWORD,
+        operatorPassword: config.PLATFORM_OPERATOR_PASSWORD,
+      },
     );
   },
 };

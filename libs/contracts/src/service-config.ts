@@ -59,6 +59,13 @@ export const tenancyConfigSpec = defineConfig({
     secret: true,
     doc: "password of the first tenant's `admin` user; unset: one is generated and printed once",
   },
+  PLATFORM_OPERATOR_PASSWORD: {
+    kind: 'string',
+    optional: true,
+    minLength: 8,
+    secret: true,
+    doc: 'password of the platform `operator` (provisions tenants; first start only); unset: generated and printed once',
+  },
   DEFAULT_TENANT_NAME: {
     kind: 'string',
     default: 'Demo Services Co.',

@@ -14,9 +14,28 @@ export const ROLES = [
   'parts_keeper',
   'auditor',
   'admin',
+  'platform_operator',
 ] as const;
 
 export type Role = (typeof ROLES)[number];
+
+/**
+ * Provisions and disables tenants. Belongs to no tenant's business: held only by the users of the platform
+ * tenant below, never granted by a tenant admin, and no tenant route lets it in.
+ */
+export const PLATFORM_OPERATOR = 'platform_operator' as const satisfies Role;
+
+/** The roles a tenant's admin may grant: every role but the platform operator's. */
+export const TENANT_ROLES = ROLES.filter(
+  (role): role is Exclude<Role, typeof PLATFORM_OPERATOR> => role !== PLATFORM_OPERATOR,
+);
+
+/**
+ * The reserved tenant that holds the platform operators' accounts (made at first start). It runs no business:
+ * it is hidden from the tenant list and cannot be disabled. A well-known id, so an operator can always name it
+ * at login.
+ */
+export const PLATFORM_TENANT_ID = '00000000-0000-0000-0000-000000000000';
 
 const roles: ReadonlySet<string> = new Set(ROLES);
 

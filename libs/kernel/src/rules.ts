@@ -159,6 +159,8 @@ export const RULES = {
   keysetCursor: pattern(new RegExp(`^[0-9]{1,15}_${LOWER_UUID}$`), 'must be a nextCursor as a page gave it', {
     maxLength: 52,
   }),
+  /** A position in a list ordered by name: base64url of the last name (any such string is a position). */
+  nameCursor: pattern(/^[A-Za-z0-9_-]{1,1100}$/, 'must be a nextCursor as a page gave it'),
   /** A position in an ordered log: a sequence number. */
   seqCursor: pattern(/^[0-9]{1,18}$/, 'must be a nextCursor as a page gave it'),
   /** ISO 4217 currency code. */

@@ -79,6 +79,8 @@ const EXACT: Readonly<Record<string, ErrorKind>> = {
   'IDEMPOTENCY.IN_PROGRESS': 'conflict',
   'IDEMPOTENCY.KEY_REUSED': 'badRequest',
   'CALENDAR.INVALID': 'badRequest',
+  // A disabled tenant's users are refused what they ask, as a missing role is (not a rule about the request).
+  'TENANCY.TENANT_DISABLED': 'forbidden',
 };
 
 export function kindOfCode(code: string): ErrorKind {

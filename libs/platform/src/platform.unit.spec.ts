@@ -72,6 +72,8 @@ describe('error codes to statuses, in one place', () => {
     ['IDEMPOTENCY.IN_PROGRESS', 409],
     ['CUSTOMERS.INVALID_PHONE', 400],
     ['TENANCY.LAST_ADMIN', 422],
+    ['TENANCY.TENANT_DISABLED', 403],
+    ['TENANCY.TENANT_NAME_TAKEN', 409],
     ['RATE_LIMITED', 429],
     ['INTERNAL', 500],
   ])('%s → %i', (code, status) => {

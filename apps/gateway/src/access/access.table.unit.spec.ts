@@ -1,6 +1,6 @@
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { RequestMethod } from '@nestjs/common';
-import { GRPC_SERVICES, type GrpcServiceName } from '@serviceops/contracts';
+import { GRPC_SERVICES, PLATFORM_OPERATORS, type GrpcServiceName } from '@serviceops/contracts';
 import { CONTROLLERS } from '../gateway.module';
 import { GRPC_ONLY } from '../grpc/grpc-requests';
 import { RPC_METADATA } from '../openapi/endpoint.decorator';
@@ -98,12 +98,31 @@ describe('the role table', () => {
     expect(allows(accessOf(rpc), [role])).toBe(allowed);
   });
 
-  it('lets admin do everything but lets no one in on an empty role list', () => {
+  it('lets admin do everything but provision tenants, and lets no one in on an empty role list', () => {
     for (const service of services)
       for (const access of Object.values(RPC_ACCESS[service])) {
-        expect(allows(access, ['admin'])).toBe(true);
+        expect(allows(access, ['admin'])).toBe(access !== PLATFORM_OPERATORS);
         if (access !== PUBLIC && access !== ANY_ROLE) expect(allows(access, [])).toBe(false);
       }
+  });
+
+  it('lets the platform operator provision tenants and touch no tenant’s business', () => {
+    const operatorMay = services.flatMap((service) =>
+      Object.entries(RPC_ACCESS[service])
+        .filter(
+          ([, access]) => access !== PUBLIC && access !== ANY_ROLE && allows(access, ['platform_operator']),
+        )
+        .map(([method]) => `${service}.${method}`),
+    );
+    expect(operatorMay.sort()).toEqual(
+      [
+        'tenancy.CreateTenant',
+        'tenancy.DisableTenant',
+        'tenancy.EnableTenant',
+        'tenancy.GetTenantById',
+        'tenancy.ListTenants',
+      ].sort(),
+    );
   });
 });
 
@@ -149,6 +168,11 @@ describe('the REST routes', () => {
         'GET /policies/customers/history',
         'GET /analytics/customers',
         'GET /audit',
+        'POST /tenants',
+        'GET /tenants',
+        'GET /tenants/:id',
+        'POST /tenants/:id/disable',
+        'POST /tenants/:id/enable',
       ].sort(),
     );
   });

@@ -20,6 +20,12 @@ import {
   ListInquiriesQuery,
   OpenInquiryDto,
 } from '../inquiries/inquiries.dto';
+import {
+  ChangeTenantStatusRequest,
+  CreateTenantDto,
+  GetTenantByIdRequest,
+  ListTenantsQuery,
+} from '../operator/tenants.dto';
 import { ChangeCustomerPolicyRequest } from '../policies/policies.dto';
 import {
   CancelReturnVisitRequest,
@@ -73,6 +79,11 @@ export const GRPC_REQUEST_DTOS: Readonly<Partial<Record<Rpc, ClassConstructor<ob
   'customers.ListReturnVisits': ListReturnVisitsQuery,
   'customers.ChangeCustomerPolicy': ChangeCustomerPolicyRequest,
   'analytics.ListAudit': AuditQuery,
+  'tenancy.CreateTenant': CreateTenantDto,
+  'tenancy.ListTenants': ListTenantsQuery,
+  'tenancy.GetTenantById': GetTenantByIdRequest,
+  'tenancy.DisableTenant': ChangeTenantStatusRequest,
+  'tenancy.EnableTenant': ChangeTenantStatusRequest,
 };
 
 /**

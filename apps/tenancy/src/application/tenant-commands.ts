@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { newId, type Event } from '@serviceops/kernel';
+import { DomainError, newId, type Event } from '@serviceops/kernel';
 import { execute, ProblemError, type CallContext, type EventSourcingRuntime } from '@serviceops/platform';
 import type { PoolClient } from 'pg';
 import type { TenantCommand } from '../domain/tenant/tenant.commands';
 import { tenantDecider, tenantStreamId } from '../domain/tenant/tenant.decider';
+import { TenancyErrorCode } from '../domain/tenant/tenant.errors';
 import { entry, type ActiveTenant, type TenantState } from '../domain/tenant/tenant.state';
 import type { Role } from '../domain/roles';
 import { hashPassword } from '../infrastructure/passwords';
@@ -55,9 +56,10 @@ export async function projectAccounts(
   const tenant = state as TenantState;
   if (tenant.status !== 'active') return;
   await tx.query(
-    `INSERT INTO tenancy.tenants (tenant_id, name, version) VALUES ($1, $2, $3)
-     ON CONFLICT (tenant_id) DO UPDATE SET name = EXCLUDED.name, version = EXCLUDED.version`,
-    [tenant.tenantId, tenant.name, version],
+    `INSERT INTO tenancy.tenants (tenant_id, name, version, disabled, time_zone) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (tenant_id) DO UPDATE SET name = EXCLUDED.name, version = EXCLUDED.version,
+       disabled = EXCLUDED.disabled, time_zone = EXCLUDED.time_zone`,
+    [tenant.tenantId, tenant.name, version, tenant.disabledAt !== undefined, tenant.calendar.timeZone],
   );
   // Only the users these events touched: a tenant with thousands of users pays for one.
   const touched = new Set(
@@ -105,24 +107,56 @@ export class TenantCommands {
           [credential.userId, credential.passwordHash],
         );
     };
-    const result = await this.runtime.timed(command.type, () =>
-      execute(
-        this.runtime.store,
-        tenantDecider,
-        tenantStreamId(tenantId),
-        command,
-        { now: new Date() },
-        call,
-        {
-          expectedVersion,
-          inline,
-        },
-      ),
-    );
+    const tenantNameTaken = await this.nameTaken(command);
+    const result = await this.runtime
+      .timed(command.type, () =>
+        execute(
+          this.runtime.store,
+          tenantDecider,
+          tenantStreamId(tenantId),
+          command,
+          { now: new Date(), tenantNameTaken },
+          call,
+          {
+            expectedVersion,
+            inline,
+          },
+        ),
+      )
+      .catch((error: unknown) => {
+        // Two tenants named alike at once: the decider saw neither, the unique index sees both.
+        if (isUniqueViolation(error, TENANT_NAME_INDEX))
+          throw new DomainError(TenancyErrorCode.TENANT_NAME_TAKEN, 'a tenant already has this name');
+        throw error;
+      });
     if (result.state.status !== 'active')
       throw new ProblemError('TENANCY.TENANT_NOT_FOUND', 'no such tenant');
     return { tenant: result.state, version: result.version };
   }
+
+  /** Tenant names are unique across tenants (case-insensitive), a fact no single tenant stream holds. */
+  private async nameTaken(command: TenantCommand): Promise<boolean> {
+    if (command.type !== 'CreateTenant' && command.type !== 'ProvisionTenant') return false;
+    const { rows } = await this.runtime.store.pool.query(
+      `SELECT 1 FROM tenancy.tenants WHERE lower(name) = lower(btrim($1)) AND tenant_id <> $2::uuid LIMIT 1`,
+      [command.data.name, command.data.tenantId],
+    );
+    return rows.length > 0;
+  }
+}
+
+/** The unique index on tenants' lower-case names (migration TenantLifecycle). */
+export const TENANT_NAME_INDEX = 'tenants_name_key';
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'code' in error &&
+    error.code === '23505' &&
+    'constraint' in error &&
+    error.constraint === constraint
+  );
 }
 
 @CommandHandler(TenantCommandRequest)

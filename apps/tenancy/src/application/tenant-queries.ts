@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { isUuid, RULES } from '@serviceops/kernel';
 import { ProblemError, type EventSourcingRuntime } from '@serviceops/platform';
 import type { Pool } from 'pg';
 import { tenantDecider, tenantStreamId } from '../domain/tenant/tenant.decider';
 import type { ActiveTenant } from '../domain/tenant/tenant.state';
+import { PLATFORM_TENANT_ID } from '../domain/roles';
 import { verifyPassword } from '../infrastructure/passwords';
 import { RUNTIME } from './tenant-commands';
 
@@ -34,9 +36,57 @@ export class TenantQueries {
     return { tenant: state, version };
   }
 
+  /** Whether a business tenant (not the platform's) exists. */
   async anyTenantExists(): Promise<boolean> {
-    const { rows } = await this.pool.query('SELECT 1 FROM tenancy.tenants LIMIT 1');
+    const { rows } = await this.pool.query('SELECT 1 FROM tenancy.tenants WHERE tenant_id <> $1 LIMIT 1', [
+      PLATFORM_TENANT_ID,
+    ]);
     return rows.length > 0;
+  }
+
+  async platformExists(): Promise<boolean> {
+    const { rows } = await this.pool.query('SELECT 1 FROM tenancy.tenants WHERE tenant_id = $1', [
+      PLATFORM_TENANT_ID,
+    ]);
+    return rows.length > 0;
+  }
+
+  /** Business tenants by name (case-insensitive), a page after `cursor`; the platform's own is not listed. */
+  async listTenants(query: {
+    limit: number;
+    cursor?: string;
+    status?: TenantStatus;
+  }): Promise<{ items: TenantRecord[]; nextCursor?: string }> {
+    const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+    const { rows } = await this.pool.query<TenantRecordRow>(
+      `SELECT ${RECORD_COLUMNS} FROM tenancy.tenants
+        WHERE tenant_id <> $1 AND ($2::text IS NULL OR lower(name) > $2::text)
+          AND ($3::boolean IS NULL OR disabled = $3::boolean)
+        ORDER BY lower(name) LIMIT $4`,
+      [
+        PLATFORM_TENANT_ID,
+        after ?? null,
+        query.status === undefined ? null : query.status === 'disabled',
+        query.limit + 1,
+      ],
+    );
+    const items = rows.slice(0, query.limit).map(recordOf);
+    const last = items[items.length - 1];
+    return rows.length > query.limit && last
+      ? { items, nextCursor: Buffer.from(last.name.toLowerCase(), 'utf8').toString('base64url') }
+      : { items };
+  }
+
+  /** One business tenant as the platform operator sees it; the platform's own is not one. */
+  async tenantRecord(tenantId: string): Promise<TenantRecord> {
+    if (!isUuid(tenantId)) throw new ProblemError('TENANCY.TENANT_NOT_FOUND', 'no such tenant');
+    const { rows } = await this.pool.query<TenantRecordRow>(
+      `SELECT ${RECORD_COLUMNS} FROM tenancy.tenants WHERE tenant_id = $1::uuid AND tenant_id <> $2`,
+      [tenantId, PLATFORM_TENANT_ID],
+    );
+    const row = rows[0];
+    if (!row) throw new ProblemError('TENANCY.TENANT_NOT_FOUND', 'no such tenant');
+    return recordOf(row);
   }
 
   /** Checks a password. Every failure reads the same, and takes about as long, whatever went wrong. */
@@ -48,9 +98,12 @@ export class TenantQueries {
       password_hash: string;
       roles: string[];
       disabled: boolean;
+      tenant_disabled: boolean | null;
     }>(
-      `SELECT a.user_id, a.tenant_id, a.username, c.password_hash, a.roles, a.disabled
+      `SELECT a.user_id, a.tenant_id, a.username, c.password_hash, a.roles, a.disabled,
+              t.disabled AS tenant_disabled
          FROM tenancy.accounts a JOIN tenancy.credentials c USING (user_id)
+         LEFT JOIN tenancy.tenants t ON t.tenant_id = a.tenant_id
         WHERE a.username = lower($1) AND ($2::uuid IS NULL OR a.tenant_id = $2::uuid) LIMIT 2`,
       [username.trim(), tenantId ?? null],
     );
@@ -61,6 +114,9 @@ export class TenantQueries {
     const account = rows[0];
     const ok = await verifyPassword(password, account?.password_hash ?? DUMMY_HASH);
     if (!account || !ok || account.disabled) throw new ProblemError('UNAUTHENTICATED', BAD_LOGIN);
+    // Said only to whoever knows the password: the account is fine, its tenant is switched off.
+    if (account.tenant_disabled)
+      throw new ProblemError('TENANCY.TENANT_DISABLED', 'your tenant is disabled; ask the platform operator');
     return {
       userId: account.user_id,
       tenantId: account.tenant_id,
@@ -68,6 +124,51 @@ export class TenantQueries {
       roles: account.roles,
     };
   }
+}
+
+export type TenantStatus = 'active' | 'disabled';
+
+export interface TenantRecord {
+  readonly id: string;
+  readonly name: string;
+  readonly status: TenantStatus;
+  readonly version: number;
+  readonly createdAt: string;
+  readonly timeZone: string;
+}
+
+interface TenantRecordRow {
+  tenant_id: string;
+  name: string;
+  version: number;
+  disabled: boolean;
+  created_at: Date;
+  time_zone: string | null;
+}
+
+const RECORD_COLUMNS = 'tenant_id, name, version, disabled, created_at, time_zone';
+
+function recordOf(row: TenantRecordRow): TenantRecord {
+  return {
+    id: row.tenant_id,
+    name: row.name,
+    status: row.disabled ? 'disabled' : 'active',
+    version: row.version,
+    createdAt: row.created_at.toISOString(),
+    timeZone: row.time_zone ?? '',
+  };
+}
+
+/**
+ * A cursor is the last name of the page before (lower case, base64url). Every string of that shape
+ * (RULES.nameCursor, which OpenAPI states) is a position: it decodes to some text, NULs dropped.
+ */
+function decodeCursor(cursor: string): string {
+  if (!RULES.nameCursor.accepts(cursor))
+    throw new ProblemError('VALIDATION', 'the cursor is not one this list gave', [
+      { path: 'cursor', message: `cursor ${RULES.nameCursor.message}` },
+    ]);
+  return Buffer.from(cursor, 'base64url').toString('utf8').replaceAll('\0', '');
 }
 
 // Verified against when the user does not exist, so timing does not tell who has an account.

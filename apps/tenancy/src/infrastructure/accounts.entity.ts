@@ -28,6 +28,9 @@ export class TenantRow {
   @PrimaryColumn('uuid', { name: 'tenant_id' }) tenantId!: string;
   @Column('text') name!: string;
   @Column('integer') version!: number;
+  @Column('boolean') disabled!: boolean;
+  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
+  @Column('text', { name: 'time_zone', nullable: true }) timeZone!: string | null;
 }
 
 export class CreateAccounts1732300000000 implements MigrationInterface {
@@ -47,5 +50,22 @@ export class CreateAccounts1732300000000 implements MigrationInterface {
     await q.query(`DROP TABLE credentials`);
     await q.query(`DROP TABLE accounts`);
     await q.query(`DROP TABLE tenants`);
+  }
+}
+
+/**
+ * Provisioning: a tenant's status for login and the operator's list, when it was created, its time zone, and its
+ * name unique across tenants (case-insensitive; the index name is TENANT_NAME_INDEX).
+ */
+export class TenantLifecycle1767000000000 implements MigrationInterface {
+  name = 'TenantLifecycle1767000000000';
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE tenants ADD COLUMN disabled boolean NOT NULL DEFAULT false,
+      ADD COLUMN created_at timestamptz NOT NULL DEFAULT now(), ADD COLUMN time_zone text`);
+    await q.query(`CREATE UNIQUE INDEX tenants_name_key ON tenants (lower(name))`);
+  }
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX tenants_name_key`);
+    await q.query(`ALTER TABLE tenants DROP COLUMN time_zone, DROP COLUMN created_at, DROP COLUMN disabled`);
   }
 }

@@ -10,6 +10,8 @@ export type Access = typeof PUBLIC | typeof ANY_ROLE | readonly Role[];
 
 // The role lists the declarations share.
 export const ADMIN = ['admin'] as const satisfies readonly Role[];
+/** Provisioning tenants: the platform's, never a tenant's (not even its admin's). */
+export const PLATFORM_OPERATORS = ['platform_operator'] as const satisfies readonly Role[];
 export const CUSTOMER_WRITERS = [
   'admin',
   'customer_service_agent',

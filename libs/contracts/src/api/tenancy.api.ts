@@ -1,4 +1,4 @@
-import { ADMIN, ANY_ROLE, PUBLIC } from './access';
+import { ADMIN, ANY_ROLE, PUBLIC, PLATFORM_OPERATORS } from './access';
 import type { Declaration } from './declaration';
 
 /** The tenancy service's methods: gRPC name → REST route, roles, summary. */
@@ -61,5 +61,44 @@ export const TENANCY_API = {
     http: { method: 'GET', path: 'users', status: 200 },
     access: ADMIN,
     summary: 'List users',
+  },
+  CreateTenant: {
+    http: { method: 'POST', path: 'tenants', status: 201, etag: true, location: true },
+    access: PLATFORM_OPERATORS,
+    summary: 'Provision a tenant with its first admin',
+  },
+  ListTenants: {
+    http: { method: 'GET', path: 'tenants', status: 200 },
+    access: PLATFORM_OPERATORS,
+    summary: 'List tenants by name, a page at a time',
+  },
+  GetTenantById: {
+    http: { method: 'GET', path: 'tenants/:id', status: 200, uuidParams: ['id'], etag: true },
+    access: PLATFORM_OPERATORS,
+    summary: 'A tenant: name, status, version',
+  },
+  DisableTenant: {
+    http: {
+      method: 'POST',
+      path: 'tenants/:id/disable',
+      status: 200,
+      uuidParams: ['id'],
+      etag: true,
+      ifMatch: true,
+    },
+    access: PLATFORM_OPERATORS,
+    summary: 'Disable a tenant: its users can no longer log in, and their tokens are refused',
+  },
+  EnableTenant: {
+    http: {
+      method: 'POST',
+      path: 'tenants/:id/enable',
+      status: 200,
+      uuidParams: ['id'],
+      etag: true,
+      ifMatch: true,
+    },
+    access: PLATFORM_OPERATORS,
+    summary: 'Enable a disabled tenant again',
   },
 } as const satisfies Record<string, Declaration>;

@@ -13,6 +13,23 @@ export type CreateTenant = Command<
   'CreateTenant',
   { tenantId: string; name: string; /** Defaults to defaultBusinessCalendar. */ calendar?: BusinessCalendar }
 >;
+/** A platform operator's: a new tenant and its first admin, together (a tenant nobody can administer is no use). */
+export type ProvisionTenant = Command<
+  'ProvisionTenant',
+  {
+    tenantId: string;
+    name: string;
+    calendar?: BusinessCalendar;
+    admin: { userId: string; username: string; displayName: string };
+  }
+>;
+/** First start: the reserved platform tenant and its first operator. */
+export type ProvisionPlatform = Command<
+  'ProvisionPlatform',
+  { tenantId: string; operator: { userId: string; username: string; displayName: string } }
+>;
+export type DisableTenant = Command<'DisableTenant', { tenantId: string }>;
+export type EnableTenant = Command<'EnableTenant', { tenantId: string }>;
 export type RenameTenant = Command<'RenameTenant', { tenantId: string; name: string }>;
 export type AddBranch = Command<
   'AddBranch',
@@ -43,6 +60,10 @@ export type DisableUser = Command<'DisableUser', { tenantId: string; userId: str
 
 export type TenantCommand =
   | CreateTenant
+  | ProvisionTenant
+  | ProvisionPlatform
+  | DisableTenant
+  | EnableTenant
   | RenameTenant
   | AddBranch
   | EnableBusinessLine

@@ -5,9 +5,13 @@ import {
   validateBusinessCalendar,
 } from '@serviceops/kernel';
 import { isBusinessLine, type BusinessLine } from '../business-lines';
-import { isRole, ROLES, type Role } from '../roles';
+import { isRole, PLATFORM_OPERATOR, PLATFORM_TENANT_ID, ROLES, type Role } from '../roles';
 import type {
   AddBranch,
+  DisableTenant,
+  EnableTenant,
+  ProvisionPlatform,
+  ProvisionTenant,
   ChangeUserPassword,
   ChangeUserRoles,
   CreateTenant,
@@ -20,10 +24,22 @@ import type {
 } from './tenant.commands';
 import { TenancyErrorCode as E, tenancyError } from './tenant.errors';
 import type { TenantEvent } from './tenant.events';
-import { type ActiveTenant, entry, type TenantState, type TenantUser } from './tenant.state';
+import { evolveTenant } from './tenant.evolve';
+import {
+  type ActiveTenant,
+  entry,
+  initialTenantState,
+  type TenantState,
+  type TenantUser,
+} from './tenant.state';
 
 export interface TenantContext {
   readonly now: Date;
+  /**
+   * Whether another tenant already has the name (case-insensitive) of the tenant being created: names are
+   * unique across tenants, which one tenant's stream cannot see, so the application looks it up.
+   */
+  readonly tenantNameTaken?: boolean;
 }
 
 export function decideTenant(
@@ -31,8 +47,24 @@ export function decideTenant(
   state: TenantState,
   context: TenantContext,
 ): readonly TenantEvent[] {
+  // The tenant's lifecycle first (the platform operator's and first start's); the rest is its users' own.
   if (command.type === 'CreateTenant') return createTenant(command, state, context);
-  const tenant = existing(state, command.data.tenantId);
+  if (command.type === 'ProvisionTenant') return provisionTenant(command, state, context);
+  if (command.type === 'ProvisionPlatform') return provisionPlatform(command, state, context);
+  if (command.type === 'DisableTenant') return disableTenant(existing(state, command.data.tenantId), context);
+  if (command.type === 'EnableTenant') return enableTenant(existing(state, command.data.tenantId), context);
+  return decideForActive(command, enabledTenant(state, command.data.tenantId), context);
+}
+
+/** Commands of a tenant's own users: only while the tenant is enabled. */
+function decideForActive(
+  command: Exclude<
+    TenantCommand,
+    CreateTenant | ProvisionTenant | ProvisionPlatform | DisableTenant | EnableTenant
+  >,
+  tenant: ActiveTenant,
+  context: TenantContext,
+): readonly TenantEvent[] {
   switch (command.type) {
     case 'RenameTenant':
       return renameTenant(command, tenant);
@@ -58,11 +90,19 @@ export function decideTenant(
 }
 
 function createTenant(command: CreateTenant, state: TenantState, context: TenantContext): TenantEvent[] {
+  if (command.data.tenantId === PLATFORM_TENANT_ID) throw platformTenant(command.data.tenantId);
+  return tenantCreated(command, state, context);
+}
+
+function tenantCreated(command: CreateTenant, state: TenantState, context: TenantContext): TenantEvent[] {
   const { tenantId, calendar = defaultBusinessCalendar } = command.data;
   if (state.status !== 'absent') {
     throw tenancyError(E.TENANT_EXISTS, `tenant ${tenantId} already exists`, { tenantId });
   }
   const name = validName(command.data.name, 'name');
+  if (context.tenantNameTaken) {
+    throw tenancyError(E.TENANT_NAME_TAKEN, `a tenant is already named "${name}"`, { name });
+  }
   validateBusinessCalendar(calendar);
   return [
     {
@@ -70,6 +110,68 @@ function createTenant(command: CreateTenant, state: TenantState, context: Tenant
       data: { tenantId, name, calendar: copyCalendar(calendar), createdAt: context.now.toISOString() },
     },
   ];
+}
+
+/** The tenant and its first admin in one decision: both or neither. */
+function provisionTenant(
+  command: ProvisionTenant,
+  state: TenantState,
+  context: TenantContext,
+): TenantEvent[] {
+  const { tenantId, name, calendar, admin } = command.data;
+  if (tenantId === PLATFORM_TENANT_ID) throw platformTenant(tenantId);
+  const create: CreateTenant = {
+    type: 'CreateTenant',
+    data: { tenantId, name, ...(calendar ? { calendar } : {}) },
+  };
+  return withFirstUser(tenantCreated(create, state, context), tenantId, admin, ['admin'], context);
+}
+
+function provisionPlatform(
+  command: ProvisionPlatform,
+  state: TenantState,
+  context: TenantContext,
+): TenantEvent[] {
+  const { tenantId, operator } = command.data;
+  if (tenantId !== PLATFORM_TENANT_ID) {
+    throw tenancyError(E.PLATFORM_TENANT, `the platform tenant is ${PLATFORM_TENANT_ID}`, { tenantId });
+  }
+  const create: CreateTenant = { type: 'CreateTenant', data: { tenantId, name: PLATFORM_TENANT_NAME } };
+  return withFirstUser(
+    tenantCreated(create, state, context),
+    tenantId,
+    operator,
+    [PLATFORM_OPERATOR],
+    context,
+  );
+}
+
+/** The name of the reserved tenant holding the platform operators (taken, like any tenant's name). */
+export const PLATFORM_TENANT_NAME = 'ServiceOps platform operators';
+
+function withFirstUser(
+  created: readonly TenantEvent[],
+  tenantId: string,
+  user: { userId: string; username: string; displayName: string },
+  roles: readonly Role[],
+  context: TenantContext,
+): TenantEvent[] {
+  const state = created.reduce(evolveTenant, initialTenantState());
+  const tenant = existing(state, tenantId);
+  const register: RegisterUser = { type: 'RegisterUser', data: { tenantId, ...user, roles } };
+  return [...created, ...registerUser(register, tenant, context)];
+}
+
+function disableTenant(tenant: ActiveTenant, context: TenantContext): TenantEvent[] {
+  if (tenant.tenantId === PLATFORM_TENANT_ID) throw platformTenant(tenant.tenantId);
+  if (tenant.disabledAt !== undefined) return [];
+  return [{ type: 'TenantDisabled', data: { disabledAt: context.now.toISOString() } }];
+}
+
+function enableTenant(tenant: ActiveTenant, context: TenantContext): TenantEvent[] {
+  if (tenant.tenantId === PLATFORM_TENANT_ID) throw platformTenant(tenant.tenantId);
+  if (tenant.disabledAt === undefined) return [];
+  return [{ type: 'TenantEnabled', data: { enabledAt: context.now.toISOString() } }];
 }
 
 function renameTenant(command: RenameTenant, tenant: ActiveTenant): TenantEvent[] {
@@ -122,7 +224,7 @@ function registerUser(command: RegisterUser, tenant: ActiveTenant, context: Tena
     throw tenancyError(E.USERNAME_TAKEN, `username "${username}" is taken`, { username });
   }
   const displayName = validName(command.data.displayName, 'displayName');
-  const roles = validRoles(command.data.roles);
+  const roles = grantableRoles(tenant, command.data.roles);
   if (branchId !== undefined && !entry(tenant.branches, branchId)) {
     throw tenancyError(E.BRANCH_NOT_FOUND, `branch ${branchId} does not exist`, { branchId });
   }
@@ -144,7 +246,7 @@ function registerUser(command: RegisterUser, tenant: ActiveTenant, context: Tena
 function changeUserRoles(command: ChangeUserRoles, tenant: ActiveTenant): TenantEvent[] {
   const { userId } = command.data;
   const user = enabledUser(tenant, userId);
-  const roles = validRoles(command.data.roles);
+  const roles = grantableRoles(tenant, command.data.roles);
   if (roles.length === user.roles.length && roles.every((r) => user.roles.includes(r))) return [];
   if (user.roles.includes('admin') && !roles.includes('admin')) lastAdminGuard(tenant, userId);
   return [{ type: 'UserRolesChanged', data: { userId, roles } }];
@@ -176,6 +278,41 @@ function existing(state: TenantState, tenantId: string): ActiveTenant {
     throw tenancyError(E.TENANT_NOT_FOUND, `tenant ${tenantId} does not exist`, { tenantId });
   }
   return state;
+}
+
+/** The tenant, if it is enabled: a disabled tenant's users change nothing until an operator enables it. */
+function enabledTenant(state: TenantState, tenantId: string): ActiveTenant {
+  const tenant = existing(state, tenantId);
+  if (tenant.disabledAt !== undefined) {
+    throw tenancyError(E.TENANT_DISABLED, `tenant ${tenantId} is disabled`, { tenantId });
+  }
+  return tenant;
+}
+
+function platformTenant(tenantId: string) {
+  return tenancyError(E.PLATFORM_TENANT, 'the platform tenant is reserved for the platform operators', {
+    tenantId,
+  });
+}
+
+/**
+ * Known roles that this tenant's users may hold: the platform operator's role only in the platform tenant, and
+ * nothing else there (it runs no business). A tenant admin can never grant it.
+ */
+function grantableRoles(tenant: ActiveTenant, requested: readonly Role[]): Role[] {
+  const roles = validRoles(requested);
+  const platform = tenant.tenantId === PLATFORM_TENANT_ID;
+  const refused = roles.filter((role) => (role === PLATFORM_OPERATOR) !== platform);
+  if (refused.length > 0) {
+    throw tenancyError(
+      E.ROLE_NOT_GRANTABLE,
+      platform
+        ? 'the platform tenant holds platform operators only'
+        : `${PLATFORM_OPERATOR} is the platform's, never a tenant's role`,
+      { roles: refused },
+    );
+  }
+  return roles;
 }
 
 function enabledUser(tenant: ActiveTenant, userId: string): TenantUser {

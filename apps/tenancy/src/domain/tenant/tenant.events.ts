@@ -8,6 +8,9 @@ export type TenantCreated = Event<
   'TenantCreated',
   { tenantId: string; name: string; calendar: BusinessCalendar; createdAt: string }
 >;
+/** A platform operator disabled the tenant: its users cannot log in, its tokens are refused. */
+export type TenantDisabled = Event<'TenantDisabled', { disabledAt: string }>;
+export type TenantEnabled = Event<'TenantEnabled', { enabledAt: string }>;
 export type TenantRenamed = Event<'TenantRenamed', { name: string }>;
 export type BranchAdded = Event<
   'BranchAdded',
@@ -33,6 +36,8 @@ export type UserDisabled = Event<'UserDisabled', { userId: string }>;
 
 export type TenantEvent =
   | TenantCreated
+  | TenantDisabled
+  | TenantEnabled
   | TenantRenamed
   | BranchAdded
   | BusinessLineEnabled

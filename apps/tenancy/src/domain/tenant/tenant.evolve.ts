@@ -15,6 +15,12 @@ export function evolveTenant(state: TenantState, event: TenantEvent): TenantStat
   };
 
   switch (event.type) {
+    case 'TenantDisabled':
+      return { ...state, disabledAt: event.data.disabledAt };
+    case 'TenantEnabled': {
+      const { disabledAt: _, ...enabled } = state;
+      return enabled;
+    }
     case 'TenantRenamed':
       return { ...state, name: event.data.name };
     case 'BranchAdded': {

@@ -29,6 +29,8 @@ export interface ActiveTenant {
   readonly businessLines: readonly BusinessLine[];
   /** By user id; disabled users stay, so their usernames stay taken. */
   readonly users: Readonly<Record<string, TenantUser>>;
+  /** Set while a platform operator has the tenant disabled. */
+  readonly disabledAt?: string;
 }
 
 export type TenantState = AbsentTenant | ActiveTenant;

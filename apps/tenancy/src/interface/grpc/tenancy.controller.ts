@@ -12,7 +12,12 @@ import {
   TenantCommandRequest,
   type TenantResult,
 } from '../../application/tenant-commands';
-import { TenantQueries } from '../../application/tenant-queries';
+import { TenantQueries, type TenantStatus } from '../../application/tenant-queries';
+import {
+  assertOperator,
+  ChangeTenantStatusRequest,
+  ProvisionTenantRequest,
+} from '../../application/tenant-provisioning';
 import { newId } from '@serviceops/kernel';
 
 interface UserMessage {
@@ -37,6 +42,7 @@ function tenantMessage({ tenant, version }: { tenant: ActiveTenant; version: num
     })),
     businessLines: tenant.businessLines,
     calendar: tenant.calendar,
+    disabled: tenant.disabledAt !== undefined,
   };
 }
 
@@ -147,5 +153,80 @@ export class TenancyGrpcController {
   async listUsers(_req: unknown, md: Metadata) {
     const result = await this.queries.tenant(callContextOf(md).tenantId);
     return { items: Object.keys(result.tenant.users).map((id) => userMessage(result, id)) };
+  }
+
+  // ---- The platform operator's ----------------------------------------------------------------------------
+
+  @GrpcMethod('Tenancy', 'CreateTenant')
+  async createTenant(
+    req: {
+      name?: string;
+      timeZone?: string;
+      admin?: { username?: string; password?: string; displayName?: string };
+    },
+    md: Metadata,
+  ) {
+    const admin = req.admin ?? {};
+    if ((admin.password ?? '').length < 8)
+      throw new ProblemError('VALIDATION', 'password too short', [
+        { path: 'admin.password', message: 'at least 8 characters' },
+      ]);
+    const result = await this.commands.execute<
+      ProvisionTenantRequest,
+      TenantResult & { adminUserId: string }
+    >(
+      new ProvisionTenantRequest(callContextOf(md), {
+        name: req.name ?? '',
+        ...(req.timeZone ? { timeZone: req.timeZone } : {}),
+        admin: {
+          username: admin.username ?? '',
+          password: admin.password ?? '',
+          ...(admin.displayName ? { displayName: admin.displayName } : {}),
+        },
+      }),
+    );
+    return { ...(await this.queries.tenantRecord(result.tenant.tenantId)), adminUserId: result.adminUserId };
+  }
+
+  @GrpcMethod('Tenancy', 'ListTenants')
+  listTenants(req: { limit?: number; cursor?: string; status?: string }, md: Metadata) {
+    assertOperator(callContextOf(md));
+    const status = req.status === 'active' || req.status === 'disabled' ? req.status : undefined;
+    return this.queries.listTenants({
+      limit: req.limit ?? 50,
+      ...(req.cursor ? { cursor: req.cursor } : {}),
+      ...(status ? { status } : {}),
+    });
+  }
+
+  @GrpcMethod('Tenancy', 'GetTenantById')
+  getTenantById(req: { tenantId?: string }, md: Metadata) {
+    assertOperator(callContextOf(md));
+    return this.queries.tenantRecord(req.tenantId ?? '');
+  }
+
+  @GrpcMethod('Tenancy', 'DisableTenant')
+  disableTenant(req: { tenantId?: string; expectedVersion?: number }, md: Metadata) {
+    return this.changeStatus(md, req, 'disabled');
+  }
+
+  @GrpcMethod('Tenancy', 'EnableTenant')
+  enableTenant(req: { tenantId?: string; expectedVersion?: number }, md: Metadata) {
+    return this.changeStatus(md, req, 'active');
+  }
+
+  private async changeStatus(
+    md: Metadata,
+    req: { tenantId?: string; expectedVersion?: number },
+    status: TenantStatus,
+  ) {
+    const tenantId = req.tenantId ?? '';
+    assertOperator(callContextOf(md));
+    // The platform's own tenant is not one an operator manages: not found, as for the list and reads.
+    await this.queries.tenantRecord(tenantId);
+    await this.commands.execute<ChangeTenantStatusRequest, TenantResult>(
+      new ChangeTenantStatusRequest(callContextOf(md), tenantId, status, req.expectedVersion),
+    );
+    return this.queries.tenantRecord(tenantId);
   }
 }

@@ -1,0 +1,442 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { PLATFORM_TENANT_ID } from '@serviceops/contracts';
+import { newId } from '@serviceops/kernel';
+import request from 'supertest';
+import { grpcClient } from './grpc-client';
+import { ADMIN_PASSWORD, REPO_ROOT, startPlatform, type RunningPlatform } from './platform';
+
+// A second tenant, provisioned by the platform operator, and proof that tenants never see each other: every
+// route of the OpenAPI document that takes an id is called by tenant A with tenant B's ids.
+
+const OPERATOR_PASSWORD = 'e2e-operator-password';
+const B_ADMIN = { username: 'boss-b', password: 'b-admin-password', displayName: 'Boss of B' };
+
+interface Tenant {
+  id: string;
+  name: string;
+  status: string;
+  version: number;
+  createdAt: string;
+  timeZone: string;
+  adminUserId?: string;
+}
+
+interface OpenApiOperation {
+  description?: string;
+  parameters?: { name: string; in: string; required?: boolean }[];
+  requestBody?: { content: Record<string, { schema: Schema }> };
+}
+
+interface Schema {
+  $ref?: string;
+  type?: string;
+  format?: string;
+  enum?: unknown[];
+  example?: unknown;
+  default?: unknown;
+  minimum?: number;
+  minLength?: number;
+  minItems?: number;
+  pattern?: string;
+  required?: string[];
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  allOf?: Schema[];
+}
+
+interface OpenApi {
+  paths: Record<string, Partial<Record<'get' | 'post' | 'put', OpenApiOperation>>>;
+  components: { schemas: Record<string, Schema> };
+}
+
+const run = promisify(execFile);
+
+describe('tenants: provisioning by the platform operator, and isolation between tenants', () => {
+  let platform: RunningPlatform;
+  let api: ReturnType<typeof request>;
+  let operator: string;
+  let adminA: string;
+  let adminB: string;
+  let tenantB: Tenant;
+  /** Tenant B's resources by the first segment of the routes that take their id. */
+  const idsOfB: Record<string, string> = {};
+
+  const auth = (t: string) => ({ Authorization: `Bearer ${t}` });
+
+  async function token(username: string, password: string, tenantId?: string): Promise<string> {
+    const res = await api.post('/api/v1/auth/token').send({ username, password, tenantId });
+    expect({ status: res.status, body: res.body as unknown }).toMatchObject({ status: 200 });
+    return (res.body as { accessToken: string }).accessToken;
+  }
+
+  async function created<T>(path: string, as: string, body: object): Promise<T> {
+    const res = await api.post(`/api/v1${path}`).set(auth(as)).send(body);
+    if (res.status !== 201) throw new Error(`POST ${path}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body as T;
+  }
+
+  /** What B's own reads say about B: its tenant, users, and every B resource with its history. */
+  async function snapshotOfB(): Promise<unknown> {
+    const read = async (path: string, as = adminB) => {
+      const res = await api.get(`/api/v1${path}`).set(auth(as));
+      return { path, status: res.status, body: res.body as unknown };
+    };
+    return [
+      await read('/tenant'),
+      await read('/users'),
+      await read('/customers'),
+      await read(`/customers/${idsOfB['customers']}/history`),
+      await read(`/inquiries/${idsOfB['inquiries']}/history`),
+      await read(`/return-visits/${idsOfB['return-visits']}/history`),
+      await read('/policies/customers'),
+      await read(`/tenants/${tenantB.id}`, operator),
+    ];
+  }
+
+  beforeAll(async () => {
+    platform = await startPlatform({
+      env: { PLATFORM_OPERATOR_PASSWORD: OPERATOR_PASSWORD, RATE_LIMIT_PER_MINUTE: '100000' },
+    });
+    api = request(platform.url);
+    operator = await token('operator', OPERATOR_PASSWORD, PLATFORM_TENANT_ID);
+    adminA = await token('admin', ADMIN_PASSWORD);
+
+    const res = await api
+      .post('/api/v1/tenants')
+      .set(auth(operator))
+      .send({ name: 'Tenant B Repairs', timeZone: 'Europe/Berlin', admin: B_ADMIN });
+    expect({ status: res.status, body: res.body as unknown }).toMatchObject({ status: 201 });
+    tenantB = res.body as Tenant;
+    expect(res.headers['location']).toBe(`/api/v1/tenants/${tenantB.id}`);
+    expect(res.headers['etag']).toBe(`"${tenantB.version}"`);
+
+    adminB = await token(B_ADMIN.username, B_ADMIN.password);
+    const branch = await created<{ branches: { id: string }[] }>('/tenant/branches', adminB, {
+      name: 'B downtown',
+    });
+    idsOfB['branches'] = branch.branches[0]?.id ?? '';
+    idsOfB['users'] = (
+      await created<{ id: string }>('/users', adminB, {
+        username: 'clerk-b',
+        displayName: 'Clerk of B',
+        password: 'clerk-b-password',
+        roles: ['customer_service_agent'],
+      })
+    ).id;
+    idsOfB['customers'] = (
+      await created<{ id: string }>('/customers', adminB, {
+        name: 'Customer of B',
+        phone: '+86 138 0000 0099',
+        channel: 'phone',
+      })
+    ).id;
+    idsOfB['inquiries'] = (
+      await created<{ id: string }>('/inquiries', adminB, {
+        customerId: idsOfB['customers'],
+        channel: 'phone',
+        subject: 'Prices',
+        content: 'How much?',
+      })
+    ).id;
+    idsOfB['return-visits'] = (
+      await created<{ id: string }>('/return-visits', adminB, {
+        customerId: idsOfB['customers'],
+        reason: 'after_service',
+      })
+    ).id;
+    idsOfB['tenants'] = tenantB.id;
+  }, 180_000);
+
+  afterAll(async () => {
+    await platform?.stop();
+  });
+
+  it('provisions tenant B with its admin, who works in B alone', async () => {
+    expect(tenantB).toMatchObject({
+      name: 'Tenant B Repairs',
+      status: 'active',
+      timeZone: 'Europe/Berlin',
+      adminUserId: expect.any(String) as unknown,
+    });
+    const mine = await api.get('/api/v1/tenant').set(auth(adminB)).expect(200);
+    expect(mine.body).toMatchObject({ id: tenantB.id, name: 'Tenant B Repairs' });
+    const customersOfA = await api.get('/api/v1/customers').set(auth(adminA)).expect(200);
+    expect(JSON.stringify(customersOfA.body)).not.toContain(idsOfB['customers']);
+    const usersOfA = await api.get('/api/v1/users').set(auth(adminA)).expect(200);
+    expect(JSON.stringify(usersOfA.body)).not.toContain(idsOfB['users']);
+  });
+
+  it('lists the business tenants to the operator, by name, paged, without the platform’s own', async () => {
+    const first = await api.get('/api/v1/tenants?limit=1').set(auth(operator)).expect(200);
+    const page1 = first.body as { items: Tenant[]; nextCursor?: string };
+    expect(page1.items).toHaveLength(1);
+    expect(page1.nextCursor).toEqual(expect.any(String));
+    const second = await api
+      .get(`/api/v1/tenants?limit=1&cursor=${encodeURIComponent(page1.nextCursor ?? '')}`)
+      .set(auth(operator))
+      .expect(200);
+    const names = [...page1.items, ...(second.body as { items: Tenant[] }).items].map((t) => t.name);
+    expect(names).toEqual(['Demo Services Co.', 'Tenant B Repairs']);
+    const all = await api.get('/api/v1/tenants').set(auth(operator)).expect(200);
+    expect(JSON.stringify(all.body)).not.toContain(PLATFORM_TENANT_ID);
+  });
+
+  it.each<[string, object, number, string]>([
+    [
+      'a name taken in another case',
+      { name: 'tenant b REPAIRS', admin: B_ADMIN },
+      409,
+      'TENANCY.TENANT_NAME_TAKEN',
+    ],
+    ['no admin', { name: 'Tenant C' }, 400, 'VALIDATION'],
+    [
+      'a short admin password',
+      { name: 'Tenant C', admin: { ...B_ADMIN, password: 'short' } },
+      400,
+      'VALIDATION',
+    ],
+    ['an unknown time zone', { name: 'Tenant C', timeZone: 'Mars/Base', admin: B_ADMIN }, 400, 'VALIDATION'],
+    ['an unknown field', { name: 'Tenant C', admin: B_ADMIN, plan: 'gold' }, 400, 'VALIDATION'],
+    [
+      'an invalid admin username',
+      { name: 'Tenant C', admin: { ...B_ADMIN, username: 'a b' } },
+      400,
+      'TENANCY.INVALID_USERNAME',
+    ],
+  ])('refuses to create a tenant with %s', async (_why, body, status, code) => {
+    const res = await api.post('/api/v1/tenants').set(auth(operator)).send(body);
+    expect({ status: res.status, body: res.body as unknown }).toMatchObject({ status, body: { code } });
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
+  it('answers 403 to a tenant admin on every operator route, over REST and gRPC', async () => {
+    const calls = [
+      api.post('/api/v1/tenants').set(auth(adminA)).send({ name: 'Sneaky', admin: B_ADMIN }),
+      api.get('/api/v1/tenants').set(auth(adminA)),
+      api.get(`/api/v1/tenants/${tenantB.id}`).set(auth(adminA)),
+      api.post(`/api/v1/tenants/${tenantB.id}/disable`).set(auth(adminB)),
+      api.post(`/api/v1/tenants/${tenantB.id}/enable`).set(auth(adminB)),
+    ];
+    for (const res of await Promise.all(calls))
+      expect({ status: res.status, code: (res.body as { code: string }).code }).toEqual({
+        status: 403,
+        code: 'FORBIDDEN',
+      });
+    const client = grpcClient('tenancy', platform.grpc);
+    try {
+      await expect(
+        client.call('ListTenants', {}, { authorization: `Bearer ${adminA}` }),
+      ).rejects.toMatchObject({ code: 7 }); // PERMISSION_DENIED
+      const page = await client.call<{ items: Tenant[] }>(
+        'ListTenants',
+        {},
+        { authorization: `Bearer ${operator}` },
+      );
+      expect(page.items.map((t) => t.id)).toContain(tenantB.id);
+    } finally {
+      client.close();
+    }
+  });
+
+  it('never lets a tenant admin grant the platform operator’s role', async () => {
+    const res = await api
+      .post('/api/v1/users')
+      .set(auth(adminA))
+      .send({
+        username: 'mole',
+        displayName: 'Mole',
+        password: 'mole-password',
+        roles: ['platform_operator'],
+      });
+    expect({ status: res.status, body: res.body as unknown }).toMatchObject({
+      status: 422,
+      body: { code: 'TENANCY.ROLE_NOT_GRANTABLE' },
+    });
+    const roles = await api
+      .post(`/api/v1/users/${idsOfB['users']}/change-roles`)
+      .set(auth(adminB))
+      .send({ roles: ['admin', 'platform_operator'] });
+    expect(roles.status).toBe(422);
+  });
+
+  it('answers 404 and changes nothing when tenant A calls any route with tenant B’s ids', async () => {
+    const spec = (await api.get('/api/docs-json').expect(200)).body as OpenApi;
+    const before = await snapshotOfB();
+    const tried: string[] = [];
+    for (const [path, operations] of Object.entries(spec.paths)) {
+      const params = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] ?? '');
+      if (params.length === 0) continue;
+      for (const method of ['get', 'post', 'put'] as const) {
+        const operation = operations[method];
+        if (!operation) continue;
+        // /api/v1/<kind>/{id}/…: B's resource of that kind, or a random id where B has none of it.
+        const kind = path.replace(/^\/api\/v1\//, '').split('/')[0] ?? '';
+        const url = path.replace(/\{[^}]+\}/g, () => idsOfB[kind] ?? newId());
+        const body = bodyFor(spec, operation);
+        const req =
+          method === 'get'
+            ? api.get(url)
+            : method === 'post'
+              ? api.post(url).send(body)
+              : api.put(url).send(body);
+        const res = await req.set(auth(adminA)).set('X-Purpose', 'isolation test');
+        const operatorOnly = operation.description === 'Roles: platform_operator.';
+        tried.push(`${method.toUpperCase()} ${path}`);
+        expect({
+          route: `${method.toUpperCase()} ${url}`,
+          status: res.status,
+          body: res.body as unknown,
+        }).toMatchObject({
+          status: operatorOnly ? 403 : 404,
+        });
+      }
+    }
+    // every kind of id the API takes, and more than a handful of routes, were tried
+    expect(tried.length).toBeGreaterThanOrEqual(20);
+    expect(tried).toEqual(
+      expect.arrayContaining([
+        'GET /api/v1/customers/{id}',
+        'POST /api/v1/customers/{id}/erase',
+        'POST /api/v1/users/{id}/disable',
+        'POST /api/v1/tenants/{id}/disable',
+      ]),
+    );
+    expect(await snapshotOfB()).toEqual(before);
+  });
+
+  it('disables tenant B: its admin cannot log in, its tokens are refused; enabling lets them back', async () => {
+    const stale = await api
+      .post(`/api/v1/tenants/${tenantB.id}/disable`)
+      .set(auth(operator))
+      .set('If-Match', '"0"');
+    expect({ status: stale.status, code: (stale.body as { code: string }).code }).toEqual({
+      status: 409,
+      code: 'EVENTSTORE.WRONG_EXPECTED_VERSION',
+    });
+    const current = (await api.get(`/api/v1/tenants/${tenantB.id}`).set(auth(operator)).expect(200))
+      .body as Tenant;
+    const disabled = await api
+      .post(`/api/v1/tenants/${tenantB.id}/disable`)
+      .set(auth(operator))
+      .set('If-Match', `"${current.version}"`)
+      .expect(200);
+    expect(disabled.body).toMatchObject({ id: tenantB.id, status: 'disabled', version: current.version + 1 });
+    expect(disabled.headers['etag']).toBe(`"${current.version + 1}"`);
+
+    const login = await api
+      .post('/api/v1/auth/token')
+      .send({ username: B_ADMIN.username, password: B_ADMIN.password });
+    expect({ status: login.status, code: (login.body as { code: string }).code }).toEqual({
+      status: 403,
+      code: 'TENANCY.TENANT_DISABLED',
+    });
+    const wrongPassword = await api
+      .post('/api/v1/auth/token')
+      .send({ username: B_ADMIN.username, password: 'not-it-at-all' });
+    expect(wrongPassword.status).toBe(401); // nothing said about the tenant without the password
+    const write = await api
+      .post('/api/v1/customers')
+      .set(auth(adminB))
+      .send({ name: 'Too late', channel: 'phone' });
+    expect({ status: write.status, code: (write.body as { code: string }).code }).toEqual({
+      status: 403,
+      code: 'TENANCY.TENANT_DISABLED',
+    });
+    const read = await api.get('/api/v1/customers').set(auth(adminB));
+    expect(read.status).toBe(403);
+    const client = grpcClient('customers', platform.grpc);
+    try {
+      await expect(
+        client.call('ListCustomers', {}, { authorization: `Bearer ${adminB}` }),
+      ).rejects.toMatchObject({ code: 7 });
+    } finally {
+      client.close();
+    }
+    await api.get('/api/v1/customers').set(auth(adminA)).expect(200); // A is not touched
+    const listed = await api.get('/api/v1/tenants?status=disabled').set(auth(operator)).expect(200);
+    expect((listed.body as { items: Tenant[] }).items.map((t) => t.id)).toEqual([tenantB.id]);
+
+    await api.post(`/api/v1/tenants/${tenantB.id}/enable`).set(auth(operator)).expect(200);
+    adminB = await token(B_ADMIN.username, B_ADMIN.password);
+    await api.get('/api/v1/customers').set(auth(adminB)).expect(200);
+  });
+
+  it('provisions, lists and disables tenants from the CLI, and exits non-zero with the problem', async () => {
+    const cli = (...args: string[]) =>
+      run(process.execPath, ['infra/tenants.mjs', ...args, '--url', platform.url], {
+        cwd: REPO_ROOT,
+        env: { ...process.env, SERVICEOPS_OPERATOR_PASSWORD: OPERATOR_PASSWORD },
+      });
+    const made = await cli(
+      'create',
+      '--name',
+      'Acme CLI',
+      '--admin-username',
+      'boss-acme',
+      '--admin-password',
+      'acme-admin-password',
+    );
+    expect(made.stdout).toMatch(/^created {2}[0-9a-f-]{36} {2}active/);
+    const id = /created {2}([0-9a-f-]{36})/.exec(made.stdout)?.[1] ?? '';
+    await token('boss-acme', 'acme-admin-password');
+
+    expect((await cli('list')).stdout).toContain(`${id}  active    v2`);
+    expect((await cli('disable', id)).stdout).toMatch(/^disabled {2}.*disabled/);
+    expect((await cli('get', id, '--json')).stdout).toContain('"status": "disabled"');
+
+    const failed = await cli(
+      'create',
+      '--name',
+      'ACME cli',
+      '--admin-username',
+      'boss2',
+      '--admin-password',
+      'acme-admin-password',
+    ).catch((error: unknown) => error as { code: number; stderr: string });
+    expect(failed).toMatchObject({ code: 1 });
+    expect((failed as { stderr: string }).stderr).toContain('409 TENANCY.TENANT_NAME_TAKEN');
+
+    const noPassword = await run(process.execPath, ['infra/tenants.mjs', 'list', '--url', platform.url], {
+      cwd: REPO_ROOT,
+      env: { PATH: process.env['PATH'] ?? '' },
+    }).catch((error: unknown) => error as { code: number; stderr: string });
+    expect(noPassword).toMatchObject({ code: 2 });
+  });
+});
+
+/** A request body the route accepts, made from its schema in the OpenAPI document (required fields only). */
+function bodyFor(spec: OpenApi, operation: OpenApiOperation): object | undefined {
+  const schema = operation.requestBody?.content['application/json']?.schema;
+  return schema ? (sample(spec, schema) as object) : undefined;
+}
+
+function sample(spec: OpenApi, schema: Schema): unknown {
+  if (schema.$ref) return sample(spec, spec.components.schemas[schema.$ref.split('/').pop() ?? ''] ?? {});
+  if (schema.allOf)
+    return Object.assign({}, ...schema.allOf.map((s) => sample(spec, s) as object)) as unknown;
+  if (schema.example !== undefined) return schema.example;
+  if (schema.default !== undefined) return schema.default;
+  if (schema.enum) return schema.enum[0];
+  switch (schema.type) {
+    case 'object':
+    case undefined: {
+      const out: Record<string, unknown> = {};
+      for (const name of schema.required ?? [])
+        out[name] = sample(spec, schema.properties?.[name] ?? { type: 'string' });
+      return out;
+    }
+    case 'array':
+      return Array.from({ length: schema.minItems ?? 0 }, () => sample(spec, schema.items ?? {}));
+    case 'integer':
+    case 'number':
+      return schema.minimum ?? 1;
+    case 'boolean':
+      return false;
+    default:
+      if (schema.format === 'uuid') return newId();
+      if (schema.format === 'date-time') return new Date().toISOString();
+      if (schema.format === 'date') return '2026-01-01';
+      return 'x'.repeat(Math.max(1, schema.minLength ?? 1));
+  }
+}

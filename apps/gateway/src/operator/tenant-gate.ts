@@ -1,0 +1,101 @@
+import type { Metadata } from '@grpc/grpc-js';
+import { PLATFORM_TENANT_ID, type GrpcServiceName } from '@serviceops/contracts';
+import { IdentityHeaders, ProblemError } from '@serviceops/platform';
+import { Upstream, type UpstreamAddresses } from '../upstream/upstream';
+
+/** How long a tenant's status is trusted before it is asked again (another gateway may have disabled it). */
+export const TENANT_STATUS_TTL_MS = 5_000;
+/** How long a known status still serves when tenancy cannot answer. */
+export const TENANT_STATUS_STALE_MS = 60_000;
+
+interface Known {
+  readonly disabled: boolean;
+  readonly at: number;
+}
+
+/**
+ * Tokens outlive a tenant's disabling: every call that carries a tenant (REST and the public gRPC API alike)
+ * is let through only while that tenant is enabled. The status comes from Tenancy.GetTenant, asked at most once
+ * per TENANT_STATUS_TTL_MS per tenant, and at once on this gateway when an operator disables or enables one.
+ */
+export class TenantGate {
+  private readonly known = new Map<string, Known>();
+  private readonly asking = new Map<string, Promise<Known>>();
+
+  constructor(
+    private readonly ask: (metadata: Metadata) => Promise<unknown>,
+    private readonly ttlMs = TENANT_STATUS_TTL_MS,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async assertActive(tenantId: string, metadata: Metadata): Promise<void> {
+    if (tenantId === PLATFORM_TENANT_ID) return; // the operators' own: never disabled
+    const known = await this.statusOf(tenantId, metadata);
+    if (known.disabled)
+      throw new ProblemError(
+        'TENANCY.TENANT_DISABLED',
+        'your tenant is disabled; ask the platform operator',
+        undefined,
+        { tenantId },
+      );
+  }
+
+  /** What this gateway just did (an operator's DisableTenant / EnableTenant answer). */
+  remember(tenantId: string, disabled: boolean): void {
+    this.known.set(tenantId, { disabled, at: this.now() });
+  }
+
+  private async statusOf(tenantId: string, metadata: Metadata): Promise<Known> {
+    const known = this.known.get(tenantId);
+    if (known && this.now() - known.at < this.ttlMs) return known;
+    let asking = this.asking.get(tenantId);
+    if (!asking) {
+      asking = this.lookUp(tenantId, metadata).finally(() => this.asking.delete(tenantId));
+      this.asking.set(tenantId, asking);
+    }
+    try {
+      return await asking;
+    } catch (error) {
+      // Tenancy unreachable for a moment: a recent answer still holds; without one the call is refused.
+      if (known && this.now() - known.at < TENANT_STATUS_STALE_MS) return known;
+      throw error;
+    }
+  }
+
+  private async lookUp(tenantId: string, metadata: Metadata): Promise<Known> {
+    const identity = metadata.clone();
+    identity.remove(IdentityHeaders.idempotencyKey);
+    const tenant = (await this.ask(identity)) as { disabled?: unknown } | undefined;
+    const known = { disabled: tenant?.disabled === true, at: this.now() };
+    this.known.set(tenantId, known);
+    return known;
+  }
+}
+
+const CHANGES_STATUS: Readonly<Record<string, boolean>> = { DisableTenant: true, EnableTenant: false };
+
+/** The backing services' clients, with every call on behalf of a tenant passed through the TenantGate. */
+export class TenantGatedUpstream extends Upstream {
+  readonly gate: TenantGate;
+
+  constructor(addresses: UpstreamAddresses, deadlineMs?: number) {
+    super(addresses, deadlineMs);
+    this.gate = new TenantGate((metadata) => super.invoke('tenancy', 'GetTenant', {}, metadata));
+  }
+
+  override async invoke(
+    service: GrpcServiceName,
+    method: string,
+    request: unknown,
+    metadata: Metadata,
+  ): Promise<unknown> {
+    const tenantId = metadata.get(IdentityHeaders.tenant)[0];
+    if (typeof tenantId === 'string' && tenantId !== '') await this.gate.assertActive(tenantId, metadata);
+    const reply = await super.invoke(service, method, request, metadata);
+    const disabled =
+      service === 'tenancy' && Object.hasOwn(CHANGES_STATUS, method) ? CHANGES_STATUS[method] : undefined;
+    const changed = reply as { id?: unknown } | undefined;
+    if (disabled !== undefined && typeof changed?.id === 'string') this.gate.remember(changed.id, disabled);
+    return reply;
+  }
+}

@@ -1,0 +1,38 @@
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { TENANT_STATUSES } from './tenants.dto';
+
+@ApiSchema({ name: 'TenantRecord' })
+export class TenantRecordView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty({ enum: TENANT_STATUSES })
+  status!: string;
+
+  @ApiProperty({ description: 'the tenant’s version, also its ETag' })
+  version!: number;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+
+  @ApiProperty({ example: 'Asia/Shanghai', description: 'time zone of its business calendar' })
+  timeZone!: string;
+}
+
+@ApiSchema({ name: 'CreatedTenant' })
+export class CreatedTenantView extends TenantRecordView {
+  @ApiProperty({ format: 'uuid', description: 'the first admin’s user id' })
+  adminUserId!: string;
+}
+
+@ApiSchema({ name: 'TenantRecordPage' })
+export class TenantRecordPageView {
+  @ApiProperty({ type: [TenantRecordView] })
+  items!: TenantRecordView[];
+
+  @ApiPropertyOptional({ required: false, description: 'absent on the last page' })
+  nextCursor?: string;
+}
