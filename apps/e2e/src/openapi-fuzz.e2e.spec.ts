@@ -24,6 +24,8 @@ const CHECKS = [
 const POSITIVE_ACCEPTED = ['2xx', '401', '403', '404', '409', '422', '5xx'];
 /** The reports and the findings, kept after the run for a look (.data is not committed). */
 const OUT_DIR = path.join(REPO_ROOT, '.data', 'openapi-fuzz');
+/** The platform's data and service logs, kept too: a 5xx is explained in `logs/<service>.log`. */
+const PLATFORM_DIR = path.join(REPO_ROOT, '.data', 'openapi-fuzz-platform');
 const SCHEMATHESIS_CLI = path.join(REPO_ROOT, 'infra', 'schemathesis.mjs');
 
 describe('the OpenAPI document, fuzzed with schemathesis', () => {
@@ -34,7 +36,11 @@ describe('the OpenAPI document, fuzzed with schemathesis', () => {
     // Install first (once per machine, cached): a failed install should not wait for the platform.
     const install = await runNode([SCHEMATHESIS_CLI, '--install'], REPO_ROOT);
     if (install.code !== 0) throw new Error(`installing schemathesis failed:\n${install.output}`);
-    platform = await startPlatform({ env: { RATE_LIMIT_PER_MINUTE: '100000000', LOG_LEVEL: 'warn' } });
+    rmSync(PLATFORM_DIR, { recursive: true, force: true });
+    platform = await startPlatform({
+      dataDir: PLATFORM_DIR,
+      env: { RATE_LIMIT_PER_MINUTE: '100000000', LOG_LEVEL: 'warn' },
+    });
     const res = await request(platform.url)
       .post('/api/v1/auth/token')
       .send({ username: 'admin', password: ADMIN_PASSWORD })
