@@ -453,7 +453,7 @@ describe('Idempotency-Key', () => {
     backends.on('customers.RegisterCustomer', () => customer());
     const key = newKey();
     await register(key, { name: 'A', channel: 'phone' }).expect(201);
-    const res = await register(key, { name: 'B', channel: 'phone' }).expect(400);
+    const res = await register(key, { name: 'B', channel: 'phone' }).expect(422);
     expect(res.body).toMatchObject({ code: 'IDEMPOTENCY.KEY_REUSED' });
     expect(backends.callsOf('customers.RegisterCustomer')).toHaveLength(1);
   });

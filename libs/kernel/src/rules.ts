@@ -86,8 +86,11 @@ export function normaliseIdNumber(raw: string): string {
 export function isCalendarDay(raw: string): boolean {
   const m = DATE_ONLY.exec(raw);
   if (!m) return false;
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return Number(m[1]) >= 1 && date.toISOString().slice(0, 10) === raw;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 /** An RFC 3339 instant whose fields are in range (no 25:00, no 30 February; a leap second is refused). */

@@ -77,8 +77,11 @@ const EXACT: Readonly<Record<string, ErrorKind>> = {
   INTERNAL: 'internal',
   'EVENTSTORE.WRONG_EXPECTED_VERSION': 'conflict',
   'IDEMPOTENCY.IN_PROGRESS': 'conflict',
-  'IDEMPOTENCY.KEY_REUSED': 'badRequest',
-  'CALENDAR.INVALID': 'badRequest',
+  // The IETF Idempotency-Key draft: a key reused for another payload is 422, not a malformed request.
+  'IDEMPOTENCY.KEY_REUSED': 'refused',
+  // A calendar's shape is checked at the edge (400); what is left is a rule across fields (a weekday twice,
+  // closing before opening) that no schema states: refused, 422.
+  'CALENDAR.INVALID': 'refused',
   // A disabled tenant's users are refused what they ask, as a missing role is (not a rule about the request).
   'TENANCY.TENANT_DISABLED': 'forbidden',
 };

@@ -70,6 +70,7 @@ describe('error codes to statuses, in one place', () => {
     ['TENANCY.USERNAME_TAKEN', 409],
     ['CUSTOMERS.CUSTOMER_EXISTS', 409],
     ['IDEMPOTENCY.IN_PROGRESS', 409],
+    ['IDEMPOTENCY.KEY_REUSED', 422],
     ['CUSTOMERS.INVALID_PHONE', 400],
     ['TENANCY.LAST_ADMIN', 422],
     ['TENANCY.TENANT_DISABLED', 403],

@@ -20,3 +20,6 @@ export function AccessOf(rpc: Rpc): CustomDecorator<string> {
   if (access === ANY_ROLE) return AnyRole();
   return Roles(...access);
 }
+
+/** The RPC a route ends in, as handler metadata (tests check every RPC has a route or is gRPC-only). */
+export const RPC_METADATA = 'serviceops:rpc';

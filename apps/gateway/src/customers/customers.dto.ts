@@ -3,7 +3,6 @@ import { BUSINESS_LINES, CUSTOMER_CHANNELS } from '@serviceops/contracts';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
-  ArrayUnique,
   IsArray,
   IsBoolean,
   IsIn,
@@ -13,16 +12,13 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '../http/page.query';
-import { changesTo, ExpectedVersion, Follows, present } from '../http/validators';
+import { changesTo, ExpectedVersion, Follows, present, SchemaExtras } from '../http/validators';
 import { GENDERS, RULES } from '@serviceops/kernel';
 
 export const CHANNELS = CUSTOMER_CHANNELS;
 export { GENDERS };
 export const CUSTOMER_STATUSES = ['active', 'merged', 'erased'] as const;
 const MAX_NEEDS = BUSINESS_LINES.length;
-
-/** One need per business line: the line is what tells two needs apart. */
-const lineOf = (need: unknown): unknown => (need as { line?: unknown } | null)?.line;
 
 @ApiSchema({ name: 'Need' })
 export class NeedDto {
@@ -90,12 +86,12 @@ export class RegisterCustomerDto {
     type: [NeedDto],
     maxItems: MAX_NEEDS,
     required: false,
-    description: 'needs and preferences, at most one entry per business line',
+    description:
+      'needs and preferences, at most one entry per business line (else 422 CUSTOMERS.NEED_LINE_REPEATED)',
   })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_NEEDS)
-  @ArrayUnique(lineOf, { message: 'needs must name each line once' })
   @ValidateNested({ each: true })
   @Type(() => NeedDto)
   needs?: NeedDto[];
@@ -112,6 +108,7 @@ export class RegisterCustomerDto {
 }
 
 @ApiSchema({ name: 'ChangeCustomerContacts' })
+@SchemaExtras('ChangeCustomerContacts', { minProperties: 1 })
 export class ChangeContactsDto {
   @ValidateIf(changesTo)
   @Follows(RULES.phone, {
@@ -169,6 +166,7 @@ class CustomerFileChanges {
 }
 
 @ApiSchema({ name: 'UpdateCustomerFile' })
+@SchemaExtras('UpdateCustomerFile', { minProperties: 1 })
 export class UpdateCustomerFileDto extends CustomerFileChanges {
   @ApiPropertyOptional({
     type: [NeedDto],
@@ -179,7 +177,6 @@ export class UpdateCustomerFileDto extends CustomerFileChanges {
   @ValidateIf(present)
   @IsArray()
   @ArrayMaxSize(MAX_NEEDS)
-  @ArrayUnique(lineOf, { message: 'needs must name each line once' })
   @ValidateNested({ each: true })
   @Type(() => NeedDto)
   needs?: NeedDto[];
@@ -240,7 +237,6 @@ export class ChangeCustomerContactsRequest extends ChangeContactsDto {
 export class NeedListDto {
   @IsArray()
   @ArrayMaxSize(MAX_NEEDS)
-  @ArrayUnique(lineOf, { message: 'needs must name each line once' })
   @ValidateNested({ each: true })
   @Type(() => NeedDto)
   items!: NeedDto[];

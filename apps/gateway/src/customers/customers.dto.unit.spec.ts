@@ -37,6 +37,11 @@ describe('registering a customer', () => {
     expect(await invalidPaths(RegisterCustomerDto, valid)).toEqual([]);
   });
 
+  it('leaves one line given twice to the domain (a rule OpenAPI cannot state: 422 there)', async () => {
+    const twice = { ...valid, needs: [{ line: 'companion_chat' }, { line: 'companion_chat' }] };
+    expect(await invalidPaths(RegisterCustomerDto, twice)).toEqual([]);
+  });
+
   it.each<[string, Record<string, unknown>, string[]]>([
     ['a malformed phone', { phone: 'call me' }, ['phone']],
     ['a malformed email', { email: 'wang@' }, ['email']],
@@ -57,7 +62,6 @@ describe('registering a customer', () => {
     ],
     ['an unknown field in a need', { needs: [{ line: 'companion_chat', budget: 5 }] }, ['needs[0].budget']],
     ['a need that is not an object', { needs: ['driving'] }, ['needs[0]']],
-    ['one line twice', { needs: [{ line: 'companion_chat' }, { line: 'companion_chat' }] }, ['needs']],
     [
       'more than 4 needs',
       {

@@ -6,7 +6,7 @@ import {
   type sendUnaryData,
   type UntypedServiceImplementation,
 } from '@grpc/grpc-js';
-import type { GrpcServiceName } from '@serviceops/contracts';
+import { declarationOf, type GrpcServiceName } from '@serviceops/contracts';
 import {
   GrpcStatus,
   identityMetadata,
@@ -173,6 +173,7 @@ async function once(
     method: 'GRPC',
     path: command.rpc,
     requestHash: requestHash(plainMessage(command.request), undefined),
+    personalData: declarationOf(command.rpc).personalData === true,
   };
   const claim = await store.claim(request);
   switch (claim.kind) {

@@ -3,7 +3,7 @@ import type { HttpResponse } from './http.types';
 
 const INT32_MAX = 2_147_483_647;
 /** What OpenAPI promises If-Match accepts (a subset of what parseIfMatch takes: up to 9 digits, never too big). */
-export const IF_MATCH_PATTERN = '^(\\*|(W/)?("[0-9]{1,9}"|[0-9]{1,9}))$';
+export const IF_MATCH_PATTERN = '^(|\\*|(W/)?("[0-9]{1,9}"|[0-9]{1,9}))$';
 
 /**
  * The version an `If-Match` header names: `"3"`, `3` or `W/"3"`. Absent or `*` means no condition. Anything

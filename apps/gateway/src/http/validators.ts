@@ -66,3 +66,16 @@ export function present(_dto: object, value: unknown): boolean {
 export function changesTo(_dto: object, value: unknown): boolean {
   return value !== undefined && value !== null && value !== '';
 }
+
+/** Schema-level constraints by schema name, for what property decorators cannot say (read by openapi.ts). */
+export const SCHEMA_EXTRAS = new Map<string, Readonly<Record<string, unknown>>>();
+
+/**
+ * OpenAPI constraints on a whole schema, e.g. `{ minProperties: 1 }` for a change that must name something
+ * (the domain refuses an empty one). `name` is the schema's `@ApiSchema` name.
+ */
+export function SchemaExtras(name: string, extras: Readonly<Record<string, unknown>>): ClassDecorator {
+  return () => {
+    SCHEMA_EXTRAS.set(name, extras);
+  };
+}

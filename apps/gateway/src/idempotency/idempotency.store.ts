@@ -8,6 +8,8 @@ export interface IdempotentRequest {
   readonly method: string;
   readonly path: string;
   readonly requestHash: string;
+  /** The answer may carry personal data (the method's declaration says so): it is kept without it. */
+  readonly personalData: boolean;
 }
 
 export interface StoredAnswer {
@@ -144,7 +146,10 @@ export class IdempotencyStore {
     return { kind: 'in-progress' };
   }
 
-  /** Keeps the answer, personal fields emptied (see `withoutPersonalData`): a replay carries ids and versions. */
+  /**
+   * Keeps the answer; where it may carry personal data, those fields emptied (see `withoutPersonalData`): a replay
+   * carries ids and versions.
+   */
   async complete(request: IdempotentRequest, owner: string, answer: StoredAnswer): Promise<void> {
     await this.pool.query(
       `UPDATE ${this.table}
@@ -156,7 +161,7 @@ export class IdempotencyStore {
         owner,
         answer.status,
         JSON.stringify(answer.headers),
-        keptBody(answer.body),
+        request.personalData ? keptBody(answer.body) : answer.body,
       ],
     );
   }

@@ -15,7 +15,7 @@ import {
   ApiResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { AccessOf } from '../access/access.decorators';
+import { AccessOf, RPC_METADATA } from '../access/access.decorators';
 import { declarationOf } from '@serviceops/contracts';
 import { accessOf, ANY_ROLE, PUBLIC, type Rpc } from '../access/access.table';
 import { IDEMPOTENCY_KEY, PURPOSE } from '../access/caller';
@@ -27,8 +27,7 @@ export interface EndpointOptions {
   readonly type: Type<unknown>;
 }
 
-/** The RPC a route ends in, as handler metadata (tests check every RPC has a route or is gRPC-only). */
-export const RPC_METADATA = 'serviceops:rpc';
+export { RPC_METADATA } from '../access/access.decorators';
 
 /** What a replay answers, said where Idempotency-Key is described. */
 export const REPLAY_NOTE =
@@ -124,7 +123,7 @@ export function Endpoint(rpc: Rpc, { type }: EndpointOptions): MethodDecorator {
             name: 'X-Purpose',
             required: false,
             description: 'Why personal data is read; recorded',
-            schema: { type: 'string', pattern: PURPOSE.source },
+            schema: PURPOSE.schema,
           }),
         ]
       : []),

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { SCHEMA_EXTRAS } from '../http/validators';
 
 export const DOCS_PATH = 'api/docs';
 
@@ -28,7 +29,46 @@ export function openApiDocument(app: INestApplication, publicUrl?: string): Open
     .setVersion(packageVersion())
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   if (publicUrl) builder.addServer(publicUrl);
-  return SwaggerModule.createDocument(app, builder.build());
+  return closeRequestSchemas(SwaggerModule.createDocument(app, builder.build()));
+}
+
+/**
+ * The gateway refuses unknown fields in a request body (at any depth), so the schemas a body can reach say
+ * `additionalProperties: false`: a client generated from the spec then knows, and a schema-valid body is never
+ * refused for an extra field.
+ */
+export function closeRequestSchemas(document: OpenAPIObject): OpenAPIObject {
+  const schemas = (document.components?.schemas ?? {}) as Record<string, Record<string, unknown>>;
+  const pending: unknown[] = Object.values(document.paths).flatMap((item) =>
+    Object.values(
+      item as Record<string, { requestBody?: { content?: Record<string, { schema?: unknown }> } }>,
+    )
+      .flatMap((operation) => Object.values(operation?.requestBody?.content ?? {}))
+      .map((media) => media.schema),
+  );
+  const closed = new Set<string>();
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (node === null || typeof node !== 'object') continue;
+    const ref = (node as { $ref?: unknown }).$ref;
+    if (typeof ref === 'string') {
+      const name = ref.replace('#/components/schemas/', '');
+      const schema = schemas[name];
+      if (schema && !closed.has(name)) {
+        closed.add(name);
+        if (schema['type'] === 'object' || schema['properties']) schema['additionalProperties'] = false;
+        pending.push(schema);
+      }
+      continue;
+    }
+    const { properties, items, allOf, oneOf, anyOf } = node as Record<string, unknown>;
+    if (properties && typeof properties === 'object')
+      pending.push(...(Object.values(properties) as unknown[]));
+    for (const list of [allOf, oneOf, anyOf]) if (Array.isArray(list)) pending.push(...(list as unknown[]));
+    pending.push(items);
+  }
+  for (const [name, extras] of SCHEMA_EXTRAS) if (schemas[name]) Object.assign(schemas[name], extras);
+  return document;
 }
 
 /** Swagger UI at /api/docs and the spec at /api/docs-json, served outside the guards. */

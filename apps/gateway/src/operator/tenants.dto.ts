@@ -14,6 +14,7 @@ import {
 import { RULES } from '@serviceops/kernel';
 import { LimitQuery } from '../http/page.query';
 import { Follows } from '../http/validators';
+import { TIME_ZONES } from '../tenancy/tenancy.dto';
 
 /** What a platform operator sees a tenant as: running, or switched off (its users cannot log in). */
 export const TENANT_STATUSES = ['active', 'disabled'] as const;
@@ -39,6 +40,7 @@ export class CreateTenantDto {
   @ApiPropertyOptional({
     example: 'Asia/Shanghai',
     required: false,
+    enum: TIME_ZONES,
     description: 'IANA time zone of the business calendar (default Asia/Shanghai, Mon–Fri 09:00–18:00)',
   })
   @IsOptional()

@@ -22,14 +22,15 @@ import { Follows } from '../http/validators';
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const CLOSE_HH_MM = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
-const YYYY_MM_DD = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+/** The IANA zones this runtime knows: OpenAPI lists them, so a generated client picks one the server takes. */
+export const TIME_ZONES: readonly string[] = Intl.supportedValuesOf('timeZone');
 
 @ApiSchema({ name: 'AddBranch' })
 export class AddBranchDto {
   @Follows(RULES.name, { example: 'Downtown workshop' })
   name!: string;
 
-  @ApiPropertyOptional({ enum: BUSINESS_LINES, isArray: true, required: false })
+  @ApiPropertyOptional({ enum: BUSINESS_LINES, isArray: true, uniqueItems: true, required: false })
   @IsOptional()
   @IsArray()
   @ArrayUnique()
@@ -46,7 +47,13 @@ export class EnableBusinessLineDto {
 
 @ApiSchema({ name: 'WorkingDay' })
 export class WorkingDayDto {
-  @ApiProperty({ minimum: 1, maximum: 7, description: 'ISO weekday: 1 = Monday … 7 = Sunday', example: 1 })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    maximum: 7,
+    description: 'ISO weekday: 1 = Monday … 7 = Sunday; each at most once (else 422 CALENDAR.INVALID)',
+    example: 1,
+  })
   @IsInt()
   @Min(1)
   @Max(7)
@@ -69,22 +76,35 @@ export class WorkingDayDto {
 
 @ApiSchema({ name: 'BusinessCalendar' })
 export class BusinessCalendarDto {
-  @ApiProperty({ example: 'Asia/Shanghai', description: 'IANA time zone' })
+  @ApiProperty({ example: 'Asia/Shanghai', description: 'IANA time zone', enum: TIME_ZONES })
   @IsString()
   @IsTimeZone()
   timeZone!: string;
 
-  @ApiProperty({ type: [WorkingDayDto], description: 'one entry per open weekday' })
+  @ApiProperty({
+    type: [WorkingDayDto],
+    maxItems: 7,
+    description: 'one entry per open weekday; close after open (else 422 CALENDAR.INVALID)',
+  })
   @IsArray()
   @ArrayMaxSize(7)
   @ValidateNested({ each: true })
   @Type(() => WorkingDayDto)
   workingHours!: WorkingDayDto[];
 
-  @ApiProperty({ type: [String], example: ['2025-10-01'], description: 'closed local dates YYYY-MM-DD' })
   @IsArray()
   @ArrayMaxSize(366)
-  @Matches(YYYY_MM_DD, { each: true, message: 'each holiday must be a date YYYY-MM-DD' })
+  @ArrayUnique()
+  @Follows(
+    RULES.dateOnly,
+    {
+      example: ['2025-10-01'],
+      maxItems: 366,
+      uniqueItems: true,
+      description: 'closed local dates YYYY-MM-DD',
+    },
+    { each: true },
+  )
   holidays!: string[];
 }
 
@@ -99,7 +119,13 @@ export class RegisterUserDto {
   @Follows(RULES.newPassword, { format: 'password' })
   password!: string;
 
-  @ApiProperty({ enum: ROLES, isArray: true, example: ['customer_service_agent'] })
+  @ApiProperty({
+    enum: ROLES,
+    isArray: true,
+    minItems: 1,
+    uniqueItems: true,
+    example: ['customer_service_agent'],
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayUnique()
@@ -114,7 +140,7 @@ export class RegisterUserDto {
 
 @ApiSchema({ name: 'ChangeUserRoles' })
 export class ChangeUserRolesDto {
-  @ApiProperty({ enum: ROLES, isArray: true, example: ['service_advisor'] })
+  @ApiProperty({ enum: ROLES, isArray: true, minItems: 1, uniqueItems: true, example: ['service_advisor'] })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayUnique()

@@ -6,6 +6,7 @@ export const CUSTOMERS_API = {
   RegisterCustomer: {
     http: { method: 'POST', path: 'customers', status: 201, etag: true, location: true },
     access: CUSTOMER_WRITERS,
+    personalData: true,
     summary: 'Register a customer (409 CUSTOMERS.DUPLICATE_SUSPECTED names look-alikes unless confirmed)',
   },
   ChangeCustomerContacts: {
@@ -18,6 +19,7 @@ export const CUSTOMERS_API = {
       ifMatch: true,
     },
     access: CUSTOMER_WRITERS,
+    personalData: true,
     summary: 'Change a customer’s phone, email and/or address',
   },
   UpdateCustomerFile: {
@@ -30,6 +32,7 @@ export const CUSTOMERS_API = {
       ifMatch: true,
     },
     access: CUSTOMER_WRITERS,
+    personalData: true,
     summary: 'Update the customer file: name, gender, birth date, ID number, notes, needs',
   },
   MergeCustomers: {
@@ -42,6 +45,7 @@ export const CUSTOMERS_API = {
       ifMatch: true,
     },
     access: CUSTOMER_MERGERS,
+    personalData: true,
     summary: 'Merge a duplicate into this customer (If-Match: this customer’s version)',
   },
   UndoCustomerMerge: {
@@ -54,6 +58,7 @@ export const CUSTOMERS_API = {
       ifMatch: true,
     },
     access: CUSTOMER_MERGERS,
+    personalData: true,
     summary: 'Take a merged duplicate back out of this customer (If-Match: this customer’s version)',
   },
   EraseCustomer: {
@@ -66,6 +71,7 @@ export const CUSTOMERS_API = {
       ifMatch: true,
     },
     access: CUSTOMER_ERASERS,
+    personalData: true,
     summary: 'Erase a customer’s personal data for good (the data key is destroyed); ids and history stay',
   },
   GetCustomer: {
@@ -78,26 +84,31 @@ export const CUSTOMERS_API = {
       purpose: true,
     },
     access: CUSTOMER_READERS,
+    personalData: true,
     summary: 'A customer, now or as it was at `asOf`',
   },
   ListCustomers: {
     http: { method: 'GET', path: 'customers', status: 200, purpose: true },
     access: CUSTOMER_READERS,
+    personalData: true,
     summary: 'List customers, newest first, a page at a time',
   },
   GetCustomerHistory: {
     http: { method: 'GET', path: 'customers/:id/history', status: 200, uuidParams: ['id'] },
     access: CUSTOMER_READERS,
+    personalData: true,
     summary: 'What happened to a customer: who, when, on whose behalf, why, which fields',
   },
   GetCustomerTimeline: {
     http: { method: 'GET', path: 'customers/:id/timeline', status: 200, uuidParams: ['id'], purpose: true },
     access: CUSTOMER_READERS,
+    personalData: true,
     summary: 'Everything that happened with a customer (inquiries, return visits, greetings…), newest first',
   },
   OpenInquiry: {
     http: { method: 'POST', path: 'inquiries', status: 201, etag: true, location: true },
     access: CUSTOMER_WRITERS,
+    personalData: true,
     summary: 'Record a customer’s inquiry; the reply is due within the policy’s business hours',
   },
   AnswerInquiry: {
@@ -110,6 +121,7 @@ export const CUSTOMERS_API = {
       ifMatch: true,
     },
     access: CUSTOMER_WRITERS,
+    personalData: true,
     summary: 'Answer an open or overdue inquiry (late when past the reply deadline)',
   },
   HandOffInquiry: {
@@ -122,6 +134,7 @@ export const CUSTOMERS_API = {
       ifMatch: true,
     },
     access: CUSTOMER_WRITERS,
+    personalData: true,
     summary: 'Hand an inquiry off to sales with the equipment or service the customer needs',
   },
   GetInquiry: {
@@ -134,21 +147,25 @@ export const CUSTOMERS_API = {
       purpose: true,
     },
     access: CUSTOMER_READERS,
+    personalData: true,
     summary: 'An inquiry',
   },
   ListInquiries: {
     http: { method: 'GET', path: 'inquiries', status: 200, purpose: true },
     access: CUSTOMER_READERS,
+    personalData: true,
     summary: 'List inquiries, newest first, a page at a time',
   },
   GetInquiryHistory: {
     http: { method: 'GET', path: 'inquiries/:id/history', status: 200, uuidParams: ['id'] },
     access: CUSTOMER_READERS,
+    personalData: true,
     summary: 'What happened to an inquiry: who, when, on whose behalf, which fields',
   },
   ScheduleReturnVisit: {
     http: { method: 'POST', path: 'return-visits', status: 201, etag: true, location: true },
     access: CUSTOMER_WRITERS,
+    personalData: true,
     summary: 'Schedule a return visit (回访) to a customer, after a service or on demand',
   },
   RecordReturnVisit: {
@@ -161,6 +178,7 @@ export const CUSTOMERS_API = {
       ifMatch: true,
     },
     access: CUSTOMER_WRITERS,
+    personalData: true,
     summary: 'Record how a scheduled visit went: outcome, satisfaction, feedback, follow-up',
   },
   CancelReturnVisit: {
@@ -173,6 +191,7 @@ export const CUSTOMERS_API = {
       ifMatch: true,
     },
     access: CUSTOMER_WRITERS,
+    personalData: true,
     summary: 'Cancel a scheduled visit',
   },
   GetReturnVisit: {
@@ -185,31 +204,37 @@ export const CUSTOMERS_API = {
       purpose: true,
     },
     access: CUSTOMER_READERS,
+    personalData: true,
     summary: 'A return visit',
   },
   ListReturnVisits: {
     http: { method: 'GET', path: 'return-visits', status: 200, purpose: true },
     access: CUSTOMER_READERS,
+    personalData: true,
     summary: 'List return visits, a page at a time',
   },
   GetReturnVisitHistory: {
     http: { method: 'GET', path: 'return-visits/:id/history', status: 200, uuidParams: ['id'] },
     access: CUSTOMER_READERS,
+    personalData: true,
     summary: 'What happened to a return visit: who, when, on whose behalf, which fields',
   },
   GetCustomerPolicy: {
     http: { method: 'GET', path: 'policies/customers', status: 200, etag: true },
     access: CUSTOMER_READERS,
+    personalData: true,
     summary: 'Your customers policy: reply deadline, return visits, greetings',
   },
   ChangeCustomerPolicy: {
     http: { method: 'PUT', path: 'policies/customers', status: 200, etag: true, ifMatch: true },
     access: ADMIN,
+    personalData: true,
     summary: 'Replace the customers policy (If-Match: the policy’s version); decisions from now on apply it',
   },
   GetCustomerPolicyHistory: {
     http: { method: 'GET', path: 'policies/customers/history', status: 200 },
     access: CUSTOMER_READERS,
+    personalData: true,
     summary: 'Every version of the customers policy: what it was, when and by whom it changed',
   },
 } as const satisfies Record<string, Declaration>;

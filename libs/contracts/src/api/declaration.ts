@@ -27,4 +27,6 @@ export interface Declaration {
   readonly http: HttpRoute;
   readonly access: Access;
   readonly summary: string;
+  /** The answer may carry personal data: a kept (idempotent) answer drops those fields. */
+  readonly personalData?: boolean;
 }

@@ -79,7 +79,8 @@ function needsOf(raw: readonly CustomerNeed[]): CustomerNeed[] {
     const at = `needs[${i}]`;
     if (!(BUSINESS_LINES as readonly string[]).includes(need.line))
       throw customerError(E.invalidNeeds, `line must be one of ${BUSINESS_LINES.join(', ')}`, `${at}.line`);
-    if (seen.has(need.line)) throw customerError(E.invalidNeeds, `${need.line} appears twice`, `${at}.line`);
+    if (seen.has(need.line))
+      throw customerError(E.needLineRepeated, `${need.line} appears twice`, `${at}.line`);
     seen.add(need.line);
     const text = (field: 'needs' | 'preferences') => {
       const value = need[field]?.trim();

@@ -101,7 +101,7 @@ describe('registering a customer', () => {
     [
       'needs given twice for a line',
       { needs: [{ line: 'companion_chat' }, { line: 'companion_chat' }] },
-      'CUSTOMERS.INVALID_NEEDS',
+      'CUSTOMERS.NEED_LINE_REPEATED',
     ],
     [
       'needs of 2001 characters',

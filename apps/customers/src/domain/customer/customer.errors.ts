@@ -14,6 +14,8 @@ export const CustomerErrorCode = {
   invalidGender: 'CUSTOMERS.INVALID_GENDER',
   invalidBirthDate: 'CUSTOMERS.INVALID_BIRTH_DATE',
   invalidNeeds: 'CUSTOMERS.INVALID_NEEDS',
+  /** A rule beyond the request's shape (OpenAPI cannot say "unique by line"): 422, not 400. */
+  needLineRepeated: 'CUSTOMERS.NEED_LINE_REPEATED',
   invalidChannel: 'CUSTOMERS.INVALID_CHANNEL',
   unknownBranch: 'CUSTOMERS.UNKNOWN_BRANCH',
   notesTooLong: 'CUSTOMERS.INVALID_NOTES',
