@@ -302,12 +302,12 @@ describe.each(['log', 'kafka'] as const)('gateway over HTTP and gRPC (%s transpo
       .set('Idempotency-Key', key)
       .send(body)
       .expect(201);
-    // The kept answer has ids and versions, not personal data: the replay says null for those.
+    // The kept answer has ids and versions, not personal data: the replay leaves those out.
     expect(again.body).toMatchObject({
       id: (first.body as Customer).id,
       version: (first.body as Customer).version,
-      name: null,
     });
+    expect(again.body).not.toHaveProperty('name');
     expect(JSON.stringify(again.body)).not.toContain('Qian Yu');
     expect(again.headers['idempotent-replayed']).toBe('true');
     const history = await api

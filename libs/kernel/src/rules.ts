@@ -41,6 +41,11 @@ export function codePoints(value: string): number {
   return count;
 }
 
+// Free text never holds NUL (PostgreSQL text cannot); "something" is a character other than a space (a space for
+// JavaScript's trim() or for Python's \s, which the fuzzer uses: \ufeff is one only for the former).
+const ANYTHING_BUT_NUL = '^[^\\x00]*$';
+const SOMETHING_BUT_NUL = '^[^\\x00]*[^\\s\\x00\\ufeff][^\\x00]*$';
+
 /** A rule for free text: its bound is known. */
 export interface TextRule extends StringRule {
   readonly schema: StringSchema & { readonly maxLength: number };
@@ -50,15 +55,25 @@ export interface TextRule extends StringRule {
 export function text(min: number, max: number): TextRule {
   return {
     message: min > 0 ? `must be ${min}–${max} characters` : `must be at most ${max} characters`,
-    schema: { type: 'string', ...(min > 0 ? { minLength: min, pattern: '\\S' } : {}), maxLength: max },
+    schema: {
+      type: 'string',
+      ...(min > 0 ? { minLength: min } : {}),
+      maxLength: max,
+      pattern: min > 0 ? SOMETHING_BUT_NUL : ANYTHING_BUT_NUL,
+    },
     accepts: (raw) => {
       const length = codePoints(raw.trim());
-      return length >= min && codePoints(raw) <= max;
+      return length >= min && codePoints(raw) <= max && !raw.includes('\0');
     },
   };
 }
 
-function pattern(regex: RegExp, message: string, schema: Omit<StringSchema, 'type'> = {}): StringRule {
+/** A rule that is a regular expression (stated in OpenAPI as the same pattern). */
+export function matching(
+  regex: RegExp,
+  message: string,
+  schema: Omit<StringSchema, 'type'> = {},
+): StringRule {
   return {
     message,
     schema: { type: 'string', pattern: regex.source, ...schema },
@@ -146,7 +161,7 @@ export const RULES = {
     schema: { type: 'string', format: 'date-time' },
     accepts: isInstant,
   },
-  uuid: pattern(UUID, 'must be a UUID', { format: 'uuid' }),
+  uuid: matching(UUID, 'must be a UUID', { format: 'uuid' }),
   username: {
     message: 'must be 3–64 characters of a-z, 0-9, ".", "_" and "-"',
     schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{3,64}$' },
@@ -159,15 +174,19 @@ export const RULES = {
   /** A password offered at login: anything up to 200 characters. */
   password: text(1, 200),
   /** A list's position: `<sort key>_<id>`, as a page's `nextCursor` gives it. */
-  keysetCursor: pattern(new RegExp(`^[0-9]{1,15}_${LOWER_UUID}$`), 'must be a nextCursor as a page gave it', {
-    maxLength: 52,
-  }),
+  keysetCursor: matching(
+    new RegExp(`^[0-9]{1,15}_${LOWER_UUID}$`),
+    'must be a nextCursor as a page gave it',
+    {
+      maxLength: 52,
+    },
+  ),
   /** A position in a list ordered by name: base64url of the last name (any such string is a position). */
-  nameCursor: pattern(/^[A-Za-z0-9_-]{1,1100}$/, 'must be a nextCursor as a page gave it'),
+  nameCursor: matching(/^[A-Za-z0-9_-]{1,1100}$/, 'must be a nextCursor as a page gave it'),
   /** A position in an ordered log: a sequence number. */
-  seqCursor: pattern(/^[0-9]{1,18}$/, 'must be a nextCursor as a page gave it'),
+  seqCursor: matching(/^[0-9]{1,18}$/, 'must be a nextCursor as a page gave it'),
   /** ISO 4217 currency code. */
-  currency: pattern(/^[A-Z]{3}$/, 'must be an ISO 4217 currency code (3 capitals)'),
+  currency: matching(/^[A-Z]{3}$/, 'must be an ISO 4217 currency code (3 capitals)'),
 } as const satisfies Record<string, StringRule>;
 
 export type RuleName = keyof typeof RULES;

@@ -9,12 +9,12 @@ import { SEALED_PATHS, type CareEvent } from '../domain/care/care.events';
 import type { GreetingOccasion } from '../domain/care/care.commands';
 import { BlindIndex } from '../infrastructure/blind-index';
 import { customerStatusOf, systemCall } from './customer-status';
-import { allPaths, Sealing } from './customer-store';
+import { Sealing } from './customer-store';
 import { CustomerPolicies } from './policies';
 import { TenantCalendars } from './tenant-calendars';
 
 export const CARE_TIMER = 'care-daily';
-const CARE_PATHS = allPaths(SEALED_PATHS);
+const CARE_PATHS = SEALED_PATHS;
 
 /** The instant a local date's hour begins in a time zone (DST-safe: the offset is taken at that instant). */
 export function zonedInstant(timeZone: string, date: string, hour: number): Date {

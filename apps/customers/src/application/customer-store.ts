@@ -3,16 +3,30 @@ import { streamId, type Event, type RecordedEvent } from '@serviceops/kernel';
 import type { EventCodec, EventSourcingRuntime } from '@serviceops/platform';
 import { customerErased } from '../domain/customer/active-customer';
 import { CUSTOMER_SEALED_PATHS, type CustomerEvent } from '../domain/customer/customer.events';
-import { mapSealed, PersonalDataCipher } from '../infrastructure/personal-data-cipher';
+import { isSealed, mapSealed, PersonalDataCipher } from '../infrastructure/personal-data-cipher';
 
 export const RUNTIME = Symbol('RUNTIME');
 
 export const customerStream = (tenantId: string, customerId: string): string =>
   streamId('customer', tenantId, customerId);
 
-/** Every path of a module's per-event-type list (absent paths are skipped when sealing). */
-export function allPaths(byType: Readonly<Record<string, readonly string[]>>): string[] {
-  return [...new Set(Object.values(byType).flat())];
+/**
+ * Which fields are sealed: one list for every event type (the customer file), or a list per event type (its
+ * inquiries, visits, greetings), so that a field sealed in one event (a cancelled visit's free-text `reason`) is
+ * not sealed in another where it is not personal (a scheduled visit's `reason`, one of three words).
+ */
+export type SealedPaths = readonly string[] | Readonly<Record<string, readonly string[]>>;
+
+function pathsOf(paths: SealedPaths, type: string): readonly string[] {
+  return isPathList(paths) ? paths : (paths[type] ?? []);
+}
+
+function everyPath(paths: SealedPaths): readonly string[] {
+  return isPathList(paths) ? paths : [...new Set(Object.values(paths).flat())];
+}
+
+function isPathList(paths: SealedPaths): paths is readonly string[] {
+  return Array.isArray(paths);
 }
 
 /**
@@ -30,11 +44,11 @@ export class Sealing {
   ) {}
 
   /** For writing: creates the customer's data key on first use. */
-  async forWrite<E extends Event>(customerId: string, paths: readonly string[]): Promise<EventCodec<E>> {
+  async forWrite<E extends Event>(customerId: string, paths: SealedPaths): Promise<EventCodec<E>> {
     return this.codec(customerId, paths, await this.cipher.keyFor(customerId));
   }
 
-  async forRead<E extends Event>(customerId: string, paths: readonly string[]): Promise<EventCodec<E>> {
+  async forRead<E extends Event>(customerId: string, paths: SealedPaths): Promise<EventCodec<E>> {
     return this.codec(customerId, paths, await this.cipher.load(customerId));
   }
 
@@ -44,7 +58,7 @@ export class Sealing {
    */
   async forRecord<E extends Event>(
     stream: string,
-    paths: readonly string[],
+    paths: SealedPaths,
     notFound: () => Error,
   ): Promise<{ customerId: string; codec: EventCodec<E> }> {
     const { events } = await this.runtime.store.readStream(stream, { maxCount: 1 });
@@ -54,7 +68,7 @@ export class Sealing {
   }
 
   /** Such a record's events, read once and opened with its customer's key. */
-  async readRecord<E extends Event>(stream: string, paths: readonly string[], notFound: () => Error) {
+  async readRecord<E extends Event>(stream: string, paths: SealedPaths, notFound: () => Error) {
     const { events } = await this.runtime.store.readStream(stream);
     const customerId = ownerOf(events);
     if (!customerId) throw notFound();
@@ -64,7 +78,7 @@ export class Sealing {
 
   private codec<E extends Event>(
     customerId: string,
-    paths: readonly string[],
+    paths: SealedPaths,
     key: Buffer | undefined,
   ): EventCodec<E> {
     const { cipher } = this;
@@ -74,11 +88,15 @@ export class Sealing {
           if (!key) throw customerErased(customerId);
           return cipher.seal(key, customerId, v);
         };
-        return { type: event.type, data: mapSealed(event.data, paths, seal) };
+        return { type: event.type, data: mapSealed(event.data, pathsOf(paths, event.type), seal) };
       },
       decode(stored: RecordedEvent): E {
+        // Opens whatever is sealed at any of the paths: events written before the lists were per type sealed
+        // more fields than their own type's (a scheduled visit's `reason`).
         const data = key
-          ? mapSealed(stored.data, paths, (v) => cipher.open(key, customerId, v))
+          ? mapSealed(stored.data, everyPath(paths), (v) =>
+              isSealed(v) ? cipher.open(key, customerId, v) : v,
+            )
           : stored.data;
         return { type: stored.type, data } as E;
       },

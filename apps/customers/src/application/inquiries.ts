@@ -16,7 +16,7 @@ import { inquiryDecider, inquiryStreamId } from '../domain/inquiry/inquiry.decid
 import { SEALED_PATHS, type InquiryEvent } from '../domain/inquiry/inquiry.events';
 import { InquiryListRow } from '../infrastructure/read-models';
 import { customerStatusOf, systemCall } from './customer-status';
-import { allPaths, Sealing } from './customer-store';
+import { Sealing } from './customer-store';
 import { revealer } from './masking';
 import { decodeCursor, encodeCursor, limitOf } from './paging';
 import { PersonalDataReads } from './personal-data-reads';
@@ -24,7 +24,7 @@ import { CustomerPolicies } from './policies';
 import { historyOf } from './customer-queries';
 import { TenantCalendars } from './tenant-calendars';
 
-export const INQUIRY_PATHS = allPaths(SEALED_PATHS);
+export const INQUIRY_PATHS = SEALED_PATHS;
 const notFoundInquiry = () => new ProblemError('CUSTOMERS.INQUIRY_NOT_FOUND', 'no such inquiry');
 export const INQUIRY_OVERDUE_TIMER = 'inquiry-overdue';
 export const INQUIRY_STATUSES = ['open', 'overdue', 'answered', 'handed_off'] as const;

@@ -7,12 +7,13 @@ import type { DeliveredEvent } from '@serviceops/messaging';
 import { execute, metadataOf, ProblemError, type CallContext, type EventCodec } from '@serviceops/platform';
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
-import type { ReturnVisitCommand } from '../domain/return-visit/return-visit.commands';
+import { RETURN_VISIT_REASONS, type ReturnVisitCommand } from '../domain/return-visit/return-visit.commands';
 import { returnVisitDecider, returnVisitStreamId } from '../domain/return-visit/return-visit.decider';
 import { SEALED_PATHS, type ReturnVisitEvent } from '../domain/return-visit/return-visit.events';
+import { isSealed } from '../infrastructure/personal-data-cipher';
 import { ReturnVisitListRow } from '../infrastructure/read-models';
 import { customerStatusOf, systemCall } from './customer-status';
-import { allPaths, Sealing } from './customer-store';
+import { Sealing } from './customer-store';
 import { historyOf } from './customer-queries';
 import { revealer } from './masking';
 import { decodeDayCursor, encodeDayCursor, limitOf } from './paging';
@@ -20,7 +21,7 @@ import { PersonalDataReads } from './personal-data-reads';
 import { CustomerPolicies } from './policies';
 import { TenantCalendars } from './tenant-calendars';
 
-export const VISIT_PATHS = allPaths(SEALED_PATHS);
+export const VISIT_PATHS = SEALED_PATHS;
 const notFoundReturnVisit = () => new ProblemError('CUSTOMERS.VISIT_NOT_FOUND', 'no such return visit');
 export const VISIT_STATUSES = ['scheduled', 'done', 'cancelled'] as const;
 
@@ -307,6 +308,24 @@ export class ReturnVisitQueries {
     return { id: visitId, entries: historyOf(events) };
   }
 
+  /**
+   * A visit's reason is one of three words, kept in clear; visits scheduled before sealing was per event type
+   * have it sealed in the list: opened here with the customer's key. After an erasure that key is gone and the
+   * reason cannot be known; such a visit (written before this rule, then erased) is listed as `on_demand`.
+   */
+  private async reasonsOf(rows: readonly ReturnVisitListRow[]): Promise<Map<string, string>> {
+    const reasons = new Map<string, string>();
+    for (const row of rows.filter((r) => isSealed(r.reason))) {
+      const key = await this.visits.sealing.cipher.load(row.customerId);
+      const opened = key ? this.visits.sealing.cipher.open(key, row.customerId, row.reason) : undefined;
+      reasons.set(
+        row.visitId,
+        opened && (RETURN_VISIT_REASONS as readonly string[]).includes(opened) ? opened : 'on_demand',
+      );
+    }
+    return reasons;
+  }
+
   /** Earliest due first (the call list of the day with `status=scheduled&dueBy=<today>`). No free text in lists. */
   async list(
     call: CallContext,
@@ -334,13 +353,14 @@ export class ReturnVisitQueries {
     const rows = await query.getMany();
     const page = rows.slice(0, limit);
     const last = page.at(-1);
+    const reasons = await this.reasonsOf(page);
     return {
       items: page.map((row) => ({
         id: row.visitId,
         version: row.version,
         customerId: row.customerId,
         status: row.status,
-        reason: row.reason,
+        reason: reasons.get(row.visitId) ?? row.reason,
         dueOn: row.dueOn,
         ...(row.serviceRef ? { serviceRef: row.serviceRef } : {}),
         scheduledAt: row.scheduledAt.toISOString(),

@@ -1,27 +1,28 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+import { IsUUID, ValidateIf } from 'class-validator';
 import { EventRecordView } from '../http/event-record.view';
 import { LimitQuery } from '../http/page.query';
-import { Follows } from '../http/validators';
-import { RULES, text } from '@serviceops/kernel';
+import { Follows, present } from '../http/validators';
+import { matching, RULES, text } from '@serviceops/kernel';
+
+/** An entity's name in the audit trail: `customer`, `return_visit`. */
+const ENTITY = matching(/^[a-z][a-z_]{0,49}$/, 'must be a lower-case entity name');
 
 export class AuditQuery extends LimitQuery {
-  @IsOptional()
+  @ValidateIf(present)
   @Follows(RULES.seqCursor, { required: false, description: 'nextCursor of the previous page' })
   cursor?: string;
 
-  @ApiPropertyOptional({ example: 'customer', required: false, description: '`customer`, `tenant`, …' })
-  @IsOptional()
-  @IsString()
-  @Matches(/^[a-z][a-z_]{0,49}$/, { message: 'entity must be a lower-case entity name' })
+  @ValidateIf(present)
+  @Follows(ENTITY, { example: 'customer', required: false, description: '`customer`, `tenant`, …' })
   entity?: string;
 
-  @IsOptional()
+  @ValidateIf(present)
   @Follows(text(1, 200), { required: false, description: 'with `entity`: one record’s trail' })
   entityId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', required: false })
-  @IsOptional()
+  @ValidateIf(present)
   @IsUUID()
   actorId?: string;
 }

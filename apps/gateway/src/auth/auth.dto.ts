@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { RULES } from '@serviceops/kernel';
-import { IsOptional, IsUUID } from 'class-validator';
-import { Follows } from '../http/validators';
+import { IsUUID, ValidateIf } from 'class-validator';
+import { Follows, present } from '../http/validators';
 
 @ApiSchema({ name: 'TokenRequest' })
 export class TokenRequestDto {
@@ -16,7 +16,7 @@ export class TokenRequestDto {
     required: false,
     description: 'The tenant, when the username is not unique across tenants',
   })
-  @IsOptional()
+  @ValidateIf(present)
   @IsUUID()
   tenantId?: string;
 }

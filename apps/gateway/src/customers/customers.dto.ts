@@ -1,16 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { BUSINESS_LINES, CUSTOMER_CHANNELS } from '@serviceops/contracts';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsOptional,
-  IsUUID,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsUUID, ValidateIf, ValidateNested } from 'class-validator';
 import { PageQuery } from '../http/page.query';
 import { changesTo, ExpectedVersion, Follows, present, SchemaExtras } from '../http/validators';
 import { GENDERS, RULES } from '@serviceops/kernel';
@@ -26,11 +17,11 @@ export class NeedDto {
   @IsIn(BUSINESS_LINES)
   line!: string;
 
-  @IsOptional()
+  @ValidateIf(present)
   @Follows(RULES.needText, { required: false, description: 'what the customer needs' })
   needs?: string;
 
-  @IsOptional()
+  @ValidateIf(present)
   @Follows(RULES.needText, { required: false })
   preferences?: string;
 }
@@ -40,11 +31,11 @@ export class RegisterCustomerDto {
   @Follows(RULES.name, { example: 'Wang Fang' })
   name!: string;
 
-  @IsOptional()
+  @ValidateIf(present)
   @Follows(RULES.phone, { example: '+86 138 0000 0000', required: false })
   phone?: string;
 
-  @IsOptional()
+  @ValidateIf(present)
   @Follows(RULES.email, { example: 'wang.fang@example.com', required: false })
   email?: string;
 
@@ -53,32 +44,32 @@ export class RegisterCustomerDto {
   channel!: string;
 
   @ApiPropertyOptional({ format: 'uuid', required: false })
-  @IsOptional()
+  @ValidateIf(present)
   @IsUUID()
   branchId?: string;
 
-  @IsOptional()
+  @ValidateIf(present)
   @Follows(RULES.notes, { required: false })
   notes?: string;
 
   @ApiPropertyOptional({ enum: GENDERS, required: false })
-  @IsOptional()
+  @ValidateIf(present)
   @IsIn(GENDERS)
   gender?: string;
 
-  @IsOptional()
+  @ValidateIf(present)
   @Follows(RULES.dateOnly, {
     example: '1990-05-17',
     required: false,
-    description: 'YYYY-MM-DD, not in the future (422 CUSTOMERS.INVALID_BIRTH_DATE), not before 1900',
+    description: 'YYYY-MM-DD; in the future or before 1900: 422 CUSTOMERS.BIRTH_DATE_OUT_OF_RANGE',
   })
   birthDate?: string;
 
-  @IsOptional()
+  @ValidateIf(present)
   @Follows(RULES.address, { required: false })
   address?: string;
 
-  @IsOptional()
+  @ValidateIf(present)
   @Follows(RULES.idNumber, { required: false, description: 'ID card number' })
   idNumber?: string;
 
@@ -89,7 +80,7 @@ export class RegisterCustomerDto {
     description:
       'needs and preferences, at most one entry per business line (else 422 CUSTOMERS.NEED_LINE_REPEATED)',
   })
-  @IsOptional()
+  @ValidateIf(present)
   @IsArray()
   @ArrayMaxSize(MAX_NEEDS)
   @ValidateNested({ each: true })
@@ -102,7 +93,7 @@ export class RegisterCustomerDto {
       'register even though customers with the same phone, email or ID number exist (else 409 ' +
       'CUSTOMERS.DUPLICATE_SUSPECTED names them)',
   })
-  @IsOptional()
+  @ValidateIf(present)
   @IsBoolean()
   confirmDuplicate?: boolean;
 }
@@ -196,24 +187,24 @@ export class EraseCustomerDto {
 }
 
 export class GetCustomerQuery {
-  @IsOptional()
+  @ValidateIf(present)
   @Follows(RULES.instant, { required: false, description: 'the customer as it was at this time' })
   asOf?: string;
 }
 
 export class ListCustomersQuery extends PageQuery {
   @ApiPropertyOptional({ enum: CHANNELS, required: false })
-  @IsOptional()
+  @ValidateIf(present)
   @IsIn(CHANNELS)
   channel?: string;
 
   @ApiPropertyOptional({ format: 'uuid', required: false })
-  @IsOptional()
+  @ValidateIf(present)
   @IsUUID()
   branchId?: string;
 
   @ApiPropertyOptional({ enum: CUSTOMER_STATUSES, required: false, description: 'active when absent' })
-  @IsOptional()
+  @ValidateIf(present)
   @IsIn(CUSTOMER_STATUSES)
   status?: string;
 }
@@ -249,7 +240,7 @@ export class UpdateCustomerFileRequest extends CustomerFileChanges {
   @ExpectedVersion()
   expectedVersion?: number;
 
-  @IsOptional()
+  @ValidateIf(present)
   @ValidateNested()
   @Type(() => NeedListDto)
   needs?: NeedListDto;

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { RULES } from '@serviceops/kernel';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { Follows } from './validators';
+import { IsInt, Max, Min, ValidateIf } from 'class-validator';
+import { Follows, present } from './validators';
 
 /** The page size when a list's `limit` is absent. */
 export const DEFAULT_PAGE_SIZE = 50;
@@ -10,7 +10,7 @@ export const DEFAULT_PAGE_SIZE = 50;
 /** `?limit=` of every list. */
 export class LimitQuery {
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50, required: false })
-  @IsOptional()
+  @ValidateIf(present)
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -20,7 +20,7 @@ export class LimitQuery {
 
 /** `?limit=&cursor=` of lists ordered by a time or a day and an id: cursor pagination as API.md has it. */
 export class PageQuery extends LimitQuery {
-  @IsOptional()
+  @ValidateIf(present)
   @Follows(RULES.keysetCursor, { required: false, description: 'nextCursor of the previous page' })
   cursor?: string;
 }

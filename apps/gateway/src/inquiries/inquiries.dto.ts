@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { BUSINESS_LINES } from '@serviceops/contracts';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsUUID, ValidateIf, ValidateNested } from 'class-validator';
 import { CHANNELS } from '../customers/customers.dto';
 import { PageQuery } from '../http/page.query';
 import { INQUIRY_FIELDS as F } from '@serviceops/contracts';
-import { ExpectedVersion, Follows, IsDateOnly } from '../http/validators';
+import { ExpectedVersion, Follows, IsDateOnly, present } from '../http/validators';
 
 export const INQUIRY_STATUSES = ['open', 'overdue', 'answered', 'handed_off'] as const;
 export const NEED_KINDS = ['equipment', 'service'] as const;
@@ -26,7 +26,7 @@ export class OpenInquiryDto {
   @Follows(F.content)
   content!: string;
 
-  @IsOptional()
+  @ValidateIf(present)
   @Follows(F.answer, { required: false, description: 'answered on the spot: no reply deadline' })
   answer?: string;
 }
@@ -65,21 +65,21 @@ export class SalesNeedDto {
   type!: string;
 
   @ApiPropertyOptional({ enum: BUSINESS_LINES, required: false })
-  @IsOptional()
+  @ValidateIf(present)
   @IsIn(BUSINESS_LINES)
   line?: string;
 
   @ApiPropertyOptional({ type: PeriodDto, required: false })
-  @IsOptional()
+  @ValidateIf(present)
   @ValidateNested()
   @Type(() => PeriodDto)
   period?: PeriodDto;
 
-  @IsOptional()
+  @ValidateIf(present)
   @Follows(F.place, { required: false })
   place?: string;
 
-  @IsOptional()
+  @ValidateIf(present)
   @Follows(F.requirements, { required: false })
   requirements?: string;
 }
@@ -95,12 +95,12 @@ export class HandOffInquiryDto {
 
 export class ListInquiriesQuery extends PageQuery {
   @ApiPropertyOptional({ enum: INQUIRY_STATUSES, required: false })
-  @IsOptional()
+  @ValidateIf(present)
   @IsIn(INQUIRY_STATUSES)
   status?: string;
 
   @ApiPropertyOptional({ format: 'uuid', required: false })
-  @IsOptional()
+  @ValidateIf(present)
   @IsUUID()
   customerId?: string;
 }

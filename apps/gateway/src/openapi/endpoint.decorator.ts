@@ -31,7 +31,7 @@ export { RPC_METADATA } from '../access/access.decorators';
 
 /** What a replay answers, said where Idempotency-Key is described. */
 export const REPLAY_NOTE =
-  'A replayed answer carries ids and versions; personal fields are null — read the resource for them.';
+  'A replayed answer carries ids and versions; personal fields are left out (lists of them empty) — read the resource for them.';
 
 const PROBLEMS: Readonly<Record<number, string>> = {
   400: 'Invalid input: malformed JSON, unknown or invalid fields (see `errors`), bad headers',

@@ -24,7 +24,7 @@ export function openApiDocument(app: INestApplication, publicUrl?: string): Open
       'REST API of ServiceOps. Authenticate with `POST /api/v1/auth/token`, then send `Authorization: Bearer <token>`. ' +
         'Errors are `application/problem+json` (RFC 9457). Writes answer the new state with its version as `ETag`; ' +
         '`If-Match` makes a write conditional and `Idempotency-Key` makes a POST safe to retry (a replayed answer ' +
-        'carries ids and versions; personal fields are null).',
+        'carries ids and versions; personal fields are left out).',
     )
     .setVersion(packageVersion())
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });

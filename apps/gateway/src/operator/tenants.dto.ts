@@ -4,16 +4,16 @@ import {
   IsDefined,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   IsTimeZone,
   IsUUID,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { RULES } from '@serviceops/kernel';
 import { LimitQuery } from '../http/page.query';
-import { Follows } from '../http/validators';
+import { Follows, present } from '../http/validators';
 import { TIME_ZONES } from '../tenancy/tenancy.dto';
 
 /** What a platform operator sees a tenant as: running, or switched off (its users cannot log in). */
@@ -27,7 +27,7 @@ export class NewTenantAdminDto {
   @Follows(RULES.newPassword, { format: 'password' })
   password!: string;
 
-  @IsOptional()
+  @ValidateIf(present)
   @Follows(RULES.name, { example: 'Zhang Wei', required: false, default: 'Administrator' })
   displayName?: string;
 }
@@ -43,7 +43,7 @@ export class CreateTenantDto {
     enum: TIME_ZONES,
     description: 'IANA time zone of the business calendar (default Asia/Shanghai, Mon–Fri 09:00–18:00)',
   })
-  @IsOptional()
+  @ValidateIf(present)
   @IsString()
   @IsTimeZone()
   timeZone?: string;
@@ -56,12 +56,12 @@ export class CreateTenantDto {
 }
 
 export class ListTenantsQuery extends LimitQuery {
-  @IsOptional()
+  @ValidateIf(present)
   @Follows(RULES.nameCursor, { required: false, description: 'nextCursor of the previous page' })
   cursor?: string;
 
   @ApiPropertyOptional({ enum: TENANT_STATUSES, required: false })
-  @IsOptional()
+  @ValidateIf(present)
   @IsIn(TENANT_STATUSES)
   status?: string;
 }
@@ -74,7 +74,7 @@ export class GetTenantByIdRequest {
 }
 
 export class ChangeTenantStatusRequest extends GetTenantByIdRequest {
-  @IsOptional()
+  @ValidateIf(present)
   @IsInt()
   @Min(0)
   expectedVersion?: number;

@@ -9,9 +9,10 @@ import {
   IsPositive,
   Max,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { ExpectedVersion } from '../http/validators';
+import { ExpectedVersion, present } from '../http/validators';
 
 /** The bounds of the customers policy (the service checks them again: CUSTOMERS.INVALID_POLICY). */
 const MAX_REPLY_HOURS = 720;
@@ -56,7 +57,7 @@ export class ReturnVisitPolicyDto {
     nullable: true,
     description: 'days between periodic visits; absent (or null): no periodic visits',
   })
-  @IsOptional()
+  @IsOptional() // null is allowed here: no periodic visits
   @IsInt()
   @Min(1)
   @Max(MAX_EVERY_DAYS)
@@ -112,13 +113,13 @@ export class CustomerPolicyDto {
 // proto3 leaves 0 and false off the wire, so over gRPC an absent number or flag is 0 or false, not missing.
 
 class ReturnVisitPolicyMessage {
-  @IsOptional()
+  @ValidateIf(present)
   @IsInt()
   @Min(0)
   @Max(MAX_AFTER_SERVICE_DAYS)
   afterServiceDays?: number;
 
-  @IsOptional()
+  @ValidateIf(present)
   @IsInt()
   @Min(1)
   @Max(MAX_EVERY_DAYS)
@@ -126,15 +127,15 @@ class ReturnVisitPolicyMessage {
 }
 
 class CarePolicyMessage {
-  @IsOptional()
+  @ValidateIf(present)
   @IsBoolean()
   birthdays?: boolean;
 
-  @IsOptional()
+  @ValidateIf(present)
   @IsBoolean()
   holidays?: boolean;
 
-  @IsOptional()
+  @ValidateIf(present)
   @IsInt()
   @Min(0)
   @Max(LAST_HOUR)

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { IsIn, IsUUID, ValidateIf, ValidateNested } from 'class-validator';
 import { PageQuery } from '../http/page.query';
 import { RETURN_VISIT_FIELDS as F } from '@serviceops/contracts';
-import { ExpectedVersion, Follows, IsDateOnly } from '../http/validators';
+import { ExpectedVersion, Follows, IsDateOnly, present } from '../http/validators';
 
 /** Why a visit is made; periodic ones are scheduled by the policy, never by a caller. */
 export const VISIT_REASONS = ['after_service', 'periodic', 'on_demand'] as const;
@@ -26,17 +26,18 @@ export class ScheduleReturnVisitDto {
     format: 'date',
     required: false,
     description:
-      'YYYY-MM-DD, not before today; by default today (on_demand) or after the policy’s days (after_service)',
+      'YYYY-MM-DD, by default today (on_demand) or after the policy’s days (after_service); ' +
+      'before today: 422 CUSTOMERS.DUE_DATE_PAST',
   })
-  @IsOptional()
+  @ValidateIf(present)
   @IsDateOnly()
   dueOn?: string;
 
-  @IsOptional()
+  @ValidateIf(present)
   @Follows(F.serviceRef, { required: false, description: 'the service this visit follows up' })
   serviceRef?: string;
 
-  @IsOptional()
+  @ValidateIf(present)
   @Follows(F.note, { required: false })
   note?: string;
 }
@@ -47,7 +48,7 @@ export class FollowUpDto {
   action!: string;
 
   @ApiPropertyOptional({ format: 'date', required: false, description: 'YYYY-MM-DD' })
-  @IsOptional()
+  @ValidateIf(present)
   @IsDateOnly()
   dueOn?: string;
 }
@@ -61,22 +62,24 @@ export class RecordReturnVisitDto {
   @ApiPropertyOptional({
     enum: SATISFACTION,
     required: false,
-    description: 'required when reached, refused otherwise',
+    description:
+      'required when reached (else 422 CUSTOMERS.SATISFACTION_REQUIRED), refused otherwise ' +
+      '(422 CUSTOMERS.SATISFACTION_NOT_EXPECTED)',
   })
-  @IsOptional()
+  @ValidateIf(present)
   @IsIn(SATISFACTION)
   satisfaction?: string;
 
-  @IsOptional()
+  @ValidateIf(present)
   @Follows(F.feedback, { required: false })
   feedback?: string;
 
-  @IsOptional()
+  @ValidateIf(present)
   @Follows(F.suggestions, { required: false })
   suggestions?: string;
 
   @ApiPropertyOptional({ type: FollowUpDto, required: false })
-  @IsOptional()
+  @ValidateIf(present)
   @ValidateNested()
   @Type(() => FollowUpDto)
   followUp?: FollowUpDto;
@@ -90,12 +93,12 @@ export class CancelReturnVisitDto {
 
 export class ListReturnVisitsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: VISIT_STATUSES, required: false })
-  @IsOptional()
+  @ValidateIf(present)
   @IsIn(VISIT_STATUSES)
   status?: string;
 
   @ApiPropertyOptional({ format: 'uuid', required: false })
-  @IsOptional()
+  @ValidateIf(present)
   @IsUUID()
   customerId?: string;
 
@@ -104,7 +107,7 @@ export class ListReturnVisitsQuery extends PageQuery {
     required: false,
     description: 'YYYY-MM-DD: only visits due on or before this day',
   })
-  @IsOptional()
+  @ValidateIf(present)
   @IsDateOnly()
   dueBy?: string;
 }

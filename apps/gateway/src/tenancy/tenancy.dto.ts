@@ -7,18 +7,18 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   IsTimeZone,
   IsUUID,
   Matches,
   Max,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { RULES } from '@serviceops/kernel';
 import { BUSINESS_LINES, ROLES } from '../access/roles';
-import { Follows } from '../http/validators';
+import { Follows, present } from '../http/validators';
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const CLOSE_HH_MM = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
@@ -31,7 +31,7 @@ export class AddBranchDto {
   name!: string;
 
   @ApiPropertyOptional({ enum: BUSINESS_LINES, isArray: true, uniqueItems: true, required: false })
-  @IsOptional()
+  @ValidateIf(present)
   @IsArray()
   @ArrayUnique()
   @IsIn(BUSINESS_LINES, { each: true })
@@ -133,7 +133,7 @@ export class RegisterUserDto {
   roles!: string[];
 
   @ApiPropertyOptional({ format: 'uuid', required: false })
-  @IsOptional()
+  @ValidateIf(present)
   @IsUUID()
   branchId?: string;
 }
@@ -151,21 +151,21 @@ export class ChangeUserRolesDto {
 // ---- The public gRPC API's requests, where their shape is the REST body's plus ids and versions ----
 
 class ExpectedVersion {
-  @IsOptional()
+  @ValidateIf(present)
   @IsInt()
   @Min(0)
   expectedVersion?: number;
 }
 
 export class AddBranchRequest extends AddBranchDto {
-  @IsOptional()
+  @ValidateIf(present)
   @IsInt()
   @Min(0)
   expectedVersion?: number;
 }
 
 export class EnableBusinessLineRequest extends EnableBusinessLineDto {
-  @IsOptional()
+  @ValidateIf(present)
   @IsInt()
   @Min(0)
   expectedVersion?: number;
@@ -181,7 +181,7 @@ export class ChangeUserRolesRequest extends ChangeUserRolesDto {
   @IsUUID()
   userId!: string;
 
-  @IsOptional()
+  @ValidateIf(present)
   @IsInt()
   @Min(0)
   expectedVersion?: number;

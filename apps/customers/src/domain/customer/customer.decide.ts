@@ -61,9 +61,9 @@ function genderOf(raw: string): Gender {
 function birthDateOf(raw: string, now: Date): string {
   checked(RULES.dateOnly, raw, E.invalidBirthDate, 'birthDate');
   if (Number(YEAR.exec(raw)?.[1]) < 1900)
-    throw customerError(E.invalidBirthDate, 'birth date is before 1900', 'birthDate');
+    throw customerError(E.birthDateOutOfRange, 'birth date is before 1900', 'birthDate');
   if (raw > now.toISOString().slice(0, 10))
-    throw customerError(E.invalidBirthDate, 'birth date is in the future', 'birthDate');
+    throw customerError(E.birthDateOutOfRange, 'birth date is in the future', 'birthDate');
   return raw;
 }
 

@@ -13,6 +13,8 @@ export const CustomerErrorCode = {
   invalidIdNumber: 'CUSTOMERS.INVALID_ID_NUMBER',
   invalidGender: 'CUSTOMERS.INVALID_GENDER',
   invalidBirthDate: 'CUSTOMERS.INVALID_BIRTH_DATE',
+  /** A well-formed birth date before 1900 or in the future: a rule against today, refused (422). */
+  birthDateOutOfRange: 'CUSTOMERS.BIRTH_DATE_OUT_OF_RANGE',
   invalidNeeds: 'CUSTOMERS.INVALID_NEEDS',
   /** A rule beyond the request's shape (OpenAPI cannot say "unique by line"): 422, not 400. */
   needLineRepeated: 'CUSTOMERS.NEED_LINE_REPEATED',

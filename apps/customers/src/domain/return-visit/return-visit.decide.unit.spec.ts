@@ -155,7 +155,7 @@ describe('return visit decider', () => {
         { reason: 'periodic', dueOn: '2026-04-01' },
         'CUSTOMERS.NO_PERIODIC_VISITS',
       ],
-      ['the due day was yesterday', [], {}, { dueOn: '2026-03-05' }, 'CUSTOMERS.INVALID_DUE_DATE'],
+      ['the due day was yesterday', [], {}, { dueOn: '2026-03-05' }, 'CUSTOMERS.DUE_DATE_PAST'],
       ['the due day does not exist', [], {}, { dueOn: '2026-02-30' }, 'CUSTOMERS.INVALID_DUE_DATE'],
       ['the due day is an instant', [], {}, { dueOn: '2026-03-09T00:00:00Z' }, 'CUSTOMERS.INVALID_DUE_DATE'],
       ['the service reference is blank', [], {}, { serviceRef: ' ' }, 'CUSTOMERS.INVALID_SERVICE_REF'],
@@ -253,7 +253,7 @@ describe('return visit decider', () => {
       [
         'a reached customer without satisfaction',
         { satisfaction: undefined },
-        'CUSTOMERS.INVALID_SATISFACTION',
+        'CUSTOMERS.SATISFACTION_REQUIRED',
         'satisfaction',
       ],
       [
@@ -265,13 +265,13 @@ describe('return visit decider', () => {
       [
         'satisfaction of an unreachable customer',
         { outcome: 'unreachable' },
-        'CUSTOMERS.INVALID_SATISFACTION',
+        'CUSTOMERS.SATISFACTION_NOT_EXPECTED',
         'satisfaction',
       ],
       [
         'satisfaction of a customer who declined',
         { outcome: 'declined' },
-        'CUSTOMERS.INVALID_SATISFACTION',
+        'CUSTOMERS.SATISFACTION_NOT_EXPECTED',
         'satisfaction',
       ],
       ['blank feedback', { feedback: '  ' }, 'CUSTOMERS.INVALID_FEEDBACK', 'feedback'],

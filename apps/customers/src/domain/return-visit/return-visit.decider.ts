@@ -72,7 +72,7 @@ function scheduleReturnVisit(
     throw returnVisitError(E.INVALID_DUE_DATE, 'dueOn must be a date YYYY-MM-DD', { field: 'dueOn' });
   }
   if (dueOn < today) {
-    throw returnVisitError(E.INVALID_DUE_DATE, `dueOn ${dueOn} is before today, ${today}`, {
+    throw returnVisitError(E.DUE_DATE_PAST, `dueOn ${dueOn} is before today, ${today}`, {
       field: 'dueOn',
       today,
     });
@@ -133,6 +133,11 @@ function recordReturnVisit(
       field: 'outcome',
     });
   }
+  if (outcome === 'reached' && satisfaction === undefined) {
+    throw returnVisitError(E.SATISFACTION_REQUIRED, 'a reached customer’s satisfaction is required', {
+      field: 'satisfaction',
+    });
+  }
   if (outcome === 'reached' && !oneOf(SATISFACTION_LEVELS, satisfaction)) {
     throw returnVisitError(
       E.INVALID_SATISFACTION,
@@ -141,9 +146,13 @@ function recordReturnVisit(
     );
   }
   if (outcome !== 'reached' && satisfaction !== undefined) {
-    throw returnVisitError(E.INVALID_SATISFACTION, 'satisfaction is only recorded for a reached customer', {
-      field: 'satisfaction',
-    });
+    throw returnVisitError(
+      E.SATISFACTION_NOT_EXPECTED,
+      'satisfaction is only recorded for a reached customer',
+      {
+        field: 'satisfaction',
+      },
+    );
   }
   const feedback = optionalText(
     command.data.feedback,
