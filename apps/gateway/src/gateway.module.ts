@@ -16,7 +16,7 @@ import { RouteTable } from './http/allowed-methods';
 import { rateLimitOptions, RateLimitGuard } from './access/rate-limit';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
-import { InquiriesController } from './inquiries/inquiries.controller';
+import { InquiryRoutes } from './inquiries/inquiries.routes';
 import { TenantsController } from './operator/tenants.controller';
 import { PoliciesController } from './policies/policies.controller';
 import { ReturnVisitsController } from './return-visits/return-visits.controller';
@@ -48,7 +48,7 @@ export const CONTROLLERS = [
   TenancyController,
   UsersController,
   CustomersController,
-  InquiriesController,
+  InquiryRoutes,
   ReturnVisitsController,
   PoliciesController,
   AnalyticsController,

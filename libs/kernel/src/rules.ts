@@ -68,6 +68,15 @@ export function text(min: number, max: number): TextRule {
   };
 }
 
+/** Text taken as it is (passwords): `min`–`max` characters, spaces included, no NUL. */
+export function untrimmed(min: number, max: number): TextRule {
+  return {
+    message: `must be ${min}–${max} characters`,
+    schema: { type: 'string', minLength: min, maxLength: max, pattern: ANYTHING_BUT_NUL },
+    accepts: (raw) => codePoints(raw) >= min && codePoints(raw) <= max && !raw.includes('\0'),
+  };
+}
+
 /** A rule that is a regular expression (stated in OpenAPI as the same pattern). */
 export function matching(
   regex: RegExp,
@@ -167,12 +176,12 @@ export const RULES = {
     schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{3,64}$' },
     accepts: (raw) => USERNAME.test(raw.trim().toLowerCase()),
   },
-  /** A new password: NIST SP 800-63B length (8–200). */
-  newPassword: text(8, 200),
+  /** A new password: NIST SP 800-63B length (8–200), taken as typed (spaces count; never trimmed). */
+  newPassword: untrimmed(8, 200),
   /** A username offered at login: anything up to 100 characters (a wrong one is a failed login). */
   loginName: text(1, 100),
   /** A password offered at login: anything up to 200 characters. */
-  password: text(1, 200),
+  password: untrimmed(1, 200),
   /** A list's position: `<sort key>_<id>`, as a page's `nextCursor` gives it. */
   keysetCursor: matching(
     new RegExp(`^[0-9]{1,15}_${LOWER_UUID}$`),

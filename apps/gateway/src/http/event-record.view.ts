@@ -11,7 +11,10 @@ export class EventRecordView {
   @ApiProperty({ format: 'date-time' })
   at!: string;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({
+    description: 'who: a user’s id (UUID), or `system:<process>` for the platform’s own processes',
+    example: 'system:periodic-visits',
+  })
   actorId!: string;
 
   @ApiPropertyOptional({ format: 'uuid', required: false })

@@ -9,6 +9,8 @@ export interface HttpRequest extends IncomingMessage {
   path: string;
   baseUrl?: string;
   route?: { path?: unknown };
+  /** The route's path parameters (Express). */
+  params: Record<string, string>;
   /** Set by the correlation middleware on every request. */
   correlationId?: string;
 }

@@ -42,7 +42,7 @@ export class ScheduleReturnVisitDto {
   note?: string;
 }
 
-@ApiSchema({ name: 'FollowUp' })
+@ApiSchema({ name: 'FollowUpRequest' })
 export class FollowUpDto {
   @Follows(F.followUpAction, { example: 'call back about the quote' })
   action!: string;

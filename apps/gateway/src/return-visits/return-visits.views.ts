@@ -1,12 +1,16 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import type { FromWire } from '../http/http.types';
-import {
-  FollowUpDto,
-  SATISFACTION,
-  VISIT_OUTCOMES,
-  VISIT_REASONS,
-  VISIT_STATUSES,
-} from './return-visits.dto';
+import { SATISFACTION, VISIT_OUTCOMES, VISIT_REASONS, VISIT_STATUSES } from './return-visits.dto';
+
+/** A follow-up as answers show it: its action is personal free text, absent when masked or replayed. */
+@ApiSchema({ name: 'FollowUp' })
+export class FollowUpView {
+  @ApiPropertyOptional({ required: false, description: 'absent when masked, or in a replayed answer' })
+  action?: string;
+
+  @ApiPropertyOptional({ format: 'date', required: false, description: 'YYYY-MM-DD' })
+  dueOn?: string;
+}
 
 @ApiSchema({ name: 'ReturnVisit' })
 export class ReturnVisitView {
@@ -49,8 +53,8 @@ export class ReturnVisitView {
   @ApiPropertyOptional({ required: false })
   suggestions?: string;
 
-  @ApiPropertyOptional({ type: FollowUpDto, required: false })
-  followUp?: FollowUpDto;
+  @ApiPropertyOptional({ type: FollowUpView, required: false })
+  followUp?: FollowUpView;
 
   @ApiPropertyOptional({ format: 'date-time', required: false })
   recordedAt?: string;

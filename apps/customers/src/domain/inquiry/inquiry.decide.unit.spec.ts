@@ -364,11 +364,6 @@ describe('inquiry decider', () => {
         'need.period.from',
       ],
       ['a period to no date', { ...need, period: { from: '2026-04-01', to: 'soon' } }, 'need.period.to'],
-      [
-        'a period ending before it starts',
-        { ...need, period: { from: '2026-04-02', to: '2026-04-01' } },
-        'need.period',
-      ],
       ['a blank place', { ...need, place: '' }, 'need.place'],
       ['a place too long', { ...need, place: 'p'.repeat(501) }, 'need.place'],
       ['requirements too long', { ...need, requirements: 'r'.repeat(5_001) }, 'need.requirements'],
@@ -380,6 +375,22 @@ describe('inquiry decider', () => {
           base,
         ),
       ).toThrow(expect.objectContaining({ code: 'CUSTOMERS.INVALID_NEED', details: { field } }) as Error);
+    });
+
+    it('refuses a period ending before it starts as a rule (422), not a malformed request', () => {
+      const reversed = { ...need, period: { from: '2026-04-02', to: '2026-04-01' } };
+      expect(() =>
+        inquiryDecider.decide(
+          handOff(reversed),
+          fold(inquiryDecider.evolve, inquiryDecider.initialState(), [received]),
+          base,
+        ),
+      ).toThrow(
+        expect.objectContaining({
+          code: 'CUSTOMERS.NEED_PERIOD_REVERSED',
+          details: { field: 'need.period' },
+        }) as Error,
+      );
     });
   });
 

@@ -226,7 +226,10 @@ function validNeed(need: SalesNeed): SalesNeed {
     if (typeof period !== 'object' || period === null) throw invalidNeed('need.period', 'give from and to');
     if (!isLocalDate(period.from)) throw invalidNeed('need.period.from', 'must be a date YYYY-MM-DD');
     if (!isLocalDate(period.to)) throw invalidNeed('need.period.to', 'must be a date YYYY-MM-DD');
-    if (period.from > period.to) throw invalidNeed('need.period', 'must not end before it starts');
+    if (period.from > period.to)
+      throw inquiryError(E.NEED_PERIOD_REVERSED, 'need.period must not end before it starts', {
+        field: 'need.period',
+      });
   }
   const place =
     need.place === undefined

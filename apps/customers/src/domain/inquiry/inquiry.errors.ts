@@ -15,6 +15,8 @@ export const InquiryErrorCode = {
   INVALID_ANSWER: 'CUSTOMERS.INVALID_ANSWER',
   /** With `field`: 'need.kind', 'need.period.to', … */
   INVALID_NEED: 'CUSTOMERS.INVALID_NEED',
+  /** A rule across two well-formed dates, which no request schema states: refused (422). */
+  NEED_PERIOD_REVERSED: 'CUSTOMERS.NEED_PERIOD_REVERSED',
 } as const;
 
 export type InquiryErrorCode = (typeof InquiryErrorCode)[keyof typeof InquiryErrorCode];

@@ -1,0 +1,137 @@
+import { Body, Controller, Inject, Query, Req, Res, type Type } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { declarationOf, PUBLIC, type Rpc } from '@serviceops/contracts';
+import { ProblemError } from '@serviceops/platform';
+import type { AccessRequest } from '../access/access-request';
+import { callContextOfRequest } from '../access/caller';
+import { headerOf, type HttpResponse } from '../http/http.types';
+import { parseIfMatch, withEtag } from '../http/if-match';
+import { DEFAULT_PAGE_SIZE, LimitQuery } from '../http/page.query';
+import { Endpoint } from '../openapi/endpoint.decorator';
+import { Upstream } from '../upstream/upstream';
+
+/** What a route hands its RPC: the validated body and query, the path parameters, If-Match's version. */
+export interface RouteInput<B = Record<string, unknown>, Q = Record<string, unknown>> {
+  readonly params: Readonly<Record<string, string>>;
+  readonly body: B;
+  readonly query: Q;
+  readonly expectedVersion: number | undefined;
+}
+
+/**
+ * A declared method (libs/contracts api/) bound to its REST shapes: everything else — route, status, roles,
+ * headers, OpenAPI — comes from the declaration. `request` and `view` are for the few methods whose gRPC
+ * message differs from the REST shapes; by default the request is the path parameters, the query, the body
+ * and `expectedVersion` from If-Match, merged, and the answer is the reply as it is.
+ */
+export interface RouteBinding {
+  readonly rpc: Rpc;
+  /** The request body's class (validated, and its OpenAPI schema). */
+  readonly body?: Type<object>;
+  /** The query's class (validated, and its OpenAPI parameters). */
+  readonly query?: Type<object>;
+  /** The answer's class (its OpenAPI schema). */
+  readonly answer: Type<unknown>;
+  readonly request?: (input: RouteInput<never, never>) => object;
+  readonly view?: (reply: never) => unknown;
+}
+
+/** Declares a binding with its own types checked, then forgets them (the mount treats all alike). */
+export function route<B = Record<string, unknown>, Q = Record<string, unknown>, R = unknown>(binding: {
+  readonly rpc: Rpc;
+  readonly body?: Type<B & object>;
+  readonly query?: Type<Q & object>;
+  readonly answer: Type<unknown>;
+  readonly request?: (input: RouteInput<B, Q>) => object;
+  readonly view?: (reply: R) => unknown;
+}): RouteBinding {
+  return binding;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The request an RPC gets when its binding says nothing else: every part of the REST call, merged. */
+export function defaultRequest(binding: RouteBinding, input: RouteInput): object {
+  const paged = binding.query !== undefined && binding.query.prototype instanceof LimitQuery;
+  return {
+    ...input.params,
+    ...input.query,
+    ...(paged ? { limit: (input.query['limit'] as number | undefined) ?? DEFAULT_PAGE_SIZE } : {}),
+    ...input.body,
+    ...(input.expectedVersion === undefined ? {} : { expectedVersion: input.expectedVersion }),
+  };
+}
+
+/**
+ * A controller serving `bindings`, one handler each, built from their declarations: no hand-written method per
+ * route. Handlers are plain functions given Nest's parameter decorators, so validation (the body and query
+ * classes), guards, interceptors and the OpenAPI explorer see them as any other route.
+ */
+export function controllerOf(tag: string, bindings: readonly RouteBinding[]): Type<unknown> {
+  @ApiTags(tag)
+  @Controller()
+  class DeclaredRoutes {
+    constructor(@Inject(Upstream) readonly upstream: Upstream) {}
+  }
+  Object.defineProperty(DeclaredRoutes, 'name', {
+    value: `${tag.replace(/(^|-)(\w)/g, (_, _d, c: string) => c.toUpperCase())}Routes`,
+  });
+  const prototype = DeclaredRoutes.prototype as unknown as Record<string, unknown>;
+  for (const binding of bindings) {
+    const name = binding.rpc.replace('.', '_');
+    // Named as its key: the OpenAPI explorer finds a handler's parameters by the function's name.
+    prototype[name] = Object.defineProperty(handlerOf(binding), 'name', { value: name });
+    const parameters: [ParameterDecorator, unknown][] = [
+      [Req(), Object],
+      [Res({ passthrough: true }), Object],
+      ...(binding.body ? ([[Body(), binding.body]] as [ParameterDecorator, unknown][]) : []),
+      ...(binding.query ? ([[Query(), binding.query]] as [ParameterDecorator, unknown][]) : []),
+    ];
+    parameters.forEach(([decorate], index) => decorate(DeclaredRoutes.prototype, name, index));
+    Reflect.defineMetadata(
+      'design:paramtypes',
+      parameters.map(([, type]) => type),
+      DeclaredRoutes.prototype,
+      name,
+    );
+    const descriptor = Object.getOwnPropertyDescriptor(DeclaredRoutes.prototype, name);
+    if (descriptor)
+      Endpoint(binding.rpc, { type: binding.answer })(DeclaredRoutes.prototype, name, descriptor);
+  }
+  return DeclaredRoutes;
+}
+
+function handlerOf(binding: RouteBinding) {
+  const { http, access } = declarationOf(binding.rpc);
+  return async function handle(
+    this: { upstream: Upstream },
+    req: AccessRequest,
+    res: HttpResponse,
+    ...rest: unknown[]
+  ): Promise<unknown> {
+    const { params } = req;
+    for (const name of http.uuidParams ?? [])
+      if (!UUID.test(params[name] ?? ''))
+        throw new ProblemError('VALIDATION', `${name} must be a UUID`, [
+          { path: name, message: 'must be a UUID' },
+        ]);
+    const body = (binding.body ? rest.shift() : undefined) ?? {};
+    const query = (binding.query ? rest.shift() : undefined) ?? {};
+    const input: RouteInput = {
+      params,
+      body: body as Record<string, unknown>,
+      query: query as Record<string, unknown>,
+      expectedVersion: http.ifMatch ? parseIfMatch(headerOf(req, 'if-match')) : undefined,
+    };
+    const request = binding.request
+      ? (binding.request as (input: RouteInput) => object)(input)
+      : defaultRequest(binding, input);
+    const caller = access === PUBLIC ? undefined : callContextOfRequest(req);
+    const reply = await this.upstream.call<unknown>(binding.rpc, request, caller);
+    const view = binding.view ? (binding.view as (reply: unknown) => unknown)(reply) : reply;
+    const id = (view as { id?: unknown } | null)?.id;
+    if (http.location && typeof id === 'string')
+      res.setHeader('Location', `/api/v1/${http.path}/${encodeURIComponent(id)}`);
+    return http.etag ? withEtag(res, view as { version: number }) : view;
+  };
+}
