@@ -381,18 +381,22 @@ describe('routes', () => {
   });
 
   it('lists customers with the default page size and passes the cursor', async () => {
-    backends.on('customers.ListCustomers', () => ({ items: [customer()], nextCursor: 'c2' }));
+    const c1 = `1764769000000_${TENANT}`;
+    const c2 = `1764769000001_${TENANT}`;
+    backends.on('customers.ListCustomers', () => ({ items: [customer()], nextCursor: c2 }));
     const res = await request(http)
-      .get('/api/v1/customers?cursor=c1&channel=phone')
+      .get(`/api/v1/customers?cursor=${c1}&channel=phone`)
       .set('Authorization', admin)
       .expect(200);
-    expect(res.body).toEqual({ items: [customerAnswer()], nextCursor: 'c2' });
+    expect(res.body).toEqual({ items: [customerAnswer()], nextCursor: c2 });
     expect(backends.callsOf('customers.ListCustomers')[0]?.request).toMatchObject({
       limit: 50,
-      cursor: 'c1',
+      cursor: c1,
       channel: 'phone',
     });
     await request(http).get('/api/v1/customers?limit=500').set('Authorization', admin).expect(400);
+    // A cursor is `<key>_<id>`, as OpenAPI states; anything else is refused before the service is asked.
+    await request(http).get('/api/v1/customers?cursor=c1').set('Authorization', admin).expect(400);
   });
 
   it('gives customer counts as numbers', async () => {
