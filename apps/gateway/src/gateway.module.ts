@@ -6,10 +6,10 @@ import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { AccessTokens } from './access/access-tokens';
 import { AccessGuard } from './access/access.guard';
-import { AnalyticsController } from './analytics/analytics.controller';
+import { AnalyticsRoutes } from './analytics/analytics.routes';
 import { AuthController } from './auth/auth.controller';
 import type { GatewayConfig } from './config';
-import { CustomersController } from './customers/customers.controller';
+import { CustomerRoutes } from './customers/customers.routes';
 import { ProblemFilter } from './errors/problem.filter';
 import { gatewayValidationPipe } from './errors/validation';
 import { RouteTable } from './http/allowed-methods';
@@ -17,11 +17,10 @@ import { rateLimitOptions, RateLimitGuard } from './access/rate-limit';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { InquiryRoutes } from './inquiries/inquiries.routes';
-import { TenantsController } from './operator/tenants.controller';
-import { PoliciesController } from './policies/policies.controller';
-import { ReturnVisitsController } from './return-visits/return-visits.controller';
-import { TenancyController } from './tenancy/tenancy.controller';
-import { UsersController } from './tenancy/users.controller';
+import { TenantRoutes } from './operator/tenants.routes';
+import { PolicyRoutes } from './policies/policies.routes';
+import { ReturnVisitRoutes } from './return-visits/return-visits.routes';
+import { TenancyRoutes } from './tenancy/tenancy.routes';
 import { Upstream } from './upstream/upstream';
 
 export interface GatewayParts {
@@ -45,14 +44,13 @@ class GatewayShutdown implements OnApplicationShutdown {
 
 export const CONTROLLERS = [
   AuthController,
-  TenancyController,
-  UsersController,
-  CustomersController,
+  TenancyRoutes,
+  CustomerRoutes,
   InquiryRoutes,
-  ReturnVisitsController,
-  PoliciesController,
-  AnalyticsController,
-  TenantsController,
+  ReturnVisitRoutes,
+  PolicyRoutes,
+  AnalyticsRoutes,
+  TenantRoutes,
 ];
 
 /** Wiring only: the parts are built by createGateway. Guards run in order: rate limit, then access. */

@@ -5,7 +5,7 @@ import { ProblemError } from '@serviceops/platform';
 import type { AccessRequest } from '../access/access-request';
 import { callContextOfRequest } from '../access/caller';
 import { headerOf, type HttpResponse } from '../http/http.types';
-import { parseIfMatch, withEtag } from '../http/if-match';
+import { etagOf, parseIfMatch, withEtag } from '../http/if-match';
 import { DEFAULT_PAGE_SIZE, LimitQuery } from '../http/page.query';
 import { Endpoint } from '../openapi/endpoint.decorator';
 import { Upstream } from '../upstream/upstream';
@@ -34,6 +34,8 @@ export interface RouteBinding {
   readonly answer: Type<unknown>;
   readonly request?: (input: RouteInput<never, never>) => object;
   readonly view?: (reply: never) => unknown;
+  /** The ETag's version, where the answer's `version` is not it (a user's is its tenant's). */
+  readonly etag?: (view: never) => number;
 }
 
 /** Declares a binding with its own types checked, then forgets them (the mount treats all alike). */
@@ -44,6 +46,7 @@ export function route<B = Record<string, unknown>, Q = Record<string, unknown>, 
   readonly answer: Type<unknown>;
   readonly request?: (input: RouteInput<B, Q>) => object;
   readonly view?: (reply: R) => unknown;
+  readonly etag?: (view: never) => number;
 }): RouteBinding {
   return binding;
 }
@@ -132,6 +135,8 @@ function handlerOf(binding: RouteBinding) {
     const id = (view as { id?: unknown } | null)?.id;
     if (http.location && typeof id === 'string')
       res.setHeader('Location', `/api/v1/${http.path}/${encodeURIComponent(id)}`);
-    return http.etag ? withEtag(res, view as { version: number }) : view;
+    if (http.etag && binding.etag)
+      res.setHeader('ETag', etagOf((binding.etag as (view: unknown) => number)(view)));
+    return http.etag && !binding.etag ? withEtag(res, view as { version: number }) : view;
   };
 }

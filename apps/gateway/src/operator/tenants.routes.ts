@@ -1,0 +1,26 @@
+import { controllerOf, route, type RouteInput } from '../routes/mount';
+import { CreateTenantDto, ListTenantsQuery } from './tenants.dto';
+import { CreatedTenantView, TenantRecordPageView, TenantRecordView } from './tenants.views';
+
+/** The tenant a path names, as the RPC calls it. */
+const byId = ({ params, expectedVersion }: RouteInput) => ({ tenantId: params['id'], expectedVersion });
+
+/**
+ * The platform operator's routes: provisioning tenants. No tenant user (not even an admin) may call them; an
+ * operator calls nothing else but these (and reads GET /tenant of the platform's own tenant).
+ */
+export const TenantRoutes = controllerOf('operator', [
+  route({ rpc: 'tenancy.CreateTenant', body: CreateTenantDto, answer: CreatedTenantView }),
+  route({
+    rpc: 'tenancy.ListTenants',
+    query: ListTenantsQuery,
+    answer: TenantRecordPageView,
+    view: (page: Partial<TenantRecordPageView>) => ({
+      items: page.items ?? [],
+      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+    }),
+  }),
+  route({ rpc: 'tenancy.GetTenantById', answer: TenantRecordView, request: byId }),
+  route({ rpc: 'tenancy.DisableTenant', answer: TenantRecordView, request: byId }),
+  route({ rpc: 'tenancy.EnableTenant', answer: TenantRecordView, request: byId }),
+]);

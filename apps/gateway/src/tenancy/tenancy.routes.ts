@@ -1,0 +1,71 @@
+import { controllerOf, route, type RouteInput } from '../routes/mount';
+import {
+  AddBranchDto,
+  BusinessCalendarDto,
+  ChangeUserRolesDto,
+  EnableBusinessLineDto,
+  RegisterUserDto,
+} from './tenancy.dto';
+import { TenantView, UserPageView, UserView } from './tenancy.views';
+
+/** proto3 leaves `false` out; the REST answer says it. */
+function userView(user: UserView): UserView {
+  return { ...user, disabled: user.disabled === true };
+}
+
+/** The tenant, its branches and users over REST: each route is its declaration bound to these shapes. */
+export const TenancyRoutes = controllerOf('tenancy', [
+  route({ rpc: 'tenancy.GetTenant', answer: TenantView }),
+  route({
+    rpc: 'tenancy.AddBranch',
+    body: AddBranchDto,
+    answer: TenantView,
+    request: ({ body, expectedVersion }: RouteInput<AddBranchDto>) => ({
+      ...body,
+      businessLines: body.businessLines ?? [],
+      expectedVersion,
+    }),
+  }),
+  route({ rpc: 'tenancy.EnableBusinessLine', body: EnableBusinessLineDto, answer: TenantView }),
+  route({
+    rpc: 'tenancy.SetBusinessCalendar',
+    body: BusinessCalendarDto,
+    answer: TenantView,
+    request: ({ body, expectedVersion }: RouteInput<BusinessCalendarDto>) => ({
+      calendar: body,
+      expectedVersion,
+    }),
+  }),
+  // A user's version is its tenant's (users live in the tenant's stream).
+  route({
+    rpc: 'tenancy.RegisterUser',
+    body: RegisterUserDto,
+    answer: UserView,
+    view: userView,
+    etag: (user: UserView) => user.tenantVersion,
+  }),
+  route({
+    rpc: 'tenancy.ListUsers',
+    answer: UserPageView,
+    view: (page: UserPageView) => ({ items: page.items.map(userView) }),
+  }),
+  route({
+    rpc: 'tenancy.ChangeUserRoles',
+    body: ChangeUserRolesDto,
+    answer: UserView,
+    request: ({ params, body, expectedVersion }: RouteInput<ChangeUserRolesDto>) => ({
+      userId: params['id'],
+      ...body,
+      expectedVersion,
+    }),
+    view: userView,
+    etag: (user: UserView) => user.tenantVersion,
+  }),
+  route({
+    rpc: 'tenancy.DisableUser',
+    answer: UserView,
+    request: ({ params, expectedVersion }: RouteInput) => ({ userId: params['id'], expectedVersion }),
+    view: userView,
+    etag: (user: UserView) => user.tenantVersion,
+  }),
+]);
