@@ -346,7 +346,7 @@ describe.each(['log', 'kafka'] as const)('gateway over HTTP and gRPC (%s transpo
       expect(again.id).toBe(first.id);
       await expect(
         client.call('RegisterCustomer', { ...request, name: 'Someone Else' }, md),
-      ).rejects.toMatchObject({ code: 3 }); // INVALID_ARGUMENT: the key was used for another request
+      ).rejects.toMatchObject({ code: 9 }); // FAILED_PRECONDITION (422 over REST): the key was used for another request
     } finally {
       client.close();
     }

@@ -4,6 +4,7 @@ import { ProblemError } from '@serviceops/platform';
 import { headerOf, isOperationsPath } from '../http/http.types';
 import type { AccessRequest } from './access-request';
 import { AccessTokens } from './access-tokens';
+import { callContextOfRequest } from './caller';
 import { ACCESS_METADATA } from './access.decorators';
 import { ANY_ROLE, PUBLIC, allows, type Access } from './access.table';
 
@@ -32,6 +33,9 @@ export class AccessGuard implements CanActivate {
     const claims = this.tokens.verify(headerOf(req, 'authorization'));
     req.claims = claims;
     if (access !== ANY_ROLE && !allows(access, claims.roles)) throw forbidden(access);
+    // The caller's headers (X-On-Behalf-Of, X-Purpose) are checked here, before anything answers: a replayed
+    // idempotent answer must not let a malformed one through either.
+    callContextOfRequest(req);
     return true;
   }
 }
