@@ -211,19 +211,6 @@ export class ListCustomersQuery extends PageQuery {
 
 // ---- The public gRPC API's requests: the REST body's shape plus ids and expected versions ----
 
-export class GetByIdRequest {
-  @IsUUID()
-  id!: string;
-}
-
-export class ChangeCustomerContactsRequest extends ChangeContactsDto {
-  @IsUUID()
-  id!: string;
-
-  @ExpectedVersion()
-  expectedVersion?: number;
-}
-
 /** gRPC wraps the list so that "absent" (no change) and "empty" (clear) differ. */
 export class NeedListDto {
   @IsArray()
@@ -244,32 +231,4 @@ export class UpdateCustomerFileRequest extends CustomerFileChanges {
   @ValidateNested()
   @Type(() => NeedListDto)
   needs?: NeedListDto;
-}
-
-export class MergeCustomersRequest extends MergeCustomersDto {
-  @IsUUID()
-  id!: string;
-
-  @ExpectedVersion()
-  expectedVersion?: number;
-}
-
-export class EraseCustomerRequest extends EraseCustomerDto {
-  @IsUUID()
-  id!: string;
-
-  @ExpectedVersion()
-  expectedVersion?: number;
-}
-
-export class GetCustomerRequest extends GetCustomerQuery {
-  @IsUUID()
-  id!: string;
-}
-
-export class GetCustomerHistoryRequest extends GetByIdRequest {}
-
-export class GetCustomerTimelineRequest extends PageQuery {
-  @IsUUID()
-  id!: string;
 }

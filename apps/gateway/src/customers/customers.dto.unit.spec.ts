@@ -1,16 +1,26 @@
 import { invalidPaths } from '../errors/validation.testing';
 import {
   ChangeContactsDto,
-  ChangeCustomerContactsRequest,
   EraseCustomerDto,
-  GetCustomerTimelineRequest,
   ListCustomersQuery,
   MergeCustomersDto,
-  MergeCustomersRequest,
   RegisterCustomerDto,
   UpdateCustomerFileDto,
   UpdateCustomerFileRequest,
 } from './customers.dto';
+import type { ClassConstructor } from 'class-transformer';
+import { grpcRequestDtoOf } from '../grpc/grpc-requests';
+
+/** The public gRPC request, derived from the route's binding (REST body + path ids + expectedVersion). */
+const ChangeCustomerContactsRequest = grpcRequestDtoOf(
+  'customers.ChangeCustomerContacts',
+) as ClassConstructor<object>;
+/** The public gRPC request, derived from the route's binding (REST body + path ids + expectedVersion). */
+const GetCustomerTimelineRequest = grpcRequestDtoOf(
+  'customers.GetCustomerTimeline',
+) as ClassConstructor<object>;
+/** The public gRPC request, derived from the route's binding (REST body + path ids + expectedVersion). */
+const MergeCustomersRequest = grpcRequestDtoOf('customers.MergeCustomers') as ClassConstructor<object>;
 
 const ID = '7a1c2b3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 const long = (n: number): string => 'x'.repeat(n);

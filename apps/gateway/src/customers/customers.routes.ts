@@ -7,6 +7,7 @@ import {
   MergeCustomersDto,
   RegisterCustomerDto,
   UpdateCustomerFileDto,
+  UpdateCustomerFileRequest,
 } from './customers.dto';
 import { PageQuery } from '../http/page.query';
 import {
@@ -58,6 +59,7 @@ export const CustomerRoutes = controllerOf('customers', [
     rpc: 'customers.UpdateCustomerFile',
     body: UpdateCustomerFileDto,
     answer: CustomerView,
+    grpc: UpdateCustomerFileRequest,
     request: ({ params, body, expectedVersion }: RouteInput<UpdateCustomerFileDto>) => ({
       id: params['id'],
       expectedVersion,

@@ -22,7 +22,7 @@ import { accessOfMethod, allows, ANY_ROLE, PUBLIC, type Rpc } from '../access/ac
 import { forbidden } from '../access/access.guard';
 import { callContextOf } from '../access/caller';
 import { validateInput } from '../errors/validation';
-import { GRPC_REQUEST_DTOS } from './grpc-requests';
+import { grpcRequestDtoOf } from './grpc-requests';
 import { correlationIdOf } from '../http/correlation';
 import { parseIdempotencyKey, requestHash } from '../idempotency/idempotency-key';
 import { REPLAYED_HEADER } from '../idempotency/idempotency.interceptor';
@@ -129,7 +129,7 @@ async function forward(
     });
     metadata = identityMetadata(caller);
   }
-  const dto = GRPC_REQUEST_DTOS[rpc];
+  const dto = grpcRequestDtoOf(rpc);
   if (dto) await validateInput(dto, plainMessage(call.request));
   const key = first(call.metadata, 'idempotency-key');
   const tenantId = first(metadata, 'x-tenant-id');

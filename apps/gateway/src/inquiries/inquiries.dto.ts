@@ -5,7 +5,7 @@ import { IsDefined, IsIn, IsUUID, ValidateIf, ValidateNested } from 'class-valid
 import { CHANNELS } from '../customers/customers.dto';
 import { PageQuery } from '../http/page.query';
 import { INQUIRY_FIELDS as F } from '@serviceops/contracts';
-import { ExpectedVersion, Follows, IsDateOnly, present } from '../http/validators';
+import { Follows, IsDateOnly, present } from '../http/validators';
 
 export const INQUIRY_STATUSES = ['open', 'overdue', 'answered', 'handed_off'] as const;
 export const NEED_KINDS = ['equipment', 'service'] as const;
@@ -106,19 +106,3 @@ export class ListInquiriesQuery extends PageQuery {
 }
 
 // ---- The public gRPC API's requests ----
-
-export class AnswerInquiryRequest extends AnswerInquiryDto {
-  @IsUUID()
-  id!: string;
-
-  @ExpectedVersion()
-  expectedVersion?: number;
-}
-
-export class HandOffInquiryRequest extends HandOffInquiryDto {
-  @IsUUID()
-  id!: string;
-
-  @ExpectedVersion()
-  expectedVersion?: number;
-}

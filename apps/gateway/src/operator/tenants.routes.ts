@@ -1,5 +1,10 @@
 import { controllerOf, route, type RouteInput } from '../routes/mount';
-import { CreateTenantDto, ListTenantsQuery } from './tenants.dto';
+import {
+  ChangeTenantStatusRequest,
+  CreateTenantDto,
+  GetTenantByIdRequest,
+  ListTenantsQuery,
+} from './tenants.dto';
 import { CreatedTenantView, TenantRecordPageView, TenantRecordView } from './tenants.views';
 
 /** The tenant a path names, as the RPC calls it. */
@@ -20,7 +25,22 @@ export const TenantRoutes = controllerOf('operator', [
       ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
     }),
   }),
-  route({ rpc: 'tenancy.GetTenantById', answer: TenantRecordView, request: byId }),
-  route({ rpc: 'tenancy.DisableTenant', answer: TenantRecordView, request: byId }),
-  route({ rpc: 'tenancy.EnableTenant', answer: TenantRecordView, request: byId }),
+  route({
+    rpc: 'tenancy.GetTenantById',
+    answer: TenantRecordView,
+    request: byId,
+    grpc: GetTenantByIdRequest,
+  }),
+  route({
+    rpc: 'tenancy.DisableTenant',
+    answer: TenantRecordView,
+    request: byId,
+    grpc: ChangeTenantStatusRequest,
+  }),
+  route({
+    rpc: 'tenancy.EnableTenant',
+    answer: TenantRecordView,
+    request: byId,
+    grpc: ChangeTenantStatusRequest,
+  }),
 ]);

@@ -1,5 +1,5 @@
 import { controllerOf, route, type RouteInput } from '../routes/mount';
-import { CustomerPolicyDto } from './policies.dto';
+import { ChangeCustomerPolicyRequest, CustomerPolicyDto } from './policies.dto';
 import {
   CustomerPolicyHistoryView,
   customerPolicyView,
@@ -14,6 +14,7 @@ export const PolicyRoutes = controllerOf('policies', [
     rpc: 'customers.ChangeCustomerPolicy',
     body: CustomerPolicyDto,
     answer: CustomerPolicyView,
+    grpc: ChangeCustomerPolicyRequest,
     // proto3 has no null: "no periodic visits" is an absent everyDays.
     request: ({ body, expectedVersion }: RouteInput<CustomerPolicyDto>) => ({
       ...body,

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsUUID, ValidateIf, ValidateNested } from 'class-validator';
 import { PageQuery } from '../http/page.query';
 import { RETURN_VISIT_FIELDS as F } from '@serviceops/contracts';
-import { ExpectedVersion, Follows, IsDateOnly, present } from '../http/validators';
+import { Follows, IsDateOnly, present } from '../http/validators';
 
 /** Why a visit is made; periodic ones are scheduled by the policy, never by a caller. */
 export const VISIT_REASONS = ['after_service', 'periodic', 'on_demand'] as const;
@@ -113,19 +113,3 @@ export class ListReturnVisitsQuery extends PageQuery {
 }
 
 // ---- The public gRPC API's requests ----
-
-export class RecordReturnVisitRequest extends RecordReturnVisitDto {
-  @IsUUID()
-  id!: string;
-
-  @ExpectedVersion()
-  expectedVersion?: number;
-}
-
-export class CancelReturnVisitRequest extends CancelReturnVisitDto {
-  @IsUUID()
-  id!: string;
-
-  @ExpectedVersion()
-  expectedVersion?: number;
-}

@@ -1,12 +1,17 @@
 import { invalidPaths } from '../errors/validation.testing';
 import {
   CancelReturnVisitDto,
-  CancelReturnVisitRequest,
   ListReturnVisitsQuery,
   RecordReturnVisitDto,
-  RecordReturnVisitRequest,
   ScheduleReturnVisitDto,
 } from './return-visits.dto';
+import type { ClassConstructor } from 'class-transformer';
+import { grpcRequestDtoOf } from '../grpc/grpc-requests';
+
+/** The public gRPC request, derived from the route's binding (REST body + path ids + expectedVersion). */
+const CancelReturnVisitRequest = grpcRequestDtoOf('customers.CancelReturnVisit') as ClassConstructor<object>;
+/** The public gRPC request, derived from the route's binding (REST body + path ids + expectedVersion). */
+const RecordReturnVisitRequest = grpcRequestDtoOf('customers.RecordReturnVisit') as ClassConstructor<object>;
 
 const ID = '7a1c2b3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 const long = (n: number): string => 'x'.repeat(n);

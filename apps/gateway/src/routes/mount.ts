@@ -7,7 +7,9 @@ import { callContextOfRequest } from '../access/caller';
 import { headerOf, type HttpResponse } from '../http/http.types';
 import { etagOf, parseIfMatch, withEtag } from '../http/if-match';
 import { DEFAULT_PAGE_SIZE, LimitQuery } from '../http/page.query';
+import { ExpectedVersion } from '../http/validators';
 import { Endpoint } from '../openapi/endpoint.decorator';
+import { IsUUID } from 'class-validator';
 import { Upstream } from '../upstream/upstream';
 
 /** What a route hands its RPC: the validated body and query, the path parameters, If-Match's version. */
@@ -36,6 +38,11 @@ export interface RouteBinding {
   readonly view?: (reply: never) => unknown;
   /** The ETag's version, where the answer's `version` is not it (a user's is its tenant's). */
   readonly etag?: (view: never) => number;
+  /**
+   * The public gRPC request's class, where the message is not the REST shape plus the path's ids and
+   * `expectedVersion` (which is derived: see grpcRequestClassOf).
+   */
+  readonly grpc?: Type<object>;
 }
 
 /** Declares a binding with its own types checked, then forgets them (the mount treats all alike). */
@@ -47,11 +54,37 @@ export function route<B = Record<string, unknown>, Q = Record<string, unknown>, 
   readonly request?: (input: RouteInput<B, Q>) => object;
   readonly view?: (reply: R) => unknown;
   readonly etag?: (view: never) => number;
+  readonly grpc?: Type<object>;
 }): RouteBinding {
   return binding;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Every binding mounted, by its RPC: the public gRPC API validates with the same classes. */
+const BOUND = new Map<Rpc, RouteBinding>();
+const GRPC_CLASSES = new Map<Rpc, Type<object>>();
+
+/**
+ * The class a public gRPC request of `rpc` is validated with: the binding's own, or the REST body's (else the
+ * query's) class with the path's UUIDs and, for a conditional write, `expectedVersion` (If-Match over REST).
+ * Undefined for an RPC no route binds.
+ */
+export function grpcRequestClassOf(rpc: Rpc): Type<object> | undefined {
+  const binding = BOUND.get(rpc);
+  if (!binding) return undefined;
+  if (binding.grpc) return binding.grpc;
+  const known = GRPC_CLASSES.get(rpc);
+  if (known) return known;
+  const { http } = declarationOf(rpc);
+  const Base = (binding.body ?? binding.query ?? class {}) as new () => object;
+  class GrpcRequest extends Base {}
+  Object.defineProperty(GrpcRequest, 'name', { value: `${rpc.split('.')[1] ?? rpc}GrpcRequest` });
+  for (const name of http.uuidParams ?? []) IsUUID()(GrpcRequest.prototype, name);
+  if (http.ifMatch) ExpectedVersion()(GrpcRequest.prototype, 'expectedVersion');
+  GRPC_CLASSES.set(rpc, GrpcRequest);
+  return GrpcRequest;
+}
 
 /** The request an RPC gets when its binding says nothing else: every part of the REST call, merged. */
 export function defaultRequest(binding: RouteBinding, input: RouteInput): object {
@@ -71,6 +104,7 @@ export function defaultRequest(binding: RouteBinding, input: RouteInput): object
  * classes), guards, interceptors and the OpenAPI explorer see them as any other route.
  */
 export function controllerOf(tag: string, bindings: readonly RouteBinding[]): Type<unknown> {
+  for (const binding of bindings) BOUND.set(binding.rpc, binding);
   @ApiTags(tag)
   @Controller()
   class DeclaredRoutes {

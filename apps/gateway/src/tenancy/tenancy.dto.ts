@@ -157,20 +157,6 @@ class ExpectedVersion {
   expectedVersion?: number;
 }
 
-export class AddBranchRequest extends AddBranchDto {
-  @ValidateIf(present)
-  @IsInt()
-  @Min(0)
-  expectedVersion?: number;
-}
-
-export class EnableBusinessLineRequest extends EnableBusinessLineDto {
-  @ValidateIf(present)
-  @IsInt()
-  @Min(0)
-  expectedVersion?: number;
-}
-
 export class SetBusinessCalendarRequest extends ExpectedVersion {
   @ValidateNested()
   @Type(() => BusinessCalendarDto)

@@ -3,8 +3,11 @@ import {
   AddBranchDto,
   BusinessCalendarDto,
   ChangeUserRolesDto,
+  ChangeUserRolesRequest,
+  DisableUserRequest,
   EnableBusinessLineDto,
   RegisterUserDto,
+  SetBusinessCalendarRequest,
 } from './tenancy.dto';
 import { TenantView, UserPageView, UserView } from './tenancy.views';
 
@@ -31,6 +34,7 @@ export const TenancyRoutes = controllerOf('tenancy', [
     rpc: 'tenancy.SetBusinessCalendar',
     body: BusinessCalendarDto,
     answer: TenantView,
+    grpc: SetBusinessCalendarRequest,
     request: ({ body, expectedVersion }: RouteInput<BusinessCalendarDto>) => ({
       calendar: body,
       expectedVersion,
@@ -53,6 +57,7 @@ export const TenancyRoutes = controllerOf('tenancy', [
     rpc: 'tenancy.ChangeUserRoles',
     body: ChangeUserRolesDto,
     answer: UserView,
+    grpc: ChangeUserRolesRequest,
     request: ({ params, body, expectedVersion }: RouteInput<ChangeUserRolesDto>) => ({
       userId: params['id'],
       ...body,
@@ -64,6 +69,7 @@ export const TenancyRoutes = controllerOf('tenancy', [
   route({
     rpc: 'tenancy.DisableUser',
     answer: UserView,
+    grpc: DisableUserRequest,
     request: ({ params, expectedVersion }: RouteInput) => ({ userId: params['id'], expectedVersion }),
     view: userView,
     etag: (user: UserView) => user.tenantVersion,
