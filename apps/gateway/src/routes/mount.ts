@@ -68,7 +68,7 @@ const GRPC_CLASSES = new Map<Rpc, Type<object>>();
 /**
  * The class a public gRPC request of `rpc` is validated with: the binding's own, or the REST body's (else the
  * query's) class with the path's UUIDs and, for a conditional write, `expectedVersion` (If-Match over REST).
- * Undefined for an RPC no route binds.
+ * Undefined for an RPC no route binds, and for a request that carries nothing.
  */
 export function grpcRequestClassOf(rpc: Rpc): Type<object> | undefined {
   const binding = BOUND.get(rpc);
@@ -77,6 +77,8 @@ export function grpcRequestClassOf(rpc: Rpc): Type<object> | undefined {
   const known = GRPC_CLASSES.get(rpc);
   if (known) return known;
   const { http } = declarationOf(rpc);
+  // A request with nothing in it (GetTenant, ListUsers): nothing to check, as class-validator wants rules.
+  if (!binding.body && !binding.query && !http.uuidParams?.length && !http.ifMatch) return undefined;
   const Base = (binding.body ?? binding.query ?? class {}) as new () => object;
   class GrpcRequest extends Base {}
   Object.defineProperty(GrpcRequest, 'name', { value: `${rpc.split('.')[1] ?? rpc}GrpcRequest` });
