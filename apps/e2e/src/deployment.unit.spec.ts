@@ -250,6 +250,13 @@ describe('docker-compose.yml', () => {
     expect(port).toBe(hostPort(collectorReceiver('http')).port);
   });
 
+  it.each(deployables.filter((d) => 'BIND_HOST' in d.spec))(
+    'makes $name listen on every interface of its container (the default is loopback)',
+    ({ name }) => {
+      expect(composeEnv(name)['BIND_HOST']).toBe('0.0.0.0');
+    },
+  );
+
   it.each(deployables)('publishes the ports of $name only if it is the gateway', ({ name, spec }) => {
     const env = composeEnv(name);
     const expected =
@@ -710,6 +717,13 @@ describe('k8s', () => {
     expect(k8sAll('Secret')).toEqual([]);
     expect(base.resources).not.toContain('secret.example.yaml');
   });
+
+  it.each(deployables.filter((d) => 'BIND_HOST' in d.spec))(
+    'base: makes $name listen on every interface of its pod (the default is loopback)',
+    ({ name }) => {
+      expect(baseConfigMaps.get(`${name}-config`)?.['BIND_HOST']).toBe('0.0.0.0');
+    },
+  );
 
   it.each(deployables)('base: runs $name from its main.ts in a Deployment of the image', ({ name }) => {
     const container = containerOf(name);

@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import request from 'supertest';
@@ -14,6 +14,43 @@ function freePort(): Promise<number> {
   });
 }
 
+/**
+ * The address each listening TCP port is bound to, from the kernel's own table (/proc/net/tcp and tcp6): what
+ * a port accepts, seen without sending it anything. `127.0.0.1`, `0.0.0.0`, or `::` for the IPv6 any-address.
+ */
+function listeningAddresses(): Map<number, string[]> {
+  const bound = new Map<number, string[]>();
+  for (const [file, v6] of [
+    ['/proc/net/tcp', false],
+    ['/proc/net/tcp6', true],
+  ] as const) {
+    let table: string;
+    try {
+      table = readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const line of table.split('\n').slice(1)) {
+      const [, local, , state] = line.trim().split(/\s+/);
+      if (state !== '0A' || !local) continue; // 0A: LISTEN
+      const [hex, portHex] = local.split(':') as [string, string];
+      const address = v6
+        ? /^0+$/.test(hex)
+          ? '::'
+          : hex === '00000000000000000000000001000000'
+            ? '::1'
+            : `v6:${hex}`
+        : (hex.match(/../g) ?? [])
+            .reverse()
+            .map((b) => parseInt(b, 16))
+            .join('.');
+      const port = parseInt(portHex, 16);
+      bound.set(port, [...(bound.get(port) ?? []), address]);
+    }
+  }
+  return bound;
+}
+
 describe('npm start (embedded PostgreSQL, log transport)', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'serviceops-start-'));
   // Run as root, PostgreSQL runs as the `postgres` user, which must be able to reach its data directory.
@@ -27,6 +64,12 @@ describe('npm start (embedded PostgreSQL, log transport)', () => {
     let password: string;
     try {
       expect(first.adminPassword).toMatch(/^[A-Za-z0-9]{20}$/);
+      // The services' own ports listen on loopback only; the gateway's are the public ones.
+      const bound = listeningAddresses();
+      for (const service of ['tenancy', 'customers', 'analytics'] as const)
+        for (const port of [first.ports[service].GRPC_PORT, first.ports[service].HTTP_PORT])
+          expect({ service, port, bound: bound.get(port) }).toEqual({ service, port, bound: ['127.0.0.1'] });
+      expect(bound.get(first.ports.gateway.HTTP_PORT)).toBeDefined();
       password = first.adminPassword ?? '';
       const api = request(first.url);
       const login = await api.post('/api/v1/auth/token').send({ username: 'admin', password }).expect(200);

@@ -40,6 +40,13 @@ export const serviceConfigSpec = defineConfig({
     doc: 'OTLP/HTTP endpoint for traces (e.g. http://otel-collector:4318); unset: traces are not exported',
   },
   DB_POOL_SIZE: { kind: 'int', default: 10, min: 1, max: 200, doc: 'PostgreSQL connections per service' },
+  BIND_HOST: {
+    kind: 'string',
+    default: '127.0.0.1',
+    doc:
+      'address the gRPC and HTTP ports listen on: 127.0.0.1 keeps them to this machine (the embedded default); ' +
+      'containers set 0.0.0.0 and rely on the network policy (and, in production, mTLS or a mesh) to keep others out',
+  },
 });
 
 export const tenancyConfigSpec = defineConfig({
@@ -131,9 +138,9 @@ export const gatewayConfigSpec = defineConfig({
     max: 65535,
     doc: 'public gRPC API (same services, bearer token)',
   },
-  TENANCY_GRPC_URL: { kind: 'string', default: 'localhost:50051', doc: 'tenancy service gRPC address' },
-  CUSTOMERS_GRPC_URL: { kind: 'string', default: 'localhost:50052', doc: 'customers service gRPC address' },
-  ANALYTICS_GRPC_URL: { kind: 'string', default: 'localhost:50053', doc: 'analytics service gRPC address' },
+  TENANCY_GRPC_URL: { kind: 'string', default: '127.0.0.1:50051', doc: 'tenancy service gRPC address' },
+  CUSTOMERS_GRPC_URL: { kind: 'string', default: '127.0.0.1:50052', doc: 'customers service gRPC address' },
+  ANALYTICS_GRPC_URL: { kind: 'string', default: '127.0.0.1:50053', doc: 'analytics service gRPC address' },
   JWT_SECRET: {
     kind: 'string',
     minLength: 32,

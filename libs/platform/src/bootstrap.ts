@@ -102,7 +102,7 @@ export async function runService<S extends ConfigSpec>(
       options: {
         package: definition.grpc.package,
         protoPath: definition.grpc.protoPath,
-        url: `0.0.0.0:${config.GRPC_PORT}`,
+        url: `${config.BIND_HOST}:${config.GRPC_PORT}`,
         loader: definition.grpc.loader,
       },
     },
@@ -110,7 +110,7 @@ export async function runService<S extends ConfigSpec>(
   );
   await definition.onStart?.(parts, app);
   await app.startAllMicroservices();
-  await app.listen(config.HTTP_PORT, '0.0.0.0');
+  await app.listen(config.HTTP_PORT, config.BIND_HOST);
   logger.info(
     { grpcPort: config.GRPC_PORT, httpPort: config.HTTP_PORT, transport: config.TRANSPORT },
     'ready',
