@@ -306,6 +306,44 @@ describe('errors', () => {
     expect(res.body).toMatchObject({ status: 400, code: 'BAD_REQUEST' });
   });
 
+  it('does not repeat a malformed body in its answer (it may hold a password)', async () => {
+    const res = await request(http)
+      .post('/api/v1/auth/token')
+      .set('Content-Type', 'application/json')
+      .send('{"username": "admin", "password": hunter2-secret}')
+      .expect(400);
+    expect(res.body).toMatchObject({ code: 'BAD_REQUEST' });
+    expect(bodyOf(res)['detail']).toMatch(/^the body is not valid JSON/);
+    expect(JSON.stringify(res.body)).not.toContain('hunter2');
+  });
+
+  it('refuses a body nested 2,000 deep with 400, unauthenticated, before validating it', async () => {
+    const deep = '['.repeat(2_000) + ']'.repeat(2_000);
+    const res = await request(http)
+      .post('/api/v1/auth/token')
+      .set('Content-Type', 'application/json')
+      .send(deep)
+      .expect(400);
+    expect(res.body).toMatchObject({
+      code: 'VALIDATION',
+      errors: [{ message: 'nested deeper than 32 levels' }],
+    });
+  });
+
+  it.each(['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__'])(
+    'refuses an unknown field named %s like any other unknown field',
+    async (field) => {
+      const res = await request(http)
+        .post('/api/v1/customers')
+        .set('Authorization', admin)
+        .set('Content-Type', 'application/json')
+        .send(`{"name": "A", "channel": "phone", "${field}": 1}`)
+        .expect(400);
+      expect(res.body).toMatchObject({ code: 'VALIDATION', errors: [{ path: field }] });
+      expect(backends.callsOf('customers.RegisterCustomer')).toHaveLength(0);
+    },
+  );
+
   it('refuses a body over BODY_LIMIT with 413', async () => {
     const res = await request(http)
       .post('/api/v1/customers')

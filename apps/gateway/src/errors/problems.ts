@@ -37,9 +37,9 @@ export function methodNotAllowed(method: string, allowed: readonly string[]): Pr
 /** Everything the gateway can fail with, as the problem it answers. */
 export function problemOf(error: unknown): Problem {
   if (error instanceof ProblemResponse) return error.problem;
-  if (error instanceof HttpException) return problemOfStatus(error.getStatus(), error.message);
+  if (error instanceof HttpException) return problemOfStatus(error.getStatus(), bodyParserDetail(error));
   const status = statusOfHttpError(error);
-  if (status !== undefined) return problemOfStatus(status, (error as Error).message);
+  if (status !== undefined) return problemOfStatus(status, bodyParserDetail(error as Error));
   return toProblem(error);
 }
 
@@ -60,6 +60,19 @@ function problemOfStatus(status: number, message: string): Problem {
       code: `HTTP_${status}`,
     };
   return toProblem(new Error(message));
+}
+
+/**
+ * What to say of a body-parser error. A JSON syntax error's message quotes the body (`"abc" is not valid JSON`),
+ * which may hold a password or personal data: it is not repeated, only where the syntax broke.
+ */
+function bodyParserDetail(error: Error): string {
+  const parseFailed =
+    (error as Error & { type?: unknown }).type === 'entity.parse.failed' ||
+    /is not valid JSON|Unexpected (token|end of JSON|non-whitespace)|in JSON at position/.test(error.message);
+  if (!parseFailed) return error.message;
+  const position = /position (\d+)/.exec(error.message)?.[1];
+  return `the body is not valid JSON${position === undefined ? '' : ` (at character ${position})`}`;
 }
 
 /** body-parser's errors (http-errors): an exposable client error with its status. */
