@@ -492,6 +492,31 @@ describe('Idempotency-Key', () => {
     expect(backends.callsOf('customers.RegisterCustomer')).toHaveLength(2);
   });
 
+  it('keeps a key to its caller: another user of the tenant neither replays nor blocks it', async () => {
+    let version = 0;
+    backends.on('customers.RegisterCustomer', () => customer({ version: ++version }));
+    const key = newKey();
+    await register(key, { name: 'A', channel: 'phone' }).expect(201);
+    // The admin sends the agent's key with the same body: acted on anew, not the agent's kept answer.
+    const theirs = await request(http)
+      .post('/api/v1/customers')
+      .set('Authorization', admin)
+      .set('Idempotency-Key', key)
+      .send({ name: 'A', channel: 'phone' })
+      .expect(201);
+    expect(theirs.headers['idempotent-replayed']).toBeUndefined();
+    // A key the agent used cannot block the admin either: another body under it is not "reused" for them.
+    const second = newKey();
+    await register(second, { name: 'C', channel: 'phone' }).expect(201);
+    await request(http)
+      .post('/api/v1/customers')
+      .set('Authorization', admin)
+      .set('Idempotency-Key', second)
+      .send({ name: 'D', channel: 'phone' })
+      .expect(201);
+    expect(backends.callsOf('customers.RegisterCustomer')).toHaveLength(4);
+  });
+
   it('refuses the same key for a different request', async () => {
     backends.on('customers.RegisterCustomer', () => customer());
     const key = newKey();

@@ -133,11 +133,12 @@ async function forward(
   if (dto) await validateInput(dto, plainMessage(call.request));
   const key = first(call.metadata, 'idempotency-key');
   const tenantId = first(metadata, 'x-tenant-id');
+  const actorId = first(metadata, 'x-actor-id');
   const reply =
-    key !== undefined && tenantId !== undefined && !READ_METHOD.test(method)
+    key !== undefined && tenantId !== undefined && actorId !== undefined && !READ_METHOD.test(method)
       ? await once(
           deps.idempotency,
-          { tenantId, key: parseIdempotencyKey(key), rpc, request: call.request },
+          { tenantId, actorId, key: parseIdempotencyKey(key), rpc, request: call.request },
           () => deps.upstream.invoke(service, method, call.request, metadata),
           () => answer.set(REPLAYED_HEADER.toLowerCase(), 'true'),
         )
@@ -163,12 +164,13 @@ async function forward(
  */
 async function once(
   store: IdempotencyStore,
-  command: { tenantId: string; key: string; rpc: Rpc; request: unknown },
+  command: { tenantId: string; actorId: string; key: string; rpc: Rpc; request: unknown },
   act: () => Promise<unknown>,
   replayed: () => void,
 ): Promise<unknown> {
   const request = {
     tenantId: command.tenantId,
+    actorId: command.actorId,
     key: command.key,
     method: 'GRPC',
     path: command.rpc,

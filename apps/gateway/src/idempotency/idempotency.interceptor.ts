@@ -51,6 +51,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       return next.handle();
     const request: IdempotentRequest = {
       tenantId: req.claims.tid,
+      actorId: req.claims.sub,
       key: parseIdempotencyKey(header),
       method: req.method,
       path: req.originalUrl,

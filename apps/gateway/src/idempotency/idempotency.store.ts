@@ -4,6 +4,8 @@ import { keptBody } from './kept-answer';
 
 export interface IdempotentRequest {
   readonly tenantId: string;
+  /** The caller: a key is theirs alone (Stripe's rule), so nobody replays, blocks or probes another's. */
+  readonly actorId: string;
   readonly key: string;
   readonly method: string;
   readonly path: string;
@@ -37,7 +39,7 @@ export interface IdempotencyOptions {
 const SWEEP_EVERY_MS = 10 * 60_000;
 
 /**
- * Answers kept per (tenant, key) in PostgreSQL, so a retry on any replica returns the first answer. The first
+ * Answers kept per (tenant, caller, key) in PostgreSQL, so a retry on any replica returns the first answer. The first
  * request inserts an 'in progress' row (the primary key makes concurrent duplicates lose) before acting.
  */
 export class IdempotencyStore {
@@ -79,6 +81,23 @@ export class IdempotencyStore {
           completed_at timestamptz,
           PRIMARY KEY (tenant_id, key)
         )`);
+      // Keys are the caller's own (they were the tenant's): a table made before that gets the column, and its
+      // primary key becomes (tenant, caller, key). Rows kept before belong to nobody ('') and expire as usual.
+      await client.query(
+        `ALTER TABLE ${this.table} ADD COLUMN IF NOT EXISTS actor_id text NOT NULL DEFAULT ''`,
+      );
+      const { rows } = await client.query<{ scoped: boolean }>(
+        `SELECT EXISTS (
+           SELECT 1 FROM pg_constraint c
+             JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey)
+            WHERE c.conrelid = $1::regclass AND c.contype = 'p' AND a.attname = 'actor_id') AS scoped`,
+        [this.table],
+      );
+      if (!rows[0]?.scoped)
+        await client.query(
+          `ALTER TABLE ${this.table} DROP CONSTRAINT idempotency_keys_pkey,
+             ADD PRIMARY KEY (tenant_id, actor_id, key)`,
+        );
       await client.query(
         `CREATE INDEX IF NOT EXISTS idempotency_keys_created_at ON ${this.table} (created_at)`,
       );
@@ -97,9 +116,9 @@ export class IdempotencyStore {
       const owner = randomUUID();
       // Takes the key when it is new, expired, or abandoned by a crashed gateway; otherwise changes nothing.
       const claimed = await this.pool.query(
-        `INSERT INTO ${this.table} AS k (tenant_id, key, method, path, request_hash, owner, state)
-         VALUES ($1, $2, $3, $4, $5, $6, 'in_progress')
-         ON CONFLICT (tenant_id, key) DO UPDATE
+        `INSERT INTO ${this.table} AS k (tenant_id, key, method, path, request_hash, owner, state, actor_id)
+         VALUES ($1, $2, $3, $4, $5, $6, 'in_progress', $9)
+         ON CONFLICT (tenant_id, actor_id, key) DO UPDATE
             SET method = EXCLUDED.method, path = EXCLUDED.path, request_hash = EXCLUDED.request_hash,
                 owner = EXCLUDED.owner, state = 'in_progress', status = NULL, headers = NULL, body = NULL,
                 created_at = now(), completed_at = NULL
@@ -115,6 +134,7 @@ export class IdempotencyStore {
           owner,
           this.ttlSeconds,
           this.abandonedAfterSeconds,
+          request.actorId,
         ],
       );
       if (claimed.rowCount === 1) return { kind: 'claimed', owner };
@@ -128,8 +148,8 @@ export class IdempotencyStore {
         body: string | null;
       }>(
         `SELECT method, path, request_hash, state, status, headers, body FROM ${this.table}
-          WHERE tenant_id = $1 AND key = $2`,
-        [request.tenantId, request.key],
+          WHERE tenant_id = $1 AND key = $2 AND actor_id = $3`,
+        [request.tenantId, request.key, request.actorId],
       );
       const row = rows[0];
       if (!row) continue; // released (a failed first attempt) in between: try to take it again
