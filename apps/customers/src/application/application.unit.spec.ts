@@ -14,6 +14,10 @@ describe('masking personal values', () => {
     [maskPhone, '+86 138-0000-5678', '*********5678'],
     [maskEmail, 'wang.fang@example.com', 'w***@example.com'],
     [maskIdNumber, '51010419900228123X', '**************123X'],
+    [maskIdNumber, 'A123', '***3'],
+    [maskIdNumber, 'AB12', '***2'],
+    [maskIdNumber, '12345678', '*****678'],
+    [maskPhone, '138000', '****00'],
     [maskBirthDate, '1990-02-28', '1990-**-**'],
   ])('%p masks %s as %s', (mask, value, masked) => {
     expect(mask(value)).toBe(masked);

@@ -29,9 +29,17 @@ export function maskName(name: string): string {
   return chars.length === 0 ? MASK : `${chars[0] ?? ''}${'*'.repeat(Math.max(2, chars.length - 1))}`;
 }
 
+/**
+ * The last characters of a value, at most four and never more than two fifths of it, behind at least three
+ * stars: a mobile number keeps its last four for recognition, a short ID (4 characters) is not shown whole.
+ */
+function tailOnly(value: string): string {
+  const shown = Math.min(4, Math.floor((value.length * 2) / 5));
+  return `${'*'.repeat(Math.max(3, value.length - shown))}${shown > 0 ? value.slice(-shown) : ''}`;
+}
+
 export function maskPhone(phone: string): string {
-  const digits = phone.replace(/\D/g, '');
-  return `${'*'.repeat(Math.max(3, digits.length - 4))}${digits.slice(-4)}`;
+  return tailOnly(phone.replace(/\D/g, ''));
 }
 
 export function maskEmail(email: string): string {
@@ -41,7 +49,7 @@ export function maskEmail(email: string): string {
 }
 
 export function maskIdNumber(id: string): string {
-  return `${'*'.repeat(Math.max(3, id.length - 4))}${id.slice(-4)}`;
+  return tailOnly(id);
 }
 
 /** The year stays (age bands are not personal enough to hide from reports). */
