@@ -6,21 +6,15 @@ import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { AccessTokens } from './access/access-tokens';
 import { AccessGuard } from './access/access.guard';
-import { AnalyticsRoutes } from './analytics/analytics.routes';
 import { AuthController } from './auth/auth.controller';
+import { DECLARED_ROUTES } from './grpc/grpc-requests';
 import type { GatewayConfig } from './config';
-import { CustomerRoutes } from './customers/customers.routes';
 import { ProblemFilter } from './errors/problem.filter';
 import { gatewayValidationPipe } from './errors/validation';
 import { RouteTable } from './http/allowed-methods';
 import { rateLimitOptions, RateLimitGuard } from './access/rate-limit';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
-import { InquiryRoutes } from './inquiries/inquiries.routes';
-import { TenantRoutes } from './operator/tenants.routes';
-import { PolicyRoutes } from './policies/policies.routes';
-import { ReturnVisitRoutes } from './return-visits/return-visits.routes';
-import { TenancyRoutes } from './tenancy/tenancy.routes';
 import { Upstream } from './upstream/upstream';
 
 export interface GatewayParts {
@@ -42,16 +36,7 @@ class GatewayShutdown implements OnApplicationShutdown {
   }
 }
 
-export const CONTROLLERS = [
-  AuthController,
-  TenancyRoutes,
-  CustomerRoutes,
-  InquiryRoutes,
-  ReturnVisitRoutes,
-  PolicyRoutes,
-  AnalyticsRoutes,
-  TenantRoutes,
-];
+export const CONTROLLERS = [AuthController, ...DECLARED_ROUTES];
 
 /** Wiring only: the parts are built by createGateway. Guards run in order: rate limit, then access. */
 @Module({})

@@ -10,8 +10,11 @@ import { ReturnVisitRoutes } from '../return-visits/return-visits.routes';
 import { grpcRequestClassOf } from '../routes/mount';
 import { TenancyRoutes } from '../tenancy/tenancy.routes';
 
-/** The routes whose bindings give the public gRPC API its request classes (imported so they are bound). */
-export const BOUND_ROUTES = [
+/**
+ * Every REST route mounted from a declaration: the gateway serves these controllers, and their bindings give the
+ * public gRPC API its request classes (so the list lives here, where both meet).
+ */
+export const DECLARED_ROUTES = [
   TenancyRoutes,
   CustomerRoutes,
   InquiryRoutes,

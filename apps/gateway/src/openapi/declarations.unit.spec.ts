@@ -1,29 +1,14 @@
-import { Module, type INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import type { INestApplication } from '@nestjs/common';
+import { routesOnlyDocument } from './routes-only.testing';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { allDeclarations, PUBLIC } from '@serviceops/contracts';
-import { AccessTokens } from '../access/access-tokens';
-import { CONTROLLERS } from '../gateway.module';
 import { API_PREFIX } from '../gateway';
-import { Upstream } from '../upstream/upstream';
-import { openApiDocument } from './openapi';
-
-@Module({
-  controllers: [...CONTROLLERS],
-  providers: [
-    { provide: Upstream, useValue: {} },
-    { provide: AccessTokens, useValue: {} },
-  ],
-})
-class RoutesOnly {}
 
 let app: INestApplication;
 let document: OpenAPIObject;
 
 beforeAll(async () => {
-  app = await NestFactory.create(RoutesOnly, { logger: false });
-  app.setGlobalPrefix(API_PREFIX);
-  document = openApiDocument(app);
+  ({ app, document } = await routesOnlyDocument());
 });
 
 afterAll(async () => {

@@ -1,5 +1,5 @@
-import { Module, type INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import type { INestApplication } from '@nestjs/common';
+import { routesOnlyDocument } from './routes-only.testing';
 import type {
   OpenAPIObject,
   OperationObject,
@@ -9,21 +9,6 @@ import type {
 } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { loadSync, type ServiceDefinition } from '@grpc/proto-loader';
 import { GRPC_SERVICES, PROTO_LOADER_OPTIONS } from '@serviceops/contracts';
-import { AccessTokens } from '../access/access-tokens';
-import { CONTROLLERS } from '../gateway.module';
-import { API_PREFIX } from '../gateway';
-import { Upstream } from '../upstream/upstream';
-import { openApiDocument } from './openapi';
-
-/** The routes alone, without the database, upstream services or guards the real gateway needs. */
-@Module({
-  controllers: CONTROLLERS,
-  providers: [
-    { provide: Upstream, useValue: {} },
-    { provide: AccessTokens, useValue: {} },
-  ],
-})
-class RoutesOnly {}
 
 interface ProtoField {
   readonly name: string;
@@ -98,9 +83,7 @@ let app: INestApplication;
 let document: OpenAPIObject;
 
 beforeAll(async () => {
-  app = await NestFactory.create(RoutesOnly, { logger: false });
-  app.setGlobalPrefix(API_PREFIX);
-  document = openApiDocument(app);
+  ({ app, document } = await routesOnlyDocument());
 });
 
 afterAll(async () => {
