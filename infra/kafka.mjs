@@ -11,6 +11,7 @@
 // once (marker file), a formatted data directory is reused, and a broker already answering on the port is reused
 // as it is (its stop() then does nothing).
 import { spawn, spawnSync } from 'node:child_process';
+import { run } from './run.mjs';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -446,31 +447,6 @@ function processAlive(pid) {
   // A zombie (exited, not yet reaped by its parent) still "exists".
   const stat = readText(`/proc/${pid}/stat`);
   return !stat || !/^\d+ \(.*\) Z /.test(stat);
-}
-
-/** Runs a command to completion; resolves with stdout, rejects with its output on a non-zero exit. */
-function run(command, args) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', (err) =>
-      reject(err.code === 'ENOENT' ? new Error(`\`${command}\` is not on PATH`) : err),
-    );
-    child.on('close', (code) => {
-      if (code === 0) resolve(stdout);
-      else {
-        const output = `${stdout}${stderr}`.trim().split('\n').slice(-40).join('\n');
-        reject(
-          new Error(
-            `${command} ${args.filter((a) => !a.startsWith('-D')).join(' ')} exited with ${code}\n${output}`,
-          ),
-        );
-      }
-    });
-  });
 }
 
 function elapsed(t0) {

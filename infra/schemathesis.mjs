@@ -14,7 +14,8 @@
 // lock installs again. Installs go to a private directory moved into place only when complete (an interrupted or
 // a concurrent install leaves nothing half-done behind a marker); the tool is always run as `<python> -c …` with
 // the tree's own interpreter, never through a script's shebang, so the moved tree works.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { run } from './run.mjs';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -157,21 +158,6 @@ function findPython() {
 
 function commandExists(command) {
   return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
-}
-
-function run(command, args) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0
-        ? resolve(output)
-        : reject(new Error(`${command} ${args.join(' ')} exited with ${code}: ${output.trim()}`)),
-    );
-  });
 }
 
 function readJson(file) {
