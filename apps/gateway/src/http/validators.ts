@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
-import { RULES, type StringRule } from '@serviceops/kernel';
+import type { StringRule } from '@serviceops/kernel';
 import { IsInt, IsOptional, Min, ValidateBy, type ValidationOptions } from 'class-validator';
 
 /**
@@ -31,20 +31,6 @@ export function Follows(
       },
       options,
     ),
-  );
-}
-
-/** A calendar day `YYYY-MM-DD` that exists (no 2025-02-29), without a time. */
-export function IsDateOnly(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: 'isDateOnly',
-      validator: {
-        validate: (value: unknown) => typeof value === 'string' && RULES.dateOnly.accepts(value),
-        defaultMessage: () => `$property ${RULES.dateOnly.message}`,
-      },
-    },
-    options,
   );
 }
 

@@ -5,7 +5,8 @@ import { IsDefined, IsIn, IsUUID, ValidateIf, ValidateNested } from 'class-valid
 import { CHANNELS } from '../customers/customers.dto';
 import { PageQuery } from '../http/page.query';
 import { INQUIRY_FIELDS as F } from '@serviceops/contracts';
-import { Follows, IsDateOnly, present } from '../http/validators';
+import { RULES } from '@serviceops/kernel';
+import { Follows, present } from '../http/validators';
 
 export const INQUIRY_STATUSES = ['open', 'overdue', 'answered', 'handed_off'] as const;
 export const NEED_KINDS = ['equipment', 'service'] as const;
@@ -39,16 +40,13 @@ export class AnswerInquiryDto {
 
 @ApiSchema({ name: 'Period' })
 export class PeriodDto {
-  @ApiProperty({ format: 'date', example: '2025-07-01', description: 'first day, YYYY-MM-DD' })
-  @IsDateOnly()
+  @Follows(RULES.dateOnly, { example: '2025-07-01', description: 'first day, YYYY-MM-DD' })
   from!: string;
 
-  @ApiProperty({
-    format: 'date',
+  @Follows(RULES.dateOnly, {
     example: '2025-07-31',
-    description: 'last day, YYYY-MM-DD, not before from',
+    description: 'last day, YYYY-MM-DD; before from: 422 CUSTOMERS.NEED_PERIOD_REVERSED',
   })
-  @IsDateOnly()
   to!: string;
 }
 

@@ -3,7 +3,8 @@ import { Type } from 'class-transformer';
 import { IsIn, IsUUID, ValidateIf, ValidateNested } from 'class-validator';
 import { PageQuery } from '../http/page.query';
 import { RETURN_VISIT_FIELDS as F } from '@serviceops/contracts';
-import { Follows, IsDateOnly, present } from '../http/validators';
+import { RULES } from '@serviceops/kernel';
+import { Follows, present } from '../http/validators';
 
 /** Why a visit is made; periodic ones are scheduled by the policy, never by a caller. */
 export const VISIT_REASONS = ['after_service', 'periodic', 'on_demand'] as const;
@@ -22,15 +23,13 @@ export class ScheduleReturnVisitDto {
   @IsIn(SCHEDULED_VISIT_REASONS)
   reason!: string;
 
-  @ApiPropertyOptional({
-    format: 'date',
+  @ValidateIf(present)
+  @Follows(RULES.dateOnly, {
     required: false,
     description:
       'YYYY-MM-DD, by default today (on_demand) or after the policy’s days (after_service); ' +
       'before today: 422 CUSTOMERS.DUE_DATE_PAST',
   })
-  @ValidateIf(present)
-  @IsDateOnly()
   dueOn?: string;
 
   @ValidateIf(present)
@@ -47,9 +46,8 @@ export class FollowUpDto {
   @Follows(F.followUpAction, { example: 'call back about the quote' })
   action!: string;
 
-  @ApiPropertyOptional({ format: 'date', required: false, description: 'YYYY-MM-DD' })
   @ValidateIf(present)
-  @IsDateOnly()
+  @Follows(RULES.dateOnly, { required: false, description: 'YYYY-MM-DD' })
   dueOn?: string;
 }
 
@@ -102,13 +100,11 @@ export class ListReturnVisitsQuery extends PageQuery {
   @IsUUID()
   customerId?: string;
 
-  @ApiPropertyOptional({
-    format: 'date',
+  @ValidateIf(present)
+  @Follows(RULES.dateOnly, {
     required: false,
     description: 'YYYY-MM-DD: only visits due on or before this day',
   })
-  @ValidateIf(present)
-  @IsDateOnly()
   dueBy?: string;
 }
 
