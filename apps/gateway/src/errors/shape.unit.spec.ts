@@ -32,4 +32,30 @@ describe('a request’s shape', () => {
       [],
     );
   });
+
+  it('names every malformed field of an input by its JSON path, at any depth', () => {
+    expect(
+      shapeProblems({
+        name: 'a\u0000b',
+        phone: '+86 138 0000 0000',
+        needs: [{ line: 'after_sales_repair' }, { line: 'companion_chat', preferences: 'x\ud800' }],
+        need: { place: '𠀀 ok', requirements: '\udc00' },
+        count: 3,
+        nothing: null,
+      }),
+    ).toEqual([
+      { path: 'name', message: expect.stringMatching(/NUL/) as string },
+      { path: 'needs[1].preferences', message: expect.stringMatching(/lone surrogate/) as string },
+      { path: 'need.requirements', message: expect.stringMatching(/lone surrogate/) as string },
+    ]);
+  });
+
+  it('names a malformed field name, and a bare value by the name it is given', () => {
+    expect(shapeProblems({ 'a\u0000': 1 })).toEqual([
+      { path: 'a\u0000', message: expect.stringMatching(/^the field name/) as string },
+    ]);
+    expect(shapeProblems('x\u0000', 'id')).toEqual([{ path: 'id', message: expect.any(String) as string }]);
+    expect(shapeProblems('x\u0000')).toEqual([{ path: '(body)', message: expect.any(String) as string }]);
+    expect(shapeProblems({ name: 'fine' })).toEqual([]);
+  });
 });

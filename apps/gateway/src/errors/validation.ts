@@ -1,5 +1,5 @@
 import { ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
-import { malformedTextFields, ProblemError, type FieldError } from '@serviceops/platform';
+import { ProblemError, type FieldError } from '@serviceops/platform';
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validate, type ValidationError, type ValidatorOptions } from 'class-validator';
 import { shapeProblems } from './shape';
@@ -46,9 +46,7 @@ export function validationProblem(errors: readonly ValidationError[]): ProblemEr
  * refused late, by the event store, as a business rule (422) or kept sealed in an encrypted field.
  */
 export function assertWellFormedText(input: unknown, root = ''): void {
-  // The shape first, without recursion: the text check below walks the value recursively.
-  const misshapen = shapeProblems(input, root);
-  const fields = misshapen.length > 0 ? misshapen : malformedTextFields(input, root);
+  const fields = shapeProblems(input, root);
   if (fields.length > 0)
     throw new ProblemError(
       'VALIDATION',
