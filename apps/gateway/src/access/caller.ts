@@ -1,12 +1,11 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { text, type StringRule } from '@serviceops/kernel';
+import { RULES, text, type StringRule } from '@serviceops/kernel';
 import { ProblemError, type CallContext } from '@serviceops/platform';
 import { correlationIdOf } from '../http/correlation';
 import { headerOf } from '../http/http.types';
 import type { AccessRequest } from './access-request';
 import type { AccessClaims } from './jwt';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\x00-\x1f\x7f-\x9f]/;
 const PURPOSE_TEXT = text(1, 200);
@@ -55,7 +54,7 @@ export interface CallerHeaders {
  */
 export function callContextOf(claims: AccessClaims, headers: CallerHeaders): CallContext {
   const onBehalfOf = headers.onBehalfOf?.trim();
-  if (onBehalfOf !== undefined && !UUID.test(onBehalfOf))
+  if (onBehalfOf !== undefined && !RULES.uuid.accepts(onBehalfOf))
     throw new ProblemError('VALIDATION', 'X-On-Behalf-Of must be the id (UUID) of a person', [
       { path: 'X-On-Behalf-Of', message: 'must be a UUID' },
     ]);

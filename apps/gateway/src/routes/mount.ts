@@ -1,6 +1,7 @@
 import { Body, Controller, Inject, Query, Req, Res, type Type } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { declarationOf, PUBLIC, type Rpc } from '@serviceops/contracts';
+import { RULES } from '@serviceops/kernel';
 import { ProblemError } from '@serviceops/platform';
 import type { AccessRequest } from '../access/access-request';
 import { callContextOfRequest } from '../access/caller';
@@ -58,8 +59,6 @@ export function route<B = Record<string, unknown>, Q = Record<string, unknown>, 
 }): RouteBinding {
   return binding;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Every binding mounted, by its RPC: the public gRPC API validates with the same classes. */
 const BOUND = new Map<Rpc, RouteBinding>();
@@ -150,7 +149,7 @@ function handlerOf(binding: RouteBinding) {
   ): Promise<unknown> {
     const { params } = req;
     for (const name of http.uuidParams ?? [])
-      if (!UUID.test(params[name] ?? ''))
+      if (!RULES.uuid.accepts(params[name] ?? ''))
         throw new ProblemError('VALIDATION', `${name} must be a UUID`, [
           { path: name, message: 'must be a UUID' },
         ]);
