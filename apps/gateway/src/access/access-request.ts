@@ -1,4 +1,5 @@
 import type { HttpRequest } from '../http/http.types';
+import type { CallContext } from '@serviceops/platform';
 import type { AccessClaims } from './jwt';
 
 /**
@@ -8,4 +9,6 @@ import type { AccessClaims } from './jwt';
 export interface AccessRequest extends HttpRequest {
   /** Set by the access guard once the bearer token checked out. */
   claims?: AccessClaims;
+  /** Who calls and why, from the claims and headers: made once per request (callContextOfRequest). */
+  callContext?: CallContext;
 }

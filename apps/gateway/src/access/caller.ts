@@ -74,14 +74,17 @@ export function callContextOf(claims: AccessClaims, headers: CallerHeaders): Cal
   };
 }
 
+/** The request's call context, made once (the access guard makes it, to check the headers; handlers reuse it). */
 export function callContextOfRequest(req: AccessRequest): CallContext {
+  if (req.callContext) return req.callContext;
   if (!req.claims) throw new ProblemError('UNAUTHENTICATED', 'the request carries no valid token');
-  return callContextOf(req.claims, {
+  req.callContext = callContextOf(req.claims, {
     correlationId: req.correlationId,
     idempotencyKey: headerOf(req, 'idempotency-key'),
     onBehalfOf: headerOf(req, 'x-on-behalf-of'),
     purpose: headerOf(req, 'x-purpose'),
   });
+  return req.callContext;
 }
 
 /** The caller of an authenticated route, as the call context sent upstream. */
