@@ -10,3 +10,4 @@ export * from './database';
 export * from './bootstrap';
 export * from './timers';
 export * from './text';
+export * from './handles';

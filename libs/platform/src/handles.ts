@@ -1,0 +1,123 @@
+import 'reflect-metadata';
+import type { Metadata } from '@grpc/grpc-js';
+import { Controller, Inject, UseFilters, type Type } from '@nestjs/common';
+import { GrpcMethod } from '@nestjs/microservices';
+import {
+  API,
+  GRPC_SERVICES,
+  PUBLIC,
+  splitRpc,
+  type Declaration,
+  type GrpcServiceName,
+  type Rpc,
+} from '@serviceops/contracts';
+import { isUuid } from '@serviceops/kernel';
+import type { CallContext } from './command';
+import { ProblemError } from './errors';
+import { callContextOf, GrpcProblemFilter } from './grpc';
+
+const HANDLED = Symbol('serviceops:handled');
+
+interface HandledMethod {
+  readonly rpc: Rpc;
+  readonly property: string;
+}
+
+/**
+ * Marks the method that handles one declared method of the published API (`customers.MergeCustomers`). It is
+ * called with the request as the service's proto decodes it (path UUIDs checked and lower-cased, see
+ * `requestOf`) and the caller (absent for a public method such as `tenancy.Authenticate`).
+ */
+export function Handles(rpc: Rpc): MethodDecorator {
+  return (target, property) => {
+    const owner = target.constructor;
+    const handled = (Reflect.getOwnMetadata(HANDLED, owner) as HandledMethod[] | undefined) ?? [];
+    Reflect.defineMetadata(HANDLED, [...handled, { rpc, property: String(property) }], owner);
+  };
+}
+
+/** What `@Handles` marked on a class. */
+export function handledBy(provider: Type): readonly HandledMethod[] {
+  return (Reflect.getOwnMetadata(HANDLED, provider) as HandledMethod[] | undefined) ?? [];
+}
+
+/** A handler as the transports call it. */
+export type Handler = (request: object, call: CallContext | undefined) => Promise<unknown>;
+
+/**
+ * The request a handler receives: each UUID the declared route takes in its path checked (a malformed one
+ * names nothing, so 404 as another tenant's record would) and lower-cased, the rest as decoded.
+ */
+export function requestOf(declaration: Declaration, request: object): object {
+  const params = declaration.http.uuidParams ?? [];
+  if (params.length === 0) return request;
+  const checked: Record<string, unknown> = { ...request };
+  for (const param of params) {
+    const value = checked[param];
+    if (typeof value !== 'string' || !isUuid(value)) throw new ProblemError('NOT_FOUND', 'no such record');
+    checked[param] = value.toLowerCase();
+  }
+  return checked;
+}
+
+/** Which provider and method handle each of a service's declared methods; fails on a gap or a duplicate. */
+export function handlerTable(
+  service: GrpcServiceName,
+  providers: readonly Type[],
+): ReadonlyMap<string, { readonly provider: number; readonly property: string }> {
+  const table = new Map<string, { provider: number; property: string }>();
+  providers.forEach((provider, index) => {
+    for (const { rpc, property } of handledBy(provider)) {
+      const { service: owner, method } = splitRpc(rpc);
+      if (owner !== service)
+        throw new Error(`${provider.name}.${property} handles ${rpc}, not a ${service} method`);
+      if (!Object.hasOwn(API[service], method)) throw new Error(`${rpc} is not declared (${provider.name})`);
+      if (table.has(method)) throw new Error(`${rpc} has two handlers`);
+      table.set(method, { provider: index, property });
+    }
+  });
+  const missing = Object.keys(API[service]).filter((method) => !table.has(method));
+  if (missing.length > 0) throw new Error(`${service}: no handler for ${missing.join(', ')}`);
+  return table;
+}
+
+/**
+ * The service's gRPC controller, derived: one method per declaration of the service, each taking the caller from
+ * the metadata, checking the path UUIDs and calling the `@Handles` method. Nothing maps a request by hand.
+ */
+export function grpcControllerOf(service: GrpcServiceName, providers: readonly Type[]): Type {
+  const table = handlerTable(service, providers);
+  const declarations = API[service] as Readonly<Record<string, Declaration>>;
+
+  class DeclaredGrpcController {
+    readonly handlers: readonly object[];
+    constructor(...handlers: object[]) {
+      this.handlers = handlers;
+    }
+  }
+  providers.forEach((provider, index) => Inject(provider)(DeclaredGrpcController, undefined, index));
+  Object.defineProperty(DeclaredGrpcController, 'name', { value: `${GRPC_SERVICES[service].service}Grpc` });
+
+  for (const [method, { provider, property }] of table) {
+    const declaration = declarations[method] as Declaration;
+    const open = declaration.access === PUBLIC;
+    const handle = function (this: DeclaredGrpcController, request: object, metadata: Metadata) {
+      const call = open ? undefined : callContextOf(metadata);
+      const target = this.handlers[provider] as Record<string, Handler>;
+      return (target[property] as Handler).call(target, requestOf(declaration, request ?? {}), call);
+    };
+    Object.defineProperty(DeclaredGrpcController.prototype, method, {
+      value: handle,
+      writable: true,
+      configurable: true,
+    });
+    GrpcMethod(GRPC_SERVICES[service].service, method)(
+      DeclaredGrpcController.prototype,
+      method,
+      Object.getOwnPropertyDescriptor(DeclaredGrpcController.prototype, method) as PropertyDescriptor,
+    );
+  }
+  Controller()(DeclaredGrpcController);
+  UseFilters(GrpcProblemFilter)(DeclaredGrpcController);
+  return DeclaredGrpcController;
+}

@@ -1,0 +1,108 @@
+import { Metadata } from '@grpc/grpc-js';
+import { declarationOf } from '@serviceops/contracts';
+import { PATTERN_METADATA } from '@nestjs/microservices/constants';
+import type { CallContext } from './command';
+import { ProblemError } from './errors';
+import { identityMetadata } from './grpc';
+import { grpcControllerOf, handlerTable, Handles, requestOf } from './handles';
+
+const ID = '0b7c9a34-5b7e-4c1e-9a3a-1f2d3c4b5a69';
+const caller: CallContext = { tenantId: ID, actorId: ID, roles: ['admin'], correlationId: 'c' };
+
+class Stats {
+  @Handles('analytics.GetCustomerStats')
+  stats(request: object, call: CallContext | undefined) {
+    return Promise.resolve({ request, call, self: this });
+  }
+}
+
+class Audit {
+  @Handles('analytics.ListAudit')
+  audit(request: object) {
+    return Promise.resolve({ request });
+  }
+}
+
+describe('Handles: one handler per declared method', () => {
+  it('maps every declared method of the service to its provider and method', () => {
+    const table = handlerTable('analytics', [Stats, Audit]);
+    expect([...table]).toEqual([
+      ['GetCustomerStats', { provider: 0, property: 'stats' }],
+      ['ListAudit', { provider: 1, property: 'audit' }],
+    ]);
+  });
+
+  it('refuses a declared method without a handler', () => {
+    expect(() => handlerTable('analytics', [Stats])).toThrow('analytics: no handler for ListAudit');
+  });
+
+  it('refuses two handlers for one method', () => {
+    class Again {
+      @Handles('analytics.ListAudit')
+      audit() {
+        return Promise.resolve({});
+      }
+    }
+    expect(() => handlerTable('analytics', [Stats, Audit, Again])).toThrow(
+      'analytics.ListAudit has two handlers',
+    );
+  });
+
+  it('refuses a handler for another service’s method', () => {
+    class Stray {
+      @Handles('customers.GetCustomer')
+      get() {
+        return Promise.resolve({});
+      }
+    }
+    expect(() => handlerTable('analytics', [Stats, Audit, Stray])).toThrow(
+      'Stray.get handles customers.GetCustomer, not a analytics method',
+    );
+  });
+});
+
+describe('requestOf: the path’s UUIDs checked as the route declares them', () => {
+  const getCustomer = declarationOf('customers.GetCustomer');
+
+  it('lower-cases a path UUID and keeps the other fields', () => {
+    expect(requestOf(getCustomer, { id: ID.toUpperCase(), asOf: 'x' })).toEqual({ id: ID, asOf: 'x' });
+  });
+
+  it.each([undefined, '', 'not-a-uuid', `${ID}0`])('answers NOT_FOUND for the path id %p', (id) => {
+    expect(() => requestOf(getCustomer, { id })).toThrow(ProblemError);
+    expect(() => requestOf(getCustomer, { id })).toThrow('no such record');
+  });
+
+  it('leaves a request whose route has no path UUIDs untouched', () => {
+    const request = { id: 'anything' };
+    expect(requestOf(declarationOf('analytics.ListAudit'), request)).toBe(request);
+  });
+});
+
+describe('grpcControllerOf: the derived controller', () => {
+  const Controller = grpcControllerOf('analytics', [Stats, Audit]);
+  const stats = new Stats();
+  const controller = new Controller(stats, new Audit()) as unknown as Record<
+    string,
+    (request: object, md: Metadata) => Promise<{ request: object; call?: CallContext; self?: unknown }>
+  >;
+
+  it('serves each declared method under the proto’s service name', () => {
+    const pattern = Reflect.getMetadata(
+      PATTERN_METADATA,
+      controller['GetCustomerStats'] as object,
+    ) as unknown;
+    expect(JSON.stringify(pattern)).toContain('"service":"Analytics","rpc":"GetCustomerStats"');
+  });
+
+  it('calls the handler on its instance with the request and the caller from the metadata', async () => {
+    const answer = await controller['GetCustomerStats']?.({ from: 'a' }, identityMetadata(caller));
+    expect(answer).toEqual({ request: { from: 'a' }, call: caller, self: stats });
+  });
+
+  it('refuses a call that carries no caller', () => {
+    expect(() => controller['GetCustomerStats']?.({}, new Metadata())).toThrow(
+      'the call carries no tenant or actor',
+    );
+  });
+});
