@@ -1,37 +1,27 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { CommandBus, CqrsModule } from '@nestjs/cqrs';
 import { customersConfigSpec, GRPC_SERVICES, PROTO_LOADER_OPTIONS } from '@serviceops/contracts';
 import { eventsTopic } from '@serviceops/messaging';
-import { DurableTimers, type ServiceDefinition } from '@serviceops/platform';
+import { DurableTimers, grpcControllerOf, type ServiceDefinition } from '@serviceops/platform';
 import { DataSource } from 'typeorm';
 import { CARE_TIMER, CustomerCare } from './application/care';
-import {
-  ChangeCustomerContactsHandler,
-  EraseCustomerHandler,
-  MergeCustomersHandler,
-  RegisterCustomerHandler,
-  UpdateCustomerFileHandler,
-} from './application/customer-commands';
+import { CustomerHandlers } from './application/customer.handlers';
 import { CustomerQueries } from './application/customer-queries';
 import { CustomerCodecs, RUNTIME, Sealing } from './application/customer-store';
 import {
-  ActOnInquiryHandler,
   INQUIRY_OVERDUE_TIMER,
+  InquiryHandlers,
   InquiryQueries,
   InquiryStore,
-  inquiryOverdueTimer,
-  OpenInquiryHandler,
 } from './application/inquiries';
 import { KnownBranches, projectKnownBranches } from './application/known-branches';
 import { PersonalDataReads } from './application/personal-data-reads';
-import { ChangeCustomerPolicyHandler, CustomerPolicies } from './application/policies';
+import { CustomerPolicies, PolicyHandlers } from './application/policies';
 import {
-  ActOnReturnVisitHandler,
   PERIODIC_VISITS_CONSUMER,
   periodicVisitsProcess,
+  ReturnVisitHandlers,
   ReturnVisitQueries,
   ReturnVisitStore,
-  ScheduleReturnVisitHandler,
 } from './application/return-visits';
 import {
   TENANT_CALENDARS_CONSUMER,
@@ -50,14 +40,21 @@ import {
   ReturnVisitListRow,
   TimelineRow,
 } from './infrastructure/read-models';
-import { CustomersGrpcController } from './interface/grpc/customers.controller';
-import { InquiriesGrpcController } from './interface/grpc/inquiries.controller';
-import { PoliciesGrpcController } from './interface/grpc/policies.controller';
-import { ReturnVisitsGrpcController } from './interface/grpc/return-visits.controller';
 import {
   CUSTOMER_READ_MODELS_CONSUMER,
   customerReadModelsProjection,
 } from './projections/read-models.projection';
+
+/** Every declared method of the customers API is handled by exactly one `@Handles` method of these. */
+const HANDLERS = [
+  CustomerHandlers,
+  CustomerQueries,
+  InquiryHandlers,
+  InquiryQueries,
+  ReturnVisitHandlers,
+  ReturnVisitQueries,
+  PolicyHandlers,
+];
 
 /** Stops the timer poller with the app (after the batch in flight). */
 @Injectable()
@@ -87,13 +84,7 @@ export const customersService: ServiceDefinition<typeof customersConfigSpec> = {
   publishes: true,
   module: ({ runtime, dataSource, pool, config, logger, metrics }) => ({
     module: class CustomersModule {},
-    imports: [CqrsModule.forRoot()],
-    controllers: [
-      CustomersGrpcController,
-      InquiriesGrpcController,
-      ReturnVisitsGrpcController,
-      PoliciesGrpcController,
-    ],
+    controllers: [grpcControllerOf('customers', HANDLERS)],
     providers: [
       { provide: RUNTIME, useValue: runtime },
       { provide: DataSource, useValue: dataSource },
@@ -116,28 +107,16 @@ export const customersService: ServiceDefinition<typeof customersConfigSpec> = {
       KnownBranches,
       TenantCalendars,
       CustomerPolicies,
-      CustomerQueries,
-      RegisterCustomerHandler,
-      ChangeCustomerContactsHandler,
-      UpdateCustomerFileHandler,
-      MergeCustomersHandler,
-      EraseCustomerHandler,
-      ChangeCustomerPolicyHandler,
       InquiryStore,
-      InquiryQueries,
-      OpenInquiryHandler,
-      ActOnInquiryHandler,
       ReturnVisitStore,
-      ReturnVisitQueries,
-      ScheduleReturnVisitHandler,
-      ActOnReturnVisitHandler,
       CustomerCare,
+      ...HANDLERS,
     ],
   }),
   onStart: async ({ runtime, dataSource }, app) => {
     const timers = app.get(DurableTimers);
     const care = app.get(CustomerCare);
-    const commands = app.get(CommandBus);
+    const inquiries = app.get(InquiryHandlers);
     await timers.migrate();
     const own = [eventsTopic('customers')];
     await runtime.subscribe(CUSTOMER_READ_MODELS_CONSUMER, own, customerReadModelsProjection(dataSource));
@@ -152,7 +131,7 @@ export const customersService: ServiceDefinition<typeof customersConfigSpec> = {
     );
     await care.ensureScheduled();
     timers.start({
-      [INQUIRY_OVERDUE_TIMER]: inquiryOverdueTimer((command) => commands.execute(command)),
+      [INQUIRY_OVERDUE_TIMER]: (timer) => inquiries.overdue(timer),
       [CARE_TIMER]: (timer) => care.run(timer),
     });
   },

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { seesPersonalData } from '@serviceops/contracts';
 import type { RecordedEvent } from '@serviceops/kernel';
-import { ProblemError, type CallContext } from '@serviceops/platform';
+import { Handles, ProblemError, type CallContext } from '@serviceops/platform';
 import { DataSource } from 'typeorm';
 import { customerDecider } from '../domain/customer/customer.decider';
 import { CUSTOMER_SEALED_PATHS, type CustomerNeed } from '../domain/customer/customer.events';
@@ -74,21 +74,30 @@ export class CustomerQueries {
     return { state, version: events.at(-1)?.streamVersion ?? 0 };
   }
 
-  async get(call: CallContext, customerId: string, asOf?: string): Promise<CustomerView> {
+  @Handles('customers.GetCustomer')
+  async get(
+    { id: customerId, asOf }: { id: string; asOf?: string },
+    call: CallContext,
+  ): Promise<CustomerView> {
     const { state, version } = await this.state(call.tenantId, customerId, asOfDate(asOf));
     const { view, shown } = toCustomerView(state, version, seesPersonalData(call.roles));
     await this.reads.record(call, [{ customerId, fields: shown }], { kind: 'customer', id: customerId });
     return view;
   }
 
-  async history(call: CallContext, customerId: string): Promise<{ id: string; entries: HistoryEntry[] }> {
+  @Handles('customers.GetCustomerHistory')
+  async history(
+    { id: customerId }: { id: string },
+    call: CallContext,
+  ): Promise<{ id: string; entries: HistoryEntry[] }> {
     const { events } = await this.codecs.runtime.store.readStream(customerStream(call.tenantId, customerId));
     if (events.length === 0) throw new ProblemError('CUSTOMERS.CUSTOMER_NOT_FOUND', 'no such customer');
     return { id: customerId, entries: historyOf(events) };
   }
 
   /** Newest first, `limit` (1–200, default 50) at a time; `nextCursor` continues where a page ended. */
-  async list(call: CallContext, filter: ListFilter): Promise<{ items: CustomerView[]; nextCursor?: string }> {
+  @Handles('customers.ListCustomers')
+  async list(filter: ListFilter, call: CallContext): Promise<{ items: CustomerView[]; nextCursor?: string }> {
     const limit = limitOf(filter.limit);
     const status = filter.status ?? 'active';
     if (!(CUSTOMER_STATUSES as readonly string[]).includes(status))
@@ -130,10 +139,10 @@ export class CustomerQueries {
   }
 
   /** What happened with the customer (and the duplicates merged into it), newest first. */
+  @Handles('customers.GetCustomerTimeline')
   async timeline(
+    { id: customerId, ...page }: { id: string; limit?: number; cursor?: string },
     call: CallContext,
-    customerId: string,
-    page: { limit?: number; cursor?: string },
   ): Promise<{ id: string; entries: object[]; nextCursor?: string }> {
     const limit = limitOf(page.limit);
     const { state } = await this.state(call.tenantId, customerId);

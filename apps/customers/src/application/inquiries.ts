@@ -1,22 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { seesPersonalData, type CustomerChannel } from '@serviceops/contracts';
+import { seesPersonalData, type BusinessLine, type CustomerChannel } from '@serviceops/contracts';
 import { newId } from '@serviceops/kernel';
 import {
   DurableTimers,
   execute,
+  Handles,
   ProblemError,
   type CallContext,
   type DueTimer,
   type EventCodec,
 } from '@serviceops/platform';
 import { DataSource } from 'typeorm';
-import type { InquiryCommand, SalesNeed } from '../domain/inquiry/inquiry.commands';
+import type { InquiryCommand, NeedKind, SalesNeed } from '../domain/inquiry/inquiry.commands';
 import { inquiryDecider, inquiryStreamId } from '../domain/inquiry/inquiry.decider';
 import { SEALED_PATHS, type InquiryEvent } from '../domain/inquiry/inquiry.events';
 import { InquiryListRow } from '../infrastructure/read-models';
 import { customerStatusOf, systemCall } from './customer-status';
 import { Sealing } from './customer-store';
+import { optional, uuidField } from './grpc-fields';
 import { revealer } from './masking';
 import { decodeCursor, encodeCursor, limitOf } from './paging';
 import { PersonalDataReads } from './personal-data-reads';
@@ -101,27 +102,6 @@ export function inquiryViewOf(events: readonly InquiryEvent[], version: number, 
   return { view: { ...view, version, masked: !clear } as InquiryView, shown: shown() };
 }
 
-export class OpenInquiryCommand {
-  constructor(
-    readonly call: CallContext,
-    readonly data: {
-      customerId: string;
-      channel: CustomerChannel;
-      subject: string;
-      content: string;
-      answer?: string;
-    },
-  ) {}
-}
-
-export class ActOnInquiryCommand {
-  constructor(
-    readonly call: CallContext,
-    readonly command: Exclude<InquiryCommand, { type: 'OpenInquiry' }>,
-    readonly expectedVersion?: number,
-  ) {}
-}
-
 /** Inquiries: codecs by the customer they belong to, timers for their reply deadlines. */
 @Injectable()
 export class InquiryStore {
@@ -150,15 +130,36 @@ export class InquiryStore {
   }
 }
 
-@CommandHandler(OpenInquiryCommand)
-export class OpenInquiryHandler implements ICommandHandler<OpenInquiryCommand, InquiryView> {
+interface SalesNeedMessage {
+  readonly kind?: string;
+  readonly type?: string;
+  readonly line?: string;
+  readonly period?: { from?: string; to?: string };
+  readonly place?: string;
+  readonly requirements?: string;
+}
+
+/** Open, answer, hand off, or (the timer) mark overdue: the deadline's timer goes once the inquiry is closed. */
+@Injectable()
+export class InquiryHandlers {
   constructor(
     private readonly inquiries: InquiryStore,
     private readonly policies: CustomerPolicies,
     private readonly calendars: TenantCalendars,
   ) {}
 
-  async execute({ call, data }: OpenInquiryCommand): Promise<InquiryView> {
+  @Handles('customers.OpenInquiry')
+  async open(
+    request: { customerId?: string; channel?: string; subject?: string; content?: string; answer?: string },
+    call: CallContext,
+  ): Promise<InquiryView> {
+    const data = {
+      customerId: uuidField(request.customerId, 'customerId'),
+      channel: (request.channel ?? '') as CustomerChannel,
+      subject: request.subject ?? '',
+      content: request.content ?? '',
+      ...optional('answer', request.answer),
+    };
     const { runtime } = this.inquiries.sealing;
     const inquiryId = newId();
     const [customer, policy, calendar, codec] = await Promise.all([
@@ -203,14 +204,60 @@ export class OpenInquiryHandler implements ICommandHandler<OpenInquiryCommand, I
     );
     return inquiryViewOf(done.events, done.version, seesPersonalData(call.roles)).view;
   }
-}
 
-/** Answer, hand off, or (the timer) mark overdue: the deadline's timer goes once the inquiry is closed. */
-@CommandHandler(ActOnInquiryCommand)
-export class ActOnInquiryHandler implements ICommandHandler<ActOnInquiryCommand, InquiryView> {
-  constructor(private readonly inquiries: InquiryStore) {}
+  @Handles('customers.AnswerInquiry')
+  answer(
+    request: { id: string; answer?: string; expectedVersion?: number },
+    call: CallContext,
+  ): Promise<InquiryView> {
+    return this.act(
+      call,
+      { type: 'AnswerInquiry', data: { inquiryId: request.id, answer: request.answer ?? '' } },
+      request.expectedVersion,
+    );
+  }
 
-  async execute({ call, command, expectedVersion }: ActOnInquiryCommand): Promise<InquiryView> {
+  @Handles('customers.HandOffInquiry')
+  handOff(
+    request: { id: string; need?: SalesNeedMessage; expectedVersion?: number },
+    call: CallContext,
+  ): Promise<InquiryView> {
+    const need = request.need ?? {};
+    return this.act(
+      call,
+      {
+        type: 'HandOffInquiryToSales',
+        data: {
+          inquiryId: request.id,
+          need: {
+            kind: (need.kind ?? '') as NeedKind,
+            type: need.type ?? '',
+            ...optional('line', need.line as BusinessLine | undefined),
+            ...(need.period ? { period: { from: need.period.from ?? '', to: need.period.to ?? '' } } : {}),
+            ...optional('place', need.place),
+            ...optional('requirements', need.requirements),
+          },
+        },
+      },
+      request.expectedVersion,
+    );
+  }
+
+  /** The reply deadline passed: mark the inquiry overdue (nothing happens if it was answered, or already marked). */
+  async overdue(timer: DueTimer): Promise<void> {
+    const inquiryId = timer.payload['inquiryId'];
+    if (typeof inquiryId !== 'string') throw new Error(`timer ${timer.id} names no inquiry`);
+    await this.act(systemCall(timer.tenantId, 'reply-deadline', timer.id), {
+      type: 'MarkInquiryOverdue',
+      data: { inquiryId },
+    });
+  }
+
+  private async act(
+    call: CallContext,
+    command: Exclude<InquiryCommand, { type: 'OpenInquiry' }>,
+    expectedVersion?: number,
+  ): Promise<InquiryView> {
     const { runtime } = this.inquiries.sealing;
     const { inquiryId } = command.data;
     const { customerId, codec } = await this.inquiries.codecOf(call.tenantId, inquiryId);
@@ -241,20 +288,6 @@ export class ActOnInquiryHandler implements ICommandHandler<ActOnInquiryCommand,
   }
 }
 
-/** The reply deadline passed: mark the inquiry overdue (nothing happens if it was answered, or already marked). */
-export function inquiryOverdueTimer(execute: (command: ActOnInquiryCommand) => Promise<unknown>) {
-  return async (timer: DueTimer): Promise<void> => {
-    const inquiryId = timer.payload['inquiryId'];
-    if (typeof inquiryId !== 'string') throw new Error(`timer ${timer.id} names no inquiry`);
-    await execute(
-      new ActOnInquiryCommand(systemCall(timer.tenantId, 'reply-deadline', timer.id), {
-        type: 'MarkInquiryOverdue',
-        data: { inquiryId },
-      }),
-    );
-  };
-}
-
 export interface InquiryFilter {
   readonly limit?: number;
   readonly cursor?: string;
@@ -270,7 +303,8 @@ export class InquiryQueries {
     private readonly reads: PersonalDataReads,
   ) {}
 
-  async get(call: CallContext, inquiryId: string): Promise<InquiryView> {
+  @Handles('customers.GetInquiry')
+  async get({ id: inquiryId }: { id: string }, call: CallContext): Promise<InquiryView> {
     const { customerId, events, decoded } = await this.inquiries.load(call.tenantId, inquiryId);
     const { view, shown } = inquiryViewOf(
       decoded,
@@ -281,7 +315,8 @@ export class InquiryQueries {
     return view;
   }
 
-  async history(call: CallContext, inquiryId: string) {
+  @Handles('customers.GetInquiryHistory')
+  async history({ id: inquiryId }: { id: string }, call: CallContext) {
     const { events } = await this.inquiries.sealing.runtime.store.readStream(
       inquiryStreamId(call.tenantId, inquiryId),
     );
@@ -290,9 +325,10 @@ export class InquiryQueries {
   }
 
   /** Newest first; `status=open` or `overdue` are the work queues (overdue ones are open and late). */
+  @Handles('customers.ListInquiries')
   async list(
-    call: CallContext,
     filter: InquiryFilter,
+    call: CallContext,
   ): Promise<{ items: InquiryView[]; nextCursor?: string }> {
     const limit = limitOf(filter.limit);
     if (filter.status && !(INQUIRY_STATUSES as readonly string[]).includes(filter.status))

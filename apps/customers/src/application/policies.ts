@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { execute, ProblemError, type CallContext, type EventSourcingRuntime } from '@serviceops/platform';
+import { execute, Handles, type CallContext, type EventSourcingRuntime } from '@serviceops/platform';
 import {
   customerPolicyDecider,
   customerPolicyStreamId,
@@ -18,14 +17,6 @@ export interface PolicyView extends CustomerPolicy {
   readonly version: number;
   readonly changedAt?: string;
   readonly changedBy?: string;
-}
-
-export class ChangeCustomerPolicyCommand {
-  constructor(
-    readonly call: CallContext,
-    readonly policy: unknown,
-    readonly expectedVersion?: number,
-  ) {}
 }
 
 /** The tenant's customers policy (reply deadline, return visits, care), versioned: version 0 is the defaults. */
@@ -62,15 +53,47 @@ export class CustomerPolicies {
   }
 }
 
-@CommandHandler(ChangeCustomerPolicyCommand)
-export class ChangeCustomerPolicyHandler implements ICommandHandler<ChangeCustomerPolicyCommand, PolicyView> {
+/** Over gRPC, an unset `every_days` means no periodic visits (REST says null). */
+function toMessage(view: PolicyView) {
+  const { everyDays, ...returnVisits } = view.returnVisits;
+  return { ...view, returnVisits: { ...returnVisits, ...(everyDays !== null ? { everyDays } : {}) } };
+}
+
+/** The policy's versions as the proto states them, and its one command. */
+@Injectable()
+export class PolicyHandlers {
   constructor(
     @Inject(RUNTIME) private readonly runtime: EventSourcingRuntime,
     private readonly policies: CustomerPolicies,
   ) {}
 
-  async execute({ call, policy, expectedVersion }: ChangeCustomerPolicyCommand): Promise<PolicyView> {
-    const checked = validateCustomerPolicy(policy);
+  @Handles('customers.GetCustomerPolicy')
+  async get(_request: object, call: CallContext) {
+    return toMessage(await this.policies.view(call));
+  }
+
+  @Handles('customers.GetCustomerPolicyHistory')
+  async history(_request: object, call: CallContext) {
+    const { versions } = await this.policies.history(call);
+    return { versions: versions.map(toMessage) };
+  }
+
+  @Handles('customers.ChangeCustomerPolicy')
+  async change(
+    request: {
+      inquiryReply?: { withinBusinessHours?: number };
+      returnVisits?: { afterServiceDays?: number; everyDays?: number };
+      care?: { birthdays?: boolean; holidays?: boolean; hour?: number };
+      expectedVersion?: number;
+    },
+    call: CallContext,
+  ) {
+    const { expectedVersion, returnVisits, care } = request;
+    const checked = validateCustomerPolicy({
+      inquiryReply: request.inquiryReply,
+      returnVisits: returnVisits && { ...returnVisits, everyDays: returnVisits.everyDays ?? null },
+      care: care && { birthdays: false, holidays: false, hour: 0, ...care },
+    });
     await this.runtime.timed('ChangeCustomerPolicy', () =>
       execute(
         this.runtime.store,
@@ -82,8 +105,6 @@ export class ChangeCustomerPolicyHandler implements ICommandHandler<ChangeCustom
         expectedVersion !== undefined ? { expectedVersion } : {},
       ),
     );
-    const view = await this.policies.view(call);
-    if (!view) throw new ProblemError('INTERNAL', 'policy vanished');
-    return view;
+    return toMessage(await this.policies.view(call));
   }
 }

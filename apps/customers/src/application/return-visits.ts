@@ -1,13 +1,24 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { seesPersonalData } from '@serviceops/contracts';
 import { localDateOf, newId } from '@serviceops/kernel';
 import type { DeliveredEvent } from '@serviceops/messaging';
-import { execute, metadataOf, ProblemError, type CallContext, type EventCodec } from '@serviceops/platform';
+import {
+  execute,
+  Handles,
+  metadataOf,
+  ProblemError,
+  type CallContext,
+  type EventCodec,
+} from '@serviceops/platform';
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
-import { RETURN_VISIT_REASONS, type ReturnVisitCommand } from '../domain/return-visit/return-visit.commands';
+import {
+  RETURN_VISIT_REASONS,
+  type ReturnVisitCommand,
+  type ReturnVisitOutcome,
+  type SatisfactionLevel,
+} from '../domain/return-visit/return-visit.commands';
 import { returnVisitDecider, returnVisitStreamId } from '../domain/return-visit/return-visit.decider';
 import { SEALED_PATHS, type ReturnVisitEvent } from '../domain/return-visit/return-visit.events';
 import { isSealed } from '../infrastructure/personal-data-cipher';
@@ -15,6 +26,7 @@ import { ReturnVisitListRow } from '../infrastructure/read-models';
 import { customerStatusOf, systemCall } from './customer-status';
 import { Sealing } from './customer-store';
 import { historyOf } from './customer-queries';
+import { optional, uuidField } from './grpc-fields';
 import { revealer } from './masking';
 import { decodeDayCursor, encodeDayCursor, limitOf } from './paging';
 import { PersonalDataReads } from './personal-data-reads';
@@ -103,27 +115,6 @@ export function visitViewOf(events: readonly ReturnVisitEvent[], version: number
   return { view: { ...view, version, masked: !clear } as ReturnVisitView, shown: shown() };
 }
 
-export class ScheduleReturnVisitCommand {
-  constructor(
-    readonly call: CallContext,
-    readonly data: {
-      customerId: string;
-      reason: 'after_service' | 'on_demand';
-      dueOn?: string;
-      serviceRef?: string;
-      note?: string;
-    },
-  ) {}
-}
-
-export class ActOnReturnVisitCommand {
-  constructor(
-    readonly call: CallContext,
-    readonly command: Exclude<ReturnVisitCommand, { type: 'ScheduleReturnVisit' }>,
-    readonly expectedVersion?: number,
-  ) {}
-}
-
 @Injectable()
 export class ReturnVisitStore {
   constructor(
@@ -170,14 +161,23 @@ export class ReturnVisitStore {
   }
 }
 
-@CommandHandler(ScheduleReturnVisitCommand)
-export class ScheduleReturnVisitHandler implements ICommandHandler<
-  ScheduleReturnVisitCommand,
-  ReturnVisitView
-> {
+/** Schedule, record, cancel: each decided by `returnVisitDecider` on the visit's own stream. */
+@Injectable()
+export class ReturnVisitHandlers {
   constructor(private readonly visits: ReturnVisitStore) {}
 
-  async execute({ call, data }: ScheduleReturnVisitCommand): Promise<ReturnVisitView> {
+  @Handles('customers.ScheduleReturnVisit')
+  async schedule(
+    request: { customerId?: string; reason?: string; dueOn?: string; serviceRef?: string; note?: string },
+    call: CallContext,
+  ): Promise<ReturnVisitView> {
+    const data = {
+      customerId: uuidField(request.customerId, 'customerId'),
+      reason: (request.reason ?? '') as 'after_service' | 'on_demand',
+      ...optional('dueOn', request.dueOn),
+      ...optional('serviceRef', request.serviceRef),
+      ...optional('note', request.note),
+    };
     const { runtime } = this.visits.sealing;
     const visitId = newId();
     const [{ context, policyVersion }, codec] = await Promise.all([
@@ -197,13 +197,57 @@ export class ScheduleReturnVisitHandler implements ICommandHandler<
     );
     return visitViewOf(done.events, done.version, seesPersonalData(call.roles)).view;
   }
-}
 
-@CommandHandler(ActOnReturnVisitCommand)
-export class ActOnReturnVisitHandler implements ICommandHandler<ActOnReturnVisitCommand, ReturnVisitView> {
-  constructor(private readonly visits: ReturnVisitStore) {}
+  @Handles('customers.RecordReturnVisit')
+  record(
+    request: {
+      id: string;
+      outcome?: string;
+      satisfaction?: string;
+      feedback?: string;
+      suggestions?: string;
+      followUp?: { action?: string; dueOn?: string };
+      expectedVersion?: number;
+    },
+    call: CallContext,
+  ): Promise<ReturnVisitView> {
+    const { followUp } = request;
+    return this.act(
+      call,
+      {
+        type: 'RecordReturnVisit',
+        data: {
+          visitId: request.id,
+          outcome: (request.outcome ?? '') as ReturnVisitOutcome,
+          ...optional('satisfaction', request.satisfaction as SatisfactionLevel | undefined),
+          ...optional('feedback', request.feedback),
+          ...optional('suggestions', request.suggestions),
+          ...(followUp
+            ? { followUp: { action: followUp.action ?? '', ...optional('dueOn', followUp.dueOn) } }
+            : {}),
+        },
+      },
+      request.expectedVersion,
+    );
+  }
 
-  async execute({ call, command, expectedVersion }: ActOnReturnVisitCommand): Promise<ReturnVisitView> {
+  @Handles('customers.CancelReturnVisit')
+  cancel(
+    request: { id: string; reason?: string; expectedVersion?: number },
+    call: CallContext,
+  ): Promise<ReturnVisitView> {
+    return this.act(
+      call,
+      { type: 'CancelReturnVisit', data: { visitId: request.id, reason: request.reason ?? '' } },
+      request.expectedVersion,
+    );
+  }
+
+  private async act(
+    call: CallContext,
+    command: Exclude<ReturnVisitCommand, { type: 'ScheduleReturnVisit' }>,
+    expectedVersion?: number,
+  ): Promise<ReturnVisitView> {
     const { runtime } = this.visits.sealing;
     const { visitId } = command.data;
     const { customerId, codec } = await this.visits.codecOf(call.tenantId, visitId);
@@ -289,7 +333,8 @@ export class ReturnVisitQueries {
     private readonly reads: PersonalDataReads,
   ) {}
 
-  async get(call: CallContext, visitId: string): Promise<ReturnVisitView> {
+  @Handles('customers.GetReturnVisit')
+  async get({ id: visitId }: { id: string }, call: CallContext): Promise<ReturnVisitView> {
     const { customerId, events, decoded } = await this.visits.load(call.tenantId, visitId);
     const { view, shown } = visitViewOf(
       decoded,
@@ -300,7 +345,8 @@ export class ReturnVisitQueries {
     return view;
   }
 
-  async history(call: CallContext, visitId: string) {
+  @Handles('customers.GetReturnVisitHistory')
+  async history({ id: visitId }: { id: string }, call: CallContext) {
     const { events } = await this.visits.sealing.runtime.store.readStream(
       returnVisitStreamId(call.tenantId, visitId),
     );
@@ -327,9 +373,10 @@ export class ReturnVisitQueries {
   }
 
   /** Earliest due first (the call list of the day with `status=scheduled&dueBy=<today>`). No free text in lists. */
+  @Handles('customers.ListReturnVisits')
   async list(
-    call: CallContext,
     filter: VisitFilter,
+    call: CallContext,
   ): Promise<{ items: ReturnVisitView[]; nextCursor?: string }> {
     const limit = limitOf(filter.limit);
     if (filter.status && !(VISIT_STATUSES as readonly string[]).includes(filter.status))

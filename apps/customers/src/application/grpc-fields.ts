@@ -1,14 +1,12 @@
 import { isUuid } from '@serviceops/kernel';
 import { ProblemError } from '@serviceops/platform';
 
-/** An id from a request: a malformed one names nothing that exists (404, as another tenant's would). */
-export function idOf(id: string | undefined, field = 'id'): string {
+/** A UUID in a request's body (a path's are checked by the declaration): malformed is a validation error. */
+export function uuidField(id: string | undefined, field: string): string {
   if (!id || !isUuid(id))
-    throw new ProblemError(
-      field === 'id' ? 'NOT_FOUND' : 'VALIDATION',
-      field === 'id' ? 'no such record' : `${field} must be a uuid`,
-      field === 'id' ? undefined : [{ path: field, message: 'must be a uuid' }],
-    );
+    throw new ProblemError('VALIDATION', `${field} must be a uuid`, [
+      { path: field, message: 'must be a uuid' },
+    ]);
   return id.toLowerCase();
 }
 

@@ -1,0 +1,311 @@
+import { Injectable } from '@nestjs/common';
+import { seesPersonalData, type CustomerChannel } from '@serviceops/contracts';
+import { newId } from '@serviceops/kernel';
+import { execute, executeTogether, Handles, ProblemError, type CallContext } from '@serviceops/platform';
+import type { CustomerCommand, CustomerContext } from '../domain/customer/customer.commands';
+import { customerDecider } from '../domain/customer/customer.decider';
+import type { CustomerEvent, CustomerNeed, Gender } from '../domain/customer/customer.events';
+import type { CustomerState } from '../domain/customer/customer.state';
+import { BlindIndex } from '../infrastructure/blind-index';
+import { sealedCustomerStateOf } from './customer-status';
+import { CustomerCodecs, customerStream } from './customer-store';
+import { toCustomerView, type CustomerView } from './customer-view';
+import { optional, removable, uuidField } from './grpc-fields';
+import { KnownBranches } from './known-branches';
+
+/** What the writer sees back: what they just wrote, masked if their roles do not see personal data. */
+function answer(call: CallContext, state: CustomerState, version: number): CustomerView {
+  return toCustomerView(state, version, seesPersonalData(call.roles)).view;
+}
+
+/** A need as the proto decodes it (proto3: unset strings absent). */
+interface NeedMessage {
+  readonly line?: string;
+  readonly needs?: string;
+  readonly preferences?: string;
+}
+
+const needsOf = (needs: readonly NeedMessage[] | undefined): CustomerNeed[] =>
+  (needs ?? []).map((n) => ({
+    line: (n.line ?? '') as CustomerNeed['line'],
+    ...optional('needs', n.needs),
+    ...optional('preferences', n.preferences),
+  }));
+
+interface Conditional {
+  readonly id: string;
+  readonly expectedVersion?: number;
+}
+
+/** The customer file's streams, as parts of a command over several customers. */
+async function parts(
+  codecs: CustomerCodecs,
+  tenantId: string,
+  ids: readonly string[],
+  expectedVersion?: number,
+) {
+  return Promise.all(
+    ids.map(async (id, i) => ({
+      streamId: customerStream(tenantId, id),
+      evolve: customerDecider.evolve,
+      initialState: customerDecider.initialState,
+      codec: await codecs.forRead(id),
+      ...(i === 0 && expectedVersion !== undefined ? { expectedVersion } : {}),
+    })),
+  );
+}
+
+/** The customer file's commands: each decided by `customerDecider`, the blind index kept in step. */
+@Injectable()
+export class CustomerHandlers {
+  constructor(
+    private readonly codecs: CustomerCodecs,
+    private readonly branches: KnownBranches,
+    private readonly index: BlindIndex,
+  ) {}
+
+  @Handles('customers.RegisterCustomer')
+  async register(
+    request: {
+      name?: string;
+      phone?: string;
+      email?: string;
+      channel?: string;
+      branchId?: string;
+      notes?: string;
+      gender?: string;
+      birthDate?: string;
+      address?: string;
+      idNumber?: string;
+      needs?: NeedMessage[];
+      confirmDuplicate?: boolean;
+    },
+    call: CallContext,
+  ): Promise<CustomerView> {
+    const customerId = newId();
+    const data = {
+      customerId,
+      name: request.name ?? '',
+      channel: (request.channel ?? '') as CustomerChannel,
+      ...optional('phone', request.phone),
+      ...optional('email', request.email),
+      ...optional('branchId', request.branchId),
+      ...optional('notes', request.notes),
+      ...optional('gender', request.gender as Gender | undefined),
+      ...optional('birthDate', request.birthDate),
+      ...optional('address', request.address),
+      ...optional('idNumber', request.idNumber),
+      ...(request.needs?.length ? { needs: needsOf(request.needs) } : {}),
+      ...(request.confirmDuplicate ? { confirmDuplicate: true } : {}),
+    };
+    const command: CustomerCommand = { type: 'RegisterCustomer', data };
+    const [branchIds, duplicates] = await Promise.all([
+      data.branchId ? this.branches.of(call.tenantId) : undefined,
+      this.index.candidates(call.tenantId, data),
+    ]);
+    const context: CustomerContext = { now: new Date(), ...(branchIds ? { branchIds } : {}), duplicates };
+    // Decided once before the data key is made, so bad input or a suspected duplicate leaves no key behind.
+    const [registered] = customerDecider.decide(command, customerDecider.initialState(), context);
+    const [codec] = await Promise.all([
+      this.codecs.forWrite(customerId),
+      this.index.addNew(call.tenantId, customerId, (registered?.data ?? {}) as object),
+    ]);
+    const { runtime } = this.codecs;
+    const done = await runtime.timed('RegisterCustomer', () =>
+      execute(
+        runtime.store,
+        customerDecider,
+        customerStream(call.tenantId, customerId),
+        command,
+        context,
+        call,
+        { codec, newStream: true },
+      ),
+    );
+    return answer(call, done.state, done.version);
+  }
+
+  @Handles('customers.ChangeCustomerContacts')
+  changeContacts(
+    request: Conditional & { phone?: string; email?: string; address?: string },
+    call: CallContext,
+  ): Promise<CustomerView> {
+    return this.change(call, request.expectedVersion, {
+      type: 'ChangeCustomerContacts',
+      data: {
+        customerId: request.id,
+        phone: removable(request.phone),
+        email: removable(request.email),
+        address: removable(request.address),
+      },
+    });
+  }
+
+  @Handles('customers.UpdateCustomerFile')
+  updateFile(
+    request: Conditional & {
+      name?: string;
+      gender?: string;
+      birthDate?: string;
+      idNumber?: string;
+      notes?: string;
+      needs?: { items?: NeedMessage[] };
+    },
+    call: CallContext,
+  ): Promise<CustomerView> {
+    return this.change(call, request.expectedVersion, {
+      type: 'UpdateCustomerFile',
+      data: {
+        customerId: request.id,
+        ...(request.name !== undefined ? { name: request.name } : {}),
+        gender: removable(request.gender) as Gender | null | undefined,
+        birthDate: removable(request.birthDate),
+        idNumber: removable(request.idNumber),
+        notes: removable(request.notes),
+        ...(request.needs ? { needs: needsOf(request.needs.items) } : {}),
+      },
+    });
+  }
+
+  @Handles('customers.MergeCustomers')
+  merge(request: Conditional & { duplicateId?: string }, call: CallContext): Promise<CustomerView> {
+    return this.merging(request, call, false);
+  }
+
+  @Handles('customers.UndoCustomerMerge')
+  undoMerge(request: Conditional & { duplicateId?: string }, call: CallContext): Promise<CustomerView> {
+    return this.merging(request, call, true);
+  }
+
+  /**
+   * The right to be forgotten: `CustomerErased` on the customer (and on the duplicates merged into it: the same
+   * person), and in the same transaction their data keys and blind-index rows are destroyed.
+   */
+  @Handles('customers.EraseCustomer')
+  async erase(request: Conditional & { reason?: string }, call: CallContext): Promise<CustomerView> {
+    const { id: customerId, expectedVersion } = request;
+    const reason = request.reason ?? '';
+    const { runtime } = this.codecs;
+    const now = new Date();
+    const current = await sealedCustomerStateOf(runtime.store, call.tenantId, customerId);
+    const duplicates = current.status === 'absent' ? [] : current.mergedFrom;
+    const ids = [customerId, ...duplicates];
+    const streams = await parts(this.codecs, call.tenantId, ids, expectedVersion);
+    const decide = ([person, ...merged]: readonly CustomerState[]): (readonly CustomerEvent[])[] => {
+      const state = person ?? customerDecider.initialState();
+      const nowMerged = state.status === 'absent' ? [] : state.mergedFrom;
+      if (nowMerged.join() !== duplicates.join())
+        throw new ProblemError('CUSTOMERS.STALE_MERGES', 'the customer’s merges changed meanwhile: retry');
+      return [
+        customerDecider.decide({ type: 'EraseCustomer', data: { customerId, reason } }, state, { now }),
+        ...merged.map((d, i) =>
+          customerDecider.decide(
+            {
+              type: 'EraseCustomer',
+              data: { customerId: duplicates[i] ?? '', reason, withSurvivor: customerId },
+            },
+            d,
+            { now },
+          ),
+        ),
+      ];
+    };
+    const done = await runtime.timed('EraseCustomer', () =>
+      executeTogether(runtime.store, streams, decide, call, {
+        reason: reason.trim(),
+        inline: async (tx, states) => {
+          for (const state of states) await this.index.replace(tx, call.tenantId, state);
+          await this.codecs.cipher.destroy(tx, ids);
+        },
+      }),
+    );
+    return answer(call, done.states[0] as CustomerState, done.versions[0] ?? 0);
+  }
+
+  /** A change to one customer's file, keeping its blind index in step. */
+  private async change(
+    call: CallContext,
+    expectedVersion: number | undefined,
+    command: CustomerCommand & { data: { customerId: string } },
+  ): Promise<CustomerView> {
+    const { customerId } = command.data;
+    const codec = await this.codecs.forRead(customerId);
+    const { runtime } = this.codecs;
+    const done = await runtime.timed(command.type, () =>
+      execute(
+        runtime.store,
+        customerDecider,
+        customerStream(call.tenantId, customerId),
+        command,
+        { now: new Date() },
+        call,
+        {
+          codec,
+          ...(expectedVersion !== undefined ? { expectedVersion } : {}),
+          inline: (tx, state) => this.index.replace(tx, call.tenantId, state as CustomerState),
+        },
+      ),
+    );
+    return answer(call, done.state, done.version);
+  }
+
+  /**
+   * Merging a duplicate into the survivor (or undoing it) writes both streams in one transaction: each side
+   * decides with the other's state in its context, so the rules hold from either side.
+   */
+  private async merging(
+    request: Conditional & { duplicateId?: string },
+    call: CallContext,
+    undo: boolean,
+  ): Promise<CustomerView> {
+    const survivorId = request.id;
+    const duplicateId = uuidField(request.duplicateId, 'duplicateId');
+    const { runtime } = this.codecs;
+    const now = new Date();
+    if (survivorId === duplicateId)
+      throw new ProblemError('CUSTOMERS.MERGE_WITH_ITSELF', 'a customer cannot be merged into itself', [
+        { path: 'duplicateId', message: 'must be another customer' },
+      ]);
+    const streams = await parts(
+      this.codecs,
+      call.tenantId,
+      [survivorId, duplicateId],
+      request.expectedVersion,
+    );
+    const decide = ([survivor, duplicate]: readonly CustomerState[]): (readonly CustomerEvent[])[] => {
+      const s = survivor ?? customerDecider.initialState();
+      const d = duplicate ?? customerDecider.initialState();
+      return undo
+        ? [
+            customerDecider.decide(
+              { type: 'ReleaseDuplicate', data: { customerId: survivorId, duplicateId } },
+              s,
+              { now, counterpart: d },
+            ),
+            customerDecider.decide({ type: 'UndoMerge', data: { customerId: duplicateId, survivorId } }, d, {
+              now,
+              counterpart: s,
+            }),
+          ]
+        : [
+            customerDecider.decide(
+              { type: 'AbsorbDuplicate', data: { customerId: survivorId, duplicateId } },
+              s,
+              { now, counterpart: d },
+            ),
+            customerDecider.decide({ type: 'MergeInto', data: { customerId: duplicateId, survivorId } }, d, {
+              now,
+              counterpart: s,
+            }),
+          ];
+    };
+    const done = await runtime.timed(undo ? 'UndoCustomerMerge' : 'MergeCustomers', () =>
+      executeTogether(runtime.store, streams, decide, call, {
+        inline: async (tx, states) => {
+          for (const state of states) await this.index.replace(tx, call.tenantId, state);
+        },
+      }),
+    );
+    return answer(call, done.states[0] as CustomerState, done.versions[0] ?? 0);
+  }
+}
