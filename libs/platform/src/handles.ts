@@ -24,7 +24,7 @@ interface HandledMethod {
 }
 
 /**
- * Marks the method that handles one declared method of the published API (`customers.MergeCustomers`). It is
+ * Marks the method that handles one declared method of the published API (`'<service>.<Method>'`). It is
  * called with the request as the service's proto decodes it (path UUIDs checked and lower-cased, see
  * `requestOf`) and the caller (absent for a public method such as `tenancy.Authenticate`).
  */
