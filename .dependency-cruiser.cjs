@@ -75,8 +75,24 @@ module.exports = {
       name: 'apps-stay-apart',
       severity: 'error',
       comment: 'An app never imports another app’s code: what services share goes through libs/contracts.',
-      from: { path: '^apps/([^/]+)/' },
+      from: { path: '^apps/([^/]+)/', pathNot: '^apps/serviceops/' },
       to: { path: '^apps/', pathNot: '^apps/$1/' },
+    },
+    {
+      name: 'one-process-root-takes-entries-only',
+      severity: 'error',
+      comment:
+        'apps/serviceops runs the platform in one process: it may load each service’s definition and the ' +
+        'gateway’s factory, the entry points a process of their own loads, and nothing inside another app.',
+      from: { path: '^apps/serviceops/' },
+      to: {
+        path: '^apps/',
+        pathNot: [
+          '^apps/serviceops/',
+          '^apps/[^/]+/src/[^/]+\\.service-definition\\.ts$',
+          '^apps/gateway/src/gateway\\.ts$',
+        ],
+      },
     },
     {
       name: 'libs-below-apps',

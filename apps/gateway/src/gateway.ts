@@ -1,7 +1,7 @@
 import type { Server } from '@grpc/grpc-js';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { createLogger, Metrics, NestPinoLogger } from '@serviceops/platform';
+import { createLogger, Metrics, NestPinoLogger, type LocalServices } from '@serviceops/platform';
 import { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { AccessTokens } from './access/access-tokens';
@@ -37,6 +37,10 @@ export interface GatewayOptions {
   readonly onShutdown?: () => Promise<void>;
   /** Upstream call deadline. */
   readonly deadlineMs?: number;
+  /** Services running in this process: called in it, not over gRPC (the one-process topology). */
+  readonly local?: LocalServices;
+  /** The process's metrics, when the gateway shares its process (its /metrics then shows every part's). */
+  readonly metrics?: Metrics;
 }
 
 /**
@@ -45,7 +49,7 @@ export interface GatewayOptions {
  */
 export async function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Promise<Gateway> {
   const logger = options.logger ?? createLogger('gateway', config.LOG_LEVEL);
-  const metrics = new Metrics('gateway');
+  const metrics = options.metrics ?? new Metrics('gateway');
   const pool = new Pool({
     connectionString: config.DATABASE_URL,
     max: config.DB_POOL_SIZE,
@@ -59,6 +63,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       analytics: config.ANALYTICS_GRPC_URL,
     },
     options.deadlineMs,
+    options.local,
   );
   const tokens = new AccessTokens(config.JWT_SECRET, config.JWT_TTL_SECONDS);
   const idempotency = new IdempotencyStore(pool);

@@ -1,17 +1,19 @@
 import { NestFactory } from '@nestjs/core';
 import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
-import type { DynamicModule, INestApplication } from '@nestjs/common';
+import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import type { Config, ConfigSpec, serviceConfigSpec } from '@serviceops/contracts';
+import type { Config, ConfigSpec, GrpcServiceName, serviceConfigSpec } from '@serviceops/contracts';
 import { assertTransportConfig, ConfigError, loadConfig } from './config';
 import { openDatabase, runReadModelMigrations, type DatabaseOptions } from './database';
 import { createLogger, NestPinoLogger } from './logger';
 import { Metrics } from './metrics';
 import { EventSourcingRuntime } from './runtime';
 import { stopTelemetry } from './telemetry';
+import { grpcControllerOf } from './handles';
 import { OperationsModule } from './health';
+import type { LocalServices } from './in-process';
 
 type ServiceConfig = Config<typeof serviceConfigSpec> & {
   readonly GRPC_PORT: number;
@@ -28,13 +30,18 @@ export interface ServiceParts<C> {
 }
 
 export interface ServiceDefinition<S extends ConfigSpec> {
-  readonly name: string;
+  readonly name: GrpcServiceName;
   readonly configSpec: S;
   readonly grpc: { readonly package: string; readonly protoPath: string; readonly loader: object };
   readonly database: Pick<DatabaseOptions, 'entities' | 'migrations'>;
   readonly publishes: boolean;
-  /** The service's own module (controllers, handlers, projections), given its parts. */
+  /** The service's own module (its providers, projections), given its parts. */
   readonly module: (parts: ServiceParts<Config<S>>) => DynamicModule;
+  /**
+   * The classes whose `@Handles` methods serve the service's declared methods, one each (provided in the
+   * service's module by the bootstrap; its gRPC controller is derived from them).
+   */
+  readonly handlers: readonly Type[];
   /** Work after the tables exist and before serving: subscriptions, first-start data. */
   readonly onStart?: (parts: ServiceParts<Config<S>>, app: INestApplication) => Promise<void>;
 }
@@ -44,6 +51,18 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
+export interface RunOptions {
+  /**
+   * In one process with the gateway: the service joins these instead of serving gRPC and its HTTP operations
+   * endpoints (no socket of its own), and leaves signals to the process that runs it.
+   */
+  readonly local?: LocalServices;
+  /** The process's metrics when it runs several parts (its /metrics shows them all); by default the service's own. */
+  readonly metrics?: Metrics;
+  /** Stop on SIGTERM/SIGINT and exit (default: when the service is its process's only part). */
+  readonly signals?: boolean;
+}
+
 /**
  * Boots a backend service: config (fail fast), logger, database and read-model migrations, event store and
  * transport, then the NestJS app with gRPC and the operations endpoints. SIGTERM/SIGINT stop it cleanly.
@@ -51,20 +70,21 @@ export interface RunningService {
 export async function runService<S extends ConfigSpec>(
   definition: ServiceDefinition<S>,
   env: NodeJS.ProcessEnv = process.env,
+  options: RunOptions = {},
 ): Promise<RunningService> {
   let config: Config<S> & ServiceConfig;
   try {
     config = loadConfig(definition.configSpec, env) as Config<S> & ServiceConfig;
     assertTransportConfig(config);
   } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${definition.name}: ${error.message}\n`);
-      process.exit(78); // EX_CONFIG
-    }
-    throw error;
+    if (!(error instanceof ConfigError)) throw error;
+    if (!(options.signals ?? !options.local))
+      throw new ConfigError(error.problems.map((problem) => `${definition.name}: ${problem}`));
+    process.stderr.write(`${definition.name}: ${error.message}\n`);
+    process.exit(78); // EX_CONFIG
   }
   const logger = createLogger(definition.name, config.LOG_LEVEL);
-  const metrics = new Metrics(definition.name);
+  const metrics = options.metrics ?? new Metrics(definition.name);
   const { dataSource, pool } = await openDatabase({
     url: config.DATABASE_URL,
     schema: definition.name,
@@ -86,35 +106,51 @@ export async function runService<S extends ConfigSpec>(
   await runReadModelMigrations(dataSource, pool, definition.name);
   const parts: ServiceParts<Config<S>> = { config, logger, metrics, dataSource, pool, runtime };
 
+  const { local } = options;
+  const own = definition.module(parts);
   const app = await NestFactory.create(
     {
       module: class ServiceRootModule {},
       imports: [
-        definition.module(parts),
+        {
+          ...own,
+          controllers: [
+            ...(own.controllers ?? []),
+            ...(local ? [] : [grpcControllerOf(definition.name, definition.handlers)]),
+          ],
+          providers: [...(own.providers ?? []), ...definition.handlers],
+        },
         OperationsModule.forRoot({ pool, kafka: runtime.kafkaClient, metrics }),
       ],
     },
     { logger: new NestPinoLogger(logger), bufferLogs: false },
   );
-  app.connectMicroservice<MicroserviceOptions>(
-    {
-      transport: Transport.GRPC,
-      options: {
-        package: definition.grpc.package,
-        protoPath: definition.grpc.protoPath,
-        url: `${config.BIND_HOST}:${config.GRPC_PORT}`,
-        loader: definition.grpc.loader,
+  if (!local)
+    app.connectMicroservice<MicroserviceOptions>(
+      {
+        transport: Transport.GRPC,
+        options: {
+          package: definition.grpc.package,
+          protoPath: definition.grpc.protoPath,
+          url: `${config.BIND_HOST}:${config.GRPC_PORT}`,
+          loader: definition.grpc.loader,
+        },
       },
-    },
-    { inheritAppConfig: true },
-  );
+      { inheritAppConfig: true },
+    );
   await definition.onStart?.(parts, app);
-  await app.startAllMicroservices();
-  await app.listen(config.HTTP_PORT, config.BIND_HOST);
-  logger.info(
-    { grpcPort: config.GRPC_PORT, httpPort: config.HTTP_PORT, transport: config.TRANSPORT },
-    'ready',
-  );
+  if (local) {
+    await app.init();
+    local.add(definition.name, app, definition.handlers);
+    logger.info({ transport: config.TRANSPORT }, 'ready (in process)');
+  } else {
+    await app.startAllMicroservices();
+    await app.listen(config.HTTP_PORT, config.BIND_HOST);
+    logger.info(
+      { grpcPort: config.GRPC_PORT, httpPort: config.HTTP_PORT, transport: config.TRANSPORT },
+      'ready',
+    );
+  }
 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
@@ -123,8 +159,9 @@ export async function runService<S extends ConfigSpec>(
       await app.close();
       await runtime.stop();
       await dataSource.destroy();
-      await stopTelemetry();
+      if (options.signals ?? !local) await stopTelemetry();
     })());
+  if (!(options.signals ?? !local)) return { app, stop };
   for (const signal of ['SIGTERM', 'SIGINT'] as const)
     process.once(signal, () => {
       stop().then(

@@ -11,3 +11,4 @@ export * from './bootstrap';
 export * from './timers';
 export * from './text';
 export * from './handles';
+export * from './in-process';

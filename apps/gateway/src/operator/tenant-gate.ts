@@ -1,6 +1,6 @@
 import type { Metadata } from '@grpc/grpc-js';
 import { PLATFORM_TENANT_ID, type GrpcServiceName } from '@serviceops/contracts';
-import { IdentityHeaders, ProblemError } from '@serviceops/platform';
+import { IdentityHeaders, ProblemError, type LocalServices } from '@serviceops/platform';
 import { Upstream, type UpstreamAddresses } from '../upstream/upstream';
 
 /** How long a tenant's status is trusted before it is asked again (another gateway may have disabled it). */
@@ -78,8 +78,8 @@ const CHANGES_STATUS: Readonly<Record<string, boolean>> = { DisableTenant: true,
 export class TenantGatedUpstream extends Upstream {
   readonly gate: TenantGate;
 
-  constructor(addresses: UpstreamAddresses, deadlineMs?: number) {
-    super(addresses, deadlineMs);
+  constructor(addresses: UpstreamAddresses, deadlineMs?: number, local?: LocalServices) {
+    super(addresses, deadlineMs, local);
     this.gate = new TenantGate((metadata) => super.invoke('tenancy', 'GetTenant', {}, metadata));
   }
 

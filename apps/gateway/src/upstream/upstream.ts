@@ -6,7 +6,12 @@ import {
   type ServiceError,
 } from '@grpc/grpc-js';
 import type { GrpcServiceName } from '@serviceops/contracts';
-import { identityMetadata, problemOfGrpcError, type CallContext } from '@serviceops/platform';
+import {
+  identityMetadata,
+  problemOfGrpcError,
+  type CallContext,
+  type LocalServices,
+} from '@serviceops/platform';
 import { ProblemResponse } from '../errors/problems';
 import { plainMessage, serviceDefinitionOf, SERVICE_NAMES } from './protos';
 import { splitRpc, type Rpc } from '@serviceops/contracts';
@@ -22,16 +27,20 @@ type UnaryMethod = (
 
 export const DEFAULT_DEADLINE_MS = 10_000;
 
-/** The gRPC clients of the backing services: one channel each, every call with a deadline. */
+/**
+ * The backing services: those running in this process called in it (`LocalServices`), the others over gRPC, one
+ * channel each. Every call has a deadline; either way it answers, and fails, alike.
+ */
 export class Upstream {
   private readonly clients: ReadonlyMap<GrpcServiceName, Client>;
 
   constructor(
     addresses: UpstreamAddresses,
     private readonly deadlineMs = DEFAULT_DEADLINE_MS,
+    private readonly local?: LocalServices,
   ) {
     this.clients = new Map(
-      SERVICE_NAMES.map((name) => {
+      SERVICE_NAMES.filter((name) => !local?.has(name)).map((name) => {
         const Constructor = makeGenericClientConstructor(serviceDefinitionOf(name), name);
         return [name, new Constructor(addresses[name], credentials.createInsecure())];
       }),
@@ -40,6 +49,8 @@ export class Upstream {
 
   /** Calls a method as it is: the reply decoded, or the gRPC error untouched (the public gRPC API forwards it). */
   invoke(service: GrpcServiceName, method: string, request: unknown, metadata: Metadata): Promise<unknown> {
+    if (this.local?.has(service))
+      return this.local.invoke(service, method, request, metadata, new Date(Date.now() + this.deadlineMs));
     const client = this.clients.get(service);
     const unary = (client as unknown as Record<string, UnaryMethod | undefined> | undefined)?.[method];
     if (!client || typeof unary !== 'function')
