@@ -10,4 +10,5 @@ export * from './database';
 export * from './bootstrap';
 export * from './timers';
 export * from './text';
+export * from './grpc-fields';
 export * from './handles';
