@@ -1,14 +1,14 @@
 import { analyticsConfigSpec, GRPC_SERVICES, PROTO_LOADER_OPTIONS } from '@serviceops/contracts';
 import { eventsTopic } from '@serviceops/messaging';
-import type { ServiceDefinition } from '@serviceops/platform';
+import { grpcControllerOf, type ServiceDefinition } from '@serviceops/platform';
 import { DataSource } from 'typeorm';
-import { AnalyticsQueries } from './application/analytics-queries';
+import { AnalyticsHandlers } from './application/analytics.handlers';
 import {
   AuditRow,
   CreateAnalyticsReadModels1732300000000,
   CustomerStatsRow,
 } from './infrastructure/read-models';
-import { AnalyticsGrpcController } from './interface/grpc/analytics.controller';
+import { ReadModelsRepository } from './infrastructure/read-models.repository';
 import { AUDIT_TRAIL_CONSUMER, projectAuditTrail } from './projections/audit-trail.projection';
 import { CUSTOMER_STATS_CONSUMER, projectCustomerStats } from './projections/customer-stats.projection';
 
@@ -25,8 +25,8 @@ export const analyticsService: ServiceDefinition<typeof analyticsConfigSpec> = {
   publishes: false,
   module: ({ dataSource }) => ({
     module: class AnalyticsModule {},
-    controllers: [AnalyticsGrpcController],
-    providers: [{ provide: DataSource, useValue: dataSource }, AnalyticsQueries],
+    controllers: [grpcControllerOf('analytics', [AnalyticsHandlers])],
+    providers: [{ provide: DataSource, useValue: dataSource }, ReadModelsRepository, AnalyticsHandlers],
   }),
   onStart: async ({ runtime }) => {
     await runtime.subscribe(CUSTOMER_STATS_CONSUMER, [eventsTopic('customers')], projectCustomerStats);

@@ -1,14 +1,12 @@
-import { CqrsModule } from '@nestjs/cqrs';
 import { GRPC_SERVICES, PROTO_LOADER_OPTIONS, tenancyConfigSpec } from '@serviceops/contracts';
-import type { ServiceDefinition } from '@serviceops/platform';
+import { grpcControllerOf, type ServiceDefinition } from '@serviceops/platform';
+import { Pool } from 'pg';
 import { createFirstTenant } from './application/first-start';
-import {
-  RegisterUserHandler,
-  RUNTIME,
-  TenantCommandHandler,
-  TenantCommands,
-} from './application/tenant-commands';
-import { TenantQueries } from './application/tenant-queries';
+import { ProvisioningHandlers } from './application/provisioning.handlers';
+import { TenantHandlers } from './application/tenant.handlers';
+import { RUNTIME, TenantStream } from './application/tenant-stream';
+import { UsersHandlers } from './application/users.handlers';
+import { AccountsRepository } from './infrastructure/accounts.repository';
 import {
   AccountRow,
   CreateAccounts1732300000000,
@@ -16,8 +14,11 @@ import {
   TenantLifecycle1767000000000,
   TenantRow,
 } from './infrastructure/accounts.entity';
-import { ChangeTenantStatusHandler, ProvisionTenantHandler } from './application/tenant-provisioning';
-import { TenancyGrpcController } from './interface/grpc/tenancy.controller';
+import { TenantsRepository } from './infrastructure/tenants.repository';
+import { TENANCY_PATH_IDS, withPathIds } from './interface/grpc/path-ids';
+
+/** One `@Handles` method for each of tenancy's declared methods (libs/contracts tenancy.api.ts). */
+export const TENANCY_HANDLERS = [TenantHandlers, UsersHandlers, ProvisioningHandlers];
 
 export const tenancyService: ServiceDefinition<typeof tenancyConfigSpec> = {
   name: 'tenancy',
@@ -32,23 +33,21 @@ export const tenancyService: ServiceDefinition<typeof tenancyConfigSpec> = {
     migrations: [CreateAccounts1732300000000, TenantLifecycle1767000000000],
   },
   publishes: true,
-  module: ({ runtime }) => ({
+  module: ({ runtime, pool }) => ({
     module: class TenancyModule {},
-    imports: [CqrsModule.forRoot()],
-    controllers: [TenancyGrpcController],
+    controllers: [withPathIds(grpcControllerOf('tenancy', TENANCY_HANDLERS), TENANCY_PATH_IDS)],
     providers: [
       { provide: RUNTIME, useValue: runtime },
-      TenantCommands,
-      TenantQueries,
-      TenantCommandHandler,
-      RegisterUserHandler,
-      ProvisionTenantHandler,
-      ChangeTenantStatusHandler,
+      { provide: Pool, useValue: pool },
+      TenantsRepository,
+      AccountsRepository,
+      TenantStream,
+      ...TENANCY_HANDLERS,
     ],
   }),
-  onStart: async ({ pool, logger, config }, app) => {
+  onStart: async ({ logger, config }, app) => {
     await createFirstTenant(
-      { pool, logger, commands: app.get(TenantCommands), queries: app.get(TenantQueries) },
+      { logger, stream: app.get(TenantStream), tenants: app.get(TenantsRepository) },
       {
         tenantName: config.DEFAULT_TENANT_NAME,
         adminPassword: config.ADMIN_PASSWORD,

@@ -10,5 +10,6 @@ export * from './database';
 export * from './bootstrap';
 export * from './timers';
 export * from './text';
+export * from './grpc-fields';
 export * from './handles';
 export * from './in-process';

@@ -1,13 +1,12 @@
 import { newId } from '@serviceops/kernel';
 import type { Logger } from 'pino';
-import type { Pool } from 'pg';
 import { BUSINESS_LINES } from '../domain/business-lines';
 import { PLATFORM_OPERATOR, PLATFORM_TENANT_ID } from '../domain/roles';
 import { generatePassword, hashPassword } from '../infrastructure/passwords';
-import type { TenantCommands } from './tenant-commands';
-import type { TenantQueries } from './tenant-queries';
+import type { TenantsRepository } from '../infrastructure/tenants.repository';
+import type { TenantStream } from './tenant-stream';
 
-type Deps = { pool: Pool; commands: TenantCommands; queries: TenantQueries; logger: Logger };
+type Deps = { stream: TenantStream; tenants: TenantsRepository; logger: Logger };
 
 /**
  * On the very first start, one tenant with every business line, a head-office branch and an `admin` user; and
@@ -19,15 +18,10 @@ export async function createFirstTenant(
   deps: Deps,
   options: { tenantName: string; adminPassword?: string; operatorPassword?: string },
 ): Promise<void> {
-  const lock = await deps.pool.connect();
-  try {
-    await lock.query(`SELECT pg_advisory_lock(hashtext('tenancy:first-start'))`);
-    if (!(await deps.queries.anyTenantExists())) await createDefaultTenant(deps, options);
-    if (!(await deps.queries.platformExists())) await createPlatform(deps, options.operatorPassword);
-  } finally {
-    await lock.query(`SELECT pg_advisory_unlock(hashtext('tenancy:first-start'))`).catch(() => undefined);
-    lock.release();
-  }
+  await deps.tenants.exclusively('tenancy:first-start', async () => {
+    if (!(await deps.tenants.anyBusinessTenant())) await createDefaultTenant(deps, options);
+    if (!(await deps.tenants.platformExists())) await createPlatform(deps, options.operatorPassword);
+  });
 }
 
 /** The platform tenant and its first operator: the one account that provisions tenants. */
@@ -36,9 +30,8 @@ async function createPlatform(deps: Deps, operatorPassword: string | undefined):
   const operatorId = newId();
   const call = { tenantId, actorId: operatorId, roles: [PLATFORM_OPERATOR], correlationId: newId() };
   const password = operatorPassword ?? generatePassword();
-  await deps.commands.run(
+  await deps.stream.execute(
     call,
-    tenantId,
     {
       type: 'ProvisionPlatform',
       data: {
@@ -46,8 +39,7 @@ async function createPlatform(deps: Deps, operatorPassword: string | undefined):
         operator: { userId: operatorId, username: OPERATOR_USERNAME, displayName: 'Platform operator' },
       },
     },
-    undefined,
-    { userId: operatorId, passwordHash: await hashPassword(password) },
+    { credential: { userId: operatorId, passwordHash: await hashPassword(password) } },
   );
   deps.logger.info({ operatorUserId: operatorId }, 'first start: platform operator created');
   if (!operatorPassword) {
@@ -68,20 +60,16 @@ async function createDefaultTenant(
   const tenantId = newId();
   const adminId = newId();
   const call = { tenantId, actorId: adminId, roles: ['admin'], correlationId: newId() };
-  await deps.commands.run(call, tenantId, {
-    type: 'CreateTenant',
-    data: { tenantId, name: options.tenantName },
-  });
+  await deps.stream.execute(call, { type: 'CreateTenant', data: { tenantId, name: options.tenantName } });
   for (const line of BUSINESS_LINES)
-    await deps.commands.run(call, tenantId, { type: 'EnableBusinessLine', data: { tenantId, line } });
-  await deps.commands.run(call, tenantId, {
+    await deps.stream.execute(call, { type: 'EnableBusinessLine', data: { tenantId, line } });
+  await deps.stream.execute(call, {
     type: 'AddBranch',
     data: { tenantId, branchId: newId(), name: 'Head office', businessLines: [...BUSINESS_LINES] },
   });
   const password = options.adminPassword ?? generatePassword();
-  await deps.commands.run(
+  await deps.stream.execute(
     call,
-    tenantId,
     {
       type: 'RegisterUser',
       data: {
@@ -92,8 +80,7 @@ async function createDefaultTenant(
         roles: ['admin'],
       },
     },
-    undefined,
-    { userId: adminId, passwordHash: await hashPassword(password) },
+    { credential: { userId: adminId, passwordHash: await hashPassword(password) } },
   );
   deps.logger.info({ tenantId, adminUserId: adminId }, 'first start: tenant and admin user created');
   if (!options.adminPassword) {

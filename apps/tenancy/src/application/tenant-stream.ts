@@ -1,0 +1,82 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DomainError, type Event } from '@serviceops/kernel';
+import { execute, ProblemError, type CallContext, type EventSourcingRuntime } from '@serviceops/platform';
+import type { PoolClient } from 'pg';
+import type { TenantCommand } from '../domain/tenant/tenant.commands';
+import { tenantDecider, tenantStreamId } from '../domain/tenant/tenant.decider';
+import { TenancyErrorCode } from '../domain/tenant/tenant.errors';
+import type { ActiveTenant } from '../domain/tenant/tenant.state';
+import { saveCredential, type Credential } from '../infrastructure/accounts.repository';
+import { isTenantNameConflict, TenantsRepository } from '../infrastructure/tenants.repository';
+import { projectAccounts } from '../projections/accounts.projection';
+
+export const RUNTIME = Symbol('RUNTIME');
+
+export interface TenantResult {
+  readonly tenant: ActiveTenant;
+  readonly version: number;
+}
+
+/** One tenant's stream: read it, or run a command on it (load → decide → append). */
+@Injectable()
+export class TenantStream {
+  constructor(
+    @Inject(RUNTIME) private readonly runtime: EventSourcingRuntime,
+    private readonly tenants: TenantsRepository,
+  ) {}
+
+  /** The tenant as its stream says now: tenants are small, and a read must see the write just made. */
+  async read(tenantId: string): Promise<TenantResult> {
+    const { state, version } = await this.runtime.store.aggregate(
+      tenantStreamId(tenantId),
+      (s, e) => tenantDecider.evolve(s, e as Parameters<typeof tenantDecider.evolve>[1]),
+      tenantDecider.initialState,
+    );
+    if (state.status !== 'active') throw new ProblemError('TENANCY.TENANT_NOT_FOUND', 'no such tenant');
+    return { tenant: state, version };
+  }
+
+  /**
+   * Runs `command` on the stream of the tenant it names, keeping accounts and the tenant list in step in the
+   * append's transaction. `expectedVersion` is the caller's If-Match; `credential`, a password hash stored with
+   * the event that registers its user.
+   */
+  async execute(
+    call: CallContext,
+    command: TenantCommand,
+    options: { expectedVersion?: number; credential?: Credential } = {},
+  ): Promise<TenantResult> {
+    const { expectedVersion, credential } = options;
+    const inline = async (tx: PoolClient, state: unknown, version: number, events: readonly Event[]) => {
+      await projectAccounts(tx, state, version, events);
+      if (credential) await saveCredential(tx, credential);
+    };
+    const tenantNameTaken = await this.nameTaken(command);
+    const result = await this.runtime
+      .timed(command.type, () =>
+        execute(
+          this.runtime.store,
+          tenantDecider,
+          tenantStreamId(command.data.tenantId),
+          command,
+          { now: new Date(), tenantNameTaken },
+          call,
+          { expectedVersion, inline },
+        ),
+      )
+      .catch((error: unknown) => {
+        if (isTenantNameConflict(error))
+          throw new DomainError(TenancyErrorCode.TENANT_NAME_TAKEN, 'a tenant already has this name');
+        throw error;
+      });
+    if (result.state.status !== 'active')
+      throw new ProblemError('TENANCY.TENANT_NOT_FOUND', 'no such tenant');
+    return { tenant: result.state, version: result.version };
+  }
+
+  /** Tenant names are unique across tenants (case-insensitive): only a new tenant's is looked up. */
+  private nameTaken(command: TenantCommand): Promise<boolean> {
+    if (command.type !== 'CreateTenant' && command.type !== 'ProvisionTenant') return Promise.resolve(false);
+    return this.tenants.nameTaken(command.data.name, command.data.tenantId);
+  }
+}

@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { newId } from '@serviceops/kernel';
+import { Handles, optional, ProblemError, type CallContext } from '@serviceops/platform';
+import type { Role } from '../domain/roles';
+import { AccountsRepository } from '../infrastructure/accounts.repository';
+import { hashPassword, verifyPassword } from '../infrastructure/passwords';
+import { TenantStream, type TenantResult } from './tenant-stream';
+
+/** The answer `User`: one user of the tenant, with the tenant's version (users live in its stream). */
+function userMessage({ tenant, version }: TenantResult, userId: string) {
+  const user = Object.hasOwn(tenant.users, userId) ? tenant.users[userId] : undefined;
+  if (!user) throw new ProblemError('TENANCY.USER_NOT_FOUND', 'no such user');
+  return {
+    id: userId,
+    username: user.username,
+    displayName: user.displayName,
+    roles: user.roles,
+    ...optional('branchId', user.branchId),
+    disabled: user.disabled,
+    tenantVersion: version,
+  };
+}
+
+/** A new password as given, refused when too short; `path` is the field that carried it. */
+export function newPassword(password: string | undefined, path: string): string {
+  if ((password ?? '').length < 8)
+    throw new ProblemError('VALIDATION', 'password too short', [{ path, message: 'at least 8 characters' }]);
+  return password ?? '';
+}
+
+const BAD_LOGIN = 'unknown user or wrong password';
+
+// Verified against when the user does not exist, so timing does not tell who has an account.
+const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+
+/** The tenant's users: signing in, registering, roles, disabling. */
+@Injectable()
+export class UsersHandlers {
+  constructor(
+    private readonly stream: TenantStream,
+    private readonly accounts: AccountsRepository,
+  ) {}
+
+  /** Checks a password. Every failure reads the same, and takes about as long, whatever went wrong. */
+  @Handles('tenancy.Authenticate')
+  async authenticate(request: { tenantId?: string; username?: string; password?: string }) {
+    const logins = await this.accounts.logins(request.username ?? '', request.tenantId);
+    if (logins.length > 1)
+      throw new ProblemError('VALIDATION', 'this username exists in several tenants: give tenantId', [
+        { path: 'tenantId', message: 'required for this username' },
+      ]);
+    const account = logins[0];
+    const ok = await verifyPassword(request.password ?? '', account?.passwordHash ?? DUMMY_HASH);
+    if (!account || !ok || account.disabled) throw new ProblemError('UNAUTHENTICATED', BAD_LOGIN);
+    // Said only to whoever knows the password: the account is fine, its tenant is switched off.
+    if (account.tenantDisabled)
+      throw new ProblemError('TENANCY.TENANT_DISABLED', 'your tenant is disabled; ask the platform operator');
+    const { userId, tenantId, username, roles } = account;
+    return { userId, tenantId, username, roles };
+  }
+
+  @Handles('tenancy.RegisterUser')
+  async registerUser(
+    request: {
+      username?: string;
+      displayName?: string;
+      password?: string;
+      roles?: Role[];
+      branchId?: string;
+    },
+    call: CallContext,
+  ) {
+    const password = newPassword(request.password, 'password');
+    const { tenantId } = call;
+    const userId = newId();
+    const data = {
+      tenantId,
+      userId,
+      username: request.username ?? '',
+      displayName: request.displayName ?? '',
+      roles: request.roles ?? [],
+      ...optional('branchId', request.branchId),
+    };
+    const credential = { userId, passwordHash: await hashPassword(password) };
+    return userMessage(
+      await this.stream.execute(call, { type: 'RegisterUser', data }, { credential }),
+      userId,
+    );
+  }
+
+  /** `id`: the user's, from the path (see withPathIds). */
+  @Handles('tenancy.ChangeUserRoles')
+  async changeUserRoles(
+    request: { id: string; roles?: Role[]; expectedVersion?: number },
+    call: CallContext,
+  ) {
+    const data = { tenantId: call.tenantId, userId: request.id, roles: request.roles ?? [] };
+    const { expectedVersion } = request;
+    const result = await this.stream.execute(call, { type: 'ChangeUserRoles', data }, { expectedVersion });
+    return userMessage(result, request.id);
+  }
+
+  /** `id`: the user's, from the path (see withPathIds). */
+  @Handles('tenancy.DisableUser')
+  async disableUser(request: { id: string; expectedVersion?: number }, call: CallContext) {
+    const data = { tenantId: call.tenantId, userId: request.id };
+    const { expectedVersion } = request;
+    const result = await this.stream.execute(call, { type: 'DisableUser', data }, { expectedVersion });
+    return userMessage(result, request.id);
+  }
+
+  @Handles('tenancy.ListUsers')
+  async listUsers(_request: object, call: CallContext) {
+    const result = await this.stream.read(call.tenantId);
+    return { items: Object.keys(result.tenant.users).map((id) => userMessage(result, id)) };
+  }
+}
