@@ -1,6 +1,6 @@
 import { analyticsConfigSpec, GRPC_SERVICES, PROTO_LOADER_OPTIONS } from '@serviceops/contracts';
 import { eventsTopic } from '@serviceops/messaging';
-import { grpcControllerOf, type ServiceDefinition } from '@serviceops/platform';
+import { type ServiceDefinition } from '@serviceops/platform';
 import { DataSource } from 'typeorm';
 import { AnalyticsHandlers } from './application/analytics.handlers';
 import {
@@ -23,10 +23,10 @@ export const analyticsService: ServiceDefinition<typeof analyticsConfigSpec> = {
   },
   database: { entities: [CustomerStatsRow, AuditRow], migrations: [CreateAnalyticsReadModels1732300000000] },
   publishes: false,
+  handlers: [AnalyticsHandlers],
   module: ({ dataSource }) => ({
     module: class AnalyticsModule {},
-    controllers: [grpcControllerOf('analytics', [AnalyticsHandlers])],
-    providers: [{ provide: DataSource, useValue: dataSource }, ReadModelsRepository, AnalyticsHandlers],
+    providers: [{ provide: DataSource, useValue: dataSource }, ReadModelsRepository],
   }),
   onStart: async ({ runtime }) => {
     await runtime.subscribe(CUSTOMER_STATS_CONSUMER, [eventsTopic('customers')], projectCustomerStats);

@@ -1,5 +1,5 @@
 import { GRPC_SERVICES, PROTO_LOADER_OPTIONS, tenancyConfigSpec } from '@serviceops/contracts';
-import { grpcControllerOf, type ServiceDefinition } from '@serviceops/platform';
+import { type ServiceDefinition } from '@serviceops/platform';
 import { Pool } from 'pg';
 import { createFirstTenant } from './application/first-start';
 import { ProvisioningHandlers } from './application/provisioning.handlers';
@@ -15,7 +15,6 @@ import {
   TenantRow,
 } from './infrastructure/accounts.entity';
 import { TenantsRepository } from './infrastructure/tenants.repository';
-import { TENANCY_PATH_IDS, withPathIds } from './interface/grpc/path-ids';
 
 /** One `@Handles` method for each of tenancy's declared methods (libs/contracts tenancy.api.ts). */
 export const TENANCY_HANDLERS = [TenantHandlers, UsersHandlers, ProvisioningHandlers];
@@ -33,16 +32,15 @@ export const tenancyService: ServiceDefinition<typeof tenancyConfigSpec> = {
     migrations: [CreateAccounts1732300000000, TenantLifecycle1767000000000],
   },
   publishes: true,
+  handlers: TENANCY_HANDLERS,
   module: ({ runtime, pool }) => ({
     module: class TenancyModule {},
-    controllers: [withPathIds(grpcControllerOf('tenancy', TENANCY_HANDLERS), TENANCY_PATH_IDS)],
     providers: [
       { provide: RUNTIME, useValue: runtime },
       { provide: Pool, useValue: pool },
       TenantsRepository,
       AccountsRepository,
       TenantStream,
-      ...TENANCY_HANDLERS,
     ],
   }),
   onStart: async ({ logger, config }, app) => {

@@ -45,17 +45,19 @@ export function handledBy(provider: Type): readonly HandledMethod[] {
 export type Handler = (request: object, call: CallContext | undefined) => Promise<unknown>;
 
 /**
- * The request a handler receives: each UUID the declared route takes in its path checked (a malformed one
- * names nothing, so 404 as another tenant's record would) and lower-cased, the rest as decoded.
+ * The request a handler receives: each UUID the declared route takes in its path checked, in the field it
+ * travels in (`paramFields`), (a malformed one names nothing, so 404 as another tenant's record would) and
+ * lower-cased, the rest as decoded.
  */
 export function requestOf(declaration: Declaration, request: object): object {
   const params = declaration.http.uuidParams ?? [];
   if (params.length === 0) return request;
   const checked: Record<string, unknown> = { ...request };
   for (const param of params) {
-    const value = checked[param];
+    const field = declaration.http.paramFields?.[param] ?? param;
+    const value = checked[field];
     if (typeof value !== 'string' || !isUuid(value)) throw new ProblemError('NOT_FOUND', 'no such record');
-    checked[param] = value.toLowerCase();
+    checked[field] = value.toLowerCase();
   }
   return checked;
 }

@@ -76,27 +76,24 @@ export class ProvisioningHandlers {
     });
   }
 
-  /** `id`: the tenant's, from the path (see withPathIds). */
   @Handles('tenancy.GetTenantById')
-  getTenantById(request: { id: string }, call: CallContext) {
+  getTenantById(request: { tenantId: string }, call: CallContext) {
     assertOperator(call);
-    return this.tenants.record(request.id);
+    return this.tenants.record(request.tenantId);
   }
 
-  /** `id`: the tenant's, from the path (see withPathIds). */
   @Handles('tenancy.DisableTenant')
-  disableTenant(request: { id: string; expectedVersion?: number }, call: CallContext) {
+  disableTenant(request: { tenantId: string; expectedVersion?: number }, call: CallContext) {
     return this.changeStatus(request, call, 'disabled');
   }
 
-  /** `id`: the tenant's, from the path (see withPathIds). */
   @Handles('tenancy.EnableTenant')
-  enableTenant(request: { id: string; expectedVersion?: number }, call: CallContext) {
+  enableTenant(request: { tenantId: string; expectedVersion?: number }, call: CallContext) {
     return this.changeStatus(request, call, 'active');
   }
 
   private async changeStatus(
-    { id: tenantId, expectedVersion }: { id: string; expectedVersion?: number },
+    { tenantId, expectedVersion }: { tenantId: string; expectedVersion?: number },
     call: CallContext,
     status: TenantStatus,
   ) {

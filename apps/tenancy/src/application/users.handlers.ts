@@ -88,25 +88,23 @@ export class UsersHandlers {
     );
   }
 
-  /** `id`: the user's, from the path (see withPathIds). */
   @Handles('tenancy.ChangeUserRoles')
   async changeUserRoles(
-    request: { id: string; roles?: Role[]; expectedVersion?: number },
+    request: { userId: string; roles?: Role[]; expectedVersion?: number },
     call: CallContext,
   ) {
-    const data = { tenantId: call.tenantId, userId: request.id, roles: request.roles ?? [] };
+    const data = { tenantId: call.tenantId, userId: request.userId, roles: request.roles ?? [] };
     const { expectedVersion } = request;
     const result = await this.stream.execute(call, { type: 'ChangeUserRoles', data }, { expectedVersion });
-    return userMessage(result, request.id);
+    return userMessage(result, request.userId);
   }
 
-  /** `id`: the user's, from the path (see withPathIds). */
   @Handles('tenancy.DisableUser')
-  async disableUser(request: { id: string; expectedVersion?: number }, call: CallContext) {
-    const data = { tenantId: call.tenantId, userId: request.id };
+  async disableUser(request: { userId: string; expectedVersion?: number }, call: CallContext) {
+    const data = { tenantId: call.tenantId, userId: request.userId };
     const { expectedVersion } = request;
     const result = await this.stream.execute(call, { type: 'DisableUser', data }, { expectedVersion });
-    return userMessage(result, request.id);
+    return userMessage(result, request.userId);
   }
 
   @Handles('tenancy.ListUsers')

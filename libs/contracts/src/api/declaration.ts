@@ -8,6 +8,8 @@ export interface HttpRoute {
   readonly status: 200 | 201;
   /** Path parameters that are UUIDs. */
   readonly uuidParams?: readonly string[];
+  /** The gRPC request field a path parameter travels in, where the two are not named alike (`{ id: 'userId' }`). */
+  readonly paramFields?: Readonly<Record<string, string>>;
   /** The answer carries the resource's version as ETag. */
   readonly etag?: boolean;
   /** The route takes `If-Match` (a conditional write). */
