@@ -82,7 +82,9 @@ describe.each<[Topology, string]>([
           .query({ limit: 100 })
           .set('Authorization', `Bearer ${admin}`);
         const listed = new Set(((res.body as { items?: { id: string }[] }).items ?? []).map((c) => c.id));
-        return [...ids.values()].every((id) => listed.has(id)) ? true : undefined;
+        const missing = [...ids.values()].filter((id) => !listed.has(id));
+        if (missing.length === 0) return true;
+        throw new Error(`${res.status}: ${listed.size} listed, ${missing.length} missing (${missing[0]})`);
       },
       60_000,
     );
