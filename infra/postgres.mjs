@@ -73,9 +73,11 @@ export async function startPostgres({
   port = PG_DEFAULTS.port,
   fresh = false,
   detached = false,
+  settings = {},
   log = () => {},
 } = {}) {
   dataDir = path.resolve(dataDir);
+  const serverSettings = { ...PG_SETTINGS, ...settings };
   const url = postgresUrl({ port });
 
   const existing = await probePostgres(port);
@@ -134,7 +136,7 @@ export async function startPostgres({
         '-t',
         String(START_TIMEOUT_MS / 1000),
         '-o',
-        settingsAsShellOptions(port),
+        settingsAsShellOptions(port, serverSettings),
       ],
       ids,
     ).catch((err) => {
@@ -156,7 +158,7 @@ export async function startPostgres({
   logs.sink = (message) => out.write(message.endsWith('\n') ? message : `${message}\n`);
   let child;
   try {
-    child = await spawnServer(bins, clusterDir, port, ids, logs);
+    child = await spawnServer(bins, clusterDir, port, ids, logs, serverSettings);
   } catch (err) {
     out.end();
     throw new Error(
@@ -403,8 +405,8 @@ function run(binary, args, ids, logs) {
 }
 
 /** Starts `postgres` as our child; resolves with it once it accepts connections. */
-async function spawnServer(bins, clusterDir, port, ids, logs) {
-  const child = spawn(bins.postgres, ['-D', clusterDir, '-p', String(port), ...settingsAsFlags()], {
+async function spawnServer(bins, clusterDir, port, ids, logs, settings) {
+  const child = spawn(bins.postgres, ['-D', clusterDir, '-p', String(port), ...settingsAsFlags(settings)], {
     ...ids,
     cwd: os.tmpdir(),
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -566,16 +568,16 @@ async function expectUp(port, logFile) {
   }
 }
 
-function settingsAsFlags() {
-  return Object.entries(PG_SETTINGS).flatMap(([name, value]) => ['-c', `${name}=${value}`]);
+function settingsAsFlags(settings) {
+  return Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`]);
 }
 
-function settingsAsShellOptions(port) {
+function settingsAsShellOptions(port, settings) {
   // pg_ctl hands -o to /bin/sh, so quote every value.
   const quote = (value) => `'${String(value).replaceAll("'", "'\\''")}'`;
   return [
     `-p ${port}`,
-    ...Object.entries(PG_SETTINGS).map(([name, value]) => `-c ${name}=${quote(value)}`),
+    ...Object.entries(settings).map(([name, value]) => `-c ${name}=${quote(value)}`),
   ].join(' ');
 }
 

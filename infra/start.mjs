@@ -28,6 +28,8 @@ const DEFAULT_PORTS = {
 };
 const EMBEDDED_PG_PORT = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
 const READY_TIMEOUT_MS = 90_000;
+/** The embedded server's footprint: fsync stays on; buffers and connections fit one user's platform. */
+const EMBEDDED_PG_SETTINGS = { shared_buffers: '64MB', max_connections: '100' };
 
 const t0 = Date.now();
 const args = parseArgs(process.argv.slice(2));
@@ -111,6 +113,8 @@ async function database() {
   postgres = await startPostgres({
     dataDir: path.join(dataDir, 'pg'),
     port: EMBEDDED_PG_PORT,
+    // Sized for a laptop: the test and bench servers keep PostgreSQL's larger settings (infra/postgres.mjs).
+    settings: EMBEDDED_PG_SETTINGS,
     log: (line) => say(`PostgreSQL: ${line}`),
   });
   const admin = new pg.Client({ connectionString: postgres.url });
