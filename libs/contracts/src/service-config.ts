@@ -148,6 +148,13 @@ export const gatewayConfigSpec = defineConfig({
     doc: 'HMAC key signing access tokens (≥ 32 chars)',
   },
   JWT_TTL_SECONDS: { kind: 'int', default: 3600, min: 60, max: 86400, doc: 'access token lifetime' },
+  INTERNAL_TOKEN_TTL_SECONDS: {
+    kind: 'int',
+    default: 60,
+    min: 5,
+    max: 300,
+    doc: 'lifetime of the token sent with each call to a service',
+  },
   RATE_LIMIT_PER_MINUTE: {
     kind: 'int',
     default: 6000,

@@ -5,6 +5,7 @@ export * from './metrics';
 export * from './runtime';
 export * from './command';
 export * from './grpc';
+export * from './internal-token';
 export * from './health';
 export * from './database';
 export * from './bootstrap';
