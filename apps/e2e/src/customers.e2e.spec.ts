@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { newId } from '@serviceops/kernel';
-import { kafkaBrokers } from '@serviceops/testing';
+import { internalCallHeaders, kafkaBrokers } from '@serviceops/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import request from 'supertest';
@@ -708,7 +708,11 @@ describe.each(['log', 'kafka'] as const)('customers end to end (%s transport)', 
       .call<Customer>(
         'RegisterCustomer',
         { name: 'Someone Else', phone: `+86 135 ${d.slice(4)} ${d.slice(0, 4)}`, channel: 'phone' },
-        { 'x-tenant-id': newId(), 'x-actor-id': newId(), 'x-roles': 'admin' },
+        internalCallHeaders({
+          privateKey: platform.internalKey,
+          audience: 'customers',
+          user: { tenantId: newId(), actorId: newId(), roles: ['admin'] },
+        }),
       )
       .finally(() => customers.close());
     for (const id of [theirs.id, newId()]) {

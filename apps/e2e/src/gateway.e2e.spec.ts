@@ -1,5 +1,6 @@
 import { newId } from '@serviceops/kernel';
 import { Client } from 'pg';
+import { internalCallHeaders } from '@serviceops/testing';
 import request from 'supertest';
 import { grpcClient } from './grpc-client';
 import { ADMIN_PASSWORD, poll, startPlatform, type RunningPlatform } from './platform';
@@ -226,7 +227,11 @@ describe.each(['log', 'kafka'] as const)('gateway over HTTP and gRPC (%s transpo
     const theirs = await customers.call<Customer>(
       'RegisterCustomer',
       { name: 'Someone Else', channel: 'phone' },
-      { 'x-tenant-id': otherTenant, 'x-actor-id': newId(), 'x-roles': 'admin' },
+      internalCallHeaders({
+        privateKey: platform.internalKey,
+        audience: 'customers',
+        user: { tenantId: otherTenant, actorId: newId(), roles: ['admin'] },
+      }),
     );
     customers.close();
     const res = await api.get(`/api/v1/customers/${theirs.id}`).set(auth(admin)).expect(404);

@@ -1,12 +1,18 @@
 import {
   credentials,
   makeGenericClientConstructor,
-  Metadata,
   type Client,
+  type Metadata,
   type ServiceError,
 } from '@grpc/grpc-js';
 import type { GrpcServiceName } from '@serviceops/contracts';
-import { identityMetadata, problemOfGrpcError, type CallContext } from '@serviceops/platform';
+import {
+  internalCallMetadata,
+  internalUserOf,
+  problemOfGrpcError,
+  type CallContext,
+  type InternalTokenSigner,
+} from '@serviceops/platform';
 import { ProblemResponse } from '../errors/problems';
 import { plainMessage, serviceDefinitionOf, SERVICE_NAMES } from './protos';
 import { splitRpc, type Rpc } from '@serviceops/contracts';
@@ -22,12 +28,16 @@ type UnaryMethod = (
 
 export const DEFAULT_DEADLINE_MS = 10_000;
 
-/** The gRPC clients of the backing services: one channel each, every call with a deadline. */
+/**
+ * The gRPC clients of the backing services: one channel each, every call with a deadline and a token signed for
+ * that service alone, naming the caller (or, for Tenancy.Authenticate, no one: the gateway itself).
+ */
 export class Upstream {
   private readonly clients: ReadonlyMap<GrpcServiceName, Client>;
 
   constructor(
     addresses: UpstreamAddresses,
+    private readonly signer: InternalTokenSigner,
     private readonly deadlineMs = DEFAULT_DEADLINE_MS,
   ) {
     this.clients = new Map(
@@ -39,11 +49,18 @@ export class Upstream {
   }
 
   /** Calls a method as it is: the reply decoded, or the gRPC error untouched (the public gRPC API forwards it). */
-  invoke(service: GrpcServiceName, method: string, request: unknown, metadata: Metadata): Promise<unknown> {
+  invoke(
+    service: GrpcServiceName,
+    method: string,
+    request: unknown,
+    caller: CallContext | undefined,
+  ): Promise<unknown> {
     const client = this.clients.get(service);
     const unary = (client as unknown as Record<string, UnaryMethod | undefined> | undefined)?.[method];
     if (!client || typeof unary !== 'function')
       return Promise.reject(new Error(`no method ${service}.${method} upstream`));
+    const token = this.signer.sign(service, caller ? internalUserOf(caller) : undefined);
+    const metadata = internalCallMetadata(token, caller);
     return new Promise((resolve, reject) => {
       unary.call(
         client,
@@ -56,18 +73,13 @@ export class Upstream {
   }
 
   /**
-   * Calls on behalf of `caller` (identity in the metadata; none for Tenancy.Authenticate). A failure becomes the
-   * problem the service answered with, or a 503 when it could not be reached.
+   * Calls on behalf of `caller` (none for Tenancy.Authenticate). A failure becomes the problem the service
+   * answered with, or a 503 when it could not be reached.
    */
   async call<T>(rpc: Rpc, request: object, caller: CallContext | undefined): Promise<T> {
     const { service, method } = splitRpc(rpc);
     try {
-      const reply = await this.invoke(
-        service,
-        method,
-        request,
-        caller ? identityMetadata(caller) : new Metadata(),
-      );
+      const reply = await this.invoke(service, method, request, caller);
       return plainMessage(reply) as T;
     } catch (error) {
       throw new ProblemResponse(problemOfGrpcError(error));
