@@ -16,6 +16,7 @@ import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
 import pg from 'pg';
+import { internalPublicKeyOf, newInternalPrivateKey } from './internal-keys.mjs';
 import { REPO_ROOT, startPostgres, postgresUrl } from './postgres.mjs';
 
 const SERVICES = ['tenancy', 'customers', 'analytics', 'gateway'];
@@ -63,7 +64,10 @@ function parseArgs(argv) {
   return out;
 }
 
-/** Secrets made once per data directory (mode 0600), unless the environment gives them. */
+/**
+ * Secrets made once per data directory (mode 0600), unless the environment gives them. The gateway alone gets the
+ * private key of internal tokens; the services get its public key (derived from it unless given).
+ */
 function secrets() {
   const file = path.join(dataDir, 'secrets.json');
   let stored = {};
@@ -71,6 +75,7 @@ function secrets() {
   const wanted = {
     JWT_SECRET: () => crypto.randomBytes(48).toString('base64url'),
     MASTER_KEY: () => crypto.randomBytes(32).toString('base64'),
+    INTERNAL_TOKEN_PRIVATE_KEY: newInternalPrivateKey,
   };
   let changed = false;
   for (const [name, make] of Object.entries(wanted)) {
@@ -80,9 +85,14 @@ function secrets() {
     }
   }
   if (changed) fs.writeFileSync(file, `${JSON.stringify(stored, null, 2)}\n`, { mode: 0o600 });
+  const privateKey = process.env.INTERNAL_TOKEN_PRIVATE_KEY ?? stored.INTERNAL_TOKEN_PRIVATE_KEY;
   return {
-    JWT_SECRET: process.env.JWT_SECRET ?? stored.JWT_SECRET,
-    MASTER_KEY: process.env.MASTER_KEY ?? stored.MASTER_KEY,
+    common: {
+      JWT_SECRET: process.env.JWT_SECRET ?? stored.JWT_SECRET,
+      MASTER_KEY: process.env.MASTER_KEY ?? stored.MASTER_KEY,
+      INTERNAL_TOKEN_PUBLIC_KEYS: process.env.INTERNAL_TOKEN_PUBLIC_KEYS ?? internalPublicKeyOf(privateKey),
+    },
+    gateway: { INTERNAL_TOKEN_PRIVATE_KEY: privateKey },
   };
 }
 
@@ -252,9 +262,11 @@ async function main() {
   const { url: databaseUrl } = await database();
   const transport = process.env.TRANSPORT ?? (process.env.KAFKA_BROKERS ? 'kafka' : 'log');
   const port = await ports();
+  const secret = secrets();
+  const { INTERNAL_TOKEN_PRIVATE_KEY: _gatewayOnly, ...env } = process.env;
   const common = {
-    ...process.env,
-    ...secrets(),
+    ...env,
+    ...secret.common,
     DATABASE_URL: databaseUrl,
     TRANSPORT: transport,
     NODE_ENV: process.env.NODE_ENV ?? 'production',
@@ -277,7 +289,12 @@ async function main() {
     // The gateway takes its own ports; the services in its process open none.
     spawnService(
       'serviceops',
-      { ...common, GRPC_PORT: String(port.gateway.GRPC_PORT), HTTP_PORT: String(port.gateway.HTTP_PORT) },
+      {
+        ...common,
+        ...secret.gateway,
+        GRPC_PORT: String(port.gateway.GRPC_PORT),
+        HTTP_PORT: String(port.gateway.HTTP_PORT),
+      },
       logDir,
       onLine,
     );
@@ -291,6 +308,7 @@ async function main() {
           ...Object.fromEntries(Object.entries(port[name]).map(([k, v]) => [k, String(v)])),
           ...(name === 'gateway'
             ? {
+                ...secret.gateway,
                 TENANCY_GRPC_URL: grpcUrl('tenancy'),
                 CUSTOMERS_GRPC_URL: grpcUrl('customers'),
                 ANALYTICS_GRPC_URL: grpcUrl('analytics'),

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { createInterface } from 'node:readline';
 import { Client } from 'pg';
-import { databaseUrl, eventually, kafkaBrokers, uniqueName } from '@serviceops/testing';
+import { databaseUrl, eventually, kafkaBrokers, newInternalKeyPair, uniqueName } from '@serviceops/testing';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
 export const ADMIN_PASSWORD = 'e2e-admin-password';
@@ -29,6 +29,11 @@ export interface RunningPlatform {
   readonly memoryMb: { readonly services: number; readonly database: number };
   /** The platform's database (absent when it runs its embedded PostgreSQL). */
   readonly databaseUrl?: string;
+  /**
+   * The gateway's private key of internal tokens (INTERNAL_TOKEN_PRIVATE_KEY): with it a test signs the token a call
+   * straight to a service's gRPC port needs (`internalCallHeaders` of @serviceops/testing).
+   */
+  readonly internalKey: string;
   readonly output: string[];
   stop(): Promise<void>;
 }
@@ -72,11 +77,14 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'serviceops-e2e-'));
   const env: Record<string, string | undefined> = {
     ...process.env,
+    // Made here rather than by the launcher, so that tests can sign as the gateway does.
+    INTERNAL_TOKEN_PRIVATE_KEY: newInternalKeyPair().privateKey,
     ADMIN_PASSWORD,
     LOG_LEVEL: 'info',
     TRANSPORT: options.transport ?? 'log',
     ...options.env,
   };
+  if (!options.env?.['INTERNAL_TOKEN_PUBLIC_KEYS']) delete env['INTERNAL_TOKEN_PUBLIC_KEYS']; // derived from the key
   if (options.embedded) delete env['DATABASE_URL'];
   else env['DATABASE_URL'] = options.databaseUrl ?? (await freshDatabase());
   if (options.transport === 'kafka') {
@@ -103,7 +111,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
   );
   const output: string[] = [];
   createInterface({ input: child.stderr }).on('line', (line) => output.push(line));
-  const ready = await new Promise<Omit<RunningPlatform, 'stop' | 'output' | 'databaseUrl'>>(
+  const ready = await new Promise<Omit<RunningPlatform, 'stop' | 'output' | 'databaseUrl' | 'internalKey'>>(
     (resolve, reject) => {
       const timer = setTimeout(
         () => reject(new Error(`platform not ready in 90 s:\n${output.join('\n')}`)),
@@ -113,7 +121,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
         output.push(line);
         if (!line.startsWith('{"event":"ready"')) return;
         clearTimeout(timer);
-        resolve(JSON.parse(line) as Omit<RunningPlatform, 'stop' | 'output' | 'databaseUrl'>);
+        resolve(JSON.parse(line) as Omit<RunningPlatform, 'stop' | 'output' | 'databaseUrl' | 'internalKey'>);
       });
       child.once('exit', (code) => {
         clearTimeout(timer);
@@ -124,6 +132,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
   return {
     ...ready,
     ...(env['DATABASE_URL'] ? { databaseUrl: env['DATABASE_URL'] } : {}),
+    internalKey: env['INTERNAL_TOKEN_PRIVATE_KEY'] as string,
     output,
     stop: async () => {
       await stopChild(child);

@@ -13,8 +13,15 @@ import {
 } from '@grpc/grpc-js';
 import { gatewayConfigSpec, type GrpcServiceName } from '@serviceops/contracts';
 import { DomainError } from '@serviceops/kernel';
-import { loadConfig, ProblemError, toGrpcError } from '@serviceops/platform';
-import { databaseUrl } from '@serviceops/testing';
+import {
+  internalPublicKeyOf,
+  loadConfig,
+  ProblemError,
+  toGrpcError,
+  verifyInternalToken,
+  type InternalCaller,
+} from '@serviceops/platform';
+import { databaseUrl, newInternalKeyPair } from '@serviceops/testing';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { signAccessToken } from './access/jwt';
@@ -25,11 +32,24 @@ const SECRET = 'gateway-int-test-secret-0123456789abcdef';
 const TENANT = '5d9c3f7e-1b2a-4c3d-8e4f-5a6b7c8d9e0f';
 const ADMIN = '0b8f6a3e-8a53-4d4c-9d55-2f4f1c6f0a11';
 const CUSTOMER = '7a1c2b3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+const INTERNAL_KEYS = newInternalKeyPair();
 
 interface Received {
   readonly rpc: string;
   readonly request: Record<string, unknown>;
   readonly metadata: Record<string, string>;
+  /** Who the gateway's internal token names, as the called service verifies it (or why it would refuse it). */
+  readonly caller: InternalCaller | { readonly refused: string };
+}
+
+/** The internal token checked as the service `audience` checks it, with the gateway's public key. */
+function callerOf(token: unknown, audience: string): Received['caller'] {
+  try {
+    const key = internalPublicKeyOf(INTERNAL_KEYS.publicKey);
+    return verifyInternalToken(typeof token === 'string' ? token : undefined, [key], audience, Date.now());
+  } catch (error) {
+    return { refused: (error as Error).message };
+  }
 }
 
 type Behaviour = (request: Record<string, unknown>, received: Received) => unknown;
@@ -56,6 +76,7 @@ class FakeBackends {
             metadata: Object.fromEntries(
               Object.entries(call.metadata.getMap()).map(([k, v]) => [k, String(v)]),
             ),
+            caller: callerOf(call.metadata.get('x-internal-token')[0], service),
           };
           this.calls.push(received);
           const behaviour = this.behaviours.get(rpc);
@@ -117,6 +138,7 @@ function configFor(env: Record<string, string>) {
   return loadConfig(gatewayConfigSpec, {
     DATABASE_URL: databaseUrl(),
     JWT_SECRET: SECRET,
+    INTERNAL_TOKEN_PRIVATE_KEY: INTERNAL_KEYS.privateKey,
     LOG_LEVEL: 'silent',
     GRPC_PORT: '0',
     BODY_LIMIT: '4kb',
@@ -153,6 +175,12 @@ afterAll(async () => {
 
 beforeEach(() => backends.reset());
 
+// Every call the gateway makes carries a token the called service would take (signed with the gateway's key,
+// for that service, unexpired), whatever the test does.
+afterEach(() => {
+  expect(backends.calls.filter((c) => 'refused' in c.caller).map((c) => [c.rpc, c.caller])).toEqual([]);
+});
+
 describe('authentication', () => {
   it('issues a token for a user tenancy authenticates, asking without any identity', async () => {
     backends.on('tenancy.Authenticate', () => ({
@@ -169,7 +197,8 @@ describe('authentication', () => {
     expect(bodyOf(res)['accessToken']).toEqual(expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/));
     const [call] = backends.callsOf('tenancy.Authenticate');
     expect(call?.request).toMatchObject({ username: 'admin', password: 'pw' });
-    expect(call?.metadata['x-tenant-id']).toBeUndefined();
+    expect(call?.caller).toEqual({}); // the gateway's own token, for tenancy, naming no user
+    expect(Object.keys(call?.metadata ?? {})).not.toContain('x-tenant-id');
 
     backends.on('tenancy.GetTenant', () => ({ id: TENANT, name: 'Demo', version: 4 }));
     const tenant = await request(http)
@@ -234,14 +263,27 @@ describe('authentication', () => {
     expect(res.headers['x-correlation-id']).toBe('req-42');
     const [call] = backends.callsOf('customers.GetCustomer');
     expect(call?.request).toMatchObject({ id: CUSTOMER, asOf: '2025-01-01T00:00:00Z' });
-    expect(call?.metadata).toMatchObject({
-      'x-tenant-id': TENANT,
-      'x-actor-id': '1b8f6a3e-8a53-4d4c-9d55-2f4f1c6f0a12',
-      'x-roles': 'customer_service_agent',
-      'x-correlation-id': 'req-42',
-      'x-on-behalf-of': ADMIN,
-      'x-purpose': 'callback about an order',
+    expect(call?.caller).toEqual({
+      user: {
+        tenantId: TENANT,
+        actorId: '1b8f6a3e-8a53-4d4c-9d55-2f4f1c6f0a12',
+        roles: ['customer_service_agent'],
+        onBehalfOf: ADMIN,
+        purpose: 'callback about an order',
+      },
     });
+    expect(call?.metadata['x-correlation-id']).toBe('req-42');
+    const token = call?.metadata['x-internal-token'] ?? '';
+    const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as {
+      aud: string;
+      iat: number;
+      exp: number;
+    };
+    expect(claims.aud).toBe('customers');
+    expect(claims.exp - claims.iat).toBe(60); // INTERNAL_TOKEN_TTL_SECONDS' default
+    // Identity travels in the token only: nothing a service could mistake for it in plain metadata.
+    for (const key of ['x-tenant-id', 'x-actor-id', 'x-roles', 'x-on-behalf-of', 'x-purpose'])
+      expect(call?.metadata).not.toHaveProperty(key);
   });
 });
 
@@ -632,11 +674,12 @@ describe('public gRPC API', () => {
       { authorization: agent, 'x-tenant-id': 'forged', 'x-roles': 'admin', 'x-correlation-id': 'grpc-1' },
     );
     expect(reply).toMatchObject({ id: CUSTOMER, version: 2 });
-    expect(backends.callsOf('customers.GetCustomer')[0]?.metadata).toMatchObject({
-      'x-tenant-id': TENANT,
-      'x-roles': 'customer_service_agent',
-      'x-correlation-id': 'grpc-1',
+    const [forwarded] = backends.callsOf('customers.GetCustomer');
+    expect(forwarded?.caller).toMatchObject({
+      user: { tenantId: TENANT, roles: ['customer_service_agent'] },
     });
+    expect(forwarded?.metadata['x-correlation-id']).toBe('grpc-1');
+    expect(forwarded?.metadata).not.toHaveProperty('x-tenant-id');
   });
 
   it('validates write requests with the REST DTOs', async () => {

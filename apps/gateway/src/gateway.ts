@@ -1,7 +1,15 @@
 import type { Server } from '@grpc/grpc-js';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { createLogger, Metrics, NestPinoLogger, type LocalServices } from '@serviceops/platform';
+import {
+  ConfigError,
+  createLogger,
+  internalPrivateKeyOf,
+  InternalTokenSigner,
+  Metrics,
+  NestPinoLogger,
+  type LocalServices,
+} from '@serviceops/platform';
 import { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { AccessTokens } from './access/access-tokens';
@@ -48,6 +56,7 @@ export interface GatewayOptions {
  * gRPC API, both in front of the backing services' gRPC APIs, with the idempotency table in PostgreSQL.
  */
 export async function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Promise<Gateway> {
+  const signer = internalTokenSignerOf(config);
   const logger = options.logger ?? createLogger('gateway', config.LOG_LEVEL);
   const metrics = options.metrics ?? new Metrics('gateway');
   const pool = new Pool({
@@ -62,6 +71,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       customers: config.CUSTOMERS_GRPC_URL,
       analytics: config.ANALYTICS_GRPC_URL,
     },
+    signer,
     options.deadlineMs,
     options.local,
   );
@@ -121,4 +131,16 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     logger,
     close: () => (closing ??= app.close()),
   };
+}
+
+/** The signer of the token sent with each call to a service; a key that is not Ed25519 is a configuration error. */
+function internalTokenSignerOf(config: GatewayConfig): InternalTokenSigner {
+  try {
+    return new InternalTokenSigner(
+      internalPrivateKeyOf(config.INTERNAL_TOKEN_PRIVATE_KEY),
+      config.INTERNAL_TOKEN_TTL_SECONDS,
+    );
+  } catch (error) {
+    throw new ConfigError([`INTERNAL_TOKEN_PRIVATE_KEY is ${(error as Error).message}`]);
+  }
 }

@@ -28,6 +28,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`gateway: ${error.message}\n`);
+    process.exit(78); // EX_CONFIG
+  }
   process.stderr.write(
     `gateway: failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
   );

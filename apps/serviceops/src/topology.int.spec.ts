@@ -2,9 +2,15 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import type { CallContext } from '@serviceops/platform';
-import { LocalServices, runService, type RunningService } from '@serviceops/platform';
+import {
+  internalPrivateKeyOf,
+  InternalTokenSigner,
+  LocalServices,
+  runService,
+  type RunningService,
+} from '@serviceops/platform';
 import { newId } from '@serviceops/kernel';
-import { databaseUrl, uniqueName } from '@serviceops/testing';
+import { databaseUrl, newInternalKeyPair, uniqueName } from '@serviceops/testing';
 import { Pool } from 'pg';
 import { customersService } from '../../customers/src/customers.service-definition';
 import { ProblemResponse } from '../../gateway/src/errors/problems';
@@ -48,6 +54,8 @@ describe('a call in process answers as the gRPC call does', () => {
   let overGrpc: Upstream;
   let inProcess: Upstream;
   let addresses: { tenancy: string; customers: string; analytics: string };
+  const keys = newInternalKeyPair();
+  const signer = new InternalTokenSigner(internalPrivateKeyOf(keys.privateKey), 60);
 
   beforeAll(async () => {
     admin = new Pool({ connectionString: databaseUrl(), max: 2 });
@@ -65,14 +73,15 @@ describe('a call in process answers as the gRPC call does', () => {
         GRPC_PORT: String(grpcPort),
         HTTP_PORT: String(await freePort()),
         LOG_LEVEL: 'warn',
+        INTERNAL_TOKEN_PUBLIC_KEYS: keys.publicKey,
       },
       { signals: false },
     );
     const local = new LocalServices();
     local.add('customers', service.app, customersService.handlers);
     addresses = { tenancy: '127.0.0.1:1', customers: `127.0.0.1:${grpcPort}`, analytics: '127.0.0.1:1' };
-    overGrpc = new Upstream(addresses);
-    inProcess = new Upstream(addresses, undefined, local);
+    overGrpc = new Upstream(addresses, signer);
+    inProcess = new Upstream(addresses, signer, undefined, local);
   });
 
   afterAll(async () => {
@@ -147,8 +156,8 @@ describe('a call in process answers as the gRPC call does', () => {
   it('fails alike when the deadline passes', async () => {
     const local = new LocalServices();
     local.add('customers', service.app, customersService.handlers);
-    const hurriedGrpc = new Upstream(addresses, 0);
-    const hurriedLocal = new Upstream(addresses, 0, local);
+    const hurriedGrpc = new Upstream(addresses, signer, 0);
+    const hurriedLocal = new Upstream(addresses, signer, 0, local);
     try {
       const viaGrpc = await outcome(() => hurriedGrpc.call('customers.ListCustomers', {}, caller));
       const viaProcess = await outcome(() => hurriedLocal.call('customers.ListCustomers', {}, caller));

@@ -5,3 +5,4 @@ export * from './events/customers.events';
 export * from './tenancy.vocabulary';
 export * from './fields';
 export * from './api';
+export * from './internal-token';

@@ -47,6 +47,12 @@ export const serviceConfigSpec = defineConfig({
       'address the gRPC and HTTP ports listen on: 127.0.0.1 keeps them to this machine (the embedded default); ' +
       'containers set 0.0.0.0 and rely on the network policy (and, in production, mTLS or a mesh) to keep others out',
   },
+  INTERNAL_TOKEN_PUBLIC_KEYS: {
+    kind: 'list',
+    doc:
+      'the gateway’s Ed25519 public keys (base64 of SPKI DER, or PEM), comma-separated: a gRPC call is taken only ' +
+      'with a token one of them verifies (several while the key is rotated; docs/security.md)',
+  },
 });
 
 export const tenancyConfigSpec = defineConfig({
@@ -148,6 +154,18 @@ export const gatewayConfigSpec = defineConfig({
     doc: 'HMAC key signing access tokens (≥ 32 chars)',
   },
   JWT_TTL_SECONDS: { kind: 'int', default: 3600, min: 60, max: 86400, doc: 'access token lifetime' },
+  INTERNAL_TOKEN_PRIVATE_KEY: {
+    kind: 'string',
+    secret: true,
+    doc: 'Ed25519 private key (base64 of PKCS#8 DER, or PEM) signing the token sent with every call to a service',
+  },
+  INTERNAL_TOKEN_TTL_SECONDS: {
+    kind: 'int',
+    default: 60,
+    min: 5,
+    max: 300,
+    doc: 'lifetime of the token sent with each call to a service',
+  },
   RATE_LIMIT_PER_MINUTE: {
     kind: 'int',
     default: 6000,

@@ -6,6 +6,9 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { Config, ConfigSpec, GrpcServiceName, serviceConfigSpec } from '@serviceops/contracts';
 import { assertTransportConfig, ConfigError, loadConfig } from './config';
+import { installCallVerifier } from './grpc';
+import { InternalCallGuard, userlessMethodsOf } from './internal-call.guard';
+import { internalPublicKeyOf, InternalTokenVerifier } from './internal-token';
 import { openDatabase, runReadModelMigrations, type DatabaseOptions } from './database';
 import { createLogger, NestPinoLogger } from './logger';
 import { Metrics } from './metrics';
@@ -73,9 +76,11 @@ export async function runService<S extends ConfigSpec>(
   options: RunOptions = {},
 ): Promise<RunningService> {
   let config: Config<S> & ServiceConfig;
+  let verifier: InternalTokenVerifier;
   try {
     config = loadConfig(definition.configSpec, env) as Config<S> & ServiceConfig;
     assertTransportConfig(config);
+    verifier = internalTokenVerifierOf(definition.name, config.INTERNAL_TOKEN_PUBLIC_KEYS);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     if (!(options.signals ?? !options.local))
@@ -125,7 +130,11 @@ export async function runService<S extends ConfigSpec>(
     },
     { logger: new NestPinoLogger(logger), bufferLogs: false },
   );
-  if (!local)
+  if (!local) {
+    // Before the gRPC handlers are made (connectMicroservice makes them): each takes the guard when it is made.
+    // The guard verifies each call's token with this service's own verifier (its name is the audience).
+    installCallVerifier(verifier);
+    app.useGlobalGuards(new InternalCallGuard(userlessMethodsOf(definition.name), verifier));
     app.connectMicroservice<MicroserviceOptions>(
       {
         transport: Transport.GRPC,
@@ -138,6 +147,7 @@ export async function runService<S extends ConfigSpec>(
       },
       { inheritAppConfig: true },
     );
+  }
   await definition.onStart?.(parts, app);
   if (local) {
     await app.init();
@@ -173,4 +183,22 @@ export async function runService<S extends ConfigSpec>(
       );
     });
   return { app, stop };
+}
+
+/** The service's verifier of internal tokens: its own name as audience, the gateway's public keys. */
+export function internalTokenVerifierOf(
+  service: string,
+  publicKeys: readonly string[],
+): InternalTokenVerifier {
+  const problems: string[] = [];
+  const keys = publicKeys.flatMap((text, i) => {
+    try {
+      return [internalPublicKeyOf(text)];
+    } catch (error) {
+      problems.push(`INTERNAL_TOKEN_PUBLIC_KEYS[${i}] is ${(error as Error).message}`);
+      return [];
+    }
+  });
+  if (problems.length > 0) throw new ConfigError(problems);
+  return new InternalTokenVerifier(service, keys);
 }

@@ -2,6 +2,8 @@ import { Metadata, status as grpcStatus } from '@grpc/grpc-js';
 import { Catch, type ArgumentsHost, type ExceptionFilter, Logger } from '@nestjs/common';
 import { throwError, type Observable } from 'rxjs';
 import type { CallContext } from './command';
+import { INTERNAL_TOKEN_METADATA, type InternalUser } from '@serviceops/contracts';
+import type { InternalCaller, InternalTokenVerifier } from './internal-token';
 import {
   ProblemError,
   codeOf,
@@ -11,49 +13,81 @@ import {
   type Problem,
 } from './errors';
 
-/** gRPC metadata keys that carry the caller's identity from the gateway to the services. */
-export const IdentityHeaders = {
-  tenant: 'x-tenant-id',
-  actor: 'x-actor-id',
-  roles: 'x-roles',
-  onBehalfOf: 'x-on-behalf-of',
+/**
+ * gRPC metadata of a call from the gateway to a service. Who calls travels only in the internal token the gateway
+ * signs (internal-token.ts); the correlation id and idempotency key are plain: they name the request, not a right.
+ */
+export const CallHeaders = {
+  internalToken: INTERNAL_TOKEN_METADATA,
   correlation: 'x-correlation-id',
   idempotencyKey: 'idempotency-key',
-  purpose: 'x-purpose',
 } as const;
 
-export function identityMetadata(call: CallContext): Metadata {
+/** The metadata of one call to a service: the token signed for it, and the request's ids when there is a user. */
+export function internalCallMetadata(
+  token: string,
+  call?: Pick<CallContext, 'correlationId' | 'idempotencyKey'>,
+): Metadata {
   const md = new Metadata();
-  md.set(IdentityHeaders.tenant, call.tenantId);
-  md.set(IdentityHeaders.actor, call.actorId);
-  md.set(IdentityHeaders.roles, call.roles.join(','));
-  md.set(IdentityHeaders.correlation, call.correlationId);
-  if (call.onBehalfOf) md.set(IdentityHeaders.onBehalfOf, call.onBehalfOf);
-  if (call.idempotencyKey) md.set(IdentityHeaders.idempotencyKey, call.idempotencyKey);
-  if (call.purpose) md.set(IdentityHeaders.purpose, call.purpose);
+  md.set(CallHeaders.internalToken, token);
+  if (call) md.set(CallHeaders.correlation, call.correlationId);
+  if (call?.idempotencyKey) md.set(CallHeaders.idempotencyKey, call.idempotencyKey);
   return md;
 }
 
-/** The identity a service trusts: it sits behind the gateway, which authenticated the caller. */
+/** What a user's call context puts in an internal token (the rest stays plain metadata). */
+export function internalUserOf(call: CallContext): InternalUser {
+  return {
+    tenantId: call.tenantId,
+    actorId: call.actorId,
+    roles: call.roles,
+    ...(call.onBehalfOf ? { onBehalfOf: call.onBehalfOf } : {}),
+    ...(call.purpose ? { purpose: call.purpose } : {}),
+  };
+}
+
+let installed: InternalTokenVerifier | undefined;
+/** Each call's metadata once verified (the guard verifies, handlers read): verified once per call. */
+const verifiedCalls = new WeakMap<Metadata, InternalCaller>();
+
+/** Installed once at a service's start (runService): the keys it trusts and its own name (the audience). */
+export function installCallVerifier(verifier: InternalTokenVerifier | undefined): void {
+  installed = verifier;
+}
+
+/** Who makes this call, from its internal token only; UNAUTHENTICATED when the token is missing or not valid. */
+export function callerOf(md: Metadata, verifier = installed): InternalCaller {
+  const known = verifiedCalls.get(md);
+  if (known) return known;
+  // Fail closed: a service that was not given the gateway's keys trusts nobody.
+  if (!verifier) throw new Error('no internal token verifier is installed (runService installs it)');
+  const token = md.get(CallHeaders.internalToken)[0];
+  const caller = verifier.verify(typeof token === 'string' ? token : undefined);
+  verifiedCalls.set(md, caller);
+  return caller;
+}
+
+/**
+ * The identity a service trusts: tenant, actor, roles, on-behalf-of and purpose from the token the gateway signed
+ * for this service (never from plain metadata, which anyone who reaches the port can write), the correlation id
+ * and idempotency key from the metadata.
+ */
 export function callContextOf(md: Metadata): CallContext {
+  const { user } = callerOf(md);
+  if (!user) throw new ProblemError('UNAUTHENTICATED', 'the call carries no user');
   const get = (key: string): string | undefined => {
     const value = md.get(key)[0];
     return typeof value === 'string' && value !== '' ? value : undefined;
   };
-  const tenantId = get(IdentityHeaders.tenant);
-  const actorId = get(IdentityHeaders.actor);
-  if (!tenantId || !actorId) throw new ProblemError('UNAUTHENTICATED', 'the call carries no tenant or actor');
-  const onBehalfOf = get(IdentityHeaders.onBehalfOf);
-  const idempotencyKey = get(IdentityHeaders.idempotencyKey);
-  const purpose = get(IdentityHeaders.purpose);
+  const idempotencyKey = get(CallHeaders.idempotencyKey);
   return {
-    tenantId,
-    actorId,
-    roles: (get(IdentityHeaders.roles) ?? '').split(',').filter(Boolean),
-    correlationId: get(IdentityHeaders.correlation) ?? actorId,
-    ...(onBehalfOf ? { onBehalfOf } : {}),
+    tenantId: user.tenantId,
+    actorId: user.actorId,
+    roles: user.roles,
+    correlationId: get(CallHeaders.correlation) ?? user.actorId,
+    ...(user.onBehalfOf ? { onBehalfOf: user.onBehalfOf } : {}),
     ...(idempotencyKey ? { idempotencyKey } : {}),
-    ...(purpose ? { purpose } : {}),
+    ...(user.purpose ? { purpose: user.purpose } : {}),
   };
 }
 

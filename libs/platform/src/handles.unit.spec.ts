@@ -3,7 +3,14 @@ import { declarationOf } from '@serviceops/contracts';
 import { PATTERN_METADATA } from '@nestjs/microservices/constants';
 import type { CallContext } from './command';
 import { ProblemError } from './errors';
-import { identityMetadata } from './grpc';
+import { newInternalKeyPair } from '@serviceops/testing';
+import { installCallVerifier, internalCallMetadata, internalUserOf } from './grpc';
+import {
+  internalPrivateKeyOf,
+  internalPublicKeyOf,
+  InternalTokenSigner,
+  InternalTokenVerifier,
+} from './internal-token';
 import { grpcControllerOf, handlerTable, Handles, requestOf } from './handles';
 
 const ID = '0b7c9a34-5b7e-4c1e-9a3a-1f2d3c4b5a69';
@@ -80,6 +87,15 @@ describe('requestOf: the path’s UUIDs checked as the route declares them', () 
 });
 
 describe('grpcControllerOf: the derived controller', () => {
+  const keys = newInternalKeyPair();
+  const signer = new InternalTokenSigner(internalPrivateKeyOf(keys.privateKey), 60);
+  const signed = (call: CallContext) =>
+    internalCallMetadata(signer.sign('analytics', internalUserOf(call)), call);
+  beforeAll(() =>
+    installCallVerifier(new InternalTokenVerifier('analytics', [internalPublicKeyOf(keys.publicKey)])),
+  );
+  afterAll(() => installCallVerifier(undefined));
+
   const Controller = grpcControllerOf('analytics', [Stats, Audit]);
   const stats = new Stats();
   const controller = new Controller(stats, new Audit()) as unknown as Record<
@@ -96,13 +112,13 @@ describe('grpcControllerOf: the derived controller', () => {
   });
 
   it('calls the handler on its instance with the request and the caller from the metadata', async () => {
-    const answer = await controller['GetCustomerStats']?.({ from: 'a' }, identityMetadata(caller));
+    const answer = await controller['GetCustomerStats']?.({ from: 'a' }, signed(caller));
     expect(answer).toEqual({ request: { from: 'a' }, call: caller, self: stats });
   });
 
-  it('refuses a call that carries no caller', () => {
+  it('refuses a call that carries no token', () => {
     expect(() => controller['GetCustomerStats']?.({}, new Metadata())).toThrow(
-      'the call carries no tenant or actor',
+      'the call carries no internal token',
     );
   });
 });

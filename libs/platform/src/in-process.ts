@@ -1,4 +1,4 @@
-import { status as GrpcStatus, type Metadata } from '@grpc/grpc-js';
+import { status as GrpcStatus } from '@grpc/grpc-js';
 import { Logger, type INestApplicationContext, type Type } from '@nestjs/common';
 import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import {
@@ -10,8 +10,9 @@ import {
   type GrpcServiceName,
 } from '@serviceops/contracts';
 import { loadSync, type IConversionOptions, type Type as MessageType } from 'protobufjs';
-import { codeOf } from './errors';
-import { callContextOf, toGrpcError, type GrpcError } from './grpc';
+import type { CallContext } from './command';
+import { codeOf, ProblemError } from './errors';
+import { toGrpcError, type GrpcError } from './grpc';
 import { handlerTable, requestOf, type Handler } from './handles';
 
 /** How messages are shaped on both sides of a gRPC call (the options proto-loader decodes with). */
@@ -52,8 +53,8 @@ function callError(error: unknown): GrpcError & Error {
 }
 
 /**
- * The services running in this process, called the way the gateway calls them over gRPC: the caller from the
- * same metadata (none for a public method), the path UUIDs checked by the declaration, the request and the
+ * The services running in this process, called the way the gateway calls them over gRPC: the same caller the
+ * gateway signs into the internal token (none for a public method; none where one is needed is UNAUTHENTICATED), the path UUIDs checked by the declaration, the request and the
  * answer shaped by the proto, the same error mapping, a deadline and a span, but no encoding and no socket.
  */
 export class LocalServices {
@@ -89,7 +90,7 @@ export class LocalServices {
     service: GrpcServiceName,
     method: string,
     request: unknown,
-    metadata: Metadata,
+    caller: CallContext | undefined,
     deadline: Date,
   ): Promise<unknown> {
     const local = this.services.get(service)?.get(method);
@@ -104,7 +105,10 @@ export class LocalServices {
       async (span) => {
         let timer: NodeJS.Timeout | undefined;
         try {
-          const call = local.declaration.access === PUBLIC ? undefined : callContextOf(metadata);
+          // As the service's guard: a method that is not public needs a user; a public one is called without.
+          if (!caller && local.declaration.access !== PUBLIC)
+            throw new ProblemError('UNAUTHENTICATED', `${method} needs a user`);
+          const call = local.declaration.access === PUBLIC ? undefined : caller;
           const handled = local.handle(requestOf(local.declaration, asMessage(local.request, request)), call);
           const expired = new Promise<never>((_, reject) => {
             timer = setTimeout(

@@ -5,6 +5,8 @@ export * from './metrics';
 export * from './runtime';
 export * from './command';
 export * from './grpc';
+export * from './internal-token';
+export * from './internal-call.guard';
 export * from './health';
 export * from './database';
 export * from './bootstrap';

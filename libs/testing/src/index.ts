@@ -2,3 +2,4 @@ export * from './infra';
 export * from './given-when-then';
 export * from './bench';
 export * from './field-verdicts';
+export * from './internal-tokens';

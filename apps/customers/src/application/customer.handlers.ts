@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { seesPersonalData, type CustomerChannel } from '@serviceops/contracts';
 import { newId } from '@serviceops/kernel';
-import { execute, executeTogether, Handles, ProblemError, type CallContext } from '@serviceops/platform';
+import {
+  execute,
+  executeTogether,
+  Handles,
+  ProblemError,
+  type CallContext,
+  optional,
+  removable,
+  uuidField,
+} from '@serviceops/platform';
 import type { CustomerCommand, CustomerContext } from '../domain/customer/customer.commands';
 import { customerDecider } from '../domain/customer/customer.decider';
 import type { CustomerEvent, CustomerNeed, Gender } from '../domain/customer/customer.events';
@@ -10,7 +19,6 @@ import { BlindIndex } from '../infrastructure/blind-index';
 import { sealedCustomerStateOf } from './customer-status';
 import { CustomerCodecs, customerStream } from './customer-store';
 import { toCustomerView, type CustomerView } from './customer-view';
-import { optional, removable, uuidField } from './grpc-fields';
 import { KnownBranches } from './known-branches';
 
 /** What the writer sees back: what they just wrote, masked if their roles do not see personal data. */

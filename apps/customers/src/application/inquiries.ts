@@ -9,6 +9,8 @@ import {
   type CallContext,
   type DueTimer,
   type EventCodec,
+  optional,
+  uuidField,
 } from '@serviceops/platform';
 import { DataSource } from 'typeorm';
 import type { InquiryCommand, NeedKind, SalesNeed } from '../domain/inquiry/inquiry.commands';
@@ -17,7 +19,6 @@ import { SEALED_PATHS, type InquiryEvent } from '../domain/inquiry/inquiry.event
 import { InquiryListRow } from '../infrastructure/read-models';
 import { customerStatusOf, systemCall } from './customer-status';
 import { Sealing } from './customer-store';
-import { optional, uuidField } from './grpc-fields';
 import { revealer } from './masking';
 import { decodeCursor, encodeCursor, limitOf } from './paging';
 import { PersonalDataReads } from './personal-data-reads';

@@ -10,6 +10,8 @@ import {
   ProblemError,
   type CallContext,
   type EventCodec,
+  optional,
+  uuidField,
 } from '@serviceops/platform';
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
@@ -26,7 +28,6 @@ import { ReturnVisitListRow } from '../infrastructure/read-models';
 import { customerStatusOf, systemCall } from './customer-status';
 import { Sealing } from './customer-store';
 import { historyOf } from './customer-queries';
-import { optional, uuidField } from './grpc-fields';
 import { revealer } from './masking';
 import { decodeDayCursor, encodeDayCursor, limitOf } from './paging';
 import { PersonalDataReads } from './personal-data-reads';

@@ -9,7 +9,6 @@ import {
 import { declarationOf, type GrpcServiceName } from '@serviceops/contracts';
 import {
   GrpcStatus,
-  identityMetadata,
   problemFromGrpcDetails,
   problemOfGrpcError,
   ProblemError,
@@ -48,8 +47,8 @@ interface GrpcFailure {
 
 /**
  * The public gRPC API: the backing services' own protos, each unary method forwarded as it is after the same
- * checks as REST (bearer token, role table, DTO validation). The caller's identity travels upstream as
- * metadata built from the token, never from the caller's metadata.
+ * checks as REST (bearer token, role table, DTO validation). The caller's identity travels upstream in an
+ * internal token signed from the bearer token's claims, never from the caller's metadata.
  */
 export function createPublicGrpcServer(deps: PublicGrpcDeps): Server {
   const server = new Server();
@@ -117,32 +116,35 @@ async function forward(
 ): Promise<unknown> {
   const access = accessOfMethod(service, method);
   if (access === undefined) throw new ProblemError('FORBIDDEN', `${rpc} is not open to callers`);
-  let metadata = new Metadata();
+  let caller: CallContext | undefined;
   if (access !== PUBLIC) {
     const claims = deps.tokens.verify(first(call.metadata, 'authorization'));
     if (access !== ANY_ROLE && !allows(access, claims.roles)) throw forbidden(access);
-    const caller: CallContext = callContextOf(claims, {
+    caller = callContextOf(claims, {
       correlationId,
       idempotencyKey: first(call.metadata, 'idempotency-key'),
       onBehalfOf: first(call.metadata, 'x-on-behalf-of'),
       purpose: first(call.metadata, 'x-purpose'),
     });
-    metadata = identityMetadata(caller);
   }
   const dto = grpcRequestDtoOf(rpc);
   if (dto) await validateInput(dto, plainMessage(call.request));
   const key = first(call.metadata, 'idempotency-key');
-  const tenantId = first(metadata, 'x-tenant-id');
-  const actorId = first(metadata, 'x-actor-id');
   const reply =
-    key !== undefined && tenantId !== undefined && actorId !== undefined && !READ_METHOD.test(method)
+    key !== undefined && caller !== undefined && !READ_METHOD.test(method)
       ? await once(
           deps.idempotency,
-          { tenantId, actorId, key: parseIdempotencyKey(key), rpc, request: call.request },
-          () => deps.upstream.invoke(service, method, call.request, metadata),
+          {
+            tenantId: caller.tenantId,
+            actorId: caller.actorId,
+            key: parseIdempotencyKey(key),
+            rpc,
+            request: call.request,
+          },
+          () => deps.upstream.invoke(service, method, call.request, caller),
           () => answer.set(REPLAYED_HEADER.toLowerCase(), 'true'),
         )
-      : await deps.upstream.invoke(service, method, call.request, metadata);
+      : await deps.upstream.invoke(service, method, call.request, caller);
   if (rpc === 'tenancy.Authenticate') {
     // gRPC callers get their token here, in the answer's metadata, as REST callers get it from /auth/token.
     const user = plainMessage(reply) as {

@@ -1,6 +1,10 @@
-import type { Metadata } from '@grpc/grpc-js';
 import { PLATFORM_TENANT_ID, type GrpcServiceName } from '@serviceops/contracts';
-import { IdentityHeaders, ProblemError, type LocalServices } from '@serviceops/platform';
+import {
+  ProblemError,
+  type CallContext,
+  type InternalTokenSigner,
+  type LocalServices,
+} from '@serviceops/platform';
 import { Upstream, type UpstreamAddresses } from '../upstream/upstream';
 
 /** How long a tenant's status is trusted before it is asked again (another gateway may have disabled it). */
@@ -23,14 +27,15 @@ export class TenantGate {
   private readonly asking = new Map<string, Promise<Known>>();
 
   constructor(
-    private readonly ask: (metadata: Metadata) => Promise<unknown>,
+    private readonly ask: (caller: CallContext) => Promise<unknown>,
     private readonly ttlMs = TENANT_STATUS_TTL_MS,
     private readonly now: () => number = Date.now,
   ) {}
 
-  async assertActive(tenantId: string, metadata: Metadata): Promise<void> {
+  async assertActive(caller: CallContext): Promise<void> {
+    const { tenantId } = caller;
     if (tenantId === PLATFORM_TENANT_ID) return; // the operators' own: never disabled
-    const known = await this.statusOf(tenantId, metadata);
+    const known = await this.statusOf(tenantId, caller);
     if (known.disabled)
       throw new ProblemError(
         'TENANCY.TENANT_DISABLED',
@@ -45,12 +50,12 @@ export class TenantGate {
     this.known.set(tenantId, { disabled, at: this.now() });
   }
 
-  private async statusOf(tenantId: string, metadata: Metadata): Promise<Known> {
+  private async statusOf(tenantId: string, caller: CallContext): Promise<Known> {
     const known = this.known.get(tenantId);
     if (known && this.now() - known.at < this.ttlMs) return known;
     let asking = this.asking.get(tenantId);
     if (!asking) {
-      asking = this.lookUp(tenantId, metadata).finally(() => this.asking.delete(tenantId));
+      asking = this.lookUp(tenantId, caller).finally(() => this.asking.delete(tenantId));
       this.asking.set(tenantId, asking);
     }
     try {
@@ -62,9 +67,9 @@ export class TenantGate {
     }
   }
 
-  private async lookUp(tenantId: string, metadata: Metadata): Promise<Known> {
-    const identity = metadata.clone();
-    identity.remove(IdentityHeaders.idempotencyKey);
+  private async lookUp(tenantId: string, caller: CallContext): Promise<Known> {
+    // The caller's identity, not their request: the look-up is no part of an idempotent command.
+    const { idempotencyKey: _request, ...identity } = caller;
     const tenant = (await this.ask(identity)) as { disabled?: unknown } | undefined;
     const known = { disabled: tenant?.disabled === true, at: this.now() };
     this.known.set(tenantId, known);
@@ -78,20 +83,24 @@ const CHANGES_STATUS: Readonly<Record<string, boolean>> = { DisableTenant: true,
 export class TenantGatedUpstream extends Upstream {
   readonly gate: TenantGate;
 
-  constructor(addresses: UpstreamAddresses, deadlineMs?: number, local?: LocalServices) {
-    super(addresses, deadlineMs, local);
-    this.gate = new TenantGate((metadata) => super.invoke('tenancy', 'GetTenant', {}, metadata));
+  constructor(
+    addresses: UpstreamAddresses,
+    signer: InternalTokenSigner,
+    deadlineMs?: number,
+    local?: LocalServices,
+  ) {
+    super(addresses, signer, deadlineMs, local);
+    this.gate = new TenantGate((caller) => super.invoke('tenancy', 'GetTenant', {}, caller));
   }
 
   override async invoke(
     service: GrpcServiceName,
     method: string,
     request: unknown,
-    metadata: Metadata,
+    caller: CallContext | undefined,
   ): Promise<unknown> {
-    const tenantId = metadata.get(IdentityHeaders.tenant)[0];
-    if (typeof tenantId === 'string' && tenantId !== '') await this.gate.assertActive(tenantId, metadata);
-    const reply = await super.invoke(service, method, request, metadata);
+    if (caller) await this.gate.assertActive(caller);
+    const reply = await super.invoke(service, method, request, caller);
     const disabled =
       service === 'tenancy' && Object.hasOwn(CHANGES_STATUS, method) ? CHANGES_STATUS[method] : undefined;
     const changed = reply as { id?: unknown } | undefined;

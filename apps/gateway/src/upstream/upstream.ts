@@ -1,15 +1,17 @@
 import {
   credentials,
   makeGenericClientConstructor,
-  Metadata,
   type Client,
+  type Metadata,
   type ServiceError,
 } from '@grpc/grpc-js';
 import type { GrpcServiceName } from '@serviceops/contracts';
 import {
-  identityMetadata,
+  internalCallMetadata,
+  internalUserOf,
   problemOfGrpcError,
   type CallContext,
+  type InternalTokenSigner,
   type LocalServices,
 } from '@serviceops/platform';
 import { ProblemResponse } from '../errors/problems';
@@ -29,13 +31,16 @@ export const DEFAULT_DEADLINE_MS = 10_000;
 
 /**
  * The backing services: those running in this process called in it (`LocalServices`), the others over gRPC, one
- * channel each. Every call has a deadline; either way it answers, and fails, alike.
+ * channel each, every call with a token signed for that service alone, naming the caller (or, for
+ * Tenancy.Authenticate, no one: the gateway itself). Every call has a deadline; either way it answers, and fails,
+ * alike.
  */
 export class Upstream {
   private readonly clients: ReadonlyMap<GrpcServiceName, Client>;
 
   constructor(
     addresses: UpstreamAddresses,
+    private readonly signer: InternalTokenSigner,
     private readonly deadlineMs = DEFAULT_DEADLINE_MS,
     private readonly local?: LocalServices,
   ) {
@@ -48,13 +53,20 @@ export class Upstream {
   }
 
   /** Calls a method as it is: the reply decoded, or the gRPC error untouched (the public gRPC API forwards it). */
-  invoke(service: GrpcServiceName, method: string, request: unknown, metadata: Metadata): Promise<unknown> {
+  invoke(
+    service: GrpcServiceName,
+    method: string,
+    request: unknown,
+    caller: CallContext | undefined,
+  ): Promise<unknown> {
     if (this.local?.has(service))
-      return this.local.invoke(service, method, request, metadata, new Date(Date.now() + this.deadlineMs));
+      return this.local.invoke(service, method, request, caller, new Date(Date.now() + this.deadlineMs));
     const client = this.clients.get(service);
     const unary = (client as unknown as Record<string, UnaryMethod | undefined> | undefined)?.[method];
     if (!client || typeof unary !== 'function')
       return Promise.reject(new Error(`no method ${service}.${method} upstream`));
+    const token = this.signer.sign(service, caller ? internalUserOf(caller) : undefined);
+    const metadata = internalCallMetadata(token, caller);
     return new Promise((resolve, reject) => {
       unary.call(
         client,
@@ -67,18 +79,13 @@ export class Upstream {
   }
 
   /**
-   * Calls on behalf of `caller` (identity in the metadata; none for Tenancy.Authenticate). A failure becomes the
-   * problem the service answered with, or a 503 when it could not be reached.
+   * Calls on behalf of `caller` (none for Tenancy.Authenticate). A failure becomes the problem the service
+   * answered with, or a 503 when it could not be reached.
    */
   async call<T>(rpc: Rpc, request: object, caller: CallContext | undefined): Promise<T> {
     const { service, method } = splitRpc(rpc);
     try {
-      const reply = await this.invoke(
-        service,
-        method,
-        request,
-        caller ? identityMetadata(caller) : new Metadata(),
-      );
+      const reply = await this.invoke(service, method, request, caller);
       return plainMessage(reply) as T;
     } catch (error) {
       throw new ProblemResponse(problemOfGrpcError(error));
