@@ -4,5 +4,6 @@
 'use strict';
 require('../../infra/register.cjs');
 const { serviceGenerator } = require('./generators/service/generator.ts');
+const { commandGenerator } = require('./generators/command/generator.ts');
 
-module.exports = { serviceGenerator };
+module.exports = { serviceGenerator, commandGenerator };
