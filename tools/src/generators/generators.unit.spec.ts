@@ -9,6 +9,13 @@ import { serviceGenerator } from './service/generator';
 // (nothing is written). tools/src/generators/generators.int.spec.ts generates into a copy and builds, lints,
 // tests and starts the result.
 
+// devkit's formatFiles imports Prettier dynamically, which Jest's module system cannot: it would warn and leave the
+// files as they are. Layout is the int spec's business (it runs Prettier --check on what the generators wrote).
+jest.mock('@nx/devkit', () => ({
+  ...jest.requireActual<typeof import('@nx/devkit')>('@nx/devkit'),
+  formatFiles: () => Promise.resolve(),
+}));
+
 const ROOT = path.resolve(__dirname, '../../..');
 const repository = (): Tree => new FsTree(ROOT, false);
 const order = namesOf(['order']);
