@@ -43,7 +43,8 @@ COPY apps ./apps
 # Compile every source once, into node_modules/.cache: containers then start without loading the compiler.
 RUN node -e "console.log('compiled', require('./infra/register.cjs').warm(['apps', 'libs']), 'files')"
 USER node
-# Gateway: REST 3000, public gRPC 50050. Services: gRPC 50051-50053, health and metrics 3101-3103.
+# Gateway: REST 3000, public gRPC 50050. Each service: its GRPC_PORT and HTTP_PORT (health, metrics), as
+# libs/contracts/src/service-config.ts sets them.
 EXPOSE 3000 50050 50051 50052 50053 3101 3102 3103
 # `exec` so that node is the process that receives SIGTERM and shuts down cleanly.
-CMD ["sh", "-c", "exec node -r ./infra/register.cjs \"apps/${SERVICE:?set SERVICE to tenancy, customers, analytics or gateway}/src/main.ts\""]
+CMD ["sh", "-c", "exec node -r ./infra/register.cjs \"apps/${SERVICE:?set SERVICE to a folder of apps/, e.g. tenancy or gateway}/src/main.ts\""]

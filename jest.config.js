@@ -29,11 +29,11 @@ module.exports = {
   maxWorkers: 1,
   reporters: ['default', '<rootDir>/infra/jest-summary-reporter.js'],
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps}/**/*.unit.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps,tools}/**/*.unit.spec.ts'] },
     {
       ...common,
       displayName: 'integration',
-      testMatch: ['<rootDir>/{libs,apps}/**/*.{int,e2e}.spec.ts'],
+      testMatch: ['<rootDir>/{libs,apps,tools}/**/*.{int,e2e}.spec.ts'],
       slowTestThreshold: 30,
     },
   ],

@@ -12,6 +12,7 @@
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -19,14 +20,22 @@ import pg from 'pg';
 import { internalPublicKeyOf, newInternalPrivateKey } from './internal-keys.mjs';
 import { REPO_ROOT, startPostgres, postgresUrl } from './postgres.mjs';
 
-const SERVICES = ['tenancy', 'customers', 'analytics', 'gateway'];
+// The deployables and their default ports come from their configuration contract, the one list of them
+// (libs/contracts/src/service-config.ts), read through the hook that runs the services' TypeScript.
+const require = createRequire(import.meta.url);
+require('./register.cjs');
+const { DEPLOYABLES, grpcUrlVar } = require('../libs/contracts/src/service-config.ts');
+
+/** In start order, the gateway last. */
+const SERVICES = DEPLOYABLES.map((d) => d.name);
+const BACKENDS = SERVICES.filter((name) => name !== 'gateway');
+const DEFAULT_PORTS = Object.fromEntries(
+  DEPLOYABLES.map(({ name, configSpec }) => [
+    name,
+    { GRPC_PORT: configSpec.GRPC_PORT.default, HTTP_PORT: configSpec.HTTP_PORT.default },
+  ]),
+);
 const TOPOLOGIES = ['one', 'processes'];
-const DEFAULT_PORTS = {
-  tenancy: { GRPC_PORT: 50051, HTTP_PORT: 3101 },
-  customers: { GRPC_PORT: 50052, HTTP_PORT: 3102 },
-  analytics: { GRPC_PORT: 50053, HTTP_PORT: 3103 },
-  gateway: { GRPC_PORT: 50050, HTTP_PORT: 3000 },
-};
 const EMBEDDED_PG_PORT = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
 const READY_TIMEOUT_MS = 90_000;
 /** The embedded server's footprint: fsync stays on; buffers and connections fit one user's platform. */
@@ -309,9 +318,7 @@ async function main() {
           ...(name === 'gateway'
             ? {
                 ...secret.gateway,
-                TENANCY_GRPC_URL: grpcUrl('tenancy'),
-                CUSTOMERS_GRPC_URL: grpcUrl('customers'),
-                ANALYTICS_GRPC_URL: grpcUrl('analytics'),
+                ...Object.fromEntries(BACKENDS.map((backend) => [grpcUrlVar(backend), grpcUrl(backend)])),
               }
             : {}),
         },

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { createInterface } from 'node:readline';
 import { Client } from 'pg';
+import type { DeployableName } from '@serviceops/contracts';
 import { databaseUrl, eventually, kafkaBrokers, newInternalKeyPair, uniqueName } from '@serviceops/testing';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
@@ -22,7 +23,7 @@ export interface RunningPlatform {
   readonly pids: Readonly<Record<string, number>>;
   /** The ports each process listens on: in one process only the gateway's. */
   readonly ports: { readonly gateway: Ports } & Partial<
-    Readonly<Record<'tenancy' | 'customers' | 'analytics', Ports>>
+    Readonly<Record<Exclude<DeployableName, 'gateway'>, Ports>>
   >;
   readonly adminPassword?: string;
   readonly readyInSeconds: number;

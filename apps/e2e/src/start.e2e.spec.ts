@@ -2,6 +2,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import request from 'supertest';
+import { DEPLOYABLES } from '@serviceops/contracts';
 import { startPlatform } from './platform';
 import { createServer } from 'node:net';
 
@@ -105,7 +106,7 @@ describe('npm start (embedded PostgreSQL, log transport)', () => {
     try {
       expect(platform.topology).toBe('processes');
       const bound = listeningAddresses();
-      for (const service of ['tenancy', 'customers', 'analytics'] as const) {
+      for (const { name: service } of DEPLOYABLES.filter((d) => d.name !== 'gateway')) {
         const ports = platform.ports[service];
         expect(ports).toBeDefined();
         for (const port of [ports?.GRPC_PORT ?? 0, ports?.HTTP_PORT ?? 0])

@@ -1,6 +1,7 @@
 import type { Server } from '@grpc/grpc-js';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { grpcUrlVar } from '@serviceops/contracts';
 import {
   ConfigError,
   createLogger,
@@ -25,6 +26,8 @@ import { requestMetrics, securityHeaders } from './http/http.middleware';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { setupOpenApi } from './openapi/openapi';
 import { TenantGatedUpstream } from './operator/tenant-gate';
+import { SERVICE_NAMES } from './upstream/protos';
+import type { UpstreamAddresses } from './upstream/upstream';
 
 export const API_PREFIX = 'api/v1';
 
@@ -66,11 +69,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   });
   pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection failed'));
   const upstream = new TenantGatedUpstream(
-    {
-      tenancy: config.TENANCY_GRPC_URL,
-      customers: config.CUSTOMERS_GRPC_URL,
-      analytics: config.ANALYTICS_GRPC_URL,
-    },
+    // Each service at its <SERVICE>_GRPC_URL (a service without one fails to compile here).
+    Object.fromEntries(SERVICE_NAMES.map((name) => [name, config[grpcUrlVar(name)]])) as UpstreamAddresses,
     signer,
     options.deadlineMs,
     options.local,

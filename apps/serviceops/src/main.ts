@@ -1,28 +1,10 @@
 import './instrument';
-import { gatewayConfigSpec, type GrpcServiceName } from '@serviceops/contracts';
-import {
-  ConfigError,
-  loadConfig,
-  LocalServices,
-  Metrics,
-  runService,
-  type RunningService,
-  type RunOptions,
-} from '@serviceops/platform';
+import { gatewayConfigSpec } from '@serviceops/contracts';
+import { ConfigError, loadConfig, LocalServices, Metrics, type RunningService } from '@serviceops/platform';
 import { stopTelemetry } from '@serviceops/platform/telemetry';
-import { analyticsService } from '../../analytics/src/analytics.service-definition';
-import { customersService } from '../../customers/src/customers.service-definition';
 import { createGateway, type Gateway } from '../../gateway/src/gateway';
-import { tenancyService } from '../../tenancy/src/tenancy.service-definition';
+import { SERVICES } from './services';
 import { envOf, partsOf, type Part } from './topology';
-
-type Start = (env: NodeJS.ProcessEnv, options: RunOptions) => Promise<RunningService>;
-
-const SERVICES: Readonly<Record<GrpcServiceName, Start>> = {
-  tenancy: (env, options) => runService(tenancyService, env, options),
-  customers: (env, options) => runService(customersService, env, options),
-  analytics: (env, options) => runService(analyticsService, env, options),
-};
 
 /**
  * The platform in one process (`SERVICES`, default all): each service with its own module, schema, pool, event

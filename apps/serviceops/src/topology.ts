@@ -1,8 +1,8 @@
-import type { GrpcServiceName } from '@serviceops/contracts';
+import { DEPLOYABLES, type DeployableName, type GrpcServiceName } from '@serviceops/contracts';
 
 /** What can run in this process: the backing services (in start order), then the gateway that calls them. */
-export const PARTS = ['tenancy', 'customers', 'analytics', 'gateway'] as const;
-export type Part = (typeof PARTS)[number];
+export const PARTS: readonly DeployableName[] = DEPLOYABLES.map((d) => d.name);
+export type Part = DeployableName;
 
 /**
  * The parts `SERVICES` names (comma-separated; `all` or unset: every part). An unknown name is an error that

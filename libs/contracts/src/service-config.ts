@@ -183,10 +183,20 @@ export const gatewayConfigSpec = defineConfig({
   },
 });
 
-/** The deployables, in start order (the gateway last: it calls the others). */
+/**
+ * The deployables, in start order (the gateway last: it calls the others): the one list of them. `npm start`
+ * (infra/start.mjs), the gateway's upstream addresses and the deployment files' tests read it.
+ */
 export const DEPLOYABLES = [
   { name: 'tenancy', configSpec: tenancyConfigSpec },
   { name: 'customers', configSpec: customersConfigSpec },
   { name: 'analytics', configSpec: analyticsConfigSpec },
   { name: 'gateway', configSpec: gatewayConfigSpec },
 ] as const;
+
+export type DeployableName = (typeof DEPLOYABLES)[number]['name'];
+
+/** The variable through which the gateway reaches a service: `TENANCY_GRPC_URL`, … */
+export function grpcUrlVar<S extends string>(service: S): `${Uppercase<S>}_GRPC_URL` {
+  return `${service.toUpperCase() as Uppercase<S>}_GRPC_URL`;
+}

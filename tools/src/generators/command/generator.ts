@@ -1,0 +1,341 @@
+import { formatFiles, type Tree } from '@nx/devkit';
+import {
+  actionSegmentOf,
+  AGGREGATE_NAME,
+  eventOf,
+  namesOf,
+  PASCAL_NAME,
+  plural,
+  singular,
+  summaryOf,
+  wordsOfKebab,
+  wordsOfPascal,
+  type Names,
+} from '../../lib/names';
+import {
+  addCallArrayElement,
+  addClassMember,
+  addElement,
+  addImport,
+  addProperty,
+  addStatementBefore,
+  addSwitchCase,
+  addUnionMember,
+  declares,
+  isDeclarationOf,
+  propertiesOf,
+} from '../../lib/ts-source';
+import { FILES, serviceNames } from '../../lib/workspace';
+import { readText } from '../../lib/yaml-source';
+import * as files from './files';
+import type { CommandFacts } from './files';
+
+export interface CommandGeneratorSchema {
+  /** The service that handles it: `orders`. */
+  readonly service: string;
+  /** The command, PascalCase and imperative: `ConfirmOrder`. */
+  readonly name: string;
+  /** The aggregate (a folder of the service's domain/), kebab-case; default the service's only one, or its singular. */
+  readonly aggregate?: string;
+  /** The event it records, PascalCase and past tense; default derived (`ConfirmOrder` → `OrderConfirmed`). */
+  readonly event?: string;
+  /** The REST path segment of a new aggregate, kebab-case; default its plural (`orders`). */
+  readonly resource?: string;
+  /** Who may call it: a role list exported by libs/contracts/src/api/access.ts; default `ADMIN`. */
+  readonly access?: string;
+  /** The OpenAPI summary; default the command's words (`Confirm order`). */
+  readonly summary?: string;
+}
+
+/** The files of an aggregate and of the service around it. */
+function pathsOf(service: Names, aggregate: Names) {
+  const domain = `apps/${service.kebab}/src/domain/${aggregate.kebab}`;
+  const file = (role: string) => `${domain}/${aggregate.kebab}.${role}.ts`;
+  return {
+    domain,
+    commands: file('commands'),
+    events: file('events'),
+    state: file('state'),
+    errors: file('errors'),
+    evolve: file('evolve'),
+    decide: file('decide'),
+    decider: file('decider'),
+    spec: `${domain}/${aggregate.kebab}.decide.unit.spec.ts`,
+    handlers: `apps/${service.kebab}/src/application/${aggregate.kebab}.handlers.ts`,
+    definition: `apps/${service.kebab}/src/${service.kebab}.service-definition.ts`,
+    api: `libs/contracts/src/api/${service.kebab}.api.ts`,
+    proto: `libs/contracts/proto/${service.kebab}.proto`,
+  };
+}
+
+/**
+ * A command of an existing service along the declaration path: its declaration (REST route, access, summary) and
+ * proto rpc; in the domain, the command, the event it records, its decide function with one rule and evolve's
+ * case; a `@Handles` method; a rule test; the gateway's route binding. The aggregate's first command starts its
+ * stream (and creates the aggregate: state, errors, decider, handler class, gateway folder); the others act on
+ * an existing one (`<resource>/:id/<action>`, If-Match).
+ */
+export async function commandGenerator(tree: Tree, options: CommandGeneratorSchema): Promise<void> {
+  const facts = factsOf(tree, options);
+  const paths = pathsOf(facts.service, facts.aggregate);
+  if (facts.creating) writeAggregate(tree, facts, paths);
+  else addToAggregate(tree, facts, paths);
+  declare(tree, facts, paths);
+  await formatFiles(tree);
+}
+
+export default commandGenerator;
+
+function edit(tree: Tree, path: string, change: (path: string, source: string) => string): void {
+  tree.write(path, change(path, readText(tree, path)));
+}
+
+function factsOf(tree: Tree, options: CommandGeneratorSchema): CommandFacts {
+  if (!serviceNames(tree).includes(options.service))
+    throw new Error(`no service "${options.service}": create it with nx g @serviceops/tools:service`);
+  const service = namesOf([options.service]);
+  if (!tree.exists(`apps/${service.kebab}/src/${service.kebab}.service-definition.ts`))
+    throw new Error(`apps/${service.kebab} is not a service made the way the generator extends it`);
+  if (!PASCAL_NAME.test(options.name))
+    throw new Error(`"${options.name}" is not a command name: PascalCase words, imperative (ConfirmOrder)`);
+  const command = namesOf(wordsOfPascal(options.name));
+
+  const aggregate = namesOf(wordsOfKebab(aggregateOf(tree, service, options.aggregate)));
+  const paths = pathsOf(service, aggregate);
+  const creating = !tree.exists(paths.decider);
+  const declared = propertiesOf(paths.api, readText(tree, paths.api), `${service.constant}_API`);
+  if (declared.includes(command.pascal))
+    throw new Error(`${service.kebab}.${command.pascal} is declared already`);
+  if (
+    new RegExp(`\\brpc ${command.pascal}\\(|\\bmessage ${command.pascal}Request\\b`).test(
+      readText(tree, paths.proto),
+    )
+  )
+    throw new Error(`${paths.proto} has ${command.pascal} already`);
+
+  const event = options.event ?? eventOf(command.pascal, aggregate);
+  if (!PASCAL_NAME.test(event)) throw new Error(`"${event}" is not an event name: PascalCase, past tense`);
+  if (!creating) {
+    if (declares(paths.commands, readText(tree, paths.commands), command.pascal))
+      throw new Error(`${paths.commands} has ${command.pascal} already`);
+    if (declares(paths.events, readText(tree, paths.events), event))
+      throw new Error(`${paths.events} has ${event} already: name another with --event`);
+    if (declares(paths.decide, readText(tree, paths.decide), command.camel))
+      throw new Error(`${paths.decide} has a function ${command.camel} already`);
+  }
+
+  const access = options.access ?? 'ADMIN';
+  if (access === 'PUBLIC')
+    throw new Error('a command has a caller (its tenant, its actor): PUBLIC is for signing in only');
+  if (!new RegExp(`^export const ${access} =`, 'm').test(readText(tree, FILES.access)))
+    throw new Error(
+      `${FILES.access} exports no ${access}: name one of its role lists (ADMIN, CUSTOMER_WRITERS…)`,
+    );
+
+  const resource = resourceOf(tree, aggregate, creating, options.resource);
+  const path = creating ? resource : `${resource}/:id/${actionSegmentOf(command.pascal, aggregate)}`;
+  const taken = apiFiles(tree).find((file) =>
+    new RegExp(`method: 'POST',\\s*path: '${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}'`).test(
+      readText(tree, file),
+    ),
+  );
+  if (taken) throw new Error(`POST /${path} is declared already (${taken})`);
+
+  const last = wordsOfPascal(event).at(-1) ?? event;
+  return {
+    service,
+    aggregate,
+    command,
+    event,
+    eventTime: `${last.toLowerCase()}At`,
+    creating,
+    path,
+    access,
+    summary: options.summary ?? summaryOf(command.pascal),
+    resource,
+  };
+}
+
+/** The aggregate a command is for: the one named, else the service's only one, else (none yet) the service's singular. */
+function aggregateOf(tree: Tree, service: Names, named: string | undefined): string {
+  if (named !== undefined) {
+    if (!AGGREGATE_NAME.test(named))
+      throw new Error(`"${named}" is not an aggregate name: kebab-case (return-visit)`);
+    return named;
+  }
+  const domain = `apps/${service.kebab}/src/domain`;
+  const existing = tree.exists(domain)
+    ? tree
+        .children(domain)
+        .filter((dir) => tree.exists(`${domain}/${dir}/${dir}.decider.ts`))
+        .sort()
+    : [];
+  if (existing.length > 1)
+    throw new Error(
+      `${service.kebab} has several aggregates (${existing.join(', ')}): say which with --aggregate`,
+    );
+  return existing[0] ?? singular(service.kebab);
+}
+
+/** The gateway's folder (and REST path) of the aggregate: found for an existing one, chosen for a new one. */
+function resourceOf(tree: Tree, aggregate: Names, creating: boolean, named: string | undefined): string {
+  const gateway = 'apps/gateway/src';
+  const owner = tree
+    .children(gateway)
+    .find((dir) =>
+      (tree.read(`${gateway}/${dir}/${dir}.routes.ts`, 'utf-8') ?? '').includes(
+        `export const ${aggregate.pascal}Routes =`,
+      ),
+    );
+  if (!creating) {
+    if (!owner)
+      throw new Error(`no gateway routes of ${aggregate.kebab} (${aggregate.pascal}Routes) in ${gateway}`);
+    if (named !== undefined && named !== owner)
+      throw new Error(`${aggregate.kebab}'s routes are under ${owner}/: --resource is for a new aggregate`);
+    return owner;
+  }
+  if (owner)
+    throw new Error(
+      `${gateway}/${owner} has ${aggregate.pascal}Routes already: name the aggregate otherwise`,
+    );
+  const resource = named ?? plural(aggregate.kebab);
+  if (!AGGREGATE_NAME.test(resource)) throw new Error(`"${resource}" is not a resource name: kebab-case`);
+  if (tree.exists(`${gateway}/${resource}`))
+    throw new Error(`${gateway}/${resource} exists already: pass --resource`);
+  const schema = `name: '${aggregate.pascal}'`;
+  const clash = gatewayFiles(tree, gateway).find((file) => (tree.read(file, 'utf-8') ?? '').includes(schema));
+  if (clash)
+    throw new Error(
+      `${clash} names an OpenAPI schema ${aggregate.pascal} already: name the aggregate otherwise`,
+    );
+  return resource;
+}
+
+function apiFiles(tree: Tree): string[] {
+  const dir = 'libs/contracts/src/api';
+  return tree
+    .children(dir)
+    .filter((f) => f.endsWith('.api.ts'))
+    .map((f) => `${dir}/${f}`);
+}
+
+function gatewayFiles(tree: Tree, dir: string): string[] {
+  return tree.children(dir).flatMap((entry) => {
+    const path = `${dir}/${entry}`;
+    return tree.isFile(path) ? (path.endsWith('.ts') ? [path] : []) : gatewayFiles(tree, path);
+  });
+}
+
+type Paths = ReturnType<typeof pathsOf>;
+
+/** The aggregate's first command: its domain folder, handler class (into HANDLERS) and gateway routes. */
+function writeAggregate(tree: Tree, f: CommandFacts, paths: Paths): void {
+  const a = f.aggregate;
+  tree.write(paths.commands, files.commandsTs(f));
+  tree.write(paths.events, files.eventsTs(f));
+  tree.write(paths.state, files.stateTs(f));
+  tree.write(paths.errors, files.errorsTs(f));
+  tree.write(paths.evolve, files.evolveTs(f));
+  tree.write(paths.decide, files.decideTs(f));
+  tree.write(paths.decider, files.deciderTs(f));
+  tree.write(paths.spec, files.specTs(f));
+  tree.write(paths.handlers, files.handlersTs(f));
+  edit(tree, paths.definition, (path, source) =>
+    addElement(
+      path,
+      addImport(path, source, `./application/${a.kebab}.handlers`, [`${a.pascal}Handlers`]),
+      'HANDLERS',
+      `${a.pascal}Handlers`,
+    ),
+  );
+
+  const gateway = `apps/gateway/src/${f.resource}`;
+  tree.write(`${gateway}/${f.resource}.routes.ts`, files.routesTs(f));
+  tree.write(`${gateway}/${f.resource}.views.ts`, files.viewsTs(f));
+  edit(tree, FILES.routes, (path, source) =>
+    addElement(
+      path,
+      addImport(path, source, `../${f.resource}/${f.resource}.routes`, [`${a.pascal}Routes`]),
+      'DECLARED_ROUTES',
+      `${a.pascal}Routes`,
+    ),
+  );
+}
+
+/** Another command of an existing aggregate: each piece added beside the others. */
+function addToAggregate(tree: Tree, f: CommandFacts, paths: Paths): void {
+  const a = f.aggregate;
+  const beforeUnion = (name: string) => (s: Parameters<typeof isDeclarationOf>[0]) =>
+    isDeclarationOf(s, name);
+  edit(tree, paths.commands, (path, source) =>
+    addUnionMember(
+      path,
+      addStatementBefore(path, source, beforeUnion(`${a.pascal}Command`), files.commandType(f)),
+      `${a.pascal}Command`,
+      f.command.pascal,
+    ),
+  );
+  edit(tree, paths.events, (path, source) =>
+    addUnionMember(
+      path,
+      addStatementBefore(path, source, beforeUnion(`${a.pascal}Event`), files.eventType(f)),
+      `${a.pascal}Event`,
+      f.event,
+    ),
+  );
+  edit(tree, paths.evolve, (path, source) =>
+    addSwitchCase(path, source, `evolve${a.pascal}`, files.evolveCase(f)),
+  );
+  edit(tree, paths.decide, (path, source) => {
+    const withImport = addImport(path, source, `./${a.kebab}.commands`, [f.command.pascal], {
+      typeOnly: true,
+    });
+    const withCase = addSwitchCase(path, withImport, `decide${a.pascal}`, files.decideCase(f));
+    return `${withCase.trimEnd()}\n\n${files.decideFunction(f)}\n`;
+  });
+  edit(tree, paths.spec, (_, source) => `${source.trimEnd()}\n\n${files.specBlock(f)}`);
+  edit(tree, paths.handlers, (path, source) =>
+    addClassMember(path, source, `${a.pascal}Handlers`, files.handlerMethod(f)),
+  );
+  edit(tree, `apps/gateway/src/${f.resource}/${f.resource}.routes.ts`, (path, source) =>
+    addCallArrayElement(path, source, 'controllerOf', 1, files.routeBinding(f)),
+  );
+}
+
+/** The declaration, its access constant imported, and the proto's rpc and messages. */
+function declare(tree: Tree, f: CommandFacts, paths: Paths): void {
+  edit(tree, paths.api, (path, source) =>
+    addProperty(
+      path,
+      addImport(path, source, './access', [f.access]),
+      `${f.service.constant}_API`,
+      files.declarationTs(f),
+    ),
+  );
+  edit(tree, paths.proto, (path, source) => {
+    const next = addRpc(path, source, f.service.pascal, files.protoRpc(f));
+    // The aggregate's message first (its first command's), then each command's request.
+    const view = new RegExp(`\\bmessage ${f.aggregate.pascal} \\{`).test(next)
+      ? ''
+      : `${files.protoView(f)}\n`;
+    return `${next.trimEnd()}\n\n${view}${files.protoRequest(f)}`;
+  });
+}
+
+/** Adds an rpc as the last of `service <name> { … }`. */
+function addRpc(path: string, source: string, service: string, rpc: string): string {
+  const open = new RegExp(`\\bservice ${service}\\s*\\{`).exec(source);
+  if (!open) throw new Error(`${path}: no service ${service}`);
+  let depth = 0;
+  for (let i = open.index + open[0].length - 1; i < source.length; i++) {
+    if (source[i] === '{') depth++;
+    else if (source[i] === '}' && --depth === 0) {
+      const lineStart = source.lastIndexOf('\n', i - 1) + 1;
+      const onOwnLine = source.slice(lineStart, i).trim() === '';
+      return onOwnLine
+        ? source.slice(0, lineStart) + rpc + source.slice(lineStart)
+        : `${source.slice(0, i).trimEnd()}\n${rpc}${source.slice(i)}`;
+    }
+  }
+  throw new Error(`${path}: service ${service} is not closed`);
+}

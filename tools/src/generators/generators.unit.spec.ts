@@ -1,0 +1,185 @@
+import * as path from 'node:path';
+import type { Tree } from '@nx/devkit';
+import { FsTree } from 'nx/src/generators/tree';
+import { actionSegmentOf, eventOf, namesOf, pastTense, plural, singular, summaryOf } from '../lib/names';
+import { commandGenerator } from './command/generator';
+import { serviceGenerator } from './service/generator';
+
+// The generators' rules on names, checked on the real repository read from disk with every write kept in memory
+// (nothing is written). tools/src/generators/generators.int.spec.ts generates into a copy and builds, lints,
+// tests and starts the result.
+
+// devkit's formatFiles imports Prettier dynamically, which Jest's module system cannot: it would warn and leave the
+// files as they are. Layout is the int spec's business (it runs Prettier --check on what the generators wrote).
+jest.mock('@nx/devkit', () => ({
+  ...jest.requireActual<typeof import('@nx/devkit')>('@nx/devkit'),
+  formatFiles: () => Promise.resolve(),
+}));
+
+const ROOT = path.resolve(__dirname, '../../..');
+const repository = (): Tree => new FsTree(ROOT, false);
+const order = namesOf(['order']);
+
+describe('the English the generators guess', () => {
+  it.each([
+    ['PlaceOrder', 'OrderPlaced'],
+    ['ConfirmOrder', 'OrderConfirmed'],
+    ['ChangeOrderAddress', 'OrderAddressChanged'],
+    ['CancelOrder', 'OrderCancelled'],
+    ['PayOrder', 'OrderPaid'],
+    ['VerifyOrder', 'OrderVerified'],
+    ['Confirm', 'OrderConfirmed'],
+  ])('names the event of %s %s', (command, event) => {
+    expect(eventOf(command, order)).toBe(event);
+  });
+
+  it.each([
+    ['ConfirmOrder', 'order', 'confirm'],
+    ['ChangeOrderAddress', 'order', 'change-address'],
+    ['MergeCustomers', 'customer', 'merge'],
+    ['UndoCustomerMerge', 'customer', 'undo-merge'],
+    ['RecordReturnVisit', 'return-visit', 'record'],
+    ['Approve', 'order', 'approve'],
+  ])('routes %s on an existing %s to …/:id/%s', (command, aggregate, segment) => {
+    expect(actionSegmentOf(command, namesOf(aggregate.split('-')))).toBe(segment);
+  });
+
+  it.each([
+    ['order', 'orders'],
+    ['inquiry', 'inquiries'],
+    ['address', 'addresses'],
+    ['status', 'statuses'],
+    ['day', 'days'],
+  ])('makes %s plural: %s', (word, many) => {
+    expect(plural(word)).toBe(many);
+    expect(singular(many)).toBe(word);
+  });
+
+  it('keeps a word that is no plural', () => {
+    expect(singular('billing')).toBe('billing');
+    expect(singular('analysis')).toBe('analysis');
+  });
+
+  it('puts verbs in the past tense', () => {
+    expect(['Place', 'Cancel', 'Verify', 'Send', 'Open', 'Submit'].map(pastTense)).toEqual([
+      'Placed',
+      'Cancelled',
+      'Verified',
+      'Sent',
+      'Opened',
+      'Submitted',
+    ]);
+  });
+
+  it('summarises a command in its words', () => {
+    expect(summaryOf('ChangeOrderAddress')).toBe('Change order address');
+  });
+});
+
+describe('nx g @serviceops/tools:service', () => {
+  it.each([
+    ['work-orders', /one lower-case word/],
+    ['Orders', /one lower-case word/],
+    ['o', /one lower-case word/],
+    ['gateway', /reserved/],
+    ['customers', /exists already/],
+  ])('refuses the name %s', async (name, why) => {
+    await expect(serviceGenerator(repository(), { name })).rejects.toThrow(why);
+  });
+
+  it('gives a new service the next free ports and a place in every registry', async () => {
+    const tree = repository();
+    await serviceGenerator(tree, { name: 'orders', description: 'orders taken and their delivery' });
+    const config = tree.read('libs/contracts/src/service-config.ts', 'utf-8') ?? '';
+    expect(config).toMatch(/export const ordersConfigSpec = defineConfig\(\{\s*\.\.\.serviceConfigSpec/);
+    expect(config).toContain("ORDERS_GRPC_URL: { kind: 'string', default: '127.0.0.1:50054'");
+    expect(config).toMatch(/name: 'orders', configSpec: ordersConfigSpec \},\s*\{ name: 'gateway'/);
+    expect(tree.read('libs/contracts/proto/orders.proto', 'utf-8')).toContain(
+      '// Orders taken and their delivery.\npackage serviceops.orders.v1;',
+    );
+    expect(tree.read('docker-compose.yml', 'utf-8')).toContain('ORDERS_GRPC_URL: orders:50054');
+    expect(tree.read('k8s/base/kustomization.yaml', 'utf-8')).toContain('- HTTP_PORT=3104');
+  });
+});
+
+describe('nx g @serviceops/tools:command', () => {
+  /** The repository with a service `orders` whose first command is PlaceOrder. */
+  async function withOrders(): Promise<Tree> {
+    const tree = repository();
+    await serviceGenerator(tree, { name: 'orders' });
+    await commandGenerator(tree, { service: 'orders', name: 'PlaceOrder' });
+    return tree;
+  }
+
+  it('refuses a service that does not exist', async () => {
+    await expect(commandGenerator(repository(), { service: 'nope', name: 'DoIt' })).rejects.toThrow(
+      'no service "nope"',
+    );
+  });
+
+  it.each(['confirmOrder', 'CONFIRMOrder', 'Confirm_Order'])('refuses the name %s', async (name) => {
+    await expect(commandGenerator(repository(), { service: 'customers', name })).rejects.toThrow(
+      /not a command name/,
+    );
+  });
+
+  it('refuses a command the service declares already', async () => {
+    const tree = await withOrders();
+    await expect(commandGenerator(tree, { service: 'orders', name: 'PlaceOrder' })).rejects.toThrow(
+      'orders.PlaceOrder is declared already',
+    );
+  });
+
+  it('refuses an event the aggregate records already', async () => {
+    const tree = await withOrders();
+    await expect(
+      commandGenerator(tree, { service: 'orders', name: 'ReplaceOrder', event: 'OrderPlaced' }),
+    ).rejects.toThrow(/has OrderPlaced already/);
+  });
+
+  it('refuses access that is no role list of access.ts, and PUBLIC', async () => {
+    const tree = await withOrders();
+    await expect(
+      commandGenerator(tree, { service: 'orders', name: 'ConfirmOrder', access: 'NOBODY' }),
+    ).rejects.toThrow(/exports no NOBODY/);
+    await expect(
+      commandGenerator(tree, { service: 'orders', name: 'ConfirmOrder', access: 'PUBLIC' }),
+    ).rejects.toThrow(/PUBLIC is for signing in only/);
+  });
+
+  it('refuses a REST route declared already', async () => {
+    const tree = await withOrders();
+    await expect(
+      commandGenerator(tree, {
+        service: 'orders',
+        name: 'OpenProvision',
+        aggregate: 'provision',
+        resource: 'tenants',
+      }),
+    ).rejects.toThrow('POST /tenants is declared already (libs/contracts/src/api/tenancy.api.ts)');
+  });
+
+  it('refuses an aggregate whose REST resource another service has', async () => {
+    const tree = await withOrders();
+    await expect(
+      commandGenerator(tree, { service: 'orders', name: 'RegisterCustomer', aggregate: 'customer' }),
+    ).rejects.toThrow(/has CustomerRoutes already/);
+  });
+
+  it('asks which aggregate once a service has several', async () => {
+    const tree = await withOrders();
+    await commandGenerator(tree, { service: 'orders', name: 'OpenInvoice', aggregate: 'invoice' });
+    await expect(commandGenerator(tree, { service: 'orders', name: 'ConfirmOrder' })).rejects.toThrow(
+      /several aggregates \(invoice, order\)/,
+    );
+  });
+
+  it('routes a command on an existing record to …/:id/<action>, conditional on If-Match', async () => {
+    const tree = await withOrders();
+    await commandGenerator(tree, { service: 'orders', name: 'ConfirmOrder', access: 'CUSTOMER_WRITERS' });
+    const api = tree.read('libs/contracts/src/api/orders.api.ts', 'utf-8') ?? '';
+    expect(api).toContain("path: 'orders/:id/confirm'");
+    expect(api).toContain('ifMatch: true');
+    expect(api).toContain("import { ADMIN, CUSTOMER_WRITERS } from './access';");
+  });
+});
