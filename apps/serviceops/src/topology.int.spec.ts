@@ -14,8 +14,8 @@ import { databaseUrl, newInternalKeyPair, uniqueName } from '@serviceops/testing
 import { Pool } from 'pg';
 import { customersService } from '../../customers/src/customers.service-definition';
 import { ProblemResponse } from '../../gateway/src/errors/problems';
-import { Upstream } from '../../gateway/src/upstream/upstream';
-import type { Rpc } from '@serviceops/contracts';
+import { Upstream, type UpstreamAddresses } from '../../gateway/src/upstream/upstream';
+import { API, type Rpc } from '@serviceops/contracts';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -53,7 +53,7 @@ describe('a call in process answers as the gRPC call does', () => {
   let service: RunningService;
   let overGrpc: Upstream;
   let inProcess: Upstream;
-  let addresses: { tenancy: string; customers: string; analytics: string };
+  let addresses: UpstreamAddresses;
   const keys = newInternalKeyPair();
   const signer = new InternalTokenSigner(internalPrivateKeyOf(keys.privateKey), 60);
 
@@ -79,7 +79,11 @@ describe('a call in process answers as the gRPC call does', () => {
     );
     const local = new LocalServices();
     local.add('customers', service.app, customersService.handlers);
-    addresses = { tenancy: '127.0.0.1:1', customers: `127.0.0.1:${grpcPort}`, analytics: '127.0.0.1:1' };
+    // Only customers runs here; the others' addresses are never called.
+    addresses = {
+      ...(Object.fromEntries(Object.keys(API).map((name) => [name, '127.0.0.1:1'])) as UpstreamAddresses),
+      customers: `127.0.0.1:${grpcPort}`,
+    };
     overGrpc = new Upstream(addresses, signer);
     inProcess = new Upstream(addresses, signer, undefined, local);
   });

@@ -251,6 +251,9 @@ spec:
           envFrom:
             - configMapRef:
                 name: ${name}-config
+            # INTERNAL_TOKEN_PUBLIC_KEYS: the gateway's, which verify every gRPC call.
+            - secretRef:
+                name: internal-token-keys
           env:
             # Written by CloudNativePG for the \`serviceops\` database (see postgres.yaml).
             - name: DATABASE_URL
