@@ -1,19 +1,31 @@
+import { PERSONAL_ANSWER_PATHS } from '@serviceops/contracts';
 import { PERSONAL_FIELDS } from '@serviceops/platform';
 
-const PERSONAL: ReadonlySet<string> = new Set(PERSONAL_FIELDS);
+/** The customer file's fields (left out at any depth) and the records' free text, both from their one list. */
+const PERSONAL: ReadonlySet<string> = new Set([...PERSONAL_FIELDS, ...PERSONAL_ANSWER_PATHS]);
+
+/** Whether `key`, inside an object found under `parent`, is personal: `cancelReason`, or `type` under `need`. */
+function isPersonal(key: string, parent: string | undefined): boolean {
+  return PERSONAL.has(key) || (parent !== undefined && PERSONAL.has(`${parent}.${key}`));
+}
 
 /**
  * A body as the idempotency store may keep it: every personal field, at any depth, left out (a list of them
  * emptied, so the answer keeps its schema). Kept answers sit in clear text for a day, outside the customer's
  * encryption, where an erasure cannot reach them; so they keep ids, versions and states only, and a replay is
- * read again for the rest.
+ * read again for the rest. A nested path (`need.type`) is matched by the key and the one it sits under, so a
+ * problem's `type` stays.
  */
-export function withoutPersonalData(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutPersonalData);
+export function withoutPersonalData(value: unknown, parent?: string): unknown {
+  if (Array.isArray(value)) return value.map((item) => withoutPersonalData(item, parent));
   if (value === null || typeof value !== 'object') return value;
   return Object.fromEntries(
     Object.entries(value).flatMap(([key, field]) =>
-      !PERSONAL.has(key) ? [[key, withoutPersonalData(field)]] : Array.isArray(field) ? [[key, []]] : [],
+      !isPersonal(key, parent)
+        ? [[key, withoutPersonalData(field, key)]]
+        : Array.isArray(field)
+          ? [[key, []]]
+          : [],
     ),
   );
 }

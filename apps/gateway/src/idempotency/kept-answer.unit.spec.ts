@@ -1,3 +1,4 @@
+import { PERSONAL_ANSWER_PATHS } from '@serviceops/contracts';
 import { PERSONAL_FIELDS } from '@serviceops/platform';
 import { keptBody, withoutPersonalData } from './kept-answer';
 
@@ -57,7 +58,7 @@ describe('what the idempotency store keeps of an answer', () => {
       items: [
         {
           id: 'i1',
-          need: { kind: 'equipment', type: 'excavator' },
+          need: { kind: 'equipment' },
         },
       ],
       visit: { followUp: { dueOn: '2025-07-10' } },
@@ -68,6 +69,34 @@ describe('what the idempotency store keeps of an answer', () => {
     const kept = keptBody(JSON.stringify({ [field]: 'secret', deep: [{ inner: { [field]: ['secret'] } }] }));
     expect(kept).not.toContain('secret');
     expect(JSON.parse(kept)).toEqual({ deep: [{ inner: { [field]: [] } }] });
+  });
+
+  it('leaves out every personal free-text field the customers service seals, where answers show it', () => {
+    expect(
+      withoutPersonalData({
+        id: 'v1',
+        status: 'cancelled',
+        reason: 'after_service',
+        serviceRef: 'WO-2025-Wang-Fang',
+        cancelReason: 'Wang Fang moved to Shenzhen',
+        followUp: { action: 'call Wang Fang', dueOn: '2025-07-10' },
+        need: { kind: 'service', type: 'care for Wang Fang', place: 'Hankou' },
+      }),
+    ).toEqual({
+      id: 'v1',
+      status: 'cancelled',
+      reason: 'after_service',
+      followUp: { dueOn: '2025-07-10' },
+      need: { kind: 'service' },
+    });
+  });
+
+  it.each(PERSONAL_ANSWER_PATHS)('leaves out %s, in a list too', (path) => {
+    const [first = '', second] = path.split('.');
+    const at = (value: string) =>
+      second === undefined ? { [first]: value } : { [first]: { [second]: value } };
+    const kept = keptBody(JSON.stringify({ ...at('secret'), items: [at('secret')] }));
+    expect(kept).not.toContain('secret');
   });
 
   it('leaves a problem, which carries no personal data, as it was', () => {

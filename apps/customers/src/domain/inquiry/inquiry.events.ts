@@ -1,4 +1,4 @@
-import type { CustomerChannel } from '@serviceops/contracts';
+import { PERSONAL_TEXT, sealedPathsOf, type CustomerChannel } from '@serviceops/contracts';
 import type { Event } from '@serviceops/kernel';
 import type { SalesNeed } from './inquiry.commands';
 
@@ -33,10 +33,12 @@ export type InquiryHandedOff = Event<
 
 export type InquiryEvent = InquiryReceived | InquiryAnswered | InquiryWentOverdue | InquiryHandedOff;
 
-/** Per event type, the personal or free-text fields the application seals with the customer's key. */
-export const SEALED_PATHS = {
-  InquiryReceived: ['subject', 'content'],
-  InquiryAnswered: ['answer'],
-  InquiryWentOverdue: [],
-  InquiryHandedOff: ['need.place', 'need.requirements'],
-} as const satisfies Record<InquiryEvent['type'], readonly string[]>;
+/**
+ * Per event type, the personal or free-text fields the application seals with the customer's key: from the one
+ * list in libs/contracts (`PERSONAL_TEXT`), which the gateway's kept answers read too. Events written before a
+ * field joined it (a hand-off's `need.type`) keep it in clear; they are read as they are.
+ */
+export const SEALED_PATHS = sealedPathsOf(
+  ['InquiryReceived', 'InquiryAnswered', 'InquiryWentOverdue', 'InquiryHandedOff'],
+  PERSONAL_TEXT.inquiry,
+) satisfies Record<InquiryEvent['type'], readonly string[]>;

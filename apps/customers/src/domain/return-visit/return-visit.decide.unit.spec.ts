@@ -403,7 +403,7 @@ describe('return visit decider', () => {
     const valueAt = (data: unknown, path: string): unknown =>
       path.split('.').reduce<unknown>((v, key) => (v as Record<string, unknown> | undefined)?.[key], data);
     const withEverything: ReturnVisitEvent[] = [
-      { ...scheduledEvent, data: { ...scheduledEvent.data, note: 'n' } },
+      { ...scheduledEvent, data: { ...scheduledEvent.data, serviceRef: 'r', note: 'n' } },
       { ...recorded, data: { ...recorded.data, feedback: 'f', suggestions: 's', followUp: { action: 'a' } } },
       cancelled,
     ];

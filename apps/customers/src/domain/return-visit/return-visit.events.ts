@@ -1,3 +1,4 @@
+import { PERSONAL_TEXT, sealedPathsOf } from '@serviceops/contracts';
 import type { Event } from '@serviceops/kernel';
 import type {
   FollowUp,
@@ -45,9 +46,12 @@ export type ReturnVisitCancelled = Event<
 
 export type ReturnVisitEvent = ReturnVisitScheduled | ReturnVisitRecorded | ReturnVisitCancelled;
 
-/** Per event type, the personal or free-text fields the application seals with the customer's key. */
-export const SEALED_PATHS = {
-  ReturnVisitScheduled: ['note'],
-  ReturnVisitRecorded: ['feedback', 'suggestions', 'followUp.action'],
-  ReturnVisitCancelled: ['reason'],
-} as const satisfies Record<ReturnVisitEvent['type'], readonly string[]>;
+/**
+ * Per event type, the personal or free-text fields the application seals with the customer's key: from the one
+ * list in libs/contracts (`PERSONAL_TEXT`), which the gateway's kept answers read too. Events written before a
+ * field joined it keep it in clear; they are read as they are (only sealed values are opened).
+ */
+export const SEALED_PATHS = sealedPathsOf(
+  ['ReturnVisitScheduled', 'ReturnVisitRecorded', 'ReturnVisitCancelled'],
+  PERSONAL_TEXT.returnVisit,
+) satisfies Record<ReturnVisitEvent['type'], readonly string[]>;
