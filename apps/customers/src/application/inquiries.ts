@@ -19,7 +19,7 @@ import { SEALED_PATHS, type InquiryEvent } from '../domain/inquiry/inquiry.event
 import { InquiryListRow } from '../infrastructure/read-models';
 import { customerStatusOf, systemCall } from './customer-status';
 import { Sealing } from './customer-store';
-import { revealer } from './masking';
+import { MASK, revealer } from './masking';
 import { decodeCursor, encodeCursor, limitOf } from './paging';
 import { PersonalDataReads } from './personal-data-reads';
 import { CustomerPolicies } from './policies';
@@ -78,7 +78,9 @@ export function inquiryViewOf(events: readonly InquiryEvent[], version: number, 
         view = { ...view, status: 'overdue', overdueAt: e.data.overdueAt };
         break;
       case 'InquiryHandedOff': {
-        const { place, requirements, ...need } = e.data.need;
+        const { type, place, requirements, ...need } = e.data.need;
+        // The need's type is free text too; a view keeps the field (the schema wants it) but shows no more of it.
+        const t = reveal(type, 'need.type') ?? MASK;
         const p = reveal(place, 'need.place');
         const r = reveal(requirements, 'need.requirements');
         view = {
@@ -87,6 +89,7 @@ export function inquiryViewOf(events: readonly InquiryEvent[], version: number, 
           handedOffAt: e.data.handedOffAt,
           need: {
             ...need,
+            type: t,
             ...(p !== undefined ? { place: p } : {}),
             ...(r !== undefined ? { requirements: r } : {}),
           },

@@ -67,9 +67,16 @@ export function visitViewOf(events: readonly ReturnVisitEvent[], version: number
   for (const e of events) {
     switch (e.type) {
       case 'ReturnVisitScheduled': {
-        const { visitId, note, ...rest } = e.data;
+        const { visitId, note, serviceRef, ...rest } = e.data;
+        const r = text(serviceRef, 'serviceRef');
         const n = text(note, 'note');
-        view = { id: visitId, status: 'scheduled', ...rest, ...(n !== undefined ? { note: n } : {}) };
+        view = {
+          id: visitId,
+          status: 'scheduled',
+          ...rest,
+          ...(r !== undefined ? { serviceRef: r } : {}),
+          ...(n !== undefined ? { note: n } : {}),
+        };
         break;
       }
       case 'ReturnVisitRecorded': {
@@ -357,23 +364,26 @@ export class ReturnVisitQueries {
 
   /**
    * A visit's reason is one of three words, kept in clear; visits scheduled before sealing was per event type
-   * have it sealed in the list: opened here with the customer's key. After an erasure that key is gone and the
-   * reason cannot be known; such a visit (written before this rule, then erased) is listed as `on_demand`.
+   * have it sealed in the list: opened here with the customer's key, never shown sealed. After an erasure that
+   * key is gone and the reason cannot be known; such a visit (written before this rule, then erased) is listed
+   * as `on_demand`.
    */
-  private async reasonsOf(rows: readonly ReturnVisitListRow[]): Promise<Map<string, string>> {
-    const reasons = new Map<string, string>();
-    for (const row of rows.filter((r) => isSealed(r.reason))) {
-      const key = await this.visits.sealing.cipher.load(row.customerId);
-      const opened = key ? this.visits.sealing.cipher.open(key, row.customerId, row.reason) : undefined;
-      reasons.set(
-        row.visitId,
-        opened && (RETURN_VISIT_REASONS as readonly string[]).includes(opened) ? opened : 'on_demand',
-      );
-    }
-    return reasons;
+  private reasonOf(row: ReturnVisitListRow, key: Buffer | undefined): string {
+    if (!isSealed(row.reason)) return row.reason;
+    const opened = key ? this.visits.sealing.cipher.open(key, row.customerId, row.reason) : undefined;
+    return opened && (RETURN_VISIT_REASONS as readonly string[]).includes(opened) ? opened : 'on_demand';
   }
 
-  /** Earliest due first (the call list of the day with `status=scheduled&dueBy=<today>`). No free text in lists. */
+  /** The service reference, sealed in the list since it is free text (rows from before hold it in clear). */
+  private serviceRefOf(row: ReturnVisitListRow, key: Buffer | undefined): string | undefined {
+    if (row.serviceRef === null || !isSealed(row.serviceRef)) return row.serviceRef ?? undefined;
+    return key ? this.visits.sealing.cipher.open(key, row.customerId, row.serviceRef) : undefined;
+  }
+
+  /**
+   * Earliest due first (the call list of the day with `status=scheduled&dueBy=<today>`). The only free text in
+   * the list, the service reference, is shown like the visit shows it (and its clear reads recorded).
+   */
   @Handles('customers.ListReturnVisits')
   async list(
     filter: VisitFilter,
@@ -401,24 +411,35 @@ export class ReturnVisitQueries {
     const rows = await query.getMany();
     const page = rows.slice(0, limit);
     const last = page.at(-1);
-    const reasons = await this.reasonsOf(page);
-    return {
-      items: page.map((row) => ({
+    const { cipher } = this.visits.sealing;
+    const keys = await cipher.loadMany([...new Set(page.map((r) => r.customerId))]);
+    const clear = seesPersonalData(call.roles);
+    const reads: { customerId: string; fields: string[] }[] = [];
+    const items = page.map((row): ReturnVisitView => {
+      const key = keys.get(row.customerId);
+      const { reveal, shown } = revealer(clear);
+      const serviceRef = reveal(this.serviceRefOf(row, key), 'serviceRef');
+      reads.push({ customerId: row.customerId, fields: shown() });
+      return {
         id: row.visitId,
         version: row.version,
         customerId: row.customerId,
         status: row.status,
-        reason: reasons.get(row.visitId) ?? row.reason,
+        reason: this.reasonOf(row, key),
         dueOn: row.dueOn,
-        ...(row.serviceRef ? { serviceRef: row.serviceRef } : {}),
+        ...(serviceRef !== undefined ? { serviceRef } : {}),
         scheduledAt: row.scheduledAt.toISOString(),
         ...(row.outcome ? { outcome: row.outcome } : {}),
         ...(row.satisfaction ? { satisfaction: row.satisfaction } : {}),
         ...(row.recordedAt ? { recordedAt: row.recordedAt.toISOString() } : {}),
         ...(row.cancelledAt ? { cancelledAt: row.cancelledAt.toISOString() } : {}),
         policyVersion: row.policyVersion,
-        masked: false,
-      })),
+        masked: !clear,
+      };
+    });
+    await this.reads.record(call, reads, { kind: 'return-visit-list' });
+    return {
+      items,
       ...(rows.length > limit && last ? { nextCursor: encodeDayCursor(last.dueOn, last.visitId) } : {}),
     };
   }

@@ -171,3 +171,18 @@ export class InquiriesAndVisits1763800000001 implements MigrationInterface {
     await q.query(`DROP TABLE known_calendars`);
   }
 }
+
+/**
+ * Service references are sealed from now on (issue 11); rows of customers erased before kept theirs in clear,
+ * where no key can reach them: forgotten here. Rows of customers still with us stay as they are.
+ */
+export class ForgetErasedServiceRefs1764700000000 implements MigrationInterface {
+  name = 'ForgetErasedServiceRefs1764700000000';
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`UPDATE return_visit_list v SET service_ref = NULL
+      WHERE service_ref IS NOT NULL AND NOT EXISTS (SELECT 1 FROM data_keys k WHERE k.customer_id = v.customer_id)`);
+  }
+  async down(): Promise<void> {
+    // Forgotten for good.
+  }
+}

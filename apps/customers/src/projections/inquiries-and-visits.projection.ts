@@ -6,7 +6,7 @@ import type { InquiryEvent } from '../domain/inquiry/inquiry.events';
 import type { ReturnVisitEvent } from '../domain/return-visit/return-visit.events';
 import { InquiryListRow, ReturnVisitListRow } from '../infrastructure/read-models';
 
-/** The inquiry and return-visit lists from customers' own events (subjects copied sealed). Rebuildable. */
+/** The inquiry and return-visit lists from customers' own events (subjects, service refs copied sealed). Rebuildable. */
 export function inquiriesAndVisitsProjection(dataSource: DataSource) {
   return async (event: DeliveredEvent, tx: PoolClient): Promise<void> => {
     const tenantId = event.metadata.tenantId;
@@ -19,6 +19,7 @@ export function inquiriesAndVisitsProjection(dataSource: DataSource) {
       // Unreadable already (the key is gone); dropped from the list too.
       const { customerId } = event.data as { customerId: string };
       await inquiries.update({ customerId }, { subject: null });
+      await visits.update({ customerId }, { serviceRef: null });
       return;
     }
     const e = { type: event.type, data: event.data } as InquiryEvent | ReturnVisitEvent;
