@@ -7,6 +7,7 @@ import { kafkaBrokers } from '@serviceops/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import request from 'supertest';
+import { grpcClient } from './grpc-client';
 import { ADMIN_PASSWORD, poll, startPlatform, type RunningPlatform } from './platform';
 
 // The customers service end to end, through the gateway: duplicates and merges, reply deadlines that survive a
@@ -654,6 +655,158 @@ describe.each(['log', 'kafka'] as const)('customers end to end (%s transport)', 
 
   // The rest runs on the log transport only (CI time): it does not depend on the transport.
   if (transport !== 'log') return;
+
+  it('keeps no free text in clear: not in kept answers, not in lists, nowhere after an erasure', async () => {
+    const { api, admin, db } = s;
+    const d = uniqueDigits();
+    const clear = {
+      name: `Sealed Text ${d}`,
+      serviceRef: `WO-${d}-stairlift`,
+      cancelReason: `Moved to her daughter ${d} in Shenzhen`,
+      grpcReason: `Hospital ${d} stay, over gRPC`,
+      needType: `Stairlift for ${d} stairs`,
+      feedback: `Technician ${d} was kind`,
+      suggestions: `Call ${d} after six`,
+      action: `Send ${d} the quote`,
+    };
+    const customer = await s.register({ name: clear.name, channel: 'phone' });
+    const agent = await s.user('customer_service_agent', `agent.sealed.${transport}`);
+    const auditor = await s.user('auditor', `auditor.sealed.${transport}`);
+    const post = (url: string, body: object, key: string, token = admin) =>
+      api.post(url).set(auth(token)).set('Idempotency-Key', key).send(body);
+    const succeeds = async (url: string, body: object, status = 200): Promise<unknown> => {
+      const res = await post(url, body, newId());
+      const { code, detail } = res.body as { code?: string; detail?: string };
+      expect({ url, status: res.status, code, detail }).toEqual({
+        url,
+        status,
+        code: undefined,
+        detail: undefined,
+      });
+      return res.body;
+    };
+
+    const schedule = { customerId: customer.id, reason: 'after_service', serviceRef: clear.serviceRef };
+    const toCancel = (await succeeds('/api/v1/return-visits', schedule, 201)) as Visit;
+    const toRecord = (await succeeds('/api/v1/return-visits', schedule, 201)) as Visit;
+    const recorded = {
+      outcome: 'reached',
+      satisfaction: 'satisfied',
+      feedback: clear.feedback,
+      suggestions: clear.suggestions,
+      followUp: { action: clear.action },
+    };
+    await succeeds(`/api/v1/return-visits/${toRecord.id}/record`, recorded);
+    const inquiry = await s.openInquiry({
+      customerId: customer.id,
+      channel: 'phone',
+      subject: 'Stairs',
+      content: 'She needs help with the stairs',
+    });
+    const need = { kind: 'equipment', type: clear.needType };
+    await succeeds(`/api/v1/inquiries/${inquiry.id}/hand-off`, { need });
+
+    // The cancel's answer shows its reason to the caller; its replay, and any other user, never see it.
+    const cancelKey = newId();
+    const cancel = { reason: clear.cancelReason };
+    const cancelled = await post(`/api/v1/return-visits/${toCancel.id}/cancel`, cancel, cancelKey);
+    expect({ status: cancelled.status, body: cancelled.body as unknown }).toMatchObject({
+      status: 200,
+      body: { status: 'cancelled', cancelReason: clear.cancelReason },
+    });
+    const replayed = await post(`/api/v1/return-visits/${toCancel.id}/cancel`, cancel, cancelKey);
+    expect(replayed.headers['idempotent-replayed']).toBe('true');
+    expect(replayed.body).toMatchObject({ id: toCancel.id, status: 'cancelled' });
+    expect(JSON.stringify(replayed.body)).not.toContain(clear.cancelReason);
+    const byAnother = await post(
+      `/api/v1/return-visits/${toCancel.id}/cancel`,
+      cancel,
+      cancelKey,
+      agent.token,
+    );
+    expect(JSON.stringify(byAnother.body)).not.toContain(clear.cancelReason);
+    const toCancelOverGrpc = (await succeeds('/api/v1/return-visits', schedule, 201)) as Visit;
+    const client = grpcClient('customers', platform.grpc);
+    try {
+      const md = { authorization: `Bearer ${admin}`, 'idempotency-key': newId() };
+      const overGrpc = { id: toCancelOverGrpc.id, reason: clear.grpcReason };
+      const first = await client.call<{ cancelReason?: string }>('CancelReturnVisit', overGrpc, md);
+      expect(first.cancelReason).toBe(clear.grpcReason);
+      const again = await client.call<{ status: string; cancelReason?: string }>(
+        'CancelReturnVisit',
+        overGrpc,
+        md,
+      );
+      expect(again.status).toBe('cancelled');
+      expect(again.cancelReason ?? '').toBe('');
+    } finally {
+      client.close();
+    }
+    const { rows: kept } = await db.query<{ row: string }>(
+      'SELECT row_to_json(k)::text AS row FROM gateway.idempotency_keys k',
+    );
+    for (const value of Object.values(clear)) expect(kept.filter((k) => k.row.includes(value))).toEqual([]);
+
+    // The list shows a visit's reason as a word and its service ref as the caller may see it, never sealed.
+    for (const token of [admin, agent.token, auditor.token]) {
+      const listed = await poll('the visits listed, closed', async () => {
+        const items = await s.list<Visit & { serviceRef?: string }>(
+          `/api/v1/return-visits?customerId=${customer.id}`,
+          token,
+        );
+        return items.length === 3 && items.every((v) => v.status !== 'scheduled') ? items : undefined;
+      });
+      for (const item of listed) {
+        expect(item.reason).toBe('after_service');
+        expect(JSON.stringify(item)).not.toContain('enc:v1:');
+      }
+    }
+    const byAdmin = await s.list<Visit & { serviceRef?: string }>(
+      `/api/v1/return-visits?customerId=${customer.id}`,
+    );
+    expect(byAdmin.map((v) => v.serviceRef)).toEqual([clear.serviceRef, clear.serviceRef, clear.serviceRef]);
+
+    await api
+      .post(`/api/v1/customers/${customer.id}/erase`)
+      .set(auth(admin))
+      .send({ reason: 'the customer asked to be forgotten' })
+      .expect(200);
+    await poll('the erasure in the visit list', async () => {
+      const { rows } = await db.query<{ n: string }>(
+        'SELECT count(*) AS n FROM customers.return_visit_list WHERE customer_id = $1 AND service_ref IS NOT NULL',
+        [customer.id],
+      );
+      return rows[0]?.n === '0' ? true : undefined;
+    });
+    const visitNow = (await api.get(`/api/v1/return-visits/${toCancel.id}`).set(auth(admin)).expect(200))
+      .body as Visit & { serviceRef?: string; cancelReason?: string };
+    expect(visitNow).toMatchObject({ id: toCancel.id, status: 'cancelled' });
+    expect(visitNow).not.toHaveProperty('serviceRef');
+    expect(visitNow).not.toHaveProperty('cancelReason');
+    expect(JSON.stringify((await s.inquiry(inquiry.id)).need)).not.toContain(clear.needType);
+
+    // Every table of every schema, searched for each clear value: none left anywhere.
+    const { rows: tables } = await db.query<{ schema: string; name: string }>(
+      `SELECT table_schema AS schema, table_name AS name FROM information_schema.tables
+        WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')`,
+    );
+    expect(tables.length).toBeGreaterThan(5);
+    const search = async (values: readonly string[]): Promise<string[]> => {
+      const found: string[] = [];
+      for (const { schema, name } of tables) {
+        const { rows } = await db.query<{ row: string }>(
+          `SELECT row_to_json(t)::text AS row FROM "${schema}"."${name}" t
+            WHERE row_to_json(t)::text LIKE ANY($1::text[])`,
+          [values.map((value) => `%${value}%`)],
+        );
+        found.push(...rows.map((r) => `${schema}.${name}: ${r.row.slice(0, 200)}`));
+      }
+      return found;
+    };
+    // The search finds what is there (the visits' ids), so finding nothing means something.
+    expect((await search([toCancel.id])).length).toBeGreaterThan(0);
+    expect(await search(Object.values(clear))).toEqual([]);
+  });
 
   it('answers bad input with problem+json and writes nothing', async () => {
     const { api, admin } = s;
