@@ -17,6 +17,7 @@ import {
 } from '@serviceops/platform';
 import type { Logger } from 'pino';
 import type { AccessTokens } from '../access/access-tokens';
+import type { UserGate } from '../access/user-gate';
 import { accessOfMethod, allows, ANY_ROLE, PUBLIC, type Rpc } from '../access/access.table';
 import { forbidden } from '../access/access.guard';
 import { callContextOf } from '../access/caller';
@@ -32,6 +33,7 @@ import type { Upstream } from '../upstream/upstream';
 export interface PublicGrpcDeps {
   readonly upstream: Upstream;
   readonly tokens: AccessTokens;
+  readonly users: UserGate;
   readonly logger: Logger;
   readonly idempotency: IdempotencyStore;
 }
@@ -119,13 +121,16 @@ async function forward(
   let caller: CallContext | undefined;
   if (access !== PUBLIC) {
     const claims = deps.tokens.verify(first(call.metadata, 'authorization'));
-    if (access !== ANY_ROLE && !allows(access, claims.roles)) throw forbidden(access);
     caller = callContextOf(claims, {
       correlationId,
       idempotencyKey: first(call.metadata, 'idempotency-key'),
       onBehalfOf: first(call.metadata, 'x-on-behalf-of'),
       purpose: first(call.metadata, 'x-purpose'),
     });
+    // As over REST (access.guard): a revoked token first, then roles, then whom the caller acts for.
+    await deps.users.assertCurrent(claims, caller);
+    if (access !== ANY_ROLE && !allows(access, claims.roles)) throw forbidden(access);
+    await deps.users.assertMayActFor(caller);
   }
   const dto = grpcRequestDtoOf(rpc);
   if (dto) await validateInput(dto, plainMessage(call.request));
@@ -152,6 +157,7 @@ async function forward(
       tenantId: string;
       username: string;
       roles: string[];
+      tokenVersion?: number;
     };
     answer.set('authorization', `Bearer ${deps.tokens.issue(user).accessToken}`);
   }
