@@ -23,7 +23,7 @@ import { forbidden } from '../access/access.guard';
 import { callContextOf } from '../access/caller';
 import { validateInput } from '../errors/validation';
 import { grpcRequestDtoOf } from './grpc-requests';
-import { correlationIdOf } from '../http/correlation';
+import { CLIENT_CORRELATION_HEADER, newCorrelationId, sanitiseCorrelationId } from '../http/correlation';
 import { parseIdempotencyKey, requestHash } from '../idempotency/idempotency-key';
 import { REPLAYED_HEADER } from '../idempotency/idempotency.interceptor';
 import type { IdempotencyStore } from '../idempotency/idempotency.store';
@@ -88,9 +88,12 @@ export function shutdownPublicGrpcServer(server: Server, graceMs = 5_000): Promi
 function forwarder(deps: PublicGrpcDeps, service: GrpcServiceName, method: string) {
   const rpc = `${service}.${method}` as Rpc;
   return (call: ServerUnaryCall<unknown, unknown>, callback: sendUnaryData<unknown>): void => {
-    const correlationId = correlationIdOf(first(call.metadata, 'x-correlation-id'));
+    // Ours, always; the caller's x-correlation-id is kept beside it (see correlationMiddleware).
+    const correlationId = newCorrelationId();
+    const clientCorrelationId = sanitiseCorrelationId(first(call.metadata, 'x-correlation-id'));
     const answer = new Metadata();
     answer.set('x-correlation-id', correlationId);
+    if (clientCorrelationId) answer.set(CLIENT_CORRELATION_HEADER.toLowerCase(), clientCorrelationId);
     forward(deps, service, method, rpc, call, correlationId, answer).then(
       (reply) => {
         call.sendMetadata(answer);
@@ -123,6 +126,7 @@ async function forward(
     const claims = deps.tokens.verify(first(call.metadata, 'authorization'));
     caller = callContextOf(claims, {
       correlationId,
+      clientCorrelationId: first(call.metadata, 'x-correlation-id'),
       idempotencyKey: first(call.metadata, 'idempotency-key'),
       onBehalfOf: first(call.metadata, 'x-on-behalf-of'),
       purpose: first(call.metadata, 'x-purpose'),
