@@ -306,6 +306,30 @@ describe('tenants: provisioning by the platform operator, and isolation between 
     expect(await snapshotOfB()).toEqual(before);
   });
 
+  it('refuses tenant A’s admin acting on behalf of a user of tenant B (403), over REST and gRPC', async () => {
+    const userOfB = idsOfB['users'] ?? '';
+    expect(userOfB).not.toBe('');
+    const before = await snapshotOfB();
+    const res = await api
+      .post('/api/v1/customers')
+      .set(auth(adminA))
+      .set('X-On-Behalf-Of', userOfB)
+      .send({ name: 'On Behalf Of B', channel: 'phone' });
+    expect({ status: res.status, body: res.body as unknown }).toMatchObject({
+      status: 403,
+      body: { code: 'ACCESS.ON_BEHALF_OF_REFUSED' },
+    });
+    const client = grpcClient('customers', platform.grpc);
+    try {
+      await expect(
+        client.call('ListCustomers', {}, { authorization: `Bearer ${adminA}`, 'x-on-behalf-of': userOfB }),
+      ).rejects.toMatchObject({ details: expect.stringContaining('ACCESS.ON_BEHALF_OF_REFUSED') as string });
+    } finally {
+      client.close();
+    }
+    expect(await snapshotOfB()).toEqual(before);
+  });
+
   it('disables tenant B: its admin cannot log in, its tokens are refused; enabling lets them back', async () => {
     const stale = await api
       .post(`/api/v1/tenants/${tenantB.id}/disable`)

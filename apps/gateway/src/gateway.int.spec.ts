@@ -249,7 +249,7 @@ describe('authentication', () => {
     expect(bodyOf(res)['detail']).toContain('customer_service_agent');
   });
 
-  it('sends the caller’s identity from the token, with the request’s correlation id and headers', async () => {
+  it('sends the caller’s identity from the token, our correlation id with theirs beside it, and headers', async () => {
     backends.on('customers.GetCustomer', () => customer({ version: 3 }));
     const res = await request(http)
       .get(`/api/v1/customers/${CUSTOMER}?asOf=2025-01-01T00:00:00Z`)
@@ -260,7 +260,10 @@ describe('authentication', () => {
       .set('X-Tenant-Id', 'forged')
       .expect(200);
     expect(res.headers['etag']).toBe('"3"');
-    expect(res.headers['x-correlation-id']).toBe('req-42');
+    // Ours links the records; the caller's is kept (and echoed) but links nothing.
+    const ours = res.headers['x-correlation-id'];
+    expect(ours).toMatch(/^[0-9a-f-]{36}$/);
+    expect(res.headers['x-client-correlation-id']).toBe('req-42');
     const [call] = backends.callsOf('customers.GetCustomer');
     expect(call?.request).toMatchObject({ id: CUSTOMER, asOf: '2025-01-01T00:00:00Z' });
     expect(call?.caller).toEqual({
@@ -272,7 +275,8 @@ describe('authentication', () => {
         purpose: 'callback about an order',
       },
     });
-    expect(call?.metadata['x-correlation-id']).toBe('req-42');
+    expect(call?.metadata['x-correlation-id']).toBe(ours);
+    expect(call?.metadata['x-client-correlation-id']).toBe('req-42');
     const token = call?.metadata['x-internal-token'] ?? '';
     const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as {
       aud: string;
@@ -678,7 +682,8 @@ describe('public gRPC API', () => {
     expect(forwarded?.caller).toMatchObject({
       user: { tenantId: TENANT, roles: ['customer_service_agent'] },
     });
-    expect(forwarded?.metadata['x-correlation-id']).toBe('grpc-1');
+    expect(forwarded?.metadata['x-correlation-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(forwarded?.metadata['x-client-correlation-id']).toBe('grpc-1');
     expect(forwarded?.metadata).not.toHaveProperty('x-tenant-id');
   });
 

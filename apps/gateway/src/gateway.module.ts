@@ -6,6 +6,7 @@ import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { AccessTokens } from './access/access-tokens';
 import { AccessGuard } from './access/access.guard';
+import { UserGate } from './access/user-gate';
 import { AuthController } from './auth/auth.controller';
 import { DECLARED_ROUTES } from './grpc/grpc-requests';
 import type { GatewayConfig } from './config';
@@ -24,6 +25,8 @@ export interface GatewayParts {
   readonly pool: Pool;
   readonly upstream: Upstream;
   readonly tokens: AccessTokens;
+  /** Token revocation and X-On-Behalf-Of, checked against tenancy. */
+  readonly users: UserGate;
   readonly idempotency: IdempotencyStore;
   /** Run when the app closes, after the HTTP server stopped (gRPC server, clients, pool, telemetry). */
   readonly onShutdown: () => Promise<void>;
@@ -52,6 +55,7 @@ export class GatewayModule {
       providers: [
         { provide: Upstream, useValue: parts.upstream },
         { provide: AccessTokens, useValue: parts.tokens },
+        { provide: UserGate, useValue: parts.users },
         { provide: IdempotencyStore, useValue: parts.idempotency },
         { provide: GatewayShutdown, useFactory: () => new GatewayShutdown(parts) },
         { provide: APP_GUARD, useClass: RateLimitGuard },

@@ -77,7 +77,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   );
   const tokens = new AccessTokens(config.JWT_SECRET, config.JWT_TTL_SECONDS);
   const idempotency = new IdempotencyStore(pool);
-  const grpcServer = createPublicGrpcServer({ upstream, tokens, logger, idempotency });
+  const grpcServer = createPublicGrpcServer({ upstream, tokens, users: upstream.users, logger, idempotency });
 
   let resourcesClosed = false;
   const closeResources = async (): Promise<void> => {
@@ -102,6 +102,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
         pool,
         upstream,
         tokens,
+        users: upstream.users,
         idempotency,
         onShutdown: closeResources,
       }),

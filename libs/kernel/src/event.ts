@@ -3,7 +3,10 @@ export interface EventMetadata {
   readonly tenantId?: string;
   readonly actorId?: string;
   readonly onBehalfOf?: string;
+  /** The platform's own id, linking what one request did: always generated, never taken from a caller. */
   readonly correlationId?: string;
+  /** The caller's X-Correlation-Id as they sent it, kept for them to find their request: never used to link. */
+  readonly clientCorrelationId?: string;
   readonly causationId?: string;
   readonly traceparent?: string;
   readonly policyVersion?: number;

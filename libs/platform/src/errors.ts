@@ -84,6 +84,10 @@ const EXACT: Readonly<Record<string, ErrorKind>> = {
   'CALENDAR.INVALID': 'refused',
   // A disabled tenant's users are refused what they ask, as a missing role is (not a rule about the request).
   'TENANCY.TENANT_DISABLED': 'forbidden',
+  // The token was issued before its user's roles changed or the user was disabled: sign in again.
+  'AUTH.TOKEN_REVOKED': 'unauthenticated',
+  // X-On-Behalf-Of names no active user of the tenant, or the caller may not act for others.
+  'ACCESS.ON_BEHALF_OF_REFUSED': 'forbidden',
 };
 
 export function kindOfCode(code: string): ErrorKind {

@@ -20,17 +20,19 @@ import {
 export const CallHeaders = {
   internalToken: INTERNAL_TOKEN_METADATA,
   correlation: 'x-correlation-id',
+  clientCorrelation: 'x-client-correlation-id',
   idempotencyKey: 'idempotency-key',
 } as const;
 
 /** The metadata of one call to a service: the token signed for it, and the request's ids when there is a user. */
 export function internalCallMetadata(
   token: string,
-  call?: Pick<CallContext, 'correlationId' | 'idempotencyKey'>,
+  call?: Pick<CallContext, 'correlationId' | 'clientCorrelationId' | 'idempotencyKey'>,
 ): Metadata {
   const md = new Metadata();
   md.set(CallHeaders.internalToken, token);
   if (call) md.set(CallHeaders.correlation, call.correlationId);
+  if (call?.clientCorrelationId) md.set(CallHeaders.clientCorrelation, call.clientCorrelationId);
   if (call?.idempotencyKey) md.set(CallHeaders.idempotencyKey, call.idempotencyKey);
   return md;
 }
@@ -80,11 +82,13 @@ export function callContextOf(md: Metadata): CallContext {
     return typeof value === 'string' && value !== '' ? value : undefined;
   };
   const idempotencyKey = get(CallHeaders.idempotencyKey);
+  const clientCorrelationId = get(CallHeaders.clientCorrelation);
   return {
     tenantId: user.tenantId,
     actorId: user.actorId,
     roles: user.roles,
     correlationId: get(CallHeaders.correlation) ?? user.actorId,
+    ...(clientCorrelationId ? { clientCorrelationId } : {}),
     ...(user.onBehalfOf ? { onBehalfOf: user.onBehalfOf } : {}),
     ...(idempotencyKey ? { idempotencyKey } : {}),
     ...(user.purpose ? { purpose: user.purpose } : {}),

@@ -57,6 +57,7 @@ describe('the call context a service takes', () => {
       onBehalfOf: '1b8f6a3e-8a53-4d4c-9d55-2f4f1c6f0a12',
       purpose: 'a callback',
       correlationId: 'req-42',
+      clientCorrelationId: 'client-7',
       idempotencyKey: 'key-1',
     };
     const md = internalCallMetadata(signer.sign('customers', internalUserOf(call)), call);

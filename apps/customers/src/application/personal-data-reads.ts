@@ -20,8 +20,8 @@ export const accessStream = (tenantId: string, readId: string): string =>
   streamId('customer-access', tenantId, readId);
 
 /**
- * Records every read of personal data in clear — who (the event's actor), when, why (X-Purpose), which fields,
- * through which record — as `PersonalDataRead` events on the customer's access stream, before the data is
+ * Records every read of personal data in clear — who (the event's actor, and whom they act for: X-On-Behalf-Of,
+ * checked by the gateway), when, why (X-Purpose), which fields, through which record — as `PersonalDataRead` events on the customer's access stream, before the data is
  * answered: a read that cannot be recorded is not answered. One append per read, through the group commit. The analytics audit trail shows them.
  */
 @Injectable()
@@ -46,6 +46,7 @@ export class PersonalDataReads {
         data: {
           customerId: read.customerId,
           purpose,
+          ...(call.onBehalfOf ? { onBehalfOf: call.onBehalfOf } : {}),
           fields: read.fields,
           through: through.kind,
           ...(through.id ? { recordId: through.id } : {}),

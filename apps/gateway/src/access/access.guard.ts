@@ -4,6 +4,7 @@ import { ProblemError } from '@serviceops/platform';
 import { headerOf, isOperationsPath } from '../http/http.types';
 import type { AccessRequest } from './access-request';
 import { AccessTokens } from './access-tokens';
+import { UserGate } from './user-gate';
 import { callContextOfRequest } from './caller';
 import { ACCESS_METADATA } from './access.decorators';
 import { ANY_ROLE, PUBLIC, allows, type Access } from './access.table';
@@ -17,9 +18,10 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: AccessTokens,
+    private readonly users: UserGate,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<AccessRequest>();
     const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS_METADATA, [
       context.getHandler(),
@@ -32,10 +34,13 @@ export class AccessGuard implements CanActivate {
     if (access === PUBLIC) return true;
     const claims = this.tokens.verify(headerOf(req, 'authorization'));
     req.claims = claims;
-    if (access !== ANY_ROLE && !allows(access, claims.roles)) throw forbidden(access);
     // The caller's headers (X-On-Behalf-Of, X-Purpose) are checked here, before anything answers: a replayed
     // idempotent answer must not let a malformed one through either.
-    callContextOfRequest(req);
+    const caller = callContextOfRequest(req);
+    // A token issued before its user's roles were cut, or the user disabled, is refused at once (401).
+    await this.users.assertCurrent(claims, caller);
+    if (access !== ANY_ROLE && !allows(access, claims.roles)) throw forbidden(access);
+    await this.users.assertMayActFor(caller);
     return true;
   }
 }

@@ -1,7 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { RULES, text, type StringRule } from '@serviceops/kernel';
-import { ProblemError, type CallContext } from '@serviceops/platform';
-import { correlationIdOf } from '../http/correlation';
+import { optional, ProblemError, type CallContext } from '@serviceops/platform';
+import { newCorrelationId, sanitiseCorrelationId } from '../http/correlation';
 import { headerOf } from '../http/http.types';
 import type { AccessRequest } from './access-request';
 import type { AccessClaims } from './jwt';
@@ -41,7 +41,10 @@ export function isIdempotencyKey(value: unknown): value is string {
 }
 
 export interface CallerHeaders {
+  /** The platform's id for this request (generated when absent). */
   readonly correlationId?: string;
+  /** The caller's X-Correlation-Id. */
+  readonly clientCorrelationId?: string;
   readonly idempotencyKey?: string;
   readonly onBehalfOf?: string;
   readonly purpose?: string;
@@ -67,7 +70,8 @@ export function callContextOf(claims: AccessClaims, headers: CallerHeaders): Cal
     tenantId: claims.tid,
     actorId: claims.sub,
     roles: claims.roles,
-    correlationId: correlationIdOf(headers.correlationId),
+    correlationId: headers.correlationId ?? newCorrelationId(),
+    ...optional('clientCorrelationId', sanitiseCorrelationId(headers.clientCorrelationId)),
     ...(isIdempotencyKey(headers.idempotencyKey) ? { idempotencyKey: headers.idempotencyKey } : {}),
     ...(onBehalfOf ? { onBehalfOf: onBehalfOf.toLowerCase() } : {}),
     ...(purpose ? { purpose } : {}),
@@ -80,6 +84,7 @@ export function callContextOfRequest(req: AccessRequest): CallContext {
   if (!req.claims) throw new ProblemError('UNAUTHENTICATED', 'the request carries no valid token');
   req.callContext = callContextOf(req.claims, {
     correlationId: req.correlationId,
+    clientCorrelationId: req.clientCorrelationId,
     idempotencyKey: headerOf(req, 'idempotency-key'),
     onBehalfOf: headerOf(req, 'x-on-behalf-of'),
     purpose: headerOf(req, 'x-purpose'),

@@ -12,6 +12,8 @@ export interface AccessClaims {
   readonly roles: readonly string[];
   /** The username. */
   readonly name: string;
+  /** The user's token version when it was issued (absent: 0): a stale one is refused (AUTH.TOKEN_REVOKED). */
+  readonly ver?: number;
   readonly iat: number;
   readonly exp: number;
   readonly iss: string;
@@ -22,6 +24,7 @@ export interface TokenSubject {
   readonly tenantId: string;
   readonly username: string;
   readonly roles: readonly string[];
+  readonly tokenVersion?: number;
 }
 
 const HEADER = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
@@ -48,6 +51,7 @@ export function signAccessToken(
     tid: subject.tenantId,
     roles: [...subject.roles],
     name: subject.username,
+    ver: subject.tokenVersion ?? 0,
     iat,
     exp: iat + ttlSeconds,
     iss: JWT_ISSUER,
@@ -112,6 +116,7 @@ function isAccessClaims(value: unknown): value is AccessClaims {
     typeof value['name'] === 'string' &&
     Array.isArray(value['roles']) &&
     value['roles'].every((r) => typeof r === 'string') &&
+    (value['ver'] === undefined || Number.isSafeInteger(value['ver'])) &&
     Number.isSafeInteger(value['iat']) &&
     Number.isSafeInteger(value['exp']) &&
     typeof value['iss'] === 'string'

@@ -40,12 +40,13 @@ function rejection(run: () => unknown): ProblemError {
 describe('access tokens', () => {
   const token = signAccessToken(subject, SECRET, 3600, NOW);
 
-  it('carries the user, tenant, roles, name, issue and expiry times and the issuer', () => {
+  it('carries the user, tenant, roles, name, token version, issue and expiry times and the issuer', () => {
     expect(verifyAccessToken(token, SECRET, NOW)).toEqual({
       sub: subject.userId,
       tid: subject.tenantId,
       roles: ['admin'],
       name: 'alice',
+      ver: 0,
       iat: NOW / 1000,
       exp: NOW / 1000 + 3600,
       iss: 'serviceops',

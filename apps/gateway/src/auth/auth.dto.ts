@@ -39,4 +39,6 @@ export interface AuthenticatedUser {
   readonly tenantId: string;
   readonly username: string;
   readonly roles: readonly string[];
+  /** Absent when 0 (proto3). */
+  readonly tokenVersion?: number;
 }

@@ -17,12 +17,13 @@ import {
 } from '@serviceops/platform';
 import type { Logger } from 'pino';
 import type { AccessTokens } from '../access/access-tokens';
+import type { UserGate } from '../access/user-gate';
 import { accessOfMethod, allows, ANY_ROLE, PUBLIC, type Rpc } from '../access/access.table';
 import { forbidden } from '../access/access.guard';
 import { callContextOf } from '../access/caller';
 import { validateInput } from '../errors/validation';
 import { grpcRequestDtoOf } from './grpc-requests';
-import { correlationIdOf } from '../http/correlation';
+import { CLIENT_CORRELATION_HEADER, newCorrelationId, sanitiseCorrelationId } from '../http/correlation';
 import { parseIdempotencyKey, requestHash } from '../idempotency/idempotency-key';
 import { REPLAYED_HEADER } from '../idempotency/idempotency.interceptor';
 import type { IdempotencyStore } from '../idempotency/idempotency.store';
@@ -32,6 +33,7 @@ import type { Upstream } from '../upstream/upstream';
 export interface PublicGrpcDeps {
   readonly upstream: Upstream;
   readonly tokens: AccessTokens;
+  readonly users: UserGate;
   readonly logger: Logger;
   readonly idempotency: IdempotencyStore;
 }
@@ -86,9 +88,12 @@ export function shutdownPublicGrpcServer(server: Server, graceMs = 5_000): Promi
 function forwarder(deps: PublicGrpcDeps, service: GrpcServiceName, method: string) {
   const rpc = `${service}.${method}` as Rpc;
   return (call: ServerUnaryCall<unknown, unknown>, callback: sendUnaryData<unknown>): void => {
-    const correlationId = correlationIdOf(first(call.metadata, 'x-correlation-id'));
+    // Ours, always; the caller's x-correlation-id is kept beside it (see correlationMiddleware).
+    const correlationId = newCorrelationId();
+    const clientCorrelationId = sanitiseCorrelationId(first(call.metadata, 'x-correlation-id'));
     const answer = new Metadata();
     answer.set('x-correlation-id', correlationId);
+    if (clientCorrelationId) answer.set(CLIENT_CORRELATION_HEADER.toLowerCase(), clientCorrelationId);
     forward(deps, service, method, rpc, call, correlationId, answer).then(
       (reply) => {
         call.sendMetadata(answer);
@@ -119,13 +124,17 @@ async function forward(
   let caller: CallContext | undefined;
   if (access !== PUBLIC) {
     const claims = deps.tokens.verify(first(call.metadata, 'authorization'));
-    if (access !== ANY_ROLE && !allows(access, claims.roles)) throw forbidden(access);
     caller = callContextOf(claims, {
       correlationId,
+      clientCorrelationId: first(call.metadata, 'x-correlation-id'),
       idempotencyKey: first(call.metadata, 'idempotency-key'),
       onBehalfOf: first(call.metadata, 'x-on-behalf-of'),
       purpose: first(call.metadata, 'x-purpose'),
     });
+    // As over REST (access.guard): a revoked token first, then roles, then whom the caller acts for.
+    await deps.users.assertCurrent(claims, caller);
+    if (access !== ANY_ROLE && !allows(access, claims.roles)) throw forbidden(access);
+    await deps.users.assertMayActFor(caller);
   }
   const dto = grpcRequestDtoOf(rpc);
   if (dto) await validateInput(dto, plainMessage(call.request));
@@ -152,6 +161,7 @@ async function forward(
       tenantId: string;
       username: string;
       roles: string[];
+      tokenVersion?: number;
     };
     answer.set('authorization', `Bearer ${deps.tokens.issue(user).accessToken}`);
   }

@@ -13,6 +13,8 @@ export interface HttpRequest extends IncomingMessage {
   params: Record<string, string>;
   /** Set by the correlation middleware on every request. */
   correlationId?: string;
+  /** The caller's own X-Correlation-Id, when sane: recorded, never used to link. */
+  clientCorrelationId?: string;
 }
 
 export type HttpResponse = ServerResponse;

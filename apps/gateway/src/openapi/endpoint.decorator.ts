@@ -16,7 +16,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import { AccessOf, RPC_METADATA } from '../access/access.decorators';
-import { declarationOf } from '@serviceops/contracts';
+import { declarationOf, ON_BEHALF_ACTORS } from '@serviceops/contracts';
 import { accessOf, ANY_ROLE, PUBLIC, type Rpc } from '../access/access.table';
 import { IDEMPOTENCY_KEY, PURPOSE } from '../access/caller';
 import { IF_MATCH_PATTERN } from '../http/if-match';
@@ -47,7 +47,11 @@ const PROBLEMS: Readonly<Record<number, string>> = {
 
 const RESPONSE_HEADERS = {
   'x-correlation-id': {
-    description: 'The request’s correlation id (its own when it sent a sane one)',
+    description: 'The platform’s correlation id for the request (always generated: quote it to support)',
+    schema: { type: 'string' },
+  },
+  'x-client-correlation-id': {
+    description: 'Your X-Correlation-Id, echoed when it was sane; recorded beside ours, never used to link',
     schema: { type: 'string' },
   },
   traceparent: { description: 'W3C trace context of the request', schema: { type: 'string' } },
@@ -103,7 +107,9 @@ export function Endpoint(rpc: Rpc, { type }: EndpointOptions): MethodDecorator {
     ApiHeader({
       name: 'X-Correlation-Id',
       required: false,
-      description: 'Your correlation id (≤ 128 of [A-Za-z0-9._:-]); one is made when absent',
+      description:
+        'Your own correlation id (≤ 128 of [A-Za-z0-9._:-]): recorded as clientCorrelationId, echoed in ' +
+        'X-Client-Correlation-Id; the platform’s X-Correlation-Id is always its own',
       schema: { type: 'string' },
     }),
     ...(authenticated
@@ -112,7 +118,9 @@ export function Endpoint(rpc: Rpc, { type }: EndpointOptions): MethodDecorator {
           ApiHeader({
             name: 'X-On-Behalf-Of',
             required: false,
-            description: 'Id (UUID) of the person this is done for; recorded with the events',
+            description:
+              'Id (UUID) of an active user of your tenant this is done for, recorded with the events; only ' +
+              `for the roles ${ON_BEHALF_ACTORS.join(', ')} (else 403 ACCESS.ON_BEHALF_OF_REFUSED)`,
             schema: { type: 'string', format: 'uuid' },
           }),
         ]

@@ -1,10 +1,13 @@
 import { PLATFORM_TENANT_ID, type GrpcServiceName } from '@serviceops/contracts';
 import {
+  problemOfGrpcError,
   ProblemError,
   type CallContext,
   type InternalTokenSigner,
   type LocalServices,
 } from '@serviceops/platform';
+import { UserGate } from '../access/user-gate';
+import { plainMessage } from '../upstream/protos';
 import { Upstream, type UpstreamAddresses } from '../upstream/upstream';
 
 /** How long a tenant's status is trusted before it is asked again (another gateway may have disabled it). */
@@ -78,10 +81,16 @@ export class TenantGate {
 }
 
 const CHANGES_STATUS: Readonly<Record<string, boolean>> = { DisableTenant: true, EnableTenant: false };
+/** Tenancy's methods that revoke a user's tokens (they bump its token version). */
+const REVOKES_TOKENS = new Set(['ChangeUserRoles', 'DisableUser']);
 
-/** The backing services' clients, with every call on behalf of a tenant passed through the TenantGate. */
+/**
+ * The backing services' clients, with every call on behalf of a tenant passed through the TenantGate; the
+ * UserGate (used by the access guard and the public gRPC API) learns here of the user changes this gateway made.
+ */
 export class TenantGatedUpstream extends Upstream {
   readonly gate: TenantGate;
+  readonly users: UserGate;
 
   constructor(
     addresses: UpstreamAddresses,
@@ -91,6 +100,17 @@ export class TenantGatedUpstream extends Upstream {
   ) {
     super(addresses, signer, deadlineMs, local);
     this.gate = new TenantGate((caller) => super.invoke('tenancy', 'GetTenant', {}, caller));
+    this.users = new UserGate((userId, caller) =>
+      (userId === caller.actorId
+        ? super.invoke('tenancy', 'GetMe', {}, caller)
+        : super.invoke('tenancy', 'GetUser', { userId }, caller)
+      ).then(plainMessage, (error: unknown) => {
+        // Asked from the access guard and the public gRPC API alike: an answer both map (a 503 when unreachable).
+        const problem = problemOfGrpcError(error);
+        if (problem.code === 'TENANCY.USER_NOT_FOUND') return undefined;
+        throw new ProblemError(problem.code, problem.detail);
+      }),
+    );
   }
 
   override async invoke(
@@ -105,6 +125,8 @@ export class TenantGatedUpstream extends Upstream {
       service === 'tenancy' && Object.hasOwn(CHANGES_STATUS, method) ? CHANGES_STATUS[method] : undefined;
     const changed = reply as { id?: unknown } | undefined;
     if (disabled !== undefined && typeof changed?.id === 'string') this.gate.remember(changed.id, disabled);
+    if (service === 'tenancy' && REVOKES_TOKENS.has(method) && caller && typeof changed?.id === 'string')
+      this.users.forget(caller.tenantId, changed.id);
     return reply;
   }
 }

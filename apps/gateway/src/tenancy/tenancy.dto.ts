@@ -173,6 +173,11 @@ export class ChangeUserRolesRequest extends ChangeUserRolesDto {
   expectedVersion?: number;
 }
 
+export class GetUserRequest {
+  @IsUUID()
+  userId!: string;
+}
+
 export class DisableUserRequest extends ExpectedVersion {
   @IsUUID()
   userId!: string;

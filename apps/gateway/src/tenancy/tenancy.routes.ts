@@ -6,14 +6,16 @@ import {
   ChangeUserRolesRequest,
   DisableUserRequest,
   EnableBusinessLineDto,
+  GetUserRequest,
   RegisterUserDto,
   SetBusinessCalendarRequest,
 } from './tenancy.dto';
 import { TenantView, UserPageView, UserView } from './tenancy.views';
 
-/** proto3 leaves `false` out; the REST answer says it. */
+/** proto3 leaves `false` and 0 out; the REST answer says them. */
 function userView(user: UserView): UserView {
-  return { ...user, disabled: user.disabled === true };
+  const { tokenVersion = 0 }: { tokenVersion?: number } = user;
+  return { ...user, disabled: user.disabled === true, tokenVersion };
 }
 
 /** The tenant, its branches and users over REST: each route is its declaration bound to these shapes. */
@@ -47,6 +49,15 @@ export const TenancyRoutes = controllerOf('tenancy', [
     answer: UserView,
     view: userView,
     etag: (user: UserView) => user.tenantVersion,
+  }),
+  // Before users/:id, which would take `me` for an id.
+  route({ rpc: 'tenancy.GetMe', answer: UserView, view: userView }),
+  route({
+    rpc: 'tenancy.GetUser',
+    answer: UserView,
+    grpc: GetUserRequest,
+    request: ({ params }: RouteInput) => ({ userId: params['id'] }),
+    view: userView,
   }),
   route({
     rpc: 'tenancy.ListUsers',

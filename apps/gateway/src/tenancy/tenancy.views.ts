@@ -57,6 +57,12 @@ export class UserView {
 
   @ApiProperty({ description: 'the tenant’s version after this user’s last change, also the ETag' })
   tenantVersion!: number;
+
+  @ApiProperty({
+    description:
+      'bumped when the user’s roles change or the user is disabled: older access tokens are refused',
+  })
+  tokenVersion!: number;
 }
 
 @ApiSchema({ name: 'UserPage' })

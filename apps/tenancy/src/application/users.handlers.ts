@@ -18,6 +18,7 @@ function userMessage({ tenant, version }: TenantResult, userId: string) {
     ...optional('branchId', user.branchId),
     disabled: user.disabled,
     tenantVersion: version,
+    tokenVersion: user.tokenVersion,
   };
 }
 
@@ -56,7 +57,21 @@ export class UsersHandlers {
     if (account.tenantDisabled)
       throw new ProblemError('TENANCY.TENANT_DISABLED', 'your tenant is disabled; ask the platform operator');
     const { userId, tenantId, username, roles } = account;
-    return { userId, tenantId, username, roles };
+    // The token carries the user's version from the stream, so a later role change or disabling revokes it.
+    const { tenant } = await this.stream.read(tenantId);
+    const tokenVersion = Object.hasOwn(tenant.users, userId) ? (tenant.users[userId]?.tokenVersion ?? 0) : 0;
+    return { userId, tenantId, username, roles, tokenVersion };
+  }
+
+  /** The caller's own account: the gateway compares each token's version with it. */
+  @Handles('tenancy.GetMe')
+  async getMe(_request: object, call: CallContext) {
+    return userMessage(await this.stream.read(call.tenantId), call.actorId);
+  }
+
+  @Handles('tenancy.GetUser')
+  async getUser(request: { userId: string }, call: CallContext) {
+    return userMessage(await this.stream.read(call.tenantId), request.userId);
   }
 
   @Handles('tenancy.RegisterUser')

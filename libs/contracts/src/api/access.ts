@@ -32,6 +32,11 @@ export const CUSTOMER_MERGERS = [
   'customer_service_agent',
   'service_director',
 ] as const satisfies readonly Role[];
+/**
+ * Who may act for another user of their tenant (X-On-Behalf-Of): the audit trail then names both. Anyone else
+ * sending the header is refused (403 ACCESS.ON_BEHALF_OF_REFUSED).
+ */
+export const ON_BEHALF_ACTORS = ['admin', 'customer_service_agent'] as const satisfies readonly Role[];
 /** Erasure cannot be undone. */
 export const CUSTOMER_ERASERS = ['admin', 'legal'] as const satisfies readonly Role[];
 export const STATS_READERS = [

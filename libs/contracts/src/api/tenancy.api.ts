@@ -1,4 +1,4 @@
-import { ADMIN, ANY_ROLE, PUBLIC, PLATFORM_OPERATORS } from './access';
+import { ADMIN, ANY_ROLE, ON_BEHALF_ACTORS, PUBLIC, PLATFORM_OPERATORS } from './access';
 import type { Declaration } from './declaration';
 
 /** The tenancy service's methods: gRPC name → REST route, roles, summary. */
@@ -28,6 +28,22 @@ export const TENANCY_API = {
     access: ADMIN,
     summary: 'Set the business calendar: working hours and holidays, in the tenant’s time zone',
   },
+  GetMe: {
+    http: { method: 'GET', path: 'users/me', status: 200 },
+    access: ANY_ROLE,
+    summary: 'Your own account: roles, and the token version your access tokens must carry',
+  },
+  GetUser: {
+    http: {
+      method: 'GET',
+      path: 'users/:id',
+      status: 200,
+      uuidParams: ['id'],
+      paramFields: { id: 'userId' },
+    },
+    access: ON_BEHALF_ACTORS,
+    summary: 'A user of your tenant, for those who may act on behalf of others',
+  },
   RegisterUser: {
     http: { method: 'POST', path: 'users', status: 201, etag: true },
     access: ADMIN,
@@ -44,7 +60,7 @@ export const TENANCY_API = {
       ifMatch: true,
     },
     access: ADMIN,
-    summary: 'Replace a user’s roles',
+    summary: 'Replace a user’s roles: tokens issued before are refused at once (sign in again)',
   },
   DisableUser: {
     http: {
@@ -57,7 +73,7 @@ export const TENANCY_API = {
       ifMatch: true,
     },
     access: ADMIN,
-    summary: 'Disable a user: they can no longer sign in (tokens already issued run until they expire)',
+    summary: 'Disable a user: they can no longer sign in, and their tokens are refused at once',
   },
   ListUsers: {
     http: { method: 'GET', path: 'users', status: 200 },

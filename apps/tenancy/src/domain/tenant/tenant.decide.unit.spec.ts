@@ -448,6 +448,7 @@ describe('tenant decider', () => {
             displayName: 'BOSS',
             roles: ['admin'],
             disabled: false,
+            tokenVersion: 0,
           },
           'u-coach': {
             username: 'li.wei',
@@ -455,12 +456,14 @@ describe('tenant decider', () => {
             roles: ['coach', 'auditor'],
             branchId: 'b1',
             disabled: false,
+            tokenVersion: 1, // its roles changed: tokens issued before are revoked
           },
           'u-gone': {
             username: 'old.finance',
             displayName: 'OLD.FINANCE',
             roles: ['finance'],
             disabled: true,
+            tokenVersion: 1, // disabled: its tokens are revoked
           },
         },
       });

@@ -9,9 +9,9 @@ export function evolveTenant(state: TenantState, event: TenantEvent): TenantStat
   // Only TenantCreated starts a stream; anything else on an absent tenant cannot have been decided.
   if (state.status === 'absent') return state;
 
-  const updateUser = (userId: string, change: Partial<TenantUser>): TenantState => {
+  const updateUser = (userId: string, change: (user: TenantUser) => Partial<TenantUser>): TenantState => {
     const user = entry(state.users, userId);
-    return user ? { ...state, users: { ...state.users, [userId]: { ...user, ...change } } } : state;
+    return user ? { ...state, users: { ...state.users, [userId]: { ...user, ...change(user) } } } : state;
   };
 
   switch (event.type) {
@@ -39,15 +39,22 @@ export function evolveTenant(state: TenantState, event: TenantEvent): TenantStat
         roles,
         ...(branchId === null ? {} : { branchId }),
         disabled: false,
+        tokenVersion: 0,
       };
       return { ...state, users: { ...state.users, [userId]: user } };
     }
     case 'UserRolesChanged':
-      return updateUser(event.data.userId, { roles: event.data.roles });
+      return updateUser(event.data.userId, (user) => ({
+        roles: event.data.roles,
+        tokenVersion: user.tokenVersion + 1,
+      }));
     case 'UserPasswordChanged':
       return state; // recorded for the audit trail; the hash lives outside the stream
     case 'UserDisabled':
-      return updateUser(event.data.userId, { disabled: true });
+      return updateUser(event.data.userId, (user) => ({
+        disabled: true,
+        tokenVersion: user.tokenVersion + 1,
+      }));
     default: {
       const unhandled: never = event;
       return unhandled;

@@ -13,6 +13,11 @@ export interface TenantUser {
   readonly roles: readonly Role[];
   readonly branchId?: string;
   readonly disabled: boolean;
+  /**
+   * Bumped when the user's rights shrink or end (roles changed, disabled): an access token carrying an older
+   * version is refused at once, not when it expires.
+   */
+  readonly tokenVersion: number;
 }
 
 export interface AbsentTenant {
