@@ -1,12 +1,13 @@
 import { Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, HttpAdapterHost, Reflector } from '@nestjs/core';
-import { ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerModule, type ThrottlerStorage } from '@nestjs/throttler';
 import { OperationsModule, type Metrics } from '@serviceops/platform';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { AccessTokens } from './access/access-tokens';
 import { AccessGuard } from './access/access.guard';
 import { AuthController } from './auth/auth.controller';
+import { LoginThrottle } from './auth/login-throttle';
 import { DECLARED_ROUTES } from './grpc/grpc-requests';
 import type { GatewayConfig } from './config';
 import { ProblemFilter } from './errors/problem.filter';
@@ -25,6 +26,9 @@ export interface GatewayParts {
   readonly upstream: Upstream;
   readonly tokens: AccessTokens;
   readonly idempotency: IdempotencyStore;
+  readonly logins: LoginThrottle;
+  /** The rate limit's counts, shared with the public gRPC API. */
+  readonly rateLimitStorage: ThrottlerStorage;
   /** Run when the app closes, after the HTTP server stopped (gRPC server, clients, pool, telemetry). */
   readonly onShutdown: () => Promise<void>;
 }
@@ -45,7 +49,9 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [
-        ThrottlerModule.forRoot(rateLimitOptions(parts.config.RATE_LIMIT_PER_MINUTE, parts.tokens)),
+        ThrottlerModule.forRoot(
+          rateLimitOptions(parts.config.RATE_LIMIT_PER_MINUTE, parts.tokens, parts.rateLimitStorage),
+        ),
         OperationsModule.forRoot({ pool: parts.pool, metrics: parts.metrics }),
       ],
       controllers: CONTROLLERS,
@@ -53,6 +59,7 @@ export class GatewayModule {
         { provide: Upstream, useValue: parts.upstream },
         { provide: AccessTokens, useValue: parts.tokens },
         { provide: IdempotencyStore, useValue: parts.idempotency },
+        { provide: LoginThrottle, useValue: parts.logins },
         { provide: GatewayShutdown, useFactory: () => new GatewayShutdown(parts) },
         { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useClass: AccessGuard },

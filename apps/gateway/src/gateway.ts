@@ -13,7 +13,11 @@ import {
 } from '@serviceops/platform';
 import { Pool } from 'pg';
 import type { Logger } from 'pino';
+import { ThrottlerStorageService } from '@nestjs/throttler';
 import { AccessTokens } from './access/access-tokens';
+import { grpcRateLimiter } from './access/rate-limit';
+import { LoginAttemptsStore } from './auth/login-attempts.store';
+import { LoginThrottle, type LoginPolicies } from './auth/login-throttle';
 import type { GatewayConfig } from './config';
 import { GatewayModule } from './gateway.module';
 import {
@@ -77,13 +81,25 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   );
   const tokens = new AccessTokens(config.JWT_SECRET, config.JWT_TTL_SECONDS);
   const idempotency = new IdempotencyStore(pool);
-  const grpcServer = createPublicGrpcServer({ upstream, tokens, logger, idempotency });
+  const loginAttempts = new LoginAttemptsStore(pool);
+  const logins = new LoginThrottle(loginAttempts, loginPoliciesOf(config));
+  // REST and gRPC take from one budget per client (in this replica's memory, as @nestjs/throttler keeps it).
+  const rateLimitStorage = new ThrottlerStorageService();
+  const grpcServer = createPublicGrpcServer({
+    upstream,
+    tokens,
+    logger,
+    idempotency,
+    logins,
+    rateLimit: grpcRateLimiter(config.RATE_LIMIT_PER_MINUTE, tokens, rateLimitStorage),
+  });
 
   let resourcesClosed = false;
   const closeResources = async (): Promise<void> => {
     if (resourcesClosed) return;
     resourcesClosed = true;
     await shutdownPublicGrpcServer(grpcServer);
+    rateLimitStorage.onApplicationShutdown();
     upstream.close();
     await pool.end();
     logger.info('stopped');
@@ -94,6 +110,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   let grpcPort: number;
   try {
     await idempotency.migrate();
+    await loginAttempts.migrate();
     app = await NestFactory.create<NestExpressApplication>(
       GatewayModule.forRoot({
         config,
@@ -103,6 +120,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
         upstream,
         tokens,
         idempotency,
+        logins,
+        rateLimitStorage,
         onShutdown: closeResources,
       }),
       { logger: new NestPinoLogger(logger), bodyParser: false, abortOnError: false },
@@ -130,6 +149,15 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     grpcPort,
     logger,
     close: () => (closing ??= app.close()),
+  };
+}
+
+function loginPoliciesOf(config: GatewayConfig): LoginPolicies {
+  const window = { windowMs: config.LOGIN_FAILURE_WINDOW_SECONDS * 1000 };
+  const locks = { lockMs: config.LOGIN_LOCK_SECONDS * 1000, maxLockMs: config.LOGIN_MAX_LOCK_SECONDS * 1000 };
+  return {
+    account: { maxFailures: config.LOGIN_MAX_FAILURES_PER_ACCOUNT, ...window, ...locks },
+    client: { maxFailures: config.LOGIN_MAX_FAILURES_PER_CLIENT, ...window, ...locks },
   };
 }
 
