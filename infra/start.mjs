@@ -32,7 +32,12 @@ const BACKENDS = SERVICES.filter((name) => name !== 'gateway');
 const DEFAULT_PORTS = Object.fromEntries(
   DEPLOYABLES.map(({ name, configSpec }) => [
     name,
-    { GRPC_PORT: configSpec.GRPC_PORT.default, HTTP_PORT: configSpec.HTTP_PORT.default },
+    {
+      GRPC_PORT: configSpec.GRPC_PORT.default,
+      HTTP_PORT: configSpec.HTTP_PORT.default,
+      // The gateway serves /metrics on a port of its own, apart from the public one.
+      ...('METRICS_PORT' in configSpec ? { METRICS_PORT: configSpec.METRICS_PORT.default } : {}),
+    },
   ]),
 );
 const TOPOLOGIES = ['one', 'processes'];
@@ -122,7 +127,10 @@ async function ports() {
   const parts = topology === 'one' ? ['gateway'] : SERVICES;
   if (args.ports !== 'auto') return Object.fromEntries(parts.map((s) => [s, DEFAULT_PORTS[s]]));
   const out = {};
-  for (const s of parts) out[s] = { GRPC_PORT: await freePort(), HTTP_PORT: await freePort() };
+  for (const s of parts) {
+    out[s] = {};
+    for (const name of Object.keys(DEFAULT_PORTS[s])) out[s][name] = await freePort();
+  }
   return out;
 }
 
@@ -301,8 +309,7 @@ async function main() {
       {
         ...common,
         ...secret.gateway,
-        GRPC_PORT: String(port.gateway.GRPC_PORT),
-        HTTP_PORT: String(port.gateway.HTTP_PORT),
+        ...Object.fromEntries(Object.entries(port.gateway).map(([k, v]) => [k, String(v)])),
       },
       logDir,
       onLine,
@@ -345,6 +352,7 @@ async function main() {
   say(`  REST API   ${base}/api/v1`);
   say(`  OpenAPI    ${base}/api/docs   (spec: ${base}/api/docs-json)`);
   say(`  gRPC       localhost:${port.gateway.GRPC_PORT}   (protos in libs/contracts/proto)`);
+  say(`  Metrics    http://127.0.0.1:${port.gateway.METRICS_PORT}/metrics   (this machine only)`);
   say(
     adminPassword
       ? `  Log in     admin / ${adminPassword}   (generated now and shown once: keep it, or set ADMIN_PASSWORD on a fresh .data)`

@@ -142,6 +142,7 @@ function configFor(env: Record<string, string>) {
     INTERNAL_TOKEN_PRIVATE_KEY: INTERNAL_KEYS.privateKey,
     LOG_LEVEL: 'silent',
     GRPC_PORT: '0',
+    METRICS_PORT: '0',
     BODY_LIMIT: '4kb',
     // Every test logs in from 127.0.0.1: only the tests that mean to lock a client do.
     LOGIN_MAX_FAILURES_PER_CLIENT: '1000000',
@@ -619,6 +620,18 @@ describe('Idempotency-Key', () => {
   it('refuses a key that is too long', async () => {
     const res = await register('k'.repeat(201), { name: 'A', channel: 'phone' }).expect(400);
     expect(res.body).toMatchObject({ code: 'IDEMPOTENCY.KEY_INVALID' });
+  });
+});
+
+describe('metrics', () => {
+  it('serves /metrics on its own loopback port, not on the public one', async () => {
+    await request(http).get('/metrics').expect(404);
+    await request(http).get('/metrics').set('Authorization', admin).expect(404);
+    const res = await fetch(`http://127.0.0.1:${gateway.metricsPort}/metrics`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(await res.text()).toContain('# TYPE');
+    expect((await fetch(`http://127.0.0.1:${gateway.metricsPort}/api/v1/users`)).status).toBe(404);
   });
 });
 

@@ -52,7 +52,8 @@ export class GatewayModule {
         ThrottlerModule.forRoot(
           rateLimitOptions(parts.config.RATE_LIMIT_PER_MINUTE, parts.tokens, parts.rateLimitStorage),
         ),
-        OperationsModule.forRoot({ pool: parts.pool, metrics: parts.metrics }),
+        // /metrics is served on METRICS_PORT (gateway.ts), never on the public port.
+        OperationsModule.forRoot({ pool: parts.pool, metrics: parts.metrics, metricsRoute: false }),
       ],
       controllers: CONTROLLERS,
       providers: [

@@ -1,3 +1,4 @@
+import type { Server as HttpServer } from 'node:http';
 import type { Server } from '@grpc/grpc-js';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -27,6 +28,7 @@ import {
 } from './grpc/public-grpc.server';
 import { correlationMiddleware } from './http/correlation';
 import { requestMetrics, securityHeaders } from './http/http.middleware';
+import { startMetricsServer, stopMetricsServer } from './http/metrics-server';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { setupOpenApi } from './openapi/openapi';
 import { TenantGatedUpstream } from './operator/tenant-gate';
@@ -41,6 +43,8 @@ export interface Gateway {
   /** The public gRPC API, bound to `grpcPort`. */
   readonly grpcServer: Server;
   readonly grpcPort: number;
+  /** Prometheus's `/metrics`, on its own port (METRICS_PORT on METRICS_HOST), not the public one. */
+  readonly metricsPort: number;
   readonly logger: Logger;
   /** Stops HTTP, then gRPC, the upstream clients and the database pool. Safe to call twice. */
   close(): Promise<void>;
@@ -94,11 +98,13 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     rateLimit: grpcRateLimiter(config.RATE_LIMIT_PER_MINUTE, tokens, rateLimitStorage),
   });
 
+  let metricsServer: HttpServer | undefined;
   let resourcesClosed = false;
   const closeResources = async (): Promise<void> => {
     if (resourcesClosed) return;
     resourcesClosed = true;
     await shutdownPublicGrpcServer(grpcServer);
+    if (metricsServer) await stopMetricsServer(metricsServer);
     rateLimitStorage.onApplicationShutdown();
     upstream.close();
     await pool.end();
@@ -108,6 +114,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
 
   let app: NestExpressApplication;
   let grpcPort: number;
+  let metricsPort: number;
   try {
     await idempotency.migrate();
     await loginAttempts.migrate();
@@ -133,10 +140,13 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     app.use(securityHeaders);
     app.use(requestMetrics(metrics));
     app.useBodyParser('json', { limit: config.BODY_LIMIT });
-    app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', 'metrics'] });
+    app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
     setupOpenApi(app, config.PUBLIC_URL);
     await app.init();
     grpcPort = await bindPublicGrpcServer(grpcServer, config.GRPC_PORT);
+    const started = await startMetricsServer(metrics, config.METRICS_HOST, config.METRICS_PORT);
+    metricsServer = started.server;
+    metricsPort = started.port;
   } catch (error) {
     await closeResources().catch(() => undefined);
     throw error;
@@ -147,6 +157,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     app,
     grpcServer,
     grpcPort,
+    metricsPort,
     logger,
     close: () => (closing ??= app.close()),
   };

@@ -144,6 +144,18 @@ export const gatewayConfigSpec = defineConfig({
     max: 65535,
     doc: 'public gRPC API (same services, bearer token)',
   },
+  METRICS_PORT: {
+    kind: 'int',
+    default: 9464,
+    min: 0,
+    max: 65535,
+    doc: 'Prometheus /metrics, apart from the public HTTP port',
+  },
+  METRICS_HOST: {
+    kind: 'string',
+    default: '127.0.0.1',
+    doc: 'address METRICS_PORT binds to (0.0.0.0 where Prometheus scrapes from another host or pod)',
+  },
   TENANCY_GRPC_URL: { kind: 'string', default: '127.0.0.1:50051', doc: 'tenancy service gRPC address' },
   CUSTOMERS_GRPC_URL: { kind: 'string', default: '127.0.0.1:50052', doc: 'customers service gRPC address' },
   ANALYTICS_GRPC_URL: { kind: 'string', default: '127.0.0.1:50053', doc: 'analytics service gRPC address' },
