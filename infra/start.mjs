@@ -134,12 +134,34 @@ async function ports() {
   return out;
 }
 
+/**
+ * The embedded server's superuser password: generated into secrets.json when its cluster is made. A cluster made
+ * before that was initialised with `postgres`: it keeps it (recorded as such) and a warning says how to change it.
+ */
+function postgresPassword(pgDir) {
+  const file = path.join(dataDir, 'secrets.json');
+  const stored = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
+  if (!stored.POSTGRES_PASSWORD) {
+    const legacy = fs.existsSync(path.join(pgDir, 'PG_VERSION'));
+    stored.POSTGRES_PASSWORD = legacy ? 'postgres' : crypto.randomBytes(24).toString('base64url');
+    fs.writeFileSync(file, `${JSON.stringify(stored, null, 2)}\n`, { mode: 0o600 });
+  }
+  if (stored.POSTGRES_PASSWORD === 'postgres')
+    say(
+      `PostgreSQL: this data directory's cluster predates generated passwords and still uses postgres/postgres; to change it: ALTER USER postgres PASSWORD '<new>' (psql on port ${EMBEDDED_PG_PORT}), then set POSTGRES_PASSWORD in ${file}`,
+    );
+  return stored.POSTGRES_PASSWORD;
+}
+
 async function database() {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, embedded: false };
   const t = Date.now();
+  const pgDir = path.join(dataDir, 'pg');
+  const password = postgresPassword(pgDir);
   postgres = await startPostgres({
-    dataDir: path.join(dataDir, 'pg'),
+    dataDir: pgDir,
     port: EMBEDDED_PG_PORT,
+    password,
     // Sized for a laptop: the test and bench servers keep PostgreSQL's larger settings (infra/postgres.mjs).
     settings: EMBEDDED_PG_SETTINGS,
     log: (line) => say(`PostgreSQL: ${line}`),
@@ -152,7 +174,7 @@ async function database() {
   say(
     `PostgreSQL (embedded) ${postgres.reused ? 'reused' : 'started'} on port ${EMBEDDED_PG_PORT} in ${elapsed(t)}`,
   );
-  return { url: postgresUrl({ port: EMBEDDED_PG_PORT, database: 'serviceops' }), embedded: true };
+  return { url: postgresUrl({ port: EMBEDDED_PG_PORT, database: 'serviceops', password }), embedded: true };
 }
 
 function elapsed(since) {
