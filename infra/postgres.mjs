@@ -55,14 +55,19 @@ const IS_ROOT = typeof process.getuid === 'function' && process.getuid() === 0;
 const START_TIMEOUT_MS = 90_000;
 const STOP_TIMEOUT_MS = 30_000;
 
-export function postgresUrl({ port = PG_DEFAULTS.port, database = 'postgres' } = {}) {
-  const { user, password, host } = PG_DEFAULTS;
-  return `postgres://${user}:${password}@${host}:${port}/${database}`;
+export function postgresUrl({
+  port = PG_DEFAULTS.port,
+  database = 'postgres',
+  password = PG_DEFAULTS.password,
+} = {}) {
+  const { user, host } = PG_DEFAULTS;
+  return `postgres://${user}:${encodeURIComponent(password)}@${host}:${port}/${database}`;
 }
 
 /**
  * Starts (or reuses) a PostgreSQL server.
- * @param {{ dataDir?: string, port?: number, fresh?: boolean, detached?: boolean, log?: (line: string) => void }} [options]
+ * @param {{ dataDir?: string, port?: number, password?: string, fresh?: boolean, detached?: boolean, log?: (line: string) => void }} [options]
+ *   password: the superuser's, set at initdb and used to connect (the test and bench servers keep `postgres`).
  *   fresh: delete the data directory first (refused while a server answers on the port).
  *   detached: start through pg_ctl so the server survives this process (used by infra/up.mjs and the CLI);
  *             otherwise the server is a child of this process and must be stopped with stop().
@@ -71,6 +76,7 @@ export function postgresUrl({ port = PG_DEFAULTS.port, database = 'postgres' } =
 export async function startPostgres({
   dataDir = PG_DEFAULTS.dataDir,
   port = PG_DEFAULTS.port,
+  password = PG_DEFAULTS.password,
   fresh = false,
   detached = false,
   settings = {},
@@ -78,9 +84,9 @@ export async function startPostgres({
 } = {}) {
   dataDir = path.resolve(dataDir);
   const serverSettings = { ...PG_SETTINGS, ...settings };
-  const url = postgresUrl({ port });
+  const url = postgresUrl({ port, password });
 
-  const existing = await probePostgres(port);
+  const existing = await probePostgres(port, password);
   if (existing.state === 'up') {
     if (fresh) {
       throw new Error(
@@ -92,7 +98,7 @@ export async function startPostgres({
   }
   if (existing.state === 'foreign') {
     throw new Error(
-      `port ${port} is taken by something that does not accept ${PG_DEFAULTS.user}/${PG_DEFAULTS.password} as PostgreSQL: ${existing.error.message}`,
+      `port ${port} is taken by something that does not accept user ${PG_DEFAULTS.user} with the expected password as PostgreSQL: ${existing.error.message}`,
     );
   }
 
@@ -113,7 +119,7 @@ export async function startPostgres({
   if (!isInitialised(clusterDir)) {
     const t0 = Date.now();
     try {
-      await initdb(bins, clusterDir, ids, logs);
+      await initdb(bins, clusterDir, ids, logs, password);
     } catch (err) {
       throw new Error(`initdb failed in ${clusterDir}: ${errorText(err)}\n${logs.text()}`);
     }
@@ -142,7 +148,7 @@ export async function startPostgres({
     ).catch((err) => {
       throw new Error(`PostgreSQL failed to start on port ${port}: ${err.message}\n${tailOfFile(logFile)}`);
     });
-    await expectUp(port, logFile);
+    await expectUp(port, logFile, password);
     return {
       url,
       stop: () => stopPostgres({ dataDir }),
@@ -165,7 +171,7 @@ export async function startPostgres({
       `PostgreSQL failed to start on port ${port}${err ? `: ${errorText(err)}` : ''}\n${logs.text()}`,
     );
   }
-  await expectUp(port, logFile);
+  await expectUp(port, logFile, password);
 
   let stopped;
   const stop = () => {
@@ -200,10 +206,13 @@ export async function stopPostgres({ dataDir = PG_DEFAULTS.dataDir, quiet = fals
  * Whether a PostgreSQL server answers on the port with our credentials.
  * @returns {Promise<{ state: 'up' | 'down' | 'foreign', error?: Error }>}
  */
-export async function probePostgres(port = PG_DEFAULTS.port) {
+export async function probePostgres(port = PG_DEFAULTS.port, password = PG_DEFAULTS.password) {
   const deadline = Date.now() + 15_000;
   for (;;) {
-    const client = new pg.Client({ connectionString: postgresUrl({ port }), connectionTimeoutMillis: 3_000 });
+    const client = new pg.Client({
+      connectionString: postgresUrl({ port, password }),
+      connectionTimeoutMillis: 3_000,
+    });
     client.on('error', () => {});
     try {
       await client.connect();
@@ -356,14 +365,14 @@ function makeWorldReadable(dir) {
   }
 }
 
-async function initdb(bins, clusterDir, ids, logs) {
+async function initdb(bins, clusterDir, ids, logs, password = PG_DEFAULTS.password) {
   fs.mkdirSync(clusterDir, { recursive: true, mode: 0o700 });
   if (ids.uid !== undefined) fs.chownSync(clusterDir, ids.uid, ids.gid);
   // The password goes through a file only the server's user can read, removed right after.
   const secretDir = fs.mkdtempSync(path.join(os.tmpdir(), 'serviceops-initdb-'));
   const passwordFile = path.join(secretDir, 'password');
   try {
-    fs.writeFileSync(passwordFile, `${PG_DEFAULTS.password}\n`, { mode: 0o600 });
+    fs.writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
     if (ids.uid !== undefined) {
       fs.chownSync(secretDir, ids.uid, ids.gid);
       fs.chownSync(passwordFile, ids.uid, ids.gid);
@@ -559,8 +568,8 @@ async function pgCtl(bins, args, ids) {
   });
 }
 
-async function expectUp(port, logFile) {
-  const probe = await probePostgres(port);
+async function expectUp(port, logFile, password) {
+  const probe = await probePostgres(port, password);
   if (probe.state !== 'up') {
     throw new Error(
       `PostgreSQL started but does not answer on port ${port}: ${probe.error?.message ?? probe.state}\n${tailOfFile(logFile)}`,

@@ -32,7 +32,12 @@ const BACKENDS = SERVICES.filter((name) => name !== 'gateway');
 const DEFAULT_PORTS = Object.fromEntries(
   DEPLOYABLES.map(({ name, configSpec }) => [
     name,
-    { GRPC_PORT: configSpec.GRPC_PORT.default, HTTP_PORT: configSpec.HTTP_PORT.default },
+    {
+      GRPC_PORT: configSpec.GRPC_PORT.default,
+      HTTP_PORT: configSpec.HTTP_PORT.default,
+      // The gateway serves /metrics on a port of its own, apart from the public one.
+      ...('METRICS_PORT' in configSpec ? { METRICS_PORT: configSpec.METRICS_PORT.default } : {}),
+    },
   ]),
 );
 const TOPOLOGIES = ['one', 'processes'];
@@ -122,16 +127,41 @@ async function ports() {
   const parts = topology === 'one' ? ['gateway'] : SERVICES;
   if (args.ports !== 'auto') return Object.fromEntries(parts.map((s) => [s, DEFAULT_PORTS[s]]));
   const out = {};
-  for (const s of parts) out[s] = { GRPC_PORT: await freePort(), HTTP_PORT: await freePort() };
+  for (const s of parts) {
+    out[s] = {};
+    for (const name of Object.keys(DEFAULT_PORTS[s])) out[s][name] = await freePort();
+  }
   return out;
+}
+
+/**
+ * The embedded server's superuser password: generated into secrets.json when its cluster is made. A cluster made
+ * before that was initialised with `postgres`: it keeps it (recorded as such) and a warning says how to change it.
+ */
+function postgresPassword(pgDir) {
+  const file = path.join(dataDir, 'secrets.json');
+  const stored = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
+  if (!stored.POSTGRES_PASSWORD) {
+    const legacy = fs.existsSync(path.join(pgDir, 'PG_VERSION'));
+    stored.POSTGRES_PASSWORD = legacy ? 'postgres' : crypto.randomBytes(24).toString('base64url');
+    fs.writeFileSync(file, `${JSON.stringify(stored, null, 2)}\n`, { mode: 0o600 });
+  }
+  if (stored.POSTGRES_PASSWORD === 'postgres')
+    say(
+      `PostgreSQL: this data directory's cluster predates generated passwords and still uses postgres/postgres; to change it: ALTER USER postgres PASSWORD '<new>' (psql on port ${EMBEDDED_PG_PORT}), then set POSTGRES_PASSWORD in ${file}`,
+    );
+  return stored.POSTGRES_PASSWORD;
 }
 
 async function database() {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, embedded: false };
   const t = Date.now();
+  const pgDir = path.join(dataDir, 'pg');
+  const password = postgresPassword(pgDir);
   postgres = await startPostgres({
-    dataDir: path.join(dataDir, 'pg'),
+    dataDir: pgDir,
     port: EMBEDDED_PG_PORT,
+    password,
     // Sized for a laptop: the test and bench servers keep PostgreSQL's larger settings (infra/postgres.mjs).
     settings: EMBEDDED_PG_SETTINGS,
     log: (line) => say(`PostgreSQL: ${line}`),
@@ -144,7 +174,7 @@ async function database() {
   say(
     `PostgreSQL (embedded) ${postgres.reused ? 'reused' : 'started'} on port ${EMBEDDED_PG_PORT} in ${elapsed(t)}`,
   );
-  return { url: postgresUrl({ port: EMBEDDED_PG_PORT, database: 'serviceops' }), embedded: true };
+  return { url: postgresUrl({ port: EMBEDDED_PG_PORT, database: 'serviceops', password }), embedded: true };
 }
 
 function elapsed(since) {
@@ -301,8 +331,7 @@ async function main() {
       {
         ...common,
         ...secret.gateway,
-        GRPC_PORT: String(port.gateway.GRPC_PORT),
-        HTTP_PORT: String(port.gateway.HTTP_PORT),
+        ...Object.fromEntries(Object.entries(port.gateway).map(([k, v]) => [k, String(v)])),
       },
       logDir,
       onLine,
@@ -345,6 +374,7 @@ async function main() {
   say(`  REST API   ${base}/api/v1`);
   say(`  OpenAPI    ${base}/api/docs   (spec: ${base}/api/docs-json)`);
   say(`  gRPC       localhost:${port.gateway.GRPC_PORT}   (protos in libs/contracts/proto)`);
+  say(`  Metrics    http://127.0.0.1:${port.gateway.METRICS_PORT}/metrics   (this machine only)`);
   say(
     adminPassword
       ? `  Log in     admin / ${adminPassword}   (generated now and shown once: keep it, or set ADMIN_PASSWORD on a fresh .data)`

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
-import { DEPLOYABLES, serviceConfigSpec, type ConfigSpec } from '@serviceops/contracts';
+import { DEPLOYABLES, gatewayConfigSpec, serviceConfigSpec, type ConfigSpec } from '@serviceops/contracts';
 import { assertTransportConfig, ConfigError, loadConfig } from '@serviceops/platform';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -743,7 +743,11 @@ describe('k8s', () => {
       expect(namedPort(container, container.livenessProbe?.httpGet?.port)).toBe(http);
       expect(namedPort(container, container.readinessProbe?.httpGet?.port)).toBe(http);
       expect(container.ports?.map((p) => p.containerPort).sort()).toEqual(
-        [http, intVar(spec, env, 'GRPC_PORT')].sort(),
+        [
+          http,
+          intVar(spec, env, 'GRPC_PORT'),
+          ...('METRICS_PORT' in spec ? [intVar(spec, env, 'METRICS_PORT')] : []),
+        ].sort(),
       );
     },
   );
@@ -861,18 +865,33 @@ describe('k8s', () => {
   );
 
   it.each(deployables)(
-    'base: lets Prometheus scrape /metrics of $name on its HTTP_PORT',
+    'base: lets Prometheus scrape /metrics of $name on its METRICS_PORT, else its HTTP_PORT',
     ({ name, spec }) => {
-      const http = intVar(spec, podEnv(name), 'HTTP_PORT');
+      const env = podEnv(name);
+      const port = intVar(spec, env, 'METRICS_PORT' in spec ? 'METRICS_PORT' : 'HTTP_PORT');
+      // A metrics port of its own must listen beyond the pod's loopback for Prometheus to reach it.
+      if ('METRICS_HOST' in spec) expect(env['METRICS_HOST']).toBe('0.0.0.0');
       const annotations = k8s<Deployment>('Deployment', name).spec.template.metadata.annotations ?? {};
       expect(annotations).toMatchObject({
-        'prometheus.io/port': String(http),
+        'prometheus.io/port': String(port),
         'prometheus.io/path': '/metrics',
       });
       const ingress = policiesFor(name).flatMap((p) => p.spec.ingress ?? []);
-      expect(ingress.some((rule) => allowsPort(rule, http, containerOf(name)))).toBe(true);
+      expect(ingress.some((rule) => allowsPort(rule, port, containerOf(name)))).toBe(true);
     },
   );
+
+  it('base: admits only Prometheus to the gateway’s METRICS_PORT', () => {
+    const port = intVar(gatewayConfigSpec, podEnv(GATEWAY), 'METRICS_PORT');
+    const rules = policiesFor(GATEWAY)
+      .flatMap((p) => p.spec.ingress ?? [])
+      .filter((rule) => allowsPort(rule, port, containerOf(GATEWAY)));
+    expect(rules.length).toBeGreaterThan(0);
+    for (const rule of rules)
+      expect(rule.from?.map((peer) => peer.namespaceSelector?.matchLabels)).toEqual([
+        { 'kubernetes.io/metadata.name': 'monitoring' },
+      ]);
+  });
 
   it.each(backends)('base: admits only the gateway to the gRPC port of $name', ({ name, spec }) => {
     const grpc = intVar(spec, podEnv(name), 'GRPC_PORT');

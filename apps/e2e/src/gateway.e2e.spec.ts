@@ -365,9 +365,15 @@ describe.each(['log', 'kafka'] as const)('gateway over HTTP and gRPC (%s transpo
         .split('\n')
         .filter((l) => l.startsWith(name) && labels.test(l))
         .map((l) => Number(l.slice(l.lastIndexOf(' ') + 1)));
-    // A process per service: each serves its own /metrics; in one process the gateway's shows every part's.
-    const metricsOf = (service: 'customers' | 'analytics') =>
-      `http://127.0.0.1:${(platform.ports[service] ?? platform.ports.gateway).HTTP_PORT}/metrics`;
+    // A process per service: each serves its own /metrics; in one process the gateway's shows every part's, on
+    // its metrics port (the public port has none).
+    const metricsOf = (service: 'customers' | 'analytics') => {
+      const own = platform.ports[service];
+      return own
+        ? `http://127.0.0.1:${own.HTTP_PORT}/metrics`
+        : `http://127.0.0.1:${platform.ports.gateway.METRICS_PORT}/metrics`;
+    };
+    expect((await fetch(`http://127.0.0.1:${platform.ports.gateway.HTTP_PORT}/metrics`)).status).toBe(404);
     const customers = await (await fetch(metricsOf('customers'))).text();
     const registered = metric(
       customers,

@@ -13,6 +13,8 @@ export const ADMIN_PASSWORD = 'e2e-admin-password';
 export interface Ports {
   readonly GRPC_PORT: number;
   readonly HTTP_PORT: number;
+  /** The gateway's Prometheus /metrics (loopback), apart from its public HTTP port. */
+  readonly METRICS_PORT?: number;
 }
 
 export interface RunningPlatform {

@@ -1,9 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { Client } from 'pg';
 import request from 'supertest';
 import { DEPLOYABLES } from '@serviceops/contracts';
-import { startPlatform } from './platform';
+import { REPO_ROOT, startPlatform } from './platform';
 import { createServer } from 'node:net';
 
 function freePort(): Promise<number> {
@@ -71,6 +73,18 @@ describe('npm start (embedded PostgreSQL, log transport)', () => {
       const bound = listeningAddresses();
       expect(bound.get(first.ports.gateway.HTTP_PORT)).toBeDefined();
       expect(bound.get(first.ports.gateway.GRPC_PORT)).toBeDefined();
+      expect(bound.get(first.ports.gateway.METRICS_PORT ?? 0)).toEqual(['127.0.0.1']);
+      // The embedded server's superuser has a generated password, kept with the other secrets; `postgres` fails.
+      const secrets = JSON.parse(readFileSync(path.join(dataDir, 'secrets.json'), 'utf8')) as Record<
+        string,
+        string
+      >;
+      expect(secrets['POSTGRES_PASSWORD']).toMatch(/^[\w-]{32}$/);
+      const guess = new Client({
+        connectionString: `postgres://postgres:postgres@127.0.0.1:${env.EMBEDDED_PG_PORT}/postgres`,
+      });
+      await expect(guess.connect()).rejects.toThrow(/password authentication failed/);
+      await guess.end().catch(() => undefined);
       password = first.adminPassword ?? '';
       const api = request(first.url);
       const login = await api.post('/api/v1/auth/token').send({ username: 'admin', password }).expect(200);
@@ -100,6 +114,39 @@ describe('npm start (embedded PostgreSQL, log transport)', () => {
       await second.stop();
     }
   }, 240_000);
+
+  it('keeps using a data directory whose cluster was made with the password postgres', async () => {
+    const legacyDir = mkdtempSync(path.join(tmpdir(), 'serviceops-legacy-'));
+    chmodSync(legacyDir, 0o755);
+    const port = String(await freePort());
+    const pg = (command: string) =>
+      execFileSync(
+        process.execPath,
+        ['infra/postgres.mjs', command, '--data-dir', path.join(legacyDir, 'pg'), '--port', port],
+        { cwd: REPO_ROOT, stdio: 'pipe' },
+      );
+    try {
+      pg('start'); // as npm start made clusters before: superuser postgres/postgres
+      pg('stop');
+      const platform = await startPlatform({
+        embedded: true,
+        dataDir: legacyDir,
+        env: { EMBEDDED_PG_PORT: port, ADMIN_PASSWORD: 'legacy-admin-password' },
+      });
+      try {
+        const secrets = JSON.parse(readFileSync(path.join(legacyDir, 'secrets.json'), 'utf8')) as Record<
+          string,
+          string
+        >;
+        expect(secrets['POSTGRES_PASSWORD']).toBe('postgres');
+        await request(platform.url).get('/health/ready').expect(200);
+      } finally {
+        await platform.stop();
+      }
+    } finally {
+      rmSync(legacyDir, { recursive: true, force: true });
+    }
+  }, 180_000);
 
   it('a process per service (--topology processes): the services listen on loopback only', async () => {
     const platform = await startPlatform({ topology: 'processes' });

@@ -196,6 +196,18 @@ describe('tenants: provisioning by the platform operator, and isolation between 
       400,
       'VALIDATION',
     ],
+    [
+      'a common admin password (NIST SP 800-63B)',
+      { name: 'Tenant C', admin: { ...B_ADMIN, username: 'boss-c', password: 'password1' } },
+      422,
+      'TENANCY.PASSWORD_TOO_COMMON',
+    ],
+    [
+      'a repetitive admin password',
+      { name: 'Tenant C', admin: { ...B_ADMIN, username: 'boss-c', password: 'aaaaaaaa' } },
+      422,
+      'TENANCY.PASSWORD_TOO_COMMON',
+    ],
     ['an unknown time zone', { name: 'Tenant C', timeZone: 'Mars/Base', admin: B_ADMIN }, 400, 'VALIDATION'],
     ['an unknown field', { name: 'Tenant C', admin: B_ADMIN, plan: 'gold' }, 400, 'VALIDATION'],
     [
@@ -210,6 +222,20 @@ describe('tenants: provisioning by the platform operator, and isolation between 
     expect({ status: res.status, body: res.body as unknown }).toMatchObject({ status, body: { code } });
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
   });
+
+  it.each(['aaaaaaaa', 'password1', 'Password1', 'iloveyou'])(
+    'refuses to register a user with the password %s: 422, no user made',
+    async (password) => {
+      const res = await api
+        .post('/api/v1/users')
+        .set(auth(adminB))
+        .send({ username: 'weak-one', displayName: 'Weak', password, roles: ['technician'] });
+      expect(res.status).toBe(422);
+      expect(res.body).toMatchObject({ code: 'TENANCY.PASSWORD_TOO_COMMON' });
+      const token = await api.post('/api/v1/auth/token').send({ username: 'weak-one', password });
+      expect(token.status).toBe(401);
+    },
+  );
 
   it('answers 403 to a tenant admin on every operator route, over REST and gRPC', async () => {
     const calls = [

@@ -22,6 +22,7 @@ import {
   type InternalCaller,
 } from '@serviceops/platform';
 import { databaseUrl, newInternalKeyPair } from '@serviceops/testing';
+import { Pool } from 'pg';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { signAccessToken } from './access/jwt';
@@ -141,7 +142,10 @@ function configFor(env: Record<string, string>) {
     INTERNAL_TOKEN_PRIVATE_KEY: INTERNAL_KEYS.privateKey,
     LOG_LEVEL: 'silent',
     GRPC_PORT: '0',
+    METRICS_PORT: '0',
     BODY_LIMIT: '4kb',
+    // Every test logs in from 127.0.0.1: only the tests that mean to lock a client do.
+    LOGIN_MAX_FAILURES_PER_CLIENT: '1000000',
     ...env,
   });
 }
@@ -151,6 +155,7 @@ function tokenFor(roles: string[], userId = ADMIN, tenantId = TENANT): string {
 }
 
 const backends = new FakeBackends();
+const pool = new Pool({ connectionString: databaseUrl(), max: 2 });
 let gateway: Gateway;
 let http: App;
 const admin = `Bearer ${tokenFor(['admin'])}`;
@@ -166,9 +171,12 @@ beforeAll(async () => {
     configFor({ TENANCY_GRPC_URL: upstream, CUSTOMERS_GRPC_URL: upstream, ANALYTICS_GRPC_URL: upstream }),
   );
   http = gateway.app.getHttpServer();
+  // Failed logins of earlier runs on this database must not lock this one's accounts.
+  await pool.query('TRUNCATE gateway.login_attempts');
 });
 
 afterAll(async () => {
+  await pool.end();
   await gateway?.close();
   await backends.stop();
 });
@@ -619,6 +627,55 @@ describe('Idempotency-Key', () => {
   });
 });
 
+describe('metrics', () => {
+  it('serves /metrics on its own loopback port, not on the public one', async () => {
+    await request(http).get('/metrics').expect(404);
+    await request(http).get('/metrics').set('Authorization', admin).expect(404);
+    const res = await fetch(`http://127.0.0.1:${gateway.metricsPort}/metrics`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(await res.text()).toContain('# TYPE');
+    expect((await fetch(`http://127.0.0.1:${gateway.metricsPort}/api/v1/users`)).status).toBe(404);
+  });
+});
+
+describe('login throttling', () => {
+  const wrongUnlessRight = (request: Record<string, unknown>) => {
+    if (request['password'] !== 'right')
+      throw new ProblemError('UNAUTHENTICATED', 'wrong username or password');
+    return { userId: ADMIN, tenantId: TENANT, username: String(request['username']), roles: ['admin'] };
+  };
+
+  it('locks an account after 5 failed logins: 429 with Retry-After, even for the right password', async () => {
+    backends.on('tenancy.Authenticate', wrongUnlessRight);
+    const login = (password: string) =>
+      request(http).post('/api/v1/auth/token').send({ username: 'rest-victim', password, tenantId: TENANT });
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await login('guess')).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401]);
+    const res = await login('right').expect(429);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body).toMatchObject({ code: 'AUTH.TOO_MANY_ATTEMPTS', status: 429, retryAfter: 60 });
+    expect(res.headers['retry-after']).toBe('60');
+    expect(backends.callsOf('tenancy.Authenticate')).toHaveLength(5); // tenancy never saw the sixth
+    // the same username in another tenant is another account
+    await request(http)
+      .post('/api/v1/auth/token')
+      .send({ username: 'rest-victim', password: 'right' })
+      .expect(200);
+  });
+
+  it('lets an account in after 4 failures, and a success starts the count again', async () => {
+    backends.on('tenancy.Authenticate', wrongUnlessRight);
+    const login = (password: string) =>
+      request(http).post('/api/v1/auth/token').send({ username: 'rest-forgetful', password });
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 4; i++) await login('guess').expect(401);
+      await login('right').expect(200);
+    }
+  });
+});
+
 describe('public gRPC API', () => {
   let clients: Record<GrpcServiceName, Client>;
 
@@ -711,6 +768,29 @@ describe('public gRPC API', () => {
     expect(JSON.parse(error?.details ?? '{}')).toMatchObject({ code: 'CUSTOMER.NOT_FOUND', status: 404 });
   });
 
+  it('locks an account after 5 failed logins: RESOURCE_EXHAUSTED with retry-after', async () => {
+    backends.on('tenancy.Authenticate', (request) => {
+      if (request['password'] !== 'right')
+        throw new ProblemError('UNAUTHENTICATED', 'wrong username or password');
+      return { userId: ADMIN, tenantId: TENANT, username: 'grpc-victim', roles: ['admin'] };
+    });
+    for (let i = 0; i < 5; i++) {
+      const { error } = await call('tenancy', 'Authenticate', { username: 'grpc-victim', password: 'guess' });
+      expect(error?.code).toBe(GrpcCode.UNAUTHENTICATED);
+    }
+    const { error, answer } = await call('tenancy', 'Authenticate', {
+      username: 'grpc-victim',
+      password: 'right',
+    });
+    expect(error?.code).toBe(GrpcCode.RESOURCE_EXHAUSTED);
+    expect(JSON.parse(error?.details ?? '{}')).toMatchObject({
+      code: 'AUTH.TOO_MANY_ATTEMPTS',
+      retryAfter: 60,
+    });
+    expect(answer.get('retry-after')).toEqual(['60']);
+    expect(answer.get('authorization')).toEqual([]);
+  });
+
   it('authenticates without a token and answers a token in the metadata', async () => {
     backends.on('tenancy.Authenticate', () => ({
       userId: ADMIN,
@@ -752,6 +832,43 @@ describe('a gateway with a small rate limit and no backends', () => {
       .send({ username: 'a', password: 'b' })
       .expect(503);
     expect(res.body).toMatchObject({ status: 503, code: 'UNAVAILABLE' });
+  });
+
+  it('limits gRPC calls from the same budget as REST: RESOURCE_EXHAUSTED with retry-after', async () => {
+    const other = `Bearer ${tokenFor(['admin'], '3c2b1a0f-9e8d-4c7b-a6f5-e4d3c2b1a0f9')}`;
+    await request(limitedHttp).get('/api/v1/users').set('Authorization', other).expect(503);
+    const Tenancy = makeGenericClientConstructor(serviceDefinitionOf('tenancy'), 'tenancy');
+    const client = new Tenancy(`127.0.0.1:${limited.grpcPort}`, credentials.createInsecure());
+    const metadata = new Metadata();
+    metadata.set('authorization', other);
+    const results: { code: number; details: string; retryAfter: unknown }[] = [];
+    for (let i = 0; i < 3; i++)
+      results.push(
+        await new Promise((resolve) => {
+          let answer = new Metadata();
+          const running = (
+            client as unknown as Record<
+              string,
+              (...args: unknown[]) => { on: (e: string, f: (m: Metadata) => void) => void }
+            >
+          )['ListUsers']?.call(client, {}, metadata, (error: ServiceError | null) =>
+            resolve({
+              code: error?.code ?? 0,
+              details: error?.details ?? '',
+              retryAfter: answer.get('retry-after')[0],
+            }),
+          );
+          running?.on('metadata', (m) => (answer = m));
+        }),
+      );
+    client.close();
+    expect(results.map((r) => r.code)).toEqual([
+      GrpcCode.UNAVAILABLE,
+      GrpcCode.UNAVAILABLE,
+      GrpcCode.RESOURCE_EXHAUSTED,
+    ]);
+    expect(JSON.parse(results[2]?.details ?? '{}')).toMatchObject({ code: 'RATE_LIMITED', status: 429 });
+    expect(Number(results[2]?.retryAfter)).toBeGreaterThan(0);
   });
 
   it('limits each client, then answers 429 with Retry-After; health stays open', async () => {

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, HttpAdapterHost, Reflector } from '@nestjs/core';
-import { ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerModule, type ThrottlerStorage } from '@nestjs/throttler';
 import { OperationsModule, type Metrics } from '@serviceops/platform';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
@@ -8,6 +8,7 @@ import { AccessTokens } from './access/access-tokens';
 import { AccessGuard } from './access/access.guard';
 import { UserGate } from './access/user-gate';
 import { AuthController } from './auth/auth.controller';
+import { LoginThrottle } from './auth/login-throttle';
 import { DECLARED_ROUTES } from './grpc/grpc-requests';
 import type { GatewayConfig } from './config';
 import { ProblemFilter } from './errors/problem.filter';
@@ -28,6 +29,9 @@ export interface GatewayParts {
   /** Token revocation and X-On-Behalf-Of, checked against tenancy. */
   readonly users: UserGate;
   readonly idempotency: IdempotencyStore;
+  readonly logins: LoginThrottle;
+  /** The rate limit's counts, shared with the public gRPC API. */
+  readonly rateLimitStorage: ThrottlerStorage;
   /** Run when the app closes, after the HTTP server stopped (gRPC server, clients, pool, telemetry). */
   readonly onShutdown: () => Promise<void>;
 }
@@ -48,8 +52,11 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [
-        ThrottlerModule.forRoot(rateLimitOptions(parts.config.RATE_LIMIT_PER_MINUTE, parts.tokens)),
-        OperationsModule.forRoot({ pool: parts.pool, metrics: parts.metrics }),
+        ThrottlerModule.forRoot(
+          rateLimitOptions(parts.config.RATE_LIMIT_PER_MINUTE, parts.tokens, parts.rateLimitStorage),
+        ),
+        // /metrics is served on METRICS_PORT (gateway.ts), never on the public port.
+        OperationsModule.forRoot({ pool: parts.pool, metrics: parts.metrics, metricsRoute: false }),
       ],
       controllers: CONTROLLERS,
       providers: [
@@ -57,6 +64,7 @@ export class GatewayModule {
         { provide: AccessTokens, useValue: parts.tokens },
         { provide: UserGate, useValue: parts.users },
         { provide: IdempotencyStore, useValue: parts.idempotency },
+        { provide: LoginThrottle, useValue: parts.logins },
         { provide: GatewayShutdown, useFactory: () => new GatewayShutdown(parts) },
         { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -1,3 +1,4 @@
+import type { Server as HttpServer } from 'node:http';
 import type { Server } from '@grpc/grpc-js';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -13,7 +14,11 @@ import {
 } from '@serviceops/platform';
 import { Pool } from 'pg';
 import type { Logger } from 'pino';
+import { ThrottlerStorageService } from '@nestjs/throttler';
 import { AccessTokens } from './access/access-tokens';
+import { grpcRateLimiter } from './access/rate-limit';
+import { LoginAttemptsStore } from './auth/login-attempts.store';
+import { LoginThrottle, type LoginPolicies } from './auth/login-throttle';
 import type { GatewayConfig } from './config';
 import { GatewayModule } from './gateway.module';
 import {
@@ -23,6 +28,7 @@ import {
 } from './grpc/public-grpc.server';
 import { correlationMiddleware } from './http/correlation';
 import { requestMetrics, securityHeaders } from './http/http.middleware';
+import { startMetricsServer, stopMetricsServer } from './http/metrics-server';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { setupOpenApi } from './openapi/openapi';
 import { TenantGatedUpstream } from './operator/tenant-gate';
@@ -37,6 +43,8 @@ export interface Gateway {
   /** The public gRPC API, bound to `grpcPort`. */
   readonly grpcServer: Server;
   readonly grpcPort: number;
+  /** Prometheus's `/metrics`, on its own port (METRICS_PORT on METRICS_HOST), not the public one. */
+  readonly metricsPort: number;
   readonly logger: Logger;
   /** Stops HTTP, then gRPC, the upstream clients and the database pool. Safe to call twice. */
   close(): Promise<void>;
@@ -77,13 +85,28 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   );
   const tokens = new AccessTokens(config.JWT_SECRET, config.JWT_TTL_SECONDS);
   const idempotency = new IdempotencyStore(pool);
-  const grpcServer = createPublicGrpcServer({ upstream, tokens, users: upstream.users, logger, idempotency });
+  const loginAttempts = new LoginAttemptsStore(pool);
+  const logins = new LoginThrottle(loginAttempts, loginPoliciesOf(config));
+  // REST and gRPC take from one budget per client (in this replica's memory, as @nestjs/throttler keeps it).
+  const rateLimitStorage = new ThrottlerStorageService();
+  const grpcServer = createPublicGrpcServer({
+    upstream,
+    tokens,
+    users: upstream.users,
+    logger,
+    idempotency,
+    logins,
+    rateLimit: grpcRateLimiter(config.RATE_LIMIT_PER_MINUTE, tokens, rateLimitStorage),
+  });
 
+  let metricsServer: HttpServer | undefined;
   let resourcesClosed = false;
   const closeResources = async (): Promise<void> => {
     if (resourcesClosed) return;
     resourcesClosed = true;
     await shutdownPublicGrpcServer(grpcServer);
+    if (metricsServer) await stopMetricsServer(metricsServer);
+    rateLimitStorage.onApplicationShutdown();
     upstream.close();
     await pool.end();
     logger.info('stopped');
@@ -92,8 +115,10 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
 
   let app: NestExpressApplication;
   let grpcPort: number;
+  let metricsPort: number;
   try {
     await idempotency.migrate();
+    await loginAttempts.migrate();
     app = await NestFactory.create<NestExpressApplication>(
       GatewayModule.forRoot({
         config,
@@ -104,6 +129,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
         tokens,
         users: upstream.users,
         idempotency,
+        logins,
+        rateLimitStorage,
         onShutdown: closeResources,
       }),
       { logger: new NestPinoLogger(logger), bodyParser: false, abortOnError: false },
@@ -115,10 +142,13 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     app.use(securityHeaders);
     app.use(requestMetrics(metrics));
     app.useBodyParser('json', { limit: config.BODY_LIMIT });
-    app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', 'metrics'] });
+    app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
     setupOpenApi(app, config.PUBLIC_URL);
     await app.init();
     grpcPort = await bindPublicGrpcServer(grpcServer, config.GRPC_PORT);
+    const started = await startMetricsServer(metrics, config.METRICS_HOST, config.METRICS_PORT);
+    metricsServer = started.server;
+    metricsPort = started.port;
   } catch (error) {
     await closeResources().catch(() => undefined);
     throw error;
@@ -129,8 +159,18 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     app,
     grpcServer,
     grpcPort,
+    metricsPort,
     logger,
     close: () => (closing ??= app.close()),
+  };
+}
+
+function loginPoliciesOf(config: GatewayConfig): LoginPolicies {
+  const window = { windowMs: config.LOGIN_FAILURE_WINDOW_SECONDS * 1000 };
+  const locks = { lockMs: config.LOGIN_LOCK_SECONDS * 1000, maxLockMs: config.LOGIN_MAX_LOCK_SECONDS * 1000 };
+  return {
+    account: { maxFailures: config.LOGIN_MAX_FAILURES_PER_ACCOUNT, ...window, ...locks },
+    client: { maxFailures: config.LOGIN_MAX_FAILURES_PER_CLIENT, ...window, ...locks },
   };
 }
 

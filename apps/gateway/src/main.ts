@@ -24,7 +24,10 @@ async function main(): Promise<void> {
   gateway.app.enableShutdownHooks();
   await gateway.app.listen(config.HTTP_PORT, '0.0.0.0');
   const url = config.PUBLIC_URL ?? `http://localhost:${config.HTTP_PORT}`;
-  gateway.logger.info({ url, docs: `${url}/api/docs`, grpcPort: gateway.grpcPort }, 'ready');
+  gateway.logger.info(
+    { url, docs: `${url}/api/docs`, grpcPort: gateway.grpcPort, metricsPort: gateway.metricsPort },
+    'ready',
+  );
 }
 
 main().catch((error: unknown) => {

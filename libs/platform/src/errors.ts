@@ -72,6 +72,7 @@ const EXACT: Readonly<Record<string, ErrorKind>> = {
   NOT_FOUND: 'notFound',
   METHOD_NOT_ALLOWED: 'methodNotAllowed',
   RATE_LIMITED: 'rateLimited',
+  'AUTH.TOO_MANY_ATTEMPTS': 'rateLimited',
   PAYLOAD_TOO_LARGE: 'tooLarge',
   UNAVAILABLE: 'unavailable',
   INTERNAL: 'internal',

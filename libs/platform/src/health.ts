@@ -14,6 +14,8 @@ export interface HealthDeps {
   readonly pool: Pool;
   readonly kafka?: Kafka;
   readonly metrics: Metrics;
+  /** Serve `/metrics` on this HTTP side (default); false when the process serves it on a port of its own. */
+  readonly metricsRoute?: boolean;
 }
 const HEALTH_DEPS = Symbol('HEALTH_DEPS');
 
@@ -81,6 +83,12 @@ class HealthController {
     }
     return this.health.check(checks);
   }
+}
+
+@SetMetadata('swagger/apiExcludeController', [true])
+@Controller()
+class MetricsController {
+  constructor(@Inject(HEALTH_DEPS) private readonly deps: HealthDeps) {}
 
   @Get('metrics')
   @Header('Content-Type', 'text/plain; version=0.0.4')
@@ -96,7 +104,7 @@ export class OperationsModule {
     return {
       module: OperationsModule,
       imports: [TerminusModule.forRoot({ logger: false })],
-      controllers: [HealthController],
+      controllers: deps.metricsRoute === false ? [HealthController] : [HealthController, MetricsController],
       providers: [{ provide: HEALTH_DEPS, useValue: deps }],
     };
   }

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { stripVTControlCharacters } from 'node:util';
 import { Client } from 'pg';
 
 // The generators as a developer runs them: `nx g` into a copy of this repository (its files as they are now,
@@ -36,7 +37,9 @@ function run(tool: string, args: readonly string[], env = toolEnv()): { ok: bool
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
-  return { ok: result.status === 0, output: `${result.stdout}${result.stderr}` };
+  // Colours stripped: with CI set, Nx colours its CREATE/UPDATE lines whatever the terminal.
+  const output = stripVTControlCharacters(`${result.stdout}${result.stderr}`);
+  return { ok: result.status === 0, output };
 }
 
 function succeeds(tool: string, args: readonly string[], env?: NodeJS.ProcessEnv): string {

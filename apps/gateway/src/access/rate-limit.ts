@@ -1,22 +1,31 @@
 import { createHash } from 'node:crypto';
 import { Injectable, type ExecutionContext } from '@nestjs/common';
-import { ThrottlerGuard, type ThrottlerModuleOptions } from '@nestjs/throttler';
+import { ThrottlerGuard, type ThrottlerModuleOptions, type ThrottlerStorage } from '@nestjs/throttler';
+import { ProblemError } from '@serviceops/platform';
 import { headerOf, isOperationsPath, type HttpRequest } from '../http/http.types';
 import type { AccessTokens } from './access-tokens';
 
+const THROTTLER = 'default';
+const MINUTE_MS = 60_000;
+
 /**
- * One budget per client for the whole API (not per route): the token's user when the request carries a
- * valid one, else the client's IP. The operations routes are not limited (Swagger is served outside Nest).
+ * One budget per client for the whole API (not per route), REST and gRPC together: the token's user when the
+ * request carries a valid one, else the client's IP. The operations routes are not limited (Swagger is served
+ * outside Nest).
  */
-export function rateLimitOptions(limitPerMinute: number, tokens: AccessTokens): ThrottlerModuleOptions {
+export function rateLimitOptions(
+  limitPerMinute: number,
+  tokens: AccessTokens,
+  storage: ThrottlerStorage,
+): ThrottlerModuleOptions {
   return {
-    throttlers: [{ name: 'default', ttl: 60_000, limit: limitPerMinute }],
+    throttlers: [{ name: THROTTLER, ttl: MINUTE_MS, limit: limitPerMinute }],
+    storage,
     getTracker: (req) => {
       const request = req as HttpRequest;
-      const claims = tokens.tryRequest(request, headerOf(request, 'authorization'));
-      return claims ? `user:${claims.tid}:${claims.sub}` : `ip:${request.ip ?? 'unknown'}`;
+      return trackerOf(tokens, request, headerOf(request, 'authorization'), clientAddress(request.ip));
     },
-    generateKey: (_context, tracker, name) => createHash('sha256').update(`${name}:${tracker}`).digest('hex'),
+    generateKey: (_context, tracker, name) => keyOf(name, tracker),
   };
 }
 
@@ -26,4 +35,43 @@ export class RateLimitGuard extends ThrottlerGuard {
     if (context.getType() !== 'http') return Promise.resolve(true);
     return Promise.resolve(isOperationsPath(context.switchToHttp().getRequest<HttpRequest>().path));
   }
+}
+
+/**
+ * The public gRPC API's limit: a call takes from the same budget, in the same storage, as a REST request of the
+ * same client; over it, RESOURCE_EXHAUSTED with the RATE_LIMITED problem and when to retry.
+ */
+export function grpcRateLimiter(limitPerMinute: number, tokens: AccessTokens, storage: ThrottlerStorage) {
+  return async (call: object, authorization: unknown, peer: string): Promise<void> => {
+    const key = keyOf(THROTTLER, trackerOf(tokens, call, authorization, clientAddress(peer)));
+    const record = await storage.increment(key, MINUTE_MS, limitPerMinute, MINUTE_MS, THROTTLER);
+    if (record.isBlocked)
+      throw new ProblemError('RATE_LIMITED', 'too many requests; slow down', undefined, {
+        retryAfter: Math.max(1, record.timeToBlockExpire),
+      });
+  };
+}
+
+/**
+ * A client's address, the same over REST and gRPC: Express's `::ffff:127.0.0.1` and gRPC's peer
+ * `ipv4:127.0.0.1:5123` or `[::1]:5123` become `127.0.0.1` and `::1`.
+ */
+export function clientAddress(address: string | undefined): string {
+  if (!address) return 'unknown';
+  const bare = address.replace(/^ipv[46]:/, '');
+  const host = bare.startsWith('[')
+    ? bare.slice(1, bare.indexOf(']'))
+    : /^[\d.]+:\d+$/.test(bare)
+      ? bare.slice(0, bare.lastIndexOf(':'))
+      : bare;
+  return host.replace(/^::ffff:(?=[\d.]+$)/, '');
+}
+
+function trackerOf(tokens: AccessTokens, request: object, authorization: unknown, address: string): string {
+  const claims = tokens.tryRequest(request, authorization);
+  return claims ? `user:${claims.tid}:${claims.sub}` : `ip:${address}`;
+}
+
+function keyOf(name: string, tracker: string): string {
+  return createHash('sha256').update(`${name}:${tracker}`).digest('hex');
 }

@@ -11,6 +11,8 @@ export function writeProblem(res: HttpResponse, problem: Problem): void {
   res.statusCode = problem.status;
   res.setHeader('Content-Type', PROBLEM_CONTENT_TYPE);
   if (problem.status === 401) res.setHeader('WWW-Authenticate', 'Bearer realm="serviceops"');
+  // A problem that says when to retry (a locked login) says it in the header too.
+  if (typeof problem['retryAfter'] === 'number') res.setHeader('Retry-After', String(problem['retryAfter']));
   res.end(JSON.stringify(problem));
 }
 

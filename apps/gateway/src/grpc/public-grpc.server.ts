@@ -18,6 +18,8 @@ import {
 import type { Logger } from 'pino';
 import type { AccessTokens } from '../access/access-tokens';
 import type { UserGate } from '../access/user-gate';
+import { clientAddress } from '../access/rate-limit';
+import type { LoginThrottle } from '../auth/login-throttle';
 import { accessOfMethod, allows, ANY_ROLE, PUBLIC, type Rpc } from '../access/access.table';
 import { forbidden } from '../access/access.guard';
 import { callContextOf } from '../access/caller';
@@ -36,6 +38,9 @@ export interface PublicGrpcDeps {
   readonly users: UserGate;
   readonly logger: Logger;
   readonly idempotency: IdempotencyStore;
+  /** Takes the call from its client's budget (shared with REST); throws RATE_LIMITED over it. */
+  readonly rateLimit: (call: object, authorization: unknown, peer: string) => Promise<void>;
+  readonly logins: LoginThrottle;
 }
 
 /** Reads are safe to repeat; every other method is a command that an `idempotency-key` makes act once. */
@@ -103,6 +108,8 @@ function forwarder(deps: PublicGrpcDeps, service: GrpcServiceName, method: strin
         const failure = failureOf(error);
         if (failure.code === GrpcStatus.INTERNAL)
           deps.logger.error({ err: error, rpc, correlationId }, 'gRPC call failed');
+        const retryAfter = retryAfterOf(error);
+        if (retryAfter !== undefined) answer.set('retry-after', String(retryAfter));
         call.sendMetadata(answer);
         callback(failure);
       },
@@ -119,6 +126,7 @@ async function forward(
   correlationId: string,
   answer: Metadata,
 ): Promise<unknown> {
+  await deps.rateLimit(call, first(call.metadata, 'authorization'), call.getPeer());
   const access = accessOfMethod(service, method);
   if (access === undefined) throw new ProblemError('FORBIDDEN', `${rpc} is not open to callers`);
   let caller: CallContext | undefined;
@@ -140,20 +148,22 @@ async function forward(
   if (dto) await validateInput(dto, plainMessage(call.request));
   const key = first(call.metadata, 'idempotency-key');
   const reply =
-    key !== undefined && caller !== undefined && !READ_METHOD.test(method)
-      ? await once(
-          deps.idempotency,
-          {
-            tenantId: caller.tenantId,
-            actorId: caller.actorId,
-            key: parseIdempotencyKey(key),
-            rpc,
-            request: call.request,
-          },
-          () => deps.upstream.invoke(service, method, call.request, caller),
-          () => answer.set(REPLAYED_HEADER.toLowerCase(), 'true'),
-        )
-      : await deps.upstream.invoke(service, method, call.request, caller);
+    rpc === 'tenancy.Authenticate'
+      ? await login(deps, call)
+      : key !== undefined && caller !== undefined && !READ_METHOD.test(method)
+        ? await once(
+            deps.idempotency,
+            {
+              tenantId: caller.tenantId,
+              actorId: caller.actorId,
+              key: parseIdempotencyKey(key),
+              rpc,
+              request: call.request,
+            },
+            () => deps.upstream.invoke(service, method, call.request, caller),
+            () => answer.set(REPLAYED_HEADER.toLowerCase(), 'true'),
+          )
+        : await deps.upstream.invoke(service, method, call.request, caller);
   if (rpc === 'tenancy.Authenticate') {
     // gRPC callers get their token here, in the answer's metadata, as REST callers get it from /auth/token.
     const user = plainMessage(reply) as {
@@ -166,6 +176,26 @@ async function forward(
     answer.set('authorization', `Bearer ${deps.tokens.issue(user).accessToken}`);
   }
   return reply;
+}
+
+/** A login, counted per account and client like REST's: a locked one is refused before tenancy is asked. */
+function login(deps: PublicGrpcDeps, call: ServerUnaryCall<unknown, unknown>): Promise<unknown> {
+  const { username, tenantId } = plainMessage(call.request) as { username?: unknown; tenantId?: unknown };
+  return deps.logins.attempt(
+    {
+      username: typeof username === 'string' ? username : '',
+      tenantId: typeof tenantId === 'string' && tenantId !== '' ? tenantId : undefined,
+      client: clientAddress(call.getPeer()),
+    },
+    () => deps.upstream.invoke('tenancy', 'Authenticate', call.request, undefined),
+  );
+}
+
+/** When a refusal says to retry (rate limit, locked login): sent as `retry-after` metadata, in seconds. */
+function retryAfterOf(error: unknown): number | undefined {
+  if (!(error instanceof ProblemError)) return undefined;
+  const retryAfter = error.extensions['retryAfter'];
+  return typeof retryAfter === 'number' ? retryAfter : undefined;
 }
 
 /**

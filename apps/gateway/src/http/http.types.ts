@@ -27,9 +27,9 @@ export function headerOf(req: IncomingMessage, name: string): string | undefined
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** Routes of the OperationsModule (outside /api/v1): neither authenticated nor rate limited. */
+/** The health routes (outside /api/v1): neither authenticated nor rate limited. /metrics has a port of its own. */
 export function isOperationsPath(path: string): boolean {
-  return path === '/health/live' || path === '/health/ready' || path === '/metrics';
+  return path === '/health/live' || path === '/health/ready';
 }
 
 /** A message as gRPC gives it: proto3 leaves the fields `K` off the wire when they hold 0, false or "". */

@@ -2,6 +2,7 @@ import { Module, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { AccessTokens } from '../access/access-tokens';
+import { LoginThrottle } from '../auth/login-throttle';
 import { API_PREFIX } from '../gateway';
 import { CONTROLLERS } from '../gateway.module';
 import { Upstream } from '../upstream/upstream';
@@ -13,6 +14,7 @@ import { openApiDocument } from './openapi';
   providers: [
     { provide: Upstream, useValue: {} },
     { provide: AccessTokens, useValue: {} },
+    { provide: LoginThrottle, useValue: {} },
   ],
 })
 class RoutesOnly {}

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { newId } from '@serviceops/kernel';
 import { Handles, optional, ProblemError, type CallContext } from '@serviceops/platform';
+import { checkNewPassword } from '../domain/password/password.policy';
 import type { Role } from '../domain/roles';
+import { PASSWORD_POLICY } from '../infrastructure/common-passwords';
 import { AccountsRepository } from '../infrastructure/accounts.repository';
 import { hashPassword, verifyPassword } from '../infrastructure/passwords';
 import { TenantStream, type TenantResult } from './tenant-stream';
@@ -22,10 +24,11 @@ function userMessage({ tenant, version }: TenantResult, userId: string) {
   };
 }
 
-/** A new password as given, refused when too short; `path` is the field that carried it. */
+/** A new password as given, refused when too short, common or repetitive; `path` is the field that carried it. */
 export function newPassword(password: string | undefined, path: string): string {
   if ((password ?? '').length < 8)
     throw new ProblemError('VALIDATION', 'password too short', [{ path, message: 'at least 8 characters' }]);
+  checkNewPassword(password ?? '', PASSWORD_POLICY);
   return password ?? '';
 }
 

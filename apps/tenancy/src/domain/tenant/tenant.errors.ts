@@ -20,6 +20,7 @@ export const TenancyErrorCode = {
   TENANT_DISABLED: 'TENANCY.TENANT_DISABLED',
   ROLE_NOT_GRANTABLE: 'TENANCY.ROLE_NOT_GRANTABLE',
   PLATFORM_TENANT: 'TENANCY.PLATFORM_TENANT',
+  PASSWORD_TOO_COMMON: 'TENANCY.PASSWORD_TOO_COMMON',
 } as const;
 
 export type TenancyErrorCode = (typeof TenancyErrorCode)[keyof typeof TenancyErrorCode];
