@@ -11,9 +11,10 @@ import {
 } from '@serviceops/contracts';
 import { loadSync, type IConversionOptions, type Type as MessageType } from 'protobufjs';
 import type { CallContext } from './command';
-import { codeOf, ProblemError } from './errors';
+import { codeOf } from './errors';
 import { toGrpcError, type GrpcError } from './grpc';
 import { handlerTable, requestOf, type Handler } from './handles';
+import { userNeeded } from './internal-call.guard';
 
 /** How messages are shaped on both sides of a gRPC call (the options proto-loader decodes with). */
 const CONVERSION: IConversionOptions = {
@@ -106,8 +107,7 @@ export class LocalServices {
         let timer: NodeJS.Timeout | undefined;
         try {
           // As the service's guard: a method that is not public needs a user; a public one is called without.
-          if (!caller && local.declaration.access !== PUBLIC)
-            throw new ProblemError('UNAUTHENTICATED', `${method} needs a user`);
+          if (!caller && local.declaration.access !== PUBLIC) throw userNeeded(method);
           const call = local.declaration.access === PUBLIC ? undefined : caller;
           const handled = local.handle(requestOf(local.declaration, asMessage(local.request, request)), call);
           const expired = new Promise<never>((_, reject) => {

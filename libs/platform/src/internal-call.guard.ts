@@ -20,6 +20,11 @@ export function userlessMethodsOf(service: string): ReadonlySet<string> {
   );
 }
 
+/** A call without a user to a method that needs one: refused alike over gRPC and in one process. */
+export function userNeeded(method: string): ProblemError {
+  return new ProblemError('UNAUTHENTICATED', `${method || 'this method'} needs a user`);
+}
+
 /** `/serviceops.tenancy.v1.Tenancy/Authenticate` → `Authenticate`. */
 export function methodOfPath(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
@@ -45,6 +50,6 @@ export class InternalCallGuard implements CanActivate {
     const call = context.getArgByIndex<{ getPath?: () => string } | undefined>(2);
     const method = methodOfPath(call?.getPath?.() ?? '');
     if (this.userless.has(method)) return true;
-    throw new ProblemError('UNAUTHENTICATED', `${method || 'this method'} needs a user`);
+    throw userNeeded(method);
   }
 }
