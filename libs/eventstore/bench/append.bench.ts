@@ -9,9 +9,14 @@
 // Our events go to a schema of their own; Emmett's to the database `emmett_bench` (dropped and created anew).
 // Both are dropped at the end. Tunables: BENCH_APPEND_SECONDS (default 5), BENCH_APPEND_WARMUP (1),
 // BENCH_APPEND_POOL (70).
+// The machine's limit, in the same run: pgbench (PostgreSQL's client tools; PGBENCH names it when it is not on
+// PATH) inserting one row per transaction from 64 clients into a table of its own, fsync on as for the stores.
+// Ours at 64 single-event writers is printed as a share of it. Without pgbench that row says so; nothing fails.
 import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
 import { PostgresEventStore } from '../src';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Client, Pool } from 'pg';
 import type { AppendWorkerResult } from './append-worker';
@@ -86,6 +91,7 @@ async function main(): Promise<void> {
   };
 
   const results: { ours: AppendWorkerResult; emmett: AppendWorkerResult }[] = [];
+  let limit: { tps: number } | { missing: string } = { missing: 'not run' };
   try {
     // A clean Emmett database, its schema created once (outside the measured appends).
     await admin.query(`DROP DATABASE IF EXISTS ${EMMETT_DB} WITH (FORCE)`);
@@ -133,6 +139,8 @@ async function main(): Promise<void> {
           problems(oursResult, emmettResult),
       );
     }
+    await checkpoint();
+    limit = await pgbenchInserts(admin, url, seconds);
   } finally {
     await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch(() => undefined);
     await admin.query(`DROP DATABASE IF EXISTS ${EMMETT_DB} WITH (FORCE)`).catch(() => undefined);
@@ -177,7 +185,60 @@ async function main(): Promise<void> {
       ...(isGoal ? { goal: `≥ ${GOAL.ratio}× Emmett`, met: ratio >= GOAL.ratio } : {}),
     };
   });
-  report({ name: 'append', rows, details: { settings, seconds, warmup, poolSize, results } });
+  const goal = results.find((r) => r.ours.writers === GOAL.writers && r.ours.eventsPerAppend === GOAL.events);
+  if ('tps' in limit) {
+    const share = goal ? goal.ours.eventsPerSecond / limit.tps : 0;
+    console.log(
+      `pgbench one-row inserts, ${PGBENCH_CLIENTS} clients: ${fmtInt(limit.tps)} tps; ours at 64 × 1: ${Math.round(100 * share)} % of it`,
+    );
+    rows.push({
+      benchmark: 'Append (fsync on)',
+      workload: `${label(GOAL.writers, GOAL.events)} against pgbench one-row inserts (${PGBENCH_CLIENTS} clients)`,
+      result: `${fmtInt(goal?.ours.eventsPerSecond ?? 0)} ev/s`,
+      baseline: `pgbench ${fmtInt(limit.tps)} tps`,
+      ratio: `${Math.round(100 * share)} %`,
+      goal: '≥ 50 % of pgbench',
+      met: share >= 0.5,
+    });
+  } else console.log(`pgbench reference not measured: ${limit.missing}`);
+  report({ name: 'append', rows, details: { settings, seconds, warmup, poolSize, results, pgbench: limit } });
+}
+
+const PGBENCH_CLIENTS = 64;
+
+/**
+ * The machine's one-row-insert limit: pgbench, 64 clients, each transaction one INSERT of a row about the size of
+ * an event's, into a logged table of its own (fsync on), dropped afterwards.
+ */
+async function pgbenchInserts(
+  admin: Client,
+  url: string,
+  seconds: number,
+): Promise<{ tps: number } | { missing: string }> {
+  const binary = process.env['PGBENCH'] ?? 'pgbench';
+  const table = `bench_pgbench_${process.pid}`;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pgbench-'));
+  const script = path.join(dir, 'insert.sql');
+  fs.writeFileSync(script, `INSERT INTO ${table} (data) VALUES (repeat('x', 200));\n`);
+  await admin.query(`CREATE TABLE ${table} (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, data text)`);
+  try {
+    const run = spawnSync(
+      binary,
+      ['-n', '-c', String(PGBENCH_CLIENTS), '-j', '2', '-T', String(seconds), '-f', script, url],
+      { encoding: 'utf8' },
+    );
+    if (run.error)
+      return {
+        missing: `${binary}: ${run.error.message} (install PostgreSQL's client tools, or set PGBENCH)`,
+      };
+    const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(run.stdout)?.[1];
+    if (run.status !== 0 || !tps)
+      return { missing: `${binary} exited ${run.status}: ${run.stderr.trim().slice(0, 300)}` };
+    return { tps: Number(tps) };
+  } finally {
+    await admin.query(`DROP TABLE IF EXISTS ${table}`);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 function label(writers: number, events: number): string {
