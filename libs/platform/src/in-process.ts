@@ -95,7 +95,7 @@ export class LocalServices {
     deadline: Date,
   ): Promise<unknown> {
     const local = this.services.get(service)?.get(method);
-    if (!local) throw callError(Object.assign(new Error(`no method ${service}.${method} here`)));
+    if (!local) throw callError(new Error(`no method ${service}.${method} here`));
     const name = `${GRPC_SERVICES[service].package}.${GRPC_SERVICES[service].service}/${method}`;
     return tracer.startActiveSpan(
       name,

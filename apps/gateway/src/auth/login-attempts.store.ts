@@ -1,4 +1,5 @@
-import type { Pool, PoolClient } from 'pg';
+import { withTransaction } from '@serviceops/eventstore';
+import type { Pool } from 'pg';
 import { NO_ATTEMPTS, type LoginAttempts } from './login-attempts';
 
 interface Row {
@@ -27,7 +28,7 @@ export class LoginAttemptsStore {
 
   /** Creates the table when missing; one replica at a time. */
   async migrate(): Promise<void> {
-    await this.transaction(async (client) => {
+    await withTransaction(this.pool, async (client) => {
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${this.schema}.login_attempts`]);
       await client.query(`CREATE SCHEMA IF NOT EXISTS "${this.schema}"`);
       await client.query(`
@@ -56,7 +57,7 @@ export class LoginAttemptsStore {
   /** Changes a key's attempts under a row lock, so concurrent failures on two replicas both count. */
   async update(key: string, change: (attempts: LoginAttempts) => LoginAttempts): Promise<LoginAttempts> {
     this.sweepNowAndThen();
-    return this.transaction(async (client) => {
+    return withTransaction(this.pool, async (client) => {
       await client.query(
         `INSERT INTO ${this.table} (key, failures, window_start, locked_until, locks)
          VALUES ($1, 0, 0, 0, 0) ON CONFLICT (key) DO NOTHING`,
@@ -75,21 +76,6 @@ export class LoginAttemptsStore {
       );
       return next;
     });
-  }
-
-  private async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
   }
 
   private sweepNowAndThen(): void {

@@ -1,3 +1,4 @@
+import { withTransaction } from '@serviceops/eventstore';
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { keptBody } from './kept-answer';
@@ -60,9 +61,7 @@ export class IdempotencyStore {
   /** Creates the table when missing; one replica at a time. */
   async migrate(): Promise<void> {
     const schema = this.options.schema ?? 'gateway';
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await withTransaction(this.pool, async (client) => {
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${schema}.idempotency_keys`]);
       await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
       await client.query(`
@@ -101,13 +100,7 @@ export class IdempotencyStore {
       await client.query(
         `CREATE INDEX IF NOT EXISTS idempotency_keys_created_at ON ${this.table} (created_at)`,
       );
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   async claim(request: IdempotentRequest): Promise<Claim> {
