@@ -10,7 +10,7 @@ import {
   type RunningService,
 } from '@serviceops/platform';
 import { newId } from '@serviceops/kernel';
-import { databaseUrl, newInternalKeyPair, uniqueName } from '@serviceops/testing';
+import { databaseUrl, eventually, newInternalKeyPair, uniqueName } from '@serviceops/testing';
 import { Pool } from 'pg';
 import { customersService } from '../../customers/src/customers.service-definition';
 import { ProblemResponse } from '../../gateway/src/errors/problems';
@@ -111,7 +111,13 @@ describe('a call in process answers as the gRPC call does', () => {
     const { viaGrpc, viaProcess } = await both('customers.GetCustomer', { id: registered.id }, caller);
     expect(viaGrpc.answer).toMatchObject({ id: registered.id, name: 'Lin Dai', phone: '+86 139 0000 1234' });
     expect(viaProcess).toEqual(viaGrpc);
+    // The list is a read model fed by the event stream: wait until it holds the customer, then compare.
+    await eventually('the customer in the list read model', async () => {
+      const list = await overGrpc.call<{ items: unknown[] }>('customers.ListCustomers', { limit: 5 }, caller);
+      return list.items.length > 0 ? true : undefined;
+    });
     const lists = await both('customers.ListCustomers', { limit: 5 }, caller);
+    expect(lists.viaGrpc.answer).toMatchObject({ items: [expect.objectContaining({ id: registered.id })] });
     expect(lists.viaProcess).toEqual(lists.viaGrpc);
   });
 
