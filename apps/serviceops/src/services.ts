@@ -3,6 +3,8 @@ import { runService, type RunningService, type RunOptions } from '@serviceops/pl
 import { analyticsService } from '../../analytics/src/analytics.service-definition';
 import { customersService } from '../../customers/src/customers.service-definition';
 import { tenancyService } from '../../tenancy/src/tenancy.service-definition';
+import { staffService } from '../../staff/src/staff.service-definition';
+import { contractsService } from '../../contracts/src/contracts.service-definition';
 
 export type Start = (env: NodeJS.ProcessEnv, options: RunOptions) => Promise<RunningService>;
 
@@ -14,4 +16,6 @@ export const SERVICES: Readonly<Record<GrpcServiceName, Start>> = {
   tenancy: (env, options) => runService(tenancyService, env, options),
   customers: (env, options) => runService(customersService, env, options),
   analytics: (env, options) => runService(analyticsService, env, options),
+  staff: (env, options) => runService(staffService, env, options),
+  contracts: (env, options) => runService(contractsService, env, options),
 };

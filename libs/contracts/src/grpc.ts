@@ -19,6 +19,16 @@ export const GRPC_SERVICES = {
     service: 'Analytics',
     proto: path.join(PROTO_DIR, 'analytics.proto'),
   },
+  staff: {
+    package: 'serviceops.staff.v1',
+    service: 'Staff',
+    proto: path.join(PROTO_DIR, 'staff.proto'),
+  },
+  contracts: {
+    package: 'serviceops.contracts.v1',
+    service: 'Contracts',
+    proto: path.join(PROTO_DIR, 'contracts.proto'),
+  },
 } as const;
 export type GrpcServiceName = keyof typeof GRPC_SERVICES;
 

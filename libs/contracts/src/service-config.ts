@@ -123,6 +123,30 @@ export const analyticsConfigSpec = defineConfig({
   },
 });
 
+export const staffConfigSpec = defineConfig({
+  ...serviceConfigSpec,
+  GRPC_PORT: { kind: 'int', default: 50054, min: 0, max: 65535, doc: 'gRPC port of the staff service' },
+  HTTP_PORT: {
+    kind: 'int',
+    default: 3104,
+    min: 0,
+    max: 65535,
+    doc: 'health (/health/live, /health/ready) and /metrics',
+  },
+});
+
+export const contractsConfigSpec = defineConfig({
+  ...serviceConfigSpec,
+  GRPC_PORT: { kind: 'int', default: 50055, min: 0, max: 65535, doc: 'gRPC port of the contracts service' },
+  HTTP_PORT: {
+    kind: 'int',
+    default: 3105,
+    min: 0,
+    max: 65535,
+    doc: 'health (/health/live, /health/ready) and /metrics',
+  },
+});
+
 const { LOG_LEVEL, OTEL_EXPORTER_OTLP_ENDPOINT, DATABASE_URL, DB_POOL_SIZE } = serviceConfigSpec;
 
 export const gatewayConfigSpec = defineConfig({
@@ -159,6 +183,8 @@ export const gatewayConfigSpec = defineConfig({
   TENANCY_GRPC_URL: { kind: 'string', default: '127.0.0.1:50051', doc: 'tenancy service gRPC address' },
   CUSTOMERS_GRPC_URL: { kind: 'string', default: '127.0.0.1:50052', doc: 'customers service gRPC address' },
   ANALYTICS_GRPC_URL: { kind: 'string', default: '127.0.0.1:50053', doc: 'analytics service gRPC address' },
+  STAFF_GRPC_URL: { kind: 'string', default: '127.0.0.1:50054', doc: 'staff service gRPC address' },
+  CONTRACTS_GRPC_URL: { kind: 'string', default: '127.0.0.1:50055', doc: 'contracts service gRPC address' },
   JWT_SECRET: {
     kind: 'string',
     minLength: 32,
@@ -228,6 +254,8 @@ export const DEPLOYABLES = [
   { name: 'tenancy', configSpec: tenancyConfigSpec },
   { name: 'customers', configSpec: customersConfigSpec },
   { name: 'analytics', configSpec: analyticsConfigSpec },
+  { name: 'staff', configSpec: staffConfigSpec },
+  { name: 'contracts', configSpec: contractsConfigSpec },
   { name: 'gateway', configSpec: gatewayConfigSpec },
 ] as const;
 

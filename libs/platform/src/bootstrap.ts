@@ -4,7 +4,13 @@ import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import type { Config, ConfigSpec, GrpcServiceName, serviceConfigSpec } from '@serviceops/contracts';
+import {
+  API,
+  type Config,
+  type ConfigSpec,
+  type GrpcServiceName,
+  type serviceConfigSpec,
+} from '@serviceops/contracts';
 import { assertTransportConfig, ConfigError, loadConfig } from './config';
 import { installCallVerifier } from './grpc';
 import { InternalCallGuard, userlessMethodsOf } from './internal-call.guard';
@@ -112,66 +118,84 @@ export async function runService<S extends ConfigSpec>(
   const parts: ServiceParts<Config<S>> = { config, logger, metrics, dataSource, pool, runtime };
 
   const { local } = options;
-  const own = definition.module(parts);
-  const app = await NestFactory.create(
-    {
-      module: class ServiceRootModule {},
-      imports: [
-        {
-          ...own,
-          controllers: [
-            ...(own.controllers ?? []),
-            ...(local ? [] : [grpcControllerOf(definition.name, definition.handlers)]),
-          ],
-          providers: [...(own.providers ?? []), ...definition.handlers],
-        },
-        OperationsModule.forRoot({ pool, kafka: runtime.kafkaClient, metrics }),
-      ],
-    },
-    { logger: new NestPinoLogger(logger), bufferLogs: false },
-  );
-  if (!local) {
-    // Before the gRPC handlers are made (connectMicroservice makes them): each takes the guard when it is made.
-    // The guard verifies each call's token with this service's own verifier (its name is the audience).
-    installCallVerifier(verifier);
-    app.useGlobalGuards(new InternalCallGuard(userlessMethodsOf(definition.name), verifier));
-    app.connectMicroservice<MicroserviceOptions>(
+  // A service the generator has just made declares no method yet: gRPC refuses an empty service, so it opens no
+  // gRPC port until its first command (its health and metrics endpoints still answer).
+  const servesGrpc = !local && Object.keys(API[definition.name]).length > 0;
+  let app: INestApplication | undefined;
+  try {
+    const own = definition.module(parts);
+    app = await NestFactory.create(
       {
-        transport: Transport.GRPC,
-        options: {
-          package: definition.grpc.package,
-          protoPath: definition.grpc.protoPath,
-          url: `${config.BIND_HOST}:${config.GRPC_PORT}`,
-          loader: definition.grpc.loader,
-        },
+        module: class ServiceRootModule {},
+        imports: [
+          {
+            ...own,
+            controllers: [
+              ...(own.controllers ?? []),
+              ...(servesGrpc ? [grpcControllerOf(definition.name, definition.handlers)] : []),
+            ],
+            providers: [...(own.providers ?? []), ...definition.handlers],
+          },
+          OperationsModule.forRoot({ pool, kafka: runtime.kafkaClient, metrics }),
+        ],
       },
-      { inheritAppConfig: true },
+      { logger: new NestPinoLogger(logger), bufferLogs: false },
     );
+    if (servesGrpc) {
+      // Before the gRPC handlers are made (connectMicroservice makes them): each takes the guard when it is made.
+      // The guard verifies each call's token with this service's own verifier (its name is the audience).
+      installCallVerifier(verifier);
+      app.useGlobalGuards(new InternalCallGuard(userlessMethodsOf(definition.name), verifier));
+      app.connectMicroservice<MicroserviceOptions>(
+        {
+          transport: Transport.GRPC,
+          options: {
+            package: definition.grpc.package,
+            protoPath: definition.grpc.protoPath,
+            url: `${config.BIND_HOST}:${config.GRPC_PORT}`,
+            loader: definition.grpc.loader,
+          },
+        },
+        { inheritAppConfig: true },
+      );
+    }
+    await definition.onStart?.(parts, app);
+    if (local) {
+      await app.init();
+      local.add(definition.name, app, definition.handlers);
+      logger.info({ transport: config.TRANSPORT }, 'ready (in process)');
+    } else {
+      if (servesGrpc) await app.startAllMicroservices();
+      else logger.warn('no gRPC method declared yet: the gRPC port stays closed');
+      await app.listen(config.HTTP_PORT, config.BIND_HOST);
+      logger.info(
+        {
+          grpcPort: servesGrpc ? config.GRPC_PORT : null,
+          httpPort: config.HTTP_PORT,
+          transport: config.TRANSPORT,
+        },
+        'ready',
+      );
+    }
+  } catch (error) {
+    // Leave nothing running behind a failed boot (a test that boots it would never exit).
+    await app?.close().catch(() => undefined);
+    await runtime.stop().catch(() => undefined);
+    await dataSource.destroy().catch(() => undefined);
+    throw error;
   }
-  await definition.onStart?.(parts, app);
-  if (local) {
-    await app.init();
-    local.add(definition.name, app, definition.handlers);
-    logger.info({ transport: config.TRANSPORT }, 'ready (in process)');
-  } else {
-    await app.startAllMicroservices();
-    await app.listen(config.HTTP_PORT, config.BIND_HOST);
-    logger.info(
-      { grpcPort: config.GRPC_PORT, httpPort: config.HTTP_PORT, transport: config.TRANSPORT },
-      'ready',
-    );
-  }
+  const started = app;
 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
       logger.info('stopping');
-      await app.close();
+      await started.close();
       await runtime.stop();
       await dataSource.destroy();
       if (options.signals ?? !local) await stopTelemetry();
     })());
-  if (!(options.signals ?? !local)) return { app, stop };
+  if (!(options.signals ?? !local)) return { app: started, stop };
   for (const signal of ['SIGTERM', 'SIGINT'] as const)
     process.once(signal, () => {
       stop().then(
@@ -182,7 +206,7 @@ export async function runService<S extends ConfigSpec>(
         },
       );
     });
-  return { app, stop };
+  return { app: started, stop };
 }
 
 /** The service's verifier of internal tokens: its own name as audience, the gateway's public keys. */

@@ -47,15 +47,7 @@ export const AGGREGATE_NAME = /^[a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)*$/;
 export const PASCAL_NAME = /^(?:[A-Z][a-z0-9]+)+$/;
 
 /** Names the repository gives to other things than services: a service cannot take them. */
-export const RESERVED_SERVICE_NAMES = [
-  'gateway',
-  'e2e',
-  'tools',
-  'platform',
-  'kernel',
-  'contracts',
-  'testing',
-];
+export const RESERVED_SERVICE_NAMES = ['gateway', 'e2e', 'tools', 'platform', 'kernel', 'testing'];
 
 /** `order` → `orders`, `inquiry` → `inquiries`, `address` → `addresses`. */
 export function plural(word: string): string {

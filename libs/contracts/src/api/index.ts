@@ -3,6 +3,8 @@ import { ANALYTICS_API } from './analytics.api';
 import { CUSTOMERS_API } from './customers.api';
 import type { Declaration } from './declaration';
 import { TENANCY_API } from './tenancy.api';
+import { STAFF_API } from './staff.api';
+import { CONTRACTS_API } from './contracts.api';
 
 export * from './access';
 export * from './declaration';
@@ -12,6 +14,8 @@ export const API = {
   tenancy: TENANCY_API,
   customers: CUSTOMERS_API,
   analytics: ANALYTICS_API,
+  staff: STAFF_API,
+  contracts: CONTRACTS_API,
 } as const satisfies Record<GrpcServiceName, Record<string, Declaration>>;
 
 export type ApiMethod<S extends GrpcServiceName> = keyof (typeof API)[S] & string;

@@ -1,0 +1,5 @@
+import './instrument';
+import { runService } from '@serviceops/platform';
+import { contractsService } from './contracts.service-definition';
+
+void runService(contractsService);

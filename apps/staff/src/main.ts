@@ -1,0 +1,5 @@
+import './instrument';
+import { runService } from '@serviceops/platform';
+import { staffService } from './staff.service-definition';
+
+void runService(staffService);
