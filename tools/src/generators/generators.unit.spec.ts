@@ -89,16 +89,25 @@ describe('nx g @serviceops/tools:service', () => {
 
   it('gives a new service the next free ports and a place in every registry', async () => {
     const tree = repository();
+    // The ports taken today, read from the backends' own GRPC_PORT / HTTP_PORT lines (the gateway's are 50050 / 3000).
+    const taken = (variable: string) =>
+      [
+        ...(tree.read('libs/contracts/src/service-config.ts', 'utf-8') ?? '').matchAll(
+          new RegExp(`\\b${variable}: \\{\\s*kind: 'int',\\s*default: (\\d+)`, 'g'),
+        ),
+      ].map((match) => Number(match[1]));
+    const grpcPort = Math.max(...taken('GRPC_PORT')) + 1;
+    const httpPort = Math.max(...taken('HTTP_PORT').filter((port) => port !== 3000)) + 1;
     await serviceGenerator(tree, { name: 'orders', description: 'orders taken and their delivery' });
     const config = tree.read('libs/contracts/src/service-config.ts', 'utf-8') ?? '';
     expect(config).toMatch(/export const ordersConfigSpec = defineConfig\(\{\s*\.\.\.serviceConfigSpec/);
-    expect(config).toContain("ORDERS_GRPC_URL: { kind: 'string', default: '127.0.0.1:50054'");
+    expect(config).toContain(`ORDERS_GRPC_URL: { kind: 'string', default: '127.0.0.1:${grpcPort}'`);
     expect(config).toMatch(/name: 'orders', configSpec: ordersConfigSpec \},\s*\{ name: 'gateway'/);
     expect(tree.read('libs/contracts/proto/orders.proto', 'utf-8')).toContain(
       '// Orders taken and their delivery.\npackage serviceops.orders.v1;',
     );
-    expect(tree.read('docker-compose.yml', 'utf-8')).toContain('ORDERS_GRPC_URL: orders:50054');
-    expect(tree.read('k8s/base/kustomization.yaml', 'utf-8')).toContain('- HTTP_PORT=3104');
+    expect(tree.read('docker-compose.yml', 'utf-8')).toContain(`ORDERS_GRPC_URL: orders:${grpcPort}`);
+    expect(tree.read('k8s/base/kustomization.yaml', 'utf-8')).toContain(`- HTTP_PORT=${httpPort}`);
   });
 });
 
