@@ -16,6 +16,7 @@ import { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { ThrottlerStorageService } from '@nestjs/throttler';
 import { AccessTokens } from './access/access-tokens';
+import { OidcVerifier } from './access/oidc';
 import { grpcRateLimiter } from './access/rate-limit';
 import { LoginAttemptsStore } from './auth/login-attempts.store';
 import { LoginThrottle, type LoginPolicies } from './auth/login-throttle';
@@ -83,7 +84,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     options.deadlineMs,
     options.local,
   );
-  const tokens = new AccessTokens(config.JWT_SECRET, config.JWT_TTL_SECONDS);
+  const tokens = new AccessTokens(config.JWT_SECRET, config.JWT_TTL_SECONDS, oidcVerifierOf(config));
   const idempotency = new IdempotencyStore(pool);
   const loginAttempts = new LoginAttemptsStore(pool);
   const logins = new LoginThrottle(loginAttempts, loginPoliciesOf(config));
@@ -175,6 +176,21 @@ function loginPoliciesOf(config: GatewayConfig): LoginPolicies {
 }
 
 /** The signer of the token sent with each call to a service; a key that is not Ed25519 is a configuration error. */
+/** The external OpenID Connect issuer's verifier, when OIDC_ISSUER names one (then OIDC_AUDIENCE is required). */
+function oidcVerifierOf(config: GatewayConfig): OidcVerifier | undefined {
+  if (config.OIDC_ISSUER === undefined) return undefined;
+  if (config.OIDC_AUDIENCE === undefined || config.OIDC_AUDIENCE === '')
+    throw new ConfigError(['OIDC_AUDIENCE is required with OIDC_ISSUER: the audience its tokens must name']);
+  return new OidcVerifier({
+    issuer: config.OIDC_ISSUER,
+    audience: config.OIDC_AUDIENCE,
+    jwksUrl: config.OIDC_JWKS_URL,
+    tenantClaim: config.OIDC_TENANT_CLAIM,
+    rolesClaim: config.OIDC_ROLES_CLAIM,
+    usernameClaim: config.OIDC_USERNAME_CLAIM,
+  });
+}
+
 function internalTokenSignerOf(config: GatewayConfig): InternalTokenSigner {
   try {
     return new InternalTokenSigner(

@@ -192,6 +192,38 @@ export const gatewayConfigSpec = defineConfig({
     doc: 'HMAC key signing access tokens (≥ 32 chars)',
   },
   JWT_TTL_SECONDS: { kind: 'int', default: 3600, min: 60, max: 86400, doc: 'access token lifetime' },
+  OIDC_ISSUER: {
+    kind: 'url',
+    protocols: ['https', 'http'],
+    optional: true,
+    doc: 'an external OpenID Connect issuer whose access tokens are accepted beside local logins (its `iss`, exactly)',
+  },
+  OIDC_AUDIENCE: {
+    kind: 'string',
+    optional: true,
+    doc: 'the audience (`aud`) the external issuer’s tokens must name; required with OIDC_ISSUER',
+  },
+  OIDC_JWKS_URL: {
+    kind: 'url',
+    protocols: ['https', 'http'],
+    optional: true,
+    doc: 'the external issuer’s key set; default: `jwks_uri` of its discovery document',
+  },
+  OIDC_TENANT_CLAIM: {
+    kind: 'string',
+    default: 'tenant_id',
+    doc: 'dot path of the claim holding the tenant id (a UUID)',
+  },
+  OIDC_ROLES_CLAIM: {
+    kind: 'string',
+    default: 'realm_access.roles',
+    doc: 'dot path of the claim holding the roles (Keycloak: realm_access.roles); roles we do not know are ignored',
+  },
+  OIDC_USERNAME_CLAIM: {
+    kind: 'string',
+    default: 'preferred_username',
+    doc: 'dot path of the claim naming the user (the subject when absent)',
+  },
   INTERNAL_TOKEN_PRIVATE_KEY: {
     kind: 'string',
     secret: true,

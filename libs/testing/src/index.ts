@@ -3,3 +3,4 @@ export * from './given-when-then';
 export * from './bench';
 export * from './field-verdicts';
 export * from './internal-tokens';
+export * from './oidc-issuer';

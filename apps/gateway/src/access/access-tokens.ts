@@ -1,3 +1,4 @@
+import { decodeJwt } from 'jose';
 import { ProblemError } from '@serviceops/platform';
 import {
   bearerTokenOf,
@@ -6,6 +7,7 @@ import {
   type AccessClaims,
   type TokenSubject,
 } from './jwt';
+import type { OidcVerifier } from './oidc';
 
 export interface IssuedToken {
   readonly accessToken: string;
@@ -13,44 +15,55 @@ export interface IssuedToken {
   readonly expiresIn: number;
 }
 
-/** Signs and checks the gateway's access tokens with its secret. */
+/**
+ * Signs the gateway's own access tokens with its secret, and checks every bearer token: the gateway's own, or,
+ * when one is configured, an external OpenID Connect issuer's (picked by the token's `iss`, then fully verified
+ * by that issuer's rules alone).
+ */
 export class AccessTokens {
-  private readonly verified = new WeakMap<object, AccessClaims | undefined>();
+  private readonly verified = new WeakMap<object, Promise<AccessClaims | undefined>>();
 
   constructor(
     private readonly secret: string,
     private readonly ttlSeconds: number,
+    private readonly oidc?: OidcVerifier,
   ) {}
 
-  issue(subject: TokenSubject): IssuedToken {
+  async issue(subject: TokenSubject): Promise<IssuedToken> {
     return {
-      accessToken: signAccessToken(subject, this.secret, this.ttlSeconds),
+      accessToken: await signAccessToken(subject, this.secret, this.ttlSeconds),
       tokenType: 'Bearer',
       expiresIn: this.ttlSeconds,
     };
   }
 
   /** The claims of an `Authorization` header's bearer token; throws a 401 problem otherwise. */
-  verify(authorization: unknown): AccessClaims {
+  verify(authorization: unknown): Promise<AccessClaims> {
     const token = bearerTokenOf(authorization);
     if (!token)
-      throw new ProblemError(
-        'UNAUTHENTICATED',
-        'the request carries no token: Authorization: Bearer <token>',
+      return Promise.reject(
+        new ProblemError('UNAUTHENTICATED', 'the request carries no token: Authorization: Bearer <token>'),
       );
+    if (this.oidc?.issues(issuerOf(token))) return this.oidc.verify(token);
     return verifyAccessToken(token, this.secret);
   }
 
   /** The claims of a request's bearer token when it is valid, checked once per request, else undefined. */
-  tryRequest(req: object, authorization: unknown): AccessClaims | undefined {
-    if (this.verified.has(req)) return this.verified.get(req);
-    let claims: AccessClaims | undefined;
-    try {
-      claims = this.verify(authorization);
-    } catch {
-      claims = undefined;
+  tryRequest(req: object, authorization: unknown): Promise<AccessClaims | undefined> {
+    let claims = this.verified.get(req);
+    if (!claims) {
+      claims = this.verify(authorization).catch(() => undefined);
+      this.verified.set(req, claims);
     }
-    this.verified.set(req, claims);
     return claims;
+  }
+}
+
+/** A token's issuer as it claims it, unverified: only to pick whose rules verify it. */
+function issuerOf(token: string): unknown {
+  try {
+    return decodeJwt(token).iss;
+  } catch {
+    return undefined;
   }
 }

@@ -32,7 +32,7 @@ export class AccessGuard implements CanActivate {
       throw new ProblemError('FORBIDDEN', 'this route declares no access rule');
     }
     if (access === PUBLIC) return true;
-    const claims = this.tokens.verify(headerOf(req, 'authorization'));
+    const claims = await this.tokens.verify(headerOf(req, 'authorization'));
     req.claims = claims;
     // The caller's headers (X-On-Behalf-Of, X-Purpose) are checked here, before anything answers: a replayed
     // idempotent answer must not let a malformed one through either.

@@ -1,9 +1,9 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { errors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { ProblemError } from '@serviceops/platform';
 
 export const JWT_ISSUER = 'serviceops';
 
-/** What an access token says about its bearer. */
+/** What an access token says about its bearer, whoever issued it. */
 export interface AccessClaims {
   /** The user's id. */
   readonly sub: string;
@@ -17,6 +17,11 @@ export interface AccessClaims {
   readonly iat: number;
   readonly exp: number;
   readonly iss: string;
+  /**
+   * Present when an external OpenID Connect issuer vouched for the user (see oidc.ts): tenancy keeps no account
+   * for them, so revocation is the issuer's (short-lived tokens), not the token version's.
+   */
+  readonly external?: true;
 }
 
 export interface TokenSubject {
@@ -27,72 +32,83 @@ export interface TokenSubject {
   readonly tokenVersion?: number;
 }
 
-const HEADER = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
-const SEGMENT = /^[A-Za-z0-9_-]+$/;
+/** The only algorithm of the gateway's own tokens: never `none`, never what a token's header asks for. */
+const LOCAL_ALGORITHMS = ['HS256'];
 
-function base64url(text: string): string {
-  return Buffer.from(text, 'utf8').toString('base64url');
-}
-
-function signature(signingInput: string, secret: string): string {
-  return createHmac('sha256', secret).update(signingInput).digest('base64url');
+function keyOf(secret: string): Uint8Array {
+  return new TextEncoder().encode(secret);
 }
 
 /** An HS256 JWT for `subject`, valid for `ttlSeconds` from `now` (ms). */
-export function signAccessToken(
+export async function signAccessToken(
   subject: TokenSubject,
   secret: string,
   ttlSeconds: number,
   now = Date.now(),
-): string {
+): Promise<string> {
   const iat = Math.floor(now / 1000);
-  const claims: AccessClaims = {
-    sub: subject.userId,
+  return new SignJWT({
     tid: subject.tenantId,
     roles: [...subject.roles],
     name: subject.username,
     ver: subject.tokenVersion ?? 0,
-    iat,
-    exp: iat + ttlSeconds,
-    iss: JWT_ISSUER,
-  };
-  const signingInput = `${HEADER}.${base64url(JSON.stringify(claims))}`;
-  return `${signingInput}.${signature(signingInput, secret)}`;
+  })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(subject.userId)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + ttlSeconds)
+    .setIssuer(JWT_ISSUER)
+    .sign(keyOf(secret));
 }
 
-function unauthenticated(why: string): ProblemError {
+export function unauthenticated(why: string): ProblemError {
   return new ProblemError('UNAUTHENTICATED', why);
 }
 
-function parseSegment(segment: string): unknown {
-  try {
-    return JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
-  } catch {
-    return undefined;
+/**
+ * Why a token was refused, said for people: jose's error kinds mapped to one sentence each (never the token's
+ * contents). `issuer` names whom the token should come from.
+ */
+export function refusalOf(error: unknown, issuer: string): ProblemError {
+  if (error instanceof ProblemError) return error;
+  if (error instanceof errors.JWTExpired) return unauthenticated('the token has expired');
+  if (error instanceof errors.JOSEAlgNotAllowed)
+    return unauthenticated(`the token is not signed with an accepted algorithm (${issuer}'s)`);
+  if (error instanceof errors.JWSSignatureVerificationFailed)
+    return unauthenticated('the token signature is invalid');
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.claim === 'iss') return unauthenticated(`the token was not issued by ${issuer}`);
+    if (error.claim === 'aud') return unauthenticated('the token is meant for another audience');
+    return unauthenticated('the token claims are malformed');
   }
+  if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys)
+    return unauthenticated(`no key of ${issuer} matches the token (unknown or ambiguous kid)`);
+  return unauthenticated('the token is malformed');
 }
 
 /**
  * The claims of a token this gateway signed, still valid at `now` (ms). Anything else is a 401: only HS256 is
- * accepted (never `none`, never what the header asks for), the signature is compared in constant time before
- * the payload is trusted, and the issuer and expiry are checked.
+ * accepted (jose checks the signature in constant time before the payload is trusted), then the issuer and the
+ * expiry, then the shape of our own claims.
  */
-export function verifyAccessToken(token: string, secret: string, now = Date.now()): AccessClaims {
-  const parts = token.split('.');
-  if (parts.length !== 3 || !parts.every((p) => SEGMENT.test(p)))
-    throw unauthenticated('the token is malformed');
-  const [header, payload, given] = parts as [string, string, string];
-  const head = parseSegment(header);
-  if (!isRecord(head) || head['alg'] !== 'HS256') throw unauthenticated('the token is not signed with HS256');
-  const expected = Buffer.from(signature(`${header}.${payload}`, secret));
-  const actual = Buffer.from(given);
-  if (actual.length !== expected.length || !timingSafeEqual(actual, expected))
-    throw unauthenticated('the token signature is invalid');
-  const claims = parseSegment(payload);
-  if (!isAccessClaims(claims)) throw unauthenticated('the token claims are malformed');
-  if (claims.iss !== JWT_ISSUER) throw unauthenticated('the token was not issued by serviceops');
-  if (claims.exp <= Math.floor(now / 1000)) throw unauthenticated('the token has expired');
-  return claims;
+export async function verifyAccessToken(
+  token: string,
+  secret: string,
+  now = Date.now(),
+): Promise<AccessClaims> {
+  let payload: JWTPayload;
+  try {
+    ({ payload } = await jwtVerify(token, keyOf(secret), {
+      algorithms: LOCAL_ALGORITHMS,
+      issuer: JWT_ISSUER,
+      requiredClaims: ['exp', 'iat', 'sub'],
+      currentDate: new Date(now),
+    }));
+  } catch (error) {
+    throw refusalOf(error, 'serviceops (HS256)');
+  }
+  if (!isAccessClaims(payload)) throw unauthenticated('the token claims are malformed');
+  return payload;
 }
 
 /** The token of an `Authorization: Bearer <token>` header value. */
@@ -119,6 +135,7 @@ function isAccessClaims(value: unknown): value is AccessClaims {
     (value['ver'] === undefined || Number.isSafeInteger(value['ver'])) &&
     Number.isSafeInteger(value['iat']) &&
     Number.isSafeInteger(value['exp']) &&
-    typeof value['iss'] === 'string'
+    typeof value['iss'] === 'string' &&
+    value['external'] === undefined
   );
 }

@@ -43,7 +43,7 @@ export class RateLimitGuard extends ThrottlerGuard {
  */
 export function grpcRateLimiter(limitPerMinute: number, tokens: AccessTokens, storage: ThrottlerStorage) {
   return async (call: object, authorization: unknown, peer: string): Promise<void> => {
-    const key = keyOf(THROTTLER, trackerOf(tokens, call, authorization, clientAddress(peer)));
+    const key = keyOf(THROTTLER, await trackerOf(tokens, call, authorization, clientAddress(peer)));
     const record = await storage.increment(key, MINUTE_MS, limitPerMinute, MINUTE_MS, THROTTLER);
     if (record.isBlocked)
       throw new ProblemError('RATE_LIMITED', 'too many requests; slow down', undefined, {
@@ -67,8 +67,13 @@ export function clientAddress(address: string | undefined): string {
   return host.replace(/^::ffff:(?=[\d.]+$)/, '');
 }
 
-function trackerOf(tokens: AccessTokens, request: object, authorization: unknown, address: string): string {
-  const claims = tokens.tryRequest(request, authorization);
+async function trackerOf(
+  tokens: AccessTokens,
+  request: object,
+  authorization: unknown,
+  address: string,
+): Promise<string> {
+  const claims = await tokens.tryRequest(request, authorization);
   return claims ? `user:${claims.tid}:${claims.sub}` : `ip:${address}`;
 }
 

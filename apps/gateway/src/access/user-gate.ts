@@ -37,6 +37,8 @@ export class UserGate {
 
   /** Refuses (401 AUTH.TOKEN_REVOKED) a token issued before its user's last role change, or of a disabled user. */
   async assertCurrent(claims: AccessClaims, caller: CallContext): Promise<void> {
+    // An external issuer's user has no account here: their issuer revokes them (its tokens are short-lived).
+    if (claims.external) return;
     const { user } = await this.statusOf(claims.sub, caller);
     if (!user || user.disabled || user.tokenVersion !== (claims.ver ?? 0))
       throw new ProblemError(

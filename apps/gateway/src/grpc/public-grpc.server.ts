@@ -133,7 +133,7 @@ async function forward(
   if (access === undefined) throw new ProblemError('FORBIDDEN', `${rpc} is not open to callers`);
   let caller: CallContext | undefined;
   if (access !== PUBLIC) {
-    const claims = deps.tokens.verify(first(call.metadata, 'authorization'));
+    const claims = await deps.tokens.verify(first(call.metadata, 'authorization'));
     caller = callContextOf(claims, {
       correlationId,
       clientCorrelationId: first(call.metadata, 'x-correlation-id'),
@@ -175,7 +175,7 @@ async function forward(
       roles: string[];
       tokenVersion?: number;
     };
-    answer.set('authorization', `Bearer ${deps.tokens.issue(user).accessToken}`);
+    answer.set('authorization', `Bearer ${(await deps.tokens.issue(user)).accessToken}`);
   }
   return reply;
 }
