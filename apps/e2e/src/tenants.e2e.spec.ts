@@ -1,6 +1,11 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { PLATFORM_TENANT_ID } from '@serviceops/contracts';
+import {
+  allDeclarations,
+  PLATFORM_TENANT_ID,
+  TENANT_ROLES,
+  type GrpcServiceName,
+} from '@serviceops/contracts';
 import { newId } from '@serviceops/kernel';
 import request from 'supertest';
 import { grpcClient } from './grpc-client';
@@ -10,6 +15,7 @@ import { ADMIN_PASSWORD, REPO_ROOT, startPlatform, type RunningPlatform } from '
 // route of the OpenAPI document that takes an id is called by tenant A with tenant B's ids.
 
 const OPERATOR_PASSWORD = 'e2e-operator-password';
+const GRPC_PERMISSION_DENIED = 7;
 const B_ADMIN = { username: 'boss-b', password: 'b-admin-password', displayName: 'Boss of B' };
 
 interface Tenant {
@@ -291,6 +297,7 @@ describe('tenants: provisioning by the platform operator, and isolation between 
     const spec = (await api.get('/api/docs-json').expect(200)).body as OpenApi;
     const before = await snapshotOfB();
     const tried: string[] = [];
+    const clients: Partial<Record<GrpcServiceName, ReturnType<typeof grpcClient>>> = {};
     for (const [path, operations] of Object.entries(spec.paths)) {
       const params = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] ?? '');
       if (params.length === 0) continue;
@@ -329,6 +336,71 @@ describe('tenants: provisioning by the platform operator, and isolation between 
         'POST /api/v1/tenants/{id}/disable',
       ]),
     );
+    expect(await snapshotOfB()).toEqual(before);
+  });
+
+  it('answers 403 and changes nothing when a role without the right calls any route (from the declarations)', async () => {
+    const spec = (await api.get('/api/docs-json').expect(200)).body as OpenApi;
+    // One user of B per tenant role, made by B's admin.
+    const tokens = new Map<string, string>();
+    for (const role of TENANT_ROLES) {
+      const username = `matrix-${role.replace(/_/g, '-')}`;
+      const password = `${username}-password-42`;
+      await created('/users', adminB, { username, displayName: `Matrix ${role}`, password, roles: [role] });
+      tokens.set(role, await token(username, password));
+    }
+    const before = await snapshotOfB();
+    const tried: string[] = [];
+    const clients: Partial<Record<GrpcServiceName, ReturnType<typeof grpcClient>>> = {};
+    for (const { rpc, declaration } of allDeclarations()) {
+      const { access, http } = declaration;
+      if (!Array.isArray(access)) continue; // public, or any signed-in user
+      const allowed: readonly string[] = access;
+      const openApiPath = `/api/v1/${http.path.replace(/:(\w+)/g, '{$1}')}`;
+      const operation = spec.paths[openApiPath]?.[http.method.toLowerCase() as 'get' | 'post' | 'put'];
+      expect({ rpc, documented: operation !== undefined }).toEqual({ rpc, documented: true });
+      // B's own resource where the route takes one: the refusal must come before anything is looked up.
+      const kind = http.path.split('/')[0] ?? '';
+      const url = `/api/v1/${http.path.replace(/:\w+/g, () => idsOfB[kind] ?? newId())}`;
+      const body = operation ? bodyFor(spec, operation) : undefined;
+      for (const role of TENANT_ROLES.filter((r) => !allowed.includes(r))) {
+        const as = tokens.get(role) ?? '';
+        const req =
+          http.method === 'GET'
+            ? api.get(url)
+            : http.method === 'POST'
+              ? api.post(url).send(body)
+              : api.put(url).send(body);
+        const res = await req.set(auth(as)).set('X-Purpose', 'role matrix').set('If-Match', '"1"');
+        tried.push(`${rpc} as ${role}`);
+        expect({ rpc, role, status: res.status, code: (res.body as { code?: string }).code }).toEqual({
+          rpc,
+          role,
+          status: 403,
+          code: 'FORBIDDEN',
+        });
+        // The same call over the public gRPC API: PERMISSION_DENIED.
+        const [service, method] = rpc.split('.') as [GrpcServiceName, string];
+        const client = (clients[service] ??= grpcClient(service, platform.grpc));
+        const viaGrpc = await client
+          .call(method, { id: idsOfB[kind] ?? newId() }, { ...auth(as), 'x-purpose': 'role matrix' })
+          .then(
+            () => 'answered',
+            (error: { code?: number }) => error.code,
+          );
+        expect({ rpc, role, viaGrpc }).toEqual({ rpc, role, viaGrpc: GRPC_PERMISSION_DENIED });
+      }
+    }
+    // Most routes are closed to some role; the erasure to all but admin and legal.
+    expect(tried.length).toBeGreaterThanOrEqual(100);
+    expect(tried).toEqual(
+      expect.arrayContaining([
+        'customers.EraseCustomer as customer_service_agent',
+        'tenancy.RegisterUser as coach',
+      ]),
+    );
+    for (const client of Object.values(clients)) client.close();
+    // Nothing B's own reads show changed.
     expect(await snapshotOfB()).toEqual(before);
   });
 
