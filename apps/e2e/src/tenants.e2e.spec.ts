@@ -297,7 +297,6 @@ describe('tenants: provisioning by the platform operator, and isolation between 
     const spec = (await api.get('/api/docs-json').expect(200)).body as OpenApi;
     const before = await snapshotOfB();
     const tried: string[] = [];
-    const clients: Partial<Record<GrpcServiceName, ReturnType<typeof grpcClient>>> = {};
     for (const [path, operations] of Object.entries(spec.paths)) {
       const params = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] ?? '');
       if (params.length === 0) continue;
