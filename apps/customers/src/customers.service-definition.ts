@@ -2,6 +2,7 @@ import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { customersConfigSpec, GRPC_SERVICES, PROTO_LOADER_OPTIONS } from '@serviceops/contracts';
 import { eventsTopic } from '@serviceops/messaging';
 import { DurableTimers, type ServiceDefinition } from '@serviceops/platform';
+import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { CARE_TIMER, CustomerCare } from './application/care';
 import { CustomerHandlers } from './application/customer.handlers';
@@ -13,7 +14,6 @@ import {
   InquiryQueries,
   InquiryStore,
 } from './application/inquiries';
-import { KnownBranches, projectKnownBranches } from './application/known-branches';
 import { PersonalDataReads } from './application/personal-data-reads';
 import { CustomerPolicies, PolicyHandlers } from './application/policies';
 import {
@@ -23,11 +23,14 @@ import {
   ReturnVisitQueries,
   ReturnVisitStore,
 } from './application/return-visits';
+import { ReadModelQueries } from './infrastructure/read-model.repository';
+import { TenantFacts } from './infrastructure/tenant-facts.repository';
 import {
+  KNOWN_BRANCHES_CONSUMER,
+  knownBranchesProjection,
   TENANT_CALENDARS_CONSUMER,
-  TenantCalendars,
   tenantCalendarsProjection,
-} from './application/tenant-calendars';
+} from './projections/tenant-facts.projection';
 import { BlindIndex } from './infrastructure/blind-index';
 import { PersonalDataCipher } from './infrastructure/personal-data-cipher';
 import {
@@ -106,8 +109,9 @@ export const customersService: ServiceDefinition<typeof customersConfigSpec> = {
       Sealing,
       CustomerCodecs,
       PersonalDataReads,
-      KnownBranches,
-      TenantCalendars,
+      { provide: Pool, useValue: pool },
+      TenantFacts,
+      ReadModelQueries,
       CustomerPolicies,
       InquiryStore,
       ReturnVisitStore,
@@ -122,7 +126,7 @@ export const customersService: ServiceDefinition<typeof customersConfigSpec> = {
     const own = [eventsTopic('customers')];
     await runtime.subscribe(CUSTOMER_READ_MODELS_CONSUMER, own, customerReadModelsProjection(dataSource));
     await runtime.subscribe(PERIODIC_VISITS_CONSUMER, own, periodicVisitsProcess(app.get(ReturnVisitStore)));
-    await runtime.subscribe('customers-known-branches', [eventsTopic('tenancy')], projectKnownBranches);
+    await runtime.subscribe(KNOWN_BRANCHES_CONSUMER, [eventsTopic('tenancy')], knownBranchesProjection);
     await runtime.subscribe(
       TENANT_CALENDARS_CONSUMER,
       [eventsTopic('tenancy')],

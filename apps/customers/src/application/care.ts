@@ -11,7 +11,8 @@ import { BlindIndex } from '../infrastructure/blind-index';
 import { customerStatusOf, systemCall } from './customer-status';
 import { Sealing } from './customer-store';
 import { CustomerPolicies } from './policies';
-import { TenantCalendars } from './tenant-calendars';
+import { ReadModelQueries } from '../infrastructure/read-model.repository';
+import { TenantFacts } from '../infrastructure/tenant-facts.repository';
 
 export const CARE_TIMER = 'care-daily';
 const CARE_PATHS = SEALED_PATHS;
@@ -62,7 +63,8 @@ export class CustomerCare {
     private readonly sealing: Sealing,
     private readonly index: BlindIndex,
     private readonly policies: CustomerPolicies,
-    private readonly calendars: TenantCalendars,
+    private readonly tenants: TenantFacts,
+    private readonly readModels: ReadModelQueries,
     @Inject(DurableTimers) private readonly timers: DurableTimers,
   ) {}
 
@@ -84,14 +86,8 @@ export class CustomerCare {
   /** On start: every known tenant has its next daily run pending (tenants seen before this feature existed). */
   async ensureScheduled(): Promise<void> {
     const { pool } = this.sealing.runtime.store;
-    const { rows } = await pool.query<{ tenant_id: string; time_zone: string }>(
-      `SELECT c.tenant_id, c.calendar->>'timeZone' AS time_zone FROM customers.known_calendars c
-       WHERE NOT EXISTS (SELECT 1 FROM customers.timers t
-                         WHERE t.kind = $1 AND t.tenant_id = c.tenant_id AND t.fired_at IS NULL)`,
-      [CARE_TIMER],
-    );
-    for (const row of rows)
-      await withTransaction(pool, (tx) => this.scheduleFirst(tx, row.tenant_id, row.time_zone));
+    for (const { tenantId, timeZone } of await this.tenants.tenantsWithoutPending(CARE_TIMER))
+      await withTransaction(pool, (tx) => this.scheduleFirst(tx, tenantId, timeZone));
   }
 
   /** One day's run for one tenant, then the next day's timer. */
@@ -100,14 +96,14 @@ export class CustomerCare {
     const date = String(timer.payload['date']);
     const [{ version, policy }, calendar] = await Promise.all([
       this.policies.current(tenantId),
-      this.calendars.of(tenantId),
+      this.tenants.calendarOf(tenantId),
     ]);
     const due: [string, GreetingOccasion][] = [];
     if (policy.care.birthdays)
       for (const id of await this.index.birthdays(tenantId, birthdayMonthDaysOn(date)))
         due.push([id, 'birthday']);
     if (policy.care.holidays && calendar.holidays.includes(date))
-      for (const id of await this.activeCustomers(tenantId)) due.push([id, 'holiday']);
+      for (const id of await this.readModels.activeCustomerIds(tenantId)) due.push([id, 'holiday']);
     const call = systemCall(tenantId, 'care', timer.id);
     const { store } = this.sealing.runtime;
     for (const [customerId, occasion] of due) {
@@ -135,13 +131,5 @@ export class CustomerCare {
         payload: { date: next },
       }),
     );
-  }
-
-  private async activeCustomers(tenantId: string): Promise<string[]> {
-    const { rows } = await this.sealing.runtime.store.pool.query<{ customer_id: string }>(
-      `SELECT customer_id FROM customers.customer_list WHERE tenant_id = $1 AND status = 'active'`,
-      [tenantId],
-    );
-    return rows.map((r) => r.customer_id);
   }
 }

@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { seesPersonalData } from '@serviceops/contracts';
 import type { RecordedEvent } from '@serviceops/kernel';
 import { Handles, ProblemError, type CallContext } from '@serviceops/platform';
-import { DataSource } from 'typeorm';
 import { customerDecider } from '../domain/customer/customer.decider';
 import { CUSTOMER_SEALED_PATHS, type CustomerNeed } from '../domain/customer/customer.events';
 import type { CustomerState } from '../domain/customer/customer.state';
 import { mapSealed } from '../infrastructure/personal-data-cipher';
-import { CustomerListRow, TimelineRow } from '../infrastructure/read-models';
+import { ReadModelQueries } from '../infrastructure/read-model.repository';
+import type { CustomerListRow } from '../infrastructure/read-models';
 import { CustomerCodecs, customerStream } from './customer-store';
 import { personalView, toCustomerView, type CustomerView } from './customer-view';
 import { asOfDate, decodeCursor, encodeCursor, limitOf } from './paging';
@@ -54,7 +54,7 @@ export function historyOf(events: readonly RecordedEvent[]): HistoryEntry[] {
 export class CustomerQueries {
   constructor(
     private readonly codecs: CustomerCodecs,
-    private readonly dataSource: DataSource,
+    private readonly readModels: ReadModelQueries,
     private readonly reads: PersonalDataReads,
   ) {}
 
@@ -104,20 +104,16 @@ export class CustomerQueries {
       throw new ProblemError('VALIDATION', 'unknown status', [
         { path: 'status', message: CUSTOMER_STATUSES.join(', ') },
       ]);
-    const query = this.dataSource
-      .getRepository(CustomerListRow)
-      .createQueryBuilder('c')
-      .where('c.tenantId = :tenant AND c.status = :status', { tenant: call.tenantId, status })
-      .orderBy('c.registeredAt', 'DESC')
-      .addOrderBy('c.customerId', 'DESC')
-      .limit(limit + 1);
-    if (filter.channel) query.andWhere('c.channel = :channel', { channel: filter.channel });
-    if (filter.branchId) query.andWhere('c.branchId = :branch', { branch: filter.branchId });
-    if (filter.cursor) {
-      const { at, id } = decodeCursor(filter.cursor);
-      query.andWhere('(c.registeredAt, c.customerId) < (:at, :id)', { at, id });
-    }
-    const rows = await query.getMany();
+    const rows = await this.readModels.customers(
+      call.tenantId,
+      {
+        status,
+        ...(filter.channel ? { channel: filter.channel } : {}),
+        ...(filter.branchId ? { branchId: filter.branchId } : {}),
+        ...(filter.cursor ? { after: decodeCursor(filter.cursor) } : {}),
+      },
+      limit,
+    );
     const page = rows.slice(0, limit);
     const keys = await this.codecs.cipher.loadMany(
       page.filter((r) => r.status !== 'erased').map((r) => r.customerId),
@@ -147,21 +143,12 @@ export class CustomerQueries {
     const limit = limitOf(page.limit);
     const { state } = await this.state(call.tenantId, customerId);
     if (state.status === 'absent') throw new ProblemError('CUSTOMERS.CUSTOMER_NOT_FOUND', 'no such customer');
-    const query = this.dataSource
-      .getRepository(TimelineRow)
-      .createQueryBuilder('t')
-      .where('t.tenantId = :tenant AND t.customerId IN (:...ids)', {
-        tenant: call.tenantId,
-        ids: [customerId, ...state.mergedFrom],
-      })
-      .orderBy('t.at', 'DESC')
-      .addOrderBy('t.eventId', 'DESC')
-      .limit(limit + 1);
-    if (page.cursor) {
-      const { at, id } = decodeCursor(page.cursor);
-      query.andWhere('(t.at, t.eventId) < (:at, :id)', { at, id });
-    }
-    const rows = await query.getMany();
+    const rows = await this.readModels.timeline(
+      call.tenantId,
+      [customerId, ...state.mergedFrom],
+      page.cursor ? decodeCursor(page.cursor) : undefined,
+      limit,
+    );
     const shown = rows.slice(0, limit);
     const last = shown.at(-1);
     return {

@@ -19,7 +19,7 @@ import { BlindIndex } from '../infrastructure/blind-index';
 import { sealedCustomerStateOf } from './customer-status';
 import { CustomerCodecs, customerStream } from './customer-store';
 import { toCustomerView, type CustomerView } from './customer-view';
-import { KnownBranches } from './known-branches';
+import { TenantFacts } from '../infrastructure/tenant-facts.repository';
 
 /** What the writer sees back: what they just wrote, masked if their roles do not see personal data. */
 function answer(call: CallContext, state: CustomerState, version: number): CustomerView {
@@ -68,7 +68,7 @@ async function parts(
 export class CustomerHandlers {
   constructor(
     private readonly codecs: CustomerCodecs,
-    private readonly branches: KnownBranches,
+    private readonly tenants: TenantFacts,
     private readonly index: BlindIndex,
   ) {}
 
@@ -108,7 +108,7 @@ export class CustomerHandlers {
     };
     const command: CustomerCommand = { type: 'RegisterCustomer', data };
     const [branchIds, duplicates] = await Promise.all([
-      data.branchId ? this.branches.of(call.tenantId) : undefined,
+      data.branchId ? this.tenants.branchesOf(call.tenantId) : undefined,
       this.index.candidates(call.tenantId, data),
     ]);
     const context: CustomerContext = { now: new Date(), ...(branchIds ? { branchIds } : {}), duplicates };

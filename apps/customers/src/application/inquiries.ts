@@ -12,11 +12,10 @@ import {
   optional,
   uuidField,
 } from '@serviceops/platform';
-import { DataSource } from 'typeorm';
 import type { InquiryCommand, NeedKind, SalesNeed } from '../domain/inquiry/inquiry.commands';
 import { inquiryDecider, inquiryStreamId } from '../domain/inquiry/inquiry.decider';
 import { SEALED_PATHS, type InquiryEvent } from '../domain/inquiry/inquiry.events';
-import { InquiryListRow } from '../infrastructure/read-models';
+import { ReadModelQueries } from '../infrastructure/read-model.repository';
 import { customerStatusOf, systemCall } from './customer-status';
 import { Sealing } from './customer-store';
 import { MASK, revealer } from './masking';
@@ -24,7 +23,7 @@ import { decodeCursor, encodeCursor, limitOf } from './paging';
 import { PersonalDataReads } from './personal-data-reads';
 import { CustomerPolicies } from './policies';
 import { historyOf } from './customer-queries';
-import { TenantCalendars } from './tenant-calendars';
+import { TenantFacts } from '../infrastructure/tenant-facts.repository';
 
 export const INQUIRY_PATHS = SEALED_PATHS;
 const notFoundInquiry = () => new ProblemError('CUSTOMERS.INQUIRY_NOT_FOUND', 'no such inquiry');
@@ -149,7 +148,7 @@ export class InquiryHandlers {
   constructor(
     private readonly inquiries: InquiryStore,
     private readonly policies: CustomerPolicies,
-    private readonly calendars: TenantCalendars,
+    private readonly tenants: TenantFacts,
   ) {}
 
   @Handles('customers.OpenInquiry')
@@ -169,7 +168,7 @@ export class InquiryHandlers {
     const [customer, policy, calendar, codec] = await Promise.all([
       customerStatusOf(runtime.store, call.tenantId, data.customerId),
       this.policies.current(call.tenantId),
-      this.calendars.of(call.tenantId),
+      this.tenants.calendarOf(call.tenantId),
       this.inquiries.sealing.forRead<InquiryEvent>(data.customerId, INQUIRY_PATHS),
     ]);
     const done = await runtime.timed('OpenInquiry', () =>
@@ -303,7 +302,7 @@ export interface InquiryFilter {
 export class InquiryQueries {
   constructor(
     private readonly inquiries: InquiryStore,
-    private readonly dataSource: DataSource,
+    private readonly readModels: ReadModelQueries,
     private readonly reads: PersonalDataReads,
   ) {}
 
@@ -339,20 +338,15 @@ export class InquiryQueries {
       throw new ProblemError('VALIDATION', 'unknown status', [
         { path: 'status', message: INQUIRY_STATUSES.join(', ') },
       ]);
-    const query = this.dataSource
-      .getRepository(InquiryListRow)
-      .createQueryBuilder('i')
-      .where('i.tenantId = :tenant', { tenant: call.tenantId })
-      .orderBy('i.receivedAt', 'DESC')
-      .addOrderBy('i.inquiryId', 'DESC')
-      .limit(limit + 1);
-    if (filter.status) query.andWhere('i.status = :status', { status: filter.status });
-    if (filter.customerId) query.andWhere('i.customerId = :customer', { customer: filter.customerId });
-    if (filter.cursor) {
-      const { at, id } = decodeCursor(filter.cursor);
-      query.andWhere('(i.receivedAt, i.inquiryId) < (:at, :id)', { at, id });
-    }
-    const rows = await query.getMany();
+    const rows = await this.readModels.inquiries(
+      call.tenantId,
+      {
+        ...(filter.status ? { status: filter.status } : {}),
+        ...(filter.customerId ? { customerId: filter.customerId } : {}),
+        ...(filter.cursor ? { after: decodeCursor(filter.cursor) } : {}),
+      },
+      limit,
+    );
     const page = rows.slice(0, limit);
     const { cipher } = this.inquiries.sealing;
     const keys = await cipher.loadMany([...new Set(page.map((r) => r.customerId))]);

@@ -14,7 +14,6 @@ import {
   uuidField,
 } from '@serviceops/platform';
 import type { PoolClient } from 'pg';
-import { DataSource } from 'typeorm';
 import {
   RETURN_VISIT_REASONS,
   type ReturnVisitCommand,
@@ -24,7 +23,8 @@ import {
 import { returnVisitDecider, returnVisitStreamId } from '../domain/return-visit/return-visit.decider';
 import { SEALED_PATHS, type ReturnVisitEvent } from '../domain/return-visit/return-visit.events';
 import { isSealed } from '../infrastructure/personal-data-cipher';
-import { ReturnVisitListRow } from '../infrastructure/read-models';
+import { ReadModelQueries } from '../infrastructure/read-model.repository';
+import type { ReturnVisitListRow } from '../infrastructure/read-models';
 import { customerStatusOf, systemCall } from './customer-status';
 import { Sealing } from './customer-store';
 import { historyOf } from './customer-queries';
@@ -32,7 +32,7 @@ import { revealer } from './masking';
 import { decodeDayCursor, encodeDayCursor, limitOf } from './paging';
 import { PersonalDataReads } from './personal-data-reads';
 import { CustomerPolicies } from './policies';
-import { TenantCalendars } from './tenant-calendars';
+import { TenantFacts } from '../infrastructure/tenant-facts.repository';
 
 export const VISIT_PATHS = SEALED_PATHS;
 const notFoundReturnVisit = () => new ProblemError('CUSTOMERS.VISIT_NOT_FOUND', 'no such return visit');
@@ -128,7 +128,7 @@ export class ReturnVisitStore {
   constructor(
     readonly sealing: Sealing,
     readonly policies: CustomerPolicies,
-    readonly calendars: TenantCalendars,
+    readonly tenants: TenantFacts,
   ) {}
 
   codecOf(
@@ -155,7 +155,7 @@ export class ReturnVisitStore {
     const [customer, policy, calendar] = await Promise.all([
       customerStatusOf(this.sealing.runtime.store, tenantId, customerId),
       this.policies.current(tenantId),
-      this.calendars.of(tenantId),
+      this.tenants.calendarOf(tenantId),
     ]);
     return {
       policyVersion: policy.version,
@@ -337,7 +337,7 @@ export interface VisitFilter {
 export class ReturnVisitQueries {
   constructor(
     private readonly visits: ReturnVisitStore,
-    private readonly dataSource: DataSource,
+    private readonly readModels: ReadModelQueries,
     private readonly reads: PersonalDataReads,
   ) {}
 
@@ -394,21 +394,17 @@ export class ReturnVisitQueries {
       throw new ProblemError('VALIDATION', 'unknown status', [
         { path: 'status', message: VISIT_STATUSES.join(', ') },
       ]);
-    const query = this.dataSource
-      .getRepository(ReturnVisitListRow)
-      .createQueryBuilder('v')
-      .where('v.tenantId = :tenant', { tenant: call.tenantId })
-      .orderBy('v.dueOn', 'ASC')
-      .addOrderBy('v.visitId', 'ASC')
-      .limit(limit + 1);
-    if (filter.status) query.andWhere('v.status = :status', { status: filter.status });
-    if (filter.customerId) query.andWhere('v.customerId = :customer', { customer: filter.customerId });
-    if (filter.dueBy) query.andWhere('v.dueOn <= :dueBy', { dueBy: filter.dueBy });
-    if (filter.cursor) {
-      const { day, id } = decodeDayCursor(filter.cursor);
-      query.andWhere('(v.dueOn, v.visitId) > (:day, :id)', { day, id });
-    }
-    const rows = await query.getMany();
+    const after = filter.cursor ? decodeDayCursor(filter.cursor) : undefined;
+    const rows = await this.readModels.returnVisits(
+      call.tenantId,
+      {
+        ...(filter.status ? { status: filter.status } : {}),
+        ...(filter.customerId ? { customerId: filter.customerId } : {}),
+        ...(filter.dueBy ? { dueBy: filter.dueBy } : {}),
+        ...(after ? { after: { at: after.day, id: after.id } } : {}),
+      },
+      limit,
+    );
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     const { cipher } = this.visits.sealing;
