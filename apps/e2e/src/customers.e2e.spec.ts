@@ -806,6 +806,10 @@ describe.each(['log', 'kafka'] as const)('customers end to end (%s transport)', 
     // The search finds what is there (the visits' ids), so finding nothing means something.
     expect((await search([toCancel.id])).length).toBeGreaterThan(0);
     expect(await search(Object.values(clear))).toEqual([]);
+    // Nor in any process's log (read from the log files, which hold every line): personal data is never logged.
+    const logs = s.platform.logs();
+    expect(logs.length).toBeGreaterThan(0);
+    expect(Object.values(clear).filter((value) => logs.includes(value))).toEqual([]);
   });
 
   it('answers bad input with problem+json and writes nothing', async () => {

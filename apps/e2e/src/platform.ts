@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -38,6 +38,10 @@ export interface RunningPlatform {
    */
   readonly internalKey: string;
   readonly output: string[];
+  /** The launcher's data directory: `logs/<process>.log` holds every process's log (removed at stop unless given). */
+  readonly dataDir: string;
+  /** Every log line the platform's processes wrote so far, from their log files. */
+  logs(): string;
   stop(): Promise<void>;
 }
 
@@ -137,6 +141,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     ...(env['DATABASE_URL'] ? { databaseUrl: env['DATABASE_URL'] } : {}),
     internalKey: env['INTERNAL_TOKEN_PRIVATE_KEY'] as string,
     output,
+    dataDir,
+    logs: () => logsIn(path.join(dataDir, 'logs')),
     stop: async () => {
       await stopChild(child);
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
@@ -156,4 +162,12 @@ async function stopChild(child: ChildProcess): Promise<void> {
 /** `eventually`, gently (every 250 ms): the gateway rate-limits. */
 export function poll<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
   return eventually(what, check, timeoutMs, 250);
+}
+
+function logsIn(dir: string): string {
+  if (!existsSync(dir)) return '';
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.log'))
+    .map((name) => readFileSync(path.join(dir, name), 'utf8'))
+    .join('\n');
 }
