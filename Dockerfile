@@ -45,6 +45,6 @@ RUN node -e "console.log('compiled', require('./infra/register.cjs').warm(['apps
 USER node
 # Gateway: REST 3000, public gRPC 50050. Each service: its GRPC_PORT and HTTP_PORT (health, metrics), as
 # libs/contracts/src/service-config.ts sets them.
-EXPOSE 3000 50050 50051 50052 50053 3101 3102 3103 50054 3104 50055 3105
+EXPOSE 3000 50050 50051 50052 50053 3101 3102 3103 50054 3104 50055 3105 50056 3106
 # `exec` so that node is the process that receives SIGTERM and shuts down cleanly.
 CMD ["sh", "-c", "exec node -r ./infra/register.cjs \"apps/${SERVICE:?set SERVICE to a folder of apps/, e.g. tenancy or gateway}/src/main.ts\""]

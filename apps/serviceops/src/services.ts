@@ -5,6 +5,7 @@ import { customersService } from '../../customers/src/customers.service-definiti
 import { tenancyService } from '../../tenancy/src/tenancy.service-definition';
 import { staffService } from '../../staff/src/staff.service-definition';
 import { contractsService } from '../../contracts/src/contracts.service-definition';
+import { ordersService } from '../../orders/src/orders.service-definition';
 
 export type Start = (env: NodeJS.ProcessEnv, options: RunOptions) => Promise<RunningService>;
 
@@ -18,4 +19,5 @@ export const SERVICES: Readonly<Record<GrpcServiceName, Start>> = {
   analytics: (env, options) => runService(analyticsService, env, options),
   staff: (env, options) => runService(staffService, env, options),
   contracts: (env, options) => runService(contractsService, env, options),
+  orders: (env, options) => runService(ordersService, env, options),
 };

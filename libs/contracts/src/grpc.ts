@@ -29,6 +29,11 @@ export const GRPC_SERVICES = {
     service: 'Contracts',
     proto: path.join(PROTO_DIR, 'contracts.proto'),
   },
+  orders: {
+    package: 'serviceops.orders.v1',
+    service: 'Orders',
+    proto: path.join(PROTO_DIR, 'orders.proto'),
+  },
 } as const;
 export type GrpcServiceName = keyof typeof GRPC_SERVICES;
 

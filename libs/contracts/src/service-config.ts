@@ -147,6 +147,18 @@ export const contractsConfigSpec = defineConfig({
   },
 });
 
+export const ordersConfigSpec = defineConfig({
+  ...serviceConfigSpec,
+  GRPC_PORT: { kind: 'int', default: 50056, min: 0, max: 65535, doc: 'gRPC port of the orders service' },
+  HTTP_PORT: {
+    kind: 'int',
+    default: 3106,
+    min: 0,
+    max: 65535,
+    doc: 'health (/health/live, /health/ready) and /metrics',
+  },
+});
+
 const { LOG_LEVEL, OTEL_EXPORTER_OTLP_ENDPOINT, DATABASE_URL, DB_POOL_SIZE } = serviceConfigSpec;
 
 export const gatewayConfigSpec = defineConfig({
@@ -185,6 +197,7 @@ export const gatewayConfigSpec = defineConfig({
   ANALYTICS_GRPC_URL: { kind: 'string', default: '127.0.0.1:50053', doc: 'analytics service gRPC address' },
   STAFF_GRPC_URL: { kind: 'string', default: '127.0.0.1:50054', doc: 'staff service gRPC address' },
   CONTRACTS_GRPC_URL: { kind: 'string', default: '127.0.0.1:50055', doc: 'contracts service gRPC address' },
+  ORDERS_GRPC_URL: { kind: 'string', default: '127.0.0.1:50056', doc: 'orders service gRPC address' },
   JWT_SECRET: {
     kind: 'string',
     minLength: 32,
@@ -288,6 +301,7 @@ export const DEPLOYABLES = [
   { name: 'analytics', configSpec: analyticsConfigSpec },
   { name: 'staff', configSpec: staffConfigSpec },
   { name: 'contracts', configSpec: contractsConfigSpec },
+  { name: 'orders', configSpec: ordersConfigSpec },
   { name: 'gateway', configSpec: gatewayConfigSpec },
 ] as const;
 

@@ -78,8 +78,8 @@ describe('the English the generators guess', () => {
 
 describe('nx g @serviceops/tools:service', () => {
   it.each([
-    ['work-orders', /one lower-case word/],
-    ['Orders', /one lower-case word/],
+    ['work-parcels', /one lower-case word/],
+    ['Parcels', /one lower-case word/],
     ['o', /one lower-case word/],
     ['gateway', /reserved/],
     ['customers', /exists already/],
@@ -98,25 +98,25 @@ describe('nx g @serviceops/tools:service', () => {
       ].map((match) => Number(match[1]));
     const grpcPort = Math.max(...taken('GRPC_PORT')) + 1;
     const httpPort = Math.max(...taken('HTTP_PORT').filter((port) => port !== 3000)) + 1;
-    await serviceGenerator(tree, { name: 'orders', description: 'orders taken and their delivery' });
+    await serviceGenerator(tree, { name: 'parcels', description: 'parcels taken and their delivery' });
     const config = tree.read('libs/contracts/src/service-config.ts', 'utf-8') ?? '';
-    expect(config).toMatch(/export const ordersConfigSpec = defineConfig\(\{\s*\.\.\.serviceConfigSpec/);
-    expect(config).toContain(`ORDERS_GRPC_URL: { kind: 'string', default: '127.0.0.1:${grpcPort}'`);
-    expect(config).toMatch(/name: 'orders', configSpec: ordersConfigSpec \},\s*\{ name: 'gateway'/);
-    expect(tree.read('libs/contracts/proto/orders.proto', 'utf-8')).toContain(
-      '// Orders taken and their delivery.\npackage serviceops.orders.v1;',
+    expect(config).toMatch(/export const parcelsConfigSpec = defineConfig\(\{\s*\.\.\.serviceConfigSpec/);
+    expect(config).toContain(`PARCELS_GRPC_URL: { kind: 'string', default: '127.0.0.1:${grpcPort}'`);
+    expect(config).toMatch(/name: 'parcels', configSpec: parcelsConfigSpec \},\s*\{ name: 'gateway'/);
+    expect(tree.read('libs/contracts/proto/parcels.proto', 'utf-8')).toContain(
+      '// Parcels taken and their delivery.\npackage serviceops.parcels.v1;',
     );
-    expect(tree.read('docker-compose.yml', 'utf-8')).toContain(`ORDERS_GRPC_URL: orders:${grpcPort}`);
+    expect(tree.read('docker-compose.yml', 'utf-8')).toContain(`PARCELS_GRPC_URL: parcels:${grpcPort}`);
     expect(tree.read('k8s/base/kustomization.yaml', 'utf-8')).toContain(`- HTTP_PORT=${httpPort}`);
   });
 });
 
 describe('nx g @serviceops/tools:command', () => {
-  /** The repository with a service `orders` whose first command is PlaceOrder. */
-  async function withOrders(): Promise<Tree> {
+  /** The repository with a service `parcels` whose first command is PlaceParcel. */
+  async function withParcels(): Promise<Tree> {
     const tree = repository();
-    await serviceGenerator(tree, { name: 'orders' });
-    await commandGenerator(tree, { service: 'orders', name: 'PlaceOrder' });
+    await serviceGenerator(tree, { name: 'parcels' });
+    await commandGenerator(tree, { service: 'parcels', name: 'PlaceParcel' });
     return tree;
   }
 
@@ -126,41 +126,41 @@ describe('nx g @serviceops/tools:command', () => {
     );
   });
 
-  it.each(['confirmOrder', 'CONFIRMOrder', 'Confirm_Order'])('refuses the name %s', async (name) => {
+  it.each(['confirmParcel', 'CONFIRMParcel', 'Confirm_Parcel'])('refuses the name %s', async (name) => {
     await expect(commandGenerator(repository(), { service: 'customers', name })).rejects.toThrow(
       /not a command name/,
     );
   });
 
   it('refuses a command the service declares already', async () => {
-    const tree = await withOrders();
-    await expect(commandGenerator(tree, { service: 'orders', name: 'PlaceOrder' })).rejects.toThrow(
-      'orders.PlaceOrder is declared already',
+    const tree = await withParcels();
+    await expect(commandGenerator(tree, { service: 'parcels', name: 'PlaceParcel' })).rejects.toThrow(
+      'parcels.PlaceParcel is declared already',
     );
   });
 
   it('refuses an event the aggregate records already', async () => {
-    const tree = await withOrders();
+    const tree = await withParcels();
     await expect(
-      commandGenerator(tree, { service: 'orders', name: 'ReplaceOrder', event: 'OrderPlaced' }),
-    ).rejects.toThrow(/has OrderPlaced already/);
+      commandGenerator(tree, { service: 'parcels', name: 'ReplaceParcel', event: 'ParcelPlaced' }),
+    ).rejects.toThrow(/has ParcelPlaced already/);
   });
 
   it('refuses access that is no role list of access.ts, and PUBLIC', async () => {
-    const tree = await withOrders();
+    const tree = await withParcels();
     await expect(
-      commandGenerator(tree, { service: 'orders', name: 'ConfirmOrder', access: 'NOBODY' }),
+      commandGenerator(tree, { service: 'parcels', name: 'ConfirmParcel', access: 'NOBODY' }),
     ).rejects.toThrow(/exports no NOBODY/);
     await expect(
-      commandGenerator(tree, { service: 'orders', name: 'ConfirmOrder', access: 'PUBLIC' }),
+      commandGenerator(tree, { service: 'parcels', name: 'ConfirmParcel', access: 'PUBLIC' }),
     ).rejects.toThrow(/PUBLIC is for signing in only/);
   });
 
   it('refuses a REST route declared already', async () => {
-    const tree = await withOrders();
+    const tree = await withParcels();
     await expect(
       commandGenerator(tree, {
-        service: 'orders',
+        service: 'parcels',
         name: 'OpenProvision',
         aggregate: 'provision',
         resource: 'tenants',
@@ -169,25 +169,25 @@ describe('nx g @serviceops/tools:command', () => {
   });
 
   it('refuses an aggregate whose REST resource another service has', async () => {
-    const tree = await withOrders();
+    const tree = await withParcels();
     await expect(
-      commandGenerator(tree, { service: 'orders', name: 'RegisterCustomer', aggregate: 'customer' }),
+      commandGenerator(tree, { service: 'parcels', name: 'RegisterCustomer', aggregate: 'customer' }),
     ).rejects.toThrow(/has CustomerRoutes already/);
   });
 
   it('asks which aggregate once a service has several', async () => {
-    const tree = await withOrders();
-    await commandGenerator(tree, { service: 'orders', name: 'OpenInvoice', aggregate: 'invoice' });
-    await expect(commandGenerator(tree, { service: 'orders', name: 'ConfirmOrder' })).rejects.toThrow(
-      /several aggregates \(invoice, order\)/,
+    const tree = await withParcels();
+    await commandGenerator(tree, { service: 'parcels', name: 'OpenInvoice', aggregate: 'invoice' });
+    await expect(commandGenerator(tree, { service: 'parcels', name: 'ConfirmParcel' })).rejects.toThrow(
+      /several aggregates \(invoice, parcel\)/,
     );
   });
 
   it('routes a command on an existing record to …/:id/<action>, conditional on If-Match', async () => {
-    const tree = await withOrders();
-    await commandGenerator(tree, { service: 'orders', name: 'ConfirmOrder', access: 'CUSTOMER_WRITERS' });
-    const api = tree.read('libs/contracts/src/api/orders.api.ts', 'utf-8') ?? '';
-    expect(api).toContain("path: 'orders/:id/confirm'");
+    const tree = await withParcels();
+    await commandGenerator(tree, { service: 'parcels', name: 'ConfirmParcel', access: 'CUSTOMER_WRITERS' });
+    const api = tree.read('libs/contracts/src/api/parcels.api.ts', 'utf-8') ?? '';
+    expect(api).toContain("path: 'parcels/:id/confirm'");
     expect(api).toContain('ifMatch: true');
     expect(api).toContain("import { ADMIN, CUSTOMER_WRITERS } from './access';");
   });

@@ -5,6 +5,7 @@ import type { Declaration } from './declaration';
 import { TENANCY_API } from './tenancy.api';
 import { STAFF_API } from './staff.api';
 import { CONTRACTS_API } from './contracts.api';
+import { ORDERS_API } from './orders.api';
 
 export * from './access';
 export * from './declaration';
@@ -16,6 +17,7 @@ export const API = {
   analytics: ANALYTICS_API,
   staff: STAFF_API,
   contracts: CONTRACTS_API,
+  orders: ORDERS_API,
 } as const satisfies Record<GrpcServiceName, Record<string, Declaration>>;
 
 export type ApiMethod<S extends GrpcServiceName> = keyof (typeof API)[S] & string;

@@ -1,0 +1,3 @@
+import { startTelemetry } from '@serviceops/platform/telemetry';
+
+startTelemetry({ serviceName: 'orders' });
