@@ -1,7 +1,6 @@
-import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { customersConfigSpec, GRPC_SERVICES, PROTO_LOADER_OPTIONS } from '@serviceops/contracts';
 import { eventsTopic } from '@serviceops/messaging';
-import { DurableTimers, type ServiceDefinition } from '@serviceops/platform';
+import { DurableTimers, durableTimersProviders, type ServiceDefinition } from '@serviceops/platform';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { CARE_TIMER, CustomerCare } from './application/care';
@@ -60,15 +59,6 @@ const HANDLERS = [
   PolicyHandlers,
 ];
 
-/** Stops the timer poller with the app (after the batch in flight). */
-@Injectable()
-class TimersLifecycle implements OnApplicationShutdown {
-  constructor(private readonly timers: DurableTimers) {}
-  async onApplicationShutdown(): Promise<void> {
-    await this.timers.stop();
-  }
-}
-
 export const customersService: ServiceDefinition<typeof customersConfigSpec> = {
   name: 'customers',
   configSpec: customersConfigSpec,
@@ -95,17 +85,7 @@ export const customersService: ServiceDefinition<typeof customersConfigSpec> = {
       { provide: DataSource, useValue: dataSource },
       { provide: PersonalDataCipher, useValue: new PersonalDataCipher(pool, config.MASTER_KEY) },
       { provide: BlindIndex, useValue: new BlindIndex(pool, config.MASTER_KEY) },
-      {
-        provide: DurableTimers,
-        useValue: new DurableTimers({
-          pool,
-          schema: 'customers',
-          logger,
-          metrics,
-          pollMs: config.TIMER_POLL_MS,
-        }),
-      },
-      TimersLifecycle,
+      ...durableTimersProviders({ pool, logger, metrics }, 'customers', config.TIMER_POLL_MS),
       Sealing,
       CustomerCodecs,
       PersonalDataReads,
