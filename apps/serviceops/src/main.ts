@@ -36,14 +36,21 @@ async function main(): Promise<void> {
       );
     });
 
-  for (const part of parts.filter((p): p is Exclude<Part, 'gateway'> => p !== 'gateway'))
-    running.push(
-      await SERVICES[part](envOf(part, process.env), {
-        ...(local ? { local } : {}),
-        metrics,
-        signals: false,
-      }),
-    );
+  // The services start side by side (each waits mostly on its own database round trips); if one fails, the
+  // others are stopped before the process exits, so nothing is left half-started.
+  const started = await Promise.allSettled(
+    parts
+      .filter((p): p is Exclude<Part, 'gateway'> => p !== 'gateway')
+      .map((part) =>
+        SERVICES[part](envOf(part, process.env), { ...(local ? { local } : {}), metrics, signals: false }),
+      ),
+  );
+  for (const result of started) if (result.status === 'fulfilled') running.push(result.value);
+  const failed = started.find((result) => result.status === 'rejected');
+  if (failed) {
+    await stop();
+    throw failed.reason;
+  }
   if (withGateway) {
     const config = loadConfig(gatewayConfigSpec);
     gateway = await createGateway(config, { ...(local ? { local } : {}), metrics });
