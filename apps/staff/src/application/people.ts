@@ -1,0 +1,109 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { STAFF_PERSONAL_DATA_ROLES } from '@serviceops/contracts';
+import type { Event, RecordedEvent } from '@serviceops/kernel';
+import {
+  DurableTimers,
+  EventSourcingRuntime,
+  PersonalDataCipher,
+  ProblemError,
+  type EventCodec,
+} from '@serviceops/platform';
+import { DEFAULT_EXPIRY_REMINDER_DAYS } from '../domain/qualification/qualification.decide';
+import { DEFAULT_NOTICE_DAYS } from '../domain/separation/separation.decide';
+import { personCodec, type SealedPathsByType } from '../infrastructure/sealing';
+
+/** The tenant's people policy. Every tenant has the defaults until a policy command exists (not yet built). */
+export interface PeoplePolicy {
+  readonly version: number;
+  readonly expiryReminderDays: number;
+  readonly noticeDays: number;
+}
+
+export const DEFAULT_PEOPLE_POLICY: PeoplePolicy = {
+  version: 0,
+  expiryReminderDays: DEFAULT_EXPIRY_REMINDER_DAYS,
+  noticeDays: DEFAULT_NOTICE_DAYS,
+};
+
+/** Whether a caller sees staff and candidates' personal data in clear. */
+export function seesStaffPersonalData(roles: readonly string[]): boolean {
+  return STAFF_PERSONAL_DATA_ROLES.some((role) => roles.includes(role));
+}
+
+/** Who acts when the platform itself does (a timer). */
+export function systemCall(tenantId: string, actor: string, correlationId: string) {
+  return { tenantId, actorId: `system:${actor}`, roles: [], correlationId };
+}
+
+/**
+ * What every people handler needs: the event store, each person's codec (their key seals their personal
+ * fields), the durable timers and the tenant's policy.
+ */
+@Injectable()
+export class People {
+  constructor(
+    readonly runtime: EventSourcingRuntime,
+    readonly cipher: PersonalDataCipher,
+    @Inject(DurableTimers) readonly timers: DurableTimers,
+  ) {}
+
+  /** For writing: makes the person's key on first use. */
+  async forWrite<E extends Event>(personId: string, paths: SealedPathsByType): Promise<EventCodec<E>> {
+    return personCodec<E>(this.cipher, personId, await this.cipher.keyFor(personId), paths);
+  }
+
+  async forRead<E extends Event>(personId: string, paths: SealedPathsByType): Promise<EventCodec<E>> {
+    return personCodec<E>(this.cipher, personId, await this.cipher.load(personId), paths);
+  }
+
+  policyOf(_tenantId: string): Promise<PeoplePolicy> {
+    return Promise.resolve(DEFAULT_PEOPLE_POLICY);
+  }
+
+  /** A stream's events decoded with the person's key (up to `asOf` when given). */
+  async read<E extends Event>(
+    stream: string,
+    personId: string,
+    paths: SealedPathsByType,
+    asOf?: Date,
+  ): Promise<{ events: readonly RecordedEvent[]; decoded: E[]; version: number }> {
+    const { events } = await this.runtime.store.readStream(stream, asOf ? { asOf } : {});
+    const codec = await this.forRead<E>(personId, paths);
+    return { events, decoded: events.map((e) => codec.decode(e)), version: events.at(-1)?.streamVersion ?? 0 };
+  }
+}
+
+export function asOfDate(asOf: string | undefined, field = 'asOf'): Date | undefined {
+  if (asOf === undefined || asOf === '') return undefined;
+  const at = new Date(asOf);
+  if (Number.isNaN(at.getTime()))
+    throw new ProblemError('VALIDATION', `${field} is not a date-time`, [{ path: field, message: 'RFC 3339 expected' }]);
+  return at;
+}
+
+export interface HistoryEntry {
+  readonly version: number;
+  readonly type: string;
+  readonly at: string;
+  readonly actorId: string;
+  readonly onBehalfOf?: string;
+  readonly reason?: string;
+  readonly correlationId?: string;
+  readonly fields: readonly string[];
+  readonly policyVersion?: number;
+}
+
+/** A stream's events as history: who, when, on whose behalf, why, which fields (never their values). */
+export function historyOf(events: readonly RecordedEvent[], idField: string): HistoryEntry[] {
+  return events.map((e) => ({
+    version: e.streamVersion,
+    type: e.type,
+    at: e.recordedAt.toISOString(),
+    actorId: String(e.metadata.actorId ?? 'system'),
+    ...(e.metadata.onBehalfOf ? { onBehalfOf: e.metadata.onBehalfOf } : {}),
+    ...(e.metadata.reason ? { reason: e.metadata.reason } : {}),
+    ...(e.metadata.correlationId ? { correlationId: e.metadata.correlationId } : {}),
+    ...(e.metadata.policyVersion !== undefined ? { policyVersion: e.metadata.policyVersion } : {}),
+    fields: Object.keys(e.data as object).filter((f) => f !== idField),
+  }));
+}
