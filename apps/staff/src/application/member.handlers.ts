@@ -3,8 +3,7 @@ import { execute, Handles, optional, ProblemError, type CallContext } from '@ser
 import { memberDecider, memberStreamId } from '../domain/member/member.decider';
 import { MEMBER_SEALED_PATHS, type MemberEvent, type PayTerms } from '../domain/member/member.events';
 import type { MemberState } from '../domain/member/member.state';
-import { asOfDate, historyOf, People, seesStaffPersonalData, type HistoryEntry } from './people';
-import { personal } from './recruitment.handlers';
+import { asOfDate, historyOf, People, personal, seesStaffPersonalData, type HistoryEntry } from './people';
 
 export interface StaffMemberView {
   readonly id: string;

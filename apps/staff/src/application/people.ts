@@ -4,6 +4,10 @@ import type { Event, RecordedEvent } from '@serviceops/kernel';
 import {
   DurableTimers,
   EventSourcingRuntime,
+  maskIdNumber,
+  maskName,
+  maskPhone,
+  optional,
   PersonalDataCipher,
   ProblemError,
   type EventCodec,
@@ -107,3 +111,18 @@ export function historyOf(events: readonly RecordedEvent[], idField: string): Hi
     fields: Object.keys(e.data as object).filter((f) => f !== idField),
   }));
 }
+
+/** Personal values in clear for the roles that see them, masked for the others, absent when still sealed. */
+export function personal(
+  clear: boolean,
+  values: { name?: string; phone?: string; idNumber?: string },
+): { name?: string; phone?: string; idNumber?: string } {
+  const show = (v: string | undefined, mask: (x: string) => string) =>
+    v === undefined || v.startsWith('enc:') ? undefined : clear ? v : mask(v);
+  return {
+    ...optional('name', show(values.name, maskName)),
+    ...optional('phone', show(values.phone, maskPhone)),
+    ...optional('idNumber', show(values.idNumber, maskIdNumber)),
+  };
+}
+

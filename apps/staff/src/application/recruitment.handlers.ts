@@ -5,9 +5,6 @@ import {
   execute,
   executeTogether,
   Handles,
-  maskIdNumber,
-  maskName,
-  maskPhone,
   optional,
   ProblemError,
   uuidField,
@@ -30,7 +27,7 @@ import { postingDecider, postingStreamId } from '../domain/recruitment/posting.d
 import type { EducationLevel } from '../domain/recruitment/posting.events';
 import type { PostingState } from '../domain/recruitment/posting.state';
 import { memberViewOf, type StaffMemberView } from './member.handlers';
-import { asOfDate, historyOf, People, seesStaffPersonalData, type HistoryEntry } from './people';
+import { asOfDate, historyOf, People, personal, seesStaffPersonalData, type HistoryEntry } from './people';
 
 /** Where a candidate's personal data sits: sealed with the candidate's own key. */
 export const CANDIDATE_SEALED_PATHS = { CandidateApplied: ['name', 'phone', 'idNumber'] } as const;
@@ -74,20 +71,6 @@ export interface CandidateView {
   readonly appliedAt: string;
   readonly updatedAt: string;
   readonly staffId?: string;
-}
-
-/** Personal values in clear for the roles that see them, masked for the others, absent when still sealed. */
-export function personal(
-  clear: boolean,
-  values: { name?: string; phone?: string; idNumber?: string },
-): { name?: string; phone?: string; idNumber?: string } {
-  const show = (v: string | undefined, mask: (x: string) => string) =>
-    v === undefined || v.startsWith('enc:') ? undefined : clear ? v : mask(v);
-  return {
-    ...optional('name', show(values.name, maskName)),
-    ...optional('phone', show(values.phone, maskPhone)),
-    ...optional('idNumber', show(values.idNumber, maskIdNumber)),
-  };
 }
 
 export function candidateViewOf(state: CandidateState, version: number, clear: boolean): CandidateView {
