@@ -31,9 +31,13 @@ export function decideMember(
 export function payTermsOf(terms: PayTerms): PayTerms {
   const { amount, currency } = terms.dailyPay;
   if (!isMinorUnits(amount) || amount < 1)
-    throw memberError(MemberErrorCode.PAY_NOT_POSITIVE, 'daily pay must be a positive integer of minor units', {
-      field: 'payTerms.dailyPay.amount',
-    });
+    throw memberError(
+      MemberErrorCode.PAY_NOT_POSITIVE,
+      'daily pay must be a positive integer of minor units',
+      {
+        field: 'payTerms.dailyPay.amount',
+      },
+    );
   if (!RULES.currency.accepts(currency))
     throw memberError(MemberErrorCode.PAY_CURRENCY_UNKNOWN, `currency ${RULES.currency.message}`, {
       field: 'payTerms.dailyPay.currency',
@@ -58,9 +62,13 @@ function hire({ data }: HireStaffMember, state: MemberState, context: MemberCont
   };
   if (loginUsername === undefined) return [hired];
   if (!STAFF_PEOPLE_FIELDS.loginUsername.accepts(loginUsername))
-    throw memberError(MemberErrorCode.USERNAME_REJECTED, `username ${STAFF_PEOPLE_FIELDS.loginUsername.message}`, {
-      field: 'login.username',
-    });
+    throw memberError(
+      MemberErrorCode.USERNAME_REJECTED,
+      `username ${STAFF_PEOPLE_FIELDS.loginUsername.message}`,
+      {
+        field: 'login.username',
+      },
+    );
   return [
     hired,
     {

@@ -19,7 +19,10 @@ export type RecordQualification = Command<
     reverifyBy?: string;
   }
 >;
-type OnOne<Type extends string, Extra = object> = Command<Type, { staffId: string; qualificationId: string } & Extra>;
+type OnOne<Type extends string, Extra = object> = Command<
+  Type,
+  { staffId: string; qualificationId: string } & Extra
+>;
 
 export type SuspendQualification = OnOne<'SuspendQualification', { reason: string }>;
 export type ReinstateQualification = OnOne<'ReinstateQualification'>;

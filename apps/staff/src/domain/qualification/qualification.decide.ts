@@ -8,11 +8,7 @@ import type {
   SuspendQualification,
 } from './qualification.commands';
 import { QualificationErrorCode as E, qualificationError } from './qualification.errors';
-import {
-  NO_QUALIFICATION,
-  type IneligibleBecause,
-  type QualificationEvent,
-} from './qualification.events';
+import { NO_QUALIFICATION, type IneligibleBecause, type QualificationEvent } from './qualification.events';
 import { evolveQualifications } from './qualification.evolve';
 import type { Qualification, QualificationsState } from './qualification.state';
 
@@ -138,16 +134,28 @@ function record(
   ];
 }
 
-function suspend({ data }: SuspendQualification, state: QualificationsState, at: string): QualificationEvent[] {
+function suspend(
+  { data }: SuspendQualification,
+  state: QualificationsState,
+  at: string,
+): QualificationEvent[] {
   const q = existing(state, data.qualificationId);
   if (q.expired || q.suspended)
-    throw qualificationError(E.NOT_SUSPENDABLE, `the qualification is ${q.expired ? 'expired' : 'suspended'} already`);
+    throw qualificationError(
+      E.NOT_SUSPENDABLE,
+      `the qualification is ${q.expired ? 'expired' : 'suspended'} already`,
+    );
   if (!RULES.reason.accepts(data.reason))
     throw qualificationError(E.REASON_REJECTED, `reason ${RULES.reason.message}`, { field: 'reason' });
   return [
     {
       type: 'QualificationSuspended',
-      data: { staffId: data.staffId, qualificationId: q.qualificationId, reason: data.reason.trim(), suspendedAt: at },
+      data: {
+        staffId: data.staffId,
+        qualificationId: q.qualificationId,
+        reason: data.reason.trim(),
+        suspendedAt: at,
+      },
     },
   ];
 }
@@ -182,7 +190,10 @@ function reverify(
  * Eligible: at least one qualification on record and none expired, suspended or overdue for re-verification
  * (DOMAIN.md staff: such a person cannot be assigned work).
  */
-export function eligibilityOf(state: QualificationsState): { eligible: boolean; reasons: IneligibleBecause[] } {
+export function eligibilityOf(state: QualificationsState): {
+  eligible: boolean;
+  reasons: IneligibleBecause[];
+} {
   if (state.qualifications.length === 0) return { eligible: false, reasons: [{ reason: NO_QUALIFICATION }] };
   const reasons: IneligibleBecause[] = [];
   for (const q of state.qualifications) {
@@ -203,7 +214,11 @@ function eligibilityChange(
 ): QualificationEvent[] {
   const next = eligibilityOf(events.reduce(evolveQualifications, state));
   const before = state.eligibility;
-  if (before && before.eligible === next.eligible && JSON.stringify(before.reasons) === JSON.stringify(next.reasons))
+  if (
+    before &&
+    before.eligible === next.eligible &&
+    JSON.stringify(before.reasons) === JSON.stringify(next.reasons)
+  )
     return [];
   const staffId = events[0]?.data.staffId ?? '';
   return [{ type: 'StaffEligibilityChanged', data: { staffId, ...next, since: now.toISOString() } }];

@@ -1,10 +1,5 @@
 import type { PayTerms } from '../member/member.events';
-import type {
-  InterviewMode,
-  PracticalTest,
-  Rating,
-  RecruitmentStep,
-} from './candidate.events';
+import type { InterviewMode, PracticalTest, Rating, RecruitmentStep } from './candidate.events';
 import type { EducationLevel } from './posting.events';
 import type { PostingState } from './posting.state';
 

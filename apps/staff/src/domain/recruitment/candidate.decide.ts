@@ -50,7 +50,11 @@ function checked(rule: StringRule, raw: string, code: string, field: string): st
   return raw.trim();
 }
 
-function apply({ data }: ApplyForPosting, state: CandidateState, context: CandidateContext): CandidateEvent[] {
+function apply(
+  { data }: ApplyForPosting,
+  state: CandidateState,
+  context: CandidateContext,
+): CandidateEvent[] {
   if (state.status !== 'absent') throw candidateError(E.CANDIDATE_EXISTS, 'the candidate exists already');
   const posting = context.posting;
   if (!posting || posting.status !== 'active')
@@ -146,8 +150,10 @@ function recordStep(
       throw candidateError(E.DETAIL_OF_ANOTHER_STEP, `${field} belongs to the ${step.replace('_', ' ')}`, {
         field,
       });
-  const reason = data.reason === undefined ? undefined : checked(RULES.reason, data.reason, E.REASON_REJECTED, 'reason');
-  const result = data.step === 'screening' ? screening(candidate, data.passed, reason) : stated(data.passed, reason);
+  const reason =
+    data.reason === undefined ? undefined : checked(RULES.reason, data.reason, E.REASON_REJECTED, 'reason');
+  const result =
+    data.step === 'screening' ? screening(candidate, data.passed, reason) : stated(data.passed, reason);
   const recorded: RecruitmentStepRecorded['data'] = {
     candidateId: candidate.candidateId,
     step: data.step,
@@ -170,9 +176,14 @@ function screening(
   return { passed: true, ...(reason ? { reason } : {}) };
 }
 
-function stated(passed: boolean | undefined, reason: string | undefined): { passed: boolean; reason?: string } {
+function stated(
+  passed: boolean | undefined,
+  reason: string | undefined,
+): { passed: boolean; reason?: string } {
   if (passed === undefined)
-    throw candidateError(E.STEP_RESULT_MISSING, 'say whether the candidate passed this step', { field: 'passed' });
+    throw candidateError(E.STEP_RESULT_MISSING, 'say whether the candidate passed this step', {
+      field: 'passed',
+    });
   if (!passed && !reason)
     throw candidateError(E.REJECTION_REASON_MISSING, 'a rejection says why', { field: 'reason' });
   return { passed, ...(reason ? { reason } : {}) };
@@ -192,7 +203,11 @@ function stepDetails(data: RecordRecruitmentStep['data']): Partial<RecruitmentSt
           });
         return { aspect: r.aspect.trim(), score: r.score };
       });
-      return { interviewMode: data.interviewMode, ...(ratings.length ? { ratings } : {}), ...score(data.score) };
+      return {
+        interviewMode: data.interviewMode,
+        ...(ratings.length ? { ratings } : {}),
+        ...score(data.score),
+      };
     }
     case 'practical_test':
       if (!data.practicalTest)

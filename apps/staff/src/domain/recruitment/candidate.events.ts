@@ -56,6 +56,9 @@ export type RecruitmentStepRecorded = Event<
   }
 >;
 
-export type CandidateHired = Event<'CandidateHired', { candidateId: string; staffId: string; hiredAt: string }>;
+export type CandidateHired = Event<
+  'CandidateHired',
+  { candidateId: string; staffId: string; hiredAt: string }
+>;
 
 export type CandidateEvent = CandidateApplied | RecruitmentStepRecorded | CandidateHired;

@@ -39,11 +39,17 @@ export function drivingYearsOf(years: number, field: string): number {
   return years;
 }
 
-function openPosting({ data }: OpenPosting, state: PostingState, context: PostingContext): readonly PostingEvent[] {
+function openPosting(
+  { data }: OpenPosting,
+  state: PostingState,
+  context: PostingContext,
+): readonly PostingEvent[] {
   if (state.status !== 'absent')
     throw postingError(PostingErrorCode.POSTING_EXISTS, 'the posting exists already');
   if (context.branchIds && !context.branchIds.includes(data.branchId))
-    throw postingError(PostingErrorCode.UNKNOWN_BRANCH, 'no such branch in this tenant', { field: 'branchId' });
+    throw postingError(PostingErrorCode.UNKNOWN_BRANCH, 'no such branch in this tenant', {
+      field: 'branchId',
+    });
   const { minDrivingYears, minEducation, cleanRecord } = data.criteria;
   return [
     {

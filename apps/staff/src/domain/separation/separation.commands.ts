@@ -10,7 +10,10 @@ interface Command<Type extends string, Data> {
 
 export type ResignStaffMember = Command<'ResignStaffMember', { staffId: string; reason?: string }>;
 export type DismissStaffMember = Command<'DismissStaffMember', { staffId: string; reason: string }>;
-export type TickHandoverItem = Command<'TickHandoverItem', { staffId: string; item: HandoverItem; note?: string }>;
+export type TickHandoverItem = Command<
+  'TickHandoverItem',
+  { staffId: string; item: HandoverItem; note?: string }
+>;
 
 export type SeparationCommand = ResignStaffMember | DismissStaffMember | TickHandoverItem;
 

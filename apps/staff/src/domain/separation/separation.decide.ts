@@ -18,9 +18,13 @@ function reasonOf(raw: string | undefined): string | undefined {
 }
 
 function starting(state: SeparationState, context: SeparationContext): { staffId: string; today: string } {
-  if (context.member?.status !== 'active') throw separationError(E.STAFF_MEMBER_NOT_FOUND, 'no such staff member');
+  if (context.member?.status !== 'active')
+    throw separationError(E.STAFF_MEMBER_NOT_FOUND, 'no such staff member');
   if (state.status !== 'none')
-    throw separationError(E.SEPARATION_EXISTS, `a ${state.kind} is on record already (last day ${state.lastDay})`);
+    throw separationError(
+      E.SEPARATION_EXISTS,
+      `a ${state.kind} is on record already (last day ${state.lastDay})`,
+    );
   return { staffId: context.member.staffId, today: context.now.toISOString().slice(0, 10) };
 }
 

@@ -5,7 +5,12 @@ import type { SeparationEvent } from './separation.events';
 import { evolveSeparation } from './separation.evolve';
 import { initialSeparationState, type SeparationState } from './separation.state';
 
-export const separationDecider: Decider<SeparationCommand, SeparationEvent, SeparationState, SeparationContext> = {
+export const separationDecider: Decider<
+  SeparationCommand,
+  SeparationEvent,
+  SeparationState,
+  SeparationContext
+> = {
   initialState: initialSeparationState,
   decide: decideSeparation,
   evolve: evolveSeparation,

@@ -30,7 +30,4 @@ export type FinalSettlementRequested = Event<
 >;
 
 export type SeparationEvent =
-  | ResignationSubmitted
-  | StaffMemberDismissed
-  | HandoverItemTicked
-  | FinalSettlementRequested;
+  ResignationSubmitted | StaffMemberDismissed | HandoverItemTicked | FinalSettlementRequested;

@@ -18,7 +18,15 @@ export function evolveSeparation(state: SeparationState, event: SeparationEvent)
     }
     case 'StaffMemberDismissed': {
       const { staffId, reason, lastDay, dismissedAt } = event.data;
-      return { status: 'separating', staffId, kind: 'dismissal', reason, lastDay, startedAt: dismissedAt, ticked: [] };
+      return {
+        status: 'separating',
+        staffId,
+        kind: 'dismissal',
+        reason,
+        lastDay,
+        startedAt: dismissedAt,
+        ticked: [],
+      };
     }
     case 'HandoverItemTicked':
       if (state.status === 'none') return state;

@@ -1,0 +1,479 @@
+import { PLATFORM_TENANT_ID } from '@serviceops/contracts';
+import { newId } from '@serviceops/kernel';
+import { Client } from 'pg';
+import request from 'supertest';
+import { ADMIN_PASSWORD, poll, startPlatform, type RunningPlatform } from './platform';
+
+// The staff service's people end to end, through the gateway: a candidate hired through the whole pipeline
+// (with a login asked of tenancy), personal data sealed at rest and masked by role, a qualification that expires
+// by durable timer and makes its holder ineligible (and the history still says they were eligible before), a
+// resignation whose final settlement waits for the handover, and bad input answered with problem+json and
+// nothing written.
+
+const OPERATOR_PASSWORD = 'e2e-operator-password';
+const B_ADMIN = { username: 'staff-boss-b', password: 'b-admin-password', displayName: 'Boss of B' };
+
+interface Problem {
+  status: number;
+  code: string;
+  expectedStep?: string;
+  errors?: { path: string; message: string }[];
+}
+
+interface Candidate {
+  id: string;
+  version: number;
+  status: string;
+  nextStep?: string;
+  name?: string;
+  phone?: string;
+  idNumber?: string;
+  masked: boolean;
+  steps: { step: string; passed: boolean; reason?: string }[];
+  staffId?: string;
+}
+
+interface StaffMember {
+  id: string;
+  version: number;
+  role: string;
+  branchId: string;
+  businessLine: string;
+  payTerms: { dailyPay: { amount: number; currency: string } };
+  name?: string;
+  phone?: string;
+  masked: boolean;
+  loginRequested?: string;
+}
+
+interface Qualifications {
+  version: number;
+  eligible: boolean;
+  reasons: { reason: string; qualificationId?: string }[];
+  qualifications: { id: string; status: string; reminded: boolean; number?: string }[];
+}
+
+interface Eligibility {
+  eligible: boolean;
+  reasons: { reason: string }[];
+  since?: string;
+}
+
+interface Separation {
+  version: number;
+  status: string;
+  lastDay?: string;
+  noticeDays?: number;
+  handover: { item: string; ticked: boolean }[];
+}
+
+type Res = request.Response;
+const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+function expectProblem(res: Res, status: number, code: string): Problem {
+  expect({ status: res.status, body: res.body as unknown }).toMatchObject({ status, body: { code } });
+  expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+  return res.body as Problem;
+}
+
+function ok<T>(res: Res, status = 200): T {
+  expect({ status: res.status, body: res.body as unknown }).toMatchObject({ status });
+  return res.body as T;
+}
+
+describe('staff people end to end (log transport)', () => {
+  let platform: RunningPlatform;
+  let api: ReturnType<typeof request>;
+  let db: Client;
+  let admin = '';
+  const branchId = newId();
+
+  beforeAll(async () => {
+    platform = await startPlatform({
+      env: {
+        PLATFORM_OPERATOR_PASSWORD: OPERATOR_PASSWORD,
+        RATE_LIMIT_PER_MINUTE: '100000',
+        TIMER_POLL_MS: '200',
+      },
+    });
+    api = request(platform.url);
+    db = new Client({ connectionString: platform.databaseUrl });
+    await db.connect();
+    admin = await token('admin', ADMIN_PASSWORD);
+  }, 120_000);
+
+  afterAll(async () => {
+    await db?.end().catch(() => undefined);
+    await platform?.stop();
+  });
+
+  async function token(username: string, password: string, tenantId?: string): Promise<string> {
+    const res = await api.post('/api/v1/auth/token').send({ username, password, tenantId });
+    return ok<{ accessToken: string }>(res).accessToken;
+  }
+
+  async function user(role: string, username: string): Promise<string> {
+    const password = `${role}-password`;
+    ok(
+      await api
+        .post('/api/v1/users')
+        .set(auth(admin))
+        .send({ username, displayName: `A ${role}`, password, roles: [role] }),
+      201,
+    );
+    return token(username, password);
+  }
+
+  async function posting(
+    criteria: object = { minDrivingYears: 3, minEducation: 'secondary', cleanRecord: true },
+  ) {
+    return ok<{ id: string }>(
+      await api.post('/api/v1/staff/postings').set(auth(admin)).send({
+        role: 'coach',
+        branchId,
+        businessLine: 'driving_practice',
+        title: 'Driving coach',
+        criteria,
+      }),
+      201,
+    );
+  }
+
+  async function apply(postingId: string, extra: object = {}): Promise<Candidate> {
+    return ok<Candidate>(
+      await api
+        .post('/api/v1/staff/candidates')
+        .set(auth(admin))
+        .send({
+          postingId,
+          name: 'Zhang Wei',
+          phone: '+86 139 1234 5678',
+          idNumber: '110105199001010011',
+          drivingYears: 5,
+          education: 'college',
+          cleanRecord: true,
+          ...extra,
+        }),
+      201,
+    );
+  }
+
+  const step = (id: string, body: object) =>
+    api.post(`/api/v1/staff/candidates/${id}/steps`).set(auth(admin)).send(body);
+
+  /** A staff member hired through every step. */
+  async function hired(body: object = {}): Promise<StaffMember> {
+    const p = await posting();
+    const c = await apply(p.id);
+    ok(await step(c.id, { step: 'screening' }));
+    ok(
+      await step(c.id, {
+        step: 'interview',
+        passed: true,
+        interviewMode: 'on_site',
+        ratings: [{ aspect: 'manner', score: 4 }],
+      }),
+    );
+    ok(await step(c.id, { step: 'practical_test', passed: true, practicalTest: 'test_drive', score: 88 }));
+    ok(await step(c.id, { step: 'onboarding_training', passed: true }));
+    ok(await step(c.id, { step: 'exam', passed: true, score: 91 }));
+    return ok<StaffMember>(
+      await api
+        .post(`/api/v1/staff/candidates/${c.id}/hire`)
+        .set(auth(admin))
+        .send({ payTerms: { dailyPay: { amount: 30_000, currency: 'CNY' } }, ...body }),
+      201,
+    );
+  }
+
+  it('hires through the full pipeline: each step in order, the staff member created, a login asked of tenancy', async () => {
+    const p = await posting();
+    const c = await apply(p.id);
+    expect(c).toMatchObject({
+      status: 'in_progress',
+      nextStep: 'screening',
+      name: 'Zhang Wei',
+      masked: false,
+    });
+
+    const skipped = expectProblem(
+      await step(c.id, { step: 'exam', passed: true }),
+      422,
+      'STAFF.SCREENING_EXPECTED',
+    );
+    expect(skipped.expectedStep).toBe('screening');
+    const early = expectProblem(
+      await api
+        .post(`/api/v1/staff/candidates/${c.id}/hire`)
+        .set(auth(admin))
+        .send({ payTerms: { dailyPay: { amount: 30_000, currency: 'CNY' } } }),
+      422,
+      'STAFF.SCREENING_EXPECTED',
+    );
+    expect(early.expectedStep).toBe('screening');
+
+    const screened = ok<Candidate>(await step(c.id, { step: 'screening' }));
+    expect(screened).toMatchObject({ nextStep: 'interview', steps: [{ step: 'screening', passed: true }] });
+    ok(
+      await step(c.id, {
+        step: 'interview',
+        passed: true,
+        interviewMode: 'online',
+        ratings: [{ aspect: 'manner', score: 5 }],
+      }),
+    );
+    expectProblem(await step(c.id, { step: 'exam', passed: true }), 422, 'STAFF.PRACTICAL_TEST_EXPECTED');
+    ok(await step(c.id, { step: 'practical_test', passed: true, practicalTest: 'test_drive' }));
+    ok(await step(c.id, { step: 'onboarding_training', passed: true }));
+    const examined = ok<Candidate>(await step(c.id, { step: 'exam', passed: true, score: 95 }));
+    expect(examined.nextStep).toBe('hire');
+
+    const hireRes = await api
+      .post(`/api/v1/staff/candidates/${c.id}/hire`)
+      .set(auth(admin))
+      .send({
+        payTerms: { dailyPay: { amount: 30_000, currency: 'CNY' } },
+        login: { username: 'zhang.wei' },
+      });
+    const member = ok<StaffMember>(hireRes, 201);
+    expect(member).toMatchObject({
+      role: 'coach',
+      branchId,
+      businessLine: 'driving_practice',
+      payTerms: { dailyPay: { amount: 30_000, currency: 'CNY' } },
+      name: 'Zhang Wei',
+      loginRequested: 'zhang.wei',
+    });
+    const after = ok<Candidate>(await api.get(`/api/v1/staff/candidates/${c.id}`).set(auth(admin)));
+    expect(after).toMatchObject({ status: 'hired', staffId: member.id });
+    expect(after.nextStep).toBeUndefined();
+
+    // The contract with the discipline register: StaffMemberHired on the member's stream with the daily pay.
+    const { rows } = await db.query<{
+      type: string;
+      data: { staffId: string; payTerms: unknown; name: string };
+    }>(`SELECT type, data FROM staff.events WHERE stream_id LIKE $1 ORDER BY global_position`, [
+      `%${member.id}`,
+    ]);
+    expect(rows.map((r) => r.type)).toEqual(['StaffMemberHired', 'StaffLoginRequested']);
+    expect(rows[0]?.data).toMatchObject({
+      staffId: member.id,
+      payTerms: { dailyPay: { amount: 30_000, currency: 'CNY' } },
+    });
+    // Personal data is sealed at rest.
+    expect(rows[0]?.data.name).toMatch(/^enc:v1:/);
+
+    // A second hire of the same candidate is refused.
+    expectProblem(
+      await api
+        .post(`/api/v1/staff/candidates/${c.id}/hire`)
+        .set(auth(admin))
+        .send({ payTerms: { dailyPay: { amount: 30_000, currency: 'CNY' } } }),
+      422,
+      'STAFF.CANDIDATE_ALREADY_HIRED',
+    );
+  });
+
+  it('screens against the posting’s criteria and rejects with the reason; a rejected candidate goes no further', async () => {
+    const p = await posting();
+    const c = await apply(p.id, { drivingYears: 1 });
+    const screened = ok<Candidate>(await step(c.id, { step: 'screening' }));
+    expect(screened.status).toBe('rejected');
+    expect(screened.steps[0]?.reason).toMatch(/driving years 1 < 3/);
+    expectProblem(
+      await step(c.id, { step: 'interview', passed: true, interviewMode: 'online' }),
+      422,
+      'STAFF.CANDIDATE_REJECTED',
+    );
+  });
+
+  it('masks personal data for roles without it, and keeps history and as-of views', async () => {
+    const member = await hired();
+    const auditor = await user('auditor', `auditor-${newId().slice(0, 8)}`);
+    const masked = ok<StaffMember>(await api.get(`/api/v1/staff/${member.id}`).set(auth(auditor)));
+    expect(masked.masked).toBe(true);
+    expect(masked.name).not.toBe('Zhang Wei');
+    expect(masked.phone).toMatch(/\*+5678$/);
+
+    const before = new Date().toISOString();
+    const changed = ok<StaffMember>(
+      await api
+        .post(`/api/v1/staff/${member.id}/pay-terms`)
+        .set(auth(admin))
+        .set('If-Match', `"${member.version}"`)
+        .send({ payTerms: { dailyPay: { amount: 32_000, currency: 'CNY' } } }),
+    );
+    expect(changed.payTerms.dailyPay.amount).toBe(32_000);
+    const then = ok<StaffMember>(
+      await api.get(`/api/v1/staff/${member.id}`).query({ asOf: before }).set(auth(admin)),
+    );
+    expect(then.payTerms.dailyPay.amount).toBe(30_000);
+    const history = ok<{ entries: { type: string }[] }>(
+      await api.get(`/api/v1/staff/${member.id}/history`).set(auth(admin)),
+    );
+    expect(history.entries.map((e) => e.type)).toEqual(['StaffMemberHired', 'PayTermsChanged']);
+  });
+
+  it('expires a qualification by durable timer: ineligible from then on, eligible before (from history)', async () => {
+    const member = await hired();
+    const expiresAt = new Date(Date.now() + 4_000).toISOString();
+    const recorded = ok<Qualifications>(
+      await api.post(`/api/v1/staff/${member.id}/qualifications`).set(auth(admin)).send({
+        kind: 'driving_licence',
+        number: 'DL-2020-0001',
+        issuedOn: '2020-01-01',
+        expiresAt,
+      }),
+    );
+    expect(recorded).toMatchObject({
+      eligible: true,
+      qualifications: [{ status: 'valid', reminded: false }],
+    });
+    const eligibleAt = new Date().toISOString();
+
+    const expired = await poll(
+      'the qualification expired',
+      async () => {
+        const q = ok<Qualifications>(
+          await api.get(`/api/v1/staff/${member.id}/qualifications`).set(auth(admin)),
+        );
+        return q.eligible ? undefined : q;
+      },
+      30_000,
+    );
+    expect(expired.qualifications[0]).toMatchObject({ status: 'expired', reminded: true });
+    expect(expired.reasons).toEqual([expect.objectContaining({ reason: 'expired' })]);
+
+    const now = ok<Eligibility>(await api.get(`/api/v1/staff/${member.id}/eligibility`).set(auth(admin)));
+    expect(now).toMatchObject({ eligible: false, reasons: [{ reason: 'expired' }] });
+    const earlier = ok<Eligibility>(
+      await api.get(`/api/v1/staff/${member.id}/eligibility`).query({ at: eligibleAt }).set(auth(admin)),
+    );
+    expect(earlier.eligible).toBe(true);
+
+    // Published once each, for the orders service: eligible, then ineligible; the reminder once.
+    const { rows } = await db.query<{ type: string; eligible?: boolean }>(
+      `SELECT type, (data->>'eligible')::boolean AS eligible FROM staff.events
+        WHERE stream_id LIKE $1 ORDER BY global_position`,
+      [`staff-qualifications-%${member.id}`],
+    );
+    expect(rows.filter((r) => r.type === 'StaffEligibilityChanged').map((r) => r.eligible)).toEqual([
+      true,
+      false,
+    ]);
+    expect(rows.filter((r) => r.type === 'QualificationExpiryReminderDue')).toHaveLength(1);
+    expect(rows.filter((r) => r.type === 'QualificationExpired')).toHaveLength(1);
+  });
+
+  it('suspends and reinstates a qualification, eligibility following', async () => {
+    const member = await hired();
+    const recorded = ok<Qualifications>(
+      await api.post(`/api/v1/staff/${member.id}/qualifications`).set(auth(admin)).send({
+        kind: 'service_qualification',
+        number: 'SQ-7',
+        issuedOn: '2024-01-01',
+        expiresAt: '2099-01-01T00:00:00Z',
+      }),
+    );
+    const qid = recorded.qualifications[0]?.id ?? '';
+    const suspended = ok<Qualifications>(
+      await api
+        .post(`/api/v1/staff/${member.id}/qualifications/${qid}/suspend`)
+        .set(auth(admin))
+        .send({ reason: 'complaint under investigation' }),
+    );
+    expect(suspended).toMatchObject({
+      eligible: false,
+      reasons: [{ reason: 'suspended', qualificationId: qid }],
+    });
+    const reinstated = ok<Qualifications>(
+      await api.post(`/api/v1/staff/${member.id}/qualifications/${qid}/reinstate`).set(auth(admin)).send({}),
+    );
+    expect(reinstated.eligible).toBe(true);
+  });
+
+  it('resigns with the notice period and requests the final settlement only once the handover is complete', async () => {
+    const member = await hired();
+    const resigned = ok<Separation>(
+      await api.post(`/api/v1/staff/${member.id}/resign`).set(auth(admin)).send({ reason: 'moving city' }),
+    );
+    expect(resigned).toMatchObject({ status: 'separating', noticeDays: 30 });
+    const items = ['customers', 'open_orders', 'materials', 'borrowed_tools'];
+    for (const [i, item] of items.entries()) {
+      const settlements = async () =>
+        (
+          await db.query(
+            `SELECT 1 FROM staff.events WHERE type = 'FinalSettlementRequested' AND stream_id LIKE $1`,
+            [`%${member.id}`],
+          )
+        ).rowCount;
+      expect(await settlements()).toBe(0);
+      const ticked = ok<Separation>(
+        await api.post(`/api/v1/staff/${member.id}/handover`).set(auth(admin)).send({ item }),
+      );
+      expect(ticked.status).toBe(i < items.length - 1 ? 'separating' : 'settlement_requested');
+      if (i === items.length - 1) expect(await settlements()).toBe(1);
+    }
+  });
+
+  it('answers bad input with problem+json and writes nothing: unknown field, another tenant’s id, stale If-Match', async () => {
+    const count = async () =>
+      Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM staff.events')).rows[0]?.n);
+    const p = await posting();
+    const c = await apply(p.id);
+    const before = await count();
+
+    expectProblem(await step(c.id, { step: 'screening', colour: 'blue' }), 400, 'VALIDATION');
+    expectProblem(
+      await api
+        .post('/api/v1/staff/candidates')
+        .set(auth(admin))
+        .send({ postingId: p.id, name: 'X', phone: 'abc' }),
+      400,
+      'VALIDATION',
+    );
+    expectProblem(
+      await api
+        .post(`/api/v1/staff/candidates/${c.id}/steps`)
+        .set(auth(admin))
+        .set('If-Match', '"99"')
+        .send({ step: 'screening' }),
+      409,
+      'EVENTSTORE.WRONG_EXPECTED_VERSION',
+    );
+    expectProblem(
+      await step(c.id, { step: 'interview', passed: true, interviewMode: 'online' }),
+      422,
+      'STAFF.SCREENING_EXPECTED',
+    );
+
+    const operator = await token('operator', OPERATOR_PASSWORD, PLATFORM_TENANT_ID);
+    ok(
+      await api
+        .post('/api/v1/tenants')
+        .set(auth(operator))
+        .send({ name: 'Staff Tenant B', timeZone: 'Asia/Shanghai', admin: B_ADMIN }),
+      201,
+    );
+    const adminB = await token(B_ADMIN.username, B_ADMIN.password);
+    expectProblem(
+      await api.get(`/api/v1/staff/candidates/${c.id}`).set(auth(adminB)),
+      404,
+      'STAFF.CANDIDATE_NOT_FOUND',
+    );
+    expectProblem(
+      await api.post(`/api/v1/staff/candidates/${c.id}/steps`).set(auth(adminB)).send({ step: 'screening' }),
+      404,
+      'STAFF.CANDIDATE_NOT_FOUND',
+    );
+    expectProblem(
+      await api
+        .post('/api/v1/staff/candidates')
+        .set(auth(adminB))
+        .send({ postingId: p.id, name: 'Li', phone: '+86 139 0000 0001' }),
+      404,
+      'STAFF.POSTING_NOT_FOUND',
+    );
+    expect(await count()).toBe(before);
+  });
+});
