@@ -18,7 +18,12 @@ import { staffCipher } from './infrastructure/sealing';
  * The classes whose `@Handles` methods serve the declared methods (libs/contracts/src/api/staff.api.ts), one
  * per aggregate (`nx g @serviceops/tools:command` adds them here).
  */
-const HANDLERS: readonly Type[] = [RecruitmentHandlers, MemberHandlers, QualificationHandlers, SeparationHandlers];
+const HANDLERS: readonly Type[] = [
+  RecruitmentHandlers,
+  MemberHandlers,
+  QualificationHandlers,
+  SeparationHandlers,
+];
 
 /** Stops the timer poller with the app (after the batch in flight). */
 @Injectable()

@@ -26,6 +26,12 @@ import {
 
 const byStaffVersion = (view: { version: number }) => view.version;
 
+/** gRPC carries money as int64, which arrives as a string: REST answers a number (integer minor units). */
+function staffMemberView(member: StaffMemberView): StaffMemberView {
+  const { dailyPay } = member.payTerms;
+  return { ...member, payTerms: { dailyPay: { ...dailyPay, amount: Number(dailyPay.amount) } } };
+}
+
 /**
  * The staff service over REST: each route is its declaration (libs/contracts staff.api.ts) bound to these shapes.
  * Routes under `staff/postings` and `staff/candidates` come before `staff/:id`.
@@ -38,10 +44,16 @@ export const StaffRoutes = controllerOf('staff', [
   route({ rpc: 'staff.GetCandidate', query: AsOfQuery, answer: CandidateView }),
   route({ rpc: 'staff.GetCandidateHistory', answer: HistoryView }),
   route({ rpc: 'staff.RecordRecruitmentStep', body: RecordRecruitmentStepDto, answer: CandidateView }),
-  route({ rpc: 'staff.HireCandidate', body: HireCandidateDto, answer: StaffMemberView, etag: byStaffVersion }),
-  route({ rpc: 'staff.GetStaffMember', query: AsOfQuery, answer: StaffMemberView }),
+  route({
+    rpc: 'staff.HireCandidate',
+    body: HireCandidateDto,
+    answer: StaffMemberView,
+    etag: byStaffVersion,
+    view: staffMemberView,
+  }),
+  route({ rpc: 'staff.GetStaffMember', query: AsOfQuery, answer: StaffMemberView, view: staffMemberView }),
   route({ rpc: 'staff.GetStaffMemberHistory', answer: HistoryView }),
-  route({ rpc: 'staff.ChangePayTerms', body: ChangePayTermsDto, answer: StaffMemberView }),
+  route({ rpc: 'staff.ChangePayTerms', body: ChangePayTermsDto, answer: StaffMemberView, view: staffMemberView }),
   route({ rpc: 'staff.RecordQualification', body: RecordQualificationDto, answer: QualificationsView }),
   route({ rpc: 'staff.SuspendQualification', body: SuspendQualificationDto, answer: QualificationsView }),
   route({ rpc: 'staff.ReinstateQualification', answer: QualificationsView }),

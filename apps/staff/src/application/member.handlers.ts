@@ -25,7 +25,8 @@ export interface StaffMemberView {
 }
 
 export function memberViewOf(state: MemberState, version: number, clear: boolean): StaffMemberView {
-  if (state.status === 'absent') throw new ProblemError('STAFF.STAFF_MEMBER_NOT_FOUND', 'no such staff member');
+  if (state.status === 'absent')
+    throw new ProblemError('STAFF.STAFF_MEMBER_NOT_FOUND', 'no such staff member');
   return {
     id: state.staffId,
     version,
@@ -50,7 +51,11 @@ export class MemberHandlers {
   constructor(private readonly people: People) {}
 
   /** The staff member's state from its stream, opened with their key (`asOf`: as it was then). */
-  async state(tenantId: string, staffId: string, asOf?: Date): Promise<{ state: MemberState; version: number }> {
+  async state(
+    tenantId: string,
+    staffId: string,
+    asOf?: Date,
+  ): Promise<{ state: MemberState; version: number }> {
     const { decoded, version } = await this.people.read<MemberEvent>(
       memberStreamId(tenantId, staffId),
       staffId,
@@ -86,7 +91,10 @@ export class MemberHandlers {
         },
         { now: new Date() },
         call,
-        { codec, ...(request.expectedVersion !== undefined ? { expectedVersion: request.expectedVersion } : {}) },
+        {
+          codec,
+          ...(request.expectedVersion !== undefined ? { expectedVersion: request.expectedVersion } : {}),
+        },
       ),
     );
     return memberViewOf(done.state, done.version, seesStaffPersonalData(call.roles));

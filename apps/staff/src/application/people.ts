@@ -73,7 +73,11 @@ export class People {
   ): Promise<{ events: readonly RecordedEvent[]; decoded: E[]; version: number }> {
     const { events } = await this.runtime.store.readStream(stream, asOf ? { asOf } : {});
     const codec = await this.forRead<E>(personId, paths);
-    return { events, decoded: events.map((e) => codec.decode(e)), version: events.at(-1)?.streamVersion ?? 0 };
+    return {
+      events,
+      decoded: events.map((e) => codec.decode(e)),
+      version: events.at(-1)?.streamVersion ?? 0,
+    };
   }
 }
 
@@ -81,7 +85,9 @@ export function asOfDate(asOf: string | undefined, field = 'asOf'): Date | undef
   if (asOf === undefined || asOf === '') return undefined;
   const at = new Date(asOf);
   if (Number.isNaN(at.getTime()))
-    throw new ProblemError('VALIDATION', `${field} is not a date-time`, [{ path: field, message: 'RFC 3339 expected' }]);
+    throw new ProblemError('VALIDATION', `${field} is not a date-time`, [
+      { path: field, message: 'RFC 3339 expected' },
+    ]);
   return at;
 }
 
@@ -125,4 +131,3 @@ export function personal(
     ...optional('idNumber', show(values.idNumber, maskIdNumber)),
   };
 }
-

@@ -48,8 +48,16 @@ export interface QualificationsView {
   readonly qualifications: readonly object[];
 }
 
-function viewOf(staffId: string, state: QualificationsState, version: number, clear: boolean): QualificationsView {
-  const eligibility = state.eligibility ?? { eligible: false, reasons: [{ reason: 'no_qualification' as const }] };
+function viewOf(
+  staffId: string,
+  state: QualificationsState,
+  version: number,
+  clear: boolean,
+): QualificationsView {
+  const eligibility = state.eligibility ?? {
+    eligible: false,
+    reasons: [{ reason: 'no_qualification' as const }],
+  };
   return {
     staffId,
     version,
@@ -145,7 +153,10 @@ export class QualificationHandlers {
   ): Promise<QualificationsView> {
     return this.act(
       call,
-      { type: 'ReinstateQualification', data: { staffId: request.id, qualificationId: request.qualificationId } },
+      {
+        type: 'ReinstateQualification',
+        data: { staffId: request.id, qualificationId: request.qualificationId },
+      },
       request.expectedVersion,
     );
   }
@@ -187,7 +198,13 @@ export class QualificationHandlers {
   async eligibility(
     { id, at }: { id: string; at?: string },
     call: CallContext,
-  ): Promise<{ staffId: string; at: string; eligible: boolean; reasons: readonly IneligibleBecause[]; since?: string }> {
+  ): Promise<{
+    staffId: string;
+    at: string;
+    eligible: boolean;
+    reasons: readonly IneligibleBecause[];
+    since?: string;
+  }> {
     const when = asOfDate(at, 'at') ?? new Date();
     await this.existing(call.tenantId, id);
     const { events } = await this.people.runtime.store.readStream(qualificationsStreamId(call.tenantId, id));
@@ -195,7 +212,13 @@ export class QualificationHandlers {
       .filter((e) => e.type === 'StaffEligibilityChanged')
       .map((e) => (e as unknown as StaffEligibilityChanged).data);
     const found = eligibilityAt(changes, when);
-    return { staffId: id, at: when.toISOString(), eligible: found.eligible, reasons: found.reasons, ...optional('since', found.since) };
+    return {
+      staffId: id,
+      at: when.toISOString(),
+      eligible: found.eligible,
+      reasons: found.reasons,
+      ...optional('since', found.since),
+    };
   }
 
   /** A due timer: the reminder, the expiry or the missed re-verification (nothing when already acted on). */
@@ -211,10 +234,9 @@ export class QualificationHandlers {
   }
 
   private async existing(tenantId: string, staffId: string): Promise<void> {
-    const { events } = await this.people.runtime.store.readStream(
-      memberStreamId(tenantId, staffId),
-      { maxCount: 1 },
-    );
+    const { events } = await this.people.runtime.store.readStream(memberStreamId(tenantId, staffId), {
+      maxCount: 1,
+    });
     if (events.length === 0 || (events[0] as unknown as MemberEvent).type !== 'StaffMemberHired')
       throw new ProblemError('STAFF.STAFF_MEMBER_NOT_FOUND', 'no such staff member');
   }

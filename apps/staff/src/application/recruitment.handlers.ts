@@ -204,10 +204,18 @@ export class RecruitmentHandlers {
     candidateDecider.decide(command, candidateDecider.initialState(), context);
     const codec = await this.people.forWrite<CandidateEvent>(candidateId, CANDIDATE_SEALED_PATHS);
     const done = await runtime.timed('ApplyForPosting', () =>
-      execute(runtime.store, candidateDecider, candidateStreamId(call.tenantId, candidateId), command, context, call, {
-        codec,
-        newStream: true,
-      }),
+      execute(
+        runtime.store,
+        candidateDecider,
+        candidateStreamId(call.tenantId, candidateId),
+        command,
+        context,
+        call,
+        {
+          codec,
+          newStream: true,
+        },
+      ),
     );
     return candidateViewOf(done.state, done.version, seesStaffPersonalData(call.roles));
   }
@@ -238,7 +246,10 @@ export class RecruitmentHandlers {
         },
         { now: new Date() },
         call,
-        { codec, ...(request.expectedVersion !== undefined ? { expectedVersion: request.expectedVersion } : {}) },
+        {
+          codec,
+          ...(request.expectedVersion !== undefined ? { expectedVersion: request.expectedVersion } : {}),
+        },
       ),
     );
     return candidateViewOf(done.state, done.version, seesStaffPersonalData(call.roles));
@@ -289,7 +300,10 @@ export class RecruitmentHandlers {
     const decide = ([candidate, member]: readonly S[]): (readonly E[])[] => {
       const c = (candidate ?? candidateDecider.initialState()) as CandidateState;
       const hired = candidateDecider.decide(
-        { type: 'HireCandidate', data: { candidateId, staffId, payTerms, ...optional('loginUsername', loginUsername) } },
+        {
+          type: 'HireCandidate',
+          data: { candidateId, staffId, payTerms, ...optional('loginUsername', loginUsername) },
+        },
         c,
         { now },
       );
@@ -321,7 +335,11 @@ export class RecruitmentHandlers {
     const done = await runtime.timed('HireCandidate', () =>
       executeTogether<S, E>(runtime.store, parts, decide, call),
     );
-    return memberViewOf(done.states[1] as MemberState, done.versions[1] ?? 0, seesStaffPersonalData(call.roles));
+    return memberViewOf(
+      done.states[1] as MemberState,
+      done.versions[1] ?? 0,
+      seesStaffPersonalData(call.roles),
+    );
   }
 
   @Handles('staff.GetCandidate')
@@ -337,7 +355,10 @@ export class RecruitmentHandlers {
   }
 
   @Handles('staff.GetCandidateHistory')
-  async candidateHistory({ id }: { id: string }, call: CallContext): Promise<{ id: string; entries: HistoryEntry[] }> {
+  async candidateHistory(
+    { id }: { id: string },
+    call: CallContext,
+  ): Promise<{ id: string; entries: HistoryEntry[] }> {
     const { events } = await this.people.runtime.store.readStream(candidateStreamId(call.tenantId, id));
     if (events.length === 0) throw new ProblemError('STAFF.CANDIDATE_NOT_FOUND', 'no such candidate');
     return { id, entries: historyOf(events, 'candidateId') };

@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { execute, Handles, optional, ProblemError, type CallContext } from '@serviceops/platform';
 import type { SeparationCommand } from '../domain/separation/separation.commands';
 import { separationDecider, separationStreamId } from '../domain/separation/separation.decider';
-import { HANDOVER_ITEMS, type HandoverItem, type SeparationEvent } from '../domain/separation/separation.events';
+import {
+  HANDOVER_ITEMS,
+  type HandoverItem,
+  type SeparationEvent,
+} from '../domain/separation/separation.events';
 import type { SeparationState } from '../domain/separation/separation.state';
 import { MemberHandlers } from './member.handlers';
 import { People } from './people';
@@ -48,7 +52,10 @@ export class SeparationHandlers {
   ) {}
 
   @Handles('staff.ResignStaffMember')
-  resign(request: { id: string; expectedVersion?: number; reason?: string }, call: CallContext): Promise<SeparationView> {
+  resign(
+    request: { id: string; expectedVersion?: number; reason?: string },
+    call: CallContext,
+  ): Promise<SeparationView> {
     return this.act(
       call,
       { type: 'ResignStaffMember', data: { staffId: request.id, ...optional('reason', request.reason) } },
@@ -57,7 +64,10 @@ export class SeparationHandlers {
   }
 
   @Handles('staff.DismissStaffMember')
-  dismiss(request: { id: string; expectedVersion?: number; reason?: string }, call: CallContext): Promise<SeparationView> {
+  dismiss(
+    request: { id: string; expectedVersion?: number; reason?: string },
+    call: CallContext,
+  ): Promise<SeparationView> {
     return this.act(
       call,
       { type: 'DismissStaffMember', data: { staffId: request.id, reason: request.reason ?? '' } },
@@ -74,7 +84,11 @@ export class SeparationHandlers {
       call,
       {
         type: 'TickHandoverItem',
-        data: { staffId: request.id, item: (request.item ?? '') as HandoverItem, ...optional('note', request.note) },
+        data: {
+          staffId: request.id,
+          item: (request.item ?? '') as HandoverItem,
+          ...optional('note', request.note),
+        },
       },
       request.expectedVersion,
     );
@@ -83,7 +97,8 @@ export class SeparationHandlers {
   @Handles('staff.GetSeparation')
   async get({ id }: { id: string }, call: CallContext): Promise<SeparationView> {
     const { state: member } = await this.members.state(call.tenantId, id);
-    if (member.status === 'absent') throw new ProblemError('STAFF.STAFF_MEMBER_NOT_FOUND', 'no such staff member');
+    if (member.status === 'absent')
+      throw new ProblemError('STAFF.STAFF_MEMBER_NOT_FOUND', 'no such staff member');
     const { state, version } = await this.people.runtime.store.aggregate<SeparationState>(
       separationStreamId(call.tenantId, id),
       (s, e) => separationDecider.evolve(s, e as unknown as SeparationEvent),
@@ -92,14 +107,19 @@ export class SeparationHandlers {
     return viewOf(id, state, version);
   }
 
-  private async act(call: CallContext, command: SeparationCommand, expectedVersion?: number): Promise<SeparationView> {
+  private async act(
+    call: CallContext,
+    command: SeparationCommand,
+    expectedVersion?: number,
+  ): Promise<SeparationView> {
     const { runtime } = this.people;
     const { staffId } = command.data;
     const [{ state: member }, policy] = await Promise.all([
       this.members.state(call.tenantId, staffId),
       this.people.policyOf(call.tenantId),
     ]);
-    if (member.status === 'absent') throw new ProblemError('STAFF.STAFF_MEMBER_NOT_FOUND', 'no such staff member');
+    if (member.status === 'absent')
+      throw new ProblemError('STAFF.STAFF_MEMBER_NOT_FOUND', 'no such staff member');
     const done = await runtime.timed(command.type, () =>
       execute(
         runtime.store,
