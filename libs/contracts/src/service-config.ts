@@ -132,7 +132,8 @@ export const staffConfigSpec = defineConfig({
     min: 0,
     max: 65535,
     doc: 'health (/health/live, /health/ready) and /metrics',
-  },  MASTER_KEY: {
+  },
+  MASTER_KEY: {
     kind: 'string',
     minLength: 44,
     secret: true,

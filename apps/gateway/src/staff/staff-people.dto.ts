@@ -42,7 +42,11 @@ export class PostingCriteriaDto {
   @Max(MAX_DRIVING_YEARS)
   minDrivingYears?: number;
 
-  @ApiPropertyOptional({ enum: EDUCATION_LEVELS, required: false, description: 'the least education it takes' })
+  @ApiPropertyOptional({
+    enum: EDUCATION_LEVELS,
+    required: false,
+    description: 'the least education it takes',
+  })
   @ValidateIf(present)
   @IsIn(EDUCATION_LEVELS)
   minEducation?: string;
@@ -134,7 +138,8 @@ export class RecordRecruitmentStepDto {
 
   @ApiPropertyOptional({
     required: false,
-    description: 'required except for screening, which the posting’s criteria decide (a screener may still reject)',
+    description:
+      'required except for screening, which the posting’s criteria decide (a screener may still reject)',
   })
   @ValidateIf(present)
   @IsBoolean()
@@ -144,12 +149,21 @@ export class RecordRecruitmentStepDto {
   @Follows(RULES.reason, { required: false, description: 'why the candidate was rejected (required then)' })
   reason?: string;
 
-  @ApiPropertyOptional({ enum: INTERVIEW_MODES, required: false, description: 'interview only (required there)' })
+  @ApiPropertyOptional({
+    enum: INTERVIEW_MODES,
+    required: false,
+    description: 'interview only (required there)',
+  })
   @ValidateIf(present)
   @IsIn(INTERVIEW_MODES)
   interviewMode?: string;
 
-  @ApiPropertyOptional({ type: [RatingDto], maxItems: MAX_RATINGS, required: false, description: 'interview only' })
+  @ApiPropertyOptional({
+    type: [RatingDto],
+    maxItems: MAX_RATINGS,
+    required: false,
+    description: 'interview only',
+  })
   @ValidateIf(present)
   @IsArray()
   @ArrayMaxSize(MAX_RATINGS)
@@ -157,12 +171,21 @@ export class RecordRecruitmentStepDto {
   @Type(() => RatingDto)
   ratings?: RatingDto[];
 
-  @ApiPropertyOptional({ enum: PRACTICAL_TESTS, required: false, description: 'practical test only (required there)' })
+  @ApiPropertyOptional({
+    enum: PRACTICAL_TESTS,
+    required: false,
+    description: 'practical test only (required there)',
+  })
   @ValidateIf(present)
   @IsIn(PRACTICAL_TESTS)
   practicalTest?: string;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: SCORE_RANGE.min, maximum: SCORE_RANGE.max, required: false })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: SCORE_RANGE.min,
+    maximum: SCORE_RANGE.max,
+    required: false,
+  })
   @ValidateIf(present)
   @IsInt()
   @Min(SCORE_RANGE.min)
@@ -172,7 +195,12 @@ export class RecordRecruitmentStepDto {
 
 @ApiSchema({ name: 'Money' })
 export class MoneyDto {
-  @ApiProperty({ type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'minor units (fen)' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    maximum: Number.MAX_SAFE_INTEGER,
+    description: 'minor units (fen)',
+  })
   @IsInt()
   @Min(1)
   @Max(Number.MAX_SAFE_INTEGER)

@@ -40,20 +40,26 @@ export class CandidateView {
   @ApiProperty() role!: string;
   @ApiProperty({ format: 'uuid' }) branchId!: string;
   @ApiProperty() businessLine!: string;
-  @ApiPropertyOptional({ ...opt, description: 'the step due next (hire after the exam); absent once decided' })
+  @ApiPropertyOptional({
+    ...opt,
+    description: 'the step due next (hire after the exam); absent once decided',
+  })
   nextStep?: string;
   @ApiProperty({ type: [RecruitmentStepResultView] }) steps!: RecruitmentStepResultView[];
   @ApiPropertyOptional({ ...opt, description: 'masked for roles without staff personal data' }) name?: string;
   @ApiPropertyOptional(opt) phone?: string;
   @ApiPropertyOptional(opt) idNumber?: string;
-  @ApiProperty({ description: 'personal fields are masked: the caller’s roles do not include staff personal data' })
+  @ApiProperty({
+    description: 'personal fields are masked: the caller’s roles do not include staff personal data',
+  })
   masked!: boolean;
   @ApiPropertyOptional(opt) drivingYears?: number;
   @ApiPropertyOptional(opt) education?: string;
   @ApiPropertyOptional(opt) cleanRecord?: boolean;
   @ApiProperty({ format: 'date-time' }) appliedAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
-  @ApiPropertyOptional({ ...opt, format: 'uuid', description: 'once hired: the staff member' }) staffId?: string;
+  @ApiPropertyOptional({ ...opt, format: 'uuid', description: 'once hired: the staff member' })
+  staffId?: string;
 }
 
 @ApiSchema({ name: 'StaffMember' })
@@ -73,7 +79,8 @@ export class StaffMemberView {
   @ApiProperty() masked!: boolean;
   @ApiProperty({ format: 'date-time' }) hiredAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
-  @ApiPropertyOptional({ ...opt, description: 'the username tenancy was asked to create' }) loginRequested?: string;
+  @ApiPropertyOptional({ ...opt, description: 'the username tenancy was asked to create' })
+  loginRequested?: string;
 }
 
 @ApiSchema({ name: 'Qualification' })
@@ -93,7 +100,8 @@ export class QualificationView {
 export class IneligibleBecauseView {
   @ApiPropertyOptional({ ...opt, format: 'uuid' }) qualificationId?: string;
   @ApiPropertyOptional(opt) kind?: string;
-  @ApiProperty({ enum: ['expired', 'suspended', 'reverification_overdue', 'no_qualification'] }) reason!: string;
+  @ApiProperty({ enum: ['expired', 'suspended', 'reverification_overdue', 'no_qualification'] })
+  reason!: string;
 }
 
 @ApiSchema({ name: 'Qualifications' })

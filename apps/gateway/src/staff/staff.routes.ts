@@ -53,7 +53,12 @@ export const StaffRoutes = controllerOf('staff', [
   }),
   route({ rpc: 'staff.GetStaffMember', query: AsOfQuery, answer: StaffMemberView, view: staffMemberView }),
   route({ rpc: 'staff.GetStaffMemberHistory', answer: HistoryView }),
-  route({ rpc: 'staff.ChangePayTerms', body: ChangePayTermsDto, answer: StaffMemberView, view: staffMemberView }),
+  route({
+    rpc: 'staff.ChangePayTerms',
+    body: ChangePayTermsDto,
+    answer: StaffMemberView,
+    view: staffMemberView,
+  }),
   route({ rpc: 'staff.RecordQualification', body: RecordQualificationDto, answer: QualificationsView }),
   route({ rpc: 'staff.SuspendQualification', body: SuspendQualificationDto, answer: QualificationsView }),
   route({ rpc: 'staff.ReinstateQualification', answer: QualificationsView }),

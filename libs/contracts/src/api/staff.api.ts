@@ -10,7 +10,8 @@ export const STAFF_API = {
   OpenPosting: {
     http: { method: 'POST', path: 'staff/postings', status: 201, etag: true },
     access: STAFF_PEOPLE_MANAGERS,
-    summary: 'Open a job posting: role, branch, business line, criteria (driving years, education, clean record)',
+    summary:
+      'Open a job posting: role, branch, business line, criteria (driving years, education, clean record)',
   },
   GetPosting: {
     http: { method: 'GET', path: 'staff/postings/:id', status: 200, ...STAFF_ID, etag: true },
@@ -24,7 +25,14 @@ export const STAFF_API = {
     summary: 'A candidate applies to a posting (name, phone, ID number sealed with the candidate’s own key)',
   },
   RecordRecruitmentStep: {
-    http: { method: 'POST', path: 'staff/candidates/:id/steps', status: 200, ...STAFF_ID, etag: true, ifMatch: true },
+    http: {
+      method: 'POST',
+      path: 'staff/candidates/:id/steps',
+      status: 200,
+      ...STAFF_ID,
+      etag: true,
+      ifMatch: true,
+    },
     access: STAFF_PEOPLE_MANAGERS,
     personalData: true,
     summary:
@@ -32,7 +40,14 @@ export const STAFF_API = {
       'training, exam; passed, or rejected with a reason. A step out of order: 422 STAFF.<STEP>_EXPECTED',
   },
   HireCandidate: {
-    http: { method: 'POST', path: 'staff/candidates/:id/hire', status: 201, ...STAFF_ID, etag: true, ifMatch: true },
+    http: {
+      method: 'POST',
+      path: 'staff/candidates/:id/hire',
+      status: 201,
+      ...STAFF_ID,
+      etag: true,
+      ifMatch: true,
+    },
     access: STAFF_PEOPLE_MANAGERS,
     personalData: true,
     summary:
@@ -51,7 +66,14 @@ export const STAFF_API = {
     summary: 'What happened to a candidate: who, when, on whose behalf, which fields',
   },
   ChangePayTerms: {
-    http: { method: 'POST', path: 'staff/:id/pay-terms', status: 200, ...STAFF_ID, etag: true, ifMatch: true },
+    http: {
+      method: 'POST',
+      path: 'staff/:id/pay-terms',
+      status: 200,
+      ...STAFF_ID,
+      etag: true,
+      ifMatch: true,
+    },
     access: STAFF_PEOPLE_MANAGERS,
     personalData: true,
     summary: 'Change a staff member’s pay terms (daily pay in integer minor units and a currency)',
@@ -68,7 +90,14 @@ export const STAFF_API = {
     summary: 'What happened to a staff member’s file: who, when, on whose behalf, which fields',
   },
   RecordQualification: {
-    http: { method: 'POST', path: 'staff/:id/qualifications', status: 200, ...STAFF_ID, etag: true, ifMatch: true },
+    http: {
+      method: 'POST',
+      path: 'staff/:id/qualifications',
+      status: 200,
+      ...STAFF_ID,
+      etag: true,
+      ifMatch: true,
+    },
     access: STAFF_PEOPLE_MANAGERS,
     personalData: true,
     summary:
@@ -76,7 +105,12 @@ export const STAFF_API = {
       'expiry, re-verification due; reminder and expiry follow by durable timer',
   },
   SuspendQualification: {
-    http: { method: 'POST', path: 'staff/:id/qualifications/:qualificationId/suspend', status: 200, ...ON_QUALIFICATION },
+    http: {
+      method: 'POST',
+      path: 'staff/:id/qualifications/:qualificationId/suspend',
+      status: 200,
+      ...ON_QUALIFICATION,
+    },
     access: STAFF_PEOPLE_MANAGERS,
     personalData: true,
     summary: 'Suspend a qualification: its holder is not assignable while it lasts',

@@ -302,7 +302,7 @@ describe('suspension', () => {
     ],
   ] as const)('refuses to %s', (_what, given, command, code) => {
     spec(given as readonly QualificationEvent[])
-      .when(command as QualificationCommand)
+      .when(command)
       .thenThrows(code);
   });
 });

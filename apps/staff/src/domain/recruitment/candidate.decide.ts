@@ -215,7 +215,9 @@ function stepDetails(data: RecordRecruitmentStep['data']): Partial<RecruitmentSt
           field: 'practicalTest',
         });
       return { practicalTest: data.practicalTest, ...score(data.score) };
-    default:
+    case 'screening':
+    case 'onboarding_training':
+    case 'exam':
       return score(data.score);
   }
 }

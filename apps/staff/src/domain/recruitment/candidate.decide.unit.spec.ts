@@ -93,9 +93,7 @@ describe('ApplyForPosting', () => {
     ['driving years are negative', { drivingYears: -1 }, ctx, 'STAFF.DRIVING_YEARS_OUT_OF_RANGE'],
     ['driving years exceed 60', { drivingYears: 61 }, ctx, 'STAFF.DRIVING_YEARS_OUT_OF_RANGE'],
   ] as const)('refuses when %s', (_what, extra, context, code) => {
-    spec([], context as CandidateContext)
-      .when(apply(extra))
-      .thenThrows(code);
+    spec([], context).when(apply(extra)).thenThrows(code);
   });
 
   it('accepts 0 and 60 years of driving', () => {
@@ -197,9 +195,7 @@ describe('the steps in order', () => {
   it('says which step is due in the error details', () => {
     expect(() =>
       candidateDecider.decide(hire, [applied].reduce(candidateDecider.evolve, { status: 'absent' }), ctx),
-    ).toThrow(
-      expect.objectContaining({ details: expect.objectContaining({ expectedStep: 'screening' }) }) as Error,
-    );
+    ).toThrow(expect.objectContaining({ details: { expectedStep: 'screening', field: 'step' } }) as Error);
   });
 
   it.each([
@@ -271,9 +267,7 @@ describe('the steps in order', () => {
     ],
     ['a step for nobody', [], step('screening'), 'STAFF.CANDIDATE_NOT_FOUND'],
   ] as const)('refuses %s', (_what, given, command, code) => {
-    spec(given as readonly CandidateEvent[])
-      .when(command)
-      .thenThrows(code);
+    spec(given).when(command).thenThrows(code);
   });
 
   it.each([

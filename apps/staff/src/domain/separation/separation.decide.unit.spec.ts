@@ -108,7 +108,7 @@ describe('resignation and dismissal', () => {
     ['a tick before any separation', [], tick('customers'), ctx(), 'STAFF.NOT_SEPARATING'],
   ] as const)('refuses %s', (_what, given, command, context, code) => {
     spec(given as readonly SeparationEvent[], context)
-      .when(command as SeparationCommand)
+      .when(command)
       .thenThrows(code);
   });
 });
