@@ -476,4 +476,52 @@ describe('staff people end to end (log transport)', () => {
     );
     expect(await count()).toBe(before);
   });
+
+  it('applies the tenant’s people policy, versioned: reminder days and notice days', async () => {
+    const initial = ok<{ version: number; expiryReminderDays: number; noticeDays: number }>(
+      await api.get('/api/v1/policies/staff-people').set(auth(admin)),
+    );
+    expect(initial).toEqual({ version: 0, expiryReminderDays: 30, noticeDays: 30 });
+    expectProblem(
+      await api
+        .put('/api/v1/policies/staff-people')
+        .set(auth(admin))
+        .send({ expiryReminderDays: 0, noticeDays: 14 }),
+      400,
+      'VALIDATION',
+    );
+    const changed = ok<{ version: number }>(
+      await api
+        .put('/api/v1/policies/staff-people')
+        .set(auth(admin))
+        .set('If-Match', '"0"')
+        .send({ expiryReminderDays: 10, noticeDays: 14 }),
+    );
+    expect(changed).toEqual({ version: 1, expiryReminderDays: 10, noticeDays: 14 });
+    expectProblem(
+      await api
+        .put('/api/v1/policies/staff-people')
+        .set(auth(admin))
+        .set('If-Match', '"0"')
+        .send({ expiryReminderDays: 11, noticeDays: 14 }),
+      409,
+      'EVENTSTORE.WRONG_EXPECTED_VERSION',
+    );
+
+    const member = await hired();
+    const expiresAt = '2099-06-30T00:00:00.000Z';
+    const q = ok<{ qualifications: { remindAt: string }[] }>(
+      await api.post(`/api/v1/staff/${member.id}/qualifications`).set(auth(admin)).send({
+        kind: 'driving_licence',
+        number: 'DL-POLICY-1',
+        issuedOn: '2024-01-01',
+        expiresAt,
+      }),
+    );
+    expect(q.qualifications[0]?.remindAt).toBe('2099-06-20T00:00:00.000Z');
+    const resigned = ok<Separation>(
+      await api.post(`/api/v1/staff/${member.id}/resign`).set(auth(admin)).send({}),
+    );
+    expect(resigned.noticeDays).toBe(14);
+  });
 });

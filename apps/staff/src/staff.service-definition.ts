@@ -8,6 +8,7 @@ import {
 } from '@serviceops/platform';
 import { MemberHandlers } from './application/member.handlers';
 import { People } from './application/people';
+import { PeoplePolicyHandlers } from './application/people-policy.handlers';
 import { QUALIFICATION_TIMERS, QualificationHandlers } from './application/qualification.handlers';
 import { RecruitmentHandlers } from './application/recruitment.handlers';
 import { SeparationHandlers } from './application/separation.handlers';

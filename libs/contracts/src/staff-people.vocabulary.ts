@@ -33,3 +33,9 @@ export const MAX_DRIVING_YEARS = 60;
 export const RATING_RANGE = { min: 1, max: 5 } as const;
 /** Practical test and exam scores. */
 export const SCORE_RANGE = { min: 0, max: 100 } as const;
+
+/** What a tenant may set in its people policy: a reminder up to a year ahead (at least a day), 0–365 notice days. */
+export const PEOPLE_POLICY_LIMITS = {
+  expiryReminderDays: { min: 1, max: 365 },
+  noticeDays: { min: 0, max: 365 },
+} as const;

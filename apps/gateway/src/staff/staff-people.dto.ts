@@ -5,6 +5,7 @@ import {
   HANDOVER_ITEMS,
   INTERVIEW_MODES,
   MAX_DRIVING_YEARS,
+  PEOPLE_POLICY_LIMITS,
   PRACTICAL_TESTS,
   RATING_RANGE,
   RECRUITMENT_STEPS,
@@ -316,4 +317,33 @@ export class EligibilityQuery {
   @ValidateIf(present)
   @Follows(RULES.instant, { required: false, description: 'the moment asked about (default now)' })
   at?: string;
+}
+
+const { expiryReminderDays: REMIND, noticeDays: NOTICE } = PEOPLE_POLICY_LIMITS;
+
+@ApiSchema({ name: 'ChangePeoplePolicy' })
+export class PeoplePolicyDto {
+  @ApiProperty({
+    type: 'integer',
+    minimum: REMIND.min,
+    maximum: REMIND.max,
+    example: 30,
+    description: 'days before a qualification expires that its reminder goes out',
+  })
+  @IsInt()
+  @Min(REMIND.min)
+  @Max(REMIND.max)
+  expiryReminderDays!: number;
+
+  @ApiProperty({
+    type: 'integer',
+    minimum: NOTICE.min,
+    maximum: NOTICE.max,
+    example: 30,
+    description: 'days between a resignation and the last day',
+  })
+  @IsInt()
+  @Min(NOTICE.min)
+  @Max(NOTICE.max)
+  noticeDays!: number;
 }

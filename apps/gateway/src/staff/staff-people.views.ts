@@ -143,3 +143,10 @@ export class SeparationView {
   @ApiProperty({ type: [HandoverItemView] }) handover!: HandoverItemView[];
   @ApiPropertyOptional({ ...opt, format: 'date-time' }) settlementRequestedAt?: string;
 }
+
+@ApiSchema({ name: 'PeoplePolicy' })
+export class PeoplePolicyView {
+  @ApiProperty({ description: 'the policy’s version, also its ETag (0: the defaults)' }) version!: number;
+  @ApiProperty({ type: 'integer' }) expiryReminderDays!: number;
+  @ApiProperty({ type: 'integer' }) noticeDays!: number;
+}

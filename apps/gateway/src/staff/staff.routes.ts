@@ -8,6 +8,7 @@ import {
   EligibilityQuery,
   HireCandidateDto,
   OpenPostingDto,
+  PeoplePolicyDto,
   RecordQualificationDto,
   RecordRecruitmentStepDto,
   ResignStaffMemberDto,
@@ -18,6 +19,7 @@ import {
 import {
   CandidateView,
   EligibilityView,
+  PeoplePolicyView,
   PostingView,
   QualificationsView,
   SeparationView,
@@ -69,4 +71,6 @@ export const StaffRoutes = controllerOf('staff', [
   route({ rpc: 'staff.DismissStaffMember', body: DismissStaffMemberDto, answer: SeparationView }),
   route({ rpc: 'staff.TickHandoverItem', body: TickHandoverItemDto, answer: SeparationView }),
   route({ rpc: 'staff.GetSeparation', answer: SeparationView }),
+  route({ rpc: 'staff.GetPeoplePolicy', answer: PeoplePolicyView }),
+  route({ rpc: 'staff.ChangePeoplePolicy', body: PeoplePolicyDto, answer: PeoplePolicyView }),
 ]);

@@ -12,22 +12,18 @@ import {
   ProblemError,
   type EventCodec,
 } from '@serviceops/platform';
-import { DEFAULT_EXPIRY_REMINDER_DAYS } from '../domain/qualification/qualification.decide';
-import { DEFAULT_NOTICE_DAYS } from '../domain/separation/separation.decide';
+import {
+  peoplePolicyDecider,
+  peoplePolicyStreamId,
+  type PeoplePolicy,
+  type PeoplePolicyChanged,
+} from '../domain/people-policy/people-policy';
 import { personCodec, type SealedPathsByType } from '../infrastructure/sealing';
 
-/** The tenant's people policy. Every tenant has the defaults until a policy command exists (not yet built). */
-export interface PeoplePolicy {
+/** The tenant's people policy as decisions take it: its version and values (version 0: the defaults). */
+export interface VersionedPeoplePolicy extends PeoplePolicy {
   readonly version: number;
-  readonly expiryReminderDays: number;
-  readonly noticeDays: number;
 }
-
-export const DEFAULT_PEOPLE_POLICY: PeoplePolicy = {
-  version: 0,
-  expiryReminderDays: DEFAULT_EXPIRY_REMINDER_DAYS,
-  noticeDays: DEFAULT_NOTICE_DAYS,
-};
 
 /** Whether a caller sees staff and candidates' personal data in clear. */
 export function seesStaffPersonalData(roles: readonly string[]): boolean {
@@ -60,8 +56,13 @@ export class People {
     return personCodec<E>(this.cipher, personId, await this.cipher.load(personId), paths);
   }
 
-  policyOf(_tenantId: string): Promise<PeoplePolicy> {
-    return Promise.resolve(DEFAULT_PEOPLE_POLICY);
+  async policyOf(tenantId: string): Promise<VersionedPeoplePolicy> {
+    const { state } = await this.runtime.store.aggregate(
+      peoplePolicyStreamId(tenantId),
+      (s, e) => peoplePolicyDecider.evolve(s, e as unknown as PeoplePolicyChanged),
+      peoplePolicyDecider.initialState,
+    );
+    return { version: state.version, ...state.policy };
   }
 
   /** A stream's events decoded with the person's key (up to `asOf` when given). */

@@ -1,5 +1,5 @@
 import type { Declaration } from './declaration';
-import { STAFF_PEOPLE_MANAGERS, STAFF_PEOPLE_READERS } from './access';
+import { ADMIN, STAFF_PEOPLE_MANAGERS, STAFF_PEOPLE_READERS } from './access';
 
 const STAFF_ID = { uuidParams: ['id'] } as const;
 const ON_QUALIFICATION = { uuidParams: ['id', 'qualificationId'], etag: true, ifMatch: true } as const;
@@ -169,5 +169,16 @@ export const STAFF_API = {
     http: { method: 'GET', path: 'staff/:id/separation', status: 200, ...STAFF_ID, etag: true },
     access: STAFF_PEOPLE_READERS,
     summary: 'A staff member’s separation and handover checklist',
+  },
+  GetPeoplePolicy: {
+    http: { method: 'GET', path: 'policies/staff-people', status: 200, etag: true },
+    access: STAFF_PEOPLE_READERS,
+    summary:
+      'Your people policy: days of reminder before a qualification expires, days of notice (30 and 30 by default)',
+  },
+  ChangePeoplePolicy: {
+    http: { method: 'PUT', path: 'policies/staff-people', status: 200, etag: true, ifMatch: true },
+    access: ADMIN,
+    summary: 'Replace the people policy (If-Match: its version); decisions from now on apply it',
   },
 } as const satisfies Record<string, Declaration>;
