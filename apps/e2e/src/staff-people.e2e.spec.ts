@@ -308,6 +308,33 @@ describe('staff people end to end (log transport)', () => {
       await api.get(`/api/v1/staff/${member.id}`).query({ asOf: before }).set(auth(admin)),
     );
     expect(then.payTerms.dailyPay.amount).toBe(30_000);
+    interface Summary {
+      id: string;
+      name?: string;
+      masked: boolean;
+      dailyPay?: { amount: number };
+    }
+    const listed = await poll('the staff member listed', async () => {
+      const page = ok<{ items: Summary[] }>(
+        await api.get('/api/v1/staff').query({ role: 'coach', limit: 200 }).set(auth(auditor)),
+      );
+      return page.items.find((i) => i.id === member.id && i.dailyPay?.amount === 32_000);
+    });
+    expect(listed).toMatchObject({ masked: true });
+    expect(listed.name).not.toBe('Zhang Wei');
+    const first = ok<{ items: Summary[]; nextCursor?: string }>(
+      await api.get('/api/v1/staff/candidates').query({ status: 'hired', limit: 1 }).set(auth(admin)),
+    );
+    expect(first.items[0]).toMatchObject({ name: 'Zhang Wei', masked: false });
+    expect(first.nextCursor).toBeDefined();
+    const second = ok<{ items: Summary[] }>(
+      await api
+        .get('/api/v1/staff/candidates')
+        .query({ status: 'hired', limit: 1, cursor: first.nextCursor })
+        .set(auth(admin)),
+    );
+    expect(second.items[0]?.id).not.toBe(first.items[0]?.id);
+
     const history = ok<{ entries: { type: string }[] }>(
       await api.get(`/api/v1/staff/${member.id}/history`).set(auth(admin)),
     );

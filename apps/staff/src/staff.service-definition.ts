@@ -1,3 +1,4 @@
+import { eventsTopic } from '@serviceops/messaging';
 import { Injectable, type OnApplicationShutdown, type Type } from '@nestjs/common';
 import { GRPC_SERVICES, staffConfigSpec, PROTO_LOADER_OPTIONS } from '@serviceops/contracts';
 import {
@@ -8,11 +9,16 @@ import {
 } from '@serviceops/platform';
 import { MemberHandlers } from './application/member.handlers';
 import { People } from './application/people';
+import { PeopleLists } from './application/people-lists';
 import { PeoplePolicyHandlers } from './application/people-policy.handlers';
 import { QUALIFICATION_TIMERS, QualificationHandlers } from './application/qualification.handlers';
 import { RecruitmentHandlers } from './application/recruitment.handlers';
 import { SeparationHandlers } from './application/separation.handlers';
-import { StaffDataKeys1764800000000 } from './infrastructure/people.migrations';
+import {
+  StaffDataKeys1764800000000,
+  StaffPeopleLists1764800000001,
+} from './infrastructure/people.migrations';
+import { PEOPLE_LISTS_CONSUMER, projectPeopleLists } from './projections/people-lists.projection';
 import { staffCipher } from './infrastructure/sealing';
 
 /**
@@ -24,6 +30,8 @@ const HANDLERS: readonly Type[] = [
   MemberHandlers,
   QualificationHandlers,
   SeparationHandlers,
+  PeoplePolicyHandlers,
+  PeopleLists,
 ];
 
 /** Stops the timer poller with the app (after the batch in flight). */
@@ -44,7 +52,7 @@ export const staffService: ServiceDefinition<typeof staffConfigSpec> = {
     protoPath: GRPC_SERVICES.staff.proto,
     loader: PROTO_LOADER_OPTIONS,
   },
-  database: { entities: [], migrations: [StaffDataKeys1764800000000] },
+  database: { entities: [], migrations: [StaffDataKeys1764800000000, StaffPeopleLists1764800000001] },
   publishes: true,
   handlers: HANDLERS,
   module: ({ runtime, pool, config, logger, metrics }) => ({
@@ -60,10 +68,11 @@ export const staffService: ServiceDefinition<typeof staffConfigSpec> = {
       People,
     ],
   }),
-  onStart: async (_ctx, app) => {
+  onStart: async ({ runtime }, app) => {
     const timers = app.get(DurableTimers);
     const qualifications = app.get(QualificationHandlers);
     await timers.migrate();
+    await runtime.subscribe(PEOPLE_LISTS_CONSUMER, [eventsTopic('staff')], projectPeopleLists);
     timers.start({
       [QUALIFICATION_TIMERS.remind]: (timer) => qualifications.fire(timer),
       [QUALIFICATION_TIMERS.expire]: (timer) => qualifications.fire(timer),

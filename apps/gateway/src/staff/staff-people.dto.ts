@@ -27,6 +27,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { PageQuery } from '../http/page.query';
 import { Follows, present } from '../http/validators';
 
 // The REST bodies of the staff service's people methods (issue 13 items 1, 3, 8). The lists of allowed values
@@ -346,4 +347,33 @@ export class PeoplePolicyDto {
   @Min(NOTICE.min)
   @Max(NOTICE.max)
   noticeDays!: number;
+}
+
+export class ListCandidatesQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ['in_progress', 'rejected', 'hired'], required: false })
+  @ValidateIf(present)
+  @IsIn(['in_progress', 'rejected', 'hired'])
+  status?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', required: false })
+  @ValidateIf(present)
+  @IsUUID()
+  postingId?: string;
+}
+
+export class ListStaffQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: TENANT_ROLES, required: false })
+  @ValidateIf(present)
+  @IsIn(TENANT_ROLES)
+  role?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', required: false })
+  @ValidateIf(present)
+  @IsUUID()
+  branchId?: string;
+
+  @ApiPropertyOptional({ enum: BUSINESS_LINES, required: false })
+  @ValidateIf(present)
+  @IsIn(BUSINESS_LINES)
+  businessLine?: string;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { HANDOVER_ITEMS, RECRUITMENT_STEPS } from '@serviceops/contracts';
-import { PayTermsDto, PostingCriteriaDto, RatingDto } from './staff-people.dto';
+import { MoneyDto, PayTermsDto, PostingCriteriaDto, RatingDto } from './staff-people.dto';
 
 // The answers of the staff service's people methods (libs/contracts/proto/staff.proto, field for field).
 
@@ -149,4 +149,47 @@ export class PeoplePolicyView {
   @ApiProperty({ description: 'the policy’s version, also its ETag (0: the defaults)' }) version!: number;
   @ApiProperty({ type: 'integer' }) expiryReminderDays!: number;
   @ApiProperty({ type: 'integer' }) noticeDays!: number;
+}
+
+@ApiSchema({ name: 'CandidateSummary' })
+export class CandidateSummaryView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() version!: number;
+  @ApiProperty({ enum: ['in_progress', 'rejected', 'hired'] }) status!: string;
+  @ApiPropertyOptional(opt) nextStep?: string;
+  @ApiProperty({ format: 'uuid' }) postingId!: string;
+  @ApiProperty() role!: string;
+  @ApiProperty({ format: 'uuid' }) branchId!: string;
+  @ApiProperty() businessLine!: string;
+  @ApiPropertyOptional(opt) name?: string;
+  @ApiPropertyOptional(opt) phone?: string;
+  @ApiProperty() masked!: boolean;
+  @ApiProperty({ format: 'date-time' }) appliedAt!: string;
+}
+
+@ApiSchema({ name: 'CandidatePage' })
+export class CandidatePageView {
+  @ApiProperty({ type: [CandidateSummaryView] }) items!: CandidateSummaryView[];
+  @ApiPropertyOptional({ ...opt, description: 'absent on the last page' }) nextCursor?: string;
+}
+
+@ApiSchema({ name: 'StaffSummary' })
+export class StaffSummaryView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() version!: number;
+  @ApiProperty() role!: string;
+  @ApiProperty({ format: 'uuid' }) branchId!: string;
+  @ApiProperty() businessLine!: string;
+  @ApiPropertyOptional(opt) name?: string;
+  @ApiPropertyOptional(opt) phone?: string;
+  @ApiProperty() masked!: boolean;
+  @ApiProperty({ type: MoneyDto }) dailyPay!: MoneyDto;
+  @ApiPropertyOptional({ ...opt, enum: ['separating', 'settlement_requested'] }) separation?: string;
+  @ApiProperty({ format: 'date-time' }) hiredAt!: string;
+}
+
+@ApiSchema({ name: 'StaffPage' })
+export class StaffPageView {
+  @ApiProperty({ type: [StaffSummaryView] }) items!: StaffSummaryView[];
+  @ApiPropertyOptional({ ...opt, description: 'absent on the last page' }) nextCursor?: string;
 }

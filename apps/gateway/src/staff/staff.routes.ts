@@ -6,6 +6,8 @@ import {
   ChangePayTermsDto,
   DismissStaffMemberDto,
   EligibilityQuery,
+  ListCandidatesQuery,
+  ListStaffQuery,
   HireCandidateDto,
   OpenPostingDto,
   PeoplePolicyDto,
@@ -17,6 +19,7 @@ import {
   TickHandoverItemDto,
 } from './staff-people.dto';
 import {
+  CandidatePageView,
   CandidateView,
   EligibilityView,
   PeoplePolicyView,
@@ -24,6 +27,8 @@ import {
   QualificationsView,
   SeparationView,
   StaffMemberView,
+  StaffPageView,
+  StaffSummaryView,
 } from './staff-people.views';
 
 const byStaffVersion = (view: { version: number }) => view.version;
@@ -42,6 +47,7 @@ export const StaffRoutes = controllerOf('staff', [
   // ---- people: recruitment, the staff file, qualifications, separation ----
   route({ rpc: 'staff.OpenPosting', body: OpenPostingDto, answer: PostingView }),
   route({ rpc: 'staff.GetPosting', answer: PostingView }),
+  route({ rpc: 'staff.ListCandidates', query: ListCandidatesQuery, answer: CandidatePageView }),
   route({ rpc: 'staff.ApplyForPosting', body: ApplyForPostingDto, answer: CandidateView }),
   route({ rpc: 'staff.GetCandidate', query: AsOfQuery, answer: CandidateView }),
   route({ rpc: 'staff.GetCandidateHistory', answer: HistoryView }),
@@ -52,6 +58,18 @@ export const StaffRoutes = controllerOf('staff', [
     answer: StaffMemberView,
     etag: byStaffVersion,
     view: staffMemberView,
+  }),
+  route({
+    rpc: 'staff.ListStaff',
+    query: ListStaffQuery,
+    answer: StaffPageView,
+    view: (page: { items: StaffSummaryView[]; nextCursor?: string }) => ({
+      ...page,
+      items: page.items.map((s) => ({
+        ...s,
+        dailyPay: { ...s.dailyPay, amount: Number(s.dailyPay.amount) },
+      })),
+    }),
   }),
   route({ rpc: 'staff.GetStaffMember', query: AsOfQuery, answer: StaffMemberView, view: staffMemberView }),
   route({ rpc: 'staff.GetStaffMemberHistory', answer: HistoryView }),

@@ -18,6 +18,13 @@ export const STAFF_API = {
     access: STAFF_PEOPLE_READERS,
     summary: 'A job posting',
   },
+  ListCandidates: {
+    http: { method: 'GET', path: 'staff/candidates', status: 200 },
+    access: STAFF_PEOPLE_READERS,
+    personalData: true,
+    summary:
+      'List candidates, newest first, a page at a time (by status, posting); personal data masked by role',
+  },
   ApplyForPosting: {
     http: { method: 'POST', path: 'staff/candidates', status: 201, etag: true },
     access: STAFF_PEOPLE_MANAGERS,
@@ -64,6 +71,13 @@ export const STAFF_API = {
     http: { method: 'GET', path: 'staff/candidates/:id/history', status: 200, ...STAFF_ID },
     access: STAFF_PEOPLE_READERS,
     summary: 'What happened to a candidate: who, when, on whose behalf, which fields',
+  },
+  ListStaff: {
+    http: { method: 'GET', path: 'staff', status: 200 },
+    access: STAFF_PEOPLE_READERS,
+    personalData: true,
+    summary:
+      'List staff members, newest first, a page at a time (by role, branch, line); personal data masked by role',
   },
   ChangePayTerms: {
     http: {
