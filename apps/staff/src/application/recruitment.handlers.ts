@@ -20,6 +20,7 @@ import type {
   RecruitmentStep,
 } from '../domain/recruitment/candidate.events';
 import type { CandidateState } from '../domain/recruitment/candidate.state';
+import { payTermsOf } from '../domain/member/member.decide';
 import { memberDecider, memberStreamId } from '../domain/member/member.decider';
 import { MEMBER_SEALED_PATHS, type MemberEvent } from '../domain/member/member.events';
 import type { MemberState } from '../domain/member/member.state';
@@ -276,10 +277,20 @@ export class RecruitmentHandlers {
     const pay = request.payTerms?.dailyPay ?? {};
     const payTerms = { dailyPay: { amount: Number(pay.amount ?? 0), currency: pay.currency ?? '' } };
     const loginUsername = request.login?.username;
-    const [candidateCodec, memberCodec] = await Promise.all([
-      this.people.forRead<CandidateEvent>(candidateId, CANDIDATE_SEALED_PATHS),
-      this.people.forWrite<MemberEvent>(staffId, MEMBER_SEALED_PATHS),
-    ]);
+    const candidateCodec = await this.people.forRead<CandidateEvent>(candidateId, CANDIDATE_SEALED_PATHS);
+    const hire: CandidateCommand = {
+      type: 'HireCandidate',
+      data: { candidateId, staffId, payTerms, ...optional('loginUsername', loginUsername) },
+    };
+    // Decided once before the staff member's data key is made, so a refused hire leaves no key behind.
+    const { state: current } = await runtime.store.aggregate<CandidateState>(
+      candidateStreamId(call.tenantId, candidateId),
+      (st, e) => candidateDecider.evolve(st, candidateCodec.decode(e)),
+      candidateDecider.initialState,
+    );
+    candidateDecider.decide(hire, current, { now });
+    payTermsOf(payTerms);
+    const memberCodec = await this.people.forWrite<MemberEvent>(staffId, MEMBER_SEALED_PATHS);
     type S = CandidateState | MemberState;
     type E = CandidateEvent | MemberEvent;
     const parts = [
@@ -299,14 +310,7 @@ export class RecruitmentHandlers {
     ];
     const decide = ([candidate, member]: readonly S[]): (readonly E[])[] => {
       const c = (candidate ?? candidateDecider.initialState()) as CandidateState;
-      const hired = candidateDecider.decide(
-        {
-          type: 'HireCandidate',
-          data: { candidateId, staffId, payTerms, ...optional('loginUsername', loginUsername) },
-        },
-        c,
-        { now },
-      );
+      const hired = candidateDecider.decide(hire, c, { now });
       if (c.status === 'absent') return [hired, []];
       return [
         hired,
