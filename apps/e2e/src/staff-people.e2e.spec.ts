@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { PLATFORM_TENANT_ID } from '@serviceops/contracts';
 import { newId } from '@serviceops/kernel';
 import { Client } from 'pg';
@@ -81,6 +85,77 @@ function ok<T>(res: Res, status = 200): T {
   return res.body as T;
 }
 
+/** The recruitment pipeline as an admin runs it, on one platform. */
+class Recruiter {
+  constructor(
+    readonly api: ReturnType<typeof request>,
+    readonly admin: string,
+    readonly branchId: string,
+  ) {}
+
+  async posting(criteria: object = { minDrivingYears: 3, minEducation: 'secondary', cleanRecord: true }) {
+    return ok<{ id: string }>(
+      await this.api.post('/api/v1/staff/postings').set(auth(this.admin)).send({
+        role: 'coach',
+        branchId: this.branchId,
+        businessLine: 'driving_practice',
+        title: 'Driving coach',
+        criteria,
+      }),
+      201,
+    );
+  }
+
+  async apply(postingId: string, extra: object = {}): Promise<Candidate> {
+    return ok<Candidate>(
+      await this.api
+        .post('/api/v1/staff/candidates')
+        .set(auth(this.admin))
+        .send({
+          postingId,
+          name: 'Zhang Wei',
+          phone: '+86 139 1234 5678',
+          idNumber: '110105199001010011',
+          drivingYears: 5,
+          education: 'college',
+          cleanRecord: true,
+          ...extra,
+        }),
+      201,
+    );
+  }
+
+  step = (id: string, body: object) =>
+    this.api.post(`/api/v1/staff/candidates/${id}/steps`).set(auth(this.admin)).send(body);
+
+  /** A staff member hired through every step. */
+  async hired(body: object = {}): Promise<StaffMember> {
+    const p = await this.posting();
+    const c = await this.apply(p.id);
+    ok(await this.step(c.id, { step: 'screening' }));
+    ok(
+      await this.step(c.id, {
+        step: 'interview',
+        passed: true,
+        interviewMode: 'on_site',
+        ratings: [{ aspect: 'manner', score: 4 }],
+      }),
+    );
+    ok(
+      await this.step(c.id, { step: 'practical_test', passed: true, practicalTest: 'test_drive', score: 88 }),
+    );
+    ok(await this.step(c.id, { step: 'onboarding_training', passed: true }));
+    ok(await this.step(c.id, { step: 'exam', passed: true, score: 91 }));
+    return ok<StaffMember>(
+      await this.api
+        .post(`/api/v1/staff/candidates/${c.id}/hire`)
+        .set(auth(this.admin))
+        .send({ payTerms: { dailyPay: { amount: 30_000, currency: 'CNY' } }, ...body }),
+      201,
+    );
+  }
+}
+
 describe('staff people end to end (log transport)', () => {
   let platform: RunningPlatform;
   let api: ReturnType<typeof request>;
@@ -124,67 +199,11 @@ describe('staff people end to end (log transport)', () => {
     return token(username, password);
   }
 
-  async function posting(
-    criteria: object = { minDrivingYears: 3, minEducation: 'secondary', cleanRecord: true },
-  ) {
-    return ok<{ id: string }>(
-      await api.post('/api/v1/staff/postings').set(auth(admin)).send({
-        role: 'coach',
-        branchId,
-        businessLine: 'driving_practice',
-        title: 'Driving coach',
-        criteria,
-      }),
-      201,
-    );
-  }
-
-  async function apply(postingId: string, extra: object = {}): Promise<Candidate> {
-    return ok<Candidate>(
-      await api
-        .post('/api/v1/staff/candidates')
-        .set(auth(admin))
-        .send({
-          postingId,
-          name: 'Zhang Wei',
-          phone: '+86 139 1234 5678',
-          idNumber: '110105199001010011',
-          drivingYears: 5,
-          education: 'college',
-          cleanRecord: true,
-          ...extra,
-        }),
-      201,
-    );
-  }
-
-  const step = (id: string, body: object) =>
-    api.post(`/api/v1/staff/candidates/${id}/steps`).set(auth(admin)).send(body);
-
-  /** A staff member hired through every step. */
-  async function hired(body: object = {}): Promise<StaffMember> {
-    const p = await posting();
-    const c = await apply(p.id);
-    ok(await step(c.id, { step: 'screening' }));
-    ok(
-      await step(c.id, {
-        step: 'interview',
-        passed: true,
-        interviewMode: 'on_site',
-        ratings: [{ aspect: 'manner', score: 4 }],
-      }),
-    );
-    ok(await step(c.id, { step: 'practical_test', passed: true, practicalTest: 'test_drive', score: 88 }));
-    ok(await step(c.id, { step: 'onboarding_training', passed: true }));
-    ok(await step(c.id, { step: 'exam', passed: true, score: 91 }));
-    return ok<StaffMember>(
-      await api
-        .post(`/api/v1/staff/candidates/${c.id}/hire`)
-        .set(auth(admin))
-        .send({ payTerms: { dailyPay: { amount: 30_000, currency: 'CNY' } }, ...body }),
-      201,
-    );
-  }
+  const recruiter = () => new Recruiter(api, admin, branchId);
+  const posting = (criteria?: object) => recruiter().posting(criteria);
+  const apply = (postingId: string, extra?: object) => recruiter().apply(postingId, extra);
+  const step = (id: string, body: object) => recruiter().step(id, body);
+  const hired = (body?: object) => recruiter().hired(body);
 
   it('hires through the full pipeline: each step in order, the staff member created, a login asked of tenancy', async () => {
     const p = await posting();
@@ -550,5 +569,83 @@ describe('staff people end to end (log transport)', () => {
       await api.post(`/api/v1/staff/${member.id}/resign`).set(auth(admin)).send({}),
     );
     expect(resigned.noticeDays).toBe(14);
+  });
+});
+
+describe('qualification expiry across a restart (log transport)', () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'serviceops-e2e-staff-restart-'));
+  const env = { TIMER_POLL_MS: '200', RATE_LIMIT_PER_MINUTE: '100000' };
+  let first: RunningPlatform | undefined;
+  let second: RunningPlatform | undefined;
+  let db: Client | undefined;
+
+  afterAll(async () => {
+    await db?.end().catch(() => undefined);
+    await first?.stop();
+    await second?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const signIn = async (platform: RunningPlatform) =>
+    ok<{ accessToken: string }>(
+      await request(platform.url)
+        .post('/api/v1/auth/token')
+        .send({ username: 'admin', password: ADMIN_PASSWORD }),
+    ).accessToken;
+
+  it('expires a qualification once, after the platform restarted past its expiry', async () => {
+    first = await startPlatform({ transport: 'log', dataDir, env });
+    const databaseUrl = first.databaseUrl ?? '';
+    const admin = await signIn(first);
+    const member = await new Recruiter(request(first.url), admin, newId()).hired();
+    const expiresAt = Date.now() + 12_000;
+    const recorded = ok<Qualifications>(
+      await request(first.url)
+        .post(`/api/v1/staff/${member.id}/qualifications`)
+        .set(auth(admin))
+        .send({
+          kind: 'driving_licence',
+          number: 'DL-RESTART',
+          issuedOn: '2020-01-01',
+          expiresAt: new Date(expiresAt).toISOString(),
+        }),
+    );
+    const qid = recorded.qualifications[0]?.id ?? '';
+    await first.stop();
+    first = undefined;
+
+    db = new Client({ connectionString: databaseUrl });
+    await db.connect();
+    const timer = async () =>
+      (
+        await (db as Client).query<{ fired_at: Date | null }>(
+          'SELECT fired_at FROM staff.timers WHERE timer_id = $1',
+          [`qualification-expiry:${qid}`],
+        )
+      ).rows;
+    // What the first run left: the expiry armed, not fired (else this would not test a restart).
+    expect(await timer()).toEqual([{ fired_at: null }]);
+    const wait = expiresAt - Date.now() + 1_000;
+    if (wait > 0) await sleep(wait);
+
+    second = await startPlatform({ transport: 'log', dataDir, databaseUrl, env });
+    const again = await signIn(second);
+    const api = request(second.url);
+    await poll(
+      'the qualification expired after the restart',
+      async () => {
+        const e = ok<Eligibility>(await api.get(`/api/v1/staff/${member.id}/eligibility`).set(auth(again)));
+        return e.eligible ? undefined : e;
+      },
+      30_000,
+    );
+    await sleep(1_000); // a few more polls of the timers: nothing fires twice
+    const { rows } = await db.query<{ type: string }>(
+      `SELECT type FROM staff.events WHERE stream_id LIKE $1 ORDER BY global_position`,
+      [`staff-qualifications-%${member.id}`],
+    );
+    expect(rows.filter((r) => r.type === 'QualificationExpired')).toHaveLength(1);
+    expect(rows.filter((r) => r.type === 'StaffEligibilityChanged')).toHaveLength(2);
+    expect((await timer())[0]?.fired_at).not.toBeNull();
   });
 });
