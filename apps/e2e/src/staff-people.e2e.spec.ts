@@ -436,6 +436,17 @@ describe('staff people end to end (log transport)', () => {
       await api.post(`/api/v1/staff/${member.id}/qualifications/${qid}/reinstate`).set(auth(admin)).send({}),
     );
     expect(reinstated.eligible).toBe(true);
+    const history = ok<{ entries: { type: string; actorId: string }[] }>(
+      await api.get(`/api/v1/staff/${member.id}/qualifications/history`).set(auth(admin)),
+    );
+    expect(history.entries.map((e) => e.type)).toEqual([
+      'QualificationRecorded',
+      'StaffEligibilityChanged',
+      'QualificationSuspended',
+      'StaffEligibilityChanged',
+      'QualificationReinstated',
+      'StaffEligibilityChanged',
+    ]);
   });
 
   it('resigns with the notice period and requests the final settlement only once the handover is complete', async () => {

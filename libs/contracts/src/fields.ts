@@ -45,6 +45,10 @@ export const PERSONAL_TEXT = {
     'followUp.action': { ReturnVisitRecorded: 'followUp.action' },
     cancelReason: { ReturnVisitCancelled: 'reason' },
   },
+  /** The staff service's: a qualification's number (names, phones and ID numbers are PERSONAL_FIELDS). */
+  staffQualification: {
+    'qualifications.number': { QualificationRecorded: 'number' },
+  },
 } as const satisfies Record<string, Record<string, Record<string, string>>>;
 
 /** Where personal free text sits in answers, every record's together: what a kept answer leaves out. */

@@ -84,6 +84,7 @@ export const StaffRoutes = controllerOf('staff', [
   route({ rpc: 'staff.ReinstateQualification', answer: QualificationsView }),
   route({ rpc: 'staff.ReverifyQualification', body: ReverifyQualificationDto, answer: QualificationsView }),
   route({ rpc: 'staff.GetQualifications', query: AsOfQuery, answer: QualificationsView }),
+  route({ rpc: 'staff.GetQualificationsHistory', answer: HistoryView }),
   route({ rpc: 'staff.GetEligibility', query: EligibilityQuery, answer: EligibilityView }),
   route({ rpc: 'staff.ResignStaffMember', body: ResignStaffMemberDto, answer: SeparationView }),
   route({ rpc: 'staff.DismissStaffMember', body: DismissStaffMemberDto, answer: SeparationView }),

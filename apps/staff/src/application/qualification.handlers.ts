@@ -23,7 +23,7 @@ import {
 } from '../domain/qualification/qualification.events';
 import type { QualificationsState } from '../domain/qualification/qualification.state';
 import { MemberHandlers } from './member.handlers';
-import { asOfDate, People, seesStaffPersonalData, systemCall } from './people';
+import { asOfDate, historyOf, People, seesStaffPersonalData, systemCall, type HistoryEntry } from './people';
 
 export const QUALIFICATION_TIMERS = {
   remind: 'qualification-expiry-reminder',
@@ -191,6 +191,13 @@ export class QualificationHandlers {
     if (version === 0) await this.existing(call.tenantId, id);
     const state = decoded.reduce(qualificationDecider.evolve, qualificationDecider.initialState());
     return viewOf(id, state, version, seesStaffPersonalData(call.roles));
+  }
+
+  @Handles('staff.GetQualificationsHistory')
+  async history({ id }: { id: string }, call: CallContext): Promise<{ id: string; entries: HistoryEntry[] }> {
+    await this.existing(call.tenantId, id);
+    const { events } = await this.people.runtime.store.readStream(qualificationsStreamId(call.tenantId, id));
+    return { id, entries: historyOf(events, 'staffId') };
   }
 
   /** Whether the staff member was assignable at `at` (default now), from the eligibility changes recorded. */

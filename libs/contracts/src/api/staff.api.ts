@@ -157,6 +157,11 @@ export const STAFF_API = {
     personalData: true,
     summary: 'A staff member’s qualifications and current eligibility, now or as they were at `asOf`',
   },
+  GetQualificationsHistory: {
+    http: { method: 'GET', path: 'staff/:id/qualifications/history', status: 200, ...STAFF_ID },
+    access: STAFF_PEOPLE_READERS,
+    summary: 'What happened to a staff member’s qualifications and eligibility: who, when, which fields',
+  },
   GetEligibility: {
     http: { method: 'GET', path: 'staff/:id/eligibility', status: 200, ...STAFF_ID },
     access: STAFF_PEOPLE_READERS,

@@ -1,3 +1,4 @@
+import { PERSONAL_TEXT, sealedPathsOf } from '@serviceops/contracts';
 import type { Event } from '@serviceops/kernel';
 
 // Event data is stored as JSON: instants are ISO-8601 strings and "none" is absent, never undefined.
@@ -79,5 +80,19 @@ export type QualificationEvent =
   | QualificationReverificationOverdue
   | StaffEligibilityChanged;
 
-/** Where personal data sits in these events: sealed with the staff member's key. */
-export const QUALIFICATION_SEALED_PATHS = { QualificationRecorded: ['number'] } as const;
+export const QUALIFICATION_EVENT_TYPES = [
+  'QualificationRecorded',
+  'QualificationSuspended',
+  'QualificationReinstated',
+  'QualificationReverified',
+  'QualificationExpiryReminderDue',
+  'QualificationExpired',
+  'QualificationReverificationOverdue',
+  'StaffEligibilityChanged',
+] as const satisfies readonly QualificationEvent['type'][];
+
+/** Where personal data sits in these events (PERSONAL_TEXT): sealed with the staff member's key. */
+export const QUALIFICATION_SEALED_PATHS = sealedPathsOf(
+  QUALIFICATION_EVENT_TYPES,
+  PERSONAL_TEXT.staffQualification,
+);
