@@ -357,6 +357,14 @@ describe('staff people end to end (log transport)', () => {
     const history = ok<{ entries: { type: string }[] }>(
       await api.get(`/api/v1/staff/${member.id}/history`).set(auth(admin)),
     );
+    // Clear reads are recorded (who, why, which fields); masked ones are not.
+    ok(await api.get(`/api/v1/staff/${member.id}`).set(auth(admin)).set('X-Purpose', 'payroll check'));
+    const reads = await db.query<{ fields: string[]; purpose: string }>(
+      `SELECT data->'fields' AS fields, data->>'purpose' AS purpose FROM staff.events
+        WHERE type = 'PersonalDataRead' AND data->>'personId' = $1 AND data->>'through' = 'staff-member'`,
+      [member.id],
+    );
+    expect(reads.rows).toContainEqual({ fields: ['name', 'phone', 'idNumber'], purpose: 'payroll check' });
     expect(history.entries.map((e) => e.type)).toEqual(['StaffMemberHired', 'PayTermsChanged']);
   });
 

@@ -17,3 +17,4 @@ export * from './handles';
 export * from './in-process';
 export * from './personal-data-cipher';
 export * from './masking';
+export * from './clear-reads';

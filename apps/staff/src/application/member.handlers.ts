@@ -103,7 +103,9 @@ export class MemberHandlers {
   @Handles('staff.GetStaffMember')
   async get({ id, asOf }: { id: string; asOf?: string }, call: CallContext): Promise<StaffMemberView> {
     const { state, version } = await this.state(call.tenantId, id, asOfDate(asOf));
-    return memberViewOf(state, version, seesStaffPersonalData(call.roles));
+    const view = memberViewOf(state, version, seesStaffPersonalData(call.roles));
+    await this.people.recordRead(call, [{ personId: id, view }], { kind: 'staff-member', id });
+    return view;
   }
 
   @Handles('staff.GetStaffMemberHistory')

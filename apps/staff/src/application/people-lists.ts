@@ -65,21 +65,24 @@ export class PeopleLists {
     }>('staff_list', 'staff_id', 'hired_at', where, args, filter);
     const open = await this.opener(rows.items.map((r) => r.staff_id));
     const clear = seesStaffPersonalData(call.roles);
-    return {
-      items: rows.items.map((r) => ({
-        id: r.staff_id,
-        version: r.version,
-        role: r.role,
-        branchId: r.branch_id,
-        businessLine: r.business_line,
-        ...personal(clear, open(r.staff_id, { name: r.name, phone: r.phone })),
-        masked: !clear,
-        dailyPay: { amount: Number(r.daily_pay_amount), currency: r.daily_pay_currency },
-        ...(r.separation ? { separation: r.separation } : {}),
-        hiredAt: r.hired_at.toISOString(),
-      })),
-      ...(rows.nextCursor ? { nextCursor: rows.nextCursor } : {}),
-    };
+    const items = rows.items.map((r) => ({
+      id: r.staff_id,
+      version: r.version,
+      role: r.role,
+      branchId: r.branch_id,
+      businessLine: r.business_line,
+      ...personal(clear, open(r.staff_id, { name: r.name, phone: r.phone })),
+      masked: !clear,
+      dailyPay: { amount: Number(r.daily_pay_amount), currency: r.daily_pay_currency },
+      ...(r.separation ? { separation: r.separation } : {}),
+      hiredAt: r.hired_at.toISOString(),
+    }));
+    await this.people.recordRead(
+      call,
+      items.map((view) => ({ personId: view.id, view })),
+      { kind: 'staff-list' },
+    );
+    return { items, ...(rows.nextCursor ? { nextCursor: rows.nextCursor } : {}) };
   }
 
   @Handles('staff.ListCandidates')
@@ -112,22 +115,25 @@ export class PeopleLists {
     }>('candidate_list', 'candidate_id', 'applied_at', where, args, filter);
     const open = await this.opener(rows.items.map((r) => r.candidate_id));
     const clear = seesStaffPersonalData(call.roles);
-    return {
-      items: rows.items.map((r) => ({
-        id: r.candidate_id,
-        version: r.version,
-        status: r.status,
-        ...(r.next_step ? { nextStep: r.next_step } : {}),
-        postingId: r.posting_id,
-        role: r.role,
-        branchId: r.branch_id,
-        businessLine: r.business_line,
-        ...personal(clear, open(r.candidate_id, { name: r.name, phone: r.phone })),
-        masked: !clear,
-        appliedAt: r.applied_at.toISOString(),
-      })),
-      ...(rows.nextCursor ? { nextCursor: rows.nextCursor } : {}),
-    };
+    const items = rows.items.map((r) => ({
+      id: r.candidate_id,
+      version: r.version,
+      status: r.status,
+      ...(r.next_step ? { nextStep: r.next_step } : {}),
+      postingId: r.posting_id,
+      role: r.role,
+      branchId: r.branch_id,
+      businessLine: r.business_line,
+      ...personal(clear, open(r.candidate_id, { name: r.name, phone: r.phone })),
+      masked: !clear,
+      appliedAt: r.applied_at.toISOString(),
+    }));
+    await this.people.recordRead(
+      call,
+      items.map((view) => ({ personId: view.id, view })),
+      { kind: 'candidate-list' },
+    );
+    return { items, ...(rows.nextCursor ? { nextCursor: rows.nextCursor } : {}) };
   }
 
   private async page<R extends Record<string, unknown>>(

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { STAFF_PERSONAL_DATA_ROLES } from '@serviceops/contracts';
 import type { Event, RecordedEvent } from '@serviceops/kernel';
 import {
+  ClearReadLog,
   DurableTimers,
   EventSourcingRuntime,
   maskIdNumber,
@@ -10,6 +11,7 @@ import {
   optional,
   PersonalDataCipher,
   ProblemError,
+  type CallContext,
   type EventCodec,
 } from '@serviceops/platform';
 import {
@@ -24,6 +26,9 @@ import { personCodec, type SealedPathsByType } from '../infrastructure/sealing';
 export interface VersionedPeoplePolicy extends PeoplePolicy {
   readonly version: number;
 }
+
+/** A person's fields that an answer may show in clear. */
+export const PERSON_FIELDS = ['name', 'phone', 'idNumber'] as const;
 
 /** Whether a caller sees staff and candidates' personal data in clear. */
 export function seesStaffPersonalData(roles: readonly string[]): boolean {
@@ -41,11 +46,36 @@ export function systemCall(tenantId: string, actor: string, correlationId: strin
  */
 @Injectable()
 export class People {
+  /** Clear reads of a person's data, recorded before they are answered (`staff-access-<tenant>-<read>`). */
+  readonly reads: ClearReadLog;
+
   constructor(
     readonly runtime: EventSourcingRuntime,
     readonly cipher: PersonalDataCipher,
     @Inject(DurableTimers) readonly timers: DurableTimers,
-  ) {}
+  ) {
+    this.reads = new ClearReadLog(runtime.store, 'staff-access', 'personId');
+  }
+
+  /**
+   * Records which of a person's fields an answer shows in clear (nothing when masked): the person fields present
+   * in `view`, or the `fields` named.
+   */
+  recordRead(
+    call: CallContext,
+    shown: readonly { personId: string; view?: object; fields?: readonly string[] }[],
+    through: { kind: string; id?: string },
+  ): Promise<void> {
+    const clear = seesStaffPersonalData(call.roles);
+    return this.reads.record(
+      call,
+      shown.map(({ personId, view = {}, fields }) => ({
+        personId,
+        fields: clear ? (fields ?? PERSON_FIELDS.filter((f) => f in view)) : [],
+      })),
+      through,
+    );
+  }
 
   /** For writing: makes the person's key on first use. */
   async forWrite<E extends Event>(personId: string, paths: SealedPathsByType): Promise<EventCodec<E>> {

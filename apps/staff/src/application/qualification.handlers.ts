@@ -190,7 +190,13 @@ export class QualificationHandlers {
     );
     if (version === 0) await this.existing(call.tenantId, id);
     const state = decoded.reduce(qualificationDecider.evolve, qualificationDecider.initialState());
-    return viewOf(id, state, version, seesStaffPersonalData(call.roles));
+    const view = viewOf(id, state, version, seesStaffPersonalData(call.roles));
+    const numbers = view.qualifications.some((q) => 'number' in q) ? ['qualifications.number'] : [];
+    await this.people.recordRead(call, [{ personId: id, fields: numbers }], {
+      kind: 'qualifications',
+      id,
+    });
+    return view;
   }
 
   @Handles('staff.GetQualificationsHistory')

@@ -355,7 +355,9 @@ export class RecruitmentHandlers {
       asOfDate(asOf),
     );
     const state = decoded.reduce(candidateDecider.evolve, candidateDecider.initialState());
-    return candidateViewOf(state, version, seesStaffPersonalData(call.roles));
+    const view = candidateViewOf(state, version, seesStaffPersonalData(call.roles));
+    await this.people.recordRead(call, [{ personId: id, view }], { kind: 'candidate', id });
+    return view;
   }
 
   @Handles('staff.GetCandidateHistory')

@@ -19,7 +19,7 @@ export const STAFF_API = {
     summary: 'A job posting',
   },
   ListCandidates: {
-    http: { method: 'GET', path: 'staff/candidates', status: 200 },
+    http: { method: 'GET', path: 'staff/candidates', status: 200, purpose: true },
     access: STAFF_PEOPLE_READERS,
     personalData: true,
     summary:
@@ -62,7 +62,14 @@ export const STAFF_API = {
       'role, branch, line and pay terms; `login` asks tenancy for their user (If-Match: the candidate’s version)',
   },
   GetCandidate: {
-    http: { method: 'GET', path: 'staff/candidates/:id', status: 200, ...STAFF_ID, etag: true },
+    http: {
+      method: 'GET',
+      path: 'staff/candidates/:id',
+      status: 200,
+      ...STAFF_ID,
+      etag: true,
+      purpose: true,
+    },
     access: STAFF_PEOPLE_READERS,
     personalData: true,
     summary: 'A candidate and their steps, now or as it was at `asOf` (personal data masked by role)',
@@ -73,7 +80,7 @@ export const STAFF_API = {
     summary: 'What happened to a candidate: who, when, on whose behalf, which fields',
   },
   ListStaff: {
-    http: { method: 'GET', path: 'staff', status: 200 },
+    http: { method: 'GET', path: 'staff', status: 200, purpose: true },
     access: STAFF_PEOPLE_READERS,
     personalData: true,
     summary:
@@ -93,7 +100,7 @@ export const STAFF_API = {
     summary: 'Change a staff member’s pay terms (daily pay in integer minor units and a currency)',
   },
   GetStaffMember: {
-    http: { method: 'GET', path: 'staff/:id', status: 200, ...STAFF_ID, etag: true },
+    http: { method: 'GET', path: 'staff/:id', status: 200, ...STAFF_ID, etag: true, purpose: true },
     access: STAFF_PEOPLE_READERS,
     personalData: true,
     summary: 'A staff member, now or as they were at `asOf` (personal data masked by role)',
@@ -152,7 +159,14 @@ export const STAFF_API = {
     summary: 'Record a periodic re-verification, and when the next one is due',
   },
   GetQualifications: {
-    http: { method: 'GET', path: 'staff/:id/qualifications', status: 200, ...STAFF_ID, etag: true },
+    http: {
+      method: 'GET',
+      path: 'staff/:id/qualifications',
+      status: 200,
+      ...STAFF_ID,
+      etag: true,
+      purpose: true,
+    },
     access: STAFF_PEOPLE_READERS,
     personalData: true,
     summary: 'A staff member’s qualifications and current eligibility, now or as they were at `asOf`',
