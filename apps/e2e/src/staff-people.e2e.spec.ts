@@ -304,6 +304,25 @@ describe('staff people end to end (log transport)', () => {
       422,
       'STAFF.CANDIDATE_REJECTED',
     );
+    // The rejection armed the erasure of the candidate's data when the retention is over.
+    const { rows: timers } = await db.query<{ due_at: Date }>(
+      'SELECT due_at FROM staff.timers WHERE timer_id = $1',
+      [`candidate-retention:${c.id}`],
+    );
+    expect(timers).toHaveLength(1);
+
+    // Erased at their request: the key is destroyed, the name gone, the record and its history stay.
+    const erased = ok<Candidate>(
+      await api.post(`/api/v1/staff/candidates/${c.id}/erase`).set(auth(admin)).send({}),
+    );
+    expect(erased.status).toBe('erased');
+    expect(erased.name).toBeUndefined();
+    const keys = await db.query('SELECT 1 FROM staff.data_keys WHERE person_id = $1', [c.id]);
+    expect(keys.rowCount).toBe(0);
+    const again = ok<Candidate>(await api.get(`/api/v1/staff/candidates/${c.id}`).set(auth(admin)));
+    expect(again).toMatchObject({ status: 'erased', masked: false });
+    expect(again.name).toBeUndefined();
+    expect(again.phone).toBeUndefined();
   });
 
   it('masks personal data for roles without it, and keeps history and as-of views', async () => {

@@ -12,7 +12,7 @@ import { People } from './application/people';
 import { PeopleLists } from './application/people-lists';
 import { PeoplePolicyHandlers } from './application/people-policy.handlers';
 import { QUALIFICATION_TIMERS, QualificationHandlers } from './application/qualification.handlers';
-import { RecruitmentHandlers } from './application/recruitment.handlers';
+import { CANDIDATE_RETENTION_TIMER, RecruitmentHandlers } from './application/recruitment.handlers';
 import { SeparationHandlers } from './application/separation.handlers';
 import {
   StaffDataKeys1764800000000,
@@ -71,12 +71,14 @@ export const staffService: ServiceDefinition<typeof staffConfigSpec> = {
   onStart: async ({ runtime }, app) => {
     const timers = app.get(DurableTimers);
     const qualifications = app.get(QualificationHandlers);
+    const recruitment = app.get(RecruitmentHandlers);
     await timers.migrate();
     await runtime.subscribe(PEOPLE_LISTS_CONSUMER, [eventsTopic('staff')], projectPeopleLists);
     timers.start({
       [QUALIFICATION_TIMERS.remind]: (timer) => qualifications.fire(timer),
       [QUALIFICATION_TIMERS.expire]: (timer) => qualifications.fire(timer),
       [QUALIFICATION_TIMERS.reverify]: (timer) => qualifications.fire(timer),
+      [CANDIDATE_RETENTION_TIMER]: (timer) => recruitment.retentionOver(timer),
     });
   },
 };

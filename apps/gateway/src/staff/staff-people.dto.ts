@@ -350,9 +350,9 @@ export class PeoplePolicyDto {
 }
 
 export class ListCandidatesQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ['in_progress', 'rejected', 'hired'], required: false })
+  @ApiPropertyOptional({ enum: ['in_progress', 'rejected', 'hired', 'erased'], required: false })
   @ValidateIf(present)
-  @IsIn(['in_progress', 'rejected', 'hired'])
+  @IsIn(['in_progress', 'rejected', 'hired', 'erased'])
   status?: string;
 
   @ApiPropertyOptional({ format: 'uuid', required: false })

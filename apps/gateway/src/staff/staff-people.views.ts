@@ -35,7 +35,7 @@ export class RecruitmentStepResultView {
 export class CandidateView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ description: 'the candidate’s version, also its ETag' }) version!: number;
-  @ApiProperty({ enum: ['in_progress', 'rejected', 'hired'] }) status!: string;
+  @ApiProperty({ enum: ['in_progress', 'rejected', 'hired', 'erased'] }) status!: string;
   @ApiProperty({ format: 'uuid' }) postingId!: string;
   @ApiProperty() role!: string;
   @ApiProperty({ format: 'uuid' }) branchId!: string;
@@ -155,7 +155,7 @@ export class PeoplePolicyView {
 export class CandidateSummaryView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() version!: number;
-  @ApiProperty({ enum: ['in_progress', 'rejected', 'hired'] }) status!: string;
+  @ApiProperty({ enum: ['in_progress', 'rejected', 'hired', 'erased'] }) status!: string;
   @ApiPropertyOptional(opt) nextStep?: string;
   @ApiProperty({ format: 'uuid' }) postingId!: string;
   @ApiProperty() role!: string;

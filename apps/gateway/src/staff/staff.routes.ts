@@ -49,6 +49,7 @@ export const StaffRoutes = controllerOf('staff', [
   route({ rpc: 'staff.GetPosting', answer: PostingView }),
   route({ rpc: 'staff.ListCandidates', query: ListCandidatesQuery, answer: CandidatePageView }),
   route({ rpc: 'staff.ApplyForPosting', body: ApplyForPostingDto, answer: CandidateView }),
+  route({ rpc: 'staff.EraseCandidate', answer: CandidateView }),
   route({ rpc: 'staff.GetCandidate', query: AsOfQuery, answer: CandidateView }),
   route({ rpc: 'staff.GetCandidateHistory', answer: HistoryView }),
   route({ rpc: 'staff.RecordRecruitmentStep', body: RecordRecruitmentStepDto, answer: CandidateView }),

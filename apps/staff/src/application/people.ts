@@ -155,7 +155,7 @@ export function personal(
   values: { name?: string; phone?: string; idNumber?: string },
 ): { name?: string; phone?: string; idNumber?: string } {
   const show = (v: string | undefined, mask: (x: string) => string) =>
-    v === undefined || v.startsWith('enc:') ? undefined : clear ? v : mask(v);
+    v === undefined || v === '' || v.startsWith('enc:') ? undefined : clear ? v : mask(v);
   return {
     ...optional('name', show(values.name, maskName)),
     ...optional('phone', show(values.phone, maskPhone)),

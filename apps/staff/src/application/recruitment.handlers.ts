@@ -9,9 +9,14 @@ import {
   ProblemError,
   uuidField,
   type CallContext,
+  type DueTimer,
 } from '@serviceops/platform';
 import type { CandidateCommand } from '../domain/recruitment/candidate.commands';
-import { nextStep } from '../domain/recruitment/candidate.decide';
+import {
+  nextStep,
+  REJECTED_CANDIDATE_RETENTION_DAYS,
+  retentionEndsAt,
+} from '../domain/recruitment/candidate.decide';
 import { candidateDecider, candidateStreamId } from '../domain/recruitment/candidate.decider';
 import type {
   CandidateEvent,
@@ -28,7 +33,17 @@ import { postingDecider, postingStreamId } from '../domain/recruitment/posting.d
 import type { EducationLevel } from '../domain/recruitment/posting.events';
 import type { PostingState } from '../domain/recruitment/posting.state';
 import { memberViewOf, type StaffMemberView } from './member.handlers';
-import { asOfDate, historyOf, People, personal, seesStaffPersonalData, type HistoryEntry } from './people';
+import {
+  asOfDate,
+  historyOf,
+  People,
+  personal,
+  seesStaffPersonalData,
+  systemCall,
+  type HistoryEntry,
+} from './people';
+
+export const CANDIDATE_RETENTION_TIMER = 'candidate-retention';
 
 /** Where a candidate's personal data sits: sealed with the candidate's own key. */
 export const CANDIDATE_SEALED_PATHS = { CandidateApplied: ['name', 'phone', 'idNumber'] } as const;
@@ -250,6 +265,18 @@ export class RecruitmentHandlers {
         {
           codec,
           ...(request.expectedVersion !== undefined ? { expectedVersion: request.expectedVersion } : {}),
+          // A rejection starts the retention of the candidate's data: erased when it is over.
+          inline: async (tx, _state, _version, events) => {
+            for (const event of events as CandidateEvent[])
+              if (event.type === 'RecruitmentStepRecorded' && !event.data.passed)
+                await this.people.timers.schedule(tx, {
+                  id: `${CANDIDATE_RETENTION_TIMER}:${request.id}`,
+                  tenantId: call.tenantId,
+                  kind: CANDIDATE_RETENTION_TIMER,
+                  dueAt: retentionEndsAt(event.data.recordedAt),
+                  payload: { candidateId: request.id },
+                });
+          },
         },
       ),
     );
@@ -344,6 +371,55 @@ export class RecruitmentHandlers {
       done.versions[1] ?? 0,
       seesStaffPersonalData(call.roles),
     );
+  }
+
+  /**
+   * The right to be forgotten: `CandidateErased` and, in the same transaction, the candidate's data key destroyed
+   * (what was sealed with it cannot be opened again, anywhere). A hired candidate's staff file has its own key.
+   */
+  @Handles('staff.EraseCandidate')
+  async eraseCandidate(
+    request: { id: string; expectedVersion?: number },
+    call: CallContext,
+  ): Promise<CandidateView> {
+    return this.erase(call, request.id, undefined, request.expectedVersion);
+  }
+
+  /** A rejected candidate's retention is over: erase them (nothing if erased already, or not rejected). */
+  async retentionOver(timer: DueTimer): Promise<void> {
+    const candidateId = timer.payload['candidateId'];
+    if (typeof candidateId !== 'string') throw new Error(`timer ${timer.id} names no candidate`);
+    await this.erase(
+      systemCall(timer.tenantId, 'candidate-retention', timer.id),
+      candidateId,
+      REJECTED_CANDIDATE_RETENTION_DAYS,
+    );
+  }
+
+  private async erase(
+    call: CallContext,
+    candidateId: string,
+    retentionDays?: number,
+    expectedVersion?: number,
+  ): Promise<CandidateView> {
+    const { runtime, cipher } = this.people;
+    const codec = await this.people.forRead<CandidateEvent>(candidateId, CANDIDATE_SEALED_PATHS);
+    const done = await runtime.timed('EraseCandidate', () =>
+      execute(
+        runtime.store,
+        candidateDecider,
+        candidateStreamId(call.tenantId, candidateId),
+        { type: 'EraseCandidate', data: { candidateId, ...optional('retentionDays', retentionDays) } },
+        { now: new Date() },
+        call,
+        {
+          codec,
+          ...(expectedVersion !== undefined ? { expectedVersion } : {}),
+          inline: (tx) => cipher.destroy(tx, [candidateId]),
+        },
+      ),
+    );
+    return candidateViewOf(done.state, done.version, seesStaffPersonalData(call.roles));
   }
 
   @Handles('staff.GetCandidate')

@@ -58,6 +58,13 @@ export async function projectPeopleLists(event: DeliveredEvent, tx: PoolClient):
           [e.data.candidateId, v, e.data.hiredAt],
         );
         return;
+      case 'CandidateErased':
+        await tx.query(
+          `UPDATE staff.candidate_list SET version = $2, status = 'erased', next_step = NULL, name = '', phone = '',
+             updated_at = $3 WHERE candidate_id = $1 AND version < $2`,
+          [e.data.candidateId, v, e.data.erasedAt],
+        );
+        return;
       default: {
         const unhandled: never = e;
         return unhandled;

@@ -77,3 +77,5 @@ export const STAFF_PERSONAL_DATA_ROLES = [
   'legal',
   'finance',
 ] as const satisfies readonly Role[];
+/** Erasing a candidate's personal data cannot be undone. */
+export const STAFF_DATA_ERASERS = ['admin', 'legal'] as const satisfies readonly Role[];

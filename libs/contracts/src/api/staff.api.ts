@@ -1,5 +1,5 @@
 import type { Declaration } from './declaration';
-import { ADMIN, STAFF_PEOPLE_MANAGERS, STAFF_PEOPLE_READERS } from './access';
+import { ADMIN, STAFF_DATA_ERASERS, STAFF_PEOPLE_MANAGERS, STAFF_PEOPLE_READERS } from './access';
 
 const STAFF_ID = { uuidParams: ['id'] } as const;
 const ON_QUALIFICATION = { uuidParams: ['id', 'qualificationId'], etag: true, ifMatch: true } as const;
@@ -60,6 +60,21 @@ export const STAFF_API = {
     summary:
       'Hire a candidate who passed the exam (else 422 STAFF.<STEP>_EXPECTED): creates the staff member with ' +
       'role, branch, line and pay terms; `login` asks tenancy for their user (If-Match: the candidate’s version)',
+  },
+  EraseCandidate: {
+    http: {
+      method: 'POST',
+      path: 'staff/candidates/:id/erase',
+      status: 200,
+      ...STAFF_ID,
+      etag: true,
+      ifMatch: true,
+    },
+    access: STAFF_DATA_ERASERS,
+    personalData: true,
+    summary:
+      'Erase a candidate’s personal data for good (their data key is destroyed); a rejected candidate’s is erased ' +
+      'by itself 180 days after the rejection',
   },
   GetCandidate: {
     http: {

@@ -47,7 +47,13 @@ export type HireCandidate = Command<
   { candidateId: string; staffId: string; payTerms: PayTerms; loginUsername?: string }
 >;
 
-export type CandidateCommand = ApplyForPosting | RecordRecruitmentStep | HireCandidate;
+/**
+ * Forget the candidate's personal data: at their request (`retention` absent), or by the retention timer of a
+ * rejected candidate (`retention`: the days they are kept after the rejection; nothing happens before).
+ */
+export type EraseCandidate = Command<'EraseCandidate', { candidateId: string; retentionDays?: number }>;
+
+export type CandidateCommand = ApplyForPosting | RecordRecruitmentStep | HireCandidate | EraseCandidate;
 
 /** What the candidate's decisions take from outside the domain: the time, and the posting applied to. */
 export interface CandidateContext {

@@ -4,6 +4,7 @@ import type {
   ApplyForPosting,
   CandidateCommand,
   CandidateContext,
+  EraseCandidate,
   HireCandidate,
   RecordRecruitmentStep,
 } from './candidate.commands';
@@ -38,6 +39,8 @@ export function decideCandidate(
       return recordStep(command, state, context);
     case 'HireCandidate':
       return hire(command, state, context);
+    case 'EraseCandidate':
+      return erase(command, state, context);
     default: {
       const unhandled: never = command;
       return unhandled;
@@ -95,6 +98,8 @@ function inProgress(state: CandidateState): CandidateInPipeline {
   if (state.status === 'rejected')
     throw candidateError(E.CANDIDATE_REJECTED, 'the candidate was rejected; their candidacy is over');
   if (state.status === 'hired') throw candidateError(E.CANDIDATE_HIRED, 'the candidate was hired already');
+  if (state.status === 'erased')
+    throw candidateError(E.CANDIDATE_ERASED, 'the candidate’s personal data was erased');
   return state;
 }
 
@@ -237,6 +242,31 @@ function hire({ data }: HireCandidate, state: CandidateState, context: Candidate
     {
       type: 'CandidateHired',
       data: { candidateId: candidate.candidateId, staffId: data.staffId, hiredAt: context.now.toISOString() },
+    },
+  ];
+}
+
+/** Rejected candidates' personal data is kept this long after the rejection, then erased (the issue gives no number). */
+export const REJECTED_CANDIDATE_RETENTION_DAYS = 180;
+const DAY_MS = 86_400_000;
+
+/** When a rejected candidate's data is due for erasure. */
+export function retentionEndsAt(rejectedAt: string, retentionDays = REJECTED_CANDIDATE_RETENTION_DAYS): Date {
+  return new Date(Date.parse(rejectedAt) + retentionDays * DAY_MS);
+}
+
+function erase({ data }: EraseCandidate, state: CandidateState, context: CandidateContext): CandidateEvent[] {
+  if (state.status === 'absent') throw candidateError(E.CANDIDATE_NOT_FOUND, 'no such candidate');
+  if (state.status === 'erased') return [];
+  if (data.retentionDays !== undefined) {
+    // By the retention timer: only a rejected candidate, and only once the retention is over.
+    if (state.status !== 'rejected' || !state.rejectedAt) return [];
+    if (context.now.getTime() < retentionEndsAt(state.rejectedAt, data.retentionDays).getTime()) return [];
+  }
+  return [
+    {
+      type: 'CandidateErased',
+      data: { candidateId: state.candidateId, erasedAt: context.now.toISOString() },
     },
   ];
 }

@@ -2,7 +2,7 @@ import { deciderSpec } from '@serviceops/testing';
 import type { CandidateCommand, CandidateContext } from './candidate.commands';
 import { candidateDecider } from './candidate.decider';
 import type { CandidateApplied, CandidateEvent, RecruitmentStep } from './candidate.events';
-import { unmetCriteria } from './candidate.decide';
+import { REJECTED_CANDIDATE_RETENTION_DAYS, unmetCriteria } from './candidate.decide';
 import type { PostingState } from './posting.state';
 
 const now = new Date('2026-03-02T01:00:00.000Z');
@@ -310,5 +310,56 @@ describe('HireCandidate', () => {
     spec([...throughExam.slice(0, 5), failed])
       .when(hire)
       .thenThrows('STAFF.CANDIDATE_REJECTED');
+  });
+});
+
+describe('EraseCandidate', () => {
+  const rejected: CandidateEvent = {
+    type: 'RecruitmentStepRecorded',
+    data: { candidateId: ID, step: 'screening', passed: false, reason: 'no', recordedAt: at },
+  };
+  const erased: CandidateEvent = { type: 'CandidateErased', data: { candidateId: ID, erasedAt: at } };
+  const erase = (retentionDays?: number): CandidateCommand => ({
+    type: 'EraseCandidate',
+    data: { candidateId: ID, ...(retentionDays !== undefined ? { retentionDays } : {}) },
+  });
+  const DAY = 86_400_000;
+  const after = (ms: number): CandidateContext => ({ now: new Date(now.getTime() + ms) });
+
+  it('erases at the candidate’s request, whatever their step, and then nothing more', () => {
+    spec([applied]).when(erase()).then([erased]);
+    spec([applied, erased]).when(erase()).then([]);
+  });
+
+  it('keeps a rejected candidate 180 days after the rejection, and erases them then', () => {
+    expect(REJECTED_CANDIDATE_RETENTION_DAYS).toBe(180);
+    spec([applied, rejected], after(180 * DAY - 1))
+      .when(erase(180))
+      .then([]);
+    spec([applied, rejected], after(180 * DAY))
+      .when(erase(180))
+      .then([
+        {
+          type: 'CandidateErased',
+          data: { candidateId: ID, erasedAt: new Date(now.getTime() + 180 * DAY).toISOString() },
+        },
+      ]);
+  });
+
+  it('never erases by retention one who was not rejected', () => {
+    spec([applied], after(400 * DAY))
+      .when(erase(180))
+      .then([]);
+  });
+
+  it('refuses every step of an erased candidate, and erasing nobody', () => {
+    spec([applied, erased]).when(step('screening')).thenThrows('STAFF.CANDIDATE_ERASED');
+    spec([]).when(erase()).thenThrows('STAFF.CANDIDATE_NOT_FOUND');
+  });
+
+  it('forgets the personal fields in the state', () => {
+    const state = [applied, erased].reduce(candidateDecider.evolve, candidateDecider.initialState());
+    expect(state).toMatchObject({ status: 'erased', name: '', phone: '', erasedAt: at });
+    expect(state).not.toHaveProperty('idNumber');
   });
 });

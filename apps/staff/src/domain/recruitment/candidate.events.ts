@@ -61,4 +61,7 @@ export type CandidateHired = Event<
   { candidateId: string; staffId: string; hiredAt: string }
 >;
 
-export type CandidateEvent = CandidateApplied | RecruitmentStepRecorded | CandidateHired;
+/** The candidate's personal data is forgotten: their key is destroyed with this event (at request or retention). */
+export type CandidateErased = Event<'CandidateErased', { candidateId: string; erasedAt: string }>;
+
+export type CandidateEvent = CandidateApplied | RecruitmentStepRecorded | CandidateHired | CandidateErased;

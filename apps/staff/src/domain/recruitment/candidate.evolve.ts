@@ -20,6 +20,18 @@ export function evolveCandidate(state: CandidateState, event: CandidateEvent): C
     case 'CandidateHired':
       if (state.status === 'absent') return state;
       return { ...state, status: 'hired', staffId: event.data.staffId, updatedAt: event.data.hiredAt };
+    case 'CandidateErased': {
+      if (state.status === 'absent') return state;
+      const { name: _n, phone: _p, idNumber: _i, ...kept } = state;
+      return {
+        ...kept,
+        name: '',
+        phone: '',
+        status: 'erased',
+        erasedAt: event.data.erasedAt,
+        updatedAt: event.data.erasedAt,
+      };
+    }
     default: {
       const unhandled: never = event;
       return unhandled;
