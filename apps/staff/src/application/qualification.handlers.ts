@@ -263,10 +263,8 @@ export class QualificationHandlers {
     const { runtime, timers } = this.people;
     const { staffId } = command.data;
     const policy = await this.people.policyOf(call.tenantId);
-    const codec =
-      command.type === 'RecordQualification'
-        ? await this.people.forWrite<QualificationEvent>(staffId, QUALIFICATION_SEALED_PATHS)
-        : await this.people.forRead<QualificationEvent>(staffId, QUALIFICATION_SEALED_PATHS);
+    // The staff member's key was made when they were hired: a qualification of nobody makes no key.
+    const codec = await this.people.forRead<QualificationEvent>(staffId, QUALIFICATION_SEALED_PATHS);
     const done = await runtime.timed(command.type, () =>
       execute(
         runtime.store,
