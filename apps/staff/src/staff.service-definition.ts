@@ -19,6 +19,7 @@ import {
   StaffPeopleLists1764800000001,
 } from './infrastructure/people.migrations';
 import { PEOPLE_LISTS_CONSUMER, projectPeopleLists } from './projections/people-lists.projection';
+import { PeopleListsRepository } from './infrastructure/people-lists.repository';
 import { staffCipher } from './infrastructure/sealing';
 
 /**
@@ -66,6 +67,7 @@ export const staffService: ServiceDefinition<typeof staffConfigSpec> = {
       },
       TimersLifecycle,
       People,
+      { provide: PeopleListsRepository, useValue: new PeopleListsRepository(pool) },
     ],
   }),
   onStart: async ({ runtime }, app) => {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RULES } from '@serviceops/kernel';
 import { Handles, isSealed, mapSealed, ProblemError, type CallContext } from '@serviceops/platform';
+import { PeopleListsRepository, type PageRequest } from '../infrastructure/people-lists.repository';
 import { People, personal, seesStaffPersonalData } from './people';
 
 const DEFAULT_LIMIT = 50;
@@ -31,41 +32,28 @@ interface Filter {
   readonly cursor?: string;
 }
 
+function pageOf(filter: Filter): PageRequest {
+  const after = cursorOf(filter.cursor);
+  return { limit: limitOf(filter.limit), ...(after ? { after } : {}) };
+}
+
 /** The staff and candidate lists, newest first, a page at a time; personal fields masked by role. */
 @Injectable()
 export class PeopleLists {
-  constructor(private readonly people: People) {}
+  constructor(
+    private readonly people: People,
+    private readonly lists: PeopleListsRepository,
+  ) {}
 
   @Handles('staff.ListStaff')
   async staff(
     filter: Filter & { role?: string; branchId?: string; businessLine?: string },
     call: CallContext,
   ): Promise<{ items: object[]; nextCursor?: string }> {
-    const where = ['tenant_id = $1'];
-    const args: unknown[] = [call.tenantId];
-    const add = (sql: string, value: unknown) => {
-      args.push(value);
-      where.push(sql.replace('?', `$${args.length}`));
-    };
-    if (filter.role) add('role = ?', filter.role);
-    if (filter.branchId) add('branch_id = ?', filter.branchId);
-    if (filter.businessLine) add('business_line = ?', filter.businessLine);
-    const rows = await this.page<{
-      staff_id: string;
-      version: number;
-      role: string;
-      branch_id: string;
-      business_line: string;
-      name: string;
-      phone: string;
-      daily_pay_amount: string;
-      daily_pay_currency: string;
-      separation: string | null;
-      hired_at: Date;
-    }>('staff_list', 'staff_id', 'hired_at', where, args, filter);
-    const open = await this.opener(rows.items.map((r) => r.staff_id));
+    const rows = await this.lists.staff(call.tenantId, filter, pageOf(filter));
+    const open = await this.opener(rows.rows.map((r) => r.staff_id));
     const clear = seesStaffPersonalData(call.roles);
-    const items = rows.items.map((r) => ({
+    const items = rows.rows.map((r) => ({
       id: r.staff_id,
       version: r.version,
       role: r.role,
@@ -82,7 +70,7 @@ export class PeopleLists {
       items.map((view) => ({ personId: view.id, view })),
       { kind: 'staff-list' },
     );
-    return { items, ...(rows.nextCursor ? { nextCursor: rows.nextCursor } : {}) };
+    return { items, ...(rows.next ? { nextCursor: `${rows.next.at.getTime()}_${rows.next.id}` } : {}) };
   }
 
   @Handles('staff.ListCandidates')
@@ -90,32 +78,10 @@ export class PeopleLists {
     filter: Filter & { status?: string; postingId?: string },
     call: CallContext,
   ): Promise<{ items: object[]; nextCursor?: string }> {
-    const where = ['tenant_id = $1'];
-    const args: unknown[] = [call.tenantId];
-    if (filter.status) {
-      args.push(filter.status);
-      where.push(`status = $${args.length}`);
-    }
-    if (filter.postingId) {
-      args.push(filter.postingId);
-      where.push(`posting_id = $${args.length}`);
-    }
-    const rows = await this.page<{
-      candidate_id: string;
-      version: number;
-      posting_id: string;
-      role: string;
-      branch_id: string;
-      business_line: string;
-      status: string;
-      next_step: string | null;
-      name: string;
-      phone: string;
-      applied_at: Date;
-    }>('candidate_list', 'candidate_id', 'applied_at', where, args, filter);
-    const open = await this.opener(rows.items.map((r) => r.candidate_id));
+    const rows = await this.lists.candidates(call.tenantId, filter, pageOf(filter));
+    const open = await this.opener(rows.rows.map((r) => r.candidate_id));
     const clear = seesStaffPersonalData(call.roles);
-    const items = rows.items.map((r) => ({
+    const items = rows.rows.map((r) => ({
       id: r.candidate_id,
       version: r.version,
       status: r.status,
@@ -133,37 +99,7 @@ export class PeopleLists {
       items.map((view) => ({ personId: view.id, view })),
       { kind: 'candidate-list' },
     );
-    return { items, ...(rows.nextCursor ? { nextCursor: rows.nextCursor } : {}) };
-  }
-
-  private async page<R extends Record<string, unknown>>(
-    table: string,
-    idColumn: string,
-    atColumn: string,
-    where: string[],
-    args: unknown[],
-    filter: Filter,
-  ): Promise<{ items: R[]; nextCursor?: string }> {
-    const limit = limitOf(filter.limit);
-    const after = cursorOf(filter.cursor);
-    if (after) {
-      args.push(after.at, after.id);
-      where.push(`(${atColumn}, ${idColumn}) < ($${args.length - 1}, $${args.length})`);
-    }
-    args.push(limit + 1);
-    const { rows } = await this.people.runtime.store.pool.query<R>(
-      `SELECT * FROM staff.${table} WHERE ${where.join(' AND ')}
-        ORDER BY ${atColumn} DESC, ${idColumn} DESC LIMIT $${args.length}`,
-      args,
-    );
-    const items = rows.slice(0, limit);
-    const last = items.at(-1);
-    return {
-      items,
-      ...(rows.length > limit && last
-        ? { nextCursor: `${(last[atColumn] as Date).getTime()}_${String(last[idColumn])}` }
-        : {}),
-    };
+    return { items, ...(rows.next ? { nextCursor: `${rows.next.at.getTime()}_${rows.next.id}` } : {}) };
   }
 
   /** Opens a page's sealed values with each person's key (one query); without a key they stay sealed. */
