@@ -293,6 +293,30 @@ describe('staff people end to end (log transport)', () => {
     );
   });
 
+  it('hires a candidate once when two managers hire them at the same moment', async () => {
+    const p = await posting();
+    const c = await apply(p.id);
+    ok(await step(c.id, { step: 'screening' }));
+    ok(await step(c.id, { step: 'interview', passed: true, interviewMode: 'online' }));
+    ok(await step(c.id, { step: 'practical_test', passed: true, practicalTest: 'mock_chat' }));
+    ok(await step(c.id, { step: 'onboarding_training', passed: true }));
+    ok(await step(c.id, { step: 'exam', passed: true }));
+    const hire = () =>
+      api
+        .post(`/api/v1/staff/candidates/${c.id}/hire`)
+        .set(auth(admin))
+        .send({ payTerms: { dailyPay: { amount: 28_000, currency: 'CNY' } } });
+    const answers = await Promise.all([hire(), hire()]);
+    expect(answers.map((r) => r.status).sort()).toEqual([201, 422]);
+    const refused = answers.find((r) => r.status === 422) as Res;
+    expectProblem(refused, 422, 'STAFF.CANDIDATE_ALREADY_HIRED');
+    const { rows } = await db.query(
+      `SELECT 1 FROM staff.events WHERE type = 'StaffMemberHired' AND data->>'candidateId' = $1`,
+      [c.id],
+    );
+    expect(rows).toHaveLength(1);
+  });
+
   it('screens against the posting’s criteria and rejects with the reason; a rejected candidate goes no further', async () => {
     const p = await posting();
     const c = await apply(p.id, { drivingYears: 1 });
