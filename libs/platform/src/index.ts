@@ -18,3 +18,5 @@ export * from './in-process';
 export * from './personal-data-cipher';
 export * from './masking';
 export * from './clear-reads';
+export * from './paging';
+export * from './history';

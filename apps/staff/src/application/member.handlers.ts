@@ -1,9 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { execute, Handles, optional, ProblemError, type CallContext } from '@serviceops/platform';
+import {
+  asOfDate,
+  execute,
+  Handles,
+  optional,
+  ProblemError,
+  type CallContext,
+  historyOf,
+  type HistoryEntry,
+} from '@serviceops/platform';
 import { memberDecider, memberStreamId } from '../domain/member/member.decider';
 import { MEMBER_SEALED_PATHS, type MemberEvent, type PayTerms } from '../domain/member/member.events';
 import type { MemberState } from '../domain/member/member.state';
-import { asOfDate, historyOf, People, personal, seesStaffPersonalData, type HistoryEntry } from './people';
+import { People, personal, seesStaffPersonalData } from './people';
 
 export interface StaffMemberView {
   readonly id: string;

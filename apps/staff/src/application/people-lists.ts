@@ -1,31 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { RULES } from '@serviceops/kernel';
-import { Handles, isSealed, mapSealed, ProblemError, type CallContext } from '@serviceops/platform';
+import {
+  decodeCursor,
+  encodeCursor,
+  Handles,
+  isSealed,
+  limitOf,
+  mapSealed,
+  type CallContext,
+} from '@serviceops/platform';
 import { PeopleListsRepository, type PageRequest } from '../infrastructure/people-lists.repository';
 import { People, personal, seesStaffPersonalData } from './people';
-
-const DEFAULT_LIMIT = 50;
-const MAX_LIMIT = 200;
-
-function limitOf(limit: number | undefined): number {
-  const value = limit ?? DEFAULT_LIMIT;
-  if (!Number.isInteger(value) || value < 1 || value > MAX_LIMIT)
-    throw new ProblemError('VALIDATION', 'limit out of range', [
-      { path: 'limit', message: `1–${MAX_LIMIT}` },
-    ]);
-  return value;
-}
-
-/** `<epoch ms>_<id>` of a page's last item (RULES.keysetCursor, which the gateway checks and OpenAPI states). */
-function cursorOf(cursor: string | undefined): { at: Date; id: string } | undefined {
-  if (cursor === undefined || cursor === '') return undefined;
-  if (!RULES.keysetCursor.accepts(cursor))
-    throw new ProblemError('VALIDATION', 'invalid cursor', [
-      { path: 'cursor', message: RULES.keysetCursor.message },
-    ]);
-  const [at, id] = cursor.split('_') as [string, string];
-  return { at: new Date(Number(at)), id };
-}
 
 interface Filter {
   readonly limit?: number;
@@ -33,7 +17,7 @@ interface Filter {
 }
 
 function pageOf(filter: Filter): PageRequest {
-  const after = cursorOf(filter.cursor);
+  const after = filter.cursor ? decodeCursor(filter.cursor) : undefined;
   return { limit: limitOf(filter.limit), ...(after ? { after } : {}) };
 }
 
@@ -70,7 +54,7 @@ export class PeopleLists {
       items.map((view) => ({ personId: view.id, view })),
       { kind: 'staff-list' },
     );
-    return { items, ...(rows.next ? { nextCursor: `${rows.next.at.getTime()}_${rows.next.id}` } : {}) };
+    return { items, ...(rows.next ? { nextCursor: encodeCursor(rows.next.at, rows.next.id) } : {}) };
   }
 
   @Handles('staff.ListCandidates')
@@ -99,7 +83,7 @@ export class PeopleLists {
       items.map((view) => ({ personId: view.id, view })),
       { kind: 'candidate-list' },
     );
-    return { items, ...(rows.next ? { nextCursor: `${rows.next.at.getTime()}_${rows.next.id}` } : {}) };
+    return { items, ...(rows.next ? { nextCursor: encodeCursor(rows.next.at, rows.next.id) } : {}) };
   }
 
   /** Opens a page's sealed values with each person's key (one query); without a key they stay sealed. */

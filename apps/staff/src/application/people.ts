@@ -10,7 +10,6 @@ import {
   maskPhone,
   optional,
   PersonalDataCipher,
-  ProblemError,
   type CallContext,
   type EventCodec,
 } from '@serviceops/platform';
@@ -110,43 +109,6 @@ export class People {
       version: events.at(-1)?.streamVersion ?? 0,
     };
   }
-}
-
-export function asOfDate(asOf: string | undefined, field = 'asOf'): Date | undefined {
-  if (asOf === undefined || asOf === '') return undefined;
-  const at = new Date(asOf);
-  if (Number.isNaN(at.getTime()))
-    throw new ProblemError('VALIDATION', `${field} is not a date-time`, [
-      { path: field, message: 'RFC 3339 expected' },
-    ]);
-  return at;
-}
-
-export interface HistoryEntry {
-  readonly version: number;
-  readonly type: string;
-  readonly at: string;
-  readonly actorId: string;
-  readonly onBehalfOf?: string;
-  readonly reason?: string;
-  readonly correlationId?: string;
-  readonly fields: readonly string[];
-  readonly policyVersion?: number;
-}
-
-/** A stream's events as history: who, when, on whose behalf, why, which fields (never their values). */
-export function historyOf(events: readonly RecordedEvent[], idField: string): HistoryEntry[] {
-  return events.map((e) => ({
-    version: e.streamVersion,
-    type: e.type,
-    at: e.recordedAt.toISOString(),
-    actorId: String(e.metadata.actorId ?? 'system'),
-    ...(e.metadata.onBehalfOf ? { onBehalfOf: e.metadata.onBehalfOf } : {}),
-    ...(e.metadata.reason ? { reason: e.metadata.reason } : {}),
-    ...(e.metadata.correlationId ? { correlationId: e.metadata.correlationId } : {}),
-    ...(e.metadata.policyVersion !== undefined ? { policyVersion: e.metadata.policyVersion } : {}),
-    fields: Object.keys(e.data as object).filter((f) => f !== idField),
-  }));
 }
 
 /** Personal values in clear for the roles that see them, masked for the others, absent when still sealed. */

@@ -8,6 +8,9 @@ import {
   ProblemError,
   type CallContext,
   type DueTimer,
+  asOfDate,
+  historyOf,
+  type HistoryEntry,
 } from '@serviceops/platform';
 import { memberStreamId } from '../domain/member/member.decider';
 import type { MemberEvent } from '../domain/member/member.events';
@@ -23,7 +26,7 @@ import {
 } from '../domain/qualification/qualification.events';
 import type { QualificationsState } from '../domain/qualification/qualification.state';
 import { MemberHandlers } from './member.handlers';
-import { asOfDate, historyOf, People, seesStaffPersonalData, systemCall, type HistoryEntry } from './people';
+import { People, seesStaffPersonalData, systemCall } from './people';
 
 export const QUALIFICATION_TIMERS = {
   remind: 'qualification-expiry-reminder',

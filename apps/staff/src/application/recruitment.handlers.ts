@@ -10,6 +10,9 @@ import {
   uuidField,
   type CallContext,
   type DueTimer,
+  asOfDate,
+  historyOf,
+  type HistoryEntry,
 } from '@serviceops/platform';
 import type { CandidateCommand } from '../domain/recruitment/candidate.commands';
 import {
@@ -33,15 +36,7 @@ import { postingDecider, postingStreamId } from '../domain/recruitment/posting.d
 import type { EducationLevel } from '../domain/recruitment/posting.events';
 import type { PostingState } from '../domain/recruitment/posting.state';
 import { memberViewOf, type StaffMemberView } from './member.handlers';
-import {
-  asOfDate,
-  historyOf,
-  People,
-  personal,
-  seesStaffPersonalData,
-  systemCall,
-  type HistoryEntry,
-} from './people';
+import { People, personal, seesStaffPersonalData, systemCall } from './people';
 
 export const CANDIDATE_RETENTION_TIMER = 'candidate-retention';
 
