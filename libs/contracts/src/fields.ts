@@ -1,4 +1,4 @@
-import { RULES, text } from '@serviceops/kernel';
+import { matching, RULES, text } from '@serviceops/kernel';
 
 /**
  * The customers service's free-text fields and their rules: the gateway validates requests with these and the
@@ -45,6 +45,10 @@ export const PERSONAL_TEXT = {
     'followUp.action': { ReturnVisitRecorded: 'followUp.action' },
     cancelReason: { ReturnVisitCancelled: 'reason' },
   },
+  /** The staff service's: a qualification's number (names, phones and ID numbers are PERSONAL_FIELDS). */
+  staffQualification: {
+    'qualifications.number': { QualificationRecorded: 'number' },
+  },
 } as const satisfies Record<string, Record<string, Record<string, string>>>;
 
 /** Where personal free text sits in answers, every record's together: what a kept answer leaves out. */
@@ -70,3 +74,20 @@ export function sealedPathsOf<T extends string>(
     }
   return paths;
 }
+
+/**
+ * The staff service's people fields (postings, candidates, qualifications, separation): the gateway validates
+ * requests with these and the domain decides with the same ones.
+ */
+export const STAFF_PEOPLE_FIELDS = {
+  postingTitle: text(1, 200),
+  ratingAspect: text(1, 100),
+  /** A qualification's kind: the two the seeds name, or a tenant's own (lower case, digits, underscores). */
+  qualificationKind: matching(
+    /^[a-z][a-z0-9_]{1,39}$/,
+    'must be 2–40 of a-z, 0-9 and _, starting with a letter (driving_licence, service_qualification, …)',
+    { maxLength: 40 },
+  ),
+  qualificationNumber: text(1, 100),
+  loginUsername: RULES.username,
+} as const;

@@ -57,6 +57,7 @@ describe('personal free text, stated once', () => {
         'serviceRef',
         'subject',
         'suggestions',
+        'qualifications.number',
       ].sort(),
     );
   });

@@ -6,3 +6,5 @@ export * from './tenancy.vocabulary';
 export * from './fields';
 export * from './api';
 export * from './internal-token';
+export * from './events/staff-people.events';
+export * from './staff-people.vocabulary';

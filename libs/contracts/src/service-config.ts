@@ -133,6 +133,19 @@ export const staffConfigSpec = defineConfig({
     max: 65535,
     doc: 'health (/health/live, /health/ready) and /metrics',
   },
+  MASTER_KEY: {
+    kind: 'string',
+    minLength: 44,
+    secret: true,
+    doc: 'base64 of 32 random bytes: wraps each candidate’s and staff member’s data key (AES-256-GCM); losing it loses personal data',
+  },
+  TIMER_POLL_MS: {
+    kind: 'int',
+    default: 1000,
+    min: 50,
+    max: 60_000,
+    doc: 'how often due timers (qualification reminders and expiries) are looked for',
+  },
 });
 
 export const contractsConfigSpec = defineConfig({

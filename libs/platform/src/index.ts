@@ -16,3 +16,8 @@ export * from './grpc-fields';
 export * from './handles';
 export * from './in-process';
 export * from './timers.providers';
+export * from './personal-data-cipher';
+export * from './masking';
+export * from './clear-reads';
+export * from './paging';
+export * from './history';

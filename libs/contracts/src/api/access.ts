@@ -53,3 +53,29 @@ export const AUDIT_READERS = [
   'vice_president',
   'legal',
 ] as const satisfies readonly Role[];
+/** Recruiting, hiring, qualifications and separation of staff (issue 13, people): who runs the staff files. */
+export const STAFF_PEOPLE_MANAGERS = [
+  'admin',
+  'service_director',
+  'workshop_manager',
+] as const satisfies readonly Role[];
+export const STAFF_PEOPLE_READERS = [
+  ...STAFF_PEOPLE_MANAGERS,
+  'vice_president',
+  'auditor',
+  'legal',
+  'finance',
+] as const satisfies readonly Role[];
+/**
+ * Roles that see staff members' and candidates' personal data (name, phone, ID number) in clear: the people who
+ * hire, manage and pay them or handle their legal matters. Every other reader sees it masked.
+ */
+export const STAFF_PERSONAL_DATA_ROLES = [
+  'admin',
+  'service_director',
+  'workshop_manager',
+  'legal',
+  'finance',
+] as const satisfies readonly Role[];
+/** Erasing a candidate's personal data cannot be undone. */
+export const STAFF_DATA_ERASERS = ['admin', 'legal'] as const satisfies readonly Role[];

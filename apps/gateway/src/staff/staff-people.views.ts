@@ -1,0 +1,195 @@
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { HANDOVER_ITEMS, RECRUITMENT_STEPS } from '@serviceops/contracts';
+import { MoneyDto, PayTermsDto, PostingCriteriaDto, RatingDto } from './staff-people.dto';
+
+// The answers of the staff service's people methods (libs/contracts/proto/staff.proto, field for field).
+
+const opt = { required: false } as const;
+
+@ApiSchema({ name: 'Posting' })
+export class PostingView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ description: 'the posting’s version, also its ETag' }) version!: number;
+  @ApiProperty({ example: 'active' }) status!: string;
+  @ApiProperty() role!: string;
+  @ApiProperty({ format: 'uuid' }) branchId!: string;
+  @ApiProperty() businessLine!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ type: PostingCriteriaDto }) criteria!: PostingCriteriaDto;
+  @ApiProperty({ format: 'date-time' }) openedAt!: string;
+}
+
+@ApiSchema({ name: 'RecruitmentStepResult' })
+export class RecruitmentStepResultView {
+  @ApiProperty({ enum: RECRUITMENT_STEPS }) step!: string;
+  @ApiProperty() passed!: boolean;
+  @ApiPropertyOptional(opt) reason?: string;
+  @ApiPropertyOptional(opt) interviewMode?: string;
+  @ApiProperty({ type: [RatingDto] }) ratings!: RatingDto[];
+  @ApiPropertyOptional(opt) practicalTest?: string;
+  @ApiPropertyOptional(opt) score?: number;
+  @ApiProperty({ format: 'date-time' }) recordedAt!: string;
+}
+
+@ApiSchema({ name: 'Candidate' })
+export class CandidateView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ description: 'the candidate’s version, also its ETag' }) version!: number;
+  @ApiProperty({ enum: ['in_progress', 'rejected', 'hired', 'erased'] }) status!: string;
+  @ApiProperty({ format: 'uuid' }) postingId!: string;
+  @ApiProperty() role!: string;
+  @ApiProperty({ format: 'uuid' }) branchId!: string;
+  @ApiProperty() businessLine!: string;
+  @ApiPropertyOptional({
+    ...opt,
+    description: 'the step due next (hire after the exam); absent once decided',
+  })
+  nextStep?: string;
+  @ApiProperty({ type: [RecruitmentStepResultView] }) steps!: RecruitmentStepResultView[];
+  @ApiPropertyOptional({ ...opt, description: 'masked for roles without staff personal data' }) name?: string;
+  @ApiPropertyOptional(opt) phone?: string;
+  @ApiPropertyOptional(opt) idNumber?: string;
+  @ApiProperty({
+    description: 'personal fields are masked: the caller’s roles do not include staff personal data',
+  })
+  masked!: boolean;
+  @ApiPropertyOptional(opt) drivingYears?: number;
+  @ApiPropertyOptional(opt) education?: string;
+  @ApiPropertyOptional(opt) cleanRecord?: boolean;
+  @ApiProperty({ format: 'date-time' }) appliedAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiPropertyOptional({ ...opt, format: 'uuid', description: 'once hired: the staff member' })
+  staffId?: string;
+}
+
+@ApiSchema({ name: 'StaffMember' })
+export class StaffMemberView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ description: 'the staff member’s version, also its ETag' }) version!: number;
+  @ApiProperty({ example: 'active' }) status!: string;
+  @ApiProperty({ format: 'uuid' }) candidateId!: string;
+  @ApiProperty({ format: 'uuid' }) postingId!: string;
+  @ApiProperty() role!: string;
+  @ApiProperty({ format: 'uuid' }) branchId!: string;
+  @ApiProperty() businessLine!: string;
+  @ApiProperty({ type: PayTermsDto }) payTerms!: PayTermsDto;
+  @ApiPropertyOptional(opt) name?: string;
+  @ApiPropertyOptional(opt) phone?: string;
+  @ApiPropertyOptional(opt) idNumber?: string;
+  @ApiProperty() masked!: boolean;
+  @ApiProperty({ format: 'date-time' }) hiredAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiPropertyOptional({ ...opt, description: 'the username tenancy was asked to create' })
+  loginRequested?: string;
+}
+
+@ApiSchema({ name: 'Qualification' })
+export class QualificationView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() kind!: string;
+  @ApiPropertyOptional(opt) number?: string;
+  @ApiProperty({ format: 'date' }) issuedOn!: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt!: string;
+  @ApiPropertyOptional({ ...opt, format: 'date-time' }) reverifyBy?: string;
+  @ApiProperty({ format: 'date-time' }) remindAt!: string;
+  @ApiProperty() reminded!: boolean;
+  @ApiProperty({ enum: ['valid', 'expired', 'suspended', 'reverification_overdue'] }) status!: string;
+}
+
+@ApiSchema({ name: 'IneligibleBecause' })
+export class IneligibleBecauseView {
+  @ApiPropertyOptional({ ...opt, format: 'uuid' }) qualificationId?: string;
+  @ApiPropertyOptional(opt) kind?: string;
+  @ApiProperty({ enum: ['expired', 'suspended', 'reverification_overdue', 'no_qualification'] })
+  reason!: string;
+}
+
+@ApiSchema({ name: 'Qualifications' })
+export class QualificationsView {
+  @ApiProperty({ format: 'uuid' }) staffId!: string;
+  @ApiProperty({ description: 'the qualifications’ version, also their ETag' }) version!: number;
+  @ApiProperty() eligible!: boolean;
+  @ApiProperty({ type: [IneligibleBecauseView] }) reasons!: IneligibleBecauseView[];
+  @ApiPropertyOptional({ ...opt, format: 'date-time' }) since?: string;
+  @ApiProperty() masked!: boolean;
+  @ApiProperty({ type: [QualificationView] }) qualifications!: QualificationView[];
+}
+
+@ApiSchema({ name: 'Eligibility' })
+export class EligibilityView {
+  @ApiProperty({ format: 'uuid' }) staffId!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty() eligible!: boolean;
+  @ApiProperty({ type: [IneligibleBecauseView] }) reasons!: IneligibleBecauseView[];
+  @ApiPropertyOptional({ ...opt, format: 'date-time', description: 'since when it was so' }) since?: string;
+}
+
+@ApiSchema({ name: 'HandoverItem' })
+export class HandoverItemView {
+  @ApiProperty({ enum: HANDOVER_ITEMS }) item!: string;
+  @ApiProperty() ticked!: boolean;
+}
+
+@ApiSchema({ name: 'Separation' })
+export class SeparationView {
+  @ApiProperty({ format: 'uuid' }) staffId!: string;
+  @ApiProperty() version!: number;
+  @ApiProperty({ enum: ['none', 'separating', 'settlement_requested'] }) status!: string;
+  @ApiPropertyOptional({ ...opt, enum: ['resignation', 'dismissal'] }) kind?: string;
+  @ApiPropertyOptional(opt) reason?: string;
+  @ApiPropertyOptional(opt) noticeDays?: number;
+  @ApiPropertyOptional({ ...opt, format: 'date' }) lastDay?: string;
+  @ApiPropertyOptional({ ...opt, format: 'date-time' }) startedAt?: string;
+  @ApiProperty({ type: [HandoverItemView] }) handover!: HandoverItemView[];
+  @ApiPropertyOptional({ ...opt, format: 'date-time' }) settlementRequestedAt?: string;
+}
+
+@ApiSchema({ name: 'PeoplePolicy' })
+export class PeoplePolicyView {
+  @ApiProperty({ description: 'the policy’s version, also its ETag (0: the defaults)' }) version!: number;
+  @ApiProperty({ type: 'integer' }) expiryReminderDays!: number;
+  @ApiProperty({ type: 'integer' }) noticeDays!: number;
+}
+
+@ApiSchema({ name: 'CandidateSummary' })
+export class CandidateSummaryView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() version!: number;
+  @ApiProperty({ enum: ['in_progress', 'rejected', 'hired', 'erased'] }) status!: string;
+  @ApiPropertyOptional(opt) nextStep?: string;
+  @ApiProperty({ format: 'uuid' }) postingId!: string;
+  @ApiProperty() role!: string;
+  @ApiProperty({ format: 'uuid' }) branchId!: string;
+  @ApiProperty() businessLine!: string;
+  @ApiPropertyOptional(opt) name?: string;
+  @ApiPropertyOptional(opt) phone?: string;
+  @ApiProperty() masked!: boolean;
+  @ApiProperty({ format: 'date-time' }) appliedAt!: string;
+}
+
+@ApiSchema({ name: 'CandidatePage' })
+export class CandidatePageView {
+  @ApiProperty({ type: [CandidateSummaryView] }) items!: CandidateSummaryView[];
+  @ApiPropertyOptional({ ...opt, description: 'absent on the last page' }) nextCursor?: string;
+}
+
+@ApiSchema({ name: 'StaffSummary' })
+export class StaffSummaryView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() version!: number;
+  @ApiProperty() role!: string;
+  @ApiProperty({ format: 'uuid' }) branchId!: string;
+  @ApiProperty() businessLine!: string;
+  @ApiPropertyOptional(opt) name?: string;
+  @ApiPropertyOptional(opt) phone?: string;
+  @ApiProperty() masked!: boolean;
+  @ApiProperty({ type: MoneyDto }) dailyPay!: MoneyDto;
+  @ApiPropertyOptional({ ...opt, enum: ['separating', 'settlement_requested'] }) separation?: string;
+  @ApiProperty({ format: 'date-time' }) hiredAt!: string;
+}
+
+@ApiSchema({ name: 'StaffPage' })
+export class StaffPageView {
+  @ApiProperty({ type: [StaffSummaryView] }) items!: StaffSummaryView[];
+  @ApiPropertyOptional({ ...opt, description: 'absent on the last page' }) nextCursor?: string;
+}

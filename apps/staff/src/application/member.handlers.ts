@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import {
+  asOfDate,
+  execute,
+  Handles,
+  optional,
+  ProblemError,
+  type CallContext,
+  historyOf,
+  type HistoryEntry,
+} from '@serviceops/platform';
+import { memberDecider, memberStreamId } from '../domain/member/member.decider';
+import { MEMBER_SEALED_PATHS, type MemberEvent, type PayTerms } from '../domain/member/member.events';
+import type { MemberState } from '../domain/member/member.state';
+import { People, personal, seesStaffPersonalData } from './people';
+
+export interface StaffMemberView {
+  readonly id: string;
+  readonly version: number;
+  readonly status: string;
+  readonly candidateId: string;
+  readonly postingId: string;
+  readonly role: string;
+  readonly branchId: string;
+  readonly businessLine: string;
+  readonly payTerms: PayTerms;
+  readonly name?: string;
+  readonly phone?: string;
+  readonly idNumber?: string;
+  readonly masked: boolean;
+  readonly hiredAt: string;
+  readonly updatedAt: string;
+  readonly loginRequested?: string;
+}
+
+export function memberViewOf(state: MemberState, version: number, clear: boolean): StaffMemberView {
+  if (state.status === 'absent')
+    throw new ProblemError('STAFF.STAFF_MEMBER_NOT_FOUND', 'no such staff member');
+  return {
+    id: state.staffId,
+    version,
+    status: state.status,
+    candidateId: state.candidateId,
+    postingId: state.postingId,
+    role: state.role,
+    branchId: state.branchId,
+    businessLine: state.businessLine,
+    payTerms: state.payTerms,
+    ...personal(clear, state),
+    masked: !clear,
+    hiredAt: state.hiredAt,
+    updatedAt: state.updatedAt,
+    ...optional('loginRequested', state.loginRequested),
+  };
+}
+
+/** The staff member's file: pay terms now; the file as it is or was, and its history. */
+@Injectable()
+export class MemberHandlers {
+  constructor(private readonly people: People) {}
+
+  /** The staff member's state from its stream, opened with their key (`asOf`: as it was then). */
+  async state(
+    tenantId: string,
+    staffId: string,
+    asOf?: Date,
+  ): Promise<{ state: MemberState; version: number }> {
+    const { decoded, version } = await this.people.read<MemberEvent>(
+      memberStreamId(tenantId, staffId),
+      staffId,
+      MEMBER_SEALED_PATHS,
+      asOf,
+    );
+    return { state: decoded.reduce(memberDecider.evolve, memberDecider.initialState()), version };
+  }
+
+  @Handles('staff.ChangePayTerms')
+  async changePayTerms(
+    request: {
+      id: string;
+      expectedVersion?: number;
+      payTerms?: { dailyPay?: { amount?: number | string; currency?: string } };
+    },
+    call: CallContext,
+  ): Promise<StaffMemberView> {
+    const { runtime } = this.people;
+    const pay = request.payTerms?.dailyPay ?? {};
+    const codec = await this.people.forRead<MemberEvent>(request.id, MEMBER_SEALED_PATHS);
+    const done = await runtime.timed('ChangePayTerms', () =>
+      execute(
+        runtime.store,
+        memberDecider,
+        memberStreamId(call.tenantId, request.id),
+        {
+          type: 'ChangePayTerms',
+          data: {
+            staffId: request.id,
+            payTerms: { dailyPay: { amount: Number(pay.amount ?? 0), currency: pay.currency ?? '' } },
+          },
+        },
+        { now: new Date() },
+        call,
+        {
+          codec,
+          ...(request.expectedVersion !== undefined ? { expectedVersion: request.expectedVersion } : {}),
+        },
+      ),
+    );
+    return memberViewOf(done.state, done.version, seesStaffPersonalData(call.roles));
+  }
+
+  @Handles('staff.GetStaffMember')
+  async get({ id, asOf }: { id: string; asOf?: string }, call: CallContext): Promise<StaffMemberView> {
+    const { state, version } = await this.state(call.tenantId, id, asOfDate(asOf));
+    const view = memberViewOf(state, version, seesStaffPersonalData(call.roles));
+    await this.people.recordRead(call, [{ personId: id, view }], { kind: 'staff-member', id });
+    return view;
+  }
+
+  @Handles('staff.GetStaffMemberHistory')
+  async history({ id }: { id: string }, call: CallContext): Promise<{ id: string; entries: HistoryEntry[] }> {
+    const { events } = await this.people.runtime.store.readStream(memberStreamId(call.tenantId, id));
+    if (events.length === 0) throw new ProblemError('STAFF.STAFF_MEMBER_NOT_FOUND', 'no such staff member');
+    return { id, entries: historyOf(events, 'staffId') };
+  }
+}

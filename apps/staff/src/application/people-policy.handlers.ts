@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { execute, Handles, type CallContext } from '@serviceops/platform';
+import { peoplePolicyDecider, peoplePolicyStreamId } from '../domain/people-policy/people-policy';
+import { People, type VersionedPeoplePolicy } from './people';
+
+/** The tenant's people policy: reminder days before a qualification expires, notice days of a resignation. */
+@Injectable()
+export class PeoplePolicyHandlers {
+  constructor(private readonly people: People) {}
+
+  @Handles('staff.GetPeoplePolicy')
+  get(_request: object, call: CallContext): Promise<VersionedPeoplePolicy> {
+    return this.people.policyOf(call.tenantId);
+  }
+
+  @Handles('staff.ChangePeoplePolicy')
+  async change(
+    request: { expectedVersion?: number; expiryReminderDays?: number; noticeDays?: number },
+    call: CallContext,
+  ): Promise<VersionedPeoplePolicy> {
+    const { runtime } = this.people;
+    const done = await runtime.timed('ChangePeoplePolicy', () =>
+      execute(
+        runtime.store,
+        peoplePolicyDecider,
+        peoplePolicyStreamId(call.tenantId),
+        {
+          type: 'ChangePeoplePolicy',
+          data: {
+            policy: {
+              expiryReminderDays: request.expiryReminderDays ?? Number.NaN,
+              noticeDays: request.noticeDays ?? Number.NaN,
+            },
+          },
+        },
+        { now: new Date() },
+        call,
+        request.expectedVersion !== undefined ? { expectedVersion: request.expectedVersion } : {},
+      ),
+    );
+    return { version: done.state.version, ...done.state.policy };
+  }
+}

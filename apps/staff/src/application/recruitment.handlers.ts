@@ -1,0 +1,443 @@
+import { Injectable } from '@nestjs/common';
+import type { BusinessLine, Role } from '@serviceops/contracts';
+import { newId } from '@serviceops/kernel';
+import {
+  execute,
+  executeTogether,
+  Handles,
+  optional,
+  ProblemError,
+  uuidField,
+  type CallContext,
+  type DueTimer,
+  asOfDate,
+  historyOf,
+  type HistoryEntry,
+} from '@serviceops/platform';
+import type { CandidateCommand } from '../domain/recruitment/candidate.commands';
+import {
+  nextStep,
+  REJECTED_CANDIDATE_RETENTION_DAYS,
+  retentionEndsAt,
+} from '../domain/recruitment/candidate.decide';
+import { candidateDecider, candidateStreamId } from '../domain/recruitment/candidate.decider';
+import type {
+  CandidateEvent,
+  InterviewMode,
+  PracticalTest,
+  RecruitmentStep,
+} from '../domain/recruitment/candidate.events';
+import type { CandidateState } from '../domain/recruitment/candidate.state';
+import { payTermsOf } from '../domain/member/member.decide';
+import { memberDecider, memberStreamId } from '../domain/member/member.decider';
+import { MEMBER_SEALED_PATHS, type MemberEvent } from '../domain/member/member.events';
+import type { MemberState } from '../domain/member/member.state';
+import { postingDecider, postingStreamId } from '../domain/recruitment/posting.decider';
+import type { EducationLevel } from '../domain/recruitment/posting.events';
+import type { PostingState } from '../domain/recruitment/posting.state';
+import { memberViewOf, type StaffMemberView } from './member.handlers';
+import { People, personal, seesStaffPersonalData, systemCall } from './people';
+
+export const CANDIDATE_RETENTION_TIMER = 'candidate-retention';
+
+/** Where a candidate's personal data sits: sealed with the candidate's own key. */
+export const CANDIDATE_SEALED_PATHS = { CandidateApplied: ['name', 'phone', 'idNumber'] } as const;
+
+export interface PostingView {
+  readonly id: string;
+  readonly version: number;
+  readonly status: string;
+  readonly role: string;
+  readonly branchId: string;
+  readonly businessLine: string;
+  readonly title: string;
+  readonly criteria: { minDrivingYears?: number; minEducation?: string; cleanRecord?: boolean };
+  readonly openedAt: string;
+}
+
+function postingViewOf(state: PostingState, version: number): PostingView {
+  if (state.status === 'absent') throw new ProblemError('STAFF.POSTING_NOT_FOUND', 'no such posting');
+  const { postingId, status, ...rest } = state;
+  return { id: postingId, version, status, ...rest };
+}
+
+export interface CandidateView {
+  readonly id: string;
+  readonly version: number;
+  readonly status: string;
+  readonly postingId: string;
+  readonly role: string;
+  readonly branchId: string;
+  readonly businessLine: string;
+  /** The step due next ('hire' once the exam is passed); absent once rejected or hired. */
+  readonly nextStep?: string;
+  readonly steps: readonly object[];
+  readonly name?: string;
+  readonly phone?: string;
+  readonly idNumber?: string;
+  readonly masked: boolean;
+  readonly drivingYears?: number;
+  readonly education?: string;
+  readonly cleanRecord?: boolean;
+  readonly appliedAt: string;
+  readonly updatedAt: string;
+  readonly staffId?: string;
+}
+
+export function candidateViewOf(state: CandidateState, version: number, clear: boolean): CandidateView {
+  if (state.status === 'absent') throw new ProblemError('STAFF.CANDIDATE_NOT_FOUND', 'no such candidate');
+  return {
+    id: state.candidateId,
+    version,
+    status: state.status,
+    postingId: state.postingId,
+    role: state.role,
+    branchId: state.branchId,
+    businessLine: state.businessLine,
+    ...(state.status === 'in_progress' ? { nextStep: nextStep(state) } : {}),
+    steps: state.steps.map(({ candidateId: _c, ...step }) => step),
+    ...personal(clear, state),
+    masked: !clear,
+    ...optional('drivingYears', state.drivingYears),
+    ...optional('education', state.education),
+    ...optional('cleanRecord', state.cleanRecord),
+    appliedAt: state.appliedAt,
+    updatedAt: state.updatedAt,
+    ...optional('staffId', state.staffId),
+  };
+}
+
+interface StepMessage {
+  readonly id: string;
+  readonly expectedVersion?: number;
+  readonly step?: string;
+  readonly passed?: boolean;
+  readonly reason?: string;
+  readonly interviewMode?: string;
+  readonly ratings?: readonly { aspect?: string; score?: number }[];
+  readonly practicalTest?: string;
+  readonly score?: number;
+}
+
+/** Postings and candidates: apply, each step in order, hire (which creates the staff member). */
+@Injectable()
+export class RecruitmentHandlers {
+  constructor(private readonly people: People) {}
+
+  @Handles('staff.OpenPosting')
+  async openPosting(
+    request: {
+      role?: string;
+      branchId?: string;
+      businessLine?: string;
+      title?: string;
+      criteria?: { minDrivingYears?: number; minEducation?: string; cleanRecord?: boolean };
+    },
+    call: CallContext,
+  ): Promise<PostingView> {
+    const { runtime } = this.people;
+    const postingId = newId();
+    const criteria = request.criteria ?? {};
+    const done = await runtime.timed('OpenPosting', () =>
+      execute(
+        runtime.store,
+        postingDecider,
+        postingStreamId(call.tenantId, postingId),
+        {
+          type: 'OpenPosting',
+          data: {
+            postingId,
+            role: (request.role ?? '') as Role,
+            branchId: uuidField(request.branchId, 'branchId'),
+            businessLine: (request.businessLine ?? '') as BusinessLine,
+            title: request.title ?? '',
+            criteria: {
+              ...optional('minDrivingYears', criteria.minDrivingYears),
+              ...optional('minEducation', criteria.minEducation as EducationLevel | undefined),
+              ...optional('cleanRecord', criteria.cleanRecord),
+            },
+          },
+        },
+        { now: new Date() },
+        call,
+        { newStream: true },
+      ),
+    );
+    return postingViewOf(done.state, done.version);
+  }
+
+  @Handles('staff.GetPosting')
+  async getPosting({ id }: { id: string }, call: CallContext): Promise<PostingView> {
+    const { state, version } = await this.people.runtime.store.aggregate<PostingState>(
+      postingStreamId(call.tenantId, id),
+      (s, e) => postingDecider.evolve(s, e as never),
+      postingDecider.initialState,
+    );
+    return postingViewOf(state, version);
+  }
+
+  @Handles('staff.ApplyForPosting')
+  async applyForPosting(
+    request: {
+      postingId?: string;
+      name?: string;
+      phone?: string;
+      idNumber?: string;
+      drivingYears?: number;
+      education?: string;
+      cleanRecord?: boolean;
+    },
+    call: CallContext,
+  ): Promise<CandidateView> {
+    const { runtime } = this.people;
+    const candidateId = newId();
+    const postingId = uuidField(request.postingId, 'postingId');
+    const { state: posting } = await runtime.store.aggregate<PostingState>(
+      postingStreamId(call.tenantId, postingId),
+      (s, e) => postingDecider.evolve(s, e as never),
+      postingDecider.initialState,
+    );
+    const command: CandidateCommand = {
+      type: 'ApplyForPosting',
+      data: {
+        candidateId,
+        postingId,
+        name: request.name ?? '',
+        phone: request.phone ?? '',
+        ...optional('idNumber', request.idNumber),
+        ...optional('drivingYears', request.drivingYears),
+        ...optional('education', request.education as EducationLevel | undefined),
+        ...optional('cleanRecord', request.cleanRecord),
+      },
+    };
+    const context = { now: new Date(), posting };
+    // Decided once before the data key is made, so bad input leaves no key behind.
+    candidateDecider.decide(command, candidateDecider.initialState(), context);
+    const codec = await this.people.forWrite<CandidateEvent>(candidateId, CANDIDATE_SEALED_PATHS);
+    const done = await runtime.timed('ApplyForPosting', () =>
+      execute(
+        runtime.store,
+        candidateDecider,
+        candidateStreamId(call.tenantId, candidateId),
+        command,
+        context,
+        call,
+        {
+          codec,
+          newStream: true,
+        },
+      ),
+    );
+    return candidateViewOf(done.state, done.version, seesStaffPersonalData(call.roles));
+  }
+
+  @Handles('staff.RecordRecruitmentStep')
+  async recordRecruitmentStep(request: StepMessage, call: CallContext): Promise<CandidateView> {
+    const { runtime } = this.people;
+    const codec = await this.people.forRead<CandidateEvent>(request.id, CANDIDATE_SEALED_PATHS);
+    const done = await runtime.timed('RecordRecruitmentStep', () =>
+      execute(
+        runtime.store,
+        candidateDecider,
+        candidateStreamId(call.tenantId, request.id),
+        {
+          type: 'RecordRecruitmentStep',
+          data: {
+            candidateId: request.id,
+            step: (request.step ?? '') as RecruitmentStep,
+            ...optional('passed', request.passed),
+            ...optional('reason', request.reason),
+            ...optional('interviewMode', request.interviewMode as InterviewMode | undefined),
+            ...(request.ratings?.length
+              ? { ratings: request.ratings.map((r) => ({ aspect: r.aspect ?? '', score: r.score ?? 0 })) }
+              : {}),
+            ...optional('practicalTest', request.practicalTest as PracticalTest | undefined),
+            ...optional('score', request.score),
+          },
+        },
+        { now: new Date() },
+        call,
+        {
+          codec,
+          ...(request.expectedVersion !== undefined ? { expectedVersion: request.expectedVersion } : {}),
+          // A rejection starts the retention of the candidate's data: erased when it is over.
+          inline: async (tx, _state, _version, events) => {
+            for (const event of events as CandidateEvent[])
+              if (event.type === 'RecruitmentStepRecorded' && !event.data.passed)
+                await this.people.timers.schedule(tx, {
+                  id: `${CANDIDATE_RETENTION_TIMER}:${request.id}`,
+                  tenantId: call.tenantId,
+                  kind: CANDIDATE_RETENTION_TIMER,
+                  dueAt: retentionEndsAt(event.data.recordedAt),
+                  payload: { candidateId: request.id },
+                });
+          },
+        },
+      ),
+    );
+    return candidateViewOf(done.state, done.version, seesStaffPersonalData(call.roles));
+  }
+
+  /**
+   * Hiring writes the candidate's CandidateHired and the new staff member's StaffMemberHired (and, when asked,
+   * StaffLoginRequested for tenancy) in one transaction: each decided by its own decider.
+   */
+  @Handles('staff.HireCandidate')
+  async hireCandidate(
+    request: {
+      id: string;
+      expectedVersion?: number;
+      payTerms?: { dailyPay?: { amount?: number | string; currency?: string } };
+      login?: { username?: string };
+    },
+    call: CallContext,
+  ): Promise<StaffMemberView> {
+    const { runtime } = this.people;
+    const candidateId = request.id;
+    const staffId = newId();
+    const now = new Date();
+    const pay = request.payTerms?.dailyPay ?? {};
+    const payTerms = { dailyPay: { amount: Number(pay.amount ?? 0), currency: pay.currency ?? '' } };
+    const loginUsername = request.login?.username;
+    const candidateCodec = await this.people.forRead<CandidateEvent>(candidateId, CANDIDATE_SEALED_PATHS);
+    const hire: CandidateCommand = {
+      type: 'HireCandidate',
+      data: { candidateId, staffId, payTerms, ...optional('loginUsername', loginUsername) },
+    };
+    // Decided once before the staff member's data key is made, so a refused hire leaves no key behind.
+    const { state: current } = await runtime.store.aggregate<CandidateState>(
+      candidateStreamId(call.tenantId, candidateId),
+      (st, e) => candidateDecider.evolve(st, candidateCodec.decode(e)),
+      candidateDecider.initialState,
+    );
+    candidateDecider.decide(hire, current, { now });
+    payTermsOf(payTerms);
+    const memberCodec = await this.people.forWrite<MemberEvent>(staffId, MEMBER_SEALED_PATHS);
+    type S = CandidateState | MemberState;
+    type E = CandidateEvent | MemberEvent;
+    const parts = [
+      {
+        streamId: candidateStreamId(call.tenantId, candidateId),
+        evolve: candidateDecider.evolve as (s: S, e: E) => S,
+        initialState: candidateDecider.initialState as () => S,
+        codec: candidateCodec as never,
+        ...(request.expectedVersion !== undefined ? { expectedVersion: request.expectedVersion } : {}),
+      },
+      {
+        streamId: memberStreamId(call.tenantId, staffId),
+        evolve: memberDecider.evolve as (s: S, e: E) => S,
+        initialState: memberDecider.initialState as () => S,
+        codec: memberCodec as never,
+      },
+    ];
+    const decide = ([candidate, member]: readonly S[]): (readonly E[])[] => {
+      const c = (candidate ?? candidateDecider.initialState()) as CandidateState;
+      const hired = candidateDecider.decide(hire, c, { now });
+      if (c.status === 'absent') return [hired, []];
+      return [
+        hired,
+        memberDecider.decide(
+          {
+            type: 'HireStaffMember',
+            data: {
+              staffId,
+              candidateId,
+              postingId: c.postingId,
+              role: c.role,
+              branchId: c.branchId,
+              businessLine: c.businessLine,
+              payTerms,
+              name: c.name,
+              phone: c.phone,
+              ...optional('idNumber', c.idNumber),
+              ...optional('loginUsername', loginUsername),
+            },
+          },
+          (member ?? memberDecider.initialState()) as MemberState,
+          { now },
+        ),
+      ];
+    };
+    const done = await runtime.timed('HireCandidate', () =>
+      executeTogether<S, E>(runtime.store, parts, decide, call),
+    );
+    return memberViewOf(
+      done.states[1] as MemberState,
+      done.versions[1] ?? 0,
+      seesStaffPersonalData(call.roles),
+    );
+  }
+
+  /**
+   * The right to be forgotten: `CandidateErased` and, in the same transaction, the candidate's data key destroyed
+   * (what was sealed with it cannot be opened again, anywhere). A hired candidate's staff file has its own key.
+   */
+  @Handles('staff.EraseCandidate')
+  async eraseCandidate(
+    request: { id: string; expectedVersion?: number },
+    call: CallContext,
+  ): Promise<CandidateView> {
+    return this.erase(call, request.id, undefined, request.expectedVersion);
+  }
+
+  /** A rejected candidate's retention is over: erase them (nothing if erased already, or not rejected). */
+  async retentionOver(timer: DueTimer): Promise<void> {
+    const candidateId = timer.payload['candidateId'];
+    if (typeof candidateId !== 'string') throw new Error(`timer ${timer.id} names no candidate`);
+    await this.erase(
+      systemCall(timer.tenantId, 'candidate-retention', timer.id),
+      candidateId,
+      REJECTED_CANDIDATE_RETENTION_DAYS,
+    );
+  }
+
+  private async erase(
+    call: CallContext,
+    candidateId: string,
+    retentionDays?: number,
+    expectedVersion?: number,
+  ): Promise<CandidateView> {
+    const { runtime, cipher } = this.people;
+    const codec = await this.people.forRead<CandidateEvent>(candidateId, CANDIDATE_SEALED_PATHS);
+    const done = await runtime.timed('EraseCandidate', () =>
+      execute(
+        runtime.store,
+        candidateDecider,
+        candidateStreamId(call.tenantId, candidateId),
+        { type: 'EraseCandidate', data: { candidateId, ...optional('retentionDays', retentionDays) } },
+        { now: new Date() },
+        call,
+        {
+          codec,
+          ...(expectedVersion !== undefined ? { expectedVersion } : {}),
+          inline: (tx) => cipher.destroy(tx, [candidateId]),
+        },
+      ),
+    );
+    return candidateViewOf(done.state, done.version, seesStaffPersonalData(call.roles));
+  }
+
+  @Handles('staff.GetCandidate')
+  async getCandidate({ id, asOf }: { id: string; asOf?: string }, call: CallContext): Promise<CandidateView> {
+    const { decoded, version } = await this.people.read<CandidateEvent>(
+      candidateStreamId(call.tenantId, id),
+      id,
+      CANDIDATE_SEALED_PATHS,
+      asOfDate(asOf),
+    );
+    const state = decoded.reduce(candidateDecider.evolve, candidateDecider.initialState());
+    const view = candidateViewOf(state, version, seesStaffPersonalData(call.roles));
+    await this.people.recordRead(call, [{ personId: id, view }], { kind: 'candidate', id });
+    return view;
+  }
+
+  @Handles('staff.GetCandidateHistory')
+  async candidateHistory(
+    { id }: { id: string },
+    call: CallContext,
+  ): Promise<{ id: string; entries: HistoryEntry[] }> {
+    const { events } = await this.people.runtime.store.readStream(candidateStreamId(call.tenantId, id));
+    if (events.length === 0) throw new ProblemError('STAFF.CANDIDATE_NOT_FOUND', 'no such candidate');
+    return { id, entries: historyOf(events, 'candidateId') };
+  }
+}

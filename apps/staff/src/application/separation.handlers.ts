@@ -1,0 +1,136 @@
+import { Injectable } from '@nestjs/common';
+import { execute, Handles, optional, ProblemError, type CallContext } from '@serviceops/platform';
+import type { SeparationCommand } from '../domain/separation/separation.commands';
+import { separationDecider, separationStreamId } from '../domain/separation/separation.decider';
+import {
+  HANDOVER_ITEMS,
+  type HandoverItem,
+  type SeparationEvent,
+} from '../domain/separation/separation.events';
+import type { SeparationState } from '../domain/separation/separation.state';
+import { MemberHandlers } from './member.handlers';
+import { People } from './people';
+
+export interface SeparationView {
+  readonly staffId: string;
+  readonly version: number;
+  readonly status: string;
+  readonly kind?: string;
+  readonly reason?: string;
+  readonly noticeDays?: number;
+  readonly lastDay?: string;
+  readonly startedAt?: string;
+  readonly handover: readonly { item: string; ticked: boolean }[];
+  readonly settlementRequestedAt?: string;
+}
+
+function viewOf(staffId: string, state: SeparationState, version: number): SeparationView {
+  if (state.status === 'none') return { staffId, version, status: 'none', handover: [] };
+  return {
+    staffId,
+    version,
+    status: state.status,
+    kind: state.kind,
+    ...optional('reason', state.reason),
+    ...optional('noticeDays', state.noticeDays),
+    lastDay: state.lastDay,
+    startedAt: state.startedAt,
+    handover: HANDOVER_ITEMS.map((item) => ({ item, ticked: state.ticked.includes(item) })),
+    ...optional('settlementRequestedAt', state.settlementRequestedAt),
+  };
+}
+
+/**
+ * Resignation (with the policy's notice) or dismissal, then the handover checklist ticked by a manager; the
+ * decider requests the final settlement with the last item, never before.
+ */
+@Injectable()
+export class SeparationHandlers {
+  constructor(
+    private readonly people: People,
+    private readonly members: MemberHandlers,
+  ) {}
+
+  @Handles('staff.ResignStaffMember')
+  resign(
+    request: { id: string; expectedVersion?: number; reason?: string },
+    call: CallContext,
+  ): Promise<SeparationView> {
+    return this.act(
+      call,
+      { type: 'ResignStaffMember', data: { staffId: request.id, ...optional('reason', request.reason) } },
+      request.expectedVersion,
+    );
+  }
+
+  @Handles('staff.DismissStaffMember')
+  dismiss(
+    request: { id: string; expectedVersion?: number; reason?: string },
+    call: CallContext,
+  ): Promise<SeparationView> {
+    return this.act(
+      call,
+      { type: 'DismissStaffMember', data: { staffId: request.id, reason: request.reason ?? '' } },
+      request.expectedVersion,
+    );
+  }
+
+  @Handles('staff.TickHandoverItem')
+  tick(
+    request: { id: string; expectedVersion?: number; item?: string; note?: string },
+    call: CallContext,
+  ): Promise<SeparationView> {
+    return this.act(
+      call,
+      {
+        type: 'TickHandoverItem',
+        data: {
+          staffId: request.id,
+          item: (request.item ?? '') as HandoverItem,
+          ...optional('note', request.note),
+        },
+      },
+      request.expectedVersion,
+    );
+  }
+
+  @Handles('staff.GetSeparation')
+  async get({ id }: { id: string }, call: CallContext): Promise<SeparationView> {
+    const { state: member } = await this.members.state(call.tenantId, id);
+    if (member.status === 'absent')
+      throw new ProblemError('STAFF.STAFF_MEMBER_NOT_FOUND', 'no such staff member');
+    const { state, version } = await this.people.runtime.store.aggregate<SeparationState>(
+      separationStreamId(call.tenantId, id),
+      (s, e) => separationDecider.evolve(s, e as unknown as SeparationEvent),
+      separationDecider.initialState,
+    );
+    return viewOf(id, state, version);
+  }
+
+  private async act(
+    call: CallContext,
+    command: SeparationCommand,
+    expectedVersion?: number,
+  ): Promise<SeparationView> {
+    const { runtime } = this.people;
+    const { staffId } = command.data;
+    const [{ state: member }, policy] = await Promise.all([
+      this.members.state(call.tenantId, staffId),
+      this.people.policyOf(call.tenantId),
+    ]);
+    if (member.status === 'absent')
+      throw new ProblemError('STAFF.STAFF_MEMBER_NOT_FOUND', 'no such staff member');
+    const done = await runtime.timed(command.type, () =>
+      execute(
+        runtime.store,
+        separationDecider,
+        separationStreamId(call.tenantId, staffId),
+        command,
+        { now: new Date(), policy: { noticeDays: policy.noticeDays }, member },
+        call,
+        { policyVersion: policy.version, ...(expectedVersion !== undefined ? { expectedVersion } : {}) },
+      ),
+    );
+    return viewOf(staffId, done.state, done.version);
+  }
+}

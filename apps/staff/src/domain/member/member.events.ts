@@ -1,0 +1,52 @@
+import type { BusinessLine, Role } from '@serviceops/contracts';
+import type { Event, Money } from '@serviceops/kernel';
+
+// Event data is stored as JSON: instants are ISO-8601 strings and "none" is absent, never undefined.
+
+/** What a staff member is paid: the discipline register reads `dailyPay` for its "half / a full day's pay" fines. */
+export interface PayTerms {
+  readonly dailyPay: Money;
+}
+
+/**
+ * A candidate was hired: the staff member exists from here on. Stream: `staff-member-<tenant>-<staffId>`.
+ * `name`, `phone` and `idNumber` are in clear here; the application seals them with the person's key.
+ */
+export interface StaffMemberHiredData {
+  readonly staffId: string;
+  readonly candidateId: string;
+  readonly postingId: string;
+  readonly role: Role;
+  readonly branchId: string;
+  readonly businessLine: BusinessLine;
+  readonly payTerms: PayTerms;
+  readonly name: string;
+  readonly phone: string;
+  readonly idNumber?: string;
+  readonly hiredAt: string;
+}
+
+/** Hiring asked for a login: tenancy creates the user (payload StaffLoginRequestedV1 in libs/contracts). */
+export interface StaffLoginRequestedData {
+  readonly staffId: string;
+  readonly username: string;
+  readonly roles: readonly Role[];
+  readonly branchId: string;
+  readonly requestedAt: string;
+}
+
+export interface PayTermsChangedData {
+  readonly staffId: string;
+  readonly payTerms: PayTerms;
+  readonly changedAt: string;
+}
+
+export type StaffMemberHired = Event<'StaffMemberHired', StaffMemberHiredData>;
+export type PayTermsChanged = Event<'PayTermsChanged', PayTermsChangedData>;
+
+export type StaffLoginRequested = Event<'StaffLoginRequested', StaffLoginRequestedData>;
+
+export type MemberEvent = StaffMemberHired | PayTermsChanged | StaffLoginRequested;
+
+/** Where personal data sits in the staff member's events: sealed with their key in storage. */
+export const MEMBER_SEALED_PATHS = { StaffMemberHired: ['name', 'phone', 'idNumber'] } as const;

@@ -1,0 +1,28 @@
+import type { BusinessLine, Role } from '@serviceops/contracts';
+import type { PayTerms } from './member.events';
+
+export interface AbsentMember {
+  readonly status: 'absent';
+}
+
+/** A staff member as the domain sees them (personal fields in clear). */
+export interface ActiveMember {
+  readonly status: 'active';
+  readonly staffId: string;
+  readonly candidateId: string;
+  readonly postingId: string;
+  readonly role: Role;
+  readonly branchId: string;
+  readonly businessLine: BusinessLine;
+  readonly payTerms: PayTerms;
+  readonly name: string;
+  readonly phone: string;
+  readonly idNumber?: string;
+  readonly hiredAt: string;
+  readonly updatedAt: string;
+  readonly loginRequested?: string;
+}
+
+export type MemberState = AbsentMember | ActiveMember;
+
+export const initialMemberState = (): MemberState => ({ status: 'absent' });

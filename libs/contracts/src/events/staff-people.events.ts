@@ -1,0 +1,77 @@
+import type { BusinessLine, Role } from '../tenancy.vocabulary';
+import type { Sealed } from './customers.events';
+
+/**
+ * What the staff service publishes on `staff.events.v1` about people (recruitment, qualifications, separation).
+ * Personal fields are sealed with the person's own data key: other services refer to staff members by id.
+ * Money is integer minor units and a currency.
+ */
+
+export interface StaffMemberHiredV1 {
+  readonly staffId: string;
+  readonly candidateId: string;
+  readonly postingId: string;
+  readonly role: Role;
+  readonly branchId: string;
+  readonly businessLine: BusinessLine;
+  readonly payTerms: { readonly dailyPay: { readonly amount: number; readonly currency: string } };
+  readonly name: Sealed;
+  readonly phone: Sealed;
+  readonly idNumber?: Sealed;
+  readonly hiredAt: string;
+}
+
+export interface PayTermsChangedV1 {
+  readonly staffId: string;
+  readonly payTerms: { readonly dailyPay: { readonly amount: number; readonly currency: string } };
+  readonly changedAt: string;
+}
+
+/** Hiring asked for a login: tenancy is to create the user with these roles (its consumer is not written yet). */
+export interface StaffLoginRequestedV1 {
+  readonly staffId: string;
+  readonly username: string;
+  readonly roles: readonly Role[];
+  readonly branchId: string;
+  readonly requestedAt: string;
+}
+
+/**
+ * Whether a staff member may be assigned work from `since` on (for the orders service's dispatch). `reasons` say
+ * why not: a qualification expired, suspended or overdue for re-verification, or none on record.
+ */
+export interface StaffEligibilityChangedV1 {
+  readonly staffId: string;
+  readonly eligible: boolean;
+  readonly reasons: readonly {
+    readonly qualificationId?: string;
+    readonly kind?: string;
+    readonly reason: 'expired' | 'suspended' | 'reverification_overdue' | 'no_qualification';
+  }[];
+  readonly since: string;
+}
+
+/** A qualification expires soon (the tenant's reminder days before `expiresAt`, 30 by default). */
+export interface QualificationExpiryReminderDueV1 {
+  readonly staffId: string;
+  readonly qualificationId: string;
+  readonly kind: string;
+  readonly expiresAt: string;
+  readonly remindedAt: string;
+}
+
+/** Every handover item of a leaver is ticked: billing settles their pay (only ever after the handover). */
+export interface FinalSettlementRequestedV1 {
+  readonly staffId: string;
+  readonly kind: 'resignation' | 'dismissal';
+  readonly lastDay: string;
+  readonly requestedAt: string;
+}
+
+export type StaffPeoplePublishedEvent =
+  | { readonly type: 'StaffMemberHired'; readonly data: StaffMemberHiredV1 }
+  | { readonly type: 'PayTermsChanged'; readonly data: PayTermsChangedV1 }
+  | { readonly type: 'StaffLoginRequested'; readonly data: StaffLoginRequestedV1 }
+  | { readonly type: 'StaffEligibilityChanged'; readonly data: StaffEligibilityChangedV1 }
+  | { readonly type: 'QualificationExpiryReminderDue'; readonly data: QualificationExpiryReminderDueV1 }
+  | { readonly type: 'FinalSettlementRequested'; readonly data: FinalSettlementRequestedV1 };
