@@ -1,12 +1,30 @@
-import type { Type } from '@nestjs/common';
+import { Injectable, type OnApplicationShutdown, type Type } from '@nestjs/common';
 import { GRPC_SERVICES, staffConfigSpec, PROTO_LOADER_OPTIONS } from '@serviceops/contracts';
-import { EventSourcingRuntime, type ServiceDefinition } from '@serviceops/platform';
+import { eventsTopic } from '@serviceops/messaging';
+import { DurableTimers, EventSourcingRuntime, type ServiceDefinition } from '@serviceops/platform';
+import { ConductRulesPolicy, ConductRulesQueries } from './application/conduct-rules';
+import { DisciplineHandlers } from './application/discipline.handlers';
+import { TRAINING_END_TIMER, TrainingSessionHandlers } from './application/training-session.handlers';
+import { ConductStaffFacts1764800000000 } from './infrastructure/conduct.read-models';
+import {
+  CONDUCT_STAFF_FACTS_CONSUMER,
+  projectConductStaffFacts,
+} from './projections/conduct-staff-facts.projection';
 
 /**
  * The classes whose `@Handles` methods serve the declared methods (libs/contracts/src/api/staff.api.ts), one
  * per aggregate (`nx g @serviceops/tools:command` adds them here).
  */
-const HANDLERS: readonly Type[] = [];
+const HANDLERS: readonly Type[] = [DisciplineHandlers, ConductRulesQueries, TrainingSessionHandlers];
+
+/** Stops the timer poller with the app (after the batch in flight). */
+@Injectable()
+class TimersLifecycle implements OnApplicationShutdown {
+  constructor(private readonly timers: DurableTimers) {}
+  async onApplicationShutdown(): Promise<void> {
+    await this.timers.stop();
+  }
+}
 
 /** The staff service. */
 export const staffService: ServiceDefinition<typeof staffConfigSpec> = {
@@ -17,11 +35,32 @@ export const staffService: ServiceDefinition<typeof staffConfigSpec> = {
     protoPath: GRPC_SERVICES.staff.proto,
     loader: PROTO_LOADER_OPTIONS,
   },
-  database: { entities: [], migrations: [] },
+  database: { entities: [], migrations: [ConductStaffFacts1764800000000] },
   publishes: true,
   handlers: HANDLERS,
-  module: ({ runtime }) => ({
+  module: ({ runtime, pool, logger, metrics, config }) => ({
     module: class StaffModule {},
-    providers: [{ provide: EventSourcingRuntime, useValue: runtime }],
+    providers: [
+      { provide: EventSourcingRuntime, useValue: runtime },
+      {
+        provide: DurableTimers,
+        useValue: new DurableTimers({
+          pool,
+          schema: 'staff',
+          logger,
+          metrics,
+          pollMs: config.TIMER_POLL_MS,
+        }),
+      },
+      TimersLifecycle,
+      ConductRulesPolicy,
+    ],
   }),
+  onStart: async ({ runtime }, app) => {
+    const timers = app.get(DurableTimers);
+    const training = app.get(TrainingSessionHandlers);
+    await timers.migrate();
+    await runtime.subscribe(CONDUCT_STAFF_FACTS_CONSUMER, [eventsTopic('staff')], projectConductStaffFacts);
+    timers.start({ [TRAINING_END_TIMER]: (timer) => training.sessionEnded(timer) });
+  },
 };

@@ -133,6 +133,13 @@ export const staffConfigSpec = defineConfig({
     max: 65535,
     doc: 'health (/health/live, /health/ready) and /metrics',
   },
+  TIMER_POLL_MS: {
+    kind: 'int',
+    default: 1000,
+    min: 50,
+    max: 60_000,
+    doc: 'how often due timers (the end of a training session) are looked for',
+  },
 });
 
 export const contractsConfigSpec = defineConfig({

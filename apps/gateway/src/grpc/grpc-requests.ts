@@ -9,6 +9,8 @@ import { PolicyRoutes } from '../policies/policies.routes';
 import { ReturnVisitRoutes } from '../return-visits/return-visits.routes';
 import { grpcRequestClassOf } from '../routes/mount';
 import { TenancyRoutes } from '../tenancy/tenancy.routes';
+import { DisciplineRoutes } from '../staff-discipline/staff-discipline.routes';
+import { TrainingSessionRoutes } from '../training-sessions/training-sessions.routes';
 
 /**
  * Every REST route mounted from a declaration: the gateway serves these controllers, and their bindings give the
@@ -22,6 +24,8 @@ export const DECLARED_ROUTES = [
   PolicyRoutes,
   AnalyticsRoutes,
   TenantRoutes,
+  DisciplineRoutes,
+  TrainingSessionRoutes,
 ];
 
 /** Methods without a binding (their REST controller is written by hand), with the class they are checked by. */

@@ -53,3 +53,17 @@ export const AUDIT_READERS = [
   'vice_president',
   'legal',
 ] as const satisfies readonly Role[];
+/** Record violations and rewards, run training and assessments: the managers of front-line staff. */
+export const STAFF_CONDUCT_MANAGERS = [
+  'admin',
+  'service_director',
+  'workshop_manager',
+  'vice_president',
+] as const satisfies readonly Role[];
+/** Read the conduct register, training and assessments (billing's finance and the auditors too). */
+export const STAFF_CONDUCT_READERS = [
+  ...STAFF_CONDUCT_MANAGERS,
+  'auditor',
+  'finance',
+  'legal',
+] as const satisfies readonly Role[];

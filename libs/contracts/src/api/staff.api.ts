@@ -1,4 +1,82 @@
 import type { Declaration } from './declaration';
+import { STAFF_CONDUCT_MANAGERS, STAFF_CONDUCT_READERS } from './access';
 
 /** The staff service's methods: gRPC name → REST route, roles, summary. */
-export const STAFF_API = {} as const satisfies Record<string, Declaration>;
+export const STAFF_API = {
+  RecordViolation: {
+    http: {
+      method: 'POST',
+      path: 'staff-discipline/:staffId/violations',
+      status: 201,
+      uuidParams: ['staffId'],
+      etag: true,
+    },
+    access: STAFF_CONDUCT_MANAGERS,
+    summary:
+      'Record a violation of a conduct rule: the fine follows the rules in force (a range: the approver picks within it; 422 STAFF.FINE_OUT_OF_RANGE outside), repeats climb the rule’s ladder',
+  },
+  DecideAppeal: {
+    http: {
+      method: 'POST',
+      path: 'staff-discipline/:staffId/violations/:violationId/decide-appeal',
+      status: 200,
+      uuidParams: ['staffId', 'violationId'],
+      etag: true,
+      ifMatch: true,
+    },
+    access: STAFF_CONDUCT_MANAGERS,
+    summary:
+      'Decide an appeal against a violation: upheld, or overturned (its fine cancelled), with a reason',
+  },
+  GrantReward: {
+    http: {
+      method: 'POST',
+      path: 'staff-discipline/:staffId/rewards',
+      status: 201,
+      uuidParams: ['staffId'],
+      etag: true,
+    },
+    access: STAFF_CONDUCT_MANAGERS,
+    summary: 'Grant a reward (bonus) to a staff member, published for the staff settlement',
+  },
+  GetDisciplineRecord: {
+    http: {
+      method: 'GET',
+      path: 'staff-discipline/:staffId',
+      status: 200,
+      uuidParams: ['staffId'],
+      etag: true,
+    },
+    access: STAFF_CONDUCT_READERS,
+    summary: 'A staff member’s conduct register: violations (rule, fine, offence, appeal) and rewards',
+  },
+  GetConductRules: {
+    http: { method: 'GET', path: 'policies/conduct-rules', status: 200, etag: true },
+    access: STAFF_CONDUCT_READERS,
+    summary:
+      'The conduct rules in force, each citing its source (version 0: the default pack per business line)',
+  },
+  ScheduleTrainingSession: {
+    http: { method: 'POST', path: 'training-sessions', status: 201, etag: true, location: true },
+    access: STAFF_CONDUCT_MANAGERS,
+    summary:
+      'Schedule a training session and invite staff; a mandatory session missed becomes a violation at its end',
+  },
+  RecordTrainingAttendance: {
+    http: {
+      method: 'POST',
+      path: 'training-sessions/:id/attendance',
+      status: 200,
+      uuidParams: ['id'],
+      etag: true,
+      ifMatch: true,
+    },
+    access: STAFF_CONDUCT_MANAGERS,
+    summary: 'Record that an invitee attended a session, with their result',
+  },
+  GetTrainingSession: {
+    http: { method: 'GET', path: 'training-sessions/:id', status: 200, uuidParams: ['id'], etag: true },
+    access: STAFF_CONDUCT_READERS,
+    summary: 'A training session: its invitees, who attended, who missed it',
+  },
+} as const satisfies Record<string, Declaration>;

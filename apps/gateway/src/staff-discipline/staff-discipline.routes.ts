@@ -1,0 +1,32 @@
+import { controllerOf, route } from '../routes/mount';
+import { DecideAppealDto, GrantRewardDto, RecordViolationDto } from './staff-discipline.dto';
+import {
+  ConductRulesView,
+  conductRulesView,
+  DisciplineRecordView,
+  disciplineRecordView,
+} from './staff-discipline.views';
+
+/** The conduct register and its rules over REST: each route is its declaration bound to these shapes. */
+export const DisciplineRoutes = controllerOf('staff-discipline', [
+  route({
+    rpc: 'staff.RecordViolation',
+    body: RecordViolationDto,
+    answer: DisciplineRecordView,
+    view: disciplineRecordView,
+  }),
+  route({
+    rpc: 'staff.DecideAppeal',
+    body: DecideAppealDto,
+    answer: DisciplineRecordView,
+    view: disciplineRecordView,
+  }),
+  route({
+    rpc: 'staff.GrantReward',
+    body: GrantRewardDto,
+    answer: DisciplineRecordView,
+    view: disciplineRecordView,
+  }),
+  route({ rpc: 'staff.GetDisciplineRecord', answer: DisciplineRecordView, view: disciplineRecordView }),
+  route({ rpc: 'staff.GetConductRules', answer: ConductRulesView, view: conductRulesView }),
+]);

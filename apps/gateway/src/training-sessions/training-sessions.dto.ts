@@ -1,0 +1,86 @@
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { RULES } from '@serviceops/kernel';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsUUID,
+  Max,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+import { Follows, present } from '../http/validators';
+
+/** The session kinds (the domain's TRAINING_KINDS, DOMAIN.md staff). */
+export const TRAINING_KINDS = [
+  'onboarding_company_rules',
+  'onboarding_traffic_law_and_safety',
+  'onboarding_service_norms',
+  'onboarding_communication',
+  'onboarding_emotion_management',
+  'periodic',
+  'monthly_safety_study',
+  'mentoring',
+  'quality_coaching',
+] as const;
+export const MAX_INVITEES = 200;
+export const MAX_TRAINING_SCORE = 100;
+
+@ApiSchema({ name: 'ScheduleTrainingSession' })
+export class ScheduleTrainingSessionDto {
+  @ApiProperty({ enum: TRAINING_KINDS, description: 'quality_coaching is one-to-one (one invitee)' })
+  @IsIn(TRAINING_KINDS)
+  kind!: string;
+
+  @Follows(RULES.reason, { example: 'March traffic-law refresher' })
+  topic!: string;
+
+  @Follows(RULES.instant)
+  startsAt!: string;
+
+  @Follows(RULES.instant, {
+    description:
+      'after startsAt (422 STAFF.TRAINING_ENDS_BEFORE_START); a missed mandatory session is a violation then',
+  })
+  endsAt!: string;
+
+  @ApiProperty({ description: 'missing it is a violation of the conduct rules' })
+  @IsBoolean()
+  mandatory!: boolean;
+
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'string', format: 'uuid' },
+    minItems: 1,
+    maxItems: MAX_INVITEES,
+    uniqueItems: true,
+    description: 'staff members invited (unknown: 404 STAFF.STAFF_MEMBER_NOT_FOUND)',
+  })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_INVITEES)
+  @ArrayUnique()
+  @IsUUID(undefined, { each: true })
+  invitees!: string[];
+}
+
+@ApiSchema({ name: 'RecordTrainingAttendance' })
+export class RecordTrainingAttendanceDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  staffId!: string;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: MAX_TRAINING_SCORE, required: false })
+  @ValidateIf(present)
+  @IsInt()
+  @Min(0)
+  @Max(MAX_TRAINING_SCORE)
+  score?: number;
+
+  @ApiPropertyOptional({ required: false, description: 'the session’s test passed' })
+  @ValidateIf(present)
+  @IsBoolean()
+  passed?: boolean;
+}

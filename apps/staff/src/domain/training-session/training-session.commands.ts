@@ -1,0 +1,48 @@
+interface Command<Type extends string, Data> {
+  readonly type: Type;
+  readonly data: Data;
+}
+
+/** Kinds of session (DOMAIN.md staff, issue 13 item 2). */
+export const TRAINING_KINDS = [
+  'onboarding_company_rules',
+  'onboarding_traffic_law_and_safety',
+  'onboarding_service_norms',
+  'onboarding_communication',
+  'onboarding_emotion_management',
+  'periodic',
+  'monthly_safety_study',
+  'mentoring',
+  'quality_coaching',
+] as const;
+export type TrainingKind = (typeof TRAINING_KINDS)[number];
+
+export type ScheduleTrainingSession = Command<
+  'ScheduleTrainingSession',
+  {
+    readonly sessionId: string;
+    readonly kind: string;
+    readonly topic: string;
+    readonly startsAt: string;
+    readonly endsAt: string;
+    readonly mandatory: boolean;
+    readonly invitees: readonly string[];
+  }
+>;
+
+export type RecordTrainingAttendance = Command<
+  'RecordTrainingAttendance',
+  { readonly sessionId: string; readonly staffId: string; readonly score?: number; readonly passed?: boolean }
+>;
+
+/** The session's end came (its durable timer): whoever was invited and did not attend missed it. */
+export type CloseTrainingSession = Command<'CloseTrainingSession', { readonly sessionId: string }>;
+
+export type TrainingSessionCommand =
+  ScheduleTrainingSession | RecordTrainingAttendance | CloseTrainingSession;
+
+export interface TrainingSessionContext {
+  readonly now: Date;
+  /** The invitees known as staff members of the tenant (scheduling refuses anyone else). */
+  readonly knownStaff?: readonly string[];
+}

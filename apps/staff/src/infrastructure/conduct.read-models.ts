@@ -1,0 +1,19 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * What the conduct register needs to know of each person, kept from the staff service's own events
+ * (StaffMemberHired, PayTermsChanged): their daily pay (for the ladder's "half a day's / a full day's pay") and
+ * business line (for the line's rule pack). `stream_version` keeps a late redelivery from undoing a newer change.
+ */
+export class ConductStaffFacts1764800000000 implements MigrationInterface {
+  name = 'ConductStaffFacts1764800000000';
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`CREATE TABLE conduct_staff_facts (
+      tenant_id uuid NOT NULL, staff_id uuid NOT NULL, business_line text, role text, branch_id uuid,
+      daily_pay_amount integer, daily_pay_currency text, stream_version integer NOT NULL,
+      updated_at timestamptz NOT NULL, PRIMARY KEY (tenant_id, staff_id))`);
+  }
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE conduct_staff_facts`);
+  }
+}
