@@ -27,7 +27,9 @@ export const MISSED_TRAINING_RULE = 'missed-meeting-or-training';
 const endTimerId = (sessionId: string): string => `${TRAINING_END_TIMER}:${sessionId}`;
 
 /** The session folded from its events, as the proto's TrainingSession says it. */
-export function trainingSessionViewOf(events: readonly RecordedEvent[]) {
+export function trainingSessionViewOf(
+  events: readonly RecordedEvent[],
+): Record<string, unknown> & { version: number; invitees: Record<string, unknown>[] } {
   let view: Record<string, unknown> | undefined;
   const invitees = new Map<string, Record<string, unknown>>();
   for (const recorded of events) {

@@ -48,7 +48,7 @@ function outcome(command: DisciplineCommand, given: readonly DisciplineEvent[] =
   }
 }
 const fineOf = (events: ReturnType<typeof outcome>): Money | string =>
-  typeof events === 'string' ? events : ((events[0] as ViolationRecorded).data.fine);
+  typeof events === 'string' ? events : (events[0] as ViolationRecorded).data.fine;
 
 /** `n` earlier standing violations of a rule, `daysBefore` days before now each. */
 function earlier(ruleId: string, daysBefore: readonly number[]): ViolationRecorded[] {

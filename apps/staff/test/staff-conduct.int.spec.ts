@@ -1,0 +1,255 @@
+import { createServer } from 'node:net';
+import { newId } from '@serviceops/kernel';
+import {
+  EventSourcingRuntime,
+  runService,
+  type CallContext,
+  type RunningService,
+} from '@serviceops/platform';
+import { databaseUrl, newInternalKeyPair, uniqueName } from '@serviceops/testing';
+import { Client } from 'pg';
+import { DisciplineHandlers } from '../src/application/discipline.handlers';
+import { TrainingSessionHandlers } from '../src/application/training-session.handlers';
+import { staffFactsOf } from '../src/infrastructure/conduct-staff-facts.repository';
+import { staffService } from '../src/staff.service-definition';
+
+// The conduct register on real PostgreSQL: the daily-pay read model fed by recorded events of part A's shape,
+// two violations of one rule for one person recorded at once, and the missed-training timer across a restart.
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function onServer(sql: string): Promise<void> {
+  const admin = new Client({ connectionString: databaseUrl() });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+
+async function until<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const database = uniqueName('staffconduct');
+const url = new URL(databaseUrl());
+url.pathname = `/${database}`;
+let running: RunningService | undefined;
+
+async function start(): Promise<RunningService> {
+  running = await runService(staffService, {
+    DATABASE_URL: url.toString(),
+    GRPC_PORT: String(await freePort()),
+    HTTP_PORT: String(await freePort()),
+    LOG_LEVEL: 'silent',
+    TIMER_POLL_MS: '100',
+    INTERNAL_TOKEN_PUBLIC_KEYS: newInternalKeyPair().publicKey,
+  });
+  return running;
+}
+
+const tenantId = newId();
+const manager = newId();
+const call: CallContext = {
+  tenantId,
+  actorId: manager,
+  roles: ['service_director'],
+  correlationId: newId(),
+};
+
+/** Part A's hiring, as the contract states it: stream id = the staff member's id. */
+async function hire(staffId: string, dailyPay: number, line = 'after_sales_repair'): Promise<void> {
+  const runtime = running!.app.get(EventSourcingRuntime);
+  await runtime.store.append(
+    staffId,
+    [
+      {
+        type: 'StaffMemberHired',
+        data: {
+          staffId,
+          role: 'technician',
+          branchId: newId(),
+          businessLine: line,
+          payTerms: { dailyPay: { amount: dailyPay, currency: 'CNY' } },
+        },
+      },
+    ],
+    { expectedVersion: 'no_stream', metadata: { tenantId, actorId: manager } },
+  );
+  await until('the hire in the read model', async () => {
+    const facts = await staffFactsOf(runtime.store.pool, tenantId, staffId);
+    return facts.known ? facts : undefined;
+  });
+}
+
+beforeAll(async () => {
+  await onServer(`CREATE DATABASE ${database}`);
+  await start();
+});
+
+afterAll(async () => {
+  await running?.stop();
+  await onServer(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+});
+
+describe('the daily pay the ladder needs', () => {
+  it('follows StaffMemberHired, then PayTermsChanged; a stale redelivery changes nothing', async () => {
+    const staffId = newId();
+    await hire(staffId, 20_000);
+    const runtime = running!.app.get(EventSourcingRuntime);
+    await runtime.store.append(
+      staffId,
+      [
+        {
+          type: 'PayTermsChanged',
+          data: { staffId, payTerms: { dailyPay: { amount: 30_000, currency: 'CNY' } } },
+        },
+      ],
+      { expectedVersion: 1, metadata: { tenantId, actorId: manager } },
+    );
+    const facts = await until('the new pay', async () => {
+      const f = await staffFactsOf(runtime.store.pool, tenantId, staffId);
+      return f.dailyPay?.amount === 30_000 ? f : undefined;
+    });
+    expect(facts).toEqual({
+      known: true,
+      businessLine: 'after_sales_repair',
+      dailyPay: { amount: 30_000, currency: 'CNY' },
+    });
+  });
+});
+
+describe('two violations of one rule for one person, recorded at the same moment', () => {
+  it('rank first and second (never two first offences), with the ladder’s fines', async () => {
+    const staffId = newId();
+    await hire(staffId, 24_000);
+    const handlers = running!.app.get(DisciplineHandlers);
+    const occurredAt = new Date(Date.now() - 60_000).toISOString();
+    const request = { staffId, ruleId: 'dress-and-grooming', occurredAt, evidence: 'no uniform' };
+    await Promise.all([
+      handlers.recordViolation(request, call),
+      handlers.recordViolation(request, call),
+      handlers.recordViolation(request, call),
+    ]);
+    const record = await handlers.get({ staffId }, call);
+    const ladder = record.violations
+      .map((v) => [v['offence'], v['fine']])
+      .sort((a, b) => Number(a[0]) - Number(b[0]));
+    expect(ladder).toEqual([
+      [1, { amount: 500, currency: 'CNY' }],
+      [2, { amount: 12_000, currency: 'CNY' }],
+      [3, { amount: 24_000, currency: 'CNY' }],
+    ]);
+    expect(record.version).toBe(3);
+  });
+
+  it('refuses the second step when the person’s pay is unknown, and writes nothing', async () => {
+    const staffId = newId();
+    const runtime = running!.app.get(EventSourcingRuntime);
+    await runtime.store.append(
+      staffId,
+      [
+        {
+          type: 'StaffMemberHired',
+          data: { staffId, role: 'coach', branchId: newId(), businessLine: 'driving_practice' },
+        },
+      ],
+      { expectedVersion: 'no_stream', metadata: { tenantId, actorId: manager } },
+    );
+    await until('the hire', async () =>
+      (await staffFactsOf(runtime.store.pool, tenantId, staffId)).known ? true : undefined,
+    );
+    const handlers = running!.app.get(DisciplineHandlers);
+    const request = {
+      staffId,
+      ruleId: 'dress-and-grooming',
+      occurredAt: new Date(Date.now() - 1000).toISOString(),
+      evidence: 'no uniform',
+    };
+    await handlers.recordViolation(request, call);
+    await expect(handlers.recordViolation(request, call)).rejects.toMatchObject({
+      code: 'STAFF.DAILY_PAY_UNKNOWN',
+    });
+    expect((await handlers.get({ staffId }, call)).version).toBe(1);
+  });
+});
+
+describe('a mandatory training session missed', () => {
+  it('becomes exactly one violation at the session’s end, across a restart', async () => {
+    const [present, absent] = [newId(), newId()];
+    await hire(present, 20_000);
+    await hire(absent, 20_000);
+    const training = running!.app.get(TrainingSessionHandlers);
+    const session = await training.schedule(
+      {
+        kind: 'monthly_safety_study',
+        topic: 'March safety study',
+        startsAt: new Date(Date.now() - 3_600_000).toISOString(),
+        endsAt: new Date(Date.now() + 2_000).toISOString(),
+        mandatory: true,
+        invitees: [present, absent],
+      },
+      call,
+    );
+    const sessionId = String(session['id']);
+    await training.attend({ id: sessionId, staffId: present, score: 90, passed: true }, call);
+    // The service goes down before the session ends, and comes back after.
+    await running!.stop();
+    await new Promise((r) => setTimeout(r, 2_500));
+    await start();
+    const discipline = running!.app.get(DisciplineHandlers);
+    const record = await until('the missed-training violation', async () => {
+      try {
+        return await discipline.get({ staffId: absent }, call);
+      } catch {
+        return undefined;
+      }
+    });
+    // The timer run again (a crash after the append, a second poller): still one.
+    await running!.app.get(TrainingSessionHandlers).sessionEnded({
+      id: `training-session-end:${sessionId}`,
+      tenantId,
+      kind: 'training-session-end',
+      dueAt: new Date(),
+      payload: { sessionId },
+      attempts: 1,
+    });
+    await new Promise((r) => setTimeout(r, 500));
+    const after = await discipline.get({ staffId: absent }, call);
+    expect(after.violations).toHaveLength(1);
+    expect(after.violations[0]).toMatchObject({
+      ruleId: 'missed-meeting-or-training',
+      fine: { amount: 500, currency: 'CNY' },
+      trainingSessionId: sessionId,
+      offence: 1,
+    });
+    expect(after.version).toBe(record.version);
+    await expect(discipline.get({ staffId: present }, call)).rejects.toMatchObject({
+      code: 'STAFF.DISCIPLINE_RECORD_NOT_FOUND',
+    });
+    const closed = await running!.app.get(TrainingSessionHandlers).get({ id: sessionId }, call);
+    expect(closed).toMatchObject({ status: 'closed' });
+    expect(closed.invitees).toEqual(
+      expect.arrayContaining([
+        { staffId: present, status: 'attended', score: 90, passed: true },
+        { staffId: absent, status: 'missed' },
+      ]),
+    );
+  });
+});
