@@ -1,0 +1,70 @@
+import { DomainError } from '@serviceops/kernel';
+
+/** The KPIs of an assessment (DOMAIN.md staff; issue 13 item 5). */
+export const KPI_KINDS = [
+  'serviceQuality',
+  'customerSatisfaction',
+  'safety',
+  'discipline',
+  'knowledge',
+  'training',
+] as const;
+export type KpiKind = (typeof KPI_KINDS)[number];
+
+export const GRADES = ['A', 'B', 'C', 'D'] as const;
+export type Grade = (typeof GRADES)[number];
+
+/** How a tenant weighs its KPIs and grades the score (0–100): data, versioned. */
+export interface AssessmentPolicy {
+  /** Whole-number weights, at least one above 0; a KPI without data for a person is left out of their score. */
+  readonly weights: Readonly<Record<KpiKind, number>>;
+  /** The lowest score of grades A, B and C (descending); below C is D, failing. */
+  readonly grades: { readonly A: number; readonly B: number; readonly C: number };
+}
+
+export const DEFAULT_ASSESSMENT_POLICY: AssessmentPolicy = Object.freeze({
+  weights: Object.freeze({
+    serviceQuality: 25,
+    customerSatisfaction: 25,
+    safety: 15,
+    discipline: 15,
+    knowledge: 10,
+    training: 10,
+  }),
+  grades: Object.freeze({ A: 90, B: 75, C: 60 }),
+});
+
+export const MAX_WEIGHT = 1000;
+
+export const INVALID_ASSESSMENT_POLICY = 'STAFF.INVALID_ASSESSMENT_POLICY';
+
+const invalid = (field: string, message: string) =>
+  new DomainError(INVALID_ASSESSMENT_POLICY, `${field}: ${message}`, { field });
+
+/** Checks a policy as it may come from JSON; returns exactly its fields. 422 naming the field at fault. */
+export function validateAssessmentPolicy(value: unknown): AssessmentPolicy {
+  if (typeof value !== 'object' || value === null) throw invalid('policy', 'must be an object');
+  const { weights, grades } = value as Record<string, unknown>;
+  if (typeof weights !== 'object' || weights === null) throw invalid('weights', 'must be an object');
+  const w = {} as Record<KpiKind, number>;
+  for (const kind of KPI_KINDS) {
+    const v = (weights as Record<string, unknown>)[kind];
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > MAX_WEIGHT)
+      throw invalid(`weights.${kind}`, `must be a whole number 0–${MAX_WEIGHT}`);
+    w[kind] = v;
+  }
+  if (KPI_KINDS.every((k) => w[k] === 0)) throw invalid('weights', 'at least one weight is above 0');
+  if (typeof grades !== 'object' || grades === null) throw invalid('grades', 'must be an object');
+  const g = grades as Record<string, unknown>;
+  const bound = (name: 'A' | 'B' | 'C'): number => {
+    const v = g[name];
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 100)
+      throw invalid(`grades.${name}`, 'must be a score 0–100');
+    return v;
+  };
+  const A = bound('A');
+  const B = bound('B');
+  const C = bound('C');
+  if (!(A > B && B > C)) throw invalid('grades', 'A > B > C');
+  return { weights: w, grades: { A, B, C } };
+}
