@@ -2,10 +2,15 @@ import { Injectable, type OnApplicationShutdown, type Type } from '@nestjs/commo
 import { GRPC_SERVICES, staffConfigSpec, PROTO_LOADER_OPTIONS } from '@serviceops/contracts';
 import { eventsTopic } from '@serviceops/messaging';
 import { DurableTimers, EventSourcingRuntime, type ServiceDefinition } from '@serviceops/platform';
+import { AssessmentHandlers } from './application/assessments';
 import { ConductRulesPolicy, ConductRulesQueries } from './application/conduct-rules';
 import { DisciplineHandlers } from './application/discipline.handlers';
 import { TRAINING_END_TIMER, TrainingSessionHandlers } from './application/training-session.handlers';
-import { ConductStaffFacts1764800000000 } from './infrastructure/conduct.read-models';
+import {
+  AssessmentFacts1764800000001,
+  ConductStaffFacts1764800000000,
+} from './infrastructure/conduct.read-models';
+import { ASSESSMENT_FACTS_CONSUMER, projectAssessmentFacts } from './projections/assessment-facts.projection';
 import {
   CONDUCT_STAFF_FACTS_CONSUMER,
   projectConductStaffFacts,
@@ -15,7 +20,12 @@ import {
  * The classes whose `@Handles` methods serve the declared methods (libs/contracts/src/api/staff.api.ts), one
  * per aggregate (`nx g @serviceops/tools:command` adds them here).
  */
-const HANDLERS: readonly Type[] = [DisciplineHandlers, ConductRulesQueries, TrainingSessionHandlers];
+const HANDLERS: readonly Type[] = [
+  DisciplineHandlers,
+  ConductRulesQueries,
+  TrainingSessionHandlers,
+  AssessmentHandlers,
+];
 
 /** Stops the timer poller with the app (after the batch in flight). */
 @Injectable()
@@ -35,7 +45,7 @@ export const staffService: ServiceDefinition<typeof staffConfigSpec> = {
     protoPath: GRPC_SERVICES.staff.proto,
     loader: PROTO_LOADER_OPTIONS,
   },
-  database: { entities: [], migrations: [ConductStaffFacts1764800000000] },
+  database: { entities: [], migrations: [ConductStaffFacts1764800000000, AssessmentFacts1764800000001] },
   publishes: true,
   handlers: HANDLERS,
   module: ({ runtime, pool, logger, metrics, config }) => ({
@@ -61,6 +71,9 @@ export const staffService: ServiceDefinition<typeof staffConfigSpec> = {
     const training = app.get(TrainingSessionHandlers);
     await timers.migrate();
     await runtime.subscribe(CONDUCT_STAFF_FACTS_CONSUMER, [eventsTopic('staff')], projectConductStaffFacts);
+    // Surveys, inspections and safety incidents are consumed by type; their topics join this list once their
+    // services publish (the projection handles them already).
+    await runtime.subscribe(ASSESSMENT_FACTS_CONSUMER, [eventsTopic('staff')], projectAssessmentFacts);
     timers.start({ [TRAINING_END_TIMER]: (timer) => training.sessionEnded(timer) });
   },
 };

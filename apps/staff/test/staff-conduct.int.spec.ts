@@ -8,7 +8,10 @@ import {
 } from '@serviceops/platform';
 import { databaseUrl, newInternalKeyPair, uniqueName } from '@serviceops/testing';
 import { Client } from 'pg';
+import { withTransaction } from '@serviceops/eventstore';
+import { AssessmentHandlers } from '../src/application/assessments';
 import { DisciplineHandlers } from '../src/application/discipline.handlers';
+import { projectAssessmentFacts } from '../src/projections/assessment-facts.projection';
 import { TrainingSessionHandlers } from '../src/application/training-session.handlers';
 import { staffFactsOf } from '../src/infrastructure/conduct-staff-facts.repository';
 import { staffService } from '../src/staff.service-definition';
@@ -74,7 +77,12 @@ const call: CallContext = {
 };
 
 /** Part A's hiring, as the contract states it: stream id = the staff member's id. */
-async function hire(staffId: string, dailyPay: number, line = 'after_sales_repair'): Promise<void> {
+async function hire(
+  staffId: string,
+  dailyPay: number,
+  line = 'after_sales_repair',
+  where: { tenantId: string; branchId: string } = { tenantId, branchId: newId() },
+): Promise<void> {
   const runtime = running!.app.get(EventSourcingRuntime);
   await runtime.store.append(
     staffId,
@@ -84,16 +92,16 @@ async function hire(staffId: string, dailyPay: number, line = 'after_sales_repai
         data: {
           staffId,
           role: 'technician',
-          branchId: newId(),
+          branchId: where.branchId,
           businessLine: line,
           payTerms: { dailyPay: { amount: dailyPay, currency: 'CNY' } },
         },
       },
     ],
-    { expectedVersion: 'no_stream', metadata: { tenantId, actorId: manager } },
+    { expectedVersion: 'no_stream', metadata: { tenantId: where.tenantId, actorId: manager } },
   );
   await until('the hire in the read model', async () => {
-    const facts = await staffFactsOf(runtime.store.pool, tenantId, staffId);
+    const facts = await staffFactsOf(runtime.store.pool, where.tenantId, staffId);
     return facts.known ? facts : undefined;
   });
 }
@@ -251,5 +259,109 @@ describe('a mandatory training session missed', () => {
         { staffId: absent, status: 'missed' },
       ]),
     );
+  });
+});
+
+describe('assessing a month, and previewing other weights', () => {
+  const other: CallContext = { ...call, tenantId: newId(), roles: ['admin'] };
+  const branchId = newId();
+  const [ann, bo] = [newId(), newId()];
+  const now = new Date();
+  const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 15, 12));
+  const period = lastMonth.toISOString().slice(0, 7);
+
+  /** A survey as the complaints service will publish it, delivered to the projection as recorded. */
+  async function survey(staffId: string, level: number): Promise<void> {
+    const runtime = running!.app.get(EventSourcingRuntime);
+    await withTransaction(runtime.store.pool, (tx) =>
+      projectAssessmentFacts(
+        {
+          type: 'SurveyCompleted',
+          data: {
+            staffId,
+            ratings: { attitude: level, skill: level, arrivalTime: level, keepingPromises: level },
+            completedAt: lastMonth.toISOString(),
+          },
+          eventId: newId(),
+          streamId: `survey-${other.tenantId}-${newId()}`,
+          streamVersion: 1,
+          globalPosition: 1n,
+          transactionId: 1n,
+          schemaVersion: 1,
+          metadata: { tenantId: other.tenantId },
+          recordedAt: new Date(),
+          topic: 'complaints.events.v1',
+        },
+        tx,
+      ),
+    );
+  }
+
+  it('ranks by the policy in force, previews proposed weights without adopting them, and re-scores', async () => {
+    await hire(ann, 20_000, 'after_sales_repair', { tenantId: other.tenantId, branchId });
+    await hire(bo, 20_000, 'after_sales_repair', { tenantId: other.tenantId, branchId });
+    await survey(ann, 4);
+    await survey(bo, 2);
+    await running!.app
+      .get(DisciplineHandlers)
+      .recordViolation(
+        {
+          staffId: bo,
+          ruleId: 'hiding-complaint',
+          occurredAt: lastMonth.toISOString(),
+          evidence: 'complaint hidden',
+        },
+        other,
+      );
+    const assessments = running!.app.get(AssessmentHandlers);
+    const ranking = (a: { results: { staffId: string; score: number; rank: number; grade: string }[] }) =>
+      a.results.map((r) => [r.staffId === ann ? 'ann' : 'bo', r.score, r.rank, r.grade]);
+
+    // The violation reaches the facts through the projection.
+    const inForce = await until('the violation in the facts', async () => {
+      const p = await assessments.preview({ period }, other);
+      return p.results.find((r) => r.staffId === bo)?.kpis['discipline'] === 90 ? p : undefined;
+    });
+    expect(ranking(inForce)).toEqual([
+      ['ann', 100, 1, 'A'],
+      ['bo', 74.55, 2, 'C'],
+    ]);
+    expect(inForce).toMatchObject({ preview: true, policyVersion: 0 });
+
+    const weights = {
+      serviceQuality: 0,
+      customerSatisfaction: 0,
+      safety: 0,
+      discipline: 1,
+      knowledge: 0,
+      training: 0,
+    };
+    const proposed = await assessments.preview({ period, weights }, other);
+    expect(ranking(proposed)).toEqual([
+      ['ann', 100, 1, 'A'],
+      ['bo', 90, 2, 'A'],
+    ]);
+    expect(proposed).not.toHaveProperty('policyVersion');
+    expect(await assessments.getPolicy({}, other)).toMatchObject({ version: 0 });
+
+    const first = await assessments.assessPeriod({ period }, other);
+    expect(first).toMatchObject({ preview: false, resultVersion: 1, policyVersion: 0 });
+    await assessments.changePolicy({ weights, grades: { a: 90, b: 75, c: 60 }, expectedVersion: 0 }, other);
+    const rescored = await assessments.assessPeriod({ period }, other);
+    expect(rescored).toMatchObject({ resultVersion: 2, policyVersion: 1 });
+    expect(ranking(rescored)).toEqual(ranking(proposed));
+    const { events } = await running!.app
+      .get(EventSourcingRuntime)
+      .store.readStream(`staff-assessment-${other.tenantId}-${period}`);
+    expect(events.map((e) => e.type)).toEqual([
+      'PeriodAssessed',
+      'AssessmentOutcomesDecided',
+      'PeriodAssessed',
+      'AssessmentOutcomesDecided',
+    ]);
+    expect(events[1]?.data).toMatchObject({
+      staffId: ann,
+      outcomes: ['bonus', 'certificate', 'promotion_priority'],
+    });
   });
 });

@@ -11,6 +11,7 @@ import { grpcRequestClassOf } from '../routes/mount';
 import { TenancyRoutes } from '../tenancy/tenancy.routes';
 import { DisciplineRoutes } from '../staff-discipline/staff-discipline.routes';
 import { TrainingSessionRoutes } from '../training-sessions/training-sessions.routes';
+import { StaffAssessmentRoutes } from '../staff-assessments/staff-assessments.routes';
 
 /**
  * Every REST route mounted from a declaration: the gateway serves these controllers, and their bindings give the
@@ -26,6 +27,7 @@ export const DECLARED_ROUTES = [
   TenantRoutes,
   DisciplineRoutes,
   TrainingSessionRoutes,
+  StaffAssessmentRoutes,
 ];
 
 /** Methods without a binding (their REST controller is written by hand), with the class they are checked by. */

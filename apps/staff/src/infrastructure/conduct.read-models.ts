@@ -17,3 +17,21 @@ export class ConductStaffFacts1764800000000 implements MigrationInterface {
     await q.query(`DROP TABLE conduct_staff_facts`);
   }
 }
+
+/**
+ * The facts an assessment scores, one row per fact: violations (removed when overturned), training attended /
+ * missed and test scores (own events), and inspections, surveys and safety incidents (other services' events,
+ * consumed by type). `fact_id` makes a redelivered or replayed event count once.
+ */
+export class AssessmentFacts1764800000001 implements MigrationInterface {
+  name = 'AssessmentFacts1764800000001';
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`CREATE TABLE assessment_facts (
+      fact_id text PRIMARY KEY, tenant_id uuid NOT NULL, staff_id uuid NOT NULL, kind text NOT NULL,
+      value double precision, ref text, occurred_at timestamptz NOT NULL)`);
+    await q.query(`CREATE INDEX assessment_facts_period ON assessment_facts (tenant_id, occurred_at)`);
+  }
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE assessment_facts`);
+  }
+}

@@ -1,5 +1,5 @@
 import type { Declaration } from './declaration';
-import { STAFF_CONDUCT_MANAGERS, STAFF_CONDUCT_READERS } from './access';
+import { ADMIN, STAFF_CONDUCT_MANAGERS, STAFF_CONDUCT_READERS } from './access';
 
 /** The staff service's methods: gRPC name → REST route, roles, summary. */
 export const STAFF_API = {
@@ -78,5 +78,28 @@ export const STAFF_API = {
     http: { method: 'GET', path: 'training-sessions/:id', status: 200, uuidParams: ['id'], etag: true },
     access: STAFF_CONDUCT_READERS,
     summary: 'A training session: its invitees, who attended, who missed it',
+  },
+  GetAssessmentPolicy: {
+    http: { method: 'GET', path: 'policies/assessment', status: 200, etag: true },
+    access: STAFF_CONDUCT_READERS,
+    summary: 'The assessment policy in force: KPI weights and grade bounds (version 0: the defaults)',
+  },
+  ChangeAssessmentPolicy: {
+    http: { method: 'PUT', path: 'policies/assessment', status: 200, etag: true, ifMatch: true },
+    access: ADMIN,
+    summary:
+      'Adopt new KPI weights and grade bounds (If-Match: the policy’s version); assessments from now on apply them',
+  },
+  PreviewAssessment: {
+    http: { method: 'POST', path: 'staff-assessments/preview', status: 200 },
+    access: STAFF_CONDUCT_READERS,
+    summary:
+      'What a period’s scores, ranking and grades would be under proposed weights: nothing is adopted or written',
+  },
+  AssessPeriod: {
+    http: { method: 'POST', path: 'staff-assessments', status: 201 },
+    access: STAFF_CONDUCT_MANAGERS,
+    summary:
+      'Assess a past month or year under the policy in force: a new versioned result, each outcome an event',
   },
 } as const satisfies Record<string, Declaration>;

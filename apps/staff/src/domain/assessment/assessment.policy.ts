@@ -18,8 +18,8 @@ export type Grade = (typeof GRADES)[number];
 export interface AssessmentPolicy {
   /** Whole-number weights, at least one above 0; a KPI without data for a person is left out of their score. */
   readonly weights: Readonly<Record<KpiKind, number>>;
-  /** The lowest score of grades A, B and C (descending); below C is D, failing. */
-  readonly grades: { readonly A: number; readonly B: number; readonly C: number };
+  /** The lowest score of grades A, B and C (a > b > c); below c is D, failing. */
+  readonly grades: { readonly a: number; readonly b: number; readonly c: number };
 }
 
 export const DEFAULT_ASSESSMENT_POLICY: AssessmentPolicy = Object.freeze({
@@ -31,7 +31,7 @@ export const DEFAULT_ASSESSMENT_POLICY: AssessmentPolicy = Object.freeze({
     knowledge: 10,
     training: 10,
   }),
-  grades: Object.freeze({ A: 90, B: 75, C: 60 }),
+  grades: Object.freeze({ a: 90, b: 75, c: 60 }),
 });
 
 export const MAX_WEIGHT = 1000;
@@ -56,15 +56,15 @@ export function validateAssessmentPolicy(value: unknown): AssessmentPolicy {
   if (KPI_KINDS.every((k) => w[k] === 0)) throw invalid('weights', 'at least one weight is above 0');
   if (typeof grades !== 'object' || grades === null) throw invalid('grades', 'must be an object');
   const g = grades as Record<string, unknown>;
-  const bound = (name: 'A' | 'B' | 'C'): number => {
+  const bound = (name: 'a' | 'b' | 'c'): number => {
     const v = g[name];
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 100)
       throw invalid(`grades.${name}`, 'must be a score 0–100');
     return v;
   };
-  const A = bound('A');
-  const B = bound('B');
-  const C = bound('C');
-  if (!(A > B && B > C)) throw invalid('grades', 'A > B > C');
-  return { weights: w, grades: { A, B, C } };
+  const a = bound('a');
+  const b = bound('b');
+  const c = bound('c');
+  if (!(a > b && b > c)) throw invalid('grades', 'a > b > c');
+  return { weights: w, grades: { a, b, c } };
 }

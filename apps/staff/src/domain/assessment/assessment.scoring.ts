@@ -69,9 +69,9 @@ export function weightedScore(kpis: KpiScores, weights: AssessmentPolicy['weight
 }
 
 export function gradeOf(score: number, grades: AssessmentPolicy['grades']): Grade {
-  if (score >= grades.A) return 'A';
-  if (score >= grades.B) return 'B';
-  if (score >= grades.C) return 'C';
+  if (score >= grades.a) return 'A';
+  if (score >= grades.b) return 'B';
+  if (score >= grades.c) return 'C';
   return 'D';
 }
 

@@ -116,7 +116,7 @@ describe('weighting', () => {
         knowledge: 10,
         training: 10,
       },
-      grades: { A: 90, B: 75, C: 60 },
+      grades: { a: 90, b: 75, c: 60 },
     });
   });
 });
@@ -233,8 +233,8 @@ describe('the assessment policy', () => {
       { ...DEFAULT_ASSESSMENT_POLICY, weights: { ...only('safety'), safety: 0 } },
       'weights',
     ],
-    ['grades out of order', { ...DEFAULT_ASSESSMENT_POLICY, grades: { A: 75, B: 75, C: 60 } }, 'grades'],
-    ['a grade over 100', { ...DEFAULT_ASSESSMENT_POLICY, grades: { A: 101, B: 75, C: 60 } }, 'grades.A'],
+    ['grades out of order', { ...DEFAULT_ASSESSMENT_POLICY, grades: { a: 75, b: 75, c: 60 } }, 'grades'],
+    ['a grade over 100', { ...DEFAULT_ASSESSMENT_POLICY, grades: { a: 101, b: 75, c: 60 } }, 'grades.a'],
   ])('refuses %s, naming the field', (_why, policy, field) => {
     expect(() => validateAssessmentPolicy(policy)).toThrow(
       expect.objectContaining({ code: 'STAFF.INVALID_ASSESSMENT_POLICY', details: { field } }) as Error,

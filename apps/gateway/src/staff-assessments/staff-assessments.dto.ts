@@ -1,0 +1,111 @@
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import type { StringRule } from '@serviceops/kernel';
+import { Type } from 'class-transformer';
+import { IsDefined, IsInt, IsNumber, IsUUID, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { Follows, present } from '../http/validators';
+
+/** The most a KPI's weight may be (the service checks again: STAFF.INVALID_ASSESSMENT_POLICY). */
+export const MAX_WEIGHT = 1000;
+const PERIOD = /^(\d{4})(?:-(0[1-9]|1[0-2]))?$/;
+/** A monthly ('YYYY-MM') or yearly ('YYYY') cycle's period. */
+export const ASSESSMENT_PERIOD: StringRule = {
+  message: 'must be a month YYYY-MM or a year YYYY',
+  schema: { type: 'string', pattern: PERIOD.source, maxLength: 7 },
+  accepts: (raw) => PERIOD.test(raw),
+};
+const ROLE = /^[a-z_]{1,40}$/;
+const ROLE_RULE: StringRule = {
+  message: 'must be a role (lower-case letters and underscores)',
+  schema: { type: 'string', pattern: ROLE.source, maxLength: 40 },
+  accepts: (raw) => ROLE.test(raw),
+};
+
+function Weight(): PropertyDecorator {
+  return (target, key) => {
+    ApiProperty({ type: 'integer', minimum: 0, maximum: MAX_WEIGHT, example: 20 })(target, key);
+    IsInt()(target, key);
+    Min(0)(target, key);
+    Max(MAX_WEIGHT)(target, key);
+  };
+}
+function Bound(): PropertyDecorator {
+  return (target, key) => {
+    ApiProperty({ minimum: 0, maximum: 100, example: 75 })(target, key);
+    IsNumber({ allowNaN: false, allowInfinity: false })(target, key);
+    Min(0)(target, key);
+    Max(100)(target, key);
+  };
+}
+
+@ApiSchema({ name: 'AssessmentWeights' })
+export class AssessmentWeightsDto {
+  @Weight() serviceQuality!: number;
+  @Weight() customerSatisfaction!: number;
+  @Weight() safety!: number;
+  @Weight() discipline!: number;
+  @Weight() knowledge!: number;
+  @Weight() training!: number;
+}
+
+/** a > b > c, else 422 STAFF.INVALID_ASSESSMENT_POLICY. */
+@ApiSchema({ name: 'GradeBounds' })
+export class GradeBoundsDto {
+  @Bound() a!: number;
+  @Bound() b!: number;
+  @Bound() c!: number;
+}
+
+@ApiSchema({ name: 'ChangeAssessmentPolicy' })
+export class ChangeAssessmentPolicyDto {
+  @ApiProperty({ type: AssessmentWeightsDto, description: 'at least one above 0 (else 422)' })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => AssessmentWeightsDto)
+  weights!: AssessmentWeightsDto;
+
+  @ApiProperty({ type: GradeBoundsDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => GradeBoundsDto)
+  grades!: GradeBoundsDto;
+}
+
+@ApiSchema({ name: 'PreviewAssessment' })
+export class PreviewAssessmentDto {
+  @Follows(ASSESSMENT_PERIOD, { example: '2026-03' })
+  period!: string;
+
+  @ApiPropertyOptional({
+    type: AssessmentWeightsDto,
+    required: false,
+    description: 'proposed; default: in force',
+  })
+  @ValidateIf(present)
+  @ValidateNested()
+  @Type(() => AssessmentWeightsDto)
+  weights?: AssessmentWeightsDto;
+
+  @ApiPropertyOptional({ type: GradeBoundsDto, required: false, description: 'proposed; default: in force' })
+  @ValidateIf(present)
+  @ValidateNested()
+  @Type(() => GradeBoundsDto)
+  grades?: GradeBoundsDto;
+
+  @ValidateIf(present)
+  @Follows(ROLE_RULE, { required: false, example: 'technician', description: 'only this role' })
+  role?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', required: false, description: 'only this branch' })
+  @ValidateIf(present)
+  @IsUUID()
+  branchId?: string;
+}
+
+@ApiSchema({ name: 'AssessPeriod' })
+export class AssessPeriodDto {
+  @Follows(ASSESSMENT_PERIOD, {
+    example: '2026-03',
+    description: 'a month or year that is over (else 422 STAFF.ASSESSMENT_PERIOD_NOT_OVER)',
+  })
+  period!: string;
+}
