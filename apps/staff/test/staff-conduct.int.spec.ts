@@ -302,17 +302,15 @@ describe('assessing a month, and previewing other weights', () => {
     await hire(bo, 20_000, 'after_sales_repair', { tenantId: other.tenantId, branchId });
     await survey(ann, 4);
     await survey(bo, 2);
-    await running!.app
-      .get(DisciplineHandlers)
-      .recordViolation(
-        {
-          staffId: bo,
-          ruleId: 'hiding-complaint',
-          occurredAt: lastMonth.toISOString(),
-          evidence: 'complaint hidden',
-        },
-        other,
-      );
+    await running!.app.get(DisciplineHandlers).recordViolation(
+      {
+        staffId: bo,
+        ruleId: 'hiding-complaint',
+        occurredAt: lastMonth.toISOString(),
+        evidence: 'complaint hidden',
+      },
+      other,
+    );
     const assessments = running!.app.get(AssessmentHandlers);
     const ranking = (a: { results: { staffId: string; score: number; rank: number; grade: string }[] }) =>
       a.results.map((r) => [r.staffId === ann ? 'ann' : 'bo', r.score, r.rank, r.grade]);
