@@ -147,17 +147,24 @@ export class DisciplineHandlers {
   }
 
   @Handles('staff.GrantReward')
-  grantReward(request: { staffId: string; amount?: MoneyMessage; reason?: string }, call: CallContext) {
-    return this.run(call, request.staffId, {
-      type: 'GrantReward',
-      data: {
-        rewardId: newId(),
-        staffId: request.staffId,
-        amount: moneyOf(request.amount) ?? { amount: 0, currency: '' },
-        reason: request.reason ?? '',
-        grantedBy: call.actorId,
+  async grantReward(request: { staffId: string; amount?: MoneyMessage; reason?: string }, call: CallContext) {
+    const staff = await staffFactsOf(this.runtime.store.pool, call.tenantId, request.staffId);
+    return this.run(
+      call,
+      request.staffId,
+      {
+        type: 'GrantReward',
+        data: {
+          rewardId: newId(),
+          staffId: request.staffId,
+          amount: moneyOf(request.amount) ?? { amount: 0, currency: '' },
+          reason: request.reason ?? '',
+          grantedBy: call.actorId,
+        },
       },
-    });
+      undefined,
+      { staff },
+    );
   }
 
   @Handles('staff.GetDisciplineRecord')

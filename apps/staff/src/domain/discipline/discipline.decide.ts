@@ -244,6 +244,9 @@ function grantReward(
 ): readonly DisciplineEvent[] {
   const { data } = command;
   if (state.rewardIds.includes(data.rewardId)) return [];
+  if (context.staff === undefined) throw new Error('GrantReward needs the staff facts in its context');
+  if (!context.staff.known)
+    throw disciplineError(E.STAFF_NOT_FOUND, `no staff member ${data.staffId}`, { field: 'staffId' });
   if (!Number.isSafeInteger(data.amount.amount) || data.amount.amount <= 0)
     throw disciplineError(E.REWARD_NOT_POSITIVE, 'a reward is a positive amount', { field: 'amount.amount' });
   return [

@@ -367,6 +367,12 @@ describe('appeals and rewards', () => {
       .then([]);
   });
 
+  it('refuses a reward for someone who is not a staff member of the tenant (404)', () => {
+    spec([], context({ staff: { known: false, dailyPay: null, businessLine: null } }))
+      .when(reward(CNY(300)))
+      .thenThrows('STAFF.STAFF_MEMBER_NOT_FOUND');
+  });
+
   it.each([CNY(0), CNY(-1), { amount: 0.5, currency: 'CNY' }])('refuses a reward of %j', (amount) => {
     spec([]).when(reward(amount)).thenThrows('STAFF.REWARD_NOT_POSITIVE');
   });
