@@ -332,4 +332,46 @@ describe('staff conduct, training and assessment end to end', () => {
       'STAFF.ASSESSMENT_PERIOD_NOT_OVER',
     );
   });
+  it('adopts changed rules as the next version, which the next decision records', async () => {
+    const current = (await api.get('/api/v1/policies/conduct-rules').set(auth(admin)).expect(200)).body as {
+      currency: string;
+      rules: { id: string; fine: Record<string, unknown> }[];
+    };
+    const rules = current.rules.map((r) =>
+      r.id === 'hygiene' ? { ...r, fine: { kind: 'range', min: 1_000, max: 3_000, steps: [] } } : r,
+    );
+    const body = { currency: current.currency, rules };
+    const put = () => api.put('/api/v1/policies/conduct-rules').set(auth(admin));
+    expectProblem(
+      await writesNothing(() => put().set('If-Match', '"1"').send(body)),
+      409,
+      'EVENTSTORE.WRONG_EXPECTED_VERSION',
+    );
+    expectProblem(
+      await writesNothing(() =>
+        put()
+          .set('If-Match', '"0"')
+          .send({
+            ...body,
+            rules: [{ ...rules[0], fine: { kind: 'range', min: 500, max: 100, steps: [] } }],
+          }),
+      ),
+      422,
+      'STAFF.CONDUCT_RULES_REFUSED',
+    );
+    const adopted = await put().set('If-Match', '"0"').send(body);
+    expect({ status: adopted.status, body: adopted.body as unknown }).toMatchObject({
+      status: 200,
+      body: { version: 1 },
+    });
+    expect(adopted.headers['etag']).toBe('"1"');
+    const res = await violate(bo, {
+      ruleId: 'hygiene',
+      occurredAt: new Date(Date.now() - 1000).toISOString(),
+      evidence: 'oil on the uniform',
+      fine: { amount: 2_500, currency: 'CNY' },
+    });
+    expect({ status: res.status, body: res.body as unknown }).toMatchObject({ status: 201 });
+    expect((res.body as Register).violations.at(-1)).toMatchObject({ ruleId: 'hygiene', rulesVersion: 1 });
+  });
 });

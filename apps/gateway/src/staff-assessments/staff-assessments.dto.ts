@@ -4,7 +4,7 @@ import { Type } from 'class-transformer';
 import { IsDefined, IsInt, IsNumber, IsUUID, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { Follows, present } from '../http/validators';
 
-/** The most a KPI's weight may be (the service checks again: STAFF.INVALID_ASSESSMENT_POLICY). */
+/** The most a KPI's weight may be (the service checks again: STAFF.ASSESSMENT_POLICY_REFUSED). */
 export const MAX_WEIGHT = 1000;
 const PERIOD = /^(\d{4})(?:-(0[1-9]|1[0-2]))?$/;
 /** A monthly ('YYYY-MM') or yearly ('YYYY') cycle's period. */
@@ -47,7 +47,7 @@ export class AssessmentWeightsDto {
   @Weight() training!: number;
 }
 
-/** a > b > c, else 422 STAFF.INVALID_ASSESSMENT_POLICY. */
+/** a > b > c, else 422 STAFF.ASSESSMENT_POLICY_REFUSED. */
 @ApiSchema({ name: 'GradeBounds' })
 export class GradeBoundsDto {
   @Bound() a!: number;

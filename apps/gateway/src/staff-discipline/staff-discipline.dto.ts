@@ -1,7 +1,21 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { RULES, type StringRule } from '@serviceops/kernel';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsUUID, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { BUSINESS_LINES } from '@serviceops/contracts';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsUUID,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { Follows, present } from '../http/validators';
 
 /** The largest amount a fine, loss or reward may state, in minor units (a proto int32 holds it). */
@@ -112,4 +126,118 @@ export class GrantRewardDto {
 
   @Follows(RULES.reason, { example: 'first of the March ranking' })
   reason!: string;
+}
+
+export const FINE_KINDS = ['fixed', 'range', 'price', 'ladder'] as const;
+export const LADDER_STEP_KINDS = ['fixed', 'daily_pay'] as const;
+export const FINE_UNITS = ['occurrence', 'order', 'area'] as const;
+/** The limits of a rule set (the service checks them again, with the rules across fields: 422). */
+export const MAX_CONDUCT_RULES = 200;
+export const MAX_LADDER_STEPS = 10;
+export const MAX_WINDOW_DAYS = 3650;
+
+function OptionalInt(min: number, max: number, description: string): PropertyDecorator {
+  return (target, key) => {
+    ApiPropertyOptional({ type: 'integer', minimum: min, maximum: max, required: false, description })(
+      target,
+      key,
+    );
+    ValidateIf(present)(target, key);
+    IsInt()(target, key);
+    Min(min)(target, key);
+    Max(max)(target, key);
+  };
+}
+
+@ApiSchema({ name: 'LadderStepInput' })
+export class LadderStepDto {
+  @ApiProperty({ enum: LADDER_STEP_KINDS })
+  @IsIn(LADDER_STEP_KINDS)
+  kind!: string;
+
+  @OptionalInt(1, MAX_CONDUCT_AMOUNT, 'fixed: minor units')
+  amount?: number;
+
+  @OptionalInt(1, 100, 'daily_pay: the share’s numerator (half a day: 1/2)')
+  numerator?: number;
+
+  @OptionalInt(1, 100, 'daily_pay: the share’s denominator')
+  denominator?: number;
+}
+
+@ApiSchema({ name: 'ConductFineInput' })
+export class ConductFineDto {
+  @ApiProperty({
+    enum: FINE_KINDS,
+    description: 'fixed: amount; range: min < max; price: nothing; ladder: windowDays and steps (else 422)',
+  })
+  @IsIn(FINE_KINDS)
+  kind!: string;
+
+  @OptionalInt(1, MAX_CONDUCT_AMOUNT, 'fixed: minor units')
+  amount?: number;
+
+  @OptionalInt(1, MAX_CONDUCT_AMOUNT, 'range: the least, minor units')
+  min?: number;
+
+  @OptionalInt(1, MAX_CONDUCT_AMOUNT, 'range: the most, minor units')
+  max?: number;
+
+  @OptionalInt(1, MAX_WINDOW_DAYS, 'ladder: repeats within this many days climb the steps')
+  windowDays?: number;
+
+  @ApiPropertyOptional({ type: [LadderStepDto], required: false, maxItems: MAX_LADDER_STEPS })
+  @ValidateIf(present)
+  @IsArray()
+  @ArrayMaxSize(MAX_LADDER_STEPS)
+  @ValidateNested({ each: true })
+  @Type(() => LadderStepDto)
+  steps?: LadderStepDto[];
+}
+
+@ApiSchema({ name: 'ConductRuleInput' })
+export class ConductRuleDto {
+  @Follows(CONDUCT_RULE_ID, { example: 'hygiene' })
+  id!: string;
+
+  @Follows(RULES.reason, { example: 'Personal and area hygiene' })
+  title!: string;
+
+  @Follows(RULES.reason, { example: 'staff handbook §2.8', description: 'where the rule comes from' })
+  source!: string;
+
+  @ApiProperty({ type: 'array', items: { type: 'string', enum: [...BUSINESS_LINES] }, minItems: 1 })
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsIn(BUSINESS_LINES, { each: true })
+  lines!: string[];
+
+  @ApiProperty({ type: ConductFineDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => ConductFineDto)
+  fine!: ConductFineDto;
+
+  @ApiProperty({ enum: FINE_UNITS })
+  @IsIn(FINE_UNITS)
+  per!: string;
+
+  @ApiProperty()
+  @IsBoolean()
+  chargeableLoss!: boolean;
+}
+
+/** The whole rule set (PUT replaces it). */
+@ApiSchema({ name: 'ChangeConductRules' })
+export class ChangeConductRulesDto {
+  @Follows(RULES.currency, { example: 'CNY' })
+  currency!: string;
+
+  @ApiProperty({ type: [ConductRuleDto], minItems: 1, maxItems: MAX_CONDUCT_RULES })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_CONDUCT_RULES)
+  @ValidateNested({ each: true })
+  @Type(() => ConductRuleDto)
+  rules!: ConductRuleDto[];
 }

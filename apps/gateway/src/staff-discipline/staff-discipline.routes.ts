@@ -1,5 +1,10 @@
 import { controllerOf, route } from '../routes/mount';
-import { DecideAppealDto, GrantRewardDto, RecordViolationDto } from './staff-discipline.dto';
+import {
+  ChangeConductRulesDto,
+  DecideAppealDto,
+  GrantRewardDto,
+  RecordViolationDto,
+} from './staff-discipline.dto';
 import {
   ConductRulesView,
   conductRulesView,
@@ -29,4 +34,10 @@ export const DisciplineRoutes = controllerOf('staff-discipline', [
   }),
   route({ rpc: 'staff.GetDisciplineRecord', answer: DisciplineRecordView, view: disciplineRecordView }),
   route({ rpc: 'staff.GetConductRules', answer: ConductRulesView, view: conductRulesView }),
+  route({
+    rpc: 'staff.ChangeConductRules',
+    body: ChangeConductRulesDto,
+    answer: ConductRulesView,
+    view: conductRulesView,
+  }),
 ]);

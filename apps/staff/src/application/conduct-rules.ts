@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { EventSourcingRuntime, Handles } from '@serviceops/platform';
+import { EventSourcingRuntime, execute, Handles, type CallContext } from '@serviceops/platform';
 import { DEFAULT_CONDUCT_RULES, type ConductRules } from '../domain/discipline/conduct-rules';
+import {
+  conductRulesDecider,
+  conductRulesStreamId,
+  type ConductRulesChanged,
+} from '../domain/discipline/conduct-rules.policy';
 
 export interface RulesInForce {
   readonly version: number;
@@ -15,9 +20,13 @@ export interface RulesInForce {
 export class ConductRulesPolicy {
   constructor(readonly runtime: EventSourcingRuntime) {}
 
-  // eslint-disable-next-line @typescript-eslint/require-await
-  async current(_tenantId: string): Promise<RulesInForce> {
-    return { version: 0, rules: DEFAULT_CONDUCT_RULES };
+  async current(tenantId: string): Promise<RulesInForce> {
+    const { state } = await this.runtime.store.aggregate(
+      conductRulesStreamId(tenantId),
+      (s, e) => conductRulesDecider.evolve(s, e as unknown as ConductRulesChanged),
+      conductRulesDecider.initialState,
+    );
+    return { version: state.version, rules: state.rules ?? DEFAULT_CONDUCT_RULES };
   }
 }
 
@@ -38,12 +47,48 @@ export function conductRulesMessage({ version, rules }: RulesInForce) {
   };
 }
 
+interface RuleMessage {
+  readonly id?: string;
+  readonly title?: string;
+  readonly source?: string;
+  readonly lines?: string[];
+  readonly fine?: { kind?: string; steps?: { kind?: string }[] } & Record<string, unknown>;
+  readonly per?: string;
+  readonly chargeableLoss?: boolean;
+}
+
 @Injectable()
 export class ConductRulesQueries {
   constructor(private readonly policy: ConductRulesPolicy) {}
 
   @Handles('staff.GetConductRules')
-  async get(_request: object, call: { tenantId: string }) {
+  async get(_request: object, call: CallContext) {
     return conductRulesMessage(await this.policy.current(call.tenantId));
+  }
+
+  /** Replaces the tenant's rules (the whole set): the next version; decisions from now on apply it. */
+  @Handles('staff.ChangeConductRules')
+  async change(
+    request: { currency?: string; rules?: RuleMessage[]; expectedVersion?: number },
+    call: CallContext,
+  ) {
+    const rules = {
+      currency: request.currency,
+      // proto3 leaves false off the wire: an absent chargeableLoss is false.
+      rules: (request.rules ?? []).map((r) => ({ ...r, chargeableLoss: r.chargeableLoss ?? false })),
+    };
+    const { runtime } = this.policy;
+    await runtime.timed('ChangeConductRules', () =>
+      execute(
+        runtime.store,
+        conductRulesDecider,
+        conductRulesStreamId(call.tenantId),
+        { type: 'ChangeConductRules', data: { rules } },
+        { now: new Date() },
+        call,
+        request.expectedVersion !== undefined ? { expectedVersion: request.expectedVersion } : {},
+      ),
+    );
+    return this.get({}, call);
   }
 }

@@ -102,4 +102,10 @@ export const STAFF_API = {
     summary:
       'Assess a past month or year under the policy in force: a new versioned result, each outcome an event',
   },
+  ChangeConductRules: {
+    http: { method: 'PUT', path: 'policies/conduct-rules', status: 200, etag: true, ifMatch: true },
+    access: ADMIN,
+    summary:
+      'Replace the conduct rules (If-Match: their version): the next version, which decisions from now on apply and record',
+  },
 } as const satisfies Record<string, Declaration>;

@@ -36,7 +36,7 @@ export const DEFAULT_ASSESSMENT_POLICY: AssessmentPolicy = Object.freeze({
 
 export const MAX_WEIGHT = 1000;
 
-export const INVALID_ASSESSMENT_POLICY = 'STAFF.INVALID_ASSESSMENT_POLICY';
+export const INVALID_ASSESSMENT_POLICY = 'STAFF.ASSESSMENT_POLICY_REFUSED';
 
 const invalid = (field: string, message: string) =>
   new DomainError(INVALID_ASSESSMENT_POLICY, `${field}: ${message}`, { field });

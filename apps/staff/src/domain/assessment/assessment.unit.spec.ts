@@ -237,7 +237,7 @@ describe('the assessment policy', () => {
     ['a grade over 100', { ...DEFAULT_ASSESSMENT_POLICY, grades: { a: 101, b: 75, c: 60 } }, 'grades.a'],
   ])('refuses %s, naming the field', (_why, policy, field) => {
     expect(() => validateAssessmentPolicy(policy)).toThrow(
-      expect.objectContaining({ code: 'STAFF.INVALID_ASSESSMENT_POLICY', details: { field } }) as Error,
+      expect.objectContaining({ code: 'STAFF.ASSESSMENT_POLICY_REFUSED', details: { field } }) as Error,
     );
   });
 
