@@ -3,6 +3,7 @@ import { GRPC_SERVICES, staffConfigSpec, PROTO_LOADER_OPTIONS } from '@serviceop
 import { eventsTopic } from '@serviceops/messaging';
 import { DurableTimers, EventSourcingRuntime, type ServiceDefinition } from '@serviceops/platform';
 import { AssessmentHandlers } from './application/assessments';
+import { AttendanceHandlers, SHIFT_END_TIMER } from './application/attendance.handlers';
 import { ConductRulesPolicy, ConductRulesQueries } from './application/conduct-rules';
 import { DisciplineHandlers } from './application/discipline.handlers';
 import { TRAINING_END_TIMER, TrainingSessionHandlers } from './application/training-session.handlers';
@@ -25,6 +26,7 @@ const HANDLERS: readonly Type[] = [
   ConductRulesQueries,
   TrainingSessionHandlers,
   AssessmentHandlers,
+  AttendanceHandlers,
 ];
 
 /** Stops the timer poller with the app (after the batch in flight). */
@@ -74,6 +76,10 @@ export const staffService: ServiceDefinition<typeof staffConfigSpec> = {
     // Surveys, inspections and safety incidents are consumed by type; their topics join this list once their
     // services publish (the projection handles them already).
     await runtime.subscribe(ASSESSMENT_FACTS_CONSUMER, [eventsTopic('staff')], projectAssessmentFacts);
-    timers.start({ [TRAINING_END_TIMER]: (timer) => training.sessionEnded(timer) });
+    const attendance = app.get(AttendanceHandlers);
+    timers.start({
+      [TRAINING_END_TIMER]: (timer) => training.sessionEnded(timer),
+      [SHIFT_END_TIMER]: (timer) => attendance.shiftEnded(timer),
+    });
   },
 };

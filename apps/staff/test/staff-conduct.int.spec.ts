@@ -10,6 +10,7 @@ import { databaseUrl, newInternalKeyPair, uniqueName } from '@serviceops/testing
 import { Client } from 'pg';
 import { withTransaction } from '@serviceops/eventstore';
 import { AssessmentHandlers } from '../src/application/assessments';
+import { AttendanceHandlers } from '../src/application/attendance.handlers';
 import { DisciplineHandlers } from '../src/application/discipline.handlers';
 import { projectAssessmentFacts } from '../src/projections/assessment-facts.projection';
 import { TrainingSessionHandlers } from '../src/application/training-session.handlers';
@@ -361,5 +362,51 @@ describe('assessing a month, and previewing other weights', () => {
       staffId: ann,
       outcomes: ['bonus', 'certificate', 'promotion_priority'],
     });
+  });
+});
+
+describe('attendance against the shift, feeding the discipline KPI', () => {
+  const tenant: CallContext = { ...call, tenantId: newId() };
+  const branchId = newId();
+
+  it('marks a late clock-in late, a shift never clocked into absent, and one on approved leave on leave', async () => {
+    const [late, absent, away] = [newId(), newId(), newId()];
+    for (const id of [late, absent, away])
+      await hire(id, 20_000, 'driving_practice', { tenantId: tenant.tenantId, branchId });
+    const attendance = running!.app.get(AttendanceHandlers);
+    const startsAt = new Date(Date.now() - 30 * 60_000).toISOString();
+    const endsAt = new Date(Date.now() + 1_500).toISOString();
+    const [s1, s2, s3] = await Promise.all(
+      [late, absent, away].map((staffId) => attendance.scheduleShift({ staffId, startsAt, endsAt }, tenant)),
+    );
+    const clockedIn = await attendance.clockIn({ id: String(s1?.['id']) }, tenant);
+    expect(clockedIn).toMatchObject({ status: 'in', late: true, minutesLate: 30 });
+    const leave = await attendance.requestLeave(
+      {
+        staffId: away,
+        from: new Date(Date.now() - 3_600_000).toISOString(),
+        to: new Date(Date.now() + 3_600_000).toISOString(),
+        reason: 'family',
+      },
+      tenant,
+    );
+    await attendance.decideLeave(
+      { staffId: away, leaveId: String(leave.requests[0]?.['leaveId']), approved: true, reason: 'covered' },
+      tenant,
+    );
+    const outcomes = await until('the shifts closed', async () => {
+      const shifts = await Promise.all(
+        [s1, s2, s3].map((s) => attendance.getShift({ id: String(s?.['id']) }, tenant)),
+      );
+      return shifts.every((s) => s['status'] === 'closed') ? shifts.map((s) => s['outcome']) : undefined;
+    });
+    expect(outcomes).toEqual(['late', 'absent', 'on_leave']);
+    const month = new Date().toISOString().slice(0, 7);
+    const preview = await until('the facts of the month', async () => {
+      const p = await running!.app.get(AssessmentHandlers).preview({ period: month }, tenant);
+      const discipline = Object.fromEntries(p.results.map((r) => [r.staffId, r.kpis['discipline']]));
+      return discipline[absent] === 80 && discipline[late] === 95 ? discipline : undefined;
+    });
+    expect(preview[away]).toBe(100);
   });
 });

@@ -12,6 +12,7 @@ import { TenancyRoutes } from '../tenancy/tenancy.routes';
 import { DisciplineRoutes } from '../staff-discipline/staff-discipline.routes';
 import { TrainingSessionRoutes } from '../training-sessions/training-sessions.routes';
 import { StaffAssessmentRoutes } from '../staff-assessments/staff-assessments.routes';
+import { StaffAttendanceRoutes } from '../staff-attendance/staff-attendance.routes';
 
 /**
  * Every REST route mounted from a declaration: the gateway serves these controllers, and their bindings give the
@@ -28,6 +29,7 @@ export const DECLARED_ROUTES = [
   DisciplineRoutes,
   TrainingSessionRoutes,
   StaffAssessmentRoutes,
+  StaffAttendanceRoutes,
 ];
 
 /** Methods without a binding (their REST controller is written by hand), with the class they are checked by. */

@@ -106,6 +106,18 @@ export async function projectAssessmentFacts(event: DeliveredEvent, tx: PoolClie
         });
       return;
     }
+    case 'ClockedIn': {
+      const d = event.data as { staffId?: unknown; at?: unknown; late?: unknown };
+      if (d.late === true)
+        return fact(tx, { id, tenantId, staffId: d.staffId, kind: 'late_arrival', at: d.at });
+      return;
+    }
+    case 'ShiftClosed': {
+      const d = event.data as { staffId?: unknown; closedAt?: unknown; outcome?: unknown };
+      if (d.outcome === 'absent')
+        return fact(tx, { id, tenantId, staffId: d.staffId, kind: 'absence', at: d.closedAt });
+      return;
+    }
     case 'SurveyCompleted': {
       const d = event.data as SurveyCompletedData;
       const levels = Object.values(d.ratings ?? {}).filter((v) => typeof v === 'number' && v >= 1 && v <= 4);

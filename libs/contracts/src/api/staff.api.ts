@@ -1,5 +1,5 @@
 import type { Declaration } from './declaration';
-import { ADMIN, STAFF_CONDUCT_MANAGERS, STAFF_CONDUCT_READERS } from './access';
+import { ADMIN, ANY_ROLE, STAFF_CONDUCT_MANAGERS, STAFF_CONDUCT_READERS } from './access';
 
 /** The staff service's methods: gRPC name → REST route, roles, summary. */
 export const STAFF_API = {
@@ -107,5 +107,69 @@ export const STAFF_API = {
     access: ADMIN,
     summary:
       'Replace the conduct rules (If-Match: their version): the next version, which decisions from now on apply and record',
+  },
+  ScheduleShift: {
+    http: { method: 'POST', path: 'shifts', status: 201, etag: true, location: true },
+    access: STAFF_CONDUCT_MANAGERS,
+    summary:
+      'Schedule a shift for a staff member; at its end, no clock-in is an absence (unless on approved leave)',
+  },
+  ClockIn: {
+    http: {
+      method: 'POST',
+      path: 'shifts/:id/clock-in',
+      status: 200,
+      uuidParams: ['id'],
+      etag: true,
+      ifMatch: true,
+    },
+    access: ANY_ROLE,
+    summary:
+      'Clock in to a shift: late past the lateness threshold, early 10 minutes before the start (the norm)',
+  },
+  ClockOut: {
+    http: {
+      method: 'POST',
+      path: 'shifts/:id/clock-out',
+      status: 200,
+      uuidParams: ['id'],
+      etag: true,
+      ifMatch: true,
+    },
+    access: ANY_ROLE,
+    summary: 'Clock out of a shift: before its end is leaving early',
+  },
+  GetShift: {
+    http: { method: 'GET', path: 'shifts/:id', status: 200, uuidParams: ['id'], etag: true },
+    access: STAFF_CONDUCT_READERS,
+    summary: 'A shift: clock-in and -out, late / early, and once over its outcome',
+  },
+  RequestLeave: {
+    http: {
+      method: 'POST',
+      path: 'staff-leave/:staffId/requests',
+      status: 201,
+      uuidParams: ['staffId'],
+      etag: true,
+    },
+    access: ANY_ROLE,
+    summary: 'Request leave for a staff member (approved leave covering a shift is not an absence)',
+  },
+  DecideLeave: {
+    http: {
+      method: 'POST',
+      path: 'staff-leave/:staffId/requests/:leaveId/decide',
+      status: 200,
+      uuidParams: ['staffId', 'leaveId'],
+      etag: true,
+      ifMatch: true,
+    },
+    access: STAFF_CONDUCT_MANAGERS,
+    summary: 'Approve or reject a leave request, with a reason',
+  },
+  GetLeaveRecord: {
+    http: { method: 'GET', path: 'staff-leave/:staffId', status: 200, uuidParams: ['staffId'], etag: true },
+    access: STAFF_CONDUCT_READERS,
+    summary: 'A staff member’s leave requests and their decisions',
   },
 } as const satisfies Record<string, Declaration>;

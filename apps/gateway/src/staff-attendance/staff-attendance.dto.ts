@@ -1,0 +1,42 @@
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import { RULES } from '@serviceops/kernel';
+import { IsBoolean, IsUUID } from 'class-validator';
+import { Follows } from '../http/validators';
+
+@ApiSchema({ name: 'ScheduleShift' })
+export class ScheduleShiftDto {
+  @ApiProperty({ format: 'uuid', description: 'unknown: 404 STAFF.STAFF_MEMBER_NOT_FOUND' })
+  @IsUUID()
+  staffId!: string;
+
+  @Follows(RULES.instant)
+  startsAt!: string;
+
+  @Follows(RULES.instant, {
+    description:
+      'after startsAt, at most 16 hours later (422 STAFF.SHIFT_ENDS_BEFORE_START / STAFF.SHIFT_TOO_LONG)',
+  })
+  endsAt!: string;
+}
+
+@ApiSchema({ name: 'RequestLeave' })
+export class RequestLeaveDto {
+  @Follows(RULES.instant)
+  from!: string;
+
+  @Follows(RULES.instant, { description: 'after from (422 STAFF.LEAVE_ENDS_BEFORE_START)' })
+  to!: string;
+
+  @Follows(RULES.reason, { example: 'family matters' })
+  reason!: string;
+}
+
+@ApiSchema({ name: 'DecideLeave' })
+export class DecideLeaveDto {
+  @ApiProperty()
+  @IsBoolean()
+  approved!: boolean;
+
+  @Follows(RULES.reason, { example: 'cover arranged' })
+  reason!: string;
+}
