@@ -158,6 +158,10 @@ function recordViolation(
       field: 'occurredAt',
     });
   const quantity = data.quantity ?? 1;
+  if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_QUANTITY)
+    throw disciplineError(E.QUANTITY_OUT_OF_RANGE, `quantity is a whole number 1–${MAX_QUANTITY}`, {
+      field: 'quantity',
+    });
   if (quantity !== 1 && rule.per === 'occurrence')
     throw disciplineError(E.QUANTITY_NOT_PER_UNIT, `${rule.id} is fined per occurrence: quantity is 1`, {
       field: 'quantity',
@@ -165,6 +169,10 @@ function recordViolation(
   if (data.loss !== undefined && !rule.chargeableLoss)
     throw disciplineError(E.LOSS_NOT_CHARGEABLE, `${rule.id} does not charge a loss to the person`, {
       field: 'loss',
+    });
+  if (data.loss !== undefined && data.loss.amount <= 0)
+    throw disciplineError(E.LOSS_NOT_POSITIVE, 'a loss charged is a positive amount', {
+      field: 'loss.amount',
     });
   const windowDays = rule.fine.kind === 'ladder' ? rule.fine.windowDays : 0;
   const offence = offenceRank(state.violations, rule.id, occurredAt, windowDays);

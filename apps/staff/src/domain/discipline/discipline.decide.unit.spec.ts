@@ -162,6 +162,18 @@ describe('the default rule pack (seeds/001, issue 13 item 4)', () => {
     expect(outcome(record('hygiene', { fine: CNY(5) }), [], ctx)).toBe('STAFF.STAFF_MEMBER_NOT_FOUND');
   });
 
+  it.each([0, 101, 2.5])('refuses a quantity of %d', (quantity) => {
+    expect(outcome(record('discount-beyond-authority', { quantity }))).toBe('STAFF.QUANTITY_OUT_OF_RANGE');
+  });
+
+  it('takes up to 100 orders in one fine', () => {
+    expect(fineOf(outcome(record('discount-beyond-authority', { quantity: 100 })))).toEqual(CNY(2000));
+  });
+
+  it.each([CNY(0), CNY(-5)])('refuses a loss of %j', (loss) => {
+    expect(outcome(record('arguing-with-customer', { fine: CNY(20), loss }))).toBe('STAFF.LOSS_NOT_POSITIVE');
+  });
+
   it('refuses a quantity for a rule fined per occurrence', () => {
     expect(outcome(record('leaving-post-without-cover', { quantity: 2 }))).toBe(
       'STAFF.QUANTITY_NOT_PER_UNIT',
@@ -253,6 +265,21 @@ describe('the ladder: 5 CNY, half a day’s pay, a full day’s, within the peri
     const events = outcome(record('dress-and-grooming'), earlier('dress-and-grooming', daysBefore));
     expect(fineOf(events)).toEqual(fine);
     if (typeof events !== 'string') expect((events[0] as ViolationRecorded).data.offence).toBe(offence);
+  });
+
+  it('climbs within 30 days', () => {
+    expect(DEFAULT_LADDER_WINDOW_DAYS).toBe(30);
+    expect(DEFAULT_CONDUCT_RULES.rules.find((r) => r.id === 'dress-and-grooming')?.fine).toMatchObject({
+      windowDays: 30,
+    });
+  });
+
+  it('does not count an offence that happened after this one (recorded before it)', () => {
+    const later: ViolationRecorded = {
+      ...earlier('dress-and-grooming', [0])[0]!,
+      data: { ...earlier('dress-and-grooming', [0])[0]!.data, occurredAt: '2026-03-20T09:00:01.000Z' },
+    };
+    expect(fineOf(outcome(record('dress-and-grooming'), [later]))).toEqual(CNY(5));
   });
 
   it('rounds half a day’s pay to the minor unit, half away from zero', () => {
