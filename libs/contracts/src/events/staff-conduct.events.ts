@@ -53,7 +53,25 @@ export interface RewardGrantedV1 {
   readonly grantedBy: string;
 }
 
+/**
+ * What one person's assessment result leads to (issue 13 item 5): the first of a role and branch with grade A gets
+ * bonus, certificate and promotion priority; grade D a training plan and a warning. Billing, training and HR act on
+ * it by type.
+ */
+export interface AssessmentOutcomesDecidedV1 {
+  /** 'YYYY-MM' (monthly) or 'YYYY' (yearly). */
+  readonly period: string;
+  /** The period's result number: a re-scoring decides again under a higher one. */
+  readonly resultVersion: number;
+  readonly staffId: string;
+  readonly grade: string;
+  readonly rank: number;
+  readonly score: number;
+  readonly outcomes: ('bonus' | 'certificate' | 'promotion_priority' | 'training_plan' | 'warning')[];
+}
+
 export type StaffConductPublishedEvent =
   | { readonly type: 'ViolationRecorded'; readonly data: ViolationRecordedV1 }
   | { readonly type: 'AppealDecided'; readonly data: AppealDecidedV1 }
-  | { readonly type: 'RewardGranted'; readonly data: RewardGrantedV1 };
+  | { readonly type: 'RewardGranted'; readonly data: RewardGrantedV1 }
+  | { readonly type: 'AssessmentOutcomesDecided'; readonly data: AssessmentOutcomesDecidedV1 };

@@ -1,7 +1,8 @@
+import type { AssessmentOutcomesDecidedV1 } from '@serviceops/contracts';
 import { DomainError, streamId, type Decider, type Event } from '@serviceops/kernel';
 import { validateAssessmentPolicy, type AssessmentPolicy } from './assessment.policy';
 import { periodOf } from './assessment.period';
-import { assess, type AssessmentResult, type Outcome, type StaffPeriodFacts } from './assessment.scoring';
+import { assess, type AssessmentResult, type StaffPeriodFacts } from './assessment.scoring';
 
 // ---- The tenant's assessment policy (weights, grades), versioned: version 0 is the default ----
 
@@ -59,19 +60,8 @@ export type PeriodAssessed = Event<
   }
 >;
 
-/** One person's outcomes of a result (bonus, certificate, promotion priority; training plan, warning). */
-export type AssessmentOutcomesDecided = Event<
-  'AssessmentOutcomesDecided',
-  {
-    period: string;
-    resultVersion: number;
-    staffId: string;
-    grade: string;
-    rank: number;
-    score: number;
-    outcomes: Outcome[];
-  }
->;
+/** One person's outcomes of a result: the published shape (libs/contracts events/staff-conduct.events.ts). */
+export type AssessmentOutcomesDecided = Event<'AssessmentOutcomesDecided', AssessmentOutcomesDecidedV1>;
 
 export type AssessmentEvent = PeriodAssessed | AssessmentOutcomesDecided;
 
