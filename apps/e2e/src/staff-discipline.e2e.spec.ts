@@ -267,6 +267,32 @@ describe.each(['log', 'kafka'] as const)(
       );
     });
 
+    it('lists the tenant’s violations by person and rule, a page at a time', async () => {
+      const list = (query: string) =>
+        api.get(`/api/v1/staff-violations?${query}`).set(auth(admin)).expect(200);
+      const all = await poll('the ladder in the list', async () => {
+        const body = (await list(`staffId=${ann}&ruleId=dress-and-grooming`)).body as {
+          items: Violation[];
+        };
+        return body.items.length === 3 ? body.items : undefined;
+      });
+      expect(all.map((v) => v.offence)).toEqual([3, 2, 1]);
+      const first = (await list(`staffId=${ann}&ruleId=dress-and-grooming&limit=2`)).body as {
+        items: Violation[];
+        nextCursor?: string;
+      };
+      expect(first.items).toHaveLength(2);
+      const second = (
+        await list(
+          `staffId=${ann}&ruleId=dress-and-grooming&limit=2&cursor=${encodeURIComponent(first.nextCursor ?? '')}`,
+        )
+      ).body as { items: Violation[]; nextCursor?: string };
+      expect(second.items.map((v) => v.offence)).toEqual([1]);
+      expect(second.nextCursor).toBeUndefined();
+      const none = (await list(`staffId=${stranger}`)).body as { items: Violation[] };
+      expect(none.items).toEqual([]);
+    });
+
     it('overturns a fine on appeal, with a reason, and refuses a stale If-Match', async () => {
       const register = (await api.get(`/api/v1/staff-discipline/${ann}`).set(auth(admin)).expect(200))
         .body as Register;

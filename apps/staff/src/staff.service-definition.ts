@@ -10,8 +10,13 @@ import { TRAINING_END_TIMER, TrainingSessionHandlers } from './application/train
 import {
   AssessmentFacts1764800000001,
   ConductStaffFacts1764800000000,
+  ConductViolationList1764800000002,
 } from './infrastructure/conduct.read-models';
 import { ASSESSMENT_FACTS_CONSUMER, projectAssessmentFacts } from './projections/assessment-facts.projection';
+import {
+  CONDUCT_VIOLATIONS_CONSUMER,
+  projectConductViolations,
+} from './projections/conduct-violations.projection';
 import {
   CONDUCT_STAFF_FACTS_CONSUMER,
   projectConductStaffFacts,
@@ -47,7 +52,14 @@ export const staffService: ServiceDefinition<typeof staffConfigSpec> = {
     protoPath: GRPC_SERVICES.staff.proto,
     loader: PROTO_LOADER_OPTIONS,
   },
-  database: { entities: [], migrations: [ConductStaffFacts1764800000000, AssessmentFacts1764800000001] },
+  database: {
+    entities: [],
+    migrations: [
+      ConductStaffFacts1764800000000,
+      AssessmentFacts1764800000001,
+      ConductViolationList1764800000002,
+    ],
+  },
   publishes: true,
   handlers: HANDLERS,
   module: ({ runtime, pool, logger, metrics, config }) => ({
@@ -76,6 +88,7 @@ export const staffService: ServiceDefinition<typeof staffConfigSpec> = {
     // Surveys, inspections and safety incidents are consumed by type; their topics join this list once their
     // services publish (the projection handles them already).
     await runtime.subscribe(ASSESSMENT_FACTS_CONSUMER, [eventsTopic('staff')], projectAssessmentFacts);
+    await runtime.subscribe(CONDUCT_VIOLATIONS_CONSUMER, [eventsTopic('staff')], projectConductViolations);
     const attendance = app.get(AttendanceHandlers);
     timers.start({
       [TRAINING_END_TIMER]: (timer) => training.sessionEnded(timer),

@@ -16,6 +16,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { PageQuery } from '../http/page.query';
 import { Follows, present } from '../http/validators';
 
 /** The largest amount a fine, loss or reward may state, in minor units (a proto int32 holds it). */
@@ -240,4 +241,16 @@ export class ChangeConductRulesDto {
   @ValidateNested({ each: true })
   @Type(() => ConductRuleDto)
   rules!: ConductRuleDto[];
+}
+
+/** `?staffId=&ruleId=&limit=&cursor=` of the violation list. */
+export class ListViolationsQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid', required: false })
+  @ValidateIf(present)
+  @IsUUID()
+  staffId?: string;
+
+  @ValidateIf(present)
+  @Follows(CONDUCT_RULE_ID, { required: false })
+  ruleId?: string;
 }

@@ -3,6 +3,7 @@ import {
   ChangeConductRulesDto,
   DecideAppealDto,
   GrantRewardDto,
+  ListViolationsQuery,
   RecordViolationDto,
 } from './staff-discipline.dto';
 import {
@@ -10,6 +11,8 @@ import {
   conductRulesView,
   DisciplineRecordView,
   disciplineRecordView,
+  ViolationPageView,
+  violationPageView,
 } from './staff-discipline.views';
 
 /** The conduct register and its rules over REST: each route is its declaration bound to these shapes. */
@@ -31,6 +34,12 @@ export const DisciplineRoutes = controllerOf('staff-discipline', [
     body: GrantRewardDto,
     answer: DisciplineRecordView,
     view: disciplineRecordView,
+  }),
+  route({
+    rpc: 'staff.ListViolations',
+    query: ListViolationsQuery,
+    answer: ViolationPageView,
+    view: violationPageView,
   }),
   route({ rpc: 'staff.GetDisciplineRecord', answer: DisciplineRecordView, view: disciplineRecordView }),
   route({ rpc: 'staff.GetConductRules', answer: ConductRulesView, view: conductRulesView }),

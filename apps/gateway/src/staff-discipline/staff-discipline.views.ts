@@ -136,7 +136,7 @@ export function disciplineRecordView(reply: Partial<DisciplineRecordView>): Disc
   return {
     staffId: reply.staffId ?? '',
     version: reply.version ?? 0,
-    violations: reply.violations ?? [],
+    violations: (reply.violations ?? []).map((v) => ({ ...v, rulesVersion: v.rulesVersion ?? 0 })),
     rewards: reply.rewards ?? [],
   };
 }
@@ -149,6 +149,50 @@ export function conductRulesView(reply: Partial<ConductRulesView>): ConductRules
       ...r,
       chargeableLoss: r.chargeableLoss ?? false,
       fine: { ...r.fine, steps: r.fine?.steps ?? [] },
+    })),
+  };
+}
+
+@ApiSchema({ name: 'ViolationListItem' })
+export class ViolationListItemView {
+  @ApiProperty({ format: 'uuid' })
+  violationId!: string;
+  @ApiProperty({ format: 'uuid' })
+  staffId!: string;
+  @ApiProperty()
+  ruleId!: string;
+  @ApiProperty()
+  rulesVersion!: number;
+  @ApiProperty({ format: 'date-time' })
+  occurredAt!: string;
+  @ApiProperty({ format: 'date-time' })
+  recordedAt!: string;
+  @ApiProperty()
+  offence!: number;
+  @ApiProperty({ type: ConductMoneyDto })
+  fine!: ConductMoneyDto;
+  @ApiPropertyOptional({ type: ConductMoneyDto, required: false })
+  loss?: ConductMoneyDto;
+  @ApiPropertyOptional({ enum: APPEAL_OUTCOMES, required: false })
+  appeal?: string;
+}
+
+@ApiSchema({ name: 'ViolationPage' })
+export class ViolationPageView {
+  @ApiProperty({ type: [ViolationListItemView] })
+  items!: ViolationListItemView[];
+  @ApiPropertyOptional({ required: false, description: 'absent on the last page' })
+  nextCursor?: string;
+}
+
+/** proto3 leaves 0 off the wire: a version-0 rule set and a fine of 0 show as 0. */
+export function violationPageView(reply: Partial<ViolationPageView>): ViolationPageView {
+  return {
+    ...reply,
+    items: (reply.items ?? []).map((i) => ({
+      ...i,
+      rulesVersion: i.rulesVersion ?? 0,
+      fine: { amount: i.fine?.amount ?? 0, currency: i.fine?.currency ?? '' },
     })),
   };
 }

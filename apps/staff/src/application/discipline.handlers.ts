@@ -14,6 +14,7 @@ import { disciplineDecider, disciplineStreamId } from '../domain/discipline/disc
 import { DisciplineErrorCode } from '../domain/discipline/discipline.errors';
 import type { DisciplineEvent } from '../domain/discipline/discipline.events';
 import { staffFactsOf } from '../infrastructure/conduct-staff-facts.repository';
+import { violationPage } from '../infrastructure/conduct-violations.repository';
 import { ConductRulesPolicy } from './conduct-rules';
 
 interface MoneyMessage {
@@ -165,6 +166,16 @@ export class DisciplineHandlers {
       undefined,
       { staff },
     );
+  }
+
+  @Handles('staff.ListViolations')
+  list(request: { staffId?: string; ruleId?: string; limit?: number; cursor?: string }, call: CallContext) {
+    return violationPage(this.runtime.store.pool, call.tenantId, {
+      ...optional('staffId', request.staffId),
+      ...optional('ruleId', request.ruleId),
+      ...optional('limit', request.limit),
+      ...optional('cursor', request.cursor),
+    });
   }
 
   @Handles('staff.GetDisciplineRecord')

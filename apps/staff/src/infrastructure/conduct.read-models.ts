@@ -35,3 +35,21 @@ export class AssessmentFacts1764800000001 implements MigrationInterface {
     await q.query(`DROP TABLE assessment_facts`);
   }
 }
+
+/** Violations across the tenant, for lists (newest recorded first, cursor-paginated); no evidence text. */
+export class ConductViolationList1764800000002 implements MigrationInterface {
+  name = 'ConductViolationList1764800000002';
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`CREATE TABLE conduct_violations (
+      violation_id uuid PRIMARY KEY, tenant_id uuid NOT NULL, staff_id uuid NOT NULL, rule_id text NOT NULL,
+      rules_version integer NOT NULL, occurred_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL,
+      offence integer NOT NULL, fine_amount integer NOT NULL, fine_currency text NOT NULL,
+      loss_amount integer, loss_currency text, appeal text)`);
+    await q.query(
+      `CREATE INDEX conduct_violations_page ON conduct_violations (tenant_id, recorded_at DESC, violation_id DESC)`,
+    );
+  }
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE conduct_violations`);
+  }
+}

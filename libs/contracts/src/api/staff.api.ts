@@ -172,4 +172,9 @@ export const STAFF_API = {
     access: STAFF_CONDUCT_READERS,
     summary: 'A staff member’s leave requests and their decisions',
   },
+  ListViolations: {
+    http: { method: 'GET', path: 'staff-violations', status: 200 },
+    access: STAFF_CONDUCT_READERS,
+    summary: 'The tenant’s violations, newest recorded first, a page at a time; by staff member and rule',
+  },
 } as const satisfies Record<string, Declaration>;
