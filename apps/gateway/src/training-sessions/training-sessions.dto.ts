@@ -64,6 +64,32 @@ export class ScheduleTrainingSessionDto {
   @ArrayUnique()
   @IsUUID(undefined, { each: true })
   invitees!: string[];
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    required: false,
+    description:
+      'the mentor, coach or trainer: required for mentoring and quality_coaching (422 STAFF.TRAINER_REQUIRED)',
+  })
+  @ValidateIf(present)
+  @IsUUID()
+  trainerId?: string;
+}
+
+@ApiSchema({ name: 'InviteToTrainingSession' })
+export class InviteToTrainingSessionDto {
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'string', format: 'uuid' },
+    minItems: 1,
+    maxItems: MAX_INVITEES,
+    uniqueItems: true,
+  })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_INVITEES)
+  @ArrayUnique()
+  @IsUUID(undefined, { each: true })
+  invitees!: string[];
 }
 
 @ApiSchema({ name: 'RecordTrainingAttendance' })

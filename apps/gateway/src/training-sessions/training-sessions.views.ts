@@ -33,6 +33,8 @@ export class TrainingSessionView {
   mandatory!: boolean;
   @ApiProperty({ type: [TrainingInviteeView] })
   invitees!: TrainingInviteeView[];
+  @ApiPropertyOptional({ format: 'uuid', required: false, description: 'the mentor, coach or trainer' })
+  trainerId?: string;
 }
 
 /** proto3 leaves 0 and false off the wire: the REST answer says them. */

@@ -36,11 +36,14 @@ export function trainingSessionViewOf(
     const e = recorded as unknown as TrainingSessionEvent;
     switch (e.type) {
       case 'TrainingSessionScheduled': {
-        const { sessionId, invitees: ids, scheduledAt: _, ...rest } = e.data;
-        view = { id: sessionId, status: 'scheduled', ...rest };
+        const { sessionId, invitees: ids, scheduledAt: _, trainerId, ...rest } = e.data;
+        view = { id: sessionId, status: 'scheduled', ...rest, ...(trainerId !== null ? { trainerId } : {}) };
         for (const id of ids) invitees.set(id, { staffId: id, status: 'invited' });
         break;
       }
+      case 'TrainingInvitationsSent':
+        for (const id of e.data.invitees) invitees.set(id, { staffId: id, status: 'invited' });
+        break;
       case 'TrainingAttended': {
         const { staffId, score, passed } = e.data;
         invitees.set(staffId, {
@@ -82,13 +85,13 @@ export class TrainingSessionHandlers {
       endsAt?: string;
       mandatory?: boolean;
       invitees?: string[];
+      trainerId?: string;
     },
     call: CallContext,
   ) {
     const invitees = (request.invitees ?? []).map((id, i) => uuidField(id, `invitees[${i}]`));
-    const facts = await Promise.all(
-      invitees.map((id) => staffFactsOf(this.runtime.store.pool, call.tenantId, id)),
-    );
+    const trainerId = request.trainerId ? uuidField(request.trainerId, 'trainerId') : undefined;
+    const people = [...invitees, ...(trainerId ? [trainerId] : [])];
     const sessionId = newId();
     await this.execute(
       call,
@@ -103,12 +106,35 @@ export class TrainingSessionHandlers {
           endsAt: request.endsAt ?? '',
           mandatory: request.mandatory ?? false,
           invitees,
+          ...(trainerId ? { trainerId } : {}),
         },
       },
-      { knownStaff: invitees.filter((_, i) => facts[i]?.known) },
+      { knownStaff: await this.known(call, people) },
       true,
     );
     return this.get({ id: sessionId }, call);
+  }
+
+  @Handles('staff.InviteToTrainingSession')
+  async invite(request: { id: string; invitees?: string[]; expectedVersion?: number }, call: CallContext) {
+    const invitees = (request.invitees ?? []).map((id, i) => uuidField(id, `invitees[${i}]`));
+    await this.execute(
+      call,
+      request.id,
+      { type: 'InviteToTrainingSession', data: { sessionId: request.id, invitees } },
+      { knownStaff: await this.known(call, invitees) },
+      false,
+      request.expectedVersion,
+    );
+    return this.get({ id: request.id }, call);
+  }
+
+  /** Which of these people are staff members of the tenant. */
+  private async known(call: CallContext, ids: readonly string[]): Promise<string[]> {
+    const facts = await Promise.all(
+      ids.map((id) => staffFactsOf(this.runtime.store.pool, call.tenantId, id)),
+    );
+    return ids.filter((_, i) => facts[i]?.known);
   }
 
   @Handles('staff.RecordTrainingAttendance')

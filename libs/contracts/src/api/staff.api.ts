@@ -177,4 +177,16 @@ export const STAFF_API = {
     access: STAFF_CONDUCT_READERS,
     summary: 'The tenant’s violations, newest recorded first, a page at a time; by staff member and rule',
   },
+  InviteToTrainingSession: {
+    http: {
+      method: 'POST',
+      path: 'training-sessions/:id/invitations',
+      status: 200,
+      uuidParams: ['id'],
+      etag: true,
+      ifMatch: true,
+    },
+    access: STAFF_CONDUCT_MANAGERS,
+    summary: 'Invite more staff to a session that has not ended (those invited already are left as they are)',
+  },
 } as const satisfies Record<string, Declaration>;

@@ -27,7 +27,15 @@ export type ScheduleTrainingSession = Command<
     readonly endsAt: string;
     readonly mandatory: boolean;
     readonly invitees: readonly string[];
+    /** The senior who mentors, the coach of a one-to-one, the trainer: required for mentoring and coaching. */
+    readonly trainerId?: string;
   }
+>;
+
+/** More staff invited to a session that has not ended. */
+export type InviteToTrainingSession = Command<
+  'InviteToTrainingSession',
+  { readonly sessionId: string; readonly invitees: readonly string[] }
 >;
 
 export type RecordTrainingAttendance = Command<
@@ -39,10 +47,10 @@ export type RecordTrainingAttendance = Command<
 export type CloseTrainingSession = Command<'CloseTrainingSession', { readonly sessionId: string }>;
 
 export type TrainingSessionCommand =
-  ScheduleTrainingSession | RecordTrainingAttendance | CloseTrainingSession;
+  ScheduleTrainingSession | InviteToTrainingSession | RecordTrainingAttendance | CloseTrainingSession;
 
 export interface TrainingSessionContext {
   readonly now: Date;
-  /** The invitees known as staff members of the tenant (scheduling refuses anyone else). */
+  /** The invitees (and trainer) known as staff members of the tenant (anyone else is refused). */
   readonly knownStaff?: readonly string[];
 }

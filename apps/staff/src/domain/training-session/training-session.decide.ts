@@ -2,6 +2,7 @@ import { RULES } from '@serviceops/kernel';
 import {
   TRAINING_KINDS,
   type CloseTrainingSession,
+  type InviteToTrainingSession,
   type RecordTrainingAttendance,
   type ScheduleTrainingSession,
   type TrainingSessionCommand,
@@ -24,6 +25,8 @@ export function decideTrainingSession(
   switch (command.type) {
     case 'ScheduleTrainingSession':
       return schedule(command, state, context);
+    case 'InviteToTrainingSession':
+      return invite(command, existing(state), context);
     case 'RecordTrainingAttendance':
       return attend(command, existing(state), context);
     case 'CloseTrainingSession':
@@ -71,13 +74,16 @@ function schedule(
     throw trainingSessionError(E.COACHING_ONE_TO_ONE, 'coaching after a quality problem is one-to-one', {
       field: 'invitees',
     });
-  const known = context.knownStaff;
-  if (known === undefined) throw new Error('ScheduleTrainingSession needs the known staff in its context');
-  const unknown = invitees.filter((id) => !known.includes(id));
-  if (unknown.length > 0)
-    throw trainingSessionError(E.STAFF_NOT_FOUND, `no staff member ${unknown.join(', ')}`, {
-      field: 'invitees',
+  const trainerId = data.trainerId ?? null;
+  if (trainerId === null && TRAINER_LED.includes(data.kind))
+    throw trainingSessionError(E.TRAINER_REQUIRED, `a ${data.kind} session names its mentor or coach`, {
+      field: 'trainerId',
     });
+  if (trainerId !== null && invitees.includes(trainerId))
+    throw trainingSessionError(E.TRAINER_INVITED, 'the trainer is not one of the invitees', {
+      field: 'trainerId',
+    });
+  assertKnown([...invitees, ...(trainerId !== null ? [trainerId] : [])], context);
   return [
     {
       type: 'TrainingSessionScheduled',
@@ -89,8 +95,48 @@ function schedule(
         endsAt: endsAt.toISOString(),
         mandatory: data.mandatory,
         invitees,
+        trainerId,
         scheduledAt: context.now.toISOString(),
       },
+    },
+  ];
+}
+
+/** Kinds led by a named senior or coach. */
+export const TRAINER_LED: readonly string[] = ['mentoring', 'quality_coaching'];
+
+function assertKnown(ids: readonly string[], context: TrainingSessionContext): void {
+  const known = context.knownStaff;
+  if (known === undefined) throw new Error('scheduling and inviting need the known staff in their context');
+  const unknown = ids.filter((id) => !known.includes(id));
+  if (unknown.length > 0)
+    throw trainingSessionError(E.STAFF_NOT_FOUND, `no staff member ${unknown.join(', ')}`, {
+      field: 'invitees',
+    });
+}
+
+function invite(
+  command: InviteToTrainingSession,
+  session: TrainingSessionRecord,
+  context: TrainingSessionContext,
+): readonly TrainingSessionEvent[] {
+  if (session.status === 'closed' || context.now.getTime() >= Date.parse(session.endsAt))
+    throw trainingSessionError(E.SESSION_OVER, 'the session is over: no more invitations');
+  if (session.kind === 'quality_coaching')
+    throw trainingSessionError(E.COACHING_ONE_TO_ONE, 'coaching after a quality problem is one-to-one', {
+      field: 'invitees',
+    });
+  const invitees = [...new Set(command.data.invitees)].filter((id) => !session.invitees.includes(id));
+  if (invitees.length === 0) return [];
+  if (session.trainerId !== null && invitees.includes(session.trainerId))
+    throw trainingSessionError(E.TRAINER_INVITED, 'the trainer is not one of the invitees', {
+      field: 'invitees',
+    });
+  assertKnown(invitees, context);
+  return [
+    {
+      type: 'TrainingInvitationsSent',
+      data: { sessionId: session.sessionId, invitees, invitedAt: context.now.toISOString() },
     },
   ];
 }

@@ -42,6 +42,7 @@ const scheduled: TrainingSessionEvent = {
     endsAt: '2026-03-10T10:00:00.000Z',
     mandatory: true,
     invitees: [ANNA, BO],
+    trainerId: null,
     scheduledAt: now.toISOString(),
   },
 };
@@ -64,17 +65,16 @@ describe('ScheduleTrainingSession', () => {
     'onboarding_emotion_management',
     'periodic',
     'monthly_safety_study',
-    'mentoring',
   ])('takes the kind %s', (kind) => {
     expect(trainingSessionDecider.decide(schedule({ kind }), { status: 'absent' }, context())).toHaveLength(
       1,
     );
   });
 
-  it('takes one-to-one coaching after a quality problem, with one invitee', () => {
+  it('takes one-to-one coaching after a quality problem, with one invitee and the coach', () => {
     expect(
       trainingSessionDecider.decide(
-        schedule({ kind: 'quality_coaching', invitees: [BO] }),
+        schedule({ kind: 'quality_coaching', invitees: [BO], trainerId: ANNA }),
         { status: 'absent' },
         context(),
       ),
@@ -99,8 +99,36 @@ describe('ScheduleTrainingSession', () => {
     ],
     ['no invitees', schedule({ invitees: [] }), context(), 'STAFF.TRAINING_WITHOUT_INVITEES'],
     [
+      'mentoring without a mentor',
+      schedule({ kind: 'mentoring', invitees: [BO] }),
+      context(),
+      'STAFF.TRAINER_REQUIRED',
+    ],
+    [
+      'coaching without a coach',
+      schedule({ kind: 'quality_coaching', invitees: [BO] }),
+      context(),
+      'STAFF.TRAINER_REQUIRED',
+    ],
+    [
+      'a trainer among the invitees',
+      schedule({ trainerId: ANNA }),
+      context(),
+      'STAFF.TRAINER_AMONG_INVITEES',
+    ],
+    [
+      'a trainer who is not staff',
+      schedule({ kind: 'mentoring', invitees: [BO], trainerId: ANNA }),
+      context({ knownStaff: [BO] }),
+      'STAFF.STAFF_MEMBER_NOT_FOUND',
+    ],
+    [
       'coaching for two',
-      schedule({ kind: 'quality_coaching', invitees: [ANNA, BO] }),
+      schedule({
+        kind: 'quality_coaching',
+        invitees: [ANNA, BO],
+        trainerId: '2d9e1c56-7d90-4e30-9c5c-3f4a5e6d7c8b',
+      }),
       context(),
       'STAFF.COACHING_IS_ONE_TO_ONE',
     ],
@@ -116,6 +144,61 @@ describe('ScheduleTrainingSession', () => {
 
   it('refuses a session scheduled twice', () => {
     spec([scheduled]).when(schedule()).thenThrows('STAFF.TRAINING_SESSION_EXISTS');
+  });
+});
+
+describe('InviteToTrainingSession', () => {
+  const CY = '2d9e1c56-7d90-4e30-9c5c-3f4a5e6d7c8b';
+  const invite = (invitees: string[]) =>
+    ({ type: 'InviteToTrainingSession', data: { sessionId: SESSION, invitees } }) as const;
+  const known = context({ knownStaff: [ANNA, BO, CY] });
+
+  it('invites the new ones only', () => {
+    spec([scheduled], known)
+      .when(invite([ANNA, CY, CY]))
+      .then([
+        {
+          type: 'TrainingInvitationsSent',
+          data: { sessionId: SESSION, invitees: [CY], invitedAt: now.toISOString() },
+        },
+      ]);
+  });
+
+  it('records nothing when everyone is invited already', () => {
+    spec([scheduled], known)
+      .when(invite([ANNA, BO]))
+      .then([]);
+  });
+
+  it('lets a newly invited person attend, and counts them as missing otherwise', () => {
+    const invited = trainingSessionDecider.decide(invite([CY]), fold([scheduled]), known);
+    const closed = trainingSessionDecider.decide(close, fold([scheduled, ...invited]), known);
+    expect(closed[0]?.data).toMatchObject({ missed: [ANNA, BO, CY] });
+  });
+
+  it.each<[string, TrainingSessionEvent[], TrainingSessionContext, string]>([
+    ['someone not on the staff', [scheduled], context(), 'STAFF.STAFF_MEMBER_NOT_FOUND'],
+    [
+      'at the session’s end',
+      [scheduled],
+      context({ knownStaff: [CY], now: new Date('2026-03-10T10:00:00.000Z') }),
+      'STAFF.TRAINING_SESSION_OVER',
+    ],
+    ['to no session', [], known, 'STAFF.TRAINING_SESSION_NOT_FOUND'],
+  ])('refuses inviting %s', (_why, given, ctx, code) => {
+    spec(given, ctx)
+      .when(invite([CY]))
+      .thenThrows(code);
+  });
+
+  it('keeps coaching one-to-one', () => {
+    const coaching: TrainingSessionEvent = {
+      ...scheduled,
+      data: { ...(scheduled.data as object), kind: 'quality_coaching', invitees: [ANNA], trainerId: BO },
+    } as TrainingSessionEvent;
+    spec([coaching], known)
+      .when(invite([CY]))
+      .thenThrows('STAFF.COACHING_IS_ONE_TO_ONE');
   });
 });
 

@@ -12,8 +12,14 @@ export type TrainingSessionScheduled = Event<
     endsAt: string;
     mandatory: boolean;
     invitees: string[];
+    trainerId: string | null;
     scheduledAt: string;
   }
+>;
+
+export type TrainingInvitationsSent = Event<
+  'TrainingInvitationsSent',
+  { sessionId: string; invitees: string[]; invitedAt: string }
 >;
 
 export type TrainingAttended = Event<
@@ -27,4 +33,5 @@ export type TrainingSessionClosed = Event<
   { sessionId: string; closedAt: string; mandatory: boolean; missed: string[] }
 >;
 
-export type TrainingSessionEvent = TrainingSessionScheduled | TrainingAttended | TrainingSessionClosed;
+export type TrainingSessionEvent =
+  TrainingSessionScheduled | TrainingInvitationsSent | TrainingAttended | TrainingSessionClosed;

@@ -10,6 +10,10 @@ export function evolveTrainingSession(
       const { scheduledAt: _, ...session } = event.data;
       return { ...session, status: 'scheduled', attended: [], missed: [] };
     }
+    case 'TrainingInvitationsSent':
+      return state.status === 'absent'
+        ? state
+        : { ...state, invitees: [...state.invitees, ...event.data.invitees] };
     case 'TrainingAttended':
       return state.status === 'absent'
         ? state

@@ -11,6 +11,7 @@ export interface TrainingSessionRecord {
   readonly endsAt: string;
   readonly mandatory: boolean;
   readonly invitees: readonly string[];
+  readonly trainerId: string | null;
   readonly attended: readonly string[];
   readonly missed: readonly string[];
 }
