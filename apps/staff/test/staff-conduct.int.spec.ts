@@ -13,6 +13,7 @@ import { AssessmentHandlers } from '../src/application/assessments';
 import { AttendanceHandlers } from '../src/application/attendance.handlers';
 import { DisciplineHandlers } from '../src/application/discipline.handlers';
 import { projectAssessmentFacts } from '../src/projections/assessment-facts.projection';
+import { projectConductStaffFacts } from '../src/projections/conduct-staff-facts.projection';
 import { TrainingSessionHandlers } from '../src/application/training-session.handlers';
 import { staffFactsOf } from '../src/infrastructure/conduct-staff-facts.repository';
 import { staffService } from '../src/staff.service-definition';
@@ -141,6 +142,12 @@ describe('the daily pay the ladder needs', () => {
       businessLine: 'after_sales_repair',
       dailyPay: { amount: 30_000, currency: 'CNY' },
     });
+    // The hire delivered again, late (another consumer's replay): the newer pay stays.
+    const { events } = await runtime.store.readStream(staffId);
+    await withTransaction(runtime.store.pool, (tx) =>
+      projectConductStaffFacts({ ...events[0]!, topic: 'staff.events.v1' }, tx),
+    );
+    expect(await staffFactsOf(runtime.store.pool, tenantId, staffId)).toEqual(facts);
   });
 });
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { newId, type RecordedEvent } from '@serviceops/kernel';
+import { DomainError, newId, type RecordedEvent } from '@serviceops/kernel';
+import { DisciplineErrorCode } from '../domain/discipline/discipline.errors';
 import {
   DurableTimers,
   EventSourcingRuntime,
@@ -22,6 +23,11 @@ import { staffFactsOf } from '../infrastructure/conduct-staff-facts.repository';
 import { DisciplineHandlers } from './discipline.handlers';
 
 export const TRAINING_END_TIMER = 'training-session-end';
+const LASTING_REFUSALS: ReadonlySet<string> = new Set([
+  DisciplineErrorCode.UNKNOWN_RULE,
+  DisciplineErrorCode.RULE_NOT_IN_LINE,
+  DisciplineErrorCode.STAFF_NOT_FOUND,
+]);
 /** The conduct rule a missed mandatory session breaks (seeds/001 三、10: pre-shift meeting or training, 5 CNY). */
 export const MISSED_TRAINING_RULE = 'missed-meeting-or-training';
 const endTimerId = (sessionId: string): string => `${TRAINING_END_TIMER}:${sessionId}`;
@@ -189,7 +195,7 @@ export class TrainingSessionHandlers {
     });
     if (state.status !== 'closed' || !state.mandatory) return;
     for (const staffId of state.missed)
-      await this.discipline.record(call, {
+      await this.recordMissed(call, {
         violationId: missedTrainingViolationId(sessionId, staffId),
         staffId,
         ruleId: MISSED_TRAINING_RULE,
@@ -199,6 +205,19 @@ export class TrainingSessionHandlers {
         approverId: call.actorId,
         trainingSessionId: sessionId,
       });
+  }
+
+  /**
+   * A refusal that no retry can change (the tenant's rules no longer hold the rule, or not for the person's line;
+   * the person left the staff) leaves the miss in the session's history only; anything else fails the timer run,
+   * which is retried.
+   */
+  private async recordMissed(call: CallContext, data: Parameters<DisciplineHandlers['record']>[1]) {
+    try {
+      await this.discipline.record(call, data);
+    } catch (error) {
+      if (!(error instanceof DomainError) || !LASTING_REFUSALS.has(error.code)) throw error;
+    }
   }
 
   private execute(
