@@ -1,7 +1,20 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import type { StringRule } from '@serviceops/kernel';
 import { Type } from 'class-transformer';
-import { IsDefined, IsInt, IsNumber, IsUUID, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ASSESSMENT_OUTCOMES } from '@serviceops/contracts';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsUUID,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { Follows, present } from '../http/validators';
 
 /** The most a KPI's weight may be (the service checks again: STAFF.ASSESSMENT_POLICY_REFUSED). */
@@ -55,6 +68,31 @@ export class GradeBoundsDto {
   @Bound() c!: number;
 }
 
+@ApiSchema({ name: 'AssessmentOutcomes' })
+export class AssessmentOutcomesDto {
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'string', enum: [...ASSESSMENT_OUTCOMES] },
+    maxItems: ASSESSMENT_OUTCOMES.length,
+    description: 'what the first of a role and branch with grade A gets',
+  })
+  @IsArray()
+  @ArrayMaxSize(ASSESSMENT_OUTCOMES.length)
+  @IsIn(ASSESSMENT_OUTCOMES, { each: true })
+  top!: string[];
+
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'string', enum: [...ASSESSMENT_OUTCOMES] },
+    maxItems: ASSESSMENT_OUTCOMES.length,
+    description: 'what grade D leads to',
+  })
+  @IsArray()
+  @ArrayMaxSize(ASSESSMENT_OUTCOMES.length)
+  @IsIn(ASSESSMENT_OUTCOMES, { each: true })
+  failing!: string[];
+}
+
 @ApiSchema({ name: 'ChangeAssessmentPolicy' })
 export class ChangeAssessmentPolicyDto {
   @ApiProperty({ type: AssessmentWeightsDto, description: 'at least one above 0 (else 422)' })
@@ -68,6 +106,12 @@ export class ChangeAssessmentPolicyDto {
   @ValidateNested()
   @Type(() => GradeBoundsDto)
   grades!: GradeBoundsDto;
+
+  @ApiProperty({ type: AssessmentOutcomesDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => AssessmentOutcomesDto)
+  outcomes!: AssessmentOutcomesDto;
 }
 
 @ApiSchema({ name: 'PreviewAssessment' })
@@ -90,6 +134,16 @@ export class PreviewAssessmentDto {
   @ValidateNested()
   @Type(() => GradeBoundsDto)
   grades?: GradeBoundsDto;
+
+  @ApiPropertyOptional({
+    type: AssessmentOutcomesDto,
+    required: false,
+    description: 'proposed; default: in force',
+  })
+  @ValidateIf(present)
+  @ValidateNested()
+  @Type(() => AssessmentOutcomesDto)
+  outcomes?: AssessmentOutcomesDto;
 
   @ValidateIf(present)
   @Follows(ROLE_RULE, { required: false, example: 'technician', description: 'only this role' })

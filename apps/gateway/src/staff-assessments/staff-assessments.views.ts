@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import { AssessmentWeightsDto, GradeBoundsDto } from './staff-assessments.dto';
+import { AssessmentOutcomesDto, AssessmentWeightsDto, GradeBoundsDto } from './staff-assessments.dto';
 
 @ApiSchema({ name: 'KpiScores' })
 export class KpiScoresView {
@@ -69,6 +69,8 @@ export class AssessmentView {
   grades!: GradeBoundsDto;
   @ApiProperty({ type: [AssessedStaffView] })
   results!: AssessedStaffView[];
+  @ApiProperty({ type: AssessmentOutcomesDto })
+  outcomes!: AssessmentOutcomesDto;
 }
 
 @ApiSchema({ name: 'AssessmentPolicy' })
@@ -79,6 +81,8 @@ export class AssessmentPolicyView {
   weights!: AssessmentWeightsDto;
   @ApiProperty({ type: GradeBoundsDto })
   grades!: GradeBoundsDto;
+  @ApiProperty({ type: AssessmentOutcomesDto })
+  outcomes!: AssessmentOutcomesDto;
 }
 
 const KPIS = [
@@ -91,6 +95,10 @@ const KPIS = [
 ] as const;
 const weightsOf = (w: Partial<AssessmentWeightsDto> | undefined): AssessmentWeightsDto =>
   Object.fromEntries(KPIS.map((k) => [k, w?.[k] ?? 0])) as unknown as AssessmentWeightsDto;
+const outcomesOf = (o: Partial<AssessmentOutcomesDto> | undefined): AssessmentOutcomesDto => ({
+  top: o?.top ?? [],
+  failing: o?.failing ?? [],
+});
 const gradesOf = (g: Partial<GradeBoundsDto> | undefined): GradeBoundsDto => ({
   a: g?.a ?? 0,
   b: g?.b ?? 0,
@@ -104,6 +112,7 @@ export function assessmentView(reply: Partial<AssessmentView>): AssessmentView {
     preview: reply.preview ?? false,
     weights: weightsOf(reply.weights),
     grades: gradesOf(reply.grades),
+    outcomes: outcomesOf(reply.outcomes),
     results: (reply.results ?? []).map((r) => ({
       ...r,
       kpis: r.kpis ?? {},
@@ -114,5 +123,10 @@ export function assessmentView(reply: Partial<AssessmentView>): AssessmentView {
 }
 
 export function assessmentPolicyView(reply: Partial<AssessmentPolicyView>): AssessmentPolicyView {
-  return { version: reply.version ?? 0, weights: weightsOf(reply.weights), grades: gradesOf(reply.grades) };
+  return {
+    version: reply.version ?? 0,
+    weights: weightsOf(reply.weights),
+    grades: gradesOf(reply.grades),
+    outcomes: outcomesOf(reply.outcomes),
+  };
 }

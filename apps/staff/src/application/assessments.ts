@@ -32,11 +32,17 @@ interface GradesMessage {
   readonly c?: number;
 }
 
+interface OutcomesMessage {
+  readonly top?: readonly string[];
+  readonly failing?: readonly string[];
+}
+
 /** proto3 leaves 0 off the wire: an absent weight or bound within a given object is 0. */
-function policyFrom(weights: WeightsMessage, grades: GradesMessage): unknown {
+function policyFrom(weights: WeightsMessage, grades: GradesMessage, outcomes: OutcomesMessage): unknown {
   return {
     weights: Object.fromEntries(KPI_KINDS.map((k) => [k, weights[k] ?? 0])),
     grades: { a: grades.a ?? 0, b: grades.b ?? 0, c: grades.c ?? 0 },
+    outcomes: { top: outcomes.top ?? [], failing: outcomes.failing ?? [] },
   };
 }
 
@@ -81,10 +87,21 @@ export class AssessmentHandlers {
 
   @Handles('staff.ChangeAssessmentPolicy')
   async changePolicy(
-    request: { weights?: WeightsMessage; grades?: GradesMessage; expectedVersion?: number },
+    request: {
+      weights?: WeightsMessage;
+      grades?: GradesMessage;
+      outcomes?: OutcomesMessage;
+      expectedVersion?: number;
+    },
     call: CallContext,
   ) {
-    const policy = validateAssessmentPolicy(policyFrom(request.weights ?? {}, request.grades ?? {}));
+    const policy = validateAssessmentPolicy(
+      policyFrom(
+        request.weights ?? {},
+        request.grades ?? {},
+        request.outcomes ?? DEFAULT_ASSESSMENT_POLICY.outcomes,
+      ),
+    );
     await this.runtime.timed('ChangeAssessmentPolicy', () =>
       execute(
         this.runtime.store,
@@ -106,6 +123,7 @@ export class AssessmentHandlers {
       period?: string;
       weights?: WeightsMessage;
       grades?: GradesMessage;
+      outcomes?: OutcomesMessage;
       role?: string;
       branchId?: string;
     },
@@ -113,10 +131,15 @@ export class AssessmentHandlers {
   ) {
     const period = periodOf(request.period ?? '');
     const current = await this.policy(call.tenantId);
-    const proposed = request.weights !== undefined || request.grades !== undefined;
+    const proposed =
+      request.weights !== undefined || request.grades !== undefined || request.outcomes !== undefined;
     const policy = proposed
       ? validateAssessmentPolicy(
-          policyFrom(request.weights ?? current.policy.weights, request.grades ?? current.policy.grades),
+          policyFrom(
+            request.weights ?? current.policy.weights,
+            request.grades ?? current.policy.grades,
+            request.outcomes ?? current.policy.outcomes,
+          ),
         )
       : current.policy;
     const facts = await periodFacts(this.runtime.store.pool, call.tenantId, period, {
@@ -130,6 +153,7 @@ export class AssessmentHandlers {
       ...(proposed ? {} : { policyVersion: current.version }),
       weights: policy.weights,
       grades: policy.grades,
+      outcomes: policy.outcomes,
       results: assess(facts, policy).map(resultMessage),
     };
   }
@@ -165,6 +189,7 @@ export class AssessmentHandlers {
       assessedAt: d.assessedAt,
       weights: d.policy.weights,
       grades: d.policy.grades,
+      outcomes: d.policy.outcomes,
       results: d.results.map(resultMessage),
     };
   }

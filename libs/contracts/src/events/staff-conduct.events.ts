@@ -53,10 +53,23 @@ export interface RewardGrantedV1 {
   readonly grantedBy: string;
 }
 
+/** What an assessment result may lead to (issue 13 item 5); the tenant's assessment policy picks them. */
+export const ASSESSMENT_OUTCOMES = [
+  'bonus',
+  'certificate',
+  'promotion_priority',
+  'training_plan',
+  'warning',
+  'fine',
+  'qualification_suspension',
+  'role_change',
+  'dismissal_review',
+] as const;
+export type AssessmentOutcome = (typeof ASSESSMENT_OUTCOMES)[number];
+
 /**
- * What one person's assessment result leads to (issue 13 item 5): the first of a role and branch with grade A gets
- * bonus, certificate and promotion priority; grade D a training plan and a warning. Billing, training and HR act on
- * it by type.
+ * What one person's assessment result leads to, per the tenant's policy: the first of a role and branch with grade A
+ * gets the policy's top outcomes, grade D its failing ones. Billing, training and HR act on it by type.
  */
 export interface AssessmentOutcomesDecidedV1 {
   /** 'YYYY-MM' (monthly) or 'YYYY' (yearly). */
@@ -67,7 +80,7 @@ export interface AssessmentOutcomesDecidedV1 {
   readonly grade: string;
   readonly rank: number;
   readonly score: number;
-  readonly outcomes: ('bonus' | 'certificate' | 'promotion_priority' | 'training_plan' | 'warning')[];
+  readonly outcomes: AssessmentOutcome[];
 }
 
 export type StaffConductPublishedEvent =

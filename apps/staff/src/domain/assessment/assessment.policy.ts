@@ -1,3 +1,4 @@
+import { ASSESSMENT_OUTCOMES, type AssessmentOutcome } from '@serviceops/contracts';
 import { DomainError } from '@serviceops/kernel';
 
 /** The KPIs of an assessment (DOMAIN.md staff; issue 13 item 5). */
@@ -20,6 +21,11 @@ export interface AssessmentPolicy {
   readonly weights: Readonly<Record<KpiKind, number>>;
   /** The lowest score of grades A, B and C (a > b > c); below c is D, failing. */
   readonly grades: { readonly a: number; readonly b: number; readonly c: number };
+  /** What the first of a role and branch with grade A gets, and what grade D leads to. */
+  readonly outcomes: {
+    readonly top: readonly AssessmentOutcome[];
+    readonly failing: readonly AssessmentOutcome[];
+  };
 }
 
 export const DEFAULT_ASSESSMENT_POLICY: AssessmentPolicy = Object.freeze({
@@ -32,6 +38,10 @@ export const DEFAULT_ASSESSMENT_POLICY: AssessmentPolicy = Object.freeze({
     training: 10,
   }),
   grades: Object.freeze({ a: 90, b: 75, c: 60 }),
+  outcomes: Object.freeze({
+    top: Object.freeze(['bonus', 'certificate', 'promotion_priority'] as const),
+    failing: Object.freeze(['training_plan', 'warning'] as const),
+  }),
 });
 
 export const MAX_WEIGHT = 1000;
@@ -66,5 +76,13 @@ export function validateAssessmentPolicy(value: unknown): AssessmentPolicy {
   const b = bound('b');
   const c = bound('c');
   if (!(a > b && b > c)) throw invalid('grades', 'a > b > c');
-  return { weights: w, grades: { a, b, c } };
+  const { outcomes } = value as Record<string, unknown>;
+  if (typeof outcomes !== 'object' || outcomes === null) throw invalid('outcomes', 'must be an object');
+  const list = (name: 'top' | 'failing'): AssessmentOutcome[] => {
+    const v = (outcomes as Record<string, unknown>)[name];
+    if (!Array.isArray(v) || v.some((o) => !(ASSESSMENT_OUTCOMES as readonly unknown[]).includes(o)))
+      throw invalid(`outcomes.${name}`, `must list outcomes of ${ASSESSMENT_OUTCOMES.join(', ')}`);
+    return [...new Set(v as AssessmentOutcome[])];
+  };
+  return { weights: w, grades: { a, b, c }, outcomes: { top: list('top'), failing: list('failing') } };
 }

@@ -1,3 +1,4 @@
+import type { AssessmentOutcome } from '@serviceops/contracts';
 import type { AssessmentPolicy, Grade, KpiKind } from './assessment.policy';
 import { KPI_KINDS } from './assessment.policy';
 
@@ -75,11 +76,6 @@ export function gradeOf(score: number, grades: AssessmentPolicy['grades']): Grad
   return 'D';
 }
 
-/** What a result leads to (issue 13 item 5): the top of a group, and a failing grade. */
-export const TOP_OUTCOMES = ['bonus', 'certificate', 'promotion_priority'] as const;
-export const FAILING_OUTCOMES = ['training_plan', 'warning'] as const;
-export type Outcome = (typeof TOP_OUTCOMES)[number] | (typeof FAILING_OUTCOMES)[number];
-
 export interface AssessmentResult {
   readonly staffId: string;
   readonly role: string | null;
@@ -90,7 +86,7 @@ export interface AssessmentResult {
   readonly rank: number;
   readonly groupSize: number;
   readonly grade: Grade;
-  readonly outcomes: readonly Outcome[];
+  readonly outcomes: readonly AssessmentOutcome[];
 }
 
 const groupOf = (f: { role: string | null; branchId: string | null }): string =>
@@ -98,7 +94,7 @@ const groupOf = (f: { role: string | null; branchId: string | null }): string =>
 
 /**
  * Scores, ranks and grades everyone: ranks within role and branch (ties share the rank), the first of a group
- * with grade A gets the top outcomes, grade D the failing ones. Ordered by group, then rank, then staff id.
+ * with grade A gets the policy's top outcomes, grade D its failing ones. Ordered by group, then rank, then staff id.
  */
 export function assess(facts: readonly StaffPeriodFacts[], policy: AssessmentPolicy): AssessmentResult[] {
   const scored = facts.map((f) => {
@@ -115,8 +111,12 @@ export function assess(facts: readonly StaffPeriodFacts[], policy: AssessmentPol
     for (const m of members) {
       const rank = 1 + members.filter((o) => o.score > m.score).length;
       const grade = gradeOf(m.score, policy.grades);
-      const outcomes: Outcome[] =
-        grade === 'D' ? [...FAILING_OUTCOMES] : rank === 1 && grade === 'A' ? [...TOP_OUTCOMES] : [];
+      const outcomes: AssessmentOutcome[] =
+        grade === 'D'
+          ? [...policy.outcomes.failing]
+          : rank === 1 && grade === 'A'
+            ? [...policy.outcomes.top]
+            : [];
       results.push({
         staffId: m.f.staffId,
         role: m.f.role,

@@ -117,6 +117,10 @@ describe('weighting', () => {
         training: 10,
       },
       grades: { a: 90, b: 75, c: 60 },
+      outcomes: {
+        top: ['bonus', 'certificate', 'promotion_priority'],
+        failing: ['training_plan', 'warning'],
+      },
     });
   });
 });
@@ -203,6 +207,18 @@ describe('ranking within role and branch, with ties', () => {
     expect(ranks(people)).toEqual(expected);
   });
 
+  it('gives the outcomes the policy names', () => {
+    const strict: AssessmentPolicy = {
+      ...policy,
+      outcomes: { top: ['certificate'], failing: ['fine', 'qualification_suspension', 'dismissal_review'] },
+    };
+    expect(
+      assess([facts('a', { inspections: [95] }), facts('b', { inspections: [40] })], strict).map(
+        (r) => r.outcomes,
+      ),
+    ).toEqual([['certificate'], ['fine', 'qualification_suspension', 'dismissal_review']]);
+  });
+
   it('states each group’s size', () => {
     expect(
       assess([facts('a'), facts('b'), facts('c', { branchId: 'b2' })], policy).map((r) => r.groupSize),
@@ -235,6 +251,21 @@ describe('the assessment policy', () => {
     ],
     ['grades out of order', { ...DEFAULT_ASSESSMENT_POLICY, grades: { a: 75, b: 75, c: 60 } }, 'grades'],
     ['a grade over 100', { ...DEFAULT_ASSESSMENT_POLICY, grades: { a: 101, b: 75, c: 60 } }, 'grades.a'],
+    [
+      'no outcomes',
+      { weights: DEFAULT_ASSESSMENT_POLICY.weights, grades: DEFAULT_ASSESSMENT_POLICY.grades },
+      'outcomes',
+    ],
+    [
+      'an unknown outcome',
+      { ...DEFAULT_ASSESSMENT_POLICY, outcomes: { top: ['cake'], failing: [] } },
+      'outcomes.top',
+    ],
+    [
+      'failing outcomes not a list',
+      { ...DEFAULT_ASSESSMENT_POLICY, outcomes: { top: [], failing: 'warning' } },
+      'outcomes.failing',
+    ],
   ])('refuses %s, naming the field', (_why, policy, field) => {
     expect(() => validateAssessmentPolicy(policy)).toThrow(
       expect.objectContaining({ code: 'STAFF.ASSESSMENT_POLICY_REFUSED', details: { field } }) as Error,
