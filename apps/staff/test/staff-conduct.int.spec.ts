@@ -388,8 +388,19 @@ describe('attendance against the shift, feeding the discipline KPI', () => {
     const [s1, s2, s3] = await Promise.all(
       [late, absent, away].map((staffId) => attendance.scheduleShift({ staffId, startsAt, endsAt }, tenant)),
     );
+    // The tenant counts lateness from 20 minutes on: 30 minutes late is late all the same.
+    expect(
+      await attendance.changePolicy({ latenessThresholdMinutes: 20, expectedVersion: 0 }, tenant),
+    ).toEqual({
+      version: 1,
+      latenessThresholdMinutes: 20,
+    });
     const clockedIn = await attendance.clockIn({ id: String(s1?.['id']) }, tenant);
     expect(clockedIn).toMatchObject({ status: 'in', late: true, minutesLate: 30 });
+    const { events: inEvents } = await running!.app
+      .get(EventSourcingRuntime)
+      .store.readStream(`staff-shift-${tenant.tenantId}-${String(s1?.['id'])}`);
+    expect(inEvents.at(-1)?.metadata.policyVersion).toBe(1);
     const leave = await attendance.requestLeave(
       {
         staffId: away,

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { RULES } from '@serviceops/kernel';
-import { IsBoolean, IsUUID } from 'class-validator';
+import { IsBoolean, IsInt, IsUUID, Max, Min } from 'class-validator';
 import { Follows } from '../http/validators';
 
 @ApiSchema({ name: 'ScheduleShift' })
@@ -39,4 +39,16 @@ export class DecideLeaveDto {
 
   @Follows(RULES.reason, { example: 'cover arranged' })
   reason!: string;
+}
+
+/** The most minutes a clock-in may be after the start and still on time (the service checks again: 422). */
+export const MAX_LATENESS_THRESHOLD_MINUTES = 120;
+
+@ApiSchema({ name: 'ChangeAttendancePolicy' })
+export class ChangeAttendancePolicyDto {
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: MAX_LATENESS_THRESHOLD_MINUTES, example: 5 })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_LATENESS_THRESHOLD_MINUTES)
+  latenessThresholdMinutes!: number;
 }

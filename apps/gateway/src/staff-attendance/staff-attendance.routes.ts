@@ -1,6 +1,18 @@
 import { controllerOf, route } from '../routes/mount';
-import { DecideLeaveDto, RequestLeaveDto, ScheduleShiftDto } from './staff-attendance.dto';
-import { LeaveRecordView, leaveRecordView, ShiftView, shiftView } from './staff-attendance.views';
+import {
+  ChangeAttendancePolicyDto,
+  DecideLeaveDto,
+  RequestLeaveDto,
+  ScheduleShiftDto,
+} from './staff-attendance.dto';
+import {
+  AttendancePolicyView,
+  attendancePolicyView,
+  LeaveRecordView,
+  leaveRecordView,
+  ShiftView,
+  shiftView,
+} from './staff-attendance.views';
 
 /** Shifts, clocking and leave over REST: each route is its declaration bound to these shapes. */
 export const StaffAttendanceRoutes = controllerOf('staff-attendance', [
@@ -11,4 +23,11 @@ export const StaffAttendanceRoutes = controllerOf('staff-attendance', [
   route({ rpc: 'staff.RequestLeave', body: RequestLeaveDto, answer: LeaveRecordView, view: leaveRecordView }),
   route({ rpc: 'staff.DecideLeave', body: DecideLeaveDto, answer: LeaveRecordView, view: leaveRecordView }),
   route({ rpc: 'staff.GetLeaveRecord', answer: LeaveRecordView, view: leaveRecordView }),
+  route({ rpc: 'staff.GetAttendancePolicy', answer: AttendancePolicyView, view: attendancePolicyView }),
+  route({
+    rpc: 'staff.ChangeAttendancePolicy',
+    body: ChangeAttendancePolicyDto,
+    answer: AttendancePolicyView,
+    view: attendancePolicyView,
+  }),
 ]);

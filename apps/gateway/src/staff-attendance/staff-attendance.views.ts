@@ -81,3 +81,15 @@ export function shiftView(reply: Partial<ShiftView>): ShiftView {
 export function leaveRecordView(reply: Partial<LeaveRecordView>): LeaveRecordView {
   return { staffId: reply.staffId ?? '', version: reply.version ?? 0, requests: reply.requests ?? [] };
 }
+
+@ApiSchema({ name: 'AttendancePolicy' })
+export class AttendancePolicyView {
+  @ApiProperty({ description: 'also its ETag (0: the defaults)' })
+  version!: number;
+  @ApiProperty({ description: 'minutes after a shift’s start a clock-in is still on time' })
+  latenessThresholdMinutes!: number;
+}
+
+export function attendancePolicyView(reply: Partial<AttendancePolicyView>): AttendancePolicyView {
+  return { version: reply.version ?? 0, latenessThresholdMinutes: reply.latenessThresholdMinutes ?? 0 };
+}

@@ -12,6 +12,11 @@ import {
 } from '@serviceops/platform';
 import { AttendanceErrorCode } from '../domain/attendance/attendance.errors';
 import {
+  attendancePolicyDecider,
+  attendancePolicyStreamId,
+  type AttendancePolicyChanged,
+} from '../domain/attendance/attendance.policy';
+import {
   leaveDecider,
   leaveStreamId,
   onApprovedLeave,
@@ -122,15 +127,55 @@ export class AttendanceHandlers {
 
   @Handles('staff.ClockIn')
   async clockIn(request: { id: string; expectedVersion?: number }, call: CallContext) {
+    const { version, policy } = await this.policy(call.tenantId);
     await this.shift(
       call,
       request.id,
       { type: 'ClockIn', data: { shiftId: request.id } },
-      {},
+      { latenessThresholdMinutes: policy.latenessThresholdMinutes },
       false,
       request.expectedVersion,
+      version,
     );
     return this.getShift(request, call);
+  }
+
+  async policy(tenantId: string) {
+    const { state } = await this.runtime.store.aggregate(
+      attendancePolicyStreamId(tenantId),
+      (s, e) => attendancePolicyDecider.evolve(s, e as unknown as AttendancePolicyChanged),
+      attendancePolicyDecider.initialState,
+    );
+    return state;
+  }
+
+  @Handles('staff.GetAttendancePolicy')
+  async getPolicy(_request: object, call: CallContext) {
+    const { version, policy } = await this.policy(call.tenantId);
+    return { version, ...policy };
+  }
+
+  @Handles('staff.ChangeAttendancePolicy')
+  async changePolicy(
+    request: { latenessThresholdMinutes?: number; expectedVersion?: number },
+    call: CallContext,
+  ) {
+    await this.runtime.timed('ChangeAttendancePolicy', () =>
+      execute(
+        this.runtime.store,
+        attendancePolicyDecider,
+        attendancePolicyStreamId(call.tenantId),
+        {
+          type: 'ChangeAttendancePolicy',
+          // proto3 leaves 0 off the wire: an absent threshold is 0.
+          data: { policy: { latenessThresholdMinutes: request.latenessThresholdMinutes ?? 0 } },
+        },
+        { now: new Date() },
+        call,
+        request.expectedVersion !== undefined ? { expectedVersion: request.expectedVersion } : {},
+      ),
+    );
+    return this.getPolicy({}, call);
   }
 
   @Handles('staff.ClockOut')
@@ -264,6 +309,7 @@ export class AttendanceHandlers {
     context: Omit<ShiftContext, 'now'> = {},
     newStream = false,
     expectedVersion?: number,
+    policyVersion?: number,
   ) {
     return this.runtime.timed(command.type, () =>
       execute(
@@ -276,6 +322,7 @@ export class AttendanceHandlers {
         {
           ...(newStream ? { newStream } : {}),
           ...(expectedVersion !== undefined ? { expectedVersion } : {}),
+          ...(policyVersion !== undefined ? { policyVersion } : {}),
           ...(command.type === 'ScheduleShift'
             ? {
                 inline: (tx) =>

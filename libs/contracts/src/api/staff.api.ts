@@ -189,4 +189,14 @@ export const STAFF_API = {
     access: STAFF_CONDUCT_MANAGERS,
     summary: 'Invite more staff to a session that has not ended (those invited already are left as they are)',
   },
+  GetAttendancePolicy: {
+    http: { method: 'GET', path: 'policies/attendance', status: 200, etag: true },
+    access: STAFF_CONDUCT_READERS,
+    summary: 'The attendance policy in force: minutes after a shift’s start a clock-in is still on time',
+  },
+  ChangeAttendancePolicy: {
+    http: { method: 'PUT', path: 'policies/attendance', status: 200, etag: true, ifMatch: true },
+    access: ADMIN,
+    summary: 'Change the lateness threshold (If-Match: the policy’s version); clock-ins from now on apply it',
+  },
 } as const satisfies Record<string, Declaration>;

@@ -1,4 +1,5 @@
 import { deciderSpec } from '@serviceops/testing';
+import { attendancePolicyDecider, validateAttendancePolicy } from './attendance.policy';
 import { leaveDecider, onApprovedLeave, type LeaveEvent } from './leave.decider';
 import { ATTENDANCE_RULES, shiftDecider, type ShiftEvent } from './shift.decider';
 
@@ -125,6 +126,59 @@ describe('shifts: late / early / absent against the shift', () => {
 
   it('takes a clock-in exactly two hours early', () => {
     expect(clockedIn(-120)).toHaveLength(1);
+  });
+});
+
+describe('the attendance policy', () => {
+  it.each([
+    [0, 1, true],
+    [15, 15, false],
+    [15, 16, true],
+  ])('with a threshold of %d minutes, %d minutes late is late: %p', (threshold, minutes, late) => {
+    const events = shiftDecider.decide({ type: 'ClockIn', data: { shiftId: SHIFT } }, fold([scheduled]), {
+      now: at(minutes),
+      latenessThresholdMinutes: threshold,
+    });
+    expect(events[0]?.data).toMatchObject({ late });
+  });
+
+  it('starts at 5 minutes, and numbers each change', () => {
+    expect(attendancePolicyDecider.initialState()).toEqual({
+      version: 0,
+      policy: { latenessThresholdMinutes: 5 },
+    });
+    const now = new Date('2026-03-01T00:00:00.000Z');
+    const changed = attendancePolicyDecider.decide(
+      { type: 'ChangeAttendancePolicy', data: { policy: { latenessThresholdMinutes: 10 } } },
+      attendancePolicyDecider.initialState(),
+      { now },
+    );
+    expect(changed).toEqual([
+      {
+        type: 'AttendancePolicyChanged',
+        data: { version: 1, policy: { latenessThresholdMinutes: 10 }, changedAt: now.toISOString() },
+      },
+    ]);
+    const state = changed.reduce(attendancePolicyDecider.evolve, attendancePolicyDecider.initialState());
+    expect(
+      attendancePolicyDecider.decide(
+        { type: 'ChangeAttendancePolicy', data: { policy: { latenessThresholdMinutes: 10 } } },
+        state,
+        { now },
+      ),
+    ).toEqual([]);
+  });
+
+  it.each([-1, 121, 2.5, '5', undefined])('refuses a threshold of %p', (minutes) => {
+    expect(() => validateAttendancePolicy({ latenessThresholdMinutes: minutes })).toThrow(
+      expect.objectContaining({ code: 'STAFF.ATTENDANCE_POLICY_REFUSED' }) as Error,
+    );
+  });
+
+  it.each([0, 120])('takes a threshold of %d', (minutes) => {
+    expect(validateAttendancePolicy({ latenessThresholdMinutes: minutes })).toEqual({
+      latenessThresholdMinutes: minutes,
+    });
   });
 });
 

@@ -6,7 +6,7 @@ import { AttendanceErrorCode as E, attendanceError } from './attendance.errors';
  * seeds' norm (seeds/001 三、1, line 29); lateness counts past the tenant's threshold (default below).
  */
 export const ATTENDANCE_RULES = {
-  /** Minutes after the start a clock-in is still on time. */
+  /** Minutes after the start a clock-in is still on time (the default of the tenant's attendance policy). */
   latenessThresholdMinutes: 5,
   /** The seeds' norm: on post 10 minutes before the start (recorded as `early`). */
   earlyArrivalMinutes: 10,
@@ -63,6 +63,8 @@ export interface ShiftContext {
   readonly staffKnown?: boolean;
   /** Closing: whether an approved leave covers the shift. */
   readonly onLeave?: boolean;
+  /** Clocking in: the tenant's lateness threshold (default ATTENDANCE_RULES'). */
+  readonly latenessThresholdMinutes?: number;
 }
 
 const minutesBetween = (from: number, to: number): number => Math.floor((to - from) / MINUTE);
@@ -115,7 +117,8 @@ function decide(command: ShiftCommand, state: ShiftState, context: ShiftContext)
             staffId,
             at: now.toISOString(),
             minutesLate,
-            late: minutesLate > ATTENDANCE_RULES.latenessThresholdMinutes,
+            late:
+              minutesLate > (context.latenessThresholdMinutes ?? ATTENDANCE_RULES.latenessThresholdMinutes),
             early: now.getTime() <= start - ATTENDANCE_RULES.earlyArrivalMinutes * MINUTE,
           },
         },
