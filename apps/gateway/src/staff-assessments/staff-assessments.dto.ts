@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import type { StringRule } from '@serviceops/kernel';
 import { Type } from 'class-transformer';
-import { ASSESSMENT_OUTCOMES } from '@serviceops/contracts';
+import { ASSESSMENT_OUTCOMES, STAFF_FIELDS, STAFF_LIMITS } from '@serviceops/contracts';
 import {
   ArrayMaxSize,
   IsArray,
@@ -18,20 +17,9 @@ import {
 import { Follows, present } from '../http/validators';
 
 /** The most a KPI's weight may be (the service checks again: STAFF.ASSESSMENT_POLICY_REFUSED). */
-export const MAX_WEIGHT = 1000;
-const PERIOD = /^(\d{4})(?:-(0[1-9]|1[0-2]))?$/;
-/** A monthly ('YYYY-MM') or yearly ('YYYY') cycle's period. */
-export const ASSESSMENT_PERIOD: StringRule = {
-  message: 'must be a month YYYY-MM or a year YYYY',
-  schema: { type: 'string', pattern: PERIOD.source, maxLength: 7 },
-  accepts: (raw) => PERIOD.test(raw),
-};
-const ROLE = /^[a-z_]{1,40}$/;
-const ROLE_RULE: StringRule = {
-  message: 'must be a role (lower-case letters and underscores)',
-  schema: { type: 'string', pattern: ROLE.source, maxLength: 40 },
-  accepts: (raw) => ROLE.test(raw),
-};
+export const MAX_WEIGHT = STAFF_LIMITS.kpiWeight;
+const ASSESSMENT_PERIOD = STAFF_FIELDS.assessmentPeriod;
+const ROLE_RULE = STAFF_FIELDS.role;
 
 function Weight(): PropertyDecorator {
   return (target, key) => {

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import { STAFF_LIMITS } from '@serviceops/contracts';
 import { RULES } from '@serviceops/kernel';
 import { IsBoolean, IsInt, IsUUID, Max, Min } from 'class-validator';
 import { Follows } from '../http/validators';
@@ -42,7 +43,7 @@ export class DecideLeaveDto {
 }
 
 /** The most minutes a clock-in may be after the start and still on time (the service checks again: 422). */
-export const MAX_LATENESS_THRESHOLD_MINUTES = 120;
+export const MAX_LATENESS_THRESHOLD_MINUTES = STAFF_LIMITS.latenessThresholdMinutes;
 
 @ApiSchema({ name: 'ChangeAttendancePolicy' })
 export class ChangeAttendancePolicyDto {

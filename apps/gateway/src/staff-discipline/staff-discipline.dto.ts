@@ -1,7 +1,15 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import { RULES, type StringRule } from '@serviceops/kernel';
+import { RULES } from '@serviceops/kernel';
 import { Type } from 'class-transformer';
-import { BUSINESS_LINES } from '@serviceops/contracts';
+import {
+  APPEAL_OUTCOMES,
+  BUSINESS_LINES,
+  FINE_KINDS,
+  FINE_UNITS,
+  LADDER_STEP_KINDS,
+  STAFF_FIELDS,
+  STAFF_LIMITS,
+} from '@serviceops/contracts';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -19,18 +27,9 @@ import {
 import { PageQuery } from '../http/page.query';
 import { Follows, present } from '../http/validators';
 
-/** The largest amount a fine, loss or reward may state, in minor units (a proto int32 holds it). */
-export const MAX_CONDUCT_AMOUNT = 100_000_000;
-/** The most orders or areas one fine may count (the domain's MAX_QUANTITY). */
-export const MAX_FINE_QUANTITY = 100;
-const RULE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-/** A conduct rule's id: lower-case words joined by dashes. */
-export const CONDUCT_RULE_ID: StringRule = {
-  message: 'must be a conduct rule id (lower-case words joined by dashes, at most 100 characters)',
-  schema: { type: 'string', pattern: RULE_ID.source, minLength: 1, maxLength: 100 },
-  accepts: (raw) => raw.length <= 100 && RULE_ID.test(raw),
-};
-export const APPEAL_OUTCOMES = ['upheld', 'overturned'] as const;
+export const MAX_CONDUCT_AMOUNT = STAFF_LIMITS.amount;
+export const MAX_FINE_QUANTITY = STAFF_LIMITS.fineQuantity;
+const CONDUCT_RULE_ID = STAFF_FIELDS.conductRuleId;
 
 @ApiSchema({ name: 'ConductMoney' })
 export class ConductMoneyDto {
@@ -129,13 +128,9 @@ export class GrantRewardDto {
   reason!: string;
 }
 
-export const FINE_KINDS = ['fixed', 'range', 'price', 'ladder'] as const;
-export const LADDER_STEP_KINDS = ['fixed', 'daily_pay'] as const;
-export const FINE_UNITS = ['occurrence', 'order', 'area'] as const;
-/** The limits of a rule set (the service checks them again, with the rules across fields: 422). */
-export const MAX_CONDUCT_RULES = 200;
-export const MAX_LADDER_STEPS = 10;
-export const MAX_WINDOW_DAYS = 3650;
+const MAX_CONDUCT_RULES = STAFF_LIMITS.conductRules;
+const MAX_LADDER_STEPS = STAFF_LIMITS.ladderSteps;
+const MAX_WINDOW_DAYS = STAFF_LIMITS.ladderWindowDays;
 
 function OptionalInt(min: number, max: number, description: string): PropertyDecorator {
   return (target, key) => {
@@ -159,10 +154,10 @@ export class LadderStepDto {
   @OptionalInt(1, MAX_CONDUCT_AMOUNT, 'fixed: minor units')
   amount?: number;
 
-  @OptionalInt(1, 100, 'daily_pay: the share’s numerator (half a day: 1/2)')
+  @OptionalInt(1, STAFF_LIMITS.payShare, 'daily_pay: the share’s numerator (half a day: 1/2)')
   numerator?: number;
 
-  @OptionalInt(1, 100, 'daily_pay: the share’s denominator')
+  @OptionalInt(1, STAFF_LIMITS.payShare, 'daily_pay: the share’s denominator')
   denominator?: number;
 }
 

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import { APPEAL_OUTCOMES, ConductMoneyDto } from './staff-discipline.dto';
+import { APPEAL_OUTCOMES } from '@serviceops/contracts';
+import { ConductMoneyDto } from './staff-discipline.dto';
 
 @ApiSchema({ name: 'ViolationAppeal' })
 export class ViolationAppealView {

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { STAFF_LIMITS, TRAINING_KINDS } from '@serviceops/contracts';
 import { RULES } from '@serviceops/kernel';
 import {
   ArrayMaxSize,
@@ -14,20 +15,8 @@ import {
 } from 'class-validator';
 import { Follows, present } from '../http/validators';
 
-/** The session kinds (the domain's TRAINING_KINDS, DOMAIN.md staff). */
-export const TRAINING_KINDS = [
-  'onboarding_company_rules',
-  'onboarding_traffic_law_and_safety',
-  'onboarding_service_norms',
-  'onboarding_communication',
-  'onboarding_emotion_management',
-  'periodic',
-  'monthly_safety_study',
-  'mentoring',
-  'quality_coaching',
-] as const;
-export const MAX_INVITEES = 200;
-export const MAX_TRAINING_SCORE = 100;
+export const MAX_INVITEES = STAFF_LIMITS.invitees;
+export const MAX_TRAINING_SCORE = STAFF_LIMITS.trainingScore;
 
 @ApiSchema({ name: 'ScheduleTrainingSession' })
 export class ScheduleTrainingSessionDto {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import { TRAINING_KINDS } from './training-sessions.dto';
+import { TRAINING_KINDS } from '@serviceops/contracts';
 
 @ApiSchema({ name: 'TrainingInvitee' })
 export class TrainingInviteeView {

@@ -1,3 +1,4 @@
+import { STAFF_FIELDS } from '@serviceops/contracts';
 import { DomainError } from '@serviceops/kernel';
 
 export type Cycle = 'monthly' | 'yearly';
@@ -12,8 +13,8 @@ export interface Period {
 }
 
 export const INVALID_PERIOD = 'STAFF.INVALID_ASSESSMENT_PERIOD';
-/** Shared with the gateway's pattern: a month 'YYYY-MM' or a year 'YYYY'. */
-export const PERIOD_PATTERN = /^(\d{4})(?:-(0[1-9]|1[0-2]))?$/;
+/** A month 'YYYY-MM' or a year 'YYYY': the gateway states the same rule (STAFF_FIELDS.assessmentPeriod). */
+const PERIOD_PATTERN = new RegExp(STAFF_FIELDS.assessmentPeriod.schema.pattern ?? '');
 
 /** A monthly or yearly cycle's period, from its id. */
 export function periodOf(id: string): Period {

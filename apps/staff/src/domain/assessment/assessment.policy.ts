@@ -1,4 +1,4 @@
-import { ASSESSMENT_OUTCOMES, type AssessmentOutcome } from '@serviceops/contracts';
+import { ASSESSMENT_OUTCOMES, STAFF_LIMITS, type AssessmentOutcome } from '@serviceops/contracts';
 import { DomainError } from '@serviceops/kernel';
 
 /** The KPIs of an assessment (DOMAIN.md staff; issue 13 item 5). */
@@ -44,7 +44,7 @@ export const DEFAULT_ASSESSMENT_POLICY: AssessmentPolicy = Object.freeze({
   }),
 });
 
-export const MAX_WEIGHT = 1000;
+export const MAX_WEIGHT = STAFF_LIMITS.kpiWeight;
 
 export const INVALID_ASSESSMENT_POLICY = 'STAFF.ASSESSMENT_POLICY_REFUSED';
 

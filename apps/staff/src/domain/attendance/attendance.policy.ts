@@ -1,3 +1,4 @@
+import { STAFF_LIMITS } from '@serviceops/contracts';
 import { DomainError, streamId, type Decider, type Event } from '@serviceops/kernel';
 import { ATTENDANCE_RULES } from './shift.decider';
 
@@ -10,7 +11,7 @@ export interface AttendancePolicy {
 export const DEFAULT_ATTENDANCE_POLICY: AttendancePolicy = Object.freeze({
   latenessThresholdMinutes: ATTENDANCE_RULES.latenessThresholdMinutes,
 });
-export const MAX_LATENESS_THRESHOLD_MINUTES = 120;
+export const MAX_LATENESS_THRESHOLD_MINUTES = STAFF_LIMITS.latenessThresholdMinutes;
 export const ATTENDANCE_POLICY_REFUSED = 'STAFF.ATTENDANCE_POLICY_REFUSED';
 
 export function validateAttendancePolicy(value: unknown): AttendancePolicy {

@@ -1,18 +1,21 @@
-import { BUSINESS_LINES, type BusinessLine } from '@serviceops/contracts';
+import {
+  BUSINESS_LINES,
+  FINE_UNITS,
+  STAFF_FIELDS,
+  STAFF_LIMITS,
+  type BusinessLine,
+} from '@serviceops/contracts';
 import { DomainError, RULES, streamId, type Decider, type Event } from '@serviceops/kernel';
 import type { ConductRule, ConductRules, FineTerm, FineUnit, LadderStep } from './conduct-rules';
 
-/** Rule ids: lower-case words joined by dashes (the gateway states the same pattern). */
-export const CONDUCT_RULE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export const CONDUCT_LIMITS = {
-  rules: 200,
-  idLength: 100,
-  /** The largest fine a rule may set, in minor units (a proto int32 holds it). */
-  amount: 100_000_000,
-  windowDays: 3650,
-  steps: 10,
+  rules: STAFF_LIMITS.conductRules,
+  amount: STAFF_LIMITS.amount,
+  windowDays: STAFF_LIMITS.ladderWindowDays,
+  steps: STAFF_LIMITS.ladderSteps,
+  payShare: STAFF_LIMITS.payShare,
 } as const;
-const UNITS: readonly FineUnit[] = ['occurrence', 'order', 'area'];
+const UNITS: readonly string[] = FINE_UNITS;
 
 export const INVALID_CONDUCT_RULES = 'STAFF.CONDUCT_RULES_REFUSED';
 const invalid = (field: string, message: string) =>
@@ -76,8 +79,8 @@ function stepOf(v: unknown, field: string): LadderStep {
     [n, 'numerator'],
     [d, 'denominator'],
   ] as const)
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 100)
-      throw invalid(`${field}.${name}`, 'must be a whole number 1–100');
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > CONDUCT_LIMITS.payShare)
+      throw invalid(`${field}.${name}`, `must be a whole number 1–${CONDUCT_LIMITS.payShare}`);
   return { kind: 'daily_pay', numerator: n as number, denominator: d as number };
 }
 
@@ -95,8 +98,8 @@ export function validateConductRules(value: unknown): ConductRules {
     const field = `rules[${i}]`;
     const r = obj(raw, field);
     const id = r['id'];
-    if (typeof id !== 'string' || id.length > CONDUCT_LIMITS.idLength || !CONDUCT_RULE_ID.test(id))
-      throw invalid(`${field}.id`, 'must be lower-case words joined by dashes');
+    if (typeof id !== 'string' || !STAFF_FIELDS.conductRuleId.accepts(id))
+      throw invalid(`${field}.id`, STAFF_FIELDS.conductRuleId.message);
     if (seen.has(id)) throw invalid(`${field}.id`, `${id} is listed twice`);
     seen.add(id);
     const lines = r['lines'];

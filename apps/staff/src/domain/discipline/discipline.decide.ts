@@ -1,3 +1,4 @@
+import { APPEAL_OUTCOMES, STAFF_LIMITS } from '@serviceops/contracts';
 import { money, multiply, RULES, type Money, type TextRule } from '@serviceops/kernel';
 import type {
   DecideAppeal,
@@ -15,8 +16,7 @@ export type { DisciplineContext } from './discipline.commands';
 
 const DAY_MS = 86_400_000;
 /** The most orders or areas one fine may count. */
-export const MAX_QUANTITY = 100;
-export const APPEAL_OUTCOMES = ['upheld', 'overturned'] as const;
+export const MAX_QUANTITY = STAFF_LIMITS.fineQuantity;
 
 export function decideDiscipline(
   command: DisciplineCommand,

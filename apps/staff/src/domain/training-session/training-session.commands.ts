@@ -3,19 +3,7 @@ interface Command<Type extends string, Data> {
   readonly data: Data;
 }
 
-/** Kinds of session (DOMAIN.md staff, issue 13 item 2). */
-export const TRAINING_KINDS = [
-  'onboarding_company_rules',
-  'onboarding_traffic_law_and_safety',
-  'onboarding_service_norms',
-  'onboarding_communication',
-  'onboarding_emotion_management',
-  'periodic',
-  'monthly_safety_study',
-  'mentoring',
-  'quality_coaching',
-] as const;
-export type TrainingKind = (typeof TRAINING_KINDS)[number];
+export { TRAINING_KINDS, type TrainingKind } from '@serviceops/contracts';
 
 export type ScheduleTrainingSession = Command<
   'ScheduleTrainingSession',

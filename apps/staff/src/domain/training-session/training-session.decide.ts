@@ -1,3 +1,4 @@
+import { STAFF_LIMITS } from '@serviceops/contracts';
 import { RULES } from '@serviceops/kernel';
 import {
   TRAINING_KINDS,
@@ -15,7 +16,7 @@ import type { TrainingSessionRecord, TrainingSessionState } from './training-ses
 export type { TrainingSessionContext } from './training-session.commands';
 
 /** A knowledge-test score is a whole percentage. */
-export const MAX_TRAINING_SCORE = 100;
+export const MAX_TRAINING_SCORE = STAFF_LIMITS.trainingScore;
 
 export function decideTrainingSession(
   command: TrainingSessionCommand,
