@@ -1,12 +1,17 @@
-import { eventsTopic } from '@serviceops/messaging';
-import { Injectable, type OnApplicationShutdown, type Type } from '@nestjs/common';
+import type { Type } from '@nestjs/common';
 import { GRPC_SERVICES, staffConfigSpec, PROTO_LOADER_OPTIONS } from '@serviceops/contracts';
+import { eventsTopic } from '@serviceops/messaging';
 import {
   DurableTimers,
+  durableTimersProviders,
   EventSourcingRuntime,
   PersonalDataCipher,
   type ServiceDefinition,
 } from '@serviceops/platform';
+import { AssessmentHandlers } from './application/assessments';
+import { AttendanceHandlers, SHIFT_END_TIMER } from './application/attendance.handlers';
+import { ConductRulesPolicy, ConductRulesQueries } from './application/conduct-rules';
+import { DisciplineHandlers } from './application/discipline.handlers';
 import { MemberHandlers } from './application/member.handlers';
 import { People } from './application/people';
 import { PeopleLists } from './application/people-lists';
@@ -14,13 +19,28 @@ import { PeoplePolicyHandlers } from './application/people-policy.handlers';
 import { QUALIFICATION_TIMERS, QualificationHandlers } from './application/qualification.handlers';
 import { CANDIDATE_RETENTION_TIMER, RecruitmentHandlers } from './application/recruitment.handlers';
 import { SeparationHandlers } from './application/separation.handlers';
+import { TRAINING_END_TIMER, TrainingSessionHandlers } from './application/training-session.handlers';
+import {
+  AssessmentFacts1764800000001,
+  ConductStaffFacts1764800000000,
+  ConductViolationList1764800000002,
+} from './infrastructure/conduct.read-models';
+import { PeopleListsRepository } from './infrastructure/people-lists.repository';
 import {
   StaffDataKeys1764800000000,
   StaffPeopleLists1764800000001,
 } from './infrastructure/people.migrations';
-import { PEOPLE_LISTS_CONSUMER, projectPeopleLists } from './projections/people-lists.projection';
-import { PeopleListsRepository } from './infrastructure/people-lists.repository';
 import { staffCipher } from './infrastructure/sealing';
+import { ASSESSMENT_FACTS_CONSUMER, projectAssessmentFacts } from './projections/assessment-facts.projection';
+import {
+  CONDUCT_STAFF_FACTS_CONSUMER,
+  projectConductStaffFacts,
+} from './projections/conduct-staff-facts.projection';
+import {
+  CONDUCT_VIOLATIONS_CONSUMER,
+  projectConductViolations,
+} from './projections/conduct-violations.projection';
+import { PEOPLE_LISTS_CONSUMER, projectPeopleLists } from './projections/people-lists.projection';
 
 /**
  * The classes whose `@Handles` methods serve the declared methods (libs/contracts/src/api/staff.api.ts), one
@@ -33,16 +53,12 @@ const HANDLERS: readonly Type[] = [
   SeparationHandlers,
   PeoplePolicyHandlers,
   PeopleLists,
+  DisciplineHandlers,
+  ConductRulesQueries,
+  TrainingSessionHandlers,
+  AssessmentHandlers,
+  AttendanceHandlers,
 ];
-
-/** Stops the timer poller with the app (after the batch in flight). */
-@Injectable()
-class TimersLifecycle implements OnApplicationShutdown {
-  constructor(private readonly timers: DurableTimers) {}
-  async onApplicationShutdown(): Promise<void> {
-    await this.timers.stop();
-  }
-}
 
 /** The staff service. */
 export const staffService: ServiceDefinition<typeof staffConfigSpec> = {
@@ -53,7 +69,16 @@ export const staffService: ServiceDefinition<typeof staffConfigSpec> = {
     protoPath: GRPC_SERVICES.staff.proto,
     loader: PROTO_LOADER_OPTIONS,
   },
-  database: { entities: [], migrations: [StaffDataKeys1764800000000, StaffPeopleLists1764800000001] },
+  database: {
+    entities: [],
+    migrations: [
+      StaffDataKeys1764800000000,
+      StaffPeopleLists1764800000001,
+      ConductStaffFacts1764800000000,
+      AssessmentFacts1764800000001,
+      ConductViolationList1764800000002,
+    ],
+  },
   publishes: true,
   handlers: HANDLERS,
   module: ({ runtime, pool, config, logger, metrics }) => ({
@@ -61,26 +86,33 @@ export const staffService: ServiceDefinition<typeof staffConfigSpec> = {
     providers: [
       { provide: EventSourcingRuntime, useValue: runtime },
       { provide: PersonalDataCipher, useValue: staffCipher(pool, config.MASTER_KEY) },
-      {
-        provide: DurableTimers,
-        useValue: new DurableTimers({ pool, schema: 'staff', logger, metrics, pollMs: config.TIMER_POLL_MS }),
-      },
-      TimersLifecycle,
+      ...durableTimersProviders({ pool, logger, metrics }, 'staff', config.TIMER_POLL_MS),
       People,
       { provide: PeopleListsRepository, useValue: new PeopleListsRepository(pool) },
+      ConductRulesPolicy,
     ],
   }),
   onStart: async ({ runtime }, app) => {
     const timers = app.get(DurableTimers);
     const qualifications = app.get(QualificationHandlers);
     const recruitment = app.get(RecruitmentHandlers);
+    const training = app.get(TrainingSessionHandlers);
+    const attendance = app.get(AttendanceHandlers);
     await timers.migrate();
-    await runtime.subscribe(PEOPLE_LISTS_CONSUMER, [eventsTopic('staff')], projectPeopleLists);
+    const own = [eventsTopic('staff')];
+    await runtime.subscribe(PEOPLE_LISTS_CONSUMER, own, projectPeopleLists);
+    await runtime.subscribe(CONDUCT_STAFF_FACTS_CONSUMER, own, projectConductStaffFacts);
+    // Surveys, inspections and safety incidents are consumed by type; their topics join this list once their
+    // services publish (the projection handles them already).
+    await runtime.subscribe(ASSESSMENT_FACTS_CONSUMER, own, projectAssessmentFacts);
+    await runtime.subscribe(CONDUCT_VIOLATIONS_CONSUMER, own, projectConductViolations);
     timers.start({
       [QUALIFICATION_TIMERS.remind]: (timer) => qualifications.fire(timer),
       [QUALIFICATION_TIMERS.expire]: (timer) => qualifications.fire(timer),
       [QUALIFICATION_TIMERS.reverify]: (timer) => qualifications.fire(timer),
       [CANDIDATE_RETENTION_TIMER]: (timer) => recruitment.retentionOver(timer),
+      [TRAINING_END_TIMER]: (timer) => training.sessionEnded(timer),
+      [SHIFT_END_TIMER]: (timer) => attendance.shiftEnded(timer),
     });
   },
 };

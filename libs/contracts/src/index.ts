@@ -8,3 +8,5 @@ export * from './api';
 export * from './internal-token';
 export * from './events/staff-people.events';
 export * from './staff-people.vocabulary';
+export * from './events/staff-conduct.events';
+export * from './staff.vocabulary';

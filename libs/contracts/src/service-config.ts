@@ -144,7 +144,7 @@ export const staffConfigSpec = defineConfig({
     default: 1000,
     min: 50,
     max: 60_000,
-    doc: 'how often due timers (qualification reminders and expiries) are looked for',
+    doc: 'how often due timers (qualification reminders and expiries, the end of a training session or shift) are looked for',
   },
 });
 

@@ -10,6 +10,10 @@ import { ReturnVisitRoutes } from '../return-visits/return-visits.routes';
 import { grpcRequestClassOf } from '../routes/mount';
 import { TenancyRoutes } from '../tenancy/tenancy.routes';
 import { StaffRoutes } from '../staff/staff.routes';
+import { DisciplineRoutes } from '../staff-discipline/staff-discipline.routes';
+import { TrainingSessionRoutes } from '../training-sessions/training-sessions.routes';
+import { StaffAssessmentRoutes } from '../staff-assessments/staff-assessments.routes';
+import { StaffAttendanceRoutes } from '../staff-attendance/staff-attendance.routes';
 
 /**
  * Every REST route mounted from a declaration: the gateway serves these controllers, and their bindings give the
@@ -24,6 +28,10 @@ export const DECLARED_ROUTES = [
   AnalyticsRoutes,
   TenantRoutes,
   StaffRoutes,
+  DisciplineRoutes,
+  TrainingSessionRoutes,
+  StaffAssessmentRoutes,
+  StaffAttendanceRoutes,
 ];
 
 /** Methods without a binding (their REST controller is written by hand), with the class they are checked by. */

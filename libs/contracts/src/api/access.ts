@@ -79,3 +79,17 @@ export const STAFF_PERSONAL_DATA_ROLES = [
 ] as const satisfies readonly Role[];
 /** Erasing a candidate's personal data cannot be undone. */
 export const STAFF_DATA_ERASERS = ['admin', 'legal'] as const satisfies readonly Role[];
+/** Record violations and rewards, run training and assessments: the managers of front-line staff. */
+export const STAFF_CONDUCT_MANAGERS = [
+  'admin',
+  'service_director',
+  'workshop_manager',
+  'vice_president',
+] as const satisfies readonly Role[];
+/** Read the conduct register, training and assessments (billing's finance and the auditors too). */
+export const STAFF_CONDUCT_READERS = [
+  ...STAFF_CONDUCT_MANAGERS,
+  'auditor',
+  'finance',
+  'legal',
+] as const satisfies readonly Role[];

@@ -1,0 +1,33 @@
+import { controllerOf, route } from '../routes/mount';
+import {
+  ChangeAttendancePolicyDto,
+  DecideLeaveDto,
+  RequestLeaveDto,
+  ScheduleShiftDto,
+} from './staff-attendance.dto';
+import {
+  AttendancePolicyView,
+  attendancePolicyView,
+  LeaveRecordView,
+  leaveRecordView,
+  ShiftView,
+  shiftView,
+} from './staff-attendance.views';
+
+/** Shifts, clocking and leave over REST: each route is its declaration bound to these shapes. */
+export const StaffAttendanceRoutes = controllerOf('staff-attendance', [
+  route({ rpc: 'staff.ScheduleShift', body: ScheduleShiftDto, answer: ShiftView, view: shiftView }),
+  route({ rpc: 'staff.ClockIn', answer: ShiftView, view: shiftView }),
+  route({ rpc: 'staff.ClockOut', answer: ShiftView, view: shiftView }),
+  route({ rpc: 'staff.GetShift', answer: ShiftView, view: shiftView }),
+  route({ rpc: 'staff.RequestLeave', body: RequestLeaveDto, answer: LeaveRecordView, view: leaveRecordView }),
+  route({ rpc: 'staff.DecideLeave', body: DecideLeaveDto, answer: LeaveRecordView, view: leaveRecordView }),
+  route({ rpc: 'staff.GetLeaveRecord', answer: LeaveRecordView, view: leaveRecordView }),
+  route({ rpc: 'staff.GetAttendancePolicy', answer: AttendancePolicyView, view: attendancePolicyView }),
+  route({
+    rpc: 'staff.ChangeAttendancePolicy',
+    body: ChangeAttendancePolicyDto,
+    answer: AttendancePolicyView,
+    view: attendancePolicyView,
+  }),
+]);

@@ -1,0 +1,95 @@
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+
+@ApiSchema({ name: 'Shift' })
+export class ShiftView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+  @ApiProperty({ description: 'the shift’s version, also its ETag' })
+  version!: number;
+  @ApiProperty({ enum: ['scheduled', 'in', 'out', 'closed'] })
+  status!: string;
+  @ApiProperty({ format: 'uuid' })
+  staffId!: string;
+  @ApiProperty({ format: 'date-time' })
+  startsAt!: string;
+  @ApiProperty({ format: 'date-time' })
+  endsAt!: string;
+  @ApiPropertyOptional({ format: 'date-time', required: false })
+  clockedInAt?: string;
+  @ApiPropertyOptional({ required: false })
+  minutesLate?: number;
+  @ApiPropertyOptional({ required: false, description: 'past the lateness threshold (5 minutes)' })
+  late?: boolean;
+  @ApiPropertyOptional({ required: false, description: 'on post 10 minutes before the start: the norm' })
+  early?: boolean;
+  @ApiPropertyOptional({ format: 'date-time', required: false })
+  clockedOutAt?: string;
+  @ApiPropertyOptional({ required: false })
+  leftEarly?: boolean;
+  @ApiPropertyOptional({ required: false })
+  minutesEarly?: number;
+  @ApiPropertyOptional({ enum: ['attended', 'late', 'absent', 'on_leave'], required: false })
+  outcome?: string;
+}
+
+@ApiSchema({ name: 'LeaveRequest' })
+export class LeaveRequestView {
+  @ApiProperty({ format: 'uuid' })
+  leaveId!: string;
+  @ApiProperty({ format: 'date-time' })
+  from!: string;
+  @ApiProperty({ format: 'date-time' })
+  to!: string;
+  @ApiProperty()
+  reason!: string;
+  @ApiProperty({ format: 'date-time' })
+  requestedAt!: string;
+  @ApiProperty({ enum: ['requested', 'approved', 'rejected'] })
+  status!: string;
+  @ApiPropertyOptional({ required: false })
+  decision?: string;
+  @ApiPropertyOptional({ required: false })
+  decidedBy?: string;
+  @ApiPropertyOptional({ format: 'date-time', required: false })
+  decidedAt?: string;
+}
+
+@ApiSchema({ name: 'LeaveRecord' })
+export class LeaveRecordView {
+  @ApiProperty({ format: 'uuid' })
+  staffId!: string;
+  @ApiProperty({ description: 'also its ETag' })
+  version!: number;
+  @ApiProperty({ type: [LeaveRequestView] })
+  requests!: LeaveRequestView[];
+}
+
+/** proto3 leaves 0 and false off the wire: the REST answer says them where they were set. */
+export function shiftView(reply: Partial<ShiftView>): ShiftView {
+  const clockedIn = reply.clockedInAt !== undefined;
+  const clockedOut = reply.clockedOutAt !== undefined;
+  return {
+    ...(reply as ShiftView),
+    version: reply.version ?? 0,
+    ...(clockedIn
+      ? { minutesLate: reply.minutesLate ?? 0, late: reply.late ?? false, early: reply.early ?? false }
+      : {}),
+    ...(clockedOut ? { leftEarly: reply.leftEarly ?? false, minutesEarly: reply.minutesEarly ?? 0 } : {}),
+  };
+}
+
+export function leaveRecordView(reply: Partial<LeaveRecordView>): LeaveRecordView {
+  return { staffId: reply.staffId ?? '', version: reply.version ?? 0, requests: reply.requests ?? [] };
+}
+
+@ApiSchema({ name: 'AttendancePolicy' })
+export class AttendancePolicyView {
+  @ApiProperty({ description: 'also its ETag (0: the defaults)' })
+  version!: number;
+  @ApiProperty({ description: 'minutes after a shift’s start a clock-in is still on time' })
+  latenessThresholdMinutes!: number;
+}
+
+export function attendancePolicyView(reply: Partial<AttendancePolicyView>): AttendancePolicyView {
+  return { version: reply.version ?? 0, latenessThresholdMinutes: reply.latenessThresholdMinutes ?? 0 };
+}

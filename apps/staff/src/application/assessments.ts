@@ -1,0 +1,196 @@
+import { Injectable } from '@nestjs/common';
+import { EventSourcingRuntime, execute, Handles, type CallContext } from '@serviceops/platform';
+import {
+  assessmentDecider,
+  assessmentPolicyDecider,
+  assessmentPolicyStreamId,
+  assessmentStreamId,
+  type AssessmentPolicyChanged,
+  type PeriodAssessed,
+} from '../domain/assessment/assessment.decider';
+import { periodOf } from '../domain/assessment/assessment.period';
+import {
+  DEFAULT_ASSESSMENT_POLICY,
+  KPI_KINDS,
+  validateAssessmentPolicy,
+  type AssessmentPolicy,
+} from '../domain/assessment/assessment.policy';
+import { assess, type AssessmentResult } from '../domain/assessment/assessment.scoring';
+import { periodFacts } from '../infrastructure/assessment-facts.repository';
+
+interface WeightsMessage {
+  readonly serviceQuality?: number;
+  readonly customerSatisfaction?: number;
+  readonly safety?: number;
+  readonly discipline?: number;
+  readonly knowledge?: number;
+  readonly training?: number;
+}
+interface GradesMessage {
+  readonly a?: number;
+  readonly b?: number;
+  readonly c?: number;
+}
+
+interface OutcomesMessage {
+  readonly top?: readonly string[];
+  readonly failing?: readonly string[];
+}
+
+/** proto3 leaves 0 off the wire: an absent weight or bound within a given object is 0. */
+function policyFrom(weights: WeightsMessage, grades: GradesMessage, outcomes: OutcomesMessage): unknown {
+  return {
+    weights: Object.fromEntries(KPI_KINDS.map((k) => [k, weights[k] ?? 0])),
+    grades: { a: grades.a ?? 0, b: grades.b ?? 0, c: grades.c ?? 0 },
+    outcomes: { top: outcomes.top ?? [], failing: outcomes.failing ?? [] },
+  };
+}
+
+/** A result as the proto's AssessedStaff says it (a KPI without data is left out). */
+function resultMessage(r: AssessmentResult) {
+  return {
+    staffId: r.staffId,
+    ...(r.role !== null ? { role: r.role } : {}),
+    ...(r.branchId !== null ? { branchId: r.branchId } : {}),
+    kpis: Object.fromEntries(KPI_KINDS.flatMap((k) => (r.kpis[k] === null ? [] : [[k, r.kpis[k]]]))),
+    score: r.score,
+    rank: r.rank,
+    groupSize: r.groupSize,
+    grade: r.grade,
+    outcomes: [...r.outcomes],
+  };
+}
+
+/**
+ * Assessment cycles: the tenant's weights and grades (versioned, version 0 the defaults), a preview of a period
+ * under proposed weights (nothing written), and a period assessed as a new versioned result whose outcomes are
+ * events.
+ */
+@Injectable()
+export class AssessmentHandlers {
+  constructor(private readonly runtime: EventSourcingRuntime) {}
+
+  async policy(tenantId: string): Promise<{ version: number; policy: AssessmentPolicy }> {
+    const { state } = await this.runtime.store.aggregate(
+      assessmentPolicyStreamId(tenantId),
+      (s, e) => assessmentPolicyDecider.evolve(s, e as unknown as AssessmentPolicyChanged),
+      assessmentPolicyDecider.initialState,
+    );
+    return { version: state.version, policy: state.policy ?? DEFAULT_ASSESSMENT_POLICY };
+  }
+
+  @Handles('staff.GetAssessmentPolicy')
+  async getPolicy(_request: object, call: CallContext) {
+    const { version, policy } = await this.policy(call.tenantId);
+    return { version, ...policy };
+  }
+
+  @Handles('staff.ChangeAssessmentPolicy')
+  async changePolicy(
+    request: {
+      weights?: WeightsMessage;
+      grades?: GradesMessage;
+      outcomes?: OutcomesMessage;
+      expectedVersion?: number;
+    },
+    call: CallContext,
+  ) {
+    const policy = validateAssessmentPolicy(
+      policyFrom(
+        request.weights ?? {},
+        request.grades ?? {},
+        request.outcomes ?? DEFAULT_ASSESSMENT_POLICY.outcomes,
+      ),
+    );
+    await this.runtime.timed('ChangeAssessmentPolicy', () =>
+      execute(
+        this.runtime.store,
+        assessmentPolicyDecider,
+        assessmentPolicyStreamId(call.tenantId),
+        { type: 'ChangeAssessmentPolicy', data: { policy } },
+        { now: new Date() },
+        call,
+        request.expectedVersion !== undefined ? { expectedVersion: request.expectedVersion } : {},
+      ),
+    );
+    return this.getPolicy({}, call);
+  }
+
+  /** What a period's ranking would be under the given (or the current) policy: computed, never written. */
+  @Handles('staff.PreviewAssessment')
+  async preview(
+    request: {
+      period?: string;
+      weights?: WeightsMessage;
+      grades?: GradesMessage;
+      outcomes?: OutcomesMessage;
+      role?: string;
+      branchId?: string;
+    },
+    call: CallContext,
+  ) {
+    const period = periodOf(request.period ?? '');
+    const current = await this.policy(call.tenantId);
+    const proposed =
+      request.weights !== undefined || request.grades !== undefined || request.outcomes !== undefined;
+    const policy = proposed
+      ? validateAssessmentPolicy(
+          policyFrom(
+            request.weights ?? current.policy.weights,
+            request.grades ?? current.policy.grades,
+            request.outcomes ?? current.policy.outcomes,
+          ),
+        )
+      : current.policy;
+    const facts = await periodFacts(this.runtime.store.pool, call.tenantId, period, {
+      ...(request.role ? { role: request.role } : {}),
+      ...(request.branchId ? { branchId: request.branchId } : {}),
+    });
+    return {
+      period: period.id,
+      cycle: period.cycle,
+      preview: true,
+      ...(proposed ? {} : { policyVersion: current.version }),
+      weights: policy.weights,
+      grades: policy.grades,
+      outcomes: policy.outcomes,
+      results: assess(facts, policy).map(resultMessage),
+    };
+  }
+
+  /** Assesses a period under the policy in force: a new result version each time (a re-scoring). */
+  @Handles('staff.AssessPeriod')
+  async assessPeriod(request: { period?: string }, call: CallContext) {
+    const period = periodOf(request.period ?? '');
+    const [policy, facts] = await Promise.all([
+      this.policy(call.tenantId),
+      periodFacts(this.runtime.store.pool, call.tenantId, period),
+    ]);
+    const done = await this.runtime.timed('AssessPeriod', () =>
+      execute(
+        this.runtime.store,
+        assessmentDecider,
+        assessmentStreamId(call.tenantId, period.id),
+        { type: 'AssessPeriod', data: { period: period.id } },
+        { now: new Date(), policy, facts },
+        call,
+        { policyVersion: policy.version },
+      ),
+    );
+    const assessed = done.events.find((e): e is PeriodAssessed => e.type === 'PeriodAssessed');
+    if (!assessed) throw new Error('AssessPeriod recorded no result');
+    const d = assessed.data;
+    return {
+      period: d.period,
+      cycle: d.cycle,
+      preview: false,
+      resultVersion: d.resultVersion,
+      policyVersion: d.policyVersion,
+      assessedAt: d.assessedAt,
+      weights: d.policy.weights,
+      grades: d.policy.grades,
+      outcomes: d.policy.outcomes,
+      results: d.results.map(resultMessage),
+    };
+  }
+}

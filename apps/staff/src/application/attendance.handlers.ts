@@ -1,0 +1,342 @@
+import { Injectable } from '@nestjs/common';
+import { newId, type RecordedEvent } from '@serviceops/kernel';
+import {
+  DurableTimers,
+  EventSourcingRuntime,
+  execute,
+  Handles,
+  ProblemError,
+  type CallContext,
+  type DueTimer,
+  uuidField,
+} from '@serviceops/platform';
+import { AttendanceErrorCode } from '../domain/attendance/attendance.errors';
+import {
+  attendancePolicyDecider,
+  attendancePolicyStreamId,
+  type AttendancePolicyChanged,
+} from '../domain/attendance/attendance.policy';
+import {
+  leaveDecider,
+  leaveStreamId,
+  onApprovedLeave,
+  type LeaveCommand,
+  type LeaveEvent,
+} from '../domain/attendance/leave.decider';
+import {
+  shiftDecider,
+  shiftStreamId,
+  type ShiftCommand,
+  type ShiftContext,
+  type ShiftEvent,
+} from '../domain/attendance/shift.decider';
+import { staffFactsOf } from '../infrastructure/conduct-staff-facts.repository';
+
+export const SHIFT_END_TIMER = 'staff-shift-end';
+const endTimerId = (shiftId: string): string => `${SHIFT_END_TIMER}:${shiftId}`;
+
+/** A shift folded from its events, as the proto's Shift says it. */
+export function shiftViewOf(events: readonly RecordedEvent[]) {
+  let view: Record<string, unknown> | undefined;
+  for (const recorded of events) {
+    const e = recorded as unknown as ShiftEvent;
+    switch (e.type) {
+      case 'ShiftScheduled': {
+        const { shiftId, ...rest } = e.data;
+        view = { id: shiftId, status: 'scheduled', ...rest };
+        break;
+      }
+      case 'ClockedIn':
+        Object.assign(view ?? {}, {
+          status: 'in',
+          clockedInAt: e.data.at,
+          minutesLate: e.data.minutesLate,
+          late: e.data.late,
+          early: e.data.early,
+        });
+        break;
+      case 'ClockedOut':
+        Object.assign(view ?? {}, {
+          status: 'out',
+          clockedOutAt: e.data.at,
+          leftEarly: e.data.leftEarly,
+          minutesEarly: e.data.minutesEarly,
+        });
+        break;
+      case 'ShiftClosed':
+        Object.assign(view ?? {}, { status: 'closed', outcome: e.data.outcome });
+        break;
+    }
+  }
+  if (!view) throw new ProblemError(AttendanceErrorCode.SHIFT_NOT_FOUND, 'no such shift');
+  return { ...view, version: events.at(-1)?.streamVersion ?? 0 } as Record<string, unknown> & {
+    version: number;
+  };
+}
+
+/** A person's leave requests, as the proto's LeaveRecord says them. */
+export function leaveRecordOf(staffId: string, events: readonly RecordedEvent[]) {
+  if (events.length === 0)
+    throw new ProblemError(AttendanceErrorCode.LEAVE_NOT_FOUND, 'no leave requests for this staff member');
+  const requests = new Map<string, Record<string, unknown>>();
+  for (const recorded of events) {
+    const e = recorded as unknown as LeaveEvent;
+    if (e.type === 'LeaveRequested') {
+      const { staffId: _, ...rest } = e.data;
+      requests.set(rest.leaveId, { ...rest, status: 'requested' });
+    } else {
+      const r = requests.get(e.data.leaveId);
+      if (r)
+        Object.assign(r, {
+          status: e.data.approved ? 'approved' : 'rejected',
+          decision: e.data.reason,
+          decidedBy: e.data.decidedBy,
+          decidedAt: e.data.decidedAt,
+        });
+    }
+  }
+  return { staffId, version: events.at(-1)?.streamVersion ?? 0, requests: [...requests.values()] };
+}
+
+/**
+ * Attendance: shifts with clock-in / clock-out (late and early against the shift), a durable timer at each
+ * shift's end that marks it absent (or on leave), and leave requests with approval.
+ */
+@Injectable()
+export class AttendanceHandlers {
+  constructor(
+    private readonly runtime: EventSourcingRuntime,
+    private readonly timers: DurableTimers,
+  ) {}
+
+  @Handles('staff.ScheduleShift')
+  async scheduleShift(request: { staffId?: string; startsAt?: string; endsAt?: string }, call: CallContext) {
+    const staffId = uuidField(request.staffId, 'staffId');
+    const { known } = await staffFactsOf(this.runtime.store.pool, call.tenantId, staffId);
+    const shiftId = newId();
+    const endsAt = request.endsAt ?? '';
+    await this.shift(
+      call,
+      shiftId,
+      { type: 'ScheduleShift', data: { shiftId, staffId, startsAt: request.startsAt ?? '', endsAt } },
+      { staffKnown: known },
+      true,
+    );
+    return this.getShift({ id: shiftId }, call);
+  }
+
+  @Handles('staff.ClockIn')
+  async clockIn(request: { id: string; expectedVersion?: number }, call: CallContext) {
+    const { version, policy } = await this.policy(call.tenantId);
+    await this.shift(
+      call,
+      request.id,
+      { type: 'ClockIn', data: { shiftId: request.id } },
+      { latenessThresholdMinutes: policy.latenessThresholdMinutes },
+      false,
+      request.expectedVersion,
+      version,
+    );
+    return this.getShift(request, call);
+  }
+
+  async policy(tenantId: string) {
+    const { state } = await this.runtime.store.aggregate(
+      attendancePolicyStreamId(tenantId),
+      (s, e) => attendancePolicyDecider.evolve(s, e as unknown as AttendancePolicyChanged),
+      attendancePolicyDecider.initialState,
+    );
+    return state;
+  }
+
+  @Handles('staff.GetAttendancePolicy')
+  async getPolicy(_request: object, call: CallContext) {
+    const { version, policy } = await this.policy(call.tenantId);
+    return { version, ...policy };
+  }
+
+  @Handles('staff.ChangeAttendancePolicy')
+  async changePolicy(
+    request: { latenessThresholdMinutes?: number; expectedVersion?: number },
+    call: CallContext,
+  ) {
+    await this.runtime.timed('ChangeAttendancePolicy', () =>
+      execute(
+        this.runtime.store,
+        attendancePolicyDecider,
+        attendancePolicyStreamId(call.tenantId),
+        {
+          type: 'ChangeAttendancePolicy',
+          // proto3 leaves 0 off the wire: an absent threshold is 0.
+          data: { policy: { latenessThresholdMinutes: request.latenessThresholdMinutes ?? 0 } },
+        },
+        { now: new Date() },
+        call,
+        request.expectedVersion !== undefined ? { expectedVersion: request.expectedVersion } : {},
+      ),
+    );
+    return this.getPolicy({}, call);
+  }
+
+  @Handles('staff.ClockOut')
+  async clockOut(request: { id: string; expectedVersion?: number }, call: CallContext) {
+    await this.shift(
+      call,
+      request.id,
+      { type: 'ClockOut', data: { shiftId: request.id } },
+      {},
+      false,
+      request.expectedVersion,
+    );
+    return this.getShift(request, call);
+  }
+
+  @Handles('staff.GetShift')
+  async getShift(request: { id: string }, call: CallContext) {
+    const { events } = await this.runtime.store.readStream(shiftStreamId(call.tenantId, request.id));
+    return shiftViewOf(events);
+  }
+
+  /** The shift's end: absent unless clocked in, or on approved leave; once, however often the timer runs. */
+  async shiftEnded(timer: DueTimer): Promise<void> {
+    const shiftId = timer.payload['shiftId'];
+    const staffId = timer.payload['staffId'];
+    if (typeof shiftId !== 'string' || typeof staffId !== 'string')
+      throw new Error(`timer ${timer.id} names no shift`);
+    const call = {
+      tenantId: timer.tenantId,
+      actorId: 'system:attendance',
+      roles: [],
+      correlationId: timer.id,
+    };
+    const { state: leave } = await this.runtime.store.aggregate(
+      leaveStreamId(timer.tenantId, staffId),
+      (s, e) => leaveDecider.evolve(s, e as unknown as LeaveEvent),
+      leaveDecider.initialState,
+    );
+    const { events } = await this.runtime.store.readStream(shiftStreamId(timer.tenantId, shiftId));
+    const shift = shiftViewOf(events);
+    await this.shift(
+      call,
+      shiftId,
+      { type: 'CloseShift', data: { shiftId } },
+      { onLeave: onApprovedLeave(leave, String(shift['startsAt']), String(shift['endsAt'])) },
+    );
+  }
+
+  @Handles('staff.RequestLeave')
+  async requestLeave(
+    request: { staffId: string; from?: string; to?: string; reason?: string },
+    call: CallContext,
+  ) {
+    const { known } = await staffFactsOf(this.runtime.store.pool, call.tenantId, request.staffId);
+    return this.leave(
+      call,
+      request.staffId,
+      {
+        type: 'RequestLeave',
+        data: {
+          leaveId: newId(),
+          staffId: request.staffId,
+          from: request.from ?? '',
+          to: request.to ?? '',
+          reason: request.reason ?? '',
+        },
+      },
+      known,
+    );
+  }
+
+  @Handles('staff.DecideLeave')
+  decideLeave(
+    request: {
+      staffId: string;
+      leaveId: string;
+      approved?: boolean;
+      reason?: string;
+      expectedVersion?: number;
+    },
+    call: CallContext,
+  ) {
+    return this.leave(
+      call,
+      request.staffId,
+      {
+        type: 'DecideLeave',
+        data: {
+          leaveId: request.leaveId,
+          approved: request.approved ?? false,
+          reason: request.reason ?? '',
+          decidedBy: call.actorId,
+        },
+      },
+      true,
+      request.expectedVersion,
+    );
+  }
+
+  @Handles('staff.GetLeaveRecord')
+  async getLeave(request: { staffId: string }, call: CallContext) {
+    const { events } = await this.runtime.store.readStream(leaveStreamId(call.tenantId, request.staffId));
+    return leaveRecordOf(request.staffId, events);
+  }
+
+  private async leave(
+    call: CallContext,
+    staffId: string,
+    command: LeaveCommand,
+    staffKnown: boolean,
+    expectedVersion?: number,
+  ) {
+    await this.runtime.timed(command.type, () =>
+      execute(
+        this.runtime.store,
+        leaveDecider,
+        leaveStreamId(call.tenantId, staffId),
+        command,
+        { now: new Date(), staffKnown },
+        call,
+        expectedVersion !== undefined ? { expectedVersion } : {},
+      ),
+    );
+    return this.getLeave({ staffId }, call);
+  }
+
+  private shift(
+    call: CallContext,
+    shiftId: string,
+    command: ShiftCommand,
+    context: Omit<ShiftContext, 'now'> = {},
+    newStream = false,
+    expectedVersion?: number,
+    policyVersion?: number,
+  ) {
+    return this.runtime.timed(command.type, () =>
+      execute(
+        this.runtime.store,
+        shiftDecider,
+        shiftStreamId(call.tenantId, shiftId),
+        command,
+        { now: new Date(), ...context },
+        call,
+        {
+          ...(newStream ? { newStream } : {}),
+          ...(expectedVersion !== undefined ? { expectedVersion } : {}),
+          ...(policyVersion !== undefined ? { policyVersion } : {}),
+          ...(command.type === 'ScheduleShift'
+            ? {
+                inline: (tx) =>
+                  this.timers.schedule(tx, {
+                    id: endTimerId(shiftId),
+                    tenantId: call.tenantId,
+                    kind: SHIFT_END_TIMER,
+                    dueAt: new Date(command.data.endsAt),
+                    payload: { shiftId, staffId: command.data.staffId },
+                  }),
+              }
+            : {}),
+        },
+      ),
+    );
+  }
+}

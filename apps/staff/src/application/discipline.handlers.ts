@@ -1,0 +1,213 @@
+import { Injectable } from '@nestjs/common';
+import { newId, type Money, type RecordedEvent } from '@serviceops/kernel';
+import {
+  EventSourcingRuntime,
+  execute,
+  Handles,
+  optional,
+  ProblemError,
+  type CallContext,
+  uuidField,
+} from '@serviceops/platform';
+import type { DisciplineCommand } from '../domain/discipline/discipline.commands';
+import { disciplineDecider, disciplineStreamId } from '../domain/discipline/discipline.decider';
+import { DisciplineErrorCode } from '../domain/discipline/discipline.errors';
+import type { DisciplineEvent } from '../domain/discipline/discipline.events';
+import { staffFactsOf } from '../infrastructure/conduct-staff-facts.repository';
+import { violationPage } from '../infrastructure/conduct-violations.repository';
+import { ConductRulesPolicy } from './conduct-rules';
+
+interface MoneyMessage {
+  readonly amount?: number;
+  readonly currency?: string;
+}
+const moneyOf = (m: MoneyMessage | undefined): Money | undefined =>
+  m === undefined ? undefined : { amount: m.amount ?? 0, currency: m.currency ?? '' };
+
+const notFound = () =>
+  new ProblemError(DisciplineErrorCode.REGISTER_NOT_FOUND, 'no conduct register for this staff member');
+
+/** The register folded from its events, as the proto's DisciplineRecord says it. */
+export function disciplineRecordOf(staffId: string, events: readonly RecordedEvent[]) {
+  if (events.length === 0) throw notFound();
+  const violations = new Map<string, Record<string, unknown>>();
+  const rewards: Record<string, unknown>[] = [];
+  for (const recorded of events) {
+    const e = recorded as unknown as DisciplineEvent;
+    switch (e.type) {
+      case 'ViolationRecorded': {
+        const { staffId: _, loss, trainingSessionId, ...rest } = e.data;
+        violations.set(rest.violationId, {
+          ...rest,
+          ...(loss ? { loss } : {}),
+          ...(trainingSessionId ? { trainingSessionId } : {}),
+        });
+        break;
+      }
+      case 'AppealDecided': {
+        const v = violations.get(e.data.violationId);
+        const { outcome, reason, decidedAt, decidedBy } = e.data;
+        if (v) v['appeal'] = { outcome, reason, decidedAt, decidedBy };
+        break;
+      }
+      case 'RewardGranted': {
+        const { staffId: _, ...reward } = e.data;
+        rewards.push(reward);
+        break;
+      }
+    }
+  }
+  return {
+    staffId,
+    version: events.at(-1)?.streamVersion ?? 0,
+    violations: [...violations.values()],
+    rewards,
+  };
+}
+
+/**
+ * A person's conduct register (one stream per person): record a violation, decide its appeal, grant a reward.
+ * Load → decide → append at the version decided on; a concurrent append makes `execute` decide again, so two
+ * violations recorded at once rank in order.
+ */
+@Injectable()
+export class DisciplineHandlers {
+  constructor(
+    private readonly runtime: EventSourcingRuntime,
+    private readonly rules: ConductRulesPolicy,
+  ) {}
+
+  @Handles('staff.RecordViolation')
+  async recordViolation(
+    request: {
+      staffId?: string;
+      ruleId?: string;
+      occurredAt?: string;
+      evidence?: string;
+      fine?: MoneyMessage;
+      quantity?: number;
+      loss?: MoneyMessage;
+      approverId?: string;
+    },
+    call: CallContext,
+  ) {
+    const staffId = uuidField(request.staffId, 'staffId');
+    return this.record(call, {
+      violationId: newId(),
+      staffId,
+      ruleId: request.ruleId ?? '',
+      occurredAt: request.occurredAt ?? '',
+      evidence: request.evidence ?? '',
+      ...optional('fine', moneyOf(request.fine)),
+      ...optional('quantity', request.quantity),
+      ...optional('loss', moneyOf(request.loss)),
+      recordedBy: call.actorId,
+      approverId: request.approverId ?? call.actorId,
+    });
+  }
+
+  /** Records a violation (also the missed-training timer's, with a violation id of its own making). */
+  async record(call: CallContext, data: Extract<DisciplineCommand, { type: 'RecordViolation' }>['data']) {
+    const [rules, staff] = await Promise.all([
+      this.rules.current(call.tenantId),
+      staffFactsOf(this.runtime.store.pool, call.tenantId, data.staffId),
+    ]);
+    return this.run(call, data.staffId, { type: 'RecordViolation', data }, undefined, {
+      rules,
+      staff,
+      policyVersion: rules.version,
+    });
+  }
+
+  @Handles('staff.DecideAppeal')
+  decideAppeal(
+    request: {
+      staffId: string;
+      violationId: string;
+      outcome?: string;
+      reason?: string;
+      expectedVersion?: number;
+    },
+    call: CallContext,
+  ) {
+    return this.run(
+      call,
+      request.staffId,
+      {
+        type: 'DecideAppeal',
+        data: {
+          staffId: request.staffId,
+          violationId: request.violationId,
+          outcome: request.outcome ?? '',
+          reason: request.reason ?? '',
+          decidedBy: call.actorId,
+        },
+      },
+      request.expectedVersion,
+    );
+  }
+
+  @Handles('staff.GrantReward')
+  async grantReward(request: { staffId: string; amount?: MoneyMessage; reason?: string }, call: CallContext) {
+    const staff = await staffFactsOf(this.runtime.store.pool, call.tenantId, request.staffId);
+    return this.run(
+      call,
+      request.staffId,
+      {
+        type: 'GrantReward',
+        data: {
+          rewardId: newId(),
+          staffId: request.staffId,
+          amount: moneyOf(request.amount) ?? { amount: 0, currency: '' },
+          reason: request.reason ?? '',
+          grantedBy: call.actorId,
+        },
+      },
+      undefined,
+      { staff },
+    );
+  }
+
+  @Handles('staff.ListViolations')
+  list(request: { staffId?: string; ruleId?: string; limit?: number; cursor?: string }, call: CallContext) {
+    return violationPage(this.runtime.store.pool, call.tenantId, {
+      ...optional('staffId', request.staffId),
+      ...optional('ruleId', request.ruleId),
+      ...optional('limit', request.limit),
+      ...optional('cursor', request.cursor),
+    });
+  }
+
+  @Handles('staff.GetDisciplineRecord')
+  async get(request: { staffId: string }, call: CallContext) {
+    const { events } = await this.runtime.store.readStream(
+      disciplineStreamId(call.tenantId, request.staffId),
+    );
+    return disciplineRecordOf(request.staffId, events);
+  }
+
+  private async run(
+    call: CallContext,
+    staffId: string,
+    command: DisciplineCommand,
+    expectedVersion?: number,
+    extra: Partial<Parameters<typeof disciplineDecider.decide>[2]> & { policyVersion?: number } = {},
+  ) {
+    const { policyVersion, ...context } = extra;
+    await this.runtime.timed(command.type, () =>
+      execute(
+        this.runtime.store,
+        disciplineDecider,
+        disciplineStreamId(call.tenantId, staffId),
+        command,
+        { now: new Date(), ...context },
+        call,
+        {
+          ...(expectedVersion !== undefined ? { expectedVersion } : {}),
+          ...(policyVersion !== undefined ? { policyVersion } : {}),
+        },
+      ),
+    );
+    return this.get({ staffId }, call);
+  }
+}

@@ -1,0 +1,258 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, newId, type RecordedEvent } from '@serviceops/kernel';
+import { DisciplineErrorCode } from '../domain/discipline/discipline.errors';
+import {
+  DurableTimers,
+  EventSourcingRuntime,
+  execute,
+  Handles,
+  ProblemError,
+  type CallContext,
+  type DueTimer,
+  uuidField,
+} from '@serviceops/platform';
+import type { TrainingSessionCommand } from '../domain/training-session/training-session.commands';
+import {
+  missedTrainingViolationId,
+  trainingSessionDecider,
+  trainingSessionStreamId,
+} from '../domain/training-session/training-session.decider';
+import { TrainingSessionErrorCode } from '../domain/training-session/training-session.errors';
+import type { TrainingSessionEvent } from '../domain/training-session/training-session.events';
+import { staffFactsOf } from '../infrastructure/conduct-staff-facts.repository';
+import { DisciplineHandlers } from './discipline.handlers';
+
+export const TRAINING_END_TIMER = 'training-session-end';
+const LASTING_REFUSALS: ReadonlySet<string> = new Set([
+  DisciplineErrorCode.UNKNOWN_RULE,
+  DisciplineErrorCode.RULE_NOT_IN_LINE,
+  DisciplineErrorCode.STAFF_NOT_FOUND,
+]);
+/** The conduct rule a missed mandatory session breaks (seeds/001 三、10: pre-shift meeting or training, 5 CNY). */
+export const MISSED_TRAINING_RULE = 'missed-meeting-or-training';
+const endTimerId = (sessionId: string): string => `${TRAINING_END_TIMER}:${sessionId}`;
+
+/** The session folded from its events, as the proto's TrainingSession says it. */
+export function trainingSessionViewOf(
+  events: readonly RecordedEvent[],
+): Record<string, unknown> & { version: number; invitees: Record<string, unknown>[] } {
+  let view: Record<string, unknown> | undefined;
+  const invitees = new Map<string, Record<string, unknown>>();
+  for (const recorded of events) {
+    const e = recorded as unknown as TrainingSessionEvent;
+    switch (e.type) {
+      case 'TrainingSessionScheduled': {
+        const { sessionId, invitees: ids, scheduledAt: _, trainerId, ...rest } = e.data;
+        view = { id: sessionId, status: 'scheduled', ...rest, ...(trainerId !== null ? { trainerId } : {}) };
+        for (const id of ids) invitees.set(id, { staffId: id, status: 'invited' });
+        break;
+      }
+      case 'TrainingInvitationsSent':
+        for (const id of e.data.invitees) invitees.set(id, { staffId: id, status: 'invited' });
+        break;
+      case 'TrainingAttended': {
+        const { staffId, score, passed } = e.data;
+        invitees.set(staffId, {
+          staffId,
+          status: 'attended',
+          ...(score !== null ? { score } : {}),
+          ...(passed !== null ? { passed } : {}),
+        });
+        break;
+      }
+      case 'TrainingSessionClosed':
+        if (view) view['status'] = 'closed';
+        for (const id of e.data.missed) invitees.set(id, { staffId: id, status: 'missed' });
+        break;
+    }
+  }
+  if (!view) throw new ProblemError(TrainingSessionErrorCode.SESSION_NOT_FOUND, 'no such training session');
+  return { ...view, version: events.at(-1)?.streamVersion ?? 0, invitees: [...invitees.values()] };
+}
+
+/**
+ * Training sessions: schedule (with a durable timer at the end), record attendance, and at the end close the
+ * session and turn each miss of a mandatory session into a violation of the conduct rules, once.
+ */
+@Injectable()
+export class TrainingSessionHandlers {
+  constructor(
+    private readonly runtime: EventSourcingRuntime,
+    private readonly timers: DurableTimers,
+    private readonly discipline: DisciplineHandlers,
+  ) {}
+
+  @Handles('staff.ScheduleTrainingSession')
+  async schedule(
+    request: {
+      kind?: string;
+      topic?: string;
+      startsAt?: string;
+      endsAt?: string;
+      mandatory?: boolean;
+      invitees?: string[];
+      trainerId?: string;
+    },
+    call: CallContext,
+  ) {
+    const invitees = (request.invitees ?? []).map((id, i) => uuidField(id, `invitees[${i}]`));
+    const trainerId = request.trainerId ? uuidField(request.trainerId, 'trainerId') : undefined;
+    const people = [...invitees, ...(trainerId ? [trainerId] : [])];
+    const sessionId = newId();
+    await this.execute(
+      call,
+      sessionId,
+      {
+        type: 'ScheduleTrainingSession',
+        data: {
+          sessionId,
+          kind: request.kind ?? '',
+          topic: request.topic ?? '',
+          startsAt: request.startsAt ?? '',
+          endsAt: request.endsAt ?? '',
+          mandatory: request.mandatory ?? false,
+          invitees,
+          ...(trainerId ? { trainerId } : {}),
+        },
+      },
+      { knownStaff: await this.known(call, people) },
+      true,
+    );
+    return this.get({ id: sessionId }, call);
+  }
+
+  @Handles('staff.InviteToTrainingSession')
+  async invite(request: { id: string; invitees?: string[]; expectedVersion?: number }, call: CallContext) {
+    const invitees = (request.invitees ?? []).map((id, i) => uuidField(id, `invitees[${i}]`));
+    await this.execute(
+      call,
+      request.id,
+      { type: 'InviteToTrainingSession', data: { sessionId: request.id, invitees } },
+      { knownStaff: await this.known(call, invitees) },
+      false,
+      request.expectedVersion,
+    );
+    return this.get({ id: request.id }, call);
+  }
+
+  /** Which of these people are staff members of the tenant. */
+  private async known(call: CallContext, ids: readonly string[]): Promise<string[]> {
+    const facts = await Promise.all(
+      ids.map((id) => staffFactsOf(this.runtime.store.pool, call.tenantId, id)),
+    );
+    return ids.filter((_, i) => facts[i]?.known);
+  }
+
+  @Handles('staff.RecordTrainingAttendance')
+  async attend(
+    request: { id: string; staffId?: string; score?: number; passed?: boolean; expectedVersion?: number },
+    call: CallContext,
+  ) {
+    await this.execute(
+      call,
+      request.id,
+      {
+        type: 'RecordTrainingAttendance',
+        data: {
+          sessionId: request.id,
+          staffId: uuidField(request.staffId, 'staffId'),
+          ...(request.score !== undefined ? { score: request.score } : {}),
+          ...(request.passed !== undefined ? { passed: request.passed } : {}),
+        },
+      },
+      {},
+      false,
+      request.expectedVersion,
+    );
+    return this.get({ id: request.id }, call);
+  }
+
+  @Handles('staff.GetTrainingSession')
+  async get(request: { id: string }, call: CallContext) {
+    const { events } = await this.runtime.store.readStream(
+      trainingSessionStreamId(call.tenantId, request.id),
+    );
+    return trainingSessionViewOf(events);
+  }
+
+  /**
+   * The session's end (its durable timer): close it, then record a violation for each invitee who missed a
+   * mandatory session. Every step is idempotent (the close records nothing the second time, and each violation's
+   * id is derived from the session and the person), so a timer run again after a crash or restart adds nothing.
+   */
+  async sessionEnded(timer: DueTimer): Promise<void> {
+    const sessionId = timer.payload['sessionId'];
+    if (typeof sessionId !== 'string') throw new Error(`timer ${timer.id} names no session`);
+    const call = {
+      tenantId: timer.tenantId,
+      actorId: 'system:training',
+      roles: [],
+      correlationId: timer.id,
+    };
+    const { state } = await this.execute(call, sessionId, {
+      type: 'CloseTrainingSession',
+      data: { sessionId },
+    });
+    if (state.status !== 'closed' || !state.mandatory) return;
+    for (const staffId of state.missed)
+      await this.recordMissed(call, {
+        violationId: missedTrainingViolationId(sessionId, staffId),
+        staffId,
+        ruleId: MISSED_TRAINING_RULE,
+        occurredAt: state.endsAt,
+        evidence: `missed the mandatory ${state.kind} session "${state.topic}" (${sessionId})`,
+        recordedBy: call.actorId,
+        approverId: call.actorId,
+        trainingSessionId: sessionId,
+      });
+  }
+
+  /**
+   * A refusal that no retry can change (the tenant's rules no longer hold the rule, or not for the person's line;
+   * the person left the staff) leaves the miss in the session's history only; anything else fails the timer run,
+   * which is retried.
+   */
+  private async recordMissed(call: CallContext, data: Parameters<DisciplineHandlers['record']>[1]) {
+    try {
+      await this.discipline.record(call, data);
+    } catch (error) {
+      if (!(error instanceof DomainError) || !LASTING_REFUSALS.has(error.code)) throw error;
+    }
+  }
+
+  private execute(
+    call: CallContext,
+    sessionId: string,
+    command: TrainingSessionCommand,
+    context: { knownStaff?: readonly string[] } = {},
+    newStream = false,
+    expectedVersion?: number,
+  ) {
+    return this.runtime.timed(command.type, () =>
+      execute(
+        this.runtime.store,
+        trainingSessionDecider,
+        trainingSessionStreamId(call.tenantId, sessionId),
+        command,
+        { now: new Date(), ...context },
+        call,
+        {
+          ...(newStream ? { newStream } : {}),
+          ...(expectedVersion !== undefined ? { expectedVersion } : {}),
+          ...(command.type === 'ScheduleTrainingSession'
+            ? {
+                inline: async (tx) =>
+                  this.timers.schedule(tx, {
+                    id: endTimerId(sessionId),
+                    tenantId: call.tenantId,
+                    kind: TRAINING_END_TIMER,
+                    dueAt: new Date(command.data.endsAt),
+                    payload: { sessionId },
+                  }),
+              }
+            : {}),
+        },
+      ),
+    );
+  }
+}

@@ -1,0 +1,68 @@
+import { STAFF_LIMITS } from '@serviceops/contracts';
+import { DomainError, streamId, type Decider, type Event } from '@serviceops/kernel';
+import { ATTENDANCE_RULES } from './shift.decider';
+
+/** How a tenant counts lateness: data, versioned (version 0: the default). */
+export interface AttendancePolicy {
+  /** Minutes after a shift's start a clock-in is still on time: a whole number 0–120. */
+  readonly latenessThresholdMinutes: number;
+}
+
+export const DEFAULT_ATTENDANCE_POLICY: AttendancePolicy = Object.freeze({
+  latenessThresholdMinutes: ATTENDANCE_RULES.latenessThresholdMinutes,
+});
+export const MAX_LATENESS_THRESHOLD_MINUTES = STAFF_LIMITS.latenessThresholdMinutes;
+export const ATTENDANCE_POLICY_REFUSED = 'STAFF.ATTENDANCE_POLICY_REFUSED';
+
+export function validateAttendancePolicy(value: unknown): AttendancePolicy {
+  const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const minutes = v['latenessThresholdMinutes'];
+  if (
+    typeof minutes !== 'number' ||
+    !Number.isInteger(minutes) ||
+    minutes < 0 ||
+    minutes > MAX_LATENESS_THRESHOLD_MINUTES
+  )
+    throw new DomainError(
+      ATTENDANCE_POLICY_REFUSED,
+      `latenessThresholdMinutes: a whole number 0–${MAX_LATENESS_THRESHOLD_MINUTES}`,
+      { field: 'latenessThresholdMinutes' },
+    );
+  return { latenessThresholdMinutes: minutes };
+}
+
+export type ChangeAttendancePolicy = {
+  readonly type: 'ChangeAttendancePolicy';
+  readonly data: { readonly policy: unknown };
+};
+export type AttendancePolicyChanged = Event<
+  'AttendancePolicyChanged',
+  { version: number; policy: AttendancePolicy; changedAt: string }
+>;
+export interface AttendancePolicyState {
+  readonly version: number;
+  readonly policy: AttendancePolicy;
+}
+
+export const attendancePolicyDecider: Decider<
+  ChangeAttendancePolicy,
+  AttendancePolicyChanged,
+  AttendancePolicyState,
+  { readonly now: Date }
+> = {
+  initialState: () => ({ version: 0, policy: DEFAULT_ATTENDANCE_POLICY }),
+  decide: (command, state, { now }) => {
+    const policy = validateAttendancePolicy(command.data.policy);
+    if (policy.latenessThresholdMinutes === state.policy.latenessThresholdMinutes) return [];
+    return [
+      {
+        type: 'AttendancePolicyChanged',
+        data: { version: state.version + 1, policy, changedAt: now.toISOString() },
+      },
+    ];
+  },
+  evolve: (_state, event) => ({ version: event.data.version, policy: event.data.policy }),
+};
+
+export const attendancePolicyStreamId = (tenantId: string): string =>
+  streamId('attendance-policy', tenantId, tenantId);

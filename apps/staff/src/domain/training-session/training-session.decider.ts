@@ -1,0 +1,36 @@
+import { streamId, type Decider } from '@serviceops/kernel';
+import type { TrainingSessionCommand } from './training-session.commands';
+import { decideTrainingSession, type TrainingSessionContext } from './training-session.decide';
+import type { TrainingSessionEvent } from './training-session.events';
+import { evolveTrainingSession } from './training-session.evolve';
+import { initialTrainingSessionState, type TrainingSessionState } from './training-session.state';
+
+export const trainingSessionDecider: Decider<
+  TrainingSessionCommand,
+  TrainingSessionEvent,
+  TrainingSessionState,
+  TrainingSessionContext
+> = {
+  initialState: initialTrainingSessionState,
+  decide: decideTrainingSession,
+  evolve: evolveTrainingSession,
+};
+
+/** One stream per session: 'training-session-<tenantId>-<sessionId>'. */
+export function trainingSessionStreamId(tenantId: string, sessionId: string): string {
+  return streamId('training-session', tenantId, sessionId);
+}
+
+/**
+ * The id of the violation a missed mandatory session makes for one invitee: the same every time (a UUID shaped
+ * from the session's and the person's ids), so the register records it once however often the timer fires.
+ */
+export function missedTrainingViolationId(sessionId: string, staffId: string): string {
+  const hex = (sessionId + staffId).replace(/-/g, '').toLowerCase();
+  // Fold the 64 hex digits of both ids into 32 (xor), then stamp version 8 (custom) and the RFC 4122 variant.
+  let folded = '';
+  for (let i = 0; i < 32; i++)
+    folded += (parseInt(hex[i] ?? '0', 16) ^ parseInt(hex[i + 32] ?? '0', 16)).toString(16);
+  const v = `${folded.slice(0, 12)}8${folded.slice(13, 16)}${((parseInt(folded[16] ?? '0', 16) & 0x3) | 0x8).toString(16)}${folded.slice(17)}`;
+  return `${v.slice(0, 8)}-${v.slice(8, 12)}-${v.slice(12, 16)}-${v.slice(16, 20)}-${v.slice(20, 32)}`;
+}

@@ -1,0 +1,432 @@
+import { createServer } from 'node:net';
+import { newId } from '@serviceops/kernel';
+import {
+  EventSourcingRuntime,
+  runService,
+  type CallContext,
+  type RunningService,
+} from '@serviceops/platform';
+import { databaseUrl, newInternalKeyPair, uniqueName } from '@serviceops/testing';
+import { Client } from 'pg';
+import { withTransaction } from '@serviceops/eventstore';
+import { AssessmentHandlers } from '../src/application/assessments';
+import { AttendanceHandlers } from '../src/application/attendance.handlers';
+import { DisciplineHandlers } from '../src/application/discipline.handlers';
+import { projectAssessmentFacts } from '../src/projections/assessment-facts.projection';
+import { projectConductStaffFacts } from '../src/projections/conduct-staff-facts.projection';
+import { TrainingSessionHandlers } from '../src/application/training-session.handlers';
+import { staffFactsOf } from '../src/infrastructure/conduct-staff-facts.repository';
+import { staffService } from '../src/staff.service-definition';
+
+// The conduct register on real PostgreSQL: the daily-pay read model fed by recorded events of part A's shape,
+// two violations of one rule for one person recorded at once, and the missed-training timer across a restart.
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function onServer(sql: string): Promise<void> {
+  const admin = new Client({ connectionString: databaseUrl() });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+
+async function until<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const database = uniqueName('staffconduct');
+const url = new URL(databaseUrl());
+url.pathname = `/${database}`;
+let running: RunningService | undefined;
+
+async function start(): Promise<RunningService> {
+  running = await runService(staffService, {
+    DATABASE_URL: url.toString(),
+    GRPC_PORT: String(await freePort()),
+    HTTP_PORT: String(await freePort()),
+    LOG_LEVEL: 'silent',
+    TIMER_POLL_MS: '100',
+    INTERNAL_TOKEN_PUBLIC_KEYS: newInternalKeyPair().publicKey,
+  });
+  return running;
+}
+
+const tenantId = newId();
+const manager = newId();
+const call: CallContext = {
+  tenantId,
+  actorId: manager,
+  roles: ['service_director'],
+  correlationId: newId(),
+};
+
+/** Part A's hiring, as the contract states it: stream id = the staff member's id. */
+async function hire(
+  staffId: string,
+  dailyPay: number,
+  line = 'after_sales_repair',
+  where: { tenantId: string; branchId: string } = { tenantId, branchId: newId() },
+): Promise<void> {
+  const runtime = running!.app.get(EventSourcingRuntime);
+  await runtime.store.append(
+    staffId,
+    [
+      {
+        type: 'StaffMemberHired',
+        data: {
+          staffId,
+          role: 'technician',
+          branchId: where.branchId,
+          businessLine: line,
+          payTerms: { dailyPay: { amount: dailyPay, currency: 'CNY' } },
+        },
+      },
+    ],
+    { expectedVersion: 'no_stream', metadata: { tenantId: where.tenantId, actorId: manager } },
+  );
+  await until('the hire in the read model', async () => {
+    const facts = await staffFactsOf(runtime.store.pool, where.tenantId, staffId);
+    return facts.known ? facts : undefined;
+  });
+}
+
+beforeAll(async () => {
+  await onServer(`CREATE DATABASE ${database}`);
+  await start();
+});
+
+afterAll(async () => {
+  await running?.stop();
+  await onServer(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+});
+
+describe('the daily pay the ladder needs', () => {
+  it('follows StaffMemberHired, then PayTermsChanged; a stale redelivery changes nothing', async () => {
+    const staffId = newId();
+    await hire(staffId, 20_000);
+    const runtime = running!.app.get(EventSourcingRuntime);
+    await runtime.store.append(
+      staffId,
+      [
+        {
+          type: 'PayTermsChanged',
+          data: { staffId, payTerms: { dailyPay: { amount: 30_000, currency: 'CNY' } } },
+        },
+      ],
+      { expectedVersion: 1, metadata: { tenantId, actorId: manager } },
+    );
+    const facts = await until('the new pay', async () => {
+      const f = await staffFactsOf(runtime.store.pool, tenantId, staffId);
+      return f.dailyPay?.amount === 30_000 ? f : undefined;
+    });
+    expect(facts).toEqual({
+      known: true,
+      businessLine: 'after_sales_repair',
+      dailyPay: { amount: 30_000, currency: 'CNY' },
+    });
+    // The hire delivered again, late (another consumer's replay): the newer pay stays.
+    const { events } = await runtime.store.readStream(staffId);
+    await withTransaction(runtime.store.pool, (tx) =>
+      projectConductStaffFacts({ ...events[0]!, topic: 'staff.events.v1' }, tx),
+    );
+    expect(await staffFactsOf(runtime.store.pool, tenantId, staffId)).toEqual(facts);
+  });
+});
+
+describe('two violations of one rule for one person, recorded at the same moment', () => {
+  it('rank first and second (never two first offences), with the ladder’s fines', async () => {
+    const staffId = newId();
+    await hire(staffId, 24_000);
+    const handlers = running!.app.get(DisciplineHandlers);
+    const occurredAt = new Date(Date.now() - 60_000).toISOString();
+    const request = { staffId, ruleId: 'dress-and-grooming', occurredAt, evidence: 'no uniform' };
+    await Promise.all([
+      handlers.recordViolation(request, call),
+      handlers.recordViolation(request, call),
+      handlers.recordViolation(request, call),
+    ]);
+    const record = await handlers.get({ staffId }, call);
+    const ladder = record.violations
+      .map((v) => [v['offence'], v['fine']])
+      .sort((a, b) => Number(a[0]) - Number(b[0]));
+    expect(ladder).toEqual([
+      [1, { amount: 500, currency: 'CNY' }],
+      [2, { amount: 12_000, currency: 'CNY' }],
+      [3, { amount: 24_000, currency: 'CNY' }],
+    ]);
+    expect(record.version).toBe(3);
+  });
+
+  it('refuses the second step when the person’s pay is unknown, and writes nothing', async () => {
+    const staffId = newId();
+    const runtime = running!.app.get(EventSourcingRuntime);
+    await runtime.store.append(
+      staffId,
+      [
+        {
+          type: 'StaffMemberHired',
+          data: { staffId, role: 'coach', branchId: newId(), businessLine: 'driving_practice' },
+        },
+      ],
+      { expectedVersion: 'no_stream', metadata: { tenantId, actorId: manager } },
+    );
+    await until('the hire', async () =>
+      (await staffFactsOf(runtime.store.pool, tenantId, staffId)).known ? true : undefined,
+    );
+    const handlers = running!.app.get(DisciplineHandlers);
+    const request = {
+      staffId,
+      ruleId: 'dress-and-grooming',
+      occurredAt: new Date(Date.now() - 1000).toISOString(),
+      evidence: 'no uniform',
+    };
+    await handlers.recordViolation(request, call);
+    await expect(handlers.recordViolation(request, call)).rejects.toMatchObject({
+      code: 'STAFF.DAILY_PAY_UNKNOWN',
+    });
+    expect((await handlers.get({ staffId }, call)).version).toBe(1);
+  });
+});
+
+describe('a mandatory training session missed', () => {
+  it('becomes exactly one violation at the session’s end, across a restart', async () => {
+    const [present, absent] = [newId(), newId()];
+    await hire(present, 20_000);
+    await hire(absent, 20_000);
+    const training = running!.app.get(TrainingSessionHandlers);
+    const session = await training.schedule(
+      {
+        kind: 'monthly_safety_study',
+        topic: 'March safety study',
+        startsAt: new Date(Date.now() - 3_600_000).toISOString(),
+        endsAt: new Date(Date.now() + 2_000).toISOString(),
+        mandatory: true,
+        invitees: [present],
+      },
+      call,
+    );
+    const sessionId = String(session['id']);
+    // Invited later: missing it counts all the same.
+    await training.invite({ id: sessionId, invitees: [absent] }, call);
+    await training.attend({ id: sessionId, staffId: present, score: 90, passed: true }, call);
+    // The service goes down before the session ends, and comes back after.
+    await running!.stop();
+    await new Promise((r) => setTimeout(r, 2_500));
+    await start();
+    const discipline = running!.app.get(DisciplineHandlers);
+    const record = await until('the missed-training violation', async () => {
+      try {
+        return await discipline.get({ staffId: absent }, call);
+      } catch {
+        return undefined;
+      }
+    });
+    // The timer run again (a crash after the append, a second poller): still one.
+    await running!.app.get(TrainingSessionHandlers).sessionEnded({
+      id: `training-session-end:${sessionId}`,
+      tenantId,
+      kind: 'training-session-end',
+      dueAt: new Date(),
+      payload: { sessionId },
+      attempts: 1,
+    });
+    await new Promise((r) => setTimeout(r, 500));
+    const after = await discipline.get({ staffId: absent }, call);
+    expect(after.violations).toHaveLength(1);
+    expect(after.violations[0]).toMatchObject({
+      ruleId: 'missed-meeting-or-training',
+      fine: { amount: 500, currency: 'CNY' },
+      trainingSessionId: sessionId,
+      offence: 1,
+    });
+    expect(after.version).toBe(record.version);
+    await expect(discipline.get({ staffId: present }, call)).rejects.toMatchObject({
+      code: 'STAFF.DISCIPLINE_RECORD_NOT_FOUND',
+    });
+    const closed = await running!.app.get(TrainingSessionHandlers).get({ id: sessionId }, call);
+    expect(closed).toMatchObject({ status: 'closed' });
+    expect(closed.invitees).toEqual(
+      expect.arrayContaining([
+        { staffId: present, status: 'attended', score: 90, passed: true },
+        { staffId: absent, status: 'missed' },
+      ]),
+    );
+  });
+});
+
+describe('assessing a month, and previewing other weights', () => {
+  const other: CallContext = { ...call, tenantId: newId(), roles: ['admin'] };
+  const branchId = newId();
+  const [ann, bo] = [newId(), newId()];
+  const now = new Date();
+  const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 15, 12));
+  const period = lastMonth.toISOString().slice(0, 7);
+
+  /** A survey as the complaints service will publish it, delivered to the projection as recorded. */
+  async function survey(staffId: string, level: number): Promise<void> {
+    const runtime = running!.app.get(EventSourcingRuntime);
+    await withTransaction(runtime.store.pool, (tx) =>
+      projectAssessmentFacts(
+        {
+          type: 'SurveyCompleted',
+          data: {
+            staffId,
+            ratings: { attitude: level, skill: level, arrivalTime: level, keepingPromises: level },
+            completedAt: lastMonth.toISOString(),
+          },
+          eventId: newId(),
+          streamId: `survey-${other.tenantId}-${newId()}`,
+          streamVersion: 1,
+          globalPosition: 1n,
+          transactionId: 1n,
+          schemaVersion: 1,
+          metadata: { tenantId: other.tenantId },
+          recordedAt: new Date(),
+          topic: 'complaints.events.v1',
+        },
+        tx,
+      ),
+    );
+  }
+
+  it('ranks by the policy in force, previews proposed weights without adopting them, and re-scores', async () => {
+    await hire(ann, 20_000, 'after_sales_repair', { tenantId: other.tenantId, branchId });
+    await hire(bo, 20_000, 'after_sales_repair', { tenantId: other.tenantId, branchId });
+    await survey(ann, 4);
+    await survey(bo, 2);
+    await running!.app.get(DisciplineHandlers).recordViolation(
+      {
+        staffId: bo,
+        ruleId: 'hiding-complaint',
+        occurredAt: lastMonth.toISOString(),
+        evidence: 'complaint hidden',
+      },
+      other,
+    );
+    const assessments = running!.app.get(AssessmentHandlers);
+    const ranking = (a: { results: { staffId: string; score: number; rank: number; grade: string }[] }) =>
+      a.results.map((r) => [r.staffId === ann ? 'ann' : 'bo', r.score, r.rank, r.grade]);
+
+    // The violation reaches the facts through the projection.
+    const inForce = await until('the violation in the facts', async () => {
+      const p = await assessments.preview({ period }, other);
+      return p.results.find((r) => r.staffId === bo)?.kpis['discipline'] === 90 ? p : undefined;
+    });
+    expect(ranking(inForce)).toEqual([
+      ['ann', 100, 1, 'A'],
+      ['bo', 74.55, 2, 'C'],
+    ]);
+    expect(inForce).toMatchObject({ preview: true, policyVersion: 0 });
+
+    const weights = {
+      serviceQuality: 0,
+      customerSatisfaction: 0,
+      safety: 0,
+      discipline: 1,
+      knowledge: 0,
+      training: 0,
+    };
+    const proposed = await assessments.preview({ period, weights }, other);
+    expect(ranking(proposed)).toEqual([
+      ['ann', 100, 1, 'A'],
+      ['bo', 90, 2, 'A'],
+    ]);
+    expect(proposed).not.toHaveProperty('policyVersion');
+    expect(await assessments.getPolicy({}, other)).toMatchObject({ version: 0 });
+
+    const first = await assessments.assessPeriod({ period }, other);
+    expect(first).toMatchObject({ preview: false, resultVersion: 1, policyVersion: 0 });
+    await assessments.changePolicy({ weights, grades: { a: 90, b: 75, c: 60 }, expectedVersion: 0 }, other);
+    const rescored = await assessments.assessPeriod({ period }, other);
+    expect(rescored).toMatchObject({ resultVersion: 2, policyVersion: 1 });
+    expect(ranking(rescored)).toEqual(ranking(proposed));
+    const { events } = await running!.app
+      .get(EventSourcingRuntime)
+      .store.readStream(`staff-assessment-${other.tenantId}-${period}`);
+    expect(events.map((e) => e.type)).toEqual([
+      'PeriodAssessed',
+      'AssessmentOutcomesDecided',
+      'PeriodAssessed',
+      'AssessmentOutcomesDecided',
+    ]);
+    expect(events[1]?.data).toMatchObject({
+      staffId: ann,
+      outcomes: ['bonus', 'certificate', 'promotion_priority'],
+    });
+  });
+});
+
+describe('attendance against the shift, feeding the discipline KPI', () => {
+  const tenant: CallContext = { ...call, tenantId: newId() };
+  const branchId = newId();
+
+  it('marks a late clock-in late, a shift never clocked into absent, and one on approved leave on leave', async () => {
+    const [late, absent, away] = [newId(), newId(), newId()];
+    for (const id of [late, absent, away])
+      await hire(id, 20_000, 'driving_practice', { tenantId: tenant.tenantId, branchId });
+    const attendance = running!.app.get(AttendanceHandlers);
+    const startsAt = new Date(Date.now() - 30 * 60_000).toISOString();
+    const endsAt = new Date(Date.now() + 1_500).toISOString();
+    const [s1, s2, s3] = await Promise.all(
+      [late, absent, away].map((staffId) => attendance.scheduleShift({ staffId, startsAt, endsAt }, tenant)),
+    );
+    // The tenant counts lateness from 20 minutes on: 30 minutes late is late all the same.
+    expect(
+      await attendance.changePolicy({ latenessThresholdMinutes: 20, expectedVersion: 0 }, tenant),
+    ).toEqual({
+      version: 1,
+      latenessThresholdMinutes: 20,
+    });
+    const clockedIn = await attendance.clockIn({ id: String(s1?.['id']) }, tenant);
+    expect(clockedIn).toMatchObject({ status: 'in', late: true, minutesLate: 30 });
+    const { events: inEvents } = await running!.app
+      .get(EventSourcingRuntime)
+      .store.readStream(`staff-shift-${tenant.tenantId}-${String(s1?.['id'])}`);
+    expect(inEvents.at(-1)?.metadata.policyVersion).toBe(1);
+    const leave = await attendance.requestLeave(
+      {
+        staffId: away,
+        from: new Date(Date.now() - 3_600_000).toISOString(),
+        to: new Date(Date.now() + 3_600_000).toISOString(),
+        reason: 'family',
+      },
+      tenant,
+    );
+    await attendance.decideLeave(
+      { staffId: away, leaveId: String(leave.requests[0]?.['leaveId']), approved: true, reason: 'covered' },
+      tenant,
+    );
+    const outcomes = await until('the shifts closed', async () => {
+      const shifts = await Promise.all(
+        [s1, s2, s3].map((s) => attendance.getShift({ id: String(s?.['id']) }, tenant)),
+      );
+      return shifts.every((s) => s['status'] === 'closed') ? shifts.map((s) => s['outcome']) : undefined;
+    });
+    expect(outcomes).toEqual(['late', 'absent', 'on_leave']);
+    const month = new Date().toISOString().slice(0, 7);
+    const preview = await until('the facts of the month', async () => {
+      const p = await running!.app.get(AssessmentHandlers).preview({ period: month }, tenant);
+      const discipline = Object.fromEntries(p.results.map((r) => [r.staffId, r.kpis['discipline']]));
+      return discipline[absent] === 80 && discipline[late] === 95 ? discipline : undefined;
+    });
+    expect(preview[away]).toBe(100);
+  });
+});
