@@ -9,6 +9,9 @@ import { PolicyRoutes } from '../policies/policies.routes';
 import { ReturnVisitRoutes } from '../return-visits/return-visits.routes';
 import { grpcRequestClassOf } from '../routes/mount';
 import { TenancyRoutes } from '../tenancy/tenancy.routes';
+import { ContractRoutes } from '../contracts/contracts.routes';
+import { ContractTemplateRoutes } from '../contract-templates/contract-templates.routes';
+import { ProposalRoutes } from '../proposals/proposals.routes';
 
 /**
  * Every REST route mounted from a declaration: the gateway serves these controllers, and their bindings give the
@@ -22,6 +25,9 @@ export const DECLARED_ROUTES = [
   PolicyRoutes,
   AnalyticsRoutes,
   TenantRoutes,
+  ContractRoutes,
+  ContractTemplateRoutes,
+  ProposalRoutes,
 ];
 
 /** Methods without a binding (their REST controller is written by hand), with the class they are checked by. */
