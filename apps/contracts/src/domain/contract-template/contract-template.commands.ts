@@ -1,10 +1,14 @@
-interface Command<Type extends string, Data> {
-  readonly type: Type;
-  readonly data: Data;
+import type { ClauseKey, ContractKind } from '../terms/terms';
+
+export interface PublishContractTemplate {
+  readonly type: 'PublishContractTemplate';
+  readonly data: {
+    readonly kind: ContractKind;
+    readonly title: string;
+    readonly requiredClauses: readonly ClauseKey[];
+    readonly reviewRequired: boolean;
+    readonly expiryNoticeMonths: number;
+  };
 }
-
-// Every command names its contract template: the handler loads that contract template's stream with it.
-
-export type PublishContractTemplate = Command<'PublishContractTemplate', { contractTemplateId: string }>;
 
 export type ContractTemplateCommand = PublishContractTemplate;

@@ -1,42 +1,56 @@
-import type { ContractTemplateCommand, PublishContractTemplate } from './contract-template.commands';
-import { ContractTemplateErrorCode, contractTemplateError } from './contract-template.errors';
+import { CLAUSE_KEYS, isClauseKey, isContractKind } from '../terms/terms';
+import type { ContractTemplateCommand } from './contract-template.commands';
+import { ContractTemplateErrorCode as E, contractTemplateError } from './contract-template.errors';
 import type { ContractTemplateEvent } from './contract-template.events';
 import type { ContractTemplateState } from './contract-template.state';
 
-/** What the contract template's decisions take from outside the domain: the time (ids and policies come in here too). */
 export interface ContractTemplateContext {
   readonly now: Date;
 }
+
+/** Longest notice the policy may set, in months. */
+export const MAX_NOTICE_MONTHS = 12;
 
 export function decideContractTemplate(
   command: ContractTemplateCommand,
   state: ContractTemplateState,
   context: ContractTemplateContext,
 ): readonly ContractTemplateEvent[] {
-  switch (command.type) {
-    case 'PublishContractTemplate':
-      return publishContractTemplate(command, state, context);
-    default: {
-      const unhandled: never = command;
-      return unhandled;
-    }
-  }
-}
-
-function publishContractTemplate(
-  command: PublishContractTemplate,
-  state: ContractTemplateState,
-  context: ContractTemplateContext,
-): readonly ContractTemplateEvent[] {
-  if (state.status !== 'absent')
-    throw contractTemplateError(
-      ContractTemplateErrorCode.CONTRACT_TEMPLATE_EXISTS,
-      'the contract template exists already',
-    );
+  const { kind, title, requiredClauses, reviewRequired, expiryNoticeMonths } = command.data;
+  if (!isContractKind(kind) || kind !== state.kind)
+    throw contractTemplateError(E.INVALID_TEMPLATE, 'kind is not this template’s kind', { field: 'kind' });
+  if (title.trim() === '')
+    throw contractTemplateError(E.INVALID_TEMPLATE, 'title must not be empty', { field: 'title' });
+  if (requiredClauses.length === 0)
+    throw contractTemplateError(E.NO_REQUIRED_CLAUSE, 'a template requires at least one clause');
+  const unknown = requiredClauses.find((c) => !isClauseKey(c));
+  if (unknown !== undefined)
+    throw contractTemplateError(E.INVALID_TEMPLATE, `unknown clause ${String(unknown)}`, {
+      field: 'requiredClauses',
+    });
+  if (kind === 'rental_lease' && !reviewRequired)
+    throw contractTemplateError(E.REVIEW_REQUIRED_FOR_LEASE, 'a rental lease is always reviewed by legal');
+  if (
+    !Number.isInteger(expiryNoticeMonths) ||
+    expiryNoticeMonths < 1 ||
+    expiryNoticeMonths > MAX_NOTICE_MONTHS
+  )
+    throw contractTemplateError(E.INVALID_TEMPLATE, `expiryNoticeMonths must be 1 to ${MAX_NOTICE_MONTHS}`, {
+      field: 'expiryNoticeMonths',
+    });
   return [
     {
       type: 'ContractTemplatePublished',
-      data: { contractTemplateId: command.data.contractTemplateId, publishedAt: context.now.toISOString() },
+      data: {
+        kind,
+        version: state.version + 1,
+        title: title.trim(),
+        // In the one order of CLAUSE_KEYS, once each.
+        requiredClauses: CLAUSE_KEYS.filter((c) => requiredClauses.includes(c)),
+        reviewRequired,
+        expiryNoticeMonths,
+        publishedAt: context.now.toISOString(),
+      },
     },
   ];
 }

@@ -1,9 +1,11 @@
 import { DomainError } from '@serviceops/kernel';
 
-/** Stable codes of the contract template's rules; the edge maps each to an HTTP/gRPC status (libs/platform errors.ts). */
+/** Stable codes of the template rules; the edge maps each to an HTTP/gRPC status (libs/platform errors.ts). */
 export const ContractTemplateErrorCode = {
-  CONTRACT_TEMPLATE_NOT_FOUND: 'CONTRACTS.CONTRACT_TEMPLATE_NOT_FOUND',
-  CONTRACT_TEMPLATE_EXISTS: 'CONTRACTS.CONTRACT_TEMPLATE_EXISTS',
+  /** A lease is always reviewed by legal: a lease template cannot drop the review. */
+  REVIEW_REQUIRED_FOR_LEASE: 'CONTRACTS.REVIEW_REQUIRED_FOR_LEASE',
+  NO_REQUIRED_CLAUSE: 'CONTRACTS.NO_REQUIRED_CLAUSE',
+  INVALID_TEMPLATE: 'CONTRACTS.INVALID_TEMPLATE',
 } as const;
 
 export type ContractTemplateErrorCode =

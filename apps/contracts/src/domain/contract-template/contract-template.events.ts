@@ -1,10 +1,17 @@
 import type { Event } from '@serviceops/kernel';
-
-// Event data is stored as JSON: instants are ISO-8601 strings and "none" is null, never undefined.
+import type { ClauseKey, ContractKind } from '../terms/terms';
 
 export type ContractTemplatePublished = Event<
   'ContractTemplatePublished',
-  { contractTemplateId: string; publishedAt: string }
+  {
+    kind: ContractKind;
+    version: number;
+    title: string;
+    requiredClauses: ClauseKey[];
+    reviewRequired: boolean;
+    expiryNoticeMonths: number;
+    publishedAt: string;
+  }
 >;
 
 export type ContractTemplateEvent = ContractTemplatePublished;

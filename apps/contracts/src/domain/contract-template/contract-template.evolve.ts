@@ -6,10 +6,12 @@ export function evolveContractTemplate(
   event: ContractTemplateEvent,
 ): ContractTemplateState {
   switch (event.type) {
-    case 'ContractTemplatePublished':
-      return { status: 'active', contractTemplateId: event.data.contractTemplateId };
+    case 'ContractTemplatePublished': {
+      const { kind, version, title, requiredClauses, reviewRequired, expiryNoticeMonths } = event.data;
+      return { kind, version, title, requiredClauses, reviewRequired, expiryNoticeMonths };
+    }
     default: {
-      const unhandled: never = event;
+      const unhandled: never = event.type;
       return unhandled;
     }
   }

@@ -1,12 +1,65 @@
-export interface AbsentContractTemplate {
-  readonly status: 'absent';
+import type { ClauseKey, ContractKind } from '../terms/terms';
+
+/** A tenant's template for one kind of contract, at one version: versioned tenant data. */
+export interface ContractTemplate {
+  readonly kind: ContractKind;
+  /** 1 is the default every tenant starts with; each publication adds one. */
+  readonly version: number;
+  readonly title: string;
+  /** A draft missing one of these cannot go to review (nor be signed). */
+  readonly requiredClauses: readonly ClauseKey[];
+  /** Whether legal must review before signing: always for a lease. */
+  readonly reviewRequired: boolean;
+  /** How long before the end the expiry notice goes out (the regulations: one month). */
+  readonly expiryNoticeMonths: number;
 }
 
-export interface ActiveContractTemplate {
-  readonly status: 'active';
-  readonly contractTemplateId: string;
-}
+export type ContractTemplateState = ContractTemplate;
 
-export type ContractTemplateState = AbsentContractTemplate | ActiveContractTemplate;
+const template = (
+  kind: ContractKind,
+  title: string,
+  requiredClauses: readonly ClauseKey[],
+  reviewRequired: boolean,
+): ContractTemplate => ({ kind, version: 1, title, requiredClauses, reviewRequired, expiryNoticeMonths: 1 });
 
-export const initialContractTemplateState = (): ContractTemplateState => ({ status: 'absent' });
+/** The templates a tenant starts with, one per kind (the regulations' key clauses for each). */
+export const DEFAULT_TEMPLATES: Readonly<Record<ContractKind, ContractTemplate>> = {
+  service_package: template(
+    'service_package',
+    'Service package agreement',
+    ['items', 'fees', 'term', 'breach_liability'],
+    false,
+  ),
+  maintenance: template(
+    'maintenance',
+    'Maintenance contract',
+    ['items', 'fees', 'term', 'maintenance_duties', 'breach_liability'],
+    false,
+  ),
+  rental_lease: template(
+    'rental_lease',
+    'Equipment rental lease',
+    [
+      'items',
+      'fees',
+      'term',
+      'delivery',
+      'maintenance_duties',
+      'deposit',
+      'breach_liability',
+      'late_payment_penalty',
+    ],
+    true,
+  ),
+  warranty: template(
+    'warranty',
+    'Warranty',
+    ['items', 'term', 'maintenance_duties', 'breach_liability'],
+    false,
+  ),
+};
+
+/** A template's stream starts at the kind's default. */
+export const initialContractTemplateState = (kind: ContractKind): ContractTemplateState =>
+  DEFAULT_TEMPLATES[kind];

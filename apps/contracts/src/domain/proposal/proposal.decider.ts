@@ -11,7 +11,7 @@ export const proposalDecider: Decider<ProposalCommand, ProposalEvent, ProposalSt
   evolve: evolveProposal,
 };
 
-/** One stream per proposal: 'proposal-<tenantId>-<proposalId>' (stream ids always lead with their tenant). */
+/** One stream per proposal: 'proposal-<tenantId>-<proposalId>'. */
 export function proposalStreamId(tenantId: string, proposalId: string): string {
   return streamId('proposal', tenantId, proposalId);
 }

@@ -1,13 +1,23 @@
 import type { Event } from '@serviceops/kernel';
+import type { Offer } from './proposal.commands';
 
-// Event data is stored as JSON: instants are ISO-8601 strings and "none" is null, never undefined.
+export type ProposalCreated = Event<
+  'ProposalCreated',
+  { proposalId: string; offer: Offer; createdAt: string }
+>;
+export type ProposalSent = Event<'ProposalSent', { proposalId: string; validUntil: string; sentAt: string }>;
+export type ProposalAccepted = Event<
+  'ProposalAccepted',
+  { proposalId: string; contractId: string; acceptedAt: string }
+>;
+export type ProposalDeclined = Event<
+  'ProposalDeclined',
+  { proposalId: string; reason: string; declinedAt: string }
+>;
+export type ProposalExpired = Event<
+  'ProposalExpired',
+  { proposalId: string; validUntil: string; expiredAt: string }
+>;
 
-export type ProposalCreated = Event<'ProposalCreated', { proposalId: string; createdAt: string }>;
-
-export type ProposalSent = Event<'ProposalSent', { proposalId: string; sentAt: string }>;
-
-export type ProposalAccepted = Event<'ProposalAccepted', { proposalId: string; acceptedAt: string }>;
-
-export type ProposalDeclined = Event<'ProposalDeclined', { proposalId: string; declinedAt: string }>;
-
-export type ProposalEvent = ProposalCreated | ProposalSent | ProposalAccepted | ProposalDeclined;
+export type ProposalEvent =
+  ProposalCreated | ProposalSent | ProposalAccepted | ProposalDeclined | ProposalExpired;
