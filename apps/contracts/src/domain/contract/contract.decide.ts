@@ -1,6 +1,7 @@
 import { isBusinessLine } from '@serviceops/contracts';
 import { isLocalDate, RULES } from '@serviceops/kernel';
 import { renderContract } from '../document/contract-document';
+import { billingTermsOf, entitlementsOf } from '../terms/entitlements';
 import {
   applyChanges,
   CLAUSE_KEYS,
@@ -224,7 +225,7 @@ function signContract(signing: Signing, state: Contract, context: ContractContex
       signedAt: signature.signedAt,
     },
   });
-  return events;
+  return [...events, ...published(state, 1, effectiveFrom, state.terms, signature.signedAt)];
 }
 
 function amendContract(
@@ -295,7 +296,22 @@ function signAmendment(signing: Signing, state: Contract, context: ContractConte
       signedAt: signature.signedAt,
     },
   });
-  return events;
+  return [...events, ...published(state, version, pending.effectiveFrom, terms, signature.signedAt)];
+}
+
+/** Entitlements for orders and billing terms for billing, for the version just signed. */
+function published(
+  state: Contract,
+  version: number,
+  effectiveFrom: string,
+  terms: Terms,
+  at: string,
+): ContractEvent[] {
+  const p = { ...state, version, effectiveFrom, terms, at };
+  return [
+    { type: 'ContractEntitlementsPublished', data: entitlementsOf(p) },
+    { type: 'ContractBillingTermsPublished', data: billingTermsOf(p) },
+  ];
 }
 
 // --- rules shared by several commands ---------------------------------------------------------------------------

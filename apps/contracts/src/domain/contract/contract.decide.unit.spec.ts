@@ -175,7 +175,16 @@ describe('review by policy', () => {
       fold(given),
       context(),
     );
-    expect(events.map((e) => e.type)).toEqual(['ContractSignatureRecorded', 'ContractSigned']);
+    expect(events.map((e) => e.type)).toEqual([
+      'ContractSignatureRecorded',
+      'ContractSigned',
+      'ContractEntitlementsPublished',
+      'ContractBillingTermsPublished',
+    ]);
+    expect(events[2]).toMatchObject({
+      data: { sessions: { total: 10, left: 10 }, version: 1, customerId: CUSTOMER },
+    });
+    expect(events[3]).toMatchObject({ data: { itemsTotal: { amount: 200_000, currency: 'CNY' } } });
     expect(events[1]).toMatchObject({
       data: { version: 1, effectiveFrom: '2026-04-01', documentHash: expect.stringMatching(/^hash\(\d+\)$/) },
     });
@@ -321,6 +330,27 @@ describe('amendments', () => {
       rentPerMonth: { amount: 1_200_000 },
       clauses: { deposit: 'three months of rent', delivery: leaseTerms.clauses.delivery },
     });
+  });
+
+  it('publishes the new version’s entitlements and billing terms when both signed the amendment', () => {
+    const history = run(signedLease, [
+      amend('2026-07-01', { rentPerMonth: { amount: 1_200_000, currency: 'CNY' } }),
+      ...both('a1'),
+    ]);
+    expect(history.slice(-2)).toMatchObject([
+      {
+        type: 'ContractEntitlementsPublished',
+        data: {
+          version: 2,
+          effectiveFrom: '2026-07-01',
+          equipment: [{ description: 'excavator EX-200', quantity: 1 }],
+        },
+      },
+      {
+        type: 'ContractBillingTermsPublished',
+        data: { version: 2, rentPerMonth: { amount: 1_200_000 }, deposit: { amount: 2_000_000 } },
+      },
+    ]);
   });
 
   it('one signature keeps the amendment pending; the second makes the new version', () => {

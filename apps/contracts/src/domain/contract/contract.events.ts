@@ -1,4 +1,8 @@
-import type { BusinessLine } from '@serviceops/contracts';
+import type {
+  BusinessLine,
+  ContractBillingTermsPublishedV1,
+  ContractEntitlementsPublishedV1,
+} from '@serviceops/contracts';
 import type { Event } from '@serviceops/kernel';
 import type { ClauseKey, ContractKind, TermChanges, Terms } from '../terms/terms';
 import type { Party, SigningMethod } from './contract.commands';
@@ -115,6 +119,16 @@ export type ContractExpired = Event<
   { contractId: string; endDate: string; expiredAt: string }
 >;
 
+/** For orders and billing, at signing and at each signed amendment (libs/contracts/src/events). */
+export type ContractEntitlementsPublished = Event<
+  'ContractEntitlementsPublished',
+  ContractEntitlementsPublishedV1
+>;
+export type ContractBillingTermsPublished = Event<
+  'ContractBillingTermsPublished',
+  ContractBillingTermsPublishedV1
+>;
+
 export type ContractEvent =
   | ContractDrafted
   | ContractRevised
@@ -132,4 +146,6 @@ export type ContractEvent =
   | ContractRenewed
   | ContractArchived
   | ExpiryNoticeSent
-  | ContractExpired;
+  | ContractExpired
+  | ContractEntitlementsPublished
+  | ContractBillingTermsPublished;

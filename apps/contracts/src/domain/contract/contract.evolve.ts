@@ -79,6 +79,10 @@ function evolveExisting(
       return { ...state, noticeSentFor: event.data.endDate };
     case 'ContractExpired':
       return { ...state, status: 'expired' };
+    // Published for other services; the contract itself is unchanged.
+    case 'ContractEntitlementsPublished':
+    case 'ContractBillingTermsPublished':
+      return state;
     default: {
       const unhandled: never = event;
       return unhandled;
