@@ -1,55 +1,58 @@
 import { Injectable } from '@nestjs/common';
-import { newId } from '@serviceops/kernel';
-import {
-  EventSourcingRuntime,
-  execute,
-  Handles,
-  type CallContext,
-  type Executed,
-} from '@serviceops/platform';
+import { execute, Handles, type CallContext } from '@serviceops/platform';
 import {
   contractTemplateDecider,
   contractTemplateStreamId,
 } from '../domain/contract-template/contract-template.decider';
-import type { ContractTemplateEvent } from '../domain/contract-template/contract-template.events';
-import type { ContractTemplateState } from '../domain/contract-template/contract-template.state';
+import type { ContractTemplate } from '../domain/contract-template/contract-template.state';
+import { CONTRACT_KINDS, type ClauseKey, type ContractKind } from '../domain/terms/terms';
+import { ContractStore } from './contract-store';
 
-/** A contract template as the API answers it: the proto's ContractTemplate. */
-export interface ContractTemplateView {
-  readonly id: string;
-  readonly version: number;
-  readonly status: string;
-}
-
-function viewOf(
-  id: string,
-  { state, version }: Executed<ContractTemplateState, ContractTemplateEvent>,
-): ContractTemplateView {
-  return { id, version, status: state.status };
-}
-
-/**
- * The contract template's commands, a method for each declared one (`@Handles`): load the stream, decide, append
- * (`execute`), answer the contract template with its new version.
- */
+/** The tenant's templates: versioned tenant data, one stream per kind (the default until one is published). */
 @Injectable()
 export class ContractTemplateHandlers {
-  constructor(private readonly runtime: EventSourcingRuntime) {}
+  constructor(private readonly contracts: ContractStore) {}
 
   @Handles('contracts.PublishContractTemplate')
-  async publishContractTemplate(_request: object, call: CallContext): Promise<ContractTemplateView> {
-    const contractTemplateId = newId();
-    const done = await this.runtime.timed('PublishContractTemplate', () =>
+  async publish(
+    request: {
+      kind?: string;
+      title?: string;
+      requiredClauses?: string[];
+      reviewRequired?: boolean;
+      expiryNoticeMonths?: number;
+    },
+    call: CallContext,
+  ): Promise<ContractTemplate> {
+    const kind = (request.kind ?? '') as ContractKind;
+    await this.contracts.template(call.tenantId, kind); // refuses an unknown kind (400)
+    const { runtime } = this.contracts;
+    const done = await runtime.timed('PublishContractTemplate', () =>
       execute(
-        this.runtime.store,
-        contractTemplateDecider,
-        contractTemplateStreamId(call.tenantId, contractTemplateId),
-        { type: 'PublishContractTemplate', data: { contractTemplateId } },
+        runtime.store,
+        contractTemplateDecider(kind),
+        contractTemplateStreamId(call.tenantId, kind),
+        {
+          type: 'PublishContractTemplate',
+          data: {
+            kind,
+            title: request.title ?? '',
+            requiredClauses: (request.requiredClauses ?? []) as ClauseKey[],
+            reviewRequired: request.reviewRequired ?? false,
+            expiryNoticeMonths: request.expiryNoticeMonths ?? 0,
+          },
+        },
         { now: new Date() },
         call,
-        { newStream: true },
       ),
     );
-    return viewOf(contractTemplateId, done);
+    return done.state;
+  }
+
+  @Handles('contracts.ListContractTemplates')
+  async list(_request: object, call: CallContext): Promise<{ items: ContractTemplate[] }> {
+    return {
+      items: await Promise.all(CONTRACT_KINDS.map((kind) => this.contracts.template(call.tenantId, kind))),
+    };
   }
 }

@@ -28,13 +28,13 @@ export const DEFAULT_TEMPLATES: Readonly<Record<ContractKind, ContractTemplate>>
   service_package: template(
     'service_package',
     'Service package agreement',
-    ['items', 'fees', 'term', 'breach_liability'],
+    ['items', 'fees', 'term', 'breachLiability'],
     false,
   ),
   maintenance: template(
     'maintenance',
     'Maintenance contract',
-    ['items', 'fees', 'term', 'maintenance_duties', 'breach_liability'],
+    ['items', 'fees', 'term', 'maintenanceDuties', 'breachLiability'],
     false,
   ),
   rental_lease: template(
@@ -45,17 +45,17 @@ export const DEFAULT_TEMPLATES: Readonly<Record<ContractKind, ContractTemplate>>
       'fees',
       'term',
       'delivery',
-      'maintenance_duties',
+      'maintenanceDuties',
       'deposit',
-      'breach_liability',
-      'late_payment_penalty',
+      'breachLiability',
+      'latePaymentPenalty',
     ],
     true,
   ),
   warranty: template(
     'warranty',
     'Warranty',
-    ['items', 'term', 'maintenance_duties', 'breach_liability'],
+    ['items', 'term', 'maintenanceDuties', 'breachLiability'],
     false,
   ),
 };

@@ -1,6 +1,6 @@
 import { deciderSpec } from '@serviceops/testing';
 import { DomainError } from '@serviceops/kernel';
-import { versionOn } from '../terms/terms';
+import { type ContractKind, versionOn } from '../terms/terms';
 import type { ContractCommand } from './contract.commands';
 import { type ContractContext, decideContract } from './contract.decide';
 import { contractDecider } from './contract.decider';
@@ -199,20 +199,22 @@ describe('review by policy', () => {
 
 describe('required clauses per kind: a draft missing one cannot go to review', () => {
   const cases = Object.entries({
-    service_package: ['items', 'fees', 'term', 'breach_liability'],
-    maintenance: ['items', 'fees', 'term', 'maintenance_duties', 'breach_liability'],
+    service_package: ['items', 'fees', 'term', 'breachLiability'],
+    maintenance: ['items', 'fees', 'term', 'maintenanceDuties', 'breachLiability'],
     rental_lease: [
       'items',
       'fees',
       'term',
       'delivery',
-      'maintenance_duties',
+      'maintenanceDuties',
       'deposit',
-      'breach_liability',
-      'late_payment_penalty',
+      'breachLiability',
+      'latePaymentPenalty',
     ],
-    warranty: ['items', 'term', 'maintenance_duties', 'breach_liability'],
-  } as const).flatMap(([kind, clauses]) => clauses.map((clause) => [kind, clause] as const));
+    warranty: ['items', 'term', 'maintenanceDuties', 'breachLiability'],
+  } as const satisfies Record<ContractKind, readonly string[]>).flatMap(([kind, clauses]) =>
+    clauses.map((clause) => [kind as ContractKind, clause] as const),
+  );
 
   it.each(cases)('a %s draft without %s is refused, the error naming it', (kind, clause) => {
     const { [clause]: _gone, ...rest } = leaseTerms.clauses;
@@ -226,8 +228,8 @@ describe('required clauses per kind: a draft missing one cannot go to review', (
   });
 
   it.each([
-    ['service_package', ['delivery', 'deposit', 'maintenance_duties', 'late_payment_penalty']],
-    ['warranty', ['fees', 'delivery', 'deposit', 'late_payment_penalty']],
+    ['service_package', ['delivery', 'deposit', 'maintenanceDuties', 'latePaymentPenalty']],
+    ['warranty', ['fees', 'delivery', 'deposit', 'latePaymentPenalty']],
   ] as const)('a %s does not need %j', (kind, optional) => {
     const clauses = Object.fromEntries(
       Object.entries(leaseTerms.clauses).filter(([k]) => !(optional as readonly string[]).includes(k)),

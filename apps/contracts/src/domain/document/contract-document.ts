@@ -15,10 +15,10 @@ const CLAUSE_TITLES: Readonly<Record<(typeof CLAUSE_KEYS)[number], string>> = {
   fees: 'Fees',
   term: 'Term',
   delivery: 'Delivery',
-  maintenance_duties: 'Maintenance duties',
+  maintenanceDuties: 'Maintenance duties',
   deposit: 'Deposit',
-  breach_liability: 'Breach liability',
-  late_payment_penalty: 'Late-payment penalty',
+  breachLiability: 'Breach liability',
+  latePaymentPenalty: 'Late-payment penalty',
 };
 
 const amount = (m: { amount: number; currency: string }): string => `${m.amount} ${m.currency} (minor units)`;

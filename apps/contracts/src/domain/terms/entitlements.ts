@@ -54,7 +54,7 @@ export function entitlementsOf(p: Published): ContractEntitlementsPublishedV1 {
             products: terms.items.map((i) => i.description),
             from: terms.startDate,
             to: terms.endDate,
-            covered: terms.clauses.maintenance_duties ?? '',
+            covered: terms.clauses.maintenanceDuties ?? '',
           }
         : null,
     publishedAt: p.at,

@@ -1,3 +1,4 @@
+import { addDays } from '@serviceops/kernel';
 import type { Money } from '@serviceops/kernel';
 
 /** The four kinds of contract the regulations name. */
@@ -10,10 +11,10 @@ export const CLAUSE_KEYS = [
   'fees',
   'term',
   'delivery',
-  'maintenance_duties',
+  'maintenanceDuties',
   'deposit',
-  'breach_liability',
-  'late_payment_penalty',
+  'breachLiability',
+  'latePaymentPenalty',
 ] as const;
 export type ClauseKey = (typeof CLAUSE_KEYS)[number];
 
@@ -105,4 +106,21 @@ export function isContractKind(value: unknown): value is ContractKind {
 
 export function isClauseKey(value: unknown): value is ClauseKey {
   return (CLAUSE_KEYS as readonly unknown[]).includes(value);
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A renewal's terms: the same items and clauses for a term as long, from the day after the end. A term of whole
+ * months (1 April – 31 March) renews as whole months; any other as the same number of days.
+ */
+export function renewalTerms(terms: Terms): Terms {
+  const startDate = addDays(terms.endDate, 1);
+  const [y1, m1, d1] = terms.startDate.split('-').map(Number) as [number, number, number];
+  const [y2, m2, d2] = startDate.split('-').map(Number) as [number, number, number];
+  const months = (y2 - y1) * 12 + (m2 - m1);
+  if (d1 === d2 && months > 0)
+    return { ...terms, startDate, endDate: addDays(monthsBefore(startDate, -months), -1) };
+  const days = Math.round((Date.parse(terms.endDate) - Date.parse(terms.startDate)) / DAY_MS);
+  return { ...terms, startDate, endDate: addDays(startDate, days) };
 }

@@ -1,0 +1,100 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { localDateOf, type RecordedEvent } from '@serviceops/kernel';
+import { DurableTimers, EventSourcingRuntime, ProblemError, type CallContext } from '@serviceops/platform';
+import {
+  contractTemplateDecider,
+  contractTemplateStreamId,
+} from '../domain/contract-template/contract-template.decider';
+import type { ContractTemplateEvent } from '../domain/contract-template/contract-template.events';
+import type { ContractTemplate } from '../domain/contract-template/contract-template.state';
+import type { ContractContext } from '../domain/contract/contract.decide';
+import { contractDecider, contractStreamId } from '../domain/contract/contract.decider';
+import type { ContractEvent, TemplateRef } from '../domain/contract/contract.events';
+import type { Contract } from '../domain/contract/contract.state';
+import { CONTRACT_KINDS, isContractKind, type ContractKind } from '../domain/terms/terms';
+
+/**
+ * The day a contract's dates are read in. The tenant's own calendar (tenancy's events) is not consumed by this
+ * service yet: every tenant's contracts are dated in this zone until it is.
+ */
+export const CONTRACTS_TIME_ZONE = 'Asia/Shanghai';
+/** The zone's offset (it keeps no daylight saving time): when a local day begins. */
+const CONTRACTS_UTC_OFFSET = '+08:00';
+
+/** The instant a local date (plus `days`) begins in the contracts' zone: when a date's timer is due. */
+export function startOfDay(date: string, days = 0): Date {
+  const start = new Date(`${date}T00:00:00${CONTRACTS_UTC_OFFSET}`);
+  return new Date(start.getTime() + days * 86_400_000);
+}
+
+export const EXPIRY_NOTICE_TIMER = 'contract-expiry-notice';
+export const CONTRACT_END_TIMER = 'contract-end';
+export const PROPOSAL_VALIDITY_TIMER = 'proposal-validity';
+export const noticeTimerId = (contractId: string) => `${EXPIRY_NOTICE_TIMER}:${contractId}`;
+export const endTimerId = (contractId: string) => `${CONTRACT_END_TIMER}:${contractId}`;
+export const validityTimerId = (proposalId: string) => `${PROPOSAL_VALIDITY_TIMER}:${proposalId}`;
+
+export const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
+export const notFoundContract = () => new ProblemError('CONTRACTS.CONTRACT_NOT_FOUND', 'no such contract');
+
+/** The system as a caller (timers): recorded as the actor of what it decides. */
+export function systemCall(tenantId: string, actor: string, correlationId: string): CallContext {
+  return { tenantId, actorId: `system:${actor}`, roles: [], correlationId };
+}
+
+/** Streams, time and timers of the contracts service. */
+@Injectable()
+export class ContractStore {
+  constructor(
+    readonly runtime: EventSourcingRuntime,
+    readonly timers: DurableTimers,
+  ) {}
+
+  today(now: Date): string {
+    return localDateOf(CONTRACTS_TIME_ZONE, now);
+  }
+
+  context(now = new Date()): ContractContext {
+    return { now, today: this.today(now), hash: sha256 };
+  }
+
+  /** The tenant's template of a kind in force: the default until one is published. */
+  async template(tenantId: string, kind: ContractKind): Promise<ContractTemplate> {
+    if (!isContractKind(kind))
+      throw new ProblemError('VALIDATION', 'unknown kind of contract', [
+        { path: 'kind', message: CONTRACT_KINDS.join(', ') },
+      ]);
+    const decider = contractTemplateDecider(kind);
+    const { events } = await this.runtime.store.readStream(contractTemplateStreamId(tenantId, kind));
+    return events.reduce(
+      (s, e) => decider.evolve(s, e as unknown as ContractTemplateEvent),
+      decider.initialState(),
+    );
+  }
+
+  templateRef({
+    version,
+    title,
+    requiredClauses,
+    reviewRequired,
+    expiryNoticeMonths,
+  }: ContractTemplate): TemplateRef {
+    return { version, title, requiredClauses: [...requiredClauses], reviewRequired, expiryNoticeMonths };
+  }
+
+  /** The contract's events (those known at `asOf`, when given); 404 when it has none. */
+  async load(
+    tenantId: string,
+    contractId: string,
+  ): Promise<{ state: Contract; version: number; events: RecordedEvent[] }> {
+    const { events } = await this.runtime.store.readStream(contractStreamId(tenantId, contractId));
+    const state = events.reduce(
+      (s, e) => contractDecider.evolve(s, e as unknown as ContractEvent),
+      contractDecider.initialState(),
+    );
+    if (state.status === 'absent') throw notFoundContract();
+    return { state, version: events.at(-1)?.streamVersion ?? 0, events };
+  }
+}
