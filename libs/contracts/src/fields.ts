@@ -70,3 +70,15 @@ export function sealedPathsOf<T extends string>(
     }
   return paths;
 }
+
+/** The contracts service's free-text fields: the gateway validates requests with these, the domain decides with them. */
+export const CONTRACT_FIELDS = {
+  /** A clause's text; a blank one counts as missing. */
+  clause: text(0, 10_000),
+  itemDescription: text(1, 200),
+  paymentTerms: text(1, 2_000),
+  paymentSchedule: text(1, 500),
+  templateTitle: text(1, 200),
+  signer: RULES.name,
+  reason: RULES.reason,
+} as const;

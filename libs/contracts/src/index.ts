@@ -7,3 +7,4 @@ export * from './fields';
 export * from './api';
 export * from './internal-token';
 export * from './events/contracts.events';
+export * from './contracts.vocabulary';

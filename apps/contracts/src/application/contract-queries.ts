@@ -4,14 +4,14 @@ import { Handles, ProblemError, type CallContext } from '@serviceops/platform';
 import { DataSource } from 'typeorm';
 import { headerOf } from '../domain/contract/contract.decide';
 import type { ContractEvent } from '../domain/contract/contract.events';
-import { CONTRACT_STATUSES } from '../domain/contract/contract.state';
+import { CONTRACT_VIEW_STATUSES } from '@serviceops/contracts';
 import { renderContract } from '../domain/document/contract-document';
 import { CONTRACT_KINDS, versionOn } from '../domain/terms/terms';
 import { ContractListRow } from '../infrastructure/read-models';
 import { ContractStore, sha256 } from './contract-store';
 import { contractViewOf, type ContractView } from './contract-view';
 
-const LIST_STATUSES: readonly string[] = [...CONTRACT_STATUSES, 'active'];
+const LIST_STATUSES: readonly string[] = CONTRACT_VIEW_STATUSES;
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 200;
 

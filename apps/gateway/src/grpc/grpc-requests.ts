@@ -9,9 +9,7 @@ import { PolicyRoutes } from '../policies/policies.routes';
 import { ReturnVisitRoutes } from '../return-visits/return-visits.routes';
 import { grpcRequestClassOf } from '../routes/mount';
 import { TenancyRoutes } from '../tenancy/tenancy.routes';
-import { ContractRoutes } from '../contracts/contracts.routes';
-import { ContractTemplateRoutes } from '../contract-templates/contract-templates.routes';
-import { ProposalRoutes } from '../proposals/proposals.routes';
+import { ContractRoutes, ContractTemplateRoutes, ProposalRoutes } from '../contracts/contracts.routes';
 
 /**
  * Every REST route mounted from a declaration: the gateway serves these controllers, and their bindings give the

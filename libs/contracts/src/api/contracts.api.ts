@@ -19,7 +19,8 @@ function onOne(resource: string, action: string, access: Access, summary: string
   };
 }
 
-const contract = (action: string, access: Access, summary: string) => onOne('contracts', action, access, summary);
+const contract = (action: string, access: Access, summary: string) =>
+  onOne('contracts', action, access, summary);
 const proposal = (action: string, summary: string) => onOne('proposals', action, CONTRACT_WRITERS, summary);
 
 /** The contracts service's methods: gRPC name → REST route, roles, summary. */
@@ -36,7 +37,11 @@ export const CONTRACTS_API = {
     'Send a draft to legal review (422 CONTRACTS.MISSING_CLAUSE names a missing required clause)',
   ),
   ApproveContract: contract('approve', CONTRACT_REVIEWERS, 'Legal approves the contract under review'),
-  ReturnContract: contract('return', CONTRACT_REVIEWERS, 'Legal returns the contract to its drafters, with reasons'),
+  ReturnContract: contract(
+    'return',
+    CONTRACT_REVIEWERS,
+    'Legal returns the contract to its drafters, with reasons',
+  ),
   SignContract: contract(
     'sign',
     CONTRACT_WRITERS,
@@ -54,9 +59,21 @@ export const CONTRACTS_API = {
   ),
   SuspendContract: contract('suspend', CONTRACT_WRITERS, 'Suspend an active contract, with a reason'),
   ResumeContract: contract('resume', CONTRACT_WRITERS, 'Resume a suspended contract'),
-  TerminateContract: contract('terminate', CONTRACT_WRITERS, 'Terminate a contract early (reason; who is the caller)'),
-  RenewContract: contract('renew', CONTRACT_WRITERS, 'Renew a contract: a successor draft linked to this one'),
-  ArchiveContract: contract('archive', CONTRACT_WRITERS, 'Archive an expired, renewed or terminated contract'),
+  TerminateContract: contract(
+    'terminate',
+    CONTRACT_WRITERS,
+    'Terminate a contract early (reason; who is the caller)',
+  ),
+  RenewContract: contract(
+    'renew',
+    CONTRACT_WRITERS,
+    'Renew a contract: a successor draft linked to this one',
+  ),
+  ArchiveContract: contract(
+    'archive',
+    CONTRACT_WRITERS,
+    'Archive an expired, renewed or terminated contract',
+  ),
   GetContract: {
     http: { method: 'GET', path: 'contracts/:id', status: 200, uuidParams: ['id'], etag: true },
     access: CONTRACT_READERS,

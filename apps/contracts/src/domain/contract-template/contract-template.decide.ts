@@ -1,3 +1,4 @@
+import { CONTRACT_FIELDS } from '@serviceops/contracts';
 import { CLAUSE_KEYS, isClauseKey, isContractKind } from '../terms/terms';
 import type { ContractTemplateCommand } from './contract-template.commands';
 import { ContractTemplateErrorCode as E, contractTemplateError } from './contract-template.errors';
@@ -19,8 +20,10 @@ export function decideContractTemplate(
   const { kind, title, requiredClauses, reviewRequired, expiryNoticeMonths } = command.data;
   if (!isContractKind(kind) || kind !== state.kind)
     throw contractTemplateError(E.INVALID_TEMPLATE, 'kind is not this template’s kind', { field: 'kind' });
-  if (title.trim() === '')
-    throw contractTemplateError(E.INVALID_TEMPLATE, 'title must not be empty', { field: 'title' });
+  if (!CONTRACT_FIELDS.templateTitle.accepts(title))
+    throw contractTemplateError(E.INVALID_TEMPLATE, `title ${CONTRACT_FIELDS.templateTitle.message}`, {
+      field: 'title',
+    });
   if (requiredClauses.length === 0)
     throw contractTemplateError(E.NO_REQUIRED_CLAUSE, 'a template requires at least one clause');
   const unknown = requiredClauses.find((c) => !isClauseKey(c));

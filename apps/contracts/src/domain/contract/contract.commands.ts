@@ -6,10 +6,8 @@ interface Command<Type extends string, Data> {
   readonly data: Data;
 }
 
-export const PARTIES = ['customer', 'provider'] as const;
-export type Party = (typeof PARTIES)[number];
-export const SIGNING_METHODS = ['paper', 'electronic'] as const;
-export type SigningMethod = (typeof SIGNING_METHODS)[number];
+export { PARTIES, SIGNING_METHODS, type Party, type SigningMethod } from '@serviceops/contracts';
+import type { Party, SigningMethod } from '@serviceops/contracts';
 
 /** Who signed for a party, and how. */
 export interface Signing {

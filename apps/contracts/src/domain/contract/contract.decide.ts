@@ -1,4 +1,4 @@
-import { isBusinessLine } from '@serviceops/contracts';
+import { CONTRACT_FIELDS, isBusinessLine } from '@serviceops/contracts';
 import { isLocalDate, RULES } from '@serviceops/kernel';
 import { renderContract } from '../document/contract-document';
 import { billingTermsOf, entitlementsOf } from '../terms/entitlements';
@@ -344,7 +344,7 @@ function validSigning(signing: Signing, already: readonly Signature[], context: 
     throw invalid('party', `must be ${PARTIES.join(' or ')}`);
   if (!(SIGNING_METHODS as readonly string[]).includes(method))
     throw invalid('method', `must be ${SIGNING_METHODS.join(' or ')}`);
-  if (!RULES.name.accepts(signer)) throw invalid('signer', RULES.name.message);
+  if (!CONTRACT_FIELDS.signer.accepts(signer)) throw invalid('signer', CONTRACT_FIELDS.signer.message);
   if (already.some((s) => s.party === party))
     throw contractError(E.ALREADY_SIGNED_BY_PARTY, `the ${party} has signed already`, { party });
   return { party, signer: signer.trim(), method, signedAt: context.now.toISOString() };
@@ -357,8 +357,13 @@ export function validTerms(terms: Terms): Terms {
   if (terms.endDate < terms.startDate)
     throw contractError(E.END_BEFORE_START, 'a contract cannot end before it starts', { field: 'endDate' });
   terms.items.forEach(validItem);
-  for (const key of Object.keys(terms.clauses))
+  for (const [key, text] of Object.entries(terms.clauses)) {
     if (!(CLAUSE_KEYS as readonly string[]).includes(key)) throw invalid(`clauses.${key}`, 'is not a clause');
+    if (!CONTRACT_FIELDS.clause.accepts(text ?? ''))
+      throw invalid(`clauses.${key}`, CONTRACT_FIELDS.clause.message);
+  }
+  if (terms.paymentSchedule !== null && !CONTRACT_FIELDS.paymentSchedule.accepts(terms.paymentSchedule))
+    throw invalid('paymentSchedule', CONTRACT_FIELDS.paymentSchedule.message);
   for (const field of ['rentPerMonth', 'deposit', 'lateFeePerDay'] as const) {
     const m = terms[field];
     if (m !== null && !validMoney(m)) throw invalid(field, 'must be integer minor units and a currency');
@@ -371,7 +376,8 @@ export function validTerms(terms: Terms): Terms {
 function validItem(item: ContractItem, n: number): void {
   if (!(ITEM_KINDS as readonly string[]).includes(item.kind))
     throw invalid(`items[${n}].kind`, 'service or equipment');
-  if (item.description.trim() === '') throw invalid(`items[${n}].description`, 'must not be empty');
+  if (!CONTRACT_FIELDS.itemDescription.accepts(item.description))
+    throw invalid(`items[${n}].description`, CONTRACT_FIELDS.itemDescription.message);
   if (!Number.isInteger(item.quantity) || item.quantity < 1)
     throw invalid(`items[${n}].quantity`, 'must be a whole number of at least 1');
   if (!validMoney(item.unitPrice)) throw invalid(`items[${n}].unitPrice`, 'must be integer minor units');
@@ -383,6 +389,7 @@ function validMoney(m: { amount: number; currency: string }): boolean {
 
 function reason(text: string): string {
   if (text.trim() === '') throw contractError(E.NO_REASON, 'give a reason');
+  if (!CONTRACT_FIELDS.reason.accepts(text)) throw invalid('reason', CONTRACT_FIELDS.reason.message);
   return text.trim();
 }
 

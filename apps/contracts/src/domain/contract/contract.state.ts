@@ -4,18 +4,8 @@ import type { Party, SigningMethod } from './contract.commands';
 import type { TemplateRef } from './contract.events';
 
 /** Stored statuses. "Active" is not stored: a signed contract is active from its start date (see statusOn). */
-export const CONTRACT_STATUSES = [
-  'draft',
-  'in_review',
-  'returned',
-  'approved',
-  'signed',
-  'suspended',
-  'expired',
-  'renewed',
-  'terminated',
-  'archived',
-] as const;
+export { CONTRACT_STATUSES } from '@serviceops/contracts';
+import type { CONTRACT_STATUSES } from '@serviceops/contracts';
 export type StoredStatus = (typeof CONTRACT_STATUSES)[number];
 /** What a caller sees: a signed contract whose start date has come is active. */
 export type ContractStatus = StoredStatus | 'active';

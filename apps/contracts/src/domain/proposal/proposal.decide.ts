@@ -1,4 +1,4 @@
-import { isBusinessLine } from '@serviceops/contracts';
+import { CONTRACT_FIELDS, isBusinessLine } from '@serviceops/contracts';
 import { isLocalDate } from '@serviceops/kernel';
 import { validTerms } from '../contract/contract.decide';
 import { isContractKind } from '../terms/terms';
@@ -79,7 +79,8 @@ function createProposal(command: CreateProposal, state: ProposalState, at: strin
   if (!isBusinessLine(offer.line)) throw invalid('line', 'is not a business line');
   if (!isLocalDate(offer.validUntil)) throw invalid('validUntil', 'must be a date YYYY-MM-DD');
   if (offer.items.length === 0) throw proposalError(E.NO_ITEMS, 'a proposal offers at least one item');
-  if (offer.paymentTerms.trim() === '') throw invalid('paymentTerms', 'must not be empty');
+  if (!CONTRACT_FIELDS.paymentTerms.accepts(offer.paymentTerms))
+    throw invalid('paymentTerms', CONTRACT_FIELDS.paymentTerms.message);
   // The same checks as the contract it becomes (dates, items, money).
   validTerms({
     startDate: offer.startDate,

@@ -1,6 +1,7 @@
 import type { Offer } from './proposal.commands';
 
-export const PROPOSAL_STATUSES = ['drafted', 'sent', 'accepted', 'declined', 'expired'] as const;
+export { PROPOSAL_STATUSES } from '@serviceops/contracts';
+import type { PROPOSAL_STATUSES } from '@serviceops/contracts';
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 
 export interface AbsentProposal {

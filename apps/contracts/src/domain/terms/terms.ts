@@ -1,26 +1,21 @@
 import { addDays } from '@serviceops/kernel';
 import type { Money } from '@serviceops/kernel';
+import {
+  CLAUSE_KEYS,
+  CONTRACT_KINDS,
+  type ClauseKey,
+  type ContractKind,
+  type ItemKind,
+} from '@serviceops/contracts';
 
-/** The four kinds of contract the regulations name. */
-export const CONTRACT_KINDS = ['service_package', 'maintenance', 'rental_lease', 'warranty'] as const;
-export type ContractKind = (typeof CONTRACT_KINDS)[number];
-
-/** The key clauses a template can require (the regulations' list: items, fees, term, delivery, …). */
-export const CLAUSE_KEYS = [
-  'items',
-  'fees',
-  'term',
-  'delivery',
-  'maintenanceDuties',
-  'deposit',
-  'breachLiability',
-  'latePaymentPenalty',
-] as const;
-export type ClauseKey = (typeof CLAUSE_KEYS)[number];
-
-export const ITEM_KINDS = ['service', 'equipment'] as const;
-export type ItemKind = (typeof ITEM_KINDS)[number];
-
+export {
+  CLAUSE_KEYS,
+  CONTRACT_KINDS,
+  ITEM_KINDS,
+  type ClauseKey,
+  type ContractKind,
+  type ItemKind,
+} from '@serviceops/contracts';
 export interface ContractItem {
   readonly kind: ItemKind;
   /** What is sold or leased: '10 practice sessions', 'excavator EX-200'. */
