@@ -232,8 +232,8 @@ export class ContractHandlers {
 
   /** The expiry notice's timer: the notice and the renewal follow-up's owner, once per end date. */
   async notice(timer: DueTimer): Promise<void> {
-    const contractId = String(timer.payload['contractId']);
-    const followUpOwner = String(timer.payload['owner'] ?? 'system');
+    const { contractId, owner } = timer.payload as { contractId: string; owner?: string };
+    const followUpOwner = owner ?? 'system';
     await this.act(
       systemCall(timer.tenantId, 'expiry-notice', timer.id),
       { id: contractId },
@@ -246,7 +246,7 @@ export class ContractHandlers {
 
   /** The end's timer: not renewed by the end → expired (nothing for one renewed, terminated or moved on). */
   async end(timer: DueTimer): Promise<void> {
-    const contractId = String(timer.payload['contractId']);
+    const { contractId } = timer.payload as { contractId: string };
     await this.act(
       systemCall(timer.tenantId, 'contract-end', timer.id),
       { id: contractId },

@@ -46,7 +46,7 @@ export function itemOf(i: ItemMessage): ContractItem {
 }
 
 export function clausesOf(c: TermsMessage['clauses'] = {}): Clauses {
-  return Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined)) as Clauses;
+  return Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined));
 }
 
 export function termsOf(t: TermsMessage = {}): Terms {

@@ -379,7 +379,7 @@ export class CreateProposalDto {
   @IsIn(CONTRACT_KINDS)
   kind!: string;
 
-  @ApiProperty({ ...ITEMS, minItems: 1 } as ApiPropertyOptions)
+  @ApiProperty({ ...ITEMS, minItems: 1 })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_ITEMS)

@@ -185,9 +185,8 @@ describe('review by policy', () => {
       data: { sessions: { total: 10, left: 10 }, version: 1, customerId: CUSTOMER },
     });
     expect(events[3]).toMatchObject({ data: { itemsTotal: { amount: 200_000, currency: 'CNY' } } });
-    expect(events[1]).toMatchObject({
-      data: { version: 1, effectiveFrom: '2026-04-01', documentHash: expect.stringMatching(/^hash\(\d+\)$/) },
-    });
+    expect(events[1]).toMatchObject({ data: { version: 1, effectiveFrom: '2026-04-01' } });
+    expect(events[1]?.type === 'ContractSigned' && events[1].data.documentHash).toMatch(/^hash\(\d+\)$/);
   });
 
   it('one party signs once', () => {
@@ -287,11 +286,10 @@ describe('DraftContract', () => {
 });
 
 describe('amendments', () => {
-  const amend = (effectiveFrom: string, changes: object, amendmentId = 'a1'): ContractCommand =>
-    ({
-      type: 'AmendContract',
-      data: { contractId: ID, amendmentId, effectiveFrom, changes },
-    }) as ContractCommand;
+  const amend = (effectiveFrom: string, changes: object, amendmentId = 'a1'): ContractCommand => ({
+    type: 'AmendContract',
+    data: { contractId: ID, amendmentId, effectiveFrom, changes },
+  });
   const both = (amendmentId: string): ContractCommand[] =>
     [
       { type: 'SignAmendment', data: { ...sign, party: 'customer' } },

@@ -131,7 +131,7 @@ describe('a proposal: sent → accepted / declined / expired', () => {
     [{ paymentTerms: ' ' }, 'CONTRACTS.INVALID_PROPOSAL'],
   ])('refuses an offer with %j: %s', (change, code) => {
     spec([])
-      .when({ type: 'CreateProposal', data: { proposalId: P, ...offer, ...change } } as ProposalCommand)
+      .when({ type: 'CreateProposal', data: { proposalId: P, ...offer, ...change } })
       .thenThrows(code);
   });
 
