@@ -84,6 +84,15 @@ export class ContractStore {
     return { version, title, requiredClauses: [...requiredClauses], reviewRequired, expiryNoticeMonths };
   }
 
+  /**
+   * 404 for a stream the tenant does not have, before an If-Match is compared (another tenant's id is not found
+   * here, whatever version the caller names).
+   */
+  async assertExists(streamId: string, notFound: () => Error): Promise<void> {
+    const { events } = await this.runtime.store.readStream(streamId, { maxCount: 1 });
+    if (events.length === 0) throw notFound();
+  }
+
   /** The contract's events (those known at `asOf`, when given); 404 when it has none. */
   async load(
     tenantId: string,

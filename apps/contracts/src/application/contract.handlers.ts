@@ -19,6 +19,7 @@ import {
   endTimerId,
   EXPIRY_NOTICE_TIMER,
   noticeTimerId,
+  notFoundContract,
   startOfDay,
   systemCall,
 } from './contract-store';
@@ -260,22 +261,16 @@ export class ContractHandlers {
   private async act(call: CallContext, request: Versioned, command: ExistingCommand): Promise<ContractView> {
     const { runtime } = this.contracts;
     const context = this.contracts.context();
+    const stream = contractStreamId(call.tenantId, request.id);
+    await this.contracts.assertExists(stream, notFoundContract);
     const done = await runtime.timed(command.type, () =>
-      execute(
-        runtime.store,
-        contractDecider,
-        contractStreamId(call.tenantId, request.id),
-        command,
-        context,
-        call,
-        {
-          ...(request.expectedVersion !== undefined ? { expectedVersion: request.expectedVersion } : {}),
-          inline: async (tx, state, _version, events) => {
-            const moved = (events as readonly ContractEvent[]).some((e) => MOVES_TIMERS.has(e.type));
-            if (moved) await this.syncTimers(tx, call, state as ContractState);
-          },
+      execute(runtime.store, contractDecider, stream, command, context, call, {
+        ...(request.expectedVersion !== undefined ? { expectedVersion: request.expectedVersion } : {}),
+        inline: async (tx, state, _version, events) => {
+          const moved = (events as readonly ContractEvent[]).some((e) => MOVES_TIMERS.has(e.type));
+          if (moved) await this.syncTimers(tx, call, state as ContractState);
         },
-      ),
+      }),
     );
     if (done.state.status === 'absent') throw new Error('contract vanished');
     return this.viewOf(done.state, done.version, context.today);

@@ -214,19 +214,13 @@ export class ProposalHandlers {
     inline?: (tx: PoolClient, state: ProposalState) => Promise<void>,
   ): Promise<ProposalView> {
     const { runtime } = this.contracts;
+    const stream = proposalStreamId(call.tenantId, request.id);
+    await this.contracts.assertExists(stream, notFound);
     const done = await runtime.timed(command.type, () =>
-      execute(
-        runtime.store,
-        proposalDecider,
-        proposalStreamId(call.tenantId, request.id),
-        command,
-        this.context(),
-        call,
-        {
-          ...(request.expectedVersion !== undefined ? { expectedVersion: request.expectedVersion } : {}),
-          ...(inline ? { inline: (tx, state) => inline(tx, state as ProposalState) } : {}),
-        },
-      ),
+      execute(runtime.store, proposalDecider, stream, command, this.context(), call, {
+        ...(request.expectedVersion !== undefined ? { expectedVersion: request.expectedVersion } : {}),
+        ...(inline ? { inline: (tx, state) => inline(tx, state as ProposalState) } : {}),
+      }),
     );
     if (done.state.status === 'absent') throw notFound();
     return viewOf(done.state, done.version);
