@@ -62,10 +62,8 @@ export class ContractQueries {
 
   @Handles('contracts.GetContractTerms')
   async terms({ id, on }: { id: string; on?: string }, call: CallContext) {
-    const date = dateParam(on, 'on');
-    if (date === undefined)
-      throw new ProblemError('VALIDATION', 'on is required', [{ path: 'on', message: 'a date YYYY-MM-DD' }]);
     const { state } = await this.contracts.load(call.tenantId, id);
+    const date = dateParam(on, 'on') ?? this.contracts.today(new Date());
     const found = versionOn(state.versions, date);
     if (!found)
       throw new ProblemError('CONTRACTS.NO_TERMS_IN_FORCE', `no signed terms are in force on ${date}`, [

@@ -298,8 +298,12 @@ export class GetContractQuery {
 }
 
 export class GetContractTermsQuery {
-  @Follows(RULES.dateOnly, { description: 'the date whose terms are wanted' })
-  on!: string;
+  @ValidateIf(present)
+  @Follows(RULES.dateOnly, {
+    required: false,
+    description: 'the date whose terms are wanted (today when absent)',
+  })
+  on?: string;
 }
 
 export class GetContractDocumentQuery {

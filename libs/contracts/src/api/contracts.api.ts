@@ -82,7 +82,8 @@ export const CONTRACTS_API = {
   GetContractTerms: {
     http: { method: 'GET', path: 'contracts/:id/terms', status: 200, uuidParams: ['id'] },
     access: CONTRACT_READERS,
-    summary: 'The terms in force on a date (on=YYYY-MM-DD): the last version effective on or before it',
+    summary:
+      'The terms in force on a date (on=YYYY-MM-DD, today when absent): the last version effective by then',
   },
   GetContractDocument: {
     http: { method: 'GET', path: 'contracts/:id/document', status: 200, uuidParams: ['id'] },
