@@ -1,7 +1,12 @@
 import { Injectable, type OnApplicationShutdown, type Type } from '@nestjs/common';
 import { GRPC_SERVICES, contractsConfigSpec, PROTO_LOADER_OPTIONS } from '@serviceops/contracts';
 import { eventsTopic } from '@serviceops/messaging';
-import { DurableTimers, EventSourcingRuntime, type ServiceDefinition } from '@serviceops/platform';
+import {
+  DurableTimers,
+  EventSourcingRuntime,
+  PersonalDataCipher,
+  type ServiceDefinition,
+} from '@serviceops/platform';
 import { DataSource } from 'typeorm';
 import { ContractQueries } from './application/contract-queries';
 import {
@@ -13,8 +18,13 @@ import {
 import { ContractTemplateHandlers } from './application/contract-template.handlers';
 import { ContractHandlers } from './application/contract.handlers';
 import { ProposalHandlers } from './application/proposal.handlers';
-import { ContractList1764800000000, ContractListRow } from './infrastructure/read-models';
+import {
+  ContractDataKeys1764800000001,
+  ContractList1764800000000,
+  ContractListRow,
+} from './infrastructure/read-models';
 import { CONTRACT_LIST_CONSUMER, contractListProjection } from './projections/contract-list.projection';
+import { CUSTOMER_ERASURES_CONSUMER, forgetErasedCustomers } from './projections/customer-erasures.process';
 
 /**
  * The classes whose `@Handles` methods serve the declared methods (libs/contracts/src/api/contracts.api.ts), one
@@ -45,10 +55,13 @@ export const contractsService: ServiceDefinition<typeof contractsConfigSpec> = {
     protoPath: GRPC_SERVICES.contracts.proto,
     loader: PROTO_LOADER_OPTIONS,
   },
-  database: { entities: [ContractListRow], migrations: [ContractList1764800000000] },
+  database: {
+    entities: [ContractListRow],
+    migrations: [ContractList1764800000000, ContractDataKeys1764800000001],
+  },
   publishes: true,
   handlers: HANDLERS,
-  module: ({ runtime, dataSource, pool, logger, metrics }) => ({
+  module: ({ runtime, dataSource, pool, config, logger, metrics }) => ({
     module: class ContractsModule {},
     providers: [
       { provide: EventSourcingRuntime, useValue: runtime },
@@ -57,6 +70,7 @@ export const contractsService: ServiceDefinition<typeof contractsConfigSpec> = {
         provide: DurableTimers,
         useValue: new DurableTimers({ pool, schema: 'contracts', logger, metrics }),
       },
+      { provide: PersonalDataCipher, useValue: new PersonalDataCipher(pool, config.MASTER_KEY, 'contracts') },
       TimersLifecycle,
       ContractStore,
     ],
@@ -70,6 +84,11 @@ export const contractsService: ServiceDefinition<typeof contractsConfigSpec> = {
       CONTRACT_LIST_CONSUMER,
       [eventsTopic('contracts')],
       contractListProjection(dataSource),
+    );
+    await runtime.subscribe(
+      CUSTOMER_ERASURES_CONSUMER,
+      [eventsTopic('customers')],
+      forgetErasedCustomers(app.get(PersonalDataCipher)),
     );
     timers.start({
       [EXPIRY_NOTICE_TIMER]: (timer) => contracts.notice(timer),

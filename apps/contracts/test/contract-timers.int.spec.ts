@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { addDays } from '@serviceops/kernel';
 import { runService, type CallContext, type RunningService } from '@serviceops/platform';
 import { databaseUrl, eventually, newInternalKeyPair, uniqueName } from '@serviceops/testing';
@@ -19,6 +20,8 @@ const url = (() => {
   return u.toString();
 })();
 const keys = newInternalKeyPair();
+/** One key across the restart, as a deployment keeps it. */
+const masterKey = randomBytes(32).toString('base64');
 const TENANT = '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 const call: CallContext = {
   tenantId: TENANT,
@@ -44,6 +47,7 @@ function boot(): Promise<RunningService> {
     HTTP_PORT: '0',
     LOG_LEVEL: 'silent',
     INTERNAL_TOKEN_PUBLIC_KEYS: keys.publicKey,
+    MASTER_KEY: masterKey,
   });
 }
 

@@ -408,6 +408,79 @@ describe('contracts end to end', () => {
     );
   });
 
+  it('keeps clauses and signers sealed at rest, unreadable once the customer is erased', async () => {
+    const erasable = ok<{ id: string }>(
+      await api
+        .post('/api/v1/customers')
+        .set(auth(admin))
+        .send({ name: 'Learner Qian', phone: '+86 138 1234 0002', channel: 'walk_in' }),
+      201,
+    ).id;
+    const draft = ok<Contract>(
+      await post('contracts', {
+        kind: 'warranty',
+        customerId: erasable,
+        line: 'after_sales_repair',
+        terms: {
+          startDate: day(0),
+          endDate: day(365),
+          items: [{ kind: 'equipment', description: 'gearbox GX-5', quantity: 1, unitPrice: cny(0) }],
+          clauses: {
+            items: 'the gearbox sold to Qian Wei',
+            term: 'one year',
+            maintenanceDuties: 'parts and labour for defects',
+            breachLiability: 'replacement',
+          },
+        },
+      }),
+      201,
+    );
+    const once = ok<Contract>(
+      await post(
+        `contracts/${draft.id}/sign`,
+        { party: 'customer', signer: 'Qian Wei', method: 'paper' },
+        draft.version,
+      ),
+    );
+    ok<Contract>(
+      await post(
+        `contracts/${draft.id}/sign`,
+        { party: 'provider', signer: 'Clerk Sun', method: 'paper' },
+        once.version,
+      ),
+    );
+    const { rows } = await db.query<{ items: string; signer: string | null }>(
+      `SELECT data->'terms'->'clauses'->>'items' AS items, data->>'signer' AS signer FROM contracts.events
+        WHERE stream_id LIKE '%' || $1 ORDER BY stream_version`,
+      [draft.id],
+    );
+    expect(rows[0]?.items).toMatch(/^enc:v1:/);
+    expect(rows[1]?.signer).toMatch(/^enc:v1:/);
+    expect(JSON.stringify(rows)).not.toContain('Qian Wei');
+
+    await api
+      .post(`/api/v1/customers/${erasable}/erase`)
+      .set(auth(admin))
+      .send({ reason: 'asked to be forgotten' })
+      .expect(200);
+    const erased = await poll('the contract’s text unreadable', async () => {
+      const contract = ok<Contract>(await api.get(`/api/v1/contracts/${draft.id}`).set(auth(admin)));
+      return contract.terms.clauses['items'] === '[erased]' ? contract : undefined;
+    });
+    expect(erased.signatures.map((sig) => sig.signer)).toEqual(['[erased]', '[erased]']);
+    expect(erased.terms.items).toEqual([
+      expect.objectContaining({ description: 'gearbox GX-5', quantity: 1 }),
+    ]);
+    // Nothing personal can be written of them any more.
+    expectProblem(
+      await writesNothing(() =>
+        post(`contracts/${draft.id}/terminate`, { reason: 'customer gone' }, erased.version),
+      ),
+      422,
+      'CONTRACTS.CUSTOMER_ERASED',
+    );
+  });
+
   it('refuses bad input with problem+json and writes nothing', async () => {
     const terms = {
       startDate: day(0),

@@ -1,4 +1,5 @@
 import { RULES, text } from '@serviceops/kernel';
+import { CLAUSE_KEYS } from './contracts.vocabulary';
 
 /**
  * The customers service's free-text fields and their rules: the gateway validates requests with these and the
@@ -22,6 +23,20 @@ export const RETURN_VISIT_FIELDS = {
   cancelReason: RULES.reason,
 } as const;
 
+/** A contract's clause texts, where each event carries them: `clauses.deposit` in an answer. */
+const CONTRACT_CLAUSE_TEXT = Object.fromEntries(
+  CLAUSE_KEYS.map((key) => [
+    `clauses.${key}`,
+    {
+      ContractDrafted: `terms.clauses.${key}`,
+      ContractRevised: `terms.clauses.${key}`,
+      ContractSigned: `terms.clauses.${key}`,
+      AmendmentProposed: `changes.clauses.${key}`,
+      AmendmentSigned: `terms.clauses.${key}`,
+    },
+  ]),
+) as Readonly<Record<string, Readonly<Record<string, string>>>>;
+
 /**
  * Free text that can carry personal data, stated once per record: the key is where the value shows in an answer
  * (`followUp.action` is `action` inside `followUp`), the value where it sits in each event that carries it. The
@@ -44,6 +59,16 @@ export const PERSONAL_TEXT = {
     suggestions: { ReturnVisitRecorded: 'suggestions' },
     'followUp.action': { ReturnVisitRecorded: 'followUp.action' },
     cancelReason: { ReturnVisitCancelled: 'reason' },
+  },
+  contract: {
+    ...CONTRACT_CLAUSE_TEXT,
+    'signatures.signer': { ContractSignatureRecorded: 'signer', AmendmentSignatureRecorded: 'signer' },
+    returnReasons: { ContractReturned: 'reasons[]' },
+    // Not in answers (history shows only that they were given).
+    suspendedFor: { ContractSuspended: 'reason' },
+    terminatedFor: { ContractTerminated: 'reason' },
+    // The maintenance-duties clause, published to orders as a warranty's coverage.
+    'warranty.covered': { ContractEntitlementsPublished: 'warranty.covered' },
   },
 } as const satisfies Record<string, Record<string, Record<string, string>>>;
 

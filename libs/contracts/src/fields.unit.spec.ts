@@ -57,6 +57,21 @@ describe('personal free text, stated once', () => {
         'serviceRef',
         'subject',
         'suggestions',
+        ...[
+          'items',
+          'fees',
+          'term',
+          'delivery',
+          'maintenanceDuties',
+          'deposit',
+          'breachLiability',
+          'latePaymentPenalty',
+        ].map((clause) => `clauses.${clause}`),
+        'signatures.signer',
+        'returnReasons',
+        'suspendedFor',
+        'terminatedFor',
+        'warranty.covered',
       ].sort(),
     );
   });

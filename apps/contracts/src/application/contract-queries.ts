@@ -3,7 +3,6 @@ import { isLocalDate, RULES, type RecordedEvent } from '@serviceops/kernel';
 import { Handles, ProblemError, type CallContext } from '@serviceops/platform';
 import { DataSource } from 'typeorm';
 import { headerOf } from '../domain/contract/contract.decide';
-import type { ContractEvent } from '../domain/contract/contract.events';
 import { CONTRACT_VIEW_STATUSES } from '@serviceops/contracts';
 import { renderContract } from '../domain/document/contract-document';
 import { CONTRACT_KINDS, versionOn } from '../domain/terms/terms';
@@ -84,9 +83,9 @@ export class ContractQueries {
    */
   @Handles('contracts.GetContractDocument')
   async document({ id, version }: { id: string; version?: number }, call: CallContext) {
-    const { state, events } = await this.contracts.load(call.tenantId, id);
+    const { state, decoded } = await this.contracts.load(call.tenantId, id);
     const signedHashes = new Map<number, string>();
-    for (const e of events as unknown as ContractEvent[])
+    for (const e of decoded)
       if (e.type === 'ContractSigned' || e.type === 'AmendmentSigned')
         signedHashes.set(e.data.version, e.data.documentHash);
     const wanted = version ?? state.versions.at(-1)?.version;

@@ -1,7 +1,17 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { localDateOf, type RecordedEvent } from '@serviceops/kernel';
-import { DurableTimers, EventSourcingRuntime, ProblemError, type CallContext } from '@serviceops/platform';
+import {
+  DurableTimers,
+  EventSourcingRuntime,
+  isSealed,
+  mapSealed,
+  PersonalDataCipher,
+  ProblemError,
+  sealingCodec,
+  type CallContext,
+  type EventCodec,
+} from '@serviceops/platform';
 import {
   contractTemplateDecider,
   contractTemplateStreamId,
@@ -10,7 +20,11 @@ import type { ContractTemplateEvent } from '../domain/contract-template/contract
 import type { ContractTemplate } from '../domain/contract-template/contract-template.state';
 import type { ContractContext } from '../domain/contract/contract.decide';
 import { contractDecider, contractStreamId } from '../domain/contract/contract.decider';
-import type { ContractEvent, TemplateRef } from '../domain/contract/contract.events';
+import {
+  CONTRACT_SEALED_PATHS,
+  type ContractEvent,
+  type TemplateRef,
+} from '../domain/contract/contract.events';
 import type { Contract } from '../domain/contract/contract.state';
 import { CONTRACT_KINDS, isContractKind, type ContractKind } from '../domain/terms/terms';
 
@@ -38,6 +52,15 @@ export const validityTimerId = (proposalId: string) => `${PROPOSAL_VALIDITY_TIME
 export const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 export const notFoundContract = () => new ProblemError('CONTRACTS.CONTRACT_NOT_FOUND', 'no such contract');
+/** The customer was erased (customers' CustomerErased): nothing personal can be written of them any more. */
+export const customerErased = () =>
+  new ProblemError(
+    'CONTRACTS.CUSTOMER_ERASED',
+    'the customer was erased: their contract takes no new personal text',
+  );
+/** What a sealed value whose key is gone shows as. */
+export const ERASED_TEXT = '[erased]';
+const ALL_SEALED_PATHS = [...new Set(Object.values(CONTRACT_SEALED_PATHS).flat())];
 
 /** The system as a caller (timers): recorded as the actor of what it decides. */
 export function systemCall(tenantId: string, actor: string, correlationId: string): CallContext {
@@ -50,7 +73,39 @@ export class ContractStore {
   constructor(
     readonly runtime: EventSourcingRuntime,
     readonly timers: DurableTimers,
+    readonly cipher: PersonalDataCipher,
   ) {}
+
+  /**
+   * A codec for a contract's events: its free text sealed with the customer's data key (made on first use when
+   * `create`), opened on the way out; a value whose key is gone reads as ERASED_TEXT.
+   */
+  async codecFor(customerId: string, create = false): Promise<EventCodec<ContractEvent>> {
+    const key = create ? await this.cipher.keyFor(customerId) : await this.cipher.load(customerId);
+    const codec = sealingCodec<ContractEvent>(
+      this.cipher,
+      customerId,
+      key,
+      (type) => CONTRACT_SEALED_PATHS[type as ContractEvent['type']] ?? [],
+      ALL_SEALED_PATHS,
+      customerErased,
+    );
+    if (key) return codec;
+    return {
+      encode: codec.encode,
+      decode: (stored) => codec.decode({ ...stored, data: mapSealed(stored.data, ALL_SEALED_PATHS, masked) }),
+    };
+  }
+
+  /** The codec of an existing contract: its first event names the customer. 404 when there is none. */
+  async codecOf(tenantId: string, contractId: string): Promise<EventCodec<ContractEvent>> {
+    const { events } = await this.runtime.store.readStream(contractStreamId(tenantId, contractId), {
+      maxCount: 1,
+    });
+    const customerId = (events[0]?.data as { customerId?: unknown } | undefined)?.customerId;
+    if (typeof customerId !== 'string') throw notFoundContract();
+    return this.codecFor(customerId);
+  }
 
   today(now: Date): string {
     return localDateOf(CONTRACTS_TIME_ZONE, now);
@@ -97,13 +152,16 @@ export class ContractStore {
   async load(
     tenantId: string,
     contractId: string,
-  ): Promise<{ state: Contract; version: number; events: RecordedEvent[] }> {
+  ): Promise<{ state: Contract; version: number; events: RecordedEvent[]; decoded: ContractEvent[] }> {
+    const codec = await this.codecOf(tenantId, contractId);
     const { events } = await this.runtime.store.readStream(contractStreamId(tenantId, contractId));
-    const state = events.reduce(
-      (s, e) => contractDecider.evolve(s, e as unknown as ContractEvent),
-      contractDecider.initialState(),
-    );
+    const decoded = events.map((e) => codec.decode(e));
+    const state = decoded.reduce(contractDecider.evolve, contractDecider.initialState());
     if (state.status === 'absent') throw notFoundContract();
-    return { state, version: events.at(-1)?.streamVersion ?? 0, events };
+    return { state, version: events.at(-1)?.streamVersion ?? 0, events, decoded };
   }
+}
+
+function masked(value: string): string {
+  return isSealed(value) ? ERASED_TEXT : value;
 }

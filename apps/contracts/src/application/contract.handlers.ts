@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { type BusinessLine } from '@serviceops/contracts';
 import { newId } from '@serviceops/kernel';
-import { execute, executeTogether, Handles, type CallContext, type DueTimer } from '@serviceops/platform';
+import {
+  execute,
+  executeTogether,
+  Handles,
+  uuidField,
+  type CallContext,
+  type DueTimer,
+} from '@serviceops/platform';
 import type { PoolClient } from 'pg';
 import type {
   ContractCommand,
@@ -19,7 +26,6 @@ import {
   endTimerId,
   EXPIRY_NOTICE_TIMER,
   noticeTimerId,
-  notFoundContract,
   startOfDay,
   systemCall,
 } from './contract-store';
@@ -64,7 +70,9 @@ export class ContractHandlers {
   ): Promise<ContractView> {
     const contractId = newId();
     const kind = (request.kind ?? '') as ContractKind;
+    const customerId = uuidField(request.customerId, 'customerId');
     const template = await this.contracts.template(call.tenantId, kind);
+    const codec = await this.contracts.codecFor(customerId, true);
     const context = this.contracts.context();
     const { runtime } = this.contracts;
     const done = await runtime.timed('DraftContract', () =>
@@ -77,14 +85,14 @@ export class ContractHandlers {
           data: {
             contractId,
             kind,
-            customerId: request.customerId ?? '',
+            customerId,
             line: (request.line ?? '') as BusinessLine,
             terms: termsOf(request.terms),
           },
         },
         { ...context, template: this.contracts.templateRef(template) },
         call,
-        { newStream: true },
+        { newStream: true, codec },
       ),
     );
     return this.viewOf(done.state, done.version, context.today);
@@ -185,8 +193,10 @@ export class ContractHandlers {
     const template = this.contracts.templateRef(await this.contracts.template(call.tenantId, state.kind));
     const successorId = newId();
     const context = { ...this.contracts.context(), template };
+    const codec = await this.contracts.codecFor(state.customerId);
     const part = (streamId: string, expectedVersion?: number) => ({
       streamId,
+      codec,
       evolve: contractDecider.evolve,
       initialState: contractDecider.initialState,
       ...(expectedVersion !== undefined ? { expectedVersion } : {}),
@@ -262,10 +272,11 @@ export class ContractHandlers {
     const { runtime } = this.contracts;
     const context = this.contracts.context();
     const stream = contractStreamId(call.tenantId, request.id);
-    await this.contracts.assertExists(stream, notFoundContract);
+    const codec = await this.contracts.codecOf(call.tenantId, request.id);
     const done = await runtime.timed(command.type, () =>
       execute(runtime.store, contractDecider, stream, command, context, call, {
         ...(request.expectedVersion !== undefined ? { expectedVersion: request.expectedVersion } : {}),
+        codec,
         inline: async (tx, state, _version, events) => {
           const moved = (events as readonly ContractEvent[]).some((e) => MOVES_TIMERS.has(e.type));
           if (moved) await this.syncTimers(tx, call, state as ContractState);

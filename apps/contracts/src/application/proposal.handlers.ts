@@ -160,10 +160,16 @@ export class ProposalHandlers {
           contractDecider.initialState(),
           { ...context, template },
         );
-        await runtime.store.appendWith(tx, contractStreamId(call.tenantId, contractId), [...drafted], {
-          expectedVersion: 'no_stream',
-          metadata: metadataOf(call),
-        });
+        const codec = await this.contracts.codecFor(offer.customerId, true);
+        await runtime.store.appendWith(
+          tx,
+          contractStreamId(call.tenantId, contractId),
+          drafted.map(codec.encode),
+          {
+            expectedVersion: 'no_stream',
+            metadata: metadataOf(call),
+          },
+        );
         await this.contracts.timers.cancel(tx, validityTimerId(state.proposalId));
       },
     );

@@ -29,3 +29,15 @@ export class ContractList1764800000000 implements MigrationInterface {
     await q.query(`DROP TABLE contract_list`);
   }
 }
+
+/** The data keys of the customers this service keeps personal text of (the shared cipher's table). */
+export class ContractDataKeys1764800000001 implements MigrationInterface {
+  name = 'ContractDataKeys1764800000001';
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`CREATE TABLE data_keys (
+      customer_id uuid PRIMARY KEY, wrapped_key bytea NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`);
+  }
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE data_keys`);
+  }
+}

@@ -1,7 +1,9 @@
-import type {
-  BusinessLine,
-  ContractBillingTermsPublishedV1,
-  ContractEntitlementsPublishedV1,
+import {
+  PERSONAL_TEXT,
+  sealedPathsOf,
+  type BusinessLine,
+  type ContractBillingTermsPublishedV1,
+  type ContractEntitlementsPublishedV1,
 } from '@serviceops/contracts';
 import type { Event } from '@serviceops/kernel';
 import type { ClauseKey, ContractKind, TermChanges, Terms } from '../terms/terms';
@@ -149,3 +151,32 @@ export type ContractEvent =
   | ContractExpired
   | ContractEntitlementsPublished
   | ContractBillingTermsPublished;
+
+/**
+ * Per event type, the free text that can name people (clauses, signers, reasons), sealed by the application with
+ * the customer's data key: from the one list in libs/contracts (`PERSONAL_TEXT.contract`).
+ */
+export const CONTRACT_SEALED_PATHS = sealedPathsOf(
+  [
+    'ContractDrafted',
+    'ContractRevised',
+    'ContractSubmittedForReview',
+    'ContractApproved',
+    'ContractReturned',
+    'ContractSignatureRecorded',
+    'ContractSigned',
+    'AmendmentProposed',
+    'AmendmentSignatureRecorded',
+    'AmendmentSigned',
+    'ContractSuspended',
+    'ContractResumed',
+    'ContractTerminated',
+    'ContractRenewed',
+    'ContractArchived',
+    'ExpiryNoticeSent',
+    'ContractExpired',
+    'ContractEntitlementsPublished',
+    'ContractBillingTermsPublished',
+  ],
+  PERSONAL_TEXT.contract,
+) satisfies Record<ContractEvent['type'], readonly string[]>;
