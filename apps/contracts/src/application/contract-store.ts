@@ -92,7 +92,7 @@ export class ContractStore {
     );
     if (key) return codec;
     return {
-      encode: codec.encode,
+      encode: (event) => codec.encode(event),
       decode: (stored) => codec.decode({ ...stored, data: mapSealed(stored.data, ALL_SEALED_PATHS, masked) }),
     };
   }

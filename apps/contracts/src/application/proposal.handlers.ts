@@ -164,7 +164,7 @@ export class ProposalHandlers {
         await runtime.store.appendWith(
           tx,
           contractStreamId(call.tenantId, contractId),
-          drafted.map(codec.encode),
+          drafted.map((e) => codec.encode(e)),
           {
             expectedVersion: 'no_stream',
             metadata: metadataOf(call),
