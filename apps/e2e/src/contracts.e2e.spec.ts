@@ -243,6 +243,28 @@ describe('contracts end to end', () => {
       return items.some((i) => i.id === contractId) ? items : undefined;
     });
     expect(listed.length).toBeGreaterThan(0);
+    const ending = ok<{ items: { id: string }[] }>(
+      await api.get(`/api/v1/contracts?kind=service_package&expiringBefore=${day(181)}`).set(auth(admin)),
+    );
+    expect(ending.items.map((i) => i.id)).toContain(contractId);
+    const later = ok<{ items: { id: string }[] }>(
+      await api.get(`/api/v1/contracts?expiringBefore=${day(180)}&kind=service_package`).set(auth(admin)),
+    );
+    expect(later.items.map((i) => i.id)).not.toContain(contractId);
+
+    // Renewal: the successor is drafted from the day after the end, linked both ways.
+    const renewed = ok<Contract & { successorId: string }>(
+      await post(`contracts/${contractId}/renew`, {}, signed.version),
+    );
+    expect(renewed.status).toBe('renewed');
+    const successor = ok<Contract & { predecessorId: string }>(
+      await api.get(`/api/v1/contracts/${renewed.successorId}`).set(auth(admin)),
+    );
+    expect(successor).toMatchObject({
+      status: 'draft',
+      predecessorId: contractId,
+      terms: { startDate: day(181), items: [{ quantity: 10 }] },
+    });
   });
 
   it('a rental lease: review required, returned once, approved, signed, amended, terms by date', async () => {
