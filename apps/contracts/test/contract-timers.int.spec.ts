@@ -200,3 +200,46 @@ it('two amendments against the same version: one wins, the other is refused with
   // A third, with the version it saw, is stale as well.
   await expect(amend(8)).rejects.toMatchObject({ code: 'EVENTSTORE.WRONG_EXPECTED_VERSION' });
 }, 60_000);
+
+it('expires a contract not renewed by its end (the end timer), after one notice', async () => {
+  running ??= await boot();
+  const handlers = running.app.get(ContractHandlers);
+  const queries = running.app.get(ContractQueries);
+  const today = running.app.get(ContractStore).today(new Date());
+  const draft = await handlers.draft(
+    {
+      kind: 'service_package',
+      customerId: '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b',
+      line: 'driving_practice',
+      terms: {
+        startDate: addDays(today, -60),
+        endDate: addDays(today, -1),
+        items: [
+          {
+            kind: 'service',
+            description: 'practice session',
+            quantity: 10,
+            unitPrice: { amount: '20000', currency: 'CNY' },
+          },
+        ],
+        clauses: {
+          items: 'ten sessions',
+          fees: 'in advance',
+          term: 'two months',
+          breachLiability: 'forfeited',
+        },
+      },
+    },
+    call,
+  );
+  await handlers.sign({ id: draft.id, ...sign('customer') }, call);
+  await handlers.sign({ id: draft.id, ...sign('provider') }, call);
+  const expired = await eventually('the contract expired', async () => {
+    const contract = await queries.get({ id: draft.id }, call);
+    return contract.status === 'expired' ? contract : undefined;
+  });
+  expect(expired.status).toBe('expired');
+  const types = (await queries.history({ id: draft.id }, call)).entries.map((e) => e.type);
+  expect(types.filter((t) => t === 'ExpiryNoticeSent')).toHaveLength(1);
+  expect(types.filter((t) => t === 'ContractExpired')).toHaveLength(1);
+}, 60_000);

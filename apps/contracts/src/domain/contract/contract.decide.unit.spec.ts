@@ -189,6 +189,14 @@ describe('review by policy', () => {
     expect(events[1]?.type === 'ContractSigned' && events[1].data.documentHash).toMatch(/^hash\(\d+\)$/);
   });
 
+  it.each([[{ party: 'witness' }], [{ method: 'fax' }], [{ signer: ' ' }], [{ signer: 'x'.repeat(201) }]])(
+    'refuses a signature with %j',
+    (change) => {
+      const command = { type: 'SignContract', data: { ...sign, ...change } } as ContractCommand;
+      spec([drafted(), submitted, approved]).when(command).thenThrows('CONTRACTS.INVALID_TERMS');
+    },
+  );
+
   it('one party signs once', () => {
     spec([drafted(), submitted, approved, signedBoth()[0]!])
       .when(COMMANDS['SignContract']!)
@@ -278,6 +286,36 @@ describe('DraftContract', () => {
   ])('an item with %j: %s', (change, code) => {
     const items = [{ ...leaseTerms.items[0]!, ...change }];
     expect(codeOf(() => decideContract(draft({ ...leaseTerms, items }), fold([]), withTemplate))).toBe(code);
+  });
+
+  it.each([
+    ['visitsPerYear 1.5', { visitsPerYear: 1.5 }, 'CONTRACTS.INVALID_TERMS'],
+    ['visitsPerYear -1', { visitsPerYear: -1 }, 'CONTRACTS.INVALID_TERMS'],
+    ['visitsPerYear 0', { visitsPerYear: 0 }, undefined],
+    ['a deposit in cny', { deposit: { amount: 1, currency: 'cny' } }, 'CONTRACTS.INVALID_TERMS'],
+    ['a rent of 0.5', { rentPerMonth: { amount: 0.5, currency: 'CNY' } }, 'CONTRACTS.INVALID_TERMS'],
+    ['a late fee of 0', { lateFeePerDay: { amount: 0, currency: 'CNY' } }, undefined],
+    ['an unknown clause', { clauses: { colour: 'red' } }, 'CONTRACTS.INVALID_TERMS'],
+    ['a clause of 10 001 characters', { clauses: { items: 'x'.repeat(10_001) } }, 'CONTRACTS.INVALID_TERMS'],
+    ['a clause of 10 000 characters', { clauses: { items: 'x'.repeat(10_000) } }, undefined],
+    ['an empty payment schedule', { paymentSchedule: ' ' }, 'CONTRACTS.INVALID_TERMS'],
+    ['an item of no kind', { items: [{ ...leaseTerms.items[0]!, kind: 'gift' }] }, 'CONTRACTS.INVALID_TERMS'],
+    [
+      'an item with no description',
+      { items: [{ ...leaseTerms.items[0]!, description: ' ' }] },
+      'CONTRACTS.INVALID_TERMS',
+    ],
+  ])('terms with %s: %s', (_what, change, code) => {
+    const terms = { ...leaseTerms, ...change } as typeof leaseTerms;
+    expect(codeOf(() => decideContract(draft(terms), fold([]), withTemplate))).toBe(code);
+  });
+
+  it.each([
+    ['kind', { kind: 'loan' }],
+    ['line', { line: 'bakery' }],
+  ])('refuses an unknown %s', (_field, change) => {
+    const command = { ...draft(), data: { ...draft().data, ...change } } as ContractCommand;
+    expect(codeOf(() => decideContract(command, fold([]), withTemplate))).toBe('CONTRACTS.INVALID_TERMS');
   });
 
   it('refuses a second draft on one stream', () => {
