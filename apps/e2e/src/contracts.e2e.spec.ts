@@ -159,6 +159,77 @@ describe('contracts end to end', () => {
     await platform?.stop();
   });
 
+  it('starts a tenant with a default template per kind; a published version is what new drafts follow', async () => {
+    const defaults = ok<{
+      items: { kind: string; version: number; reviewRequired: boolean; requiredClauses: string[] }[];
+    }>(await api.get('/api/v1/contract-templates').set(auth(admin)));
+    expect(defaults.items.map((t) => [t.kind, t.version, t.reviewRequired])).toEqual([
+      ['service_package', 1, false],
+      ['maintenance', 1, false],
+      ['rental_lease', 1, true],
+      ['warranty', 1, false],
+    ]);
+    expectProblem(
+      await writesNothing(() =>
+        post('contract-templates', {
+          kind: 'rental_lease',
+          title: 'Lease without review',
+          requiredClauses: ['items'],
+          reviewRequired: false,
+          expiryNoticeMonths: 1,
+        }),
+      ),
+      422,
+      'CONTRACTS.REVIEW_REQUIRED_FOR_LEASE',
+    );
+    const published = ok<{ version: number; requiredClauses: string[] }>(
+      await post(
+        'contract-templates',
+        {
+          kind: 'maintenance',
+          title: 'Yearly maintenance (2026)',
+          requiredClauses: ['items', 'fees', 'term', 'maintenanceDuties', 'breachLiability', 'deposit'],
+          reviewRequired: true,
+          expiryNoticeMonths: 2,
+        },
+        undefined,
+        legal,
+      ),
+      201,
+    );
+    expect(published).toMatchObject({ version: 2 });
+    const draft = ok<Contract & { templateVersion: number; reviewRequired: boolean }>(
+      await post('contracts', {
+        kind: 'maintenance',
+        customerId,
+        line: 'after_sales_repair',
+        terms: {
+          startDate: day(0),
+          endDate: day(364),
+          items: [
+            { kind: 'service', description: 'yearly maintenance', quantity: 1, unitPrice: cny(500_000) },
+          ],
+          clauses: {
+            items: 'x',
+            fees: 'y',
+            term: 'z',
+            maintenanceDuties: 'quarterly visits',
+            breachLiability: 'w',
+          },
+          visitsPerYear: 4,
+        },
+      }),
+      201,
+    );
+    expect(draft).toMatchObject({ templateVersion: 2, reviewRequired: true });
+    const missing = expectProblem(
+      await post(`contracts/${draft.id}/submit-for-review`, {}, draft.version),
+      422,
+      'CONTRACTS.MISSING_CLAUSE',
+    );
+    expect(missing.detail).toContain('deposit');
+  });
+
   it('a driving-practice package: quote → accepted → contract → signed → 10 sessions published', async () => {
     const quote = ok<Proposal>(
       await post('proposals', {
