@@ -101,6 +101,7 @@ describe('contracts end to end', () => {
   let db: Client;
   let admin = '';
   let legal = '';
+  let finance = '';
   let customerId = '';
 
   const token = async (username: string, password: string, tenantId?: string) =>
@@ -145,6 +146,17 @@ describe('contracts end to end', () => {
       .send({ username: 'legal-1', displayName: 'Legal', password: 'legal-password', roles: ['legal'] })
       .expect(201);
     legal = await token('legal-1', 'legal-password');
+    await api
+      .post('/api/v1/users')
+      .set(auth(admin))
+      .send({
+        username: 'finance-1',
+        displayName: 'Finance',
+        password: 'finance-password',
+        roles: ['finance'],
+      })
+      .expect(201);
+    finance = await token('finance-1', 'finance-password');
     customerId = ok<{ id: string }>(
       await api
         .post('/api/v1/customers')
@@ -492,6 +504,11 @@ describe('contracts end to end', () => {
     expect(doc).toMatchObject({ version: 2, matchesSigned: true });
     expect(doc.text).toContain('Late-payment penalty');
     expect(doc.signedHash).toBe(doc.contentHash);
+
+    // Finance reads the money, not the personal text.
+    const forFinance = ok<Contract>(await api.get(`/api/v1/contracts/${id}`).set(auth(finance)));
+    expect(forFinance.terms).toMatchObject({ rentPerMonth: cny(1_000_000), clauses: { deposit: '***' } });
+    expect(forFinance.signatures.map((sig) => sig.signer)).toEqual(['***', '***']);
 
     const history = ok<{ entries: { type: string }[] }>(
       await api.get(`/api/v1/contracts/${id}/history`).set(auth(admin)),

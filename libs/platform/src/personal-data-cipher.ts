@@ -27,6 +27,11 @@ export class PersonalDataCipher {
   private readonly master: Buffer;
   /** Unwrapped keys, briefly: another replica's erasure reaches this cache within KEY_CACHE_MS. */
   private readonly keys = new Map<string, { key: Buffer; until: number }>();
+  /**
+   * Keys this process destroyed: never served again, even by a read that loaded the row before the destroying
+   * transaction committed (it would otherwise sit in the cache for KEY_CACHE_MS). An erasure is final.
+   */
+  private readonly destroyed = new Set<string>();
 
   /** `schema`: the owning service's, which holds its `data_keys` table (customers', contracts'…). */
   constructor(
@@ -77,6 +82,7 @@ export class PersonalDataCipher {
   }
 
   private remember(customerId: string, key: Buffer): void {
+    if (this.destroyed.has(customerId)) return;
     if (this.keys.size > 10_000) this.keys.clear();
     this.keys.set(customerId, { key, until: Date.now() + KEY_CACHE_MS });
   }
@@ -89,11 +95,16 @@ export class PersonalDataCipher {
     await tx.query(`DELETE FROM "${this.schema}".data_keys WHERE customer_id = ANY($1::uuid[])`, [
       customerIds,
     ]);
-    for (const id of customerIds) this.keys.delete(id);
+    for (const id of customerIds) {
+      this.keys.delete(id);
+      if (this.destroyed.size > 100_000) this.destroyed.clear();
+      this.destroyed.add(id);
+    }
   }
 
   /** The customer's data key, or undefined once it was destroyed (or never made). */
   async load(customerId: string): Promise<Buffer | undefined> {
+    if (this.destroyed.has(customerId)) return undefined;
     const cached = this.cached(customerId);
     if (cached) return cached;
     const { rows } = await this.pool.query<{ wrapped_key: Buffer }>(
@@ -110,11 +121,13 @@ export class PersonalDataCipher {
   /** Data keys of many customers in one query (a page of a list); destroyed ones are absent. */
   async loadMany(customerIds: readonly string[]): Promise<Map<string, Buffer>> {
     const keys = new Map<string, Buffer>();
-    const missing = customerIds.filter((id) => {
-      const cached = this.cached(id);
-      if (cached) keys.set(id, cached);
-      return !cached;
-    });
+    const missing = customerIds
+      .filter((id) => !this.destroyed.has(id))
+      .filter((id) => {
+        const cached = this.cached(id);
+        if (cached) keys.set(id, cached);
+        return !cached;
+      });
     if (missing.length === 0) return keys;
     const { rows } = await this.pool.query<{ customer_id: string; wrapped_key: Buffer }>(
       `SELECT customer_id, wrapped_key FROM "${this.schema}".data_keys WHERE customer_id = ANY($1::uuid[])`,

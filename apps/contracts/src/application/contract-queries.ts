@@ -3,12 +3,12 @@ import { isLocalDate, RULES, type RecordedEvent } from '@serviceops/kernel';
 import { Handles, ProblemError, type CallContext } from '@serviceops/platform';
 import { DataSource } from 'typeorm';
 import { headerOf } from '../domain/contract/contract.decide';
-import { CONTRACT_VIEW_STATUSES } from '@serviceops/contracts';
+import { CONTRACT_VIEW_STATUSES, seesPersonalData } from '@serviceops/contracts';
 import { renderContract } from '../domain/document/contract-document';
 import { CONTRACT_KINDS, versionOn } from '../domain/terms/terms';
 import { ContractListRow } from '../infrastructure/read-models';
 import { ContractStore, sha256 } from './contract-store';
-import { contractViewOf, type ContractView } from './contract-view';
+import { contractViewOf, maskTerms, seenBy, type ContractView } from './contract-view';
 
 const LIST_STATUSES: readonly string[] = CONTRACT_VIEW_STATUSES;
 const DEFAULT_LIMIT = 50;
@@ -56,7 +56,8 @@ export class ContractQueries {
   async get({ id, asOf }: { id: string; asOf?: string }, call: CallContext): Promise<ContractView> {
     const on = dateParam(asOf, 'asOf');
     const { state, version } = await this.contracts.load(call.tenantId, id);
-    return contractViewOf(state, version, this.contracts.today(new Date()), on);
+    const view = contractViewOf(state, version, this.contracts.today(new Date()), on);
+    return seenBy(view, seesPersonalData(call.roles));
   }
 
   @Handles('contracts.GetContractTerms')
@@ -73,7 +74,7 @@ export class ContractQueries {
       on: date,
       version: found.version,
       effectiveFrom: found.effectiveFrom,
-      terms: found.terms,
+      terms: seesPersonalData(call.roles) ? found.terms : maskTerms(found.terms),
     };
   }
 
@@ -93,16 +94,16 @@ export class ContractQueries {
     if (wanted !== undefined && !signed)
       throw new ProblemError('CONTRACTS.VERSION_NOT_FOUND', `contract ${id} has no version ${wanted}`);
     const terms = signed?.terms ?? state.terms;
-    const text = renderContract(
-      headerOf(state, wanted ?? 0, signed?.effectiveFrom ?? state.terms.startDate),
-      terms,
-    );
+    const header = headerOf(state, wanted ?? 0, signed?.effectiveFrom ?? state.terms.startDate);
+    const text = renderContract(header, terms);
     const contentHash = sha256(text);
+    // A role that may not see personal data gets the text with its clauses masked (the hashes are the real text's).
+    const shown = seesPersonalData(call.roles) ? text : renderContract(header, maskTerms(terms));
     const signedHash = wanted === undefined ? undefined : signedHashes.get(wanted);
     return {
       contractId: id,
       version: wanted ?? 0,
-      text,
+      text: shown,
       contentHash,
       ...(signedHash ? { signedHash } : {}),
       matchesSigned: signedHash === contentHash,

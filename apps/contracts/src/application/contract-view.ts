@@ -1,6 +1,6 @@
 import type { Contract, ContractStatus } from '../domain/contract/contract.state';
 import { statusOn } from '../domain/contract/contract.state';
-import { versionOn, type Terms, type TermsVersion } from '../domain/terms/terms';
+import { versionOn, type Clauses, type Terms, type TermsVersion } from '../domain/terms/terms';
 
 /** A contract as the API answers it: the proto's Contract. */
 export interface ContractView {
@@ -50,5 +50,43 @@ export function contractViewOf(state: Contract, version: number, today: string, 
     ...(state.predecessorId ? { predecessorId: state.predecessorId } : {}),
     ...(state.successorId ? { successorId: state.successorId } : {}),
     ...(asOf ? { asOf } : {}),
+  };
+}
+
+/** What a personal text shows as to a role that may not see personal data (finance, auditors…). */
+export const MASK = '***';
+
+function maskClauses(clauses: Clauses): Clauses {
+  return Object.fromEntries(Object.keys(clauses).map((key) => [key, MASK])) as Clauses;
+}
+
+export function maskTerms(terms: Terms): Terms {
+  return { ...terms, clauses: maskClauses(terms.clauses) };
+}
+
+/**
+ * The contract as a caller sees it: in clear for the roles that see personal data (seesPersonalData), else its
+ * clause texts, signers and return reasons masked (PERSONAL_TEXT.contract); ids, dates, items and money stay.
+ */
+export function seenBy(view: ContractView, clear: boolean): ContractView {
+  if (clear) return view;
+  const signatures = view.signatures.map((s) => ({ ...s, signer: MASK }));
+  return {
+    ...view,
+    terms: maskTerms(view.terms),
+    versions: view.versions.map((v) => ({ ...v, terms: maskTerms(v.terms) })),
+    signatures,
+    ...(view.pending
+      ? {
+          pending: {
+            ...view.pending,
+            changes: view.pending.changes.clauses
+              ? { ...view.pending.changes, clauses: maskClauses(view.pending.changes.clauses) }
+              : view.pending.changes,
+            signatures: view.pending.signatures.map((s) => ({ ...s, signer: MASK })),
+          },
+        }
+      : {}),
+    returnReasons: view.returnReasons.map(() => MASK),
   };
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type BusinessLine } from '@serviceops/contracts';
+import { seesPersonalData, type BusinessLine } from '@serviceops/contracts';
 import { newId } from '@serviceops/kernel';
 import {
   execute,
@@ -29,7 +29,7 @@ import {
   startOfDay,
   systemCall,
 } from './contract-store';
-import { contractViewOf, type ContractView } from './contract-view';
+import { contractViewOf, seenBy, type ContractView } from './contract-view';
 import { changesOf, termsOf, type TermChangesMessage, type TermsMessage } from './messages';
 
 type ExistingCommand = Exclude<ContractCommand, DraftContract>;
@@ -95,7 +95,7 @@ export class ContractHandlers {
         { newStream: true, codec },
       ),
     );
-    return this.viewOf(done.state, done.version, context.today);
+    return this.answer(call, done.state, done.version, context.today);
   }
 
   @Handles('contracts.ReviseContract')
@@ -238,7 +238,7 @@ export class ContractHandlers {
     );
     const renewed = done.states[0];
     if (!renewed || renewed.status === 'absent') throw new Error('renewal lost its contract');
-    return this.viewOf(renewed, done.versions[0] ?? 0, context.today);
+    return this.answer(call, renewed, done.versions[0] ?? 0, context.today);
   }
 
   /** The expiry notice's timer: the notice and the renewal follow-up's owner, once per end date. */
@@ -284,7 +284,7 @@ export class ContractHandlers {
       }),
     );
     if (done.state.status === 'absent') throw new Error('contract vanished');
-    return this.viewOf(done.state, done.version, context.today);
+    return this.answer(call, done.state, done.version, context.today);
   }
 
   /**
@@ -317,6 +317,11 @@ export class ContractHandlers {
       dueAt: startOfDay(endDate, 1),
       payload,
     });
+  }
+
+  /** The contract in the caller's eyes (masked for roles that may not see personal data). */
+  private answer(call: CallContext, state: ContractState, version: number, today: string): ContractView {
+    return seenBy(this.viewOf(state, version, today), seesPersonalData(call.roles));
   }
 
   private viewOf(state: ContractState, version: number, today: string): ContractView {
