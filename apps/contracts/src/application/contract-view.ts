@@ -57,7 +57,7 @@ export function contractViewOf(state: Contract, version: number, today: string, 
 export const MASK = '***';
 
 function maskClauses(clauses: Clauses): Clauses {
-  return Object.fromEntries(Object.keys(clauses).map((key) => [key, MASK])) as Clauses;
+  return Object.fromEntries(Object.keys(clauses).map((key) => [key, MASK]));
 }
 
 export function maskTerms(terms: Terms): Terms {
