@@ -589,6 +589,21 @@ describe('contracts end to end', () => {
       422,
       'CONTRACTS.CUSTOMER_ERASED',
     );
+    // Nor a new contract of theirs: no key is made for an erased customer again.
+    expectProblem(
+      await writesNothing(() =>
+        post('contracts', {
+          kind: 'warranty',
+          customerId: erasable,
+          line: 'after_sales_repair',
+          terms: { startDate: day(0), endDate: day(30), items: [], clauses: {} },
+        }),
+      ),
+      422,
+      'CONTRACTS.CUSTOMER_ERASED',
+    );
+    const keys = await db.query('SELECT 1 FROM contracts.data_keys WHERE customer_id = $1', [erasable]);
+    expect(keys.rowCount).toBe(0);
   });
 
   it('refuses bad input with problem+json and writes nothing', async () => {

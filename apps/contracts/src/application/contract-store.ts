@@ -81,6 +81,7 @@ export class ContractStore {
    * `create`), opened on the way out; a value whose key is gone reads as ERASED_TEXT.
    */
   async codecFor(customerId: string, create = false): Promise<EventCodec<ContractEvent>> {
+    if (create) await this.assertNotErased(customerId);
     const key = create ? await this.cipher.keyFor(customerId) : await this.cipher.load(customerId);
     const codec = sealingCodec<ContractEvent>(
       this.cipher,
@@ -95,6 +96,15 @@ export class ContractStore {
       encode: (event) => codec.encode(event),
       decode: (stored) => codec.decode({ ...stored, data: mapSealed(stored.data, ALL_SEALED_PATHS, masked) }),
     };
+  }
+
+  /** 422 CONTRACTS.CUSTOMER_ERASED for a customer the customers service erased: no new key is made for them. */
+  private async assertNotErased(customerId: string): Promise<void> {
+    const { rowCount } = await this.runtime.store.pool.query(
+      'SELECT 1 FROM contracts.erased_customers WHERE customer_id = $1',
+      [customerId],
+    );
+    if (rowCount) throw customerErased();
   }
 
   /** The codec of an existing contract: its first event names the customer. 404 when there is none. */

@@ -30,14 +30,20 @@ export class ContractList1764800000000 implements MigrationInterface {
   }
 }
 
-/** The data keys of the customers this service keeps personal text of (the shared cipher's table). */
+/**
+ * The data keys of the customers this service keeps personal text of (the shared cipher's table), and the
+ * customers erased (from customers' CustomerErased), of whom no personal text may be written again.
+ */
 export class ContractDataKeys1764800000001 implements MigrationInterface {
   name = 'ContractDataKeys1764800000001';
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE TABLE data_keys (
       customer_id uuid PRIMARY KEY, wrapped_key bytea NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`);
+    await q.query(`CREATE TABLE erased_customers (
+      customer_id uuid PRIMARY KEY, erased_at timestamptz NOT NULL DEFAULT now())`);
   }
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE erased_customers`);
     await q.query(`DROP TABLE data_keys`);
   }
 }
