@@ -26,6 +26,7 @@ export interface ContractEntitlementsPublishedV1 {
     readonly products: readonly string[];
     readonly from: string;
     readonly to: string;
+    /** The maintenance-duties clause, sealed with the customer's data key (free text that may name people). */
     readonly covered: string;
   } | null;
   readonly publishedAt: string;
