@@ -1,12 +1,50 @@
-import type { Type } from '@nestjs/common';
+import { Injectable, type OnApplicationShutdown, type Type } from '@nestjs/common';
 import { GRPC_SERVICES, contractsConfigSpec, PROTO_LOADER_OPTIONS } from '@serviceops/contracts';
-import { EventSourcingRuntime, type ServiceDefinition } from '@serviceops/platform';
+import { eventsTopic } from '@serviceops/messaging';
+import {
+  DurableTimers,
+  EventSourcingRuntime,
+  PersonalDataCipher,
+  type ServiceDefinition,
+} from '@serviceops/platform';
+import { DataSource } from 'typeorm';
+import { ContractQueries } from './application/contract-queries';
+import {
+  CONTRACT_END_TIMER,
+  ContractStore,
+  EXPIRY_NOTICE_TIMER,
+  PROPOSAL_VALIDITY_TIMER,
+} from './application/contract-store';
+import { ContractTemplateHandlers } from './application/contract-template.handlers';
+import { ContractHandlers } from './application/contract.handlers';
+import { ProposalHandlers } from './application/proposal.handlers';
+import {
+  ContractDataKeys1764800000001,
+  ContractList1764800000000,
+  ContractListRow,
+} from './infrastructure/read-models';
+import { CONTRACT_LIST_CONSUMER, contractListProjection } from './projections/contract-list.projection';
+import { CUSTOMER_ERASURES_CONSUMER, forgetErasedCustomers } from './projections/customer-erasures.process';
 
 /**
  * The classes whose `@Handles` methods serve the declared methods (libs/contracts/src/api/contracts.api.ts), one
  * per aggregate (`nx g @serviceops/tools:command` adds them here).
  */
-const HANDLERS: readonly Type[] = [];
+const HANDLERS: readonly Type[] = [
+  ContractHandlers,
+  ContractQueries,
+  ContractTemplateHandlers,
+  ProposalHandlers,
+];
+
+/** Stops the timer poller with the app (after the batch in flight). */
+@Injectable()
+class TimersLifecycle implements OnApplicationShutdown {
+  constructor(private readonly timers: DurableTimers) {}
+  async onApplicationShutdown(): Promise<void> {
+    await this.timers.stop();
+  }
+}
 
 /** The contracts service. */
 export const contractsService: ServiceDefinition<typeof contractsConfigSpec> = {
@@ -17,11 +55,45 @@ export const contractsService: ServiceDefinition<typeof contractsConfigSpec> = {
     protoPath: GRPC_SERVICES.contracts.proto,
     loader: PROTO_LOADER_OPTIONS,
   },
-  database: { entities: [], migrations: [] },
+  database: {
+    entities: [ContractListRow],
+    migrations: [ContractList1764800000000, ContractDataKeys1764800000001],
+  },
   publishes: true,
   handlers: HANDLERS,
-  module: ({ runtime }) => ({
+  module: ({ runtime, dataSource, pool, config, logger, metrics }) => ({
     module: class ContractsModule {},
-    providers: [{ provide: EventSourcingRuntime, useValue: runtime }],
+    providers: [
+      { provide: EventSourcingRuntime, useValue: runtime },
+      { provide: DataSource, useValue: dataSource },
+      {
+        provide: DurableTimers,
+        useValue: new DurableTimers({ pool, schema: 'contracts', logger, metrics }),
+      },
+      { provide: PersonalDataCipher, useValue: new PersonalDataCipher(pool, config.MASTER_KEY, 'contracts') },
+      TimersLifecycle,
+      ContractStore,
+    ],
   }),
+  onStart: async ({ runtime, dataSource }, app) => {
+    const timers = app.get(DurableTimers);
+    const contracts = app.get(ContractHandlers);
+    const proposals = app.get(ProposalHandlers);
+    await timers.migrate();
+    await runtime.subscribe(
+      CONTRACT_LIST_CONSUMER,
+      [eventsTopic('contracts')],
+      contractListProjection(dataSource),
+    );
+    await runtime.subscribe(
+      CUSTOMER_ERASURES_CONSUMER,
+      [eventsTopic('customers')],
+      forgetErasedCustomers(app.get(PersonalDataCipher)),
+    );
+    timers.start({
+      [EXPIRY_NOTICE_TIMER]: (timer) => contracts.notice(timer),
+      [CONTRACT_END_TIMER]: (timer) => contracts.end(timer),
+      [PROPOSAL_VALIDITY_TIMER]: (timer) => proposals.expire(timer),
+    });
+  },
 };

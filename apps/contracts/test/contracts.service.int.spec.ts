@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import {
   credentials,
@@ -53,6 +54,7 @@ beforeAll(async () => {
     HTTP_PORT: String(httpPort),
     LOG_LEVEL: 'silent',
     INTERNAL_TOKEN_PUBLIC_KEYS: newInternalKeyPair().publicKey,
+    MASTER_KEY: randomBytes(32).toString('base64'),
   });
 });
 

@@ -1,4 +1,5 @@
 import { matching, RULES, text } from '@serviceops/kernel';
+import { CLAUSE_KEYS } from './contracts.vocabulary';
 
 /**
  * The customers service's free-text fields and their rules: the gateway validates requests with these and the
@@ -21,6 +22,20 @@ export const RETURN_VISIT_FIELDS = {
   followUpAction: text(1, 500),
   cancelReason: RULES.reason,
 } as const;
+
+/** A contract's clause texts, where each event carries them: `clauses.deposit` in an answer. */
+const CONTRACT_CLAUSE_TEXT = Object.fromEntries(
+  CLAUSE_KEYS.map((key) => [
+    `clauses.${key}`,
+    {
+      ContractDrafted: `terms.clauses.${key}`,
+      ContractRevised: `terms.clauses.${key}`,
+      ContractSigned: `terms.clauses.${key}`,
+      AmendmentProposed: `changes.clauses.${key}`,
+      AmendmentSigned: `terms.clauses.${key}`,
+    },
+  ]),
+) as Readonly<Record<string, Readonly<Record<string, string>>>>;
 
 /**
  * Free text that can carry personal data, stated once per record: the key is where the value shows in an answer
@@ -49,6 +64,16 @@ export const PERSONAL_TEXT = {
   staffQualification: {
     'qualifications.number': { QualificationRecorded: 'number' },
   },
+  contract: {
+    ...CONTRACT_CLAUSE_TEXT,
+    'signatures.signer': { ContractSignatureRecorded: 'signer', AmendmentSignatureRecorded: 'signer' },
+    returnReasons: { ContractReturned: 'reasons[]' },
+    // Not in answers (history shows only that they were given).
+    suspendedFor: { ContractSuspended: 'reason' },
+    terminatedFor: { ContractTerminated: 'reason' },
+    // The maintenance-duties clause, published to orders as a warranty's coverage.
+    'warranty.covered': { ContractEntitlementsPublished: 'warranty.covered' },
+  },
 } as const satisfies Record<string, Record<string, Record<string, string>>>;
 
 /** Where personal free text sits in answers, every record's together: what a kept answer leaves out. */
@@ -74,6 +99,18 @@ export function sealedPathsOf<T extends string>(
     }
   return paths;
 }
+
+/** The contracts service's free-text fields: the gateway validates requests with these, the domain decides with them. */
+export const CONTRACT_FIELDS = {
+  /** A clause's text; a blank one counts as missing. */
+  clause: text(0, 10_000),
+  itemDescription: text(1, 200),
+  paymentTerms: text(1, 2_000),
+  paymentSchedule: text(1, 500),
+  templateTitle: text(1, 200),
+  signer: RULES.name,
+  reason: RULES.reason,
+} as const;
 
 /**
  * The staff service's people fields (postings, candidates, qualifications, separation): the gateway validates

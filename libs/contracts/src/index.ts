@@ -10,3 +10,5 @@ export * from './events/staff-people.events';
 export * from './staff-people.vocabulary';
 export * from './events/staff-conduct.events';
 export * from './staff.vocabulary';
+export * from './events/contracts.events';
+export * from './contracts.vocabulary';

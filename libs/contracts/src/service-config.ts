@@ -158,6 +158,8 @@ export const contractsConfigSpec = defineConfig({
     max: 65535,
     doc: 'health (/health/live, /health/ready) and /metrics',
   },
+  // The same key as customers': it wraps the data keys contracts keeps of the customers named in its contracts.
+  MASTER_KEY: customersConfigSpec.MASTER_KEY,
 });
 
 export const ordersConfigSpec = defineConfig({

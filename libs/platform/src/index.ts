@@ -21,3 +21,4 @@ export * from './masking';
 export * from './clear-reads';
 export * from './paging';
 export * from './history';
+export * from './personal-data-cipher';

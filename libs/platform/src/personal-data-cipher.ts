@@ -1,5 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import type { Event, RecordedEvent } from '@serviceops/kernel';
 import type { Pool, PoolClient } from 'pg';
+import type { EventCodec } from './command';
 
 const PREFIX = 'enc:v1:';
 /** A value still sealed (e.g. its key is gone): never shown. */
@@ -33,12 +35,19 @@ export class PersonalDataCipher {
   private readonly keys = new Map<string, { key: Buffer; until: number }>();
   private readonly table: string;
   private readonly id: string;
+  /**
+   * Keys this process destroyed: never served again, even by a read that loaded the row before the destroying
+   * transaction committed (it would otherwise sit in the cache for KEY_CACHE_MS). An erasure is final.
+   */
+  private readonly destroyed = new Set<string>();
 
   constructor(
     private readonly pool: Pool,
     masterKeyBase64: string,
-    where: DataKeyTable = CUSTOMERS_KEYS,
+    /** Where the keys are: a table, or a schema whose `data_keys` are keyed by `customer_id` (contracts'). */
+    where: DataKeyTable | string = CUSTOMERS_KEYS,
   ) {
+    if (typeof where === 'string') where = { schema: where, idColumn: 'customer_id' };
     this.master = Buffer.from(masterKeyBase64, 'base64');
     if (this.master.length !== 32) throw new Error('MASTER_KEY must be the base64 of exactly 32 bytes');
     if (!IDENTIFIER.test(where.schema) || !IDENTIFIER.test(where.idColumn))
@@ -85,6 +94,7 @@ export class PersonalDataCipher {
   }
 
   private remember(customerId: string, key: Buffer): void {
+    if (this.destroyed.has(customerId)) return;
     if (this.keys.size > 10_000) this.keys.clear();
     this.keys.set(customerId, { key, until: Date.now() + KEY_CACHE_MS });
   }
@@ -95,11 +105,16 @@ export class PersonalDataCipher {
    */
   async destroy(tx: PoolClient, customerIds: readonly string[]): Promise<void> {
     await tx.query(`DELETE FROM ${this.table} WHERE ${this.id} = ANY($1::uuid[])`, [customerIds]);
-    for (const id of customerIds) this.keys.delete(id);
+    for (const id of customerIds) {
+      this.keys.delete(id);
+      if (this.destroyed.size > 100_000) this.destroyed.clear();
+      this.destroyed.add(id);
+    }
   }
 
   /** The customer's data key, or undefined once it was destroyed (or never made). */
   async load(customerId: string): Promise<Buffer | undefined> {
+    if (this.destroyed.has(customerId)) return undefined;
     const cached = this.cached(customerId);
     if (cached) return cached;
     const { rows } = await this.pool.query<{ wrapped_key: Buffer }>(
@@ -116,11 +131,13 @@ export class PersonalDataCipher {
   /** Data keys of many customers in one query (a page of a list); destroyed ones are absent. */
   async loadMany(customerIds: readonly string[]): Promise<Map<string, Buffer>> {
     const keys = new Map<string, Buffer>();
-    const missing = customerIds.filter((id) => {
-      const cached = this.cached(id);
-      if (cached) keys.set(id, cached);
-      return !cached;
-    });
+    const missing = customerIds
+      .filter((id) => !this.destroyed.has(id))
+      .filter((id) => {
+        const cached = this.cached(id);
+        if (cached) keys.set(id, cached);
+        return !cached;
+      });
     if (missing.length === 0) return keys;
     const { rows } = await this.pool.query<{ customer_id: string; wrapped_key: Buffer }>(
       `SELECT ${this.id} AS customer_id, wrapped_key FROM ${this.table} WHERE ${this.id} = ANY($1::uuid[])`,
@@ -193,4 +210,35 @@ function mapPath(value: unknown, steps: readonly string[], fn: (value: string) =
       : inner
     : mapPath(inner, rest, fn);
   return { ...record, [key]: mapped };
+}
+
+/**
+ * A codec sealing the values at `paths` of each event type with a customer's data key on the way in, opening them
+ * on the way out. Without the key (never made, or destroyed by an erasure) values stay sealed on the way out, and
+ * nothing can be sealed on the way in: `erased` is thrown instead, so nothing personal is kept in clear.
+ */
+export function sealingCodec<E extends Event>(
+  cipher: PersonalDataCipher,
+  customerId: string,
+  key: Buffer | undefined,
+  paths: (type: string) => readonly string[],
+  allPaths: readonly string[],
+  erased: () => Error,
+): EventCodec<E> {
+  return {
+    encode(event: E): Event {
+      const seal = (v: string) => {
+        if (!key) throw erased();
+        return cipher.seal(key, customerId, v);
+      };
+      return { type: event.type, data: mapSealed(event.data, paths(event.type), seal) };
+    },
+    decode(stored: RecordedEvent): E {
+      // Opens whatever is sealed at any of the paths (events written under other lists).
+      const data = key
+        ? mapSealed(stored.data, allPaths, (v) => (isSealed(v) ? cipher.open(key, customerId, v) : v))
+        : stored.data;
+      return { type: stored.type, data } as E;
+    },
+  };
 }

@@ -3,7 +3,8 @@ import { streamId, type Event, type RecordedEvent } from '@serviceops/kernel';
 import type { EventCodec, EventSourcingRuntime } from '@serviceops/platform';
 import { customerErased } from '../domain/customer/active-customer';
 import { CUSTOMER_SEALED_PATHS, type CustomerEvent } from '../domain/customer/customer.events';
-import { isSealed, mapSealed, PersonalDataCipher } from '../infrastructure/personal-data-cipher';
+import { sealingCodec } from '@serviceops/platform';
+import { PersonalDataCipher } from '../infrastructure/personal-data-cipher';
 
 export const RUNTIME = Symbol('RUNTIME');
 
@@ -81,26 +82,16 @@ export class Sealing {
     paths: SealedPaths,
     key: Buffer | undefined,
   ): EventCodec<E> {
-    const { cipher } = this;
-    return {
-      encode(event: E): Event {
-        const seal = (v: string) => {
-          if (!key) throw customerErased(customerId);
-          return cipher.seal(key, customerId, v);
-        };
-        return { type: event.type, data: mapSealed(event.data, pathsOf(paths, event.type), seal) };
-      },
-      decode(stored: RecordedEvent): E {
-        // Opens whatever is sealed at any of the paths: events written before the lists were per type sealed
-        // more fields than their own type's (a scheduled visit's `reason`).
-        const data = key
-          ? mapSealed(stored.data, everyPath(paths), (v) =>
-              isSealed(v) ? cipher.open(key, customerId, v) : v,
-            )
-          : stored.data;
-        return { type: stored.type, data } as E;
-      },
-    };
+    return sealingCodec<E>(
+      this.cipher,
+      customerId,
+      key,
+      (type) => pathsOf(paths, type),
+      // Opens whatever is sealed at any of the paths: events written before the lists were per type sealed
+      // more fields than their own type's (a scheduled visit's `reason`).
+      everyPath(paths),
+      () => customerErased(customerId),
+    );
   }
 }
 

@@ -14,6 +14,7 @@ import { DisciplineRoutes } from '../staff-discipline/staff-discipline.routes';
 import { TrainingSessionRoutes } from '../training-sessions/training-sessions.routes';
 import { StaffAssessmentRoutes } from '../staff-assessments/staff-assessments.routes';
 import { StaffAttendanceRoutes } from '../staff-attendance/staff-attendance.routes';
+import { ContractRoutes, ContractTemplateRoutes, ProposalRoutes } from '../contracts/contracts.routes';
 
 /**
  * Every REST route mounted from a declaration: the gateway serves these controllers, and their bindings give the
@@ -32,6 +33,9 @@ export const DECLARED_ROUTES = [
   TrainingSessionRoutes,
   StaffAssessmentRoutes,
   StaffAttendanceRoutes,
+  ContractRoutes,
+  ContractTemplateRoutes,
+  ProposalRoutes,
 ];
 
 /** Methods without a binding (their REST controller is written by hand), with the class they are checked by. */

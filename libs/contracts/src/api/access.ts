@@ -93,3 +93,20 @@ export const STAFF_CONDUCT_READERS = [
   'finance',
   'legal',
 ] as const satisfies readonly Role[];
+/** Contracts: who drafts, sends quotes, signs and amends on the provider's side. */
+export const CONTRACT_WRITERS = [
+  'admin',
+  'customer_service_agent',
+  'service_advisor',
+  'service_director',
+  'workshop_manager',
+] as const satisfies readonly Role[];
+/** Legal review of a contract (and every other decision of the review: approve, return). */
+export const CONTRACT_REVIEWERS = ['admin', 'legal'] as const satisfies readonly Role[];
+export const CONTRACT_READERS = [
+  ...CONTRACT_WRITERS,
+  'legal',
+  'finance',
+  'auditor',
+  'vice_president',
+] as const satisfies readonly Role[];

@@ -1,4 +1,126 @@
 import type { Declaration } from './declaration';
+import { CONTRACT_READERS, CONTRACT_REVIEWERS, CONTRACT_WRITERS } from './access';
+
+type Access = Declaration['access'];
+
+/** A conditional write on one record: `POST <resource>/:id/<action>`, If-Match in, ETag out. */
+function onOne(resource: string, action: string, access: Access, summary: string): Declaration {
+  return {
+    http: {
+      method: 'POST',
+      path: `${resource}/:id/${action}`,
+      status: 200,
+      uuidParams: ['id'],
+      etag: true,
+      ifMatch: true,
+    },
+    access,
+    summary,
+  };
+}
+
+const contract = (action: string, access: Access, summary: string) =>
+  onOne('contracts', action, access, summary);
+const proposal = (action: string, summary: string) => onOne('proposals', action, CONTRACT_WRITERS, summary);
 
 /** The contracts service's methods: gRPC name → REST route, roles, summary. */
-export const CONTRACTS_API = {} as const satisfies Record<string, Declaration>;
+export const CONTRACTS_API = {
+  DraftContract: {
+    http: { method: 'POST', path: 'contracts', status: 201, etag: true, location: true },
+    access: CONTRACT_WRITERS,
+    summary: 'Draft a contract from the tenant’s template of its kind (an end before the start: 422)',
+  },
+  ReviseContract: contract('revise', CONTRACT_WRITERS, 'Rewrite the terms of a draft or a returned contract'),
+  SubmitContractForReview: contract(
+    'submit-for-review',
+    CONTRACT_WRITERS,
+    'Send a draft to legal review (422 CONTRACTS.MISSING_CLAUSE names a missing required clause)',
+  ),
+  ApproveContract: contract('approve', CONTRACT_REVIEWERS, 'Legal approves the contract under review'),
+  ReturnContract: contract(
+    'return',
+    CONTRACT_REVIEWERS,
+    'Legal returns the contract to its drafters, with reasons',
+  ),
+  SignContract: contract(
+    'sign',
+    CONTRACT_WRITERS,
+    'Record one party’s signature (who, how); both signed: version 1, entitlements published',
+  ),
+  AmendContract: contract(
+    'amend',
+    CONTRACT_WRITERS,
+    'Write an amendment (changed terms, effective date) against the current version (stale If-Match: 409)',
+  ),
+  SignAmendment: contract(
+    'sign-amendment',
+    CONTRACT_WRITERS,
+    'Record one party’s signature of the pending amendment; both signed: a new version',
+  ),
+  SuspendContract: contract('suspend', CONTRACT_WRITERS, 'Suspend an active contract, with a reason'),
+  ResumeContract: contract('resume', CONTRACT_WRITERS, 'Resume a suspended contract'),
+  TerminateContract: contract(
+    'terminate',
+    CONTRACT_WRITERS,
+    'Terminate a contract early (reason; who is the caller)',
+  ),
+  RenewContract: contract(
+    'renew',
+    CONTRACT_WRITERS,
+    'Renew a contract: a successor draft linked to this one',
+  ),
+  ArchiveContract: contract(
+    'archive',
+    CONTRACT_WRITERS,
+    'Archive an expired, renewed or terminated contract',
+  ),
+  GetContract: {
+    http: { method: 'GET', path: 'contracts/:id', status: 200, uuidParams: ['id'], etag: true },
+    access: CONTRACT_READERS,
+    summary: 'A contract, every version readable; with asOf=YYYY-MM-DD, the terms in force on that date',
+  },
+  GetContractTerms: {
+    http: { method: 'GET', path: 'contracts/:id/terms', status: 200, uuidParams: ['id'] },
+    access: CONTRACT_READERS,
+    summary:
+      'The terms in force on a date (on=YYYY-MM-DD, today when absent): the last version effective by then',
+  },
+  GetContractDocument: {
+    http: { method: 'GET', path: 'contracts/:id/document', status: 200, uuidParams: ['id'] },
+    access: CONTRACT_READERS,
+    summary: 'The rendered text of a version, its content hash, and whether it matches the hash signed',
+  },
+  GetContractHistory: {
+    http: { method: 'GET', path: 'contracts/:id/history', status: 200, uuidParams: ['id'] },
+    access: CONTRACT_READERS,
+    summary: 'What happened to a contract: who, when, on whose behalf, which fields',
+  },
+  ListContracts: {
+    http: { method: 'GET', path: 'contracts', status: 200 },
+    access: CONTRACT_READERS,
+    summary: 'List contracts by status, kind, customer, or ending before a date; a page at a time',
+  },
+  PublishContractTemplate: {
+    http: { method: 'POST', path: 'contract-templates', status: 201, etag: true },
+    access: CONTRACT_REVIEWERS,
+    summary: 'Publish a new version of the tenant’s template for a kind (a lease is always reviewed)',
+  },
+  ListContractTemplates: {
+    http: { method: 'GET', path: 'contract-templates', status: 200 },
+    access: CONTRACT_READERS,
+    summary: 'The tenant’s template of each kind in force (the default until one is published)',
+  },
+  CreateProposal: {
+    http: { method: 'POST', path: 'proposals', status: 201, etag: true, location: true },
+    access: CONTRACT_WRITERS,
+    summary: 'Write a proposal (quote): customer, line, items priced in minor units, payment terms, validity',
+  },
+  SendProposal: proposal('send', 'Send the proposal to the customer; it expires after its last valid day'),
+  AcceptProposal: proposal('accept', 'The customer accepted: a contract draft carrying its items'),
+  DeclineProposal: proposal('decline', 'The customer declined the proposal, with a reason'),
+  GetProposal: {
+    http: { method: 'GET', path: 'proposals/:id', status: 200, uuidParams: ['id'], etag: true },
+    access: CONTRACT_READERS,
+    summary: 'A proposal',
+  },
+} as const satisfies Record<string, Declaration>;

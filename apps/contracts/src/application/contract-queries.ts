@@ -1,0 +1,178 @@
+import { Injectable } from '@nestjs/common';
+import { isLocalDate, RULES, type RecordedEvent } from '@serviceops/kernel';
+import { Handles, ProblemError, type CallContext } from '@serviceops/platform';
+import { DataSource } from 'typeorm';
+import { headerOf } from '../domain/contract/contract.decide';
+import { CONTRACT_VIEW_STATUSES, seesPersonalData } from '@serviceops/contracts';
+import { renderContract } from '../domain/document/contract-document';
+import { CONTRACT_KINDS, versionOn } from '../domain/terms/terms';
+import { ContractListRow } from '../infrastructure/read-models';
+import { ContractStore, sha256 } from './contract-store';
+import { contractViewOf, maskTerms, seenBy, type ContractView } from './contract-view';
+
+const LIST_STATUSES: readonly string[] = CONTRACT_VIEW_STATUSES;
+const DEFAULT_LIMIT = 50;
+const MAX_LIMIT = 200;
+
+function dateParam(value: string | undefined, field: string): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!isLocalDate(value))
+    throw new ProblemError('VALIDATION', `${field} must be a date YYYY-MM-DD`, [
+      { path: field, message: 'must be a date YYYY-MM-DD' },
+    ]);
+  return value;
+}
+
+function oneOf(value: string | undefined, allowed: readonly string[], field: string): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!allowed.includes(value))
+    throw new ProblemError('VALIDATION', `unknown ${field}`, [{ path: field, message: allowed.join(', ') }]);
+  return value;
+}
+
+/** A stream's events as history: who, when, on whose behalf, which fields (never their values). */
+function historyOf(events: readonly RecordedEvent[]) {
+  return events.map((e) => ({
+    version: e.streamVersion,
+    type: e.type,
+    at: e.recordedAt.toISOString(),
+    actorId: String(e.metadata.actorId ?? 'system'),
+    ...(e.metadata.onBehalfOf ? { onBehalfOf: e.metadata.onBehalfOf } : {}),
+    ...(e.metadata.reason ? { reason: e.metadata.reason } : {}),
+    ...(e.metadata.correlationId ? { correlationId: e.metadata.correlationId } : {}),
+    fields: Object.keys(e.data as object).filter((f) => f !== 'contractId'),
+  }));
+}
+
+/** Reads of contracts: from the stream (a read sees the write just made), lists from the read model. */
+@Injectable()
+export class ContractQueries {
+  constructor(
+    private readonly contracts: ContractStore,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  @Handles('contracts.GetContract')
+  async get({ id, asOf }: { id: string; asOf?: string }, call: CallContext): Promise<ContractView> {
+    const on = dateParam(asOf, 'asOf');
+    const { state, version } = await this.contracts.load(call.tenantId, id);
+    const view = contractViewOf(state, version, this.contracts.today(new Date()), on);
+    return seenBy(view, seesPersonalData(call.roles));
+  }
+
+  @Handles('contracts.GetContractTerms')
+  async terms({ id, on }: { id: string; on?: string }, call: CallContext) {
+    const { state } = await this.contracts.load(call.tenantId, id);
+    const date = dateParam(on, 'on') ?? this.contracts.today(new Date());
+    const found = versionOn(state.versions, date);
+    if (!found)
+      throw new ProblemError('CONTRACTS.NO_TERMS_IN_FORCE', `no signed terms are in force on ${date}`, [
+        { path: 'on', message: 'before the start, or before the contract was signed' },
+      ]);
+    return {
+      contractId: id,
+      on: date,
+      version: found.version,
+      effectiveFrom: found.effectiveFrom,
+      terms: seesPersonalData(call.roles) ? found.terms : maskTerms(found.terms),
+    };
+  }
+
+  /**
+   * The document of a version as rendered now, its hash, and the hash both parties signed: a text changed since
+   * (a template's title, a rendering) shows as `matchesSigned: false`.
+   */
+  @Handles('contracts.GetContractDocument')
+  async document({ id, version }: { id: string; version?: number }, call: CallContext) {
+    const { state, decoded } = await this.contracts.load(call.tenantId, id);
+    const signedHashes = new Map<number, string>();
+    for (const e of decoded)
+      if (e.type === 'ContractSigned' || e.type === 'AmendmentSigned')
+        signedHashes.set(e.data.version, e.data.documentHash);
+    const wanted = version ?? state.versions.at(-1)?.version;
+    const signed = wanted === undefined ? undefined : state.versions.find((v) => v.version === wanted);
+    if (wanted !== undefined && !signed)
+      throw new ProblemError('CONTRACTS.VERSION_NOT_FOUND', `contract ${id} has no version ${wanted}`);
+    const terms = signed?.terms ?? state.terms;
+    const header = headerOf(state, wanted ?? 0, signed?.effectiveFrom ?? state.terms.startDate);
+    const text = renderContract(header, terms);
+    const contentHash = sha256(text);
+    // A role that may not see personal data gets the text with its clauses masked (the hashes are the real text's).
+    const shown = seesPersonalData(call.roles) ? text : renderContract(header, maskTerms(terms));
+    const signedHash = wanted === undefined ? undefined : signedHashes.get(wanted);
+    return {
+      contractId: id,
+      version: wanted ?? 0,
+      text: shown,
+      contentHash,
+      ...(signedHash ? { signedHash } : {}),
+      matchesSigned: signedHash === contentHash,
+    };
+  }
+
+  @Handles('contracts.GetContractHistory')
+  async history({ id }: { id: string }, call: CallContext) {
+    const { events } = await this.contracts.load(call.tenantId, id);
+    return { id, entries: historyOf(events) };
+  }
+
+  /** Newest first; `status=active` is a signed contract on or after its start date. */
+  @Handles('contracts.ListContracts')
+  async list(
+    filter: {
+      status?: string;
+      kind?: string;
+      customerId?: string;
+      expiringBefore?: string;
+      limit?: number;
+      cursor?: string;
+    },
+    call: CallContext,
+  ) {
+    const status = oneOf(filter.status, LIST_STATUSES, 'status');
+    const kind = oneOf(filter.kind, CONTRACT_KINDS, 'kind');
+    const before = dateParam(filter.expiringBefore, 'expiringBefore');
+    const limit = Math.min(Math.max(filter.limit ?? DEFAULT_LIMIT, 1), MAX_LIMIT);
+    const today = this.contracts.today(new Date());
+    const query = this.dataSource
+      .getRepository(ContractListRow)
+      .createQueryBuilder('c')
+      .where('c.tenantId = :tenant', { tenant: call.tenantId })
+      .orderBy('c.draftedAt', 'DESC')
+      .addOrderBy('c.contractId', 'DESC')
+      .limit(limit + 1);
+    if (status === 'active') query.andWhere("c.status = 'signed' AND c.startDate <= :today", { today });
+    else if (status === 'signed') query.andWhere("c.status = 'signed' AND c.startDate > :today", { today });
+    else if (status) query.andWhere('c.status = :status', { status });
+    if (kind) query.andWhere('c.kind = :kind', { kind });
+    if (filter.customerId) query.andWhere('c.customerId = :customer', { customer: filter.customerId });
+    if (before) query.andWhere('c.endDate < :before', { before });
+    if (filter.cursor) {
+      // RULES.keysetCursor, as the gateway checks it: '<epoch ms>_<uuid>' of the last item of a page.
+      if (!RULES.keysetCursor.accepts(filter.cursor))
+        throw new ProblemError('VALIDATION', 'invalid cursor', [
+          { path: 'cursor', message: RULES.keysetCursor.message },
+        ]);
+      const [ms, id] = filter.cursor.split('_') as [string, string];
+      query.andWhere('(c.draftedAt, c.contractId) < (:at, :id)', { at: new Date(Number(ms)), id });
+    }
+    const rows = await query.getMany();
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      items: page.map((r) => ({
+        id: r.contractId,
+        version: r.version,
+        status: r.status === 'signed' && r.startDate <= today ? 'active' : r.status,
+        kind: r.kind,
+        customerId: r.customerId,
+        startDate: r.startDate,
+        endDate: r.endDate,
+        draftedAt: r.draftedAt.toISOString(),
+      })),
+      ...(rows.length > limit && last
+        ? { nextCursor: `${last.draftedAt.getTime()}_${last.contractId}` }
+        : {}),
+    };
+  }
+}

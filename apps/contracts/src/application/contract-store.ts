@@ -1,0 +1,177 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { localDateOf, type RecordedEvent } from '@serviceops/kernel';
+import {
+  DurableTimers,
+  EventSourcingRuntime,
+  isSealed,
+  mapSealed,
+  PersonalDataCipher,
+  ProblemError,
+  sealingCodec,
+  type CallContext,
+  type EventCodec,
+} from '@serviceops/platform';
+import {
+  contractTemplateDecider,
+  contractTemplateStreamId,
+} from '../domain/contract-template/contract-template.decider';
+import type { ContractTemplateEvent } from '../domain/contract-template/contract-template.events';
+import type { ContractTemplate } from '../domain/contract-template/contract-template.state';
+import type { ContractContext } from '../domain/contract/contract.decide';
+import { contractDecider, contractStreamId } from '../domain/contract/contract.decider';
+import {
+  CONTRACT_SEALED_PATHS,
+  type ContractEvent,
+  type TemplateRef,
+} from '../domain/contract/contract.events';
+import type { Contract } from '../domain/contract/contract.state';
+import { CONTRACT_KINDS, isContractKind, type ContractKind } from '../domain/terms/terms';
+
+/**
+ * The day a contract's dates are read in. The tenant's own calendar (tenancy's events) is not consumed by this
+ * service yet: every tenant's contracts are dated in this zone until it is.
+ */
+export const CONTRACTS_TIME_ZONE = 'Asia/Shanghai';
+/** The zone's offset (it keeps no daylight saving time): when a local day begins. */
+const CONTRACTS_UTC_OFFSET = '+08:00';
+
+/** The instant a local date (plus `days`) begins in the contracts' zone: when a date's timer is due. */
+export function startOfDay(date: string, days = 0): Date {
+  const start = new Date(`${date}T00:00:00${CONTRACTS_UTC_OFFSET}`);
+  return new Date(start.getTime() + days * 86_400_000);
+}
+
+export const EXPIRY_NOTICE_TIMER = 'contract-expiry-notice';
+export const CONTRACT_END_TIMER = 'contract-end';
+export const PROPOSAL_VALIDITY_TIMER = 'proposal-validity';
+export const noticeTimerId = (contractId: string) => `${EXPIRY_NOTICE_TIMER}:${contractId}`;
+export const endTimerId = (contractId: string) => `${CONTRACT_END_TIMER}:${contractId}`;
+export const validityTimerId = (proposalId: string) => `${PROPOSAL_VALIDITY_TIMER}:${proposalId}`;
+
+export const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
+export const notFoundContract = () => new ProblemError('CONTRACTS.CONTRACT_NOT_FOUND', 'no such contract');
+/** The customer was erased (customers' CustomerErased): nothing personal can be written of them any more. */
+export const customerErased = () =>
+  new ProblemError(
+    'CONTRACTS.CUSTOMER_ERASED',
+    'the customer was erased: their contract takes no new personal text',
+  );
+/** What a sealed value whose key is gone shows as. */
+export const ERASED_TEXT = '[erased]';
+const ALL_SEALED_PATHS = [...new Set(Object.values(CONTRACT_SEALED_PATHS).flat())];
+
+/** The system as a caller (timers): recorded as the actor of what it decides. */
+export function systemCall(tenantId: string, actor: string, correlationId: string): CallContext {
+  return { tenantId, actorId: `system:${actor}`, roles: [], correlationId };
+}
+
+/** Streams, time and timers of the contracts service. */
+@Injectable()
+export class ContractStore {
+  constructor(
+    readonly runtime: EventSourcingRuntime,
+    readonly timers: DurableTimers,
+    readonly cipher: PersonalDataCipher,
+  ) {}
+
+  /**
+   * A codec for a contract's events: its free text sealed with the customer's data key (made on first use when
+   * `create`), opened on the way out; a value whose key is gone reads as ERASED_TEXT.
+   */
+  async codecFor(customerId: string, create = false): Promise<EventCodec<ContractEvent>> {
+    if (create) await this.assertNotErased(customerId);
+    const key = create ? await this.cipher.keyFor(customerId) : await this.cipher.load(customerId);
+    const codec = sealingCodec<ContractEvent>(
+      this.cipher,
+      customerId,
+      key,
+      (type) => CONTRACT_SEALED_PATHS[type as ContractEvent['type']] ?? [],
+      ALL_SEALED_PATHS,
+      customerErased,
+    );
+    if (key) return codec;
+    return {
+      encode: (event) => codec.encode(event),
+      decode: (stored) => codec.decode({ ...stored, data: mapSealed(stored.data, ALL_SEALED_PATHS, masked) }),
+    };
+  }
+
+  /** 422 CONTRACTS.CUSTOMER_ERASED for a customer the customers service erased: no new key is made for them. */
+  private async assertNotErased(customerId: string): Promise<void> {
+    const { rowCount } = await this.runtime.store.pool.query(
+      'SELECT 1 FROM contracts.erased_customers WHERE customer_id = $1',
+      [customerId],
+    );
+    if (rowCount) throw customerErased();
+  }
+
+  /** The codec of an existing contract: its first event names the customer. 404 when there is none. */
+  async codecOf(tenantId: string, contractId: string): Promise<EventCodec<ContractEvent>> {
+    const { events } = await this.runtime.store.readStream(contractStreamId(tenantId, contractId), {
+      maxCount: 1,
+    });
+    const customerId = (events[0]?.data as { customerId?: unknown } | undefined)?.customerId;
+    if (typeof customerId !== 'string') throw notFoundContract();
+    return this.codecFor(customerId);
+  }
+
+  today(now: Date): string {
+    return localDateOf(CONTRACTS_TIME_ZONE, now);
+  }
+
+  context(now = new Date()): ContractContext {
+    return { now, today: this.today(now), hash: sha256 };
+  }
+
+  /** The tenant's template of a kind in force: the default until one is published. */
+  async template(tenantId: string, kind: ContractKind): Promise<ContractTemplate> {
+    if (!isContractKind(kind))
+      throw new ProblemError('VALIDATION', 'unknown kind of contract', [
+        { path: 'kind', message: CONTRACT_KINDS.join(', ') },
+      ]);
+    const decider = contractTemplateDecider(kind);
+    const { events } = await this.runtime.store.readStream(contractTemplateStreamId(tenantId, kind));
+    return events.reduce(
+      (s, e) => decider.evolve(s, e as unknown as ContractTemplateEvent),
+      decider.initialState(),
+    );
+  }
+
+  templateRef({
+    version,
+    title,
+    requiredClauses,
+    reviewRequired,
+    expiryNoticeMonths,
+  }: ContractTemplate): TemplateRef {
+    return { version, title, requiredClauses: [...requiredClauses], reviewRequired, expiryNoticeMonths };
+  }
+
+  /**
+   * 404 for a stream the tenant does not have, before an If-Match is compared (another tenant's id is not found
+   * here, whatever version the caller names).
+   */
+  async assertExists(streamId: string, notFound: () => Error): Promise<void> {
+    const { events } = await this.runtime.store.readStream(streamId, { maxCount: 1 });
+    if (events.length === 0) throw notFound();
+  }
+
+  /** The contract's events (those known at `asOf`, when given); 404 when it has none. */
+  async load(
+    tenantId: string,
+    contractId: string,
+  ): Promise<{ state: Contract; version: number; events: RecordedEvent[]; decoded: ContractEvent[] }> {
+    const codec = await this.codecOf(tenantId, contractId);
+    const { events } = await this.runtime.store.readStream(contractStreamId(tenantId, contractId));
+    const decoded = events.map((e) => codec.decode(e));
+    const state = decoded.reduce(contractDecider.evolve, contractDecider.initialState());
+    if (state.status === 'absent') throw notFoundContract();
+    return { state, version: events.at(-1)?.streamVersion ?? 0, events, decoded };
+  }
+}
+
+function masked(value: string): string {
+  return isSealed(value) ? ERASED_TEXT : value;
+}

@@ -1,0 +1,339 @@
+import { Injectable } from '@nestjs/common';
+import { seesPersonalData, type BusinessLine } from '@serviceops/contracts';
+import { newId } from '@serviceops/kernel';
+import {
+  execute,
+  executeTogether,
+  Handles,
+  uuidField,
+  type CallContext,
+  type DueTimer,
+} from '@serviceops/platform';
+import type { PoolClient } from 'pg';
+import type {
+  ContractCommand,
+  DraftContract,
+  Party,
+  SigningMethod,
+} from '../domain/contract/contract.commands';
+import { contractDecider, contractStreamId } from '../domain/contract/contract.decider';
+import type { ContractEvent } from '../domain/contract/contract.events';
+import type { Contract, ContractState } from '../domain/contract/contract.state';
+import { monthsBefore, renewalTerms, type ContractKind } from '../domain/terms/terms';
+import {
+  CONTRACT_END_TIMER,
+  ContractStore,
+  endTimerId,
+  EXPIRY_NOTICE_TIMER,
+  noticeTimerId,
+  startOfDay,
+  systemCall,
+} from './contract-store';
+import { contractViewOf, seenBy, type ContractView } from './contract-view';
+import { changesOf, termsOf, type TermChangesMessage, type TermsMessage } from './messages';
+
+type ExistingCommand = Exclude<ContractCommand, DraftContract>;
+/** Events after which the contract's timers are set again (or dropped). */
+const MOVES_TIMERS: ReadonlySet<ContractEvent['type']> = new Set([
+  'ContractSigned',
+  'AmendmentSigned',
+  'ContractTerminated',
+  'ContractRenewed',
+  'ContractArchived',
+]);
+/** Statuses in which the contract still runs to its end. */
+const RUNNING: ReadonlySet<Contract['status']> = new Set(['signed', 'suspended']);
+
+interface Versioned {
+  readonly id: string;
+  readonly expectedVersion?: number;
+}
+interface SigningMessage extends Versioned {
+  readonly party?: string;
+  readonly signer?: string;
+  readonly method?: string;
+}
+
+/**
+ * The contract's commands, a method for each declared one (`@Handles`): load the stream, decide, append
+ * (`execute`), answer the contract with its new version. Signing and amending set the expiry timers in the same
+ * transaction as the events (restart-safe); the timers' handlers are `notice` and `end`.
+ */
+@Injectable()
+export class ContractHandlers {
+  constructor(private readonly contracts: ContractStore) {}
+
+  @Handles('contracts.DraftContract')
+  async draft(
+    request: { kind?: string; customerId?: string; line?: string; terms?: TermsMessage },
+    call: CallContext,
+  ): Promise<ContractView> {
+    const contractId = newId();
+    const kind = (request.kind ?? '') as ContractKind;
+    const customerId = uuidField(request.customerId, 'customerId');
+    const template = await this.contracts.template(call.tenantId, kind);
+    const codec = await this.contracts.codecFor(customerId, true);
+    const context = this.contracts.context();
+    const { runtime } = this.contracts;
+    const done = await runtime.timed('DraftContract', () =>
+      execute(
+        runtime.store,
+        contractDecider,
+        contractStreamId(call.tenantId, contractId),
+        {
+          type: 'DraftContract',
+          data: {
+            contractId,
+            kind,
+            customerId,
+            line: (request.line ?? '') as BusinessLine,
+            terms: termsOf(request.terms),
+          },
+        },
+        { ...context, template: this.contracts.templateRef(template) },
+        call,
+        { newStream: true, codec },
+      ),
+    );
+    return this.answer(call, done.state, done.version, context.today);
+  }
+
+  @Handles('contracts.ReviseContract')
+  revise(request: Versioned & { terms?: TermsMessage }, call: CallContext): Promise<ContractView> {
+    return this.act(call, request, {
+      type: 'ReviseContract',
+      data: { contractId: request.id, terms: termsOf(request.terms) },
+    });
+  }
+
+  @Handles('contracts.SubmitContractForReview')
+  submit(request: Versioned, call: CallContext): Promise<ContractView> {
+    return this.act(call, request, { type: 'SubmitContractForReview', data: { contractId: request.id } });
+  }
+
+  @Handles('contracts.ApproveContract')
+  approve(request: Versioned, call: CallContext): Promise<ContractView> {
+    return this.act(call, request, { type: 'ApproveContract', data: { contractId: request.id } });
+  }
+
+  @Handles('contracts.ReturnContract')
+  return(request: Versioned & { reasons?: string[] }, call: CallContext): Promise<ContractView> {
+    return this.act(call, request, {
+      type: 'ReturnContract',
+      data: { contractId: request.id, reasons: request.reasons ?? [] },
+    });
+  }
+
+  @Handles('contracts.SignContract')
+  sign(request: SigningMessage, call: CallContext): Promise<ContractView> {
+    return this.act(call, request, {
+      type: 'SignContract',
+      data: { contractId: request.id, ...signingOf(request) },
+    });
+  }
+
+  @Handles('contracts.AmendContract')
+  amend(
+    request: Versioned & { effectiveFrom?: string; changes?: TermChangesMessage },
+    call: CallContext,
+  ): Promise<ContractView> {
+    return this.act(call, request, {
+      type: 'AmendContract',
+      data: {
+        contractId: request.id,
+        amendmentId: newId(),
+        effectiveFrom: request.effectiveFrom ?? '',
+        changes: changesOf(request.changes),
+      },
+    });
+  }
+
+  @Handles('contracts.SignAmendment')
+  signAmendment(request: SigningMessage, call: CallContext): Promise<ContractView> {
+    return this.act(call, request, {
+      type: 'SignAmendment',
+      data: { contractId: request.id, ...signingOf(request) },
+    });
+  }
+
+  @Handles('contracts.SuspendContract')
+  suspend(request: Versioned & { reason?: string }, call: CallContext): Promise<ContractView> {
+    return this.act(call, request, {
+      type: 'SuspendContract',
+      data: { contractId: request.id, reason: request.reason ?? '' },
+    });
+  }
+
+  @Handles('contracts.ResumeContract')
+  resume(request: Versioned, call: CallContext): Promise<ContractView> {
+    return this.act(call, request, { type: 'ResumeContract', data: { contractId: request.id } });
+  }
+
+  @Handles('contracts.TerminateContract')
+  terminate(request: Versioned & { reason?: string }, call: CallContext): Promise<ContractView> {
+    return this.act(call, request, {
+      type: 'TerminateContract',
+      data: { contractId: request.id, reason: request.reason ?? '', by: call.actorId },
+    });
+  }
+
+  @Handles('contracts.ArchiveContract')
+  archive(request: Versioned, call: CallContext): Promise<ContractView> {
+    return this.act(call, request, { type: 'ArchiveContract', data: { contractId: request.id } });
+  }
+
+  /**
+   * Renewal: this contract is marked renewed and its successor drafted (same kind, customer, items and clauses,
+   * from the day after the end for a term as long, under the template in force), in one transaction.
+   */
+  @Handles('contracts.RenewContract')
+  async renew(request: Versioned, call: CallContext): Promise<ContractView> {
+    const { runtime } = this.contracts;
+    const { state } = await this.contracts.load(call.tenantId, request.id);
+    const template = this.contracts.templateRef(await this.contracts.template(call.tenantId, state.kind));
+    const successorId = newId();
+    const context = { ...this.contracts.context(), template };
+    const codec = await this.contracts.codecFor(state.customerId);
+    const part = (streamId: string, expectedVersion?: number) => ({
+      streamId,
+      codec,
+      evolve: contractDecider.evolve,
+      initialState: contractDecider.initialState,
+      ...(expectedVersion !== undefined ? { expectedVersion } : {}),
+    });
+    const done = await runtime.timed('RenewContract', () =>
+      executeTogether<ContractState, ContractEvent>(
+        runtime.store,
+        [
+          part(contractStreamId(call.tenantId, request.id), request.expectedVersion),
+          part(contractStreamId(call.tenantId, successorId)),
+        ],
+        ([first, successor]) => {
+          const renewed = contractDecider.decide(
+            { type: 'RenewContract', data: { contractId: request.id, successorId } },
+            first ?? contractDecider.initialState(),
+            context,
+          );
+          const from = first?.status === 'absent' || !first ? state : first;
+          const drafted = contractDecider.decide(
+            {
+              type: 'DraftContract',
+              data: {
+                contractId: successorId,
+                kind: from.kind,
+                customerId: from.customerId,
+                line: from.line,
+                terms: renewalTerms(from.terms),
+                predecessorId: request.id,
+              },
+            },
+            successor ?? contractDecider.initialState(),
+            context,
+          );
+          return [renewed, drafted];
+        },
+        call,
+        { inline: (tx, [renewed]) => this.syncTimers(tx, call, renewed ?? contractDecider.initialState()) },
+      ),
+    );
+    const renewed = done.states[0];
+    if (!renewed || renewed.status === 'absent') throw new Error('renewal lost its contract');
+    return this.answer(call, renewed, done.versions[0] ?? 0, context.today);
+  }
+
+  /** The expiry notice's timer: the notice and the renewal follow-up's owner, once per end date. */
+  async notice(timer: DueTimer): Promise<void> {
+    const { contractId, owner } = timer.payload as { contractId: string; owner?: string };
+    const followUpOwner = owner ?? 'system';
+    await this.act(
+      systemCall(timer.tenantId, 'expiry-notice', timer.id),
+      { id: contractId },
+      {
+        type: 'SendExpiryNotice',
+        data: { contractId, followUpOwner },
+      },
+    );
+  }
+
+  /** The end's timer: not renewed by the end → expired (nothing for one renewed, terminated or moved on). */
+  async end(timer: DueTimer): Promise<void> {
+    const { contractId } = timer.payload as { contractId: string };
+    await this.act(
+      systemCall(timer.tenantId, 'contract-end', timer.id),
+      { id: contractId },
+      {
+        type: 'ExpireContract',
+        data: { contractId },
+      },
+    );
+  }
+
+  private async act(call: CallContext, request: Versioned, command: ExistingCommand): Promise<ContractView> {
+    const { runtime } = this.contracts;
+    const context = this.contracts.context();
+    const stream = contractStreamId(call.tenantId, request.id);
+    const codec = await this.contracts.codecOf(call.tenantId, request.id);
+    const done = await runtime.timed(command.type, () =>
+      execute(runtime.store, contractDecider, stream, command, context, call, {
+        ...(request.expectedVersion !== undefined ? { expectedVersion: request.expectedVersion } : {}),
+        codec,
+        inline: async (tx, state, _version, events) => {
+          const moved = (events as readonly ContractEvent[]).some((e) => MOVES_TIMERS.has(e.type));
+          if (moved) await this.syncTimers(tx, call, state as ContractState);
+        },
+      }),
+    );
+    if (done.state.status === 'absent') throw new Error('contract vanished');
+    return this.answer(call, done.state, done.version, context.today);
+  }
+
+  /**
+   * A running contract has two timers: the notice (the template's months before the end, unless sent for that
+   * end already) and the end (the day after it). Moved by an amendment of the end; dropped once it stops running.
+   */
+  private async syncTimers(tx: PoolClient, call: CallContext, state: ContractState): Promise<void> {
+    if (state.status === 'absent') return;
+    const { timers } = this.contracts;
+    const { contractId } = state;
+    if (!RUNNING.has(state.status)) {
+      await timers.cancel(tx, noticeTimerId(contractId));
+      await timers.cancel(tx, endTimerId(contractId));
+      return;
+    }
+    const { endDate } = state.terms;
+    const payload = { contractId, owner: call.actorId };
+    if (state.noticeSentFor !== endDate)
+      await timers.schedule(tx, {
+        id: noticeTimerId(contractId),
+        tenantId: call.tenantId,
+        kind: EXPIRY_NOTICE_TIMER,
+        dueAt: startOfDay(monthsBefore(endDate, state.template.expiryNoticeMonths)),
+        payload,
+      });
+    await timers.schedule(tx, {
+      id: endTimerId(contractId),
+      tenantId: call.tenantId,
+      kind: CONTRACT_END_TIMER,
+      dueAt: startOfDay(endDate, 1),
+      payload,
+    });
+  }
+
+  /** The contract in the caller's eyes (masked for roles that may not see personal data). */
+  private answer(call: CallContext, state: ContractState, version: number, today: string): ContractView {
+    return seenBy(this.viewOf(state, version, today), seesPersonalData(call.roles));
+  }
+
+  private viewOf(state: ContractState, version: number, today: string): ContractView {
+    if (state.status === 'absent') throw new Error('no contract');
+    return contractViewOf(state, version, today);
+  }
+}
+
+function signingOf(request: SigningMessage): { party: Party; signer: string; method: SigningMethod } {
+  return {
+    party: (request.party ?? '') as Party,
+    signer: request.signer ?? '',
+    method: (request.method ?? '') as SigningMethod,
+  };
+}

@@ -1,0 +1,78 @@
+import type { Money } from '@serviceops/kernel';
+import type { Clauses, ContractItem, ItemKind, TermChanges, Terms } from '../domain/terms/terms';
+
+// gRPC messages as the proto loader gives them (camelCase, int64 as strings, absent fields undefined) → domain.
+
+export interface MoneyMessage {
+  readonly amount?: string | number;
+  readonly currency?: string;
+}
+export interface ItemMessage {
+  readonly kind?: string;
+  readonly description?: string;
+  readonly quantity?: number;
+  readonly unitPrice?: MoneyMessage;
+}
+export interface TermsMessage {
+  readonly startDate?: string;
+  readonly endDate?: string;
+  readonly items?: readonly ItemMessage[];
+  readonly clauses?: Readonly<Record<string, string | undefined>>;
+  readonly rentPerMonth?: MoneyMessage;
+  readonly deposit?: MoneyMessage;
+  readonly lateFeePerDay?: MoneyMessage;
+  readonly visitsPerYear?: number;
+  readonly paymentSchedule?: string;
+}
+export interface TermChangesMessage extends Omit<TermsMessage, 'startDate' | 'items'> {
+  readonly items?: { readonly items?: readonly ItemMessage[] };
+}
+
+/** int64 arrives as a string; a value that is not a whole number stays NaN and the domain refuses it. */
+export function moneyOf(m: MoneyMessage): Money {
+  const amount = typeof m.amount === 'string' && /^-?\d+$/.test(m.amount) ? Number(m.amount) : Number.NaN;
+  return { amount: typeof m.amount === 'number' ? m.amount : amount, currency: m.currency ?? '' };
+}
+
+const moneyOrNull = (m: MoneyMessage | undefined): Money | null => (m ? moneyOf(m) : null);
+
+export function itemOf(i: ItemMessage): ContractItem {
+  return {
+    kind: (i.kind ?? '') as ItemKind,
+    description: i.description ?? '',
+    quantity: i.quantity ?? 0,
+    unitPrice: moneyOf(i.unitPrice ?? {}),
+  };
+}
+
+export function clausesOf(c: TermsMessage['clauses'] = {}): Clauses {
+  return Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined));
+}
+
+export function termsOf(t: TermsMessage = {}): Terms {
+  return {
+    startDate: t.startDate ?? '',
+    endDate: t.endDate ?? '',
+    items: (t.items ?? []).map(itemOf),
+    clauses: clausesOf(t.clauses),
+    rentPerMonth: moneyOrNull(t.rentPerMonth),
+    deposit: moneyOrNull(t.deposit),
+    lateFeePerDay: moneyOrNull(t.lateFeePerDay),
+    visitsPerYear: t.visitsPerYear ?? null,
+    paymentSchedule: t.paymentSchedule ?? null,
+  };
+}
+
+/** Only the fields the amendment names. */
+export function changesOf(c: TermChangesMessage = {}): TermChanges {
+  return {
+    ...(c.endDate !== undefined ? { endDate: c.endDate } : {}),
+    ...(c.items !== undefined ? { items: (c.items.items ?? []).map(itemOf) } : {}),
+    ...(c.clauses !== undefined ? { clauses: clausesOf(c.clauses) } : {}),
+    ...(c.rentPerMonth !== undefined ? { rentPerMonth: moneyOf(c.rentPerMonth) } : {}),
+    ...(c.deposit !== undefined ? { deposit: moneyOf(c.deposit) } : {}),
+    ...(c.lateFeePerDay !== undefined ? { lateFeePerDay: moneyOf(c.lateFeePerDay) } : {}),
+    ...(c.visitsPerYear !== undefined ? { visitsPerYear: c.visitsPerYear } : {}),
+    ...(c.paymentSchedule !== undefined ? { paymentSchedule: c.paymentSchedule } : {}),
+  };
+}

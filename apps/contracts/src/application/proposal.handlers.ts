@@ -1,0 +1,234 @@
+import { Injectable } from '@nestjs/common';
+import type { BusinessLine } from '@serviceops/contracts';
+import { newId } from '@serviceops/kernel';
+import {
+  execute,
+  Handles,
+  metadataOf,
+  ProblemError,
+  uuidField,
+  type CallContext,
+  type DueTimer,
+} from '@serviceops/platform';
+import type { PoolClient } from 'pg';
+import { contractDecider, contractStreamId } from '../domain/contract/contract.decider';
+import type { ProposalCommand } from '../domain/proposal/proposal.commands';
+import { proposalDecider, proposalStreamId } from '../domain/proposal/proposal.decider';
+import type { ProposalEvent } from '../domain/proposal/proposal.events';
+import type { Proposal, ProposalState } from '../domain/proposal/proposal.state';
+import type { ContractKind } from '../domain/terms/terms';
+import {
+  ContractStore,
+  PROPOSAL_VALIDITY_TIMER,
+  startOfDay,
+  systemCall,
+  validityTimerId,
+} from './contract-store';
+import { itemOf, type ItemMessage } from './messages';
+
+/** A proposal as the API answers it: the proto's Proposal. */
+export interface ProposalView extends Omit<Proposal['offer'], never> {
+  readonly id: string;
+  readonly version: number;
+  readonly status: string;
+  readonly contractId?: string;
+}
+
+const notFound = () => new ProblemError('CONTRACTS.PROPOSAL_NOT_FOUND', 'no such proposal');
+
+function viewOf(state: ProposalState, version: number): ProposalView {
+  if (state.status === 'absent') throw notFound();
+  return {
+    id: state.proposalId,
+    version,
+    status: state.status,
+    ...state.offer,
+    ...(state.contractId ? { contractId: state.contractId } : {}),
+  };
+}
+
+interface Versioned {
+  readonly id: string;
+  readonly expectedVersion?: number;
+}
+
+/**
+ * Proposals (quotes): written, sent (its validity's timer set in the same transaction), accepted — the
+ * contract's draft is appended in the same transaction, carrying the items — declined, or expired by the timer.
+ */
+@Injectable()
+export class ProposalHandlers {
+  constructor(private readonly contracts: ContractStore) {}
+
+  @Handles('contracts.CreateProposal')
+  async create(
+    request: {
+      customerId?: string;
+      line?: string;
+      kind?: string;
+      items?: ItemMessage[];
+      paymentTerms?: string;
+      startDate?: string;
+      endDate?: string;
+      validUntil?: string;
+    },
+    call: CallContext,
+  ): Promise<ProposalView> {
+    const proposalId = newId();
+    const { runtime } = this.contracts;
+    const done = await runtime.timed('CreateProposal', () =>
+      execute(
+        runtime.store,
+        proposalDecider,
+        proposalStreamId(call.tenantId, proposalId),
+        {
+          type: 'CreateProposal',
+          data: {
+            proposalId,
+            customerId: uuidField(request.customerId, 'customerId'),
+            line: (request.line ?? '') as BusinessLine,
+            kind: (request.kind ?? '') as ContractKind,
+            items: (request.items ?? []).map(itemOf),
+            paymentTerms: request.paymentTerms ?? '',
+            startDate: request.startDate ?? '',
+            endDate: request.endDate ?? '',
+            validUntil: request.validUntil ?? '',
+          },
+        },
+        this.context(),
+        call,
+        { newStream: true },
+      ),
+    );
+    return viewOf(done.state, done.version);
+  }
+
+  @Handles('contracts.SendProposal')
+  send(request: Versioned, call: CallContext): Promise<ProposalView> {
+    return this.act(
+      call,
+      request,
+      { type: 'SendProposal', data: { proposalId: request.id } },
+      async (tx, state) => {
+        if (state.status === 'absent') return;
+        await this.contracts.timers.schedule(tx, {
+          id: validityTimerId(state.proposalId),
+          tenantId: call.tenantId,
+          kind: PROPOSAL_VALIDITY_TIMER,
+          dueAt: startOfDay(state.offer.validUntil, 1),
+          payload: { proposalId: state.proposalId },
+        });
+      },
+    );
+  }
+
+  @Handles('contracts.AcceptProposal')
+  async accept(request: Versioned, call: CallContext): Promise<ProposalView> {
+    const { runtime } = this.contracts;
+    const contractId = newId();
+    const context = this.contracts.context();
+    return this.act(
+      call,
+      request,
+      { type: 'AcceptProposal', data: { proposalId: request.id, contractId } },
+      async (tx, state) => {
+        if (state.status === 'absent') return;
+        const { offer } = state;
+        const template = this.contracts.templateRef(await this.contracts.template(call.tenantId, offer.kind));
+        const drafted = contractDecider.decide(
+          {
+            type: 'DraftContract',
+            data: {
+              contractId,
+              kind: offer.kind,
+              customerId: offer.customerId,
+              line: offer.line,
+              proposalId: state.proposalId,
+              terms: {
+                startDate: offer.startDate,
+                endDate: offer.endDate,
+                items: offer.items,
+                clauses: {},
+                rentPerMonth: null,
+                deposit: null,
+                lateFeePerDay: null,
+                visitsPerYear: null,
+                paymentSchedule: offer.paymentTerms,
+              },
+            },
+          },
+          contractDecider.initialState(),
+          { ...context, template },
+        );
+        const codec = await this.contracts.codecFor(offer.customerId, true);
+        await runtime.store.appendWith(
+          tx,
+          contractStreamId(call.tenantId, contractId),
+          drafted.map((e) => codec.encode(e)),
+          {
+            expectedVersion: 'no_stream',
+            metadata: metadataOf(call),
+          },
+        );
+        await this.contracts.timers.cancel(tx, validityTimerId(state.proposalId));
+      },
+    );
+  }
+
+  @Handles('contracts.DeclineProposal')
+  decline(request: Versioned & { reason?: string }, call: CallContext): Promise<ProposalView> {
+    return this.act(
+      call,
+      request,
+      { type: 'DeclineProposal', data: { proposalId: request.id, reason: request.reason ?? '' } },
+      async (tx) => void (await this.contracts.timers.cancel(tx, validityTimerId(request.id))),
+    );
+  }
+
+  @Handles('contracts.GetProposal')
+  async get({ id }: { id: string }, call: CallContext): Promise<ProposalView> {
+    const { events } = await this.contracts.runtime.store.readStream(proposalStreamId(call.tenantId, id));
+    const state = events.reduce(
+      (s, e) => proposalDecider.evolve(s, e as unknown as ProposalEvent),
+      proposalDecider.initialState(),
+    );
+    return viewOf(state, events.at(-1)?.streamVersion ?? 0);
+  }
+
+  /** The validity's timer: expired, unless answered meanwhile. */
+  async expire(timer: DueTimer): Promise<void> {
+    const proposalId = String(timer.payload['proposalId']);
+    await this.act(
+      systemCall(timer.tenantId, 'proposal-validity', timer.id),
+      { id: proposalId },
+      {
+        type: 'ExpireProposal',
+        data: { proposalId },
+      },
+    );
+  }
+
+  private context() {
+    const { now, today } = this.contracts.context();
+    return { now, today };
+  }
+
+  private async act(
+    call: CallContext,
+    request: Versioned,
+    command: Exclude<ProposalCommand, { type: 'CreateProposal' }>,
+    inline?: (tx: PoolClient, state: ProposalState) => Promise<void>,
+  ): Promise<ProposalView> {
+    const { runtime } = this.contracts;
+    const stream = proposalStreamId(call.tenantId, request.id);
+    await this.contracts.assertExists(stream, notFound);
+    const done = await runtime.timed(command.type, () =>
+      execute(runtime.store, proposalDecider, stream, command, this.context(), call, {
+        ...(request.expectedVersion !== undefined ? { expectedVersion: request.expectedVersion } : {}),
+        ...(inline ? { inline: (tx, state) => inline(tx, state as ProposalState) } : {}),
+      }),
+    );
+    if (done.state.status === 'absent') throw notFound();
+    return viewOf(done.state, done.version);
+  }
+}

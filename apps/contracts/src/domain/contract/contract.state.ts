@@ -1,0 +1,60 @@
+import type { BusinessLine } from '@serviceops/contracts';
+import type { ContractKind, TermChanges, Terms, TermsVersion } from '../terms/terms';
+import type { Party, SigningMethod } from './contract.commands';
+import type { TemplateRef } from './contract.events';
+
+/** Stored statuses. "Active" is not stored: a signed contract is active from its start date (see statusOn). */
+export { CONTRACT_STATUSES } from '@serviceops/contracts';
+import type { CONTRACT_STATUSES } from '@serviceops/contracts';
+export type StoredStatus = (typeof CONTRACT_STATUSES)[number];
+/** What a caller sees: a signed contract whose start date has come is active. */
+export type ContractStatus = StoredStatus | 'active';
+
+export interface Signature {
+  readonly party: Party;
+  readonly signer: string;
+  readonly method: SigningMethod;
+  readonly signedAt: string;
+}
+
+export interface PendingAmendment {
+  readonly amendmentId: string;
+  readonly basedOnVersion: number;
+  readonly effectiveFrom: string;
+  readonly changes: TermChanges;
+  readonly signatures: readonly Signature[];
+}
+
+export interface AbsentContract {
+  readonly status: 'absent';
+}
+
+export interface Contract {
+  readonly status: StoredStatus;
+  readonly contractId: string;
+  readonly kind: ContractKind;
+  readonly customerId: string;
+  readonly line: BusinessLine;
+  readonly template: TemplateRef;
+  /** The draft's terms before signing; the latest version's after. */
+  readonly terms: Terms;
+  /** Signed versions, oldest first (empty until both parties signed). */
+  readonly versions: readonly TermsVersion[];
+  readonly signatures: readonly Signature[];
+  readonly pending?: PendingAmendment;
+  readonly returnReasons?: readonly string[];
+  readonly proposalId: string | null;
+  readonly predecessorId: string | null;
+  readonly successorId?: string;
+  /** The end date the expiry notice went out for: never twice for one end. */
+  readonly noticeSentFor?: string;
+}
+
+export type ContractState = AbsentContract | Contract;
+
+export const initialContractState = (): ContractState => ({ status: 'absent' });
+
+/** The status on a local date: a signed contract is active from its start date on. */
+export function statusOn(state: Contract, today: string): ContractStatus {
+  return state.status === 'signed' && today >= state.terms.startDate ? 'active' : state.status;
+}

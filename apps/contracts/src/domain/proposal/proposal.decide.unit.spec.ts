@@ -1,0 +1,147 @@
+import { deciderSpec } from '@serviceops/testing';
+import type { ProposalCommand } from './proposal.commands';
+import { decideProposal, type ProposalContext } from './proposal.decide';
+import { proposalDecider } from './proposal.decider';
+import type { ProposalEvent } from './proposal.events';
+import type { ProposalState } from './proposal.state';
+
+const now = new Date('2026-03-02T01:00:00.000Z');
+const at = now.toISOString();
+const ctx = (today = '2026-03-02'): ProposalContext => ({ now, today });
+const spec = (given: readonly ProposalEvent[], today?: string) =>
+  deciderSpec(proposalDecider, ctx(today)).given(given);
+const P = 'p1';
+const offer = {
+  customerId: 'c1',
+  line: 'driving_practice',
+  kind: 'service_package',
+  items: [
+    {
+      kind: 'service',
+      description: 'practice session',
+      quantity: 10,
+      unitPrice: { amount: 20_000, currency: 'CNY' },
+    },
+  ],
+  paymentTerms: 'in full before the first session',
+  startDate: '2026-04-01',
+  endDate: '2026-09-30',
+  validUntil: '2026-03-16',
+} as const;
+const create: ProposalCommand = { type: 'CreateProposal', data: { proposalId: P, ...offer } };
+const created: ProposalEvent = { type: 'ProposalCreated', data: { proposalId: P, offer, createdAt: at } };
+const sent: ProposalEvent = {
+  type: 'ProposalSent',
+  data: { proposalId: P, validUntil: '2026-03-16', sentAt: at },
+};
+const fold = (events: ProposalEvent[]): ProposalState =>
+  events.reduce(proposalDecider.evolve, proposalDecider.initialState());
+
+const STATUSES: Record<string, ProposalEvent[]> = {
+  drafted: [created],
+  sent: [created, sent],
+  accepted: [
+    created,
+    sent,
+    { type: 'ProposalAccepted', data: { proposalId: P, contractId: 'k1', acceptedAt: at } },
+  ],
+  declined: [
+    created,
+    sent,
+    { type: 'ProposalDeclined', data: { proposalId: P, reason: 'too dear', declinedAt: at } },
+  ],
+  expired: [
+    created,
+    sent,
+    { type: 'ProposalExpired', data: { proposalId: P, validUntil: '2026-03-16', expiredAt: at } },
+  ],
+};
+const COMMANDS: Record<string, ProposalCommand> = {
+  SendProposal: { type: 'SendProposal', data: { proposalId: P } },
+  AcceptProposal: { type: 'AcceptProposal', data: { proposalId: P, contractId: 'k1' } },
+  DeclineProposal: { type: 'DeclineProposal', data: { proposalId: P, reason: 'too dear' } },
+};
+const LEGAL: Record<string, Record<string, string>> = {
+  drafted: { SendProposal: 'ProposalSent' },
+  sent: { AcceptProposal: 'ProposalAccepted', DeclineProposal: 'ProposalDeclined' },
+};
+const rows = Object.keys(STATUSES).flatMap((s) =>
+  Object.keys(COMMANDS).map((c) => [s, c, LEGAL[s]?.[c] ?? null] as const),
+);
+
+describe('a proposal: sent → accepted / declined / expired', () => {
+  it('records the offer', () => spec([]).when(create).then([created]));
+
+  it.each(rows.filter((r) => r[2] !== null))('%s takes %s → %s', (status, command, event) => {
+    expect(decideProposal(COMMANDS[command]!, fold(STATUSES[status]!), ctx())[0]?.type).toBe(event);
+  });
+
+  it.each(rows.filter((r) => r[2] === null))('%s refuses %s (422, naming both)', (status, command) => {
+    expect(() => decideProposal(COMMANDS[command]!, fold(STATUSES[status]!), ctx())).toThrow(
+      expect.objectContaining({
+        code: 'CONTRACTS.ILLEGAL_PROPOSAL_TRANSITION',
+        details: { status, command },
+      }) as Error,
+    );
+  });
+
+  it.each([
+    ['2026-03-16', []],
+    ['2026-03-17', ['ProposalExpired']],
+  ])('the validity timer on %s records %j', (today, types) => {
+    expect(
+      decideProposal(
+        { type: 'ExpireProposal', data: { proposalId: P } },
+        fold([created, sent]),
+        ctx(today),
+      ).map((e) => e.type),
+    ).toEqual(types);
+  });
+
+  it.each(['drafted', 'accepted', 'declined', 'expired'])(
+    'the validity timer leaves a %s proposal alone',
+    (status) => {
+      expect(
+        decideProposal(
+          { type: 'ExpireProposal', data: { proposalId: P } },
+          fold(STATUSES[status]!),
+          ctx('2027-01-01'),
+        ),
+      ).toEqual([]);
+    },
+  );
+
+  it.each([
+    ['2026-03-16', undefined],
+    ['2026-03-17', 'CONTRACTS.PROPOSAL_LAPSED'],
+  ])('accepting on %s: %s', (today, code) => {
+    const run = () => decideProposal(COMMANDS['AcceptProposal']!, fold([created, sent]), ctx(today));
+    if (code) expect(run).toThrow(expect.objectContaining({ code }) as Error);
+    else expect(run()).toHaveLength(1);
+  });
+
+  it.each([
+    [{ items: [] }, 'CONTRACTS.NO_ITEMS'],
+    [{ endDate: '2026-03-31' }, 'CONTRACTS.END_BEFORE_START'],
+    [
+      { items: [{ ...offer.items[0], unitPrice: { amount: 199.5, currency: 'CNY' } }] },
+      'CONTRACTS.INVALID_TERMS',
+    ],
+    [{ validUntil: 'soon' }, 'CONTRACTS.INVALID_PROPOSAL'],
+    [{ paymentTerms: ' ' }, 'CONTRACTS.INVALID_PROPOSAL'],
+  ])('refuses an offer with %j: %s', (change, code) => {
+    spec([])
+      .when({ type: 'CreateProposal', data: { proposalId: P, ...offer, ...change } })
+      .thenThrows(code);
+  });
+
+  it('refuses a declined proposal without a reason', () => {
+    spec([created, sent])
+      .when({ type: 'DeclineProposal', data: { proposalId: P, reason: ' ' } })
+      .thenThrows('CONTRACTS.NO_REASON');
+  });
+
+  it('refuses sending a proposal past its validity', () => {
+    spec([created], '2026-03-17').when(COMMANDS['SendProposal']!).thenThrows('CONTRACTS.VALIDITY_PASSED');
+  });
+});

@@ -1,0 +1,49 @@
+import { Column, Entity, type MigrationInterface, PrimaryColumn, type QueryRunner } from 'typeorm';
+
+/** Contracts to list by status, kind, customer and end date. No personal data (customers by id). */
+@Entity({ name: 'contract_list' })
+export class ContractListRow {
+  @PrimaryColumn('uuid', { name: 'contract_id' }) contractId!: string;
+  @Column('uuid', { name: 'tenant_id' }) tenantId!: string;
+  @Column('uuid', { name: 'customer_id' }) customerId!: string;
+  @Column('integer') version!: number;
+  /** The stored status: 'signed' lists as 'active' from its start date. */
+  @Column('text') status!: string;
+  @Column('text') kind!: string;
+  @Column('text', { name: 'start_date' }) startDate!: string;
+  @Column('text', { name: 'end_date' }) endDate!: string;
+  @Column('timestamptz', { name: 'drafted_at' }) draftedAt!: Date;
+}
+
+export class ContractList1764800000000 implements MigrationInterface {
+  name = 'ContractList1764800000000';
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`CREATE TABLE contract_list (
+      contract_id uuid PRIMARY KEY, tenant_id uuid NOT NULL, customer_id uuid NOT NULL, version integer NOT NULL,
+      status text NOT NULL, kind text NOT NULL, start_date text NOT NULL, end_date text NOT NULL,
+      drafted_at timestamptz NOT NULL)`);
+    await q.query(`CREATE INDEX contract_list_page ON contract_list (tenant_id, drafted_at, contract_id)`);
+    await q.query(`CREATE INDEX contract_list_end ON contract_list (tenant_id, end_date)`);
+  }
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE contract_list`);
+  }
+}
+
+/**
+ * The data keys of the customers this service keeps personal text of (the shared cipher's table), and the
+ * customers erased (from customers' CustomerErased), of whom no personal text may be written again.
+ */
+export class ContractDataKeys1764800000001 implements MigrationInterface {
+  name = 'ContractDataKeys1764800000001';
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`CREATE TABLE data_keys (
+      customer_id uuid PRIMARY KEY, wrapped_key bytea NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`);
+    await q.query(`CREATE TABLE erased_customers (
+      customer_id uuid PRIMARY KEY, erased_at timestamptz NOT NULL DEFAULT now())`);
+  }
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE erased_customers`);
+    await q.query(`DROP TABLE data_keys`);
+  }
+}

@@ -1,0 +1,273 @@
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import {
+  BUSINESS_LINES,
+  CLAUSE_KEYS,
+  CONTRACT_KINDS,
+  CONTRACT_VIEW_STATUSES,
+  PARTIES,
+  PROPOSAL_STATUSES,
+  SIGNING_METHODS,
+} from '@serviceops/contracts';
+import { EventRecordView } from '../http/event-record.view';
+import { ContractItemDto, TermChangesDto, TermsDto } from './contracts.dto';
+
+@ApiSchema({ name: 'Signature' })
+export class SignatureView {
+  @ApiProperty({ enum: PARTIES })
+  party!: string;
+
+  @ApiProperty()
+  signer!: string;
+
+  @ApiProperty({ enum: SIGNING_METHODS })
+  method!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  signedAt!: string;
+}
+
+@ApiSchema({ name: 'TermsVersion' })
+export class TermsVersionView {
+  @ApiProperty({ example: 1 })
+  version!: number;
+
+  @ApiProperty({ format: 'date', example: '2026-04-01' })
+  effectiveFrom!: string;
+
+  @ApiProperty({ type: TermsDto })
+  terms!: TermsDto;
+
+  @ApiPropertyOptional({ format: 'uuid', required: false, description: 'the amendment that made it' })
+  amendmentId?: string;
+}
+
+@ApiSchema({ name: 'PendingAmendment' })
+export class PendingAmendmentView {
+  @ApiProperty({ format: 'uuid' })
+  amendmentId!: string;
+
+  @ApiProperty()
+  basedOnVersion!: number;
+
+  @ApiProperty({ format: 'date' })
+  effectiveFrom!: string;
+
+  @ApiProperty({ type: TermChangesDto })
+  changes!: TermChangesDto;
+
+  @ApiProperty({ type: [SignatureView] })
+  signatures!: SignatureView[];
+}
+
+@ApiSchema({ name: 'Contract' })
+export class ContractView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({
+    example: 1,
+    description: 'the contract’s version, also its ETag: send it as If-Match to change it',
+  })
+  version!: number;
+
+  @ApiProperty({ enum: CONTRACT_VIEW_STATUSES, description: 'active: signed, on or after its start date' })
+  status!: string;
+
+  @ApiProperty({ enum: CONTRACT_KINDS })
+  kind!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  customerId!: string;
+
+  @ApiProperty({ enum: BUSINESS_LINES })
+  line!: string;
+
+  @ApiProperty({ description: 'the template version it was drafted under' })
+  templateVersion!: number;
+
+  @ApiProperty()
+  reviewRequired!: boolean;
+
+  @ApiProperty({ type: TermsDto, description: 'in force on asOf (or today); the draft’s before signing' })
+  terms!: TermsDto;
+
+  @ApiPropertyOptional({ required: false, description: 'which signed version `terms` is' })
+  termsVersion?: number;
+
+  @ApiProperty({ type: [TermsVersionView], description: 'every signed version, oldest first' })
+  versions!: TermsVersionView[];
+
+  @ApiProperty({ type: [SignatureView] })
+  signatures!: SignatureView[];
+
+  @ApiPropertyOptional({ type: PendingAmendmentView, required: false })
+  pending?: PendingAmendmentView;
+
+  @ApiProperty({ type: [String], description: 'why legal returned it (the last time)' })
+  returnReasons!: string[];
+
+  @ApiPropertyOptional({ format: 'uuid', required: false })
+  proposalId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', required: false, description: 'the contract this one renews' })
+  predecessorId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', required: false, description: 'the contract that renews this one' })
+  successorId?: string;
+
+  @ApiPropertyOptional({ format: 'date', required: false })
+  asOf?: string;
+}
+
+@ApiSchema({ name: 'TermsInForce' })
+export class TermsInForceView {
+  @ApiProperty({ format: 'uuid' })
+  contractId!: string;
+
+  @ApiProperty({ format: 'date' })
+  on!: string;
+
+  @ApiProperty()
+  version!: number;
+
+  @ApiProperty({ format: 'date' })
+  effectiveFrom!: string;
+
+  @ApiProperty({ type: TermsDto })
+  terms!: TermsDto;
+}
+
+@ApiSchema({ name: 'ContractDocument' })
+export class ContractDocumentView {
+  @ApiProperty({ format: 'uuid' })
+  contractId!: string;
+
+  @ApiProperty({ description: 'the version rendered (0: the draft before signing)' })
+  version!: number;
+
+  @ApiProperty({ description: 'the contract’s text: template title, parties, items, clauses' })
+  text!: string;
+
+  @ApiProperty({ description: 'sha-256 of the text, hex' })
+  contentHash!: string;
+
+  @ApiPropertyOptional({ required: false, description: 'the hash recorded when both parties signed it' })
+  signedHash?: string;
+
+  @ApiProperty({ description: 'false: the text differs from the one signed' })
+  matchesSigned!: boolean;
+}
+
+@ApiSchema({ name: 'ContractHistoryEntry' })
+export class ContractHistoryEntryView extends EventRecordView {}
+
+@ApiSchema({ name: 'ContractHistory' })
+export class ContractHistoryView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ type: [ContractHistoryEntryView] })
+  entries!: ContractHistoryEntryView[];
+}
+
+@ApiSchema({ name: 'ContractSummary' })
+export class ContractSummaryView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  version!: number;
+
+  @ApiProperty({ enum: CONTRACT_VIEW_STATUSES })
+  status!: string;
+
+  @ApiProperty({ enum: CONTRACT_KINDS })
+  kind!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  customerId!: string;
+
+  @ApiProperty({ format: 'date' })
+  startDate!: string;
+
+  @ApiProperty({ format: 'date' })
+  endDate!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  draftedAt!: string;
+}
+
+@ApiSchema({ name: 'ContractPage' })
+export class ContractPageView {
+  @ApiProperty({ type: [ContractSummaryView] })
+  items!: ContractSummaryView[];
+
+  @ApiPropertyOptional({ required: false })
+  nextCursor?: string;
+}
+
+@ApiSchema({ name: 'ContractTemplate' })
+export class ContractTemplateView {
+  @ApiProperty({ enum: CONTRACT_KINDS })
+  kind!: string;
+
+  @ApiProperty({ description: '1 is the default every tenant starts with' })
+  version!: number;
+
+  @ApiProperty()
+  title!: string;
+
+  @ApiProperty({ type: 'array', items: { type: 'string', enum: [...CLAUSE_KEYS] } })
+  requiredClauses!: string[];
+
+  @ApiProperty()
+  reviewRequired!: boolean;
+
+  @ApiProperty({ description: 'months before the end that the expiry notice goes out' })
+  expiryNoticeMonths!: number;
+}
+
+@ApiSchema({ name: 'ContractTemplateList' })
+export class ContractTemplateListView {
+  @ApiProperty({ type: [ContractTemplateView] })
+  items!: ContractTemplateView[];
+}
+
+@ApiSchema({ name: 'Proposal' })
+export class ProposalView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ description: 'also its ETag: send it as If-Match to change it' })
+  version!: number;
+
+  @ApiProperty({ enum: PROPOSAL_STATUSES })
+  status!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  customerId!: string;
+
+  @ApiProperty({ enum: BUSINESS_LINES })
+  line!: string;
+
+  @ApiProperty({ enum: CONTRACT_KINDS })
+  kind!: string;
+
+  @ApiProperty({ type: [ContractItemDto] })
+  items!: ContractItemDto[];
+
+  @ApiProperty()
+  paymentTerms!: string;
+
+  @ApiProperty({ format: 'date' })
+  startDate!: string;
+
+  @ApiProperty({ format: 'date' })
+  endDate!: string;
+
+  @ApiProperty({ format: 'date' })
+  validUntil!: string;
+
+  @ApiPropertyOptional({ format: 'uuid', required: false, description: 'the contract drafted on acceptance' })
+  contractId?: string;
+}
