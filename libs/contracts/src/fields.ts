@@ -22,6 +22,13 @@ export const RETURN_VISIT_FIELDS = {
   cancelReason: RULES.reason,
 } as const;
 
+/** The orders service's free-text fields (issue 15): the gateway and the domain check the same rules. */
+export const ORDER_FIELDS = {
+  address: RULES.address,
+  subject: text(1, 200),
+  problem: RULES.longText,
+} as const;
+
 /**
  * Free text that can carry personal data, stated once per record: the key is where the value shows in an answer
  * (`followUp.action` is `action` inside `followUp`), the value where it sits in each event that carries it. The
@@ -44,6 +51,10 @@ export const PERSONAL_TEXT = {
     suggestions: { ReturnVisitRecorded: 'suggestions' },
     'followUp.action': { ReturnVisitRecorded: 'followUp.action' },
     cancelReason: { ReturnVisitCancelled: 'reason' },
+  },
+  order: {
+    address: { RequestRegistered: 'address' },
+    problem: { RequestRegistered: 'problem' },
   },
 } as const satisfies Record<string, Record<string, Record<string, string>>>;
 
