@@ -15,3 +15,4 @@ export * from './text';
 export * from './grpc-fields';
 export * from './handles';
 export * from './in-process';
+export * from './personal-data-cipher';
