@@ -9,7 +9,8 @@ import {
 } from '@serviceops/platform';
 import { Pool } from 'pg';
 import { OrderHandlers, OrderQueries } from './application/order.handlers';
-import { FIRST_RESPONSE_TIMER, OrderStore } from './application/order-store';
+import { CLOCK, FIRST_RESPONSE_TIMER, OrderStore } from './application/order-store';
+import { type Clock, systemClock } from '@serviceops/kernel';
 import { OrdersTables1764800000000 } from './infrastructure/migrations';
 import { OrderFacts } from './infrastructure/order-facts.repository';
 import {
@@ -36,8 +37,8 @@ class TimersLifecycle implements OnApplicationShutdown {
   }
 }
 
-/** Service requests, bookings and work orders: dispatch, SLA, execution, completion. */
-export const ordersService: ServiceDefinition<typeof ordersConfigSpec> = {
+/** Service requests, bookings and work orders: dispatch, SLA, execution, completion; on the given clock. */
+export const ordersServiceOn = (clock: Clock): ServiceDefinition<typeof ordersConfigSpec> => ({
   name: 'orders',
   configSpec: ordersConfigSpec,
   grpc: {
@@ -65,6 +66,7 @@ export const ordersService: ServiceDefinition<typeof ordersConfigSpec> = {
         }),
       },
       TimersLifecycle,
+      { provide: CLOCK, useValue: clock },
       OrderFacts,
       OrderStore,
     ],
@@ -78,4 +80,6 @@ export const ordersService: ServiceDefinition<typeof ordersConfigSpec> = {
     await runtime.subscribe(ENTITLEMENTS_CONSUMER, [eventsTopic('contracts')], entitlementsProjection);
     timers.start({ [FIRST_RESPONSE_TIMER]: (timer) => orders.escalate(timer) });
   },
-};
+});
+
+export const ordersService = ordersServiceOn(systemClock);

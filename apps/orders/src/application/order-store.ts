@@ -29,6 +29,9 @@ export const DEFAULT_ORDERS_POLICY: OrdersPolicy = {
   firstResponseWithinHours: 24,
 };
 
+/** The service's clock (the system's in production; a test's FixedClock in integration tests). */
+export const CLOCK = Symbol('orders clock');
+
 export const notFoundOrder = () => new ProblemError('ORDERS.ORDER_NOT_FOUND', 'no such order');
 
 /** Order streams sealed with the customer's data key (the address and the problem description). */

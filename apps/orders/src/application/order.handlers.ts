@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { seesPersonalData, type BusinessLine } from '@serviceops/contracts';
-import { newId } from '@serviceops/kernel';
+import { type Clock, newId } from '@serviceops/kernel';
 import {
   execute,
   executeTogether,
@@ -28,6 +28,7 @@ import type { OrderEvent } from '../domain/order/order.events';
 import type { OrderState } from '../domain/order/order.state';
 import { OrderFacts } from '../infrastructure/order-facts.repository';
 import {
+  CLOCK,
   DEFAULT_ORDERS_POLICY,
   FIRST_RESPONSE_TIMER,
   firstResponseTimerId,
@@ -63,6 +64,7 @@ export class OrderHandlers {
   constructor(
     private readonly orders: OrderStore,
     private readonly facts: OrderFacts,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Handles('orders.RegisterRequest')
@@ -78,7 +80,7 @@ export class OrderHandlers {
       this.orders.codecForNew(customerId),
     ]);
     const policy = DEFAULT_ORDERS_POLICY;
-    const now = new Date();
+    const now = this.clock.now();
     const done = await runtime.timed('RegisterRequest', () =>
       execute(
         runtime.store,
@@ -162,7 +164,7 @@ export class OrderHandlers {
   ): Promise<OrderView> {
     const staffId = uuidField(request.staffId, 'staffId');
     const slot: Slot = { start: request.slot?.start ?? '', end: request.slot?.end ?? '' };
-    const now = new Date();
+    const now = this.clock.now();
     assertSlot(slot, now);
     const { codec } = await this.orders.codecOf(call.tenantId, request.id);
     const history = (await this.facts.eligibilityOf(call.tenantId, [staffId])).get(staffId) ?? [];
@@ -231,7 +233,7 @@ export class OrderHandlers {
         orderDecider,
         orderStreamId(call.tenantId, orderId),
         command,
-        { now: new Date() },
+        { now: this.clock.now() },
         call,
         {
           codec,
@@ -255,7 +257,7 @@ export class OrderHandlers {
       events.at(-1)?.streamVersion ?? 0,
       seesPersonalData(call.roles),
       calendar,
-      new Date(),
+      this.clock.now(),
     );
   }
 }
@@ -268,6 +270,7 @@ export class OrderQueries {
   constructor(
     private readonly orders: OrderStore,
     private readonly facts: OrderFacts,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Handles('orders.GetOrder')
@@ -281,7 +284,7 @@ export class OrderQueries {
       events.at(-1)?.streamVersion ?? 0,
       seesPersonalData(call.roles),
       calendar,
-      new Date(),
+      this.clock.now(),
     );
   }
 
@@ -313,7 +316,7 @@ export class OrderQueries {
       this.facts.orders(call.tenantId, { status: 'registered' }, 1_000),
       this.facts.calendarOf(call.tenantId),
     ]);
-    const queue = dispatchQueue(rows, calendar, new Date()).slice(0, limit);
+    const queue = dispatchQueue(rows, calendar, this.clock.now()).slice(0, limit);
     if (request.limit !== undefined && (!Number.isInteger(request.limit) || request.limit < 1))
       throw new ProblemError('VALIDATION', 'limit must be a positive integer', [
         { path: 'limit', message: '1–100' },
