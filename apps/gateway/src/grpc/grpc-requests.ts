@@ -9,6 +9,7 @@ import { PolicyRoutes } from '../policies/policies.routes';
 import { ReturnVisitRoutes } from '../return-visits/return-visits.routes';
 import { grpcRequestClassOf } from '../routes/mount';
 import { TenancyRoutes } from '../tenancy/tenancy.routes';
+import { OrderRoutes } from '../orders/orders.routes';
 
 /**
  * Every REST route mounted from a declaration: the gateway serves these controllers, and their bindings give the
@@ -22,6 +23,7 @@ export const DECLARED_ROUTES = [
   PolicyRoutes,
   AnalyticsRoutes,
   TenantRoutes,
+  OrderRoutes,
 ];
 
 /** Methods without a binding (their REST controller is written by hand), with the class they are checked by. */
