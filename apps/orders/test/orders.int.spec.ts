@@ -87,7 +87,7 @@ const repair = (over: object = {}) => ({
 const codeOf = async (p: Promise<unknown>) =>
   p.then(
     () => 'ok',
-    (e: { code?: string }) => e.code ?? String(e),
+    (e: Error & { code?: string }) => e.code ?? e.message,
   );
 
 beforeAll(async () => {

@@ -132,8 +132,13 @@ export async function keepOrderRow(
           [e.data.orderId, e.data.staffId, e.data.slot.start, e.data.slot.end, e.data.dispatchedAt],
         );
         break;
-      default:
-        break;
+      case 'RequestResponded':
+      case 'RequestResponseOverdue':
+        break; // the row keeps no more of them than the version
+      default: {
+        const unknown: never = e;
+        return unknown;
+      }
     }
     await tx.query(
       'UPDATE orders.order_list SET version = COALESCE($2::int, version + 1) WHERE order_id = $1',

@@ -176,7 +176,7 @@ export class OrderHandlers {
         streamId: orderStreamId(call.tenantId, request.id),
         evolve: orderDecider.evolve as (s: S, e: E) => S,
         initialState: orderDecider.initialState,
-        codec: codec as StreamPart<S, E>['codec'],
+        codec,
         ...optional('expectedVersion', request.expectedVersion),
       },
       {
