@@ -160,7 +160,7 @@ describe('orders end to end', () => {
           .set(auth(admin))
           .send(repair({ wantedAt: '2020-01-01T00:00:00Z' })),
         422,
-        'ORDERS.INVALID_WANTED_AT',
+        'ORDERS.WANTED_IN_PAST',
       );
       expectProblem(
         await api

@@ -49,7 +49,7 @@ export class RegisterRequestDto {
   serviceType!: string;
 
   @Follows(RULES.instant, {
-    description: 'when the customer wants the job done; before now: 422 ORDERS.INVALID_WANTED_AT',
+    description: 'when the customer wants the job done; before now: 422 ORDERS.WANTED_IN_PAST',
   })
   wantedAt!: string;
 
@@ -72,15 +72,15 @@ export class RegisterRequestDto {
   contractId?: string;
 }
 
-@ApiSchema({ name: 'RespondToRequest' })
-export class RespondToRequestDto {}
-
 @ApiSchema({ name: 'Slot' })
 export class SlotDto {
-  @Follows(RULES.instant, { description: 'in the past: 422 ORDERS.INVALID_SLOT' })
+  @Follows(RULES.instant, { description: 'in the past: 422 ORDERS.SLOT_IN_PAST' })
   start!: string;
 
-  @Follows(RULES.instant, { description: 'after start, the same UTC day: else 422 ORDERS.INVALID_SLOT' })
+  @Follows(RULES.instant, {
+    description:
+      'after start (else 422 ORDERS.SLOT_REVERSED), the same UTC day (else 422 ORDERS.SLOT_ACROSS_DAYS)',
+  })
   end!: string;
 }
 

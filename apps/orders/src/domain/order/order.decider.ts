@@ -56,10 +56,10 @@ function registerRequest(command: RegisterRequest, state: OrderState, context: O
     });
   if (!oneOf(ZONES, d.zone))
     throw orderError(E.INVALID_ZONE, `zone must be one of ${ZONES.join(', ')}`, { field: 'zone' });
-  if (typeof d.wantedAt !== 'string' || !isInstant(d.wantedAt) || Date.parse(d.wantedAt) < now.getTime())
-    throw orderError(E.INVALID_WANTED_AT, 'wantedAt must be an instant not before the request', {
-      field: 'wantedAt',
-    });
+  if (typeof d.wantedAt !== 'string' || !isInstant(d.wantedAt))
+    throw orderError(E.INVALID_WANTED_AT, 'wantedAt must be an instant', { field: 'wantedAt' });
+  if (Date.parse(d.wantedAt) < now.getTime())
+    throw orderError(E.WANTED_IN_PAST, 'wantedAt must not be before the request', { field: 'wantedAt' });
   const address = text(d.address, 'address', ORDER_FIELDS.address);
   const subject = text(d.subject, 'subject', ORDER_FIELDS.subject);
   const problem = text(d.problem, 'problem', ORDER_FIELDS.problem);
@@ -204,11 +204,11 @@ export function assertSlot(slot: { start: string; end: string }, now: Date): voi
   const start = new Date(slot.start);
   const end = new Date(slot.end);
   if (end.getTime() <= start.getTime())
-    throw orderError(E.INVALID_SLOT, 'slot must end after it starts', { field: 'slot' });
+    throw orderError(E.SLOT_REVERSED, 'slot must end after it starts', { field: 'slot' });
   if (start.getTime() < now.getTime())
-    throw orderError(E.INVALID_SLOT, 'slot must not start in the past', { field: 'slot.start' });
+    throw orderError(E.SLOT_IN_PAST, 'slot must not start in the past', { field: 'slot.start' });
   if (start.toISOString().slice(0, 10) !== new Date(end.getTime() - 1).toISOString().slice(0, 10))
-    throw orderError(E.INVALID_SLOT, 'slot must lie within one day', { field: 'slot' });
+    throw orderError(E.SLOT_ACROSS_DAYS, 'slot must lie within one day', { field: 'slot' });
 }
 
 export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {

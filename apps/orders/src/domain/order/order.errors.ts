@@ -11,6 +11,11 @@ export const OrderErrorCode = {
   INVALID_ZONE: 'ORDERS.INVALID_ZONE',
   INVALID_TEXT: 'ORDERS.INVALID_TEXT',
   INVALID_WANTED_AT: 'ORDERS.INVALID_WANTED_AT',
+  /** Rules the schema cannot state (against now, two fields together): refused (422). */
+  WANTED_IN_PAST: 'ORDERS.WANTED_IN_PAST',
+  SLOT_IN_PAST: 'ORDERS.SLOT_IN_PAST',
+  SLOT_REVERSED: 'ORDERS.SLOT_REVERSED',
+  SLOT_ACROSS_DAYS: 'ORDERS.SLOT_ACROSS_DAYS',
   /** Under contract: no entitlement in force for this customer and line, or its sessions are used up. */
   NO_ENTITLEMENT: 'ORDERS.NO_ENTITLEMENT',
   /** Free under warranty: no coverage for this product at this date. */
