@@ -6,3 +6,4 @@ export * from './tenancy.vocabulary';
 export * from './fields';
 export * from './api';
 export * from './internal-token';
+export * from './events/orders.events';

@@ -31,8 +31,11 @@ export class OrderView {
   @ApiProperty({ format: 'date-time' })
   wantedAt!: string;
 
-  @ApiProperty()
-  subject!: string;
+  @ApiPropertyOptional({
+    required: false,
+    description: 'product, vehicle or equipment; absent from a replayed (Idempotency-Key) answer, as free text',
+  })
+  subject?: string;
 
   @ApiPropertyOptional({ required: false, description: 'absent when masked' })
   address?: string;
