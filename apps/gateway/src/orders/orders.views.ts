@@ -33,7 +33,8 @@ export class OrderView {
 
   @ApiPropertyOptional({
     required: false,
-    description: 'product, vehicle or equipment; absent from a replayed (Idempotency-Key) answer, as free text',
+    description:
+      'product, vehicle or equipment; absent from a replayed (Idempotency-Key) answer, as free text',
   })
   subject?: string;
 
