@@ -9,7 +9,7 @@ import {
 } from '@serviceops/platform';
 import { Pool } from 'pg';
 import { OrderHandlers, OrderQueries } from './application/order.handlers';
-import { CLOCK, FIRST_RESPONSE_TIMER, OrderStore } from './application/order-store';
+import { ARRIVAL_RISK_TIMER, CLOCK, FIRST_RESPONSE_TIMER, OrderStore } from './application/order-store';
 import { type Clock, systemClock } from '@serviceops/kernel';
 import { OrdersTables1764800000000 } from './infrastructure/migrations';
 import { OrderFacts } from './infrastructure/order-facts.repository';
@@ -78,7 +78,10 @@ export const ordersServiceOn = (clock: Clock): ServiceDefinition<typeof ordersCo
     await runtime.subscribe(CALENDARS_CONSUMER, [eventsTopic('tenancy')], calendarsProjection);
     await runtime.subscribe(ELIGIBILITY_CONSUMER, [eventsTopic('staff')], eligibilityProjection);
     await runtime.subscribe(ENTITLEMENTS_CONSUMER, [eventsTopic('contracts')], entitlementsProjection);
-    timers.start({ [FIRST_RESPONSE_TIMER]: (timer) => orders.escalate(timer) });
+    timers.start({
+      [FIRST_RESPONSE_TIMER]: (timer) => orders.escalate(timer),
+      [ARRIVAL_RISK_TIMER]: (timer) => orders.escalateArrival(timer),
+    });
   },
 });
 

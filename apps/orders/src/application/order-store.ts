@@ -17,6 +17,8 @@ import { OrderFacts } from '../infrastructure/order-facts.repository';
 
 export const FIRST_RESPONSE_TIMER = 'order-first-response';
 export const firstResponseTimerId = (orderId: string): string => `${FIRST_RESPONSE_TIMER}:${orderId}`;
+export const ARRIVAL_RISK_TIMER = 'order-arrival-risk';
+export const arrivalRiskTimerId = (orderId: string): string => `${ARRIVAL_RISK_TIMER}:${orderId}`;
 
 /**
  * The orders policy in force. Versioned per tenant in the design (issue 15); until its commands exist every
@@ -134,6 +136,7 @@ export async function keepOrderRow(
         break;
       case 'RequestResponded':
       case 'RequestResponseOverdue':
+      case 'OrderArrivalAtRisk':
         break; // the row keeps no more of them than the version
       default: {
         const unknown: never = e;

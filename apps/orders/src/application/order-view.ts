@@ -1,4 +1,4 @@
-import { arrivalSla } from '../domain/dispatch/sla';
+import { arrivalSla } from '../domain/order/order.sla';
 import type { BusinessCalendar } from '@serviceops/kernel';
 import type { OrderEvent } from '../domain/order/order.events';
 import { notFoundOrder } from './order-store';
@@ -24,6 +24,7 @@ export interface OrderView {
   readonly respondedAt?: string;
   readonly responseLate?: boolean;
   readonly escalatedAt?: string;
+  readonly arrivalEscalatedAt?: string;
   readonly arrivalDueAt: string;
   readonly slaState: string;
   readonly staffId?: string;
@@ -56,6 +57,9 @@ export function orderViewOf(
         break;
       case 'RequestResponseOverdue':
         view = { ...view, escalatedAt: e.data.escalatedAt };
+        break;
+      case 'OrderArrivalAtRisk':
+        view = { ...view, arrivalEscalatedAt: e.data.escalatedAt };
         break;
       case 'OrderDispatched':
         view = {

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { seesPersonalData, type BusinessLine } from '@serviceops/contracts';
-import { type Clock, newId } from '@serviceops/kernel';
+import { withTransaction } from '@serviceops/eventstore';
+import { addBusinessHours, type BusinessCalendar, type Clock, newId } from '@serviceops/kernel';
 import {
   execute,
   executeTogether,
@@ -20,13 +21,23 @@ import {
 } from '../domain/booking/booking.decider';
 import { rankCandidates, type Candidate } from '../domain/dispatch/candidates';
 import { eligibilityAt } from '../domain/dispatch/eligibility';
-import { dispatchQueue } from '../domain/dispatch/sla';
-import type { OrderCommand, RequestKind, ServiceType, Slot, Zone } from '../domain/order/order.commands';
+import { dispatchQueue } from '../domain/order/order.sla';
+import type {
+  OrderCommand,
+  OrderContext,
+  RequestKind,
+  ServiceType,
+  Slot,
+  Zone,
+} from '../domain/order/order.commands';
 import { assertSlot, orderDecider, orderStreamId } from '../domain/order/order.decider';
 import type { OrderEvent } from '../domain/order/order.events';
 import type { OrderState } from '../domain/order/order.state';
+import type { PoolClient } from 'pg';
 import { OrderFacts } from '../infrastructure/order-facts.repository';
 import {
+  ARRIVAL_RISK_TIMER,
+  arrivalRiskTimerId,
   CLOCK,
   DEFAULT_ORDERS_POLICY,
   FIRST_RESPONSE_TIMER,
@@ -110,7 +121,7 @@ export class OrderHandlers {
           inline: async (tx, _state, version, events) => {
             await keepOrderRow(tx, call.tenantId, version, events as OrderEvent[]);
             for (const e of events as OrderEvent[])
-              if (e.type === 'RequestRegistered')
+              if (e.type === 'RequestRegistered') {
                 await this.orders.timers.schedule(tx, {
                   id: firstResponseTimerId(orderId),
                   tenantId: call.tenantId,
@@ -118,6 +129,15 @@ export class OrderHandlers {
                   dueAt: new Date(e.data.responseDueAt),
                   payload: { orderId },
                 });
+                await this.scheduleArrivalRisk(
+                  tx,
+                  call.tenantId,
+                  orderId,
+                  calendar,
+                  e.data.receivedAt,
+                  e.data.arrivalWithinBusinessHours,
+                );
+              }
           },
         },
       ),
@@ -143,6 +163,47 @@ export class OrderHandlers {
     await this.act(systemCall(timer.tenantId, 'first-response-deadline', timer.id), {
       type: 'EscalateUnanswered',
       data: { orderId },
+    });
+  }
+
+  /**
+   * An hour (of business time) before the arrival deadline: escalate once if the order is about to miss it. A
+   * calendar change may have moved the deadline: then nothing is escalated and the next check is set.
+   */
+  async escalateArrival(timer: DueTimer): Promise<void> {
+    const orderId = timer.payload['orderId'];
+    if (typeof orderId !== 'string') throw new Error(`timer ${timer.id} names no order`);
+    const calendar = await this.facts.calendarOf(timer.tenantId);
+    const state = await this.act(
+      systemCall(timer.tenantId, 'arrival-deadline', timer.id),
+      { type: 'EscalateArrivalRisk', data: { orderId } },
+      undefined,
+      false,
+      { calendar },
+    );
+    if (state.status === 'absent' || state.arrivalEscalatedAt !== undefined) return;
+    const { receivedAt, arrivalWithinBusinessHours } = state;
+    await withTransaction(this.orders.runtime.store.pool, (tx) =>
+      this.scheduleArrivalRisk(tx, timer.tenantId, orderId, calendar, receivedAt, arrivalWithinBusinessHours),
+    );
+  }
+
+  private async scheduleArrivalRisk(
+    tx: PoolClient,
+    tenantId: string,
+    orderId: string,
+    calendar: BusinessCalendar,
+    receivedAt: string,
+    hours: number,
+  ): Promise<void> {
+    const warnAt = addBusinessHours(calendar, new Date(receivedAt), Math.max(0, hours - 1));
+    await this.orders.timers.schedule(tx, {
+      // One id per warning time: a check moved by a calendar change is a new timer, not this one again.
+      id: `${arrivalRiskTimerId(orderId)}:${warnAt.toISOString()}`,
+      tenantId,
+      kind: ARRIVAL_RISK_TIMER,
+      dueAt: warnAt,
+      payload: { orderId },
     });
   }
 
@@ -222,17 +283,23 @@ export class OrderHandlers {
     return this.view(call, request.id);
   }
 
-  private async act(call: CallContext, command: OrderCommand, expectedVersion?: number, answered = false) {
+  private async act(
+    call: CallContext,
+    command: OrderCommand,
+    expectedVersion?: number,
+    answered = false,
+    context: Partial<OrderContext> = {},
+  ): Promise<OrderState> {
     const { runtime } = this.orders;
     const orderId = command.data.orderId;
     const { codec } = await this.orders.codecOf(call.tenantId, orderId);
-    await runtime.timed(command.type, () =>
+    const done = await runtime.timed(command.type, () =>
       execute(
         runtime.store,
         orderDecider,
         orderStreamId(call.tenantId, orderId),
         command,
-        { now: this.clock.now() },
+        { ...context, now: this.clock.now() },
         call,
         {
           codec,
@@ -244,6 +311,7 @@ export class OrderHandlers {
         },
       ),
     );
+    return done.state;
   }
 
   private async view(call: CallContext, orderId: string): Promise<OrderView> {

@@ -1,7 +1,7 @@
 import type { BusinessCalendar, WorkingDay } from '@serviceops/kernel';
 import { rankCandidates, type StaffFacts } from './candidates';
 import { type EligibilityChange, eligibilityAt, withChange } from './eligibility';
-import { arrivalSla, dispatchQueue, type SlaFacts } from './sla';
+import { arrivalSla, dispatchQueue, type SlaFacts } from '../order/order.sla';
 
 const shanghai: BusinessCalendar = {
   timeZone: 'Asia/Shanghai',

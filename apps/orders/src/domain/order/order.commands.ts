@@ -69,7 +69,14 @@ export interface DispatchOrder {
   readonly data: { readonly orderId: string; readonly staffId: string; readonly slot: Slot };
 }
 
-export type OrderCommand = RegisterRequest | RespondToRequest | EscalateUnanswered | DispatchOrder;
+/** Fired by the durable timer an hour (in business hours) before the arrival deadline; harmless when early or repeated. */
+export interface EscalateArrivalRisk {
+  readonly type: 'EscalateArrivalRisk';
+  readonly data: { readonly orderId: string };
+}
+
+export type OrderCommand =
+  RegisterRequest | RespondToRequest | EscalateUnanswered | DispatchOrder | EscalateArrivalRisk;
 
 /** The orders policy in force (versioned per tenant). */
 export interface OrdersPolicy {
@@ -111,6 +118,7 @@ export interface OrderContext {
   readonly policy?: OrdersPolicy;
   /** RegisterRequest under contract or warranty: the contract's facts (undefined when none is known). */
   readonly entitlement?: EntitlementFacts;
+  /** EscalateArrivalRisk: the calendar as it stands (the deadline is recounted in it). */
   /** DispatchOrder: the person's eligibility at the slot's start. */
   readonly staff?: StaffVerdict;
 }

@@ -342,6 +342,55 @@ describe('order decider', () => {
     });
   });
 
+  describe('EscalateArrivalRisk (the arrival deadline, recounted in the calendar as it stands)', () => {
+    // Registered Monday 10:00 in town: due 16:00, at risk from 15:00.
+    const risk = (state: 'at_risk' | 'missed', now: string): OrderEvent => ({
+      type: 'OrderArrivalAtRisk',
+      data: {
+        orderId: O,
+        arrivalDueAt: '2026-03-02T08:00:00.000Z',
+        state,
+        escalatedAt: new Date(now).toISOString(),
+      },
+    });
+    it.each<[string, string, OrderEvent[]]>([
+      ['14:59: nothing yet', '2026-03-02T14:59+08:00', []],
+      [
+        '15:00, an hour before: at risk',
+        '2026-03-02T15:00+08:00',
+        [risk('at_risk', '2026-03-02T15:00+08:00')],
+      ],
+      [
+        '16:00, at the deadline: at risk',
+        '2026-03-02T16:00+08:00',
+        [risk('at_risk', '2026-03-02T16:00+08:00')],
+      ],
+      ['16:01: missed', '2026-03-02T16:01+08:00', [risk('missed', '2026-03-02T16:01+08:00')]],
+    ])('at %s', (_why, now, expected) => {
+      spec([registered], { now: new Date(now) })
+        .when({ type: 'EscalateArrivalRisk', data: { orderId: O } })
+        .then(expected);
+    });
+
+    it('escalates once', () => {
+      spec([registered, risk('at_risk', '2026-03-02T15:00+08:00')], {
+        now: new Date('2026-03-02T17:00+08:00'),
+      })
+        .when({ type: 'EscalateArrivalRisk', data: { orderId: O } })
+        .then([]);
+    });
+
+    it('does nothing when a calendar change moved the deadline (Monday afternoon made a holiday)', () => {
+      const shorter = {
+        ...shanghai,
+        workingHours: shanghai.workingHours.map((d) => (d.weekday === 1 ? { ...d, close: '12:00' } : d)),
+      };
+      spec([registered], { now: new Date('2026-03-02T15:30+08:00'), calendar: shorter })
+        .when({ type: 'EscalateArrivalRisk', data: { orderId: O } })
+        .then([]);
+    });
+  });
+
   describe('DispatchOrder', () => {
     const dispatch = (s = slot, staffId = 's-1'): OrderCommand => ({
       type: 'DispatchOrder',

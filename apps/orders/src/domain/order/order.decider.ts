@@ -2,6 +2,7 @@ import { isBusinessLine, ORDER_FIELDS } from '@serviceops/contracts';
 import { addBusinessHours, type Decider, isInstant, streamId, type TextRule } from '@serviceops/kernel';
 import {
   type DispatchOrder,
+  type EscalateArrivalRisk,
   type EscalateUnanswered,
   type OrderCommand,
   type OrderContext,
@@ -11,6 +12,7 @@ import {
   SERVICE_TYPES,
   ZONES,
 } from './order.commands';
+import { arrivalSla } from './order.sla';
 import { OrderErrorCode as E, orderError } from './order.errors';
 import type { OrderEvent } from './order.events';
 import { initialOrderState, type Order, type OrderState } from './order.state';
@@ -33,6 +35,8 @@ export function decideOrder(
       return escalate(command, state, context);
     case 'DispatchOrder':
       return dispatch(command, state, context);
+    case 'EscalateArrivalRisk':
+      return escalateArrival(command, state, context);
     default: {
       const unhandled: never = command;
       return unhandled;
@@ -162,6 +166,41 @@ function escalate(command: EscalateUnanswered, state: OrderState, context: Order
   ];
 }
 
+/**
+ * The timer's command: one escalation when the arrival deadline, recounted in the calendar as it stands, is
+ * within an hour of business time or past; nothing before (a calendar change moved it) or once escalated.
+ */
+function escalateArrival(
+  command: EscalateArrivalRisk,
+  state: OrderState,
+  context: OrderContext,
+): OrderEvent[] {
+  if (state.status === 'absent' || state.orderId !== command.data.orderId) return [];
+  if (state.arrivalEscalatedAt !== undefined) return [];
+  if (context.calendar === undefined) throw new Error('EscalateArrivalRisk needs the tenant’s calendar');
+  const sla = arrivalSla(
+    {
+      orderId: state.orderId,
+      receivedAt: state.receivedAt,
+      arrivalWithinBusinessHours: state.arrivalWithinBusinessHours,
+    },
+    context.calendar,
+    context.now,
+  );
+  if (sla.state !== 'at_risk' && sla.state !== 'missed') return [];
+  return [
+    {
+      type: 'OrderArrivalAtRisk',
+      data: {
+        orderId: state.orderId,
+        arrivalDueAt: sla.dueAt,
+        state: sla.state,
+        escalatedAt: context.now.toISOString(),
+      },
+    },
+  ];
+}
+
 function dispatch(command: DispatchOrder, state: OrderState, context: OrderContext): OrderEvent[] {
   const order = existing(state, command.data.orderId);
   const { staffId, slot } = command.data;
@@ -213,8 +252,18 @@ export function assertSlot(slot: { start: string; end: string }, now: Date): voi
 
 export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
   if (event.type === 'RequestRegistered') {
-    const { orderId, customerId, serviceType, zone, receivedAt, responseDueAt } = event.data;
-    return { status: 'registered', orderId, customerId, serviceType, zone, receivedAt, responseDueAt };
+    const { orderId, customerId, serviceType, zone, receivedAt, responseDueAt, arrivalWithinBusinessHours } =
+      event.data;
+    return {
+      status: 'registered',
+      orderId,
+      customerId,
+      serviceType,
+      zone,
+      receivedAt,
+      responseDueAt,
+      arrivalWithinBusinessHours,
+    };
   }
   if (state.status === 'absent') return state;
   switch (event.type) {
@@ -222,6 +271,8 @@ export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
       return { ...state, respondedAt: event.data.respondedAt };
     case 'RequestResponseOverdue':
       return { ...state, escalatedAt: event.data.escalatedAt };
+    case 'OrderArrivalAtRisk':
+      return { ...state, arrivalEscalatedAt: event.data.escalatedAt };
     case 'OrderDispatched':
       return {
         ...state,

@@ -44,10 +44,23 @@ export type OrderDispatched = Event<
   { orderId: string; staffId: string; slot: Slot; dispatchedAt: string }
 >;
 
-export type OrderEvent = RequestRegistered | RequestResponded | RequestResponseOverdue | OrderDispatched;
+/** Escalation to the service director: the order is about to miss (or missed) its arrival time. */
+export type OrderArrivalAtRisk = Event<
+  'OrderArrivalAtRisk',
+  { orderId: string; arrivalDueAt: string; state: 'at_risk' | 'missed'; escalatedAt: string }
+>;
+
+export type OrderEvent =
+  RequestRegistered | RequestResponded | RequestResponseOverdue | OrderDispatched | OrderArrivalAtRisk;
 
 /** Per event type, the personal free text the application seals with the customer's key. */
 export const SEALED_PATHS = sealedPathsOf(
-  ['RequestRegistered', 'RequestResponded', 'RequestResponseOverdue', 'OrderDispatched'],
+  [
+    'RequestRegistered',
+    'RequestResponded',
+    'RequestResponseOverdue',
+    'OrderDispatched',
+    'OrderArrivalAtRisk',
+  ],
   PERSONAL_TEXT.order,
 ) satisfies Record<OrderEvent['type'], readonly string[]>;

@@ -12,6 +12,8 @@ export interface Order {
   readonly responseDueAt: string;
   readonly respondedAt?: string;
   readonly escalatedAt?: string;
+  readonly arrivalWithinBusinessHours: number;
+  readonly arrivalEscalatedAt?: string;
   readonly dispatch?: { readonly staffId: string; readonly slot: Slot };
 }
 
