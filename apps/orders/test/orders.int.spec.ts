@@ -255,3 +255,27 @@ describe('the first response within 24 h', () => {
     });
   }, 60_000);
 });
+
+describe('the arrival SLA', () => {
+  it('escalates an order about to miss its arrival time once, by its timer', async () => {
+    const wantedAt = new Date(clock.now().getTime() + 3_600_000).toISOString();
+    const order = await handlers().register(repair({ zone: 'town', wantedAt }), call);
+    const count = async () => {
+      const { rows } = await pool.query<{ n: string }>(
+        `SELECT count(*) AS n FROM events WHERE stream_id = $1 AND type = 'OrderArrivalAtRisk'`,
+        [`order-${tenantId}-${order.id}`],
+      );
+      return Number(rows[0]?.n);
+    };
+    // Past the deadline on the service's clock (7 days on); the timer's row due now.
+    clock.advance(7 * 86_400_000);
+    await pool.query(`UPDATE timers SET due_at = now() - interval '1 minute' WHERE timer_id LIKE $1`, [
+      `order-arrival-risk:${order.id}:%`,
+    ]);
+    await eventually('one arrival escalation', async () => ((await count()) === 1 ? true : undefined));
+    expect(await queries().get({ id: order.id }, call)).toMatchObject({
+      slaState: 'missed',
+      arrivalEscalatedAt: expect.any(String) as string,
+    });
+  }, 30_000);
+});
