@@ -217,6 +217,35 @@ describe('dispatch', () => {
     const { items } = await queries().candidates({ id: orders[0]!.id, ...slot }, call);
     expect(items.find((c) => c.staffId === coach)).toMatchObject({ inRunning: false, reasons: ['booked'] });
   }, 120_000);
+
+  it('lets exactly one of 50 concurrent dispatches of one vehicle to one slot win, each with its own coach', async () => {
+    const vehicle = randomUUID();
+    const coaches = Array.from({ length: 50 }, () => randomUUID());
+    for (const staffId of coaches)
+      await feed(
+        eligibilityProjection,
+        delivered('StaffEligibilityChanged', {
+          staffId,
+          eligible: true,
+          reasons: [],
+          since: '2026-01-01T00:00:00.000Z',
+        }),
+      );
+    const orders = [];
+    for (let i = 0; i < 50; i++) orders.push(await handlers().register(repair(), call));
+    const outcomes = await Promise.all(
+      orders.map((o, i) =>
+        codeOf(handlers().dispatch({ id: o.id, staffId: coaches[i], resourceId: vehicle, slot }, call)),
+      ),
+    );
+    expect(outcomes.filter((o) => o === 'ok')).toHaveLength(1);
+    expect(outcomes.filter((o) => o !== 'ok' && o !== 'ORDERS.DOUBLE_BOOKED')).toEqual([]);
+    const winner = orders[outcomes.indexOf('ok')];
+    expect(await queries().get({ id: winner!.id }, call)).toMatchObject({
+      resourceId: vehicle,
+      status: 'dispatched',
+    });
+  }, 120_000);
 });
 
 describe('the first response within 24 h', () => {

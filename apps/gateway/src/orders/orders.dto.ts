@@ -94,6 +94,15 @@ export class DispatchOrderDto {
   @IsUUID()
   staffId!: string;
 
+  @ValidateIf(present)
+  @ApiProperty({
+    format: 'uuid',
+    required: false,
+    description: 'a vehicle or equipment unit going along, free in the slot (422 ORDERS.DOUBLE_BOOKED)',
+  })
+  @IsUUID()
+  resourceId?: string;
+
   @ApiProperty({ type: SlotDto })
   @IsDefined()
   @ValidateNested()

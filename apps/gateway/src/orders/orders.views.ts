@@ -81,6 +81,9 @@ export class OrderView {
   @ApiPropertyOptional({ format: 'uuid', required: false })
   staffId?: string;
 
+  @ApiPropertyOptional({ format: 'uuid', required: false })
+  resourceId?: string;
+
   @ApiPropertyOptional({ type: SlotDto, required: false })
   slot?: SlotDto;
 

@@ -28,6 +28,7 @@ export interface OrderView {
   readonly arrivalDueAt: string;
   readonly slaState: string;
   readonly staffId?: string;
+  readonly resourceId?: string;
   readonly slot?: { readonly start: string; readonly end: string };
   readonly dispatchedAt?: string;
   readonly policyVersion: number;
@@ -66,6 +67,7 @@ export function orderViewOf(
           ...view,
           status: 'dispatched',
           staffId: e.data.staffId,
+          ...(e.data.resourceId ? { resourceId: e.data.resourceId } : {}),
           slot: e.data.slot,
           dispatchedAt: e.data.dispatchedAt,
         };

@@ -210,19 +210,23 @@ export class OrderHandlers {
   /**
    * Dispatch to a person eligible at the slot's start: the order's stream and the person's booking stream of
    * that day are appended together, each on the version decided on, so of two overlapping dispatches one
-   * commits and the other is decided again and refused (ORDERS.DOUBLE_BOOKED).
+   * commits and the other is decided again and refused (ORDERS.DOUBLE_BOOKED). A resource going along (a
+   * vehicle, an equipment unit) is booked the same way, in the same transaction.
    */
   @Handles('orders.DispatchOrder')
   async dispatch(
     request: {
       id: string;
       staffId?: string;
+      resourceId?: string;
       slot?: { start?: string; end?: string };
       expectedVersion?: number;
     },
     call: CallContext,
   ): Promise<OrderView> {
     const staffId = uuidField(request.staffId, 'staffId');
+    const resourceId =
+      request.resourceId === undefined ? undefined : uuidField(request.resourceId, 'resourceId');
     const slot: Slot = { start: request.slot?.start ?? '', end: request.slot?.end ?? '' };
     const now = this.clock.now();
     assertSlot(slot, now);
@@ -246,19 +250,38 @@ export class OrderHandlers {
         initialState: bookingDecider.initialState,
       },
     ];
-    const command: OrderCommand = { type: 'DispatchOrder', data: { orderId: request.id, staffId, slot } };
+    const resourceHolder = resourceId === undefined ? undefined : `resource:${resourceId}`;
+    if (resourceHolder)
+      parts.push({
+        streamId: bookingStreamId(call.tenantId, resourceHolder, slot),
+        evolve: bookingDecider.evolve as (s: S, e: E) => S,
+        initialState: bookingDecider.initialState,
+      });
+    const command: OrderCommand = {
+      type: 'DispatchOrder',
+      data: { orderId: request.id, staffId, slot, ...optional('resourceId', resourceId) },
+    };
     const book: Book = { type: 'Book', data: { holder, orderId: request.id, slot } };
     const { runtime } = this.orders;
     await runtime.timed('DispatchOrder', () =>
       executeTogether<S, E>(
         runtime.store,
         parts,
-        ([order, booking]) => {
+        ([order, booking, resourceBooking]) => {
           const events = orderDecider.decide(command, order as OrderState, {
             now,
             staff: { staffId, eligible: verdict.eligible, reasons: verdict.reasons },
           });
-          return [events, bookingDecider.decide(book, booking as BookingState, undefined)];
+          const decided = [events, bookingDecider.decide(book, booking as BookingState, undefined)];
+          if (resourceHolder)
+            decided.push(
+              bookingDecider.decide(
+                { type: 'Book', data: { holder: resourceHolder, orderId: request.id, slot } },
+                resourceBooking as BookingState,
+                undefined,
+              ),
+            );
+          return decided;
         },
         call,
         {
@@ -271,6 +294,7 @@ export class OrderHandlers {
                 data: {
                   orderId: request.id,
                   staffId,
+                  ...optional('resourceId', resourceId),
                   slot: order.dispatch.slot,
                   dispatchedAt: now.toISOString(),
                 },

@@ -66,7 +66,13 @@ export interface Slot {
 
 export interface DispatchOrder {
   readonly type: 'DispatchOrder';
-  readonly data: { readonly orderId: string; readonly staffId: string; readonly slot: Slot };
+  readonly data: {
+    readonly orderId: string;
+    readonly staffId: string;
+    readonly slot: Slot;
+    /** A vehicle or equipment unit going with the person, booked for the same slot. */
+    readonly resourceId?: string;
+  };
 }
 
 /** Fired by the durable timer an hour (in business hours) before the arrival deadline; harmless when early or repeated. */

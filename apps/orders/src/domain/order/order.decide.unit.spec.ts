@@ -401,6 +401,12 @@ describe('order decider', () => {
       spec([registered], { staff: eligible }).when(dispatch()).then([dispatched]);
     });
 
+    it('dispatches with a vehicle going along', () => {
+      spec([registered], { staff: eligible })
+        .when({ type: 'DispatchOrder', data: { orderId: O, staffId: 's-1', slot, resourceId: 'van-1' } })
+        .then([{ ...dispatched, data: { ...dispatched.data, resourceId: 'van-1' } } as OrderEvent]);
+    });
+
     it.each<[string, OrderEvent[], Partial<OrderContext>, OrderCommand, string]>([
       ['the order is not there', [], { staff: eligible }, dispatch(), 'ORDERS.ORDER_NOT_FOUND'],
       [

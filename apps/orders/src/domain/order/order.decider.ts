@@ -203,7 +203,7 @@ function escalateArrival(
 
 function dispatch(command: DispatchOrder, state: OrderState, context: OrderContext): OrderEvent[] {
   const order = existing(state, command.data.orderId);
-  const { staffId, slot } = command.data;
+  const { staffId, slot, resourceId } = command.data;
   if (order.status === 'dispatched')
     throw orderError(E.ALREADY_DISPATCHED, `order ${order.orderId} is dispatched already`, {
       staffId: order.dispatch?.staffId,
@@ -223,6 +223,7 @@ function dispatch(command: DispatchOrder, state: OrderState, context: OrderConte
       data: {
         orderId: order.orderId,
         staffId,
+        ...(resourceId === undefined ? {} : { resourceId }),
         slot: { start: new Date(slot.start).toISOString(), end: new Date(slot.end).toISOString() },
         dispatchedAt: context.now.toISOString(),
       },

@@ -41,7 +41,7 @@ export type RequestResponseOverdue = Event<
 >;
 export type OrderDispatched = Event<
   'OrderDispatched',
-  { orderId: string; staffId: string; slot: Slot; dispatchedAt: string }
+  { orderId: string; staffId: string; resourceId?: string; slot: Slot; dispatchedAt: string }
 >;
 
 /** Escalation to the service director: the order is about to miss (or missed) its arrival time. */
