@@ -404,7 +404,7 @@ describe('order decider', () => {
     it('dispatches with a vehicle going along', () => {
       spec([registered], { staff: eligible })
         .when({ type: 'DispatchOrder', data: { orderId: O, staffId: 's-1', slot, resourceId: 'van-1' } })
-        .then([{ ...dispatched, data: { ...dispatched.data, resourceId: 'van-1' } } as OrderEvent]);
+        .then([{ ...dispatched, data: { ...dispatched.data, resourceId: 'van-1' } }]);
     });
 
     it.each<[string, OrderEvent[], Partial<OrderContext>, OrderCommand, string]>([
