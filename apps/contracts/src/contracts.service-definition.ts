@@ -1,8 +1,9 @@
-import { Injectable, type OnApplicationShutdown, type Type } from '@nestjs/common';
+import type { Type } from '@nestjs/common';
 import { GRPC_SERVICES, contractsConfigSpec, PROTO_LOADER_OPTIONS } from '@serviceops/contracts';
 import { eventsTopic } from '@serviceops/messaging';
 import {
   DurableTimers,
+  durableTimersProviders,
   EventSourcingRuntime,
   PersonalDataCipher,
   type ServiceDefinition,
@@ -37,15 +38,6 @@ const HANDLERS: readonly Type[] = [
   ProposalHandlers,
 ];
 
-/** Stops the timer poller with the app (after the batch in flight). */
-@Injectable()
-class TimersLifecycle implements OnApplicationShutdown {
-  constructor(private readonly timers: DurableTimers) {}
-  async onApplicationShutdown(): Promise<void> {
-    await this.timers.stop();
-  }
-}
-
 /** The contracts service. */
 export const contractsService: ServiceDefinition<typeof contractsConfigSpec> = {
   name: 'contracts',
@@ -66,12 +58,8 @@ export const contractsService: ServiceDefinition<typeof contractsConfigSpec> = {
     providers: [
       { provide: EventSourcingRuntime, useValue: runtime },
       { provide: DataSource, useValue: dataSource },
-      {
-        provide: DurableTimers,
-        useValue: new DurableTimers({ pool, schema: 'contracts', logger, metrics }),
-      },
+      ...durableTimersProviders({ pool, logger, metrics }, 'contracts'),
       { provide: PersonalDataCipher, useValue: new PersonalDataCipher(pool, config.MASTER_KEY, 'contracts') },
-      TimersLifecycle,
       ContractStore,
     ],
   }),

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import {
   credentials,
@@ -52,6 +53,7 @@ beforeAll(async () => {
     GRPC_PORT: String(grpcPort),
     HTTP_PORT: String(httpPort),
     LOG_LEVEL: 'silent',
+    MASTER_KEY: randomBytes(32).toString('base64'),
     INTERNAL_TOKEN_PUBLIC_KEYS: newInternalKeyPair().publicKey,
   });
 });

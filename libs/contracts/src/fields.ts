@@ -37,6 +37,13 @@ const CONTRACT_CLAUSE_TEXT = Object.fromEntries(
   ]),
 ) as Readonly<Record<string, Readonly<Record<string, string>>>>;
 
+/** The orders service's free-text fields (issue 15): the gateway and the domain check the same rules. */
+export const ORDER_FIELDS = {
+  address: RULES.address,
+  subject: text(1, 200),
+  problem: RULES.longText,
+} as const;
+
 /**
  * Free text that can carry personal data, stated once per record: the key is where the value shows in an answer
  * (`followUp.action` is `action` inside `followUp`), the value where it sits in each event that carries it. The
@@ -73,6 +80,10 @@ export const PERSONAL_TEXT = {
     terminatedFor: { ContractTerminated: 'reason' },
     // The maintenance-duties clause, published to orders as a warranty's coverage.
     'warranty.covered': { ContractEntitlementsPublished: 'warranty.covered' },
+  },
+  order: {
+    address: { RequestRegistered: 'address' },
+    problem: { RequestRegistered: 'problem' },
   },
 } as const satisfies Record<string, Record<string, Record<string, string>>>;
 

@@ -57,6 +57,9 @@ describe('personal free text, stated once', () => {
         'serviceRef',
         'subject',
         'suggestions',
+        // orders (issue 15): a request's address and problem description.
+        'address',
+        'problem',
         ...[
           'items',
           'fees',

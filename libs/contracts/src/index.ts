@@ -6,6 +6,7 @@ export * from './tenancy.vocabulary';
 export * from './fields';
 export * from './api';
 export * from './internal-token';
+export * from './events/orders.events';
 export * from './events/staff-people.events';
 export * from './staff-people.vocabulary';
 export * from './events/staff-conduct.events';

@@ -172,6 +172,12 @@ export const ordersConfigSpec = defineConfig({
     max: 65535,
     doc: 'health (/health/live, /health/ready) and /metrics',
   },
+  // Requests' addresses and problem descriptions are sealed with a data key per customer, as customers' data.
+  MASTER_KEY: customersConfigSpec.MASTER_KEY,
+  TIMER_POLL_MS: {
+    ...customersConfigSpec.TIMER_POLL_MS,
+    doc: 'how often due timers (first-response deadlines) are looked for',
+  },
 });
 
 const { LOG_LEVEL, OTEL_EXPORTER_OTLP_ENDPOINT, DATABASE_URL, DB_POOL_SIZE } = serviceConfigSpec;

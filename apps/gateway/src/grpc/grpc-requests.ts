@@ -9,6 +9,7 @@ import { PolicyRoutes } from '../policies/policies.routes';
 import { ReturnVisitRoutes } from '../return-visits/return-visits.routes';
 import { grpcRequestClassOf } from '../routes/mount';
 import { TenancyRoutes } from '../tenancy/tenancy.routes';
+import { OrderRoutes } from '../orders/orders.routes';
 import { StaffRoutes } from '../staff/staff.routes';
 import { DisciplineRoutes } from '../staff-discipline/staff-discipline.routes';
 import { TrainingSessionRoutes } from '../training-sessions/training-sessions.routes';
@@ -22,6 +23,7 @@ import { ContractRoutes, ContractTemplateRoutes, ProposalRoutes } from '../contr
  */
 export const DECLARED_ROUTES = [
   TenancyRoutes,
+  OrderRoutes,
   CustomerRoutes,
   InquiryRoutes,
   ReturnVisitRoutes,

@@ -110,3 +110,27 @@ export const CONTRACT_READERS = [
   'auditor',
   'vice_president',
 ] as const satisfies readonly Role[];
+/** Orders (issue 15): who takes a request in and answers it. */
+export const ORDER_WRITERS = [
+  'admin',
+  'customer_service_agent',
+  'service_advisor',
+  'service_director',
+  'workshop_manager',
+] as const satisfies readonly Role[];
+/** Who sends a person to an order (the front desk, the workshop, the director). */
+export const DISPATCHERS = [
+  'admin',
+  'service_advisor',
+  'workshop_manager',
+  'service_director',
+] as const satisfies readonly Role[];
+export const ORDER_READERS = [
+  ...ORDER_WRITERS,
+  'coach',
+  'technician',
+  'companion',
+  'parts_keeper',
+  'auditor',
+  'vice_president',
+] as const satisfies readonly Role[];

@@ -1,4 +1,56 @@
+import { DISPATCHERS, ORDER_READERS, ORDER_WRITERS } from './access';
 import type { Declaration } from './declaration';
 
 /** The orders service's methods: gRPC name → REST route, roles, summary. */
-export const ORDERS_API = {} as const satisfies Record<string, Declaration>;
+export const ORDERS_API = {
+  RegisterRequest: {
+    http: { method: 'POST', path: 'orders', status: 201, etag: true, location: true },
+    access: ORDER_WRITERS,
+    personalData: true,
+    summary:
+      'Register a service request: first response due within 24 h, arrival within 6 (town) or 7 (suburb) working hours',
+  },
+  RespondToRequest: {
+    http: {
+      method: 'POST',
+      path: 'orders/:id/respond',
+      status: 200,
+      uuidParams: ['id'],
+      etag: true,
+      ifMatch: true,
+    },
+    access: ORDER_WRITERS,
+    personalData: true,
+    summary: 'Record the first response to the customer (late when past the 24 h deadline)',
+  },
+  DispatchOrder: {
+    http: {
+      method: 'POST',
+      path: 'orders/:id/dispatch',
+      status: 200,
+      uuidParams: ['id'],
+      etag: true,
+      ifMatch: true,
+    },
+    access: DISPATCHERS,
+    personalData: true,
+    summary: 'Dispatch the order to a person eligible at the slot and free in it (no double booking)',
+  },
+  GetOrder: {
+    http: { method: 'GET', path: 'orders/:id', status: 200, uuidParams: ['id'], etag: true, purpose: true },
+    access: ORDER_READERS,
+    personalData: true,
+    summary: 'An order, with its arrival SLA counted in the tenant’s calendar as it stands',
+  },
+  GetOrderCandidates: {
+    http: { method: 'GET', path: 'orders/:id/candidates', status: 200, uuidParams: ['id'] },
+    access: DISPATCHERS,
+    summary: 'The people the order could go to in a slot, ranked, each with why it is in or out',
+  },
+  ListDispatchQueue: {
+    http: { method: 'GET', path: 'dispatch-queue', status: 200 },
+    access: DISPATCHERS,
+    summary:
+      'Requests waiting for dispatch: those not dispatched on an earlier day first, then by arrival deadline',
+  },
+} as const satisfies Record<string, Declaration>;

@@ -1,0 +1,186 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import request from 'supertest';
+import { ADMIN_PASSWORD, startPlatform, type RunningPlatform } from './platform';
+
+// The orders service end to end, through the gateway: a repair request registered (address sealed), answered,
+// queued for dispatch; dispatch refused without staff's eligibility (staff does not publish in this tree: the
+// eligible path and the 50-way race are in apps/orders/test/orders.int.spec.ts, on recorded events); bad input
+// answered with problem+json and nothing written.
+
+interface Problem {
+  status: number;
+  code: string;
+  errors?: { path: string; message: string }[];
+}
+interface Order {
+  id: string;
+  version: number;
+  status: string;
+  address?: string;
+  problem?: string;
+  slaState: string;
+  arrivalDueAt: string;
+  responseDueAt: string;
+  respondedAt?: string;
+  quoteRequired: boolean;
+  masked: boolean;
+}
+type Res = request.Response;
+
+const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+function expectProblem(res: Res, status: number, code: string): Problem {
+  expect({ status: res.status, body: res.body as unknown }).toMatchObject({ status, body: { code } });
+  expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+  return res.body as Problem;
+}
+
+jest.setTimeout(120_000);
+
+describe('orders end to end', () => {
+  let platform: RunningPlatform;
+  let api: ReturnType<typeof request>;
+  let db: Client;
+  let admin = '';
+
+  const repair = (over: object = {}) => ({
+    customerId: randomUUID(),
+    line: 'after_sales_repair',
+    kind: 'repair',
+    serviceType: 'paid',
+    wantedAt: new Date(Date.now() + 3_600_000).toISOString(),
+    zone: 'suburb',
+    address: '8 Garden Lane, Minhang',
+    subject: 'Washer X200',
+    problem: 'Drum does not turn',
+    ...over,
+  });
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  const slot = { start: `${tomorrow}T02:00:00.000Z`, end: `${tomorrow}T04:00:00.000Z` };
+
+  async function writes(): Promise<number> {
+    const { rows } = await db.query<{ n: string }>('SELECT count(*) AS n FROM orders.events');
+    return Number(rows[0]?.n);
+  }
+  async function writesNothing(act: () => Promise<void>): Promise<void> {
+    const before = await writes();
+    await act();
+    expect(await writes()).toBe(before);
+  }
+
+  beforeAll(async () => {
+    platform = await startPlatform({ transport: 'log' });
+    api = request(platform.url);
+    db = new Client({ connectionString: platform.databaseUrl });
+    await db.connect();
+    const res = await api
+      .post('/api/v1/auth/token')
+      .send({ username: 'admin', password: ADMIN_PASSWORD })
+      .expect(200);
+    admin = (res.body as { accessToken: string }).accessToken;
+  }, 120_000);
+
+  afterAll(async () => {
+    await db?.end().catch(() => undefined);
+    await platform?.stop();
+  });
+
+  it('registers a repair request, answers it and queues it; dispatch needs a person eligible at the slot', async () => {
+    const created = await api.post('/api/v1/orders').set(auth(admin)).send(repair());
+    expect({ status: created.status, body: created.body as unknown }).toMatchObject({
+      status: 201,
+      body: {
+        status: 'registered',
+        address: '8 Garden Lane, Minhang',
+        quoteRequired: true,
+        slaState: 'on_time',
+      },
+    });
+    const order = created.body as Order;
+    expect(created.headers['etag']).toBe('"1"');
+    expect(created.headers['location']).toMatch(new RegExp(`/api/v1/orders/${order.id}$`));
+    const { rows } = await db.query<{ data: { address: string } }>(
+      `SELECT data FROM orders.events WHERE stream_id LIKE $1`,
+      [`order-%-${order.id}`],
+    );
+    expect(rows[0]?.data.address).toMatch(/^enc:v1:/);
+
+    const answered = await api
+      .post(`/api/v1/orders/${order.id}/respond`)
+      .set(auth(admin))
+      .set('If-Match', '"1"')
+      .send({});
+    expect({ status: answered.status, body: answered.body as unknown }).toMatchObject({
+      status: 200,
+      body: { version: 2, respondedAt: expect.any(String) as string },
+    });
+
+    const queue = await api.get('/api/v1/dispatch-queue').set(auth(admin)).expect(200);
+    expect((queue.body as { items: { id: string }[] }).items.map((i) => i.id)).toContain(order.id);
+
+    const candidates = await api
+      .get(`/api/v1/orders/${order.id}/candidates`)
+      .query(slot)
+      .set(auth(admin))
+      .expect(200);
+    expect((candidates.body as { items: unknown[] }).items).toEqual([]);
+
+    await writesNothing(async () => {
+      const res = await api
+        .post(`/api/v1/orders/${order.id}/dispatch`)
+        .set(auth(admin))
+        .send({ staffId: randomUUID(), slot });
+      expectProblem(res, 422, 'ORDERS.STAFF_NOT_ELIGIBLE');
+    });
+    const stale = await api
+      .post(`/api/v1/orders/${order.id}/respond`)
+      .set(auth(admin))
+      .set('If-Match', '"1"')
+      .send({});
+    expectProblem(stale, 409, 'EVENTSTORE.WRONG_EXPECTED_VERSION');
+  });
+
+  it('answers bad input with problem+json and writes nothing', async () => {
+    await writesNothing(async () => {
+      const unknownField = await api
+        .post('/api/v1/orders')
+        .set(auth(admin))
+        .send({ ...repair(), priority: 'high' });
+      expect(unknownField.status).toBe(400);
+      expect(unknownField.headers['content-type']).toMatch(/application\/problem\+json/);
+      const badZone = await api
+        .post('/api/v1/orders')
+        .set(auth(admin))
+        .send(repair({ zone: 'moon' }));
+      expect(badZone.status).toBe(400);
+      expectProblem(
+        await api
+          .post('/api/v1/orders')
+          .set(auth(admin))
+          .send(repair({ wantedAt: '2020-01-01T00:00:00Z' })),
+        422,
+        'ORDERS.WANTED_IN_PAST',
+      );
+      expectProblem(
+        await api
+          .post('/api/v1/orders')
+          .set(auth(admin))
+          .send(repair({ serviceType: 'under_contract', contractId: randomUUID() })),
+        422,
+        'ORDERS.NO_ENTITLEMENT',
+      );
+      // Another tenant's order (or none): 404, on reads and writes alike.
+      const other = randomUUID();
+      expectProblem(await api.get(`/api/v1/orders/${other}`).set(auth(admin)), 404, 'ORDERS.ORDER_NOT_FOUND');
+      expectProblem(
+        await api
+          .post(`/api/v1/orders/${other}/dispatch`)
+          .set(auth(admin))
+          .send({ staffId: randomUUID(), slot }),
+        404,
+        'ORDERS.ORDER_NOT_FOUND',
+      );
+    });
+  });
+});

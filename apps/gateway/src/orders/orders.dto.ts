@@ -1,0 +1,121 @@
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import { BUSINESS_LINES, ORDER_FIELDS as F } from '@serviceops/contracts';
+import { RULES } from '@serviceops/kernel';
+import { Type } from 'class-transformer';
+import { IsDefined, IsIn, IsUUID, ValidateIf, ValidateNested } from 'class-validator';
+import { LimitQuery } from '../http/page.query';
+import { Follows, present } from '../http/validators';
+
+// The domain's lists (apps/orders/src/domain/order/order.commands.ts) cannot be imported here (apps stay apart):
+// the same values, and the domain refuses anything else with its own code.
+export const REQUEST_KINDS = [
+  'repair',
+  'maintenance',
+  'installation',
+  'user_training',
+  'warranty_return',
+  'practice_session',
+  'chat',
+  'rental_delivery',
+  'rental_visit',
+  'rental_return',
+] as const;
+export const SERVICE_TYPES = ['paid', 'under_contract', 'under_warranty'] as const;
+export const ZONES = ['town', 'suburb'] as const;
+export const ORDER_STATUSES = ['registered', 'dispatched'] as const;
+export const SLA_STATES = ['on_time', 'at_risk', 'missed', 'met', 'met_late'] as const;
+
+@ApiSchema({ name: 'RegisterRequest' })
+export class RegisterRequestDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  customerId!: string;
+
+  @ApiProperty({ enum: BUSINESS_LINES })
+  @IsIn(BUSINESS_LINES)
+  line!: string;
+
+  @ApiProperty({ enum: REQUEST_KINDS })
+  @IsIn(REQUEST_KINDS)
+  kind!: string;
+
+  @ApiProperty({
+    enum: SERVICE_TYPES,
+    description:
+      'paid: quoted, starts once accepted; under_contract: needs contractId with an entitlement in force ' +
+      '(422 ORDERS.NO_ENTITLEMENT); under_warranty: needs contractId covering the product (422 ORDERS.NOT_UNDER_WARRANTY)',
+  })
+  @IsIn(SERVICE_TYPES)
+  serviceType!: string;
+
+  @Follows(RULES.instant, {
+    description: 'when the customer wants the job done; before now: 422 ORDERS.WANTED_IN_PAST',
+  })
+  wantedAt!: string;
+
+  @ApiProperty({ enum: ZONES, description: 'arrival within 6 working hours in town, 7 in the suburbs' })
+  @IsIn(ZONES)
+  zone!: string;
+
+  @Follows(F.address, { description: 'sealed: personal data' })
+  address!: string;
+
+  @Follows(F.subject, { example: 'Washer X200', description: 'product model, vehicle type or equipment' })
+  subject!: string;
+
+  @Follows(F.problem, { description: 'sealed: personal data' })
+  problem!: string;
+
+  @ValidateIf(present)
+  @ApiProperty({ format: 'uuid', required: false })
+  @IsUUID()
+  contractId?: string;
+}
+
+@ApiSchema({ name: 'Slot' })
+export class SlotDto {
+  @Follows(RULES.instant, { description: 'in the past: 422 ORDERS.SLOT_IN_PAST' })
+  start!: string;
+
+  @Follows(RULES.instant, {
+    description:
+      'after start (else 422 ORDERS.SLOT_REVERSED), the same UTC day (else 422 ORDERS.SLOT_ACROSS_DAYS)',
+  })
+  end!: string;
+}
+
+@ApiSchema({ name: 'DispatchOrder' })
+export class DispatchOrderDto {
+  @ApiProperty({
+    format: 'uuid',
+    description:
+      'eligible at the slot (422 ORDERS.STAFF_NOT_ELIGIBLE), free in it (422 ORDERS.DOUBLE_BOOKED)',
+  })
+  @IsUUID()
+  staffId!: string;
+
+  @ValidateIf(present)
+  @ApiProperty({
+    format: 'uuid',
+    required: false,
+    description: 'a vehicle or equipment unit going along, free in the slot (422 ORDERS.DOUBLE_BOOKED)',
+  })
+  @IsUUID()
+  resourceId?: string;
+
+  @ApiProperty({ type: SlotDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => SlotDto)
+  slot!: SlotDto;
+}
+
+export class CandidatesQuery {
+  @Follows(RULES.instant, { description: 'the slot’s start' })
+  start!: string;
+
+  @Follows(RULES.instant, { description: 'the slot’s end, after start, the same UTC day' })
+  end!: string;
+}
+
+export class DispatchQueueQuery extends LimitQuery {}

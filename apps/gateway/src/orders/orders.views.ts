@@ -1,0 +1,144 @@
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { BUSINESS_LINES } from '@serviceops/contracts';
+import { ORDER_STATUSES, REQUEST_KINDS, SERVICE_TYPES, SLA_STATES, SlotDto, ZONES } from './orders.dto';
+
+@ApiSchema({ name: 'Order' })
+export class OrderView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ description: 'the order’s version, also its ETag: send it as If-Match to change it' })
+  version!: number;
+
+  @ApiProperty({ enum: ORDER_STATUSES })
+  status!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  customerId!: string;
+
+  @ApiProperty({ enum: BUSINESS_LINES })
+  line!: string;
+
+  @ApiProperty({ enum: REQUEST_KINDS })
+  kind!: string;
+
+  @ApiProperty({ enum: SERVICE_TYPES })
+  serviceType!: string;
+
+  @ApiProperty({ enum: ZONES })
+  zone!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  wantedAt!: string;
+
+  @ApiPropertyOptional({
+    required: false,
+    description:
+      'product, vehicle or equipment; absent from a replayed (Idempotency-Key) answer, as free text',
+  })
+  subject?: string;
+
+  @ApiPropertyOptional({ required: false, description: 'absent when masked' })
+  address?: string;
+
+  @ApiPropertyOptional({ required: false, description: 'absent when masked' })
+  problem?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', required: false })
+  contractId?: string;
+
+  @ApiProperty({ description: 'paid work waits for a quote the customer accepts' })
+  quoteRequired!: boolean;
+
+  @ApiProperty({ format: 'date-time' })
+  receivedAt!: string;
+
+  @ApiProperty({ format: 'date-time', description: 'first response due (24 h after the request)' })
+  responseDueAt!: string;
+
+  @ApiPropertyOptional({ format: 'date-time', required: false })
+  respondedAt?: string;
+
+  @ApiPropertyOptional({ required: false })
+  responseLate?: boolean;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    required: false,
+    description: 'unanswered past the deadline: escalated',
+  })
+  escalatedAt?: string;
+
+  @ApiProperty({
+    format: 'date-time',
+    description: 'arrival due, in the tenant’s business hours as the calendar stands',
+  })
+  arrivalDueAt!: string;
+
+  @ApiProperty({ enum: SLA_STATES })
+  slaState!: string;
+
+  @ApiPropertyOptional({ format: 'uuid', required: false })
+  staffId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', required: false })
+  resourceId?: string;
+
+  @ApiPropertyOptional({ type: SlotDto, required: false })
+  slot?: SlotDto;
+
+  @ApiPropertyOptional({ format: 'date-time', required: false })
+  dispatchedAt?: string;
+
+  @ApiProperty({ description: 'the orders policy version that set the deadlines' })
+  policyVersion!: number;
+
+  @ApiProperty({ description: 'personal fields are masked: the caller’s roles do not include personal data' })
+  masked!: boolean;
+}
+
+@ApiSchema({ name: 'Candidate' })
+export class CandidateView {
+  @ApiProperty({ format: 'uuid' })
+  staffId!: string;
+
+  @ApiProperty({ description: 'eligible at the slot’s start and free in it' })
+  inRunning!: boolean;
+
+  @ApiProperty({
+    type: [String],
+    description:
+      'in: least_loaded or load:<n>; out: booked, expired, suspended, reverification_overdue, no_qualification, no_eligibility_on_record',
+  })
+  reasons!: string[];
+
+  @ApiProperty({ description: 'open orders dispatched to the person' })
+  load!: number;
+}
+
+@ApiSchema({ name: 'CandidateList' })
+export class CandidateListView {
+  @ApiProperty({ type: [CandidateView] })
+  items!: CandidateView[];
+}
+
+@ApiSchema({ name: 'QueuedOrder' })
+export class QueuedOrderView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  receivedAt!: string;
+
+  @ApiProperty({ enum: ZONES })
+  zone!: string;
+
+  @ApiProperty({ enum: REQUEST_KINDS })
+  kind!: string;
+}
+
+@ApiSchema({ name: 'DispatchQueue' })
+export class DispatchQueueView {
+  @ApiProperty({ type: [QueuedOrderView] })
+  items!: QueuedOrderView[];
+}

@@ -1,0 +1,88 @@
+import { arrivalSla } from '../domain/order/order.sla';
+import type { BusinessCalendar } from '@serviceops/kernel';
+import type { OrderEvent } from '../domain/order/order.events';
+import { notFoundOrder } from './order-store';
+
+/** An order as the API answers it (the proto's Order). */
+export interface OrderView {
+  readonly id: string;
+  readonly version: number;
+  readonly status: string;
+  readonly customerId: string;
+  readonly line: string;
+  readonly kind: string;
+  readonly serviceType: string;
+  readonly zone: string;
+  readonly wantedAt: string;
+  readonly subject: string;
+  readonly address?: string;
+  readonly problem?: string;
+  readonly contractId?: string;
+  readonly quoteRequired: boolean;
+  readonly receivedAt: string;
+  readonly responseDueAt: string;
+  readonly respondedAt?: string;
+  readonly responseLate?: boolean;
+  readonly escalatedAt?: string;
+  readonly arrivalEscalatedAt?: string;
+  readonly arrivalDueAt: string;
+  readonly slaState: string;
+  readonly staffId?: string;
+  readonly resourceId?: string;
+  readonly slot?: { readonly start: string; readonly end: string };
+  readonly dispatchedAt?: string;
+  readonly policyVersion: number;
+  readonly masked: boolean;
+}
+
+/** The order folded from its (opened) events; the SLA recounted with the calendar in force `now`. */
+export function orderViewOf(
+  events: readonly OrderEvent[],
+  version: number,
+  clear: boolean,
+  calendar: BusinessCalendar,
+  now: Date,
+): OrderView {
+  let view: { -readonly [K in keyof OrderView]?: OrderView[K] } = {};
+  let hours = 0;
+  for (const e of events) {
+    switch (e.type) {
+      case 'RequestRegistered': {
+        const { orderId, address, problem, arrivalWithinBusinessHours, ...rest } = e.data;
+        hours = arrivalWithinBusinessHours;
+        view = { id: orderId, status: 'registered', ...rest, ...(clear ? { address, problem } : {}) };
+        break;
+      }
+      case 'RequestResponded':
+        view = { ...view, respondedAt: e.data.respondedAt, responseLate: e.data.late };
+        break;
+      case 'RequestResponseOverdue':
+        view = { ...view, escalatedAt: e.data.escalatedAt };
+        break;
+      case 'OrderArrivalAtRisk':
+        view = { ...view, arrivalEscalatedAt: e.data.escalatedAt };
+        break;
+      case 'OrderDispatched':
+        view = {
+          ...view,
+          status: 'dispatched',
+          staffId: e.data.staffId,
+          ...(e.data.resourceId ? { resourceId: e.data.resourceId } : {}),
+          slot: e.data.slot,
+          dispatchedAt: e.data.dispatchedAt,
+        };
+        break;
+      default: {
+        const unknown: never = e;
+        return unknown;
+      }
+    }
+  }
+  if (view.id === undefined || view.receivedAt === undefined) throw notFoundOrder();
+  const sla = arrivalSla(
+    { orderId: view.id, receivedAt: view.receivedAt, arrivalWithinBusinessHours: hours },
+    calendar,
+    now,
+  );
+  return { ...view, arrivalDueAt: sla.dueAt, slaState: sla.state, version, masked: !clear } as OrderView;
+}

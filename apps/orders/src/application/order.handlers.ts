@@ -1,0 +1,415 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { seesPersonalData, type BusinessLine } from '@serviceops/contracts';
+import { withTransaction } from '@serviceops/eventstore';
+import { addBusinessHours, type BusinessCalendar, type Clock, newId } from '@serviceops/kernel';
+import {
+  execute,
+  executeTogether,
+  Handles,
+  optional,
+  type CallContext,
+  type DueTimer,
+  type StreamPart,
+  uuidField,
+} from '@serviceops/platform';
+import {
+  type Book,
+  bookingDecider,
+  bookingStreamId,
+  type BookingEvent,
+  type BookingState,
+} from '../domain/booking/booking.decider';
+import { rankCandidates, type Candidate } from '../domain/dispatch/candidates';
+import { eligibilityAt } from '../domain/dispatch/eligibility';
+import { dispatchQueue } from '../domain/order/order.sla';
+import type {
+  OrderCommand,
+  OrderContext,
+  RequestKind,
+  ServiceType,
+  Slot,
+  Zone,
+} from '../domain/order/order.commands';
+import { assertSlot, orderDecider, orderStreamId } from '../domain/order/order.decider';
+import type { OrderEvent } from '../domain/order/order.events';
+import type { OrderState } from '../domain/order/order.state';
+import type { PoolClient } from 'pg';
+import { OrderFacts } from '../infrastructure/order-facts.repository';
+import {
+  ARRIVAL_RISK_TIMER,
+  arrivalRiskTimerId,
+  CLOCK,
+  DEFAULT_ORDERS_POLICY,
+  FIRST_RESPONSE_TIMER,
+  firstResponseTimerId,
+  keepOrderRow,
+  notFoundOrder,
+  OrderStore,
+} from './order-store';
+import { orderViewOf, type OrderView } from './order-view';
+
+interface RegisterRequestMessage {
+  readonly customerId?: string;
+  readonly line?: string;
+  readonly kind?: string;
+  readonly serviceType?: string;
+  readonly wantedAt?: string;
+  readonly zone?: string;
+  readonly address?: string;
+  readonly subject?: string;
+  readonly problem?: string;
+  readonly contractId?: string;
+}
+
+const systemCall = (tenantId: string, actor: string, correlationId: string): CallContext => ({
+  tenantId,
+  actorId: `system:${actor}`,
+  roles: [],
+  correlationId,
+});
+
+/** Register, respond, dispatch; the timer's escalation. Load → decide → append, the facts read beforehand. */
+@Injectable()
+export class OrderHandlers {
+  constructor(
+    private readonly orders: OrderStore,
+    private readonly facts: OrderFacts,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Handles('orders.RegisterRequest')
+  async register(request: RegisterRequestMessage, call: CallContext): Promise<OrderView> {
+    const customerId = uuidField(request.customerId, 'customerId');
+    const contractId =
+      request.contractId === undefined ? undefined : uuidField(request.contractId, 'contractId');
+    const orderId = newId();
+    const { runtime } = this.orders;
+    const [calendar, entitlement, codec] = await Promise.all([
+      this.facts.calendarOf(call.tenantId),
+      contractId ? this.facts.entitlementOf(call.tenantId, contractId) : Promise.resolve(undefined),
+      this.orders.codecForNew(customerId),
+    ]);
+    const policy = DEFAULT_ORDERS_POLICY;
+    const now = this.clock.now();
+    const done = await runtime.timed('RegisterRequest', () =>
+      execute(
+        runtime.store,
+        orderDecider,
+        orderStreamId(call.tenantId, orderId),
+        {
+          type: 'RegisterRequest',
+          data: {
+            orderId,
+            customerId,
+            line: (request.line ?? '') as BusinessLine,
+            kind: (request.kind ?? '') as RequestKind,
+            serviceType: (request.serviceType ?? '') as ServiceType,
+            wantedAt: request.wantedAt ?? '',
+            zone: (request.zone ?? '') as Zone,
+            address: request.address ?? '',
+            subject: request.subject ?? '',
+            problem: request.problem ?? '',
+            ...optional('contractId', contractId),
+          },
+        },
+        { now, calendar, policy, ...(entitlement ? { entitlement } : {}) },
+        call,
+        {
+          codec,
+          newStream: true,
+          policyVersion: policy.version,
+          inline: async (tx, _state, version, events) => {
+            await keepOrderRow(tx, call.tenantId, version, events as OrderEvent[]);
+            for (const e of events as OrderEvent[])
+              if (e.type === 'RequestRegistered') {
+                await this.orders.timers.schedule(tx, {
+                  id: firstResponseTimerId(orderId),
+                  tenantId: call.tenantId,
+                  kind: FIRST_RESPONSE_TIMER,
+                  dueAt: new Date(e.data.responseDueAt),
+                  payload: { orderId },
+                });
+                await this.scheduleArrivalRisk(
+                  tx,
+                  call.tenantId,
+                  orderId,
+                  calendar,
+                  e.data.receivedAt,
+                  e.data.arrivalWithinBusinessHours,
+                );
+              }
+          },
+        },
+      ),
+    );
+    return orderViewOf(done.events, done.version, seesPersonalData(call.roles), calendar, now);
+  }
+
+  @Handles('orders.RespondToRequest')
+  async respond(request: { id: string; expectedVersion?: number }, call: CallContext): Promise<OrderView> {
+    await this.act(
+      call,
+      { type: 'RespondToRequest', data: { orderId: request.id } },
+      request.expectedVersion,
+      true,
+    );
+    return this.view(call, request.id);
+  }
+
+  /** The first-response deadline passed: escalate once (nothing if answered, or escalated already). */
+  async escalate(timer: DueTimer): Promise<void> {
+    const orderId = timer.payload['orderId'];
+    if (typeof orderId !== 'string') throw new Error(`timer ${timer.id} names no order`);
+    await this.act(systemCall(timer.tenantId, 'first-response-deadline', timer.id), {
+      type: 'EscalateUnanswered',
+      data: { orderId },
+    });
+  }
+
+  /**
+   * An hour (of business time) before the arrival deadline: escalate once if the order is about to miss it. A
+   * calendar change may have moved the deadline: then nothing is escalated and the next check is set.
+   */
+  async escalateArrival(timer: DueTimer): Promise<void> {
+    const orderId = timer.payload['orderId'];
+    if (typeof orderId !== 'string') throw new Error(`timer ${timer.id} names no order`);
+    const calendar = await this.facts.calendarOf(timer.tenantId);
+    const state = await this.act(
+      systemCall(timer.tenantId, 'arrival-deadline', timer.id),
+      { type: 'EscalateArrivalRisk', data: { orderId } },
+      undefined,
+      false,
+      { calendar },
+    );
+    if (state.status === 'absent' || state.arrivalEscalatedAt !== undefined) return;
+    const { receivedAt, arrivalWithinBusinessHours } = state;
+    await withTransaction(this.orders.runtime.store.pool, (tx) =>
+      this.scheduleArrivalRisk(tx, timer.tenantId, orderId, calendar, receivedAt, arrivalWithinBusinessHours),
+    );
+  }
+
+  private async scheduleArrivalRisk(
+    tx: PoolClient,
+    tenantId: string,
+    orderId: string,
+    calendar: BusinessCalendar,
+    receivedAt: string,
+    hours: number,
+  ): Promise<void> {
+    const warnAt = addBusinessHours(calendar, new Date(receivedAt), Math.max(0, hours - 1));
+    await this.orders.timers.schedule(tx, {
+      // One id per warning time: a check moved by a calendar change is a new timer, not this one again.
+      id: `${arrivalRiskTimerId(orderId)}:${warnAt.toISOString()}`,
+      tenantId,
+      kind: ARRIVAL_RISK_TIMER,
+      dueAt: warnAt,
+      payload: { orderId },
+    });
+  }
+
+  /**
+   * Dispatch to a person eligible at the slot's start: the order's stream and the person's booking stream of
+   * that day are appended together, each on the version decided on, so of two overlapping dispatches one
+   * commits and the other is decided again and refused (ORDERS.DOUBLE_BOOKED). A resource going along (a
+   * vehicle, an equipment unit) is booked the same way, in the same transaction.
+   */
+  @Handles('orders.DispatchOrder')
+  async dispatch(
+    request: {
+      id: string;
+      staffId?: string;
+      resourceId?: string;
+      slot?: { start?: string; end?: string };
+      expectedVersion?: number;
+    },
+    call: CallContext,
+  ): Promise<OrderView> {
+    const staffId = uuidField(request.staffId, 'staffId');
+    const resourceId =
+      request.resourceId === undefined ? undefined : uuidField(request.resourceId, 'resourceId');
+    const slot: Slot = { start: request.slot?.start ?? '', end: request.slot?.end ?? '' };
+    const now = this.clock.now();
+    assertSlot(slot, now);
+    const { codec } = await this.orders.codecOf(call.tenantId, request.id);
+    const history = (await this.facts.eligibilityOf(call.tenantId, [staffId])).get(staffId) ?? [];
+    const verdict = eligibilityAt(history, new Date(slot.start));
+    const holder = `staff:${staffId}`;
+    type S = OrderState | BookingState;
+    type E = OrderEvent | BookingEvent;
+    const parts: StreamPart<S, E>[] = [
+      {
+        streamId: orderStreamId(call.tenantId, request.id),
+        evolve: orderDecider.evolve as (s: S, e: E) => S,
+        initialState: orderDecider.initialState,
+        codec,
+        ...optional('expectedVersion', request.expectedVersion),
+      },
+      {
+        streamId: bookingStreamId(call.tenantId, holder, slot),
+        evolve: bookingDecider.evolve as (s: S, e: E) => S,
+        initialState: bookingDecider.initialState,
+      },
+    ];
+    const resourceHolder = resourceId === undefined ? undefined : `resource:${resourceId}`;
+    if (resourceHolder)
+      parts.push({
+        streamId: bookingStreamId(call.tenantId, resourceHolder, slot),
+        evolve: bookingDecider.evolve as (s: S, e: E) => S,
+        initialState: bookingDecider.initialState,
+      });
+    const command: OrderCommand = {
+      type: 'DispatchOrder',
+      data: { orderId: request.id, staffId, slot, ...optional('resourceId', resourceId) },
+    };
+    const book: Book = { type: 'Book', data: { holder, orderId: request.id, slot } };
+    const { runtime } = this.orders;
+    await runtime.timed('DispatchOrder', () =>
+      executeTogether<S, E>(
+        runtime.store,
+        parts,
+        ([order, booking, resourceBooking]) => {
+          const events = orderDecider.decide(command, order as OrderState, {
+            now,
+            staff: { staffId, eligible: verdict.eligible, reasons: verdict.reasons },
+          });
+          const decided = [events, bookingDecider.decide(book, booking as BookingState, undefined)];
+          if (resourceHolder)
+            decided.push(
+              bookingDecider.decide(
+                { type: 'Book', data: { holder: resourceHolder, orderId: request.id, slot } },
+                resourceBooking as BookingState,
+                undefined,
+              ),
+            );
+          return decided;
+        },
+        call,
+        {
+          inline: async (tx, states) => {
+            const order = states[0] as OrderState;
+            if (order.status !== 'dispatched' || order.dispatch?.staffId !== staffId) return;
+            await keepOrderRow(tx, call.tenantId, null, [
+              {
+                type: 'OrderDispatched',
+                data: {
+                  orderId: request.id,
+                  staffId,
+                  ...optional('resourceId', resourceId),
+                  slot: order.dispatch.slot,
+                  dispatchedAt: now.toISOString(),
+                },
+              },
+            ]);
+          },
+        },
+      ),
+    );
+    return this.view(call, request.id);
+  }
+
+  private async act(
+    call: CallContext,
+    command: OrderCommand,
+    expectedVersion?: number,
+    answered = false,
+    context: Partial<OrderContext> = {},
+  ): Promise<OrderState> {
+    const { runtime } = this.orders;
+    const orderId = command.data.orderId;
+    const { codec } = await this.orders.codecOf(call.tenantId, orderId);
+    const done = await runtime.timed(command.type, () =>
+      execute(
+        runtime.store,
+        orderDecider,
+        orderStreamId(call.tenantId, orderId),
+        command,
+        { ...context, now: this.clock.now() },
+        call,
+        {
+          codec,
+          ...optional('expectedVersion', expectedVersion),
+          inline: async (tx, _state, version, events) => {
+            await keepOrderRow(tx, call.tenantId, version, events as OrderEvent[]);
+            if (answered) await this.orders.timers.cancel(tx, firstResponseTimerId(orderId));
+          },
+        },
+      ),
+    );
+    return done.state;
+  }
+
+  private async view(call: CallContext, orderId: string): Promise<OrderView> {
+    const [{ events, decoded }, calendar] = await Promise.all([
+      this.orders.load(call.tenantId, orderId),
+      this.facts.calendarOf(call.tenantId),
+    ]);
+    return orderViewOf(
+      decoded,
+      events.at(-1)?.streamVersion ?? 0,
+      seesPersonalData(call.roles),
+      calendar,
+      this.clock.now(),
+    );
+  }
+}
+
+const MAX_PAGE = 200;
+
+/** Reads: one order (its SLA recounted now), the dispatch queue, the candidates for a slot. */
+@Injectable()
+export class OrderQueries {
+  constructor(
+    private readonly orders: OrderStore,
+    private readonly facts: OrderFacts,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Handles('orders.GetOrder')
+  async get({ id }: { id: string }, call: CallContext): Promise<OrderView> {
+    const [{ events, decoded }, calendar] = await Promise.all([
+      this.orders.load(call.tenantId, id),
+      this.facts.calendarOf(call.tenantId),
+    ]);
+    return orderViewOf(
+      decoded,
+      events.at(-1)?.streamVersion ?? 0,
+      seesPersonalData(call.roles),
+      calendar,
+      this.clock.now(),
+    );
+  }
+
+  /**
+   * Everyone the order could go to in the slot, ranked: those in (eligible at the slot's start, free in it) by
+   * load, then those out, each with why.
+   */
+  @Handles('orders.GetOrderCandidates')
+  async candidates(
+    request: { id: string; start?: string; end?: string },
+    call: CallContext,
+  ): Promise<{ items: Candidate[] }> {
+    const row = await this.facts.order(call.tenantId, request.id);
+    if (!row) throw notFoundOrder();
+    const slot = { start: request.start ?? '', end: request.end ?? '' };
+    assertSlot(slot, new Date(0));
+    const staff = await this.facts.staffFor(call.tenantId, new Date(slot.start).toISOString().slice(0, 10));
+    return { items: rankCandidates(staff, slot).map((c) => ({ ...c, reasons: [...c.reasons] })) };
+  }
+
+  /** Orders waiting for dispatch, in the order they are to be dispatched: yesterday's first, then by deadline. */
+  @Handles('orders.ListDispatchQueue')
+  async queue(
+    request: { limit?: number },
+    call: CallContext,
+  ): Promise<{ items: { id: string; receivedAt: string; zone: string; kind: string }[] }> {
+    const limit = Math.min(Math.max(request.limit ?? 50, 1), MAX_PAGE);
+    const [rows, calendar] = await Promise.all([
+      this.facts.orders(call.tenantId, { status: 'registered' }, 1_000),
+      this.facts.calendarOf(call.tenantId),
+    ]);
+    const queue = dispatchQueue(rows, calendar, this.clock.now()).slice(0, limit);
+    return {
+      items: queue.map((o) => ({ id: o.orderId, receivedAt: o.receivedAt, zone: o.zone, kind: o.kind })),
+    };
+  }
+}

@@ -1,0 +1,60 @@
+import { deciderSpec } from '@serviceops/testing';
+import { type Book, bookingDecider, type BookingEvent, bookingStreamId, overlaps } from './booking.decider';
+
+const H = 'staff:s-1';
+const slot = (start: string, end: string) => ({
+  start: `2026-03-03T${start}:00.000Z`,
+  end: `2026-03-03T${end}:00.000Z`,
+});
+const booked = (orderId: string, s = slot('02:00', '04:00')): BookingEvent => ({
+  type: 'SlotBooked',
+  data: { holder: H, orderId, slot: s },
+});
+const book = (orderId: string, s: ReturnType<typeof slot>): Book => ({
+  type: 'Book',
+  data: { holder: H, orderId, slot: s },
+});
+const spec = (given: BookingEvent[]) => deciderSpec(bookingDecider, undefined).given(given);
+
+describe('booking: no double booking of one person or resource', () => {
+  it.each<[string, string, string]>([
+    ['the same slot', '02:00', '04:00'],
+    ['a slot inside it', '02:30', '03:00'],
+    ['a slot around it', '01:00', '05:00'],
+    ['a slot overlapping its start by a minute', '01:00', '02:01'],
+    ['a slot overlapping its end by a minute', '03:59', '05:00'],
+  ])('refuses %s', (_why, start, end) => {
+    spec([booked('o-1')])
+      .when(book('o-2', slot(start, end)))
+      .thenThrows('ORDERS.DOUBLE_BOOKED');
+  });
+
+  it.each<[string, string, string]>([
+    ['a slot ending as it starts', '01:00', '02:00'],
+    ['a slot starting as it ends', '04:00', '05:00'],
+    ['a later slot', '06:00', '07:00'],
+  ])('books %s', (_why, start, end) => {
+    spec([booked('o-1')])
+      .when(book('o-2', slot(start, end)))
+      .then([booked('o-2', slot(start, end))]);
+  });
+
+  it('books into an empty day, and books the same order again as nothing new', () => {
+    spec([])
+      .when(book('o-1', slot('02:00', '04:00')))
+      .then([booked('o-1')]);
+    spec([booked('o-1')])
+      .when(book('o-1', slot('02:00', '04:00')))
+      .then([]);
+  });
+
+  it('is symmetric and half-open', () => {
+    const a = slot('02:00', '04:00');
+    const b = slot('04:00', '05:00');
+    expect([overlaps(a, b), overlaps(b, a), overlaps(a, a)]).toEqual([false, false, true]);
+  });
+
+  it('names one stream per holder and UTC day', () => {
+    expect(bookingStreamId('t', H, slot('02:00', '04:00'))).toBe('booking-t-staff:s-1:2026-03-03');
+  });
+});

@@ -1,0 +1,55 @@
+import { type Decider, type Event, streamId } from '@serviceops/kernel';
+import type { Slot } from '../order/order.commands';
+import { OrderErrorCode as E, orderError } from '../order/order.errors';
+
+/**
+ * One person's (or one resource's) bookings of one UTC day: the stream every dispatch of that person on that
+ * day appends to with its expected version, so two concurrent dispatches into overlapping slots cannot both
+ * commit (the loser decides again on the new state and is refused ORDERS.DOUBLE_BOOKED).
+ */
+export interface Book {
+  readonly type: 'Book';
+  readonly data: { readonly holder: string; readonly orderId: string; readonly slot: Slot };
+}
+
+export type SlotBooked = Event<'SlotBooked', { holder: string; orderId: string; slot: Slot }>;
+export type BookingEvent = SlotBooked;
+
+export interface BookingState {
+  readonly booked: readonly { readonly orderId: string; readonly slot: Slot }[];
+}
+
+/** Half-open intervals [start, end) overlap when each starts before the other ends. */
+export function overlaps(a: Slot, b: Slot): boolean {
+  return Date.parse(a.start) < Date.parse(b.end) && Date.parse(b.start) < Date.parse(a.end);
+}
+
+export function decideBooking(command: Book, state: BookingState): readonly BookingEvent[] {
+  const { holder, orderId, slot } = command.data;
+  const clash = state.booked.find((b) => b.orderId !== orderId && overlaps(b.slot, slot));
+  if (clash)
+    throw orderError(
+      E.DOUBLE_BOOKED,
+      `${holder} is booked for order ${clash.orderId} in an overlapping slot`,
+      {
+        holder,
+        orderId: clash.orderId,
+        slot: clash.slot,
+      },
+    );
+  if (state.booked.some((b) => b.orderId === orderId)) return [];
+  return [{ type: 'SlotBooked', data: { holder, orderId, slot } }];
+}
+
+export const bookingDecider: Decider<Book, BookingEvent, BookingState, void> = {
+  initialState: () => ({ booked: [] }),
+  decide: (command, state) => decideBooking(command, state),
+  evolve: (state, event) => ({
+    booked: [...state.booked, { orderId: event.data.orderId, slot: event.data.slot }],
+  }),
+};
+
+/** 'booking-<tenantId>-<holder>:<YYYY-MM-DD>' — holder is 'staff:<id>' or 'resource:<id>'; the day is the slot start's UTC date. */
+export function bookingStreamId(tenantId: string, holder: string, slot: Slot): string {
+  return streamId('booking', tenantId, `${holder}:${new Date(slot.start).toISOString().slice(0, 10)}`);
+}

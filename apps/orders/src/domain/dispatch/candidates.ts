@@ -1,0 +1,42 @@
+import { overlaps } from '../booking/booking.decider';
+import type { Slot } from '../order/order.commands';
+import { type EligibilityChange, eligibilityAt } from './eligibility';
+
+export interface StaffFacts {
+  readonly staffId: string;
+  readonly eligibility: readonly EligibilityChange[];
+  /** Slots the person is already booked for. */
+  readonly booked: readonly Slot[];
+  /** Open orders assigned to the person (the load). */
+  readonly load: number;
+}
+
+export interface Candidate {
+  readonly staffId: string;
+  readonly inRunning: boolean;
+  /** Why the person is out ('expired', 'booked', …), or 'least_loaded' / 'load:<n>' for those in. */
+  readonly reasons: readonly string[];
+  readonly load: number;
+}
+
+/**
+ * Everyone, ranked: those in (eligible at the slot's start and free in it) first by load, then id; those out
+ * after, each with the reasons it is out.
+ */
+export function rankCandidates(staff: readonly StaffFacts[], slot: Slot): Candidate[] {
+  const start = new Date(slot.start);
+  const all = staff.map((s): Candidate => {
+    const verdict = eligibilityAt(s.eligibility, start);
+    const reasons = [...verdict.reasons];
+    if (s.booked.some((b) => overlaps(b, slot))) reasons.push('booked');
+    return { staffId: s.staffId, inRunning: reasons.length === 0, reasons, load: s.load };
+  });
+  const byLoad = (a: Candidate, b: Candidate) => a.load - b.load || a.staffId.localeCompare(b.staffId);
+  const ins = all.filter((c) => c.inRunning).sort(byLoad);
+  const outs = all.filter((c) => !c.inRunning).sort(byLoad);
+  const least = ins[0]?.load;
+  return [
+    ...ins.map((c) => ({ ...c, reasons: [c.load === least ? 'least_loaded' : `load:${c.load}`] })),
+    ...outs,
+  ];
+}

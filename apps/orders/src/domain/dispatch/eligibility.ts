@@ -1,0 +1,36 @@
+/**
+ * Eligibility over time, from the staff service's `StaffEligibilityChanged` events (source:
+ * libs/contracts/src/events/staff-people.events.ts on the staff branch; only the fields read here are declared).
+ * Each change holds from its `since` until the next one: the question dispatch asks is "eligible at that instant",
+ * so a qualification expiring between booking and slot answers no for the slot.
+ */
+export interface EligibilityChange {
+  readonly staffId: string;
+  readonly eligible: boolean;
+  readonly reasons: readonly { readonly reason: string; readonly kind?: string }[];
+  readonly since: string;
+}
+
+/** A person's changes, kept in order of `since` (a redelivered or late change lands where it belongs). */
+export function withChange(
+  history: readonly EligibilityChange[],
+  change: EligibilityChange,
+): EligibilityChange[] {
+  const others = history.filter((h) => h.since !== change.since);
+  return [...others, change].sort((a, b) => Date.parse(a.since) - Date.parse(b.since));
+}
+
+export interface EligibilityVerdict {
+  readonly eligible: boolean;
+  readonly reasons: readonly string[];
+}
+
+/** The change in force at `at` decides; before any change (or with none) a person is not eligible. */
+export function eligibilityAt(history: readonly EligibilityChange[], at: Date): EligibilityVerdict {
+  let current: EligibilityChange | undefined;
+  for (const h of history) if (Date.parse(h.since) <= at.getTime()) current = h;
+  if (current === undefined) return { eligible: false, reasons: ['no_eligibility_on_record'] };
+  return current.eligible
+    ? { eligible: true, reasons: [] }
+    : { eligible: false, reasons: current.reasons.map((r) => r.reason) };
+}

@@ -1,0 +1,130 @@
+import type { BusinessLine } from '@serviceops/contracts';
+import type { BusinessCalendar } from '@serviceops/kernel';
+
+/** What the customer asks for (issue 15 item 1). */
+export const REQUEST_KINDS = [
+  'repair',
+  'maintenance',
+  'installation',
+  'user_training',
+  'warranty_return',
+  'practice_session',
+  'chat',
+  'rental_delivery',
+  'rental_visit',
+  'rental_return',
+] as const;
+export type RequestKind = (typeof REQUEST_KINDS)[number];
+
+/** Who pays: the customer on a quote, a contract's entitlement, or the warranty. */
+export const SERVICE_TYPES = ['paid', 'under_contract', 'under_warranty'] as const;
+export type ServiceType = (typeof SERVICE_TYPES)[number];
+
+/** Where the job is: the arrival time depends on it (6 working hours in town, 7 in the suburbs). */
+export const ZONES = ['town', 'suburb'] as const;
+export type Zone = (typeof ZONES)[number];
+
+export interface RegisterRequest {
+  readonly type: 'RegisterRequest';
+  readonly data: {
+    readonly orderId: string;
+    readonly customerId: string;
+    readonly line: BusinessLine;
+    readonly kind: RequestKind;
+    readonly serviceType: ServiceType;
+    /** When the customer wants the job done (ISO instant), not before the request. */
+    readonly wantedAt: string;
+    readonly zone: Zone;
+    /** Free text, sealed: personal data. */
+    readonly address: string;
+    /** Product model, vehicle type or equipment. */
+    readonly subject: string;
+    /** Free text, sealed. */
+    readonly problem: string;
+    /** Under contract: the contract whose entitlement is used. */
+    readonly contractId?: string;
+  };
+}
+
+/** The first answer to the customer (due within 24 h of the request). */
+export interface RespondToRequest {
+  readonly type: 'RespondToRequest';
+  readonly data: { readonly orderId: string };
+}
+
+/** Fired by the durable timer at the response deadline; harmless when fired again or too early. */
+export interface EscalateUnanswered {
+  readonly type: 'EscalateUnanswered';
+  readonly data: { readonly orderId: string };
+}
+
+/** A slot of work: [start, end), ISO instants. */
+export interface Slot {
+  readonly start: string;
+  readonly end: string;
+}
+
+export interface DispatchOrder {
+  readonly type: 'DispatchOrder';
+  readonly data: {
+    readonly orderId: string;
+    readonly staffId: string;
+    readonly slot: Slot;
+    /** A vehicle or equipment unit going with the person, booked for the same slot. */
+    readonly resourceId?: string;
+  };
+}
+
+/** Fired by the durable timer an hour (in business hours) before the arrival deadline; harmless when early or repeated. */
+export interface EscalateArrivalRisk {
+  readonly type: 'EscalateArrivalRisk';
+  readonly data: { readonly orderId: string };
+}
+
+export type OrderCommand =
+  RegisterRequest | RespondToRequest | EscalateUnanswered | DispatchOrder | EscalateArrivalRisk;
+
+/** The orders policy in force (versioned per tenant). */
+export interface OrdersPolicy {
+  readonly version: number;
+  /** Working hours from the request to arrival, per zone. */
+  readonly arrivalWithinBusinessHours: Readonly<Record<Zone, number>>;
+  /** Wall-clock hours within which every request gets a first response. */
+  readonly firstResponseWithinHours: number;
+}
+
+/** The entitlement read model's answer for (customer, contract) at `now` (from contracts' events). */
+export interface EntitlementFacts {
+  readonly contractId: string;
+  readonly customerId: string;
+  readonly line: string;
+  readonly effectiveFrom: string;
+  readonly endDate: string;
+  /** A package's sessions left, after the sessions orders already used; null when not a package. */
+  readonly sessionsLeft: number | null;
+  /** Warranty coverage, null when the contract is not a warranty. */
+  readonly warranty: {
+    readonly products: readonly string[];
+    readonly from: string;
+    readonly to: string;
+  } | null;
+}
+
+/** Whether a person may be dispatched at the slot, from staff's eligibility events (see dispatch/eligibility). */
+export interface StaffVerdict {
+  readonly staffId: string;
+  readonly eligible: boolean;
+  readonly reasons: readonly string[];
+}
+
+export interface OrderContext {
+  readonly now: Date;
+  /** RegisterRequest: the tenant's calendar and policy. */
+  readonly calendar?: BusinessCalendar;
+  readonly policy?: OrdersPolicy;
+  /** RegisterRequest under contract or warranty: the contract's facts (undefined when none is known). */
+  readonly entitlement?: EntitlementFacts;
+  /** EscalateArrivalRisk: the calendar as it stands (the deadline is recounted in it). */
+  /** DispatchOrder: the person's eligibility at the slot's start. */
+  readonly staff?: StaffVerdict;
+}

@@ -1,0 +1,315 @@
+import { isBusinessLine, ORDER_FIELDS } from '@serviceops/contracts';
+import { addBusinessHours, type Decider, isInstant, streamId, type TextRule } from '@serviceops/kernel';
+import {
+  type DispatchOrder,
+  type EscalateArrivalRisk,
+  type EscalateUnanswered,
+  type OrderCommand,
+  type OrderContext,
+  type RegisterRequest,
+  REQUEST_KINDS,
+  type RespondToRequest,
+  SERVICE_TYPES,
+  ZONES,
+} from './order.commands';
+import { arrivalSla } from './order.sla';
+import { OrderErrorCode as E, orderError } from './order.errors';
+import type { OrderEvent } from './order.events';
+import { initialOrderState, type Order, type OrderState } from './order.state';
+
+export type { OrderContext } from './order.commands';
+
+const HOUR_MS = 3_600_000;
+
+export function decideOrder(
+  command: OrderCommand,
+  state: OrderState,
+  context: OrderContext,
+): readonly OrderEvent[] {
+  switch (command.type) {
+    case 'RegisterRequest':
+      return registerRequest(command, state, context);
+    case 'RespondToRequest':
+      return respond(command, state, context);
+    case 'EscalateUnanswered':
+      return escalate(command, state, context);
+    case 'DispatchOrder':
+      return dispatch(command, state, context);
+    case 'EscalateArrivalRisk':
+      return escalateArrival(command, state, context);
+    default: {
+      const unhandled: never = command;
+      return unhandled;
+    }
+  }
+}
+
+function registerRequest(command: RegisterRequest, state: OrderState, context: OrderContext): OrderEvent[] {
+  const d = command.data;
+  if (state.status !== 'absent') throw orderError(E.ORDER_EXISTS, `order ${d.orderId} already exists`);
+  const { now, calendar, policy } = context;
+  if (calendar === undefined || policy === undefined)
+    throw new Error('RegisterRequest needs the tenant’s calendar and orders policy in its context');
+  if (!isBusinessLine(d.line))
+    throw orderError(E.INVALID_LINE, 'line is not a business line', { field: 'line' });
+  if (!oneOf(REQUEST_KINDS, d.kind))
+    throw orderError(E.INVALID_KIND, `kind must be one of ${REQUEST_KINDS.join(', ')}`, { field: 'kind' });
+  if (!oneOf(SERVICE_TYPES, d.serviceType))
+    throw orderError(E.INVALID_SERVICE_TYPE, `serviceType must be one of ${SERVICE_TYPES.join(', ')}`, {
+      field: 'serviceType',
+    });
+  if (!oneOf(ZONES, d.zone))
+    throw orderError(E.INVALID_ZONE, `zone must be one of ${ZONES.join(', ')}`, { field: 'zone' });
+  if (typeof d.wantedAt !== 'string' || !isInstant(d.wantedAt))
+    throw orderError(E.INVALID_WANTED_AT, 'wantedAt must be an instant', { field: 'wantedAt' });
+  if (Date.parse(d.wantedAt) < now.getTime())
+    throw orderError(E.WANTED_IN_PAST, 'wantedAt must not be before the request', { field: 'wantedAt' });
+  const address = text(d.address, 'address', ORDER_FIELDS.address);
+  const subject = text(d.subject, 'subject', ORDER_FIELDS.subject);
+  const problem = text(d.problem, 'problem', ORDER_FIELDS.problem);
+  checkCoverage(command, context);
+  const hours = policy.arrivalWithinBusinessHours[d.zone];
+  return [
+    {
+      type: 'RequestRegistered',
+      data: {
+        orderId: d.orderId,
+        customerId: d.customerId,
+        line: d.line,
+        kind: d.kind,
+        serviceType: d.serviceType,
+        wantedAt: new Date(d.wantedAt).toISOString(),
+        zone: d.zone,
+        address,
+        subject,
+        problem,
+        ...(d.contractId === undefined ? {} : { contractId: d.contractId }),
+        quoteRequired: d.serviceType === 'paid',
+        receivedAt: now.toISOString(),
+        responseDueAt: new Date(now.getTime() + policy.firstResponseWithinHours * HOUR_MS).toISOString(),
+        arrivalWithinBusinessHours: hours,
+        arrivalDueAt: addBusinessHours(calendar, now, hours).toISOString(),
+        policyVersion: policy.version,
+      },
+    },
+  ];
+}
+
+/** Under contract: an entitlement in force on this line with a session left (a package's); under warranty: coverage. */
+function checkCoverage(command: RegisterRequest, context: OrderContext): void {
+  const d = command.data;
+  if (d.serviceType === 'paid') return;
+  const e = context.entitlement;
+  const today = context.now.toISOString().slice(0, 10);
+  const usable =
+    e !== undefined &&
+    e.customerId === d.customerId &&
+    (d.contractId === undefined || e.contractId === d.contractId);
+  if (d.serviceType === 'under_contract') {
+    const inForce =
+      usable && e.line === d.line && e.effectiveFrom.slice(0, 10) <= today && today <= e.endDate.slice(0, 10);
+    if (!inForce)
+      throw orderError(E.NO_ENTITLEMENT, 'no contract in force entitles this request', {
+        field: 'contractId',
+      });
+    if (e.sessionsLeft !== null && e.sessionsLeft <= 0)
+      throw orderError(E.NO_ENTITLEMENT, 'the package has no session left', {
+        contractId: e.contractId,
+        sessionsLeft: 0,
+      });
+    return;
+  }
+  const w = usable ? e.warranty : null;
+  const covered =
+    w !== null &&
+    w.from.slice(0, 10) <= today &&
+    today <= w.to.slice(0, 10) &&
+    w.products.includes(d.subject.trim());
+  if (!covered)
+    throw orderError(E.NOT_UNDER_WARRANTY, 'the product is not under warranty at this date', {
+      field: 'subject',
+    });
+}
+
+function respond(command: RespondToRequest, state: OrderState, context: OrderContext): OrderEvent[] {
+  const order = existing(state, command.data.orderId);
+  if (order.respondedAt !== undefined)
+    throw orderError(E.ALREADY_RESPONDED, `order ${order.orderId} was answered already`);
+  const now = context.now;
+  return [
+    {
+      type: 'RequestResponded',
+      data: {
+        orderId: order.orderId,
+        respondedAt: now.toISOString(),
+        late: now.getTime() > Date.parse(order.responseDueAt),
+      },
+    },
+  ];
+}
+
+/** The timer's command: one escalation for an unanswered request past its deadline, nothing otherwise. */
+function escalate(command: EscalateUnanswered, state: OrderState, context: OrderContext): OrderEvent[] {
+  if (state.status === 'absent' || state.orderId !== command.data.orderId) return [];
+  if (state.respondedAt !== undefined || state.escalatedAt !== undefined) return [];
+  if (context.now.getTime() < Date.parse(state.responseDueAt)) return [];
+  return [
+    {
+      type: 'RequestResponseOverdue',
+      data: {
+        orderId: state.orderId,
+        customerId: state.customerId,
+        responseDueAt: state.responseDueAt,
+        escalatedAt: context.now.toISOString(),
+      },
+    },
+  ];
+}
+
+/**
+ * The timer's command: one escalation when the arrival deadline, recounted in the calendar as it stands, is
+ * within an hour of business time or past; nothing before (a calendar change moved it) or once escalated.
+ */
+function escalateArrival(
+  command: EscalateArrivalRisk,
+  state: OrderState,
+  context: OrderContext,
+): OrderEvent[] {
+  if (state.status === 'absent' || state.orderId !== command.data.orderId) return [];
+  if (state.arrivalEscalatedAt !== undefined) return [];
+  if (context.calendar === undefined) throw new Error('EscalateArrivalRisk needs the tenant’s calendar');
+  const sla = arrivalSla(
+    {
+      orderId: state.orderId,
+      receivedAt: state.receivedAt,
+      arrivalWithinBusinessHours: state.arrivalWithinBusinessHours,
+    },
+    context.calendar,
+    context.now,
+  );
+  if (sla.state !== 'at_risk' && sla.state !== 'missed') return [];
+  return [
+    {
+      type: 'OrderArrivalAtRisk',
+      data: {
+        orderId: state.orderId,
+        arrivalDueAt: sla.dueAt,
+        state: sla.state,
+        escalatedAt: context.now.toISOString(),
+      },
+    },
+  ];
+}
+
+function dispatch(command: DispatchOrder, state: OrderState, context: OrderContext): OrderEvent[] {
+  const order = existing(state, command.data.orderId);
+  const { staffId, slot, resourceId } = command.data;
+  if (order.status === 'dispatched')
+    throw orderError(E.ALREADY_DISPATCHED, `order ${order.orderId} is dispatched already`, {
+      staffId: order.dispatch?.staffId,
+    });
+  assertSlot(slot, context.now);
+  const verdict = context.staff;
+  if (verdict === undefined || verdict.staffId !== staffId)
+    throw new Error('DispatchOrder needs the person’s eligibility at the slot in its context');
+  if (!verdict.eligible)
+    throw orderError(E.STAFF_NOT_ELIGIBLE, `staff ${staffId} is not eligible at ${slot.start}`, {
+      staffId,
+      reasons: verdict.reasons,
+    });
+  return [
+    {
+      type: 'OrderDispatched',
+      data: {
+        orderId: order.orderId,
+        staffId,
+        ...(resourceId === undefined ? {} : { resourceId }),
+        slot: { start: new Date(slot.start).toISOString(), end: new Date(slot.end).toISOString() },
+        dispatchedAt: context.now.toISOString(),
+      },
+    },
+  ];
+}
+
+/** A slot is two instants, start before end, not in the past, within one UTC day (one booking stream). */
+export function assertSlot(slot: { start: string; end: string }, now: Date): void {
+  const ok =
+    typeof slot === 'object' &&
+    slot !== null &&
+    typeof slot.start === 'string' &&
+    typeof slot.end === 'string' &&
+    isInstant(slot.start) &&
+    isInstant(slot.end);
+  if (!ok) throw orderError(E.INVALID_SLOT, 'slot needs a start and an end instant', { field: 'slot' });
+  const start = new Date(slot.start);
+  const end = new Date(slot.end);
+  if (end.getTime() <= start.getTime())
+    throw orderError(E.SLOT_REVERSED, 'slot must end after it starts', { field: 'slot' });
+  if (start.getTime() < now.getTime())
+    throw orderError(E.SLOT_IN_PAST, 'slot must not start in the past', { field: 'slot.start' });
+  if (start.toISOString().slice(0, 10) !== new Date(end.getTime() - 1).toISOString().slice(0, 10))
+    throw orderError(E.SLOT_ACROSS_DAYS, 'slot must lie within one day', { field: 'slot' });
+}
+
+export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
+  if (event.type === 'RequestRegistered') {
+    const { orderId, customerId, serviceType, zone, receivedAt, responseDueAt, arrivalWithinBusinessHours } =
+      event.data;
+    return {
+      status: 'registered',
+      orderId,
+      customerId,
+      serviceType,
+      zone,
+      receivedAt,
+      responseDueAt,
+      arrivalWithinBusinessHours,
+    };
+  }
+  if (state.status === 'absent') return state;
+  switch (event.type) {
+    case 'RequestResponded':
+      return { ...state, respondedAt: event.data.respondedAt };
+    case 'RequestResponseOverdue':
+      return { ...state, escalatedAt: event.data.escalatedAt };
+    case 'OrderArrivalAtRisk':
+      return { ...state, arrivalEscalatedAt: event.data.escalatedAt };
+    case 'OrderDispatched':
+      return {
+        ...state,
+        status: 'dispatched',
+        dispatch: { staffId: event.data.staffId, slot: event.data.slot },
+      };
+    default: {
+      const unhandled: never = event;
+      return unhandled;
+    }
+  }
+}
+
+export const orderDecider: Decider<OrderCommand, OrderEvent, OrderState, OrderContext> = {
+  initialState: initialOrderState,
+  decide: decideOrder,
+  evolve: evolveOrder,
+};
+
+/** 'order-<tenantId>-<orderId>' */
+export function orderStreamId(tenantId: string, orderId: string): string {
+  return streamId('order', tenantId, orderId);
+}
+
+function existing(state: OrderState, orderId: string): Order {
+  if (state.status === 'absent' || state.orderId !== orderId)
+    throw orderError(E.ORDER_NOT_FOUND, `order ${orderId} does not exist`, { orderId });
+  return state;
+}
+
+function text(value: unknown, field: string, rule: TextRule): string {
+  if (typeof value !== 'string' || !rule.accepts(value))
+    throw orderError(E.INVALID_TEXT, `${field} ${rule.message}`, { field });
+  return value.trim();
+}
+
+function oneOf<T extends string>(values: readonly T[], value: unknown): value is T {
+  return (values as readonly unknown[]).includes(value);
+}

@@ -1,0 +1,39 @@
+import { DomainError } from '@serviceops/kernel';
+
+/** Stable codes of the order rules; the edge maps each to an HTTP/gRPC status by its shape. */
+export const OrderErrorCode = {
+  ORDER_NOT_FOUND: 'ORDERS.ORDER_NOT_FOUND',
+  ORDER_EXISTS: 'ORDERS.ORDER_EXISTS',
+  ORDER_CLOSED: 'ORDERS.ORDER_CLOSED',
+  INVALID_KIND: 'ORDERS.INVALID_KIND',
+  INVALID_SERVICE_TYPE: 'ORDERS.INVALID_SERVICE_TYPE',
+  INVALID_LINE: 'ORDERS.INVALID_LINE',
+  INVALID_ZONE: 'ORDERS.INVALID_ZONE',
+  INVALID_TEXT: 'ORDERS.INVALID_TEXT',
+  INVALID_WANTED_AT: 'ORDERS.INVALID_WANTED_AT',
+  /** Rules the schema cannot state (against now, two fields together): refused (422). */
+  WANTED_IN_PAST: 'ORDERS.WANTED_IN_PAST',
+  SLOT_IN_PAST: 'ORDERS.SLOT_IN_PAST',
+  SLOT_REVERSED: 'ORDERS.SLOT_REVERSED',
+  SLOT_ACROSS_DAYS: 'ORDERS.SLOT_ACROSS_DAYS',
+  /** Under contract: no entitlement in force for this customer and line, or its sessions are used up. */
+  NO_ENTITLEMENT: 'ORDERS.NO_ENTITLEMENT',
+  /** Free under warranty: no coverage for this product at this date. */
+  NOT_UNDER_WARRANTY: 'ORDERS.NOT_UNDER_WARRANTY',
+  ALREADY_RESPONDED: 'ORDERS.ALREADY_RESPONDED',
+  INVALID_SLOT: 'ORDERS.INVALID_SLOT',
+  STAFF_NOT_ELIGIBLE: 'ORDERS.STAFF_NOT_ELIGIBLE',
+  ALREADY_DISPATCHED: 'ORDERS.ALREADY_DISPATCHED',
+  /** The person already has an order in an overlapping slot. */
+  DOUBLE_BOOKED: 'ORDERS.DOUBLE_BOOKED',
+} as const;
+
+export type OrderErrorCode = (typeof OrderErrorCode)[keyof typeof OrderErrorCode];
+
+export function orderError(
+  code: OrderErrorCode,
+  message: string,
+  details: Readonly<Record<string, unknown>> = {},
+): DomainError {
+  return new DomainError(code, message, details);
+}

@@ -1,0 +1,252 @@
+import { Injectable } from '@nestjs/common';
+import { type BusinessCalendar, defaultBusinessCalendar } from '@serviceops/kernel';
+import { Pool, type PoolClient } from 'pg';
+import type { EntitlementFacts } from '../domain/order/order.commands';
+import type { EligibilityChange } from '../domain/dispatch/eligibility';
+import type { StaffFacts } from '../domain/dispatch/candidates';
+import type { Slot } from '../domain/order/order.commands';
+
+/** The order list's row, as the queries and the dispatch queue read it. */
+export interface OrderRow {
+  readonly orderId: string;
+  readonly customerId: string;
+  readonly version: number;
+  readonly status: string;
+  readonly line: string;
+  readonly kind: string;
+  readonly serviceType: string;
+  readonly zone: string;
+  readonly receivedAt: string;
+  readonly arrivalWithinBusinessHours: number;
+  readonly staffId?: string;
+  readonly slot?: Slot;
+  readonly dispatchedAt?: string;
+}
+
+/**
+ * What orders keep of other services' events (tenancy's calendars, staff's eligibility, contracts'
+ * entitlements) and of their own orders: read here, written by the projections and the handlers' inline step.
+ */
+@Injectable()
+export class OrderFacts {
+  constructor(private readonly pool: Pool) {}
+
+  async calendarOf(tenantId: string): Promise<BusinessCalendar> {
+    const { rows } = await this.pool.query<{ calendar: BusinessCalendar }>(
+      'SELECT calendar FROM orders.known_calendars WHERE tenant_id = $1',
+      [tenantId],
+    );
+    return rows[0]?.calendar ?? defaultBusinessCalendar;
+  }
+
+  /** The contract's latest entitlement, its sessions left less those orders registered since it was published. */
+  async entitlementOf(tenantId: string, contractId: string): Promise<EntitlementFacts | undefined> {
+    const { rows } = await this.pool.query<{
+      customer_id: string;
+      line: string;
+      effective_from: string;
+      end_date: string;
+      sessions_left: number | null;
+      warranty: { products: string[]; from: string; to: string } | null;
+      used: string;
+    }>(
+      `SELECT e.*, (SELECT count(*) FROM orders.order_list o WHERE o.tenant_id = e.tenant_id
+                      AND o.contract_id = e.contract_id AND o.received_at > e.published_at) AS used
+       FROM orders.entitlements e WHERE e.tenant_id = $1 AND e.contract_id = $2`,
+      [tenantId, contractId],
+    );
+    const r = rows[0];
+    if (!r) return undefined;
+    return {
+      contractId,
+      customerId: r.customer_id,
+      line: r.line,
+      effectiveFrom: r.effective_from,
+      endDate: r.end_date,
+      sessionsLeft: r.sessions_left === null ? null : r.sessions_left - Number(r.used),
+      warranty: r.warranty,
+    };
+  }
+
+  async eligibilityOf(
+    tenantId: string,
+    staffIds?: readonly string[],
+  ): Promise<Map<string, EligibilityChange[]>> {
+    const { rows } = await this.pool.query<{
+      staff_id: string;
+      since: Date;
+      eligible: boolean;
+      reasons: EligibilityChange['reasons'];
+    }>(
+      `SELECT staff_id, since, eligible, reasons FROM orders.staff_eligibility
+       WHERE tenant_id = $1 AND ($2::uuid[] IS NULL OR staff_id = ANY($2::uuid[])) ORDER BY staff_id, since`,
+      [tenantId, staffIds ?? null],
+    );
+    const out = new Map<string, EligibilityChange[]>();
+    for (const r of rows) {
+      const list = out.get(r.staff_id) ?? [];
+      list.push({
+        staffId: r.staff_id,
+        since: r.since.toISOString(),
+        eligible: r.eligible,
+        reasons: r.reasons,
+      });
+      out.set(r.staff_id, list);
+    }
+    return out;
+  }
+
+  /** Every person known to orders, with eligibility over time, booked slots of that day and open orders. */
+  async staffFor(tenantId: string, day: string): Promise<StaffFacts[]> {
+    const eligibility = await this.eligibilityOf(tenantId);
+    const { rows } = await this.pool.query<{
+      staff_id: string;
+      slot_start: Date | null;
+      slot_end: Date | null;
+      open: string;
+    }>(
+      `SELECT staff_id, slot_start, slot_end, 1 AS open FROM orders.order_list
+       WHERE tenant_id = $1 AND staff_id IS NOT NULL AND status = 'dispatched'`,
+      [tenantId],
+    );
+    return [...eligibility.entries()].map(([staffId, history]) => {
+      const mine = rows.filter((r) => r.staff_id === staffId);
+      return {
+        staffId,
+        eligibility: history,
+        load: mine.length,
+        booked: mine
+          .filter((r) => r.slot_start && r.slot_start.toISOString().slice(0, 10) === day)
+          .map((r) => ({
+            start: (r.slot_start as Date).toISOString(),
+            end: (r.slot_end as Date).toISOString(),
+          })),
+      };
+    });
+  }
+
+  async order(tenantId: string, orderId: string): Promise<OrderRow | undefined> {
+    const rows = await this.orders(tenantId, { orderId }, 1);
+    return rows[0];
+  }
+
+  /** Oldest first (the order of arrival), a page after `after` (received_at, order_id). */
+  async orders(
+    tenantId: string,
+    filter: { orderId?: string; status?: string; staffId?: string; after?: { at: string; id: string } },
+    limit: number,
+  ): Promise<OrderRow[]> {
+    const { rows } = await this.pool.query<Record<string, unknown>>(
+      `SELECT * FROM orders.order_list WHERE tenant_id = $1
+         AND ($2::uuid IS NULL OR order_id = $2) AND ($3::text IS NULL OR status = $3)
+         AND ($4::uuid IS NULL OR staff_id = $4)
+         AND ($5::timestamptz IS NULL OR (received_at, order_id) > ($5, $6::uuid))
+       ORDER BY received_at, order_id LIMIT $7`,
+      [
+        tenantId,
+        filter.orderId ?? null,
+        filter.status ?? null,
+        filter.staffId ?? null,
+        filter.after?.at ?? null,
+        filter.after?.id ?? null,
+        limit,
+      ],
+    );
+    return rows.map(rowOf);
+  }
+}
+
+function rowOf(r: Record<string, unknown>): OrderRow {
+  const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : undefined);
+  const slotStart = iso(r['slot_start']);
+  const slotEnd = iso(r['slot_end']);
+  const dispatchedAt = iso(r['dispatched_at']);
+  return {
+    orderId: r['order_id'] as string,
+    customerId: r['customer_id'] as string,
+    version: r['version'] as number,
+    status: r['status'] as string,
+    line: r['line'] as string,
+    kind: r['kind'] as string,
+    serviceType: r['service_type'] as string,
+    zone: r['zone'] as string,
+    receivedAt: iso(r['received_at']) as string,
+    arrivalWithinBusinessHours: Number(r['arrival_hours']),
+    ...(r['staff_id'] ? { staffId: r['staff_id'] as string } : {}),
+    ...(slotStart && slotEnd ? { slot: { start: slotStart, end: slotEnd } } : {}),
+    ...(dispatchedAt ? { dispatchedAt } : {}),
+  };
+}
+
+// --- writers, each in the caller's transaction and idempotent (a redelivered event changes nothing) -------------
+
+export async function keepCalendar(
+  tx: PoolClient,
+  tenantId: string,
+  calendar: BusinessCalendar,
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO orders.known_calendars (tenant_id, calendar) VALUES ($1, $2)
+     ON CONFLICT (tenant_id) DO UPDATE SET calendar = EXCLUDED.calendar`,
+    [tenantId, JSON.stringify(calendar)],
+  );
+}
+
+export async function keepEligibility(
+  tx: PoolClient,
+  tenantId: string,
+  change: EligibilityChange,
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO orders.staff_eligibility (tenant_id, staff_id, since, eligible, reasons) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (tenant_id, staff_id, since) DO UPDATE SET eligible = EXCLUDED.eligible, reasons = EXCLUDED.reasons`,
+    [tenantId, change.staffId, change.since, change.eligible, JSON.stringify(change.reasons)],
+  );
+}
+
+export interface EntitlementRow {
+  readonly contractId: string;
+  readonly customerId: string;
+  readonly kind: string;
+  readonly line: string;
+  readonly version: number;
+  readonly effectiveFrom: string;
+  readonly endDate: string;
+  readonly sessions: { readonly total: number; readonly left: number } | null;
+  readonly warranty: {
+    readonly products: readonly string[];
+    readonly from: string;
+    readonly to: string;
+  } | null;
+  readonly publishedAt: string;
+}
+
+/** Keeps the contract's latest version only: an older version delivered late changes nothing. */
+export async function keepEntitlement(tx: PoolClient, tenantId: string, e: EntitlementRow): Promise<void> {
+  await tx.query(
+    `INSERT INTO orders.entitlements (tenant_id, contract_id, version, customer_id, kind, line, effective_from,
+       end_date, sessions_total, sessions_left, warranty, published_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+     ON CONFLICT (tenant_id, contract_id) DO UPDATE SET version = EXCLUDED.version, customer_id = EXCLUDED.customer_id,
+       kind = EXCLUDED.kind, line = EXCLUDED.line, effective_from = EXCLUDED.effective_from,
+       end_date = EXCLUDED.end_date, sessions_total = EXCLUDED.sessions_total, sessions_left = EXCLUDED.sessions_left,
+       warranty = EXCLUDED.warranty, published_at = EXCLUDED.published_at
+     WHERE orders.entitlements.version < EXCLUDED.version`,
+    [
+      tenantId,
+      e.contractId,
+      e.version,
+      e.customerId,
+      e.kind,
+      e.line,
+      e.effectiveFrom,
+      e.endDate,
+      e.sessions?.total ?? null,
+      e.sessions?.left ?? null,
+      e.warranty === null
+        ? null
+        : JSON.stringify({ products: e.warranty.products, from: e.warranty.from, to: e.warranty.to }),
+      e.publishedAt,
+    ],
+  );
+}

@@ -1,0 +1,49 @@
+import type { BusinessCalendar } from '@serviceops/kernel';
+import type { DeliveredEvent } from '@serviceops/messaging';
+import type { PoolClient } from 'pg';
+import type { EligibilityChange } from '../domain/dispatch/eligibility';
+import {
+  type EntitlementRow,
+  keepCalendar,
+  keepEligibility,
+  keepEntitlement,
+} from '../infrastructure/order-facts.repository';
+
+export const CALENDARS_CONSUMER = 'orders-tenant-calendars';
+export const ELIGIBILITY_CONSUMER = 'orders-staff-eligibility';
+export const ENTITLEMENTS_CONSUMER = 'orders-contract-entitlements';
+
+/** Tenancy's `TenantCreated` / `BusinessCalendarSet` → the tenant's calendar (SLA deadlines are counted in it). */
+export async function calendarsProjection(event: DeliveredEvent, tx: PoolClient): Promise<void> {
+  const tenantId = event.metadata.tenantId;
+  if (!tenantId || (event.type !== 'TenantCreated' && event.type !== 'BusinessCalendarSet')) return;
+  const { calendar } = event.data as { calendar: BusinessCalendar };
+  await keepCalendar(tx, tenantId, calendar);
+}
+
+/**
+ * Staff's `StaffEligibilityChanged` → the person's eligibility from `since` on. The fields read, as the staff
+ * service declares them (libs/contracts/src/events/staff-people.events.ts, StaffEligibilityChangedV1).
+ */
+export async function eligibilityProjection(event: DeliveredEvent, tx: PoolClient): Promise<void> {
+  const tenantId = event.metadata.tenantId;
+  if (!tenantId || event.type !== 'StaffEligibilityChanged') return;
+  const d = event.data as EligibilityChange;
+  await keepEligibility(tx, tenantId, {
+    staffId: d.staffId,
+    eligible: d.eligible,
+    reasons: d.reasons.map((r) => ({ reason: r.reason, ...(r.kind ? { kind: r.kind } : {}) })),
+    since: d.since,
+  });
+}
+
+/**
+ * Contracts' `ContractEntitlementsPublished` → what the customer is entitled to under the contract's latest version.
+ * The fields read, as the contracts service declares them (libs/contracts/src/events/contracts.events.ts,
+ * ContractEntitlementsPublishedV1).
+ */
+export async function entitlementsProjection(event: DeliveredEvent, tx: PoolClient): Promise<void> {
+  const tenantId = event.metadata.tenantId;
+  if (!tenantId || event.type !== 'ContractEntitlementsPublished') return;
+  await keepEntitlement(tx, tenantId, event.data as EntitlementRow);
+}

@@ -1,0 +1,310 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { withTransaction } from '@serviceops/eventstore';
+import type { DeliveredEvent } from '@serviceops/messaging';
+import { runService, type CallContext, type RunningService } from '@serviceops/platform';
+import { databaseUrl, eventually, newInternalKeyPair, uniqueName } from '@serviceops/testing';
+import { Client, Pool, type PoolClient } from 'pg';
+import { OrderHandlers, OrderQueries } from '../src/application/order.handlers';
+import { FixedClock } from '@serviceops/kernel';
+import { ordersServiceOn } from '../src/orders.service-definition';
+import { eligibilityProjection, entitlementsProjection } from '../src/projections/facts.projection';
+
+// The orders service on a database of its own: registration sealed and checked against contracts' entitlements,
+// dispatch against staff's eligibility at the slot, no double booking under 50 concurrent dispatches, the
+// first-response timer firing once across a restart. Other services' events are fed to the projections as
+// recorded payloads of the shapes their branches declare (staff-people.events.ts, contracts.events.ts).
+
+async function onServer(sql: string): Promise<void> {
+  const admin = new Client({ connectionString: databaseUrl() });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+
+const database = uniqueName('orders_int');
+const url = new URL(databaseUrl());
+url.pathname = `/${database}`;
+const env = {
+  DATABASE_URL: url.toString(),
+  GRPC_PORT: '0',
+  HTTP_PORT: '0',
+  LOG_LEVEL: 'silent',
+  TIMER_POLL_MS: '50',
+  MASTER_KEY: randomBytes(32).toString('base64'),
+  INTERNAL_TOKEN_PUBLIC_KEYS: newInternalKeyPair().publicKey,
+};
+const clock = new FixedClock(new Date());
+const ordersService = ordersServiceOn(clock);
+let running: RunningService | undefined;
+let second: RunningService | undefined;
+let pool: Pool;
+const tenantId = randomUUID();
+const call: CallContext = { tenantId, actorId: randomUUID(), roles: ['admin'], correlationId: randomUUID() };
+const handlers = () => (running as RunningService).app.get(OrderHandlers);
+const queries = () => (running as RunningService).app.get(OrderQueries);
+
+let position = 0n;
+function delivered(type: string, data: object): DeliveredEvent {
+  position += 1n;
+  return {
+    type,
+    data,
+    metadata: { tenantId },
+    eventId: randomUUID(),
+    streamId: `recorded-${type}`,
+    streamVersion: Number(position),
+    globalPosition: position,
+    recordedAt: new Date(),
+    topic: 'recorded',
+  } as unknown as DeliveredEvent;
+}
+async function feed(projection: (e: DeliveredEvent, tx: PoolClient) => Promise<void>, e: DeliveredEvent) {
+  await withTransaction(pool, (tx) => projection(e, tx));
+}
+
+const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+const slot = { start: `${tomorrow}T02:00:00.000Z`, end: `${tomorrow}T04:00:00.000Z` };
+const coach = randomUUID();
+const lapsed = randomUUID();
+const contractId = randomUUID();
+const customerId = randomUUID();
+
+const repair = (over: object = {}) => ({
+  customerId,
+  line: 'after_sales_repair',
+  kind: 'repair',
+  serviceType: 'paid',
+  wantedAt: new Date(Date.now() + 3_600_000).toISOString(),
+  zone: 'suburb',
+  address: '8 Garden Lane, Minhang',
+  subject: 'Washer X200',
+  problem: 'Drum does not turn',
+  ...over,
+});
+const codeOf = async (p: Promise<unknown>) =>
+  p.then(
+    () => 'ok',
+    (e: Error & { code?: string }) => e.code ?? e.message,
+  );
+
+beforeAll(async () => {
+  await onServer(`CREATE DATABASE ${database}`);
+  running = await runService(ordersService, env);
+  pool = new Pool({ connectionString: url.toString(), max: 4, options: '-c search_path=orders,public' });
+  // Recorded StaffEligibilityChanged (StaffEligibilityChangedV1): one coach eligible since January; one whose
+  // licence expires tomorrow at 01:00 UTC, between the booking (today) and the slot (tomorrow 02:00).
+  await feed(
+    eligibilityProjection,
+    delivered('StaffEligibilityChanged', {
+      staffId: coach,
+      eligible: true,
+      reasons: [],
+      since: '2026-01-01T00:00:00.000Z',
+    }),
+  );
+  await feed(
+    eligibilityProjection,
+    delivered('StaffEligibilityChanged', {
+      staffId: lapsed,
+      eligible: true,
+      reasons: [],
+      since: '2026-01-01T00:00:00.000Z',
+    }),
+  );
+  const expiry = delivered('StaffEligibilityChanged', {
+    staffId: lapsed,
+    eligible: false,
+    reasons: [{ qualificationId: randomUUID(), kind: 'coach_licence', reason: 'expired' }],
+    since: `${tomorrow}T01:00:00.000Z`,
+  });
+  await feed(eligibilityProjection, expiry);
+  await feed(eligibilityProjection, expiry); // redelivered: changes nothing
+  // Recorded ContractEntitlementsPublished (ContractEntitlementsPublishedV1): a package with 2 sessions left.
+  await feed(
+    entitlementsProjection,
+    delivered('ContractEntitlementsPublished', {
+      contractId,
+      customerId,
+      kind: 'service_package',
+      line: 'driving_practice',
+      version: 1,
+      effectiveFrom: '2026-01-01',
+      endDate: '2030-12-31',
+      sessions: { total: 10, left: 2 },
+      maintenanceVisitsDue: [],
+      equipment: [],
+      warranty: null,
+      publishedAt: new Date(Date.now() - 60_000).toISOString(),
+    }),
+  );
+}, 60_000);
+
+afterAll(async () => {
+  await second?.stop();
+  await running?.stop();
+  await pool?.end();
+  await onServer(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+});
+
+describe('registration', () => {
+  it('registers a request with its address and problem sealed in the store, clear to the caller', async () => {
+    const order = await handlers().register(repair(), call);
+    expect(order).toMatchObject({
+      status: 'registered',
+      zone: 'suburb',
+      address: '8 Garden Lane, Minhang',
+      quoteRequired: true,
+      slaState: 'on_time',
+    });
+    const { rows } = await pool.query<{ data: { address: string; problem: string; subject: string } }>(
+      `SELECT data FROM events WHERE stream_id = $1`,
+      [`order-${tenantId}-${order.id}`],
+    );
+    expect(rows[0]?.data.address).toMatch(/^enc:v1:/);
+    expect(rows[0]?.data.problem).toMatch(/^enc:v1:/);
+    expect(rows[0]?.data.subject).toBe('Washer X200');
+    const masked = await queries().get({ id: order.id }, { ...call, roles: ['auditor'] });
+    expect(masked).toMatchObject({ masked: true });
+    expect(masked.address).toBeUndefined();
+  });
+
+  it('uses the package’s sessions from contracts’ entitlement: 2 left, the third refused', async () => {
+    const session = repair({
+      line: 'driving_practice',
+      kind: 'practice_session',
+      serviceType: 'under_contract',
+      contractId,
+      zone: 'town',
+    });
+    expect(await codeOf(handlers().register(session, call))).toBe('ok');
+    expect(await codeOf(handlers().register(session, call))).toBe('ok');
+    expect(await codeOf(handlers().register(session, call))).toBe('ORDERS.NO_ENTITLEMENT');
+    expect(await codeOf(handlers().register({ ...session, contractId: randomUUID() }, call))).toBe(
+      'ORDERS.NO_ENTITLEMENT',
+    );
+  });
+});
+
+describe('dispatch', () => {
+  it('refuses a person whose qualification expires between the booking and the slot, and says why in the candidates', async () => {
+    const order = await handlers().register(repair(), call);
+    expect(await codeOf(handlers().dispatch({ id: order.id, staffId: lapsed, slot }, call))).toBe(
+      'ORDERS.STAFF_NOT_ELIGIBLE',
+    );
+    const { items } = await queries().candidates({ id: order.id, ...slot }, call);
+    expect(items.find((c) => c.staffId === lapsed)).toMatchObject({ inRunning: false, reasons: ['expired'] });
+    expect(items.find((c) => c.staffId === coach)).toMatchObject({ inRunning: true });
+  });
+
+  it('lets exactly one of 50 concurrent dispatches of one person to one slot win', async () => {
+    const orders = [];
+    for (let i = 0; i < 50; i++) orders.push(await handlers().register(repair(), call));
+    const outcomes = await Promise.all(
+      orders.map((o) => codeOf(handlers().dispatch({ id: o.id, staffId: coach, slot }, call))),
+    );
+    expect(outcomes.filter((o) => o === 'ok')).toHaveLength(1);
+    expect(new Set(outcomes.filter((o) => o !== 'ok'))).toEqual(
+      new Set(outcomes.filter((o) => o !== 'ok').map(() => 'ORDERS.DOUBLE_BOOKED')),
+    );
+    const { rows } = await pool.query<{ n: string }>(
+      `SELECT count(*) AS n FROM order_list WHERE staff_id = $1 AND status = 'dispatched'`,
+      [coach],
+    );
+    expect(Number(rows[0]?.n)).toBe(1);
+    const { items } = await queries().candidates({ id: orders[0]!.id, ...slot }, call);
+    expect(items.find((c) => c.staffId === coach)).toMatchObject({ inRunning: false, reasons: ['booked'] });
+  }, 120_000);
+
+  it('lets exactly one of 50 concurrent dispatches of one vehicle to one slot win, each with its own coach', async () => {
+    const vehicle = randomUUID();
+    const coaches = Array.from({ length: 50 }, () => randomUUID());
+    for (const staffId of coaches)
+      await feed(
+        eligibilityProjection,
+        delivered('StaffEligibilityChanged', {
+          staffId,
+          eligible: true,
+          reasons: [],
+          since: '2026-01-01T00:00:00.000Z',
+        }),
+      );
+    const orders = [];
+    for (let i = 0; i < 50; i++) orders.push(await handlers().register(repair(), call));
+    const outcomes = await Promise.all(
+      orders.map((o, i) =>
+        codeOf(handlers().dispatch({ id: o.id, staffId: coaches[i], resourceId: vehicle, slot }, call)),
+      ),
+    );
+    expect(outcomes.filter((o) => o === 'ok')).toHaveLength(1);
+    expect(outcomes.filter((o) => o !== 'ok' && o !== 'ORDERS.DOUBLE_BOOKED')).toEqual([]);
+    const winner = orders[outcomes.indexOf('ok')];
+    expect(await queries().get({ id: winner!.id }, call)).toMatchObject({
+      resourceId: vehicle,
+      status: 'dispatched',
+    });
+  }, 120_000);
+});
+
+describe('the first response within 24 h', () => {
+  it('escalates an unanswered request once, across a restart, and never one answered', async () => {
+    const unanswered = await handlers().register(repair(), call);
+    const answered = await handlers().register(repair(), call);
+    await handlers().respond({ id: answered.id }, call);
+    await running?.stop();
+    running = undefined;
+    // The deadline passes while the service is down: 25 hours on its clock, and the timer's row due.
+    clock.advance(25 * 3_600_000);
+    await pool.query(
+      `UPDATE timers SET due_at = now() - interval '1 minute' WHERE kind = 'order-first-response'`,
+    );
+    running = await runService(ordersService, env);
+    second = await runService(ordersService, env);
+    const escalations = async (orderId: string) => {
+      const { rows } = await pool.query<{ n: string }>(
+        `SELECT count(*) AS n FROM events WHERE stream_id = $1 AND type = 'RequestResponseOverdue'`,
+        [`order-${tenantId}-${orderId}`],
+      );
+      return Number(rows[0]?.n);
+    };
+    await eventually('one escalation', async () =>
+      (await escalations(unanswered.id)) === 1 ? true : undefined,
+    );
+    await second.stop();
+    second = undefined;
+    await running.stop();
+    running = await runService(ordersService, env);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await escalations(unanswered.id)).toBe(1);
+    expect(await escalations(answered.id)).toBe(0);
+    expect(await queries().get({ id: unanswered.id }, call)).toMatchObject({
+      escalatedAt: expect.any(String) as string,
+    });
+  }, 60_000);
+});
+
+describe('the arrival SLA', () => {
+  it('escalates an order about to miss its arrival time once, by its timer', async () => {
+    const wantedAt = new Date(clock.now().getTime() + 3_600_000).toISOString();
+    const order = await handlers().register(repair({ zone: 'town', wantedAt }), call);
+    const count = async () => {
+      const { rows } = await pool.query<{ n: string }>(
+        `SELECT count(*) AS n FROM events WHERE stream_id = $1 AND type = 'OrderArrivalAtRisk'`,
+        [`order-${tenantId}-${order.id}`],
+      );
+      return Number(rows[0]?.n);
+    };
+    // Past the deadline on the service's clock (7 days on); the timer's row due now.
+    clock.advance(7 * 86_400_000);
+    await pool.query(`UPDATE timers SET due_at = now() - interval '1 minute' WHERE timer_id LIKE $1`, [
+      `order-arrival-risk:${order.id}:%`,
+    ]);
+    await eventually('one arrival escalation', async () => ((await count()) === 1 ? true : undefined));
+    expect(await queries().get({ id: order.id }, call)).toMatchObject({
+      slaState: 'missed',
+      arrivalEscalatedAt: expect.any(String) as string,
+    });
+  }, 30_000);
+});

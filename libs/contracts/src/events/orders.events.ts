@@ -1,0 +1,42 @@
+import type { Money } from '@serviceops/kernel';
+
+/**
+ * What the orders service publishes on `orders.events.v1` for other services to act on (issue 15). Customers and
+ * staff are named by id; a request's address and problem description stay sealed in orders.
+ */
+
+/** A work order completed with the customer's signature: billing charges it, complaints opens the survey, staff KPIs count it. */
+export interface OrderCompletedV1 {
+  readonly orderId: string;
+  readonly staffId: string;
+  readonly resourceId?: string;
+  readonly startedAt: string;
+  readonly completedAt: string;
+  readonly durationMinutes: number;
+  /** Hours worked, as entered on the repair card. */
+  readonly hours: number;
+  /** Parts used (returned ones are not). */
+  readonly parts: readonly { readonly partId: string; readonly quantity: number }[];
+  readonly signature: string;
+}
+
+/** A lent tool reported lost: its borrower is charged its price (billing, staff). */
+export interface ToolLostChargedV1 {
+  readonly resourceId: string;
+  readonly borrowerId: string;
+  readonly charge: Money;
+  readonly at: string;
+}
+
+/** A request had no first response within 24 h: escalated to the service director. */
+export interface RequestResponseOverdueV1 {
+  readonly orderId: string;
+  readonly customerId: string;
+  readonly responseDueAt: string;
+  readonly escalatedAt: string;
+}
+
+export type OrdersPublishedEvent =
+  | { readonly type: 'OrderCompleted'; readonly data: OrderCompletedV1 }
+  | { readonly type: 'ToolLostCharged'; readonly data: ToolLostChargedV1 }
+  | { readonly type: 'RequestResponseOverdue'; readonly data: RequestResponseOverdueV1 };
