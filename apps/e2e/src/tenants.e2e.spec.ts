@@ -30,7 +30,7 @@ interface Tenant {
 
 interface OpenApiOperation {
   description?: string;
-  parameters?: { name: string; in: string; required?: boolean }[];
+  parameters?: { name: string; in: string; required?: boolean; schema?: Schema }[];
   requestBody?: { content: Record<string, { schema: Schema }> };
 }
 
@@ -305,7 +305,15 @@ describe('tenants: provisioning by the platform operator, and isolation between 
         if (!operation) continue;
         // /api/v1/<kind>/{id}/…: B's resource of that kind, or a random id where B has none of it.
         const kind = path.replace(/^\/api\/v1\//, '').split('/')[0] ?? '';
-        const url = path.replace(/\{[^}]+\}/g, () => idsOfB[kind] ?? newId());
+        // Required query parameters get a value their schema accepts, so only the ids decide the answer.
+        const query = (operation.parameters ?? [])
+          .filter((p) => p.in === 'query' && p.required)
+          .map(
+            (p) => `${p.name}=${encodeURIComponent(String(sample(spec, p.schema ?? { type: 'string' })))}`,
+          );
+        const url =
+          path.replace(/\{[^}]+\}/g, () => idsOfB[kind] ?? newId()) +
+          (query.length ? `?${query.join('&')}` : '');
         const body = bodyFor(spec, operation);
         const req =
           method === 'get'
@@ -321,6 +329,7 @@ describe('tenants: provisioning by the platform operator, and isolation between 
           status: res.status,
           body: res.body as unknown,
         }).toMatchObject({
+          route: `${method.toUpperCase()} ${url}`,
           status: operatorOnly ? 403 : 404,
         });
       }

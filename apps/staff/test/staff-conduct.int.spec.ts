@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { newId } from '@serviceops/kernel';
 import {
@@ -56,6 +57,8 @@ const database = uniqueName('staffconduct');
 const url = new URL(databaseUrl());
 url.pathname = `/${database}`;
 let running: RunningService | undefined;
+/** Staff seals personal data: the same key across the restarts of one test. */
+const MASTER_KEY = randomBytes(32).toString('base64');
 
 async function start(): Promise<RunningService> {
   running = await runService(staffService, {
@@ -64,6 +67,7 @@ async function start(): Promise<RunningService> {
     HTTP_PORT: String(await freePort()),
     LOG_LEVEL: 'silent',
     TIMER_POLL_MS: '100',
+    MASTER_KEY,
     INTERNAL_TOKEN_PUBLIC_KEYS: newInternalKeyPair().publicKey,
   });
   return running;

@@ -228,9 +228,10 @@ export class OrderHandlers {
     const resourceId =
       request.resourceId === undefined ? undefined : uuidField(request.resourceId, 'resourceId');
     const slot: Slot = { start: request.slot?.start ?? '', end: request.slot?.end ?? '' };
+    // An order of another tenant (or none) is 404 before anything about the request is judged.
+    const { codec } = await this.orders.codecOf(call.tenantId, request.id);
     const now = this.clock.now();
     assertSlot(slot, now);
-    const { codec } = await this.orders.codecOf(call.tenantId, request.id);
     const history = (await this.facts.eligibilityOf(call.tenantId, [staffId])).get(staffId) ?? [];
     const verdict = eligibilityAt(history, new Date(slot.start));
     const holder = `staff:${staffId}`;
