@@ -26,7 +26,14 @@ import {
  * The classes whose `@Handles` methods serve the declared methods (libs/contracts/src/api/orders.api.ts), one
  * per aggregate (`nx g @serviceops/tools:command` adds them here).
  */
-const HANDLERS = [OrderHandlers, OrderQueries];
+const HANDLERS = [
+  OrderHandlers,
+  OrderQueries,
+  // work orders (items 1, 5, 6)
+  // resources and rentals (items 2, 4, 7)
+  // chat, incidents, reports, lists (items 8-11)
+  // availability (item 3)
+];
 
 /** Service requests, bookings and work orders: dispatch, SLA, execution, completion; on the given clock. */
 export const ordersServiceOn = (clock: Clock): ServiceDefinition<typeof ordersConfigSpec> => ({

@@ -1,8 +1,13 @@
 import { DISPATCHERS, ORDER_READERS, ORDER_WRITERS } from './access';
 import type { Declaration } from './declaration';
 
-/** The orders service's methods: gRPC name → REST route, roles, summary. */
-export const ORDERS_API = {
+import { ORDERS_AVAILABILITY_API } from './orders-availability.api';
+import { ORDERS_FIELD_API } from './orders-field.api';
+import { ORDERS_RESOURCES_API } from './orders-resources.api';
+import { ORDERS_WORK_API } from './orders-work.api';
+
+/** Requests, dispatch and the queue (items 1, 3). */
+const ORDERS_REQUESTS_API = {
   RegisterRequest: {
     http: { method: 'POST', path: 'orders', status: 201, etag: true, location: true },
     access: ORDER_WRITERS,
@@ -53,4 +58,13 @@ export const ORDERS_API = {
     summary:
       'Requests waiting for dispatch: those not dispatched on an earlier day first, then by arrival deadline',
   },
+} as const satisfies Record<string, Declaration>;
+
+/** The orders service's methods: gRPC name → REST route, roles, summary; one file per area. */
+export const ORDERS_API = {
+  ...ORDERS_REQUESTS_API,
+  ...ORDERS_WORK_API,
+  ...ORDERS_RESOURCES_API,
+  ...ORDERS_FIELD_API,
+  ...ORDERS_AVAILABILITY_API,
 } as const satisfies Record<string, Declaration>;

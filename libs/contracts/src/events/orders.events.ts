@@ -40,3 +40,10 @@ export type OrdersPublishedEvent =
   | { readonly type: 'OrderCompleted'; readonly data: OrderCompletedV1 }
   | { readonly type: 'ToolLostCharged'; readonly data: ToolLostChargedV1 }
   | { readonly type: 'RequestResponseOverdue'; readonly data: RequestResponseOverdueV1 };
+// work orders (items 1, 5, 6)
+
+// resources and rentals (items 2, 4, 7)
+
+// chat, incidents, reports (items 8-10)
+
+// availability (item 3)
