@@ -12,6 +12,7 @@ const swc = [
 ];
 const moduleNameMapper = {
   '^@serviceops/(kernel|eventstore|messaging|testing|contracts|platform)$': '<rootDir>/libs/$1/src/index.ts',
+  '^@serviceops/platform/testing$': '<rootDir>/libs/platform/test/service-boot.ts',
   '^@serviceops/platform/(.*)$': '<rootDir>/libs/platform/src/$1',
 };
 const common = {

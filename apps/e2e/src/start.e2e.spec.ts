@@ -6,16 +6,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { API, DEPLOYABLES } from '@serviceops/contracts';
 import { REPO_ROOT, startPlatform } from './platform';
-import { createServer } from 'node:net';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from '@serviceops/platform/testing';
 
 /**
  * The address each listening TCP port is bound to, from the kernel's own table (/proc/net/tcp and tcp6): what

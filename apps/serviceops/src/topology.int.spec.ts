@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { createServer } from 'node:net';
+import { freePort } from '@serviceops/platform/testing';
 import type { CallContext } from '@serviceops/platform';
 import {
   internalPrivateKeyOf,
@@ -16,15 +15,6 @@ import { customersService } from '../../customers/src/customers.service-definiti
 import { ProblemResponse } from '../../gateway/src/errors/problems';
 import { Upstream, type UpstreamAddresses } from '../../gateway/src/upstream/upstream';
 import { API, type Rpc } from '@serviceops/contracts';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** What a call gave: its answer, or the problem it failed with. */
 async function outcome(call: () => Promise<unknown>): Promise<{ answer?: unknown; problem?: unknown }> {

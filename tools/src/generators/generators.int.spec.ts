@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { stripVTControlCharacters } from 'node:util';
-import { Client } from 'pg';
+import { onServer } from '@serviceops/platform/testing';
 
 // The generators as a developer runs them: `nx g` into a copy of this repository (its files as they are now,
 // node_modules linked), then what CI asks of the result — it typechecks, lints, passes its own tests and the
@@ -72,16 +72,6 @@ function copyRepository(): string {
     if (entry !== '.cache')
       fs.symlinkSync(path.join(ROOT, 'node_modules', entry), path.join(dir, 'node_modules', entry));
   return dir;
-}
-
-async function onServer(sql: string): Promise<void> {
-  const admin = new Client({ connectionString: process.env['DATABASE_URL'] });
-  await admin.connect();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
 }
 
 beforeAll(() => {

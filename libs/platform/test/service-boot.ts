@@ -1,0 +1,157 @@
+import { randomBytes } from 'node:crypto';
+import { connect, createServer } from 'node:net';
+import {
+  credentials,
+  makeGenericClientConstructor,
+  Metadata,
+  type ServiceDefinition as GrpcServiceDefinition,
+  type ServiceError,
+} from '@grpc/grpc-js';
+import { loadSync } from '@grpc/proto-loader';
+import { API, GRPC_SERVICES, type GrpcServiceName, PROTO_LOADER_OPTIONS } from '@serviceops/contracts';
+import { databaseUrl, newInternalKeyPair, uniqueName } from '@serviceops/testing';
+import { Client } from 'pg';
+import { GrpcStatus, runService, type ServiceDefinition } from '../src';
+
+/**
+ * Test support (not shipped): a service booted as it runs, on a database of its own, and the check every service's
+ * boot test makes. A generated service's boot test is one call to `describeServiceBoot`.
+ */
+
+/** A TCP port free on loopback right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** Whether something listens on `port` on loopback. */
+export function portAccepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/** Runs one statement on the test server's maintenance database (CREATE / DROP DATABASE). */
+export async function onServer(sql: string): Promise<void> {
+  const admin = new Client({ connectionString: databaseUrl() });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+
+export interface BootedService {
+  readonly grpcPort: number;
+  readonly httpPort: number;
+  stop(): Promise<void>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any service's config spec
+type AnyService = ServiceDefinition<any>;
+
+/** Boots `definition` on a fresh database of its own, on free ports; `stop` also drops the database. */
+export async function bootOnOwnDatabase(
+  name: string,
+  definition: AnyService,
+  env: Readonly<Record<string, string>> = {},
+): Promise<BootedService> {
+  const database = uniqueName(name);
+  const drop = () => onServer(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  await onServer(`CREATE DATABASE ${database}`);
+  const url = new URL(databaseUrl());
+  url.pathname = `/${database}`;
+  const [grpcPort, httpPort] = [await freePort(), await freePort()];
+  try {
+    const running = await runService(definition, {
+      DATABASE_URL: url.toString(),
+      GRPC_PORT: String(grpcPort),
+      HTTP_PORT: String(httpPort),
+      LOG_LEVEL: 'silent',
+      INTERNAL_TOKEN_PUBLIC_KEYS: newInternalKeyPair().publicKey,
+      MASTER_KEY: randomBytes(32).toString('base64'),
+      ...env,
+    });
+    return {
+      grpcPort,
+      httpPort,
+      stop: async () => {
+        await running.stop();
+        await drop();
+      },
+    };
+  } catch (error) {
+    await drop();
+    throw error;
+  }
+}
+
+/** Calls every declared method of `service` on `grpcPort` with no credentials: method → gRPC status code. */
+export async function anonymousAnswers(
+  service: GrpcServiceName,
+  grpcPort: number,
+): Promise<Record<string, number | undefined>> {
+  const { package: pkg, service: serviceName, proto } = GRPC_SERVICES[service];
+  const definition = loadSync(proto, PROTO_LOADER_OPTIONS)[`${pkg}.${serviceName}`] as GrpcServiceDefinition;
+  const GrpcClient = makeGenericClientConstructor(definition, serviceName);
+  const client = new GrpcClient(`127.0.0.1:${grpcPort}`, credentials.createInsecure());
+  const answers: Record<string, number | undefined> = {};
+  try {
+    for (const method of Object.keys(API[service])) {
+      const call = client[method] as (
+        request: object,
+        md: Metadata,
+        done: (e: ServiceError | null) => void,
+      ) => void;
+      answers[method] = await new Promise((resolve) =>
+        call.call(client, {}, new Metadata(), (error) => resolve(error?.code)),
+      );
+    }
+  } finally {
+    client.close();
+  }
+  return answers;
+}
+
+/**
+ * The boot test of a service: booted on a database of its own it reports ready, and it serves every method its
+ * declarations name over gRPC — to nobody without identity. A service with no method yet opens no gRPC port.
+ */
+export function describeServiceBoot(service: GrpcServiceName, definition: AnyService): void {
+  let booted: BootedService | undefined;
+  beforeAll(async () => {
+    booted = await bootOnOwnDatabase(service, definition);
+  });
+  afterAll(async () => {
+    await booted?.stop();
+  });
+
+  describe(`the ${service} service`, () => {
+    it('reports ready once it serves', async () => {
+      const res = await fetch(`http://127.0.0.1:${booted?.httpPort}/health/ready`);
+      expect(res.status).toBe(200);
+    });
+
+    it('serves every declared method over gRPC, and none to a caller without identity', async () => {
+      const methods = Object.keys(API[service]);
+      if (methods.length === 0) {
+        await expect(portAccepts(booted?.grpcPort ?? 0)).resolves.toBe(false);
+        return;
+      }
+      const answers = await anonymousAnswers(service, booted?.grpcPort ?? 0);
+      expect(answers).toEqual(Object.fromEntries(methods.map((m) => [m, GrpcStatus.UNAUTHENTICATED])));
+    });
+  });
+}
