@@ -28,6 +28,22 @@ export function decodeCursor(cursor: string): { at: Date; id: string } {
   return { at: new Date(key), id };
 }
 
+/**
+ * One page of rows fetched with `LIMIT limit + 1` in keyset order: the first `limit`, and the cursor of the last
+ * of them when there are more.
+ */
+export function keysetPage<T>(
+  rows: readonly T[],
+  limit: number,
+  keyOf: (row: T) => { at: Date; id: string },
+): { page: T[]; nextCursor?: string } {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  if (rows.length <= limit || last === undefined) return { page };
+  const { at, id } = keyOf(last);
+  return { page, nextCursor: encodeCursor(at, id) };
+}
+
 /** A keyset cursor's sort key (a number) and id: every well-formed cursor decodes. */
 export function decodeKeyCursor(cursor: string): { key: number; id: string } {
   if (!RULES.keysetCursor.accepts(cursor))

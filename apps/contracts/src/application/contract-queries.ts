@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { isLocalDate, RULES, type RecordedEvent } from '@serviceops/kernel';
-import { Handles, ProblemError, type CallContext } from '@serviceops/platform';
+import { isLocalDate, type RecordedEvent } from '@serviceops/kernel';
+import { decodeCursor, Handles, keysetPage, ProblemError, type CallContext } from '@serviceops/platform';
 import { DataSource } from 'typeorm';
 import { headerOf } from '../domain/contract/contract.decide';
 import { CONTRACT_VIEW_STATUSES, seesPersonalData } from '@serviceops/contracts';
@@ -148,17 +148,13 @@ export class ContractQueries {
     if (filter.customerId) query.andWhere('c.customerId = :customer', { customer: filter.customerId });
     if (before) query.andWhere('c.endDate < :before', { before });
     if (filter.cursor) {
-      // RULES.keysetCursor, as the gateway checks it: '<epoch ms>_<uuid>' of the last item of a page.
-      if (!RULES.keysetCursor.accepts(filter.cursor))
-        throw new ProblemError('VALIDATION', 'invalid cursor', [
-          { path: 'cursor', message: RULES.keysetCursor.message },
-        ]);
-      const [ms, id] = filter.cursor.split('_') as [string, string];
-      query.andWhere('(c.draftedAt, c.contractId) < (:at, :id)', { at: new Date(Number(ms)), id });
+      const { at, id } = decodeCursor(filter.cursor);
+      query.andWhere('(c.draftedAt, c.contractId) < (:at, :id)', { at, id });
     }
-    const rows = await query.getMany();
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
+    const { page, nextCursor } = keysetPage(await query.getMany(), limit, (r) => ({
+      at: r.draftedAt,
+      id: r.contractId,
+    }));
     return {
       items: page.map((r) => ({
         id: r.contractId,
@@ -170,9 +166,7 @@ export class ContractQueries {
         endDate: r.endDate,
         draftedAt: r.draftedAt.toISOString(),
       })),
-      ...(rows.length > limit && last
-        ? { nextCursor: `${last.draftedAt.getTime()}_${last.contractId}` }
-        : {}),
+      ...(nextCursor ? { nextCursor } : {}),
     };
   }
 }

@@ -10,7 +10,7 @@ import { ReadModelQueries } from '../infrastructure/read-model.repository';
 import type { CustomerListRow } from '../infrastructure/read-models';
 import { CustomerCodecs, customerStream } from './customer-store';
 import { personalView, toCustomerView, type CustomerView } from './customer-view';
-import { asOfDate, decodeCursor, encodeCursor, limitOf } from './paging';
+import { asOfDate, decodeCursor, keysetPage, limitOf } from './paging';
 import { PersonalDataReads } from './personal-data-reads';
 
 export interface HistoryEntry {
@@ -114,7 +114,7 @@ export class CustomerQueries {
       },
       limit,
     );
-    const page = rows.slice(0, limit);
+    const { page, nextCursor } = keysetPage(rows, limit, (r) => ({ at: r.registeredAt, id: r.customerId }));
     const keys = await this.codecs.cipher.loadMany(
       page.filter((r) => r.status !== 'erased').map((r) => r.customerId),
     );
@@ -125,13 +125,7 @@ export class CustomerQueries {
       views.map((v) => ({ customerId: v.view.id, fields: v.shown })),
       { kind: 'customer-list' },
     );
-    const last = page.at(-1);
-    return {
-      items: views.map((v) => v.view),
-      ...(rows.length > limit && last
-        ? { nextCursor: encodeCursor(last.registeredAt, last.customerId) }
-        : {}),
-    };
+    return { items: views.map((v) => v.view), ...(nextCursor ? { nextCursor } : {}) };
   }
 
   /** What happened with the customer (and the duplicates merged into it), newest first. */
@@ -149,8 +143,7 @@ export class CustomerQueries {
       page.cursor ? decodeCursor(page.cursor) : undefined,
       limit,
     );
-    const shown = rows.slice(0, limit);
-    const last = shown.at(-1);
+    const { page: shown, nextCursor } = keysetPage(rows, limit, (r) => ({ at: r.at, id: r.eventId }));
     return {
       id: customerId,
       entries: shown.map((r) => ({
@@ -160,7 +153,7 @@ export class CustomerQueries {
         refId: r.refId,
         customerId: r.customerId,
       })),
-      ...(rows.length > limit && last ? { nextCursor: encodeCursor(last.at, last.eventId) } : {}),
+      ...(nextCursor ? { nextCursor } : {}),
     };
   }
 

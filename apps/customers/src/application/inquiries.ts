@@ -19,7 +19,7 @@ import { ReadModelQueries } from '../infrastructure/read-model.repository';
 import { customerStatusOf, systemCall } from './customer-status';
 import { Sealing } from './customer-store';
 import { MASK, revealer } from './masking';
-import { decodeCursor, encodeCursor, limitOf } from './paging';
+import { decodeCursor, keysetPage, limitOf } from './paging';
 import { PersonalDataReads } from './personal-data-reads';
 import { CustomerPolicies } from './policies';
 import { historyOf } from './customer-queries';
@@ -347,7 +347,7 @@ export class InquiryQueries {
       },
       limit,
     );
-    const page = rows.slice(0, limit);
+    const { page, nextCursor } = keysetPage(rows, limit, (r) => ({ at: r.receivedAt, id: r.inquiryId }));
     const { cipher } = this.inquiries.sealing;
     const keys = await cipher.loadMany([...new Set(page.map((r) => r.customerId))]);
     const clear = seesPersonalData(call.roles);
@@ -376,10 +376,6 @@ export class InquiryQueries {
       };
     });
     await this.reads.record(call, reads, { kind: 'inquiry-list' });
-    const last = page.at(-1);
-    return {
-      items,
-      ...(rows.length > limit && last ? { nextCursor: encodeCursor(last.receivedAt, last.inquiryId) } : {}),
-    };
+    return { items, ...(nextCursor ? { nextCursor } : {}) };
   }
 }

@@ -6,6 +6,7 @@ export {
   decodeCursor,
   DEFAULT_LIMIT,
   encodeCursor,
+  keysetPage,
   limitOf,
   MAX_LIMIT,
 } from '@serviceops/platform';

@@ -1,8 +1,5 @@
-import { ProblemError } from '@serviceops/platform';
+import { decodeCursor, keysetPage, limitOf } from '@serviceops/platform';
 import type { Pool } from 'pg';
-
-export const DEFAULT_PAGE = 50;
-export const MAX_PAGE = 200;
 
 export interface ViolationFilter {
   readonly staffId?: string;
@@ -14,11 +11,8 @@ export interface ViolationFilter {
 
 /** A page of the tenant's violations, newest recorded first, and the cursor of the next (absent on the last). */
 export async function violationPage(pool: Pool, tenantId: string, filter: ViolationFilter) {
-  const limit = filter.limit ?? DEFAULT_PAGE;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE)
-    throw new ProblemError('VALIDATION', 'limit out of range', [{ path: 'limit', message: `1–${MAX_PAGE}` }]);
-  const [key, id] = filter.cursor ? filter.cursor.split('_') : [];
-  const after = key !== undefined && id !== undefined ? { at: new Date(Number(key)), id } : undefined;
+  const limit = limitOf(filter.limit);
+  const after = filter.cursor === undefined ? undefined : decodeCursor(filter.cursor);
   const { rows } = await pool.query<{
     violation_id: string;
     staff_id: string;
@@ -46,8 +40,7 @@ export async function violationPage(pool: Pool, tenantId: string, filter: Violat
       limit + 1,
     ],
   );
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
+  const { page, nextCursor } = keysetPage(rows, limit, (r) => ({ at: r.recorded_at, id: r.violation_id }));
   return {
     items: page.map((r) => ({
       violationId: r.violation_id,
@@ -63,8 +56,6 @@ export async function violationPage(pool: Pool, tenantId: string, filter: Violat
         : {}),
       ...(r.appeal !== null ? { appeal: r.appeal } : {}),
     })),
-    ...(rows.length > limit && last
-      ? { nextCursor: `${last.recorded_at.getTime()}_${last.violation_id}` }
-      : {}),
+    ...(nextCursor ? { nextCursor } : {}),
   };
 }
