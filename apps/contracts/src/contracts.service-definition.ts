@@ -26,6 +26,8 @@ import {
 } from './infrastructure/read-models';
 import { CONTRACT_LIST_CONSUMER, contractListProjection } from './projections/contract-list.projection';
 import { CUSTOMER_ERASURES_CONSUMER, forgetErasedCustomers } from './projections/customer-erasures.process';
+import { FULFILMENT_CONSUMER, fulfilmentProjection } from './projections/fulfilment.projection';
+import { ContractFulfilment1764900000000 } from './infrastructure/fulfilment.repository';
 
 /**
  * The classes whose `@Handles` methods serve the declared methods (libs/contracts/src/api/contracts.api.ts), one
@@ -49,7 +51,7 @@ export const contractsService: ServiceDefinition<typeof contractsConfigSpec> = {
   },
   database: {
     entities: [ContractListRow],
-    migrations: [ContractList1764800000000, ContractDataKeys1764800000001],
+    migrations: [ContractList1764800000000, ContractDataKeys1764800000001, ContractFulfilment1764900000000],
   },
   publishes: true,
   handlers: HANDLERS,
@@ -77,6 +79,11 @@ export const contractsService: ServiceDefinition<typeof contractsConfigSpec> = {
       CUSTOMER_ERASURES_CONSUMER,
       [eventsTopic('customers')],
       forgetErasedCustomers(app.get(PersonalDataCipher)),
+    );
+    await runtime.subscribe(
+      FULFILMENT_CONSUMER,
+      [eventsTopic('orders'), eventsTopic('billing')],
+      fulfilmentProjection,
     );
     timers.start({
       [EXPIRY_NOTICE_TIMER]: (timer) => contracts.notice(timer),

@@ -11,7 +11,7 @@ import { loadSync } from '@grpc/proto-loader';
 import { API, GRPC_SERVICES, type GrpcServiceName, PROTO_LOADER_OPTIONS } from '@serviceops/contracts';
 import { databaseUrl, newInternalKeyPair, uniqueName } from '@serviceops/testing';
 import { Client } from 'pg';
-import { GrpcStatus, runService, type ServiceDefinition } from '../src';
+import { GrpcStatus, runService, type RunningService, type ServiceDefinition } from '../src';
 
 /**
  * Test support (not shipped): a service booted as it runs, on a database of its own, and the check every service's
@@ -54,6 +54,9 @@ export async function onServer(sql: string): Promise<void> {
 }
 
 export interface BootedService {
+  readonly running: RunningService;
+  /** The service's own database. */
+  readonly databaseUrl: string;
   readonly grpcPort: number;
   readonly httpPort: number;
   stop(): Promise<void>;
@@ -85,6 +88,8 @@ export async function bootOnOwnDatabase(
       ...env,
     });
     return {
+      running,
+      databaseUrl: url.toString(),
       grpcPort,
       httpPort,
       stop: async () => {

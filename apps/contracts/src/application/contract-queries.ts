@@ -7,6 +7,8 @@ import { CONTRACT_VIEW_STATUSES, seesPersonalData } from '@serviceops/contracts'
 import { renderContract } from '../domain/document/contract-document';
 import { CONTRACT_KINDS, versionOn } from '../domain/terms/terms';
 import { ContractListRow } from '../infrastructure/read-models';
+import { fulfilmentOfContract } from '../infrastructure/fulfilment.repository';
+import { reviewPerformance } from '../domain/performance/performance';
 import { ContractStore, sha256 } from './contract-store';
 import { contractViewOf, maskTerms, seenBy, type ContractView } from './contract-view';
 
@@ -75,6 +77,35 @@ export class ContractQueries {
       version: found.version,
       effectiveFrom: found.effectiveFrom,
       terms: seesPersonalData(call.roles) ? found.terms : maskTerms(found.terms),
+    };
+  }
+
+  /**
+   * The periodic review on a date: what orders and billing reported done under the contract, against the terms in
+   * force that day; what is behind schedule is flagged.
+   */
+  @Handles('contracts.GetContractReview')
+  async review({ id, on }: { id: string; on?: string }, call: CallContext) {
+    const { state } = await this.contracts.load(call.tenantId, id);
+    const date = dateParam(on, 'on') ?? this.contracts.today(new Date());
+    const found = versionOn(state.versions, date);
+    if (!found)
+      throw new ProblemError('CONTRACTS.NO_TERMS_IN_FORCE', `no signed terms are in force on ${date}`, [
+        { path: 'on', message: 'before the start, or before the contract was signed' },
+      ]);
+    const currency = found.terms.rentPerMonth?.currency ?? found.terms.deposit?.currency;
+    const fulfilment = await fulfilmentOfContract(this.dataSource, call.tenantId, id, currency);
+    const review = reviewPerformance(state.kind, found.terms, fulfilment, date);
+    return {
+      contractId: id,
+      on: review.on,
+      ...(review.sessions ? { sessions: review.sessions } : {}),
+      visits: review.visits,
+      payments: {
+        ...(review.payments.dueByNow ? { dueByNow: review.payments.dueByNow } : {}),
+        ...(currency === undefined ? {} : { paid: { amount: review.payments.paid, currency } }),
+      },
+      behind: review.behind,
     };
   }
 

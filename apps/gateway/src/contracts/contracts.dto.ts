@@ -306,6 +306,12 @@ export class GetContractTermsQuery {
   on?: string;
 }
 
+export class GetContractReviewQuery {
+  @ValidateIf(present)
+  @Follows(RULES.dateOnly, { required: false, description: 'the date of the review (today when absent)' })
+  on?: string;
+}
+
 export class GetContractDocumentQuery {
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100_000, required: false })
   @ValidateIf(present)

@@ -6,6 +6,7 @@ import {
   DraftContractDto,
   GetContractDocumentQuery,
   GetContractQuery,
+  GetContractReviewQuery,
   GetContractTermsQuery,
   ListContractsQuery,
   PublishContractTemplateDto,
@@ -18,6 +19,7 @@ import {
   ContractDocumentView,
   ContractHistoryView,
   ContractPageView,
+  ContractReviewView,
   ContractTemplateListView,
   ContractTemplateView,
   ContractView,
@@ -47,6 +49,12 @@ export const ContractRoutes = controllerOf('contracts', [
   route({ rpc: 'contracts.ListContracts', query: ListContractsQuery, answer: ContractPageView }),
   route({ rpc: 'contracts.GetContract', query: GetContractQuery, answer: ContractView, view }),
   route({ rpc: 'contracts.GetContractTerms', query: GetContractTermsQuery, answer: TermsInForceView, view }),
+  route({
+    rpc: 'contracts.GetContractReview',
+    query: GetContractReviewQuery,
+    answer: ContractReviewView,
+    view,
+  }),
   route({
     rpc: 'contracts.GetContractDocument',
     query: GetContractDocumentQuery,

@@ -9,7 +9,7 @@ import {
   SIGNING_METHODS,
 } from '@serviceops/contracts';
 import { EventRecordView } from '../http/event-record.view';
-import { ContractItemDto, TermChangesDto, TermsDto } from './contracts.dto';
+import { ContractItemDto, MoneyDto, TermChangesDto, TermsDto } from './contracts.dto';
 
 @ApiSchema({ name: 'Signature' })
 export class SignatureView {
@@ -270,4 +270,68 @@ export class ProposalView {
 
   @ApiPropertyOptional({ format: 'uuid', required: false, description: 'the contract drafted on acceptance' })
   contractId?: string;
+}
+
+@ApiSchema({ name: 'SessionsReview' })
+export class SessionsReviewView {
+  @ApiProperty({ description: 'sessions in the package' })
+  total!: number;
+
+  @ApiProperty({ description: 'sessions reported used by orders' })
+  used!: number;
+
+  @ApiProperty({ description: 'sessions that should be used by now, pro rata over the term (rounded down)' })
+  expectedByNow!: number;
+}
+
+@ApiSchema({ name: 'VisitsReview' })
+export class VisitsReviewView {
+  @ApiProperty({ description: 'maintenance visits due by the date' })
+  dueByNow!: number;
+
+  @ApiProperty({ description: 'maintenance visits reported done by orders' })
+  done!: number;
+}
+
+@ApiSchema({ name: 'PaymentsReview' })
+export class PaymentsReviewView {
+  @ApiPropertyOptional({
+    type: MoneyDto,
+    description: 'deposit plus one month’s rent per month begun (absent when the contract names no money)',
+  })
+  dueByNow?: MoneyDto;
+
+  @ApiPropertyOptional({
+    type: MoneyDto,
+    description: 'payments reported by billing, in the contract’s currency',
+  })
+  paid?: MoneyDto;
+}
+
+@ApiSchema({ name: 'ContractReview' })
+export class ContractReviewView {
+  @ApiProperty({ format: 'uuid' })
+  contractId!: string;
+
+  @ApiProperty({ format: 'date' })
+  on!: string;
+
+  @ApiPropertyOptional({
+    type: SessionsReviewView,
+    description: 'a service package’s sessions (absent otherwise)',
+  })
+  sessions?: SessionsReviewView;
+
+  @ApiProperty({ type: VisitsReviewView })
+  visits!: VisitsReviewView;
+
+  @ApiProperty({ type: PaymentsReviewView })
+  payments!: PaymentsReviewView;
+
+  @ApiProperty({
+    enum: ['sessions', 'visits', 'payments'],
+    isArray: true,
+    description: 'what is behind schedule',
+  })
+  behind!: string[];
 }

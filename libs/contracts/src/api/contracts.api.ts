@@ -85,6 +85,12 @@ export const CONTRACTS_API = {
     summary:
       'The terms in force on a date (on=YYYY-MM-DD, today when absent): the last version effective by then',
   },
+  GetContractReview: {
+    http: { method: 'GET', path: 'contracts/:id/review', status: 200, uuidParams: ['id'] },
+    access: CONTRACT_READERS,
+    summary:
+      'The periodic review on a date (on=YYYY-MM-DD, today when absent): sessions used, visits done and payments made against the terms in force, and what is behind schedule',
+  },
   GetContractDocument: {
     http: { method: 'GET', path: 'contracts/:id/document', status: 200, uuidParams: ['id'] },
     access: CONTRACT_READERS,

@@ -30,6 +30,41 @@ export interface Fulfilment {
 
 export const NOTHING_FULFILLED: Fulfilment = { sessionsUsed: 0, visitsDone: 0, paid: 0 };
 
+/** What one fulfilment event adds to its contract's fulfilment; undefined for an event the review does not read. */
+export interface FulfilmentStep {
+  readonly contractId: string;
+  readonly sessions: number;
+  readonly visits: number;
+  readonly payment?: Money;
+}
+
+export function fulfilmentStep(event: FulfilmentEvent): FulfilmentStep | undefined {
+  const contractId = event.data['contractId'];
+  if (typeof contractId !== 'string') return undefined;
+  switch (event.type) {
+    case FULFILMENT_EVENT_TYPES.sessionUsed:
+      return { contractId, sessions: 1, visits: 0 };
+    case FULFILMENT_EVENT_TYPES.visitDone:
+      return { contractId, sessions: 0, visits: 1 };
+    case FULFILMENT_EVENT_TYPES.paymentMade: {
+      const amount = event.data['amount'] as Partial<Money> | undefined;
+      return amount &&
+        typeof amount.currency === 'string' &&
+        Number.isSafeInteger(amount.amount) &&
+        (amount.amount ?? 0) > 0
+        ? {
+            contractId,
+            sessions: 0,
+            visits: 0,
+            payment: { amount: amount.amount ?? 0, currency: amount.currency },
+          }
+        : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
 /** Folds one contract's fulfilment events; other contracts' and unknown types are ignored. */
 export function fulfilmentOf(
   contractId: string,
@@ -37,21 +72,13 @@ export function fulfilmentOf(
   currency: string,
 ): Fulfilment {
   return events.reduce((f, e) => {
-    if (e.data['contractId'] !== contractId) return f;
-    switch (e.type) {
-      case FULFILMENT_EVENT_TYPES.sessionUsed:
-        return { ...f, sessionsUsed: f.sessionsUsed + 1 };
-      case FULFILMENT_EVENT_TYPES.visitDone:
-        return { ...f, visitsDone: f.visitsDone + 1 };
-      case FULFILMENT_EVENT_TYPES.paymentMade: {
-        const amount = e.data['amount'] as Money | undefined;
-        return amount && amount.currency === currency && Number.isSafeInteger(amount.amount)
-          ? { ...f, paid: f.paid + amount.amount }
-          : f;
-      }
-      default:
-        return f;
-    }
+    const step = fulfilmentStep(e);
+    if (step?.contractId !== contractId) return f;
+    return {
+      sessionsUsed: f.sessionsUsed + step.sessions,
+      visitsDone: f.visitsDone + step.visits,
+      paid: f.paid + (step.payment?.currency === currency ? step.payment.amount : 0),
+    };
   }, f0());
 }
 

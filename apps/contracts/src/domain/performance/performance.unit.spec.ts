@@ -1,5 +1,11 @@
 import { leaseTerms, packageTerms } from '../contract/contract.fixtures';
-import { type FulfilmentEvent, fulfilmentOf, monthsElapsed, reviewPerformance } from './performance';
+import {
+  type FulfilmentEvent,
+  fulfilmentOf,
+  fulfilmentStep,
+  monthsElapsed,
+  reviewPerformance,
+} from './performance';
 
 const K = 'k1';
 const used = (n: number, contractId = K): FulfilmentEvent[] =>
@@ -23,6 +29,33 @@ describe('fulfilment from other services’ events (recorded), by type', () => {
     ];
     expect(fulfilmentOf(K, events, 'CNY')).toEqual({ sessionsUsed: 3, visitsDone: 1, paid: 1_000 });
   });
+});
+
+describe('one fulfilment event at a time (as the consumer applies them)', () => {
+  it.each([
+    ['a session used', used(1)[0], { contractId: K, sessions: 1, visits: 0 }],
+    ['a visit done', visits(1)[0], { contractId: K, sessions: 0, visits: 1 }],
+    [
+      'a payment',
+      paid(1_000),
+      { contractId: K, sessions: 0, visits: 0, payment: { amount: 1_000, currency: 'CNY' } },
+    ],
+  ])('%s counts', (_, event, step) => expect(fulfilmentStep(event as FulfilmentEvent)).toEqual(step));
+
+  it.each([
+    ['an unknown type', { type: 'SomethingElse', data: { contractId: K } }],
+    ['no contract named', { type: 'PracticeSessionCompleted', data: {} }],
+    [
+      'a payment of a float',
+      { type: 'PaymentReceived', data: { contractId: K, amount: { amount: 1.5, currency: 'CNY' } } },
+    ],
+    ['a payment of nothing', paid(0)],
+    ['a negative payment', paid(-100)],
+    [
+      'a payment without a currency',
+      { type: 'PaymentReceived', data: { contractId: K, amount: { amount: 100 } } },
+    ],
+  ])('%s is not read', (_, event) => expect(fulfilmentStep(event)).toBeUndefined());
 });
 
 describe('periodic review: a contract behind schedule is flagged', () => {

@@ -1,0 +1,188 @@
+import { PostgresEventStore } from '@serviceops/eventstore';
+import { addDays, newId } from '@serviceops/kernel';
+import type { CallContext } from '@serviceops/platform';
+import { bootOnOwnDatabase, type BootedService } from '@serviceops/platform/testing';
+import { eventually } from '@serviceops/testing';
+import { Pool } from 'pg';
+import { ContractStore } from '../src/application/contract-store';
+import { ContractHandlers } from '../src/application/contract.handlers';
+import { ContractQueries } from '../src/application/contract-queries';
+import { contractsService } from '../src/contracts.service-definition';
+import { FULFILMENT_EVENT_TYPES } from '../src/domain/performance/performance';
+import { monthsBefore } from '../src/domain/terms/terms';
+
+// The periodic review (issue 14 item 7) on a real database: orders' and billing's events, appended to their logs
+// as those services will publish them, reach the contracts service's consumer once each, and the review flags
+// what is behind schedule.
+
+const TENANT = newId();
+const call: CallContext = {
+  tenantId: TENANT,
+  actorId: newId(),
+  roles: ['admin'],
+  correlationId: 'review-test',
+};
+const sign = (party: 'customer' | 'provider') => ({
+  party,
+  signer: party === 'customer' ? 'Li Lei' : 'Han Meimei',
+  method: 'electronic',
+});
+
+let booted: BootedService | undefined;
+let pool: Pool | undefined;
+
+beforeAll(async () => {
+  booted = await bootOnOwnDatabase('contracts_review', contractsService);
+  pool = new Pool({ connectionString: booted.databaseUrl, max: 2 });
+}, 60_000);
+
+afterAll(async () => {
+  await pool?.end();
+  await booted?.stop();
+});
+
+/** An event as the producing service appends it to its log (which the log transport delivers). */
+async function published(service: 'orders' | 'billing', type: string, data: object) {
+  const store = new PostgresEventStore({ pool: pool!, schema: service });
+  await store.migrate();
+  await store.append(`${service}-${newId()}`, [{ type, data }], { metadata: { tenantId: TENANT } });
+}
+
+it('counts sessions used from orders and flags a package behind schedule', async () => {
+  const app = booted!.running.app;
+  const handlers = app.get(ContractHandlers);
+  const queries = app.get(ContractQueries);
+  const today = app.get(ContractStore).today(new Date());
+  const start = monthsBefore(today, 1);
+  const draft = await handlers.draft(
+    {
+      kind: 'service_package',
+      customerId: newId(),
+      line: 'driving_practice',
+      terms: {
+        startDate: start,
+        endDate: addDays(monthsBefore(start, -2), -1),
+        items: [
+          {
+            kind: 'service',
+            description: 'practice session',
+            quantity: 10,
+            unitPrice: { amount: '20000', currency: 'CNY' },
+          },
+        ],
+        clauses: {
+          items: 'ten sessions',
+          fees: 'in advance',
+          term: 'two months',
+          breachLiability: 'forfeited',
+        },
+      },
+    },
+    call,
+  );
+  await handlers.sign({ id: draft.id, ...sign('customer') }, call);
+  await handlers.sign({ id: draft.id, ...sign('provider') }, call);
+
+  // Half the term gone: 5 of 10 sessions expected; none used yet.
+  const before = await queries.review({ id: draft.id }, call);
+  expect(before.sessions).toEqual({ total: 10, used: 0, expectedByNow: expect.any(Number) as number });
+  expect(before.sessions?.expectedByNow).toBeGreaterThanOrEqual(4);
+  expect(before.behind).toEqual(['sessions']);
+
+  for (let i = 0; i < 6; i++)
+    await published('orders', FULFILMENT_EVENT_TYPES.sessionUsed, { contractId: draft.id });
+  // Another contract's session and an event the review does not read change nothing here.
+  await published('orders', FULFILMENT_EVENT_TYPES.sessionUsed, { contractId: newId() });
+  await published('orders', 'OrderDispatched', { contractId: draft.id });
+
+  const after = await eventually('six sessions counted', async () => {
+    const review = await queries.review({ id: draft.id }, call);
+    return review.sessions?.used === 6 ? review : undefined;
+  });
+  expect(after.behind).toEqual([]);
+
+  // On a date before the start there are no terms in force.
+  await expect(queries.review({ id: draft.id, on: addDays(start, -1) }, call)).rejects.toMatchObject({
+    code: 'CONTRACTS.NO_TERMS_IN_FORCE',
+  });
+  // Another tenant does not see it.
+  await expect(queries.review({ id: draft.id }, { ...call, tenantId: newId() })).rejects.toMatchObject({
+    code: 'CONTRACTS.CONTRACT_NOT_FOUND',
+  });
+}, 60_000);
+
+it('counts payments from billing in the contract’s currency and visits from orders', async () => {
+  const app = booted!.running.app;
+  const handlers = app.get(ContractHandlers);
+  const queries = app.get(ContractQueries);
+  const today = app.get(ContractStore).today(new Date());
+  const start = addDays(today, -3);
+  const draft = await handlers.draft(
+    {
+      kind: 'rental_lease',
+      customerId: newId(),
+      line: 'equipment_rental',
+      terms: {
+        startDate: start,
+        endDate: addDays(monthsBefore(start, -12), -1),
+        items: [
+          {
+            kind: 'equipment',
+            description: 'excavator',
+            quantity: 1,
+            unitPrice: { amount: '500000', currency: 'CNY' },
+          },
+        ],
+        rentPerMonth: { amount: '500000', currency: 'CNY' },
+        deposit: { amount: '1000000', currency: 'CNY' },
+        clauses: {
+          items: 'one excavator',
+          fees: 'monthly in advance',
+          term: 'a year',
+          delivery: 'on site',
+          maintenanceDuties: 'lessor',
+          deposit: 'two months',
+          breachLiability: 'damages',
+          latePaymentPenalty: '0.05% a day',
+        },
+      },
+    },
+    call,
+  );
+  // A lease is reviewed by legal before signing: until signed there are no terms to review against.
+  await expect(queries.review({ id: draft.id }, call)).rejects.toMatchObject({
+    code: 'CONTRACTS.NO_TERMS_IN_FORCE',
+  });
+  await handlers.submit({ id: draft.id }, call);
+  await handlers.approve({ id: draft.id }, call);
+  await handlers.sign({ id: draft.id, ...sign('customer') }, call);
+  await handlers.sign({ id: draft.id, ...sign('provider') }, call);
+
+  // Due by now: the deposit and the first month's rent (in advance); nothing paid yet.
+  const unpaid = await queries.review({ id: draft.id }, call);
+  expect(unpaid.payments).toEqual({
+    dueByNow: { amount: 1_500_000, currency: 'CNY' },
+    paid: { amount: 0, currency: 'CNY' },
+  });
+  expect(unpaid.behind).toContain('payments');
+
+  await published('billing', FULFILMENT_EVENT_TYPES.paymentMade, {
+    contractId: draft.id,
+    amount: { amount: 1_500_000, currency: 'CNY' },
+  });
+  // A payment in another currency is not this contract's money.
+  await published('billing', FULFILMENT_EVENT_TYPES.paymentMade, {
+    contractId: draft.id,
+    amount: { amount: 99, currency: 'USD' },
+  });
+  await published('orders', FULFILMENT_EVENT_TYPES.visitDone, { contractId: draft.id });
+  const paid = await eventually('the payments and the visit counted', async () => {
+    const review = await queries.review({ id: draft.id }, call);
+    const { rows } = await pool!.query('SELECT 1 FROM contracts.contract_payments WHERE contract_id = $1', [
+      draft.id,
+    ]);
+    return review.visits.done === 1 && rows.length === 2 ? review : undefined;
+  });
+  expect(paid.payments.paid).toEqual({ amount: 1_500_000, currency: 'CNY' });
+  expect(paid.behind).not.toContain('payments');
+}, 60_000);
