@@ -1,4 +1,9 @@
-import { analyticsConfigSpec, GRPC_SERVICES, PROTO_LOADER_OPTIONS } from '@serviceops/contracts';
+import {
+  analyticsConfigSpec,
+  GRPC_SERVICES,
+  type GrpcServiceName,
+  PROTO_LOADER_OPTIONS,
+} from '@serviceops/contracts';
 import { eventsTopic } from '@serviceops/messaging';
 import { type ServiceDefinition } from '@serviceops/platform';
 import { DataSource } from 'typeorm';
@@ -11,6 +16,11 @@ import {
 import { ReadModelsRepository } from './infrastructure/read-models.repository';
 import { AUDIT_TRAIL_CONSUMER, projectAuditTrail } from './projections/audit-trail.projection';
 import { CUSTOMER_STATS_CONSUMER, projectCustomerStats } from './projections/customer-stats.projection';
+
+/** Every service but this one publishes its events: the audit trail covers them all. */
+export const AUDITED_SERVICES = (Object.keys(GRPC_SERVICES) as GrpcServiceName[]).filter(
+  (service) => service !== 'analytics',
+);
 
 /** Read models only: analytics consumes every service's events and decides nothing. */
 export const analyticsService: ServiceDefinition<typeof analyticsConfigSpec> = {
@@ -32,7 +42,7 @@ export const analyticsService: ServiceDefinition<typeof analyticsConfigSpec> = {
     await runtime.subscribe(CUSTOMER_STATS_CONSUMER, [eventsTopic('customers')], projectCustomerStats);
     await runtime.subscribe(
       AUDIT_TRAIL_CONSUMER,
-      [eventsTopic('customers'), eventsTopic('tenancy')],
+      AUDITED_SERVICES.map((service) => eventsTopic(service)),
       projectAuditTrail,
     );
   },

@@ -186,3 +186,61 @@ it('counts payments from billing in the contract’s currency and visits from or
   expect(paid.payments.paid).toEqual({ amount: 1_500_000, currency: 'CNY' });
   expect(paid.behind).not.toContain('payments');
 }, 60_000);
+
+it('records every clear read of a contract’s personal text, and none of a masked one', async () => {
+  const app = booted!.running.app;
+  const handlers = app.get(ContractHandlers);
+  const queries = app.get(ContractQueries);
+  const today = app.get(ContractStore).today(new Date());
+  const customerId = newId();
+  const draft = await handlers.draft(
+    {
+      kind: 'service_package',
+      customerId,
+      line: 'driving_practice',
+      terms: {
+        startDate: today,
+        endDate: monthsBefore(today, -1),
+        items: [
+          {
+            kind: 'service',
+            description: 'practice session',
+            quantity: 2,
+            unitPrice: { amount: '100', currency: 'CNY' },
+          },
+        ],
+        clauses: { items: 'two sessions', fees: 'in advance', term: 'a month', breachLiability: 'forfeited' },
+      },
+    },
+    call,
+  );
+  await handlers.sign({ id: draft.id, ...sign('customer') }, call);
+  await handlers.sign({ id: draft.id, ...sign('provider') }, call);
+  const reads = async () =>
+    (
+      await pool!.query<{
+        data: { customerId: string; fields: string[]; through: string; recordId: string };
+      }>(
+        `SELECT data FROM contracts.events WHERE type = 'PersonalDataRead' AND data->>'recordId' = $1
+          ORDER BY global_position`,
+        [draft.id],
+      )
+    ).rows.map((r) => r.data);
+
+  await queries.get({ id: draft.id }, { ...call, purpose: 'renewal call' });
+  await queries.terms({ id: draft.id }, call);
+  await queries.document({ id: draft.id }, call);
+  // An auditor sees the clauses and signers masked: nothing read in clear, nothing recorded.
+  await queries.get({ id: draft.id }, { ...call, roles: ['auditor'] });
+
+  expect(await reads()).toEqual([
+    expect.objectContaining({
+      customerId,
+      fields: ['clauses', 'signers'],
+      through: 'contract',
+      purpose: 'renewal call',
+    }),
+    expect.objectContaining({ customerId, fields: ['clauses'] }),
+    expect.objectContaining({ customerId, fields: ['clauses', 'signers'] }),
+  ]);
+}, 60_000);

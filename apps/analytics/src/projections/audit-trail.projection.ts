@@ -8,10 +8,16 @@ export const AUDIT_TRAIL_CONSUMER = 'analytics-audit-trail';
 const ID_FIELDS = new Set(['customerId', 'tenantId']);
 
 /**
- * Streams that log access to a record rather than change it, and the record's entity: a clear read of a
- * customer's personal data (`customer-access-…`) is part of that customer's trail.
+ * Streams that log access to a record rather than change it (platform ClearReadLog), the record's entity and the
+ * field naming it: a clear read of a customer's personal data (`customer-access-…`, or `contract-access-…` for
+ * a contract's clauses and signers) is part of that customer's trail; a staff member's or candidate's
+ * (`staff-access-…`) of that person's.
  */
-const ACCESS_LOGS: Readonly<Record<string, string>> = { 'customer-access': 'customer' };
+const ACCESS_LOGS: Readonly<Record<string, { readonly entity: string; readonly subject: string }>> = {
+  'customer-access': { entity: 'customer', subject: 'customerId' },
+  'contract-access': { entity: 'customer', subject: 'customerId' },
+  'staff-access': { entity: 'person', subject: 'personId' },
+};
 
 /**
  * Stream ids read `<entity>-<tenant uuid>-<id>`: the entity is the category, the record is the id. Only
@@ -27,9 +33,9 @@ export function auditEntryOf(event: DeliveredEvent) {
   if (accessed && event.type === 'PersonalDataRead') {
     // Which personal fields were read, in clear: the read's own fields, not the log entry's.
     const fields = Array.isArray(data['fields']) ? data['fields'].filter((f) => typeof f === 'string') : [];
-    const about =
-      typeof data['customerId'] === 'string' ? data['customerId'] : (match?.[3] ?? event.streamId);
-    return { entity: accessed, entityId: about, fields };
+    const subject = data[accessed.subject];
+    const about = typeof subject === 'string' ? subject : (match?.[3] ?? event.streamId);
+    return { entity: accessed.entity, entityId: about, fields };
   }
   return {
     entity: category,

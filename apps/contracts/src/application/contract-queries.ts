@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { isLocalDate, type RecordedEvent } from '@serviceops/kernel';
-import { decodeCursor, Handles, keysetPage, ProblemError, type CallContext } from '@serviceops/platform';
+import {
+  ClearReadLog,
+  decodeCursor,
+  Handles,
+  keysetPage,
+  ProblemError,
+  type CallContext,
+} from '@serviceops/platform';
 import { DataSource } from 'typeorm';
 import { headerOf } from '../domain/contract/contract.decide';
 import { CONTRACT_VIEW_STATUSES, seesPersonalData } from '@serviceops/contracts';
@@ -46,19 +53,43 @@ function historyOf(events: readonly RecordedEvent[]) {
   }));
 }
 
+/** The personal text a contract shows: its clauses, and its signers once someone signed. */
+function personalFieldsOf(signatures: number): string[] {
+  return signatures > 0 ? ['clauses', 'signers'] : ['clauses'];
+}
+
 /** Reads of contracts: from the stream (a read sees the write just made), lists from the read model. */
 @Injectable()
 export class ContractQueries {
+  /** Clear reads of a contract's personal text (clauses, signers), recorded before they are answered. */
+  private readonly reads: ClearReadLog;
+
   constructor(
     private readonly contracts: ContractStore,
     private readonly dataSource: DataSource,
-  ) {}
+  ) {
+    this.reads = new ClearReadLog(contracts.runtime.store, 'contract-access', 'customerId');
+  }
+
+  /** Records that `call` read the contract's personal text in clear (nothing when it sees it masked). */
+  private async recordRead(
+    call: CallContext,
+    contract: { readonly contractId: string; readonly customerId: string },
+    fields: readonly string[],
+  ): Promise<void> {
+    if (!seesPersonalData(call.roles)) return;
+    await this.reads.record(call, [{ personId: contract.customerId, fields }], {
+      kind: 'contract',
+      id: contract.contractId,
+    });
+  }
 
   @Handles('contracts.GetContract')
   async get({ id, asOf }: { id: string; asOf?: string }, call: CallContext): Promise<ContractView> {
     const on = dateParam(asOf, 'asOf');
     const { state, version } = await this.contracts.load(call.tenantId, id);
     const view = contractViewOf(state, version, this.contracts.today(new Date()), on);
+    await this.recordRead(call, state, personalFieldsOf(view.signatures.length));
     return seenBy(view, seesPersonalData(call.roles));
   }
 
@@ -71,6 +102,7 @@ export class ContractQueries {
       throw new ProblemError('CONTRACTS.NO_TERMS_IN_FORCE', `no signed terms are in force on ${date}`, [
         { path: 'on', message: 'before the start, or before the contract was signed' },
       ]);
+    await this.recordRead(call, state, ['clauses']);
     return {
       contractId: id,
       on: date,
@@ -130,6 +162,7 @@ export class ContractQueries {
     const contentHash = sha256(text);
     // A role that may not see personal data gets the text with its clauses masked (the hashes are the real text's).
     const shown = seesPersonalData(call.roles) ? text : renderContract(header, maskTerms(terms));
+    await this.recordRead(call, state, personalFieldsOf(state.signatures.length));
     const signedHash = wanted === undefined ? undefined : signedHashes.get(wanted);
     return {
       contractId: id,
