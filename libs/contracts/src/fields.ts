@@ -81,6 +81,14 @@ export const PERSONAL_TEXT = {
     // The maintenance-duties clause, published to orders as a warranty's coverage.
     'warranty.covered': { ContractEntitlementsPublished: 'warranty.covered' },
   },
+  /**
+   * A quote's: the reason a customer gave for declining. Its items and payment terms are what is sold and how it is
+   * paid (the contract's payment schedule, published to billing), not about the customer.
+   */
+  proposal: {
+    // Not in answers (history shows only that one was given).
+    declineReason: { ProposalDeclined: 'reason' },
+  },
   order: {
     address: { RequestRegistered: 'address' },
     problem: { RequestRegistered: 'problem' },

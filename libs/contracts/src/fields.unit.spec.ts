@@ -75,6 +75,7 @@ describe('personal free text, stated once', () => {
         'suspendedFor',
         'terminatedFor',
         'warranty.covered',
+        'declineReason',
         'qualifications.number',
       ].sort(),
     );

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { localDateOf, type RecordedEvent } from '@serviceops/kernel';
+import { type Event, localDateOf, type RecordedEvent } from '@serviceops/kernel';
 import {
   DurableTimers,
   EventSourcingRuntime,
@@ -26,6 +26,7 @@ import {
   type TemplateRef,
 } from '../domain/contract/contract.events';
 import type { Contract } from '../domain/contract/contract.state';
+import { PROPOSAL_SEALED_PATHS, type ProposalEvent } from '../domain/proposal/proposal.events';
 import { CONTRACT_KINDS, isContractKind, type ContractKind } from '../domain/terms/terms';
 
 /**
@@ -60,7 +61,6 @@ export const customerErased = () =>
   );
 /** What a sealed value whose key is gone shows as. */
 export const ERASED_TEXT = '[erased]';
-const ALL_SEALED_PATHS = [...new Set(Object.values(CONTRACT_SEALED_PATHS).flat())];
 
 /** The system as a caller (timers): recorded as the actor of what it decides. */
 export function systemCall(tenantId: string, actor: string, correlationId: string): CallContext {
@@ -80,21 +80,35 @@ export class ContractStore {
    * A codec for a contract's events: its free text sealed with the customer's data key (made on first use when
    * `create`), opened on the way out; a value whose key is gone reads as ERASED_TEXT.
    */
-  async codecFor(customerId: string, create = false): Promise<EventCodec<ContractEvent>> {
+  codecFor(customerId: string, create = false): Promise<EventCodec<ContractEvent>> {
+    return this.sealing<ContractEvent>(customerId, create, CONTRACT_SEALED_PATHS);
+  }
+
+  /** The same for a proposal's events (a decline's reason). */
+  proposalCodecFor(customerId: string, create = false): Promise<EventCodec<ProposalEvent>> {
+    return this.sealing<ProposalEvent>(customerId, create, PROPOSAL_SEALED_PATHS);
+  }
+
+  private async sealing<E extends Event>(
+    customerId: string,
+    create: boolean,
+    sealedPaths: Readonly<Record<string, readonly string[]>>,
+  ): Promise<EventCodec<E>> {
     if (create) await this.assertNotErased(customerId);
     const key = create ? await this.cipher.keyFor(customerId) : await this.cipher.load(customerId);
-    const codec = sealingCodec<ContractEvent>(
+    const allPaths = [...new Set(Object.values(sealedPaths).flat())];
+    const codec = sealingCodec<E>(
       this.cipher,
       customerId,
       key,
-      (type) => CONTRACT_SEALED_PATHS[type as ContractEvent['type']] ?? [],
-      ALL_SEALED_PATHS,
+      (type) => sealedPaths[type] ?? [],
+      allPaths,
       customerErased,
     );
     if (key) return codec;
     return {
       encode: (event) => codec.encode(event),
-      decode: (stored) => codec.decode({ ...stored, data: mapSealed(stored.data, ALL_SEALED_PATHS, masked) }),
+      decode: (stored) => codec.decode({ ...stored, data: mapSealed(stored.data, allPaths, masked) }),
     };
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { BusinessLine } from '@serviceops/contracts';
-import { newId } from '@serviceops/kernel';
+import { newId, type RecordedEvent } from '@serviceops/kernel';
 import {
   execute,
   Handles,
@@ -9,6 +9,7 @@ import {
   uuidField,
   type CallContext,
   type DueTimer,
+  type EventCodec,
 } from '@serviceops/platform';
 import type { PoolClient } from 'pg';
 import { contractDecider, contractStreamId } from '../domain/contract/contract.decider';
@@ -76,6 +77,8 @@ export class ProposalHandlers {
   ): Promise<ProposalView> {
     const proposalId = newId();
     const { runtime } = this.contracts;
+    const customerId = uuidField(request.customerId, 'customerId');
+    const codec = await this.contracts.proposalCodecFor(customerId, true);
     const done = await runtime.timed('CreateProposal', () =>
       execute(
         runtime.store,
@@ -85,7 +88,7 @@ export class ProposalHandlers {
           type: 'CreateProposal',
           data: {
             proposalId,
-            customerId: uuidField(request.customerId, 'customerId'),
+            customerId,
             line: (request.line ?? '') as BusinessLine,
             kind: (request.kind ?? '') as ContractKind,
             items: (request.items ?? []).map(itemOf),
@@ -97,7 +100,7 @@ export class ProposalHandlers {
         },
         this.context(),
         call,
-        { newStream: true },
+        { newStream: true, codec },
       ),
     );
     return viewOf(done.state, done.version);
@@ -188,8 +191,9 @@ export class ProposalHandlers {
   @Handles('contracts.GetProposal')
   async get({ id }: { id: string }, call: CallContext): Promise<ProposalView> {
     const { events } = await this.contracts.runtime.store.readStream(proposalStreamId(call.tenantId, id));
+    const codec = await this.codecOf(events[0]);
     const state = events.reduce(
-      (s, e) => proposalDecider.evolve(s, e as unknown as ProposalEvent),
+      (s, e) => proposalDecider.evolve(s, codec.decode(e)),
       proposalDecider.initialState(),
     );
     return viewOf(state, events.at(-1)?.streamVersion ?? 0);
@@ -208,6 +212,13 @@ export class ProposalHandlers {
     );
   }
 
+  /** The codec of an existing proposal: its first event names the customer whose key seals it. 404 when none. */
+  private async codecOf(first: RecordedEvent | undefined): Promise<EventCodec<ProposalEvent>> {
+    const offer = (first?.data as { offer?: { customerId?: unknown } } | undefined)?.offer;
+    if (typeof offer?.customerId !== 'string') throw notFound();
+    return this.contracts.proposalCodecFor(offer.customerId);
+  }
+
   private context() {
     const { now, today } = this.contracts.context();
     return { now, today };
@@ -221,9 +232,11 @@ export class ProposalHandlers {
   ): Promise<ProposalView> {
     const { runtime } = this.contracts;
     const stream = proposalStreamId(call.tenantId, request.id);
-    await this.contracts.assertExists(stream, notFound);
+    const { events } = await runtime.store.readStream(stream, { maxCount: 1 });
+    const codec = await this.codecOf(events[0]);
     const done = await runtime.timed(command.type, () =>
       execute(runtime.store, proposalDecider, stream, command, this.context(), call, {
+        codec,
         ...(request.expectedVersion !== undefined ? { expectedVersion: request.expectedVersion } : {}),
         ...(inline ? { inline: (tx, state) => inline(tx, state as ProposalState) } : {}),
       }),

@@ -1,3 +1,4 @@
+import { PERSONAL_TEXT, sealedPathsOf } from '@serviceops/contracts';
 import type { Event } from '@serviceops/kernel';
 import type { Offer } from './proposal.commands';
 
@@ -21,3 +22,12 @@ export type ProposalExpired = Event<
 
 export type ProposalEvent =
   ProposalCreated | ProposalSent | ProposalAccepted | ProposalDeclined | ProposalExpired;
+
+/**
+ * Per event type, the free text that can name people (the reason given for declining), sealed by the
+ * application with the customer's data key: from the one list in libs/contracts (`PERSONAL_TEXT.proposal`).
+ */
+export const PROPOSAL_SEALED_PATHS = sealedPathsOf(
+  ['ProposalCreated', 'ProposalSent', 'ProposalAccepted', 'ProposalDeclined', 'ProposalExpired'],
+  PERSONAL_TEXT.proposal,
+) satisfies Record<ProposalEvent['type'], readonly string[]>;

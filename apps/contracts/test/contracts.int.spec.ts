@@ -1,17 +1,18 @@
 import { PostgresEventStore } from '@serviceops/eventstore';
 import { addDays, newId } from '@serviceops/kernel';
-import type { CallContext } from '@serviceops/platform';
+import { isSealed, type CallContext } from '@serviceops/platform';
 import { bootOnOwnDatabase, type BootedService } from '@serviceops/platform/testing';
 import { eventually } from '@serviceops/testing';
 import { Pool } from 'pg';
 import { ContractStore } from '../src/application/contract-store';
 import { ContractHandlers } from '../src/application/contract.handlers';
 import { ContractQueries } from '../src/application/contract-queries';
+import { ProposalHandlers } from '../src/application/proposal.handlers';
 import { contractsService } from '../src/contracts.service-definition';
 import { FULFILMENT_EVENT_TYPES } from '../src/domain/performance/performance';
 import { monthsBefore } from '../src/domain/terms/terms';
 
-// The periodic review (issue 14 item 7) on a real database: orders' and billing's events, appended to their logs
+// The contracts service's consumers and personal data on a real database. The periodic review (issue 14 item 7): orders' and billing's events, appended to their logs
 // as those services will publish them, reach the contracts service's consumer once each, and the review flags
 // what is behind schedule.
 
@@ -42,7 +43,7 @@ afterAll(async () => {
 });
 
 /** An event as the producing service appends it to its log (which the log transport delivers). */
-async function published(service: 'orders' | 'billing', type: string, data: object) {
+async function published(service: 'orders' | 'billing' | 'customers', type: string, data: object) {
   const store = new PostgresEventStore({ pool: pool!, schema: service });
   await store.migrate();
   await store.append(`${service}-${newId()}`, [{ type, data }], { metadata: { tenantId: TENANT } });
@@ -243,4 +244,53 @@ it('records every clear read of a contract’s personal text, and none of a mask
     expect.objectContaining({ customerId, fields: ['clauses'] }),
     expect.objectContaining({ customerId, fields: ['clauses', 'signers'] }),
   ]);
+}, 60_000);
+
+it('seals a declined proposal’s reason at rest, readable until the customer is erased', async () => {
+  const app = booted!.running.app;
+  const proposals = app.get(ProposalHandlers);
+  const today = app.get(ContractStore).today(new Date());
+  const customerId = newId();
+  const offer = {
+    line: 'driving_practice',
+    kind: 'service_package',
+    items: [
+      {
+        kind: 'service',
+        description: 'practice session',
+        quantity: 10,
+        unitPrice: { amount: '20000', currency: 'CNY' },
+      },
+    ],
+    paymentTerms: 'paid in full before the first session',
+    startDate: today,
+    endDate: monthsBefore(today, -3),
+    validUntil: addDays(today, 7),
+  };
+  const created = await proposals.create({ ...offer, customerId }, call);
+  const reason = 'Li Lei moved to Chengdu for his new job';
+  await proposals.send({ id: created.id }, call);
+  await proposals.decline({ id: created.id, reason }, call);
+  const { rows } = await pool!.query<{ data: { reason: unknown } }>(
+    `SELECT data FROM contracts.events WHERE type = 'ProposalDeclined' AND data->>'proposalId' = $1`,
+    [created.id],
+  );
+  expect(rows).toHaveLength(1);
+  expect(isSealed(rows[0]?.data.reason)).toBe(true);
+  expect(JSON.stringify(rows)).not.toContain('Chengdu');
+  expect((await proposals.get({ id: created.id }, call)).status).toBe('declined');
+
+  // The customer erased (customers' CustomerErased destroys their key here): the proposal still reads, the
+  // reason no longer can, and no new proposal takes their personal text.
+  await published('customers', 'CustomerErased', { customerId });
+  await eventually('the key destroyed', async () => {
+    const { rowCount } = await pool!.query('SELECT 1 FROM contracts.data_keys WHERE customer_id = $1', [
+      customerId,
+    ]);
+    return rowCount === 0 ? true : undefined;
+  });
+  expect((await proposals.get({ id: created.id }, call)).status).toBe('declined');
+  await expect(proposals.create({ ...offer, customerId }, call)).rejects.toMatchObject({
+    code: 'CONTRACTS.CUSTOMER_ERASED',
+  });
 }, 60_000);
