@@ -27,6 +27,8 @@ import {
 import { CONTRACT_LIST_CONSUMER, contractListProjection } from './projections/contract-list.projection';
 import { CUSTOMER_ERASURES_CONSUMER, forgetErasedCustomers } from './projections/customer-erasures.process';
 import { FULFILMENT_CONSUMER, fulfilmentProjection } from './projections/fulfilment.projection';
+import { TENANT_ZONES_CONSUMER, tenantZonesProjection } from './projections/tenant-zones.projection';
+import { TenantZones1764900000001 } from './infrastructure/tenant-zones.repository';
 import { ContractFulfilment1764900000000 } from './infrastructure/fulfilment.repository';
 
 /**
@@ -51,7 +53,12 @@ export const contractsService: ServiceDefinition<typeof contractsConfigSpec> = {
   },
   database: {
     entities: [ContractListRow],
-    migrations: [ContractList1764800000000, ContractDataKeys1764800000001, ContractFulfilment1764900000000],
+    migrations: [
+      ContractList1764800000000,
+      ContractDataKeys1764800000001,
+      ContractFulfilment1764900000000,
+      TenantZones1764900000001,
+    ],
   },
   publishes: true,
   handlers: HANDLERS,
@@ -80,6 +87,7 @@ export const contractsService: ServiceDefinition<typeof contractsConfigSpec> = {
       [eventsTopic('customers')],
       forgetErasedCustomers(app.get(PersonalDataCipher)),
     );
+    await runtime.subscribe(TENANT_ZONES_CONSUMER, [eventsTopic('tenancy')], tenantZonesProjection);
     await runtime.subscribe(
       FULFILMENT_CONSUMER,
       [eventsTopic('orders'), eventsTopic('billing')],

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { addDays } from '@serviceops/kernel';
+import { PostgresEventStore } from '@serviceops/eventstore';
+import { addDays, defaultBusinessCalendar } from '@serviceops/kernel';
 import { runService, type CallContext, type RunningService } from '@serviceops/platform';
 import { databaseUrl, eventually, newInternalKeyPair, uniqueName } from '@serviceops/testing';
 import { Client } from 'pg';
@@ -23,6 +24,7 @@ const keys = newInternalKeyPair();
 /** One key across the restart, as a deployment keeps it. */
 const masterKey = randomBytes(32).toString('base64');
 const TENANT = '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+const ZONE = 'America/New_York';
 const call: CallContext = {
   tenantId: TENANT,
   actorId: '1f2e3d4c-5b6a-4789-8a9b-0c1d2e3f4a5b',
@@ -77,8 +79,24 @@ const sign = (party: 'customer' | 'provider') => ({
 
 it('fires the expiry notice once across a restart, and moves it with an amendment of the end', async () => {
   running = await boot();
+  // The tenant's calendar is in New York (tenancy's event): the contract's days, and so its timers, are New York's.
+  const tenancyLog = new PostgresEventStore({
+    pool: running.app.get(ContractStore).runtime.store.pool,
+    schema: 'tenancy',
+  });
+  await tenancyLog.migrate();
+  await tenancyLog.append(
+    `tenant-${TENANT}-calendar`,
+    [{ type: 'BusinessCalendarSet', data: { calendar: { ...defaultBusinessCalendar, timeZone: ZONE } } }],
+    { metadata: { tenantId: TENANT } },
+  );
+  await eventually('the tenant’s zone', async () =>
+    (await onServer(`SELECT 1 FROM contracts.tenant_zones WHERE tenant_id = '${TENANT}'`, url)).rows.length
+      ? true
+      : undefined,
+  );
   const handlers = running.app.get(ContractHandlers);
-  const today = running.app.get(ContractStore).today(new Date());
+  const today = await running.app.get(ContractStore).today(TENANT);
   const end = monthsBefore(today, -2);
   const draft = await handlers.draft(
     {
@@ -110,7 +128,7 @@ it('fires the expiry notice once across a restart, and moves it with an amendmen
   const signed = await handlers.sign({ id: draft.id, ...sign('provider') }, call);
   expect(signed.status).toBe('active');
   const armed = await timerRow(noticeTimerId(draft.id));
-  expect(armed?.due_at.toISOString()).toBe(startOfDay(monthsBefore(end, 1)).toISOString());
+  expect(armed?.due_at.toISOString()).toBe(startOfDay(monthsBefore(end, 1), ZONE).toISOString());
   expect(armed?.fired_at).toBeNull();
 
   await running.stop();
@@ -139,7 +157,7 @@ it('fires the expiry notice once across a restart, and moves it with an amendmen
   const amended = await handlers2.signAmendment({ id: draft.id, ...sign('provider') }, call);
   expect(amended.terms.endDate).toBe(moved);
   const rearmed = await timerRow(noticeTimerId(draft.id));
-  expect(rearmed?.due_at.toISOString()).toBe(startOfDay(monthsBefore(moved, 1)).toISOString());
+  expect(rearmed?.due_at.toISOString()).toBe(startOfDay(monthsBefore(moved, 1), ZONE).toISOString());
   expect(rearmed?.fired_at).toBeNull();
   await dueNow(noticeTimerId(draft.id));
   await eventually('the notice for the new end', async () =>
@@ -150,7 +168,7 @@ it('fires the expiry notice once across a restart, and moves it with an amendmen
 it('two amendments against the same version: one wins, the other is refused with 409', async () => {
   running ??= await boot();
   const handlers = running.app.get(ContractHandlers);
-  const today = running.app.get(ContractStore).today(new Date());
+  const today = await running.app.get(ContractStore).today(TENANT);
   const draft = await handlers.draft(
     {
       kind: 'service_package',
@@ -205,7 +223,7 @@ it('expires a contract not renewed by its end (the end timer), after one notice'
   running ??= await boot();
   const handlers = running.app.get(ContractHandlers);
   const queries = running.app.get(ContractQueries);
-  const today = running.app.get(ContractStore).today(new Date());
+  const today = await running.app.get(ContractStore).today(TENANT);
   const draft = await handlers.draft(
     {
       kind: 'service_package',

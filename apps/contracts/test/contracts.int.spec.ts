@@ -53,7 +53,7 @@ it('counts sessions used from orders and flags a package behind schedule', async
   const app = booted!.running.app;
   const handlers = app.get(ContractHandlers);
   const queries = app.get(ContractQueries);
-  const today = app.get(ContractStore).today(new Date());
+  const today = await app.get(ContractStore).today(TENANT);
   const start = monthsBefore(today, 1);
   const draft = await handlers.draft(
     {
@@ -116,7 +116,7 @@ it('counts payments from billing in the contract’s currency and visits from or
   const app = booted!.running.app;
   const handlers = app.get(ContractHandlers);
   const queries = app.get(ContractQueries);
-  const today = app.get(ContractStore).today(new Date());
+  const today = await app.get(ContractStore).today(TENANT);
   const start = addDays(today, -3);
   const draft = await handlers.draft(
     {
@@ -192,7 +192,7 @@ it('records every clear read of a contract’s personal text, and none of a mask
   const app = booted!.running.app;
   const handlers = app.get(ContractHandlers);
   const queries = app.get(ContractQueries);
-  const today = app.get(ContractStore).today(new Date());
+  const today = await app.get(ContractStore).today(TENANT);
   const customerId = newId();
   const draft = await handlers.draft(
     {
@@ -249,7 +249,7 @@ it('records every clear read of a contract’s personal text, and none of a mask
 it('seals a declined proposal’s reason at rest, readable until the customer is erased', async () => {
   const app = booted!.running.app;
   const proposals = app.get(ProposalHandlers);
-  const today = app.get(ContractStore).today(new Date());
+  const today = await app.get(ContractStore).today(TENANT);
   const customerId = newId();
   const offer = {
     line: 'driving_practice',

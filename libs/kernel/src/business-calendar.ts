@@ -239,6 +239,16 @@ function wallClockOf(timeZone: string, instant: number): number {
   return wall + (instant - seconds);
 }
 
+/**
+ * The instant a local date's hour begins in a time zone ('Asia/Shanghai', '2026-12-04', 0 → 2026-12-03T16:00Z);
+ * an hour skipped when clocks go forward is moved forward by the gap.
+ */
+export function zonedInstant(timeZone: string, date: string, hour: number): Date {
+  const m = YYYY_MM_DD.exec(date);
+  if (!m) throw invalid('date', `expected a date YYYY-MM-DD, got "${date}"`);
+  return new Date(wallToInstant(timeZone, Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), hour)));
+}
+
 /** Offset of `timeZone` from UTC at `instant`, in milliseconds (+8 h for Asia/Shanghai). */
 function offsetAt(timeZone: string, instant: number): number {
   return wallClockOf(timeZone, instant) - instant;

@@ -1,3 +1,4 @@
+import { zonedInstant } from './business-calendar';
 import { addDays, isLocalDate, localDateOf } from './local-date';
 
 describe('isLocalDate', () => {
@@ -75,5 +76,18 @@ describe('localDateOf', () => {
     expect(() => localDateOf('UTC', new Date('not a date'))).toThrow(
       expect.objectContaining({ code: 'CALENDAR.INVALID_INSTANT' }) as Error,
     );
+  });
+});
+
+describe('the instant a local hour begins in a time zone', () => {
+  it.each([
+    ['Asia/Shanghai', '2026-11-22', 9, '2026-11-22T01:00:00.000Z'],
+    ['Europe/Berlin', '2026-03-29', 9, '2026-03-29T07:00:00.000Z'], // the day summer time starts
+    ['Europe/Berlin', '2026-03-28', 9, '2026-03-28T08:00:00.000Z'],
+    ['UTC', '2026-01-01', 0, '2026-01-01T00:00:00.000Z'],
+    ['Asia/Shanghai', '2026-12-04', 0, '2026-12-03T16:00:00.000Z'], // a contract day begins
+    ['America/New_York', '2026-11-01', 0, '2026-11-01T04:00:00.000Z'], // the day summer time ends
+  ])('%s %s at %i:00 local is %s', (zone, date, hour, instant) => {
+    expect(zonedInstant(zone, date, hour).toISOString()).toBe(instant);
   });
 });

@@ -88,7 +88,7 @@ export class ContractQueries {
   async get({ id, asOf }: { id: string; asOf?: string }, call: CallContext): Promise<ContractView> {
     const on = dateParam(asOf, 'asOf');
     const { state, version } = await this.contracts.load(call.tenantId, id);
-    const view = contractViewOf(state, version, this.contracts.today(new Date()), on);
+    const view = contractViewOf(state, version, await this.contracts.today(call.tenantId), on);
     await this.recordRead(call, state, personalFieldsOf(view.signatures.length));
     return seenBy(view, seesPersonalData(call.roles));
   }
@@ -96,7 +96,7 @@ export class ContractQueries {
   @Handles('contracts.GetContractTerms')
   async terms({ id, on }: { id: string; on?: string }, call: CallContext) {
     const { state } = await this.contracts.load(call.tenantId, id);
-    const date = dateParam(on, 'on') ?? this.contracts.today(new Date());
+    const date = dateParam(on, 'on') ?? (await this.contracts.today(call.tenantId));
     const found = versionOn(state.versions, date);
     if (!found)
       throw new ProblemError('CONTRACTS.NO_TERMS_IN_FORCE', `no signed terms are in force on ${date}`, [
@@ -119,7 +119,7 @@ export class ContractQueries {
   @Handles('contracts.GetContractReview')
   async review({ id, on }: { id: string; on?: string }, call: CallContext) {
     const { state } = await this.contracts.load(call.tenantId, id);
-    const date = dateParam(on, 'on') ?? this.contracts.today(new Date());
+    const date = dateParam(on, 'on') ?? (await this.contracts.today(call.tenantId));
     const found = versionOn(state.versions, date);
     if (!found)
       throw new ProblemError('CONTRACTS.NO_TERMS_IN_FORCE', `no signed terms are in force on ${date}`, [
@@ -197,7 +197,7 @@ export class ContractQueries {
     const kind = oneOf(filter.kind, CONTRACT_KINDS, 'kind');
     const before = dateParam(filter.expiringBefore, 'expiringBefore');
     const limit = Math.min(Math.max(filter.limit ?? DEFAULT_LIMIT, 1), MAX_LIMIT);
-    const today = this.contracts.today(new Date());
+    const today = await this.contracts.today(call.tenantId);
     const query = this.dataSource
       .getRepository(ContractListRow)
       .createQueryBuilder('c')

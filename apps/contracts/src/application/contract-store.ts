@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { type Event, localDateOf, type RecordedEvent } from '@serviceops/kernel';
+import { addDays, type Event, localDateOf, type RecordedEvent, zonedInstant } from '@serviceops/kernel';
 import {
   DurableTimers,
   EventSourcingRuntime,
@@ -26,21 +26,23 @@ import {
   type TemplateRef,
 } from '../domain/contract/contract.events';
 import type { Contract } from '../domain/contract/contract.state';
+import { zoneOf } from '../infrastructure/tenant-zones.repository';
 import { PROPOSAL_SEALED_PATHS, type ProposalEvent } from '../domain/proposal/proposal.events';
 import { CONTRACT_KINDS, isContractKind, type ContractKind } from '../domain/terms/terms';
 
 /**
- * The day a contract's dates are read in. The tenant's own calendar (tenancy's events) is not consumed by this
- * service yet: every tenant's contracts are dated in this zone until it is.
+ * The instant a local date (plus `days`) begins in the tenant's zone: when a date's timer is due. A contract's
+ * dates are days on its tenant's calendar (tenancy's time zone, kept by the tenant-zones projection).
  */
-export const CONTRACTS_TIME_ZONE = 'Asia/Shanghai';
-/** The zone's offset (it keeps no daylight saving time): when a local day begins. */
-const CONTRACTS_UTC_OFFSET = '+08:00';
+export function startOfDay(date: string, timeZone: string, days = 0): Date {
+  return zonedInstant(timeZone, addDays(date, days), 0);
+}
 
-/** The instant a local date (plus `days`) begins in the contracts' zone: when a date's timer is due. */
-export function startOfDay(date: string, days = 0): Date {
-  const start = new Date(`${date}T00:00:00${CONTRACTS_UTC_OFFSET}`);
-  return new Date(start.getTime() + days * 86_400_000);
+/** The time a command is decided at, and the day it is on the tenant's calendar. */
+export interface ContractClock {
+  readonly now: Date;
+  readonly timeZone: string;
+  readonly today: string;
 }
 
 export const EXPIRY_NOTICE_TIMER = 'contract-expiry-notice';
@@ -131,12 +133,19 @@ export class ContractStore {
     return this.codecFor(customerId);
   }
 
-  today(now: Date): string {
-    return localDateOf(CONTRACTS_TIME_ZONE, now);
+  /** Now, and today on the tenant's calendar. */
+  async clock(tenantId: string, now = new Date()): Promise<ContractClock> {
+    const timeZone = await zoneOf(this.runtime.store.pool, tenantId);
+    return { now, timeZone, today: localDateOf(timeZone, now) };
   }
 
-  context(now = new Date()): ContractContext {
-    return { now, today: this.today(now), hash: sha256 };
+  async today(tenantId: string, now = new Date()): Promise<string> {
+    return (await this.clock(tenantId, now)).today;
+  }
+
+  async context(tenantId: string, now = new Date()): Promise<ContractContext & { timeZone: string }> {
+    const { timeZone, today } = await this.clock(tenantId, now);
+    return { now, today, timeZone, hash: sha256 };
   }
 
   /** The tenant's template of a kind in force: the default until one is published. */

@@ -73,7 +73,7 @@ export class ContractHandlers {
     const customerId = uuidField(request.customerId, 'customerId');
     const template = await this.contracts.template(call.tenantId, kind);
     const codec = await this.contracts.codecFor(customerId, true);
-    const context = this.contracts.context();
+    const context = await this.contracts.context(call.tenantId);
     const { runtime } = this.contracts;
     const done = await runtime.timed('DraftContract', () =>
       execute(
@@ -192,7 +192,7 @@ export class ContractHandlers {
     const { state } = await this.contracts.load(call.tenantId, request.id);
     const template = this.contracts.templateRef(await this.contracts.template(call.tenantId, state.kind));
     const successorId = newId();
-    const context = { ...this.contracts.context(), template };
+    const context = { ...(await this.contracts.context(call.tenantId)), template };
     const codec = await this.contracts.codecFor(state.customerId);
     const part = (streamId: string, expectedVersion?: number) => ({
       streamId,
@@ -233,7 +233,10 @@ export class ContractHandlers {
           return [renewed, drafted];
         },
         call,
-        { inline: (tx, [renewed]) => this.syncTimers(tx, call, renewed ?? contractDecider.initialState()) },
+        {
+          inline: (tx, [renewed]) =>
+            this.syncTimers(tx, call, renewed ?? contractDecider.initialState(), context.timeZone),
+        },
       ),
     );
     const renewed = done.states[0];
@@ -270,7 +273,7 @@ export class ContractHandlers {
 
   private async act(call: CallContext, request: Versioned, command: ExistingCommand): Promise<ContractView> {
     const { runtime } = this.contracts;
-    const context = this.contracts.context();
+    const context = await this.contracts.context(call.tenantId);
     const stream = contractStreamId(call.tenantId, request.id);
     const codec = await this.contracts.codecOf(call.tenantId, request.id);
     const done = await runtime.timed(command.type, () =>
@@ -279,7 +282,7 @@ export class ContractHandlers {
         codec,
         inline: async (tx, state, _version, events) => {
           const moved = (events as readonly ContractEvent[]).some((e) => MOVES_TIMERS.has(e.type));
-          if (moved) await this.syncTimers(tx, call, state as ContractState);
+          if (moved) await this.syncTimers(tx, call, state as ContractState, context.timeZone);
         },
       }),
     );
@@ -291,7 +294,12 @@ export class ContractHandlers {
    * A running contract has two timers: the notice (the template's months before the end, unless sent for that
    * end already) and the end (the day after it). Moved by an amendment of the end; dropped once it stops running.
    */
-  private async syncTimers(tx: PoolClient, call: CallContext, state: ContractState): Promise<void> {
+  private async syncTimers(
+    tx: PoolClient,
+    call: CallContext,
+    state: ContractState,
+    timeZone: string,
+  ): Promise<void> {
     if (state.status === 'absent') return;
     const { timers } = this.contracts;
     const { contractId } = state;
@@ -307,14 +315,14 @@ export class ContractHandlers {
         id: noticeTimerId(contractId),
         tenantId: call.tenantId,
         kind: EXPIRY_NOTICE_TIMER,
-        dueAt: startOfDay(monthsBefore(endDate, state.template.expiryNoticeMonths)),
+        dueAt: startOfDay(monthsBefore(endDate, state.template.expiryNoticeMonths), timeZone),
         payload,
       });
     await timers.schedule(tx, {
       id: endTimerId(contractId),
       tenantId: call.tenantId,
       kind: CONTRACT_END_TIMER,
-      dueAt: startOfDay(endDate, 1),
+      dueAt: startOfDay(endDate, timeZone, 1),
       payload,
     });
   }

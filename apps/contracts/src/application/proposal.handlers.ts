@@ -79,6 +79,7 @@ export class ProposalHandlers {
     const { runtime } = this.contracts;
     const customerId = uuidField(request.customerId, 'customerId');
     const codec = await this.contracts.proposalCodecFor(customerId, true);
+    const context = await this.context(call.tenantId);
     const done = await runtime.timed('CreateProposal', () =>
       execute(
         runtime.store,
@@ -98,7 +99,7 @@ export class ProposalHandlers {
             validUntil: request.validUntil ?? '',
           },
         },
-        this.context(),
+        context,
         call,
         { newStream: true, codec },
       ),
@@ -107,7 +108,8 @@ export class ProposalHandlers {
   }
 
   @Handles('contracts.SendProposal')
-  send(request: Versioned, call: CallContext): Promise<ProposalView> {
+  async send(request: Versioned, call: CallContext): Promise<ProposalView> {
+    const { timeZone } = await this.contracts.clock(call.tenantId);
     return this.act(
       call,
       request,
@@ -118,7 +120,7 @@ export class ProposalHandlers {
           id: validityTimerId(state.proposalId),
           tenantId: call.tenantId,
           kind: PROPOSAL_VALIDITY_TIMER,
-          dueAt: startOfDay(state.offer.validUntil, 1),
+          dueAt: startOfDay(state.offer.validUntil, timeZone, 1),
           payload: { proposalId: state.proposalId },
         });
       },
@@ -129,7 +131,7 @@ export class ProposalHandlers {
   async accept(request: Versioned, call: CallContext): Promise<ProposalView> {
     const { runtime } = this.contracts;
     const contractId = newId();
-    const context = this.contracts.context();
+    const context = await this.contracts.context(call.tenantId);
     return this.act(
       call,
       request,
@@ -219,8 +221,8 @@ export class ProposalHandlers {
     return this.contracts.proposalCodecFor(offer.customerId);
   }
 
-  private context() {
-    const { now, today } = this.contracts.context();
+  private async context(tenantId: string) {
+    const { now, today } = await this.contracts.clock(tenantId);
     return { now, today };
   }
 
@@ -234,8 +236,9 @@ export class ProposalHandlers {
     const stream = proposalStreamId(call.tenantId, request.id);
     const { events } = await runtime.store.readStream(stream, { maxCount: 1 });
     const codec = await this.codecOf(events[0]);
+    const context = await this.context(call.tenantId);
     const done = await runtime.timed(command.type, () =>
-      execute(runtime.store, proposalDecider, stream, command, this.context(), call, {
+      execute(runtime.store, proposalDecider, stream, command, context, call, {
         codec,
         ...(request.expectedVersion !== undefined ? { expectedVersion: request.expectedVersion } : {}),
         ...(inline ? { inline: (tx, state) => inline(tx, state as ProposalState) } : {}),

@@ -1,6 +1,5 @@
 import type { EventSourcingRuntime } from '@serviceops/platform';
 import { mapSealed, type PersonalDataCipher } from '../infrastructure/personal-data-cipher';
-import { zonedInstant } from './care';
 import { Sealing } from './customer-store';
 import { personalView } from './customer-view';
 import { maskBirthDate, maskEmail, maskIdNumber, maskName, maskPhone } from './masking';
@@ -90,17 +89,6 @@ describe('sealing without the customer’s key (erased)', () => {
     expect(codec.encode(overdue)).toEqual(overdue);
     const stored = { type: 'InquiryAnswered', data: { customerId: C, answer: 'enc:v1:a.b.c' } };
     expect(codec.decode(stored as never)).toEqual(stored);
-  });
-});
-
-describe('greeting times', () => {
-  it.each([
-    ['Asia/Shanghai', '2026-11-22', 9, '2026-11-22T01:00:00.000Z'],
-    ['Europe/Berlin', '2026-03-29', 9, '2026-03-29T07:00:00.000Z'], // the day summer time starts
-    ['Europe/Berlin', '2026-03-28', 9, '2026-03-28T08:00:00.000Z'],
-    ['UTC', '2026-01-01', 0, '2026-01-01T00:00:00.000Z'],
-  ])('%s %s at %i:00 local is %s', (zone, date, hour, instant) => {
-    expect(zonedInstant(zone, date, hour).toISOString()).toBe(instant);
   });
 });
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { withTransaction } from '@serviceops/eventstore';
-import { addDays, localDateOf } from '@serviceops/kernel';
+import { addDays, localDateOf, zonedInstant } from '@serviceops/kernel';
 import { DurableTimers, execute, type DueTimer } from '@serviceops/platform';
 import type { PoolClient } from 'pg';
 import { birthdayMonthDaysOn } from '../domain/care/care.birthdays';
@@ -16,38 +16,6 @@ import { TenantFacts } from '../infrastructure/tenant-facts.repository';
 
 export const CARE_TIMER = 'care-daily';
 const CARE_PATHS = SEALED_PATHS;
-
-/** The instant a local date's hour begins in a time zone (DST-safe: the offset is taken at that instant). */
-export function zonedInstant(timeZone: string, date: string, hour: number): Date {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const wall = Date.UTC(y, m - 1, d, hour);
-  let guess = wall;
-  for (let i = 0; i < 3; i++) guess = wall - offsetMs(timeZone, guess);
-  return new Date(guess);
-}
-
-function offsetMs(timeZone: string, instant: number): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(instant));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour'),
-    get('minute'),
-    get('second'),
-  );
-  return asUtc - Math.floor(instant / 1000) * 1000;
-}
 
 export const careTimerId = (tenantId: string, date: string): string => `${CARE_TIMER}:${tenantId}:${date}`;
 
