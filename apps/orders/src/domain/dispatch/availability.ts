@@ -28,8 +28,8 @@ export interface AvailabilityVerdict {
 /**
  * Whether the slot [start, end) lies inside the person's working time and clear of their leave:
  * - any active leave overlapping the slot (even by a minute) → `on_leave`;
- * - a person with working slots on record (any, even withdrawn) must be covered by the active ones for the whole slot (back-to-back or
- *   overlapping shifts join) → otherwise `not_working`;
+ * - a person with working slots on record (any, even withdrawn) must be covered by the active ones for the
+ *   whole slot (back-to-back or overlapping shifts join) → otherwise `not_working`;
  * - a person with no working slot on record at all is not restricted by a schedule: the tenant does not plan
  *   shifts for them (or not yet), and dispatch keeps working as before shifts existed (docs/decisions.md).
  */
