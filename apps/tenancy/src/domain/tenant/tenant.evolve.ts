@@ -50,6 +50,15 @@ export function evolveTenant(state: TenantState, event: TenantEvent): TenantStat
       }));
     case 'UserPasswordChanged':
       return state; // recorded for the audit trail; the hash lives outside the stream
+    case 'StaffLoginCreated':
+    case 'StaffLoginRefused':
+      return {
+        ...state,
+        staffLogins: {
+          ...state.staffLogins,
+          [event.data.staffId]: event.type === 'StaffLoginCreated' ? 'created' : 'refused',
+        },
+      };
     case 'UserDisabled':
       return updateUser(event.data.userId, (user) => ({
         disabled: true,

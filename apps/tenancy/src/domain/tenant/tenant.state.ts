@@ -36,6 +36,8 @@ export interface ActiveTenant {
   readonly users: Readonly<Record<string, TenantUser>>;
   /** Set while a platform operator has the tenant disabled. */
   readonly disabledAt?: string;
+  /** Staff members whose login request was answered, by staff id: a redelivered request changes nothing. */
+  readonly staffLogins?: Readonly<Record<string, 'created' | 'refused'>>;
 }
 
 export type TenantState = AbsentTenant | ActiveTenant;
