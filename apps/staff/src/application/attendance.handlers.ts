@@ -66,6 +66,8 @@ export function shiftViewOf(events: readonly RecordedEvent[]) {
       case 'ShiftClosed':
         Object.assign(view ?? {}, { status: 'closed', outcome: e.data.outcome });
         break;
+      case 'StaffAvailabilityChanged':
+        break;
     }
   }
   if (!view) throw new ProblemError(AttendanceErrorCode.SHIFT_NOT_FOUND, 'no such shift');

@@ -167,7 +167,7 @@ describe('dispatch to an unavailable person', () => {
       expect(decide).toThrow(
         expect.objectContaining({
           code,
-          details: expect.objectContaining({ reasons: availability.reasons }),
+          details: expect.objectContaining({ reasons: availability.reasons }) as object,
         }) as Error,
       );
   });
