@@ -76,6 +76,10 @@ describe('personal free text, stated once', () => {
         'terminatedFor',
         'warranty.covered',
         'qualifications.number',
+        // the staff conduct register (issue 13 item 9)
+        'violations.evidence',
+        'violations.appeal.reason',
+        'rewards.reason',
       ].sort(),
     );
   });
