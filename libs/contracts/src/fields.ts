@@ -88,7 +88,7 @@ export const PERSONAL_TEXT = {
   /** The staff conduct register's free text (issue 13 item 9): sealed with the staff member's own key. */
   staffConduct: {
     'violations.evidence': { ViolationRecorded: 'evidence' },
-    'violations.appeal.reason': { AppealDecided: 'reason' },
+    'appeal.reason': { AppealDecided: 'reason' },
     'rewards.reason': { RewardGranted: 'reason' },
   },
 } as const satisfies Record<string, Record<string, Record<string, string>>>;

@@ -78,7 +78,7 @@ describe('personal free text, stated once', () => {
         'qualifications.number',
         // the staff conduct register (issue 13 item 9)
         'violations.evidence',
-        'violations.appeal.reason',
+        'appeal.reason',
         'rewards.reason',
       ].sort(),
     );
