@@ -16,7 +16,7 @@ import {
   TenantRow,
 } from './infrastructure/accounts.entity';
 import { TenantsRepository } from './infrastructure/tenants.repository';
-import { STAFF_LOGINS_CONSUMER, staffLoginsProcess } from './projections/staff-logins.process';
+import { STAFF_LOGINS_CONSUMER, staffLoginsProcess } from './application/staff-logins.process';
 
 /** One `@Handles` method for each of tenancy's declared methods (libs/contracts tenancy.api.ts). */
 export const TENANCY_HANDLERS = [TenantHandlers, UsersHandlers, ProvisioningHandlers];

@@ -10,7 +10,7 @@ import { TenantStream } from '../src/application/tenant-stream';
 import { UsersHandlers } from '../src/application/users.handlers';
 import { tenantStreamId } from '../src/domain/tenant/tenant.decider';
 import { TenantsRepository } from '../src/infrastructure/tenants.repository';
-import { staffLoginsProcess } from '../src/projections/staff-logins.process';
+import { staffLoginsProcess } from '../src/application/staff-logins.process';
 import { tenancyService } from '../src/tenancy.service-definition';
 
 // Issue 13 item 1: staff's StaffLoginRequested, consumed by tenancy on a database of its own (the `log`

@@ -3,7 +3,7 @@ import { DomainError } from '@serviceops/kernel';
 import type { DeliveredEvent } from '@serviceops/messaging';
 import { ProblemError } from '@serviceops/platform';
 import type { Logger } from 'pino';
-import type { TenantStream } from '../application/tenant-stream';
+import type { TenantStream } from './tenant-stream';
 
 export const STAFF_LOGINS_CONSUMER = 'tenancy-staff-logins';
 
