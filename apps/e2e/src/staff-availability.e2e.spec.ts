@@ -247,7 +247,7 @@ describe('staff availability for dispatch (log transport)', () => {
         ? (res.body as { username: string; roles: string[]; branchId?: string })
         : undefined;
     });
-    expect(user).toMatchObject({ username: 'sun.li', roles: ['coach'], branchId });
+    expect(user).toMatchObject({ username: 'sun.li', roles: ['coach'], branchId, pendingActivation: true });
     const { rows } = await db.query<{ type: string }>(
       `SELECT type FROM tenancy.events WHERE data->>'staffId' = $1 ORDER BY global_position`,
       [staffId],

@@ -70,6 +70,7 @@ describe('a staff login requested by hiring (issue 13 item 1)', () => {
     expect(decide(once)).toEqual([]);
     const state = fold(once);
     expect(state.status === 'active' && Object.keys(state.users)).toEqual(['u-admin', STAFF]);
+    expect(state.status === 'active' && state.users[STAFF]).toMatchObject({ pendingActivation: true });
   });
 
   it.each<[string, Partial<{ username: string; roles: Role[]; branchId: string }>, string]>([

@@ -18,6 +18,8 @@ export interface TenantUser {
    * version is refused at once, not when it expires.
    */
   readonly tokenVersion: number;
+  /** A staff member's login made at hiring: no password yet, so signing in is refused until one is set. */
+  readonly pendingActivation?: boolean;
 }
 
 export interface AbsentTenant {
