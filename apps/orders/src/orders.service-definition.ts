@@ -12,6 +12,8 @@ import { OrderHandlers, OrderQueries } from './application/order.handlers';
 import { ARRIVAL_RISK_TIMER, CLOCK, FIRST_RESPONSE_TIMER, OrderStore } from './application/order-store';
 import { type Clock, systemClock } from '@serviceops/kernel';
 import { OrdersTables1764800000000 } from './infrastructure/migrations';
+import { OrdersStaffAvailability1764900000300 } from './infrastructure/availability.migrations';
+import { AVAILABILITY_CONSUMER, availabilityProjection } from './projections/availability.projection';
 import { OrderFacts } from './infrastructure/order-facts.repository';
 import {
   CALENDARS_CONSUMER,
@@ -44,7 +46,14 @@ export const ordersServiceOn = (clock: Clock): ServiceDefinition<typeof ordersCo
     protoPath: GRPC_SERVICES.orders.proto,
     loader: PROTO_LOADER_OPTIONS,
   },
-  database: { entities: [], migrations: [OrdersTables1764800000000] },
+  database: {
+    entities: [],
+    migrations: [
+      OrdersTables1764800000000,
+      // availability (item 3)
+      OrdersStaffAvailability1764900000300,
+    ],
+  },
   publishes: true,
   handlers: HANDLERS,
   module: ({ runtime, pool, config, logger, metrics }) => ({
@@ -66,6 +75,8 @@ export const ordersServiceOn = (clock: Clock): ServiceDefinition<typeof ordersCo
     await runtime.subscribe(CALENDARS_CONSUMER, [eventsTopic('tenancy')], calendarsProjection);
     await runtime.subscribe(ELIGIBILITY_CONSUMER, [eventsTopic('staff')], eligibilityProjection);
     await runtime.subscribe(ENTITLEMENTS_CONSUMER, [eventsTopic('contracts')], entitlementsProjection);
+    // availability (item 3)
+    await runtime.subscribe(AVAILABILITY_CONSUMER, [eventsTopic('staff')], availabilityProjection);
     timers.start({
       [FIRST_RESPONSE_TIMER]: (timer) => orders.escalate(timer),
       [ARRIVAL_RISK_TIMER]: (timer) => orders.escalateArrival(timer),

@@ -3,6 +3,8 @@ import { createServer } from 'node:net';
 import { newId } from '@serviceops/kernel';
 import {
   EventSourcingRuntime,
+  isSealed,
+  PersonalDataCipher,
   runService,
   type CallContext,
   type RunningService,
@@ -13,6 +15,7 @@ import { withTransaction } from '@serviceops/eventstore';
 import { AssessmentHandlers } from '../src/application/assessments';
 import { AttendanceHandlers } from '../src/application/attendance.handlers';
 import { DisciplineHandlers } from '../src/application/discipline.handlers';
+import { disciplineStreamId } from '../src/domain/discipline/discipline.decider';
 import { projectAssessmentFacts } from '../src/projections/assessment-facts.projection';
 import { projectConductStaffFacts } from '../src/projections/conduct-staff-facts.projection';
 import { TrainingSessionHandlers } from '../src/application/training-session.handlers';
@@ -432,5 +435,54 @@ describe('attendance against the shift, feeding the discipline KPI', () => {
       return discipline[absent] === 80 && discipline[late] === 95 ? discipline : undefined;
     });
     expect(preview[away]).toBe(100);
+  });
+});
+
+describe('the conduct register’s free text, sealed (issue 13 item 9)', () => {
+  it('stores evidence and reasons sealed with the person’s key, shows them, and not after erasure', async () => {
+    const staffId = newId();
+    await hire(staffId, 24_000);
+    const handlers = running!.app.get(DisciplineHandlers);
+    const evidence = 'Wang Fang, table 7, 138-0013-8000: shouted at her over the bill';
+    const recorded = await handlers.recordViolation(
+      {
+        staffId,
+        ruleId: 'dress-and-grooming',
+        occurredAt: new Date(Date.now() - 60_000).toISOString(),
+        evidence,
+      },
+      call,
+    );
+    const violationId = String(recorded.violations[0]?.['violationId']);
+    const reason = 'her husband Li Lei confirmed she was on sick leave';
+    await handlers.decideAppeal({ staffId, violationId, outcome: 'overturned', reason }, call);
+    await handlers.grantReward(
+      { staffId, amount: { amount: 5_000, currency: 'CNY' }, reason: 'found Mrs Zhao’s wallet' },
+      call,
+    );
+
+    // At rest (and as published): sealed, the money in clear.
+    const runtime = running!.app.get(EventSourcingRuntime);
+    const { events } = await runtime.store.readStream(disciplineStreamId(tenantId, staffId));
+    const stored = events.map((e) => e.data as Record<string, unknown>);
+    expect(stored.map((d) => isSealed(d['evidence'] ?? d['reason']))).toEqual([true, true, true]);
+    expect(JSON.stringify(stored)).not.toMatch(/Wang|Li Lei|Zhao/);
+    expect(stored[2]?.['amount']).toEqual({ amount: 5_000, currency: 'CNY' });
+
+    // Read back through the register: in clear.
+    const record = await handlers.get({ staffId }, call);
+    expect(record.violations[0]).toMatchObject({ evidence, appeal: { outcome: 'overturned', reason } });
+    expect(record.rewards[0]).toMatchObject({ reason: 'found Mrs Zhao’s wallet' });
+
+    // The person's key destroyed (erasure): unreadable, the fines and money intact.
+    const cipher = running!.app.get(PersonalDataCipher);
+    await withTransaction(runtime.store.pool, (tx) => cipher.destroy(tx, [staffId]));
+    const erased = await handlers.get({ staffId }, call);
+    expect(erased.violations[0]).toMatchObject({
+      evidence: '',
+      appeal: { outcome: 'overturned', reason: '' },
+      fine: { amount: 500, currency: 'CNY' },
+    });
+    expect(erased.rewards[0]).toMatchObject({ reason: '', amount: { amount: 5_000, currency: 'CNY' } });
   });
 });

@@ -1,4 +1,5 @@
 import { GRPC_SERVICES, PROTO_LOADER_OPTIONS, tenancyConfigSpec } from '@serviceops/contracts';
+import { eventsTopic } from '@serviceops/messaging';
 import { type ServiceDefinition } from '@serviceops/platform';
 import { Pool } from 'pg';
 import { createFirstTenant } from './application/first-start';
@@ -15,6 +16,7 @@ import {
   TenantRow,
 } from './infrastructure/accounts.entity';
 import { TenantsRepository } from './infrastructure/tenants.repository';
+import { STAFF_LOGINS_CONSUMER, staffLoginsProcess } from './application/staff-logins.process';
 
 /** One `@Handles` method for each of tenancy's declared methods (libs/contracts tenancy.api.ts). */
 export const TENANCY_HANDLERS = [TenantHandlers, UsersHandlers, ProvisioningHandlers];
@@ -43,7 +45,7 @@ export const tenancyService: ServiceDefinition<typeof tenancyConfigSpec> = {
       TenantStream,
     ],
   }),
-  onStart: async ({ logger, config }, app) => {
+  onStart: async ({ logger, config, runtime }, app) => {
     await createFirstTenant(
       { logger, stream: app.get(TenantStream), tenants: app.get(TenantsRepository) },
       {
@@ -51,6 +53,12 @@ export const tenancyService: ServiceDefinition<typeof tenancyConfigSpec> = {
         adminPassword: config.ADMIN_PASSWORD,
         operatorPassword: config.PLATFORM_OPERATOR_PASSWORD,
       },
+    );
+    // Hiring with a login (issue 13 item 1): staff's StaffLoginRequested → the user, pending activation.
+    await runtime.subscribe(
+      STAFF_LOGINS_CONSUMER,
+      [eventsTopic('staff')],
+      staffLoginsProcess(app.get(TenantStream), logger),
     );
   },
 };

@@ -93,6 +93,12 @@ export const PERSONAL_TEXT = {
     address: { RequestRegistered: 'address' },
     problem: { RequestRegistered: 'problem' },
   },
+  /** The staff conduct register's free text (issue 13 item 9): sealed with the staff member's own key. */
+  staffConduct: {
+    'violations.evidence': { ViolationRecorded: 'evidence' },
+    'appeal.reason': { AppealDecided: 'reason' },
+    'rewards.reason': { RewardGranted: 'reason' },
+  },
 } as const satisfies Record<string, Record<string, Record<string, string>>>;
 
 /** Where personal free text sits in answers, every record's together: what a kept answer leaves out. */

@@ -77,6 +77,10 @@ describe('personal free text, stated once', () => {
         'warranty.covered',
         'declineReason',
         'qualifications.number',
+        // the staff conduct register (issue 13 item 9)
+        'violations.evidence',
+        'appeal.reason',
+        'rewards.reason',
       ].sort(),
     );
   });

@@ -102,13 +102,16 @@ export class CandidateView {
   @ApiProperty({ format: 'uuid' })
   staffId!: string;
 
-  @ApiProperty({ description: 'eligible at the slot’s start and free in it' })
+  @ApiProperty({
+    description:
+      'eligible at the slot’s start, working then (when shifts are on record), not on leave, free in it',
+  })
   inRunning!: boolean;
 
   @ApiProperty({
     type: [String],
     description:
-      'in: least_loaded or load:<n>; out: booked, expired, suspended, reverification_overdue, no_qualification, no_eligibility_on_record',
+      'in: least_loaded or load:<n>; out: booked, expired, suspended, reverification_overdue, no_qualification, no_eligibility_on_record, not_working, on_leave',
   })
   reasons!: string[];
 

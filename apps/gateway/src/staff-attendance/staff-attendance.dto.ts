@@ -42,6 +42,12 @@ export class DecideLeaveDto {
   reason!: string;
 }
 
+@ApiSchema({ name: 'CancelLeave' })
+export class CancelLeaveDto {
+  @Follows(RULES.reason, { example: 'back early: leave no longer needed' })
+  reason!: string;
+}
+
 /** The most minutes a clock-in may be after the start and still on time (the service checks again: 422). */
 export const MAX_LATENESS_THRESHOLD_MINUTES = STAFF_LIMITS.latenessThresholdMinutes;
 

@@ -1,5 +1,6 @@
 import { controllerOf, route } from '../routes/mount';
 import {
+  CancelLeaveDto,
   ChangeAttendancePolicyDto,
   DecideLeaveDto,
   RequestLeaveDto,
@@ -22,6 +23,7 @@ export const StaffAttendanceRoutes = controllerOf('staff-attendance', [
   route({ rpc: 'staff.GetShift', answer: ShiftView, view: shiftView }),
   route({ rpc: 'staff.RequestLeave', body: RequestLeaveDto, answer: LeaveRecordView, view: leaveRecordView }),
   route({ rpc: 'staff.DecideLeave', body: DecideLeaveDto, answer: LeaveRecordView, view: leaveRecordView }),
+  route({ rpc: 'staff.CancelLeave', body: CancelLeaveDto, answer: LeaveRecordView, view: leaveRecordView }),
   route({ rpc: 'staff.GetLeaveRecord', answer: LeaveRecordView, view: leaveRecordView }),
   route({ rpc: 'staff.GetAttendancePolicy', answer: AttendancePolicyView, view: attendancePolicyView }),
   route({

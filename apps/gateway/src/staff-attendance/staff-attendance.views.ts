@@ -44,7 +44,7 @@ export class LeaveRequestView {
   reason!: string;
   @ApiProperty({ format: 'date-time' })
   requestedAt!: string;
-  @ApiProperty({ enum: ['requested', 'approved', 'rejected'] })
+  @ApiProperty({ enum: ['requested', 'approved', 'rejected', 'cancelled'] })
   status!: string;
   @ApiPropertyOptional({ required: false })
   decision?: string;
@@ -52,6 +52,12 @@ export class LeaveRequestView {
   decidedBy?: string;
   @ApiPropertyOptional({ format: 'date-time', required: false })
   decidedAt?: string;
+  @ApiPropertyOptional({ required: false })
+  cancellation?: string;
+  @ApiPropertyOptional({ required: false })
+  cancelledBy?: string;
+  @ApiPropertyOptional({ format: 'date-time', required: false })
+  cancelledAt?: string;
 }
 
 @ApiSchema({ name: 'LeaveRecord' })

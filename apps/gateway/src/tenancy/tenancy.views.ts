@@ -63,6 +63,13 @@ export class UserView {
       'bumped when the user’s roles change or the user is disabled: older access tokens are refused',
   })
   tokenVersion!: number;
+
+  @ApiPropertyOptional({
+    description:
+      'a staff member’s login made at hiring, without a password yet: signing in is refused until one is set (absent when false)',
+    required: false,
+  })
+  pendingActivation?: boolean;
 }
 
 @ApiSchema({ name: 'UserPage' })

@@ -19,6 +19,7 @@ import {
   type BookingEvent,
   type BookingState,
 } from '../domain/booking/booking.decider';
+import { availabilityAt } from '../domain/dispatch/availability';
 import { rankCandidates, type Candidate } from '../domain/dispatch/candidates';
 import { eligibilityAt } from '../domain/dispatch/eligibility';
 import { dispatchQueue } from '../domain/order/order.sla';
@@ -34,6 +35,7 @@ import { assertSlot, orderDecider, orderStreamId } from '../domain/order/order.d
 import type { OrderEvent } from '../domain/order/order.events';
 import type { OrderState } from '../domain/order/order.state';
 import type { PoolClient } from 'pg';
+import { availabilityOf } from '../infrastructure/availability.repository';
 import { OrderFacts } from '../infrastructure/order-facts.repository';
 import {
   ARRIVAL_RISK_TIMER,
@@ -208,7 +210,8 @@ export class OrderHandlers {
   }
 
   /**
-   * Dispatch to a person eligible at the slot's start: the order's stream and the person's booking stream of
+   * Dispatch to a person eligible at the slot's start and available in it (inside their working slots, clear of
+   * approved leave: ORDERS.STAFF_UNAVAILABLE otherwise): the order's stream and the person's booking stream of
    * that day are appended together, each on the version decided on, so of two overlapping dispatches one
    * commits and the other is decided again and refused (ORDERS.DOUBLE_BOOKED). A resource going along (a
    * vehicle, an equipment unit) is booked the same way, in the same transaction.
@@ -234,6 +237,10 @@ export class OrderHandlers {
     assertSlot(slot, now);
     const history = (await this.facts.eligibilityOf(call.tenantId, [staffId])).get(staffId) ?? [];
     const verdict = eligibilityAt(history, new Date(slot.start));
+    const intervals = (await availabilityOf(this.orders.runtime.store.pool, call.tenantId, [staffId])).get(
+      staffId,
+    );
+    const availability = availabilityAt(intervals ?? [], slot);
     const holder = `staff:${staffId}`;
     type S = OrderState | BookingState;
     type E = OrderEvent | BookingEvent;
@@ -272,6 +279,7 @@ export class OrderHandlers {
           const events = orderDecider.decide(command, order as OrderState, {
             now,
             staff: { staffId, eligible: verdict.eligible, reasons: verdict.reasons },
+            availability,
           });
           const decided = [events, bookingDecider.decide(book, booking as BookingState, undefined)];
           if (resourceHolder)
@@ -393,7 +401,11 @@ export class OrderQueries {
     if (!row) throw notFoundOrder();
     const slot = { start: request.start ?? '', end: request.end ?? '' };
     assertSlot(slot, new Date(0));
-    const staff = await this.facts.staffFor(call.tenantId, new Date(slot.start).toISOString().slice(0, 10));
+    const [facts, availability] = await Promise.all([
+      this.facts.staffFor(call.tenantId, new Date(slot.start).toISOString().slice(0, 10)),
+      availabilityOf(this.orders.runtime.store.pool, call.tenantId),
+    ]);
+    const staff = facts.map((s) => ({ ...s, availability: availability.get(s.staffId) ?? [] }));
     return { items: rankCandidates(staff, slot).map((c) => ({ ...c, reasons: [...c.reasons] })) };
   }
 

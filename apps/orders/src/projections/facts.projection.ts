@@ -1,7 +1,7 @@
 import type { BusinessCalendar } from '@serviceops/kernel';
 import type { DeliveredEvent } from '@serviceops/messaging';
 import type { PoolClient } from 'pg';
-import type { EligibilityChange } from '../domain/dispatch/eligibility';
+import type { StaffEligibilityChangedV1 } from '@serviceops/contracts';
 import {
   type EntitlementRow,
   keepCalendar,
@@ -28,11 +28,15 @@ export async function calendarsProjection(event: DeliveredEvent, tx: PoolClient)
 export async function eligibilityProjection(event: DeliveredEvent, tx: PoolClient): Promise<void> {
   const tenantId = event.metadata.tenantId;
   if (!tenantId || event.type !== 'StaffEligibilityChanged') return;
-  const d = event.data as EligibilityChange;
+  const d = event.data as StaffEligibilityChangedV1;
   await keepEligibility(tx, tenantId, {
     staffId: d.staffId,
     eligible: d.eligible,
-    reasons: d.reasons.map((r) => ({ reason: r.reason, ...(r.kind ? { kind: r.kind } : {}) })),
+    reasons: d.reasons.map((r) => ({
+      reason: r.reason,
+      ...(r.qualificationId ? { qualificationId: r.qualificationId } : {}),
+      ...(r.kind ? { kind: r.kind } : {}),
+    })),
     since: d.since,
   });
 }

@@ -66,6 +66,8 @@ export function shiftViewOf(events: readonly RecordedEvent[]) {
       case 'ShiftClosed':
         Object.assign(view ?? {}, { status: 'closed', outcome: e.data.outcome });
         break;
+      case 'StaffAvailabilityChanged':
+        break;
     }
   }
   if (!view) throw new ProblemError(AttendanceErrorCode.SHIFT_NOT_FOUND, 'no such shift');
@@ -84,7 +86,16 @@ export function leaveRecordOf(staffId: string, events: readonly RecordedEvent[])
     if (e.type === 'LeaveRequested') {
       const { staffId: _, ...rest } = e.data;
       requests.set(rest.leaveId, { ...rest, status: 'requested' });
-    } else {
+    } else if (e.type === 'LeaveCancelled') {
+      const r = requests.get(e.data.leaveId);
+      if (r)
+        Object.assign(r, {
+          status: 'cancelled',
+          cancellation: e.data.reason,
+          cancelledBy: e.data.cancelledBy,
+          cancelledAt: e.data.cancelledAt,
+        });
+    } else if (e.type === 'LeaveDecided') {
       const r = requests.get(e.data.leaveId);
       if (r)
         Object.assign(r, {
@@ -269,6 +280,24 @@ export class AttendanceHandlers {
           reason: request.reason ?? '',
           decidedBy: call.actorId,
         },
+      },
+      true,
+      request.expectedVersion,
+    );
+  }
+
+  /** Withdraw a request or cancel an approved leave: the interval goes back to dispatch (published). */
+  @Handles('staff.CancelLeave')
+  cancelLeave(
+    request: { staffId: string; leaveId: string; reason?: string; expectedVersion?: number },
+    call: CallContext,
+  ) {
+    return this.leave(
+      call,
+      request.staffId,
+      {
+        type: 'CancelLeave',
+        data: { leaveId: request.leaveId, reason: request.reason ?? '', cancelledBy: call.actorId },
       },
       true,
       request.expectedVersion,

@@ -4,6 +4,7 @@ import {
   EventSourcingRuntime,
   execute,
   Handles,
+  isSealed,
   optional,
   ProblemError,
   type CallContext,
@@ -12,10 +13,11 @@ import {
 import type { DisciplineCommand } from '../domain/discipline/discipline.commands';
 import { disciplineDecider, disciplineStreamId } from '../domain/discipline/discipline.decider';
 import { DisciplineErrorCode } from '../domain/discipline/discipline.errors';
-import type { DisciplineEvent } from '../domain/discipline/discipline.events';
+import { DISCIPLINE_SEALED_PATHS, type DisciplineEvent } from '../domain/discipline/discipline.events';
 import { staffFactsOf } from '../infrastructure/conduct-staff-facts.repository';
 import { violationPage } from '../infrastructure/conduct-violations.repository';
 import { ConductRulesPolicy } from './conduct-rules';
+import { People } from './people';
 
 interface MoneyMessage {
   readonly amount?: number;
@@ -27,7 +29,13 @@ const moneyOf = (m: MoneyMessage | undefined): Money | undefined =>
 const notFound = () =>
   new ProblemError(DisciplineErrorCode.REGISTER_NOT_FOUND, 'no conduct register for this staff member');
 
-/** The register folded from its events, as the proto's DisciplineRecord says it. */
+/** A sealed value left sealed (the person's key is gone: erased) is not shown: an empty text. */
+const opened = (value: string): string => (isSealed(value) ? '' : value);
+
+/**
+ * The register folded from its events (decoded with the person's key), as the proto's DisciplineRecord says it.
+ * Evidence and reasons the key no longer opens (an erased person) answer empty; fines and money stay.
+ */
 export function disciplineRecordOf(staffId: string, events: readonly RecordedEvent[]) {
   if (events.length === 0) throw notFound();
   const violations = new Map<string, Record<string, unknown>>();
@@ -36,9 +44,10 @@ export function disciplineRecordOf(staffId: string, events: readonly RecordedEve
     const e = recorded as unknown as DisciplineEvent;
     switch (e.type) {
       case 'ViolationRecorded': {
-        const { staffId: _, loss, trainingSessionId, ...rest } = e.data;
+        const { staffId: _, loss, trainingSessionId, evidence, ...rest } = e.data;
         violations.set(rest.violationId, {
           ...rest,
+          evidence: opened(evidence),
           ...(loss ? { loss } : {}),
           ...(trainingSessionId ? { trainingSessionId } : {}),
         });
@@ -47,12 +56,12 @@ export function disciplineRecordOf(staffId: string, events: readonly RecordedEve
       case 'AppealDecided': {
         const v = violations.get(e.data.violationId);
         const { outcome, reason, decidedAt, decidedBy } = e.data;
-        if (v) v['appeal'] = { outcome, reason, decidedAt, decidedBy };
+        if (v) v['appeal'] = { outcome, reason: opened(reason), decidedAt, decidedBy };
         break;
       }
       case 'RewardGranted': {
-        const { staffId: _, ...reward } = e.data;
-        rewards.push(reward);
+        const { staffId: _, reason, ...reward } = e.data;
+        rewards.push({ ...reward, reason: opened(reason) });
         break;
       }
     }
@@ -75,6 +84,7 @@ export class DisciplineHandlers {
   constructor(
     private readonly runtime: EventSourcingRuntime,
     private readonly rules: ConductRulesPolicy,
+    private readonly people: People,
   ) {}
 
   @Handles('staff.RecordViolation')
@@ -180,10 +190,15 @@ export class DisciplineHandlers {
 
   @Handles('staff.GetDisciplineRecord')
   async get(request: { staffId: string }, call: CallContext) {
-    const { events } = await this.runtime.store.readStream(
+    const { events, decoded } = await this.people.read<DisciplineEvent>(
       disciplineStreamId(call.tenantId, request.staffId),
+      request.staffId,
+      DISCIPLINE_SEALED_PATHS,
     );
-    return disciplineRecordOf(request.staffId, events);
+    return disciplineRecordOf(
+      request.staffId,
+      events.map((e, i) => ({ ...e, data: decoded[i]?.data ?? e.data })),
+    );
   }
 
   private async run(
@@ -194,6 +209,8 @@ export class DisciplineHandlers {
     extra: Partial<Parameters<typeof disciplineDecider.decide>[2]> & { policyVersion?: number } = {},
   ) {
     const { policyVersion, ...context } = extra;
+    // Evidence and reasons are sealed with the person's own key (made on first use).
+    const codec = await this.people.forWrite<DisciplineEvent>(staffId, DISCIPLINE_SEALED_PATHS);
     await this.runtime.timed(command.type, () =>
       execute(
         this.runtime.store,
@@ -203,6 +220,7 @@ export class DisciplineHandlers {
         { now: new Date(), ...context },
         call,
         {
+          codec,
           ...(expectedVersion !== undefined ? { expectedVersion } : {}),
           ...(policyVersion !== undefined ? { policyVersion } : {}),
         },

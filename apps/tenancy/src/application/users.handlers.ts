@@ -21,6 +21,7 @@ function userMessage({ tenant, version }: TenantResult, userId: string) {
     disabled: user.disabled,
     tenantVersion: version,
     tokenVersion: user.tokenVersion,
+    ...(user.pendingActivation ? { pendingActivation: true } : {}),
   };
 }
 

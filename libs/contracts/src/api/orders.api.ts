@@ -39,7 +39,8 @@ const ORDERS_REQUESTS_API = {
     },
     access: DISPATCHERS,
     personalData: true,
-    summary: 'Dispatch the order to a person eligible at the slot and free in it (no double booking)',
+    summary:
+      'Dispatch the order to a person eligible at the slot, working then and not on leave, and free in it (no double booking)',
   },
   GetOrder: {
     http: { method: 'GET', path: 'orders/:id', status: 200, uuidParams: ['id'], etag: true, purpose: true },

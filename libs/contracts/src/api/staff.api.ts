@@ -407,6 +407,19 @@ export const STAFF_API = {
     access: STAFF_CONDUCT_READERS,
     summary: 'A staff member’s leave requests and their decisions',
   },
+  CancelLeave: {
+    http: {
+      method: 'POST',
+      path: 'staff-leave/:staffId/requests/:leaveId/cancel',
+      status: 200,
+      uuidParams: ['staffId', 'leaveId'],
+      etag: true,
+      ifMatch: true,
+    },
+    access: STAFF_CONDUCT_MANAGERS,
+    summary:
+      'Withdraw a leave request or cancel an approved leave before it ends, with a reason (dispatch sees the person available again)',
+  },
   ListViolations: {
     http: { method: 'GET', path: 'staff-violations', status: 200 },
     access: STAFF_CONDUCT_READERS,

@@ -1,7 +1,10 @@
+import type { Sealed } from './customers.events';
+
 /**
  * What the staff service publishes on `staff.events.v1` about conduct: fines, chargeable losses, their
  * cancellation on appeal, and rewards. Billing's staff settlement consumes them by type. Money is integer minor
- * units with its currency (libs/kernel money).
+ * units with its currency (libs/kernel money). Free text that can carry personal data (evidence, an appeal's or a
+ * reward's reason: PERSONAL_TEXT.staffConduct) is sealed with the staff member's own key.
  */
 export interface StaffMoneyV1 {
   readonly amount: number;
@@ -24,7 +27,7 @@ export interface ViolationRecordedV1 {
   readonly fine: StaffMoneyV1;
   /** A loss the person caused that is charged to them, where the rule says it is chargeable. */
   readonly loss: StaffMoneyV1 | null;
-  readonly evidence: string;
+  readonly evidence: Sealed;
   readonly recordedBy: string;
   readonly approverId: string;
   /** Recorded by the service itself: a mandatory training session missed. */
@@ -36,7 +39,7 @@ export interface AppealDecidedV1 {
   readonly violationId: string;
   readonly staffId: string;
   readonly outcome: 'upheld' | 'overturned';
-  readonly reason: string;
+  readonly reason: Sealed;
   readonly decidedAt: string;
   readonly decidedBy: string;
   /** What is cancelled (overturned) or confirmed (upheld). */
@@ -48,7 +51,7 @@ export interface RewardGrantedV1 {
   readonly rewardId: string;
   readonly staffId: string;
   readonly amount: StaffMoneyV1;
-  readonly reason: string;
+  readonly reason: Sealed;
   readonly grantedAt: string;
   readonly grantedBy: string;
 }

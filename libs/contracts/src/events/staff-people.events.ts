@@ -75,3 +75,25 @@ export type StaffPeoplePublishedEvent =
   | { readonly type: 'StaffEligibilityChanged'; readonly data: StaffEligibilityChangedV1 }
   | { readonly type: 'QualificationExpiryReminderDue'; readonly data: QualificationExpiryReminderDueV1 }
   | { readonly type: 'FinalSettlementRequested'; readonly data: FinalSettlementRequestedV1 };
+
+/**
+ * A staff member's availability for dispatch changed (issue 13 item 7): a working slot (a scheduled shift) or an
+ * approved leave was added, or an approved leave was cancelled (`active: false`). `intervalId` is the shift's or
+ * the leave request's id: a later change of the same interval replaces the earlier one, so a consumer keeps one
+ * row per interval and a redelivery changes nothing. Load is not published: the orders service counts its own
+ * dispatched orders (docs/decisions.md).
+ */
+export interface StaffAvailabilityChangedV1 {
+  readonly staffId: string;
+  readonly kind: 'working_slot' | 'leave';
+  readonly intervalId: string;
+  readonly from: string;
+  readonly to: string;
+  readonly active: boolean;
+  readonly changedAt: string;
+}
+
+export type StaffAvailabilityPublishedEvent = {
+  readonly type: 'StaffAvailabilityChanged';
+  readonly data: StaffAvailabilityChangedV1;
+};

@@ -1,5 +1,6 @@
 import { overlaps } from '../booking/booking.decider';
 import type { Slot } from '../order/order.commands';
+import { type AvailabilityInterval, availabilityAt } from './availability';
 import { type EligibilityChange, eligibilityAt } from './eligibility';
 
 export interface StaffFacts {
@@ -9,25 +10,30 @@ export interface StaffFacts {
   readonly booked: readonly Slot[];
   /** Open orders assigned to the person (the load). */
   readonly load: number;
+  /** Working slots and leave, from staff's availability events (none: no schedule on record). */
+  readonly availability?: readonly AvailabilityInterval[];
 }
 
 export interface Candidate {
   readonly staffId: string;
   readonly inRunning: boolean;
-  /** Why the person is out ('expired', 'booked', …), or 'least_loaded' / 'load:<n>' for those in. */
+  /**
+   * Why the person is out (eligibility's reasons such as 'expired', then 'not_working' / 'on_leave', then
+   * 'booked' for an overlapping booking), or 'least_loaded' / 'load:<n>' for those in.
+   */
   readonly reasons: readonly string[];
   readonly load: number;
 }
 
 /**
- * Everyone, ranked: those in (eligible at the slot's start and free in it) first by load, then id; those out
- * after, each with the reasons it is out.
+ * Everyone, ranked: those in (eligible at the slot's start, working and not on leave in it, not booked in it)
+ * first by load, then id; those out after, each with the reasons it is out.
  */
 export function rankCandidates(staff: readonly StaffFacts[], slot: Slot): Candidate[] {
   const start = new Date(slot.start);
   const all = staff.map((s): Candidate => {
     const verdict = eligibilityAt(s.eligibility, start);
-    const reasons = [...verdict.reasons];
+    const reasons = [...verdict.reasons, ...availabilityAt(s.availability ?? [], slot).reasons];
     if (s.booked.some((b) => overlaps(b, slot))) reasons.push('booked');
     return { staffId: s.staffId, inRunning: reasons.length === 0, reasons, load: s.load };
   });

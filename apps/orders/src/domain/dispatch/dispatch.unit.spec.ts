@@ -29,7 +29,7 @@ const expires: EligibilityChange = {
       qualificationId: 'q-1',
       kind: 'coach_licence',
       reason: 'expired',
-    } as EligibilityChange['reasons'][number],
+    },
   ],
   since: '2026-03-10T00:00:00.000Z',
 };

@@ -1,15 +1,12 @@
+import type { StaffEligibilityChangedV1 } from '@serviceops/contracts';
+
 /**
- * Eligibility over time, from the staff service's `StaffEligibilityChanged` events (source:
- * libs/contracts/src/events/staff-people.events.ts on the staff branch; only the fields read here are declared).
+ * Eligibility over time, from the staff service's `StaffEligibilityChanged` events: the payload is the one the
+ * contract declares (libs/contracts/src/events/staff-people.events.ts), not a copy of its fields.
  * Each change holds from its `since` until the next one: the question dispatch asks is "eligible at that instant",
  * so a qualification expiring between booking and slot answers no for the slot.
  */
-export interface EligibilityChange {
-  readonly staffId: string;
-  readonly eligible: boolean;
-  readonly reasons: readonly { readonly reason: string; readonly kind?: string }[];
-  readonly since: string;
-}
+export type EligibilityChange = StaffEligibilityChangedV1;
 
 /** A person's changes, kept in order of `since` (a redelivered or late change lands where it belongs). */
 export function withChange(

@@ -127,4 +127,6 @@ export interface OrderContext {
   /** EscalateArrivalRisk: the calendar as it stands (the deadline is recounted in it). */
   /** DispatchOrder: the person's eligibility at the slot's start. */
   readonly staff?: StaffVerdict;
+  /** DispatchOrder: whether the slot is in the person's working time and clear of leave (dispatch/availability). */
+  readonly availability?: { readonly available: boolean; readonly reasons: readonly string[] };
 }

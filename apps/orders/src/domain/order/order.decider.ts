@@ -217,6 +217,11 @@ function dispatch(command: DispatchOrder, state: OrderState, context: OrderConte
       staffId,
       reasons: verdict.reasons,
     });
+  if (context.availability && !context.availability.available)
+    throw orderError(E.STAFF_UNAVAILABLE, `staff ${staffId} is not available in the slot`, {
+      staffId,
+      reasons: context.availability.reasons,
+    });
   return [
     {
       type: 'OrderDispatched',

@@ -23,6 +23,8 @@ export const OrderErrorCode = {
   ALREADY_RESPONDED: 'ORDERS.ALREADY_RESPONDED',
   INVALID_SLOT: 'ORDERS.INVALID_SLOT',
   STAFF_NOT_ELIGIBLE: 'ORDERS.STAFF_NOT_ELIGIBLE',
+  /** Eligible, but the slot is outside the person's working slots or overlaps their approved leave. */
+  STAFF_UNAVAILABLE: 'ORDERS.STAFF_UNAVAILABLE',
   ALREADY_DISPATCHED: 'ORDERS.ALREADY_DISPATCHED',
   /** The person already has an order in an overlapping slot. */
   DOUBLE_BOOKED: 'ORDERS.DOUBLE_BOOKED',

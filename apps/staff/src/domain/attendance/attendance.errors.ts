@@ -14,6 +14,7 @@ export const AttendanceErrorCode = {
   TOO_EARLY: 'STAFF.CLOCK_IN_TOO_EARLY',
   LEAVE_REVERSED: 'STAFF.LEAVE_ENDS_BEFORE_START',
   LEAVE_DECIDED: 'STAFF.LEAVE_ALREADY_DECIDED',
+  LEAVE_OVER: 'STAFF.LEAVE_OVER',
 } as const;
 
 export type AttendanceErrorCode = (typeof AttendanceErrorCode)[keyof typeof AttendanceErrorCode];

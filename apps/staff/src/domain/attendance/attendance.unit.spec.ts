@@ -84,10 +84,24 @@ describe('shifts: late / early / absent against the shift', () => {
       data: { shiftId: SHIFT, staffId: ANNA, startsAt: START, endsAt: END, ...over },
     }) as const;
 
-  it('schedules a shift', () => {
+  it('schedules a shift, published as a working slot for dispatch', () => {
     spec([])
       .when(schedule({ startsAt: '2026-03-10T09:00:00+08:00' }))
-      .then([scheduled]);
+      .then([
+        scheduled,
+        {
+          type: 'StaffAvailabilityChanged',
+          data: {
+            staffId: ANNA,
+            kind: 'working_slot',
+            intervalId: SHIFT,
+            from: START,
+            to: END,
+            active: true,
+            changedAt: at(0).toISOString(),
+          },
+        },
+      ]);
   });
 
   it.each<[string, ReturnType<typeof schedule>, boolean, string]>([
@@ -110,7 +124,7 @@ describe('shifts: late / early / absent against the shift', () => {
         now: at(0),
         staffKnown: true,
       }),
-    ).toHaveLength(1);
+    ).toHaveLength(2);
   });
 
   it.each<[string, ShiftEvent[], 'ClockIn' | 'ClockOut', number, string]>([
@@ -250,5 +264,107 @@ describe('leave requests with approval', () => {
     const state = [requested].reduce(leaveDecider.evolve, leaveDecider.initialState());
     const approved = leaveDecider.decide(decide(true), state, { now }).reduce(leaveDecider.evolve, state);
     expect(onApprovedLeave(approved, '2026-03-10T20:00:00.000Z', '2026-03-11T04:00:00.000Z')).toBe(false);
+  });
+});
+
+describe('leave as availability for dispatch (issue 13 item 7)', () => {
+  const LEAVE = 'a1b2c3d4-0000-4000-8000-000000000002';
+  const now = new Date('2026-03-01T00:00:00.000Z');
+  const requested: LeaveEvent = {
+    type: 'LeaveRequested',
+    data: {
+      leaveId: LEAVE,
+      staffId: ANNA,
+      from: '2026-03-10T00:00:00.000Z',
+      to: '2026-03-11T00:00:00.000Z',
+      reason: 'family',
+      requestedAt: now.toISOString(),
+    },
+  };
+  const interval = {
+    staffId: ANNA,
+    kind: 'leave',
+    intervalId: LEAVE,
+    from: '2026-03-10T00:00:00.000Z',
+    to: '2026-03-11T00:00:00.000Z',
+  } as const;
+  const decide = (approved: boolean) =>
+    ({ type: 'DecideLeave', data: { leaveId: LEAVE, approved, reason: 'ok', decidedBy: 'm' } }) as const;
+  const cancel = {
+    type: 'CancelLeave',
+    data: { leaveId: LEAVE, reason: 'back early', cancelledBy: 'm' },
+  } as const;
+  const fold = (events: readonly LeaveEvent[]) =>
+    events.reduce(leaveDecider.evolve, leaveDecider.initialState());
+  const approved = leaveDecider.decide(decide(true), fold([requested]), { now });
+  const cancelled = (when: Date): LeaveEvent => ({
+    type: 'LeaveCancelled',
+    data: {
+      leaveId: LEAVE,
+      staffId: ANNA,
+      reason: 'back early',
+      cancelledBy: 'm',
+      cancelledAt: when.toISOString(),
+    },
+  });
+
+  it.each<[string, boolean, number]>([
+    ['an approved leave is published as an interval off', true, 2],
+    ['a rejected one is not', false, 1],
+  ])('%s', (_why, yes, count) => {
+    const events = leaveDecider.decide(decide(yes), fold([requested]), { now });
+    expect(events).toHaveLength(count);
+    if (yes)
+      expect(events[1]).toEqual({
+        type: 'StaffAvailabilityChanged',
+        data: { ...interval, active: true, changedAt: now.toISOString() },
+      });
+  });
+
+  it('cancelling an approved leave withdraws its interval, once', () => {
+    const later = new Date('2026-03-10T12:00:00.000Z');
+    const events = leaveDecider.decide(cancel, fold([requested, ...approved]), { now: later });
+    expect(events).toEqual([
+      cancelled(later),
+      {
+        type: 'StaffAvailabilityChanged',
+        data: { ...interval, active: false, changedAt: later.toISOString() },
+      },
+    ]);
+    const state = fold([requested, ...approved, ...events]);
+    expect(onApprovedLeave(state, '2026-03-10T01:00:00.000Z', '2026-03-10T02:00:00.000Z')).toBe(false);
+    expect(leaveDecider.decide(cancel, state, { now: later })).toEqual([]);
+  });
+
+  it('withdrawing a request not yet decided publishes no interval', () => {
+    expect(leaveDecider.decide(cancel, fold([requested]), { now })).toEqual([cancelled(now)]);
+  });
+
+  it.each<[string, LeaveEvent[], Date, string]>([
+    [
+      'a rejected request',
+      [requested, ...leaveDecider.decide(decide(false), fold([requested]), { now })],
+      now,
+      'STAFF.LEAVE_ALREADY_DECIDED',
+    ],
+    [
+      'a leave that ended (at its end)',
+      [requested, ...approved],
+      new Date('2026-03-11T00:00:00.000Z'),
+      'STAFF.LEAVE_OVER',
+    ],
+    ['no such request', [], now, 'STAFF.LEAVE_REQUEST_NOT_FOUND'],
+  ])('refuses to cancel %s', (_why, given, when, code) => {
+    expect(() => leaveDecider.decide(cancel, fold(given), { now: when })).toThrow(
+      expect.objectContaining({ code }) as Error,
+    );
+  });
+
+  it('cancels a leave a millisecond before its end', () => {
+    expect(
+      leaveDecider.decide(cancel, fold([requested, ...approved]), {
+        now: new Date('2026-03-10T23:59:59.999Z'),
+      }),
+    ).toHaveLength(2);
   });
 });

@@ -1,5 +1,6 @@
 import { RULES, streamId, type Decider, type Event } from '@serviceops/kernel';
 import { AttendanceErrorCode as E, attendanceError } from './attendance.errors';
+import { availabilityChanged, type StaffAvailabilityChanged } from './availability';
 
 /**
  * Shifts and clocking (issue 13 item 6): late / early / absent against the shift. Arriving 10 minutes early is the
@@ -46,7 +47,9 @@ export type ShiftEvent =
         closedAt: string;
         outcome: 'attended' | 'late' | 'absent' | 'on_leave';
       }
-    >;
+    >
+  /** The shift as a working slot, for dispatch (published with ShiftScheduled). */
+  | StaffAvailabilityChanged;
 
 export interface ShiftState {
   readonly status: 'absent' | 'scheduled' | 'in' | 'out' | 'closed';
@@ -85,16 +88,15 @@ function decide(command: ShiftCommand, state: ShiftState, context: ShiftContext)
       throw attendanceError(E.TOO_LONG, `a shift is at most ${ATTENDANCE_RULES.maxShiftHours} hours`, {
         field: 'endsAt',
       });
+    const [startsAt, endsAt] = [new Date(start).toISOString(), new Date(end).toISOString()];
     return [
-      {
-        type: 'ShiftScheduled',
-        data: {
-          shiftId: data.shiftId,
-          staffId: data.staffId,
-          startsAt: new Date(start).toISOString(),
-          endsAt: new Date(end).toISOString(),
-        },
-      },
+      { type: 'ShiftScheduled', data: { shiftId: data.shiftId, staffId: data.staffId, startsAt, endsAt } },
+      availabilityChanged(
+        'working_slot',
+        { intervalId: data.shiftId, staffId: data.staffId, from: startsAt, to: endsAt },
+        true,
+        now,
+      ),
     ];
   }
   if (state.status === 'absent' || !state.shiftId || !state.staffId || !state.startsAt || !state.endsAt)
@@ -160,6 +162,8 @@ function evolve(state: ShiftState, event: ShiftEvent): ShiftState {
       return { ...state, status: 'out' };
     case 'ShiftClosed':
       return { ...state, status: 'closed' };
+    case 'StaffAvailabilityChanged':
+      return state;
   }
 }
 

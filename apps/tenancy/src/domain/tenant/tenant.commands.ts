@@ -57,6 +57,14 @@ export type ChangeUserRoles = Command<
 >;
 export type ChangeUserPassword = Command<'ChangeUserPassword', { tenantId: string; userId: string }>;
 export type DisableUser = Command<'DisableUser', { tenantId: string; userId: string }>;
+/**
+ * Staff's `StaffLoginRequested` (hiring asked for a login): the user is created once, with the staff member's id
+ * as its own, pending activation (no password travels in events); or the request is refused with the rule's code.
+ */
+export type CreateStaffLogin = Command<
+  'CreateStaffLogin',
+  { tenantId: string; staffId: string; username: string; roles: readonly Role[]; branchId?: string }
+>;
 
 export type TenantCommand =
   | CreateTenant
@@ -71,4 +79,5 @@ export type TenantCommand =
   | RegisterUser
   | ChangeUserRoles
   | ChangeUserPassword
-  | DisableUser;
+  | DisableUser
+  | CreateStaffLogin;

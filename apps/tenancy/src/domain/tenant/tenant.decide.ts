@@ -1,6 +1,7 @@
 import {
   type BusinessCalendar,
   defaultBusinessCalendar,
+  DomainError,
   RULES,
   validateBusinessCalendar,
 } from '@serviceops/kernel';
@@ -14,6 +15,7 @@ import type {
   ProvisionTenant,
   ChangeUserPassword,
   ChangeUserRoles,
+  CreateStaffLogin,
   CreateTenant,
   DisableUser,
   EnableBusinessLine,
@@ -82,6 +84,8 @@ function decideForActive(
       return changeUserPassword(command, tenant, context);
     case 'DisableUser':
       return disableUser(command, tenant);
+    case 'CreateStaffLogin':
+      return createStaffLogin(command, tenant, context);
     default: {
       const unhandled: never = command;
       return unhandled;
@@ -241,6 +245,67 @@ function registerUser(command: RegisterUser, tenant: ActiveTenant, context: Tena
       },
     },
   ];
+}
+
+/**
+ * A login for a hired staff member: the user registers under the staff member's id with the username as display
+ * name, and no credential (pending activation). Once answered (created or refused) for a staff member, a
+ * redelivered request adds nothing; a rule that refuses it (username taken, unknown branch, a role not
+ * grantable) is answered with StaffLoginRefused and its code rather than thrown, so staff hears of it.
+ */
+function createStaffLogin(
+  command: CreateStaffLogin,
+  tenant: ActiveTenant,
+  context: TenantContext,
+): TenantEvent[] {
+  const { tenantId, staffId, username, roles, branchId } = command.data;
+  if (entry(tenant.staffLogins ?? {}, staffId)) return [];
+  const register: RegisterUser = {
+    type: 'RegisterUser',
+    data: {
+      tenantId,
+      userId: staffId,
+      username,
+      displayName: username,
+      roles,
+      ...(branchId ? { branchId } : {}),
+    },
+  };
+  try {
+    const registered = registerUser(register, tenant, context);
+    const user = registered[0];
+    if (user?.type !== 'UserRegistered') return registered;
+    const { userId, username: name, roles: granted, branchId: branch } = user.data;
+    return [
+      ...registered,
+      {
+        type: 'StaffLoginCreated',
+        data: {
+          staffId,
+          userId,
+          username: name,
+          roles: granted,
+          branchId: branch,
+          activation: 'pending',
+          createdAt: context.now.toISOString(),
+        },
+      },
+    ];
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    return [
+      {
+        type: 'StaffLoginRefused',
+        data: {
+          staffId,
+          username,
+          code: error.code,
+          reason: error.message,
+          refusedAt: context.now.toISOString(),
+        },
+      },
+    ];
+  }
 }
 
 function changeUserRoles(command: ChangeUserRoles, tenant: ActiveTenant): TenantEvent[] {

@@ -1,3 +1,4 @@
+import type { StaffLoginCreatedV1, StaffLoginRefusedV1 } from '@serviceops/contracts';
 import type { BusinessCalendar, Event } from '@serviceops/kernel';
 import type { BusinessLine } from '../business-lines';
 import type { Role } from '../roles';
@@ -33,6 +34,9 @@ export type UserRegistered = Event<
 export type UserRolesChanged = Event<'UserRolesChanged', { userId: string; roles: readonly Role[] }>;
 export type UserPasswordChanged = Event<'UserPasswordChanged', { userId: string; changedAt: string }>;
 export type UserDisabled = Event<'UserDisabled', { userId: string }>;
+/** Published for staff (libs/contracts events/tenancy-logins.events.ts): one shape. */
+export type StaffLoginCreated = Event<'StaffLoginCreated', StaffLoginCreatedV1>;
+export type StaffLoginRefused = Event<'StaffLoginRefused', StaffLoginRefusedV1>;
 
 export type TenantEvent =
   | TenantCreated
@@ -45,4 +49,6 @@ export type TenantEvent =
   | UserRegistered
   | UserRolesChanged
   | UserPasswordChanged
-  | UserDisabled;
+  | UserDisabled
+  | StaffLoginCreated
+  | StaffLoginRefused;

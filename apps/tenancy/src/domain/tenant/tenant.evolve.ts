@@ -50,6 +50,13 @@ export function evolveTenant(state: TenantState, event: TenantEvent): TenantStat
       }));
     case 'UserPasswordChanged':
       return state; // recorded for the audit trail; the hash lives outside the stream
+    case 'StaffLoginCreated': {
+      const created = updateUser(event.data.userId, () => ({ pendingActivation: true }));
+      if (created.status === 'absent') return created;
+      return { ...created, staffLogins: { ...created.staffLogins, [event.data.staffId]: 'created' } };
+    }
+    case 'StaffLoginRefused':
+      return { ...state, staffLogins: { ...state.staffLogins, [event.data.staffId]: 'refused' } };
     case 'UserDisabled':
       return updateUser(event.data.userId, (user) => ({
         disabled: true,

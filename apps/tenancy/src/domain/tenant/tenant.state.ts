@@ -18,6 +18,8 @@ export interface TenantUser {
    * version is refused at once, not when it expires.
    */
   readonly tokenVersion: number;
+  /** A staff member's login made at hiring: no password yet, so signing in is refused until one is set. */
+  readonly pendingActivation?: boolean;
 }
 
 export interface AbsentTenant {
@@ -36,6 +38,8 @@ export interface ActiveTenant {
   readonly users: Readonly<Record<string, TenantUser>>;
   /** Set while a platform operator has the tenant disabled. */
   readonly disabledAt?: string;
+  /** Staff members whose login request was answered, by staff id: a redelivered request changes nothing. */
+  readonly staffLogins?: Readonly<Record<string, 'created' | 'refused'>>;
 }
 
 export type TenantState = AbsentTenant | ActiveTenant;

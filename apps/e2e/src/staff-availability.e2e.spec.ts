@@ -1,0 +1,261 @@
+import { Client } from 'pg';
+import request from 'supertest';
+import { ADMIN_PASSWORD, poll, startPlatform, type RunningPlatform } from './platform';
+
+// Availability and load for dispatch, end to end through the gateway (issue 13 items 1 and 7, issue 15 item 3):
+// staff publishes working slots (shifts) and approved leave; orders ranks candidates with the reason each is in
+// or out and refuses a dispatch to someone on leave or off shift; a leave cancelled gives the person back; a hire
+// with a login request makes the user in tenancy (pending activation: no password travelled).
+
+interface Problem {
+  status: number;
+  code: string;
+  reasons?: string[];
+}
+interface Candidate {
+  staffId: string;
+  inRunning: boolean;
+  reasons: string[];
+  load: number;
+}
+interface LeaveRecord {
+  version: number;
+  requests: { leaveId: string; status: string }[];
+}
+type Res = request.Response;
+
+const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+function ok<T>(res: Res, status = 200): T {
+  expect({ status: res.status, body: res.body as unknown }).toMatchObject({ status });
+  return res.body as T;
+}
+
+function expectProblem(res: Res, status: number, code: string): Problem {
+  expect({ status: res.status, body: res.body as unknown }).toMatchObject({ status, body: { code } });
+  expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+  return res.body as Problem;
+}
+
+jest.setTimeout(180_000);
+
+describe('staff availability for dispatch (log transport)', () => {
+  let platform: RunningPlatform;
+  let api: ReturnType<typeof request>;
+  let db: Client;
+  let admin = '';
+  let branchId = '';
+
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  const at = (hhmm: string) => `${tomorrow}T${hhmm}:00.000Z`;
+  const slot = { start: at('02:00'), end: at('04:00') };
+
+  beforeAll(async () => {
+    platform = await startPlatform({ transport: 'log', env: { RATE_LIMIT_PER_MINUTE: '100000' } });
+    api = request(platform.url);
+    db = new Client({ connectionString: platform.databaseUrl });
+    await db.connect();
+    const res = await api.post('/api/v1/auth/token').send({ username: 'admin', password: ADMIN_PASSWORD });
+    admin = ok<{ accessToken: string }>(res).accessToken;
+    // A branch tenancy knows: the login of a person hired into it can be made there.
+    const tenant = await api.get('/api/v1/tenant').set(auth(admin));
+    const added = await api
+      .post('/api/v1/tenant/branches')
+      .set(auth(admin))
+      .set('If-Match', String(tenant.headers['etag']))
+      .send({ name: 'Availability branch', businessLines: ['driving_practice'] });
+    const branches = ok<{ branches: { id: string; name: string }[] }>(added, 201).branches;
+    branchId = branches.find((b) => b.name === 'Availability branch')?.id ?? '';
+  }, 180_000);
+
+  afterAll(async () => {
+    await db?.end().catch(() => undefined);
+    await platform?.stop();
+  });
+
+  const step = (id: string, body: object) =>
+    api.post(`/api/v1/staff/candidates/${id}/steps`).set(auth(admin)).send(body);
+
+  /** A coach hired through every step, with a valid qualification (eligible from now on). */
+  async function eligibleCoach(name: string, login?: string): Promise<string> {
+    const posting = ok<{ id: string }>(
+      await api
+        .post('/api/v1/staff/postings')
+        .set(auth(admin))
+        .send({
+          role: 'coach',
+          branchId,
+          businessLine: 'driving_practice',
+          title: 'Driving coach',
+          criteria: { minDrivingYears: 3, minEducation: 'secondary', cleanRecord: true },
+        }),
+      201,
+    );
+    const candidate = ok<{ id: string }>(
+      await api.post('/api/v1/staff/candidates').set(auth(admin)).send({
+        postingId: posting.id,
+        name,
+        phone: '+86 139 1234 5678',
+        drivingYears: 5,
+        education: 'college',
+        cleanRecord: true,
+      }),
+      201,
+    );
+    ok(await step(candidate.id, { step: 'screening' }));
+    ok(await step(candidate.id, { step: 'interview', passed: true, interviewMode: 'on_site' }));
+    ok(await step(candidate.id, { step: 'practical_test', passed: true, practicalTest: 'test_drive' }));
+    ok(await step(candidate.id, { step: 'onboarding_training', passed: true }));
+    ok(await step(candidate.id, { step: 'exam', passed: true }));
+    const member = ok<{ id: string }>(
+      await api
+        .post(`/api/v1/staff/candidates/${candidate.id}/hire`)
+        .set(auth(admin))
+        .send({
+          payTerms: { dailyPay: { amount: 30_000, currency: 'CNY' } },
+          ...(login ? { login: { username: login } } : {}),
+        }),
+      201,
+    );
+    ok(
+      await api
+        .post(`/api/v1/staff/${member.id}/qualifications`)
+        .set(auth(admin))
+        .send({
+          kind: 'driving_licence',
+          number: `DL-${name}`,
+          issuedOn: '2020-01-01',
+          expiresAt: '2099-01-01T00:00:00Z',
+        }),
+    );
+    return member.id;
+  }
+
+  const shift = (staffId: string, from: string, to: string) =>
+    api
+      .post('/api/v1/shifts')
+      .set(auth(admin))
+      .send({ staffId, startsAt: at(from), endsAt: at(to) })
+      .then((res) => ok(res, 201));
+
+  const register = async (): Promise<string> =>
+    ok<{ id: string }>(
+      await api.post('/api/v1/orders').set(auth(admin)).send({
+        customerId: '6f1c2b8e-4d3a-4b5c-9e7f-0a1b2c3d4e5f',
+        line: 'driving_practice',
+        kind: 'practice_session',
+        serviceType: 'paid',
+        wantedAt: slot.start,
+        zone: 'town',
+        address: '1 Practice Ground Road',
+        subject: 'Practice session',
+        problem: 'Parallel parking',
+      }),
+      201,
+    ).id;
+
+  const candidates = async (orderId: string): Promise<Map<string, Candidate>> => {
+    const res = await api.get(`/api/v1/orders/${orderId}/candidates`).query(slot).set(auth(admin));
+    return new Map(ok<{ items: Candidate[] }>(res).items.map((c) => [c.staffId, c]));
+  };
+
+  const orderWrites = async (): Promise<number> =>
+    Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM orders.events')).rows[0]?.n);
+
+  it('ranks candidates by shift, leave and load, refuses the unavailable, and gives a cancelled leave back', async () => {
+    const [onShift, onLeave, offShift, unscheduled] = [
+      await eligibleCoach('Wang Min'),
+      await eligibleCoach('Li Na'),
+      await eligibleCoach('Zhao Lei'),
+      await eligibleCoach('Chen Jie'),
+    ];
+    await shift(onShift, '01:00', '09:00');
+    await shift(onLeave, '01:00', '09:00');
+    await shift(offShift, '10:00', '18:00');
+    const requested = ok<LeaveRecord>(
+      await api
+        .post(`/api/v1/staff-leave/${onLeave}/requests`)
+        .set(auth(admin))
+        .send({ from: at('00:00'), to: at('23:00'), reason: 'family' }),
+      201,
+    );
+    const leaveId = requested.requests[0]?.leaveId ?? '';
+    const approved = ok<LeaveRecord>(
+      await api
+        .post(`/api/v1/staff-leave/${onLeave}/requests/${leaveId}/decide`)
+        .set(auth(admin))
+        .set('If-Match', `"${requested.version}"`)
+        .send({ approved: true, reason: 'cover arranged' }),
+    );
+
+    const order = await register();
+    const ranked = await poll('availability and eligibility in orders', async () => {
+      const all = await candidates(order);
+      const known = [onShift, onLeave, offShift, unscheduled].every((id) => all.has(id));
+      return known && all.get(onLeave)?.reasons.includes('on_leave') && all.get(offShift)?.reasons.length
+        ? all
+        : undefined;
+    });
+    expect(ranked.get(onShift)).toMatchObject({ inRunning: true, reasons: ['least_loaded'], load: 0 });
+    expect(ranked.get(unscheduled)).toMatchObject({ inRunning: true, reasons: ['least_loaded'] });
+    expect(ranked.get(onLeave)).toMatchObject({ inRunning: false, reasons: ['on_leave'] });
+    expect(ranked.get(offShift)).toMatchObject({ inRunning: false, reasons: ['not_working'] });
+
+    // Dispatch to someone on leave, or off shift: refused with the reason, nothing written.
+    for (const [staffId, reason] of [
+      [onLeave, 'on_leave'],
+      [offShift, 'not_working'],
+    ] as const) {
+      const before = await orderWrites();
+      const refused = expectProblem(
+        await api.post(`/api/v1/orders/${order}/dispatch`).set(auth(admin)).send({ staffId, slot }),
+        422,
+        'ORDERS.STAFF_UNAVAILABLE',
+      );
+      expect(refused.reasons).toEqual([reason]);
+      expect(await orderWrites()).toBe(before);
+    }
+
+    // The one on shift takes it: their load shows on the next order's candidates, and they are booked then.
+    ok(await api.post(`/api/v1/orders/${order}/dispatch`).set(auth(admin)).send({ staffId: onShift, slot }));
+    const next = await register();
+    const after = await candidates(next);
+    expect(after.get(onShift)).toMatchObject({ inRunning: false, reasons: ['booked'], load: 1 });
+    expect(after.get(unscheduled)).toMatchObject({ inRunning: true, reasons: ['least_loaded'], load: 0 });
+
+    // The leave cancelled: the person is available again.
+    ok(
+      await api
+        .post(`/api/v1/staff-leave/${onLeave}/requests/${leaveId}/cancel`)
+        .set(auth(admin))
+        .set('If-Match', `"${approved.version}"`)
+        .send({ reason: 'back early' }),
+    );
+    const back = await poll('the cancelled leave in orders', async () => {
+      const c = (await candidates(next)).get(onLeave);
+      return c?.inRunning ? c : undefined;
+    });
+    expect(back.reasons).toEqual(['least_loaded']);
+    ok(await api.post(`/api/v1/orders/${next}/dispatch`).set(auth(admin)).send({ staffId: onLeave, slot }));
+  });
+
+  it('hires with a login request: the user exists in tenancy, pending activation', async () => {
+    const staffId = await eligibleCoach('Sun Li', 'sun.li');
+    const user = await poll('the login in tenancy', async () => {
+      const res = await api.get(`/api/v1/users/${staffId}`).set(auth(admin));
+      return res.status === 200
+        ? (res.body as { username: string; roles: string[]; branchId?: string })
+        : undefined;
+    });
+    expect(user).toMatchObject({ username: 'sun.li', roles: ['coach'], branchId, pendingActivation: true });
+    const { rows } = await db.query<{ type: string }>(
+      `SELECT type FROM tenancy.events WHERE data->>'staffId' = $1 ORDER BY global_position`,
+      [staffId],
+    );
+    expect(rows.map((r) => r.type)).toEqual(['StaffLoginCreated']);
+    // No password travelled: signing in is refused until the account is activated.
+    expect(
+      (await api.post('/api/v1/auth/token').send({ username: 'sun.li', password: 'guess-me-123' })).status,
+    ).toBe(401);
+  });
+});

@@ -1,0 +1,90 @@
+import { defaultBusinessCalendar } from '@serviceops/kernel';
+import type { Role } from '../roles';
+import type { TenantCommand } from './tenant.commands';
+import { tenantDecider } from './tenant.decider';
+import type { TenantEvent } from './tenant.events';
+
+const now = new Date('2026-03-02T01:00:00.000Z');
+const T = '11111111-1111-4111-8111-111111111111';
+const STAFF = '22222222-2222-4222-8222-222222222222';
+const tenant: TenantEvent[] = [
+  {
+    type: 'TenantCreated',
+    data: { tenantId: T, name: 'Acme', calendar: defaultBusinessCalendar, createdAt: now.toISOString() },
+  },
+  { type: 'BranchAdded', data: { branchId: 'b1', name: 'Downtown', businessLines: [] } },
+  {
+    type: 'UserRegistered',
+    data: {
+      userId: 'u-admin',
+      username: 'boss',
+      displayName: 'Boss',
+      roles: ['admin'],
+      branchId: null,
+      registeredAt: now.toISOString(),
+    },
+  },
+];
+const fold = (events: readonly TenantEvent[]) =>
+  events.reduce(tenantDecider.evolve, tenantDecider.initialState());
+const request = (
+  over: Partial<{ username: string; roles: Role[]; branchId: string }> = {},
+): TenantCommand => ({
+  type: 'CreateStaffLogin',
+  data: { tenantId: T, staffId: STAFF, username: ' Li.Wei ', roles: ['coach'], branchId: 'b1', ...over },
+});
+const decide = (given: readonly TenantEvent[], command = request()) =>
+  tenantDecider.decide(command, fold(given), { now });
+
+describe('a staff login requested by hiring (issue 13 item 1)', () => {
+  it('registers the user under the staff id, pending activation, and says so', () => {
+    expect(decide(tenant)).toEqual([
+      {
+        type: 'UserRegistered',
+        data: {
+          userId: STAFF,
+          username: 'li.wei',
+          displayName: 'Li.Wei',
+          roles: ['coach'],
+          branchId: 'b1',
+          registeredAt: now.toISOString(),
+        },
+      },
+      {
+        type: 'StaffLoginCreated',
+        data: {
+          staffId: STAFF,
+          userId: STAFF,
+          username: 'li.wei',
+          roles: ['coach'],
+          branchId: 'b1',
+          activation: 'pending',
+          createdAt: now.toISOString(),
+        },
+      },
+    ]);
+  });
+
+  it('adds nothing when the request is delivered again: one user', () => {
+    const once = [...tenant, ...decide(tenant)];
+    expect(decide(once)).toEqual([]);
+    const state = fold(once);
+    expect(state.status === 'active' && Object.keys(state.users)).toEqual(['u-admin', STAFF]);
+    expect(state.status === 'active' && state.users[STAFF]).toMatchObject({ pendingActivation: true });
+  });
+
+  it.each<[string, Partial<{ username: string; roles: Role[]; branchId: string }>, string]>([
+    ['a username already taken', { username: 'BOSS' }, 'TENANCY.USERNAME_TAKEN'],
+    ['an unknown branch', { branchId: 'b9' }, 'TENANCY.BRANCH_NOT_FOUND'],
+    ['an invalid username', { username: 'a b' }, 'TENANCY.INVALID_USERNAME'],
+  ])('refuses %s with the rule’s code, once', (_why, over, code) => {
+    const refused = decide(tenant, request(over));
+    expect(refused).toEqual([
+      {
+        type: 'StaffLoginRefused',
+        data: expect.objectContaining({ staffId: STAFF, code, refusedAt: now.toISOString() }) as object,
+      },
+    ]);
+    expect(decide([...tenant, ...refused], request(over))).toEqual([]);
+  });
+});

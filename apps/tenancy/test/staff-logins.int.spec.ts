@@ -1,0 +1,131 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
+import { PostgresEventStore } from '@serviceops/eventstore';
+import type { DeliveredEvent } from '@serviceops/messaging';
+import { runService, type RunningService } from '@serviceops/platform';
+import { databaseUrl, newInternalKeyPair, uniqueName } from '@serviceops/testing';
+import { Client, Pool } from 'pg';
+import pino from 'pino';
+import { TenantStream } from '../src/application/tenant-stream';
+import { UsersHandlers } from '../src/application/users.handlers';
+import { tenantStreamId } from '../src/domain/tenant/tenant.decider';
+import { TenantsRepository } from '../src/infrastructure/tenants.repository';
+import { staffLoginsProcess } from '../src/application/staff-logins.process';
+import { tenancyService } from '../src/tenancy.service-definition';
+
+// Issue 13 item 1: staff's StaffLoginRequested, consumed by tenancy on a database of its own (the `log`
+// transport reads the staff service's log in the same PostgreSQL): one user, however often it is delivered.
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function onServer(sql: string): Promise<void> {
+  const admin = new Client({ connectionString: databaseUrl() });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+
+const database = uniqueName('tenancy_logins');
+let running: RunningService | undefined;
+let pool: Pool | undefined;
+
+beforeAll(async () => {
+  await onServer(`CREATE DATABASE ${database}`);
+  const url = new URL(databaseUrl());
+  url.pathname = `/${database}`;
+  pool = new Pool({ connectionString: url.toString(), max: 2 });
+  running = await runService(tenancyService, {
+    DATABASE_URL: url.toString(),
+    GRPC_PORT: String(await freePort()),
+    HTTP_PORT: String(await freePort()),
+    LOG_LEVEL: 'silent',
+    INTERNAL_TOKEN_PUBLIC_KEYS: newInternalKeyPair().publicKey,
+    MASTER_KEY: randomBytes(32).toString('base64'),
+    ADMIN_PASSWORD: 'a-Long-admin-pass-1',
+    PLATFORM_OPERATOR_PASSWORD: 'a-Long-operator-pass-1',
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await running?.stop();
+  await pool?.end();
+  await onServer(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+});
+
+async function eventually<T>(probe: () => Promise<T | undefined>, ms = 20_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error('not in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('staff logins in tenancy', () => {
+  it('creates the user once from StaffLoginRequested, pending activation, however often it is delivered', async () => {
+    const app = running!.app;
+    const stream = app.get(TenantStream);
+    const { items } = await app.get(TenantsRepository).list({ limit: 10 });
+    const tenantId = items[0]!.id;
+    const call = { tenantId, actorId: 'test', roles: ['admin'], correlationId: randomUUID() };
+    const branchId = randomUUID();
+    await stream.execute(call, { type: 'AddBranch', data: { tenantId, branchId, name: 'Downtown' } });
+
+    // Staff publishes the request (its log, which the `log` transport delivers to tenancy's consumer).
+    const staffId = randomUUID();
+    const staffLog = new PostgresEventStore({ pool: pool!, schema: 'staff', groupCommit: false });
+    await staffLog.migrate();
+    await staffLog.append(
+      `staff-member-${tenantId}-${staffId}`,
+      [
+        {
+          type: 'StaffLoginRequested',
+          data: {
+            staffId,
+            username: 'Coach.Li',
+            roles: ['coach'],
+            branchId,
+            requestedAt: new Date().toISOString(),
+          },
+        },
+      ],
+      { metadata: { tenantId, actorId: 'staff-test', correlationId: randomUUID() } },
+    );
+    const user = await eventually(async () => (await stream.read(tenantId)).tenant.users[staffId]);
+    expect(user).toMatchObject({ username: 'coach.li', roles: ['coach'], branchId, disabled: false });
+
+    // Delivered again (twice at once, and once more): nothing more.
+    const { events } = await staffLog.readStream(`staff-member-${tenantId}-${staffId}`);
+    const delivered = { ...events[0]!, topic: 'staff.events.v1' } as DeliveredEvent;
+    const consume = staffLoginsProcess(stream, pino({ level: 'silent' }));
+    await Promise.all([consume(delivered), consume(delivered)]);
+    await consume(delivered);
+    const { tenant } = await stream.read(tenantId);
+    expect(Object.values(tenant.users).filter((u) => u.username === 'coach.li')).toHaveLength(1);
+    const store = new PostgresEventStore({ pool: pool!, schema: 'tenancy', groupCommit: false });
+    const answered = (await store.readStream(tenantStreamId(tenantId))).events.filter(
+      (e) => e.type === 'StaffLoginCreated' || e.type === 'StaffLoginRefused',
+    );
+    expect(answered.map((e) => [e.type, (e.data as { userId?: string }).userId])).toEqual([
+      ['StaffLoginCreated', staffId],
+    ]);
+
+    // No password travelled: until one is set, signing in is refused like any wrong password.
+    await expect(
+      app.get(UsersHandlers).authenticate({ tenantId, username: 'coach.li', password: 'anything-at-all-1' }),
+    ).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  }, 60_000);
+});

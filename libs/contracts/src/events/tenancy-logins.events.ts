@@ -1,0 +1,30 @@
+import type { Role } from '../tenancy.vocabulary';
+
+/**
+ * What tenancy publishes on `tenancy.events.v1` in answer to staff's `StaffLoginRequested` (issue 13 item 1):
+ * the login created (once, however often the request is delivered) or refused with the rule's code. No password
+ * travels: the user is created pending activation (no credential, so signing in is refused until one is set).
+ */
+export interface StaffLoginCreatedV1 {
+  readonly staffId: string;
+  /** The user's id: the staff member's id, so a staff member has at most one login from hiring. */
+  readonly userId: string;
+  readonly username: string;
+  readonly roles: readonly Role[];
+  readonly branchId: string | null;
+  readonly activation: 'pending';
+  readonly createdAt: string;
+}
+
+export interface StaffLoginRefusedV1 {
+  readonly staffId: string;
+  readonly username: string;
+  /** The rule's code, e.g. TENANCY.USERNAME_TAKEN, TENANCY.BRANCH_NOT_FOUND, TENANCY.INVALID_USERNAME. */
+  readonly code: string;
+  readonly reason: string;
+  readonly refusedAt: string;
+}
+
+export type TenancyLoginsPublishedEvent =
+  | { readonly type: 'StaffLoginCreated'; readonly data: StaffLoginCreatedV1 }
+  | { readonly type: 'StaffLoginRefused'; readonly data: StaffLoginRefusedV1 };
