@@ -150,6 +150,7 @@ describe('dispatchable resources and expiry reminders', () => {
   const car: Resource = {
     resourceId: R,
     kind: 'vehicle',
+    name: 'Practice car 7',
     state: 'available',
     inspectionValidTo: '2026-06-30',
     insuranceValidTo: '2026-03-31',
