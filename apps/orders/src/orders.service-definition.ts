@@ -12,6 +12,13 @@ import { OrderHandlers, OrderQueries } from './application/order.handlers';
 import { ARRIVAL_RISK_TIMER, CLOCK, FIRST_RESPONSE_TIMER, OrderStore } from './application/order-store';
 import { type Clock, systemClock } from '@serviceops/kernel';
 import { OrdersTables1764800000000 } from './infrastructure/migrations';
+import { OrdersResources1764900000000 } from './infrastructure/resources.migration';
+import {
+  RESOURCE_EXPIRY_TIMER,
+  ResourceHandlers,
+  ResourceQueries,
+  TOOL_OVERDUE_TIMER,
+} from './application/resources.handlers';
 import { OrderFacts } from './infrastructure/order-facts.repository';
 import {
   CALENDARS_CONSUMER,
@@ -31,6 +38,8 @@ const HANDLERS = [
   OrderQueries,
   // work orders (items 1, 5, 6)
   // resources and rentals (items 2, 4, 7)
+  ResourceHandlers,
+  ResourceQueries,
   // chat, incidents, reports, lists (items 8-11)
   // availability (item 3)
 ];
@@ -44,7 +53,7 @@ export const ordersServiceOn = (clock: Clock): ServiceDefinition<typeof ordersCo
     protoPath: GRPC_SERVICES.orders.proto,
     loader: PROTO_LOADER_OPTIONS,
   },
-  database: { entities: [], migrations: [OrdersTables1764800000000] },
+  database: { entities: [], migrations: [OrdersTables1764800000000, OrdersResources1764900000000] },
   publishes: true,
   handlers: HANDLERS,
   module: ({ runtime, pool, config, logger, metrics }) => ({
@@ -62,6 +71,7 @@ export const ordersServiceOn = (clock: Clock): ServiceDefinition<typeof ordersCo
   onStart: async ({ runtime }, app) => {
     const timers = app.get(DurableTimers);
     const orders = app.get(OrderHandlers);
+    const resources = app.get(ResourceHandlers);
     await timers.migrate();
     await runtime.subscribe(CALENDARS_CONSUMER, [eventsTopic('tenancy')], calendarsProjection);
     await runtime.subscribe(ELIGIBILITY_CONSUMER, [eventsTopic('staff')], eligibilityProjection);
@@ -69,6 +79,8 @@ export const ordersServiceOn = (clock: Clock): ServiceDefinition<typeof ordersCo
     timers.start({
       [FIRST_RESPONSE_TIMER]: (timer) => orders.escalate(timer),
       [ARRIVAL_RISK_TIMER]: (timer) => orders.escalateArrival(timer),
+      [RESOURCE_EXPIRY_TIMER]: (timer) => resources.remind(timer),
+      [TOOL_OVERDUE_TIMER]: (timer) => resources.markOverdue(timer),
     });
   },
 });

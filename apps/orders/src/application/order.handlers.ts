@@ -47,6 +47,7 @@ import {
   OrderStore,
 } from './order-store';
 import { orderViewOf, type OrderView } from './order-view';
+import { resourceVerdictAt } from './resources.handlers';
 
 interface RegisterRequestMessage {
   readonly customerId?: string;
@@ -233,6 +234,16 @@ export class OrderHandlers {
     const now = this.clock.now();
     assertSlot(slot, now);
     const history = (await this.facts.eligibilityOf(call.tenantId, [staffId])).get(staffId) ?? [];
+    const resource =
+      resourceId === undefined
+        ? undefined
+        : await resourceVerdictAt(
+            this.orders.runtime.store,
+            call.tenantId,
+            resourceId,
+            (await this.facts.calendarOf(call.tenantId)).timeZone,
+            new Date(slot.start),
+          );
     const verdict = eligibilityAt(history, new Date(slot.start));
     const holder = `staff:${staffId}`;
     type S = OrderState | BookingState;
@@ -272,6 +283,7 @@ export class OrderHandlers {
           const events = orderDecider.decide(command, order as OrderState, {
             now,
             staff: { staffId, eligible: verdict.eligible, reasons: verdict.reasons },
+            ...optional('resource', resource),
           });
           const decided = [events, bookingDecider.decide(book, booking as BookingState, undefined)];
           if (resourceHolder)

@@ -127,4 +127,13 @@ export interface OrderContext {
   /** EscalateArrivalRisk: the calendar as it stands (the deadline is recounted in it). */
   /** DispatchOrder: the person's eligibility at the slot's start. */
   readonly staff?: StaffVerdict;
+  /** DispatchOrder with a resource: its fitness on the slot's day (see domain/resource `dispatchable`). */
+  readonly resource?: ResourceVerdict;
+}
+
+/** Whether a resource may go along in the slot: available, papers in force that day, no failed check unrepaired. */
+export interface ResourceVerdict {
+  readonly resourceId: string;
+  readonly fit: boolean;
+  readonly reasons: readonly string[];
 }

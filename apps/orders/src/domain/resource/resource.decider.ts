@@ -1,5 +1,7 @@
+import { RESOURCE_FIELDS } from '@serviceops/contracts';
 import {
   addDays,
+  type TextRule,
   type Decider,
   type Event,
   isLocalDate,
@@ -38,8 +40,6 @@ export type MaintenanceAction = (typeof MAINTENANCE_ACTIONS)[number];
 /** A rental maintenance visit's work (seeds 004 §4): cleaning, lubrication, fastening, a running check, wear parts. */
 export const VISIT_WORK = ['cleaned', 'lubricated', 'fastened', 'checked', 'parts_replaced'] as const;
 export type VisitWork = (typeof VISIT_WORK)[number];
-/** Free text of the log and the rental records: about the equipment, never about a person. */
-export const NOTE_MAX = 2_000;
 
 export const ResourceErrorCode = {
   RESOURCE_NOT_FOUND: 'ORDERS.RESOURCE_NOT_FOUND',
@@ -291,8 +291,8 @@ export function decideResource(
     if (state.status !== 'absent') throw err(E.RESOURCE_EXISTS, `resource ${d.resourceId} exists`);
     if (!(RESOURCE_KINDS as readonly string[]).includes(d.kind))
       throw err(E.INVALID_RESOURCE, 'unknown kind', { field: 'kind' });
-    if (typeof d.name !== 'string' || d.name.trim() === '' || [...d.name.trim()].length > 200)
-      throw err(E.INVALID_RESOURCE, 'name needs 1–200 characters', { field: 'name' });
+    if (typeof d.name !== 'string' || !RESOURCE_FIELDS.name.accepts(d.name))
+      throw err(E.INVALID_RESOURCE, `name ${RESOURCE_FIELDS.name.message}`, { field: 'name' });
     for (const f of ['inspectionValidTo', 'insuranceValidTo'] as const)
       if (d[f] !== undefined && !isLocalDate(d[f]))
         throw err(E.INVALID_RESOURCE, `${f} must be a date`, { field: f });
@@ -498,7 +498,10 @@ export function decideResource(
       const damage = money(d.damage.amount, d.damage.currency);
       if (damage.amount < 0)
         throw err(E.INVALID_RESOURCE, 'damage is not negative', { field: 'damage.amount' });
-      const findings = d.findings.map((f) => ({ item: noted(f.item), note: noted(f.note) }));
+      const findings = d.findings.map((f) => ({
+        item: noted(f.item, RESOURCE_FIELDS.findingItem, 'findings.item'),
+        note: noted(f.note, RESOURCE_FIELDS.note, 'findings.note'),
+      }));
       if (damage.amount > 0 && findings.length === 0)
         throw err(E.DAMAGE_WITHOUT_FINDINGS, 'damage is assessed against findings', { field: 'findings' });
       return [
@@ -533,9 +536,9 @@ function notPast(d: { inspectionValidTo?: string; insuranceValidTo?: string }, t
   }
 }
 
-function noted(note: unknown): string {
-  if (typeof note !== 'string' || note.trim() === '' || [...note.trim()].length > NOTE_MAX)
-    throw err(E.INVALID_RESOURCE, `a note needs 1–${NOTE_MAX} characters`, { field: 'note' });
+function noted(note: unknown, rule: TextRule = RESOURCE_FIELDS.note, field = 'note'): string {
+  if (typeof note !== 'string' || !rule.accepts(note))
+    throw err(E.INVALID_RESOURCE, `${field} ${rule.message}`, { field });
   return note.trim();
 }
 
