@@ -13,3 +13,4 @@ export * from './events/staff-conduct.events';
 export * from './staff.vocabulary';
 export * from './events/contracts.events';
 export * from './contracts.vocabulary';
+export * from './resources.vocabulary';

@@ -49,7 +49,12 @@ export function resourceViewOf(events: readonly RecordedEvent[], timeZone: strin
         maintenanceLog.push({ at: e.data.at, action: e.data.action, note: e.data.note });
         break;
       case 'PreparationChecked':
-        checks.push({ orderId: e.data.orderId, at: e.data.at, passed: e.data.passed, failed: [...e.data.failed] });
+        checks.push({
+          orderId: e.data.orderId,
+          at: e.data.at,
+          passed: e.data.passed,
+          failed: [...e.data.failed],
+        });
         break;
       case 'RentalDelivered':
         rentalRecords.push({ type: 'delivery', orderId: e.data.orderId, at: e.data.deliveredAt });

@@ -334,10 +334,10 @@ export class ResourceHandlers {
       customer_id: string;
       kind: string;
       contract_id: string | null;
-    }>('SELECT customer_id, kind, contract_id FROM orders.order_list WHERE tenant_id = $1 AND order_id = $2', [
-      call.tenantId,
-      id,
-    ]);
+    }>(
+      'SELECT customer_id, kind, contract_id FROM orders.order_list WHERE tenant_id = $1 AND order_id = $2',
+      [call.tenantId, id],
+    );
     const row = rows[0];
     if (!row) throw new ProblemError('ORDERS.ORDER_NOT_FOUND', 'no such order');
     return {
@@ -378,7 +378,11 @@ export class ResourceHandlers {
         },
       ),
     );
-    return resourceViewOf(await readResource(runtime.store, call.tenantId, resourceId), calendar.timeZone, now);
+    return resourceViewOf(
+      await readResource(runtime.store, call.tenantId, resourceId),
+      calendar.timeZone,
+      now,
+    );
   }
 
   /** The list's row and the timers, in the append's transaction: a timer exists if and only if its event does. */
@@ -505,15 +509,15 @@ export class ResourceQueries {
     const page = rows.slice(0, limit);
     const [calendar, streams] = await Promise.all([
       this.facts.calendarOf(call.tenantId),
-      Promise.all(
-        page.map((r) => readResource(this.orders.runtime.store, call.tenantId, r.resource_id)),
-      ),
+      Promise.all(page.map((r) => readResource(this.orders.runtime.store, call.tenantId, r.resource_id))),
     ]);
     const now = this.clock.now();
     const last = page.at(-1);
     return {
       items: streams.map((events: RecordedEvent[]) => resourceViewOf(events, calendar.timeZone, now)),
-      ...(rows.length > limit && last ? { nextCursor: encodeCursor(last.registered_at, last.resource_id) } : {}),
+      ...(rows.length > limit && last
+        ? { nextCursor: encodeCursor(last.registered_at, last.resource_id) }
+        : {}),
     };
   }
 }

@@ -10,7 +10,9 @@ export class OrdersResources1764900000000 implements MigrationInterface {
     await q.query(`CREATE TABLE resource_list (
       resource_id uuid PRIMARY KEY, tenant_id uuid NOT NULL, version integer NOT NULL, kind text NOT NULL,
       state text NOT NULL, inspection_valid_to date, insurance_valid_to date, registered_at timestamptz NOT NULL)`);
-    await q.query(`CREATE INDEX resource_list_page ON resource_list (tenant_id, registered_at DESC, resource_id DESC)`);
+    await q.query(
+      `CREATE INDEX resource_list_page ON resource_list (tenant_id, registered_at DESC, resource_id DESC)`,
+    );
   }
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE resource_list`);

@@ -73,7 +73,8 @@ export const ORDERS_RESOURCES_API = {
   DeliverRental: {
     http: onResource('rental-delivery'),
     access: RESOURCE_CHECKERS,
-    summary: 'Deliver a rental unit on its rental_delivery order: the delivery list checked and signed by both sides',
+    summary:
+      'Deliver a rental unit on its rental_delivery order: the delivery list checked and signed by both sides',
   },
   RecordRentalVisit: {
     http: onResource('rental-visits'),

@@ -1,4 +1,14 @@
-import { RESOURCE_FIELDS } from '@serviceops/contracts';
+import {
+  DELIVERY_ITEMS,
+  MAINTENANCE_ACTIONS,
+  PAPERS,
+  PREPARATION_ITEMS,
+  RESOURCE_FIELDS,
+  RESOURCE_KINDS,
+  RESOURCE_STATES,
+  SETTABLE_RESOURCE_STATES,
+  VISIT_WORK,
+} from '@serviceops/contracts';
 import {
   addDays,
   type TextRule,
@@ -16,29 +26,21 @@ import { DomainError } from '@serviceops/kernel';
  * dispatchable only while available with its inspection and insurance in force; a tool is lent against the
  * register, and a lost one is charged to its borrower at its price (published for billing and staff).
  */
-export const RESOURCE_KINDS = ['vehicle', 'equipment', 'tool'] as const;
+export {
+  DELIVERY_ITEMS,
+  MAINTENANCE_ACTIONS,
+  PAPERS,
+  PREPARATION_ITEMS,
+  RESOURCE_KINDS,
+  RESOURCE_STATES,
+  VISIT_WORK,
+} from '@serviceops/contracts';
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];
-export const RESOURCE_STATES = ['available', 'out', 'in_maintenance', 'retired'] as const;
 export type ResourceState = (typeof RESOURCE_STATES)[number];
 /** Days before an expiry when a reminder is due. */
 export const EXPIRY_REMINDER_DAYS = 30;
-export const PAPERS = ['inspection', 'insurance'] as const;
 export type Paper = (typeof PAPERS)[number];
-/**
- * The preparation checklist before a job starts (issue 15 item 4, the seeds): a vehicle's safety check, an
- * equipment unit cleaned and tested. Every item is answered; one failed makes the resource unfit until repaired.
- */
-export const PREPARATION_ITEMS = {
-  vehicle: ['brakes', 'lights', 'tyres', 'steering', 'seatbelts'],
-  equipment: ['cleaned', 'tested'],
-} as const satisfies Record<Exclude<ResourceKind, 'tool'>, readonly string[]>;
-/** The rental delivery list both sides sign (seeds 004 §3): exterior undamaged, performance normal, accessories complete. */
-export const DELIVERY_ITEMS = ['exterior', 'performance', 'accessories'] as const;
-/** What a maintenance log entry records; `repaired` makes a resource that failed its check fit again. */
-export const MAINTENANCE_ACTIONS = ['serviced', 'cleaned', 'inspected', 'parts_replaced', 'repaired'] as const;
 export type MaintenanceAction = (typeof MAINTENANCE_ACTIONS)[number];
-/** A rental maintenance visit's work (seeds 004 §4): cleaning, lubrication, fastening, a running check, wear parts. */
-export const VISIT_WORK = ['cleaned', 'lubricated', 'fastened', 'checked', 'parts_replaced'] as const;
 export type VisitWork = (typeof VISIT_WORK)[number];
 
 export const ResourceErrorCode = {
@@ -108,7 +110,11 @@ export type ResourceCommand =
     }
   | {
       readonly type: 'RecordMaintenance';
-      readonly data: { readonly resourceId: string; readonly action: MaintenanceAction; readonly note: string };
+      readonly data: {
+        readonly resourceId: string;
+        readonly action: MaintenanceAction;
+        readonly note: string;
+      };
     }
   /** Fired by the durable timer 30 days before a paper's last day; harmless when early, repeated or moved. */
   | { readonly type: 'RemindExpiry'; readonly data: { readonly resourceId: string; readonly paper: Paper } }
@@ -327,7 +333,7 @@ export function decideResource(
     case 'SetResourceState': {
       if (r.state === 'retired') throw err(E.RESOURCE_RETIRED, 'a retired resource stays retired');
       if (r.state === 'out') throw err(E.TOOL_NOT_AVAILABLE, 'the resource is out: return it first');
-      if (!(['available', 'in_maintenance', 'retired'] as readonly string[]).includes(command.data.state))
+      if (!(SETTABLE_RESOURCE_STATES as readonly string[]).includes(command.data.state))
         throw err(E.INVALID_RESOURCE, 'unknown state', { field: 'state' });
       return [
         { type: 'ResourceStateSet', data: { resourceId: r.resourceId, state: command.data.state, at } },
@@ -417,7 +423,10 @@ export function decideResource(
       if (!remindersDue(r, context.today).includes(paper)) return [];
       if ((r.reminded ?? []).includes(`${paper}:${validTo}`)) return [];
       return [
-        { type: 'ResourceExpiryReminded', data: { resourceId: r.resourceId, kind: r.kind, paper, validTo, at } },
+        {
+          type: 'ResourceExpiryReminded',
+          data: { resourceId: r.resourceId, kind: r.kind, paper, validTo, at },
+        },
       ];
     }
     case 'RecordPreparationCheck': {
