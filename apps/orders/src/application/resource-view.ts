@@ -70,8 +70,19 @@ export function resourceViewOf(events: readonly RecordedEvent[], timeZone: strin
           damage: e.data.damage,
         });
         break;
-      default:
-        break; // the state carries the rest
+      case 'ResourceRegistered':
+      case 'ResourceStateSet':
+      case 'ResourcePapersUpdated':
+      case 'ResourceExpiryReminded':
+      case 'ToolLent':
+      case 'ToolReturned':
+      case 'ToolWentOverdue':
+      case 'ToolLostCharged':
+        break; // the state carries them
+      default: {
+        const unknown: never = e;
+        return unknown;
+      }
     }
   }
   const fitness = dispatchable(state, localDateOf(timeZone, at));

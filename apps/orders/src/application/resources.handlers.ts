@@ -444,8 +444,19 @@ export class ResourceHandlers {
         case 'ToolLostCharged':
           await timers.cancel(tx, overdueTimerId(resourceId));
           break;
-        default:
-          break; // nothing else is timed
+        case 'MaintenanceRecorded':
+        case 'PreparationChecked':
+        case 'RentalDelivered':
+        case 'RentalReturnInspected':
+        case 'RentalVisitRecorded':
+        case 'ResourceExpiryReminded':
+        case 'ResourceStateSet':
+        case 'ToolWentOverdue':
+          break; // nothing timed
+        default: {
+          const unknown: never = e;
+          return unknown;
+        }
       }
   }
 }

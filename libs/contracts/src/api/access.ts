@@ -143,4 +143,8 @@ export const RESOURCE_KEEPERS = [
   'parts_keeper',
 ] as const satisfies readonly Role[];
 /** Who records preparation checks and rental deliveries, visits and returns: the keepers and the field staff. */
-export const RESOURCE_CHECKERS = [...RESOURCE_KEEPERS, 'coach', 'technician'] as const satisfies readonly Role[];
+export const RESOURCE_CHECKERS = [
+  ...RESOURCE_KEEPERS,
+  'coach',
+  'technician',
+] as const satisfies readonly Role[];

@@ -85,4 +85,3 @@ export type OrdersResourcesPublishedEvent =
 // chat, incidents, reports (items 8-10)
 
 // availability (item 3)
-

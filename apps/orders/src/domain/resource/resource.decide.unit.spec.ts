@@ -307,9 +307,9 @@ describe('preparation checks', () => {
     data: { resourceId: R, action: 'repaired', note: 'brakes fixed', at: '' },
   };
   const serviced: ResourceEvent = {
-    ...repaired,
-    data: { ...repaired.data, action: 'serviced' },
-  } as ResourceEvent;
+    type: 'MaintenanceRecorded',
+    data: { resourceId: R, action: 'serviced', note: 'oil changed', at: '' },
+  };
   const fitOn = (events: ResourceEvent[]) => {
     const s = events.reduce(resourceDecider.evolve, resourceDecider.initialState());
     if (s.status === 'absent') throw new Error('absent');

@@ -480,11 +480,8 @@ export function decideResource(
       const d = command.data;
       const order = orderOf(context, d.orderId, 'rental_visit');
       const rental = rentedTo(r, order);
-      if (
-        !Array.isArray(d.work) ||
-        d.work.length === 0 ||
-        !d.work.every((w) => (VISIT_WORK as readonly string[]).includes(w))
-      )
+      const work: readonly unknown[] = Array.isArray(d.work) ? d.work : [];
+      if (work.length === 0 || !work.every((w) => (VISIT_WORK as readonly unknown[]).includes(w)))
         throw err(E.INVALID_RESOURCE, `work is one or more of ${VISIT_WORK.join(', ')}`, { field: 'work' });
       return [
         {
