@@ -99,7 +99,8 @@ export class RegisterResourceDto {
   @ApiPropertyOptional({
     type: ToolPriceDto,
     required: false,
-    description: 'a tool’s price (required for a tool, else 400 ORDERS.INVALID_RESOURCE): charged when lost',
+    description:
+      'a tool’s price (required for a tool, else 422 ORDERS.TOOL_PRICE_REQUIRED): charged when lost',
   })
   @ValidateIf(present)
   @ValidateNested()
@@ -203,6 +204,8 @@ export class RecordPreparationCheckDto {
 
   @ApiProperty({
     type: [ChecklistItemDto],
+    minItems: 1,
+    maxItems: MAX_ITEMS,
     description: `each item of the list once (else 422 ORDERS.CHECKLIST_INCOMPLETE): a vehicle ${PREPARATION_ITEMS.vehicle.join(', ')}; equipment ${PREPARATION_ITEMS.equipment.join(', ')}`,
   })
   @IsArray()
@@ -224,6 +227,8 @@ export class DeliverRentalDto {
 
   @ApiProperty({
     type: [ChecklistItemDto],
+    minItems: 1,
+    maxItems: MAX_ITEMS,
     description: `${DELIVERY_ITEMS.join(', ')}: each once, all passed (else 422 ORDERS.DELIVERY_CHECK_FAILED)`,
   })
   @IsArray()
@@ -254,7 +259,12 @@ export class RecordRentalVisitDto {
   @IsUUID()
   orderId!: string;
 
-  @ApiProperty({ type: 'array', items: { type: 'string', enum: [...VISIT_WORK] }, minItems: 1, maxItems: 5 })
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'string', enum: [...VISIT_WORK] },
+    minItems: 1,
+    maxItems: VISIT_WORK.length,
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(VISIT_WORK.length)
@@ -285,6 +295,7 @@ export class InspectRentalReturnDto {
 
   @ApiProperty({
     type: [FindingDto],
+    maxItems: MAX_ITEMS,
     description: 'damage above 0 needs a finding (422 ORDERS.DAMAGE_WITHOUT_FINDINGS)',
   })
   @IsArray()

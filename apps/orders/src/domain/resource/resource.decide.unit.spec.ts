@@ -50,7 +50,7 @@ describe('resources and the tool register', () => {
   });
 
   it.each<[string, object, string]>([
-    ['a tool without a price', { kind: 'tool', name: 'Wrench' }, 'ORDERS.INVALID_RESOURCE'],
+    ['a tool without a price', { kind: 'tool', name: 'Wrench' }, 'ORDERS.TOOL_PRICE_REQUIRED'],
     [
       'a price in fractions',
       { kind: 'tool', name: 'Wrench', price: { amount: 12.5, currency: 'CNY' } },

@@ -54,6 +54,8 @@ export const ResourceErrorCode = {
   DUE_BACK_IN_PAST: 'ORDERS.DUE_BACK_IN_PAST',
   /** A paper's last day in force before today (registering or renewing). */
   VALID_TO_IN_PAST: 'ORDERS.VALID_TO_IN_PAST',
+  /** A tool is registered with its price (what a lost one is charged at): a rule across two fields. */
+  TOOL_PRICE_REQUIRED: 'ORDERS.TOOL_PRICE_REQUIRED',
   /** Tools carry no inspection or insurance, and no preparation check. */
   NO_PAPERS: 'ORDERS.NO_PAPERS',
   NO_PREPARATION_CHECK: 'ORDERS.NO_PREPARATION_CHECK',
@@ -306,7 +308,7 @@ export function decideResource(
       throw err(E.NO_PAPERS, 'a tool has no inspection or insurance', { field: 'kind' });
     notPast(d, context.today);
     if (d.kind === 'tool' && d.price === undefined)
-      throw err(E.INVALID_RESOURCE, 'a tool needs its price', { field: 'price' });
+      throw err(E.TOOL_PRICE_REQUIRED, 'a tool needs its price', { field: 'price' });
     const price = d.price === undefined ? undefined : money(d.price.amount, d.price.currency);
     if (price !== undefined && price.amount <= 0)
       throw err(E.INVALID_RESOURCE, 'a price is above zero', { field: 'price.amount' });
