@@ -14,6 +14,13 @@ import { type Clock, systemClock } from '@serviceops/kernel';
 import { OrdersTables1764800000000 } from './infrastructure/migrations';
 import { OrdersStaffAvailability1764900000300 } from './infrastructure/availability.migrations';
 import { AVAILABILITY_CONSUMER, availabilityProjection } from './projections/availability.projection';
+import { OrdersResources1764900000000 } from './infrastructure/resources.migration';
+import {
+  RESOURCE_EXPIRY_TIMER,
+  ResourceHandlers,
+  ResourceQueries,
+  TOOL_OVERDUE_TIMER,
+} from './application/resources.handlers';
 import { OrderFacts } from './infrastructure/order-facts.repository';
 import {
   CALENDARS_CONSUMER,
@@ -33,6 +40,8 @@ const HANDLERS = [
   OrderQueries,
   // work orders (items 1, 5, 6)
   // resources and rentals (items 2, 4, 7)
+  ResourceHandlers,
+  ResourceQueries,
   // chat, incidents, reports, lists (items 8-11)
   // availability (item 3)
 ];
@@ -52,6 +61,8 @@ export const ordersServiceOn = (clock: Clock): ServiceDefinition<typeof ordersCo
       OrdersTables1764800000000,
       // availability (item 3)
       OrdersStaffAvailability1764900000300,
+      // resources and rentals (items 2, 4, 7)
+      OrdersResources1764900000000,
     ],
   },
   publishes: true,
@@ -71,6 +82,7 @@ export const ordersServiceOn = (clock: Clock): ServiceDefinition<typeof ordersCo
   onStart: async ({ runtime }, app) => {
     const timers = app.get(DurableTimers);
     const orders = app.get(OrderHandlers);
+    const resources = app.get(ResourceHandlers);
     await timers.migrate();
     await runtime.subscribe(CALENDARS_CONSUMER, [eventsTopic('tenancy')], calendarsProjection);
     await runtime.subscribe(ELIGIBILITY_CONSUMER, [eventsTopic('staff')], eligibilityProjection);
@@ -80,6 +92,8 @@ export const ordersServiceOn = (clock: Clock): ServiceDefinition<typeof ordersCo
     timers.start({
       [FIRST_RESPONSE_TIMER]: (timer) => orders.escalate(timer),
       [ARRIVAL_RISK_TIMER]: (timer) => orders.escalateArrival(timer),
+      [RESOURCE_EXPIRY_TIMER]: (timer) => resources.remind(timer),
+      [TOOL_OVERDUE_TIMER]: (timer) => resources.markOverdue(timer),
     });
   },
 });

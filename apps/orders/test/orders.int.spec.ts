@@ -5,6 +5,7 @@ import { runService, type CallContext, type RunningService } from '@serviceops/p
 import { databaseUrl, eventually, newInternalKeyPair, uniqueName } from '@serviceops/testing';
 import { Client, Pool, type PoolClient } from 'pg';
 import { OrderHandlers, OrderQueries } from '../src/application/order.handlers';
+import { ResourceHandlers } from '../src/application/resources.handlers';
 import { FixedClock } from '@serviceops/kernel';
 import { ordersServiceOn } from '../src/orders.service-definition';
 import { eligibilityProjection, entitlementsProjection } from '../src/projections/facts.projection';
@@ -219,7 +220,9 @@ describe('dispatch', () => {
   }, 120_000);
 
   it('lets exactly one of 50 concurrent dispatches of one vehicle to one slot win, each with its own coach', async () => {
-    const vehicle = randomUUID();
+    const { id: vehicle } = await (running as RunningService).app
+      .get(ResourceHandlers)
+      .register({ kind: 'vehicle', name: 'Practice car 1', inspectionValidTo: '2099-12-31' }, call);
     const coaches = Array.from({ length: 50 }, () => randomUUID());
     for (const staffId of coaches)
       await feed(

@@ -153,3 +153,13 @@ export const STAFF_PEOPLE_FIELDS = {
   qualificationNumber: text(1, 100),
   loginUsername: RULES.username,
 } as const;
+
+/**
+ * The orders service's resource fields (issue 15 items 2, 4, 7): names, log notes and rental findings are about
+ * the equipment, never a person (so not sealed); the gateway and the domain check the same rules.
+ */
+export const RESOURCE_FIELDS = {
+  name: text(1, 200),
+  note: text(1, 2_000),
+  findingItem: text(1, 200),
+} as const;

@@ -14,3 +14,4 @@ export * from './staff.vocabulary';
 export * from './events/contracts.events';
 export * from './contracts.vocabulary';
 export * from './events/tenancy-logins.events';
+export * from './resources.vocabulary';

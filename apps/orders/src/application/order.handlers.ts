@@ -49,6 +49,7 @@ import {
   OrderStore,
 } from './order-store';
 import { orderViewOf, type OrderView } from './order-view';
+import { resourceVerdictAt } from './resources.handlers';
 
 interface RegisterRequestMessage {
   readonly customerId?: string;
@@ -236,6 +237,16 @@ export class OrderHandlers {
     const now = this.clock.now();
     assertSlot(slot, now);
     const history = (await this.facts.eligibilityOf(call.tenantId, [staffId])).get(staffId) ?? [];
+    const resource =
+      resourceId === undefined
+        ? undefined
+        : await resourceVerdictAt(
+            this.orders.runtime.store,
+            call.tenantId,
+            resourceId,
+            (await this.facts.calendarOf(call.tenantId)).timeZone,
+            new Date(slot.start),
+          );
     const verdict = eligibilityAt(history, new Date(slot.start));
     const intervals = (await availabilityOf(this.orders.runtime.store.pool, call.tenantId, [staffId])).get(
       staffId,
@@ -280,6 +291,7 @@ export class OrderHandlers {
             now,
             staff: { staffId, eligible: verdict.eligible, reasons: verdict.reasons },
             availability,
+            ...optional('resource', resource),
           });
           const decided = [events, bookingDecider.decide(book, booking as BookingState, undefined)];
           if (resourceHolder)

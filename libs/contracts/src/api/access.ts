@@ -134,3 +134,17 @@ export const ORDER_READERS = [
   'auditor',
   'vice_president',
 ] as const satisfies readonly Role[];
+/** Resources (issue 15 item 2): who registers vehicles, equipment and tools, keeps their log and the tool register. */
+export const RESOURCE_KEEPERS = [
+  'admin',
+  'service_advisor',
+  'workshop_manager',
+  'service_director',
+  'parts_keeper',
+] as const satisfies readonly Role[];
+/** Who records preparation checks and rental deliveries, visits and returns: the keepers and the field staff. */
+export const RESOURCE_CHECKERS = [
+  ...RESOURCE_KEEPERS,
+  'coach',
+  'technician',
+] as const satisfies readonly Role[];

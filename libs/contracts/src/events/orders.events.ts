@@ -43,6 +43,44 @@ export type OrdersPublishedEvent =
 // work orders (items 1, 5, 6)
 
 // resources and rentals (items 2, 4, 7)
+/** A resource's inspection or insurance ends within 30 days: reminded once per paper and last day. */
+export interface ResourceExpiryRemindedV1 {
+  readonly resourceId: string;
+  readonly kind: 'vehicle' | 'equipment' | 'tool';
+  readonly paper: 'inspection' | 'insurance';
+  /** The last day in force (local date). */
+  readonly validTo: string;
+  readonly at: string;
+}
+
+/** A lent tool was not back by its due day. */
+export interface ToolWentOverdueV1 {
+  readonly resourceId: string;
+  readonly borrowerId: string;
+  readonly dueBack: string;
+  readonly at: string;
+}
+
+/** A rental unit came back and was inspected: the damage goes into billing's final settlement (rent + damages − deposit). */
+export interface RentalReturnInspectedV1 {
+  readonly resourceId: string;
+  /** The rental_return order. */
+  readonly orderId: string;
+  /** The rental_delivery order that started the lease. */
+  readonly deliveryOrderId: string;
+  readonly customerId: string;
+  readonly contractId?: string;
+  readonly findings: readonly { readonly item: string; readonly note: string }[];
+  /** Zero when undamaged. */
+  readonly damage: Money;
+  readonly inspectedAt: string;
+}
+
+export type OrdersResourcesPublishedEvent =
+  | { readonly type: 'ToolLostCharged'; readonly data: ToolLostChargedV1 }
+  | { readonly type: 'ToolWentOverdue'; readonly data: ToolWentOverdueV1 }
+  | { readonly type: 'ResourceExpiryReminded'; readonly data: ResourceExpiryRemindedV1 }
+  | { readonly type: 'RentalReturnInspected'; readonly data: RentalReturnInspectedV1 };
 
 // chat, incidents, reports (items 8-10)
 

@@ -129,4 +129,13 @@ export interface OrderContext {
   readonly staff?: StaffVerdict;
   /** DispatchOrder: whether the slot is in the person's working time and clear of leave (dispatch/availability). */
   readonly availability?: { readonly available: boolean; readonly reasons: readonly string[] };
+  /** DispatchOrder with a resource: its fitness on the slot's day (see domain/resource `dispatchable`). */
+  readonly resource?: ResourceVerdict;
+}
+
+/** Whether a resource may go along in the slot: available, papers in force that day, no failed check unrepaired. */
+export interface ResourceVerdict {
+  readonly resourceId: string;
+  readonly fit: boolean;
+  readonly reasons: readonly string[];
 }

@@ -401,10 +401,25 @@ describe('order decider', () => {
       spec([registered], { staff: eligible }).when(dispatch()).then([dispatched]);
     });
 
-    it('dispatches with a vehicle going along', () => {
-      spec([registered], { staff: eligible })
-        .when({ type: 'DispatchOrder', data: { orderId: O, staffId: 's-1', slot, resourceId: 'van-1' } })
+    const withVan: OrderCommand = {
+      type: 'DispatchOrder',
+      data: { orderId: O, staffId: 's-1', slot, resourceId: 'van-1' },
+    };
+    it('dispatches with a vehicle going along, fit at the slot', () => {
+      spec([registered], { staff: eligible, resource: { resourceId: 'van-1', fit: true, reasons: [] } })
+        .when(withVan)
         .then([{ ...dispatched, data: { ...dispatched.data, resourceId: 'van-1' } }]);
+    });
+
+    it.each<[string, string[]]>([
+      ['an expired inspection', ['inspection_expired']],
+      ['an expired insurance', ['insurance_expired']],
+      ['in maintenance', ['in_maintenance']],
+      ['a failed preparation check', ['failed_check']],
+    ])('refuses a vehicle unfit at the slot: %s', (_why, reasons) => {
+      spec([registered], { staff: eligible, resource: { resourceId: 'van-1', fit: false, reasons } })
+        .when(withVan)
+        .thenThrows('ORDERS.RESOURCE_UNFIT');
     });
 
     it.each<[string, OrderEvent[], Partial<OrderContext>, OrderCommand, string]>([

@@ -222,6 +222,16 @@ function dispatch(command: DispatchOrder, state: OrderState, context: OrderConte
       staffId,
       reasons: context.availability.reasons,
     });
+  if (resourceId !== undefined) {
+    const resource = context.resource;
+    if (resource === undefined || resource.resourceId !== resourceId)
+      throw new Error('DispatchOrder with a resource needs its fitness at the slot in its context');
+    if (!resource.fit)
+      throw orderError(E.RESOURCE_UNFIT, `resource ${resourceId} is not fit at ${slot.start}`, {
+        resourceId,
+        reasons: resource.reasons,
+      });
+  }
   return [
     {
       type: 'OrderDispatched',

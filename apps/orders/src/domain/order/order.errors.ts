@@ -28,6 +28,8 @@ export const OrderErrorCode = {
   ALREADY_DISPATCHED: 'ORDERS.ALREADY_DISPATCHED',
   /** The person already has an order in an overlapping slot. */
   DOUBLE_BOOKED: 'ORDERS.DOUBLE_BOOKED',
+  /** The resource going along is not fit at the slot: expired papers, not available, a failed check. */
+  RESOURCE_UNFIT: 'ORDERS.RESOURCE_UNFIT',
 } as const;
 
 export type OrderErrorCode = (typeof OrderErrorCode)[keyof typeof OrderErrorCode];

@@ -1,0 +1,324 @@
+import { randomUUID } from 'node:crypto';
+import { PostgresEventStore } from '@serviceops/eventstore';
+import { addDays, defaultBusinessCalendar, localDateOf } from '@serviceops/kernel';
+import { Pool } from 'pg';
+import request from 'supertest';
+import { ADMIN_PASSWORD, startPlatform, type RunningPlatform } from './platform';
+
+// Resources end to end, through the gateway (issue 15 items 2, 4, 7): a vehicle registered, its inspection
+// renewed to end today → dispatch with it on a later slot refused; a rental delivered with both signatures,
+// visited, returned with damage → RentalReturnInspected in the log the relay publishes; a tool lent then lost →
+// ToolLostCharged at its price; bad input (unknown field, another tenant's id, negative price, past dates)
+// answered with problem+json and nothing written.
+
+interface Problem {
+  status: number;
+  code: string;
+  errors?: { path: string; message: string }[];
+}
+interface Resource {
+  id: string;
+  version: number;
+  state: string;
+  fit: boolean;
+  unfitReasons: string[];
+  inspectionValidTo?: string;
+  rentalRecords: { type: string; orderId: string; damage?: { amount: number; currency: string } }[];
+}
+type Res = request.Response;
+
+const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+function expectProblem(res: Res, status: number, code: string): Problem {
+  expect({ status: res.status, body: res.body as unknown }).toMatchObject({ status, body: { code } });
+  expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+  return res.body as Problem;
+}
+
+jest.setTimeout(120_000);
+
+describe('resources, the tool register and rentals end to end', () => {
+  let platform: RunningPlatform;
+  let api: ReturnType<typeof request>;
+  let pool: Pool;
+  let store: PostgresEventStore;
+  let admin = '';
+  let tenantId = '';
+  // The tenant's local day (no calendar published: the default one's zone).
+  const today = localDateOf(defaultBusinessCalendar.timeZone, new Date());
+  const later = addDays(today, 3);
+  const slot = { start: `${later}T02:00:00.000Z`, end: `${later}T04:00:00.000Z` };
+  const customerId = randomUUID();
+
+  async function writes(): Promise<number> {
+    const { rows } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM orders.events');
+    return Number(rows[0]?.n);
+  }
+  async function writesNothing(act: () => Promise<void>): Promise<void> {
+    const before = await writes();
+    await act();
+    expect(await writes()).toBe(before);
+  }
+  async function logged(type: string, resourceId: string) {
+    const { rows } = await pool.query<{ data: Record<string, unknown> }>(
+      `SELECT data FROM orders.events WHERE stream_id = $1 AND type = $2`,
+      [`resource-${tenantId}-${resourceId}`, type],
+    );
+    return rows.map((r) => r.data);
+  }
+  const post = (path: string, body: object) => api.post(`/api/v1/${path}`).set(auth(admin)).send(body);
+  async function register(body: object): Promise<Resource> {
+    const res = await post('resources', body);
+    expect({ status: res.status, body: res.body as unknown }).toMatchObject({ status: 201 });
+    const resource = res.body as Resource;
+    // The tenant, as the stream id names it: 'resource-<tenantId>-<resourceId>'.
+    const { rows } = await pool.query<{ stream_id: string }>(
+      `SELECT stream_id FROM orders.events WHERE stream_id LIKE $1 LIMIT 1`,
+      [`resource-%-${resource.id}`],
+    );
+    tenantId = rows[0]?.stream_id.slice('resource-'.length, 'resource-'.length + 36) ?? '';
+    return resource;
+  }
+  async function order(kind: string, line: string): Promise<string> {
+    const res = await post('orders', {
+      customerId,
+      line,
+      kind,
+      serviceType: 'paid',
+      wantedAt: new Date(Date.now() + 3_600_000).toISOString(),
+      zone: 'town',
+      address: '1 Dock Road',
+      subject: 'Generator G5',
+      problem: 'lease',
+    });
+    expect(res.status).toBe(201);
+    return (res.body as { id: string }).id;
+  }
+
+  beforeAll(async () => {
+    platform = await startPlatform({ transport: 'log' });
+    api = request(platform.url);
+    pool = new Pool({ connectionString: platform.databaseUrl, max: 2 });
+    store = new PostgresEventStore({ pool, schema: 'orders' });
+    const res = await api
+      .post('/api/v1/auth/token')
+      .send({ username: 'admin', password: ADMIN_PASSWORD })
+      .expect(200);
+    admin = (res.body as { accessToken: string }).accessToken;
+  }, 120_000);
+
+  afterAll(async () => {
+    await pool?.end().catch(() => undefined);
+    await platform?.stop();
+  });
+
+  it('refuses to dispatch a vehicle whose inspection ends before the slot', async () => {
+    const car = await register({
+      kind: 'vehicle',
+      name: 'Practice car 7',
+      inspectionValidTo: addDays(today, 365),
+    });
+    expect(car).toMatchObject({ state: 'available', fit: true });
+    // A coach eligible since January, as staff's events would make it (staff does not publish in this tree).
+    const coach = randomUUID();
+    await pool.query(
+      `INSERT INTO orders.staff_eligibility (tenant_id, staff_id, since, eligible, reasons)
+       VALUES ($1, $2, '2026-01-01T00:00:00Z', true, '[]')`,
+      [tenantId, coach],
+    );
+    const renewed = await api
+      .post(`/api/v1/resources/${car.id}/papers`)
+      .set(auth(admin))
+      .set('If-Match', '"1"')
+      .send({ inspectionValidTo: today });
+    expect({ status: renewed.status, body: renewed.body as unknown }).toMatchObject({
+      status: 200,
+      body: { version: 2, inspectionValidTo: today },
+    });
+    const session = await order('practice_session', 'driving_practice');
+    await writesNothing(async () => {
+      const refused = expectProblem(
+        await post(`orders/${session}/dispatch`, { staffId: coach, resourceId: car.id, slot }),
+        422,
+        'ORDERS.RESOURCE_UNFIT',
+      );
+      expect(refused).toMatchObject({ reasons: ['inspection_expired'] });
+    });
+    const listed = await api
+      .get('/api/v1/resources')
+      .query({ kind: 'vehicle', expiringBefore: addDays(today, 1) })
+      .set(auth(admin))
+      .expect(200);
+    expect((listed.body as { items: Resource[] }).items.map((r) => r.id)).toContain(car.id);
+    const history = await api.get(`/api/v1/resources/${car.id}/history`).set(auth(admin)).expect(200);
+    expect((history.body as { entries: { type: string }[] }).entries.map((e) => e.type)).toEqual([
+      'ResourceRegistered',
+      'ResourcePapersUpdated',
+    ]);
+    const before = await api
+      .get(`/api/v1/resources/${car.id}`)
+      .query({
+        asOf: new Date(
+          Date.parse((history.body as { entries: { at: string }[] }).entries[0]!.at),
+        ).toISOString(),
+      })
+      .set(auth(admin))
+      .expect(200);
+    expect(before.body).toMatchObject({ version: 1, inspectionValidTo: addDays(today, 365) });
+  });
+
+  it('delivers a rental signed by both sides, visits it, and publishes the damage found on its return', async () => {
+    const unit = await register({
+      kind: 'equipment',
+      name: 'Generator G5',
+      inspectionValidTo: addDays(today, 200),
+    });
+    const [delivery, visit, giveBack] = [
+      await order('rental_delivery', 'equipment_rental'),
+      await order('rental_visit', 'equipment_rental'),
+      await order('rental_return', 'equipment_rental'),
+    ];
+    const checklist = ['exterior', 'performance', 'accessories'].map((item) => ({ item, passed: true }));
+    const staff = randomUUID();
+    await writesNothing(async () => {
+      expectProblem(
+        await post(`resources/${unit.id}/rental-delivery`, {
+          orderId: delivery,
+          checklist,
+          customerSigned: false,
+          staffSignedBy: staff,
+        }),
+        422,
+        'ORDERS.DELIVERY_NOT_SIGNED',
+      );
+    });
+    const out = await post(`resources/${unit.id}/rental-delivery`, {
+      orderId: delivery,
+      checklist,
+      customerSigned: true,
+      staffSignedBy: staff,
+    });
+    expect({ status: out.status, body: out.body as unknown }).toMatchObject({
+      status: 200,
+      body: { state: 'out' },
+    });
+    const visited = await post(`resources/${unit.id}/rental-visits`, {
+      orderId: visit,
+      work: ['lubricated', 'checked'],
+      note: 'chain oiled, running normally',
+    });
+    expect(visited.status).toBe(200);
+    const back = await post(`resources/${unit.id}/rental-return`, {
+      orderId: giveBack,
+      findings: [{ item: 'front panel', note: 'dented, 10 cm' }],
+      damage: { amount: 50000, currency: 'CNY' },
+    });
+    expect({ status: back.status, body: back.body as unknown }).toMatchObject({
+      status: 200,
+      body: {
+        state: 'in_maintenance',
+        rentalRecords: [
+          { type: 'delivery', orderId: delivery },
+          { type: 'visit', orderId: visit },
+          { type: 'return', orderId: giveBack, damage: { amount: 50000, currency: 'CNY' } },
+        ],
+      },
+    });
+    expect(await logged('RentalReturnInspected', unit.id)).toEqual([
+      expect.objectContaining({
+        deliveryOrderId: delivery,
+        customerId,
+        damage: { amount: 50000, currency: 'CNY' },
+      }),
+    ]);
+  });
+
+  it('charges a lent tool reported lost to its borrower at its price', async () => {
+    const tool = await register({
+      kind: 'tool',
+      name: 'Torque wrench',
+      price: { amount: 128000, currency: 'CNY' },
+    });
+    const borrower = randomUUID();
+    const lent = await post(`resources/${tool.id}/lend`, {
+      borrowerId: borrower,
+      dueBack: addDays(today, 2),
+    });
+    expect({ status: lent.status, body: lent.body as unknown }).toMatchObject({
+      status: 200,
+      body: { state: 'out', loan: { borrowerId: borrower, overdue: false } },
+    });
+    const lost = await post(`resources/${tool.id}/report-lost`, {});
+    expect({ status: lost.status, body: lost.body as unknown }).toMatchObject({
+      status: 200,
+      body: { state: 'retired' },
+    });
+    expect(await logged('ToolLostCharged', tool.id)).toEqual([
+      expect.objectContaining({ borrowerId: borrower, charge: { amount: 128000, currency: 'CNY' } }),
+    ]);
+  });
+
+  it('answers bad input with problem+json and writes nothing', async () => {
+    const car = await register({
+      kind: 'vehicle',
+      name: 'Practice car 8',
+      inspectionValidTo: addDays(today, 100),
+    });
+    // Another tenant's resource exists in the store; from here it does not.
+    const foreign = randomUUID();
+    await store.append(
+      `resource-${randomUUID()}-${foreign}`,
+      [{ type: 'ResourceRegistered', data: { resourceId: foreign, kind: 'vehicle', name: 'Theirs' } }],
+      { expectedVersion: 'no_stream', metadata: { tenantId: randomUUID() } },
+    );
+    await writesNothing(async () => {
+      const unknownField = await post('resources', { kind: 'vehicle', name: 'Car', colour: 'red' });
+      expect(unknownField.status).toBe(400);
+      expect(unknownField.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(
+        (await post('resources', { kind: 'tool', name: 'Jack', price: { amount: -100, currency: 'CNY' } }))
+          .status,
+      ).toBe(400);
+      expect((await post('resources', { kind: 'boat', name: 'Boat' })).status).toBe(400);
+      expectProblem(
+        await post('resources', { kind: 'vehicle', name: 'Car', inspectionValidTo: addDays(today, -1) }),
+        422,
+        'ORDERS.VALID_TO_IN_PAST',
+      );
+      expectProblem(
+        await post(`resources/${car.id}/papers`, { insuranceValidTo: addDays(today, -1) }),
+        422,
+        'ORDERS.VALID_TO_IN_PAST',
+      );
+      expectProblem(
+        await post(`resources/${car.id}/lend`, { borrowerId: randomUUID(), dueBack: addDays(today, 1) }),
+        422,
+        'ORDERS.NOT_A_TOOL',
+      );
+      expectProblem(
+        await api.get(`/api/v1/resources/${foreign}`).set(auth(admin)),
+        404,
+        'ORDERS.RESOURCE_NOT_FOUND',
+      );
+      expectProblem(
+        await post(`resources/${foreign}/change-state`, { state: 'retired' }),
+        404,
+        'ORDERS.RESOURCE_NOT_FOUND',
+      );
+      expectProblem(
+        await post(`resources/${car.id}/preparation-checks`, {
+          orderId: randomUUID(),
+          items: [{ item: 'brakes', passed: true }],
+        }),
+        404,
+        'ORDERS.ORDER_NOT_FOUND',
+      );
+      const stale = await api
+        .post(`/api/v1/resources/${car.id}/change-state`)
+        .set(auth(admin))
+        .set('If-Match', '"7"')
+        .send({ state: 'in_maintenance' });
+      expectProblem(stale, 409, 'EVENTSTORE.WRONG_EXPECTED_VERSION');
+    });
+  });
+});

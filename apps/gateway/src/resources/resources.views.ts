@@ -1,0 +1,129 @@
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { RESOURCE_KINDS, RESOURCE_STATES, UNFIT_REASONS } from '@serviceops/contracts';
+import { ResourceMoneyDto } from './resources.dto';
+
+@ApiSchema({ name: 'ToolLoan' })
+export class ToolLoanView {
+  @ApiProperty({ format: 'uuid' })
+  borrowerId!: string;
+
+  @ApiProperty({ format: 'date' })
+  dueBack!: string;
+
+  @ApiProperty({ description: 'not back by its due day' })
+  overdue!: boolean;
+}
+
+@ApiSchema({ name: 'MaintenanceEntry' })
+export class MaintenanceEntryView {
+  @ApiProperty({ format: 'date-time' })
+  at!: string;
+
+  @ApiProperty()
+  action!: string;
+
+  @ApiProperty()
+  note!: string;
+}
+
+@ApiSchema({ name: 'PreparationCheck' })
+export class PreparationCheckView {
+  @ApiProperty({ format: 'uuid' })
+  orderId!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  at!: string;
+
+  @ApiProperty()
+  passed!: boolean;
+
+  @ApiProperty({ type: [String] })
+  failed!: string[];
+}
+
+@ApiSchema({ name: 'ResourceRental' })
+export class ResourceRentalView {
+  @ApiProperty({ format: 'uuid' })
+  deliveryOrderId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  customerId!: string;
+
+  @ApiPropertyOptional({ format: 'uuid', required: false })
+  contractId?: string;
+}
+
+@ApiSchema({ name: 'RentalRecord' })
+export class RentalRecordView {
+  @ApiProperty({ enum: ['delivery', 'visit', 'return'] })
+  type!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  orderId!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  at!: string;
+
+  @ApiPropertyOptional({ type: ResourceMoneyDto, required: false, description: 'a return’s damage' })
+  damage?: ResourceMoneyDto;
+}
+
+@ApiSchema({ name: 'Resource' })
+export class ResourceView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ description: 'the resource’s version, also its ETag: send it as If-Match to change it' })
+  version!: number;
+
+  @ApiProperty({ enum: RESOURCE_KINDS })
+  kind!: string;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty({ enum: RESOURCE_STATES })
+  state!: string;
+
+  @ApiPropertyOptional({ format: 'date', required: false })
+  inspectionValidTo?: string;
+
+  @ApiPropertyOptional({ format: 'date', required: false })
+  insuranceValidTo?: string;
+
+  @ApiPropertyOptional({ type: ResourceMoneyDto, required: false, description: 'a tool’s price' })
+  price?: ResourceMoneyDto;
+
+  @ApiPropertyOptional({ type: ToolLoanView, required: false })
+  loan?: ToolLoanView;
+
+  @ApiProperty({ description: 'dispatchable today (or on `asOf`’s day)' })
+  fit!: boolean;
+
+  @ApiProperty({ type: 'array', items: { type: 'string', enum: [...UNFIT_REASONS] } })
+  unfitReasons!: string[];
+
+  @ApiPropertyOptional({ type: ResourceRentalView, required: false, description: 'out on a lease' })
+  rental?: ResourceRentalView;
+
+  @ApiProperty({ type: [MaintenanceEntryView] })
+  maintenanceLog!: MaintenanceEntryView[];
+
+  @ApiProperty({ type: [PreparationCheckView] })
+  checks!: PreparationCheckView[];
+
+  @ApiProperty({ type: [RentalRecordView] })
+  rentalRecords!: RentalRecordView[];
+
+  @ApiProperty({ format: 'date-time' })
+  registeredAt!: string;
+}
+
+@ApiSchema({ name: 'ResourcePage' })
+export class ResourcePageView {
+  @ApiProperty({ type: [ResourceView] })
+  items!: ResourceView[];
+
+  @ApiPropertyOptional({ required: false, description: 'absent on the last page' })
+  nextCursor?: string;
+}

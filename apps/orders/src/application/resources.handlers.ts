@@ -1,0 +1,534 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { PostgresEventStore } from '@serviceops/eventstore';
+import { addDays, type Clock, localDateOf, type Money, newId, type RecordedEvent } from '@serviceops/kernel';
+import {
+  asOfDate,
+  type CallContext,
+  decodeCursor,
+  encodeCursor,
+  execute,
+  Handles,
+  historyOf,
+  type HistoryEntry,
+  limitOf,
+  optional,
+  ProblemError,
+  type DueTimer,
+  uuidField,
+} from '@serviceops/platform';
+import type { PoolClient } from 'pg';
+import type { ResourceVerdict } from '../domain/order/order.commands';
+import {
+  dispatchable,
+  EXPIRY_REMINDER_DAYS,
+  type ChecklistItem,
+  type MaintenanceAction,
+  PAPERS,
+  type Paper,
+  type ResourceCommand,
+  resourceDecider,
+  type ResourceEvent,
+  type ResourceKind,
+  type ResourceStateT,
+  resourceStreamId,
+  type VisitWork,
+} from '../domain/resource/resource.decider';
+import { OrderFacts } from '../infrastructure/order-facts.repository';
+import { CLOCK, OrderStore } from './order-store';
+import { resourceStateOf, type ResourceView, resourceViewOf } from './resource-view';
+
+export const RESOURCE_EXPIRY_TIMER = 'resource-expiry-reminder';
+export const TOOL_OVERDUE_TIMER = 'tool-overdue';
+/** One timer per resource and paper: a renewed date moves it (same id), so a reminder is never given twice. */
+export const expiryTimerId = (resourceId: string, paper: Paper) =>
+  `${RESOURCE_EXPIRY_TIMER}:${resourceId}:${paper}`;
+export const overdueTimerId = (resourceId: string) => `${TOOL_OVERDUE_TIMER}:${resourceId}`;
+/**
+ * Local days become instants at 12:00 UTC: within the same local day from UTC−11 to UTC+11, so a timer of a
+ * day never fires on the day before in the tenant's zone (the decider checks the local day again).
+ */
+const noonOf = (day: string) => new Date(`${day}T12:00:00.000Z`);
+
+const notFoundResource = () => new ProblemError('ORDERS.RESOURCE_NOT_FOUND', 'no such resource');
+
+interface MoneyMessage {
+  readonly amount?: number | string;
+  readonly currency?: string;
+}
+/** int64 arrives as a string (the loader's `longs: String`); a non-integer stays as it is for the domain to refuse. */
+function moneyOf(m: MoneyMessage | undefined): Money | undefined {
+  if (m === undefined) return undefined;
+  const amount = typeof m.amount === 'string' && /^-?\d+$/.test(m.amount) ? Number(m.amount) : m.amount;
+  return { amount: amount as number, currency: m.currency ?? '' };
+}
+
+const systemCall = (tenantId: string, actor: string, correlationId: string): CallContext => ({
+  tenantId,
+  actorId: `system:${actor}`,
+  roles: [],
+  correlationId,
+});
+
+/** A resource's events, 404 when it has none in this tenant. */
+async function readResource(store: PostgresEventStore, tenantId: string, resourceId: string) {
+  const { events } = await store.readStream(resourceStreamId(tenantId, resourceId));
+  if (events.length === 0) throw notFoundResource();
+  return events;
+}
+
+/**
+ * The dispatch path's question (order.handlers.ts): may this resource go along in a slot starting at `start`?
+ * Its state from its stream, judged on the slot's local day; 404 for an unknown (or another tenant's) resource.
+ */
+export async function resourceVerdictAt(
+  store: PostgresEventStore,
+  tenantId: string,
+  resourceId: string,
+  timeZone: string,
+  start: Date,
+): Promise<ResourceVerdict> {
+  const state = resourceStateOf(await readResource(store, tenantId, resourceId));
+  if (state.status === 'absent') throw notFoundResource();
+  const { ok, reasons } = dispatchable(state, localDateOf(timeZone, start));
+  return { resourceId, fit: ok, reasons };
+}
+
+/** Resources (item 2), the tool register, preparation checks (item 4), rentals (item 7): load → decide → append. */
+@Injectable()
+export class ResourceHandlers {
+  constructor(
+    private readonly orders: OrderStore,
+    private readonly facts: OrderFacts,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Handles('orders.RegisterResource')
+  register(
+    request: {
+      kind?: string;
+      name?: string;
+      inspectionValidTo?: string;
+      insuranceValidTo?: string;
+      price?: MoneyMessage;
+    },
+    call: CallContext,
+  ): Promise<ResourceView> {
+    const resourceId = newId();
+    return this.run(
+      call,
+      {
+        type: 'RegisterResource',
+        data: {
+          resourceId,
+          kind: (request.kind ?? '') as ResourceKind,
+          name: request.name ?? '',
+          ...optional('inspectionValidTo', request.inspectionValidTo),
+          ...optional('insuranceValidTo', request.insuranceValidTo),
+          ...optional('price', moneyOf(request.price)),
+        },
+      },
+      { newStream: true },
+    );
+  }
+
+  @Handles('orders.ChangeResourceState')
+  changeState(request: { id: string; state?: string; expectedVersion?: number }, call: CallContext) {
+    return this.run(
+      call,
+      {
+        type: 'SetResourceState',
+        data: { resourceId: request.id, state: (request.state ?? '') as 'available' },
+      },
+      { expectedVersion: request.expectedVersion },
+    );
+  }
+
+  @Handles('orders.UpdateResourcePapers')
+  papers(
+    request: { id: string; inspectionValidTo?: string; insuranceValidTo?: string; expectedVersion?: number },
+    call: CallContext,
+  ) {
+    return this.run(
+      call,
+      {
+        type: 'UpdateResourcePapers',
+        data: {
+          resourceId: request.id,
+          ...optional('inspectionValidTo', request.inspectionValidTo),
+          ...optional('insuranceValidTo', request.insuranceValidTo),
+        },
+      },
+      { expectedVersion: request.expectedVersion },
+    );
+  }
+
+  @Handles('orders.RecordMaintenance')
+  maintenance(
+    request: { id: string; action?: string; note?: string; expectedVersion?: number },
+    call: CallContext,
+  ) {
+    return this.run(
+      call,
+      {
+        type: 'RecordMaintenance',
+        data: {
+          resourceId: request.id,
+          action: (request.action ?? '') as MaintenanceAction,
+          note: request.note ?? '',
+        },
+      },
+      { expectedVersion: request.expectedVersion },
+    );
+  }
+
+  @Handles('orders.LendTool')
+  lend(
+    request: { id: string; borrowerId?: string; dueBack?: string; expectedVersion?: number },
+    call: CallContext,
+  ) {
+    const borrowerId = uuidField(request.borrowerId, 'borrowerId');
+    return this.run(
+      call,
+      { type: 'LendTool', data: { resourceId: request.id, borrowerId, dueBack: request.dueBack ?? '' } },
+      { expectedVersion: request.expectedVersion },
+    );
+  }
+
+  @Handles('orders.ReturnTool')
+  giveBack(request: { id: string; expectedVersion?: number }, call: CallContext) {
+    return this.run(
+      call,
+      { type: 'ReturnTool', data: { resourceId: request.id } },
+      { expectedVersion: request.expectedVersion },
+    );
+  }
+
+  @Handles('orders.ReportToolLost')
+  lost(request: { id: string; expectedVersion?: number }, call: CallContext) {
+    return this.run(
+      call,
+      { type: 'ReportToolLost', data: { resourceId: request.id } },
+      { expectedVersion: request.expectedVersion },
+    );
+  }
+
+  @Handles('orders.RecordPreparationCheck')
+  async check(
+    request: { id: string; orderId?: string; items?: ChecklistItem[]; expectedVersion?: number },
+    call: CallContext,
+  ) {
+    const order = await this.orderOf(call, request.orderId);
+    return this.run(
+      call,
+      {
+        type: 'RecordPreparationCheck',
+        data: { resourceId: request.id, orderId: order.orderId, items: checklistOf(request.items) },
+      },
+      { expectedVersion: request.expectedVersion, order },
+    );
+  }
+
+  @Handles('orders.DeliverRental')
+  async deliver(
+    request: {
+      id: string;
+      orderId?: string;
+      checklist?: ChecklistItem[];
+      customerSigned?: boolean;
+      staffSignedBy?: string;
+      expectedVersion?: number;
+    },
+    call: CallContext,
+  ) {
+    const order = await this.orderOf(call, request.orderId);
+    const staffSignedBy = uuidField(request.staffSignedBy, 'staffSignedBy');
+    return this.run(
+      call,
+      {
+        type: 'DeliverRental',
+        data: {
+          resourceId: request.id,
+          orderId: order.orderId,
+          checklist: checklistOf(request.checklist),
+          customerSigned: request.customerSigned === true,
+          staffSignedBy,
+        },
+      },
+      { expectedVersion: request.expectedVersion, order },
+    );
+  }
+
+  @Handles('orders.RecordRentalVisit')
+  async visit(
+    request: { id: string; orderId?: string; work?: string[]; note?: string; expectedVersion?: number },
+    call: CallContext,
+  ) {
+    const order = await this.orderOf(call, request.orderId);
+    return this.run(
+      call,
+      {
+        type: 'RecordRentalVisit',
+        data: {
+          resourceId: request.id,
+          orderId: order.orderId,
+          work: (request.work ?? []) as VisitWork[],
+          note: request.note ?? '',
+        },
+      },
+      { expectedVersion: request.expectedVersion, order },
+    );
+  }
+
+  @Handles('orders.InspectRentalReturn')
+  async inspectReturn(
+    request: {
+      id: string;
+      orderId?: string;
+      findings?: { item?: string; note?: string }[];
+      damage?: MoneyMessage;
+      expectedVersion?: number;
+    },
+    call: CallContext,
+  ) {
+    const order = await this.orderOf(call, request.orderId);
+    return this.run(
+      call,
+      {
+        type: 'InspectRentalReturn',
+        data: {
+          resourceId: request.id,
+          orderId: order.orderId,
+          findings: (request.findings ?? []).map((f) => ({ item: f.item ?? '', note: f.note ?? '' })),
+          damage: moneyOf(request.damage) ?? { amount: Number.NaN, currency: '' },
+        },
+      },
+      { expectedVersion: request.expectedVersion, order },
+    );
+  }
+
+  /** The reminder timer: once per paper and last day (a renewal moved it; the decider refuses a repeat). */
+  async remind(timer: DueTimer): Promise<void> {
+    const { resourceId, paper } = timer.payload;
+    if (typeof resourceId !== 'string' || !(PAPERS as readonly unknown[]).includes(paper))
+      throw new Error(`timer ${timer.id} names no resource paper`);
+    await this.run(systemCall(timer.tenantId, 'resource-expiry', timer.id), {
+      type: 'RemindExpiry',
+      data: { resourceId, paper: paper as Paper },
+    });
+  }
+
+  /** The overdue timer, the day after a tool's due day: nothing once returned or marked already. */
+  async markOverdue(timer: DueTimer): Promise<void> {
+    const { resourceId } = timer.payload;
+    if (typeof resourceId !== 'string') throw new Error(`timer ${timer.id} names no resource`);
+    await this.run(systemCall(timer.tenantId, 'tool-overdue', timer.id), {
+      type: 'MarkToolOverdue',
+      data: { resourceId },
+    });
+  }
+
+  /** The order a record belongs to: 404 when unknown in this tenant. */
+  private async orderOf(call: CallContext, orderId: string | undefined) {
+    const id = uuidField(orderId, 'orderId');
+    const { rows } = await this.orders.runtime.store.pool.query<{
+      customer_id: string;
+      kind: string;
+      contract_id: string | null;
+    }>(
+      'SELECT customer_id, kind, contract_id FROM orders.order_list WHERE tenant_id = $1 AND order_id = $2',
+      [call.tenantId, id],
+    );
+    const row = rows[0];
+    if (!row) throw new ProblemError('ORDERS.ORDER_NOT_FOUND', 'no such order');
+    return {
+      orderId: id,
+      kind: row.kind,
+      customerId: row.customer_id,
+      ...(row.contract_id ? { contractId: row.contract_id } : {}),
+    };
+  }
+
+  private async run(
+    call: CallContext,
+    command: ResourceCommand,
+    options: {
+      newStream?: boolean;
+      expectedVersion?: number | undefined;
+      order?: { orderId: string; kind: string; customerId: string; contractId?: string };
+    } = {},
+  ): Promise<ResourceView> {
+    const { runtime } = this.orders;
+    const resourceId = command.data.resourceId;
+    const calendar = await this.facts.calendarOf(call.tenantId);
+    const now = this.clock.now();
+    const today = localDateOf(calendar.timeZone, now);
+    await runtime.timed(command.type, () =>
+      execute(
+        runtime.store,
+        resourceDecider,
+        resourceStreamId(call.tenantId, resourceId),
+        command,
+        { now, today, ...optional('order', options.order) },
+        call,
+        {
+          ...optional('newStream', options.newStream),
+          ...optional('expectedVersion', options.expectedVersion),
+          inline: (tx, state, version, events) =>
+            this.keep(tx, call.tenantId, state as ResourceStateT, version, events as ResourceEvent[], now),
+        },
+      ),
+    );
+    return resourceViewOf(
+      await readResource(runtime.store, call.tenantId, resourceId),
+      calendar.timeZone,
+      now,
+    );
+  }
+
+  /** The list's row and the timers, in the append's transaction: a timer exists if and only if its event does. */
+  private async keep(
+    tx: PoolClient,
+    tenantId: string,
+    state: ResourceStateT,
+    version: number,
+    events: readonly ResourceEvent[],
+    now: Date,
+  ): Promise<void> {
+    if (state.status === 'absent') return;
+    const { timers } = this.orders;
+    await tx.query(
+      `INSERT INTO orders.resource_list (resource_id, tenant_id, version, kind, state, inspection_valid_to,
+         insurance_valid_to, registered_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (resource_id) DO UPDATE SET version = EXCLUDED.version, state = EXCLUDED.state,
+         inspection_valid_to = EXCLUDED.inspection_valid_to, insurance_valid_to = EXCLUDED.insurance_valid_to`,
+      [
+        state.resourceId,
+        tenantId,
+        version,
+        state.kind,
+        state.state,
+        state.inspectionValidTo ?? null,
+        state.insuranceValidTo ?? null,
+        now,
+      ],
+    );
+    const { resourceId } = state;
+    for (const e of events)
+      switch (e.type) {
+        case 'ResourceRegistered':
+        case 'ResourcePapersUpdated':
+          for (const paper of PAPERS) {
+            const validTo = paper === 'inspection' ? e.data.inspectionValidTo : e.data.insuranceValidTo;
+            if (validTo === undefined) continue;
+            const due = noonOf(addDays(validTo, -EXPIRY_REMINDER_DAYS));
+            await timers.schedule(tx, {
+              id: expiryTimerId(resourceId, paper),
+              tenantId,
+              kind: RESOURCE_EXPIRY_TIMER,
+              dueAt: due < now ? now : due,
+              payload: { resourceId, paper },
+            });
+          }
+          break;
+        case 'ToolLent':
+          await timers.schedule(tx, {
+            id: overdueTimerId(resourceId),
+            tenantId,
+            kind: TOOL_OVERDUE_TIMER,
+            dueAt: noonOf(addDays(e.data.dueBack, 1)),
+            payload: { resourceId },
+          });
+          break;
+        case 'ToolReturned':
+        case 'ToolLostCharged':
+          await timers.cancel(tx, overdueTimerId(resourceId));
+          break;
+        case 'MaintenanceRecorded':
+        case 'PreparationChecked':
+        case 'RentalDelivered':
+        case 'RentalReturnInspected':
+        case 'RentalVisitRecorded':
+        case 'ResourceExpiryReminded':
+        case 'ResourceStateSet':
+        case 'ToolWentOverdue':
+          break; // nothing timed
+        default: {
+          const unknown: never = e;
+          return unknown;
+        }
+      }
+  }
+}
+
+function checklistOf(items: ChecklistItem[] | undefined): ChecklistItem[] {
+  return (items ?? []).map((i) => ({ item: i.item ?? '', passed: i.passed === true }));
+}
+
+/** Reads: one resource (now or at `asOf`), its history, the list. */
+@Injectable()
+export class ResourceQueries {
+  constructor(
+    private readonly orders: OrderStore,
+    private readonly facts: OrderFacts,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Handles('orders.GetResource')
+  async get({ id, asOf }: { id: string; asOf?: string }, call: CallContext): Promise<ResourceView> {
+    const at = asOfDate(asOf);
+    const [all, calendar] = await Promise.all([
+      readResource(this.orders.runtime.store, call.tenantId, id),
+      this.facts.calendarOf(call.tenantId),
+    ]);
+    const events = at ? all.filter((e) => e.recordedAt.getTime() <= at.getTime()) : all;
+    if (events.length === 0) throw notFoundResource();
+    return resourceViewOf(events, calendar.timeZone, at ?? this.clock.now());
+  }
+
+  @Handles('orders.GetResourceHistory')
+  async history({ id }: { id: string }, call: CallContext): Promise<{ id: string; entries: HistoryEntry[] }> {
+    const events = await readResource(this.orders.runtime.store, call.tenantId, id);
+    return { id, entries: historyOf(events, 'resourceId') };
+  }
+
+  /** Newest first, `limit` (1–200, default 50) at a time; `nextCursor` continues where a page ended. */
+  @Handles('orders.ListResources')
+  async list(
+    filter: { limit?: number; cursor?: string; kind?: string; state?: string; expiringBefore?: string },
+    call: CallContext,
+  ): Promise<{ items: ResourceView[]; nextCursor?: string }> {
+    const limit = limitOf(filter.limit);
+    const after = filter.cursor ? decodeCursor(filter.cursor) : undefined;
+    const { pool } = this.orders.runtime.store;
+    const { rows } = await pool.query<{ resource_id: string; registered_at: Date }>(
+      `SELECT resource_id, registered_at FROM orders.resource_list WHERE tenant_id = $1
+         AND ($2::text IS NULL OR kind = $2) AND ($3::text IS NULL OR state = $3)
+         AND ($4::date IS NULL OR inspection_valid_to < $4 OR insurance_valid_to < $4)
+         AND ($5::timestamptz IS NULL OR (registered_at, resource_id) < ($5, $6::uuid))
+       ORDER BY registered_at DESC, resource_id DESC LIMIT $7`,
+      [
+        call.tenantId,
+        filter.kind || null,
+        filter.state || null,
+        filter.expiringBefore || null,
+        after?.at ?? null,
+        after?.id ?? null,
+        limit + 1,
+      ],
+    );
+    const page = rows.slice(0, limit);
+    const [calendar, streams] = await Promise.all([
+      this.facts.calendarOf(call.tenantId),
+      Promise.all(page.map((r) => readResource(this.orders.runtime.store, call.tenantId, r.resource_id))),
+    ]);
+    const now = this.clock.now();
+    const last = page.at(-1);
+    return {
+      items: streams.map((events: RecordedEvent[]) => resourceViewOf(events, calendar.timeZone, now)),
+      ...(rows.length > limit && last
+        ? { nextCursor: encodeCursor(last.registered_at, last.resource_id) }
+        : {}),
+    };
+  }
+}

@@ -1,0 +1,296 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { withTransaction } from '@serviceops/eventstore';
+import { addDays, defaultBusinessCalendar, FixedClock, localDateOf } from '@serviceops/kernel';
+import type { DeliveredEvent } from '@serviceops/messaging';
+import { runService, type CallContext, type RunningService } from '@serviceops/platform';
+import { databaseUrl, eventually, newInternalKeyPair, uniqueName } from '@serviceops/testing';
+import { Client, Pool } from 'pg';
+import { OrderHandlers } from '../src/application/order.handlers';
+import { ResourceHandlers, ResourceQueries } from '../src/application/resources.handlers';
+import { ordersServiceOn } from '../src/orders.service-definition';
+import { eligibilityProjection } from '../src/projections/facts.projection';
+
+// Resources on a database of their own: the expiry reminder's durable timer fires once across a restart and
+// moves with a renewal; a lost tool's charge is in the service's log (what the relay publishes); an unfit
+// vehicle is refused at dispatch; a rental's records.
+
+async function onServer(sql: string): Promise<void> {
+  const admin = new Client({ connectionString: databaseUrl() });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+
+const database = uniqueName('orders_res_int');
+const url = new URL(databaseUrl());
+url.pathname = `/${database}`;
+const env = {
+  DATABASE_URL: url.toString(),
+  GRPC_PORT: '0',
+  HTTP_PORT: '0',
+  LOG_LEVEL: 'silent',
+  TIMER_POLL_MS: '50',
+  MASTER_KEY: randomBytes(32).toString('base64'),
+  INTERNAL_TOKEN_PUBLIC_KEYS: newInternalKeyPair().publicKey,
+};
+const clock = new FixedClock(new Date());
+const service = ordersServiceOn(clock);
+let running: RunningService | undefined;
+let pool: Pool;
+const tenantId = randomUUID();
+const call: CallContext = { tenantId, actorId: randomUUID(), roles: ['admin'], correlationId: randomUUID() };
+const resources = () => (running as RunningService).app.get(ResourceHandlers);
+const queries = () => (running as RunningService).app.get(ResourceQueries);
+const orders = () => (running as RunningService).app.get(OrderHandlers);
+// The tenant's local day (no calendar published: the default one's zone).
+const today = () => localDateOf(defaultBusinessCalendar.timeZone, clock.now());
+const codeOf = async (p: Promise<unknown>) =>
+  p.then(
+    () => 'ok',
+    (e: Error & { code?: string }) => e.code ?? e.message,
+  );
+const eventsOf = async (type: string, resourceId: string) => {
+  const { rows } = await pool.query<{ data: Record<string, unknown> }>(
+    `SELECT data FROM events WHERE stream_id = $1 AND type = $2 ORDER BY stream_version`,
+    [`resource-${tenantId}-${resourceId}`, type],
+  );
+  return rows.map((r) => r.data);
+};
+const customerId = randomUUID();
+const request = (kind: string, line = 'equipment_rental') =>
+  orders().register(
+    {
+      customerId,
+      line,
+      kind,
+      serviceType: 'paid',
+      wantedAt: new Date(clock.now().getTime() + 3_600_000).toISOString(),
+      zone: 'town',
+      address: '1 Dock Road',
+      subject: 'Generator G5',
+      problem: 'lease',
+    },
+    call,
+  );
+
+beforeAll(async () => {
+  await onServer(`CREATE DATABASE ${database}`);
+  running = await runService(service, env);
+  pool = new Pool({ connectionString: url.toString(), max: 4, options: '-c search_path=orders,public' });
+}, 60_000);
+
+afterAll(async () => {
+  await running?.stop();
+  await pool?.end();
+  await onServer(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+});
+
+describe('the expiry reminder', () => {
+  it('fires once across a restart, 30 days before the last day, and again only for a renewed date', async () => {
+    const validTo = addDays(today(), 40);
+    const car = await resources().register(
+      { kind: 'vehicle', name: 'Practice car 3', inspectionValidTo: validTo },
+      call,
+    );
+    const { rows } = await pool.query<{ due_at: Date }>(`SELECT due_at FROM timers WHERE timer_id = $1`, [
+      `resource-expiry-reminder:${car.id}:inspection`,
+    ]);
+    expect(rows[0]?.due_at.toISOString()).toBe(`${addDays(validTo, -30)}T12:00:00.000Z`);
+    await running?.stop();
+    running = undefined;
+    // Ten days on while the service is down: the reminder is due.
+    clock.advance(10 * 86_400_000);
+    await pool.query(
+      `UPDATE timers SET due_at = now() - interval '1 minute' WHERE kind = 'resource-expiry-reminder'`,
+    );
+    running = await runService(service, env);
+    const second = await runService(service, env);
+    await eventually('one reminder', async () =>
+      (await eventsOf('ResourceExpiryReminded', car.id)).length === 1 ? true : undefined,
+    );
+    await second.stop();
+    await running.stop();
+    running = await runService(service, env);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await eventsOf('ResourceExpiryReminded', car.id)).toEqual([
+      expect.objectContaining({ paper: 'inspection', validTo, kind: 'vehicle' }),
+    ]);
+    // Renewed: the timer moves to 30 days before the new date, and fires for it once.
+    const renewed = addDays(today(), 20);
+    await resources().papers({ id: car.id, inspectionValidTo: renewed }, call);
+    await pool.query(`UPDATE timers SET due_at = now() - interval '1 minute' WHERE timer_id = $1`, [
+      `resource-expiry-reminder:${car.id}:inspection`,
+    ]);
+    await eventually('the renewed date reminded', async () =>
+      (await eventsOf('ResourceExpiryReminded', car.id)).length === 2 ? true : undefined,
+    );
+    expect((await eventsOf('ResourceExpiryReminded', car.id)).map((e) => e['validTo'])).toEqual([
+      validTo,
+      renewed,
+    ]);
+  }, 60_000);
+});
+
+describe('the tool register', () => {
+  it('charges a lost tool to its borrower at its price, in the log the relay publishes', async () => {
+    const borrower = randomUUID();
+    const tool = await resources().register(
+      { kind: 'tool', name: 'Torque wrench', price: { amount: '128000', currency: 'CNY' } },
+      call,
+    );
+    await resources().lend({ id: tool.id, borrowerId: borrower, dueBack: addDays(today(), 2) }, call);
+    expect(
+      await codeOf(resources().lend({ id: tool.id, borrowerId: borrower, dueBack: today() }, call)),
+    ).toBe('ORDERS.TOOL_NOT_AVAILABLE');
+    const lost = await resources().lost({ id: tool.id }, call);
+    expect(lost).toMatchObject({ state: 'retired', fit: false });
+    expect(await eventsOf('ToolLostCharged', tool.id)).toEqual([
+      expect.objectContaining({ borrowerId: borrower, charge: { amount: 128000, currency: 'CNY' } }),
+    ]);
+    const { rows } = await pool.query<{ n: string }>(
+      `SELECT count(*) AS n FROM timers WHERE timer_id = $1 AND fired_at IS NULL`,
+      [`tool-overdue:${tool.id}`],
+    );
+    expect(Number(rows[0]?.n)).toBe(0);
+  });
+
+  it('marks a tool not back by its due day overdue, once, by its timer', async () => {
+    const tool = await resources().register(
+      { kind: 'tool', name: 'Puller', price: { amount: 9900, currency: 'CNY' } },
+      call,
+    );
+    await resources().lend({ id: tool.id, borrowerId: randomUUID(), dueBack: today() }, call);
+    clock.advance(86_400_000);
+    await pool.query(`UPDATE timers SET due_at = now() - interval '1 minute' WHERE timer_id = $1`, [
+      `tool-overdue:${tool.id}`,
+    ]);
+    await eventually('overdue', async () =>
+      (await eventsOf('ToolWentOverdue', tool.id)).length === 1 ? true : undefined,
+    );
+    expect(await queries().get({ id: tool.id }, call)).toMatchObject({ loan: { overdue: true } });
+  }, 30_000);
+});
+
+describe('fitness at dispatch', () => {
+  it('refuses a vehicle whose inspection ends before the slot, one that failed its check, until repaired', async () => {
+    const coach = randomUUID();
+    await withTransaction(pool, (tx) =>
+      eligibilityProjection(
+        {
+          type: 'StaffEligibilityChanged',
+          data: { staffId: coach, eligible: true, reasons: [], since: '2026-01-01T00:00:00.000Z' },
+          metadata: { tenantId },
+          eventId: randomUUID(),
+          streamId: 'recorded',
+          streamVersion: 1,
+          globalPosition: 1n,
+          recordedAt: new Date(),
+          topic: 'recorded',
+        } as unknown as DeliveredEvent,
+        tx,
+      ),
+    );
+    const day = addDays(today(), 2);
+    const slot = { start: `${day}T02:00:00.000Z`, end: `${day}T03:00:00.000Z` };
+    const car = await resources().register(
+      { kind: 'vehicle', name: 'Practice car 9', inspectionValidTo: addDays(today(), 1) },
+      call,
+    );
+    const order = await request('practice_session', 'driving_practice');
+    const dispatch = () =>
+      orders().dispatch({ id: order.id, staffId: coach, resourceId: car.id, slot }, call);
+    expect(await codeOf(dispatch())).toBe('ORDERS.RESOURCE_UNFIT');
+    await resources().papers({ id: car.id, inspectionValidTo: addDays(today(), 365) }, call);
+    const failed = await resources().check(
+      {
+        id: car.id,
+        orderId: order.id,
+        items: ['brakes', 'lights', 'tyres', 'steering', 'seatbelts'].map((item) => ({
+          item,
+          passed: item !== 'brakes',
+        })),
+      },
+      call,
+    );
+    expect(failed).toMatchObject({ fit: false, unfitReasons: ['failed_check'] });
+    expect(await codeOf(dispatch())).toBe('ORDERS.RESOURCE_UNFIT');
+    await resources().maintenance({ id: car.id, action: 'repaired', note: 'brake pads replaced' }, call);
+    expect(await codeOf(dispatch())).toBe('ok');
+    expect(
+      await codeOf(orders().dispatch({ id: order.id, staffId: coach, resourceId: randomUUID(), slot }, call)),
+    ).toBe('ORDERS.RESOURCE_NOT_FOUND');
+  });
+});
+
+describe('a rental', () => {
+  it('is delivered signed by both sides, visited, and returned with its damage published', async () => {
+    const unit = await resources().register(
+      { kind: 'equipment', name: 'Generator G5', inspectionValidTo: addDays(today(), 200) },
+      call,
+    );
+    const delivery = await request('rental_delivery');
+    const visit = await request('rental_visit');
+    const giveBack = await request('rental_return');
+    const checklist = ['exterior', 'performance', 'accessories'].map((item) => ({ item, passed: true }));
+    const staff = randomUUID();
+    expect(
+      await codeOf(
+        resources().deliver(
+          { id: unit.id, orderId: visit.id, checklist, customerSigned: true, staffSignedBy: staff },
+          call,
+        ),
+      ),
+    ).toBe('ORDERS.WRONG_ORDER_KIND');
+    expect(
+      await codeOf(
+        resources().deliver(
+          { id: unit.id, orderId: delivery.id, checklist, customerSigned: false, staffSignedBy: staff },
+          call,
+        ),
+      ),
+    ).toBe('ORDERS.DELIVERY_NOT_SIGNED');
+    const out = await resources().deliver(
+      { id: unit.id, orderId: delivery.id, checklist, customerSigned: true, staffSignedBy: staff },
+      call,
+    );
+    expect(out).toMatchObject({ state: 'out', rental: { deliveryOrderId: delivery.id, customerId } });
+    await resources().visit(
+      { id: unit.id, orderId: visit.id, work: ['lubricated', 'checked'], note: 'belt ok' },
+      call,
+    );
+    const back = await resources().inspectReturn(
+      {
+        id: unit.id,
+        orderId: giveBack.id,
+        findings: [{ item: 'front panel', note: 'dented' }],
+        damage: { amount: '50000', currency: 'CNY' },
+      },
+      call,
+    );
+    expect(back).toMatchObject({ state: 'in_maintenance' });
+    expect(back.rentalRecords.map((r) => r.type)).toEqual(['delivery', 'visit', 'return']);
+    expect(await eventsOf('RentalReturnInspected', unit.id)).toEqual([
+      expect.objectContaining({
+        orderId: giveBack.id,
+        deliveryOrderId: delivery.id,
+        customerId,
+        damage: { amount: 50000, currency: 'CNY' },
+      }),
+    ]);
+  });
+
+  it('lists by kind and papers ending before a day, a page at a time', async () => {
+    const first = await queries().list({ kind: 'vehicle', limit: 1 }, call);
+    expect(first.items).toHaveLength(1);
+    expect(first.nextCursor).toEqual(expect.any(String));
+    const next = await queries().list({ kind: 'vehicle', limit: 1, cursor: first.nextCursor }, call);
+    expect(next.items[0]?.id).not.toBe(first.items[0]?.id);
+    const expiring = await queries().list({ expiringBefore: addDays(today(), 100) }, call);
+    expect(expiring.items.every((r) => r.kind !== 'tool')).toBe(true);
+    const history = await queries().history({ id: first.items[0]!.id }, call);
+    expect(history.entries[0]).toMatchObject({ type: 'ResourceRegistered', version: 1 });
+  });
+});
