@@ -12,6 +12,12 @@ import { OrderHandlers, OrderQueries } from './application/order.handlers';
 import { ARRIVAL_RISK_TIMER, CLOCK, FIRST_RESPONSE_TIMER, OrderStore } from './application/order-store';
 import { type Clock, systemClock } from '@serviceops/kernel';
 import { OrdersTables1764800000000 } from './infrastructure/migrations';
+import { ChatHandlers, RANDOM } from './application/orders-field.chat.handlers';
+import { SafetyIncidentHandlers } from './application/orders-field.incident.handlers';
+import { DailyReportQueries, OrderListQueries } from './application/orders-field.list.handlers';
+import { OrdersFieldTables1764900000000 } from './infrastructure/orders-field.migrations';
+import { OrdersFieldRepository } from './infrastructure/orders-field.repository';
+import { ORDER_INDEX_CONSUMER, orderIndexProjection } from './projections/order-index.projection';
 import { OrderFacts } from './infrastructure/order-facts.repository';
 import {
   CALENDARS_CONSUMER,
@@ -32,11 +38,21 @@ const HANDLERS = [
   // work orders (items 1, 5, 6)
   // resources and rentals (items 2, 4, 7)
   // chat, incidents, reports, lists (items 8-11)
+  OrderListQueries,
+  ChatHandlers,
+  SafetyIncidentHandlers,
+  DailyReportQueries,
   // availability (item 3)
 ];
 
-/** Service requests, bookings and work orders: dispatch, SLA, execution, completion; on the given clock. */
-export const ordersServiceOn = (clock: Clock): ServiceDefinition<typeof ordersConfigSpec> => ({
+/**
+ * Service requests, bookings and work orders: dispatch, SLA, execution, completion; on the given clock (and the
+ * random source chat sampling draws from).
+ */
+export const ordersServiceOn = (
+  clock: Clock,
+  random: () => number = Math.random,
+): ServiceDefinition<typeof ordersConfigSpec> => ({
   name: 'orders',
   configSpec: ordersConfigSpec,
   grpc: {
@@ -44,7 +60,7 @@ export const ordersServiceOn = (clock: Clock): ServiceDefinition<typeof ordersCo
     protoPath: GRPC_SERVICES.orders.proto,
     loader: PROTO_LOADER_OPTIONS,
   },
-  database: { entities: [], migrations: [OrdersTables1764800000000] },
+  database: { entities: [], migrations: [OrdersTables1764800000000, OrdersFieldTables1764900000000] },
   publishes: true,
   handlers: HANDLERS,
   module: ({ runtime, pool, config, logger, metrics }) => ({
@@ -57,6 +73,8 @@ export const ordersServiceOn = (clock: Clock): ServiceDefinition<typeof ordersCo
       { provide: CLOCK, useValue: clock },
       OrderFacts,
       OrderStore,
+      OrdersFieldRepository,
+      { provide: RANDOM, useValue: random },
     ],
   }),
   onStart: async ({ runtime }, app) => {
@@ -66,6 +84,7 @@ export const ordersServiceOn = (clock: Clock): ServiceDefinition<typeof ordersCo
     await runtime.subscribe(CALENDARS_CONSUMER, [eventsTopic('tenancy')], calendarsProjection);
     await runtime.subscribe(ELIGIBILITY_CONSUMER, [eventsTopic('staff')], eligibilityProjection);
     await runtime.subscribe(ENTITLEMENTS_CONSUMER, [eventsTopic('contracts')], entitlementsProjection);
+    await runtime.subscribe(ORDER_INDEX_CONSUMER, [eventsTopic('orders')], orderIndexProjection);
     timers.start({
       [FIRST_RESPONSE_TIMER]: (timer) => orders.escalate(timer),
       [ARRIVAL_RISK_TIMER]: (timer) => orders.escalateArrival(timer),

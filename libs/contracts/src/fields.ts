@@ -85,6 +85,10 @@ export const PERSONAL_TEXT = {
     address: { RequestRegistered: 'address' },
     problem: { RequestRegistered: 'problem' },
   },
+  /** Orders' safety incidents: the emergency steps taken may name people and their health. */
+  safetyIncident: {
+    emergencySteps: { SafetyIncidentRecorded: 'emergencySteps' },
+  },
 } as const satisfies Record<string, Record<string, Record<string, string>>>;
 
 /** Where personal free text sits in answers, every record's together: what a kept answer leaves out. */
@@ -138,4 +142,16 @@ export const STAFF_PEOPLE_FIELDS = {
   ),
   qualificationNumber: text(1, 100),
   loginUsername: RULES.username,
+} as const;
+
+/**
+ * Companion chat's bounds (orders, issue 15 item 8): a policy's sample share in percent and its score range stay
+ * within 0–100; a companion takes at most `capacityMax` chats at once. The gateway's schema and the domain read
+ * these.
+ */
+export const CHAT_LIMITS = { percentMax: 100, scoreMax: 100, capacityMax: 10 } as const;
+
+/** Orders' safety incidents: the emergency steps taken, free text (sealed, PERSONAL_TEXT.safetyIncident). */
+export const INCIDENT_FIELDS = {
+  emergencySteps: RULES.longText,
 } as const;
