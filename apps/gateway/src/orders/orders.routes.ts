@@ -1,4 +1,5 @@
 import { controllerOf, route } from '../routes/mount';
+import { GetOrderQuery } from '../orders-field/orders-field.dto';
 import { CandidatesQuery, DispatchOrderDto, DispatchQueueQuery, RegisterRequestDto } from './orders.dto';
 import { CandidateListView, DispatchQueueView, OrderView } from './orders.views';
 
@@ -7,7 +8,7 @@ export const OrderRoutes = controllerOf('orders', [
   route({ rpc: 'orders.RegisterRequest', body: RegisterRequestDto, answer: OrderView }),
   route({ rpc: 'orders.RespondToRequest', answer: OrderView }),
   route({ rpc: 'orders.DispatchOrder', body: DispatchOrderDto, answer: OrderView }),
-  route({ rpc: 'orders.GetOrder', answer: OrderView }),
+  route({ rpc: 'orders.GetOrder', query: GetOrderQuery, answer: OrderView }),
   route({ rpc: 'orders.GetOrderCandidates', query: CandidatesQuery, answer: CandidateListView }),
   route({ rpc: 'orders.ListDispatchQueue', query: DispatchQueueQuery, answer: DispatchQueueView }),
 ]);
