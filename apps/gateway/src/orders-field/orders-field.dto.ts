@@ -13,15 +13,6 @@ export const LIST_STATUSES = ['registered', 'dispatched', 'completed'] as const;
 export const CHAT_STATUSES = ['waiting', 'allocated', 'active', 'ended'] as const;
 export const INCIDENT_KINDS = ['accident', 'sudden_illness'] as const;
 
-export class GetOrderQuery {
-  @ValidateIf(present)
-  @Follows(RULES.instant, {
-    required: false,
-    description: 'the order as it was at this time (its SLA counted then); before it was registered: 404',
-  })
-  asOf?: string;
-}
-
 export class ListOrdersQuery extends PageQuery {
   @ApiPropertyOptional({ enum: LIST_STATUSES, required: false })
   @ValidateIf(present)

@@ -1,6 +1,11 @@
 import { controllerOf, route } from '../routes/mount';
-import { GetOrderQuery } from '../orders-field/orders-field.dto';
-import { CandidatesQuery, DispatchOrderDto, DispatchQueueQuery, RegisterRequestDto } from './orders.dto';
+import {
+  CandidatesQuery,
+  DispatchOrderDto,
+  DispatchQueueQuery,
+  GetOrderQuery,
+  RegisterRequestDto,
+} from './orders.dto';
 import { CandidateListView, DispatchQueueView, OrderView } from './orders.views';
 
 /** The orders service's orders over REST: each route is its declaration bound to these shapes. */

@@ -83,7 +83,7 @@ export class SafetyIncidentHandlers {
           data: mapSealed(e.data, INCIDENT_SEALED_PATHS[e.type] ?? [], (v) =>
             key && isSealed(v) ? cipher.open(key, staffId, v) : v,
           ),
-        } as SafetyIncidentEvent;
+        };
       },
     };
   }
