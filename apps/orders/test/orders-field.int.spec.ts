@@ -240,7 +240,7 @@ describe('the order index, lists and daily reports', () => {
     });
     const page1 = await get(OrderListQueries).list({ limit: 2 }, call);
     expect(page1.items.map((o) => o.id)).toEqual([third.id, second.id]);
-    const page2 = await get(OrderListQueries).list({ limit: 2, cursor: page1.nextCursor as string }, call);
+    const page2 = await get(OrderListQueries).list({ limit: 2, cursor: page1.nextCursor }, call);
     expect(page2).toEqual({ items: [expect.objectContaining({ id: first.id, slaState: 'on_time' })] });
 
     // Recorded OrderCompleted (OrderCompletedV1) of the first: completed, its arrival met, its hours reported.
