@@ -376,15 +376,12 @@ describe('orders in the field end to end', () => {
           'ORDERS.INCIDENT_IN_FUTURE',
         ],
         [
-          await api
-            .post('/api/v1/safety-incidents')
-            .set(auth(admin))
-            .send({
-              staffId: randomUUID(),
-              kind: 'fire',
-              occurredAt: new Date().toISOString(),
-              emergencySteps: 'x',
-            }),
+          await api.post('/api/v1/safety-incidents').set(auth(admin)).send({
+            staffId: randomUUID(),
+            kind: 'fire',
+            occurredAt: new Date().toISOString(),
+            emergencySteps: 'x',
+          }),
           400,
           'VALIDATION',
         ],
