@@ -76,6 +76,8 @@ describe('personal free text, stated once', () => {
         'terminatedFor',
         'warranty.covered',
         'qualifications.number',
+        // orders' safety incidents (issue 15 item 9): the emergency steps taken.
+        'emergencySteps',
       ].sort(),
     );
   });
