@@ -6,6 +6,7 @@ import {
   execute,
   executeTogether,
   Handles,
+  limitOf,
   optional,
   ProblemError,
   type CallContext,
@@ -407,7 +408,7 @@ export class ChatHandlers {
     call: CallContext,
   ): Promise<{ items: { id: string; queuedAt: string }[] }> {
     const branchId = request.branchId === undefined ? null : uuidField(request.branchId, 'branchId');
-    const rows = await this.rows.waiting(call.tenantId, request.line ?? '', branchId, request.limit ?? 50);
+    const rows = await this.rows.waiting(call.tenantId, request.line ?? '', branchId, limitOf(request.limit));
     return { items: queueOrder(rows).map((w) => ({ id: w.sessionId, queuedAt: w.queuedAt })) };
   }
 

@@ -9,6 +9,7 @@ import {
   ProblemError,
   type CallContext,
   type HistoryEntry,
+  uuidField,
 } from '@serviceops/platform';
 import { arrivalSla, type SlaState } from '../domain/order/order.sla';
 import { orderStreamId } from '../domain/order/order.decider';
@@ -112,8 +113,10 @@ export class OrderListQueries {
     const now = this.clock.now();
     const filter = {
       ...(status ? { status } : {}),
-      ...(request.staffId ? { staffId: request.staffId } : {}),
-      ...(request.resourceId ? { resourceId: request.resourceId } : {}),
+      ...(request.staffId ? { staffId: uuidField(request.staffId, 'staffId') } : {}),
+      ...(request.resourceId !== undefined
+        ? { resourceId: uuidField(request.resourceId, 'resourceId') }
+        : {}),
       ...(request.day !== undefined ? { day: dayRange(calendar, request.day) } : {}),
     };
     let after = request.cursor ? decodeCursor(request.cursor) : undefined;
