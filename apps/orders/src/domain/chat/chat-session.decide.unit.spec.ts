@@ -107,6 +107,29 @@ describe('allocation, start and end follow each other', () => {
       .then([ended(sampled)]);
   });
 
+  it.each([
+    // started → ended: whole seconds, rounded down; a clock behind the start counts 0
+    ['2026-03-02T09:59:59.400Z', 0],
+    ['2026-03-02T09:59:58.600Z', 1],
+    ['2026-03-02T09:00:00.000Z', 3600],
+    ['2026-03-02T10:00:05.000Z', 0],
+  ])('counts a chat started at %s as %p seconds', (startedAt, seconds) => {
+    const began: ChatSessionEvent = {
+      type: 'ChatStarted',
+      data: { sessionId: SESSION, companionId: COMPANION, startedAt },
+    };
+    const state = [queued, allocated, began].reduce(
+      chatSessionDecider.evolve,
+      chatSessionDecider.initialState(),
+    );
+    const [event] = chatSessionDecider.decide(end, state, {
+      now,
+      policy: DEFAULT_CHAT_POLICY,
+      random: () => 0.5,
+    });
+    expect(event).toMatchObject({ type: 'ChatEnded', data: { startedAt, durationSeconds: seconds } });
+  });
+
   it('samples at the tenant’s own rate and records its version', () => {
     const policy = { version: 3, samplePercent: 100, scoreMin: 1, scoreMax: 5 };
     spec([queued, allocated, start], 0.9999, policy)
