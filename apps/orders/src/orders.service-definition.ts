@@ -21,6 +21,12 @@ import {
   ResourceQueries,
   TOOL_OVERDUE_TIMER,
 } from './application/resources.handlers';
+import { ChatHandlers, RANDOM } from './application/orders-field.chat.handlers';
+import { SafetyIncidentHandlers } from './application/orders-field.incident.handlers';
+import { DailyReportQueries, OrderListQueries } from './application/orders-field.list.handlers';
+import { OrdersFieldTables1764900000200 } from './infrastructure/orders-field.migrations';
+import { OrdersFieldRepository } from './infrastructure/orders-field.repository';
+import { ORDER_INDEX_CONSUMER, orderIndexProjection } from './projections/order-index.projection';
 import { OrderFacts } from './infrastructure/order-facts.repository';
 import {
   CALENDARS_CONSUMER,
@@ -43,11 +49,21 @@ const HANDLERS = [
   ResourceHandlers,
   ResourceQueries,
   // chat, incidents, reports, lists (items 8-11)
+  OrderListQueries,
+  ChatHandlers,
+  SafetyIncidentHandlers,
+  DailyReportQueries,
   // availability (item 3)
 ];
 
-/** Service requests, bookings and work orders: dispatch, SLA, execution, completion; on the given clock. */
-export const ordersServiceOn = (clock: Clock): ServiceDefinition<typeof ordersConfigSpec> => ({
+/**
+ * Service requests, bookings and work orders: dispatch, SLA, execution, completion; on the given clock (and the
+ * random source chat sampling draws from).
+ */
+export const ordersServiceOn = (
+  clock: Clock,
+  random: () => number = Math.random,
+): ServiceDefinition<typeof ordersConfigSpec> => ({
   name: 'orders',
   configSpec: ordersConfigSpec,
   grpc: {
@@ -63,6 +79,8 @@ export const ordersServiceOn = (clock: Clock): ServiceDefinition<typeof ordersCo
       OrdersStaffAvailability1764900000300,
       // resources and rentals (items 2, 4, 7)
       OrdersResources1764900000000,
+      // chat, incidents, reports, lists (items 8-11)
+      OrdersFieldTables1764900000200,
     ],
   },
   publishes: true,
@@ -77,6 +95,8 @@ export const ordersServiceOn = (clock: Clock): ServiceDefinition<typeof ordersCo
       { provide: CLOCK, useValue: clock },
       OrderFacts,
       OrderStore,
+      OrdersFieldRepository,
+      { provide: RANDOM, useValue: random },
     ],
   }),
   onStart: async ({ runtime }, app) => {
@@ -89,6 +109,7 @@ export const ordersServiceOn = (clock: Clock): ServiceDefinition<typeof ordersCo
     await runtime.subscribe(ENTITLEMENTS_CONSUMER, [eventsTopic('contracts')], entitlementsProjection);
     // availability (item 3)
     await runtime.subscribe(AVAILABILITY_CONSUMER, [eventsTopic('staff')], availabilityProjection);
+    await runtime.subscribe(ORDER_INDEX_CONSUMER, [eventsTopic('orders')], orderIndexProjection);
     timers.start({
       [FIRST_RESPONSE_TIMER]: (timer) => orders.escalate(timer),
       [ARRIVAL_RISK_TIMER]: (timer) => orders.escalateArrival(timer),

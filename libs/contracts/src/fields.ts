@@ -99,6 +99,10 @@ export const PERSONAL_TEXT = {
     'appeal.reason': { AppealDecided: 'reason' },
     'rewards.reason': { RewardGranted: 'reason' },
   },
+  /** Orders' safety incidents: the emergency steps taken may name people and their health. */
+  safetyIncident: {
+    emergencySteps: { SafetyIncidentRecorded: 'emergencySteps' },
+  },
 } as const satisfies Record<string, Record<string, Record<string, string>>>;
 
 /** Where personal free text sits in answers, every record's together: what a kept answer leaves out. */
@@ -162,4 +166,16 @@ export const RESOURCE_FIELDS = {
   name: text(1, 200),
   note: text(1, 2_000),
   findingItem: text(1, 200),
+} as const;
+
+/**
+ * Companion chat's bounds (orders, issue 15 item 8): a policy's sample share in percent and its score range stay
+ * within 0–100; a companion takes at most `capacityMax` chats at once. The gateway's schema and the domain read
+ * these.
+ */
+export const CHAT_LIMITS = { percentMax: 100, scoreMax: 100, capacityMax: 10 } as const;
+
+/** Orders' safety incidents: the emergency steps taken, free text (sealed, PERSONAL_TEXT.safetyIncident). */
+export const INCIDENT_FIELDS = {
+  emergencySteps: RULES.longText,
 } as const;

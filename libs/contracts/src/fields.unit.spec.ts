@@ -81,6 +81,8 @@ describe('personal free text, stated once', () => {
         'violations.evidence',
         'appeal.reason',
         'rewards.reason',
+        // orders' safety incidents (issue 15 item 9): the emergency steps taken.
+        'emergencySteps',
       ].sort(),
     );
   });

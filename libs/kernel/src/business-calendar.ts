@@ -271,3 +271,17 @@ function wallToInstant(timeZone: string, wall: number): number {
   if (candidates.length > 0) return Math.min(...candidates);
   return wall - before;
 }
+
+/**
+ * The instants a local day ('YYYY-MM-DD') of `timeZone` runs between: [start, end). Lists and reports that filter
+ * by the tenant's calendar day turn the day into this range once (a day of 23 or 25 hours when clocks change).
+ */
+export function localDayRange(timeZone: string, day: string): { start: Date; end: Date } {
+  const dayNumber = parseDate(day);
+  if (dayNumber === undefined) throw invalid('day', `${day} is not a YYYY-MM-DD date`);
+  const midnight = dayNumber * MS_PER_DAY;
+  return {
+    start: new Date(wallToInstant(timeZone, midnight)),
+    end: new Date(wallToInstant(timeZone, midnight + MS_PER_DAY)),
+  };
+}

@@ -1,5 +1,6 @@
 import {
   addBusinessHours,
+  localDayRange,
   type BusinessCalendar,
   businessHoursBetween,
   defaultBusinessCalendar,
@@ -277,5 +278,21 @@ describe('validateBusinessCalendar', () => {
     expect(() => validateBusinessCalendar({ ...shanghai, ...change })).toThrow(
       expect.objectContaining({ code: 'CALENDAR.INVALID', details: { field } }) as Error,
     );
+  });
+});
+
+describe('localDayRange', () => {
+  it.each([
+    ['Asia/Shanghai', '2026-03-02', '2026-03-01T16:00:00.000Z', '2026-03-02T16:00:00.000Z'],
+    ['UTC', '2026-03-02', '2026-03-02T00:00:00.000Z', '2026-03-03T00:00:00.000Z'],
+    // Clocks go forward on 2026-03-29 in Berlin: a day of 23 hours.
+    ['Europe/Berlin', '2026-03-29', '2026-03-28T23:00:00.000Z', '2026-03-29T22:00:00.000Z'],
+  ])('%s %s runs from %s to %s', (zone, day, start, end) => {
+    const range = localDayRange(zone, day);
+    expect([range.start.toISOString(), range.end.toISOString()]).toEqual([start, end]);
+  });
+
+  it('refuses what is not a date', () => {
+    expect(() => localDayRange('UTC', '2026-02-30')).toThrow('day');
   });
 });

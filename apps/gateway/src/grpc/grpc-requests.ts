@@ -17,6 +17,7 @@ import { StaffAssessmentRoutes } from '../staff-assessments/staff-assessments.ro
 import { StaffAttendanceRoutes } from '../staff-attendance/staff-attendance.routes';
 import { ContractRoutes, ContractTemplateRoutes, ProposalRoutes } from '../contracts/contracts.routes';
 import { ResourceRoutes } from '../resources/resources.routes';
+import { OrdersFieldRoutes } from '../orders-field/orders-field.routes';
 
 /**
  * Every REST route mounted from a declaration: the gateway serves these controllers, and their bindings give the
@@ -40,6 +41,7 @@ export const DECLARED_ROUTES = [
   ContractTemplateRoutes,
   ProposalRoutes,
   ResourceRoutes,
+  OrdersFieldRoutes,
 ];
 
 /** Methods without a binding (their REST controller is written by hand), with the class they are checked by. */

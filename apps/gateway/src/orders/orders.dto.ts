@@ -119,3 +119,12 @@ export class CandidatesQuery {
 }
 
 export class DispatchQueueQuery extends LimitQuery {}
+
+export class GetOrderQuery {
+  @ValidateIf(present)
+  @Follows(RULES.instant, {
+    required: false,
+    description: 'the order as it was at this time (its SLA counted then); before it was registered: 404',
+  })
+  asOf?: string;
+}

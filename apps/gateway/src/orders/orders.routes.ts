@@ -1,5 +1,11 @@
 import { controllerOf, route } from '../routes/mount';
-import { CandidatesQuery, DispatchOrderDto, DispatchQueueQuery, RegisterRequestDto } from './orders.dto';
+import {
+  CandidatesQuery,
+  DispatchOrderDto,
+  DispatchQueueQuery,
+  GetOrderQuery,
+  RegisterRequestDto,
+} from './orders.dto';
 import { CandidateListView, DispatchQueueView, OrderView } from './orders.views';
 
 /** The orders service's orders over REST: each route is its declaration bound to these shapes. */
@@ -7,7 +13,7 @@ export const OrderRoutes = controllerOf('orders', [
   route({ rpc: 'orders.RegisterRequest', body: RegisterRequestDto, answer: OrderView }),
   route({ rpc: 'orders.RespondToRequest', answer: OrderView }),
   route({ rpc: 'orders.DispatchOrder', body: DispatchOrderDto, answer: OrderView }),
-  route({ rpc: 'orders.GetOrder', answer: OrderView }),
+  route({ rpc: 'orders.GetOrder', query: GetOrderQuery, answer: OrderView }),
   route({ rpc: 'orders.GetOrderCandidates', query: CandidatesQuery, answer: CandidateListView }),
   route({ rpc: 'orders.ListDispatchQueue', query: DispatchQueueQuery, answer: DispatchQueueView }),
 ]);

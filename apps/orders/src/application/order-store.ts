@@ -85,9 +85,16 @@ export class OrderStore {
     };
   }
 
-  async load(tenantId: string, orderId: string): Promise<{ events: RecordedEvent[]; decoded: OrderEvent[] }> {
+  /** The order's events, those recorded up to `asOf` when given (an order not yet registered then: 404). */
+  async load(
+    tenantId: string,
+    orderId: string,
+    asOf?: Date,
+  ): Promise<{ events: RecordedEvent[]; decoded: OrderEvent[] }> {
     const { codec } = await this.codecOf(tenantId, orderId);
-    const { events } = await this.runtime.store.readStream(orderStreamId(tenantId, orderId));
+    const { events } = await this.runtime.store.readStream(orderStreamId(tenantId, orderId), {
+      ...(asOf ? { asOf } : {}),
+    });
     if (events.length === 0) throw notFoundOrder();
     return { events, decoded: events.map((e) => codec.decode(e)) };
   }

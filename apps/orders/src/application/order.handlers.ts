@@ -3,6 +3,7 @@ import { seesPersonalData, type BusinessLine } from '@serviceops/contracts';
 import { withTransaction } from '@serviceops/eventstore';
 import { addBusinessHours, type BusinessCalendar, type Clock, newId } from '@serviceops/kernel';
 import {
+  asOfDate,
   execute,
   executeTogether,
   Handles,
@@ -385,10 +386,12 @@ export class OrderQueries {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /** The order now, or as it was at `asOf` (what was recorded by then, its SLA counted at that instant). */
   @Handles('orders.GetOrder')
-  async get({ id }: { id: string }, call: CallContext): Promise<OrderView> {
+  async get({ id, asOf }: { id: string; asOf?: string }, call: CallContext): Promise<OrderView> {
+    const at = asOfDate(asOf);
     const [{ events, decoded }, calendar] = await Promise.all([
-      this.orders.load(call.tenantId, id),
+      this.orders.load(call.tenantId, id, at),
       this.facts.calendarOf(call.tenantId),
     ]);
     return orderViewOf(
@@ -396,7 +399,7 @@ export class OrderQueries {
       events.at(-1)?.streamVersion ?? 0,
       seesPersonalData(call.roles),
       calendar,
-      this.clock.now(),
+      at ?? this.clock.now(),
     );
   }
 

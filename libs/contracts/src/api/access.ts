@@ -148,3 +148,42 @@ export const RESOURCE_CHECKERS = [
   'coach',
   'technician',
 ] as const satisfies readonly Role[];
+
+/** Companion chat's front line: who queues a customer, allocates, starts and ends chats (orders, issue 15 item 8). */
+export const CHAT_AGENTS = [
+  'admin',
+  'customer_service_agent',
+  'service_director',
+  'companion',
+] as const satisfies readonly Role[];
+/** Who sets the chat policy, puts companions on duty and scores sampled chats (quality inspection). */
+export const CHAT_SUPERVISORS = ['admin', 'service_director'] as const satisfies readonly Role[];
+export const CHAT_READERS = [...CHAT_AGENTS, 'auditor', 'vice_president'] as const satisfies readonly Role[];
+/** Who records a safety incident on the job (orders, issue 15 item 9): the people there and their managers. */
+export const INCIDENT_REPORTERS = [
+  'admin',
+  'coach',
+  'technician',
+  'companion',
+  'service_advisor',
+  'workshop_manager',
+  'service_director',
+] as const satisfies readonly Role[];
+export const INCIDENT_READERS = [
+  'admin',
+  'workshop_manager',
+  'service_director',
+  'vice_president',
+  'auditor',
+  'legal',
+] as const satisfies readonly Role[];
+/** Daily reports (orders, issue 15 item 10): the technicians and coaches themselves, their supervisors. */
+export const DAILY_REPORT_READERS = [
+  'admin',
+  'coach',
+  'technician',
+  'workshop_manager',
+  'service_director',
+  'vice_president',
+  'auditor',
+] as const satisfies readonly Role[];

@@ -84,4 +84,35 @@ export type OrdersResourcesPublishedEvent =
 
 // chat, incidents, reports (items 8-10)
 
+/** A sampled chat's quality score (companion chat): the companion's service-quality KPI (staff). */
+export interface ChatQualityScoredV1 {
+  readonly sessionId: string;
+  /** The companion's staff id. */
+  readonly companionId: string;
+  /** Within [scoreMin, scoreMax] of the tenant's chat policy in force when scored. */
+  readonly score: number;
+  readonly scoreMin: number;
+  readonly scoreMax: number;
+  readonly inspectorId: string;
+  readonly scoredAt: string;
+  readonly policyVersion: number;
+}
+
+/**
+ * An accident or sudden illness on the job: the staff member's safety KPI (staff). The emergency steps taken
+ * travel sealed (`emergencySteps`, enc:v1:…) and are not part of this contract.
+ */
+export interface SafetyIncidentRecordedV1 {
+  readonly incidentId: string;
+  readonly staffId: string;
+  readonly kind: 'accident' | 'sudden_illness';
+  readonly occurredAt: string;
+  readonly orderId: string | null;
+  readonly recordedAt: string;
+}
+
+export type OrdersFieldPublishedEvent =
+  | { readonly type: 'ChatQualityScored'; readonly data: ChatQualityScoredV1 }
+  | { readonly type: 'SafetyIncidentRecorded'; readonly data: SafetyIncidentRecordedV1 };
+
 // availability (item 3)

@@ -1,0 +1,81 @@
+import type { OrderCompletedV1 } from '@serviceops/contracts';
+import type { DeliveredEvent } from '@serviceops/messaging';
+import type { PoolClient } from 'pg';
+import type { OrderDispatched, RequestRegistered } from '../domain/order/order.events';
+
+export const ORDER_INDEX_CONSUMER = 'orders-order-index';
+
+/**
+ * The order index from orders' own events (`orders.events.v1`): what lists filter on and daily reports count.
+ * Rebuildable from zero and idempotent: a registration is inserted once, a change of the order's stream applies
+ * only over an older version, and a completion (OrderCompleted, by its type name: whichever stream completes the
+ * order publishes it, of the shape libs/contracts declares) sets the same values however often it comes. Sealed
+ * fields (address, problem) are not copied.
+ */
+export async function orderIndexProjection(event: DeliveredEvent, tx: PoolClient): Promise<void> {
+  const tenantId = event.metadata.tenantId;
+  if (!tenantId) return;
+  if (event.type === 'OrderCompleted') {
+    const d = event.data as OrderCompletedV1;
+    await tx.query(
+      `UPDATE orders.order_index SET status = 'completed', staff_id = $3, resource_id = COALESCE($4, resource_id),
+         started_at = $5, completed_at = $6, hours = $7, duration_minutes = $8
+       WHERE order_id = $1 AND tenant_id = $2`,
+      [
+        d.orderId,
+        tenantId,
+        d.staffId,
+        d.resourceId ?? null,
+        d.startedAt,
+        d.completedAt,
+        d.hours,
+        d.durationMinutes,
+      ],
+    );
+  }
+  if (!event.streamId.startsWith('order-')) return;
+  const version = event.streamVersion;
+  switch (event.type) {
+    case 'RequestRegistered': {
+      const d = event.data as RequestRegistered['data'];
+      await tx.query(
+        `INSERT INTO orders.order_index (order_id, tenant_id, version, status, customer_id, line, kind, service_type,
+           zone, received_at, wanted_at, arrival_hours)
+         VALUES ($1, $2, $3, 'registered', $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (order_id) DO NOTHING`,
+        [
+          d.orderId,
+          tenantId,
+          version,
+          d.customerId,
+          d.line,
+          d.kind,
+          d.serviceType,
+          d.zone,
+          d.receivedAt,
+          d.wantedAt,
+          d.arrivalWithinBusinessHours,
+        ],
+      );
+      return;
+    }
+    case 'OrderDispatched': {
+      const d = event.data as OrderDispatched['data'];
+      await tx.query(
+        `UPDATE orders.order_index SET version = $2, status = CASE WHEN status = 'completed' THEN status ELSE 'dispatched' END,
+           staff_id = $3, resource_id = $4, slot_start = $5, slot_end = $6, dispatched_at = $7
+         WHERE order_id = $1 AND version < $2`,
+        [d.orderId, version, d.staffId, d.resourceId ?? null, d.slot.start, d.slot.end, d.dispatchedAt],
+      );
+      return;
+    }
+    default: {
+      // Any other event of the order's stream: the list's version (its ETag) follows.
+      const orderId = (event.data as { orderId?: unknown }).orderId;
+      if (typeof orderId === 'string')
+        await tx.query('UPDATE orders.order_index SET version = $2 WHERE order_id = $1 AND version < $2', [
+          orderId,
+          version,
+        ]);
+    }
+  }
+}
