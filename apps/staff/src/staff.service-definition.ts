@@ -102,9 +102,13 @@ export const staffService: ServiceDefinition<typeof staffConfigSpec> = {
     const own = [eventsTopic('staff')];
     await runtime.subscribe(PEOPLE_LISTS_CONSUMER, own, projectPeopleLists);
     await runtime.subscribe(CONDUCT_STAFF_FACTS_CONSUMER, own, projectConductStaffFacts);
-    // Surveys, inspections and safety incidents are consumed by type; their topics join this list once their
-    // services publish (the projection handles them already).
-    await runtime.subscribe(ASSESSMENT_FACTS_CONSUMER, own, projectAssessmentFacts);
+    // Chat inspections and safety incidents from orders, surveys from complaints (by type; complaints publishes
+    // later), and this service's own conduct and attendance.
+    await runtime.subscribe(
+      ASSESSMENT_FACTS_CONSUMER,
+      [...own, eventsTopic('orders'), eventsTopic('complaints')],
+      projectAssessmentFacts,
+    );
     await runtime.subscribe(CONDUCT_VIOLATIONS_CONSUMER, own, projectConductViolations);
     timers.start({
       [QUALIFICATION_TIMERS.remind]: (timer) => qualifications.fire(timer),

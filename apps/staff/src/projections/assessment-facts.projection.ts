@@ -1,3 +1,4 @@
+import type { ChatQualityScoredV1, SafetyIncidentRecordedV1 } from '@serviceops/contracts';
 import type { DeliveredEvent } from '@serviceops/messaging';
 import type { PoolClient } from 'pg';
 import type { AppealDecided, ViolationRecorded } from '../domain/discipline/discipline.events';
@@ -9,8 +10,10 @@ import type {
 export const ASSESSMENT_FACTS_CONSUMER = 'staff-assessment-facts';
 
 /**
- * Other services' events an assessment consumes by type (the complaints and quality services publish them later;
- * their shapes are what this projection reads, tested with recorded events).
+ * Other services' events an assessment consumes by type. Orders publishes a sampled chat's quality score and a
+ * safety incident (their declared shapes, libs/contracts); the complaints service publishes surveys, and a
+ * quality inspection may publish `InspectionScored`, later: their shapes are what this projection reads, tested
+ * with recorded events.
  */
 export interface SurveyCompletedData {
   readonly staffId: string;
@@ -23,10 +26,6 @@ export interface InspectionScoredData {
   /** 0–100. */
   readonly score: number;
   readonly inspectedAt: string;
-}
-export interface SafetyIncidentReportedData {
-  readonly staffId: string;
-  readonly occurredAt: string;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -52,6 +51,15 @@ async function fact(
      VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (fact_id) DO NOTHING`,
     [row.id, row.tenantId, row.staffId, row.kind, row.value ?? null, row.ref ?? null, at],
   );
+}
+
+/** A chat's score on its policy's range [scoreMin, scoreMax], as 0–100; undefined when it is not one. */
+export function inspectionScoreOf(d: Partial<ChatQualityScoredV1>): number | undefined {
+  const { score, scoreMin, scoreMax } = d;
+  if (typeof score !== 'number' || typeof scoreMin !== 'number' || typeof scoreMax !== 'number')
+    return undefined;
+  if (!(scoreMax > scoreMin) || score < scoreMin || score > scoreMax) return undefined;
+  return ((score - scoreMin) * 100) / (scoreMax - scoreMin);
 }
 
 /** Keeps the facts assessments score, from own and other services' events (by type). */
@@ -137,8 +145,22 @@ export async function projectAssessmentFacts(event: DeliveredEvent, tx: PoolClie
         at: d.inspectedAt,
       });
     }
-    case 'SafetyIncidentReported': {
-      const d = event.data as SafetyIncidentReportedData;
+    case 'ChatQualityScored': {
+      // A sampled chat's inspection, on the policy's range: as a 0–100 score like any inspection.
+      const d = event.data as ChatQualityScoredV1;
+      const score = inspectionScoreOf(d);
+      if (score === undefined) return;
+      return fact(tx, {
+        id,
+        tenantId,
+        staffId: d.companionId,
+        kind: 'inspection',
+        value: score,
+        at: d.scoredAt,
+      });
+    }
+    case 'SafetyIncidentRecorded': {
+      const d = event.data as SafetyIncidentRecordedV1;
       return fact(tx, { id, tenantId, staffId: d.staffId, kind: 'safety_incident', at: d.occurredAt });
     }
   }
