@@ -76,6 +76,9 @@ describe('personal free text, stated once', () => {
         'terminatedFor',
         'warranty.covered',
         'qualifications.number',
+        // orders' work orders: extra work's description, the end-of-job summary.
+        'extras.description',
+        'endSummary',
       ].sort(),
     );
   });
