@@ -29,7 +29,7 @@ import {
  * Money's amount is int64 in the proto, a string as gRPC gives it: a JSON number in every answer (minor units
  * stay below 2^53, which the request schema states).
  */
-function numericAmounts<T>(reply: T): T {
+export function numericAmounts<T>(reply: T): T {
   const walk = (value: unknown, key?: string): unknown => {
     if (key === 'amount' && typeof value === 'string' && /^-?\d+$/.test(value)) return Number(value);
     if (Array.isArray(value)) return value.map((v) => walk(v));

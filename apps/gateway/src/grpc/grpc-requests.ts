@@ -16,6 +16,7 @@ import { TrainingSessionRoutes } from '../training-sessions/training-sessions.ro
 import { StaffAssessmentRoutes } from '../staff-assessments/staff-assessments.routes';
 import { StaffAttendanceRoutes } from '../staff-attendance/staff-attendance.routes';
 import { ContractRoutes, ContractTemplateRoutes, ProposalRoutes } from '../contracts/contracts.routes';
+import { WorkOrderRoutes } from '../orders/orders-work.routes';
 
 /**
  * Every REST route mounted from a declaration: the gateway serves these controllers, and their bindings give the
@@ -38,6 +39,7 @@ export const DECLARED_ROUTES = [
   ContractRoutes,
   ContractTemplateRoutes,
   ProposalRoutes,
+  WorkOrderRoutes,
 ];
 
 /** Methods without a binding (their REST controller is written by hand), with the class they are checked by. */

@@ -257,6 +257,8 @@ export function decideWorkOrder(
       return [{ type: 'ExtraWorkStarted', data: { orderId, extraId: c.data.extraId, at } }];
     }
     case 'IssuePart':
+      if (typeof c.data.partId !== 'string' || !F.partId.accepts(c.data.partId))
+        throw err(E.TEXT_REFUSED, `partId ${F.partId.message}`, { field: 'partId' });
       quantity(c.data.quantity);
       return [
         { type: 'PartIssued', data: { orderId, partId: c.data.partId, quantity: c.data.quantity, at } },
