@@ -13,6 +13,7 @@ import {
   type StreamPart,
   uuidField,
 } from '@serviceops/platform';
+import { WrongExpectedVersionError } from '@serviceops/eventstore';
 import { Pool } from 'pg';
 import { evolveOrder, orderDecider } from '../domain/order/order.decider';
 import type { RequestRegistered } from '../domain/order/order.events';
@@ -199,6 +200,7 @@ export class WorkOrderHandlers {
     const sessionsTotal = (await packageSessionsOf(this.pool, call.tenantId, contractId)) ?? null;
     const now = this.clock.now();
     const context = this.contextOf(order, now);
+    const packageStream = packageUsageStreamId(call.tenantId, contractId);
     type S = WorkOrder | PackageUsage;
     type E = WorkOrderEvent | PackageUsageEvent;
     const parts: StreamPart<S, E>[] = [
@@ -210,27 +212,29 @@ export class WorkOrderHandlers {
         ...optional('expectedVersion', r.expectedVersion),
       },
       {
-        streamId: packageUsageStreamId(call.tenantId, contractId),
+        streamId: packageStream,
         evolve: packageUsageDecider.evolve as (s: S, e: E) => S,
         initialState: packageUsageDecider.initialState,
       },
     ];
     const { runtime } = this.orders;
     await runtime.timed('CompleteWork', () =>
-      executeTogether<S, E>(
-        runtime.store,
-        parts,
-        ([work, usage]) => {
-          const completed = workOrderDecider.decide(command, work as WorkOrder, context);
-          const used = packageUsageDecider.decide(
-            { type: 'UseSession', data: { contractId, customerId: order.customerId, orderId: r.id } },
-            usage as PackageUsage,
-            { now, sessionsTotal },
-          );
-          return [completed, used];
-        },
-        call,
-        { inline: (tx) => keepWorkOrderRow(tx, r.id, [{ type: 'OrderCompleted' }]) },
+      onPackageRace(packageStream, () =>
+        executeTogether<S, E>(
+          runtime.store,
+          parts,
+          ([work, usage]) => {
+            const completed = workOrderDecider.decide(command, work as WorkOrder, context);
+            const used = packageUsageDecider.decide(
+              { type: 'UseSession', data: { contractId, customerId: order.customerId, orderId: r.id } },
+              usage as PackageUsage,
+              { now, sessionsTotal },
+            );
+            return [completed, used];
+          },
+          call,
+          { inline: (tx) => keepWorkOrderRow(tx, r.id, [{ type: 'OrderCompleted' }]) },
+        ),
       ),
     );
     return this.view(call, r.id, order);
@@ -322,6 +326,26 @@ export class WorkOrderHandlers {
       events.at(-1)?.streamVersion ?? 0,
       seesPersonalData(call.roles),
     );
+  }
+}
+
+/** Attempts of a completion that lost the race for its package's stream (each decides again on the new state). */
+const PACKAGE_RACE_ATTEMPTS = 40;
+
+/**
+ * The sessions of one package are one stream: completions racing for it are decided again until each commits or
+ * is refused (the last session gone), beyond the platform's few retries; a race on the work order itself is the
+ * caller's (409 with If-Match).
+ */
+async function onPackageRace<T>(packageStream: string, attempt: () => Promise<T>): Promise<T> {
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      const raced = error instanceof WrongExpectedVersionError && error.streamId === packageStream;
+      if (!raced || n >= PACKAGE_RACE_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 2 + Math.floor(Math.random() * 20)));
+    }
   }
 }
 
