@@ -208,7 +208,7 @@ export class WorkOrderHandlers {
         streamId: workOrderStreamId(call.tenantId, r.id),
         evolve: workOrderDecider.evolve as (s: S, e: E) => S,
         initialState: workOrderDecider.initialState,
-        codec: order.codec as EventCodec<E>,
+        codec: order.codec,
         ...optional('expectedVersion', r.expectedVersion),
       },
       {

@@ -144,6 +144,12 @@ describe('work order: execution and completion', () => {
       'ORDERS.PART_QUANTITY_EXCEEDED',
     ],
     [
+      'a part number with a space',
+      [started],
+      cmd('IssuePart', { partId: 'BRG 6205', quantity: 1 }),
+      'ORDERS.WORK_TEXT_REFUSED',
+    ],
+    [
       'no quantity',
       [started],
       cmd('IssuePart', { partId: 'belt', quantity: 0 }),

@@ -350,9 +350,10 @@ function decideQuote(
       throw err(E.QUOTE_REFUSED, 'validUntil must be an instant', { field: 'validUntil' });
     if (Date.parse(validUntil) <= ctx.now.getTime())
       throw err(E.QUOTE_REFUSED, 'a quote is valid until a time to come', { field: 'validUntil' });
-    if (!Array.isArray(items) || items.length < 1 || items.length > MAX_QUOTE_ITEMS)
+    const list: readonly QuoteItem[] = Array.isArray(items) ? items : [];
+    if (list.length < 1 || list.length > MAX_QUOTE_ITEMS)
       throw err(E.QUOTE_REFUSED, `a quote has 1–${MAX_QUOTE_ITEMS} items`, { field: 'items' });
-    const clean = items.map((item, i) => ({
+    const clean = list.map((item, i) => ({
       description: textOf(item.description, `items[${i}].description`, F.quoteItem),
       price: price(item.price, `items[${i}].price`),
     }));
