@@ -13,10 +13,11 @@ import {
   IsUUID,
   Max,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { MoneyDto } from '../contracts/contracts.dto';
-import { Follows } from '../http/validators';
+import { Follows, present } from '../http/validators';
 
 // The domain's bounds (apps/orders/src/domain/work-order/work-order.decider.ts) cannot be imported here (apps
 // stay apart): the same values, and the domain refuses anything else with its own code.
@@ -100,11 +101,14 @@ export class CheckDto {
 
 @ApiSchema({ name: 'CompleteWork' })
 export class CompleteWorkDto {
+  @ValidateIf(present)
   @Follows(F.signature, {
+    required: false,
     example: 'voucher:V-0042',
-    description: 'the signed service voucher’s reference; missing or blank: 422 ORDERS.SIGNATURE_MISSING',
+    description:
+      'the signed service voucher’s reference; without it the work order is not completed: 422 ORDERS.SIGNATURE_MISSING',
   })
-  signature!: string;
+  signature?: string;
 
   @ApiProperty({ minimum: 0, maximum: MAX_HOURS, description: 'hours worked, on the repair card' })
   @IsNumber({ allowNaN: false, allowInfinity: false })
