@@ -63,6 +63,11 @@ export interface PackageExhaustedV1 {
   readonly at: string;
 }
 
+/** The package events orders publishes on `orders.events.v1` (beside OrdersPublishedEvent's). */
+export type OrdersPackagePublishedEvent =
+  | { readonly type: 'PackageSessionUsed'; readonly data: PackageSessionUsedV1 }
+  | { readonly type: 'PackageExhausted'; readonly data: PackageExhaustedV1 };
+
 // resources and rentals (items 2, 4, 7)
 
 // chat, incidents, reports (items 8-10)
