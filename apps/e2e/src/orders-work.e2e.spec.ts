@@ -79,18 +79,18 @@ describe('orders work orders end to end', () => {
   const post = (path: string, body: object = {}, as = admin) =>
     api.post(`/api/v1/orders/${path}`).set(auth(as)).send(body);
 
-  /** A technician hired through staff's pipeline, with a valid qualification: eligible, as staff publishes it. */
-  async function hireTechnician(): Promise<string> {
+  /** A person hired through staff's pipeline, with a valid qualification: eligible, as staff publishes it. */
+  async function hire(role: 'technician' | 'coach'): Promise<string> {
     const branchId = newId();
     const p = ok<{ id: string }>(
       await api
         .post('/api/v1/staff/postings')
         .set(auth(admin))
         .send({
-          role: 'technician',
+          role,
           branchId,
-          businessLine: 'after_sales_repair',
-          title: 'Washer technician',
+          businessLine: role === 'coach' ? 'driving_practice' : 'after_sales_repair',
+          title: role === 'coach' ? 'Driving coach' : 'Washer technician',
           criteria: { minDrivingYears: 0, minEducation: 'secondary', cleanRecord: true },
         }),
       201,
@@ -133,8 +133,8 @@ describe('orders work orders end to end', () => {
         .post(`/api/v1/staff/${member.id}/qualifications`)
         .set(auth(admin))
         .send({
-          kind: 'service_qualification',
-          number: 'SQ-2024-0007',
+          kind: role === 'coach' ? 'driving_licence' : 'service_qualification',
+          number: 'Q-2024-0007',
           issuedOn: '2024-01-01',
           expiresAt: new Date(Date.now() + 365 * 86_400_000).toISOString(),
         }),
@@ -151,7 +151,7 @@ describe('orders work orders end to end', () => {
     db = new Client({ connectionString: platform.databaseUrl });
     await db.connect();
     admin = await token('admin', ADMIN_PASSWORD);
-    technician = await hireTechnician();
+    technician = await hire('technician');
   }, 180_000);
 
   afterAll(async () => {
@@ -253,6 +253,148 @@ describe('orders work orders end to end', () => {
         signature: 'voucher:V-0042',
       }),
     ]);
+  });
+
+  it('uses a 10-session package: 10 sessions booked, dispatched, completed, the entitlement down to 0, the 11th refused', async () => {
+    const coach = await hire('coach');
+    const customerId = ok<{ id: string }>(
+      await api
+        .post('/api/v1/customers')
+        .set(auth(admin))
+        .send({ name: 'Learner Zhao', phone: '+86 138 1234 0001', channel: 'walk_in' }),
+      201,
+    ).id;
+    // The package through contracts' own API: quote accepted, clauses, signed by both parties → published.
+    const cpost = (path: string, body: object, version?: number) =>
+      api
+        .post(`/api/v1/${path}`)
+        .set(auth(admin))
+        .set(version === undefined ? {} : { 'If-Match': `"${version}"` })
+        .send(body);
+    const yesterday = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+    const later = new Date(Date.now() + 180 * 86_400_000).toISOString().slice(0, 10);
+    const soon = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+    const quote = ok<{ id: string; version: number }>(
+      await cpost('proposals', {
+        customerId,
+        line: 'driving_practice',
+        kind: 'service_package',
+        items: [
+          {
+            kind: 'service',
+            description: 'practice session (1 hour)',
+            quantity: 10,
+            unitPrice: { amount: 20_000, currency: 'CNY' },
+          },
+        ],
+        paymentTerms: 'in full before the first session',
+        startDate: yesterday,
+        endDate: later,
+        validUntil: soon,
+      }),
+      201,
+    );
+    const sent = ok<{ version: number }>(await cpost(`proposals/${quote.id}/send`, {}, quote.version));
+    const accepted = ok<{ contractId: string }>(
+      await cpost(`proposals/${quote.id}/accept`, {}, sent.version),
+    );
+    const contractId = accepted.contractId;
+    const draft = ok<{ version: number; terms: object }>(
+      await api.get(`/api/v1/contracts/${contractId}`).set(auth(admin)),
+    );
+    const revised = ok<{ version: number }>(
+      await cpost(
+        `contracts/${contractId}/revise`,
+        {
+          terms: {
+            ...draft.terms,
+            clauses: {
+              items: 'ten practice sessions of one hour',
+              fees: 'paid in full before the first session',
+              term: 'six months',
+              breachLiability: 'a session missed without notice is forfeited',
+            },
+          },
+        },
+        draft.version,
+      ),
+    );
+    const once = ok<{ version: number }>(
+      await cpost(
+        `contracts/${contractId}/sign`,
+        { party: 'customer', signer: 'Zhao Learner', method: 'paper' },
+        revised.version,
+      ),
+    );
+    ok(
+      await cpost(
+        `contracts/${contractId}/sign`,
+        { party: 'provider', signer: 'Coach Wang', method: 'electronic' },
+        once.version,
+      ),
+    );
+    const session = {
+      customerId,
+      line: 'driving_practice',
+      kind: 'practice_session',
+      serviceType: 'under_contract',
+      contractId,
+      wantedAt: new Date(Date.now() + 3_600_000).toISOString(),
+      zone: 'town',
+      address: 'Training ground, Gate 2',
+      subject: 'Sedan, manual',
+      problem: 'Practice session',
+    };
+    // Contracts' entitlement reaches orders over the platform's transport: the first booking registers.
+    const first = await poll('the package’s entitlement known to orders', async () => {
+      const res = await api.post('/api/v1/orders').set(auth(admin)).send(session);
+      return res.status === 201 ? (res.body as { id: string }) : undefined;
+    });
+    const ids = [first.id];
+    for (let i = 1; i < 10; i++)
+      ids.push(ok<{ id: string }>(await api.post('/api/v1/orders').set(auth(admin)).send(session), 201).id);
+    await poll('the coach is eligible in orders', async () => {
+      const res = await api
+        .get(`/api/v1/orders/${first.id}/candidates`)
+        .query({ start: `${tomorrow}T00:00:00.000Z`, end: `${tomorrow}T00:50:00.000Z` })
+        .set(auth(admin));
+      const items = (res.body as { items?: { staffId: string; inRunning: boolean }[] }).items ?? [];
+      return items.find((c) => c.staffId === coach && c.inRunning);
+    });
+    for (const [i, id] of ids.entries()) {
+      const hour = String(i + 10).padStart(2, '0');
+      ok(
+        await post(`${id}/dispatch`, {
+          staffId: coach,
+          slot: { start: `${tomorrow}T${hour}:00:00.000Z`, end: `${tomorrow}T${hour}:50:00.000Z` },
+        }),
+      );
+      ok(await post(`${id}/work/start`, { staffId: coach }));
+      ok(await post(`${id}/self-check`, { passed: true }));
+      ok(await post(`${id}/inspection`, { passed: true }));
+      ok(
+        await post(`${id}/complete`, {
+          signature: `session-${i + 1}`,
+          hours: 1,
+          summary: 'Parking practised',
+        }),
+      );
+    }
+    const { rows } = await db.query<{ type: string; left: string | null }>(
+      `SELECT type, data->>'sessionsLeft' AS left FROM orders.events WHERE stream_id LIKE $1 ORDER BY global_position`,
+      [`package-usage-%-${contractId}`],
+    );
+    expect(rows.filter((r) => r.type === 'PackageSessionUsed').map((r) => Number(r.left))).toEqual([
+      9, 8, 7, 6, 5, 4, 3, 2, 1, 0,
+    ]);
+    expect(rows.filter((r) => r.type === 'PackageExhausted')).toHaveLength(1);
+    await writesNothing(async () => {
+      expectProblem(
+        await api.post('/api/v1/orders').set(auth(admin)).send(session),
+        422,
+        'ORDERS.NO_ENTITLEMENT',
+      );
+    });
   });
 
   it('answers bad input with problem+json and writes nothing: unknown field, another tenant’s id, a part without a started order', async () => {
