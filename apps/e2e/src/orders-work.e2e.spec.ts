@@ -1,15 +1,18 @@
 import { PLATFORM_TENANT_ID } from '@serviceops/contracts';
 import { newId } from '@serviceops/kernel';
+import { kafkaBrokers } from '@serviceops/testing';
+import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import request from 'supertest';
 import { ADMIN_PASSWORD, poll, startPlatform, type RunningPlatform } from './platform';
 
-// Orders' work orders end to end, through the gateway (issue 15 items 1, 5, 6): a technician hired and
-// qualified through the staff service's own API (its StaffEligibilityChanged reaches orders over the platform's
-// transport), a paid repair quoted and accepted, dispatched to them, started, extra work refused before the
-// customer's consent, a part issued and used, self-check, inspection and the signature completing it, with
-// `OrderCompleted` on the orders log (the outbox the relay publishes to the `orders` topic). Bad input answers
-// the documented problem+json and writes nothing. The 10-session package and its race are in
+// Orders' work orders end to end, through the gateway (issue 15 items 1, 5, 6), on both transports: a technician
+// hired and qualified through the staff service's own API (its StaffEligibilityChanged reaches orders over the
+// platform's transport), a paid repair quoted and accepted, dispatched to them, started, extra work refused before
+// the customer's consent, a part issued and used, self-check, inspection and the signature completing it, with
+// `OrderCompleted` on the orders log (the outbox) and, on Kafka, read back from the `orders` topic; a 10-session
+// package signed through contracts' API, used up by 10 completed sessions, the 11th booking refused. Bad input
+// answers the documented problem+json and writes nothing. The package's race is in
 // apps/orders/test/orders-work.int.spec.ts.
 
 const OPERATOR_PASSWORD = 'e2e-operator-password';
@@ -43,7 +46,7 @@ function ok<T>(res: Res, status = 200): T {
 
 jest.setTimeout(180_000);
 
-describe('orders work orders end to end', () => {
+describe.each(['log', 'kafka'] as const)('orders work orders end to end (%s transport)', (transport) => {
   let platform: RunningPlatform;
   let api: ReturnType<typeof request>;
   let db: Client;
@@ -144,7 +147,7 @@ describe('orders work orders end to end', () => {
 
   beforeAll(async () => {
     platform = await startPlatform({
-      transport: 'log',
+      transport,
       env: { PLATFORM_OPERATOR_PASSWORD: OPERATOR_PASSWORD, RATE_LIMIT_PER_MINUTE: '100000' },
     });
     api = request(platform.url);
@@ -253,6 +256,13 @@ describe('orders work orders end to end', () => {
         signature: 'voucher:V-0042',
       }),
     ]);
+    if (transport === 'kafka') {
+      const messages = await consumeUntil(
+        'orders.events.v1',
+        (m) => m.type === 'OrderCompleted' && (m.streamId ?? '').endsWith(id),
+      );
+      expect(messages.some((m) => m.raw.includes('voucher:V-0042'))).toBe(true);
+    }
   });
 
   it('uses a 10-session package: 10 sessions booked, dispatched, completed, the entitlement down to 0, the 11th refused', async () => {
@@ -460,3 +470,38 @@ describe('orders work orders end to end', () => {
     });
   });
 });
+
+/** Reads a topic from its beginning until `done` matches a message; every message read, as text. */
+async function consumeUntil(
+  topic: string,
+  done: (message: { type?: string; streamId?: string }) => boolean,
+): Promise<{ raw: string }[]> {
+  const kafka = new Kafka({
+    clientId: 'orders-work-e2e',
+    brokers: kafkaBrokers(),
+    logLevel: logLevel.NOTHING,
+  });
+  const consumer = kafka.consumer({ groupId: `orders-work-e2e-${newId()}` });
+  const seen: { raw: string }[] = [];
+  let found = false;
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.run({
+      eachMessage: ({ message }) => {
+        const raw = message.value?.toString('utf8') ?? '';
+        seen.push({ raw });
+        try {
+          if (done(JSON.parse(raw) as { type?: string; streamId?: string })) found = true;
+        } catch {
+          // not JSON: kept as text, matched by nothing
+        }
+        return Promise.resolve();
+      },
+    });
+    await poll('the message on the topic', () => Promise.resolve(found ? true : undefined), 60_000);
+    return seen.filter((m) => m.raw.includes('OrderCompleted'));
+  } finally {
+    await consumer.disconnect();
+  }
+}
