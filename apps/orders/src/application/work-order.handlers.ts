@@ -104,13 +104,14 @@ export class WorkOrderHandlers {
     return this.act(call, r, { type: 'DeclineQuote', data: { orderId: r.id } });
   }
 
+  /** Started by the person the order is dispatched to; the resource dispatched with them goes on the card. */
   @Handles('orders.StartWork')
   startWork(r: WorkRequest & { staffId?: string }, call: CallContext): Promise<WorkOrderView> {
     const staffId = uuidField(r.staffId, 'staffId');
-    return this.act(call, r, { type: 'StartWork', data: { orderId: r.id, staffId } }, (order) => {
-      const resourceId = order.dispatchedResource;
-      return { type: 'StartWork', data: { orderId: r.id, staffId, ...optional('resourceId', resourceId) } };
-    });
+    return this.act(call, r, (order) => ({
+      type: 'StartWork',
+      data: { orderId: r.id, staffId, ...optional('resourceId', order.dispatchedResource) },
+    }));
   }
 
   @Handles('orders.ProposeExtraWork')
@@ -196,7 +197,7 @@ export class WorkOrderHandlers {
     const reg = order.registered;
     const contractId = reg.contractId;
     if (reg.kind !== 'practice_session' || reg.serviceType !== 'under_contract' || contractId === undefined)
-      return this.act(call, r, command, undefined, order);
+      return this.act(call, r, command, order);
     const sessionsTotal = (await packageSessionsOf(this.pool, call.tenantId, contractId)) ?? null;
     const now = this.clock.now();
     const context = this.contextOf(order, now);
@@ -251,13 +252,12 @@ export class WorkOrderHandlers {
   private async act(
     call: CallContext,
     request: WorkRequest,
-    command: WorkOrderCommand,
-    withOrder?: (order: OrderFacts) => WorkOrderCommand,
+    command: WorkOrderCommand | ((order: OrderFacts) => WorkOrderCommand),
     known?: OrderFacts,
   ): Promise<WorkOrderView> {
     const order = known ?? (await this.orderOf(call.tenantId, request.id));
     const { runtime } = this.orders;
-    const decided = withOrder ? withOrder(order) : command;
+    const decided = typeof command === 'function' ? command(order) : command;
     await runtime.timed(decided.type, () =>
       execute(
         runtime.store,

@@ -421,6 +421,34 @@ describe('work order: the quote of paid work', () => {
       'ORDERS.QUOTE_REFUSED',
     ],
     [
+      'a quote whose total passes exact integers',
+      [],
+      paid,
+      cmd('IssueQuote', {
+        items: [
+          { description: 'x', price: { amount: Number.MAX_SAFE_INTEGER, currency: 'CNY' } },
+          { description: 'y', price: { amount: 1, currency: 'CNY' } },
+        ],
+        validUntil,
+      }),
+      'ORDERS.QUOTE_REFUSED',
+    ],
+    [
+      'a price in no currency code',
+      [],
+      paid,
+      cmd('IssueQuote', { items: [{ description: 'x', price: { amount: 1, currency: 'cny' } }], validUntil }),
+      'ORDERS.QUOTE_REFUSED',
+    ],
+    [
+      'an item without a description',
+      [],
+      paid,
+      cmd('IssueQuote', { items: [{ description: ' ', price: { amount: 1, currency: 'CNY' } }], validUntil }),
+      'ORDERS.WORK_TEXT_REFUSED',
+    ],
+    ['declining with no quote', [], paid, cmd('DeclineQuote'), 'ORDERS.NO_QUOTE'],
+    [
       'a quote not valid until an instant',
       [],
       paid,
