@@ -214,6 +214,7 @@ describe.each(['log', 'kafka'] as const)('orders work orders end to end (%s tran
     ok(await post(`${id}/extra-work/${extraId}/consent`));
     ok(await post(`${id}/extra-work/${extraId}/start`));
 
+    ok(await post(`${id}/take-back`, { receipt: 'R-2026-0042' }));
     ok(await post(`${id}/parts/issue`, { partId: 'BRG-6205', quantity: 2 }));
     ok(await post(`${id}/parts/use`, { partId: 'BRG-6205', quantity: 1 }));
     expectProblem(
@@ -232,6 +233,8 @@ describe.each(['log', 'kafka'] as const)('orders work orders end to end (%s tran
       422,
       'ORDERS.SIGNATURE_MISSING',
     );
+    expectProblem(await post(`${id}/complete`, finish), 422, 'ORDERS.ITEM_STILL_IN');
+    ok(await post(`${id}/take-back/return`));
     const done = ok<WorkOrder>(await post(`${id}/complete`, finish));
     expect(done).toMatchObject({
       status: 'completed',

@@ -202,6 +202,8 @@ describe('a paid repair', () => {
     await work().consentToExtraWork({ id, extraId }, call);
     await work().startExtraWork({ id, extraId }, call);
 
+    // Taken back to the workshop under the customer's receipt.
+    await work().logItemIn({ id, receipt: 'R-2026-0042' }, call);
     await work().issuePart({ id, partId: 'BRG-6205', quantity: 2 }, call);
     await work().usePart({ id, partId: 'BRG-6205', quantity: 1 }, call);
     await work().returnUnusedPart({ id, partId: 'BRG-6205', quantity: 1 }, call);
@@ -216,6 +218,8 @@ describe('a paid repair', () => {
     expect(await codeOf(work().completeWork({ ...finish, signature: '' }, call))).toBe(
       'ORDERS.SIGNATURE_MISSING',
     );
+    expect(await codeOf(work().completeWork(finish, call))).toBe('ORDERS.ITEM_STILL_IN');
+    await work().logItemOut({ id }, call);
     clock.advance(90 * 60_000);
     const done = await work().completeWork(finish, call);
     clock.advance(-90 * 60_000);
@@ -225,6 +229,7 @@ describe('a paid repair', () => {
       durationMinutes: 90,
       parts: [{ partId: 'BRG-6205', issued: 2, used: 1, returned: 1 }],
       endSummary: 'Bearing and seal replaced',
+      takeBack: { receipt: 'R-2026-0042', loggedOutAt: expect.any(String) as string },
       extras: [{ id: extraId, approved: true, consented: true, started: true }],
     });
     const masked = await workQueries().get({ id }, { ...call, roles: ['auditor'] });

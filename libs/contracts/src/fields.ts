@@ -164,4 +164,10 @@ export const WORK_ORDER_FIELDS = {
     'must be the signed voucher’s reference: 1–128 of A-Z, a-z, 0-9, . _ : -',
     { maxLength: 128 },
   ),
+  /** The receipt given to the customer for an item taken back to the workshop. */
+  receipt: matching(
+    /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/,
+    'must be the receipt’s number: 1–64 of A-Z, a-z, 0-9, . _ : -',
+    { maxLength: 64 },
+  ),
 } as const;

@@ -92,6 +92,15 @@ export class PartDto {
   quantity!: number;
 }
 
+@ApiSchema({ name: 'LogItemIn' })
+export class LogItemInDto {
+  @Follows(F.receipt, {
+    example: 'R-2026-0042',
+    description: 'the receipt given to the customer; the item in already: 422 ORDERS.ITEM_ALREADY_IN',
+  })
+  receipt!: string;
+}
+
 @ApiSchema({ name: 'WorkCheck' })
 export class CheckDto {
   @ApiProperty()

@@ -65,6 +65,18 @@ export class PartLineView {
   returned!: number;
 }
 
+@ApiSchema({ name: 'TakeBack' })
+export class TakeBackView {
+  @ApiProperty()
+  receipt!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  loggedInAt!: string;
+
+  @ApiPropertyOptional({ format: 'date-time', required: false })
+  loggedOutAt?: string;
+}
+
 @ApiSchema({ name: 'WorkOrder' })
 export class WorkOrderView {
   @ApiProperty({ format: 'uuid', description: 'the order’s id' })
@@ -98,6 +110,9 @@ export class WorkOrderView {
 
   @ApiProperty({ type: [PartLineView], description: 'the repair card’s parts' })
   parts!: PartLineView[];
+
+  @ApiPropertyOptional({ type: TakeBackView, required: false, description: 'a take-back repair’s item' })
+  takeBack?: TakeBackView;
 
   @ApiPropertyOptional({ required: false })
   selfCheckPassed?: boolean;

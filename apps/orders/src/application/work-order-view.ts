@@ -28,6 +28,12 @@ export interface WorkOrderView {
     readonly proposedAt: string;
   }[];
   readonly parts: readonly { partId: string; issued: number; used: number; returned: number }[];
+  /** Take-back repair: the item logged into the workshop under the customer's receipt, and out again. */
+  readonly takeBack?: {
+    readonly receipt: string;
+    readonly loggedInAt: string;
+    readonly loggedOutAt?: string;
+  };
   readonly selfCheckPassed?: boolean;
   readonly inspectionPassed?: boolean;
   readonly inspectorId?: string;
@@ -125,6 +131,12 @@ export function workOrderViewOf(
         break;
       case 'UnusedPartReturned':
         part(e.data.partId).returned += e.data.quantity;
+        break;
+      case 'ItemLoggedIn':
+        v.takeBack = { receipt: e.data.receipt, loggedInAt: e.data.at };
+        break;
+      case 'ItemLoggedOut':
+        if (v.takeBack) v.takeBack = { ...v.takeBack, loggedOutAt: e.data.at };
         break;
       case 'SelfCheckRecorded':
         v.selfCheckPassed = e.data.passed;

@@ -160,6 +160,16 @@ export class WorkOrderHandlers {
     return this.act(call, r, { type: 'ReturnUnusedPart', data: partOf(r) });
   }
 
+  @Handles('orders.LogItemIn')
+  logItemIn(r: WorkRequest & { receipt?: string }, call: CallContext): Promise<WorkOrderView> {
+    return this.act(call, r, { type: 'LogItemIn', data: { orderId: r.id, receipt: r.receipt ?? '' } });
+  }
+
+  @Handles('orders.LogItemOut')
+  logItemOut(r: WorkRequest, call: CallContext): Promise<WorkOrderView> {
+    return this.act(call, r, { type: 'LogItemOut', data: { orderId: r.id } });
+  }
+
   @Handles('orders.RecordSelfCheck')
   selfCheck(r: WorkRequest & { passed?: boolean }, call: CallContext): Promise<WorkOrderView> {
     return this.act(call, r, { type: 'RecordSelfCheck', data: { orderId: r.id, passed: r.passed === true } });

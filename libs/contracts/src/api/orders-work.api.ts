@@ -99,6 +99,19 @@ export const ORDERS_WORK_API = {
     personalData: true,
     summary: 'Return issued parts not used to the store, with a record (never used ones)',
   },
+  LogItemIn: {
+    http: onWorkOrder('take-back'),
+    access: WORK_PERFORMERS,
+    personalData: true,
+    summary:
+      'Take the item back to the workshop (started work order): logged in under the customer’s receipt',
+  },
+  LogItemOut: {
+    http: onWorkOrder('take-back/return'),
+    access: WORK_PERFORMERS,
+    personalData: true,
+    summary: 'Return the item taken back to the customer: logged out (before completion)',
+  },
   RecordSelfCheck: {
     http: onWorkOrder('self-check'),
     access: WORK_PERFORMERS,

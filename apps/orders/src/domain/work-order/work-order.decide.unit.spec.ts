@@ -474,3 +474,74 @@ describe('work order: the quote of paid work', () => {
       ]);
   });
 });
+
+describe('work order: a take-back repair', () => {
+  const loggedIn: WorkOrderEvent = { type: 'ItemLoggedIn', data: { orderId: O, receipt: 'R-42', at } };
+  const loggedOut: WorkOrderEvent = { type: 'ItemLoggedOut', data: { orderId: O, receipt: 'R-42', at } };
+  const checked: WorkOrderEvent = { type: 'SelfCheckRecorded', data: { orderId: O, passed: true, at } };
+  const inspected: WorkOrderEvent = {
+    type: 'InspectionRecorded',
+    data: { orderId: O, passed: true, inspectorId: 'mgr-1', at },
+  };
+  const finish = cmd('CompleteWork', { signature: 'v-1', hours: 1, summary: 'ok' });
+
+  it('logs the item in under the customer’s receipt, and out again', () => {
+    spec([started])
+      .when(cmd('LogItemIn', { receipt: ' R-42 ' }))
+      .then([loggedIn]);
+    spec([started, loggedIn]).when(cmd('LogItemOut')).then([loggedOut]);
+  });
+
+  it('completes once the item is back with the customer', () => {
+    spec([started, loggedIn, loggedOut, checked, inspected])
+      .when(finish)
+      .then([
+        { type: 'WorkSummaryRecorded', data: { orderId: O, summary: 'ok', at } },
+        {
+          type: 'OrderCompleted',
+          data: {
+            orderId: O,
+            staffId: 'tech-1',
+            resourceId: 'van-1',
+            startedAt,
+            completedAt: at,
+            durationMinutes: 150,
+            hours: 1,
+            parts: [],
+            signature: 'v-1',
+          },
+        },
+      ]);
+  });
+
+  it.each<[string, WorkOrderEvent[], WorkOrderCommand, string]>([
+    [
+      'an item in before work started',
+      [],
+      cmd('LogItemIn', { receipt: 'R-42' }),
+      'ORDERS.WORK_ORDER_NOT_STARTED',
+    ],
+    [
+      'an item in twice',
+      [started, loggedIn],
+      cmd('LogItemIn', { receipt: 'R-43' }),
+      'ORDERS.ITEM_ALREADY_IN',
+    ],
+    [
+      'a receipt that is no number',
+      [started],
+      cmd('LogItemIn', { receipt: 'the blue one' }),
+      'ORDERS.WORK_TEXT_REFUSED',
+    ],
+    ['an item out that is not in', [started], cmd('LogItemOut'), 'ORDERS.ITEM_NOT_IN'],
+    ['an item out twice', [started, loggedIn, loggedOut], cmd('LogItemOut'), 'ORDERS.ITEM_NOT_IN'],
+    [
+      'completion with the item still in the workshop',
+      [started, loggedIn, checked, inspected],
+      finish,
+      'ORDERS.ITEM_STILL_IN',
+    ],
+  ])('refuses %s', (_why, given, command, code) => {
+    spec(given).when(command).thenThrows(code);
+  });
+});

@@ -51,6 +51,10 @@ export const WorkOrderErrorCode = {
   SELF_CHECK_MISSING: 'ORDERS.SELF_CHECK_MISSING',
   INSPECTION_MISSING: 'ORDERS.INSPECTION_MISSING',
   TEXT_REFUSED: 'ORDERS.WORK_TEXT_REFUSED',
+  /** Take-back: the item is in the workshop already, is not, or must go back to the customer before completion. */
+  ITEM_ALREADY_IN: 'ORDERS.ITEM_ALREADY_IN',
+  ITEM_NOT_IN: 'ORDERS.ITEM_NOT_IN',
+  ITEM_STILL_IN: 'ORDERS.ITEM_STILL_IN',
   HOURS: 'ORDERS.HOURS_OUT_OF_RANGE',
 } as const;
 
@@ -112,6 +116,11 @@ export type WorkOrderCommand =
       readonly data: { readonly orderId: string; readonly partId: string; readonly quantity: number };
     }
   | {
+      readonly type: 'LogItemIn';
+      readonly data: { readonly orderId: string; readonly receipt: string };
+    }
+  | { readonly type: 'LogItemOut'; readonly data: { readonly orderId: string } }
+  | {
       readonly type: 'RecordSelfCheck';
       readonly data: { readonly orderId: string; readonly passed: boolean };
     }
@@ -148,6 +157,8 @@ export type WorkOrderEvent =
   | Event<'PartIssued', { orderId: string; partId: string; quantity: number; at: string }>
   | Event<'PartUsed', { orderId: string; partId: string; quantity: number; at: string }>
   | Event<'UnusedPartReturned', { orderId: string; partId: string; quantity: number; at: string }>
+  | Event<'ItemLoggedIn', { orderId: string; receipt: string; at: string }>
+  | Event<'ItemLoggedOut', { orderId: string; receipt: string; at: string }>
   | Event<'SelfCheckRecorded', { orderId: string; passed: boolean; at: string }>
   | Event<'InspectionRecorded', { orderId: string; passed: boolean; inspectorId: string; at: string }>
   | Event<'WorkSummaryRecorded', { orderId: string; summary: string; at: string }>
@@ -182,6 +193,8 @@ export interface WorkOrder {
   readonly quote?: Quote;
   readonly selfCheckPassed?: boolean;
   readonly inspectionPassed?: boolean;
+  /** Take-back repair: the item in the workshop, under the receipt given to the customer. */
+  readonly itemIn?: string;
   readonly orderId?: string;
   readonly staffId?: string;
   readonly resourceId?: string;
@@ -283,6 +296,14 @@ export function decideWorkOrder(
         },
       ];
     }
+    case 'LogItemIn':
+      if (s.itemIn !== undefined) throw err(E.ITEM_ALREADY_IN, 'the item is in the workshop already');
+      if (typeof c.data.receipt !== 'string' || !F.receipt.accepts(c.data.receipt.trim()))
+        throw err(E.TEXT_REFUSED, `receipt ${F.receipt.message}`, { field: 'receipt' });
+      return [{ type: 'ItemLoggedIn', data: { orderId, receipt: c.data.receipt.trim(), at } }];
+    case 'LogItemOut':
+      if (s.itemIn === undefined) throw err(E.ITEM_NOT_IN, 'no item of this order is in the workshop');
+      return [{ type: 'ItemLoggedOut', data: { orderId, receipt: s.itemIn, at } }];
     case 'RecordSelfCheck':
       return [{ type: 'SelfCheckRecorded', data: { orderId, passed: c.data.passed === true, at } }];
     case 'RecordInspection':
@@ -304,6 +325,8 @@ export function decideWorkOrder(
       if (s.selfCheckPassed !== true) throw err(E.SELF_CHECK_MISSING, 'completion needs a passed self-check');
       if (s.inspectionPassed !== true)
         throw err(E.INSPECTION_MISSING, 'completion needs a passed inspection');
+      if (s.itemIn !== undefined)
+        throw err(E.ITEM_STILL_IN, 'the item taken back goes back to the customer before completion');
       const summary = textOf(c.data.summary, 'summary', F.summary);
       const startedAt = s.startedAt as string;
       return [
@@ -434,6 +457,12 @@ export function evolveWorkOrder(s: WorkOrder, e: WorkOrderEvent): WorkOrder {
       return s.quote ? { ...s, quote: { ...s.quote, status: 'accepted' } } : s;
     case 'QuoteDeclined':
       return { ...s, status: 'closed', ...(s.quote ? { quote: { ...s.quote, status: 'declined' } } : {}) };
+    case 'ItemLoggedIn':
+      return { ...s, itemIn: e.data.receipt };
+    case 'ItemLoggedOut': {
+      const { itemIn: _out, ...rest } = s;
+      return rest;
+    }
     case 'SelfCheckRecorded':
       // A new self-check (after a failed inspection, say) asks for a new inspection.
       return { ...s, selfCheckPassed: e.data.passed, inspectionPassed: false };
@@ -496,6 +525,8 @@ export const WORK_ORDER_SEALED_PATHS = sealedPathsOf(
     'PartIssued',
     'PartUsed',
     'UnusedPartReturned',
+    'ItemLoggedIn',
+    'ItemLoggedOut',
     'SelfCheckRecorded',
     'InspectionRecorded',
     'WorkSummaryRecorded',
