@@ -9,6 +9,7 @@ import {
 } from '@serviceops/platform';
 import { Pool } from 'pg';
 import { OrderHandlers, OrderQueries } from './application/order.handlers';
+import { WorkOrderHandlers, WorkOrderQueries } from './application/work-order.handlers';
 import { ARRIVAL_RISK_TIMER, CLOCK, FIRST_RESPONSE_TIMER, OrderStore } from './application/order-store';
 import { type Clock, systemClock } from '@serviceops/kernel';
 import { OrdersTables1764800000000 } from './infrastructure/migrations';
@@ -45,6 +46,8 @@ const HANDLERS = [
   OrderHandlers,
   OrderQueries,
   // work orders (items 1, 5, 6)
+  WorkOrderHandlers,
+  WorkOrderQueries,
   // resources and rentals (items 2, 4, 7)
   ResourceHandlers,
   ResourceQueries,

@@ -103,6 +103,11 @@ export const PERSONAL_TEXT = {
   safetyIncident: {
     emergencySteps: { SafetyIncidentRecorded: 'emergencySteps' },
   },
+  /** Orders' work orders (issue 15 items 5, 6): extra work found on the job and the end-of-job summary. */
+  workOrder: {
+    'extras.description': { ExtraWorkProposed: 'description' },
+    endSummary: { WorkSummaryRecorded: 'summary' },
+  },
 } as const satisfies Record<string, Record<string, Record<string, string>>>;
 
 /** Where personal free text sits in answers, every record's together: what a kept answer leaves out. */
@@ -178,4 +183,31 @@ export const CHAT_LIMITS = { percentMax: 100, scoreMax: 100, capacityMax: 10 } a
 /** Orders' safety incidents: the emergency steps taken, free text (sealed, PERSONAL_TEXT.safetyIncident). */
 export const INCIDENT_FIELDS = {
   emergencySteps: RULES.longText,
+} as const;
+
+/**
+ * Orders' work orders (issue 15 items 1, 5, 6): the gateway validates requests with these and the domain decides
+ * with the same ones. The signature is the signed service voucher's reference (no free text: a name would be
+ * personal data on the published `OrderCompleted`).
+ */
+export const WORK_ORDER_FIELDS = {
+  quoteItem: text(1, 200),
+  extraWork: text(1, 2_000),
+  summary: RULES.longText,
+  partId: matching(
+    /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/,
+    'must be a part number: 1–64 of A-Z, a-z, 0-9, . _ -, starting with a letter or digit',
+    { maxLength: 64 },
+  ),
+  signature: matching(
+    /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/,
+    'must be the signed voucher’s reference: 1–128 of A-Z, a-z, 0-9, . _ : -',
+    { maxLength: 128 },
+  ),
+  /** The receipt given to the customer for an item taken back to the workshop. */
+  receipt: matching(
+    /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/,
+    'must be the receipt’s number: 1–64 of A-Z, a-z, 0-9, . _ : -',
+    { maxLength: 64 },
+  ),
 } as const;

@@ -83,6 +83,9 @@ describe('personal free text, stated once', () => {
         'rewards.reason',
         // orders' safety incidents (issue 15 item 9): the emergency steps taken.
         'emergencySteps',
+        // orders' work orders: extra work's description, the end-of-job summary.
+        'extras.description',
+        'endSummary',
       ].sort(),
     );
   });

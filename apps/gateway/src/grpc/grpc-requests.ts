@@ -18,6 +18,7 @@ import { StaffAttendanceRoutes } from '../staff-attendance/staff-attendance.rout
 import { ContractRoutes, ContractTemplateRoutes, ProposalRoutes } from '../contracts/contracts.routes';
 import { ResourceRoutes } from '../resources/resources.routes';
 import { OrdersFieldRoutes } from '../orders-field/orders-field.routes';
+import { WorkOrderRoutes } from '../orders/orders-work.routes';
 
 /**
  * Every REST route mounted from a declaration: the gateway serves these controllers, and their bindings give the
@@ -42,6 +43,7 @@ export const DECLARED_ROUTES = [
   ProposalRoutes,
   ResourceRoutes,
   OrdersFieldRoutes,
+  WorkOrderRoutes,
 ];
 
 /** Methods without a binding (their REST controller is written by hand), with the class they are checked by. */

@@ -1,3 +1,4 @@
+import type { ContractEntitlementsPublishedV1 } from '@serviceops/contracts';
 import { Injectable } from '@nestjs/common';
 import { type BusinessCalendar, defaultBusinessCalendar } from '@serviceops/kernel';
 import { Pool, type PoolClient } from 'pg';
@@ -204,22 +205,20 @@ export async function keepEligibility(
   );
 }
 
-export interface EntitlementRow {
-  readonly contractId: string;
-  readonly customerId: string;
-  readonly kind: string;
-  readonly line: string;
-  readonly version: number;
-  readonly effectiveFrom: string;
-  readonly endDate: string;
-  readonly sessions: { readonly total: number; readonly left: number } | null;
-  readonly warranty: {
-    readonly products: readonly string[];
-    readonly from: string;
-    readonly to: string;
-  } | null;
-  readonly publishedAt: string;
-}
+/** What orders keep of contracts' `ContractEntitlementsPublished` (its declared payload). */
+export type EntitlementRow = Pick<
+  ContractEntitlementsPublishedV1,
+  | 'contractId'
+  | 'customerId'
+  | 'kind'
+  | 'line'
+  | 'version'
+  | 'effectiveFrom'
+  | 'endDate'
+  | 'sessions'
+  | 'warranty'
+  | 'publishedAt'
+>;
 
 /** Keeps the contract's latest version only: an older version delivered late changes nothing. */
 export async function keepEntitlement(tx: PoolClient, tenantId: string, e: EntitlementRow): Promise<void> {

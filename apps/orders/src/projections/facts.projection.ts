@@ -1,13 +1,9 @@
+import type { ContractEntitlementsPublishedV1 } from '@serviceops/contracts';
 import type { BusinessCalendar } from '@serviceops/kernel';
 import type { DeliveredEvent } from '@serviceops/messaging';
 import type { PoolClient } from 'pg';
 import type { StaffEligibilityChangedV1 } from '@serviceops/contracts';
-import {
-  type EntitlementRow,
-  keepCalendar,
-  keepEligibility,
-  keepEntitlement,
-} from '../infrastructure/order-facts.repository';
+import { keepCalendar, keepEligibility, keepEntitlement } from '../infrastructure/order-facts.repository';
 
 export const CALENDARS_CONSUMER = 'orders-tenant-calendars';
 export const ELIGIBILITY_CONSUMER = 'orders-staff-eligibility';
@@ -49,5 +45,5 @@ export async function eligibilityProjection(event: DeliveredEvent, tx: PoolClien
 export async function entitlementsProjection(event: DeliveredEvent, tx: PoolClient): Promise<void> {
   const tenantId = event.metadata.tenantId;
   if (!tenantId || event.type !== 'ContractEntitlementsPublished') return;
-  await keepEntitlement(tx, tenantId, event.data as EntitlementRow);
+  await keepEntitlement(tx, tenantId, event.data as ContractEntitlementsPublishedV1);
 }

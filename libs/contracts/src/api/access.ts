@@ -187,3 +187,32 @@ export const DAILY_REPORT_READERS = [
   'vice_president',
   'auditor',
 ] as const satisfies readonly Role[];
+/** Orders' quotes (issue 15 item 1): the service manager prices paid work. */
+export const QUOTERS = [
+  'admin',
+  'service_advisor',
+  'workshop_manager',
+  'service_director',
+] as const satisfies readonly Role[];
+/** The front desk: records the customer's answer to a quote, approves extra work, records the customer's consent. */
+export const FRONT_DESK = [
+  'admin',
+  'customer_service_agent',
+  'service_advisor',
+] as const satisfies readonly Role[];
+/** Who does the work of an order: starts it, finds extra work, uses parts, self-checks, completes with the signature. */
+export const WORK_PERFORMERS = [
+  'admin',
+  'technician',
+  'coach',
+  'companion',
+  'workshop_manager',
+] as const satisfies readonly Role[];
+/** The parts store: issues parts against a started work order and takes unused ones back. */
+export const PARTS_ISSUERS = ['admin', 'parts_keeper', 'workshop_manager'] as const satisfies readonly Role[];
+/** Inspection of finished work before the customer signs (the workshop manager, the director). */
+export const WORK_INSPECTORS = [
+  'admin',
+  'workshop_manager',
+  'service_director',
+] as const satisfies readonly Role[];

@@ -41,6 +41,32 @@ export type OrdersPublishedEvent =
   | { readonly type: 'ToolLostCharged'; readonly data: ToolLostChargedV1 }
   | { readonly type: 'RequestResponseOverdue'; readonly data: RequestResponseOverdueV1 };
 // work orders (items 1, 5, 6)
+/**
+ * A practice-session order under a package contract was completed: one session used (contracts can show the
+ * sessions left; they are counted in orders, per contract, under concurrency).
+ */
+export interface PackageSessionUsedV1 {
+  readonly contractId: string;
+  readonly customerId: string;
+  readonly orderId: string;
+  readonly sessionsTotal: number;
+  readonly sessionsLeft: number;
+  readonly at: string;
+}
+
+/** The package's last session was used: renewal or a new package (contracts, billing, customers' follow-up). */
+export interface PackageExhaustedV1 {
+  readonly contractId: string;
+  readonly customerId: string;
+  readonly lastOrderId: string;
+  readonly sessionsTotal: number;
+  readonly at: string;
+}
+
+/** The package events orders publishes on `orders.events.v1` (beside OrdersPublishedEvent's). */
+export type OrdersPackagePublishedEvent =
+  | { readonly type: 'PackageSessionUsed'; readonly data: PackageSessionUsedV1 }
+  | { readonly type: 'PackageExhausted'; readonly data: PackageExhaustedV1 };
 
 // resources and rentals (items 2, 4, 7)
 /** A resource's inspection or insurance ends within 30 days: reminded once per paper and last day. */

@@ -1,3 +1,4 @@
+import type { OrdersPackagePublishedEvent } from '@serviceops/contracts';
 import type { Money } from '@serviceops/kernel';
 import { visitsDue } from '../terms/entitlements';
 import { monthsBefore, type Terms } from '../terms/terms';
@@ -10,7 +11,8 @@ import { monthsBefore, type Terms } from '../terms/terms';
 
 /** The event types the review reads, by the service that will publish them. */
 export const FULFILMENT_EVENT_TYPES = {
-  sessionUsed: 'PracticeSessionCompleted',
+  // Orders publishes a package's session used on the completion of a practice session (orders.events.ts).
+  sessionUsed: 'PackageSessionUsed' satisfies OrdersPackagePublishedEvent['type'],
   visitDone: 'MaintenanceVisitCompleted',
   paymentMade: 'PaymentReceived',
 } as const;

@@ -9,7 +9,7 @@ import {
 
 const K = 'k1';
 const used = (n: number, contractId = K): FulfilmentEvent[] =>
-  Array.from({ length: n }, () => ({ type: 'PracticeSessionCompleted', data: { contractId } }));
+  Array.from({ length: n }, () => ({ type: 'PackageSessionUsed', data: { contractId } }));
 const visits = (n: number): FulfilmentEvent[] =>
   Array.from({ length: n }, () => ({ type: 'MaintenanceVisitCompleted', data: { contractId: K } }));
 const paid = (amount: number, currency = 'CNY'): FulfilmentEvent => ({

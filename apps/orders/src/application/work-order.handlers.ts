@@ -1,0 +1,379 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { seesPersonalData } from '@serviceops/contracts';
+import { type Clock, type Money, newId, type RecordedEvent } from '@serviceops/kernel';
+import {
+  type CallContext,
+  type EventCodec,
+  execute,
+  executeTogether,
+  Handles,
+  isSealed,
+  mapSealed,
+  optional,
+  type StreamPart,
+  uuidField,
+} from '@serviceops/platform';
+import { WrongExpectedVersionError } from '@serviceops/eventstore';
+import { Pool } from 'pg';
+import { evolveOrder, orderDecider } from '../domain/order/order.decider';
+import type { RequestRegistered } from '../domain/order/order.events';
+import {
+  type PackageUsage,
+  packageUsageDecider,
+  type PackageUsageEvent,
+  packageUsageStreamId,
+} from '../domain/package/package-usage.decider';
+import {
+  WORK_ORDER_SEALED_PATHS,
+  type WorkOrder,
+  type WorkOrderCommand,
+  type WorkOrderContext,
+  workOrderDecider,
+  type WorkOrderEvent,
+  workOrderStreamId,
+} from '../domain/work-order/work-order.decider';
+import { keepWorkOrderRow, packageSessionsOf } from '../infrastructure/work-order.repository';
+import { CLOCK, notFoundOrder, OrderStore } from './order-store';
+import { type WorkOrderView, workOrderViewOf } from './work-order-view';
+
+interface MoneyMessage {
+  readonly amount?: string | number;
+  readonly currency?: string;
+}
+interface WorkRequest {
+  readonly id: string;
+  readonly expectedVersion?: number;
+}
+
+/** gRPC's int64 arrives as a string: whole minor units only (anything else stays NaN and is refused). */
+function moneyOf(m: MoneyMessage | undefined): Money {
+  const raw = m?.amount;
+  const amount =
+    typeof raw === 'number' ? raw : typeof raw === 'string' && /^-?\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  return { amount, currency: m?.currency ?? '' };
+}
+
+/** What a work order's decisions need from its order's stream. */
+interface OrderFacts {
+  readonly customerId: string;
+  readonly registered: RequestRegistered['data'];
+  readonly dispatchedTo?: string;
+  readonly dispatchedResource?: string;
+  readonly codec: EventCodec<WorkOrderEvent>;
+}
+
+/**
+ * Quotes, execution and completion of an order's work order (issue 15 items 1, 5, 6): its own stream beside the
+ * order's, sealed with the customer's key; load → decide → append with the expected version (If-Match is the
+ * work order's version). A practice session under a package contract uses one of its sessions on completion,
+ * in the same transaction as the completion (see package-usage.decider).
+ */
+@Injectable()
+export class WorkOrderHandlers {
+  constructor(
+    private readonly orders: OrderStore,
+    private readonly pool: Pool,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Handles('orders.IssueQuote')
+  issueQuote(
+    r: WorkRequest & {
+      items?: { description?: string; price?: MoneyMessage }[];
+      validUntil?: string;
+    },
+    call: CallContext,
+  ): Promise<WorkOrderView> {
+    return this.act(call, r, {
+      type: 'IssueQuote',
+      data: {
+        orderId: r.id,
+        items: (r.items ?? []).map((i) => ({ description: i.description ?? '', price: moneyOf(i.price) })),
+        validUntil: r.validUntil ?? '',
+      },
+    });
+  }
+
+  @Handles('orders.AcceptQuote')
+  acceptQuote(r: WorkRequest, call: CallContext): Promise<WorkOrderView> {
+    return this.act(call, r, { type: 'AcceptQuote', data: { orderId: r.id } });
+  }
+
+  @Handles('orders.DeclineQuote')
+  declineQuote(r: WorkRequest, call: CallContext): Promise<WorkOrderView> {
+    return this.act(call, r, { type: 'DeclineQuote', data: { orderId: r.id } });
+  }
+
+  /** Started by the person the order is dispatched to; the resource dispatched with them goes on the card. */
+  @Handles('orders.StartWork')
+  startWork(r: WorkRequest & { staffId?: string }, call: CallContext): Promise<WorkOrderView> {
+    const staffId = uuidField(r.staffId, 'staffId');
+    return this.act(call, r, (order) => ({
+      type: 'StartWork',
+      data: { orderId: r.id, staffId, ...optional('resourceId', order.dispatchedResource) },
+    }));
+  }
+
+  @Handles('orders.ProposeExtraWork')
+  proposeExtraWork(
+    r: WorkRequest & { description?: string; estimatedPrice?: MoneyMessage },
+    call: CallContext,
+  ): Promise<WorkOrderView> {
+    return this.act(call, r, {
+      type: 'ProposeExtraWork',
+      data: {
+        orderId: r.id,
+        extraId: newId(),
+        description: r.description ?? '',
+        estimatedPrice: moneyOf(r.estimatedPrice),
+      },
+    });
+  }
+
+  @Handles('orders.ApproveExtraWork')
+  approveExtraWork(r: WorkRequest & { extraId: string }, call: CallContext): Promise<WorkOrderView> {
+    return this.act(call, r, { type: 'ApproveExtraWork', data: { orderId: r.id, extraId: r.extraId } });
+  }
+
+  @Handles('orders.RecordExtraWorkConsent')
+  consentToExtraWork(r: WorkRequest & { extraId: string }, call: CallContext): Promise<WorkOrderView> {
+    return this.act(call, r, { type: 'RecordCustomerConsent', data: { orderId: r.id, extraId: r.extraId } });
+  }
+
+  @Handles('orders.StartExtraWork')
+  startExtraWork(r: WorkRequest & { extraId: string }, call: CallContext): Promise<WorkOrderView> {
+    return this.act(call, r, { type: 'StartExtraWork', data: { orderId: r.id, extraId: r.extraId } });
+  }
+
+  @Handles('orders.IssuePart')
+  issuePart(r: PartMessage, call: CallContext): Promise<WorkOrderView> {
+    return this.act(call, r, { type: 'IssuePart', data: partOf(r) });
+  }
+
+  @Handles('orders.UsePart')
+  usePart(r: PartMessage, call: CallContext): Promise<WorkOrderView> {
+    return this.act(call, r, { type: 'UsePart', data: partOf(r) });
+  }
+
+  @Handles('orders.ReturnUnusedPart')
+  returnUnusedPart(r: PartMessage, call: CallContext): Promise<WorkOrderView> {
+    return this.act(call, r, { type: 'ReturnUnusedPart', data: partOf(r) });
+  }
+
+  @Handles('orders.LogItemIn')
+  logItemIn(r: WorkRequest & { receipt?: string }, call: CallContext): Promise<WorkOrderView> {
+    return this.act(call, r, { type: 'LogItemIn', data: { orderId: r.id, receipt: r.receipt ?? '' } });
+  }
+
+  @Handles('orders.LogItemOut')
+  logItemOut(r: WorkRequest, call: CallContext): Promise<WorkOrderView> {
+    return this.act(call, r, { type: 'LogItemOut', data: { orderId: r.id } });
+  }
+
+  @Handles('orders.RecordSelfCheck')
+  selfCheck(r: WorkRequest & { passed?: boolean }, call: CallContext): Promise<WorkOrderView> {
+    return this.act(call, r, { type: 'RecordSelfCheck', data: { orderId: r.id, passed: r.passed === true } });
+  }
+
+  @Handles('orders.RecordInspection')
+  inspection(r: WorkRequest & { passed?: boolean }, call: CallContext): Promise<WorkOrderView> {
+    return this.act(call, r, {
+      type: 'RecordInspection',
+      data: { orderId: r.id, passed: r.passed === true, inspectorId: call.actorId },
+    });
+  }
+
+  /**
+   * Completion with the signature: `OrderCompleted` goes out through the outbox with the append. A practice
+   * session under a package contract appends a used session to the contract's package stream in the same
+   * transaction, each stream on the version decided on: of completions racing for the last session one
+   * commits, the others are decided again and refused (ORDERS.PACKAGE_EXHAUSTED), their work order unchanged.
+   */
+  @Handles('orders.CompleteWork')
+  async completeWork(
+    r: WorkRequest & { signature?: string; hours?: number; summary?: string },
+    call: CallContext,
+  ): Promise<WorkOrderView> {
+    const command: WorkOrderCommand = {
+      type: 'CompleteWork',
+      data: {
+        orderId: r.id,
+        signature: r.signature ?? '',
+        hours: r.hours ?? Number.NaN,
+        summary: r.summary ?? '',
+      },
+    };
+    const order = await this.orderOf(call.tenantId, r.id);
+    const reg = order.registered;
+    const contractId = reg.contractId;
+    if (reg.kind !== 'practice_session' || reg.serviceType !== 'under_contract' || contractId === undefined)
+      return this.act(call, r, command, order);
+    const sessionsTotal = (await packageSessionsOf(this.pool, call.tenantId, contractId)) ?? null;
+    const now = this.clock.now();
+    const context = this.contextOf(order, now);
+    const packageStream = packageUsageStreamId(call.tenantId, contractId);
+    type S = WorkOrder | PackageUsage;
+    type E = WorkOrderEvent | PackageUsageEvent;
+    const parts: StreamPart<S, E>[] = [
+      {
+        streamId: workOrderStreamId(call.tenantId, r.id),
+        evolve: workOrderDecider.evolve as (s: S, e: E) => S,
+        initialState: workOrderDecider.initialState,
+        codec: order.codec,
+        ...optional('expectedVersion', r.expectedVersion),
+      },
+      {
+        streamId: packageStream,
+        evolve: packageUsageDecider.evolve as (s: S, e: E) => S,
+        initialState: packageUsageDecider.initialState,
+      },
+    ];
+    const { runtime } = this.orders;
+    await runtime.timed('CompleteWork', () =>
+      onPackageRace(packageStream, () =>
+        executeTogether<S, E>(
+          runtime.store,
+          parts,
+          ([work, usage]) => {
+            const completed = workOrderDecider.decide(command, work as WorkOrder, context);
+            const used = packageUsageDecider.decide(
+              { type: 'UseSession', data: { contractId, customerId: order.customerId, orderId: r.id } },
+              usage as PackageUsage,
+              { now, sessionsTotal },
+            );
+            return [completed, used];
+          },
+          call,
+          { inline: (tx) => keepWorkOrderRow(tx, r.id, [{ type: 'OrderCompleted' }]) },
+        ),
+      ),
+    );
+    return this.view(call, r.id, order);
+  }
+
+  private contextOf(order: OrderFacts, now: Date): WorkOrderContext {
+    return {
+      now,
+      quoteRequired: order.registered.quoteRequired,
+      ...optional('dispatchedTo', order.dispatchedTo),
+    };
+  }
+
+  private async act(
+    call: CallContext,
+    request: WorkRequest,
+    command: WorkOrderCommand | ((order: OrderFacts) => WorkOrderCommand),
+    known?: OrderFacts,
+  ): Promise<WorkOrderView> {
+    const order = known ?? (await this.orderOf(call.tenantId, request.id));
+    const { runtime } = this.orders;
+    const decided = typeof command === 'function' ? command(order) : command;
+    await runtime.timed(decided.type, () =>
+      execute(
+        runtime.store,
+        workOrderDecider,
+        workOrderStreamId(call.tenantId, request.id),
+        decided,
+        this.contextOf(order, this.clock.now()),
+        call,
+        {
+          codec: order.codec,
+          ...optional('expectedVersion', request.expectedVersion),
+          inline: (tx, _state, _version, events) => keepWorkOrderRow(tx, request.id, events),
+        },
+      ),
+    );
+    return this.view(call, request.id, order);
+  }
+
+  /** The order's registration and dispatch (404 for another tenant's or an unknown id), and the work order's codec. */
+  async orderOf(tenantId: string, orderId: string): Promise<OrderFacts> {
+    const { decoded } = await this.orders.load(tenantId, orderId);
+    const registered = decoded.find((e) => e.type === 'RequestRegistered');
+    if (!registered) throw notFoundOrder();
+    const state = decoded.reduce(evolveOrder, orderDecider.initialState());
+    const dispatched = decoded.findLast((e) => e.type === 'OrderDispatched');
+    const customerId = registered.data.customerId;
+    return {
+      customerId,
+      registered: registered.data,
+      ...(state.status === 'dispatched' && state.dispatch ? { dispatchedTo: state.dispatch.staffId } : {}),
+      ...(dispatched?.type === 'OrderDispatched' && dispatched.data.resourceId
+        ? { dispatchedResource: dispatched.data.resourceId }
+        : {}),
+      codec: this.codec(customerId, await this.orders.cipher.keyFor(customerId)),
+    };
+  }
+
+  /** Seals the work order's personal free text with the customer's key, opens what it can. */
+  private codec(customerId: string, key: Buffer | undefined): EventCodec<WorkOrderEvent> {
+    const { cipher } = this.orders;
+    return {
+      encode: (e) => {
+        if (!key) throw new Error(`no data key for customer ${customerId}`);
+        return {
+          type: e.type,
+          data: mapSealed(e.data, WORK_ORDER_SEALED_PATHS[e.type], (v) => cipher.seal(key, customerId, v)),
+        };
+      },
+      decode: (stored: RecordedEvent) => {
+        const e = stored as unknown as WorkOrderEvent;
+        const paths = WORK_ORDER_SEALED_PATHS[e.type] ?? [];
+        return {
+          ...e,
+          data: mapSealed(e.data, paths, (v) => (key && isSealed(v) ? cipher.open(key, customerId, v) : v)),
+        } as WorkOrderEvent;
+      },
+    };
+  }
+
+  async view(call: CallContext, orderId: string, order: OrderFacts): Promise<WorkOrderView> {
+    const { events } = await this.orders.runtime.store.readStream(workOrderStreamId(call.tenantId, orderId));
+    return workOrderViewOf(
+      orderId,
+      order.registered.quoteRequired,
+      events.map((e) => order.codec.decode(e)),
+      events.at(-1)?.streamVersion ?? 0,
+      seesPersonalData(call.roles),
+    );
+  }
+}
+
+/** Attempts of a completion that lost the race for its package's stream (each decides again on the new state). */
+const PACKAGE_RACE_ATTEMPTS = 40;
+
+/**
+ * The sessions of one package are one stream: completions racing for it are decided again until each commits or
+ * is refused (the last session gone), beyond the platform's few retries; a race on the work order itself is the
+ * caller's (409 with If-Match).
+ */
+async function onPackageRace<T>(packageStream: string, attempt: () => Promise<T>): Promise<T> {
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      const raced = error instanceof WrongExpectedVersionError && error.streamId === packageStream;
+      if (!raced || n >= PACKAGE_RACE_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 2 + Math.floor(Math.random() * 20)));
+    }
+  }
+}
+
+interface PartMessage extends WorkRequest {
+  readonly partId?: string;
+  readonly quantity?: number;
+}
+function partOf(r: PartMessage) {
+  return { orderId: r.id, partId: r.partId ?? '', quantity: r.quantity ?? 0 };
+}
+
+/** The order's work order: quote, repair card (parts and hours), extra work, checks, completion. */
+@Injectable()
+export class WorkOrderQueries {
+  constructor(private readonly work: WorkOrderHandlers) {}
+
+  @Handles('orders.GetWorkOrder')
+  async get({ id }: { id: string }, call: CallContext): Promise<WorkOrderView> {
+    return this.work.view(call, id, await this.work.orderOf(call.tenantId, id));
+  }
+}
