@@ -47,6 +47,21 @@ describe('orders in the field end to end', () => {
   let db: Client;
   let admin = '';
 
+  /**
+   * A staff member as staff's StaffEligibilityChanged makes them known to orders: the row orders' projection keeps
+   * (hiring one through the staff API is the staff e2e's and the orders-work e2e's).
+   */
+  async function knownToOrders(staffId: string): Promise<void> {
+    const { tid } = JSON.parse(Buffer.from(admin.split('.')[1] ?? '', 'base64url').toString()) as {
+      tid: string;
+    };
+    await db.query(
+      `INSERT INTO orders.staff_eligibility (tenant_id, staff_id, since, eligible, reasons)
+       VALUES ($1, $2, '2026-01-01T00:00:00Z', true, '[]')`,
+      [tid, staffId],
+    );
+  }
+
   const repair = (over: object = {}) => ({
     customerId: randomUUID(),
     line: 'after_sales_repair',
@@ -148,6 +163,25 @@ describe('orders in the field end to end', () => {
 
   it('runs a chat: queue → allocate → start → end (sampled) → scored, the score published', async () => {
     const companion = randomUUID();
+    // Only staff orders knows of can go on duty: a stranger's id is 404 and sets nothing.
+    expectProblem(
+      await api
+        .post(`/api/v1/chat-companions/${companion}/capacity`)
+        .set(auth(admin))
+        .send({ line: 'companion_chat', capacity: 1 }),
+      404,
+      'ORDERS.STAFF_NOT_FOUND',
+    );
+    // A companion as staff's StaffEligibilityChanged makes them known to orders (hiring one through the staff API
+    // is the staff e2e's; the row is what orders' projection keeps).
+    const { tid } = JSON.parse(Buffer.from(admin.split('.')[1] ?? '', 'base64url').toString()) as {
+      tid: string;
+    };
+    await db.query(
+      `INSERT INTO orders.staff_eligibility (tenant_id, staff_id, since, eligible, reasons)
+       VALUES ($1, $2, '2026-01-01T00:00:00Z', true, '[]')`,
+      [tid, companion],
+    );
     await api
       .post('/api/v1/chat-policy')
       .set(auth(admin))
@@ -273,6 +307,12 @@ describe('orders in the field end to end', () => {
 
   it('reports a day per technician and rolled up', async () => {
     const staffId = randomUUID();
+    expectProblem(
+      await api.get(`/api/v1/daily-reports/staff/${staffId}`).query({ day: today }).set(auth(admin)),
+      404,
+      'ORDERS.STAFF_NOT_FOUND',
+    );
+    await knownToOrders(staffId);
     const mine = await api
       .get(`/api/v1/daily-reports/staff/${staffId}`)
       .query({ day: today })

@@ -159,8 +159,12 @@ async function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-/** `eventually`, gently (every 250 ms): the gateway rate-limits. */
-export function poll<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+/**
+ * `eventually`, gently (every 250 ms: the gateway rate-limits), for what the platform makes true eventually (a read
+ * model, another service's consumer). Over Kafka an event crosses a relay and a consumer group; on a loaded CI
+ * machine that can take tens of seconds, hence a minute.
+ */
+export function poll<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
   return eventually(what, check, timeoutMs, 250);
 }
 

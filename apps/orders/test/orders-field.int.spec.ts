@@ -11,6 +11,7 @@ import { SafetyIncidentHandlers } from '../src/application/orders-field.incident
 import { DailyReportQueries, OrderListQueries } from '../src/application/orders-field.list.handlers';
 import { ordersServiceOn } from '../src/orders.service-definition';
 import { orderIndexProjection } from '../src/projections/order-index.projection';
+import { eligibilityProjection } from '../src/projections/facts.projection';
 
 // Companion chat, safety incidents, the order index, lists and daily reports on a database of their own:
 // allocation under concurrency (a companion never holds more chats than their capacity), sampling from an injected
@@ -67,6 +68,25 @@ afterAll(async () => {
   await onServer(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
 });
 
+/** A companion known to orders from staff's eligibility event (StaffEligibilityChangedV1), then put on duty. */
+async function onDuty(request: Parameters<ChatHandlers['setCapacity']>[0], as: CallContext = call) {
+  const known: DeliveredEvent = {
+    type: 'StaffEligibilityChanged',
+    data: { staffId: request.id, eligible: true, reasons: [], since: '2026-01-01T00:00:00.000Z' },
+    metadata: { tenantId: as.tenantId },
+    eventId: randomUUID(),
+    streamId: `staff-${as.tenantId}-${request.id}`,
+    streamVersion: 1,
+    globalPosition: 1n,
+    transactionId: 1n,
+    schemaVersion: 1,
+    recordedAt: new Date(),
+    topic: 'staff.events.v1',
+  };
+  await withTransaction(pool, (tx) => eligibilityProjection(known, tx));
+  return get(ChatHandlers).setCapacity(request, as);
+}
+
 const queueOf = async (n: number, line = 'companion_chat', branchId?: string) => {
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
@@ -81,13 +101,18 @@ const queueOf = async (n: number, line = 'companion_chat', branchId?: string) =>
 };
 
 describe('allocation under concurrency', () => {
+  it('puts on duty only a staff member this tenant’s staff service made known', async () => {
+    expect(
+      await codeOf(
+        get(ChatHandlers).setCapacity({ id: randomUUID(), line: 'companion_chat', capacity: 1 }, call),
+      ),
+    ).toBe('ORDERS.STAFF_NOT_FOUND');
+  });
+
   it('gives one companion of capacity 1 exactly one of 10 simultaneous allocations', async () => {
     const branchId = randomUUID();
     const companion = randomUUID();
-    await get(ChatHandlers).setCapacity(
-      { id: companion, line: 'companion_chat', branchId, capacity: 1 },
-      call,
-    );
+    await onDuty({ id: companion, line: 'companion_chat', branchId, capacity: 1 }, call);
     await queueOf(10, 'companion_chat', branchId);
     const outcomes = await Promise.all(
       Array.from({ length: 10 }, () =>
@@ -111,8 +136,7 @@ describe('allocation under concurrency', () => {
   it('fills three companions of capacity 2 with 6 of 20 customers racing, never over capacity, first come first served', async () => {
     const branchId = randomUUID();
     const companions = [randomUUID(), randomUUID(), randomUUID()];
-    for (const id of companions)
-      await get(ChatHandlers).setCapacity({ id, line: 'companion_chat', branchId, capacity: 2 }, call);
+    for (const id of companions) await onDuty({ id, line: 'companion_chat', branchId, capacity: 2 }, call);
     const waiting = await queueOf(20, 'companion_chat', branchId);
     await Promise.all(
       Array.from({ length: 20 }, () =>
@@ -144,12 +168,12 @@ describe('a chat from the queue to its score', () => {
     const branchId = randomUUID();
     const [busy, free] = [randomUUID(), randomUUID()];
     await get(ChatHandlers).setPolicy({ samplePercent: 50, scoreMin: 1, scoreMax: 5 }, call);
-    await get(ChatHandlers).setCapacity({ id: busy, line: 'companion_chat', branchId, capacity: 3 }, call);
+    await onDuty({ id: busy, line: 'companion_chat', branchId, capacity: 3 }, call);
     await queueOf(1, 'companion_chat', branchId);
     expect((await get(ChatHandlers).allocate({ line: 'companion_chat', branchId }, call)).companionId).toBe(
       busy,
     );
-    await get(ChatHandlers).setCapacity({ id: free, line: 'companion_chat', branchId, capacity: 1 }, call);
+    await onDuty({ id: free, line: 'companion_chat', branchId, capacity: 1 }, call);
     const [id] = await queueOf(1, 'companion_chat', branchId);
     const allocated = await get(ChatHandlers).allocate({ line: 'companion_chat', branchId }, call);
     expect(allocated).toMatchObject({ id, status: 'allocated', companionId: free });
@@ -173,10 +197,7 @@ describe('a chat from the queue to its score', () => {
       scoreMax: 5,
     });
     // The companion's place is free again.
-    const desk = await get(ChatHandlers).setCapacity(
-      { id: free, line: 'companion_chat', branchId, capacity: 1 },
-      call,
-    );
+    const desk = await onDuty({ id: free, line: 'companion_chat', branchId, capacity: 1 }, call);
     expect(desk.active).toBe(0);
   });
 });

@@ -39,6 +39,7 @@ import {
   keepCompanionRow,
   OrdersFieldRepository,
 } from '../infrastructure/orders-field.repository';
+import { OrderFacts } from '../infrastructure/order-facts.repository';
 import { CLOCK } from './order-store';
 
 /** The random source chat sampling draws from (Math.random in production; a fixed sequence in tests). */
@@ -92,6 +93,7 @@ export class ChatHandlers {
   constructor(
     private readonly runtime: EventSourcingRuntime,
     private readonly rows: OrdersFieldRepository,
+    private readonly facts: OrderFacts,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(RANDOM) private readonly random: () => number,
   ) {}
@@ -150,6 +152,8 @@ export class ChatHandlers {
     active: number;
   }> {
     const branchId = request.branchId === undefined ? null : uuidField(request.branchId, 'branchId');
+    // Only a staff member of this tenant (known to orders from staff's events) can be put on duty.
+    await this.facts.assertKnownStaff(call.tenantId, request.id);
     const done = await this.runtime.timed('SetCompanionCapacity', () =>
       execute(
         this.runtime.store,

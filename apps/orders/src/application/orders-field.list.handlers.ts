@@ -193,6 +193,7 @@ export class DailyReportQueries {
 
   @Handles('orders.GetStaffDailyReport')
   async staff({ id, day }: { id: string; day?: string }, call: CallContext): Promise<StaffDailyReport> {
+    await this.facts.assertKnownStaff(call.tenantId, id);
     const { calendar, range, at } = await this.day(call.tenantId, day);
     const [work, open] = await Promise.all([
       this.rows.workDone(call.tenantId, range, id),

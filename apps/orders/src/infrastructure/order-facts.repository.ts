@@ -1,6 +1,7 @@
 import type { ContractEntitlementsPublishedV1 } from '@serviceops/contracts';
 import { Injectable } from '@nestjs/common';
 import { type BusinessCalendar, defaultBusinessCalendar } from '@serviceops/kernel';
+import { ProblemError } from '@serviceops/platform';
 import { Pool, type PoolClient } from 'pg';
 import type { EntitlementFacts } from '../domain/order/order.commands';
 import type { EligibilityChange } from '../domain/dispatch/eligibility';
@@ -67,6 +68,15 @@ export class OrderFacts {
       sessionsLeft: r.sessions_left === null ? null : r.sessions_left - Number(r.used),
       warranty: r.warranty,
     };
+  }
+
+  /** 404 ORDERS.STAFF_NOT_FOUND unless staff's events made the person known to orders in this tenant. */
+  async assertKnownStaff(tenantId: string, staffId: string): Promise<void> {
+    const { rowCount } = await this.pool.query(
+      'SELECT 1 FROM orders.staff_eligibility WHERE tenant_id = $1 AND staff_id = $2 LIMIT 1',
+      [tenantId, staffId],
+    );
+    if (!rowCount) throw new ProblemError('ORDERS.STAFF_NOT_FOUND', 'no such staff member in this tenant');
   }
 
   async eligibilityOf(

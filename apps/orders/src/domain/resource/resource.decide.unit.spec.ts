@@ -210,7 +210,7 @@ describe('papers, the maintenance log and the expiry reminder', () => {
       cmd('UpdateResourcePapers', { insuranceValidTo: '2026-03-01' }),
       'ORDERS.VALID_TO_IN_PAST',
     ],
-    ['a renewal naming no paper', [van], cmd('UpdateResourcePapers'), 'ORDERS.INVALID_RESOURCE'],
+    ['a renewal naming no paper', [van], cmd('UpdateResourcePapers'), 'ORDERS.PAPERS_NOT_NAMED'],
     [
       'a tool’s papers',
       [tool],

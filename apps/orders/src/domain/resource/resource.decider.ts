@@ -58,6 +58,8 @@ export const ResourceErrorCode = {
   TOOL_PRICE_REQUIRED: 'ORDERS.TOOL_PRICE_REQUIRED',
   /** Tools carry no inspection or insurance, and no preparation check. */
   NO_PAPERS: 'ORDERS.NO_PAPERS',
+  /** An update of the papers naming neither date: a rule across two optional fields (422, not the schema's 400). */
+  PAPERS_NOT_NAMED: 'ORDERS.PAPERS_NOT_NAMED',
   NO_PREPARATION_CHECK: 'ORDERS.NO_PREPARATION_CHECK',
   /** A checklist must name every item of its list once, and nothing else. */
   CHECKLIST_INCOMPLETE: 'ORDERS.CHECKLIST_INCOMPLETE',
@@ -390,7 +392,7 @@ export function decideResource(
       if (r.state === 'retired') throw err(E.RESOURCE_RETIRED, 'a retired resource keeps its papers');
       if (r.kind === 'tool') throw err(E.NO_PAPERS, 'a tool has no inspection or insurance');
       if (d.inspectionValidTo === undefined && d.insuranceValidTo === undefined)
-        throw err(E.INVALID_RESOURCE, 'name the inspection’s or the insurance’s last day', {
+        throw err(E.PAPERS_NOT_NAMED, 'name the inspection’s or the insurance’s last day', {
           field: 'inspectionValidTo',
         });
       for (const f of ['inspectionValidTo', 'insuranceValidTo'] as const)
