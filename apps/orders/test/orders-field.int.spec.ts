@@ -68,14 +68,14 @@ afterAll(async () => {
   await onServer(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
 });
 
-/** A companion known to orders from staff's eligibility event (StaffEligibilityChangedV1), then put on duty. */
-async function onDuty(request: Parameters<ChatHandlers['setCapacity']>[0], as: CallContext = call) {
+/** A staff member made known to orders by staff's eligibility event (StaffEligibilityChangedV1). */
+async function knownToOrders(staffId: string, as: CallContext = call): Promise<void> {
   const known: DeliveredEvent = {
     type: 'StaffEligibilityChanged',
-    data: { staffId: request.id, eligible: true, reasons: [], since: '2026-01-01T00:00:00.000Z' },
+    data: { staffId, eligible: true, reasons: [], since: '2026-01-01T00:00:00.000Z' },
     metadata: { tenantId: as.tenantId },
     eventId: randomUUID(),
-    streamId: `staff-${as.tenantId}-${request.id}`,
+    streamId: `staff-${as.tenantId}-${staffId}`,
     streamVersion: 1,
     globalPosition: 1n,
     transactionId: 1n,
@@ -84,6 +84,11 @@ async function onDuty(request: Parameters<ChatHandlers['setCapacity']>[0], as: C
     topic: 'staff.events.v1',
   };
   await withTransaction(pool, (tx) => eligibilityProjection(known, tx));
+}
+
+/** A companion known to orders, put on duty. */
+async function onDuty(request: Parameters<ChatHandlers['setCapacity']>[0], as: CallContext = call) {
+  await knownToOrders(request.id, as);
   return get(ChatHandlers).setCapacity(request, as);
 }
 
@@ -321,6 +326,10 @@ describe('the order index, lists and daily reports', () => {
         [completedAt],
       )
     ).rows[0]?.d as string;
+    expect(await codeOf(get(DailyReportQueries).staff({ id: technician, day: completedDay }, call))).toBe(
+      'ORDERS.STAFF_NOT_FOUND',
+    );
+    await knownToOrders(technician);
     const report = await get(DailyReportQueries).staff({ id: technician, day: completedDay }, call);
     expect(report).toMatchObject({
       orders: 1,
