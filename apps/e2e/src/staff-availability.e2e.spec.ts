@@ -239,7 +239,7 @@ describe('staff availability for dispatch (log transport)', () => {
     ok(await api.post(`/api/v1/orders/${next}/dispatch`).set(auth(admin)).send({ staffId: onLeave, slot }));
   });
 
-  it('hires with a login request: the user exists in tenancy, pending activation', async () => {
+  it('hires with a login request: the user exists in tenancy, pending activation until an admin sets a password', async () => {
     const staffId = await eligibleCoach('Sun Li', 'sun.li');
     const user = await poll('the login in tenancy', async () => {
       const res = await api.get(`/api/v1/users/${staffId}`).set(auth(admin));
@@ -257,5 +257,39 @@ describe('staff availability for dispatch (log transport)', () => {
     expect(
       (await api.post('/api/v1/auth/token').send({ username: 'sun.li', password: 'guess-me-123' })).status,
     ).toBe(401);
+
+    // The admin activates it by setting a first password (a weak one is refused, nothing written).
+    const tenantVersion = (await api.get(`/api/v1/users/${staffId}`).set(auth(admin))).headers[
+      'etag'
+    ] as string;
+    const weak = await api
+      .post(`/api/v1/users/${staffId}/password`)
+      .set(auth(admin))
+      .send({ password: 'password' });
+    expect({ status: weak.status, body: weak.body as unknown }).toMatchObject({
+      status: 422,
+      body: { code: 'TENANCY.PASSWORD_TOO_COMMON' },
+    });
+    const activated = await api
+      .post(`/api/v1/users/${staffId}/password`)
+      .set(auth(admin))
+      .send({ password: 'Coach-Sun-2026!' });
+    expect(activated.status).toBe(200);
+    expect(activated.body).not.toHaveProperty('pendingActivation');
+    expect(activated.body).not.toHaveProperty('password');
+    const signedIn = await api
+      .post('/api/v1/auth/token')
+      .send({ username: 'sun.li', password: 'Coach-Sun-2026!' });
+    expect(signedIn.status).toBe(200);
+    // Only an admin sets passwords: the coach cannot set another's (nor its own through this route).
+    const coachToken = (signedIn.body as { accessToken: string }).accessToken;
+    expect(
+      (
+        await api
+          .post(`/api/v1/users/${staffId}/password`)
+          .set(auth(coachToken))
+          .send({ password: 'Another-Pass-2026!' })
+      ).status,
+    ).toBe(403);
   });
 });

@@ -148,6 +148,12 @@ export class ChangeUserRolesDto {
   roles!: string[];
 }
 
+@ApiSchema({ name: 'SetUserPassword' })
+export class SetUserPasswordDto {
+  @Follows(RULES.newPassword, { format: 'password' })
+  password!: string;
+}
+
 // ---- The public gRPC API's requests, where their shape is the REST body's plus ids and versions ----
 
 class ExpectedVersion {
@@ -176,6 +182,14 @@ export class ChangeUserRolesRequest extends ChangeUserRolesDto {
 export class GetUserRequest {
   @IsUUID()
   userId!: string;
+}
+
+export class SetUserPasswordRequest extends ExpectedVersion {
+  @IsUUID()
+  userId!: string;
+
+  @Follows(RULES.newPassword, { format: 'password' })
+  password!: string;
 }
 
 export class DisableUserRequest extends ExpectedVersion {

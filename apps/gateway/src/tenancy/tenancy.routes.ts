@@ -4,6 +4,8 @@ import {
   BusinessCalendarDto,
   ChangeUserRolesDto,
   ChangeUserRolesRequest,
+  SetUserPasswordDto,
+  SetUserPasswordRequest,
   DisableUserRequest,
   EnableBusinessLineDto,
   GetUserRequest,
@@ -70,6 +72,19 @@ export const TenancyRoutes = controllerOf('tenancy', [
     answer: UserView,
     grpc: ChangeUserRolesRequest,
     request: ({ params, body, expectedVersion }: RouteInput<ChangeUserRolesDto>) => ({
+      userId: params['id'],
+      ...body,
+      expectedVersion,
+    }),
+    view: userView,
+    etag: (user: UserView) => user.tenantVersion,
+  }),
+  route({
+    rpc: 'tenancy.SetUserPassword',
+    body: SetUserPasswordDto,
+    answer: UserView,
+    grpc: SetUserPasswordRequest,
+    request: ({ params, body, expectedVersion }: RouteInput<SetUserPasswordDto>) => ({
       userId: params['id'],
       ...body,
       expectedVersion,

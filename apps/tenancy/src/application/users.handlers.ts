@@ -118,6 +118,23 @@ export class UsersHandlers {
     return userMessage(result, request.userId);
   }
 
+  @Handles('tenancy.SetUserPassword')
+  async setUserPassword(
+    request: { userId: string; password?: string; expectedVersion?: number },
+    call: CallContext,
+  ) {
+    const password = newPassword(request.password, 'password');
+    const data = { tenantId: call.tenantId, userId: request.userId };
+    const credential = { userId: request.userId, passwordHash: await hashPassword(password) };
+    const { expectedVersion } = request;
+    const result = await this.stream.execute(
+      call,
+      { type: 'ChangeUserPassword', data },
+      { expectedVersion, credential },
+    );
+    return userMessage(result, request.userId);
+  }
+
   @Handles('tenancy.DisableUser')
   async disableUser(request: { userId: string; expectedVersion?: number }, call: CallContext) {
     const data = { tenantId: call.tenantId, userId: request.userId };

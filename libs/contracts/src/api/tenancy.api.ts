@@ -62,6 +62,20 @@ export const TENANCY_API = {
     access: ADMIN,
     summary: 'Replace a user’s roles: tokens issued before are refused at once (sign in again)',
   },
+  SetUserPassword: {
+    http: {
+      method: 'POST',
+      path: 'users/:id/password',
+      status: 200,
+      uuidParams: ['id'],
+      paramFields: { id: 'userId' },
+      etag: true,
+      ifMatch: true,
+    },
+    access: ADMIN,
+    summary:
+      'Set a user’s password: activates a staff login created at hiring (pendingActivation), or resets a forgotten one; tokens issued before are refused at once',
+  },
   DisableUser: {
     http: {
       method: 'POST',

@@ -456,7 +456,7 @@ describe('tenant decider', () => {
             roles: ['coach', 'auditor'],
             branchId: 'b1',
             disabled: false,
-            tokenVersion: 1, // its roles changed: tokens issued before are revoked
+            tokenVersion: 2, // its roles changed, then its password: each revokes tokens issued before
           },
           'u-gone': {
             username: 'old.finance',

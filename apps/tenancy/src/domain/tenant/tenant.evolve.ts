@@ -48,8 +48,17 @@ export function evolveTenant(state: TenantState, event: TenantEvent): TenantStat
         roles: event.data.roles,
         tokenVersion: user.tokenVersion + 1,
       }));
-    case 'UserPasswordChanged':
-      return state; // recorded for the audit trail; the hash lives outside the stream
+    case 'UserPasswordChanged': {
+      // The hash lives outside the stream. A password set activates a staff login created without one, and
+      // revokes the tokens issued before it (they were signed in with the old one).
+      const user = entry(state.users, event.data.userId);
+      if (!user) return state;
+      const { pendingActivation: _, ...rest } = user;
+      return {
+        ...state,
+        users: { ...state.users, [event.data.userId]: { ...rest, tokenVersion: user.tokenVersion + 1 } },
+      };
+    }
     case 'StaffLoginCreated': {
       const created = updateUser(event.data.userId, () => ({ pendingActivation: true }));
       if (created.status === 'absent') return created;

@@ -88,3 +88,18 @@ describe('a staff login requested by hiring (issue 13 item 1)', () => {
     expect(decide([...tenant, ...refused], request(over))).toEqual([]);
   });
 });
+
+describe('activating a staff login: an admin sets its first password', () => {
+  it('clears pendingActivation and revokes tokens issued before', () => {
+    const created = [...tenant, ...decide(tenant)];
+    const set = decide(created, { type: 'ChangeUserPassword', data: { tenantId: T, userId: STAFF } });
+    expect(set).toEqual([
+      { type: 'UserPasswordChanged', data: { userId: STAFF, changedAt: now.toISOString() } },
+    ]);
+    const before = fold(created);
+    const after = fold([...created, ...set]);
+    if (before.status !== 'active' || after.status !== 'active') throw new Error('an active tenant');
+    expect(after.users[STAFF]?.pendingActivation).toBeUndefined();
+    expect(after.users[STAFF]?.tokenVersion).toBe((before.users[STAFF]?.tokenVersion ?? 0) + 1);
+  });
+});
