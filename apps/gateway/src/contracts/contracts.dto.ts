@@ -24,6 +24,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { MoneyDto } from '../http/money.dto';
 import { PageQuery } from '../http/page.query';
 import { Follows, present } from '../http/validators';
 
@@ -31,24 +32,6 @@ const MAX_ITEMS = 100;
 const MAX_REASONS = 20;
 const MAX_NOTICE_MONTHS = 12;
 const MAX_VISITS = 365;
-
-@ApiSchema({ name: 'Money' })
-export class MoneyDto {
-  @ApiProperty({
-    type: 'integer',
-    minimum: 0,
-    maximum: Number.MAX_SAFE_INTEGER,
-    example: 20000,
-    description: 'minor units (fen, cents): an integer, never a float',
-  })
-  @IsInt()
-  @Min(0)
-  @Max(Number.MAX_SAFE_INTEGER)
-  amount!: number;
-
-  @Follows(RULES.currency, { example: 'CNY' })
-  currency!: string;
-}
 
 @ApiSchema({ name: 'ContractItem' })
 export class ContractItemDto {

@@ -9,7 +9,8 @@ import {
   SIGNING_METHODS,
 } from '@serviceops/contracts';
 import { EventRecordView } from '../http/event-record.view';
-import { ContractItemDto, MoneyDto, TermChangesDto, TermsDto } from './contracts.dto';
+import { MoneyDto } from '../http/money.dto';
+import { ContractItemDto, TermChangesDto, TermsDto } from './contracts.dto';
 
 @ApiSchema({ name: 'Signature' })
 export class SignatureView {

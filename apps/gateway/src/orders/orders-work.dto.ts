@@ -16,7 +16,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { MoneyDto } from '../contracts/contracts.dto';
+import { MoneyDto } from '../http/money.dto';
 import { Follows, present } from '../http/validators';
 
 // The domain's bounds (apps/orders/src/domain/work-order/work-order.decider.ts) cannot be imported here (apps

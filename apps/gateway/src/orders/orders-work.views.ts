@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import { MoneyDto } from '../contracts/contracts.dto';
+import { MoneyDto } from '../http/money.dto';
 import { QuoteItemDto } from './orders-work.dto';
 
 export const WORK_ORDER_STATUSES = ['not_started', 'started', 'completed', 'closed'] as const;

@@ -97,7 +97,7 @@ export class OrderView {
   masked!: boolean;
 }
 
-@ApiSchema({ name: 'Candidate' })
+@ApiSchema({ name: 'DispatchCandidate' })
 export class CandidateView {
   @ApiProperty({ format: 'uuid' })
   staffId!: string;

@@ -18,13 +18,11 @@ import {
   IsBoolean,
   IsDefined,
   IsIn,
-  IsInt,
   IsUUID,
-  Max,
-  Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { MoneyDto, PositiveMoneyDto } from '../http/money.dto';
 import { PageQuery } from '../http/page.query';
 import { Follows, present } from '../http/validators';
 
@@ -32,44 +30,6 @@ const CHECK_ITEMS = [
   ...new Set([...PREPARATION_ITEMS.vehicle, ...PREPARATION_ITEMS.equipment, ...DELIVERY_ITEMS]),
 ];
 const MAX_ITEMS = 20;
-
-/** A damage: integer minor units, never a float; 0 when none. */
-@ApiSchema({ name: 'ResourceMoney' })
-export class ResourceMoneyDto {
-  @ApiProperty({
-    type: 'integer',
-    minimum: 0,
-    maximum: Number.MAX_SAFE_INTEGER,
-    example: 50000,
-    description: 'minor units (fen, cents): an integer, never a float',
-  })
-  @IsInt()
-  @Min(0)
-  @Max(Number.MAX_SAFE_INTEGER)
-  amount!: number;
-
-  @Follows(RULES.currency, { example: 'CNY' })
-  currency!: string;
-}
-
-/** A tool's price: above zero. */
-@ApiSchema({ name: 'ToolPrice' })
-export class ToolPriceDto {
-  @ApiProperty({
-    type: 'integer',
-    minimum: 1,
-    maximum: Number.MAX_SAFE_INTEGER,
-    example: 128000,
-    description: 'minor units (fen, cents): an integer, never a float',
-  })
-  @IsInt()
-  @Min(1)
-  @Max(Number.MAX_SAFE_INTEGER)
-  amount!: number;
-
-  @Follows(RULES.currency, { example: 'CNY' })
-  currency!: string;
-}
 
 @ApiSchema({ name: 'RegisterResource' })
 export class RegisterResourceDto {
@@ -97,15 +57,15 @@ export class RegisterResourceDto {
   insuranceValidTo?: string;
 
   @ApiPropertyOptional({
-    type: ToolPriceDto,
+    type: PositiveMoneyDto,
     required: false,
     description:
       'a tool’s price (required for a tool, else 422 ORDERS.TOOL_PRICE_REQUIRED): charged when lost',
   })
   @ValidateIf(present)
   @ValidateNested()
-  @Type(() => ToolPriceDto)
-  price?: ToolPriceDto;
+  @Type(() => PositiveMoneyDto)
+  price?: PositiveMoneyDto;
 }
 
 export class GetResourceQuery {
@@ -305,11 +265,11 @@ export class InspectRentalReturnDto {
   findings!: FindingDto[];
 
   @ApiProperty({
-    type: ResourceMoneyDto,
+    type: MoneyDto,
     description: 'the damage assessed (0 when none), for the final settlement',
   })
   @IsDefined()
   @ValidateNested()
-  @Type(() => ResourceMoneyDto)
-  damage!: ResourceMoneyDto;
+  @Type(() => MoneyDto)
+  damage!: MoneyDto;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { RESOURCE_KINDS, RESOURCE_STATES, UNFIT_REASONS } from '@serviceops/contracts';
-import { ResourceMoneyDto } from './resources.dto';
+import { MoneyDto } from '../http/money.dto';
 
 @ApiSchema({ name: 'ToolLoan' })
 export class ToolLoanView {
@@ -64,8 +64,8 @@ export class RentalRecordView {
   @ApiProperty({ format: 'date-time' })
   at!: string;
 
-  @ApiPropertyOptional({ type: ResourceMoneyDto, required: false, description: 'a return’s damage' })
-  damage?: ResourceMoneyDto;
+  @ApiPropertyOptional({ type: MoneyDto, required: false, description: 'a return’s damage' })
+  damage?: MoneyDto;
 }
 
 @ApiSchema({ name: 'Resource' })
@@ -91,8 +91,8 @@ export class ResourceView {
   @ApiPropertyOptional({ format: 'date', required: false })
   insuranceValidTo?: string;
 
-  @ApiPropertyOptional({ type: ResourceMoneyDto, required: false, description: 'a tool’s price' })
-  price?: ResourceMoneyDto;
+  @ApiPropertyOptional({ type: MoneyDto, required: false, description: 'a tool’s price' })
+  price?: MoneyDto;
 
   @ApiPropertyOptional({ type: ToolLoanView, required: false })
   loan?: ToolLoanView;

@@ -25,29 +25,21 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '../http/page.query';
+import { type Money, moneyDto } from '../http/money.dto';
 import { Follows, present } from '../http/validators';
 
 export const MAX_CONDUCT_AMOUNT = STAFF_LIMITS.amount;
 export const MAX_FINE_QUANTITY = STAFF_LIMITS.fineQuantity;
 const CONDUCT_RULE_ID = STAFF_FIELDS.conductRuleId;
 
-@ApiSchema({ name: 'ConductMoney' })
-export class ConductMoneyDto {
-  @ApiProperty({
-    type: 'integer',
-    minimum: 0,
-    maximum: MAX_CONDUCT_AMOUNT,
-    example: 1500,
-    description: 'integer minor units (fen): 1500 is 15.00 CNY',
-  })
-  @IsInt()
-  @Min(0)
-  @Max(MAX_CONDUCT_AMOUNT)
-  amount!: number;
-
-  @Follows(RULES.currency, { example: 'CNY' })
-  currency!: string;
-}
+/** A fine, bonus or loss of the conduct register: integer minor units up to the register's bound. */
+export const ConductMoneyDto = moneyDto('ConductMoney', {
+  minimum: 0,
+  maximum: MAX_CONDUCT_AMOUNT,
+  example: 1500,
+  description: 'integer minor units (fen): 1500 is 15.00 CNY',
+});
+export type ConductMoneyDto = Money;
 
 @ApiSchema({ name: 'RecordViolation' })
 export class RecordViolationDto {

@@ -28,6 +28,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '../http/page.query';
+import { PositiveMoneyDto } from '../http/money.dto';
 import { Follows, present } from '../http/validators';
 
 // The REST bodies of the staff service's people methods (issue 13 items 1, 3, 8). The lists of allowed values
@@ -195,29 +196,12 @@ export class RecordRecruitmentStepDto {
   score?: number;
 }
 
-@ApiSchema({ name: 'Money' })
-export class MoneyDto {
-  @ApiProperty({
-    type: 'integer',
-    minimum: 1,
-    maximum: Number.MAX_SAFE_INTEGER,
-    description: 'minor units (fen)',
-  })
-  @IsInt()
-  @Min(1)
-  @Max(Number.MAX_SAFE_INTEGER)
-  amount!: number;
-
-  @Follows(RULES.currency, { example: 'CNY' })
-  currency!: string;
-}
-
 @ApiSchema({ name: 'PayTerms' })
 export class PayTermsDto {
-  @ApiProperty({ type: MoneyDto })
+  @ApiProperty({ type: PositiveMoneyDto })
   @ValidateNested()
-  @Type(() => MoneyDto)
-  dailyPay!: MoneyDto;
+  @Type(() => PositiveMoneyDto)
+  dailyPay!: PositiveMoneyDto;
 }
 
 @ApiSchema({ name: 'LoginRequest' })

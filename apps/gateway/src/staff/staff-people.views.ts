@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { HANDOVER_ITEMS, RECRUITMENT_STEPS } from '@serviceops/contracts';
-import { MoneyDto, PayTermsDto, PostingCriteriaDto, RatingDto } from './staff-people.dto';
+import { PositiveMoneyDto } from '../http/money.dto';
+import { PayTermsDto, PostingCriteriaDto, RatingDto } from './staff-people.dto';
 
 // The answers of the staff service's people methods (libs/contracts/proto/staff.proto, field for field).
 
@@ -183,7 +184,7 @@ export class StaffSummaryView {
   @ApiPropertyOptional(opt) name?: string;
   @ApiPropertyOptional(opt) phone?: string;
   @ApiProperty() masked!: boolean;
-  @ApiProperty({ type: MoneyDto }) dailyPay!: MoneyDto;
+  @ApiProperty({ type: PositiveMoneyDto }) dailyPay!: PositiveMoneyDto;
   @ApiPropertyOptional({ ...opt, enum: ['separating', 'settlement_requested'] }) separation?: string;
   @ApiProperty({ format: 'date-time' }) hiredAt!: string;
 }
