@@ -14,8 +14,18 @@ const root = path.resolve(__dirname, '..');
 const aliases = /^@serviceops\/([a-z-]+)(?:\/([a-z-]+))?$/;
 const cacheDir = path.join(root, 'node_modules', '.cache', 'serviceops-ts');
 
+// Exact aliases of tsconfig.base.json (`@serviceops/platform/testing`) as TypeScript and Jest resolve them.
+const exact = Object.fromEntries(
+  Object.entries(
+    JSON.parse(fs.readFileSync(path.join(root, 'tsconfig.base.json'), 'utf8')).compilerOptions.paths,
+  )
+    .filter(([alias]) => !alias.includes('*'))
+    .map(([alias, [target]]) => [alias, path.join(root, target)]),
+);
+
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function (request, parent, ...rest) {
+  if (Object.hasOwn(exact, request)) return exact[request];
   const m = aliases.exec(request);
   if (m) return path.join(root, 'libs', m[1], 'src', `${m[2] ?? 'index'}.ts`);
   return resolve.call(this, request, parent, ...rest);

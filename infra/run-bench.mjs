@@ -1,7 +1,8 @@
 // `npm run bench`: the performance benchmarks, against real PostgreSQL and Kafka.
 //
 //   npm run bench                     every benchmark (about 4 to 5 minutes on a 2-core machine)
-//   npm run bench -- append relay     only the named ones (append, read-all, latency, relay)
+//   npm run bench -- append relay     only the named ones (append, read-all, latency, relay, catch-up, http,
+//                                     cipher, dispatch)
 //
 // Uses DATABASE_URL / KAFKA_BROKERS when set; otherwise starts its own servers (data in .data/bench-pg and
 // .data/bench-kafka, ports 55433 and 19192) and stops them afterwards; servers found already running there are
@@ -38,6 +39,14 @@ const BENCHMARKS = Object.freeze([
   { name: 'catch-up', file: 'libs/messaging/bench/catch-up.bench.ts', kafka: true },
   { name: 'http', file: 'apps/e2e/bench/http.bench.ts', kafka: false },
   { name: 'cipher', file: 'apps/customers/bench/cipher.bench.ts', kafka: false },
+  // Boots a NestJS service in process: its dependency injection needs decorator metadata, which tsx (esbuild)
+  // does not emit, so it runs under the services' own loader.
+  {
+    name: 'dispatch',
+    file: 'apps/orders/bench/dispatch.bench.ts',
+    kafka: false,
+    loader: ['-r', './infra/register.cjs'],
+  },
 ]);
 
 const say = (line) => console.log(`[bench] ${line}`);
@@ -114,11 +123,12 @@ function selectBenchmarks(args) {
 async function runBenchmark(bench, env) {
   const resultFile = path.join(BENCH.scratchDir, `${bench.name}-${process.pid}.json`);
   fs.rmSync(resultFile, { force: true });
-  console.log(`\n=== ${bench.name}: node --import tsx ${bench.file}\n`);
+  const loader = bench.loader ?? ['--import', 'tsx'];
+  console.log(`\n=== ${bench.name}: node ${loader.join(' ')} ${bench.file}\n`);
   const t0 = Date.now();
   const exitCode = await new Promise((resolve) => {
     // Its own process group, so a hung benchmark (and any worker it spawned) can be stopped as a whole.
-    child = spawn(process.execPath, ['--import', 'tsx', bench.file], {
+    child = spawn(process.execPath, [...loader, bench.file], {
       cwd: REPO_ROOT,
       env: { ...env, BENCH_RESULT_FILE: resultFile },
       stdio: 'inherit',

@@ -1,6 +1,6 @@
 // Dispatch under load (issue 15): candidate suggestions with many staff and open orders, and concurrent dispatches.
 //
-//   DATABASE_URL=… node --import tsx apps/orders/bench/dispatch.bench.ts      (or: npm run bench -- dispatch)
+//   DATABASE_URL=… node -r ./infra/register.cjs apps/orders/bench/dispatch.bench.ts   (or: npm run bench -- dispatch)
 //
 // The orders service as it runs (booted in this process on a database of its own, log transport), a tenant with
 // BENCH_DISPATCH_STAFF (default 200) eligible people and BENCH_DISPATCH_ORDERS (default 1000) open orders, a
@@ -96,7 +96,7 @@ async function timeAll(
 }
 
 async function main(): Promise<void> {
-  const booted = await bootOnOwnDatabase('dispatch_bench', ordersService);
+  const booted = await bootOnOwnDatabase('dispatch_bench', ordersService, { LOG_LEVEL: 'warn' });
   const pool = new Pool({ connectionString: booted.databaseUrl, max: 8 });
   try {
     const app = booted.running.app;
@@ -111,11 +111,15 @@ async function main(): Promise<void> {
     const orders: string[] = [];
     for (let i = 0; i < ORDERS; i++) orders.push((await handlers.register(request(), call)).id);
     const registerMs = nowMs() - t0;
-    // A quarter dispatched, round-robin over people and hours of the day after tomorrow: people carry load.
+    // A quarter dispatched, round-robin over people (then the next hour) the day after tomorrow: people carry load.
     const busyDay = day(2);
     for (let i = 0; i < ORDERS / 4; i++)
       await handlers.dispatch(
-        { id: orders[i] ?? '', staffId: staff[i % STAFF] ?? '', slot: slotOn(busyDay, i % 8) },
+        {
+          id: orders[i] ?? '',
+          staffId: staff[i % STAFF] ?? '',
+          slot: slotOn(busyDay, Math.floor(i / STAFF) % 8),
+        },
         call,
       );
     console.log(
