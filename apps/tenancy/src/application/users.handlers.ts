@@ -123,6 +123,8 @@ export class UsersHandlers {
     request: { userId: string; password?: string; expectedVersion?: number },
     call: CallContext,
   ) {
+    // Another tenant's (or no) user is 404 before the password is judged.
+    userMessage(await this.stream.read(call.tenantId), request.userId);
     const password = newPassword(request.password, 'password');
     const data = { tenantId: call.tenantId, userId: request.userId };
     const credential = { userId: request.userId, passwordHash: await hashPassword(password) };
