@@ -13,7 +13,6 @@ import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
 import pg from 'pg';
@@ -25,6 +24,7 @@ import { REPO_ROOT, startPostgres, postgresUrl } from './postgres.mjs';
 const require = createRequire(import.meta.url);
 require('./register.cjs');
 const { DEPLOYABLES, grpcUrlVar } = require('../libs/contracts/src/service-config.ts');
+const { freePort } = require('../libs/platform/test/free-port.ts');
 
 /** In start order, the gateway last. */
 const SERVICES = DEPLOYABLES.map((d) => d.name);
@@ -108,18 +108,6 @@ function secrets() {
     },
     gateway: { INTERNAL_TOKEN_PRIVATE_KEY: privateKey },
   };
-}
-
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** The ports each part listens on: in one process only the gateway's are opened. */

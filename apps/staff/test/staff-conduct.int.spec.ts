@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
+import { freePort } from '@serviceops/platform/testing';
 import { newId } from '@serviceops/kernel';
 import {
   EventSourcingRuntime,
@@ -24,17 +24,6 @@ import { staffService } from '../src/staff.service-definition';
 
 // The conduct register on real PostgreSQL: the daily-pay read model fed by recorded events of part A's shape,
 // two violations of one rule for one person recorded at once, and the missed-training timer across a restart.
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 async function onServer(sql: string): Promise<void> {
   const admin = new Client({ connectionString: databaseUrl() });

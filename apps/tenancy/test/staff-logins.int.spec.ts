@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
+import { freePort } from '@serviceops/platform/testing';
 import { PostgresEventStore } from '@serviceops/eventstore';
 import type { DeliveredEvent } from '@serviceops/messaging';
 import { runService, type RunningService } from '@serviceops/platform';
@@ -15,17 +15,6 @@ import { tenancyService } from '../src/tenancy.service-definition';
 
 // Issue 13 item 1: staff's StaffLoginRequested, consumed by tenancy on a database of its own (the `log`
 // transport reads the staff service's log in the same PostgreSQL): one user, however often it is delivered.
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 async function onServer(sql: string): Promise<void> {
   const admin = new Client({ connectionString: databaseUrl() });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import {
   credentials,
   makeGenericClientConstructor,
@@ -11,6 +11,7 @@ import { loadSync } from '@grpc/proto-loader';
 import { API, GRPC_SERVICES, type GrpcServiceName, PROTO_LOADER_OPTIONS } from '@serviceops/contracts';
 import { databaseUrl, newInternalKeyPair, uniqueName } from '@serviceops/testing';
 import { Client } from 'pg';
+import { freePort } from './free-port';
 import { GrpcStatus, runService, type RunningService, type ServiceDefinition } from '../src';
 
 /**
@@ -18,17 +19,7 @@ import { GrpcStatus, runService, type RunningService, type ServiceDefinition } f
  * boot test makes. A generated service's boot test is one call to `describeServiceBoot`.
  */
 
-/** A TCP port free on loopback right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
+export { freePort };
 
 /** Whether something listens on `port` on loopback. */
 export function portAccepts(port: number): Promise<boolean> {
