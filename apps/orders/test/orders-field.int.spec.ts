@@ -1,10 +1,10 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { withTransaction } from '@serviceops/eventstore';
 import { FixedClock } from '@serviceops/kernel';
 import type { DeliveredEvent } from '@serviceops/messaging';
-import { runService, type CallContext, type RunningService } from '@serviceops/platform';
-import { databaseUrl, eventually, newInternalKeyPair, uniqueName } from '@serviceops/testing';
-import { Client, Pool } from 'pg';
+import { type CallContext, type RunningService } from '@serviceops/platform';
+import { eventually } from '@serviceops/testing';
+import { Pool } from 'pg';
 import { OrderHandlers, OrderQueries } from '../src/application/order.handlers';
 import { ChatHandlers } from '../src/application/orders-field.chat.handlers';
 import { SafetyIncidentHandlers } from '../src/application/orders-field.incident.handlers';
@@ -12,60 +12,34 @@ import { DailyReportQueries, OrderListQueries } from '../src/application/orders-
 import { ordersServiceOn } from '../src/orders.service-definition';
 import { orderIndexProjection } from '../src/projections/order-index.projection';
 import { eligibilityProjection } from '../src/projections/facts.projection';
+import { type OrdersOnOwnDatabase, codeOf, ordersOnOwnDatabase } from './orders-on-own-database';
 
 // Companion chat, safety incidents, the order index, lists and daily reports on a database of their own:
 // allocation under concurrency (a companion never holds more chats than their capacity), sampling from an injected
 // random source, the order index from orders' own events, completion fed as a recorded OrderCompleted of the shape
 // libs/contracts declares (OrderCompletedV1; another branch makes completion publish it).
 
-async function onServer(sql: string): Promise<void> {
-  const admin = new Client({ connectionString: databaseUrl() });
-  await admin.connect();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
-}
-
-const database = uniqueName('orders_field_int');
-const url = new URL(databaseUrl());
-url.pathname = `/${database}`;
-const env = {
-  DATABASE_URL: url.toString(),
-  GRPC_PORT: '0',
-  HTTP_PORT: '0',
-  LOG_LEVEL: 'silent',
-  TIMER_POLL_MS: '50',
-  MASTER_KEY: randomBytes(32).toString('base64'),
-  INTERNAL_TOKEN_PUBLIC_KEYS: newInternalKeyPair().publicKey,
-};
 const clock = new FixedClock(new Date());
 // Every draw 0: every ended chat whose policy samples at all is sampled.
 let running: RunningService | undefined;
 let pool: Pool;
+let db: OrdersOnOwnDatabase;
 const tenantId = randomUUID();
 const call: CallContext = { tenantId, actorId: randomUUID(), roles: ['admin'], correlationId: randomUUID() };
 const get = <T>(type: new (...args: never[]) => T): T => (running as RunningService).app.get(type);
-const codeOf = async (p: Promise<unknown>) =>
-  p.then(
-    () => 'ok',
-    (e: Error & { code?: string }) => e.code ?? e.message,
-  );
 
 beforeAll(async () => {
-  await onServer(`CREATE DATABASE ${database}`);
-  running = await runService(
+  db = await ordersOnOwnDatabase(
+    'orders_field_int',
     ordersServiceOn(clock, () => 0),
-    env,
   );
-  pool = new Pool({ connectionString: url.toString(), max: 4, options: '-c search_path=orders,public' });
+  ({ running } = db.booted);
+  pool = db.pool;
 }, 60_000);
 
 afterAll(async () => {
   await running?.stop();
-  await pool?.end();
-  await onServer(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  await db?.stop();
 });
 
 /** A staff member made known to orders by staff's eligibility event (StaffEligibilityChangedV1). */

@@ -1,45 +1,25 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { withTransaction } from '@serviceops/eventstore';
 import { addDays, defaultBusinessCalendar, FixedClock, localDateOf } from '@serviceops/kernel';
 import type { DeliveredEvent } from '@serviceops/messaging';
-import { runService, type CallContext, type RunningService } from '@serviceops/platform';
-import { databaseUrl, eventually, newInternalKeyPair, uniqueName } from '@serviceops/testing';
-import { Client, Pool } from 'pg';
+import { type CallContext, type RunningService } from '@serviceops/platform';
+import { eventually } from '@serviceops/testing';
+import { Pool } from 'pg';
 import { OrderHandlers } from '../src/application/order.handlers';
 import { ResourceHandlers, ResourceQueries } from '../src/application/resources.handlers';
 import { ordersServiceOn } from '../src/orders.service-definition';
 import { eligibilityProjection } from '../src/projections/facts.projection';
+import { type OrdersOnOwnDatabase, codeOf, ordersOnOwnDatabase } from './orders-on-own-database';
 
 // Resources on a database of their own: the expiry reminder's durable timer fires once across a restart and
 // moves with a renewal; a lost tool's charge is in the service's log (what the relay publishes); an unfit
 // vehicle is refused at dispatch; a rental's records.
 
-async function onServer(sql: string): Promise<void> {
-  const admin = new Client({ connectionString: databaseUrl() });
-  await admin.connect();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
-}
-
-const database = uniqueName('orders_res_int');
-const url = new URL(databaseUrl());
-url.pathname = `/${database}`;
-const env = {
-  DATABASE_URL: url.toString(),
-  GRPC_PORT: '0',
-  HTTP_PORT: '0',
-  LOG_LEVEL: 'silent',
-  TIMER_POLL_MS: '50',
-  MASTER_KEY: randomBytes(32).toString('base64'),
-  INTERNAL_TOKEN_PUBLIC_KEYS: newInternalKeyPair().publicKey,
-};
 const clock = new FixedClock(new Date());
 const service = ordersServiceOn(clock);
 let running: RunningService | undefined;
 let pool: Pool;
+let db: OrdersOnOwnDatabase;
 const tenantId = randomUUID();
 const call: CallContext = { tenantId, actorId: randomUUID(), roles: ['admin'], correlationId: randomUUID() };
 const resources = () => (running as RunningService).app.get(ResourceHandlers);
@@ -47,11 +27,6 @@ const queries = () => (running as RunningService).app.get(ResourceQueries);
 const orders = () => (running as RunningService).app.get(OrderHandlers);
 // The tenant's local day (no calendar published: the default one's zone).
 const today = () => localDateOf(defaultBusinessCalendar.timeZone, clock.now());
-const codeOf = async (p: Promise<unknown>) =>
-  p.then(
-    () => 'ok',
-    (e: Error & { code?: string }) => e.code ?? e.message,
-  );
 const eventsOf = async (type: string, resourceId: string) => {
   const { rows } = await pool.query<{ data: Record<string, unknown> }>(
     `SELECT data FROM events WHERE stream_id = $1 AND type = $2 ORDER BY stream_version`,
@@ -77,15 +52,14 @@ const request = (kind: string, line = 'equipment_rental') =>
   );
 
 beforeAll(async () => {
-  await onServer(`CREATE DATABASE ${database}`);
-  running = await runService(service, env);
-  pool = new Pool({ connectionString: url.toString(), max: 4, options: '-c search_path=orders,public' });
+  db = await ordersOnOwnDatabase('orders_res_int', service);
+  ({ running } = db.booted);
+  pool = db.pool;
 }, 60_000);
 
 afterAll(async () => {
   await running?.stop();
-  await pool?.end();
-  await onServer(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  await db?.stop();
 });
 
 describe('the expiry reminder', () => {
@@ -106,14 +80,14 @@ describe('the expiry reminder', () => {
     await pool.query(
       `UPDATE timers SET due_at = now() - interval '1 minute' WHERE kind = 'resource-expiry-reminder'`,
     );
-    running = await runService(service, env);
-    const second = await runService(service, env);
+    running = await db.booted.again();
+    const second = await db.booted.again();
     await eventually('one reminder', async () =>
       (await eventsOf('ResourceExpiryReminded', car.id)).length === 1 ? true : undefined,
     );
     await second.stop();
     await running.stop();
-    running = await runService(service, env);
+    running = await db.booted.again();
     await new Promise((r) => setTimeout(r, 500));
     expect(await eventsOf('ResourceExpiryReminded', car.id)).toEqual([
       expect.objectContaining({ paper: 'inspection', validTo, kind: 'vehicle' }),

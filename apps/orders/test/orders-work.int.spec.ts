@@ -1,14 +1,17 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { withTransaction } from '@serviceops/eventstore';
+import { randomUUID } from 'node:crypto';
 import { FixedClock } from '@serviceops/kernel';
-import type { DeliveredEvent } from '@serviceops/messaging';
-import { runService, type CallContext, type RunningService } from '@serviceops/platform';
-import { databaseUrl, newInternalKeyPair, uniqueName } from '@serviceops/testing';
-import { Client, Pool, type PoolClient } from 'pg';
+import { type CallContext, type RunningService } from '@serviceops/platform';
+import { Pool } from 'pg';
 import { OrderHandlers } from '../src/application/order.handlers';
 import { WorkOrderHandlers, WorkOrderQueries } from '../src/application/work-order.handlers';
 import { ordersServiceOn } from '../src/orders.service-definition';
 import { eligibilityProjection, entitlementsProjection } from '../src/projections/facts.projection';
+import {
+  type OrdersOnOwnDatabase,
+  codeOf,
+  ordersOnOwnDatabase,
+  recordedEvents,
+} from './orders-on-own-database';
 
 // Orders' work orders on a database of their own (issue 15 items 1, 5, 6): a paid repair quoted, accepted,
 // started by the person dispatched, extra work only with approval and consent, parts only against a started
@@ -17,60 +20,17 @@ import { eligibilityProjection, entitlementsProjection } from '../src/projection
 // 11 concurrent completions → exactly 10. Staff's and contracts' events are fed to the projections as recorded
 // payloads of their declared shapes (StaffEligibilityChangedV1, ContractEntitlementsPublishedV1).
 
-async function onServer(sql: string): Promise<void> {
-  const admin = new Client({ connectionString: databaseUrl() });
-  await admin.connect();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
-}
-
-const database = uniqueName('orders_work_int');
-const url = new URL(databaseUrl());
-url.pathname = `/${database}`;
-const env = {
-  DATABASE_URL: url.toString(),
-  GRPC_PORT: '0',
-  HTTP_PORT: '0',
-  LOG_LEVEL: 'silent',
-  TIMER_POLL_MS: '60000',
-  MASTER_KEY: randomBytes(32).toString('base64'),
-  INTERNAL_TOKEN_PUBLIC_KEYS: newInternalKeyPair().publicKey,
-};
 const clock = new FixedClock(new Date());
 let running: RunningService | undefined;
 let pool: Pool;
+let db: OrdersOnOwnDatabase;
 const tenantId = randomUUID();
 const call: CallContext = { tenantId, actorId: randomUUID(), roles: ['admin'], correlationId: randomUUID() };
 const orders = () => (running as RunningService).app.get(OrderHandlers);
 const work = () => (running as RunningService).app.get(WorkOrderHandlers);
 const workQueries = () => (running as RunningService).app.get(WorkOrderQueries);
 
-let position = 0n;
-function delivered(type: string, data: object): DeliveredEvent {
-  position += 1n;
-  return {
-    type,
-    data,
-    metadata: { tenantId },
-    eventId: randomUUID(),
-    streamId: `recorded-${type}`,
-    streamVersion: Number(position),
-    globalPosition: position,
-    recordedAt: new Date(),
-    topic: 'recorded',
-  } as unknown as DeliveredEvent;
-}
-async function feed(projection: (e: DeliveredEvent, tx: PoolClient) => Promise<void>, e: DeliveredEvent) {
-  await withTransaction(pool, (tx) => projection(e, tx));
-}
-const codeOf = async (p: Promise<unknown>) =>
-  p.then(
-    () => 'ok',
-    (e: Error & { code?: string }) => e.code ?? e.message,
-  );
+const { delivered, feed } = recordedEvents(tenantId, () => pool);
 
 const tomorrow = new Date(clock.now().getTime() + 86_400_000).toISOString().slice(0, 10);
 const slotAt = (hour: number) => ({
@@ -83,9 +43,9 @@ const customerId = randomUUID();
 const contractId = randomUUID();
 
 beforeAll(async () => {
-  await onServer(`CREATE DATABASE ${database}`);
-  running = await runService(ordersServiceOn(clock), env);
-  pool = new Pool({ connectionString: url.toString(), max: 4, options: '-c search_path=orders,public' });
+  db = await ordersOnOwnDatabase('orders_work_int', ordersServiceOn(clock));
+  ({ running } = db.booted);
+  pool = db.pool;
   for (const staffId of [technician, coach])
     await feed(
       eligibilityProjection,
@@ -119,8 +79,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await running?.stop();
-  await pool?.end();
-  await onServer(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  await db?.stop();
 });
 
 async function logged(type: string, streamId: string) {

@@ -1,70 +1,36 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { withTransaction } from '@serviceops/eventstore';
-import type { DeliveredEvent } from '@serviceops/messaging';
-import { runService, type CallContext, type RunningService } from '@serviceops/platform';
-import { databaseUrl, eventually, newInternalKeyPair, uniqueName } from '@serviceops/testing';
-import { Client, Pool, type PoolClient } from 'pg';
+import { randomUUID } from 'node:crypto';
+import { type CallContext, type RunningService } from '@serviceops/platform';
+import { eventually } from '@serviceops/testing';
+import { Pool } from 'pg';
 import { OrderHandlers, OrderQueries } from '../src/application/order.handlers';
 import { ResourceHandlers } from '../src/application/resources.handlers';
 import { FixedClock } from '@serviceops/kernel';
 import { ordersServiceOn } from '../src/orders.service-definition';
 import { eligibilityProjection, entitlementsProjection } from '../src/projections/facts.projection';
+import {
+  type OrdersOnOwnDatabase,
+  codeOf,
+  ordersOnOwnDatabase,
+  recordedEvents,
+} from './orders-on-own-database';
 
 // The orders service on a database of its own: registration sealed and checked against contracts' entitlements,
 // dispatch against staff's eligibility at the slot, no double booking under 50 concurrent dispatches, the
 // first-response timer firing once across a restart. Other services' events are fed to the projections as
 // recorded payloads of the shapes their branches declare (staff-people.events.ts, contracts.events.ts).
 
-async function onServer(sql: string): Promise<void> {
-  const admin = new Client({ connectionString: databaseUrl() });
-  await admin.connect();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
-}
-
-const database = uniqueName('orders_int');
-const url = new URL(databaseUrl());
-url.pathname = `/${database}`;
-const env = {
-  DATABASE_URL: url.toString(),
-  GRPC_PORT: '0',
-  HTTP_PORT: '0',
-  LOG_LEVEL: 'silent',
-  TIMER_POLL_MS: '50',
-  MASTER_KEY: randomBytes(32).toString('base64'),
-  INTERNAL_TOKEN_PUBLIC_KEYS: newInternalKeyPair().publicKey,
-};
 const clock = new FixedClock(new Date());
 const ordersService = ordersServiceOn(clock);
 let running: RunningService | undefined;
 let second: RunningService | undefined;
 let pool: Pool;
+let db: OrdersOnOwnDatabase;
 const tenantId = randomUUID();
 const call: CallContext = { tenantId, actorId: randomUUID(), roles: ['admin'], correlationId: randomUUID() };
 const handlers = () => (running as RunningService).app.get(OrderHandlers);
 const queries = () => (running as RunningService).app.get(OrderQueries);
 
-let position = 0n;
-function delivered(type: string, data: object): DeliveredEvent {
-  position += 1n;
-  return {
-    type,
-    data,
-    metadata: { tenantId },
-    eventId: randomUUID(),
-    streamId: `recorded-${type}`,
-    streamVersion: Number(position),
-    globalPosition: position,
-    recordedAt: new Date(),
-    topic: 'recorded',
-  } as unknown as DeliveredEvent;
-}
-async function feed(projection: (e: DeliveredEvent, tx: PoolClient) => Promise<void>, e: DeliveredEvent) {
-  await withTransaction(pool, (tx) => projection(e, tx));
-}
+const { delivered, feed } = recordedEvents(tenantId, () => pool);
 
 const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 const slot = { start: `${tomorrow}T02:00:00.000Z`, end: `${tomorrow}T04:00:00.000Z` };
@@ -85,16 +51,11 @@ const repair = (over: object = {}) => ({
   problem: 'Drum does not turn',
   ...over,
 });
-const codeOf = async (p: Promise<unknown>) =>
-  p.then(
-    () => 'ok',
-    (e: Error & { code?: string }) => e.code ?? e.message,
-  );
 
 beforeAll(async () => {
-  await onServer(`CREATE DATABASE ${database}`);
-  running = await runService(ordersService, env);
-  pool = new Pool({ connectionString: url.toString(), max: 4, options: '-c search_path=orders,public' });
+  db = await ordersOnOwnDatabase('orders_int', ordersService);
+  ({ running } = db.booted);
+  pool = db.pool;
   // Recorded StaffEligibilityChanged (StaffEligibilityChangedV1): one coach eligible since January; one whose
   // licence expires tomorrow at 01:00 UTC, between the booking (today) and the slot (tomorrow 02:00).
   await feed(
@@ -146,8 +107,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await second?.stop();
   await running?.stop();
-  await pool?.end();
-  await onServer(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  await db?.stop();
 });
 
 describe('registration', () => {
@@ -263,8 +223,8 @@ describe('the first response within 24 h', () => {
     await pool.query(
       `UPDATE timers SET due_at = now() - interval '1 minute' WHERE kind = 'order-first-response'`,
     );
-    running = await runService(ordersService, env);
-    second = await runService(ordersService, env);
+    running = await db.booted.again();
+    second = await db.booted.again();
     const escalations = async (orderId: string) => {
       const { rows } = await pool.query<{ n: string }>(
         `SELECT count(*) AS n FROM events WHERE stream_id = $1 AND type = 'RequestResponseOverdue'`,
@@ -278,7 +238,7 @@ describe('the first response within 24 h', () => {
     await second.stop();
     second = undefined;
     await running.stop();
-    running = await runService(ordersService, env);
+    running = await db.booted.again();
     await new Promise((r) => setTimeout(r, 500));
     expect(await escalations(unanswered.id)).toBe(1);
     expect(await escalations(answered.id)).toBe(0);

@@ -50,6 +50,8 @@ export interface BootedService {
   readonly databaseUrl: string;
   readonly grpcPort: number;
   readonly httpPort: number;
+  /** Another instance of the same service on the same database (ports of its own): a replica, or a restart. */
+  again(): Promise<RunningService>;
   stop(): Promise<void>;
 }
 
@@ -68,21 +70,25 @@ export async function bootOnOwnDatabase(
   const url = new URL(databaseUrl());
   url.pathname = `/${database}`;
   const [grpcPort, httpPort] = [await freePort(), await freePort()];
+  const config = {
+    DATABASE_URL: url.toString(),
+    LOG_LEVEL: 'silent',
+    INTERNAL_TOKEN_PUBLIC_KEYS: newInternalKeyPair().publicKey,
+    MASTER_KEY: randomBytes(32).toString('base64'),
+    ...env,
+  };
   try {
     const running = await runService(definition, {
-      DATABASE_URL: url.toString(),
+      ...config,
       GRPC_PORT: String(grpcPort),
       HTTP_PORT: String(httpPort),
-      LOG_LEVEL: 'silent',
-      INTERNAL_TOKEN_PUBLIC_KEYS: newInternalKeyPair().publicKey,
-      MASTER_KEY: randomBytes(32).toString('base64'),
-      ...env,
     });
     return {
       running,
       databaseUrl: url.toString(),
       grpcPort,
       httpPort,
+      again: () => runService(definition, { ...config, GRPC_PORT: '0', HTTP_PORT: '0' }),
       stop: async () => {
         await running.stop();
         await drop();
