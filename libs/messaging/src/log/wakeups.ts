@@ -11,6 +11,8 @@ export class Wakeups {
   private readonly channels = new Set<string>();
   private readonly waiters = new Map<string, Set<() => void>>();
   private closed = false;
+  /** LISTEN statements run one after another: a pg client takes one query at a time. */
+  private queue: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly pool: Pool,
@@ -21,9 +23,17 @@ export class Wakeups {
     if (this.channels.has(channel)) return;
     this.channels.add(channel);
     const client = await this.connect();
-    await client
-      ?.query(`LISTEN "${channel}"`)
-      .catch((err: unknown) => this.logger.error('LISTEN failed', err));
+    if (client) await this.listenOn(client, channel);
+  }
+
+  private listenOn(client: Client, channel: string): Promise<void> {
+    this.queue = this.queue.then(() =>
+      client.query(`LISTEN "${channel}"`).then(
+        () => undefined,
+        (err: unknown) => this.logger.error('LISTEN failed', err),
+      ),
+    );
+    return this.queue;
   }
 
   /** Resolves true when notified on `channel`, false when `ms` passed first. */
@@ -82,10 +92,6 @@ export class Wakeups {
 
   private async reconnect(): Promise<void> {
     const client = await this.connect();
-    for (const channel of this.channels) {
-      await client
-        ?.query(`LISTEN "${channel}"`)
-        .catch((err: unknown) => this.logger.error('LISTEN failed', err));
-    }
+    if (client) for (const channel of this.channels) await this.listenOn(client, channel);
   }
 }
