@@ -8,7 +8,8 @@
 // customers, analytics and the gateway in one Node process (apps/serviceops; `--topology processes` or
 // TOPOLOGY=processes: one child process each, as compose and k8s run them), waits until they report ready,
 // then prints the URL, the OpenAPI link and the admin login. Logs go to <data-dir>/logs/<process>.log;
-// warnings and errors are echoed here. Ctrl-C stops everything it started.
+// warnings and errors are echoed here. Ctrl-C stops everything it started. SERVICE_NODE_FLAGS adds Node flags to
+// each service process, those NODE_OPTIONS refuses among them (`--cpu-prof --cpu-prof-dir=/tmp/prof` to profile).
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -171,7 +172,8 @@ function elapsed(since) {
 
 /** One child process: a service (`apps/<name>`), or the whole platform (`serviceops`). */
 function spawnService(name, env, logDir, onLine) {
-  const child = spawn(process.execPath, ['-r', './infra/register.cjs', `apps/${name}/src/main.ts`], {
+  const flags = (process.env.SERVICE_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...flags, '-r', './infra/register.cjs', `apps/${name}/src/main.ts`], {
     cwd: REPO_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -13,6 +13,7 @@ import {
   UnknownEventTypeError,
   WrongExpectedVersionError,
   type Checkpoint,
+  withTransaction,
 } from './index';
 
 const ev = (type: string, data: unknown = {}) => ({ type, data });
@@ -461,6 +462,46 @@ describe('PostgresEventStore on a real PostgreSQL', () => {
       await reader;
       expect(seen).toHaveLength(written.length);
       expect(new Set(seen)).toEqual(new Set(written));
+    });
+  });
+  describe('commit flushing', () => {
+    const setting = async (tx: PoolClient) =>
+      (await tx.query<{ synchronous_commit: string }>('SHOW synchronous_commit')).rows[0]?.synchronous_commit;
+
+    it('waits for the WAL flush by default, and not in a deferred transaction', async () => {
+      expect(await withTransaction(pool, setting)).toBe('on');
+      expect(await withTransaction(pool, setting, { flush: 'deferred' })).toBe('off');
+    });
+
+    it('flushes a deferred transaction that appends events: others act on them once they are readable', async () => {
+      const seen = await withTransaction(
+        pool,
+        async (tx) => {
+          const before = await setting(tx);
+          await store.appendWith(tx, `flushed-${newId()}`, [ev('Appended')]);
+          return [before, await setting(tx)];
+        },
+        { flush: 'deferred' },
+      );
+      expect(seen).toEqual(['off', 'on']);
+    });
+
+    it('leaves the next transaction on the same connection as it asks', async () => {
+      const one = testPool({ max: 1 }); // one connection: each transaction reuses it
+      try {
+        await withTransaction(one, setting, { flush: 'deferred' });
+        expect(await withTransaction(one, setting)).toBe('on');
+        await withTransaction(
+          one,
+          async (tx) => {
+            await store.appendWith(tx, `plain-${newId()}`, [ev('Appended')]);
+          },
+          { flush: 'deferred' },
+        );
+        expect(await withTransaction(one, setting, { flush: 'deferred' })).toBe('off');
+      } finally {
+        await one.end();
+      }
     });
   });
 });

@@ -11,7 +11,7 @@ import {
 import { InvalidEventError } from './errors';
 import { DEFAULT_GROUP_COMMIT, GroupCommitter, type GroupCommitOptions } from './group-commit';
 import { assertSchemaName, EVENT_STORE_MIGRATIONS, migrate } from './migrations';
-import { withTransaction } from './transaction';
+import { flushOnCommit, withTransaction } from './transaction';
 import type { EventRegistry } from './registry';
 import { toJson } from './serialization';
 import {
@@ -129,6 +129,7 @@ export class PostgresEventStore {
     options: AppendOptions = {},
   ): Promise<AppendResult> {
     const request = this.prepare(streamId, events, options);
+    await flushOnCommit(client); // others act on these events: their commit is durable before they can
     try {
       const [outcome] = await appendBatch(client, this.table, [request], this.channel);
       if (!outcome) throw new Error('append produced no outcome');

@@ -1,10 +1,13 @@
-import { assertSchemaName, migrate, withTransaction } from '@serviceops/eventstore';
+import { assertSchemaName, migrate, withTransaction, type TransactionOptions } from '@serviceops/eventstore';
 import type { Pool, PoolClient } from 'pg';
 import { fromEnvelope, toEnvelope, type DeliveredEvent } from './envelope';
 import { MESSAGING_MIGRATIONS } from './migrations';
 
 /** A handler's effect runs inside this transaction, together with the inbox row that marks it done. */
 export type EventHandler = (event: DeliveredEvent, tx: PoolClient) => Promise<void>;
+
+/** Whether a delivery's commit waits for its WAL flush (see `withTransaction`'s `flush`). */
+export type Flush = NonNullable<TransactionOptions['flush']>;
 
 export interface RetryPolicy {
   /** Tries before an event goes to the dead letters (≥ 1). */
@@ -72,6 +75,7 @@ export class ConsumerDb {
     retry: RetryPolicy,
     alongside?: InTransaction,
     isStopping: () => boolean = () => false,
+    flush: Flush = 'now',
   ): Promise<{ result: DeliveryResult; error?: Error; attempts: number }> {
     let lastError: Error = new Error('not attempted');
     for (let attempt = 1; attempt <= retry.maxAttempts; attempt++) {
@@ -80,7 +84,7 @@ export class ConsumerDb {
           const result = await this.applyOnce(tx, consumer, event, handler);
           if (alongside) await alongside(tx);
           return result;
-        });
+        }, flush);
         return { result, attempts: attempt };
       } catch (err) {
         lastError = err instanceof Error ? err : new Error(String(err));
@@ -109,6 +113,7 @@ export class ConsumerDb {
     events: readonly DeliveredEvent[],
     handler: EventHandler,
     alongside?: InTransaction,
+    flush: Flush = 'now',
   ): Promise<DeliveryResult[] | undefined> {
     try {
       return await this.transaction(async (tx) => {
@@ -118,7 +123,7 @@ export class ConsumerDb {
         }
         if (alongside) await alongside(tx);
         return results;
-      });
+      }, flush);
     } catch {
       return undefined;
     }
@@ -252,8 +257,8 @@ export class ConsumerDb {
     );
   }
 
-  transaction<T>(work: (tx: PoolClient) => Promise<T>): Promise<T> {
-    return withTransaction(this.pool, work);
+  transaction<T>(work: (tx: PoolClient) => Promise<T>, flush: Flush = 'now'): Promise<T> {
+    return withTransaction(this.pool, work, { flush });
   }
 
   /** Writes the inbox row and, only when it is new, the handler's effect, in the same transaction. */

@@ -29,6 +29,27 @@ describe('the log transport', () => {
     expect(await h.effects('poller')).toHaveLength(10);
   });
 
+  it('commits an effect with its checkpoint without waiting for the WAL flush (both are redone if lost)', async () => {
+    const settings: string[] = [];
+    await h.transport.subscribe({
+      consumer: 'deferred',
+      topics: [h.topic],
+      handler: async (event, tx) => {
+        const { rows } = await tx.query<{ synchronous_commit: string }>('SHOW synchronous_commit');
+        settings.push(rows[0]?.synchronous_commit ?? '?');
+        await h.recordEffect('deferred', event, tx);
+      },
+    });
+    await h.store.append('one', [{ type: 'Single', data: {} }]); // delivered alone
+    await h.waitForEffects('deferred', 1);
+    await h.store.append('two', [
+      { type: 'A', data: {} },
+      { type: 'B', data: {} },
+    ]); // delivered as a page, or one by one
+    await h.waitForEffects('deferred', 3);
+    expect(settings).toEqual(['off', 'off', 'off']);
+  });
+
   it('keeps its checkpoint in the consumer schema, moved with each effect', async () => {
     await h.transport.subscribe({
       consumer: 'tracked',

@@ -1,11 +1,20 @@
 import { notifyChannel, PostgresEventStore, START, type Checkpoint } from '@serviceops/eventstore';
 import type { Pool } from 'pg';
-import { DEFAULT_RETRY, type ConsumerDb, type RetryPolicy } from '../consumer-db';
+import { DEFAULT_RETRY, type ConsumerDb, type Flush, type RetryPolicy } from '../consumer-db';
 import type { DeliveredEvent } from '../envelope';
 import { serviceOfTopic } from '../topics';
 import type { RunningSubscription, SubscriptionOptions, Transport } from '../transport';
 import { stderrLogger, type MessagingLogger } from '../logger';
+import { SharedLog } from './shared-log';
 import { Wakeups } from './wakeups';
+
+/**
+ * A log consumer's effect commits without waiting for its WAL flush: its checkpoint commits with it, in the same
+ * database, so a crash that loses the one loses the other and the log is read again from where both stood. (The
+ * Kafka transport keeps flushed commits: its offsets are committed to the broker after the effect.) Commands'
+ * events, and events a consumer appends, are always flushed before anyone can read them.
+ */
+const EFFECT_FLUSH: Flush = 'deferred';
 
 export interface LogTransportOptions {
   /** Where the producing services' event logs live (in the embedded default, the one shared database). */
@@ -30,6 +39,7 @@ export class LogTransport implements Transport {
   readonly kind = 'log' as const;
   private readonly wakeups: Wakeups;
   private readonly running = new Set<LogSubscription>();
+  private readonly logs = new Map<string, SharedLog>();
 
   constructor(private readonly options: LogTransportOptions) {
     this.wakeups = new Wakeups(options.sourcePool, options.logger ?? stderrLogger);
@@ -40,7 +50,13 @@ export class LogTransport implements Transport {
     const loops = await Promise.all(
       subscription.topics.map(async (topic) => {
         const schema = (this.options.schemaOfTopic ?? serviceOfTopic)(topic);
-        const source = new PostgresEventStore({ pool: this.options.sourcePool, schema, groupCommit: false });
+        let source = this.logs.get(schema);
+        if (!source) {
+          source = new SharedLog(
+            new PostgresEventStore({ pool: this.options.sourcePool, schema, groupCommit: false }),
+          );
+          this.logs.set(schema, source);
+        }
         await this.wakeups.listen(notifyChannel(schema));
         const loop = new LogSubscription(topic, schema, source, subscription, this.options, this.wakeups);
         this.running.add(loop);
@@ -91,7 +107,7 @@ class LogSubscription {
   constructor(
     private readonly topic: string,
     private readonly schema: string,
-    private readonly source: PostgresEventStore,
+    private readonly source: SharedLog,
     private readonly subscription: SubscriptionOptions,
     private readonly options: LogTransportOptions,
     private readonly wakeups: Wakeups,
@@ -122,12 +138,16 @@ class LogSubscription {
           checkpoint = (await consumerDb.loadCheckpoint(consumer, this.topic)) ?? START;
           loaded = true;
         }
-        const page = await this.source.readAll({ after: checkpoint, limit: this.options.batchSize ?? 500 });
+        const page = await this.source.readAll(checkpoint, this.options.batchSize ?? 500);
         const events = page.events.map((stored): DeliveredEvent => ({ ...stored, topic: this.topic }));
         const together =
           events.length > 1 &&
-          (await consumerDb.deliverAll(consumer, events, this.subscription.handler, (tx) =>
-            consumerDb.saveCheckpoint(tx, consumer, this.topic, page.checkpoint),
+          (await consumerDb.deliverAll(
+            consumer,
+            events,
+            this.subscription.handler,
+            (tx) => consumerDb.saveCheckpoint(tx, consumer, this.topic, page.checkpoint),
+            EFFECT_FLUSH,
           ));
         if (together) {
           checkpoint = page.checkpoint;
@@ -146,6 +166,7 @@ class LogSubscription {
             this.retry,
             (tx) => consumerDb.saveCheckpoint(tx, consumer, this.topic, place),
             () => this.stopping,
+            EFFECT_FLUSH,
           );
           if (delivery.result === 'dead-lettered') {
             (this.options.logger ?? stderrLogger).warn('event sent to the dead letters', {
