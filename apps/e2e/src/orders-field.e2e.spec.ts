@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eventually } from '@serviceops/testing';
 import { Client } from 'pg';
 import request from 'supertest';
+import { hiredAndKnownToOrders } from './staff-pipeline';
 import { ADMIN_PASSWORD, startPlatform, type RunningPlatform } from './platform';
 
 // Order lists, history and asOf, companion chat, safety incidents and daily reports end to end, through the
@@ -46,21 +47,6 @@ describe('orders in the field end to end', () => {
   let api: ReturnType<typeof request>;
   let db: Client;
   let admin = '';
-
-  /**
-   * A staff member as staff's StaffEligibilityChanged makes them known to orders: the row orders' projection keeps
-   * (hiring one through the staff API is the staff e2e's and the orders-work e2e's).
-   */
-  async function knownToOrders(staffId: string): Promise<void> {
-    const { tid } = JSON.parse(Buffer.from(admin.split('.')[1] ?? '', 'base64url').toString()) as {
-      tid: string;
-    };
-    await db.query(
-      `INSERT INTO orders.staff_eligibility (tenant_id, staff_id, since, eligible, reasons)
-       VALUES ($1, $2, '2026-01-01T00:00:00Z', true, '[]')`,
-      [tid, staffId],
-    );
-  }
 
   const repair = (over: object = {}) => ({
     customerId: randomUUID(),
@@ -162,26 +148,17 @@ describe('orders in the field end to end', () => {
   });
 
   it('runs a chat: queue → allocate → start → end (sampled) → scored, the score published', async () => {
-    const companion = randomUUID();
     // Only staff orders knows of can go on duty: a stranger's id is 404 and sets nothing.
     expectProblem(
       await api
-        .post(`/api/v1/chat-companions/${companion}/capacity`)
+        .post(`/api/v1/chat-companions/${randomUUID()}/capacity`)
         .set(auth(admin))
         .send({ line: 'companion_chat', capacity: 1 }),
       404,
       'ORDERS.STAFF_NOT_FOUND',
     );
-    // A companion as staff's StaffEligibilityChanged makes them known to orders (hiring one through the staff API
-    // is the staff e2e's; the row is what orders' projection keeps).
-    const { tid } = JSON.parse(Buffer.from(admin.split('.')[1] ?? '', 'base64url').toString()) as {
-      tid: string;
-    };
-    await db.query(
-      `INSERT INTO orders.staff_eligibility (tenant_id, staff_id, since, eligible, reasons)
-       VALUES ($1, $2, '2026-01-01T00:00:00Z', true, '[]')`,
-      [tid, companion],
-    );
+    // Hired through staff's pipeline: staff's StaffEligibilityChanged makes them known to orders.
+    const companion = await hiredAndKnownToOrders(api, admin, 'companion');
     await api
       .post('/api/v1/chat-policy')
       .set(auth(admin))
@@ -306,13 +283,12 @@ describe('orders in the field end to end', () => {
   });
 
   it('reports a day per technician and rolled up', async () => {
-    const staffId = randomUUID();
     expectProblem(
-      await api.get(`/api/v1/daily-reports/staff/${staffId}`).query({ day: today }).set(auth(admin)),
+      await api.get(`/api/v1/daily-reports/staff/${randomUUID()}`).query({ day: today }).set(auth(admin)),
       404,
       'ORDERS.STAFF_NOT_FOUND',
     );
-    await knownToOrders(staffId);
+    const staffId = await hiredAndKnownToOrders(api, admin, 'technician');
     const mine = await api
       .get(`/api/v1/daily-reports/staff/${staffId}`)
       .query({ day: today })

@@ -3,6 +3,7 @@ import { PostgresEventStore } from '@serviceops/eventstore';
 import { addDays, defaultBusinessCalendar, localDateOf } from '@serviceops/kernel';
 import { Pool } from 'pg';
 import request from 'supertest';
+import { hiredAndKnownToOrders } from './staff-pipeline';
 import { ADMIN_PASSWORD, startPlatform, type RunningPlatform } from './platform';
 
 // Resources end to end, through the gateway (issue 15 items 2, 4, 7): a vehicle registered, its inspection
@@ -122,13 +123,8 @@ describe('resources, the tool register and rentals end to end', () => {
       inspectionValidTo: addDays(today, 365),
     });
     expect(car).toMatchObject({ state: 'available', fit: true });
-    // A coach eligible since January, as staff's events would make it (staff does not publish in this tree).
-    const coach = randomUUID();
-    await pool.query(
-      `INSERT INTO orders.staff_eligibility (tenant_id, staff_id, since, eligible, reasons)
-       VALUES ($1, $2, '2026-01-01T00:00:00Z', true, '[]')`,
-      [tenantId, coach],
-    );
+    // A coach hired through staff's pipeline: staff's StaffEligibilityChanged makes them eligible in orders.
+    const coach = await hiredAndKnownToOrders(api, admin, 'coach');
     const renewed = await api
       .post(`/api/v1/resources/${car.id}/papers`)
       .set(auth(admin))

@@ -5,6 +5,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import request from 'supertest';
 import { ADMIN_PASSWORD, poll, startPlatform, type RunningPlatform } from './platform';
+import { hire } from './staff-pipeline';
 
 // Orders' work orders end to end, through the gateway (issue 15 items 1, 5, 6), on both transports: a technician
 // hired and qualified through the staff service's own API (its StaffEligibilityChanged reaches orders over the
@@ -82,69 +83,6 @@ describe.each(['log', 'kafka'] as const)('orders work orders end to end (%s tran
   const post = (path: string, body: object = {}, as = admin) =>
     api.post(`/api/v1/orders/${path}`).set(auth(as)).send(body);
 
-  /** A person hired through staff's pipeline, with a valid qualification: eligible, as staff publishes it. */
-  async function hire(role: 'technician' | 'coach'): Promise<string> {
-    const branchId = newId();
-    const p = ok<{ id: string }>(
-      await api
-        .post('/api/v1/staff/postings')
-        .set(auth(admin))
-        .send({
-          role,
-          branchId,
-          businessLine: role === 'coach' ? 'driving_practice' : 'after_sales_repair',
-          title: role === 'coach' ? 'Driving coach' : 'Washer technician',
-          criteria: { minDrivingYears: 0, minEducation: 'secondary', cleanRecord: true },
-        }),
-      201,
-    );
-    const c = ok<{ id: string }>(
-      await api.post('/api/v1/staff/candidates').set(auth(admin)).send({
-        postingId: p.id,
-        name: 'Li Lei',
-        phone: '+86 139 1234 5678',
-        idNumber: '110105199001010011',
-        drivingYears: 5,
-        education: 'college',
-        cleanRecord: true,
-      }),
-      201,
-    );
-    const step = (body: object) =>
-      api.post(`/api/v1/staff/candidates/${c.id}/steps`).set(auth(admin)).send(body);
-    ok(await step({ step: 'screening' }));
-    ok(
-      await step({
-        step: 'interview',
-        passed: true,
-        interviewMode: 'on_site',
-        ratings: [{ aspect: 'manner', score: 4 }],
-      }),
-    );
-    ok(await step({ step: 'practical_test', passed: true, practicalTest: 'workshop_task', score: 88 }));
-    ok(await step({ step: 'onboarding_training', passed: true }));
-    ok(await step({ step: 'exam', passed: true, score: 91 }));
-    const member = ok<{ id: string }>(
-      await api
-        .post(`/api/v1/staff/candidates/${c.id}/hire`)
-        .set(auth(admin))
-        .send({ payTerms: { dailyPay: { amount: 30_000, currency: 'CNY' } } }),
-      201,
-    );
-    ok(
-      await api
-        .post(`/api/v1/staff/${member.id}/qualifications`)
-        .set(auth(admin))
-        .send({
-          kind: role === 'coach' ? 'driving_licence' : 'service_qualification',
-          number: 'Q-2024-0007',
-          issuedOn: '2024-01-01',
-          expiresAt: new Date(Date.now() + 365 * 86_400_000).toISOString(),
-        }),
-    );
-    return member.id;
-  }
-
   beforeAll(async () => {
     platform = await startPlatform({
       transport,
@@ -154,7 +92,7 @@ describe.each(['log', 'kafka'] as const)('orders work orders end to end (%s tran
     db = new Client({ connectionString: platform.databaseUrl });
     await db.connect();
     admin = await token('admin', ADMIN_PASSWORD);
-    technician = await hire('technician');
+    technician = await hire(api, admin, 'technician');
   }, 180_000);
 
   afterAll(async () => {
@@ -269,7 +207,7 @@ describe.each(['log', 'kafka'] as const)('orders work orders end to end (%s tran
   });
 
   it('uses a 10-session package: 10 sessions booked, dispatched, completed, the entitlement down to 0, the 11th refused', async () => {
-    const coach = await hire('coach');
+    const coach = await hire(api, admin, 'coach');
     const customerId = ok<{ id: string }>(
       await api
         .post('/api/v1/customers')
