@@ -24,6 +24,7 @@ import {
   AssessmentFacts1764800000001,
   ConductStaffFacts1764800000000,
   ConductViolationList1764800000002,
+  StaffLogins1764800000003,
 } from './infrastructure/conduct.read-models';
 import { PeopleListsRepository } from './infrastructure/people-lists.repository';
 import {
@@ -41,6 +42,7 @@ import {
   projectConductViolations,
 } from './projections/conduct-violations.projection';
 import { PEOPLE_LISTS_CONSUMER, projectPeopleLists } from './projections/people-lists.projection';
+import { projectStaffLogins, STAFF_LOGINS_CONSUMER } from './projections/staff-logins.projection';
 
 /**
  * The classes whose `@Handles` methods serve the declared methods (libs/contracts/src/api/staff.api.ts), one
@@ -77,6 +79,7 @@ export const staffService: ServiceDefinition<typeof staffConfigSpec> = {
       ConductStaffFacts1764800000000,
       AssessmentFacts1764800000001,
       ConductViolationList1764800000002,
+      StaffLogins1764800000003,
     ],
   },
   publishes: true,
@@ -110,6 +113,8 @@ export const staffService: ServiceDefinition<typeof staffConfigSpec> = {
       projectAssessmentFacts,
     );
     await runtime.subscribe(CONDUCT_VIOLATIONS_CONSUMER, own, projectConductViolations);
+    // Which user is which staff member (tenancy's StaffLoginCreated): clocking is the person's own or a supervisor's.
+    await runtime.subscribe(STAFF_LOGINS_CONSUMER, [eventsTopic('tenancy')], projectStaffLogins);
     timers.start({
       [QUALIFICATION_TIMERS.remind]: (timer) => qualifications.fire(timer),
       [QUALIFICATION_TIMERS.expire]: (timer) => qualifications.fire(timer),

@@ -99,6 +99,16 @@ export const PERSONAL_TEXT = {
     'appeal.reason': { AppealDecided: 'reason' },
     'rewards.reason': { RewardGranted: 'reason' },
   },
+  /** Staff shifts (issue 13 item 6): why a shift was cancelled may name the person's circumstances. */
+  staffShift: {
+    cancellation: { ShiftCancelled: 'reason' },
+  },
+  /** Staff leave: reasons for leave and for deciding or cancelling it (family, health). */
+  staffLeave: {
+    'requests.reason': { LeaveRequested: 'reason' },
+    'requests.decision': { LeaveDecided: 'reason' },
+    'requests.cancellation': { LeaveCancelled: 'reason' },
+  },
   /** Orders' safety incidents: the emergency steps taken may name people and their health. */
   safetyIncident: {
     emergencySteps: { SafetyIncidentRecorded: 'emergencySteps' },

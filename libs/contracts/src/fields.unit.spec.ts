@@ -86,6 +86,11 @@ describe('personal free text, stated once', () => {
         // orders' work orders: extra work's description, the end-of-job summary.
         'extras.description',
         'endSummary',
+        // staff attendance: why a shift was cancelled, the reasons of leave and its decisions.
+        'cancellation',
+        'requests.reason',
+        'requests.decision',
+        'requests.cancellation',
       ].sort(),
     );
   });
