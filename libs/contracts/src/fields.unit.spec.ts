@@ -91,6 +91,11 @@ describe('personal free text, stated once', () => {
         'requests.reason',
         'requests.decision',
         'requests.cancellation',
+        // staff recruitment, separation and training free text.
+        'steps.reason',
+        'separationReason',
+        'handoverNote',
+        'topic',
       ].sort(),
     );
   });
