@@ -23,9 +23,9 @@ export interface TenantZones {
   /** The consumer's name (`<schema>-tenant-zones`). */
   readonly consumer: string;
   /** Tenancy's calendar events → the tenant's zone, in the consumer's transaction (a redelivery sets it again). */
-  project(event: DeliveredEvent, tx: PoolClient): Promise<void>;
+  readonly project: (event: DeliveredEvent, tx: PoolClient) => Promise<void>;
   /** A tenant's zone; the platform's default calendar's until tenancy's event has arrived. */
-  zoneOf(pool: Pool, tenantId: string): Promise<string>;
+  readonly zoneOf: (pool: Pool, tenantId: string) => Promise<string>;
 }
 
 /** The tenant zones of the service whose schema is `schema`. */
@@ -33,7 +33,7 @@ export function tenantZonesOf(schema: string): TenantZones {
   const table = `"${schema}".tenant_zones`;
   return {
     consumer: `${schema}-tenant-zones`,
-    async project(event, tx) {
+    project: async (event, tx) => {
       const tenantId = event.metadata.tenantId;
       if (!tenantId || (event.type !== 'TenantCreated' && event.type !== 'BusinessCalendarSet')) return;
       const { calendar } = event.data as { calendar?: Partial<BusinessCalendar> };
@@ -44,7 +44,7 @@ export function tenantZonesOf(schema: string): TenantZones {
         [tenantId, calendar.timeZone],
       );
     },
-    async zoneOf(pool, tenantId) {
+    zoneOf: async (pool, tenantId) => {
       const { rows } = await pool.query<{ time_zone: string }>(
         `SELECT time_zone FROM ${table} WHERE tenant_id = $1`,
         [tenantId],
