@@ -6,6 +6,7 @@ import {
   durableTimersProviders,
   EventSourcingRuntime,
   PersonalDataCipher,
+  TenantZones1764900000001,
   type ServiceDefinition,
 } from '@serviceops/platform';
 import { DataSource } from 'typeorm';
@@ -15,6 +16,7 @@ import {
   ContractStore,
   EXPIRY_NOTICE_TIMER,
   PROPOSAL_VALIDITY_TIMER,
+  TENANT_ZONES,
 } from './application/contract-store';
 import { ContractTemplateHandlers } from './application/contract-template.handlers';
 import { ContractHandlers } from './application/contract.handlers';
@@ -27,8 +29,6 @@ import {
 import { CONTRACT_LIST_CONSUMER, contractListProjection } from './projections/contract-list.projection';
 import { CUSTOMER_ERASURES_CONSUMER, forgetErasedCustomers } from './projections/customer-erasures.process';
 import { FULFILMENT_CONSUMER, fulfilmentProjection } from './projections/fulfilment.projection';
-import { TENANT_ZONES_CONSUMER, tenantZonesProjection } from './projections/tenant-zones.projection';
-import { TenantZones1764900000001 } from './infrastructure/tenant-zones.repository';
 import { ContractFulfilment1764900000000 } from './infrastructure/fulfilment.repository';
 
 /**
@@ -87,7 +87,7 @@ export const contractsService: ServiceDefinition<typeof contractsConfigSpec> = {
       [eventsTopic('customers')],
       forgetErasedCustomers(app.get(PersonalDataCipher)),
     );
-    await runtime.subscribe(TENANT_ZONES_CONSUMER, [eventsTopic('tenancy')], tenantZonesProjection);
+    await runtime.subscribe(TENANT_ZONES.consumer, [eventsTopic('tenancy')], TENANT_ZONES.project);
     await runtime.subscribe(
       FULFILMENT_CONSUMER,
       [eventsTopic('orders'), eventsTopic('billing')],

@@ -289,4 +289,129 @@ describe('staff availability for dispatch (log transport)', () => {
       ).status,
     ).toBe(403);
   });
+
+  /** A coach hired with a login, activated by the admin, signed in: their token. */
+  async function coachSignedIn(name: string, username: string): Promise<{ staffId: string; token: string }> {
+    const staffId = await eligibleCoach(name, username);
+    await poll('the login in tenancy', async () =>
+      (await api.get(`/api/v1/users/${staffId}`).set(auth(admin))).status === 200 ? true : undefined,
+    );
+    const password = 'Punctual-Coach-2026!';
+    ok(await api.post(`/api/v1/users/${staffId}/password`).set(auth(admin)).send({ password }));
+    const token = ok<{ accessToken: string }>(
+      await api.post('/api/v1/auth/token').send({ username, password }),
+    );
+    return { staffId, token: token.accessToken };
+  }
+
+  it('clocks in and out only for oneself (the linked login) or as a supervisor: anyone else 403, nothing written', async () => {
+    const zhou = await coachSignedIn('Zhou Yu', 'zhou.yu');
+    const qian = await coachSignedIn('Qian Bo', 'qian.bo');
+    const soon = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
+    const schedule = async (staffId: string) =>
+      ok<{ id: string; version: number }>(
+        await api
+          .post('/api/v1/shifts')
+          .set(auth(admin))
+          .send({ staffId, startsAt: soon(30), endsAt: soon(240) }),
+        201,
+      );
+    const own = await schedule(zhou.staffId);
+    const shiftWrites = async (id: string) =>
+      Number(
+        (
+          await db.query<{ n: string }>('SELECT count(*) AS n FROM staff.events WHERE stream_id LIKE $1', [
+            `%${id}`,
+          ])
+        ).rows[0]?.n,
+      );
+    // The staff service learns the link from tenancy's event: Zhou's own clock-in goes through once it has.
+    const before = await shiftWrites(own.id);
+    expectProblem(
+      await api.post(`/api/v1/shifts/${own.id}/clock-in`).set(auth(qian.token)),
+      403,
+      'STAFF.CLOCKING_FORBIDDEN',
+    );
+    expect(await shiftWrites(own.id)).toBe(before);
+    const clockedIn = await poll('the login linked in staff', async () => {
+      const res = await api.post(`/api/v1/shifts/${own.id}/clock-in`).set(auth(zhou.token));
+      return res.status === 200 ? (res.body as { status: string; early: boolean }) : undefined;
+    });
+    expect(clockedIn).toMatchObject({ status: 'in', early: true });
+    expectProblem(
+      await api.post(`/api/v1/shifts/${own.id}/clock-out`).set(auth(qian.token)),
+      403,
+      'STAFF.CLOCKING_FORBIDDEN',
+    );
+    ok(await api.post(`/api/v1/shifts/${own.id}/clock-out`).set(auth(zhou.token)));
+
+    // A supervisor clocks for Qian.
+    const theirs = await schedule(qian.staffId);
+    expect(ok(await api.post(`/api/v1/shifts/${theirs.id}/clock-in`).set(auth(admin)))).toMatchObject({
+      status: 'in',
+    });
+  });
+
+  it('cancels a shift before its start: the working slot leaves dispatch; a started one is refused', async () => {
+    const coach = await eligibleCoach('He Ping');
+    const planned = ok<{ id: string; version: number }>(
+      await api
+        .post('/api/v1/shifts')
+        .set(auth(admin))
+        .send({ staffId: coach, startsAt: at('01:00'), endsAt: at('09:00') }),
+      201,
+    );
+    const order = await register();
+    await poll('the working slot in orders', async () =>
+      (await candidates(order)).get(coach)?.inRunning ? true : undefined,
+    );
+    // Another tenant's id (here: no such shift) is 404; a stale If-Match 409.
+    expectProblem(
+      await api
+        .post(`/api/v1/shifts/5d0c3e0a-1f2b-4c3d-8e4f-5a6b7c8d9e0f/cancel`)
+        .set(auth(admin))
+        .send({ reason: 'no such shift' }),
+      404,
+      'STAFF.SHIFT_NOT_FOUND',
+    );
+    expectProblem(
+      await api
+        .post(`/api/v1/shifts/${planned.id}/cancel`)
+        .set(auth(admin))
+        .set('If-Match', '"1"')
+        .send({ reason: 'branch closed' }),
+      409,
+      'EVENTSTORE.WRONG_EXPECTED_VERSION',
+    );
+    const cancelled = ok<{ status: string; cancellation: string }>(
+      await api
+        .post(`/api/v1/shifts/${planned.id}/cancel`)
+        .set(auth(admin))
+        .set('If-Match', `"${planned.version}"`)
+        .send({ reason: 'branch closed' }),
+    );
+    expect(cancelled).toMatchObject({ status: 'cancelled', cancellation: 'branch closed' });
+    const gone = await poll('the withdrawn slot in orders', async () => {
+      const c = (await candidates(order)).get(coach);
+      return c && !c.inRunning ? c : undefined;
+    });
+    expect(gone.reasons).toEqual(['not_working']);
+
+    const started = ok<{ id: string }>(
+      await api
+        .post('/api/v1/shifts')
+        .set(auth(admin))
+        .send({
+          staffId: coach,
+          startsAt: new Date(Date.now() - 60_000).toISOString(),
+          endsAt: new Date(Date.now() + 3_600_000).toISOString(),
+        }),
+      201,
+    );
+    expectProblem(
+      await api.post(`/api/v1/shifts/${started.id}/cancel`).set(auth(admin)).send({ reason: 'too late' }),
+      422,
+      'STAFF.SHIFT_STARTED',
+    );
+  });
 });

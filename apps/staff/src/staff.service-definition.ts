@@ -6,6 +6,7 @@ import {
   durableTimersProviders,
   EventSourcingRuntime,
   PersonalDataCipher,
+  TenantZones1764900000001,
   type ServiceDefinition,
 } from '@serviceops/platform';
 import { AssessmentHandlers } from './application/assessments';
@@ -24,6 +25,7 @@ import {
   AssessmentFacts1764800000001,
   ConductStaffFacts1764800000000,
   ConductViolationList1764800000002,
+  StaffLogins1764800000003,
 } from './infrastructure/conduct.read-models';
 import { PeopleListsRepository } from './infrastructure/people-lists.repository';
 import {
@@ -31,6 +33,7 @@ import {
   StaffPeopleLists1764800000001,
 } from './infrastructure/people.migrations';
 import { staffCipher } from './infrastructure/sealing';
+import { TENANT_ZONES } from './infrastructure/tenant-zones';
 import { ASSESSMENT_FACTS_CONSUMER, projectAssessmentFacts } from './projections/assessment-facts.projection';
 import {
   CONDUCT_STAFF_FACTS_CONSUMER,
@@ -41,6 +44,7 @@ import {
   projectConductViolations,
 } from './projections/conduct-violations.projection';
 import { PEOPLE_LISTS_CONSUMER, projectPeopleLists } from './projections/people-lists.projection';
+import { projectStaffLogins, STAFF_LOGINS_CONSUMER } from './projections/staff-logins.projection';
 
 /**
  * The classes whose `@Handles` methods serve the declared methods (libs/contracts/src/api/staff.api.ts), one
@@ -77,6 +81,8 @@ export const staffService: ServiceDefinition<typeof staffConfigSpec> = {
       ConductStaffFacts1764800000000,
       AssessmentFacts1764800000001,
       ConductViolationList1764800000002,
+      StaffLogins1764800000003,
+      TenantZones1764900000001,
     ],
   },
   publishes: true,
@@ -110,6 +116,10 @@ export const staffService: ServiceDefinition<typeof staffConfigSpec> = {
       projectAssessmentFacts,
     );
     await runtime.subscribe(CONDUCT_VIOLATIONS_CONSUMER, own, projectConductViolations);
+    // Which user is which staff member (tenancy's StaffLoginCreated): clocking is the person's own or a supervisor's.
+    await runtime.subscribe(STAFF_LOGINS_CONSUMER, [eventsTopic('tenancy')], projectStaffLogins);
+    // Each tenant's time zone (tenancy's calendar): assessment periods are cut at its midnights.
+    await runtime.subscribe(TENANT_ZONES.consumer, [eventsTopic('tenancy')], TENANT_ZONES.project);
     timers.start({
       [QUALIFICATION_TIMERS.remind]: (timer) => qualifications.fire(timer),
       [QUALIFICATION_TIMERS.expire]: (timer) => qualifications.fire(timer),

@@ -70,6 +70,8 @@ export const PERSONAL_TEXT = {
   /** The staff service's: a qualification's number (names, phones and ID numbers are PERSONAL_FIELDS). */
   staffQualification: {
     'qualifications.number': { QualificationRecorded: 'number' },
+    // Not in answers (the status says suspended).
+    suspendedFor: { QualificationSuspended: 'reason' },
   },
   contract: {
     ...CONTRACT_CLAUSE_TEXT,
@@ -98,6 +100,33 @@ export const PERSONAL_TEXT = {
     'violations.evidence': { ViolationRecorded: 'evidence' },
     'appeal.reason': { AppealDecided: 'reason' },
     'rewards.reason': { RewardGranted: 'reason' },
+  },
+  /** Staff shifts (issue 13 item 6): why a shift was cancelled may name the person's circumstances. */
+  staffShift: {
+    cancellation: { ShiftCancelled: 'reason' },
+  },
+  /** Staff leave: reasons for leave and for deciding or cancelling it (family, health). */
+  staffLeave: {
+    'requests.reason': { LeaveRequested: 'reason' },
+    'requests.decision': { LeaveDecided: 'reason' },
+    'requests.cancellation': { LeaveCancelled: 'reason' },
+  },
+  /** Staff recruitment: why a step rejected a candidate (interview remarks, a failed test), with their key. */
+  staffCandidate: {
+    'steps.reason': { RecruitmentStepRecorded: 'reason' },
+  },
+  /**
+   * Staff separation, with the person's key: why they resigned or were dismissed, a handover tick's note. The
+   * answer shows the reason at its top level as `reason`, a name too common to leave out of every kept answer:
+   * `separationReason` names it here (a kept separation answer still holds it; see docs/staff-people.md).
+   */
+  staffSeparation: {
+    separationReason: { ResignationSubmitted: 'reason', StaffMemberDismissed: 'reason' },
+    handoverNote: { HandoverItemTicked: 'note' },
+  },
+  /** A training session's topic (a one-to-one coaching after a quality problem names it): the session's own key. */
+  staffTraining: {
+    topic: { TrainingSessionScheduled: 'topic' },
   },
   /** Orders' safety incidents: the emergency steps taken may name people and their health. */
   safetyIncident: {

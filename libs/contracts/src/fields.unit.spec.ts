@@ -86,6 +86,16 @@ describe('personal free text, stated once', () => {
         // orders' work orders: extra work's description, the end-of-job summary.
         'extras.description',
         'endSummary',
+        // staff attendance: why a shift was cancelled, the reasons of leave and its decisions.
+        'cancellation',
+        'requests.reason',
+        'requests.decision',
+        'requests.cancellation',
+        // staff recruitment, separation and training free text.
+        'steps.reason',
+        'separationReason',
+        'handoverNote',
+        'topic',
       ].sort(),
     );
   });

@@ -22,3 +22,4 @@ export * from './clear-reads';
 export * from './paging';
 export * from './history';
 export * from './personal-data-cipher';
+export * from './tenant-zones';

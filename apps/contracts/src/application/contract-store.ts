@@ -9,6 +9,7 @@ import {
   PersonalDataCipher,
   ProblemError,
   sealingCodec,
+  tenantZonesOf,
   type CallContext,
   type EventCodec,
 } from '@serviceops/platform';
@@ -26,9 +27,11 @@ import {
   type TemplateRef,
 } from '../domain/contract/contract.events';
 import type { Contract } from '../domain/contract/contract.state';
-import { zoneOf } from '../infrastructure/tenant-zones.repository';
 import { PROPOSAL_SEALED_PATHS, type ProposalEvent } from '../domain/proposal/proposal.events';
 import { CONTRACT_KINDS, isContractKind, type ContractKind } from '../domain/terms/terms';
+
+/** Each tenant's time zone, kept from tenancy's calendar events (libs/platform tenant-zones). */
+export const TENANT_ZONES = tenantZonesOf('contracts');
 
 /**
  * The instant a local date (plus `days`) begins in the tenant's zone: when a date's timer is due. A contract's
@@ -135,7 +138,7 @@ export class ContractStore {
 
   /** Now, and today on the tenant's calendar. */
   async clock(tenantId: string, now = new Date()): Promise<ContractClock> {
-    const timeZone = await zoneOf(this.runtime.store.pool, tenantId);
+    const timeZone = await TENANT_ZONES.zoneOf(this.runtime.store.pool, tenantId);
     return { now, timeZone, today: localDateOf(timeZone, now) };
   }
 

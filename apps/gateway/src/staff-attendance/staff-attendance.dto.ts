@@ -48,6 +48,12 @@ export class CancelLeaveDto {
   reason!: string;
 }
 
+@ApiSchema({ name: 'CancelShift' })
+export class CancelShiftDto {
+  @Follows(RULES.reason, { example: 'branch closed for the holiday' })
+  reason!: string;
+}
+
 /** The most minutes a clock-in may be after the start and still on time (the service checks again: 422). */
 export const MAX_LATENESS_THRESHOLD_MINUTES = STAFF_LIMITS.latenessThresholdMinutes;
 

@@ -1,6 +1,7 @@
 import { controllerOf, route } from '../routes/mount';
 import {
   CancelLeaveDto,
+  CancelShiftDto,
   ChangeAttendancePolicyDto,
   DecideLeaveDto,
   RequestLeaveDto,
@@ -21,6 +22,7 @@ export const StaffAttendanceRoutes = controllerOf('staff-attendance', [
   route({ rpc: 'staff.ClockIn', answer: ShiftView, view: shiftView }),
   route({ rpc: 'staff.ClockOut', answer: ShiftView, view: shiftView }),
   route({ rpc: 'staff.GetShift', answer: ShiftView, view: shiftView }),
+  route({ rpc: 'staff.CancelShift', body: CancelShiftDto, answer: ShiftView, view: shiftView }),
   route({ rpc: 'staff.RequestLeave', body: RequestLeaveDto, answer: LeaveRecordView, view: leaveRecordView }),
   route({ rpc: 'staff.DecideLeave', body: DecideLeaveDto, answer: LeaveRecordView, view: leaveRecordView }),
   route({ rpc: 'staff.CancelLeave', body: CancelLeaveDto, answer: LeaveRecordView, view: leaveRecordView }),

@@ -6,7 +6,7 @@ export class ShiftView {
   id!: string;
   @ApiProperty({ description: 'the shift’s version, also its ETag' })
   version!: number;
-  @ApiProperty({ enum: ['scheduled', 'in', 'out', 'closed'] })
+  @ApiProperty({ enum: ['scheduled', 'in', 'out', 'closed', 'cancelled'] })
   status!: string;
   @ApiProperty({ format: 'uuid' })
   staffId!: string;
@@ -30,6 +30,12 @@ export class ShiftView {
   minutesEarly?: number;
   @ApiPropertyOptional({ enum: ['attended', 'late', 'absent', 'on_leave'], required: false })
   outcome?: string;
+  @ApiPropertyOptional({ required: false, description: 'why it was cancelled (empty once erased)' })
+  cancellation?: string;
+  @ApiPropertyOptional({ required: false })
+  cancelledBy?: string;
+  @ApiPropertyOptional({ format: 'date-time', required: false })
+  cancelledAt?: string;
 }
 
 @ApiSchema({ name: 'LeaveRequest' })

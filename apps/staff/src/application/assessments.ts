@@ -17,6 +17,7 @@ import {
 } from '../domain/assessment/assessment.policy';
 import { assess, type AssessmentResult } from '../domain/assessment/assessment.scoring';
 import { periodFacts } from '../infrastructure/assessment-facts.repository';
+import { TENANT_ZONES } from '../infrastructure/tenant-zones';
 
 interface WeightsMessage {
   readonly serviceQuality?: number;
@@ -129,7 +130,10 @@ export class AssessmentHandlers {
     },
     call: CallContext,
   ) {
-    const period = periodOf(request.period ?? '');
+    const period = periodOf(
+      request.period ?? '',
+      await TENANT_ZONES.zoneOf(this.runtime.store.pool, call.tenantId),
+    );
     const current = await this.policy(call.tenantId);
     const proposed =
       request.weights !== undefined || request.grades !== undefined || request.outcomes !== undefined;
@@ -161,7 +165,8 @@ export class AssessmentHandlers {
   /** Assesses a period under the policy in force: a new result version each time (a re-scoring). */
   @Handles('staff.AssessPeriod')
   async assessPeriod(request: { period?: string }, call: CallContext) {
-    const period = periodOf(request.period ?? '');
+    const timeZone = await TENANT_ZONES.zoneOf(this.runtime.store.pool, call.tenantId);
+    const period = periodOf(request.period ?? '', timeZone);
     const [policy, facts] = await Promise.all([
       this.policy(call.tenantId),
       periodFacts(this.runtime.store.pool, call.tenantId, period),
@@ -172,7 +177,7 @@ export class AssessmentHandlers {
         assessmentDecider,
         assessmentStreamId(call.tenantId, period.id),
         { type: 'AssessPeriod', data: { period: period.id } },
-        { now: new Date(), policy, facts },
+        { now: new Date(), timeZone, policy, facts },
         call,
         { policyVersion: policy.version },
       ),

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { PERSONAL_TEXT, sealedPathsOf, STAFF_ATTENDANCE_SUPERVISORS } from '@serviceops/contracts';
 import { newId, type RecordedEvent } from '@serviceops/kernel';
 import {
   DurableTimers,
   EventSourcingRuntime,
   execute,
   Handles,
+  isSealed,
   ProblemError,
   type CallContext,
   type DueTimer,
@@ -31,9 +33,23 @@ import {
   type ShiftEvent,
 } from '../domain/attendance/shift.decider';
 import { staffFactsOf } from '../infrastructure/conduct-staff-facts.repository';
+import { staffOfUser } from '../infrastructure/staff-logins.repository';
+import { People } from './people';
 
 export const SHIFT_END_TIMER = 'staff-shift-end';
 const endTimerId = (shiftId: string): string => `${SHIFT_END_TIMER}:${shiftId}`;
+
+/** Where personal free text sits (PERSONAL_TEXT in libs/contracts): sealed with the staff member's own key. */
+export const SHIFT_SEALED_PATHS = sealedPathsOf(
+  ['ShiftScheduled', 'ClockedIn', 'ClockedOut', 'ShiftClosed', 'ShiftCancelled', 'StaffAvailabilityChanged'],
+  PERSONAL_TEXT.staffShift,
+);
+export const LEAVE_SEALED_PATHS = sealedPathsOf(
+  ['LeaveRequested', 'LeaveDecided', 'LeaveCancelled', 'StaffAvailabilityChanged'],
+  PERSONAL_TEXT.staffLeave,
+);
+/** A value left sealed (the person's key is gone: erased) is not shown: an empty text. */
+const opened = (value: string): string => (isSealed(value) ? '' : value);
 
 /** A shift folded from its events, as the proto's Shift says it. */
 export function shiftViewOf(events: readonly RecordedEvent[]) {
@@ -66,6 +82,14 @@ export function shiftViewOf(events: readonly RecordedEvent[]) {
       case 'ShiftClosed':
         Object.assign(view ?? {}, { status: 'closed', outcome: e.data.outcome });
         break;
+      case 'ShiftCancelled':
+        Object.assign(view ?? {}, {
+          status: 'cancelled',
+          cancellation: opened(e.data.reason),
+          cancelledBy: e.data.cancelledBy,
+          cancelledAt: e.data.cancelledAt,
+        });
+        break;
       case 'StaffAvailabilityChanged':
         break;
     }
@@ -85,13 +109,13 @@ export function leaveRecordOf(staffId: string, events: readonly RecordedEvent[])
     const e = recorded as unknown as LeaveEvent;
     if (e.type === 'LeaveRequested') {
       const { staffId: _, ...rest } = e.data;
-      requests.set(rest.leaveId, { ...rest, status: 'requested' });
+      requests.set(rest.leaveId, { ...rest, reason: opened(rest.reason), status: 'requested' });
     } else if (e.type === 'LeaveCancelled') {
       const r = requests.get(e.data.leaveId);
       if (r)
         Object.assign(r, {
           status: 'cancelled',
-          cancellation: e.data.reason,
+          cancellation: opened(e.data.reason),
           cancelledBy: e.data.cancelledBy,
           cancelledAt: e.data.cancelledAt,
         });
@@ -100,7 +124,7 @@ export function leaveRecordOf(staffId: string, events: readonly RecordedEvent[])
       if (r)
         Object.assign(r, {
           status: e.data.approved ? 'approved' : 'rejected',
-          decision: e.data.reason,
+          decision: opened(e.data.reason),
           decidedBy: e.data.decidedBy,
           decidedAt: e.data.decidedAt,
         });
@@ -118,6 +142,7 @@ export class AttendanceHandlers {
   constructor(
     private readonly runtime: EventSourcingRuntime,
     private readonly timers: DurableTimers,
+    private readonly people: People,
   ) {}
 
   @Handles('staff.ScheduleShift')
@@ -143,7 +168,7 @@ export class AttendanceHandlers {
       call,
       request.id,
       { type: 'ClockIn', data: { shiftId: request.id } },
-      { latenessThresholdMinutes: policy.latenessThresholdMinutes },
+      { latenessThresholdMinutes: policy.latenessThresholdMinutes, clocker: await this.clocker(call) },
       false,
       request.expectedVersion,
       version,
@@ -195,6 +220,23 @@ export class AttendanceHandlers {
       call,
       request.id,
       { type: 'ClockOut', data: { shiftId: request.id } },
+      { clocker: await this.clocker(call) },
+      false,
+      request.expectedVersion,
+    );
+    return this.getShift(request, call);
+  }
+
+  /** Before its start and before any clock-in; the working slot is withdrawn from dispatch (published). */
+  @Handles('staff.CancelShift')
+  async cancelShift(request: { id: string; reason?: string; expectedVersion?: number }, call: CallContext) {
+    await this.shift(
+      call,
+      request.id,
+      {
+        type: 'CancelShift',
+        data: { shiftId: request.id, reason: request.reason ?? '', cancelledBy: call.actorId },
+      },
       {},
       false,
       request.expectedVersion,
@@ -202,10 +244,21 @@ export class AttendanceHandlers {
     return this.getShift(request, call);
   }
 
+  /** Who clocks: the staff member the caller's login is linked to, and whether the caller supervises. */
+  private async clocker(call: CallContext) {
+    return {
+      staffId: await staffOfUser(this.runtime.store.pool, call.tenantId, call.actorId),
+      supervises: STAFF_ATTENDANCE_SUPERVISORS.some((role) => call.roles.includes(role)),
+    };
+  }
+
   @Handles('staff.GetShift')
   async getShift(request: { id: string }, call: CallContext) {
     const { events } = await this.runtime.store.readStream(shiftStreamId(call.tenantId, request.id));
-    return shiftViewOf(events);
+    const staffId = (events[0]?.data as { staffId?: unknown } | undefined)?.staffId;
+    if (typeof staffId !== 'string') return shiftViewOf(events);
+    const codec = await this.people.forRead<ShiftEvent>(staffId, SHIFT_SEALED_PATHS);
+    return shiftViewOf(events.map((e) => ({ ...e, data: codec.decode(e).data })));
   }
 
   /** The shift's end: absent unless clocked in, or on approved leave; once, however often the timer runs. */
@@ -306,8 +359,15 @@ export class AttendanceHandlers {
 
   @Handles('staff.GetLeaveRecord')
   async getLeave(request: { staffId: string }, call: CallContext) {
-    const { events } = await this.runtime.store.readStream(leaveStreamId(call.tenantId, request.staffId));
-    return leaveRecordOf(request.staffId, events);
+    const { events, decoded } = await this.people.read<LeaveEvent>(
+      leaveStreamId(call.tenantId, request.staffId),
+      request.staffId,
+      LEAVE_SEALED_PATHS,
+    );
+    return leaveRecordOf(
+      request.staffId,
+      events.map((e, i) => ({ ...e, data: decoded[i]?.data ?? e.data })),
+    );
   }
 
   private async leave(
@@ -317,6 +377,8 @@ export class AttendanceHandlers {
     staffKnown: boolean,
     expectedVersion?: number,
   ) {
+    // Reasons are sealed with the person's own key (made on first use).
+    const codec = await this.people.forWrite<LeaveEvent>(staffId, LEAVE_SEALED_PATHS);
     await this.runtime.timed(command.type, () =>
       execute(
         this.runtime.store,
@@ -325,13 +387,13 @@ export class AttendanceHandlers {
         command,
         { now: new Date(), staffKnown },
         call,
-        expectedVersion !== undefined ? { expectedVersion } : {},
+        { codec, ...(expectedVersion !== undefined ? { expectedVersion } : {}) },
       ),
     );
     return this.getLeave({ staffId }, call);
   }
 
-  private shift(
+  private async shift(
     call: CallContext,
     shiftId: string,
     command: ShiftCommand,
@@ -340,6 +402,8 @@ export class AttendanceHandlers {
     expectedVersion?: number,
     policyVersion?: number,
   ) {
+    // A cancellation's reason is sealed with the staff member's own key; the other events carry no free text.
+    const codec = command.type === 'CancelShift' ? await this.shiftCodec(call.tenantId, shiftId) : undefined;
     return this.runtime.timed(command.type, () =>
       execute(
         this.runtime.store,
@@ -349,6 +413,7 @@ export class AttendanceHandlers {
         { now: new Date(), ...context },
         call,
         {
+          ...(codec ? { codec } : {}),
           ...(newStream ? { newStream } : {}),
           ...(expectedVersion !== undefined ? { expectedVersion } : {}),
           ...(policyVersion !== undefined ? { policyVersion } : {}),
@@ -367,5 +432,14 @@ export class AttendanceHandlers {
         },
       ),
     );
+  }
+
+  /** The codec of a shift's person (no shift: none, and the decider answers it is not found). */
+  private async shiftCodec(tenantId: string, shiftId: string) {
+    const { events } = await this.runtime.store.readStream(shiftStreamId(tenantId, shiftId));
+    const staffId = (events[0]?.data as { staffId?: unknown } | undefined)?.staffId;
+    return typeof staffId === 'string'
+      ? this.people.forWrite<ShiftEvent>(staffId, SHIFT_SEALED_PATHS)
+      : undefined;
   }
 }

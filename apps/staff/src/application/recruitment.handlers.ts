@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { BusinessLine, Role } from '@serviceops/contracts';
+import { PERSONAL_TEXT, sealedPathsOf, type BusinessLine, type Role } from '@serviceops/contracts';
 import { newId } from '@serviceops/kernel';
 import {
   execute,
   executeTogether,
   Handles,
+  isSealed,
   optional,
   ProblemError,
   uuidField,
@@ -41,7 +42,10 @@ import { People, personal, seesStaffPersonalData, systemCall } from './people';
 export const CANDIDATE_RETENTION_TIMER = 'candidate-retention';
 
 /** Where a candidate's personal data sits: sealed with the candidate's own key. */
-export const CANDIDATE_SEALED_PATHS = { CandidateApplied: ['name', 'phone', 'idNumber'] } as const;
+export const CANDIDATE_SEALED_PATHS = {
+  CandidateApplied: ['name', 'phone', 'idNumber'],
+  ...sealedPathsOf(['RecruitmentStepRecorded'], PERSONAL_TEXT.staffCandidate),
+} as const;
 
 export interface PostingView {
   readonly id: string;
@@ -95,7 +99,11 @@ export function candidateViewOf(state: CandidateState, version: number, clear: b
     branchId: state.branchId,
     businessLine: state.businessLine,
     ...(state.status === 'in_progress' ? { nextStep: nextStep(state) } : {}),
-    steps: state.steps.map(({ candidateId: _c, ...step }) => step),
+    // A reason left sealed (the candidate erased) is not shown.
+    steps: state.steps.map(({ candidateId: _c, reason, ...step }) => ({
+      ...step,
+      ...optional('reason', reason !== undefined && isSealed(reason) ? undefined : reason),
+    })),
     ...personal(clear, state),
     masked: !clear,
     ...optional('drivingYears', state.drivingYears),

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { execute, Handles, optional, ProblemError, type CallContext } from '@serviceops/platform';
+import { PERSONAL_TEXT, sealedPathsOf } from '@serviceops/contracts';
+import { execute, Handles, isSealed, optional, ProblemError, type CallContext } from '@serviceops/platform';
 import type { SeparationCommand } from '../domain/separation/separation.commands';
 import { separationDecider, separationStreamId } from '../domain/separation/separation.decider';
 import {
@@ -8,6 +9,12 @@ import {
   type SeparationEvent,
 } from '../domain/separation/separation.events';
 import type { SeparationState } from '../domain/separation/separation.state';
+
+/** Where personal free text sits (PERSONAL_TEXT.staffSeparation): sealed with the staff member's own key. */
+export const SEPARATION_SEALED_PATHS = sealedPathsOf(
+  ['ResignationSubmitted', 'StaffMemberDismissed', 'HandoverItemTicked', 'FinalSettlementRequested'],
+  PERSONAL_TEXT.staffSeparation,
+);
 import { MemberHandlers } from './member.handlers';
 import { People } from './people';
 
@@ -31,7 +38,8 @@ function viewOf(staffId: string, state: SeparationState, version: number): Separ
     version,
     status: state.status,
     kind: state.kind,
-    ...optional('reason', state.reason),
+    // A reason left sealed (the person's key destroyed) is not shown.
+    ...optional('reason', state.reason !== undefined && isSealed(state.reason) ? undefined : state.reason),
     ...optional('noticeDays', state.noticeDays),
     lastDay: state.lastDay,
     startedAt: state.startedAt,
@@ -99,12 +107,12 @@ export class SeparationHandlers {
     const { state: member } = await this.members.state(call.tenantId, id);
     if (member.status === 'absent')
       throw new ProblemError('STAFF.STAFF_MEMBER_NOT_FOUND', 'no such staff member');
-    const { state, version } = await this.people.runtime.store.aggregate<SeparationState>(
+    const { decoded, version } = await this.people.read<SeparationEvent>(
       separationStreamId(call.tenantId, id),
-      (s, e) => separationDecider.evolve(s, e as unknown as SeparationEvent),
-      separationDecider.initialState,
+      id,
+      SEPARATION_SEALED_PATHS,
     );
-    return viewOf(id, state, version);
+    return viewOf(id, decoded.reduce(separationDecider.evolve, separationDecider.initialState()), version);
   }
 
   private async act(
@@ -120,6 +128,8 @@ export class SeparationHandlers {
     ]);
     if (member.status === 'absent')
       throw new ProblemError('STAFF.STAFF_MEMBER_NOT_FOUND', 'no such staff member');
+    // The staff member's key was made when they were hired.
+    const codec = await this.people.forRead<SeparationEvent>(staffId, SEPARATION_SEALED_PATHS);
     const done = await runtime.timed(command.type, () =>
       execute(
         runtime.store,
@@ -128,7 +138,11 @@ export class SeparationHandlers {
         command,
         { now: new Date(), policy: { noticeDays: policy.noticeDays }, member },
         call,
-        { policyVersion: policy.version, ...(expectedVersion !== undefined ? { expectedVersion } : {}) },
+        {
+          codec,
+          policyVersion: policy.version,
+          ...(expectedVersion !== undefined ? { expectedVersion } : {}),
+        },
       ),
     );
     return viewOf(staffId, done.state, done.version);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { PERSONAL_TEXT, sealedPathsOf } from '@serviceops/contracts';
 import { DomainError, newId, type RecordedEvent } from '@serviceops/kernel';
 import { DisciplineErrorCode } from '../domain/discipline/discipline.errors';
 import {
@@ -6,6 +7,7 @@ import {
   EventSourcingRuntime,
   execute,
   Handles,
+  isSealed,
   ProblemError,
   type CallContext,
   type DueTimer,
@@ -21,6 +23,7 @@ import { TrainingSessionErrorCode } from '../domain/training-session/training-se
 import type { TrainingSessionEvent } from '../domain/training-session/training-session.events';
 import { staffFactsOf } from '../infrastructure/conduct-staff-facts.repository';
 import { DisciplineHandlers } from './discipline.handlers';
+import { People } from './people';
 
 export const TRAINING_END_TIMER = 'training-session-end';
 const LASTING_REFUSALS: ReadonlySet<string> = new Set([
@@ -31,6 +34,15 @@ const LASTING_REFUSALS: ReadonlySet<string> = new Set([
 /** The conduct rule a missed mandatory session breaks (seeds/001 三、10: pre-shift meeting or training, 5 CNY). */
 export const MISSED_TRAINING_RULE = 'missed-meeting-or-training';
 const endTimerId = (sessionId: string): string => `${TRAINING_END_TIMER}:${sessionId}`;
+
+/**
+ * Where personal free text sits (PERSONAL_TEXT.staffTraining): the topic, sealed with the session's own key (a
+ * session has many people; destroying its key makes the topic unreadable, the attendance intact).
+ */
+export const TRAINING_SEALED_PATHS = sealedPathsOf(
+  ['TrainingSessionScheduled', 'TrainingInvitationsSent', 'TrainingAttended', 'TrainingSessionClosed'],
+  PERSONAL_TEXT.staffTraining,
+);
 
 /** The session folded from its events, as the proto's TrainingSession says it. */
 export function trainingSessionViewOf(
@@ -43,7 +55,14 @@ export function trainingSessionViewOf(
     switch (e.type) {
       case 'TrainingSessionScheduled': {
         const { sessionId, invitees: ids, scheduledAt: _, trainerId, ...rest } = e.data;
-        view = { id: sessionId, status: 'scheduled', ...rest, ...(trainerId !== null ? { trainerId } : {}) };
+        view = {
+          id: sessionId,
+          status: 'scheduled',
+          ...rest,
+          // Left sealed (the session's key destroyed): not shown.
+          topic: isSealed(rest.topic) ? '' : rest.topic,
+          ...(trainerId !== null ? { trainerId } : {}),
+        };
         for (const id of ids) invitees.set(id, { staffId: id, status: 'invited' });
         break;
       }
@@ -80,6 +99,7 @@ export class TrainingSessionHandlers {
     private readonly runtime: EventSourcingRuntime,
     private readonly timers: DurableTimers,
     private readonly discipline: DisciplineHandlers,
+    private readonly people: People,
   ) {}
 
   @Handles('staff.ScheduleTrainingSession')
@@ -169,10 +189,12 @@ export class TrainingSessionHandlers {
 
   @Handles('staff.GetTrainingSession')
   async get(request: { id: string }, call: CallContext) {
-    const { events } = await this.runtime.store.readStream(
+    const { events, decoded } = await this.people.read<TrainingSessionEvent>(
       trainingSessionStreamId(call.tenantId, request.id),
+      request.id,
+      TRAINING_SEALED_PATHS,
     );
-    return trainingSessionViewOf(events);
+    return trainingSessionViewOf(events.map((e, i) => ({ ...e, data: decoded[i]?.data ?? e.data })));
   }
 
   /**
@@ -200,7 +222,8 @@ export class TrainingSessionHandlers {
         staffId,
         ruleId: MISSED_TRAINING_RULE,
         occurredAt: state.endsAt,
-        evidence: `missed the mandatory ${state.kind} session "${state.topic}" (${sessionId})`,
+        // The topic in clear (sealed again with the person's key), unless the session's key is gone.
+        evidence: `missed the mandatory ${state.kind} session "${isSealed(state.topic) ? '' : state.topic}" (${sessionId})`,
         recordedBy: call.actorId,
         approverId: call.actorId,
         trainingSessionId: sessionId,
@@ -220,7 +243,7 @@ export class TrainingSessionHandlers {
     }
   }
 
-  private execute(
+  private async execute(
     call: CallContext,
     sessionId: string,
     command: TrainingSessionCommand,
@@ -228,6 +251,11 @@ export class TrainingSessionHandlers {
     newStream = false,
     expectedVersion?: number,
   ) {
+    // The session's own key seals its topic: made when it is scheduled, only read after.
+    const codec =
+      command.type === 'ScheduleTrainingSession'
+        ? await this.people.forWrite<TrainingSessionEvent>(sessionId, TRAINING_SEALED_PATHS)
+        : await this.people.forRead<TrainingSessionEvent>(sessionId, TRAINING_SEALED_PATHS);
     return this.runtime.timed(command.type, () =>
       execute(
         this.runtime.store,
@@ -237,6 +265,7 @@ export class TrainingSessionHandlers {
         { now: new Date(), ...context },
         call,
         {
+          codec,
           ...(newStream ? { newStream } : {}),
           ...(expectedVersion !== undefined ? { expectedVersion } : {}),
           ...(command.type === 'ScheduleTrainingSession'

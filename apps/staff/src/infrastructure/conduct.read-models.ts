@@ -53,3 +53,19 @@ export class ConductViolationList1764800000002 implements MigrationInterface {
     await q.query(`DROP TABLE conduct_violations`);
   }
 }
+
+/**
+ * Which user is which staff member (tenancy's StaffLoginCreated): a clock-in or -out is the person's own when the
+ * caller's user is linked to the shift's staff member. One row per user; a redelivery changes nothing.
+ */
+export class StaffLogins1764800000003 implements MigrationInterface {
+  name = 'StaffLogins1764800000003';
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`CREATE TABLE staff_logins (
+      tenant_id uuid NOT NULL, user_id uuid NOT NULL, staff_id uuid NOT NULL, linked_at timestamptz NOT NULL,
+      PRIMARY KEY (tenant_id, user_id))`);
+  }
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE staff_logins`);
+  }
+}

@@ -216,3 +216,8 @@ export const WORK_INSPECTORS = [
   'workshop_manager',
   'service_director',
 ] as const satisfies readonly Role[];
+/**
+ * Who records a clock-in or -out for someone else (issue 13 item 6): the managers who schedule shifts. Anyone
+ * else records only their own (the login tenancy linked to their staff file): 403 STAFF.CLOCKING_FORBIDDEN.
+ */
+export const STAFF_ATTENDANCE_SUPERVISORS = STAFF_CONDUCT_MANAGERS;

@@ -360,7 +360,8 @@ export const STAFF_API = {
     },
     access: ANY_ROLE,
     summary:
-      'Clock in to a shift: late past the lateness threshold, early 10 minutes before the start (the norm)',
+      'Clock in to a shift: late past the lateness threshold, early 10 minutes before the start (the norm). ' +
+      'Only the staff member on the shift (their own login) or a supervisor: anyone else 403 STAFF.CLOCKING_FORBIDDEN',
   },
   ClockOut: {
     http: {
@@ -372,7 +373,23 @@ export const STAFF_API = {
       ifMatch: true,
     },
     access: ANY_ROLE,
-    summary: 'Clock out of a shift: before its end is leaving early',
+    summary:
+      'Clock out of a shift: before its end is leaving early. Only the staff member on the shift (their own ' +
+      'login) or a supervisor: anyone else 403 STAFF.CLOCKING_FORBIDDEN',
+  },
+  CancelShift: {
+    http: {
+      method: 'POST',
+      path: 'shifts/:id/cancel',
+      status: 200,
+      uuidParams: ['id'],
+      etag: true,
+      ifMatch: true,
+    },
+    access: STAFF_CONDUCT_MANAGERS,
+    summary:
+      'Cancel a shift before its start and before any clock-in (422 STAFF.SHIFT_STARTED / STAFF.ALREADY_CLOCKED_IN): ' +
+      'its working slot is withdrawn from dispatch; the reason is sealed',
   },
   GetShift: {
     http: { method: 'GET', path: 'shifts/:id', status: 200, uuidParams: ['id'], etag: true },

@@ -71,6 +71,8 @@ export interface AssessmentState {
 
 export interface AssessmentContext {
   readonly now: Date;
+  /** The tenant's time zone (tenancy's calendar): a period is cut at its midnights. */
+  readonly timeZone: string;
   readonly policy: { readonly version: number; readonly policy: AssessmentPolicy };
   readonly facts: readonly StaffPeriodFacts[];
 }
@@ -79,8 +81,8 @@ export const PERIOD_NOT_OVER = 'STAFF.ASSESSMENT_PERIOD_NOT_OVER';
 
 export const assessmentDecider: Decider<AssessPeriod, AssessmentEvent, AssessmentState, AssessmentContext> = {
   initialState: () => ({ resultVersion: 0 }),
-  decide: (command, state, { now, policy, facts }) => {
-    const period = periodOf(command.data.period);
+  decide: (command, state, { now, timeZone, policy, facts }) => {
+    const period = periodOf(command.data.period, timeZone);
     if (period.to.getTime() > now.getTime())
       throw new DomainError(PERIOD_NOT_OVER, `${period.id} is not over: preview it instead`, {
         field: 'period',

@@ -1,5 +1,5 @@
 import { STAFF_FIELDS } from '@serviceops/contracts';
-import { DomainError } from '@serviceops/kernel';
+import { DomainError, zonedInstant } from '@serviceops/kernel';
 
 export type Cycle = 'monthly' | 'yearly';
 
@@ -7,7 +7,7 @@ export interface Period {
   /** 'YYYY-MM' (a month) or 'YYYY' (a year). */
   readonly id: string;
   readonly cycle: Cycle;
-  /** Inclusive start, exclusive end (UTC). */
+  /** Inclusive start, exclusive end: midnight of the first day in the tenant's time zone. */
   readonly from: Date;
   readonly to: Date;
 }
@@ -16,24 +16,21 @@ export const INVALID_PERIOD = 'STAFF.INVALID_ASSESSMENT_PERIOD';
 /** A month 'YYYY-MM' or a year 'YYYY': the gateway states the same rule (STAFF_FIELDS.assessmentPeriod). */
 const PERIOD_PATTERN = new RegExp(STAFF_FIELDS.assessmentPeriod.schema.pattern ?? '');
 
-/** A monthly or yearly cycle's period, from its id. */
-export function periodOf(id: string): Period {
+/**
+ * A monthly or yearly cycle's period, from its id, cut at midnight in the tenant's time zone (tenancy's calendar):
+ * for a tenant at UTC+8, 23:30 UTC on 31 March is 07:30 on 1 April, in April's period.
+ */
+export function periodOf(id: string, timeZone: string): Period {
   const match = PERIOD_PATTERN.exec(id);
   if (!match)
     throw new DomainError(INVALID_PERIOD, 'period is a month YYYY-MM or a year YYYY', { field: 'period' });
   const year = Number(match[1]);
-  if (match[2] === undefined)
-    return {
-      id,
-      cycle: 'yearly',
-      from: new Date(Date.UTC(year, 0, 1)),
-      to: new Date(Date.UTC(year + 1, 0, 1)),
-    };
-  const month = Number(match[2]) - 1;
-  return {
-    id,
-    cycle: 'monthly',
-    from: new Date(Date.UTC(year, month, 1)),
-    to: new Date(Date.UTC(year, month + 1, 1)),
+  const firstDay = (y: number, monthIndex: number) => {
+    const first = new Date(Date.UTC(y, monthIndex, 1));
+    return zonedInstant(timeZone, first.toISOString().slice(0, 10), 0);
   };
+  if (match[2] === undefined)
+    return { id, cycle: 'yearly', from: firstDay(year, 0), to: firstDay(year + 1, 0) };
+  const month = Number(match[2]) - 1;
+  return { id, cycle: 'monthly', from: firstDay(year, month), to: firstDay(year, month + 1) };
 }

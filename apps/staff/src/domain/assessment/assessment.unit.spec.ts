@@ -295,19 +295,39 @@ describe('assessing a period', () => {
   const policy = { version: 2, policy: { ...DEFAULT_ASSESSMENT_POLICY, weights: only('serviceQuality') } };
   const people = [facts('a', { inspections: [95] }), facts('b', { inspections: [50] })];
   const spec = (given: AssessmentEvent[], at = now) =>
-    deciderSpec(assessmentDecider, { now: at, policy, facts: people }).given(given);
+    deciderSpec(assessmentDecider, { now: at, timeZone: 'UTC', policy, facts: people }).given(given);
   const run = (period: string) => ({ type: 'AssessPeriod', data: { period } }) as const;
 
   it.each([
-    ['2026-03', 'monthly', '2026-03-01T00:00:00.000Z', '2026-04-01T00:00:00.000Z'],
-    ['2025', 'yearly', '2025-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z'],
-    ['2024-12', 'monthly', '2024-12-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z'],
-  ])('reads %s as a %s period', (id, cycle, from, to) => {
-    expect(periodOf(id)).toEqual({ id, cycle, from: new Date(from), to: new Date(to) });
+    ['2026-03', 'UTC', 'monthly', '2026-03-01T00:00:00.000Z', '2026-04-01T00:00:00.000Z'],
+    ['2025', 'UTC', 'yearly', '2025-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z'],
+    ['2024-12', 'UTC', 'monthly', '2024-12-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z'],
+    // UTC+8: each midnight is 16:00 UTC the day before.
+    ['2026-03', 'Asia/Shanghai', 'monthly', '2026-02-28T16:00:00.000Z', '2026-03-31T16:00:00.000Z'],
+    ['2025', 'Asia/Shanghai', 'yearly', '2024-12-31T16:00:00.000Z', '2025-12-31T16:00:00.000Z'],
+    ['2024-12', 'Asia/Shanghai', 'monthly', '2024-11-30T16:00:00.000Z', '2024-12-31T16:00:00.000Z'],
+    // UTC−5, then −4 from 8 March (daylight saving): the month is an hour short.
+    ['2026-03', 'America/New_York', 'monthly', '2026-03-01T05:00:00.000Z', '2026-04-01T04:00:00.000Z'],
+  ])('reads %s in %s as a %s period', (id, zone, cycle, from, to) => {
+    expect(periodOf(id, zone)).toEqual({ id, cycle, from: new Date(from), to: new Date(to) });
+  });
+
+  /** Whether an instant counts in a period: from its start (inclusive) to its end (exclusive). */
+  const counts = (id: string, zone: string, at: string) => {
+    const { from, to } = periodOf(id, zone);
+    return from.getTime() <= Date.parse(at) && Date.parse(at) < to.getTime();
+  };
+  it.each<[string, string, string, boolean, boolean]>([
+    ['23:30 UTC on the 31st, tenant at UTC+8', 'Asia/Shanghai', '2026-03-31T23:30:00.000Z', false, true],
+    ['23:30 UTC on the 31st, tenant at UTC', 'UTC', '2026-03-31T23:30:00.000Z', true, false],
+    ['16:00 UTC on the 31st (midnight at UTC+8)', 'Asia/Shanghai', '2026-03-31T16:00:00.000Z', false, true],
+    ['a millisecond before', 'Asia/Shanghai', '2026-03-31T15:59:59.999Z', true, false],
+  ])('an event at %s counts in March %p, in April %p', (_why, zone, at, march, april) => {
+    expect([counts('2026-03', zone, at), counts('2026-04', zone, at)]).toEqual([march, april]);
   });
 
   it.each(['2026-13', '2026-3', '26', 'March'])('refuses the period %s', (id) => {
-    expect(() => periodOf(id)).toThrow(
+    expect(() => periodOf(id, 'UTC')).toThrow(
       expect.objectContaining({ code: 'STAFF.INVALID_ASSESSMENT_PERIOD' }) as Error,
     );
   });
@@ -315,6 +335,7 @@ describe('assessing a period', () => {
   it('records the result with the policy version it applied, and each outcome as an event', () => {
     const events = assessmentDecider.decide(run('2026-03'), assessmentDecider.initialState(), {
       now,
+      timeZone: 'UTC',
       policy,
       facts: people,
     });
@@ -338,11 +359,17 @@ describe('assessing a period', () => {
   it('re-scores a period as the next result version', () => {
     const first = assessmentDecider.decide(run('2026-03'), assessmentDecider.initialState(), {
       now,
+      timeZone: 'UTC',
       policy,
       facts: people,
     });
     const state = first.reduce(assessmentDecider.evolve, assessmentDecider.initialState());
-    const again = assessmentDecider.decide(run('2026-03'), state, { now, policy, facts: people });
+    const again = assessmentDecider.decide(run('2026-03'), state, {
+      now,
+      timeZone: 'UTC',
+      policy,
+      facts: people,
+    });
     expect(again[0]?.data).toMatchObject({ resultVersion: 2 });
   });
 
@@ -350,6 +377,22 @@ describe('assessing a period', () => {
     spec([], new Date('2026-03-31T23:59:00.000Z'))
       .when(run('2026-03'))
       .thenThrows('STAFF.ASSESSMENT_PERIOD_NOT_OVER');
+  });
+
+  it.each<[string, string, boolean]>([
+    ['a minute before midnight at UTC+8', '2026-03-31T15:59:00.000Z', false],
+    ['at midnight at UTC+8 (16:00 UTC)', '2026-03-31T16:00:00.000Z', true],
+  ])('for a tenant at UTC+8, March is over %s: %p', (_why, at, over) => {
+    const decide = () =>
+      assessmentDecider.decide(run('2026-03'), assessmentDecider.initialState(), {
+        now: new Date(at),
+        timeZone: 'Asia/Shanghai',
+        policy,
+        facts: people,
+      });
+    if (over) expect(decide()[0]?.data).toMatchObject({ period: '2026-03' });
+    else
+      expect(decide).toThrow(expect.objectContaining({ code: 'STAFF.ASSESSMENT_PERIOD_NOT_OVER' }) as Error);
   });
 
   it('keeps one stream per period and tenant', () => {

@@ -15,6 +15,11 @@ export const AttendanceErrorCode = {
   LEAVE_REVERSED: 'STAFF.LEAVE_ENDS_BEFORE_START',
   LEAVE_DECIDED: 'STAFF.LEAVE_ALREADY_DECIDED',
   LEAVE_OVER: 'STAFF.LEAVE_OVER',
+  /** A shift is cancelled only before its start and before anyone clocked in. */
+  SHIFT_STARTED: 'STAFF.SHIFT_STARTED',
+  SHIFT_CANCELLED: 'STAFF.SHIFT_CANCELLED',
+  /** Clocking in or out for someone else without a supervisor's role (403). */
+  CLOCKING_FORBIDDEN: 'STAFF.CLOCKING_FORBIDDEN',
 } as const;
 
 export type AttendanceErrorCode = (typeof AttendanceErrorCode)[keyof typeof AttendanceErrorCode];

@@ -368,3 +368,102 @@ describe('leave as availability for dispatch (issue 13 item 7)', () => {
     ).toHaveLength(2);
   });
 });
+
+describe('cancelling a shift (its working slot withdrawn from dispatch)', () => {
+  const cancel = {
+    type: 'CancelShift',
+    data: { shiftId: SHIFT, reason: 'branch closed', cancelledBy: 'manager' },
+  } as const;
+  it('a minute before its start: cancelled, and the working slot published inactive, once', () => {
+    const now = at(-1);
+    const events = shiftDecider.decide(cancel, fold([scheduled]), { now });
+    expect(events).toEqual([
+      {
+        type: 'ShiftCancelled',
+        data: {
+          shiftId: SHIFT,
+          staffId: ANNA,
+          reason: 'branch closed',
+          cancelledBy: 'manager',
+          cancelledAt: now.toISOString(),
+        },
+      },
+      {
+        type: 'StaffAvailabilityChanged',
+        data: {
+          staffId: ANNA,
+          kind: 'working_slot',
+          intervalId: SHIFT,
+          from: START,
+          to: END,
+          active: false,
+          changedAt: now.toISOString(),
+        },
+      },
+    ]);
+    const state = fold([scheduled, ...events]);
+    expect(shiftDecider.decide(cancel, state, { now })).toEqual([]);
+    // Its end timer closes nothing.
+    expect(
+      shiftDecider.decide({ type: 'CloseShift', data: { shiftId: SHIFT } }, state, { now: at(480) }),
+    ).toEqual([]);
+  });
+  it.each<[string, ShiftEvent[], number, string]>([
+    ['at its start', [scheduled], 0, 'STAFF.SHIFT_STARTED'],
+    ['after its start', [scheduled], 30, 'STAFF.SHIFT_STARTED'],
+    ['clocked in (early, before the start)', [scheduled, ...clockedIn(-10)], -5, 'STAFF.ALREADY_CLOCKED_IN'],
+    ['clocked in and out', [scheduled, ...clockedIn(-10)], -5, 'STAFF.ALREADY_CLOCKED_IN'],
+    ['no such shift (another tenant’s)', [], -60, 'STAFF.SHIFT_NOT_FOUND'],
+  ])('refuses to cancel a shift %s', (_why, given, minutes, code) => {
+    expect(() => shiftDecider.decide(cancel, fold(given), { now: at(minutes) })).toThrow(
+      expect.objectContaining({ code }) as Error,
+    );
+  });
+  it('refuses to cancel a closed shift', () => {
+    const closed = shiftDecider.decide({ type: 'CloseShift', data: { shiftId: SHIFT } }, fold([scheduled]), {
+      now: at(480),
+    });
+    expect(() => shiftDecider.decide(cancel, fold([scheduled, ...closed]), { now: at(-1) })).toThrow(
+      expect.objectContaining({ code: 'STAFF.SHIFT_CLOSED' }) as Error,
+    );
+  });
+  it.each(['', ' ', 'x'.repeat(501)])('refuses a reason of %p', (reason) => {
+    expect(() =>
+      shiftDecider.decide({ ...cancel, data: { ...cancel.data, reason } }, fold([scheduled]), {
+        now: at(-1),
+      }),
+    ).toThrow(expect.objectContaining({ code: 'STAFF.INVALID_TEXT' }) as Error);
+  });
+  it.each<['ClockIn' | 'ClockOut']>([['ClockIn'], ['ClockOut']])(
+    'refuses %s on a cancelled shift',
+    (type) => {
+      const state = fold([scheduled, ...shiftDecider.decide(cancel, fold([scheduled]), { now: at(-1) })]);
+      expect(() => shiftDecider.decide({ type, data: { shiftId: SHIFT } }, state, { now: at(0) })).toThrow(
+        expect.objectContaining({ code: 'STAFF.SHIFT_CANCELLED' }) as Error,
+      );
+    },
+  );
+});
+
+describe('clocking by the right person', () => {
+  const OTHER = '9f1e2d3c-4b5a-4968-8776-655443322110';
+  const clockIn = { type: 'ClockIn', data: { shiftId: SHIFT } } as const;
+  const clockOut = { type: 'ClockOut', data: { shiftId: SHIFT } } as const;
+  it.each<[string, { staffId: string | null; supervises: boolean }, boolean]>([
+    ['the staff member on the shift', { staffId: ANNA, supervises: false }, true],
+    ['a supervisor, for them', { staffId: null, supervises: true }, true],
+    ['a supervisor who is another staff member', { staffId: OTHER, supervises: true }, true],
+    ['another staff member', { staffId: OTHER, supervises: false }, false],
+    ['a user linked to no staff member', { staffId: null, supervises: false }, false],
+  ])('%s: may clock in and out %p', (_why, clocker, allowed) => {
+    const inState = fold([scheduled, ...clockedIn(0)]);
+    for (const [command, state] of [
+      [clockIn, fold([scheduled])],
+      [clockOut, inState],
+    ] as const) {
+      const decide = () => shiftDecider.decide(command, state, { now: at(1), clocker });
+      if (allowed) expect(decide()).toHaveLength(1);
+      else expect(decide).toThrow(expect.objectContaining({ code: 'STAFF.CLOCKING_FORBIDDEN' }) as Error);
+    }
+  });
+});

@@ -26,6 +26,8 @@ export type ShiftCommand =
     }
   | { type: 'ClockIn'; data: { shiftId: string } }
   | { type: 'ClockOut'; data: { shiftId: string } }
+  /** Before its start and before any clock-in: the working slot is withdrawn from dispatch. */
+  | { type: 'CancelShift'; data: { shiftId: string; reason: string; cancelledBy: string } }
   /** The shift's end (its durable timer): whoever never clocked in was absent, unless on approved leave. */
   | { type: 'CloseShift'; data: { shiftId: string } };
 
@@ -48,11 +50,15 @@ export type ShiftEvent =
         outcome: 'attended' | 'late' | 'absent' | 'on_leave';
       }
     >
-  /** The shift as a working slot, for dispatch (published with ShiftScheduled). */
+  | Event<
+      'ShiftCancelled',
+      { shiftId: string; staffId: string; reason: string; cancelledBy: string; cancelledAt: string }
+    >
+  /** The shift as a working slot, for dispatch (published with ShiftScheduled, withdrawn with ShiftCancelled). */
   | StaffAvailabilityChanged;
 
 export interface ShiftState {
-  readonly status: 'absent' | 'scheduled' | 'in' | 'out' | 'closed';
+  readonly status: 'absent' | 'scheduled' | 'in' | 'out' | 'closed' | 'cancelled';
   readonly shiftId?: string;
   readonly staffId?: string;
   readonly startsAt?: string;
@@ -68,6 +74,24 @@ export interface ShiftContext {
   readonly onLeave?: boolean;
   /** Clocking in: the tenant's lateness threshold (default ATTENDANCE_RULES'). */
   readonly latenessThresholdMinutes?: number;
+  /**
+   * Clocking in or out: who records it. The staff member themselves (the login tenancy linked to them) or a
+   * supervisor; anyone else is refused. Absent: the platform itself (no caller to check).
+   */
+  readonly clocker?: { readonly staffId: string | null; readonly supervises: boolean };
+}
+
+/** Only the person on the shift, or a supervisor, records their clock-in or -out. */
+function checkClocker(context: ShiftContext, staffId: string): void {
+  const { clocker } = context;
+  if (!clocker || clocker.supervises || clocker.staffId === staffId) return;
+  throw attendanceError(
+    E.CLOCKING_FORBIDDEN,
+    'only the staff member on the shift or a supervisor clocks it',
+    {
+      staffId,
+    },
+  );
 }
 
 const minutesBetween = (from: number, to: number): number => Math.floor((to - from) / MINUTE);
@@ -106,6 +130,8 @@ function decide(command: ShiftCommand, state: ShiftState, context: ShiftContext)
   const end = Date.parse(state.endsAt);
   switch (command.type) {
     case 'ClockIn': {
+      checkClocker(context, staffId);
+      if (state.status === 'cancelled') throw attendanceError(E.SHIFT_CANCELLED, 'the shift was cancelled');
       if (state.status === 'closed') throw attendanceError(E.CLOSED, 'the shift is over');
       if (state.status !== 'scheduled') throw attendanceError(E.ALREADY_IN, 'clocked in already');
       if (now.getTime() < start - ATTENDANCE_RULES.clockInWindowMinutes * MINUTE)
@@ -127,6 +153,8 @@ function decide(command: ShiftCommand, state: ShiftState, context: ShiftContext)
       ];
     }
     case 'ClockOut': {
+      checkClocker(context, staffId);
+      if (state.status === 'cancelled') throw attendanceError(E.SHIFT_CANCELLED, 'the shift was cancelled');
       if (state.status === 'scheduled') throw attendanceError(E.NOT_IN, 'not clocked in');
       if (state.status !== 'in') throw attendanceError(E.ALREADY_OUT, 'clocked out already');
       const minutesEarly = Math.max(0, minutesBetween(now.getTime(), end));
@@ -137,8 +165,31 @@ function decide(command: ShiftCommand, state: ShiftState, context: ShiftContext)
         },
       ];
     }
+    case 'CancelShift': {
+      if (state.status === 'cancelled') return [];
+      if (state.status === 'closed') throw attendanceError(E.CLOSED, 'the shift is over');
+      if (state.status !== 'scheduled')
+        throw attendanceError(E.ALREADY_IN, 'clocked in already: the shift cannot be cancelled');
+      if (now.getTime() >= start)
+        throw attendanceError(E.SHIFT_STARTED, 'the shift has started: it cannot be cancelled');
+      const { reason, cancelledBy } = command.data;
+      if (!RULES.reason.accepts(reason))
+        throw attendanceError(E.TEXT_REFUSED, `reason ${RULES.reason.message}`, { field: 'reason' });
+      return [
+        {
+          type: 'ShiftCancelled',
+          data: { shiftId, staffId, reason, cancelledBy, cancelledAt: now.toISOString() },
+        },
+        availabilityChanged(
+          'working_slot',
+          { intervalId: shiftId, staffId, from: state.startsAt, to: state.endsAt },
+          false,
+          now,
+        ),
+      ];
+    }
     case 'CloseShift': {
-      if (state.status === 'closed') return [];
+      if (state.status === 'closed' || state.status === 'cancelled') return [];
       const outcome =
         state.status === 'scheduled'
           ? context.onLeave
@@ -162,6 +213,8 @@ function evolve(state: ShiftState, event: ShiftEvent): ShiftState {
       return { ...state, status: 'out' };
     case 'ShiftClosed':
       return { ...state, status: 'closed' };
+    case 'ShiftCancelled':
+      return { ...state, status: 'cancelled' };
     case 'StaffAvailabilityChanged':
       return state;
   }

@@ -1,0 +1,180 @@
+import { withTransaction } from '@serviceops/eventstore';
+import { newId, type RecordedEvent } from '@serviceops/kernel';
+import { EventSourcingRuntime, isSealed, PersonalDataCipher, type CallContext } from '@serviceops/platform';
+import { bootOnOwnDatabase, type BootedService } from '@serviceops/platform/testing';
+import { eventually } from '@serviceops/testing';
+import { QualificationHandlers } from '../src/application/qualification.handlers';
+import { RecruitmentHandlers } from '../src/application/recruitment.handlers';
+import { SeparationHandlers } from '../src/application/separation.handlers';
+import { TrainingSessionHandlers } from '../src/application/training-session.handlers';
+import { qualificationsStreamId } from '../src/domain/qualification/qualification.decider';
+import { candidateStreamId } from '../src/domain/recruitment/candidate.decider';
+import { separationStreamId } from '../src/domain/separation/separation.decider';
+import { trainingSessionStreamId } from '../src/domain/training-session/training-session.decider';
+import { staffFactsOf } from '../src/infrastructure/conduct-staff-facts.repository';
+import { staffService } from '../src/staff.service-definition';
+
+// Staff's free text that may carry personal data (issue 13 item 9; PERSONAL_TEXT in libs/contracts): a
+// recruitment step's reason, a qualification's suspension reason, a resignation's reason and a handover note
+// (the person's key), a training session's topic (the session's key). At rest: sealed, no clear text in the
+// event store row. Read back: in clear. The key destroyed (erasure): unreadable, the rest of the record intact.
+
+let booted: BootedService | undefined;
+const tenantId = newId();
+const call: CallContext = { tenantId, actorId: newId(), roles: ['admin'], correlationId: newId() };
+const app = () => booted!.running.app;
+const runtime = () => app().get(EventSourcingRuntime);
+const recruitment = () => app().get(RecruitmentHandlers);
+
+async function rows(stream: string): Promise<readonly RecordedEvent[]> {
+  return (await runtime().store.readStream(stream)).events;
+}
+/** The event store's rows as text: what a backup or a look at the table shows. */
+async function atRest(stream: string): Promise<string> {
+  const { rows: stored } = await runtime().store.pool.query<{ data: unknown }>(
+    `SELECT data FROM staff.events WHERE stream_id = $1`,
+    [stream],
+  );
+  expect(stored.length).toBeGreaterThan(0);
+  return JSON.stringify(stored);
+}
+const destroyKey = (id: string) =>
+  withTransaction(runtime().store.pool, (tx) => app().get(PersonalDataCipher).destroy(tx, [id]));
+
+async function candidate(): Promise<string> {
+  const posting = await recruitment().openPosting(
+    {
+      role: 'coach',
+      branchId: newId(),
+      businessLine: 'driving_practice',
+      title: 'Driving coach',
+      criteria: { minDrivingYears: 3, minEducation: 'secondary', cleanRecord: true },
+    },
+    call,
+  );
+  const applied = await recruitment().applyForPosting(
+    {
+      postingId: posting.id,
+      name: 'Zhang Wei',
+      phone: '+86 139 1234 5678',
+      drivingYears: 5,
+      education: 'college',
+      cleanRecord: true,
+    },
+    call,
+  );
+  await recruitment().recordRecruitmentStep({ id: applied.id, step: 'screening' }, call);
+  return applied.id;
+}
+
+async function hired(): Promise<string> {
+  const id = await candidate();
+  const step = (body: object) => recruitment().recordRecruitmentStep({ id, ...body }, call);
+  await step({ step: 'interview', passed: true, interviewMode: 'on_site', ratings: [] });
+  await step({ step: 'practical_test', passed: true, practicalTest: 'test_drive' });
+  await step({ step: 'onboarding_training', passed: true });
+  await step({ step: 'exam', passed: true, score: 90 });
+  const member = await recruitment().hireCandidate(
+    { id, payTerms: { dailyPay: { amount: 30_000, currency: 'CNY' } } },
+    call,
+  );
+  await eventually('the hire in the read model', async () =>
+    (await staffFactsOf(runtime().store.pool, tenantId, member.id)).known ? true : undefined,
+  );
+  return member.id;
+}
+
+beforeAll(async () => {
+  booted = await bootOnOwnDatabase('stafffreetext', staffService);
+});
+
+afterAll(async () => {
+  await booted?.stop();
+});
+
+it('seals an interview’s remarks with the candidate’s key; erasing the candidate makes them unreadable', async () => {
+  const id = await candidate();
+  const reason = 'Remarks: Chen Jie smelled of alcohol at 9 am';
+  const rejected = await recruitment().recordRecruitmentStep(
+    { id, step: 'interview', passed: false, reason, interviewMode: 'on_site', ratings: [] },
+    call,
+  );
+  expect(rejected.steps.at(-1)).toMatchObject({ step: 'interview', passed: false, reason });
+  const stream = candidateStreamId(tenantId, id);
+  expect(await atRest(stream)).not.toMatch(/Chen Jie|alcohol/);
+  const step = (await rows(stream)).filter((e) => e.type === 'RecruitmentStepRecorded').at(-1);
+  expect(isSealed((step?.data as { reason: string }).reason)).toBe(true);
+
+  await recruitment().eraseCandidate({ id }, call);
+  const erased = await recruitment().getCandidate({ id }, call);
+  expect(erased.steps.at(-1)).toEqual({
+    step: 'interview',
+    passed: false,
+    interviewMode: 'on_site',
+    recordedAt: expect.any(String) as string,
+  });
+});
+
+it('seals a suspension’s reason, a resignation’s reason and a handover note with the person’s key', async () => {
+  const staffId = await hired();
+  const qualifications = app().get(QualificationHandlers);
+  const recorded = await qualifications.record(
+    {
+      id: staffId,
+      kind: 'driving_licence',
+      number: 'DL-110105',
+      issuedOn: '2020-01-01',
+      expiresAt: new Date(Date.now() + 365 * 86_400_000).toISOString(),
+    },
+    call,
+  );
+  const qualificationId = String((recorded.qualifications[0] as { id?: string } | undefined)?.id);
+  await qualifications.suspend(
+    { id: staffId, qualificationId, reason: 'Zhang Wei’s licence held by police after a DUI stop' },
+    call,
+  );
+  const separation = app().get(SeparationHandlers);
+  const reason = 'moving to Chengdu to care for his sick father';
+  await separation.resign({ id: staffId, reason }, call);
+  await separation.tick({ id: staffId, item: 'materials', note: 'returned by his wife Wang Li' }, call);
+
+  for (const stream of [qualificationsStreamId(tenantId, staffId), separationStreamId(tenantId, staffId)])
+    expect(await atRest(stream)).not.toMatch(/DUI|police|Chengdu|father|Wang Li/);
+  const sealed = (await rows(separationStreamId(tenantId, staffId))).map(
+    (e) => (e.data as { reason?: string; note?: string }).reason ?? (e.data as { note?: string }).note,
+  );
+  expect(sealed.map((v) => v !== undefined && isSealed(v))).toEqual([true, true]);
+  expect(await separation.get({ id: staffId }, call)).toMatchObject({ status: 'separating', reason });
+
+  await destroyKey(staffId);
+  const after = await separation.get({ id: staffId }, call);
+  expect(after).toMatchObject({ kind: 'resignation', handover: expect.any(Array) as unknown[] });
+  expect(after.reason).toBeUndefined();
+});
+
+it('seals a training session’s topic with the session’s key', async () => {
+  const [staffId, coach] = [await hired(), await hired()];
+  const training = app().get(TrainingSessionHandlers);
+  const topic = 'one-to-one: Zhang Wei shouted at Mrs Zhao over the fee';
+  const session = await training.schedule(
+    {
+      kind: 'quality_coaching',
+      topic,
+      startsAt: new Date(Date.now() - 600_000).toISOString(),
+      endsAt: new Date(Date.now() + 7_200_000).toISOString(),
+      mandatory: true,
+      invitees: [staffId],
+      trainerId: coach,
+    },
+    call,
+  );
+  expect(session).toMatchObject({ topic });
+  const id = String(session['id']);
+  expect(await atRest(trainingSessionStreamId(tenantId, id))).not.toMatch(/Zhang|Zhao|shouted/);
+  await training.attend({ id, staffId, passed: true }, call);
+  await destroyKey(id);
+  expect(await training.get({ id }, call)).toMatchObject({
+    topic: '',
+    invitees: [{ staffId, status: 'attended', passed: true }],
+  });
+});
