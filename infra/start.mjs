@@ -173,11 +173,15 @@ function elapsed(since) {
 /** One child process: a service (`apps/<name>`), or the whole platform (`serviceops`). */
 function spawnService(name, env, logDir, onLine) {
   const flags = (process.env.SERVICE_NODE_FLAGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...flags, '-r', './infra/register.cjs', `apps/${name}/src/main.ts`], {
-    cwd: REPO_ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...flags, '-r', './infra/register.cjs', `apps/${name}/src/main.ts`],
+    {
+      cwd: REPO_ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const log = fs.createWriteStream(path.join(logDir, `${name}.log`), { flags: 'a' });
   for (const stream of [child.stdout, child.stderr]) {
     readline.createInterface({ input: stream }).on('line', (line) => {
