@@ -10,11 +10,15 @@ const swc = [
     module: { type: 'commonjs' },
   },
 ];
-const moduleNameMapper = {
-  '^@serviceops/(kernel|eventstore|messaging|testing|contracts|platform)$': '<rootDir>/libs/$1/src/index.ts',
-  '^@serviceops/platform/testing$': '<rootDir>/libs/platform/test/service-boot.ts',
-  '^@serviceops/platform/(.*)$': '<rootDir>/libs/platform/src/$1',
-};
+// The path aliases of tsconfig.base.json, the one list of them, as patterns: exact ones first, so that
+// `@serviceops/platform/testing` wins over `@serviceops/platform/*`.
+const { paths } = require('./tsconfig.base.json').compilerOptions;
+const pattern = (alias) => `^${alias.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace('*', '(.*)')}$`;
+const moduleNameMapper = Object.fromEntries(
+  Object.entries(paths)
+    .sort(([a], [b]) => Number(a.includes('*')) - Number(b.includes('*')))
+    .map(([alias, [target]]) => [pattern(alias), `<rootDir>/${target.replace('*', '$1')}`]),
+);
 const common = {
   rootDir: __dirname,
   testEnvironment: 'node',
