@@ -242,6 +242,8 @@ export type ResourceEvent =
         resourceId: string;
         orderId: string;
         deliveryOrderId: string;
+        /** The contract the lease (or else the visit's order) is under, when there is one. */
+        contractId?: string;
         work: readonly VisitWork[];
         note: string;
         at: string;
@@ -494,6 +496,7 @@ export function decideResource(
             resourceId: r.resourceId,
             orderId: order.orderId,
             deliveryOrderId: rental.deliveryOrderId,
+            ...optionalContract(rental.contractId ?? order.contractId),
             work: [...new Set(d.work)],
             note: noted(d.note),
             at,
@@ -536,6 +539,8 @@ export function decideResource(
     }
   }
 }
+
+const optionalContract = (contractId: string | undefined) => (contractId === undefined ? {} : { contractId });
 
 /** A paper's last day in force is not before today. */
 function notPast(d: { inspectionValidTo?: string; insuranceValidTo?: string }, today: string): void {
