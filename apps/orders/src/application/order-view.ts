@@ -53,7 +53,12 @@ export function orderViewOf(
       case 'RequestRegistered': {
         const { orderId, address, problem, arrivalWithinBusinessHours, ...rest } = e.data;
         hours = arrivalWithinBusinessHours;
-        view = { id: orderId, status: STATUS_REACHED.RequestRegistered, ...rest, ...(clear ? { address, problem } : {}) };
+        view = {
+          id: orderId,
+          status: STATUS_REACHED.RequestRegistered,
+          ...rest,
+          ...(clear ? { address, problem } : {}),
+        };
         break;
       }
       case 'RequestResponded':

@@ -234,7 +234,12 @@ export class WorkOrderHandlers {
           runtime.store,
           parts,
           ([work, orderState, usage]) => {
-            const [completed = [], followed = []] = withOrderStage(command, work as S, orderState as S, context);
+            const [completed = [], followed = []] = withOrderStage(
+              command,
+              work as S,
+              orderState as S,
+              context,
+            );
             const used = packageUsageDecider.decide(
               { type: 'UseSession', data: { contractId, customerId: order.customerId, orderId: r.id } },
               usage as PackageUsage,
@@ -293,14 +298,14 @@ export class WorkOrderHandlers {
         streamId: workOrderStreamId(call.tenantId, request.id),
         evolve: workOrderDecider.evolve as (s: S, e: E) => S,
         initialState: workOrderDecider.initialState,
-        codec: order.codec as EventCodec<E>,
+        codec: order.codec,
         ...optional('expectedVersion', request.expectedVersion),
       },
       {
         streamId: orderStreamId(call.tenantId, request.id),
         evolve: orderDecider.evolve as (s: S, e: E) => S,
         initialState: orderDecider.initialState,
-        codec: order.orderCodec as EventCodec<E>,
+        codec: order.orderCodec,
       },
     ];
   }

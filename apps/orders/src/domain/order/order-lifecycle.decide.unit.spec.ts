@@ -4,7 +4,7 @@ import { deciderSpec } from '@serviceops/testing';
 import type { OrderCommand, OrderContext, RequestKind, WorkStage } from './order.commands';
 import { orderDecider } from './order.decider';
 import type { OrderEvent, RequestRegistered } from './order.events';
-import { furthest, type OrderState, type OrderStatus } from './order.state';
+import { furthest, type OrderStatus } from './order.state';
 import { STAGE_OF_EVENT, workStageOf } from '../work-order/work-order.decider';
 
 // The order's status through its whole lifecycle (issue 15): the order follows its work order's stage, moves
@@ -65,7 +65,7 @@ const stage = (s: WorkStage): OrderCommand => ({ type: 'RecordWorkStage', data: 
 const dispatch: OrderCommand = { type: 'DispatchOrder', data: { orderId: O, staffId: 's-1', slot } };
 const eligible = { staffId: 's-1', eligible: true, reasons: [] };
 const statusAfter = (events: readonly OrderEvent[]): string =>
-  events.reduce(orderDecider.evolve, orderDecider.initialState() as OrderState).status;
+  events.reduce(orderDecider.evolve, orderDecider.initialState()).status;
 
 describe('an order’s status through its lifecycle', () => {
   it('states the statuses in the lifecycle’s order, closed last (their rank)', () => {

@@ -252,7 +252,10 @@ function dispatch(command: DispatchOrder, state: OrderState, context: OrderConte
 }
 
 /** Kinds of order that are a maintenance visit: completed under a contract, contracts counts them. */
-export const MAINTENANCE_VISIT_KINDS = ['maintenance', 'rental_visit'] as const satisfies readonly RequestKind[];
+export const MAINTENANCE_VISIT_KINDS = [
+  'maintenance',
+  'rental_visit',
+] as const satisfies readonly RequestKind[];
 const isVisitKind = (kind: RequestKind): kind is (typeof MAINTENANCE_VISIT_KINDS)[number] =>
   (MAINTENANCE_VISIT_KINDS as readonly string[]).includes(kind);
 
@@ -385,7 +388,11 @@ export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
     case 'OrderClosed':
       return { ...state, status: furthest(state.status, STATUS_REACHED.OrderClosed) };
     case 'OrderWorkStarted':
-      return { ...state, status: furthest(state.status, STATUS_REACHED.OrderWorkStarted), startedAt: event.data.startedAt };
+      return {
+        ...state,
+        status: furthest(state.status, STATUS_REACHED.OrderWorkStarted),
+        startedAt: event.data.startedAt,
+      };
     case 'OrderWorkCompleted':
       return { ...state, status: furthest(state.status, STATUS_REACHED.OrderWorkCompleted) };
     case 'MaintenanceVisitCompleted':

@@ -1,4 +1,10 @@
-import { addBusinessHours, addDays, type BusinessCalendar, DomainError, zonedInstant } from '@serviceops/kernel';
+import {
+  addBusinessHours,
+  addDays,
+  type BusinessCalendar,
+  DomainError,
+  zonedInstant,
+} from '@serviceops/kernel';
 import { EXPIRY_REMINDER_DAYS } from './resource.decider';
 
 /**
