@@ -230,6 +230,17 @@ describe('an order’s status through its lifecycle', () => {
     expect(await codeOf(orders().respond({ id }, call))).toBe('ORDERS.ORDER_CLOSED');
     expect(await codeOf(work().startWork({ id, staffId: technician }, call))).toBe('ORDERS.ORDER_CLOSED');
     expect(await codeOf(work().acceptQuote({ id }, call))).toBe('ORDERS.ORDER_CLOSED');
+    const unit = await get(ResourceHandlers).register(
+      { kind: 'equipment', name: 'Washer test rig', inspectionValidTo: '2030-12-31' },
+      call,
+    );
+    const items = [
+      { item: 'cleaned', passed: true },
+      { item: 'tested', passed: true },
+    ];
+    expect(await codeOf(get(ResourceHandlers).check({ id: unit.id, orderId: id, items }, call))).toBe(
+      'ORDERS.ORDER_CLOSED',
+    );
     expect(await streamOf(`order-${tenantId}-${id}`)).toEqual(before);
     const { rows } = await pool.query<{ n: string }>(
       `SELECT count(*) AS n FROM events WHERE stream_id LIKE 'booking-%' AND data->>'orderId' = $1`,

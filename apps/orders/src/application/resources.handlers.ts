@@ -336,8 +336,9 @@ export class ResourceHandlers {
       customer_id: string;
       kind: string;
       contract_id: string | null;
+      status: string;
     }>(
-      'SELECT customer_id, kind, contract_id FROM orders.order_list WHERE tenant_id = $1 AND order_id = $2',
+      'SELECT customer_id, kind, contract_id, status FROM orders.order_list WHERE tenant_id = $1 AND order_id = $2',
       [call.tenantId, id],
     );
     const row = rows[0];
@@ -347,6 +348,7 @@ export class ResourceHandlers {
       kind: row.kind,
       customerId: row.customer_id,
       ...(row.contract_id ? { contractId: row.contract_id } : {}),
+      ...(row.status === 'closed' ? { closed: true } : {}),
     };
   }
 
@@ -356,7 +358,7 @@ export class ResourceHandlers {
     options: {
       newStream?: boolean;
       expectedVersion?: number | undefined;
-      order?: { orderId: string; kind: string; customerId: string; contractId?: string };
+      order?: { orderId: string; kind: string; customerId: string; contractId?: string; closed?: boolean };
     } = {},
   ): Promise<ResourceView> {
     const { runtime } = this.orders;

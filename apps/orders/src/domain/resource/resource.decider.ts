@@ -73,6 +73,8 @@ export const ResourceErrorCode = {
   NOT_RENTED: 'ORDERS.NOT_RENTED',
   NOT_RENTED_TO_CUSTOMER: 'ORDERS.NOT_RENTED_TO_CUSTOMER',
   DAMAGE_WITHOUT_FINDINGS: 'ORDERS.DAMAGE_WITHOUT_FINDINGS',
+  /** The record's order was closed (its quote declined). */
+  ORDER_CLOSED: 'ORDERS.ORDER_CLOSED',
 } as const;
 const E = ResourceErrorCode;
 
@@ -176,6 +178,8 @@ export interface OrderFacts {
   readonly kind: string;
   readonly customerId: string;
   readonly contractId?: string;
+  /** Closed when its quote was declined: nothing is prepared, delivered or recorded on it. */
+  readonly closed?: boolean;
 }
 /** An equipment unit out on a lease: the delivery's order and its customer. */
 export interface Rental {
@@ -576,6 +580,8 @@ function orderOf(context: ResourceContext, orderId: string, kind?: string): Orde
   const order = context.order;
   if (order === undefined || order.orderId !== orderId)
     throw new Error('the record needs its order’s facts in the context');
+  if (order.closed === true)
+    throw err(E.ORDER_CLOSED, `order ${orderId} is closed: its quote was declined`, { field: 'orderId' });
   if (kind !== undefined && order.kind !== kind)
     throw err(E.WRONG_ORDER_KIND, `the order is a ${order.kind}, not a ${kind}`, {
       field: 'orderId',

@@ -112,3 +112,45 @@ describe('a rental visit names the lease’s contract', () => {
       ]);
   });
 });
+
+describe('records against a closed order (its quote declined)', () => {
+  const R = 'res-1';
+  const now = new Date('2026-03-02T02:00:00.000Z');
+  const unit: ResourceEvent = {
+    type: 'ResourceRegistered',
+    data: { resourceId: R, kind: 'equipment', name: 'Generator', inspectionValidTo: '2026-12-31' },
+  };
+  const passed = (items: readonly string[]) => items.map((item) => ({ item, passed: true }));
+  const context = (kind: string, closed: boolean) => ({
+    now,
+    today: '2026-03-02',
+    order: { orderId: 'o-1', kind, customerId: 'c-1', ...(closed ? { closed } : {}) },
+  });
+  it.each<[string, string, object]>([
+    ['a preparation check', 'repair', { orderId: 'o-1', items: passed(['cleaned', 'tested']) }],
+    [
+      'a rental delivery',
+      'rental_delivery',
+      {
+        orderId: 'o-1',
+        checklist: passed(['exterior', 'performance', 'accessories']),
+        customerSigned: true,
+        staffSignedBy: 's-1',
+      },
+    ],
+  ])('refuses %s (ORDERS.ORDER_CLOSED), accepts it on an open order', (what, kind, data) => {
+    const type = what === 'a preparation check' ? 'RecordPreparationCheck' : 'DeliverRental';
+    const command = { type, data: { resourceId: R, ...data } } as ResourceCommand;
+    deciderSpec(resourceDecider, context(kind, true))
+      .given([unit])
+      .when(command)
+      .thenThrows('ORDERS.ORDER_CLOSED');
+    expect(
+      resourceDecider.decide(
+        command,
+        resourceDecider.evolve(resourceDecider.initialState(), unit),
+        context(kind, false),
+      ),
+    ).toHaveLength(1);
+  });
+});
