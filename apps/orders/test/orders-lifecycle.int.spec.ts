@@ -11,6 +11,7 @@ import { OrderListQueries } from '../src/application/orders-field.list.handlers'
 import { ResourceHandlers } from '../src/application/resources.handlers';
 import { WorkOrderHandlers } from '../src/application/work-order.handlers';
 import { ordersServiceOn } from '../src/orders.service-definition';
+import { orderIndexProjection } from '../src/projections/order-index.projection';
 import {
   calendarsProjection,
   eligibilityProjection,
@@ -263,6 +264,57 @@ describe('an order’s status through its lifecycle', () => {
     expect(await streamOf(`order-${tenantId}-${id}`)).toEqual(before);
     // An installation is no maintenance visit: nothing for contracts' review.
     expect(before.map((e) => e.type)).not.toContain('MaintenanceVisitCompleted');
+  }, 30_000);
+});
+
+describe('the order index’s status', () => {
+  it('ends in the furthest status whatever order the two streams’ events arrive in, redelivered or late', async () => {
+    const { id } = await register({ serviceType: 'under_contract', contractId, kind: 'installation' });
+    const row = () => listedAs(id, 'registered');
+    await row();
+    const ofStream = (type: string, streamId: string, version: number, data: object): DeliveredEvent => ({
+      ...delivered(type, { orderId: id, ...data }),
+      streamId,
+      streamVersion: version,
+    });
+    const order = `order-${tenantId}-${id}`;
+    const completion = ofStream('OrderCompleted', `work-order-${tenantId}-${id}`, 3, {
+      staffId: technician,
+      startedAt: clock.now().toISOString(),
+      completedAt: clock.now().toISOString(),
+      durationMinutes: 30,
+      hours: 0.5,
+      parts: [],
+      signature: 'voucher:V-9',
+    });
+    const indexed = async () =>
+      (
+        await pool.query<{ status: string; version: number }>(
+          'SELECT status, version FROM order_index WHERE order_id = $1',
+          [id],
+        )
+      ).rows;
+    // The work order's completion first, then the order's start: still completed.
+    await feed(orderIndexProjection, completion);
+    await feed(
+      orderIndexProjection,
+      ofStream('OrderWorkStarted', order, 3, { startedAt: clock.now().toISOString() }),
+    );
+    expect(await indexed()).toEqual([{ status: 'completed', version: 3 }]);
+    // The dispatch late, the order's completion, the start and the work order's completion again.
+    for (const e of [
+      ofStream('OrderDispatched', order, 2, {
+        staffId: technician,
+        slot: slotAt(13),
+        dispatchedAt: clock.now().toISOString(),
+      }),
+      ofStream('OrderWorkCompleted', order, 4, { completedAt: clock.now().toISOString() }),
+      ofStream('OrderWorkStarted', order, 3, { startedAt: clock.now().toISOString() }),
+      completion,
+    ])
+      await feed(orderIndexProjection, e);
+    const rows = await indexed();
+    expect(rows).toEqual([{ status: 'completed', version: 4 }]);
   }, 30_000);
 });
 
