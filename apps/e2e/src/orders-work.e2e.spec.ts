@@ -410,6 +410,131 @@ describe.each(['log', 'kafka'] as const)('orders work orders end to end (%s tran
       );
     });
   });
+
+  it('counts a maintenance visit under a contract in the contract’s review; a declined repair is closed, not dispatched', async () => {
+    const customerId = ok<{ id: string }>(
+      await api
+        .post('/api/v1/customers')
+        .set(auth(admin))
+        .send({ name: 'Owner Qian', phone: '+86 138 1234 0002', channel: 'walk_in' }),
+      201,
+    ).id;
+    const cpost = (path: string, body: object, version?: number) =>
+      api
+        .post(`/api/v1/${path}`)
+        .set(auth(admin))
+        .set(version === undefined ? {} : { 'If-Match': `"${version}"` })
+        .send(body);
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const later = new Date(Date.now() + 364 * 86_400_000).toISOString().slice(0, 10);
+    // A maintenance contract with quarterly visits, signed through contracts' own API.
+    const draft = ok<{ id: string; version: number }>(
+      await cpost('contracts', {
+        kind: 'maintenance',
+        customerId,
+        line: 'after_sales_repair',
+        terms: {
+          startDate: yesterday,
+          endDate: later,
+          items: [
+            {
+              kind: 'service',
+              description: 'yearly maintenance',
+              quantity: 1,
+              unitPrice: { amount: 500_000, currency: 'CNY' },
+            },
+          ],
+          clauses: {
+            items: 'boiler maintenance',
+            fees: 'paid yearly in advance',
+            term: 'one year',
+            maintenanceDuties: 'quarterly visits',
+            breachLiability: 'a missed visit is made up within a week',
+          },
+          visitsPerYear: 4,
+        },
+      }),
+      201,
+    );
+    const once = ok<{ version: number }>(
+      await cpost(
+        `contracts/${draft.id}/sign`,
+        { party: 'customer', signer: 'Qian Owner', method: 'paper' },
+        draft.version,
+      ),
+    );
+    ok(
+      await cpost(
+        `contracts/${draft.id}/sign`,
+        { party: 'provider', signer: 'Manager Sun', method: 'electronic' },
+        once.version,
+      ),
+    );
+    const visit = {
+      customerId,
+      line: 'after_sales_repair',
+      kind: 'maintenance',
+      serviceType: 'under_contract',
+      contractId: draft.id,
+      wantedAt: new Date(Date.now() + 3_600_000).toISOString(),
+      zone: 'town',
+      address: '3 Lake Road',
+      subject: 'Boiler B7',
+      problem: 'Quarterly maintenance',
+    };
+    // Contracts' entitlement reaches orders over the platform's transport: the visit registers.
+    const order = await poll('the maintenance contract known to orders', async () => {
+      const res = await api.post('/api/v1/orders').set(auth(admin)).send(visit);
+      return res.status === 201 ? (res.body as { id: string }) : undefined;
+    });
+    const visitSlot = { start: `${tomorrow}T06:00:00.000Z`, end: `${tomorrow}T06:50:00.000Z` };
+    ok(await post(`${order.id}/dispatch`, { staffId: technician, slot: visitSlot }));
+    ok(await post(`${order.id}/work/start`, { staffId: technician }));
+    ok(await post(`${order.id}/self-check`, { passed: true }));
+    ok(await post(`${order.id}/inspection`, { passed: true }));
+    ok(await post(`${order.id}/complete`, { signature: 'voucher:M-1', hours: 1, summary: 'Serviced' }));
+    const got = ok<{ status: string }>(await api.get(`/api/v1/orders/${order.id}`).set(auth(admin)));
+    expect(got.status).toBe('completed');
+    const { rows } = await db.query<{ data: { contractId: string; orderId: string } }>(
+      `SELECT data FROM orders.events WHERE type = 'MaintenanceVisitCompleted' AND data->>'orderId' = $1`,
+      [order.id],
+    );
+    expect(rows.map((r) => r.data.contractId)).toEqual([draft.id]);
+    // Contracts' fulfilment consumer reads it from orders' log: the review counts the visit.
+    const review = await poll('the visit counted in the contract’s review', async () => {
+      const res = await api.get(`/api/v1/contracts/${draft.id}/review`).set(auth(admin));
+      const body = res.body as { visits?: { done?: number; dueByNow?: number } };
+      return res.status === 200 && body.visits?.done === 1 ? body : undefined;
+    });
+    expect(review.visits).toMatchObject({ done: 1 });
+
+    // A repair whose quote the customer declined: closed in GET and in the list, and not dispatched.
+    const declined = ok<{ id: string }>(
+      await api.post('/api/v1/orders').set(auth(admin)).send(repair()),
+      201,
+    );
+    ok(
+      await post(`${declined.id}/quote`, {
+        items: [{ description: 'Inspection', price: { amount: 5_000, currency: 'CNY' } }],
+        validUntil: new Date(Date.now() + 86_400_000).toISOString(),
+      }),
+    );
+    ok(await post(`${declined.id}/quote/decline`));
+    const closed = ok<{ status: string }>(await api.get(`/api/v1/orders/${declined.id}`).set(auth(admin)));
+    expect(closed.status).toBe('closed');
+    await writesNothing(async () => {
+      expectProblem(
+        await post(`${declined.id}/dispatch`, { staffId: technician, slot: visitSlot }),
+        422,
+        'ORDERS.ORDER_CLOSED',
+      );
+    });
+    await poll('the declined repair listed as closed', async () => {
+      const res = await api.get('/api/v1/orders').query({ status: 'closed' }).set(auth(admin));
+      const items = (res.body as { items?: { id: string; status: string }[] }).items ?? [];
+      return items.find((o) => o.id === declined.id && o.status === 'closed');
+    });
+  });
 });
 
 /** Reads a topic from its beginning until `done` matches a message; every message read, as text. */

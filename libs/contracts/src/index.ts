@@ -15,3 +15,4 @@ export * from './events/contracts.events';
 export * from './contracts.vocabulary';
 export * from './events/tenancy-logins.events';
 export * from './resources.vocabulary';
+export * from './orders.vocabulary';

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import { BUSINESS_LINES, CHAT_LIMITS, INCIDENT_FIELDS } from '@serviceops/contracts';
+import { BUSINESS_LINES, CHAT_LIMITS, INCIDENT_FIELDS, ORDER_STATUSES } from '@serviceops/contracts';
 import { RULES } from '@serviceops/kernel';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsUUID, Max, Min, ValidateIf } from 'class-validator';
@@ -9,7 +9,8 @@ import { SLA_STATES } from '../orders/orders.dto';
 
 // The domain's lists (apps/orders) cannot be imported here (apps stay apart): the same values, and the domain
 // refuses anything else with its own code.
-export const LIST_STATUSES = ['registered', 'dispatched', 'completed'] as const;
+/** An order's statuses (libs/contracts states them once). */
+export const LIST_STATUSES = ORDER_STATUSES;
 export const CHAT_STATUSES = ['waiting', 'allocated', 'active', 'ended'] as const;
 export const INCIDENT_KINDS = ['accident', 'sudden_illness'] as const;
 

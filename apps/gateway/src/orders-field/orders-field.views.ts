@@ -12,7 +12,11 @@ export class OrderSummaryView {
   @ApiProperty({ description: 'the order’s version as the list last saw it' })
   version!: number;
 
-  @ApiProperty({ enum: LIST_STATUSES })
+  @ApiProperty({
+    enum: LIST_STATUSES,
+    description:
+      'the furthest stage reached: registered → quoted → quote_accepted (paid work) → dispatched → in_progress → completed; closed when the quote was declined',
+  })
   status!: string;
 
   @ApiProperty({ format: 'uuid' })

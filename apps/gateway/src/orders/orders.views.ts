@@ -10,7 +10,11 @@ export class OrderView {
   @ApiProperty({ description: 'the order’s version, also its ETag: send it as If-Match to change it' })
   version!: number;
 
-  @ApiProperty({ enum: ORDER_STATUSES })
+  @ApiProperty({
+    enum: ORDER_STATUSES,
+    description:
+      'the furthest stage reached: registered → quoted → quote_accepted (paid work) → dispatched → in_progress → completed; closed when the quote was declined',
+  })
   status!: string;
 
   @ApiProperty({ format: 'uuid' })

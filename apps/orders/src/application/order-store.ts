@@ -144,7 +144,13 @@ export async function keepOrderRow(
       case 'RequestResponded':
       case 'RequestResponseOverdue':
       case 'OrderArrivalAtRisk':
-        break; // the row keeps no more of them than the version
+      case 'OrderQuoted':
+      case 'OrderQuoteAccepted':
+      case 'OrderClosed':
+      case 'OrderWorkStarted':
+      case 'OrderWorkCompleted':
+      case 'MaintenanceVisitCompleted':
+        break; // the row keeps no more of them than the version (the work order's events set closed, completed)
       default: {
         const unknown: never = e;
         return unknown;

@@ -1,13 +1,14 @@
 import { arrivalSla } from '../domain/order/order.sla';
+import { furthest, type OrderStatus } from '../domain/order/order.state';
 import type { BusinessCalendar } from '@serviceops/kernel';
-import type { OrderEvent } from '../domain/order/order.events';
+import { type OrderEvent, STATUS_REACHED } from '../domain/order/order.events';
 import { notFoundOrder } from './order-store';
 
 /** An order as the API answers it (the proto's Order). */
 export interface OrderView {
   readonly id: string;
   readonly version: number;
-  readonly status: string;
+  readonly status: OrderStatus;
   readonly customerId: string;
   readonly line: string;
   readonly kind: string;
@@ -45,12 +46,19 @@ export function orderViewOf(
 ): OrderView {
   let view: { -readonly [K in keyof OrderView]?: OrderView[K] } = {};
   let hours = 0;
+  let arrivedAt: string | undefined;
+  const reach = (status: OrderStatus) => (view.status ? furthest(view.status, status) : status);
   for (const e of events) {
     switch (e.type) {
       case 'RequestRegistered': {
         const { orderId, address, problem, arrivalWithinBusinessHours, ...rest } = e.data;
         hours = arrivalWithinBusinessHours;
-        view = { id: orderId, status: 'registered', ...rest, ...(clear ? { address, problem } : {}) };
+        view = {
+          id: orderId,
+          status: STATUS_REACHED.RequestRegistered,
+          ...rest,
+          ...(clear ? { address, problem } : {}),
+        };
         break;
       }
       case 'RequestResponded':
@@ -65,12 +73,30 @@ export function orderViewOf(
       case 'OrderDispatched':
         view = {
           ...view,
-          status: 'dispatched',
+          status: reach(STATUS_REACHED.OrderDispatched),
           staffId: e.data.staffId,
           ...(e.data.resourceId ? { resourceId: e.data.resourceId } : {}),
           slot: e.data.slot,
           dispatchedAt: e.data.dispatchedAt,
         };
+        break;
+      case 'OrderQuoted':
+        view = { ...view, status: reach(STATUS_REACHED.OrderQuoted) };
+        break;
+      case 'OrderQuoteAccepted':
+        view = { ...view, status: reach(STATUS_REACHED.OrderQuoteAccepted) };
+        break;
+      case 'OrderClosed':
+        view = { ...view, status: reach(STATUS_REACHED.OrderClosed) };
+        break;
+      case 'OrderWorkStarted':
+        arrivedAt = e.data.startedAt;
+        view = { ...view, status: reach(STATUS_REACHED.OrderWorkStarted) };
+        break;
+      case 'OrderWorkCompleted':
+        view = { ...view, status: reach(STATUS_REACHED.OrderWorkCompleted) };
+        break;
+      case 'MaintenanceVisitCompleted':
         break;
       default: {
         const unknown: never = e;
@@ -80,7 +106,12 @@ export function orderViewOf(
   }
   if (view.id === undefined || view.receivedAt === undefined) throw notFoundOrder();
   const sla = arrivalSla(
-    { orderId: view.id, receivedAt: view.receivedAt, arrivalWithinBusinessHours: hours },
+    {
+      orderId: view.id,
+      receivedAt: view.receivedAt,
+      arrivalWithinBusinessHours: hours,
+      ...(arrivedAt === undefined ? {} : { arrivedAt }),
+    },
     calendar,
     now,
   );

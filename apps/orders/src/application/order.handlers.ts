@@ -309,7 +309,7 @@ export class OrderHandlers {
         {
           inline: async (tx, states) => {
             const order = states[0] as OrderState;
-            if (order.status !== 'dispatched' || order.dispatch?.staffId !== staffId) return;
+            if (order.status === 'absent' || order.dispatch?.staffId !== staffId) return;
             await keepOrderRow(tx, call.tenantId, null, [
               {
                 type: 'OrderDispatched',

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ORDER_STATUSES } from '@serviceops/contracts';
 import { type BusinessCalendar, type Clock, DomainError, localDayRange } from '@serviceops/kernel';
 import {
   decodeCursor,
@@ -26,7 +27,8 @@ import { OrderFacts } from '../infrastructure/order-facts.repository';
 import { OrdersFieldRepository, type OrderIndexRow } from '../infrastructure/orders-field.repository';
 import { CLOCK, notFoundOrder, OrderStore } from './order-store';
 
-export const LIST_STATUSES = ['registered', 'dispatched', 'completed'] as const;
+/** Every status an order answers with (libs/contracts states them once). */
+export const LIST_STATUSES = ORDER_STATUSES;
 export const SLA_STATES: readonly SlaState[] = ['on_time', 'at_risk', 'missed', 'met', 'met_late'];
 
 /** An order in a list (the proto's OrderSummary): no personal fields. */

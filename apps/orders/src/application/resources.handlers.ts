@@ -1,6 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { PostgresEventStore } from '@serviceops/eventstore';
-import { addDays, type Clock, localDateOf, type Money, newId, type RecordedEvent } from '@serviceops/kernel';
+import {
+  type BusinessCalendar,
+  type Clock,
+  localDateOf,
+  type Money,
+  newId,
+  type RecordedEvent,
+} from '@serviceops/kernel';
 import {
   asOfDate,
   type CallContext,
@@ -20,7 +27,6 @@ import type { PoolClient } from 'pg';
 import type { ResourceVerdict } from '../domain/order/order.commands';
 import {
   dispatchable,
-  EXPIRY_REMINDER_DAYS,
   type ChecklistItem,
   type MaintenanceAction,
   PAPERS,
@@ -33,6 +39,7 @@ import {
   resourceStreamId,
   type VisitWork,
 } from '../domain/resource/resource.decider';
+import { expiryReminderAt, toolOverdueAt } from '../domain/resource/resource.timers';
 import { OrderFacts } from '../infrastructure/order-facts.repository';
 import { CLOCK, OrderStore } from './order-store';
 import { resourceStateOf, type ResourceView, resourceViewOf } from './resource-view';
@@ -43,11 +50,6 @@ export const TOOL_OVERDUE_TIMER = 'tool-overdue';
 export const expiryTimerId = (resourceId: string, paper: Paper) =>
   `${RESOURCE_EXPIRY_TIMER}:${resourceId}:${paper}`;
 export const overdueTimerId = (resourceId: string) => `${TOOL_OVERDUE_TIMER}:${resourceId}`;
-/**
- * Local days become instants at 12:00 UTC: within the same local day from UTC−11 to UTC+11, so a timer of a
- * day never fires on the day before in the tenant's zone (the decider checks the local day again).
- */
-const noonOf = (day: string) => new Date(`${day}T12:00:00.000Z`);
 
 const notFoundResource = () => new ProblemError('ORDERS.RESOURCE_NOT_FOUND', 'no such resource');
 
@@ -334,8 +336,9 @@ export class ResourceHandlers {
       customer_id: string;
       kind: string;
       contract_id: string | null;
+      status: string;
     }>(
-      'SELECT customer_id, kind, contract_id FROM orders.order_list WHERE tenant_id = $1 AND order_id = $2',
+      'SELECT customer_id, kind, contract_id, status FROM orders.order_list WHERE tenant_id = $1 AND order_id = $2',
       [call.tenantId, id],
     );
     const row = rows[0];
@@ -345,6 +348,7 @@ export class ResourceHandlers {
       kind: row.kind,
       customerId: row.customer_id,
       ...(row.contract_id ? { contractId: row.contract_id } : {}),
+      ...(row.status === 'closed' ? { closed: true } : {}),
     };
   }
 
@@ -354,7 +358,7 @@ export class ResourceHandlers {
     options: {
       newStream?: boolean;
       expectedVersion?: number | undefined;
-      order?: { orderId: string; kind: string; customerId: string; contractId?: string };
+      order?: { orderId: string; kind: string; customerId: string; contractId?: string; closed?: boolean };
     } = {},
   ): Promise<ResourceView> {
     const { runtime } = this.orders;
@@ -374,7 +378,10 @@ export class ResourceHandlers {
           ...optional('newStream', options.newStream),
           ...optional('expectedVersion', options.expectedVersion),
           inline: (tx, state, version, events) =>
-            this.keep(tx, call.tenantId, state as ResourceStateT, version, events as ResourceEvent[], now),
+            this.keep(tx, call.tenantId, state as ResourceStateT, version, events as ResourceEvent[], {
+              now,
+              calendar,
+            }),
         },
       ),
     );
@@ -392,7 +399,7 @@ export class ResourceHandlers {
     state: ResourceStateT,
     version: number,
     events: readonly ResourceEvent[],
-    now: Date,
+    { now, calendar }: { now: Date; calendar: BusinessCalendar },
   ): Promise<void> {
     if (state.status === 'absent') return;
     const { timers } = this.orders;
@@ -421,7 +428,7 @@ export class ResourceHandlers {
           for (const paper of PAPERS) {
             const validTo = paper === 'inspection' ? e.data.inspectionValidTo : e.data.insuranceValidTo;
             if (validTo === undefined) continue;
-            const due = noonOf(addDays(validTo, -EXPIRY_REMINDER_DAYS));
+            const due = expiryReminderAt(calendar, validTo);
             await timers.schedule(tx, {
               id: expiryTimerId(resourceId, paper),
               tenantId,
@@ -436,7 +443,7 @@ export class ResourceHandlers {
             id: overdueTimerId(resourceId),
             tenantId,
             kind: TOOL_OVERDUE_TIMER,
-            dueAt: noonOf(addDays(e.data.dueBack, 1)),
+            dueAt: toolOverdueAt(calendar, e.data.dueBack),
             payload: { resourceId },
           });
           break;

@@ -4,7 +4,6 @@ import { type Clock, type Money, newId, type RecordedEvent } from '@serviceops/k
 import {
   type CallContext,
   type EventCodec,
-  execute,
   executeTogether,
   Handles,
   isSealed,
@@ -14,9 +13,10 @@ import {
   uuidField,
 } from '@serviceops/platform';
 import { WrongExpectedVersionError } from '@serviceops/eventstore';
-import { Pool } from 'pg';
-import { evolveOrder, orderDecider } from '../domain/order/order.decider';
-import type { RequestRegistered } from '../domain/order/order.events';
+import { Pool, type PoolClient } from 'pg';
+import { evolveOrder, orderDecider, orderStreamId } from '../domain/order/order.decider';
+import type { OrderEvent, RequestRegistered } from '../domain/order/order.events';
+import type { OrderState } from '../domain/order/order.state';
 import {
   type PackageUsage,
   packageUsageDecider,
@@ -31,9 +31,10 @@ import {
   workOrderDecider,
   type WorkOrderEvent,
   workOrderStreamId,
+  workStageOf,
 } from '../domain/work-order/work-order.decider';
 import { keepWorkOrderRow, packageSessionsOf } from '../infrastructure/work-order.repository';
-import { CLOCK, notFoundOrder, OrderStore } from './order-store';
+import { CLOCK, keepOrderRow, notFoundOrder, OrderStore } from './order-store';
 import { type WorkOrderView, workOrderViewOf } from './work-order-view';
 
 interface MoneyMessage {
@@ -60,7 +61,12 @@ interface OrderFacts {
   readonly dispatchedTo?: string;
   readonly dispatchedResource?: string;
   readonly codec: EventCodec<WorkOrderEvent>;
+  /** The order's own stream's codec: the order follows the work order's stage (its status). */
+  readonly orderCodec: EventCodec<OrderEvent>;
 }
+
+type S = WorkOrder | PackageUsage | OrderState;
+type E = WorkOrderEvent | PackageUsageEvent | OrderEvent;
 
 /**
  * Quotes, execution and completion of an order's work order (issue 15 items 1, 5, 6): its own stream beside the
@@ -212,16 +218,8 @@ export class WorkOrderHandlers {
     const now = this.clock.now();
     const context = this.contextOf(order, now);
     const packageStream = packageUsageStreamId(call.tenantId, contractId);
-    type S = WorkOrder | PackageUsage;
-    type E = WorkOrderEvent | PackageUsageEvent;
     const parts: StreamPart<S, E>[] = [
-      {
-        streamId: workOrderStreamId(call.tenantId, r.id),
-        evolve: workOrderDecider.evolve as (s: S, e: E) => S,
-        initialState: workOrderDecider.initialState,
-        codec: order.codec,
-        ...optional('expectedVersion', r.expectedVersion),
-      },
+      ...this.partsOf(call, r, order),
       {
         streamId: packageStream,
         evolve: packageUsageDecider.evolve as (s: S, e: E) => S,
@@ -229,22 +227,29 @@ export class WorkOrderHandlers {
       },
     ];
     const { runtime } = this.orders;
+    let decided: (readonly E[])[] = [];
     await runtime.timed('CompleteWork', () =>
       onPackageRace(packageStream, () =>
         executeTogether<S, E>(
           runtime.store,
           parts,
-          ([work, usage]) => {
-            const completed = workOrderDecider.decide(command, work as WorkOrder, context);
+          ([work, orderState, usage]) => {
+            const [completed = [], followed = []] = withOrderStage(
+              command,
+              work as S,
+              orderState as S,
+              context,
+            );
             const used = packageUsageDecider.decide(
               { type: 'UseSession', data: { contractId, customerId: order.customerId, orderId: r.id } },
               usage as PackageUsage,
               { now, sessionsTotal },
             );
-            return [completed, used];
+            decided = [completed, followed, used];
+            return decided;
           },
           call,
-          { inline: (tx) => keepWorkOrderRow(tx, r.id, [{ type: 'OrderCompleted' }]) },
+          { inline: (tx) => this.keepRows(tx, call, r.id, decided) },
         ),
       ),
     );
@@ -267,23 +272,53 @@ export class WorkOrderHandlers {
   ): Promise<WorkOrderView> {
     const order = known ?? (await this.orderOf(call.tenantId, request.id));
     const { runtime } = this.orders;
-    const decided = typeof command === 'function' ? command(order) : command;
-    await runtime.timed(decided.type, () =>
-      execute(
+    const workCommand = typeof command === 'function' ? command(order) : command;
+    const context = this.contextOf(order, this.clock.now());
+    let decided: (readonly E[])[] = [];
+    await runtime.timed(workCommand.type, () =>
+      executeTogether<S, E>(
         runtime.store,
-        workOrderDecider,
-        workOrderStreamId(call.tenantId, request.id),
-        decided,
-        this.contextOf(order, this.clock.now()),
+        this.partsOf(call, request, order),
+        ([work, orderState]) => (decided = withOrderStage(workCommand, work as S, orderState as S, context)),
         call,
-        {
-          codec: order.codec,
-          ...optional('expectedVersion', request.expectedVersion),
-          inline: (tx, _state, _version, events) => keepWorkOrderRow(tx, request.id, events),
-        },
+        { inline: (tx) => this.keepRows(tx, call, request.id, decided) },
       ),
     );
     return this.view(call, request.id, order);
+  }
+
+  /**
+   * The work order's stream (If-Match is its version) and the order's, appended together: a stage the work order
+   * reaches (quoted, accepted, declined, started, completed) moves the order's status in the same transaction,
+   * each stream on the version decided on (a dispatch racing a decline is decided again and refused).
+   */
+  private partsOf(call: CallContext, request: WorkRequest, order: OrderFacts): StreamPart<S, E>[] {
+    return [
+      {
+        streamId: workOrderStreamId(call.tenantId, request.id),
+        evolve: workOrderDecider.evolve as (s: S, e: E) => S,
+        initialState: workOrderDecider.initialState,
+        codec: order.codec,
+        ...optional('expectedVersion', request.expectedVersion),
+      },
+      {
+        streamId: orderStreamId(call.tenantId, request.id),
+        evolve: orderDecider.evolve as (s: S, e: E) => S,
+        initialState: orderDecider.initialState,
+        codec: order.orderCodec,
+      },
+    ];
+  }
+
+  /** The order list's row after the work order's and the order's events, in the append's transaction. */
+  private async keepRows(
+    tx: PoolClient,
+    call: CallContext,
+    orderId: string,
+    [work = [], orderEvents = []]: readonly (readonly E[])[],
+  ): Promise<void> {
+    await keepWorkOrderRow(tx, orderId, work);
+    if (orderEvents.length > 0) await keepOrderRow(tx, call.tenantId, null, orderEvents as OrderEvent[]);
   }
 
   /** The order's registration and dispatch (404 for another tenant's or an unknown id), and the work order's codec. */
@@ -294,14 +329,16 @@ export class WorkOrderHandlers {
     const state = decoded.reduce(evolveOrder, orderDecider.initialState());
     const dispatched = decoded.findLast((e) => e.type === 'OrderDispatched');
     const customerId = registered.data.customerId;
+    const key = await this.orders.cipher.keyFor(customerId);
     return {
       customerId,
       registered: registered.data,
-      ...(state.status === 'dispatched' && state.dispatch ? { dispatchedTo: state.dispatch.staffId } : {}),
+      ...(state.status !== 'absent' && state.dispatch ? { dispatchedTo: state.dispatch.staffId } : {}),
       ...(dispatched?.type === 'OrderDispatched' && dispatched.data.resourceId
         ? { dispatchedResource: dispatched.data.resourceId }
         : {}),
-      codec: this.codec(customerId, await this.orders.cipher.keyFor(customerId)),
+      codec: this.codec(customerId, key),
+      orderCodec: this.orders.codec(customerId, key),
     };
   }
 
@@ -337,6 +374,26 @@ export class WorkOrderHandlers {
       seesPersonalData(call.roles),
     );
   }
+}
+
+/** The work order's decision and the order's following it (the stage its events reach, if any). */
+function withOrderStage(
+  command: WorkOrderCommand,
+  work: S,
+  order: S,
+  context: WorkOrderContext,
+): (readonly E[])[] {
+  const events = workOrderDecider.decide(command, work as WorkOrder, context);
+  const stage = workStageOf(events);
+  if (stage === undefined) return [events, []];
+  return [
+    events,
+    orderDecider.decide(
+      { type: 'RecordWorkStage', data: { orderId: command.data.orderId, stage } },
+      order as OrderState,
+      { now: context.now },
+    ),
+  ];
 }
 
 /** Attempts of a completion that lost the race for its package's stream (each decides again on the new state). */

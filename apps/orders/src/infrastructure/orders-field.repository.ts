@@ -135,10 +135,10 @@ export class OrdersFieldRepository {
     }));
   }
 
-  /** Orders received before `before` and not completed by then, of one person or everyone. */
+  /** Orders received before `before` and not completed by then, of one person or everyone; closed ones are not open. */
   async openOrders(tenantId: string, before: Date, staffId?: string): Promise<OpenOrder[]> {
     const { rows } = await this.pool.query<Row>(
-      `SELECT * FROM orders.order_index WHERE tenant_id = $1 AND received_at < $2
+      `SELECT * FROM orders.order_index WHERE tenant_id = $1 AND received_at < $2 AND status <> 'closed'
          AND (completed_at IS NULL OR completed_at >= $2) AND ($3::uuid IS NULL OR staff_id = $3)`,
       [tenantId, before, staffId ?? null],
     );

@@ -1,9 +1,26 @@
-import type { OrderCompletedV1 } from '@serviceops/contracts';
+import { ORDER_STATUSES, type OrderCompletedV1, type OrderStatusName } from '@serviceops/contracts';
 import type { DeliveredEvent } from '@serviceops/messaging';
 import type { PoolClient } from 'pg';
-import type { OrderDispatched, RequestRegistered } from '../domain/order/order.events';
+import {
+  type OrderDispatched,
+  type OrderWorkStarted,
+  type RequestRegistered,
+  STATUS_REACHED,
+} from '../domain/order/order.events';
 
 export const ORDER_INDEX_CONSUMER = 'orders-order-index';
+
+/**
+ * SQL for the row's status after reaching `$n`: the furthest in the lifecycle (ORDER_STATUSES' order, passed as
+ * `$ranks`), so events of the order's and the work order's streams arriving in any order end in one status.
+ */
+const reach = (n: number, ranks: number) =>
+  `CASE WHEN array_position($${ranks}::text[], $${n}::text) > array_position($${ranks}::text[], status)
+     THEN $${n}::text ELSE status END`;
+const RANKS: readonly string[] = ORDER_STATUSES;
+
+/** The order's stream's events that move its status, with the status reached. */
+const STATUS_OF: Partial<Record<string, OrderStatusName>> = STATUS_REACHED;
 
 /**
  * The order index from orders' own events (`orders.events.v1`): what lists filter on and daily reports count.
@@ -18,7 +35,7 @@ export async function orderIndexProjection(event: DeliveredEvent, tx: PoolClient
   if (event.type === 'OrderCompleted') {
     const d = event.data as OrderCompletedV1;
     await tx.query(
-      `UPDATE orders.order_index SET status = 'completed', staff_id = $3, resource_id = COALESCE($4, resource_id),
+      `UPDATE orders.order_index SET status = ${reach(9, 10)}, staff_id = $3, resource_id = COALESCE($4, resource_id),
          started_at = $5, completed_at = $6, hours = $7, duration_minutes = $8
        WHERE order_id = $1 AND tenant_id = $2`,
       [
@@ -30,6 +47,8 @@ export async function orderIndexProjection(event: DeliveredEvent, tx: PoolClient
         d.completedAt,
         d.hours,
         d.durationMinutes,
+        STATUS_REACHED.OrderWorkCompleted,
+        RANKS,
       ],
     );
   }
@@ -61,17 +80,45 @@ export async function orderIndexProjection(event: DeliveredEvent, tx: PoolClient
     case 'OrderDispatched': {
       const d = event.data as OrderDispatched['data'];
       await tx.query(
-        `UPDATE orders.order_index SET version = $2, status = CASE WHEN status = 'completed' THEN status ELSE 'dispatched' END,
+        `UPDATE orders.order_index SET version = $2, status = ${reach(8, 9)},
            staff_id = $3, resource_id = $4, slot_start = $5, slot_end = $6, dispatched_at = $7
          WHERE order_id = $1 AND version < $2`,
-        [d.orderId, version, d.staffId, d.resourceId ?? null, d.slot.start, d.slot.end, d.dispatchedAt],
+        [
+          d.orderId,
+          version,
+          d.staffId,
+          d.resourceId ?? null,
+          d.slot.start,
+          d.slot.end,
+          d.dispatchedAt,
+          STATUS_REACHED.OrderDispatched,
+          RANKS,
+        ],
+      );
+      return;
+    }
+    case 'OrderWorkStarted': {
+      // Started on site: the arrival the list's SLA is met by (OrderCompleted sets the same instant again).
+      const d = event.data as OrderWorkStarted['data'];
+      await tx.query(
+        `UPDATE orders.order_index SET version = $2, status = ${reach(4, 5)},
+           started_at = COALESCE(started_at, $3) WHERE order_id = $1 AND version < $2`,
+        [d.orderId, version, d.startedAt, STATUS_REACHED.OrderWorkStarted, RANKS],
       );
       return;
     }
     default: {
-      // Any other event of the order's stream: the list's version (its ETag) follows.
+      // Any other event of the order's stream: the list's version (its ETag) follows, and its status when the
+      // event moves it.
       const orderId = (event.data as { orderId?: unknown }).orderId;
-      if (typeof orderId === 'string')
+      if (typeof orderId !== 'string') return;
+      const status = STATUS_OF[event.type];
+      if (status)
+        await tx.query(
+          `UPDATE orders.order_index SET version = $2, status = ${reach(3, 4)} WHERE order_id = $1 AND version < $2`,
+          [orderId, version, status, RANKS],
+        );
+      else
         await tx.query('UPDATE orders.order_index SET version = $2 WHERE order_id = $1 AND version < $2', [
           orderId,
           version,

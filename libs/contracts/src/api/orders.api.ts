@@ -40,13 +40,14 @@ const ORDERS_REQUESTS_API = {
     access: DISPATCHERS,
     personalData: true,
     summary:
-      'Dispatch the order to a person eligible at the slot, working then and not on leave, and free in it (no double booking)',
+      'Dispatch the order to a person eligible at the slot, working then and not on leave, and free in it (no double booking); a closed (quote declined) or completed order: 422 ORDERS.ORDER_CLOSED / ORDERS.ORDER_COMPLETED',
   },
   GetOrder: {
     http: { method: 'GET', path: 'orders/:id', status: 200, uuidParams: ['id'], etag: true, purpose: true },
     access: ORDER_READERS,
     personalData: true,
-    summary: 'An order, with its arrival SLA counted in the tenant’s calendar as it stands',
+    summary:
+      'An order, its status the furthest stage reached (registered → quoted → quote_accepted → dispatched → in_progress → completed; closed), its arrival SLA counted in the tenant’s calendar as it stands',
   },
   GetOrderCandidates: {
     http: { method: 'GET', path: 'orders/:id/candidates', status: 200, uuidParams: ['id'] },

@@ -142,3 +142,24 @@ export type OrdersFieldPublishedEvent =
   | { readonly type: 'SafetyIncidentRecorded'; readonly data: SafetyIncidentRecordedV1 };
 
 // availability (item 3)
+
+// maintenance visits under a contract (contracts' periodic review counts them)
+/**
+ * A maintenance visit served under a contract was completed: an order of kind `maintenance` or `rental_visit`
+ * that names its contract, published with the order's completion. Contracts counts it against the contract's
+ * visits due (its fulfilment consumer reads `contractId`).
+ */
+export interface MaintenanceVisitCompletedV1 {
+  readonly orderId: string;
+  readonly contractId: string;
+  readonly customerId: string;
+  readonly kind: 'maintenance' | 'rental_visit';
+  /** The person the order was dispatched to. */
+  readonly staffId?: string;
+  readonly completedAt: string;
+}
+
+export type OrdersVisitPublishedEvent = {
+  readonly type: 'MaintenanceVisitCompleted';
+  readonly data: MaintenanceVisitCompletedV1;
+};

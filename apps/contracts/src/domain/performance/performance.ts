@@ -1,4 +1,4 @@
-import type { OrdersPackagePublishedEvent } from '@serviceops/contracts';
+import type { OrdersPackagePublishedEvent, OrdersVisitPublishedEvent } from '@serviceops/contracts';
 import type { Money } from '@serviceops/kernel';
 import { visitsDue } from '../terms/entitlements';
 import { monthsBefore, type Terms } from '../terms/terms';
@@ -13,7 +13,8 @@ import { monthsBefore, type Terms } from '../terms/terms';
 export const FULFILMENT_EVENT_TYPES = {
   // Orders publishes a package's session used on the completion of a practice session (orders.events.ts).
   sessionUsed: 'PackageSessionUsed' satisfies OrdersPackagePublishedEvent['type'],
-  visitDone: 'MaintenanceVisitCompleted',
+  // Orders publishes a maintenance visit under a contract on the order's completion (orders.events.ts).
+  visitDone: 'MaintenanceVisitCompleted' satisfies OrdersVisitPublishedEvent['type'],
   paymentMade: 'PaymentReceived',
 } as const;
 

@@ -81,8 +81,26 @@ export interface EscalateArrivalRisk {
   readonly data: { readonly orderId: string };
 }
 
+/** The stages of an order its work order reaches (quote, start, completion): the order's status follows them. */
+export const WORK_STAGES = ['quoted', 'quote_accepted', 'closed', 'in_progress', 'completed'] as const;
+export type WorkStage = (typeof WORK_STAGES)[number];
+
+/**
+ * The order follows its work order: decided with the work order's command, in the same transaction, on the order's
+ * stream. Nothing when the stage does not advance the order's status (a quote issued after the dispatch).
+ */
+export interface RecordWorkStage {
+  readonly type: 'RecordWorkStage';
+  readonly data: { readonly orderId: string; readonly stage: WorkStage };
+}
+
 export type OrderCommand =
-  RegisterRequest | RespondToRequest | EscalateUnanswered | DispatchOrder | EscalateArrivalRisk;
+  | RegisterRequest
+  | RespondToRequest
+  | EscalateUnanswered
+  | DispatchOrder
+  | EscalateArrivalRisk
+  | RecordWorkStage;
 
 /** The orders policy in force (versioned per tenant). */
 export interface OrdersPolicy {

@@ -6,16 +6,18 @@ import {
   type EscalateUnanswered,
   type OrderCommand,
   type OrderContext,
+  type RecordWorkStage,
   type RegisterRequest,
   REQUEST_KINDS,
+  type RequestKind,
   type RespondToRequest,
   SERVICE_TYPES,
   ZONES,
 } from './order.commands';
 import { arrivalSla } from './order.sla';
 import { OrderErrorCode as E, orderError } from './order.errors';
-import type { OrderEvent } from './order.events';
-import { initialOrderState, type Order, type OrderState } from './order.state';
+import { type OrderEvent, STATUS_REACHED } from './order.events';
+import { furthest, initialOrderState, type Order, type OrderState } from './order.state';
 
 export type { OrderContext } from './order.commands';
 
@@ -37,6 +39,8 @@ export function decideOrder(
       return dispatch(command, state, context);
     case 'EscalateArrivalRisk':
       return escalateArrival(command, state, context);
+    case 'RecordWorkStage':
+      return recordWorkStage(command, state, context);
     default: {
       const unhandled: never = command;
       return unhandled;
@@ -132,7 +136,7 @@ function checkCoverage(command: RegisterRequest, context: OrderContext): void {
 }
 
 function respond(command: RespondToRequest, state: OrderState, context: OrderContext): OrderEvent[] {
-  const order = existing(state, command.data.orderId);
+  const order = open(existing(state, command.data.orderId));
   if (order.respondedAt !== undefined)
     throw orderError(E.ALREADY_RESPONDED, `order ${order.orderId} was answered already`);
   const now = context.now;
@@ -150,7 +154,7 @@ function respond(command: RespondToRequest, state: OrderState, context: OrderCon
 
 /** The timer's command: one escalation for an unanswered request past its deadline, nothing otherwise. */
 function escalate(command: EscalateUnanswered, state: OrderState, context: OrderContext): OrderEvent[] {
-  if (state.status === 'absent' || state.orderId !== command.data.orderId) return [];
+  if (state.status === 'absent' || state.orderId !== command.data.orderId || ended(state)) return [];
   if (state.respondedAt !== undefined || state.escalatedAt !== undefined) return [];
   if (context.now.getTime() < Date.parse(state.responseDueAt)) return [];
   return [
@@ -175,7 +179,7 @@ function escalateArrival(
   state: OrderState,
   context: OrderContext,
 ): OrderEvent[] {
-  if (state.status === 'absent' || state.orderId !== command.data.orderId) return [];
+  if (state.status === 'absent' || state.orderId !== command.data.orderId || ended(state)) return [];
   if (state.arrivalEscalatedAt !== undefined) return [];
   if (context.calendar === undefined) throw new Error('EscalateArrivalRisk needs the tenant’s calendar');
   const sla = arrivalSla(
@@ -183,6 +187,7 @@ function escalateArrival(
       orderId: state.orderId,
       receivedAt: state.receivedAt,
       arrivalWithinBusinessHours: state.arrivalWithinBusinessHours,
+      ...(state.startedAt === undefined ? {} : { arrivedAt: state.startedAt }),
     },
     context.calendar,
     context.now,
@@ -202,9 +207,9 @@ function escalateArrival(
 }
 
 function dispatch(command: DispatchOrder, state: OrderState, context: OrderContext): OrderEvent[] {
-  const order = existing(state, command.data.orderId);
+  const order = open(existing(state, command.data.orderId));
   const { staffId, slot, resourceId } = command.data;
-  if (order.status === 'dispatched')
+  if (order.dispatch !== undefined)
     throw orderError(E.ALREADY_DISPATCHED, `order ${order.orderId} is dispatched already`, {
       staffId: order.dispatch?.staffId,
     });
@@ -246,6 +251,76 @@ function dispatch(command: DispatchOrder, state: OrderState, context: OrderConte
   ];
 }
 
+/** Kinds of order that are a maintenance visit: completed under a contract, contracts counts them. */
+export const MAINTENANCE_VISIT_KINDS = [
+  'maintenance',
+  'rental_visit',
+] as const satisfies readonly RequestKind[];
+const isVisitKind = (kind: RequestKind): kind is (typeof MAINTENANCE_VISIT_KINDS)[number] =>
+  (MAINTENANCE_VISIT_KINDS as readonly string[]).includes(kind);
+
+/**
+ * The order follows its work order's stage: its status moves on only forward in the lifecycle (a quote issued
+ * after the dispatch leaves it dispatched: nothing). Completion of a maintenance visit under a contract publishes
+ * it for contracts. A closed or completed order takes no further stage.
+ */
+function recordWorkStage(command: RecordWorkStage, state: OrderState, context: OrderContext): OrderEvent[] {
+  const order = open(existing(state, command.data.orderId));
+  const { stage } = command.data;
+  if (furthest(order.status, stage) === order.status) return [];
+  const at = context.now.toISOString();
+  const { orderId } = order;
+  switch (stage) {
+    case 'quoted':
+      return [{ type: 'OrderQuoted', data: { orderId, at } }];
+    case 'quote_accepted':
+      return [{ type: 'OrderQuoteAccepted', data: { orderId, at } }];
+    case 'closed':
+      return [{ type: 'OrderClosed', data: { orderId, reason: 'quote_declined', at } }];
+    case 'in_progress':
+      return [{ type: 'OrderWorkStarted', data: { orderId, startedAt: at } }];
+    case 'completed': {
+      const completed: OrderEvent = { type: 'OrderWorkCompleted', data: { orderId, completedAt: at } };
+      const kind = order.kind;
+      if (order.contractId === undefined || !isVisitKind(kind)) return [completed];
+      return [
+        completed,
+        {
+          type: 'MaintenanceVisitCompleted',
+          data: {
+            orderId,
+            contractId: order.contractId,
+            customerId: order.customerId,
+            kind,
+            ...(order.dispatch ? { staffId: order.dispatch.staffId } : {}),
+            completedAt: at,
+          },
+        },
+      ];
+    }
+    default: {
+      const unhandled: never = stage;
+      return unhandled;
+    }
+  }
+}
+
+/** Closed (quote declined) or completed: the order takes nothing more. */
+function ended(order: Order): boolean {
+  return order.status === 'closed' || order.status === 'completed';
+}
+
+/** The order, unless closed or completed (422 naming the state). */
+function open(order: Order): Order {
+  if (order.status === 'closed')
+    throw orderError(E.ORDER_CLOSED, `order ${order.orderId} is closed: its quote was declined`, {
+      status: order.status,
+    });
+  if (order.status === 'completed')
+    throw orderError(E.ORDER_COMPLETED, `order ${order.orderId} is completed`, { status: order.status });
+  return order;
+}
+
 /** A slot is two instants, start before end, not in the past, within one UTC day (one booking stream). */
 export function assertSlot(slot: { start: string; end: string }, now: Date): void {
   const ok =
@@ -268,13 +343,24 @@ export function assertSlot(slot: { start: string; end: string }, now: Date): voi
 
 export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
   if (event.type === 'RequestRegistered') {
-    const { orderId, customerId, serviceType, zone, receivedAt, responseDueAt, arrivalWithinBusinessHours } =
-      event.data;
+    const {
+      orderId,
+      customerId,
+      kind,
+      serviceType,
+      contractId,
+      zone,
+      receivedAt,
+      responseDueAt,
+      arrivalWithinBusinessHours,
+    } = event.data;
     return {
       status: 'registered',
       orderId,
       customerId,
+      kind,
       serviceType,
+      ...(contractId === undefined ? {} : { contractId }),
       zone,
       receivedAt,
       responseDueAt,
@@ -292,9 +378,25 @@ export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
     case 'OrderDispatched':
       return {
         ...state,
-        status: 'dispatched',
+        status: furthest(state.status, STATUS_REACHED.OrderDispatched),
         dispatch: { staffId: event.data.staffId, slot: event.data.slot },
       };
+    case 'OrderQuoted':
+      return { ...state, status: furthest(state.status, STATUS_REACHED.OrderQuoted) };
+    case 'OrderQuoteAccepted':
+      return { ...state, status: furthest(state.status, STATUS_REACHED.OrderQuoteAccepted) };
+    case 'OrderClosed':
+      return { ...state, status: furthest(state.status, STATUS_REACHED.OrderClosed) };
+    case 'OrderWorkStarted':
+      return {
+        ...state,
+        status: furthest(state.status, STATUS_REACHED.OrderWorkStarted),
+        startedAt: event.data.startedAt,
+      };
+    case 'OrderWorkCompleted':
+      return { ...state, status: furthest(state.status, STATUS_REACHED.OrderWorkCompleted) };
+    case 'MaintenanceVisitCompleted':
+      return state;
     default: {
       const unhandled: never = event;
       return unhandled;

@@ -4,7 +4,10 @@ import { DomainError } from '@serviceops/kernel';
 export const OrderErrorCode = {
   ORDER_NOT_FOUND: 'ORDERS.ORDER_NOT_FOUND',
   ORDER_EXISTS: 'ORDERS.ORDER_EXISTS',
+  /** The customer declined the quote: nothing is dispatched, started or completed on the order. */
   ORDER_CLOSED: 'ORDERS.ORDER_CLOSED',
+  /** The order's work is completed: it is not dispatched or answered again. */
+  ORDER_COMPLETED: 'ORDERS.ORDER_COMPLETED',
   INVALID_KIND: 'ORDERS.INVALID_KIND',
   INVALID_SERVICE_TYPE: 'ORDERS.INVALID_SERVICE_TYPE',
   INVALID_LINE: 'ORDERS.INVALID_LINE',

@@ -1,4 +1,10 @@
-import { PERSONAL_TEXT, sealedPathsOf, type BusinessLine } from '@serviceops/contracts';
+import {
+  type BusinessLine,
+  type MaintenanceVisitCompletedV1,
+  type OrderStatusName,
+  PERSONAL_TEXT,
+  sealedPathsOf,
+} from '@serviceops/contracts';
 import type { Event } from '@serviceops/kernel';
 import type { RequestKind, ServiceType, Slot, Zone } from './order.commands';
 
@@ -50,8 +56,29 @@ export type OrderArrivalAtRisk = Event<
   { orderId: string; arrivalDueAt: string; state: 'at_risk' | 'missed'; escalatedAt: string }
 >;
 
+// The order following its work order (its status): each only when it advances the order's status.
+export type OrderQuoted = Event<'OrderQuoted', { orderId: string; at: string }>;
+export type OrderQuoteAccepted = Event<'OrderQuoteAccepted', { orderId: string; at: string }>;
+/** The customer declined the quote: the order is closed (nothing is dispatched, started or completed after it). */
+export type OrderClosed = Event<'OrderClosed', { orderId: string; reason: 'quote_declined'; at: string }>;
+/** Work started on site: the arrival the SLA is met by. */
+export type OrderWorkStarted = Event<'OrderWorkStarted', { orderId: string; startedAt: string }>;
+export type OrderWorkCompleted = Event<'OrderWorkCompleted', { orderId: string; completedAt: string }>;
+/** Published: a maintenance visit under a contract completed (contracts counts it; libs/contracts declares it). */
+export type MaintenanceVisitCompleted = Event<'MaintenanceVisitCompleted', MaintenanceVisitCompletedV1>;
+
 export type OrderEvent =
-  RequestRegistered | RequestResponded | RequestResponseOverdue | OrderDispatched | OrderArrivalAtRisk;
+  | RequestRegistered
+  | RequestResponded
+  | RequestResponseOverdue
+  | OrderDispatched
+  | OrderArrivalAtRisk
+  | OrderQuoted
+  | OrderQuoteAccepted
+  | OrderClosed
+  | OrderWorkStarted
+  | OrderWorkCompleted
+  | MaintenanceVisitCompleted;
 
 /** Per event type, the personal free text the application seals with the customer's key. */
 export const SEALED_PATHS = sealedPathsOf(
@@ -61,6 +88,26 @@ export const SEALED_PATHS = sealedPathsOf(
     'RequestResponseOverdue',
     'OrderDispatched',
     'OrderArrivalAtRisk',
+    'OrderQuoted',
+    'OrderQuoteAccepted',
+    'OrderClosed',
+    'OrderWorkStarted',
+    'OrderWorkCompleted',
+    'MaintenanceVisitCompleted',
   ],
   PERSONAL_TEXT.order,
 ) satisfies Record<OrderEvent['type'], readonly string[]>;
+
+/**
+ * The status each event of the order's stream reaches (the order's status is the furthest reached: order.state
+ * `furthest`): the decider's state, the order's view and the order index read it here.
+ */
+export const STATUS_REACHED = {
+  RequestRegistered: 'registered',
+  OrderQuoted: 'quoted',
+  OrderQuoteAccepted: 'quote_accepted',
+  OrderDispatched: 'dispatched',
+  OrderWorkStarted: 'in_progress',
+  OrderWorkCompleted: 'completed',
+  OrderClosed: 'closed',
+} as const satisfies Partial<Record<OrderEvent['type'], OrderStatusName>>;

@@ -1,12 +1,22 @@
-import type { ServiceType, Slot, Zone } from './order.commands';
+import { ORDER_STATUSES, type OrderStatusName } from '@serviceops/contracts';
+import type { RequestKind, ServiceType, Slot, Zone } from './order.commands';
 
-export type OrderStatus = 'registered' | 'dispatched';
+/** registered → quoted → quote_accepted → dispatched → in_progress → completed; closed (quote declined). */
+export type OrderStatus = OrderStatusName;
+
+/** The status after reaching `next`: the furthest of the two in the lifecycle (closed ends it). */
+export function furthest(current: OrderStatus, next: OrderStatus): OrderStatus {
+  return ORDER_STATUSES.indexOf(next) > ORDER_STATUSES.indexOf(current) ? next : current;
+}
 
 export interface Order {
   readonly status: OrderStatus;
   readonly orderId: string;
   readonly customerId: string;
+  readonly kind: RequestKind;
   readonly serviceType: ServiceType;
+  /** The contract the order is served under, when it names one. */
+  readonly contractId?: string;
   readonly zone: Zone;
   readonly receivedAt: string;
   readonly responseDueAt: string;
@@ -15,6 +25,8 @@ export interface Order {
   readonly arrivalWithinBusinessHours: number;
   readonly arrivalEscalatedAt?: string;
   readonly dispatch?: { readonly staffId: string; readonly slot: Slot };
+  /** Work started on site (the work order's start). */
+  readonly startedAt?: string;
 }
 
 export type OrderState = { readonly status: 'absent' } | Order;

@@ -73,6 +73,8 @@ export const ResourceErrorCode = {
   NOT_RENTED: 'ORDERS.NOT_RENTED',
   NOT_RENTED_TO_CUSTOMER: 'ORDERS.NOT_RENTED_TO_CUSTOMER',
   DAMAGE_WITHOUT_FINDINGS: 'ORDERS.DAMAGE_WITHOUT_FINDINGS',
+  /** The record's order was closed (its quote declined). */
+  ORDER_CLOSED: 'ORDERS.ORDER_CLOSED',
 } as const;
 const E = ResourceErrorCode;
 
@@ -176,6 +178,8 @@ export interface OrderFacts {
   readonly kind: string;
   readonly customerId: string;
   readonly contractId?: string;
+  /** Closed when its quote was declined: nothing is prepared, delivered or recorded on it. */
+  readonly closed?: boolean;
 }
 /** An equipment unit out on a lease: the delivery's order and its customer. */
 export interface Rental {
@@ -242,6 +246,8 @@ export type ResourceEvent =
         resourceId: string;
         orderId: string;
         deliveryOrderId: string;
+        /** The contract the lease (or else the visit's order) is under, when there is one. */
+        contractId?: string;
         work: readonly VisitWork[];
         note: string;
         at: string;
@@ -494,6 +500,7 @@ export function decideResource(
             resourceId: r.resourceId,
             orderId: order.orderId,
             deliveryOrderId: rental.deliveryOrderId,
+            ...optionalContract(rental.contractId ?? order.contractId),
             work: [...new Set(d.work)],
             note: noted(d.note),
             at,
@@ -537,6 +544,8 @@ export function decideResource(
   }
 }
 
+const optionalContract = (contractId: string | undefined) => (contractId === undefined ? {} : { contractId });
+
 /** A paper's last day in force is not before today. */
 function notPast(d: { inspectionValidTo?: string; insuranceValidTo?: string }, today: string): void {
   for (const f of ['inspectionValidTo', 'insuranceValidTo'] as const) {
@@ -571,6 +580,8 @@ function orderOf(context: ResourceContext, orderId: string, kind?: string): Orde
   const order = context.order;
   if (order === undefined || order.orderId !== orderId)
     throw new Error('the record needs its order’s facts in the context');
+  if (order.closed === true)
+    throw err(E.ORDER_CLOSED, `order ${orderId} is closed: its quote was declined`, { field: 'orderId' });
   if (kind !== undefined && order.kind !== kind)
     throw err(E.WRONG_ORDER_KIND, `the order is a ${order.kind}, not a ${kind}`, {
       field: 'orderId',

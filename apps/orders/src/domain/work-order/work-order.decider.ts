@@ -14,6 +14,7 @@ import {
   streamId,
   type TextRule,
 } from '@serviceops/kernel';
+import type { WorkStage } from '../order/order.commands';
 
 /**
  * Quote, execution and completion of a repair (issue 15 items 1, 5, 6): paid work is quoted by the service
@@ -534,6 +535,21 @@ export const WORK_ORDER_SEALED_PATHS = sealedPathsOf(
   ],
   PERSONAL_TEXT.workOrder,
 ) satisfies Record<WorkOrderEvent['type'], readonly string[]>;
+
+/** The order's stage each work order event reaches: the order's status follows them (order decider). */
+export const STAGE_OF_EVENT = {
+  QuoteIssued: 'quoted',
+  QuoteAccepted: 'quote_accepted',
+  QuoteDeclined: 'closed',
+  WorkStarted: 'in_progress',
+  OrderCompleted: 'completed',
+} as const satisfies Partial<Record<WorkOrderEvent['type'], WorkStage>>;
+
+/** The stage a decision's events reach (the last that names one), undefined when none does. */
+export function workStageOf(events: readonly WorkOrderEvent[]): WorkStage | undefined {
+  const stages: Partial<Record<string, WorkStage>> = STAGE_OF_EVENT;
+  return events.reduce<WorkStage | undefined>((stage, e) => stages[e.type] ?? stage, undefined);
+}
 
 export function workOrderStreamId(tenantId: string, orderId: string): string {
   return streamId('work-order', tenantId, orderId);
