@@ -7,6 +7,7 @@ import { eventually } from '@serviceops/testing';
 import { Pool } from 'pg';
 import { OrderHandlers } from '../src/application/order.handlers';
 import { ResourceHandlers, ResourceQueries } from '../src/application/resources.handlers';
+import { expiryReminderAt } from '../src/domain/resource/resource.timers';
 import { ordersServiceOn } from '../src/orders.service-definition';
 import { eligibilityProjection } from '../src/projections/facts.projection';
 import { type OrdersOnOwnDatabase, codeOf, ordersOnOwnDatabase } from './orders-on-own-database';
@@ -72,7 +73,10 @@ describe('the expiry reminder', () => {
     const { rows } = await pool.query<{ due_at: Date }>(`SELECT due_at FROM timers WHERE timer_id = $1`, [
       `resource-expiry-reminder:${car.id}:inspection`,
     ]);
-    expect(rows[0]?.due_at.toISOString()).toBe(`${addDays(validTo, -30)}T12:00:00.000Z`);
+    // 30 days before the last day, at the tenant's business morning (no calendar published: the default one).
+    expect(rows[0]?.due_at.toISOString()).toBe(
+      expiryReminderAt(defaultBusinessCalendar, validTo).toISOString(),
+    );
     await running?.stop();
     running = undefined;
     // Ten days on while the service is down: the reminder is due.
