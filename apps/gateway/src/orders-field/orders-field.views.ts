@@ -1,65 +1,31 @@
-import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema, PickType } from '@nestjs/swagger';
 import { BUSINESS_LINES } from '@serviceops/contracts';
 import { EventRecordView } from '../http/event-record.view';
-import { REQUEST_KINDS, SERVICE_TYPES, SLA_STATES, SlotDto, ZONES } from '../orders/orders.dto';
-import { CHAT_STATUSES, INCIDENT_KINDS, LIST_STATUSES } from './orders-field.dto';
+import { OrderView } from '../orders/orders.views';
+import { REQUEST_KINDS } from '../orders/orders.dto';
+import { CHAT_STATUSES, INCIDENT_KINDS } from './orders-field.dto';
 
+/** An order as lists show it: the order's own fields (OrderView), without the sealed and per-order details. */
 @ApiSchema({ name: 'OrderSummary' })
-export class OrderSummaryView {
-  @ApiProperty({ format: 'uuid' })
-  id!: string;
-
+export class OrderSummaryView extends PickType(OrderView, [
+  'id',
+  'status',
+  'customerId',
+  'line',
+  'kind',
+  'serviceType',
+  'zone',
+  'wantedAt',
+  'receivedAt',
+  'arrivalDueAt',
+  'slaState',
+  'staffId',
+  'resourceId',
+  'slot',
+  'dispatchedAt',
+] as const) {
   @ApiProperty({ description: 'the order’s version as the list last saw it' })
   version!: number;
-
-  @ApiProperty({
-    enum: LIST_STATUSES,
-    description:
-      'the furthest stage reached: registered → quoted → quote_accepted (paid work) → dispatched → in_progress → completed; closed when the quote was declined',
-  })
-  status!: string;
-
-  @ApiProperty({ format: 'uuid' })
-  customerId!: string;
-
-  @ApiProperty({ enum: BUSINESS_LINES })
-  line!: string;
-
-  @ApiProperty({ enum: REQUEST_KINDS })
-  kind!: string;
-
-  @ApiProperty({ enum: SERVICE_TYPES })
-  serviceType!: string;
-
-  @ApiProperty({ enum: ZONES })
-  zone!: string;
-
-  @ApiProperty({ format: 'date-time' })
-  wantedAt!: string;
-
-  @ApiProperty({ format: 'date-time' })
-  receivedAt!: string;
-
-  @ApiProperty({
-    format: 'date-time',
-    description: 'arrival due, in the tenant’s business hours as they stand',
-  })
-  arrivalDueAt!: string;
-
-  @ApiProperty({ enum: SLA_STATES })
-  slaState!: string;
-
-  @ApiPropertyOptional({ format: 'uuid', required: false })
-  staffId?: string;
-
-  @ApiPropertyOptional({ format: 'uuid', required: false })
-  resourceId?: string;
-
-  @ApiPropertyOptional({ type: SlotDto, required: false })
-  slot?: SlotDto;
-
-  @ApiPropertyOptional({ format: 'date-time', required: false })
-  dispatchedAt?: string;
 
   @ApiPropertyOptional({ format: 'date-time', required: false })
   completedAt?: string;
