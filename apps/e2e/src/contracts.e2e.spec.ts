@@ -2,19 +2,13 @@ import { PLATFORM_TENANT_ID } from '@serviceops/contracts';
 import { Client } from 'pg';
 import request from 'supertest';
 import { ADMIN_PASSWORD, poll, startPlatform, type RunningPlatform } from './platform';
+import { auth, expectProblem, ok, type Res } from './http';
 
 // The contracts service end to end, through the gateway: a driving-practice package from quote to signed
 // contract (10 sessions published for orders), a rental lease through legal review, signing, an amendment and
 // the terms in force by date, and bad input answered with problem+json, nothing written.
 
 const OPERATOR_PASSWORD = 'e2e-operator-password';
-
-interface Problem {
-  status: number;
-  code: string;
-  detail: string;
-  errors?: { path: string; message: string }[];
-}
 
 interface Money {
   amount: number;
@@ -52,22 +46,8 @@ interface Proposal {
   contractId?: string;
 }
 
-type Res = request.Response;
-
-const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
 const ifMatch = (version: number) => ({ 'If-Match': `"${version}"` });
 const cny = (amount: number): Money => ({ amount, currency: 'CNY' });
-
-function expectProblem(res: Res, status: number, code: string): Problem {
-  expect({ status: res.status, body: res.body as unknown }).toMatchObject({ status, body: { code } });
-  expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-  return res.body as Problem;
-}
-
-function ok<T>(res: Res, status = 200): T {
-  expect({ status: res.status, body: res.body as unknown }).toMatchObject({ status });
-  return res.body as T;
-}
 
 /** A date some days from today in Asia/Shanghai, where contracts are dated. */
 function day(offset: number): string {

@@ -9,19 +9,10 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { grpcClient } from './grpc-client';
 import { ADMIN_PASSWORD, poll, startPlatform, type RunningPlatform } from './platform';
+import { auth, expectProblem, type Problem } from './http';
 
 // The customers service end to end, through the gateway: duplicates and merges, reply deadlines that survive a
 // restart, masked and audited reads of personal data, erasure, bad input, inquiries, return visits and policy.
-
-interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  code: string;
-  errors?: { path: string; message: string }[];
-  candidates?: { id: string; matchedOn: string[] }[];
-}
 
 interface Customer {
   id: string;
@@ -99,16 +90,8 @@ interface Page<T> {
 }
 
 type Api = ReturnType<typeof request>;
-type Res = request.Response;
-
-const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 /** The status and code of a problem+json answer (the whole body shows when the expectation fails). */
-function expectProblem(res: Res, status: number, code: string): Problem {
-  expect({ status: res.status, body: res.body as unknown }).toMatchObject({ status, body: { code } });
-  expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-  return res.body as Problem;
-}
 
 let sequence = 0;
 /** Eight digits no other customer of this run has (duplicate detection must only see what a test meant). */

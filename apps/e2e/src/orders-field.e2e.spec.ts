@@ -4,14 +4,11 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { hiredAndKnownToOrders } from './staff-pipeline';
 import { ADMIN_PASSWORD, startPlatform, type RunningPlatform } from './platform';
+import { auth, expectProblem, type Res } from './http';
 
 // Order lists, history and asOf, companion chat, safety incidents and daily reports end to end, through the
 // gateway; bad input answered with the documented problem+json and nothing written.
 
-interface Problem {
-  status: number;
-  code: string;
-}
 interface Summary {
   id: string;
   status: string;
@@ -29,15 +26,6 @@ interface Chat {
   durationSeconds?: number;
   sampled?: boolean;
   score?: number;
-}
-type Res = request.Response;
-
-const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
-
-function expectProblem(res: Res, status: number, code: string): Problem {
-  expect({ status: res.status, body: res.body as unknown }).toMatchObject({ status, body: { code } });
-  expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-  return res.body as Problem;
 }
 
 jest.setTimeout(120_000);

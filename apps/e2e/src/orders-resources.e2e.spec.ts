@@ -5,6 +5,7 @@ import { Pool } from 'pg';
 import request from 'supertest';
 import { hiredAndKnownToOrders } from './staff-pipeline';
 import { ADMIN_PASSWORD, startPlatform, type RunningPlatform } from './platform';
+import { auth, expectProblem } from './http';
 
 // Resources end to end, through the gateway (issue 15 items 2, 4, 7): a vehicle registered, its inspection
 // renewed to end today → dispatch with it on a later slot refused; a rental delivered with both signatures,
@@ -12,11 +13,6 @@ import { ADMIN_PASSWORD, startPlatform, type RunningPlatform } from './platform'
 // ToolLostCharged at its price; bad input (unknown field, another tenant's id, negative price, past dates)
 // answered with problem+json and nothing written.
 
-interface Problem {
-  status: number;
-  code: string;
-  errors?: { path: string; message: string }[];
-}
 interface Resource {
   id: string;
   version: number;
@@ -25,15 +21,6 @@ interface Resource {
   unfitReasons: string[];
   inspectionValidTo?: string;
   rentalRecords: { type: string; orderId: string; damage?: { amount: number; currency: string } }[];
-}
-type Res = request.Response;
-
-const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
-
-function expectProblem(res: Res, status: number, code: string): Problem {
-  expect({ status: res.status, body: res.body as unknown }).toMatchObject({ status, body: { code } });
-  expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-  return res.body as Problem;
 }
 
 jest.setTimeout(120_000);

@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { ADMIN_PASSWORD, poll, startPlatform, type RunningPlatform } from './platform';
 import { hire } from './staff-pipeline';
+import { auth, expectProblem, ok } from './http';
 
 // Orders' work orders end to end, through the gateway (issue 15 items 1, 5, 6), on both transports: a technician
 // hired and qualified through the staff service's own API (its StaffEligibilityChanged reaches orders over the
@@ -19,10 +20,6 @@ import { hire } from './staff-pipeline';
 const OPERATOR_PASSWORD = 'e2e-operator-password';
 const B_ADMIN = { username: 'work-boss-b', password: 'b-admin-password', displayName: 'Boss of B' };
 
-interface Problem {
-  status: number;
-  code: string;
-}
 interface WorkOrder {
   id: string;
   version: number;
@@ -31,18 +28,6 @@ interface WorkOrder {
   extras: { id: string; description?: string; approved: boolean; consented: boolean; started: boolean }[];
   parts: { partId: string; issued: number; used: number; returned: number }[];
   hours?: number;
-}
-type Res = request.Response;
-const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
-
-function expectProblem(res: Res, status: number, code: string): Problem {
-  expect({ status: res.status, body: res.body as unknown }).toMatchObject({ status, body: { code } });
-  expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-  return res.body as Problem;
-}
-function ok<T>(res: Res, status = 200): T {
-  expect({ status: res.status, body: res.body as unknown }).toMatchObject({ status });
-  return res.body as T;
 }
 
 jest.setTimeout(180_000);

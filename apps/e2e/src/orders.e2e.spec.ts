@@ -2,17 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
 import { ADMIN_PASSWORD, startPlatform, type RunningPlatform } from './platform';
+import { auth, expectProblem } from './http';
 
 // The orders service end to end, through the gateway: a repair request registered (address sealed), answered,
 // queued for dispatch; dispatch refused without staff's eligibility (staff does not publish in this tree: the
 // eligible path and the 50-way race are in apps/orders/test/orders.int.spec.ts, on recorded events); bad input
 // answered with problem+json and nothing written.
 
-interface Problem {
-  status: number;
-  code: string;
-  errors?: { path: string; message: string }[];
-}
 interface Order {
   id: string;
   version: number;
@@ -25,15 +21,6 @@ interface Order {
   respondedAt?: string;
   quoteRequired: boolean;
   masked: boolean;
-}
-type Res = request.Response;
-
-const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
-
-function expectProblem(res: Res, status: number, code: string): Problem {
-  expect({ status: res.status, body: res.body as unknown }).toMatchObject({ status, body: { code } });
-  expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-  return res.body as Problem;
 }
 
 jest.setTimeout(120_000);

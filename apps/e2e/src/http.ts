@@ -1,0 +1,37 @@
+import type request from 'supertest';
+
+// What the e2e suites assert about answers, written once: a problem+json of a status and code, a success.
+
+export type Res = request.Response;
+
+/** A problem+json answer (RFC 9457) as the gateway writes it, with the members some problems add. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  errors?: { path: string; message: string }[];
+  /** Look-alike customers (CUSTOMERS.DUPLICATE_SUSPECTED). */
+  candidates?: { id: string; matchedOn: string[] }[];
+  /** Why a staff member cannot be dispatched. */
+  reasons?: string[];
+  /** The recruitment step a candidate is at. */
+  expectedStep?: string;
+}
+
+/** The Authorization header of a bearer token. */
+export const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/** Asserts a problem+json answer of `status` and `code`; the problem. */
+export function expectProblem(res: Res, status: number, code: string): Problem {
+  expect({ status: res.status, body: res.body as unknown }).toMatchObject({ status, body: { code } });
+  expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+  return res.body as Problem;
+}
+
+/** Asserts a success of `status` (200 unless said); the body. */
+export function ok<T>(res: Res, status = 200): T {
+  expect({ status: res.status, body: res.body as unknown }).toMatchObject({ status });
+  return res.body as T;
+}
