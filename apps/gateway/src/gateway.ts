@@ -15,6 +15,7 @@ import {
 import { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { ThrottlerStorageService } from '@nestjs/throttler';
+import { PostgresThrottlerStorage } from './access/rate-limit.store';
 import { AccessTokens } from './access/access-tokens';
 import { OidcVerifier } from './access/oidc';
 import { grpcRateLimiter } from './access/rate-limit';
@@ -88,8 +89,11 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const idempotency = new IdempotencyStore(pool);
   const loginAttempts = new LoginAttemptsStore(pool);
   const logins = new LoginThrottle(loginAttempts, loginPoliciesOf(config));
-  // REST and gRPC take from one budget per client (in this replica's memory, as @nestjs/throttler keeps it).
-  const rateLimitStorage = new ThrottlerStorageService();
+  // REST and gRPC take from one budget per client: in this replica's memory (as @nestjs/throttler keeps it), or
+  // in PostgreSQL, shared by every replica.
+  const sharedRateLimits =
+    config.RATE_LIMIT_STORE === 'postgres' ? new PostgresThrottlerStorage(pool) : undefined;
+  const rateLimitStorage = sharedRateLimits ?? new ThrottlerStorageService();
   const grpcServer = createPublicGrpcServer({
     upstream,
     tokens,
@@ -107,7 +111,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     resourcesClosed = true;
     await shutdownPublicGrpcServer(grpcServer);
     if (metricsServer) await stopMetricsServer(metricsServer);
-    rateLimitStorage.onApplicationShutdown();
+    if (rateLimitStorage instanceof ThrottlerStorageService) rateLimitStorage.onApplicationShutdown();
     upstream.close();
     await pool.end();
     logger.info('stopped');
@@ -120,6 +124,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   try {
     await idempotency.migrate();
     await loginAttempts.migrate();
+    await sharedRateLimits?.migrate();
     app = await NestFactory.create<NestExpressApplication>(
       GatewayModule.forRoot({
         config,

@@ -276,6 +276,12 @@ export const gatewayConfigSpec = defineConfig({
     min: 1,
     doc: 'requests per minute per client (token subject, else IP), REST and gRPC together, before 429',
   },
+  RATE_LIMIT_STORE: {
+    kind: 'enum',
+    values: ['memory', 'postgres'],
+    default: 'memory',
+    doc: '`memory`: each gateway replica counts its own budgets; `postgres`: all replicas share them (one more statement per request)',
+  },
   LOGIN_MAX_FAILURES_PER_ACCOUNT: {
     kind: 'int',
     default: 5,
