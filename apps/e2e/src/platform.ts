@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { createInterface } from 'node:readline';
 import { Client } from 'pg';
-import type { DeployableName } from '@serviceops/contracts';
+import { API, type Declaration, type DeployableName } from '@serviceops/contracts';
 import { databaseUrl, eventually, kafkaBrokers, newInternalKeyPair, uniqueName } from '@serviceops/testing';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
@@ -145,7 +145,12 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     logs: () => logsIn(path.join(dataDir, 'logs')),
     stop: async () => {
       await stopChild(child);
+      const undeclared = undeclaredProblems(logsIn(path.join(dataDir, 'logs')));
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      if (undeclared.length > 0)
+        throw new Error(
+          `the platform answered problem codes its declarations do not list (add them to \`errors\`):\n${undeclared.join('\n')}`,
+        );
     },
   };
 }
@@ -166,6 +171,37 @@ async function stopChild(child: ChildProcess): Promise<void> {
  */
 export function poll<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
   return eventually(what, check, timeoutMs, 250);
+}
+
+/**
+ * What the gateway refused (its `request refused` log lines: route template and code) with a code of the route's
+ * own service that the route's declaration does not list in `errors` — for the declarations that list them.
+ */
+export function undeclaredProblems(logs: string): string[] {
+  const routes = new Map<string, { rpc: string; area: string; errors: readonly string[] }>();
+  for (const [service, methods] of Object.entries(API))
+    for (const [method, declaration] of Object.entries(methods as Record<string, Declaration>))
+      if (declaration.errors)
+        routes.set(`${declaration.http.method} /api/v1/${declaration.http.path}`, {
+          rpc: `${service}.${method}`,
+          area: `${service.toUpperCase()}.`,
+          errors: declaration.errors,
+        });
+  const found = new Set<string>();
+  for (const line of logs.split('\n')) {
+    if (!line.includes('"request refused"')) continue;
+    let entry: { method?: string; route?: string; code?: string };
+    try {
+      entry = JSON.parse(line) as typeof entry;
+    } catch {
+      continue; // not a log record (a launcher's note)
+    }
+    const { method, route, code } = entry;
+    const declared = routes.get(`${method} ${route}`);
+    if (declared && code?.startsWith(declared.area) && !declared.errors.includes(code))
+      found.add(`${declared.rpc}: ${code}`);
+  }
+  return [...found].sort();
 }
 
 function logsIn(dir: string): string {

@@ -55,6 +55,18 @@ export class ProblemFilter implements ExceptionFilter {
         { err: error, method: req.method, url: req.originalUrl, correlationId: req.correlationId },
         'request failed',
       );
+    else if (problem.status < 500)
+      // The route's template and the code, never the request's values: what was refused, not about whom.
+      this.logger.info(
+        {
+          method: req.method,
+          route: typeof req.route?.path === 'string' ? req.route.path : undefined,
+          code: problem.code,
+          status: problem.status,
+          correlationId: req.correlationId,
+        },
+        'request refused',
+      );
     if (res.headersSent) {
       res.end();
       return;

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { routesOnlyDocument } from './routes-only.testing';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { allDeclarations, PUBLIC } from '@serviceops/contracts';
+import { httpStatusOfCode } from '@serviceops/platform';
 import { API_PREFIX } from '../gateway';
 
 let app: INestApplication;
@@ -21,7 +22,7 @@ const openApiPath = (path: string): string => `/${API_PREFIX}/${path.replace(/:(
 describe('every declaration is served as declared', () => {
   it.each(allDeclarations().map(({ rpc, declaration }) => [rpc, declaration]))(
     '%s',
-    (rpc, { http, access, summary }) => {
+    (rpc, { http, access, summary, errors = [] }) => {
       const operation =
         document.paths[openApiPath(http.path)]?.[http.method.toLowerCase() as 'get' | 'post' | 'put'];
       expect(operation).toBeDefined();
@@ -29,6 +30,15 @@ describe('every declaration is served as declared', () => {
       expect(operation?.summary).toBe(summary);
       expect(Object.keys(operation?.responses ?? {})).toContain(String(http.status));
       expect(operation?.security !== undefined).toBe(access !== PUBLIC);
+      // Each problem code it declares, under the status the code takes.
+      for (const code of errors) {
+        const response = operation?.responses[String(httpStatusOfCode(code))] as
+          { description?: string } | undefined;
+        expect({ code, description: response?.description }).toEqual({
+          code,
+          description: expect.stringContaining(`\`${code}\``) as string,
+        });
+      }
       for (const name of http.uuidParams ?? [])
         expect(operation?.parameters).toContainEqual({
           name,

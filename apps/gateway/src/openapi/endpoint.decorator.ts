@@ -17,6 +17,7 @@ import {
 } from '@nestjs/swagger';
 import { AccessOf, RPC_METADATA } from '../access/access.decorators';
 import { declarationOf, ON_BEHALF_ACTORS } from '@serviceops/contracts';
+import { httpStatusOfCode } from '@serviceops/platform';
 import { accessOf, ANY_ROLE, PUBLIC, type Rpc } from '../access/access.table';
 import { IDEMPOTENCY_KEY, PURPOSE } from '../access/caller';
 import { IF_MATCH_PATTERN } from '../http/if-match';
@@ -45,6 +46,13 @@ const PROBLEMS: Readonly<Record<number, string>> = {
   503: 'A backing service is unavailable',
 };
 
+/** A problem's description with the codes the method declares under its status. */
+function withCodes(description: string, codes: readonly string[]): string {
+  return codes.length === 0
+    ? description
+    : `${description}. Codes: ${codes.map((c) => `\`${c}\``).join(', ')}`;
+}
+
 const RESPONSE_HEADERS = {
   'x-correlation-id': {
     description: 'The platform’s correlation id for the request (always generated: quote it to support)',
@@ -62,7 +70,7 @@ const RESPONSE_HEADERS = {
  * the spec cannot forget a route's problems, headers or security.
  */
 export function Endpoint(rpc: Rpc, { type }: EndpointOptions): MethodDecorator {
-  const { http, summary } = declarationOf(rpc);
+  const { http, summary, errors = [] } = declarationOf(rpc);
   const options = { ...http, rpc, summary, type };
   const access = accessOf(rpc);
   const authenticated = access !== PUBLIC;
@@ -98,7 +106,10 @@ export function Endpoint(rpc: Rpc, { type }: EndpointOptions): MethodDecorator {
     ...problems.map((status) =>
       ApiResponse({
         status,
-        description: PROBLEMS[status] ?? 'Problem',
+        description: withCodes(
+          PROBLEMS[status] ?? 'Problem',
+          errors.filter((code) => httpStatusOfCode(code) === status),
+        ),
         content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemView) } } },
         headers: RESPONSE_HEADERS,
       }),

@@ -31,4 +31,11 @@ export interface Declaration {
   readonly summary: string;
   /** The answer may carry personal data: a kept (idempotent) answer drops those fields. */
   readonly personalData?: boolean;
+  /**
+   * The problem codes of its own service (`CUSTOMERS.…`) the method may answer, each under the status its code
+   * takes: listed in its OpenAPI responses, and checked by the e2e suites against every code it answered there.
+   * The platform's own codes (validation, authentication, access, rate limits, stale versions, idempotency) are
+   * not listed. Absent: not stated yet (nothing listed, nothing checked).
+   */
+  readonly errors?: readonly string[];
 }
