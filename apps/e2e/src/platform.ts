@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { createInterface } from 'node:readline';
 import { Client } from 'pg';
 import { API, type Declaration, type DeployableName } from '@serviceops/contracts';
+import { PLATFORM_CODES } from '@serviceops/platform';
 import { databaseUrl, eventually, kafkaBrokers, newInternalKeyPair, uniqueName } from '@serviceops/testing';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
@@ -198,7 +199,12 @@ export function undeclaredProblems(logs: string): string[] {
     }
     const { method, route, code } = entry;
     const declared = routes.get(`${method} ${route}`);
-    if (declared && code?.startsWith(declared.area) && !declared.errors.includes(code))
+    if (
+      declared &&
+      code?.startsWith(declared.area) &&
+      !declared.errors.includes(code) &&
+      !PLATFORM_CODES.includes(code)
+    )
       found.add(`${declared.rpc}: ${code}`);
   }
   return [...found].sort();

@@ -91,6 +91,9 @@ const EXACT: Readonly<Record<string, ErrorKind>> = {
   'ACCESS.ON_BEHALF_OF_REFUSED': 'forbidden',
 };
 
+/** The platform's own codes, answered by any route whatever its service (validation, access, versions, …). */
+export const PLATFORM_CODES: readonly string[] = Object.keys(EXACT);
+
 export function kindOfCode(code: string): ErrorKind {
   const exact = EXACT[code];
   if (exact) return exact;

@@ -157,3 +157,27 @@ export function describeServiceBoot(service: GrpcServiceName, definition: AnySer
     });
   });
 }
+
+/**
+ * The codes `service`'s declarations say its methods may answer are codes its domain has (`catalogs`: its
+ * `*.errors.ts` code objects), none twice, and every method states them. That a method answers no code it does
+ * not list is checked by the e2e suites (apps/e2e/src/platform.ts, undeclaredProblems).
+ */
+export function describeDeclaredErrors(
+  service: GrpcServiceName,
+  catalogs: readonly Readonly<Record<string, string>>[],
+): void {
+  const codes = new Set(catalogs.flatMap((catalog) => Object.values(catalog)));
+  const declarations = Object.entries(API[service]) as [string, { errors?: readonly string[] }][];
+  describe(`the ${service} declarations’ problem codes`, () => {
+    it.each(declarations)('%s lists codes its domain has', (_, declaration) => {
+      const errors = declaration.errors ?? [];
+      expect(errors.filter((code) => !codes.has(code))).toEqual([]);
+      expect(new Set(errors).size).toBe(errors.length);
+    });
+
+    it('are stated for every method', () => {
+      expect(declarations.filter(([, d]) => d.errors === undefined).map(([name]) => name)).toEqual([]);
+    });
+  });
+}

@@ -6,31 +6,43 @@ export const TENANCY_API = {
   Authenticate: {
     http: { method: 'POST', path: 'auth/token', status: 200 },
     access: PUBLIC,
+    errors: [],
     summary: 'Exchange a username and password for an access token',
   },
   GetTenant: {
     http: { method: 'GET', path: 'tenant', status: 200, etag: true },
     access: ANY_ROLE,
+    errors: ['TENANCY.TENANT_NOT_FOUND'],
     summary: 'Your tenant: branches, business lines, business calendar',
   },
   AddBranch: {
     http: { method: 'POST', path: 'tenant/branches', status: 201, etag: true, ifMatch: true },
     access: ADMIN,
+    errors: [
+      'TENANCY.TENANT_NOT_FOUND',
+      'TENANCY.INVALID_NAME',
+      'TENANCY.BRANCH_EXISTS',
+      'TENANCY.INVALID_BUSINESS_LINE',
+      'TENANCY.BUSINESS_LINE_NOT_ENABLED',
+    ],
     summary: 'Open a branch',
   },
   EnableBusinessLine: {
     http: { method: 'POST', path: 'tenant/business-lines', status: 200, etag: true, ifMatch: true },
     access: ADMIN,
+    errors: ['TENANCY.TENANT_NOT_FOUND', 'TENANCY.INVALID_BUSINESS_LINE'],
     summary: 'Enable a business line for the tenant',
   },
   SetBusinessCalendar: {
     http: { method: 'PUT', path: 'tenant/calendar', status: 200, etag: true, ifMatch: true },
     access: ADMIN,
+    errors: ['TENANCY.TENANT_NOT_FOUND'],
     summary: 'Set the business calendar: working hours and holidays, in the tenant’s time zone',
   },
   GetMe: {
     http: { method: 'GET', path: 'users/me', status: 200 },
     access: ANY_ROLE,
+    errors: ['TENANCY.USER_NOT_FOUND'],
     summary: 'Your own account: roles, and the token version your access tokens must carry',
   },
   GetUser: {
@@ -42,11 +54,22 @@ export const TENANCY_API = {
       paramFields: { id: 'userId' },
     },
     access: ON_BEHALF_ACTORS,
+    errors: ['TENANCY.USER_NOT_FOUND'],
     summary: 'A user of your tenant, for those who may act on behalf of others',
   },
   RegisterUser: {
     http: { method: 'POST', path: 'users', status: 201, etag: true },
     access: ADMIN,
+    errors: [
+      'TENANCY.TENANT_NOT_FOUND',
+      'TENANCY.USER_EXISTS',
+      'TENANCY.USERNAME_TAKEN',
+      'TENANCY.INVALID_USERNAME',
+      'TENANCY.INVALID_ROLES',
+      'TENANCY.ROLE_NOT_GRANTABLE',
+      'TENANCY.PASSWORD_TOO_COMMON',
+      'TENANCY.BRANCH_NOT_FOUND',
+    ],
     summary: 'Register a user of your tenant',
   },
   ChangeUserRoles: {
@@ -60,6 +83,14 @@ export const TENANCY_API = {
       ifMatch: true,
     },
     access: ADMIN,
+    errors: [
+      'TENANCY.USER_NOT_FOUND',
+      'TENANCY.USER_DISABLED',
+      'TENANCY.INVALID_ROLES',
+      'TENANCY.ROLE_NOT_GRANTABLE',
+      'TENANCY.LAST_ADMIN',
+      'TENANCY.BRANCH_NOT_FOUND',
+    ],
     summary: 'Replace a user’s roles: tokens issued before are refused at once (sign in again)',
   },
   SetUserPassword: {
@@ -73,6 +104,7 @@ export const TENANCY_API = {
       ifMatch: true,
     },
     access: ADMIN,
+    errors: ['TENANCY.USER_NOT_FOUND', 'TENANCY.USER_DISABLED', 'TENANCY.PASSWORD_TOO_COMMON'],
     summary:
       'Set a user’s password: activates a staff login created at hiring (pendingActivation), or resets a forgotten one; tokens issued before are refused at once',
   },
@@ -87,21 +119,32 @@ export const TENANCY_API = {
       ifMatch: true,
     },
     access: ADMIN,
+    errors: ['TENANCY.USER_NOT_FOUND', 'TENANCY.USER_DISABLED', 'TENANCY.LAST_ADMIN'],
     summary: 'Disable a user: they can no longer sign in, and their tokens are refused at once',
   },
   ListUsers: {
     http: { method: 'GET', path: 'users', status: 200 },
     access: ADMIN,
+    errors: [],
     summary: 'List users',
   },
   CreateTenant: {
     http: { method: 'POST', path: 'tenants', status: 201, etag: true, location: true },
     access: PLATFORM_OPERATORS,
+    errors: [
+      'TENANCY.TENANT_EXISTS',
+      'TENANCY.TENANT_NAME_TAKEN',
+      'TENANCY.INVALID_NAME',
+      'TENANCY.INVALID_USERNAME',
+      'TENANCY.INVALID_BUSINESS_LINE',
+      'TENANCY.PASSWORD_TOO_COMMON',
+    ],
     summary: 'Provision a tenant with its first admin',
   },
   ListTenants: {
     http: { method: 'GET', path: 'tenants', status: 200 },
     access: PLATFORM_OPERATORS,
+    errors: [],
     summary: 'List tenants by name, a page at a time',
   },
   GetTenantById: {
@@ -114,6 +157,7 @@ export const TENANCY_API = {
       etag: true,
     },
     access: PLATFORM_OPERATORS,
+    errors: ['TENANCY.TENANT_NOT_FOUND'],
     summary: 'A tenant: name, status, version',
   },
   DisableTenant: {
@@ -127,6 +171,7 @@ export const TENANCY_API = {
       ifMatch: true,
     },
     access: PLATFORM_OPERATORS,
+    errors: ['TENANCY.TENANT_NOT_FOUND', 'TENANCY.PLATFORM_TENANT'],
     summary: 'Disable a tenant: its users can no longer log in, and their tokens are refused',
   },
   EnableTenant: {
@@ -140,6 +185,7 @@ export const TENANCY_API = {
       ifMatch: true,
     },
     access: PLATFORM_OPERATORS,
+    errors: ['TENANCY.TENANT_NOT_FOUND', 'TENANCY.PLATFORM_TENANT'],
     summary: 'Enable a disabled tenant again',
   },
 } as const satisfies Record<string, Declaration>;
