@@ -1,3 +1,4 @@
+import { ContractErrorCode } from '../domain/contract/contract.errors';
 import { Injectable } from '@nestjs/common';
 import { isLocalDate, type RecordedEvent } from '@serviceops/kernel';
 import {
@@ -99,7 +100,7 @@ export class ContractQueries {
     const date = dateParam(on, 'on') ?? (await this.contracts.today(call.tenantId));
     const found = versionOn(state.versions, date);
     if (!found)
-      throw new ProblemError('CONTRACTS.NO_TERMS_IN_FORCE', `no signed terms are in force on ${date}`, [
+      throw new ProblemError(ContractErrorCode.NO_TERMS_IN_FORCE, `no signed terms are in force on ${date}`, [
         { path: 'on', message: 'before the start, or before the contract was signed' },
       ]);
     await this.recordRead(call, state, ['clauses']);
@@ -122,7 +123,7 @@ export class ContractQueries {
     const date = dateParam(on, 'on') ?? (await this.contracts.today(call.tenantId));
     const found = versionOn(state.versions, date);
     if (!found)
-      throw new ProblemError('CONTRACTS.NO_TERMS_IN_FORCE', `no signed terms are in force on ${date}`, [
+      throw new ProblemError(ContractErrorCode.NO_TERMS_IN_FORCE, `no signed terms are in force on ${date}`, [
         { path: 'on', message: 'before the start, or before the contract was signed' },
       ]);
     const currency = found.terms.rentPerMonth?.currency ?? found.terms.deposit?.currency;
@@ -155,7 +156,7 @@ export class ContractQueries {
     const wanted = version ?? state.versions.at(-1)?.version;
     const signed = wanted === undefined ? undefined : state.versions.find((v) => v.version === wanted);
     if (wanted !== undefined && !signed)
-      throw new ProblemError('CONTRACTS.VERSION_NOT_FOUND', `contract ${id} has no version ${wanted}`);
+      throw new ProblemError(ContractErrorCode.VERSION_NOT_FOUND, `contract ${id} has no version ${wanted}`);
     const terms = signed?.terms ?? state.terms;
     const header = headerOf(state, wanted ?? 0, signed?.effectiveFrom ?? state.terms.startDate);
     const text = renderContract(header, terms);

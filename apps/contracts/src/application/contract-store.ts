@@ -1,3 +1,4 @@
+import { ContractErrorCode } from '../domain/contract/contract.errors';
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { addDays, type Event, localDateOf, type RecordedEvent, zonedInstant } from '@serviceops/kernel';
@@ -57,11 +58,12 @@ export const validityTimerId = (proposalId: string) => `${PROPOSAL_VALIDITY_TIME
 
 export const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
-export const notFoundContract = () => new ProblemError('CONTRACTS.CONTRACT_NOT_FOUND', 'no such contract');
+export const notFoundContract = () =>
+  new ProblemError(ContractErrorCode.CONTRACT_NOT_FOUND, 'no such contract');
 /** The customer was erased (customers' CustomerErased): nothing personal can be written of them any more. */
 export const customerErased = () =>
   new ProblemError(
-    'CONTRACTS.CUSTOMER_ERASED',
+    ContractErrorCode.CUSTOMER_ERASED,
     'the customer was erased: their contract takes no new personal text',
   );
 /** What a sealed value whose key is gone shows as. */

@@ -1,3 +1,4 @@
+import { ProposalErrorCode } from '../domain/proposal/proposal.errors';
 import { Injectable } from '@nestjs/common';
 import type { BusinessLine } from '@serviceops/contracts';
 import { newId, type RecordedEvent } from '@serviceops/kernel';
@@ -35,7 +36,7 @@ export interface ProposalView extends Omit<Proposal['offer'], never> {
   readonly contractId?: string;
 }
 
-const notFound = () => new ProblemError('CONTRACTS.PROPOSAL_NOT_FOUND', 'no such proposal');
+const notFound = () => new ProblemError(ProposalErrorCode.PROPOSAL_NOT_FOUND, 'no such proposal');
 
 function viewOf(state: ProposalState, version: number): ProposalView {
   if (state.status === 'absent') throw notFound();

@@ -21,6 +21,12 @@ export const ContractErrorCode = {
   NO_REASON: 'CONTRACTS.NO_REASON',
   /** Shapes the schema states (the gateway refuses them first with 400). */
   INVALID_TERMS: 'CONTRACTS.INVALID_TERMS',
+  /** The contract's customer was erased by the customers service: nothing new is sealed for them (422). */
+  CUSTOMER_ERASED: 'CONTRACTS.CUSTOMER_ERASED',
+  /** No signed terms are in force on the date asked (422). */
+  NO_TERMS_IN_FORCE: 'CONTRACTS.NO_TERMS_IN_FORCE',
+  /** The contract has no such version (404). */
+  VERSION_NOT_FOUND: 'CONTRACTS.VERSION_NOT_FOUND',
 } as const;
 
 export type ContractErrorCode = (typeof ContractErrorCode)[keyof typeof ContractErrorCode];
