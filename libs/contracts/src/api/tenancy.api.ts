@@ -142,4 +142,24 @@ export const TENANCY_API = {
     access: PLATFORM_OPERATORS,
     summary: 'Enable a disabled tenant again',
   },
+  IssueUserInvitation: {
+    http: {
+      method: 'POST',
+      path: 'users/:id/invitation',
+      status: 201,
+      uuidParams: ['id'],
+      paramFields: { id: 'userId' },
+      etag: true,
+      ifMatch: true,
+    },
+    access: ADMIN,
+    summary:
+      'Issue an activation invitation for a login waiting for activation (a staff member hired with a login): the answer carries its token once, to hand over; the invitation issued before stops working',
+  },
+  ActivateUser: {
+    http: { method: 'POST', path: 'auth/activate', status: 200 },
+    access: PUBLIC,
+    summary:
+      'Activate your login with the token of your invitation and your first password; answers an access token as `POST /auth/token` does',
+  },
 } as const satisfies Record<string, Declaration>;
