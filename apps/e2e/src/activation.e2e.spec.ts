@@ -186,7 +186,7 @@ describe('activating a staff login with an invitation (log transport)', () => {
     }
   });
 
-  it('refuses the invitation to non-admins and another tenant’s admin (404), and a bad token over gRPC', async () => {
+  it('refuses another tenant’s admin the invitation (404, nothing written), and a bad token over gRPC', async () => {
     const operator = ok<{ accessToken: string }>(
       await api
         .post('/api/v1/auth/token')

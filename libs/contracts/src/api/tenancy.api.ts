@@ -153,6 +153,8 @@ export const TENANCY_API = {
       ifMatch: true,
     },
     access: ADMIN,
+    // The answer carries a secret (the token): a kept idempotent answer leaves it out, as it does personal data.
+    personalData: true,
     summary:
       'Issue an activation invitation for a login waiting for activation (a staff member hired with a login): the answer carries its token once, to hand over; the invitation issued before stops working',
   },
