@@ -71,6 +71,17 @@ const userIn = (events: readonly TenantEvent[]) => {
   return state.status === 'active' ? entry(state.users, STAFF) : undefined;
 };
 
+/** The code of the domain error `act` throws ('none' when it decides). */
+function refusalOf(act: () => unknown): string {
+  try {
+    act();
+    return 'none';
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    return error.code;
+  }
+}
+
 describe('activation invitations', () => {
   it('issues the first invitation with the staff login: no secret in the event, expiring 72 h later', () => {
     expect(pending.at(-1)).toEqual({
@@ -122,16 +133,7 @@ describe('activation invitations', () => {
     ['for a disabled user', disabled, FIRST, issuedAt],
     ['once an admin set a password', passwordSetByAdmin, FIRST, at(2 * HOUR)],
   ])('refuses an activation %s with the one code for all, deciding nothing', (_, given, id, now) => {
-    const refusal = (() => {
-      try {
-        decide(given, activate(id), now);
-      } catch (error) {
-        return error;
-      }
-      return undefined;
-    })();
-    expect(refusal).toBeInstanceOf(DomainError);
-    expect((refusal as DomainError).code).toBe(TenancyErrorCode.INVITATION_INVALID);
+    expect(refusalOf(() => decide(given, activate(id), now))).toBe(TenancyErrorCode.INVITATION_INVALID);
   });
 
   it('re-issues for a pending user: the new one dated from now', () => {
@@ -154,7 +156,7 @@ describe('activation invitations', () => {
     ['a disabled user', disabled, TenancyErrorCode.USER_DISABLED],
     ['a user of no such id (another tenant’s)', tenant, TenancyErrorCode.USER_NOT_FOUND],
   ])('refuses an invitation for %s', (_, given, code) => {
-    expect(() => decide(given, issue(SECOND), at(HOUR))).toThrow(expect.objectContaining({ code }));
+    expect(refusalOf(() => decide(given, issue(SECOND), at(HOUR)))).toBe(code);
   });
 
   it.each([0, -1, 1.5])('refuses a validity of %s hours (a deployment error, not a request)', (hours) => {
