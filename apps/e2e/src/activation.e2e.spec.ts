@@ -1,4 +1,5 @@
 import { PLATFORM_TENANT_ID } from '@serviceops/contracts';
+import { newId } from '@serviceops/kernel';
 import { Client } from 'pg';
 import request from 'supertest';
 import { grpcClient } from './grpc-client';
@@ -28,6 +29,7 @@ interface UserView {
   username: string;
   tenantVersion: number;
   pendingActivation?: boolean;
+  invitationExpiresAt?: string;
 }
 type Res = request.Response;
 
@@ -98,7 +100,10 @@ describe('activating a staff login with an invitation (log transport)', () => {
   });
 
   it('hired with a login: pending, and no password signs in', async () => {
-    expect(await user()).toMatchObject({ username: 'wang.fang', pendingActivation: true });
+    // The login came with its first invitation (handed to nobody): the admin sees until when it runs.
+    const pending = await user();
+    expect(pending).toMatchObject({ username: 'wang.fang', pendingActivation: true });
+    expect(Date.parse(pending.invitationExpiresAt ?? '') - Date.now()).toBeGreaterThan(71 * 3_600_000);
     problem(
       await api.post('/api/v1/auth/token').send({ username: 'wang.fang', password: 'Wang-Fang-Guess-1' }),
       401,
@@ -152,6 +157,7 @@ describe('activating a staff login with an invitation (log transport)', () => {
     const me = ok<UserView>(await api.get('/api/v1/users/me').set(auth(token.accessToken)));
     expect(me).toMatchObject({ id: staffId, username: 'wang.fang' });
     expect(me).not.toHaveProperty('pendingActivation');
+    expect(me).not.toHaveProperty('invitationExpiresAt');
     ok(await api.post('/api/v1/auth/token').send({ username: 'wang.fang', password }));
 
     // Used: the same token again is the same answer, and nothing is written.
@@ -186,7 +192,7 @@ describe('activating a staff login with an invitation (log transport)', () => {
     }
   });
 
-  it('refuses another tenant’s admin the invitation (404, nothing written), and a bad token over gRPC', async () => {
+  it('refuses another tenant’s admin the invitation (404, nothing written), throttles guesses, and a bad token over gRPC', async () => {
     const operator = ok<{ accessToken: string }>(
       await api
         .post('/api/v1/auth/token')
@@ -210,6 +216,21 @@ describe('activating a staff login with an invitation (log transport)', () => {
       'TENANCY.USER_NOT_FOUND',
     );
     expect((await user()).tenantVersion).toBe(before);
+
+    // Guessing one invitation's secret is throttled as guessing a password is: locked after 5 refusals.
+    const guessed = `${newId()}.`;
+    for (let i = 0; i < 5; i++)
+      problem(
+        await activate({ token: `${guessed}${String(i).repeat(43)}`, password: 'Some-Good-Pass-2026' }),
+        401,
+        'TENANCY.INVITATION_INVALID',
+      );
+    const locked = problem(
+      await activate({ token: `${guessed}${'9'.repeat(43)}`, password: 'Some-Good-Pass-2026' }),
+      429,
+      'AUTH.TOO_MANY_ATTEMPTS',
+    );
+    expect(locked).toHaveProperty('retryAfter');
 
     const client = grpcClient('tenancy', platform.grpc);
     try {

@@ -71,6 +71,14 @@ export class UserView {
     required: false,
   })
   pendingActivation?: boolean;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description:
+      'while pending: when the latest activation invitation expires (`POST /users/{id}/invitation` issues another)',
+    required: false,
+  })
+  invitationExpiresAt?: string;
 }
 
 @ApiSchema({ name: 'UserPage' })
