@@ -78,11 +78,13 @@ export class InvitationsHandlers {
   @Handles('tenancy.ActivateUser')
   async activateUser(request: { token?: string; password?: string }) {
     const password = newPassword(request.password, 'password');
+    // Hashed before the token is looked at, so a wrong secret takes as long to refuse as a stale invitation.
+    const passwordHash = await hashPassword(password);
     const found = await this.invitations.match(request.token ?? '');
     if (!found) throw invalidToken();
     const { tenantId, userId, invitationId } = found;
     const call = { tenantId, actorId: userId, roles: [], correlationId: newId() };
-    const credential = { userId, passwordHash: await hashPassword(password) };
+    const credential = { userId, passwordHash };
     try {
       const { tenant } = await this.stream.execute(
         call,
