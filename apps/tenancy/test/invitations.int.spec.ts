@@ -232,6 +232,8 @@ describe('activation invitations in tenancy', () => {
     ).toBe('TENANCY.INVITATION_INVALID');
     expect(await version()).toBe(unchanged);
     expect(await credentialOf(staffId)).toBe(0);
+    // Disabling the user ended the invitation: its hash went with it.
+    expect(await rowsOf(staffId)).toEqual([]);
 
     const other = { ...call, tenantId: randomUUID() };
     expect(await refusal(() => invitations().issueUserInvitation({ userId: staffId }, other))).toBe(

@@ -4,12 +4,7 @@ import { Handles, optional, ProblemError, type CallContext } from '@serviceops/p
 import type { Logger } from 'pino';
 import { TenancyErrorCode } from '../domain/tenant/tenant.errors';
 import { hashPassword } from '../infrastructure/passwords';
-import {
-  dropInvitation,
-  InvitationsRepository,
-  newInvitation,
-  saveInvitation,
-} from '../infrastructure/invitations';
+import { InvitationsRepository, newInvitation, saveInvitation } from '../infrastructure/invitations';
 import { TenantStream } from './tenant-stream';
 import { newPassword } from './users.handlers';
 
@@ -89,7 +84,7 @@ export class InvitationsHandlers {
       const { tenant } = await this.stream.execute(
         call,
         { type: 'ActivateUser', data: { tenantId, userId, invitationId } },
-        { credential, beside: (tx) => dropInvitation(tx, invitationId) },
+        { credential },
       );
       const user = tenant.users[userId];
       const { username = '', roles = [], tokenVersion = 0 } = user ?? {};

@@ -7,6 +7,7 @@ import { tenantDecider, tenantStreamId } from '../domain/tenant/tenant.decider';
 import { TenancyErrorCode } from '../domain/tenant/tenant.errors';
 import type { ActiveTenant } from '../domain/tenant/tenant.state';
 import { saveCredential, type Credential } from '../infrastructure/accounts.repository';
+import { dropEndedInvitations } from '../infrastructure/invitations';
 import { isTenantNameConflict, TenantsRepository } from '../infrastructure/tenants.repository';
 import { projectAccounts } from '../projections/accounts.projection';
 
@@ -55,6 +56,7 @@ export class TenantStream {
     const inline = async (tx: PoolClient, state: unknown, version: number, events: readonly Event[]) => {
       await projectAccounts(tx, state, version, events);
       if (credential) await saveCredential(tx, credential);
+      await dropEndedInvitations(tx, events);
       if (beside) await beside(tx, events);
     };
     const tenantNameTaken = await this.nameTaken(command);

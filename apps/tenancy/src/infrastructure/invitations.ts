@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { newId, RULES } from '@serviceops/kernel';
+import { newId, RULES, type Event } from '@serviceops/kernel';
 import { Pool, type PoolClient } from 'pg';
 import { Column, Entity, PrimaryColumn, type MigrationInterface, type QueryRunner } from 'typeorm';
 
@@ -96,7 +96,16 @@ export async function saveInvitation(
   );
 }
 
-/** A used invitation's hash is dropped with the activation (the stream keeps that it was used). */
-export async function dropInvitation(tx: PoolClient, invitationId: string): Promise<void> {
-  await tx.query(`DELETE FROM tenancy.invitations WHERE invitation_id = $1`, [invitationId]);
+/**
+ * Invitations end when their user gets a password (activated, or set by an admin) or is disabled: their hashes
+ * are dropped in that event's transaction (the stream keeps what happened; the verdict refuses them anyway).
+ */
+export async function dropEndedInvitations(tx: PoolClient, events: readonly Event[]): Promise<void> {
+  const ended = events.flatMap((e) =>
+    e.type === 'UserPasswordChanged' || e.type === 'UserDisabled'
+      ? [(e.data as { userId: string }).userId]
+      : [],
+  );
+  if (ended.length > 0)
+    await tx.query(`DELETE FROM tenancy.invitations WHERE user_id::text = ANY($1::text[])`, [ended]);
 }
