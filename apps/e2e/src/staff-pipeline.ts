@@ -21,8 +21,16 @@ function expectStatus(res: request.Response, status: number): { id: string } {
   return res.body as { id: string };
 }
 
-/** Hires a `role` through staff's pipeline with a qualification valid for a year; the staff member's id. */
-export async function hire(api: Api, admin: string, role: keyof typeof ROLES): Promise<string> {
+/**
+ * Hires a `role` through staff's pipeline with a qualification valid for a year; the staff member's id. With
+ * `login`, the hire asks tenancy for a login (its branch must be one tenancy knows: give `branchId`).
+ */
+export async function hire(
+  api: Api,
+  admin: string,
+  role: keyof typeof ROLES,
+  options: { branchId?: string; login?: string } = {},
+): Promise<string> {
   const auth = { Authorization: `Bearer ${admin}` };
   const posting = expectStatus(
     await api
@@ -30,7 +38,7 @@ export async function hire(api: Api, admin: string, role: keyof typeof ROLES): P
       .set(auth)
       .send({
         role,
-        branchId: newId(),
+        branchId: options.branchId ?? newId(),
         businessLine: ROLES[role].line,
         title: `${role} wanted`,
         criteria: { minDrivingYears: 0, minEducation: 'secondary', cleanRecord: true },
@@ -62,7 +70,10 @@ export async function hire(api: Api, admin: string, role: keyof typeof ROLES): P
     await api
       .post(`/api/v1/staff/candidates/${candidate.id}/hire`)
       .set(auth)
-      .send({ payTerms: { dailyPay: { amount: 30_000, currency: 'CNY' } } }),
+      .send({
+        payTerms: { dailyPay: { amount: 30_000, currency: 'CNY' } },
+        ...(options.login ? { login: { username: options.login } } : {}),
+      }),
     201,
   );
   expectStatus(

@@ -831,6 +831,36 @@ describe('public gRPC API', () => {
     const { error } = await call('tenancy', 'ListUsers', {}, { authorization });
     expect(error).toBeUndefined();
   });
+
+  it('activates a login with an invitation’s token without a bearer token, answering one in the metadata', async () => {
+    const invitation = '0f0e0d0c-0b0a-4908-8706-050403020100';
+    const token = (secret: string) => `${invitation}.${secret.repeat(43)}`;
+    backends.on('tenancy.ActivateUser', (request) => {
+      if (request['token'] !== token('s'))
+        throw new ProblemError('TENANCY.INVITATION_INVALID', 'this activation token is not valid');
+      return { userId: ADMIN, tenantId: TENANT, username: 'new.coach', roles: ['coach'], tokenVersion: 1 };
+    });
+    const password = 'Coach-Own-Pass-2026';
+    // A malformed token is refused at the edge, tenancy not asked.
+    const before = backends.calls.length;
+    const malformed = await call('tenancy', 'ActivateUser', { token: 'nope', password });
+    expect(malformed.error?.code).toBe(GrpcCode.INVALID_ARGUMENT);
+    expect(backends.calls).toHaveLength(before);
+
+    const { reply, answer } = await call('tenancy', 'ActivateUser', { token: token('s'), password });
+    expect(reply).toMatchObject({ userId: ADMIN, username: 'new.coach' });
+    expect(String(answer.get('authorization')[0])).toMatch(/^Bearer /);
+
+    // Refused tokens for one invitation count like refused passwords: the sixth attempt is locked out.
+    for (let i = 0; i < 5; i++) {
+      const { error } = await call('tenancy', 'ActivateUser', { token: token('x'), password });
+      expect(error?.code).toBe(GrpcCode.UNAUTHENTICATED);
+    }
+    const locked = await call('tenancy', 'ActivateUser', { token: token('s'), password });
+    expect(locked.error?.code).toBe(GrpcCode.RESOURCE_EXHAUSTED);
+    expect(JSON.parse(locked.error?.details ?? '{}')).toMatchObject({ code: 'AUTH.TOO_MANY_ATTEMPTS' });
+    expect(locked.answer.get('authorization')).toEqual([]);
+  });
 });
 
 describe('a gateway with a small rate limit and no backends', () => {

@@ -7,6 +7,12 @@ import { ProvisioningHandlers } from './application/provisioning.handlers';
 import { TenantHandlers } from './application/tenant.handlers';
 import { RUNTIME, TenantStream } from './application/tenant-stream';
 import { UsersHandlers } from './application/users.handlers';
+import { INVITATION_SETTINGS, InvitationsHandlers } from './application/invitations.handlers';
+import {
+  CreateInvitations1780000000000,
+  InvitationRow,
+  InvitationsRepository,
+} from './infrastructure/invitations';
 import { AccountsRepository } from './infrastructure/accounts.repository';
 import {
   AccountRow,
@@ -19,7 +25,7 @@ import { TenantsRepository } from './infrastructure/tenants.repository';
 import { STAFF_LOGINS_CONSUMER, staffLoginsProcess } from './application/staff-logins.process';
 
 /** One `@Handles` method for each of tenancy's declared methods (libs/contracts tenancy.api.ts). */
-export const TENANCY_HANDLERS = [TenantHandlers, UsersHandlers, ProvisioningHandlers];
+export const TENANCY_HANDLERS = [TenantHandlers, UsersHandlers, ProvisioningHandlers, InvitationsHandlers];
 
 export const tenancyService: ServiceDefinition<typeof tenancyConfigSpec> = {
   name: 'tenancy',
@@ -30,19 +36,28 @@ export const tenancyService: ServiceDefinition<typeof tenancyConfigSpec> = {
     loader: PROTO_LOADER_OPTIONS,
   },
   database: {
-    entities: [AccountRow, CredentialRow, TenantRow],
-    migrations: [CreateAccounts1732300000000, TenantLifecycle1767000000000],
+    entities: [AccountRow, CredentialRow, TenantRow, InvitationRow],
+    migrations: [CreateAccounts1732300000000, TenantLifecycle1767000000000, CreateInvitations1780000000000],
   },
   publishes: true,
   handlers: TENANCY_HANDLERS,
-  module: ({ runtime, pool }) => ({
+  module: ({ runtime, pool, config, logger }) => ({
     module: class TenancyModule {},
     providers: [
       { provide: RUNTIME, useValue: runtime },
       { provide: Pool, useValue: pool },
       TenantsRepository,
       AccountsRepository,
+      InvitationsRepository,
       TenantStream,
+      {
+        provide: INVITATION_SETTINGS,
+        useValue: {
+          validForHours: config.INVITATION_TTL_HOURS,
+          ...(config.ACTIVATION_URL ? { activationUrl: config.ACTIVATION_URL } : {}),
+          logger,
+        },
+      },
     ],
   }),
   onStart: async ({ logger, config, runtime }, app) => {
@@ -58,7 +73,7 @@ export const tenancyService: ServiceDefinition<typeof tenancyConfigSpec> = {
     await runtime.subscribe(
       STAFF_LOGINS_CONSUMER,
       [eventsTopic('staff')],
-      staffLoginsProcess(app.get(TenantStream), logger),
+      staffLoginsProcess(app.get(TenantStream), logger, config.INVITATION_TTL_HOURS),
     );
   },
 };

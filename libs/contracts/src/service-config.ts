@@ -84,6 +84,19 @@ export const tenancyConfigSpec = defineConfig({
     default: 'Demo Services Co.',
     doc: 'name of the tenant created on first start',
   },
+  INVITATION_TTL_HOURS: {
+    kind: 'int',
+    default: 72,
+    min: 1,
+    max: 720,
+    doc: 'hours an activation invitation (a staff login’s first password) stays valid',
+  },
+  ACTIVATION_URL: {
+    kind: 'url',
+    protocols: ['http', 'https'],
+    optional: true,
+    doc: 'the page where a person activates their login; an invitation answers it with `#token=…` appended',
+  },
 });
 
 export const customersConfigSpec = defineConfig({

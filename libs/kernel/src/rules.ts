@@ -196,6 +196,12 @@ export const RULES = {
   seqCursor: matching(/^[0-9]{1,18}$/, 'must be a nextCursor as a page gave it'),
   /** ISO 4217 currency code. */
   currency: matching(/^[A-Z]{3}$/, 'must be an ISO 4217 currency code (3 capitals)'),
+  /** An activation token as its invitation gave it: the invitation's id, a dot, 32 random bytes in base64url. */
+  activationToken: matching(
+    new RegExp(`^${LOWER_UUID}\\.[A-Za-z0-9_-]{43}$`),
+    'must be an activation token as the invitation gave it',
+    { maxLength: 80 },
+  ),
 } as const satisfies Record<string, StringRule>;
 
 export type RuleName = keyof typeof RULES;

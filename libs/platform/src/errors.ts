@@ -89,6 +89,8 @@ const EXACT: Readonly<Record<string, ErrorKind>> = {
   'AUTH.TOKEN_REVOKED': 'unauthenticated',
   // X-On-Behalf-Of names no active user of the tenant, or the caller may not act for others.
   'ACCESS.ON_BEHALF_OF_REFUSED': 'forbidden',
+  // An activation token is a credential: unknown, expired, used or superseded alike, as a wrong password is.
+  'TENANCY.INVITATION_INVALID': 'unauthenticated',
 };
 
 /** The platform's own codes, answered by any route whatever its service (validation, access, versions, …). */

@@ -185,8 +185,9 @@ describe('the guard every gRPC call passes', () => {
     const declared = allDeclarations()
       .filter(({ declaration }) => declaration.access === PUBLIC)
       .map(({ rpc: name }) => name);
-    expect(declared).toEqual(['tenancy.Authenticate']);
-    expect([...userlessMethodsOf('tenancy')]).toEqual(['Authenticate']);
+    // Signing in, and activating a login with an invitation's token: the token is the credential.
+    expect(declared).toEqual(['tenancy.Authenticate', 'tenancy.ActivateUser']);
+    expect([...userlessMethodsOf('tenancy')]).toEqual(['Authenticate', 'ActivateUser']);
     expect([...userlessMethodsOf('customers')]).toEqual([]);
     expect([...userlessMethodsOf('analytics')]).toEqual([]);
     expect([...userlessMethodsOf('constructor')]).toEqual([]);

@@ -61,13 +61,13 @@ describe('the role table', () => {
       }
   });
 
-  it('opens only Tenancy.Authenticate to callers without a token', () => {
+  it('opens only Tenancy.Authenticate and Tenancy.ActivateUser to callers without a token', () => {
     const open = services.flatMap((service) =>
       Object.entries(RPC_ACCESS[service])
         .filter(([, access]) => access === PUBLIC)
         .map(([method]) => `${service}.${method}`),
     );
-    expect(open).toEqual(['tenancy.Authenticate']);
+    expect(open).toEqual(['tenancy.Authenticate', 'tenancy.ActivateUser']);
   });
 
   it.each<[Rpc, string, boolean]>([
@@ -192,8 +192,11 @@ describe('the REST routes', () => {
     expect(access).toBeDefined();
   });
 
-  it('leave only the token route public', () => {
-    expect(all.filter((r) => r.access === PUBLIC).map((r) => r.route)).toEqual(['POST /auth/token']);
+  it('leave only the token and activation routes public', () => {
+    expect(all.filter((r) => r.access === PUBLIC).map((r) => r.route)).toEqual([
+      'POST /auth/token',
+      'POST /auth/activate',
+    ]);
   });
 
   it.each(all.map((r) => [r.route, r.rpc] as const))('%s names the RPC it ends in', (_, rpc) => {

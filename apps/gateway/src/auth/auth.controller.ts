@@ -4,8 +4,8 @@ import { AccessTokens } from '../access/access-tokens';
 import type { HttpRequest } from '../http/http.types';
 import { Endpoint } from '../openapi/endpoint.decorator';
 import { Upstream } from '../upstream/upstream';
-import { TokenRequestDto, TokenView, type AuthenticatedUser } from './auth.dto';
-import { LoginThrottle } from './login-throttle';
+import { ActivationRequestDto, TokenRequestDto, TokenView, type AuthenticatedUser } from './auth.dto';
+import { activationAttempt, LoginThrottle } from './login-throttle';
 
 @ApiTags('auth')
 @Controller()
@@ -26,6 +26,23 @@ export class AuthController {
           { username: body.username, password: body.password, tenantId: body.tenantId },
           undefined,
         ),
+    );
+    return this.tokens.issue(user);
+  }
+
+  /**
+   * A login made without a password (a staff member hired with one) activated by its person: the first password
+   * set with the invitation's token, answered with an access token as a login is. Throttled like logins: refused
+   * tokens count per invitation and per client.
+   */
+  @Endpoint('tenancy.ActivateUser', { type: TokenView, publicProblems: [403, 422] })
+  async activate(@Body() body: ActivationRequestDto, @Req() req: HttpRequest): Promise<TokenView> {
+    const user = await this.throttle.attempt(activationAttempt(body.token, req.ip ?? 'unknown'), () =>
+      this.upstream.call<AuthenticatedUser>(
+        'tenancy.ActivateUser',
+        { token: body.token, password: body.password },
+        undefined,
+      ),
     );
     return this.tokens.issue(user);
   }

@@ -21,6 +21,15 @@ export class TokenRequestDto {
   tenantId?: string;
 }
 
+@ApiSchema({ name: 'ActivationRequest' })
+export class ActivationRequestDto {
+  @Follows(RULES.activationToken, { description: 'the token of your invitation, as your admin gave it' })
+  token!: string;
+
+  @Follows(RULES.newPassword, { example: 'correct horse battery staple', format: 'password' })
+  password!: string;
+}
+
 @ApiSchema({ name: 'Token' })
 export class TokenView {
   @ApiProperty({ description: 'JWT (HS256) to send as `Authorization: Bearer <token>`' })

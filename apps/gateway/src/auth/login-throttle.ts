@@ -44,7 +44,7 @@ export class LoginThrottle {
       await this.store.update(account, afterSuccess);
       return user;
     } catch (error) {
-      if (codeOfFailure(error) === 'UNAUTHENTICATED') {
+      if (REFUSED_CREDENTIALS.has(codeOfFailure(error))) {
         const at = this.clock();
         await this.store.update(account, (a) => afterFailure(a, at, this.policies.account));
         await this.store.update(client, (a) => afterFailure(a, at, this.policies.client));
@@ -52,6 +52,17 @@ export class LoginThrottle {
       throw error;
     }
   }
+}
+
+/** A refused password, or a refused activation token: what counts as a failure. */
+const REFUSED_CREDENTIALS: ReadonlySet<string> = new Set(['UNAUTHENTICATED', 'TENANCY.INVITATION_INVALID']);
+
+/**
+ * An activation counted like a login: the "account" is the invitation the token names (its id, before the dot),
+ * so guessing one invitation's secret is locked as guessing one user's password is, and the client as ever.
+ */
+export function activationAttempt(token: string, client: string): LoginAttempt {
+  return { username: `activation:${token.slice(0, token.indexOf('.'))}`, client };
 }
 
 export function tooManyAttempts(retryAfterMs: number): ProblemError {

@@ -1,7 +1,7 @@
 import type { ClassConstructor } from 'class-transformer';
 import type { Rpc } from '../access/access.table';
 import { AnalyticsRoutes } from '../analytics/analytics.routes';
-import { TokenRequestDto } from '../auth/auth.dto';
+import { ActivationRequestDto, TokenRequestDto } from '../auth/auth.dto';
 import { CustomerRoutes } from '../customers/customers.routes';
 import { InquiryRoutes } from '../inquiries/inquiries.routes';
 import { TenantRoutes } from '../operator/tenants.routes';
@@ -49,6 +49,7 @@ export const DECLARED_ROUTES = [
 /** Methods without a binding (their REST controller is written by hand), with the class they are checked by. */
 const UNBOUND: Readonly<Partial<Record<Rpc, ClassConstructor<object>>>> = {
   'tenancy.Authenticate': TokenRequestDto,
+  'tenancy.ActivateUser': ActivationRequestDto,
 };
 
 /**

@@ -19,7 +19,7 @@ import type { Logger } from 'pino';
 import type { AccessTokens } from '../access/access-tokens';
 import type { UserGate } from '../access/user-gate';
 import { clientAddress } from '../access/rate-limit';
-import type { LoginThrottle } from '../auth/login-throttle';
+import { activationAttempt, type LoginThrottle } from '../auth/login-throttle';
 import { accessOfMethod, allows, ANY_ROLE, PUBLIC, type Rpc } from '../access/access.table';
 import { forbidden } from '../access/access.guard';
 import { callContextOf } from '../access/caller';
@@ -152,22 +152,25 @@ async function forward(
   const reply =
     rpc === 'tenancy.Authenticate'
       ? await login(deps, call)
-      : key !== undefined && caller !== undefined && !READ_METHOD.test(method)
-        ? await once(
-            deps.idempotency,
-            {
-              tenantId: caller.tenantId,
-              actorId: caller.actorId,
-              key: parseIdempotencyKey(key),
-              rpc,
-              request: call.request,
-            },
-            () => deps.upstream.invoke(service, method, call.request, caller),
-            () => answer.set(REPLAYED_HEADER.toLowerCase(), 'true'),
-          )
-        : await deps.upstream.invoke(service, method, call.request, caller);
-  if (rpc === 'tenancy.Authenticate') {
-    // gRPC callers get their token here, in the answer's metadata, as REST callers get it from /auth/token.
+      : rpc === 'tenancy.ActivateUser'
+        ? await activate(deps, call)
+        : key !== undefined && caller !== undefined && !READ_METHOD.test(method)
+          ? await once(
+              deps.idempotency,
+              {
+                tenantId: caller.tenantId,
+                actorId: caller.actorId,
+                key: parseIdempotencyKey(key),
+                rpc,
+                request: call.request,
+              },
+              () => deps.upstream.invoke(service, method, call.request, caller),
+              () => answer.set(REPLAYED_HEADER.toLowerCase(), 'true'),
+            )
+          : await deps.upstream.invoke(service, method, call.request, caller);
+  if (rpc === 'tenancy.Authenticate' || rpc === 'tenancy.ActivateUser') {
+    // gRPC callers get their token here, in the answer's metadata, as REST callers get it from /auth/token
+    // (and /auth/activate).
     const user = plainMessage(reply) as {
       userId: string;
       tenantId: string;
@@ -190,6 +193,15 @@ function login(deps: PublicGrpcDeps, call: ServerUnaryCall<unknown, unknown>): P
       client: clientAddress(call.getPeer()),
     },
     () => deps.upstream.invoke('tenancy', 'Authenticate', call.request, undefined),
+  );
+}
+
+/** An activation, counted like a login (per invitation and client): a locked one is refused before tenancy is asked. */
+function activate(deps: PublicGrpcDeps, call: ServerUnaryCall<unknown, unknown>): Promise<unknown> {
+  const { token } = plainMessage(call.request) as { token?: unknown };
+  return deps.logins.attempt(
+    activationAttempt(typeof token === 'string' ? token : '', clientAddress(call.getPeer())),
+    () => deps.upstream.invoke('tenancy', 'ActivateUser', call.request, undefined),
   );
 }
 

@@ -1,8 +1,14 @@
 import { PERSONAL_ANSWER_PATHS } from '@serviceops/contracts';
 import { PERSONAL_FIELDS } from '@serviceops/platform';
 
-/** The customer file's fields (left out at any depth) and the records' free text, both from their one list. */
-const PERSONAL: ReadonlySet<string> = new Set([...PERSONAL_FIELDS, ...PERSONAL_ANSWER_PATHS]);
+/** Secrets an answer carries once (an activation invitation's token, and the link holding it): never kept. */
+const SECRETS = ['token', 'activationUrl'] as const;
+
+/**
+ * The customer file's fields (left out at any depth) and the records' free text, both from their one list; and
+ * the secrets answered once.
+ */
+const PERSONAL: ReadonlySet<string> = new Set([...PERSONAL_FIELDS, ...PERSONAL_ANSWER_PATHS, ...SECRETS]);
 
 /** Whether `key`, inside an object found under `parent`, is personal: `cancelReason`, or `type` under `need`. */
 function isPersonal(key: string, parent: string | undefined): boolean {

@@ -26,6 +26,11 @@ import { ProblemView } from './problem.view';
 export interface EndpointOptions {
   /** The answer's view class (its OpenAPI schema). */
   readonly type: Type<unknown>;
+  /**
+   * A public route's problems beyond a login's (400, 401, 413, 429, 503): activation also refuses a common
+   * password (422) and a disabled tenant (403).
+   */
+  readonly publicProblems?: readonly number[];
 }
 
 export { RPC_METADATA } from '../access/access.decorators';
@@ -69,14 +74,16 @@ const RESPONSE_HEADERS = {
  * One route: its mapping, status, access rule (from the RPC table) and OpenAPI description, from one place so
  * the spec cannot forget a route's problems, headers or security.
  */
-export function Endpoint(rpc: Rpc, { type }: EndpointOptions): MethodDecorator {
+export function Endpoint(rpc: Rpc, { type, publicProblems = [] }: EndpointOptions): MethodDecorator {
   const { http, summary, errors = [] } = declarationOf(rpc);
   const options = { ...http, rpc, summary, type };
   const access = accessOf(rpc);
   const authenticated = access !== PUBLIC;
   const idempotent = authenticated && options.method === 'POST';
   const problems = (
-    authenticated ? [400, 401, 403, 404, 409, 413, 422, 429, 503] : [400, 401, 413, 429, 503]
+    authenticated
+      ? [400, 401, 403, 404, 409, 413, 422, 429, 503]
+      : [400, 401, 413, 429, 503, ...publicProblems].sort((a, b) => a - b)
   ).filter((status) => status !== 413 || options.method !== 'GET');
   const roles =
     access === PUBLIC ? 'Public.' : access === ANY_ROLE ? 'Any role.' : `Roles: ${access.join(', ')}.`;

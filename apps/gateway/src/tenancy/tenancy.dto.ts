@@ -196,3 +196,6 @@ export class DisableUserRequest extends ExpectedVersion {
   @IsUUID()
   userId!: string;
 }
+
+/** A user named by the path and the tenant's version: the same shape as DisableUser's. */
+export class IssueUserInvitationRequest extends DisableUserRequest {}

@@ -7,12 +7,13 @@ import {
   SetUserPasswordDto,
   SetUserPasswordRequest,
   DisableUserRequest,
+  IssueUserInvitationRequest,
   EnableBusinessLineDto,
   GetUserRequest,
   RegisterUserDto,
   SetBusinessCalendarRequest,
 } from './tenancy.dto';
-import { TenantView, UserPageView, UserView } from './tenancy.views';
+import { TenantView, UserInvitationView, UserPageView, UserView } from './tenancy.views';
 
 /** proto3 leaves `false` and 0 out; the REST answer says them. */
 function userView(user: UserView): UserView {
@@ -99,5 +100,12 @@ export const TenancyRoutes = controllerOf('tenancy', [
     request: ({ params, expectedVersion }: RouteInput) => ({ userId: params['id'], expectedVersion }),
     view: userView,
     etag: (user: UserView) => user.tenantVersion,
+  }),
+  route({
+    rpc: 'tenancy.IssueUserInvitation',
+    answer: UserInvitationView,
+    grpc: IssueUserInvitationRequest,
+    request: ({ params, expectedVersion }: RouteInput) => ({ userId: params['id'], expectedVersion }),
+    etag: (invitation: UserInvitationView) => invitation.tenantVersion,
   }),
 ]);

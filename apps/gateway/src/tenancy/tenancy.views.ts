@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { RULES } from '@serviceops/kernel';
 import { BUSINESS_LINES, ROLES } from '../access/roles';
 import { BusinessCalendarDto } from './tenancy.dto';
 
@@ -70,10 +71,47 @@ export class UserView {
     required: false,
   })
   pendingActivation?: boolean;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description:
+      'while pending: when the latest activation invitation expires (`POST /users/{id}/invitation` issues another)',
+    required: false,
+  })
+  invitationExpiresAt?: string;
 }
 
 @ApiSchema({ name: 'UserPage' })
 export class UserPageView {
   @ApiProperty({ type: [UserView] })
   items!: UserView[];
+}
+
+@ApiSchema({ name: 'UserInvitation' })
+export class UserInvitationView {
+  @ApiProperty({ format: 'uuid' })
+  userId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  invitationId!: string;
+
+  @ApiPropertyOptional({
+    description:
+      'the secret to hand to the person, shown this once (only its hash is stored; a replay with the same Idempotency-Key leaves it out): they send it to `POST /auth/activate`',
+    pattern: RULES.activationToken.schema.pattern,
+    required: false,
+  })
+  token?: string;
+
+  @ApiProperty({ format: 'date-time', description: 'the token works until this instant (excluded)' })
+  expiresAt!: string;
+
+  @ApiPropertyOptional({
+    description: 'the activation page (ACTIVATION_URL) with the token in its fragment, when configured',
+    required: false,
+  })
+  activationUrl?: string;
+
+  @ApiProperty({ description: 'the tenant’s version after the invitation, also the ETag' })
+  tenantVersion!: number;
 }

@@ -7,6 +7,7 @@ import { tenantDecider, tenantStreamId } from '../domain/tenant/tenant.decider';
 import { TenancyErrorCode } from '../domain/tenant/tenant.errors';
 import type { ActiveTenant } from '../domain/tenant/tenant.state';
 import { saveCredential, type Credential } from '../infrastructure/accounts.repository';
+import { dropEndedInvitations } from '../infrastructure/invitations';
 import { isTenantNameConflict, TenantsRepository } from '../infrastructure/tenants.repository';
 import { projectAccounts } from '../projections/accounts.projection';
 
@@ -39,17 +40,24 @@ export class TenantStream {
   /**
    * Runs `command` on the stream of the tenant it names, keeping accounts and the tenant list in step in the
    * append's transaction. `expectedVersion` is the caller's If-Match; `credential`, a password hash stored with
-   * the event that registers its user.
+   * the event that registers its user; `beside`, what else is written in that transaction with the events decided
+   * (an invitation's hash).
    */
   async execute(
     call: CallContext,
     command: TenantCommand,
-    options: { expectedVersion?: number; credential?: Credential } = {},
+    options: {
+      expectedVersion?: number;
+      credential?: Credential;
+      beside?: (tx: PoolClient, events: readonly Event[]) => Promise<void>;
+    } = {},
   ): Promise<TenantResult> {
-    const { expectedVersion, credential } = options;
+    const { expectedVersion, credential, beside } = options;
     const inline = async (tx: PoolClient, state: unknown, version: number, events: readonly Event[]) => {
       await projectAccounts(tx, state, version, events);
       if (credential) await saveCredential(tx, credential);
+      await dropEndedInvitations(tx, events);
+      if (beside) await beside(tx, events);
     };
     const tenantNameTaken = await this.nameTaken(command);
     const result = await this.runtime

@@ -22,6 +22,7 @@ function userMessage({ tenant, version }: TenantResult, userId: string) {
     tenantVersion: version,
     tokenVersion: user.tokenVersion,
     ...(user.pendingActivation ? { pendingActivation: true } : {}),
+    ...optional('invitationExpiresAt', user.pendingActivation ? user.invitation?.expiresAt : undefined),
   };
 }
 

@@ -188,4 +188,33 @@ export const TENANCY_API = {
     errors: ['TENANCY.TENANT_NOT_FOUND', 'TENANCY.PLATFORM_TENANT'],
     summary: 'Enable a disabled tenant again',
   },
+  IssueUserInvitation: {
+    http: {
+      method: 'POST',
+      path: 'users/:id/invitation',
+      status: 201,
+      uuidParams: ['id'],
+      paramFields: { id: 'userId' },
+      etag: true,
+      ifMatch: true,
+    },
+    access: ADMIN,
+    errors: [
+      'TENANCY.TENANT_NOT_FOUND',
+      'TENANCY.USER_NOT_FOUND',
+      'TENANCY.USER_DISABLED',
+      'TENANCY.USER_ALREADY_ACTIVE',
+    ],
+    // The answer carries a secret (the token): a kept idempotent answer leaves it out, as it does personal data.
+    personalData: true,
+    summary:
+      'Issue an activation invitation for a login waiting for activation (a staff member hired with a login): the answer carries its token once, to hand over; the invitation issued before stops working',
+  },
+  ActivateUser: {
+    http: { method: 'POST', path: 'auth/activate', status: 200 },
+    access: PUBLIC,
+    errors: ['TENANCY.PASSWORD_TOO_COMMON'],
+    summary:
+      'Activate your login with the token of your invitation and your first password; answers an access token as `POST /auth/token` does',
+  },
 } as const satisfies Record<string, Declaration>;

@@ -63,7 +63,33 @@ export type DisableUser = Command<'DisableUser', { tenantId: string; userId: str
  */
 export type CreateStaffLogin = Command<
   'CreateStaffLogin',
-  { tenantId: string; staffId: string; username: string; roles: readonly Role[]; branchId?: string }
+  {
+    tenantId: string;
+    staffId: string;
+    username: string;
+    roles: readonly Role[];
+    branchId?: string;
+    /** The activation invitation issued with the login (its secret's hash is stored beside, never in events). */
+    invitation?: InvitationTerms;
+  }
+>;
+/** An invitation's id (the application makes it with its secret) and how long it is valid, from the config. */
+export interface InvitationTerms {
+  readonly invitationId: string;
+  readonly validForHours: number;
+}
+/** An admin issues a (new) activation invitation for a pending user: the previous one stops working. */
+export type IssueUserInvitation = Command<
+  'IssueUserInvitation',
+  { tenantId: string; userId: string } & InvitationTerms
+>;
+/**
+ * The person activates their login with the invitation's secret (the application matched the secret to this
+ * invitation): the password is set (its hash stored beside) and the invitation is used up.
+ */
+export type ActivateUser = Command<
+  'ActivateUser',
+  { tenantId: string; userId: string; invitationId: string }
 >;
 
 export type TenantCommand =
@@ -80,4 +106,6 @@ export type TenantCommand =
   | ChangeUserRoles
   | ChangeUserPassword
   | DisableUser
-  | CreateStaffLogin;
+  | CreateStaffLogin
+  | IssueUserInvitation
+  | ActivateUser;

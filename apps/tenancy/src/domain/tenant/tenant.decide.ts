@@ -13,20 +13,24 @@ import type {
   EnableTenant,
   ProvisionPlatform,
   ProvisionTenant,
+  ActivateUser,
   ChangeUserPassword,
   ChangeUserRoles,
   CreateStaffLogin,
   CreateTenant,
   DisableUser,
   EnableBusinessLine,
+  InvitationTerms,
+  IssueUserInvitation,
   RegisterUser,
   RenameTenant,
   SetBusinessCalendar,
   TenantCommand,
 } from './tenant.commands';
 import { TenancyErrorCode as E, tenancyError } from './tenant.errors';
-import type { TenantEvent } from './tenant.events';
+import type { TenantEvent, UserInvitationIssued } from './tenant.events';
 import { evolveTenant } from './tenant.evolve';
+import { invitationExpiry, invitationVerdict } from './tenant.invitation';
 import {
   type ActiveTenant,
   entry,
@@ -86,6 +90,10 @@ function decideForActive(
       return disableUser(command, tenant);
     case 'CreateStaffLogin':
       return createStaffLogin(command, tenant, context);
+    case 'IssueUserInvitation':
+      return issueUserInvitation(command, tenant, context);
+    case 'ActivateUser':
+      return activateUser(command, tenant, context);
     default: {
       const unhandled: never = command;
       return unhandled;
@@ -258,7 +266,7 @@ function createStaffLogin(
   tenant: ActiveTenant,
   context: TenantContext,
 ): TenantEvent[] {
-  const { tenantId, staffId, username, roles, branchId } = command.data;
+  const { tenantId, staffId, username, roles, branchId, invitation } = command.data;
   if (entry(tenant.staffLogins ?? {}, staffId)) return [];
   const register: RegisterUser = {
     type: 'RegisterUser',
@@ -290,6 +298,7 @@ function createStaffLogin(
           createdAt: context.now.toISOString(),
         },
       },
+      ...(invitation ? [invitationIssued(userId, invitation, context)] : []),
     ];
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
@@ -306,6 +315,60 @@ function createStaffLogin(
       },
     ];
   }
+}
+
+/** A new invitation for a login waiting for activation; the one issued before stops working. */
+function issueUserInvitation(
+  command: IssueUserInvitation,
+  tenant: ActiveTenant,
+  context: TenantContext,
+): TenantEvent[] {
+  const { userId, invitationId, validForHours } = command.data;
+  const user = enabledUser(tenant, userId);
+  if (!user.pendingActivation) {
+    throw tenancyError(
+      E.USER_ALREADY_ACTIVE,
+      `user ${userId} is active: an admin resets a password instead`,
+      {
+        userId,
+      },
+    );
+  }
+  return [invitationIssued(userId, { invitationId, validForHours }, context)];
+}
+
+function invitationIssued(
+  userId: string,
+  { invitationId, validForHours }: InvitationTerms,
+  context: TenantContext,
+): UserInvitationIssued {
+  if (!Number.isInteger(validForHours) || validForHours < 1)
+    throw new RangeError(`an invitation is valid for a whole number of hours, not ${validForHours}`);
+  return {
+    type: 'UserInvitationIssued',
+    data: {
+      userId,
+      invitationId,
+      issuedAt: context.now.toISOString(),
+      expiresAt: invitationExpiry(context.now, validForHours).toISOString(),
+    },
+  };
+}
+
+/**
+ * The person's own activation: only with the user's latest invitation, unused and unexpired, while the user is
+ * enabled and still pending. Every refusal is the same error (no oracle); the password's hash is stored beside.
+ */
+function activateUser(command: ActivateUser, tenant: ActiveTenant, context: TenantContext): TenantEvent[] {
+  const { userId, invitationId } = command.data;
+  const verdict = invitationVerdict(entry(tenant.users, userId), invitationId, context.now);
+  if (verdict !== 'valid')
+    throw tenancyError(E.INVITATION_INVALID, 'this activation token is not valid', { verdict });
+  const at = context.now.toISOString();
+  return [
+    { type: 'UserActivated', data: { userId, invitationId, activatedAt: at } },
+    { type: 'UserPasswordChanged', data: { userId, changedAt: at } },
+  ];
 }
 
 function changeUserRoles(command: ChangeUserRoles, tenant: ActiveTenant): TenantEvent[] {

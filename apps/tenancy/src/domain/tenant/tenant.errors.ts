@@ -21,6 +21,13 @@ export const TenancyErrorCode = {
   ROLE_NOT_GRANTABLE: 'TENANCY.ROLE_NOT_GRANTABLE',
   PLATFORM_TENANT: 'TENANCY.PLATFORM_TENANT',
   PASSWORD_TOO_COMMON: 'TENANCY.PASSWORD_TOO_COMMON',
+  /** Only a login waiting for activation gets an invitation. */
+  USER_ALREADY_ACTIVE: 'TENANCY.USER_ALREADY_ACTIVE',
+  /**
+   * An activation token that is unknown, expired, used, superseded, or whose user is disabled or already active:
+   * one code for all, so the answer tells a guesser nothing (the reason is the domain's, in `invitationVerdict`).
+   */
+  INVITATION_INVALID: 'TENANCY.INVITATION_INVALID',
 } as const;
 
 export type TenancyErrorCode = (typeof TenancyErrorCode)[keyof typeof TenancyErrorCode];

@@ -34,6 +34,16 @@ export type UserRegistered = Event<
 export type UserRolesChanged = Event<'UserRolesChanged', { userId: string; roles: readonly Role[] }>;
 export type UserPasswordChanged = Event<'UserPasswordChanged', { userId: string; changedAt: string }>;
 export type UserDisabled = Event<'UserDisabled', { userId: string }>;
+/** An activation invitation for a pending user; its secret is never in an event (only its hash, outside). */
+export type UserInvitationIssued = Event<
+  'UserInvitationIssued',
+  { userId: string; invitationId: string; issuedAt: string; expiresAt: string }
+>;
+/** The user activated their login with the invitation: it is used up (UserPasswordChanged follows). */
+export type UserActivated = Event<
+  'UserActivated',
+  { userId: string; invitationId: string; activatedAt: string }
+>;
 /** Published for staff (libs/contracts events/tenancy-logins.events.ts): one shape. */
 export type StaffLoginCreated = Event<'StaffLoginCreated', StaffLoginCreatedV1>;
 export type StaffLoginRefused = Event<'StaffLoginRefused', StaffLoginRefusedV1>;
@@ -51,4 +61,6 @@ export type TenantEvent =
   | UserPasswordChanged
   | UserDisabled
   | StaffLoginCreated
-  | StaffLoginRefused;
+  | StaffLoginRefused
+  | UserInvitationIssued
+  | UserActivated;

@@ -66,6 +66,14 @@ export function evolveTenant(state: TenantState, event: TenantEvent): TenantStat
     }
     case 'StaffLoginRefused':
       return { ...state, staffLogins: { ...state.staffLogins, [event.data.staffId]: 'refused' } };
+    case 'UserInvitationIssued': {
+      const { invitationId, expiresAt } = event.data;
+      return updateUser(event.data.userId, () => ({ invitation: { invitationId, expiresAt } }));
+    }
+    case 'UserActivated':
+      return updateUser(event.data.userId, (user) =>
+        user.invitation ? { invitation: { ...user.invitation, acceptedAt: event.data.activatedAt } } : {},
+      );
     case 'UserDisabled':
       return updateUser(event.data.userId, (user) => ({
         disabled: true,

@@ -20,6 +20,14 @@ export interface TenantUser {
   readonly tokenVersion: number;
   /** A staff member's login made at hiring: no password yet, so signing in is refused until one is set. */
   readonly pendingActivation?: boolean;
+  /** The latest activation invitation: only it activates, once, before it expires. */
+  readonly invitation?: UserInvitation;
+}
+
+export interface UserInvitation {
+  readonly invitationId: string;
+  readonly expiresAt: string;
+  readonly acceptedAt?: string;
 }
 
 export interface AbsentTenant {
