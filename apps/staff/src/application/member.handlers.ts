@@ -31,6 +31,8 @@ export interface StaffMemberView {
   readonly hiredAt: string;
   readonly updatedAt: string;
   readonly loginRequested?: string;
+  /** When their personal data was erased (status `erased`; name, phone and ID number gone for good). */
+  readonly erasedAt?: string;
 }
 
 export function memberViewOf(state: MemberState, version: number, clear: boolean): StaffMemberView {
@@ -51,6 +53,7 @@ export function memberViewOf(state: MemberState, version: number, clear: boolean
     hiredAt: state.hiredAt,
     updatedAt: state.updatedAt,
     ...optional('loginRequested', state.loginRequested),
+    ...optional('erasedAt', state.erasedAt),
   };
 }
 

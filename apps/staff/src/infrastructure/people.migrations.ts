@@ -39,3 +39,16 @@ export class StaffPeopleLists1764800000001 implements MigrationInterface {
     await q.query(`DROP TABLE staff_list`);
   }
 }
+
+/** When a staff member's personal data was erased (StaffMemberErased): the list shows it, name and phone emptied. */
+export class StaffListErasedAt1765000000000 implements MigrationInterface {
+  name = 'StaffListErasedAt1765000000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE staff_list ADD COLUMN IF NOT EXISTS erased_at timestamptz`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE staff_list DROP COLUMN erased_at`);
+  }
+}
