@@ -31,6 +31,7 @@ import {
 import { PeopleListsRepository } from './infrastructure/people-lists.repository';
 import {
   StaffDataKeys1764800000000,
+  StaffErasedPeople1765000000001,
   StaffListErasedAt1765000000000,
   StaffPeopleLists1764800000001,
 } from './infrastructure/people.migrations';
@@ -87,6 +88,7 @@ export const staffService: ServiceDefinition<typeof staffConfigSpec> = {
       StaffLogins1764800000003,
       TenantZones1764900000001,
       StaffListErasedAt1765000000000,
+      StaffErasedPeople1765000000001,
     ],
   },
   publishes: true,

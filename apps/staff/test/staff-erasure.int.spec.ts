@@ -12,6 +12,7 @@ import { freePort } from '@serviceops/platform/testing';
 import { databaseUrl, eventually, newInternalKeyPair, uniqueName } from '@serviceops/testing';
 import { Client } from 'pg';
 import { MemberErasureHandlers, staffRetentionTimerId } from '../src/application/member-erasure.handlers';
+import { DisciplineHandlers } from '../src/application/discipline.handlers';
 import { MemberHandlers } from '../src/application/member.handlers';
 import { PeopleLists } from '../src/application/people-lists';
 import { QualificationHandlers } from '../src/application/qualification.handlers';
@@ -243,6 +244,22 @@ describe('EraseStaffMember at request', () => {
       [staffId],
     );
     expect(raw).toEqual([{ name: '', phone: '' }]);
+
+    // Nothing personal is recorded about them again: no fresh key for a conduct record's evidence.
+    await expect(
+      app()
+        .get(DisciplineHandlers)
+        .recordViolation(
+          {
+            staffId,
+            ruleId: 'dress-and-grooming',
+            occurredAt: new Date(Date.now() - 1000).toISOString(),
+            evidence: 'Zhang Wei came back drunk to collect his things',
+          },
+          call,
+        ),
+    ).rejects.toMatchObject({ code: 'STAFF.PERSON_ERASED' });
+    expect(await app().get(PersonalDataCipher).load(staffId)).toBeUndefined();
 
     // Twice: refused (nothing is left to erase), nothing written.
     await expect(

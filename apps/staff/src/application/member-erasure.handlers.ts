@@ -91,7 +91,7 @@ export class MemberErasureHandlers {
     retentionDays?: number,
     expectedVersion?: number,
   ): Promise<StaffMemberView> {
-    const { runtime, cipher } = this.people;
+    const { runtime } = this.people;
     const { state: found } = await this.members.state(call.tenantId, staffId);
     if (found.status === 'absent')
       throw new ProblemError('STAFF.STAFF_MEMBER_NOT_FOUND', 'no such staff member');
@@ -139,7 +139,7 @@ export class MemberErasureHandlers {
     };
     const done = await runtime.timed('EraseStaffMember', () =>
       executeTogether<S, E>(runtime.store, parts, decide, call, {
-        inline: (tx) => cipher.destroy(tx, [staffId, candidateId]),
+        inline: (tx) => this.people.erase(tx, [staffId, candidateId]),
       }),
     );
     return memberViewOf(
