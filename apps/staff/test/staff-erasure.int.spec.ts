@@ -79,7 +79,7 @@ async function atRest(stream: string): Promise<string> {
   return JSON.stringify(stored);
 }
 
-async function hired(): Promise<{ staffId: string; candidateId: string }> {
+async function hired(username?: string): Promise<{ staffId: string; candidateId: string }> {
   const recruitment = app().get(RecruitmentHandlers);
   const posting = await recruitment.openPosting(
     {
@@ -103,7 +103,11 @@ async function hired(): Promise<{ staffId: string; candidateId: string }> {
   await step({ step: 'onboarding_training', passed: true });
   await step({ step: 'exam', passed: true, score: 90 });
   const member = await recruitment.hireCandidate(
-    { id, payTerms: { dailyPay: { amount: 30_000, currency: 'CNY' } } },
+    {
+      id,
+      payTerms: { dailyPay: { amount: 30_000, currency: 'CNY' } },
+      ...(username ? { login: { username } } : {}),
+    },
     call,
   );
   return { staffId: member.id, candidateId: id };
@@ -155,7 +159,7 @@ describe('EraseStaffMember at request', () => {
   });
 
   it('seals the name, phone and ID number at rest; after erasure they cannot be opened anywhere', async () => {
-    const { staffId, candidateId } = await hired();
+    const { staffId, candidateId } = await hired('zhang.wei');
     const stream = memberStreamId(tenantId, staffId);
     // Before: sealed at rest, readable with the key.
     expect(await atRest(stream)).not.toContain('Zhang');
@@ -163,7 +167,11 @@ describe('EraseStaffMember at request', () => {
     const hire = (await rows(stream))[0]!.data as Record<string, string>;
     for (const field of ['name', 'phone', 'idNumber']) expect(isSealed(hire[field]!)).toBe(true);
     const members = app().get(MemberHandlers);
-    expect(await members.get({ id: staffId }, call)).toMatchObject({ name: NAME, idNumber: ID_NUMBER });
+    expect(await members.get({ id: staffId }, call)).toMatchObject({
+      name: NAME,
+      idNumber: ID_NUMBER,
+      loginRequested: 'zhang.wei',
+    });
     const before = new Date();
 
     await app()
@@ -208,7 +216,11 @@ describe('EraseStaffMember at request', () => {
     const after = (await rows(stream))[0]!.data as Record<string, string>;
     expect(after['name']).toBe(hire['name']);
     expect(isSealed(after['name']!)).toBe(true);
-    expect((await rows(stream)).map((e) => e.type)).toEqual(['StaffMemberHired', 'StaffMemberErased']);
+    expect((await rows(stream)).map((e) => e.type)).toEqual([
+      'StaffMemberHired',
+      'StaffLoginRequested',
+      'StaffMemberErased',
+    ]);
     expect(await atRest(candidateStreamId(tenantId, candidateId))).not.toContain('Zhang');
 
     // Every reader: now, as it was before, its history, the list, the application, qualifications, separation.
@@ -219,11 +231,16 @@ describe('EraseStaffMember at request', () => {
       hiredAt: hire['hiredAt'],
     });
     const then = await members.get({ id: staffId, asOf: before.toISOString() }, call);
-    expect(then).toMatchObject({ status: 'active', version: 1 });
+    expect(then).toMatchObject({ status: 'active', version: 2 });
+    expect(then).not.toHaveProperty('loginRequested');
     for (const view of [now, then])
       for (const field of ['name', 'phone', 'idNumber']) expect(view).not.toHaveProperty(field);
     const history = await members.history({ id: staffId }, call);
-    expect(history.entries.map((e) => e.type)).toEqual(['StaffMemberHired', 'StaffMemberErased']);
+    expect(history.entries.map((e) => e.type)).toEqual([
+      'StaffMemberHired',
+      'StaffLoginRequested',
+      'StaffMemberErased',
+    ]);
     expect(JSON.stringify(history)).not.toContain('Zhang');
     const candidate = await app().get(RecruitmentHandlers).getCandidate({ id: candidateId }, call);
     expect(candidate).toMatchObject({ status: 'erased' });
@@ -267,7 +284,7 @@ describe('EraseStaffMember at request', () => {
     ).rejects.toMatchObject({
       code: 'STAFF.STAFF_MEMBER_ERASED',
     });
-    expect(await rows(stream)).toHaveLength(2);
+    expect(await rows(stream)).toHaveLength(3);
   });
 });
 
