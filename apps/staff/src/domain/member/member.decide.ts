@@ -157,7 +157,8 @@ function erase(
   state: MemberState,
   context: MemberContext,
 ): readonly MemberEvent[] {
-  const byTimer = data.retentionDays !== undefined;
+  const { retentionDays } = data;
+  const byTimer = retentionDays !== undefined;
   if (byTimer && state.status === 'erased') return [];
   const member = activeMember(state);
   let lastDay: string;
@@ -167,7 +168,7 @@ function erase(
     if (byTimer) return [];
     throw refused;
   }
-  if (byTimer && context.now < staffRetentionEndsAt(lastDay, data.retentionDays ?? 0)) return [];
+  if (retentionDays !== undefined && context.now < staffRetentionEndsAt(lastDay, retentionDays)) return [];
   return [
     {
       type: 'StaffMemberErased',

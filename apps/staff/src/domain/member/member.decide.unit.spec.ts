@@ -171,6 +171,12 @@ describe('EraseStaffMember: who may be erased, and when the retention timer is d
       { status: 'separating', lastDay },
       'STAFF.HANDOVER_INCOMPLETE',
     ],
+    [
+      'a settlement on record without its last day',
+      [hired],
+      { status: 'settlement_requested' },
+      'STAFF.HANDOVER_INCOMPLETE',
+    ],
     ['nobody', [], done, 'STAFF.STAFF_MEMBER_NOT_FOUND'],
     ['a member erased already', [hired, erased(at)], done, 'STAFF.STAFF_MEMBER_ERASED'],
   ] as const)('refuses to erase %s', (_what, given, separation, code) => {
