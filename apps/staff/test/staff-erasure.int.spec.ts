@@ -210,6 +210,9 @@ describe('EraseStaffMember at request', () => {
     });
     for (const field of ['name', 'phone', 'idNumber']) expect(erased).not.toHaveProperty(field);
 
+    // Its retention timer has nothing left to do: disarmed in the erasure's transaction.
+    expect(await timerRow(staffId)).toBeUndefined();
+
     // The raw rows: still sealed, and no key opens them any more.
     expect(await app().get(PersonalDataCipher).load(staffId)).toBeUndefined();
     expect(await app().get(PersonalDataCipher).load(candidateId)).toBeUndefined();

@@ -139,7 +139,13 @@ export class MemberErasureHandlers {
     };
     const done = await runtime.timed('EraseStaffMember', () =>
       executeTogether<S, E>(runtime.store, parts, decide, call, {
-        inline: (tx) => this.people.erase(tx, [staffId, candidateId]),
+        inline: async (tx) => {
+          await this.people.erase(tx, [staffId, candidateId]);
+          // Erased at request before the retention was over: its timer has nothing left to do. (The timer's own
+          // run may not cancel itself; it is marked fired when it returns.)
+          if (retentionDays === undefined)
+            await this.people.timers.cancel(tx, staffRetentionTimerId(staffId));
+        },
       }),
     );
     return memberViewOf(
