@@ -280,6 +280,21 @@ describe('EraseStaffMember at request', () => {
         ),
     ).rejects.toMatchObject({ code: 'STAFF.PERSON_ERASED' });
     expect(await app().get(PersonalDataCipher).load(staffId)).toBeUndefined();
+    // Nor a qualification and its number: 422, not a fault.
+    await expect(
+      app()
+        .get(QualificationHandlers)
+        .record(
+          {
+            id: staffId,
+            kind: 'service_qualification',
+            number: 'SQ-2026-1',
+            issuedOn: '2026-01-01',
+            expiresAt: new Date(Date.now() + 365 * 86_400_000).toISOString(),
+          },
+          call,
+        ),
+    ).rejects.toMatchObject({ code: 'STAFF.STAFF_MEMBER_ERASED' });
 
     // Twice: refused (nothing is left to erase), nothing written.
     await expect(
