@@ -585,11 +585,97 @@ describe('staff people end to end (log transport)', () => {
     expect(await count()).toBe(before);
   });
 
+  it('erases a leaver’s personal data: refused while employed, then gone from GET, ?asOf=, history and the list', async () => {
+    const member = await hired();
+    const erase = `/api/v1/staff/${member.id}/erase`;
+    const count = async () =>
+      Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM staff.events')).rows[0]?.n);
+    const before = await count();
+    expectProblem(await api.post(erase).set(auth(admin)).send({}), 422, 'STAFF.STILL_EMPLOYED');
+    expectProblem(
+      await api.post('/api/v1/staff/not-a-uuid/erase').set(auth(admin)).send({}),
+      400,
+      'VALIDATION',
+    );
+    const manager = await user('workshop_manager', 'erasure-workshop-manager');
+    expectProblem(await api.post(erase).set(auth(manager)).send({}), 403, 'FORBIDDEN');
+    expect(await count()).toBe(before);
+
+    ok(
+      await api
+        .post(`/api/v1/staff/${member.id}/dismiss`)
+        .set(auth(admin))
+        .send({ reason: 'fraud on expenses' }),
+    );
+    expectProblem(await api.post(erase).set(auth(admin)).send({}), 422, 'STAFF.HANDOVER_INCOMPLETE');
+    for (const item of ['customers', 'open_orders', 'materials', 'borrowed_tools'])
+      ok(await api.post(`/api/v1/staff/${member.id}/handover`).set(auth(admin)).send({ item }));
+    const asOf = new Date().toISOString();
+
+    const adminB = await token(B_ADMIN.username, B_ADMIN.password);
+    expectProblem(await api.post(erase).set(auth(adminB)).send({}), 404, 'STAFF.STAFF_MEMBER_NOT_FOUND');
+    const current = await api.get(`/api/v1/staff/${member.id}`).set(auth(admin));
+    expect(ok<StaffMember>(current)).toMatchObject({ name: 'Zhang Wei', idNumber: '110105199001010011' });
+    const version = ok<StaffMember>(current).version;
+    expectProblem(
+      await api
+        .post(erase)
+        .set(auth(admin))
+        .set('If-Match', `"${version + 1}"`)
+        .send({}),
+      409,
+      'EVENTSTORE.WRONG_EXPECTED_VERSION',
+    );
+
+    const done = await api.post(erase).set(auth(admin)).set('If-Match', `"${version}"`).send({});
+    const erased = ok<StaffMember & { status: string; candidateId: string; erasedAt?: string }>(done);
+    expect(erased).toMatchObject({ id: member.id, status: 'erased', version: version + 1, masked: false });
+    expect(erased.payTerms).toEqual({ dailyPay: { amount: 30_000, currency: 'CNY' } });
+    expect(erased.erasedAt).toEqual(expect.any(String));
+    expect(done.headers['etag']).toBe(`"${version + 1}"`);
+
+    const fields = ['name', 'phone', 'idNumber'];
+    const now = ok<StaffMember>(await api.get(`/api/v1/staff/${member.id}`).set(auth(admin)));
+    const then = ok<StaffMember>(
+      await api.get(`/api/v1/staff/${member.id}`).query({ asOf }).set(auth(admin)),
+    );
+    for (const view of [erased, now, then])
+      for (const field of fields) expect(view).not.toHaveProperty(field);
+    expect(now).toMatchObject({ status: 'erased' });
+    const history = ok<{ entries: { type: string }[] }>(
+      await api.get(`/api/v1/staff/${member.id}/history`).set(auth(admin)),
+    );
+    expect(history.entries.map((e) => e.type)).toEqual(['StaffMemberHired', 'StaffMemberErased']);
+    const listed = await poll('the erasure in the staff list', async () => {
+      const page = ok<{ items: { id: string; name?: string; erasedAt?: string }[] }>(
+        await api.get('/api/v1/staff').query({ limit: 200 }).set(auth(admin)),
+      );
+      const item = page.items.find((i) => i.id === member.id);
+      return item?.erasedAt ? item : undefined;
+    });
+    expect(listed).not.toHaveProperty('name');
+    const candidate = ok<Candidate>(
+      await api.get(`/api/v1/staff/candidates/${erased.candidateId}`).set(auth(admin)),
+    );
+    expect(candidate.status).toBe('erased');
+    expect(candidate.name).toBeUndefined();
+    // At rest: the sealed values are still there, the key that opened them is not.
+    const keys = await db.query('SELECT 1 FROM staff.data_keys WHERE person_id = ANY($1::uuid[])', [
+      [member.id, erased.candidateId],
+    ]);
+    expect(keys.rowCount).toBe(0);
+
+    // Twice: refused, nothing written.
+    const after = await count();
+    expectProblem(await api.post(erase).set(auth(admin)).send({}), 422, 'STAFF.STAFF_MEMBER_ERASED');
+    expect(await count()).toBe(after);
+  });
+
   it('applies the tenant’s people policy, versioned: reminder days and notice days', async () => {
     const initial = ok<{ version: number; expiryReminderDays: number; noticeDays: number }>(
       await api.get('/api/v1/policies/staff-people').set(auth(admin)),
     );
-    expect(initial).toEqual({ version: 0, expiryReminderDays: 30, noticeDays: 30 });
+    expect(initial).toEqual({ version: 0, expiryReminderDays: 30, noticeDays: 30, staffRetentionDays: 730 });
     expectProblem(
       await api
         .put('/api/v1/policies/staff-people')
@@ -605,7 +691,15 @@ describe('staff people end to end (log transport)', () => {
         .set('If-Match', '"0"')
         .send({ expiryReminderDays: 10, noticeDays: 14 }),
     );
-    expect(changed).toEqual({ version: 1, expiryReminderDays: 10, noticeDays: 14 });
+    expect(changed).toEqual({ version: 1, expiryReminderDays: 10, noticeDays: 14, staffRetentionDays: 730 });
+    expectProblem(
+      await api
+        .put('/api/v1/policies/staff-people')
+        .set(auth(admin))
+        .send({ expiryReminderDays: 10, noticeDays: 14, staffRetentionDays: 729 }),
+      400,
+      'VALIDATION',
+    );
     expectProblem(
       await api
         .put('/api/v1/policies/staff-people')
@@ -631,6 +725,25 @@ describe('staff people end to end (log transport)', () => {
       await api.post(`/api/v1/staff/${member.id}/resign`).set(auth(admin)).send({}),
     );
     expect(resigned.noticeDays).toBe(14);
+
+    // Three years of retention from now on: the separation completed next arms its timer with them.
+    const longer = ok<{ version: number; staffRetentionDays: number }>(
+      await api
+        .put('/api/v1/policies/staff-people')
+        .set(auth(admin))
+        .set('If-Match', '"1"')
+        .send({ expiryReminderDays: 10, noticeDays: 14, staffRetentionDays: 1095 }),
+    );
+    expect(longer).toMatchObject({ version: 2, staffRetentionDays: 1095 });
+    for (const item of ['customers', 'open_orders', 'materials', 'borrowed_tools'])
+      ok(await api.post(`/api/v1/staff/${member.id}/handover`).set(auth(admin)).send({ item }));
+    const timer = await db.query<{ due_at: Date; payload: { retentionDays: number } }>(
+      'SELECT due_at, payload FROM staff.timers WHERE timer_id = $1',
+      [`staff-retention:${member.id}`],
+    );
+    expect(timer.rows[0]?.payload.retentionDays).toBe(1095);
+    const lastDay = Date.parse(`${resigned.lastDay ?? ''}T00:00:00.000Z`);
+    expect(timer.rows[0]?.due_at.getTime()).toBe(lastDay + 1096 * 86_400_000);
   });
 });
 

@@ -13,6 +13,7 @@ import { AssessmentHandlers } from './application/assessments';
 import { AttendanceHandlers, SHIFT_END_TIMER } from './application/attendance.handlers';
 import { ConductRulesPolicy, ConductRulesQueries } from './application/conduct-rules';
 import { DisciplineHandlers } from './application/discipline.handlers';
+import { MemberErasureHandlers, STAFF_RETENTION_TIMER } from './application/member-erasure.handlers';
 import { MemberHandlers } from './application/member.handlers';
 import { People } from './application/people';
 import { PeopleLists } from './application/people-lists';
@@ -30,6 +31,8 @@ import {
 import { PeopleListsRepository } from './infrastructure/people-lists.repository';
 import {
   StaffDataKeys1764800000000,
+  StaffErasedPeople1765000000001,
+  StaffListErasedAt1765000000000,
   StaffPeopleLists1764800000001,
 } from './infrastructure/people.migrations';
 import { staffCipher } from './infrastructure/sealing';
@@ -53,6 +56,7 @@ import { projectStaffLogins, STAFF_LOGINS_CONSUMER } from './projections/staff-l
 const HANDLERS: readonly Type[] = [
   RecruitmentHandlers,
   MemberHandlers,
+  MemberErasureHandlers,
   QualificationHandlers,
   SeparationHandlers,
   PeoplePolicyHandlers,
@@ -83,6 +87,8 @@ export const staffService: ServiceDefinition<typeof staffConfigSpec> = {
       ConductViolationList1764800000002,
       StaffLogins1764800000003,
       TenantZones1764900000001,
+      StaffListErasedAt1765000000000,
+      StaffErasedPeople1765000000001,
     ],
   },
   publishes: true,
@@ -104,6 +110,7 @@ export const staffService: ServiceDefinition<typeof staffConfigSpec> = {
     const recruitment = app.get(RecruitmentHandlers);
     const training = app.get(TrainingSessionHandlers);
     const attendance = app.get(AttendanceHandlers);
+    const erasure = app.get(MemberErasureHandlers);
     await timers.migrate();
     const own = [eventsTopic('staff')];
     await runtime.subscribe(PEOPLE_LISTS_CONSUMER, own, projectPeopleLists);
@@ -127,6 +134,7 @@ export const staffService: ServiceDefinition<typeof staffConfigSpec> = {
       [CANDIDATE_RETENTION_TIMER]: (timer) => recruitment.retentionOver(timer),
       [TRAINING_END_TIMER]: (timer) => training.sessionEnded(timer),
       [SHIFT_END_TIMER]: (timer) => attendance.shiftEnded(timer),
+      [STAFF_RETENTION_TIMER]: (timer) => erasure.retentionOver(timer),
     });
   },
 };

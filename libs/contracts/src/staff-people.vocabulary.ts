@@ -34,8 +34,13 @@ export const RATING_RANGE = { min: 1, max: 5 } as const;
 /** Practical test and exam scores. */
 export const SCORE_RANGE = { min: 0, max: 100 } as const;
 
-/** What a tenant may set in its people policy: a reminder up to a year ahead (at least a day), 0–365 notice days. */
+/**
+ * What a tenant may set in its people policy: a reminder up to a year ahead (at least a day), 0–365 notice days,
+ * and how long a leaver's personal data is kept after their last day: at least the two years the PRC Labour
+ * Contract Law (art. 50) keeps a terminated contract for, at most ten.
+ */
 export const PEOPLE_POLICY_LIMITS = {
   expiryReminderDays: { min: 1, max: 365 },
   noticeDays: { min: 0, max: 365 },
+  staffRetentionDays: { min: 730, max: 3650 },
 } as const;

@@ -304,7 +304,7 @@ export class EligibilityQuery {
   at?: string;
 }
 
-const { expiryReminderDays: REMIND, noticeDays: NOTICE } = PEOPLE_POLICY_LIMITS;
+const { expiryReminderDays: REMIND, noticeDays: NOTICE, staffRetentionDays: RETAIN } = PEOPLE_POLICY_LIMITS;
 
 @ApiSchema({ name: 'ChangePeoplePolicy' })
 export class PeoplePolicyDto {
@@ -331,6 +331,21 @@ export class PeoplePolicyDto {
   @Min(NOTICE.min)
   @Max(NOTICE.max)
   noticeDays!: number;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: RETAIN.min,
+    maximum: RETAIN.max,
+    example: 730,
+    description:
+      'days a leaver’s personal data is kept after their last day, then erased (at least the two years the PRC ' +
+      'Labour Contract Law keeps a terminated contract for); absent: unchanged',
+  })
+  @ValidateIf(present)
+  @IsInt()
+  @Min(RETAIN.min)
+  @Max(RETAIN.max)
+  staffRetentionDays?: number;
 }
 
 export class ListCandidatesQuery extends PageQuery {

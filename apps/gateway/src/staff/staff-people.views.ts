@@ -67,7 +67,7 @@ export class CandidateView {
 export class StaffMemberView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ description: 'the staff member’s version, also its ETag' }) version!: number;
-  @ApiProperty({ example: 'active' }) status!: string;
+  @ApiProperty({ enum: ['active', 'erased'] }) status!: string;
   @ApiProperty({ format: 'uuid' }) candidateId!: string;
   @ApiProperty({ format: 'uuid' }) postingId!: string;
   @ApiProperty() role!: string;
@@ -82,6 +82,13 @@ export class StaffMemberView {
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
   @ApiPropertyOptional({ ...opt, description: 'the username tenancy was asked to create' })
   loginRequested?: string;
+  @ApiPropertyOptional({
+    ...opt,
+    format: 'date-time',
+    description:
+      'when their personal data was erased (status `erased`: name, phone and ID number gone for good)',
+  })
+  erasedAt?: string;
 }
 
 @ApiSchema({ name: 'Qualification' })
@@ -150,6 +157,8 @@ export class PeoplePolicyView {
   @ApiProperty({ description: 'the policy’s version, also its ETag (0: the defaults)' }) version!: number;
   @ApiProperty({ type: 'integer' }) expiryReminderDays!: number;
   @ApiProperty({ type: 'integer' }) noticeDays!: number;
+  @ApiProperty({ type: 'integer', description: 'days a leaver’s personal data is kept after their last day' })
+  staffRetentionDays!: number;
 }
 
 @ApiSchema({ name: 'CandidateSummary' })
@@ -187,6 +196,8 @@ export class StaffSummaryView {
   @ApiProperty({ type: PositiveMoneyDto }) dailyPay!: PositiveMoneyDto;
   @ApiPropertyOptional({ ...opt, enum: ['separating', 'settlement_requested'] }) separation?: string;
   @ApiProperty({ format: 'date-time' }) hiredAt!: string;
+  @ApiPropertyOptional({ ...opt, format: 'date-time', description: 'when their personal data was erased' })
+  erasedAt?: string;
 }
 
 @ApiSchema({ name: 'StaffPage' })

@@ -74,6 +74,7 @@ export const StaffRoutes = controllerOf('staff', [
   }),
   route({ rpc: 'staff.GetStaffMember', query: AsOfQuery, answer: StaffMemberView, view: staffMemberView }),
   route({ rpc: 'staff.GetStaffMemberHistory', answer: HistoryView }),
+  route({ rpc: 'staff.EraseStaffMember', answer: StaffMemberView, view: staffMemberView }),
   route({
     rpc: 'staff.ChangePayTerms',
     body: ChangePayTermsDto,

@@ -7,6 +7,7 @@ import {
   ProblemError,
   type CallContext,
   historyOf,
+  isSealed,
   type HistoryEntry,
 } from '@serviceops/platform';
 import { memberDecider, memberStreamId } from '../domain/member/member.decider';
@@ -31,6 +32,8 @@ export interface StaffMemberView {
   readonly hiredAt: string;
   readonly updatedAt: string;
   readonly loginRequested?: string;
+  /** When their personal data was erased (status `erased`; name, phone and ID number gone for good). */
+  readonly erasedAt?: string;
 }
 
 export function memberViewOf(state: MemberState, version: number, clear: boolean): StaffMemberView {
@@ -50,7 +53,9 @@ export function memberViewOf(state: MemberState, version: number, clear: boolean
     masked: !clear,
     hiredAt: state.hiredAt,
     updatedAt: state.updatedAt,
-    ...optional('loginRequested', state.loginRequested),
+    // The username is not sealed (tenancy needs it): once the key is gone (erased), it is not shown either.
+    ...optional('loginRequested', isSealed(state.name) ? undefined : state.loginRequested),
+    ...optional('erasedAt', state.erasedAt),
   };
 }
 

@@ -48,6 +48,7 @@ export class PeopleLists {
       dailyPay: { amount: Number(r.daily_pay_amount), currency: r.daily_pay_currency },
       ...(r.separation ? { separation: r.separation } : {}),
       hiredAt: r.hired_at.toISOString(),
+      ...(r.erased_at ? { erasedAt: r.erased_at.toISOString() } : {}),
     }));
     await this.people.recordRead(
       call,

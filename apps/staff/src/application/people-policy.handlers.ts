@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { execute, Handles, type CallContext } from '@serviceops/platform';
+import { execute, Handles, optional, type CallContext } from '@serviceops/platform';
 import { peoplePolicyDecider, peoplePolicyStreamId } from '../domain/people-policy/people-policy';
 import { People, type VersionedPeoplePolicy } from './people';
 
@@ -15,7 +15,12 @@ export class PeoplePolicyHandlers {
 
   @Handles('staff.ChangePeoplePolicy')
   async change(
-    request: { expectedVersion?: number; expiryReminderDays?: number; noticeDays?: number },
+    request: {
+      expectedVersion?: number;
+      expiryReminderDays?: number;
+      noticeDays?: number;
+      staffRetentionDays?: number;
+    },
     call: CallContext,
   ): Promise<VersionedPeoplePolicy> {
     const { runtime } = this.people;
@@ -30,6 +35,7 @@ export class PeoplePolicyHandlers {
             policy: {
               expiryReminderDays: request.expiryReminderDays ?? Number.NaN,
               noticeDays: request.noticeDays ?? Number.NaN,
+              ...optional('staffRetentionDays', request.staffRetentionDays),
             },
           },
         },

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { STAFF_PERSONAL_DATA_ROLES } from '@serviceops/contracts';
 import type { Event, RecordedEvent } from '@serviceops/kernel';
+import type { PoolClient } from 'pg';
 import {
   ClearReadLog,
   DurableTimers,
@@ -10,6 +11,7 @@ import {
   maskPhone,
   optional,
   PersonalDataCipher,
+  ProblemError,
   type CallContext,
   type EventCodec,
 } from '@serviceops/platform';
@@ -76,9 +78,35 @@ export class People {
     );
   }
 
-  /** For writing: makes the person's key on first use. */
+  /**
+   * For writing: makes the person's key on first use, but never again for a person whose data was erased (422
+   * STAFF.PERSON_ERASED): a new key would start their personal data over.
+   */
   async forWrite<E extends Event>(personId: string, paths: SealedPathsByType): Promise<EventCodec<E>> {
-    return personCodec<E>(this.cipher, personId, await this.cipher.keyFor(personId), paths);
+    const key = await this.cipher.load(personId);
+    if (!key && (await this.wasErased(personId)))
+      throw new ProblemError(
+        'STAFF.PERSON_ERASED',
+        'this person’s personal data was erased: nothing more is recorded',
+      );
+    return personCodec<E>(this.cipher, personId, key ?? (await this.cipher.keyFor(personId)), paths);
+  }
+
+  /** Erases people for good, in the caller's transaction: their keys destroyed, their erasure remembered. */
+  async erase(tx: PoolClient, personIds: readonly string[]): Promise<void> {
+    await this.cipher.destroy(tx, personIds);
+    await tx.query(
+      `INSERT INTO staff.erased_people (person_id) SELECT unnest($1::uuid[]) ON CONFLICT (person_id) DO NOTHING`,
+      [personIds],
+    );
+  }
+
+  private async wasErased(personId: string): Promise<boolean> {
+    const { rowCount } = await this.runtime.store.pool.query(
+      `SELECT 1 FROM staff.erased_people WHERE person_id = $1`,
+      [personId],
+    );
+    return (rowCount ?? 0) > 0;
   }
 
   async forRead<E extends Event>(personId: string, paths: SealedPathsByType): Promise<EventCodec<E>> {

@@ -405,7 +405,7 @@ export class RecruitmentHandlers {
     retentionDays?: number,
     expectedVersion?: number,
   ): Promise<CandidateView> {
-    const { runtime, cipher } = this.people;
+    const { runtime } = this.people;
     const codec = await this.people.forRead<CandidateEvent>(candidateId, CANDIDATE_SEALED_PATHS);
     const done = await runtime.timed('EraseCandidate', () =>
       execute(
@@ -418,7 +418,7 @@ export class RecruitmentHandlers {
         {
           codec,
           ...(expectedVersion !== undefined ? { expectedVersion } : {}),
-          inline: (tx) => cipher.destroy(tx, [candidateId]),
+          inline: (tx) => this.people.erase(tx, [candidateId]),
         },
       ),
     );

@@ -15,6 +15,7 @@ export const SEPARATION_SEALED_PATHS = sealedPathsOf(
   ['ResignationSubmitted', 'StaffMemberDismissed', 'HandoverItemTicked', 'FinalSettlementRequested'],
   PERSONAL_TEXT.staffSeparation,
 );
+import { armStaffRetention } from './member-erasure.handlers';
 import { MemberHandlers } from './member.handlers';
 import { People } from './people';
 
@@ -142,6 +143,17 @@ export class SeparationHandlers {
           codec,
           policyVersion: policy.version,
           ...(expectedVersion !== undefined ? { expectedVersion } : {}),
+          // The separation is complete: the leaver's retention starts, their data erased when it is over.
+          inline: async (tx, _state, _version, events) => {
+            for (const event of events as SeparationEvent[])
+              if (event.type === 'FinalSettlementRequested')
+                await armStaffRetention(
+                  this.people,
+                  tx,
+                  { tenantId: call.tenantId, staffId, lastDay: event.data.lastDay },
+                  policy,
+                );
+          },
         },
       ),
     );

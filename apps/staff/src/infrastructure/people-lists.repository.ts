@@ -12,6 +12,8 @@ export interface StaffListRow {
   readonly daily_pay_currency: string;
   readonly separation: string | null;
   readonly hired_at: Date;
+  /** When the person's data was erased (StaffListErasedAt migration). */
+  readonly erased_at: Date | null;
 }
 
 export interface CandidateListRow {

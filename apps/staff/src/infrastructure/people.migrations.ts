@@ -39,3 +39,33 @@ export class StaffPeopleLists1764800000001 implements MigrationInterface {
     await q.query(`DROP TABLE staff_list`);
   }
 }
+
+/** When a staff member's personal data was erased (StaffMemberErased): the list shows it, name and phone emptied. */
+export class StaffListErasedAt1765000000000 implements MigrationInterface {
+  name = 'StaffListErasedAt1765000000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE staff_list ADD COLUMN IF NOT EXISTS erased_at timestamptz`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE staff_list DROP COLUMN erased_at`);
+  }
+}
+
+/**
+ * Who was erased (written in the erasure's transaction, with the key's destruction): a later write about the
+ * person (a conduct record, a leave) must not make them a fresh key and start their personal data again.
+ */
+export class StaffErasedPeople1765000000001 implements MigrationInterface {
+  name = 'StaffErasedPeople1765000000001';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`CREATE TABLE IF NOT EXISTS erased_people (
+      person_id uuid PRIMARY KEY, erased_at timestamptz NOT NULL DEFAULT now())`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE erased_people`);
+  }
+}

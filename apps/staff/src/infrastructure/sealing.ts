@@ -1,5 +1,5 @@
 import type { Event, RecordedEvent } from '@serviceops/kernel';
-import { isSealed, mapSealed, PersonalDataCipher, type EventCodec } from '@serviceops/platform';
+import { isSealed, mapSealed, PersonalDataCipher, ProblemError, type EventCodec } from '@serviceops/platform';
 import type { Pool } from 'pg';
 
 /** Where the staff service keeps its people's data keys (StaffDataKeys migration). */
@@ -26,7 +26,12 @@ export function personCodec<E extends Event>(
   return {
     encode(event: E): Event {
       const seal = (v: string) => {
-        if (!key) throw new Error('the person’s data key is gone: nothing personal can be written');
+        // Their data was erased (the key destroyed): a rule of the record, answered 422, not a fault.
+        if (!key)
+          throw new ProblemError(
+            'STAFF.PERSON_ERASED',
+            'this person’s personal data was erased: nothing personal is recorded about them any more',
+          );
         return cipher.seal(key, personId, v);
       };
       return { type: event.type, data: mapSealed(event.data, paths[event.type] ?? [], seal) };

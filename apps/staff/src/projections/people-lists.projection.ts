@@ -115,6 +115,14 @@ export async function projectPeopleLists(event: DeliveredEvent, tx: PoolClient):
           v,
         ]);
         return;
+      case 'StaffMemberErased':
+        // The sealed copies could no longer be opened anyway (the key is gone): dropped all the same.
+        await tx.query(
+          `UPDATE staff.staff_list SET version = $2, name = '', phone = '', erased_at = $3, updated_at = $3
+            WHERE staff_id = $1 AND version < $2`,
+          [e.data.staffId, v, e.data.erasedAt],
+        );
+        return;
       default: {
         const unhandled: never = e;
         return unhandled;

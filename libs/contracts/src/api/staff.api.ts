@@ -133,6 +133,24 @@ export const STAFF_API = {
     access: STAFF_PEOPLE_READERS,
     summary: 'What happened to a staff member’s file: who, when, on whose behalf, which fields',
   },
+  EraseStaffMember: {
+    http: {
+      method: 'POST',
+      path: 'staff/:id/erase',
+      status: 200,
+      ...STAFF_ID,
+      etag: true,
+      ifMatch: true,
+    },
+    access: STAFF_DATA_ERASERS,
+    personalData: true,
+    summary:
+      'Erase a leaver’s personal data for good (their data key and their application’s are destroyed): only once ' +
+      'they resigned or were dismissed, the handover is complete and the last day has come (else 422 ' +
+      'STAFF.STILL_EMPLOYED, STAFF.HANDOVER_INCOMPLETE, STAFF.LAST_DAY_NOT_REACHED); again: 422 ' +
+      'STAFF.STAFF_MEMBER_ERASED. Erased by itself when the policy’s retention after the last day is over (730 ' +
+      'days by default)',
+  },
   RecordQualification: {
     http: {
       method: 'POST',
@@ -230,7 +248,8 @@ export const STAFF_API = {
     http: { method: 'GET', path: 'policies/staff-people', status: 200, etag: true },
     access: STAFF_PEOPLE_READERS,
     summary:
-      'Your people policy: days of reminder before a qualification expires, days of notice (30 and 30 by default)',
+      'Your people policy: days of reminder before a qualification expires, days of notice, days a leaver’s ' +
+      'personal data is kept after their last day (30, 30 and 730 by default)',
   },
   ChangePeoplePolicy: {
     http: { method: 'PUT', path: 'policies/staff-people', status: 200, etag: true, ifMatch: true },

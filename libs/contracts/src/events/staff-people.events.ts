@@ -68,13 +68,27 @@ export interface FinalSettlementRequestedV1 {
   readonly requestedAt: string;
 }
 
+/**
+ * A leaver's personal data is erased for good (their data key destroyed): at request (`by: 'request'`, a data
+ * eraser) or when the tenant's retention after `lastDay` is over (`by: 'retention'`). Whatever a consumer keeps
+ * about the person in clear (a name, a phone, free text) it drops now; ids, dates and amounts may stay.
+ */
+export interface StaffMemberErasedV1 {
+  readonly staffId: string;
+  readonly by: 'request' | 'retention';
+  /** The separation's last day (ISO date) the retention ran from. */
+  readonly lastDay: string;
+  readonly erasedAt: string;
+}
+
 export type StaffPeoplePublishedEvent =
   | { readonly type: 'StaffMemberHired'; readonly data: StaffMemberHiredV1 }
   | { readonly type: 'PayTermsChanged'; readonly data: PayTermsChangedV1 }
   | { readonly type: 'StaffLoginRequested'; readonly data: StaffLoginRequestedV1 }
   | { readonly type: 'StaffEligibilityChanged'; readonly data: StaffEligibilityChangedV1 }
   | { readonly type: 'QualificationExpiryReminderDue'; readonly data: QualificationExpiryReminderDueV1 }
-  | { readonly type: 'FinalSettlementRequested'; readonly data: FinalSettlementRequestedV1 };
+  | { readonly type: 'FinalSettlementRequested'; readonly data: FinalSettlementRequestedV1 }
+  | { readonly type: 'StaffMemberErased'; readonly data: StaffMemberErasedV1 };
 
 /**
  * A staff member's availability for dispatch changed (issue 13 item 7): a working slot (a scheduled shift) or an

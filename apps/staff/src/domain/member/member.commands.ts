@@ -26,4 +26,20 @@ export type HireStaffMember = Command<
 
 export type ChangePayTerms = Command<'ChangePayTerms', { staffId: string; payTerms: PayTerms }>;
 
-export type MemberCommand = HireStaffMember | ChangePayTerms;
+/**
+ * Forget the staff member's personal data for good, once they have left: at request (`retentionDays` absent), or
+ * by the retention timer (`retentionDays`: how long the tenant keeps a leaver's data after the last day; nothing
+ * happens before).
+ */
+export type EraseStaffMember = Command<'EraseStaffMember', { staffId: string; retentionDays?: number }>;
+
+export type MemberCommand = HireStaffMember | ChangePayTerms | EraseStaffMember;
+
+/**
+ * The staff member's separation as an erasure needs it (the separation stream's state has this shape): whether
+ * they resigned or were dismissed, whether the handover is complete (the final settlement requested), the last day.
+ */
+export interface SeparationOfMember {
+  readonly status: 'none' | 'separating' | 'settlement_requested';
+  readonly lastDay?: string;
+}

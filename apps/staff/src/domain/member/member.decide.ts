@@ -1,13 +1,20 @@
 import { STAFF_PEOPLE_FIELDS } from '@serviceops/contracts';
-import { isMinorUnits, RULES } from '@serviceops/kernel';
-import type { ChangePayTerms, HireStaffMember, MemberCommand } from './member.commands';
+import { addDays, isMinorUnits, RULES } from '@serviceops/kernel';
+import type {
+  ChangePayTerms,
+  EraseStaffMember,
+  HireStaffMember,
+  MemberCommand,
+  SeparationOfMember,
+} from './member.commands';
 import { MemberErrorCode, memberError } from './member.errors';
 import type { MemberEvent, PayTerms } from './member.events';
 import type { ActiveMember, MemberState } from './member.state';
 
-/** What the staff member's decisions take from outside the domain: the time. */
+/** What the staff member's decisions take from outside the domain: the time, and (erasure) their separation. */
 export interface MemberContext {
   readonly now: Date;
+  readonly separation?: SeparationOfMember;
 }
 
 export function decideMember(
@@ -20,6 +27,8 @@ export function decideMember(
       return hire(command, state, context);
     case 'ChangePayTerms':
       return changePayTerms(command, state, context);
+    case 'EraseStaffMember':
+      return erase(command, state, context);
     default: {
       const unhandled: never = command;
       return unhandled;
@@ -48,6 +57,8 @@ export function payTermsOf(terms: PayTerms): PayTerms {
 export function activeMember(state: MemberState): ActiveMember {
   if (state.status === 'absent')
     throw memberError(MemberErrorCode.STAFF_MEMBER_NOT_FOUND, 'no such staff member');
+  if (state.status === 'erased')
+    throw memberError(MemberErrorCode.STAFF_MEMBER_ERASED, 'the staff member’s personal data was erased');
   return state;
 }
 
@@ -96,6 +107,77 @@ function changePayTerms(
     {
       type: 'PayTermsChanged',
       data: { staffId: member.staffId, payTerms, changedAt: context.now.toISOString() },
+    },
+  ];
+}
+
+/**
+ * How long a leaver's personal data is kept after their last day when the tenant sets no period of its own: two
+ * years. The PRC Labour Contract Law, art. 50 (劳动合同法 第五十条): an employer keeps the texts of dissolved or
+ * terminated labour contracts for at least two years, for inspection; the PIPL, art. 19, keeps personal data no
+ * longer than its purpose needs. Two years is therefore also the shortest period a tenant may set
+ * (PEOPLE_POLICY_LIMITS.staffRetentionDays).
+ */
+export const DEFAULT_STAFF_RETENTION_DAYS = 730;
+
+/** When a leaver's data is due for erasure: `retentionDays` whole days after their last day (UTC midnight). */
+export function staffRetentionEndsAt(lastDay: string, retentionDays: number): Date {
+  return new Date(`${addDays(lastDay, retentionDays + 1)}T00:00:00.000Z`);
+}
+
+/**
+ * The last day of a person who has left: they resigned or were dismissed, the handover is complete (the final
+ * settlement was requested) and their last day has come. Anyone else is refused, with the code saying why.
+ */
+export function separatedOn(separation: SeparationOfMember | undefined, now: Date): string {
+  if (!separation || separation.status === 'none')
+    throw memberError(
+      MemberErrorCode.STILL_EMPLOYED,
+      'only a leaver’s data is erased: the staff member neither resigned nor was dismissed',
+    );
+  if (separation.status !== 'settlement_requested' || separation.lastDay === undefined)
+    throw memberError(
+      MemberErrorCode.HANDOVER_INCOMPLETE,
+      'the staff member is leaving but the handover is not complete (no final settlement requested yet)',
+    );
+  if (now.toISOString().slice(0, 10) < separation.lastDay)
+    throw memberError(MemberErrorCode.LAST_DAY_NOT_REACHED, `the last day (${separation.lastDay}) is ahead`, {
+      lastDay: separation.lastDay,
+    });
+  return separation.lastDay;
+}
+
+/**
+ * At request: a leaver only (else 422 naming why), once (again: 422 STAFF.STAFF_MEMBER_ERASED). By the retention
+ * timer: nothing unless the person has left and the retention after the last day is over, nothing when erased
+ * already (a timer run twice changes nothing).
+ */
+function erase(
+  { data }: EraseStaffMember,
+  state: MemberState,
+  context: MemberContext,
+): readonly MemberEvent[] {
+  const { retentionDays } = data;
+  const byTimer = retentionDays !== undefined;
+  if (byTimer && state.status === 'erased') return [];
+  const member = activeMember(state);
+  let lastDay: string;
+  try {
+    lastDay = separatedOn(context.separation, context.now);
+  } catch (refused) {
+    if (byTimer) return [];
+    throw refused;
+  }
+  if (retentionDays !== undefined && context.now < staffRetentionEndsAt(lastDay, retentionDays)) return [];
+  return [
+    {
+      type: 'StaffMemberErased',
+      data: {
+        staffId: member.staffId,
+        by: byTimer ? 'retention' : 'request',
+        lastDay,
+        erasedAt: context.now.toISOString(),
+      },
     },
   ];
 }

@@ -1,5 +1,6 @@
 import { deciderSpec } from '@serviceops/testing';
-import type { HireStaffMember, MemberCommand } from './member.commands';
+import type { HireStaffMember, MemberCommand, SeparationOfMember } from './member.commands';
+import { DEFAULT_STAFF_RETENTION_DAYS, staffRetentionEndsAt } from './member.decide';
 import { memberDecider } from './member.decider';
 import type { MemberEvent, StaffMemberHired } from './member.events';
 
@@ -99,5 +100,131 @@ describe('ChangePayTerms', () => {
     spec(given as readonly MemberEvent[])
       .when(command)
       .thenThrows(code);
+  });
+});
+
+describe('EraseStaffMember: who may be erased, and when the retention timer is due', () => {
+  const lastDay = '2026-03-02';
+  const done: SeparationOfMember = { status: 'settlement_requested', lastDay };
+  const when = (iso: string, separation?: SeparationOfMember) =>
+    deciderSpec(memberDecider, { now: new Date(iso), ...(separation ? { separation } : {}) });
+  const atRequest: MemberCommand = { type: 'EraseStaffMember', data: { staffId: STAFF } };
+  const byTimer = (retentionDays = DEFAULT_STAFF_RETENTION_DAYS): MemberCommand => ({
+    type: 'EraseStaffMember',
+    data: { staffId: STAFF, retentionDays },
+  });
+  const erased = (erasedAt: string, by: 'request' | 'retention' = 'request'): MemberEvent => ({
+    type: 'StaffMemberErased',
+    data: { staffId: STAFF, by, lastDay, erasedAt },
+  });
+
+  it('keeps a leaver’s data two years (730 days) by default: PRC Labour Contract Law art. 50', () => {
+    expect(DEFAULT_STAFF_RETENTION_DAYS).toBe(730);
+  });
+
+  it.each([
+    // whole days after the last day: the retention ends at UTC midnight after the last one
+    ['2026-03-02', 730, '2028-03-02T00:00:00.000Z'],
+    ['2026-03-02', 0, '2026-03-03T00:00:00.000Z'],
+    ['2026-03-02', 1, '2026-03-04T00:00:00.000Z'],
+    ['2027-12-31', 1095, '2030-12-31T00:00:00.000Z'], // 2028 has 366 days,
+  ])('a last day of %s with %i days of retention is erased at %s', (day, days, due) => {
+    expect(staffRetentionEndsAt(day, days).toISOString()).toBe(due);
+  });
+
+  it('erases a leaver at request from their last day on: their name, phone and ID number are gone', () => {
+    const withId: MemberEvent = {
+      type: 'StaffMemberHired',
+      data: { ...hired.data, idNumber: '110101199003074514' },
+    };
+    when('2026-03-02T00:00:00.000Z', done)
+      .given([withId])
+      .when(atRequest)
+      .then([erased('2026-03-02T00:00:00.000Z')]);
+    const state = [withId, erased(at)].reduce(memberDecider.evolve, memberDecider.initialState());
+    expect(state).toMatchObject({ status: 'erased', name: '', phone: '', erasedAt: at, staffId: STAFF });
+    expect(state).not.toHaveProperty('idNumber');
+    expect(state).toMatchObject({ payTerms: hired.data.payTerms, hiredAt: at, role: 'coach' });
+  });
+
+  it('forgets the username asked for their login too', () => {
+    const login: MemberEvent = {
+      type: 'StaffLoginRequested',
+      data: {
+        staffId: STAFF,
+        username: 'zhang.wei',
+        roles: ['coach'],
+        branchId: hireData.branchId,
+        requestedAt: at,
+      },
+    };
+    const state = [hired, login, erased(at)].reduce(memberDecider.evolve, memberDecider.initialState());
+    expect(state).not.toHaveProperty('loginRequested');
+  });
+
+  it.each([
+    ['an active member (no resignation, no dismissal)', [hired], undefined, 'STAFF.STILL_EMPLOYED'],
+    ['a member with a separation of status none', [hired], { status: 'none' }, 'STAFF.STILL_EMPLOYED'],
+    [
+      'a leaver whose handover is not complete',
+      [hired],
+      { status: 'separating', lastDay },
+      'STAFF.HANDOVER_INCOMPLETE',
+    ],
+    [
+      'a settlement on record without its last day',
+      [hired],
+      { status: 'settlement_requested' },
+      'STAFF.HANDOVER_INCOMPLETE',
+    ],
+    ['nobody', [], done, 'STAFF.STAFF_MEMBER_NOT_FOUND'],
+    ['a member erased already', [hired, erased(at)], done, 'STAFF.STAFF_MEMBER_ERASED'],
+  ] as const)('refuses to erase %s', (_what, given, separation, code) => {
+    when('2026-06-01T00:00:00.000Z', separation)
+      .given(given as readonly MemberEvent[])
+      .when(atRequest)
+      .thenThrows(code);
+  });
+
+  it('refuses the day before the last day, naming it (a resignation’s notice still running)', () => {
+    when('2026-03-01T23:59:59.999Z', done)
+      .given([hired])
+      .when(atRequest)
+      .thenThrows('STAFF.LAST_DAY_NOT_REACHED');
+  });
+
+  it('refuses pay changes once erased', () => {
+    when(at, done)
+      .given([hired, erased(at)])
+      .when(pay(40_000))
+      .thenThrows('STAFF.STAFF_MEMBER_ERASED');
+  });
+
+  it.each([
+    ['a millisecond before the retention ends', '2028-03-01T23:59:59.999Z', 730, []],
+    ['when it ends', '2028-03-02T00:00:00.000Z', 730, [erased('2028-03-02T00:00:00.000Z', 'retention')]],
+    ['with a tenant’s three years, after two', '2028-03-02T00:00:00.000Z', 1095, []],
+    [
+      'with a tenant’s three years, after three',
+      '2029-03-02T00:00:00.000Z',
+      1095,
+      [erased('2029-03-02T00:00:00.000Z', 'retention')],
+    ],
+  ] as const)('by the timer, %s: %j', (_what, now, days, events) => {
+    when(now, done)
+      .given([hired])
+      .when(byTimer(days))
+      .then(events as readonly MemberEvent[]);
+  });
+
+  it.each([
+    ['already erased (a timer run twice)', [hired, erased(at)], done],
+    ['not separated (never armed so; nothing happens)', [hired], { status: 'separating', lastDay } as const],
+    ['still employed', [hired], undefined],
+  ] as const)('by the timer, does nothing when %s', (_what, given, separation) => {
+    when('2030-01-01T00:00:00.000Z', separation)
+      .given(given as readonly MemberEvent[])
+      .when(byTimer())
+      .then([]);
   });
 });

@@ -8,6 +8,14 @@ export const MemberErrorCode = {
   PAY_NOT_POSITIVE: 'STAFF.PAY_NOT_POSITIVE',
   PAY_CURRENCY_UNKNOWN: 'STAFF.PAY_CURRENCY_UNKNOWN',
   USERNAME_REJECTED: 'STAFF.USERNAME_REJECTED',
+  /** Erasure: the person neither resigned nor was dismissed. */
+  STILL_EMPLOYED: 'STAFF.STILL_EMPLOYED',
+  /** Erasure: they are leaving, but the handover is not complete (no final settlement requested yet). */
+  HANDOVER_INCOMPLETE: 'STAFF.HANDOVER_INCOMPLETE',
+  /** Erasure: the handover is complete, but their last day is still ahead. */
+  LAST_DAY_NOT_REACHED: 'STAFF.LAST_DAY_NOT_REACHED',
+  /** Their personal data was erased already (a second erasure, or any change to the file after it). */
+  STAFF_MEMBER_ERASED: 'STAFF.STAFF_MEMBER_ERASED',
 } as const;
 
 export type MemberErrorCode = (typeof MemberErrorCode)[keyof typeof MemberErrorCode];

@@ -1,4 +1,4 @@
-import type { BusinessLine, Role } from '@serviceops/contracts';
+import type { BusinessLine, Role, StaffMemberErasedV1 } from '@serviceops/contracts';
 import type { Event, Money } from '@serviceops/kernel';
 
 // Event data is stored as JSON: instants are ISO-8601 strings and "none" is absent, never undefined.
@@ -46,7 +46,13 @@ export type PayTermsChanged = Event<'PayTermsChanged', PayTermsChangedData>;
 
 export type StaffLoginRequested = Event<'StaffLoginRequested', StaffLoginRequestedData>;
 
-export type MemberEvent = StaffMemberHired | PayTermsChanged | StaffLoginRequested;
+/**
+ * The staff member's personal data is forgotten: their data key is destroyed with this event, at request or when
+ * the retention after their last day is over (`by`). Payload StaffMemberErasedV1 in libs/contracts.
+ */
+export type StaffMemberErased = Event<'StaffMemberErased', StaffMemberErasedV1>;
+
+export type MemberEvent = StaffMemberHired | PayTermsChanged | StaffLoginRequested | StaffMemberErased;
 
 /** Where personal data sits in the staff member's events: sealed with their key in storage. */
 export const MEMBER_SEALED_PATHS = { StaffMemberHired: ['name', 'phone', 'idNumber'] } as const;

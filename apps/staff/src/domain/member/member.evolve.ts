@@ -11,6 +11,19 @@ export function evolveMember(state: MemberState, event: MemberEvent): MemberStat
     case 'StaffLoginRequested':
       if (state.status !== 'active') return state;
       return { ...state, loginRequested: event.data.username };
+    case 'StaffMemberErased': {
+      if (state.status === 'absent') return state;
+      // The username is the person's too: it goes with the rest.
+      const { name: _n, phone: _p, idNumber: _i, loginRequested: _l, ...kept } = state;
+      return {
+        ...kept,
+        status: 'erased',
+        name: '',
+        phone: '',
+        erasedAt: event.data.erasedAt,
+        updatedAt: event.data.erasedAt,
+      };
+    }
     default: {
       const unhandled: never = event;
       return unhandled;

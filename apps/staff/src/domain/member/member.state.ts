@@ -5,9 +5,12 @@ export interface AbsentMember {
   readonly status: 'absent';
 }
 
-/** A staff member as the domain sees them (personal fields in clear). */
+/**
+ * A staff member as the domain sees them (personal fields in clear). `erased`: their personal data is forgotten
+ * (name and phone empty, no ID number); ids, dates and pay stay.
+ */
 export interface ActiveMember {
-  readonly status: 'active';
+  readonly status: 'active' | 'erased';
   readonly staffId: string;
   readonly candidateId: string;
   readonly postingId: string;
@@ -21,6 +24,7 @@ export interface ActiveMember {
   readonly hiredAt: string;
   readonly updatedAt: string;
   readonly loginRequested?: string;
+  readonly erasedAt?: string;
 }
 
 export type MemberState = AbsentMember | ActiveMember;

@@ -1,20 +1,24 @@
 import { PEOPLE_POLICY_LIMITS } from '@serviceops/contracts';
 import { DomainError, streamId, type Decider, type Event } from '@serviceops/kernel';
+import { DEFAULT_STAFF_RETENTION_DAYS } from '../member/member.decide';
 import { DEFAULT_EXPIRY_REMINDER_DAYS } from '../qualification/qualification.decide';
 import { DEFAULT_NOTICE_DAYS } from '../separation/separation.decide';
 
 /**
- * The tenant's people policy, versioned: how long before a qualification expires its reminder goes out, and
- * how many days of notice a resignation gives. Version 0 is the defaults (30 and 30).
+ * The tenant's people policy, versioned: how long before a qualification expires its reminder goes out, how
+ * many days of notice a resignation gives, and how many days after a leaver's last day their personal data is
+ * erased. Version 0 is the defaults (30, 30 and 730).
  */
 export interface PeoplePolicy {
   readonly expiryReminderDays: number;
   readonly noticeDays: number;
+  readonly staffRetentionDays: number;
 }
 
 export const DEFAULT_PEOPLE_POLICY: PeoplePolicy = {
   expiryReminderDays: DEFAULT_EXPIRY_REMINDER_DAYS,
   noticeDays: DEFAULT_NOTICE_DAYS,
+  staffRetentionDays: DEFAULT_STAFF_RETENTION_DAYS,
 };
 
 export { PEOPLE_POLICY_LIMITS };
@@ -25,9 +29,10 @@ export interface PeoplePolicyState {
   readonly changedAt?: string;
 }
 
+/** The policy replaced; a retention not given keeps the current one (it came after the other two). */
 export type ChangePeoplePolicy = {
   readonly type: 'ChangePeoplePolicy';
-  readonly data: { policy: PeoplePolicy };
+  readonly data: { policy: Omit<PeoplePolicy, 'staffRetentionDays'> & { staffRetentionDays?: number } };
 };
 export type PeoplePolicyChanged = Event<
   'PeoplePolicyChanged',
@@ -37,7 +42,7 @@ export type PeoplePolicyChanged = Event<
 export const POLICY_INVALID = 'STAFF.PEOPLE_POLICY_OUT_OF_RANGE';
 
 function checked(policy: PeoplePolicy): PeoplePolicy {
-  for (const field of ['expiryReminderDays', 'noticeDays'] as const) {
+  for (const field of ['expiryReminderDays', 'noticeDays', 'staffRetentionDays'] as const) {
     const { min, max } = PEOPLE_POLICY_LIMITS[field];
     const value = policy[field];
     if (!Number.isInteger(value) || value < min || value > max)
@@ -45,7 +50,11 @@ function checked(policy: PeoplePolicy): PeoplePolicy {
         field,
       });
   }
-  return { expiryReminderDays: policy.expiryReminderDays, noticeDays: policy.noticeDays };
+  return {
+    expiryReminderDays: policy.expiryReminderDays,
+    noticeDays: policy.noticeDays,
+    staffRetentionDays: policy.staffRetentionDays,
+  };
 }
 
 export const peoplePolicyDecider: Decider<
@@ -56,7 +65,10 @@ export const peoplePolicyDecider: Decider<
 > = {
   initialState: () => ({ version: 0, policy: DEFAULT_PEOPLE_POLICY }),
   decide: ({ data }, state, { now }) => {
-    const policy = checked(data.policy);
+    const policy = checked({
+      ...data.policy,
+      staffRetentionDays: data.policy.staffRetentionDays ?? state.policy.staffRetentionDays,
+    });
     if (JSON.stringify(policy) === JSON.stringify(state.policy)) return [];
     return [
       {
@@ -65,7 +77,12 @@ export const peoplePolicyDecider: Decider<
       },
     ];
   },
-  evolve: (_state, { data }) => ({ version: data.version, policy: data.policy, changedAt: data.changedAt }),
+  // A change recorded before the retention existed carries none: the default stood.
+  evolve: (_state, { data }) => ({
+    version: data.version,
+    policy: { ...DEFAULT_PEOPLE_POLICY, ...data.policy },
+    changedAt: data.changedAt,
+  }),
 };
 
 /** One policy stream per tenant: 'staff-people-policy-<tenantId>-current'. */

@@ -88,8 +88,11 @@ function record(
   state: QualificationsState,
   context: QualificationContext,
 ): QualificationEvent[] {
-  if (context.member?.status !== 'active')
+  if (!context.member || context.member.status === 'absent')
     throw qualificationError(E.STAFF_MEMBER_NOT_FOUND, 'no such staff member');
+  // A leaver whose data was erased: no new number is recorded about them (it would be personal data again).
+  if (context.member.status === 'erased')
+    throw qualificationError(E.STAFF_MEMBER_ERASED, 'the staff member’s personal data was erased');
   const { qualificationKind, qualificationNumber } = STAFF_PEOPLE_FIELDS;
   if (!qualificationKind.accepts(data.kind))
     throw qualificationError(E.KIND_REJECTED, `kind ${qualificationKind.message}`, { field: 'kind' });

@@ -92,6 +92,13 @@ describe('RecordQualification', () => {
 
   it.each([
     ['nobody', recordCommand(), ctx({ member: { status: 'absent' } }), 'STAFF.STAFF_MEMBER_NOT_FOUND'],
+    ['nobody at hand', recordCommand(), { ...ctx(), member: undefined }, 'STAFF.STAFF_MEMBER_NOT_FOUND'],
+    [
+      'a leaver whose data was erased',
+      recordCommand(),
+      ctx({ member: { ...member, status: 'erased', name: '', phone: '' } }),
+      'STAFF.STAFF_MEMBER_ERASED',
+    ],
     [
       'issued tomorrow',
       recordCommand({ issuedOn: '2026-03-03' }),

@@ -3,6 +3,7 @@ import { DomainError } from '@serviceops/kernel';
 /** Stable codes of the qualifications' rules; the edge maps each to an HTTP/gRPC status (libs/platform errors.ts). */
 export const QualificationErrorCode = {
   STAFF_MEMBER_NOT_FOUND: 'STAFF.STAFF_MEMBER_NOT_FOUND',
+  STAFF_MEMBER_ERASED: 'STAFF.STAFF_MEMBER_ERASED',
   QUALIFICATION_NOT_FOUND: 'STAFF.QUALIFICATION_NOT_FOUND',
   QUALIFICATION_EXISTS: 'STAFF.QUALIFICATION_EXISTS',
   ISSUED_IN_FUTURE: 'STAFF.QUALIFICATION_ISSUED_IN_FUTURE',

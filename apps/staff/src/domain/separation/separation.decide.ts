@@ -18,7 +18,8 @@ function reasonOf(raw: string | undefined): string | undefined {
 }
 
 function starting(state: SeparationState, context: SeparationContext): { staffId: string; today: string } {
-  if (context.member?.status !== 'active')
+  // An erased staff member left already: their separation is on record (below).
+  if (!context.member || context.member.status === 'absent')
     throw separationError(E.STAFF_MEMBER_NOT_FOUND, 'no such staff member');
   if (state.status !== 'none')
     throw separationError(

@@ -106,6 +106,20 @@ describe('resignation and dismissal', () => {
       'STAFF.STAFF_MEMBER_NOT_FOUND',
     ],
     ['a tick before any separation', [], tick('customers'), ctx(), 'STAFF.NOT_SEPARATING'],
+    [
+      'resigning without the staff member at hand',
+      [],
+      { type: 'ResignStaffMember', data: { staffId: STAFF } },
+      { now, policy: { noticeDays: 30 } },
+      'STAFF.STAFF_MEMBER_NOT_FOUND',
+    ],
+    [
+      'resigning again once erased (they left already)',
+      [resigned],
+      { type: 'ResignStaffMember', data: { staffId: STAFF } },
+      ctx(30, { ...member, status: 'erased', name: '', phone: '' }),
+      'STAFF.SEPARATION_EXISTS',
+    ],
   ] as const)('refuses %s', (_what, given, command, context, code) => {
     spec(given as readonly SeparationEvent[], context)
       .when(command)

@@ -1,0 +1,157 @@
+import { Injectable } from '@nestjs/common';
+import {
+  executeTogether,
+  Handles,
+  optional,
+  ProblemError,
+  type CallContext,
+  type DueTimer,
+} from '@serviceops/platform';
+import type { PoolClient } from 'pg';
+import type { MemberCommand } from '../domain/member/member.commands';
+import { staffRetentionEndsAt } from '../domain/member/member.decide';
+import { memberDecider, memberStreamId } from '../domain/member/member.decider';
+import { MEMBER_SEALED_PATHS, type MemberEvent } from '../domain/member/member.events';
+import type { MemberState } from '../domain/member/member.state';
+import { candidateDecider, candidateStreamId } from '../domain/recruitment/candidate.decider';
+import type { CandidateEvent } from '../domain/recruitment/candidate.events';
+import type { CandidateState } from '../domain/recruitment/candidate.state';
+import { separationDecider, separationStreamId } from '../domain/separation/separation.decider';
+import type { SeparationEvent } from '../domain/separation/separation.events';
+import type { SeparationState } from '../domain/separation/separation.state';
+import { MemberHandlers, memberViewOf, type StaffMemberView } from './member.handlers';
+import { People, seesStaffPersonalData, systemCall } from './people';
+import { CANDIDATE_SEALED_PATHS } from './recruitment.handlers';
+
+/** A leaver's retention: armed when their separation completes, erases their personal data when it is over. */
+export const STAFF_RETENTION_TIMER = 'staff-retention';
+
+/** The retention timer of one staff member: one id per person, so arming it again moves it (never two). */
+export function staffRetentionTimerId(staffId: string): string {
+  return `${STAFF_RETENTION_TIMER}:${staffId}`;
+}
+
+/**
+ * Arms a leaver's retention timer in the transaction that completes their separation (FinalSettlementRequested):
+ * due `retentionDays` (the tenant's policy then in force) after the last day. The period travels with the timer,
+ * so a later policy change applies to separations completed after it, as the notice days do.
+ */
+export async function armStaffRetention(
+  people: People,
+  tx: PoolClient,
+  at: { tenantId: string; staffId: string; lastDay: string },
+  policy: { version: number; staffRetentionDays: number },
+): Promise<void> {
+  await people.timers.schedule(tx, {
+    id: staffRetentionTimerId(at.staffId),
+    tenantId: at.tenantId,
+    kind: STAFF_RETENTION_TIMER,
+    dueAt: staffRetentionEndsAt(at.lastDay, policy.staffRetentionDays),
+    payload: {
+      staffId: at.staffId,
+      retentionDays: policy.staffRetentionDays,
+      policyVersion: policy.version,
+    },
+  });
+}
+
+/**
+ * Erasing a leaver's personal data for good: `StaffMemberErased` on their file and, in the same transaction, their
+ * data key destroyed, so everything sealed with it (name, phone, ID number, qualification numbers, separation
+ * reasons, conduct and leave free text) can never be opened again: not in answers, lists, `?asOf=` or backups.
+ * The application they were hired from holds the same name and phone under the candidate's own key: it is erased
+ * with it (`CandidateErased`, that key destroyed too).
+ */
+@Injectable()
+export class MemberErasureHandlers {
+  constructor(
+    private readonly people: People,
+    private readonly members: MemberHandlers,
+  ) {}
+
+  @Handles('staff.EraseStaffMember')
+  eraseStaffMember(
+    request: { id: string; expectedVersion?: number },
+    call: CallContext,
+  ): Promise<StaffMemberView> {
+    return this.erase(call, request.id, undefined, request.expectedVersion);
+  }
+
+  /** A leaver's retention is over: erase them (nothing when erased already: a timer run twice changes nothing). */
+  async retentionOver(timer: DueTimer): Promise<void> {
+    const { staffId, retentionDays } = timer.payload;
+    if (typeof staffId !== 'string' || typeof retentionDays !== 'number')
+      throw new Error(`timer ${timer.id} names no staff member or retention`);
+    await this.erase(systemCall(timer.tenantId, STAFF_RETENTION_TIMER, timer.id), staffId, retentionDays);
+  }
+
+  private async erase(
+    call: CallContext,
+    staffId: string,
+    retentionDays?: number,
+    expectedVersion?: number,
+  ): Promise<StaffMemberView> {
+    const { runtime } = this.people;
+    const { state: found } = await this.members.state(call.tenantId, staffId);
+    if (found.status === 'absent')
+      throw new ProblemError('STAFF.STAFF_MEMBER_NOT_FOUND', 'no such staff member');
+    const { candidateId } = found;
+    // Only its status and last day matter here: read without the key (the reasons stay sealed).
+    const { state: separation } = await runtime.store.aggregate<SeparationState>(
+      separationStreamId(call.tenantId, staffId),
+      (s, e) => separationDecider.evolve(s, e as unknown as SeparationEvent),
+      separationDecider.initialState,
+    );
+    const [memberCodec, candidateCodec] = await Promise.all([
+      this.people.forRead<MemberEvent>(staffId, MEMBER_SEALED_PATHS),
+      this.people.forRead<CandidateEvent>(candidateId, CANDIDATE_SEALED_PATHS),
+    ]);
+    const now = new Date();
+    const command: MemberCommand = {
+      type: 'EraseStaffMember',
+      data: { staffId, ...optional('retentionDays', retentionDays) },
+    };
+    type S = MemberState | CandidateState;
+    type E = MemberEvent | CandidateEvent;
+    const parts = [
+      {
+        streamId: memberStreamId(call.tenantId, staffId),
+        evolve: memberDecider.evolve as (s: S, e: E) => S,
+        initialState: memberDecider.initialState as () => S,
+        codec: memberCodec as never,
+        ...optional('expectedVersion', expectedVersion),
+      },
+      {
+        streamId: candidateStreamId(call.tenantId, candidateId),
+        evolve: candidateDecider.evolve as (s: S, e: E) => S,
+        initialState: candidateDecider.initialState as () => S,
+        codec: candidateCodec as never,
+      },
+    ];
+    const decide = ([member, candidate]: readonly S[]): (readonly E[])[] => {
+      const erased = memberDecider.decide(command, member as MemberState, { now, separation });
+      const application = candidate as CandidateState;
+      if (erased.length === 0 || application.status === 'absent') return [erased, []];
+      return [
+        erased,
+        candidateDecider.decide({ type: 'EraseCandidate', data: { candidateId } }, application, { now }),
+      ];
+    };
+    const done = await runtime.timed('EraseStaffMember', () =>
+      executeTogether<S, E>(runtime.store, parts, decide, call, {
+        inline: async (tx) => {
+          await this.people.erase(tx, [staffId, candidateId]);
+          // Erased at request before the retention was over: its timer has nothing left to do. (The timer's own
+          // run may not cancel itself; it is marked fired when it returns.)
+          if (retentionDays === undefined)
+            await this.people.timers.cancel(tx, staffRetentionTimerId(staffId));
+        },
+      }),
+    );
+    return memberViewOf(
+      done.states[0] as MemberState,
+      done.versions[0] ?? 0,
+      seesStaffPersonalData(call.roles),
+    );
+  }
+}

@@ -1,0 +1,372 @@
+import { randomBytes } from 'node:crypto';
+import { newId, type RecordedEvent } from '@serviceops/kernel';
+import {
+  EventSourcingRuntime,
+  isSealed,
+  PersonalDataCipher,
+  runService,
+  type CallContext,
+  type RunningService,
+} from '@serviceops/platform';
+import { freePort } from '@serviceops/platform/testing';
+import { databaseUrl, eventually, newInternalKeyPair, uniqueName } from '@serviceops/testing';
+import { Client } from 'pg';
+import { MemberErasureHandlers, staffRetentionTimerId } from '../src/application/member-erasure.handlers';
+import { DisciplineHandlers } from '../src/application/discipline.handlers';
+import { MemberHandlers } from '../src/application/member.handlers';
+import { PeopleLists } from '../src/application/people-lists';
+import { QualificationHandlers } from '../src/application/qualification.handlers';
+import { RecruitmentHandlers } from '../src/application/recruitment.handlers';
+import { SeparationHandlers } from '../src/application/separation.handlers';
+import { memberStreamId } from '../src/domain/member/member.decider';
+import { candidateStreamId } from '../src/domain/recruitment/candidate.decider';
+import { separationStreamId } from '../src/domain/separation/separation.decider';
+import { staffService } from '../src/staff.service-definition';
+
+// Erasing a leaver's personal data (issue 13 item 9) on real PostgreSQL: the raw event-store rows hold the name,
+// phone and ID number sealed before and unreadable after (the key gone); ids, dates, pay and the history stay.
+// The retention timer armed when the separation completes fires once, across a restart, and never twice.
+
+async function onServer(sql: string): Promise<void> {
+  const admin = new Client({ connectionString: databaseUrl() });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+
+const database = uniqueName('stafferasure');
+const url = new URL(databaseUrl());
+url.pathname = `/${database}`;
+/** The same key across the restarts of one test: sealed data stays readable until erased. */
+const MASTER_KEY = randomBytes(32).toString('base64');
+let running: RunningService | undefined;
+
+async function start(pollMs: number): Promise<RunningService> {
+  running = await runService(staffService, {
+    DATABASE_URL: url.toString(),
+    GRPC_PORT: String(await freePort()),
+    HTTP_PORT: String(await freePort()),
+    LOG_LEVEL: 'silent',
+    TIMER_POLL_MS: String(pollMs),
+    MASTER_KEY,
+    INTERNAL_TOKEN_PUBLIC_KEYS: newInternalKeyPair().publicKey,
+  });
+  return running;
+}
+
+const tenantId = newId();
+const call: CallContext = { tenantId, actorId: newId(), roles: ['admin'], correlationId: newId() };
+const app = () => running!.app;
+const runtime = () => app().get(EventSourcingRuntime);
+const NAME = 'Zhang Wei';
+const PHONE = '+86 139 1234 5678';
+const ID_NUMBER = '110105199001010011';
+
+async function rows(stream: string): Promise<readonly RecordedEvent[]> {
+  return (await runtime().store.readStream(stream)).events;
+}
+
+/** The event store's rows as text: what a backup or a look at the table shows. */
+async function atRest(stream: string): Promise<string> {
+  const { rows: stored } = await runtime().store.pool.query<{ data: unknown }>(
+    `SELECT data FROM staff.events WHERE stream_id = $1`,
+    [stream],
+  );
+  expect(stored.length).toBeGreaterThan(0);
+  return JSON.stringify(stored);
+}
+
+async function hired(username?: string): Promise<{ staffId: string; candidateId: string }> {
+  const recruitment = app().get(RecruitmentHandlers);
+  const posting = await recruitment.openPosting(
+    {
+      role: 'coach',
+      branchId: newId(),
+      businessLine: 'driving_practice',
+      title: 'Driving coach',
+      criteria: {},
+    },
+    call,
+  );
+  const applied = await recruitment.applyForPosting(
+    { postingId: posting.id, name: NAME, phone: PHONE, idNumber: ID_NUMBER, drivingYears: 5 },
+    call,
+  );
+  const id = applied.id;
+  const step = (body: object) => recruitment.recordRecruitmentStep({ id, ...body }, call);
+  await step({ step: 'screening' });
+  await step({ step: 'interview', passed: true, interviewMode: 'on_site', ratings: [] });
+  await step({ step: 'practical_test', passed: true, practicalTest: 'test_drive' });
+  await step({ step: 'onboarding_training', passed: true });
+  await step({ step: 'exam', passed: true, score: 90 });
+  const member = await recruitment.hireCandidate(
+    {
+      id,
+      payTerms: { dailyPay: { amount: 30_000, currency: 'CNY' } },
+      ...(username ? { login: { username } } : {}),
+    },
+    call,
+  );
+  return { staffId: member.id, candidateId: id };
+}
+
+const ITEMS = ['customers', 'open_orders', 'materials', 'borrowed_tools'] as const;
+
+async function handedOver(staffId: string): Promise<void> {
+  for (const item of ITEMS) await app().get(SeparationHandlers).tick({ id: staffId, item }, call);
+}
+
+async function timerRow(staffId: string) {
+  const { rows: found } = await runtime().store.pool.query<{
+    due_at: Date;
+    fired_at: Date | null;
+    payload: Record<string, unknown>;
+  }>(`SELECT due_at, fired_at, payload FROM staff.timers WHERE timer_id = $1`, [
+    staffRetentionTimerId(staffId),
+  ]);
+  return found[0];
+}
+
+beforeAll(async () => {
+  await onServer(`CREATE DATABASE ${database}`);
+  await start(100);
+});
+
+afterAll(async () => {
+  await running?.stop();
+  await onServer(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+});
+
+describe('EraseStaffMember at request', () => {
+  it('refuses an active member, a leaver mid-handover and another tenant’s id; nothing is written', async () => {
+    const { staffId } = await hired();
+    const erasure = app().get(MemberErasureHandlers);
+    await expect(erasure.eraseStaffMember({ id: staffId }, call)).rejects.toMatchObject({
+      code: 'STAFF.STILL_EMPLOYED',
+    });
+    await app().get(SeparationHandlers).dismiss({ id: staffId, reason: 'repeated no-shows' }, call);
+    await expect(erasure.eraseStaffMember({ id: staffId }, call)).rejects.toMatchObject({
+      code: 'STAFF.HANDOVER_INCOMPLETE',
+    });
+    await expect(
+      erasure.eraseStaffMember({ id: staffId }, { ...call, tenantId: newId() }),
+    ).rejects.toMatchObject({ code: 'STAFF.STAFF_MEMBER_NOT_FOUND' });
+    expect((await rows(memberStreamId(tenantId, staffId))).map((e) => e.type)).toEqual(['StaffMemberHired']);
+    expect(await app().get(PersonalDataCipher).load(staffId)).toBeDefined();
+  });
+
+  it('seals the name, phone and ID number at rest; after erasure they cannot be opened anywhere', async () => {
+    const { staffId, candidateId } = await hired('zhang.wei');
+    const stream = memberStreamId(tenantId, staffId);
+    // Before: sealed at rest, readable with the key.
+    expect(await atRest(stream)).not.toContain('Zhang');
+    expect(await atRest(stream)).not.toContain(ID_NUMBER);
+    const hire = (await rows(stream))[0]!.data as Record<string, string>;
+    for (const field of ['name', 'phone', 'idNumber']) expect(isSealed(hire[field]!)).toBe(true);
+    const members = app().get(MemberHandlers);
+    expect(await members.get({ id: staffId }, call)).toMatchObject({
+      name: NAME,
+      idNumber: ID_NUMBER,
+      loginRequested: 'zhang.wei',
+    });
+    const before = new Date();
+
+    await app()
+      .get(QualificationHandlers)
+      .record(
+        {
+          id: staffId,
+          kind: 'driving_licence',
+          number: 'DL-110105',
+          issuedOn: '2020-01-01',
+          expiresAt: new Date(Date.now() + 365 * 86_400_000).toISOString(),
+        },
+        call,
+      );
+    await app().get(SeparationHandlers).dismiss({ id: staffId, reason: 'caught drinking on duty' }, call);
+    await handedOver(staffId);
+    // The separation complete: the retention timer is armed, two years (730 days) after the last day.
+    const today = new Date().toISOString().slice(0, 10);
+    const armed = await timerRow(staffId);
+    expect(armed).toMatchObject({ fired_at: null, payload: { staffId, retentionDays: 730 } });
+    expect(armed!.due_at.getTime() - Date.parse(`${today}T00:00:00.000Z`)).toBe(731 * 86_400_000);
+
+    const version = (await members.get({ id: staffId }, call)).version;
+    await expect(
+      app()
+        .get(MemberErasureHandlers)
+        .eraseStaffMember({ id: staffId, expectedVersion: version + 1 }, call),
+    ).rejects.toMatchObject({ code: 'EVENTSTORE.WRONG_EXPECTED_VERSION' });
+    const erased = await app()
+      .get(MemberErasureHandlers)
+      .eraseStaffMember({ id: staffId, expectedVersion: version }, call);
+    expect(erased).toMatchObject({
+      status: 'erased',
+      version: version + 1,
+      payTerms: { dailyPay: { amount: 30_000, currency: 'CNY' } },
+    });
+    for (const field of ['name', 'phone', 'idNumber']) expect(erased).not.toHaveProperty(field);
+
+    // Its retention timer has nothing left to do: disarmed in the erasure's transaction.
+    expect(await timerRow(staffId)).toBeUndefined();
+
+    // The raw rows: still sealed, and no key opens them any more.
+    expect(await app().get(PersonalDataCipher).load(staffId)).toBeUndefined();
+    expect(await app().get(PersonalDataCipher).load(candidateId)).toBeUndefined();
+    const after = (await rows(stream))[0]!.data as Record<string, string>;
+    expect(after['name']).toBe(hire['name']);
+    expect(isSealed(after['name']!)).toBe(true);
+    expect((await rows(stream)).map((e) => e.type)).toEqual([
+      'StaffMemberHired',
+      'StaffLoginRequested',
+      'StaffMemberErased',
+    ]);
+    expect(await atRest(candidateStreamId(tenantId, candidateId))).not.toContain('Zhang');
+
+    // Every reader: now, as it was before, its history, the list, the application, qualifications, separation.
+    const now = await members.get({ id: staffId }, call);
+    expect(now).toMatchObject({
+      status: 'erased',
+      erasedAt: expect.any(String) as string,
+      hiredAt: hire['hiredAt'],
+    });
+    const then = await members.get({ id: staffId, asOf: before.toISOString() }, call);
+    expect(then).toMatchObject({ status: 'active', version: 2 });
+    expect(then).not.toHaveProperty('loginRequested');
+    for (const view of [now, then])
+      for (const field of ['name', 'phone', 'idNumber']) expect(view).not.toHaveProperty(field);
+    const history = await members.history({ id: staffId }, call);
+    expect(history.entries.map((e) => e.type)).toEqual([
+      'StaffMemberHired',
+      'StaffLoginRequested',
+      'StaffMemberErased',
+    ]);
+    expect(JSON.stringify(history)).not.toContain('Zhang');
+    const candidate = await app().get(RecruitmentHandlers).getCandidate({ id: candidateId }, call);
+    expect(candidate).toMatchObject({ status: 'erased' });
+    expect(candidate).not.toHaveProperty('name');
+    const qualifications = await app().get(QualificationHandlers).get({ id: staffId }, call);
+    expect(JSON.stringify(qualifications)).not.toContain('DL-110105');
+    const separation = await app().get(SeparationHandlers).get({ id: staffId }, call);
+    expect(separation).toMatchObject({ kind: 'dismissal', status: 'settlement_requested' });
+    expect(separation.reason).toBeUndefined();
+    const listed = await eventually('the erasure in the staff list', async () => {
+      const page = await app().get(PeopleLists).staff({ limit: 100 }, call);
+      const item = page.items.find((i) => (i as { id: string }).id === staffId) as Record<string, unknown>;
+      return item?.['erasedAt'] ? item : undefined;
+    });
+    expect(listed).not.toHaveProperty('name');
+    const { rows: raw } = await runtime().store.pool.query<{ name: string; phone: string }>(
+      `SELECT name, phone FROM staff.staff_list WHERE staff_id = $1`,
+      [staffId],
+    );
+    expect(raw).toEqual([{ name: '', phone: '' }]);
+
+    // Nothing personal is recorded about them again: no fresh key for a conduct record's evidence.
+    await expect(
+      app()
+        .get(DisciplineHandlers)
+        .recordViolation(
+          {
+            staffId,
+            ruleId: 'dress-and-grooming',
+            occurredAt: new Date(Date.now() - 1000).toISOString(),
+            evidence: 'Zhang Wei came back drunk to collect his things',
+          },
+          call,
+        ),
+    ).rejects.toMatchObject({ code: 'STAFF.PERSON_ERASED' });
+    expect(await app().get(PersonalDataCipher).load(staffId)).toBeUndefined();
+    // Nor a qualification and its number: 422, not a fault.
+    await expect(
+      app()
+        .get(QualificationHandlers)
+        .record(
+          {
+            id: staffId,
+            kind: 'service_qualification',
+            number: 'SQ-2026-1',
+            issuedOn: '2026-01-01',
+            expiresAt: new Date(Date.now() + 365 * 86_400_000).toISOString(),
+          },
+          call,
+        ),
+    ).rejects.toMatchObject({ code: 'STAFF.STAFF_MEMBER_ERASED' });
+
+    // Twice: refused (nothing is left to erase), nothing written.
+    await expect(
+      app().get(MemberErasureHandlers).eraseStaffMember({ id: staffId }, call),
+    ).rejects.toMatchObject({
+      code: 'STAFF.STAFF_MEMBER_ERASED',
+    });
+    expect(await rows(stream)).toHaveLength(3);
+  });
+});
+
+describe('the retention timer', () => {
+  it('erases a leaver once their retention is over: once, across a restart, never twice', async () => {
+    // The first instance looks for due timers only at its start (then a minute later): it goes down first.
+    await running!.stop();
+    await start(60_000);
+    const { staffId, candidateId } = await hired();
+    // A resignation submitted long ago: its last day more than two years back.
+    await runtime().store.append(
+      separationStreamId(tenantId, staffId),
+      [
+        {
+          type: 'ResignationSubmitted',
+          data: { staffId, noticeDays: 30, lastDay: '2023-01-02', submittedAt: '2022-12-03T01:00:00.000Z' },
+        },
+      ],
+      { expectedVersion: 'no_stream', metadata: { tenantId, actorId: call.actorId } },
+    );
+    await handedOver(staffId);
+    const armed = await timerRow(staffId);
+    expect(armed).toMatchObject({ fired_at: null, payload: { staffId, retentionDays: 730 } });
+    expect(armed!.due_at.toISOString()).toBe('2025-01-02T00:00:00.000Z'); // 2024 has 366 days
+    expect((await app().get(MemberHandlers).get({ id: staffId }, call)).status).toBe('active');
+
+    // Down before the timer is looked for, and back.
+    await running!.stop();
+    await start(100);
+    const erased = await eventually('the retention timer’s erasure', async () => {
+      const member = await app().get(MemberHandlers).get({ id: staffId }, call);
+      return member.status === 'erased' ? member : undefined;
+    });
+    expect(erased).not.toHaveProperty('name');
+    await eventually('the timer marked fired', async () =>
+      (await timerRow(staffId))?.fired_at ? true : undefined,
+    );
+    const [member] = (await rows(memberStreamId(tenantId, staffId))).filter(
+      (e) => e.type === 'StaffMemberErased',
+    );
+    expect(member?.data).toMatchObject({ staffId, by: 'retention', lastDay: '2023-01-02' });
+    expect(member?.metadata).toMatchObject({ actorId: 'system:staff-retention' });
+    expect(await app().get(PersonalDataCipher).load(staffId)).toBeUndefined();
+
+    // Run again (a crash after the erasure, before the mark; a second poller): nothing more.
+    const timer = {
+      id: staffRetentionTimerId(staffId),
+      tenantId,
+      kind: 'staff-retention',
+      dueAt: new Date(),
+      payload: { staffId, retentionDays: 730 },
+      attempts: 1,
+    };
+    await app().get(MemberErasureHandlers).retentionOver(timer);
+    await runtime().store.pool.query(
+      `UPDATE staff.timers SET fired_at = NULL, due_at = now() WHERE timer_id = $1`,
+      [timer.id],
+    );
+    await eventually('the timer fired again', async () =>
+      (await timerRow(staffId))?.fired_at ? true : undefined,
+    );
+    const erasures = (stream: string, type: string) =>
+      rows(stream).then((events) => events.filter((e) => e.type === type).length);
+    expect(await erasures(memberStreamId(tenantId, staffId), 'StaffMemberErased')).toBe(1);
+    expect(await erasures(candidateStreamId(tenantId, candidateId), 'CandidateErased')).toBe(1);
+  });
+});
