@@ -1,16 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { withTransaction } from '@serviceops/eventstore';
 import { FixedClock } from '@serviceops/kernel';
 import type { DeliveredEvent } from '@serviceops/messaging';
 import type { CallContext, RunningService } from '@serviceops/platform';
-import { bootOnOwnDatabase, type BootedService } from '@serviceops/platform/testing';
 import { eventually } from '@serviceops/testing';
-import { Pool, type PoolClient } from 'pg';
+import { Pool } from 'pg';
 import { OrderHandlers, OrderQueries } from '../src/application/order.handlers';
 import { OrderListQueries } from '../src/application/orders-field.list.handlers';
 import { ResourceHandlers } from '../src/application/resources.handlers';
 import { WorkOrderHandlers } from '../src/application/work-order.handlers';
 import { ordersServiceOn } from '../src/orders.service-definition';
+import {
+  codeOf,
+  ordersOnOwnDatabase,
+  recordedEvents,
+  type OrdersOnOwnDatabase,
+} from './orders-on-own-database';
 import { orderIndexProjection } from '../src/projections/order-index.projection';
 import {
   calendarsProjection,
@@ -26,7 +30,7 @@ import {
 // morning in its own time zone.
 
 const clock = new FixedClock(new Date());
-let booted: BootedService | undefined;
+let db: OrdersOnOwnDatabase | undefined;
 let running: RunningService;
 let pool: Pool;
 const tenantId = randomUUID();
@@ -44,36 +48,12 @@ const technician = randomUUID();
 const customerId = randomUUID();
 const contractId = randomUUID();
 
-let position = 0n;
-/** Another service's event as a consumer receives it, for `tenant`. */
-function delivered(type: string, data: object, tenant = tenantId): DeliveredEvent {
-  position += 1n;
-  return {
-    type,
-    data,
-    metadata: { tenantId: tenant },
-    eventId: randomUUID(),
-    streamId: `recorded-${type}`,
-    streamVersion: Number(position),
-    globalPosition: position,
-    recordedAt: new Date(),
-    topic: 'recorded',
-  } as unknown as DeliveredEvent;
-}
-const feed = (projection: (e: DeliveredEvent, tx: PoolClient) => Promise<void>, e: DeliveredEvent) =>
-  withTransaction(pool, (tx) => projection(e, tx));
-
-/** `'ok'`, or the problem code a call failed with. */
-const codeOf = (p: Promise<unknown>): Promise<string> =>
-  p.then(
-    () => 'ok',
-    (e: Error & { code?: string }) => e.code ?? e.message,
-  );
+const { delivered, feed } = recordedEvents(tenantId, () => pool);
 
 beforeAll(async () => {
-  booted = await bootOnOwnDatabase('orders_lifecycle_int', ordersServiceOn(clock), { TIMER_POLL_MS: '50' });
-  running = booted.running;
-  pool = new Pool({ connectionString: booted.databaseUrl, max: 4, options: '-c search_path=orders,public' });
+  db = await ordersOnOwnDatabase('orders_lifecycle_int', ordersServiceOn(clock));
+  ({ running } = db.booted);
+  pool = db.pool;
   await feed(
     eligibilityProjection,
     delivered('StaffEligibilityChanged', {
@@ -104,8 +84,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await pool?.end();
-  await booted?.stop();
+  await db?.stop();
 });
 
 const register = (overrides: Record<string, string> = {}) =>

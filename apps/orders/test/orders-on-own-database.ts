@@ -37,15 +37,15 @@ export async function ordersOnOwnDatabase(
   };
 }
 
-/** Events of other services as a consumer receives them, for `tenantId`, at increasing positions. */
+/** Events of other services as a consumer receives them, for `tenantId` (or another), at increasing positions. */
 export function recordedEvents(tenantId: string, pool: () => Pool) {
   let position = 0n;
-  const delivered = (type: string, data: object): DeliveredEvent => {
+  const delivered = (type: string, data: object, tenant = tenantId): DeliveredEvent => {
     position += 1n;
     return {
       type,
       data,
-      metadata: { tenantId },
+      metadata: { tenantId: tenant },
       eventId: randomUUID(),
       streamId: `recorded-${type}`,
       streamVersion: Number(position),

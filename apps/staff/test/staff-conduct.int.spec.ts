@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { freePort } from '@serviceops/platform/testing';
+import { freePort, onServer } from '@serviceops/platform/testing';
 import { newId } from '@serviceops/kernel';
 import {
   EventSourcingRuntime,
@@ -10,7 +10,6 @@ import {
   type RunningService,
 } from '@serviceops/platform';
 import { databaseUrl, newInternalKeyPair, uniqueName } from '@serviceops/testing';
-import { Client } from 'pg';
 import { withTransaction } from '@serviceops/eventstore';
 import { AssessmentHandlers } from '../src/application/assessments';
 import { AttendanceHandlers } from '../src/application/attendance.handlers';
@@ -24,16 +23,6 @@ import { staffService } from '../src/staff.service-definition';
 
 // The conduct register on real PostgreSQL: the daily-pay read model fed by recorded events of part A's shape,
 // two violations of one rule for one person recorded at once, and the missed-training timer across a restart.
-
-async function onServer(sql: string): Promise<void> {
-  const admin = new Client({ connectionString: databaseUrl() });
-  await admin.connect();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
-}
 
 async function until<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
   const end = Date.now() + timeoutMs;

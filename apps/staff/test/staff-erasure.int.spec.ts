@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { newId, type RecordedEvent } from '@serviceops/kernel';
+import { newId } from '@serviceops/kernel';
 import {
   EventSourcingRuntime,
   isSealed,
@@ -8,9 +8,8 @@ import {
   type CallContext,
   type RunningService,
 } from '@serviceops/platform';
-import { freePort } from '@serviceops/platform/testing';
+import { freePort, onServer } from '@serviceops/platform/testing';
 import { databaseUrl, eventually, newInternalKeyPair, uniqueName } from '@serviceops/testing';
-import { Client } from 'pg';
 import { MemberErasureHandlers, staffRetentionTimerId } from '../src/application/member-erasure.handlers';
 import { DisciplineHandlers } from '../src/application/discipline.handlers';
 import { MemberHandlers } from '../src/application/member.handlers';
@@ -22,20 +21,11 @@ import { memberStreamId } from '../src/domain/member/member.decider';
 import { candidateStreamId } from '../src/domain/recruitment/candidate.decider';
 import { separationStreamId } from '../src/domain/separation/separation.decider';
 import { staffService } from '../src/staff.service-definition';
+import { atRest as eventsAtRest, storedEvents } from './at-rest';
 
 // Erasing a leaver's personal data (issue 13 item 9) on real PostgreSQL: the raw event-store rows hold the name,
 // phone and ID number sealed before and unreadable after (the key gone); ids, dates, pay and the history stay.
 // The retention timer armed when the separation completes fires once, across a restart, and never twice.
-
-async function onServer(sql: string): Promise<void> {
-  const admin = new Client({ connectionString: databaseUrl() });
-  await admin.connect();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
-}
 
 const database = uniqueName('stafferasure');
 const url = new URL(databaseUrl());
@@ -65,19 +55,8 @@ const NAME = 'Zhang Wei';
 const PHONE = '+86 139 1234 5678';
 const ID_NUMBER = '110105199001010011';
 
-async function rows(stream: string): Promise<readonly RecordedEvent[]> {
-  return (await runtime().store.readStream(stream)).events;
-}
-
-/** The event store's rows as text: what a backup or a look at the table shows. */
-async function atRest(stream: string): Promise<string> {
-  const { rows: stored } = await runtime().store.pool.query<{ data: unknown }>(
-    `SELECT data FROM staff.events WHERE stream_id = $1`,
-    [stream],
-  );
-  expect(stored.length).toBeGreaterThan(0);
-  return JSON.stringify(stored);
-}
+const rows = (stream: string) => storedEvents(runtime(), stream);
+const atRest = (stream: string) => eventsAtRest(runtime(), stream);
 
 async function hired(username?: string): Promise<{ staffId: string; candidateId: string }> {
   const recruitment = app().get(RecruitmentHandlers);

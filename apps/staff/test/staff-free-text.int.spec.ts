@@ -1,5 +1,5 @@
 import { withTransaction } from '@serviceops/eventstore';
-import { newId, type RecordedEvent } from '@serviceops/kernel';
+import { newId } from '@serviceops/kernel';
 import { EventSourcingRuntime, isSealed, PersonalDataCipher, type CallContext } from '@serviceops/platform';
 import { bootOnOwnDatabase, type BootedService } from '@serviceops/platform/testing';
 import { eventually } from '@serviceops/testing';
@@ -13,6 +13,7 @@ import { separationStreamId } from '../src/domain/separation/separation.decider'
 import { trainingSessionStreamId } from '../src/domain/training-session/training-session.decider';
 import { staffFactsOf } from '../src/infrastructure/conduct-staff-facts.repository';
 import { staffService } from '../src/staff.service-definition';
+import { atRest as eventsAtRest, storedEvents } from './at-rest';
 
 // Staff's free text that may carry personal data (issue 13 item 9; PERSONAL_TEXT in libs/contracts): a
 // recruitment step's reason, a qualification's suspension reason, a resignation's reason and a handover note
@@ -26,18 +27,8 @@ const app = () => booted!.running.app;
 const runtime = () => app().get(EventSourcingRuntime);
 const recruitment = () => app().get(RecruitmentHandlers);
 
-async function rows(stream: string): Promise<readonly RecordedEvent[]> {
-  return (await runtime().store.readStream(stream)).events;
-}
-/** The event store's rows as text: what a backup or a look at the table shows. */
-async function atRest(stream: string): Promise<string> {
-  const { rows: stored } = await runtime().store.pool.query<{ data: unknown }>(
-    `SELECT data FROM staff.events WHERE stream_id = $1`,
-    [stream],
-  );
-  expect(stored.length).toBeGreaterThan(0);
-  return JSON.stringify(stored);
-}
+const rows = (stream: string) => storedEvents(runtime(), stream);
+const atRest = (stream: string) => eventsAtRest(runtime(), stream);
 const destroyKey = (id: string) =>
   withTransaction(runtime().store.pool, (tx) => app().get(PersonalDataCipher).destroy(tx, [id]));
 

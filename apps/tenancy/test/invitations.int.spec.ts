@@ -1,68 +1,39 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { freePort } from '@serviceops/platform/testing';
+import { createHash, randomUUID } from 'node:crypto';
 import { PostgresEventStore } from '@serviceops/eventstore';
-import { runService, type CallContext, type RunningService } from '@serviceops/platform';
-import { databaseUrl, newInternalKeyPair, uniqueName } from '@serviceops/testing';
-import { Client, Pool } from 'pg';
+import { type CallContext, type RunningService } from '@serviceops/platform';
+import { Pool } from 'pg';
 import { InvitationsHandlers } from '../src/application/invitations.handlers';
 import { TenantStream } from '../src/application/tenant-stream';
 import { UsersHandlers } from '../src/application/users.handlers';
 import { tenantStreamId } from '../src/domain/tenant/tenant.decider';
 import { TenantsRepository } from '../src/infrastructure/tenants.repository';
 import { tenancyService } from '../src/tenancy.service-definition';
+import { eventually } from '@serviceops/testing';
+import { bootOnOwnDatabase, type BootedService } from '@serviceops/platform/testing';
 
 // Activation invitations on tenancy's own database (issue 13 item 1): a staff login made at hiring gets its
 // first invitation, an admin issues the token to hand over, the person activates with it and signs in. The
 // secret is held nowhere at rest (only its SHA-256), in no event, and every refused token writes nothing.
 
-async function onServer(sql: string): Promise<void> {
-  const admin = new Client({ connectionString: databaseUrl() });
-  await admin.connect();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
-}
-
-const database = uniqueName('tenancy_invitations');
 const ACTIVATION_URL = 'https://app.example.com/activate';
+let booted: BootedService | undefined;
 let running: RunningService | undefined;
 let pool: Pool | undefined;
 
 beforeAll(async () => {
-  await onServer(`CREATE DATABASE ${database}`);
-  const url = new URL(databaseUrl());
-  url.pathname = `/${database}`;
-  pool = new Pool({ connectionString: url.toString(), max: 2 });
-  running = await runService(tenancyService, {
-    DATABASE_URL: url.toString(),
-    GRPC_PORT: String(await freePort()),
-    HTTP_PORT: String(await freePort()),
-    LOG_LEVEL: 'silent',
-    INTERNAL_TOKEN_PUBLIC_KEYS: newInternalKeyPair().publicKey,
-    MASTER_KEY: randomBytes(32).toString('base64'),
+  booted = await bootOnOwnDatabase('tenancy_invitations', tenancyService, {
     ADMIN_PASSWORD: 'a-Long-admin-pass-1',
     PLATFORM_OPERATOR_PASSWORD: 'a-Long-operator-pass-1',
     ACTIVATION_URL,
   });
+  ({ running } = booted);
+  pool = new Pool({ connectionString: booted.databaseUrl, max: 2 });
 }, 60_000);
 
 afterAll(async () => {
-  await running?.stop();
   await pool?.end();
-  await onServer(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  await booted?.stop();
 });
-
-async function eventually<T>(probe: () => Promise<T | undefined>, ms = 20_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error('not in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** What a refusal was: its code, or 'none' when the call went through. */
 async function refusal(act: () => Promise<unknown>): Promise<string> {
@@ -119,7 +90,10 @@ describe('activation invitations in tenancy', () => {
       ],
       { metadata: { tenantId, actorId: 'staff-test', correlationId: randomUUID() } },
     );
-    await eventually(async () => (await app().get(TenantStream).read(tenantId)).tenant.users[staffId]);
+    await eventually(
+      'the staff login',
+      async () => (await app().get(TenantStream).read(tenantId)).tenant.users[staffId],
+    );
     return staffId;
   }
 

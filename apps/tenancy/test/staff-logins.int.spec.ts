@@ -1,10 +1,8 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { freePort } from '@serviceops/platform/testing';
+import { randomUUID } from 'node:crypto';
 import { PostgresEventStore } from '@serviceops/eventstore';
 import type { DeliveredEvent } from '@serviceops/messaging';
-import { runService, type RunningService } from '@serviceops/platform';
-import { databaseUrl, newInternalKeyPair, uniqueName } from '@serviceops/testing';
-import { Client, Pool } from 'pg';
+import { type RunningService } from '@serviceops/platform';
+import { Pool } from 'pg';
 import pino from 'pino';
 import { TenantStream } from '../src/application/tenant-stream';
 import { UsersHandlers } from '../src/application/users.handlers';
@@ -12,56 +10,29 @@ import { tenantStreamId } from '../src/domain/tenant/tenant.decider';
 import { TenantsRepository } from '../src/infrastructure/tenants.repository';
 import { staffLoginsProcess } from '../src/application/staff-logins.process';
 import { tenancyService } from '../src/tenancy.service-definition';
+import { eventually } from '@serviceops/testing';
+import { bootOnOwnDatabase, type BootedService } from '@serviceops/platform/testing';
 
 // Issue 13 item 1: staff's StaffLoginRequested, consumed by tenancy on a database of its own (the `log`
 // transport reads the staff service's log in the same PostgreSQL): one user, however often it is delivered.
 
-async function onServer(sql: string): Promise<void> {
-  const admin = new Client({ connectionString: databaseUrl() });
-  await admin.connect();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
-}
-
-const database = uniqueName('tenancy_logins');
+let booted: BootedService | undefined;
 let running: RunningService | undefined;
 let pool: Pool | undefined;
 
 beforeAll(async () => {
-  await onServer(`CREATE DATABASE ${database}`);
-  const url = new URL(databaseUrl());
-  url.pathname = `/${database}`;
-  pool = new Pool({ connectionString: url.toString(), max: 2 });
-  running = await runService(tenancyService, {
-    DATABASE_URL: url.toString(),
-    GRPC_PORT: String(await freePort()),
-    HTTP_PORT: String(await freePort()),
-    LOG_LEVEL: 'silent',
-    INTERNAL_TOKEN_PUBLIC_KEYS: newInternalKeyPair().publicKey,
-    MASTER_KEY: randomBytes(32).toString('base64'),
+  booted = await bootOnOwnDatabase('tenancy_logins', tenancyService, {
     ADMIN_PASSWORD: 'a-Long-admin-pass-1',
     PLATFORM_OPERATOR_PASSWORD: 'a-Long-operator-pass-1',
   });
+  ({ running } = booted);
+  pool = new Pool({ connectionString: booted.databaseUrl, max: 2 });
 }, 60_000);
 
 afterAll(async () => {
-  await running?.stop();
   await pool?.end();
-  await onServer(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  await booted?.stop();
 });
-
-async function eventually<T>(probe: () => Promise<T | undefined>, ms = 20_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error('not in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('staff logins in tenancy', () => {
   it('creates the user once from StaffLoginRequested, pending activation, however often it is delivered', async () => {
@@ -93,7 +64,10 @@ describe('staff logins in tenancy', () => {
       ],
       { metadata: { tenantId, actorId: 'staff-test', correlationId: randomUUID() } },
     );
-    const user = await eventually(async () => (await stream.read(tenantId)).tenant.users[staffId]);
+    const user = await eventually(
+      'the staff login',
+      async () => (await stream.read(tenantId)).tenant.users[staffId],
+    );
     expect(user).toMatchObject({ username: 'coach.li', roles: ['coach'], branchId, disabled: false });
 
     // Delivered again (twice at once, and once more): nothing more.
