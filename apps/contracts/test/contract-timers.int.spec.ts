@@ -9,6 +9,7 @@ import { ContractHandlers } from '../src/application/contract.handlers';
 import { ContractQueries } from '../src/application/contract-queries';
 import { contractsService } from '../src/contracts.service-definition';
 import { monthsBefore } from '../src/domain/terms/terms';
+import { dropDatabase } from '@serviceops/platform/testing';
 
 // The contract's timers on a real database, across a restart of the service: the expiry notice is armed at
 // signing, fires once (a second firing records nothing), and moves when an amendment changes the end. And two
@@ -61,7 +62,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await running?.stop();
-  await onServer(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  await dropDatabase(database);
 });
 
 const timerRow = async (id: string) =>

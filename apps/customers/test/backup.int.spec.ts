@@ -24,6 +24,7 @@ import {
   CUSTOMER_READ_MODELS_CONSUMER,
   customerReadModelsProjection,
 } from '../src/projections/read-models.projection';
+import { dropDatabase } from '@serviceops/platform/testing';
 
 // The backup runbook (docs/backup.md) end to end on real PostgreSQL 18: pg_dump the customers schema (the key
 // store apart), pg_restore both into a fresh database, rebuild the read models from the restored events, compare.
@@ -324,7 +325,7 @@ describe('backup and restore of the customers schema (docs/backup.md)', () => {
     for (const db of [source, target]) {
       if (!db) continue;
       await db.close();
-      await admin.query(`DROP DATABASE IF EXISTS "${db.name}" WITH (FORCE)`);
+      await dropDatabase(db.name);
     }
     await admin?.end();
     if (dir) fs.rmSync(dir, { recursive: true, force: true });

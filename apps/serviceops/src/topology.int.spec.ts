@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { freePort } from '@serviceops/platform/testing';
+import { dropDatabase, freePort } from '@serviceops/platform/testing';
 import type { CallContext } from '@serviceops/platform';
 import {
   internalPrivateKeyOf,
@@ -82,7 +82,7 @@ describe('a call in process answers as the gRPC call does', () => {
     overGrpc.close();
     inProcess.close();
     await service.stop();
-    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    await dropDatabase(database);
     await admin.end();
   });
 

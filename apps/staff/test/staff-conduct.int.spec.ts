@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { freePort, onServer } from '@serviceops/platform/testing';
+import { dropDatabase, freePort, onServer } from '@serviceops/platform/testing';
 import { newId } from '@serviceops/kernel';
 import {
   EventSourcingRuntime,
@@ -100,7 +100,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await running?.stop();
-  await onServer(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  await dropDatabase(database);
 });
 
 describe('the daily pay the ladder needs', () => {

@@ -8,7 +8,7 @@ import {
   type CallContext,
   type RunningService,
 } from '@serviceops/platform';
-import { freePort, onServer } from '@serviceops/platform/testing';
+import { dropDatabase, freePort, onServer } from '@serviceops/platform/testing';
 import { databaseUrl, eventually, newInternalKeyPair, uniqueName } from '@serviceops/testing';
 import { MemberErasureHandlers, staffRetentionTimerId } from '../src/application/member-erasure.handlers';
 import { DisciplineHandlers } from '../src/application/discipline.handlers';
@@ -116,7 +116,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await running?.stop();
-  await onServer(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  await dropDatabase(database);
 });
 
 describe('EraseStaffMember at request', () => {

@@ -44,6 +44,29 @@ export async function onServer(sql: string): Promise<void> {
   }
 }
 
+/**
+ * Drops a test database once the connections to it have closed, then by force. A pool's `end()` resolves before
+ * its connections' sockets close: dropped by force at once, a connection still closing gets PostgreSQL's
+ * "terminating connection due to administrator command" as an idle client's error, which fails the suite.
+ */
+export async function dropDatabase(name: string): Promise<void> {
+  const admin = new Client({ connectionString: databaseUrl() });
+  await admin.connect();
+  try {
+    for (let waited = 0; waited < 5_000; waited += 50) {
+      const { rows } = await admin.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
+        [name],
+      );
+      if (rows[0]?.n === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
 export interface BootedService {
   readonly running: RunningService;
   /** The service's own database. */
@@ -65,7 +88,7 @@ export async function bootOnOwnDatabase(
   env: Readonly<Record<string, string>> = {},
 ): Promise<BootedService> {
   const database = uniqueName(name);
-  const drop = () => onServer(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  const drop = () => dropDatabase(database);
   await onServer(`CREATE DATABASE ${database}`);
   const url = new URL(databaseUrl());
   url.pathname = `/${database}`;

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { stripVTControlCharacters } from 'node:util';
-import { onServer } from '@serviceops/platform/testing';
+import { dropDatabase, onServer } from '@serviceops/platform/testing';
 
 // The generators as a developer runs them: `nx g` into a copy of this repository (its files as they are now,
 // node_modules linked), then what CI asks of the result — it typechecks, lints, passes its own tests and the
@@ -80,7 +80,7 @@ beforeAll(() => {
 });
 
 afterAll(async () => {
-  for (const name of databases) await onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  for (const name of databases) await dropDatabase(name);
   if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
 });
 
