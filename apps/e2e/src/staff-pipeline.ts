@@ -1,5 +1,6 @@
 import { newId } from '@serviceops/kernel';
 import type request from 'supertest';
+import { auth as bearer, ok } from './http';
 import { poll } from './platform';
 
 // A person hired through the staff service's own API (posting → application → every step → hire → a valid
@@ -15,12 +16,6 @@ const ROLES = {
   companion: { line: 'companion_chat', test: 'mock_chat' },
 } as const;
 
-function expectStatus(res: request.Response, status: number): { id: string } {
-  if (res.status !== status)
-    throw new Error(`${res.request.method} ${res.request.url}: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body as { id: string };
-}
-
 /**
  * Hires a `role` through staff's pipeline with a qualification valid for a year; the staff member's id. With
  * `login`, the hire asks tenancy for a login (its branch must be one tenancy knows: give `branchId`).
@@ -31,8 +26,8 @@ export async function hire(
   role: keyof typeof ROLES,
   options: { branchId?: string; login?: string } = {},
 ): Promise<string> {
-  const auth = { Authorization: `Bearer ${admin}` };
-  const posting = expectStatus(
+  const auth = bearer(admin);
+  const posting = ok<{ id: string }>(
     await api
       .post('/api/v1/staff/postings')
       .set(auth)
@@ -45,7 +40,7 @@ export async function hire(
       }),
     201,
   );
-  const candidate = expectStatus(
+  const candidate = ok<{ id: string }>(
     await api.post('/api/v1/staff/candidates').set(auth).send({
       postingId: posting.id,
       name: 'Li Lei',
@@ -65,8 +60,11 @@ export async function hire(
     { step: 'exam', passed: true, score: 91 },
   ];
   for (const step of steps)
-    expectStatus(await api.post(`/api/v1/staff/candidates/${candidate.id}/steps`).set(auth).send(step), 200);
-  const member = expectStatus(
+    ok<{ id: string }>(
+      await api.post(`/api/v1/staff/candidates/${candidate.id}/steps`).set(auth).send(step),
+      200,
+    );
+  const member = ok<{ id: string }>(
     await api
       .post(`/api/v1/staff/candidates/${candidate.id}/hire`)
       .set(auth)
@@ -76,7 +74,7 @@ export async function hire(
       }),
     201,
   );
-  expectStatus(
+  ok<{ id: string }>(
     await api
       .post(`/api/v1/staff/${member.id}/qualifications`)
       .set(auth)
@@ -95,10 +93,7 @@ export async function hire(
 export async function knownToOrders(api: Api, admin: string, staffId: string): Promise<void> {
   const day = new Date().toISOString().slice(0, 10);
   await poll(`orders knows staff member ${staffId}`, async () => {
-    const res = await api
-      .get(`/api/v1/daily-reports/staff/${staffId}`)
-      .query({ day })
-      .set({ Authorization: `Bearer ${admin}` });
+    const res = await api.get(`/api/v1/daily-reports/staff/${staffId}`).query({ day }).set(bearer(admin));
     return res.status === 200 ? true : undefined;
   });
 }
