@@ -2,9 +2,9 @@
 import { spawn } from 'node:child_process';
 
 /** Runs a command to completion; resolves with stdout, rejects with its output on a non-zero exit. */
-export function run(command, args) {
+export function run(command, args, { cwd } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...(cwd ? { cwd } : {}) });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
