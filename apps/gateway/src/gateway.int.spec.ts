@@ -196,7 +196,12 @@ beforeAll(async () => {
   await backends.start();
   const upstream = `127.0.0.1:${backends.port}`;
   gateway = await createGateway(
-    configFor({ TENANCY_GRPC_URL: upstream, CUSTOMERS_GRPC_URL: upstream, ANALYTICS_GRPC_URL: upstream }),
+    configFor({
+      TENANCY_GRPC_URL: upstream,
+      CUSTOMERS_GRPC_URL: upstream,
+      ANALYTICS_GRPC_URL: upstream,
+      CONTRACTS_GRPC_URL: upstream,
+    }),
   );
   http = gateway.app.getHttpServer();
   // Failed logins of earlier runs on this database must not lock this one's accounts.
@@ -782,6 +787,42 @@ describe('public gRPC API', () => {
       errors: [{ path: 'channel' }],
     });
     expect(backends.calls).toHaveLength(0);
+  });
+
+  it('takes money as the integer the proto says (int64), and refuses a fraction of a minor unit', async () => {
+    backends.on('contracts.CreateProposal', () => ({ id: CUSTOMER, version: 1 }));
+    const item = (amount: number) => ({
+      kind: 'service',
+      description: 'ten practice sessions',
+      quantity: 1,
+      unitPrice: { amount, currency: 'CNY' },
+    });
+    const proposal = (amount: number) => ({
+      customerId: CUSTOMER,
+      line: 'driving_practice',
+      kind: 'service_package',
+      items: [item(amount)],
+      paymentTerms: 'in full before the first session',
+      startDate: '2027-04-01',
+      endDate: '2027-09-30',
+      validUntil: '2027-03-16',
+    });
+    const { reply, error } = await call('contracts', 'CreateProposal', proposal(128_000), {
+      authorization: admin,
+    });
+    expect(error).toBeUndefined();
+    expect(reply).toMatchObject({ id: CUSTOMER });
+    const [forwarded] = backends.callsOf('contracts.CreateProposal');
+    expect(forwarded?.request).toMatchObject({
+      items: [{ unitPrice: { amount: '128000', currency: 'CNY' } }],
+    });
+
+    const negative = await call('contracts', 'CreateProposal', proposal(-1), { authorization: admin });
+    expect(negative.error?.code).toBe(GrpcCode.INVALID_ARGUMENT);
+    expect(JSON.parse(negative.error?.details ?? '{}')).toMatchObject({
+      errors: [{ path: 'items[0].unitPrice.amount' }],
+    });
+    expect(backends.callsOf('contracts.CreateProposal')).toHaveLength(1);
   });
 
   it('keeps the service’s error status and problem', async () => {

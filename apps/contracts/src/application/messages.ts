@@ -1,12 +1,9 @@
 import type { Money } from '@serviceops/kernel';
+import { moneyOfMessage, type MoneyMessage } from '@serviceops/platform';
 import type { Clauses, ContractItem, ItemKind, TermChanges, Terms } from '../domain/terms/terms';
 
 // gRPC messages as the proto loader gives them (camelCase, int64 as strings, absent fields undefined) → domain.
 
-export interface MoneyMessage {
-  readonly amount?: string | number;
-  readonly currency?: string;
-}
 export interface ItemMessage {
   readonly kind?: string;
   readonly description?: string;
@@ -28,20 +25,14 @@ export interface TermChangesMessage extends Omit<TermsMessage, 'startDate' | 'it
   readonly items?: { readonly items?: readonly ItemMessage[] };
 }
 
-/** int64 arrives as a string; a value that is not a whole number stays NaN and the domain refuses it. */
-export function moneyOf(m: MoneyMessage): Money {
-  const amount = typeof m.amount === 'string' && /^-?\d+$/.test(m.amount) ? Number(m.amount) : Number.NaN;
-  return { amount: typeof m.amount === 'number' ? m.amount : amount, currency: m.currency ?? '' };
-}
-
-const moneyOrNull = (m: MoneyMessage | undefined): Money | null => (m ? moneyOf(m) : null);
+const moneyOrNull = (m: MoneyMessage | undefined): Money | null => (m ? moneyOfMessage(m) : null);
 
 export function itemOf(i: ItemMessage): ContractItem {
   return {
     kind: (i.kind ?? '') as ItemKind,
     description: i.description ?? '',
     quantity: i.quantity ?? 0,
-    unitPrice: moneyOf(i.unitPrice ?? {}),
+    unitPrice: moneyOfMessage(i.unitPrice ?? {}),
   };
 }
 
@@ -69,9 +60,9 @@ export function changesOf(c: TermChangesMessage = {}): TermChanges {
     ...(c.endDate !== undefined ? { endDate: c.endDate } : {}),
     ...(c.items !== undefined ? { items: (c.items.items ?? []).map(itemOf) } : {}),
     ...(c.clauses !== undefined ? { clauses: clausesOf(c.clauses) } : {}),
-    ...(c.rentPerMonth !== undefined ? { rentPerMonth: moneyOf(c.rentPerMonth) } : {}),
-    ...(c.deposit !== undefined ? { deposit: moneyOf(c.deposit) } : {}),
-    ...(c.lateFeePerDay !== undefined ? { lateFeePerDay: moneyOf(c.lateFeePerDay) } : {}),
+    ...(c.rentPerMonth !== undefined ? { rentPerMonth: moneyOfMessage(c.rentPerMonth) } : {}),
+    ...(c.deposit !== undefined ? { deposit: moneyOfMessage(c.deposit) } : {}),
+    ...(c.lateFeePerDay !== undefined ? { lateFeePerDay: moneyOfMessage(c.lateFeePerDay) } : {}),
     ...(c.visitsPerYear !== undefined ? { visitsPerYear: c.visitsPerYear } : {}),
     ...(c.paymentSchedule !== undefined ? { paymentSchedule: c.paymentSchedule } : {}),
   };

@@ -29,7 +29,7 @@ import { CLIENT_CORRELATION_HEADER, newCorrelationId, sanitiseCorrelationId } fr
 import { parseIdempotencyKey, requestHash } from '../idempotency/idempotency-key';
 import { REPLAYED_HEADER } from '../idempotency/idempotency.interceptor';
 import type { IdempotencyStore } from '../idempotency/idempotency.store';
-import { plainMessage, serviceDefinitionOf, SERVICE_NAMES } from '../upstream/protos';
+import { plainMessage, publicServiceDefinitionOf, SERVICE_NAMES } from '../upstream/protos';
 import type { Upstream } from '../upstream/upstream';
 
 export interface PublicGrpcDeps {
@@ -60,7 +60,7 @@ interface GrpcFailure {
 export function createPublicGrpcServer(deps: PublicGrpcDeps): Server {
   const server = new Server();
   for (const service of SERVICE_NAMES) {
-    const definition = serviceDefinitionOf(service);
+    const definition = publicServiceDefinitionOf(service);
     // A service that declares no method yet (just generated) is left out: gRPC refuses an empty service.
     if (Object.keys(definition).length === 0) continue;
     const implementation: UntypedServiceImplementation = {};

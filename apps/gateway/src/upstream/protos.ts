@@ -1,22 +1,37 @@
-import { loadSync } from '@grpc/proto-loader';
+import { loadSync, type Options } from '@grpc/proto-loader';
 import type { ServiceDefinition } from '@grpc/grpc-js';
 import { GRPC_SERVICES, PROTO_LOADER_OPTIONS, type GrpcServiceName } from '@serviceops/contracts';
 
 export const SERVICE_NAMES = Object.keys(GRPC_SERVICES) as GrpcServiceName[];
 
-const definitions = new Map<GrpcServiceName, ServiceDefinition>();
+const definitions = new Map<string, ServiceDefinition>();
+
+function load(name: GrpcServiceName, options: Options, cacheKey: string): ServiceDefinition {
+  let definition = definitions.get(cacheKey);
+  if (!definition) {
+    const { package: pkg, service, proto } = GRPC_SERVICES[name];
+    const loaded = loadSync(proto, options)[`${pkg}.${service}`];
+    if (!loaded) throw new Error(`${proto} defines no service ${pkg}.${service}`);
+    definition = loaded as ServiceDefinition;
+    definitions.set(cacheKey, definition);
+  }
+  return definition;
+}
 
 /** The service's methods as proto-loader reads them, with the options every side shares. */
 export function serviceDefinitionOf(name: GrpcServiceName): ServiceDefinition {
-  let definition = definitions.get(name);
-  if (!definition) {
-    const { package: pkg, service, proto } = GRPC_SERVICES[name];
-    const loaded = loadSync(proto, PROTO_LOADER_OPTIONS)[`${pkg}.${service}`];
-    if (!loaded) throw new Error(`${proto} defines no service ${pkg}.${service}`);
-    definition = loaded as ServiceDefinition;
-    definitions.set(name, definition);
-  }
-  return definition;
+  return load(name, PROTO_LOADER_OPTIONS, name);
+}
+
+/**
+ * The same methods as the public gRPC API decodes them: an int64 (an amount of money) becomes a number, so that
+ * the request is validated by the REST route's class as the integer it is (as a string it would be refused).
+ * A value past 2^53 loses precision here, but is then above every maximum the classes allow (at most
+ * Number.MAX_SAFE_INTEGER), so it is refused, never taken rounded. Replies are encoded from strings or numbers
+ * alike.
+ */
+export function publicServiceDefinitionOf(name: GrpcServiceName): ServiceDefinition {
+  return load(name, { ...PROTO_LOADER_OPTIONS, longs: Number }, `public:${name}`);
 }
 
 /**

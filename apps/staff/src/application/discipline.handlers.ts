@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { newId, type Money, type RecordedEvent } from '@serviceops/kernel';
+import { newId, type RecordedEvent } from '@serviceops/kernel';
 import {
   EventSourcingRuntime,
   execute,
   Handles,
   isSealed,
+  moneyOfMessage,
   optional,
+  optionalMoney,
   ProblemError,
+  type MoneyMessage,
   type CallContext,
   uuidField,
 } from '@serviceops/platform';
@@ -18,13 +21,6 @@ import { staffFactsOf } from '../infrastructure/conduct-staff-facts.repository';
 import { violationPage } from '../infrastructure/conduct-violations.repository';
 import { ConductRulesPolicy } from './conduct-rules';
 import { People } from './people';
-
-interface MoneyMessage {
-  readonly amount?: number;
-  readonly currency?: string;
-}
-const moneyOf = (m: MoneyMessage | undefined): Money | undefined =>
-  m === undefined ? undefined : { amount: m.amount ?? 0, currency: m.currency ?? '' };
 
 const notFound = () =>
   new ProblemError(DisciplineErrorCode.REGISTER_NOT_FOUND, 'no conduct register for this staff member');
@@ -108,9 +104,9 @@ export class DisciplineHandlers {
       ruleId: request.ruleId ?? '',
       occurredAt: request.occurredAt ?? '',
       evidence: request.evidence ?? '',
-      ...optional('fine', moneyOf(request.fine)),
+      ...optional('fine', optionalMoney(request.fine)),
       ...optional('quantity', request.quantity),
-      ...optional('loss', moneyOf(request.loss)),
+      ...optional('loss', optionalMoney(request.loss)),
       recordedBy: call.actorId,
       approverId: request.approverId ?? call.actorId,
     });
@@ -168,7 +164,7 @@ export class DisciplineHandlers {
         data: {
           rewardId: newId(),
           staffId: request.staffId,
-          amount: moneyOf(request.amount) ?? { amount: 0, currency: '' },
+          amount: moneyOfMessage(request.amount ?? {}),
           reason: request.reason ?? '',
           grantedBy: call.actorId,
         },
