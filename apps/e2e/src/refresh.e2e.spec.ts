@@ -153,7 +153,7 @@ describe('refresh tokens through the gateway (log transport)', () => {
       }>('Authenticate', { username: someone.username, password: someone.password });
       expect(signedIn.reply).toMatchObject({
         userId: someone.id,
-        refreshToken: expect.stringMatching(REFRESH_TOKEN),
+        refreshToken: expect.stringMatching(REFRESH_TOKEN) as string,
       });
       expect(signedIn.metadata['authorization']).toEqual(expect.stringMatching(/^Bearer /));
       seen.push(signedIn.reply.refreshToken);

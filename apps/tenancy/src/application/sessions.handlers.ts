@@ -26,18 +26,22 @@ export class SessionsHandlers {
    */
   @Handles('tenancy.RefreshAccessToken')
   async refreshAccessToken(request: { refreshToken?: string }) {
+    const token = request.refreshToken ?? '';
+    // The tenant's state is read first, outside the token's lock (see RefreshTokens.tenantOf).
+    const tenantId = await this.refreshTokens.tenantOf(token);
+    const tenant = tenantId
+      ? await this.stream.read(tenantId).then(
+          (result) => result.tenant,
+          () => undefined,
+        )
+      : undefined;
     const now = new Date();
     let user: { username: string; roles: readonly string[] } | undefined;
-    const exchange = await this.refreshTokens.exchange(request.refreshToken ?? '', now, async (presented) => {
-      const tenant = presented
-        ? await this.stream.read(presented.family.tenantId).then(
-            ({ tenant: t }) => t,
-            () => undefined,
-          )
-        : undefined;
+    const exchange = await this.refreshTokens.exchange(token, now, (presented) => {
       const userId = presented?.family.userId ?? '';
-      user = tenant && Object.hasOwn(tenant.users, userId) ? tenant.users[userId] : undefined;
-      return refreshVerdict(presented, tenant, now);
+      const known = presented?.family.tenantId === tenantId ? tenant : undefined;
+      user = known && Object.hasOwn(known.users, userId) ? known.users[userId] : undefined;
+      return refreshVerdict(presented, known, now);
     });
     if (exchange.verdict !== 'valid' || !user) {
       // Why, by ids only, for whoever investigates; the caller hears the one answer.

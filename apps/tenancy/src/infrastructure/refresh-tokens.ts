@@ -118,6 +118,20 @@ export class RefreshTokens {
   }
 
   /**
+   * The tenant whose sign-in `token` belongs to, if any: read without a lock, so the tenant's state can be loaded
+   * before `exchange` holds one (a transaction waiting on another connection of the pool could starve it).
+   */
+  async tenantOf(token: string): Promise<string | undefined> {
+    if (!RULES.refreshToken.accepts(token)) return undefined;
+    const { rows } = await this.pool.query<{ tenant_id: string }>(
+      `SELECT f.tenant_id FROM tenancy.refresh_tokens t JOIN tenancy.refresh_families f USING (family_id)
+        WHERE t.hash = $1`,
+      [hashOfSecret(token)],
+    );
+    return rows[0]?.tenant_id;
+  }
+
+  /**
    * Presents `token` at `now`: its rows are locked (a concurrent presentation of the same token waits, then finds
    * it used), `judge` gives the verdict, and in the same transaction a valid token is marked used and its
    * successor stored (same family, same expiry), or the family is revoked when the verdict ends it.
@@ -125,7 +139,7 @@ export class RefreshTokens {
   async exchange(
     token: string,
     now: Date,
-    judge: (presented: PresentedRefresh | undefined) => Promise<RefreshVerdict>,
+    judge: (presented: PresentedRefresh | undefined) => RefreshVerdict,
   ): Promise<RefreshExchange> {
     if (!RULES.refreshToken.accepts(token)) return { verdict: 'unknown' };
     const hash = hashOfSecret(token);
@@ -139,7 +153,7 @@ export class RefreshTokens {
       );
       const row = rows[0];
       const presented = row && presentedOf(row);
-      const verdict = await judge(presented);
+      const verdict = judge(presented);
       if (!presented) return { verdict: verdict === 'valid' ? 'unknown' : verdict };
       const { familyId } = presented.family;
       if (verdict !== 'valid') {
