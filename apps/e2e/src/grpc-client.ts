@@ -31,6 +31,26 @@ export function grpcClient(name: GrpcServiceName, address: string) {
         fn.call(client, req, md, (err, res) => (err ? reject(err) : resolve(res as T))),
       );
     },
+    /** As `call`, with the answer's metadata (the gateway sends a sign-in's access token there). */
+    callWithMetadata<T>(
+      method: string,
+      req: object,
+      metadata: Record<string, string> = {},
+    ): Promise<{ reply: T; metadata: Record<string, unknown> }> {
+      const md = new grpc.Metadata();
+      for (const [k, v] of Object.entries(metadata)) md.set(k, v);
+      const fn = client[method];
+      if (!fn) throw new Error(`no method ${method}`);
+      let answer: Record<string, unknown> = {};
+      return new Promise((resolve, reject) => {
+        const unary = fn.call(client, req, md, (err, res) =>
+          err ? reject(err) : resolve({ reply: res as T, metadata: answer }),
+        ) as unknown as { on(event: 'metadata', listener: (m: grpc.Metadata) => void): void };
+        unary.on('metadata', (m) => {
+          answer = m.getMap();
+        });
+      });
+    },
     close: () => client.close(),
   };
 }

@@ -234,7 +234,7 @@ describe('authentication', () => {
       .post('/api/v1/auth/token')
       .send({ username: 'admin', password: 'pw' })
       .expect(200);
-    expect(bodyOf(res)).toMatchObject({ tokenType: 'Bearer', expiresIn: 3600 });
+    expect(bodyOf(res)).toMatchObject({ tokenType: 'Bearer', expiresIn: 900 });
     expect(bodyOf(res)['accessToken']).toEqual(expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/));
     const [call] = backends.callsOf('tenancy.Authenticate');
     expect(call?.request).toMatchObject({ username: 'admin', password: 'pw' });

@@ -8,6 +8,14 @@ import { TenantHandlers } from './application/tenant.handlers';
 import { RUNTIME, TenantStream } from './application/tenant-stream';
 import { UsersHandlers } from './application/users.handlers';
 import { INVITATION_SETTINGS, InvitationsHandlers } from './application/invitations.handlers';
+import { SessionsHandlers } from './application/sessions.handlers';
+import {
+  CreateRefreshTokens1796400000000,
+  REFRESH_SETTINGS,
+  RefreshFamilyRow,
+  RefreshTokenRow,
+  RefreshTokens,
+} from './infrastructure/refresh-tokens';
 import {
   CreateInvitations1780000000000,
   InvitationRow,
@@ -25,7 +33,13 @@ import { TenantsRepository } from './infrastructure/tenants.repository';
 import { STAFF_LOGINS_CONSUMER, staffLoginsProcess } from './application/staff-logins.process';
 
 /** One `@Handles` method for each of tenancy's declared methods (libs/contracts tenancy.api.ts). */
-export const TENANCY_HANDLERS = [TenantHandlers, UsersHandlers, ProvisioningHandlers, InvitationsHandlers];
+export const TENANCY_HANDLERS = [
+  TenantHandlers,
+  UsersHandlers,
+  ProvisioningHandlers,
+  InvitationsHandlers,
+  SessionsHandlers,
+];
 
 export const tenancyService: ServiceDefinition<typeof tenancyConfigSpec> = {
   name: 'tenancy',
@@ -36,8 +50,13 @@ export const tenancyService: ServiceDefinition<typeof tenancyConfigSpec> = {
     loader: PROTO_LOADER_OPTIONS,
   },
   database: {
-    entities: [AccountRow, CredentialRow, TenantRow, InvitationRow],
-    migrations: [CreateAccounts1732300000000, TenantLifecycle1767000000000, CreateInvitations1780000000000],
+    entities: [AccountRow, CredentialRow, TenantRow, InvitationRow, RefreshFamilyRow, RefreshTokenRow],
+    migrations: [
+      CreateAccounts1732300000000,
+      TenantLifecycle1767000000000,
+      CreateInvitations1780000000000,
+      CreateRefreshTokens1796400000000,
+    ],
   },
   publishes: true,
   handlers: TENANCY_HANDLERS,
@@ -49,6 +68,7 @@ export const tenancyService: ServiceDefinition<typeof tenancyConfigSpec> = {
       TenantsRepository,
       AccountsRepository,
       InvitationsRepository,
+      RefreshTokens,
       TenantStream,
       {
         provide: INVITATION_SETTINGS,
@@ -58,6 +78,7 @@ export const tenancyService: ServiceDefinition<typeof tenancyConfigSpec> = {
           logger,
         },
       },
+      { provide: REFRESH_SETTINGS, useValue: { validForHours: config.REFRESH_TOKEN_TTL_HOURS, logger } },
     ],
   }),
   onStart: async ({ logger, config, runtime }, app) => {

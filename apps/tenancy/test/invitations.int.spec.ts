@@ -167,12 +167,15 @@ describe('activation invitations in tenancy', () => {
     expect(await credentialOf(staffId)).toBe(0);
 
     const answer = await invitations().activateUser({ token: latest.token, password });
+    // Signed in at once: with the sign-in's first refresh token, as a login answers.
     expect(answer).toEqual({
       userId: staffId,
       tenantId,
       username: 'invited.two',
       roles: ['coach'],
       tokenVersion: 1,
+      refreshToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) as string,
+      refreshExpiresAt: expect.any(String) as string,
     });
     expect(await login()).toMatchObject({ userId: staffId, tokenVersion: 1 });
     const user = (await app().get(TenantStream).read(tenantId)).tenant.users[staffId]!;

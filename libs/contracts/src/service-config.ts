@@ -91,6 +91,13 @@ export const tenancyConfigSpec = defineConfig({
     max: 720,
     doc: 'hours an activation invitation (a staff login’s first password) stays valid',
   },
+  REFRESH_TOKEN_TTL_HOURS: {
+    kind: 'int',
+    default: 336,
+    min: 1,
+    max: 720,
+    doc: 'hours a sign-in’s refresh tokens work, counted from the sign-in (rotation never extends it)',
+  },
   ACTIVATION_URL: {
     kind: 'url',
     protocols: ['http', 'https'],
@@ -238,7 +245,13 @@ export const gatewayConfigSpec = defineConfig({
     secret: true,
     doc: 'HMAC key signing access tokens (≥ 32 chars)',
   },
-  JWT_TTL_SECONDS: { kind: 'int', default: 3600, min: 60, max: 86400, doc: 'access token lifetime' },
+  JWT_TTL_SECONDS: {
+    kind: 'int',
+    default: 900,
+    min: 60,
+    max: 86400,
+    doc: 'access token lifetime; a refresh token (`POST /auth/refresh`) gets the next one',
+  },
   OIDC_ISSUER: {
     kind: 'url',
     protocols: ['https', 'http'],

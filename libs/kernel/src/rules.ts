@@ -202,6 +202,10 @@ export const RULES = {
     'must be an activation token as the invitation gave it',
     { maxLength: 80 },
   ),
+  /** A refresh token as a sign-in or a refresh gave it: 32 random bytes in base64url, nothing else. */
+  refreshToken: matching(/^[A-Za-z0-9_-]{43}$/, 'must be a refresh token as the sign-in gave it', {
+    maxLength: 43,
+  }),
 } as const satisfies Record<string, StringRule>;
 
 export type RuleName = keyof typeof RULES;

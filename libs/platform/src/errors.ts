@@ -91,6 +91,8 @@ const EXACT: Readonly<Record<string, ErrorKind>> = {
   'ACCESS.ON_BEHALF_OF_REFUSED': 'forbidden',
   // An activation token is a credential: unknown, expired, used or superseded alike, as a wrong password is.
   'TENANCY.INVITATION_INVALID': 'unauthenticated',
+  // A refresh token is a credential too: unknown, used, revoked or expired alike.
+  'TENANCY.REFRESH_INVALID': 'unauthenticated',
 };
 
 /** The platform's own codes, answered by any route whatever its service (validation, access, versions, …). */

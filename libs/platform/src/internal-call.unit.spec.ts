@@ -185,9 +185,20 @@ describe('the guard every gRPC call passes', () => {
     const declared = allDeclarations()
       .filter(({ declaration }) => declaration.access === PUBLIC)
       .map(({ rpc: name }) => name);
-    // Signing in, and activating a login with an invitation's token: the token is the credential.
-    expect(declared).toEqual(['tenancy.Authenticate', 'tenancy.ActivateUser']);
-    expect([...userlessMethodsOf('tenancy')]).toEqual(['Authenticate', 'ActivateUser']);
+    // Signing in, activating a login with an invitation's token, refreshing and ending a sign-in with a refresh
+    // token: the password or the token is the credential.
+    expect(declared).toEqual([
+      'tenancy.Authenticate',
+      'tenancy.RefreshAccessToken',
+      'tenancy.Logout',
+      'tenancy.ActivateUser',
+    ]);
+    expect([...userlessMethodsOf('tenancy')]).toEqual([
+      'Authenticate',
+      'RefreshAccessToken',
+      'Logout',
+      'ActivateUser',
+    ]);
     expect([...userlessMethodsOf('customers')]).toEqual([]);
     expect([...userlessMethodsOf('analytics')]).toEqual([]);
     expect([...userlessMethodsOf('constructor')]).toEqual([]);

@@ -29,6 +29,14 @@ export class AccessTokens {
     private readonly oidc?: OidcVerifier,
   ) {}
 
+  /** The answer to a sign-in, an activation or a refresh: an access token, and the sign-in's next refresh token. */
+  async answer(
+    user: TokenSubject & { refreshToken: string; refreshExpiresAt: string },
+  ): Promise<IssuedToken & { refreshToken: string; refreshExpiresAt: string }> {
+    const { refreshToken, refreshExpiresAt } = user;
+    return { ...(await this.issue(user)), refreshToken, refreshExpiresAt };
+  }
+
   async issue(subject: TokenSubject): Promise<IssuedToken> {
     return {
       accessToken: await signAccessToken(subject, this.secret, this.ttlSeconds),

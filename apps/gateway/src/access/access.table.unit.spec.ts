@@ -61,13 +61,18 @@ describe('the role table', () => {
       }
   });
 
-  it('opens only Tenancy.Authenticate and Tenancy.ActivateUser to callers without a token', () => {
+  it('opens only signing in, activation, refresh and sign-out to callers without a token', () => {
     const open = services.flatMap((service) =>
       Object.entries(RPC_ACCESS[service])
         .filter(([, access]) => access === PUBLIC)
         .map(([method]) => `${service}.${method}`),
     );
-    expect(open).toEqual(['tenancy.Authenticate', 'tenancy.ActivateUser']);
+    expect(open).toEqual([
+      'tenancy.Authenticate',
+      'tenancy.RefreshAccessToken',
+      'tenancy.Logout',
+      'tenancy.ActivateUser',
+    ]);
   });
 
   it.each<[Rpc, string, boolean]>([
@@ -192,10 +197,12 @@ describe('the REST routes', () => {
     expect(access).toBeDefined();
   });
 
-  it('leave only the token and activation routes public', () => {
+  it('leave only the token, refresh, sign-out and activation routes public', () => {
     expect(all.filter((r) => r.access === PUBLIC).map((r) => r.route)).toEqual([
       'POST /auth/token',
       'POST /auth/activate',
+      'POST /auth/refresh',
+      'POST /auth/logout',
     ]);
   });
 

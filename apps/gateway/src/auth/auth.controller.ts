@@ -4,8 +4,16 @@ import { AccessTokens } from '../access/access-tokens';
 import type { HttpRequest } from '../http/http.types';
 import { Endpoint } from '../openapi/endpoint.decorator';
 import { Upstream } from '../upstream/upstream';
-import { ActivationRequestDto, TokenRequestDto, TokenView, type AuthenticatedUser } from './auth.dto';
-import { activationAttempt, LoginThrottle } from './login-throttle';
+import {
+  ActivationRequestDto,
+  LogoutRequestDto,
+  LogoutView,
+  RefreshRequestDto,
+  TokenRequestDto,
+  TokenView,
+  type AuthenticatedUser,
+} from './auth.dto';
+import { activationAttempt, LoginThrottle, refreshAttempt } from './login-throttle';
 
 @ApiTags('auth')
 @Controller()
@@ -27,7 +35,7 @@ export class AuthController {
           undefined,
         ),
     );
-    return this.tokens.issue(user);
+    return this.tokens.answer(user);
   }
 
   /**
@@ -44,6 +52,29 @@ export class AuthController {
         undefined,
       ),
     );
-    return this.tokens.issue(user);
+    return this.tokens.answer(user);
+  }
+
+  /**
+   * A refresh token for the next access token and refresh token, the user as tenancy has them now. Throttled like
+   * logins: refused refresh tokens count per client (and per token, which is never tried twice by its owner).
+   */
+  @Endpoint('tenancy.RefreshAccessToken', { type: TokenView })
+  async refresh(@Body() body: RefreshRequestDto, @Req() req: HttpRequest): Promise<TokenView> {
+    const user = await this.throttle.attempt(refreshAttempt(body.refreshToken, req.ip ?? 'unknown'), () =>
+      this.upstream.call<AuthenticatedUser>(
+        'tenancy.RefreshAccessToken',
+        { refreshToken: body.refreshToken },
+        undefined,
+      ),
+    );
+    return this.tokens.answer(user);
+  }
+
+  /** Sign-out: the refresh token's sign-in ends; access tokens already issued run out within JWT_TTL_SECONDS. */
+  @Endpoint('tenancy.Logout', { type: LogoutView })
+  async logout(@Body() body: LogoutRequestDto): Promise<LogoutView> {
+    await this.upstream.call('tenancy.Logout', { refreshToken: body.refreshToken }, undefined);
+    return { revoked: true };
   }
 }

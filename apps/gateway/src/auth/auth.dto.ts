@@ -30,6 +30,20 @@ export class ActivationRequestDto {
   password!: string;
 }
 
+@ApiSchema({ name: 'RefreshRequest' })
+export class RefreshRequestDto {
+  @Follows(RULES.refreshToken, {
+    description: 'the refresh token of your sign-in, as the last answer gave it',
+  })
+  refreshToken!: string;
+}
+
+@ApiSchema({ name: 'LogoutRequest' })
+export class LogoutRequestDto {
+  @Follows(RULES.refreshToken, { description: 'a refresh token of the sign-in to end' })
+  refreshToken!: string;
+}
+
 @ApiSchema({ name: 'Token' })
 export class TokenView {
   @ApiProperty({ description: 'JWT (HS256) to send as `Authorization: Bearer <token>`' })
@@ -38,11 +52,34 @@ export class TokenView {
   @ApiProperty({ enum: ['Bearer'] })
   tokenType!: 'Bearer';
 
-  @ApiProperty({ description: 'Seconds until the token expires', example: 3600 })
+  @ApiProperty({ description: 'Seconds until the access token expires', example: 900 })
   expiresIn!: number;
+
+  @ApiProperty({
+    description:
+      'Opaque; exchange it at `POST /auth/refresh` for the next access token before `refreshExpiresAt`. Works once: the answer carries the next one',
+    pattern: RULES.refreshToken.schema.pattern,
+  })
+  refreshToken!: string;
+
+  @ApiProperty({
+    format: 'date-time',
+    description:
+      'When this sign-in’s refresh tokens stop working, whatever the refreshes: sign in again then',
+  })
+  refreshExpiresAt!: string;
 }
 
-/** Tenancy.Authenticate's answer. */
+@ApiSchema({ name: 'Logout' })
+export class LogoutView {
+  @ApiProperty({
+    enum: [true],
+    description: 'The refresh token works no more, whether it named a sign-in or not',
+  })
+  revoked!: true;
+}
+
+/** Tenancy's answer to a sign-in, an activation or a refresh: the user, and the sign-in's next refresh token. */
 export interface AuthenticatedUser {
   readonly userId: string;
   readonly tenantId: string;
@@ -50,4 +87,9 @@ export interface AuthenticatedUser {
   readonly roles: readonly string[];
   /** Absent when 0 (proto3). */
   readonly tokenVersion?: number;
+  readonly refreshToken: string;
+  readonly refreshExpiresAt: string;
 }
+
+/** The fields of a token answer that are credentials: never kept, never logged. */
+export const TOKEN_SECRETS = ['accessToken', 'refreshToken'] as const satisfies readonly (keyof TokenView)[];

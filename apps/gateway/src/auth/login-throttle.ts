@@ -54,8 +54,12 @@ export class LoginThrottle {
   }
 }
 
-/** A refused password, or a refused activation token: what counts as a failure. */
-const REFUSED_CREDENTIALS: ReadonlySet<string> = new Set(['UNAUTHENTICATED', 'TENANCY.INVITATION_INVALID']);
+/** A refused password, a refused activation token or refresh token: what counts as a failure. */
+const REFUSED_CREDENTIALS: ReadonlySet<string> = new Set([
+  'UNAUTHENTICATED',
+  'TENANCY.INVITATION_INVALID',
+  'TENANCY.REFRESH_INVALID',
+]);
 
 /**
  * An activation counted like a login: the "account" is the invitation the token names (its id, before the dot),
@@ -63,6 +67,15 @@ const REFUSED_CREDENTIALS: ReadonlySet<string> = new Set(['UNAUTHENTICATED', 'TE
  */
 export function activationAttempt(token: string, client: string): LoginAttempt {
   return { username: `activation:${token.slice(0, token.indexOf('.'))}`, client };
+}
+
+/**
+ * A refresh counted like a login. A refresh token names no account the caller may know, and its owner never
+ * tries it twice: the "account" is the token itself (so a lock never reaches other sessions) and the client's
+ * count is what slows a guesser.
+ */
+export function refreshAttempt(refreshToken: string, client: string): LoginAttempt {
+  return { username: `refresh:${refreshToken}`, client };
 }
 
 export function tooManyAttempts(retryAfterMs: number): ProblemError {

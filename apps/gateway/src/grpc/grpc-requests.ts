@@ -1,7 +1,7 @@
 import type { ClassConstructor } from 'class-transformer';
 import type { Rpc } from '../access/access.table';
 import { AnalyticsRoutes } from '../analytics/analytics.routes';
-import { ActivationRequestDto, TokenRequestDto } from '../auth/auth.dto';
+import { ActivationRequestDto, LogoutRequestDto, RefreshRequestDto, TokenRequestDto } from '../auth/auth.dto';
 import { CustomerRoutes } from '../customers/customers.routes';
 import { InquiryRoutes } from '../inquiries/inquiries.routes';
 import { TenantRoutes } from '../operator/tenants.routes';
@@ -50,6 +50,8 @@ export const DECLARED_ROUTES = [
 const UNBOUND: Readonly<Partial<Record<Rpc, ClassConstructor<object>>>> = {
   'tenancy.Authenticate': TokenRequestDto,
   'tenancy.ActivateUser': ActivationRequestDto,
+  'tenancy.RefreshAccessToken': RefreshRequestDto,
+  'tenancy.Logout': LogoutRequestDto,
 };
 
 /**

@@ -19,7 +19,7 @@ import type { Logger } from 'pino';
 import type { AccessTokens } from '../access/access-tokens';
 import type { UserGate } from '../access/user-gate';
 import { clientAddress } from '../access/rate-limit';
-import { activationAttempt, type LoginThrottle } from '../auth/login-throttle';
+import { activationAttempt, refreshAttempt, type LoginThrottle } from '../auth/login-throttle';
 import { accessOfMethod, allows, ANY_ROLE, PUBLIC, type Rpc } from '../access/access.table';
 import { forbidden } from '../access/access.guard';
 import { callContextOf } from '../access/caller';
@@ -45,6 +45,13 @@ export interface PublicGrpcDeps {
 
 /** Reads are safe to repeat; every other method is a command that an `idempotency-key` makes act once. */
 const READ_METHOD = /^(Get|List|Authenticate)/;
+
+/** Methods whose answer names a user to sign an access token for (sent in the `authorization` metadata). */
+const SIGNS_IN: ReadonlySet<Rpc> = new Set([
+  'tenancy.Authenticate',
+  'tenancy.ActivateUser',
+  'tenancy.RefreshAccessToken',
+]);
 
 interface GrpcFailure {
   readonly code: number;
@@ -154,23 +161,25 @@ async function forward(
       ? await login(deps, call)
       : rpc === 'tenancy.ActivateUser'
         ? await activate(deps, call)
-        : key !== undefined && caller !== undefined && !READ_METHOD.test(method)
-          ? await once(
-              deps.idempotency,
-              {
-                tenantId: caller.tenantId,
-                actorId: caller.actorId,
-                key: parseIdempotencyKey(key),
-                rpc,
-                request: call.request,
-              },
-              () => deps.upstream.invoke(service, method, call.request, caller),
-              () => answer.set(REPLAYED_HEADER.toLowerCase(), 'true'),
-            )
-          : await deps.upstream.invoke(service, method, call.request, caller);
-  if (rpc === 'tenancy.Authenticate' || rpc === 'tenancy.ActivateUser') {
+        : rpc === 'tenancy.RefreshAccessToken'
+          ? await refresh(deps, call)
+          : key !== undefined && caller !== undefined && !READ_METHOD.test(method)
+            ? await once(
+                deps.idempotency,
+                {
+                  tenantId: caller.tenantId,
+                  actorId: caller.actorId,
+                  key: parseIdempotencyKey(key),
+                  rpc,
+                  request: call.request,
+                },
+                () => deps.upstream.invoke(service, method, call.request, caller),
+                () => answer.set(REPLAYED_HEADER.toLowerCase(), 'true'),
+              )
+            : await deps.upstream.invoke(service, method, call.request, caller);
+  if (SIGNS_IN.has(rpc)) {
     // gRPC callers get their token here, in the answer's metadata, as REST callers get it from /auth/token
-    // (and /auth/activate).
+    // (and /auth/activate, /auth/refresh); the refresh token is in the answer itself.
     const user = plainMessage(reply) as {
       userId: string;
       tenantId: string;
@@ -202,6 +211,15 @@ function activate(deps: PublicGrpcDeps, call: ServerUnaryCall<unknown, unknown>)
   return deps.logins.attempt(
     activationAttempt(typeof token === 'string' ? token : '', clientAddress(call.getPeer())),
     () => deps.upstream.invoke('tenancy', 'ActivateUser', call.request, undefined),
+  );
+}
+
+/** A refresh, counted like a login (per token and client): a locked client is refused before tenancy is asked. */
+function refresh(deps: PublicGrpcDeps, call: ServerUnaryCall<unknown, unknown>): Promise<unknown> {
+  const { refreshToken } = plainMessage(call.request) as { refreshToken?: unknown };
+  return deps.logins.attempt(
+    refreshAttempt(typeof refreshToken === 'string' ? refreshToken : '', clientAddress(call.getPeer())),
+    () => deps.upstream.invoke('tenancy', 'RefreshAccessToken', call.request, undefined),
   );
 }
 

@@ -1,8 +1,13 @@
 import { PERSONAL_ANSWER_PATHS } from '@serviceops/contracts';
 import { PERSONAL_FIELDS } from '@serviceops/platform';
+import { TOKEN_SECRETS } from '../auth/auth.dto';
 
-/** Secrets an answer carries once (an activation invitation's token, and the link holding it): never kept. */
-const SECRETS = ['token', 'activationUrl'] as const;
+/**
+ * Secrets an answer carries once (an activation invitation's token, and the link holding it; a token answer's
+ * access and refresh tokens): never kept. Token answers are public routes, which keep no answer at all (no
+ * caller to key it by); their secrets are listed here too, from their view, should one ever be kept.
+ */
+const SECRETS = ['token', 'activationUrl', ...TOKEN_SECRETS] as const;
 
 /**
  * The customer file's fields (left out at any depth) and the records' free text, both from their one list; and

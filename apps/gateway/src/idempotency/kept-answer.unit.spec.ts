@@ -111,6 +111,21 @@ describe('what the idempotency store keeps of an answer', () => {
     expect(JSON.parse(keptBody(JSON.stringify(problem)))).toEqual(problem);
   });
 
+  it('keeps no credential of a token answer (sign-in, activation, refresh), only what says when it ends', () => {
+    const answer = {
+      accessToken: 'eyJhbGciOiJIUzI1NiJ9.e30.sig',
+      tokenType: 'Bearer',
+      expiresIn: 900,
+      refreshToken: 'c2VjcmV0LXJlZnJlc2gtdG9rZW4tb2YtNDMtY2hhcnM',
+      refreshExpiresAt: '2026-03-16T01:00:00.000Z',
+    };
+    expect(withoutPersonalData(answer)).toEqual({
+      tokenType: 'Bearer',
+      expiresIn: 900,
+      refreshExpiresAt: '2026-03-16T01:00:00.000Z',
+    });
+  });
+
   it('keeps scalars, null and an empty body as they are', () => {
     expect(keptBody('null')).toBe('null');
     expect(keptBody('"done"')).toBe('"done"');

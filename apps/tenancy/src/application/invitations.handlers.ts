@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { TenancyErrorCode } from '../domain/tenant/tenant.errors';
 import { hashPassword } from '../infrastructure/passwords';
 import { InvitationsRepository, newInvitation, saveInvitation } from '../infrastructure/invitations';
+import { RefreshTokens } from '../infrastructure/refresh-tokens';
 import { TenantStream } from './tenant-stream';
 import { newPassword } from './users.handlers';
 
@@ -36,6 +37,7 @@ export class InvitationsHandlers {
   constructor(
     private readonly stream: TenantStream,
     private readonly invitations: InvitationsRepository,
+    private readonly refreshTokens: RefreshTokens,
     @Inject(INVITATION_SETTINGS) private readonly settings: InvitationSettings,
   ) {}
 
@@ -88,7 +90,9 @@ export class InvitationsHandlers {
       );
       const user = tenant.users[userId];
       const { username = '', roles = [], tokenVersion = 0 } = user ?? {};
-      return { userId, tenantId, username, roles, tokenVersion };
+      // Signed in at once, as after a sign-in: with its first refresh token.
+      const refresh = await this.refreshTokens.start({ tenantId, userId, tokenVersion });
+      return { userId, tenantId, username, roles, tokenVersion, ...refresh };
     } catch (error) {
       if (!(error instanceof DomainError) || error.code !== TenancyErrorCode.INVITATION_INVALID) throw error;
       // Why, by ids only, for whoever investigates; the caller hears the one answer.

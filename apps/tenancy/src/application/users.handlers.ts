@@ -6,6 +6,7 @@ import type { Role } from '../domain/roles';
 import { PASSWORD_POLICY } from '../infrastructure/common-passwords';
 import { AccountsRepository } from '../infrastructure/accounts.repository';
 import { hashPassword, verifyPassword } from '../infrastructure/passwords';
+import { RefreshTokens } from '../infrastructure/refresh-tokens';
 import { TenantStream, type TenantResult } from './tenant-stream';
 
 /** The answer `User`: one user of the tenant, with the tenant's version (users live in its stream). */
@@ -45,9 +46,13 @@ export class UsersHandlers {
   constructor(
     private readonly stream: TenantStream,
     private readonly accounts: AccountsRepository,
+    private readonly refreshTokens: RefreshTokens,
   ) {}
 
-  /** Checks a password. Every failure reads the same, and takes about as long, whatever went wrong. */
+  /**
+   * Checks a password. Every failure reads the same, and takes about as long, whatever went wrong. A success
+   * starts a sign-in: its first refresh token is answered once.
+   */
   @Handles('tenancy.Authenticate')
   async authenticate(request: { tenantId?: string; username?: string; password?: string }) {
     const logins = await this.accounts.logins(request.username ?? '', request.tenantId);
@@ -65,7 +70,8 @@ export class UsersHandlers {
     // The token carries the user's version from the stream, so a later role change or disabling revokes it.
     const { tenant } = await this.stream.read(tenantId);
     const tokenVersion = Object.hasOwn(tenant.users, userId) ? (tenant.users[userId]?.tokenVersion ?? 0) : 0;
-    return { userId, tenantId, username, roles, tokenVersion };
+    const refresh = await this.refreshTokens.start({ tenantId, userId, tokenVersion });
+    return { userId, tenantId, username, roles, tokenVersion, ...refresh };
   }
 
   /** The caller's own account: the gateway compares each token's version with it. */

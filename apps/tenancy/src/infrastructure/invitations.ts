@@ -1,8 +1,8 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { newId, RULES, type Event } from '@serviceops/kernel';
 import { Pool, type PoolClient } from 'pg';
 import { Column, Entity, PrimaryColumn, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { hashOfSecret, newOpaqueSecret, secretMatches } from './opaque-tokens';
 
 /**
  * Activation invitations' secrets, as SHA-256 hashes only: the secret goes to the admin once and is never stored,
@@ -38,15 +38,11 @@ export interface NewInvitation {
   readonly secretHash: Buffer;
 }
 
-/** 32 random bytes (256 bits): nothing to guess, so a plain SHA-256 is the right hash (no salt, no stretching). */
+/** An opaque secret (opaque-tokens.ts) behind the invitation's id. */
 export function newInvitation(): NewInvitation {
   const invitationId = newId();
-  const secret = randomBytes(32).toString('base64url');
-  return { invitationId, token: `${invitationId}.${secret}`, secretHash: hashOf(secret) };
-}
-
-function hashOf(secret: string): Buffer {
-  return createHash('sha256').update(secret, 'utf8').digest();
+  const secret = newOpaqueSecret();
+  return { invitationId, token: `${invitationId}.${secret}`, secretHash: hashOfSecret(secret) };
 }
 
 /** A stored invitation a token names. */
@@ -55,9 +51,6 @@ export interface StoredInvitation {
   readonly tenantId: string;
   readonly userId: string;
 }
-
-// Compared against when the token names no invitation, so timing does not tell whether one exists.
-const NO_HASH = Buffer.alloc(32);
 
 @Injectable()
 export class InvitationsRepository {
@@ -78,9 +71,9 @@ export class InvitationsRepository {
       [invitationId],
     );
     const row = rows[0];
-    const stored = row?.secret_hash.length === 32 ? row.secret_hash : NO_HASH;
-    const equal = timingSafeEqual(hashOf(secret), stored);
-    return row && equal ? { invitationId, tenantId: row.tenant_id, userId: row.user_id } : undefined;
+    return row && secretMatches(secret, row.secret_hash)
+      ? { invitationId, tenantId: row.tenant_id, userId: row.user_id }
+      : undefined;
   }
 }
 

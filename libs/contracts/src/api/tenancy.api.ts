@@ -7,7 +7,21 @@ export const TENANCY_API = {
     http: { method: 'POST', path: 'auth/token', status: 200 },
     access: PUBLIC,
     errors: [],
-    summary: 'Exchange a username and password for an access token',
+    summary: 'Exchange a username and password for an access token and a refresh token',
+  },
+  RefreshAccessToken: {
+    http: { method: 'POST', path: 'auth/refresh', status: 200 },
+    access: PUBLIC,
+    errors: ['TENANCY.REFRESH_INVALID'],
+    summary:
+      'Exchange a refresh token for a new access token and the next refresh token (the one presented stops working; presenting it again ends the sign-in)',
+  },
+  Logout: {
+    http: { method: 'POST', path: 'auth/logout', status: 200 },
+    access: PUBLIC,
+    errors: [],
+    summary:
+      'Sign out: the refresh token’s sign-in ends (every refresh token of it); the same answer for any well-formed token, known or not',
   },
   GetTenant: {
     http: { method: 'GET', path: 'tenant', status: 200, etag: true },

@@ -28,6 +28,11 @@ export const TenancyErrorCode = {
    * one code for all, so the answer tells a guesser nothing (the reason is the domain's, in `invitationVerdict`).
    */
   INVITATION_INVALID: 'TENANCY.INVITATION_INVALID',
+  /**
+   * A refresh token that is unknown, used, revoked or expired, or whose user is disabled or has other rights
+   * than at the sign-in: one code for all (the reason is the domain's, in `refreshVerdict`).
+   */
+  REFRESH_INVALID: 'TENANCY.REFRESH_INVALID',
 } as const;
 
 export type TenancyErrorCode = (typeof TenancyErrorCode)[keyof typeof TenancyErrorCode];

@@ -1,0 +1,196 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { type CallContext, type RunningService } from '@serviceops/platform';
+import { bootOnOwnDatabase, type BootedService } from '@serviceops/platform/testing';
+import { Pool } from 'pg';
+import { SessionsHandlers } from '../src/application/sessions.handlers';
+import { TenantStream } from '../src/application/tenant-stream';
+import { UsersHandlers } from '../src/application/users.handlers';
+import type { Role } from '../src/domain/roles';
+import { TenantsRepository } from '../src/infrastructure/tenants.repository';
+import { tenancyService } from '../src/tenancy.service-definition';
+
+// Refresh tokens on tenancy's own database (issue 11 item 3): a sign-in starts a family, each refresh rotates it
+// within the sign-in's expiry, a used token shown again revokes the family, two refreshes of one token racing get
+// one new token between them, and only hashes are at rest.
+
+let booted: BootedService | undefined;
+let running: RunningService | undefined;
+let pool: Pool | undefined;
+
+beforeAll(async () => {
+  booted = await bootOnOwnDatabase('tenancy_refresh', tenancyService, {
+    ADMIN_PASSWORD: 'a-Long-admin-pass-1',
+    PLATFORM_OPERATOR_PASSWORD: 'a-Long-operator-pass-1',
+    REFRESH_TOKEN_TTL_HOURS: '24',
+  });
+  ({ running } = booted);
+  pool = new Pool({ connectionString: booted.databaseUrl, max: 2 });
+}, 60_000);
+
+afterAll(async () => {
+  await pool?.end();
+  await booted?.stop();
+});
+
+/** What a refusal was: its code, or 'none' when the call went through. */
+async function refusal(act: () => Promise<unknown>): Promise<string> {
+  try {
+    await act();
+    return 'none';
+  } catch (error) {
+    return (error as { code?: string }).code ?? String(error);
+  }
+}
+
+const sha256 = (secret: string) => createHash('sha256').update(secret).digest();
+
+describe('refresh tokens in tenancy', () => {
+  let call: CallContext;
+  let tenantId = '';
+  let counter = 0;
+
+  const app = () => running!.app;
+  const sessions = () => app().get(SessionsHandlers);
+  const users = () => app().get(UsersHandlers);
+  const refresh = (refreshToken: string) => sessions().refreshAccessToken({ refreshToken });
+  const familyOf = async (refreshToken: string) =>
+    (
+      await pool!.query<{
+        family_id: string;
+        expires_at: Date;
+        revoked_at: Date | null;
+        revoked_reason: string;
+      }>(
+        `SELECT f.family_id, f.expires_at, f.revoked_at, f.revoked_reason
+           FROM tenancy.refresh_tokens t JOIN tenancy.refresh_families f USING (family_id) WHERE t.hash = $1`,
+        [sha256(refreshToken)],
+      )
+    ).rows[0];
+
+  beforeAll(async () => {
+    const { items } = await app().get(TenantsRepository).list({ limit: 10 });
+    tenantId = items[0]!.id;
+    call = { tenantId, actorId: 'admin-test', roles: ['admin'], correlationId: randomUUID() };
+  });
+
+  /** A user signed in: their id, and the sign-in's answer. */
+  async function signedIn(roles: Role[] = ['technician']) {
+    const username = `refresher.${++counter}`;
+    const password = `Refresher-Pass-${counter}-2026`;
+    const { id } = await users().registerUser(
+      { username, displayName: 'A refresher', password, roles },
+      call,
+    );
+    const signIn = () => users().authenticate({ tenantId, username, password });
+    return { id, signIn, answer: await signIn() };
+  }
+
+  it('answers a refresh token at sign-in, valid for the configured hours; only its hash is at rest', async () => {
+    const before = Date.now();
+    const { id, answer } = await signedIn();
+    expect(answer).toMatchObject({ userId: id, tenantId, tokenVersion: 0 });
+    expect(answer.refreshToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const expiresIn = Date.parse(answer.refreshExpiresAt) - before;
+    expect(expiresIn).toBeGreaterThanOrEqual(24 * 3_600_000);
+    expect(expiresIn).toBeLessThanOrEqual(24 * 3_600_000 + 5_000);
+    const { rows } = await pool!.query<{ text: string }>(
+      `SELECT row_to_json(t)::text || row_to_json(f)::text AS text
+         FROM tenancy.refresh_tokens t JOIN tenancy.refresh_families f USING (family_id) WHERE f.user_id = $1`,
+      [id],
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.text).not.toContain(answer.refreshToken);
+    expect(await familyOf(answer.refreshToken)).toMatchObject({ revoked_at: null });
+  });
+
+  it('rotates: a new token in the same family and the same expiry; the old one, shown again, revokes the family', async () => {
+    const { id, answer } = await signedIn();
+    const first = await familyOf(answer.refreshToken);
+    const second = await refresh(answer.refreshToken);
+    expect(second).toMatchObject({ userId: id, tenantId, roles: ['technician'], tokenVersion: 0 });
+    expect(second.refreshToken).not.toBe(answer.refreshToken);
+    // Absolute: rotation does not move the sign-in's expiry.
+    expect(second.refreshExpiresAt).toBe(answer.refreshExpiresAt);
+    expect((await familyOf(second.refreshToken))?.family_id).toBe(first?.family_id);
+    const third = await refresh(second.refreshToken);
+    expect(third.refreshExpiresAt).toBe(answer.refreshExpiresAt);
+
+    // The first token again: theft assumed, the whole family ends (the newest token too).
+    expect(await refusal(() => refresh(answer.refreshToken))).toBe('TENANCY.REFRESH_INVALID');
+    expect(await familyOf(third.refreshToken)).toMatchObject({ revoked_reason: 'reused' });
+    expect(await refusal(() => refresh(third.refreshToken))).toBe('TENANCY.REFRESH_INVALID');
+  });
+
+  it('gives one new token to two refreshes of the same token racing; the other is a reuse', async () => {
+    const { answer } = await signedIn();
+    const outcomes = await Promise.all(
+      [1, 2, 3].map(() =>
+        refresh(answer.refreshToken).then(
+          (next) => ({ won: next.refreshToken }),
+          (error: { code?: string }) => ({ lost: error.code }),
+        ),
+      ),
+    );
+    const won = outcomes.flatMap((o) => ('won' in o ? [o.won] : []));
+    expect(won).toHaveLength(1);
+    expect(outcomes.filter((o) => 'lost' in o)).toEqual([
+      { lost: 'TENANCY.REFRESH_INVALID' },
+      { lost: 'TENANCY.REFRESH_INVALID' },
+    ]);
+    const { rows } = await pool!.query<{ tokens: string }>(
+      `SELECT count(*)::text AS tokens FROM tenancy.refresh_tokens
+        WHERE family_id = (SELECT family_id FROM tenancy.refresh_tokens WHERE hash = $1)`,
+      [sha256(answer.refreshToken)],
+    );
+    expect(rows[0]!.tokens).toBe('2');
+    expect(await familyOf(won[0]!)).toMatchObject({ revoked_reason: 'reused' });
+  });
+
+  it('refuses, with the one answer, unknown and malformed tokens, a disabled user and rights cut since the sign-in', async () => {
+    const disabled = await signedIn();
+    await app()
+      .get(TenantStream)
+      .execute(call, { type: 'DisableUser', data: { tenantId, userId: disabled.id } });
+    const demoted = await signedIn(['technician', 'customer_service_agent']);
+    await users().changeUserRoles({ userId: demoted.id, roles: ['technician'] }, call);
+    expect(
+      await Promise.all([
+        refusal(() => refresh('A'.repeat(43))),
+        refusal(() => refresh('not a token')),
+        refusal(() => sessions().refreshAccessToken({})),
+        refusal(() => refresh(disabled.answer.refreshToken)),
+        refusal(() => refresh(demoted.answer.refreshToken)),
+      ]),
+    ).toEqual(Array(5).fill('TENANCY.REFRESH_INVALID'));
+    expect(await familyOf(disabled.answer.refreshToken)).toMatchObject({ revoked_reason: 'user_disabled' });
+    expect(await familyOf(demoted.answer.refreshToken)).toMatchObject({
+      revoked_reason: 'token_version_changed',
+    });
+    // Signed in again, the demoted user refreshes with the new rights.
+    const again = await demoted.signIn();
+    expect(await refresh(again.refreshToken)).toMatchObject({ roles: ['technician'], tokenVersion: 1 });
+  });
+
+  it('ends the sign-in at logout; any well-formed token gets the same answer', async () => {
+    const { answer } = await signedIn();
+    const next = await refresh(answer.refreshToken);
+    expect(await sessions().logout({ refreshToken: next.refreshToken })).toEqual({ revoked: true });
+    expect(await familyOf(next.refreshToken)).toMatchObject({ revoked_reason: 'logout' });
+    expect(await refusal(() => refresh(next.refreshToken))).toBe('TENANCY.REFRESH_INVALID');
+    // Unknown, or logged out already: the same answer, nothing written.
+    expect(await sessions().logout({ refreshToken: 'B'.repeat(43) })).toEqual({ revoked: true });
+    expect(await sessions().logout({ refreshToken: next.refreshToken })).toEqual({ revoked: true });
+    expect(await familyOf(next.refreshToken)).toMatchObject({ revoked_reason: 'logout' });
+  });
+
+  it('refuses an expired sign-in', async () => {
+    const { answer } = await signedIn();
+    await pool!.query(
+      `UPDATE tenancy.refresh_families SET expires_at = now() - interval '1 second'
+        WHERE family_id = (SELECT family_id FROM tenancy.refresh_tokens WHERE hash = $1)`,
+      [sha256(answer.refreshToken)],
+    );
+    expect(await refusal(() => refresh(answer.refreshToken))).toBe('TENANCY.REFRESH_INVALID');
+    expect(await familyOf(answer.refreshToken)).toMatchObject({ revoked_reason: 'expired' });
+  });
+});
