@@ -5,10 +5,11 @@ import { InquiryErrorCode } from './domain/inquiry/inquiry.errors';
 import { CustomerPolicyErrorCode } from './domain/policy/customer-policy.errors';
 import { ReturnVisitErrorCode } from './domain/return-visit/return-visit.errors';
 
-describeDeclaredErrors('customers', [
-  CareErrorCode,
-  CustomerErrorCode,
-  InquiryErrorCode,
-  CustomerPolicyErrorCode,
-  ReturnVisitErrorCode,
-]);
+describeDeclaredErrors(
+  'customers',
+  [CareErrorCode, CustomerErrorCode, InquiryErrorCode, CustomerPolicyErrorCode, ReturnVisitErrorCode],
+  {
+    [CareErrorCode.INVALID_OCCASION]: 'raised by the greetings’ timers only, never by a method',
+    [CareErrorCode.INVALID_DATE]: 'raised by the greetings’ timers only, never by a method',
+  },
+);

@@ -1,5 +1,6 @@
 export * from './config-spec';
 export * from './service-config';
+export * from './config-readers';
 export * from './grpc';
 export * from './events/customers.events';
 export * from './tenancy.vocabulary';

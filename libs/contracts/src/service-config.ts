@@ -15,12 +15,12 @@ export const serviceConfigSpec = defineConfig({
     kind: 'enum',
     values: ['log', 'kafka'],
     default: 'log',
-    doc: '`log`: consumers read producers’ event logs in the same PostgreSQL; `kafka`: relay to Kafka',
+    doc: "`log`: consumers read producers' event logs in the same PostgreSQL; `kafka`: relay to Kafka",
   },
   KAFKA_BROKERS: {
     kind: 'list',
     optional: true,
-    doc: 'Kafka bootstrap servers, comma-separated (TRANSPORT=kafka)',
+    doc: 'Kafka bootstrap servers, comma-separated (required with `TRANSPORT=kafka`)',
   },
   KAFKA_GROUP_ID_PREFIX: {
     kind: 'string',
@@ -31,27 +31,27 @@ export const serviceConfigSpec = defineConfig({
     kind: 'enum',
     values: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
     default: 'info',
-    doc: 'Log level',
+    doc: '`fatal` … `trace`, `silent`; JSON lines with trace ids, personal fields censored',
   },
   OTEL_EXPORTER_OTLP_ENDPOINT: {
     kind: 'url',
     protocols: ['http', 'https'],
     optional: true,
-    doc: 'OTLP/HTTP endpoint for traces (e.g. http://otel-collector:4318); unset: traces are not exported',
+    doc: 'OTLP/HTTP endpoint for traces (e.g. `http://otel-collector:4318`); unset: traces are not exported',
   },
   DB_POOL_SIZE: { kind: 'int', default: 10, min: 1, max: 200, doc: 'PostgreSQL connections per service' },
   BIND_HOST: {
     kind: 'string',
     default: '127.0.0.1',
     doc:
-      'address the gRPC and HTTP ports listen on: 127.0.0.1 keeps them to this machine (the embedded default); ' +
-      'containers set 0.0.0.0 and rely on the network policy (and, in production, mTLS or a mesh) to keep others out',
+      'address their gRPC and HTTP ports listen on: loopback keeps them to this machine; containers set `0.0.0.0` ' +
+      '(compose, k8s do) and need the network policy, and mTLS or a mesh in production',
   },
   INTERNAL_TOKEN_PUBLIC_KEYS: {
     kind: 'list',
     doc:
-      'the gateway’s Ed25519 public keys (base64 of SPKI DER, or PEM), comma-separated: a gRPC call is taken only ' +
-      'with a token one of them verifies (several while the key is rotated; docs/security.md)',
+      "the gateway's Ed25519 public keys (base64 of SPKI DER, or PEM), comma-separated: a gRPC call is taken only " +
+      'with a token one of them verifies (two while rotating; [docs/security.md](docs/security.md))',
   },
 });
 
@@ -70,7 +70,7 @@ export const tenancyConfigSpec = defineConfig({
     optional: true,
     minLength: 8,
     secret: true,
-    doc: "password of the first tenant's `admin` user; unset: one is generated and printed once",
+    doc: "password of the first tenant's `admin` user (first start only); unset: generated and printed once",
   },
   PLATFORM_OPERATOR_PASSWORD: {
     kind: 'string',
@@ -96,7 +96,7 @@ export const tenancyConfigSpec = defineConfig({
     default: 336,
     min: 1,
     max: 720,
-    doc: 'hours a sign-in’s refresh tokens work, counted from the sign-in (rotation never extends it)',
+    doc: 'hours a sign-in’s refresh tokens work (1–720), counted from the sign-in: refreshing never extends it ([docs/security.md](docs/security.md#refresh-tokens-and-sign-out))',
   },
   ACTIVATION_URL: {
     kind: 'url',
@@ -226,12 +226,12 @@ export const gatewayConfigSpec = defineConfig({
     default: 9464,
     min: 0,
     max: 65535,
-    doc: 'Prometheus /metrics, apart from the public HTTP port',
+    doc: "Prometheus `/metrics` (in one process: every part's), apart from the public HTTP port",
   },
   METRICS_HOST: {
     kind: 'string',
     default: '127.0.0.1',
-    doc: 'address METRICS_PORT binds to (0.0.0.0 where Prometheus scrapes from another host or pod)',
+    doc: 'address `METRICS_PORT` binds to: `0.0.0.0` where Prometheus scrapes from another host or pod (Compose, Kubernetes)',
   },
   TENANCY_GRPC_URL: { kind: 'string', default: '127.0.0.1:50051', doc: 'tenancy service gRPC address' },
   CUSTOMERS_GRPC_URL: { kind: 'string', default: '127.0.0.1:50052', doc: 'customers service gRPC address' },
@@ -243,31 +243,31 @@ export const gatewayConfigSpec = defineConfig({
     kind: 'string',
     minLength: 32,
     secret: true,
-    doc: 'HMAC key signing access tokens (≥ 32 chars)',
+    doc: 'HMAC key signing access tokens (≥ 32 characters)',
   },
   JWT_TTL_SECONDS: {
     kind: 'int',
     default: 900,
     min: 60,
     max: 86400,
-    doc: 'access token lifetime; a refresh token (`POST /auth/refresh`) gets the next one',
+    doc: 'access token lifetime (60–86400); a refresh token (`POST /auth/refresh`) gets the next one',
   },
   OIDC_ISSUER: {
     kind: 'url',
     protocols: ['https', 'http'],
     optional: true,
-    doc: 'an external OpenID Connect issuer whose access tokens are accepted beside local logins (its `iss`, exactly)',
+    doc: 'an external OpenID Connect issuer (its `iss`, exactly) whose access tokens are taken beside local logins ([docs/security.md](docs/security.md#single-sign-on-openid-connect))',
   },
   OIDC_AUDIENCE: {
     kind: 'string',
     optional: true,
-    doc: 'the audience (`aud`) the external issuer’s tokens must name; required with OIDC_ISSUER',
+    doc: 'the audience (`aud`) its tokens must name; required with `OIDC_ISSUER`',
   },
   OIDC_JWKS_URL: {
     kind: 'url',
     protocols: ['https', 'http'],
     optional: true,
-    doc: 'the external issuer’s key set; default: `jwks_uri` of its discovery document',
+    doc: 'its key set; unset: `jwks_uri` of its discovery document',
   },
   OIDC_TENANT_CLAIM: {
     kind: 'string',
@@ -287,14 +287,14 @@ export const gatewayConfigSpec = defineConfig({
   INTERNAL_TOKEN_PRIVATE_KEY: {
     kind: 'string',
     secret: true,
-    doc: 'Ed25519 private key (base64 of PKCS#8 DER, or PEM) signing the token sent with every call to a service',
+    doc: 'Ed25519 private key (base64 of PKCS#8 DER, or PEM) signing the token sent with every call to a service; `node infra/internal-keys.mjs` makes a pair',
   },
   INTERNAL_TOKEN_TTL_SECONDS: {
     kind: 'int',
     default: 60,
     min: 5,
     max: 300,
-    doc: 'lifetime of the token sent with each call to a service',
+    doc: 'lifetime of that token (5–300)',
   },
   RATE_LIMIT_PER_MINUTE: {
     kind: 'int',
@@ -312,7 +312,7 @@ export const gatewayConfigSpec = defineConfig({
     kind: 'int',
     default: 5,
     min: 1,
-    doc: 'failed logins per account (tenant + username) within the window that lock it',
+    doc: 'failed logins per account (tenant + username) within the window that lock it (429 `AUTH.TOO_MANY_ATTEMPTS`)',
   },
   LOGIN_MAX_FAILURES_PER_CLIENT: {
     kind: 'int',
@@ -333,14 +333,14 @@ export const gatewayConfigSpec = defineConfig({
     doc: 'first login lock; each further lock doubles it',
   },
   LOGIN_MAX_LOCK_SECONDS: { kind: 'int', default: 3600, min: 1, doc: 'longest login lock' },
-  BODY_LIMIT: { kind: 'string', default: '256kb', doc: 'largest accepted request body' },
-  PUBLIC_URL: { kind: 'string', optional: true, doc: 'URL printed at start and used in OpenAPI servers' },
+  BODY_LIMIT: { kind: 'string', default: '256kb', doc: 'largest accepted request body (413 above)' },
+  PUBLIC_URL: { kind: 'string', optional: true, doc: 'URL printed at start and used in the OpenAPI servers' },
   TRUST_PROXY: {
     kind: 'int',
     default: 0,
     min: 0,
     max: 10,
-    doc: 'proxies in front of the gateway whose X-Forwarded-For is trusted (client IPs for rate limits)',
+    doc: 'proxies in front of the gateway whose `X-Forwarded-For` is trusted (client IPs for rate limits)',
   },
 });
 

@@ -12,7 +12,7 @@ import { API, GRPC_SERVICES, type GrpcServiceName, PROTO_LOADER_OPTIONS } from '
 import { databaseUrl, newInternalKeyPair, uniqueName } from '@serviceops/testing';
 import { Client } from 'pg';
 import { freePort } from './free-port';
-import { GrpcStatus, runService, type RunningService, type ServiceDefinition } from '../src';
+import { GrpcStatus, PLATFORM_CODES, runService, type RunningService, type ServiceDefinition } from '../src';
 
 /**
  * Test support (not shipped): a service booted as it runs, on a database of its own, and the check every service's
@@ -181,17 +181,24 @@ export function describeServiceBoot(service: GrpcServiceName, definition: AnySer
   });
 }
 
+/** Codes of a service's catalogs that no method answers, each with why (raised by a timer only, say). */
+export type UnansweredCodes = Readonly<Record<string, string>>;
+
 /**
  * The codes `service`'s declarations say its methods may answer are codes its domain has (`catalogs`: its
- * `*.errors.ts` code objects), none twice, and every method states them. That a method answers no code it does
- * not list is checked by the e2e suites (apps/e2e/src/platform.ts, undeclaredProblems).
+ * `*.errors.ts` code objects), none twice, and every method states them; and every code of its catalogs is
+ * stated by some method, but the platform's own (PLATFORM_CODES: any route may answer them, none lists them) and
+ * those `unanswered` names, with the reason no method reaches them. That a method answers no code it does not
+ * list is checked by the e2e suites (apps/e2e/src/platform.ts, undeclaredProblems).
  */
 export function describeDeclaredErrors(
   service: GrpcServiceName,
   catalogs: readonly Readonly<Record<string, string>>[],
+  unanswered: UnansweredCodes = {},
 ): void {
   const codes = new Set(catalogs.flatMap((catalog) => Object.values(catalog)));
   const declarations = Object.entries(API[service]) as [string, { errors?: readonly string[] }][];
+  const declared = new Set(declarations.flatMap(([, declaration]) => declaration.errors ?? []));
   describe(`the ${service} declarations’ problem codes`, () => {
     it.each(declarations)('%s lists codes its domain has', (_, declaration) => {
       const errors = declaration.errors ?? [];
@@ -201,6 +208,18 @@ export function describeDeclaredErrors(
 
     it('are stated for every method', () => {
       expect(declarations.filter(([, d]) => d.errors === undefined).map(([name]) => name)).toEqual([]);
+    });
+
+    it('name every code of its catalogs but the platform’s own and those no method answers', () => {
+      const left = [...codes].filter(
+        (code) => !declared.has(code) && !PLATFORM_CODES.includes(code) && !(code in unanswered),
+      );
+      expect(left.sort()).toEqual([]);
+    });
+
+    it('say of a code no method answers that its catalogs have it and no method lists it', () => {
+      const said = Object.keys(unanswered);
+      expect(said.filter((code) => !codes.has(code) || declared.has(code))).toEqual([]);
     });
   });
 }

@@ -88,7 +88,13 @@ describe('nx g @serviceops/tools:service and :command, in a copy of the reposito
   it('generate a service and two commands of it (one starting a record, one acting on it)', () => {
     generate('@serviceops/tools:service', SERVICE, '--description=samples taken and approved');
     generate('@serviceops/tools:command', SERVICE, 'TakeSample');
-    generate('@serviceops/tools:command', SERVICE, 'ApproveSample', '--access=CUSTOMER_WRITERS');
+    generate(
+      '@serviceops/tools:command',
+      SERVICE,
+      'ApproveSample',
+      '--access=CUSTOMER_WRITERS',
+      '--fields=fee:money,dueOn:date,arrivesAt:instant,count:int,courierId:uuid',
+    );
     expect([...touched]).toEqual(
       expect.arrayContaining([
         `apps/${SERVICE}/src/${SERVICE}.service-definition.ts`,
@@ -199,8 +205,23 @@ describe('nx g @serviceops/tools:service and :command, in a copy of the reposito
       expect(sample).toEqual({ id: expect.any(String) as string, version: 1, status: 'active' });
       expect(taken.headers.get('etag')).toBe('"1"');
 
-      const approve = (id: string, ifMatch: string) =>
-        fetch(api(`samples/${id}/approve`), { method: 'POST', headers: { ...auth, 'if-match': ifMatch } });
+      // ApproveSample's fields (--fields): its REST body, validated at the gateway.
+      const body = {
+        fee: { amount: 1500, currency: 'CNY' },
+        dueOn: '2026-03-02',
+        arrivesAt: '2026-03-02T01:00:00.000Z',
+        count: 2,
+        courierId: randomUUID(),
+      };
+      const approve = (id: string, ifMatch: string, fields: object = body) =>
+        fetch(api(`samples/${id}/approve`), {
+          method: 'POST',
+          headers: { ...auth, 'if-match': ifMatch, 'content-type': 'application/json' },
+          body: JSON.stringify(fields),
+        });
+      const invalid = await approve(sample.id, '"1"', { ...body, dueOn: '2 March' });
+      expect(invalid.status).toBe(400);
+      expect(await invalid.json()).toMatchObject({ code: 'VALIDATION' });
       const approved = await approve(sample.id, '"1"');
       expect(approved.status).toBe(200);
       expect(await approved.json()).toMatchObject({ id: sample.id, version: 2 });

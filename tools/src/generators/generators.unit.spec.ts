@@ -191,4 +191,77 @@ describe('nx g @serviceops/tools:command', () => {
     expect(api).toContain('ifMatch: true');
     expect(api).toContain("import { ADMIN, CUSTOMER_WRITERS } from './access';");
   });
+
+  describe('--fields', () => {
+    const read = (tree: Tree, file: string) => tree.read(file, 'utf-8') ?? '';
+
+    it('gives a command its fields: proto request, REST body with validation, domain data, handler, rule test', async () => {
+      const tree = await withParcels();
+      await commandGenerator(tree, {
+        service: 'parcels',
+        name: 'ConfirmParcel',
+        fields: 'fee:money,dueOn:date,arrivesAt:instant,count:int,courierId:uuid',
+      });
+      const proto = read(tree, 'libs/contracts/proto/parcels.proto');
+      expect(proto).toMatch(
+        /message ConfirmParcelRequest \{[^}]*Money fee = 3;[^}]*string due_on = 4;[^}]*string arrives_at = 5;[^}]*int32 count = 6;[^}]*string courier_id = 7;/,
+      );
+      expect(proto).toContain('message Money {');
+      const dto = read(tree, 'apps/gateway/src/parcels/parcels.dto.ts');
+      expect(dto).toContain("@ApiSchema({ name: 'ConfirmParcel' })");
+      expect(dto).toMatch(/@Type\(\(\) => MoneyDto\)\s+fee!: MoneyDto;/);
+      expect(dto).toMatch(/@Follows\(RULES\.dateOnly\)\s+dueOn!: string;/);
+      expect(dto).toMatch(/@Follows\(RULES\.instant\)\s+arrivesAt!: string;/);
+      expect(dto).toMatch(/@Max\(2147483647\)\s+count!: number;/);
+      expect(dto).toMatch(/@Follows\(RULES\.uuid\)\s+courierId!: string;/);
+      expect(read(tree, 'apps/gateway/src/parcels/parcels.routes.ts')).toContain(
+        "route({ rpc: 'parcels.ConfirmParcel', body: ConfirmParcelDto, answer: ParcelView })",
+      );
+      const commands = read(tree, 'apps/parcels/src/domain/parcel/parcel.commands.ts');
+      expect(commands).toContain("import type { Money } from '@serviceops/kernel';");
+      expect(commands).toContain(
+        'fee: Money; dueOn: string; arrivesAt: string; count: number; courierId: string',
+      );
+      const handlers = read(tree, 'apps/parcels/src/application/parcel.handlers.ts');
+      expect(handlers).toContain(
+        "fee: { amount: Number(request.fee?.amount ?? 0), currency: request.fee?.currency ?? '' }",
+      );
+      expect(handlers).toContain('count: request.count ?? 0');
+      expect(read(tree, 'apps/parcels/src/domain/parcel/parcel.decide.unit.spec.ts')).toContain(
+        "fee: { amount: 1500, currency: 'CNY' }, dueOn: '2026-03-02'",
+      );
+    });
+
+    it('numbers a first command’s fields from 1 and writes the resource’s REST body file', async () => {
+      const tree = repository();
+      await serviceGenerator(tree, { name: 'parcels' });
+      await commandGenerator(tree, { service: 'parcels', name: 'PlaceParcel', fields: 'weight:int' });
+      expect(read(tree, 'libs/contracts/proto/parcels.proto')).toMatch(
+        /message PlaceParcelRequest \{\s*\/\/ a whole number\s*int32 weight = 1;\s*\}/,
+      );
+      expect(read(tree, 'apps/gateway/src/parcels/parcels.dto.ts')).toContain('export class PlaceParcelDto');
+      expect(read(tree, 'libs/contracts/proto/parcels.proto')).not.toContain('message Money {');
+    });
+
+    it('refuses free text, saying to add it by hand since it must be sealed', async () => {
+      const tree = await withParcels();
+      await expect(
+        commandGenerator(tree, { service: 'parcels', name: 'ConfirmParcel', fields: 'note:text' }),
+      ).rejects.toThrow(/note: a text field is added by hand — free text must be sealed/);
+    });
+
+    it.each([
+      ['weight:float', /"float" is no field kind \(money, date, instant, int, uuid; text by hand\)/],
+      ['Weight:int', /is not a field: name:kind/],
+      ['weight', /is not a field: name:kind/],
+      ['weight:int,weight:date', /weight: a field named twice/],
+      ['parcelId:uuid', /parcelId: the command has that field already/],
+      ['expectedVersion:int', /expectedVersion: the command has that field already/],
+    ])('refuses --fields=%s', async (fields, message) => {
+      const tree = await withParcels();
+      await expect(
+        commandGenerator(tree, { service: 'parcels', name: 'ConfirmParcel', fields }),
+      ).rejects.toThrow(message);
+    });
+  });
 });

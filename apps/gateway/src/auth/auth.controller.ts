@@ -43,7 +43,7 @@ export class AuthController {
    * set with the invitation's token, answered with an access token as a login is. Throttled like logins: refused
    * tokens count per invitation and per client.
    */
-  @Endpoint('tenancy.ActivateUser', { type: TokenView, publicProblems: [403, 422] })
+  @Endpoint('tenancy.ActivateUser', { type: TokenView })
   async activate(@Body() body: ActivationRequestDto, @Req() req: HttpRequest): Promise<TokenView> {
     const user = await this.throttle.attempt(activationAttempt(body.token, req.ip ?? 'unknown'), () =>
       this.upstream.call<AuthenticatedUser>(

@@ -26,11 +26,6 @@ import { ProblemView } from './problem.view';
 export interface EndpointOptions {
   /** The answer's view class (its OpenAPI schema). */
   readonly type: Type<unknown>;
-  /**
-   * A public route's problems beyond a login's (400, 401, 413, 429, 503): activation also refuses a common
-   * password (422) and a disabled tenant (403).
-   */
-  readonly publicProblems?: readonly number[];
 }
 
 export { RPC_METADATA } from '../access/access.decorators';
@@ -74,7 +69,10 @@ const RESPONSE_HEADERS = {
  * One route: its mapping, status, access rule (from the RPC table) and OpenAPI description, from one place so
  * the spec cannot forget a route's problems, headers or security.
  */
-export function Endpoint(rpc: Rpc, { type, publicProblems = [] }: EndpointOptions): MethodDecorator {
+/** What any public route may answer (no token, so no 403 for roles, no 404, 409 or 422 of its own). */
+const PUBLIC_PROBLEMS = [400, 401, 413, 429, 503];
+
+export function Endpoint(rpc: Rpc, { type }: EndpointOptions): MethodDecorator {
   const { http, summary, errors = [] } = declarationOf(rpc);
   const options = { ...http, rpc, summary, type };
   const access = accessOf(rpc);
@@ -83,7 +81,8 @@ export function Endpoint(rpc: Rpc, { type, publicProblems = [] }: EndpointOption
   const problems = (
     authenticated
       ? [400, 401, 403, 404, 409, 413, 422, 429, 503]
-      : [400, 401, 413, 429, 503, ...publicProblems].sort((a, b) => a - b)
+      : // A public route's other problems are its declared codes' (activation: a common password, 422).
+        [...new Set([...PUBLIC_PROBLEMS, ...errors.map(httpStatusOfCode)])].sort((a, b) => a - b)
   ).filter((status) => status !== 413 || options.method !== 'GET');
   const roles =
     access === PUBLIC ? 'Public.' : access === ANY_ROLE ? 'Any role.' : `Roles: ${access.join(', ')}.`;
@@ -114,7 +113,8 @@ export function Endpoint(rpc: Rpc, { type, publicProblems = [] }: EndpointOption
       ApiResponse({
         status,
         description: withCodes(
-          PROBLEMS[status] ?? 'Problem',
+          // A public route has no token to lack roles: its 403 is a refusal its codes name.
+          (authenticated || status !== 403 ? PROBLEMS[status] : 'Refused') ?? 'Problem',
           errors.filter((code) => httpStatusOfCode(code) === status),
         ),
         content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemView) } } },

@@ -22,6 +22,7 @@ import type { SeparationState } from '../domain/separation/separation.state';
 import { MemberHandlers, memberViewOf, type StaffMemberView } from './member.handlers';
 import { People, seesStaffPersonalData, systemCall } from './people';
 import { CANDIDATE_SEALED_PATHS } from './recruitment.handlers';
+import { MemberErrorCode } from '../domain/member/member.errors';
 
 /** A leaver's retention: armed when their separation completes, erases their personal data when it is over. */
 export const STAFF_RETENTION_TIMER = 'staff-retention';
@@ -94,7 +95,7 @@ export class MemberErasureHandlers {
     const { runtime } = this.people;
     const { state: found } = await this.members.state(call.tenantId, staffId);
     if (found.status === 'absent')
-      throw new ProblemError('STAFF.STAFF_MEMBER_NOT_FOUND', 'no such staff member');
+      throw new ProblemError(MemberErrorCode.STAFF_MEMBER_NOT_FOUND, 'no such staff member');
     const { candidateId } = found;
     // Only its status and last day matter here: read without the key (the reasons stay sealed).
     const { state: separation } = await runtime.store.aggregate<SeparationState>(

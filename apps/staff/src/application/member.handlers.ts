@@ -14,6 +14,7 @@ import { memberDecider, memberStreamId } from '../domain/member/member.decider';
 import { MEMBER_SEALED_PATHS, type MemberEvent, type PayTerms } from '../domain/member/member.events';
 import type { MemberState } from '../domain/member/member.state';
 import { People, personal, seesStaffPersonalData } from './people';
+import { MemberErrorCode } from '../domain/member/member.errors';
 
 export interface StaffMemberView {
   readonly id: string;
@@ -38,7 +39,7 @@ export interface StaffMemberView {
 
 export function memberViewOf(state: MemberState, version: number, clear: boolean): StaffMemberView {
   if (state.status === 'absent')
-    throw new ProblemError('STAFF.STAFF_MEMBER_NOT_FOUND', 'no such staff member');
+    throw new ProblemError(MemberErrorCode.STAFF_MEMBER_NOT_FOUND, 'no such staff member');
   return {
     id: state.staffId,
     version,
@@ -125,7 +126,8 @@ export class MemberHandlers {
   @Handles('staff.GetStaffMemberHistory')
   async history({ id }: { id: string }, call: CallContext): Promise<{ id: string; entries: HistoryEntry[] }> {
     const { events } = await this.people.runtime.store.readStream(memberStreamId(call.tenantId, id));
-    if (events.length === 0) throw new ProblemError('STAFF.STAFF_MEMBER_NOT_FOUND', 'no such staff member');
+    if (events.length === 0)
+      throw new ProblemError(MemberErrorCode.STAFF_MEMBER_NOT_FOUND, 'no such staff member');
     return { id, entries: historyOf(events, 'staffId') };
   }
 }

@@ -22,6 +22,7 @@ import {
   type PeoplePolicyChanged,
 } from '../domain/people-policy/people-policy';
 import { personCodec, type SealedPathsByType } from '../infrastructure/sealing';
+import { PersonErrorCode } from '../domain/person/person.errors';
 
 /** The tenant's people policy as decisions take it: its version and values (version 0: the defaults). */
 export interface VersionedPeoplePolicy extends PeoplePolicy {
@@ -86,7 +87,7 @@ export class People {
     const key = await this.cipher.load(personId);
     if (!key && (await this.wasErased(personId)))
       throw new ProblemError(
-        'STAFF.PERSON_ERASED',
+        PersonErrorCode.PERSON_ERASED,
         'this person’s personal data was erased: nothing more is recorded',
       );
     return personCodec<E>(this.cipher, personId, key ?? (await this.cipher.keyFor(personId)), paths);

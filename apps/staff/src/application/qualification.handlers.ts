@@ -27,6 +27,7 @@ import {
 import type { QualificationsState } from '../domain/qualification/qualification.state';
 import { MemberHandlers } from './member.handlers';
 import { People, seesStaffPersonalData, systemCall } from './people';
+import { MemberErrorCode } from '../domain/member/member.errors';
 
 export const QUALIFICATION_TIMERS = {
   remind: 'qualification-expiry-reminder',
@@ -254,7 +255,7 @@ export class QualificationHandlers {
       maxCount: 1,
     });
     if (events.length === 0 || (events[0] as unknown as MemberEvent).type !== 'StaffMemberHired')
-      throw new ProblemError('STAFF.STAFF_MEMBER_NOT_FOUND', 'no such staff member');
+      throw new ProblemError(MemberErrorCode.STAFF_MEMBER_NOT_FOUND, 'no such staff member');
   }
 
   private async act(

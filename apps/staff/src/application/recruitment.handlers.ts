@@ -38,6 +38,8 @@ import type { EducationLevel } from '../domain/recruitment/posting.events';
 import type { PostingState } from '../domain/recruitment/posting.state';
 import { memberViewOf, type StaffMemberView } from './member.handlers';
 import { People, personal, seesStaffPersonalData, systemCall } from './people';
+import { CandidateErrorCode } from '../domain/recruitment/candidate.errors';
+import { PostingErrorCode } from '../domain/recruitment/posting.errors';
 
 export const CANDIDATE_RETENTION_TIMER = 'candidate-retention';
 
@@ -60,7 +62,8 @@ export interface PostingView {
 }
 
 function postingViewOf(state: PostingState, version: number): PostingView {
-  if (state.status === 'absent') throw new ProblemError('STAFF.POSTING_NOT_FOUND', 'no such posting');
+  if (state.status === 'absent')
+    throw new ProblemError(PostingErrorCode.POSTING_NOT_FOUND, 'no such posting');
   const { postingId, status, ...rest } = state;
   return { id: postingId, version, status, ...rest };
 }
@@ -89,7 +92,8 @@ export interface CandidateView {
 }
 
 export function candidateViewOf(state: CandidateState, version: number, clear: boolean): CandidateView {
-  if (state.status === 'absent') throw new ProblemError('STAFF.CANDIDATE_NOT_FOUND', 'no such candidate');
+  if (state.status === 'absent')
+    throw new ProblemError(CandidateErrorCode.CANDIDATE_NOT_FOUND, 'no such candidate');
   return {
     id: state.candidateId,
     version,
@@ -445,7 +449,8 @@ export class RecruitmentHandlers {
     call: CallContext,
   ): Promise<{ id: string; entries: HistoryEntry[] }> {
     const { events } = await this.people.runtime.store.readStream(candidateStreamId(call.tenantId, id));
-    if (events.length === 0) throw new ProblemError('STAFF.CANDIDATE_NOT_FOUND', 'no such candidate');
+    if (events.length === 0)
+      throw new ProblemError(CandidateErrorCode.CANDIDATE_NOT_FOUND, 'no such candidate');
     return { id, entries: historyOf(events, 'candidateId') };
   }
 }

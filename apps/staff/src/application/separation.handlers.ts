@@ -18,6 +18,7 @@ export const SEPARATION_SEALED_PATHS = sealedPathsOf(
 import { armStaffRetention } from './member-erasure.handlers';
 import { MemberHandlers } from './member.handlers';
 import { People } from './people';
+import { MemberErrorCode } from '../domain/member/member.errors';
 
 export interface SeparationView {
   readonly staffId: string;
@@ -107,7 +108,7 @@ export class SeparationHandlers {
   async get({ id }: { id: string }, call: CallContext): Promise<SeparationView> {
     const { state: member } = await this.members.state(call.tenantId, id);
     if (member.status === 'absent')
-      throw new ProblemError('STAFF.STAFF_MEMBER_NOT_FOUND', 'no such staff member');
+      throw new ProblemError(MemberErrorCode.STAFF_MEMBER_NOT_FOUND, 'no such staff member');
     const { decoded, version } = await this.people.read<SeparationEvent>(
       separationStreamId(call.tenantId, id),
       id,
@@ -128,7 +129,7 @@ export class SeparationHandlers {
       this.people.policyOf(call.tenantId),
     ]);
     if (member.status === 'absent')
-      throw new ProblemError('STAFF.STAFF_MEMBER_NOT_FOUND', 'no such staff member');
+      throw new ProblemError(MemberErrorCode.STAFF_MEMBER_NOT_FOUND, 'no such staff member');
     // The staff member's key was made when they were hired.
     const codec = await this.people.forRead<SeparationEvent>(staffId, SEPARATION_SEALED_PATHS);
     const done = await runtime.timed(command.type, () =>

@@ -1,6 +1,7 @@
 import type { Event, RecordedEvent } from '@serviceops/kernel';
 import { isSealed, mapSealed, PersonalDataCipher, ProblemError, type EventCodec } from '@serviceops/platform';
 import type { Pool } from 'pg';
+import { PersonErrorCode } from '../domain/person/person.errors';
 
 /** Where the staff service keeps its people's data keys (StaffDataKeys migration). */
 export const STAFF_DATA_KEYS = { schema: 'staff', idColumn: 'person_id' } as const;
@@ -29,7 +30,7 @@ export function personCodec<E extends Event>(
         // Their data was erased (the key destroyed): a rule of the record, answered 422, not a fault.
         if (!key)
           throw new ProblemError(
-            'STAFF.PERSON_ERASED',
+            PersonErrorCode.PERSON_ERASED,
             'this person’s personal data was erased: nothing personal is recorded about them any more',
           );
         return cipher.seal(key, personId, v);

@@ -35,7 +35,9 @@ export interface Declaration {
    * The problem codes of its own service (`CUSTOMERS.…`) the method may answer, each under the status its code
    * takes: listed in its OpenAPI responses, and checked by the e2e suites against every code it answered there.
    * The platform's own codes (validation, authentication, access, rate limits, stale versions, idempotency) are
-   * not listed. Absent: not stated yet (nothing listed, nothing checked).
+   * not listed, but by a public route that answers one itself (a login's disabled tenant: no token, so the gateway's
+   * checks do not run); a public route's problems beyond a login's derive from this list. Absent: not stated yet
+   * (nothing listed, nothing checked).
    */
   readonly errors?: readonly string[];
 }

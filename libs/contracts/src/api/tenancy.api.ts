@@ -6,7 +6,8 @@ export const TENANCY_API = {
   Authenticate: {
     http: { method: 'POST', path: 'auth/token', status: 200 },
     access: PUBLIC,
-    errors: [],
+    // No token, so the gateway's tenant check does not run: tenancy itself answers a disabled tenant (403).
+    errors: ['TENANCY.TENANT_DISABLED'],
     summary: 'Exchange a username and password for an access token and a refresh token',
   },
   RefreshAccessToken: {
@@ -227,7 +228,7 @@ export const TENANCY_API = {
   ActivateUser: {
     http: { method: 'POST', path: 'auth/activate', status: 200 },
     access: PUBLIC,
-    errors: ['TENANCY.PASSWORD_TOO_COMMON'],
+    errors: ['TENANCY.PASSWORD_TOO_COMMON', 'TENANCY.TENANT_DISABLED'],
     summary:
       'Activate your login with the token of your invitation and your first password; answers an access token as `POST /auth/token` does',
   },

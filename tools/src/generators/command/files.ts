@@ -1,4 +1,14 @@
 import type { Names } from '../../lib/names';
+import {
+  domainType,
+  dtoImports,
+  dtoProperty,
+  fromRequest,
+  protoField,
+  requestType,
+  sampleOf,
+  type Field,
+} from './fields';
 
 /** One command as the generator writes it: the names of everything it touches. */
 export interface CommandFacts {
@@ -19,6 +29,8 @@ export interface CommandFacts {
   readonly summary: string;
   /** The gateway's folder and tag for the aggregate: `orders`. */
   readonly resource: string;
+  /** What the command takes besides its id (`--fields`): its REST body, proto request and domain data. */
+  readonly fields: readonly Field[];
 }
 
 const idField = (f: CommandFacts): string => `${f.aggregate.camel}Id`;
@@ -44,12 +56,16 @@ export function protoRpc(f: CommandFacts): string {
 }
 
 export function protoRequest(f: CommandFacts): string {
-  if (f.creating) return `message ${f.command.pascal}Request {}\n`;
+  const fields = (first: number) => f.fields.map((field, i) => protoField(field, first + i)).join('');
+  if (f.creating)
+    return f.fields.length === 0
+      ? `message ${f.command.pascal}Request {}\n`
+      : `message ${f.command.pascal}Request {\n${fields(1)}}\n`;
   return `message ${f.command.pascal}Request {
   string id = 1;
   // If-Match over REST: the version the caller last saw.
   optional int32 expected_version = 2;
-}
+${fields(3)}}
 `;
 }
 
@@ -66,11 +82,15 @@ message ${f.aggregate.pascal} {
 // --- apps/<service>/src/domain/<aggregate> ------------------------------------------------------------------------
 
 export function commandType(f: CommandFacts): string {
-  return `export type ${f.command.pascal} = Command<'${f.command.pascal}', { ${idField(f)}: string }>;`;
+  const data = [`${idField(f)}: string`, ...f.fields.map((field) => `${field.name}: ${domainType(field)}`)];
+  return `export type ${f.command.pascal} = Command<'${f.command.pascal}', { ${data.join('; ')} }>;`;
 }
 
+/** Whether the command's data holds money (its commands file imports the kernel's Money). */
+export const takesMoney = (f: CommandFacts): boolean => f.fields.some((field) => field.kind === 'money');
+
 export function commandsTs(f: CommandFacts): string {
-  return `interface Command<Type extends string, Data> {
+  return `${takesMoney(f) ? "import type { Money } from '@serviceops/kernel';\n\n" : ''}interface Command<Type extends string, Data> {
   readonly type: Type;
   readonly data: Data;
 }
@@ -241,7 +261,8 @@ export function ${a.camel}StreamId(tenantId: string, ${idField(f)}: string): str
 
 export function specBlock(f: CommandFacts): string {
   const a = f.aggregate;
-  const command = `const command: ${a.pascal}Command = { type: '${f.command.pascal}', data: { ${idField(f)}: ID } };`;
+  const data = [`${idField(f)}: ID`, ...f.fields.map((field) => `${field.name}: ${sampleOf(field)}`)];
+  const command = `const command: ${a.pascal}Command = { type: '${f.command.pascal}', data: { ${data.join(', ')} } };`;
   if (f.creating)
     return `describe('${f.command.pascal}', () => {
   ${command}
@@ -295,9 +316,18 @@ ${specBlock(f)}`;
 export function handlerMethod(f: CommandFacts): string {
   const a = f.aggregate;
   const id = f.creating ? idField(f) : 'request.id';
-  const signature = f.creating
-    ? `_request: object, call: CallContext`
-    : `request: { readonly id: string; readonly expectedVersion?: number }, call: CallContext`;
+  const members = [
+    ...(f.creating ? [] : ['readonly id: string', 'readonly expectedVersion?: number']),
+    ...f.fields.map((field) => `readonly ${field.name}?: ${requestType(field)}`),
+  ];
+  const signature =
+    members.length === 0
+      ? `_request: object, call: CallContext`
+      : `request: { ${members.join('; ')} }, call: CallContext`;
+  const data = [
+    f.creating ? idField(f) : `${idField(f)}: ${id}`,
+    ...f.fields.map((field) => `${field.name}: ${fromRequest(field)}`),
+  ];
   return `  @Handles('${rpc(f)}')
   async ${f.command.camel}(${signature}): Promise<${a.pascal}View> {${f.creating ? `\n    const ${idField(f)} = newId();` : ''}
     const done = await this.runtime.timed('${f.command.pascal}', () =>
@@ -305,7 +335,7 @@ export function handlerMethod(f: CommandFacts): string {
         this.runtime.store,
         ${a.camel}Decider,
         ${a.camel}StreamId(call.tenantId, ${id}),
-        { type: '${f.command.pascal}', data: { ${f.creating ? idField(f) : `${idField(f)}: ${id}`} } },
+        { type: '${f.command.pascal}', data: { ${data.join(', ')} } },
         { now: new Date() },
         call,
         ${f.creating ? '{ newStream: true }' : '{ expectedVersion: request.expectedVersion }'},
@@ -350,13 +380,34 @@ ${handlerMethod(f)}
 
 // --- apps/gateway/src/<resource> ----------------------------------------------------------------------------------
 
+/** The REST body class of a command with fields: `ConfirmOrderDto`. */
+export const dtoName = (f: CommandFacts): string => `${f.command.pascal}Dto`;
+
 export function routeBinding(f: CommandFacts): string {
-  return `route({ rpc: '${rpc(f)}', answer: ${f.aggregate.pascal}View })`;
+  const body = f.fields.length > 0 ? `body: ${dtoName(f)}, ` : '';
+  return `route({ rpc: '${rpc(f)}', ${body}answer: ${f.aggregate.pascal}View })`;
+}
+
+/** The REST body class: the fields' OpenAPI schemas and validation (the gRPC request's is derived from it). */
+export function dtoClass(f: CommandFacts): string {
+  return `@ApiSchema({ name: '${f.command.pascal}' })
+export class ${dtoName(f)} {
+${f.fields.map(dtoProperty).join('\n\n')}
+}
+`;
+}
+
+export function dtoTs(f: CommandFacts): string {
+  const imports = dtoImports(f.fields)
+    .map(([module, names]) => `import { ${names.join(', ')} } from '${module}';`)
+    .join('\n');
+  return `${imports}\n\n${dtoClass(f)}`;
 }
 
 export function routesTs(f: CommandFacts): string {
   const a = f.aggregate;
-  return `import { controllerOf, route } from '../routes/mount';
+  const dto = f.fields.length > 0 ? `\nimport { ${dtoName(f)} } from './${f.resource}.dto';` : '';
+  return `import { controllerOf, route } from '../routes/mount';${dto}
 import { ${a.pascal}View } from './${f.resource}.views';
 
 /** The ${f.service.prose} service's ${f.resource.replaceAll('-', ' ')} over REST: each route is its declaration bound to these shapes. */

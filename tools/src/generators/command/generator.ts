@@ -27,6 +27,7 @@ import {
 } from '../../lib/ts-source';
 import { FILES, serviceNames } from '../../lib/workspace';
 import { readText } from '../../lib/yaml-source';
+import { dtoImports, fieldsOf, PROTO_MONEY } from './fields';
 import * as files from './files';
 import type { CommandFacts } from './files';
 
@@ -45,6 +46,8 @@ export interface CommandGeneratorSchema {
   readonly access?: string;
   /** The OpenAPI summary; default the command's words (`Confirm order`). */
   readonly summary?: string;
+  /** What it takes besides its id: `name:kind,…`, kinds money, date, instant, int, uuid (text by hand). */
+  readonly fields?: string;
 }
 
 /** The files of an aggregate and of the service around it. */
@@ -141,6 +144,7 @@ function factsOf(tree: Tree, options: CommandGeneratorSchema): CommandFacts {
   );
   if (taken) throw new Error(`POST /${path} is declared already (${taken})`);
 
+  const fields = fieldsOf(options.fields, ['id', 'expectedVersion', `${aggregate.camel}Id`]);
   const last = wordsOfPascal(event).at(-1) ?? event;
   return {
     service,
@@ -153,6 +157,7 @@ function factsOf(tree: Tree, options: CommandGeneratorSchema): CommandFacts {
     access,
     summary: options.summary ?? summaryOf(command.pascal),
     resource,
+    fields,
   };
 }
 
@@ -252,6 +257,7 @@ function writeAggregate(tree: Tree, f: CommandFacts, paths: Paths): void {
   const gateway = `apps/gateway/src/${f.resource}`;
   tree.write(`${gateway}/${f.resource}.routes.ts`, files.routesTs(f));
   tree.write(`${gateway}/${f.resource}.views.ts`, files.viewsTs(f));
+  if (f.fields.length > 0) tree.write(`${gateway}/${f.resource}.dto.ts`, files.dtoTs(f));
   edit(tree, FILES.routes, (path, source) =>
     addElement(
       path,
@@ -270,7 +276,14 @@ function addToAggregate(tree: Tree, f: CommandFacts, paths: Paths): void {
   edit(tree, paths.commands, (path, source) =>
     addUnionMember(
       path,
-      addStatementBefore(path, source, beforeUnion(`${a.pascal}Command`), files.commandType(f)),
+      addStatementBefore(
+        path,
+        files.takesMoney(f)
+          ? addImport(path, source, '@serviceops/kernel', ['Money'], { typeOnly: true })
+          : source,
+        beforeUnion(`${a.pascal}Command`),
+        files.commandType(f),
+      ),
       `${a.pascal}Command`,
       f.command.pascal,
     ),
@@ -297,9 +310,34 @@ function addToAggregate(tree: Tree, f: CommandFacts, paths: Paths): void {
   edit(tree, paths.handlers, (path, source) =>
     addClassMember(path, source, `${a.pascal}Handlers`, files.handlerMethod(f)),
   );
-  edit(tree, `apps/gateway/src/${f.resource}/${f.resource}.routes.ts`, (path, source) =>
-    addCallArrayElement(path, source, 'controllerOf', 1, files.routeBinding(f)),
+  const gateway = `apps/gateway/src/${f.resource}`;
+  edit(tree, `${gateway}/${f.resource}.routes.ts`, (path, source) =>
+    addCallArrayElement(
+      path,
+      f.fields.length > 0 ? addImport(path, source, `./${f.resource}.dto`, [files.dtoName(f)]) : source,
+      'controllerOf',
+      1,
+      files.routeBinding(f),
+    ),
   );
+  if (f.fields.length > 0) writeDto(tree, f, `${gateway}/${f.resource}.dto.ts`);
+}
+
+/** The command's REST body class: a new DTO file of the resource, or one more class in it. */
+function writeDto(tree: Tree, f: CommandFacts, path: string): void {
+  if (!tree.exists(path)) {
+    tree.write(path, files.dtoTs(f));
+    return;
+  }
+  if (new RegExp(`\\bclass ${files.dtoName(f)}\\b|name: '${f.command.pascal}'`).test(readText(tree, path)))
+    throw new Error(`${path} has ${files.dtoName(f)} (or a schema ${f.command.pascal}) already`);
+  edit(tree, path, (_, source) => {
+    const imported = dtoImports(f.fields).reduce(
+      (s, [module, names]) => addImport(path, s, module, names),
+      source,
+    );
+    return `${imported.trimEnd()}\n\n${files.dtoClass(f)}`;
+  });
 }
 
 /** The declaration, its access constant imported, and the proto's rpc and messages. */
@@ -313,7 +351,9 @@ function declare(tree: Tree, f: CommandFacts, paths: Paths): void {
     ),
   );
   edit(tree, paths.proto, (path, source) => {
-    const next = addRpc(path, source, f.service.pascal, files.protoRpc(f));
+    const rpc = addRpc(path, source, f.service.pascal, files.protoRpc(f));
+    const needsMoney = files.takesMoney(f) && !/\bmessage Money \{/.test(rpc);
+    const next = needsMoney ? `${rpc.trimEnd()}\n\n${PROTO_MONEY}` : rpc;
     // The aggregate's message first (its first command's), then each command's request.
     const view = new RegExp(`\\bmessage ${f.aggregate.pascal} \\{`).test(next)
       ? ''

@@ -1,5 +1,6 @@
 import type { AssessmentOutcomesDecidedV1 } from '@serviceops/contracts';
 import { DomainError, streamId, type Decider, type Event } from '@serviceops/kernel';
+import { AssessmentErrorCode } from './assessment.errors';
 import { validateAssessmentPolicy, type AssessmentPolicy } from './assessment.policy';
 import { periodOf } from './assessment.period';
 import { assess, type AssessmentResult, type StaffPeriodFacts } from './assessment.scoring';
@@ -77,16 +78,18 @@ export interface AssessmentContext {
   readonly facts: readonly StaffPeriodFacts[];
 }
 
-export const PERIOD_NOT_OVER = 'STAFF.ASSESSMENT_PERIOD_NOT_OVER';
-
 export const assessmentDecider: Decider<AssessPeriod, AssessmentEvent, AssessmentState, AssessmentContext> = {
   initialState: () => ({ resultVersion: 0 }),
   decide: (command, state, { now, timeZone, policy, facts }) => {
     const period = periodOf(command.data.period, timeZone);
     if (period.to.getTime() > now.getTime())
-      throw new DomainError(PERIOD_NOT_OVER, `${period.id} is not over: preview it instead`, {
-        field: 'period',
-      });
+      throw new DomainError(
+        AssessmentErrorCode.PERIOD_NOT_OVER,
+        `${period.id} is not over: preview it instead`,
+        {
+          field: 'period',
+        },
+      );
     const resultVersion = state.resultVersion + 1;
     const results = assess(facts, policy.policy);
     return [

@@ -1,5 +1,6 @@
 import { STAFF_FIELDS } from '@serviceops/contracts';
 import { DomainError, zonedInstant } from '@serviceops/kernel';
+import { AssessmentErrorCode } from './assessment.errors';
 
 export type Cycle = 'monthly' | 'yearly';
 
@@ -12,7 +13,6 @@ export interface Period {
   readonly to: Date;
 }
 
-export const INVALID_PERIOD = 'STAFF.INVALID_ASSESSMENT_PERIOD';
 /** A month 'YYYY-MM' or a year 'YYYY': the gateway states the same rule (STAFF_FIELDS.assessmentPeriod). */
 const PERIOD_PATTERN = new RegExp(STAFF_FIELDS.assessmentPeriod.schema.pattern ?? '');
 
@@ -23,7 +23,9 @@ const PERIOD_PATTERN = new RegExp(STAFF_FIELDS.assessmentPeriod.schema.pattern ?
 export function periodOf(id: string, timeZone: string): Period {
   const match = PERIOD_PATTERN.exec(id);
   if (!match)
-    throw new DomainError(INVALID_PERIOD, 'period is a month YYYY-MM or a year YYYY', { field: 'period' });
+    throw new DomainError(AssessmentErrorCode.INVALID_PERIOD, 'period is a month YYYY-MM or a year YYYY', {
+      field: 'period',
+    });
   const year = Number(match[1]);
   const firstDay = (y: number, monthIndex: number) => {
     const first = new Date(Date.UTC(y, monthIndex, 1));

@@ -1,5 +1,6 @@
 import { ASSESSMENT_OUTCOMES, STAFF_LIMITS, type AssessmentOutcome } from '@serviceops/contracts';
 import { DomainError } from '@serviceops/kernel';
+import { AssessmentErrorCode } from './assessment.errors';
 
 /** The KPIs of an assessment (DOMAIN.md staff; issue 13 item 5). */
 export const KPI_KINDS = [
@@ -46,10 +47,8 @@ export const DEFAULT_ASSESSMENT_POLICY: AssessmentPolicy = Object.freeze({
 
 export const MAX_WEIGHT = STAFF_LIMITS.kpiWeight;
 
-export const INVALID_ASSESSMENT_POLICY = 'STAFF.ASSESSMENT_POLICY_REFUSED';
-
 const invalid = (field: string, message: string) =>
-  new DomainError(INVALID_ASSESSMENT_POLICY, `${field}: ${message}`, { field });
+  new DomainError(AssessmentErrorCode.POLICY_REFUSED, `${field}: ${message}`, { field });
 
 /** Checks a policy as it may come from JSON; returns exactly its fields. 422 naming the field at fault. */
 export function validateAssessmentPolicy(value: unknown): AssessmentPolicy {

@@ -1,10 +1,12 @@
 import { DomainError } from '@serviceops/kernel';
+import { FreeTextErrorCode } from '../free-text.errors';
+import { MemberErrorCode } from '../member/member.errors';
 
 export const AttendanceErrorCode = {
   SHIFT_NOT_FOUND: 'STAFF.SHIFT_NOT_FOUND',
   LEAVE_NOT_FOUND: 'STAFF.LEAVE_REQUEST_NOT_FOUND',
-  STAFF_NOT_FOUND: 'STAFF.STAFF_MEMBER_NOT_FOUND',
-  TEXT_REFUSED: 'STAFF.INVALID_TEXT',
+  STAFF_NOT_FOUND: MemberErrorCode.STAFF_MEMBER_NOT_FOUND,
+  TEXT_REFUSED: FreeTextErrorCode.INVALID_TEXT,
   ENDS_BEFORE_START: 'STAFF.SHIFT_ENDS_BEFORE_START',
   TOO_LONG: 'STAFF.SHIFT_TOO_LONG',
   CLOSED: 'STAFF.SHIFT_CLOSED',
@@ -20,6 +22,8 @@ export const AttendanceErrorCode = {
   SHIFT_CANCELLED: 'STAFF.SHIFT_CANCELLED',
   /** Clocking in or out for someone else without a supervisor's role (403). */
   CLOCKING_FORBIDDEN: 'STAFF.CLOCKING_FORBIDDEN',
+  /** A lateness threshold outside 0–STAFF_LIMITS.latenessThresholdMinutes. */
+  POLICY_REFUSED: 'STAFF.ATTENDANCE_POLICY_REFUSED',
 } as const;
 
 export type AttendanceErrorCode = (typeof AttendanceErrorCode)[keyof typeof AttendanceErrorCode];

@@ -1,5 +1,6 @@
 import { STAFF_LIMITS } from '@serviceops/contracts';
 import { DomainError, streamId, type Decider, type Event } from '@serviceops/kernel';
+import { AttendanceErrorCode } from './attendance.errors';
 import { ATTENDANCE_RULES } from './shift.decider';
 
 /** How a tenant counts lateness: data, versioned (version 0: the default). */
@@ -12,7 +13,6 @@ export const DEFAULT_ATTENDANCE_POLICY: AttendancePolicy = Object.freeze({
   latenessThresholdMinutes: ATTENDANCE_RULES.latenessThresholdMinutes,
 });
 export const MAX_LATENESS_THRESHOLD_MINUTES = STAFF_LIMITS.latenessThresholdMinutes;
-export const ATTENDANCE_POLICY_REFUSED = 'STAFF.ATTENDANCE_POLICY_REFUSED';
 
 export function validateAttendancePolicy(value: unknown): AttendancePolicy {
   const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
@@ -24,7 +24,7 @@ export function validateAttendancePolicy(value: unknown): AttendancePolicy {
     minutes > MAX_LATENESS_THRESHOLD_MINUTES
   )
     throw new DomainError(
-      ATTENDANCE_POLICY_REFUSED,
+      AttendanceErrorCode.POLICY_REFUSED,
       `latenessThresholdMinutes: a whole number 0–${MAX_LATENESS_THRESHOLD_MINUTES}`,
       { field: 'latenessThresholdMinutes' },
     );

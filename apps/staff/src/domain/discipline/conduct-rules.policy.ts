@@ -6,6 +6,7 @@ import {
   type BusinessLine,
 } from '@serviceops/contracts';
 import { DomainError, RULES, streamId, type Decider, type Event } from '@serviceops/kernel';
+import { DisciplineErrorCode } from './discipline.errors';
 import type { ConductRule, ConductRules, FineTerm, FineUnit, LadderStep } from './conduct-rules';
 
 export const CONDUCT_LIMITS = {
@@ -17,9 +18,8 @@ export const CONDUCT_LIMITS = {
 } as const;
 const UNITS: readonly string[] = FINE_UNITS;
 
-export const INVALID_CONDUCT_RULES = 'STAFF.CONDUCT_RULES_REFUSED';
 const invalid = (field: string, message: string) =>
-  new DomainError(INVALID_CONDUCT_RULES, `${field}: ${message}`, { field });
+  new DomainError(DisciplineErrorCode.RULES_REFUSED, `${field}: ${message}`, { field });
 
 const obj = (v: unknown, field: string): Record<string, unknown> => {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) throw invalid(field, 'must be an object');

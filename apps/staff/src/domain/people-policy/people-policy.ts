@@ -1,5 +1,6 @@
 import { PEOPLE_POLICY_LIMITS } from '@serviceops/contracts';
 import { DomainError, streamId, type Decider, type Event } from '@serviceops/kernel';
+import { PeoplePolicyErrorCode } from './people-policy.errors';
 import { DEFAULT_STAFF_RETENTION_DAYS } from '../member/member.decide';
 import { DEFAULT_EXPIRY_REMINDER_DAYS } from '../qualification/qualification.decide';
 import { DEFAULT_NOTICE_DAYS } from '../separation/separation.decide';
@@ -39,16 +40,18 @@ export type PeoplePolicyChanged = Event<
   { version: number; policy: PeoplePolicy; changedAt: string }
 >;
 
-export const POLICY_INVALID = 'STAFF.PEOPLE_POLICY_OUT_OF_RANGE';
-
 function checked(policy: PeoplePolicy): PeoplePolicy {
   for (const field of ['expiryReminderDays', 'noticeDays', 'staffRetentionDays'] as const) {
     const { min, max } = PEOPLE_POLICY_LIMITS[field];
     const value = policy[field];
     if (!Number.isInteger(value) || value < min || value > max)
-      throw new DomainError(POLICY_INVALID, `${field} must be a whole number of days from ${min} to ${max}`, {
-        field,
-      });
+      throw new DomainError(
+        PeoplePolicyErrorCode.OUT_OF_RANGE,
+        `${field} must be a whole number of days from ${min} to ${max}`,
+        {
+          field,
+        },
+      );
   }
   return {
     expiryReminderDays: policy.expiryReminderDays,

@@ -1,9 +1,11 @@
 import { DomainError } from '@serviceops/kernel';
+import { FreeTextErrorCode } from '../free-text.errors';
+import { MemberErrorCode } from '../member/member.errors';
 
 export const TrainingSessionErrorCode = {
   SESSION_NOT_FOUND: 'STAFF.TRAINING_SESSION_NOT_FOUND',
   SESSION_EXISTS: 'STAFF.TRAINING_SESSION_EXISTS',
-  STAFF_NOT_FOUND: 'STAFF.STAFF_MEMBER_NOT_FOUND',
+  STAFF_NOT_FOUND: MemberErrorCode.STAFF_MEMBER_NOT_FOUND,
   UNKNOWN_KIND: 'STAFF.UNKNOWN_TRAINING_KIND',
   ENDS_BEFORE_START: 'STAFF.TRAINING_ENDS_BEFORE_START',
   STARTS_IN_PAST: 'STAFF.TRAINING_STARTS_IN_PAST',
@@ -17,7 +19,7 @@ export const TrainingSessionErrorCode = {
   CLOSED: 'STAFF.TRAINING_SESSION_CLOSED',
   ALREADY_ATTENDED: 'STAFF.ATTENDANCE_ALREADY_RECORDED',
   BAD_SCORE: 'STAFF.TRAINING_SCORE_OUT_OF_RANGE',
-  TEXT_REFUSED: 'STAFF.INVALID_TEXT',
+  TEXT_REFUSED: FreeTextErrorCode.INVALID_TEXT,
 } as const;
 
 export type TrainingSessionErrorCode =
