@@ -55,3 +55,48 @@ export const FIELD_VERDICTS: readonly FieldVerdict[] = [
   { field: 'notes', value: astral(10_000), valid: true },
   { field: 'notes', value: 'n'.repeat(10_001), valid: false },
 ];
+
+/**
+ * Money as a request carries it, whatever the command: the gateway's money classes (from 0), the domain's
+ * `money()`, and a gRPC message read by `moneyOfMessage` must all take and refuse the same values. Which amounts a
+ * rule allows (above zero, within a fine's range) is each rule's own; this is what "an amount" is.
+ */
+export interface MoneyVerdict {
+  readonly amount: number;
+  readonly currency: string;
+  readonly valid: boolean;
+}
+
+export const MONEY_VERDICTS: readonly MoneyVerdict[] = [
+  { amount: 0, currency: 'CNY', valid: true },
+  { amount: 1, currency: 'CNY', valid: true },
+  { amount: 128_000, currency: 'EUR', valid: true },
+  { amount: Number.MAX_SAFE_INTEGER, currency: 'CNY', valid: true },
+  { amount: Number.MAX_SAFE_INTEGER + 1, currency: 'CNY', valid: false },
+  { amount: 1e21, currency: 'CNY', valid: false },
+  { amount: 12.5, currency: 'CNY', valid: false },
+  { amount: 0.1, currency: 'CNY', valid: false },
+  { amount: 100, currency: 'cny', valid: false },
+  { amount: 100, currency: 'CN', valid: false },
+  { amount: 100, currency: 'CNYY', valid: false },
+  { amount: 100, currency: '', valid: false },
+  { amount: 100, currency: '元', valid: false },
+];
+
+/**
+ * A list's position (`?cursor=`, a page's `nextCursor`): what the gateway lets through, the services decode
+ * (`decodeKeyCursor`), so no well-formed cursor is refused behind the gateway and no malformed one reaches a query.
+ */
+export const CURSOR_VERDICTS: readonly { readonly cursor: string; readonly valid: boolean }[] = [
+  { cursor: '1764892800000_6f1c1f9e-3b8a-4c39-9b0e-0d6b9b7f5a11', valid: true },
+  { cursor: '0_6f1c1f9e-3b8a-4c39-9b0e-0d6b9b7f5a11', valid: true },
+  { cursor: '999999999999999_6f1c1f9e-3b8a-4c39-9b0e-0d6b9b7f5a11', valid: true },
+  { cursor: '1000000000000000_6f1c1f9e-3b8a-4c39-9b0e-0d6b9b7f5a11', valid: false },
+  { cursor: '1764892800000_6F1C1F9E-3B8A-4C39-9B0E-0D6B9B7F5A11', valid: false },
+  { cursor: '-1_6f1c1f9e-3b8a-4c39-9b0e-0d6b9b7f5a11', valid: false },
+  { cursor: '1764892800000_6f1c1f9e', valid: false },
+  { cursor: '1764892800000', valid: false },
+  { cursor: '_6f1c1f9e-3b8a-4c39-9b0e-0d6b9b7f5a11', valid: false },
+  { cursor: 'MTc2NDg5MjgwMDAwMA', valid: false },
+  { cursor: '', valid: false },
+];
