@@ -59,11 +59,7 @@ export type StaffMemberErased = Event<'StaffMemberErased', StaffMemberErasedV1>;
 export type StaffMemberLeft = Event<'StaffMemberLeft', StaffMemberLeftV1>;
 
 export type MemberEvent =
-  | StaffMemberHired
-  | PayTermsChanged
-  | StaffLoginRequested
-  | StaffMemberErased
-  | StaffMemberLeft;
+  StaffMemberHired | PayTermsChanged | StaffLoginRequested | StaffMemberErased | StaffMemberLeft;
 
 /** Where personal data sits in the staff member's events: sealed with their key in storage. */
 export const MEMBER_SEALED_PATHS = { StaffMemberHired: ['name', 'phone', 'idNumber'] } as const;

@@ -92,6 +92,15 @@ export type ActivateUser = Command<
   { tenantId: string; userId: string; invitationId: string }
 >;
 
+/**
+ * Staff's `StaffMemberLeft`: the login made at hire for that staff member is closed (disabled, its tokens
+ * refused), once; nothing when hiring made no login for them.
+ */
+export type CloseStaffLogin = Command<
+  'CloseStaffLogin',
+  { tenantId: string; staffId: string; lastDay: string }
+>;
+
 export type TenantCommand =
   | CreateTenant
   | ProvisionTenant
@@ -108,4 +117,5 @@ export type TenantCommand =
   | DisableUser
   | CreateStaffLogin
   | IssueUserInvitation
-  | ActivateUser;
+  | ActivateUser
+  | CloseStaffLogin;
