@@ -155,12 +155,11 @@ export class SeparationHandlers {
                   lastDay: event.data.lastDay,
                 });
               else if (event.type === 'FinalSettlementRequested')
-                await armStaffRetention(
-                  this.people,
-                  tx,
-                  { tenantId: call.tenantId, staffId, lastDay: event.data.lastDay },
-                  policy,
-                );
+                await armStaffRetention(this.people, tx, {
+                  tenantId: call.tenantId,
+                  staffId,
+                  lastDay: event.data.lastDay,
+                });
           },
         },
       ),
