@@ -74,7 +74,7 @@ export const tenancyService: ServiceDefinition<typeof tenancyConfigSpec> = {
     await runtime.subscribe(
       STAFF_LOGINS_CONSUMER,
       [eventsTopic('staff')],
-      staffLoginsProcess(app.get(TenantStream), logger, config.INVITATION_TTL_HOURS),
+      staffLoginsProcess(app.get(TenantStream), logger),
     );
     // A leaver's login closes (issue 11): staff's StaffMemberLeft → the user disabled, its tokens refused.
     await runtime.subscribe(

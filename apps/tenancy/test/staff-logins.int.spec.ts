@@ -75,7 +75,7 @@ describe('staff logins in tenancy', () => {
     // Delivered again (twice at once, and once more): nothing more.
     const { events } = await staffLog.readStream(`staff-member-${tenantId}-${staffId}`);
     const delivered = { ...events[0]!, topic: 'staff.events.v1' } as DeliveredEvent;
-    const consume = staffLoginsProcess(stream, pino({ level: 'silent' }), 72);
+    const consume = staffLoginsProcess(stream, pino({ level: 'silent' }));
     await Promise.all([consume(delivered), consume(delivered)]);
     await consume(delivered);
     const { tenant } = await stream.read(tenantId);

@@ -270,7 +270,7 @@ function createStaffLogin(
   tenant: ActiveTenant,
   context: TenantContext,
 ): TenantEvent[] {
-  const { tenantId, staffId, username, roles, branchId, invitation } = command.data;
+  const { tenantId, staffId, username, roles, branchId } = command.data;
   if (entry(tenant.staffLogins ?? {}, staffId)) return [];
   const register: RegisterUser = {
     type: 'RegisterUser',
@@ -302,7 +302,6 @@ function createStaffLogin(
           createdAt: context.now.toISOString(),
         },
       },
-      ...(invitation ? [invitationIssued(userId, invitation, context)] : []),
     ];
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
