@@ -14,7 +14,11 @@ import { AttendanceHandlers, SHIFT_END_TIMER } from './application/attendance.ha
 import { ConductRulesPolicy, ConductRulesQueries } from './application/conduct-rules';
 import { DisciplineHandlers } from './application/discipline.handlers';
 import { MemberErasureHandlers, STAFF_RETENTION_TIMER } from './application/member-erasure.handlers';
-import { MemberLeavingHandlers, STAFF_LEFT_TIMER } from './application/member-leaving.handlers';
+import {
+  backfillLeaveTimers,
+  MemberLeavingHandlers,
+  STAFF_LEFT_TIMER,
+} from './application/member-leaving.handlers';
 import { MemberHandlers } from './application/member.handlers';
 import { People } from './application/people';
 import { PeopleLists } from './application/people-lists';
@@ -115,6 +119,7 @@ export const staffService: ServiceDefinition<typeof staffConfigSpec> = {
     const erasure = app.get(MemberErasureHandlers);
     const leaving = app.get(MemberLeavingHandlers);
     await timers.migrate();
+    await backfillLeaveTimers(runtime.store.pool, timers.schema);
     const own = [eventsTopic('staff')];
     await runtime.subscribe(PEOPLE_LISTS_CONSUMER, own, projectPeopleLists);
     await runtime.subscribe(CONDUCT_STAFF_FACTS_CONSUMER, own, projectConductStaffFacts);

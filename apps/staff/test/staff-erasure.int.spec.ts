@@ -13,7 +13,12 @@ import { databaseUrl, eventually, newInternalKeyPair, uniqueName } from '@servic
 import { MemberErasureHandlers, staffRetentionTimerId } from '../src/application/member-erasure.handlers';
 import { DisciplineHandlers } from '../src/application/discipline.handlers';
 import { MemberHandlers } from '../src/application/member.handlers';
-import { MemberLeavingHandlers, staffLeftTimerId } from '../src/application/member-leaving.handlers';
+import {
+  backfillLeaveTimers,
+  LEAVE_TIMERS_BACKFILL,
+  MemberLeavingHandlers,
+  staffLeftTimerId,
+} from '../src/application/member-leaving.handlers';
 import { PeoplePolicyHandlers } from '../src/application/people-policy.handlers';
 import { PeopleLists } from '../src/application/people-lists';
 import { QualificationHandlers } from '../src/application/qualification.handlers';
@@ -428,6 +433,47 @@ describe('the leave timer (StaffMemberLeft on the last day)', () => {
       (await timerRow(staffId, staffLeftTimerId(staffId)))?.fired_at ? true : undefined,
     );
     expect(await leaves()).toHaveLength(1);
+  });
+});
+
+describe('separations recorded before the leave timer', () => {
+  it('get one armed once by the backfill; a timer armed already is left as it is', async () => {
+    const { staffId } = await hired();
+    // Recorded as an older release did: the separation without its leave timer.
+    await runtime().store.append(
+      separationStreamId(tenantId, staffId),
+      [
+        {
+          type: 'ResignationSubmitted',
+          data: { staffId, noticeDays: 30, lastDay: '2024-05-06', submittedAt: '2024-04-06T01:00:00.000Z' },
+        },
+      ],
+      { expectedVersion: 'no_stream', metadata: { tenantId, actorId: call.actorId } },
+    );
+    const armedBefore = await hired();
+    await app().get(SeparationHandlers).resign({ id: armedBefore.staffId }, call);
+    const before = await timerRow(armedBefore.staffId, staffLeftTimerId(armedBefore.staffId));
+    expect(await timerRow(staffId, staffLeftTimerId(staffId))).toBeUndefined();
+
+    // The backfill ran at this database's first start; run as on an upgraded one.
+    const { pool } = runtime().store;
+    await pool.query(`DELETE FROM staff.schema_migrations WHERE id = $1`, [LEAVE_TIMERS_BACKFILL.id]);
+    await backfillLeaveTimers(pool, 'staff');
+    await backfillLeaveTimers(pool, 'staff');
+    expect(await timerRow(armedBefore.staffId, staffLeftTimerId(armedBefore.staffId))).toEqual(before);
+    const left = await leftOn(staffId);
+    expect(left.leftAt).toBeDefined();
+    const leaves = (await rows(memberStreamId(tenantId, staffId))).filter(
+      (e) => e.type === 'StaffMemberLeft',
+    );
+    expect(leaves.map((e) => e.data)).toEqual([
+      { staffId, kind: 'resignation', lastDay: '2024-05-06', leftAt: left.leftAt },
+    ]);
+    const { rows: timers } = await pool.query<{ tenant_id: string }>(
+      `SELECT tenant_id FROM staff.timers WHERE timer_id = $1`,
+      [staffLeftTimerId(staffId)],
+    );
+    expect(timers).toEqual([{ tenant_id: tenantId }]);
   });
 });
 

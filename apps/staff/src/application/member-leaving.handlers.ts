@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { migrate, type Migration } from '@serviceops/eventstore';
 import { execute, type DueTimer } from '@serviceops/platform';
-import type { PoolClient } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { staffLeavesAt } from '../domain/member/member.decide';
 import { memberDecider, memberStreamId } from '../domain/member/member.decider';
 import { MEMBER_SEALED_PATHS, type MemberEvent } from '../domain/member/member.events';
@@ -33,6 +34,33 @@ export async function armStaffLeaving(
     dueAt: staffLeavesAt(at.lastDay),
     payload: { staffId: at.staffId, lastDay: at.lastDay },
   });
+}
+
+/**
+ * Separations recorded before the leave timer existed have none: this arms one for each, once (a migration of the
+ * staff schema, after the timers table; replicas starting together take turns). Due as `staffLeavesAt` says (the
+ * UTC midnight starting the last day): a leaver whose last day is past leaves at the next poll, so their login
+ * closes. `ON CONFLICT DO NOTHING`: a timer armed by the handler already, pending or fired, is left as it is.
+ */
+export const LEAVE_TIMERS_BACKFILL: Migration = {
+  id: 3001,
+  name: 'staff: leave timers of separations recorded before them',
+  sql: `
+    INSERT INTO timers (timer_id, tenant_id, kind, due_at, payload)
+    SELECT '${STAFF_LEFT_TIMER}:' || (data->>'staffId'),
+           substring(stream_id FROM ${'staff-separation-'.length + 1} FOR 36)::uuid,
+           '${STAFF_LEFT_TIMER}',
+           (data->>'lastDay')::date::timestamp AT TIME ZONE 'UTC',
+           jsonb_build_object('staffId', data->>'staffId', 'lastDay', data->>'lastDay')
+      FROM events
+     WHERE type IN ('ResignationSubmitted', 'StaffMemberDismissed') AND stream_id LIKE 'staff-separation-%'
+    ON CONFLICT (timer_id) DO NOTHING;
+  `,
+};
+
+/** Runs LEAVE_TIMERS_BACKFILL once in the staff schema (after `DurableTimers.migrate`). */
+export async function backfillLeaveTimers(pool: Pool, schema: string): Promise<void> {
+  await migrate(pool, schema, [LEAVE_TIMERS_BACKFILL]);
 }
 
 /**
