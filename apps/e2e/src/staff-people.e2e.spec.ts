@@ -48,6 +48,7 @@ interface StaffMember {
   phone?: string;
   masked: boolean;
   loginRequested?: string;
+  leftAt?: string;
 }
 
 interface Qualifications {
@@ -607,6 +608,11 @@ describe('staff people end to end (log transport)', () => {
         .set(auth(admin))
         .send({ reason: 'fraud on expenses' }),
     );
+    // A dismissal's last day is its day: the leave timer records StaffMemberLeft at once.
+    await poll('StaffMemberLeft', async () => {
+      const found = ok<StaffMember>(await api.get(`/api/v1/staff/${member.id}`).set(auth(admin)));
+      return found.leftAt;
+    });
     expectProblem(await api.post(erase).set(auth(admin)).send({}), 422, 'STAFF.HANDOVER_INCOMPLETE');
     for (const item of ['customers', 'open_orders', 'materials', 'borrowed_tools'])
       ok(await api.post(`/api/v1/staff/${member.id}/handover`).set(auth(admin)).send({ item }));
@@ -645,7 +651,11 @@ describe('staff people end to end (log transport)', () => {
     const history = ok<{ entries: { type: string }[] }>(
       await api.get(`/api/v1/staff/${member.id}/history`).set(auth(admin)),
     );
-    expect(history.entries.map((e) => e.type)).toEqual(['StaffMemberHired', 'StaffMemberErased']);
+    expect(history.entries.map((e) => e.type)).toEqual([
+      'StaffMemberHired',
+      'StaffMemberLeft',
+      'StaffMemberErased',
+    ]);
     const listed = await poll('the erasure in the staff list', async () => {
       const page = ok<{ items: { id: string; name?: string; erasedAt?: string }[] }>(
         await api.get('/api/v1/staff').query({ limit: 200 }).set(auth(admin)),
@@ -669,6 +679,61 @@ describe('staff people end to end (log transport)', () => {
     const after = await count();
     expectProblem(await api.post(erase).set(auth(admin)).send({}), 422, 'STAFF.STAFF_MEMBER_ERASED');
     expect(await count()).toBe(after);
+  });
+
+  it('closes a leaver’s login on their last day: their old token is refused, and so is signing in', async () => {
+    // Tenancy makes the login only in a branch it knows.
+    const tenant = await api.get('/api/v1/tenant').set(auth(admin));
+    const added = ok<{ branches: { id: string; name: string }[] }>(
+      await api
+        .post('/api/v1/tenant/branches')
+        .set(auth(admin))
+        .set('If-Match', String(tenant.headers['etag']))
+        .send({ name: 'Leavers branch', businessLines: ['driving_practice'] }),
+      201,
+    );
+    const branch = added.branches.find((b) => b.name === 'Leavers branch')?.id ?? '';
+    const member = await new Recruiter(api, admin, branch).hired({ login: { username: 'leaving.zhao' } });
+    await poll('the login in tenancy', async () =>
+      (await api.get(`/api/v1/users/${member.id}`).set(auth(admin))).status === 200 ? true : undefined,
+    );
+    // No invitation came with the login: the admin issues the first and hands it over.
+    expect(ok<object>(await api.get(`/api/v1/users/${member.id}`).set(auth(admin)))).not.toHaveProperty(
+      'invitationExpiresAt',
+    );
+    const invitation = ok<{ token: string }>(
+      await api.post(`/api/v1/users/${member.id}/invitation`).set(auth(admin)),
+      201,
+    );
+    const password = 'Zhao-Leaves-Soon-2026';
+    const own = ok<{ accessToken: string }>(
+      await api.post('/api/v1/auth/activate').send({ token: invitation.token, password }),
+    ).accessToken;
+    ok(await api.get('/api/v1/users/me').set(auth(own)));
+
+    ok(await api.post(`/api/v1/staff/${member.id}/dismiss`).set(auth(admin)).send({ reason: 'no-shows' }));
+    const left = await poll('StaffMemberLeft', async () => {
+      const found = ok<StaffMember>(await api.get(`/api/v1/staff/${member.id}`).set(auth(admin)));
+      return found.leftAt ? found : undefined;
+    });
+    expect(Date.parse(left.leftAt ?? '')).toBeGreaterThan(0);
+    const closed = await poll('the login closed', async () => {
+      const found = ok<{ disabled: boolean; tokenVersion: number }>(
+        await api.get(`/api/v1/users/${member.id}`).set(auth(admin)),
+      );
+      return found.disabled ? found : undefined;
+    });
+    expect(closed.tokenVersion).toBeGreaterThan(1);
+    // The gateway asks tenancy again within a few seconds: then the old token is refused.
+    await poll('the old token refused', async () =>
+      (await api.get('/api/v1/users/me').set(auth(own))).status === 401 ? true : undefined,
+    );
+    expectProblem(await api.get('/api/v1/users/me').set(auth(own)), 401, 'AUTH.TOKEN_REVOKED');
+    expectProblem(
+      await api.post('/api/v1/auth/token').send({ username: 'leaving.zhao', password }),
+      401,
+      'UNAUTHENTICATED',
+    );
   });
 
   it('applies the tenant’s people policy, versioned: reminder days and notice days', async () => {

@@ -14,6 +14,11 @@ import { AttendanceHandlers, SHIFT_END_TIMER } from './application/attendance.ha
 import { ConductRulesPolicy, ConductRulesQueries } from './application/conduct-rules';
 import { DisciplineHandlers } from './application/discipline.handlers';
 import { MemberErasureHandlers, STAFF_RETENTION_TIMER } from './application/member-erasure.handlers';
+import {
+  backfillLeaveTimers,
+  MemberLeavingHandlers,
+  STAFF_LEFT_TIMER,
+} from './application/member-leaving.handlers';
 import { MemberHandlers } from './application/member.handlers';
 import { People } from './application/people';
 import { PeopleLists } from './application/people-lists';
@@ -102,6 +107,7 @@ export const staffService: ServiceDefinition<typeof staffConfigSpec> = {
       People,
       { provide: PeopleListsRepository, useValue: new PeopleListsRepository(pool) },
       ConductRulesPolicy,
+      MemberLeavingHandlers,
     ],
   }),
   onStart: async ({ runtime }, app) => {
@@ -111,7 +117,9 @@ export const staffService: ServiceDefinition<typeof staffConfigSpec> = {
     const training = app.get(TrainingSessionHandlers);
     const attendance = app.get(AttendanceHandlers);
     const erasure = app.get(MemberErasureHandlers);
+    const leaving = app.get(MemberLeavingHandlers);
     await timers.migrate();
+    await backfillLeaveTimers(runtime.store.pool, timers.schema);
     const own = [eventsTopic('staff')];
     await runtime.subscribe(PEOPLE_LISTS_CONSUMER, own, projectPeopleLists);
     await runtime.subscribe(CONDUCT_STAFF_FACTS_CONSUMER, own, projectConductStaffFacts);
@@ -135,6 +143,7 @@ export const staffService: ServiceDefinition<typeof staffConfigSpec> = {
       [TRAINING_END_TIMER]: (timer) => training.sessionEnded(timer),
       [SHIFT_END_TIMER]: (timer) => attendance.shiftEnded(timer),
       [STAFF_RETENTION_TIMER]: (timer) => erasure.retentionOver(timer),
+      [STAFF_LEFT_TIMER]: (timer) => leaving.lastDayCame(timer),
     });
   },
 };

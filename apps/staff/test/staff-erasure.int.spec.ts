@@ -13,6 +13,13 @@ import { databaseUrl, eventually, newInternalKeyPair, uniqueName } from '@servic
 import { MemberErasureHandlers, staffRetentionTimerId } from '../src/application/member-erasure.handlers';
 import { DisciplineHandlers } from '../src/application/discipline.handlers';
 import { MemberHandlers } from '../src/application/member.handlers';
+import {
+  backfillLeaveTimers,
+  LEAVE_TIMERS_BACKFILL,
+  MemberLeavingHandlers,
+  staffLeftTimerId,
+} from '../src/application/member-leaving.handlers';
+import { PeoplePolicyHandlers } from '../src/application/people-policy.handlers';
 import { PeopleLists } from '../src/application/people-lists';
 import { QualificationHandlers } from '../src/application/qualification.handlers';
 import { RecruitmentHandlers } from '../src/application/recruitment.handlers';
@@ -58,7 +65,14 @@ const ID_NUMBER = '110105199001010011';
 const rows = (stream: string) => storedEvents(runtime(), stream);
 const atRest = (stream: string) => eventsAtRest(runtime(), stream);
 
-async function hired(username?: string): Promise<{ staffId: string; candidateId: string }> {
+function hired(username?: string): Promise<{ staffId: string; candidateId: string }> {
+  return hiredIn(call, username);
+}
+
+async function hiredIn(
+  call: CallContext,
+  username?: string,
+): Promise<{ staffId: string; candidateId: string }> {
   const recruitment = app().get(RecruitmentHandlers);
   const posting = await recruitment.openPosting(
     {
@@ -98,14 +112,20 @@ async function handedOver(staffId: string): Promise<void> {
   for (const item of ITEMS) await app().get(SeparationHandlers).tick({ id: staffId, item }, call);
 }
 
-async function timerRow(staffId: string) {
+/** Waits for the leave timer's StaffMemberLeft (the file shows `leftAt`). */
+function leftOn(staffId: string) {
+  return eventually('the leave timer’s StaffMemberLeft', async () => {
+    const member = await app().get(MemberHandlers).get({ id: staffId }, call);
+    return member.leftAt ? member : undefined;
+  });
+}
+
+async function timerRow(staffId: string, id = staffRetentionTimerId(staffId)) {
   const { rows: found } = await runtime().store.pool.query<{
     due_at: Date;
     fired_at: Date | null;
     payload: Record<string, unknown>;
-  }>(`SELECT due_at, fired_at, payload FROM staff.timers WHERE timer_id = $1`, [
-    staffRetentionTimerId(staffId),
-  ]);
+  }>(`SELECT due_at, fired_at, payload FROM staff.timers WHERE timer_id = $1`, [id]);
   return found[0];
 }
 
@@ -127,13 +147,17 @@ describe('EraseStaffMember at request', () => {
       code: 'STAFF.STILL_EMPLOYED',
     });
     await app().get(SeparationHandlers).dismiss({ id: staffId, reason: 'repeated no-shows' }, call);
+    await leftOn(staffId);
     await expect(erasure.eraseStaffMember({ id: staffId }, call)).rejects.toMatchObject({
       code: 'STAFF.HANDOVER_INCOMPLETE',
     });
     await expect(
       erasure.eraseStaffMember({ id: staffId }, { ...call, tenantId: newId() }),
     ).rejects.toMatchObject({ code: 'STAFF.STAFF_MEMBER_NOT_FOUND' });
-    expect((await rows(memberStreamId(tenantId, staffId))).map((e) => e.type)).toEqual(['StaffMemberHired']);
+    expect((await rows(memberStreamId(tenantId, staffId))).map((e) => e.type)).toEqual([
+      'StaffMemberHired',
+      'StaffMemberLeft',
+    ]);
     expect(await app().get(PersonalDataCipher).load(staffId)).toBeDefined();
   });
 
@@ -166,6 +190,8 @@ describe('EraseStaffMember at request', () => {
         call,
       );
     await app().get(SeparationHandlers).dismiss({ id: staffId, reason: 'caught drinking on duty' }, call);
+    // A dismissal's last day is its day: the leave timer records StaffMemberLeft at once.
+    await leftOn(staffId);
     await handedOver(staffId);
     // The separation complete: the retention timer is armed, two years (730 days) after the last day.
     const today = new Date().toISOString().slice(0, 10);
@@ -201,6 +227,7 @@ describe('EraseStaffMember at request', () => {
     expect((await rows(stream)).map((e) => e.type)).toEqual([
       'StaffMemberHired',
       'StaffLoginRequested',
+      'StaffMemberLeft',
       'StaffMemberErased',
     ]);
     expect(await atRest(candidateStreamId(tenantId, candidateId))).not.toContain('Zhang');
@@ -221,6 +248,7 @@ describe('EraseStaffMember at request', () => {
     expect(history.entries.map((e) => e.type)).toEqual([
       'StaffMemberHired',
       'StaffLoginRequested',
+      'StaffMemberLeft',
       'StaffMemberErased',
     ]);
     expect(JSON.stringify(history)).not.toContain('Zhang');
@@ -281,7 +309,7 @@ describe('EraseStaffMember at request', () => {
     ).rejects.toMatchObject({
       code: 'STAFF.STAFF_MEMBER_ERASED',
     });
-    expect(await rows(stream)).toHaveLength(3);
+    expect(await rows(stream)).toHaveLength(4);
   });
 });
 
@@ -347,5 +375,144 @@ describe('the retention timer', () => {
       rows(stream).then((events) => events.filter((e) => e.type === type).length);
     expect(await erasures(memberStreamId(tenantId, staffId), 'StaffMemberErased')).toBe(1);
     expect(await erasures(candidateStreamId(tenantId, candidateId), 'CandidateErased')).toBe(1);
+  });
+});
+
+describe('the leave timer (StaffMemberLeft on the last day)', () => {
+  it('is armed with the separation, due at the start of the last day', async () => {
+    const { staffId } = await hired();
+    const resigned = await app().get(SeparationHandlers).resign({ id: staffId }, call);
+    const armed = await timerRow(staffId, staffLeftTimerId(staffId));
+    expect(armed).toMatchObject({ fired_at: null, payload: { staffId, lastDay: resigned.lastDay } });
+    expect(armed!.due_at.toISOString()).toBe(`${resigned.lastDay!}T00:00:00.000Z`);
+    // The notice still running: they have not left.
+    expect(await app().get(MemberHandlers).get({ id: staffId }, call)).not.toHaveProperty('leftAt');
+  });
+
+  it('records StaffMemberLeft once, across a restart, never twice', async () => {
+    // The first instance looks for due timers only at its start (then a minute later): it goes down first.
+    await running!.stop();
+    await start(60_000);
+    const { staffId } = await hired('leaver.li');
+    await app().get(SeparationHandlers).dismiss({ id: staffId, reason: 'left the yard unlocked' }, call);
+    const today = new Date().toISOString().slice(0, 10);
+    const armed = await timerRow(staffId, staffLeftTimerId(staffId));
+    expect(armed).toMatchObject({ fired_at: null });
+    expect(armed!.due_at.toISOString()).toBe(`${today}T00:00:00.000Z`);
+    expect(await app().get(MemberHandlers).get({ id: staffId }, call)).not.toHaveProperty('leftAt');
+
+    // Down before the timer is looked for, and back.
+    await running!.stop();
+    await start(100);
+    const left = await leftOn(staffId);
+    expect(left.status).toBe('active');
+    await eventually('the timer marked fired', async () =>
+      (await timerRow(staffId, staffLeftTimerId(staffId)))?.fired_at ? true : undefined,
+    );
+    const leaves = async () =>
+      (await rows(memberStreamId(tenantId, staffId))).filter((e) => e.type === 'StaffMemberLeft');
+    const [event] = await leaves();
+    expect(event?.data).toEqual({ staffId, kind: 'dismissal', lastDay: today, leftAt: left.leftAt });
+    expect(event?.metadata).toMatchObject({ actorId: 'system:staff-left' });
+
+    // Run again (a crash after the event, before the mark; a second poller): nothing more.
+    const timer = {
+      id: staffLeftTimerId(staffId),
+      tenantId,
+      kind: 'staff-left',
+      dueAt: new Date(),
+      payload: { staffId, lastDay: today },
+      attempts: 1,
+    };
+    await app().get(MemberLeavingHandlers).lastDayCame(timer);
+    await runtime().store.pool.query(
+      `UPDATE staff.timers SET fired_at = NULL, due_at = now() WHERE timer_id = $1`,
+      [timer.id],
+    );
+    await eventually('the timer fired again', async () =>
+      (await timerRow(staffId, staffLeftTimerId(staffId)))?.fired_at ? true : undefined,
+    );
+    expect(await leaves()).toHaveLength(1);
+  });
+});
+
+describe('separations recorded before the leave timer', () => {
+  it('get one armed once by the backfill; a timer armed already is left as it is', async () => {
+    const { staffId } = await hired();
+    // Recorded as an older release did: the separation without its leave timer.
+    await runtime().store.append(
+      separationStreamId(tenantId, staffId),
+      [
+        {
+          type: 'ResignationSubmitted',
+          data: { staffId, noticeDays: 30, lastDay: '2024-05-06', submittedAt: '2024-04-06T01:00:00.000Z' },
+        },
+      ],
+      { expectedVersion: 'no_stream', metadata: { tenantId, actorId: call.actorId } },
+    );
+    const armedBefore = await hired();
+    await app().get(SeparationHandlers).resign({ id: armedBefore.staffId }, call);
+    const before = await timerRow(armedBefore.staffId, staffLeftTimerId(armedBefore.staffId));
+    expect(await timerRow(staffId, staffLeftTimerId(staffId))).toBeUndefined();
+
+    // The backfill ran at this database's first start; run as on an upgraded one.
+    const { pool } = runtime().store;
+    await pool.query(`DELETE FROM staff.schema_migrations WHERE id = $1`, [LEAVE_TIMERS_BACKFILL.id]);
+    await backfillLeaveTimers(pool, 'staff');
+    await backfillLeaveTimers(pool, 'staff');
+    expect(await timerRow(armedBefore.staffId, staffLeftTimerId(armedBefore.staffId))).toEqual(before);
+    const left = await leftOn(staffId);
+    expect(left.leftAt).toBeDefined();
+    const leaves = (await rows(memberStreamId(tenantId, staffId))).filter(
+      (e) => e.type === 'StaffMemberLeft',
+    );
+    expect(leaves.map((e) => e.data)).toEqual([
+      { staffId, kind: 'resignation', lastDay: '2024-05-06', leftAt: left.leftAt },
+    ]);
+    const { rows: timers } = await pool.query<{ tenant_id: string }>(
+      `SELECT tenant_id FROM staff.timers WHERE timer_id = $1`,
+      [staffLeftTimerId(staffId)],
+    );
+    expect(timers).toEqual([{ tenant_id: tenantId }]);
+  });
+});
+
+describe('a retention period changed by the policy', () => {
+  it('moves the pending erasures of that tenant’s past separations, and back', async () => {
+    const ownTenant = newId();
+    const own: CallContext = { ...call, tenantId: ownTenant };
+    const other = await hired();
+    // Another tenant's leaver keeps its period.
+    await app().get(SeparationHandlers).dismiss({ id: other.staffId, reason: 'r' }, call);
+    await handedOver(other.staffId);
+    const otherDue = (await timerRow(other.staffId))!.due_at.toISOString();
+
+    const { staffId } = await hiredIn(own);
+    await app().get(SeparationHandlers).dismiss({ id: staffId, reason: 'r' }, own);
+    for (const item of ITEMS) await app().get(SeparationHandlers).tick({ id: staffId, item }, own);
+    const today = new Date().toISOString().slice(0, 10);
+    const at = (days: number) => new Date(Date.parse(`${today}T00:00:00.000Z`) + (days + 1) * 86_400_000);
+    expect((await timerRow(staffId))!.due_at).toEqual(at(730));
+
+    const policies = app().get(PeoplePolicyHandlers);
+    const changed = await policies.change(
+      { expiryReminderDays: 30, noticeDays: 30, staffRetentionDays: 1095 },
+      own,
+    );
+    const moved = await timerRow(staffId);
+    expect(moved!.due_at).toEqual(at(1095));
+    expect(moved!.payload).toEqual({
+      staffId,
+      lastDay: today,
+      retentionDays: 1095,
+      policyVersion: changed.version,
+    });
+    expect((await timerRow(other.staffId))!.due_at.toISOString()).toBe(otherDue);
+
+    // A change that keeps the period (the reminder days only) leaves it; back to two years moves it back.
+    await policies.change({ expiryReminderDays: 14, noticeDays: 30 }, own);
+    expect((await timerRow(staffId))!.due_at).toEqual(at(1095));
+    await policies.change({ expiryReminderDays: 14, noticeDays: 30, staffRetentionDays: 730 }, own);
+    expect((await timerRow(staffId))!.due_at).toEqual(at(730));
   });
 });

@@ -31,6 +31,7 @@ import {
 } from './infrastructure/accounts.entity';
 import { TenantsRepository } from './infrastructure/tenants.repository';
 import { STAFF_LOGINS_CONSUMER, staffLoginsProcess } from './application/staff-logins.process';
+import { STAFF_LEAVERS_CONSUMER, staffLeaversProcess } from './application/staff-leavers.process';
 
 /** One `@Handles` method for each of tenancy's declared methods (libs/contracts tenancy.api.ts). */
 export const TENANCY_HANDLERS = [
@@ -94,7 +95,13 @@ export const tenancyService: ServiceDefinition<typeof tenancyConfigSpec> = {
     await runtime.subscribe(
       STAFF_LOGINS_CONSUMER,
       [eventsTopic('staff')],
-      staffLoginsProcess(app.get(TenantStream), logger, config.INVITATION_TTL_HOURS),
+      staffLoginsProcess(app.get(TenantStream), logger),
+    );
+    // A leaver's login closes (issue 11): staff's StaffMemberLeft → the user disabled, its tokens refused.
+    await runtime.subscribe(
+      STAFF_LEAVERS_CONSUMER,
+      [eventsTopic('staff')],
+      staffLeaversProcess(app.get(TenantStream), logger),
     );
   },
 };

@@ -11,8 +11,8 @@ import { tenancyService } from '../src/tenancy.service-definition';
 import { eventually } from '@serviceops/testing';
 import { bootOnOwnDatabase, type BootedService } from '@serviceops/platform/testing';
 
-// Activation invitations on tenancy's own database (issue 13 item 1): a staff login made at hiring gets its
-// first invitation, an admin issues the token to hand over, the person activates with it and signs in. The
+// Activation invitations on tenancy's own database (issue 13 item 1): a staff login made at hiring has no
+// invitation until an admin issues one and hands its token over, the person activates with it and signs in. The
 // secret is held nowhere at rest (only its SHA-256), in no event, and every refused token writes nothing.
 
 const ACTIVATION_URL = 'https://app.example.com/activate';
@@ -97,15 +97,12 @@ describe('activation invitations in tenancy', () => {
     return staffId;
   }
 
-  it('issues the first invitation with the login and the token on demand: only a hash at rest, none in events', async () => {
+  it('makes the login with no invitation; the admin issues the first: only a hash at rest, none in events', async () => {
     const staffId = await hiredWithLogin('invited.one');
-    const first = await rowsOf(staffId);
-    expect(first).toHaveLength(1);
+    expect(await rowsOf(staffId)).toHaveLength(0);
     const user = (await app().get(TenantStream).read(tenantId)).tenant.users[staffId]!;
-    expect(user).toMatchObject({
-      pendingActivation: true,
-      invitation: { invitationId: first[0]!.invitation_id },
-    });
+    expect(user).toMatchObject({ pendingActivation: true });
+    expect(user).not.toHaveProperty('invitation');
 
     const before = Date.now();
     const issued = await invitations().issueUserInvitation({ userId: staffId }, call);
@@ -118,7 +115,7 @@ describe('activation invitations in tenancy', () => {
     expect(expiresIn).toBeGreaterThanOrEqual(72 * 3_600_000 - 1_000);
     expect(expiresIn).toBeLessThanOrEqual(72 * 3_600_000 + 5_000);
 
-    // At rest: one row (the first one superseded is gone), holding the SHA-256 of the secret and not the secret.
+    // At rest: one row, holding the SHA-256 of the secret and not the secret.
     const rows = await rowsOf(staffId);
     expect(rows.map((r) => r.invitation_id)).toEqual([invitationId]);
     expect(rows[0]!.secret_hash.equals(createHash('sha256').update(secret).digest())).toBe(true);
@@ -129,7 +126,7 @@ describe('activation invitations in tenancy', () => {
       `SELECT type, row_to_json(e)::text AS text FROM tenancy.events e WHERE stream_id = $1`,
       [tenantStreamId(tenantId)],
     );
-    expect(events.filter((e) => e.type === 'UserInvitationIssued')).toHaveLength(2);
+    expect(events.filter((e) => e.type === 'UserInvitationIssued')).toHaveLength(1);
     for (const event of events) expect(event.text).not.toContain(secret);
   });
 

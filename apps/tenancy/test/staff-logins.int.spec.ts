@@ -9,6 +9,8 @@ import { UsersHandlers } from '../src/application/users.handlers';
 import { tenantStreamId } from '../src/domain/tenant/tenant.decider';
 import { TenantsRepository } from '../src/infrastructure/tenants.repository';
 import { staffLoginsProcess } from '../src/application/staff-logins.process';
+import { staffLeaversProcess } from '../src/application/staff-leavers.process';
+import { InvitationsHandlers } from '../src/application/invitations.handlers';
 import { tenancyService } from '../src/tenancy.service-definition';
 import { eventually } from '@serviceops/testing';
 import { bootOnOwnDatabase, type BootedService } from '@serviceops/platform/testing';
@@ -73,7 +75,7 @@ describe('staff logins in tenancy', () => {
     // Delivered again (twice at once, and once more): nothing more.
     const { events } = await staffLog.readStream(`staff-member-${tenantId}-${staffId}`);
     const delivered = { ...events[0]!, topic: 'staff.events.v1' } as DeliveredEvent;
-    const consume = staffLoginsProcess(stream, pino({ level: 'silent' }), 72);
+    const consume = staffLoginsProcess(stream, pino({ level: 'silent' }));
     await Promise.all([consume(delivered), consume(delivered)]);
     await consume(delivered);
     const { tenant } = await stream.read(tenantId);
@@ -90,5 +92,67 @@ describe('staff logins in tenancy', () => {
     await expect(
       app.get(UsersHandlers).authenticate({ tenantId, username: 'coach.li', password: 'anything-at-all-1' }),
     ).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  }, 60_000);
+
+  it('closes a leaver’s login once on StaffMemberLeft: no sign-in, the old token’s version is gone', async () => {
+    const app = running!.app;
+    const stream = app.get(TenantStream);
+    const users = app.get(UsersHandlers);
+    const { items } = await app.get(TenantsRepository).list({ limit: 10 });
+    const tenantId = items[0]!.id;
+    const admin = { tenantId, actorId: 'test', roles: ['admin'], correlationId: randomUUID() };
+    const staffId = randomUUID();
+    const staffLog = new PostgresEventStore({ pool: pool!, schema: 'staff', groupCommit: false });
+    await staffLog.migrate();
+    const publish = (type: string, data: object) =>
+      staffLog.append(`staff-member-${tenantId}-${staffId}`, [{ type, data }], {
+        metadata: { tenantId, actorId: 'staff-test', correlationId: randomUUID() },
+      });
+    await publish('StaffLoginRequested', {
+      staffId,
+      username: 'leaver.wu',
+      roles: ['coach'],
+      requestedAt: new Date().toISOString(),
+    });
+    await eventually('the staff login', async () => (await stream.read(tenantId)).tenant.users[staffId]);
+
+    // The admin issues the invitation handed to the person, who activates and signs in.
+    const { token } = await app.get(InvitationsHandlers).issueUserInvitation({ userId: staffId }, admin);
+    const password = 'a-Long-leaver-pass-1';
+    await app.get(InvitationsHandlers).activateUser({ token, password });
+    const signedIn = await users.authenticate({ tenantId, username: 'leaver.wu', password });
+
+    // The last day came: staff publishes StaffMemberLeft.
+    const left = { staffId, kind: 'resignation', lastDay: '2026-03-02', leftAt: new Date().toISOString() };
+    await publish('StaffMemberLeft', left);
+    const closed = await eventually('the login closed', async () => {
+      const user = (await stream.read(tenantId)).tenant.users[staffId];
+      return user?.disabled ? user : undefined;
+    });
+    expect(closed.tokenVersion).toBeGreaterThan(signedIn.tokenVersion);
+    await expect(users.authenticate({ tenantId, username: 'leaver.wu', password })).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+    });
+    // What the gateway compares each token with: disabled, and a version the old token does not carry.
+    expect(await users.getUser({ userId: staffId }, admin)).toMatchObject({
+      disabled: true,
+      tokenVersion: closed.tokenVersion,
+    });
+
+    // Redelivered (twice at once, and once more): still one closing.
+    const { events } = await staffLog.readStream(`staff-member-${tenantId}-${staffId}`);
+    const leave = events.find((e) => e.type === 'StaffMemberLeft')!;
+    const delivered = { ...leave, topic: 'staff.events.v1' } as DeliveredEvent;
+    const consume = staffLeaversProcess(stream, pino({ level: 'silent' }));
+    await Promise.all([consume(delivered), consume(delivered)]);
+    await consume(delivered);
+    const store = new PostgresEventStore({ pool: pool!, schema: 'tenancy', groupCommit: false });
+    const mine = (await store.readStream(tenantStreamId(tenantId))).events.filter(
+      (e) => (e.data as { userId?: string }).userId === staffId,
+    );
+    expect(
+      mine.filter((e) => e.type === 'UserDisabled' || e.type === 'StaffLoginClosed').map((e) => e.type),
+    ).toEqual(['UserDisabled', 'StaffLoginClosed']);
+    expect((await stream.read(tenantId)).tenant.users[staffId]?.tokenVersion).toBe(closed.tokenVersion);
   }, 60_000);
 });

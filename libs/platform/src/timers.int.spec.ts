@@ -200,6 +200,38 @@ describe('DurableTimers on a real PostgreSQL', () => {
     expect(await count('effects', 'reply:1')).toBe(2);
   });
 
+  it('lists one tenant’s pending timers of a kind, and moves them without arming a fired one again', async () => {
+    await schedule(
+      { id: 'keep:1', kind: 'keep', dueAt: later(), payload: { days: 1 } },
+      { id: 'keep:2', kind: 'keep', dueAt: past() },
+      { id: 'other:1', kind: 'other', dueAt: later() },
+    );
+    await withTransaction(pool, (tx) =>
+      timers.schedule(tx, { id: 'keep:3', tenantId: randomUUID(), kind: 'keep', dueAt: later() }),
+    );
+    expect(await timers.fireDue({ keep: (t) => effect(t) })).toBe(1); // keep:2 fired
+
+    const listed = await withTransaction(pool, (tx) =>
+      timers.pendingOf(tx, { kind: 'keep', tenantId: TENANT }),
+    );
+    expect(listed.map((t) => [t.id, t.payload])).toEqual([['keep:1', { days: 1 }]]);
+    await withTransaction(pool, async (tx) => {
+      expect(await timers.move(tx, 'keep:1', { dueAt: past(), payload: { days: 2 } })).toBe(true);
+      expect(await timers.move(tx, 'keep:2', { dueAt: past(), payload: {} })).toBe(false);
+    });
+    expect(await row('keep:2')).toMatchObject({ fired: true });
+    const fired: DueTimer[] = [];
+    expect(
+      await timers.fireDue({
+        keep: (t) => {
+          fired.push(t);
+          return Promise.resolve();
+        },
+      }),
+    ).toBe(1);
+    expect(fired.map((t) => [t.id, t.payload])).toEqual([['keep:1', { days: 2 }]]);
+  });
+
   it('never fires a cancelled timer', async () => {
     await schedule({ id: 'reply:1', kind: 'deadline', dueAt: past() });
     expect(await withTransaction(pool, (tx) => timers.cancel(tx, 'reply:1'))).toBe(true);

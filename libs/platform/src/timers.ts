@@ -34,6 +34,15 @@ export interface TimerToSchedule {
   readonly payload?: object;
 }
 
+/** A timer not fired yet, as `pendingOf` lists it for its caller to move. */
+export interface PendingTimer {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly kind: string;
+  readonly dueAt: Date;
+  readonly payload: Readonly<Record<string, unknown>>;
+}
+
 export interface TimerRetryPolicy {
   /** Delay after the first failure; it doubles after each further one. */
   readonly initialDelayMs: number;
@@ -178,6 +187,41 @@ export class DurableTimers {
     const { rowCount } = await tx.query(
       `DELETE FROM "${this.schema}".timers WHERE timer_id = $1 AND fired_at IS NULL`,
       [id],
+    );
+    return rowCount === 1;
+  }
+
+  /**
+   * One tenant's timers of one kind not fired yet, locked in the caller's transaction until it ends (to move them
+   * with `move`). A timer in a batch a poller has claimed is waited for; if that batch fired it, it is not listed.
+   */
+  async pendingOf(tx: PoolClient, of: { kind: string; tenantId: string }): Promise<PendingTimer[]> {
+    const { rows } = await tx.query<TimerRow>(
+      `SELECT timer_id, tenant_id, kind, due_at, payload, attempts
+         FROM "${this.schema}".timers
+        WHERE fired_at IS NULL AND kind = $1 AND tenant_id = $2
+        ORDER BY timer_id
+        FOR UPDATE`,
+      [of.kind, of.tenantId],
+    );
+    return rows.map((row) => ({
+      id: row.timer_id,
+      tenantId: row.tenant_id,
+      kind: row.kind,
+      dueAt: row.due_at,
+      payload: row.payload,
+    }));
+  }
+
+  /**
+   * Moves a pending timer (its due time and payload) in the caller's transaction; false when there is none (it
+   * fired or was cancelled meanwhile). Unlike `schedule`, it never arms again a timer that fired.
+   */
+  async move(tx: PoolClient, id: string, to: { dueAt: Date; payload: object }): Promise<boolean> {
+    this.refuseOwnTimer(id, 'move');
+    const { rowCount } = await tx.query(
+      `UPDATE "${this.schema}".timers SET due_at = $2, payload = $3::jsonb WHERE timer_id = $1 AND fired_at IS NULL`,
+      [id, to.dueAt, JSON.stringify(to.payload)],
     );
     return rowCount === 1;
   }

@@ -89,6 +89,13 @@ export class StaffMemberView {
       'when their personal data was erased (status `erased`: name, phone and ID number gone for good)',
   })
   erasedAt?: string;
+  @ApiPropertyOptional({
+    ...opt,
+    format: 'date-time',
+    description:
+      'when they left: their separation’s last day came (StaffMemberLeft; their login is closed by tenancy)',
+  })
+  leftAt?: string;
 }
 
 @ApiSchema({ name: 'Qualification' })

@@ -33,27 +33,83 @@ export function staffRetentionTimerId(staffId: string): string {
 }
 
 /**
+ * One tenant's retention timers change under this lock (in the caller's transaction): arming one reads the policy
+ * after taking it, and a policy change moves the pending ones after taking it, so neither misses the other.
+ */
+async function lockTenantRetention(tx: PoolClient, tenantId: string): Promise<void> {
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))`, [
+    STAFF_RETENTION_TIMER,
+    tenantId,
+  ]);
+}
+
+function retentionPayload(
+  staffId: string,
+  lastDay: string,
+  policy: { version: number; staffRetentionDays: number },
+) {
+  return { staffId, lastDay, retentionDays: policy.staffRetentionDays, policyVersion: policy.version };
+}
+
+/**
  * Arms a leaver's retention timer in the transaction that completes their separation (FinalSettlementRequested):
- * due `retentionDays` (the tenant's policy then in force) after the last day. The period travels with the timer,
- * so a later policy change applies to separations completed after it, as the notice days do.
+ * due the tenant's `staffRetentionDays` after the last day. The policy is read under the tenant's retention lock,
+ * so a policy change committed meanwhile is not missed (it moves the timers pending when it commits).
  */
 export async function armStaffRetention(
   people: People,
   tx: PoolClient,
   at: { tenantId: string; staffId: string; lastDay: string },
-  policy: { version: number; staffRetentionDays: number },
 ): Promise<void> {
+  await lockTenantRetention(tx, at.tenantId);
+  const policy = await people.policyOf(at.tenantId);
   await people.timers.schedule(tx, {
     id: staffRetentionTimerId(at.staffId),
     tenantId: at.tenantId,
     kind: STAFF_RETENTION_TIMER,
     dueAt: staffRetentionEndsAt(at.lastDay, policy.staffRetentionDays),
-    payload: {
-      staffId: at.staffId,
-      retentionDays: policy.staffRetentionDays,
-      policyVersion: policy.version,
-    },
+    payload: retentionPayload(at.staffId, at.lastDay, policy),
   });
+}
+
+/**
+ * The tenant changed its retention period: every pending retention timer (past separations whose data is not
+ * erased yet) is moved to the new period after its last day, in the policy change's transaction, under the
+ * tenant's retention lock. A shorter period may make some due at once: they are erased on the next poll. Returns
+ * how many moved. The last day is the timer's (older timers without it: their separation's).
+ */
+export async function moveStaffRetention(
+  people: People,
+  tx: PoolClient,
+  tenantId: string,
+  policy: { version: number; staffRetentionDays: number },
+): Promise<number> {
+  await lockTenantRetention(tx, tenantId);
+  const pending = await people.timers.pendingOf(tx, { kind: STAFF_RETENTION_TIMER, tenantId });
+  let moved = 0;
+  for (const timer of pending) {
+    const { staffId, lastDay: kept, retentionDays } = timer.payload;
+    if (typeof staffId !== 'string' || retentionDays === policy.staffRetentionDays) continue;
+    const lastDay = typeof kept === 'string' ? kept : await lastDayOf(people, tenantId, staffId);
+    if (lastDay === undefined) continue;
+    if (
+      await people.timers.move(tx, timer.id, {
+        dueAt: staffRetentionEndsAt(lastDay, policy.staffRetentionDays),
+        payload: retentionPayload(staffId, lastDay, policy),
+      })
+    )
+      moved += 1;
+  }
+  return moved;
+}
+
+async function lastDayOf(people: People, tenantId: string, staffId: string): Promise<string | undefined> {
+  const { state } = await people.runtime.store.aggregate<SeparationState>(
+    separationStreamId(tenantId, staffId),
+    (s, e) => separationDecider.evolve(s, e as unknown as SeparationEvent),
+    separationDecider.initialState,
+  );
+  return state.status === 'none' ? undefined : state.lastDay;
 }
 
 /**

@@ -35,6 +35,8 @@ export interface StaffMemberView {
   readonly loginRequested?: string;
   /** When their personal data was erased (status `erased`; name, phone and ID number gone for good). */
   readonly erasedAt?: string;
+  /** When their separation's last day came (StaffMemberLeft). */
+  readonly leftAt?: string;
 }
 
 export function memberViewOf(state: MemberState, version: number, clear: boolean): StaffMemberView {
@@ -57,6 +59,7 @@ export function memberViewOf(state: MemberState, version: number, clear: boolean
     // The username is not sealed (tenancy needs it): once the key is gone (erased), it is not shown either.
     ...optional('loginRequested', isSealed(state.name) ? undefined : state.loginRequested),
     ...optional('erasedAt', state.erasedAt),
+    ...optional('leftAt', state.leftAt),
   };
 }
 

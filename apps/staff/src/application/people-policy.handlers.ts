@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { execute, Handles, optional, type CallContext } from '@serviceops/platform';
-import { peoplePolicyDecider, peoplePolicyStreamId } from '../domain/people-policy/people-policy';
+import {
+  peoplePolicyDecider,
+  peoplePolicyStreamId,
+  type PeoplePolicyState,
+} from '../domain/people-policy/people-policy';
+import { moveStaffRetention } from './member-erasure.handlers';
 import { People, type VersionedPeoplePolicy } from './people';
 
 /** The tenant's people policy: reminder days before a qualification expires, notice days of a resignation. */
@@ -41,7 +46,19 @@ export class PeoplePolicyHandlers {
         },
         { now: new Date() },
         call,
-        request.expectedVersion !== undefined ? { expectedVersion: request.expectedVersion } : {},
+        {
+          ...optional('expectedVersion', request.expectedVersion),
+          // A new retention period applies to past separations too: their pending erasures move with it.
+          // (Timers already on the new period are left as they are.)
+          inline: async (tx, state, _version, events) => {
+            if (events.length === 0) return;
+            const { version, policy } = state as PeoplePolicyState;
+            await moveStaffRetention(this.people, tx, call.tenantId, {
+              version,
+              staffRetentionDays: policy.staffRetentionDays,
+            });
+          },
+        },
       ),
     );
     return { version: done.state.version, ...done.state.policy };

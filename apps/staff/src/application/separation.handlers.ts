@@ -16,6 +16,7 @@ export const SEPARATION_SEALED_PATHS = sealedPathsOf(
   PERSONAL_TEXT.staffSeparation,
 );
 import { armStaffRetention } from './member-erasure.handlers';
+import { armStaffLeaving } from './member-leaving.handlers';
 import { MemberHandlers } from './member.handlers';
 import { People } from './people';
 import { MemberErrorCode } from '../domain/member/member.errors';
@@ -144,16 +145,22 @@ export class SeparationHandlers {
           codec,
           policyVersion: policy.version,
           ...(expectedVersion !== undefined ? { expectedVersion } : {}),
-          // The separation is complete: the leaver's retention starts, their data erased when it is over.
+          // A separation recorded: they leave on its last day (the leave timer). The separation complete: the
+          // leaver's retention starts, their data erased when it is over.
           inline: async (tx, _state, _version, events) => {
             for (const event of events as SeparationEvent[])
-              if (event.type === 'FinalSettlementRequested')
-                await armStaffRetention(
-                  this.people,
-                  tx,
-                  { tenantId: call.tenantId, staffId, lastDay: event.data.lastDay },
-                  policy,
-                );
+              if (event.type === 'ResignationSubmitted' || event.type === 'StaffMemberDismissed')
+                await armStaffLeaving(this.people, tx, {
+                  tenantId: call.tenantId,
+                  staffId,
+                  lastDay: event.data.lastDay,
+                });
+              else if (event.type === 'FinalSettlementRequested')
+                await armStaffRetention(this.people, tx, {
+                  tenantId: call.tenantId,
+                  staffId,
+                  lastDay: event.data.lastDay,
+                });
           },
         },
       ),

@@ -3,7 +3,6 @@ import { DomainError } from '@serviceops/kernel';
 import type { DeliveredEvent } from '@serviceops/messaging';
 import { ProblemError } from '@serviceops/platform';
 import type { Logger } from 'pino';
-import { newInvitation, saveInvitation } from '../infrastructure/invitations';
 import type { TenantStream } from './tenant-stream';
 
 export const STAFF_LOGINS_CONSUMER = 'tenancy-staff-logins';
@@ -14,11 +13,11 @@ export const STAFF_LOGINS_CONSUMER = 'tenancy-staff-logins';
  * so a redelivered request (or one whose offset was not committed after the append) adds nothing. A tenant that
  * is disabled or gone cannot take it: the request is logged (by ids only) and left, not retried for ever.
  *
- * The login comes with its first activation invitation (its hash stored only if the login was made). Nobody is
- * handed that one's token (there is no channel to the person yet, and events never carry it): it dates the
- * invitation on the user, and an admin issues the token to hand over with `POST /users/{id}/invitation`.
+ * The login comes with no activation invitation: no token exists until an admin issues the first one with
+ * `POST /users/{id}/invitation` and hands it over (there is no channel to the person here, and events never carry
+ * a secret), so nothing made at hiring can leak.
  */
-export function staffLoginsProcess(stream: TenantStream, logger: Logger, validForHours: number) {
+export function staffLoginsProcess(stream: TenantStream, logger: Logger) {
   return async (event: DeliveredEvent): Promise<void> => {
     const tenantId = event.metadata.tenantId;
     if (!tenantId || event.type !== 'StaffLoginRequested') return;
@@ -29,28 +28,17 @@ export function staffLoginsProcess(stream: TenantStream, logger: Logger, validFo
       roles: [],
       correlationId: String(event.metadata.correlationId ?? event.eventId),
     };
-    const { invitationId, secretHash } = newInvitation();
     try {
-      await stream.execute(
-        call,
-        {
-          type: 'CreateStaffLogin',
-          data: {
-            tenantId,
-            staffId: request.staffId,
-            username: request.username,
-            roles: request.roles,
-            ...(request.branchId ? { branchId: request.branchId } : {}),
-            invitation: { invitationId, validForHours },
-          },
+      await stream.execute(call, {
+        type: 'CreateStaffLogin',
+        data: {
+          tenantId,
+          staffId: request.staffId,
+          username: request.username,
+          roles: request.roles,
+          ...(request.branchId ? { branchId: request.branchId } : {}),
         },
-        {
-          beside: async (tx, events) => {
-            if (events.some((e) => e.type === 'UserInvitationIssued'))
-              await saveInvitation(tx, { invitationId, tenantId, userId: request.staffId, secretHash });
-          },
-        },
-      );
+      });
     } catch (error) {
       if (!(error instanceof DomainError) && !(error instanceof ProblemError)) throw error;
       logger.warn({ tenantId, staffId: request.staffId, code: error.code }, 'staff login request not taken');

@@ -81,6 +81,19 @@ export interface StaffMemberErasedV1 {
   readonly erasedAt: string;
 }
 
+/**
+ * A separated staff member's last day has come (UTC day; a dismissal's is its own day): they have left. Fired once
+ * per person by a durable timer armed at the resignation or dismissal, whether or not the handover is complete.
+ * Tenancy closes the login it created at hire (`StaffLoginClosed`); anyone granting the person access ends it.
+ */
+export interface StaffMemberLeftV1 {
+  readonly staffId: string;
+  readonly kind: 'resignation' | 'dismissal';
+  /** The separation's last day (ISO date). */
+  readonly lastDay: string;
+  readonly leftAt: string;
+}
+
 export type StaffPeoplePublishedEvent =
   | { readonly type: 'StaffMemberHired'; readonly data: StaffMemberHiredV1 }
   | { readonly type: 'PayTermsChanged'; readonly data: PayTermsChangedV1 }
@@ -88,7 +101,8 @@ export type StaffPeoplePublishedEvent =
   | { readonly type: 'StaffEligibilityChanged'; readonly data: StaffEligibilityChangedV1 }
   | { readonly type: 'QualificationExpiryReminderDue'; readonly data: QualificationExpiryReminderDueV1 }
   | { readonly type: 'FinalSettlementRequested'; readonly data: FinalSettlementRequestedV1 }
-  | { readonly type: 'StaffMemberErased'; readonly data: StaffMemberErasedV1 };
+  | { readonly type: 'StaffMemberErased'; readonly data: StaffMemberErasedV1 }
+  | { readonly type: 'StaffMemberLeft'; readonly data: StaffMemberLeftV1 };
 
 /**
  * A staff member's availability for dispatch changed (issue 13 item 7): a working slot (a scheduled shift) or an

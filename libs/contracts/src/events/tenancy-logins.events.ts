@@ -25,6 +25,19 @@ export interface StaffLoginRefusedV1 {
   readonly refusedAt: string;
 }
 
+/**
+ * Staff's `StaffMemberLeft` closed the login made at hire: the user is disabled and its token version bumped, so
+ * its access tokens are refused at once. Once per staff member, however often the leave is delivered.
+ */
+export interface StaffLoginClosedV1 {
+  readonly staffId: string;
+  readonly userId: string;
+  /** The staff member's last day (ISO date), from StaffMemberLeft. */
+  readonly lastDay: string;
+  readonly closedAt: string;
+}
+
 export type TenancyLoginsPublishedEvent =
   | { readonly type: 'StaffLoginCreated'; readonly data: StaffLoginCreatedV1 }
-  | { readonly type: 'StaffLoginRefused'; readonly data: StaffLoginRefusedV1 };
+  | { readonly type: 'StaffLoginRefused'; readonly data: StaffLoginRefusedV1 }
+  | { readonly type: 'StaffLoginClosed'; readonly data: StaffLoginClosedV1 };

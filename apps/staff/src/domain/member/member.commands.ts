@@ -33,7 +33,10 @@ export type ChangePayTerms = Command<'ChangePayTerms', { staffId: string; payTer
  */
 export type EraseStaffMember = Command<'EraseStaffMember', { staffId: string; retentionDays?: number }>;
 
-export type MemberCommand = HireStaffMember | ChangePayTerms | EraseStaffMember;
+/** The separation's last day came (the durable timer armed at the resignation or dismissal): they have left. */
+export type RecordStaffMemberLeft = Command<'RecordStaffMemberLeft', { staffId: string }>;
+
+export type MemberCommand = HireStaffMember | ChangePayTerms | EraseStaffMember | RecordStaffMemberLeft;
 
 /**
  * The staff member's separation as an erasure needs it (the separation stream's state has this shape): whether
@@ -41,5 +44,6 @@ export type MemberCommand = HireStaffMember | ChangePayTerms | EraseStaffMember;
  */
 export interface SeparationOfMember {
   readonly status: 'none' | 'separating' | 'settlement_requested';
+  readonly kind?: 'resignation' | 'dismissal';
   readonly lastDay?: string;
 }

@@ -5,6 +5,7 @@ import type {
   EraseStaffMember,
   HireStaffMember,
   MemberCommand,
+  RecordStaffMemberLeft,
   SeparationOfMember,
 } from './member.commands';
 import { MemberErrorCode, memberError } from './member.errors';
@@ -29,6 +30,8 @@ export function decideMember(
       return changePayTerms(command, state, context);
     case 'EraseStaffMember':
       return erase(command, state, context);
+    case 'RecordStaffMemberLeft':
+      return recordLeft(command, state, context);
     default: {
       const unhandled: never = command;
       return unhandled;
@@ -125,6 +128,47 @@ export function staffRetentionEndsAt(lastDay: string, retentionDays: number): Da
   return new Date(`${addDays(lastDay, retentionDays + 1)}T00:00:00.000Z`);
 }
 
+/** Whether a separation's last day (ISO date) has come: the UTC day of `now` is that day or later. */
+export function lastDayCome(lastDay: string, now: Date): boolean {
+  return now.toISOString().slice(0, 10) >= lastDay;
+}
+
+/**
+ * When a separated staff member leaves: the start (UTC midnight) of their last day, the moment `lastDayCome`
+ * turns true. The leave timer is due then; a dismissal's last day is its own day, so it is due at once.
+ */
+export function staffLeavesAt(lastDay: string): Date {
+  return new Date(`${lastDay}T00:00:00.000Z`);
+}
+
+/**
+ * The leave timer's command: `StaffMemberLeft` once the separation's last day has come, whether or not the
+ * handover is complete (access ends with the employment). Nothing otherwise: before the last day, without a
+ * separation, or when they left already (a timer run twice writes one event). An erased file still records it
+ * (the event carries no personal data, and the login must close all the same).
+ */
+function recordLeft(
+  { data }: RecordStaffMemberLeft,
+  state: MemberState,
+  context: MemberContext,
+): readonly MemberEvent[] {
+  if (state.status === 'absent' || state.leftAt !== undefined) return [];
+  const { separation } = context;
+  if (!separation || separation.status === 'none' || !separation.lastDay || !separation.kind) return [];
+  if (!lastDayCome(separation.lastDay, context.now)) return [];
+  return [
+    {
+      type: 'StaffMemberLeft',
+      data: {
+        staffId: data.staffId,
+        kind: separation.kind,
+        lastDay: separation.lastDay,
+        leftAt: context.now.toISOString(),
+      },
+    },
+  ];
+}
+
 /**
  * The last day of a person who has left: they resigned or were dismissed, the handover is complete (the final
  * settlement was requested) and their last day has come. Anyone else is refused, with the code saying why.
@@ -140,7 +184,7 @@ export function separatedOn(separation: SeparationOfMember | undefined, now: Dat
       MemberErrorCode.HANDOVER_INCOMPLETE,
       'the staff member is leaving but the handover is not complete (no final settlement requested yet)',
     );
-  if (now.toISOString().slice(0, 10) < separation.lastDay)
+  if (!lastDayCome(separation.lastDay, now))
     throw memberError(MemberErrorCode.LAST_DAY_NOT_REACHED, `the last day (${separation.lastDay}) is ahead`, {
       lastDay: separation.lastDay,
     });

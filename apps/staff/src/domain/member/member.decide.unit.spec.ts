@@ -1,6 +1,6 @@
 import { deciderSpec } from '@serviceops/testing';
 import type { HireStaffMember, MemberCommand, SeparationOfMember } from './member.commands';
-import { DEFAULT_STAFF_RETENTION_DAYS, staffRetentionEndsAt } from './member.decide';
+import { DEFAULT_STAFF_RETENTION_DAYS, staffLeavesAt, staffRetentionEndsAt } from './member.decide';
 import { memberDecider } from './member.decider';
 import type { MemberEvent, StaffMemberHired } from './member.events';
 
@@ -226,5 +226,71 @@ describe('EraseStaffMember: who may be erased, and when the retention timer is d
       .given(given as readonly MemberEvent[])
       .when(byTimer())
       .then([]);
+  });
+});
+
+describe('RecordStaffMemberLeft: the leave timer, when the last day comes', () => {
+  const lastDay = '2026-03-02';
+  const resigning: SeparationOfMember = { status: 'separating', kind: 'resignation', lastDay };
+  const when = (iso: string, separation?: SeparationOfMember) =>
+    deciderSpec(memberDecider, { now: new Date(iso), ...(separation ? { separation } : {}) });
+  const leave: MemberCommand = { type: 'RecordStaffMemberLeft', data: { staffId: STAFF } };
+  const left = (leftAt: string, kind: 'resignation' | 'dismissal' = 'resignation'): MemberEvent => ({
+    type: 'StaffMemberLeft',
+    data: { staffId: STAFF, kind, lastDay, leftAt },
+  });
+
+  it('is due at the start (UTC midnight) of the last day', () => {
+    expect(staffLeavesAt(lastDay).toISOString()).toBe('2026-03-02T00:00:00.000Z');
+  });
+
+  it.each([
+    ['a millisecond before the last day', '2026-03-01T23:59:59.999Z', []],
+    ['at the start of the last day', '2026-03-02T00:00:00.000Z', [left('2026-03-02T00:00:00.000Z')]],
+    ['days later (a timer run late)', '2026-03-09T08:00:00.000Z', [left('2026-03-09T08:00:00.000Z')]],
+  ] as const)('%s: %j', (_what, now, events) => {
+    when(now, resigning)
+      .given([hired])
+      .when(leave)
+      .then(events as readonly MemberEvent[]);
+  });
+
+  it('records a leave with the handover still open, and a dismissal’s on its own day', () => {
+    when('2026-03-02T10:00:00.000Z', { status: 'separating', kind: 'dismissal', lastDay })
+      .given([hired])
+      .when(leave)
+      .then([left('2026-03-02T10:00:00.000Z', 'dismissal')]);
+    when('2026-03-02T10:00:00.000Z', { ...resigning, status: 'settlement_requested' })
+      .given([hired])
+      .when(leave)
+      .then([left('2026-03-02T10:00:00.000Z')]);
+  });
+
+  it.each([
+    ['they left already (a timer run twice)', [hired, left(at)], resigning],
+    ['there is no separation', [hired], undefined],
+    ['the separation is none', [hired], { status: 'none' } as const],
+    ['there is nobody', [], resigning],
+  ] as const)('does nothing when %s', (_what, given, separation) => {
+    when('2026-04-01T00:00:00.000Z', separation)
+      .given(given as readonly MemberEvent[])
+      .when(leave)
+      .then([]);
+  });
+
+  it('records it on an erased file too, and shows when they left', () => {
+    const erased: MemberEvent = {
+      type: 'StaffMemberErased',
+      data: { staffId: STAFF, by: 'request', lastDay, erasedAt: at },
+    };
+    when('2026-03-03T00:00:00.000Z', resigning)
+      .given([hired, erased])
+      .when(leave)
+      .then([left('2026-03-03T00:00:00.000Z')]);
+    const state = [hired, left('2026-03-03T00:00:00.000Z')].reduce(
+      memberDecider.evolve,
+      memberDecider.initialState(),
+    );
+    expect(state).toMatchObject({ status: 'active', leftAt: '2026-03-03T00:00:00.000Z' });
   });
 });

@@ -1,4 +1,4 @@
-import type { BusinessLine, Role, StaffMemberErasedV1 } from '@serviceops/contracts';
+import type { BusinessLine, Role, StaffMemberErasedV1, StaffMemberLeftV1 } from '@serviceops/contracts';
 import type { Event, Money } from '@serviceops/kernel';
 
 // Event data is stored as JSON: instants are ISO-8601 strings and "none" is absent, never undefined.
@@ -52,7 +52,14 @@ export type StaffLoginRequested = Event<'StaffLoginRequested', StaffLoginRequest
  */
 export type StaffMemberErased = Event<'StaffMemberErased', StaffMemberErasedV1>;
 
-export type MemberEvent = StaffMemberHired | PayTermsChanged | StaffLoginRequested | StaffMemberErased;
+/**
+ * The separation's last day came: the person has left (published as StaffMemberLeftV1; tenancy closes their
+ * login). Written once, by the durable timer armed at the resignation or dismissal.
+ */
+export type StaffMemberLeft = Event<'StaffMemberLeft', StaffMemberLeftV1>;
+
+export type MemberEvent =
+  StaffMemberHired | PayTermsChanged | StaffLoginRequested | StaffMemberErased | StaffMemberLeft;
 
 /** Where personal data sits in the staff member's events: sealed with their key in storage. */
 export const MEMBER_SEALED_PATHS = { StaffMemberHired: ['name', 'phone', 'idNumber'] } as const;

@@ -24,6 +24,9 @@ export function evolveMember(state: MemberState, event: MemberEvent): MemberStat
         updatedAt: event.data.erasedAt,
       };
     }
+    case 'StaffMemberLeft':
+      if (state.status === 'absent') return state;
+      return { ...state, leftAt: event.data.leftAt, updatedAt: event.data.leftAt };
     default: {
       const unhandled: never = event;
       return unhandled;

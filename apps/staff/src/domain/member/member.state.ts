@@ -25,6 +25,8 @@ export interface ActiveMember {
   readonly updatedAt: string;
   readonly loginRequested?: string;
   readonly erasedAt?: string;
+  /** Their separation's last day came (StaffMemberLeft). */
+  readonly leftAt?: string;
 }
 
 export type MemberState = AbsentMember | ActiveMember;

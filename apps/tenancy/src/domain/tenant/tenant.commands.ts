@@ -60,6 +60,7 @@ export type DisableUser = Command<'DisableUser', { tenantId: string; userId: str
 /**
  * Staff's `StaffLoginRequested` (hiring asked for a login): the user is created once, with the staff member's id
  * as its own, pending activation (no password travels in events); or the request is refused with the rule's code.
+ * It comes with no invitation: an admin issues the first one (IssueUserInvitation) and hands its token over.
  */
 export type CreateStaffLogin = Command<
   'CreateStaffLogin',
@@ -69,8 +70,6 @@ export type CreateStaffLogin = Command<
     username: string;
     roles: readonly Role[];
     branchId?: string;
-    /** The activation invitation issued with the login (its secret's hash is stored beside, never in events). */
-    invitation?: InvitationTerms;
   }
 >;
 /** An invitation's id (the application makes it with its secret) and how long it is valid, from the config. */
@@ -92,6 +91,15 @@ export type ActivateUser = Command<
   { tenantId: string; userId: string; invitationId: string }
 >;
 
+/**
+ * Staff's `StaffMemberLeft`: the login made at hire for that staff member is closed (disabled, its tokens
+ * refused), once; nothing when hiring made no login for them.
+ */
+export type CloseStaffLogin = Command<
+  'CloseStaffLogin',
+  { tenantId: string; staffId: string; lastDay: string }
+>;
+
 export type TenantCommand =
   | CreateTenant
   | ProvisionTenant
@@ -108,4 +116,5 @@ export type TenantCommand =
   | DisableUser
   | CreateStaffLogin
   | IssueUserInvitation
-  | ActivateUser;
+  | ActivateUser
+  | CloseStaffLogin;

@@ -16,6 +16,7 @@ import type {
   ActivateUser,
   ChangeUserPassword,
   ChangeUserRoles,
+  CloseStaffLogin,
   CreateStaffLogin,
   CreateTenant,
   DisableUser,
@@ -59,6 +60,9 @@ export function decideTenant(
   if (command.type === 'ProvisionPlatform') return provisionPlatform(command, state, context);
   if (command.type === 'DisableTenant') return disableTenant(existing(state, command.data.tenantId), context);
   if (command.type === 'EnableTenant') return enableTenant(existing(state, command.data.tenantId), context);
+  // A leaver's access ends even while an operator has the tenant disabled (it would come back with the tenant).
+  if (command.type === 'CloseStaffLogin')
+    return closeStaffLogin(command, existing(state, command.data.tenantId), context);
   return decideForActive(command, enabledTenant(state, command.data.tenantId), context);
 }
 
@@ -66,7 +70,7 @@ export function decideTenant(
 function decideForActive(
   command: Exclude<
     TenantCommand,
-    CreateTenant | ProvisionTenant | ProvisionPlatform | DisableTenant | EnableTenant
+    CreateTenant | ProvisionTenant | ProvisionPlatform | DisableTenant | EnableTenant | CloseStaffLogin
   >,
   tenant: ActiveTenant,
   context: TenantContext,
@@ -266,7 +270,7 @@ function createStaffLogin(
   tenant: ActiveTenant,
   context: TenantContext,
 ): TenantEvent[] {
-  const { tenantId, staffId, username, roles, branchId, invitation } = command.data;
+  const { tenantId, staffId, username, roles, branchId } = command.data;
   if (entry(tenant.staffLogins ?? {}, staffId)) return [];
   const register: RegisterUser = {
     type: 'RegisterUser',
@@ -298,7 +302,6 @@ function createStaffLogin(
           createdAt: context.now.toISOString(),
         },
       },
-      ...(invitation ? [invitationIssued(userId, invitation, context)] : []),
     ];
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
@@ -315,6 +318,30 @@ function createStaffLogin(
       },
     ];
   }
+}
+
+/**
+ * The staff member left: the login made at hire is disabled (its token version bumped, so its tokens are refused
+ * at once; its pending invitation dropped) and `StaffLoginClosed` says so, once. Nothing for a staff member
+ * without a login from hiring (none asked, refused, or closed already: a redelivered leave changes nothing).
+ * The last-admin guard does not hold here: a leaver's access ends whatever their roles.
+ */
+function closeStaffLogin(
+  command: CloseStaffLogin,
+  tenant: ActiveTenant,
+  context: TenantContext,
+): TenantEvent[] {
+  const { staffId, lastDay } = command.data;
+  if (entry(tenant.staffLogins ?? {}, staffId) !== 'created') return [];
+  const user = entry(tenant.users, staffId);
+  if (!user) return [];
+  return [
+    ...(user.disabled ? [] : [{ type: 'UserDisabled', data: { userId: staffId } } as const]),
+    {
+      type: 'StaffLoginClosed',
+      data: { staffId, userId: staffId, lastDay, closedAt: context.now.toISOString() },
+    },
+  ];
 }
 
 /** A new invitation for a login waiting for activation; the one issued before stops working. */

@@ -1,4 +1,4 @@
-import type { StaffLoginCreatedV1, StaffLoginRefusedV1 } from '@serviceops/contracts';
+import type { StaffLoginClosedV1, StaffLoginCreatedV1, StaffLoginRefusedV1 } from '@serviceops/contracts';
 import type { BusinessCalendar, Event } from '@serviceops/kernel';
 import type { BusinessLine } from '../business-lines';
 import type { Role } from '../roles';
@@ -47,6 +47,8 @@ export type UserActivated = Event<
 /** Published for staff (libs/contracts events/tenancy-logins.events.ts): one shape. */
 export type StaffLoginCreated = Event<'StaffLoginCreated', StaffLoginCreatedV1>;
 export type StaffLoginRefused = Event<'StaffLoginRefused', StaffLoginRefusedV1>;
+/** The staff member left: their login is closed for good (after UserDisabled, unless an admin disabled it first). */
+export type StaffLoginClosed = Event<'StaffLoginClosed', StaffLoginClosedV1>;
 
 export type TenantEvent =
   | TenantCreated
@@ -62,5 +64,6 @@ export type TenantEvent =
   | UserDisabled
   | StaffLoginCreated
   | StaffLoginRefused
+  | StaffLoginClosed
   | UserInvitationIssued
   | UserActivated;

@@ -66,6 +66,8 @@ export function evolveTenant(state: TenantState, event: TenantEvent): TenantStat
     }
     case 'StaffLoginRefused':
       return { ...state, staffLogins: { ...state.staffLogins, [event.data.staffId]: 'refused' } };
+    case 'StaffLoginClosed':
+      return { ...state, staffLogins: { ...state.staffLogins, [event.data.staffId]: 'closed' } };
     case 'UserInvitationIssued': {
       const { invitationId, expiresAt } = event.data;
       return updateUser(event.data.userId, () => ({ invitation: { invitationId, expiresAt } }));

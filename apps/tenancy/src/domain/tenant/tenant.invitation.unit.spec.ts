@@ -46,15 +46,16 @@ const hire: TenantCommand = {
     staffId: STAFF,
     username: 'li.wei',
     roles: ['coach'],
-    invitation: { invitationId: FIRST, validForHours: 72 },
   },
 };
-/** A pending staff login with its first invitation, valid 72 h from `issuedAt`. */
-const pending = [...tenant, ...decide(tenant, hire)];
 const issue = (invitationId: string, validForHours = 72): TenantCommand => ({
   type: 'IssueUserInvitation',
   data: { tenantId: T, userId: STAFF, invitationId, validForHours },
 });
+/** A pending staff login (made with no invitation). */
+const created = [...tenant, ...decide(tenant, hire)];
+/** The same with the first invitation the admin issued, valid 72 h from `issuedAt`. */
+const pending = [...created, ...decide(created, issue(FIRST))];
 const activate = (invitationId: string): TenantCommand => ({
   type: 'ActivateUser',
   data: { tenantId: T, userId: STAFF, invitationId },
@@ -83,7 +84,14 @@ function refusalOf(act: () => unknown): string {
 }
 
 describe('activation invitations', () => {
-  it('issues the first invitation with the staff login: no secret in the event, expiring 72 h later', () => {
+  it('makes the staff login with no invitation: nobody holds a token until the admin issues one', () => {
+    expect(created.map((e) => e.type)).not.toContain('UserInvitationIssued');
+    expect(userIn(created)).toMatchObject({ pendingActivation: true });
+    expect(userIn(created)).not.toHaveProperty('invitation');
+    expect(invitationVerdict(userIn(created), FIRST, issuedAt)).not.toBe('valid');
+  });
+
+  it('issues the admin’s first invitation: no secret in the event, expiring 72 h later', () => {
     expect(pending.at(-1)).toEqual({
       type: 'UserInvitationIssued',
       data: {

@@ -103,3 +103,57 @@ describe('activating a staff login: an admin sets its first password', () => {
     expect(after.users[STAFF]?.tokenVersion).toBe((before.users[STAFF]?.tokenVersion ?? 0) + 1);
   });
 });
+
+describe('a leaver’s login closed (staff’s StaffMemberLeft)', () => {
+  const close: TenantCommand = {
+    type: 'CloseStaffLogin',
+    data: { tenantId: T, staffId: STAFF, lastDay: '2026-03-02' },
+  };
+  const closed: TenantEvent = {
+    type: 'StaffLoginClosed',
+    data: { staffId: STAFF, userId: STAFF, lastDay: '2026-03-02', closedAt: now.toISOString() },
+  };
+  const userOf = (events: readonly TenantEvent[]) => {
+    const state = fold(events);
+    if (state.status !== 'active') throw new Error('an active tenant');
+    return state.users[STAFF];
+  };
+
+  it('disables the user and bumps its token version, then records StaffLoginClosed', () => {
+    const created = [...tenant, ...decide(tenant)];
+    const events = decide(created, close);
+    expect(events).toEqual([{ type: 'UserDisabled', data: { userId: STAFF } }, closed]);
+    expect(userOf([...created, ...events])).toMatchObject({
+      disabled: true,
+      tokenVersion: (userOf(created)?.tokenVersion ?? 0) + 1,
+    });
+  });
+
+  it('closes once: a redelivered leave changes nothing', () => {
+    const created = [...tenant, ...decide(tenant)];
+    const once = [...created, ...decide(created, close)];
+    expect(decide(once, close)).toEqual([]);
+  });
+
+  it('only records the closing when an admin disabled the user already', () => {
+    const created = [...tenant, ...decide(tenant)];
+    const disabled: TenantEvent[] = [...created, { type: 'UserDisabled', data: { userId: STAFF } }];
+    expect(decide(disabled, close)).toEqual([closed]);
+  });
+
+  it('closes a login of an admin too (no last-admin guard) and while the tenant is disabled', () => {
+    const adminLogin = [...tenant, ...decide(tenant, request({ roles: ['admin'] }))];
+    const off: TenantEvent[] = [
+      ...adminLogin,
+      { type: 'TenantDisabled', data: { disabledAt: now.toISOString() } },
+    ];
+    expect(decide(off, close)).toEqual([{ type: 'UserDisabled', data: { userId: STAFF } }, closed]);
+  });
+
+  it.each([
+    ['no login was asked at hire', tenant],
+    ['the login was refused', [...tenant, ...decide(tenant, request({ username: 'BOSS' }))]],
+  ])('does nothing when %s', (_why, given) => {
+    expect(decide(given, close)).toEqual([]);
+  });
+});

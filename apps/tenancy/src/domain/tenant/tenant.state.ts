@@ -47,7 +47,7 @@ export interface ActiveTenant {
   /** Set while a platform operator has the tenant disabled. */
   readonly disabledAt?: string;
   /** Staff members whose login request was answered, by staff id: a redelivered request changes nothing. */
-  readonly staffLogins?: Readonly<Record<string, 'created' | 'refused'>>;
+  readonly staffLogins?: Readonly<Record<string, 'created' | 'refused' | 'closed'>>;
 }
 
 export type TenantState = AbsentTenant | ActiveTenant;
