@@ -22,8 +22,7 @@ export const REQUEST_KINDS = [
 ] as const;
 export const SERVICE_TYPES = ['paid', 'under_contract', 'under_warranty'] as const;
 export const ZONES = ['town', 'suburb'] as const;
-export { ORDER_STATUSES } from '@serviceops/contracts';
-export const SLA_STATES = ['on_time', 'at_risk', 'missed', 'met', 'met_late'] as const;
+export { ORDER_STATUSES, SLA_STATES } from '@serviceops/contracts';
 
 @ApiSchema({ name: 'RegisterRequest' })
 export class RegisterRequestDto {

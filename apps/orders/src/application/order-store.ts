@@ -141,6 +141,13 @@ export async function keepOrderRow(
           [e.data.orderId, e.data.staffId, e.data.slot.start, e.data.slot.end, e.data.dispatchedAt],
         );
         break;
+      case 'OrderCancelled':
+        // Out of the dispatch queue (registered) and of the person's load (dispatched).
+        await tx.query(
+          `UPDATE orders.order_list SET status = 'cancelled', cancelled_at = $2 WHERE order_id = $1`,
+          [e.data.orderId, e.data.cancelledAt],
+        );
+        break;
       case 'RequestResponded':
       case 'RequestResponseOverdue':
       case 'OrderArrivalAtRisk':

@@ -94,8 +94,22 @@ export interface RecordWorkStage {
   readonly data: { readonly orderId: string; readonly stage: WorkStage };
 }
 
+/**
+ * Cancel the order before work starts (registered, quoted, quote_accepted, dispatched): its bookings are released
+ * and its timers cancelled by the handler, in the same transaction.
+ */
+export interface CancelOrder {
+  readonly type: 'CancelOrder';
+  readonly data: {
+    readonly orderId: string;
+    /** Free text, sealed: personal data. */
+    readonly reason: string;
+  };
+}
+
 export type OrderCommand =
   | RegisterRequest
+  | CancelOrder
   | RespondToRequest
   | EscalateUnanswered
   | DispatchOrder

@@ -1,6 +1,7 @@
 import { isBusinessLine, ORDER_FIELDS } from '@serviceops/contracts';
 import { addBusinessHours, type Decider, isInstant, streamId, type TextRule } from '@serviceops/kernel';
 import {
+  type CancelOrder,
   type DispatchOrder,
   type EscalateArrivalRisk,
   type EscalateUnanswered,
@@ -15,9 +16,9 @@ import {
   ZONES,
 } from './order.commands';
 import { arrivalSla } from './order.sla';
-import { OrderErrorCode as E, orderError } from './order.errors';
+import { OrderErrorCode as E, orderError, type OrderErrorCode } from './order.errors';
 import { type OrderEvent, STATUS_REACHED } from './order.events';
-import { furthest, initialOrderState, type Order, type OrderState } from './order.state';
+import { furthest, initialOrderState, type Order, type OrderState, type OrderStatus } from './order.state';
 
 export type { OrderContext } from './order.commands';
 
@@ -41,6 +42,8 @@ export function decideOrder(
       return escalateArrival(command, state, context);
     case 'RecordWorkStage':
       return recordWorkStage(command, state, context);
+    case 'CancelOrder':
+      return cancel(command, state, context);
     default: {
       const unhandled: never = command;
       return unhandled;
@@ -305,20 +308,58 @@ function recordWorkStage(command: RecordWorkStage, state: OrderState, context: O
   }
 }
 
-/** Closed (quote declined) or completed: the order takes nothing more. */
+/**
+ * The statuses that end an order, each refused with its code and the status in `details.orderStatus` (not
+ * `status`: a problem's `status` is its HTTP status).
+ */
+const ENDED = {
+  closed: [E.ORDER_CLOSED, 'is closed: its quote was declined'],
+  completed: [E.ORDER_COMPLETED, 'is completed'],
+  cancelled: [E.ORDER_CANCELLED, 'is cancelled'],
+} as const satisfies Partial<Record<OrderStatus, readonly [OrderErrorCode, string]>>;
+type EndedStatus = keyof typeof ENDED;
+const isEnded = (status: OrderStatus): status is EndedStatus => Object.hasOwn(ENDED, status);
+
+/** Closed (quote declined), completed or cancelled: the order takes nothing more. */
 function ended(order: Order): boolean {
-  return order.status === 'closed' || order.status === 'completed';
+  return isEnded(order.status);
 }
 
-/** The order, unless closed or completed (422 naming the state). */
+/** The order, unless closed, completed or cancelled (422 naming the state). */
 function open(order: Order): Order {
-  if (order.status === 'closed')
-    throw orderError(E.ORDER_CLOSED, `order ${order.orderId} is closed: its quote was declined`, {
-      status: order.status,
-    });
-  if (order.status === 'completed')
-    throw orderError(E.ORDER_COMPLETED, `order ${order.orderId} is completed`, { status: order.status });
+  if (isEnded(order.status)) {
+    const [code, what] = ENDED[order.status];
+    throw orderError(code, `order ${order.orderId} ${what}`, { orderStatus: order.status });
+  }
   return order;
+}
+
+/** The statuses an order may be cancelled in: before work starts. */
+export const CANCELLABLE_STATUSES = [
+  'registered',
+  'quoted',
+  'quote_accepted',
+  'dispatched',
+] as const satisfies readonly OrderStatus[];
+
+/**
+ * Cancelled before work starts, with a reason (sealed). Work begun (in_progress): 422 ORDERS.WORK_ORDER_STARTED;
+ * closed, completed or cancelled already: their own code; each names the status in `details.orderStatus`.
+ */
+function cancel(command: CancelOrder, state: OrderState, context: OrderContext): OrderEvent[] {
+  const order = open(existing(state, command.data.orderId));
+  const from = order.status;
+  if (!(CANCELLABLE_STATUSES as readonly OrderStatus[]).includes(from))
+    throw orderError(E.WORK_STARTED, `order ${order.orderId} cannot be cancelled: its work has begun`, {
+      orderStatus: from,
+    });
+  const reason = text(command.data.reason, 'reason', ORDER_FIELDS.cancelReason);
+  return [
+    {
+      type: 'OrderCancelled',
+      data: { orderId: order.orderId, reason, from, cancelledAt: context.now.toISOString() },
+    },
+  ];
 }
 
 /** A slot is two instants, start before end, not in the past, within one UTC day (one booking stream). */
@@ -395,6 +436,12 @@ export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
       };
     case 'OrderWorkCompleted':
       return { ...state, status: furthest(state.status, STATUS_REACHED.OrderWorkCompleted) };
+    case 'OrderCancelled':
+      return {
+        ...state,
+        status: furthest(state.status, STATUS_REACHED.OrderCancelled),
+        cancelledAt: event.data.cancelledAt,
+      };
     case 'MaintenanceVisitCompleted':
       return state;
     default: {

@@ -8,6 +8,10 @@ export const OrderErrorCode = {
   ORDER_CLOSED: 'ORDERS.ORDER_CLOSED',
   /** The order's work is completed: it is not dispatched or answered again. */
   ORDER_COMPLETED: 'ORDERS.ORDER_COMPLETED',
+  /** The order was cancelled: nothing more is done on it (details.orderStatus). */
+  ORDER_CANCELLED: 'ORDERS.ORDER_CANCELLED',
+  /** Work on the order has begun: it can no longer be cancelled (details.orderStatus). */
+  WORK_STARTED: 'ORDERS.WORK_ORDER_STARTED',
   INVALID_KIND: 'ORDERS.INVALID_KIND',
   INVALID_SERVICE_TYPE: 'ORDERS.INVALID_SERVICE_TYPE',
   INVALID_LINE: 'ORDERS.INVALID_LINE',

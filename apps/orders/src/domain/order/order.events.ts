@@ -64,6 +64,14 @@ export type OrderClosed = Event<'OrderClosed', { orderId: string; reason: 'quote
 /** Work started on site: the arrival the SLA is met by. */
 export type OrderWorkStarted = Event<'OrderWorkStarted', { orderId: string; startedAt: string }>;
 export type OrderWorkCompleted = Event<'OrderWorkCompleted', { orderId: string; completedAt: string }>;
+/**
+ * Cancelled before work started: nothing is dispatched, started or completed after it, the SLA stops. `from` is
+ * the status it was cancelled in (a dispatched order's bookings were released with it). Sealed: `reason`.
+ */
+export type OrderCancelled = Event<
+  'OrderCancelled',
+  { orderId: string; reason: string; from: OrderStatusName; cancelledAt: string }
+>;
 /** Published: a maintenance visit under a contract completed (contracts counts it; libs/contracts declares it). */
 export type MaintenanceVisitCompleted = Event<'MaintenanceVisitCompleted', MaintenanceVisitCompletedV1>;
 
@@ -78,6 +86,7 @@ export type OrderEvent =
   | OrderClosed
   | OrderWorkStarted
   | OrderWorkCompleted
+  | OrderCancelled
   | MaintenanceVisitCompleted;
 
 /** Per event type, the personal free text the application seals with the customer's key. */
@@ -93,6 +102,7 @@ export const SEALED_PATHS = sealedPathsOf(
     'OrderClosed',
     'OrderWorkStarted',
     'OrderWorkCompleted',
+    'OrderCancelled',
     'MaintenanceVisitCompleted',
   ],
   PERSONAL_TEXT.order,
@@ -110,4 +120,5 @@ export const STATUS_REACHED = {
   OrderWorkStarted: 'in_progress',
   OrderWorkCompleted: 'completed',
   OrderClosed: 'closed',
+  OrderCancelled: 'cancelled',
 } as const satisfies Partial<Record<OrderEvent['type'], OrderStatusName>>;

@@ -1,7 +1,7 @@
 import { ORDER_STATUSES, type OrderStatusName } from '@serviceops/contracts';
 import type { RequestKind, ServiceType, Slot, Zone } from './order.commands';
 
-/** registered → quoted → quote_accepted → dispatched → in_progress → completed; closed (quote declined). */
+/** registered → quoted → quote_accepted → dispatched → in_progress → completed; closed (quote declined); cancelled. */
 export type OrderStatus = OrderStatusName;
 
 /** The status after reaching `next`: the furthest of the two in the lifecycle (closed ends it). */
@@ -27,6 +27,8 @@ export interface Order {
   readonly dispatch?: { readonly staffId: string; readonly slot: Slot };
   /** Work started on site (the work order's start). */
   readonly startedAt?: string;
+  /** Cancelled (CancelOrder): the SLA stops here. */
+  readonly cancelledAt?: string;
 }
 
 export type OrderState = { readonly status: 'absent' } | Order;
