@@ -109,6 +109,12 @@ export class DispatchOrderDto {
   slot!: SlotDto;
 }
 
+@ApiSchema({ name: 'CancelOrder' })
+export class CancelOrderDto {
+  @Follows(F.cancelReason, { description: 'why the order is cancelled; sealed: personal data' })
+  reason!: string;
+}
+
 export class CandidatesQuery {
   @Follows(RULES.instant, { description: 'the slot’s start' })
   start!: string;

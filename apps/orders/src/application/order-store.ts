@@ -19,6 +19,14 @@ export const FIRST_RESPONSE_TIMER = 'order-first-response';
 export const firstResponseTimerId = (orderId: string): string => `${FIRST_RESPONSE_TIMER}:${orderId}`;
 export const ARRIVAL_RISK_TIMER = 'order-arrival-risk';
 export const arrivalRiskTimerId = (orderId: string): string => `${ARRIVAL_RISK_TIMER}:${orderId}`;
+/**
+ * Every timer an order may have pending, as id prefixes: the first response (one id) and the arrival checks (one
+ * per warning time, `<arrivalRiskTimerId>:<instant>`). A cancelled order disarms them all.
+ */
+export const orderTimerPrefixes = (orderId: string): readonly string[] => [
+  firstResponseTimerId(orderId),
+  `${arrivalRiskTimerId(orderId)}:`,
+];
 
 /**
  * The orders policy in force. Versioned per tenant in the design (issue 15); until its commands exist every

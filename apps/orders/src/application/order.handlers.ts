@@ -32,7 +32,7 @@ import type {
   Slot,
   Zone,
 } from '../domain/order/order.commands';
-import { assertSlot, orderDecider, orderStreamId } from '../domain/order/order.decider';
+import { assertSlot, awaitsArrivalCheck, orderDecider, orderStreamId } from '../domain/order/order.decider';
 import type { OrderEvent } from '../domain/order/order.events';
 import type { OrderState } from '../domain/order/order.state';
 import type { PoolClient } from 'pg';
@@ -47,6 +47,7 @@ import {
   firstResponseTimerId,
   keepOrderRow,
   notFoundOrder,
+  orderTimerPrefixes,
   OrderStore,
 } from './order-store';
 import { orderViewOf, type OrderView } from './order-view';
@@ -64,6 +65,12 @@ interface RegisterRequestMessage {
   readonly problem?: string;
   readonly contractId?: string;
 }
+
+/** The arrival check's time: an hour of business time before the deadline. */
+const arrivalWarnAt = (calendar: BusinessCalendar, receivedAt: string, hours: number): Date =>
+  addBusinessHours(calendar, new Date(receivedAt), Math.max(0, hours - 1));
+const arrivalCheckId = (orderId: string, warnAt: Date): string =>
+  `${arrivalRiskTimerId(orderId)}:${warnAt.toISOString()}`;
 
 const systemCall = (tenantId: string, actor: string, correlationId: string): CallContext => ({
   tenantId,
@@ -185,8 +192,11 @@ export class OrderHandlers {
       false,
       { calendar },
     );
-    if (state.status === 'absent' || state.arrivalEscalatedAt !== undefined) return;
+    // Started, ended or cancelled: no further check (and never this timer again: it cannot move itself).
+    if (state.status === 'absent' || !awaitsArrivalCheck(state)) return;
     const { receivedAt, arrivalWithinBusinessHours } = state;
+    const warnAt = arrivalWarnAt(calendar, receivedAt, arrivalWithinBusinessHours);
+    if (arrivalCheckId(orderId, warnAt) === timer.id) return;
     await withTransaction(this.orders.runtime.store.pool, (tx) =>
       this.scheduleArrivalRisk(tx, timer.tenantId, orderId, calendar, receivedAt, arrivalWithinBusinessHours),
     );
@@ -200,10 +210,10 @@ export class OrderHandlers {
     receivedAt: string,
     hours: number,
   ): Promise<void> {
-    const warnAt = addBusinessHours(calendar, new Date(receivedAt), Math.max(0, hours - 1));
+    const warnAt = arrivalWarnAt(calendar, receivedAt, hours);
     await this.orders.timers.schedule(tx, {
       // One id per warning time: a check moved by a calendar change is a new timer, not this one again.
-      id: `${arrivalRiskTimerId(orderId)}:${warnAt.toISOString()}`,
+      id: arrivalCheckId(orderId, warnAt),
       tenantId,
       kind: ARRIVAL_RISK_TIMER,
       dueAt: warnAt,
@@ -327,6 +337,94 @@ export class OrderHandlers {
       ),
     );
     return this.view(call, request.id);
+  }
+
+  /**
+   * Cancel before work starts. A dispatched order's bookings (its person's and its resource's, on the slot's day)
+   * are released in the same transaction as the order's stream, each stream on the version decided on; the order's
+   * timers are disarmed and the order list updated there too. The bookings to release are read from the order's
+   * stream; a dispatch committed in between changes that stream, so the cancellation is decided again with them.
+   */
+  @Handles('orders.CancelOrder')
+  async cancel(
+    request: { id: string; reason?: string; expectedVersion?: number },
+    call: CallContext,
+  ): Promise<OrderView> {
+    const { codec } = await this.orders.codecOf(call.tenantId, request.id);
+    const { runtime } = this.orders;
+    const orderStream = orderStreamId(call.tenantId, request.id);
+    const command: OrderCommand = {
+      type: 'CancelOrder',
+      data: { orderId: request.id, reason: request.reason ?? '' },
+    };
+    const holdersOf = (order: OrderState): string[] =>
+      order.status === 'absent' || order.dispatch === undefined
+        ? []
+        : [
+            `staff:${order.dispatch.staffId}`,
+            ...(order.dispatch.resourceId ? [`resource:${order.dispatch.resourceId}`] : []),
+          ];
+    type S = OrderState | BookingState;
+    type E = OrderEvent | BookingEvent;
+    for (let attempt = 1; ; attempt++) {
+      const { state: seen } = await runtime.store.aggregate<OrderState>(
+        orderStream,
+        (s, e) => orderDecider.evolve(s, codec.decode(e)),
+        orderDecider.initialState,
+      );
+      const holders = holdersOf(seen);
+      const slot = seen.status === 'absent' ? undefined : seen.dispatch?.slot;
+      const parts: StreamPart<S, E>[] = [
+        {
+          streamId: orderStream,
+          evolve: orderDecider.evolve as (s: S, e: E) => S,
+          initialState: orderDecider.initialState,
+          codec,
+          ...optional('expectedVersion', request.expectedVersion),
+        },
+        ...holders.map((holder) => ({
+          streamId: bookingStreamId(call.tenantId, holder, slot as Slot),
+          evolve: bookingDecider.evolve as (s: S, e: E) => S,
+          initialState: bookingDecider.initialState,
+        })),
+      ];
+      let cancelled: readonly OrderEvent[] = [];
+      let stale = false;
+      const now = this.clock.now();
+      await runtime.timed('CancelOrder', () =>
+        executeTogether<S, E>(
+          runtime.store,
+          parts,
+          ([order, ...bookings]) => {
+            const events = orderDecider.decide(command, order as OrderState, { now });
+            // Dispatched since it was read: these are not the bookings to release; read it again.
+            stale = holdersOf(order as OrderState).join() !== holders.join();
+            if (stale) return parts.map(() => []);
+            cancelled = events;
+            return [
+              events,
+              ...holders.map((holder, i) =>
+                bookingDecider.decide(
+                  { type: 'Release', data: { holder, orderId: request.id } },
+                  bookings[i] as BookingState,
+                  undefined,
+                ),
+              ),
+            ];
+          },
+          call,
+          {
+            inline: async (tx) => {
+              await keepOrderRow(tx, call.tenantId, null, cancelled);
+              for (const prefix of orderTimerPrefixes(request.id))
+                await this.orders.timers.cancelPrefixed(tx, prefix);
+            },
+          },
+        ),
+      );
+      if (!stale) return this.view(call, request.id);
+      if (attempt >= 3) throw new Error(`order ${request.id} kept changing while being cancelled`);
+    }
   }
 
   private async act(

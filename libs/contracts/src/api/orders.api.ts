@@ -1,4 +1,4 @@
-import { DISPATCHERS, ORDER_READERS, ORDER_WRITERS } from './access';
+import { DISPATCHERS, ORDER_CANCELLERS, ORDER_READERS, ORDER_WRITERS } from './access';
 import type { Declaration } from './declaration';
 
 import { ORDERS_AVAILABILITY_API } from './orders-availability.api';
@@ -42,12 +42,34 @@ const ORDERS_REQUESTS_API = {
     summary:
       'Dispatch the order to a person eligible at the slot, working then and not on leave, and free in it (no double booking); a closed (quote declined) or completed order: 422 ORDERS.ORDER_CLOSED / ORDERS.ORDER_COMPLETED',
   },
+  CancelOrder: {
+    http: {
+      method: 'POST',
+      path: 'orders/:id/cancel',
+      status: 200,
+      uuidParams: ['id'],
+      etag: true,
+      ifMatch: true,
+    },
+    access: ORDER_CANCELLERS,
+    personalData: true,
+    errors: [
+      'ORDERS.ORDER_NOT_FOUND',
+      'ORDERS.INVALID_TEXT',
+      'ORDERS.WORK_ORDER_STARTED',
+      'ORDERS.ORDER_COMPLETED',
+      'ORDERS.ORDER_CLOSED',
+      'ORDERS.ORDER_CANCELLED',
+    ],
+    summary:
+      'Cancel the order before its work starts (registered, quoted, quote_accepted or dispatched), with a reason (sealed): its bookings are released, its timers cancelled, its SLA stopped; work begun, completed, closed or cancelled already: 422 with the status in details.orderStatus',
+  },
   GetOrder: {
     http: { method: 'GET', path: 'orders/:id', status: 200, uuidParams: ['id'], etag: true, purpose: true },
     access: ORDER_READERS,
     personalData: true,
     summary:
-      'An order, its status the furthest stage reached (registered → quoted → quote_accepted → dispatched → in_progress → completed; closed), its arrival SLA counted in the tenant’s calendar as it stands',
+      'An order, its status the furthest stage reached (registered → quoted → quote_accepted → dispatched → in_progress → completed; closed; cancelled), its arrival SLA counted in the tenant’s calendar as it stands',
   },
   GetOrderCandidates: {
     http: { method: 'GET', path: 'orders/:id/candidates', status: 200, uuidParams: ['id'] },

@@ -2,8 +2,8 @@ import { ORDER_STATUSES } from '@serviceops/contracts';
 import { type BusinessCalendar, type WorkingDay } from '@serviceops/kernel';
 import { deciderSpec } from '@serviceops/testing';
 import type { OrderCommand, OrderContext, RequestKind, WorkStage } from './order.commands';
-import { orderDecider } from './order.decider';
-import type { OrderEvent, RequestRegistered } from './order.events';
+import { awaitsArrivalCheck, orderDecider } from './order.decider';
+import type { OrderCancelled, OrderEvent, RequestRegistered } from './order.events';
 import { furthest, type OrderStatus } from './order.state';
 import { STAGE_OF_EVENT, workStageOf } from '../work-order/work-order.decider';
 
@@ -61,9 +61,9 @@ const accepted: OrderEvent = { type: 'OrderQuoteAccepted', data: { orderId: O, a
 const closed: OrderEvent = { type: 'OrderClosed', data: { orderId: O, reason: 'quote_declined', at } };
 const started: OrderEvent = { type: 'OrderWorkStarted', data: { orderId: O, startedAt: at } };
 const completed: OrderEvent = { type: 'OrderWorkCompleted', data: { orderId: O, completedAt: at } };
-const cancelledFrom = (from: OrderStatus): OrderEvent => ({
+const cancelledFrom = (from: OrderCancelled['data']['from']): OrderEvent => ({
   type: 'OrderCancelled',
-  data: { orderId: O, reason: 'Customer moved away', from, cancelledAt: at },
+  data: { orderId: O, customerId: 'cust-1', from, reason: 'Customer moved away', cancelledAt: at },
 });
 const cancel: OrderCommand = { type: 'CancelOrder', data: { orderId: O, reason: '  Customer moved away ' } };
 const stage = (s: WorkStage): OrderCommand => ({ type: 'RecordWorkStage', data: { orderId: O, stage: s } });
@@ -278,7 +278,7 @@ describe('the work order’s stage the order follows', () => {
   });
 
   describe('CancelOrder (before work starts)', () => {
-    it.each<[string, OrderEvent[], OrderStatus]>([
+    it.each<[string, OrderEvent[], OrderCancelled['data']['from']]>([
       ['registered', [registered], 'registered'],
       ['quoted', [registered, quoted], 'quoted'],
       ['quote_accepted', [registered, quoted, accepted], 'quote_accepted'],
@@ -303,6 +303,24 @@ describe('the work order’s stage the order follows', () => {
       );
     });
 
+    it('names the contract the order was served under (published: billing settles it)', () => {
+      spec([registeredAs({ serviceType: 'under_contract', contractId: K, quoteRequired: false })])
+        .when(cancel)
+        .then([
+          {
+            type: 'OrderCancelled',
+            data: {
+              orderId: O,
+              customerId: 'cust-1',
+              contractId: K,
+              from: 'registered',
+              reason: 'Customer moved away',
+              cancelledAt: at,
+            },
+          },
+        ]);
+    });
+
     it('refuses an unknown order and a blank or over-long reason', () => {
       spec([]).when(cancel).thenThrows('ORDERS.ORDER_NOT_FOUND');
       spec([registered])
@@ -316,7 +334,13 @@ describe('the work order’s stage the order follows', () => {
         .then([
           {
             type: 'OrderCancelled',
-            data: { orderId: O, reason: 'x'.repeat(500), from: 'registered', cancelledAt: at },
+            data: {
+              orderId: O,
+              customerId: 'cust-1',
+              from: 'registered',
+              reason: 'x'.repeat(500),
+              cancelledAt: at,
+            },
           },
         ]);
     });
@@ -330,6 +354,29 @@ describe('the work order’s stage the order follows', () => {
       spec([registered, cancelledFrom('registered')], { staff: eligible })
         .when(command)
         .thenThrows(code);
+    });
+
+    it.each<[string, OrderEvent[], boolean]>([
+      ['registered', [registered], true],
+      ['dispatched', [registered, dispatched], true],
+      ['started', [registered, dispatched, started], false],
+      ['closed', [registered, quoted, closed], false],
+      ['cancelled', [registered, dispatched, cancelledFrom('dispatched')], false],
+      [
+        'escalated',
+        [
+          registered,
+          {
+            type: 'OrderArrivalAtRisk',
+            data: { orderId: O, arrivalDueAt: at, state: 'at_risk', escalatedAt: at },
+          },
+        ],
+        false,
+      ],
+    ])('sets a next arrival check on a %s order: %s', (_why, given, expected) => {
+      expect(awaitsArrivalCheck(given.reduce(orderDecider.evolve, orderDecider.initialState()))).toBe(
+        expected,
+      );
     });
 
     it('escalates nothing on a cancelled order, past every deadline', () => {

@@ -325,6 +325,19 @@ function ended(order: Order): boolean {
   return isEnded(order.status);
 }
 
+/**
+ * Whether the order still waits for someone to arrive, with no arrival escalation yet: only then is a next arrival
+ * check set (not once it is started, closed, completed or cancelled).
+ */
+export function awaitsArrivalCheck(state: OrderState): boolean {
+  return (
+    state.status !== 'absent' &&
+    !ended(state) &&
+    state.startedAt === undefined &&
+    state.arrivalEscalatedAt === undefined
+  );
+}
+
 /** The order, unless closed, completed or cancelled (422 naming the state). */
 function open(order: Order): Order {
   if (isEnded(order.status)) {
@@ -341,6 +354,8 @@ export const CANCELLABLE_STATUSES = [
   'quote_accepted',
   'dispatched',
 ] as const satisfies readonly OrderStatus[];
+const isCancellable = (status: OrderStatus): status is (typeof CANCELLABLE_STATUSES)[number] =>
+  (CANCELLABLE_STATUSES as readonly OrderStatus[]).includes(status);
 
 /**
  * Cancelled before work starts, with a reason (sealed). Work begun (in_progress): 422 ORDERS.WORK_ORDER_STARTED;
@@ -349,7 +364,7 @@ export const CANCELLABLE_STATUSES = [
 function cancel(command: CancelOrder, state: OrderState, context: OrderContext): OrderEvent[] {
   const order = open(existing(state, command.data.orderId));
   const from = order.status;
-  if (!(CANCELLABLE_STATUSES as readonly OrderStatus[]).includes(from))
+  if (!isCancellable(from))
     throw orderError(E.WORK_STARTED, `order ${order.orderId} cannot be cancelled: its work has begun`, {
       orderStatus: from,
     });
@@ -357,7 +372,14 @@ function cancel(command: CancelOrder, state: OrderState, context: OrderContext):
   return [
     {
       type: 'OrderCancelled',
-      data: { orderId: order.orderId, reason, from, cancelledAt: context.now.toISOString() },
+      data: {
+        orderId: order.orderId,
+        customerId: order.customerId,
+        ...(order.contractId === undefined ? {} : { contractId: order.contractId }),
+        from,
+        reason,
+        cancelledAt: context.now.toISOString(),
+      },
     },
   ];
 }
@@ -420,7 +442,11 @@ export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
       return {
         ...state,
         status: furthest(state.status, STATUS_REACHED.OrderDispatched),
-        dispatch: { staffId: event.data.staffId, slot: event.data.slot },
+        dispatch: {
+          staffId: event.data.staffId,
+          slot: event.data.slot,
+          ...(event.data.resourceId === undefined ? {} : { resourceId: event.data.resourceId }),
+        },
       };
     case 'OrderQuoted':
       return { ...state, status: furthest(state.status, STATUS_REACHED.OrderQuoted) };

@@ -1,6 +1,7 @@
 import {
   type BusinessLine,
   type MaintenanceVisitCompletedV1,
+  type OrderCancelledV1,
   type OrderStatusName,
   PERSONAL_TEXT,
   sealedPathsOf,
@@ -66,12 +67,10 @@ export type OrderWorkStarted = Event<'OrderWorkStarted', { orderId: string; star
 export type OrderWorkCompleted = Event<'OrderWorkCompleted', { orderId: string; completedAt: string }>;
 /**
  * Cancelled before work started: nothing is dispatched, started or completed after it, the SLA stops. `from` is
- * the status it was cancelled in (a dispatched order's bookings were released with it). Sealed: `reason`.
+ * the status it was cancelled in (a dispatched order's bookings were released with it). Published
+ * (OrderCancelledV1); `reason` is sealed.
  */
-export type OrderCancelled = Event<
-  'OrderCancelled',
-  { orderId: string; reason: string; from: OrderStatusName; cancelledAt: string }
->;
+export type OrderCancelled = Event<'OrderCancelled', OrderCancelledV1 & { reason: string }>;
 /** Published: a maintenance visit under a contract completed (contracts counts it; libs/contracts declares it). */
 export type MaintenanceVisitCompleted = Event<'MaintenanceVisitCompleted', MaintenanceVisitCompletedV1>;
 

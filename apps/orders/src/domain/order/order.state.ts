@@ -24,7 +24,7 @@ export interface Order {
   readonly escalatedAt?: string;
   readonly arrivalWithinBusinessHours: number;
   readonly arrivalEscalatedAt?: string;
-  readonly dispatch?: { readonly staffId: string; readonly slot: Slot };
+  readonly dispatch?: { readonly staffId: string; readonly slot: Slot; readonly resourceId?: string };
   /** Work started on site (the work order's start). */
   readonly startedAt?: string;
   /** Cancelled (CancelOrder): the SLA stops here. */
