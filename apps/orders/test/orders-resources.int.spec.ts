@@ -6,6 +6,7 @@ import { type CallContext, type RunningService } from '@serviceops/platform';
 import { eventually } from '@serviceops/testing';
 import { Pool } from 'pg';
 import { OrderHandlers } from '../src/application/order.handlers';
+import { OrderStore } from '../src/application/order-store';
 import { ResourceHandlers, ResourceQueries } from '../src/application/resources.handlers';
 import { expiryReminderAt } from '../src/domain/resource/resource.timers';
 import { ordersServiceOn } from '../src/orders.service-definition';
@@ -201,6 +202,82 @@ describe('fitness at dispatch', () => {
       await codeOf(orders().dispatch({ id: order.id, staffId: coach, resourceId: randomUUID(), slot }, call)),
     ).toBe('ORDERS.RESOURCE_NOT_FOUND');
   });
+});
+
+describe('fitness under the resource’s lock', () => {
+  it('refuses a dispatch whose resource changed while it was being booked, nothing booked', async () => {
+    const coach = randomUUID();
+    await withTransaction(pool, (tx) =>
+      eligibilityProjection(
+        {
+          type: 'StaffEligibilityChanged',
+          data: { staffId: coach, eligible: true, reasons: [], since: '2026-01-01T00:00:00.000Z' },
+          metadata: { tenantId },
+          eventId: randomUUID(),
+          streamId: 'recorded',
+          streamVersion: 2,
+          globalPosition: 2n,
+          recordedAt: new Date(),
+          topic: 'recorded',
+        } as unknown as DeliveredEvent,
+        tx,
+      ),
+    );
+    const day = addDays(today(), 3);
+    const slot = { start: `${day}T02:00:00.000Z`, end: `${day}T03:00:00.000Z` };
+    const car = await resources().register(
+      { kind: 'vehicle', name: 'Practice car 11', inspectionValidTo: addDays(today(), 365) },
+      call,
+    );
+    const order = await request('practice_session', 'driving_practice');
+    const { store } = (running as RunningService).app.get(OrderStore).runtime;
+    // A keeper's change in flight, written as ResourceHandlers writes one: the event, then the resource's row.
+    const keeper = await pool.connect();
+    let dispatching: Promise<string> | undefined;
+    try {
+      await keeper.query('BEGIN');
+      await store.appendWith(
+        keeper,
+        `resource-${tenantId}-${car.id}`,
+        [
+          {
+            type: 'ResourceStateSet',
+            data: { resourceId: car.id, state: 'maintenance', at: clock.now().toISOString() },
+          },
+        ],
+        { expectedVersion: 1 },
+      );
+      await keeper.query(
+        `UPDATE resource_list SET state = 'maintenance', version = 2 WHERE resource_id = $1`,
+        [car.id],
+      );
+      // The dispatch reads the resource fit (the change is not committed) and books, then waits for the lock.
+      dispatching = codeOf(
+        orders().dispatch({ id: order.id, staffId: coach, resourceId: car.id, slot }, call),
+      );
+      await eventually('the dispatch waits for the resource’s lock', async () => {
+        const { rows } = await pool.query<{ n: string }>(
+          `SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%resource_list%FOR SHARE%'`,
+        );
+        return Number(rows[0]?.n) > 0 ? true : undefined;
+      });
+      await keeper.query('COMMIT');
+    } finally {
+      await keeper.query('ROLLBACK').catch(() => undefined);
+      keeper.release();
+    }
+    expect(await dispatching).toBe('ORDERS.RESOURCE_UNFIT');
+    const { rows } = await pool.query<{ n: string }>(
+      `SELECT count(*) AS n FROM events WHERE stream_id LIKE 'booking-%' AND data->>'orderId' = $1`,
+      [order.id],
+    );
+    expect(Number(rows[0]?.n)).toBe(0);
+    // Back in service: the same dispatch goes through.
+    await resources().changeState({ id: car.id, state: 'available' }, call);
+    expect(
+      await codeOf(orders().dispatch({ id: order.id, staffId: coach, resourceId: car.id, slot }, call)),
+    ).toBe('ok');
+  }, 30_000);
 });
 
 describe('a rental', () => {

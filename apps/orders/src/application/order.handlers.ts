@@ -248,16 +248,19 @@ export class OrderHandlers {
     const now = this.clock.now();
     assertSlot(slot, now);
     const history = (await this.facts.eligibilityOf(call.tenantId, [staffId])).get(staffId) ?? [];
-    const resource =
+    const timeZone = resourceId === undefined ? '' : (await this.facts.calendarOf(call.tenantId)).timeZone;
+    const resourceVerdict = (tx?: PoolClient) =>
       resourceId === undefined
-        ? undefined
-        : await resourceVerdictAt(
+        ? Promise.resolve(undefined)
+        : resourceVerdictAt(
             this.orders.runtime.store,
             call.tenantId,
             resourceId,
-            (await this.facts.calendarOf(call.tenantId)).timeZone,
+            timeZone,
             new Date(slot.start),
+            tx,
           );
+    const resource = await resourceVerdict();
     const verdict = eligibilityAt(history, new Date(slot.start));
     const intervals = (await availabilityOf(this.orders.runtime.store.pool, call.tenantId, [staffId])).get(
       staffId,
@@ -292,16 +295,21 @@ export class OrderHandlers {
       data: { orderId: request.id, staffId, slot, ...optional('resourceId', resourceId) },
     };
     const book: Book = { type: 'Book', data: { holder, orderId: request.id, slot } };
+    const context: OrderContext = {
+      now,
+      staff: { staffId, eligible: verdict.eligible, reasons: verdict.reasons },
+      availability,
+    };
+    let decidedOn: OrderState = orderDecider.initialState();
     const { runtime } = this.orders;
     await runtime.timed('DispatchOrder', () =>
       executeTogether<S, E>(
         runtime.store,
         parts,
         ([order, booking, resourceBooking]) => {
-          const events = orderDecider.decide(command, order as OrderState, {
-            now,
-            staff: { staffId, eligible: verdict.eligible, reasons: verdict.reasons },
-            availability,
+          decidedOn = order as OrderState;
+          const events = orderDecider.decide(command, decidedOn, {
+            ...context,
             ...optional('resource', resource),
           });
           const decided = [events, bookingDecider.decide(book, booking as BookingState, undefined)];
@@ -318,6 +326,13 @@ export class OrderHandlers {
         call,
         {
           inline: async (tx, states) => {
+            // The resource's fitness may have changed since it was read: decided again under its lock (a change
+            // committed in between refuses the dispatch, and the whole transaction rolls back).
+            if (resourceId !== undefined)
+              orderDecider.decide(command, decidedOn, {
+                ...context,
+                ...optional('resource', await resourceVerdict(tx)),
+              });
             const order = states[0] as OrderState;
             if (order.status === 'absent' || order.dispatch?.staffId !== staffId) return;
             await keepOrderRow(tx, call.tenantId, null, [
