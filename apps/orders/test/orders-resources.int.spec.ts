@@ -10,8 +10,13 @@ import { OrderStore } from '../src/application/order-store';
 import { ResourceHandlers, ResourceQueries } from '../src/application/resources.handlers';
 import { expiryReminderAt } from '../src/domain/resource/resource.timers';
 import { ordersServiceOn } from '../src/orders.service-definition';
-import { eligibilityProjection } from '../src/projections/facts.projection';
-import { type OrdersOnOwnDatabase, codeOf, ordersOnOwnDatabase } from './orders-on-own-database';
+import { eligibilityProjection, entitlementsProjection } from '../src/projections/facts.projection';
+import {
+  type OrdersOnOwnDatabase,
+  codeOf,
+  ordersOnOwnDatabase,
+  recordedEvents,
+} from './orders-on-own-database';
 
 // Resources on a database of their own: the expiry reminder's durable timer fires once across a restart and
 // moves with a renewal; a lost tool's charge is in the service's log (what the relay publishes); an unfit
@@ -37,10 +42,15 @@ const eventsOf = async (type: string, resourceId: string) => {
   return rows.map((r) => r.data);
 };
 const customerId = randomUUID();
-const request = (kind: string, line = 'equipment_rental') =>
+const request = (
+  kind: string,
+  line = 'equipment_rental',
+  more: { customerId?: string; contractId?: string } = {},
+) =>
   orders().register(
     {
       customerId,
+      ...more,
       line,
       kind,
       serviceType: 'paid',
@@ -280,8 +290,72 @@ describe('fitness under the resource’s lock', () => {
   }, 30_000);
 });
 
+const { delivered, feed } = recordedEvents(tenantId, () => pool);
+/** A rental lease of the customer's, as contracts publishes its entitlements. */
+const leaseOf = (customer: string, contractId = randomUUID(), endDate = addDays(today(), 300)) =>
+  feed(
+    entitlementsProjection,
+    delivered('ContractEntitlementsPublished', {
+      contractId,
+      customerId: customer,
+      kind: 'rental_lease',
+      line: 'equipment_rental',
+      version: 1,
+      effectiveFrom: addDays(today(), -30),
+      endDate,
+      sessions: null,
+      maintenanceVisitsDue: [],
+      equipment: [],
+      warranty: null,
+      publishedAt: new Date(clock.now().getTime() - 1_000).toISOString(),
+    }),
+  ).then(() => contractId);
+const leaseRow = async (orderId: string) =>
+  (
+    await pool.query<{ lease_contract_id: string | null }>(
+      'SELECT lease_contract_id FROM order_list WHERE order_id = $1',
+      [orderId],
+    )
+  ).rows[0]?.lease_contract_id;
+
+describe('the lease of a rental visit or return', () => {
+  it('is the customer’s only lease in force, or the one named; none or several unnamed: refused', async () => {
+    const someone = randomUUID();
+    expect(await codeOf(request('rental_visit', 'equipment_rental', { customerId: someone }))).toBe(
+      'ORDERS.NO_ACTIVE_LEASE',
+    );
+    await leaseOf(someone, randomUUID(), addDays(today(), -2)); // ended two days ago
+    expect(await codeOf(request('rental_return', 'equipment_rental', { customerId: someone }))).toBe(
+      'ORDERS.NO_ACTIVE_LEASE',
+    );
+    const lease = await leaseOf(someone);
+    const visit = await request('rental_visit', 'equipment_rental', { customerId: someone });
+    expect(visit).toMatchObject({ leaseContractId: lease });
+    expect(await leaseRow(visit.id)).toBe(lease);
+
+    const second = await leaseOf(someone);
+    expect(await codeOf(request('rental_visit', 'equipment_rental', { customerId: someone }))).toBe(
+      'ORDERS.LEASE_AMBIGUOUS',
+    );
+    const named = await request('rental_return', 'equipment_rental', {
+      customerId: someone,
+      contractId: second,
+    });
+    expect(await leaseRow(named.id)).toBe(second);
+    expect(
+      await codeOf(
+        request('rental_visit', 'equipment_rental', { customerId: someone, contractId: randomUUID() }),
+      ),
+    ).toBe('ORDERS.NOT_A_LEASE');
+    // A delivery starts a lease's use and refers to none.
+    const delivery = await request('rental_delivery', 'equipment_rental', { customerId: someone });
+    expect(await leaseRow(delivery.id)).toBeNull();
+  });
+});
+
 describe('a rental', () => {
   it('is delivered signed by both sides, visited, and returned with its damage published', async () => {
+    const lease = await leaseOf(customerId);
     const unit = await resources().register(
       { kind: 'equipment', name: 'Generator G5', inspectionValidTo: addDays(today(), 200) },
       call,
@@ -327,6 +401,10 @@ describe('a rental', () => {
     );
     expect(back).toMatchObject({ state: 'in_maintenance' });
     expect(back.rentalRecords.map((r) => r.type)).toEqual(['delivery', 'visit', 'return']);
+    // The visit names the lease its order refers to.
+    expect(await eventsOf('RentalVisitRecorded', unit.id)).toEqual([
+      expect.objectContaining({ orderId: visit.id, contractId: lease }),
+    ]);
     expect(await eventsOf('RentalReturnInspected', unit.id)).toEqual([
       expect.objectContaining({
         orderId: giveBack.id,

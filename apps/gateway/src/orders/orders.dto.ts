@@ -66,7 +66,14 @@ export class RegisterRequestDto {
   problem!: string;
 
   @ValidateIf(present)
-  @ApiProperty({ format: 'uuid', required: false })
+  @ApiProperty({
+    format: 'uuid',
+    required: false,
+    description:
+      'under contract or warranty: the contract used; a rental_visit or rental_return: the lease it is for, one of the ' +
+      'customer’s in force (else 422 ORDERS.NOT_A_LEASE); absent: the customer’s only lease in force (none: 422 ' +
+      'ORDERS.NO_ACTIVE_LEASE, several: 422 ORDERS.LEASE_AMBIGUOUS)',
+  })
   @IsUUID()
   contractId?: string;
 }

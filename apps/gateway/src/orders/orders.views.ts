@@ -51,6 +51,13 @@ export class OrderView {
   @ApiPropertyOptional({ format: 'uuid', required: false })
   contractId?: string;
 
+  @ApiPropertyOptional({
+    format: 'uuid',
+    required: false,
+    description: 'a rental visit or return: the lease it is for',
+  })
+  leaseContractId?: string;
+
   @ApiProperty({ description: 'paid work waits for a quote the customer accepts' })
   quoteRequired!: boolean;
 

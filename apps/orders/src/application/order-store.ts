@@ -124,8 +124,8 @@ export async function keepOrderRow(
         const d = e.data;
         await tx.query(
           `INSERT INTO orders.order_list (order_id, tenant_id, customer_id, version, status, line, kind, service_type,
-             zone, contract_id, received_at, arrival_hours)
-           VALUES ($1, $2, $3, $4, 'registered', $5, $6, $7, $8, $9, $10, $11)`,
+             zone, contract_id, received_at, arrival_hours, lease_contract_id)
+           VALUES ($1, $2, $3, $4, 'registered', $5, $6, $7, $8, $9, $10, $11, $12)`,
           [
             d.orderId,
             tenantId,
@@ -138,6 +138,7 @@ export async function keepOrderRow(
             d.contractId ?? null,
             d.receivedAt,
             d.arrivalWithinBusinessHours,
+            d.leaseContractId ?? null,
           ],
         );
         break;

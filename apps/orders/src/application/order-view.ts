@@ -19,6 +19,7 @@ export interface OrderView {
   readonly address?: string;
   readonly problem?: string;
   readonly contractId?: string;
+  readonly leaseContractId?: string;
   readonly quoteRequired: boolean;
   readonly receivedAt: string;
   readonly responseDueAt: string;

@@ -32,7 +32,13 @@ import type {
   Slot,
   Zone,
 } from '../domain/order/order.commands';
-import { assertSlot, awaitsArrivalCheck, orderDecider, orderStreamId } from '../domain/order/order.decider';
+import {
+  assertSlot,
+  awaitsArrivalCheck,
+  isLeasedKind,
+  orderDecider,
+  orderStreamId,
+} from '../domain/order/order.decider';
 import type { OrderEvent } from '../domain/order/order.events';
 import type { OrderState } from '../domain/order/order.state';
 import type { PoolClient } from 'pg';
@@ -95,10 +101,12 @@ export class OrderHandlers {
       request.contractId === undefined ? undefined : uuidField(request.contractId, 'contractId');
     const orderId = newId();
     const { runtime } = this.orders;
-    const [calendar, entitlement, codec] = await Promise.all([
+    const kind = (request.kind ?? '') as RequestKind;
+    const [calendar, entitlement, codec, leases] = await Promise.all([
       this.facts.calendarOf(call.tenantId),
       contractId ? this.facts.entitlementOf(call.tenantId, contractId) : Promise.resolve(undefined),
       this.orders.codecForNew(customerId),
+      isLeasedKind(kind) ? this.facts.leasesOf(call.tenantId, customerId) : Promise.resolve(undefined),
     ]);
     const policy = DEFAULT_ORDERS_POLICY;
     const now = this.clock.now();
@@ -113,7 +121,7 @@ export class OrderHandlers {
             orderId,
             customerId,
             line: (request.line ?? '') as BusinessLine,
-            kind: (request.kind ?? '') as RequestKind,
+            kind,
             serviceType: (request.serviceType ?? '') as ServiceType,
             wantedAt: request.wantedAt ?? '',
             zone: (request.zone ?? '') as Zone,
@@ -123,7 +131,7 @@ export class OrderHandlers {
             ...optional('contractId', contractId),
           },
         },
-        { now, calendar, policy, ...(entitlement ? { entitlement } : {}) },
+        { now, calendar, policy, ...optional('entitlement', entitlement), ...optional('leases', leases) },
         call,
         {
           codec,

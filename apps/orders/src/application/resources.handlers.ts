@@ -353,7 +353,9 @@ export class ResourceHandlers {
       contract_id: string | null;
       status: string;
     }>(
-      'SELECT customer_id, kind, contract_id, status FROM orders.order_list WHERE tenant_id = $1 AND order_id = $2',
+      // A rental visit's or return's lease is the contract its records name (the order's own otherwise).
+      `SELECT customer_id, kind, COALESCE(lease_contract_id, contract_id) AS contract_id, status
+         FROM orders.order_list WHERE tenant_id = $1 AND order_id = $2`,
       [call.tenantId, id],
     );
     const row = rows[0];

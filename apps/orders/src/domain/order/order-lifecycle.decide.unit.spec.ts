@@ -206,6 +206,34 @@ describe('an order’s status through its lifecycle', () => {
   });
 
   describe('a maintenance visit under a contract, completed, is published for contracts', () => {
+    it('counts a rental visit under its lease when the order names no contract', () => {
+      const onLease = [
+        registeredAs({ kind: 'rental_visit', line: 'equipment_rental', leaseContractId: 'L-1' }),
+        dispatched,
+        started,
+      ];
+      spec(onLease)
+        .when(stage('completed'))
+        .then([
+          completed,
+          {
+            type: 'MaintenanceVisitCompleted',
+            data: {
+              orderId: O,
+              contractId: 'L-1',
+              customerId: 'cust-1',
+              kind: 'rental_visit',
+              staffId: 's-1',
+              completedAt: at,
+            },
+          },
+        ]);
+      // A return is no visit: nothing for contracts.
+      spec([registeredAs({ kind: 'rental_return', leaseContractId: 'L-1' }), dispatched, started])
+        .when(stage('completed'))
+        .then([completed]);
+    });
+
     const visit = (kind: RequestKind, contractId?: string): OrderEvent[] => [
       registeredAs({
         kind,

@@ -75,6 +75,7 @@ function registerRequest(command: RegisterRequest, state: OrderState, context: O
   const subject = text(d.subject, 'subject', ORDER_FIELDS.subject);
   const problem = text(d.problem, 'problem', ORDER_FIELDS.problem);
   checkCoverage(command, context);
+  const leaseContractId = leaseOf(command, context);
   const hours = policy.arrivalWithinBusinessHours[d.zone];
   return [
     {
@@ -91,6 +92,7 @@ function registerRequest(command: RegisterRequest, state: OrderState, context: O
         subject,
         problem,
         ...(d.contractId === undefined ? {} : { contractId: d.contractId }),
+        ...(leaseContractId === undefined ? {} : { leaseContractId }),
         quoteRequired: d.serviceType === 'paid',
         receivedAt: now.toISOString(),
         responseDueAt: new Date(now.getTime() + policy.firstResponseWithinHours * HOUR_MS).toISOString(),
@@ -136,6 +138,47 @@ function checkCoverage(command: RegisterRequest, context: OrderContext): void {
     throw orderError(E.NOT_UNDER_WARRANTY, 'the product is not under warranty at this date', {
       field: 'subject',
     });
+}
+
+/** Kinds of order done on a leased unit: each refers to its lease. */
+export const LEASED_KINDS = ['rental_visit', 'rental_return'] as const satisfies readonly RequestKind[];
+export const isLeasedKind = (kind: RequestKind): boolean =>
+  (LEASED_KINDS as readonly string[]).includes(kind);
+
+/**
+ * A rental visit or return refers to its lease: the request's contract when it is one of the customer's leases in
+ * force (else ORDERS.NOT_A_LEASE), or without one the customer's only lease in force (none:
+ * ORDERS.NO_ACTIVE_LEASE; several: ORDERS.LEASE_AMBIGUOUS, name one). Other kinds have none.
+ */
+function leaseOf(command: RegisterRequest, context: OrderContext): string | undefined {
+  const d = command.data;
+  if (!isLeasedKind(d.kind)) return undefined;
+  const today = context.now.toISOString().slice(0, 10);
+  const inForce = (context.leases ?? []).filter(
+    (l) =>
+      l.customerId === d.customerId &&
+      l.effectiveFrom.slice(0, 10) <= today &&
+      today <= l.endDate.slice(0, 10),
+  );
+  if (d.contractId !== undefined) {
+    if (inForce.some((l) => l.contractId === d.contractId)) return d.contractId;
+    throw orderError(E.NOT_A_LEASE, 'contractId is not a rental lease of this customer in force', {
+      field: 'contractId',
+    });
+  }
+  const [only, ...more] = inForce;
+  if (only === undefined)
+    throw orderError(E.NO_ACTIVE_LEASE, 'the customer has no rental lease in force', { field: 'contractId' });
+  if (more.length > 0)
+    throw orderError(
+      E.LEASE_AMBIGUOUS,
+      'the customer has several rental leases in force: name one as contractId',
+      {
+        field: 'contractId',
+        leases: inForce.length,
+      },
+    );
+  return only.contractId;
 }
 
 function respond(command: RespondToRequest, state: OrderState, context: OrderContext): OrderEvent[] {
@@ -285,14 +328,16 @@ function recordWorkStage(command: RecordWorkStage, state: OrderState, context: O
     case 'completed': {
       const completed: OrderEvent = { type: 'OrderWorkCompleted', data: { orderId, completedAt: at } };
       const kind = order.kind;
-      if (order.contractId === undefined || !isVisitKind(kind)) return [completed];
+      // A rental visit is counted under its lease (the order's contract otherwise).
+      const contractId = order.contractId ?? order.leaseContractId;
+      if (contractId === undefined || !isVisitKind(kind)) return [completed];
       return [
         completed,
         {
           type: 'MaintenanceVisitCompleted',
           data: {
             orderId,
-            contractId: order.contractId,
+            contractId,
             customerId: order.customerId,
             kind,
             ...(order.dispatch ? { staffId: order.dispatch.staffId } : {}),
@@ -412,6 +457,7 @@ export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
       kind,
       serviceType,
       contractId,
+      leaseContractId,
       zone,
       receivedAt,
       responseDueAt,
@@ -424,6 +470,7 @@ export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
       kind,
       serviceType,
       ...(contractId === undefined ? {} : { contractId }),
+      ...(leaseContractId === undefined ? {} : { leaseContractId }),
       zone,
       receivedAt,
       responseDueAt,

@@ -25,6 +25,8 @@ export type RequestRegistered = Event<
     subject: string;
     problem: string;
     contractId?: string;
+    /** A rental visit or return: the lease it is for (the request's contract, or the customer's only lease). */
+    leaseContractId?: string;
     /** Paid work waits for a quote the customer accepts; contract and warranty work does not. */
     quoteRequired: boolean;
     receivedAt: string;

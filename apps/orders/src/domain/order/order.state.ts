@@ -17,6 +17,8 @@ export interface Order {
   readonly serviceType: ServiceType;
   /** The contract the order is served under, when it names one. */
   readonly contractId?: string;
+  /** A rental visit or return: the lease it is for. */
+  readonly leaseContractId?: string;
   readonly zone: Zone;
   readonly receivedAt: string;
   readonly responseDueAt: string;
