@@ -180,6 +180,15 @@ describe('cancelling an order', () => {
     );
     expect(await codeOf(orders().respond({ id }, call))).toBe('ORDERS.ORDER_CANCELLED');
     expect(await streamOf(id)).toEqual(before);
+    // Nor is anything prepared for it.
+    const rig = await get(ResourceHandlers).register(
+      { kind: 'equipment', name: 'Washer test rig 2', inspectionValidTo: '2030-12-31' },
+      call,
+    );
+    const items = ['cleaned', 'tested'].map((item) => ({ item, passed: true }));
+    expect(await codeOf(get(ResourceHandlers).check({ id: rig.id, orderId: id, items }, call))).toBe(
+      'ORDERS.ORDER_CANCELLED',
+    );
   }, 30_000);
 
   it('refuses once work began (ORDERS.WORK_ORDER_STARTED, the status named), nothing written', async () => {

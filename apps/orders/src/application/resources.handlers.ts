@@ -29,6 +29,7 @@ import {
   dispatchable,
   type ChecklistItem,
   type MaintenanceAction,
+  type OrderFacts as RecordOrder,
   PAPERS,
   type Paper,
   type ResourceCommand,
@@ -366,6 +367,7 @@ export class ResourceHandlers {
       customerId: row.customer_id,
       ...(row.contract_id ? { contractId: row.contract_id } : {}),
       ...(row.status === 'closed' ? { closed: true } : {}),
+      ...(row.status === 'cancelled' ? { cancelled: true } : {}),
     };
   }
 
@@ -375,7 +377,7 @@ export class ResourceHandlers {
     options: {
       newStream?: boolean;
       expectedVersion?: number | undefined;
-      order?: { orderId: string; kind: string; customerId: string; contractId?: string; closed?: boolean };
+      order?: RecordOrder;
     } = {},
   ): Promise<ResourceView> {
     const { runtime } = this.orders;
