@@ -8,6 +8,9 @@ import type { EligibilityChange } from '../domain/dispatch/eligibility';
 import type { StaffFacts } from '../domain/dispatch/candidates';
 import type { Slot } from '../domain/order/order.commands';
 
+/** Answered when a person is asked for by id and staff's events never made them known to orders here. */
+export const StaffLookupErrorCode = { STAFF_NOT_FOUND: 'ORDERS.STAFF_NOT_FOUND' } as const;
+
 /** Contracts' kind of a lease (its entitlement names it). */
 const RENTAL_LEASE: ContractKind = 'rental_lease';
 
@@ -94,7 +97,8 @@ export class OrderFacts {
       'SELECT 1 FROM orders.staff_eligibility WHERE tenant_id = $1 AND staff_id = $2 LIMIT 1',
       [tenantId, staffId],
     );
-    if (!rowCount) throw new ProblemError('ORDERS.STAFF_NOT_FOUND', 'no such staff member in this tenant');
+    if (!rowCount)
+      throw new ProblemError(StaffLookupErrorCode.STAFF_NOT_FOUND, 'no such staff member in this tenant');
   }
 
   async eligibilityOf(
