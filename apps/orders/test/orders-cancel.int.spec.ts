@@ -223,4 +223,29 @@ describe('cancelling an order', () => {
     );
     expect(await codeOf(orders().cancel({ id: randomUUID(), reason }, call))).toBe('ORDERS.ORDER_NOT_FOUND');
   }, 30_000);
+
+  it('never leaves a cancelled order booked when a dispatch races the cancellation', async () => {
+    const rounds = await Promise.all(
+      Array.from({ length: 8 }, async (_, i) => {
+        const { id } = await register();
+        const slot = slotAt(9 + i);
+        const [dispatched, cancelled] = await Promise.all([
+          codeOf(orders().dispatch({ id, staffId: technician, slot }, call)),
+          codeOf(orders().cancel({ id, reason }, call)),
+        ]);
+        return { id, dispatched, cancelled };
+      }),
+    );
+    for (const { id, dispatched, cancelled } of rounds) {
+      expect(cancelled).toBe('ok');
+      expect(['ok', 'ORDERS.ORDER_CANCELLED']).toContain(dispatched);
+      expect((await get(OrderQueries).get({ id }, call)).status).toBe('cancelled');
+      // Booked and released, or never booked: the person's day holds nothing for the order.
+      const { rows } = await pool.query<{ type: string }>(
+        `SELECT type FROM events WHERE stream_id LIKE 'booking-%' AND data->>'orderId' = $1 ORDER BY stream_version`,
+        [id],
+      );
+      expect(rows.map((r) => r.type)).toEqual(dispatched === 'ok' ? ['SlotBooked', 'SlotReleased'] : []);
+    }
+  }, 60_000);
 });
