@@ -4,7 +4,7 @@ import { addDays, defaultBusinessCalendar, localDateOf } from '@serviceops/kerne
 import { Pool } from 'pg';
 import request from 'supertest';
 import { hiredAndKnownToOrders } from './staff-pipeline';
-import { ADMIN_PASSWORD, startPlatform, type RunningPlatform } from './platform';
+import { ADMIN_PASSWORD, poll, startPlatform, type RunningPlatform } from './platform';
 import { auth, expectProblem } from './http';
 
 // Resources end to end, through the gateway (issue 15 items 2, 4, 7): a vehicle registered, its inspection
@@ -70,18 +70,19 @@ describe('resources, the tool register and rentals end to end', () => {
     tenantId = rows[0]?.stream_id.slice('resource-'.length, 'resource-'.length + 36) ?? '';
     return resource;
   }
+  const orderBody = (kind: string, line: string) => ({
+    customerId,
+    line,
+    kind,
+    serviceType: 'paid',
+    wantedAt: new Date(Date.now() + 3_600_000).toISOString(),
+    zone: 'town',
+    address: '1 Dock Road',
+    subject: 'Generator G5',
+    problem: 'lease',
+  });
   async function order(kind: string, line: string): Promise<string> {
-    const res = await post('orders', {
-      customerId,
-      line,
-      kind,
-      serviceType: 'paid',
-      wantedAt: new Date(Date.now() + 3_600_000).toISOString(),
-      zone: 'town',
-      address: '1 Dock Road',
-      subject: 'Generator G5',
-      problem: 'lease',
-    });
+    const res = await post('orders', orderBody(kind, line));
     expect(res.status).toBe(201);
     return (res.body as { id: string }).id;
   }
@@ -159,11 +160,47 @@ describe('resources, the tool register and rentals end to end', () => {
       name: 'Generator G5',
       inspectionValidTo: addDays(today, 200),
     });
-    const [delivery, visit, giveBack] = [
-      await order('rental_delivery', 'equipment_rental'),
-      await order('rental_visit', 'equipment_rental'),
-      await order('rental_return', 'equipment_rental'),
-    ];
+    const delivery = await order('rental_delivery', 'equipment_rental');
+    // The visit and the return refer to the customer's lease: none known yet, refused.
+    await writesNothing(async () => {
+      expectProblem(
+        await post('orders', orderBody('rental_visit', 'equipment_rental')),
+        422,
+        'ORDERS.NO_ACTIVE_LEASE',
+      );
+    });
+    // The lease's entitlement, as contracts publishes it on its log (a lease's drafting, legal review and
+    // signatures are contracts' e2e's), reaches orders over the platform's transport.
+    const leaseId = randomUUID();
+    await new PostgresEventStore({ pool, schema: 'contracts' }).append(
+      `contract-${tenantId}-${leaseId}`,
+      [
+        {
+          type: 'ContractEntitlementsPublished',
+          data: {
+            contractId: leaseId,
+            customerId,
+            kind: 'rental_lease',
+            line: 'equipment_rental',
+            version: 1,
+            effectiveFrom: addDays(today, -10),
+            endDate: addDays(today, 355),
+            sessions: null,
+            maintenanceVisitsDue: [],
+            equipment: [{ description: 'Generator G5', quantity: 1 }],
+            warranty: null,
+            publishedAt: new Date().toISOString(),
+          },
+        },
+      ],
+      { metadata: { tenantId, actorId: 'e2e:contracts', correlationId: randomUUID() } },
+    );
+    const visit = await poll('the lease known to orders', async () => {
+      const res = await post('orders', orderBody('rental_visit', 'equipment_rental'));
+      return res.status === 201 ? (res.body as { id: string; leaseContractId?: string }) : undefined;
+    });
+    expect(visit.leaseContractId).toBe(leaseId);
+    const giveBack = await order('rental_return', 'equipment_rental');
     const checklist = ['exterior', 'performance', 'accessories'].map((item) => ({ item, passed: true }));
     const staff = randomUUID();
     await writesNothing(async () => {
@@ -189,7 +226,7 @@ describe('resources, the tool register and rentals end to end', () => {
       body: { state: 'out' },
     });
     const visited = await post(`resources/${unit.id}/rental-visits`, {
-      orderId: visit,
+      orderId: visit.id,
       work: ['lubricated', 'checked'],
       note: 'chain oiled, running normally',
     });
@@ -205,7 +242,7 @@ describe('resources, the tool register and rentals end to end', () => {
         state: 'in_maintenance',
         rentalRecords: [
           { type: 'delivery', orderId: delivery },
-          { type: 'visit', orderId: visit },
+          { type: 'visit', orderId: visit.id },
           { type: 'return', orderId: giveBack, damage: { amount: 50000, currency: 'CNY' } },
         ],
       },

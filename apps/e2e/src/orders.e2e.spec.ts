@@ -128,6 +128,56 @@ describe('orders end to end', () => {
     expectProblem(stale, 409, 'EVENTSTORE.WRONG_EXPECTED_VERSION');
   });
 
+  it('cancels an order before work starts: reason sealed, SLA stopped, then refused with its status', async () => {
+    const order = (await api.post('/api/v1/orders').set(auth(admin)).send(repair()).expect(201))
+      .body as Order;
+    const cancel = (body: object, version?: number) => {
+      const req = api.post(`/api/v1/orders/${order.id}/cancel`).set(auth(admin));
+      return (version === undefined ? req : req.set('If-Match', `"${version}"`)).send(body);
+    };
+    await writesNothing(async () => {
+      expectProblem(await cancel({ reason: '' }, 1), 400, 'VALIDATION');
+      expectProblem(await cancel({}, 1), 400, 'VALIDATION');
+      expectProblem(await cancel({ reason: 'x'.repeat(501) }, 1), 400, 'VALIDATION');
+      expectProblem(await cancel({ reason: 'moved', why: 'extra' }, 1), 400, 'VALIDATION');
+      expectProblem(await cancel({ reason: 'moved' }, 7), 409, 'EVENTSTORE.WRONG_EXPECTED_VERSION');
+    });
+    const cancelled = await cancel({ reason: 'The customer moved to Hangzhou' }, 1);
+    expect({ status: cancelled.status, body: cancelled.body as unknown }).toMatchObject({
+      status: 200,
+      body: {
+        status: 'cancelled',
+        slaState: 'cancelled',
+        cancelReason: 'The customer moved to Hangzhou',
+        cancelledAt: expect.any(String) as string,
+        version: 2,
+      },
+    });
+    expect(cancelled.headers['etag']).toBe('"2"');
+    const { rows } = await db.query<{ data: { reason: string } }>(
+      `SELECT data FROM orders.events WHERE stream_id LIKE $1 AND type = 'OrderCancelled'`,
+      [`order-%-${order.id}`],
+    );
+    expect(rows[0]?.data.reason).toMatch(/^enc:v1:/);
+
+    await writesNothing(async () => {
+      const again = expectProblem(await cancel({ reason: 'twice' }), 422, 'ORDERS.ORDER_CANCELLED');
+      expect(again).toMatchObject({ status: 422, orderStatus: 'cancelled' });
+      expectProblem(
+        await api.post(`/api/v1/orders/${order.id}/respond`).set(auth(admin)).send({}),
+        422,
+        'ORDERS.ORDER_CANCELLED',
+      );
+    });
+    const queue = await api.get('/api/v1/dispatch-queue').set(auth(admin)).expect(200);
+    expect((queue.body as { items: { id: string }[] }).items.map((i) => i.id)).not.toContain(order.id);
+    expectProblem(
+      await api.post(`/api/v1/orders/${randomUUID()}/cancel`).set(auth(admin)).send({ reason: 'gone' }),
+      404,
+      'ORDERS.ORDER_NOT_FOUND',
+    );
+  });
+
   it('answers bad input with problem+json and writes nothing', async () => {
     await writesNothing(async () => {
       const unknownField = await api

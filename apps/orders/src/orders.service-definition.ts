@@ -26,6 +26,8 @@ import { ChatHandlers, RANDOM } from './application/orders-field.chat.handlers';
 import { SafetyIncidentHandlers } from './application/orders-field.incident.handlers';
 import { DailyReportQueries, OrderListQueries } from './application/orders-field.list.handlers';
 import { OrdersFieldTables1764900000200 } from './infrastructure/orders-field.migrations';
+import { OrdersCancellation1764900000400 } from './infrastructure/cancellation.migrations';
+import { OrdersLeaseOfOrder1764900000500 } from './infrastructure/lease.migrations';
 import { OrdersFieldRepository } from './infrastructure/orders-field.repository';
 import { ORDER_INDEX_CONSUMER, orderIndexProjection } from './projections/order-index.projection';
 import { OrderFacts } from './infrastructure/order-facts.repository';
@@ -84,6 +86,10 @@ export const ordersServiceOn = (
       OrdersResources1764900000000,
       // chat, incidents, reports, lists (items 8-11)
       OrdersFieldTables1764900000200,
+      // cancelled orders (CancelOrder)
+      OrdersCancellation1764900000400,
+      // a rental visit's or return's lease
+      OrdersLeaseOfOrder1764900000500,
     ],
   },
   publishes: true,

@@ -6,11 +6,17 @@ import { type CallContext, type RunningService } from '@serviceops/platform';
 import { eventually } from '@serviceops/testing';
 import { Pool } from 'pg';
 import { OrderHandlers } from '../src/application/order.handlers';
+import { OrderStore } from '../src/application/order-store';
 import { ResourceHandlers, ResourceQueries } from '../src/application/resources.handlers';
 import { expiryReminderAt } from '../src/domain/resource/resource.timers';
 import { ordersServiceOn } from '../src/orders.service-definition';
-import { eligibilityProjection } from '../src/projections/facts.projection';
-import { type OrdersOnOwnDatabase, codeOf, ordersOnOwnDatabase } from './orders-on-own-database';
+import { eligibilityProjection, entitlementsProjection } from '../src/projections/facts.projection';
+import {
+  type OrdersOnOwnDatabase,
+  codeOf,
+  ordersOnOwnDatabase,
+  recordedEvents,
+} from './orders-on-own-database';
 
 // Resources on a database of their own: the expiry reminder's durable timer fires once across a restart and
 // moves with a renewal; a lost tool's charge is in the service's log (what the relay publishes); an unfit
@@ -36,10 +42,15 @@ const eventsOf = async (type: string, resourceId: string) => {
   return rows.map((r) => r.data);
 };
 const customerId = randomUUID();
-const request = (kind: string, line = 'equipment_rental') =>
+const request = (
+  kind: string,
+  line = 'equipment_rental',
+  more: { customerId?: string; contractId?: string } = {},
+) =>
   orders().register(
     {
       customerId,
+      ...more,
       line,
       kind,
       serviceType: 'paid',
@@ -203,8 +214,148 @@ describe('fitness at dispatch', () => {
   });
 });
 
+describe('fitness under the resource’s lock', () => {
+  it('refuses a dispatch whose resource changed while it was being booked, nothing booked', async () => {
+    const coach = randomUUID();
+    await withTransaction(pool, (tx) =>
+      eligibilityProjection(
+        {
+          type: 'StaffEligibilityChanged',
+          data: { staffId: coach, eligible: true, reasons: [], since: '2026-01-01T00:00:00.000Z' },
+          metadata: { tenantId },
+          eventId: randomUUID(),
+          streamId: 'recorded',
+          streamVersion: 2,
+          globalPosition: 2n,
+          recordedAt: new Date(),
+          topic: 'recorded',
+        } as unknown as DeliveredEvent,
+        tx,
+      ),
+    );
+    const day = addDays(today(), 3);
+    const slot = { start: `${day}T02:00:00.000Z`, end: `${day}T03:00:00.000Z` };
+    const car = await resources().register(
+      { kind: 'vehicle', name: 'Practice car 11', inspectionValidTo: addDays(today(), 365) },
+      call,
+    );
+    const order = await request('practice_session', 'driving_practice');
+    const { store } = (running as RunningService).app.get(OrderStore).runtime;
+    // A keeper's change in flight, written as ResourceHandlers writes one: the event, then the resource's row.
+    const keeper = await pool.connect();
+    let dispatching: Promise<string> | undefined;
+    try {
+      await keeper.query('BEGIN');
+      await store.appendWith(
+        keeper,
+        `resource-${tenantId}-${car.id}`,
+        [
+          {
+            type: 'ResourceStateSet',
+            data: { resourceId: car.id, state: 'maintenance', at: clock.now().toISOString() },
+          },
+        ],
+        { expectedVersion: 1 },
+      );
+      await keeper.query(
+        `UPDATE resource_list SET state = 'maintenance', version = 2 WHERE resource_id = $1`,
+        [car.id],
+      );
+      // The dispatch reads the resource fit (the change is not committed) and books, then waits for the lock.
+      dispatching = codeOf(
+        orders().dispatch({ id: order.id, staffId: coach, resourceId: car.id, slot }, call),
+      );
+      await eventually('the dispatch waits for the resource’s lock', async () => {
+        const { rows } = await pool.query<{ n: string }>(
+          `SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%resource_list%FOR SHARE%'`,
+        );
+        return Number(rows[0]?.n) > 0 ? true : undefined;
+      });
+      await keeper.query('COMMIT');
+    } finally {
+      await keeper.query('ROLLBACK').catch(() => undefined);
+      keeper.release();
+    }
+    expect(await dispatching).toBe('ORDERS.RESOURCE_UNFIT');
+    const { rows } = await pool.query<{ n: string }>(
+      `SELECT count(*) AS n FROM events WHERE stream_id LIKE 'booking-%' AND data->>'orderId' = $1`,
+      [order.id],
+    );
+    expect(Number(rows[0]?.n)).toBe(0);
+    // Back in service: the same dispatch goes through.
+    await resources().changeState({ id: car.id, state: 'available' }, call);
+    expect(
+      await codeOf(orders().dispatch({ id: order.id, staffId: coach, resourceId: car.id, slot }, call)),
+    ).toBe('ok');
+  }, 30_000);
+});
+
+const { delivered, feed } = recordedEvents(tenantId, () => pool);
+/** A rental lease of the customer's, as contracts publishes its entitlements. */
+const leaseOf = (customer: string, contractId = randomUUID(), endDate = addDays(today(), 300)) =>
+  feed(
+    entitlementsProjection,
+    delivered('ContractEntitlementsPublished', {
+      contractId,
+      customerId: customer,
+      kind: 'rental_lease',
+      line: 'equipment_rental',
+      version: 1,
+      effectiveFrom: addDays(today(), -30),
+      endDate,
+      sessions: null,
+      maintenanceVisitsDue: [],
+      equipment: [],
+      warranty: null,
+      publishedAt: new Date(clock.now().getTime() - 1_000).toISOString(),
+    }),
+  ).then(() => contractId);
+const leaseRow = async (orderId: string) =>
+  (
+    await pool.query<{ lease_contract_id: string | null }>(
+      'SELECT lease_contract_id FROM order_list WHERE order_id = $1',
+      [orderId],
+    )
+  ).rows[0]?.lease_contract_id;
+
+describe('the lease of a rental visit or return', () => {
+  it('is the customer’s only lease in force, or the one named; none or several unnamed: refused', async () => {
+    const someone = randomUUID();
+    expect(await codeOf(request('rental_visit', 'equipment_rental', { customerId: someone }))).toBe(
+      'ORDERS.NO_ACTIVE_LEASE',
+    );
+    await leaseOf(someone, randomUUID(), addDays(today(), -2)); // ended two days ago
+    expect(await codeOf(request('rental_return', 'equipment_rental', { customerId: someone }))).toBe(
+      'ORDERS.NO_ACTIVE_LEASE',
+    );
+    const lease = await leaseOf(someone);
+    const visit = await request('rental_visit', 'equipment_rental', { customerId: someone });
+    expect(visit).toMatchObject({ leaseContractId: lease });
+    expect(await leaseRow(visit.id)).toBe(lease);
+
+    const second = await leaseOf(someone);
+    expect(await codeOf(request('rental_visit', 'equipment_rental', { customerId: someone }))).toBe(
+      'ORDERS.LEASE_AMBIGUOUS',
+    );
+    const named = await request('rental_return', 'equipment_rental', {
+      customerId: someone,
+      contractId: second,
+    });
+    expect(await leaseRow(named.id)).toBe(second);
+    expect(
+      await codeOf(
+        request('rental_visit', 'equipment_rental', { customerId: someone, contractId: randomUUID() }),
+      ),
+    ).toBe('ORDERS.NOT_A_LEASE');
+    // A delivery starts a lease's use and refers to none.
+    const delivery = await request('rental_delivery', 'equipment_rental', { customerId: someone });
+    expect(await leaseRow(delivery.id)).toBeNull();
+  });
+});
+
 describe('a rental', () => {
   it('is delivered signed by both sides, visited, and returned with its damage published', async () => {
+    const lease = await leaseOf(customerId);
     const unit = await resources().register(
       { kind: 'equipment', name: 'Generator G5', inspectionValidTo: addDays(today(), 200) },
       call,
@@ -250,6 +401,10 @@ describe('a rental', () => {
     );
     expect(back).toMatchObject({ state: 'in_maintenance' });
     expect(back.rentalRecords.map((r) => r.type)).toEqual(['delivery', 'visit', 'return']);
+    // The visit names the lease its order refers to.
+    expect(await eventsOf('RentalVisitRecorded', unit.id)).toEqual([
+      expect.objectContaining({ orderId: visit.id, contractId: lease }),
+    ]);
     expect(await eventsOf('RentalReturnInspected', unit.id)).toEqual([
       expect.objectContaining({
         orderId: giveBack.id,

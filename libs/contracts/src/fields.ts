@@ -42,6 +42,8 @@ export const ORDER_FIELDS = {
   address: RULES.address,
   subject: text(1, 200),
   problem: RULES.longText,
+  /** Why the order was cancelled (the customer's circumstances): sealed like the address and problem. */
+  cancelReason: RULES.reason,
 } as const;
 
 /**
@@ -94,6 +96,7 @@ export const PERSONAL_TEXT = {
   order: {
     address: { RequestRegistered: 'address' },
     problem: { RequestRegistered: 'problem' },
+    cancelReason: { OrderCancelled: 'reason' },
   },
   /** The staff conduct register's free text (issue 13 item 9): sealed with the staff member's own key. */
   staffConduct: {

@@ -7,7 +7,8 @@
  * An order's status, in the order of its lifecycle: registered → quoted → quote_accepted (paid work) →
  * dispatched → in_progress (work started) → completed; closed when the customer declined the quote. The status is
  * the furthest stage the order's events reached (a quote issued after the dispatch leaves it dispatched), and
- * closed ends it: `ORDER_STATUSES.indexOf` is that rank.
+ * closed ends it: `ORDER_STATUSES.indexOf` is that rank. cancelled (CancelOrder, before work starts) ends it too,
+ * ranked last so nothing arriving later moves it.
  */
 export const ORDER_STATUSES = [
   'registered',
@@ -17,5 +18,13 @@ export const ORDER_STATUSES = [
   'in_progress',
   'completed',
   'closed',
+  'cancelled',
 ] as const;
 export type OrderStatusName = (typeof ORDER_STATUSES)[number];
+
+/**
+ * The arrival SLA's state (counted in the tenant's calendar as it stands): on_time, at_risk (within the warning
+ * hour), missed (nobody there yet); met, met_late (work started on site); cancelled (stopped before an arrival).
+ */
+export const SLA_STATES = ['on_time', 'at_risk', 'missed', 'met', 'met_late', 'cancelled'] as const;
+export type SlaStateName = (typeof SLA_STATES)[number];

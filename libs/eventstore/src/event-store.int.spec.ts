@@ -111,6 +111,31 @@ describe('PostgresEventStore on a real PostgreSQL', () => {
       expect((await store.readStream('c-1')).events).toHaveLength(2);
     });
 
+    it('reads a stream through the caller’s transaction: its own uncommitted events, others’ once committed', async () => {
+      await store.append('r-1', [ev('Registered')]);
+      const other = await openTransaction();
+      try {
+        await store.appendWith(other, 'r-1', [ev('Retired')], { expectedVersion: 1 });
+        await withTransaction(pool, async (tx) => {
+          await store.appendWith(tx, 'r-2', [ev('Registered')]);
+          expect((await store.readStream('r-2', { client: tx })).events.map((e) => e.type)).toEqual([
+            'Registered',
+          ]);
+          expect(await store.readStream('r-2')).toMatchObject({ events: [], exists: false });
+          // Another transaction's uncommitted event is not seen, in the pool or in this transaction.
+          expect((await store.readStream('r-1', { client: tx })).version).toBe(1);
+          await other.query('COMMIT');
+          // Committed now: the transaction's next statement sees it (READ COMMITTED).
+          const after = await store.readStream('r-1', { client: tx, fromVersion: 2 });
+          expect(after).toMatchObject({ version: 2, exists: true });
+          expect(after.events.map((e) => e.type)).toEqual(['Retired']);
+        });
+      } finally {
+        await other.query('ROLLBACK').catch(() => undefined);
+        other.release();
+      }
+    });
+
     it.each([
       ['any', 0, true],
       ['any', 7, true],

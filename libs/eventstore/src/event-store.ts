@@ -146,7 +146,8 @@ export class PostgresEventStore {
     const from = options.fromVersion ?? 1;
     const to = options.toVersion ?? 2_147_483_647;
     const limit = options.maxCount ?? null;
-    const { rows } = await this.options.pool.query<EventRow>(
+    const on: Pool | PoolClient = options.client ?? this.options.pool;
+    const { rows } = await on.query<EventRow>(
       `SELECT ${COLUMNS} FROM ${this.table}
         WHERE stream_id = $1 AND stream_version BETWEEN $2 AND $3
           AND ($4::timestamptz IS NULL OR recorded_at <= $4::timestamptz)
@@ -158,10 +159,7 @@ export class PostgresEventStore {
     const last = events[events.length - 1];
     let exists = last !== undefined;
     if (!exists && from > 1) {
-      const probe = await this.options.pool.query(
-        `SELECT 1 FROM ${this.table} WHERE stream_id = $1 LIMIT 1`,
-        [streamId],
-      );
+      const probe = await on.query(`SELECT 1 FROM ${this.table} WHERE stream_id = $1 LIMIT 1`, [streamId]);
       exists = (probe.rowCount ?? 0) > 0;
     }
     return { streamId, events, version: last?.streamVersion ?? 0, exists };

@@ -1,4 +1,5 @@
 import type { EventMetadata, RecordedEvent } from '@serviceops/kernel';
+import type { PoolClient } from 'pg';
 
 /**
  * What a writer expects the stream to be at: a version number (0 = the stream has no events),
@@ -30,6 +31,11 @@ export interface AppendResult {
 }
 
 export interface ReadStreamOptions {
+  /**
+   * Read through the caller's open transaction (`appendWith`'s client): it sees that transaction's own uncommitted
+   * events, and what others committed before each statement, after any lock the caller took there.
+   */
+  readonly client?: PoolClient;
   /** First stream version to read (default 1). */
   readonly fromVersion?: number;
   readonly toVersion?: number;

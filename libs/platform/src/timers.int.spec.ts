@@ -241,6 +241,59 @@ describe('DurableTimers on a real PostgreSQL', () => {
     expect(await timers.pending()).toBe(0);
   });
 
+  it('cancels every pending timer under a prefix, and only those', async () => {
+    await schedule(
+      { id: 'arrival:o-1:09:00', kind: 'deadline', dueAt: past() },
+      { id: 'arrival:o-1:10:00', kind: 'deadline', dueAt: later() },
+      { id: 'arrival:o-10:09:00', kind: 'deadline', dueAt: past() },
+      { id: 'arrival:o-2:09:00', kind: 'deadline', dueAt: past() },
+      { id: 'arrival:o_1%', kind: 'deadline', dueAt: past() },
+    );
+    expect(await withTransaction(pool, (tx) => timers.cancelPrefixed(tx, 'arrival:o-1:'))).toBe(2);
+    expect(await withTransaction(pool, (tx) => timers.cancelPrefixed(tx, 'arrival:o-1:'))).toBe(0);
+    // Text, not a LIKE pattern: `_` and `%` match only themselves.
+    expect(await withTransaction(pool, (tx) => timers.cancelPrefixed(tx, 'arrival:o_'))).toBe(1);
+    await expect(withTransaction(pool, (tx) => timers.cancelPrefixed(tx, ''))).rejects.toThrow(/prefix/);
+
+    expect(await timers.fireDue(deadline)).toBe(2);
+    expect(await count('effects', 'arrival:o-10:09:00')).toBe(1);
+    expect(await count('effects', 'arrival:o-2:09:00')).toBe(1);
+  });
+
+  it('leaves fired timers and a rolled-back cancellation alone', async () => {
+    await schedule({ id: 'arrival:o-1:a', kind: 'deadline', dueAt: past() });
+    expect(await timers.fireDue(deadline)).toBe(1);
+    await schedule({ id: 'arrival:o-1:b', kind: 'deadline', dueAt: later() });
+    await expect(
+      withTransaction(pool, async (tx) => {
+        await timers.cancelPrefixed(tx, 'arrival:o-1:');
+        throw new Error('the command failed');
+      }),
+    ).rejects.toThrow('the command failed');
+    expect(await timers.pending()).toBe(1);
+    expect(await withTransaction(pool, (tx) => timers.cancelPrefixed(tx, 'arrival:o-1:'))).toBe(1);
+    expect(await row('arrival:o-1:a')).toMatchObject({ fired: true });
+  });
+
+  it('lets a handler cancel its siblings by prefix, skipping its own timer', async () => {
+    await schedule(
+      { id: 'order:o-1:first', kind: 'deadline', dueAt: past() },
+      { id: 'order:o-1:second', kind: 'deadline', dueAt: later() },
+    );
+    let cancelled = -1;
+    const handlers: TimerHandlers = {
+      deadline: (t) =>
+        withTransaction(pool, async (tx) => {
+          cancelled = await timers.cancelPrefixed(tx, 'order:o-1:');
+          await effect(t);
+        }),
+    };
+    expect(await timers.fireDue(handlers)).toBe(1);
+    expect(cancelled).toBe(1);
+    expect(await row('order:o-1:first')).toMatchObject({ fired: true });
+    expect(await timers.pending()).toBe(0);
+  });
+
   it('leaves no timer when the transaction that scheduled it rolls back', async () => {
     await expect(
       withTransaction(pool, async (tx) => {

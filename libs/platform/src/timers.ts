@@ -226,6 +226,22 @@ export class DurableTimers {
     return rowCount === 1;
   }
 
+  /**
+   * Disarms, in the caller's transaction, every pending timer whose id starts with `prefix` (an order's:
+   * `order-arrival-risk:<order id>:` however many checks were set), and answers how many. A timer handler's own
+   * timer is left alone (its row is locked until the handler returns, and it is marked fired then). The prefix is
+   * compared as text, not as a LIKE pattern, and an empty one is refused (it would disarm everything).
+   */
+  async cancelPrefixed(tx: PoolClient, prefix: string): Promise<number> {
+    if (prefix.length === 0) throw new Error('cancelPrefixed needs a non-empty prefix');
+    const { rowCount } = await tx.query(
+      `DELETE FROM "${this.schema}".timers
+        WHERE fired_at IS NULL AND starts_with(timer_id, $1) AND ($2::text IS NULL OR timer_id <> $2)`,
+      [prefix, this.running.getStore() ?? null],
+    );
+    return rowCount ?? 0;
+  }
+
   /** Timers not fired yet (due or not), of one kind or all. */
   async pending(kind?: string): Promise<number> {
     const { rows } = await this.pool.query<{ n: string }>(

@@ -22,8 +22,7 @@ export const REQUEST_KINDS = [
 ] as const;
 export const SERVICE_TYPES = ['paid', 'under_contract', 'under_warranty'] as const;
 export const ZONES = ['town', 'suburb'] as const;
-export { ORDER_STATUSES } from '@serviceops/contracts';
-export const SLA_STATES = ['on_time', 'at_risk', 'missed', 'met', 'met_late'] as const;
+export { ORDER_STATUSES, SLA_STATES } from '@serviceops/contracts';
 
 @ApiSchema({ name: 'RegisterRequest' })
 export class RegisterRequestDto {
@@ -67,7 +66,14 @@ export class RegisterRequestDto {
   problem!: string;
 
   @ValidateIf(present)
-  @ApiProperty({ format: 'uuid', required: false })
+  @ApiProperty({
+    format: 'uuid',
+    required: false,
+    description:
+      'under contract or warranty: the contract used; a rental_visit or rental_return: the lease it is for, one of the ' +
+      'customer’s in force (else 422 ORDERS.NOT_A_LEASE); absent: the customer’s only lease in force (none: 422 ' +
+      'ORDERS.NO_ACTIVE_LEASE, several: 422 ORDERS.LEASE_AMBIGUOUS)',
+  })
   @IsUUID()
   contractId?: string;
 }
@@ -108,6 +114,12 @@ export class DispatchOrderDto {
   @ValidateNested()
   @Type(() => SlotDto)
   slot!: SlotDto;
+}
+
+@ApiSchema({ name: 'CancelOrder' })
+export class CancelOrderDto {
+  @Follows(F.cancelReason, { description: 'why the order is cancelled; sealed: personal data' })
+  reason!: string;
 }
 
 export class CandidatesQuery {

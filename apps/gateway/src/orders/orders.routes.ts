@@ -1,5 +1,6 @@
 import { controllerOf, route } from '../routes/mount';
 import {
+  CancelOrderDto,
   CandidatesQuery,
   DispatchOrderDto,
   DispatchQueueQuery,
@@ -13,6 +14,7 @@ export const OrderRoutes = controllerOf('orders', [
   route({ rpc: 'orders.RegisterRequest', body: RegisterRequestDto, answer: OrderView }),
   route({ rpc: 'orders.RespondToRequest', answer: OrderView }),
   route({ rpc: 'orders.DispatchOrder', body: DispatchOrderDto, answer: OrderView }),
+  route({ rpc: 'orders.CancelOrder', body: CancelOrderDto, answer: OrderView }),
   route({ rpc: 'orders.GetOrder', query: GetOrderQuery, answer: OrderView }),
   route({ rpc: 'orders.GetOrderCandidates', query: CandidatesQuery, answer: CandidateListView }),
   route({ rpc: 'orders.ListDispatchQueue', query: DispatchQueueQuery, answer: DispatchQueueView }),

@@ -13,7 +13,7 @@ export class OrderView {
   @ApiProperty({
     enum: ORDER_STATUSES,
     description:
-      'the furthest stage reached: registered → quoted → quote_accepted (paid work) → dispatched → in_progress → completed; closed when the quote was declined',
+      'the furthest stage reached: registered → quoted → quote_accepted (paid work) → dispatched → in_progress → completed; closed when the quote was declined; cancelled (before work started)',
   })
   status!: string;
 
@@ -50,6 +50,13 @@ export class OrderView {
 
   @ApiPropertyOptional({ format: 'uuid', required: false })
   contractId?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    required: false,
+    description: 'a rental visit or return: the lease it is for',
+  })
+  leaseContractId?: string;
 
   @ApiProperty({ description: 'paid work waits for a quote the customer accepts' })
   quoteRequired!: boolean;
@@ -93,6 +100,16 @@ export class OrderView {
 
   @ApiPropertyOptional({ format: 'date-time', required: false })
   dispatchedAt?: string;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    required: false,
+    description: 'cancelled: its SLA stopped then (slaState cancelled unless someone had arrived)',
+  })
+  cancelledAt?: string;
+
+  @ApiPropertyOptional({ required: false, description: 'why it was cancelled; absent when masked' })
+  cancelReason?: string;
 
   @ApiProperty({ description: 'the orders policy version that set the deadlines' })
   policyVersion!: number;

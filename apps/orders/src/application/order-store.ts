@@ -19,6 +19,14 @@ export const FIRST_RESPONSE_TIMER = 'order-first-response';
 export const firstResponseTimerId = (orderId: string): string => `${FIRST_RESPONSE_TIMER}:${orderId}`;
 export const ARRIVAL_RISK_TIMER = 'order-arrival-risk';
 export const arrivalRiskTimerId = (orderId: string): string => `${ARRIVAL_RISK_TIMER}:${orderId}`;
+/**
+ * Every timer an order may have pending, as id prefixes: the first response (one id) and the arrival checks (one
+ * per warning time, `<arrivalRiskTimerId>:<instant>`). A cancelled order disarms them all.
+ */
+export const orderTimerPrefixes = (orderId: string): readonly string[] => [
+  firstResponseTimerId(orderId),
+  `${arrivalRiskTimerId(orderId)}:`,
+];
 
 /**
  * The orders policy in force. Versioned per tenant in the design (issue 15); until its commands exist every
@@ -116,8 +124,8 @@ export async function keepOrderRow(
         const d = e.data;
         await tx.query(
           `INSERT INTO orders.order_list (order_id, tenant_id, customer_id, version, status, line, kind, service_type,
-             zone, contract_id, received_at, arrival_hours)
-           VALUES ($1, $2, $3, $4, 'registered', $5, $6, $7, $8, $9, $10, $11)`,
+             zone, contract_id, received_at, arrival_hours, lease_contract_id)
+           VALUES ($1, $2, $3, $4, 'registered', $5, $6, $7, $8, $9, $10, $11, $12)`,
           [
             d.orderId,
             tenantId,
@@ -130,6 +138,7 @@ export async function keepOrderRow(
             d.contractId ?? null,
             d.receivedAt,
             d.arrivalWithinBusinessHours,
+            d.leaseContractId ?? null,
           ],
         );
         break;
@@ -139,6 +148,13 @@ export async function keepOrderRow(
           `UPDATE orders.order_list SET status = 'dispatched', staff_id = $2, slot_start = $3, slot_end = $4,
              dispatched_at = $5 WHERE order_id = $1`,
           [e.data.orderId, e.data.staffId, e.data.slot.start, e.data.slot.end, e.data.dispatchedAt],
+        );
+        break;
+      case 'OrderCancelled':
+        // Out of the dispatch queue (registered) and of the person's load (dispatched).
+        await tx.query(
+          `UPDATE orders.order_list SET status = 'cancelled', cancelled_at = $2 WHERE order_id = $1`,
+          [e.data.orderId, e.data.cancelledAt],
         );
         break;
       case 'RequestResponded':

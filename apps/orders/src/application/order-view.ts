@@ -19,6 +19,7 @@ export interface OrderView {
   readonly address?: string;
   readonly problem?: string;
   readonly contractId?: string;
+  readonly leaseContractId?: string;
   readonly quoteRequired: boolean;
   readonly receivedAt: string;
   readonly responseDueAt: string;
@@ -32,6 +33,9 @@ export interface OrderView {
   readonly resourceId?: string;
   readonly slot?: { readonly start: string; readonly end: string };
   readonly dispatchedAt?: string;
+  /** Cancelled: when, and why (personal data: absent when masked). */
+  readonly cancelledAt?: string;
+  readonly cancelReason?: string;
   readonly policyVersion: number;
   readonly masked: boolean;
 }
@@ -47,6 +51,7 @@ export function orderViewOf(
   let view: { -readonly [K in keyof OrderView]?: OrderView[K] } = {};
   let hours = 0;
   let arrivedAt: string | undefined;
+  let cancelledAt: string | undefined;
   const reach = (status: OrderStatus) => (view.status ? furthest(view.status, status) : status);
   for (const e of events) {
     switch (e.type) {
@@ -96,6 +101,15 @@ export function orderViewOf(
       case 'OrderWorkCompleted':
         view = { ...view, status: reach(STATUS_REACHED.OrderWorkCompleted) };
         break;
+      case 'OrderCancelled':
+        cancelledAt = e.data.cancelledAt;
+        view = {
+          ...view,
+          status: reach(STATUS_REACHED.OrderCancelled),
+          cancelledAt,
+          ...(clear ? { cancelReason: e.data.reason } : {}),
+        };
+        break;
       case 'MaintenanceVisitCompleted':
         break;
       default: {
@@ -111,6 +125,7 @@ export function orderViewOf(
       receivedAt: view.receivedAt,
       arrivalWithinBusinessHours: hours,
       ...(arrivedAt === undefined ? {} : { arrivedAt }),
+      ...(cancelledAt === undefined ? {} : { cancelledAt }),
     },
     calendar,
     now,

@@ -32,7 +32,13 @@ import type {
   Slot,
   Zone,
 } from '../domain/order/order.commands';
-import { assertSlot, orderDecider, orderStreamId } from '../domain/order/order.decider';
+import {
+  assertSlot,
+  awaitsArrivalCheck,
+  isLeasedKind,
+  orderDecider,
+  orderStreamId,
+} from '../domain/order/order.decider';
 import type { OrderEvent } from '../domain/order/order.events';
 import type { OrderState } from '../domain/order/order.state';
 import type { PoolClient } from 'pg';
@@ -47,6 +53,7 @@ import {
   firstResponseTimerId,
   keepOrderRow,
   notFoundOrder,
+  orderTimerPrefixes,
   OrderStore,
 } from './order-store';
 import { orderViewOf, type OrderView } from './order-view';
@@ -64,6 +71,12 @@ interface RegisterRequestMessage {
   readonly problem?: string;
   readonly contractId?: string;
 }
+
+/** The arrival check's time: an hour of business time before the deadline. */
+const arrivalWarnAt = (calendar: BusinessCalendar, receivedAt: string, hours: number): Date =>
+  addBusinessHours(calendar, new Date(receivedAt), Math.max(0, hours - 1));
+const arrivalCheckId = (orderId: string, warnAt: Date): string =>
+  `${arrivalRiskTimerId(orderId)}:${warnAt.toISOString()}`;
 
 const systemCall = (tenantId: string, actor: string, correlationId: string): CallContext => ({
   tenantId,
@@ -88,10 +101,12 @@ export class OrderHandlers {
       request.contractId === undefined ? undefined : uuidField(request.contractId, 'contractId');
     const orderId = newId();
     const { runtime } = this.orders;
-    const [calendar, entitlement, codec] = await Promise.all([
+    const kind = (request.kind ?? '') as RequestKind;
+    const [calendar, entitlement, codec, leases] = await Promise.all([
       this.facts.calendarOf(call.tenantId),
       contractId ? this.facts.entitlementOf(call.tenantId, contractId) : Promise.resolve(undefined),
       this.orders.codecForNew(customerId),
+      isLeasedKind(kind) ? this.facts.leasesOf(call.tenantId, customerId) : Promise.resolve(undefined),
     ]);
     const policy = DEFAULT_ORDERS_POLICY;
     const now = this.clock.now();
@@ -106,7 +121,7 @@ export class OrderHandlers {
             orderId,
             customerId,
             line: (request.line ?? '') as BusinessLine,
-            kind: (request.kind ?? '') as RequestKind,
+            kind,
             serviceType: (request.serviceType ?? '') as ServiceType,
             wantedAt: request.wantedAt ?? '',
             zone: (request.zone ?? '') as Zone,
@@ -116,7 +131,7 @@ export class OrderHandlers {
             ...optional('contractId', contractId),
           },
         },
-        { now, calendar, policy, ...(entitlement ? { entitlement } : {}) },
+        { now, calendar, policy, ...optional('entitlement', entitlement), ...optional('leases', leases) },
         call,
         {
           codec,
@@ -185,8 +200,11 @@ export class OrderHandlers {
       false,
       { calendar },
     );
-    if (state.status === 'absent' || state.arrivalEscalatedAt !== undefined) return;
+    // Started, ended or cancelled: no further check (and never this timer again: it cannot move itself).
+    if (state.status === 'absent' || !awaitsArrivalCheck(state)) return;
     const { receivedAt, arrivalWithinBusinessHours } = state;
+    const warnAt = arrivalWarnAt(calendar, receivedAt, arrivalWithinBusinessHours);
+    if (arrivalCheckId(orderId, warnAt) === timer.id) return;
     await withTransaction(this.orders.runtime.store.pool, (tx) =>
       this.scheduleArrivalRisk(tx, timer.tenantId, orderId, calendar, receivedAt, arrivalWithinBusinessHours),
     );
@@ -200,10 +218,10 @@ export class OrderHandlers {
     receivedAt: string,
     hours: number,
   ): Promise<void> {
-    const warnAt = addBusinessHours(calendar, new Date(receivedAt), Math.max(0, hours - 1));
+    const warnAt = arrivalWarnAt(calendar, receivedAt, hours);
     await this.orders.timers.schedule(tx, {
       // One id per warning time: a check moved by a calendar change is a new timer, not this one again.
-      id: `${arrivalRiskTimerId(orderId)}:${warnAt.toISOString()}`,
+      id: arrivalCheckId(orderId, warnAt),
       tenantId,
       kind: ARRIVAL_RISK_TIMER,
       dueAt: warnAt,
@@ -238,16 +256,19 @@ export class OrderHandlers {
     const now = this.clock.now();
     assertSlot(slot, now);
     const history = (await this.facts.eligibilityOf(call.tenantId, [staffId])).get(staffId) ?? [];
-    const resource =
+    const timeZone = resourceId === undefined ? '' : (await this.facts.calendarOf(call.tenantId)).timeZone;
+    const resourceVerdict = (tx?: PoolClient) =>
       resourceId === undefined
-        ? undefined
-        : await resourceVerdictAt(
+        ? Promise.resolve(undefined)
+        : resourceVerdictAt(
             this.orders.runtime.store,
             call.tenantId,
             resourceId,
-            (await this.facts.calendarOf(call.tenantId)).timeZone,
+            timeZone,
             new Date(slot.start),
+            tx,
           );
+    const resource = await resourceVerdict();
     const verdict = eligibilityAt(history, new Date(slot.start));
     const intervals = (await availabilityOf(this.orders.runtime.store.pool, call.tenantId, [staffId])).get(
       staffId,
@@ -282,16 +303,21 @@ export class OrderHandlers {
       data: { orderId: request.id, staffId, slot, ...optional('resourceId', resourceId) },
     };
     const book: Book = { type: 'Book', data: { holder, orderId: request.id, slot } };
+    const context: OrderContext = {
+      now,
+      staff: { staffId, eligible: verdict.eligible, reasons: verdict.reasons },
+      availability,
+    };
+    let decidedOn: OrderState = orderDecider.initialState();
     const { runtime } = this.orders;
     await runtime.timed('DispatchOrder', () =>
       executeTogether<S, E>(
         runtime.store,
         parts,
         ([order, booking, resourceBooking]) => {
-          const events = orderDecider.decide(command, order as OrderState, {
-            now,
-            staff: { staffId, eligible: verdict.eligible, reasons: verdict.reasons },
-            availability,
+          decidedOn = order as OrderState;
+          const events = orderDecider.decide(command, decidedOn, {
+            ...context,
             ...optional('resource', resource),
           });
           const decided = [events, bookingDecider.decide(book, booking as BookingState, undefined)];
@@ -308,6 +334,13 @@ export class OrderHandlers {
         call,
         {
           inline: async (tx, states) => {
+            // The resource's fitness may have changed since it was read: decided again under its lock (a change
+            // committed in between refuses the dispatch, and the whole transaction rolls back).
+            if (resourceId !== undefined)
+              orderDecider.decide(command, decidedOn, {
+                ...context,
+                ...optional('resource', await resourceVerdict(tx)),
+              });
             const order = states[0] as OrderState;
             if (order.status === 'absent' || order.dispatch?.staffId !== staffId) return;
             await keepOrderRow(tx, call.tenantId, null, [
@@ -327,6 +360,94 @@ export class OrderHandlers {
       ),
     );
     return this.view(call, request.id);
+  }
+
+  /**
+   * Cancel before work starts. A dispatched order's bookings (its person's and its resource's, on the slot's day)
+   * are released in the same transaction as the order's stream, each stream on the version decided on; the order's
+   * timers are disarmed and the order list updated there too. The bookings to release are read from the order's
+   * stream; a dispatch committed in between changes that stream, so the cancellation is decided again with them.
+   */
+  @Handles('orders.CancelOrder')
+  async cancel(
+    request: { id: string; reason?: string; expectedVersion?: number },
+    call: CallContext,
+  ): Promise<OrderView> {
+    const { codec } = await this.orders.codecOf(call.tenantId, request.id);
+    const { runtime } = this.orders;
+    const orderStream = orderStreamId(call.tenantId, request.id);
+    const command: OrderCommand = {
+      type: 'CancelOrder',
+      data: { orderId: request.id, reason: request.reason ?? '' },
+    };
+    const holdersOf = (order: OrderState): string[] =>
+      order.status === 'absent' || order.dispatch === undefined
+        ? []
+        : [
+            `staff:${order.dispatch.staffId}`,
+            ...(order.dispatch.resourceId ? [`resource:${order.dispatch.resourceId}`] : []),
+          ];
+    type S = OrderState | BookingState;
+    type E = OrderEvent | BookingEvent;
+    for (let attempt = 1; ; attempt++) {
+      const { state: seen } = await runtime.store.aggregate<OrderState>(
+        orderStream,
+        (s, e) => orderDecider.evolve(s, codec.decode(e)),
+        orderDecider.initialState,
+      );
+      const holders = holdersOf(seen);
+      const slot = seen.status === 'absent' ? undefined : seen.dispatch?.slot;
+      const parts: StreamPart<S, E>[] = [
+        {
+          streamId: orderStream,
+          evolve: orderDecider.evolve as (s: S, e: E) => S,
+          initialState: orderDecider.initialState,
+          codec,
+          ...optional('expectedVersion', request.expectedVersion),
+        },
+        ...holders.map((holder) => ({
+          streamId: bookingStreamId(call.tenantId, holder, slot as Slot),
+          evolve: bookingDecider.evolve as (s: S, e: E) => S,
+          initialState: bookingDecider.initialState,
+        })),
+      ];
+      let cancelled: readonly OrderEvent[] = [];
+      let stale = false;
+      const now = this.clock.now();
+      await runtime.timed('CancelOrder', () =>
+        executeTogether<S, E>(
+          runtime.store,
+          parts,
+          ([order, ...bookings]) => {
+            const events = orderDecider.decide(command, order as OrderState, { now });
+            // Dispatched since it was read: these are not the bookings to release; read it again.
+            stale = holdersOf(order as OrderState).join() !== holders.join();
+            if (stale) return parts.map(() => []);
+            cancelled = events;
+            return [
+              events,
+              ...holders.map((holder, i) =>
+                bookingDecider.decide(
+                  { type: 'Release', data: { holder, orderId: request.id } },
+                  bookings[i] as BookingState,
+                  undefined,
+                ),
+              ),
+            ];
+          },
+          call,
+          {
+            inline: async (tx) => {
+              await keepOrderRow(tx, call.tenantId, null, cancelled);
+              for (const prefix of orderTimerPrefixes(request.id))
+                await this.orders.timers.cancelPrefixed(tx, prefix);
+            },
+          },
+        ),
+      );
+      if (!stale) return this.view(call, request.id);
+      if (attempt >= 3) throw new Error(`order ${request.id} kept changing while being cancelled`);
+    }
   }
 
   private async act(

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ORDER_STATUSES } from '@serviceops/contracts';
+import { ORDER_STATUSES, SLA_STATES } from '@serviceops/contracts';
 import { type BusinessCalendar, type Clock, DomainError, localDayRange } from '@serviceops/kernel';
 import {
   decodeCursor,
@@ -12,7 +12,7 @@ import {
   type HistoryEntry,
   uuidField,
 } from '@serviceops/platform';
-import { arrivalSla, type SlaState } from '../domain/order/order.sla';
+import { arrivalSla } from '../domain/order/order.sla';
 import { orderStreamId } from '../domain/order/order.decider';
 import {
   atRisk,
@@ -29,7 +29,6 @@ import { CLOCK, notFoundOrder, OrderStore } from './order-store';
 
 /** Every status an order answers with (libs/contracts states them once). */
 export const LIST_STATUSES = ORDER_STATUSES;
-export const SLA_STATES: readonly SlaState[] = ['on_time', 'at_risk', 'missed', 'met', 'met_late'];
 
 /** An order in a list (the proto's OrderSummary): no personal fields. */
 export interface OrderSummary {
@@ -82,7 +81,14 @@ function dayRange(calendar: BusinessCalendar, day: string): { start: Date; end: 
 
 function summaryOf(row: OrderIndexRow, calendar: BusinessCalendar, now: Date): OrderSummary {
   const sla = arrivalSla(row, calendar, now);
-  const { orderId, arrivalWithinBusinessHours: _hours, arrivedAt: _arrived, hours: _worked, ...rest } = row;
+  const {
+    orderId,
+    arrivalWithinBusinessHours: _hours,
+    arrivedAt: _arrived,
+    hours: _worked,
+    cancelledAt: _cancelled,
+    ...rest
+  } = row;
   return { id: orderId, ...rest, arrivalDueAt: sla.dueAt, slaState: sla.state };
 }
 

@@ -29,6 +29,7 @@ import {
   dispatchable,
   type ChecklistItem,
   type MaintenanceAction,
+  type OrderFacts as RecordOrder,
   PAPERS,
   type Paper,
   type ResourceCommand,
@@ -72,8 +73,13 @@ const systemCall = (tenantId: string, actor: string, correlationId: string): Cal
 });
 
 /** A resource's events, 404 when it has none in this tenant. */
-async function readResource(store: PostgresEventStore, tenantId: string, resourceId: string) {
-  const { events } = await store.readStream(resourceStreamId(tenantId, resourceId));
+async function readResource(
+  store: PostgresEventStore,
+  tenantId: string,
+  resourceId: string,
+  tx?: PoolClient,
+) {
+  const { events } = await store.readStream(resourceStreamId(tenantId, resourceId), optional('client', tx));
   if (events.length === 0) throw notFoundResource();
   return events;
 }
@@ -81,6 +87,10 @@ async function readResource(store: PostgresEventStore, tenantId: string, resourc
 /**
  * The dispatch path's question (order.handlers.ts): may this resource go along in a slot starting at `start`?
  * Its state from its stream, judged on the slot's local day; 404 for an unknown (or another tenant's) resource.
+ *
+ * With `tx` (the booking's transaction) it is asked again under the resource's lock: its row of the resource
+ * list, which every change of the resource updates in its own append's transaction. A change in flight is waited
+ * for and then seen; a later one waits for the booking to commit.
  */
 export async function resourceVerdictAt(
   store: PostgresEventStore,
@@ -88,8 +98,14 @@ export async function resourceVerdictAt(
   resourceId: string,
   timeZone: string,
   start: Date,
+  tx?: PoolClient,
 ): Promise<ResourceVerdict> {
-  const state = resourceStateOf(await readResource(store, tenantId, resourceId));
+  if (tx)
+    await tx.query('SELECT 1 FROM orders.resource_list WHERE resource_id = $1 AND tenant_id = $2 FOR SHARE', [
+      resourceId,
+      tenantId,
+    ]);
+  const state = resourceStateOf(await readResource(store, tenantId, resourceId, tx));
   if (state.status === 'absent') throw notFoundResource();
   const { ok, reasons } = dispatchable(state, localDateOf(timeZone, start));
   return { resourceId, fit: ok, reasons };
@@ -338,7 +354,9 @@ export class ResourceHandlers {
       contract_id: string | null;
       status: string;
     }>(
-      'SELECT customer_id, kind, contract_id, status FROM orders.order_list WHERE tenant_id = $1 AND order_id = $2',
+      // A rental visit's or return's lease is the contract its records name (the order's own otherwise).
+      `SELECT customer_id, kind, COALESCE(lease_contract_id, contract_id) AS contract_id, status
+         FROM orders.order_list WHERE tenant_id = $1 AND order_id = $2`,
       [call.tenantId, id],
     );
     const row = rows[0];
@@ -349,6 +367,7 @@ export class ResourceHandlers {
       customerId: row.customer_id,
       ...(row.contract_id ? { contractId: row.contract_id } : {}),
       ...(row.status === 'closed' ? { closed: true } : {}),
+      ...(row.status === 'cancelled' ? { cancelled: true } : {}),
     };
   }
 
@@ -358,7 +377,7 @@ export class ResourceHandlers {
     options: {
       newStream?: boolean;
       expectedVersion?: number | undefined;
-      order?: { orderId: string; kind: string; customerId: string; contractId?: string; closed?: boolean };
+      order?: RecordOrder;
     } = {},
   ): Promise<ResourceView> {
     const { runtime } = this.orders;

@@ -1,12 +1,18 @@
-import type { ContractEntitlementsPublishedV1 } from '@serviceops/contracts';
+import type { ContractEntitlementsPublishedV1, ContractKind } from '@serviceops/contracts';
 import { Injectable } from '@nestjs/common';
 import { type BusinessCalendar, defaultBusinessCalendar } from '@serviceops/kernel';
 import { ProblemError } from '@serviceops/platform';
 import { Pool, type PoolClient } from 'pg';
-import type { EntitlementFacts } from '../domain/order/order.commands';
+import type { EntitlementFacts, LeaseFacts } from '../domain/order/order.commands';
 import type { EligibilityChange } from '../domain/dispatch/eligibility';
 import type { StaffFacts } from '../domain/dispatch/candidates';
 import type { Slot } from '../domain/order/order.commands';
+
+/** Answered when a person is asked for by id and staff's events never made them known to orders here. */
+export const StaffLookupErrorCode = { STAFF_NOT_FOUND: 'ORDERS.STAFF_NOT_FOUND' } as const;
+
+/** Contracts' kind of a lease (its entitlement names it). */
+const RENTAL_LEASE: ContractKind = 'rental_lease';
 
 /** The order list's row, as the queries and the dispatch queue read it. */
 export interface OrderRow {
@@ -70,13 +76,29 @@ export class OrderFacts {
     };
   }
 
+  /** The customer's rental leases (contracts' entitlements of kind rental_lease), whether in force or not. */
+  async leasesOf(tenantId: string, customerId: string): Promise<LeaseFacts[]> {
+    const { rows } = await this.pool.query<{ contract_id: string; effective_from: string; end_date: string }>(
+      `SELECT contract_id, effective_from, end_date FROM orders.entitlements
+        WHERE tenant_id = $1 AND customer_id = $2 AND kind = $3 ORDER BY contract_id`,
+      [tenantId, customerId, RENTAL_LEASE],
+    );
+    return rows.map((r) => ({
+      contractId: r.contract_id,
+      customerId,
+      effectiveFrom: r.effective_from,
+      endDate: r.end_date,
+    }));
+  }
+
   /** 404 ORDERS.STAFF_NOT_FOUND unless staff's events made the person known to orders in this tenant. */
   async assertKnownStaff(tenantId: string, staffId: string): Promise<void> {
     const { rowCount } = await this.pool.query(
       'SELECT 1 FROM orders.staff_eligibility WHERE tenant_id = $1 AND staff_id = $2 LIMIT 1',
       [tenantId, staffId],
     );
-    if (!rowCount) throw new ProblemError('ORDERS.STAFF_NOT_FOUND', 'no such staff member in this tenant');
+    if (!rowCount)
+      throw new ProblemError(StaffLookupErrorCode.STAFF_NOT_FOUND, 'no such staff member in this tenant');
   }
 
   async eligibilityOf(

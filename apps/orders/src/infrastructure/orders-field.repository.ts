@@ -26,6 +26,8 @@ export interface OrderIndexRow {
   readonly arrivedAt?: string;
   readonly completedAt?: string;
   readonly hours?: number;
+  /** Cancelled (CancelOrder): the SLA stops then. */
+  readonly cancelledAt?: string;
 }
 
 export interface OrderIndexFilter {
@@ -58,6 +60,7 @@ interface Row {
   started_at: Date | null;
   completed_at: Date | null;
   hours: string | null;
+  cancelled_at: Date | null;
 }
 
 const iso = (d: Date | null) => (d ? { value: d.toISOString() } : undefined);
@@ -84,6 +87,7 @@ function rowOf(r: Row): OrderIndexRow {
     ...(r.started_at ? { arrivedAt: r.started_at.toISOString() } : {}),
     ...(r.completed_at ? { completedAt: r.completed_at.toISOString() } : {}),
     ...(r.hours !== null ? { hours: Number(r.hours) } : {}),
+    ...(r.cancelled_at ? { cancelledAt: r.cancelled_at.toISOString() } : {}),
   };
 }
 
@@ -135,11 +139,15 @@ export class OrdersFieldRepository {
     }));
   }
 
-  /** Orders received before `before` and not completed by then, of one person or everyone; closed ones are not open. */
+  /**
+   * Orders received before `before` and not completed or cancelled by then, of one person or everyone; closed ones
+   * are not open.
+   */
   async openOrders(tenantId: string, before: Date, staffId?: string): Promise<OpenOrder[]> {
     const { rows } = await this.pool.query<Row>(
       `SELECT * FROM orders.order_index WHERE tenant_id = $1 AND received_at < $2 AND status <> 'closed'
-         AND (completed_at IS NULL OR completed_at >= $2) AND ($3::uuid IS NULL OR staff_id = $3)`,
+         AND (completed_at IS NULL OR completed_at >= $2) AND (cancelled_at IS NULL OR cancelled_at >= $2)
+         AND ($3::uuid IS NULL OR staff_id = $3)`,
       [tenantId, before, staffId ?? null],
     );
     return rows.map(rowOf).map((r) => ({
@@ -149,6 +157,7 @@ export class OrdersFieldRepository {
       kind: r.kind,
       ...(r.staffId ? { staffId: r.staffId } : {}),
       ...(r.dispatchedAt ? { dispatchedAt: r.dispatchedAt } : {}),
+      ...(r.cancelledAt ? { cancelledAt: r.cancelledAt } : {}),
     }));
   }
 

@@ -2,6 +2,7 @@ import { ORDER_STATUSES, type OrderCompletedV1, type OrderStatusName } from '@se
 import type { DeliveredEvent } from '@serviceops/messaging';
 import type { PoolClient } from 'pg';
 import {
+  type OrderCancelled,
   type OrderDispatched,
   type OrderWorkStarted,
   type RequestRegistered,
@@ -104,6 +105,16 @@ export async function orderIndexProjection(event: DeliveredEvent, tx: PoolClient
         `UPDATE orders.order_index SET version = $2, status = ${reach(4, 5)},
            started_at = COALESCE(started_at, $3) WHERE order_id = $1 AND version < $2`,
         [d.orderId, version, d.startedAt, STATUS_REACHED.OrderWorkStarted, RANKS],
+      );
+      return;
+    }
+    case 'OrderCancelled': {
+      // The list's SLA state and daily reports stop counting the order from then.
+      const d = event.data as OrderCancelled['data'];
+      await tx.query(
+        `UPDATE orders.order_index SET version = $2, status = ${reach(4, 5)}, cancelled_at = $3
+         WHERE order_id = $1 AND version < $2`,
+        [d.orderId, version, d.cancelledAt, STATUS_REACHED.OrderCancelled, RANKS],
       );
       return;
     }

@@ -200,6 +200,13 @@ export const FRONT_DESK = [
   'customer_service_agent',
   'service_advisor',
 ] as const satisfies readonly Role[];
+/**
+ * Who cancels an order before its work starts: the front desk (who took the request) and the service managers
+ * (who quote and dispatch it); admin is among both.
+ */
+export const ORDER_CANCELLERS: readonly ((typeof FRONT_DESK)[number] | (typeof QUOTERS)[number])[] = [
+  ...new Set([...FRONT_DESK, ...QUOTERS]),
+];
 /** Who does the work of an order: starts it, finds extra work, uses parts, self-checks, completes with the signature. */
 export const WORK_PERFORMERS = [
   'admin',

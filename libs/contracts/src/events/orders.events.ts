@@ -1,4 +1,5 @@
 import type { Money } from '@serviceops/kernel';
+import type { OrderStatusName } from '../orders.vocabulary';
 
 /**
  * What the orders service publishes on `orders.events.v1` for other services to act on (issue 15). Customers and
@@ -162,4 +163,25 @@ export interface MaintenanceVisitCompletedV1 {
 export type OrdersVisitPublishedEvent = {
   readonly type: 'MaintenanceVisitCompleted';
   readonly data: MaintenanceVisitCompletedV1;
+};
+
+// cancelled orders (CancelOrder)
+/**
+ * An order cancelled before work started (registered, quoted, quote_accepted or dispatched): its bookings are free
+ * again and its SLA stopped. Billing (later) settles what the cancellation costs. The reason travels sealed
+ * (`reason`, enc:v1:…) and is not part of this contract.
+ */
+export interface OrderCancelledV1 {
+  readonly orderId: string;
+  readonly customerId: string;
+  /** The contract the order was served under, when it named one. */
+  readonly contractId?: string;
+  /** The status it was cancelled in. */
+  readonly from: Extract<OrderStatusName, 'registered' | 'quoted' | 'quote_accepted' | 'dispatched'>;
+  readonly cancelledAt: string;
+}
+
+export type OrdersCancelPublishedEvent = {
+  readonly type: 'OrderCancelled';
+  readonly data: OrderCancelledV1;
 };

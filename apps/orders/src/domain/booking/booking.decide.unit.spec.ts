@@ -57,4 +57,36 @@ describe('booking: no double booking of one person or resource', () => {
   it('names one stream per holder and UTC day', () => {
     expect(bookingStreamId('t', H, slot('02:00', '04:00'))).toBe('booking-t-staff:s-1:2026-03-03');
   });
+
+  describe('releasing a cancelled order’s slot', () => {
+    const released = (orderId: string): BookingEvent => ({
+      type: 'SlotReleased',
+      data: { holder: H, orderId },
+    });
+    const release = (orderId: string) => ({ type: 'Release', data: { holder: H, orderId } }) as const;
+
+    it('releases the order’s slot, so another order books it', () => {
+      spec([booked('o-1')])
+        .when(release('o-1'))
+        .then([released('o-1')]);
+      spec([booked('o-1'), released('o-1')])
+        .when(book('o-2', slot('02:00', '04:00')))
+        .then([booked('o-2')]);
+    });
+
+    it('releases nothing for an order not booked, or released already', () => {
+      spec([booked('o-1')])
+        .when(release('o-2'))
+        .then([]);
+      spec([booked('o-1'), released('o-1')])
+        .when(release('o-1'))
+        .then([]);
+    });
+
+    it('keeps the other orders’ slots booked', () => {
+      spec([booked('o-1'), booked('o-2', slot('05:00', '06:00')), released('o-1')])
+        .when(book('o-3', slot('05:30', '06:30')))
+        .thenThrows('ORDERS.DOUBLE_BOOKED');
+    });
+  });
 });

@@ -12,8 +12,16 @@ export interface Book {
   readonly data: { readonly holder: string; readonly orderId: string; readonly slot: Slot };
 }
 
+/** The order was cancelled: its slot on this holder's day is free again. */
+export interface Release {
+  readonly type: 'Release';
+  readonly data: { readonly holder: string; readonly orderId: string };
+}
+export type BookingCommand = Book | Release;
+
 export type SlotBooked = Event<'SlotBooked', { holder: string; orderId: string; slot: Slot }>;
-export type BookingEvent = SlotBooked;
+export type SlotReleased = Event<'SlotReleased', { holder: string; orderId: string }>;
+export type BookingEvent = SlotBooked | SlotReleased;
 
 export interface BookingState {
   readonly booked: readonly { readonly orderId: string; readonly slot: Slot }[];
@@ -24,7 +32,14 @@ export function overlaps(a: Slot, b: Slot): boolean {
   return Date.parse(a.start) < Date.parse(b.end) && Date.parse(b.start) < Date.parse(a.end);
 }
 
-export function decideBooking(command: Book, state: BookingState): readonly BookingEvent[] {
+export function decideBooking(command: BookingCommand, state: BookingState): readonly BookingEvent[] {
+  if (command.type === 'Release') {
+    const { holder, orderId } = command.data;
+    // Nothing booked for the order (released already): nothing to release.
+    return state.booked.some((b) => b.orderId === orderId)
+      ? [{ type: 'SlotReleased', data: { holder, orderId } }]
+      : [];
+  }
   const { holder, orderId, slot } = command.data;
   const clash = state.booked.find((b) => b.orderId !== orderId && overlaps(b.slot, slot));
   if (clash)
@@ -41,12 +56,13 @@ export function decideBooking(command: Book, state: BookingState): readonly Book
   return [{ type: 'SlotBooked', data: { holder, orderId, slot } }];
 }
 
-export const bookingDecider: Decider<Book, BookingEvent, BookingState, void> = {
+export const bookingDecider: Decider<BookingCommand, BookingEvent, BookingState, void> = {
   initialState: () => ({ booked: [] }),
   decide: (command, state) => decideBooking(command, state),
-  evolve: (state, event) => ({
-    booked: [...state.booked, { orderId: event.data.orderId, slot: event.data.slot }],
-  }),
+  evolve: (state, event) =>
+    event.type === 'SlotReleased'
+      ? { booked: state.booked.filter((b) => b.orderId !== event.data.orderId) }
+      : { booked: [...state.booked, { orderId: event.data.orderId, slot: event.data.slot }] },
 };
 
 /** 'booking-<tenantId>-<holder>:<YYYY-MM-DD>' — holder is 'staff:<id>' or 'resource:<id>'; the day is the slot start's UTC date. */

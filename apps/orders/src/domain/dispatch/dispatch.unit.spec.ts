@@ -149,6 +149,30 @@ describe('arrival SLA in business hours', () => {
     ['after the deadline: missed', '2026-03-02T15:01', {}, 'missed'],
     ['arrived on time', '2026-03-03T10:00', { arrivedAt: local('2026-03-02T15:00') }, 'met'],
     ['arrived late', '2026-03-03T10:00', { arrivedAt: local('2026-03-02T15:00:01') }, 'met_late'],
+    [
+      'cancelled before: stopped',
+      '2026-03-02T15:01',
+      { cancelledAt: local('2026-03-02T14:30') },
+      'cancelled',
+    ],
+    [
+      'cancelled at that instant: stopped',
+      '2026-03-02T15:01',
+      { cancelledAt: local('2026-03-02T15:01') },
+      'cancelled',
+    ],
+    [
+      'cancelled later: counted as then',
+      '2026-03-02T15:01',
+      { cancelledAt: local('2026-03-02T15:02') },
+      'missed',
+    ],
+    [
+      'cancelled later, at risk then',
+      '2026-03-02T14:00',
+      { cancelledAt: local('2026-03-02T14:01') },
+      'at_risk',
+    ],
   ])('%s', (_why, now, more, state) => {
     expect(arrivalSla({ ...f, ...more }, shanghai, new Date(local(now))).state).toBe(state);
   });
@@ -182,6 +206,7 @@ describe('the dispatch queue: yesterday’s requests first', () => {
         o('yesterday-suburb', '2026-03-02T17:30', 7),
         o('today-early', '2026-03-03T08:00', 6),
         o('dispatched', '2026-03-02T10:00', 6, { dispatchedAt: local('2026-03-02T11:00') }),
+        o('cancelled', '2026-03-02T09:00', 6, { cancelledAt: local('2026-03-02T11:00') }),
         o('yesterday-town', '2026-03-02T17:50', 6),
       ],
       shanghai,

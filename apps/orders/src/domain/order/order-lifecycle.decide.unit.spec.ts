@@ -2,8 +2,8 @@ import { ORDER_STATUSES } from '@serviceops/contracts';
 import { type BusinessCalendar, type WorkingDay } from '@serviceops/kernel';
 import { deciderSpec } from '@serviceops/testing';
 import type { OrderCommand, OrderContext, RequestKind, WorkStage } from './order.commands';
-import { orderDecider } from './order.decider';
-import type { OrderEvent, RequestRegistered } from './order.events';
+import { awaitsArrivalCheck, orderDecider } from './order.decider';
+import type { OrderCancelled, OrderEvent, RequestRegistered } from './order.events';
 import { furthest, type OrderStatus } from './order.state';
 import { STAGE_OF_EVENT, workStageOf } from '../work-order/work-order.decider';
 
@@ -61,6 +61,11 @@ const accepted: OrderEvent = { type: 'OrderQuoteAccepted', data: { orderId: O, a
 const closed: OrderEvent = { type: 'OrderClosed', data: { orderId: O, reason: 'quote_declined', at } };
 const started: OrderEvent = { type: 'OrderWorkStarted', data: { orderId: O, startedAt: at } };
 const completed: OrderEvent = { type: 'OrderWorkCompleted', data: { orderId: O, completedAt: at } };
+const cancelledFrom = (from: OrderCancelled['data']['from']): OrderEvent => ({
+  type: 'OrderCancelled',
+  data: { orderId: O, customerId: 'cust-1', from, reason: 'Customer moved away', cancelledAt: at },
+});
+const cancel: OrderCommand = { type: 'CancelOrder', data: { orderId: O, reason: '  Customer moved away ' } };
 const stage = (s: WorkStage): OrderCommand => ({ type: 'RecordWorkStage', data: { orderId: O, stage: s } });
 const dispatch: OrderCommand = { type: 'DispatchOrder', data: { orderId: O, staffId: 's-1', slot } };
 const eligible = { staffId: 's-1', eligible: true, reasons: [] };
@@ -77,6 +82,7 @@ describe('an order’s status through its lifecycle', () => {
       'in_progress',
       'completed',
       'closed',
+      'cancelled',
     ]);
   });
 
@@ -92,6 +98,9 @@ describe('an order’s status through its lifecycle', () => {
     ['quoted', 'closed', 'closed'],
     ['completed', 'dispatched', 'completed'],
     ['quoted', 'quoted', 'quoted'],
+    ['dispatched', 'cancelled', 'cancelled'],
+    ['cancelled', 'in_progress', 'cancelled'],
+    ['cancelled', 'closed', 'cancelled'],
   ])('from %s, reaching %s is %s (the furthest)', (current, next, expected) => {
     expect(furthest(current, next)).toBe(expected);
   });
@@ -106,6 +115,7 @@ describe('an order’s status through its lifecycle', () => {
     ['closed after the dispatch', [registered, dispatched, quoted, closed], 'closed'],
     ['started', [registered, dispatched, started], 'in_progress'],
     ['completed', [registered, dispatched, started, completed], 'completed'],
+    ['cancelled after the dispatch', [registered, dispatched, cancelledFrom('dispatched')], 'cancelled'],
   ])('folds its events to its status: %s', (_why, events, status) => {
     expect(statusAfter(events)).toBe(status);
   });
@@ -196,6 +206,34 @@ describe('an order’s status through its lifecycle', () => {
   });
 
   describe('a maintenance visit under a contract, completed, is published for contracts', () => {
+    it('counts a rental visit under its lease when the order names no contract', () => {
+      const onLease = [
+        registeredAs({ kind: 'rental_visit', line: 'equipment_rental', leaseContractId: 'L-1' }),
+        dispatched,
+        started,
+      ];
+      spec(onLease)
+        .when(stage('completed'))
+        .then([
+          completed,
+          {
+            type: 'MaintenanceVisitCompleted',
+            data: {
+              orderId: O,
+              contractId: 'L-1',
+              customerId: 'cust-1',
+              kind: 'rental_visit',
+              staffId: 's-1',
+              completedAt: at,
+            },
+          },
+        ]);
+      // A return is no visit: nothing for contracts.
+      spec([registeredAs({ kind: 'rental_return', leaseContractId: 'L-1' }), dispatched, started])
+        .when(stage('completed'))
+        .then([completed]);
+    });
+
     const visit = (kind: RequestKind, contractId?: string): OrderEvent[] => [
       registeredAs({
         kind,
@@ -265,5 +303,119 @@ describe('the work order’s stage the order follows', () => {
       ] as never),
     ).toBe('completed');
     expect(Object.keys(STAGE_OF_EVENT)).toHaveLength(5);
+  });
+
+  describe('CancelOrder (before work starts)', () => {
+    it.each<[string, OrderEvent[], OrderCancelled['data']['from']]>([
+      ['registered', [registered], 'registered'],
+      ['quoted', [registered, quoted], 'quoted'],
+      ['quote_accepted', [registered, quoted, accepted], 'quote_accepted'],
+      ['dispatched', [registered, dispatched], 'dispatched'],
+      ['dispatched, quoted after', [registered, dispatched, quoted], 'dispatched'],
+    ])('cancels a %s order, the reason trimmed, naming the status it left', (_why, given, from) => {
+      spec(given)
+        .when(cancel)
+        .then([cancelledFrom(from)]);
+    });
+
+    it.each<[string, OrderEvent[], string, OrderStatus]>([
+      ['started', [registered, dispatched, started], 'ORDERS.WORK_ORDER_STARTED', 'in_progress'],
+      ['completed', [registered, dispatched, started, completed], 'ORDERS.ORDER_COMPLETED', 'completed'],
+      ['closed', [registered, quoted, closed], 'ORDERS.ORDER_CLOSED', 'closed'],
+      ['cancelled', [registered, cancelledFrom('registered')], 'ORDERS.ORDER_CANCELLED', 'cancelled'],
+    ])('refuses to cancel a %s order, naming its status', (_why, given, code, orderStatus) => {
+      spec(given).when(cancel).thenThrows(code);
+      const state = given.reduce(orderDecider.evolve, orderDecider.initialState());
+      expect(() => orderDecider.decide(cancel, state, base)).toThrow(
+        expect.objectContaining({ code, details: { orderStatus } }) as Error,
+      );
+    });
+
+    it('names the contract the order was served under (published: billing settles it)', () => {
+      spec([registeredAs({ serviceType: 'under_contract', contractId: K, quoteRequired: false })])
+        .when(cancel)
+        .then([
+          {
+            type: 'OrderCancelled',
+            data: {
+              orderId: O,
+              customerId: 'cust-1',
+              contractId: K,
+              from: 'registered',
+              reason: 'Customer moved away',
+              cancelledAt: at,
+            },
+          },
+        ]);
+    });
+
+    it('refuses an unknown order and a blank or over-long reason', () => {
+      spec([]).when(cancel).thenThrows('ORDERS.ORDER_NOT_FOUND');
+      spec([registered])
+        .when({ type: 'CancelOrder', data: { orderId: O, reason: '   ' } })
+        .thenThrows('ORDERS.INVALID_TEXT');
+      spec([registered])
+        .when({ type: 'CancelOrder', data: { orderId: O, reason: 'x'.repeat(501) } })
+        .thenThrows('ORDERS.INVALID_TEXT');
+      spec([registered])
+        .when({ type: 'CancelOrder', data: { orderId: O, reason: 'x'.repeat(500) } })
+        .then([
+          {
+            type: 'OrderCancelled',
+            data: {
+              orderId: O,
+              customerId: 'cust-1',
+              from: 'registered',
+              reason: 'x'.repeat(500),
+              cancelledAt: at,
+            },
+          },
+        ]);
+    });
+
+    it.each<[string, OrderCommand, string]>([
+      ['dispatched', dispatch, 'ORDERS.ORDER_CANCELLED'],
+      ['answered', { type: 'RespondToRequest', data: { orderId: O } }, 'ORDERS.ORDER_CANCELLED'],
+      ['quoted', stage('quoted'), 'ORDERS.ORDER_CANCELLED'],
+      ['started', stage('in_progress'), 'ORDERS.ORDER_CANCELLED'],
+    ])('a cancelled order is not %s any more', (_why, command, code) => {
+      spec([registered, cancelledFrom('registered')], { staff: eligible })
+        .when(command)
+        .thenThrows(code);
+    });
+
+    it.each<[string, OrderEvent[], boolean]>([
+      ['registered', [registered], true],
+      ['dispatched', [registered, dispatched], true],
+      ['started', [registered, dispatched, started], false],
+      ['closed', [registered, quoted, closed], false],
+      ['cancelled', [registered, dispatched, cancelledFrom('dispatched')], false],
+      [
+        'escalated',
+        [
+          registered,
+          {
+            type: 'OrderArrivalAtRisk',
+            data: { orderId: O, arrivalDueAt: at, state: 'at_risk', escalatedAt: at },
+          },
+        ],
+        false,
+      ],
+    ])('sets a next arrival check on a %s order: %s', (_why, given, expected) => {
+      expect(awaitsArrivalCheck(given.reduce(orderDecider.evolve, orderDecider.initialState()))).toBe(
+        expected,
+      );
+    });
+
+    it('escalates nothing on a cancelled order, past every deadline', () => {
+      const late = { now: new Date('2026-03-05T10:00+08:00') };
+      const given = [registered, dispatched, cancelledFrom('dispatched')];
+      spec(given, late)
+        .when({ type: 'EscalateUnanswered', data: { orderId: O } })
+        .then([]);
+      spec(given, late)
+        .when({ type: 'EscalateArrivalRisk', data: { orderId: O } })
+        .then([]);
+    });
   });
 });

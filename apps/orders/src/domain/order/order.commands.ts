@@ -41,7 +41,10 @@ export interface RegisterRequest {
     readonly subject: string;
     /** Free text, sealed. */
     readonly problem: string;
-    /** Under contract: the contract whose entitlement is used. */
+    /**
+     * Under contract: the contract whose entitlement is used. A rental visit or return: the lease it is for
+     * (absent: the customer's only lease in force).
+     */
     readonly contractId?: string;
   };
 }
@@ -94,8 +97,22 @@ export interface RecordWorkStage {
   readonly data: { readonly orderId: string; readonly stage: WorkStage };
 }
 
+/**
+ * Cancel the order before work starts (registered, quoted, quote_accepted, dispatched): its bookings are released
+ * and its timers cancelled by the handler, in the same transaction.
+ */
+export interface CancelOrder {
+  readonly type: 'CancelOrder';
+  readonly data: {
+    readonly orderId: string;
+    /** Free text, sealed: personal data. */
+    readonly reason: string;
+  };
+}
+
 export type OrderCommand =
   | RegisterRequest
+  | CancelOrder
   | RespondToRequest
   | EscalateUnanswered
   | DispatchOrder
@@ -135,8 +152,18 @@ export interface StaffVerdict {
   readonly reasons: readonly string[];
 }
 
+/** A rental lease of a customer's (contracts' entitlement of kind rental_lease), as orders keeps it. */
+export interface LeaseFacts {
+  readonly contractId: string;
+  readonly customerId: string;
+  readonly effectiveFrom: string;
+  readonly endDate: string;
+}
+
 export interface OrderContext {
   readonly now: Date;
+  /** RegisterRequest of a rental visit or return: the customer's rental leases (the decider keeps those in force). */
+  readonly leases?: readonly LeaseFacts[];
   /** RegisterRequest: the tenant's calendar and policy. */
   readonly calendar?: BusinessCalendar;
   readonly policy?: OrdersPolicy;

@@ -1,6 +1,13 @@
 import { type BusinessCalendar, type WorkingDay } from '@serviceops/kernel';
 import { deciderSpec } from '@serviceops/testing';
-import type { EntitlementFacts, OrderCommand, OrderContext, RegisterRequest } from './order.commands';
+import type {
+  EntitlementFacts,
+  LeaseFacts,
+  OrderCommand,
+  OrderContext,
+  RegisterRequest,
+  RequestKind,
+} from './order.commands';
 import { orderDecider } from './order.decider';
 import type { OrderEvent } from './order.events';
 
@@ -498,5 +505,87 @@ describe('order decider', () => {
         }),
       ).toThrow(/eligibility/);
     });
+  });
+});
+
+describe('a rental visit or return refers to its lease', () => {
+  const lease = (contractId: string, more: Partial<LeaseFacts> = {}): LeaseFacts => ({
+    contractId,
+    customerId: C,
+    effectiveFrom: '2026-01-01',
+    endDate: '2026-12-31',
+    ...more,
+  });
+  const rental = (kind: RequestKind, more: Partial<RegisterRequest['data']> = {}) =>
+    register({ kind, line: 'equipment_rental', ...more });
+  const registeredFor = (kind: RequestKind, leaseContractId?: string): OrderEvent => ({
+    ...registered,
+    data: {
+      ...registered.data,
+      kind,
+      line: 'equipment_rental',
+      ...(leaseContractId === undefined ? {} : { leaseContractId }),
+    },
+  });
+
+  it.each<[string, RequestKind, LeaseFacts[], Partial<RegisterRequest['data']>, string]>([
+    ['the customer’s only lease in force', 'rental_visit', [lease('L-1')], {}, 'L-1'],
+    ['… for a return too', 'rental_return', [lease('L-1')], {}, 'L-1'],
+    [
+      'the only one in force (another ended yesterday, another starts tomorrow)',
+      'rental_visit',
+      [
+        lease('L-old', { endDate: '2026-03-01' }),
+        lease('L-1'),
+        lease('L-next', { effectiveFrom: '2026-03-03' }),
+      ],
+      {},
+      'L-1',
+    ],
+    ['ending today: still in force', 'rental_visit', [lease('L-1', { endDate: '2026-03-02' })], {}, 'L-1'],
+    [
+      'the one the request names, among several',
+      'rental_visit',
+      [lease('L-1'), lease('L-2')],
+      { contractId: 'L-2' },
+      'L-2',
+    ],
+  ])('takes %s', (_why, kind, leases, more, leaseContractId) => {
+    spec([], { leases })
+      .when(rental(kind, more))
+      .then([
+        {
+          ...registeredFor(kind, leaseContractId),
+          data: { ...registeredFor(kind, leaseContractId).data, ...more },
+        } as OrderEvent,
+      ]);
+  });
+
+  it.each<[string, LeaseFacts[], Partial<RegisterRequest['data']>, string]>([
+    ['no lease at all', [], {}, 'ORDERS.NO_ACTIVE_LEASE'],
+    ['only another customer’s', [lease('L-1', { customerId: 'cust-2' })], {}, 'ORDERS.NO_ACTIVE_LEASE'],
+    ['only an ended one', [lease('L-1', { endDate: '2026-03-01' })], {}, 'ORDERS.NO_ACTIVE_LEASE'],
+    ['only one not yet begun', [lease('L-1', { effectiveFrom: '2026-03-03' })], {}, 'ORDERS.NO_ACTIVE_LEASE'],
+    ['two in force, none named', [lease('L-1'), lease('L-2')], {}, 'ORDERS.LEASE_AMBIGUOUS'],
+    [
+      'a named contract that is no lease of theirs',
+      [lease('L-1')],
+      { contractId: 'K-9' },
+      'ORDERS.NOT_A_LEASE',
+    ],
+    [
+      'a named lease that ended',
+      [lease('L-1', { endDate: '2026-03-01' })],
+      { contractId: 'L-1' },
+      'ORDERS.NOT_A_LEASE',
+    ],
+  ])('refuses a visit when the customer has %s', (_why, leases, more, code) => {
+    spec([], { leases }).when(rental('rental_visit', more)).thenThrows(code);
+  });
+
+  it('gives no lease to other kinds, a delivery included', () => {
+    spec([], { leases: [] })
+      .when(rental('rental_delivery'))
+      .then([registeredFor('rental_delivery')]);
   });
 });

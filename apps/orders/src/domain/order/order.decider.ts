@@ -1,6 +1,7 @@
 import { isBusinessLine, ORDER_FIELDS } from '@serviceops/contracts';
 import { addBusinessHours, type Decider, isInstant, streamId, type TextRule } from '@serviceops/kernel';
 import {
+  type CancelOrder,
   type DispatchOrder,
   type EscalateArrivalRisk,
   type EscalateUnanswered,
@@ -15,9 +16,9 @@ import {
   ZONES,
 } from './order.commands';
 import { arrivalSla } from './order.sla';
-import { OrderErrorCode as E, orderError } from './order.errors';
+import { OrderErrorCode as E, orderError, type OrderErrorCode } from './order.errors';
 import { type OrderEvent, STATUS_REACHED } from './order.events';
-import { furthest, initialOrderState, type Order, type OrderState } from './order.state';
+import { furthest, initialOrderState, type Order, type OrderState, type OrderStatus } from './order.state';
 
 export type { OrderContext } from './order.commands';
 
@@ -41,6 +42,8 @@ export function decideOrder(
       return escalateArrival(command, state, context);
     case 'RecordWorkStage':
       return recordWorkStage(command, state, context);
+    case 'CancelOrder':
+      return cancel(command, state, context);
     default: {
       const unhandled: never = command;
       return unhandled;
@@ -72,6 +75,7 @@ function registerRequest(command: RegisterRequest, state: OrderState, context: O
   const subject = text(d.subject, 'subject', ORDER_FIELDS.subject);
   const problem = text(d.problem, 'problem', ORDER_FIELDS.problem);
   checkCoverage(command, context);
+  const leaseContractId = leaseOf(command, context);
   const hours = policy.arrivalWithinBusinessHours[d.zone];
   return [
     {
@@ -88,6 +92,7 @@ function registerRequest(command: RegisterRequest, state: OrderState, context: O
         subject,
         problem,
         ...(d.contractId === undefined ? {} : { contractId: d.contractId }),
+        ...(leaseContractId === undefined ? {} : { leaseContractId }),
         quoteRequired: d.serviceType === 'paid',
         receivedAt: now.toISOString(),
         responseDueAt: new Date(now.getTime() + policy.firstResponseWithinHours * HOUR_MS).toISOString(),
@@ -133,6 +138,47 @@ function checkCoverage(command: RegisterRequest, context: OrderContext): void {
     throw orderError(E.NOT_UNDER_WARRANTY, 'the product is not under warranty at this date', {
       field: 'subject',
     });
+}
+
+/** Kinds of order done on a leased unit: each refers to its lease. */
+export const LEASED_KINDS = ['rental_visit', 'rental_return'] as const satisfies readonly RequestKind[];
+export const isLeasedKind = (kind: RequestKind): boolean =>
+  (LEASED_KINDS as readonly string[]).includes(kind);
+
+/**
+ * A rental visit or return refers to its lease: the request's contract when it is one of the customer's leases in
+ * force (else ORDERS.NOT_A_LEASE), or without one the customer's only lease in force (none:
+ * ORDERS.NO_ACTIVE_LEASE; several: ORDERS.LEASE_AMBIGUOUS, name one). Other kinds have none.
+ */
+function leaseOf(command: RegisterRequest, context: OrderContext): string | undefined {
+  const d = command.data;
+  if (!isLeasedKind(d.kind)) return undefined;
+  const today = context.now.toISOString().slice(0, 10);
+  const inForce = (context.leases ?? []).filter(
+    (l) =>
+      l.customerId === d.customerId &&
+      l.effectiveFrom.slice(0, 10) <= today &&
+      today <= l.endDate.slice(0, 10),
+  );
+  if (d.contractId !== undefined) {
+    if (inForce.some((l) => l.contractId === d.contractId)) return d.contractId;
+    throw orderError(E.NOT_A_LEASE, 'contractId is not a rental lease of this customer in force', {
+      field: 'contractId',
+    });
+  }
+  const [only, ...more] = inForce;
+  if (only === undefined)
+    throw orderError(E.NO_ACTIVE_LEASE, 'the customer has no rental lease in force', { field: 'contractId' });
+  if (more.length > 0)
+    throw orderError(
+      E.LEASE_AMBIGUOUS,
+      'the customer has several rental leases in force: name one as contractId',
+      {
+        field: 'contractId',
+        leases: inForce.length,
+      },
+    );
+  return only.contractId;
 }
 
 function respond(command: RespondToRequest, state: OrderState, context: OrderContext): OrderEvent[] {
@@ -282,14 +328,16 @@ function recordWorkStage(command: RecordWorkStage, state: OrderState, context: O
     case 'completed': {
       const completed: OrderEvent = { type: 'OrderWorkCompleted', data: { orderId, completedAt: at } };
       const kind = order.kind;
-      if (order.contractId === undefined || !isVisitKind(kind)) return [completed];
+      // A rental visit is counted under its lease (the order's contract otherwise).
+      const contractId = order.contractId ?? order.leaseContractId;
+      if (contractId === undefined || !isVisitKind(kind)) return [completed];
       return [
         completed,
         {
           type: 'MaintenanceVisitCompleted',
           data: {
             orderId,
-            contractId: order.contractId,
+            contractId,
             customerId: order.customerId,
             kind,
             ...(order.dispatch ? { staffId: order.dispatch.staffId } : {}),
@@ -305,20 +353,80 @@ function recordWorkStage(command: RecordWorkStage, state: OrderState, context: O
   }
 }
 
-/** Closed (quote declined) or completed: the order takes nothing more. */
+/**
+ * The statuses that end an order, each refused with its code and the status in `details.orderStatus` (not
+ * `status`: a problem's `status` is its HTTP status).
+ */
+const ENDED = {
+  closed: [E.ORDER_CLOSED, 'is closed: its quote was declined'],
+  completed: [E.ORDER_COMPLETED, 'is completed'],
+  cancelled: [E.ORDER_CANCELLED, 'is cancelled'],
+} as const satisfies Partial<Record<OrderStatus, readonly [OrderErrorCode, string]>>;
+type EndedStatus = keyof typeof ENDED;
+const isEnded = (status: OrderStatus): status is EndedStatus => Object.hasOwn(ENDED, status);
+
+/** Closed (quote declined), completed or cancelled: the order takes nothing more. */
 function ended(order: Order): boolean {
-  return order.status === 'closed' || order.status === 'completed';
+  return isEnded(order.status);
 }
 
-/** The order, unless closed or completed (422 naming the state). */
+/**
+ * Whether the order still waits for someone to arrive, with no arrival escalation yet: only then is a next arrival
+ * check set (not once it is started, closed, completed or cancelled).
+ */
+export function awaitsArrivalCheck(state: OrderState): boolean {
+  return (
+    state.status !== 'absent' &&
+    !ended(state) &&
+    state.startedAt === undefined &&
+    state.arrivalEscalatedAt === undefined
+  );
+}
+
+/** The order, unless closed, completed or cancelled (422 naming the state). */
 function open(order: Order): Order {
-  if (order.status === 'closed')
-    throw orderError(E.ORDER_CLOSED, `order ${order.orderId} is closed: its quote was declined`, {
-      status: order.status,
-    });
-  if (order.status === 'completed')
-    throw orderError(E.ORDER_COMPLETED, `order ${order.orderId} is completed`, { status: order.status });
+  if (isEnded(order.status)) {
+    const [code, what] = ENDED[order.status];
+    throw orderError(code, `order ${order.orderId} ${what}`, { orderStatus: order.status });
+  }
   return order;
+}
+
+/** The statuses an order may be cancelled in: before work starts. */
+export const CANCELLABLE_STATUSES = [
+  'registered',
+  'quoted',
+  'quote_accepted',
+  'dispatched',
+] as const satisfies readonly OrderStatus[];
+const isCancellable = (status: OrderStatus): status is (typeof CANCELLABLE_STATUSES)[number] =>
+  (CANCELLABLE_STATUSES as readonly OrderStatus[]).includes(status);
+
+/**
+ * Cancelled before work starts, with a reason (sealed). Work begun (in_progress): 422 ORDERS.WORK_ORDER_STARTED;
+ * closed, completed or cancelled already: their own code; each names the status in `details.orderStatus`.
+ */
+function cancel(command: CancelOrder, state: OrderState, context: OrderContext): OrderEvent[] {
+  const order = open(existing(state, command.data.orderId));
+  const from = order.status;
+  if (!isCancellable(from))
+    throw orderError(E.WORK_STARTED, `order ${order.orderId} cannot be cancelled: its work has begun`, {
+      orderStatus: from,
+    });
+  const reason = text(command.data.reason, 'reason', ORDER_FIELDS.cancelReason);
+  return [
+    {
+      type: 'OrderCancelled',
+      data: {
+        orderId: order.orderId,
+        customerId: order.customerId,
+        ...(order.contractId === undefined ? {} : { contractId: order.contractId }),
+        from,
+        reason,
+        cancelledAt: context.now.toISOString(),
+      },
+    },
+  ];
 }
 
 /** A slot is two instants, start before end, not in the past, within one UTC day (one booking stream). */
@@ -349,6 +457,7 @@ export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
       kind,
       serviceType,
       contractId,
+      leaseContractId,
       zone,
       receivedAt,
       responseDueAt,
@@ -361,6 +470,7 @@ export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
       kind,
       serviceType,
       ...(contractId === undefined ? {} : { contractId }),
+      ...(leaseContractId === undefined ? {} : { leaseContractId }),
       zone,
       receivedAt,
       responseDueAt,
@@ -379,7 +489,11 @@ export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
       return {
         ...state,
         status: furthest(state.status, STATUS_REACHED.OrderDispatched),
-        dispatch: { staffId: event.data.staffId, slot: event.data.slot },
+        dispatch: {
+          staffId: event.data.staffId,
+          slot: event.data.slot,
+          ...(event.data.resourceId === undefined ? {} : { resourceId: event.data.resourceId }),
+        },
       };
     case 'OrderQuoted':
       return { ...state, status: furthest(state.status, STATUS_REACHED.OrderQuoted) };
@@ -395,6 +509,12 @@ export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
       };
     case 'OrderWorkCompleted':
       return { ...state, status: furthest(state.status, STATUS_REACHED.OrderWorkCompleted) };
+    case 'OrderCancelled':
+      return {
+        ...state,
+        status: furthest(state.status, STATUS_REACHED.OrderCancelled),
+        cancelledAt: event.data.cancelledAt,
+      };
     case 'MaintenanceVisitCompleted':
       return state;
     default: {

@@ -8,6 +8,16 @@ export const OrderErrorCode = {
   ORDER_CLOSED: 'ORDERS.ORDER_CLOSED',
   /** The order's work is completed: it is not dispatched or answered again. */
   ORDER_COMPLETED: 'ORDERS.ORDER_COMPLETED',
+  /** The order was cancelled: nothing more is done on it (details.orderStatus). */
+  ORDER_CANCELLED: 'ORDERS.ORDER_CANCELLED',
+  /** Work on the order has begun: it can no longer be cancelled (details.orderStatus). */
+  WORK_STARTED: 'ORDERS.WORK_ORDER_STARTED',
+  /** A rental visit or return: the customer has no rental lease in force. */
+  NO_ACTIVE_LEASE: 'ORDERS.NO_ACTIVE_LEASE',
+  /** A rental visit or return without contractId: the customer has several leases in force; name one. */
+  LEASE_AMBIGUOUS: 'ORDERS.LEASE_AMBIGUOUS',
+  /** A rental visit or return naming a contract that is not a lease in force of this customer. */
+  NOT_A_LEASE: 'ORDERS.NOT_A_LEASE',
   INVALID_KIND: 'ORDERS.INVALID_KIND',
   INVALID_SERVICE_TYPE: 'ORDERS.INVALID_SERVICE_TYPE',
   INVALID_LINE: 'ORDERS.INVALID_LINE',

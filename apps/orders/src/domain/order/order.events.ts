@@ -1,6 +1,7 @@
 import {
   type BusinessLine,
   type MaintenanceVisitCompletedV1,
+  type OrderCancelledV1,
   type OrderStatusName,
   PERSONAL_TEXT,
   sealedPathsOf,
@@ -24,6 +25,8 @@ export type RequestRegistered = Event<
     subject: string;
     problem: string;
     contractId?: string;
+    /** A rental visit or return: the lease it is for (the request's contract, or the customer's only lease). */
+    leaseContractId?: string;
     /** Paid work waits for a quote the customer accepts; contract and warranty work does not. */
     quoteRequired: boolean;
     receivedAt: string;
@@ -64,6 +67,12 @@ export type OrderClosed = Event<'OrderClosed', { orderId: string; reason: 'quote
 /** Work started on site: the arrival the SLA is met by. */
 export type OrderWorkStarted = Event<'OrderWorkStarted', { orderId: string; startedAt: string }>;
 export type OrderWorkCompleted = Event<'OrderWorkCompleted', { orderId: string; completedAt: string }>;
+/**
+ * Cancelled before work started: nothing is dispatched, started or completed after it, the SLA stops. `from` is
+ * the status it was cancelled in (a dispatched order's bookings were released with it). Published
+ * (OrderCancelledV1); `reason` is sealed.
+ */
+export type OrderCancelled = Event<'OrderCancelled', OrderCancelledV1 & { reason: string }>;
 /** Published: a maintenance visit under a contract completed (contracts counts it; libs/contracts declares it). */
 export type MaintenanceVisitCompleted = Event<'MaintenanceVisitCompleted', MaintenanceVisitCompletedV1>;
 
@@ -78,6 +87,7 @@ export type OrderEvent =
   | OrderClosed
   | OrderWorkStarted
   | OrderWorkCompleted
+  | OrderCancelled
   | MaintenanceVisitCompleted;
 
 /** Per event type, the personal free text the application seals with the customer's key. */
@@ -93,6 +103,7 @@ export const SEALED_PATHS = sealedPathsOf(
     'OrderClosed',
     'OrderWorkStarted',
     'OrderWorkCompleted',
+    'OrderCancelled',
     'MaintenanceVisitCompleted',
   ],
   PERSONAL_TEXT.order,
@@ -110,4 +121,5 @@ export const STATUS_REACHED = {
   OrderWorkStarted: 'in_progress',
   OrderWorkCompleted: 'completed',
   OrderClosed: 'closed',
+  OrderCancelled: 'cancelled',
 } as const satisfies Partial<Record<OrderEvent['type'], OrderStatusName>>;

@@ -1,3 +1,4 @@
+import type { SlaStateName } from '@serviceops/contracts';
 import { addBusinessHours, type BusinessCalendar, localDateOf } from '@serviceops/kernel';
 
 /** An order as its events tell it, for the arrival SLA. */
@@ -9,9 +10,12 @@ export interface SlaFacts {
   readonly dispatchedAt?: string;
   /** When someone arrived on site (execution started). */
   readonly arrivedAt?: string;
+  /** When the order was cancelled (before anyone arrived): the SLA stops then. */
+  readonly cancelledAt?: string;
 }
 
-export type SlaState = 'on_time' | 'at_risk' | 'missed' | 'met' | 'met_late';
+/** libs/contracts states them once (the gateway's enum). */
+export type SlaState = SlaStateName;
 
 export interface SlaVerdict {
   readonly dueAt: string;
@@ -20,7 +24,7 @@ export interface SlaVerdict {
 
 /**
  * The arrival SLA, recounted from the request with the calendar in force now: a calendar change (a holiday added)
- * moves every open order's deadline. At risk within `warnBusinessHours` of the deadline.
+ * moves every open order's deadline. At risk within `warnBusinessHours` of the deadline; stopped once cancelled.
  */
 export function arrivalSla(
   facts: SlaFacts,
@@ -33,6 +37,9 @@ export function arrivalSla(
   const dueAt = due.toISOString();
   if (facts.arrivedAt !== undefined)
     return { dueAt, state: Date.parse(facts.arrivedAt) <= due.getTime() ? 'met' : 'met_late' };
+  // Cancelled by `now`: neither at risk nor missed any more (counted as before until then, for `asOf`).
+  if (facts.cancelledAt !== undefined && Date.parse(facts.cancelledAt) <= now.getTime())
+    return { dueAt, state: 'cancelled' };
   if (now.getTime() > due.getTime()) return { dueAt, state: 'missed' };
   const warnFrom = addBusinessHours(calendar, received, facts.arrivalWithinBusinessHours - warnBusinessHours);
   return { dueAt, state: now.getTime() >= warnFrom.getTime() ? 'at_risk' : 'on_time' };
@@ -52,7 +59,7 @@ export function dispatchQueue<T extends SlaFacts>(
   const due = (o: SlaFacts) =>
     addBusinessHours(calendar, new Date(o.receivedAt), o.arrivalWithinBusinessHours).getTime();
   return waiting
-    .filter((o) => o.dispatchedAt === undefined)
+    .filter((o) => o.dispatchedAt === undefined && o.cancelledAt === undefined)
     .sort(
       (a, b) =>
         Number(carried(b)) - Number(carried(a)) ||

@@ -75,6 +75,8 @@ export const ResourceErrorCode = {
   DAMAGE_WITHOUT_FINDINGS: 'ORDERS.DAMAGE_WITHOUT_FINDINGS',
   /** The record's order was closed (its quote declined). */
   ORDER_CLOSED: 'ORDERS.ORDER_CLOSED',
+  /** The record's order was cancelled. */
+  ORDER_CANCELLED: 'ORDERS.ORDER_CANCELLED',
 } as const;
 const E = ResourceErrorCode;
 
@@ -180,6 +182,8 @@ export interface OrderFacts {
   readonly contractId?: string;
   /** Closed when its quote was declined: nothing is prepared, delivered or recorded on it. */
   readonly closed?: boolean;
+  /** Cancelled (CancelOrder): nothing is prepared, delivered or recorded on it either. */
+  readonly cancelled?: boolean;
 }
 /** An equipment unit out on a lease: the delivery's order and its customer. */
 export interface Rental {
@@ -582,6 +586,8 @@ function orderOf(context: ResourceContext, orderId: string, kind?: string): Orde
     throw new Error('the record needs its order’s facts in the context');
   if (order.closed === true)
     throw err(E.ORDER_CLOSED, `order ${orderId} is closed: its quote was declined`, { field: 'orderId' });
+  if (order.cancelled === true)
+    throw err(E.ORDER_CANCELLED, `order ${orderId} is cancelled`, { field: 'orderId' });
   if (kind !== undefined && order.kind !== kind)
     throw err(E.WRONG_ORDER_KIND, `the order is a ${order.kind}, not a ${kind}`, {
       field: 'orderId',

@@ -121,10 +121,16 @@ describe('records against a closed order (its quote declined)', () => {
     data: { resourceId: R, kind: 'equipment', name: 'Generator', inspectionValidTo: '2026-12-31' },
   };
   const passed = (items: readonly string[]) => items.map((item) => ({ item, passed: true }));
-  const context = (kind: string, closed: boolean) => ({
+  const context = (kind: string, closed: boolean, cancelled = false) => ({
     now,
     today: '2026-03-02',
-    order: { orderId: 'o-1', kind, customerId: 'c-1', ...(closed ? { closed } : {}) },
+    order: {
+      orderId: 'o-1',
+      kind,
+      customerId: 'c-1',
+      ...(closed ? { closed } : {}),
+      ...(cancelled ? { cancelled } : {}),
+    },
   });
   it.each<[string, string, object]>([
     ['a preparation check', 'repair', { orderId: 'o-1', items: passed(['cleaned', 'tested']) }],
@@ -138,19 +144,26 @@ describe('records against a closed order (its quote declined)', () => {
         staffSignedBy: 's-1',
       },
     ],
-  ])('refuses %s (ORDERS.ORDER_CLOSED), accepts it on an open order', (what, kind, data) => {
-    const type = what === 'a preparation check' ? 'RecordPreparationCheck' : 'DeliverRental';
-    const command = { type, data: { resourceId: R, ...data } } as ResourceCommand;
-    deciderSpec(resourceDecider, context(kind, true))
-      .given([unit])
-      .when(command)
-      .thenThrows('ORDERS.ORDER_CLOSED');
-    expect(
-      resourceDecider.decide(
-        command,
-        resourceDecider.evolve(resourceDecider.initialState(), unit),
-        context(kind, false),
-      ),
-    ).toHaveLength(1);
-  });
+  ])(
+    'refuses %s (ORDERS.ORDER_CLOSED, ORDERS.ORDER_CANCELLED), accepts it on an open order',
+    (what, kind, data) => {
+      const type = what === 'a preparation check' ? 'RecordPreparationCheck' : 'DeliverRental';
+      const command = { type, data: { resourceId: R, ...data } } as ResourceCommand;
+      deciderSpec(resourceDecider, context(kind, true))
+        .given([unit])
+        .when(command)
+        .thenThrows('ORDERS.ORDER_CLOSED');
+      deciderSpec(resourceDecider, context(kind, false, true))
+        .given([unit])
+        .when(command)
+        .thenThrows('ORDERS.ORDER_CANCELLED');
+      expect(
+        resourceDecider.decide(
+          command,
+          resourceDecider.evolve(resourceDecider.initialState(), unit),
+          context(kind, false),
+        ),
+      ).toHaveLength(1);
+    },
+  );
 });
