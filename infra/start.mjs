@@ -19,6 +19,7 @@ import readline from 'node:readline';
 import pg from 'pg';
 import { internalPublicKeyOf, newInternalPrivateKey } from './internal-keys.mjs';
 import { REPO_ROOT, startPostgres, postgresUrl } from './postgres.mjs';
+import { afterExit, CRASH_WINDOW_MS } from './crash-policy.cjs';
 
 // The deployables and their default ports come from their configuration contract, the one list of them
 // (libs/contracts/src/service-config.ts), read through the hook that runs the services' TypeScript.
@@ -61,9 +62,6 @@ const say = (line) => process.stdout.write(args.json ? '' : `${line}\n`);
 const children = new Map();
 /** When each child last exited unasked: a crash loop gives up instead of restarting for ever. */
 const crashed = new Map();
-const CRASH_WINDOW_MS = 60_000;
-const MAX_CRASHES = 5;
-const EX_CONFIG = 78;
 let postgres;
 let stopping = false;
 
@@ -195,31 +193,29 @@ function spawnService(name, env, logDir, onLine) {
     log.end();
     children.delete(name);
     if (stopping) return;
-    const crashes = (crashed.get(name) ?? []).filter((at) => Date.now() - at < CRASH_WINDOW_MS);
-    crashes.push(Date.now());
+    const { action, delayMs, crashes } = afterExit(crashed.get(name) ?? [], code, Date.now());
     crashed.set(name, crashes);
     const logFile = path.join(logDir, `${name}.log`);
-    if (code === EX_CONFIG) {
+    if (action === 'stop-config') {
       process.stderr.write(`[${name}] refused its configuration; stopping the platform. See ${logFile}\n`);
       void stop(1);
       return;
     }
-    if (crashes.length > MAX_CRASHES) {
+    if (action === 'give-up') {
       process.stderr.write(
         `[${name}] exited (${signal ?? code}) ${crashes.length} times in ${CRASH_WINDOW_MS / 1000} s: giving up; stopping the platform. See ${logFile}\n`,
       );
       void stop(1);
       return;
     }
-    // Restart with backoff: 0.5 s, 1 s, 2 s, … up to 8 s. Committed work is in PostgreSQL; consumers resume
-    // from their checkpoints and timers from their table, so nothing is lost or done twice.
-    const delay = Math.min(8_000, 500 * 2 ** (crashes.length - 1));
+    // Committed work is in PostgreSQL; consumers resume from their checkpoints and timers from their table, so
+    // nothing is lost or done twice.
     process.stderr.write(
-      `[${name}] exited (${signal ?? code}); restarting in ${delay / 1000} s. See ${logFile}\n`,
+      `[${name}] exited (${signal ?? code}); restarting in ${delayMs / 1000} s. See ${logFile}\n`,
     );
     setTimeout(() => {
       if (!stopping) spawnService(name, env, logDir, onLine);
-    }, delay);
+    }, delayMs);
   });
   children.set(name, child);
   return child;
