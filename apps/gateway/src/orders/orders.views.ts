@@ -7,7 +7,7 @@ export class OrderView {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
-  @ApiProperty({ description: 'the order’s version, also its ETag: send it as If-Match to change it' })
+  @ApiProperty({ type: 'integer', description: 'the order’s version, also its ETag: send it as If-Match to change it' })
   version!: number;
 
   @ApiProperty({
@@ -94,7 +94,7 @@ export class OrderView {
   @ApiPropertyOptional({ format: 'date-time', required: false })
   dispatchedAt?: string;
 
-  @ApiProperty({ description: 'the orders policy version that set the deadlines' })
+  @ApiProperty({ type: 'integer', description: 'the orders policy version that set the deadlines' })
   policyVersion!: number;
 
   @ApiProperty({ description: 'personal fields are masked: the caller’s roles do not include personal data' })
@@ -119,7 +119,7 @@ export class CandidateView {
   })
   reasons!: string[];
 
-  @ApiProperty({ description: 'open orders dispatched to the person' })
+  @ApiProperty({ type: 'integer', description: 'open orders dispatched to the person' })
   load!: number;
 }
 
