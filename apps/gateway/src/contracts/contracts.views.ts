@@ -65,7 +65,8 @@ export class ContractView {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
-  @ApiProperty({ type: 'integer',
+  @ApiProperty({
+    type: 'integer',
     example: 1,
     description: 'the contract’s version, also its ETag: send it as If-Match to change it',
   })
@@ -281,7 +282,10 @@ export class SessionsReviewView {
   @ApiProperty({ type: 'integer', description: 'sessions reported used by orders' })
   used!: number;
 
-  @ApiProperty({ type: 'integer', description: 'sessions that should be used by now, pro rata over the term (rounded down)' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'sessions that should be used by now, pro rata over the term (rounded down)',
+  })
   expectedByNow!: number;
 }
 

@@ -83,7 +83,11 @@ export class CustomerPageView {
 
 @ApiSchema({ name: 'HistoryEntry' })
 export class HistoryEntryView extends EventRecordView {
-  @ApiPropertyOptional({ type: 'integer', required: false, description: 'the policy version the decision applied' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    required: false,
+    description: 'the policy version the decision applied',
+  })
   policyVersion?: number;
 }
 

@@ -54,7 +54,10 @@ export class InquiryView {
   @ApiPropertyOptional({ format: 'date-time', required: false })
   handedOffAt?: string;
 
-  @ApiProperty({ type: 'integer', description: 'the customers policy version that set the reply deadline (0: the defaults)' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'the customers policy version that set the reply deadline (0: the defaults)',
+  })
   policyVersion!: number;
 
   @ApiProperty({ description: 'personal fields are masked: the caller’s roles do not include personal data' })

@@ -55,7 +55,9 @@ export function protoServiceOf(service: GrpcServiceName): ProtoService {
   const loaded: ProtoService = {
     message: (message) => {
       // proto-loader names a field's type relative to the package, at times partly qualified (`orders.v1.X`).
-      const key = Object.keys(definitions).find((k) => k === `${pkg}.${message}` || k.endsWith(`.${message}`));
+      const key = Object.keys(definitions).find(
+        (k) => k === `${pkg}.${message}` || k.endsWith(`.${message}`),
+      );
       const definition = (key ? definitions[key] : undefined) as { type?: ProtoMessage } | undefined;
       if (!definition?.type) throw new Error(`no message ${message} in ${proto}`);
       return definition.type;
@@ -160,7 +162,9 @@ export class FieldComparer {
         differences.push(`${at}.${field.name}: required over REST, \`optional\` in the proto ${where}`);
       const mayBeLeftOut = side === 'request' && field.label === 'LABEL_REPEATED';
       if (!optional && !required && !mayBeLeftOut)
-        differences.push(`${at}.${field.name}: not required over REST, not \`optional\` in the proto ${where}`);
+        differences.push(
+          `${at}.${field.name}: not required over REST, not \`optional\` in the proto ${where}`,
+        );
       differences.push(...this.field(`${at}.${field.name}`, message, field, property, side, where));
     }
     return differences;
@@ -214,7 +218,9 @@ export class FieldComparer {
     const expected = REST_TYPE_OF[field.type];
     const type = schema?.type;
     if (type !== expected)
-      return [`${at}: ${field.type} in the proto, ${String(type)} over REST (want ${String(expected)}) ${where}`];
+      return [
+        `${at}: ${field.type} in the proto, ${String(type)} over REST (want ${String(expected)}) ${where}`,
+      ];
     return [];
   }
 }
@@ -275,7 +281,7 @@ export function differencesOf(document: OpenAPIObject, rpc: Rpc, declaration: De
   if (!messages) return [`${rpc}: no such method in the proto`];
   const operation = operationOf(document, rpc);
   if (!operation) return [`${rpc}: no REST route`];
-  const comparer = new FieldComparer((document.components?.schemas ?? {}) as Record<string, Schema>, proto);
+  const comparer = new FieldComparer(document.components?.schemas ?? {}, proto);
   const request = comparer.message(
     `${rpc} request`,
     proto.message(messages.request),

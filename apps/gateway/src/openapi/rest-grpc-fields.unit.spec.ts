@@ -10,27 +10,28 @@ import { differencesOf } from './rest-grpc-fields.testing';
  * `expectedVersion` and a body that is one field of the request are not here: the declaration says them
  * (`paramFields`, `ifMatch`, `bodyField`).
  */
-const EXCEPTIONS: Readonly<Partial<Record<Rpc, { readonly fields: readonly string[]; readonly why: string }>>> =
-  Object.fromEntries(
-    (['tenancy.Authenticate', 'tenancy.RefreshAccessToken', 'tenancy.ActivateUser'] as const).map((rpc) => [
-      rpc,
-      {
-        // The service names the user signed in; the gateway signs the access token for it. REST answers the
-        // token (and its type and lifetime); gRPC sends it in the `authorization` metadata beside the user.
-        fields: [
-          'answer.accessToken',
-          'answer.tokenType',
-          'answer.expiresIn',
-          'answer.userId',
-          'answer.tenantId',
-          'answer.username',
-          'answer.roles',
-          'answer.tokenVersion',
-        ],
-        why: 'a sign-in answers the access token the gateway signs: in the body over REST, in metadata over gRPC',
-      },
-    ]),
-  );
+const EXCEPTIONS: Readonly<
+  Partial<Record<Rpc, { readonly fields: readonly string[]; readonly why: string }>>
+> = Object.fromEntries(
+  (['tenancy.Authenticate', 'tenancy.RefreshAccessToken', 'tenancy.ActivateUser'] as const).map((rpc) => [
+    rpc,
+    {
+      // The service names the user signed in; the gateway signs the access token for it. REST answers the
+      // token (and its type and lifetime); gRPC sends it in the `authorization` metadata beside the user.
+      fields: [
+        'answer.accessToken',
+        'answer.tokenType',
+        'answer.expiresIn',
+        'answer.userId',
+        'answer.tenantId',
+        'answer.username',
+        'answer.roles',
+        'answer.tokenVersion',
+      ],
+      why: 'a sign-in answers the access token the gateway signs: in the body over REST, in metadata over gRPC',
+    },
+  ]),
+);
 
 let app: INestApplication;
 let document: OpenAPIObject;

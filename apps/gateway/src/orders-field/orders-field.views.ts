@@ -42,7 +42,11 @@ export class OrderPageView {
 
 @ApiSchema({ name: 'OrderHistoryEntry' })
 export class OrderHistoryEntryView extends EventRecordView {
-  @ApiPropertyOptional({ type: 'integer', required: false, description: 'the policy version the decision applied' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    required: false,
+    description: 'the policy version the decision applied',
+  })
   policyVersion?: number;
 }
 
@@ -57,7 +61,10 @@ export class OrderHistoryView {
 
 @ApiSchema({ name: 'ChatPolicy' })
 export class ChatPolicyView {
-  @ApiProperty({ type: 'integer', description: '0: the default (10 %, scores 0–100) until the tenant sets its own' })
+  @ApiProperty({
+    type: 'integer',
+    description: '0: the default (10 %, scores 0–100) until the tenant sets its own',
+  })
   version!: number;
 
   @ApiProperty({ type: 'integer' })
@@ -96,7 +103,10 @@ export class ChatSessionView {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
-  @ApiProperty({ type: 'integer', description: 'the session’s version, also its ETag: send it as If-Match to change it' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'the session’s version, also its ETag: send it as If-Match to change it',
+  })
   version!: number;
 
   @ApiProperty({ enum: CHAT_STATUSES })
@@ -141,7 +151,11 @@ export class ChatSessionView {
   @ApiPropertyOptional({ required: false })
   inspectorId?: string;
 
-  @ApiPropertyOptional({ type: 'integer', required: false, description: 'the chat policy version sampling applied' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    required: false,
+    description: 'the chat policy version sampling applied',
+  })
   policyVersion?: number;
 }
 

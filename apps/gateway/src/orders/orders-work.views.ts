@@ -82,7 +82,8 @@ export class WorkOrderView {
   @ApiProperty({ format: 'uuid', description: 'the order’s id' })
   id!: string;
 
-  @ApiProperty({ type: 'integer',
+  @ApiProperty({
+    type: 'integer',
     description: 'the work order’s version (apart from the order’s), also its ETag: send it as If-Match',
   })
   version!: number;

@@ -7,7 +7,10 @@ export class OrderView {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
-  @ApiProperty({ type: 'integer', description: 'the order’s version, also its ETag: send it as If-Match to change it' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'the order’s version, also its ETag: send it as If-Match to change it',
+  })
   version!: number;
 
   @ApiProperty({

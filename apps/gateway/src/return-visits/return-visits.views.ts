@@ -65,7 +65,10 @@ export class ReturnVisitView {
   @ApiPropertyOptional({ format: 'date-time', required: false })
   cancelledAt?: string;
 
-  @ApiProperty({ type: 'integer', description: 'the customers policy version that set the due day (0: the defaults)' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'the customers policy version that set the due day (0: the defaults)',
+  })
   policyVersion!: number;
 
   @ApiProperty({ description: 'personal fields are masked: the caller’s roles do not include personal data' })

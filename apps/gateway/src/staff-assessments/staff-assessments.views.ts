@@ -32,7 +32,10 @@ export class AssessedStaffView {
   kpis!: KpiScoresView;
   @ApiProperty({ description: 'weighted score 0–100, to hundredths' })
   score!: number;
-  @ApiProperty({ type: 'integer', description: 'within role and branch; ties share a rank, the next is skipped (1, 1, 3)' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'within role and branch; ties share a rank, the next is skipped (1, 1, 3)',
+  })
   rank!: number;
   @ApiProperty({ type: 'integer' })
   groupSize!: number;
@@ -54,9 +57,14 @@ export class AssessmentView {
   cycle!: string;
   @ApiProperty({ description: 'a preview: computed, not adopted, nothing written' })
   preview!: boolean;
-  @ApiPropertyOptional({ type: 'integer', required: false, description: 'the period’s result number (absent on a preview)' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    required: false,
+    description: 'the period’s result number (absent on a preview)',
+  })
   resultVersion?: number;
-  @ApiPropertyOptional({ type: 'integer',
+  @ApiPropertyOptional({
+    type: 'integer',
     required: false,
     description: 'the policy version applied (absent under proposed weights)',
   })

@@ -20,13 +20,19 @@ export class ViolationView {
   violationId!: string;
   @ApiProperty()
   ruleId!: string;
-  @ApiProperty({ type: 'integer', description: 'the version of the conduct rules the decision applied (0: the default pack)' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'the version of the conduct rules the decision applied (0: the default pack)',
+  })
   rulesVersion!: number;
   @ApiProperty({ format: 'date-time' })
   occurredAt!: string;
   @ApiProperty({ format: 'date-time' })
   recordedAt!: string;
-  @ApiProperty({ type: 'integer', description: 'rank among the rule’s standing violations within its window (1: first)' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'rank among the rule’s standing violations within its window (1: first)',
+  })
   offence!: number;
   @ApiProperty({ type: 'integer' })
   quantity!: number;

@@ -66,7 +66,8 @@ export class CandidateView {
 @ApiSchema({ name: 'StaffMember' })
 export class StaffMemberView {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ type: 'integer', description: 'the staff member’s version, also its ETag' }) version!: number;
+  @ApiProperty({ type: 'integer', description: 'the staff member’s version, also its ETag' })
+  version!: number;
   @ApiProperty({ enum: ['active', 'erased'] }) status!: string;
   @ApiProperty({ format: 'uuid' }) candidateId!: string;
   @ApiProperty({ format: 'uuid' }) postingId!: string;
@@ -115,7 +116,8 @@ export class IneligibleBecauseView {
 @ApiSchema({ name: 'Qualifications' })
 export class QualificationsView {
   @ApiProperty({ format: 'uuid' }) staffId!: string;
-  @ApiProperty({ type: 'integer', description: 'the qualifications’ version, also their ETag' }) version!: number;
+  @ApiProperty({ type: 'integer', description: 'the qualifications’ version, also their ETag' })
+  version!: number;
   @ApiProperty() eligible!: boolean;
   @ApiProperty({ type: [IneligibleBecauseView] }) reasons!: IneligibleBecauseView[];
   @ApiPropertyOptional({ ...opt, format: 'date-time' }) since?: string;
@@ -154,7 +156,8 @@ export class SeparationView {
 
 @ApiSchema({ name: 'PeoplePolicy' })
 export class PeoplePolicyView {
-  @ApiProperty({ type: 'integer', description: 'the policy’s version, also its ETag (0: the defaults)' }) version!: number;
+  @ApiProperty({ type: 'integer', description: 'the policy’s version, also its ETag (0: the defaults)' })
+  version!: number;
   @ApiProperty({ type: 'integer' }) expiryReminderDays!: number;
   @ApiProperty({ type: 'integer' }) noticeDays!: number;
   @ApiProperty({ type: 'integer', description: 'days a leaver’s personal data is kept after their last day' })

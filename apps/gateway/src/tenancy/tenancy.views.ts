@@ -36,7 +36,8 @@ export class TenantView {
   calendar!: BusinessCalendarDto;
 
   @ApiProperty({
-    description: 'set when a platform operator disabled the tenant (its users’ calls are then refused, so false here)',
+    description:
+      'set when a platform operator disabled the tenant (its users’ calls are then refused, so false here)',
   })
   disabled!: boolean;
 }
@@ -61,10 +62,14 @@ export class UserView {
   @ApiProperty({ description: 'a disabled user cannot sign in' })
   disabled!: boolean;
 
-  @ApiProperty({ type: 'integer', description: 'the tenant’s version after this user’s last change, also the ETag' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'the tenant’s version after this user’s last change, also the ETag',
+  })
   tenantVersion!: number;
 
-  @ApiProperty({ type: 'integer',
+  @ApiProperty({
+    type: 'integer',
     description:
       'bumped when the user’s roles change or the user is disabled: older access tokens are refused',
   })

@@ -17,7 +17,10 @@ export class TrainingInviteeView {
 export class TrainingSessionView {
   @ApiProperty({ format: 'uuid' })
   id!: string;
-  @ApiProperty({ type: 'integer', description: 'the session’s version, also its ETag: send it as If-Match to change it' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'the session’s version, also its ETag: send it as If-Match to change it',
+  })
   version!: number;
   @ApiProperty({ enum: ['scheduled', 'closed'] })
   status!: string;
