@@ -32,7 +32,7 @@ export class CustomerStatsView {
   @ApiProperty({ format: 'uuid' })
   tenantId!: string;
 
-  @ApiProperty({ description: 'customers registered', example: 42 })
+  @ApiProperty({ type: 'integer', description: 'customers registered', example: 42 })
   customers!: number;
 
   @ApiProperty({
@@ -43,8 +43,11 @@ export class CustomerStatsView {
   })
   byChannel!: Record<string, number>;
 
-  @ApiPropertyOptional({ format: 'date-time', required: false, description: 'when the figures last changed' })
-  updatedAt?: string;
+  @ApiProperty({
+    format: 'date-time',
+    description: 'when the figures last changed (1970-01-01T00:00:00.000Z before any)',
+  })
+  updatedAt!: string;
 }
 
 @ApiSchema({ name: 'AuditEntry' })

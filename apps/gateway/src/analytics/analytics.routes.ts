@@ -6,7 +6,7 @@ interface CustomerStatsReply {
   readonly tenantId: string;
   readonly customers?: string;
   readonly byChannel?: Readonly<Record<string, string>>;
-  readonly updatedAt?: string;
+  readonly updatedAt: string;
 }
 
 /** An int64 count (a string over gRPC) as a JSON number; counts stay far below 2^53. */
@@ -19,7 +19,7 @@ function customerStatsView(stats: CustomerStatsReply): CustomerStatsView {
     tenantId: stats.tenantId,
     customers: countOf(stats.customers),
     byChannel: Object.fromEntries(Object.entries(stats.byChannel ?? {}).map(([k, v]) => [k, countOf(v)])),
-    ...(stats.updatedAt ? { updatedAt: stats.updatedAt } : {}),
+    updatedAt: stats.updatedAt,
   };
 }
 

@@ -29,7 +29,7 @@ export class SignatureView {
 
 @ApiSchema({ name: 'TermsVersion' })
 export class TermsVersionView {
-  @ApiProperty({ example: 1 })
+  @ApiProperty({ type: 'integer', example: 1 })
   version!: number;
 
   @ApiProperty({ format: 'date', example: '2026-04-01' })
@@ -47,7 +47,7 @@ export class PendingAmendmentView {
   @ApiProperty({ format: 'uuid' })
   amendmentId!: string;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   basedOnVersion!: number;
 
   @ApiProperty({ format: 'date' })
@@ -66,6 +66,7 @@ export class ContractView {
   id!: string;
 
   @ApiProperty({
+    type: 'integer',
     example: 1,
     description: 'the contract’s version, also its ETag: send it as If-Match to change it',
   })
@@ -83,7 +84,7 @@ export class ContractView {
   @ApiProperty({ enum: BUSINESS_LINES })
   line!: string;
 
-  @ApiProperty({ description: 'the template version it was drafted under' })
+  @ApiProperty({ type: 'integer', description: 'the template version it was drafted under' })
   templateVersion!: number;
 
   @ApiProperty()
@@ -92,7 +93,7 @@ export class ContractView {
   @ApiProperty({ type: TermsDto, description: 'in force on asOf (or today); the draft’s before signing' })
   terms!: TermsDto;
 
-  @ApiPropertyOptional({ required: false, description: 'which signed version `terms` is' })
+  @ApiPropertyOptional({ type: 'integer', required: false, description: 'which signed version `terms` is' })
   termsVersion?: number;
 
   @ApiProperty({ type: [TermsVersionView], description: 'every signed version, oldest first' })
@@ -128,7 +129,7 @@ export class TermsInForceView {
   @ApiProperty({ format: 'date' })
   on!: string;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   version!: number;
 
   @ApiProperty({ format: 'date' })
@@ -143,7 +144,7 @@ export class ContractDocumentView {
   @ApiProperty({ format: 'uuid' })
   contractId!: string;
 
-  @ApiProperty({ description: 'the version rendered (0: the draft before signing)' })
+  @ApiProperty({ type: 'integer', description: 'the version rendered (0: the draft before signing)' })
   version!: number;
 
   @ApiProperty({ description: 'the contract’s text: template title, parties, items, clauses' })
@@ -176,7 +177,7 @@ export class ContractSummaryView {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   version!: number;
 
   @ApiProperty({ enum: CONTRACT_VIEW_STATUSES })
@@ -212,7 +213,7 @@ export class ContractTemplateView {
   @ApiProperty({ enum: CONTRACT_KINDS })
   kind!: string;
 
-  @ApiProperty({ description: '1 is the default every tenant starts with' })
+  @ApiProperty({ type: 'integer', description: '1 is the default every tenant starts with' })
   version!: number;
 
   @ApiProperty()
@@ -224,7 +225,7 @@ export class ContractTemplateView {
   @ApiProperty()
   reviewRequired!: boolean;
 
-  @ApiProperty({ description: 'months before the end that the expiry notice goes out' })
+  @ApiProperty({ type: 'integer', description: 'months before the end that the expiry notice goes out' })
   expiryNoticeMonths!: number;
 }
 
@@ -239,7 +240,7 @@ export class ProposalView {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
-  @ApiProperty({ description: 'also its ETag: send it as If-Match to change it' })
+  @ApiProperty({ type: 'integer', description: 'also its ETag: send it as If-Match to change it' })
   version!: number;
 
   @ApiProperty({ enum: PROPOSAL_STATUSES })
@@ -275,22 +276,25 @@ export class ProposalView {
 
 @ApiSchema({ name: 'SessionsReview' })
 export class SessionsReviewView {
-  @ApiProperty({ description: 'sessions in the package' })
+  @ApiProperty({ type: 'integer', description: 'sessions in the package' })
   total!: number;
 
-  @ApiProperty({ description: 'sessions reported used by orders' })
+  @ApiProperty({ type: 'integer', description: 'sessions reported used by orders' })
   used!: number;
 
-  @ApiProperty({ description: 'sessions that should be used by now, pro rata over the term (rounded down)' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'sessions that should be used by now, pro rata over the term (rounded down)',
+  })
   expectedByNow!: number;
 }
 
 @ApiSchema({ name: 'VisitsReview' })
 export class VisitsReviewView {
-  @ApiProperty({ description: 'maintenance visits due by the date' })
+  @ApiProperty({ type: 'integer', description: 'maintenance visits due by the date' })
   dueByNow!: number;
 
-  @ApiProperty({ description: 'maintenance visits reported done by orders' })
+  @ApiProperty({ type: 'integer', description: 'maintenance visits reported done by orders' })
   done!: number;
 }
 

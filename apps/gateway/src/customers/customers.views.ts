@@ -8,7 +8,7 @@ export class CustomerView {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
-  @ApiProperty({ description: 'the customer’s version, also its ETag' })
+  @ApiProperty({ type: 'integer', description: 'the customer’s version, also its ETag' })
   version!: number;
 
   @ApiPropertyOptional({ required: false, description: 'absent once erased, or when masked' })
@@ -83,7 +83,11 @@ export class CustomerPageView {
 
 @ApiSchema({ name: 'HistoryEntry' })
 export class HistoryEntryView extends EventRecordView {
-  @ApiPropertyOptional({ required: false, description: 'the policy version the decision applied' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    required: false,
+    description: 'the policy version the decision applied',
+  })
   policyVersion?: number;
 }
 

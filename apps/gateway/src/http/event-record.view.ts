@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /** One event as histories and the audit trail show it: who, when, on whose behalf, why, which fields. */
 export class EventRecordView {
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   version!: number;
 
   @ApiProperty({ example: 'CustomerContactsChanged' })

@@ -8,7 +8,7 @@ export class InquiryView {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
-  @ApiProperty({ description: 'the inquiry’s version, also its ETag' })
+  @ApiProperty({ type: 'integer', description: 'the inquiry’s version, also its ETag' })
   version!: number;
 
   @ApiProperty({ format: 'uuid' })
@@ -54,7 +54,10 @@ export class InquiryView {
   @ApiPropertyOptional({ format: 'date-time', required: false })
   handedOffAt?: string;
 
-  @ApiProperty({ description: 'the customers policy version that set the reply deadline (0: the defaults)' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'the customers policy version that set the reply deadline (0: the defaults)',
+  })
   policyVersion!: number;
 
   @ApiProperty({ description: 'personal fields are masked: the caller’s roles do not include personal data' })

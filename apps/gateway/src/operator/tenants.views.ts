@@ -12,7 +12,7 @@ export class TenantRecordView {
   @ApiProperty({ enum: TENANT_STATUSES })
   status!: string;
 
-  @ApiProperty({ description: 'the tenant’s version, also its ETag' })
+  @ApiProperty({ type: 'integer', description: 'the tenant’s version, also its ETag' })
   version!: number;
 
   @ApiProperty({ format: 'date-time' })

@@ -24,7 +24,7 @@ export class OrderSummaryView extends PickType(OrderView, [
   'slot',
   'dispatchedAt',
 ] as const) {
-  @ApiProperty({ description: 'the order’s version as the list last saw it' })
+  @ApiProperty({ type: 'integer', description: 'the order’s version as the list last saw it' })
   version!: number;
 
   @ApiPropertyOptional({ format: 'date-time', required: false })
@@ -42,7 +42,11 @@ export class OrderPageView {
 
 @ApiSchema({ name: 'OrderHistoryEntry' })
 export class OrderHistoryEntryView extends EventRecordView {
-  @ApiPropertyOptional({ required: false, description: 'the policy version the decision applied' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    required: false,
+    description: 'the policy version the decision applied',
+  })
   policyVersion?: number;
 }
 
@@ -57,7 +61,10 @@ export class OrderHistoryView {
 
 @ApiSchema({ name: 'ChatPolicy' })
 export class ChatPolicyView {
-  @ApiProperty({ description: '0: the default (10 %, scores 0–100) until the tenant sets its own' })
+  @ApiProperty({
+    type: 'integer',
+    description: '0: the default (10 %, scores 0–100) until the tenant sets its own',
+  })
   version!: number;
 
   @ApiProperty({ type: 'integer' })
@@ -75,7 +82,7 @@ export class CompanionDeskView {
   @ApiProperty({ format: 'uuid' })
   staffId!: string;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   version!: number;
 
   @ApiProperty({ enum: BUSINESS_LINES })
@@ -96,7 +103,10 @@ export class ChatSessionView {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
-  @ApiProperty({ description: 'the session’s version, also its ETag: send it as If-Match to change it' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'the session’s version, also its ETag: send it as If-Match to change it',
+  })
   version!: number;
 
   @ApiProperty({ enum: CHAT_STATUSES })
@@ -141,7 +151,11 @@ export class ChatSessionView {
   @ApiPropertyOptional({ required: false })
   inspectorId?: string;
 
-  @ApiPropertyOptional({ required: false, description: 'the chat policy version sampling applied' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    required: false,
+    description: 'the chat policy version sampling applied',
+  })
   policyVersion?: number;
 }
 
@@ -165,7 +179,7 @@ export class SafetyIncidentView {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   version!: number;
 
   @ApiProperty({ format: 'uuid' })

@@ -83,6 +83,7 @@ export class WorkOrderView {
   id!: string;
 
   @ApiProperty({
+    type: 'integer',
     description: 'the work order’s version (apart from the order’s), also its ETag: send it as If-Match',
   })
   version!: number;

@@ -7,7 +7,10 @@ export class OrderView {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
-  @ApiProperty({ description: 'the order’s version, also its ETag: send it as If-Match to change it' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'the order’s version, also its ETag: send it as If-Match to change it',
+  })
   version!: number;
 
   @ApiProperty({
@@ -111,7 +114,7 @@ export class OrderView {
   @ApiPropertyOptional({ required: false, description: 'why it was cancelled; absent when masked' })
   cancelReason?: string;
 
-  @ApiProperty({ description: 'the orders policy version that set the deadlines' })
+  @ApiProperty({ type: 'integer', description: 'the orders policy version that set the deadlines' })
   policyVersion!: number;
 
   @ApiProperty({ description: 'personal fields are masked: the caller’s roles do not include personal data' })
@@ -136,7 +139,7 @@ export class CandidateView {
   })
   reasons!: string[];
 
-  @ApiProperty({ description: 'open orders dispatched to the person' })
+  @ApiProperty({ type: 'integer', description: 'open orders dispatched to the person' })
   load!: number;
 }
 

@@ -3,7 +3,10 @@ import { CarePolicyDto, InquiryReplyPolicyDto, ReturnVisitPolicyDto } from './po
 
 @ApiSchema({ name: 'CustomerPolicy' })
 export class CustomerPolicyView {
-  @ApiProperty({ description: 'the policy’s version, also its ETag; 0: the defaults, never changed' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'the policy’s version, also its ETag; 0: the defaults, never changed',
+  })
   version!: number;
 
   @ApiProperty({ type: InquiryReplyPolicyDto })

@@ -73,7 +73,10 @@ export class ResourceView {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
-  @ApiProperty({ description: 'the resource’s version, also its ETag: send it as If-Match to change it' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'the resource’s version, also its ETag: send it as If-Match to change it',
+  })
   version!: number;
 
   @ApiProperty({ enum: RESOURCE_KINDS })

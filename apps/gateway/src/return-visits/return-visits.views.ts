@@ -17,7 +17,7 @@ export class ReturnVisitView {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
-  @ApiProperty({ description: 'the visit’s version, also its ETag' })
+  @ApiProperty({ type: 'integer', description: 'the visit’s version, also its ETag' })
   version!: number;
 
   @ApiProperty({ format: 'uuid' })
@@ -65,7 +65,10 @@ export class ReturnVisitView {
   @ApiPropertyOptional({ format: 'date-time', required: false })
   cancelledAt?: string;
 
-  @ApiProperty({ description: 'the customers policy version that set the due day (0: the defaults)' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'the customers policy version that set the due day (0: the defaults)',
+  })
   policyVersion!: number;
 
   @ApiProperty({ description: 'personal fields are masked: the caller’s roles do not include personal data' })

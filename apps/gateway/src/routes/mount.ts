@@ -90,11 +90,12 @@ export function grpcRequestClassOf(rpc: Rpc): Type<object> | undefined {
 /** The request an RPC gets when its binding says nothing else: every part of the REST call, merged. */
 export function defaultRequest(binding: RouteBinding, input: RouteInput): object {
   const paged = binding.query !== undefined && binding.query.prototype instanceof LimitQuery;
+  const { bodyField } = declarationOf(binding.rpc).http;
   return {
     ...input.params,
     ...input.query,
     ...(paged ? { limit: (input.query['limit'] as number | undefined) ?? DEFAULT_PAGE_SIZE } : {}),
-    ...input.body,
+    ...(bodyField ? { [bodyField]: input.body } : input.body),
     ...(input.expectedVersion === undefined ? {} : { expectedVersion: input.expectedVersion }),
   };
 }

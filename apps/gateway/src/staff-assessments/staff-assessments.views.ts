@@ -32,9 +32,12 @@ export class AssessedStaffView {
   kpis!: KpiScoresView;
   @ApiProperty({ description: 'weighted score 0–100, to hundredths' })
   score!: number;
-  @ApiProperty({ description: 'within role and branch; ties share a rank, the next is skipped (1, 1, 3)' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'within role and branch; ties share a rank, the next is skipped (1, 1, 3)',
+  })
   rank!: number;
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   groupSize!: number;
   @ApiProperty({ enum: ['A', 'B', 'C', 'D'] })
   grade!: string;
@@ -54,9 +57,14 @@ export class AssessmentView {
   cycle!: string;
   @ApiProperty({ description: 'a preview: computed, not adopted, nothing written' })
   preview!: boolean;
-  @ApiPropertyOptional({ required: false, description: 'the period’s result number (absent on a preview)' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    required: false,
+    description: 'the period’s result number (absent on a preview)',
+  })
   resultVersion?: number;
   @ApiPropertyOptional({
+    type: 'integer',
     required: false,
     description: 'the policy version applied (absent under proposed weights)',
   })
@@ -75,7 +83,7 @@ export class AssessmentView {
 
 @ApiSchema({ name: 'AssessmentPolicy' })
 export class AssessmentPolicyView {
-  @ApiProperty({ description: 'also its ETag (0: the defaults)' })
+  @ApiProperty({ type: 'integer', description: 'also its ETag (0: the defaults)' })
   version!: number;
   @ApiProperty({ type: AssessmentWeightsDto })
   weights!: AssessmentWeightsDto;

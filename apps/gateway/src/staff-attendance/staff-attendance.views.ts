@@ -4,7 +4,7 @@ import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 export class ShiftView {
   @ApiProperty({ format: 'uuid' })
   id!: string;
-  @ApiProperty({ description: 'the shift’s version, also its ETag' })
+  @ApiProperty({ type: 'integer', description: 'the shift’s version, also its ETag' })
   version!: number;
   @ApiProperty({ enum: ['scheduled', 'in', 'out', 'closed', 'cancelled'] })
   status!: string;
@@ -16,7 +16,7 @@ export class ShiftView {
   endsAt!: string;
   @ApiPropertyOptional({ format: 'date-time', required: false })
   clockedInAt?: string;
-  @ApiPropertyOptional({ required: false })
+  @ApiPropertyOptional({ type: 'integer', required: false })
   minutesLate?: number;
   @ApiPropertyOptional({ required: false, description: 'past the lateness threshold (5 minutes)' })
   late?: boolean;
@@ -26,7 +26,7 @@ export class ShiftView {
   clockedOutAt?: string;
   @ApiPropertyOptional({ required: false })
   leftEarly?: boolean;
-  @ApiPropertyOptional({ required: false })
+  @ApiPropertyOptional({ type: 'integer', required: false })
   minutesEarly?: number;
   @ApiPropertyOptional({ enum: ['attended', 'late', 'absent', 'on_leave'], required: false })
   outcome?: string;
@@ -70,7 +70,7 @@ export class LeaveRequestView {
 export class LeaveRecordView {
   @ApiProperty({ format: 'uuid' })
   staffId!: string;
-  @ApiProperty({ description: 'also its ETag' })
+  @ApiProperty({ type: 'integer', description: 'also its ETag' })
   version!: number;
   @ApiProperty({ type: [LeaveRequestView] })
   requests!: LeaveRequestView[];
@@ -96,9 +96,9 @@ export function leaveRecordView(reply: Partial<LeaveRecordView>): LeaveRecordVie
 
 @ApiSchema({ name: 'AttendancePolicy' })
 export class AttendancePolicyView {
-  @ApiProperty({ description: 'also its ETag (0: the defaults)' })
+  @ApiProperty({ type: 'integer', description: 'also its ETag (0: the defaults)' })
   version!: number;
-  @ApiProperty({ description: 'minutes after a shift’s start a clock-in is still on time' })
+  @ApiProperty({ type: 'integer', description: 'minutes after a shift’s start a clock-in is still on time' })
   latenessThresholdMinutes!: number;
 }
 

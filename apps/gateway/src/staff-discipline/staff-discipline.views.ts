@@ -20,15 +20,21 @@ export class ViolationView {
   violationId!: string;
   @ApiProperty()
   ruleId!: string;
-  @ApiProperty({ description: 'the version of the conduct rules the decision applied (0: the default pack)' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'the version of the conduct rules the decision applied (0: the default pack)',
+  })
   rulesVersion!: number;
   @ApiProperty({ format: 'date-time' })
   occurredAt!: string;
   @ApiProperty({ format: 'date-time' })
   recordedAt!: string;
-  @ApiProperty({ description: 'rank among the rule’s standing violations within its window (1: first)' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'rank among the rule’s standing violations within its window (1: first)',
+  })
   offence!: number;
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   quantity!: number;
   @ApiProperty({ type: ConductMoneyDto })
   fine!: ConductMoneyDto;
@@ -68,7 +74,7 @@ export class RewardView {
 export class DisciplineRecordView {
   @ApiProperty({ format: 'uuid' })
   staffId!: string;
-  @ApiProperty({ description: 'the register’s version, also its ETag' })
+  @ApiProperty({ type: 'integer', description: 'the register’s version, also its ETag' })
   version!: number;
   @ApiProperty({ type: [ViolationView] })
   violations!: ViolationView[];
@@ -80,11 +86,11 @@ export class DisciplineRecordView {
 export class LadderStepView {
   @ApiProperty({ enum: ['fixed', 'daily_pay'] })
   kind!: string;
-  @ApiPropertyOptional({ required: false, description: 'fixed: minor units' })
+  @ApiPropertyOptional({ type: 'integer', required: false, description: 'fixed: minor units' })
   amount?: number;
-  @ApiPropertyOptional({ required: false, description: 'daily_pay: the share’s numerator' })
+  @ApiPropertyOptional({ type: 'integer', required: false, description: 'daily_pay: the share’s numerator' })
   numerator?: number;
-  @ApiPropertyOptional({ required: false })
+  @ApiPropertyOptional({ type: 'integer', required: false })
   denominator?: number;
 }
 
@@ -92,13 +98,13 @@ export class LadderStepView {
 export class ConductFineView {
   @ApiProperty({ enum: ['fixed', 'range', 'price', 'ladder'] })
   kind!: string;
-  @ApiPropertyOptional({ required: false })
+  @ApiPropertyOptional({ type: 'integer', required: false })
   amount?: number;
-  @ApiPropertyOptional({ required: false })
+  @ApiPropertyOptional({ type: 'integer', required: false })
   min?: number;
-  @ApiPropertyOptional({ required: false })
+  @ApiPropertyOptional({ type: 'integer', required: false })
   max?: number;
-  @ApiPropertyOptional({ required: false })
+  @ApiPropertyOptional({ type: 'integer', required: false })
   windowDays?: number;
   @ApiProperty({ type: [LadderStepView] })
   steps!: LadderStepView[];
@@ -124,7 +130,7 @@ export class ConductRuleView {
 
 @ApiSchema({ name: 'ConductRules' })
 export class ConductRulesView {
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   version!: number;
   @ApiProperty()
   currency!: string;
@@ -162,13 +168,13 @@ export class ViolationListItemView {
   staffId!: string;
   @ApiProperty()
   ruleId!: string;
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   rulesVersion!: number;
   @ApiProperty({ format: 'date-time' })
   occurredAt!: string;
   @ApiProperty({ format: 'date-time' })
   recordedAt!: string;
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   offence!: number;
   @ApiProperty({ type: ConductMoneyDto })
   fine!: ConductMoneyDto;

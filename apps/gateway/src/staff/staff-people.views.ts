@@ -10,7 +10,7 @@ const opt = { required: false } as const;
 @ApiSchema({ name: 'Posting' })
 export class PostingView {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ description: 'the posting’s version, also its ETag' }) version!: number;
+  @ApiProperty({ type: 'integer', description: 'the posting’s version, also its ETag' }) version!: number;
   @ApiProperty({ example: 'active' }) status!: string;
   @ApiProperty() role!: string;
   @ApiProperty({ format: 'uuid' }) branchId!: string;
@@ -28,14 +28,14 @@ export class RecruitmentStepResultView {
   @ApiPropertyOptional(opt) interviewMode?: string;
   @ApiProperty({ type: [RatingDto] }) ratings!: RatingDto[];
   @ApiPropertyOptional(opt) practicalTest?: string;
-  @ApiPropertyOptional(opt) score?: number;
+  @ApiPropertyOptional({ ...opt, type: 'integer' }) score?: number;
   @ApiProperty({ format: 'date-time' }) recordedAt!: string;
 }
 
 @ApiSchema({ name: 'Candidate' })
 export class CandidateView {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ description: 'the candidate’s version, also its ETag' }) version!: number;
+  @ApiProperty({ type: 'integer', description: 'the candidate’s version, also its ETag' }) version!: number;
   @ApiProperty({ enum: ['in_progress', 'rejected', 'hired', 'erased'] }) status!: string;
   @ApiProperty({ format: 'uuid' }) postingId!: string;
   @ApiProperty() role!: string;
@@ -54,7 +54,7 @@ export class CandidateView {
     description: 'personal fields are masked: the caller’s roles do not include staff personal data',
   })
   masked!: boolean;
-  @ApiPropertyOptional(opt) drivingYears?: number;
+  @ApiPropertyOptional({ ...opt, type: 'integer' }) drivingYears?: number;
   @ApiPropertyOptional(opt) education?: string;
   @ApiPropertyOptional(opt) cleanRecord?: boolean;
   @ApiProperty({ format: 'date-time' }) appliedAt!: string;
@@ -66,7 +66,8 @@ export class CandidateView {
 @ApiSchema({ name: 'StaffMember' })
 export class StaffMemberView {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ description: 'the staff member’s version, also its ETag' }) version!: number;
+  @ApiProperty({ type: 'integer', description: 'the staff member’s version, also its ETag' })
+  version!: number;
   @ApiProperty({ enum: ['active', 'erased'] }) status!: string;
   @ApiProperty({ format: 'uuid' }) candidateId!: string;
   @ApiProperty({ format: 'uuid' }) postingId!: string;
@@ -122,7 +123,8 @@ export class IneligibleBecauseView {
 @ApiSchema({ name: 'Qualifications' })
 export class QualificationsView {
   @ApiProperty({ format: 'uuid' }) staffId!: string;
-  @ApiProperty({ description: 'the qualifications’ version, also their ETag' }) version!: number;
+  @ApiProperty({ type: 'integer', description: 'the qualifications’ version, also their ETag' })
+  version!: number;
   @ApiProperty() eligible!: boolean;
   @ApiProperty({ type: [IneligibleBecauseView] }) reasons!: IneligibleBecauseView[];
   @ApiPropertyOptional({ ...opt, format: 'date-time' }) since?: string;
@@ -148,11 +150,11 @@ export class HandoverItemView {
 @ApiSchema({ name: 'Separation' })
 export class SeparationView {
   @ApiProperty({ format: 'uuid' }) staffId!: string;
-  @ApiProperty() version!: number;
+  @ApiProperty({ type: 'integer' }) version!: number;
   @ApiProperty({ enum: ['none', 'separating', 'settlement_requested'] }) status!: string;
   @ApiPropertyOptional({ ...opt, enum: ['resignation', 'dismissal'] }) kind?: string;
   @ApiPropertyOptional(opt) reason?: string;
-  @ApiPropertyOptional(opt) noticeDays?: number;
+  @ApiPropertyOptional({ ...opt, type: 'integer' }) noticeDays?: number;
   @ApiPropertyOptional({ ...opt, format: 'date' }) lastDay?: string;
   @ApiPropertyOptional({ ...opt, format: 'date-time' }) startedAt?: string;
   @ApiProperty({ type: [HandoverItemView] }) handover!: HandoverItemView[];
@@ -161,7 +163,8 @@ export class SeparationView {
 
 @ApiSchema({ name: 'PeoplePolicy' })
 export class PeoplePolicyView {
-  @ApiProperty({ description: 'the policy’s version, also its ETag (0: the defaults)' }) version!: number;
+  @ApiProperty({ type: 'integer', description: 'the policy’s version, also its ETag (0: the defaults)' })
+  version!: number;
   @ApiProperty({ type: 'integer' }) expiryReminderDays!: number;
   @ApiProperty({ type: 'integer' }) noticeDays!: number;
   @ApiProperty({ type: 'integer', description: 'days a leaver’s personal data is kept after their last day' })
@@ -171,7 +174,7 @@ export class PeoplePolicyView {
 @ApiSchema({ name: 'CandidateSummary' })
 export class CandidateSummaryView {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() version!: number;
+  @ApiProperty({ type: 'integer' }) version!: number;
   @ApiProperty({ enum: ['in_progress', 'rejected', 'hired', 'erased'] }) status!: string;
   @ApiPropertyOptional(opt) nextStep?: string;
   @ApiProperty({ format: 'uuid' }) postingId!: string;
@@ -193,7 +196,7 @@ export class CandidatePageView {
 @ApiSchema({ name: 'StaffSummary' })
 export class StaffSummaryView {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() version!: number;
+  @ApiProperty({ type: 'integer' }) version!: number;
   @ApiProperty() role!: string;
   @ApiProperty({ format: 'uuid' }) branchId!: string;
   @ApiProperty() businessLine!: string;

@@ -21,9 +21,14 @@ function userView(user: UserView): UserView {
   return { ...user, disabled: user.disabled === true, tokenVersion };
 }
 
+/** proto3 leaves `false` out; the REST answer says it. */
+function tenantView(tenant: TenantView): TenantView {
+  return { ...tenant, disabled: tenant.disabled === true };
+}
+
 /** The tenant, its branches and users over REST: each route is its declaration bound to these shapes. */
 export const TenancyRoutes = controllerOf('tenancy', [
-  route({ rpc: 'tenancy.GetTenant', answer: TenantView }),
+  route({ rpc: 'tenancy.GetTenant', answer: TenantView, view: tenantView }),
   route({
     rpc: 'tenancy.AddBranch',
     body: AddBranchDto,
@@ -33,17 +38,21 @@ export const TenancyRoutes = controllerOf('tenancy', [
       businessLines: body.businessLines ?? [],
       expectedVersion,
     }),
+    view: tenantView,
   }),
-  route({ rpc: 'tenancy.EnableBusinessLine', body: EnableBusinessLineDto, answer: TenantView }),
+  route({
+    rpc: 'tenancy.EnableBusinessLine',
+    body: EnableBusinessLineDto,
+    answer: TenantView,
+    view: tenantView,
+  }),
   route({
     rpc: 'tenancy.SetBusinessCalendar',
     body: BusinessCalendarDto,
     answer: TenantView,
+    // The body is the request's `calendar` (the declaration's bodyField).
     grpc: SetBusinessCalendarRequest,
-    request: ({ body, expectedVersion }: RouteInput<BusinessCalendarDto>) => ({
-      calendar: body,
-      expectedVersion,
-    }),
+    view: tenantView,
   }),
   // A user's version is its tenant's (users live in the tenant's stream).
   route({

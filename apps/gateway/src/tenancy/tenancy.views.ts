@@ -23,7 +23,7 @@ export class TenantView {
   @ApiProperty()
   name!: string;
 
-  @ApiProperty({ description: 'the tenant’s version, also its ETag' })
+  @ApiProperty({ type: 'integer', description: 'the tenant’s version, also its ETag' })
   version!: number;
 
   @ApiProperty({ type: [BranchView] })
@@ -32,8 +32,14 @@ export class TenantView {
   @ApiProperty({ enum: BUSINESS_LINES, isArray: true })
   businessLines!: string[];
 
-  @ApiPropertyOptional({ type: BusinessCalendarDto, required: false })
-  calendar?: BusinessCalendarDto;
+  @ApiProperty({ type: BusinessCalendarDto })
+  calendar!: BusinessCalendarDto;
+
+  @ApiProperty({
+    description:
+      'set when a platform operator disabled the tenant (its users’ calls are then refused, so false here)',
+  })
+  disabled!: boolean;
 }
 
 @ApiSchema({ name: 'User' })
@@ -53,13 +59,17 @@ export class UserView {
   @ApiPropertyOptional({ format: 'uuid', required: false })
   branchId?: string;
 
-  @ApiPropertyOptional({ description: 'absent when false', required: false })
-  disabled?: boolean;
+  @ApiProperty({ description: 'a disabled user cannot sign in' })
+  disabled!: boolean;
 
-  @ApiProperty({ description: 'the tenant’s version after this user’s last change, also the ETag' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'the tenant’s version after this user’s last change, also the ETag',
+  })
   tenantVersion!: number;
 
   @ApiProperty({
+    type: 'integer',
     description:
       'bumped when the user’s roles change or the user is disabled: older access tokens are refused',
   })
@@ -112,6 +122,6 @@ export class UserInvitationView {
   })
   activationUrl?: string;
 
-  @ApiProperty({ description: 'the tenant’s version after the invitation, also the ETag' })
+  @ApiProperty({ type: 'integer', description: 'the tenant’s version after the invitation, also the ETag' })
   tenantVersion!: number;
 }

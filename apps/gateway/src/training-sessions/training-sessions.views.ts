@@ -7,7 +7,7 @@ export class TrainingInviteeView {
   staffId!: string;
   @ApiProperty({ enum: ['invited', 'attended', 'missed'] })
   status!: string;
-  @ApiPropertyOptional({ required: false })
+  @ApiPropertyOptional({ type: 'integer', required: false })
   score?: number;
   @ApiPropertyOptional({ required: false })
   passed?: boolean;
@@ -17,7 +17,10 @@ export class TrainingInviteeView {
 export class TrainingSessionView {
   @ApiProperty({ format: 'uuid' })
   id!: string;
-  @ApiProperty({ description: 'the session’s version, also its ETag: send it as If-Match to change it' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'the session’s version, also its ETag: send it as If-Match to change it',
+  })
   version!: number;
   @ApiProperty({ enum: ['scheduled', 'closed'] })
   status!: string;

@@ -10,6 +10,11 @@ export interface HttpRoute {
   readonly uuidParams?: readonly string[];
   /** The gRPC request field a path parameter travels in, where the two are not named alike (`{ id: 'userId' }`). */
   readonly paramFields?: Readonly<Record<string, string>>;
+  /**
+   * The gRPC request field the REST body travels in, where the body is one field of the request rather than its
+   * fields (grpc-gateway's `body: "calendar"`): `PUT /tenant/calendar` takes the calendar itself.
+   */
+  readonly bodyField?: string;
   /** The answer carries the resource's version as ETag. */
   readonly etag?: boolean;
   /** The route takes `If-Match` (a conditional write). */

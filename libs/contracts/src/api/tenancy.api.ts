@@ -49,7 +49,14 @@ export const TENANCY_API = {
     summary: 'Enable a business line for the tenant',
   },
   SetBusinessCalendar: {
-    http: { method: 'PUT', path: 'tenant/calendar', status: 200, etag: true, ifMatch: true },
+    http: {
+      method: 'PUT',
+      path: 'tenant/calendar',
+      status: 200,
+      etag: true,
+      ifMatch: true,
+      bodyField: 'calendar',
+    },
     access: ADMIN,
     errors: ['TENANCY.TENANT_NOT_FOUND'],
     summary: 'Set the business calendar: working hours and holidays, in the tenant’s time zone',

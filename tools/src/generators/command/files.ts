@@ -424,7 +424,7 @@ export class ${a.pascal}View {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
-  @ApiProperty({ example: 1, description: 'the ${a.prose}’s version, also its ETag: send it as If-Match to change it' })
+  @ApiProperty({ type: 'integer', example: 1, description: 'the ${a.prose}’s version, also its ETag: send it as If-Match to change it' })
   version!: number;
 
   @ApiProperty({ example: 'active' })
