@@ -1,16 +1,19 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import { APPEAL_OUTCOMES } from '@serviceops/contracts';
+import { APPEAL_OUTCOMES, PERSONAL_TEXT } from '@serviceops/contracts';
 import { ConductMoneyDto } from './staff-discipline.dto';
+import { NotPersonal, Personal } from '../http/personal';
 
 @ApiSchema({ name: 'ViolationAppeal' })
 export class ViolationAppealView {
   @ApiProperty({ enum: APPEAL_OUTCOMES })
   outcome!: string;
   @ApiProperty()
+  @Personal(PERSONAL_TEXT.staffConduct['appeal.reason'])
   reason!: string;
   @ApiProperty({ format: 'date-time' })
   decidedAt!: string;
   @ApiProperty()
+  @NotPersonal('a user’s id')
   decidedBy!: string;
 }
 
@@ -19,6 +22,7 @@ export class ViolationView {
   @ApiProperty({ format: 'uuid' })
   violationId!: string;
   @ApiProperty()
+  @NotPersonal('the tenant’s rule')
   ruleId!: string;
   @ApiProperty({ description: 'the version of the conduct rules the decision applied (0: the default pack)' })
   rulesVersion!: number;
@@ -35,10 +39,13 @@ export class ViolationView {
   @ApiPropertyOptional({ type: ConductMoneyDto, required: false })
   loss?: ConductMoneyDto;
   @ApiProperty()
+  @Personal(PERSONAL_TEXT.staffConduct['violations.evidence'])
   evidence!: string;
   @ApiProperty()
+  @NotPersonal('a user’s id')
   recordedBy!: string;
   @ApiProperty()
+  @NotPersonal('a user’s id')
   approverId!: string;
   @ApiPropertyOptional({
     format: 'uuid',
@@ -57,10 +64,12 @@ export class RewardView {
   @ApiProperty({ type: ConductMoneyDto })
   amount!: ConductMoneyDto;
   @ApiProperty()
+  @Personal(PERSONAL_TEXT.staffConduct['rewards.reason'])
   reason!: string;
   @ApiProperty({ format: 'date-time' })
   grantedAt!: string;
   @ApiProperty()
+  @NotPersonal('a user’s id')
   grantedBy!: string;
 }
 
@@ -107,12 +116,16 @@ export class ConductFineView {
 @ApiSchema({ name: 'ConductRule' })
 export class ConductRuleView {
   @ApiProperty()
+  @NotPersonal('the tenant’s rule')
   id!: string;
   @ApiProperty()
+  @NotPersonal('the tenant’s rule')
   title!: string;
   @ApiProperty({ description: 'the regulation’s clause the rule comes from' })
+  @NotPersonal('the tenant’s rule')
   source!: string;
   @ApiProperty({ type: [String] })
+  @NotPersonal('business lines')
   lines!: string[];
   @ApiProperty({ type: ConductFineView })
   fine!: ConductFineView;
@@ -127,6 +140,7 @@ export class ConductRulesView {
   @ApiProperty()
   version!: number;
   @ApiProperty()
+  @NotPersonal('a currency code')
   currency!: string;
   @ApiProperty({ type: [ConductRuleView] })
   rules!: ConductRuleView[];
@@ -161,6 +175,7 @@ export class ViolationListItemView {
   @ApiProperty({ format: 'uuid' })
   staffId!: string;
   @ApiProperty()
+  @NotPersonal('the tenant’s rule')
   ruleId!: string;
   @ApiProperty()
   rulesVersion!: number;
@@ -183,6 +198,7 @@ export class ViolationPageView {
   @ApiProperty({ type: [ViolationListItemView] })
   items!: ViolationListItemView[];
   @ApiPropertyOptional({ required: false, description: 'absent on the last page' })
+  @NotPersonal('a page cursor')
   nextCursor?: string;
 }
 
