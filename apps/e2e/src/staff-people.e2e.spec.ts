@@ -525,6 +525,105 @@ describe('staff people end to end (log transport)', () => {
     }
   });
 
+  it('keeps no clear free text of an idempotent answer (a resignation, an order, a contract) and replays it', async () => {
+    const mark = newId().slice(0, 8);
+    const clear = {
+      reason: `caring for my mother ${mark}`,
+      address: `8 Garden Lane ${mark}`,
+      problem: `no hot water since ${mark}`,
+      clause: `Wang Fang pays the deposit ${mark}`,
+    };
+    const keptRow = async (key: string): Promise<string> => {
+      const { rows } = await db.query<{ row: string }>(
+        'SELECT row_to_json(k)::text AS row FROM gateway.idempotency_keys k WHERE key = $1',
+        [key],
+      );
+      expect(rows).toHaveLength(1);
+      return rows[0]?.row ?? '';
+    };
+    /** The command twice with one key: the first acts, the row keeps no clear text, the retry replays it. */
+    const once = async (path: string, body: object, status: number) => {
+      const key = newId();
+      const send = () => api.post(`/api/v1/${path}`).set(auth(admin)).set('Idempotency-Key', key).send(body);
+      const first = ok<Record<string, unknown>>(await send(), status);
+      const row = await keptRow(key);
+      for (const value of Object.values(clear)) expect(row).not.toContain(value);
+      const again = await send();
+      expect({ status: again.status, replayed: again.headers['idempotent-replayed'] }).toEqual({
+        status,
+        replayed: 'true',
+      });
+      for (const value of Object.values(clear)) expect(JSON.stringify(again.body)).not.toContain(value);
+      return { first, again: again.body as Record<string, unknown> };
+    };
+
+    const member = await hired();
+    const resigned = await once(`staff/${member.id}/resign`, { reason: clear.reason }, 200);
+    expect(resigned.first).toMatchObject({ status: 'separating', reason: clear.reason });
+    expect(resigned.again).toEqual({
+      staffId: member.id,
+      version: resigned.first['version'],
+      status: 'separating',
+      kind: 'resignation',
+      noticeDays: 30,
+      lastDay: resigned.first['lastDay'],
+      startedAt: resigned.first['startedAt'],
+      handover: resigned.first['handover'],
+    });
+
+    const order = await once(
+      'orders',
+      {
+        customerId: newId(),
+        line: 'after_sales_repair',
+        kind: 'repair',
+        serviceType: 'paid',
+        wantedAt: new Date(Date.now() + 3_600_000).toISOString(),
+        zone: 'suburb',
+        address: clear.address,
+        subject: 'Boiler B-20',
+        problem: clear.problem,
+      },
+      201,
+    );
+    expect(order.first).toMatchObject({ address: clear.address, problem: clear.problem });
+    expect(order.again).toMatchObject({ id: order.first['id'], version: order.first['version'] });
+    expect(order.again).not.toHaveProperty('address');
+
+    const today = new Date().toISOString().slice(0, 10);
+    const contract = await once(
+      'contracts',
+      {
+        kind: 'maintenance',
+        customerId: newId(),
+        line: 'after_sales_repair',
+        terms: {
+          startDate: today,
+          endDate: new Date(Date.now() + 300 * 86_400_000).toISOString().slice(0, 10),
+          items: [
+            {
+              kind: 'service',
+              description: 'yearly maintenance',
+              quantity: 1,
+              unitPrice: { amount: 500_000, currency: 'CNY' },
+            },
+          ],
+          clauses: {
+            items: 'x',
+            fees: 'y',
+            term: 'z',
+            maintenanceDuties: 'quarterly',
+            deposit: clear.clause,
+          },
+          visitsPerYear: 4,
+        },
+      },
+      201,
+    );
+    expect(JSON.stringify(contract.first)).toContain(clear.clause);
+    expect(contract.again).toMatchObject({ id: contract.first['id'], version: contract.first['version'] });
+  });
+
   it('answers bad input with problem+json and writes nothing: unknown field, another tenant’s id, stale If-Match', async () => {
     const count = async () =>
       Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM staff.events')).rows[0]?.n);

@@ -10,12 +10,15 @@ import { newId } from '@serviceops/kernel';
 import request from 'supertest';
 import { grpcClient } from './grpc-client';
 import { ADMIN_PASSWORD, REPO_ROOT, startPlatform, type RunningPlatform } from './platform';
+import { hire } from './staff-pipeline';
 
 // A second tenant, provisioned by the platform operator, and proof that tenants never see each other: every
-// route of the OpenAPI document that takes an id is called by tenant A with tenant B's ids.
+// route of the OpenAPI document that takes an id is called by tenant A with tenant B's ids, and by tenant B with
+// tenant A's (staff, contracts and orders records among them), over REST and the public gRPC API.
 
 const OPERATOR_PASSWORD = 'e2e-operator-password';
 const GRPC_PERMISSION_DENIED = 7;
+const GRPC_NOT_FOUND = 5;
 const B_ADMIN = { username: 'boss-b', password: 'b-admin-password', displayName: 'Boss of B' };
 
 interface Tenant {
@@ -65,8 +68,11 @@ describe('tenants: provisioning by the platform operator, and isolation between 
   let adminA: string;
   let adminB: string;
   let tenantB: Tenant;
-  /** Tenant B's resources by the first segment of the routes that take their id. */
+  /** Tenant B's resources by the collection of the routes that take their id (the path before its first id). */
   const idsOfB: Record<string, string> = {};
+  /** Tenant A's, alike: a staff member (with their posting and candidacy), a training session, a proposal, a
+   * contract, an order and a resource, and the routes on a staff member's records under their own collections. */
+  const idsOfA: Record<string, string> = {};
 
   const auth = (t: string) => ({ Authorization: `Bearer ${t}` });
 
@@ -98,6 +104,155 @@ describe('tenants: provisioning by the platform operator, and isolation between 
       await read('/policies/customers'),
       await read(`/tenants/${tenantB.id}`, operator),
     ];
+  }
+
+  /** What A's own reads say about A's staff, contracts and orders records. */
+  async function snapshotOfA(): Promise<unknown> {
+    const paths = [
+      `/staff/${idsOfA['staff']}`,
+      `/staff/${idsOfA['staff']}/history`,
+      `/staff/postings/${idsOfA['staff/postings']}`,
+      `/staff/candidates/${idsOfA['staff/candidates']}`,
+      `/training-sessions/${idsOfA['training-sessions']}`,
+      `/proposals/${idsOfA['proposals']}`,
+      `/contracts/${idsOfA['contracts']}`,
+      `/contracts/${idsOfA['contracts']}/history`,
+      `/orders/${idsOfA['orders']}`,
+      `/resources/${idsOfA['resources']}`,
+      `/resources/${idsOfA['resources']}/history`,
+      `/customers/${idsOfA['customers']}`,
+    ];
+    return Promise.all(
+      paths.map(async (path) => {
+        const res = await api.get(`/api/v1${path}`).set(auth(adminA)).set('X-Purpose', 'isolation test');
+        return { path, status: res.status, body: res.body as unknown };
+      }),
+    );
+  }
+
+  /** Tenant A's records of staff, contracts and orders, made by A's admin through the API. */
+  async function seedA(): Promise<void> {
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const staffId = await hire(api, adminA, 'technician');
+    const member = (await api.get(`/api/v1/staff/${staffId}`).set(auth(adminA)).expect(200)).body as {
+      candidateId: string;
+      postingId: string;
+    };
+    for (const kind of ['staff', 'staff-discipline', 'staff-leave', 'daily-reports/staff', 'chat-companions'])
+      idsOfA[kind] = staffId;
+    idsOfA['staff/postings'] = member.postingId;
+    idsOfA['staff/candidates'] = member.candidateId;
+    idsOfA['training-sessions'] = (
+      await created<{ id: string }>('/training-sessions', adminA, {
+        kind: 'onboarding_company_rules',
+        topic: 'Company rules',
+        startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+        endsAt: new Date(Date.now() + 90_000_000).toISOString(),
+        mandatory: false,
+        invitees: [staffId],
+      })
+    ).id;
+    idsOfA['customers'] = (
+      await created<{ id: string }>('/customers', adminA, {
+        name: 'Customer of A',
+        phone: '+86 138 0000 0011',
+        channel: 'phone',
+      })
+    ).id;
+    const item = { kind: 'service', description: 'yearly maintenance', quantity: 1 };
+    const price = { amount: 500_000, currency: 'CNY' };
+    idsOfA['proposals'] = (
+      await created<{ id: string }>('/proposals', adminA, {
+        customerId: idsOfA['customers'],
+        line: 'after_sales_repair',
+        kind: 'maintenance',
+        items: [{ ...item, unitPrice: price }],
+        paymentTerms: 'in full before the first visit',
+        startDate: day(1),
+        endDate: day(300),
+        validUntil: day(14),
+      })
+    ).id;
+    idsOfA['contracts'] = (
+      await created<{ id: string }>('/contracts', adminA, {
+        kind: 'maintenance',
+        customerId: idsOfA['customers'],
+        line: 'after_sales_repair',
+        terms: {
+          startDate: day(1),
+          endDate: day(300),
+          items: [{ ...item, unitPrice: price }],
+          clauses: { items: 'x', fees: 'y', term: 'z', maintenanceDuties: 'quarterly', breachLiability: 'w' },
+          visitsPerYear: 4,
+        },
+      })
+    ).id;
+    idsOfA['orders'] = (
+      await created<{ id: string }>('/orders', adminA, {
+        customerId: idsOfA['customers'],
+        line: 'after_sales_repair',
+        kind: 'repair',
+        serviceType: 'paid',
+        wantedAt: new Date(Date.now() + 3_600_000).toISOString(),
+        zone: 'suburb',
+        address: '8 Garden Lane, Minhang',
+        subject: 'Washer X200',
+        problem: 'Drum does not turn',
+      })
+    ).id;
+    idsOfA['resources'] = (
+      await created<{ id: string }>('/resources', adminA, {
+        kind: 'vehicle',
+        name: 'Practice car of A',
+        inspectionValidTo: day(365),
+      })
+    ).id;
+  }
+
+  /**
+   * Every route of the OpenAPI document that takes an id, called by `caller` with `ids` (the other tenant's, by
+   * the route's collection; a random id where it has none): 404 each (403 for the operator's routes), never data.
+   */
+  async function sweep(spec: OpenApi, caller: string, ids: Record<string, string>): Promise<string[]> {
+    const tried: string[] = [];
+    for (const [path, operations] of Object.entries(spec.paths)) {
+      const params = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] ?? '');
+      if (params.length === 0) continue;
+      for (const method of ['get', 'post', 'put'] as const) {
+        const operation = operations[method];
+        if (!operation) continue;
+        // /api/v1/<collection>/{id}/…: the other tenant's resource of that collection.
+        const kind = path.replace(/^\/api\/v1\//, '').split('/{')[0] ?? '';
+        // Required query parameters get a value their schema accepts, so only the ids decide the answer.
+        const query = (operation.parameters ?? [])
+          .filter((p) => p.in === 'query' && p.required)
+          .map(
+            (p) => `${p.name}=${encodeURIComponent(String(sample(spec, p.schema ?? { type: 'string' })))}`,
+          );
+        const url =
+          path.replace(/\{[^}]+\}/g, () => ids[kind] ?? newId()) +
+          (query.length ? `?${query.join('&')}` : '');
+        const body = bodyFor(spec, operation);
+        const req =
+          method === 'get'
+            ? api.get(url)
+            : method === 'post'
+              ? api.post(url).send(body)
+              : api.put(url).send(body);
+        const res = await req.set(auth(caller)).set('X-Purpose', 'isolation test');
+        const operatorOnly = operation.description === 'Roles: platform_operator.';
+        tried.push(`${method.toUpperCase()} ${path}${ids[kind] ? ' (a real id)' : ''}`);
+        expect({
+          route: `${method.toUpperCase()} ${url}`,
+          status: res.status,
+          body: res.body as unknown,
+        }).toMatchObject({
+          route: `${method.toUpperCase()} ${url}`,
+          status: operatorOnly ? 403 : 404,
+        });
+      }
+    }
+    return tried;
   }
 
   beforeAll(async () => {
@@ -152,7 +307,8 @@ describe('tenants: provisioning by the platform operator, and isolation between 
       })
     ).id;
     idsOfB['tenants'] = tenantB.id;
-  }, 180_000);
+    await seedA();
+  }, 300_000);
 
   afterAll(async () => {
     await platform?.stop();
@@ -296,55 +452,76 @@ describe('tenants: provisioning by the platform operator, and isolation between 
   it('answers 404 and changes nothing when tenant A calls any route with tenant B’s ids', async () => {
     const spec = (await api.get('/api/docs-json').expect(200)).body as OpenApi;
     const before = await snapshotOfB();
-    const tried: string[] = [];
-    for (const [path, operations] of Object.entries(spec.paths)) {
-      const params = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] ?? '');
-      if (params.length === 0) continue;
-      for (const method of ['get', 'post', 'put'] as const) {
-        const operation = operations[method];
-        if (!operation) continue;
-        // /api/v1/<kind>/{id}/…: B's resource of that kind, or a random id where B has none of it.
-        const kind = path.replace(/^\/api\/v1\//, '').split('/')[0] ?? '';
-        // Required query parameters get a value their schema accepts, so only the ids decide the answer.
-        const query = (operation.parameters ?? [])
-          .filter((p) => p.in === 'query' && p.required)
-          .map(
-            (p) => `${p.name}=${encodeURIComponent(String(sample(spec, p.schema ?? { type: 'string' })))}`,
-          );
-        const url =
-          path.replace(/\{[^}]+\}/g, () => idsOfB[kind] ?? newId()) +
-          (query.length ? `?${query.join('&')}` : '');
-        const body = bodyFor(spec, operation);
-        const req =
-          method === 'get'
-            ? api.get(url)
-            : method === 'post'
-              ? api.post(url).send(body)
-              : api.put(url).send(body);
-        const res = await req.set(auth(adminA)).set('X-Purpose', 'isolation test');
-        const operatorOnly = operation.description === 'Roles: platform_operator.';
-        tried.push(`${method.toUpperCase()} ${path}`);
-        expect({
-          route: `${method.toUpperCase()} ${url}`,
-          status: res.status,
-          body: res.body as unknown,
-        }).toMatchObject({
-          route: `${method.toUpperCase()} ${url}`,
-          status: operatorOnly ? 403 : 404,
-        });
-      }
-    }
+    const tried = await sweep(spec, adminA, idsOfB);
     // every kind of id the API takes, and more than a handful of routes, were tried
     expect(tried.length).toBeGreaterThanOrEqual(20);
     expect(tried).toEqual(
       expect.arrayContaining([
-        'GET /api/v1/customers/{id}',
-        'POST /api/v1/customers/{id}/erase',
-        'POST /api/v1/users/{id}/disable',
-        'POST /api/v1/tenants/{id}/disable',
+        'GET /api/v1/customers/{id} (a real id)',
+        'POST /api/v1/customers/{id}/erase (a real id)',
+        'POST /api/v1/users/{id}/disable (a real id)',
+        'POST /api/v1/tenants/{id}/disable (a real id)',
       ]),
     );
     expect(await snapshotOfB()).toEqual(before);
+  });
+
+  it('answers 404 and changes nothing when tenant B calls any route with tenant A’s staff, contracts and orders ids', async () => {
+    const spec = (await api.get('/api/docs-json').expect(200)).body as OpenApi;
+    const before = await snapshotOfA();
+    expect((before as { path: string; status: number }[]).filter((read) => read.status !== 200)).toEqual([]);
+    const tried = await sweep(spec, adminB, idsOfA);
+    expect(tried).toEqual(
+      expect.arrayContaining(
+        [
+          'GET /api/v1/staff/{id}',
+          'POST /api/v1/staff/{id}/resign',
+          'GET /api/v1/staff/postings/{id}',
+          'GET /api/v1/staff/candidates/{id}',
+          'GET /api/v1/training-sessions/{id}',
+          'POST /api/v1/training-sessions/{id}/attendance',
+          'GET /api/v1/proposals/{id}',
+          'POST /api/v1/proposals/{id}/accept',
+          'GET /api/v1/contracts/{id}',
+          'GET /api/v1/contracts/{id}/document',
+          'GET /api/v1/orders/{id}',
+          'POST /api/v1/orders/{id}/dispatch',
+          'GET /api/v1/resources/{id}',
+          'GET /api/v1/resources/{id}/history',
+        ].map((route) => `${route} (a real id)`),
+      ),
+    );
+    // The public gRPC API: NOT_FOUND, one read per service (and per kind of record).
+    const reads: [GrpcServiceName, string, string][] = [
+      ['staff', 'GetStaffMember', idsOfA['staff'] ?? ''],
+      ['staff', 'GetPosting', idsOfA['staff/postings'] ?? ''],
+      ['staff', 'GetCandidate', idsOfA['staff/candidates'] ?? ''],
+      ['staff', 'GetTrainingSession', idsOfA['training-sessions'] ?? ''],
+      ['contracts', 'GetProposal', idsOfA['proposals'] ?? ''],
+      ['contracts', 'GetContract', idsOfA['contracts'] ?? ''],
+      ['orders', 'GetOrder', idsOfA['orders'] ?? ''],
+      ['orders', 'GetResource', idsOfA['resources'] ?? ''],
+      ['customers', 'GetCustomer', idsOfA['customers'] ?? ''],
+    ];
+    for (const [service, method, id] of reads) {
+      const client = grpcClient(service, platform.grpc);
+      try {
+        const answer = await client
+          .call(method, { id }, { ...auth(adminB), 'x-purpose': 'isolation test' })
+          .then(
+            (reply) => reply,
+            (error: { code?: number }) => error.code,
+          );
+        expect({ method, answer }).toEqual({ method, answer: GRPC_NOT_FOUND });
+        // A's own admin reads the same record over gRPC: the id is real.
+        await expect(
+          client.call(method, { id }, { ...auth(adminA), 'x-purpose': 'isolation test' }),
+        ).resolves.toMatchObject({});
+      } finally {
+        client.close();
+      }
+    }
+    expect(await snapshotOfA()).toEqual(before);
   });
 
   it('answers 403 and changes nothing when a role without the right calls any route (from the declarations)', async () => {

@@ -35,7 +35,7 @@ const CONTRACT_CLAUSE_TEXT = Object.fromEntries(
       AmendmentSigned: `terms.clauses.${key}`,
     },
   ]),
-) as Readonly<Record<string, Readonly<Record<string, string>>>>;
+) as unknown as Readonly<Record<`clauses.${(typeof CLAUSE_KEYS)[number]}`, Readonly<Record<string, string>>>>;
 
 /** The orders service's free-text fields (issue 15): the gateway and the domain check the same rules. */
 export const ORDER_FIELDS = {
@@ -49,8 +49,9 @@ export const ORDER_FIELDS = {
 /**
  * Free text that can carry personal data, stated once per record: the key is where the value shows in an answer
  * (`followUp.action` is `action` inside `followUp`), the value where it sits in each event that carries it. The
- * customers service seals these with the customer's key (so an erasure makes them unreadable everywhere) and the
- * gateway never keeps them in an idempotent answer.
+ * customers service seals these with the customer's key (so an erasure makes them unreadable everywhere). An
+ * answer field that shows one is marked `@Personal(PERSONAL_TEXT.…)` on its gateway view, so the gateway never keeps
+ * it in an idempotent answer (a unit test requires the mark for every entry an answer shows).
  */
 export const PERSONAL_TEXT = {
   inquiry: {
@@ -120,8 +121,7 @@ export const PERSONAL_TEXT = {
   },
   /**
    * Staff separation, with the person's key: why they resigned or were dismissed, a handover tick's note. The
-   * answer shows the reason at its top level as `reason`, a name too common to leave out of every kept answer:
-   * `separationReason` names it here (a kept separation answer still holds it; see docs/staff-people.md).
+   * separation answer shows the reason as `reason` (marked personal on its view, so a kept answer leaves it out).
    */
   staffSeparation: {
     separationReason: { ResignationSubmitted: 'reason', StaffMemberDismissed: 'reason' },
@@ -141,11 +141,6 @@ export const PERSONAL_TEXT = {
     endSummary: { WorkSummaryRecorded: 'summary' },
   },
 } as const satisfies Record<string, Record<string, Record<string, string>>>;
-
-/** Where personal free text sits in answers, every record's together: what a kept answer leaves out. */
-export const PERSONAL_ANSWER_PATHS: readonly string[] = [
-  ...new Set(Object.values(PERSONAL_TEXT).flatMap((fields) => Object.keys(fields))),
-];
 
 /**
  * The paths to seal in each event type of a record, from its `PERSONAL_TEXT` entry: every type listed (those that

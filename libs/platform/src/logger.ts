@@ -3,8 +3,9 @@ import { trace } from '@opentelemetry/api';
 import pino, { type Logger } from 'pino';
 
 /**
- * Field names that hold a person's data (the customer file, inquiries, return visits). Logs censor them, and
- * whatever else keeps answers (the gateway's idempotency store) drops their values.
+ * Field names that hold a person's data (the customer file, inquiries, return visits). Logs censor them; the
+ * gateway requires every answer field of these names to be classified on its view (`@Personal()` or
+ * `@NotPersonal(why)`), which is what its idempotency store reads.
  */
 export const PERSONAL_FIELDS = [
   'name',

@@ -23,3 +23,6 @@ export function AccessOf(rpc: Rpc): CustomDecorator<string> {
 
 /** The RPC a route ends in, as handler metadata (tests check every RPC has a route or is gRPC-only). */
 export const RPC_METADATA = 'serviceops:rpc';
+
+/** The answer's view class of a route (what it marks personal: the idempotency store keeps the rest). */
+export const ANSWER_METADATA = 'serviceops:answer';

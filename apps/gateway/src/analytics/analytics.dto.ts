@@ -4,6 +4,7 @@ import { EventRecordView } from '../http/event-record.view';
 import { LimitQuery } from '../http/page.query';
 import { Follows, present } from '../http/validators';
 import { matching, RULES, text } from '@serviceops/kernel';
+import { NotPersonal } from '../http/personal';
 
 /** An entity's name in the audit trail: `customer`, `return_visit`. */
 const ENTITY = matching(/^[a-z][a-z_]{0,49}$/, 'must be a lower-case entity name');
@@ -56,12 +57,15 @@ export class AuditEntryView extends EventRecordView {
   eventId!: string;
 
   @ApiProperty({ example: 'customer' })
+  @NotPersonal('a record’s kind')
   entity!: string;
 
   @ApiProperty()
+  @NotPersonal('a record’s id')
   entityId!: string;
 
   @ApiProperty({ example: 'customers', description: 'the service that recorded it' })
+  @NotPersonal('a service’s name')
   service!: string;
 }
 
@@ -71,5 +75,6 @@ export class AuditPageView {
   items!: AuditEntryView[];
 
   @ApiPropertyOptional({ required: false, description: 'absent on the last page' })
+  @NotPersonal('a page cursor')
   nextCursor?: string;
 }

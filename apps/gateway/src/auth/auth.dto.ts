@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { RULES } from '@serviceops/kernel';
 import { IsUUID, ValidateIf } from 'class-validator';
 import { Follows, present } from '../http/validators';
+import { Secret } from '../http/personal';
 
 @ApiSchema({ name: 'TokenRequest' })
 export class TokenRequestDto {
@@ -47,6 +48,7 @@ export class LogoutRequestDto {
 @ApiSchema({ name: 'Token' })
 export class TokenView {
   @ApiProperty({ description: 'JWT (HS256) to send as `Authorization: Bearer <token>`' })
+  @Secret()
   accessToken!: string;
 
   @ApiProperty({ enum: ['Bearer'] })
@@ -60,6 +62,7 @@ export class TokenView {
       'Opaque; exchange it at `POST /auth/refresh` for the next access token before `refreshExpiresAt`. Works once: the answer carries the next one',
     pattern: RULES.refreshToken.schema.pattern,
   })
+  @Secret()
   refreshToken!: string;
 
   @ApiProperty({
@@ -90,6 +93,3 @@ export interface AuthenticatedUser {
   readonly refreshToken: string;
   readonly refreshExpiresAt: string;
 }
-
-/** The fields of a token answer that are credentials: never kept, never logged. */
-export const TOKEN_SECRETS = ['accessToken', 'refreshToken'] as const satisfies readonly (keyof TokenView)[];

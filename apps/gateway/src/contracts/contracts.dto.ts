@@ -8,6 +8,7 @@ import {
   ITEM_KINDS,
   PARTIES,
   SIGNING_METHODS,
+  PERSONAL_TEXT,
 } from '@serviceops/contracts';
 import { RULES } from '@serviceops/kernel';
 import { Type } from 'class-transformer';
@@ -27,6 +28,7 @@ import {
 import { MoneyDto } from '../http/money.dto';
 import { PageQuery } from '../http/page.query';
 import { Follows, present } from '../http/validators';
+import { NotPersonal, Personal } from '../http/personal';
 
 const MAX_ITEMS = 100;
 const MAX_REASONS = 20;
@@ -40,6 +42,7 @@ export class ContractItemDto {
   kind!: string;
 
   @Follows(CONTRACT_FIELDS.itemDescription, { example: 'practice session (1 hour)' })
+  @NotPersonal('what is sold, not about the customer')
   description!: string;
 
   @ApiProperty({ type: 'integer', minimum: 1, maximum: 1_000_000, example: 10 })
@@ -58,34 +61,42 @@ export class ContractItemDto {
 export class ClausesDto {
   @ValidateIf(present)
   @Follows(CONTRACT_FIELDS.clause, { required: false })
+  @Personal(PERSONAL_TEXT.contract['clauses.items'])
   items?: string;
 
   @ValidateIf(present)
   @Follows(CONTRACT_FIELDS.clause, { required: false })
+  @Personal(PERSONAL_TEXT.contract['clauses.fees'])
   fees?: string;
 
   @ValidateIf(present)
   @Follows(CONTRACT_FIELDS.clause, { required: false })
+  @Personal(PERSONAL_TEXT.contract['clauses.term'])
   term?: string;
 
   @ValidateIf(present)
   @Follows(CONTRACT_FIELDS.clause, { required: false })
+  @Personal(PERSONAL_TEXT.contract['clauses.delivery'])
   delivery?: string;
 
   @ValidateIf(present)
   @Follows(CONTRACT_FIELDS.clause, { required: false })
+  @Personal(PERSONAL_TEXT.contract['clauses.maintenanceDuties'])
   maintenanceDuties?: string;
 
   @ValidateIf(present)
   @Follows(CONTRACT_FIELDS.clause, { required: false })
+  @Personal(PERSONAL_TEXT.contract['clauses.deposit'])
   deposit?: string;
 
   @ValidateIf(present)
   @Follows(CONTRACT_FIELDS.clause, { required: false })
+  @Personal(PERSONAL_TEXT.contract['clauses.breachLiability'])
   breachLiability?: string;
 
   @ValidateIf(present)
   @Follows(CONTRACT_FIELDS.clause, { required: false })
+  @Personal(PERSONAL_TEXT.contract['clauses.latePaymentPenalty'])
   latePaymentPenalty?: string;
 }
 
@@ -141,6 +152,7 @@ export class TermsDto {
 
   @ValidateIf(present)
   @Follows(CONTRACT_FIELDS.paymentSchedule, { required: false })
+  @NotPersonal('how it is paid, not about the customer')
   paymentSchedule?: string;
 }
 
@@ -251,6 +263,7 @@ export class TermChangesDto {
 
   @ValidateIf(present)
   @Follows(CONTRACT_FIELDS.paymentSchedule, { required: false })
+  @NotPersonal('how it is paid, not about the customer')
   paymentSchedule?: string;
 }
 

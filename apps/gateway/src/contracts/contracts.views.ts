@@ -7,10 +7,12 @@ import {
   PARTIES,
   PROPOSAL_STATUSES,
   SIGNING_METHODS,
+  PERSONAL_TEXT,
 } from '@serviceops/contracts';
 import { EventRecordView } from '../http/event-record.view';
 import { MoneyDto } from '../http/money.dto';
 import { ContractItemDto, TermChangesDto, TermsDto } from './contracts.dto';
+import { NotPersonal, Personal } from '../http/personal';
 
 @ApiSchema({ name: 'Signature' })
 export class SignatureView {
@@ -18,6 +20,7 @@ export class SignatureView {
   party!: string;
 
   @ApiProperty()
+  @Personal(PERSONAL_TEXT.contract['signatures.signer'])
   signer!: string;
 
   @ApiProperty({ enum: SIGNING_METHODS })
@@ -106,6 +109,7 @@ export class ContractView {
   pending?: PendingAmendmentView;
 
   @ApiProperty({ type: [String], description: 'why legal returned it (the last time)' })
+  @Personal(PERSONAL_TEXT.contract.returnReasons)
   returnReasons!: string[];
 
   @ApiPropertyOptional({ format: 'uuid', required: false })
@@ -148,12 +152,15 @@ export class ContractDocumentView {
   version!: number;
 
   @ApiProperty({ description: 'the contract’s text: template title, parties, items, clauses' })
+  @Personal()
   text!: string;
 
   @ApiProperty({ description: 'sha-256 of the text, hex' })
+  @NotPersonal('a hash')
   contentHash!: string;
 
   @ApiPropertyOptional({ required: false, description: 'the hash recorded when both parties signed it' })
+  @NotPersonal('a hash')
   signedHash?: string;
 
   @ApiProperty({ description: 'false: the text differs from the one signed' })
@@ -205,6 +212,7 @@ export class ContractPageView {
   items!: ContractSummaryView[];
 
   @ApiPropertyOptional({ required: false })
+  @NotPersonal('a page cursor')
   nextCursor?: string;
 }
 
@@ -217,6 +225,7 @@ export class ContractTemplateView {
   version!: number;
 
   @ApiProperty()
+  @NotPersonal('the tenant’s template')
   title!: string;
 
   @ApiProperty({ type: 'array', items: { type: 'string', enum: [...CLAUSE_KEYS] } })
@@ -259,6 +268,7 @@ export class ProposalView {
   items!: ContractItemDto[];
 
   @ApiProperty()
+  @NotPersonal('how it is paid, not about the customer (PERSONAL_TEXT.proposal)')
   paymentTerms!: string;
 
   @ApiProperty({ format: 'date' })

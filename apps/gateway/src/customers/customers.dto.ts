@@ -5,6 +5,7 @@ import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsUUID, ValidateIf, ValidateNes
 import { PageQuery } from '../http/page.query';
 import { changesTo, ExpectedVersion, Follows, present, SchemaExtras } from '../http/validators';
 import { GENDERS, RULES } from '@serviceops/kernel';
+import { Personal } from '../http/personal';
 
 export const CHANNELS = CUSTOMER_CHANNELS;
 export { GENDERS };
@@ -19,10 +20,12 @@ export class NeedDto {
 
   @ValidateIf(present)
   @Follows(RULES.needText, { required: false, description: 'what the customer needs' })
+  @Personal()
   needs?: string;
 
   @ValidateIf(present)
   @Follows(RULES.needText, { required: false })
+  @Personal()
   preferences?: string;
 }
 

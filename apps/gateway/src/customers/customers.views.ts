@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { EventRecordView } from '../http/event-record.view';
 import type { FromWire } from '../http/http.types';
 import { CHANNELS, CUSTOMER_STATUSES, GENDERS, NeedDto } from './customers.dto';
+import { NotPersonal, Personal } from '../http/personal';
 
 @ApiSchema({ name: 'Customer' })
 export class CustomerView {
@@ -12,12 +13,15 @@ export class CustomerView {
   version!: number;
 
   @ApiPropertyOptional({ required: false, description: 'absent once erased, or when masked' })
+  @Personal()
   name?: string;
 
   @ApiPropertyOptional({ required: false })
+  @Personal()
   phone?: string;
 
   @ApiPropertyOptional({ required: false })
+  @Personal()
   email?: string;
 
   @ApiProperty({ enum: CHANNELS })
@@ -27,6 +31,7 @@ export class CustomerView {
   branchId?: string;
 
   @ApiPropertyOptional({ required: false })
+  @Personal()
   notes?: string;
 
   @ApiProperty({ format: 'date-time' })
@@ -39,18 +44,23 @@ export class CustomerView {
   status!: string;
 
   @ApiPropertyOptional({ enum: GENDERS, required: false })
+  @Personal()
   gender?: string;
 
   @ApiPropertyOptional({ format: 'date', required: false })
+  @Personal()
   birthDate?: string;
 
   @ApiPropertyOptional({ required: false })
+  @Personal()
   address?: string;
 
   @ApiPropertyOptional({ required: false })
+  @Personal()
   idNumber?: string;
 
   @ApiProperty({ type: [NeedDto] })
+  @Personal()
   needs!: NeedDto[];
 
   @ApiProperty({
@@ -66,6 +76,7 @@ export class CustomerView {
   mergedInto?: string;
 
   @ApiProperty({ type: [String], description: 'ids of the duplicates merged into this customer' })
+  @NotPersonal('ids of the customers merged into this one')
   mergedFrom!: string[];
 
   @ApiPropertyOptional({ format: 'date-time', required: false })
@@ -78,6 +89,7 @@ export class CustomerPageView {
   items!: CustomerView[];
 
   @ApiPropertyOptional({ required: false, description: 'absent on the last page' })
+  @NotPersonal('a page cursor')
   nextCursor?: string;
 }
 
@@ -106,9 +118,11 @@ export class TimelineEntryView {
   at!: string;
 
   @ApiProperty({ example: 'inquiry', description: 'customer, inquiry, return_visit, care, …' })
+  @NotPersonal('an entry’s kind')
   kind!: string;
 
   @ApiProperty({ example: 'InquiryReceived', description: 'the event' })
+  @NotPersonal('an event type')
   type!: string;
 
   @ApiProperty({
@@ -133,6 +147,7 @@ export class TimelineView {
   entries!: TimelineEntryView[];
 
   @ApiPropertyOptional({ required: false, description: 'absent on the last page' })
+  @NotPersonal('a page cursor')
   nextCursor?: string;
 }
 

@@ -6,7 +6,7 @@ import {
   type sendUnaryData,
   type UntypedServiceImplementation,
 } from '@grpc/grpc-js';
-import { declarationOf, type GrpcServiceName } from '@serviceops/contracts';
+import { type GrpcServiceName } from '@serviceops/contracts';
 import {
   GrpcStatus,
   problemFromGrpcDetails,
@@ -25,6 +25,7 @@ import { forbidden } from '../access/access.guard';
 import { callContextOf } from '../access/caller';
 import { validateInput } from '../errors/validation';
 import { grpcRequestDtoOf } from './grpc-requests';
+import { answerClassOf } from '../routes/mount';
 import { CLIENT_CORRELATION_HEADER, newCorrelationId, sanitiseCorrelationId } from '../http/correlation';
 import { parseIdempotencyKey, requestHash } from '../idempotency/idempotency-key';
 import { REPLAYED_HEADER } from '../idempotency/idempotency.interceptor';
@@ -249,7 +250,7 @@ async function once(
     method: 'GRPC',
     path: command.rpc,
     requestHash: requestHash(plainMessage(command.request), undefined),
-    personalData: declarationOf(command.rpc).personalData === true,
+    view: answerClassOf(command.rpc),
   };
   const claim = await store.claim(request);
   switch (claim.kind) {

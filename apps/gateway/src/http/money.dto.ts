@@ -1,6 +1,7 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { RULES } from '@serviceops/kernel';
 import { IsInt, Max, Min } from 'class-validator';
+import { NotPersonal } from './personal';
 import { Follows } from './validators';
 
 /** Money as every request and answer carries it: integer minor units and an ISO 4217 currency, never a float. */
@@ -38,6 +39,7 @@ export function moneyDto(name: string, bounds: MoneyBounds): new () => Money {
     amount!: number;
 
     @Follows(RULES.currency, { example: 'CNY' })
+    @NotPersonal('a currency code (ISO 4217)')
     currency!: string;
   }
   return MoneyBody;

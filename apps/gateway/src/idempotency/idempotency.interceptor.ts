@@ -1,12 +1,17 @@
-import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import {
+  Injectable,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+  type Type,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ProblemError, type Problem } from '@serviceops/platform';
 import type { Logger } from 'pino';
 import { catchError, from, mergeMap, of, throwError, type Observable } from 'rxjs';
 import type { AccessRequest } from '../access/access-request';
-import { declarationOf } from '@serviceops/contracts';
-import { ACCESS_METADATA, RPC_METADATA } from '../access/access.decorators';
-import { PUBLIC, type Access, type Rpc } from '../access/access.table';
+import { ACCESS_METADATA, ANSWER_METADATA } from '../access/access.decorators';
+import { PUBLIC, type Access } from '../access/access.table';
 import { problemOf, ProblemResponse } from '../errors/problems';
 import { headerOf, type HttpResponse } from '../http/http.types';
 import { parseIdempotencyKey, requestHash } from './idempotency-key';
@@ -39,7 +44,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       context.getHandler(),
       context.getClass(),
     ]);
-    const rpc = this.reflector.get<Rpc | undefined>(RPC_METADATA, context.getHandler());
+    const view = this.reflector.get<Type<unknown> | undefined>(ANSWER_METADATA, context.getHandler());
     const header = headerOf(req, 'idempotency-key');
     if (
       req.method !== 'POST' ||
@@ -56,7 +61,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       method: req.method,
       path: req.originalUrl,
       requestHash: requestHash(req.body, headerOf(req, 'if-match')),
-      personalData: rpc !== undefined && declarationOf(rpc).personalData === true,
+      view,
     };
     return from(this.store.claim(request)).pipe(
       mergeMap((claim) => {

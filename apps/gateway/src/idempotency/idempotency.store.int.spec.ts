@@ -12,7 +12,7 @@ const request = (actorId: string, requestHash = 'h1'): IdempotentRequest => ({
   method: 'POST',
   path: '/api/v1/customers',
   requestHash,
-  personalData: false,
+  view: undefined,
 });
 
 describe('the idempotency store on PostgreSQL', () => {

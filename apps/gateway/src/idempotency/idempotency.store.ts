@@ -1,3 +1,4 @@
+import type { Type } from '@nestjs/common';
 import { withTransaction } from '@serviceops/eventstore';
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
@@ -11,14 +12,17 @@ export interface IdempotentRequest {
   readonly method: string;
   readonly path: string;
   readonly requestHash: string;
-  /** The answer may carry personal data (the method's declaration says so): it is kept without it. */
-  readonly personalData: boolean;
+  /**
+   * The answer's view class: a success is kept without the fields it marks personal or secret (and without
+   * fields it does not state); without one, nothing of a success's body is kept.
+   */
+  readonly view: Type<unknown> | undefined;
 }
 
 export interface StoredAnswer {
   readonly status: number;
   readonly headers: Readonly<Record<string, string>>;
-  /** The body as JSON text: as it was sent to `complete`, as it was kept (personal fields null) from `claim`. */
+  /** The body as JSON text: as it was sent to `complete`, as it was kept (personal fields left out) from `claim`. */
   readonly body: string;
 }
 
@@ -160,8 +164,8 @@ export class IdempotencyStore {
   }
 
   /**
-   * Keeps the answer; where it may carry personal data, those fields emptied (see `withoutPersonalData`): a replay
-   * carries ids and versions.
+   * Keeps the answer; a success without the fields its view marks personal or secret (see `withoutPersonalData`):
+   * a replay carries ids, versions and states. A problem carries no personal data and is kept as it is.
    */
   async complete(request: IdempotentRequest, owner: string, answer: StoredAnswer): Promise<void> {
     await this.pool.query(
@@ -174,7 +178,7 @@ export class IdempotencyStore {
         owner,
         answer.status,
         JSON.stringify(answer.headers),
-        request.personalData ? keptBody(answer.body) : answer.body,
+        answer.status >= 400 ? answer.body : request.view ? keptBody(answer.body, request.view) : 'null',
       ],
     );
   }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import { BUSINESS_LINES } from '@serviceops/contracts';
+import { BUSINESS_LINES, PERSONAL_TEXT } from '@serviceops/contracts';
 import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsUUID, ValidateIf, ValidateNested } from 'class-validator';
 import { CHANNELS } from '../customers/customers.dto';
@@ -7,6 +7,7 @@ import { PageQuery } from '../http/page.query';
 import { INQUIRY_FIELDS as F } from '@serviceops/contracts';
 import { RULES } from '@serviceops/kernel';
 import { Follows, present } from '../http/validators';
+import { Personal } from '../http/personal';
 
 export const INQUIRY_STATUSES = ['open', 'overdue', 'answered', 'handed_off'] as const;
 export const NEED_KINDS = ['equipment', 'service'] as const;
@@ -60,6 +61,7 @@ export class SalesNeedDto {
     example: 'excavator',
     description: 'the equipment or service type: "excavator", "yearly maintenance"',
   })
+  @Personal(PERSONAL_TEXT.inquiry['need.type'])
   type!: string;
 
   @ApiPropertyOptional({ enum: BUSINESS_LINES, required: false })
@@ -75,10 +77,12 @@ export class SalesNeedDto {
 
   @ValidateIf(present)
   @Follows(F.place, { required: false })
+  @Personal(PERSONAL_TEXT.inquiry['need.place'])
   place?: string;
 
   @ValidateIf(present)
   @Follows(F.requirements, { required: false })
+  @Personal(PERSONAL_TEXT.inquiry['need.requirements'])
   requirements?: string;
 }
 

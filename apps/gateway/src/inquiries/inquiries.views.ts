@@ -2,6 +2,8 @@ import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { CHANNELS } from '../customers/customers.dto';
 import type { FromWire } from '../http/http.types';
 import { INQUIRY_STATUSES, SalesNeedDto } from './inquiries.dto';
+import { NotPersonal, Personal } from '../http/personal';
+import { PERSONAL_TEXT } from '@serviceops/contracts';
 
 @ApiSchema({ name: 'Inquiry' })
 export class InquiryView {
@@ -21,12 +23,15 @@ export class InquiryView {
   channel!: string;
 
   @ApiPropertyOptional({ required: false, description: 'absent when masked or erased' })
+  @Personal(PERSONAL_TEXT.inquiry.subject)
   subject?: string;
 
   @ApiPropertyOptional({ required: false, description: 'absent when masked or erased' })
+  @Personal(PERSONAL_TEXT.inquiry.content)
   content?: string;
 
   @ApiPropertyOptional({ required: false, description: 'absent until answered, or when masked or erased' })
+  @Personal(PERSONAL_TEXT.inquiry.answer)
   answer?: string;
 
   @ApiProperty({ format: 'date-time' })
@@ -70,6 +75,7 @@ export class InquiryPageView {
   items!: InquiryView[];
 
   @ApiPropertyOptional({ required: false, description: 'absent on the last page' })
+  @NotPersonal('a page cursor')
   nextCursor?: string;
 }
 

@@ -15,7 +15,7 @@ import {
   ApiResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { AccessOf, RPC_METADATA } from '../access/access.decorators';
+import { AccessOf, ANSWER_METADATA, RPC_METADATA } from '../access/access.decorators';
 import { declarationOf, ON_BEHALF_ACTORS } from '@serviceops/contracts';
 import { httpStatusOfCode } from '@serviceops/platform';
 import { accessOf, ANY_ROLE, PUBLIC, type Rpc } from '../access/access.table';
@@ -32,7 +32,7 @@ export { RPC_METADATA } from '../access/access.decorators';
 
 /** What a replay answers, said where Idempotency-Key is described. */
 export const REPLAY_NOTE =
-  'A replayed answer carries ids and versions; personal fields are left out (lists of them empty) — read the resource for them.';
+  'A replayed answer carries ids and versions; personal fields (`x-personal-data: true`) and secrets (`x-secret`) are left out (lists of them empty) — read the resource for them.';
 
 const PROBLEMS: Readonly<Record<number, string>> = {
   400: 'Invalid input: malformed JSON, unknown or invalid fields (see `errors`), bad headers',
@@ -102,6 +102,7 @@ export function Endpoint(rpc: Rpc, { type }: EndpointOptions): MethodDecorator {
     HttpCode(options.status),
     AccessOf(options.rpc),
     SetMetadata(RPC_METADATA, options.rpc),
+    SetMetadata(ANSWER_METADATA, type),
     ApiExtraModels(ProblemView),
     ApiOperation({
       summary: options.summary,

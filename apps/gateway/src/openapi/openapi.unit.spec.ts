@@ -83,7 +83,7 @@ describe('the OpenAPI document', () => {
       (p) => p.name === 'Idempotency-Key',
     );
     expect(header?.description).toContain(
-      'A replayed answer carries ids and versions; personal fields are left out (lists of them empty) — read the resource for them',
+      'A replayed answer carries ids and versions; personal fields (`x-personal-data: true`) and secrets (`x-secret`) are left out (lists of them empty) — read the resource for them',
     );
   });
 

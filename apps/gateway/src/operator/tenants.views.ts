@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { TENANT_STATUSES } from './tenants.dto';
+import { NotPersonal } from '../http/personal';
 
 @ApiSchema({ name: 'TenantRecord' })
 export class TenantRecordView {
@@ -7,6 +8,8 @@ export class TenantRecordView {
   id!: string;
 
   @ApiProperty()
+  @NotPersonal('a business')
+  @NotPersonal('a business')
   name!: string;
 
   @ApiProperty({ enum: TENANT_STATUSES })
@@ -19,6 +22,8 @@ export class TenantRecordView {
   createdAt!: string;
 
   @ApiProperty({ example: 'Asia/Shanghai', description: 'time zone of its business calendar' })
+  @NotPersonal('a time zone')
+  @NotPersonal('a time zone')
   timeZone!: string;
 }
 
@@ -34,5 +39,6 @@ export class TenantRecordPageView {
   items!: TenantRecordView[];
 
   @ApiPropertyOptional({ required: false, description: 'absent on the last page' })
+  @NotPersonal('a page cursor')
   nextCursor?: string;
 }

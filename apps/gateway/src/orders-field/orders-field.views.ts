@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema, PickType } from '@nestjs/swagger';
-import { BUSINESS_LINES } from '@serviceops/contracts';
+import { BUSINESS_LINES, PERSONAL_TEXT } from '@serviceops/contracts';
 import { EventRecordView } from '../http/event-record.view';
 import { OrderView } from '../orders/orders.views';
 import { REQUEST_KINDS } from '../orders/orders.dto';
 import { CHAT_STATUSES, INCIDENT_KINDS } from './orders-field.dto';
+import { NotPersonal, Personal } from '../http/personal';
 
 /** An order as lists show it: the order's own fields (OrderView), without the sealed and per-order details. */
 @ApiSchema({ name: 'OrderSummary' })
@@ -37,6 +38,7 @@ export class OrderPageView {
   items!: OrderSummaryView[];
 
   @ApiPropertyOptional({ required: false, description: 'the next page’s cursor; absent on the last page' })
+  @NotPersonal('a page cursor')
   nextCursor?: string;
 }
 
@@ -149,6 +151,7 @@ export class ChatSessionView {
   scoredAt?: string;
 
   @ApiPropertyOptional({ required: false })
+  @NotPersonal('the inspector’s staff id')
   inspectorId?: string;
 
   @ApiPropertyOptional({
@@ -192,6 +195,7 @@ export class SafetyIncidentView {
   occurredAt!: string;
 
   @ApiPropertyOptional({ required: false, description: 'absent when masked' })
+  @Personal(PERSONAL_TEXT.safetyIncident.emergencySteps)
   emergencySteps?: string;
 
   @ApiPropertyOptional({ format: 'uuid', required: false })

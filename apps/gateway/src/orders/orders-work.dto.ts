@@ -18,6 +18,7 @@ import {
 } from 'class-validator';
 import { MoneyDto } from '../http/money.dto';
 import { Follows, present } from '../http/validators';
+import { NotPersonal } from '../http/personal';
 
 // The domain's bounds (apps/orders/src/domain/work-order/work-order.decider.ts) cannot be imported here (apps
 // stay apart): the same values, and the domain refuses anything else with its own code.
@@ -29,6 +30,7 @@ export const MAX_PART_QUANTITY = 10_000;
 @ApiSchema({ name: 'QuoteItem' })
 export class QuoteItemDto {
   @Follows(F.quoteItem, { example: 'Drum bearing' })
+  @NotPersonal('what is sold, not about the customer')
   description!: string;
 
   @ApiProperty({ type: MoneyDto })

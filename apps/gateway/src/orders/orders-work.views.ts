@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { MoneyDto } from '../http/money.dto';
 import { QuoteItemDto } from './orders-work.dto';
+import { NotPersonal, Personal } from '../http/personal';
+import { PERSONAL_TEXT } from '@serviceops/contracts';
 
 export const WORK_ORDER_STATUSES = ['not_started', 'started', 'completed', 'closed'] as const;
 export const QUOTE_STATUSES = ['offered', 'accepted', 'declined'] as const;
@@ -32,6 +34,7 @@ export class ExtraWorkView {
   id!: string;
 
   @ApiPropertyOptional({ required: false, description: 'absent when masked' })
+  @Personal(PERSONAL_TEXT.workOrder['extras.description'])
   description?: string;
 
   @ApiProperty({ type: MoneyDto })
@@ -53,6 +56,7 @@ export class ExtraWorkView {
 @ApiSchema({ name: 'PartLine' })
 export class PartLineView {
   @ApiProperty()
+  @NotPersonal('a part number')
   partId!: string;
 
   @ApiProperty({ type: 'integer' })
@@ -68,6 +72,7 @@ export class PartLineView {
 @ApiSchema({ name: 'TakeBack' })
 export class TakeBackView {
   @ApiProperty()
+  @NotPersonal('a receipt’s number')
   receipt!: string;
 
   @ApiProperty({ format: 'date-time' })
@@ -122,6 +127,7 @@ export class WorkOrderView {
   inspectionPassed?: boolean;
 
   @ApiPropertyOptional({ required: false })
+  @NotPersonal('the inspector’s staff id')
   inspectorId?: string;
 
   @ApiPropertyOptional({ required: false, description: 'the repair card’s hours' })
@@ -134,9 +140,11 @@ export class WorkOrderView {
   durationMinutes?: number;
 
   @ApiPropertyOptional({ required: false, description: 'the signed service voucher’s reference' })
+  @NotPersonal('the signed voucher’s reference (WORK_ORDER_FIELDS.signature)')
   signature?: string;
 
   @ApiPropertyOptional({ required: false, description: 'absent when masked' })
+  @Personal(PERSONAL_TEXT.workOrder.endSummary)
   endSummary?: string;
 
   @ApiProperty({ description: 'personal fields are masked: the caller’s roles do not include personal data' })

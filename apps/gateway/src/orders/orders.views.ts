@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import { BUSINESS_LINES } from '@serviceops/contracts';
+import { BUSINESS_LINES, PERSONAL_TEXT } from '@serviceops/contracts';
 import { ORDER_STATUSES, REQUEST_KINDS, SERVICE_TYPES, SLA_STATES, SlotDto, ZONES } from './orders.dto';
+import { NotPersonal, Personal } from '../http/personal';
 
 @ApiSchema({ name: 'Order' })
 export class OrderView {
@@ -43,12 +44,15 @@ export class OrderView {
     description:
       'product, vehicle or equipment; absent from a replayed (Idempotency-Key) answer, as free text',
   })
+  @Personal()
   subject?: string;
 
   @ApiPropertyOptional({ required: false, description: 'absent when masked' })
+  @Personal(PERSONAL_TEXT.order.address)
   address?: string;
 
   @ApiPropertyOptional({ required: false, description: 'absent when masked' })
+  @Personal(PERSONAL_TEXT.order.problem)
   problem?: string;
 
   @ApiPropertyOptional({ format: 'uuid', required: false })
@@ -112,6 +116,7 @@ export class OrderView {
   cancelledAt?: string;
 
   @ApiPropertyOptional({ required: false, description: 'why it was cancelled; absent when masked' })
+  @Personal(PERSONAL_TEXT.order.cancelReason)
   cancelReason?: string;
 
   @ApiProperty({ type: 'integer', description: 'the orders policy version that set the deadlines' })
@@ -137,6 +142,7 @@ export class CandidateView {
     description:
       'in: least_loaded or load:<n>; out: booked, expired, suspended, reverification_overdue, no_qualification, no_eligibility_on_record, not_working, on_leave',
   })
+  @NotPersonal('reason codes')
   reasons!: string[];
 
   @ApiProperty({ type: 'integer', description: 'open orders dispatched to the person' })

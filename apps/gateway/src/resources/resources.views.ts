@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { RESOURCE_KINDS, RESOURCE_STATES, UNFIT_REASONS } from '@serviceops/contracts';
 import { MoneyDto } from '../http/money.dto';
+import { NotPersonal } from '../http/personal';
 
 @ApiSchema({ name: 'ToolLoan' })
 export class ToolLoanView {
@@ -20,9 +21,11 @@ export class MaintenanceEntryView {
   at!: string;
 
   @ApiProperty()
+  @NotPersonal('about the equipment (RESOURCE_FIELDS)')
   action!: string;
 
   @ApiProperty()
+  @NotPersonal('about the equipment (RESOURCE_FIELDS)')
   note!: string;
 }
 
@@ -38,6 +41,7 @@ export class PreparationCheckView {
   passed!: boolean;
 
   @ApiProperty({ type: [String] })
+  @NotPersonal('checklist items of the equipment')
   failed!: string[];
 }
 
@@ -83,6 +87,7 @@ export class ResourceView {
   kind!: string;
 
   @ApiProperty()
+  @NotPersonal('equipment, never a person (RESOURCE_FIELDS)')
   name!: string;
 
   @ApiProperty({ enum: RESOURCE_STATES })
@@ -128,5 +133,6 @@ export class ResourcePageView {
   items!: ResourceView[];
 
   @ApiPropertyOptional({ required: false, description: 'absent on the last page' })
+  @NotPersonal('a page cursor')
   nextCursor?: string;
 }

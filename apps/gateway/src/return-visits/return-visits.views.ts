@@ -1,11 +1,14 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import type { FromWire } from '../http/http.types';
 import { SATISFACTION, VISIT_OUTCOMES, VISIT_REASONS, VISIT_STATUSES } from './return-visits.dto';
+import { NotPersonal, Personal } from '../http/personal';
+import { PERSONAL_TEXT } from '@serviceops/contracts';
 
 /** A follow-up as answers show it: its action is personal free text, absent when masked or replayed. */
 @ApiSchema({ name: 'FollowUp' })
 export class FollowUpView {
   @ApiPropertyOptional({ required: false, description: 'absent when masked, or in a replayed answer' })
+  @Personal(PERSONAL_TEXT.returnVisit['followUp.action'])
   action?: string;
 
   @ApiPropertyOptional({ format: 'date', required: false, description: 'YYYY-MM-DD' })
@@ -33,9 +36,11 @@ export class ReturnVisitView {
   dueOn!: string;
 
   @ApiPropertyOptional({ required: false })
+  @Personal(PERSONAL_TEXT.returnVisit.serviceRef)
   serviceRef?: string;
 
   @ApiPropertyOptional({ required: false, description: 'absent when masked or erased' })
+  @Personal(PERSONAL_TEXT.returnVisit.note)
   note?: string;
 
   @ApiProperty({ format: 'date-time' })
@@ -48,9 +53,11 @@ export class ReturnVisitView {
   satisfaction?: string;
 
   @ApiPropertyOptional({ required: false })
+  @Personal(PERSONAL_TEXT.returnVisit.feedback)
   feedback?: string;
 
   @ApiPropertyOptional({ required: false })
+  @Personal(PERSONAL_TEXT.returnVisit.suggestions)
   suggestions?: string;
 
   @ApiPropertyOptional({ type: FollowUpView, required: false })
@@ -60,6 +67,7 @@ export class ReturnVisitView {
   recordedAt?: string;
 
   @ApiPropertyOptional({ required: false })
+  @Personal(PERSONAL_TEXT.returnVisit.cancelReason)
   cancelReason?: string;
 
   @ApiPropertyOptional({ format: 'date-time', required: false })
@@ -81,6 +89,7 @@ export class ReturnVisitPageView {
   items!: ReturnVisitView[];
 
   @ApiPropertyOptional({ required: false, description: 'absent on the last page' })
+  @NotPersonal('a page cursor')
   nextCursor?: string;
 }
 

@@ -64,6 +64,11 @@ export function route<B = Record<string, unknown>, Q = Record<string, unknown>, 
 const BOUND = new Map<Rpc, RouteBinding>();
 const GRPC_CLASSES = new Map<Rpc, Type<object>>();
 
+/** The answer's view class of a bound RPC: what its reply holds, each field classified (http/personal.ts). */
+export function answerClassOf(rpc: Rpc): Type<unknown> | undefined {
+  return BOUND.get(rpc)?.answer;
+}
+
 /**
  * The class a public gRPC request of `rpc` is validated with: the binding's own, or the REST body's (else the
  * query's) class with the path's UUIDs and, for a conditional write, `expectedVersion` (If-Match over REST).

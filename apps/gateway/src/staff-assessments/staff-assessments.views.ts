@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { AssessmentOutcomesDto, AssessmentWeightsDto, GradeBoundsDto } from './staff-assessments.dto';
+import { NotPersonal } from '../http/personal';
 
 @ApiSchema({ name: 'KpiScores' })
 export class KpiScoresView {
@@ -25,6 +26,7 @@ export class AssessedStaffView {
   @ApiProperty({ format: 'uuid' })
   staffId!: string;
   @ApiPropertyOptional({ required: false })
+  @NotPersonal('a role')
   role?: string;
   @ApiPropertyOptional({ format: 'uuid', required: false })
   branchId?: string;
@@ -46,12 +48,14 @@ export class AssessedStaffView {
     description:
       'bonus, certificate, promotion_priority (first of a group with A); training_plan, warning (D)',
   })
+  @NotPersonal('outcome codes')
   outcomes!: string[];
 }
 
 @ApiSchema({ name: 'Assessment' })
 export class AssessmentView {
   @ApiProperty({ example: '2026-03' })
+  @NotPersonal('a month or year')
   period!: string;
   @ApiProperty({ enum: ['monthly', 'yearly'] })
   cycle!: string;

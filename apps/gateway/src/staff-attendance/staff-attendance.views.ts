@@ -1,4 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { NotPersonal, Personal } from '../http/personal';
+import { PERSONAL_TEXT } from '@serviceops/contracts';
 
 @ApiSchema({ name: 'Shift' })
 export class ShiftView {
@@ -31,8 +33,10 @@ export class ShiftView {
   @ApiPropertyOptional({ enum: ['attended', 'late', 'absent', 'on_leave'], required: false })
   outcome?: string;
   @ApiPropertyOptional({ required: false, description: 'why it was cancelled (empty once erased)' })
+  @Personal(PERSONAL_TEXT.staffShift.cancellation)
   cancellation?: string;
   @ApiPropertyOptional({ required: false })
+  @NotPersonal('a user’s id')
   cancelledBy?: string;
   @ApiPropertyOptional({ format: 'date-time', required: false })
   cancelledAt?: string;
@@ -47,20 +51,25 @@ export class LeaveRequestView {
   @ApiProperty({ format: 'date-time' })
   to!: string;
   @ApiProperty()
+  @Personal(PERSONAL_TEXT.staffLeave['requests.reason'])
   reason!: string;
   @ApiProperty({ format: 'date-time' })
   requestedAt!: string;
   @ApiProperty({ enum: ['requested', 'approved', 'rejected', 'cancelled'] })
   status!: string;
   @ApiPropertyOptional({ required: false })
+  @Personal(PERSONAL_TEXT.staffLeave['requests.decision'])
   decision?: string;
   @ApiPropertyOptional({ required: false })
+  @NotPersonal('a user’s id')
   decidedBy?: string;
   @ApiPropertyOptional({ format: 'date-time', required: false })
   decidedAt?: string;
   @ApiPropertyOptional({ required: false })
+  @Personal(PERSONAL_TEXT.staffLeave['requests.cancellation'])
   cancellation?: string;
   @ApiPropertyOptional({ required: false })
+  @NotPersonal('a user’s id')
   cancelledBy?: string;
   @ApiPropertyOptional({ format: 'date-time', required: false })
   cancelledAt?: string;

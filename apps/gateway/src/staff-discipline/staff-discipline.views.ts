@@ -1,16 +1,19 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import { APPEAL_OUTCOMES } from '@serviceops/contracts';
+import { APPEAL_OUTCOMES, PERSONAL_TEXT } from '@serviceops/contracts';
 import { ConductMoneyDto } from './staff-discipline.dto';
+import { NotPersonal, Personal } from '../http/personal';
 
 @ApiSchema({ name: 'ViolationAppeal' })
 export class ViolationAppealView {
   @ApiProperty({ enum: APPEAL_OUTCOMES })
   outcome!: string;
   @ApiProperty()
+  @Personal(PERSONAL_TEXT.staffConduct['appeal.reason'])
   reason!: string;
   @ApiProperty({ format: 'date-time' })
   decidedAt!: string;
   @ApiProperty()
+  @NotPersonal('a user’s id')
   decidedBy!: string;
 }
 
@@ -19,6 +22,7 @@ export class ViolationView {
   @ApiProperty({ format: 'uuid' })
   violationId!: string;
   @ApiProperty()
+  @NotPersonal('the tenant’s rule')
   ruleId!: string;
   @ApiProperty({
     type: 'integer',
@@ -41,10 +45,13 @@ export class ViolationView {
   @ApiPropertyOptional({ type: ConductMoneyDto, required: false })
   loss?: ConductMoneyDto;
   @ApiProperty()
+  @Personal(PERSONAL_TEXT.staffConduct['violations.evidence'])
   evidence!: string;
   @ApiProperty()
+  @NotPersonal('a user’s id')
   recordedBy!: string;
   @ApiProperty()
+  @NotPersonal('a user’s id')
   approverId!: string;
   @ApiPropertyOptional({
     format: 'uuid',
@@ -63,10 +70,12 @@ export class RewardView {
   @ApiProperty({ type: ConductMoneyDto })
   amount!: ConductMoneyDto;
   @ApiProperty()
+  @Personal(PERSONAL_TEXT.staffConduct['rewards.reason'])
   reason!: string;
   @ApiProperty({ format: 'date-time' })
   grantedAt!: string;
   @ApiProperty()
+  @NotPersonal('a user’s id')
   grantedBy!: string;
 }
 
@@ -113,12 +122,16 @@ export class ConductFineView {
 @ApiSchema({ name: 'ConductRule' })
 export class ConductRuleView {
   @ApiProperty()
+  @NotPersonal('the tenant’s rule')
   id!: string;
   @ApiProperty()
+  @NotPersonal('the tenant’s rule')
   title!: string;
   @ApiProperty({ description: 'the regulation’s clause the rule comes from' })
+  @NotPersonal('the tenant’s rule')
   source!: string;
   @ApiProperty({ type: [String] })
+  @NotPersonal('business lines')
   lines!: string[];
   @ApiProperty({ type: ConductFineView })
   fine!: ConductFineView;
@@ -133,6 +146,7 @@ export class ConductRulesView {
   @ApiProperty({ type: 'integer' })
   version!: number;
   @ApiProperty()
+  @NotPersonal('a currency code')
   currency!: string;
   @ApiProperty({ type: [ConductRuleView] })
   rules!: ConductRuleView[];
@@ -167,6 +181,7 @@ export class ViolationListItemView {
   @ApiProperty({ format: 'uuid' })
   staffId!: string;
   @ApiProperty()
+  @NotPersonal('the tenant’s rule')
   ruleId!: string;
   @ApiProperty({ type: 'integer' })
   rulesVersion!: number;
@@ -189,6 +204,7 @@ export class ViolationPageView {
   @ApiProperty({ type: [ViolationListItemView] })
   items!: ViolationListItemView[];
   @ApiPropertyOptional({ required: false, description: 'absent on the last page' })
+  @NotPersonal('a page cursor')
   nextCursor?: string;
 }
 

@@ -30,6 +30,7 @@ import {
 import { PageQuery } from '../http/page.query';
 import { PositiveMoneyDto } from '../http/money.dto';
 import { Follows, present } from '../http/validators';
+import { NotPersonal } from '../http/personal';
 
 // The REST bodies of the staff service's people methods (issue 13 items 1, 3, 8). The lists of allowed values
 // are the domain's own (imported from its contracts), so the schema and the decider agree.
@@ -121,6 +122,7 @@ export class ApplyForPostingDto {
 @ApiSchema({ name: 'Rating' })
 export class RatingDto {
   @Follows(STAFF_PEOPLE_FIELDS.ratingAspect, { example: 'communication' })
+  @NotPersonal('what was rated (STAFF_PEOPLE_FIELDS.ratingAspect)')
   aspect!: string;
 
   @ApiProperty({ type: 'integer', minimum: RATING_RANGE.min, maximum: RATING_RANGE.max })

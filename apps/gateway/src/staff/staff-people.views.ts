@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import { HANDOVER_ITEMS, RECRUITMENT_STEPS } from '@serviceops/contracts';
+import { HANDOVER_ITEMS, RECRUITMENT_STEPS, PERSONAL_TEXT } from '@serviceops/contracts';
 import { PositiveMoneyDto } from '../http/money.dto';
 import { PayTermsDto, PostingCriteriaDto, RatingDto } from './staff-people.dto';
+import { NotPersonal, Personal } from '../http/personal';
 
 // The answers of the staff service's people methods (libs/contracts/proto/staff.proto, field for field).
 
@@ -11,11 +12,11 @@ const opt = { required: false } as const;
 export class PostingView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ type: 'integer', description: 'the posting’s version, also its ETag' }) version!: number;
-  @ApiProperty({ example: 'active' }) status!: string;
-  @ApiProperty() role!: string;
+  @ApiProperty({ example: 'active' }) @NotPersonal('a posting’s status') status!: string;
+  @ApiProperty() @NotPersonal('a role') role!: string;
   @ApiProperty({ format: 'uuid' }) branchId!: string;
-  @ApiProperty() businessLine!: string;
-  @ApiProperty() title!: string;
+  @ApiProperty() @NotPersonal('a business line') businessLine!: string;
+  @ApiProperty() @NotPersonal('a job posting’s title') title!: string;
   @ApiProperty({ type: PostingCriteriaDto }) criteria!: PostingCriteriaDto;
   @ApiProperty({ format: 'date-time' }) openedAt!: string;
 }
@@ -24,10 +25,10 @@ export class PostingView {
 export class RecruitmentStepResultView {
   @ApiProperty({ enum: RECRUITMENT_STEPS }) step!: string;
   @ApiProperty() passed!: boolean;
-  @ApiPropertyOptional(opt) reason?: string;
-  @ApiPropertyOptional(opt) interviewMode?: string;
+  @ApiPropertyOptional(opt) @Personal(PERSONAL_TEXT.staffCandidate['steps.reason']) reason?: string;
+  @ApiPropertyOptional(opt) @NotPersonal('how the interview was held') interviewMode?: string;
   @ApiProperty({ type: [RatingDto] }) ratings!: RatingDto[];
-  @ApiPropertyOptional(opt) practicalTest?: string;
+  @ApiPropertyOptional(opt) @NotPersonal('which practical test') practicalTest?: string;
   @ApiPropertyOptional({ ...opt, type: 'integer' }) score?: number;
   @ApiProperty({ format: 'date-time' }) recordedAt!: string;
 }
@@ -38,24 +39,27 @@ export class CandidateView {
   @ApiProperty({ type: 'integer', description: 'the candidate’s version, also its ETag' }) version!: number;
   @ApiProperty({ enum: ['in_progress', 'rejected', 'hired', 'erased'] }) status!: string;
   @ApiProperty({ format: 'uuid' }) postingId!: string;
-  @ApiProperty() role!: string;
+  @ApiProperty() @NotPersonal('a role') role!: string;
   @ApiProperty({ format: 'uuid' }) branchId!: string;
-  @ApiProperty() businessLine!: string;
+  @ApiProperty() @NotPersonal('a business line') businessLine!: string;
   @ApiPropertyOptional({
     ...opt,
     description: 'the step due next (hire after the exam); absent once decided',
   })
+  @NotPersonal('a step’s name')
   nextStep?: string;
   @ApiProperty({ type: [RecruitmentStepResultView] }) steps!: RecruitmentStepResultView[];
-  @ApiPropertyOptional({ ...opt, description: 'masked for roles without staff personal data' }) name?: string;
-  @ApiPropertyOptional(opt) phone?: string;
-  @ApiPropertyOptional(opt) idNumber?: string;
+  @ApiPropertyOptional({ ...opt, description: 'masked for roles without staff personal data' })
+  @Personal()
+  name?: string;
+  @ApiPropertyOptional(opt) @Personal() phone?: string;
+  @ApiPropertyOptional(opt) @Personal() idNumber?: string;
   @ApiProperty({
     description: 'personal fields are masked: the caller’s roles do not include staff personal data',
   })
   masked!: boolean;
   @ApiPropertyOptional({ ...opt, type: 'integer' }) drivingYears?: number;
-  @ApiPropertyOptional(opt) education?: string;
+  @ApiPropertyOptional(opt) @Personal() education?: string;
   @ApiPropertyOptional(opt) cleanRecord?: boolean;
   @ApiProperty({ format: 'date-time' }) appliedAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
@@ -71,17 +75,18 @@ export class StaffMemberView {
   @ApiProperty({ enum: ['active', 'erased'] }) status!: string;
   @ApiProperty({ format: 'uuid' }) candidateId!: string;
   @ApiProperty({ format: 'uuid' }) postingId!: string;
-  @ApiProperty() role!: string;
+  @ApiProperty() @NotPersonal('a role') role!: string;
   @ApiProperty({ format: 'uuid' }) branchId!: string;
-  @ApiProperty() businessLine!: string;
+  @ApiProperty() @NotPersonal('a business line') businessLine!: string;
   @ApiProperty({ type: PayTermsDto }) payTerms!: PayTermsDto;
-  @ApiPropertyOptional(opt) name?: string;
-  @ApiPropertyOptional(opt) phone?: string;
-  @ApiPropertyOptional(opt) idNumber?: string;
+  @ApiPropertyOptional(opt) @Personal() name?: string;
+  @ApiPropertyOptional(opt) @Personal() phone?: string;
+  @ApiPropertyOptional(opt) @Personal() idNumber?: string;
   @ApiProperty() masked!: boolean;
   @ApiProperty({ format: 'date-time' }) hiredAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
   @ApiPropertyOptional({ ...opt, description: 'the username tenancy was asked to create' })
+  @NotPersonal('the sign-in name asked for, unsealed as tenancy’s users are')
   loginRequested?: string;
   @ApiPropertyOptional({
     ...opt,
@@ -102,8 +107,10 @@ export class StaffMemberView {
 @ApiSchema({ name: 'Qualification' })
 export class QualificationView {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() kind!: string;
-  @ApiPropertyOptional(opt) number?: string;
+  @ApiProperty() @NotPersonal('a qualification kind') kind!: string;
+  @ApiPropertyOptional(opt)
+  @Personal(PERSONAL_TEXT.staffQualification['qualifications.number'])
+  number?: string;
   @ApiProperty({ format: 'date' }) issuedOn!: string;
   @ApiProperty({ format: 'date-time' }) expiresAt!: string;
   @ApiPropertyOptional({ ...opt, format: 'date-time' }) reverifyBy?: string;
@@ -115,7 +122,7 @@ export class QualificationView {
 @ApiSchema({ name: 'IneligibleBecause' })
 export class IneligibleBecauseView {
   @ApiPropertyOptional({ ...opt, format: 'uuid' }) qualificationId?: string;
-  @ApiPropertyOptional(opt) kind?: string;
+  @ApiPropertyOptional(opt) @NotPersonal('a qualification kind') kind?: string;
   @ApiProperty({ enum: ['expired', 'suspended', 'reverification_overdue', 'no_qualification'] })
   reason!: string;
 }
@@ -153,7 +160,7 @@ export class SeparationView {
   @ApiProperty({ type: 'integer' }) version!: number;
   @ApiProperty({ enum: ['none', 'separating', 'settlement_requested'] }) status!: string;
   @ApiPropertyOptional({ ...opt, enum: ['resignation', 'dismissal'] }) kind?: string;
-  @ApiPropertyOptional(opt) reason?: string;
+  @ApiPropertyOptional(opt) @Personal(PERSONAL_TEXT.staffSeparation.separationReason) reason?: string;
   @ApiPropertyOptional({ ...opt, type: 'integer' }) noticeDays?: number;
   @ApiPropertyOptional({ ...opt, format: 'date' }) lastDay?: string;
   @ApiPropertyOptional({ ...opt, format: 'date-time' }) startedAt?: string;
@@ -176,13 +183,13 @@ export class CandidateSummaryView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ type: 'integer' }) version!: number;
   @ApiProperty({ enum: ['in_progress', 'rejected', 'hired', 'erased'] }) status!: string;
-  @ApiPropertyOptional(opt) nextStep?: string;
+  @ApiPropertyOptional(opt) @NotPersonal('a step’s name') nextStep?: string;
   @ApiProperty({ format: 'uuid' }) postingId!: string;
-  @ApiProperty() role!: string;
+  @ApiProperty() @NotPersonal('a role') role!: string;
   @ApiProperty({ format: 'uuid' }) branchId!: string;
-  @ApiProperty() businessLine!: string;
-  @ApiPropertyOptional(opt) name?: string;
-  @ApiPropertyOptional(opt) phone?: string;
+  @ApiProperty() @NotPersonal('a business line') businessLine!: string;
+  @ApiPropertyOptional(opt) @Personal() name?: string;
+  @ApiPropertyOptional(opt) @Personal() phone?: string;
   @ApiProperty() masked!: boolean;
   @ApiProperty({ format: 'date-time' }) appliedAt!: string;
 }
@@ -190,18 +197,20 @@ export class CandidateSummaryView {
 @ApiSchema({ name: 'CandidatePage' })
 export class CandidatePageView {
   @ApiProperty({ type: [CandidateSummaryView] }) items!: CandidateSummaryView[];
-  @ApiPropertyOptional({ ...opt, description: 'absent on the last page' }) nextCursor?: string;
+  @ApiPropertyOptional({ ...opt, description: 'absent on the last page' })
+  @NotPersonal('a page cursor')
+  nextCursor?: string;
 }
 
 @ApiSchema({ name: 'StaffSummary' })
 export class StaffSummaryView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ type: 'integer' }) version!: number;
-  @ApiProperty() role!: string;
+  @ApiProperty() @NotPersonal('a role') role!: string;
   @ApiProperty({ format: 'uuid' }) branchId!: string;
-  @ApiProperty() businessLine!: string;
-  @ApiPropertyOptional(opt) name?: string;
-  @ApiPropertyOptional(opt) phone?: string;
+  @ApiProperty() @NotPersonal('a business line') businessLine!: string;
+  @ApiPropertyOptional(opt) @Personal() name?: string;
+  @ApiPropertyOptional(opt) @Personal() phone?: string;
   @ApiProperty() masked!: boolean;
   @ApiProperty({ type: PositiveMoneyDto }) dailyPay!: PositiveMoneyDto;
   @ApiPropertyOptional({ ...opt, enum: ['separating', 'settlement_requested'] }) separation?: string;
@@ -213,5 +222,7 @@ export class StaffSummaryView {
 @ApiSchema({ name: 'StaffPage' })
 export class StaffPageView {
   @ApiProperty({ type: [StaffSummaryView] }) items!: StaffSummaryView[];
-  @ApiPropertyOptional({ ...opt, description: 'absent on the last page' }) nextCursor?: string;
+  @ApiPropertyOptional({ ...opt, description: 'absent on the last page' })
+  @NotPersonal('a page cursor')
+  nextCursor?: string;
 }

@@ -19,6 +19,7 @@ import {
 import { RULES } from '@serviceops/kernel';
 import { BUSINESS_LINES, ROLES } from '../access/roles';
 import { Follows, present } from '../http/validators';
+import { NotPersonal } from '../http/personal';
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const CLOSE_HH_MM = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
@@ -62,6 +63,7 @@ export class WorkingDayDto {
   @ApiProperty({ example: '09:00', pattern: HH_MM.source, description: 'local time HH:MM' })
   @IsString()
   @Matches(HH_MM, { message: 'open must be a time HH:MM' })
+  @NotPersonal('a time of day')
   open!: string;
 
   @ApiProperty({
@@ -71,6 +73,7 @@ export class WorkingDayDto {
   })
   @IsString()
   @Matches(CLOSE_HH_MM, { message: 'close must be a time HH:MM' })
+  @NotPersonal('a time of day')
   close!: string;
 }
 

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { RULES } from '@serviceops/kernel';
 import { BUSINESS_LINES, ROLES } from '../access/roles';
 import { BusinessCalendarDto } from './tenancy.dto';
+import { NotPersonal, Personal, Secret } from '../http/personal';
 
 @ApiSchema({ name: 'Branch' })
 export class BranchView {
@@ -9,6 +10,7 @@ export class BranchView {
   id!: string;
 
   @ApiProperty()
+  @NotPersonal('a business’s branch')
   name!: string;
 
   @ApiProperty({ enum: BUSINESS_LINES, isArray: true })
@@ -21,6 +23,7 @@ export class TenantView {
   id!: string;
 
   @ApiProperty()
+  @NotPersonal('a business')
   name!: string;
 
   @ApiProperty({ type: 'integer', description: 'the tenant’s version, also its ETag' })
@@ -48,9 +51,11 @@ export class UserView {
   id!: string;
 
   @ApiProperty()
+  @NotPersonal('a sign-in name, chosen to be known')
   username!: string;
 
   @ApiProperty()
+  @Personal()
   displayName!: string;
 
   @ApiProperty({ enum: ROLES, isArray: true })
@@ -111,6 +116,7 @@ export class UserInvitationView {
     pattern: RULES.activationToken.schema.pattern,
     required: false,
   })
+  @Secret()
   token?: string;
 
   @ApiProperty({ format: 'date-time', description: 'the token works until this instant (excluded)' })
@@ -120,6 +126,7 @@ export class UserInvitationView {
     description: 'the activation page (ACTIVATION_URL) with the token in its fragment, when configured',
     required: false,
   })
+  @Secret()
   activationUrl?: string;
 
   @ApiProperty({ type: 'integer', description: 'the tenant’s version after the invitation, also the ETag' })

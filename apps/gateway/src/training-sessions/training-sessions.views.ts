@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import { TRAINING_KINDS } from '@serviceops/contracts';
+import { TRAINING_KINDS, PERSONAL_TEXT } from '@serviceops/contracts';
+import { Personal } from '../http/personal';
 
 @ApiSchema({ name: 'TrainingInvitee' })
 export class TrainingInviteeView {
@@ -27,6 +28,7 @@ export class TrainingSessionView {
   @ApiProperty({ enum: TRAINING_KINDS })
   kind!: string;
   @ApiProperty()
+  @Personal(PERSONAL_TEXT.staffTraining.topic)
   topic!: string;
   @ApiProperty({ format: 'date-time' })
   startsAt!: string;

@@ -34,7 +34,11 @@ export interface Declaration {
   readonly http: HttpRoute;
   readonly access: Access;
   readonly summary: string;
-  /** The answer may carry personal data: a kept (idempotent) answer drops those fields. */
+  /**
+   * The answer may carry personal data (informational). What a kept (idempotent) answer leaves out is not read
+   * from here but from the answer's view class, where each field is marked (`@Personal()`, apps/gateway
+   * http/personal.ts).
+   */
   readonly personalData?: boolean;
   /**
    * The problem codes of its own service (`CUSTOMERS.…`) the method may answer, each under the status its code
