@@ -330,6 +330,49 @@ describe('contracts end to end', () => {
     });
   });
 
+  it('lists proposals by status, customer and validity, a page at a time; a bad filter is 400', async () => {
+    const quote = async (validUntil: string) =>
+      ok<Proposal>(
+        await post('proposals', {
+          customerId,
+          line: 'driving_practice',
+          kind: 'service_package',
+          items: [{ kind: 'service', description: 'practice session', quantity: 5, unitPrice: cny(20_000) }],
+          paymentTerms: 'in full before the first session',
+          startDate: day(30),
+          endDate: day(120),
+          validUntil,
+        }),
+        201,
+      );
+    const kept = await quote(day(40));
+    const declined = await quote(day(3));
+    const sent = ok<Proposal>(await post(`proposals/${declined.id}/send`, {}, declined.version));
+    ok<Proposal>(
+      await post(`proposals/${declined.id}/decline`, { reason: 'chose another school' }, sent.version),
+    );
+
+    type Page = { items: { id: string; status: string; validUntil: string }[]; nextCursor?: string };
+    const list = async (query: string) =>
+      ok<Page>(await api.get(`/api/v1/proposals?customerId=${customerId}&${query}`).set(auth(admin)));
+    const gone = await poll('the decline listed', async () => {
+      const page = await list('status=declined');
+      return page.items.some((i) => i.id === declined.id) ? page : undefined;
+    });
+    expect(gone.items.find((i) => i.id === declined.id)).toMatchObject({
+      status: 'declined',
+      validUntil: day(3),
+    });
+    const later = await list(`status=drafted&validUntilAfter=${day(39)}`);
+    expect(later.items.map((i) => i.id)).toEqual([kept.id]);
+    const first = await list('limit=1');
+    expect(first.items.map((i) => i.id)).toEqual([declined.id]);
+    const second = await list(`limit=1&cursor=${first.nextCursor ?? ''}`);
+    expect(second.items.map((i) => i.id)).toEqual([kept.id]);
+
+    expectProblem(await api.get('/api/v1/proposals?status=signed').set(auth(admin)), 400, 'VALIDATION');
+  });
+
   it('a rental lease: review required, returned once, approved, signed, amended, terms by date', async () => {
     const draft = ok<Contract>(
       await post('contracts', {

@@ -1,6 +1,6 @@
 import { ContractErrorCode } from '../domain/contract/contract.errors';
 import { Injectable } from '@nestjs/common';
-import { isLocalDate, type RecordedEvent } from '@serviceops/kernel';
+import type { RecordedEvent } from '@serviceops/kernel';
 import {
   ClearReadLog,
   decodeCursor,
@@ -19,26 +19,11 @@ import { fulfilmentOfContract } from '../infrastructure/fulfilment.repository';
 import { reviewPerformance } from '../domain/performance/performance';
 import { ContractStore, sha256 } from './contract-store';
 import { contractViewOf, maskTerms, seenBy, type ContractView } from './contract-view';
+import { dateParam, oneOf } from './query-params';
 
 const LIST_STATUSES: readonly string[] = CONTRACT_VIEW_STATUSES;
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 200;
-
-function dateParam(value: string | undefined, field: string): string | undefined {
-  if (value === undefined || value === '') return undefined;
-  if (!isLocalDate(value))
-    throw new ProblemError('VALIDATION', `${field} must be a date YYYY-MM-DD`, [
-      { path: field, message: 'must be a date YYYY-MM-DD' },
-    ]);
-  return value;
-}
-
-function oneOf(value: string | undefined, allowed: readonly string[], field: string): string | undefined {
-  if (value === undefined || value === '') return undefined;
-  if (!allowed.includes(value))
-    throw new ProblemError('VALIDATION', `unknown ${field}`, [{ path: field, message: allowed.join(', ') }]);
-  return value;
-}
 
 /** A stream's events as history: who, when, on whose behalf, which fields (never their values). */
 function historyOf(events: readonly RecordedEvent[]) {

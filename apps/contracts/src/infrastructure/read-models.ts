@@ -47,3 +47,35 @@ export class ContractDataKeys1764800000001 implements MigrationInterface {
     await q.query(`DROP TABLE data_keys`);
   }
 }
+
+/** Proposals to list by status, customer, kind and last valid day. No personal data (customers by id). */
+@Entity({ name: 'proposal_list' })
+export class ProposalListRow {
+  @PrimaryColumn('uuid', { name: 'proposal_id' }) proposalId!: string;
+  @Column('uuid', { name: 'tenant_id' }) tenantId!: string;
+  @Column('uuid', { name: 'customer_id' }) customerId!: string;
+  @Column('integer') version!: number;
+  @Column('text') status!: string;
+  @Column('text') line!: string;
+  @Column('text') kind!: string;
+  @Column('text', { name: 'start_date' }) startDate!: string;
+  @Column('text', { name: 'end_date' }) endDate!: string;
+  @Column('text', { name: 'valid_until' }) validUntil!: string;
+  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
+  @Column('uuid', { name: 'contract_id', nullable: true }) contractId!: string | null;
+}
+
+export class ProposalList1765000000000 implements MigrationInterface {
+  name = 'ProposalList1765000000000';
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`CREATE TABLE proposal_list (
+      proposal_id uuid PRIMARY KEY, tenant_id uuid NOT NULL, customer_id uuid NOT NULL, version integer NOT NULL,
+      status text NOT NULL, line text NOT NULL, kind text NOT NULL, start_date text NOT NULL, end_date text NOT NULL,
+      valid_until text NOT NULL, created_at timestamptz NOT NULL, contract_id uuid)`);
+    await q.query(`CREATE INDEX proposal_list_page ON proposal_list (tenant_id, created_at, proposal_id)`);
+    await q.query(`CREATE INDEX proposal_list_valid ON proposal_list (tenant_id, valid_until)`);
+  }
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE proposal_list`);
+  }
+}

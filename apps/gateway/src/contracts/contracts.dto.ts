@@ -7,6 +7,7 @@ import {
   CONTRACT_VIEW_STATUSES,
   ITEM_KINDS,
   PARTIES,
+  PROPOSAL_STATUSES,
   SIGNING_METHODS,
 } from '@serviceops/contracts';
 import { RULES } from '@serviceops/kernel';
@@ -391,6 +392,31 @@ export class CreateProposalDto {
 
   @Follows(RULES.dateOnly, { example: '2026-03-16', description: 'the last day the customer may accept' })
   validUntil!: string;
+}
+
+export class ListProposalsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: PROPOSAL_STATUSES, required: false })
+  @ValidateIf(present)
+  @IsIn(PROPOSAL_STATUSES)
+  status?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', required: false })
+  @ValidateIf(present)
+  @IsUUID()
+  customerId?: string;
+
+  @ApiPropertyOptional({ enum: CONTRACT_KINDS, required: false })
+  @ValidateIf(present)
+  @IsIn(CONTRACT_KINDS)
+  kind?: string;
+
+  @ValidateIf(present)
+  @Follows(RULES.dateOnly, { required: false, description: 'proposals valid until a day before this date' })
+  validUntilBefore?: string;
+
+  @ValidateIf(present)
+  @Follows(RULES.dateOnly, { required: false, description: 'proposals valid until a day after this date' })
+  validUntilAfter?: string;
 }
 
 @ApiSchema({ name: 'DeclineProposal' })

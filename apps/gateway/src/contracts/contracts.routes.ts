@@ -9,6 +9,7 @@ import {
   GetContractReviewQuery,
   GetContractTermsQuery,
   ListContractsQuery,
+  ListProposalsQuery,
   PublishContractTemplateDto,
   ReasonDto,
   ReturnContractDto,
@@ -23,6 +24,7 @@ import {
   ContractTemplateListView,
   ContractTemplateView,
   ContractView,
+  ProposalPageView,
   ProposalView,
   TermsInForceView,
 } from './contracts.views';
@@ -86,6 +88,7 @@ export const ContractTemplateRoutes = controllerOf('contract-templates', [
 
 export const ProposalRoutes = controllerOf('proposals', [
   route({ rpc: 'contracts.CreateProposal', body: CreateProposalDto, answer: ProposalView, view }),
+  route({ rpc: 'contracts.ListProposals', query: ListProposalsQuery, answer: ProposalPageView }),
   route({ rpc: 'contracts.GetProposal', answer: ProposalView, view }),
   route({ rpc: 'contracts.SendProposal', answer: ProposalView, view }),
   route({ rpc: 'contracts.AcceptProposal', answer: ProposalView, view }),

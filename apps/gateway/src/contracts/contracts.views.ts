@@ -273,6 +273,51 @@ export class ProposalView {
   contractId?: string;
 }
 
+@ApiSchema({ name: 'ProposalSummary' })
+export class ProposalSummaryView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  version!: number;
+
+  @ApiProperty({ enum: PROPOSAL_STATUSES })
+  status!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  customerId!: string;
+
+  @ApiProperty({ enum: BUSINESS_LINES })
+  line!: string;
+
+  @ApiProperty({ enum: CONTRACT_KINDS })
+  kind!: string;
+
+  @ApiProperty({ format: 'date' })
+  startDate!: string;
+
+  @ApiProperty({ format: 'date' })
+  endDate!: string;
+
+  @ApiProperty({ format: 'date' })
+  validUntil!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+
+  @ApiPropertyOptional({ format: 'uuid', required: false, description: 'the contract drafted on acceptance' })
+  contractId?: string;
+}
+
+@ApiSchema({ name: 'ProposalPage' })
+export class ProposalPageView {
+  @ApiProperty({ type: [ProposalSummaryView] })
+  items!: ProposalSummaryView[];
+
+  @ApiPropertyOptional({ required: false })
+  nextCursor?: string;
+}
+
 @ApiSchema({ name: 'SessionsReview' })
 export class SessionsReviewView {
   @ApiProperty({ description: 'sessions in the package' })

@@ -255,6 +255,13 @@ export const CONTRACTS_API = {
       'CONTRACTS.CUSTOMER_ERASED',
     ],
   },
+  ListProposals: {
+    http: { method: 'GET', path: 'proposals', status: 200 },
+    access: CONTRACT_READERS,
+    errors: [],
+    summary:
+      'List proposals by status, customer, kind, or valid until before/after a date; newest first, a page at a time',
+  },
   GetProposal: {
     http: { method: 'GET', path: 'proposals/:id', status: 200, uuidParams: ['id'], etag: true },
     access: CONTRACT_READERS,
