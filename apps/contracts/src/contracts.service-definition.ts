@@ -28,9 +28,15 @@ import {
   ContractListRow,
   ProposalList1765000000000,
   ProposalListRow,
+  RenewalFollowUpRow,
+  RenewalFollowUps1765000000001,
 } from './infrastructure/read-models';
 import { CONTRACT_LIST_CONSUMER, contractListProjection } from './projections/contract-list.projection';
 import { PROPOSAL_LIST_CONSUMER, proposalListProjection } from './projections/proposal-list.projection';
+import {
+  RENEWAL_FOLLOW_UPS_CONSUMER,
+  renewalFollowUpsProjection,
+} from './projections/renewal-follow-ups.projection';
 import { CUSTOMER_ERASURES_CONSUMER, forgetErasedCustomers } from './projections/customer-erasures.process';
 import { FULFILMENT_CONSUMER, fulfilmentProjection } from './projections/fulfilment.projection';
 import { ContractFulfilment1764900000000 } from './infrastructure/fulfilment.repository';
@@ -57,13 +63,14 @@ export const contractsService: ServiceDefinition<typeof contractsConfigSpec> = {
     loader: PROTO_LOADER_OPTIONS,
   },
   database: {
-    entities: [ContractListRow, ProposalListRow],
+    entities: [ContractListRow, ProposalListRow, RenewalFollowUpRow],
     migrations: [
       ContractList1764800000000,
       ContractDataKeys1764800000001,
       ContractFulfilment1764900000000,
       TenantZones1764900000001,
       ProposalList1765000000000,
+      RenewalFollowUps1765000000001,
     ],
   },
   publishes: true,
@@ -92,6 +99,11 @@ export const contractsService: ServiceDefinition<typeof contractsConfigSpec> = {
       PROPOSAL_LIST_CONSUMER,
       [eventsTopic('contracts')],
       proposalListProjection(dataSource),
+    );
+    await runtime.subscribe(
+      RENEWAL_FOLLOW_UPS_CONSUMER,
+      [eventsTopic('contracts')],
+      renewalFollowUpsProjection(dataSource),
     );
     await runtime.subscribe(
       CUSTOMER_ERASURES_CONSUMER,

@@ -79,3 +79,34 @@ export class ProposalList1765000000000 implements MigrationInterface {
     await q.query(`DROP TABLE proposal_list`);
   }
 }
+
+/** Renewal follow-ups to list by owner and status: the last one of each contract. Owners by user id. */
+@Entity({ name: 'renewal_follow_ups' })
+export class RenewalFollowUpRow {
+  @PrimaryColumn('uuid', { name: 'contract_id' }) contractId!: string;
+  @Column('uuid', { name: 'tenant_id' }) tenantId!: string;
+  /** The contract's version (the ETag to close it with). */
+  @Column('integer') version!: number;
+  @Column('text') owner!: string;
+  @Column('text', { name: 'end_date' }) endDate!: string;
+  @Column('text') status!: string;
+  @Column('timestamptz', { name: 'opened_at' }) openedAt!: Date;
+  @Column('timestamptz', { name: 'closed_at', nullable: true }) closedAt!: Date | null;
+  @Column('text', { name: 'closed_by', nullable: true }) closedBy!: string | null;
+}
+
+export class RenewalFollowUps1765000000001 implements MigrationInterface {
+  name = 'RenewalFollowUps1765000000001';
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`CREATE TABLE renewal_follow_ups (
+      contract_id uuid PRIMARY KEY, tenant_id uuid NOT NULL, version integer NOT NULL, owner text NOT NULL,
+      end_date text NOT NULL, status text NOT NULL, opened_at timestamptz NOT NULL, closed_at timestamptz,
+      closed_by text)`);
+    await q.query(
+      `CREATE INDEX renewal_follow_ups_owner ON renewal_follow_ups (tenant_id, owner, status, opened_at)`,
+    );
+  }
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE renewal_follow_ups`);
+  }
+}

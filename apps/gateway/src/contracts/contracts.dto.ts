@@ -5,6 +5,8 @@ import {
   CONTRACT_FIELDS,
   CONTRACT_KINDS,
   CONTRACT_VIEW_STATUSES,
+  FOLLOW_UP_OUTCOMES,
+  FOLLOW_UP_STATUSES,
   ITEM_KINDS,
   PARTIES,
   PROPOSAL_STATUSES,
@@ -325,6 +327,25 @@ export class ListContractsQuery extends PageQuery {
   @ValidateIf(present)
   @Follows(RULES.dateOnly, { required: false, description: 'contracts ending before this date' })
   expiringBefore?: string;
+}
+
+@ApiSchema({ name: 'CloseRenewalFollowUp' })
+export class CloseRenewalFollowUpDto {
+  @ApiProperty({ enum: FOLLOW_UP_OUTCOMES })
+  @IsIn(FOLLOW_UP_OUTCOMES)
+  outcome!: string;
+}
+
+export class ListRenewalFollowUpsQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid', required: false, description: 'the user the follow-up is for' })
+  @ValidateIf(present)
+  @IsUUID()
+  owner?: string;
+
+  @ApiPropertyOptional({ enum: FOLLOW_UP_STATUSES, required: false })
+  @ValidateIf(present)
+  @IsIn(FOLLOW_UP_STATUSES)
+  status?: string;
 }
 
 @ApiSchema({ name: 'PublishContractTemplate' })

@@ -1,6 +1,7 @@
 import { controllerOf, route } from '../routes/mount';
 import {
   AmendContractDto,
+  CloseRenewalFollowUpDto,
   CreateProposalDto,
   DeclineProposalDto,
   DraftContractDto,
@@ -10,6 +11,7 @@ import {
   GetContractTermsQuery,
   ListContractsQuery,
   ListProposalsQuery,
+  ListRenewalFollowUpsQuery,
   PublishContractTemplateDto,
   ReasonDto,
   ReturnContractDto,
@@ -26,6 +28,8 @@ import {
   ContractView,
   ProposalPageView,
   ProposalView,
+  RenewalFollowUpPageView,
+  RenewalFollowUpView,
   TermsInForceView,
 } from './contracts.views';
 
@@ -49,6 +53,12 @@ const view = numericAmounts;
 export const ContractRoutes = controllerOf('contracts', [
   route({ rpc: 'contracts.DraftContract', body: DraftContractDto, answer: ContractView, view }),
   route({ rpc: 'contracts.ListContracts', query: ListContractsQuery, answer: ContractPageView }),
+  // Before `contracts/:id`: its path is not an id.
+  route({
+    rpc: 'contracts.ListRenewalFollowUps',
+    query: ListRenewalFollowUpsQuery,
+    answer: RenewalFollowUpPageView,
+  }),
   route({ rpc: 'contracts.GetContract', query: GetContractQuery, answer: ContractView, view }),
   route({ rpc: 'contracts.GetContractTerms', query: GetContractTermsQuery, answer: TermsInForceView, view }),
   route({
@@ -75,6 +85,11 @@ export const ContractRoutes = controllerOf('contracts', [
   route({ rpc: 'contracts.TerminateContract', body: ReasonDto, answer: ContractView, view }),
   route({ rpc: 'contracts.RenewContract', answer: ContractView, view }),
   route({ rpc: 'contracts.ArchiveContract', answer: ContractView, view }),
+  route({
+    rpc: 'contracts.CloseRenewalFollowUp',
+    body: CloseRenewalFollowUpDto,
+    answer: RenewalFollowUpView,
+  }),
 ]);
 
 export const ContractTemplateRoutes = controllerOf('contract-templates', [

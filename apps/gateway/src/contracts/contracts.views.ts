@@ -4,6 +4,7 @@ import {
   CLAUSE_KEYS,
   CONTRACT_KINDS,
   CONTRACT_VIEW_STATUSES,
+  FOLLOW_UP_STATUSES,
   PARTIES,
   PROPOSAL_STATUSES,
   SIGNING_METHODS,
@@ -202,6 +203,45 @@ export class ContractSummaryView {
 export class ContractPageView {
   @ApiProperty({ type: [ContractSummaryView] })
   items!: ContractSummaryView[];
+
+  @ApiPropertyOptional({ required: false })
+  nextCursor?: string;
+}
+
+@ApiSchema({ name: 'RenewalFollowUp' })
+export class RenewalFollowUpView {
+  @ApiProperty({ format: 'uuid' })
+  contractId!: string;
+
+  @ApiProperty({ description: 'the contract’s version: also the ETag, sent as If-Match to close it' })
+  version!: number;
+
+  @ApiProperty({ description: 'the user the expiry notice gave it to (system when none)' })
+  owner!: string;
+
+  @ApiProperty({ format: 'date', description: 'the end date the notice went out for' })
+  endDate!: string;
+
+  @ApiProperty({ enum: FOLLOW_UP_STATUSES })
+  status!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  openedAt!: string;
+
+  @ApiPropertyOptional({ format: 'date-time', required: false })
+  closedAt?: string;
+
+  @ApiPropertyOptional({
+    required: false,
+    description: 'its owner, a manager, or system (with the contract)',
+  })
+  closedBy?: string;
+}
+
+@ApiSchema({ name: 'RenewalFollowUpPage' })
+export class RenewalFollowUpPageView {
+  @ApiProperty({ type: [RenewalFollowUpView] })
+  items!: RenewalFollowUpView[];
 
   @ApiPropertyOptional({ required: false })
   nextCursor?: string;
