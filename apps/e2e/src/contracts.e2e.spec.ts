@@ -629,6 +629,79 @@ describe('contracts end to end', () => {
     expect(keys.rowCount).toBe(0);
   });
 
+  it('a renewal follow-up: opened by the notice for the signer, listed by owner, closed once with an outcome', async () => {
+    const draft = ok<Contract>(
+      await post(
+        'contracts',
+        {
+          kind: 'service_package',
+          customerId,
+          line: 'driving_practice',
+          terms: {
+            startDate: day(-20),
+            endDate: day(10),
+            items: [
+              { kind: 'service', description: 'practice session', quantity: 4, unitPrice: cny(20_000) },
+            ],
+            clauses: {
+              items: 'four sessions',
+              fees: 'in advance',
+              term: 'a month',
+              breachLiability: 'forfeited',
+            },
+          },
+        },
+        undefined,
+      ),
+      201,
+    );
+    const once = ok<Contract>(
+      await post(
+        `contracts/${draft.id}/sign`,
+        { party: 'customer', signer: 'Zhao', method: 'paper' },
+        draft.version,
+      ),
+    );
+    ok<Contract>(
+      await post(
+        `contracts/${draft.id}/sign`,
+        { party: 'provider', signer: 'Wang', method: 'paper' },
+        once.version,
+      ),
+    );
+    type FollowUp = { contractId: string; version: number; owner: string; status: string; endDate: string };
+    const follows = async (query: string) =>
+      ok<{ items: FollowUp[] }>(
+        await api.get(`/api/v1/contracts/renewal-follow-ups?${query}`).set(auth(admin)),
+      ).items;
+    // The notice is due a month before the end: at once.
+    const open = await poll('the follow-up opened', async () =>
+      (await follows('status=open')).find((f) => f.contractId === draft.id),
+    );
+    expect(open.endDate).toBe(day(10));
+    expect((await follows(`owner=${open.owner}&status=open`)).map((f) => f.contractId)).toContain(draft.id);
+
+    const closed = ok<FollowUp>(
+      await post(`contracts/${draft.id}/close-follow-up`, { outcome: 'done' }, open.version),
+    );
+    expect(closed).toMatchObject({ contractId: draft.id, status: 'done', owner: open.owner });
+    expectProblem(
+      await post(`contracts/${draft.id}/close-follow-up`, { outcome: 'dropped' }, closed.version),
+      422,
+      'CONTRACTS.NO_OPEN_FOLLOW_UP',
+    );
+    expectProblem(
+      await post(`contracts/${draft.id}/close-follow-up`, { outcome: 'renewed' }, closed.version),
+      400,
+      'VALIDATION',
+    );
+    expectProblem(
+      await api.get('/api/v1/contracts/renewal-follow-ups?status=closed').set(auth(admin)),
+      400,
+      'VALIDATION',
+    );
+  });
+
   it('refuses bad input with problem+json and writes nothing', async () => {
     const terms = {
       startDate: day(0),
