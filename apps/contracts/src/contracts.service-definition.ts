@@ -21,12 +21,22 @@ import {
 import { ContractTemplateHandlers } from './application/contract-template.handlers';
 import { ContractHandlers } from './application/contract.handlers';
 import { ProposalHandlers } from './application/proposal.handlers';
+import { ProposalQueries } from './application/proposal-queries';
 import {
   ContractDataKeys1764800000001,
   ContractList1764800000000,
   ContractListRow,
+  ProposalList1765000000000,
+  ProposalListRow,
+  RenewalFollowUpRow,
+  RenewalFollowUps1765000000001,
 } from './infrastructure/read-models';
 import { CONTRACT_LIST_CONSUMER, contractListProjection } from './projections/contract-list.projection';
+import { PROPOSAL_LIST_CONSUMER, proposalListProjection } from './projections/proposal-list.projection';
+import {
+  RENEWAL_FOLLOW_UPS_CONSUMER,
+  renewalFollowUpsProjection,
+} from './projections/renewal-follow-ups.projection';
 import { CUSTOMER_ERASURES_CONSUMER, forgetErasedCustomers } from './projections/customer-erasures.process';
 import { FULFILMENT_CONSUMER, fulfilmentProjection } from './projections/fulfilment.projection';
 import { ContractFulfilment1764900000000 } from './infrastructure/fulfilment.repository';
@@ -40,6 +50,7 @@ const HANDLERS: readonly Type[] = [
   ContractQueries,
   ContractTemplateHandlers,
   ProposalHandlers,
+  ProposalQueries,
 ];
 
 /** The contracts service. */
@@ -52,12 +63,14 @@ export const contractsService: ServiceDefinition<typeof contractsConfigSpec> = {
     loader: PROTO_LOADER_OPTIONS,
   },
   database: {
-    entities: [ContractListRow],
+    entities: [ContractListRow, ProposalListRow, RenewalFollowUpRow],
     migrations: [
       ContractList1764800000000,
       ContractDataKeys1764800000001,
       ContractFulfilment1764900000000,
       TenantZones1764900000001,
+      ProposalList1765000000000,
+      RenewalFollowUps1765000000001,
     ],
   },
   publishes: true,
@@ -81,6 +94,16 @@ export const contractsService: ServiceDefinition<typeof contractsConfigSpec> = {
       CONTRACT_LIST_CONSUMER,
       [eventsTopic('contracts')],
       contractListProjection(dataSource),
+    );
+    await runtime.subscribe(
+      PROPOSAL_LIST_CONSUMER,
+      [eventsTopic('contracts')],
+      proposalListProjection(dataSource),
+    );
+    await runtime.subscribe(
+      RENEWAL_FOLLOW_UPS_CONSUMER,
+      [eventsTopic('contracts')],
+      renewalFollowUpsProjection(dataSource),
     );
     await runtime.subscribe(
       CUSTOMER_ERASURES_CONSUMER,

@@ -330,6 +330,49 @@ describe('contracts end to end', () => {
     });
   });
 
+  it('lists proposals by status, customer and validity, a page at a time; a bad filter is 400', async () => {
+    const quote = async (validUntil: string) =>
+      ok<Proposal>(
+        await post('proposals', {
+          customerId,
+          line: 'driving_practice',
+          kind: 'service_package',
+          items: [{ kind: 'service', description: 'practice session', quantity: 5, unitPrice: cny(20_000) }],
+          paymentTerms: 'in full before the first session',
+          startDate: day(30),
+          endDate: day(120),
+          validUntil,
+        }),
+        201,
+      );
+    const kept = await quote(day(40));
+    const declined = await quote(day(3));
+    const sent = ok<Proposal>(await post(`proposals/${declined.id}/send`, {}, declined.version));
+    ok<Proposal>(
+      await post(`proposals/${declined.id}/decline`, { reason: 'chose another school' }, sent.version),
+    );
+
+    type Page = { items: { id: string; status: string; validUntil: string }[]; nextCursor?: string };
+    const list = async (query: string) =>
+      ok<Page>(await api.get(`/api/v1/proposals?customerId=${customerId}&${query}`).set(auth(admin)));
+    const gone = await poll('the decline listed', async () => {
+      const page = await list('status=declined');
+      return page.items.some((i) => i.id === declined.id) ? page : undefined;
+    });
+    expect(gone.items.find((i) => i.id === declined.id)).toMatchObject({
+      status: 'declined',
+      validUntil: day(3),
+    });
+    const later = await list(`status=drafted&validUntilAfter=${day(39)}`);
+    expect(later.items.map((i) => i.id)).toEqual([kept.id]);
+    const first = await list('limit=1');
+    expect(first.items.map((i) => i.id)).toEqual([declined.id]);
+    const second = await list(`limit=1&cursor=${first.nextCursor ?? ''}`);
+    expect(second.items.map((i) => i.id)).toEqual([kept.id]);
+
+    expectProblem(await api.get('/api/v1/proposals?status=signed').set(auth(admin)), 400, 'VALIDATION');
+  });
+
   it('a rental lease: review required, returned once, approved, signed, amended, terms by date', async () => {
     const draft = ok<Contract>(
       await post('contracts', {
@@ -584,6 +627,79 @@ describe('contracts end to end', () => {
     );
     const keys = await db.query('SELECT 1 FROM contracts.data_keys WHERE customer_id = $1', [erasable]);
     expect(keys.rowCount).toBe(0);
+  });
+
+  it('a renewal follow-up: opened by the notice for the signer, listed by owner, closed once with an outcome', async () => {
+    const draft = ok<Contract>(
+      await post(
+        'contracts',
+        {
+          kind: 'service_package',
+          customerId,
+          line: 'driving_practice',
+          terms: {
+            startDate: day(-20),
+            endDate: day(10),
+            items: [
+              { kind: 'service', description: 'practice session', quantity: 4, unitPrice: cny(20_000) },
+            ],
+            clauses: {
+              items: 'four sessions',
+              fees: 'in advance',
+              term: 'a month',
+              breachLiability: 'forfeited',
+            },
+          },
+        },
+        undefined,
+      ),
+      201,
+    );
+    const once = ok<Contract>(
+      await post(
+        `contracts/${draft.id}/sign`,
+        { party: 'customer', signer: 'Zhao', method: 'paper' },
+        draft.version,
+      ),
+    );
+    ok<Contract>(
+      await post(
+        `contracts/${draft.id}/sign`,
+        { party: 'provider', signer: 'Wang', method: 'paper' },
+        once.version,
+      ),
+    );
+    type FollowUp = { contractId: string; version: number; owner: string; status: string; endDate: string };
+    const follows = async (query: string) =>
+      ok<{ items: FollowUp[] }>(
+        await api.get(`/api/v1/contracts/renewal-follow-ups?${query}`).set(auth(admin)),
+      ).items;
+    // The notice is due a month before the end: at once.
+    const open = await poll('the follow-up opened', async () =>
+      (await follows('status=open')).find((f) => f.contractId === draft.id),
+    );
+    expect(open.endDate).toBe(day(10));
+    expect((await follows(`owner=${open.owner}&status=open`)).map((f) => f.contractId)).toContain(draft.id);
+
+    const closed = ok<FollowUp>(
+      await post(`contracts/${draft.id}/close-follow-up`, { outcome: 'done' }, open.version),
+    );
+    expect(closed).toMatchObject({ contractId: draft.id, status: 'done', owner: open.owner });
+    expectProblem(
+      await post(`contracts/${draft.id}/close-follow-up`, { outcome: 'dropped' }, closed.version),
+      422,
+      'CONTRACTS.NO_OPEN_FOLLOW_UP',
+    );
+    expectProblem(
+      await post(`contracts/${draft.id}/close-follow-up`, { outcome: 'renewed' }, closed.version),
+      400,
+      'VALIDATION',
+    );
+    expectProblem(
+      await api.get('/api/v1/contracts/renewal-follow-ups?status=closed').set(auth(admin)),
+      400,
+      'VALIDATION',
+    );
   });
 
   it('refuses bad input with problem+json and writes nothing', async () => {

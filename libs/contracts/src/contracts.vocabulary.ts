@@ -42,3 +42,12 @@ export const CONTRACT_STATUSES = [
 export const CONTRACT_VIEW_STATUSES = [...CONTRACT_STATUSES, 'active'] as const;
 
 export const PROPOSAL_STATUSES = ['drafted', 'sent', 'accepted', 'declined', 'expired'] as const;
+/**
+ * A renewal follow-up (opened by the expiry notice, for its owner): open until its owner or a manager closes it
+ * (done, dropped), or the contract closes it (renewed; dropped when it expires or is terminated).
+ */
+export const FOLLOW_UP_STATUSES = ['open', 'done', 'renewed', 'dropped'] as const;
+export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+/** The outcomes its owner or a manager may close a follow-up with (a renewal is RenewContract's). */
+export const FOLLOW_UP_OUTCOMES = ['done', 'dropped'] as const satisfies readonly FollowUpStatus[];
+export type FollowUpOutcome = (typeof FOLLOW_UP_OUTCOMES)[number];

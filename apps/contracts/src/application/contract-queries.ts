@@ -1,44 +1,30 @@
 import { ContractErrorCode } from '../domain/contract/contract.errors';
 import { Injectable } from '@nestjs/common';
-import { isLocalDate, type RecordedEvent } from '@serviceops/kernel';
+import type { RecordedEvent } from '@serviceops/kernel';
 import {
   ClearReadLog,
   decodeCursor,
   Handles,
   keysetPage,
+  limitOf,
   ProblemError,
   type CallContext,
 } from '@serviceops/platform';
 import { DataSource } from 'typeorm';
 import { headerOf } from '../domain/contract/contract.decide';
-import { CONTRACT_VIEW_STATUSES, seesPersonalData } from '@serviceops/contracts';
+import { CONTRACT_VIEW_STATUSES, FOLLOW_UP_STATUSES, seesPersonalData } from '@serviceops/contracts';
 import { renderContract } from '../domain/document/contract-document';
 import { CONTRACT_KINDS, versionOn } from '../domain/terms/terms';
-import { ContractListRow } from '../infrastructure/read-models';
+import { ContractListRow, RenewalFollowUpRow } from '../infrastructure/read-models';
 import { fulfilmentOfContract } from '../infrastructure/fulfilment.repository';
 import { reviewPerformance } from '../domain/performance/performance';
 import { ContractStore, sha256 } from './contract-store';
 import { contractViewOf, maskTerms, seenBy, type ContractView } from './contract-view';
+import { dateParam, oneOf } from './query-params';
 
 const LIST_STATUSES: readonly string[] = CONTRACT_VIEW_STATUSES;
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 200;
-
-function dateParam(value: string | undefined, field: string): string | undefined {
-  if (value === undefined || value === '') return undefined;
-  if (!isLocalDate(value))
-    throw new ProblemError('VALIDATION', `${field} must be a date YYYY-MM-DD`, [
-      { path: field, message: 'must be a date YYYY-MM-DD' },
-    ]);
-  return value;
-}
-
-function oneOf(value: string | undefined, allowed: readonly string[], field: string): string | undefined {
-  if (value === undefined || value === '') return undefined;
-  if (!allowed.includes(value))
-    throw new ProblemError('VALIDATION', `unknown ${field}`, [{ path: field, message: allowed.join(', ') }]);
-  return value;
-}
 
 /** A stream's events as history: who, when, on whose behalf, which fields (never their values). */
 function historyOf(events: readonly RecordedEvent[]) {
@@ -230,6 +216,46 @@ export class ContractQueries {
         startDate: r.startDate,
         endDate: r.endDate,
         draftedAt: r.draftedAt.toISOString(),
+      })),
+      ...(nextCursor ? { nextCursor } : {}),
+    };
+  }
+
+  /** Renewal follow-ups by owner and status, newest first (one per contract: its last notice's). */
+  @Handles('contracts.ListRenewalFollowUps')
+  async followUps(
+    filter: { owner?: string; status?: string; limit?: number; cursor?: string },
+    call: CallContext,
+  ) {
+    const status = oneOf(filter.status, FOLLOW_UP_STATUSES, 'status');
+    const limit = limitOf(filter.limit);
+    const query = this.dataSource
+      .getRepository(RenewalFollowUpRow)
+      .createQueryBuilder('f')
+      .where('f.tenantId = :tenant', { tenant: call.tenantId })
+      .orderBy('f.openedAt', 'DESC')
+      .addOrderBy('f.contractId', 'DESC')
+      .limit(limit + 1);
+    if (filter.owner) query.andWhere('f.owner = :owner', { owner: filter.owner });
+    if (status) query.andWhere('f.status = :status', { status });
+    if (filter.cursor) {
+      const { at, id } = decodeCursor(filter.cursor);
+      query.andWhere('(f.openedAt, f.contractId) < (:at, :id)', { at, id });
+    }
+    const { page, nextCursor } = keysetPage(await query.getMany(), limit, (r) => ({
+      at: r.openedAt,
+      id: r.contractId,
+    }));
+    return {
+      items: page.map((r) => ({
+        contractId: r.contractId,
+        version: r.version,
+        owner: r.owner,
+        endDate: r.endDate,
+        status: r.status,
+        openedAt: r.openedAt.toISOString(),
+        ...(r.closedAt ? { closedAt: r.closedAt.toISOString() } : {}),
+        ...(r.closedBy ? { closedBy: r.closedBy } : {}),
       })),
       ...(nextCursor ? { nextCursor } : {}),
     };

@@ -90,3 +90,23 @@ export function seenBy(view: ContractView, clear: boolean): ContractView {
     returnReasons: view.returnReasons.map(() => MASK),
   };
 }
+
+/** A renewal follow-up as the API answers it: the proto's RenewalFollowUp (the contract's version its ETag). */
+export interface RenewalFollowUpView {
+  readonly contractId: string;
+  readonly version: number;
+  readonly owner: string;
+  readonly endDate: string;
+  readonly status: string;
+  readonly openedAt: string;
+  readonly closedAt?: string;
+  readonly closedBy?: string;
+}
+
+export function renewalFollowUpViewOf(
+  contractId: string,
+  version: number,
+  followUp: NonNullable<Contract['renewalFollowUp']>,
+): RenewalFollowUpView {
+  return { contractId, version, ...followUp };
+}

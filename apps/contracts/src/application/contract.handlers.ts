@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { seesPersonalData, type BusinessLine } from '@serviceops/contracts';
+import {
+  RENEWAL_FOLLOW_UP_MANAGERS,
+  seesPersonalData,
+  type BusinessLine,
+  type FollowUpOutcome,
+} from '@serviceops/contracts';
 import { newId } from '@serviceops/kernel';
 import {
   execute,
@@ -29,7 +34,13 @@ import {
   startOfDay,
   systemCall,
 } from './contract-store';
-import { contractViewOf, seenBy, type ContractView } from './contract-view';
+import {
+  contractViewOf,
+  renewalFollowUpViewOf,
+  seenBy,
+  type ContractView,
+  type RenewalFollowUpView,
+} from './contract-view';
 import { changesOf, termsOf, type TermChangesMessage, type TermsMessage } from './messages';
 
 type ExistingCommand = Exclude<ContractCommand, DraftContract>;
@@ -244,6 +255,26 @@ export class ContractHandlers {
     return this.answer(call, renewed, done.versions[0] ?? 0, context.today);
   }
 
+  /** Its owner, or a manager (RENEWAL_FOLLOW_UP_MANAGERS), closes the open renewal follow-up with an outcome. */
+  @Handles('contracts.CloseRenewalFollowUp')
+  async closeFollowUp(
+    request: Versioned & { outcome?: string },
+    call: CallContext,
+  ): Promise<RenewalFollowUpView> {
+    const managers: readonly string[] = RENEWAL_FOLLOW_UP_MANAGERS;
+    const { state, version } = await this.decideOn(call, request, {
+      type: 'CloseRenewalFollowUp',
+      data: {
+        contractId: request.id,
+        outcome: (request.outcome ?? '') as FollowUpOutcome,
+        by: call.actorId,
+        asManager: call.roles.some((role) => managers.includes(role)),
+      },
+    });
+    if (!state.renewalFollowUp) throw new Error('the follow-up closed is gone');
+    return renewalFollowUpViewOf(state.contractId, version, state.renewalFollowUp);
+  }
+
   /** The expiry notice's timer: the notice and the renewal follow-up's owner, once per end date. */
   async notice(timer: DueTimer): Promise<void> {
     const { contractId, owner } = timer.payload as { contractId: string; owner?: string };
@@ -272,6 +303,16 @@ export class ContractHandlers {
   }
 
   private async act(call: CallContext, request: Versioned, command: ExistingCommand): Promise<ContractView> {
+    const { state, version, today } = await this.decideOn(call, request, command);
+    return this.answer(call, state, version, today);
+  }
+
+  /** Load → decide → append (the timers moved in the same transaction); the contract after, its version. */
+  private async decideOn(
+    call: CallContext,
+    request: Versioned,
+    command: ExistingCommand,
+  ): Promise<{ state: Contract; version: number; today: string }> {
     const { runtime } = this.contracts;
     const context = await this.contracts.context(call.tenantId);
     const stream = contractStreamId(call.tenantId, request.id);
@@ -287,7 +328,7 @@ export class ContractHandlers {
       }),
     );
     if (done.state.status === 'absent') throw new Error('contract vanished');
-    return this.answer(call, done.state, done.version, context.today);
+    return { state: done.state, version: done.version, today: context.today };
   }
 
   /**

@@ -5,8 +5,11 @@ import {
   CONTRACT_FIELDS,
   CONTRACT_KINDS,
   CONTRACT_VIEW_STATUSES,
+  FOLLOW_UP_OUTCOMES,
+  FOLLOW_UP_STATUSES,
   ITEM_KINDS,
   PARTIES,
+  PROPOSAL_STATUSES,
   SIGNING_METHODS,
   PERSONAL_TEXT,
 } from '@serviceops/contracts';
@@ -339,6 +342,25 @@ export class ListContractsQuery extends PageQuery {
   expiringBefore?: string;
 }
 
+@ApiSchema({ name: 'CloseRenewalFollowUp' })
+export class CloseRenewalFollowUpDto {
+  @ApiProperty({ enum: FOLLOW_UP_OUTCOMES })
+  @IsIn(FOLLOW_UP_OUTCOMES)
+  outcome!: string;
+}
+
+export class ListRenewalFollowUpsQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid', required: false, description: 'the user the follow-up is for' })
+  @ValidateIf(present)
+  @IsUUID()
+  owner?: string;
+
+  @ApiPropertyOptional({ enum: FOLLOW_UP_STATUSES, required: false })
+  @ValidateIf(present)
+  @IsIn(FOLLOW_UP_STATUSES)
+  status?: string;
+}
+
 @ApiSchema({ name: 'PublishContractTemplate' })
 export class PublishContractTemplateDto {
   @ApiProperty({ enum: CONTRACT_KINDS })
@@ -404,6 +426,31 @@ export class CreateProposalDto {
 
   @Follows(RULES.dateOnly, { example: '2026-03-16', description: 'the last day the customer may accept' })
   validUntil!: string;
+}
+
+export class ListProposalsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: PROPOSAL_STATUSES, required: false })
+  @ValidateIf(present)
+  @IsIn(PROPOSAL_STATUSES)
+  status?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', required: false })
+  @ValidateIf(present)
+  @IsUUID()
+  customerId?: string;
+
+  @ApiPropertyOptional({ enum: CONTRACT_KINDS, required: false })
+  @ValidateIf(present)
+  @IsIn(CONTRACT_KINDS)
+  kind?: string;
+
+  @ValidateIf(present)
+  @Follows(RULES.dateOnly, { required: false, description: 'proposals valid until a day before this date' })
+  validUntilBefore?: string;
+
+  @ValidateIf(present)
+  @Follows(RULES.dateOnly, { required: false, description: 'proposals valid until a day after this date' })
+  validUntilAfter?: string;
 }
 
 @ApiSchema({ name: 'DeclineProposal' })

@@ -1,6 +1,7 @@
 import { controllerOf, route } from '../routes/mount';
 import {
   AmendContractDto,
+  CloseRenewalFollowUpDto,
   CreateProposalDto,
   DeclineProposalDto,
   DraftContractDto,
@@ -9,6 +10,8 @@ import {
   GetContractReviewQuery,
   GetContractTermsQuery,
   ListContractsQuery,
+  ListProposalsQuery,
+  ListRenewalFollowUpsQuery,
   PublishContractTemplateDto,
   ReasonDto,
   ReturnContractDto,
@@ -23,7 +26,10 @@ import {
   ContractTemplateListView,
   ContractTemplateView,
   ContractView,
+  ProposalPageView,
   ProposalView,
+  RenewalFollowUpPageView,
+  RenewalFollowUpView,
   TermsInForceView,
 } from './contracts.views';
 
@@ -47,6 +53,12 @@ const view = numericAmounts;
 export const ContractRoutes = controllerOf('contracts', [
   route({ rpc: 'contracts.DraftContract', body: DraftContractDto, answer: ContractView, view }),
   route({ rpc: 'contracts.ListContracts', query: ListContractsQuery, answer: ContractPageView }),
+  // Before `contracts/:id`: its path is not an id.
+  route({
+    rpc: 'contracts.ListRenewalFollowUps',
+    query: ListRenewalFollowUpsQuery,
+    answer: RenewalFollowUpPageView,
+  }),
   route({ rpc: 'contracts.GetContract', query: GetContractQuery, answer: ContractView, view }),
   route({ rpc: 'contracts.GetContractTerms', query: GetContractTermsQuery, answer: TermsInForceView, view }),
   route({
@@ -73,6 +85,11 @@ export const ContractRoutes = controllerOf('contracts', [
   route({ rpc: 'contracts.TerminateContract', body: ReasonDto, answer: ContractView, view }),
   route({ rpc: 'contracts.RenewContract', answer: ContractView, view }),
   route({ rpc: 'contracts.ArchiveContract', answer: ContractView, view }),
+  route({
+    rpc: 'contracts.CloseRenewalFollowUp',
+    body: CloseRenewalFollowUpDto,
+    answer: RenewalFollowUpView,
+  }),
 ]);
 
 export const ContractTemplateRoutes = controllerOf('contract-templates', [
@@ -86,6 +103,7 @@ export const ContractTemplateRoutes = controllerOf('contract-templates', [
 
 export const ProposalRoutes = controllerOf('proposals', [
   route({ rpc: 'contracts.CreateProposal', body: CreateProposalDto, answer: ProposalView, view }),
+  route({ rpc: 'contracts.ListProposals', query: ListProposalsQuery, answer: ProposalPageView }),
   route({ rpc: 'contracts.GetProposal', answer: ProposalView, view }),
   route({ rpc: 'contracts.SendProposal', answer: ProposalView, view }),
   route({ rpc: 'contracts.AcceptProposal', answer: ProposalView, view }),

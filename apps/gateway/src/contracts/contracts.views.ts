@@ -4,6 +4,7 @@ import {
   CLAUSE_KEYS,
   CONTRACT_KINDS,
   CONTRACT_VIEW_STATUSES,
+  FOLLOW_UP_STATUSES,
   PARTIES,
   PROPOSAL_STATUSES,
   SIGNING_METHODS,
@@ -216,6 +217,51 @@ export class ContractPageView {
   nextCursor?: string;
 }
 
+@ApiSchema({ name: 'RenewalFollowUp' })
+export class RenewalFollowUpView {
+  @ApiProperty({ format: 'uuid' })
+  contractId!: string;
+
+  @ApiProperty({
+    type: 'integer',
+    description: 'the contract’s version: also the ETag, sent as If-Match to close it',
+  })
+  version!: number;
+
+  @ApiProperty({ description: 'the user the expiry notice gave it to (system when none)' })
+  @NotPersonal('a user’s id, or system')
+  owner!: string;
+
+  @ApiProperty({ format: 'date', description: 'the end date the notice went out for' })
+  endDate!: string;
+
+  @ApiProperty({ enum: FOLLOW_UP_STATUSES })
+  status!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  openedAt!: string;
+
+  @ApiPropertyOptional({ format: 'date-time', required: false })
+  closedAt?: string;
+
+  @ApiPropertyOptional({
+    required: false,
+    description: 'its owner, a manager, or system (with the contract)',
+  })
+  @NotPersonal('a user’s id, or system')
+  closedBy?: string;
+}
+
+@ApiSchema({ name: 'RenewalFollowUpPage' })
+export class RenewalFollowUpPageView {
+  @ApiProperty({ type: [RenewalFollowUpView] })
+  items!: RenewalFollowUpView[];
+
+  @ApiPropertyOptional({ required: false })
+  @NotPersonal('a page cursor')
+  nextCursor?: string;
+}
+
 @ApiSchema({ name: 'ContractTemplate' })
 export class ContractTemplateView {
   @ApiProperty({ enum: CONTRACT_KINDS })
@@ -282,6 +328,52 @@ export class ProposalView {
 
   @ApiPropertyOptional({ format: 'uuid', required: false, description: 'the contract drafted on acceptance' })
   contractId?: string;
+}
+
+@ApiSchema({ name: 'ProposalSummary' })
+export class ProposalSummaryView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ type: 'integer' })
+  version!: number;
+
+  @ApiProperty({ enum: PROPOSAL_STATUSES })
+  status!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  customerId!: string;
+
+  @ApiProperty({ enum: BUSINESS_LINES })
+  line!: string;
+
+  @ApiProperty({ enum: CONTRACT_KINDS })
+  kind!: string;
+
+  @ApiProperty({ format: 'date' })
+  startDate!: string;
+
+  @ApiProperty({ format: 'date' })
+  endDate!: string;
+
+  @ApiProperty({ format: 'date' })
+  validUntil!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+
+  @ApiPropertyOptional({ format: 'uuid', required: false, description: 'the contract drafted on acceptance' })
+  contractId?: string;
+}
+
+@ApiSchema({ name: 'ProposalPage' })
+export class ProposalPageView {
+  @ApiProperty({ type: [ProposalSummaryView] })
+  items!: ProposalSummaryView[];
+
+  @ApiPropertyOptional({ required: false })
+  @NotPersonal('a page cursor')
+  nextCursor?: string;
 }
 
 @ApiSchema({ name: 'SessionsReview' })

@@ -101,6 +101,12 @@ export const CONTRACT_WRITERS = [
   'service_director',
   'workshop_manager',
 ] as const satisfies readonly Role[];
+/** Who may close another owner's renewal follow-up (its owner always may). */
+export const RENEWAL_FOLLOW_UP_MANAGERS = [
+  'admin',
+  'service_director',
+  'workshop_manager',
+] as const satisfies readonly Role[];
 /** Legal review of a contract (and every other decision of the review: approve, return). */
 export const CONTRACT_REVIEWERS = ['admin', 'legal'] as const satisfies readonly Role[];
 export const CONTRACT_READERS = [

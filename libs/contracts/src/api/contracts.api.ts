@@ -158,6 +158,27 @@ export const CONTRACTS_API = {
     ...contract('archive', CONTRACT_WRITERS, 'Archive an expired, renewed or terminated contract'),
     errors: ['CONTRACTS.CONTRACT_NOT_FOUND', 'CONTRACTS.ILLEGAL_TRANSITION', 'CONTRACTS.CUSTOMER_ERASED'],
   },
+  CloseRenewalFollowUp: {
+    ...contract(
+      'close-follow-up',
+      CONTRACT_WRITERS,
+      'Close the open renewal follow-up with an outcome (done, dropped): its owner, or a manager',
+    ),
+    errors: [
+      'CONTRACTS.CONTRACT_NOT_FOUND',
+      'CONTRACTS.ILLEGAL_TRANSITION',
+      'CONTRACTS.NO_OPEN_FOLLOW_UP',
+      'CONTRACTS.FOLLOW_UP_FORBIDDEN',
+      'CONTRACTS.CUSTOMER_ERASED',
+    ],
+  },
+  ListRenewalFollowUps: {
+    http: { method: 'GET', path: 'contracts/renewal-follow-ups', status: 200 },
+    access: CONTRACT_READERS,
+    errors: [],
+    summary:
+      'Renewal follow-ups (opened by the expiry notice) by owner and status, newest first; a page at a time',
+  },
   GetContract: {
     http: { method: 'GET', path: 'contracts/:id', status: 200, uuidParams: ['id'], etag: true },
     access: CONTRACT_READERS,
@@ -254,6 +275,13 @@ export const CONTRACTS_API = {
       'CONTRACTS.NO_REASON',
       'CONTRACTS.CUSTOMER_ERASED',
     ],
+  },
+  ListProposals: {
+    http: { method: 'GET', path: 'proposals', status: 200 },
+    access: CONTRACT_READERS,
+    errors: [],
+    summary:
+      'List proposals by status, customer, kind, or valid until before/after a date; newest first, a page at a time',
   },
   GetProposal: {
     http: { method: 'GET', path: 'proposals/:id', status: 200, uuidParams: ['id'], etag: true },

@@ -7,6 +7,7 @@ interface Command<Type extends string, Data> {
 }
 
 export { PARTIES, SIGNING_METHODS, type Party, type SigningMethod } from '@serviceops/contracts';
+import type { FollowUpOutcome } from '@serviceops/contracts';
 import type { Party, SigningMethod } from '@serviceops/contracts';
 
 /** Who signed for a party, and how. */
@@ -54,6 +55,11 @@ export type RenewContract = Command<'RenewContract', { contractId: string; succe
 export type ArchiveContract = Command<'ArchiveContract', { contractId: string }>;
 /** The expiry timer's: a notice before the end, with the owner of the renewal follow-up. Harmless when repeated. */
 export type SendExpiryNotice = Command<'SendExpiryNotice', { contractId: string; followUpOwner: string }>;
+/** Its owner (or a manager, `asManager`) closes the open renewal follow-up with an outcome. */
+export type CloseRenewalFollowUp = Command<
+  'CloseRenewalFollowUp',
+  { contractId: string; outcome: FollowUpOutcome; by: string; asManager: boolean }
+>;
 /** The end timer's: no renewal by the end → expired. Harmless when early or repeated. */
 export type ExpireContract = Command<'ExpireContract', { contractId: string }>;
 
@@ -72,4 +78,5 @@ export type ContractCommand =
   | RenewContract
   | ArchiveContract
   | SendExpiryNotice
+  | CloseRenewalFollowUp
   | ExpireContract;

@@ -59,6 +59,7 @@ export const ALLOWED_FROM: Readonly<Record<ExistingCommand['type'], readonly Con
   RenewContract: ['signed', 'active', 'suspended'],
   ArchiveContract: ['expired', 'renewed', 'terminated'],
   SendExpiryNotice: ['signed', 'active', 'suspended'],
+  CloseRenewalFollowUp: ['signed', 'active', 'suspended'],
   ExpireContract: ['signed', 'active', 'suspended'],
 };
 
@@ -135,6 +136,7 @@ function decideExisting(
             terminatedAt: at,
           },
         },
+        ...closedWithContract(state, 'dropped', at),
       ];
     case 'RenewContract':
       return [
@@ -142,6 +144,7 @@ function decideExisting(
           type: 'ContractRenewed',
           data: { contractId, successorId: command.data.successorId, renewedAt: at },
         },
+        ...closedWithContract(state, 'renewed', at),
       ];
     case 'ArchiveContract':
       return [{ type: 'ContractArchived', data: { contractId, archivedAt: at } }];
@@ -160,13 +163,43 @@ function decideExisting(
       const { endDate } = state.terms;
       // The last day is still in force: expired from the day after.
       if (context.today <= endDate) return [];
-      return [{ type: 'ContractExpired', data: { contractId, endDate, expiredAt: at } }];
+      return [
+        { type: 'ContractExpired', data: { contractId, endDate, expiredAt: at } },
+        ...closedWithContract(state, 'dropped', at),
+      ];
+    }
+    case 'CloseRenewalFollowUp': {
+      const followUp = state.renewalFollowUp;
+      if (followUp?.status !== 'open')
+        throw contractError(E.NO_OPEN_FOLLOW_UP, 'the contract has no open renewal follow-up');
+      const { outcome, by, asManager } = command.data;
+      if (by !== followUp.owner && !asManager)
+        throw contractError(E.FOLLOW_UP_FORBIDDEN, 'only its owner or a manager closes a renewal follow-up');
+      return [
+        {
+          type: 'RenewalFollowUpClosed',
+          data: { contractId, endDate: followUp.endDate, outcome, closedBy: by, closedAt: at },
+        },
+      ];
     }
     default: {
       const unhandled: never = command;
       return unhandled;
     }
   }
+}
+
+/** The open renewal follow-up closes with its contract: renewed, or dropped when it ends without renewal. */
+function closedWithContract(state: Contract, outcome: 'renewed' | 'dropped', at: string): ContractEvent[] {
+  const followUp = state.renewalFollowUp;
+  if (followUp?.status !== 'open') return [];
+  const { contractId } = state;
+  return [
+    {
+      type: 'RenewalFollowUpClosed',
+      data: { contractId, endDate: followUp.endDate, outcome, closedBy: 'system', closedAt: at },
+    },
+  ];
 }
 
 function draftContract(

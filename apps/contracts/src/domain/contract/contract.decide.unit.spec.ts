@@ -500,6 +500,93 @@ describe('the timers: expiry notice and expiry', () => {
   });
 });
 
+describe('the renewal follow-up: open → done / renewed / dropped', () => {
+  const OWNER = 'u9';
+  const noticed: ContractEvent = {
+    type: 'ExpiryNoticeSent',
+    data: { contractId: ID, endDate: '2027-03-31', followUpOwner: OWNER, sentAt: AT },
+  };
+  const open = [...signedLease, noticed];
+  const close = (by: string, asManager = false, outcome: 'done' | 'dropped' = 'done'): ContractCommand => ({
+    type: 'CloseRenewalFollowUp',
+    data: { contractId: ID, outcome, by, asManager },
+  });
+  const closed = (outcome: string, closedBy: string): ContractEvent =>
+    ({
+      type: 'RenewalFollowUpClosed',
+      data: { contractId: ID, endDate: '2027-03-31', outcome, closedBy, closedAt: AT },
+    }) as ContractEvent;
+
+  it('the notice opens it for its owner', () => {
+    const state = fold(open);
+    expect(state.status !== 'absent' && state.renewalFollowUp).toEqual({
+      owner: OWNER,
+      endDate: '2027-03-31',
+      status: 'open',
+      openedAt: AT,
+    });
+  });
+
+  it.each([
+    ['its owner', OWNER, false, 'done'],
+    ['its owner', OWNER, false, 'dropped'],
+    ['a manager', 'u1', true, 'done'],
+  ] as const)('%s closes it as %s', (_who, by, asManager, outcome) => {
+    spec(open, context(STARTED))
+      .when(close(by, asManager, outcome))
+      .then([closed(outcome, by)]);
+  });
+
+  it('anyone else is refused (403)', () => {
+    spec(open, context(STARTED)).when(close('u1')).thenThrows('CONTRACTS.FOLLOW_UP_FORBIDDEN');
+  });
+
+  it.each([
+    ['none was opened', signedLease],
+    ['it is closed already', [...open, closed('done', OWNER)]],
+  ])('closing when %s is refused (422)', (_when, given) => {
+    spec(given, context(STARTED)).when(close(OWNER)).thenThrows('CONTRACTS.NO_OPEN_FOLLOW_UP');
+  });
+
+  it('a renewal closes it as renewed', () => {
+    const events = decideContract(
+      { type: 'RenewContract', data: { contractId: ID, successorId: 's1' } },
+      fold(open),
+      context(STARTED),
+    );
+    expect(events.map((e) => e.type)).toEqual(['ContractRenewed', 'RenewalFollowUpClosed']);
+    expect(events[1]).toEqual(closed('renewed', 'system'));
+  });
+
+  it('the end (no renewal) closes it as dropped', () => {
+    const events = decideContract(
+      { type: 'ExpireContract', data: { contractId: ID } },
+      fold(open),
+      context('2027-04-01'),
+    );
+    expect(events.map((e) => e.type)).toEqual(['ContractExpired', 'RenewalFollowUpClosed']);
+    expect(events[1]).toEqual(closed('dropped', 'system'));
+  });
+
+  it('a termination closes it as dropped', () => {
+    const events = decideContract(
+      { type: 'TerminateContract', data: { contractId: ID, reason: 'moved away', by: 'u1' } },
+      fold(open),
+      context(STARTED),
+    );
+    expect(events[1]).toEqual(closed('dropped', 'system'));
+  });
+
+  it('one closed by its owner is not closed again by the renewal', () => {
+    const events = decideContract(
+      { type: 'RenewContract', data: { contractId: ID, successorId: 's1' } },
+      fold([...open, closed('done', OWNER)]),
+      context(STARTED),
+    );
+    expect(events.map((e) => e.type)).toEqual(['ContractRenewed']);
+  });
+});
+
 describe('reasons', () => {
   it.each([
     ['ReturnContract', { reasons: ['  '] }, [drafted(), submitted]],

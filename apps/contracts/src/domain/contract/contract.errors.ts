@@ -25,6 +25,10 @@ export const ContractErrorCode = {
   CUSTOMER_ERASED: 'CONTRACTS.CUSTOMER_ERASED',
   /** No signed terms are in force on the date asked (422). */
   NO_TERMS_IN_FORCE: 'CONTRACTS.NO_TERMS_IN_FORCE',
+  /** Closing a renewal follow-up when none is open (422). */
+  NO_OPEN_FOLLOW_UP: 'CONTRACTS.NO_OPEN_FOLLOW_UP',
+  /** Only its owner or a manager closes a renewal follow-up (403). */
+  FOLLOW_UP_FORBIDDEN: 'CONTRACTS.FOLLOW_UP_FORBIDDEN',
   /** The contract has no such version (404). */
   VERSION_NOT_FOUND: 'CONTRACTS.VERSION_NOT_FOUND',
 } as const;

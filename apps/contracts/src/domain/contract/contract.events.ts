@@ -4,6 +4,7 @@ import {
   type BusinessLine,
   type ContractBillingTermsPublishedV1,
   type ContractEntitlementsPublishedV1,
+  type FollowUpStatus,
 } from '@serviceops/contracts';
 import type { Event } from '@serviceops/kernel';
 import type { ClauseKey, ContractKind, TermChanges, Terms } from '../terms/terms';
@@ -116,6 +117,17 @@ export type ExpiryNoticeSent = Event<
   'ExpiryNoticeSent',
   { contractId: string; endDate: string; followUpOwner: string; sentAt: string }
 >;
+/** The renewal follow-up closed: by its owner or a manager, or with the contract (renewed, ended: `system`). */
+export type RenewalFollowUpClosed = Event<
+  'RenewalFollowUpClosed',
+  {
+    contractId: string;
+    endDate: string;
+    outcome: Exclude<FollowUpStatus, 'open'>;
+    closedBy: string;
+    closedAt: string;
+  }
+>;
 export type ContractExpired = Event<
   'ContractExpired',
   { contractId: string; endDate: string; expiredAt: string }
@@ -148,6 +160,7 @@ export type ContractEvent =
   | ContractRenewed
   | ContractArchived
   | ExpiryNoticeSent
+  | RenewalFollowUpClosed
   | ContractExpired
   | ContractEntitlementsPublished
   | ContractBillingTermsPublished;
@@ -174,6 +187,7 @@ export const CONTRACT_SEALED_PATHS = sealedPathsOf(
     'ContractRenewed',
     'ContractArchived',
     'ExpiryNoticeSent',
+    'RenewalFollowUpClosed',
     'ContractExpired',
     'ContractEntitlementsPublished',
     'ContractBillingTermsPublished',

@@ -75,8 +75,19 @@ function evolveExisting(
       return { ...state, status: 'renewed', successorId: event.data.successorId };
     case 'ContractArchived':
       return { ...state, status: 'archived' };
-    case 'ExpiryNoticeSent':
-      return { ...state, noticeSentFor: event.data.endDate };
+    case 'ExpiryNoticeSent': {
+      const { endDate, followUpOwner, sentAt } = event.data;
+      return {
+        ...state,
+        noticeSentFor: endDate,
+        renewalFollowUp: { owner: followUpOwner, endDate, status: 'open', openedAt: sentAt },
+      };
+    }
+    case 'RenewalFollowUpClosed': {
+      const { outcome, closedAt, closedBy } = event.data;
+      if (!state.renewalFollowUp) return state;
+      return { ...state, renewalFollowUp: { ...state.renewalFollowUp, status: outcome, closedAt, closedBy } };
+    }
     case 'ContractExpired':
       return { ...state, status: 'expired' };
     // Published for other services; the contract itself is unchanged.

@@ -1,4 +1,4 @@
-import type { BusinessLine } from '@serviceops/contracts';
+import type { BusinessLine, FollowUpStatus } from '@serviceops/contracts';
 import type { ContractKind, TermChanges, Terms, TermsVersion } from '../terms/terms';
 import type { Party, SigningMethod } from './contract.commands';
 import type { TemplateRef } from './contract.events';
@@ -25,6 +25,16 @@ export interface PendingAmendment {
   readonly signatures: readonly Signature[];
 }
 
+/** The renewal follow-up the expiry notice opened for its owner (the last one: a moved end opens another). */
+export interface RenewalFollowUp {
+  readonly owner: string;
+  readonly endDate: string;
+  readonly status: FollowUpStatus;
+  readonly openedAt: string;
+  readonly closedAt?: string;
+  readonly closedBy?: string;
+}
+
 export interface AbsentContract {
   readonly status: 'absent';
 }
@@ -48,6 +58,7 @@ export interface Contract {
   readonly successorId?: string;
   /** The end date the expiry notice went out for: never twice for one end. */
   readonly noticeSentFor?: string;
+  readonly renewalFollowUp?: RenewalFollowUp;
 }
 
 export type ContractState = AbsentContract | Contract;

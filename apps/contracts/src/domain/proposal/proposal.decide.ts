@@ -23,6 +23,9 @@ export const PROPOSAL_ALLOWED_FROM: Readonly<
   ExpireProposal: ['sent'],
 };
 
+/** The customer's answers: after the validity they are refused as lapsed, expired or not. */
+const ANSWERS: readonly ProposalCommand['type'][] = ['AcceptProposal', 'DeclineProposal'];
+
 export function decideProposal(
   command: ProposalCommand,
   state: ProposalState,
@@ -34,6 +37,9 @@ export function decideProposal(
     throw proposalError(E.PROPOSAL_NOT_FOUND, `proposal ${command.data.proposalId} does not exist`);
   if (!PROPOSAL_ALLOWED_FROM[command.type].includes(state.status)) {
     if (command.type === 'ExpireProposal') return [];
+    // The same answer whether or not the validity's timer has run yet (see the lapsed checks below).
+    if (state.status === 'expired' && ANSWERS.includes(command.type))
+      throw proposalError(E.PROPOSAL_LAPSED, `the proposal was valid until ${state.offer.validUntil}`);
     throw proposalError(
       E.ILLEGAL_PROPOSAL_TRANSITION,
       `a proposal ${state.status} cannot take ${command.type}`,

@@ -76,12 +76,25 @@ describe('a proposal: sent → accepted / declined / expired', () => {
     expect(decideProposal(COMMANDS[command]!, fold(STATUSES[status]!), ctx())[0]?.type).toBe(event);
   });
 
-  it.each(rows.filter((r) => r[2] === null))('%s refuses %s (422, naming both)', (status, command) => {
-    expect(() => decideProposal(COMMANDS[command]!, fold(STATUSES[status]!), ctx())).toThrow(
-      expect.objectContaining({
-        code: 'CONTRACTS.ILLEGAL_PROPOSAL_TRANSITION',
-        details: { status, command },
-      }) as Error,
+  /** An expired proposal's answers are lapsed (as before its timer ran), not illegal transitions. */
+  const lapsedAnswer = (status: string, command: string) =>
+    status === 'expired' && (command === 'AcceptProposal' || command === 'DeclineProposal');
+
+  it.each(rows.filter((r) => r[2] === null && !lapsedAnswer(r[0], r[1])))(
+    '%s refuses %s (422, naming both)',
+    (status, command) => {
+      expect(() => decideProposal(COMMANDS[command]!, fold(STATUSES[status]!), ctx())).toThrow(
+        expect.objectContaining({
+          code: 'CONTRACTS.ILLEGAL_PROPOSAL_TRANSITION',
+          details: { status, command },
+        }) as Error,
+      );
+    },
+  );
+
+  it.each(['AcceptProposal', 'DeclineProposal'])('an expired proposal refuses %s as lapsed', (command) => {
+    expect(() => decideProposal(COMMANDS[command]!, fold(STATUSES['expired']!), ctx())).toThrow(
+      expect.objectContaining({ code: 'CONTRACTS.PROPOSAL_LAPSED' }) as Error,
     );
   });
 

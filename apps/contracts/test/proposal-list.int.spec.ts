@@ -1,0 +1,153 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { addDays } from '@serviceops/kernel';
+import { runService, type CallContext, type RunningService } from '@serviceops/platform';
+import { dropDatabase } from '@serviceops/platform/testing';
+import { databaseUrl, eventually, newInternalKeyPair, uniqueName } from '@serviceops/testing';
+import { Client } from 'pg';
+import { ContractStore } from '../src/application/contract-store';
+import { ProposalHandlers } from '../src/application/proposal.handlers';
+import { ProposalQueries } from '../src/application/proposal-queries';
+import { contractsService } from '../src/contracts.service-definition';
+
+// The proposal list on a real database: the read model follows each proposal's events (sent, accepted with its
+// contract, declined), filters by status, customer, kind and last valid day, pages newest first, and keeps
+// tenants apart.
+
+const database = uniqueName('contracts_proposal_list');
+const url = (() => {
+  const u = new URL(databaseUrl());
+  u.pathname = `/${database}`;
+  return u.toString();
+})();
+const keys = newInternalKeyPair();
+
+async function onServer(sql: string): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl() });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+let running: RunningService;
+
+beforeAll(async () => {
+  await onServer(`CREATE DATABASE ${database}`);
+  running = await runService(contractsService, {
+    DATABASE_URL: url,
+    GRPC_PORT: '0',
+    HTTP_PORT: '0',
+    LOG_LEVEL: 'silent',
+    INTERNAL_TOKEN_PUBLIC_KEYS: keys.publicKey,
+    MASTER_KEY: randomBytes(32).toString('base64'),
+  });
+});
+
+afterAll(async () => {
+  await running.stop();
+  await dropDatabase(database);
+});
+
+const callOf = (tenantId: string): CallContext => ({
+  tenantId,
+  actorId: '1f2e3d4c-5b6a-4789-8a9b-0c1d2e3f4a5b',
+  roles: ['admin'],
+  correlationId: 'proposal-list-test',
+});
+
+it('lists proposals by status, customer, kind and validity, newest first, a page at a time', async () => {
+  const call = callOf(randomUUID());
+  const proposals = running.app.get(ProposalHandlers);
+  const queries = running.app.get(ProposalQueries);
+  const today = await running.app.get(ContractStore).today(call.tenantId);
+  const [alice, bob] = [randomUUID(), randomUUID()];
+  const quote = (customerId: string, kind: string, validIn: number) =>
+    proposals.create(
+      {
+        customerId,
+        line: 'driving_practice',
+        kind,
+        items: [
+          {
+            kind: 'service',
+            description: 'practice session',
+            quantity: 10,
+            unitPrice: { amount: '20000', currency: 'CNY' },
+          },
+        ],
+        paymentTerms: 'in full before the first session',
+        startDate: addDays(today, 30),
+        endDate: addDays(today, 210),
+        validUntil: addDays(today, validIn),
+      },
+      call,
+    );
+  // Created one after the other: the newest first is the reverse.
+  const first = await quote(alice, 'service_package', 1);
+  const second = await quote(alice, 'service_package', 5);
+  const third = await quote(bob, 'maintenance', 10);
+  const fourth = await quote(alice, 'service_package', 20);
+  const sentSecond = await proposals.send({ id: second.id }, call);
+  const accepted = await proposals.accept({ id: second.id, expectedVersion: sentSecond.version }, call);
+  const sentThird = await proposals.send({ id: third.id }, call);
+  await proposals.decline({ id: third.id, expectedVersion: sentThird.version, reason: 'too dear' }, call);
+
+  const ids = async (filter: Parameters<ProposalQueries['list']>[0]) =>
+    (await queries.list(filter, call)).items.map((p) => p.id);
+  // The projection is asynchronous: wait until it has the decline (the last event).
+  await eventually('the list caught up', async () =>
+    (await queries.list({ status: 'declined' }, call)).items.length === 1 ? true : undefined,
+  );
+
+  expect(await ids({})).toEqual([fourth.id, third.id, second.id, first.id]);
+  const [acceptedRow] = (await queries.list({ status: 'accepted' }, call)).items;
+  expect(acceptedRow).toMatchObject({
+    id: second.id,
+    version: accepted.version,
+    status: 'accepted',
+    customerId: alice,
+    kind: 'service_package',
+    line: 'driving_practice',
+    validUntil: addDays(today, 5),
+    contractId: accepted.contractId,
+  });
+  expect(await ids({ status: 'drafted' })).toEqual([fourth.id, first.id]);
+  expect(await ids({ customerId: bob })).toEqual([third.id]);
+  expect(await ids({ kind: 'maintenance' })).toEqual([third.id]);
+  // Strictly before / after the day named.
+  expect(await ids({ validUntilBefore: addDays(today, 5) })).toEqual([first.id]);
+  expect(await ids({ validUntilAfter: addDays(today, 5) })).toEqual([fourth.id, third.id]);
+  expect(
+    await ids({
+      validUntilAfter: addDays(today, 1),
+      validUntilBefore: addDays(today, 20),
+      customerId: alice,
+    }),
+  ).toEqual([second.id]);
+
+  const page1 = await queries.list({ limit: 3 }, call);
+  expect(page1.items.map((p) => p.id)).toEqual([fourth.id, third.id, second.id]);
+  expect(page1.nextCursor).toEqual(expect.any(String));
+  const page2 = await queries.list({ limit: 3, cursor: page1.nextCursor }, call);
+  expect(page2.items.map((p) => p.id)).toEqual([first.id]);
+  expect(page2.nextCursor).toBeUndefined();
+
+  // Another tenant sees none of them.
+  expect((await queries.list({}, callOf(randomUUID()))).items).toEqual([]);
+}, 60_000);
+
+it.each([
+  [{ status: 'signed' }, 'status'],
+  [{ kind: 'lease' }, 'kind'],
+  [{ validUntilBefore: '2026-13-01' }, 'validUntilBefore'],
+  [{ validUntilAfter: 'soon' }, 'validUntilAfter'],
+  [{ limit: 0 }, 'limit'],
+  [{ cursor: 'nope' }, 'cursor'],
+])('refuses %j naming %s (400)', async (filter, path) => {
+  await expect(running.app.get(ProposalQueries).list(filter, callOf(randomUUID()))).rejects.toMatchObject({
+    code: 'VALIDATION',
+    errors: [expect.objectContaining({ path }) as unknown],
+  });
+});
