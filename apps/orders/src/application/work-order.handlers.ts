@@ -36,7 +36,7 @@ import {
   workStageOf,
 } from '../domain/work-order/work-order.decider';
 import { keepWorkOrderRow, packageSessionsOf } from '../infrastructure/work-order.repository';
-import { CLOCK, keepOrderRow, notFoundOrder, OrderStore } from './order-store';
+import { CLOCK, keepOrderRow, NOT_RECORDED, notFoundOrder, OrderStore } from './order-store';
 import { type WorkOrderView, workOrderViewOf } from './work-order-view';
 
 interface WorkRequest {
@@ -322,7 +322,7 @@ export class WorkOrderHandlers {
     const state = decoded.reduce(evolveOrder, orderDecider.initialState());
     const dispatched = decoded.findLast((e) => e.type === 'OrderDispatched');
     const customerId = registered.data.customerId;
-    const key = await this.orders.cipher.keyFor(customerId);
+    const key = await this.orders.writingKey(tenantId, customerId);
     return {
       customerId,
       registered: registered.data,
@@ -339,13 +339,13 @@ export class WorkOrderHandlers {
   private codec(customerId: string, key: Buffer | undefined): EventCodec<WorkOrderEvent> {
     const { cipher } = this.orders;
     return {
-      encode: (e) => {
-        if (!key) throw new Error(`no data key for customer ${customerId}`);
-        return {
-          type: e.type,
-          data: mapSealed(e.data, WORK_ORDER_SEALED_PATHS[e.type], (v) => cipher.seal(key, customerId, v)),
-        };
-      },
+      // Without the key (the customer erased) their personal text is not recorded at all (NOT_RECORDED).
+      encode: (e) => ({
+        type: e.type,
+        data: mapSealed(e.data, WORK_ORDER_SEALED_PATHS[e.type], (v) =>
+          key ? cipher.seal(key, customerId, v) : NOT_RECORDED,
+        ),
+      }),
       decode: (stored: RecordedEvent) => {
         const e = stored as unknown as WorkOrderEvent;
         const paths = WORK_ORDER_SEALED_PATHS[e.type] ?? [];

@@ -1,0 +1,31 @@
+import { orderError, OrderErrorCode } from '../order/order.errors';
+
+/** A customer as orders knows them from customers' events; `undefined`: no event of theirs has reached orders. */
+export type CustomerStanding = 'active' | 'merged' | 'erased';
+export const CUSTOMER_STANDINGS = [
+  'active',
+  'merged',
+  'erased',
+] as const satisfies readonly CustomerStanding[];
+
+/**
+ * Whether personal text may be written for the customer (a new order, a cancellation's reason, a work order's
+ * extras and summary): never once customers erased them, since a new data key would start their personal data
+ * over (422 ORDERS.CUSTOMER_ERASED). A merged duplicate is still the same person, sealed under its own key, which
+ * the survivor's erasure destroys with it; a customer orders has not heard of yet is not refused here (customers'
+ * events arrive a moment after the registration's answer: decision "Orders keeps what customers publish").
+ */
+export function mayWritePersonalText(standing: CustomerStanding | undefined): boolean {
+  return standing !== 'erased';
+}
+
+export const customerErased = (customerId: string) =>
+  orderError(
+    OrderErrorCode.CUSTOMER_ERASED,
+    'the customer was erased: nothing personal is recorded of them any more',
+    { customerId },
+  );
+
+export function assertNotErased(customerId: string, standing: CustomerStanding | undefined): void {
+  if (!mayWritePersonalText(standing)) throw customerErased(customerId);
+}
