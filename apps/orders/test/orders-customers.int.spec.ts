@@ -3,6 +3,7 @@ import { FixedClock } from '@serviceops/kernel';
 import { type CallContext, PersonalDataCipher, type RunningService } from '@serviceops/platform';
 import { Pool } from 'pg';
 import { OrderHandlers, OrderQueries } from '../src/application/order.handlers';
+import { CUSTOMER_ARRIVAL_WAIT_MS } from '../src/application/order-store';
 import { OrderListQueries } from '../src/application/orders-field.list.handlers';
 import { WorkOrderHandlers, WorkOrderQueries } from '../src/application/work-order.handlers';
 import { ordersServiceOn } from '../src/orders.service-definition';
@@ -137,11 +138,25 @@ describe('customers as orders knows them', () => {
       delivered('CustomerMergeUndone', { customerId, survivorId, undoneAt: '2026-01-04' }),
     );
     expect(await standing(customerId)).toBe('erased');
-    // Another tenant's customer is not this tenant's.
+  });
+
+  it('refuses an order for a customer it never heard of, or another tenant’s, after waiting for their event', async () => {
     const elsewhere = randomUUID();
     await feed(customers(), delivered('CustomerRegistered', { customerId: elsewhere }, randomUUID()));
-    await feed(customers(), delivered('CustomerErased', { customerId: elsewhere }, randomUUID()));
-    expect(await codeOf(register(elsewhere))).toBe('ok');
+    const started = Date.now();
+    expect(await codeOf(register(elsewhere))).toBe('ORDERS.CUSTOMER_NOT_FOUND');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(CUSTOMER_ARRIVAL_WAIT_MS);
+    expect(await codeOf(register(randomUUID()))).toBe('ORDERS.CUSTOMER_NOT_FOUND');
+    const { rowCount } = await pool.query('SELECT 1 FROM data_keys WHERE customer_id = $1', [elsewhere]);
+    expect(rowCount).toBe(0);
+  }, 30_000);
+
+  it('takes an order for a customer whose registration arrives while it waits', async () => {
+    const customerId = randomUUID();
+    const order = register(customerId);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await feed(customers(), registered(customerId));
+    expect(await order).toMatchObject({ customerId, status: 'registered' });
   });
 });
 

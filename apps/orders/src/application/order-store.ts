@@ -15,7 +15,7 @@ import { SEALED_PATHS, type OrderEvent } from '../domain/order/order.events';
 import type { OrdersPolicy } from '../domain/order/order.commands';
 import { OrderFacts } from '../infrastructure/order-facts.repository';
 import {
-  assertNotErased,
+  assertOrderable,
   type CustomerStanding,
   mayWritePersonalText,
 } from '../domain/customer/known-customer';
@@ -48,6 +48,13 @@ export const DEFAULT_ORDERS_POLICY: OrdersPolicy = {
 export const CLOCK = Symbol('orders clock');
 
 export const notFoundOrder = () => new ProblemError('ORDERS.ORDER_NOT_FOUND', 'no such order');
+
+/**
+ * How long a new order waits for its customer's registration to reach orders (customers' events, through the log
+ * or Kafka) before answering 404 ORDERS.CUSTOMER_NOT_FOUND; polled every CUSTOMER_POLL_MS.
+ */
+export const CUSTOMER_ARRIVAL_WAIT_MS = 5_000;
+const CUSTOMER_POLL_MS = 50;
 
 /** What an erased customer's personal text is recorded as (nothing): the views leave it out. */
 export const NOT_RECORDED = '';
@@ -105,9 +112,25 @@ export class OrderStore {
     return mayWritePersonalText(standing) ? this.cipher.keyFor(customerId) : undefined;
   }
 
-  /** A new order's codec: refused (422 ORDERS.CUSTOMER_ERASED) for an erased customer. */
+  /**
+   * The customer's standing for a new order, waiting up to CUSTOMER_ARRIVAL_WAIT_MS for a customer orders has not
+   * heard of (registered a moment ago, their event on its way): answered at once for one it knows.
+   */
+  async standingOnArrival(tenantId: string, customerId: string): Promise<CustomerStanding | undefined> {
+    const until = Date.now() + CUSTOMER_ARRIVAL_WAIT_MS;
+    for (;;) {
+      const standing = await this.standingOf(tenantId, customerId);
+      if (standing !== undefined || Date.now() >= until) return standing;
+      await new Promise((resolve) => setTimeout(resolve, CUSTOMER_POLL_MS));
+    }
+  }
+
+  /**
+   * A new order's codec: only for a customer customers registered in this tenant (404 ORDERS.CUSTOMER_NOT_FOUND)
+   * and did not erase (422 ORDERS.CUSTOMER_ERASED); no key is made otherwise.
+   */
   async codecForNew(tenantId: string, customerId: string): Promise<EventCodec<OrderEvent>> {
-    assertNotErased(customerId, await this.standingOf(tenantId, customerId));
+    assertOrderable(customerId, await this.standingOnArrival(tenantId, customerId));
     return this.codec(customerId, await this.cipher.keyFor(customerId));
   }
 

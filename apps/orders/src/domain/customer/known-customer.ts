@@ -12,8 +12,8 @@ export const CUSTOMER_STANDINGS = [
  * Whether personal text may be written for the customer (a new order, a cancellation's reason, a work order's
  * extras and summary): never once customers erased them, since a new data key would start their personal data
  * over (422 ORDERS.CUSTOMER_ERASED). A merged duplicate is still the same person, sealed under its own key, which
- * the survivor's erasure destroys with it; a customer orders has not heard of yet is not refused here (customers'
- * events arrive a moment after the registration's answer: decision "Orders keeps what customers publish").
+ * the survivor's erasure destroys with it. A customer orders has not heard of is not refused here: an existing
+ * order's customer was known when it was registered.
  */
 export function mayWritePersonalText(standing: CustomerStanding | undefined): boolean {
   return standing !== 'erased';
@@ -28,4 +28,16 @@ export const customerErased = (customerId: string) =>
 
 export function assertNotErased(customerId: string, standing: CustomerStanding | undefined): void {
   if (!mayWritePersonalText(standing)) throw customerErased(customerId);
+}
+
+/**
+ * Whether an order may be registered for the customer: one customers registered in this tenant (active, or a
+ * merged duplicate: the same person), else 404 ORDERS.CUSTOMER_NOT_FOUND; an erased one, 422
+ * ORDERS.CUSTOMER_ERASED. `standing` is asked after waiting a moment for customers' events (the application's
+ * CUSTOMER_ARRIVAL_WAIT_MS), as a customer registered a moment ago may not have reached orders yet.
+ */
+export function assertOrderable(customerId: string, standing: CustomerStanding | undefined): void {
+  if (standing === undefined)
+    throw orderError(OrderErrorCode.CUSTOMER_NOT_FOUND, 'no such customer', { customerId });
+  assertNotErased(customerId, standing);
 }

@@ -1,5 +1,5 @@
 import { DomainError } from '@serviceops/kernel';
-import { assertNotErased, CUSTOMER_STANDINGS, mayWritePersonalText } from './known-customer';
+import { assertNotErased, assertOrderable, CUSTOMER_STANDINGS, mayWritePersonalText } from './known-customer';
 
 describe('personal text of a customer orders knows', () => {
   it.each([
@@ -18,5 +18,22 @@ describe('personal text of a customer orders knows', () => {
     for (const standing of [...CUSTOMER_STANDINGS.filter((s) => s !== 'erased'), undefined])
       expect(() => assertNotErased('c-1', standing)).not.toThrow();
     expect(() => assertNotErased('c-1', 'erased')).toThrow(DomainError);
+  });
+});
+
+describe('an order for a customer', () => {
+  it.each([
+    ['active', 'ok'],
+    ['merged', 'ok'],
+    ['erased', 'ORDERS.CUSTOMER_ERASED'],
+    [undefined, 'ORDERS.CUSTOMER_NOT_FOUND'],
+  ] as const)('a customer %s: %s', (standing, outcome) => {
+    let code = 'ok';
+    try {
+      assertOrderable('c-1', standing);
+    } catch (error) {
+      code = (error as DomainError).code;
+    }
+    expect(code).toBe(outcome);
   });
 });
