@@ -165,7 +165,7 @@ describe('orders in the field end to end', () => {
     const queued = await api
       .post('/api/v1/chat-sessions')
       .set(auth(admin))
-      .send({ customerId: randomUUID(), line: 'companion_chat' });
+      .send({ customerId, line: 'companion_chat' });
     expect({ status: queued.status, body: queued.body as unknown }).toMatchObject({
       status: 201,
       body: { status: 'waiting', version: 1 },
@@ -186,10 +186,7 @@ describe('orders in the field end to end', () => {
       .expect(200);
     expect(allocated.body).toMatchObject({ id: chat.id, status: 'allocated', companionId: companion });
     // The only companion is busy: the next customer waits.
-    await api
-      .post('/api/v1/chat-sessions')
-      .set(auth(admin))
-      .send({ customerId: randomUUID(), line: 'companion_chat' });
+    await api.post('/api/v1/chat-sessions').set(auth(admin)).send({ customerId, line: 'companion_chat' });
     expectProblem(
       await api.post('/api/v1/chat-queue/allocate').set(auth(admin)).send({ line: 'companion_chat' }),
       422,
@@ -318,15 +315,12 @@ describe('orders in the field end to end', () => {
           await api
             .post('/api/v1/chat-sessions')
             .set(auth(admin))
-            .send({ customerId: randomUUID(), line: 'companion_chat', vip: true }),
+            .send({ customerId, line: 'companion_chat', vip: true }),
           400,
           'VALIDATION',
         ],
         [
-          await api
-            .post('/api/v1/chat-sessions')
-            .set(auth(admin))
-            .send({ customerId: randomUUID(), line: 'moon' }),
+          await api.post('/api/v1/chat-sessions').set(auth(admin)).send({ customerId, line: 'moon' }),
           400,
           'VALIDATION',
         ],

@@ -4,6 +4,7 @@ import { type CallContext, PersonalDataCipher, type RunningService } from '@serv
 import { Pool } from 'pg';
 import { OrderHandlers, OrderQueries } from '../src/application/order.handlers';
 import { CUSTOMER_ARRIVAL_WAIT_MS } from '../src/application/order-store';
+import { ChatHandlers } from '../src/application/orders-field.chat.handlers';
 import { OrderListQueries } from '../src/application/orders-field.list.handlers';
 import { WorkOrderHandlers, WorkOrderQueries } from '../src/application/work-order.handlers';
 import { ordersServiceOn } from '../src/orders.service-definition';
@@ -90,6 +91,9 @@ const register = (customerId: string) =>
     call,
   );
 
+/** A chat session queued for the customer (QueueChat names a customer too). */
+const chat = (customerId: string) => get(ChatHandlers).queue({ customerId, line: 'companion_chat' }, call);
+
 async function standing(customerId: string): Promise<string | undefined> {
   const { rows } = await pool.query<{ status: string }>(
     'SELECT status FROM known_customers WHERE customer_id = $1',
@@ -147,9 +151,10 @@ describe('customers as orders knows them', () => {
     expect(await codeOf(register(elsewhere))).toBe('ORDERS.CUSTOMER_NOT_FOUND');
     expect(Date.now() - started).toBeGreaterThanOrEqual(CUSTOMER_ARRIVAL_WAIT_MS);
     expect(await codeOf(register(randomUUID()))).toBe('ORDERS.CUSTOMER_NOT_FOUND');
+    expect(await codeOf(chat(randomUUID()))).toBe('ORDERS.CUSTOMER_NOT_FOUND');
     const { rowCount } = await pool.query('SELECT 1 FROM data_keys WHERE customer_id = $1', [elsewhere]);
     expect(rowCount).toBe(0);
-  }, 30_000);
+  }, 40_000);
 
   it('takes an order for a customer whose registration arrives while it waits', async () => {
     const customerId = randomUUID();
@@ -248,6 +253,7 @@ describe('a customer erased in customers', () => {
     await feed(customers(), erased(customerId));
     const { rows: counted } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM events');
     expect(await codeOf(register(customerId))).toBe('ORDERS.CUSTOMER_ERASED');
+    expect(await codeOf(chat(customerId))).toBe('ORDERS.CUSTOMER_ERASED');
     const { rows: after } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM events');
     expect(after[0]?.n).toBe(counted[0]?.n);
     const { rowCount } = await pool.query('SELECT 1 FROM data_keys WHERE customer_id = $1', [customerId]);

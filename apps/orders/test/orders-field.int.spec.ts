@@ -77,10 +77,7 @@ async function onDuty(request: Parameters<ChatHandlers['setCapacity']>[0], as: C
 const queueOf = async (n: number, line = 'companion_chat', branchId?: string) => {
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
-    const s = await get(ChatHandlers).queue(
-      { customerId: randomUUID(), line, ...(branchId ? { branchId } : {}) },
-      call,
-    );
+    const s = await get(ChatHandlers).queue({ customerId, line, ...(branchId ? { branchId } : {}) }, call);
     ids.push(s.id);
     clock.advance(1); // one after the other, as the queue is told them
   }
