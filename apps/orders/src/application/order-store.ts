@@ -105,7 +105,7 @@ export class OrderStore {
 
   /**
    * The key to write the customer's personal text with: made on first use, but never for an erased customer (a new
-   * key would start their personal data over): then none, and the codec refuses to seal.
+   * key would start their personal data over): then none, and the codecs record nothing personal (NOT_RECORDED).
    */
   async writingKey(tenantId: string, customerId: string): Promise<Buffer | undefined> {
     const standing = await this.standingOf(tenantId, customerId);
