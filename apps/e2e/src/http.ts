@@ -35,3 +35,16 @@ export function ok<T>(res: Res, status = 200): T {
   expect({ status: res.status, body: res.body as unknown }).toMatchObject({ status });
   return res.body as T;
 }
+
+/**
+ * A customer registered through customers' API, for suites whose orders need one (orders takes an order only for
+ * a customer customers registered, which it learns from their events); the customer's id.
+ */
+export async function registeredCustomer(
+  api: ReturnType<typeof request>,
+  token: string,
+  name = 'Order Customer',
+): Promise<string> {
+  const res = await api.post('/api/v1/customers').set(auth(token)).send({ name, channel: 'phone' });
+  return ok<{ id: string }>(res, 201).id;
+}

@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { hiredAndKnownToOrders } from './staff-pipeline';
 import { ADMIN_PASSWORD, startPlatform, type RunningPlatform } from './platform';
-import { auth, expectProblem, type Res } from './http';
+import { auth, expectProblem, registeredCustomer, type Res } from './http';
 
 // Order lists, history and asOf, companion chat, safety incidents and daily reports end to end, through the
 // gateway; bad input answered with the documented problem+json and nothing written.
@@ -35,9 +35,11 @@ describe('orders in the field end to end', () => {
   let api: ReturnType<typeof request>;
   let db: Client;
   let admin = '';
+  /** The orders' customer, registered through customers (orders refuses an order for an unknown one). */
+  let customerId = '';
 
   const repair = (over: object = {}) => ({
-    customerId: randomUUID(),
+    customerId,
     line: 'after_sales_repair',
     kind: 'repair',
     serviceType: 'paid',
@@ -71,6 +73,7 @@ describe('orders in the field end to end', () => {
       .send({ username: 'admin', password: ADMIN_PASSWORD })
       .expect(200);
     admin = (res.body as { accessToken: string }).accessToken;
+    customerId = await registeredCustomer(api, admin);
   }, 120_000);
 
   afterAll(async () => {
@@ -162,7 +165,7 @@ describe('orders in the field end to end', () => {
     const queued = await api
       .post('/api/v1/chat-sessions')
       .set(auth(admin))
-      .send({ customerId: randomUUID(), line: 'companion_chat' });
+      .send({ customerId, line: 'companion_chat' });
     expect({ status: queued.status, body: queued.body as unknown }).toMatchObject({
       status: 201,
       body: { status: 'waiting', version: 1 },
@@ -183,10 +186,7 @@ describe('orders in the field end to end', () => {
       .expect(200);
     expect(allocated.body).toMatchObject({ id: chat.id, status: 'allocated', companionId: companion });
     // The only companion is busy: the next customer waits.
-    await api
-      .post('/api/v1/chat-sessions')
-      .set(auth(admin))
-      .send({ customerId: randomUUID(), line: 'companion_chat' });
+    await api.post('/api/v1/chat-sessions').set(auth(admin)).send({ customerId, line: 'companion_chat' });
     expectProblem(
       await api.post('/api/v1/chat-queue/allocate').set(auth(admin)).send({ line: 'companion_chat' }),
       422,
@@ -315,15 +315,12 @@ describe('orders in the field end to end', () => {
           await api
             .post('/api/v1/chat-sessions')
             .set(auth(admin))
-            .send({ customerId: randomUUID(), line: 'companion_chat', vip: true }),
+            .send({ customerId, line: 'companion_chat', vip: true }),
           400,
           'VALIDATION',
         ],
         [
-          await api
-            .post('/api/v1/chat-sessions')
-            .set(auth(admin))
-            .send({ customerId: randomUUID(), line: 'moon' }),
+          await api.post('/api/v1/chat-sessions').set(auth(admin)).send({ customerId, line: 'moon' }),
           400,
           'VALIDATION',
         ],

@@ -5,7 +5,7 @@ import { Pool } from 'pg';
 import request from 'supertest';
 import { hiredAndKnownToOrders } from './staff-pipeline';
 import { ADMIN_PASSWORD, poll, startPlatform, type RunningPlatform } from './platform';
-import { auth, expectProblem } from './http';
+import { auth, expectProblem, registeredCustomer } from './http';
 
 // Resources end to end, through the gateway (issue 15 items 2, 4, 7): a vehicle registered, its inspection
 // renewed to end today → dispatch with it on a later slot refused; a rental delivered with both signatures,
@@ -36,7 +36,8 @@ describe('resources, the tool register and rentals end to end', () => {
   const today = localDateOf(defaultBusinessCalendar.timeZone, new Date());
   const later = addDays(today, 3);
   const slot = { start: `${later}T02:00:00.000Z`, end: `${later}T04:00:00.000Z` };
-  const customerId = randomUUID();
+  /** The orders' customer, registered through customers (orders refuses an order for an unknown one). */
+  let customerId = '';
 
   /** Events written by a caller (timers fire on their own and write as `system:…`, unrelated to the request). */
   async function writes(): Promise<number> {
@@ -97,6 +98,7 @@ describe('resources, the tool register and rentals end to end', () => {
       .send({ username: 'admin', password: ADMIN_PASSWORD })
       .expect(200);
     admin = (res.body as { accessToken: string }).accessToken;
+    customerId = await registeredCustomer(api, admin);
   }, 120_000);
 
   afterAll(async () => {

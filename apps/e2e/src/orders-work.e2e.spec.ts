@@ -6,7 +6,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { ADMIN_PASSWORD, poll, startPlatform, type RunningPlatform } from './platform';
 import { hire } from './staff-pipeline';
-import { auth, expectProblem, ok } from './http';
+import { auth, expectProblem, ok, registeredCustomer } from './http';
 
 // Orders' work orders end to end, through the gateway (issue 15 items 1, 5, 6), on both transports: a technician
 // hired and qualified through the staff service's own API (its StaffEligibilityChanged reaches orders over the
@@ -38,10 +38,12 @@ describe.each(['log', 'kafka'] as const)('orders work orders end to end (%s tran
   let db: Client;
   let admin = '';
   let technician = '';
+  /** The orders' customer, registered through customers (orders refuses an order for an unknown one). */
+  let customerId = '';
   const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
   const slot = { start: `${tomorrow}T02:00:00.000Z`, end: `${tomorrow}T04:00:00.000Z` };
   const repair = () => ({
-    customerId: newId(),
+    customerId,
     line: 'after_sales_repair',
     kind: 'repair',
     serviceType: 'paid',
@@ -78,6 +80,7 @@ describe.each(['log', 'kafka'] as const)('orders work orders end to end (%s tran
     await db.connect();
     admin = await token('admin', ADMIN_PASSWORD);
     technician = await hire(api, admin, 'technician');
+    customerId = await registeredCustomer(api, admin);
   }, 180_000);
 
   afterAll(async () => {

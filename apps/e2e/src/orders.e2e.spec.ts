@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
-import { ADMIN_PASSWORD, startPlatform, type RunningPlatform } from './platform';
-import { auth, expectProblem } from './http';
+import { ADMIN_PASSWORD, poll, startPlatform, type RunningPlatform } from './platform';
+import { auth, expectProblem, registeredCustomer } from './http';
 
 // The orders service end to end, through the gateway: a repair request registered (address sealed), answered,
 // queued for dispatch; dispatch refused without staff's eligibility (staff does not publish in this tree: the
@@ -30,9 +30,11 @@ describe('orders end to end', () => {
   let api: ReturnType<typeof request>;
   let db: Client;
   let admin = '';
+  /** The orders' customer, registered through customers (orders refuses an order for an unknown one). */
+  let customerId = '';
 
   const repair = (over: object = {}) => ({
-    customerId: randomUUID(),
+    customerId,
     line: 'after_sales_repair',
     kind: 'repair',
     serviceType: 'paid',
@@ -66,6 +68,7 @@ describe('orders end to end', () => {
       .send({ username: 'admin', password: ADMIN_PASSWORD })
       .expect(200);
     admin = (res.body as { accessToken: string }).accessToken;
+    customerId = await registeredCustomer(api, admin);
   }, 120_000);
 
   afterAll(async () => {
@@ -176,6 +179,86 @@ describe('orders end to end', () => {
       404,
       'ORDERS.ORDER_NOT_FOUND',
     );
+  });
+
+  it('forgets an erased customer: their orders unreadable, nothing in clear in orders, new orders refused', async () => {
+    const d = String(Date.now()).slice(-8);
+    const clear = {
+      address: `${d} Garden Lane, Minhang`,
+      problem: `Drum ${d} does not turn`,
+      reason: `Moved ${d} to Hangzhou`,
+    };
+    const person = await registeredCustomer(api, admin, `Erasable ${d}`);
+    const order = (
+      await api
+        .post('/api/v1/orders')
+        .set(auth(admin))
+        .send(repair({ customerId: person, address: clear.address, problem: clear.problem }))
+        .expect(201)
+    ).body as Order;
+    await api
+      .post(`/api/v1/orders/${order.id}/cancel`)
+      .set(auth(admin))
+      .set('If-Match', `"${order.version}"`)
+      .send({ reason: clear.reason })
+      .expect(200);
+    expect((await api.get(`/api/v1/orders/${order.id}`).set(auth(admin)).expect(200)).body).toMatchObject({
+      address: clear.address,
+      problem: clear.problem,
+      cancelReason: clear.reason,
+    });
+
+    await api
+      .post(`/api/v1/customers/${person}/erase`)
+      .set(auth(admin))
+      .send({ reason: 'the customer asked to be forgotten' })
+      .expect(200);
+    const seen = await poll('the erasure in orders', async () => {
+      const res = await api.get(`/api/v1/orders/${order.id}`).set(auth(admin)).expect(200);
+      return (res.body as Order).address === undefined
+        ? (res.body as Order & { cancelReason?: string })
+        : undefined;
+    });
+    expect(seen).toMatchObject({ id: order.id, status: 'cancelled', masked: false });
+    for (const field of ['address', 'problem', 'cancelReason']) expect(seen).not.toHaveProperty(field);
+    const listed = await api.get('/api/v1/orders').set(auth(admin)).expect(200);
+    expect(JSON.stringify(listed.body)).not.toContain('enc:v1:');
+
+    // No table of the orders schema, nor the gateway's kept answers, holds the values in clear.
+    const { rows: tables } = await db.query<{ table_name: string }>(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'orders' AND table_type = 'BASE TABLE'`,
+    );
+    expect(tables.length).toBeGreaterThan(5);
+    for (const { table_name } of [...tables, { table_name: 'gateway.idempotency_keys' }]) {
+      const from = table_name.includes('.') ? table_name : `orders."${table_name}"`;
+      const { rows } = await db.query<{ row: string }>(`SELECT row_to_json(t)::text AS row FROM ${from} t`);
+      for (const value of Object.values(clear))
+        expect({ table_name, found: rows.filter((r) => r.row.includes(value)) }).toEqual({
+          table_name,
+          found: [],
+        });
+    }
+    const { rowCount } = await db.query('SELECT 1 FROM orders.data_keys WHERE customer_id = $1', [person]);
+    expect(rowCount).toBe(0);
+
+    await writesNothing(async () => {
+      expectProblem(
+        await api
+          .post('/api/v1/orders')
+          .set(auth(admin))
+          .send(repair({ customerId: person })),
+        422,
+        'ORDERS.CUSTOMER_ERASED',
+      );
+      expectProblem(
+        await api
+          .post('/api/v1/orders')
+          .set(auth(admin))
+          .send(repair({ customerId: randomUUID() })),
+        404,
+        'ORDERS.CUSTOMER_NOT_FOUND',
+      );
+    });
   });
 
   it('answers bad input with problem+json and writes nothing', async () => {

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import request from 'supertest';
+import { registeredCustomer } from './http';
 import { ADMIN_PASSWORD, poll, startPlatform, type RunningPlatform } from './platform';
 
 // Availability and load for dispatch, end to end through the gateway (issue 13 items 1 and 7, issue 15 item 3):
@@ -44,6 +45,8 @@ describe('staff availability for dispatch (log transport)', () => {
   let api: ReturnType<typeof request>;
   let db: Client;
   let admin = '';
+  /** The orders' customer, registered through customers (orders refuses an order for an unknown one). */
+  let customerId = '';
   let branchId = '';
 
   const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
@@ -57,6 +60,7 @@ describe('staff availability for dispatch (log transport)', () => {
     await db.connect();
     const res = await api.post('/api/v1/auth/token').send({ username: 'admin', password: ADMIN_PASSWORD });
     admin = ok<{ accessToken: string }>(res).accessToken;
+    customerId = await registeredCustomer(api, admin);
     // A branch tenancy knows: the login of a person hired into it can be made there.
     const tenant = await api.get('/api/v1/tenant').set(auth(admin));
     const added = await api
@@ -141,7 +145,7 @@ describe('staff availability for dispatch (log transport)', () => {
   const register = async (): Promise<string> =>
     ok<{ id: string }>(
       await api.post('/api/v1/orders').set(auth(admin)).send({
-        customerId: '6f1c2b8e-4d3a-4b5c-9e7f-0a1b2c3d4e5f',
+        customerId,
         line: 'driving_practice',
         kind: 'practice_session',
         serviceType: 'paid',

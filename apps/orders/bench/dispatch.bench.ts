@@ -49,8 +49,10 @@ const slotOn = (d: string, hour: number) => ({
   start: `${d}T${String(hour).padStart(2, '0')}:00:00.000Z`,
   end: `${d}T${String(hour + 1).padStart(2, '0')}:00:00.000Z`,
 });
+/** Orders' customers, as orders knows them from customers' events (it refuses an order for an unknown one). */
+const customers = Array.from({ length: 50 }, () => randomUUID());
 const request = () => ({
-  customerId: randomUUID(),
+  customerId: customers[Math.floor(Math.random() * customers.length)],
   line: 'after_sales_repair',
   kind: 'repair',
   serviceType: 'paid',
@@ -106,6 +108,10 @@ async function main(): Promise<void> {
     const staff = Array.from({ length: STAFF }, () => randomUUID());
     await withTransaction(pool, async (tx: PoolClient) => {
       for (const [i, id] of staff.entries()) await eligibilityProjection(eligible(id, i + 1), tx);
+      await tx.query(
+        `INSERT INTO orders.known_customers (customer_id, tenant_id, status) SELECT unnest($1::uuid[]), $2, 'active'`,
+        [customers, tenantId],
+      );
     });
     const t0 = nowMs();
     const orders: string[] = [];

@@ -28,6 +28,8 @@ import { DailyReportQueries, OrderListQueries } from './application/orders-field
 import { OrdersFieldTables1764900000200 } from './infrastructure/orders-field.migrations';
 import { OrdersCancellation1764900000400 } from './infrastructure/cancellation.migrations';
 import { OrdersLeaseOfOrder1764900000500 } from './infrastructure/lease.migrations';
+import { OrdersKnownCustomers1764900000600 } from './infrastructure/customers.migrations';
+import { CUSTOMERS_CONSUMER, customersProjection } from './projections/customers.projection';
 import { OrdersFieldRepository } from './infrastructure/orders-field.repository';
 import { ORDER_INDEX_CONSUMER, orderIndexProjection } from './projections/order-index.projection';
 import { OrderFacts } from './infrastructure/order-facts.repository';
@@ -90,6 +92,8 @@ export const ordersServiceOn = (
       OrdersCancellation1764900000400,
       // a rental visit's or return's lease
       OrdersLeaseOfOrder1764900000500,
+      // customers as orders knows them; their erasure destroys orders' key (issue 11)
+      OrdersKnownCustomers1764900000600,
     ],
   },
   publishes: true,
@@ -119,6 +123,11 @@ export const ordersServiceOn = (
     // availability (item 3)
     await runtime.subscribe(AVAILABILITY_CONSUMER, [eventsTopic('staff')], availabilityProjection);
     await runtime.subscribe(ORDER_INDEX_CONSUMER, [eventsTopic('orders')], orderIndexProjection);
+    await runtime.subscribe(
+      CUSTOMERS_CONSUMER,
+      [eventsTopic('customers')],
+      customersProjection(app.get(PersonalDataCipher)),
+    );
     timers.start({
       [FIRST_RESPONSE_TIMER]: (timer) => orders.escalate(timer),
       [ARRIVAL_RISK_TIMER]: (timer) => orders.escalateArrival(timer),

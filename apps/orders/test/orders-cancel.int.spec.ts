@@ -11,6 +11,7 @@ import { eligibilityProjection } from '../src/projections/facts.projection';
 import { orderIndexProjection } from '../src/projections/order-index.projection';
 import {
   codeOf,
+  knownCustomers,
   ordersOnOwnDatabase,
   recordedEvents,
   type OrdersOnOwnDatabase,
@@ -44,6 +45,7 @@ beforeAll(async () => {
   db = await ordersOnOwnDatabase('orders_cancel_int', ordersServiceOn(clock));
   ({ running } = db.booted);
   pool = db.pool;
+  await knownCustomers(pool, tenantId, customerId);
   await feed(
     eligibilityProjection,
     delivered('StaffEligibilityChanged', {

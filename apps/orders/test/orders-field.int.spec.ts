@@ -12,7 +12,12 @@ import { DailyReportQueries, OrderListQueries } from '../src/application/orders-
 import { ordersServiceOn } from '../src/orders.service-definition';
 import { orderIndexProjection } from '../src/projections/order-index.projection';
 import { eligibilityProjection } from '../src/projections/facts.projection';
-import { type OrdersOnOwnDatabase, codeOf, ordersOnOwnDatabase } from './orders-on-own-database';
+import {
+  type OrdersOnOwnDatabase,
+  codeOf,
+  knownCustomers,
+  ordersOnOwnDatabase,
+} from './orders-on-own-database';
 
 // Companion chat, safety incidents, the order index, lists and daily reports on a database of their own:
 // allocation under concurrency (a companion never holds more chats than their capacity), sampling from an injected
@@ -25,6 +30,8 @@ let running: RunningService | undefined;
 let pool: Pool;
 let db: OrdersOnOwnDatabase;
 const tenantId = randomUUID();
+/** The customer of the orders registered here (orders knows them from customers' events). */
+const customerId = randomUUID();
 const call: CallContext = { tenantId, actorId: randomUUID(), roles: ['admin'], correlationId: randomUUID() };
 const get = <T>(type: new (...args: never[]) => T): T => (running as RunningService).app.get(type);
 
@@ -35,6 +42,7 @@ beforeAll(async () => {
   );
   ({ running } = db.booted);
   pool = db.pool;
+  await knownCustomers(pool, tenantId, customerId);
 }, 60_000);
 
 afterAll(async () => {
@@ -69,10 +77,7 @@ async function onDuty(request: Parameters<ChatHandlers['setCapacity']>[0], as: C
 const queueOf = async (n: number, line = 'companion_chat', branchId?: string) => {
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
-    const s = await get(ChatHandlers).queue(
-      { customerId: randomUUID(), line, ...(branchId ? { branchId } : {}) },
-      call,
-    );
+    const s = await get(ChatHandlers).queue({ customerId, line, ...(branchId ? { branchId } : {}) }, call);
     ids.push(s.id);
     clock.advance(1); // one after the other, as the queue is told them
   }
@@ -216,7 +221,7 @@ describe('the order index, lists and daily reports', () => {
     const register = (over: object = {}) =>
       get(OrderHandlers).register(
         {
-          customerId: randomUUID(),
+          customerId,
           line: 'after_sales_repair',
           kind: 'repair',
           serviceType: 'paid',
@@ -334,7 +339,7 @@ describe('the order index, lists and daily reports', () => {
   it('answers an order as it was (asOf) and its history', async () => {
     const order = await get(OrderHandlers).register(
       {
-        customerId: randomUUID(),
+        customerId,
         line: 'after_sales_repair',
         kind: 'repair',
         serviceType: 'paid',

@@ -11,6 +11,7 @@ import { WorkOrderHandlers } from '../src/application/work-order.handlers';
 import { ordersServiceOn } from '../src/orders.service-definition';
 import {
   codeOf,
+  knownCustomers,
   ordersOnOwnDatabase,
   recordedEvents,
   type OrdersOnOwnDatabase,
@@ -54,6 +55,7 @@ beforeAll(async () => {
   db = await ordersOnOwnDatabase('orders_lifecycle_int', ordersServiceOn(clock));
   ({ running } = db.booted);
   pool = db.pool;
+  await knownCustomers(pool, tenantId, customerId);
   await feed(
     eligibilityProjection,
     delivered('StaffEligibilityChanged', {

@@ -59,6 +59,18 @@ export function recordedEvents(tenantId: string, pool: () => Pool) {
   return { delivered, feed };
 }
 
+/**
+ * Customers as orders knows them from customers' CustomerRegistered (orders refuses an order for a customer it does
+ * not know): rows of the read model its consumer keeps.
+ */
+export async function knownCustomers(pool: Pool, tenantId: string, ...customerIds: string[]): Promise<void> {
+  await pool.query(
+    `INSERT INTO orders.known_customers (customer_id, tenant_id, status)
+     SELECT unnest($1::uuid[]), $2, 'active' ON CONFLICT (customer_id) DO NOTHING`,
+    [customerIds, tenantId],
+  );
+}
+
 /** `'ok'`, or the problem code (else the message) a call failed with. */
 export const codeOf = async (p: Promise<unknown>): Promise<string> =>
   p.then(

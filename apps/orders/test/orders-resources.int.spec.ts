@@ -14,6 +14,7 @@ import { eligibilityProjection, entitlementsProjection } from '../src/projection
 import {
   type OrdersOnOwnDatabase,
   codeOf,
+  knownCustomers,
   ordersOnOwnDatabase,
   recordedEvents,
 } from './orders-on-own-database';
@@ -67,6 +68,7 @@ beforeAll(async () => {
   db = await ordersOnOwnDatabase('orders_res_int', service);
   ({ running } = db.booted);
   pool = db.pool;
+  await knownCustomers(pool, tenantId, customerId);
 }, 60_000);
 
 afterAll(async () => {
@@ -321,6 +323,7 @@ const leaseRow = async (orderId: string) =>
 describe('the lease of a rental visit or return', () => {
   it('is the customer’s only lease in force, or the one named; none or several unnamed: refused', async () => {
     const someone = randomUUID();
+    await knownCustomers(pool, tenantId, someone);
     expect(await codeOf(request('rental_visit', 'equipment_rental', { customerId: someone }))).toBe(
       'ORDERS.NO_ACTIVE_LEASE',
     );

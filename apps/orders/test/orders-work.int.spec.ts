@@ -9,6 +9,7 @@ import { eligibilityProjection, entitlementsProjection } from '../src/projection
 import {
   type OrdersOnOwnDatabase,
   codeOf,
+  knownCustomers,
   ordersOnOwnDatabase,
   recordedEvents,
 } from './orders-on-own-database';
@@ -46,6 +47,7 @@ beforeAll(async () => {
   db = await ordersOnOwnDatabase('orders_work_int', ordersServiceOn(clock));
   ({ running } = db.booted);
   pool = db.pool;
+  await knownCustomers(pool, tenantId, customerId);
   for (const staffId of [technician, coach])
     await feed(
       eligibilityProjection,

@@ -10,6 +10,7 @@ import { eligibilityProjection, entitlementsProjection } from '../src/projection
 import {
   type OrdersOnOwnDatabase,
   codeOf,
+  knownCustomers,
   ordersOnOwnDatabase,
   recordedEvents,
 } from './orders-on-own-database';
@@ -56,6 +57,7 @@ beforeAll(async () => {
   db = await ordersOnOwnDatabase('orders_int', ordersService);
   ({ running } = db.booted);
   pool = db.pool;
+  await knownCustomers(pool, tenantId, customerId);
   // Recorded StaffEligibilityChanged (StaffEligibilityChangedV1): one coach eligible since January; one whose
   // licence expires tomorrow at 01:00 UTC, between the booking (today) and the slot (tomorrow 02:00).
   await feed(

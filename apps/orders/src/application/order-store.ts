@@ -14,6 +14,11 @@ import { orderStreamId } from '../domain/order/order.decider';
 import { SEALED_PATHS, type OrderEvent } from '../domain/order/order.events';
 import type { OrdersPolicy } from '../domain/order/order.commands';
 import { OrderFacts } from '../infrastructure/order-facts.repository';
+import {
+  assertOrderable,
+  type CustomerStanding,
+  mayWritePersonalText,
+} from '../domain/customer/known-customer';
 
 export const FIRST_RESPONSE_TIMER = 'order-first-response';
 export const firstResponseTimerId = (orderId: string): string => `${FIRST_RESPONSE_TIMER}:${orderId}`;
@@ -44,6 +49,16 @@ export const CLOCK = Symbol('orders clock');
 
 export const notFoundOrder = () => new ProblemError('ORDERS.ORDER_NOT_FOUND', 'no such order');
 
+/**
+ * How long a new order waits for its customer's registration to reach orders (customers' events, through the log
+ * or Kafka) before answering 404 ORDERS.CUSTOMER_NOT_FOUND; polled every CUSTOMER_POLL_MS.
+ */
+export const CUSTOMER_ARRIVAL_WAIT_MS = 5_000;
+const CUSTOMER_POLL_MS = 50;
+
+/** What an erased customer's personal text is recorded as (nothing): the views leave it out. */
+export const NOT_RECORDED = '';
+
 /** Order streams sealed with the customer's data key (the address and the problem description). */
 @Injectable()
 export class OrderStore {
@@ -54,17 +69,20 @@ export class OrderStore {
     @Inject(DurableTimers) readonly timers: DurableTimers,
   ) {}
 
-  /** Seals with the customer's key (made on first use); opens what it can, leaves the rest sealed. */
+  /**
+   * Seals with the customer's key; opens what it can, leaves the rest sealed (a value the erasure's destroyed key
+   * sealed stays sealed: the views leave it out). Without a key (the customer erased) an order still moves on
+   * (cancelled, worked, completed) but their personal text is not recorded: NOT_RECORDED in its place.
+   */
   codec(customerId: string, key: Buffer | undefined): EventCodec<OrderEvent> {
     const { cipher } = this;
     return {
-      encode: (e) => {
-        if (!key) throw new Error(`no data key for customer ${customerId}`);
-        return {
-          type: e.type,
-          data: mapSealed(e.data, SEALED_PATHS[e.type], (v) => cipher.seal(key, customerId, v)),
-        };
-      },
+      encode: (e) => ({
+        type: e.type,
+        data: mapSealed(e.data, SEALED_PATHS[e.type], (v) =>
+          key ? cipher.seal(key, customerId, v) : NOT_RECORDED,
+        ),
+      }),
       decode: (stored) => {
         const e = stored as unknown as OrderEvent;
         const paths = SEALED_PATHS[e.type] ?? [];
@@ -76,7 +94,43 @@ export class OrderStore {
     };
   }
 
-  async codecForNew(customerId: string): Promise<EventCodec<OrderEvent>> {
+  /** How orders knows the customer from customers' events (known_customers); undefined: not heard of yet. */
+  async standingOf(tenantId: string, customerId: string): Promise<CustomerStanding | undefined> {
+    const { rows } = await this.runtime.store.pool.query<{ status: CustomerStanding }>(
+      'SELECT status FROM orders.known_customers WHERE customer_id = $1 AND tenant_id = $2',
+      [customerId, tenantId],
+    );
+    return rows[0]?.status;
+  }
+
+  /**
+   * The key to write the customer's personal text with: made on first use, but never for an erased customer (a new
+   * key would start their personal data over): then none, and the codecs record nothing personal (NOT_RECORDED).
+   */
+  async writingKey(tenantId: string, customerId: string): Promise<Buffer | undefined> {
+    const standing = await this.standingOf(tenantId, customerId);
+    return mayWritePersonalText(standing) ? this.cipher.keyFor(customerId) : undefined;
+  }
+
+  /**
+   * The customer's standing for a new order, waiting up to CUSTOMER_ARRIVAL_WAIT_MS for a customer orders has not
+   * heard of (registered a moment ago, their event on its way): answered at once for one it knows.
+   */
+  async standingOnArrival(tenantId: string, customerId: string): Promise<CustomerStanding | undefined> {
+    const until = Date.now() + CUSTOMER_ARRIVAL_WAIT_MS;
+    for (;;) {
+      const standing = await this.standingOf(tenantId, customerId);
+      if (standing !== undefined || Date.now() >= until) return standing;
+      await new Promise((resolve) => setTimeout(resolve, CUSTOMER_POLL_MS));
+    }
+  }
+
+  /**
+   * A new order's codec: only for a customer customers registered in this tenant (404 ORDERS.CUSTOMER_NOT_FOUND)
+   * and did not erase (422 ORDERS.CUSTOMER_ERASED); no key is made otherwise.
+   */
+  async codecForNew(tenantId: string, customerId: string): Promise<EventCodec<OrderEvent>> {
+    assertOrderable(customerId, await this.standingOnArrival(tenantId, customerId));
     return this.codec(customerId, await this.cipher.keyFor(customerId));
   }
 

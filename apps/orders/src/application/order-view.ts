@@ -1,8 +1,9 @@
+import { isSealed } from '@serviceops/platform';
 import { arrivalSla } from '../domain/order/order.sla';
 import { furthest, type OrderStatus } from '../domain/order/order.state';
 import type { BusinessCalendar } from '@serviceops/kernel';
 import { type OrderEvent, STATUS_REACHED } from '../domain/order/order.events';
-import { notFoundOrder } from './order-store';
+import { NOT_RECORDED, notFoundOrder } from './order-store';
 
 /** An order as the API answers it (the proto's Order). */
 export interface OrderView {
@@ -40,6 +41,19 @@ export interface OrderView {
   readonly masked: boolean;
 }
 
+/**
+ * Whether personal text is shown to a reader who may see it: a value still sealed (its customer erased, the key
+ * destroyed) or never recorded (written after the erasure) is left out, as customers leave out an erased
+ * customer's fields; never the ciphertext.
+ */
+export const shownText = (v: string): boolean => v !== NOT_RECORDED && !isSealed(v);
+
+function shown<T extends Record<string, string | undefined>>(values: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(values).filter(([, v]) => v !== undefined && shownText(v)),
+  ) as Partial<T>;
+}
+
 /** The order folded from its (opened) events; the SLA recounted with the calendar in force `now`. */
 export function orderViewOf(
   events: readonly OrderEvent[],
@@ -62,7 +76,7 @@ export function orderViewOf(
           id: orderId,
           status: STATUS_REACHED.RequestRegistered,
           ...rest,
-          ...(clear ? { address, problem } : {}),
+          ...(clear ? shown({ address, problem }) : {}),
         };
         break;
       }
@@ -107,7 +121,7 @@ export function orderViewOf(
           ...view,
           status: reach(STATUS_REACHED.OrderCancelled),
           cancelledAt,
-          ...(clear ? { cancelReason: e.data.reason } : {}),
+          ...(clear ? shown({ cancelReason: e.data.reason }) : {}),
         };
         break;
       case 'MaintenanceVisitCompleted':

@@ -105,7 +105,7 @@ export class OrderHandlers {
     const [calendar, entitlement, codec, leases] = await Promise.all([
       this.facts.calendarOf(call.tenantId),
       contractId ? this.facts.entitlementOf(call.tenantId, contractId) : Promise.resolve(undefined),
-      this.orders.codecForNew(customerId),
+      this.orders.codecForNew(call.tenantId, customerId),
       isLeasedKind(kind) ? this.facts.leasesOf(call.tenantId, customerId) : Promise.resolve(undefined),
     ]);
     const policy = DEFAULT_ORDERS_POLICY;

@@ -40,7 +40,8 @@ import {
   OrdersFieldRepository,
 } from '../infrastructure/orders-field.repository';
 import { OrderFacts } from '../infrastructure/order-facts.repository';
-import { CLOCK } from './order-store';
+import { assertOrderable } from '../domain/customer/known-customer';
+import { CLOCK, OrderStore } from './order-store';
 
 /** The random source chat sampling draws from (Math.random in production; a fixed sequence in tests). */
 export const RANDOM = Symbol('orders random source');
@@ -96,6 +97,7 @@ export class ChatHandlers {
     private readonly facts: OrderFacts,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(RANDOM) private readonly random: () => number,
+    private readonly orders: OrderStore,
   ) {}
 
   /** The tenant's chat policy in force (version 0, the default, until one is set). */
@@ -192,6 +194,8 @@ export class ChatHandlers {
   ): Promise<ChatSessionView> {
     const customerId = uuidField(request.customerId, 'customerId');
     const branchId = request.branchId === undefined ? null : uuidField(request.branchId, 'branchId');
+    // A customer customers registered (waited for a moment) and did not erase, as for a new order.
+    assertOrderable(customerId, await this.orders.standingOnArrival(call.tenantId, customerId));
     const sessionId = newId();
     const policy = await this.policy(call.tenantId);
     const done = await this.runtime.timed('QueueChat', () =>

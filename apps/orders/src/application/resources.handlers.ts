@@ -4,7 +4,6 @@ import {
   type BusinessCalendar,
   type Clock,
   localDateOf,
-  type Money,
   newId,
   type RecordedEvent,
 } from '@serviceops/kernel';
@@ -18,7 +17,10 @@ import {
   historyOf,
   type HistoryEntry,
   limitOf,
+  moneyOfMessage,
+  type MoneyMessage,
   optional,
+  optionalMoney,
   ProblemError,
   type DueTimer,
   uuidField,
@@ -53,17 +55,6 @@ export const expiryTimerId = (resourceId: string, paper: Paper) =>
 export const overdueTimerId = (resourceId: string) => `${TOOL_OVERDUE_TIMER}:${resourceId}`;
 
 const notFoundResource = () => new ProblemError('ORDERS.RESOURCE_NOT_FOUND', 'no such resource');
-
-interface MoneyMessage {
-  readonly amount?: number | string;
-  readonly currency?: string;
-}
-/** int64 arrives as a string (the loader's `longs: String`); a non-integer stays as it is for the domain to refuse. */
-function moneyOf(m: MoneyMessage | undefined): Money | undefined {
-  if (m === undefined) return undefined;
-  const amount = typeof m.amount === 'string' && /^-?\d+$/.test(m.amount) ? Number(m.amount) : m.amount;
-  return { amount: amount as number, currency: m.currency ?? '' };
-}
 
 const systemCall = (tenantId: string, actor: string, correlationId: string): CallContext => ({
   tenantId,
@@ -142,7 +133,7 @@ export class ResourceHandlers {
           name: request.name ?? '',
           ...optional('inspectionValidTo', request.inspectionValidTo),
           ...optional('insuranceValidTo', request.insuranceValidTo),
-          ...optional('price', moneyOf(request.price)),
+          ...optional('price', optionalMoney(request.price)),
         },
       },
       { newStream: true },
@@ -317,7 +308,7 @@ export class ResourceHandlers {
           resourceId: request.id,
           orderId: order.orderId,
           findings: (request.findings ?? []).map((f) => ({ item: f.item ?? '', note: f.note ?? '' })),
-          damage: moneyOf(request.damage) ?? { amount: Number.NaN, currency: '' },
+          damage: moneyOfMessage(request.damage ?? {}),
         },
       },
       { expectedVersion: request.expectedVersion, order },

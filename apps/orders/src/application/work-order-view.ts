@@ -1,5 +1,6 @@
 import type { Money } from '@serviceops/kernel';
 import type { QuoteItem, WorkOrderEvent } from '../domain/work-order/work-order.decider';
+import { shownText } from './order-view';
 
 /** An order's work order as the API answers it (the proto's WorkOrder): its quote and repair card. */
 export interface WorkOrderView {
@@ -102,7 +103,7 @@ export function workOrderViewOf(
       case 'ExtraWorkProposed':
         extras.set(e.data.extraId, {
           id: e.data.extraId,
-          ...(seesPersonal && typeof e.data.description === 'string'
+          ...(seesPersonal && typeof e.data.description === 'string' && shownText(e.data.description)
             ? { description: e.data.description }
             : {}),
           estimatedPrice: e.data.estimatedPrice,
@@ -148,7 +149,8 @@ export function workOrderViewOf(
         v.inspectorId = e.data.inspectorId;
         break;
       case 'WorkSummaryRecorded':
-        if (seesPersonal && typeof e.data.summary === 'string') v.endSummary = e.data.summary;
+        if (seesPersonal && typeof e.data.summary === 'string' && shownText(e.data.summary))
+          v.endSummary = e.data.summary;
         break;
       case 'OrderCompleted':
         v.status = 'completed';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { seesPersonalData } from '@serviceops/contracts';
-import { type Clock, type Money, newId, type RecordedEvent } from '@serviceops/kernel';
+import { type Clock, newId, type RecordedEvent } from '@serviceops/kernel';
 import {
   type CallContext,
   type EventCodec,
@@ -8,6 +8,8 @@ import {
   Handles,
   isSealed,
   mapSealed,
+  moneyOfMessage,
+  type MoneyMessage,
   optional,
   type StreamPart,
   uuidField,
@@ -34,24 +36,12 @@ import {
   workStageOf,
 } from '../domain/work-order/work-order.decider';
 import { keepWorkOrderRow, packageSessionsOf } from '../infrastructure/work-order.repository';
-import { CLOCK, keepOrderRow, notFoundOrder, OrderStore } from './order-store';
+import { CLOCK, keepOrderRow, NOT_RECORDED, notFoundOrder, OrderStore } from './order-store';
 import { type WorkOrderView, workOrderViewOf } from './work-order-view';
 
-interface MoneyMessage {
-  readonly amount?: string | number;
-  readonly currency?: string;
-}
 interface WorkRequest {
   readonly id: string;
   readonly expectedVersion?: number;
-}
-
-/** gRPC's int64 arrives as a string: whole minor units only (anything else stays NaN and is refused). */
-function moneyOf(m: MoneyMessage | undefined): Money {
-  const raw = m?.amount;
-  const amount =
-    typeof raw === 'number' ? raw : typeof raw === 'string' && /^-?\d+$/.test(raw) ? Number(raw) : Number.NaN;
-  return { amount, currency: m?.currency ?? '' };
 }
 
 /** What a work order's decisions need from its order's stream. */
@@ -94,7 +84,10 @@ export class WorkOrderHandlers {
       type: 'IssueQuote',
       data: {
         orderId: r.id,
-        items: (r.items ?? []).map((i) => ({ description: i.description ?? '', price: moneyOf(i.price) })),
+        items: (r.items ?? []).map((i) => ({
+          description: i.description ?? '',
+          price: moneyOfMessage(i.price ?? {}),
+        })),
         validUntil: r.validUntil ?? '',
       },
     });
@@ -131,7 +124,7 @@ export class WorkOrderHandlers {
         orderId: r.id,
         extraId: newId(),
         description: r.description ?? '',
-        estimatedPrice: moneyOf(r.estimatedPrice),
+        estimatedPrice: moneyOfMessage(r.estimatedPrice ?? {}),
       },
     });
   }
@@ -329,7 +322,7 @@ export class WorkOrderHandlers {
     const state = decoded.reduce(evolveOrder, orderDecider.initialState());
     const dispatched = decoded.findLast((e) => e.type === 'OrderDispatched');
     const customerId = registered.data.customerId;
-    const key = await this.orders.cipher.keyFor(customerId);
+    const key = await this.orders.writingKey(tenantId, customerId);
     return {
       customerId,
       registered: registered.data,
@@ -346,13 +339,13 @@ export class WorkOrderHandlers {
   private codec(customerId: string, key: Buffer | undefined): EventCodec<WorkOrderEvent> {
     const { cipher } = this.orders;
     return {
-      encode: (e) => {
-        if (!key) throw new Error(`no data key for customer ${customerId}`);
-        return {
-          type: e.type,
-          data: mapSealed(e.data, WORK_ORDER_SEALED_PATHS[e.type], (v) => cipher.seal(key, customerId, v)),
-        };
-      },
+      // Without the key (the customer erased) their personal text is not recorded at all (NOT_RECORDED).
+      encode: (e) => ({
+        type: e.type,
+        data: mapSealed(e.data, WORK_ORDER_SEALED_PATHS[e.type], (v) =>
+          key ? cipher.seal(key, customerId, v) : NOT_RECORDED,
+        ),
+      }),
       decode: (stored: RecordedEvent) => {
         const e = stored as unknown as WorkOrderEvent;
         const paths = WORK_ORDER_SEALED_PATHS[e.type] ?? [];

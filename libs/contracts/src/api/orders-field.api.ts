@@ -46,7 +46,7 @@ export const ORDERS_FIELD_API = {
   QueueChat: {
     http: { method: 'POST', path: 'chat-sessions', status: 201, etag: true, location: true },
     access: CHAT_AGENTS,
-    errors: ['ORDERS.INVALID_LINE'],
+    errors: ['ORDERS.INVALID_LINE', 'ORDERS.CUSTOMER_NOT_FOUND', 'ORDERS.CUSTOMER_ERASED'],
     summary: 'Queue a customer for a chat companion (first come, first served per line and branch)',
   },
   AllocateChatCompanion: {

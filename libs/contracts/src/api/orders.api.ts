@@ -34,6 +34,8 @@ const ORDERS_REQUESTS_API = {
       'ORDERS.NO_ACTIVE_LEASE',
       'ORDERS.LEASE_AMBIGUOUS',
       'ORDERS.NOT_A_LEASE',
+      'ORDERS.CUSTOMER_NOT_FOUND',
+      'ORDERS.CUSTOMER_ERASED',
     ],
     summary:
       'Register a service request: first response due within 24 h, arrival within 6 (town) or 7 (suburb) working hours',

@@ -18,6 +18,10 @@ export const OrderErrorCode = {
   LEASE_AMBIGUOUS: 'ORDERS.LEASE_AMBIGUOUS',
   /** A rental visit or return naming a contract that is not a lease in force of this customer. */
   NOT_A_LEASE: 'ORDERS.NOT_A_LEASE',
+  /** No customer of this tenant by that id has reached orders (customers' CustomerRegistered). */
+  CUSTOMER_NOT_FOUND: 'ORDERS.CUSTOMER_NOT_FOUND',
+  /** The customers service erased the customer: no order takes personal text of theirs again. */
+  CUSTOMER_ERASED: 'ORDERS.CUSTOMER_ERASED',
   INVALID_KIND: 'ORDERS.INVALID_KIND',
   INVALID_SERVICE_TYPE: 'ORDERS.INVALID_SERVICE_TYPE',
   INVALID_LINE: 'ORDERS.INVALID_LINE',
