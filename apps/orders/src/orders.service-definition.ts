@@ -28,6 +28,7 @@ import { DailyReportQueries, OrderListQueries } from './application/orders-field
 import { OrdersFieldTables1764900000200 } from './infrastructure/orders-field.migrations';
 import { OrdersCancellation1764900000400 } from './infrastructure/cancellation.migrations';
 import { OrdersLeaseOfOrder1764900000500 } from './infrastructure/lease.migrations';
+import { OrdersStaffRoles1764900000710 } from './infrastructure/dispatch.migrations';
 import { OrdersFieldRepository } from './infrastructure/orders-field.repository';
 import { ORDER_INDEX_CONSUMER, orderIndexProjection } from './projections/order-index.projection';
 import { OrderFacts } from './infrastructure/order-facts.repository';
@@ -90,6 +91,8 @@ export const ordersServiceOn = (
       OrdersCancellation1764900000400,
       // a rental visit's or return's lease
       OrdersLeaseOfOrder1764900000500,
+      // dispatch by skill: the role each person was hired into
+      OrdersStaffRoles1764900000710,
     ],
   },
   publishes: true,

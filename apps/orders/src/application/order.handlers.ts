@@ -23,6 +23,12 @@ import {
 import { availabilityAt } from '../domain/dispatch/availability';
 import { rankCandidates, type Candidate } from '../domain/dispatch/candidates';
 import { eligibilityAt } from '../domain/dispatch/eligibility';
+import {
+  type DispatchPolicy,
+  dispatchPolicyDecider,
+  dispatchPolicyStreamId,
+} from '../domain/dispatch/dispatch-policy.decider';
+import { skilledFor } from '../domain/dispatch/skills';
 import { dispatchQueue } from '../domain/order/order.sla';
 import type {
   OrderCommand,
@@ -274,6 +280,12 @@ export class OrderHandlers {
       staffId,
     );
     const availability = availabilityAt(intervals ?? [], slot);
+    const [roles, policy, row] = await Promise.all([
+      this.facts.rolesOf(call.tenantId, [staffId]),
+      dispatchPolicyOf(this.orders, call.tenantId),
+      this.facts.order(call.tenantId, request.id),
+    ]);
+    const skill = skilledFor(row?.kind ?? '', roles.get(staffId), policy.skills);
     const holder = `staff:${staffId}`;
     type S = OrderState | BookingState;
     type E = OrderEvent | BookingEvent;
@@ -307,6 +319,7 @@ export class OrderHandlers {
       now,
       staff: { staffId, eligible: verdict.eligible, reasons: verdict.reasons },
       availability,
+      skill,
     };
     let decidedOn: OrderState = orderDecider.initialState();
     const { runtime } = this.orders;
@@ -498,6 +511,16 @@ export class OrderHandlers {
 
 const MAX_PAGE = 200;
 
+/** The tenant's dispatch policy in force (version 0, the defaults, until one is set). */
+export async function dispatchPolicyOf(orders: OrderStore, tenantId: string): Promise<DispatchPolicy> {
+  const { state } = await orders.runtime.store.aggregate<DispatchPolicy>(
+    dispatchPolicyStreamId(tenantId),
+    (s, e) => dispatchPolicyDecider.evolve(s, e as never),
+    dispatchPolicyDecider.initialState,
+  );
+  return state;
+}
+
 /** Reads: one order (its SLA recounted now), the dispatch queue, the candidates for a slot. */
 @Injectable()
 export class OrderQueries {
@@ -537,12 +560,14 @@ export class OrderQueries {
     if (!row) throw notFoundOrder();
     const slot = { start: request.start ?? '', end: request.end ?? '' };
     assertSlot(slot, new Date(0));
-    const [facts, availability] = await Promise.all([
+    const [facts, availability, policy] = await Promise.all([
       this.facts.staffFor(call.tenantId, new Date(slot.start).toISOString().slice(0, 10)),
       availabilityOf(this.orders.runtime.store.pool, call.tenantId),
+      dispatchPolicyOf(this.orders, call.tenantId),
     ]);
     const staff = facts.map((s) => ({ ...s, availability: availability.get(s.staffId) ?? [] }));
-    return { items: rankCandidates(staff, slot).map((c) => ({ ...c, reasons: [...c.reasons] })) };
+    const need = { kind: row.kind, skills: policy.skills };
+    return { items: rankCandidates(staff, slot, need).map((c) => ({ ...c, reasons: [...c.reasons] })) };
   }
 
   /** Orders waiting for dispatch, in the order they are to be dispatched: yesterday's first, then by deadline. */

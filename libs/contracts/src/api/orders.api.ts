@@ -71,12 +71,13 @@ const ORDERS_REQUESTS_API = {
       'ORDERS.SLOT_IN_PAST',
       'ORDERS.STAFF_NOT_ELIGIBLE',
       'ORDERS.STAFF_UNAVAILABLE',
+      'ORDERS.STAFF_NOT_SKILLED',
       'ORDERS.DOUBLE_BOOKED',
       'ORDERS.RESOURCE_NOT_FOUND',
       'ORDERS.RESOURCE_UNFIT',
     ],
     summary:
-      'Dispatch the order to a person eligible at the slot, working then and not on leave, and free in it (no double booking); a closed (quote declined) or completed order: 422 ORDERS.ORDER_CLOSED / ORDERS.ORDER_COMPLETED',
+      'Dispatch the order to a person eligible at the slot, skilled for its kind (the dispatch policy), working then and not on leave, and free in it (no double booking); a closed (quote declined) or completed order: 422 ORDERS.ORDER_CLOSED / ORDERS.ORDER_COMPLETED',
   },
   CancelOrder: {
     http: {

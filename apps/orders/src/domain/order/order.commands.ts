@@ -174,6 +174,8 @@ export interface OrderContext {
   readonly staff?: StaffVerdict;
   /** DispatchOrder: whether the slot is in the person's working time and clear of leave (dispatch/availability). */
   readonly availability?: { readonly available: boolean; readonly reasons: readonly string[] };
+  /** DispatchOrder: whether the person is skilled for the order's kind (dispatch/skills, the tenant's table). */
+  readonly skill?: { readonly skilled: boolean; readonly reasons: readonly string[] };
   /** DispatchOrder with a resource: its fitness on the slot's day (see domain/resource `dispatchable`). */
   readonly resource?: ResourceVerdict;
 }

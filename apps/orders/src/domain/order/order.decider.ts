@@ -268,6 +268,11 @@ function dispatch(command: DispatchOrder, state: OrderState, context: OrderConte
       staffId,
       reasons: verdict.reasons,
     });
+  if (context.skill && !context.skill.skilled)
+    throw orderError(E.STAFF_NOT_SKILLED, `staff ${staffId} is not skilled for ${order.kind}`, {
+      staffId,
+      reasons: context.skill.reasons,
+    });
   if (context.availability && !context.availability.available)
     throw orderError(E.STAFF_UNAVAILABLE, `staff ${staffId} is not available in the slot`, {
       staffId,

@@ -1,0 +1,163 @@
+import type { Role } from '@serviceops/contracts';
+import type { OrderEvent } from '../order/order.events';
+import { orderDecider } from '../order/order.decider';
+import type { RequestKind } from '../order/order.commands';
+import { rankCandidates, type StaffFacts } from './candidates';
+import {
+  DEFAULT_DISPATCH_POLICY,
+  dispatchPolicyDecider,
+  type ChangeDispatchPolicy,
+} from './dispatch-policy.decider';
+import { DEFAULT_SKILLS, skilledFor } from './skills';
+
+describe('skilled for the kind (the default table)', () => {
+  it.each<[RequestKind, Role, boolean]>([
+    ['practice_session', 'coach', true],
+    ['practice_session', 'technician', false],
+    ['repair', 'technician', true],
+    ['repair', 'coach', false],
+    ['maintenance', 'technician', true],
+    ['installation', 'technician', true],
+    ['user_training', 'technician', true],
+    ['warranty_return', 'technician', true],
+    ['warranty_return', 'companion', false],
+    ['chat', 'companion', true],
+    ['chat', 'technician', false],
+    ['rental_delivery', 'technician', true],
+    ['rental_visit', 'technician', true],
+    ['rental_return', 'technician', true],
+    ['rental_return', 'customer_service_agent', false],
+  ])('%s by a %s: %s', (kind, role, skilled) => {
+    expect(skilledFor(kind, role, DEFAULT_SKILLS)).toEqual({
+      skilled,
+      reasons: skilled ? [] : [`not_skilled_for:${kind}`],
+    });
+  });
+
+  it('follows the tenant’s table, not the defaults', () => {
+    const skills = { ...DEFAULT_SKILLS, repair: ['technician', 'workshop_manager'] as const };
+    expect(skilledFor('repair', 'workshop_manager', skills).skilled).toBe(true);
+    expect(skilledFor('repair', 'workshop_manager', DEFAULT_SKILLS).skilled).toBe(false);
+  });
+
+  it('does not judge a person whose hire orders never saw; a kind the table lacks is nobody’s', () => {
+    expect(skilledFor('repair', undefined, DEFAULT_SKILLS)).toEqual({ skilled: true, reasons: [] });
+    expect(skilledFor('juggling', 'technician', DEFAULT_SKILLS).skilled).toBe(false);
+  });
+});
+
+describe('candidates for a repair, with the reason each is in or out', () => {
+  const slot = { start: '2026-03-10T02:00:00.000Z', end: '2026-03-10T04:00:00.000Z' };
+  const person = (staffId: string, role: Role | undefined, over: Partial<StaffFacts> = {}): StaffFacts => ({
+    staffId,
+    eligibility: [{ staffId, eligible: true, reasons: [], since: '2026-01-05T00:00:00.000Z' }],
+    booked: [],
+    load: 0,
+    ...(role === undefined ? {} : { role }),
+    ...over,
+  });
+  it('puts the unskilled out with `not_skilled_for:<kind>`, the skilled ranked by load', () => {
+    const ranked = rankCandidates(
+      [
+        person('a-coach', 'coach'),
+        person('b-tech-busy', 'technician', { load: 2 }),
+        person('c-tech', 'technician', { load: 1 }),
+        person('d-companion-expired', 'companion', {
+          eligibility: [
+            {
+              staffId: 'd',
+              eligible: false,
+              reasons: [{ reason: 'expired' }],
+              since: '2026-01-05T00:00:00.000Z',
+            },
+          ],
+        }),
+      ],
+      slot,
+      { kind: 'repair', skills: DEFAULT_SKILLS },
+    );
+    expect(ranked.map((c) => [c.staffId, c.inRunning, c.reasons])).toEqual([
+      ['c-tech', true, ['least_loaded']],
+      ['b-tech-busy', true, ['load:2']],
+      ['a-coach', false, ['not_skilled_for:repair']],
+      ['d-companion-expired', false, ['expired', 'not_skilled_for:repair']],
+    ]);
+  });
+});
+
+describe('dispatch to an unskilled person', () => {
+  const now = new Date('2026-03-02T02:00:00.000Z');
+  const registered = {
+    type: 'RequestRegistered',
+    data: {
+      orderId: 'o-1',
+      customerId: 'c-1',
+      line: 'driving_practice',
+      kind: 'practice_session',
+      serviceType: 'paid',
+      wantedAt: '2026-03-10T02:00:00.000Z',
+      zone: 'town',
+      address: 'a',
+      subject: 's',
+      problem: 'p',
+      quoteRequired: false,
+      receivedAt: now.toISOString(),
+      responseDueAt: '2026-03-03T02:00:00.000Z',
+      arrivalWithinBusinessHours: 6,
+      arrivalDueAt: '2026-03-02T08:00:00.000Z',
+      policyVersion: 1,
+    },
+  } as OrderEvent;
+  const state = orderDecider.evolve(orderDecider.initialState(), registered);
+  const command = {
+    type: 'DispatchOrder',
+    data: {
+      orderId: 'o-1',
+      staffId: 's-1',
+      slot: { start: '2026-03-10T02:00:00.000Z', end: '2026-03-10T04:00:00.000Z' },
+    },
+  } as const;
+  const staff = { staffId: 's-1', eligible: true, reasons: [] };
+  it.each<[string, Role, string | null]>([
+    ['a technician for a practice session: refused', 'technician', 'ORDERS.STAFF_NOT_SKILLED'],
+    ['a coach: dispatched', 'coach', null],
+  ])('%s', (_why, role, code) => {
+    const skill = skilledFor('practice_session', role, DEFAULT_SKILLS);
+    const decide = () => orderDecider.decide(command, state, { now, staff, skill });
+    if (code === null) expect(decide()[0]?.type).toBe('OrderDispatched');
+    else
+      expect(decide).toThrow(
+        expect.objectContaining({
+          code,
+          details: expect.objectContaining({ reasons: ['not_skilled_for:practice_session'] }) as object,
+        }) as Error,
+      );
+  });
+});
+
+describe('the dispatch policy', () => {
+  const now = new Date('2026-03-02T02:00:00.000Z');
+  const change = (data: Partial<ChangeDispatchPolicy['data']>): ChangeDispatchPolicy => ({
+    type: 'ChangeDispatchPolicy',
+    data: { autoDispatch: true, skills: DEFAULT_SKILLS, ...data },
+  });
+  it('is off by default, the seeds’ table, version 0', () => {
+    expect(dispatchPolicyDecider.initialState()).toEqual(DEFAULT_DISPATCH_POLICY);
+    expect(DEFAULT_DISPATCH_POLICY).toMatchObject({ version: 0, autoDispatch: false });
+  });
+  it('is replaced as the next version', () => {
+    const [changed] = dispatchPolicyDecider.decide(change({}), DEFAULT_DISPATCH_POLICY, { now });
+    expect(changed?.data).toMatchObject({ version: 1, autoDispatch: true });
+  });
+  it.each<[string, Record<string, readonly string[]>]>([
+    ['a kind without roles', { ...DEFAULT_SKILLS, chat: [] }],
+    ['a kind left out', Object.fromEntries(Object.entries(DEFAULT_SKILLS).filter(([k]) => k !== 'repair'))],
+    ['an unknown kind', { ...DEFAULT_SKILLS, juggling: ['coach'] }],
+    ['an unknown role', { ...DEFAULT_SKILLS, repair: ['wizard'] }],
+    ['the platform operator', { ...DEFAULT_SKILLS, repair: ['platform_operator'] }],
+  ])('refuses %s', (_why, skills) => {
+    expect(() => dispatchPolicyDecider.decide(change({ skills }), DEFAULT_DISPATCH_POLICY, { now })).toThrow(
+      expect.objectContaining({ code: 'ORDERS.INVALID_DISPATCH_POLICY' }) as Error,
+    );
+  });
+});
