@@ -9,6 +9,7 @@ import {
 } from '@serviceops/platform';
 import { Pool } from 'pg';
 import { OrderHandlers, OrderQueries } from './application/order.handlers';
+import { DispatchPolicyHandlers } from './application/dispatch-policy.handlers';
 import { WorkOrderHandlers, WorkOrderQueries } from './application/work-order.handlers';
 import { ARRIVAL_RISK_TIMER, CLOCK, FIRST_RESPONSE_TIMER, OrderStore } from './application/order-store';
 import { type Clock, systemClock } from '@serviceops/kernel';
@@ -48,6 +49,7 @@ import {
 const HANDLERS = [
   OrderHandlers,
   OrderQueries,
+  DispatchPolicyHandlers,
   // work orders (items 1, 5, 6)
   WorkOrderHandlers,
   WorkOrderQueries,

@@ -1,6 +1,14 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { BUSINESS_LINES } from '@serviceops/contracts';
-import { ORDER_STATUSES, REQUEST_KINDS, SERVICE_TYPES, SLA_STATES, SlotDto, ZONES } from './orders.dto';
+import {
+  ORDER_STATUSES,
+  REQUEST_KINDS,
+  SERVICE_TYPES,
+  SLA_STATES,
+  SkillRuleDto,
+  SlotDto,
+  ZONES,
+} from './orders.dto';
 
 @ApiSchema({ name: 'Order' })
 export class OrderView {
@@ -125,14 +133,14 @@ export class CandidateView {
 
   @ApiProperty({
     description:
-      'eligible at the slot’s start, working then (when shifts are on record), not on leave, free in it',
+      'eligible at the slot’s start, skilled for the order’s kind, working then (when shifts are on record), not on leave, free in it',
   })
   inRunning!: boolean;
 
   @ApiProperty({
     type: [String],
     description:
-      'in: least_loaded or load:<n>; out: booked, expired, suspended, reverification_overdue, no_qualification, no_eligibility_on_record, not_working, on_leave',
+      'in: least_loaded or load:<n>; out: booked, expired, suspended, reverification_overdue, no_qualification, no_eligibility_on_record, not_skilled_for:<kind>, not_working, on_leave',
   })
   reasons!: string[];
 
@@ -165,4 +173,11 @@ export class QueuedOrderView {
 export class DispatchQueueView {
   @ApiProperty({ type: [QueuedOrderView] })
   items!: QueuedOrderView[];
+}
+
+@ApiSchema({ name: 'DispatchPolicy' })
+export class DispatchPolicyView {
+  @ApiProperty({ description: 'the policy’s version, also its ETag (0: the defaults)' }) version!: number;
+  @ApiProperty() autoDispatch!: boolean;
+  @ApiProperty({ type: [SkillRuleDto], description: 'one row per request kind' }) skills!: SkillRuleDto[];
 }

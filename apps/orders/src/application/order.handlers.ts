@@ -23,11 +23,6 @@ import {
 import { availabilityAt } from '../domain/dispatch/availability';
 import { rankCandidates, type Candidate } from '../domain/dispatch/candidates';
 import { eligibilityAt } from '../domain/dispatch/eligibility';
-import {
-  type DispatchPolicy,
-  dispatchPolicyDecider,
-  dispatchPolicyStreamId,
-} from '../domain/dispatch/dispatch-policy.decider';
 import { skilledFor } from '../domain/dispatch/skills';
 import { dispatchQueue } from '../domain/order/order.sla';
 import type {
@@ -63,6 +58,7 @@ import {
   OrderStore,
 } from './order-store';
 import { orderViewOf, type OrderView } from './order-view';
+import { dispatchPolicyOf } from './dispatch-policy.handlers';
 import { resourceVerdictAt } from './resources.handlers';
 
 interface RegisterRequestMessage {
@@ -511,16 +507,6 @@ export class OrderHandlers {
 
 const MAX_PAGE = 200;
 
-/** The tenant's dispatch policy in force (version 0, the defaults, until one is set). */
-export async function dispatchPolicyOf(orders: OrderStore, tenantId: string): Promise<DispatchPolicy> {
-  const { state } = await orders.runtime.store.aggregate<DispatchPolicy>(
-    dispatchPolicyStreamId(tenantId),
-    (s, e) => dispatchPolicyDecider.evolve(s, e as never),
-    dispatchPolicyDecider.initialState,
-  );
-  return state;
-}
-
 /** Reads: one order (its SLA recounted now), the dispatch queue, the candidates for a slot. */
 @Injectable()
 export class OrderQueries {
@@ -548,8 +534,8 @@ export class OrderQueries {
   }
 
   /**
-   * Everyone the order could go to in the slot, ranked: those in (eligible at the slot's start, free in it) by
-   * load, then those out, each with why.
+   * Everyone the order could go to in the slot, ranked: those in (eligible at the slot's start, skilled for its
+   * kind under the tenant's dispatch policy, free in it) by load, then those out, each with why.
    */
   @Handles('orders.GetOrderCandidates')
   async candidates(

@@ -1,4 +1,4 @@
-import { DISPATCHERS, ORDER_CANCELLERS, ORDER_READERS, ORDER_WRITERS } from './access';
+import { ADMIN, DISPATCHERS, ORDER_CANCELLERS, ORDER_READERS, ORDER_WRITERS } from './access';
 import type { Declaration } from './declaration';
 
 import { ORDERS_AVAILABILITY_API } from './orders-availability.api';
@@ -119,6 +119,20 @@ const ORDERS_REQUESTS_API = {
     errors: [],
     summary:
       'Requests waiting for dispatch: those not dispatched on an earlier day first, then by arrival deadline',
+  },
+  GetDispatchPolicy: {
+    http: { method: 'GET', path: 'policies/dispatch', status: 200, etag: true },
+    access: DISPATCHERS,
+    errors: [],
+    summary:
+      'Your dispatch policy: the roles skilled for each request kind, and whether new requests are dispatched ' +
+      'by the system (version 0: the defaults, off)',
+  },
+  ChangeDispatchPolicy: {
+    http: { method: 'PUT', path: 'policies/dispatch', status: 200, etag: true, ifMatch: true },
+    access: ADMIN,
+    errors: ['ORDERS.INVALID_DISPATCH_POLICY'],
+    summary: 'Replace the dispatch policy (If-Match: its version); dispatches from now on apply it',
   },
 } as const satisfies Record<string, Declaration>;
 

@@ -20,15 +20,25 @@ export const DEFAULT_DISPATCH_POLICY: DispatchPolicy = {
 };
 
 export const DispatchPolicyErrorCode = {
-  /** A kind without roles, a kind or role unknown, or a stale version (the If-Match). */
+  /** A kind named twice or not at all (each kind once, with its roles). */
   INVALID_DISPATCH_POLICY: 'ORDERS.INVALID_DISPATCH_POLICY',
 } as const;
+
+/** One row of the skill table as the API states it: a kind and the roles that may take it. */
+export interface SkillRule {
+  readonly kind: string;
+  readonly roles: readonly string[];
+}
+
+/** The table as the API shows it: one row per kind, in REQUEST_KINDS' order. */
+export const skillRulesOf = (skills: SkillTable): SkillRule[] =>
+  REQUEST_KINDS.map((kind) => ({ kind, roles: [...skills[kind]] }));
 
 export type ChangeDispatchPolicy = {
   readonly type: 'ChangeDispatchPolicy';
   readonly data: {
     readonly autoDispatch: boolean;
-    readonly skills: Readonly<Record<string, readonly string[]>>;
+    readonly skills: readonly SkillRule[];
   };
 };
 export type DispatchPolicyChanged = Event<
@@ -46,15 +56,18 @@ function decide(
   { now }: { readonly now: Date },
 ): readonly DispatchPolicyChanged[] {
   const { autoDispatch, skills } = command.data;
-  for (const kind of Object.keys(skills))
+  for (const { kind } of skills)
     if (!(REQUEST_KINDS as readonly string[]).includes(kind))
-      throw invalid(`skills names an unknown kind ${kind}`, `skills.${kind}`);
+      throw invalid(`skills names an unknown kind ${kind}`, 'skills');
   const table = {} as Record<(typeof REQUEST_KINDS)[number], readonly Role[]>;
   for (const kind of REQUEST_KINDS) {
-    const roles = skills[kind];
-    if (!roles || roles.length === 0) throw invalid(`skills.${kind} names no role`, `skills.${kind}`);
+    const rows = skills.filter((r) => r.kind === kind);
+    if (rows.length !== 1)
+      throw invalid(`skills names ${kind} ${rows.length} times (once, please)`, 'skills');
+    const roles = rows[0]?.roles ?? [];
+    if (roles.length === 0) throw invalid(`skills: ${kind} names no role`, 'skills');
     const bad = roles.find((r) => !tenantRoles.has(r));
-    if (bad !== undefined) throw invalid(`skills.${kind}: ${bad} is not a role`, `skills.${kind}`);
+    if (bad !== undefined) throw invalid(`skills: ${kind}: ${bad} is not a role`, 'skills');
     table[kind] = [...new Set(roles)] as Role[];
   }
   return [

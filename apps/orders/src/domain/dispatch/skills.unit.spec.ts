@@ -6,7 +6,9 @@ import { rankCandidates, type StaffFacts } from './candidates';
 import {
   DEFAULT_DISPATCH_POLICY,
   dispatchPolicyDecider,
+  skillRulesOf,
   type ChangeDispatchPolicy,
+  type SkillRule,
 } from './dispatch-policy.decider';
 import { DEFAULT_SKILLS, skilledFor } from './skills';
 
@@ -139,7 +141,7 @@ describe('the dispatch policy', () => {
   const now = new Date('2026-03-02T02:00:00.000Z');
   const change = (data: Partial<ChangeDispatchPolicy['data']>): ChangeDispatchPolicy => ({
     type: 'ChangeDispatchPolicy',
-    data: { autoDispatch: true, skills: DEFAULT_SKILLS, ...data },
+    data: { autoDispatch: true, skills: skillRulesOf(DEFAULT_SKILLS), ...data },
   });
   it('is off by default, the seeds’ table, version 0', () => {
     expect(dispatchPolicyDecider.initialState()).toEqual(DEFAULT_DISPATCH_POLICY);
@@ -147,14 +149,18 @@ describe('the dispatch policy', () => {
   });
   it('is replaced as the next version', () => {
     const [changed] = dispatchPolicyDecider.decide(change({}), DEFAULT_DISPATCH_POLICY, { now });
-    expect(changed?.data).toMatchObject({ version: 1, autoDispatch: true });
+    expect(changed?.data).toMatchObject({ version: 1, autoDispatch: true, skills: DEFAULT_SKILLS });
   });
-  it.each<[string, Record<string, readonly string[]>]>([
-    ['a kind without roles', { ...DEFAULT_SKILLS, chat: [] }],
-    ['a kind left out', Object.fromEntries(Object.entries(DEFAULT_SKILLS).filter(([k]) => k !== 'repair'))],
-    ['an unknown kind', { ...DEFAULT_SKILLS, juggling: ['coach'] }],
-    ['an unknown role', { ...DEFAULT_SKILLS, repair: ['wizard'] }],
-    ['the platform operator', { ...DEFAULT_SKILLS, repair: ['platform_operator'] }],
+  const rules = skillRulesOf(DEFAULT_SKILLS);
+  const but = (kind: string, roles: string[]): SkillRule[] =>
+    rules.map((r) => (r.kind === kind ? { kind, roles } : r));
+  it.each<[string, SkillRule[]]>([
+    ['a kind without roles', but('chat', [])],
+    ['a kind left out', rules.filter((r) => r.kind !== 'repair')],
+    ['a kind twice', [...rules, { kind: 'repair', roles: ['coach'] }]],
+    ['an unknown kind', [...rules, { kind: 'juggling', roles: ['coach'] }]],
+    ['an unknown role', but('repair', ['wizard'])],
+    ['the platform operator', but('repair', ['platform_operator'])],
   ])('refuses %s', (_why, skills) => {
     expect(() => dispatchPolicyDecider.decide(change({ skills }), DEFAULT_DISPATCH_POLICY, { now })).toThrow(
       expect.objectContaining({ code: 'ORDERS.INVALID_DISPATCH_POLICY' }) as Error,
