@@ -11,7 +11,14 @@ import { Pool } from 'pg';
 import { OrderHandlers, OrderQueries } from './application/order.handlers';
 import { DispatchPolicyHandlers } from './application/dispatch-policy.handlers';
 import { WorkOrderHandlers, WorkOrderQueries } from './application/work-order.handlers';
-import { ARRIVAL_RISK_TIMER, CLOCK, FIRST_RESPONSE_TIMER, OrderStore } from './application/order-store';
+import {
+  ARRIVAL_RISK_TIMER,
+  AUTO_DISPATCH_TIMER,
+  CLOCK,
+  FIRST_RESPONSE_TIMER,
+  OrderStore,
+} from './application/order-store';
+import { AUTO_DISPATCH_CONSUMER, AutoDispatcher } from './application/auto-dispatch';
 import { type Clock, systemClock } from '@serviceops/kernel';
 import { OrdersTables1764800000000 } from './infrastructure/migrations';
 import { OrdersStaffAvailability1764900000300 } from './infrastructure/availability.migrations';
@@ -109,6 +116,7 @@ export const ordersServiceOn = (
       { provide: CLOCK, useValue: clock },
       OrderFacts,
       OrderStore,
+      AutoDispatcher,
       OrdersFieldRepository,
       { provide: RANDOM, useValue: random },
     ],
@@ -117,6 +125,7 @@ export const ordersServiceOn = (
     const timers = app.get(DurableTimers);
     const orders = app.get(OrderHandlers);
     const resources = app.get(ResourceHandlers);
+    const autoDispatcher = app.get(AutoDispatcher);
     await timers.migrate();
     await runtime.subscribe(CALENDARS_CONSUMER, [eventsTopic('tenancy')], calendarsProjection);
     await runtime.subscribe(ELIGIBILITY_CONSUMER, [eventsTopic('staff')], eligibilityProjection);
@@ -124,11 +133,16 @@ export const ordersServiceOn = (
     // availability (item 3)
     await runtime.subscribe(AVAILABILITY_CONSUMER, [eventsTopic('staff')], availabilityProjection);
     await runtime.subscribe(ORDER_INDEX_CONSUMER, [eventsTopic('orders')], orderIndexProjection);
+    // dispatch by policy (item 3): orders' own events arm the auto-dispatch timer
+    await runtime.subscribe(AUTO_DISPATCH_CONSUMER, [eventsTopic('orders')], (e, tx) =>
+      autoDispatcher.arm(e, tx),
+    );
     timers.start({
       [FIRST_RESPONSE_TIMER]: (timer) => orders.escalate(timer),
       [ARRIVAL_RISK_TIMER]: (timer) => orders.escalateArrival(timer),
       [RESOURCE_EXPIRY_TIMER]: (timer) => resources.remind(timer),
       [TOOL_OVERDUE_TIMER]: (timer) => resources.markOverdue(timer),
+      [AUTO_DISPATCH_TIMER]: (timer) => autoDispatcher.fire(timer),
     });
   },
 });

@@ -10,6 +10,22 @@ import {
   ZONES,
 } from './orders.dto';
 
+@ApiSchema({ name: 'HeldCandidate' })
+export class HeldCandidateView {
+  @ApiProperty({ format: 'uuid' }) staffId!: string;
+  @ApiProperty({ type: [String], description: 'why the person was out (as a candidate’s reasons)' })
+  reasons!: string[];
+}
+
+@ApiSchema({ name: 'AutoDispatchHold' })
+export class AutoDispatchHoldView {
+  @ApiProperty({ description: 'no_candidate (each person’s reasons in candidates), or the refusal’s code' })
+  reason!: string;
+  @ApiProperty({ format: 'date-time' }) heldAt!: string;
+  @ApiProperty({ type: SlotDto }) slot!: SlotDto;
+  @ApiProperty({ type: [HeldCandidateView] }) candidates!: HeldCandidateView[];
+}
+
 @ApiSchema({ name: 'Order' })
 export class OrderView {
   @ApiProperty({ format: 'uuid' })
@@ -118,6 +134,13 @@ export class OrderView {
 
   @ApiPropertyOptional({ required: false, description: 'why it was cancelled; absent when masked' })
   cancelReason?: string;
+
+  @ApiPropertyOptional({
+    type: AutoDispatchHoldView,
+    required: false,
+    description: 'the system’s latest auto-dispatch that found nobody: why (the order stays in the queue)',
+  })
+  autoDispatchHeld?: AutoDispatchHoldView;
 
   @ApiProperty({ description: 'the orders policy version that set the deadlines' })
   policyVersion!: number;

@@ -51,7 +51,7 @@ export class DispatchPolicyHandlers {
     request: {
       expectedVersion?: number;
       autoDispatch?: boolean;
-      skills?: { kind?: string; roles?: string[] }[];
+      skills?: readonly { kind?: string; roles?: readonly string[] }[];
     },
     call: CallContext,
   ): Promise<DispatchPolicyView> {

@@ -2,6 +2,7 @@ import type { Role } from '@serviceops/contracts';
 import type { OrderEvent } from '../order/order.events';
 import { orderDecider } from '../order/order.decider';
 import type { RequestKind } from '../order/order.commands';
+import { AUTO_DISPATCH_SLOT_MINUTES, autoDispatchSlot, nextAttemptAt, topCandidate } from './auto-dispatch';
 import { rankCandidates, type StaffFacts } from './candidates';
 import {
   DEFAULT_DISPATCH_POLICY,
@@ -137,6 +138,35 @@ describe('dispatch to an unskilled person', () => {
   });
 });
 
+describe('the hold of an auto-dispatch that found nobody', () => {
+  const now = new Date('2026-03-02T02:00:00.000Z');
+  const registered = {
+    type: 'RequestRegistered',
+    data: { orderId: 'o-1', customerId: 'c-1', kind: 'repair', serviceType: 'paid', zone: 'town' },
+  } as unknown as OrderEvent;
+  const slot = { start: '2026-03-10T02:00:00.000Z', end: '2026-03-10T04:00:00.000Z' };
+  const hold = (attempt: string) =>
+    ({
+      type: 'HoldAutoDispatch',
+      data: { orderId: 'o-1', attempt, slot, reason: 'no_candidate', candidates: [] },
+    }) as const;
+  const waiting = orderDecider.evolve(orderDecider.initialState(), registered);
+  it('is recorded once per attempt, while the order waits for dispatch', () => {
+    const [held] = orderDecider.decide(hold('t-1'), waiting, { now });
+    expect(held?.type).toBe('OrderAutoDispatchHeld');
+    const after = orderDecider.evolve(waiting, held as OrderEvent);
+    expect(orderDecider.decide(hold('t-1'), after, { now })).toEqual([]);
+    expect(orderDecider.decide(hold('t-2'), after, { now })).toHaveLength(1);
+  });
+  it('records nothing once the order is dispatched', () => {
+    const dispatched = orderDecider.evolve(waiting, {
+      type: 'OrderDispatched',
+      data: { orderId: 'o-1', staffId: 's-1', slot, dispatchedAt: now.toISOString() },
+    });
+    expect(orderDecider.decide(hold('t-1'), dispatched, { now })).toEqual([]);
+  });
+});
+
 describe('the dispatch policy', () => {
   const now = new Date('2026-03-02T02:00:00.000Z');
   const change = (data: Partial<ChangeDispatchPolicy['data']>): ChangeDispatchPolicy => ({
@@ -164,6 +194,48 @@ describe('the dispatch policy', () => {
   ])('refuses %s', (_why, skills) => {
     expect(() => dispatchPolicyDecider.decide(change({ skills }), DEFAULT_DISPATCH_POLICY, { now })).toThrow(
       expect.objectContaining({ code: 'ORDERS.INVALID_DISPATCH_POLICY' }) as Error,
+    );
+  });
+});
+
+describe('auto-dispatch: the slot, the pick, the next attempt', () => {
+  const now = new Date('2026-03-02T02:00:00.000Z');
+  it.each<[string, string, string, string]>([
+    [
+      'from the wanted time, two hours',
+      '2026-03-05T02:00:00.000Z',
+      '2026-03-05T02:00:00.000Z',
+      '2026-03-05T04:00:00.000Z',
+    ],
+    [
+      'from now when the wanted time passed',
+      '2026-03-01T02:00:00.000Z',
+      '2026-03-02T02:00:00.000Z',
+      '2026-03-02T04:00:00.000Z',
+    ],
+  ])('%s', (_why, wantedAt, start, end) => {
+    expect(AUTO_DISPATCH_SLOT_MINUTES).toBe(120);
+    expect(autoDispatchSlot(wantedAt, now)).toEqual({ start, end });
+  });
+
+  it('picks the top-ranked one in the running, or nobody', () => {
+    const c = (staffId: string, inRunning: boolean) => ({ staffId, inRunning, reasons: [], load: 0 });
+    expect(topCandidate([c('a', true), c('b', true)])?.staffId).toBe('a');
+    expect(topCandidate([c('a', false), c('b', true)])?.staffId).toBe('b');
+    expect(topCandidate([c('a', false)])).toBeUndefined();
+  });
+
+  it('tries a held request again at the next business morning (Friday evening: Monday 09:00 in Shanghai)', () => {
+    const shanghai = {
+      timeZone: 'Asia/Shanghai',
+      workingHours: ([1, 2, 3, 4, 5] as const).map((weekday) => ({ weekday, open: '09:00', close: '18:00' })),
+      holidays: [],
+    };
+    expect(nextAttemptAt(shanghai, new Date('2026-03-06T10:00:00.000Z')).toISOString()).toBe(
+      '2026-03-09T01:00:00.000Z',
+    );
+    expect(nextAttemptAt(shanghai, new Date('2026-03-03T10:00:00.000Z')).toISOString()).toBe(
+      '2026-03-04T01:00:00.000Z',
     );
   });
 });
