@@ -185,7 +185,7 @@ export class DispatchPolicyDto {
     type: [SkillRuleDto],
     minItems: REQUEST_KINDS.length,
     maxItems: REQUEST_KINDS.length,
-    description: 'every request kind once (a kind twice or left out: 422 ORDERS.INVALID_DISPATCH_POLICY)',
+    description: 'every request kind once (a kind twice or left out: 422 ORDERS.DISPATCH_POLICY_REFUSED)',
   })
   @IsArray()
   @ArrayMinSize(REQUEST_KINDS.length)

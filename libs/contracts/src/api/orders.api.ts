@@ -131,7 +131,7 @@ const ORDERS_REQUESTS_API = {
   ChangeDispatchPolicy: {
     http: { method: 'PUT', path: 'policies/dispatch', status: 200, etag: true, ifMatch: true },
     access: ADMIN,
-    errors: ['ORDERS.INVALID_DISPATCH_POLICY'],
+    errors: ['ORDERS.DISPATCH_POLICY_REFUSED'],
     summary: 'Replace the dispatch policy (If-Match: its version); dispatches from now on apply it',
   },
 } as const satisfies Record<string, Declaration>;

@@ -21,7 +21,7 @@ export const DEFAULT_DISPATCH_POLICY: DispatchPolicy = {
 
 export const DispatchPolicyErrorCode = {
   /** A kind named twice or not at all (each kind once, with its roles). */
-  INVALID_DISPATCH_POLICY: 'ORDERS.INVALID_DISPATCH_POLICY',
+  DISPATCH_POLICY_REFUSED: 'ORDERS.DISPATCH_POLICY_REFUSED',
 } as const;
 
 /** One row of the skill table as the API states it: a kind and the roles that may take it. */
@@ -48,7 +48,7 @@ export type DispatchPolicyChanged = Event<
 
 const tenantRoles: ReadonlySet<string> = new Set(TENANT_ROLES);
 const invalid = (message: string, field: string) =>
-  new DomainError(DispatchPolicyErrorCode.INVALID_DISPATCH_POLICY, message, { field });
+  new DomainError(DispatchPolicyErrorCode.DISPATCH_POLICY_REFUSED, message, { field });
 
 function decide(
   command: ChangeDispatchPolicy,

@@ -193,7 +193,7 @@ describe('the dispatch policy', () => {
     ['the platform operator', but('repair', ['platform_operator'])],
   ])('refuses %s', (_why, skills) => {
     expect(() => dispatchPolicyDecider.decide(change({ skills }), DEFAULT_DISPATCH_POLICY, { now })).toThrow(
-      expect.objectContaining({ code: 'ORDERS.INVALID_DISPATCH_POLICY' }) as Error,
+      expect.objectContaining({ code: 'ORDERS.DISPATCH_POLICY_REFUSED' }) as Error,
     );
   });
 });
