@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
 import { ADMIN_PASSWORD, poll, startPlatform, type RunningPlatform } from './platform';
-import { auth, expectProblem, registeredCustomer } from './http';
+import { auth, expectProblem, ok, registeredCustomer } from './http';
+import { hiredAndKnownToOrders } from './staff-pipeline';
 
 // The orders service end to end, through the gateway: a repair request registered (address sealed), answered,
 // queued for dispatch; dispatch refused without staff's eligibility (staff does not publish in this tree: the
@@ -302,5 +303,75 @@ describe('orders end to end', () => {
         'ORDERS.ORDER_NOT_FOUND',
       );
     });
+  });
+  it('dispatches by skill and, with the policy on, by itself: the unskilled refused, an accepted repair auto-dispatched', async () => {
+    const coach = await hiredAndKnownToOrders(api, admin, 'coach');
+    const technician = await hiredAndKnownToOrders(api, admin, 'technician');
+    const order = (await api.post('/api/v1/orders').set(auth(admin)).send(repair()).expect(201))
+      .body as Order;
+    // Staff's StaffMemberHired reaches orders: the coach is out for a repair, with the reason.
+    const reasonsOf = async (staffId: string) => {
+      const res = await api.get(`/api/v1/orders/${order.id}/candidates`).query(slot).set(auth(admin));
+      const items = (res.body as { items?: { staffId: string; reasons: string[] }[] }).items ?? [];
+      return items.find((c) => c.staffId === staffId)?.reasons;
+    };
+    await poll('the coach is out, not skilled', async () =>
+      (await reasonsOf(coach))?.includes('not_skilled_for:repair') ? true : undefined,
+    );
+    await writesNothing(async () => {
+      const res = await api
+        .post(`/api/v1/orders/${order.id}/dispatch`)
+        .set(auth(admin))
+        .send({ staffId: coach, slot });
+      expectProblem(res, 422, 'ORDERS.STAFF_NOT_SKILLED');
+    });
+
+    // The dispatch policy: version 0 (off, the defaults); replaced with If-Match only.
+    const policy = await api.get('/api/v1/policies/dispatch').set(auth(admin)).expect(200);
+    expect(policy.headers['etag']).toBe('"0"');
+    const { autoDispatch, skills } = policy.body as {
+      autoDispatch: boolean;
+      skills: { kind: string; roles: string[] }[];
+    };
+    const body = { autoDispatch, skills };
+    expect(body.autoDispatch).toBe(false);
+    expect(body.skills).toContainEqual({ kind: 'practice_session', roles: ['coach'] });
+    const put = (change: object, version: string) =>
+      api.put('/api/v1/policies/dispatch').set(auth(admin)).set('If-Match', version).send(change);
+    expectProblem(
+      await put({ ...body, skills: [...body.skills.slice(1), { kind: 'chat', roles: ['coach'] }] }, '"0"'),
+      422,
+      'ORDERS.DISPATCH_POLICY_REFUSED',
+    );
+    expect(
+      (await put({ ...body, skills: body.skills.map((r) => ({ ...r, roles: ['wizard'] })) }, '"0"')).status,
+    ).toBe(400);
+    const on = ok<{ version: number }>(await put({ ...body, autoDispatch: true }, '"0"'));
+    expect(on.version).toBe(1);
+
+    // A repair whose quote is accepted goes to the technician by itself, actor system:auto-dispatch.
+    const next = (await api.post('/api/v1/orders').set(auth(admin)).send(repair()).expect(201)).body as Order;
+    ok(
+      await api
+        .post(`/api/v1/orders/${next.id}/quote`)
+        .set(auth(admin))
+        .send({
+          items: [{ description: 'Drum bearing', price: { amount: 30_000, currency: 'CNY' } }],
+          validUntil: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+        }),
+    );
+    ok(await api.post(`/api/v1/orders/${next.id}/quote/accept`).set(auth(admin)).send({}));
+    const dispatched = await poll('auto-dispatched', async () => {
+      const res = await api.get(`/api/v1/orders/${next.id}`).set(auth(admin));
+      const o = res.body as { status: string; staffId?: string };
+      return o.status === 'dispatched' ? o : undefined;
+    });
+    expect(dispatched.staffId).toBe(technician);
+    const { rows } = await db.query<{ actor: string }>(
+      `SELECT metadata->>'actorId' AS actor FROM orders.events WHERE stream_id LIKE $1 AND type = 'OrderDispatched'`,
+      [`%${next.id}`],
+    );
+    expect(rows.map((r) => r.actor)).toEqual(['system:auto-dispatch']);
+    ok(await put({ ...body, autoDispatch: false }, '"1"'));
   });
 });

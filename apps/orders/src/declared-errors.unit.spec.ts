@@ -2,6 +2,7 @@ import { API } from '@serviceops/contracts';
 import { describeDeclaredErrors } from '@serviceops/platform/testing';
 import { ChatErrorCode } from './domain/chat/chat.rules';
 import { OrderErrorCode } from './domain/order/order.errors';
+import { DispatchPolicyErrorCode } from './domain/dispatch/dispatch-policy.decider';
 import { PackageErrorCode } from './domain/package/package-usage.decider';
 import { ResourceErrorCode } from './domain/resource/resource.decider';
 import { IncidentErrorCode } from './domain/safety-incident/safety-incident.decider';
@@ -20,6 +21,7 @@ describeDeclaredErrors(
     ChatErrorCode,
     IncidentErrorCode,
     StaffLookupErrorCode,
+    DispatchPolicyErrorCode,
   ],
   {
     [OrderErrorCode.ORDER_EXISTS]: FRESH_ID,

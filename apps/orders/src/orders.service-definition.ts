@@ -9,8 +9,16 @@ import {
 } from '@serviceops/platform';
 import { Pool } from 'pg';
 import { OrderHandlers, OrderQueries } from './application/order.handlers';
+import { DispatchPolicyHandlers } from './application/dispatch-policy.handlers';
 import { WorkOrderHandlers, WorkOrderQueries } from './application/work-order.handlers';
-import { ARRIVAL_RISK_TIMER, CLOCK, FIRST_RESPONSE_TIMER, OrderStore } from './application/order-store';
+import {
+  ARRIVAL_RISK_TIMER,
+  AUTO_DISPATCH_TIMER,
+  CLOCK,
+  FIRST_RESPONSE_TIMER,
+  OrderStore,
+} from './application/order-store';
+import { AUTO_DISPATCH_CONSUMER, AutoDispatcher } from './application/auto-dispatch';
 import { type Clock, systemClock } from '@serviceops/kernel';
 import { OrdersTables1764800000000 } from './infrastructure/migrations';
 import { OrdersStaffAvailability1764900000300 } from './infrastructure/availability.migrations';
@@ -30,6 +38,7 @@ import { OrdersCancellation1764900000400 } from './infrastructure/cancellation.m
 import { OrdersLeaseOfOrder1764900000500 } from './infrastructure/lease.migrations';
 import { OrdersKnownCustomers1764900000600 } from './infrastructure/customers.migrations';
 import { CUSTOMERS_CONSUMER, customersProjection } from './projections/customers.projection';
+import { OrdersStaffRoles1764900000710 } from './infrastructure/dispatch.migrations';
 import { OrdersFieldRepository } from './infrastructure/orders-field.repository';
 import { ORDER_INDEX_CONSUMER, orderIndexProjection } from './projections/order-index.projection';
 import { OrderFacts } from './infrastructure/order-facts.repository';
@@ -49,6 +58,7 @@ import {
 const HANDLERS = [
   OrderHandlers,
   OrderQueries,
+  DispatchPolicyHandlers,
   // work orders (items 1, 5, 6)
   WorkOrderHandlers,
   WorkOrderQueries,
@@ -94,6 +104,8 @@ export const ordersServiceOn = (
       OrdersLeaseOfOrder1764900000500,
       // customers as orders knows them; their erasure destroys orders' key (issue 11)
       OrdersKnownCustomers1764900000600,
+      // dispatch by skill: the role each person was hired into
+      OrdersStaffRoles1764900000710,
     ],
   },
   publishes: true,
@@ -108,6 +120,7 @@ export const ordersServiceOn = (
       { provide: CLOCK, useValue: clock },
       OrderFacts,
       OrderStore,
+      AutoDispatcher,
       OrdersFieldRepository,
       { provide: RANDOM, useValue: random },
     ],
@@ -116,6 +129,7 @@ export const ordersServiceOn = (
     const timers = app.get(DurableTimers);
     const orders = app.get(OrderHandlers);
     const resources = app.get(ResourceHandlers);
+    const autoDispatcher = app.get(AutoDispatcher);
     await timers.migrate();
     await runtime.subscribe(CALENDARS_CONSUMER, [eventsTopic('tenancy')], calendarsProjection);
     await runtime.subscribe(ELIGIBILITY_CONSUMER, [eventsTopic('staff')], eligibilityProjection);
@@ -128,11 +142,16 @@ export const ordersServiceOn = (
       [eventsTopic('customers')],
       customersProjection(app.get(PersonalDataCipher)),
     );
+    // dispatch by policy (item 3): orders' own events arm the auto-dispatch timer
+    await runtime.subscribe(AUTO_DISPATCH_CONSUMER, [eventsTopic('orders')], (e, tx) =>
+      autoDispatcher.arm(e, tx),
+    );
     timers.start({
       [FIRST_RESPONSE_TIMER]: (timer) => orders.escalate(timer),
       [ARRIVAL_RISK_TIMER]: (timer) => orders.escalateArrival(timer),
       [RESOURCE_EXPIRY_TIMER]: (timer) => resources.remind(timer),
       [TOOL_OVERDUE_TIMER]: (timer) => resources.markOverdue(timer),
+      [AUTO_DISPATCH_TIMER]: (timer) => autoDispatcher.fire(timer),
     });
   },
 });

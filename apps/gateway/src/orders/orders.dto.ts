@@ -1,8 +1,18 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
-import { BUSINESS_LINES, ORDER_FIELDS as F } from '@serviceops/contracts';
+import { BUSINESS_LINES, ORDER_FIELDS as F, TENANT_ROLES } from '@serviceops/contracts';
 import { RULES } from '@serviceops/kernel';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsUUID, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsUUID,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { LimitQuery } from '../http/page.query';
 import { Follows, present } from '../http/validators';
 
@@ -139,4 +149,48 @@ export class GetOrderQuery {
     description: 'the order as it was at this time (its SLA counted then); before it was registered: 404',
   })
   asOf?: string;
+}
+
+@ApiSchema({ name: 'SkillRule' })
+export class SkillRuleDto {
+  @ApiProperty({ enum: REQUEST_KINDS })
+  @IsIn(REQUEST_KINDS)
+  kind!: string;
+
+  @ApiProperty({
+    enum: TENANT_ROLES,
+    isArray: true,
+    minItems: 1,
+    maxItems: TENANT_ROLES.length,
+    description: 'the roles (as staff hired the person) that may take the kind',
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(TENANT_ROLES.length)
+  @IsIn(TENANT_ROLES, { each: true })
+  roles!: string[];
+}
+
+@ApiSchema({ name: 'ChangeDispatchPolicy' })
+export class DispatchPolicyDto {
+  @ApiProperty({
+    description:
+      'whether a new request needing no quote (or once its quote is accepted) is dispatched by the system to the ' +
+      'top-ranked candidate at its wanted time (actor system:auto-dispatch); without a candidate it stays queued',
+  })
+  @IsBoolean()
+  autoDispatch!: boolean;
+
+  @ApiProperty({
+    type: [SkillRuleDto],
+    minItems: REQUEST_KINDS.length,
+    maxItems: REQUEST_KINDS.length,
+    description: 'every request kind once (a kind twice or left out: 422 ORDERS.DISPATCH_POLICY_REFUSED)',
+  })
+  @IsArray()
+  @ArrayMinSize(REQUEST_KINDS.length)
+  @ArrayMaxSize(REQUEST_KINDS.length)
+  @ValidateNested({ each: true })
+  @Type(() => SkillRuleDto)
+  skills!: SkillRuleDto[];
 }

@@ -3,11 +3,12 @@ import {
   CancelOrderDto,
   CandidatesQuery,
   DispatchOrderDto,
+  DispatchPolicyDto,
   DispatchQueueQuery,
   GetOrderQuery,
   RegisterRequestDto,
 } from './orders.dto';
-import { CandidateListView, DispatchQueueView, OrderView } from './orders.views';
+import { CandidateListView, DispatchPolicyView, DispatchQueueView, OrderView } from './orders.views';
 
 /** The orders service's orders over REST: each route is its declaration bound to these shapes. */
 export const OrderRoutes = controllerOf('orders', [
@@ -18,4 +19,6 @@ export const OrderRoutes = controllerOf('orders', [
   route({ rpc: 'orders.GetOrder', query: GetOrderQuery, answer: OrderView }),
   route({ rpc: 'orders.GetOrderCandidates', query: CandidatesQuery, answer: CandidateListView }),
   route({ rpc: 'orders.ListDispatchQueue', query: DispatchQueueQuery, answer: DispatchQueueView }),
+  route({ rpc: 'orders.GetDispatchPolicy', answer: DispatchPolicyView }),
+  route({ rpc: 'orders.ChangeDispatchPolicy', body: DispatchPolicyDto, answer: DispatchPolicyView }),
 ]);

@@ -1,7 +1,33 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { BUSINESS_LINES, PERSONAL_TEXT } from '@serviceops/contracts';
-import { ORDER_STATUSES, REQUEST_KINDS, SERVICE_TYPES, SLA_STATES, SlotDto, ZONES } from './orders.dto';
+import {
+  ORDER_STATUSES,
+  REQUEST_KINDS,
+  SERVICE_TYPES,
+  SLA_STATES,
+  SkillRuleDto,
+  SlotDto,
+  ZONES,
+} from './orders.dto';
 import { NotPersonal, Personal } from '../http/personal';
+
+@ApiSchema({ name: 'HeldCandidate' })
+export class HeldCandidateView {
+  @ApiProperty({ format: 'uuid' }) staffId!: string;
+  @ApiProperty({ type: [String], description: 'why the person was out (as a candidate’s reasons)' })
+  @NotPersonal('reason codes')
+  reasons!: string[];
+}
+
+@ApiSchema({ name: 'AutoDispatchHold' })
+export class AutoDispatchHoldView {
+  @ApiProperty({ description: 'no_candidate (each person’s reasons in candidates), or the refusal’s code' })
+  @NotPersonal('a reason code')
+  reason!: string;
+  @ApiProperty({ format: 'date-time' }) heldAt!: string;
+  @ApiProperty({ type: SlotDto }) slot!: SlotDto;
+  @ApiProperty({ type: [HeldCandidateView] }) candidates!: HeldCandidateView[];
+}
 
 @ApiSchema({ name: 'Order' })
 export class OrderView {
@@ -119,6 +145,13 @@ export class OrderView {
   @Personal(PERSONAL_TEXT.order.cancelReason)
   cancelReason?: string;
 
+  @ApiPropertyOptional({
+    type: AutoDispatchHoldView,
+    required: false,
+    description: 'the system’s latest auto-dispatch that found nobody: why (the order stays in the queue)',
+  })
+  autoDispatchHeld?: AutoDispatchHoldView;
+
   @ApiProperty({ type: 'integer', description: 'the orders policy version that set the deadlines' })
   policyVersion!: number;
 
@@ -133,14 +166,14 @@ export class CandidateView {
 
   @ApiProperty({
     description:
-      'eligible at the slot’s start, working then (when shifts are on record), not on leave, free in it',
+      'eligible at the slot’s start, skilled for the order’s kind, working then (when shifts are on record), not on leave, free in it',
   })
   inRunning!: boolean;
 
   @ApiProperty({
     type: [String],
     description:
-      'in: least_loaded or load:<n>; out: booked, expired, suspended, reverification_overdue, no_qualification, no_eligibility_on_record, not_working, on_leave',
+      'in: least_loaded or load:<n>; out: booked, expired, suspended, reverification_overdue, no_qualification, no_eligibility_on_record, not_skilled_for:<kind>, not_working, on_leave',
   })
   @NotPersonal('reason codes')
   reasons!: string[];
@@ -174,4 +207,12 @@ export class QueuedOrderView {
 export class DispatchQueueView {
   @ApiProperty({ type: [QueuedOrderView] })
   items!: QueuedOrderView[];
+}
+
+@ApiSchema({ name: 'DispatchPolicy' })
+export class DispatchPolicyView {
+  @ApiProperty({ type: 'integer', description: 'the policy’s version, also its ETag (0: the defaults)' })
+  version!: number;
+  @ApiProperty() autoDispatch!: boolean;
+  @ApiProperty({ type: [SkillRuleDto], description: 'one row per request kind' }) skills!: SkillRuleDto[];
 }

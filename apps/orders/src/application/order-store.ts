@@ -24,13 +24,17 @@ export const FIRST_RESPONSE_TIMER = 'order-first-response';
 export const firstResponseTimerId = (orderId: string): string => `${FIRST_RESPONSE_TIMER}:${orderId}`;
 export const ARRIVAL_RISK_TIMER = 'order-arrival-risk';
 export const arrivalRiskTimerId = (orderId: string): string => `${ARRIVAL_RISK_TIMER}:${orderId}`;
+export const AUTO_DISPATCH_TIMER = 'order-auto-dispatch';
+export const autoDispatchTimerId = (orderId: string): string => `${AUTO_DISPATCH_TIMER}:${orderId}`;
 /**
- * Every timer an order may have pending, as id prefixes: the first response (one id) and the arrival checks (one
- * per warning time, `<arrivalRiskTimerId>:<instant>`). A cancelled order disarms them all.
+ * Every timer an order may have pending, as id prefixes: the first response (one id), the arrival checks (one
+ * per warning time, `<arrivalRiskTimerId>:<instant>`) and the auto-dispatch (its first attempt and the next
+ * mornings' after a hold). A cancelled order disarms them all.
  */
 export const orderTimerPrefixes = (orderId: string): readonly string[] => [
   firstResponseTimerId(orderId),
   `${arrivalRiskTimerId(orderId)}:`,
+  autoDispatchTimerId(orderId),
 ];
 
 /**
@@ -220,6 +224,7 @@ export async function keepOrderRow(
       case 'OrderWorkStarted':
       case 'OrderWorkCompleted':
       case 'MaintenanceVisitCompleted':
+      case 'OrderAutoDispatchHeld':
         break; // the row keeps no more of them than the version (the work order's events set closed, completed)
       default: {
         const unknown: never = e;

@@ -37,6 +37,13 @@ export interface OrderView {
   /** Cancelled: when, and why (personal data: absent when masked). */
   readonly cancelledAt?: string;
   readonly cancelReason?: string;
+  /** The system's latest auto-dispatch that found nobody: why (the order stays in the queue). */
+  readonly autoDispatchHeld?: {
+    readonly reason: string;
+    readonly heldAt: string;
+    readonly slot: { readonly start: string; readonly end: string };
+    readonly candidates: readonly { readonly staffId: string; readonly reasons: readonly string[] }[];
+  };
   readonly policyVersion: number;
   readonly masked: boolean;
 }
@@ -126,6 +133,11 @@ export function orderViewOf(
         break;
       case 'MaintenanceVisitCompleted':
         break;
+      case 'OrderAutoDispatchHeld': {
+        const { reason, heldAt, slot, candidates } = e.data;
+        view = { ...view, autoDispatchHeld: { reason, heldAt, slot, candidates } };
+        break;
+      }
       default: {
         const unknown: never = e;
         return unknown;

@@ -23,6 +23,7 @@ import {
 import { availabilityAt } from '../domain/dispatch/availability';
 import { rankCandidates, type Candidate } from '../domain/dispatch/candidates';
 import { eligibilityAt } from '../domain/dispatch/eligibility';
+import { skilledFor } from '../domain/dispatch/skills';
 import { dispatchQueue } from '../domain/order/order.sla';
 import type {
   OrderCommand,
@@ -57,6 +58,7 @@ import {
   OrderStore,
 } from './order-store';
 import { orderViewOf, type OrderView } from './order-view';
+import { dispatchPolicyOf } from './dispatch-policy.handlers';
 import { resourceVerdictAt } from './resources.handlers';
 
 interface RegisterRequestMessage {
@@ -274,6 +276,12 @@ export class OrderHandlers {
       staffId,
     );
     const availability = availabilityAt(intervals ?? [], slot);
+    const [roles, policy, row] = await Promise.all([
+      this.facts.rolesOf(call.tenantId, [staffId]),
+      dispatchPolicyOf(this.orders, call.tenantId),
+      this.facts.order(call.tenantId, request.id),
+    ]);
+    const skill = skilledFor(row?.kind ?? '', roles.get(staffId), policy.skills);
     const holder = `staff:${staffId}`;
     type S = OrderState | BookingState;
     type E = OrderEvent | BookingEvent;
@@ -307,6 +315,7 @@ export class OrderHandlers {
       now,
       staff: { staffId, eligible: verdict.eligible, reasons: verdict.reasons },
       availability,
+      skill,
     };
     let decidedOn: OrderState = orderDecider.initialState();
     const { runtime } = this.orders;
@@ -525,8 +534,8 @@ export class OrderQueries {
   }
 
   /**
-   * Everyone the order could go to in the slot, ranked: those in (eligible at the slot's start, free in it) by
-   * load, then those out, each with why.
+   * Everyone the order could go to in the slot, ranked: those in (eligible at the slot's start, skilled for its
+   * kind under the tenant's dispatch policy, free in it) by load, then those out, each with why.
    */
   @Handles('orders.GetOrderCandidates')
   async candidates(
@@ -537,12 +546,14 @@ export class OrderQueries {
     if (!row) throw notFoundOrder();
     const slot = { start: request.start ?? '', end: request.end ?? '' };
     assertSlot(slot, new Date(0));
-    const [facts, availability] = await Promise.all([
+    const [facts, availability, policy] = await Promise.all([
       this.facts.staffFor(call.tenantId, new Date(slot.start).toISOString().slice(0, 10)),
       availabilityOf(this.orders.runtime.store.pool, call.tenantId),
+      dispatchPolicyOf(this.orders, call.tenantId),
     ]);
     const staff = facts.map((s) => ({ ...s, availability: availability.get(s.staffId) ?? [] }));
-    return { items: rankCandidates(staff, slot).map((c) => ({ ...c, reasons: [...c.reasons] })) };
+    const need = { kind: row.kind, skills: policy.skills };
+    return { items: rankCandidates(staff, slot, need).map((c) => ({ ...c, reasons: [...c.reasons] })) };
   }
 
   /** Orders waiting for dispatch, in the order they are to be dispatched: yesterday's first, then by deadline. */

@@ -1,4 +1,4 @@
-import type { ContractEntitlementsPublishedV1, ContractKind } from '@serviceops/contracts';
+import type { ContractEntitlementsPublishedV1, ContractKind, Role } from '@serviceops/contracts';
 import { Injectable } from '@nestjs/common';
 import { type BusinessCalendar, defaultBusinessCalendar } from '@serviceops/kernel';
 import { ProblemError } from '@serviceops/platform';
@@ -129,9 +129,19 @@ export class OrderFacts {
     return out;
   }
 
-  /** Every person known to orders, with eligibility over time, booked slots of that day and open orders. */
+  /** The role each person was hired into (staff's StaffMemberHired); a person whose hire orders never saw is absent. */
+  async rolesOf(tenantId: string, staffIds?: readonly string[]): Promise<Map<string, Role>> {
+    const { rows } = await this.pool.query<{ staff_id: string; role: Role }>(
+      `SELECT staff_id, role FROM orders.staff_roles
+        WHERE tenant_id = $1 AND ($2::uuid[] IS NULL OR staff_id = ANY($2::uuid[]))`,
+      [tenantId, staffIds ?? null],
+    );
+    return new Map(rows.map((r) => [r.staff_id, r.role]));
+  }
+
+  /** Every person known to orders, with eligibility over time, role, booked slots of that day and open orders. */
   async staffFor(tenantId: string, day: string): Promise<StaffFacts[]> {
-    const eligibility = await this.eligibilityOf(tenantId);
+    const [eligibility, roles] = await Promise.all([this.eligibilityOf(tenantId), this.rolesOf(tenantId)]);
     const { rows } = await this.pool.query<{
       staff_id: string;
       slot_start: Date | null;
@@ -144,9 +154,11 @@ export class OrderFacts {
     );
     return [...eligibility.entries()].map(([staffId, history]) => {
       const mine = rows.filter((r) => r.staff_id === staffId);
+      const role = roles.get(staffId);
       return {
         staffId,
         eligibility: history,
+        ...(role === undefined ? {} : { role }),
         load: mine.length,
         booked: mine
           .filter((r) => r.slot_start && r.slot_start.toISOString().slice(0, 10) === day)
@@ -234,6 +246,20 @@ export async function keepEligibility(
     `INSERT INTO orders.staff_eligibility (tenant_id, staff_id, since, eligible, reasons) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (tenant_id, staff_id, since) DO UPDATE SET eligible = EXCLUDED.eligible, reasons = EXCLUDED.reasons`,
     [tenantId, change.staffId, change.since, change.eligible, JSON.stringify(change.reasons)],
+  );
+}
+
+/** The role a person was hired into: a redelivered hire changes nothing. */
+export async function keepStaffRole(
+  tx: PoolClient,
+  tenantId: string,
+  staffId: string,
+  role: Role,
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO orders.staff_roles (tenant_id, staff_id, role) VALUES ($1, $2, $3)
+     ON CONFLICT (tenant_id, staff_id) DO UPDATE SET role = EXCLUDED.role`,
+    [tenantId, staffId, role],
   );
 }
 

@@ -2,8 +2,13 @@ import type { ContractEntitlementsPublishedV1 } from '@serviceops/contracts';
 import type { BusinessCalendar } from '@serviceops/kernel';
 import type { DeliveredEvent } from '@serviceops/messaging';
 import type { PoolClient } from 'pg';
-import type { StaffEligibilityChangedV1 } from '@serviceops/contracts';
-import { keepCalendar, keepEligibility, keepEntitlement } from '../infrastructure/order-facts.repository';
+import type { StaffEligibilityChangedV1, StaffMemberHiredV1 } from '@serviceops/contracts';
+import {
+  keepCalendar,
+  keepEligibility,
+  keepEntitlement,
+  keepStaffRole,
+} from '../infrastructure/order-facts.repository';
 
 export const CALENDARS_CONSUMER = 'orders-tenant-calendars';
 export const ELIGIBILITY_CONSUMER = 'orders-staff-eligibility';
@@ -18,11 +23,17 @@ export async function calendarsProjection(event: DeliveredEvent, tx: PoolClient)
 }
 
 /**
- * Staff's `StaffEligibilityChanged` → the person's eligibility from `since` on. The fields read, as the staff
- * service declares them (libs/contracts/src/events/staff-people.events.ts, StaffEligibilityChangedV1).
+ * Staff's `StaffEligibilityChanged` → the person's eligibility from `since` on; `StaffMemberHired` → the role the
+ * person was hired into (what they are skilled for, dispatch/skills). The fields read, as the staff service
+ * declares them (libs/contracts/src/events/staff-people.events.ts).
  */
 export async function eligibilityProjection(event: DeliveredEvent, tx: PoolClient): Promise<void> {
   const tenantId = event.metadata.tenantId;
+  if (tenantId && event.type === 'StaffMemberHired') {
+    const hired = event.data as StaffMemberHiredV1;
+    await keepStaffRole(tx, tenantId, hired.staffId, hired.role);
+    return;
+  }
   if (!tenantId || event.type !== 'StaffEligibilityChanged') return;
   const d = event.data as StaffEligibilityChangedV1;
   await keepEligibility(tx, tenantId, {

@@ -1,4 +1,4 @@
-import { DISPATCHERS, ORDER_CANCELLERS, ORDER_READERS, ORDER_WRITERS } from './access';
+import { ADMIN, DISPATCHERS, ORDER_CANCELLERS, ORDER_READERS, ORDER_WRITERS } from './access';
 import type { Declaration } from './declaration';
 
 import { ORDERS_AVAILABILITY_API } from './orders-availability.api';
@@ -73,12 +73,13 @@ const ORDERS_REQUESTS_API = {
       'ORDERS.SLOT_IN_PAST',
       'ORDERS.STAFF_NOT_ELIGIBLE',
       'ORDERS.STAFF_UNAVAILABLE',
+      'ORDERS.STAFF_NOT_SKILLED',
       'ORDERS.DOUBLE_BOOKED',
       'ORDERS.RESOURCE_NOT_FOUND',
       'ORDERS.RESOURCE_UNFIT',
     ],
     summary:
-      'Dispatch the order to a person eligible at the slot, working then and not on leave, and free in it (no double booking); a closed (quote declined) or completed order: 422 ORDERS.ORDER_CLOSED / ORDERS.ORDER_COMPLETED',
+      'Dispatch the order to a person eligible at the slot, skilled for its kind (the dispatch policy), working then and not on leave, and free in it (no double booking); a closed (quote declined) or completed order: 422 ORDERS.ORDER_CLOSED / ORDERS.ORDER_COMPLETED',
   },
   CancelOrder: {
     http: {
@@ -120,6 +121,20 @@ const ORDERS_REQUESTS_API = {
     errors: [],
     summary:
       'Requests waiting for dispatch: those not dispatched on an earlier day first, then by arrival deadline',
+  },
+  GetDispatchPolicy: {
+    http: { method: 'GET', path: 'policies/dispatch', status: 200, etag: true },
+    access: DISPATCHERS,
+    errors: [],
+    summary:
+      'Your dispatch policy: the roles skilled for each request kind, and whether new requests are dispatched ' +
+      'by the system (version 0: the defaults, off)',
+  },
+  ChangeDispatchPolicy: {
+    http: { method: 'PUT', path: 'policies/dispatch', status: 200, etag: true, ifMatch: true },
+    access: ADMIN,
+    errors: ['ORDERS.DISPATCH_POLICY_REFUSED'],
+    summary: 'Replace the dispatch policy (If-Match: its version); dispatches from now on apply it',
   },
 } as const satisfies Record<string, Declaration>;
 

@@ -110,8 +110,25 @@ export interface CancelOrder {
   };
 }
 
+/**
+ * The system found nobody to dispatch the order to (auto-dispatch, docs/orders-resources.md): why, recorded once
+ * per attempt (the timer's id) so the dispatcher sees it; the order stays in the queue.
+ */
+export interface HoldAutoDispatch {
+  readonly type: 'HoldAutoDispatch';
+  readonly data: {
+    readonly orderId: string;
+    readonly attempt: string;
+    readonly slot: Slot;
+    /** The refusal's code, or 'no_candidate' with each person's reasons in `candidates`. */
+    readonly reason: string;
+    readonly candidates: readonly { readonly staffId: string; readonly reasons: readonly string[] }[];
+  };
+}
+
 export type OrderCommand =
   | RegisterRequest
+  | HoldAutoDispatch
   | CancelOrder
   | RespondToRequest
   | EscalateUnanswered
@@ -174,6 +191,8 @@ export interface OrderContext {
   readonly staff?: StaffVerdict;
   /** DispatchOrder: whether the slot is in the person's working time and clear of leave (dispatch/availability). */
   readonly availability?: { readonly available: boolean; readonly reasons: readonly string[] };
+  /** DispatchOrder: whether the person is skilled for the order's kind (dispatch/skills, the tenant's table). */
+  readonly skill?: { readonly skilled: boolean; readonly reasons: readonly string[] };
   /** DispatchOrder with a resource: its fitness on the slot's day (see domain/resource `dispatchable`). */
   readonly resource?: ResourceVerdict;
 }

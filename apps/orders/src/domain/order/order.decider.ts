@@ -5,6 +5,7 @@ import {
   type DispatchOrder,
   type EscalateArrivalRisk,
   type EscalateUnanswered,
+  type HoldAutoDispatch,
   type OrderCommand,
   type OrderContext,
   type RecordWorkStage,
@@ -44,6 +45,8 @@ export function decideOrder(
       return recordWorkStage(command, state, context);
     case 'CancelOrder':
       return cancel(command, state, context);
+    case 'HoldAutoDispatch':
+      return holdAutoDispatch(command, state, context);
     default: {
       const unhandled: never = command;
       return unhandled;
@@ -268,6 +271,11 @@ function dispatch(command: DispatchOrder, state: OrderState, context: OrderConte
       staffId,
       reasons: verdict.reasons,
     });
+  if (context.skill && !context.skill.skilled)
+    throw orderError(E.STAFF_NOT_SKILLED, `staff ${staffId} is not skilled for ${order.kind}`, {
+      staffId,
+      reasons: context.skill.reasons,
+    });
   if (context.availability && !context.availability.available)
     throw orderError(E.STAFF_UNAVAILABLE, `staff ${staffId} is not available in the slot`, {
       staffId,
@@ -292,6 +300,33 @@ function dispatch(command: DispatchOrder, state: OrderState, context: OrderConte
         ...(resourceId === undefined ? {} : { resourceId }),
         slot: { start: new Date(slot.start).toISOString(), end: new Date(slot.end).toISOString() },
         dispatchedAt: context.now.toISOString(),
+      },
+    },
+  ];
+}
+
+/** The statuses the system dispatches from: waiting for dispatch, needing no quote or with the quote accepted. */
+export const AUTO_DISPATCHABLE_STATUSES = [
+  'registered',
+  'quote_accepted',
+] as const satisfies readonly OrderStatus[];
+
+/** Recorded once per attempt, and only while the order still waits for dispatch (else nothing). */
+function holdAutoDispatch(command: HoldAutoDispatch, state: OrderState, context: OrderContext): OrderEvent[] {
+  const d = command.data;
+  if (state.status === 'absent') return [];
+  if (!(AUTO_DISPATCHABLE_STATUSES as readonly string[]).includes(state.status) || state.dispatch) return [];
+  if (state.autoDispatchHeld?.includes(d.attempt)) return [];
+  return [
+    {
+      type: 'OrderAutoDispatchHeld',
+      data: {
+        orderId: d.orderId,
+        attempt: d.attempt,
+        slot: d.slot,
+        reason: d.reason,
+        candidates: d.candidates.map((c) => ({ staffId: c.staffId, reasons: [...c.reasons] })),
+        heldAt: context.now.toISOString(),
       },
     },
   ];
@@ -517,6 +552,8 @@ export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
       };
     case 'MaintenanceVisitCompleted':
       return state;
+    case 'OrderAutoDispatchHeld':
+      return { ...state, autoDispatchHeld: [...(state.autoDispatchHeld ?? []), event.data.attempt] };
     default: {
       const unhandled: never = event;
       return unhandled;

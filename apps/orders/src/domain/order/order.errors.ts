@@ -42,6 +42,8 @@ export const OrderErrorCode = {
   STAFF_NOT_ELIGIBLE: 'ORDERS.STAFF_NOT_ELIGIBLE',
   /** Eligible, but the slot is outside the person's working slots or overlaps their approved leave. */
   STAFF_UNAVAILABLE: 'ORDERS.STAFF_UNAVAILABLE',
+  /** Eligible, but not skilled for the order's kind under the tenant's dispatch policy (details.reasons). */
+  STAFF_NOT_SKILLED: 'ORDERS.STAFF_NOT_SKILLED',
   ALREADY_DISPATCHED: 'ORDERS.ALREADY_DISPATCHED',
   /** The person already has an order in an overlapping slot. */
   DOUBLE_BOOKED: 'ORDERS.DOUBLE_BOOKED',

@@ -76,8 +76,22 @@ export type OrderCancelled = Event<'OrderCancelled', OrderCancelledV1 & { reason
 /** Published: a maintenance visit under a contract completed (contracts counts it; libs/contracts declares it). */
 export type MaintenanceVisitCompleted = Event<'MaintenanceVisitCompleted', MaintenanceVisitCompletedV1>;
 
+/** Auto-dispatch found nobody (or was refused): why, per attempt; the order stays in the dispatch queue. */
+export type OrderAutoDispatchHeld = Event<
+  'OrderAutoDispatchHeld',
+  {
+    orderId: string;
+    attempt: string;
+    slot: Slot;
+    reason: string;
+    candidates: { staffId: string; reasons: string[] }[];
+    heldAt: string;
+  }
+>;
+
 export type OrderEvent =
   | RequestRegistered
+  | OrderAutoDispatchHeld
   | RequestResponded
   | RequestResponseOverdue
   | OrderDispatched
@@ -105,6 +119,7 @@ export const SEALED_PATHS = sealedPathsOf(
     'OrderWorkCompleted',
     'OrderCancelled',
     'MaintenanceVisitCompleted',
+    'OrderAutoDispatchHeld',
   ],
   PERSONAL_TEXT.order,
 ) satisfies Record<OrderEvent['type'], readonly string[]>;

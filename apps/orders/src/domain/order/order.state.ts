@@ -29,6 +29,8 @@ export interface Order {
   readonly dispatch?: { readonly staffId: string; readonly slot: Slot; readonly resourceId?: string };
   /** Work started on site (the work order's start). */
   readonly startedAt?: string;
+  /** Auto-dispatch attempts that found nobody (OrderAutoDispatchHeld), the latest last. */
+  readonly autoDispatchHeld?: readonly string[];
   /** Cancelled (CancelOrder): the SLA stops here. */
   readonly cancelledAt?: string;
 }

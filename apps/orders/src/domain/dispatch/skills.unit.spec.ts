@@ -1,0 +1,241 @@
+import type { Role } from '@serviceops/contracts';
+import type { OrderEvent } from '../order/order.events';
+import { orderDecider } from '../order/order.decider';
+import type { RequestKind } from '../order/order.commands';
+import { AUTO_DISPATCH_SLOT_MINUTES, autoDispatchSlot, nextAttemptAt, topCandidate } from './auto-dispatch';
+import { rankCandidates, type StaffFacts } from './candidates';
+import {
+  DEFAULT_DISPATCH_POLICY,
+  dispatchPolicyDecider,
+  skillRulesOf,
+  type ChangeDispatchPolicy,
+  type SkillRule,
+} from './dispatch-policy.decider';
+import { DEFAULT_SKILLS, skilledFor } from './skills';
+
+describe('skilled for the kind (the default table)', () => {
+  it.each<[RequestKind, Role, boolean]>([
+    ['practice_session', 'coach', true],
+    ['practice_session', 'technician', false],
+    ['repair', 'technician', true],
+    ['repair', 'coach', false],
+    ['maintenance', 'technician', true],
+    ['installation', 'technician', true],
+    ['user_training', 'technician', true],
+    ['warranty_return', 'technician', true],
+    ['warranty_return', 'companion', false],
+    ['chat', 'companion', true],
+    ['chat', 'technician', false],
+    ['rental_delivery', 'technician', true],
+    ['rental_visit', 'technician', true],
+    ['rental_return', 'technician', true],
+    ['rental_return', 'customer_service_agent', false],
+  ])('%s by a %s: %s', (kind, role, skilled) => {
+    expect(skilledFor(kind, role, DEFAULT_SKILLS)).toEqual({
+      skilled,
+      reasons: skilled ? [] : [`not_skilled_for:${kind}`],
+    });
+  });
+
+  it('follows the tenant’s table, not the defaults', () => {
+    const skills = { ...DEFAULT_SKILLS, repair: ['technician', 'workshop_manager'] as const };
+    expect(skilledFor('repair', 'workshop_manager', skills).skilled).toBe(true);
+    expect(skilledFor('repair', 'workshop_manager', DEFAULT_SKILLS).skilled).toBe(false);
+  });
+
+  it('does not judge a person whose hire orders never saw; a kind the table lacks is nobody’s', () => {
+    expect(skilledFor('repair', undefined, DEFAULT_SKILLS)).toEqual({ skilled: true, reasons: [] });
+    expect(skilledFor('juggling', 'technician', DEFAULT_SKILLS).skilled).toBe(false);
+  });
+});
+
+describe('candidates for a repair, with the reason each is in or out', () => {
+  const slot = { start: '2026-03-10T02:00:00.000Z', end: '2026-03-10T04:00:00.000Z' };
+  const person = (staffId: string, role: Role | undefined, over: Partial<StaffFacts> = {}): StaffFacts => ({
+    staffId,
+    eligibility: [{ staffId, eligible: true, reasons: [], since: '2026-01-05T00:00:00.000Z' }],
+    booked: [],
+    load: 0,
+    ...(role === undefined ? {} : { role }),
+    ...over,
+  });
+  it('puts the unskilled out with `not_skilled_for:<kind>`, the skilled ranked by load', () => {
+    const ranked = rankCandidates(
+      [
+        person('a-coach', 'coach'),
+        person('b-tech-busy', 'technician', { load: 2 }),
+        person('c-tech', 'technician', { load: 1 }),
+        person('d-companion-expired', 'companion', {
+          eligibility: [
+            {
+              staffId: 'd',
+              eligible: false,
+              reasons: [{ reason: 'expired' }],
+              since: '2026-01-05T00:00:00.000Z',
+            },
+          ],
+        }),
+      ],
+      slot,
+      { kind: 'repair', skills: DEFAULT_SKILLS },
+    );
+    expect(ranked.map((c) => [c.staffId, c.inRunning, c.reasons])).toEqual([
+      ['c-tech', true, ['least_loaded']],
+      ['b-tech-busy', true, ['load:2']],
+      ['a-coach', false, ['not_skilled_for:repair']],
+      ['d-companion-expired', false, ['expired', 'not_skilled_for:repair']],
+    ]);
+  });
+});
+
+describe('dispatch to an unskilled person', () => {
+  const now = new Date('2026-03-02T02:00:00.000Z');
+  const registered = {
+    type: 'RequestRegistered',
+    data: {
+      orderId: 'o-1',
+      customerId: 'c-1',
+      line: 'driving_practice',
+      kind: 'practice_session',
+      serviceType: 'paid',
+      wantedAt: '2026-03-10T02:00:00.000Z',
+      zone: 'town',
+      address: 'a',
+      subject: 's',
+      problem: 'p',
+      quoteRequired: false,
+      receivedAt: now.toISOString(),
+      responseDueAt: '2026-03-03T02:00:00.000Z',
+      arrivalWithinBusinessHours: 6,
+      arrivalDueAt: '2026-03-02T08:00:00.000Z',
+      policyVersion: 1,
+    },
+  } as OrderEvent;
+  const state = orderDecider.evolve(orderDecider.initialState(), registered);
+  const command = {
+    type: 'DispatchOrder',
+    data: {
+      orderId: 'o-1',
+      staffId: 's-1',
+      slot: { start: '2026-03-10T02:00:00.000Z', end: '2026-03-10T04:00:00.000Z' },
+    },
+  } as const;
+  const staff = { staffId: 's-1', eligible: true, reasons: [] };
+  it.each<[string, Role, string | null]>([
+    ['a technician for a practice session: refused', 'technician', 'ORDERS.STAFF_NOT_SKILLED'],
+    ['a coach: dispatched', 'coach', null],
+  ])('%s', (_why, role, code) => {
+    const skill = skilledFor('practice_session', role, DEFAULT_SKILLS);
+    const decide = () => orderDecider.decide(command, state, { now, staff, skill });
+    if (code === null) expect(decide()[0]?.type).toBe('OrderDispatched');
+    else
+      expect(decide).toThrow(
+        expect.objectContaining({
+          code,
+          details: expect.objectContaining({ reasons: ['not_skilled_for:practice_session'] }) as object,
+        }) as Error,
+      );
+  });
+});
+
+describe('the hold of an auto-dispatch that found nobody', () => {
+  const now = new Date('2026-03-02T02:00:00.000Z');
+  const registered = {
+    type: 'RequestRegistered',
+    data: { orderId: 'o-1', customerId: 'c-1', kind: 'repair', serviceType: 'paid', zone: 'town' },
+  } as unknown as OrderEvent;
+  const slot = { start: '2026-03-10T02:00:00.000Z', end: '2026-03-10T04:00:00.000Z' };
+  const hold = (attempt: string) =>
+    ({
+      type: 'HoldAutoDispatch',
+      data: { orderId: 'o-1', attempt, slot, reason: 'no_candidate', candidates: [] },
+    }) as const;
+  const waiting = orderDecider.evolve(orderDecider.initialState(), registered);
+  it('is recorded once per attempt, while the order waits for dispatch', () => {
+    const [held] = orderDecider.decide(hold('t-1'), waiting, { now });
+    expect(held?.type).toBe('OrderAutoDispatchHeld');
+    const after = orderDecider.evolve(waiting, held as OrderEvent);
+    expect(orderDecider.decide(hold('t-1'), after, { now })).toEqual([]);
+    expect(orderDecider.decide(hold('t-2'), after, { now })).toHaveLength(1);
+  });
+  it('records nothing once the order is dispatched', () => {
+    const dispatched = orderDecider.evolve(waiting, {
+      type: 'OrderDispatched',
+      data: { orderId: 'o-1', staffId: 's-1', slot, dispatchedAt: now.toISOString() },
+    });
+    expect(orderDecider.decide(hold('t-1'), dispatched, { now })).toEqual([]);
+  });
+});
+
+describe('the dispatch policy', () => {
+  const now = new Date('2026-03-02T02:00:00.000Z');
+  const change = (data: Partial<ChangeDispatchPolicy['data']>): ChangeDispatchPolicy => ({
+    type: 'ChangeDispatchPolicy',
+    data: { autoDispatch: true, skills: skillRulesOf(DEFAULT_SKILLS), ...data },
+  });
+  it('is off by default, the seeds’ table, version 0', () => {
+    expect(dispatchPolicyDecider.initialState()).toEqual(DEFAULT_DISPATCH_POLICY);
+    expect(DEFAULT_DISPATCH_POLICY).toMatchObject({ version: 0, autoDispatch: false });
+  });
+  it('is replaced as the next version', () => {
+    const [changed] = dispatchPolicyDecider.decide(change({}), DEFAULT_DISPATCH_POLICY, { now });
+    expect(changed?.data).toMatchObject({ version: 1, autoDispatch: true, skills: DEFAULT_SKILLS });
+  });
+  const rules = skillRulesOf(DEFAULT_SKILLS);
+  const but = (kind: string, roles: string[]): SkillRule[] =>
+    rules.map((r) => (r.kind === kind ? { kind, roles } : r));
+  it.each<[string, SkillRule[]]>([
+    ['a kind without roles', but('chat', [])],
+    ['a kind left out', rules.filter((r) => r.kind !== 'repair')],
+    ['a kind twice', [...rules, { kind: 'repair', roles: ['coach'] }]],
+    ['an unknown kind', [...rules, { kind: 'juggling', roles: ['coach'] }]],
+    ['an unknown role', but('repair', ['wizard'])],
+    ['the platform operator', but('repair', ['platform_operator'])],
+  ])('refuses %s', (_why, skills) => {
+    expect(() => dispatchPolicyDecider.decide(change({ skills }), DEFAULT_DISPATCH_POLICY, { now })).toThrow(
+      expect.objectContaining({ code: 'ORDERS.DISPATCH_POLICY_REFUSED' }) as Error,
+    );
+  });
+});
+
+describe('auto-dispatch: the slot, the pick, the next attempt', () => {
+  const now = new Date('2026-03-02T02:00:00.000Z');
+  it.each<[string, string, string, string]>([
+    [
+      'from the wanted time, two hours',
+      '2026-03-05T02:00:00.000Z',
+      '2026-03-05T02:00:00.000Z',
+      '2026-03-05T04:00:00.000Z',
+    ],
+    [
+      'from now when the wanted time passed',
+      '2026-03-01T02:00:00.000Z',
+      '2026-03-02T02:00:00.000Z',
+      '2026-03-02T04:00:00.000Z',
+    ],
+  ])('%s', (_why, wantedAt, start, end) => {
+    expect(AUTO_DISPATCH_SLOT_MINUTES).toBe(120);
+    expect(autoDispatchSlot(wantedAt, now)).toEqual({ start, end });
+  });
+
+  it('picks the top-ranked one in the running, or nobody', () => {
+    const c = (staffId: string, inRunning: boolean) => ({ staffId, inRunning, reasons: [], load: 0 });
+    expect(topCandidate([c('a', true), c('b', true)])?.staffId).toBe('a');
+    expect(topCandidate([c('a', false), c('b', true)])?.staffId).toBe('b');
+    expect(topCandidate([c('a', false)])).toBeUndefined();
+  });
+
+  it('tries a held request again at the next business morning (Friday evening: Monday 09:00 in Shanghai)', () => {
+    const shanghai = {
+      timeZone: 'Asia/Shanghai',
+      workingHours: ([1, 2, 3, 4, 5] as const).map((weekday) => ({ weekday, open: '09:00', close: '18:00' })),
+      holidays: [],
+    };
+    expect(nextAttemptAt(shanghai, new Date('2026-03-06T10:00:00.000Z')).toISOString()).toBe(
+      '2026-03-09T01:00:00.000Z',
+    );
+    expect(nextAttemptAt(shanghai, new Date('2026-03-03T10:00:00.000Z')).toISOString()).toBe(
+      '2026-03-04T01:00:00.000Z',
+    );
+  });
+});

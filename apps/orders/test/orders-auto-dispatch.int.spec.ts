@@ -1,0 +1,206 @@
+import { randomUUID } from 'node:crypto';
+import { FixedClock } from '@serviceops/kernel';
+import type { CallContext, RunningService } from '@serviceops/platform';
+import { eventually } from '@serviceops/testing';
+import { Pool } from 'pg';
+import { AutoDispatcher } from '../src/application/auto-dispatch';
+import { DispatchPolicyHandlers } from '../src/application/dispatch-policy.handlers';
+import { OrderHandlers, OrderQueries } from '../src/application/order.handlers';
+import { WorkOrderHandlers } from '../src/application/work-order.handlers';
+import { skillRulesOf } from '../src/domain/dispatch/dispatch-policy.decider';
+import { DEFAULT_SKILLS } from '../src/domain/dispatch/skills';
+import { ordersServiceOn } from '../src/orders.service-definition';
+import { eligibilityProjection } from '../src/projections/facts.projection';
+import {
+  codeOf,
+  ordersOnOwnDatabase,
+  recordedEvents,
+  type OrdersOnOwnDatabase,
+} from './orders-on-own-database';
+
+// Dispatch by policy (issue 15 item 3) on a database of its own: with the tenant's autoDispatch on, a request
+// whose quote is accepted is dispatched by the system to the top-ranked skilled candidate, exactly once across a
+// restart with two instances polling; two firings at once book once; with nobody skilled the hold is recorded
+// with each person's reasons and the order stays in the queue. Staff's events are fed as if delivered.
+
+const clock = new FixedClock(new Date());
+let db: OrdersOnOwnDatabase;
+let running: RunningService | undefined;
+let second: RunningService | undefined;
+let pool: Pool;
+const tenantId = randomUUID();
+const other = randomUUID();
+const call: CallContext = { tenantId, actorId: randomUUID(), roles: ['admin'], correlationId: randomUUID() };
+const otherCall: CallContext = { ...call, tenantId: other };
+const get = <T>(type: new (...args: never[]) => T): T => (running as RunningService).app.get(type);
+const technician = randomUUID();
+const coach = randomUUID();
+const customerId = randomUUID();
+const { delivered, feed } = recordedEvents(tenantId, () => pool);
+const dayAfterTomorrow = new Date(clock.now().getTime() + 2 * 86_400_000).toISOString().slice(0, 10);
+
+async function known(staffId: string, role: string, tenant: string): Promise<void> {
+  await feed(
+    eligibilityProjection,
+    delivered(
+      'StaffEligibilityChanged',
+      { staffId, eligible: true, reasons: [], since: '2026-01-01T00:00:00.000Z' },
+      tenant,
+    ),
+  );
+  await feed(eligibilityProjection, delivered('StaffMemberHired', { staffId, role }, tenant));
+}
+
+beforeAll(async () => {
+  db = await ordersOnOwnDatabase('orders_auto_dispatch_int', ordersServiceOn(clock));
+  ({ running } = db.booted);
+  pool = db.pool;
+  await known(technician, 'technician', tenantId);
+  await known(coach, 'coach', tenantId);
+  await known(coach, 'coach', other);
+  for (const c of [call, otherCall])
+    await get(DispatchPolicyHandlers).change(
+      { expectedVersion: 0, autoDispatch: true, skills: skillRulesOf(DEFAULT_SKILLS) },
+      c,
+    );
+}, 60_000);
+
+afterAll(async () => {
+  await second?.stop();
+  await running?.stop();
+  await db.stop();
+});
+
+/** A paid repair wanted at `hour` UTC the day after tomorrow, its quote accepted; the accepted event delivered. */
+async function acceptedRepair(hour: number, c: CallContext = call): Promise<string> {
+  const order = await get(OrderHandlers).register(
+    {
+      customerId,
+      line: 'after_sales_repair',
+      kind: 'repair',
+      serviceType: 'paid',
+      wantedAt: `${dayAfterTomorrow}T${String(hour).padStart(2, '0')}:00:00.000Z`,
+      zone: 'town',
+      address: '8 Garden Lane, Minhang',
+      subject: 'Washer X200',
+      problem: 'Drum does not turn',
+    },
+    c,
+  );
+  const work = get(WorkOrderHandlers);
+  await work.issueQuote(
+    {
+      id: order.id,
+      items: [{ description: 'Bearing', price: { amount: '5000', currency: 'CNY' } }],
+      validUntil: new Date(clock.now().getTime() + 86_400_000).toISOString(),
+    },
+    c,
+  );
+  await work.acceptQuote({ id: order.id }, c);
+  const dispatcher = get(AutoDispatcher);
+  await feed(
+    (e, tx) => dispatcher.arm(e, tx),
+    delivered('OrderQuoteAccepted', { orderId: order.id }, c.tenantId),
+  );
+  return order.id;
+}
+
+const count = async (orderId: string, type: string, tenant = tenantId) => {
+  const { rows } = await pool.query<{ n: string }>(
+    `SELECT count(*) AS n FROM events WHERE stream_id = $1 AND type = $2`,
+    [`order-${tenant}-${orderId}`, type],
+  );
+  return Number(rows[0]?.n);
+};
+
+describe('dispatch by policy', () => {
+  it('dispatches an accepted repair to the skilled technician once, across a restart with two instances', async () => {
+    // The timer is armed a day ahead on the service's clock: it fires only after the restart.
+    clock.advance(86_400_000);
+    const id = await acceptedRepair(2);
+    clock.advance(-86_400_000);
+    await running?.stop();
+    running = undefined;
+    await pool.query(`UPDATE timers SET due_at = now() - interval '1 minute' WHERE timer_id = $1`, [
+      `order-auto-dispatch:${id}`,
+    ]);
+    running = await db.booted.again();
+    second = await db.booted.again();
+    await eventually('dispatched', async () =>
+      (await count(id, 'OrderDispatched')) === 1 ? true : undefined,
+    );
+    await second.stop();
+    second = undefined;
+    await running.stop();
+    running = await db.booted.again();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await count(id, 'OrderDispatched')).toBe(1);
+    expect(await get(OrderQueries).get({ id }, call)).toMatchObject({
+      status: 'dispatched',
+      staffId: technician,
+      slot: { start: `${dayAfterTomorrow}T02:00:00.000Z`, end: `${dayAfterTomorrow}T04:00:00.000Z` },
+    });
+    const { rows } = await pool.query<{ actor: string }>(
+      `SELECT metadata->>'actorId' AS actor FROM events WHERE stream_id = $1 AND type = 'OrderDispatched'`,
+      [`order-${tenantId}-${id}`],
+    );
+    expect(rows.map((r) => r.actor)).toEqual(['system:auto-dispatch']);
+  }, 90_000);
+
+  it('books once when two firings of the same attempt run at once', async () => {
+    const id = await acceptedRepair(6);
+    const timer = {
+      id: `order-auto-dispatch:${id}`,
+      tenantId,
+      kind: 'order-auto-dispatch',
+      dueAt: clock.now(),
+      payload: { orderId: id },
+      attempts: 0,
+    };
+    const dispatcher = get(AutoDispatcher);
+    const outcomes = await Promise.all([codeOf(dispatcher.fire(timer)), codeOf(dispatcher.fire(timer))]);
+    expect(outcomes).toEqual(['ok', 'ok']);
+    await eventually('dispatched', async () =>
+      (await count(id, 'OrderDispatched')) === 1 ? true : undefined,
+    );
+    expect(await count(id, 'OrderAutoDispatchHeld')).toBe(0);
+    const { rows } = await pool.query<{ n: string }>(
+      `SELECT count(*) AS n FROM events WHERE stream_id LIKE $1 AND type = 'SlotBooked' AND data->>'orderId' = $2`,
+      [`booking-${tenantId}-%`, id],
+    );
+    expect(Number(rows[0]?.n)).toBe(1);
+  }, 30_000);
+
+  it('holds a request nobody is skilled for, says why, keeps it queued and tries again the next morning', async () => {
+    const id = await acceptedRepair(2, otherCall);
+    await eventually('held', async () =>
+      (await count(id, 'OrderAutoDispatchHeld', other)) === 1 ? true : undefined,
+    );
+    const order = await get(OrderQueries).get({ id }, otherCall);
+    expect(order).toMatchObject({
+      status: 'quote_accepted',
+      autoDispatchHeld: {
+        reason: 'no_candidate',
+        candidates: [{ staffId: coach, reasons: ['not_skilled_for:repair'] }],
+      },
+    });
+    const { rows } = await pool.query<{ timer_id: string }>(
+      `SELECT timer_id FROM timers WHERE fired_at IS NULL AND timer_id LIKE $1`,
+      [`order-auto-dispatch:${id}:%`],
+    );
+    expect(rows).toHaveLength(1);
+    // A manual dispatch to the unskilled coach is refused with the catalog's code.
+    expect(
+      await codeOf(
+        get(OrderHandlers).dispatch(
+          {
+            id,
+            staffId: coach,
+            slot: { start: `${dayAfterTomorrow}T02:00:00.000Z`, end: `${dayAfterTomorrow}T03:00:00.000Z` },
+          },
+          otherCall,
+        ),
+      ),
+    ).toBe('ORDERS.STAFF_NOT_SKILLED');
+  }, 30_000);
+});
