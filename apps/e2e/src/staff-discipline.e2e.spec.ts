@@ -366,6 +366,47 @@ describe.each(['log', 'kafka'] as const)(
         'STAFF.ASSESSMENT_PERIOD_NOT_OVER',
       );
     });
+    it('reads a recorded assessment back: the latest, an earlier version, a page of them', async () => {
+      const period = '2025-06';
+      const read = (q = '') => api.get(`/api/v1/staff-assessments/${period}${q}`).set(auth(admin));
+      expectProblem(await read(), 404, 'STAFF.ASSESSMENT_NOT_FOUND');
+      const first = await api.post('/api/v1/staff-assessments').set(auth(admin)).send({ period }).expect(201);
+      expect((await read().expect(200)).body).toEqual(first.body);
+      const policy = (await api.get('/api/v1/policies/assessment').set(auth(admin)).expect(200)).body as {
+        version: number;
+        weights: Record<string, number>;
+      };
+      await api
+        .put('/api/v1/policies/assessment')
+        .set(auth(admin))
+        .set('If-Match', `"${policy.version}"`)
+        .send({ ...policy, version: undefined, weights: { ...policy.weights, discipline: 40 } })
+        .expect(200);
+      const second = await api
+        .post('/api/v1/staff-assessments')
+        .set(auth(admin))
+        .send({ period })
+        .expect(201);
+      expect(second.body).toMatchObject({ resultVersion: 2, policyVersion: policy.version + 1 });
+      expect((await read().expect(200)).body).toEqual(second.body);
+      expect((await read('?version=1').expect(200)).body).toEqual(first.body);
+      expectProblem(await read('?version=3'), 404, 'STAFF.ASSESSMENT_NOT_FOUND');
+      expectProblem(await read('?version=0'), 400, 'VALIDATION');
+      expectProblem(await api.get('/api/v1/staff-assessments/2025-13').set(auth(admin)), 400, 'VALIDATION');
+      const page = await api
+        .get(`/api/v1/staff-assessments?period=${period}&limit=1`)
+        .set(auth(admin))
+        .expect(200);
+      expect(page.body).toMatchObject({ items: [second.body] });
+      const next = await api
+        .get(
+          `/api/v1/staff-assessments?period=${period}&limit=1&cursor=${(page.body as { nextCursor: string }).nextCursor}`,
+        )
+        .set(auth(admin))
+        .expect(200);
+      expect(next.body).toEqual({ items: [first.body] });
+    });
+
     it('adopts changed rules as the next version, which the next decision records', async () => {
       const current = (await api.get('/api/v1/policies/conduct-rules').set(auth(admin)).expect(200)).body as {
         currency: string;

@@ -503,26 +503,76 @@ describe('staff people end to end (log transport)', () => {
 
   it('resigns with the notice period and requests the final settlement only once the handover is complete', async () => {
     const member = await hired();
+    const tenantId = (
+      JSON.parse(Buffer.from(admin.split('.')[1] ?? '', 'base64url').toString()) as { tid: string }
+    ).tid;
+    // An order dispatched to them, as the orders service records it on its log (which staff consumes).
+    const orderId = newId();
+    const inOrders = (stream: string, type: string, data: object) =>
+      db.query(
+        `INSERT INTO orders.events (stream_id, stream_version, event_id, type, data, metadata)
+         VALUES ($1, 1, $2, $3, $4, $5)`,
+        [stream, newId(), type, data, { tenantId, correlationId: newId() }],
+      );
+    const at = new Date().toISOString();
+    await inOrders(`order-${tenantId}-${orderId}`, 'OrderDispatched', {
+      orderId,
+      staffId: member.id,
+      slot: { start: at, end: at },
+      dispatchedAt: at,
+    });
+    await poll('the order held', async () => {
+      const { rowCount } = await db.query(`SELECT 1 FROM staff.held_orders WHERE order_id = $1 AND open`, [
+        orderId,
+      ]);
+      return rowCount ? true : undefined;
+    });
+    const separation = async () =>
+      ok<Separation>(await api.get(`/api/v1/staff/${member.id}/separation`).set(auth(admin)));
+    const tickedItems = (s: Separation) => s.handover.filter((h) => h.ticked).map((h) => h.item);
     const resigned = ok<Separation>(
       await api.post(`/api/v1/staff/${member.id}/resign`).set(auth(admin)).send({ reason: 'moving city' }),
     );
     expect(resigned).toMatchObject({ status: 'separating', noticeDays: 30 });
-    const items = ['customers', 'open_orders', 'materials', 'borrowed_tools'];
-    for (const [i, item] of items.entries()) {
-      const settlements = async () =>
-        (
-          await db.query(
-            `SELECT 1 FROM staff.events WHERE type = 'FinalSettlementRequested' AND stream_id LIKE $1`,
-            [`%${member.id}`],
-          )
-        ).rowCount;
+    // No tool is lent to them: ticked at once; the order is still theirs.
+    expect(tickedItems(resigned)).toEqual(['borrowed_tools']);
+    const settlements = async () =>
+      (
+        await db.query(
+          `SELECT 1 FROM staff.events WHERE type = 'FinalSettlementRequested' AND stream_id LIKE $1`,
+          [`%${member.id}`],
+        )
+      ).rowCount;
+
+    await inOrders(`work-order-${tenantId}-${orderId}`, 'OrderCompleted', {
+      orderId,
+      staffId: member.id,
+      startedAt: at,
+      completedAt: at,
+      durationMinutes: 0,
+      hours: 1,
+      parts: [],
+      signature: 'Li',
+    });
+    await poll('open orders ticked by the completion', async () => {
+      const s = await separation();
+      return tickedItems(s).includes('open_orders') ? s : undefined;
+    });
+    const actors = await db.query<{ actor: string }>(
+      `SELECT metadata->>'actorId' AS actor FROM staff.events
+       WHERE type = 'HandoverItemTicked' AND stream_id LIKE $1 ORDER BY global_position`,
+      [`%${member.id}`],
+    );
+    expect(actors.rows.map((r) => r.actor)).toEqual(['system:orders', 'system:orders']);
+
+    for (const [i, item] of ['customers', 'materials'].entries()) {
       expect(await settlements()).toBe(0);
       const ticked = ok<Separation>(
         await api.post(`/api/v1/staff/${member.id}/handover`).set(auth(admin)).send({ item }),
       );
-      expect(ticked.status).toBe(i < items.length - 1 ? 'separating' : 'settlement_requested');
-      if (i === items.length - 1) expect(await settlements()).toBe(1);
+      expect(ticked.status).toBe(i === 0 ? 'separating' : 'settlement_requested');
     }
+    expect(await settlements()).toBe(1);
   });
 
   it('keeps no clear free text of an idempotent answer (a resignation, an order, a contract) and replays it', async () => {

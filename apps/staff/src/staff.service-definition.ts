@@ -20,6 +20,7 @@ import {
   STAFF_LEFT_TIMER,
 } from './application/member-leaving.handlers';
 import { MemberHandlers } from './application/member.handlers';
+import { ORDERS_HOLDINGS_CONSUMER, ordersHoldingsProcess } from './application/orders-holdings.process';
 import { People } from './application/people';
 import { PeopleLists } from './application/people-lists';
 import { PeoplePolicyHandlers } from './application/people-policy.handlers';
@@ -33,6 +34,7 @@ import {
   ConductViolationList1764800000002,
   StaffLogins1764800000003,
 } from './infrastructure/conduct.read-models';
+import { StaffHoldings1765100000000 } from './infrastructure/holdings.read-model';
 import { PeopleListsRepository } from './infrastructure/people-lists.repository';
 import {
   StaffDataKeys1764800000000,
@@ -94,6 +96,7 @@ export const staffService: ServiceDefinition<typeof staffConfigSpec> = {
       TenantZones1764900000001,
       StaffListErasedAt1765000000000,
       StaffErasedPeople1765000000001,
+      StaffHoldings1765100000000,
     ],
   },
   publishes: true,
@@ -118,6 +121,7 @@ export const staffService: ServiceDefinition<typeof staffConfigSpec> = {
     const attendance = app.get(AttendanceHandlers);
     const erasure = app.get(MemberErasureHandlers);
     const leaving = app.get(MemberLeavingHandlers);
+    const separation = app.get(SeparationHandlers);
     await timers.migrate();
     await backfillLeaveTimers(runtime.store.pool, timers.schema);
     const own = [eventsTopic('staff')];
@@ -131,6 +135,12 @@ export const staffService: ServiceDefinition<typeof staffConfigSpec> = {
       projectAssessmentFacts,
     );
     await runtime.subscribe(CONDUCT_VIOLATIONS_CONSUMER, own, projectConductViolations);
+    // Whom orders' orders and tools are with: a separating member's "open orders" and "borrowed tools" ticked.
+    await runtime.subscribe(
+      ORDERS_HOLDINGS_CONSUMER,
+      [eventsTopic('orders')],
+      ordersHoldingsProcess(separation),
+    );
     // Which user is which staff member (tenancy's StaffLoginCreated): clocking is the person's own or a supervisor's.
     await runtime.subscribe(STAFF_LOGINS_CONSUMER, [eventsTopic('tenancy')], projectStaffLogins);
     // Each tenant's time zone (tenancy's calendar): assessment periods are cut at its midnights.

@@ -123,6 +123,9 @@ export function Endpoint(rpc: Rpc, { type }: EndpointOptions): MethodDecorator {
       }),
     ),
     ...(options.uuidParams ?? []).map((name) => ApiParam({ name, type: 'string', format: 'uuid' })),
+    ...Object.entries(options.ruleParams ?? {}).map(([name, rule]) =>
+      ApiParam({ name, schema: { ...rule.schema }, description: rule.message }),
+    ),
     ApiHeader({
       name: 'X-Correlation-Id',
       required: false,

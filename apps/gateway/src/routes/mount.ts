@@ -8,7 +8,7 @@ import { callContextOfRequest } from '../access/caller';
 import { headerOf, type HttpResponse } from '../http/http.types';
 import { etagOf, parseIfMatch, withEtag } from '../http/if-match';
 import { DEFAULT_PAGE_SIZE, LimitQuery } from '../http/page.query';
-import { ExpectedVersion } from '../http/validators';
+import { ExpectedVersion, Follows } from '../http/validators';
 import { Endpoint } from '../openapi/endpoint.decorator';
 import { IsUUID } from 'class-validator';
 import { Upstream } from '../upstream/upstream';
@@ -82,11 +82,14 @@ export function grpcRequestClassOf(rpc: Rpc): Type<object> | undefined {
   if (known) return known;
   const { http } = declarationOf(rpc);
   // A request with nothing in it (GetTenant, ListUsers): nothing to check, as class-validator wants rules.
-  if (!binding.body && !binding.query && !http.uuidParams?.length && !http.ifMatch) return undefined;
+  const ruleParams = Object.entries(http.ruleParams ?? {});
+  if (!binding.body && !binding.query && !http.uuidParams?.length && !ruleParams.length && !http.ifMatch)
+    return undefined;
   const Base = (binding.body ?? binding.query ?? class {}) as new () => object;
   class GrpcRequest extends Base {}
   Object.defineProperty(GrpcRequest, 'name', { value: `${rpc.split('.')[1] ?? rpc}GrpcRequest` });
   for (const name of http.uuidParams ?? []) IsUUID()(GrpcRequest.prototype, name);
+  for (const [name, rule] of ruleParams) Follows(rule)(GrpcRequest.prototype, name);
   if (http.ifMatch) ExpectedVersion()(GrpcRequest.prototype, 'expectedVersion');
   GRPC_CLASSES.set(rpc, GrpcRequest);
   return GrpcRequest;
@@ -158,6 +161,11 @@ function handlerOf(binding: RouteBinding) {
       if (!RULES.uuid.accepts(params[name] ?? ''))
         throw new ProblemError('VALIDATION', `${name} must be a UUID`, [
           { path: name, message: 'must be a UUID' },
+        ]);
+    for (const [name, rule] of Object.entries(http.ruleParams ?? {}))
+      if (!rule.accepts(params[name] ?? ''))
+        throw new ProblemError('VALIDATION', `${name} ${rule.message}`, [
+          { path: name, message: rule.message },
         ]);
     const body = (binding.body ? rest.shift() : undefined) ?? {};
     const query = (binding.query ? rest.shift() : undefined) ?? {};

@@ -14,6 +14,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { PageQuery } from '../http/page.query';
 import { Follows, present } from '../http/validators';
 
 /** The most a KPI's weight may be (the service checks again: STAFF.ASSESSMENT_POLICY_REFUSED). */
@@ -150,4 +151,24 @@ export class AssessPeriodDto {
     description: 'a month or year that is over (else 422 STAFF.ASSESSMENT_PERIOD_NOT_OVER)',
   })
   period!: string;
+}
+
+/** `GET /staff-assessments/{period}?version=`: an earlier result of the period; absent, the latest. */
+export class GetAssessmentQuery {
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, required: false, description: 'default: the latest' })
+  @ValidateIf(present)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+export class ListAssessmentsQuery extends PageQuery {
+  @ValidateIf(present)
+  @Follows(ASSESSMENT_PERIOD, {
+    required: false,
+    example: '2026-03',
+    description: 'only this period’s results',
+  })
+  period?: string;
 }

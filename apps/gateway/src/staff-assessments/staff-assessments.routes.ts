@@ -1,6 +1,14 @@
 import { controllerOf, route } from '../routes/mount';
-import { AssessPeriodDto, ChangeAssessmentPolicyDto, PreviewAssessmentDto } from './staff-assessments.dto';
 import {
+  AssessPeriodDto,
+  ChangeAssessmentPolicyDto,
+  GetAssessmentQuery,
+  ListAssessmentsQuery,
+  PreviewAssessmentDto,
+} from './staff-assessments.dto';
+import {
+  AssessmentPageView,
+  assessmentPageView,
   AssessmentPolicyView,
   assessmentPolicyView,
   AssessmentView,
@@ -23,4 +31,16 @@ export const StaffAssessmentRoutes = controllerOf('staff-assessments', [
     view: assessmentView,
   }),
   route({ rpc: 'staff.AssessPeriod', body: AssessPeriodDto, answer: AssessmentView, view: assessmentView }),
+  route({
+    rpc: 'staff.GetAssessment',
+    query: GetAssessmentQuery,
+    answer: AssessmentView,
+    view: assessmentView,
+  }),
+  route({
+    rpc: 'staff.ListAssessments',
+    query: ListAssessmentsQuery,
+    answer: AssessmentPageView,
+    view: assessmentPageView,
+  }),
 ]);

@@ -85,6 +85,15 @@ export class AssessmentView {
   outcomes!: AssessmentOutcomesDto;
 }
 
+@ApiSchema({ name: 'AssessmentPage' })
+export class AssessmentPageView {
+  @ApiProperty({ type: [AssessmentView] })
+  items!: AssessmentView[];
+  @ApiPropertyOptional({ required: false, description: 'absent on the last page' })
+  @NotPersonal('a page cursor')
+  nextCursor?: string;
+}
+
 @ApiSchema({ name: 'AssessmentPolicy' })
 export class AssessmentPolicyView {
   @ApiProperty({ type: 'integer', description: 'also its ETag (0: the defaults)' })
@@ -141,4 +150,11 @@ export function assessmentPolicyView(reply: Partial<AssessmentPolicyView>): Asse
     grades: gradesOf(reply.grades),
     outcomes: outcomesOf(reply.outcomes),
   };
+}
+
+export function assessmentPageView(reply: {
+  items?: Partial<AssessmentView>[];
+  nextCursor?: string;
+}): AssessmentPageView {
+  return { ...reply, items: (reply.items ?? []).map(assessmentView) };
 }

@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { EventSourcingRuntime, execute, Handles, type CallContext } from '@serviceops/platform';
+import {
+  decodeCursor,
+  EventSourcingRuntime,
+  execute,
+  Handles,
+  keysetPage,
+  limitOf,
+  ProblemError,
+  type CallContext,
+} from '@serviceops/platform';
 import {
   assessmentDecider,
   assessmentPolicyDecider,
@@ -8,6 +17,7 @@ import {
   type AssessmentPolicyChanged,
   type PeriodAssessed,
 } from '../domain/assessment/assessment.decider';
+import { AssessmentErrorCode } from '../domain/assessment/assessment.errors';
 import { periodOf } from '../domain/assessment/assessment.period';
 import {
   DEFAULT_ASSESSMENT_POLICY,
@@ -59,6 +69,22 @@ function resultMessage(r: AssessmentResult) {
     groupSize: r.groupSize,
     grade: r.grade,
     outcomes: [...r.outcomes],
+  };
+}
+
+/** A recorded result as the proto's Assessment says it: what AssessPeriod answered, GetAssessment reads back. */
+function recordedMessage(d: PeriodAssessed['data']) {
+  return {
+    period: d.period,
+    cycle: d.cycle,
+    preview: false,
+    resultVersion: d.resultVersion,
+    policyVersion: d.policyVersion,
+    assessedAt: d.assessedAt,
+    weights: d.policy.weights,
+    grades: d.policy.grades,
+    outcomes: d.policy.outcomes,
+    results: d.results.map(resultMessage),
   };
 }
 
@@ -184,18 +210,53 @@ export class AssessmentHandlers {
     );
     const assessed = done.events.find((e): e is PeriodAssessed => e.type === 'PeriodAssessed');
     if (!assessed) throw new Error('AssessPeriod recorded no result');
-    const d = assessed.data;
-    return {
-      period: d.period,
-      cycle: d.cycle,
-      preview: false,
-      resultVersion: d.resultVersion,
-      policyVersion: d.policyVersion,
-      assessedAt: d.assessedAt,
-      weights: d.policy.weights,
-      grades: d.policy.grades,
-      outcomes: d.policy.outcomes,
-      results: d.results.map(resultMessage),
-    };
+    return recordedMessage(assessed.data);
+  }
+
+  /** A period's recorded result: the latest, or the `version` asked for (each re-scoring is the next). */
+  @Handles('staff.GetAssessment')
+  async getAssessment(request: { period?: string; version?: number }, call: CallContext) {
+    // The period's form only: a result is found by its id, whatever the tenant's zone.
+    const period = periodOf(request.period ?? '', 'UTC').id;
+    const { events } = await this.runtime.store.readStream(assessmentStreamId(call.tenantId, period));
+    const results = events.filter((e) => e.type === 'PeriodAssessed') as unknown as PeriodAssessed[];
+    const found =
+      request.version === undefined
+        ? results.at(-1)
+        : results.find((e) => e.data.resultVersion === request.version);
+    if (!found)
+      throw new ProblemError(
+        AssessmentErrorCode.NOT_FOUND,
+        request.version === undefined
+          ? `${period} has not been assessed`
+          : `${period} has no result version ${request.version}`,
+      );
+    return recordedMessage(found.data);
+  }
+
+  /** Every recorded result, newest first (by when recorded), a page at a time; `period` for one period's. */
+  @Handles('staff.ListAssessments')
+  async listAssessments(request: { limit?: number; cursor?: string; period?: string }, call: CallContext) {
+    const limit = limitOf(request.limit);
+    const after = request.cursor ? decodeCursor(request.cursor) : undefined;
+    const period = request.period ? periodOf(request.period, 'UTC').id : undefined;
+    const streams = period
+      ? { sql: 'stream_id = $1', value: assessmentStreamId(call.tenantId, period) }
+      : { sql: 'starts_with(stream_id, $1)', value: assessmentStreamId(call.tenantId, '') };
+    const { rows } = await this.runtime.store.pool.query<{
+      event_id: string;
+      recorded_at: Date;
+      data: PeriodAssessed['data'];
+    }>(
+      // The cursor holds milliseconds: the order is by the millisecond, so no row falls between two pages.
+      `SELECT event_id, date_trunc('milliseconds', recorded_at) AS recorded_at, data FROM staff.events
+       WHERE type = 'PeriodAssessed' AND ${streams.sql}
+         AND ($2::timestamptz IS NULL
+              OR (date_trunc('milliseconds', recorded_at), event_id) < ($2::timestamptz, $3::uuid))
+       ORDER BY 2 DESC, event_id DESC LIMIT $4`,
+      [streams.value, after?.at ?? null, after?.id ?? null, limit + 1],
+    );
+    const { page, nextCursor } = keysetPage(rows, limit, (r) => ({ at: r.recorded_at, id: r.event_id }));
+    return { items: page.map((r) => recordedMessage(r.data)), ...(nextCursor ? { nextCursor } : {}) };
   }
 }

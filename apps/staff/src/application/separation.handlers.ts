@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PERSONAL_TEXT, sealedPathsOf } from '@serviceops/contracts';
+import { withTransaction } from '@serviceops/eventstore';
 import { execute, Handles, isSealed, optional, ProblemError, type CallContext } from '@serviceops/platform';
 import type { SeparationCommand } from '../domain/separation/separation.commands';
 import { separationDecider, separationStreamId } from '../domain/separation/separation.decider';
@@ -8,7 +9,9 @@ import {
   type HandoverItem,
   type SeparationEvent,
 } from '../domain/separation/separation.events';
+import { handoverToTick, HOLDINGS_TICK_ACTOR, type Holdings } from '../domain/separation/separation.holdings';
 import type { SeparationState } from '../domain/separation/separation.state';
+import { holdingsOf, lockHoldings } from '../infrastructure/holdings.read-model';
 
 /** Where personal free text sits (PERSONAL_TEXT.staffSeparation): sealed with the staff member's own key. */
 export const SEPARATION_SEALED_PATHS = sealedPathsOf(
@@ -52,8 +55,9 @@ function viewOf(staffId: string, state: SeparationState, version: number): Separ
 }
 
 /**
- * Resignation (with the policy's notice) or dismissal, then the handover checklist ticked by a manager; the
- * decider requests the final settlement with the last item, never before.
+ * Resignation (with the policy's notice) or dismissal, then the handover checklist ticked by a manager or, for open
+ * orders and borrowed tools, by orders' events (`system:orders`); the decider requests the final settlement with
+ * the last item, never before.
  */
 @Injectable()
 export class SeparationHandlers {
@@ -63,27 +67,68 @@ export class SeparationHandlers {
   ) {}
 
   @Handles('staff.ResignStaffMember')
-  resign(
+  async resign(
     request: { id: string; expectedVersion?: number; reason?: string },
     call: CallContext,
   ): Promise<SeparationView> {
-    return this.act(
+    const started = await this.act(
       call,
       { type: 'ResignStaffMember', data: { staffId: request.id, ...optional('reason', request.reason) } },
       request.expectedVersion,
     );
+    return this.tickWhatIsNotHeld(call, started);
   }
 
   @Handles('staff.DismissStaffMember')
-  dismiss(
+  async dismiss(
     request: { id: string; expectedVersion?: number; reason?: string },
     call: CallContext,
   ): Promise<SeparationView> {
-    return this.act(
+    const started = await this.act(
       call,
       { type: 'DismissStaffMember', data: { staffId: request.id, reason: request.reason ?? '' } },
       request.expectedVersion,
     );
+    return this.tickWhatIsNotHeld(call, started);
+  }
+
+  /**
+   * A separation just started (committed): the items the person holds nothing of are ticked at once. The holdings
+   * are read under their lock, so an orders event being applied meanwhile is either seen here or sees this
+   * separation (orders-holdings.process.ts).
+   */
+  private async tickWhatIsNotHeld(call: CallContext, started: SeparationView): Promise<SeparationView> {
+    const { tenantId } = call;
+    const holdings = await withTransaction(this.people.runtime.store.pool, async (tx) => {
+      await lockHoldings(tx, tenantId, started.staffId);
+      return holdingsOf(tx, tenantId, started.staffId);
+    });
+    return (await this.tickHeld(tenantId, started.staffId, holdings, call.correlationId)) ?? started;
+  }
+
+  /**
+   * Ticks, as `system:orders`, the items the person's holdings make done and nobody ticked yet; nothing for a
+   * person not separating. The decider gives nothing for an item ticked already, so a redelivered event (or a
+   * manager's tick in between) adds no second tick. Answers the view after the last tick, if any.
+   */
+  async tickHeld(
+    tenantId: string,
+    staffId: string,
+    holdings: Holdings,
+    correlationId: string,
+  ): Promise<SeparationView | undefined> {
+    // Whether separating and what is ticked: nothing sealed, so the stream is folded without the person's key.
+    const { state } = await this.people.runtime.store.aggregate(
+      separationStreamId(tenantId, staffId),
+      (s, e) => separationDecider.evolve(s, e as unknown as SeparationEvent),
+      separationDecider.initialState,
+    );
+    if (state.status !== 'separating') return undefined;
+    const call: CallContext = { tenantId, actorId: HOLDINGS_TICK_ACTOR, roles: [], correlationId };
+    let view: SeparationView | undefined;
+    for (const item of handoverToTick(holdings, state.ticked))
+      view = await this.act(call, { type: 'TickHandoverItem', data: { staffId, item } });
+    return view;
   }
 
   @Handles('staff.TickHandoverItem')

@@ -1,3 +1,4 @@
+import type { StringRule } from '@serviceops/kernel';
 import type { Access } from './access';
 
 /** How a method is reached over REST (under /api/v1). */
@@ -8,6 +9,8 @@ export interface HttpRoute {
   readonly status: 200 | 201;
   /** Path parameters that are UUIDs. */
   readonly uuidParams?: readonly string[];
+  /** Path parameters that follow a rule (`{ period: STAFF_FIELDS.assessmentPeriod }`): checked and stated in OpenAPI. */
+  readonly ruleParams?: Readonly<Record<string, StringRule>>;
   /** The gRPC request field a path parameter travels in, where the two are not named alike (`{ id: 'userId' }`). */
   readonly paramFields?: Readonly<Record<string, string>>;
   /**

@@ -1,3 +1,4 @@
+import { STAFF_FIELDS } from '../staff.vocabulary';
 import type { Declaration } from './declaration';
 import {
   ADMIN,
@@ -502,6 +503,25 @@ export const STAFF_API = {
     errors: ['STAFF.INVALID_ASSESSMENT_PERIOD', 'STAFF.ASSESSMENT_PERIOD_NOT_OVER'],
     summary:
       'Assess a past month or year under the policy in force: a new versioned result, each outcome an event',
+  },
+  GetAssessment: {
+    http: {
+      method: 'GET',
+      path: 'staff-assessments/:period',
+      status: 200,
+      ruleParams: { period: STAFF_FIELDS.assessmentPeriod },
+    },
+    access: STAFF_CONDUCT_READERS,
+    errors: ['STAFF.INVALID_ASSESSMENT_PERIOD', 'STAFF.ASSESSMENT_NOT_FOUND'],
+    summary:
+      'A period’s assessment as it was recorded: the latest result, or `version` (an earlier re-scoring); 404 when none',
+  },
+  ListAssessments: {
+    http: { method: 'GET', path: 'staff-assessments', status: 200 },
+    access: STAFF_CONDUCT_READERS,
+    errors: [],
+    summary:
+      'Recorded assessment results, newest first, a page at a time (every version; `period` for one period’s)',
   },
   ChangeConductRules: {
     http: { method: 'PUT', path: 'policies/conduct-rules', status: 200, etag: true, ifMatch: true },

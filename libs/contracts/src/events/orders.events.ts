@@ -185,3 +185,47 @@ export type OrdersCancelPublishedEvent = {
   readonly type: 'OrderCancelled';
   readonly data: OrderCancelledV1;
 };
+
+// who holds what (staff's handover checklist, issue 13 item 8)
+/**
+ * An order was dispatched to a person (and optionally a resource) for a slot. Staff keeps each member's open
+ * orders from it: the order is theirs until it is completed (`OrderCompleted`), closed (`OrderClosed`) or
+ * cancelled (`OrderCancelled`), or dispatched to someone else.
+ */
+export interface OrderDispatchedV1 {
+  readonly orderId: string;
+  readonly staffId: string;
+  readonly resourceId?: string;
+  readonly slot: { readonly start: string; readonly end: string };
+  readonly dispatchedAt: string;
+}
+
+/** The customer declined the quote: the order ends without work. */
+export interface OrderClosedV1 {
+  readonly orderId: string;
+  readonly reason: 'quote_declined';
+  readonly at: string;
+}
+
+/** A special tool lent to a staff member, due back on a local day. */
+export interface ToolLentV1 {
+  readonly resourceId: string;
+  readonly borrowerId: string;
+  readonly dueBack: string;
+  readonly lentAt: string;
+}
+
+/** A lent tool came back (late when after its due day). A lost one ends with `ToolLostCharged` instead. */
+export interface ToolReturnedV1 {
+  readonly resourceId: string;
+  readonly borrowerId: string;
+  readonly returnedAt: string;
+  readonly late: boolean;
+}
+
+/** What staff reads of orders to know whom an order or a tool is with (beside OrderCompleted, ToolLostCharged…). */
+export type OrdersHoldingsPublishedEvent =
+  | { readonly type: 'OrderDispatched'; readonly data: OrderDispatchedV1 }
+  | { readonly type: 'OrderClosed'; readonly data: OrderClosedV1 }
+  | { readonly type: 'ToolLent'; readonly data: ToolLentV1 }
+  | { readonly type: 'ToolReturned'; readonly data: ToolReturnedV1 };

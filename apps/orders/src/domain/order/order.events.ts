@@ -2,6 +2,8 @@ import {
   type BusinessLine,
   type MaintenanceVisitCompletedV1,
   type OrderCancelledV1,
+  type OrderClosedV1,
+  type OrderDispatchedV1,
   type OrderStatusName,
   PERSONAL_TEXT,
   sealedPathsOf,
@@ -48,10 +50,8 @@ export type RequestResponseOverdue = Event<
   'RequestResponseOverdue',
   { orderId: string; customerId: string; responseDueAt: string; escalatedAt: string }
 >;
-export type OrderDispatched = Event<
-  'OrderDispatched',
-  { orderId: string; staffId: string; resourceId?: string; slot: Slot; dispatchedAt: string }
->;
+/** Published (OrderDispatchedV1): staff keeps each member's open orders from it. */
+export type OrderDispatched = Event<'OrderDispatched', OrderDispatchedV1>;
 
 /** Escalation to the service director: the order is about to miss (or missed) its arrival time. */
 export type OrderArrivalAtRisk = Event<
@@ -63,7 +63,7 @@ export type OrderArrivalAtRisk = Event<
 export type OrderQuoted = Event<'OrderQuoted', { orderId: string; at: string }>;
 export type OrderQuoteAccepted = Event<'OrderQuoteAccepted', { orderId: string; at: string }>;
 /** The customer declined the quote: the order is closed (nothing is dispatched, started or completed after it). */
-export type OrderClosed = Event<'OrderClosed', { orderId: string; reason: 'quote_declined'; at: string }>;
+export type OrderClosed = Event<'OrderClosed', OrderClosedV1>;
 /** Work started on site: the arrival the SLA is met by. */
 export type OrderWorkStarted = Event<'OrderWorkStarted', { orderId: string; startedAt: string }>;
 export type OrderWorkCompleted = Event<'OrderWorkCompleted', { orderId: string; completedAt: string }>;

@@ -7,6 +7,8 @@ import {
   RESOURCE_KINDS,
   RESOURCE_STATES,
   SETTABLE_RESOURCE_STATES,
+  type ToolLentV1,
+  type ToolReturnedV1,
   VISIT_WORK,
 } from '@serviceops/contracts';
 import {
@@ -205,8 +207,9 @@ export type ResourceEvent =
       }
     >
   | Event<'ResourceStateSet', { resourceId: string; state: ResourceState; at: string }>
-  | Event<'ToolLent', { resourceId: string; borrowerId: string; dueBack: string; lentAt: string }>
-  | Event<'ToolReturned', { resourceId: string; borrowerId: string; returnedAt: string; late: boolean }>
+  /** Published (ToolLentV1, ToolReturnedV1): staff keeps each member's tools out from them. */
+  | Event<'ToolLent', ToolLentV1>
+  | Event<'ToolReturned', ToolReturnedV1>
   | Event<'ToolWentOverdue', { resourceId: string; borrowerId: string; dueBack: string; at: string }>
   /** Published for billing (charge the borrower) and staff. */
   | Event<'ToolLostCharged', { resourceId: string; borrowerId: string; charge: Money; at: string }>

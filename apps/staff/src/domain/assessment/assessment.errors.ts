@@ -6,6 +6,8 @@ export const AssessmentErrorCode = {
   POLICY_REFUSED: 'STAFF.ASSESSMENT_POLICY_REFUSED',
   /** A period is assessed once it is over (a preview any time). */
   PERIOD_NOT_OVER: 'STAFF.ASSESSMENT_PERIOD_NOT_OVER',
+  /** No result recorded for the period (or not the version asked for). */
+  NOT_FOUND: 'STAFF.ASSESSMENT_NOT_FOUND',
 } as const;
 
 export type AssessmentErrorCode = (typeof AssessmentErrorCode)[keyof typeof AssessmentErrorCode];

@@ -1,0 +1,242 @@
+import { PostgresEventStore, withTransaction } from '@serviceops/eventstore';
+import { newId } from '@serviceops/kernel';
+import type { DeliveredEvent } from '@serviceops/messaging';
+import { EventSourcingRuntime, type CallContext } from '@serviceops/platform';
+import { bootOnOwnDatabase, type BootedService } from '@serviceops/platform/testing';
+import { eventually } from '@serviceops/testing';
+import { ordersHoldingsProcess } from '../src/application/orders-holdings.process';
+import { RecruitmentHandlers } from '../src/application/recruitment.handlers';
+import { SeparationHandlers, type SeparationView } from '../src/application/separation.handlers';
+import { separationStreamId } from '../src/domain/separation/separation.decider';
+import { holdingsOf } from '../src/infrastructure/holdings.read-model';
+import { staffService } from '../src/staff.service-definition';
+import { storedEvents } from './at-rest';
+
+// Issue 13 item 8: "open orders" and "borrowed tools" of a separating member ticked from orders' published events
+// (real PostgreSQL, the log transport reading orders' events table), as `system:orders`, exactly once.
+
+let booted: BootedService | undefined;
+const app = () => booted!.running.app;
+const runtime = () => app().get(EventSourcingRuntime);
+const separation = () => app().get(SeparationHandlers);
+
+const tenantId = newId();
+const manager: CallContext = { tenantId, actorId: newId(), roles: ['admin'], correlationId: newId() };
+
+beforeAll(async () => {
+  booted = await bootOnOwnDatabase('staffholdings', staffService);
+});
+
+afterAll(async () => {
+  await booted?.stop();
+});
+
+async function hired(): Promise<string> {
+  const recruitment = app().get(RecruitmentHandlers);
+  const posting = await recruitment.openPosting(
+    {
+      role: 'technician',
+      branchId: newId(),
+      businessLine: 'after_sales_repair',
+      title: 'Tech',
+      criteria: {},
+    },
+    manager,
+  );
+  const { id } = await recruitment.applyForPosting(
+    { postingId: posting.id, name: 'Wang Fang', phone: '+86 139 1234 5678', idNumber: '110105199001010011' },
+    manager,
+  );
+  const step = (body: object) => recruitment.recordRecruitmentStep({ id, ...body }, manager);
+  await step({ step: 'screening' });
+  await step({ step: 'interview', passed: true, interviewMode: 'on_site', ratings: [] });
+  await step({ step: 'practical_test', passed: true, practicalTest: 'workshop_task' });
+  await step({ step: 'onboarding_training', passed: true });
+  await step({ step: 'exam', passed: true, score: 90 });
+  const member = await recruitment.hireCandidate(
+    { id, payTerms: { dailyPay: { amount: 30_000, currency: 'CNY' } } },
+    manager,
+  );
+  return member.id;
+}
+
+/** An event on orders' log, as the orders service appends it (its relay or the log transport delivers it). */
+async function inOrders(stream: string, type: string, data: object): Promise<void> {
+  const log = new PostgresEventStore({ pool: runtime().store.pool, schema: 'orders' });
+  await log.migrate();
+  await log.append(stream, [{ type, data }], { metadata: { tenantId, correlationId: newId() } });
+}
+
+const at = () => new Date().toISOString();
+const dispatched = (orderId: string, staffId: string) =>
+  inOrders(`order-${tenantId}-${orderId}`, 'OrderDispatched', {
+    orderId,
+    staffId,
+    slot: { start: at(), end: at() },
+    dispatchedAt: at(),
+  });
+const completed = (orderId: string, staffId: string) =>
+  inOrders(`work-order-${tenantId}-${orderId}`, 'OrderCompleted', {
+    orderId,
+    staffId,
+    startedAt: at(),
+    completedAt: at(),
+    durationMinutes: 30,
+    hours: 1,
+    parts: [],
+    signature: 'W',
+  });
+const lent = (resourceId: string, borrowerId: string) =>
+  inOrders(`resource-${tenantId}-${resourceId}`, 'ToolLent', {
+    resourceId,
+    borrowerId,
+    dueBack: '2099-01-01',
+    lentAt: at(),
+  });
+const returned = (resourceId: string, borrowerId: string) =>
+  inOrders(`resource-${tenantId}-${resourceId}`, 'ToolReturned', {
+    resourceId,
+    borrowerId,
+    returnedAt: at(),
+    late: false,
+  });
+
+const holdings = (staffId: string) => holdingsOf(runtime().store.pool, tenantId, staffId);
+const ticked = (view: SeparationView) => view.handover.filter((h) => h.ticked).map((h) => h.item);
+const events = async (staffId: string) => storedEvents(runtime(), separationStreamId(tenantId, staffId));
+
+function holdsSoon(staffId: string, want: { openOrders: number; toolsOut: number }) {
+  return eventually(`holdings ${JSON.stringify(want)}`, async () => {
+    const h = await holdings(staffId);
+    return h.openOrders === want.openOrders && h.toolsOut === want.toolsOut ? h : undefined;
+  });
+}
+
+function tickedSoon(staffId: string, items: string[]) {
+  return eventually(`ticked ${items.join(', ')}`, async () => {
+    const view = await separation().get({ id: staffId }, manager);
+    return items.every((i) => ticked(view).includes(i)) ? view : undefined;
+  });
+}
+
+it('ticks open orders and borrowed tools when the leaver holds none any more, then settles with the rest', async () => {
+  const staffId = await hired();
+  const [orderId, toolId] = [newId(), newId()];
+  await dispatched(orderId, staffId);
+  await lent(toolId, staffId);
+  await holdsSoon(staffId, { openOrders: 1, toolsOut: 1 });
+
+  const resigned = await separation().resign({ id: staffId }, manager);
+  expect(ticked(resigned)).toEqual([]);
+
+  await completed(orderId, staffId);
+  await tickedSoon(staffId, ['open_orders']);
+  await returned(toolId, staffId);
+  const view = await tickedSoon(staffId, ['open_orders', 'borrowed_tools']);
+  expect(view.status).toBe('separating');
+
+  for (const item of ['customers', 'materials']) await separation().tick({ id: staffId, item }, manager);
+  const stored = await events(staffId);
+  const ticks = stored.filter((e) => e.type === 'HandoverItemTicked');
+  expect(ticks.map((e) => [(e.data as { item: string }).item, e.metadata.actorId])).toEqual([
+    ['open_orders', 'system:orders'],
+    ['borrowed_tools', 'system:orders'],
+    ['customers', manager.actorId],
+    ['materials', manager.actorId],
+  ]);
+  expect(stored.filter((e) => e.type === 'FinalSettlementRequested')).toHaveLength(1);
+});
+
+it('ticks both at once when the separation starts and the person holds nothing', async () => {
+  const staffId = await hired();
+  const [orderId, toolId] = [newId(), newId()];
+  await dispatched(orderId, staffId);
+  await lent(toolId, staffId);
+  await holdsSoon(staffId, { openOrders: 1, toolsOut: 1 });
+  await completed(orderId, staffId);
+  await returned(toolId, staffId);
+  await holdsSoon(staffId, { openOrders: 0, toolsOut: 0 });
+
+  const dismissed = await separation().dismiss({ id: staffId, reason: 'absent without leave' }, manager);
+  expect(ticked(dismissed)).toEqual(['open_orders', 'borrowed_tools']);
+  const ticks = (await events(staffId)).filter((e) => e.type === 'HandoverItemTicked');
+  expect(ticks.map((e) => e.metadata.actorId)).toEqual(['system:orders', 'system:orders']);
+});
+
+it('does not tick again what a manager ticked, and a redelivered event adds nothing', async () => {
+  const staffId = await hired();
+  const orderId = newId();
+  await dispatched(orderId, staffId);
+  await holdsSoon(staffId, { openOrders: 1, toolsOut: 0 });
+  await separation().resign({ id: staffId }, manager); // borrowed_tools at once: no tool out
+  await separation().tick({ id: staffId, item: 'open_orders' }, manager);
+  await completed(orderId, staffId);
+  await holdsSoon(staffId, { openOrders: 0, toolsOut: 0 });
+  await eventually('the completion applied', async () => {
+    const { rows } = await runtime().store.pool.query(
+      `SELECT 1 FROM staff.held_orders WHERE order_id = $1 AND NOT open`,
+      [orderId],
+    );
+    return rows.length === 1 ? true : undefined;
+  });
+
+  // The same completion handed to the consumer's handler again (a redelivery past the inbox: a replay).
+  const [delivered] = (
+    await new PostgresEventStore({ pool: runtime().store.pool, schema: 'orders' }).readStream(
+      `work-order-${tenantId}-${orderId}`,
+    )
+  ).events;
+  const handle = ordersHoldingsProcess(separation());
+  for (let i = 0; i < 2; i++)
+    await withTransaction(runtime().store.pool, (tx) =>
+      handle({ ...delivered!, topic: 'orders.events.v1' }, tx),
+    );
+
+  const ticks = (await events(staffId)).filter((e) => e.type === 'HandoverItemTicked');
+  expect(ticks.map((e) => [(e.data as { item: string }).item, e.metadata.actorId])).toEqual([
+    ['borrowed_tools', 'system:orders'],
+    ['open_orders', manager.actorId],
+  ]);
+});
+
+it('keeps an order ended when its completion arrives before its dispatch (another stream, another partition)', async () => {
+  const staffId = await hired();
+  await separation().resign({ id: staffId }, manager);
+  const orderId = newId();
+  const handle = ordersHoldingsProcess(separation());
+  const envelope = (type: string, data: object): DeliveredEvent =>
+    ({
+      eventId: newId(),
+      streamId: `order-${tenantId}-${orderId}`,
+      streamVersion: 1,
+      globalPosition: '0',
+      type,
+      data,
+      metadata: { tenantId },
+      recordedAt: new Date(),
+      topic: 'orders.events.v1',
+    }) as unknown as DeliveredEvent;
+  await withTransaction(runtime().store.pool, (tx) =>
+    handle(
+      envelope('OrderCancelled', { orderId, customerId: newId(), from: 'dispatched', cancelledAt: at() }),
+      tx,
+    ),
+  );
+  await withTransaction(runtime().store.pool, (tx) =>
+    handle(envelope('OrderDispatched', { orderId, staffId, slot: { start: at(), end: at() } }), tx),
+  );
+  expect(await holdings(staffId)).toEqual({ openOrders: 0, toolsOut: 0 });
+  const view = await separation().get({ id: staffId }, manager);
+  expect(ticked(view)).toEqual(['open_orders', 'borrowed_tools']);
+});
+
+it('takes an order off its first holder when it is dispatched to someone else', async () => {
+  const [first, second] = [await hired(), await hired()];
+  const orderId = newId();
+  await dispatched(orderId, first);
+  await holdsSoon(first, { openOrders: 1, toolsOut: 0 });
+  await separation().resign({ id: first }, manager);
+  await dispatched(orderId, second);
+  await tickedSoon(first, ['open_orders', 'borrowed_tools']);
+  expect(await holdings(second)).toEqual({ openOrders: 1, toolsOut: 0 });
+});
