@@ -15,6 +15,7 @@ import {
   ARRIVAL_RISK_TIMER,
   AUTO_DISPATCH_TIMER,
   CLOCK,
+  CUSTOMER_ARRIVAL_WAIT,
   FIRST_RESPONSE_TIMER,
   OrderStore,
 } from './application/order-store';
@@ -118,6 +119,7 @@ export const ordersServiceOn = (
       { provide: PersonalDataCipher, useValue: new PersonalDataCipher(pool, config.MASTER_KEY, 'orders') },
       ...durableTimersProviders({ pool, logger, metrics }, 'orders', config.TIMER_POLL_MS),
       { provide: CLOCK, useValue: clock },
+      { provide: CUSTOMER_ARRIVAL_WAIT, useValue: config.CUSTOMER_ARRIVAL_WAIT_MS },
       OrderFacts,
       OrderStore,
       AutoDispatcher,

@@ -3,7 +3,7 @@ import { FixedClock } from '@serviceops/kernel';
 import { type CallContext, PersonalDataCipher, type RunningService } from '@serviceops/platform';
 import { Pool } from 'pg';
 import { OrderHandlers, OrderQueries } from '../src/application/order.handlers';
-import { CUSTOMER_ARRIVAL_WAIT_MS } from '../src/application/order-store';
+import { ordersConfigSpec } from '@serviceops/contracts';
 import { ChatHandlers } from '../src/application/orders-field.chat.handlers';
 import { OrderListQueries } from '../src/application/orders-field.list.handlers';
 import { WorkOrderHandlers, WorkOrderQueries } from '../src/application/work-order.handlers';
@@ -149,7 +149,7 @@ describe('customers as orders knows them', () => {
     await feed(customers(), delivered('CustomerRegistered', { customerId: elsewhere }, randomUUID()));
     const started = Date.now();
     expect(await codeOf(register(elsewhere))).toBe('ORDERS.CUSTOMER_NOT_FOUND');
-    expect(Date.now() - started).toBeGreaterThanOrEqual(CUSTOMER_ARRIVAL_WAIT_MS);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(ordersConfigSpec.CUSTOMER_ARRIVAL_WAIT_MS.default);
     expect(await codeOf(register(randomUUID()))).toBe('ORDERS.CUSTOMER_NOT_FOUND');
     expect(await codeOf(chat(randomUUID()))).toBe('ORDERS.CUSTOMER_NOT_FOUND');
     const { rowCount } = await pool.query('SELECT 1 FROM data_keys WHERE customer_id = $1', [elsewhere]);

@@ -198,6 +198,15 @@ export const ordersConfigSpec = defineConfig({
     ...customersConfigSpec.TIMER_POLL_MS,
     doc: 'how often due timers (first-response deadlines) are looked for',
   },
+  CUSTOMER_ARRIVAL_WAIT_MS: {
+    kind: 'int',
+    default: 5000,
+    min: 0,
+    max: 60000,
+    doc:
+      'how long a new order or chat waits for its customer’s registration to reach orders (customers’ events) ' +
+      'before answering 404 ORDERS.CUSTOMER_NOT_FOUND; raise it where the event transport lags',
+  },
 });
 
 const { LOG_LEVEL, OTEL_EXPORTER_OTLP_ENDPOINT, DATABASE_URL, DB_POOL_SIZE } = serviceConfigSpec;

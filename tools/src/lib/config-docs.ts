@@ -78,6 +78,7 @@ export const CONFIG_ROWS: readonly ConfigRow[] = [
       'how often due timers are looked for (customers: reply deadlines, greetings; staff: qualification reminders ' +
       'and expiries, the end of a training session or shift; orders: first-response deadlines)',
   }),
+  one('CUSTOMER_ARRIVAL_WAIT_MS'),
   one('JWT_SECRET', { default: MADE_BY_NPM_START }),
   one('JWT_TTL_SECONDS'),
   one('OIDC_ISSUER', { default: '(unset: local logins only)' }),

@@ -54,10 +54,11 @@ export const CLOCK = Symbol('orders clock');
 export const notFoundOrder = () => new ProblemError('ORDERS.ORDER_NOT_FOUND', 'no such order');
 
 /**
- * How long a new order waits for its customer's registration to reach orders (customers' events, through the log
- * or Kafka) before answering 404 ORDERS.CUSTOMER_NOT_FOUND; polled every CUSTOMER_POLL_MS.
+ * How long (ms) a new order waits for its customer's registration to reach orders (customers' events, through the
+ * log or Kafka) before answering 404 ORDERS.CUSTOMER_NOT_FOUND (config CUSTOMER_ARRIVAL_WAIT_MS); polled every
+ * CUSTOMER_POLL_MS.
  */
-export const CUSTOMER_ARRIVAL_WAIT_MS = 5_000;
+export const CUSTOMER_ARRIVAL_WAIT = Symbol('orders customer arrival wait');
 const CUSTOMER_POLL_MS = 50;
 
 /** What an erased customer's personal text is recorded as (nothing): the views leave it out. */
@@ -71,6 +72,7 @@ export class OrderStore {
     readonly cipher: PersonalDataCipher,
     readonly facts: OrderFacts,
     @Inject(DurableTimers) readonly timers: DurableTimers,
+    @Inject(CUSTOMER_ARRIVAL_WAIT) private readonly customerArrivalWaitMs: number,
   ) {}
 
   /**
@@ -117,11 +119,11 @@ export class OrderStore {
   }
 
   /**
-   * The customer's standing for a new order, waiting up to CUSTOMER_ARRIVAL_WAIT_MS for a customer orders has not
+   * The customer's standing for a new order, waiting up to CUSTOMER_ARRIVAL_WAIT for a customer orders has not
    * heard of (registered a moment ago, their event on its way): answered at once for one it knows.
    */
   async standingOnArrival(tenantId: string, customerId: string): Promise<CustomerStanding | undefined> {
-    const until = Date.now() + CUSTOMER_ARRIVAL_WAIT_MS;
+    const until = Date.now() + this.customerArrivalWaitMs;
     for (;;) {
       const standing = await this.standingOf(tenantId, customerId);
       if (standing !== undefined || Date.now() >= until) return standing;

@@ -33,7 +33,7 @@ export function assertNotErased(customerId: string, standing: CustomerStanding |
 /**
  * Whether an order may be registered for the customer: one customers registered in this tenant (active, or a
  * merged duplicate: the same person), else 404 ORDERS.CUSTOMER_NOT_FOUND; an erased one, 422
- * ORDERS.CUSTOMER_ERASED. `standing` is asked after waiting a moment for customers' events (the application's
+ * ORDERS.CUSTOMER_ERASED. `standing` is asked after waiting a moment for customers' events (config
  * CUSTOMER_ARRIVAL_WAIT_MS), as a customer registered a moment ago may not have reached orders yet.
  */
 export function assertOrderable(customerId: string, standing: CustomerStanding | undefined): void {
