@@ -6,6 +6,7 @@ import { PLATFORM_TENANT_ID } from '@serviceops/contracts';
 import { newId } from '@serviceops/kernel';
 import { Client } from 'pg';
 import request from 'supertest';
+import { registeredCustomer } from './http';
 import { ADMIN_PASSWORD, poll, startPlatform, type RunningPlatform } from './platform';
 
 // The staff service's people end to end, through the gateway: a candidate hired through the whole pipeline
@@ -621,10 +622,11 @@ describe('staff people end to end (log transport)', () => {
       handover: resigned.first['handover'],
     });
 
+    const customerId = await registeredCustomer(api, admin, 'Kept Answer Customer');
     const order = await once(
       'orders',
       {
-        customerId: newId(),
+        customerId,
         line: 'after_sales_repair',
         kind: 'repair',
         serviceType: 'paid',

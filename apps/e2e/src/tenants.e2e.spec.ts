@@ -229,8 +229,16 @@ describe('tenants: provisioning by the platform operator, and isolation between 
           .map(
             (p) => `${p.name}=${encodeURIComponent(String(sample(spec, p.schema ?? { type: 'string' })))}`,
           );
+        // An id parameter gets the other tenant's id; one that is no id (an assessment's period) a value its
+        // schema accepts, so that the route answers for the resource, not for a malformed path.
+        const pathValue = (name: string): string => {
+          const schema = (operation.parameters ?? []).find((p) => p.in === 'path' && p.name === name)?.schema;
+          return schema && schema.format !== 'uuid'
+            ? encodeURIComponent(String(sample(spec, schema)))
+            : (ids[kind] ?? newId());
+        };
         const url =
-          path.replace(/\{[^}]+\}/g, () => ids[kind] ?? newId()) +
+          path.replace(/\{([^}]+)\}/g, (_, name: string) => pathValue(name)) +
           (query.length ? `?${query.join('&')}` : '');
         const body = bodyFor(spec, operation);
         const req =

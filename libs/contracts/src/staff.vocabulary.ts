@@ -53,6 +53,7 @@ export const STAFF_FIELDS = {
   /** A monthly ('YYYY-MM') or yearly ('YYYY') assessment period. */
   assessmentPeriod: matching(/^(\d{4})(?:-(0[1-9]|1[0-2]))?$/, 'must be a month YYYY-MM or a year YYYY', {
     maxLength: 7,
+    example: '2026-03',
   }),
   /** A staff role as a filter. */
   role: matching(/^[a-z_]{1,40}$/, 'must be a role (lower-case letters and underscores)', { maxLength: 40 }),

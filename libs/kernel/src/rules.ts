@@ -17,6 +17,8 @@ export interface StringSchema {
   readonly maxLength?: number;
   readonly pattern?: string;
   readonly format?: string;
+  /** A value the rule accepts, for the document (a path parameter's example). */
+  readonly example?: string;
 }
 
 export interface StringRule {

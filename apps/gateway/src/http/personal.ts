@@ -92,3 +92,10 @@ export function propertiesOf(view: Type<unknown>): readonly string[] {
     []) as string[];
   return keys.map((key) => key.replace(/^:/, ''));
 }
+
+/** Whether @ApiProperty states the property required (its default) rather than optional. */
+export function isRequired(view: Type<unknown>, key: string): boolean {
+  const metadata = Reflect.getMetadata(DECORATORS.API_MODEL_PROPERTIES, view.prototype as object, key) as
+    { required?: boolean } | undefined;
+  return metadata?.required !== false;
+}

@@ -4,6 +4,7 @@ import { PERSONAL_TEXT } from '@serviceops/contracts';
 import { PERSONAL_FIELDS } from '@serviceops/platform';
 import { classificationsOf } from '../http/personal';
 import { answerViews } from './answer-views.testing';
+import { KEPT_MASK } from './kept-answer';
 import { routesOnlyDocument } from '../openapi/routes-only.testing';
 
 let app: INestApplication;
@@ -90,6 +91,46 @@ describe('every answer field says whether it is personal', () => {
         .map(([field]) => `${name}.${field}`),
     );
     expect(unclassified).toEqual([]);
+  });
+
+  it('lets a required personal text be the mask a replayed (kept) answer carries instead', () => {
+    const schemas = (document.components?.schemas ?? {}) as Record<
+      string,
+      { required?: string[]; properties?: Record<string, Record<string, unknown>> }
+    >;
+    const refused = [...answerSchemas()].flatMap(([name, properties]) =>
+      Object.entries(properties)
+        .filter(([, schema]) => schema['x-personal-data'] === true)
+        .filter(([field, schema]) => schema.type !== 'array' && schemas[name]?.required?.includes(field))
+        .filter(([field]) => {
+          const schema = schemas[name]?.properties?.[field] ?? {};
+          const {
+            type,
+            pattern,
+            minLength,
+            maxLength,
+            format,
+            enum: values,
+          } = schema as {
+            type?: string;
+            pattern?: string;
+            minLength?: number;
+            maxLength?: number;
+            format?: string;
+            enum?: unknown[];
+          };
+          const fits =
+            type === 'string' &&
+            format === undefined &&
+            values === undefined &&
+            (minLength ?? 0) <= KEPT_MASK.length &&
+            (maxLength ?? Infinity) >= KEPT_MASK.length &&
+            (pattern === undefined || new RegExp(pattern, 'u').test(KEPT_MASK));
+          return !fits;
+        })
+        .map(([field]) => `${name}.${field}`),
+    );
+    expect(refused).toEqual([]);
   });
 
   it('states a not-personal field’s reason', () => {

@@ -110,7 +110,8 @@ describe('what the idempotency store keeps of an answer, by its view', () => {
       { id: 'i1', subject: 'excavator', need: { kind: 'equipment', type: 'excavator', place: 'Hankou' } },
       InquiryView,
     );
-    expect(inquiry).toEqual({ id: 'i1', need: { kind: 'equipment' } });
+    // The need's type is required by its schema: masked, so that a replay still matches it.
+    expect(inquiry).toEqual({ id: 'i1', need: { kind: 'equipment', type: '***' } });
     const contract = JSON.stringify(
       withoutPersonalData(
         {
