@@ -13,6 +13,7 @@ import { ordersServiceOn } from '../src/orders.service-definition';
 import { eligibilityProjection } from '../src/projections/facts.projection';
 import {
   codeOf,
+  knownCustomers,
   ordersOnOwnDatabase,
   recordedEvents,
   type OrdersOnOwnDatabase,
@@ -36,6 +37,8 @@ const get = <T>(type: new (...args: never[]) => T): T => (running as RunningServ
 const technician = randomUUID();
 const coach = randomUUID();
 const customerId = randomUUID();
+/** The other tenant's customer (a customer belongs to one tenant). */
+const otherCustomerId = randomUUID();
 const { delivered, feed } = recordedEvents(tenantId, () => pool);
 const dayAfterTomorrow = new Date(clock.now().getTime() + 2 * 86_400_000).toISOString().slice(0, 10);
 
@@ -55,6 +58,9 @@ beforeAll(async () => {
   db = await ordersOnOwnDatabase('orders_auto_dispatch_int', ordersServiceOn(clock));
   ({ running } = db.booted);
   pool = db.pool;
+  // Orders takes an order only for a customer customers registered (known_customers, from their events).
+  await knownCustomers(pool, tenantId, customerId);
+  await knownCustomers(pool, other, otherCustomerId);
   await known(technician, 'technician', tenantId);
   await known(coach, 'coach', tenantId);
   await known(coach, 'coach', other);
@@ -75,7 +81,7 @@ afterAll(async () => {
 async function acceptedRepair(hour: number, c: CallContext = call): Promise<string> {
   const order = await get(OrderHandlers).register(
     {
-      customerId,
+      customerId: c.tenantId === tenantId ? customerId : otherCustomerId,
       line: 'after_sales_repair',
       kind: 'repair',
       serviceType: 'paid',
