@@ -7,13 +7,13 @@ import { OrderListQueries } from '../src/application/orders-field.list.handlers'
 import { ResourceHandlers } from '../src/application/resources.handlers';
 import { WorkOrderHandlers } from '../src/application/work-order.handlers';
 import { ordersServiceOn } from '../src/orders.service-definition';
-import { eligibilityProjection } from '../src/projections/facts.projection';
 import { orderIndexProjection } from '../src/projections/order-index.projection';
 import {
   codeOf,
   knownCustomers,
   ordersOnOwnDatabase,
   recordedEvents,
+  tomorrowOf,
   type OrdersOnOwnDatabase,
 } from './orders-on-own-database';
 
@@ -32,29 +32,17 @@ const get = <T>(type: new (...args: never[]) => T): T => running.app.get(type);
 const orders = () => get(OrderHandlers);
 const work = () => get(WorkOrderHandlers);
 
-const tomorrow = new Date(clock.now().getTime() + 86_400_000).toISOString().slice(0, 10);
-const slotAt = (hour: number) => ({
-  start: `${tomorrow}T${String(hour).padStart(2, '0')}:00:00.000Z`,
-  end: `${tomorrow}T${String(hour).padStart(2, '0')}:50:00.000Z`,
-});
+const { slotAt } = tomorrowOf(clock);
 const technician = randomUUID();
 const customerId = randomUUID();
-const { delivered, feed } = recordedEvents(tenantId, () => pool);
+const { delivered, feed, eligible } = recordedEvents(tenantId, () => pool);
 
 beforeAll(async () => {
   db = await ordersOnOwnDatabase('orders_cancel_int', ordersServiceOn(clock));
   ({ running } = db.booted);
   pool = db.pool;
   await knownCustomers(pool, tenantId, customerId);
-  await feed(
-    eligibilityProjection,
-    delivered('StaffEligibilityChanged', {
-      staffId: technician,
-      eligible: true,
-      reasons: [],
-      since: '2026-01-01T00:00:00.000Z',
-    }),
-  );
+  await eligible(technician);
 }, 60_000);
 
 afterAll(async () => {

@@ -9,7 +9,6 @@ import { OrderListQueries } from '../src/application/orders-field.list.handlers'
 import { WorkOrderHandlers, WorkOrderQueries } from '../src/application/work-order.handlers';
 import { ordersServiceOn } from '../src/orders.service-definition';
 import { customersProjection } from '../src/projections/customers.projection';
-import { eligibilityProjection } from '../src/projections/facts.projection';
 import { orderIndexProjection } from '../src/projections/order-index.projection';
 import {
   codeOf,
@@ -33,7 +32,7 @@ const get = <T>(type: new (...args: never[]) => T): T => running.app.get(type);
 const orders = () => get(OrderHandlers);
 const work = () => get(WorkOrderHandlers);
 const technician = randomUUID();
-const { delivered, feed } = recordedEvents(tenantId, () => pool);
+const { delivered, feed, eligible } = recordedEvents(tenantId, () => pool);
 const customers = () => customersProjection(get(PersonalDataCipher));
 
 const tomorrow = new Date(clock.now().getTime() + 86_400_000).toISOString().slice(0, 10);
@@ -50,15 +49,7 @@ beforeAll(async () => {
   db = await ordersOnOwnDatabase('orders_customers_int', ordersServiceOn(clock));
   ({ running } = db.booted);
   pool = db.pool;
-  await feed(
-    eligibilityProjection,
-    delivered('StaffEligibilityChanged', {
-      staffId: technician,
-      eligible: true,
-      reasons: [],
-      since: '2026-01-01T00:00:00.000Z',
-    }),
-  );
+  await eligible(technician);
 }, 60_000);
 
 afterAll(async () => {

@@ -14,14 +14,11 @@ import {
   knownCustomers,
   ordersOnOwnDatabase,
   recordedEvents,
+  tomorrowOf,
   type OrdersOnOwnDatabase,
 } from './orders-on-own-database';
 import { orderIndexProjection } from '../src/projections/order-index.projection';
-import {
-  calendarsProjection,
-  eligibilityProjection,
-  entitlementsProjection,
-} from '../src/projections/facts.projection';
+import { calendarsProjection, entitlementsProjection } from '../src/projections/facts.projection';
 
 // An order's status through its whole lifecycle on a database of its own (issue 15): GET one, the list's status
 // filter, /history and ?asOf= tell the same stage (registered → quoted → quote_accepted → dispatched →
@@ -40,31 +37,19 @@ const get = <T>(type: new (...args: never[]) => T): T => running.app.get(type);
 const orders = () => get(OrderHandlers);
 const work = () => get(WorkOrderHandlers);
 
-const tomorrow = new Date(clock.now().getTime() + 86_400_000).toISOString().slice(0, 10);
-const slotAt = (hour: number) => ({
-  start: `${tomorrow}T${String(hour).padStart(2, '0')}:00:00.000Z`,
-  end: `${tomorrow}T${String(hour).padStart(2, '0')}:50:00.000Z`,
-});
+const { slotAt } = tomorrowOf(clock);
 const technician = randomUUID();
 const customerId = randomUUID();
 const contractId = randomUUID();
 
-const { delivered, feed } = recordedEvents(tenantId, () => pool);
+const { delivered, feed, eligible } = recordedEvents(tenantId, () => pool);
 
 beforeAll(async () => {
   db = await ordersOnOwnDatabase('orders_lifecycle_int', ordersServiceOn(clock));
   ({ running } = db.booted);
   pool = db.pool;
   await knownCustomers(pool, tenantId, customerId);
-  await feed(
-    eligibilityProjection,
-    delivered('StaffEligibilityChanged', {
-      staffId: technician,
-      eligible: true,
-      reasons: [],
-      since: '2026-01-01T00:00:00.000Z',
-    }),
-  );
+  await eligible(technician);
   // A maintenance contract of the customer's (contracts' declared payload).
   await feed(
     entitlementsProjection,

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { withTransaction } from '@serviceops/eventstore';
+import type { Clock } from '@serviceops/kernel';
 import type { DeliveredEvent } from '@serviceops/messaging';
 import type { ServiceDefinition } from '@serviceops/platform';
 import { bootOnOwnDatabase, type BootedService } from '@serviceops/platform/testing';
 import { Pool, type PoolClient } from 'pg';
+import { eligibilityProjection } from '../src/projections/facts.projection';
 
 // What the orders integration specs share: the service booted on a database of its own with a pool on its
 // schema, other services' events fed to a projection as if delivered, and a call's outcome as its problem code.
@@ -56,7 +58,28 @@ export function recordedEvents(tenantId: string, pool: () => Pool) {
   };
   const feed = (projection: (e: DeliveredEvent, tx: PoolClient) => Promise<void>, e: DeliveredEvent) =>
     withTransaction(pool(), (tx) => projection(e, tx));
-  return { delivered, feed };
+  /** Staff's StaffEligibilityChanged (StaffEligibilityChangedV1): the person eligible since January. */
+  const eligible = (staffId: string) =>
+    feed(
+      eligibilityProjection,
+      delivered('StaffEligibilityChanged', {
+        staffId,
+        eligible: true,
+        reasons: [],
+        since: '2026-01-01T00:00:00.000Z',
+      }),
+    );
+  return { delivered, feed, eligible };
+}
+
+/** The day after the clock's (UTC), and a 50-minute slot starting at `hour` on it. */
+export function tomorrowOf(clock: Clock) {
+  const tomorrow = new Date(clock.now().getTime() + 86_400_000).toISOString().slice(0, 10);
+  const slotAt = (hour: number) => ({
+    start: `${tomorrow}T${String(hour).padStart(2, '0')}:00:00.000Z`,
+    end: `${tomorrow}T${String(hour).padStart(2, '0')}:50:00.000Z`,
+  });
+  return { tomorrow, slotAt };
 }
 
 /**

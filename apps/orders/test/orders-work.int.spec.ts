@@ -5,13 +5,14 @@ import { Pool } from 'pg';
 import { OrderHandlers } from '../src/application/order.handlers';
 import { WorkOrderHandlers, WorkOrderQueries } from '../src/application/work-order.handlers';
 import { ordersServiceOn } from '../src/orders.service-definition';
-import { eligibilityProjection, entitlementsProjection } from '../src/projections/facts.projection';
+import { entitlementsProjection } from '../src/projections/facts.projection';
 import {
   type OrdersOnOwnDatabase,
   codeOf,
   knownCustomers,
   ordersOnOwnDatabase,
   recordedEvents,
+  tomorrowOf,
 } from './orders-on-own-database';
 
 // Orders' work orders on a database of their own (issue 15 items 1, 5, 6): a paid repair quoted, accepted,
@@ -31,13 +32,9 @@ const orders = () => (running as RunningService).app.get(OrderHandlers);
 const work = () => (running as RunningService).app.get(WorkOrderHandlers);
 const workQueries = () => (running as RunningService).app.get(WorkOrderQueries);
 
-const { delivered, feed } = recordedEvents(tenantId, () => pool);
+const { delivered, feed, eligible } = recordedEvents(tenantId, () => pool);
 
-const tomorrow = new Date(clock.now().getTime() + 86_400_000).toISOString().slice(0, 10);
-const slotAt = (hour: number) => ({
-  start: `${tomorrow}T${String(hour).padStart(2, '0')}:00:00.000Z`,
-  end: `${tomorrow}T${String(hour).padStart(2, '0')}:50:00.000Z`,
-});
+const { slotAt } = tomorrowOf(clock);
 const technician = randomUUID();
 const coach = randomUUID();
 const customerId = randomUUID();
@@ -48,16 +45,7 @@ beforeAll(async () => {
   ({ running } = db.booted);
   pool = db.pool;
   await knownCustomers(pool, tenantId, customerId);
-  for (const staffId of [technician, coach])
-    await feed(
-      eligibilityProjection,
-      delivered('StaffEligibilityChanged', {
-        staffId,
-        eligible: true,
-        reasons: [],
-        since: '2026-01-01T00:00:00.000Z',
-      }),
-    );
+  for (const staffId of [technician, coach]) await eligible(staffId);
   // A 10-session package, published after the registrations' (fixed) time: the registration's early check of
   // the read model counts none of them, so the 11th registers and only the write path stands in its way.
   await feed(
