@@ -62,9 +62,11 @@ const REPLAY_TIMESTAMPS: Readonly<Record<string, readonly string[]>> = {
   inbox: ['processed_at'],
   consumer_checkpoints: ['updated_at'],
 };
-/** The restore procedure's erasure step (docs/backup.md). */
-const REAPPLY_ERASURES = `DELETE FROM customers.data_keys k USING customers.events e
-  WHERE e.type = 'CustomerErased' AND e.data->>'customerId' = k.customer_id::text`;
+/** The restore procedure's erasure step for this schema (docs/backup.md, infra/backup/reapply-erasures). */
+const REAPPLY_ERASURES = fs.readFileSync(
+  path.join(REPO_ROOT, 'infra', 'backup', 'reapply-erasures', `${SCHEMA}.sql`),
+  'utf8',
+);
 
 type Contents = Record<string, Record<string, unknown>[]>;
 

@@ -1,5 +1,10 @@
-import type { GrpcServiceName } from '@serviceops/contracts';
-import { runService, type RunningService, type RunOptions } from '@serviceops/platform';
+import type { ConfigSpec, GrpcServiceName } from '@serviceops/contracts';
+import {
+  runService,
+  type RunningService,
+  type RunOptions,
+  type ServiceDefinition,
+} from '@serviceops/platform';
 import { analyticsService } from '../../analytics/src/analytics.service-definition';
 import { customersService } from '../../customers/src/customers.service-definition';
 import { tenancyService } from '../../tenancy/src/tenancy.service-definition';
@@ -10,14 +15,23 @@ import { ordersService } from '../../orders/src/orders.service-definition';
 export type Start = (env: NodeJS.ProcessEnv, options: RunOptions) => Promise<RunningService>;
 
 /**
- * Every backing service this process can run, by name (a service missing here fails to compile: the record is
- * keyed by every gRPC service; `nx g @serviceops/tools:service` adds each new one).
+ * Every backing service's definition, by name (a service missing here fails to compile: the record is keyed by every
+ * gRPC service; `nx g @serviceops/tools:service` adds each new one).
  */
-export const SERVICES: Readonly<Record<GrpcServiceName, Start>> = {
-  tenancy: (env, options) => runService(tenancyService, env, options),
-  customers: (env, options) => runService(customersService, env, options),
-  analytics: (env, options) => runService(analyticsService, env, options),
-  staff: (env, options) => runService(staffService, env, options),
-  contracts: (env, options) => runService(contractsService, env, options),
-  orders: (env, options) => runService(ordersService, env, options),
-};
+export const DEFINITIONS = {
+  tenancy: tenancyService,
+  customers: customersService,
+  analytics: analyticsService,
+  staff: staffService,
+  contracts: contractsService,
+  orders: ordersService,
+} as const satisfies Record<GrpcServiceName, unknown>;
+
+/** Every backing service this process can run, by name. */
+export const SERVICES = Object.fromEntries(
+  Object.entries(DEFINITIONS).map(([name, definition]): [string, Start] => [
+    name,
+    // Each definition is typed by its own config spec; runService reads whichever it is given.
+    (env, options) => runService(definition as unknown as ServiceDefinition<ConfigSpec>, env, options),
+  ]),
+) as Readonly<Record<GrpcServiceName, Start>>;

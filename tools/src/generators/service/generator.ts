@@ -93,8 +93,8 @@ function registerOneProcess(tree: Tree, facts: files.ServiceFacts): void {
     addProperty(
       path,
       addImport(path, source, `../../${s.kebab}/src/${s.kebab}.service-definition`, [`${s.camel}Service`]),
-      'SERVICES',
-      `${s.camel}: (env, options) => runService(${s.camel}Service, env, options)`,
+      'DEFINITIONS',
+      `${s.camel}: ${s.camel}Service`,
     ),
   );
 }
