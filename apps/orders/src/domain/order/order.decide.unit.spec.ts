@@ -583,6 +583,42 @@ describe('a rental visit or return refers to its lease', () => {
     spec([], { leases }).when(rental('rental_visit', more)).thenThrows(code);
   });
 
+  describe('in force on the tenant’s day, not the UTC one', () => {
+    // 16:30 UTC on 31 March is 00:30 on 1 April in Shanghai.
+    const pastMidnight = { now: new Date('2026-03-31T16:30:00Z') };
+    const wantedAt = '2026-04-02T02:00:00.000Z';
+    const decide = (leases: LeaseFacts[]) =>
+      orderDecider.decide(rental('rental_visit', { wantedAt }), orderDecider.initialState(), {
+        ...base,
+        ...pastMidnight,
+        leases,
+      });
+
+    it('a lease that ended on the 31st no longer holds', () => {
+      spec([], { ...pastMidnight, leases: [lease('L-1', { endDate: '2026-03-31' })] })
+        .when(rental('rental_visit', { wantedAt }))
+        .thenThrows('ORDERS.NO_ACTIVE_LEASE');
+    });
+
+    it('a lease from the 1st already holds', () => {
+      const [event] = decide([lease('L-1', { effectiveFrom: '2026-04-01' })]);
+      expect(event?.type === 'RequestRegistered' && event.data.leaseContractId).toBe('L-1');
+    });
+
+    it('a package that ended on the 31st entitles nothing', () => {
+      spec([], { ...pastMidnight, entitlement: { ...package10, endDate: '2026-03-31' } })
+        .when(
+          register({
+            line: 'driving_practice',
+            kind: 'practice_session',
+            serviceType: 'under_contract',
+            wantedAt,
+          }),
+        )
+        .thenThrows('ORDERS.NO_ENTITLEMENT');
+    });
+  });
+
   it('gives no lease to other kinds, a delivery included', () => {
     spec([], { leases: [] })
       .when(rental('rental_delivery'))

@@ -1,5 +1,12 @@
 import { isBusinessLine, ORDER_FIELDS } from '@serviceops/contracts';
-import { addBusinessHours, type Decider, isInstant, streamId, type TextRule } from '@serviceops/kernel';
+import {
+  addBusinessHours,
+  type Decider,
+  isInstant,
+  localDateOf,
+  streamId,
+  type TextRule,
+} from '@serviceops/kernel';
 import {
   type CancelOrder,
   type DispatchOrder,
@@ -107,12 +114,22 @@ function registerRequest(command: RegisterRequest, state: OrderState, context: O
   ];
 }
 
+/**
+ * The tenant's calendar day at the request: contracts' dates (in force from, to) are the tenant's days, so a lease
+ * ending on the 31st still holds at 07:30 on the 31st in Shanghai (23:30 UTC on the 30th) and no longer at 00:30 on
+ * the 1st (16:30 UTC on the 31st).
+ */
+function tenantToday(context: OrderContext): string {
+  if (context.calendar === undefined) throw new Error('a request is dated in the tenant’s calendar');
+  return localDateOf(context.calendar.timeZone, context.now);
+}
+
 /** Under contract: an entitlement in force on this line with a session left (a package's); under warranty: coverage. */
 function checkCoverage(command: RegisterRequest, context: OrderContext): void {
   const d = command.data;
   if (d.serviceType === 'paid') return;
   const e = context.entitlement;
-  const today = context.now.toISOString().slice(0, 10);
+  const today = tenantToday(context);
   const usable =
     e !== undefined &&
     e.customerId === d.customerId &&
@@ -156,7 +173,7 @@ export const isLeasedKind = (kind: RequestKind): boolean =>
 function leaseOf(command: RegisterRequest, context: OrderContext): string | undefined {
   const d = command.data;
   if (!isLeasedKind(d.kind)) return undefined;
-  const today = context.now.toISOString().slice(0, 10);
+  const today = tenantToday(context);
   const inForce = (context.leases ?? []).filter(
     (l) =>
       l.customerId === d.customerId &&
