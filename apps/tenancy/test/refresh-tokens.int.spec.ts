@@ -171,6 +171,56 @@ describe('refresh tokens in tenancy', () => {
     expect(await refresh(again.refreshToken)).toMatchObject({ roles: ['technician'], tokenVersion: 1 });
   });
 
+  /** The user's refresh families: how each ended (null while it works), oldest first. */
+  const familiesOf = async (userId: string) =>
+    (
+      await pool!.query<{ revoked_reason: string | null }>(
+        `SELECT revoked_reason FROM tenancy.refresh_families WHERE user_id = $1 ORDER BY created_at, family_id`,
+        [userId],
+      )
+    ).rows.map((row) => row.revoked_reason);
+
+  it('ends every sign-in of a demoted user with the role change itself, not at their next refresh', async () => {
+    const demoted = await signedIn(['technician', 'customer_service_agent']);
+    await demoted.signIn(); // a second device
+    const bystander = await signedIn(['technician', 'customer_service_agent']);
+    expect(await familiesOf(demoted.id)).toEqual([null, null]);
+
+    await users().changeUserRoles({ userId: demoted.id, roles: ['technician'] }, call);
+    // Nothing refreshed yet: both families ended in the change's transaction; another user's is left.
+    expect(await familiesOf(demoted.id)).toEqual(['token_version_changed', 'token_version_changed']);
+    expect(await familiesOf(bystander.id)).toEqual([null]);
+    expect(await refusal(() => refresh(demoted.answer.refreshToken))).toBe('TENANCY.REFRESH_INVALID');
+    expect(await familiesOf(demoted.id)).toEqual(['token_version_changed', 'token_version_changed']);
+
+    // A sign-in after the change has the new version and lives through the next change of someone else.
+    const after = await demoted.signIn();
+    await users().changeUserRoles({ userId: bystander.id, roles: ['technician'] }, call);
+    expect(await refresh(after.refreshToken)).toMatchObject({ roles: ['technician'], tokenVersion: 1 });
+    expect(await familiesOf(bystander.id)).toEqual(['token_version_changed']);
+  });
+
+  it('ends every sign-in of a disabled user at once, and of a user whose password an admin set', async () => {
+    const disabled = await signedIn();
+    await disabled.signIn();
+    await users().disableUser({ userId: disabled.id }, call);
+    expect(await familiesOf(disabled.id)).toEqual(['user_disabled', 'user_disabled']);
+
+    const reset = await signedIn();
+    await users().setUserPassword({ userId: reset.id, password: 'Another-Long-Pass-2026' }, call);
+    expect(await familiesOf(reset.id)).toEqual(['token_version_changed']);
+  });
+
+  it('leaves the sign-ins alone when the change is refused (one transaction with the events)', async () => {
+    const kept = await signedIn(['technician', 'customer_service_agent']);
+    const stale = await refusal(() =>
+      users().changeUserRoles({ userId: kept.id, roles: ['technician'], expectedVersion: 1 }, call),
+    );
+    expect(stale).not.toBe('none');
+    expect(await familiesOf(kept.id)).toEqual([null]);
+    expect(await refresh(kept.answer.refreshToken)).toMatchObject({ tokenVersion: 0 });
+  });
+
   it('ends the sign-in at logout; any well-formed token gets the same answer', async () => {
     const { answer } = await signedIn();
     const next = await refresh(answer.refreshToken);
