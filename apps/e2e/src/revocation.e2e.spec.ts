@@ -176,7 +176,10 @@ describe('revoked tokens, X-On-Behalf-Of and correlation ids', () => {
         'SELECT revoked_reason FROM tenancy.refresh_families WHERE user_id = $1',
         [legal.id],
       );
-      expect(rows.map((row) => row.revoked_reason)).toEqual(['token_version_changed', 'token_version_changed']);
+      expect(rows.map((row) => row.revoked_reason)).toEqual([
+        'token_version_changed',
+        'token_version_changed',
+      ]);
       // The very next request with the old token, on the gateway that relayed the change: refused.
       const refused = await api.get('/api/v1/users/me').set(auth(legal.token));
       expect(problem(refused)).toMatchObject({ status: 401, code: 'AUTH.TOKEN_REVOKED' });

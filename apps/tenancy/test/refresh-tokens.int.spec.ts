@@ -277,10 +277,10 @@ describe('the purge of expired sign-ins', () => {
   }
 
   const expire = (familyId: string, ago: string) =>
-    pool!.query(`UPDATE tenancy.refresh_families SET expires_at = now() - $2::interval WHERE family_id = $1`, [
-      familyId,
-      ago,
-    ]);
+    pool!.query(
+      `UPDATE tenancy.refresh_families SET expires_at = now() - $2::interval WHERE family_id = $1`,
+      [familyId, ago],
+    );
 
   /** What is left of these families: `family/tokens` each, e.g. `live/2`, `gone/0`. */
   const left = async (...familyIds: string[]) =>
