@@ -155,6 +155,38 @@ describe('revoked tokens, X-On-Behalf-Of and correlation ids', () => {
         .expect(401);
     });
 
+    it('ends a demoted user’s sign-ins with the change relayed over gRPC: their next request and refresh refused', async () => {
+      const legal = await user(['legal']);
+      const second = await api
+        .post('/api/v1/auth/token')
+        .send({ username: legal.username, password: legal.password })
+        .expect(200);
+      const { refreshToken } = second.body as { refreshToken: string };
+      // The user's status is now in this gateway's cache (5 s).
+      await api.get('/api/v1/users/me').set(auth(legal.token)).expect(200);
+
+      const client = grpcClient('tenancy', platform.grpc);
+      try {
+        await client.call('ChangeUserRoles', { userId: legal.id, roles: ['auditor'] }, auth(admin));
+      } finally {
+        client.close();
+      }
+      // Both sign-ins ended in the change's transaction, before anyone refreshed.
+      const { rows } = await db.query<{ revoked_reason: string | null }>(
+        'SELECT revoked_reason FROM tenancy.refresh_families WHERE user_id = $1',
+        [legal.id],
+      );
+      expect(rows.map((row) => row.revoked_reason)).toEqual([
+        'token_version_changed',
+        'token_version_changed',
+      ]);
+      // The very next request with the old token, on the gateway that relayed the change: refused.
+      const refused = await api.get('/api/v1/users/me').set(auth(legal.token));
+      expect(problem(refused)).toMatchObject({ status: 401, code: 'AUTH.TOKEN_REVOKED' });
+      const refresh = await api.post('/api/v1/auth/refresh').send({ refreshToken });
+      expect(problem(refresh)).toMatchObject({ status: 401, code: 'TENANCY.REFRESH_INVALID' });
+    });
+
     it('keeps other users’ tokens working', async () => {
       const other = await user(['customer_service_agent']);
       const demoted = await user(['customer_service_agent']);

@@ -28,3 +28,26 @@ describe('the refresh token lifetime', () => {
     expect(() => load(raw)).toThrow(why);
   });
 });
+
+// REFRESH_PURGE_INTERVAL_MINUTES: the pause between two purges of expired sign-ins, 60 unless configured, 1–1440.
+describe('the purge period of expired sign-ins', () => {
+  const period = (minutes?: string) =>
+    loadConfig(
+      tenancyConfigSpec,
+      minutes === undefined ? env : { ...env, REFRESH_PURGE_INTERVAL_MINUTES: minutes },
+    ).REFRESH_PURGE_INTERVAL_MINUTES;
+
+  it('is an hour unless configured, and takes 1 to 1440 minutes', () => {
+    expect(period()).toBe(60);
+    expect(period('1')).toBe(1);
+    expect(period('1440')).toBe(1440);
+  });
+
+  it.each([
+    ['0', 'REFRESH_PURGE_INTERVAL_MINUTES must be ≥ 1, got 0'],
+    ['1441', 'REFRESH_PURGE_INTERVAL_MINUTES must be ≤ 1440, got 1441'],
+    ['hourly', 'integer'],
+  ])('refuses %s at startup, saying why', (raw, why) => {
+    expect(() => period(raw)).toThrow(why);
+  });
+});

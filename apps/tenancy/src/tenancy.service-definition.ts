@@ -16,6 +16,7 @@ import {
   RefreshTokenRow,
   RefreshTokens,
 } from './infrastructure/refresh-tokens';
+import { RefreshFamiliesByExpiry1796500000000, RefreshPurge } from './infrastructure/refresh-purge';
 import {
   CreateInvitations1780000000000,
   InvitationRow,
@@ -57,6 +58,7 @@ export const tenancyService: ServiceDefinition<typeof tenancyConfigSpec> = {
       TenantLifecycle1767000000000,
       CreateInvitations1780000000000,
       CreateRefreshTokens1796400000000,
+      RefreshFamiliesByExpiry1796500000000,
     ],
   },
   publishes: true,
@@ -80,6 +82,10 @@ export const tenancyService: ServiceDefinition<typeof tenancyConfigSpec> = {
         },
       },
       { provide: REFRESH_SETTINGS, useValue: { validForHours: config.REFRESH_TOKEN_TTL_HOURS, logger } },
+      {
+        provide: RefreshPurge,
+        useValue: new RefreshPurge(pool, { everyMs: config.REFRESH_PURGE_INTERVAL_MINUTES * 60_000, logger }),
+      },
     ],
   }),
   onStart: async ({ logger, config, runtime }, app) => {
@@ -91,6 +97,8 @@ export const tenancyService: ServiceDefinition<typeof tenancyConfigSpec> = {
         operatorPassword: config.PLATFORM_OPERATOR_PASSWORD,
       },
     );
+    // Expired sign-ins are deleted now and then (stopped with the app: RefreshPurge.onApplicationShutdown).
+    app.get(RefreshPurge).start();
     // Hiring with a login (issue 13 item 1): staff's StaffLoginRequested → the user, pending activation.
     await runtime.subscribe(
       STAFF_LOGINS_CONSUMER,

@@ -1,4 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { createLogger } from '@serviceops/platform';
+import { eventually } from '@serviceops/testing';
 import { type CallContext, type RunningService } from '@serviceops/platform';
 import { bootOnOwnDatabase, type BootedService } from '@serviceops/platform/testing';
 import { Pool } from 'pg';
@@ -6,6 +8,7 @@ import { SessionsHandlers } from '../src/application/sessions.handlers';
 import { TenantStream } from '../src/application/tenant-stream';
 import { UsersHandlers } from '../src/application/users.handlers';
 import type { Role } from '../src/domain/roles';
+import { RefreshPurge } from '../src/infrastructure/refresh-purge';
 import { TenantsRepository } from '../src/infrastructure/tenants.repository';
 import { tenancyService } from '../src/tenancy.service-definition';
 
@@ -171,6 +174,56 @@ describe('refresh tokens in tenancy', () => {
     expect(await refresh(again.refreshToken)).toMatchObject({ roles: ['technician'], tokenVersion: 1 });
   });
 
+  /** The user's refresh families: how each ended (null while it works), oldest first. */
+  const familiesOf = async (userId: string) =>
+    (
+      await pool!.query<{ revoked_reason: string | null }>(
+        `SELECT revoked_reason FROM tenancy.refresh_families WHERE user_id = $1 ORDER BY created_at, family_id`,
+        [userId],
+      )
+    ).rows.map((row) => row.revoked_reason);
+
+  it('ends every sign-in of a demoted user with the role change itself, not at their next refresh', async () => {
+    const demoted = await signedIn(['technician', 'customer_service_agent']);
+    await demoted.signIn(); // a second device
+    const bystander = await signedIn(['technician', 'customer_service_agent']);
+    expect(await familiesOf(demoted.id)).toEqual([null, null]);
+
+    await users().changeUserRoles({ userId: demoted.id, roles: ['technician'] }, call);
+    // Nothing refreshed yet: both families ended in the change's transaction; another user's is left.
+    expect(await familiesOf(demoted.id)).toEqual(['token_version_changed', 'token_version_changed']);
+    expect(await familiesOf(bystander.id)).toEqual([null]);
+    expect(await refusal(() => refresh(demoted.answer.refreshToken))).toBe('TENANCY.REFRESH_INVALID');
+    expect(await familiesOf(demoted.id)).toEqual(['token_version_changed', 'token_version_changed']);
+
+    // A sign-in after the change has the new version and lives through the next change of someone else.
+    const after = await demoted.signIn();
+    await users().changeUserRoles({ userId: bystander.id, roles: ['technician'] }, call);
+    expect(await refresh(after.refreshToken)).toMatchObject({ roles: ['technician'], tokenVersion: 1 });
+    expect(await familiesOf(bystander.id)).toEqual(['token_version_changed']);
+  });
+
+  it('ends every sign-in of a disabled user at once, and of a user whose password an admin set', async () => {
+    const disabled = await signedIn();
+    await disabled.signIn();
+    await users().disableUser({ userId: disabled.id }, call);
+    expect(await familiesOf(disabled.id)).toEqual(['user_disabled', 'user_disabled']);
+
+    const reset = await signedIn();
+    await users().setUserPassword({ userId: reset.id, password: 'Another-Long-Pass-2026' }, call);
+    expect(await familiesOf(reset.id)).toEqual(['token_version_changed']);
+  });
+
+  it('leaves the sign-ins alone when the change is refused (one transaction with the events)', async () => {
+    const kept = await signedIn(['technician', 'customer_service_agent']);
+    const stale = await refusal(() =>
+      users().changeUserRoles({ userId: kept.id, roles: ['technician'], expectedVersion: 1 }, call),
+    );
+    expect(stale).not.toBe('none');
+    expect(await familiesOf(kept.id)).toEqual([null]);
+    expect(await refresh(kept.answer.refreshToken)).toMatchObject({ tokenVersion: 0 });
+  });
+
   it('ends the sign-in at logout; any well-formed token gets the same answer', async () => {
     const { answer } = await signedIn();
     const next = await refresh(answer.refreshToken);
@@ -192,5 +245,139 @@ describe('refresh tokens in tenancy', () => {
     );
     expect(await refusal(() => refresh(answer.refreshToken))).toBe('TENANCY.REFRESH_INVALID');
     expect(await familyOf(answer.refreshToken)).toMatchObject({ revoked_reason: 'expired' });
+  });
+});
+
+describe('the purge of expired sign-ins', () => {
+  let call: CallContext;
+  let tenantId = '';
+  let counter = 0;
+  const logger = createLogger('refresh-purge-test', 'silent');
+  const app = () => running!.app;
+
+  beforeAll(async () => {
+    const { items } = await app().get(TenantsRepository).list({ limit: 10 });
+    tenantId = items[0]!.id;
+    call = { tenantId, actorId: 'admin-test', roles: ['admin'], correlationId: randomUUID() };
+  });
+
+  /** A sign-in of a new user: its refresh token, and its family's id. */
+  async function signIn(): Promise<{ token: string; familyId: string }> {
+    const username = `purged.${++counter}`;
+    const password = `Purged-Pass-${counter}-2026`;
+    const users = app().get(UsersHandlers);
+    await users.registerUser({ username, displayName: 'A sign-in', password, roles: ['technician'] }, call);
+    const { refreshToken } = await users.authenticate({ tenantId, username, password });
+    await app().get(SessionsHandlers).refreshAccessToken({ refreshToken }); // a used token in the family too
+    const { rows } = await pool!.query<{ family_id: string }>(
+      `SELECT family_id FROM tenancy.refresh_tokens WHERE hash = $1`,
+      [sha256(refreshToken)],
+    );
+    return { token: refreshToken, familyId: rows[0]!.family_id };
+  }
+
+  const expire = (familyId: string, ago: string) =>
+    pool!.query(
+      `UPDATE tenancy.refresh_families SET expires_at = now() - $2::interval WHERE family_id = $1`,
+      [familyId, ago],
+    );
+
+  /** What is left of these families: `family/tokens` each, e.g. `live/2`, `gone/0`. */
+  const left = async (...familyIds: string[]) =>
+    Promise.all(
+      familyIds.map(async (id) => {
+        const { rows } = await pool!.query<{ families: string; tokens: string }>(
+          `SELECT (SELECT count(*) FROM tenancy.refresh_families WHERE family_id = $1)::text AS families,
+                  (SELECT count(*) FROM tenancy.refresh_tokens WHERE family_id = $1)::text AS tokens`,
+          [id],
+        );
+        return `${rows[0]!.families === '1' ? 'kept' : 'gone'}/${rows[0]!.tokens}`;
+      }),
+    );
+
+  it('deletes the expired sign-ins with their tokens, in batches, and keeps the live and the revoked ones', async () => {
+    const expired = await signIn();
+    const expiredLongAgo = await signIn();
+    const live = await signIn();
+    const loggedOut = await signIn();
+    await expire(expired.familyId, '1 second');
+    await expire(expiredLongAgo.familyId, '30 days');
+    await app().get(SessionsHandlers).logout({ refreshToken: loggedOut.token });
+    const purge = new RefreshPurge(pool!, { everyMs: 60_000, logger, batch: 1 });
+
+    const outcome = await purge.purgeOnce();
+    expect(outcome).not.toBe('busy');
+    expect(outcome === 'busy' ? 0 : outcome.purged).toBeGreaterThanOrEqual(2);
+    expect(await left(expired.familyId, expiredLongAgo.familyId, live.familyId, loggedOut.familyId)).toEqual([
+      'gone/0',
+      'gone/0',
+      'kept/2',
+      'kept/2',
+    ]);
+    // Nothing expired is left: the next purge finds nothing.
+    expect(await purge.purgeOnce()).toEqual({ purged: 0 });
+  });
+
+  it('lets one replica purge at a time: the other skips its turn and deletes nothing', async () => {
+    const expired = await signIn();
+    await expire(expired.familyId, '1 hour');
+    const other = new Pool({ connectionString: booted!.databaseUrl, max: 1 });
+    try {
+      const holder = await other.connect();
+      try {
+        await holder.query(`SELECT pg_advisory_lock(hashtext('tenancy.refresh_families purge'))`);
+        const purge = new RefreshPurge(pool!, { everyMs: 60_000, logger });
+        expect(await purge.purgeOnce()).toBe('busy');
+        expect(await left(expired.familyId)).toEqual(['kept/2']);
+        await holder.query(`SELECT pg_advisory_unlock(hashtext('tenancy.refresh_families purge'))`);
+        expect(await purge.purgeOnce()).toEqual({ purged: 1 });
+        expect(await left(expired.familyId)).toEqual(['gone/0']);
+      } finally {
+        holder.release();
+      }
+      // Two replicas at once: every expired sign-in purged once between them, neither fails.
+      const many = await Promise.all([signIn(), signIn(), signIn()]);
+      for (const { familyId } of many) await expire(familyId, '1 minute');
+      const outcomes = await Promise.all(
+        [pool!, other].map((on) => new RefreshPurge(on, { everyMs: 60_000, logger, batch: 1 }).purgeOnce()),
+      );
+      const purged = outcomes.reduce((sum, o) => sum + (o === 'busy' ? 0 : o.purged), 0);
+      expect(purged).toBe(3);
+      expect(await left(...many.map((m) => m.familyId))).toEqual(['gone/0', 'gone/0', 'gone/0']);
+    } finally {
+      await other.end();
+    }
+  });
+
+  it('runs by itself at start and then every period, until stopped; a new start (a restart) purges again', async () => {
+    const first = await signIn();
+    await expire(first.familyId, '1 minute');
+    const purge = new RefreshPurge(pool!, { everyMs: 100, logger });
+    purge.start();
+    try {
+      await eventually('the first purge', async () =>
+        (await left(first.familyId))[0] === 'gone/0' ? true : undefined,
+      );
+      const second = await signIn();
+      await expire(second.familyId, '1 minute');
+      await eventually('a purge a period later', async () =>
+        (await left(second.familyId))[0] === 'gone/0' ? true : undefined,
+      );
+    } finally {
+      await purge.stop();
+    }
+    const afterStop = await signIn();
+    await expire(afterStop.familyId, '1 minute');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await left(afterStop.familyId)).toEqual(['kept/2']);
+    const restarted = new RefreshPurge(pool!, { everyMs: 60_000, logger });
+    restarted.start();
+    try {
+      await eventually('the purge at the restart', async () =>
+        (await left(afterStop.familyId))[0] === 'gone/0' ? true : undefined,
+      );
+    } finally {
+      await restarted.stop();
+    }
   });
 });

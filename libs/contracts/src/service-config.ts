@@ -98,6 +98,13 @@ export const tenancyConfigSpec = defineConfig({
     max: 720,
     doc: 'hours a sign-in’s refresh tokens work (1–720), counted from the sign-in: refreshing never extends it ([docs/security.md](docs/security.md#refresh-tokens-and-sign-out))',
   },
+  REFRESH_PURGE_INTERVAL_MINUTES: {
+    kind: 'int',
+    default: 60,
+    min: 1,
+    max: 1440,
+    doc: 'minutes between two purges of expired sign-ins (refresh families and their tokens; one replica at a time)',
+  },
   ACTIVATION_URL: {
     kind: 'url',
     protocols: ['http', 'https'],

@@ -66,6 +66,7 @@ export const CONFIG_ROWS: readonly ConfigRow[] = [
   one('DEFAULT_TENANT_NAME'),
   one('INVITATION_TTL_HOURS'),
   one('REFRESH_TOKEN_TTL_HOURS'),
+  one('REFRESH_PURGE_INTERVAL_MINUTES'),
   one('ACTIVATION_URL'),
   one('MASTER_KEY', {
     meaning:

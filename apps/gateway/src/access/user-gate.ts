@@ -61,9 +61,15 @@ export class UserGate {
     if (!user || user.disabled) throw refused('X-On-Behalf-Of names no active user of your tenant');
   }
 
-  /** What this gateway just did (ChangeUserRoles / DisableUser): the next call asks tenancy again. */
+  /**
+   * What this gateway just did (ChangeUserRoles / SetUserPassword / DisableUser): the next call asks tenancy again.
+   * A look-up already in flight may carry the status from before the change: the calls waiting on it get it (they
+   * were concurrent with the change), but it is neither kept nor shared with a later call.
+   */
   forget(tenantId: string, userId: string): void {
-    this.known.delete(keyOf(tenantId, userId));
+    const key = keyOf(tenantId, userId);
+    this.known.delete(key);
+    this.asking.delete(key);
   }
 
   private async statusOf(userId: string, caller: CallContext): Promise<Known> {
@@ -72,7 +78,16 @@ export class UserGate {
     if (known && this.now() - known.at < this.ttlMs) return known;
     let asking = this.asking.get(key);
     if (!asking) {
-      asking = this.lookUp(key, userId, caller).finally(() => this.asking.delete(key));
+      // Kept only while still the key's look-up: `forget` meanwhile leaves its answer to its own callers.
+      const current = (): boolean => this.asking.get(key) === asking;
+      asking = this.lookUp(userId, caller)
+        .then((answer) => {
+          if (current()) this.known.set(key, answer);
+          return answer;
+        })
+        .finally(() => {
+          if (current()) this.asking.delete(key);
+        });
       this.asking.set(key, asking);
     }
     try {
@@ -84,17 +99,15 @@ export class UserGate {
     }
   }
 
-  private async lookUp(key: string, userId: string, caller: CallContext): Promise<Known> {
+  private async lookUp(userId: string, caller: CallContext): Promise<Known> {
     // The caller's identity, not their request: the look-up is no part of an idempotent command.
     const { idempotencyKey: _request, onBehalfOf: _for, ...identity } = caller;
     const user = (await this.ask(userId, identity)) as
       { tokenVersion?: unknown; disabled?: unknown } | undefined;
     const tokenVersion = typeof user?.tokenVersion === 'number' ? user.tokenVersion : 0;
-    const known: Known = user
+    return user
       ? { user: { tokenVersion, disabled: user.disabled === true }, at: this.now() }
       : { at: this.now() };
-    this.known.set(key, known);
-    return known;
   }
 }
 

@@ -81,6 +81,53 @@ describe('UserGate: token revocation', () => {
   });
 });
 
+describe('UserGate: a change this gateway made, while a look-up is in flight', () => {
+  it('neither keeps nor shares the status from before the change: the next call asks again and is refused', async () => {
+    // Tenancy answers each look-up when told to, with the user as they were when it was asked.
+    let version = 0;
+    const pending: Array<() => void> = [];
+    const asked: number[] = [];
+    const gate = new UserGate((_userId) => {
+      const seen = version;
+      asked.push(seen);
+      return new Promise((resolve) => pending.push(() => resolve({ tokenVersion: seen })));
+    });
+
+    const concurrent = codeOf(gate.assertCurrent(claims(0), caller()));
+    version = 1; // the admin demotes the user through this gateway…
+    gate.forget(TENANT, 'u-legal'); // …which relays the change and forgets what it knew
+
+    const next = codeOf(gate.assertCurrent(claims(0), caller()));
+    expect(asked).toEqual([0, 1]); // not joined to the look-up begun before the change
+    pending.forEach((answer) => answer());
+    expect(await concurrent).toBeUndefined(); // it overlapped the change: it had the status from before
+    expect(await next).toBe('AUTH.TOKEN_REVOKED');
+    // And later calls within the TTL use the answer after the change, never the one from before it.
+    expect(await codeOf(gate.assertCurrent(claims(0), caller()))).toBe('AUTH.TOKEN_REVOKED');
+    expect(asked).toEqual([0, 1]);
+  });
+
+  it('keeps no status from before the change even when that look-up answers last', async () => {
+    let version = 0;
+    const pending: Array<() => void> = [];
+    const gate = new UserGate((_userId) => {
+      const seen = version;
+      return new Promise((resolve) => pending.push(() => resolve({ tokenVersion: seen })));
+    });
+    const before = gate.assertCurrent(claims(0), caller());
+    version = 1;
+    gate.forget(TENANT, 'u-legal');
+    const after = codeOf(gate.assertCurrent(claims(0), caller()));
+    expect(pending).toHaveLength(2); // a look-up of its own
+    pending[1]?.(); // the look-up after the change answers first…
+    expect(await after).toBe('AUTH.TOKEN_REVOKED');
+    pending[0]?.(); // …then the one from before it
+    await before;
+    expect(await codeOf(gate.assertCurrent(claims(0), caller()))).toBe('AUTH.TOKEN_REVOKED');
+    expect(pending).toHaveLength(2); // answered from the status after the change, kept
+  });
+});
+
 describe('UserGate: X-On-Behalf-Of', () => {
   const users = { 'u-boss': {}, 'u-gone': { disabled: true } };
 

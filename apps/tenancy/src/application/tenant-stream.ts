@@ -10,6 +10,7 @@ import { saveCredential, type Credential } from '../infrastructure/accounts.repo
 import { dropEndedInvitations } from '../infrastructure/invitations';
 import { isTenantNameConflict, TenantsRepository } from '../infrastructure/tenants.repository';
 import { projectAccounts } from '../projections/accounts.projection';
+import { endOutdatedSignIns } from '../projections/sign-ins.projection';
 
 export const RUNTIME = Symbol('RUNTIME');
 
@@ -53,8 +54,10 @@ export class TenantStream {
     } = {},
   ): Promise<TenantResult> {
     const { expectedVersion, credential, beside } = options;
+    const now = new Date();
     const inline = async (tx: PoolClient, state: unknown, version: number, events: readonly Event[]) => {
       await projectAccounts(tx, state, version, events);
+      await endOutdatedSignIns(tx, state, events, now);
       if (credential) await saveCredential(tx, credential);
       await dropEndedInvitations(tx, events);
       if (beside) await beside(tx, events);
@@ -67,7 +70,7 @@ export class TenantStream {
           tenantDecider,
           tenantStreamId(command.data.tenantId),
           command,
-          { now: new Date(), tenantNameTaken },
+          { now, tenantNameTaken },
           call,
           { expectedVersion, inline },
         ),

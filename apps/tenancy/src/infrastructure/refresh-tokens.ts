@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { withTransaction } from '@serviceops/eventstore';
 import { newId, RULES } from '@serviceops/kernel';
 import type { Logger } from 'pino';
-import { Pool } from 'pg';
+import { Pool, type PoolClient } from 'pg';
 import { Column, Entity, PrimaryColumn, type MigrationInterface, type QueryRunner } from 'typeorm';
 import {
   refreshExpiry,
@@ -185,6 +185,25 @@ export class RefreshTokens {
       [hashOfSecret(token), now, reason],
     );
   }
+}
+
+/**
+ * Ends, in the caller's transaction, every sign-in of the user made at another token version than `current`, with
+ * `reason`, and answers how many. Run with the append that moved the version, so no refresh family outlives it;
+ * ended ones are left as they are (running it again changes nothing).
+ */
+export async function endOutdatedFamilies(
+  tx: PoolClient,
+  current: RefreshSubject,
+  now: Date,
+  reason: string,
+): Promise<number> {
+  const { rowCount } = await tx.query(
+    `UPDATE tenancy.refresh_families SET revoked_at = $4, revoked_reason = $5
+      WHERE user_id = $2 AND tenant_id = $1 AND token_version <> $3 AND revoked_at IS NULL`,
+    [current.tenantId, current.userId, current.tokenVersion, now, reason],
+  );
+  return rowCount ?? 0;
 }
 
 function presentedOf(row: FoundRow): PresentedRefresh {

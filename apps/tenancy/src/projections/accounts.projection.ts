@@ -4,6 +4,16 @@ import { entry, type TenantState } from '../domain/tenant/tenant.state';
 import { saveAccount } from '../infrastructure/accounts.repository';
 import { saveTenant } from '../infrastructure/tenants.repository';
 
+/** The users these events name: a tenant with thousands of users pays only for the ones an append touched. */
+export function usersTouchedBy(events: readonly Event[]): ReadonlySet<string> {
+  return new Set(
+    events.flatMap((e) => {
+      const userId = (e.data as { userId?: unknown }).userId;
+      return typeof userId === 'string' ? [userId] : [];
+    }),
+  );
+}
+
 /**
  * Keeps the login lookup (accounts) and the tenant list in step with the stream, in the append's transaction:
  * login must see a user the moment it is registered.
@@ -23,14 +33,7 @@ export async function projectAccounts(
     disabled: tenant.disabledAt !== undefined,
     timeZone: tenant.calendar.timeZone,
   });
-  // Only the users these events touched: a tenant with thousands of users pays for one.
-  const touched = new Set(
-    events.flatMap((e) => {
-      const userId = (e.data as { userId?: unknown }).userId;
-      return typeof userId === 'string' ? [userId] : [];
-    }),
-  );
-  for (const userId of touched) {
+  for (const userId of usersTouchedBy(events)) {
     const user = entry(tenant.users, userId);
     if (!user) continue;
     await saveAccount(tx, {

@@ -63,6 +63,14 @@ export function refreshVerdict(
 }
 
 /**
+ * Why a user's sign-ins made at another token version end the moment that version moves (roles changed, password
+ * set, disabled): the verdict their next refresh would get, so both paths record the same reason.
+ */
+export function outdatedFamilyVerdict(user: TenantUser): 'user_disabled' | 'token_version_changed' {
+  return user.disabled ? 'user_disabled' : 'token_version_changed';
+}
+
+/**
  * Refusals that end the whole family, so none of its tokens works again: a reuse (theft detected: the thief's
  * copy and the owner's newer token alike), a user disabled or whose rights changed since the sign-in (they sign
  * in again, as their access tokens are refused), and an expired family (nothing lost). A disabled tenant's

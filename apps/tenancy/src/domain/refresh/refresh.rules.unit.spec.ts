@@ -1,6 +1,7 @@
 import { defaultBusinessCalendar } from '@serviceops/kernel';
 import type { ActiveTenant, TenantUser } from '../tenant/tenant.state';
 import {
+  outdatedFamilyVerdict,
   refreshExpiry,
   refreshVerdict,
   revokesFamily,
@@ -103,4 +104,17 @@ describe('refresh tokens as rules', () => {
   ])('a %s token ends its whole family: %s', (verdict, ends) => {
     expect(revokesFamily(verdict)).toBe(ends);
   });
+
+  it.each<[string, Partial<TenantUser>, RefreshVerdict]>([
+    ['a disabled user', { disabled: true, tokenVersion: 3 }, 'user_disabled'],
+    ['a user whose rights changed', { tokenVersion: 3 }, 'token_version_changed'],
+  ])(
+    'ends at once the older sign-ins of %s, for the reason their next refresh would give',
+    (_w, u, verdict) => {
+      const now = tenantWith(u).users[U]!;
+      expect(outdatedFamilyVerdict(now)).toBe(verdict);
+      expect(refreshVerdict(presented(), tenantWith(u), at(HOUR))).toBe(verdict);
+      expect(revokesFamily(verdict)).toBe(true);
+    },
+  );
 });
