@@ -16,18 +16,18 @@ export interface ContractsOnOwnDatabase {
   /** A pool on the service's database, `contracts` first on the search path. */
   readonly pool: Pool;
   /** The instance running now (after `restart`, the new one). */
-  running(): RunningService;
+  readonly running: () => RunningService;
   /** The service goes down; `whileDown` runs (a timer falls due, say); another instance starts on the database. */
-  restart(whileDown?: () => Promise<unknown>): Promise<RunningService>;
+  readonly restart: (whileDown?: () => Promise<unknown>) => Promise<RunningService>;
   /** A timer's row (undefined: none armed). */
-  timerRow(id: string): Promise<{ due_at: Date; fired_at: Date | null } | undefined>;
+  readonly timerRow: (id: string) => Promise<{ due_at: Date; fired_at: Date | null } | undefined>;
   /** The clock moved: the timer is due now (and armed again when it had fired). */
-  dueNow(id: string): Promise<void>;
+  readonly dueNow: (id: string) => Promise<void>;
   /** How many events of `type` the stream whose id ends with `id` holds. */
-  recorded(id: string, type: string): Promise<number>;
+  readonly recorded: (id: string, type: string) => Promise<number>;
   /** Tenancy sets the tenant's calendar in `zone` (its event in tenancy's log); waits until this service has it. */
-  moveTenant(tenantId: string, zone: string): Promise<void>;
-  stop(): Promise<void>;
+  readonly moveTenant: (tenantId: string, zone: string) => Promise<void>;
+  readonly stop: () => Promise<void>;
 }
 
 /** Boots the contracts service on a fresh database; `stop` ends it and drops the database. */

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import type {
+  ContractExpiryNoticeSentV1,
+  ContractRenewalFollowUpClosedV1,
+  ContractsPublishedEvent,
+} from '@serviceops/contracts';
 import { addDays } from '@serviceops/kernel';
+import { eventsTopic } from '@serviceops/messaging';
 import type { CallContext } from '@serviceops/platform';
 import { eventually } from '@serviceops/testing';
 import { ContractStore } from '../src/application/contract-store';
@@ -94,6 +100,47 @@ it('the end without a renewal closes it as dropped', async () => {
     closedBy: 'system',
     endDate: contract.endDate,
   });
+}, 60_000);
+
+it('publishes the follow-up’s notice and close on the contracts topic, in their declared shapes', async () => {
+  // Another service's consumer of contracts' topic (the log transport delivers the service's log, as the relay
+  // does to Kafka): what it receives of one contract.
+  const received: ContractsPublishedEvent[] = [];
+  const contract = await signedContract(-30, 10);
+  await app()
+    .get(ContractStore)
+    .runtime.subscribe('follow-up-reader', [eventsTopic('contracts')], (event) => {
+      const { contractId } = event.data as { contractId?: string };
+      if (contractId === contract.id)
+        received.push({ type: event.type, data: event.data } as ContractsPublishedEvent);
+      return Promise.resolve();
+    });
+  const open = await listed(contract.id, 'open');
+  const closed = await app()
+    .get(ContractHandlers)
+    .closeFollowUp({ id: contract.id, outcome: 'dropped', expectedVersion: open.version }, owner);
+
+  const closes = await eventually('the close delivered', () => {
+    const found = received.filter((e) => e.type === 'RenewalFollowUpClosed');
+    return Promise.resolve(found.length > 0 ? found : undefined);
+  });
+  expect(closes.map((e) => e.data)).toEqual([
+    {
+      contractId: contract.id,
+      endDate: contract.endDate,
+      outcome: 'dropped',
+      closedBy: OWNER,
+      closedAt: closed.closedAt!,
+    } satisfies ContractRenewalFollowUpClosedV1,
+  ]);
+  expect(received.filter((e) => e.type === 'ExpiryNoticeSent').map((e) => e.data)).toEqual([
+    {
+      contractId: contract.id,
+      endDate: contract.endDate,
+      followUpOwner: OWNER,
+      sentAt: open.openedAt,
+    } satisfies ContractExpiryNoticeSentV1,
+  ]);
 }, 60_000);
 
 it.each([
