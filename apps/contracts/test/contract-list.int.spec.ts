@@ -8,34 +8,21 @@ import { ContractStore } from '../src/application/contract-store';
 import { ContractHandlers } from '../src/application/contract.handlers';
 import { contractStreamId } from '../src/domain/contract/contract.decider';
 import { contractListProjection } from '../src/projections/contract-list.projection';
-import {
-  adminOf,
-  contractsOnOwnDatabase,
-  practicePackage,
-  type ContractsOnOwnDatabase,
-} from './contracts-on-own-database';
+import { adminOf, contractsDatabaseFor, practicePackage } from './contracts-on-own-database';
 
 // The contract list on a real database only moves forward by stream version: a redelivered older event (the
 // transport delivers at least once; a consumer restarted before its checkpoint delivers again) leaves the row as
 // the later event made it, and a replay of the stream from scratch writes the same row again.
 
-let db: ContractsOnOwnDatabase | undefined;
-
-beforeAll(async () => {
-  db = await contractsOnOwnDatabase('contracts_list');
-}, 60_000);
-
-afterAll(async () => {
-  await db?.stop();
-});
+const db = contractsDatabaseFor('contracts_list');
 
 const call = adminOf(randomUUID(), 'contract-list-test');
-const app = () => db!.running().app;
+const app = () => db().running().app;
 
 /** The contract's row in the list, as stored. */
 const rowOf = async (contractId: string) =>
   (
-    await db!.pool.query<Record<string, unknown>>('SELECT * FROM contract_list WHERE contract_id = $1', [
+    await db().pool.query<Record<string, unknown>>('SELECT * FROM contract_list WHERE contract_id = $1', [
       contractId,
     ])
   ).rows[0];
@@ -48,7 +35,7 @@ const streamOf = async (contractId: string): Promise<DeliveredEvent[]> =>
 
 /** Delivers `event` to the list's projection again, in a transaction of its own as the consumer does. */
 const deliver = (event: DeliveredEvent) =>
-  withTransaction(db!.pool, (tx) => contractListProjection(app().get(DataSource))(event, tx));
+  withTransaction(db().pool, (tx) => contractListProjection(app().get(DataSource))(event, tx));
 
 /** A package drafted (v1), submitted for review (v2) and returned by legal (v3). */
 async function returnedContract(): Promise<string> {
@@ -88,7 +75,7 @@ it('writes the same row when the stream is replayed from scratch, and again over
   const live = await rowOf(contractId);
   const events = await streamOf(contractId);
 
-  await db!.pool.query('DELETE FROM contract_list WHERE contract_id = $1', [contractId]);
+  await db().pool.query('DELETE FROM contract_list WHERE contract_id = $1', [contractId]);
   expect(await rowOf(contractId)).toBeUndefined();
   for (const event of events) await deliver(event);
   expect(await rowOf(contractId)).toEqual(live);

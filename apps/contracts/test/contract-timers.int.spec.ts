@@ -7,10 +7,9 @@ import { ContractQueries } from '../src/application/contract-queries';
 import { monthsBefore } from '../src/domain/terms/terms';
 import {
   adminOf,
-  contractsOnOwnDatabase,
+  contractsDatabaseFor,
   practicePackage,
   signatureOf as sign,
-  type ContractsOnOwnDatabase,
 } from './contracts-on-own-database';
 
 // The contract's timers on a real database, across a restart of the service: the expiry notice is armed at
@@ -22,22 +21,14 @@ const CUSTOMER = '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b';
 const ZONE = 'America/New_York';
 const call: CallContext = adminOf(TENANT, 'timers-test');
 
-let db: ContractsOnOwnDatabase | undefined;
+const db = contractsDatabaseFor('contracts_timers');
 
-beforeAll(async () => {
-  db = await contractsOnOwnDatabase('contracts_timers');
-}, 60_000);
-
-afterAll(async () => {
-  await db?.stop();
-});
-
-const app = () => db!.running().app;
+const app = () => db().running().app;
 
 it('fires the expiry notice once across a restart, and moves it with an amendment of the end', async () => {
-  const { timerRow, dueNow } = db!;
+  const { timerRow, dueNow } = db();
   // The tenant's calendar is in New York (tenancy's event): the contract's days, and so its timers, are New York's.
-  await db!.moveTenant(TENANT, ZONE);
+  await db().moveTenant(TENANT, ZONE);
   const handlers = app().get(ContractHandlers);
   const today = await app().get(ContractStore).today(TENANT);
   const end = monthsBefore(today, -2);
@@ -49,7 +40,7 @@ it('fires the expiry notice once across a restart, and moves it with an amendmen
   expect(armed?.due_at.toISOString()).toBe(startOfDay(monthsBefore(end, 1), ZONE).toISOString());
   expect(armed?.fired_at).toBeNull();
 
-  const restarted = await db!.restart(() => dueNow(noticeTimerId(draft.id)));
+  const restarted = await db().restart(() => dueNow(noticeTimerId(draft.id)));
   const queries = restarted.app.get(ContractQueries);
   const notices = async () =>
     (await queries.history({ id: draft.id }, call)).entries.filter((e) => e.type === 'ExpiryNoticeSent');

@@ -135,3 +135,21 @@ export const practicePackage = (startDate: string, endDate: string, customerId: 
     },
   },
 });
+
+/**
+ * The contracts service on a database of its own for the spec that calls this: booted before its tests, stopped
+ * and dropped after them. Returns the booted kit (to call within tests).
+ */
+export function contractsDatabaseFor(name: string): () => ContractsOnOwnDatabase {
+  let db: ContractsOnOwnDatabase | undefined;
+  beforeAll(async () => {
+    db = await contractsOnOwnDatabase(name);
+  }, 60_000);
+  afterAll(async () => {
+    await db?.stop();
+  });
+  return () => {
+    if (!db) throw new Error(`the contracts service on ${name} is not booted`);
+    return db;
+  };
+}

@@ -9,11 +9,10 @@ import { ProposalHandlers } from '../src/application/proposal.handlers';
 import { FULFILMENT_EVENT_TYPES } from '../src/domain/performance/performance';
 import { monthsBefore } from '../src/domain/terms/terms';
 import {
-  contractsOnOwnDatabase,
+  contractsDatabaseFor,
   practicePackage,
   PRACTICE_SESSIONS,
   signatureOf as sign,
-  type ContractsOnOwnDatabase,
 } from './contracts-on-own-database';
 
 // The contracts service's consumers and personal data on a real database. The periodic review (issue 14 item 7): orders' and billing's events, appended to their logs
@@ -28,25 +27,17 @@ const call: CallContext = {
   correlationId: 'review-test',
 };
 
-let db: ContractsOnOwnDatabase | undefined;
-
-beforeAll(async () => {
-  db = await contractsOnOwnDatabase('contracts_review');
-}, 60_000);
-
-afterAll(async () => {
-  await db?.stop();
-});
+const db = contractsDatabaseFor('contracts_review');
 
 /** An event as the producing service appends it to its log (which the log transport delivers). */
 async function published(service: 'orders' | 'billing' | 'customers', type: string, data: object) {
-  const store = new PostgresEventStore({ pool: db!.pool, schema: service });
+  const store = new PostgresEventStore({ pool: db().pool, schema: service });
   await store.migrate();
   await store.append(`${service}-${newId()}`, [{ type, data }], { metadata: { tenantId: TENANT } });
 }
 
 it('counts sessions used from orders and flags a package behind schedule', async () => {
-  const app = db!.running().app;
+  const app = db().running().app;
   const handlers = app.get(ContractHandlers);
   const queries = app.get(ContractQueries);
   const today = await app.get(ContractStore).today(TENANT);
@@ -87,7 +78,7 @@ it('counts sessions used from orders and flags a package behind schedule', async
 }, 60_000);
 
 it('counts payments from billing in the contract’s currency and visits from orders', async () => {
-  const app = db!.running().app;
+  const app = db().running().app;
   const handlers = app.get(ContractHandlers);
   const queries = app.get(ContractQueries);
   const today = await app.get(ContractStore).today(TENANT);
@@ -153,7 +144,7 @@ it('counts payments from billing in the contract’s currency and visits from or
   await published('orders', FULFILMENT_EVENT_TYPES.visitDone, { contractId: draft.id });
   const paid = await eventually('the payments and the visit counted', async () => {
     const review = await queries.review({ id: draft.id }, call);
-    const { rows } = await db!.pool.query(
+    const { rows } = await db().pool.query(
       'SELECT 1 FROM contracts.contract_payments WHERE contract_id = $1',
       [draft.id],
     );
@@ -164,7 +155,7 @@ it('counts payments from billing in the contract’s currency and visits from or
 }, 60_000);
 
 it('records every clear read of a contract’s personal text, and none of a masked one', async () => {
-  const app = db!.running().app;
+  const app = db().running().app;
   const handlers = app.get(ContractHandlers);
   const queries = app.get(ContractQueries);
   const today = await app.get(ContractStore).today(TENANT);
@@ -194,7 +185,7 @@ it('records every clear read of a contract’s personal text, and none of a mask
   await handlers.sign({ id: draft.id, ...sign('provider') }, call);
   const reads = async () =>
     (
-      await db!.pool.query<{
+      await db().pool.query<{
         data: { customerId: string; fields: string[]; through: string; recordId: string };
       }>(
         `SELECT data FROM contracts.events WHERE type = 'PersonalDataRead' AND data->>'recordId' = $1
@@ -222,7 +213,7 @@ it('records every clear read of a contract’s personal text, and none of a mask
 }, 60_000);
 
 it('seals a declined proposal’s reason at rest, readable until the customer is erased', async () => {
-  const app = db!.running().app;
+  const app = db().running().app;
   const proposals = app.get(ProposalHandlers);
   const today = await app.get(ContractStore).today(TENANT);
   const customerId = newId();
@@ -239,7 +230,7 @@ it('seals a declined proposal’s reason at rest, readable until the customer is
   const reason = 'Li Lei moved to Chengdu for his new job';
   await proposals.send({ id: created.id }, call);
   await proposals.decline({ id: created.id, reason }, call);
-  const { rows } = await db!.pool.query<{ data: { reason: unknown } }>(
+  const { rows } = await db().pool.query<{ data: { reason: unknown } }>(
     `SELECT data FROM contracts.events WHERE type = 'ProposalDeclined' AND data->>'proposalId' = $1`,
     [created.id],
   );
@@ -252,7 +243,7 @@ it('seals a declined proposal’s reason at rest, readable until the customer is
   // reason no longer can, and no new proposal takes their personal text.
   await published('customers', 'CustomerErased', { customerId });
   await eventually('the key destroyed', async () => {
-    const { rowCount } = await db!.pool.query('SELECT 1 FROM contracts.data_keys WHERE customer_id = $1', [
+    const { rowCount } = await db().pool.query('SELECT 1 FROM contracts.data_keys WHERE customer_id = $1', [
       customerId,
     ]);
     return rowCount === 0 ? true : undefined;

@@ -4,28 +4,15 @@ import { eventually } from '@serviceops/testing';
 import { ContractStore } from '../src/application/contract-store';
 import { ProposalHandlers } from '../src/application/proposal.handlers';
 import { ProposalQueries } from '../src/application/proposal-queries';
-import {
-  adminOf as callOf,
-  contractsOnOwnDatabase,
-  PRACTICE_SESSIONS,
-  type ContractsOnOwnDatabase,
-} from './contracts-on-own-database';
+import { adminOf as callOf, contractsDatabaseFor, PRACTICE_SESSIONS } from './contracts-on-own-database';
 
 // The proposal list on a real database: the read model follows each proposal's events (sent, accepted with its
 // contract, declined), filters by status, customer, kind and last valid day, pages newest first, and keeps
 // tenants apart.
 
-let db: ContractsOnOwnDatabase | undefined;
+const db = contractsDatabaseFor('contracts_proposal_list');
 
-beforeAll(async () => {
-  db = await contractsOnOwnDatabase('contracts_proposal_list');
-}, 60_000);
-
-afterAll(async () => {
-  await db?.stop();
-});
-
-const app = () => db!.running().app;
+const app = () => db().running().app;
 
 it('lists proposals by status, customer, kind and validity, newest first, a page at a time', async () => {
   const call = callOf(randomUUID());

@@ -9,12 +9,7 @@ import {
   validityTimerId,
 } from '../src/application/contract-store';
 import { ProposalHandlers } from '../src/application/proposal.handlers';
-import {
-  adminOf,
-  contractsOnOwnDatabase,
-  PRACTICE_SESSIONS,
-  type ContractsOnOwnDatabase,
-} from './contracts-on-own-database';
+import { adminOf, contractsDatabaseFor, PRACTICE_SESSIONS } from './contracts-on-own-database';
 
 // The proposal's validity timer on a real database, across a restart of the service: a sent proposal not answered
 // by its last valid day expires exactly once; an accepted one is left alone (its timer cancelled, and a late
@@ -26,21 +21,13 @@ import {
 const BEHIND = 'Etc/GMT+12';
 const AHEAD = 'Etc/GMT-14';
 
-let db: ContractsOnOwnDatabase | undefined;
-
-beforeAll(async () => {
-  db = await contractsOnOwnDatabase('contracts_proposal_timers');
-}, 60_000);
-
-afterAll(async () => {
-  await db?.stop();
-});
+const db = contractsDatabaseFor('contracts_proposal_timers');
 
 const callOf = (tenantId: string): CallContext => adminOf(tenantId, 'proposal-timers-test');
 
 /** A proposal valid until today (in the tenant's zone now), sent: its validity timer armed. */
 async function sentProposal(call: CallContext) {
-  const app = db!.running().app;
+  const app = db().running().app;
   const proposals = app.get(ProposalHandlers);
   const today = await app.get(ContractStore).today(call.tenantId);
   const created = await proposals.create(
@@ -62,7 +49,7 @@ async function sentProposal(call: CallContext) {
 
 it('expires a sent proposal exactly once, across a restart of the service', async () => {
   const call = callOf(randomUUID());
-  const { timerRow, dueNow, recorded, moveTenant } = db!;
+  const { timerRow, dueNow, recorded, moveTenant } = db();
   await moveTenant(call.tenantId, BEHIND);
   const { sent, today } = await sentProposal(call);
   expect(sent.status).toBe('sent');
@@ -75,8 +62,8 @@ it('expires a sent proposal exactly once, across a restart of the service', asyn
 
   // The last valid day passes (the tenant's today is later now); the service is down when the timer falls due.
   await moveTenant(call.tenantId, AHEAD);
-  expect(await db!.running().app.get(ContractStore).today(call.tenantId)).not.toBe(today);
-  const restarted = await db!.restart(() => dueNow(timerId));
+  expect(await db().running().app.get(ContractStore).today(call.tenantId)).not.toBe(today);
+  const restarted = await db().restart(() => dueNow(timerId));
   const proposals = restarted.app.get(ProposalHandlers);
   await eventually('the proposal expired', async () =>
     (await proposals.get({ id: sent.id }, call)).status === 'expired' ? true : undefined,
@@ -104,13 +91,13 @@ it('expires a sent proposal exactly once, across a restart of the service', asyn
 
 it('accepting before the validity ends cancels the timer; a late firing leaves the proposal accepted', async () => {
   const call = callOf(randomUUID());
-  const { timerRow, recorded, moveTenant } = db!;
+  const { timerRow, recorded, moveTenant } = db();
   await moveTenant(call.tenantId, BEHIND);
   const { sent } = await sentProposal(call);
   const timerId = validityTimerId(sent.id);
   expect(await timerRow(timerId)).toBeDefined();
 
-  const proposals = db!.running().app.get(ProposalHandlers);
+  const proposals = db().running().app.get(ProposalHandlers);
   const accepted = await proposals.accept({ id: sent.id, expectedVersion: sent.version }, call);
   expect(accepted).toMatchObject({ status: 'accepted', contractId: expect.any(String) as string });
   // Cancelled in the acceptance's transaction: nothing left to fire.

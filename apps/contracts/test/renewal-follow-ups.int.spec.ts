@@ -11,12 +11,7 @@ import { eventually } from '@serviceops/testing';
 import { ContractStore } from '../src/application/contract-store';
 import { ContractHandlers } from '../src/application/contract.handlers';
 import { ContractQueries } from '../src/application/contract-queries';
-import {
-  contractsOnOwnDatabase,
-  practicePackage,
-  signatureOf as sign,
-  type ContractsOnOwnDatabase,
-} from './contracts-on-own-database';
+import { contractsDatabaseFor, practicePackage, signatureOf as sign } from './contracts-on-own-database';
 
 // The renewal follow-up on a real database: the expiry notice's timer opens it for the user who signed; it is
 // listed by owner and status; a stranger may not close it, its owner closes it once; a renewal closes it as
@@ -32,17 +27,9 @@ const owner: CallContext = {
 };
 const stranger: CallContext = { ...owner, actorId: randomUUID(), roles: ['customer_service_agent'] };
 
-let db: ContractsOnOwnDatabase | undefined;
+const db = contractsDatabaseFor('contracts_follow_ups');
 
-beforeAll(async () => {
-  db = await contractsOnOwnDatabase('contracts_follow_ups');
-}, 60_000);
-
-afterAll(async () => {
-  await db?.stop();
-});
-
-const app = () => db!.running().app;
+const app = () => db().running().app;
 
 /** A package signed by OWNER, from `start` to `end` days from today; its notice (a month before) is due at once. */
 async function signedContract(start: number, end: number) {
