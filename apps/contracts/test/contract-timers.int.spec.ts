@@ -1,130 +1,38 @@
-import { randomBytes } from 'node:crypto';
-import { PostgresEventStore } from '@serviceops/eventstore';
-import { addDays, defaultBusinessCalendar } from '@serviceops/kernel';
-import { runService, type CallContext, type RunningService } from '@serviceops/platform';
-import { databaseUrl, eventually, newInternalKeyPair, uniqueName } from '@serviceops/testing';
-import { Client } from 'pg';
+import { addDays } from '@serviceops/kernel';
+import type { CallContext } from '@serviceops/platform';
+import { eventually } from '@serviceops/testing';
 import { ContractStore, noticeTimerId, startOfDay } from '../src/application/contract-store';
 import { ContractHandlers } from '../src/application/contract.handlers';
 import { ContractQueries } from '../src/application/contract-queries';
-import { contractsService } from '../src/contracts.service-definition';
 import { monthsBefore } from '../src/domain/terms/terms';
-import { dropDatabase } from '@serviceops/platform/testing';
+import {
+  adminOf,
+  contractsDatabaseFor,
+  practicePackage,
+  signatureOf as sign,
+} from './contracts-on-own-database';
 
 // The contract's timers on a real database, across a restart of the service: the expiry notice is armed at
 // signing, fires once (a second firing records nothing), and moves when an amendment changes the end. And two
 // amendments against one version: one wins, the other is refused with 409.
 
-const database = uniqueName('contracts_timers');
-const url = (() => {
-  const u = new URL(databaseUrl());
-  u.pathname = `/${database}`;
-  return u.toString();
-})();
-const keys = newInternalKeyPair();
-/** One key across the restart, as a deployment keeps it. */
-const masterKey = randomBytes(32).toString('base64');
 const TENANT = '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+const CUSTOMER = '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b';
 const ZONE = 'America/New_York';
-const call: CallContext = {
-  tenantId: TENANT,
-  actorId: '1f2e3d4c-5b6a-4789-8a9b-0c1d2e3f4a5b',
-  roles: ['admin'],
-  correlationId: 'timers-test',
-};
+const call: CallContext = adminOf(TENANT, 'timers-test');
 
-async function onServer(sql: string, target = databaseUrl()): Promise<{ rows: Record<string, unknown>[] }> {
-  const client = new Client({ connectionString: target });
-  await client.connect();
-  try {
-    return await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const db = contractsDatabaseFor('contracts_timers');
 
-function boot(): Promise<RunningService> {
-  return runService(contractsService, {
-    DATABASE_URL: url,
-    GRPC_PORT: '0',
-    HTTP_PORT: '0',
-    LOG_LEVEL: 'silent',
-    INTERNAL_TOKEN_PUBLIC_KEYS: keys.publicKey,
-    MASTER_KEY: masterKey,
-  });
-}
-
-let running: RunningService | undefined;
-
-beforeAll(async () => {
-  await onServer(`CREATE DATABASE ${database}`);
-});
-
-afterAll(async () => {
-  await running?.stop();
-  await dropDatabase(database);
-});
-
-const timerRow = async (id: string) =>
-  (await onServer(`SELECT due_at, fired_at FROM contracts.timers WHERE timer_id = '${id}'`, url)).rows[0] as
-    { due_at: Date; fired_at: Date | null } | undefined;
-/** The clock moved: the timer is due now (and armed again when it had fired). */
-const dueNow = (id: string) =>
-  onServer(`UPDATE contracts.timers SET due_at = now(), fired_at = NULL WHERE timer_id = '${id}'`, url);
-
-const sign = (party: 'customer' | 'provider') => ({
-  party,
-  signer: party === 'customer' ? 'Li Lei' : 'Han Meimei',
-  method: 'electronic',
-});
+const app = () => db().running().app;
 
 it('fires the expiry notice once across a restart, and moves it with an amendment of the end', async () => {
-  running = await boot();
+  const { timerRow, dueNow } = db();
   // The tenant's calendar is in New York (tenancy's event): the contract's days, and so its timers, are New York's.
-  const tenancyLog = new PostgresEventStore({
-    pool: running.app.get(ContractStore).runtime.store.pool,
-    schema: 'tenancy',
-  });
-  await tenancyLog.migrate();
-  await tenancyLog.append(
-    `tenant-${TENANT}-calendar`,
-    [{ type: 'BusinessCalendarSet', data: { calendar: { ...defaultBusinessCalendar, timeZone: ZONE } } }],
-    { metadata: { tenantId: TENANT } },
-  );
-  await eventually('the tenant’s zone', async () =>
-    (await onServer(`SELECT 1 FROM contracts.tenant_zones WHERE tenant_id = '${TENANT}'`, url)).rows.length
-      ? true
-      : undefined,
-  );
-  const handlers = running.app.get(ContractHandlers);
-  const today = await running.app.get(ContractStore).today(TENANT);
+  await db().moveTenant(TENANT, ZONE);
+  const handlers = app().get(ContractHandlers);
+  const today = await app().get(ContractStore).today(TENANT);
   const end = monthsBefore(today, -2);
-  const draft = await handlers.draft(
-    {
-      kind: 'service_package',
-      customerId: '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b',
-      line: 'driving_practice',
-      terms: {
-        startDate: addDays(today, -10),
-        endDate: end,
-        items: [
-          {
-            kind: 'service',
-            description: 'practice session',
-            quantity: 10,
-            unitPrice: { amount: '20000', currency: 'CNY' },
-          },
-        ],
-        clauses: {
-          items: 'ten sessions',
-          fees: 'in advance',
-          term: 'two months',
-          breachLiability: 'forfeited',
-        },
-      },
-    },
-    call,
-  );
+  const draft = await handlers.draft(practicePackage(addDays(today, -10), end, CUSTOMER), call);
   await handlers.sign({ id: draft.id, ...sign('customer') }, call);
   const signed = await handlers.sign({ id: draft.id, ...sign('provider') }, call);
   expect(signed.status).toBe('active');
@@ -132,12 +40,8 @@ it('fires the expiry notice once across a restart, and moves it with an amendmen
   expect(armed?.due_at.toISOString()).toBe(startOfDay(monthsBefore(end, 1), ZONE).toISOString());
   expect(armed?.fired_at).toBeNull();
 
-  await running.stop();
-  running = undefined;
-  await dueNow(noticeTimerId(draft.id));
-
-  running = await boot();
-  const queries = running.app.get(ContractQueries);
+  const restarted = await db().restart(() => dueNow(noticeTimerId(draft.id)));
+  const queries = restarted.app.get(ContractQueries);
   const notices = async () =>
     (await queries.history({ id: draft.id }, call)).entries.filter((e) => e.type === 'ExpiryNoticeSent');
   await eventually('the notice', async () => ((await notices()).length === 1 ? true : undefined));
@@ -152,7 +56,7 @@ it('fires the expiry notice once across a restart, and moves it with an amendmen
 
   // An amendment moves the end by a month: the notice is armed again, for the new end.
   const moved = monthsBefore(end, -1);
-  const handlers2 = running.app.get(ContractHandlers);
+  const handlers2 = restarted.app.get(ContractHandlers);
   await handlers2.amend({ id: draft.id, effectiveFrom: today, changes: { endDate: moved } }, call);
   await handlers2.signAmendment({ id: draft.id, ...sign('customer') }, call);
   const amended = await handlers2.signAmendment({ id: draft.id, ...sign('provider') }, call);
@@ -167,33 +71,10 @@ it('fires the expiry notice once across a restart, and moves it with an amendmen
 }, 90_000);
 
 it('two amendments against the same version: one wins, the other is refused with 409', async () => {
-  running ??= await boot();
-  const handlers = running.app.get(ContractHandlers);
-  const today = await running.app.get(ContractStore).today(TENANT);
+  const handlers = app().get(ContractHandlers);
+  const today = await app().get(ContractStore).today(TENANT);
   const draft = await handlers.draft(
-    {
-      kind: 'service_package',
-      customerId: '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b',
-      line: 'driving_practice',
-      terms: {
-        startDate: addDays(today, -10),
-        endDate: monthsBefore(today, -6),
-        items: [
-          {
-            kind: 'service',
-            description: 'practice session',
-            quantity: 10,
-            unitPrice: { amount: '20000', currency: 'CNY' },
-          },
-        ],
-        clauses: {
-          items: 'ten sessions',
-          fees: 'in advance',
-          term: 'six months',
-          breachLiability: 'forfeited',
-        },
-      },
-    },
+    practicePackage(addDays(today, -10), monthsBefore(today, -6), CUSTOMER),
     call,
   );
   await handlers.sign({ id: draft.id, ...sign('customer') }, call);
@@ -221,34 +102,11 @@ it('two amendments against the same version: one wins, the other is refused with
 }, 60_000);
 
 it('expires a contract not renewed by its end (the end timer), after one notice', async () => {
-  running ??= await boot();
-  const handlers = running.app.get(ContractHandlers);
-  const queries = running.app.get(ContractQueries);
-  const today = await running.app.get(ContractStore).today(TENANT);
+  const handlers = app().get(ContractHandlers);
+  const queries = app().get(ContractQueries);
+  const today = await app().get(ContractStore).today(TENANT);
   const draft = await handlers.draft(
-    {
-      kind: 'service_package',
-      customerId: '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b',
-      line: 'driving_practice',
-      terms: {
-        startDate: addDays(today, -60),
-        endDate: addDays(today, -1),
-        items: [
-          {
-            kind: 'service',
-            description: 'practice session',
-            quantity: 10,
-            unitPrice: { amount: '20000', currency: 'CNY' },
-          },
-        ],
-        clauses: {
-          items: 'ten sessions',
-          fees: 'in advance',
-          term: 'two months',
-          breachLiability: 'forfeited',
-        },
-      },
-    },
+    practicePackage(addDays(today, -60), addDays(today, -1), CUSTOMER),
     call,
   );
   await handlers.sign({ id: draft.id, ...sign('customer') }, call);

@@ -1,16 +1,19 @@
 import { PostgresEventStore } from '@serviceops/eventstore';
 import { addDays, newId } from '@serviceops/kernel';
 import { isSealed, type CallContext } from '@serviceops/platform';
-import { bootOnOwnDatabase, type BootedService } from '@serviceops/platform/testing';
 import { eventually } from '@serviceops/testing';
-import { Pool } from 'pg';
 import { ContractStore } from '../src/application/contract-store';
 import { ContractHandlers } from '../src/application/contract.handlers';
 import { ContractQueries } from '../src/application/contract-queries';
 import { ProposalHandlers } from '../src/application/proposal.handlers';
-import { contractsService } from '../src/contracts.service-definition';
 import { FULFILMENT_EVENT_TYPES } from '../src/domain/performance/performance';
 import { monthsBefore } from '../src/domain/terms/terms';
+import {
+  contractsDatabaseFor,
+  practicePackage,
+  PRACTICE_SESSIONS,
+  signatureOf as sign,
+} from './contracts-on-own-database';
 
 // The contracts service's consumers and personal data on a real database. The periodic review (issue 14 item 7): orders' and billing's events, appended to their logs
 // as those services will publish them, reach the contracts service's consumer once each, and the review flags
@@ -23,62 +26,24 @@ const call: CallContext = {
   roles: ['admin'],
   correlationId: 'review-test',
 };
-const sign = (party: 'customer' | 'provider') => ({
-  party,
-  signer: party === 'customer' ? 'Li Lei' : 'Han Meimei',
-  method: 'electronic',
-});
 
-let booted: BootedService | undefined;
-let pool: Pool | undefined;
-
-beforeAll(async () => {
-  booted = await bootOnOwnDatabase('contracts_review', contractsService);
-  pool = new Pool({ connectionString: booted.databaseUrl, max: 2 });
-}, 60_000);
-
-afterAll(async () => {
-  await pool?.end();
-  await booted?.stop();
-});
+const db = contractsDatabaseFor('contracts_review');
 
 /** An event as the producing service appends it to its log (which the log transport delivers). */
 async function published(service: 'orders' | 'billing' | 'customers', type: string, data: object) {
-  const store = new PostgresEventStore({ pool: pool!, schema: service });
+  const store = new PostgresEventStore({ pool: db().pool, schema: service });
   await store.migrate();
   await store.append(`${service}-${newId()}`, [{ type, data }], { metadata: { tenantId: TENANT } });
 }
 
 it('counts sessions used from orders and flags a package behind schedule', async () => {
-  const app = booted!.running.app;
+  const app = db().running().app;
   const handlers = app.get(ContractHandlers);
   const queries = app.get(ContractQueries);
   const today = await app.get(ContractStore).today(TENANT);
   const start = monthsBefore(today, 1);
   const draft = await handlers.draft(
-    {
-      kind: 'service_package',
-      customerId: newId(),
-      line: 'driving_practice',
-      terms: {
-        startDate: start,
-        endDate: addDays(monthsBefore(start, -2), -1),
-        items: [
-          {
-            kind: 'service',
-            description: 'practice session',
-            quantity: 10,
-            unitPrice: { amount: '20000', currency: 'CNY' },
-          },
-        ],
-        clauses: {
-          items: 'ten sessions',
-          fees: 'in advance',
-          term: 'two months',
-          breachLiability: 'forfeited',
-        },
-      },
-    },
+    practicePackage(start, addDays(monthsBefore(start, -2), -1), newId()),
     call,
   );
   await handlers.sign({ id: draft.id, ...sign('customer') }, call);
@@ -113,7 +78,7 @@ it('counts sessions used from orders and flags a package behind schedule', async
 }, 60_000);
 
 it('counts payments from billing in the contract’s currency and visits from orders', async () => {
-  const app = booted!.running.app;
+  const app = db().running().app;
   const handlers = app.get(ContractHandlers);
   const queries = app.get(ContractQueries);
   const today = await app.get(ContractStore).today(TENANT);
@@ -179,9 +144,10 @@ it('counts payments from billing in the contract’s currency and visits from or
   await published('orders', FULFILMENT_EVENT_TYPES.visitDone, { contractId: draft.id });
   const paid = await eventually('the payments and the visit counted', async () => {
     const review = await queries.review({ id: draft.id }, call);
-    const { rows } = await pool!.query('SELECT 1 FROM contracts.contract_payments WHERE contract_id = $1', [
-      draft.id,
-    ]);
+    const { rows } = await db().pool.query(
+      'SELECT 1 FROM contracts.contract_payments WHERE contract_id = $1',
+      [draft.id],
+    );
     return review.visits.done === 1 && rows.length === 2 ? review : undefined;
   });
   expect(paid.payments.paid).toEqual({ amount: 1_500_000, currency: 'CNY' });
@@ -189,7 +155,7 @@ it('counts payments from billing in the contract’s currency and visits from or
 }, 60_000);
 
 it('records every clear read of a contract’s personal text, and none of a masked one', async () => {
-  const app = booted!.running.app;
+  const app = db().running().app;
   const handlers = app.get(ContractHandlers);
   const queries = app.get(ContractQueries);
   const today = await app.get(ContractStore).today(TENANT);
@@ -219,7 +185,7 @@ it('records every clear read of a contract’s personal text, and none of a mask
   await handlers.sign({ id: draft.id, ...sign('provider') }, call);
   const reads = async () =>
     (
-      await pool!.query<{
+      await db().pool.query<{
         data: { customerId: string; fields: string[]; through: string; recordId: string };
       }>(
         `SELECT data FROM contracts.events WHERE type = 'PersonalDataRead' AND data->>'recordId' = $1
@@ -247,21 +213,14 @@ it('records every clear read of a contract’s personal text, and none of a mask
 }, 60_000);
 
 it('seals a declined proposal’s reason at rest, readable until the customer is erased', async () => {
-  const app = booted!.running.app;
+  const app = db().running().app;
   const proposals = app.get(ProposalHandlers);
   const today = await app.get(ContractStore).today(TENANT);
   const customerId = newId();
   const offer = {
     line: 'driving_practice',
     kind: 'service_package',
-    items: [
-      {
-        kind: 'service',
-        description: 'practice session',
-        quantity: 10,
-        unitPrice: { amount: '20000', currency: 'CNY' },
-      },
-    ],
+    items: PRACTICE_SESSIONS,
     paymentTerms: 'paid in full before the first session',
     startDate: today,
     endDate: monthsBefore(today, -3),
@@ -271,7 +230,7 @@ it('seals a declined proposal’s reason at rest, readable until the customer is
   const reason = 'Li Lei moved to Chengdu for his new job';
   await proposals.send({ id: created.id }, call);
   await proposals.decline({ id: created.id, reason }, call);
-  const { rows } = await pool!.query<{ data: { reason: unknown } }>(
+  const { rows } = await db().pool.query<{ data: { reason: unknown } }>(
     `SELECT data FROM contracts.events WHERE type = 'ProposalDeclined' AND data->>'proposalId' = $1`,
     [created.id],
   );
@@ -284,7 +243,7 @@ it('seals a declined proposal’s reason at rest, readable until the customer is
   // reason no longer can, and no new proposal takes their personal text.
   await published('customers', 'CustomerErased', { customerId });
   await eventually('the key destroyed', async () => {
-    const { rowCount } = await pool!.query('SELECT 1 FROM contracts.data_keys WHERE customer_id = $1', [
+    const { rowCount } = await db().pool.query('SELECT 1 FROM contracts.data_keys WHERE customer_id = $1', [
       customerId,
     ]);
     return rowCount === 0 ? true : undefined;

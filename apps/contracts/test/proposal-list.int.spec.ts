@@ -1,67 +1,24 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { addDays } from '@serviceops/kernel';
-import { runService, type CallContext, type RunningService } from '@serviceops/platform';
-import { dropDatabase } from '@serviceops/platform/testing';
-import { databaseUrl, eventually, newInternalKeyPair, uniqueName } from '@serviceops/testing';
-import { Client } from 'pg';
+import { eventually } from '@serviceops/testing';
 import { ContractStore } from '../src/application/contract-store';
 import { ProposalHandlers } from '../src/application/proposal.handlers';
 import { ProposalQueries } from '../src/application/proposal-queries';
-import { contractsService } from '../src/contracts.service-definition';
+import { adminOf as callOf, contractsDatabaseFor, PRACTICE_SESSIONS } from './contracts-on-own-database';
 
 // The proposal list on a real database: the read model follows each proposal's events (sent, accepted with its
 // contract, declined), filters by status, customer, kind and last valid day, pages newest first, and keeps
 // tenants apart.
 
-const database = uniqueName('contracts_proposal_list');
-const url = (() => {
-  const u = new URL(databaseUrl());
-  u.pathname = `/${database}`;
-  return u.toString();
-})();
-const keys = newInternalKeyPair();
+const db = contractsDatabaseFor('contracts_proposal_list');
 
-async function onServer(sql: string): Promise<void> {
-  const client = new Client({ connectionString: databaseUrl() });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-let running: RunningService;
-
-beforeAll(async () => {
-  await onServer(`CREATE DATABASE ${database}`);
-  running = await runService(contractsService, {
-    DATABASE_URL: url,
-    GRPC_PORT: '0',
-    HTTP_PORT: '0',
-    LOG_LEVEL: 'silent',
-    INTERNAL_TOKEN_PUBLIC_KEYS: keys.publicKey,
-    MASTER_KEY: randomBytes(32).toString('base64'),
-  });
-});
-
-afterAll(async () => {
-  await running.stop();
-  await dropDatabase(database);
-});
-
-const callOf = (tenantId: string): CallContext => ({
-  tenantId,
-  actorId: '1f2e3d4c-5b6a-4789-8a9b-0c1d2e3f4a5b',
-  roles: ['admin'],
-  correlationId: 'proposal-list-test',
-});
+const app = () => db().running().app;
 
 it('lists proposals by status, customer, kind and validity, newest first, a page at a time', async () => {
   const call = callOf(randomUUID());
-  const proposals = running.app.get(ProposalHandlers);
-  const queries = running.app.get(ProposalQueries);
-  const today = await running.app.get(ContractStore).today(call.tenantId);
+  const proposals = app().get(ProposalHandlers);
+  const queries = app().get(ProposalQueries);
+  const today = await app().get(ContractStore).today(call.tenantId);
   const [alice, bob] = [randomUUID(), randomUUID()];
   const quote = (customerId: string, kind: string, validIn: number) =>
     proposals.create(
@@ -69,14 +26,7 @@ it('lists proposals by status, customer, kind and validity, newest first, a page
         customerId,
         line: 'driving_practice',
         kind,
-        items: [
-          {
-            kind: 'service',
-            description: 'practice session',
-            quantity: 10,
-            unitPrice: { amount: '20000', currency: 'CNY' },
-          },
-        ],
+        items: PRACTICE_SESSIONS,
         paymentTerms: 'in full before the first session',
         startDate: addDays(today, 30),
         endDate: addDays(today, 210),
@@ -146,7 +96,7 @@ it.each([
   [{ limit: 0 }, 'limit'],
   [{ cursor: 'nope' }, 'cursor'],
 ])('refuses %j naming %s (400)', async (filter, path) => {
-  await expect(running.app.get(ProposalQueries).list(filter, callOf(randomUUID()))).rejects.toMatchObject({
+  await expect(app().get(ProposalQueries).list(filter, callOf(randomUUID()))).rejects.toMatchObject({
     code: 'VALIDATION',
     errors: [expect.objectContaining({ path }) as unknown],
   });

@@ -1,25 +1,22 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import type {
+  ContractExpiryNoticeSentV1,
+  ContractRenewalFollowUpClosedV1,
+  ContractsPublishedEvent,
+} from '@serviceops/contracts';
 import { addDays } from '@serviceops/kernel';
-import { runService, type CallContext, type RunningService } from '@serviceops/platform';
-import { dropDatabase } from '@serviceops/platform/testing';
-import { databaseUrl, eventually, newInternalKeyPair, uniqueName } from '@serviceops/testing';
-import { Client } from 'pg';
+import { eventsTopic } from '@serviceops/messaging';
+import type { CallContext } from '@serviceops/platform';
+import { eventually } from '@serviceops/testing';
 import { ContractStore } from '../src/application/contract-store';
 import { ContractHandlers } from '../src/application/contract.handlers';
 import { ContractQueries } from '../src/application/contract-queries';
-import { contractsService } from '../src/contracts.service-definition';
+import { contractsDatabaseFor, practicePackage, signatureOf as sign } from './contracts-on-own-database';
 
 // The renewal follow-up on a real database: the expiry notice's timer opens it for the user who signed; it is
 // listed by owner and status; a stranger may not close it, its owner closes it once; a renewal closes it as
 // renewed, the end (no renewal) as dropped.
 
-const database = uniqueName('contracts_follow_ups');
-const url = (() => {
-  const u = new URL(databaseUrl());
-  u.pathname = `/${database}`;
-  return u.toString();
-})();
-const keys = newInternalKeyPair();
 const TENANT = randomUUID();
 const OWNER = randomUUID();
 const owner: CallContext = {
@@ -30,80 +27,22 @@ const owner: CallContext = {
 };
 const stranger: CallContext = { ...owner, actorId: randomUUID(), roles: ['customer_service_agent'] };
 
-async function onServer(sql: string): Promise<void> {
-  const client = new Client({ connectionString: databaseUrl() });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const db = contractsDatabaseFor('contracts_follow_ups');
 
-let running: RunningService;
-
-beforeAll(async () => {
-  await onServer(`CREATE DATABASE ${database}`);
-  running = await runService(contractsService, {
-    DATABASE_URL: url,
-    GRPC_PORT: '0',
-    HTTP_PORT: '0',
-    LOG_LEVEL: 'silent',
-    INTERNAL_TOKEN_PUBLIC_KEYS: keys.publicKey,
-    MASTER_KEY: randomBytes(32).toString('base64'),
-  });
-});
-
-afterAll(async () => {
-  await running.stop();
-  await dropDatabase(database);
-});
-
-const sign = (party: 'customer' | 'provider') => ({
-  party,
-  signer: party === 'customer' ? 'Li Lei' : 'Han Meimei',
-  method: 'electronic',
-});
+const app = () => db().running().app;
 
 /** A package signed by OWNER, from `start` to `end` days from today; its notice (a month before) is due at once. */
 async function signedContract(start: number, end: number) {
-  const handlers = running.app.get(ContractHandlers);
-  const today = await running.app.get(ContractStore).today(TENANT);
-  const draft = await handlers.draft(
-    {
-      kind: 'service_package',
-      customerId: randomUUID(),
-      line: 'driving_practice',
-      terms: {
-        startDate: addDays(today, start),
-        endDate: addDays(today, end),
-        items: [
-          {
-            kind: 'service',
-            description: 'practice session',
-            quantity: 10,
-            unitPrice: { amount: '20000', currency: 'CNY' },
-          },
-        ],
-        clauses: {
-          items: 'ten sessions',
-          fees: 'in advance',
-          term: 'a season',
-          breachLiability: 'forfeited',
-        },
-      },
-    },
-    owner,
-  );
+  const handlers = app().get(ContractHandlers);
+  const today = await app().get(ContractStore).today(TENANT);
+  const draft = await handlers.draft(practicePackage(addDays(today, start), addDays(today, end)), owner);
   await handlers.sign({ id: draft.id, ...sign('customer') }, owner);
   await handlers.sign({ id: draft.id, ...sign('provider') }, owner);
   return { id: draft.id, endDate: addDays(today, end) };
 }
 
 const followUpOf = async (contractId: string, filter: { owner?: string; status?: string } = {}) =>
-  (await running.app.get(ContractQueries).followUps(filter, owner)).items.find(
-    (f) => f.contractId === contractId,
-  );
+  (await app().get(ContractQueries).followUps(filter, owner)).items.find((f) => f.contractId === contractId);
 const listed = (contractId: string, status: string) =>
   eventually(`the follow-up ${status}`, async () => {
     const found = await followUpOf(contractId, { owner: OWNER, status });
@@ -116,7 +55,7 @@ it('the notice opens a follow-up for its owner; only its owner (or a manager) cl
   expect(open).toMatchObject({ owner: OWNER, endDate: contract.endDate, status: 'open' });
   expect(open.closedAt).toBeUndefined();
 
-  const handlers = running.app.get(ContractHandlers);
+  const handlers = app().get(ContractHandlers);
   await expect(
     handlers.closeFollowUp({ id: contract.id, outcome: 'done', expectedVersion: open.version }, stranger),
   ).rejects.toMatchObject({ code: 'CONTRACTS.FOLLOW_UP_FORBIDDEN' });
@@ -138,7 +77,7 @@ it('the notice opens a follow-up for its owner; only its owner (or a manager) cl
 it('a renewal closes the open follow-up as renewed', async () => {
   const contract = await signedContract(-30, 10);
   const open = await listed(contract.id, 'open');
-  await running.app.get(ContractHandlers).renew({ id: contract.id, expectedVersion: open.version }, owner);
+  await app().get(ContractHandlers).renew({ id: contract.id, expectedVersion: open.version }, owner);
   expect(await listed(contract.id, 'renewed')).toMatchObject({ closedBy: 'system' });
 }, 60_000);
 
@@ -150,12 +89,53 @@ it('the end without a renewal closes it as dropped', async () => {
   });
 }, 60_000);
 
+it('publishes the follow-up’s notice and close on the contracts topic, in their declared shapes', async () => {
+  // Another service's consumer of contracts' topic (the log transport delivers the service's log, as the relay
+  // does to Kafka): what it receives of one contract.
+  const received: ContractsPublishedEvent[] = [];
+  const contract = await signedContract(-30, 10);
+  await app()
+    .get(ContractStore)
+    .runtime.subscribe('follow-up-reader', [eventsTopic('contracts')], (event) => {
+      const { contractId } = event.data as { contractId?: string };
+      if (contractId === contract.id)
+        received.push({ type: event.type, data: event.data } as ContractsPublishedEvent);
+      return Promise.resolve();
+    });
+  const open = await listed(contract.id, 'open');
+  const closed = await app()
+    .get(ContractHandlers)
+    .closeFollowUp({ id: contract.id, outcome: 'dropped', expectedVersion: open.version }, owner);
+
+  const closes = await eventually('the close delivered', () => {
+    const found = received.filter((e) => e.type === 'RenewalFollowUpClosed');
+    return Promise.resolve(found.length > 0 ? found : undefined);
+  });
+  expect(closes.map((e) => e.data)).toEqual([
+    {
+      contractId: contract.id,
+      endDate: contract.endDate,
+      outcome: 'dropped',
+      closedBy: OWNER,
+      closedAt: closed.closedAt!,
+    } satisfies ContractRenewalFollowUpClosedV1,
+  ]);
+  expect(received.filter((e) => e.type === 'ExpiryNoticeSent').map((e) => e.data)).toEqual([
+    {
+      contractId: contract.id,
+      endDate: contract.endDate,
+      followUpOwner: OWNER,
+      sentAt: open.openedAt,
+    } satisfies ContractExpiryNoticeSentV1,
+  ]);
+}, 60_000);
+
 it.each([
   [{ status: 'closed' }, 'status'],
   [{ limit: 500 }, 'limit'],
   [{ cursor: 'x' }, 'cursor'],
 ])('refuses %j naming %s (400)', async (filter, path) => {
-  await expect(running.app.get(ContractQueries).followUps(filter, owner)).rejects.toMatchObject({
+  await expect(app().get(ContractQueries).followUps(filter, owner)).rejects.toMatchObject({
     code: 'VALIDATION',
     errors: [expect.objectContaining({ path }) as unknown],
   });

@@ -1,10 +1,8 @@
-import type { DeliveredEvent } from '@serviceops/messaging';
-import { entityManagerOn } from '@serviceops/platform';
-import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { ContractEvent } from '../domain/contract/contract.events';
 import type { StoredStatus } from '../domain/contract/contract.state';
 import { ContractListRow } from '../infrastructure/read-models';
+import { forwardOnlyProjection, isContractStream } from './forward-only';
 
 export const CONTRACT_LIST_CONSUMER = 'contracts-list';
 
@@ -22,43 +20,36 @@ const STATUS_AFTER: Partial<Record<ContractEvent['type'], StoredStatus>> = {
   ContractExpired: 'expired',
 };
 
-/** The contract list from the service's own events. Rebuildable; a replayed event writes the same row. */
+/**
+ * The contract list from the service's own events. Rebuildable; only forward: a redelivered older event (even the
+ * drafting) changes nothing, and every later event moves the row's version (the If-Match to change it with).
+ */
 export function contractListProjection(dataSource: DataSource) {
-  return async (event: DeliveredEvent, tx: PoolClient): Promise<void> => {
-    const tenantId = event.metadata.tenantId;
-    if (
-      !tenantId ||
-      !event.streamId.startsWith('contract-') ||
-      event.streamId.startsWith('contract-template-')
-    )
-      return;
-    const rows = entityManagerOn(dataSource, tx).getRepository(ContractListRow);
-    const version = event.streamVersion;
-    const e = { type: event.type, data: event.data } as ContractEvent;
-    if (e.type === 'ContractDrafted') {
-      const { contractId, customerId, kind, terms, draftedAt } = e.data;
-      await rows.upsert(
-        {
+  return forwardOnlyProjection<ContractEvent, ContractListRow>(dataSource, {
+    entity: ContractListRow,
+    follows: isContractStream,
+    keyOf: (e) => ({ contractId: e.data.contractId }),
+    apply: async (e, row, tenantId) => {
+      if (e.type === 'ContractDrafted') {
+        const { contractId, customerId, kind, terms, draftedAt } = e.data;
+        await row.create({
           contractId,
           tenantId,
           customerId,
-          version,
           status: 'draft',
           kind,
           startDate: terms.startDate,
           endDate: terms.endDate,
           draftedAt: new Date(draftedAt),
-        },
-        ['contractId'],
-      );
-      return;
-    }
-    const { contractId } = e.data;
-    const status = STATUS_AFTER[e.type];
-    const dates =
-      e.type === 'ContractRevised' || e.type === 'ContractSigned' || e.type === 'AmendmentSigned'
-        ? { startDate: e.data.terms.startDate, endDate: e.data.terms.endDate }
-        : {};
-    await rows.update({ contractId }, { version, ...(status ? { status } : {}), ...dates });
-  };
+        });
+        return;
+      }
+      const status = STATUS_AFTER[e.type];
+      const dates =
+        e.type === 'ContractRevised' || e.type === 'ContractSigned' || e.type === 'AmendmentSigned'
+          ? { startDate: e.data.terms.startDate, endDate: e.data.terms.endDate }
+          : {};
+      await row.advance({ ...(status ? { status } : {}), ...dates });
+    },
+  });
 }

@@ -1,9 +1,7 @@
-import type { DeliveredEvent } from '@serviceops/messaging';
-import { entityManagerOn } from '@serviceops/platform';
-import type { PoolClient } from 'pg';
-import { LessThan, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { ContractEvent } from '../domain/contract/contract.events';
 import { RenewalFollowUpRow } from '../infrastructure/read-models';
+import { forwardOnlyProjection, isContractStream } from './forward-only';
 
 export const RENEWAL_FOLLOW_UPS_CONSUMER = 'contracts-renewal-follow-ups';
 
@@ -13,42 +11,31 @@ export const RENEWAL_FOLLOW_UPS_CONSUMER = 'contracts-renewal-follow-ups';
  * version (the If-Match to close it with). Only forward: a redelivered older event changes nothing.
  */
 export function renewalFollowUpsProjection(dataSource: DataSource) {
-  return async (event: DeliveredEvent, tx: PoolClient): Promise<void> => {
-    const tenantId = event.metadata.tenantId;
-    if (
-      !tenantId ||
-      !event.streamId.startsWith('contract-') ||
-      event.streamId.startsWith('contract-template-')
-    )
-      return;
-    const rows = entityManagerOn(dataSource, tx).getRepository(RenewalFollowUpRow);
-    const version = event.streamVersion;
-    const e = { type: event.type, data: event.data } as ContractEvent;
-    const { contractId } = e.data as { contractId: string };
-    const later = { contractId, version: LessThan(version) };
-    if (e.type === 'ExpiryNoticeSent') {
-      const opened = {
-        owner: e.data.followUpOwner,
-        endDate: e.data.endDate,
-        status: 'open',
-        openedAt: new Date(e.data.sentAt),
-        closedAt: null,
-        closedBy: null,
-      };
-      await rows
-        .createQueryBuilder()
-        .insert()
-        .values({ contractId, tenantId, version, ...opened })
-        .orIgnore()
-        .execute();
-      await rows.update(later, { version, ...opened });
-      return;
-    }
-    if (e.type === 'RenewalFollowUpClosed') {
-      const { outcome, closedAt, closedBy } = e.data;
-      await rows.update(later, { version, status: outcome, closedAt: new Date(closedAt), closedBy });
-      return;
-    }
-    await rows.update(later, { version });
-  };
+  return forwardOnlyProjection<ContractEvent, RenewalFollowUpRow>(dataSource, {
+    entity: RenewalFollowUpRow,
+    follows: isContractStream,
+    keyOf: (e) => ({ contractId: e.data.contractId }),
+    apply: async (e, row, tenantId) => {
+      if (e.type === 'ExpiryNoticeSent') {
+        const opened = {
+          owner: e.data.followUpOwner,
+          endDate: e.data.endDate,
+          status: 'open',
+          openedAt: new Date(e.data.sentAt),
+          closedAt: null,
+          closedBy: null,
+        };
+        // The contract's first follow-up creates the row; a later one (the end moved) opens it again.
+        await row.create({ contractId: e.data.contractId, tenantId, ...opened });
+        await row.advance(opened);
+        return;
+      }
+      if (e.type === 'RenewalFollowUpClosed') {
+        const { outcome, closedAt, closedBy } = e.data;
+        await row.advance({ status: outcome, closedAt: new Date(closedAt), closedBy });
+        return;
+      }
+      await row.advance();
+    },
+  });
 }

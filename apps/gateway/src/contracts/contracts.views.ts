@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema, PickType } from '@nestjs/swagger';
 import {
   BUSINESS_LINES,
   CLAUSE_KEYS,
@@ -180,27 +180,25 @@ export class ContractHistoryView {
   entries!: ContractHistoryEntryView[];
 }
 
+/** A contract as lists show it: the contract's own fields (ContractView), its term's dates and when it was drafted. */
 @ApiSchema({ name: 'ContractSummary' })
-export class ContractSummaryView {
-  @ApiProperty({ format: 'uuid' })
-  id!: string;
-
-  @ApiProperty({ type: 'integer' })
-  version!: number;
-
-  @ApiProperty({ enum: CONTRACT_VIEW_STATUSES })
-  status!: string;
-
-  @ApiProperty({ enum: CONTRACT_KINDS })
-  kind!: string;
-
-  @ApiProperty({ format: 'uuid' })
-  customerId!: string;
-
-  @ApiProperty({ format: 'date' })
+export class ContractSummaryView extends PickType(ContractView, [
+  'id',
+  'version',
+  'status',
+  'kind',
+  'customerId',
+] as const) {
+  @ApiProperty({
+    format: 'date',
+    description: 'the term’s start: the draft’s, then the latest signed version’s',
+  })
   startDate!: string;
 
-  @ApiProperty({ format: 'date' })
+  @ApiProperty({
+    format: 'date',
+    description: 'the term’s end: the draft’s, then the latest signed version’s',
+  })
   endDate!: string;
 
   @ApiProperty({ format: 'date-time' })
@@ -330,40 +328,22 @@ export class ProposalView {
   contractId?: string;
 }
 
+/** A proposal as lists show it: the proposal's own fields (ProposalView) without its items and terms of payment. */
 @ApiSchema({ name: 'ProposalSummary' })
-export class ProposalSummaryView {
-  @ApiProperty({ format: 'uuid' })
-  id!: string;
-
-  @ApiProperty({ type: 'integer' })
-  version!: number;
-
-  @ApiProperty({ enum: PROPOSAL_STATUSES })
-  status!: string;
-
-  @ApiProperty({ format: 'uuid' })
-  customerId!: string;
-
-  @ApiProperty({ enum: BUSINESS_LINES })
-  line!: string;
-
-  @ApiProperty({ enum: CONTRACT_KINDS })
-  kind!: string;
-
-  @ApiProperty({ format: 'date' })
-  startDate!: string;
-
-  @ApiProperty({ format: 'date' })
-  endDate!: string;
-
-  @ApiProperty({ format: 'date' })
-  validUntil!: string;
-
+export class ProposalSummaryView extends PickType(ProposalView, [
+  'id',
+  'version',
+  'status',
+  'customerId',
+  'line',
+  'kind',
+  'startDate',
+  'endDate',
+  'validUntil',
+  'contractId',
+] as const) {
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
-
-  @ApiPropertyOptional({ format: 'uuid', required: false, description: 'the contract drafted on acceptance' })
-  contractId?: string;
 }
 
 @ApiSchema({ name: 'ProposalPage' })

@@ -1,8 +1,10 @@
 import type { Money } from '@serviceops/kernel';
+import type { FollowUpStatus } from '../contracts.vocabulary';
 
 /**
- * What the contracts service publishes on `contracts.events.v1` for other services to act on, at signing and
- * at each signed amendment (one pair per version, in force from `effectiveFrom`). Customers are named by id.
+ * What the contracts service publishes on `contracts.events.v1` for other services to act on: at signing and at
+ * each signed amendment (one pair per version, in force from `effectiveFrom`), and the renewal follow-up's notice
+ * and close. Customers and users are named by id.
  */
 export type ContractKindV1 = 'service_package' | 'maintenance' | 'rental_lease' | 'warranty';
 
@@ -56,7 +58,22 @@ export interface ContractExpiryNoticeSentV1 {
   readonly sentAt: string;
 }
 
+/**
+ * The renewal follow-up closed: by its owner or a manager (`done`, `dropped`), or with the contract (`renewed`;
+ * `dropped` when it expires or is terminated), `closedBy` the user's id or `system`: whoever follows up renewals
+ * stops chasing this one.
+ */
+export interface ContractRenewalFollowUpClosedV1 {
+  readonly contractId: string;
+  /** The end the follow-up was opened for (its ExpiryNoticeSent's). */
+  readonly endDate: string;
+  readonly outcome: Exclude<FollowUpStatus, 'open'>;
+  readonly closedBy: string;
+  readonly closedAt: string;
+}
+
 export type ContractsPublishedEvent =
   | { readonly type: 'ContractEntitlementsPublished'; readonly data: ContractEntitlementsPublishedV1 }
   | { readonly type: 'ContractBillingTermsPublished'; readonly data: ContractBillingTermsPublishedV1 }
-  | { readonly type: 'ExpiryNoticeSent'; readonly data: ContractExpiryNoticeSentV1 };
+  | { readonly type: 'ExpiryNoticeSent'; readonly data: ContractExpiryNoticeSentV1 }
+  | { readonly type: 'RenewalFollowUpClosed'; readonly data: ContractRenewalFollowUpClosedV1 };

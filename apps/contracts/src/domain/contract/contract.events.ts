@@ -4,7 +4,8 @@ import {
   type BusinessLine,
   type ContractBillingTermsPublishedV1,
   type ContractEntitlementsPublishedV1,
-  type FollowUpStatus,
+  type ContractExpiryNoticeSentV1,
+  type ContractRenewalFollowUpClosedV1,
 } from '@serviceops/contracts';
 import type { Event } from '@serviceops/kernel';
 import type { ClauseKey, ContractKind, TermChanges, Terms } from '../terms/terms';
@@ -113,21 +114,13 @@ export type ContractRenewed = Event<
   { contractId: string; successorId: string; renewedAt: string }
 >;
 export type ContractArchived = Event<'ContractArchived', { contractId: string; archivedAt: string }>;
-export type ExpiryNoticeSent = Event<
-  'ExpiryNoticeSent',
-  { contractId: string; endDate: string; followUpOwner: string; sentAt: string }
->;
-/** The renewal follow-up closed: by its owner or a manager, or with the contract (renewed, ended: `system`). */
-export type RenewalFollowUpClosed = Event<
-  'RenewalFollowUpClosed',
-  {
-    contractId: string;
-    endDate: string;
-    outcome: Exclude<FollowUpStatus, 'open'>;
-    closedBy: string;
-    closedAt: string;
-  }
->;
+/** Published (ContractExpiryNoticeSentV1): opens the renewal follow-up. */
+export type ExpiryNoticeSent = Event<'ExpiryNoticeSent', ContractExpiryNoticeSentV1>;
+/**
+ * Published (ContractRenewalFollowUpClosedV1): the renewal follow-up closed, by its owner or a manager, or with
+ * the contract (renewed, ended: `system`).
+ */
+export type RenewalFollowUpClosed = Event<'RenewalFollowUpClosed', ContractRenewalFollowUpClosedV1>;
 export type ContractExpired = Event<
   'ContractExpired',
   { contractId: string; endDate: string; expiredAt: string }
