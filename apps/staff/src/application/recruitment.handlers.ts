@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { PERSONAL_DATA_SEALED, PERSONAL_TEXT, sealedPathsOf, type BusinessLine, type Role } from '@serviceops/contracts';
+import {
+  PERSONAL_DATA_SEALED,
+  PERSONAL_TEXT,
+  sealedPathsOf,
+  type BusinessLine,
+  type Role,
+} from '@serviceops/contracts';
 import { newId } from '@serviceops/kernel';
 import {
   execute,

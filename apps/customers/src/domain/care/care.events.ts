@@ -10,4 +10,7 @@ export type GreetingDue = Event<
 export type CareEvent = GreetingDue;
 
 /** Per event type, the personal or free-text fields the application seals with the customer's key. */
-export const SEALED_PATHS = PERSONAL_DATA_SEALED.greeting satisfies Record<CareEvent['type'], readonly string[]>;
+export const SEALED_PATHS = PERSONAL_DATA_SEALED.greeting satisfies Record<
+  CareEvent['type'],
+  readonly string[]
+>;
