@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import * as ts from 'typescript';
 
@@ -32,20 +32,19 @@ function isStringLiteral(type: ts.Type): boolean {
 }
 
 /**
- * Every string field of every event type declared in the services and in libs/contracts (a type alias or interface
- * `Event<'Name', Data>` of libs/kernel, wherever it is declared), walked with the compiler's type checker: nested
- * objects by their keys, lists as `[]`, string index signatures as `*`. Literal unions (enums) are left out.
+ * Every string field of every event type declared in the services, libs/contracts and libs/platform (libs/kernel's
+ * `Event<'Name', Data>` wherever it is written: a type alias, inline in a union), walked with the compiler's type
+ * checker: nested objects by their keys (mapped types too), lists as `[]`, string index signatures as `*`.
  */
 export function eventTextFields(root: string): EventTextField[] {
   const files = [
-    ...readdirSync(join(root, 'apps')).flatMap((app) => {
-      try {
-        return sourcesUnder(join(root, 'apps', app, 'src'));
-      } catch {
-        return [];
-      }
-    }),
+    ...readdirSync(join(root, 'apps'))
+      .map((app) => join(root, 'apps', app, 'src'))
+      .filter((dir) => existsSync(dir))
+      .flatMap(sourcesUnder),
     ...sourcesUnder(join(root, 'libs', 'contracts', 'src')),
+    // The platform records events of its own in every service (a clear read: PersonalDataRead).
+    ...sourcesUnder(join(root, 'libs', 'platform', 'src')),
   ].filter((file) => /\bEvent</.test(readFileSync(file, 'utf8')));
   const config = ts.readConfigFile(join(root, 'tsconfig.base.json'), (p) => ts.sys.readFile(p));
   const options = ts.parseJsonConfigFileContent(config.config, ts.sys, root).options;

@@ -31,12 +31,17 @@ const A_LOGIN_NAME =
 const NO_USER_KEY_YET =
   "personal, not sealed yet: tenancy keeps its users in the tenant's one stream with no per-user data key and no user erasure (a staff login's is its username); decision 46";
 
+const A_FIELD_NAME = 'the names of the fields a read showed (`name`, `phone`), never their values';
+const A_READ_PURPOSE =
+  "the purpose a reader stated for a clear read (X-Purpose): an audit record that must outlive an erasure, shown by analytics' audit trail, which holds no keys; decision 46";
+
 const each = (why: string, keys: readonly string[]): Record<string, string> =>
   Object.fromEntries(keys.map((key) => [key, why]));
 
 export const NOT_SEALED_TEXT: Readonly<Record<string, string>> = {
   ...each(AN_ID, [
     'ContractTerminated.terminatedBy',
+    'PersonalDataRead.onBehalfOf',
     'ExpiryNoticeSent.followUpOwner',
     'RenewalFollowUpClosed.closedBy',
     'CustomerRegistered.confirmedDistinctFrom[]',
@@ -227,4 +232,7 @@ export const NOT_SEALED_TEXT: Readonly<Record<string, string>> = {
     'StaffLoginRefused.reason',
   ]),
   ...each(NO_USER_KEY_YET, ['UserRegistered.displayName']),
+  ...each(A_FIELD_NAME, ['PersonalDataRead.fields[]']),
+  ...each(A_CODE, ['PersonalDataRead.through']),
+  ...each(A_READ_PURPOSE, ['PersonalDataRead.purpose']),
 };

@@ -37,7 +37,13 @@ describe('every string field of every event is sealed or kept in clear for a sta
   it('finds the event types (a sanity check of the walk)', () => {
     const types = new Set(fields.map((f) => f.type));
     expect(types.size).toBeGreaterThan(120);
-    for (const known of ['RequestRegistered', 'ExtraWorkProposed', 'CandidateApplied', 'UserRegistered'])
+    for (const known of [
+      'RequestRegistered',
+      'ExtraWorkProposed',
+      'CandidateApplied',
+      'UserRegistered',
+      'PersonalDataRead',
+    ])
       expect(types).toContain(known);
     expect(fields).toContainEqual(
       expect.objectContaining({ type: 'ContractDrafted', path: 'terms.clauses.deposit' }),
