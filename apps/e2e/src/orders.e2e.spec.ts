@@ -186,6 +186,7 @@ describe('orders end to end', () => {
     const d = String(Date.now()).slice(-8);
     const clear = {
       address: `${d} Garden Lane, Minhang`,
+      subject: `Washer ${d} of Li Na`,
       problem: `Drum ${d} does not turn`,
       reason: `Moved ${d} to Hangzhou`,
     };
@@ -194,7 +195,14 @@ describe('orders end to end', () => {
       await api
         .post('/api/v1/orders')
         .set(auth(admin))
-        .send(repair({ customerId: person, address: clear.address, problem: clear.problem }))
+        .send(
+          repair({
+            customerId: person,
+            address: clear.address,
+            subject: clear.subject,
+            problem: clear.problem,
+          }),
+        )
         .expect(201)
     ).body as Order;
     await api
@@ -205,6 +213,7 @@ describe('orders end to end', () => {
       .expect(200);
     expect((await api.get(`/api/v1/orders/${order.id}`).set(auth(admin)).expect(200)).body).toMatchObject({
       address: clear.address,
+      subject: clear.subject,
       problem: clear.problem,
       cancelReason: clear.reason,
     });
@@ -221,7 +230,8 @@ describe('orders end to end', () => {
         : undefined;
     });
     expect(seen).toMatchObject({ id: order.id, status: 'cancelled', masked: false });
-    for (const field of ['address', 'problem', 'cancelReason']) expect(seen).not.toHaveProperty(field);
+    for (const field of ['address', 'subject', 'problem', 'cancelReason'])
+      expect(seen).not.toHaveProperty(field);
     const listed = await api.get('/api/v1/orders').set(auth(admin)).expect(200);
     expect(JSON.stringify(listed.body)).not.toContain('enc:v1:');
 

@@ -582,6 +582,7 @@ describe('staff people end to end (log transport)', () => {
       reason: `caring for my mother ${mark}`,
       address: `8 Garden Lane ${mark}`,
       problem: `no hot water since ${mark}`,
+      subject: `Wang Fang's boiler ${mark}`,
       clause: `Wang Fang pays the deposit ${mark}`,
     };
     const keptRow = async (key: string): Promise<string> => {
@@ -633,14 +634,19 @@ describe('staff people end to end (log transport)', () => {
         wantedAt: new Date(Date.now() + 3_600_000).toISOString(),
         zone: 'suburb',
         address: clear.address,
-        subject: 'Boiler B-20',
+        subject: clear.subject,
         problem: clear.problem,
       },
       201,
     );
-    expect(order.first).toMatchObject({ address: clear.address, problem: clear.problem });
+    expect(order.first).toMatchObject({
+      address: clear.address,
+      subject: clear.subject,
+      problem: clear.problem,
+    });
     expect(order.again).toMatchObject({ id: order.first['id'], version: order.first['version'] });
     expect(order.again).not.toHaveProperty('address');
+    expect(order.again).not.toHaveProperty('subject');
 
     const today = new Date().toISOString().slice(0, 10);
     const contract = await once(

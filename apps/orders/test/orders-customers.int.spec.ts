@@ -19,7 +19,7 @@ import {
 
 // Customers' events in orders (issue 11, issue 15 item 1), on a database of its own: orders keeps who is active,
 // merged or erased; a customer's erasure destroys the key orders sealed their orders with, so their addresses,
-// problems, cancellation reasons and work orders' free text read as erased everywhere (no table keeps them in
+// subjects, problems, cancellation reasons and work orders' free text read as erased everywhere (no table keeps them in
 // clear), and nothing personal of theirs is written again.
 
 const clock = new FixedClock(new Date());
@@ -40,6 +40,7 @@ const slot = { start: `${tomorrow}T02:00:00.000Z`, end: `${tomorrow}T03:00:00.00
 const d = String(Date.now()).slice(-8);
 const clear = {
   address: `${d} Garden Lane, Minhang`,
+  subject: `Washer ${d} of Li Na`,
   problem: `Drum ${d} does not turn`,
   reason: `Moved ${d} to Hangzhou`,
   extra: `Worn ${d} drum seal`,
@@ -76,7 +77,7 @@ const register = (customerId: string) =>
       wantedAt: new Date(clock.now().getTime() + 3_600_000).toISOString(),
       zone: 'town',
       address: clear.address,
-      subject: 'Washer X200',
+      subject: clear.subject,
       problem: clear.problem,
     },
     call,
@@ -189,6 +190,7 @@ describe('a customer erased in customers', () => {
     const others = await register(other);
     expect(await get(OrderQueries).get({ id: first.id }, call)).toMatchObject({
       address: clear.address,
+      subject: clear.subject,
       problem: clear.problem,
       cancelReason: clear.reason,
     });
@@ -199,8 +201,9 @@ describe('a customer erased in customers', () => {
     const orderIds = [first.id, second.id];
     for (const id of orderIds) {
       const seen = await get(OrderQueries).get({ id }, call);
-      expect(seen).toMatchObject({ id, customerId, masked: false, subject: 'Washer X200' });
-      for (const field of ['address', 'problem', 'cancelReason']) expect(seen).not.toHaveProperty(field);
+      expect(seen).toMatchObject({ id, customerId, masked: false });
+      for (const field of ['address', 'subject', 'problem', 'cancelReason'])
+        expect(seen).not.toHaveProperty(field);
       expect(JSON.stringify(seen)).not.toContain('enc:v1:');
     }
     expect((await get(OrderQueries).get({ id: first.id }, call)).status).toBe('cancelled');

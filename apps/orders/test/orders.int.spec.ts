@@ -113,12 +113,13 @@ afterAll(async () => {
 });
 
 describe('registration', () => {
-  it('registers a request with its address and problem sealed in the store, clear to the caller', async () => {
+  it('registers a request with its subject, address and problem sealed in the store, clear to the caller', async () => {
     const order = await handlers().register(repair(), call);
     expect(order).toMatchObject({
       status: 'registered',
       zone: 'suburb',
       address: '8 Garden Lane, Minhang',
+      subject: 'Washer X200',
       quoteRequired: true,
       slaState: 'on_time',
     });
@@ -128,10 +129,11 @@ describe('registration', () => {
     );
     expect(rows[0]?.data.address).toMatch(/^enc:v1:/);
     expect(rows[0]?.data.problem).toMatch(/^enc:v1:/);
-    expect(rows[0]?.data.subject).toBe('Washer X200');
+    expect(rows[0]?.data.subject).toMatch(/^enc:v1:/);
     const masked = await queries().get({ id: order.id }, { ...call, roles: ['auditor'] });
     expect(masked).toMatchObject({ masked: true });
     expect(masked.address).toBeUndefined();
+    expect(masked.subject).toBeUndefined();
   });
 
   it('uses the package’s sessions from contracts’ entitlement: 2 left, the third refused', async () => {

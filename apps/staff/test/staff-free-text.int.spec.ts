@@ -83,21 +83,31 @@ afterAll(async () => {
   await booted?.stop();
 });
 
-it('seals an interview’s remarks with the candidate’s key; erasing the candidate makes them unreadable', async () => {
+it('seals an interview’s remarks and the education with the candidate’s key; erasing the candidate makes them unreadable', async () => {
   const id = await candidate();
+  const stream = candidateStreamId(tenantId, id);
+  // The education stated is theirs: sealed with their name (the posting's criteria, copied in, stay in clear).
+  const applied = (await rows(stream)).find((e) => e.type === 'CandidateApplied');
+  expect(isSealed((applied?.data as { education: string }).education)).toBe(true);
+  expect(await atRest(stream)).not.toMatch(/college/);
+  expect(await recruitment().getCandidate({ id }, call)).toMatchObject({ education: 'college' });
+  expect(await recruitment().getCandidate({ id }, { ...call, roles: ['auditor'] })).not.toHaveProperty(
+    'education',
+  );
   const reason = 'Remarks: Chen Jie smelled of alcohol at 9 am';
   const rejected = await recruitment().recordRecruitmentStep(
     { id, step: 'interview', passed: false, reason, interviewMode: 'on_site', ratings: [] },
     call,
   );
   expect(rejected.steps.at(-1)).toMatchObject({ step: 'interview', passed: false, reason });
-  const stream = candidateStreamId(tenantId, id);
   expect(await atRest(stream)).not.toMatch(/Chen Jie|alcohol/);
   const step = (await rows(stream)).filter((e) => e.type === 'RecruitmentStepRecorded').at(-1);
   expect(isSealed((step?.data as { reason: string }).reason)).toBe(true);
 
   await recruitment().eraseCandidate({ id }, call);
   const erased = await recruitment().getCandidate({ id }, call);
+  expect(erased).not.toHaveProperty('education');
+  expect(JSON.stringify(erased)).not.toContain('enc:v1:');
   expect(erased.steps.at(-1)).toEqual({
     step: 'interview',
     passed: false,

@@ -17,3 +17,4 @@ export * from './contracts.vocabulary';
 export * from './events/tenancy-logins.events';
 export * from './resources.vocabulary';
 export * from './orders.vocabulary';
+export * from './not-sealed-text';

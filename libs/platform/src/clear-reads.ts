@@ -1,5 +1,5 @@
 import type { PostgresEventStore } from '@serviceops/eventstore';
-import { newId, streamId } from '@serviceops/kernel';
+import { newId, streamId, type Event } from '@serviceops/kernel';
 import { metadataOf, type CallContext } from './command';
 
 /** A clear read of one person's personal data: whose, and which fields were shown in clear. */
@@ -9,6 +9,23 @@ export interface ClearReadOf {
 }
 
 export const UNSPECIFIED_PURPOSE = 'unspecified';
+
+/** A clear read recorded: the person is named by the service's subject field (`customerId`, `personId`). */
+export type PersonalDataRead = Event<
+  'PersonalDataRead',
+  {
+    readonly customerId?: string;
+    readonly personId?: string;
+    /** X-Purpose as the reader stated it (also the event's metadata `reason`), or `unspecified`. */
+    readonly purpose: string;
+    readonly onBehalfOf?: string;
+    readonly fields: readonly string[];
+    /** The kind of record read through (`customer`, `candidate`…). */
+    readonly through: string;
+    readonly recordId?: string;
+    readonly readAt: string;
+  }
+>;
 
 /**
  * Records every read of personal data in clear — who (the event's actor, and whom they act for), when, why
@@ -21,7 +38,7 @@ export class ClearReadLog {
   constructor(
     private readonly store: PostgresEventStore,
     private readonly category: string,
-    private readonly subjectField: string,
+    private readonly subjectField: 'customerId' | 'personId',
   ) {}
 
   async record(
@@ -36,7 +53,7 @@ export class ClearReadLog {
     const metadata = { ...metadataOf(call), reason: purpose };
     await this.store.append(
       streamId(this.category, call.tenantId, newId()),
-      shown.map((read) => ({
+      shown.map((read): PersonalDataRead => ({
         type: 'PersonalDataRead',
         data: {
           [this.subjectField]: read.personId,

@@ -67,10 +67,9 @@ export class OrderView {
 
   @ApiPropertyOptional({
     required: false,
-    description:
-      'product, vehicle or equipment; absent from a replayed (Idempotency-Key) answer, as free text',
+    description: 'product, vehicle or equipment as the customer named it; absent when masked',
   })
-  @Personal()
+  @Personal(PERSONAL_TEXT.order.subject)
   subject?: string;
 
   @ApiPropertyOptional({ required: false, description: 'absent when masked' })

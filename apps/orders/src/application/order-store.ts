@@ -64,7 +64,7 @@ const CUSTOMER_POLL_MS = 50;
 /** What an erased customer's personal text is recorded as (nothing): the views leave it out. */
 export const NOT_RECORDED = '';
 
-/** Order streams sealed with the customer's data key (the address and the problem description). */
+/** Order streams sealed with the customer's data key (the subject, address and problem description: SEALED_PATHS). */
 @Injectable()
 export class OrderStore {
   constructor(

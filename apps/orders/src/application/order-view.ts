@@ -16,7 +16,8 @@ export interface OrderView {
   readonly serviceType: string;
   readonly zone: string;
   readonly wantedAt: string;
-  readonly subject: string;
+  /** Personal text like the address and the problem: absent when masked or erased. */
+  readonly subject?: string;
   readonly address?: string;
   readonly problem?: string;
   readonly contractId?: string;
@@ -77,13 +78,13 @@ export function orderViewOf(
   for (const e of events) {
     switch (e.type) {
       case 'RequestRegistered': {
-        const { orderId, address, problem, arrivalWithinBusinessHours, ...rest } = e.data;
+        const { orderId, address, problem, subject, arrivalWithinBusinessHours, ...rest } = e.data;
         hours = arrivalWithinBusinessHours;
         view = {
           id: orderId,
           status: STATUS_REACHED.RequestRegistered,
           ...rest,
-          ...(clear ? shown({ address, problem }) : {}),
+          ...(clear ? shown({ address, problem, subject }) : {}),
         };
         break;
       }

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { PERSONAL_TEXT, sealedPathsOf, type BusinessLine, type Role } from '@serviceops/contracts';
+import {
+  PERSONAL_DATA_SEALED,
+  PERSONAL_TEXT,
+  sealedPathsOf,
+  type BusinessLine,
+  type Role,
+} from '@serviceops/contracts';
 import { newId } from '@serviceops/kernel';
 import {
   execute,
@@ -43,9 +49,9 @@ import { PostingErrorCode } from '../domain/recruitment/posting.errors';
 
 export const CANDIDATE_RETENTION_TIMER = 'candidate-retention';
 
-/** Where a candidate's personal data sits: sealed with the candidate's own key. */
+/** Where a candidate's personal data sits: sealed with the candidate's own key (education too). */
 export const CANDIDATE_SEALED_PATHS = {
-  CandidateApplied: ['name', 'phone', 'idNumber'],
+  ...PERSONAL_DATA_SEALED.staffCandidate,
   ...sealedPathsOf(['RecruitmentStepRecorded'], PERSONAL_TEXT.staffCandidate),
 } as const;
 
@@ -111,7 +117,8 @@ export function candidateViewOf(state: CandidateState, version: number, clear: b
     ...personal(clear, state),
     masked: !clear,
     ...optional('drivingYears', state.drivingYears),
-    ...optional('education', state.education),
+    // Sealed with their name: shown as they are, never when masked or left sealed (the candidate erased).
+    ...optional('education', clear && !isSealed(state.education) ? state.education : undefined),
     ...optional('cleanRecord', state.cleanRecord),
     appliedAt: state.appliedAt,
     updatedAt: state.updatedAt,

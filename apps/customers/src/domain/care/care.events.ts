@@ -1,3 +1,4 @@
+import { PERSONAL_DATA_SEALED } from '@serviceops/contracts';
 import type { Event } from '@serviceops/kernel';
 import type { GreetingOccasion } from './care.commands';
 
@@ -9,6 +10,7 @@ export type GreetingDue = Event<
 export type CareEvent = GreetingDue;
 
 /** Per event type, the personal or free-text fields the application seals with the customer's key. */
-export const SEALED_PATHS = {
-  GreetingDue: ['on'],
-} as const satisfies Record<CareEvent['type'], readonly string[]>;
+export const SEALED_PATHS = PERSONAL_DATA_SEALED.greeting satisfies Record<
+  CareEvent['type'],
+  readonly string[]
+>;

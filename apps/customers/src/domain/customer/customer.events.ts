@@ -1,4 +1,4 @@
-import type { BusinessLine, CustomerChannel } from '@serviceops/contracts';
+import { CUSTOMER_FILE_SEALED, type BusinessLine, type CustomerChannel } from '@serviceops/contracts';
 import type { Event, Gender } from '@serviceops/kernel';
 
 export { GENDERS, type Gender } from '@serviceops/kernel';
@@ -91,19 +91,11 @@ export type CustomerEvent =
   | DuplicateReleased
   | CustomerErased;
 
-/** Where personal data sits in the customer's events: sealed with the customer's key in storage. */
-export const CUSTOMER_SEALED_PATHS = [
-  'name',
-  'gender',
-  'birthDate',
-  'phone',
-  'email',
-  'address',
-  'idNumber',
-  'notes',
-  'needs[].needs',
-  'needs[].preferences',
-] as const;
+/**
+ * Where personal data sits in the customer's events: sealed with the customer's key in storage (the one list in
+ * libs/contracts, `CUSTOMER_FILE_SEALED`, which the event classification test reads too).
+ */
+export const CUSTOMER_SEALED_PATHS = CUSTOMER_FILE_SEALED;
 
 /** The personal fields of the customer file (top level). */
 export const PERSONAL_FIELDS = [

@@ -1,4 +1,10 @@
-import type { BusinessLine, Role, StaffMemberErasedV1, StaffMemberLeftV1 } from '@serviceops/contracts';
+import {
+  PERSONAL_DATA_SEALED,
+  type BusinessLine,
+  type Role,
+  type StaffMemberErasedV1,
+  type StaffMemberLeftV1,
+} from '@serviceops/contracts';
 import type { Event, Money } from '@serviceops/kernel';
 
 // Event data is stored as JSON: instants are ISO-8601 strings and "none" is absent, never undefined.
@@ -62,4 +68,4 @@ export type MemberEvent =
   StaffMemberHired | PayTermsChanged | StaffLoginRequested | StaffMemberErased | StaffMemberLeft;
 
 /** Where personal data sits in the staff member's events: sealed with their key in storage. */
-export const MEMBER_SEALED_PATHS = { StaffMemberHired: ['name', 'phone', 'idNumber'] } as const;
+export const MEMBER_SEALED_PATHS = PERSONAL_DATA_SEALED.staffMember;
