@@ -40,6 +40,7 @@ import {
   StaffDataKeys1764800000000,
   StaffErasedPeople1765000000001,
   StaffListErasedAt1765000000000,
+  StaffListLeftAt1765200000000,
   StaffPeopleLists1764800000001,
 } from './infrastructure/people.migrations';
 import { staffCipher } from './infrastructure/sealing';
@@ -97,6 +98,7 @@ export const staffService: ServiceDefinition<typeof staffConfigSpec> = {
       StaffListErasedAt1765000000000,
       StaffErasedPeople1765000000001,
       StaffHoldings1765100000000,
+      StaffListLeftAt1765200000000,
     ],
   },
   publishes: true,
