@@ -115,6 +115,13 @@ export async function projectPeopleLists(event: DeliveredEvent, tx: PoolClient):
           v,
         ]);
         return;
+      case 'StaffRoleChanged':
+        await tx.query(
+          `UPDATE staff.staff_list SET version = $2, role = $3, updated_at = $4
+            WHERE staff_id = $1 AND version < $2`,
+          [e.data.staffId, v, e.data.to, e.data.changedAt],
+        );
+        return;
       case 'StaffMemberLeft':
         await tx.query(
           `UPDATE staff.staff_list SET version = $2, left_at = $3, updated_at = $3

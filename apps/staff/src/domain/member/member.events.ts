@@ -1,4 +1,10 @@
-import type { BusinessLine, Role, StaffMemberErasedV1, StaffMemberLeftV1 } from '@serviceops/contracts';
+import type {
+  BusinessLine,
+  Role,
+  StaffMemberErasedV1,
+  StaffMemberLeftV1,
+  StaffRoleChangedV1,
+} from '@serviceops/contracts';
 import type { Event, Money } from '@serviceops/kernel';
 
 // Event data is stored as JSON: instants are ISO-8601 strings and "none" is absent, never undefined.
@@ -58,8 +64,16 @@ export type StaffMemberErased = Event<'StaffMemberErased', StaffMemberErasedV1>;
  */
 export type StaffMemberLeft = Event<'StaffMemberLeft', StaffMemberLeftV1>;
 
+/** The staff member's role changed (published as StaffRoleChangedV1: tenancy's login, orders' skill follow it). */
+export type StaffRoleChanged = Event<'StaffRoleChanged', StaffRoleChangedV1>;
+
 export type MemberEvent =
-  StaffMemberHired | PayTermsChanged | StaffLoginRequested | StaffMemberErased | StaffMemberLeft;
+  | StaffMemberHired
+  | PayTermsChanged
+  | StaffLoginRequested
+  | StaffMemberErased
+  | StaffMemberLeft
+  | StaffRoleChanged;
 
 /** Where personal data sits in the staff member's events: sealed with their key in storage. */
 export const MEMBER_SEALED_PATHS = { StaffMemberHired: ['name', 'phone', 'idNumber'] } as const;
