@@ -216,7 +216,8 @@ export class StaffSummaryView {
   @ApiPropertyOptional({ ...opt, enum: ['separating', 'settlement_requested'] }) separation?: string;
   @ApiProperty({ format: 'date-time' }) hiredAt!: string;
   @ApiPropertyOptional({ ...opt, format: 'date-time', description: 'when their personal data was erased' })
-  erasedAt?: string;  @ApiPropertyOptional({
+  erasedAt?: string;
+  @ApiPropertyOptional({
     ...opt,
     format: 'date-time',
     description: 'when they left: their separation’s last day came (StaffMemberLeft)',

@@ -89,6 +89,16 @@ function recordedMessage(d: PeriodAssessed['data']) {
   };
 }
 
+/** A period's recorded results (`PeriodAssessed`), oldest first: each re-scoring is the next. */
+export async function recordedResults(
+  store: EventSourcingRuntime['store'],
+  tenantId: string,
+  period: string,
+): Promise<PeriodAssessed[]> {
+  const { events } = await store.readStream(assessmentStreamId(tenantId, period));
+  return events.filter((e) => e.type === 'PeriodAssessed') as unknown as PeriodAssessed[];
+}
+
 /**
  * Assessment cycles: the tenant's weights and grades (versioned, version 0 the defaults), a preview of a period
  * under proposed weights (nothing written), and a period assessed as a new versioned result whose outcomes are
@@ -219,8 +229,7 @@ export class AssessmentHandlers {
   async getAssessment(request: { period?: string; version?: number }, call: CallContext) {
     // The period's form only: a result is found by its id, whatever the tenant's zone.
     const period = periodOf(request.period ?? '', 'UTC').id;
-    const { events } = await this.runtime.store.readStream(assessmentStreamId(call.tenantId, period));
-    const results = events.filter((e) => e.type === 'PeriodAssessed') as unknown as PeriodAssessed[];
+    const results = await recordedResults(this.runtime.store, call.tenantId, period);
     const found =
       request.version === undefined
         ? results.at(-1)
