@@ -32,6 +32,7 @@ import {
 import { TenantsRepository } from './infrastructure/tenants.repository';
 import { STAFF_LOGINS_CONSUMER, staffLoginsProcess } from './application/staff-logins.process';
 import { STAFF_LEAVERS_CONSUMER, staffLeaversProcess } from './application/staff-leavers.process';
+import { STAFF_ROLES_CONSUMER, staffRolesProcess } from './application/staff-roles.process';
 
 /** One `@Handles` method for each of tenancy's declared methods (libs/contracts tenancy.api.ts). */
 export const TENANCY_HANDLERS = [
@@ -102,6 +103,12 @@ export const tenancyService: ServiceDefinition<typeof tenancyConfigSpec> = {
       STAFF_LEAVERS_CONSUMER,
       [eventsTopic('staff')],
       staffLeaversProcess(app.get(TenantStream), logger),
+    );
+    // A role change (ChangeStaffRole): staff's StaffRoleChanged → the login's roles follow, its tokens refused.
+    await runtime.subscribe(
+      STAFF_ROLES_CONSUMER,
+      [eventsTopic('staff')],
+      staffRolesProcess(app.get(TenantStream), logger),
     );
   },
 };
