@@ -939,7 +939,7 @@ describe('staff people end to end (log transport)', () => {
         from: 'coach',
         to: 'technician',
         branchId: branch,
-        changedAt: expect.any(String),
+        changedAt: expect.any(String) as string,
       },
     ]);
     await poll('the login’s new role', async () => {
