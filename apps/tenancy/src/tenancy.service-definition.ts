@@ -32,7 +32,7 @@ import {
 import { TenantsRepository } from './infrastructure/tenants.repository';
 import { STAFF_LOGINS_CONSUMER, staffLoginsProcess } from './application/staff-logins.process';
 import { STAFF_LEAVERS_CONSUMER, staffLeaversProcess } from './application/staff-leavers.process';
-import { STAFF_ROLES_CONSUMER, staffRolesProcess } from './application/staff-roles.process';
+import { staffRolesProcess } from './application/staff-roles.process';
 
 /** One `@Handles` method for each of tenancy's declared methods (libs/contracts tenancy.api.ts). */
 export const TENANCY_HANDLERS = [
@@ -92,23 +92,19 @@ export const tenancyService: ServiceDefinition<typeof tenancyConfigSpec> = {
         operatorPassword: config.PLATFORM_OPERATOR_PASSWORD,
       },
     );
-    // Hiring with a login (issue 13 item 1): staff's StaffLoginRequested → the user, pending activation.
-    await runtime.subscribe(
-      STAFF_LOGINS_CONSUMER,
-      [eventsTopic('staff')],
-      staffLoginsProcess(app.get(TenantStream), logger),
-    );
+    // Hiring with a login (issue 13 item 1): staff's StaffLoginRequested → the user, pending activation; and a
+    // later StaffRoleChanged → the login's roles follow, in the same consumer so in the staff member's stream order.
+    const logins = staffLoginsProcess(app.get(TenantStream), logger);
+    const roles = staffRolesProcess(app.get(TenantStream), logger);
+    await runtime.subscribe(STAFF_LOGINS_CONSUMER, [eventsTopic('staff')], async (event) => {
+      await logins(event);
+      await roles(event);
+    });
     // A leaver's login closes (issue 11): staff's StaffMemberLeft → the user disabled, its tokens refused.
     await runtime.subscribe(
       STAFF_LEAVERS_CONSUMER,
       [eventsTopic('staff')],
       staffLeaversProcess(app.get(TenantStream), logger),
-    );
-    // A role change (ChangeStaffRole): staff's StaffRoleChanged → the login's roles follow, its tokens refused.
-    await runtime.subscribe(
-      STAFF_ROLES_CONSUMER,
-      [eventsTopic('staff')],
-      staffRolesProcess(app.get(TenantStream), logger),
     );
   },
 };

@@ -218,4 +218,34 @@ describe('staff logins in tenancy', () => {
     );
     expect(followed.map((e) => (e.data as { to: string }).to)).toEqual(['technician', 'companion']);
   }, 60_000);
+
+  it('gives the role changed right after the hire to the login the hire asked for (one consumer, stream order)', async () => {
+    const app = running!.app;
+    const stream = app.get(TenantStream);
+    const { items } = await app.get(TenantsRepository).list({ limit: 10 });
+    const tenantId = items[0]!.id;
+    const staffId = randomUUID();
+    const staffLog = new PostgresEventStore({ pool: pool!, schema: 'staff', groupCommit: false });
+    await staffLog.migrate();
+    const now = new Date().toISOString();
+    await staffLog.append(
+      `staff-member-${tenantId}-${staffId}`,
+      [
+        {
+          type: 'StaffLoginRequested',
+          data: { staffId, username: 'quick.change', roles: ['coach'], requestedAt: now },
+        },
+        {
+          type: 'StaffRoleChanged',
+          data: { staffId, from: 'coach', to: 'companion', branchId: randomUUID(), changedAt: now },
+        },
+      ],
+      { metadata: { tenantId, actorId: 'staff-test', correlationId: randomUUID() } },
+    );
+    const user = await eventually('the login with the new role', async () => {
+      const found = (await stream.read(tenantId)).tenant.users[staffId];
+      return found?.roles.includes('companion') ? found : undefined;
+    });
+    expect(user.roles).toEqual(['companion']);
+  }, 60_000);
 });

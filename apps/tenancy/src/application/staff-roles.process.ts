@@ -5,12 +5,12 @@ import { ProblemError } from '@serviceops/platform';
 import type { Logger } from 'pino';
 import type { TenantStream } from './tenant-stream';
 
-export const STAFF_ROLES_CONSUMER = 'tenancy-staff-roles';
-
 /**
  * Staff's `StaffRoleChanged` → the login made at hire takes the new role (FollowStaffRole): `UserRolesChanged`
- * (its tokens revoked, the accounts row updated in the append's transaction) and `StaffLoginRolesFollowed`.
- * Idempotent by the stream: the tenant records the staff member's stream version it followed, so a redelivered
+ * (its tokens revoked, the accounts row updated in the append's transaction) and `StaffLoginRolesFollowed`. It runs
+ * in the `tenancy-staff-logins` consumer, after `staffLoginsProcess`: that consumer sees a staff member's events in
+ * their stream's order, so a change made soon after the hire is taken once the login it created exists (a consumer
+ * of its own could see the change first, find no login, and lose it). Idempotent by the stream: the tenant records the staff member's stream version it followed, so a redelivered
  * change, or an older one delivered after a newer, changes nothing. A refusal (a gone tenant, the last admin) is
  * logged by ids and left, not retried for ever.
  */
