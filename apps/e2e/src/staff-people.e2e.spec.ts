@@ -893,6 +893,73 @@ describe('staff people end to end (log transport)', () => {
     );
   });
 
+  it('changes a staff member’s role: the file, the list and their login follow; bad input writes nothing', async () => {
+    const tenant = await api.get('/api/v1/tenant').set(auth(admin));
+    const added = ok<{ branches: { id: string; name: string }[] }>(
+      await api
+        .post('/api/v1/tenant/branches')
+        .set(auth(admin))
+        .set('If-Match', String(tenant.headers['etag']))
+        .send({ name: 'Role change branch', businessLines: ['driving_practice'] }),
+      201,
+    );
+    const branch = added.branches.find((b) => b.name === 'Role change branch')?.id ?? '';
+    const member = await new Recruiter(api, admin, branch).hired({ login: { username: 'role.chen' } });
+    await poll('the login in tenancy', async () =>
+      (await api.get(`/api/v1/users/${member.id}`).set(auth(admin))).status === 200 ? true : undefined,
+    );
+    const change = (body: object, version = member.version) =>
+      api.post(`/api/v1/staff/${member.id}/role`).set(auth(admin)).set('If-Match', `"${version}"`).send(body);
+    const count = async () =>
+      Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM staff.events')).rows[0]?.n);
+    const before = await count();
+    expectProblem(await change({ role: 'astronaut' }), 400, 'VALIDATION');
+    expectProblem(await change({ role: 'platform_operator' }), 400, 'VALIDATION');
+    expectProblem(await change({ role: 'technician', colour: 'blue' }), 400, 'VALIDATION');
+    expectProblem(await change({ role: 'technician', assessmentPeriod: '2025-13' }), 400, 'VALIDATION');
+    expectProblem(await change({ role: 'technician' }, 99), 409, 'EVENTSTORE.WRONG_EXPECTED_VERSION');
+    expectProblem(
+      await change({ role: 'technician', assessmentPeriod: '2024-02' }),
+      422,
+      'STAFF.ROLE_CHANGE_NOT_DECIDED',
+    );
+    const auditor = await user('auditor', `auditor-${newId().slice(0, 8)}`);
+    expectProblem(
+      await api.post(`/api/v1/staff/${member.id}/role`).set(auth(auditor)).send({ role: 'technician' }),
+      403,
+      'FORBIDDEN',
+    );
+    expect(await count()).toBe(before);
+
+    const res = await change({ role: 'technician' });
+    const changed = ok<StaffMember>(res);
+    expect(changed).toMatchObject({ role: 'technician', version: member.version + 1 });
+    expect(res.headers['etag']).toBe(`"${member.version + 1}"`);
+    const { rows } = await db.query<{ data: object }>(
+      `SELECT data FROM staff.events WHERE stream_id LIKE $1 AND type = 'StaffRoleChanged'`,
+      [`%${member.id}`],
+    );
+    expect(rows.map((r) => r.data)).toEqual([
+      {
+        staffId: member.id,
+        from: 'coach',
+        to: 'technician',
+        branchId: branch,
+        changedAt: expect.any(String) as string,
+      },
+    ]);
+    await poll('the login’s new role', async () => {
+      const found = ok<{ roles: string[] }>(await api.get(`/api/v1/users/${member.id}`).set(auth(admin)));
+      return found.roles.includes('technician') && !found.roles.includes('coach') ? true : undefined;
+    });
+    await poll('the new role in the list', async () => {
+      const page = ok<{ items: { id: string; role: string }[] }>(
+        await api.get('/api/v1/staff').query({ role: 'technician', limit: 100 }).set(auth(admin)),
+      );
+      return page.items.some((i) => i.id === member.id) ? true : undefined;
+    });
+  });
+
   it('applies the tenant’s people policy, versioned: reminder days and notice days', async () => {
     const initial = ok<{ version: number; expiryReminderDays: number; noticeDays: number }>(
       await api.get('/api/v1/policies/staff-people').set(auth(admin)),

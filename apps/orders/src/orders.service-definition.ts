@@ -39,7 +39,10 @@ import { OrdersCancellation1764900000400 } from './infrastructure/cancellation.m
 import { OrdersLeaseOfOrder1764900000500 } from './infrastructure/lease.migrations';
 import { OrdersKnownCustomers1764900000600 } from './infrastructure/customers.migrations';
 import { CUSTOMERS_CONSUMER, customersProjection } from './projections/customers.projection';
-import { OrdersStaffRoles1764900000710 } from './infrastructure/dispatch.migrations';
+import {
+  OrdersStaffRoles1764900000710,
+  OrdersStaffRoleVersion1765200000720,
+} from './infrastructure/dispatch.migrations';
 import { OrdersFieldRepository } from './infrastructure/orders-field.repository';
 import { ORDER_INDEX_CONSUMER, orderIndexProjection } from './projections/order-index.projection';
 import { OrderFacts } from './infrastructure/order-facts.repository';
@@ -107,6 +110,8 @@ export const ordersServiceOn = (
       OrdersKnownCustomers1764900000600,
       // dispatch by skill: the role each person was hired into
       OrdersStaffRoles1764900000710,
+      // ... and the role staff changed it to since (StaffRoleChanged), never moved back by a late event
+      OrdersStaffRoleVersion1765200000720,
     ],
   },
   publishes: true,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { FixedClock } from '@serviceops/kernel';
+import type { DeliveredEvent } from '@serviceops/messaging';
 import type { CallContext, RunningService } from '@serviceops/platform';
 import { eventually } from '@serviceops/testing';
 import { Pool } from 'pg';
@@ -10,6 +11,7 @@ import { WorkOrderHandlers } from '../src/application/work-order.handlers';
 import { skillRulesOf } from '../src/domain/dispatch/dispatch-policy.decider';
 import { DEFAULT_SKILLS } from '../src/domain/dispatch/skills';
 import { ordersServiceOn } from '../src/orders.service-definition';
+import { OrderFacts } from '../src/infrastructure/order-facts.repository';
 import { eligibilityProjection } from '../src/projections/facts.projection';
 import {
   codeOf,
@@ -209,4 +211,32 @@ describe('dispatch by policy', () => {
       ),
     ).toBe('ORDERS.STAFF_NOT_SKILLED');
   }, 30_000);
+});
+
+describe('the role a person is skilled for', () => {
+  it('follows staff’s StaffRoleChanged; a late hire or an older change does not move it back', async () => {
+    const staffId = randomUUID();
+    const at = (type: string, data: object, staffVersion: number): DeliveredEvent => ({
+      ...delivered(type, data),
+      streamId: `staff-member-${tenantId}-${staffId}`,
+      streamVersion: staffVersion,
+    });
+    const roleOf = async () => (await get(OrderFacts).rolesOf(tenantId, [staffId])).get(staffId);
+    const change = (from: string, to: string) => ({
+      staffId,
+      from,
+      to,
+      branchId: randomUUID(),
+      changedAt: '',
+    });
+    await feed(eligibilityProjection, at('StaffMemberHired', { staffId, role: 'coach' }, 1));
+    expect(await roleOf()).toBe('coach');
+    await feed(eligibilityProjection, at('StaffRoleChanged', change('coach', 'technician'), 3));
+    expect(await roleOf()).toBe('technician');
+    // Delivered again, late: the hire (version 1), an older change (2), the change itself (3).
+    await feed(eligibilityProjection, at('StaffMemberHired', { staffId, role: 'coach' }, 1));
+    await feed(eligibilityProjection, at('StaffRoleChanged', change('companion', 'coach'), 2));
+    await feed(eligibilityProjection, at('StaffRoleChanged', change('coach', 'technician'), 3));
+    expect(await roleOf()).toBe('technician');
+  });
 });

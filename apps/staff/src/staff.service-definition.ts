@@ -34,17 +34,20 @@ import {
   ConductViolationList1764800000002,
   StaffLogins1764800000003,
 } from './infrastructure/conduct.read-models';
+import { StaffAssessmentList1765200000001 } from './infrastructure/assessment-list.read-model';
 import { StaffHoldings1765100000000 } from './infrastructure/holdings.read-model';
 import { PeopleListsRepository } from './infrastructure/people-lists.repository';
 import {
   StaffDataKeys1764800000000,
   StaffErasedPeople1765000000001,
   StaffListErasedAt1765000000000,
+  StaffListLeftAt1765200000000,
   StaffPeopleLists1764800000001,
 } from './infrastructure/people.migrations';
 import { staffCipher } from './infrastructure/sealing';
 import { TENANT_ZONES } from './infrastructure/tenant-zones';
 import { ASSESSMENT_FACTS_CONSUMER, projectAssessmentFacts } from './projections/assessment-facts.projection';
+import { ASSESSMENT_LIST_CONSUMER, projectAssessmentList } from './projections/assessment-list.projection';
 import {
   CONDUCT_STAFF_FACTS_CONSUMER,
   projectConductStaffFacts,
@@ -97,6 +100,8 @@ export const staffService: ServiceDefinition<typeof staffConfigSpec> = {
       StaffListErasedAt1765000000000,
       StaffErasedPeople1765000000001,
       StaffHoldings1765100000000,
+      StaffListLeftAt1765200000000,
+      StaffAssessmentList1765200000001,
     ],
   },
   publishes: true,
@@ -135,6 +140,7 @@ export const staffService: ServiceDefinition<typeof staffConfigSpec> = {
       projectAssessmentFacts,
     );
     await runtime.subscribe(CONDUCT_VIOLATIONS_CONSUMER, own, projectConductViolations);
+    await runtime.subscribe(ASSESSMENT_LIST_CONSUMER, own, projectAssessmentList);
     // Whom orders' orders and tools are with: a separating member's "open orders" and "borrowed tools" ticked.
     await runtime.subscribe(
       ORDERS_HOLDINGS_CONSUMER,

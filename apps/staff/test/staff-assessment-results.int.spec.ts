@@ -1,10 +1,15 @@
+import { withTransaction } from '@serviceops/eventstore';
 import { DomainError, newId } from '@serviceops/kernel';
-import { ProblemError, type CallContext } from '@serviceops/platform';
+import { EventSourcingRuntime, ProblemError, type CallContext } from '@serviceops/platform';
 import { bootOnOwnDatabase, type BootedService } from '@serviceops/platform/testing';
+import { eventually } from '@serviceops/testing';
 import { AssessmentHandlers } from '../src/application/assessments';
+import { assessmentStreamId } from '../src/domain/assessment/assessment.decider';
+import { projectAssessmentList } from '../src/projections/assessment-list.projection';
 import { staffService } from '../src/staff.service-definition';
 
-// Issue 13 item 5: a recorded assessment read back (GetAssessment: the latest or a version; ListAssessments).
+// Issue 13 item 5: a recorded assessment read back (GetAssessment: the latest or a version, folded from the
+// period's stream; ListAssessments from the assessment list, a projection of PeriodAssessed).
 
 let booted: BootedService | undefined;
 const assessments = () => booted!.running.app.get(AssessmentHandlers);
@@ -22,6 +27,31 @@ beforeAll(async () => {
 afterAll(async () => {
   await booted?.stop();
 });
+
+const runtime = () => booted!.running.app.get(EventSourcingRuntime);
+
+/** Every result of the tenant, page by page (`limit` a page). */
+async function allPages(tenant: CallContext, limit: number, period?: string): Promise<unknown[]> {
+  const seen: unknown[] = [];
+  let cursor: string | undefined;
+  for (let pages = 0; pages < 10; pages++) {
+    const page = await assessments().listAssessments(
+      { limit, ...(cursor ? { cursor } : {}), ...(period ? { period } : {}) },
+      tenant,
+    );
+    seen.push(...page.items);
+    cursor = page.nextCursor;
+    if (!cursor) break;
+  }
+  return seen;
+}
+
+/** The list once it holds `count` results (the projection follows the events). */
+const listedSoon = (tenant: CallContext, count: number) =>
+  eventually(`${count} results listed`, async () => {
+    const seen = await allPages(tenant, 100);
+    return seen.length === count ? seen : undefined;
+  });
 
 const codeOf = async (p: Promise<unknown>) =>
   p.then(
@@ -63,16 +93,50 @@ it('lists every recorded result newest first, a page at a time, and one periodâ€
   const recorded = [];
   for (const period of ['2025-01', '2025-02', '2025-01', '2024'])
     recorded.push(await assessments().assessPeriod({ period }, tenant));
-  const seen: unknown[] = [];
-  let cursor: string | undefined;
-  for (let pages = 0; pages < 5; pages++) {
-    const page = await assessments().listAssessments({ limit: 3, ...(cursor ? { cursor } : {}) }, tenant);
-    seen.push(...page.items);
-    cursor = page.nextCursor;
-    if (!cursor) break;
-  }
-  expect(seen).toEqual([...recorded].reverse());
+  await listedSoon(tenant, recorded.length);
+  expect(await allPages(tenant, 3)).toEqual([...recorded].reverse());
+  expect(await allPages(tenant, 1)).toEqual([...recorded].reverse());
   const january = await assessments().listAssessments({ period: '2025-01' }, tenant);
   expect(january.items.map((a) => a.resultVersion)).toEqual([2, 1]);
   expect((await assessments().listAssessments({}, call())).items).toEqual([]);
+});
+
+it('lists each result once when its event is delivered again or replayed', async () => {
+  const tenant = call();
+  const first = await assessments().assessPeriod({ period: '2025-03' }, tenant);
+  const second = await assessments().assessPeriod({ period: '2025-03' }, tenant);
+  await listedSoon(tenant, 2);
+
+  // Both PeriodAssessed handed to the projection again, twice (a redelivery past the inbox, a replay from zero).
+  const { events } = await runtime().store.readStream(assessmentStreamId(tenant.tenantId, '2025-03'));
+  const assessed = events.filter((e) => e.type === 'PeriodAssessed');
+  expect(assessed).toHaveLength(2);
+  for (let i = 0; i < 2; i++)
+    for (const event of assessed)
+      await withTransaction(runtime().store.pool, (tx) =>
+        projectAssessmentList({ ...event, topic: 'staff.events.v1' }, tx),
+      );
+
+  expect(await allPages(tenant, 1)).toEqual([second, first]);
+  const { rows } = await runtime().store.pool.query<{ n: string }>(
+    `SELECT count(*) AS n FROM staff.assessment_list WHERE tenant_id = $1`,
+    [tenant.tenantId],
+  );
+  expect(Number(rows[0]?.n)).toBe(2);
+});
+
+it('rebuilds the same list from the events when the table is emptied and replayed', async () => {
+  const tenant = call();
+  await assessments().assessPeriod({ period: '2025-04' }, tenant);
+  await assessments().assessPeriod({ period: '2025-05' }, tenant);
+  const before = await listedSoon(tenant, 2);
+  const { pool } = runtime().store;
+  await pool.query(`DELETE FROM staff.assessment_list WHERE tenant_id = $1`, [tenant.tenantId]);
+  expect(await allPages(tenant, 10)).toEqual([]);
+  for (const period of ['2025-04', '2025-05']) {
+    const { events } = await runtime().store.readStream(assessmentStreamId(tenant.tenantId, period));
+    for (const event of events)
+      await withTransaction(pool, (tx) => projectAssessmentList({ ...event, topic: 'staff.events.v1' }, tx));
+  }
+  expect(await allPages(tenant, 1)).toEqual(before);
 });

@@ -413,6 +413,14 @@ describe('the leave timer (StaffMemberLeft on the last day)', () => {
       (await rows(memberStreamId(tenantId, staffId))).filter((e) => e.type === 'StaffMemberLeft');
     const [event] = await leaves();
     expect(event?.data).toEqual({ staffId, kind: 'dismissal', lastDay: today, leftAt: left.leftAt });
+    // The staff list says when they left, as their file does.
+    const listed = await eventually('the leave in the staff list', async () => {
+      const page = await app().get(PeopleLists).staff({ limit: 100 }, call);
+      const item = page.items.find((i) => (i as { id: string }).id === staffId) as Record<string, unknown>;
+      return item?.['leftAt'] ? item : undefined;
+    });
+    expect(listed['leftAt']).toBe(left.leftAt);
+    expect(listed['separation']).toBe('separating');
     expect(event?.metadata).toMatchObject({ actorId: 'system:staff-left' });
 
     // Run again (a crash after the event, before the mark; a second poller): nothing more.

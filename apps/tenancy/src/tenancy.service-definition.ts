@@ -33,6 +33,7 @@ import {
 import { TenantsRepository } from './infrastructure/tenants.repository';
 import { STAFF_LOGINS_CONSUMER, staffLoginsProcess } from './application/staff-logins.process';
 import { STAFF_LEAVERS_CONSUMER, staffLeaversProcess } from './application/staff-leavers.process';
+import { staffRolesProcess } from './application/staff-roles.process';
 
 /** One `@Handles` method for each of tenancy's declared methods (libs/contracts tenancy.api.ts). */
 export const TENANCY_HANDLERS = [
@@ -99,12 +100,14 @@ export const tenancyService: ServiceDefinition<typeof tenancyConfigSpec> = {
     );
     // Expired sign-ins are deleted now and then (stopped with the app: RefreshPurge.onApplicationShutdown).
     app.get(RefreshPurge).start();
-    // Hiring with a login (issue 13 item 1): staff's StaffLoginRequested → the user, pending activation.
-    await runtime.subscribe(
-      STAFF_LOGINS_CONSUMER,
-      [eventsTopic('staff')],
-      staffLoginsProcess(app.get(TenantStream), logger),
-    );
+    // Hiring with a login (issue 13 item 1): staff's StaffLoginRequested → the user, pending activation; and a
+    // later StaffRoleChanged → the login's roles follow, in the same consumer so in the staff member's stream order.
+    const logins = staffLoginsProcess(app.get(TenantStream), logger);
+    const roles = staffRolesProcess(app.get(TenantStream), logger);
+    await runtime.subscribe(STAFF_LOGINS_CONSUMER, [eventsTopic('staff')], async (event) => {
+      await logins(event);
+      await roles(event);
+    });
     // A leaver's login closes (issue 11): staff's StaffMemberLeft → the user disabled, its tokens refused.
     await runtime.subscribe(
       STAFF_LEAVERS_CONSUMER,

@@ -10,6 +10,7 @@ import { tenantStreamId } from '../src/domain/tenant/tenant.decider';
 import { TenantsRepository } from '../src/infrastructure/tenants.repository';
 import { staffLoginsProcess } from '../src/application/staff-logins.process';
 import { staffLeaversProcess } from '../src/application/staff-leavers.process';
+import { staffRolesProcess } from '../src/application/staff-roles.process';
 import { InvitationsHandlers } from '../src/application/invitations.handlers';
 import { tenancyService } from '../src/tenancy.service-definition';
 import { eventually } from '@serviceops/testing';
@@ -154,5 +155,97 @@ describe('staff logins in tenancy', () => {
       mine.filter((e) => e.type === 'UserDisabled' || e.type === 'StaffLoginClosed').map((e) => e.type),
     ).toEqual(['UserDisabled', 'StaffLoginClosed']);
     expect((await stream.read(tenantId)).tenant.users[staffId]?.tokenVersion).toBe(closed.tokenVersion);
+  }, 60_000);
+
+  it('gives the login the new role on StaffRoleChanged, once, never backwards', async () => {
+    const app = running!.app;
+    const stream = app.get(TenantStream);
+    const { items } = await app.get(TenantsRepository).list({ limit: 10 });
+    const tenantId = items[0]!.id;
+    const admin = { tenantId, actorId: 'test', roles: ['admin'], correlationId: randomUUID() };
+    const staffId = randomUUID();
+    const staffLog = new PostgresEventStore({ pool: pool!, schema: 'staff', groupCommit: false });
+    await staffLog.migrate();
+    const publish = (type: string, data: object) =>
+      staffLog.append(`staff-member-${tenantId}-${staffId}`, [{ type, data }], {
+        metadata: { tenantId, actorId: 'staff-test', correlationId: randomUUID() },
+      });
+    await publish('StaffLoginRequested', {
+      staffId,
+      username: 'coach.zhou',
+      roles: ['coach'],
+      requestedAt: new Date().toISOString(),
+    });
+    const created = await eventually(
+      'the staff login',
+      async () => (await stream.read(tenantId)).tenant.users[staffId],
+    );
+    const change = (from: string, to: string) => ({
+      staffId,
+      from,
+      to,
+      branchId: randomUUID(),
+      changedAt: new Date().toISOString(),
+    });
+    await publish('StaffRoleChanged', change('coach', 'technician'));
+    const moved = await eventually('the new role', async () => {
+      const user = (await stream.read(tenantId)).tenant.users[staffId];
+      return user?.roles.includes('technician') ? user : undefined;
+    });
+    expect(moved.roles).toEqual(['technician']);
+    expect(moved.tokenVersion).toBeGreaterThan(created.tokenVersion);
+    // What the gateway reads for each request: the account has the new role too.
+    expect(await app.get(UsersHandlers).getUser({ userId: staffId }, admin)).toMatchObject({
+      roles: ['technician'],
+    });
+
+    await publish('StaffRoleChanged', change('technician', 'companion'));
+    await eventually('the second change', async () =>
+      (await stream.read(tenantId)).tenant.users[staffId]?.roles.includes('companion') ? true : undefined,
+    );
+    // Both delivered again, the older last (twice at once, and once more): nothing changes.
+    const { events } = await staffLog.readStream(`staff-member-${tenantId}-${staffId}`);
+    const consume = staffRolesProcess(stream, pino({ level: 'silent' }));
+    for (const event of events.filter((e) => e.type === 'StaffRoleChanged').reverse()) {
+      const delivered = { ...event, topic: 'staff.events.v1' } as DeliveredEvent;
+      await Promise.all([consume(delivered), consume(delivered)]);
+      await consume(delivered);
+    }
+    expect((await stream.read(tenantId)).tenant.users[staffId]?.roles).toEqual(['companion']);
+    const store = new PostgresEventStore({ pool: pool!, schema: 'tenancy', groupCommit: false });
+    const followed = (await store.readStream(tenantStreamId(tenantId))).events.filter(
+      (e) => e.type === 'StaffLoginRolesFollowed' && (e.data as { staffId: string }).staffId === staffId,
+    );
+    expect(followed.map((e) => (e.data as { to: string }).to)).toEqual(['technician', 'companion']);
+  }, 60_000);
+
+  it('gives the role changed right after the hire to the login the hire asked for (one consumer, stream order)', async () => {
+    const app = running!.app;
+    const stream = app.get(TenantStream);
+    const { items } = await app.get(TenantsRepository).list({ limit: 10 });
+    const tenantId = items[0]!.id;
+    const staffId = randomUUID();
+    const staffLog = new PostgresEventStore({ pool: pool!, schema: 'staff', groupCommit: false });
+    await staffLog.migrate();
+    const now = new Date().toISOString();
+    await staffLog.append(
+      `staff-member-${tenantId}-${staffId}`,
+      [
+        {
+          type: 'StaffLoginRequested',
+          data: { staffId, username: 'quick.change', roles: ['coach'], requestedAt: now },
+        },
+        {
+          type: 'StaffRoleChanged',
+          data: { staffId, from: 'coach', to: 'companion', branchId: randomUUID(), changedAt: now },
+        },
+      ],
+      { metadata: { tenantId, actorId: 'staff-test', correlationId: randomUUID() } },
+    );
+    const user = await eventually('the login with the new role', async () => {
+      const found = (await stream.read(tenantId)).tenant.users[staffId];
+      return found?.roles.includes('companion') ? found : undefined;
+    });
+    expect(user.roles).toEqual(['companion']);
   }, 60_000);
 });

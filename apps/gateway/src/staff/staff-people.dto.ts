@@ -10,6 +10,7 @@ import {
   RATING_RANGE,
   RECRUITMENT_STEPS,
   SCORE_RANGE,
+  STAFF_FIELDS,
   STAFF_PEOPLE_FIELDS,
   TENANT_ROLES,
 } from '@serviceops/contracts';
@@ -236,6 +237,21 @@ export class ChangePayTermsDto {
   @ValidateNested()
   @Type(() => PayTermsDto)
   payTerms!: PayTermsDto;
+}
+
+@ApiSchema({ name: 'ChangeStaffRole' })
+export class ChangeStaffRoleDto {
+  @ApiProperty({ enum: TENANT_ROLES })
+  @IsIn(TENANT_ROLES)
+  role!: string;
+
+  @ValidateIf(present)
+  @Follows(STAFF_FIELDS.assessmentPeriod, {
+    required: false,
+    example: '2026-02',
+    description: 'the assessed period whose latest result decided `role_change` for this person',
+  })
+  assessmentPeriod?: string;
 }
 
 @ApiSchema({ name: 'RecordQualification' })

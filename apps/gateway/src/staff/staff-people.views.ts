@@ -217,6 +217,12 @@ export class StaffSummaryView {
   @ApiProperty({ format: 'date-time' }) hiredAt!: string;
   @ApiPropertyOptional({ ...opt, format: 'date-time', description: 'when their personal data was erased' })
   erasedAt?: string;
+  @ApiPropertyOptional({
+    ...opt,
+    format: 'date-time',
+    description: 'when they left: their separation’s last day came (StaffMemberLeft)',
+  })
+  leftAt?: string;
 }
 
 @ApiSchema({ name: 'StaffPage' })

@@ -4,6 +4,7 @@ import {
   ApplyForPostingDto,
   AsOfQuery,
   ChangePayTermsDto,
+  ChangeStaffRoleDto,
   DismissStaffMemberDto,
   EligibilityQuery,
   ListCandidatesQuery,
@@ -78,6 +79,12 @@ export const StaffRoutes = controllerOf('staff', [
   route({
     rpc: 'staff.ChangePayTerms',
     body: ChangePayTermsDto,
+    answer: StaffMemberView,
+    view: staffMemberView,
+  }),
+  route({
+    rpc: 'staff.ChangeStaffRole',
+    body: ChangeStaffRoleDto,
     answer: StaffMemberView,
     view: staffMemberView,
   }),

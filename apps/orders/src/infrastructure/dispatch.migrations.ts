@@ -14,3 +14,19 @@ export class OrdersStaffRoles1764900000710 implements MigrationInterface {
     await q.query(`DROP TABLE staff_roles`);
   }
 }
+
+/**
+ * The staff member's stream version each role was taken at: staff's StaffRoleChanged moves the role, and a hire
+ * or an older change delivered late does not move it back.
+ */
+export class OrdersStaffRoleVersion1765200000720 implements MigrationInterface {
+  name = 'OrdersStaffRoleVersion1765200000720';
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(
+      `ALTER TABLE staff_roles ADD COLUMN IF NOT EXISTS staff_version integer NOT NULL DEFAULT 0`,
+    );
+  }
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE staff_roles DROP COLUMN staff_version`);
+  }
+}

@@ -249,17 +249,22 @@ export async function keepEligibility(
   );
 }
 
-/** The role a person was hired into: a redelivered hire changes nothing. */
+/**
+ * The role a person was hired into or changed to, at `staffVersion` of their staff stream: a redelivered event,
+ * or an older one delivered after a newer, changes nothing.
+ */
 export async function keepStaffRole(
   tx: PoolClient,
   tenantId: string,
   staffId: string,
   role: Role,
+  staffVersion: number,
 ): Promise<void> {
   await tx.query(
-    `INSERT INTO orders.staff_roles (tenant_id, staff_id, role) VALUES ($1, $2, $3)
-     ON CONFLICT (tenant_id, staff_id) DO UPDATE SET role = EXCLUDED.role`,
-    [tenantId, staffId, role],
+    `INSERT INTO orders.staff_roles (tenant_id, staff_id, role, staff_version) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (tenant_id, staff_id) DO UPDATE SET role = EXCLUDED.role, staff_version = EXCLUDED.staff_version
+     WHERE staff_roles.staff_version < EXCLUDED.staff_version`,
+    [tenantId, staffId, role, staffVersion],
   );
 }
 

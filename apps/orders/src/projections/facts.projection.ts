@@ -2,7 +2,11 @@ import type { ContractEntitlementsPublishedV1 } from '@serviceops/contracts';
 import type { BusinessCalendar } from '@serviceops/kernel';
 import type { DeliveredEvent } from '@serviceops/messaging';
 import type { PoolClient } from 'pg';
-import type { StaffEligibilityChangedV1, StaffMemberHiredV1 } from '@serviceops/contracts';
+import type {
+  StaffEligibilityChangedV1,
+  StaffMemberHiredV1,
+  StaffRoleChangedV1,
+} from '@serviceops/contracts';
 import {
   keepCalendar,
   keepEligibility,
@@ -24,14 +28,20 @@ export async function calendarsProjection(event: DeliveredEvent, tx: PoolClient)
 
 /**
  * Staff's `StaffEligibilityChanged` → the person's eligibility from `since` on; `StaffMemberHired` → the role the
- * person was hired into (what they are skilled for, dispatch/skills). The fields read, as the staff service
- * declares them (libs/contracts/src/events/staff-people.events.ts).
+ * person was hired into (what they are skilled for, dispatch/skills), `StaffRoleChanged` → the role they have
+ * since (both kept by their staff stream's version). The fields read, as the staff service declares them
+ * (libs/contracts/src/events/staff-people.events.ts).
  */
 export async function eligibilityProjection(event: DeliveredEvent, tx: PoolClient): Promise<void> {
   const tenantId = event.metadata.tenantId;
   if (tenantId && event.type === 'StaffMemberHired') {
     const hired = event.data as StaffMemberHiredV1;
-    await keepStaffRole(tx, tenantId, hired.staffId, hired.role);
+    await keepStaffRole(tx, tenantId, hired.staffId, hired.role, event.streamVersion);
+    return;
+  }
+  if (tenantId && event.type === 'StaffRoleChanged') {
+    const changed = event.data as StaffRoleChangedV1;
+    await keepStaffRole(tx, tenantId, changed.staffId, changed.to, event.streamVersion);
     return;
   }
   if (!tenantId || event.type !== 'StaffEligibilityChanged') return;

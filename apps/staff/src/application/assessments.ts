@@ -27,6 +27,7 @@ import {
 } from '../domain/assessment/assessment.policy';
 import { assess, type AssessmentResult } from '../domain/assessment/assessment.scoring';
 import { periodFacts } from '../infrastructure/assessment-facts.repository';
+import { assessmentPage } from '../infrastructure/assessment-list.read-model';
 import { TENANT_ZONES } from '../infrastructure/tenant-zones';
 
 interface WeightsMessage {
@@ -86,6 +87,16 @@ function recordedMessage(d: PeriodAssessed['data']) {
     outcomes: d.policy.outcomes,
     results: d.results.map(resultMessage),
   };
+}
+
+/** A period's recorded results (`PeriodAssessed`), oldest first: each re-scoring is the next. */
+export async function recordedResults(
+  store: EventSourcingRuntime['store'],
+  tenantId: string,
+  period: string,
+): Promise<PeriodAssessed[]> {
+  const { events } = await store.readStream(assessmentStreamId(tenantId, period));
+  return events.filter((e) => e.type === 'PeriodAssessed') as unknown as PeriodAssessed[];
 }
 
 /**
@@ -218,8 +229,7 @@ export class AssessmentHandlers {
   async getAssessment(request: { period?: string; version?: number }, call: CallContext) {
     // The period's form only: a result is found by its id, whatever the tenant's zone.
     const period = periodOf(request.period ?? '', 'UTC').id;
-    const { events } = await this.runtime.store.readStream(assessmentStreamId(call.tenantId, period));
-    const results = events.filter((e) => e.type === 'PeriodAssessed') as unknown as PeriodAssessed[];
+    const results = await recordedResults(this.runtime.store, call.tenantId, period);
     const found =
       request.version === undefined
         ? results.at(-1)
@@ -234,27 +244,20 @@ export class AssessmentHandlers {
     return recordedMessage(found.data);
   }
 
-  /** Every recorded result, newest first (by when recorded), a page at a time; `period` for one period's. */
+  /**
+   * Every recorded result, newest first (by when recorded), a page at a time; `period` for one period's. Read
+   * from the assessment list (projection of `PeriodAssessed`): a result just recorded shows once projected.
+   */
   @Handles('staff.ListAssessments')
   async listAssessments(request: { limit?: number; cursor?: string; period?: string }, call: CallContext) {
     const limit = limitOf(request.limit);
     const after = request.cursor ? decodeCursor(request.cursor) : undefined;
     const period = request.period ? periodOf(request.period, 'UTC').id : undefined;
-    const streams = period
-      ? { sql: 'stream_id = $1', value: assessmentStreamId(call.tenantId, period) }
-      : { sql: 'starts_with(stream_id, $1)', value: assessmentStreamId(call.tenantId, '') };
-    const { rows } = await this.runtime.store.pool.query<{
-      event_id: string;
-      recorded_at: Date;
-      data: PeriodAssessed['data'];
-    }>(
-      // The cursor holds milliseconds: the order is by the millisecond, so no row falls between two pages.
-      `SELECT event_id, date_trunc('milliseconds', recorded_at) AS recorded_at, data FROM staff.events
-       WHERE type = 'PeriodAssessed' AND ${streams.sql}
-         AND ($2::timestamptz IS NULL
-              OR (date_trunc('milliseconds', recorded_at), event_id) < ($2::timestamptz, $3::uuid))
-       ORDER BY 2 DESC, event_id DESC LIMIT $4`,
-      [streams.value, after?.at ?? null, after?.id ?? null, limit + 1],
+    const rows = await assessmentPage(
+      this.runtime.store.pool,
+      call.tenantId,
+      period ? { period } : {},
+      after ? { limit, after } : { limit },
     );
     const { page, nextCursor } = keysetPage(rows, limit, (r) => ({ at: r.recorded_at, id: r.event_id }));
     return { items: page.map((r) => recordedMessage(r.data)), ...(nextCursor ? { nextCursor } : {}) };

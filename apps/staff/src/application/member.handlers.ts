@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Role } from '@serviceops/contracts';
 import {
   asOfDate,
   execute,
@@ -10,9 +11,12 @@ import {
   isSealed,
   type HistoryEntry,
 } from '@serviceops/platform';
+import { periodOf } from '../domain/assessment/assessment.period';
+import type { AssessedOutcomes } from '../domain/member/member.commands';
 import { memberDecider, memberStreamId } from '../domain/member/member.decider';
 import { MEMBER_SEALED_PATHS, type MemberEvent, type PayTerms } from '../domain/member/member.events';
 import type { MemberState } from '../domain/member/member.state';
+import { recordedResults } from './assessments';
 import { People, personal, seesStaffPersonalData } from './people';
 import { MemberErrorCode } from '../domain/member/member.errors';
 
@@ -116,6 +120,50 @@ export class MemberHandlers {
       ),
     );
     return memberViewOf(done.state, done.version, seesStaffPersonalData(call.roles));
+  }
+
+  /** Another role (published as StaffRoleChanged); `assessmentPeriod`: the assessment whose outcome it carries out. */
+  @Handles('staff.ChangeStaffRole')
+  async changeRole(
+    request: { id: string; expectedVersion?: number; role?: string; assessmentPeriod?: string },
+    call: CallContext,
+  ): Promise<StaffMemberView> {
+    const { runtime } = this.people;
+    const period = request.assessmentPeriod ? periodOf(request.assessmentPeriod, 'UTC').id : undefined;
+    const assessed = period ? await this.assessedOutcomes(call.tenantId, period, request.id) : undefined;
+    const codec = await this.people.forRead<MemberEvent>(request.id, MEMBER_SEALED_PATHS);
+    const done = await runtime.timed('ChangeStaffRole', () =>
+      execute(
+        runtime.store,
+        memberDecider,
+        memberStreamId(call.tenantId, request.id),
+        {
+          type: 'ChangeStaffRole',
+          // The role is one of TENANT_ROLES: the request's class (the REST body's) checked it.
+          data: { staffId: request.id, role: request.role as Role, ...optional('assessmentPeriod', period) },
+        },
+        { now: new Date(), ...optional('assessed', assessed) },
+        call,
+        {
+          codec,
+          ...(request.expectedVersion !== undefined ? { expectedVersion: request.expectedVersion } : {}),
+        },
+      ),
+    );
+    return memberViewOf(done.state, done.version, seesStaffPersonalData(call.roles));
+  }
+
+  /** The person's outcomes in the period's latest recorded result; undefined when not assessed in it. */
+  private async assessedOutcomes(
+    tenantId: string,
+    period: string,
+    staffId: string,
+  ): Promise<AssessedOutcomes | undefined> {
+    const latest = (await recordedResults(this.people.runtime.store, tenantId, period)).at(-1);
+    const result = latest?.data.results.find((r) => r.staffId === staffId);
+    return latest && result
+      ? { period, resultVersion: latest.data.resultVersion, outcomes: result.outcomes }
+      : undefined;
   }
 
   @Handles('staff.GetStaffMember')

@@ -49,6 +49,7 @@ export class PeopleLists {
       ...(r.separation ? { separation: r.separation } : {}),
       hiredAt: r.hired_at.toISOString(),
       ...(r.erased_at ? { erasedAt: r.erased_at.toISOString() } : {}),
+      ...(r.left_at ? { leftAt: r.left_at.toISOString() } : {}),
     }));
     await this.people.recordRead(
       call,

@@ -14,6 +14,8 @@ export interface StaffListRow {
   readonly hired_at: Date;
   /** When the person's data was erased (StaffListErasedAt migration). */
   readonly erased_at: Date | null;
+  /** When they left: their separation's last day came (StaffListLeftAt migration). */
+  readonly left_at: Date | null;
 }
 
 export interface CandidateListRow {

@@ -69,3 +69,16 @@ export class StaffErasedPeople1765000000001 implements MigrationInterface {
     await q.query(`DROP TABLE erased_people`);
   }
 }
+
+/** When a separated staff member left (StaffMemberLeft): the list shows it. Filled from the events on replay. */
+export class StaffListLeftAt1765200000000 implements MigrationInterface {
+  name = 'StaffListLeftAt1765200000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE staff_list ADD COLUMN IF NOT EXISTS left_at timestamptz`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE staff_list DROP COLUMN left_at`);
+  }
+}

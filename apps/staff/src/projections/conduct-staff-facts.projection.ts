@@ -3,7 +3,7 @@ import type { PoolClient } from 'pg';
 
 export const CONDUCT_STAFF_FACTS_CONSUMER = 'staff-conduct-staff-facts';
 
-/** The contract with the staff member aggregate (part A): the two event types and the fields read from them. */
+/** The contract with the staff member aggregate (part A): the event types and the fields read from them. */
 interface PayTerms {
   readonly dailyPay?: { readonly amount?: unknown; readonly currency?: unknown };
 }
@@ -73,6 +73,21 @@ export async function projectConductStaffFacts(event: DeliveredEvent, tx: PoolCl
          updated_at = EXCLUDED.updated_at
        WHERE conduct_staff_facts.stream_version < EXCLUDED.stream_version`,
       [tenantId, staffId, amount, currency, event.streamVersion, event.recordedAt],
+    );
+    return;
+  }
+  if (event.type === 'StaffRoleChanged') {
+    // The role an assessment ranks the person within (and filters by) from here on.
+    const data = event.data as { readonly staffId?: unknown; readonly to?: unknown };
+    const staffId = str(data.staffId);
+    if (staffId === null) return;
+    await tx.query(
+      `INSERT INTO staff.conduct_staff_facts (tenant_id, staff_id, role, stream_version, updated_at)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (tenant_id, staff_id) DO UPDATE SET role = EXCLUDED.role,
+         stream_version = EXCLUDED.stream_version, updated_at = EXCLUDED.updated_at
+       WHERE conduct_staff_facts.stream_version < EXCLUDED.stream_version`,
+      [tenantId, staffId, str(data.to), event.streamVersion, event.recordedAt],
     );
   }
 }

@@ -110,11 +110,24 @@ export async function projectPeopleLists(event: DeliveredEvent, tx: PoolClient):
         );
         return;
       case 'StaffLoginRequested':
-      case 'StaffMemberLeft':
         await tx.query(`UPDATE staff.staff_list SET version = $2 WHERE staff_id = $1 AND version < $2`, [
           e.data.staffId,
           v,
         ]);
+        return;
+      case 'StaffRoleChanged':
+        await tx.query(
+          `UPDATE staff.staff_list SET version = $2, role = $3, updated_at = $4
+            WHERE staff_id = $1 AND version < $2`,
+          [e.data.staffId, v, e.data.to, e.data.changedAt],
+        );
+        return;
+      case 'StaffMemberLeft':
+        await tx.query(
+          `UPDATE staff.staff_list SET version = $2, left_at = $3, updated_at = $3
+            WHERE staff_id = $1 AND version < $2`,
+          [e.data.staffId, v, e.data.leftAt],
+        );
         return;
       case 'StaffMemberErased':
         // The sealed copies could no longer be opened anyway (the key is gone): dropped all the same.

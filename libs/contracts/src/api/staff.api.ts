@@ -172,6 +172,22 @@ export const STAFF_API = {
     personalData: true,
     summary: 'Change a staff member’s pay terms (daily pay in integer minor units and a currency)',
   },
+  ChangeStaffRole: {
+    http: {
+      method: 'POST',
+      path: 'staff/:id/role',
+      status: 200,
+      ...STAFF_ID,
+      etag: true,
+      ifMatch: true,
+    },
+    access: STAFF_PEOPLE_MANAGERS,
+    errors: [...LIVE_MEMBER, 'STAFF.STAFF_MEMBER_LEFT', 'STAFF.ROLE_CHANGE_NOT_DECIDED'],
+    personalData: true,
+    summary:
+      'Give a staff member another role (published as StaffRoleChanged: tenancy’s login and orders’ skill follow); ' +
+      '`assessmentPeriod` names the assessment whose `role_change` outcome it carries out (422 when it decided none)',
+  },
   GetStaffMember: {
     http: { method: 'GET', path: 'staff/:id', status: 200, ...STAFF_ID, etag: true, purpose: true },
     access: STAFF_PEOPLE_READERS,

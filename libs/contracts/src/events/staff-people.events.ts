@@ -94,6 +94,20 @@ export interface StaffMemberLeftV1 {
   readonly leftAt: string;
 }
 
+/**
+ * A staff member's role changed (ChangeStaffRole, by a people manager). `assessment` names the recorded assessment
+ * result whose `role_change` outcome (AssessmentOutcomesDecidedV1) it carries out, when it does. Tenancy gives the
+ * login it created at hire the new role in place of `from`; orders judges skill by `to` from `changedAt` on.
+ */
+export interface StaffRoleChangedV1 {
+  readonly staffId: string;
+  readonly from: Role;
+  readonly to: Role;
+  readonly branchId: string;
+  readonly assessment?: { readonly period: string; readonly resultVersion: number };
+  readonly changedAt: string;
+}
+
 export type StaffPeoplePublishedEvent =
   | { readonly type: 'StaffMemberHired'; readonly data: StaffMemberHiredV1 }
   | { readonly type: 'PayTermsChanged'; readonly data: PayTermsChangedV1 }
@@ -102,7 +116,8 @@ export type StaffPeoplePublishedEvent =
   | { readonly type: 'QualificationExpiryReminderDue'; readonly data: QualificationExpiryReminderDueV1 }
   | { readonly type: 'FinalSettlementRequested'; readonly data: FinalSettlementRequestedV1 }
   | { readonly type: 'StaffMemberErased'; readonly data: StaffMemberErasedV1 }
-  | { readonly type: 'StaffMemberLeft'; readonly data: StaffMemberLeftV1 };
+  | { readonly type: 'StaffMemberLeft'; readonly data: StaffMemberLeftV1 }
+  | { readonly type: 'StaffRoleChanged'; readonly data: StaffRoleChangedV1 };
 
 /**
  * A staff member's availability for dispatch changed (issue 13 item 7): a working slot (a scheduled shift) or an

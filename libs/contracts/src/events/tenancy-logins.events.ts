@@ -37,7 +37,24 @@ export interface StaffLoginClosedV1 {
   readonly closedAt: string;
 }
 
+/**
+ * Staff's `StaffRoleChanged` followed on the login made at hire: the user's roles (`roles`, also recorded as
+ * `UserRolesChanged` just before) hold `to` in place of `from`; roles an admin granted besides stay. `staffVersion`
+ * is the staff member's stream version of the change: a change delivered again, or late after a newer one, is not
+ * applied twice or backwards.
+ */
+export interface StaffLoginRolesFollowedV1 {
+  readonly staffId: string;
+  readonly userId: string;
+  readonly from: Role;
+  readonly to: Role;
+  readonly roles: readonly Role[];
+  readonly staffVersion: number;
+  readonly followedAt: string;
+}
+
 export type TenancyLoginsPublishedEvent =
   | { readonly type: 'StaffLoginCreated'; readonly data: StaffLoginCreatedV1 }
   | { readonly type: 'StaffLoginRefused'; readonly data: StaffLoginRefusedV1 }
-  | { readonly type: 'StaffLoginClosed'; readonly data: StaffLoginClosedV1 };
+  | { readonly type: 'StaffLoginClosed'; readonly data: StaffLoginClosedV1 }
+  | { readonly type: 'StaffLoginRolesFollowed'; readonly data: StaffLoginRolesFollowedV1 };

@@ -1,4 +1,4 @@
-import type { BusinessLine, Role } from '@serviceops/contracts';
+import type { AssessmentOutcome, BusinessLine, Role } from '@serviceops/contracts';
 import type { PayTerms } from './member.events';
 
 interface Command<Type extends string, Data> {
@@ -36,7 +36,24 @@ export type EraseStaffMember = Command<'EraseStaffMember', { staffId: string; re
 /** The separation's last day came (the durable timer armed at the resignation or dismissal): they have left. */
 export type RecordStaffMemberLeft = Command<'RecordStaffMemberLeft', { staffId: string }>;
 
-export type MemberCommand = HireStaffMember | ChangePayTerms | EraseStaffMember | RecordStaffMemberLeft;
+/**
+ * Give the staff member another role; `assessmentPeriod`: the assessed period whose `role_change` outcome this
+ * carries out (its latest result must have decided it for them: the context's `assessed`).
+ */
+export type ChangeStaffRole = Command<
+  'ChangeStaffRole',
+  { staffId: string; role: Role; assessmentPeriod?: string }
+>;
+
+export type MemberCommand =
+  HireStaffMember | ChangePayTerms | EraseStaffMember | RecordStaffMemberLeft | ChangeStaffRole;
+
+/** A person's outcomes in the latest recorded result of a period (AssessmentOutcomesDecided's). */
+export interface AssessedOutcomes {
+  readonly period: string;
+  readonly resultVersion: number;
+  readonly outcomes: readonly AssessmentOutcome[];
+}
 
 /**
  * The staff member's separation as an erasure needs it (the separation stream's state has this shape): whether

@@ -1,7 +1,9 @@
 import { STAFF_PEOPLE_FIELDS } from '@serviceops/contracts';
 import { addDays, isMinorUnits, RULES } from '@serviceops/kernel';
 import type {
+  AssessedOutcomes,
   ChangePayTerms,
+  ChangeStaffRole,
   EraseStaffMember,
   HireStaffMember,
   MemberCommand,
@@ -12,10 +14,14 @@ import { MemberErrorCode, memberError } from './member.errors';
 import type { MemberEvent, PayTerms } from './member.events';
 import type { ActiveMember, MemberState } from './member.state';
 
-/** What the staff member's decisions take from outside the domain: the time, and (erasure) their separation. */
+/**
+ * What the staff member's decisions take from outside the domain: the time, (erasure) their separation, and (a
+ * role change citing an assessment) their outcomes in that period's latest result, absent when not in it.
+ */
 export interface MemberContext {
   readonly now: Date;
   readonly separation?: SeparationOfMember;
+  readonly assessed?: AssessedOutcomes;
 }
 
 export function decideMember(
@@ -32,6 +38,8 @@ export function decideMember(
       return erase(command, state, context);
     case 'RecordStaffMemberLeft':
       return recordLeft(command, state, context);
+    case 'ChangeStaffRole':
+      return changeRole(command, state, context);
     default: {
       const unhandled: never = command;
       return unhandled;
@@ -110,6 +118,48 @@ function changePayTerms(
     {
       type: 'PayTermsChanged',
       data: { staffId: member.staffId, payTerms, changedAt: context.now.toISOString() },
+    },
+  ];
+}
+
+/**
+ * A role change: of someone still employed (not erased, not left); the same role again changes nothing. Citing an
+ * assessed period, the period's latest result must have decided `role_change` for them; the event names it.
+ */
+function changeRole(
+  { data }: ChangeStaffRole,
+  state: MemberState,
+  context: MemberContext,
+): readonly MemberEvent[] {
+  const member = activeMember(state);
+  if (member.leftAt !== undefined)
+    throw memberError(MemberErrorCode.STAFF_MEMBER_LEFT, 'the staff member has left', {
+      leftAt: member.leftAt,
+    });
+  const { assessed } = context;
+  if (
+    data.assessmentPeriod !== undefined &&
+    (assessed?.period !== data.assessmentPeriod || !assessed.outcomes.includes('role_change'))
+  )
+    throw memberError(
+      MemberErrorCode.ROLE_CHANGE_NOT_DECIDED,
+      `the latest assessment of ${data.assessmentPeriod} decided no role change for this staff member`,
+      { field: 'assessmentPeriod' },
+    );
+  if (data.role === member.role) return [];
+  return [
+    {
+      type: 'StaffRoleChanged',
+      data: {
+        staffId: member.staffId,
+        from: member.role,
+        to: data.role,
+        branchId: member.branchId,
+        ...(data.assessmentPeriod !== undefined && assessed
+          ? { assessment: { period: assessed.period, resultVersion: assessed.resultVersion } }
+          : {}),
+        changedAt: context.now.toISOString(),
+      },
     },
   ];
 }

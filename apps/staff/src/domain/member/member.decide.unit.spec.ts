@@ -1,5 +1,5 @@
 import { deciderSpec } from '@serviceops/testing';
-import type { HireStaffMember, MemberCommand, SeparationOfMember } from './member.commands';
+import type { AssessedOutcomes, HireStaffMember, MemberCommand, SeparationOfMember } from './member.commands';
 import { DEFAULT_STAFF_RETENTION_DAYS, staffLeavesAt, staffRetentionEndsAt } from './member.decide';
 import { memberDecider } from './member.decider';
 import type { MemberEvent, StaffMemberHired } from './member.events';
@@ -292,5 +292,104 @@ describe('RecordStaffMemberLeft: the leave timer, when the last day comes', () =
       memberDecider.initialState(),
     );
     expect(state).toMatchObject({ status: 'active', leftAt: '2026-03-03T00:00:00.000Z' });
+  });
+});
+
+describe('ChangeStaffRole', () => {
+  const change = (role: HireStaffMember['data']['role'], assessmentPeriod?: string): MemberCommand => ({
+    type: 'ChangeStaffRole',
+    data: { staffId: STAFF, role, ...(assessmentPeriod ? { assessmentPeriod } : {}) },
+  });
+  const withAssessed = (outcomes: AssessedOutcomes['outcomes'], period = '2026-02') =>
+    deciderSpec(memberDecider, { now, assessed: { period, resultVersion: 3, outcomes } });
+  const left: MemberEvent = {
+    type: 'StaffMemberLeft',
+    data: { staffId: STAFF, kind: 'resignation', lastDay: '2026-03-01', leftAt: at },
+  };
+  const erased: MemberEvent = {
+    type: 'StaffMemberErased',
+    data: { staffId: STAFF, by: 'request', lastDay: '2026-03-01', erasedAt: at },
+  };
+
+  it('records StaffRoleChanged from the current role to the new one, in their branch', () => {
+    spec([hired])
+      .when(change('technician'))
+      .then([
+        {
+          type: 'StaffRoleChanged',
+          data: {
+            staffId: STAFF,
+            from: 'coach',
+            to: 'technician',
+            branchId: hireData.branchId,
+            changedAt: at,
+          },
+        },
+      ]);
+  });
+
+  it('changes from the role the last change gave; the same role again records nothing', () => {
+    const first = memberDecider.decide(
+      change('technician'),
+      memberDecider.evolve(memberDecider.initialState(), hired),
+      {
+        now,
+      },
+    );
+    spec([hired, ...first])
+      .when(change('technician'))
+      .then([]);
+    spec([hired, ...first])
+      .when(change('companion'))
+      .then([
+        {
+          type: 'StaffRoleChanged',
+          data: {
+            staffId: STAFF,
+            from: 'technician',
+            to: 'companion',
+            branchId: hireData.branchId,
+            changedAt: at,
+          },
+        },
+      ]);
+  });
+
+  it('names the assessment whose role_change outcome it carries out', () => {
+    withAssessed(['training_plan', 'role_change'])
+      .given([hired])
+      .when(change('companion', '2026-02'))
+      .then([
+        {
+          type: 'StaffRoleChanged',
+          data: {
+            staffId: STAFF,
+            from: 'coach',
+            to: 'companion',
+            branchId: hireData.branchId,
+            assessment: { period: '2026-02', resultVersion: 3 },
+            changedAt: at,
+          },
+        },
+      ]);
+  });
+
+  it.each([
+    ['no such staff member', [], spec, 'STAFF.STAFF_MEMBER_NOT_FOUND'],
+    ['a leaver whose last day came', [hired, left], spec, 'STAFF.STAFF_MEMBER_LEFT'],
+    ['an erased leaver', [hired, left, erased], spec, 'STAFF.STAFF_MEMBER_ERASED'],
+  ] as const)('refuses %s', (_what, given, make, code) => {
+    make(given).when(change('technician')).thenThrows(code);
+  });
+
+  it.each([
+    ['the period was not assessed for them', undefined],
+    ['its latest result decided other outcomes', withAssessed(['warning', 'training_plan'])],
+    ['another period’s result decided it', withAssessed(['role_change'], '2026-01')],
+  ])('refuses citing an assessment when %s', (_what, context) => {
+    (context ?? deciderSpec(memberDecider, { now }))
+      .given([hired])
+      .when(change('companion', '2026-02'))
+      .thenThrows('STAFF.ROLE_CHANGE_NOT_DECIDED');
   });
 });

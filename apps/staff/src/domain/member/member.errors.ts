@@ -16,6 +16,10 @@ export const MemberErrorCode = {
   LAST_DAY_NOT_REACHED: 'STAFF.LAST_DAY_NOT_REACHED',
   /** Their personal data was erased already (a second erasure, or any change to the file after it). */
   STAFF_MEMBER_ERASED: 'STAFF.STAFF_MEMBER_ERASED',
+  /** A role change for someone whose separation's last day has come (StaffMemberLeft). */
+  STAFF_MEMBER_LEFT: 'STAFF.STAFF_MEMBER_LEFT',
+  /** A role change citing an assessed period whose latest result did not decide a role change for the person. */
+  ROLE_CHANGE_NOT_DECIDED: 'STAFF.ROLE_CHANGE_NOT_DECIDED',
 } as const;
 
 export type MemberErrorCode = (typeof MemberErrorCode)[keyof typeof MemberErrorCode];

@@ -4,6 +4,7 @@ import {
   type Role,
   type StaffMemberErasedV1,
   type StaffMemberLeftV1,
+  type StaffRoleChangedV1,
 } from '@serviceops/contracts';
 import type { Event, Money } from '@serviceops/kernel';
 
@@ -64,8 +65,16 @@ export type StaffMemberErased = Event<'StaffMemberErased', StaffMemberErasedV1>;
  */
 export type StaffMemberLeft = Event<'StaffMemberLeft', StaffMemberLeftV1>;
 
+/** The staff member's role changed (published as StaffRoleChangedV1: tenancy's login, orders' skill follow it). */
+export type StaffRoleChanged = Event<'StaffRoleChanged', StaffRoleChangedV1>;
+
 export type MemberEvent =
-  StaffMemberHired | PayTermsChanged | StaffLoginRequested | StaffMemberErased | StaffMemberLeft;
+  | StaffMemberHired
+  | PayTermsChanged
+  | StaffLoginRequested
+  | StaffMemberErased
+  | StaffMemberLeft
+  | StaffRoleChanged;
 
 /** Where personal data sits in the staff member's events: sealed with their key in storage. */
 export const MEMBER_SEALED_PATHS = PERSONAL_DATA_SEALED.staffMember;

@@ -24,6 +24,9 @@ export function evolveMember(state: MemberState, event: MemberEvent): MemberStat
         updatedAt: event.data.erasedAt,
       };
     }
+    case 'StaffRoleChanged':
+      if (state.status === 'absent') return state;
+      return { ...state, role: event.data.to, updatedAt: event.data.changedAt };
     case 'StaffMemberLeft':
       if (state.status === 'absent') return state;
       return { ...state, leftAt: event.data.leftAt, updatedAt: event.data.leftAt };

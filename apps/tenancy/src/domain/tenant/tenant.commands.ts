@@ -100,6 +100,15 @@ export type CloseStaffLogin = Command<
   { tenantId: string; staffId: string; lastDay: string }
 >;
 
+/**
+ * Staff's `StaffRoleChanged` (at `staffVersion` of the staff member's stream): the login made at hire takes `to`
+ * in place of `from`; nothing without such a login, for a disabled one, or for a change followed already.
+ */
+export type FollowStaffRole = Command<
+  'FollowStaffRole',
+  { tenantId: string; staffId: string; from: Role; to: Role; staffVersion: number }
+>;
+
 export type TenantCommand =
   | CreateTenant
   | ProvisionTenant
@@ -117,4 +126,5 @@ export type TenantCommand =
   | CreateStaffLogin
   | IssueUserInvitation
   | ActivateUser
-  | CloseStaffLogin;
+  | CloseStaffLogin
+  | FollowStaffRole;

@@ -11,6 +11,7 @@ import type {
   AddBranch,
   DisableTenant,
   EnableTenant,
+  FollowStaffRole,
   ProvisionPlatform,
   ProvisionTenant,
   ActivateUser,
@@ -63,6 +64,9 @@ export function decideTenant(
   // A leaver's access ends even while an operator has the tenant disabled (it would come back with the tenant).
   if (command.type === 'CloseStaffLogin')
     return closeStaffLogin(command, existing(state, command.data.tenantId), context);
+  // Likewise a role change: the login comes back with the tenant holding the person's current role.
+  if (command.type === 'FollowStaffRole')
+    return followStaffRole(command, existing(state, command.data.tenantId), context);
   return decideForActive(command, enabledTenant(state, command.data.tenantId), context);
 }
 
@@ -70,7 +74,13 @@ export function decideTenant(
 function decideForActive(
   command: Exclude<
     TenantCommand,
-    CreateTenant | ProvisionTenant | ProvisionPlatform | DisableTenant | EnableTenant | CloseStaffLogin
+    | CreateTenant
+    | ProvisionTenant
+    | ProvisionPlatform
+    | DisableTenant
+    | EnableTenant
+    | CloseStaffLogin
+    | FollowStaffRole
   >,
   tenant: ActiveTenant,
   context: TenantContext,
@@ -340,6 +350,43 @@ function closeStaffLogin(
     {
       type: 'StaffLoginClosed',
       data: { staffId, userId: staffId, lastDay, closedAt: context.now.toISOString() },
+    },
+  ];
+}
+
+/**
+ * The staff member's role changed: the login made at hire holds `to` in place of `from` (roles an admin granted
+ * besides stay), its tokens revoked by UserRolesChanged when the roles moved; StaffLoginRolesFollowed records the
+ * staff version followed. Nothing without a login from hiring (none, refused, closed), for a disabled user, or
+ * for a change at or below the version followed already: a redelivery, or an older change arriving late.
+ */
+function followStaffRole(
+  command: FollowStaffRole,
+  tenant: ActiveTenant,
+  context: TenantContext,
+): TenantEvent[] {
+  const { staffId, staffVersion, from, to } = command.data;
+  if (entry(tenant.staffLogins ?? {}, staffId) !== 'created') return [];
+  const user = entry(tenant.users, staffId);
+  if (!user || user.disabled) return [];
+  if (staffVersion <= (entry(tenant.staffRoleVersions ?? {}, staffId) ?? 0)) return [];
+  validRoles([from, to]); // staff's published roles: a malformed one is refused (the consumer logs it)
+  const roles = grantableRoles(tenant, [...user.roles.filter((r) => r !== from), to]);
+  const moved = roles.length !== user.roles.length || roles.some((r) => !user.roles.includes(r));
+  if (moved && user.roles.includes('admin') && !roles.includes('admin')) lastAdminGuard(tenant, staffId);
+  return [
+    ...(moved ? [{ type: 'UserRolesChanged', data: { userId: staffId, roles } } as const] : []),
+    {
+      type: 'StaffLoginRolesFollowed',
+      data: {
+        staffId,
+        userId: staffId,
+        from,
+        to,
+        roles,
+        staffVersion,
+        followedAt: context.now.toISOString(),
+      },
     },
   ];
 }

@@ -1,4 +1,9 @@
-import type { StaffLoginClosedV1, StaffLoginCreatedV1, StaffLoginRefusedV1 } from '@serviceops/contracts';
+import type {
+  StaffLoginClosedV1,
+  StaffLoginCreatedV1,
+  StaffLoginRefusedV1,
+  StaffLoginRolesFollowedV1,
+} from '@serviceops/contracts';
 import type { BusinessCalendar, Event } from '@serviceops/kernel';
 import type { BusinessLine } from '../business-lines';
 import type { Role } from '../roles';
@@ -50,6 +55,9 @@ export type StaffLoginRefused = Event<'StaffLoginRefused', StaffLoginRefusedV1>;
 /** The staff member left: their login is closed for good (after UserDisabled, unless an admin disabled it first). */
 export type StaffLoginClosed = Event<'StaffLoginClosed', StaffLoginClosedV1>;
 
+/** Staff's role change followed on the login made at hire (after its UserRolesChanged, when the roles moved). */
+export type StaffLoginRolesFollowed = Event<'StaffLoginRolesFollowed', StaffLoginRolesFollowedV1>;
+
 export type TenantEvent =
   | TenantCreated
   | TenantDisabled
@@ -65,5 +73,6 @@ export type TenantEvent =
   | StaffLoginCreated
   | StaffLoginRefused
   | StaffLoginClosed
+  | StaffLoginRolesFollowed
   | UserInvitationIssued
   | UserActivated;

@@ -68,6 +68,11 @@ export function evolveTenant(state: TenantState, event: TenantEvent): TenantStat
       return { ...state, staffLogins: { ...state.staffLogins, [event.data.staffId]: 'refused' } };
     case 'StaffLoginClosed':
       return { ...state, staffLogins: { ...state.staffLogins, [event.data.staffId]: 'closed' } };
+    case 'StaffLoginRolesFollowed':
+      return {
+        ...state,
+        staffRoleVersions: { ...state.staffRoleVersions, [event.data.staffId]: event.data.staffVersion },
+      };
     case 'UserInvitationIssued': {
       const { invitationId, expiresAt } = event.data;
       return updateUser(event.data.userId, () => ({ invitation: { invitationId, expiresAt } }));

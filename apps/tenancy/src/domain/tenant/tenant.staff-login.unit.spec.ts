@@ -157,3 +157,85 @@ describe('a leaver’s login closed (staff’s StaffMemberLeft)', () => {
     expect(decide(given, close)).toEqual([]);
   });
 });
+
+describe('a staff login following the person’s role (staff’s StaffRoleChanged)', () => {
+  const follow = (from: Role, to: Role, staffVersion: number): TenantCommand => ({
+    type: 'FollowStaffRole',
+    data: { tenantId: T, staffId: STAFF, from, to, staffVersion },
+  });
+  const followed = (from: Role, to: Role, roles: Role[], staffVersion: number): TenantEvent => ({
+    type: 'StaffLoginRolesFollowed',
+    data: { staffId: STAFF, userId: STAFF, from, to, roles, staffVersion, followedAt: now.toISOString() },
+  });
+  const created = [...tenant, ...decide(tenant)];
+  const userOf = (events: readonly TenantEvent[]) => {
+    const state = fold(events);
+    if (state.status !== 'active') throw new Error('an active tenant');
+    return state.users[STAFF];
+  };
+
+  it('swaps the old role for the new, revoking the login’s tokens, and records the version followed', () => {
+    const events = decide(created, follow('coach', 'technician', 3));
+    expect(events).toEqual([
+      { type: 'UserRolesChanged', data: { userId: STAFF, roles: ['technician'] } },
+      followed('coach', 'technician', ['technician'], 3),
+    ]);
+    expect(userOf([...created, ...events])).toMatchObject({
+      roles: ['technician'],
+      tokenVersion: (userOf(created)?.tokenVersion ?? 0) + 1,
+    });
+  });
+
+  it('keeps roles an admin granted besides', () => {
+    const granted: TenantEvent[] = [
+      ...created,
+      { type: 'UserRolesChanged', data: { userId: STAFF, roles: ['coach', 'auditor'] } },
+    ];
+    expect(decide(granted, follow('coach', 'companion', 3))[0]).toEqual({
+      type: 'UserRolesChanged',
+      data: { userId: STAFF, roles: ['companion', 'auditor'] },
+    });
+  });
+
+  it('follows once: a redelivery, and an older change delivered after a newer, change nothing', () => {
+    const first = [...created, ...decide(created, follow('coach', 'technician', 3))];
+    const second = [...first, ...decide(first, follow('technician', 'coach', 4))];
+    expect(userOf(second)?.roles).toEqual(['coach']);
+    expect(decide(second, follow('technician', 'coach', 4))).toEqual([]);
+    // Coach → technician again (version 3, late): the person is a coach now, and stays one.
+    expect(decide(second, follow('coach', 'technician', 3))).toEqual([]);
+  });
+
+  it('follows while the tenant is disabled (the login comes back with the current role)', () => {
+    const off: TenantEvent[] = [
+      ...created,
+      { type: 'TenantDisabled', data: { disabledAt: now.toISOString() } },
+    ];
+    expect(decide(off, follow('coach', 'technician', 3))).toHaveLength(2);
+  });
+
+  it.each([
+    ['no login was asked at hire', tenant],
+    ['the login was refused', [...tenant, ...decide(tenant, request({ username: 'BOSS' }))]],
+    [
+      'the login was closed',
+      [
+        ...created,
+        ...decide(created, {
+          type: 'CloseStaffLogin',
+          data: { tenantId: T, staffId: STAFF, lastDay: '2026-03-02' },
+        }),
+      ],
+    ],
+  ])('does nothing when %s', (_why, given) => {
+    expect(decide(given, follow('coach', 'technician', 3))).toEqual([]);
+  });
+
+  it('refuses to take away the tenant’s last admin', () => {
+    const adminLogin = [...tenant, ...decide(tenant, request({ roles: ['admin'] }))];
+    const onlyAdmin: TenantEvent[] = [...adminLogin, { type: 'UserDisabled', data: { userId: 'u-admin' } }];
+    expect(() => decide(onlyAdmin, follow('admin', 'coach', 3))).toThrow(
+      expect.objectContaining({ code: 'TENANCY.LAST_ADMIN' }) as Error,
+    );
+  });
+});

@@ -48,6 +48,8 @@ export interface ActiveTenant {
   readonly disabledAt?: string;
   /** Staff members whose login request was answered, by staff id: a redelivered request changes nothing. */
   readonly staffLogins?: Readonly<Record<string, 'created' | 'refused' | 'closed'>>;
+  /** The staff member's stream version of the last role change followed, by staff id. */
+  readonly staffRoleVersions?: Readonly<Record<string, number>>;
 }
 
 export type TenantState = AbsentTenant | ActiveTenant;

@@ -1,0 +1,175 @@
+import { DomainError, newId } from '@serviceops/kernel';
+import { EventSourcingRuntime, ProblemError, type CallContext } from '@serviceops/platform';
+import { bootOnOwnDatabase, type BootedService } from '@serviceops/platform/testing';
+import { eventually } from '@serviceops/testing';
+import { MemberHandlers } from '../src/application/member.handlers';
+import { PeopleLists } from '../src/application/people-lists';
+import { RecruitmentHandlers } from '../src/application/recruitment.handlers';
+import { assessmentStreamId, type PeriodAssessed } from '../src/domain/assessment/assessment.decider';
+import { DEFAULT_ASSESSMENT_POLICY } from '../src/domain/assessment/assessment.policy';
+import { memberStreamId } from '../src/domain/member/member.decider';
+import { staffService } from '../src/staff.service-definition';
+import { storedEvents } from './at-rest';
+
+// Issue 13 item 5 ("failing → role change") and the staff file: ChangeStaffRole on real PostgreSQL. The change is
+// StaffRoleChanged in the member's stream (published on staff.events.v1); the list and the facts an assessment
+// ranks by follow it; citing an assessment needs its latest result to have decided role_change for the person.
+
+let booted: BootedService | undefined;
+const app = () => booted!.running.app;
+const runtime = () => app().get(EventSourcingRuntime);
+const members = () => app().get(MemberHandlers);
+
+const tenantId = newId();
+const manager: CallContext = { tenantId, actorId: newId(), roles: ['admin'], correlationId: newId() };
+
+beforeAll(async () => {
+  booted = await bootOnOwnDatabase('staffroles', staffService);
+});
+
+afterAll(async () => {
+  await booted?.stop();
+});
+
+async function hired(call = manager): Promise<{ staffId: string; branchId: string }> {
+  const recruitment = app().get(RecruitmentHandlers);
+  const branchId = newId();
+  const posting = await recruitment.openPosting(
+    { role: 'coach', branchId, businessLine: 'driving_practice', title: 'Coach', criteria: {} },
+    call,
+  );
+  const { id } = await recruitment.applyForPosting(
+    { postingId: posting.id, name: 'Wang Fang', phone: '+86 139 1234 5678', drivingYears: 5 },
+    call,
+  );
+  const step = (body: object) => recruitment.recordRecruitmentStep({ id, ...body }, call);
+  await step({ step: 'screening' });
+  await step({ step: 'interview', passed: true, interviewMode: 'on_site', ratings: [] });
+  await step({ step: 'practical_test', passed: true, practicalTest: 'test_drive' });
+  await step({ step: 'onboarding_training', passed: true });
+  await step({ step: 'exam', passed: true, score: 90 });
+  const member = await recruitment.hireCandidate(
+    { id, payTerms: { dailyPay: { amount: 30_000, currency: 'CNY' } } },
+    call,
+  );
+  return { staffId: member.id, branchId };
+}
+
+const codeOf = async (p: Promise<unknown>) =>
+  p.then(
+    () => 'answered',
+    (e: unknown) => (e instanceof ProblemError || e instanceof DomainError ? e.code : String(e)),
+  );
+
+const memberEvents = (staffId: string) => storedEvents(runtime(), memberStreamId(tenantId, staffId));
+
+/** A recorded result of `period` (as AssessPeriod writes it) with the given outcomes for the person. */
+async function assessedWith(
+  period: string,
+  staffId: string,
+  outcomes: PeriodAssessed['data']['results'][0]['outcomes'],
+) {
+  const stream = assessmentStreamId(tenantId, period);
+  const { version } = await runtime().store.readStream(stream);
+  const resultVersion = version + 1;
+  const data: PeriodAssessed['data'] = {
+    period,
+    cycle: 'monthly',
+    resultVersion,
+    policyVersion: 0,
+    policy: DEFAULT_ASSESSMENT_POLICY,
+    assessedAt: new Date().toISOString(),
+    results: [
+      {
+        staffId,
+        role: 'coach',
+        branchId: null,
+        kpis: {} as PeriodAssessed['data']['results'][0]['kpis'],
+        score: 20,
+        rank: 1,
+        groupSize: 1,
+        grade: 'D',
+        outcomes,
+      },
+    ],
+  };
+  await runtime().store.append(stream, [{ type: 'PeriodAssessed', data }], {
+    expectedVersion: version === 0 ? 'no_stream' : version,
+    metadata: { tenantId, actorId: manager.actorId },
+  });
+  return resultVersion;
+}
+
+it('records StaffRoleChanged; the file, the list and the assessment facts take the new role', async () => {
+  const { staffId, branchId } = await hired();
+  const changed = await members().changeRole(
+    { id: staffId, role: 'technician', expectedVersion: 1 },
+    manager,
+  );
+  expect(changed).toMatchObject({ id: staffId, role: 'technician', version: 2 });
+  const events = await memberEvents(staffId);
+  expect(events.map((e) => e.type)).toEqual(['StaffMemberHired', 'StaffRoleChanged']);
+  expect(events[1]?.data).toEqual({
+    staffId,
+    from: 'coach',
+    to: 'technician',
+    branchId,
+    changedAt: expect.any(String) as string,
+  });
+
+  // The same role again: nothing written.
+  await members().changeRole({ id: staffId, role: 'technician' }, manager);
+  expect(await memberEvents(staffId)).toHaveLength(2);
+
+  await eventually('the new role in the staff list', async () => {
+    const page = await app().get(PeopleLists).staff({ role: 'technician', limit: 100 }, manager);
+    return page.items.some((i) => (i as { id: string }).id === staffId) ? true : undefined;
+  });
+  await eventually('the new role in the assessment facts', async () => {
+    const { rows } = await runtime().store.pool.query<{ role: string }>(
+      `SELECT role FROM staff.conduct_staff_facts WHERE tenant_id = $1 AND staff_id = $2`,
+      [tenantId, staffId],
+    );
+    return rows[0]?.role === 'technician' ? true : undefined;
+  });
+});
+
+it('carries out an assessment’s role_change, naming the result; refuses one that decided none, writing nothing', async () => {
+  const { staffId } = await hired();
+  expect(
+    await codeOf(
+      members().changeRole({ id: staffId, role: 'companion', assessmentPeriod: '2026-01' }, manager),
+    ),
+  ).toBe('STAFF.ROLE_CHANGE_NOT_DECIDED');
+  await assessedWith('2026-01', staffId, ['role_change', 'training_plan']);
+  // A re-scoring that no longer decides it: the latest result is what counts.
+  const latest = await assessedWith('2026-01', staffId, ['warning']);
+  expect(
+    await codeOf(
+      members().changeRole({ id: staffId, role: 'companion', assessmentPeriod: '2026-01' }, manager),
+    ),
+  ).toBe('STAFF.ROLE_CHANGE_NOT_DECIDED');
+  expect((await memberEvents(staffId)).map((e) => e.type)).toEqual(['StaffMemberHired']);
+
+  const decided = await assessedWith('2026-01', staffId, ['role_change']);
+  expect(decided).toBe(latest + 1);
+  await members().changeRole({ id: staffId, role: 'companion', assessmentPeriod: '2026-01' }, manager);
+  const [, change] = await memberEvents(staffId);
+  expect(change?.data).toMatchObject({
+    from: 'coach',
+    to: 'companion',
+    assessment: { period: '2026-01', resultVersion: decided },
+  });
+});
+
+it('refuses another tenant’s staff member and an unknown id, writing nothing', async () => {
+  const { staffId } = await hired();
+  const other: CallContext = { ...manager, tenantId: newId() };
+  expect(await codeOf(members().changeRole({ id: staffId, role: 'technician' }, other))).toBe(
+    'STAFF.STAFF_MEMBER_NOT_FOUND',
+  );
+  expect(await codeOf(members().changeRole({ id: newId(), role: 'technician' }, manager))).toBe(
+    'STAFF.STAFF_MEMBER_NOT_FOUND',
+  );
+  expect(await memberEvents(staffId)).toHaveLength(1);
+});
