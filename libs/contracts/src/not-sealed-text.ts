@@ -107,6 +107,7 @@ export const NOT_SEALED_TEXT: Readonly<Record<string, string>> = {
     'QuoteIssued.validUntil',
     'PeriodAssessed.period',
     'AssessmentOutcomesDecided.period',
+    'StaffRoleChanged.assessment.period',
     'StaffAvailabilityChanged.from',
     'StaffAvailabilityChanged.to',
     'LeaveRequested.from',
