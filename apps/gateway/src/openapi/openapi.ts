@@ -71,12 +71,14 @@ export function closeRequestSchemas(document: OpenAPIObject): OpenAPIObject {
   return document;
 }
 
-/** Swagger UI at /api/docs and the spec at /api/docs-json, served outside the guards. */
-export function setupOpenApi(app: INestApplication, publicUrl?: string): OpenAPIObject {
-  const document = openApiDocument(app, publicUrl);
-  SwaggerModule.setup(DOCS_PATH, app, document, {
+/**
+ * Swagger UI at /api/docs and the spec at /api/docs-json, served outside the guards. The document is built on the
+ * first request for it, not at start: scanning every controller is a tenth of the platform's time to ready, and
+ * the document is the same whenever it is built (the unit specs build it to check it).
+ */
+export function setupOpenApi(app: INestApplication, publicUrl?: string): void {
+  SwaggerModule.setup(DOCS_PATH, app, () => openApiDocument(app, publicUrl), {
     jsonDocumentUrl: `${DOCS_PATH}-json`,
     yamlDocumentUrl: `${DOCS_PATH}-yaml`,
   });
-  return document;
 }
