@@ -2,7 +2,7 @@ import type { Role } from '@serviceops/contracts';
 import type { OrderEvent } from '../order/order.events';
 import { orderDecider } from '../order/order.decider';
 import type { RequestKind } from '../order/order.commands';
-import { AUTO_DISPATCH_SLOT_MINUTES, autoDispatchSlot, nextAttemptAt, topCandidate } from './auto-dispatch';
+import { AUTO_DISPATCH_SLOT_MINUTES, autoDispatchSlot, nextAttemptAt } from './auto-dispatch';
 import { rankCandidates, type StaffFacts } from './candidates';
 import {
   DEFAULT_DISPATCH_POLICY,
@@ -216,13 +216,6 @@ describe('auto-dispatch: the slot, the pick, the next attempt', () => {
   ])('%s', (_why, wantedAt, start, end) => {
     expect(AUTO_DISPATCH_SLOT_MINUTES).toBe(120);
     expect(autoDispatchSlot(wantedAt, now)).toEqual({ start, end });
-  });
-
-  it('picks the top-ranked one in the running, or nobody', () => {
-    const c = (staffId: string, inRunning: boolean) => ({ staffId, inRunning, reasons: [], load: 0 });
-    expect(topCandidate([c('a', true), c('b', true)])?.staffId).toBe('a');
-    expect(topCandidate([c('a', false), c('b', true)])?.staffId).toBe('b');
-    expect(topCandidate([c('a', false)])).toBeUndefined();
   });
 
   it('tries a held request again at the next business morning (Friday evening: Monday 09:00 in Shanghai)', () => {
