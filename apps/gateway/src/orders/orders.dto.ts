@@ -1,5 +1,5 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
-import { BUSINESS_LINES, ORDER_FIELDS as F, TENANT_ROLES } from '@serviceops/contracts';
+import { AUTO_DISPATCH_SLOT_MINUTES, BUSINESS_LINES, ORDER_FIELDS as F, TENANT_ROLES } from '@serviceops/contracts';
 import { RULES } from '@serviceops/kernel';
 import { Type } from 'class-transformer';
 import {
@@ -9,7 +9,10 @@ import {
   IsBoolean,
   IsDefined,
   IsIn,
+  IsInt,
   IsUUID,
+  Max,
+  Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
@@ -171,6 +174,24 @@ export class SkillRuleDto {
   roles!: string[];
 }
 
+@ApiSchema({ name: 'SlotMinutesRule' })
+export class SlotMinutesRuleDto {
+  @ApiProperty({ enum: REQUEST_KINDS })
+  @IsIn(REQUEST_KINDS)
+  kind!: string;
+
+  @ApiProperty({
+    type: 'integer',
+    minimum: AUTO_DISPATCH_SLOT_MINUTES.min,
+    maximum: AUTO_DISPATCH_SLOT_MINUTES.max,
+    description: 'how long a slot the system books for the kind when it dispatches by itself',
+  })
+  @IsInt()
+  @Min(AUTO_DISPATCH_SLOT_MINUTES.min)
+  @Max(AUTO_DISPATCH_SLOT_MINUTES.max)
+  minutes!: number;
+}
+
 @ApiSchema({ name: 'ChangeDispatchPolicy' })
 export class DispatchPolicyDto {
   @ApiProperty({
@@ -193,4 +214,19 @@ export class DispatchPolicyDto {
   @ValidateNested({ each: true })
   @Type(() => SkillRuleDto)
   skills!: SkillRuleDto[];
+
+  @ValidateIf(present)
+  @ApiProperty({
+    type: [SlotMinutesRuleDto],
+    required: false,
+    maxItems: REQUEST_KINDS.length,
+    description:
+      `each request kind at most once (twice: 422 ORDERS.DISPATCH_POLICY_REFUSED); a kind left out, or the list, ` +
+      `gets ${AUTO_DISPATCH_SLOT_MINUTES.default} minutes`,
+  })
+  @IsArray()
+  @ArrayMaxSize(REQUEST_KINDS.length)
+  @ValidateNested({ each: true })
+  @Type(() => SlotMinutesRuleDto)
+  slotMinutes?: SlotMinutesRuleDto[];
 }

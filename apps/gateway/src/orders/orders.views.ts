@@ -7,6 +7,7 @@ import {
   SLA_STATES,
   SkillRuleDto,
   SlotDto,
+  SlotMinutesRuleDto,
   ZONES,
 } from './orders.dto';
 import { NotPersonal, Personal } from '../http/personal';
@@ -215,4 +216,9 @@ export class DispatchPolicyView {
   version!: number;
   @ApiProperty() autoDispatch!: boolean;
   @ApiProperty({ type: [SkillRuleDto], description: 'one row per request kind' }) skills!: SkillRuleDto[];
+  @ApiProperty({
+    type: [SlotMinutesRuleDto],
+    description: 'one row per request kind: how long a slot the system books when it dispatches by itself',
+  })
+  slotMinutes!: SlotMinutesRuleDto[];
 }

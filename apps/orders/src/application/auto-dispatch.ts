@@ -75,7 +75,11 @@ export class AutoDispatcher {
     if (!(AUTO_DISPATCHABLE_STATUSES as readonly string[]).includes(state.status)) return;
     const registered = decoded.find((d): d is RequestRegistered => d.type === 'RequestRegistered');
     const now = this.clock.now();
-    const slot = autoDispatchSlot(registered?.data.wantedAt ?? now.toISOString(), now);
+    const slot = autoDispatchSlot(
+      registered?.data.wantedAt ?? now.toISOString(),
+      now,
+      policy.slotMinutes[state.kind],
+    );
     const [staff, availability] = await Promise.all([
       this.facts.staffFor(tenantId, slot.start.slice(0, 10)),
       availabilityOf(this.orders.runtime.store.pool, tenantId),

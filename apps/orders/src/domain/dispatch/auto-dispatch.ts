@@ -4,21 +4,18 @@ import { businessMorningOf } from '../resource/resource.timers';
 import { OrderErrorCode } from '../order/order.errors';
 import { BOOKED, type Candidate } from './candidates';
 
-/** How long a slot the system books when it dispatches by itself: two hours from the wanted time. */
-export const AUTO_DISPATCH_SLOT_MINUTES = 120;
-
 /** The reason recorded when nobody is in the running. */
 export const NO_CANDIDATE = 'no_candidate';
 
 /**
  * The slot the system books: from the customer's wanted time, or from now when that has passed (a request
- * retried the next morning), AUTO_DISPATCH_SLOT_MINUTES long.
+ * retried the next morning), as long as the tenant's dispatch policy says for the order's kind (`slotMinutes`).
  */
-export function autoDispatchSlot(wantedAt: string, now: Date): Slot {
+export function autoDispatchSlot(wantedAt: string, now: Date, minutes: number): Slot {
   const start = Math.max(Date.parse(wantedAt), now.getTime());
   return {
     start: new Date(start).toISOString(),
-    end: new Date(start + AUTO_DISPATCH_SLOT_MINUTES * 60_000).toISOString(),
+    end: new Date(start + minutes * 60_000).toISOString(),
   };
 }
 

@@ -1,5 +1,17 @@
 import { type AutoDispatchChoice, nextChoice, NO_CANDIDATE, type Refusal } from './auto-dispatch';
 import type { Candidate } from './candidates';
+import { REQUEST_KINDS, type RequestKind } from '../order/order.commands';
+import {
+  type ChangeDispatchPolicy,
+  DEFAULT_DISPATCH_POLICY,
+  DEFAULT_SLOT_MINUTES,
+  type DispatchPolicyChanged,
+  dispatchPolicyDecider,
+  skillRulesOf,
+  type SlotMinutesRule,
+  slotMinutesRulesOf,
+} from './dispatch-policy.decider';
+import { DEFAULT_SKILLS } from './skills';
 
 const inRunning = (staffId: string, load = 0): Candidate => ({
   staffId,
@@ -54,5 +66,58 @@ describe('auto-dispatch: who is tried next in one attempt', () => {
         { staffId: 'c', reasons: ['expired'] },
       ],
     });
+  });
+});
+
+describe('the dispatch policy: how long a slot the system books per kind', () => {
+  const now = new Date('2026-03-02T02:00:00.000Z');
+  const change = (slotMinutes: readonly SlotMinutesRule[]): ChangeDispatchPolicy => ({
+    type: 'ChangeDispatchPolicy',
+    data: { autoDispatch: true, skills: skillRulesOf(DEFAULT_SKILLS), slotMinutes },
+  });
+  const decided = (slotMinutes: readonly SlotMinutesRule[]) =>
+    dispatchPolicyDecider.evolve(
+      DEFAULT_DISPATCH_POLICY,
+      dispatchPolicyDecider.decide(change(slotMinutes), DEFAULT_DISPATCH_POLICY, { now })[0] as never,
+    ).slotMinutes;
+
+  it('is two hours for every kind by default', () => {
+    expect(slotMinutesRulesOf(DEFAULT_DISPATCH_POLICY.slotMinutes)).toEqual(
+      REQUEST_KINDS.map((kind) => ({ kind, minutes: 120 })),
+    );
+  });
+
+  it.each<[string, SlotMinutesRule[], RequestKind, number]>([
+    ['a kind stated', [{ kind: 'practice_session', minutes: 45 }], 'practice_session', 45],
+    ['a kind left out keeps the default', [{ kind: 'practice_session', minutes: 45 }], 'repair', 120],
+    ['the shortest', [{ kind: 'chat', minutes: 15 }], 'chat', 15],
+    ['the longest', [{ kind: 'installation', minutes: 480 }], 'installation', 480],
+    ['none stated: the defaults', [], 'rental_delivery', 120],
+  ])('takes %s', (_why, slotMinutes, kind, minutes) => {
+    expect(decided(slotMinutes)[kind]).toBe(minutes);
+  });
+
+  it.each<[string, SlotMinutesRule[]]>([
+    ['a kind twice', [{ kind: 'chat', minutes: 30 }, { kind: 'chat', minutes: 60 }]],
+    ['an unknown kind', [{ kind: 'juggling', minutes: 30 }]],
+    ['under a quarter hour', [{ kind: 'chat', minutes: 14 }]],
+    ['over a working day', [{ kind: 'repair', minutes: 481 }]],
+    ['part of a minute', [{ kind: 'repair', minutes: 90.5 }]],
+    ['no minutes', [{ kind: 'repair', minutes: Number.NaN }]],
+  ])('refuses %s with 422 DISPATCH_POLICY_REFUSED', (_why, slotMinutes) => {
+    expect(() =>
+      dispatchPolicyDecider.decide(change(slotMinutes), DEFAULT_DISPATCH_POLICY, { now }),
+    ).toThrow(expect.objectContaining({ code: 'ORDERS.DISPATCH_POLICY_REFUSED' }) as Error);
+  });
+
+  it('reads a change recorded before slot lengths were policy as the defaults', () => {
+    const { slotMinutes: _none, ...older } = dispatchPolicyDecider.decide(change([]), DEFAULT_DISPATCH_POLICY, {
+      now,
+    })[0]?.data as DispatchPolicyChanged['data'];
+    const policy = dispatchPolicyDecider.evolve(DEFAULT_DISPATCH_POLICY, {
+      type: 'DispatchPolicyChanged',
+      data: older,
+    });
+    expect(policy.slotMinutes).toEqual(DEFAULT_SLOT_MINUTES);
   });
 });
