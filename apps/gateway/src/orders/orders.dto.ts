@@ -129,6 +129,22 @@ export class DispatchOrderDto {
   slot!: SlotDto;
 }
 
+@ApiSchema({ name: 'ReassignOrder' })
+export class ReassignOrderDto {
+  @ApiProperty({
+    format: 'uuid',
+    description:
+      'the person the order moves to, for the same slot: eligible at it (422 ORDERS.STAFF_NOT_ELIGIBLE), skilled ' +
+      '(422 ORDERS.STAFF_NOT_SKILLED), available (422 ORDERS.STAFF_UNAVAILABLE), free in it (422 ORDERS.DOUBLE_BOOKED); ' +
+      'the person it is with: 422 ORDERS.SAME_STAFF',
+  })
+  @IsUUID()
+  staffId!: string;
+
+  @Follows(F.reassignReason, { description: 'why the order moves; sealed: personal data' })
+  reason!: string;
+}
+
 @ApiSchema({ name: 'CancelOrder' })
 export class CancelOrderDto {
   @Follows(F.cancelReason, { description: 'why the order is cancelled; sealed: personal data' })

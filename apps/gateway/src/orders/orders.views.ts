@@ -138,6 +138,17 @@ export class OrderView {
   @ApiPropertyOptional({
     format: 'date-time',
     required: false,
+    description: 'moved to another person (staffId): the latest time',
+  })
+  reassignedAt?: string;
+
+  @ApiPropertyOptional({ required: false, description: 'why it was last moved; absent when masked' })
+  @Personal(PERSONAL_TEXT.order.reassignReason)
+  reassignReason?: string;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    required: false,
     description: 'cancelled: its SLA stopped then (slaState cancelled unless someone had arrived)',
   })
   cancelledAt?: string;
