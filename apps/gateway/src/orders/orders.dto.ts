@@ -1,5 +1,10 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
-import { AUTO_DISPATCH_SLOT_MINUTES, BUSINESS_LINES, ORDER_FIELDS as F, TENANT_ROLES } from '@serviceops/contracts';
+import {
+  AUTO_DISPATCH_SLOT_MINUTES,
+  BUSINESS_LINES,
+  ORDER_FIELDS as F,
+  TENANT_ROLES,
+} from '@serviceops/contracts';
 import { RULES } from '@serviceops/kernel';
 import { Type } from 'class-transformer';
 import {

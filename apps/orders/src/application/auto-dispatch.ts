@@ -3,12 +3,7 @@ import { type Clock, DomainError } from '@serviceops/kernel';
 import type { DeliveredEvent } from '@serviceops/messaging';
 import { type CallContext, type DueTimer, execute, ProblemError } from '@serviceops/platform';
 import type { PoolClient } from 'pg';
-import {
-  autoDispatchSlot,
-  nextAttemptAt,
-  nextChoice,
-  type Refusal,
-} from '../domain/dispatch/auto-dispatch';
+import { autoDispatchSlot, nextAttemptAt, nextChoice, type Refusal } from '../domain/dispatch/auto-dispatch';
 import { rankCandidates } from '../domain/dispatch/candidates';
 import type { Slot } from '../domain/order/order.commands';
 import { AUTO_DISPATCHABLE_STATUSES, orderDecider, orderStreamId } from '../domain/order/order.decider';

@@ -71,7 +71,10 @@ export class DispatchPolicyHandlers {
           data: {
             autoDispatch: request.autoDispatch ?? false,
             skills: (request.skills ?? []).map((r) => ({ kind: r.kind ?? '', roles: r.roles ?? [] })),
-            slotMinutes: (request.slotMinutes ?? []).map((r) => ({ kind: r.kind ?? '', minutes: r.minutes ?? 0 })),
+            slotMinutes: (request.slotMinutes ?? []).map((r) => ({
+              kind: r.kind ?? '',
+              minutes: r.minutes ?? 0,
+            })),
           },
         },
         { now: this.clock.now() },

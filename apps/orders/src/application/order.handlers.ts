@@ -392,7 +392,9 @@ export class OrderHandlers {
       const moves = from !== undefined && from !== staffId && slot !== undefined;
       const now = this.clock.now();
       const fitness =
-        moves && seen.status !== 'absent' ? await this.fitnessOf(call.tenantId, staffId, slot, seen.kind) : {};
+        moves && seen.status !== 'absent'
+          ? await this.fitnessOf(call.tenantId, staffId, slot, seen.kind)
+          : {};
       const bookings = moves
         ? [`staff:${from}`, `staff:${staffId}`].map((holder) => ({
             streamId: bookingStreamId(call.tenantId, holder, slot),

@@ -98,22 +98,32 @@ describe('the dispatch policy: how long a slot the system books per kind', () =>
   });
 
   it.each<[string, SlotMinutesRule[]]>([
-    ['a kind twice', [{ kind: 'chat', minutes: 30 }, { kind: 'chat', minutes: 60 }]],
+    [
+      'a kind twice',
+      [
+        { kind: 'chat', minutes: 30 },
+        { kind: 'chat', minutes: 60 },
+      ],
+    ],
     ['an unknown kind', [{ kind: 'juggling', minutes: 30 }]],
     ['under a quarter hour', [{ kind: 'chat', minutes: 14 }]],
     ['over a working day', [{ kind: 'repair', minutes: 481 }]],
     ['part of a minute', [{ kind: 'repair', minutes: 90.5 }]],
     ['no minutes', [{ kind: 'repair', minutes: Number.NaN }]],
   ])('refuses %s with 422 DISPATCH_POLICY_REFUSED', (_why, slotMinutes) => {
-    expect(() =>
-      dispatchPolicyDecider.decide(change(slotMinutes), DEFAULT_DISPATCH_POLICY, { now }),
-    ).toThrow(expect.objectContaining({ code: 'ORDERS.DISPATCH_POLICY_REFUSED' }) as Error);
+    expect(() => dispatchPolicyDecider.decide(change(slotMinutes), DEFAULT_DISPATCH_POLICY, { now })).toThrow(
+      expect.objectContaining({ code: 'ORDERS.DISPATCH_POLICY_REFUSED' }) as Error,
+    );
   });
 
   it('reads a change recorded before slot lengths were policy as the defaults', () => {
-    const { slotMinutes: _none, ...older } = dispatchPolicyDecider.decide(change([]), DEFAULT_DISPATCH_POLICY, {
-      now,
-    })[0]?.data as DispatchPolicyChanged['data'];
+    const { slotMinutes: _none, ...older } = dispatchPolicyDecider.decide(
+      change([]),
+      DEFAULT_DISPATCH_POLICY,
+      {
+        now,
+      },
+    )[0]?.data as DispatchPolicyChanged['data'];
     const policy = dispatchPolicyDecider.evolve(DEFAULT_DISPATCH_POLICY, {
       type: 'DispatchPolicyChanged',
       data: older,
