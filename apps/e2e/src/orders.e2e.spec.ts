@@ -411,7 +411,7 @@ describe('orders end to end', () => {
         422,
         'ORDERS.NOT_DISPATCHED',
       );
-      expect(refused).toMatchObject({ details: { orderStatus: 'registered' } });
+      expect(refused).toMatchObject({ orderStatus: 'registered' });
       expect((await reassign({ staffId: to })).status).toBe(400);
     });
     const dispatched = ok<Order>(
