@@ -409,7 +409,7 @@ describe('orders end to end', () => {
       const refused = expectProblem(
         await reassign({ staffId: to, reason: 'Ill' }),
         422,
-        'ORDERS.NOT_DISPATCHED',
+        'ORDERS.ORDER_NOT_DISPATCHED',
       );
       expect(refused).toMatchObject({ orderStatus: 'registered' });
       expect((await reassign({ staffId: to })).status).toBe(400);

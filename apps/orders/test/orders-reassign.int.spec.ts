@@ -146,7 +146,7 @@ describe('reassigning a dispatched order', () => {
   });
 
   it.each<[string, (id: string) => Promise<unknown>, string, string]>([
-    ['not dispatched', () => Promise.resolve(), 'ORDERS.NOT_DISPATCHED', 'registered'],
+    ['not dispatched', () => Promise.resolve(), 'ORDERS.ORDER_NOT_DISPATCHED', 'registered'],
     [
       'started',
       async (id) => {

@@ -99,8 +99,8 @@ describe('ReassignOrder (a dispatched order to another person, before work start
   });
 
   it.each<[string, OrderEvent[], string, OrderStatus]>([
-    ['registered', [registered], 'ORDERS.NOT_DISPATCHED', 'registered'],
-    ['quoted', [registered, quoted], 'ORDERS.NOT_DISPATCHED', 'quoted'],
+    ['registered', [registered], 'ORDERS.ORDER_NOT_DISPATCHED', 'registered'],
+    ['quoted', [registered, quoted], 'ORDERS.ORDER_NOT_DISPATCHED', 'quoted'],
     ['started', [registered, dispatched, started], 'ORDERS.WORK_ORDER_STARTED', 'in_progress'],
     ['completed', [registered, dispatched, started, completed], 'ORDERS.ORDER_COMPLETED', 'completed'],
     ['cancelled', [registered, cancelled], 'ORDERS.ORDER_CANCELLED', 'cancelled'],

@@ -319,7 +319,7 @@ function assertStaffFit(staffId: string, kind: RequestKind, slot: Slot, context:
 
 /**
  * A dispatched order, before work starts, moves to another person fit for its slot (the slot and the resource
- * stay). Not dispatched yet: 422 ORDERS.NOT_DISPATCHED; work begun: ORDERS.WORK_ORDER_STARTED; ended: its own
+ * stay). Not dispatched yet: 422 ORDERS.ORDER_NOT_DISPATCHED; work begun: ORDERS.WORK_ORDER_STARTED; ended: its own
  * code; each with the status in `details.orderStatus`. The same person: ORDERS.SAME_STAFF. The slot may have begun
  * (nobody arrived: someone else goes).
  */
