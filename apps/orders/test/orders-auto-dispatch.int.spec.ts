@@ -244,4 +244,23 @@ describe('dispatch by policy', () => {
       `booking-${raced}-staff:${secondTechnician}:${dayAfterTomorrow}`,
     ]);
   }, 30_000);
+
+  it('books the slot length the tenant’s policy states for the kind', async () => {
+    await get(DispatchPolicyHandlers).change(
+      {
+        expectedVersion: 1,
+        autoDispatch: true,
+        skills: skillRulesOf(DEFAULT_SKILLS),
+        slotMinutes: [{ kind: 'repair', minutes: 45 }],
+      },
+      racedCall,
+    );
+    const id = await acceptedRepair(14, racedCall);
+    await eventually('dispatched', async () =>
+      (await count(id, 'OrderDispatched', raced)) === 1 ? true : undefined,
+    );
+    expect(await get(OrderQueries).get({ id }, racedCall)).toMatchObject({
+      slot: { start: `${dayAfterTomorrow}T14:00:00.000Z`, end: `${dayAfterTomorrow}T14:45:00.000Z` },
+    });
+  }, 30_000);
 });
