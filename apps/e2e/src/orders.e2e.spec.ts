@@ -356,8 +356,22 @@ describe('orders end to end', () => {
     expect(
       (await put({ ...body, skills: body.skills.map((r) => ({ ...r, roles: ['wizard'] })) }, '"0"')).status,
     ).toBe(400);
-    const on = ok<{ version: number }>(await put({ ...body, autoDispatch: true }, '"0"'));
+    // Slot lengths per kind: two hours unless stated; a kind twice 422, out of bounds 400.
+    expect((policy.body as { slotMinutes: unknown[] }).slotMinutes).toContainEqual({
+      kind: 'repair',
+      minutes: 120,
+    });
+    const twice = [
+      { kind: 'repair', minutes: 90 },
+      { kind: 'repair', minutes: 60 },
+    ];
+    expectProblem(await put({ ...body, slotMinutes: twice }, '"0"'), 422, 'ORDERS.DISPATCH_POLICY_REFUSED');
+    expect((await put({ ...body, slotMinutes: [{ kind: 'repair', minutes: 5 }] }, '"0"')).status).toBe(400);
+    const on = ok<{ version: number; slotMinutes: { kind: string; minutes: number }[] }>(
+      await put({ ...body, autoDispatch: true, slotMinutes: [{ kind: 'repair', minutes: 90 }] }, '"0"'),
+    );
     expect(on.version).toBe(1);
+    expect(on.slotMinutes).toContainEqual({ kind: 'repair', minutes: 90 });
 
     // A repair whose quote is accepted goes to the technician by itself, actor system:auto-dispatch.
     const next = (await api.post('/api/v1/orders').set(auth(admin)).send(repair()).expect(201)).body as Order;
@@ -373,15 +387,69 @@ describe('orders end to end', () => {
     ok(await api.post(`/api/v1/orders/${next.id}/quote/accept`).set(auth(admin)).send({}));
     const dispatched = await poll('auto-dispatched', async () => {
       const res = await api.get(`/api/v1/orders/${next.id}`).set(auth(admin));
-      const o = res.body as { status: string; staffId?: string };
+      const o = res.body as { status: string; staffId?: string; slot?: { start: string; end: string } };
       return o.status === 'dispatched' ? o : undefined;
     });
     expect(dispatched.staffId).toBe(technician);
+    // The slot the system booked is the policy's 90 minutes for a repair.
+    const booked = dispatched.slot as { start: string; end: string };
+    expect(Date.parse(booked.end) - Date.parse(booked.start)).toBe(90 * 60_000);
     const { rows } = await db.query<{ actor: string }>(
       `SELECT metadata->>'actorId' AS actor FROM orders.events WHERE stream_id LIKE $1 AND type = 'OrderDispatched'`,
       [`%${next.id}`],
     );
     expect(rows.map((r) => r.actor)).toEqual(['system:auto-dispatch']);
     ok(await put({ ...body, autoDispatch: false }, '"1"'));
+  });
+
+  it('reassigns a dispatched order to another technician with a reason; refuses what it must with problem+json', async () => {
+    const [from, to] = [
+      await hiredAndKnownToOrders(api, admin, 'technician'),
+      await hiredAndKnownToOrders(api, admin, 'technician'),
+    ];
+    const own = { start: `${tomorrow}T06:00:00.000Z`, end: `${tomorrow}T07:00:00.000Z` };
+    const order = (await api.post('/api/v1/orders').set(auth(admin)).send(repair()).expect(201))
+      .body as Order;
+    const reassign = (body: object, version?: number) => {
+      const req = api.post(`/api/v1/orders/${order.id}/reassign`).set(auth(admin));
+      return (version === undefined ? req : req.set('If-Match', `"${version}"`)).send(body);
+    };
+    // Not dispatched yet: 422 with the status; a body without a reason: 400; nothing written either way.
+    await writesNothing(async () => {
+      const refused = expectProblem(
+        await reassign({ staffId: to, reason: 'Ill' }),
+        422,
+        'ORDERS.ORDER_NOT_DISPATCHED',
+      );
+      expect(refused).toMatchObject({ orderStatus: 'registered' });
+      expect((await reassign({ staffId: to })).status).toBe(400);
+    });
+    const dispatched = ok<Order>(
+      await api
+        .post(`/api/v1/orders/${order.id}/dispatch`)
+        .set(auth(admin))
+        .send({ staffId: from, slot: own }),
+    );
+    const moved = ok<Order & { staffId: string; reassignReason: string; slot: object }>(
+      await reassign({ staffId: to, reason: 'Ill today' }, dispatched.version),
+    );
+    expect(moved).toMatchObject({
+      status: 'dispatched',
+      staffId: to,
+      slot: own,
+      reassignReason: 'Ill today',
+    });
+    // The same person again: 422 SAME_STAFF, nothing written.
+    await writesNothing(async () => {
+      expectProblem(await reassign({ staffId: to, reason: 'Again' }), 422, 'ORDERS.SAME_STAFF');
+    });
+    // The first technician's slot is free again: a new order goes to them in it.
+    const next = (await api.post('/api/v1/orders').set(auth(admin)).send(repair()).expect(201)).body as Order;
+    ok(
+      await api
+        .post(`/api/v1/orders/${next.id}/dispatch`)
+        .set(auth(admin))
+        .send({ staffId: from, slot: own }),
+    );
   });
 });

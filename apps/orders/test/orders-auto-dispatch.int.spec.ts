@@ -7,6 +7,7 @@ import { Pool } from 'pg';
 import { AutoDispatcher } from '../src/application/auto-dispatch';
 import { DispatchPolicyHandlers } from '../src/application/dispatch-policy.handlers';
 import { OrderHandlers, OrderQueries } from '../src/application/order.handlers';
+import { OrderStore } from '../src/application/order-store';
 import { WorkOrderHandlers } from '../src/application/work-order.handlers';
 import { skillRulesOf } from '../src/domain/dispatch/dispatch-policy.decider';
 import { DEFAULT_SKILLS } from '../src/domain/dispatch/skills';
@@ -35,6 +36,11 @@ const tenantId = randomUUID();
 const other = randomUUID();
 const call: CallContext = { tenantId, actorId: randomUUID(), roles: ['admin'], correlationId: randomUUID() };
 const otherCall: CallContext = { ...call, tenantId: other };
+/** A tenant of two technicians, the first ranked top (same load, lower id): one loses a race in it. */
+const raced = randomUUID();
+const racedCall: CallContext = { ...call, tenantId: raced };
+const [firstTechnician, secondTechnician] = [randomUUID(), randomUUID()].sort() as [string, string];
+const racedCustomerId = randomUUID();
 const get = <T>(type: new (...args: never[]) => T): T => (running as RunningService).app.get(type);
 const technician = randomUUID();
 const coach = randomUUID();
@@ -63,10 +69,13 @@ beforeAll(async () => {
   // Orders takes an order only for a customer customers registered (known_customers, from their events).
   await knownCustomers(pool, tenantId, customerId);
   await knownCustomers(pool, other, otherCustomerId);
+  await knownCustomers(pool, raced, racedCustomerId);
+  await known(firstTechnician, 'technician', raced);
+  await known(secondTechnician, 'technician', raced);
   await known(technician, 'technician', tenantId);
   await known(coach, 'coach', tenantId);
   await known(coach, 'coach', other);
-  for (const c of [call, otherCall])
+  for (const c of [call, otherCall, racedCall])
     await get(DispatchPolicyHandlers).change(
       { expectedVersion: 0, autoDispatch: true, skills: skillRulesOf(DEFAULT_SKILLS) },
       c,
@@ -83,7 +92,7 @@ afterAll(async () => {
 async function acceptedRepair(hour: number, c: CallContext = call): Promise<string> {
   const order = await get(OrderHandlers).register(
     {
-      customerId: c.tenantId === tenantId ? customerId : otherCustomerId,
+      customerId: { [tenantId]: customerId, [other]: otherCustomerId, [raced]: racedCustomerId }[c.tenantId],
       line: 'after_sales_repair',
       kind: 'repair',
       serviceType: 'paid',
@@ -210,6 +219,51 @@ describe('dispatch by policy', () => {
         ),
       ),
     ).toBe('ORDERS.STAFF_NOT_SKILLED');
+  }, 30_000);
+
+  it('dispatches to the next candidate when the top one was booked meanwhile (a race lost), without a hold', async () => {
+    // The top technician's day already holds another order's booking in the slot, which the candidates' read
+    // model has not seen: as if another dispatch committed between the ranking and this one.
+    const slot = { start: `${dayAfterTomorrow}T10:00:00.000Z`, end: `${dayAfterTomorrow}T11:00:00.000Z` };
+    const store = get(OrderStore).runtime.store;
+    await store.append(`booking-${raced}-staff:${firstTechnician}:${dayAfterTomorrow}`, [
+      { type: 'SlotBooked', data: { holder: `staff:${firstTechnician}`, orderId: randomUUID(), slot } },
+    ]);
+    const id = await acceptedRepair(10, racedCall);
+    await eventually('dispatched', async () =>
+      (await count(id, 'OrderDispatched', raced)) === 1 ? true : undefined,
+    );
+    expect(await get(OrderQueries).get({ id }, racedCall)).toMatchObject({
+      status: 'dispatched',
+      staffId: secondTechnician,
+    });
+    expect(await count(id, 'OrderAutoDispatchHeld', raced)).toBe(0);
+    const { rows } = await pool.query<{ stream_id: string }>(
+      `SELECT stream_id FROM events WHERE stream_id LIKE $1 AND type = 'SlotBooked' AND data->>'orderId' = $2`,
+      [`booking-${raced}-%`, id],
+    );
+    expect(rows.map((r) => r.stream_id)).toEqual([
+      `booking-${raced}-staff:${secondTechnician}:${dayAfterTomorrow}`,
+    ]);
+  }, 30_000);
+
+  it('books the slot length the tenant’s policy states for the kind', async () => {
+    await get(DispatchPolicyHandlers).change(
+      {
+        expectedVersion: 1,
+        autoDispatch: true,
+        skills: skillRulesOf(DEFAULT_SKILLS),
+        slotMinutes: [{ kind: 'repair', minutes: 45 }],
+      },
+      racedCall,
+    );
+    const id = await acceptedRepair(14, racedCall);
+    await eventually('dispatched', async () =>
+      (await count(id, 'OrderDispatched', raced)) === 1 ? true : undefined,
+    );
+    expect(await get(OrderQueries).get({ id }, racedCall)).toMatchObject({
+      slot: { start: `${dayAfterTomorrow}T14:00:00.000Z`, end: `${dayAfterTomorrow}T14:45:00.000Z` },
+    });
   }, 30_000);
 });
 

@@ -241,3 +241,22 @@ it('takes an order off its first holder when it is dispatched to someone else', 
   // The second holder's row is written by the same delivery, which the tick does not wait for.
   await holdsSoon(second, { openOrders: 1, toolsOut: 0 });
 });
+
+it('moves an order to its new holder when orders reassigns it, and ticks the leaver it left', async () => {
+  const [first, second] = [await hired(), await hired()];
+  const orderId = newId();
+  await dispatched(orderId, first);
+  await holdsSoon(first, { openOrders: 1, toolsOut: 0 });
+  await separation().resign({ id: first }, manager);
+  await inOrders(`order-${tenantId}-${orderId}`, 'OrderReassigned', {
+    orderId,
+    fromStaffId: first,
+    staffId: second,
+    slot: { start: at(), end: at() },
+    reassignedAt: at(),
+    reason: 'enc:v1:sealed',
+  });
+  await tickedSoon(first, ['open_orders', 'borrowed_tools']);
+  await holdsSoon(second, { openOrders: 1, toolsOut: 0 });
+  expect(await holdings(first)).toEqual({ openOrders: 0, toolsOut: 0 });
+});

@@ -44,6 +44,8 @@ export const ORDER_FIELDS = {
   problem: RULES.longText,
   /** Why the order was cancelled (the customer's circumstances): sealed like the address and problem. */
   cancelReason: RULES.reason,
+  /** Why the order was moved to another person (a person's or the customer's circumstances): sealed too. */
+  reassignReason: RULES.reason,
 } as const;
 
 /**
@@ -100,6 +102,7 @@ export const PERSONAL_TEXT = {
     subject: { RequestRegistered: 'subject' },
     problem: { RequestRegistered: 'problem' },
     cancelReason: { OrderCancelled: 'reason' },
+    reassignReason: { OrderReassigned: 'reason' },
   },
   /** The staff conduct register's free text (issue 13 item 9): sealed with the staff member's own key. */
   staffConduct: {

@@ -28,3 +28,10 @@ export type OrderStatusName = (typeof ORDER_STATUSES)[number];
  */
 export const SLA_STATES = ['on_time', 'at_risk', 'missed', 'met', 'met_late', 'cancelled'] as const;
 export type SlaStateName = (typeof SLA_STATES)[number];
+
+/**
+ * How long a slot the system books when it dispatches by itself, in minutes, per request kind (the tenant's
+ * dispatch policy `slotMinutes`): whole minutes within [min, max] (a quarter hour to a working day); a kind the
+ * policy does not name gets `default`. The gateway's schema and the orders domain both read these bounds.
+ */
+export const AUTO_DISPATCH_SLOT_MINUTES = { min: 15, max: 480, default: 120 } as const;

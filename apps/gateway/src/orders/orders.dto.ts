@@ -1,5 +1,10 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
-import { BUSINESS_LINES, ORDER_FIELDS as F, TENANT_ROLES } from '@serviceops/contracts';
+import {
+  AUTO_DISPATCH_SLOT_MINUTES,
+  BUSINESS_LINES,
+  ORDER_FIELDS as F,
+  TENANT_ROLES,
+} from '@serviceops/contracts';
 import { RULES } from '@serviceops/kernel';
 import { Type } from 'class-transformer';
 import {
@@ -9,7 +14,10 @@ import {
   IsBoolean,
   IsDefined,
   IsIn,
+  IsInt,
   IsUUID,
+  Max,
+  Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
@@ -126,6 +134,22 @@ export class DispatchOrderDto {
   slot!: SlotDto;
 }
 
+@ApiSchema({ name: 'ReassignOrder' })
+export class ReassignOrderDto {
+  @ApiProperty({
+    format: 'uuid',
+    description:
+      'the person the order moves to, for the same slot: eligible at it (422 ORDERS.STAFF_NOT_ELIGIBLE), skilled ' +
+      '(422 ORDERS.STAFF_NOT_SKILLED), available (422 ORDERS.STAFF_UNAVAILABLE), free in it (422 ORDERS.DOUBLE_BOOKED); ' +
+      'the person it is with: 422 ORDERS.SAME_STAFF',
+  })
+  @IsUUID()
+  staffId!: string;
+
+  @Follows(F.reassignReason, { description: 'why the order moves; sealed: personal data' })
+  reason!: string;
+}
+
 @ApiSchema({ name: 'CancelOrder' })
 export class CancelOrderDto {
   @Follows(F.cancelReason, { description: 'why the order is cancelled; sealed: personal data' })
@@ -171,6 +195,24 @@ export class SkillRuleDto {
   roles!: string[];
 }
 
+@ApiSchema({ name: 'SlotMinutesRule' })
+export class SlotMinutesRuleDto {
+  @ApiProperty({ enum: REQUEST_KINDS })
+  @IsIn(REQUEST_KINDS)
+  kind!: string;
+
+  @ApiProperty({
+    type: 'integer',
+    minimum: AUTO_DISPATCH_SLOT_MINUTES.min,
+    maximum: AUTO_DISPATCH_SLOT_MINUTES.max,
+    description: 'how long a slot the system books for the kind when it dispatches by itself',
+  })
+  @IsInt()
+  @Min(AUTO_DISPATCH_SLOT_MINUTES.min)
+  @Max(AUTO_DISPATCH_SLOT_MINUTES.max)
+  minutes!: number;
+}
+
 @ApiSchema({ name: 'ChangeDispatchPolicy' })
 export class DispatchPolicyDto {
   @ApiProperty({
@@ -193,4 +235,19 @@ export class DispatchPolicyDto {
   @ValidateNested({ each: true })
   @Type(() => SkillRuleDto)
   skills!: SkillRuleDto[];
+
+  @ValidateIf(present)
+  @ApiProperty({
+    type: [SlotMinutesRuleDto],
+    required: false,
+    maxItems: REQUEST_KINDS.length,
+    description:
+      `each request kind at most once (twice: 422 ORDERS.DISPATCH_POLICY_REFUSED); a kind left out, or the list, ` +
+      `gets ${AUTO_DISPATCH_SLOT_MINUTES.default} minutes`,
+  })
+  @IsArray()
+  @ArrayMaxSize(REQUEST_KINDS.length)
+  @ValidateNested({ each: true })
+  @Type(() => SlotMinutesRuleDto)
+  slotMinutes?: SlotMinutesRuleDto[];
 }

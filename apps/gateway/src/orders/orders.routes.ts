@@ -6,6 +6,7 @@ import {
   DispatchPolicyDto,
   DispatchQueueQuery,
   GetOrderQuery,
+  ReassignOrderDto,
   RegisterRequestDto,
 } from './orders.dto';
 import { CandidateListView, DispatchPolicyView, DispatchQueueView, OrderView } from './orders.views';
@@ -15,6 +16,7 @@ export const OrderRoutes = controllerOf('orders', [
   route({ rpc: 'orders.RegisterRequest', body: RegisterRequestDto, answer: OrderView }),
   route({ rpc: 'orders.RespondToRequest', answer: OrderView }),
   route({ rpc: 'orders.DispatchOrder', body: DispatchOrderDto, answer: OrderView }),
+  route({ rpc: 'orders.ReassignOrder', body: ReassignOrderDto, answer: OrderView }),
   route({ rpc: 'orders.CancelOrder', body: CancelOrderDto, answer: OrderView }),
   route({ rpc: 'orders.GetOrder', query: GetOrderQuery, answer: OrderView }),
   route({ rpc: 'orders.GetOrderCandidates', query: CandidatesQuery, answer: CandidateListView }),

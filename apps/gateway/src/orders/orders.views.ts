@@ -7,6 +7,7 @@ import {
   SLA_STATES,
   SkillRuleDto,
   SlotDto,
+  SlotMinutesRuleDto,
   ZONES,
 } from './orders.dto';
 import { NotPersonal, Personal } from '../http/personal';
@@ -136,6 +137,17 @@ export class OrderView {
   @ApiPropertyOptional({
     format: 'date-time',
     required: false,
+    description: 'moved to another person (staffId): the latest time',
+  })
+  reassignedAt?: string;
+
+  @ApiPropertyOptional({ required: false, description: 'why it was last moved; absent when masked' })
+  @Personal(PERSONAL_TEXT.order.reassignReason)
+  reassignReason?: string;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    required: false,
     description: 'cancelled: its SLA stopped then (slaState cancelled unless someone had arrived)',
   })
   cancelledAt?: string;
@@ -214,4 +226,9 @@ export class DispatchPolicyView {
   version!: number;
   @ApiProperty() autoDispatch!: boolean;
   @ApiProperty({ type: [SkillRuleDto], description: 'one row per request kind' }) skills!: SkillRuleDto[];
+  @ApiProperty({
+    type: [SlotMinutesRuleDto],
+    description: 'one row per request kind: how long a slot the system books when it dispatches by itself',
+  })
+  slotMinutes!: SlotMinutesRuleDto[];
 }

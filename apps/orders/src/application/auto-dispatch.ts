@@ -3,13 +3,8 @@ import { type Clock, DomainError } from '@serviceops/kernel';
 import type { DeliveredEvent } from '@serviceops/messaging';
 import { type CallContext, type DueTimer, execute, ProblemError } from '@serviceops/platform';
 import type { PoolClient } from 'pg';
-import {
-  autoDispatchSlot,
-  NO_CANDIDATE,
-  nextAttemptAt,
-  topCandidate,
-} from '../domain/dispatch/auto-dispatch';
-import { type Candidate, rankCandidates } from '../domain/dispatch/candidates';
+import { autoDispatchSlot, nextAttemptAt, nextChoice, type Refusal } from '../domain/dispatch/auto-dispatch';
+import { rankCandidates } from '../domain/dispatch/candidates';
 import type { Slot } from '../domain/order/order.commands';
 import { AUTO_DISPATCHABLE_STATUSES, orderDecider, orderStreamId } from '../domain/order/order.decider';
 import { OrderErrorCode } from '../domain/order/order.errors';
@@ -75,7 +70,11 @@ export class AutoDispatcher {
     if (!(AUTO_DISPATCHABLE_STATUSES as readonly string[]).includes(state.status)) return;
     const registered = decoded.find((d): d is RequestRegistered => d.type === 'RequestRegistered');
     const now = this.clock.now();
-    const slot = autoDispatchSlot(registered?.data.wantedAt ?? now.toISOString(), now);
+    const slot = autoDispatchSlot(
+      registered?.data.wantedAt ?? now.toISOString(),
+      now,
+      policy.slotMinutes[state.kind],
+    );
     const [staff, availability] = await Promise.all([
       this.facts.staffFor(tenantId, slot.start.slice(0, 10)),
       availabilityOf(this.orders.runtime.store.pool, tenantId),
@@ -86,15 +85,21 @@ export class AutoDispatcher {
       { kind: state.kind, skills: policy.skills },
     );
     const call: CallContext = { tenantId, actorId: AUTO_DISPATCH_ACTOR, roles: [], correlationId: timer.id };
-    const top = topCandidate(ranked);
-    if (!top) return this.hold(call, orderId, timer.id, slot, NO_CANDIDATE, ranked);
-    try {
-      await this.handlers.dispatch({ id: orderId, staffId: top.staffId, slot }, call);
-    } catch (error) {
-      const code = error instanceof DomainError || error instanceof ProblemError ? error.code : undefined;
-      if (code === undefined) throw error; // not a refusal: the timer tries again
-      if (code === OrderErrorCode.ALREADY_DISPATCHED) return; // dispatched by a person or an earlier firing
-      await this.hold(call, orderId, timer.id, slot, code, ranked);
+    // The top one in the running; one booked meanwhile (a race lost) gives way to the next (nextChoice).
+    const refusals: Refusal[] = [];
+    for (;;) {
+      const choice = nextChoice(ranked, refusals);
+      if (choice.action === 'hold')
+        return this.hold(call, orderId, timer.id, slot, choice.reason, choice.candidates);
+      try {
+        await this.handlers.dispatch({ id: orderId, staffId: choice.staffId, slot }, call);
+        return;
+      } catch (error) {
+        const code = error instanceof DomainError || error instanceof ProblemError ? error.code : undefined;
+        if (code === undefined) throw error; // not a refusal: the timer tries again
+        if (code === OrderErrorCode.ALREADY_DISPATCHED) return; // dispatched by a person or an earlier firing
+        refusals.push({ staffId: choice.staffId, code });
+      }
     }
   }
 
@@ -104,13 +109,12 @@ export class AutoDispatcher {
     attempt: string,
     slot: Slot,
     reason: string,
-    ranked: readonly Candidate[],
+    candidates: readonly { readonly staffId: string; readonly reasons: readonly string[] }[],
   ): Promise<void> {
     const { runtime } = this.orders;
     const { codec } = await this.orders.codecOf(call.tenantId, orderId);
     const calendar = await this.facts.calendarOf(call.tenantId);
     const now = this.clock.now();
-    const candidates = ranked.map((c) => ({ staffId: c.staffId, reasons: c.reasons }));
     await execute(
       runtime.store,
       orderDecider,

@@ -7,6 +7,8 @@ import {
   dispatchPolicyStreamId,
   type SkillRule,
   skillRulesOf,
+  type SlotMinutesRule,
+  slotMinutesRulesOf,
 } from '../domain/dispatch/dispatch-policy.decider';
 import { CLOCK, OrderStore } from './order-store';
 
@@ -15,12 +17,14 @@ export interface DispatchPolicyView {
   readonly version: number;
   readonly autoDispatch: boolean;
   readonly skills: SkillRule[];
+  readonly slotMinutes: SlotMinutesRule[];
 }
 
 const viewOf = (p: DispatchPolicy): DispatchPolicyView => ({
   version: p.version,
   autoDispatch: p.autoDispatch,
   skills: skillRulesOf(p.skills),
+  slotMinutes: slotMinutesRulesOf(p.slotMinutes),
 });
 
 /** The tenant's dispatch policy in force (version 0, the defaults, until one is set). */
@@ -52,6 +56,7 @@ export class DispatchPolicyHandlers {
       expectedVersion?: number;
       autoDispatch?: boolean;
       skills?: readonly { kind?: string; roles?: readonly string[] }[];
+      slotMinutes?: readonly { kind?: string; minutes?: number }[];
     },
     call: CallContext,
   ): Promise<DispatchPolicyView> {
@@ -66,6 +71,10 @@ export class DispatchPolicyHandlers {
           data: {
             autoDispatch: request.autoDispatch ?? false,
             skills: (request.skills ?? []).map((r) => ({ kind: r.kind ?? '', roles: r.roles ?? [] })),
+            slotMinutes: (request.slotMinutes ?? []).map((r) => ({
+              kind: r.kind ?? '',
+              minutes: r.minutes ?? 0,
+            })),
           },
         },
         { now: this.clock.now() },

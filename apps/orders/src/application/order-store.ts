@@ -210,6 +210,13 @@ export async function keepOrderRow(
           [e.data.orderId, e.data.staffId, e.data.slot.start, e.data.slot.end, e.data.dispatchedAt],
         );
         break;
+      case 'OrderReassigned':
+        // Out of the previous person's load, into the new one's (the slot stays).
+        await tx.query(`UPDATE orders.order_list SET staff_id = $2 WHERE order_id = $1`, [
+          e.data.orderId,
+          e.data.staffId,
+        ]);
+        break;
       case 'OrderCancelled':
         // Out of the dispatch queue (registered) and of the person's load (dispatched).
         await tx.query(

@@ -35,6 +35,9 @@ export interface OrderView {
   readonly resourceId?: string;
   readonly slot?: { readonly start: string; readonly end: string };
   readonly dispatchedAt?: string;
+  /** Moved to another person (the latest time): when, and why (personal data: absent when masked). */
+  readonly reassignedAt?: string;
+  readonly reassignReason?: string;
   /** Cancelled: when, and why (personal data: absent when masked). */
   readonly cancelledAt?: string;
   readonly cancelReason?: string;
@@ -105,6 +108,14 @@ export function orderViewOf(
           ...(e.data.resourceId ? { resourceId: e.data.resourceId } : {}),
           slot: e.data.slot,
           dispatchedAt: e.data.dispatchedAt,
+        };
+        break;
+      case 'OrderReassigned':
+        view = {
+          ...view,
+          staffId: e.data.staffId,
+          reassignedAt: e.data.reassignedAt,
+          ...(clear ? shown({ reassignReason: e.data.reason }) : {}),
         };
         break;
       case 'OrderQuoted':

@@ -257,7 +257,6 @@ export class OrderHandlers {
     const { codec } = await this.orders.codecOf(call.tenantId, request.id);
     const now = this.clock.now();
     assertSlot(slot, now);
-    const history = (await this.facts.eligibilityOf(call.tenantId, [staffId])).get(staffId) ?? [];
     const timeZone = resourceId === undefined ? '' : (await this.facts.calendarOf(call.tenantId)).timeZone;
     const resourceVerdict = (tx?: PoolClient) =>
       resourceId === undefined
@@ -271,17 +270,8 @@ export class OrderHandlers {
             tx,
           );
     const resource = await resourceVerdict();
-    const verdict = eligibilityAt(history, new Date(slot.start));
-    const intervals = (await availabilityOf(this.orders.runtime.store.pool, call.tenantId, [staffId])).get(
-      staffId,
-    );
-    const availability = availabilityAt(intervals ?? [], slot);
-    const [roles, policy, row] = await Promise.all([
-      this.facts.rolesOf(call.tenantId, [staffId]),
-      dispatchPolicyOf(this.orders, call.tenantId),
-      this.facts.order(call.tenantId, request.id),
-    ]);
-    const skill = skilledFor(row?.kind ?? '', roles.get(staffId), policy.skills);
+    const row = await this.facts.order(call.tenantId, request.id);
+    const fitness = await this.fitnessOf(call.tenantId, staffId, slot, row?.kind ?? '');
     const holder = `staff:${staffId}`;
     type S = OrderState | BookingState;
     type E = OrderEvent | BookingEvent;
@@ -311,12 +301,7 @@ export class OrderHandlers {
       data: { orderId: request.id, staffId, slot, ...optional('resourceId', resourceId) },
     };
     const book: Book = { type: 'Book', data: { holder, orderId: request.id, slot } };
-    const context: OrderContext = {
-      now,
-      staff: { staffId, eligible: verdict.eligible, reasons: verdict.reasons },
-      availability,
-      skill,
-    };
+    const context: OrderContext = { now, ...fitness };
     let decidedOn: OrderState = orderDecider.initialState();
     const { runtime } = this.orders;
     await runtime.timed('DispatchOrder', () =>
@@ -369,6 +354,118 @@ export class OrderHandlers {
       ),
     );
     return this.view(call, request.id);
+  }
+
+  /**
+   * Move a dispatched order, before work starts, to another person for its slot, with a reason (sealed). The
+   * person is judged as for a dispatch (eligible at the slot's start, skilled, working and not on leave); the order's
+   * stream, the previous person's booking stream (released) and the new one's (booked: ORDERS.DOUBLE_BOOKED when
+   * they are busy) are appended together, each on the version decided on. The previous person is read from the
+   * order's stream; a reassignment committed in between changes it, so this one is decided again.
+   */
+  @Handles('orders.ReassignOrder')
+  async reassign(
+    request: { id: string; staffId?: string; reason?: string; expectedVersion?: number },
+    call: CallContext,
+  ): Promise<OrderView> {
+    const staffId = uuidField(request.staffId, 'staffId');
+    const { codec } = await this.orders.codecOf(call.tenantId, request.id);
+    const { runtime } = this.orders;
+    const orderStream = orderStreamId(call.tenantId, request.id);
+    const command: OrderCommand = {
+      type: 'ReassignOrder',
+      data: { orderId: request.id, staffId, reason: request.reason ?? '' },
+    };
+    const holderOf = (order: OrderState): string | undefined =>
+      order.status === 'absent' ? undefined : order.dispatch?.staffId;
+    type S = OrderState | BookingState;
+    type E = OrderEvent | BookingEvent;
+    for (let attempt = 1; ; attempt++) {
+      const { state: seen } = await runtime.store.aggregate<OrderState>(
+        orderStream,
+        (s, e) => orderDecider.evolve(s, codec.decode(e)),
+        orderDecider.initialState,
+      );
+      const from = holderOf(seen);
+      const slot = seen.status === 'absent' ? undefined : seen.dispatch?.slot;
+      // Not dispatched, or to the same person: the decider refuses it on the order's stream alone.
+      const moves = from !== undefined && from !== staffId && slot !== undefined;
+      const now = this.clock.now();
+      const fitness =
+        moves && seen.status !== 'absent'
+          ? await this.fitnessOf(call.tenantId, staffId, slot, seen.kind)
+          : {};
+      const bookings = moves
+        ? [`staff:${from}`, `staff:${staffId}`].map((holder) => ({
+            streamId: bookingStreamId(call.tenantId, holder, slot),
+            evolve: bookingDecider.evolve as (s: S, e: E) => S,
+            initialState: bookingDecider.initialState,
+          }))
+        : [];
+      const parts: StreamPart<S, E>[] = [
+        {
+          streamId: orderStream,
+          evolve: orderDecider.evolve as (s: S, e: E) => S,
+          initialState: orderDecider.initialState,
+          codec,
+          ...optional('expectedVersion', request.expectedVersion),
+        },
+        ...bookings,
+      ];
+      let reassigned: readonly OrderEvent[] = [];
+      let stale = false;
+      await runtime.timed('ReassignOrder', () =>
+        executeTogether<S, E>(
+          runtime.store,
+          parts,
+          ([order, released, booked]) => {
+            // Moved (or dispatched) since it was read: not these bookings; read it again.
+            stale = holderOf(order as OrderState) !== from;
+            if (stale) return parts.map(() => []);
+            reassigned = orderDecider.decide(command, order as OrderState, { now, ...fitness });
+            if (!moves || slot === undefined) return [reassigned];
+            return [
+              reassigned,
+              bookingDecider.decide(
+                { type: 'Release', data: { holder: `staff:${from}`, orderId: request.id } },
+                released as BookingState,
+                undefined,
+              ),
+              bookingDecider.decide(
+                { type: 'Book', data: { holder: `staff:${staffId}`, orderId: request.id, slot } },
+                booked as BookingState,
+                undefined,
+              ),
+            ];
+          },
+          call,
+          { inline: (tx) => keepOrderRow(tx, call.tenantId, null, reassigned) },
+        ),
+      );
+      if (!stale) return this.view(call, request.id);
+      if (attempt >= 3) throw new Error(`order ${request.id} kept changing while being reassigned`);
+    }
+  }
+
+  /** What a dispatch or a reassignment judges of the person at the slot: eligibility, availability, skill. */
+  private async fitnessOf(
+    tenantId: string,
+    staffId: string,
+    slot: Slot,
+    kind: string,
+  ): Promise<Pick<OrderContext, 'staff' | 'availability' | 'skill'>> {
+    const [eligibility, intervals, roles, policy] = await Promise.all([
+      this.facts.eligibilityOf(tenantId, [staffId]),
+      availabilityOf(this.orders.runtime.store.pool, tenantId, [staffId]),
+      this.facts.rolesOf(tenantId, [staffId]),
+      dispatchPolicyOf(this.orders, tenantId),
+    ]);
+    const verdict = eligibilityAt(eligibility.get(staffId) ?? [], new Date(slot.start));
+    return {
+      staff: { staffId, eligible: verdict.eligible, reasons: verdict.reasons },
+      availability: availabilityAt(intervals.get(staffId) ?? [], slot),
+      skill: skilledFor(kind, roles.get(staffId), policy.skills),
+    };
   }
 
   /**

@@ -4,6 +4,7 @@ import type { PoolClient } from 'pg';
 import {
   type OrderCancelled,
   type OrderDispatched,
+  type OrderReassigned,
   type OrderWorkStarted,
   type RequestRegistered,
   STATUS_REACHED,
@@ -95,6 +96,15 @@ export async function orderIndexProjection(event: DeliveredEvent, tx: PoolClient
           STATUS_REACHED.OrderDispatched,
           RANKS,
         ],
+      );
+      return;
+    }
+    case 'OrderReassigned': {
+      // Moved to another person: lists by staff and the daily reports count it with them from now on.
+      const d = event.data as OrderReassigned['data'];
+      await tx.query(
+        `UPDATE orders.order_index SET version = $2, staff_id = $3 WHERE order_id = $1 AND version < $2`,
+        [d.orderId, version, d.staffId],
       );
       return;
     }

@@ -3,6 +3,7 @@ import type {
   OrderClosedV1,
   OrderCompletedV1,
   OrderDispatchedV1,
+  OrderReassignedV1,
   ToolLentV1,
   ToolLostChargedV1,
   ToolReturnedV1,
@@ -30,8 +31,9 @@ const isId = (v: unknown): v is string => typeof v === 'string' && v !== '';
 /** The read model's change for one orders event: the people whose holdings it changed. */
 async function applyToHoldings(event: DeliveredEvent, tenantId: string, tx: PoolClient): Promise<string[]> {
   const at = event.recordedAt.toISOString();
-  if (event.type === 'OrderDispatched') {
-    const { orderId, staffId } = event.data as Partial<OrderDispatchedV1>;
+  // Dispatched, or reassigned to another person (staffId is the new holder either way): the order is theirs now.
+  if (event.type === 'OrderDispatched' || event.type === 'OrderReassigned') {
+    const { orderId, staffId } = event.data as Partial<OrderDispatchedV1 | OrderReassignedV1>;
     if (!isId(orderId) || !isId(staffId)) return [];
     const { previous } = await orderDispatched(tx, tenantId, orderId, staffId, at);
     return previous ? [staffId, previous] : [staffId];

@@ -81,6 +81,32 @@ const ORDERS_REQUESTS_API = {
     summary:
       'Dispatch the order to a person eligible at the slot, skilled for its kind (the dispatch policy), working then and not on leave, and free in it (no double booking); a closed (quote declined) or completed order: 422 ORDERS.ORDER_CLOSED / ORDERS.ORDER_COMPLETED',
   },
+  ReassignOrder: {
+    http: {
+      method: 'POST',
+      path: 'orders/:id/reassign',
+      status: 200,
+      uuidParams: ['id'],
+      etag: true,
+      ifMatch: true,
+    },
+    access: DISPATCHERS,
+    personalData: true,
+    errors: [
+      'ORDERS.ORDER_NOT_FOUND',
+      ...ORDER_ENDED_ERRORS,
+      'ORDERS.ORDER_NOT_DISPATCHED',
+      'ORDERS.WORK_ORDER_STARTED',
+      'ORDERS.SAME_STAFF',
+      'ORDERS.INVALID_TEXT',
+      'ORDERS.STAFF_NOT_ELIGIBLE',
+      'ORDERS.STAFF_UNAVAILABLE',
+      'ORDERS.STAFF_NOT_SKILLED',
+      'ORDERS.DOUBLE_BOOKED',
+    ],
+    summary:
+      'Move a dispatched order, before its work starts, to another person for the same slot, with a reason (sealed): judged as a dispatch (eligible, skilled, available, not double-booked); the previous booking released and the new one booked together; not dispatched, started, completed, closed or cancelled: 422 with the status in details.orderStatus',
+  },
   CancelOrder: {
     http: {
       method: 'POST',

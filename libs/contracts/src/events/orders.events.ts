@@ -190,7 +190,7 @@ export type OrdersCancelPublishedEvent = {
 /**
  * An order was dispatched to a person (and optionally a resource) for a slot. Staff keeps each member's open
  * orders from it: the order is theirs until it is completed (`OrderCompleted`), closed (`OrderClosed`) or
- * cancelled (`OrderCancelled`), or dispatched to someone else.
+ * cancelled (`OrderCancelled`), or reassigned to someone else (`OrderReassigned`).
  */
 export interface OrderDispatchedV1 {
   readonly orderId: string;
@@ -198,6 +198,22 @@ export interface OrderDispatchedV1 {
   readonly resourceId?: string;
   readonly slot: { readonly start: string; readonly end: string };
   readonly dispatchedAt: string;
+}
+
+/**
+ * A dispatched order (before work started) was moved to another person for the same slot (ReassignOrder): the
+ * previous person's booking released, the new one's booked. Staff moves the order to `staffId` as it would on a
+ * second `OrderDispatched`. The reason travels sealed (`reason`, enc:v1:…) and is not part of this contract.
+ */
+export interface OrderReassignedV1 {
+  readonly orderId: string;
+  /** The person the order was with. */
+  readonly fromStaffId: string;
+  /** The person the order is with now. */
+  readonly staffId: string;
+  readonly resourceId?: string;
+  readonly slot: { readonly start: string; readonly end: string };
+  readonly reassignedAt: string;
 }
 
 /** The customer declined the quote: the order ends without work. */
@@ -226,6 +242,7 @@ export interface ToolReturnedV1 {
 /** What staff reads of orders to know whom an order or a tool is with (beside OrderCompleted, ToolLostCharged…). */
 export type OrdersHoldingsPublishedEvent =
   | { readonly type: 'OrderDispatched'; readonly data: OrderDispatchedV1 }
+  | { readonly type: 'OrderReassigned'; readonly data: OrderReassignedV1 }
   | { readonly type: 'OrderClosed'; readonly data: OrderClosedV1 }
   | { readonly type: 'ToolLent'; readonly data: ToolLentV1 }
   | { readonly type: 'ToolReturned'; readonly data: ToolReturnedV1 };

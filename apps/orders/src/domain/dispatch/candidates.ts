@@ -5,6 +5,9 @@ import { type EligibilityChange, eligibilityAt } from './eligibility';
 import { type SkillTable, skilledFor } from './skills';
 import type { Role } from '@serviceops/contracts';
 
+/** The reason a person is out for a slot they are already booked in. */
+export const BOOKED = 'booked';
+
 export interface StaffFacts {
   readonly staffId: string;
   readonly eligibility: readonly EligibilityChange[];
@@ -45,7 +48,7 @@ export function rankCandidates(staff: readonly StaffFacts[], slot: Slot, need?: 
     const verdict = eligibilityAt(s.eligibility, start);
     const skill = need ? skilledFor(need.kind, s.role, need.skills).reasons : [];
     const reasons = [...verdict.reasons, ...skill, ...availabilityAt(s.availability ?? [], slot).reasons];
-    if (s.booked.some((b) => overlaps(b, slot))) reasons.push('booked');
+    if (s.booked.some((b) => overlaps(b, slot))) reasons.push(BOOKED);
     return { staffId: s.staffId, inRunning: reasons.length === 0, reasons, load: s.load };
   });
   const byLoad = (a: Candidate, b: Candidate) => a.load - b.load || a.staffId.localeCompare(b.staffId);

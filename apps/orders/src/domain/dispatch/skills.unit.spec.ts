@@ -2,7 +2,7 @@ import type { Role } from '@serviceops/contracts';
 import type { OrderEvent } from '../order/order.events';
 import { orderDecider } from '../order/order.decider';
 import type { RequestKind } from '../order/order.commands';
-import { AUTO_DISPATCH_SLOT_MINUTES, autoDispatchSlot, nextAttemptAt, topCandidate } from './auto-dispatch';
+import { autoDispatchSlot, nextAttemptAt } from './auto-dispatch';
 import { rankCandidates, type StaffFacts } from './candidates';
 import {
   DEFAULT_DISPATCH_POLICY,
@@ -171,7 +171,7 @@ describe('the dispatch policy', () => {
   const now = new Date('2026-03-02T02:00:00.000Z');
   const change = (data: Partial<ChangeDispatchPolicy['data']>): ChangeDispatchPolicy => ({
     type: 'ChangeDispatchPolicy',
-    data: { autoDispatch: true, skills: skillRulesOf(DEFAULT_SKILLS), ...data },
+    data: { autoDispatch: true, skills: skillRulesOf(DEFAULT_SKILLS), slotMinutes: [], ...data },
   });
   it('is off by default, the seeds’ table, version 0', () => {
     expect(dispatchPolicyDecider.initialState()).toEqual(DEFAULT_DISPATCH_POLICY);
@@ -200,29 +200,30 @@ describe('the dispatch policy', () => {
 
 describe('auto-dispatch: the slot, the pick, the next attempt', () => {
   const now = new Date('2026-03-02T02:00:00.000Z');
-  it.each<[string, string, string, string]>([
+  it.each<[string, string, string, string, number]>([
     [
       'from the wanted time, two hours',
       '2026-03-05T02:00:00.000Z',
       '2026-03-05T02:00:00.000Z',
       '2026-03-05T04:00:00.000Z',
+      120,
+    ],
+    [
+      'from the wanted time, 45 minutes',
+      '2026-03-05T02:00:00.000Z',
+      '2026-03-05T02:00:00.000Z',
+      '2026-03-05T02:45:00.000Z',
+      45,
     ],
     [
       'from now when the wanted time passed',
       '2026-03-01T02:00:00.000Z',
       '2026-03-02T02:00:00.000Z',
       '2026-03-02T04:00:00.000Z',
+      120,
     ],
-  ])('%s', (_why, wantedAt, start, end) => {
-    expect(AUTO_DISPATCH_SLOT_MINUTES).toBe(120);
-    expect(autoDispatchSlot(wantedAt, now)).toEqual({ start, end });
-  });
-
-  it('picks the top-ranked one in the running, or nobody', () => {
-    const c = (staffId: string, inRunning: boolean) => ({ staffId, inRunning, reasons: [], load: 0 });
-    expect(topCandidate([c('a', true), c('b', true)])?.staffId).toBe('a');
-    expect(topCandidate([c('a', false), c('b', true)])?.staffId).toBe('b');
-    expect(topCandidate([c('a', false)])).toBeUndefined();
+  ])('%s', (_why, wantedAt, start, end, minutes) => {
+    expect(autoDispatchSlot(wantedAt, now, minutes)).toEqual({ start, end });
   });
 
   it('tries a held request again at the next business morning (Friday evening: Monday 09:00 in Shanghai)', () => {

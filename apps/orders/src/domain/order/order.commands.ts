@@ -78,6 +78,21 @@ export interface DispatchOrder {
   };
 }
 
+/**
+ * Move a dispatched order, before work starts, to another person for the same slot, with a reason (sealed): the
+ * same checks as a dispatch (eligible at the slot, skilled, available, not double-booked); the handler releases the
+ * previous person's booking and books the new one's in the same transaction. The resource stays booked.
+ */
+export interface ReassignOrder {
+  readonly type: 'ReassignOrder';
+  readonly data: {
+    readonly orderId: string;
+    readonly staffId: string;
+    /** Free text, sealed: personal data. */
+    readonly reason: string;
+  };
+}
+
 /** Fired by the durable timer an hour (in business hours) before the arrival deadline; harmless when early or repeated. */
 export interface EscalateArrivalRisk {
   readonly type: 'EscalateArrivalRisk';
@@ -133,6 +148,7 @@ export type OrderCommand =
   | RespondToRequest
   | EscalateUnanswered
   | DispatchOrder
+  | ReassignOrder
   | EscalateArrivalRisk
   | RecordWorkStage;
 
@@ -187,7 +203,7 @@ export interface OrderContext {
   /** RegisterRequest under contract or warranty: the contract's facts (undefined when none is known). */
   readonly entitlement?: EntitlementFacts;
   /** EscalateArrivalRisk: the calendar as it stands (the deadline is recounted in it). */
-  /** DispatchOrder: the person's eligibility at the slot's start. */
+  /** DispatchOrder, ReassignOrder: the person's eligibility at the slot's start. */
   readonly staff?: StaffVerdict;
   /** DispatchOrder: whether the slot is in the person's working time and clear of leave (dispatch/availability). */
   readonly availability?: { readonly available: boolean; readonly reasons: readonly string[] };

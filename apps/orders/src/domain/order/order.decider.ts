@@ -15,11 +15,13 @@ import {
   type HoldAutoDispatch,
   type OrderCommand,
   type OrderContext,
+  type ReassignOrder,
   type RecordWorkStage,
   type RegisterRequest,
   REQUEST_KINDS,
   type RequestKind,
   type RespondToRequest,
+  type Slot,
   SERVICE_TYPES,
   ZONES,
 } from './order.commands';
@@ -46,6 +48,8 @@ export function decideOrder(
       return escalate(command, state, context);
     case 'DispatchOrder':
       return dispatch(command, state, context);
+    case 'ReassignOrder':
+      return reassign(command, state, context);
     case 'EscalateArrivalRisk':
       return escalateArrival(command, state, context);
     case 'RecordWorkStage':
@@ -280,24 +284,7 @@ function dispatch(command: DispatchOrder, state: OrderState, context: OrderConte
       staffId: order.dispatch?.staffId,
     });
   assertSlot(slot, context.now);
-  const verdict = context.staff;
-  if (verdict === undefined || verdict.staffId !== staffId)
-    throw new Error('DispatchOrder needs the person’s eligibility at the slot in its context');
-  if (!verdict.eligible)
-    throw orderError(E.STAFF_NOT_ELIGIBLE, `staff ${staffId} is not eligible at ${slot.start}`, {
-      staffId,
-      reasons: verdict.reasons,
-    });
-  if (context.skill && !context.skill.skilled)
-    throw orderError(E.STAFF_NOT_SKILLED, `staff ${staffId} is not skilled for ${order.kind}`, {
-      staffId,
-      reasons: context.skill.reasons,
-    });
-  if (context.availability && !context.availability.available)
-    throw orderError(E.STAFF_UNAVAILABLE, `staff ${staffId} is not available in the slot`, {
-      staffId,
-      reasons: context.availability.reasons,
-    });
+  assertStaffFit(staffId, order.kind, slot, context);
   if (resourceId !== undefined) {
     const resource = context.resource;
     if (resource === undefined || resource.resourceId !== resourceId)
@@ -317,6 +304,69 @@ function dispatch(command: DispatchOrder, state: OrderState, context: OrderConte
         ...(resourceId === undefined ? {} : { resourceId }),
         slot: { start: new Date(slot.start).toISOString(), end: new Date(slot.end).toISOString() },
         dispatchedAt: context.now.toISOString(),
+      },
+    },
+  ];
+}
+
+/**
+ * The person may take the order in the slot: eligible at its start, skilled for the kind, working and not on
+ * leave in it (the bookings are the booking streams' to judge). A dispatch and a reassignment ask the same.
+ */
+function assertStaffFit(staffId: string, kind: RequestKind, slot: Slot, context: OrderContext): void {
+  const verdict = context.staff;
+  if (verdict === undefined || verdict.staffId !== staffId)
+    throw new Error('A dispatch needs the person’s eligibility at the slot in its context');
+  if (!verdict.eligible)
+    throw orderError(E.STAFF_NOT_ELIGIBLE, `staff ${staffId} is not eligible at ${slot.start}`, {
+      staffId,
+      reasons: verdict.reasons,
+    });
+  if (context.skill && !context.skill.skilled)
+    throw orderError(E.STAFF_NOT_SKILLED, `staff ${staffId} is not skilled for ${kind}`, {
+      staffId,
+      reasons: context.skill.reasons,
+    });
+  if (context.availability && !context.availability.available)
+    throw orderError(E.STAFF_UNAVAILABLE, `staff ${staffId} is not available in the slot`, {
+      staffId,
+      reasons: context.availability.reasons,
+    });
+}
+
+/**
+ * A dispatched order, before work starts, moves to another person fit for its slot (the slot and the resource
+ * stay). Not dispatched yet: 422 ORDERS.ORDER_NOT_DISPATCHED; work begun: ORDERS.WORK_ORDER_STARTED; ended: its own
+ * code; each with the status in `details.orderStatus`. The same person: ORDERS.SAME_STAFF. The slot may have begun
+ * (nobody arrived: someone else goes).
+ */
+function reassign(command: ReassignOrder, state: OrderState, context: OrderContext): OrderEvent[] {
+  const order = open(existing(state, command.data.orderId));
+  const { staffId } = command.data;
+  if (order.status === 'in_progress')
+    throw orderError(E.WORK_STARTED, `order ${order.orderId} cannot be reassigned: its work has begun`, {
+      orderStatus: order.status,
+    });
+  const current = order.dispatch;
+  if (order.status !== 'dispatched' || current === undefined)
+    throw orderError(E.NOT_DISPATCHED, `order ${order.orderId} is not dispatched`, {
+      orderStatus: order.status,
+    });
+  if (current.staffId === staffId)
+    throw orderError(E.SAME_STAFF, `order ${order.orderId} is with staff ${staffId} already`, { staffId });
+  const reason = text(command.data.reason, 'reason', ORDER_FIELDS.reassignReason);
+  assertStaffFit(staffId, order.kind, current.slot, context);
+  return [
+    {
+      type: 'OrderReassigned',
+      data: {
+        orderId: order.orderId,
+        fromStaffId: current.staffId,
+        staffId,
+        ...(current.resourceId === undefined ? {} : { resourceId: current.resourceId }),
+        slot: current.slot,
+        reassignedAt: context.now.toISOString(),
+        reason,
       },
     },
   ];
@@ -541,6 +591,15 @@ export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
       return {
         ...state,
         status: furthest(state.status, STATUS_REACHED.OrderDispatched),
+        dispatch: {
+          staffId: event.data.staffId,
+          slot: event.data.slot,
+          ...(event.data.resourceId === undefined ? {} : { resourceId: event.data.resourceId }),
+        },
+      };
+    case 'OrderReassigned':
+      return {
+        ...state,
         dispatch: {
           staffId: event.data.staffId,
           slot: event.data.slot,

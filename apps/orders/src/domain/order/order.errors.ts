@@ -45,6 +45,10 @@ export const OrderErrorCode = {
   /** Eligible, but not skilled for the order's kind under the tenant's dispatch policy (details.reasons). */
   STAFF_NOT_SKILLED: 'ORDERS.STAFF_NOT_SKILLED',
   ALREADY_DISPATCHED: 'ORDERS.ALREADY_DISPATCHED',
+  /** Not dispatched yet: no work starts (the work order's), nobody to reassign it from (details.orderStatus). */
+  NOT_DISPATCHED: 'ORDERS.ORDER_NOT_DISPATCHED',
+  /** Reassignment to the person the order is with already. */
+  SAME_STAFF: 'ORDERS.SAME_STAFF',
   /** The person already has an order in an overlapping slot. */
   DOUBLE_BOOKED: 'ORDERS.DOUBLE_BOOKED',
   /** The resource going along is not fit at the slot: expired papers, not available, a failed check. */

@@ -4,6 +4,7 @@ import {
   type OrderCancelledV1,
   type OrderClosedV1,
   type OrderDispatchedV1,
+  type OrderReassignedV1,
   type OrderStatusName,
   PERSONAL_TEXT,
   sealedPathsOf,
@@ -53,6 +54,12 @@ export type RequestResponseOverdue = Event<
 /** Published (OrderDispatchedV1): staff keeps each member's open orders from it. */
 export type OrderDispatched = Event<'OrderDispatched', OrderDispatchedV1>;
 
+/**
+ * Moved to another person before work started, same slot (the old booking released, the new one booked): published
+ * (OrderReassignedV1), staff moves the order to the new person; `reason` is sealed.
+ */
+export type OrderReassigned = Event<'OrderReassigned', OrderReassignedV1 & { reason: string }>;
+
 /** Escalation to the service director: the order is about to miss (or missed) its arrival time. */
 export type OrderArrivalAtRisk = Event<
   'OrderArrivalAtRisk',
@@ -95,6 +102,7 @@ export type OrderEvent =
   | RequestResponded
   | RequestResponseOverdue
   | OrderDispatched
+  | OrderReassigned
   | OrderArrivalAtRisk
   | OrderQuoted
   | OrderQuoteAccepted
@@ -111,6 +119,7 @@ export const SEALED_PATHS = sealedPathsOf(
     'RequestResponded',
     'RequestResponseOverdue',
     'OrderDispatched',
+    'OrderReassigned',
     'OrderArrivalAtRisk',
     'OrderQuoted',
     'OrderQuoteAccepted',

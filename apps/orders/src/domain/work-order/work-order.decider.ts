@@ -15,6 +15,7 @@ import {
   type TextRule,
 } from '@serviceops/kernel';
 import type { WorkStage } from '../order/order.commands';
+import { OrderErrorCode } from '../order/order.errors';
 
 /**
  * Quote, execution and completion of a repair (issue 15 items 1, 5, 6): paid work is quoted by the service
@@ -46,7 +47,7 @@ export const WorkOrderErrorCode = {
   QUOTE_REFUSED: 'ORDERS.QUOTE_REFUSED',
   /** The quote was declined: the order is closed. */
   CLOSED: 'ORDERS.ORDER_CLOSED',
-  NOT_DISPATCHED: 'ORDERS.ORDER_NOT_DISPATCHED',
+  NOT_DISPATCHED: OrderErrorCode.NOT_DISPATCHED,
   /** Work is started by the person the order is dispatched to, no one else. */
   NOT_DISPATCHED_TO_STAFF: 'ORDERS.NOT_DISPATCHED_TO_STAFF',
   SELF_CHECK_MISSING: 'ORDERS.SELF_CHECK_MISSING',
