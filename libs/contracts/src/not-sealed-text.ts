@@ -95,6 +95,8 @@ export const NOT_SEALED_TEXT: Readonly<Record<string, string>> = {
     'SlotBooked.slot.end',
     'OrderDispatched.slot.start',
     'OrderDispatched.slot.end',
+    'OrderReassigned.slot.start',
+    'OrderReassigned.slot.end',
     'OrderAutoDispatchHeld.slot.start',
     'OrderAutoDispatchHeld.slot.end',
     'ResourceRegistered.inspectionValidTo',
