@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,7 +12,7 @@ import {
   type Transport,
 } from '@serviceops/messaging';
 import { openDatabase, runReadModelMigrations } from '@serviceops/platform';
-import { databaseUrl, eventually, uniqueName } from '@serviceops/testing';
+import { databaseUrl, eventually, pgTool, uniqueName } from '@serviceops/testing';
 import { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { customerStream } from '../src/application/customer-store';
@@ -206,16 +205,6 @@ class CustomersDatabase {
   }
 }
 
-/** pg_dump/pg_restore as new as the server (infra/pg-tools.mjs: fetched once, then cached). */
-function pg(tool: 'pg_dump' | 'pg_restore', args: readonly string[]): string {
-  const binary = execFileSync(
-    process.execPath,
-    [path.join(REPO_ROOT, 'infra', 'pg-tools.mjs'), '--path', tool],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 300_000 },
-  ).trim();
-  return execFileSync(binary, args, { encoding: 'utf8', timeout: 120_000 });
-}
-
 function without(rows: readonly Record<string, unknown>[], columns: readonly string[] = []) {
   return rows.map((row) => Object.fromEntries(Object.entries(row).filter(([c]) => !columns.includes(c))));
 }
@@ -281,7 +270,7 @@ describe('backup and restore of the customers schema (docs/backup.md)', () => {
 
     // A key-store backup as it was before the erasure: one the runbook says must not be kept.
     keysBeforeErasure = path.join(dir, 'data-keys-before-erasure.dump');
-    pg('pg_dump', [
+    pgTool('pg_dump', [
       '-Fc',
       '--data-only',
       `--table=${SCHEMA}.data_keys`,
@@ -306,7 +295,7 @@ describe('backup and restore of the customers schema (docs/backup.md)', () => {
     // The runbook's backup: the schema without the key store's rows, and the key store on its own.
     databaseDump = path.join(dir, 'customers.dump');
     const keysDump = path.join(dir, 'customers-data-keys.dump');
-    pg('pg_dump', [
+    pgTool('pg_dump', [
       '-Fc',
       '--no-owner',
       `--schema=${SCHEMA}`,
@@ -314,12 +303,18 @@ describe('backup and restore of the customers schema (docs/backup.md)', () => {
       `--file=${databaseDump}`,
       source.url,
     ]);
-    pg('pg_dump', ['-Fc', '--data-only', `--table=${SCHEMA}.data_keys`, `--file=${keysDump}`, source.url]);
+    pgTool('pg_dump', [
+      '-Fc',
+      '--data-only',
+      `--table=${SCHEMA}.data_keys`,
+      `--file=${keysDump}`,
+      source.url,
+    ]);
 
     // The runbook's restore: a fresh database, the schema, then the key store, then the erasures re-applied.
     target = await CustomersDatabase.create(admin, 'backup_target');
-    pg('pg_restore', ['--no-owner', '--exit-on-error', `--dbname=${target.url}`, databaseDump]);
-    pg('pg_restore', ['--data-only', '--exit-on-error', `--dbname=${target.url}`, keysDump]);
+    pgTool('pg_restore', ['--no-owner', '--exit-on-error', `--dbname=${target.url}`, databaseDump]);
+    pgTool('pg_restore', ['--data-only', '--exit-on-error', `--dbname=${target.url}`, keysDump]);
     await target.pool.query(REAPPLY_ERASURES);
   }, 300_000);
 
@@ -343,7 +338,7 @@ describe('backup and restore of the customers schema (docs/backup.md)', () => {
     ]);
     expect(sourceContents['data_keys']?.map((k) => k['customer_id']).sort()).toEqual([ada, grace].sort());
     expect(JSON.stringify(sourceContents)).not.toMatch(/Ada Lovelace|Grace Hopper|Forgotten Person/);
-    const listing = pg('pg_restore', ['--list', databaseDump]);
+    const listing = pgTool('pg_restore', ['--list', databaseDump]);
     expect(listing).toMatch(/TABLE DATA customers events /);
     expect(listing).not.toMatch(/TABLE DATA customers data_keys /);
   });
@@ -404,7 +399,7 @@ describe('backup and restore of the customers schema (docs/backup.md)', () => {
 
   it('re-applies the erasures when the key store comes from an older backup', async () => {
     await target.pool.query(`TRUNCATE customers.data_keys`);
-    pg('pg_restore', ['--data-only', '--exit-on-error', `--dbname=${target.url}`, keysBeforeErasure]);
+    pgTool('pg_restore', ['--data-only', '--exit-on-error', `--dbname=${target.url}`, keysBeforeErasure]);
     // The stale key store brings the erased person back…
     const resurrected = await new PersonalDataCipher(target.pool, masterKey).load(erased);
     expect(resurrected).toBeDefined();

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -8,7 +7,7 @@ import { newId } from '@serviceops/kernel';
 import { ConsumerDb } from '@serviceops/messaging';
 import { openDatabase, runReadModelMigrations } from '@serviceops/platform';
 import { dropDatabase } from '@serviceops/platform/testing';
-import { databaseUrl, uniqueName } from '@serviceops/testing';
+import { databaseUrl, pgTool, uniqueName } from '@serviceops/testing';
 import { Pool } from 'pg';
 import { DEFINITIONS } from './services';
 
@@ -18,16 +17,6 @@ import { DEFINITIONS } from './services';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 const REAPPLY_DIR = path.join(REPO_ROOT, 'infra', 'backup', 'reapply-erasures');
-
-/** pg_dump/pg_restore as new as the server (infra/pg-tools.mjs: fetched once, then cached). */
-function pg(tool: 'pg_dump' | 'pg_restore', args: readonly string[]): string {
-  const binary = execFileSync(
-    process.execPath,
-    [path.join(REPO_ROOT, 'infra', 'pg-tools.mjs'), '--path', tool],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 300_000 },
-  ).trim();
-  return execFileSync(binary, args, { encoding: 'utf8', timeout: 120_000 });
-}
 
 /** A database of its own, every service's schema migrated as each does at boot. */
 async function createDatabase(admin: Pool, prefix: string, migrate: boolean) {
@@ -142,10 +131,10 @@ describe('every key store backed up apart and its erasures re-applied (docs/back
   it('dumps the database without any key and the key stores alone, and restores both', async () => {
     // A key-store backup from before the erasures: one the runbook says must not be kept, restored anyway.
     const keysDump = path.join(dir, 'data-keys.dump');
-    pg('pg_dump', ['-Fc', '--data-only', '--table=*.data_keys', `--file=${keysDump}`, source.url]);
+    pgTool('pg_dump', ['-Fc', '--data-only', '--table=*.data_keys', `--file=${keysDump}`, source.url]);
     for (const schema of schemas) await ERASE[schema]!(source.pool, erased.get(schema)!);
     const databaseDump = path.join(dir, 'serviceops.dump');
-    pg('pg_dump', [
+    pgTool('pg_dump', [
       '-Fc',
       '--no-owner',
       '--exclude-table-data=*.data_keys',
@@ -153,15 +142,15 @@ describe('every key store backed up apart and its erasures re-applied (docs/back
       source.url,
     ]);
 
-    const listing = pg('pg_restore', ['--list', databaseDump]);
+    const listing = pgTool('pg_restore', ['--list', databaseDump]);
     expect(listing).toMatch(/TABLE DATA customers events /);
     expect(listing).not.toMatch(/TABLE DATA \S+ data_keys /);
-    const keyListing = pg('pg_restore', ['--list', keysDump]);
+    const keyListing = pgTool('pg_restore', ['--list', keysDump]);
     for (const schema of schemas) expect(keyListing).toMatch(new RegExp(`TABLE DATA ${schema} data_keys `));
 
     target = await createDatabase(admin, 'keys_target', false);
-    pg('pg_restore', ['--no-owner', '--exit-on-error', `--dbname=${target.url}`, databaseDump]);
-    pg('pg_restore', ['--data-only', '--exit-on-error', `--dbname=${target.url}`, keysDump]);
+    pgTool('pg_restore', ['--no-owner', '--exit-on-error', `--dbname=${target.url}`, databaseDump]);
+    pgTool('pg_restore', ['--data-only', '--exit-on-error', `--dbname=${target.url}`, keysDump]);
     for (const schema of schemas) {
       const { rowCount } = await target.pool.query(`SELECT 1 FROM ${schema}.data_keys`);
       expect({ schema, keys: rowCount }).toEqual({ schema, keys: 2 }); // the erased person's key is back

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { inspect, types } from 'node:util';
 import { Pool, type PoolConfig } from 'pg';
 
@@ -63,4 +65,22 @@ export async function eventually<T>(
 function describeFailure(err: unknown): string {
   if (types.isNativeError(err)) return String(err); // not instanceof: Jest runs tests in another realm
   return typeof err === 'string' ? err : inspect(err);
+}
+
+/**
+ * pg_dump / pg_restore as new as the server (infra/pg-tools.mjs fetches them once, then they are cached): what the
+ * backup runbook's tests run.
+ */
+export function pgTool(tool: 'pg_dump' | 'pg_restore', args: readonly string[]): string {
+  const repoRoot = path.resolve(__dirname, '..', '..', '..');
+  const binary = execFileSync(
+    process.execPath,
+    [path.join(repoRoot, 'infra', 'pg-tools.mjs'), '--path', tool],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      timeout: 300_000,
+    },
+  ).trim();
+  return execFileSync(binary, args, { encoding: 'utf8', timeout: 120_000 });
 }

@@ -97,16 +97,3 @@ export type CustomerEvent =
  */
 export const CUSTOMER_SEALED_PATHS = CUSTOMER_FILE_SEALED;
 
-/** The personal fields of the customer file (top level). */
-export const PERSONAL_FIELDS = [
-  'name',
-  'gender',
-  'birthDate',
-  'phone',
-  'email',
-  'address',
-  'idNumber',
-  'notes',
-  'needs',
-] as const;
-export type PersonalField = (typeof PERSONAL_FIELDS)[number];
