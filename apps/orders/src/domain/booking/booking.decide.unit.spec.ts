@@ -57,7 +57,12 @@ describe('booking: no double booking of one person or resource', () => {
   const day = (d: string) => `booking-t-staff:s-1:${d}`;
   it.each<[string, string, string, string[]]>([
     ['inside one UTC day', '2026-03-03T02:00:00.000Z', '2026-03-03T04:00:00.000Z', [day('2026-03-03')]],
-    ['ending at UTC midnight exactly', '2026-03-03T23:00:00.000Z', '2026-03-04T00:00:00.000Z', [day('2026-03-03')]],
+    [
+      'ending at UTC midnight exactly',
+      '2026-03-03T23:00:00.000Z',
+      '2026-03-04T00:00:00.000Z',
+      [day('2026-03-03')],
+    ],
     ['starting at UTC midnight', '2026-03-04T00:00:00.000Z', '2026-03-04T00:30:00.000Z', [day('2026-03-04')]],
     [
       'across UTC midnight (07:30–08:30 in Shanghai)',
