@@ -109,7 +109,9 @@ const decideBookings = (
   states: readonly S[],
   command: (holder: string) => BookingCommand,
 ): BookingEvent[][] =>
-  streams.map(({ holder }, i) => [...bookingDecider.decide(command(holder), states[i] as BookingState, undefined)]);
+  streams.map(({ holder }, i) => [
+    ...bookingDecider.decide(command(holder), states[i] as BookingState, undefined),
+  ]);
 
 const systemCall = (tenantId: string, actor: string, correlationId: string): CallContext => ({
   tenantId,
@@ -264,9 +266,10 @@ export class OrderHandlers {
 
   /**
    * Dispatch to a person eligible at the slot's start and available in it (inside their working slots, clear of
-   * approved leave: ORDERS.STAFF_UNAVAILABLE otherwise): the order's stream and the person's booking stream of
-   * that day are appended together, each on the version decided on, so of two overlapping dispatches one
-   * commits and the other is decided again and refused (ORDERS.DOUBLE_BOOKED). A resource going along (a
+   * approved leave: ORDERS.STAFF_UNAVAILABLE otherwise), the slot within one day of the tenant's calendar: the
+   * order's stream and the person's booking streams of the slot (one per UTC day it touches) are appended
+   * together, each on the version decided on, so of two overlapping dispatches one commits and the other is
+   * decided again and refused (ORDERS.DOUBLE_BOOKED). A resource going along (a
    * vehicle, an equipment unit) is booked the same way, in the same transaction.
    */
   @Handles('orders.DispatchOrder')
@@ -374,8 +377,8 @@ export class OrderHandlers {
   /**
    * Move a dispatched order, before work starts, to another person for its slot, with a reason (sealed). The
    * person is judged as for a dispatch (eligible at the slot's start, skilled, working and not on leave); the order's
-   * stream, the previous person's booking stream (released) and the new one's (booked: ORDERS.DOUBLE_BOOKED when
-   * they are busy) are appended together, each on the version decided on. The previous person is read from the
+   * stream, the previous person's booking streams of the slot (released) and the new one's (booked:
+   * ORDERS.DOUBLE_BOOKED when they are busy) are appended together, each on the version decided on. The previous person is read from the
    * order's stream; a reassignment committed in between changes it, so this one is decided again.
    */
   @Handles('orders.ReassignOrder')
@@ -472,7 +475,7 @@ export class OrderHandlers {
   }
 
   /**
-   * Cancel before work starts. A dispatched order's bookings (its person's and its resource's, on the slot's day)
+   * Cancel before work starts. A dispatched order's bookings (its person's and its resource's, on each UTC day of the slot)
    * are released in the same transaction as the order's stream, each stream on the version decided on; the order's
    * timers are disarmed and the order list updated there too. The bookings to release are read from the order's
    * stream; a dispatch committed in between changes that stream, so the cancellation is decided again with them.
@@ -501,7 +504,8 @@ export class OrderHandlers {
             ],
             order.dispatch.slot,
           );
-    const streamsOf = (bookings: readonly HolderStream[]): string => bookings.map((b) => b.part.streamId).join();
+    const streamsOf = (bookings: readonly HolderStream[]): string =>
+      bookings.map((b) => b.part.streamId).join();
     for (let attempt = 1; ; attempt++) {
       const { state: seen } = await runtime.store.aggregate<OrderState>(
         orderStream,

@@ -167,7 +167,9 @@ export class OrderFacts {
         load: mine.length,
         booked: mine
           .flatMap((r) =>
-            r.slot_start && r.slot_end ? [{ start: r.slot_start.toISOString(), end: r.slot_end.toISOString() }] : [],
+            r.slot_start && r.slot_end
+              ? [{ start: r.slot_start.toISOString(), end: r.slot_end.toISOString() }]
+              : [],
           )
           .filter((booked) => overlaps(booked, slot)),
       };

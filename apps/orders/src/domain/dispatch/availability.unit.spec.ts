@@ -162,12 +162,13 @@ describe('dispatch to an unavailable person', () => {
     ['not working then: refused', { available: false, reasons: ['not_working'] }, 'ORDERS.STAFF_UNAVAILABLE'],
     ['available: dispatched', { available: true, reasons: [] }, null],
   ])('%s', (_why, availability, code) => {
-    const decide = () => orderDecider.decide(command, state, {
-      now,
-      calendar: defaultBusinessCalendar,
-      staff,
-      availability,
-    });
+    const decide = () =>
+      orderDecider.decide(command, state, {
+        now,
+        calendar: defaultBusinessCalendar,
+        staff,
+        availability,
+      });
     if (code === null) expect(decide()[0]?.type).toBe('OrderDispatched');
     else
       expect(decide).toThrow(

@@ -127,7 +127,8 @@ describe('dispatch to an unskilled person', () => {
     ['a coach: dispatched', 'coach', null],
   ])('%s', (_why, role, code) => {
     const skill = skilledFor('practice_session', role, DEFAULT_SKILLS);
-    const decide = () => orderDecider.decide(command, state, { now, calendar: defaultBusinessCalendar, staff, skill });
+    const decide = () =>
+      orderDecider.decide(command, state, { now, calendar: defaultBusinessCalendar, staff, skill });
     if (code === null) expect(decide()[0]?.type).toBe('OrderDispatched');
     else
       expect(decide).toThrow(

@@ -284,7 +284,8 @@ function dispatch(command: DispatchOrder, state: OrderState, context: OrderConte
     throw orderError(E.ALREADY_DISPATCHED, `order ${order.orderId} is dispatched already`, {
       staffId: order.dispatch?.staffId,
     });
-  if (context.calendar === undefined) throw new Error('DispatchOrder needs the tenant’s calendar in its context');
+  if (context.calendar === undefined)
+    throw new Error('DispatchOrder needs the tenant’s calendar in its context');
   assertSlot(slot, context.now, context.calendar);
   assertStaffFit(staffId, order.kind, slot, context);
   if (resourceId !== undefined) {
@@ -560,9 +561,13 @@ export function assertSlot(
     throw orderError(E.SLOT_IN_PAST, 'slot must not start in the past', { field: 'slot.start' });
   const { timeZone } = calendar;
   if (localDateOf(timeZone, start) !== localDateOf(timeZone, new Date(end.getTime() - 1)))
-    throw orderError(E.SLOT_ACROSS_DAYS, `slot must lie within one day of the tenant's calendar (${timeZone})`, {
-      field: 'slot',
-    });
+    throw orderError(
+      E.SLOT_ACROSS_DAYS,
+      `slot must lie within one day of the tenant's calendar (${timeZone})`,
+      {
+        field: 'slot',
+      },
+    );
 }
 
 export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
