@@ -3,6 +3,7 @@ import { addDays, FixedClock } from '@serviceops/kernel';
 import type { CallContext, RunningService } from '@serviceops/platform';
 import { Pool } from 'pg';
 import { OrderHandlers, OrderQueries } from '../src/application/order.handlers';
+import { ResourceHandlers } from '../src/application/resources.handlers';
 import { ordersServiceOn } from '../src/orders.service-definition';
 import { calendarsProjection } from '../src/projections/facts.projection';
 import {
@@ -85,11 +86,11 @@ const register = async () =>
   ).id;
 const dispatch = (id: string, staffId: string, slot: { start: string; end: string }) =>
   codeOf(orders().dispatch({ id, staffId, slot }, call));
-/** The person's booking stream of a UTC day, as '<event> <order>'. */
-async function bookingsOf(staffId: string, day: string): Promise<string[]> {
+/** The holder's booking stream of a UTC day, as '<event> <order>' (a person by default, or 'resource'). */
+async function bookingsOf(id: string, day: string, holder = 'staff'): Promise<string[]> {
   const { rows } = await pool.query<{ type: string; order_id: string }>(
     `SELECT type, data->>'orderId' AS order_id FROM events WHERE stream_id = $1 ORDER BY stream_version`,
-    [`booking-${tenantId}-staff:${staffId}:${day}`],
+    [`booking-${tenantId}-${holder}:${id}:${day}`],
   );
   return rows.map((r) => `${r.type} ${r.order_id}`);
 }
@@ -150,6 +151,29 @@ describe('a slot within one day of the tenant’s calendar, across UTC midnight'
       expect(await bookingsOf(from, day)).toEqual([`SlotBooked ${id}`, `SlotReleased ${id}`]);
       expect(await bookingsOf(to, day)).toEqual([`SlotBooked ${id}`]);
     }
+  }, 30_000);
+
+  it('books a vehicle going along in both UTC days’ streams too, and releases both on cancellation', async () => {
+    const [coach, other] = [await person(), await person()];
+    const car = await get(ResourceHandlers).register(
+      { kind: 'vehicle', name: 'Practice car 8', inspectionValidTo: addDays(after, 365) },
+      call,
+    );
+    const [first, second] = [await register(), await register()];
+    const withCar = (id: string, staffId: string, slot: { start: string; end: string }) =>
+      codeOf(orders().dispatch({ id, staffId, resourceId: car.id, slot }, call));
+    expect(await withCar(first, coach, local('07:30', '08:30'))).toBe('ok');
+    for (const day of [before, after])
+      expect(await bookingsOf(car.id, day, 'resource')).toEqual([`SlotBooked ${first}`]);
+    // Another coach, the same car, overlapping only on the later UTC day.
+    expect(await withCar(second, other, local('08:15', '09:00'))).toBe('ORDERS.DOUBLE_BOOKED');
+    await orders().cancel({ id: first, reason: 'The car is needed elsewhere' }, call);
+    for (const day of [before, after])
+      expect(await bookingsOf(car.id, day, 'resource')).toEqual([
+        `SlotBooked ${first}`,
+        `SlotReleased ${first}`,
+      ]);
+    expect(await withCar(second, other, local('08:15', '09:00'))).toBe('ok');
   }, 30_000);
 
   it('gives one of two concurrent dispatches overlapping only on the later UTC day, the other DOUBLE_BOOKED', async () => {
