@@ -103,7 +103,8 @@ export class SlotDto {
 
   @Follows(RULES.instant, {
     description:
-      'after start (else 422 ORDERS.SLOT_REVERSED), the same UTC day (else 422 ORDERS.SLOT_ACROSS_DAYS)',
+      'after start (else 422 ORDERS.SLOT_REVERSED), the same day of the tenant’s calendar, in its time zone ' +
+      '(else 422 ORDERS.SLOT_ACROSS_DAYS)',
   })
   end!: string;
 }
@@ -160,7 +161,9 @@ export class CandidatesQuery {
   @Follows(RULES.instant, { description: 'the slot’s start' })
   start!: string;
 
-  @Follows(RULES.instant, { description: 'the slot’s end, after start, the same UTC day' })
+  @Follows(RULES.instant, {
+    description: 'the slot’s end, after start, the same day of the tenant’s calendar',
+  })
   end!: string;
 }
 

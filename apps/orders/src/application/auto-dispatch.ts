@@ -76,7 +76,7 @@ export class AutoDispatcher {
       policy.slotMinutes[state.kind],
     );
     const [staff, availability] = await Promise.all([
-      this.facts.staffFor(tenantId, slot.start.slice(0, 10)),
+      this.facts.staffFor(tenantId, slot),
       availabilityOf(this.orders.runtime.store.pool, tenantId),
     ]);
     const ranked = rankCandidates(

@@ -16,7 +16,8 @@ import {
 import {
   type Book,
   bookingDecider,
-  bookingStreamId,
+  bookingStreamIds,
+  type BookingCommand,
   type BookingEvent,
   type BookingState,
 } from '../domain/booking/booking.decider';
@@ -79,6 +80,38 @@ const arrivalWarnAt = (calendar: BusinessCalendar, receivedAt: string, hours: nu
   addBusinessHours(calendar, new Date(receivedAt), Math.max(0, hours - 1));
 const arrivalCheckId = (orderId: string, warnAt: Date): string =>
   `${arrivalRiskTimerId(orderId)}:${warnAt.toISOString()}`;
+
+type S = OrderState | BookingState;
+type E = OrderEvent | BookingEvent;
+
+/** A booking stream a command appends to, and whose it is ('staff:<id>' / 'resource:<id>'). */
+interface HolderStream {
+  readonly holder: string;
+  readonly part: StreamPart<S, E>;
+}
+
+/** Each holder's booking streams for the slot: one per UTC day it touches (`bookingStreamIds`), holder by holder. */
+const holderStreams = (tenantId: string, holders: readonly string[], slot: Slot): HolderStream[] =>
+  holders.flatMap((holder) =>
+    bookingStreamIds(tenantId, holder, slot).map((streamId) => ({
+      holder,
+      part: {
+        streamId,
+        evolve: bookingDecider.evolve as (s: S, e: E) => S,
+        initialState: bookingDecider.initialState,
+      },
+    })),
+  );
+
+/** The booking command decided on each holder's streams, in their order (after the order's own stream). */
+const decideBookings = (
+  streams: readonly HolderStream[],
+  states: readonly S[],
+  command: (holder: string) => BookingCommand,
+): BookingEvent[][] =>
+  streams.map(({ holder }, i) => [
+    ...bookingDecider.decide(command(holder), states[i] as BookingState, undefined),
+  ]);
 
 const systemCall = (tenantId: string, actor: string, correlationId: string): CallContext => ({
   tenantId,
@@ -233,9 +266,10 @@ export class OrderHandlers {
 
   /**
    * Dispatch to a person eligible at the slot's start and available in it (inside their working slots, clear of
-   * approved leave: ORDERS.STAFF_UNAVAILABLE otherwise): the order's stream and the person's booking stream of
-   * that day are appended together, each on the version decided on, so of two overlapping dispatches one
-   * commits and the other is decided again and refused (ORDERS.DOUBLE_BOOKED). A resource going along (a
+   * approved leave: ORDERS.STAFF_UNAVAILABLE otherwise), the slot within one day of the tenant's calendar: the
+   * order's stream and the person's booking streams of the slot (one per UTC day it touches) are appended
+   * together, each on the version decided on, so of two overlapping dispatches one commits and the other is
+   * decided again and refused (ORDERS.DOUBLE_BOOKED). A resource going along (a
    * vehicle, an equipment unit) is booked the same way, in the same transaction.
    */
   @Handles('orders.DispatchOrder')
@@ -256,8 +290,9 @@ export class OrderHandlers {
     // An order of another tenant (or none) is 404 before anything about the request is judged.
     const { codec } = await this.orders.codecOf(call.tenantId, request.id);
     const now = this.clock.now();
-    assertSlot(slot, now);
-    const timeZone = resourceId === undefined ? '' : (await this.facts.calendarOf(call.tenantId)).timeZone;
+    const calendar = await this.facts.calendarOf(call.tenantId);
+    assertSlot(slot, now, calendar);
+    const { timeZone } = calendar;
     const resourceVerdict = (tx?: PoolClient) =>
       resourceId === undefined
         ? Promise.resolve(undefined)
@@ -272,9 +307,12 @@ export class OrderHandlers {
     const resource = await resourceVerdict();
     const row = await this.facts.order(call.tenantId, request.id);
     const fitness = await this.fitnessOf(call.tenantId, staffId, slot, row?.kind ?? '');
-    const holder = `staff:${staffId}`;
-    type S = OrderState | BookingState;
-    type E = OrderEvent | BookingEvent;
+    // The person's streams, then the resource's: each UTC day the slot touches, all in one transaction.
+    const bookings = holderStreams(
+      call.tenantId,
+      [`staff:${staffId}`, ...(resourceId === undefined ? [] : [`resource:${resourceId}`])],
+      slot,
+    );
     const parts: StreamPart<S, E>[] = [
       {
         streamId: orderStreamId(call.tenantId, request.id),
@@ -283,47 +321,27 @@ export class OrderHandlers {
         codec,
         ...optional('expectedVersion', request.expectedVersion),
       },
-      {
-        streamId: bookingStreamId(call.tenantId, holder, slot),
-        evolve: bookingDecider.evolve as (s: S, e: E) => S,
-        initialState: bookingDecider.initialState,
-      },
+      ...bookings.map((b) => b.part),
     ];
-    const resourceHolder = resourceId === undefined ? undefined : `resource:${resourceId}`;
-    if (resourceHolder)
-      parts.push({
-        streamId: bookingStreamId(call.tenantId, resourceHolder, slot),
-        evolve: bookingDecider.evolve as (s: S, e: E) => S,
-        initialState: bookingDecider.initialState,
-      });
     const command: OrderCommand = {
       type: 'DispatchOrder',
       data: { orderId: request.id, staffId, slot, ...optional('resourceId', resourceId) },
     };
-    const book: Book = { type: 'Book', data: { holder, orderId: request.id, slot } };
-    const context: OrderContext = { now, ...fitness };
+    const book = (holder: string): Book => ({ type: 'Book', data: { holder, orderId: request.id, slot } });
+    const context: OrderContext = { now, calendar, ...fitness };
     let decidedOn: OrderState = orderDecider.initialState();
     const { runtime } = this.orders;
     await runtime.timed('DispatchOrder', () =>
       executeTogether<S, E>(
         runtime.store,
         parts,
-        ([order, booking, resourceBooking]) => {
+        ([order, ...booked]) => {
           decidedOn = order as OrderState;
           const events = orderDecider.decide(command, decidedOn, {
             ...context,
             ...optional('resource', resource),
           });
-          const decided = [events, bookingDecider.decide(book, booking as BookingState, undefined)];
-          if (resourceHolder)
-            decided.push(
-              bookingDecider.decide(
-                { type: 'Book', data: { holder: resourceHolder, orderId: request.id, slot } },
-                resourceBooking as BookingState,
-                undefined,
-              ),
-            );
-          return decided;
+          return [events, ...decideBookings(bookings, booked, book)];
         },
         call,
         {
@@ -359,8 +377,8 @@ export class OrderHandlers {
   /**
    * Move a dispatched order, before work starts, to another person for its slot, with a reason (sealed). The
    * person is judged as for a dispatch (eligible at the slot's start, skilled, working and not on leave); the order's
-   * stream, the previous person's booking stream (released) and the new one's (booked: ORDERS.DOUBLE_BOOKED when
-   * they are busy) are appended together, each on the version decided on. The previous person is read from the
+   * stream, the previous person's booking streams of the slot (released) and the new one's (booked:
+   * ORDERS.DOUBLE_BOOKED when they are busy) are appended together, each on the version decided on. The previous person is read from the
    * order's stream; a reassignment committed in between changes it, so this one is decided again.
    */
   @Handles('orders.ReassignOrder')
@@ -378,8 +396,6 @@ export class OrderHandlers {
     };
     const holderOf = (order: OrderState): string | undefined =>
       order.status === 'absent' ? undefined : order.dispatch?.staffId;
-    type S = OrderState | BookingState;
-    type E = OrderEvent | BookingEvent;
     for (let attempt = 1; ; attempt++) {
       const { state: seen } = await runtime.store.aggregate<OrderState>(
         orderStream,
@@ -395,13 +411,8 @@ export class OrderHandlers {
         moves && seen.status !== 'absent'
           ? await this.fitnessOf(call.tenantId, staffId, slot, seen.kind)
           : {};
-      const bookings = moves
-        ? [`staff:${from}`, `staff:${staffId}`].map((holder) => ({
-            streamId: bookingStreamId(call.tenantId, holder, slot),
-            evolve: bookingDecider.evolve as (s: S, e: E) => S,
-            initialState: bookingDecider.initialState,
-          }))
-        : [];
+      // The previous person's streams (released), then the new one's (booked): each UTC day the slot touches.
+      const bookings = moves ? holderStreams(call.tenantId, [`staff:${from}`, `staff:${staffId}`], slot) : [];
       const parts: StreamPart<S, E>[] = [
         {
           streamId: orderStream,
@@ -410,7 +421,7 @@ export class OrderHandlers {
           codec,
           ...optional('expectedVersion', request.expectedVersion),
         },
-        ...bookings,
+        ...bookings.map((b) => b.part),
       ];
       let reassigned: readonly OrderEvent[] = [];
       let stale = false;
@@ -418,7 +429,7 @@ export class OrderHandlers {
         executeTogether<S, E>(
           runtime.store,
           parts,
-          ([order, released, booked]) => {
+          ([order, ...booked]) => {
             // Moved (or dispatched) since it was read: not these bookings; read it again.
             stale = holderOf(order as OrderState) !== from;
             if (stale) return parts.map(() => []);
@@ -426,15 +437,10 @@ export class OrderHandlers {
             if (!moves || slot === undefined) return [reassigned];
             return [
               reassigned,
-              bookingDecider.decide(
-                { type: 'Release', data: { holder: `staff:${from}`, orderId: request.id } },
-                released as BookingState,
-                undefined,
-              ),
-              bookingDecider.decide(
-                { type: 'Book', data: { holder: `staff:${staffId}`, orderId: request.id, slot } },
-                booked as BookingState,
-                undefined,
+              ...decideBookings(bookings, booked, (holder) =>
+                holder === `staff:${from}`
+                  ? { type: 'Release', data: { holder, orderId: request.id } }
+                  : { type: 'Book', data: { holder, orderId: request.id, slot } },
               ),
             ];
           },
@@ -469,7 +475,7 @@ export class OrderHandlers {
   }
 
   /**
-   * Cancel before work starts. A dispatched order's bookings (its person's and its resource's, on the slot's day)
+   * Cancel before work starts. A dispatched order's bookings (its person's and its resource's, on each UTC day of the slot)
    * are released in the same transaction as the order's stream, each stream on the version decided on; the order's
    * timers are disarmed and the order list updated there too. The bookings to release are read from the order's
    * stream; a dispatch committed in between changes that stream, so the cancellation is decided again with them.
@@ -486,23 +492,27 @@ export class OrderHandlers {
       type: 'CancelOrder',
       data: { orderId: request.id, reason: request.reason ?? '' },
     };
-    const holdersOf = (order: OrderState): string[] =>
+    // Each holder's streams of every UTC day the dispatched slot touches (none when not dispatched).
+    const bookingsOf = (order: OrderState): HolderStream[] =>
       order.status === 'absent' || order.dispatch === undefined
         ? []
-        : [
-            `staff:${order.dispatch.staffId}`,
-            ...(order.dispatch.resourceId ? [`resource:${order.dispatch.resourceId}`] : []),
-          ];
-    type S = OrderState | BookingState;
-    type E = OrderEvent | BookingEvent;
+        : holderStreams(
+            call.tenantId,
+            [
+              `staff:${order.dispatch.staffId}`,
+              ...(order.dispatch.resourceId ? [`resource:${order.dispatch.resourceId}`] : []),
+            ],
+            order.dispatch.slot,
+          );
+    const streamsOf = (bookings: readonly HolderStream[]): string =>
+      bookings.map((b) => b.part.streamId).join();
     for (let attempt = 1; ; attempt++) {
       const { state: seen } = await runtime.store.aggregate<OrderState>(
         orderStream,
         (s, e) => orderDecider.evolve(s, codec.decode(e)),
         orderDecider.initialState,
       );
-      const holders = holdersOf(seen);
-      const slot = seen.status === 'absent' ? undefined : seen.dispatch?.slot;
+      const bookings = bookingsOf(seen);
       const parts: StreamPart<S, E>[] = [
         {
           streamId: orderStream,
@@ -511,11 +521,7 @@ export class OrderHandlers {
           codec,
           ...optional('expectedVersion', request.expectedVersion),
         },
-        ...holders.map((holder) => ({
-          streamId: bookingStreamId(call.tenantId, holder, slot as Slot),
-          evolve: bookingDecider.evolve as (s: S, e: E) => S,
-          initialState: bookingDecider.initialState,
-        })),
+        ...bookings.map((b) => b.part),
       ];
       let cancelled: readonly OrderEvent[] = [];
       let stale = false;
@@ -524,21 +530,18 @@ export class OrderHandlers {
         executeTogether<S, E>(
           runtime.store,
           parts,
-          ([order, ...bookings]) => {
+          ([order, ...booked]) => {
             const events = orderDecider.decide(command, order as OrderState, { now });
             // Dispatched since it was read: these are not the bookings to release; read it again.
-            stale = holdersOf(order as OrderState).join() !== holders.join();
+            stale = streamsOf(bookingsOf(order as OrderState)) !== streamsOf(bookings);
             if (stale) return parts.map(() => []);
             cancelled = events;
             return [
               events,
-              ...holders.map((holder, i) =>
-                bookingDecider.decide(
-                  { type: 'Release', data: { holder, orderId: request.id } },
-                  bookings[i] as BookingState,
-                  undefined,
-                ),
-              ),
+              ...decideBookings(bookings, booked, (holder) => ({
+                type: 'Release',
+                data: { holder, orderId: request.id },
+              })),
             ];
           },
           call,
@@ -642,9 +645,9 @@ export class OrderQueries {
     const row = await this.facts.order(call.tenantId, request.id);
     if (!row) throw notFoundOrder();
     const slot = { start: request.start ?? '', end: request.end ?? '' };
-    assertSlot(slot, new Date(0));
+    assertSlot(slot, new Date(0), await this.facts.calendarOf(call.tenantId));
     const [facts, availability, policy] = await Promise.all([
-      this.facts.staffFor(call.tenantId, new Date(slot.start).toISOString().slice(0, 10)),
+      this.facts.staffFor(call.tenantId, slot),
       availabilityOf(this.orders.runtime.store.pool, call.tenantId),
       dispatchPolicyOf(this.orders, call.tenantId),
     ]);

@@ -7,6 +7,7 @@ import type { EntitlementFacts, LeaseFacts } from '../domain/order/order.command
 import type { EligibilityChange } from '../domain/dispatch/eligibility';
 import type { StaffFacts } from '../domain/dispatch/candidates';
 import type { Slot } from '../domain/order/order.commands';
+import { overlaps } from '../domain/booking/booking.decider';
 
 /** Answered when a person is asked for by id and staff's events never made them known to orders here. */
 export const StaffLookupErrorCode = { STAFF_NOT_FOUND: 'ORDERS.STAFF_NOT_FOUND' } as const;
@@ -139,8 +140,12 @@ export class OrderFacts {
     return new Map(rows.map((r) => [r.staff_id, r.role]));
   }
 
-  /** Every person known to orders, with eligibility over time, role, booked slots of that day and open orders. */
-  async staffFor(tenantId: string, day: string): Promise<StaffFacts[]> {
+  /**
+   * Every person known to orders, with eligibility over time, role, their booked slots overlapping `slot` and
+   * open orders. Overlap, not the slot's UTC day: a slot may straddle UTC midnight (one day of the tenant's
+   * calendar), and a booking that does may start on the UTC day before.
+   */
+  async staffFor(tenantId: string, slot: Slot): Promise<StaffFacts[]> {
     const [eligibility, roles] = await Promise.all([this.eligibilityOf(tenantId), this.rolesOf(tenantId)]);
     const { rows } = await this.pool.query<{
       staff_id: string;
@@ -161,11 +166,12 @@ export class OrderFacts {
         ...(role === undefined ? {} : { role }),
         load: mine.length,
         booked: mine
-          .filter((r) => r.slot_start && r.slot_start.toISOString().slice(0, 10) === day)
-          .map((r) => ({
-            start: (r.slot_start as Date).toISOString(),
-            end: (r.slot_end as Date).toISOString(),
-          })),
+          .flatMap((r) =>
+            r.slot_start && r.slot_end
+              ? [{ start: r.slot_start.toISOString(), end: r.slot_end.toISOString() }]
+              : [],
+          )
+          .filter((booked) => overlaps(booked, slot)),
       };
     });
   }

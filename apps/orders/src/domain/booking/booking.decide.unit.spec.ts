@@ -1,5 +1,5 @@
 import { deciderSpec } from '@serviceops/testing';
-import { type Book, bookingDecider, type BookingEvent, bookingStreamId, overlaps } from './booking.decider';
+import { type Book, bookingDecider, type BookingEvent, bookingStreamIds, overlaps } from './booking.decider';
 
 const H = 'staff:s-1';
 const slot = (start: string, end: string) => ({
@@ -54,8 +54,30 @@ describe('booking: no double booking of one person or resource', () => {
     expect([overlaps(a, b), overlaps(b, a), overlaps(a, a)]).toEqual([false, false, true]);
   });
 
-  it('names one stream per holder and UTC day', () => {
-    expect(bookingStreamId('t', H, slot('02:00', '04:00'))).toBe('booking-t-staff:s-1:2026-03-03');
+  const day = (d: string) => `booking-t-staff:s-1:${d}`;
+  it.each<[string, string, string, string[]]>([
+    ['inside one UTC day', '2026-03-03T02:00:00.000Z', '2026-03-03T04:00:00.000Z', [day('2026-03-03')]],
+    [
+      'ending at UTC midnight exactly',
+      '2026-03-03T23:00:00.000Z',
+      '2026-03-04T00:00:00.000Z',
+      [day('2026-03-03')],
+    ],
+    ['starting at UTC midnight', '2026-03-04T00:00:00.000Z', '2026-03-04T00:30:00.000Z', [day('2026-03-04')]],
+    [
+      'across UTC midnight (07:30–08:30 in Shanghai)',
+      '2026-03-03T23:30:00.000Z',
+      '2026-03-04T00:30:00.000Z',
+      [day('2026-03-03'), day('2026-03-04')],
+    ],
+    [
+      'across UTC midnight at a month’s end',
+      '2026-02-28T23:59:00.000Z',
+      '2026-03-01T00:00:00.001Z',
+      [day('2026-02-28'), day('2026-03-01')],
+    ],
+  ])('books a slot %s in one stream per UTC day it touches', (_why, start, end, ids) => {
+    expect(bookingStreamIds('t', H, { start, end })).toEqual(ids);
   });
 
   describe('releasing a cancelled order’s slot', () => {

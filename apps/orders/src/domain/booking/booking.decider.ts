@@ -1,11 +1,12 @@
-import { type Decider, type Event, streamId } from '@serviceops/kernel';
+import { addDays, type Decider, type Event, streamId } from '@serviceops/kernel';
 import type { Slot } from '../order/order.commands';
 import { OrderErrorCode as E, orderError } from '../order/order.errors';
 
 /**
- * One person's (or one resource's) bookings of one UTC day: the stream every dispatch of that person on that
+ * One person's (or one resource's) bookings of one UTC day: the stream every dispatch of that person touching that
  * day appends to with its expected version, so two concurrent dispatches into overlapping slots cannot both
- * commit (the loser decides again on the new state and is refused ORDERS.DOUBLE_BOOKED).
+ * commit (the loser decides again on the new state and is refused ORDERS.DOUBLE_BOOKED). A slot across UTC
+ * midnight is booked in both days' streams, in one transaction (`bookingStreamIds`).
  */
 export interface Book {
   readonly type: 'Book';
@@ -65,7 +66,22 @@ export const bookingDecider: Decider<BookingCommand, BookingEvent, BookingState,
       : { booked: [...state.booked, { orderId: event.data.orderId, slot: event.data.slot }] },
 };
 
-/** 'booking-<tenantId>-<holder>:<YYYY-MM-DD>' — holder is 'staff:<id>' or 'resource:<id>'; the day is the slot start's UTC date. */
-export function bookingStreamId(tenantId: string, holder: string, slot: Slot): string {
-  return streamId('booking', tenantId, `${holder}:${new Date(slot.start).toISOString().slice(0, 10)}`);
+const utcDateOf = (instant: number): string => new Date(instant).toISOString().slice(0, 10);
+
+/**
+ * The booking streams of one holder that a slot is booked in, released from and checked against: one per UTC day
+ * the slot touches, 'booking-<tenantId>-<holder>:<YYYY-MM-DD>' (holder 'staff:<id>' or 'resource:<id>'), earliest
+ * first. A slot lies within one day of the tenant's calendar (assertSlot), and that day may straddle UTC midnight
+ * (07:30–08:30 in Shanghai is 23:30–00:30 UTC): such a slot is booked in both UTC days' streams, so every booking
+ * that overlaps a slot is in a stream its dispatch reads and appends to. The key stays the UTC day (bookings made
+ * before slots could cross UTC midnight are found where they were written).
+ */
+export function bookingStreamIds(tenantId: string, holder: string, slot: Slot): string[] {
+  const start = Date.parse(slot.start);
+  // The slot is [start, end): its last instant is end - 1 ms (a slot ending at midnight is not in the next day).
+  const last = utcDateOf(Math.max(start, Date.parse(slot.end) - 1));
+  const ids: string[] = [];
+  for (let day = utcDateOf(start); day <= last; day = addDays(day, 1))
+    ids.push(streamId('booking', tenantId, `${holder}:${day}`));
+  return ids;
 }

@@ -1,3 +1,4 @@
+import { defaultBusinessCalendar } from '@serviceops/kernel';
 import type { OrderEvent } from '../order/order.events';
 import { orderDecider } from '../order/order.decider';
 import { type AvailabilityInterval, availabilityAt, withAvailabilityChange } from './availability';
@@ -161,7 +162,13 @@ describe('dispatch to an unavailable person', () => {
     ['not working then: refused', { available: false, reasons: ['not_working'] }, 'ORDERS.STAFF_UNAVAILABLE'],
     ['available: dispatched', { available: true, reasons: [] }, null],
   ])('%s', (_why, availability, code) => {
-    const decide = () => orderDecider.decide(command, state, { now, staff, availability });
+    const decide = () =>
+      orderDecider.decide(command, state, {
+        now,
+        calendar: defaultBusinessCalendar,
+        staff,
+        availability,
+      });
     if (code === null) expect(decide()[0]?.type).toBe('OrderDispatched');
     else
       expect(decide).toThrow(

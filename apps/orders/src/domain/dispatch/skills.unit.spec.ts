@@ -1,3 +1,4 @@
+import { defaultBusinessCalendar } from '@serviceops/kernel';
 import type { Role } from '@serviceops/contracts';
 import type { OrderEvent } from '../order/order.events';
 import { orderDecider } from '../order/order.decider';
@@ -126,7 +127,8 @@ describe('dispatch to an unskilled person', () => {
     ['a coach: dispatched', 'coach', null],
   ])('%s', (_why, role, code) => {
     const skill = skilledFor('practice_session', role, DEFAULT_SKILLS);
-    const decide = () => orderDecider.decide(command, state, { now, staff, skill });
+    const decide = () =>
+      orderDecider.decide(command, state, { now, calendar: defaultBusinessCalendar, staff, skill });
     if (code === null) expect(decide()[0]?.type).toBe('OrderDispatched');
     else
       expect(decide).toThrow(

@@ -197,12 +197,14 @@ export interface OrderContext {
   readonly now: Date;
   /** RegisterRequest of a rental visit or return: the customer's rental leases (the decider keeps those in force). */
   readonly leases?: readonly LeaseFacts[];
-  /** RegisterRequest: the tenant's calendar and policy. */
+  /**
+   * RegisterRequest: the tenant's calendar and policy. EscalateArrivalRisk: the calendar as it stands (the
+   * deadline is recounted in it). DispatchOrder: the calendar whose day the slot must lie in.
+   */
   readonly calendar?: BusinessCalendar;
   readonly policy?: OrdersPolicy;
   /** RegisterRequest under contract or warranty: the contract's facts (undefined when none is known). */
   readonly entitlement?: EntitlementFacts;
-  /** EscalateArrivalRisk: the calendar as it stands (the deadline is recounted in it). */
   /** DispatchOrder, ReassignOrder: the person's eligibility at the slot's start. */
   readonly staff?: StaffVerdict;
   /** DispatchOrder: whether the slot is in the person's working time and clear of leave (dispatch/availability). */

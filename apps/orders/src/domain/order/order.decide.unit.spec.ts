@@ -8,7 +8,7 @@ import type {
   RegisterRequest,
   RequestKind,
 } from './order.commands';
-import { orderDecider } from './order.decider';
+import { assertSlot, orderDecider } from './order.decider';
 import type { OrderEvent } from './order.events';
 
 /** Asia/Shanghai, open 09:00–18:00 Monday to Friday. */
@@ -467,10 +467,10 @@ describe('order decider', () => {
         'ORDERS.SLOT_IN_PAST',
       ],
       [
-        'the slot crosses midnight (UTC)',
+        'the slot crosses midnight in the tenant’s calendar (23:30–00:30 in Shanghai, one UTC day)',
         [registered],
         { staff: eligible },
-        dispatch({ start: '2026-03-03T23:00:00.000Z', end: '2026-03-04T00:00:00.001Z' }),
+        dispatch({ start: '2026-03-03T15:30:00.000Z', end: '2026-03-03T16:30:00.000Z' }),
         'ORDERS.SLOT_ACROSS_DAYS',
       ],
       [
@@ -484,9 +484,10 @@ describe('order decider', () => {
       spec(given, context).when(command).thenThrows(code);
     });
 
-    it('accepts a slot ending at midnight exactly and one starting now', () => {
+    it('accepts a slot ending at local midnight exactly, one across UTC midnight, and one starting now', () => {
       for (const s of [
-        { start: '2026-03-03T23:00:00.000Z', end: '2026-03-04T00:00:00.000Z' },
+        { start: '2026-03-03T15:00:00.000Z', end: '2026-03-03T16:00:00.000Z' },
+        { start: '2026-03-03T23:30:00.000Z', end: '2026-03-04T00:30:00.000Z' },
         { start: monday10.toISOString(), end: '2026-03-02T03:00:00.000Z' },
       ])
         expect(
@@ -505,6 +506,74 @@ describe('order decider', () => {
         }),
       ).toThrow(/eligibility/);
     });
+
+    it('is a wiring error to dispatch without the tenant’s calendar', () => {
+      expect(() =>
+        orderDecider.decide(dispatch(), orderDecider.evolve(orderDecider.initialState(), registered), {
+          now: monday10,
+          staff: eligible,
+        }),
+      ).toThrow(/calendar/);
+    });
+  });
+});
+
+describe('assertSlot: a slot lies within one day of the tenant’s calendar', () => {
+  const before = new Date('2026-03-01T00:00:00.000Z');
+  const verdictOf = (zone: string, start: string, end: string): string => {
+    try {
+      assertSlot({ start, end }, before, { timeZone: zone });
+      return 'accepted';
+    } catch (error) {
+      return (error as { code?: string }).code ?? String(error);
+    }
+  };
+  const ACROSS = 'ORDERS.SLOT_ACROSS_DAYS';
+  const OK = 'accepted';
+  it.each<[string, string, string, string, string]>([
+    // Shanghai is UTC+8: its midnight is 16:00 UTC, and UTC midnight is 08:00 there.
+    ['Asia/Shanghai', '07:30–08:30, across UTC midnight', '2026-03-03T23:30:00Z', '2026-03-04T00:30:00Z', OK],
+    ['Asia/Shanghai', '09:00–18:00, a working day', '2026-03-04T01:00:00Z', '2026-03-04T10:00:00Z', OK],
+    [
+      'Asia/Shanghai',
+      '23:00–24:00, ending at local midnight',
+      '2026-03-03T15:00:00Z',
+      '2026-03-03T16:00:00Z',
+      OK,
+    ],
+    [
+      'Asia/Shanghai',
+      '23:30–00:30, across local midnight',
+      '2026-03-03T15:30:00Z',
+      '2026-03-03T16:30:00Z',
+      ACROSS,
+    ],
+    ['UTC', '22:00–24:00, ending at midnight', '2026-03-03T22:00:00Z', '2026-03-04T00:00:00Z', OK],
+    ['UTC', '23:30–00:30, across midnight', '2026-03-03T23:30:00Z', '2026-03-04T00:30:00Z', ACROSS],
+    // New York is UTC−5 in early March: its midnight is 05:00 UTC.
+    [
+      'America/New_York',
+      '18:30–19:30, across UTC midnight',
+      '2026-03-03T23:30:00Z',
+      '2026-03-04T00:30:00Z',
+      OK,
+    ],
+    [
+      'America/New_York',
+      '23:30–00:30, across local midnight',
+      '2026-03-04T04:30:00Z',
+      '2026-03-04T05:30:00Z',
+      ACROSS,
+    ],
+    [
+      'America/New_York',
+      '23:00–24:00, ending at local midnight',
+      '2026-03-04T04:00:00Z',
+      '2026-03-04T05:00:00Z',
+      OK,
+    ],
+  ])('%s %s: %s', (zone, _why, start, end, verdict) => {
+    expect(verdictOf(zone, start, end)).toBe(verdict);
   });
 });
 

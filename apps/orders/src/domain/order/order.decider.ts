@@ -1,6 +1,7 @@
 import { isBusinessLine, ORDER_FIELDS } from '@serviceops/contracts';
 import {
   addBusinessHours,
+  type BusinessCalendar,
   type Decider,
   isInstant,
   localDateOf,
@@ -283,7 +284,9 @@ function dispatch(command: DispatchOrder, state: OrderState, context: OrderConte
     throw orderError(E.ALREADY_DISPATCHED, `order ${order.orderId} is dispatched already`, {
       staffId: order.dispatch?.staffId,
     });
-  assertSlot(slot, context.now);
+  if (context.calendar === undefined)
+    throw new Error('DispatchOrder needs the tenant’s calendar in its context');
+  assertSlot(slot, context.now, context.calendar);
   assertStaffFit(staffId, order.kind, slot, context);
   if (resourceId !== undefined) {
     const resource = context.resource;
@@ -531,8 +534,17 @@ function cancel(command: CancelOrder, state: OrderState, context: OrderContext):
   ];
 }
 
-/** A slot is two instants, start before end, not in the past, within one UTC day (one booking stream). */
-export function assertSlot(slot: { start: string; end: string }, now: Date): void {
+/**
+ * A slot is two instants, start before end, not in the past, within one day of the tenant's calendar: its start
+ * and its last millisecond fall on the same local date in the calendar's time zone (07:30–08:30 in Shanghai is
+ * one working day although UTC midnight falls in it; the bookings of such a slot go to both UTC days' streams, see
+ * `bookingStreamIds`).
+ */
+export function assertSlot(
+  slot: { start: string; end: string },
+  now: Date,
+  calendar: Pick<BusinessCalendar, 'timeZone'>,
+): void {
   const ok =
     typeof slot === 'object' &&
     slot !== null &&
@@ -547,8 +559,15 @@ export function assertSlot(slot: { start: string; end: string }, now: Date): voi
     throw orderError(E.SLOT_REVERSED, 'slot must end after it starts', { field: 'slot' });
   if (start.getTime() < now.getTime())
     throw orderError(E.SLOT_IN_PAST, 'slot must not start in the past', { field: 'slot.start' });
-  if (start.toISOString().slice(0, 10) !== new Date(end.getTime() - 1).toISOString().slice(0, 10))
-    throw orderError(E.SLOT_ACROSS_DAYS, 'slot must lie within one day', { field: 'slot' });
+  const { timeZone } = calendar;
+  if (localDateOf(timeZone, start) !== localDateOf(timeZone, new Date(end.getTime() - 1)))
+    throw orderError(
+      E.SLOT_ACROSS_DAYS,
+      `slot must lie within one day of the tenant's calendar (${timeZone})`,
+      {
+        field: 'slot',
+      },
+    );
 }
 
 export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
