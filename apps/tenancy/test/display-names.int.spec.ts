@@ -111,15 +111,13 @@ describe('a user’s display name, sealed at rest (issue 11 item 2)', () => {
       roles: [PLATFORM_OPERATOR],
       correlationId: randomUUID(),
     };
-    const created = await app
-      .get(ProvisioningHandlers)
-      .createTenant(
-        {
-          name: `Names ${unique()}`,
-          admin: { username: 'boss', password: 'a-Long-boss-pass-1', displayName: adminName },
-        },
-        operator,
-      );
+    const created = await app.get(ProvisioningHandlers).createTenant(
+      {
+        name: `Names ${unique()}`,
+        admin: { username: 'boss', password: 'a-Long-boss-pass-1', displayName: adminName },
+      },
+      operator,
+    );
     const tenantId = created.id;
     const call = { tenantId, actorId: 'test', roles: ['admin'], correlationId: randomUUID() };
     expect(await app.get(UsersHandlers).getUser({ userId: created.adminUserId }, call)).toMatchObject({
