@@ -27,6 +27,7 @@ interface Invitation {
 interface UserView {
   id: string;
   username: string;
+  displayName: string;
   tenantVersion: number;
   pendingActivation?: boolean;
   invitationExpiresAt?: string;
@@ -102,7 +103,17 @@ describe('activating a staff login with an invitation (log transport)', () => {
   it('hired with a login: pending, and no password signs in', async () => {
     // The login came with no invitation: no token exists until the admin issues the first.
     const pending = await user();
-    expect(pending).toMatchObject({ username: 'wang.fang', pendingActivation: true });
+    expect(pending).toMatchObject({
+      username: 'wang.fang',
+      displayName: 'wang.fang',
+      pendingActivation: true,
+    });
+    // Its display name (the username) is sealed with the user's own key in the event that registered it.
+    const registered = await db.query<{ name: string }>(
+      `SELECT data->>'displayName' AS name FROM tenancy.events WHERE type = 'UserRegistered' AND data->>'userId' = $1`,
+      [staffId],
+    );
+    expect(registered.rows).toEqual([{ name: expect.stringMatching(/^enc:v1:/) as unknown }]);
     expect(pending).not.toHaveProperty('invitationExpiresAt');
     problem(
       await api.post('/api/v1/auth/token').send({ username: 'wang.fang', password: 'Wang-Fang-Guess-1' }),
@@ -191,6 +202,50 @@ describe('activating a staff login with an invitation (log transport)', () => {
       for (const row of [...kept.rows, ...events.rows]) expect(row.text).not.toContain(secret);
       expect(platform.logs()).not.toContain(secret);
     }
+  });
+
+  it('keeps a user’s display name in no table in clear, no kept answer and no log; answers show it (issue 11)', async () => {
+    const displayName = `Xiahou Dun ${newId().slice(0, 8)}`;
+    const body = {
+      username: `xiahou.${newId().slice(0, 8)}`,
+      displayName,
+      password: 'Xiahou-Own-Pass-2026',
+      roles: ['technician'],
+    };
+    const created = ok<UserView>(
+      await api.post('/api/v1/users').set(auth(admin)).set('Idempotency-Key', `names-${newId()}`).send(body),
+      201,
+    );
+    expect(created).toMatchObject({ username: body.username, displayName });
+    expect(await user()).toHaveProperty('displayName', 'wang.fang');
+    const shown = ok<UserView>(await api.get(`/api/v1/users/${created.id}`).set(auth(admin)));
+    expect(shown).toMatchObject({ displayName });
+    const listed = ok<{ items: UserView[] }>(await api.get('/api/v1/users').set(auth(admin)));
+    expect(listed.items.find((u) => u.id === created.id)).toMatchObject({ displayName });
+    expect(listed.items.filter((u) => u.displayName.startsWith('enc:'))).toEqual([]);
+
+    // Every table of every schema (tenancy's, the gateway's kept answers, the other services' copies of tenancy's
+    // events): the search finds the user's id, and never the clear name; nor does any log.
+    const { rows: tables } = await db.query<{ schema: string; name: string }>(
+      `SELECT table_schema AS schema, table_name AS name FROM information_schema.tables
+        WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')`,
+    );
+    const holding = async (value: string): Promise<string[]> => {
+      const found: string[] = [];
+      for (const { schema, name } of tables) {
+        const { rows } = await db.query<{ row: string }>(
+          `SELECT row_to_json(t)::text AS row FROM "${schema}"."${name}" t WHERE row_to_json(t)::text LIKE $1`,
+          [`%${value}%`],
+        );
+        found.push(...rows.map((r) => `${schema}.${name}: ${r.row.slice(0, 160)}`));
+      }
+      return found;
+    };
+    expect(await holding(created.id)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^tenancy\.events/)]),
+    );
+    expect(await holding(displayName)).toEqual([]);
+    expect(platform.logs()).not.toContain(displayName);
   });
 
   it('refuses another tenant’s admin the invitation (404, nothing written), throttles guesses, and a bad token over gRPC', async () => {

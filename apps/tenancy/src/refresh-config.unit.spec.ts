@@ -3,7 +3,11 @@ import { ConfigError, loadConfig } from '@serviceops/platform';
 
 // REFRESH_TOKEN_TTL_HOURS: how long a sign-in's refresh tokens work, 336 h (two weeks) unless configured, 1–720.
 
-const env = { DATABASE_URL: 'postgres://x/y', INTERNAL_TOKEN_PUBLIC_KEYS: 'key' };
+const env = {
+  DATABASE_URL: 'postgres://x/y',
+  INTERNAL_TOKEN_PUBLIC_KEYS: 'key',
+  MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
+};
 const load = (hours?: string) =>
   loadConfig(tenancyConfigSpec, hours === undefined ? env : { ...env, REFRESH_TOKEN_TTL_HOURS: hours });
 

@@ -1,12 +1,14 @@
 import { GRPC_SERVICES, PROTO_LOADER_OPTIONS, tenancyConfigSpec } from '@serviceops/contracts';
 import { eventsTopic } from '@serviceops/messaging';
-import { type ServiceDefinition } from '@serviceops/platform';
+import { PersonalDataCipher, type ServiceDefinition } from '@serviceops/platform';
 import { Pool } from 'pg';
 import { createFirstTenant } from './application/first-start';
 import { ProvisioningHandlers } from './application/provisioning.handlers';
 import { TenantHandlers } from './application/tenant.handlers';
 import { RUNTIME, TenantStream } from './application/tenant-stream';
 import { UsersHandlers } from './application/users.handlers';
+import { UserNames } from './application/user-names';
+import { TenancyDataKeys1797000000000, tenancyCipher } from './infrastructure/sealing';
 import { INVITATION_SETTINGS, InvitationsHandlers } from './application/invitations.handlers';
 import { SessionsHandlers } from './application/sessions.handlers';
 import {
@@ -60,6 +62,7 @@ export const tenancyService: ServiceDefinition<typeof tenancyConfigSpec> = {
       CreateInvitations1780000000000,
       CreateRefreshTokens1796400000000,
       RefreshFamiliesByExpiry1796500000000,
+      TenancyDataKeys1797000000000,
     ],
   },
   publishes: true,
@@ -69,6 +72,9 @@ export const tenancyService: ServiceDefinition<typeof tenancyConfigSpec> = {
     providers: [
       { provide: RUNTIME, useValue: runtime },
       { provide: Pool, useValue: pool },
+      // Users' display names are sealed with a key of each user's own (decision 53).
+      { provide: PersonalDataCipher, useValue: tenancyCipher(pool, config.MASTER_KEY) },
+      UserNames,
       TenantsRepository,
       AccountsRepository,
       InvitationsRepository,

@@ -178,6 +178,12 @@ export const PERSONAL_DATA_SEALED = {
   staffMember: { StaffMemberHired: ['name', 'phone', 'idNumber'] },
   /** A candidate's education is about them (a screening criterion): sealed with their identity. */
   staffCandidate: { CandidateApplied: ['name', 'phone', 'idNumber', 'education'] },
+  /**
+   * A tenancy user's display name (a person's name, or a staff login's username), sealed with the user's key in
+   * tenancy (`tenancy.data_keys`). The one event that carries it: a staff login and a provisioned admin register
+   * with it too.
+   */
+  tenancyUser: { UserRegistered: ['displayName'] },
 } as const satisfies Record<string, Record<string, readonly string[]>>;
 
 /**

@@ -28,8 +28,6 @@ const ABOUT_EQUIPMENT =
   'about the equipment (RESOURCE_FIELDS: names, log notes, checklists, findings), never a person';
 const A_LOGIN_NAME =
   'a login name (or a refusal repeating it): tenancy reads it in clear to authenticate, and staff publishes it to tenancy; a work identifier like an id';
-const NO_USER_KEY_YET =
-  "personal, not sealed yet: tenancy keeps its users in the tenant's one stream with no per-user data key and no user erasure (a staff login's is its username); decision 49";
 
 const A_FIELD_NAME = 'the names of the fields a read showed (`name`, `phone`), never their values';
 const A_READ_PURPOSE =
@@ -234,7 +232,6 @@ export const NOT_SEALED_TEXT: Readonly<Record<string, string>> = {
     'StaffLoginRefused.username',
     'StaffLoginRefused.reason',
   ]),
-  ...each(NO_USER_KEY_YET, ['UserRegistered.displayName']),
   ...each(A_FIELD_NAME, ['PersonalDataRead.fields[]']),
   ...each(A_CODE, ['PersonalDataRead.through']),
   ...each(A_READ_PURPOSE, ['PersonalDataRead.purpose']),

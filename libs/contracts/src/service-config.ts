@@ -111,6 +111,12 @@ export const tenancyConfigSpec = defineConfig({
     optional: true,
     doc: 'the page where a person activates their login; an invitation answers it with `#token=…` appended',
   },
+  MASTER_KEY: {
+    kind: 'string',
+    minLength: 44,
+    secret: true,
+    doc: 'base64 of 32 random bytes: wraps each user’s data key (their display name, AES-256-GCM); losing it loses personal data',
+  },
 });
 
 export const customersConfigSpec = defineConfig({

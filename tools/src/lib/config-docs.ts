@@ -70,8 +70,8 @@ export const CONFIG_ROWS: readonly ConfigRow[] = [
   one('ACTIVATION_URL'),
   one('MASTER_KEY', {
     meaning:
-      "base64 of 32 random bytes: wraps each customer's (staff: each candidate's and staff member's) data key " +
-      '(AES-256-GCM); losing it loses personal data',
+      "base64 of 32 random bytes: wraps each customer's (staff: each candidate's and staff member's; tenancy: each " +
+      "user's) data key (AES-256-GCM); losing it loses personal data",
     default: MADE_BY_NPM_START,
   }),
   one('TIMER_POLL_MS', {

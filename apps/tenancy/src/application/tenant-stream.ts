@@ -11,6 +11,7 @@ import { dropEndedInvitations } from '../infrastructure/invitations';
 import { isTenantNameConflict, TenantsRepository } from '../infrastructure/tenants.repository';
 import { projectAccounts } from '../projections/accounts.projection';
 import { endOutdatedSignIns } from '../projections/sign-ins.projection';
+import { UserNames } from './user-names';
 
 export const RUNTIME = Symbol('RUNTIME');
 
@@ -25,6 +26,7 @@ export class TenantStream {
   constructor(
     @Inject(RUNTIME) private readonly runtime: EventSourcingRuntime,
     private readonly tenants: TenantsRepository,
+    private readonly names: UserNames,
   ) {}
 
   /** The tenant as its stream says now: tenants are small, and a read must see the write just made. */
@@ -42,7 +44,7 @@ export class TenantStream {
    * Runs `command` on the stream of the tenant it names, keeping accounts and the tenant list in step in the
    * append's transaction. `expectedVersion` is the caller's If-Match; `credential`, a password hash stored with
    * the event that registers its user; `beside`, what else is written in that transaction with the events decided
-   * (an invitation's hash).
+   * (an invitation's hash). A registered user's display name is stored sealed with their own key (UserNames).
    */
   async execute(
     call: CallContext,
@@ -63,6 +65,7 @@ export class TenantStream {
       if (beside) await beside(tx, events);
     };
     const tenantNameTaken = await this.nameTaken(command);
+    const codec = await this.names.codecFor(command);
     const result = await this.runtime
       .timed(command.type, () =>
         execute(
@@ -72,7 +75,7 @@ export class TenantStream {
           command,
           { now, tenantNameTaken },
           call,
-          { expectedVersion, inline },
+          { expectedVersion, inline, codec },
         ),
       )
       .catch((error: unknown) => {

@@ -8,15 +8,19 @@ import { AccountsRepository } from '../infrastructure/accounts.repository';
 import { hashPassword, verifyPassword } from '../infrastructure/passwords';
 import { RefreshTokens } from '../infrastructure/refresh-tokens';
 import { TenantStream, type TenantResult } from './tenant-stream';
+import { UserNames } from './user-names';
 
-/** The answer `User`: one user of the tenant, with the tenant's version (users live in its stream). */
-function userMessage({ tenant, version }: TenantResult, userId: string) {
+/**
+ * The answer `User`: one user of the tenant, with the tenant's version (users live in its stream); `names`, the
+ * display names opened (UserNames.shown).
+ */
+function userMessage({ tenant, version }: TenantResult, userId: string, names: ReadonlyMap<string, string>) {
   const user = Object.hasOwn(tenant.users, userId) ? tenant.users[userId] : undefined;
   if (!user) throw new ProblemError('TENANCY.USER_NOT_FOUND', 'no such user');
   return {
     id: userId,
     username: user.username,
-    displayName: user.displayName,
+    displayName: names.get(userId) ?? '',
     roles: user.roles,
     ...optional('branchId', user.branchId),
     disabled: user.disabled,
@@ -47,7 +51,13 @@ export class UsersHandlers {
     private readonly stream: TenantStream,
     private readonly accounts: AccountsRepository,
     private readonly refreshTokens: RefreshTokens,
+    private readonly names: UserNames,
   ) {}
+
+  /** The answer for one user, their display name opened. */
+  private async user(result: TenantResult, userId: string) {
+    return userMessage(result, userId, await this.names.shown(result.tenant.users, [userId]));
+  }
 
   /**
    * Checks a password. Every failure reads the same, and takes about as long, whatever went wrong. A success
@@ -77,12 +87,12 @@ export class UsersHandlers {
   /** The caller's own account: the gateway compares each token's version with it. */
   @Handles('tenancy.GetMe')
   async getMe(_request: object, call: CallContext) {
-    return userMessage(await this.stream.read(call.tenantId), call.actorId);
+    return this.user(await this.stream.read(call.tenantId), call.actorId);
   }
 
   @Handles('tenancy.GetUser')
   async getUser(request: { userId: string }, call: CallContext) {
-    return userMessage(await this.stream.read(call.tenantId), request.userId);
+    return this.user(await this.stream.read(call.tenantId), request.userId);
   }
 
   @Handles('tenancy.RegisterUser')
@@ -108,10 +118,7 @@ export class UsersHandlers {
       ...optional('branchId', request.branchId),
     };
     const credential = { userId, passwordHash: await hashPassword(password) };
-    return userMessage(
-      await this.stream.execute(call, { type: 'RegisterUser', data }, { credential }),
-      userId,
-    );
+    return this.user(await this.stream.execute(call, { type: 'RegisterUser', data }, { credential }), userId);
   }
 
   @Handles('tenancy.ChangeUserRoles')
@@ -122,7 +129,7 @@ export class UsersHandlers {
     const data = { tenantId: call.tenantId, userId: request.userId, roles: request.roles ?? [] };
     const { expectedVersion } = request;
     const result = await this.stream.execute(call, { type: 'ChangeUserRoles', data }, { expectedVersion });
-    return userMessage(result, request.userId);
+    return this.user(result, request.userId);
   }
 
   @Handles('tenancy.SetUserPassword')
@@ -131,7 +138,7 @@ export class UsersHandlers {
     call: CallContext,
   ) {
     // Another tenant's (or no) user is 404 before the password is judged.
-    userMessage(await this.stream.read(call.tenantId), request.userId);
+    userMessage(await this.stream.read(call.tenantId), request.userId, new Map());
     const password = newPassword(request.password, 'password');
     const data = { tenantId: call.tenantId, userId: request.userId };
     const credential = { userId: request.userId, passwordHash: await hashPassword(password) };
@@ -141,7 +148,7 @@ export class UsersHandlers {
       { type: 'ChangeUserPassword', data },
       { expectedVersion, credential },
     );
-    return userMessage(result, request.userId);
+    return this.user(result, request.userId);
   }
 
   @Handles('tenancy.DisableUser')
@@ -149,12 +156,14 @@ export class UsersHandlers {
     const data = { tenantId: call.tenantId, userId: request.userId };
     const { expectedVersion } = request;
     const result = await this.stream.execute(call, { type: 'DisableUser', data }, { expectedVersion });
-    return userMessage(result, request.userId);
+    return this.user(result, request.userId);
   }
 
   @Handles('tenancy.ListUsers')
   async listUsers(_request: object, call: CallContext) {
     const result = await this.stream.read(call.tenantId);
-    return { items: Object.keys(result.tenant.users).map((id) => userMessage(result, id)) };
+    const ids = Object.keys(result.tenant.users);
+    const names = await this.names.shown(result.tenant.users, ids);
+    return { items: ids.map((id) => userMessage(result, id, names)) };
   }
 }

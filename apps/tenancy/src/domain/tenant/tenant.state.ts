@@ -9,6 +9,10 @@ export interface Branch {
 
 export interface TenantUser {
   readonly username: string;
+  /**
+   * As the events hold it: sealed with the user's own key (`enc:v1:…`, the application seals and opens it), or in
+   * clear from events written before names were sealed. No decision reads it.
+   */
   readonly displayName: string;
   readonly roles: readonly Role[];
   readonly branchId?: string;
