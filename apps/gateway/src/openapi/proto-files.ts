@@ -6,7 +6,7 @@ import {
   type Declaration,
   type GrpcServiceName,
 } from '@serviceops/contracts';
-import { parse, util, type Field, type MapField, type Namespace, type Service, type Type } from 'protobufjs';
+import { parse, util, type Field, type Namespace, type Service, type Type } from 'protobufjs';
 import {
   operationOf,
   restAnswerOf,
@@ -138,10 +138,19 @@ class Current {
   }
 }
 
+/** A map field's key type (protobufjs's MapField), undefined for any other field. */
+const keyTypeOf = (field: Field): string | undefined =>
+  'keyType' in field && typeof field.keyType === 'string' ? field.keyType : undefined;
+
 const snakeCase = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 function commentLines(comment: string | null | undefined, indent: string): string {
-  return comment ? comment.split('\n').map((line) => `${indent}// ${line}`.trimEnd() + '\n').join('') : '';
+  return comment
+    ? comment
+        .split('\n')
+        .map((line) => `${indent}// ${line}`.trimEnd() + '\n')
+        .join('')
+    : '';
 }
 
 /** Writes one service's messages from its methods' REST shapes, over the current file's wire. */
@@ -199,7 +208,14 @@ class ProtoWriter {
       }
     }
     const text = `${this.current.prologue}\n${service}\n\n${blocks.join('\n\n')}\n`;
-        const problems = wireChanges(this.current.text, text);
+    try {
+      parse(text).root.resolveAll();
+    } catch (error) {
+      throw new Error(
+        `${this.current.file}: ${(error as Error).message}: a message a hand-written one uses is written from REST, or fenced too`,
+      );
+    }
+    const problems = wireChanges(this.current.text, text);
     if (problems.length > 0) throw new Error(`${this.current.file}: ${problems.join('; ')}`);
     return text;
   }
@@ -259,16 +275,17 @@ class ProtoWriter {
   /** An existing field's declaration: its type kept, checked against what REST says. */
   private kept(field: Field, schema: Schema, required: boolean, at: string): string {
     const resolved = this.reader.resolve(schema)?.schema;
-    const map = field as Partial<MapField>;
-    if (map.keyType) {
+    const keyType = keyTypeOf(field);
+    if (keyType) {
       const values = resolved?.additionalProperties;
       if (resolved?.type !== 'object' || !values || typeof values !== 'object')
-        throw this.wire(at, `map<${map.keyType}, ${field.type}>`, resolved?.type);
+        throw this.wire(at, `map<${keyType}, ${field.type}>`, resolved?.type);
       this.element(field.type, values, at);
-      return `map<${map.keyType}, ${field.type}>`;
+      return `map<${keyType}, ${field.type}>`;
     }
     if (field.repeated) {
-      if (resolved?.type !== 'array' || !resolved.items) throw this.wire(at, `repeated ${field.type}`, resolved?.type);
+      if (resolved?.type !== 'array' || !resolved.items)
+        throw this.wire(at, `repeated ${field.type}`, resolved?.type);
       this.element(field.type, resolved.items, `${at}[]`);
       return `repeated ${field.type}`;
     }
@@ -318,10 +335,13 @@ class ProtoWriter {
         return 'double';
       case 'integer':
         return resolved.schema.format === 'int64' ? 'int64' : 'int32';
+      case undefined:
       default: {
         const shape = this.reader.shapeOf(schema);
         if (!shape || shape.name === 'inline')
-          throw new Error(`${this.current.file} ${at}: not a named object, a scalar or a list: cannot be a field`);
+          throw new Error(
+            `${this.current.file} ${at}: not a named object, a scalar or a list: cannot be a field`,
+          );
         this.message(shape.name, shape, at);
         return shape.name;
       }
@@ -362,9 +382,14 @@ export function wireChanges(before: string, after: string): string[] {
     const type = counterpart as Type;
     for (const field of (item as Type).fieldsArray) {
       const same = type.fields[field.name];
-      const shape = (f: Field) => `${f.repeated ? 'repeated ' : ''}${(f as Partial<MapField>).keyType ?? ''} ${f.type}`;
+      const shape = (f: Field) => {
+        const key = keyTypeOf(f);
+        return `${f.repeated ? 'repeated ' : ''}${key ? `map<${key}, ${f.type}>` : f.type}`;
+      };
       if (same && (same.id !== field.id || shape(same) !== shape(field)))
-        changes.push(`${item.name}.${field.name} was ${shape(field)} = ${field.id}, now ${shape(same)} = ${same.id}`);
+        changes.push(
+          `${item.name}.${field.name} was ${shape(field)} = ${field.id}, now ${shape(same)} = ${same.id}`,
+        );
       const reuse = type.fieldsArray.find((f) => f.id === field.id && f.name !== field.name);
       if (reuse) changes.push(`${item.name}.${reuse.name} takes number ${field.id} of ${field.name}`);
     }
@@ -385,13 +410,16 @@ export interface ProtoFile {
   readonly written: string;
 }
 
-/** Every service's proto, written from the gateway's OpenAPI document and the committed files. */
-export function protoFiles(document: OpenAPIObject): ProtoFile[] {
+/** Every service's proto, written from the gateway's OpenAPI document over the committed files (as `read` reads them). */
+export function protoFiles(
+  document: OpenAPIObject,
+  read: (file: string) => string = (file) => readFileSync(file, 'utf8'),
+): ProtoFile[] {
   const reader = new SchemaReader(document.components?.schemas ?? {});
   const declarations = allDeclarations();
   return (Object.keys(GRPC_SERVICES) as GrpcServiceName[]).map((service) => {
     const { proto } = GRPC_SERVICES[service];
-    const committed = readFileSync(proto, 'utf8');
+    const committed = read(proto);
     const methods = declarations
       .filter(({ rpc }) => rpc.startsWith(`${service}.`))
       .map(({ rpc, declaration }) => methodShapes(reader, document, rpc, declaration));

@@ -1,0 +1,250 @@
+import path from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { protoFiles, wireChanges, writeProto, type MethodShapes, type ProtoFile } from './proto-files';
+import { routesOnlyDocument } from './routes-only.testing';
+import { SchemaReader, type ObjectShape, type Schema } from './rest-shapes';
+
+let app: INestApplication;
+let document: OpenAPIObject;
+let files: ProtoFile[];
+
+beforeAll(async () => {
+  ({ app, document } = await routesOnlyDocument());
+  files = protoFiles(document);
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('the committed protos', () => {
+  it('are one per service', () => {
+    expect(files.map((f) => f.service).sort()).toEqual([
+      'analytics',
+      'contracts',
+      'customers',
+      'orders',
+      'staff',
+      'tenancy',
+    ]);
+  });
+
+  it.each(['analytics', 'contracts', 'customers', 'orders', 'staff', 'tenancy'])(
+    '%s.proto is the one the gateway’s shapes write (else run `npm run docs -- proto`)',
+    (service) => {
+      const file = files.find((f) => f.service === service);
+      const verdict = (f: ProtoFile | undefined) =>
+        f?.written === f?.committed
+          ? 'up to date'
+          : `stale: run \`npm run docs -- proto\` and commit ${path.basename(f?.path ?? '')}`;
+      expect(verdict(file)).toBe('up to date');
+    },
+  );
+
+  it('written again from what was written, stay the same (the writer is a fixed point)', () => {
+    const written = new Map(files.map((f) => [f.path, f.written]));
+    const again = protoFiles(document, (file) => written.get(file) ?? '');
+    expect(again.filter((f) => f.written !== f.committed).map((f) => f.service)).toEqual([]);
+    for (const f of files)
+      expect({ [f.service]: wireChanges(f.committed, f.written) }).toEqual({ [f.service]: [] });
+  });
+});
+
+// --- the writer, on a small proto ----------------------------------------------------------------------------------
+
+const SCHEMAS: Record<string, Schema> = {
+  Parcel: {
+    type: 'object',
+    properties: {
+      id: { type: 'string' },
+      weightGrams: { type: 'integer' },
+      labels: { type: 'array', items: { type: 'string' } },
+      sender: { $ref: '#/components/schemas/Address' },
+    },
+    required: ['id', 'weightGrams', 'labels', 'sender'],
+  },
+  Address: {
+    type: 'object',
+    properties: { city: { type: 'string' } },
+    required: ['city'],
+  },
+};
+
+const PROTO = `syntax = "proto3";
+
+// Parcels: a sample service.
+package sample.parcels.v1;
+
+service Parcels {
+  // Reads one parcel.
+  rpc GetParcel(GetParcelRequest) returns (Parcel);
+}
+
+message GetParcelRequest {
+  string parcel_id = 1;
+}
+
+// A parcel as its commands answer it.
+message Parcel {
+  string id = 1;
+  int64 weight_grams = 2; // grams, never a fraction
+  repeated string labels = 3;
+  Address sender = 4;
+  reserved 5; // note: dropped
+}
+
+message Address {
+  string city = 1;
+}
+`;
+
+const reader = new SchemaReader(SCHEMAS);
+const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
+const shape = (name: string): ObjectShape => {
+  const found = reader.shapeOf(ref(name));
+  if (!found) throw new Error(`no ${name}`);
+  return found;
+};
+const getParcel = (request: Partial<ObjectShape> = {}): MethodShapes => ({
+  method: 'GetParcel',
+  request: {
+    name: 'the REST call',
+    properties: { parcelId: { type: 'string' } },
+    required: ['parcelId'],
+    ...request,
+  },
+  answer: shape('Parcel'),
+});
+
+/** The proto with `Parcel` (or another schema) changed as `change` says. */
+function writtenWith(change: (parcel: Record<string, Schema>) => void, methods?: MethodShapes[]): string {
+  const parcel = { ...((SCHEMAS['Parcel'] as { properties: Record<string, Schema> }).properties ?? {}) };
+  change(parcel);
+  const changed = new SchemaReader({
+    ...SCHEMAS,
+    Parcel: { ...SCHEMAS['Parcel'], properties: parcel },
+  });
+  const answer = changed.shapeOf(ref('Parcel'));
+  return writeProto('parcels.proto', PROTO, methods ?? [{ ...getParcel(), answer }], changed);
+}
+
+describe('writing a proto over the committed one', () => {
+  it('keeps an unchanged file as it is: numbers, types, comments, the opening', () => {
+    expect(writeProto('parcels.proto', PROTO, [getParcel()], reader)).toBe(PROTO);
+  });
+
+  it('gives a new field the next free number, past the reserved ones', () => {
+    const written = writtenWith((p) => {
+      p['note'] = { type: 'string' };
+    });
+    expect(written).toContain('  optional string note = 6;\n');
+    expect(written).toContain('  int64 weight_grams = 2; // grams, never a fraction\n');
+  });
+
+  it('reserves a removed field’s number, and keeps the others’', () => {
+    const written = writtenWith((p) => {
+      delete p['labels'];
+    });
+    expect(written).toContain('  reserved 3; // labels: no longer in Parcel\n');
+    expect(written).toContain('  Address sender = 4;\n');
+    expect(written).not.toContain('labels = 3');
+  });
+
+  it('refuses to change a field’s type, naming it', () => {
+    expect(() =>
+      writtenWith((p) => {
+        p['weightGrams'] = { type: 'string' };
+      }),
+    ).toThrow(
+      /GetParcel answer\.weightGrams: int64 in the proto, string over REST: changing the field would break/,
+    );
+    expect(() =>
+      writtenWith((p) => {
+        p['labels'] = { type: 'string' };
+      }),
+    ).toThrow(/labels: repeated string in the proto, string over REST/);
+  });
+
+  it('writes a new method: its rpc after the others, and its request', () => {
+    const written = writtenWith(
+      () => undefined,
+      [
+        getParcel(),
+        {
+          method: 'WeighParcel',
+          request: {
+            name: 'the REST call',
+            properties: { id: { type: 'string' }, expectedVersion: { type: 'integer' } },
+            required: ['id'],
+          },
+          answer: shape('Parcel'),
+        },
+      ],
+    );
+    expect(written).toContain('  rpc WeighParcel(WeighParcelRequest) returns (Parcel);\n}');
+    expect(written).toContain(
+      'message WeighParcelRequest {\n  string id = 1;\n  optional int32 expected_version = 2;\n}\n',
+    );
+  });
+
+  it('reserves the numbers of fields gone, and drops a message no method reaches any more', () => {
+    const answer: ObjectShape = { name: 'Parcel', properties: { id: { type: 'string' } }, required: ['id'] };
+    const written = writeProto('parcels.proto', PROTO, [{ ...getParcel(), answer }], reader);
+    expect(written).toContain(
+      '  string id = 1;\n  reserved 5; // note: dropped\n  reserved 2; // weight_grams: no longer in Parcel\n',
+    );
+    expect(written).toContain('  reserved 4; // sender: no longer in Parcel\n}');
+    expect(written).not.toContain('message Address');
+  });
+
+  it('keeps a fenced message verbatim, whatever REST says, and refuses an undeclared method outside a fence', () => {
+    const fence = (text: string, end: RegExp) =>
+      text
+        .replace('// A parcel as', '// hand-written: gRPC answers more than REST\n// A parcel as')
+        .replace(end, (m) => `${m}// end hand-written\n`)
+        .replace('string id = 1;\n  int64', 'string id = 1;  // spaced by hand\n  int64');
+    const fenced = fence(PROTO, /message Address \{[^}]*\}\n/);
+    const kept = writeProto(
+      'parcels.proto',
+      fenced,
+      [{ ...getParcel(), answer: { name: 'Parcel', properties: {}, required: [] } }],
+      reader,
+    );
+    expect(kept).toContain('// hand-written: gRPC answers more than REST\n// A parcel');
+    expect(kept).toContain('string id = 1;  // spaced by hand');
+    // Address, used by the fenced Parcel only, is written from no REST shape any more: it must be fenced too.
+    expect(() =>
+      writeProto(
+        'parcels.proto',
+        fence(PROTO, /message Parcel \{[^}]*\}\n/),
+        [{ ...getParcel(), answer: { name: 'Parcel', properties: {}, required: [] } }],
+        reader,
+      ),
+    ).toThrow(/Address.*: a message a hand-written one uses is written from REST, or fenced too/);
+    expect(() => writeProto('parcels.proto', PROTO, [], reader)).toThrow(
+      /GetParcel has no declaration; fence its message GetParcelRequest/,
+    );
+  });
+});
+
+describe('the wire of a proto', () => {
+  it('changes with a field’s number or type, or a reserved number taken; not with comments or layout', () => {
+    expect(wireChanges(PROTO, PROTO.replaceAll('// ', '//  ').replace('\n\n', '\n'))).toEqual([]);
+    expect(wireChanges(PROTO, PROTO.replace('weight_grams = 2', 'weight_grams = 6'))).toEqual([
+      'Parcel.weight_grams was int64 = 2, now int64 = 6',
+    ]);
+    expect(wireChanges(PROTO, PROTO.replace('int64 weight_grams', 'int32 weight_grams'))).toEqual([
+      'Parcel.weight_grams was int64 = 2, now int32 = 2',
+    ]);
+    expect(wireChanges(PROTO, PROTO.replace('repeated string labels', 'repeated string tags'))).toEqual([
+      'Parcel.tags takes number 3 of labels',
+    ]);
+    expect(wireChanges(PROTO, PROTO.replace('returns (Parcel)', 'returns (Address)'))).toEqual([
+      'GetParcel now takes GetParcelRequest and answers Address',
+    ]);
+    expect(
+      wireChanges(PROTO, PROTO.replace('  Address sender = 4;', '  Address sender = 4;\n  string note = 5;')),
+    ).toEqual(['Parcel.note takes reserved number 5']);
+  });
+});
