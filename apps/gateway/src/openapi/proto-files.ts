@@ -44,6 +44,17 @@ const JSON_TYPE_OF: Readonly<Record<string, string>> = {
   sint64: 'integer',
 };
 
+const INT32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
+
+/**
+ * A new integer field is an int32 unless REST lets it pass int32's bounds (an amount of money: up to
+ * MAX_SAFE_INTEGER) or says int64: int64 travels as a string in JS, so it is kept for what needs it.
+ */
+function fitsInt32({ format, minimum, maximum }: { format?: string; minimum?: number; maximum?: number }) {
+  if (format === 'int64') return false;
+  return (maximum ?? 0) <= INT32.max && (minimum ?? 0) >= INT32.min;
+}
+
 /** One method as REST states it: the request (every part of the call as one object) and the answer. */
 export interface MethodShapes {
   readonly method: string;
@@ -334,7 +345,7 @@ class ProtoWriter {
       case 'number':
         return 'double';
       case 'integer':
-        return resolved.schema.format === 'int64' ? 'int64' : 'int32';
+        return fitsInt32(resolved.schema) ? 'int32' : 'int64';
       case undefined:
       default: {
         const shape = this.reader.shapeOf(schema);

@@ -54,7 +54,7 @@ describe('the committed protos', () => {
 // --- the writer, on a small proto ----------------------------------------------------------------------------------
 
 const SCHEMAS: Record<string, Schema> = {
-  Parcel: {
+  Crate: {
     type: 'object',
     properties: {
       id: { type: 'string' },
@@ -73,20 +73,20 @@ const SCHEMAS: Record<string, Schema> = {
 
 const PROTO = `syntax = "proto3";
 
-// Parcels: a sample service.
-package sample.parcels.v1;
+// Crates: a sample service.
+package sample.crates.v1;
 
-service Parcels {
-  // Reads one parcel.
-  rpc GetParcel(GetParcelRequest) returns (Parcel);
+service Crates {
+  // Reads one crate.
+  rpc GetCrate(GetCrateRequest) returns (Crate);
 }
 
-message GetParcelRequest {
-  string parcel_id = 1;
+message GetCrateRequest {
+  string crate_id = 1;
 }
 
-// A parcel as its commands answer it.
-message Parcel {
+// A crate as its commands answer it.
+message Crate {
   string id = 1;
   int64 weight_grams = 2; // grams, never a fraction
   repeated string labels = 3;
@@ -106,32 +106,32 @@ const shape = (name: string): ObjectShape => {
   if (!found) throw new Error(`no ${name}`);
   return found;
 };
-const getParcel = (request: Partial<ObjectShape> = {}): MethodShapes => ({
-  method: 'GetParcel',
+const getCrate = (request: Partial<ObjectShape> = {}): MethodShapes => ({
+  method: 'GetCrate',
   request: {
     name: 'the REST call',
-    properties: { parcelId: { type: 'string' } },
-    required: ['parcelId'],
+    properties: { crateId: { type: 'string' } },
+    required: ['crateId'],
     ...request,
   },
-  answer: shape('Parcel'),
+  answer: shape('Crate'),
 });
 
-/** The proto with `Parcel` (or another schema) changed as `change` says. */
-function writtenWith(change: (parcel: Record<string, Schema>) => void, methods?: MethodShapes[]): string {
-  const parcel = { ...((SCHEMAS['Parcel'] as { properties: Record<string, Schema> }).properties ?? {}) };
-  change(parcel);
+/** The proto with `Crate` (or another schema) changed as `change` says. */
+function writtenWith(change: (crate: Record<string, Schema>) => void, methods?: MethodShapes[]): string {
+  const crate = { ...((SCHEMAS['Crate'] as { properties: Record<string, Schema> }).properties ?? {}) };
+  change(crate);
   const changed = new SchemaReader({
     ...SCHEMAS,
-    Parcel: { ...SCHEMAS['Parcel'], properties: parcel },
+    Crate: { ...SCHEMAS['Crate'], properties: crate },
   });
-  const answer = changed.shapeOf(ref('Parcel'));
-  return writeProto('parcels.proto', PROTO, methods ?? [{ ...getParcel(), answer }], changed);
+  const answer = changed.shapeOf(ref('Crate'));
+  return writeProto('crates.proto', PROTO, methods ?? [{ ...getCrate(), answer }], changed);
 }
 
 describe('writing a proto over the committed one', () => {
   it('keeps an unchanged file as it is: numbers, types, comments, the opening', () => {
-    expect(writeProto('parcels.proto', PROTO, [getParcel()], reader)).toBe(PROTO);
+    expect(writeProto('crates.proto', PROTO, [getCrate()], reader)).toBe(PROTO);
   });
 
   it('gives a new field the next free number, past the reserved ones', () => {
@@ -146,7 +146,7 @@ describe('writing a proto over the committed one', () => {
     const written = writtenWith((p) => {
       delete p['labels'];
     });
-    expect(written).toContain('  reserved 3; // labels: no longer in Parcel\n');
+    expect(written).toContain('  reserved 3; // labels: no longer in Crate\n');
     expect(written).toContain('  Address sender = 4;\n');
     expect(written).not.toContain('labels = 3');
   });
@@ -157,7 +157,7 @@ describe('writing a proto over the committed one', () => {
         p['weightGrams'] = { type: 'string' };
       }),
     ).toThrow(
-      /GetParcel answer\.weightGrams: int64 in the proto, string over REST: changing the field would break/,
+      /GetCrate answer\.weightGrams: int64 in the proto, string over REST: changing the field would break/,
     );
     expect(() =>
       writtenWith((p) => {
@@ -170,60 +170,71 @@ describe('writing a proto over the committed one', () => {
     const written = writtenWith(
       () => undefined,
       [
-        getParcel(),
+        getCrate(),
         {
-          method: 'WeighParcel',
+          method: 'WeighCrate',
           request: {
             name: 'the REST call',
             properties: { id: { type: 'string' }, expectedVersion: { type: 'integer' } },
             required: ['id'],
           },
-          answer: shape('Parcel'),
+          answer: shape('Crate'),
         },
       ],
     );
-    expect(written).toContain('  rpc WeighParcel(WeighParcelRequest) returns (Parcel);\n}');
+    expect(written).toContain('  rpc WeighCrate(WeighCrateRequest) returns (Crate);\n}');
     expect(written).toContain(
-      'message WeighParcelRequest {\n  string id = 1;\n  optional int32 expected_version = 2;\n}\n',
+      'message WeighCrateRequest {\n  string id = 1;\n  optional int32 expected_version = 2;\n}\n',
+    );
+  });
+
+  it('makes a new integer an int32 unless REST lets it pass int32 (money’s amount: an int64)', () => {
+    const written = writtenWith((p) => {
+      p['count'] = { type: 'integer', minimum: 0, maximum: 2_147_483_647 };
+      p['amount'] = { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER };
+      p['total'] = { type: 'integer', format: 'int64' };
+    });
+    expect(written).toContain(
+      '  optional int32 count = 6;\n  optional int64 amount = 7;\n  optional int64 total = 8;\n',
     );
   });
 
   it('reserves the numbers of fields gone, and drops a message no method reaches any more', () => {
-    const answer: ObjectShape = { name: 'Parcel', properties: { id: { type: 'string' } }, required: ['id'] };
-    const written = writeProto('parcels.proto', PROTO, [{ ...getParcel(), answer }], reader);
+    const answer: ObjectShape = { name: 'Crate', properties: { id: { type: 'string' } }, required: ['id'] };
+    const written = writeProto('crates.proto', PROTO, [{ ...getCrate(), answer }], reader);
     expect(written).toContain(
-      '  string id = 1;\n  reserved 5; // note: dropped\n  reserved 2; // weight_grams: no longer in Parcel\n',
+      '  string id = 1;\n  reserved 5; // note: dropped\n  reserved 2; // weight_grams: no longer in Crate\n',
     );
-    expect(written).toContain('  reserved 4; // sender: no longer in Parcel\n}');
+    expect(written).toContain('  reserved 4; // sender: no longer in Crate\n}');
     expect(written).not.toContain('message Address');
   });
 
   it('keeps a fenced message verbatim, whatever REST says, and refuses an undeclared method outside a fence', () => {
     const fence = (text: string, end: RegExp) =>
       text
-        .replace('// A parcel as', '// hand-written: gRPC answers more than REST\n// A parcel as')
+        .replace('// A crate as', '// hand-written: gRPC answers more than REST\n// A crate as')
         .replace(end, (m) => `${m}// end hand-written\n`)
         .replace('string id = 1;\n  int64', 'string id = 1;  // spaced by hand\n  int64');
     const fenced = fence(PROTO, /message Address \{[^}]*\}\n/);
     const kept = writeProto(
-      'parcels.proto',
+      'crates.proto',
       fenced,
-      [{ ...getParcel(), answer: { name: 'Parcel', properties: {}, required: [] } }],
+      [{ ...getCrate(), answer: { name: 'Crate', properties: {}, required: [] } }],
       reader,
     );
-    expect(kept).toContain('// hand-written: gRPC answers more than REST\n// A parcel');
+    expect(kept).toContain('// hand-written: gRPC answers more than REST\n// A crate');
     expect(kept).toContain('string id = 1;  // spaced by hand');
-    // Address, used by the fenced Parcel only, is written from no REST shape any more: it must be fenced too.
+    // Address, used by the fenced Crate only, is written from no REST shape any more: it must be fenced too.
     expect(() =>
       writeProto(
-        'parcels.proto',
-        fence(PROTO, /message Parcel \{[^}]*\}\n/),
-        [{ ...getParcel(), answer: { name: 'Parcel', properties: {}, required: [] } }],
+        'crates.proto',
+        fence(PROTO, /message Crate \{[^}]*\}\n/),
+        [{ ...getCrate(), answer: { name: 'Crate', properties: {}, required: [] } }],
         reader,
       ),
     ).toThrow(/Address.*: a message a hand-written one uses is written from REST, or fenced too/);
-    expect(() => writeProto('parcels.proto', PROTO, [], reader)).toThrow(
-      /GetParcel has no declaration; fence its message GetParcelRequest/,
+    expect(() => writeProto('crates.proto', PROTO, [], reader)).toThrow(
+      /GetCrate has no declaration; fence its message GetCrateRequest/,
     );
   });
 });
@@ -232,19 +243,19 @@ describe('the wire of a proto', () => {
   it('changes with a field’s number or type, or a reserved number taken; not with comments or layout', () => {
     expect(wireChanges(PROTO, PROTO.replaceAll('// ', '//  ').replace('\n\n', '\n'))).toEqual([]);
     expect(wireChanges(PROTO, PROTO.replace('weight_grams = 2', 'weight_grams = 6'))).toEqual([
-      'Parcel.weight_grams was int64 = 2, now int64 = 6',
+      'Crate.weight_grams was int64 = 2, now int64 = 6',
     ]);
     expect(wireChanges(PROTO, PROTO.replace('int64 weight_grams', 'int32 weight_grams'))).toEqual([
-      'Parcel.weight_grams was int64 = 2, now int32 = 2',
+      'Crate.weight_grams was int64 = 2, now int32 = 2',
     ]);
     expect(wireChanges(PROTO, PROTO.replace('repeated string labels', 'repeated string tags'))).toEqual([
-      'Parcel.tags takes number 3 of labels',
+      'Crate.tags takes number 3 of labels',
     ]);
-    expect(wireChanges(PROTO, PROTO.replace('returns (Parcel)', 'returns (Address)'))).toEqual([
-      'GetParcel now takes GetParcelRequest and answers Address',
+    expect(wireChanges(PROTO, PROTO.replace('returns (Crate)', 'returns (Address)'))).toEqual([
+      'GetCrate now takes GetCrateRequest and answers Address',
     ]);
     expect(
       wireChanges(PROTO, PROTO.replace('  Address sender = 4;', '  Address sender = 4;\n  string note = 5;')),
-    ).toEqual(['Parcel.note takes reserved number 5']);
+    ).toEqual(['Crate.note takes reserved number 5']);
   });
 });
