@@ -218,7 +218,7 @@ class ProtoWriter {
         placed.add(name);
       }
     }
-    const text = `${this.current.prologue}\n${service}\n\n${blocks.join('\n\n')}\n`;
+    const text = `${this.current.prologue}\n${[service, ...blocks].join('\n\n')}\n`;
     try {
       parse(text).root.resolveAll();
     } catch (error) {

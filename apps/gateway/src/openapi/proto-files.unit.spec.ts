@@ -179,6 +179,16 @@ describe('writing a proto over the committed one', () => {
     );
   });
 
+  it('leaves a new service’s proto (no method yet) as the service generator writes it, then adds its first', () => {
+    const empty = 'syntax = "proto3";\n\n// Crates.\npackage sample.crates.v1;\n\nservice Crates {\n}\n';
+    expect(writeProto('crates.proto', empty, [], reader)).toBe(empty);
+    const first = writeProto('crates.proto', empty, [getCrate()], reader);
+    expect(first).toContain(
+      'service Crates {\n  rpc GetCrate(GetCrateRequest) returns (Crate);\n}\n\nmessage',
+    );
+    expect(first).toContain('message Address {\n  string city = 1;\n}\n');
+  });
+
   it('makes a new integer an int32 unless REST lets it pass int32 (money’s amount: an int64)', () => {
     const written = writtenWith((p) => {
       p['count'] = { type: 'integer', minimum: 0, maximum: 2_147_483_647 };
