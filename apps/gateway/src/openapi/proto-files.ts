@@ -31,7 +31,7 @@ export const HAND_WRITTEN = '// hand-written:';
 export const HAND_WRITTEN_END = '// end hand-written';
 
 /** The JSON Schema type each proto scalar is published as: int64 amounts and counts are integers too. */
-const JSON_TYPE_OF: Readonly<Record<string, string>> = {
+export const JSON_TYPE_OF: Readonly<Record<string, string>> = {
   string: 'string',
   bool: 'boolean',
   double: 'number',

@@ -7,6 +7,7 @@ import {
   type GrpcServiceName,
   type Rpc,
 } from '@serviceops/contracts';
+import { JSON_TYPE_OF } from './proto-files';
 import {
   operationOf,
   restAnswerOf,
@@ -78,19 +79,10 @@ export function isOptional(owner: ProtoMessage, field: ProtoField): boolean {
   return field.oneofIndex !== undefined && owner.oneofDecl[field.oneofIndex]?.name === `_${field.name}`;
 }
 
-/** The JSON Schema type each proto scalar is published as: int64 amounts and counts are integers too. */
-export const REST_TYPE_OF: Readonly<Record<string, string>> = {
-  TYPE_STRING: 'string',
-  TYPE_BOOL: 'boolean',
-  TYPE_DOUBLE: 'number',
-  TYPE_FLOAT: 'number',
-  TYPE_INT32: 'integer',
-  TYPE_INT64: 'integer',
-  TYPE_UINT32: 'integer',
-  TYPE_UINT64: 'integer',
-  TYPE_SINT32: 'integer',
-  TYPE_SINT64: 'integer',
-};
+/** The JSON Schema type each proto scalar is published as, by proto-loader's names (`TYPE_INT64`). */
+export const REST_TYPE_OF: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(JSON_TYPE_OF).map(([scalar, json]) => [`TYPE_${scalar.toUpperCase()}`, json]),
+);
 
 /** A request or an answer: in a request, a repeated field may be left out (it is then empty). */
 export type Side = 'request' | 'answer';

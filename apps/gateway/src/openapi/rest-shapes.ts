@@ -1,10 +1,10 @@
-import type { OpenAPIObject } from '@nestjs/swagger';
 import type {
+  OpenAPIObject,
   OperationObject,
   ParameterObject,
   ReferenceObject,
   SchemaObject,
-} from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+} from '@nestjs/swagger';
 import type { Declaration, Rpc } from '@serviceops/contracts';
 
 // How a method's REST call and answer read in the served OpenAPI document, as the one object its gRPC request and
