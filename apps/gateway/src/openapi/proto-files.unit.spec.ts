@@ -25,10 +25,12 @@ describe('the committed protos', () => {
     (service) => {
       const file = files.find((f) => f.service === service);
       if (!file) throw new Error(`no proto written for ${service}`);
-      const verdict = ({ written, committed, path: at }: ProtoFile) =>
-        written === committed
-          ? 'up to date'
-          : `stale: run \`npm run docs -- proto\` and commit ${path.basename(at)}`;
+      const verdict = ({ written, committed, path: at }: ProtoFile) => {
+        if (written === committed) return 'up to date';
+        const [lines, want] = [committed.split('\n'), written.split('\n')];
+        const line = lines.findIndex((text, i) => text !== want[i]) + 1 || lines.length + 1;
+        return `stale from line ${line}: run \`npm run docs -- proto\` and commit ${path.basename(at)}`;
+      };
       expect(verdict(file)).toBe('up to date');
     },
   );
