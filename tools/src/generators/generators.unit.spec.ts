@@ -195,18 +195,17 @@ describe('nx g @serviceops/tools:command', () => {
   describe('--fields', () => {
     const read = (tree: Tree, file: string) => tree.read(file, 'utf-8') ?? '';
 
-    it('gives a command its fields: proto request, REST body with validation, domain data, handler, rule test', async () => {
+    it('gives a command its fields: REST body with validation, domain data, handler, rule test', async () => {
       const tree = await withParcels();
-      await commandGenerator(tree, {
+      const protoBefore = read(tree, 'libs/contracts/proto/parcels.proto');
+      const afterwards = await commandGenerator(tree, {
         service: 'parcels',
         name: 'ConfirmParcel',
         fields: 'fee:money,dueOn:date,arrivesAt:instant,count:int,courierId:uuid',
       });
-      const proto = read(tree, 'libs/contracts/proto/parcels.proto');
-      expect(proto).toMatch(
-        /message ConfirmParcelRequest \{[^}]*Money fee = 3;[^}]*string due_on = 4;[^}]*string arrives_at = 5;[^}]*int32 count = 6;[^}]*string courier_id = 7;/,
-      );
-      expect(proto).toContain('message Money {');
+      // The proto is written from the REST body once it is on disk (npm run docs -- proto), not here.
+      expect(read(tree, 'libs/contracts/proto/parcels.proto')).toBe(protoBefore);
+      expect(afterwards).toEqual(expect.any(Function));
       const dto = read(tree, 'apps/gateway/src/parcels/parcels.dto.ts');
       expect(dto).toContain("@ApiSchema({ name: 'ConfirmParcel' })");
       expect(dto).toMatch(/@Type\(\(\) => MoneyDto\)\s+fee!: MoneyDto;/);
@@ -232,15 +231,14 @@ describe('nx g @serviceops/tools:command', () => {
       );
     });
 
-    it('numbers a first command’s fields from 1 and writes the resource’s REST body file', async () => {
+    it('writes a first command’s REST body file, its integers bounded to the int32 the proto gets', async () => {
       const tree = repository();
       await serviceGenerator(tree, { name: 'parcels' });
       await commandGenerator(tree, { service: 'parcels', name: 'PlaceParcel', fields: 'weight:int' });
-      expect(read(tree, 'libs/contracts/proto/parcels.proto')).toMatch(
-        /message PlaceParcelRequest \{\s*\/\/ a whole number\s*int32 weight = 1;\s*\}/,
-      );
-      expect(read(tree, 'apps/gateway/src/parcels/parcels.dto.ts')).toContain('export class PlaceParcelDto');
-      expect(read(tree, 'libs/contracts/proto/parcels.proto')).not.toContain('message Money {');
+      const dto = read(tree, 'apps/gateway/src/parcels/parcels.dto.ts');
+      expect(dto).toContain('export class PlaceParcelDto');
+      expect(dto).toMatch(/maximum: 2147483647 \}\)[^!]*weight!: number;/);
+      expect(read(tree, 'libs/contracts/proto/parcels.proto')).not.toMatch(/\brpc |\bmessage /);
     });
 
     it('refuses free text, saying to add it by hand since it must be sealed', async () => {

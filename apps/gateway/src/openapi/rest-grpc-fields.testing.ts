@@ -1,11 +1,5 @@
 import { loadSync } from '@grpc/proto-loader';
-import type {
-  OpenAPIObject,
-  OperationObject,
-  ParameterObject,
-  ReferenceObject,
-  SchemaObject,
-} from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import type { OpenAPIObject } from '@nestjs/swagger';
 import {
   GRPC_SERVICES,
   PROTO_LOADER_OPTIONS,
@@ -13,6 +7,17 @@ import {
   type GrpcServiceName,
   type Rpc,
 } from '@serviceops/contracts';
+import { JSON_TYPE_OF } from './proto-files';
+import {
+  operationOf,
+  restAnswerOf,
+  restRequestOf,
+  SchemaReader,
+  type ObjectShape,
+  type Schema,
+} from './rest-shapes';
+
+export { operationOf, restRequestOf, type ObjectShape };
 
 /** A field of a proto message as proto-loader describes it (names camelCase). */
 export interface ProtoField {
@@ -30,8 +35,6 @@ export interface ProtoMessage {
   readonly nestedType?: readonly ProtoMessage[];
   readonly options?: { readonly mapEntry?: boolean } | null;
 }
-
-type Schema = SchemaObject | ReferenceObject;
 
 /** The messages and methods of one service's proto. */
 export interface ProtoService {
@@ -76,27 +79,10 @@ export function isOptional(owner: ProtoMessage, field: ProtoField): boolean {
   return field.oneofIndex !== undefined && owner.oneofDecl[field.oneofIndex]?.name === `_${field.name}`;
 }
 
-/** The JSON Schema type each proto scalar is published as: int64 amounts and counts are integers too. */
-export const REST_TYPE_OF: Readonly<Record<string, string>> = {
-  TYPE_STRING: 'string',
-  TYPE_BOOL: 'boolean',
-  TYPE_DOUBLE: 'number',
-  TYPE_FLOAT: 'number',
-  TYPE_INT32: 'integer',
-  TYPE_INT64: 'integer',
-  TYPE_UINT32: 'integer',
-  TYPE_UINT64: 'integer',
-  TYPE_SINT32: 'integer',
-  TYPE_SINT64: 'integer',
-};
-
-/** An object as the check sees it: a body, an answer, or the parts of a REST call gathered into one. */
-export interface ObjectShape {
-  /** Its schema's name in the OpenAPI document (`the REST call` for a request's parts). */
-  readonly name: string;
-  readonly properties: Readonly<Record<string, Schema>>;
-  readonly required: readonly string[];
-}
+/** The JSON Schema type each proto scalar is published as, by proto-loader's names (`TYPE_INT64`). */
+export const REST_TYPE_OF: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(JSON_TYPE_OF).map(([scalar, json]) => [`TYPE_${scalar.toUpperCase()}`, json]),
+);
 
 /** A request or an answer: in a request, a repeated field may be left out (it is then empty). */
 export type Side = 'request' | 'answer';
@@ -119,28 +105,12 @@ function mapEntryOf(owner: ProtoMessage, field: ProtoField): ProtoMessage | unde
  * message: the same names, the same kinds (string, integer, number, boolean, object, array, map), and a field
  * the proto says is `optional` is not required over REST, nor the other way round.
  */
-export class FieldComparer {
+export class FieldComparer extends SchemaReader {
   constructor(
-    private readonly schemas: Readonly<Record<string, Schema>>,
+    schemas: Readonly<Record<string, Schema>>,
     private readonly proto: ProtoService,
-  ) {}
-
-  /** A schema with its `$ref` (or a lone `allOf`) followed, and the name it was found under. */
-  resolve(schema: Schema | undefined, name = 'inline'): { name: string; schema: SchemaObject } | undefined {
-    if (!schema) return undefined;
-    if ('$ref' in schema) {
-      const ref = schema.$ref.split('/').pop() ?? '';
-      return this.resolve(this.schemas[ref], ref);
-    }
-    if (schema.allOf?.length === 1) return this.resolve(schema.allOf[0], name);
-    return { name, schema };
-  }
-
-  shapeOf(schema: Schema | undefined): ObjectShape | undefined {
-    const resolved = this.resolve(schema);
-    if (!resolved || (resolved.schema.type !== 'object' && !resolved.schema.properties)) return undefined;
-    const { properties = {}, required = [] } = resolved.schema;
-    return { name: resolved.name, properties, required };
+  ) {
+    super(schemas);
   }
 
   /** What differs between `shape` and `message`, one line each, every line starting with `at`. */
@@ -225,54 +195,6 @@ export class FieldComparer {
   }
 }
 
-function parametersOf(operation: OperationObject): ParameterObject[] {
-  return (operation.parameters ?? []).filter((p): p is ParameterObject => 'in' in p);
-}
-
-function jsonSchemaOf(content: { content?: Record<string, { schema?: Schema }> } | undefined) {
-  return content?.content?.['application/json']?.schema;
-}
-
-/** The operation serving `rpc` in `document`. */
-export function operationOf(document: OpenAPIObject, rpc: Rpc): OperationObject | undefined {
-  for (const item of Object.values(document.paths))
-    for (const method of ['get', 'post', 'put'] as const)
-      if (item[method]?.operationId === rpc.replace('.', '_')) return item[method];
-  return undefined;
-}
-
-/**
- * What a REST call of `rpc` carries, as the one object its gRPC request is: the path's parameters (under the
- * field the declaration says each travels in), the query, the body (its fields, or the one field the declaration
- * says it is), and `expectedVersion` where the declaration takes If-Match.
- */
-export function restRequestOf(
-  comparer: FieldComparer,
-  operation: OperationObject,
-  { http }: Declaration,
-): ObjectShape {
-  const properties: Record<string, Schema> = {};
-  const required: string[] = [];
-  for (const parameter of parametersOf(operation)) {
-    if (parameter.in !== 'path' && parameter.in !== 'query') continue;
-    const name =
-      parameter.in === 'path' ? (http.paramFields?.[parameter.name] ?? parameter.name) : parameter.name;
-    properties[name] = parameter.schema ?? {};
-    if (parameter.required) required.push(name);
-  }
-  const schema = jsonSchemaOf(operation.requestBody as { content?: Record<string, { schema?: Schema }> });
-  if (schema && http.bodyField) {
-    properties[http.bodyField] = schema;
-    required.push(http.bodyField);
-  } else {
-    const body = comparer.shapeOf(schema);
-    Object.assign(properties, body?.properties);
-    required.push(...(body?.required ?? []));
-  }
-  if (http.ifMatch) properties['expectedVersion'] = { type: 'integer' };
-  return { name: 'the REST call', properties, required };
-}
-
 /** Everything that differs between `rpc`'s REST route and its gRPC method, one line each: none when alike. */
 export function differencesOf(document: OpenAPIObject, rpc: Rpc, declaration: Declaration): string[] {
   const [service, method] = rpc.split('.') as [GrpcServiceName, string];
@@ -288,10 +210,7 @@ export function differencesOf(document: OpenAPIObject, rpc: Rpc, declaration: De
     restRequestOf(comparer, operation, declaration),
     'request',
   );
-  const answered = jsonSchemaOf(
-    operation.responses[String(declaration.http.status)] as { content?: Record<string, { schema?: Schema }> },
-  );
-  const shape = comparer.shapeOf(answered);
+  const shape = restAnswerOf(comparer, operation, declaration);
   const answer = shape
     ? comparer.message(`${rpc} answer`, proto.message(messages.reply), shape, 'answer')
     : [`${rpc} answer: no object schema over REST`];

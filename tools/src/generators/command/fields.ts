@@ -1,5 +1,6 @@
 // The fields a generated command takes (`--fields amount:money,dueOn:date`): one kind each, and from the kind its
-// proto type, its REST body's validation (the gRPC request's is derived from it), the domain's type, and a
+// REST body's validation (the gRPC request's validation and the proto's field are derived from it: a REST integer
+// bounded to int32 is an int32, money's amount an int64), the domain's type, and a
 // sample for the rule test. Free text is refused: it is personal data until shown otherwise, sealed with its
 // person's key, so it is added by hand.
 
@@ -38,31 +39,6 @@ export function fieldsOf(spec: string | undefined, reserved: readonly string[]):
   if (twice) throw new Error(`${twice}: a field named twice`);
   return fields;
 }
-
-const snake = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-
-export function protoField(field: Field, number: number): string {
-  const type = { money: 'Money', date: 'string', instant: 'string', int: 'int32', uuid: 'string' }[
-    field.kind
-  ];
-  const note = {
-    money: 'integer minor units and an ISO 4217 currency',
-    date: 'YYYY-MM-DD',
-    instant: 'ISO-8601 with its offset',
-    int: 'a whole number',
-    uuid: 'a UUID',
-  }[field.kind];
-  return `  // ${note}\n  ${type} ${snake(field.name)} = ${number};\n`;
-}
-
-/** The proto's Money, for a service whose proto has none yet. */
-export const PROTO_MONEY = `message Money {
-  // Minor units (fen, cents): an integer, never a float.
-  int64 amount = 1;
-  // ISO 4217
-  string currency = 2;
-}
-`;
 
 export function domainType(field: Field): string {
   return field.kind === 'money' ? 'Money' : field.kind === 'int' ? 'number' : 'string';

@@ -4,7 +4,6 @@ import {
   dtoImports,
   dtoProperty,
   fromRequest,
-  protoField,
   requestType,
   sampleOf,
   type Field,
@@ -49,34 +48,6 @@ export function declarationTs(f: CommandFacts): string {
     access: ${f.access},
     summary: '${f.summary.replaceAll("'", "\\'")}',
   }`;
-}
-
-export function protoRpc(f: CommandFacts): string {
-  return `  rpc ${f.command.pascal}(${f.command.pascal}Request) returns (${f.aggregate.pascal});\n`;
-}
-
-export function protoRequest(f: CommandFacts): string {
-  const fields = (first: number) => f.fields.map((field, i) => protoField(field, first + i)).join('');
-  if (f.creating)
-    return f.fields.length === 0
-      ? `message ${f.command.pascal}Request {}\n`
-      : `message ${f.command.pascal}Request {\n${fields(1)}}\n`;
-  return `message ${f.command.pascal}Request {
-  string id = 1;
-  // If-Match over REST: the version the caller last saw.
-  optional int32 expected_version = 2;
-${fields(3)}}
-`;
-}
-
-export function protoView(f: CommandFacts): string {
-  return `// ${article(f.aggregate.prose, true)} as its commands answer it.
-message ${f.aggregate.pascal} {
-  string id = 1;
-  int32 version = 2;
-  string status = 3;
-}
-`;
 }
 
 // --- apps/<service>/src/domain/<aggregate> ------------------------------------------------------------------------

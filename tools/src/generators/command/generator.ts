@@ -1,4 +1,5 @@
-import { formatFiles, type Tree } from '@nx/devkit';
+import { spawnSync } from 'node:child_process';
+import { formatFiles, type GeneratorCallback, type Tree } from '@nx/devkit';
 import {
   actionSegmentOf,
   AGGREGATE_NAME,
@@ -27,7 +28,7 @@ import {
 } from '../../lib/ts-source';
 import { FILES, serviceNames } from '../../lib/workspace';
 import { readText } from '../../lib/yaml-source';
-import { dtoImports, fieldsOf, PROTO_MONEY } from './fields';
+import { dtoImports, fieldsOf } from './fields';
 import * as files from './files';
 import type { CommandFacts } from './files';
 
@@ -72,19 +73,32 @@ function pathsOf(service: Names, aggregate: Names) {
 }
 
 /**
- * A command of an existing service along the declaration path: its declaration (REST route, access, summary) and
- * proto rpc; in the domain, the command, the event it records, its decide function with one rule and evolve's
- * case; a `@Handles` method; a rule test; the gateway's route binding. The aggregate's first command starts its
- * stream (and creates the aggregate: state, errors, decider, handler class, gateway folder); the others act on
- * an existing one (`<resource>/:id/<action>`, If-Match).
+ * A command of an existing service along the declaration path: its declaration (REST route, access, summary); in
+ * the domain, the command, the event it records, its decide function with one rule and evolve's case; a `@Handles`
+ * method; a rule test; the gateway's route binding and REST body. The aggregate's first command starts its stream
+ * (and creates the aggregate: state, errors, decider, handler class, gateway folder); the others act on an existing
+ * one (`<resource>/:id/<action>`, If-Match). The proto's rpc and messages are not written here: once the files are
+ * on disk, `npm run docs -- proto` writes them from the gateway's classes (apps/gateway/src/openapi/proto-files.ts).
  */
-export async function commandGenerator(tree: Tree, options: CommandGeneratorSchema): Promise<void> {
+export async function commandGenerator(
+  tree: Tree,
+  options: CommandGeneratorSchema,
+): Promise<GeneratorCallback> {
   const facts = factsOf(tree, options);
   const paths = pathsOf(facts.service, facts.aggregate);
   if (facts.creating) writeAggregate(tree, facts, paths);
   else addToAggregate(tree, facts, paths);
   declare(tree, facts, paths);
   await formatFiles(tree);
+  return () => writeProtos(tree.root);
+}
+
+/** Rewrites the protos from the classes now on disk, as `npm run docs -- proto` does. */
+export function writeProtos(root: string): void {
+  const run = spawnSync(process.execPath, ['infra/docs.mjs', 'proto'], { cwd: root, encoding: 'utf8' });
+  if (run.status !== 0)
+    throw new Error(`npm run docs -- proto failed (fix, then run it again):\n${run.stdout}${run.stderr}`);
+  process.stdout.write(run.stdout);
 }
 
 export default commandGenerator;
@@ -340,7 +354,7 @@ function writeDto(tree: Tree, f: CommandFacts, path: string): void {
   });
 }
 
-/** The declaration, its access constant imported, and the proto's rpc and messages. */
+/** The declaration, its access constant imported (the proto's rpc and messages are written from it afterwards). */
 function declare(tree: Tree, f: CommandFacts, paths: Paths): void {
   edit(tree, paths.api, (path, source) =>
     addProperty(
@@ -350,32 +364,4 @@ function declare(tree: Tree, f: CommandFacts, paths: Paths): void {
       files.declarationTs(f),
     ),
   );
-  edit(tree, paths.proto, (path, source) => {
-    const rpc = addRpc(path, source, f.service.pascal, files.protoRpc(f));
-    const needsMoney = files.takesMoney(f) && !/\bmessage Money \{/.test(rpc);
-    const next = needsMoney ? `${rpc.trimEnd()}\n\n${PROTO_MONEY}` : rpc;
-    // The aggregate's message first (its first command's), then each command's request.
-    const view = new RegExp(`\\bmessage ${f.aggregate.pascal} \\{`).test(next)
-      ? ''
-      : `${files.protoView(f)}\n`;
-    return `${next.trimEnd()}\n\n${view}${files.protoRequest(f)}`;
-  });
-}
-
-/** Adds an rpc as the last of `service <name> { … }`. */
-function addRpc(path: string, source: string, service: string, rpc: string): string {
-  const open = new RegExp(`\\bservice ${service}\\s*\\{`).exec(source);
-  if (!open) throw new Error(`${path}: no service ${service}`);
-  let depth = 0;
-  for (let i = open.index + open[0].length - 1; i < source.length; i++) {
-    if (source[i] === '{') depth++;
-    else if (source[i] === '}' && --depth === 0) {
-      const lineStart = source.lastIndexOf('\n', i - 1) + 1;
-      const onOwnLine = source.slice(lineStart, i).trim() === '';
-      return onOwnLine
-        ? source.slice(0, lineStart) + rpc + source.slice(lineStart)
-        : `${source.slice(0, i).trimEnd()}\n${rpc}${source.slice(i)}`;
-    }
-  }
-  throw new Error(`${path}: service ${service} is not closed`);
 }
