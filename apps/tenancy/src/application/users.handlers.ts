@@ -10,7 +10,7 @@ import { RefreshTokens } from '../infrastructure/refresh-tokens';
 import { TenantStream, type TenantResult } from './tenant-stream';
 
 /** The answer `User`: one user of the tenant, with the tenant's version (users live in its stream). */
-function userMessage({ tenant, version }: TenantResult, userId: string) {
+export function userMessage({ tenant, version }: TenantResult, userId: string) {
   const user = Object.hasOwn(tenant.users, userId) ? tenant.users[userId] : undefined;
   if (!user) throw new ProblemError('TENANCY.USER_NOT_FOUND', 'no such user');
   return {
@@ -24,6 +24,7 @@ function userMessage({ tenant, version }: TenantResult, userId: string) {
     tokenVersion: user.tokenVersion,
     ...(user.pendingActivation ? { pendingActivation: true } : {}),
     ...optional('invitationExpiresAt', user.pendingActivation ? user.invitation?.expiresAt : undefined),
+    ...optional('staffId', user.staffId),
   };
 }
 
