@@ -96,4 +96,3 @@ export type CustomerEvent =
  * libs/contracts, `CUSTOMER_FILE_SEALED`, which the event classification test reads too).
  */
 export const CUSTOMER_SEALED_PATHS = CUSTOMER_FILE_SEALED;
-
