@@ -37,7 +37,7 @@ import { STAFF_LEAVERS_CONSUMER, staffLeaversProcess } from './application/staff
 import { staffRolesProcess } from './application/staff-roles.process';
 import {
   STAFF_ARRIVAL_WAIT,
-  StaffMembers1797000000000,
+  StaffMembers1797100000000,
   StaffMembersRepository,
 } from './infrastructure/staff-members';
 import { STAFF_MEMBERS_CONSUMER, staffMembersProjection } from './projections/staff-members.projection';
@@ -68,7 +68,7 @@ export const tenancyService: ServiceDefinition<typeof tenancyConfigSpec> = {
       CreateInvitations1780000000000,
       CreateRefreshTokens1796400000000,
       RefreshFamiliesByExpiry1796500000000,
-      StaffMembers1797000000000,
+      StaffMembers1797100000000,
     ],
   },
   publishes: true,

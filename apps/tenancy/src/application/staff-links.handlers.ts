@@ -2,18 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { Handles, type CallContext } from '@serviceops/platform';
 import { assertNotLeft, StaffMembersRepository } from '../infrastructure/staff-members';
 import { TenantStream } from './tenant-stream';
-import { userMessage } from './users.handlers';
+import { UsersHandlers } from './users.handlers';
 
 /**
  * An admin makes a user made by hand the login of a staff member (issue 13 item 1): from then on the leavers
  * consumer closes it when the person leaves and the role consumer gives it their new roles, as for a login made
  * at hire. The staff member must be one tenancy knows in this tenant from staff's events (tenancy.staff_members).
+ * The answer is the user as `GetUser` answers it (one shape of `User`, read after the append).
  */
 @Injectable()
 export class StaffLinksHandlers {
   constructor(
     private readonly stream: TenantStream,
     private readonly staffMembers: StaffMembersRepository,
+    private readonly users: UsersHandlers,
   ) {}
 
   @Handles('tenancy.LinkUserToStaff')
@@ -25,9 +27,9 @@ export class StaffLinksHandlers {
     const { userId, expectedVersion } = request;
     const staffId = request.staffId ?? '';
     // Another tenant's (or no) user is 404 at once, before waiting for the staff member.
-    userMessage(await this.stream.read(tenantId), userId);
+    await this.users.getUser({ userId }, call);
     const staffMember = await this.staffMembers.standingOnArrival(tenantId, staffId);
-    const result = await this.stream.execute(
+    await this.stream.execute(
       call,
       { type: 'LinkUserToStaff', data: { tenantId, userId, staffId } },
       {
@@ -38,18 +40,18 @@ export class StaffLinksHandlers {
         },
       },
     );
-    return userMessage(result, userId);
+    return this.users.getUser({ userId }, call);
   }
 
   @Handles('tenancy.UnlinkUserFromStaff')
   async unlinkUserFromStaff(request: { userId: string; expectedVersion?: number }, call: CallContext) {
     const { tenantId } = call;
     const { userId, expectedVersion } = request;
-    const result = await this.stream.execute(
+    await this.stream.execute(
       call,
       { type: 'UnlinkUserFromStaff', data: { tenantId, userId } },
       { expectedVersion },
     );
-    return userMessage(result, userId);
+    return this.users.getUser({ userId }, call);
   }
 }

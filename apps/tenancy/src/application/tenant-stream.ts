@@ -43,7 +43,7 @@ export class TenantStream {
    * Runs `command` on the stream of the tenant it names, keeping accounts and the tenant list in step in the
    * append's transaction. `expectedVersion` is the caller's If-Match; `credential`, a password hash stored with
    * the event that registers its user; `beside`, what else is written in that transaction with the events decided
-   * (an invitation's hash); `staffMember`, the staff member a link names.
+   * (an invitation's hash).
    */
   async execute(
     call: CallContext,

@@ -10,7 +10,7 @@ import { RefreshTokens } from '../infrastructure/refresh-tokens';
 import { TenantStream, type TenantResult } from './tenant-stream';
 
 /** The answer `User`: one user of the tenant, with the tenant's version (users live in its stream). */
-export function userMessage({ tenant, version }: TenantResult, userId: string) {
+function userMessage({ tenant, version }: TenantResult, userId: string) {
   const user = Object.hasOwn(tenant.users, userId) ? tenant.users[userId] : undefined;
   if (!user) throw new ProblemError('TENANCY.USER_NOT_FOUND', 'no such user');
   return {

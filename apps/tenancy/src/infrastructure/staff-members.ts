@@ -10,8 +10,8 @@ import { TenancyErrorCode } from '../domain/tenant/tenant.errors';
  * tenant, whether they left, and the latest version of their stream seen. Ids and a status only, nothing personal.
  * Filled by the `tenancy-staff-members` consumer from the start of staff's log.
  */
-export class StaffMembers1797000000000 implements MigrationInterface {
-  name = 'StaffMembers1797000000000';
+export class StaffMembers1797100000000 implements MigrationInterface {
+  name = 'StaffMembers1797100000000';
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE TABLE staff_members (
       staff_id uuid PRIMARY KEY, tenant_id uuid NOT NULL, status text NOT NULL,
