@@ -141,6 +141,14 @@ describe('linking a user to a staff member', () => {
     expect(codeOf(() => decide([...tenant, ...given], command, standing))).toBe(code);
   });
 
+  it('makes no second login when the hire’s login request arrives after a link', () => {
+    const request: TenantCommand = {
+      type: 'CreateStaffLogin',
+      data: { tenantId: T, staffId: STAFF, username: 'late.login', roles: ['coach'] },
+    };
+    expect(decide([...tenant, linked('u-li', STAFF)], request)).toEqual([]);
+  });
+
   it('links a staff member whose login request at hire was refused', () => {
     const refused: TenantEvent = {
       type: 'StaffLoginRefused',
