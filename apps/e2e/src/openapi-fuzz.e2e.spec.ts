@@ -48,6 +48,8 @@ describe('the OpenAPI document, fuzzed with schemathesis', () => {
         // Random customer ids are the fuzzer's norm: answer their 404 at once instead of waiting for an event
         // that will never come (orders-customers.int.spec.ts tests the wait).
         CUSTOMER_ARRIVAL_WAIT_MS: '0',
+        // Likewise random staff ids in a link of a user (staff-links.int.spec.ts tests that wait).
+        STAFF_ARRIVAL_WAIT_MS: '0',
         LOG_LEVEL: 'warn',
       },
     });

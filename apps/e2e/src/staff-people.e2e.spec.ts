@@ -893,6 +893,54 @@ describe('staff people end to end (log transport)', () => {
     );
   });
 
+  it('closes a user made by hand and linked to a staff member when they leave: their old token is refused', async () => {
+    const member = await hired();
+    const password = 'Hand-Made-Login-2026';
+    const registered = await api
+      .post('/api/v1/users')
+      .set(auth(admin))
+      .send({ username: 'hand.linked', displayName: 'Hand Linked', password, roles: ['coach'] });
+    const user = ok<{ id: string }>(registered, 201);
+    const own = await token('hand.linked', password);
+    ok(await api.get('/api/v1/users/me').set(auth(own)));
+
+    // Not a staff member of this tenant: 404, nothing written.
+    expectProblem(
+      await api
+        .put(`/api/v1/users/${user.id}/staff-member`)
+        .set(auth(admin))
+        .set('If-Match', String(registered.headers['etag']))
+        .send({ staffId: newId() }),
+      404,
+      'TENANCY.STAFF_MEMBER_NOT_FOUND',
+    );
+    const linked = await api
+      .put(`/api/v1/users/${user.id}/staff-member`)
+      .set(auth(admin))
+      .set('If-Match', String(registered.headers['etag']))
+      .send({ staffId: member.id });
+    expect(ok<{ staffId: string }>(linked).staffId).toBe(member.id);
+    expect(ok<{ staffId: string }>(await api.get(`/api/v1/users/${user.id}`).set(auth(admin))).staffId).toBe(
+      member.id,
+    );
+
+    ok(await api.post(`/api/v1/staff/${member.id}/dismiss`).set(auth(admin)).send({ reason: 'no-shows' }));
+    await poll('the linked login closed', async () =>
+      ok<{ disabled: boolean }>(await api.get(`/api/v1/users/${user.id}`).set(auth(admin))).disabled
+        ? true
+        : undefined,
+    );
+    await poll('the old token refused', async () =>
+      (await api.get('/api/v1/users/me').set(auth(own))).status === 401 ? true : undefined,
+    );
+    expectProblem(await api.get('/api/v1/users/me').set(auth(own)), 401, 'AUTH.TOKEN_REVOKED');
+    expectProblem(
+      await api.post('/api/v1/auth/token').send({ username: 'hand.linked', password }),
+      401,
+      'UNAUTHENTICATED',
+    );
+  });
+
   it('changes a staff member’s role: the file, the list and their login follow; bad input writes nothing', async () => {
     const tenant = await api.get('/api/v1/tenant').set(auth(admin));
     const added = ok<{ branches: { id: string; name: string }[] }>(

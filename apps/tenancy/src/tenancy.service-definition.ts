@@ -11,6 +11,7 @@ import { UserNames } from './application/user-names';
 import { TenancyDataKeys1797000000000, tenancyCipher } from './infrastructure/sealing';
 import { INVITATION_SETTINGS, InvitationsHandlers } from './application/invitations.handlers';
 import { SessionsHandlers } from './application/sessions.handlers';
+import { StaffLinksHandlers } from './application/staff-links.handlers';
 import {
   CreateRefreshTokens1796400000000,
   REFRESH_SETTINGS,
@@ -36,6 +37,12 @@ import { TenantsRepository } from './infrastructure/tenants.repository';
 import { STAFF_LOGINS_CONSUMER, staffLoginsProcess } from './application/staff-logins.process';
 import { STAFF_LEAVERS_CONSUMER, staffLeaversProcess } from './application/staff-leavers.process';
 import { staffRolesProcess } from './application/staff-roles.process';
+import {
+  STAFF_ARRIVAL_WAIT,
+  StaffMembers1797100000000,
+  StaffMembersRepository,
+} from './infrastructure/staff-members';
+import { STAFF_MEMBERS_CONSUMER, staffMembersProjection } from './projections/staff-members.projection';
 
 /** One `@Handles` method for each of tenancy's declared methods (libs/contracts tenancy.api.ts). */
 export const TENANCY_HANDLERS = [
@@ -44,6 +51,7 @@ export const TENANCY_HANDLERS = [
   ProvisioningHandlers,
   InvitationsHandlers,
   SessionsHandlers,
+  StaffLinksHandlers,
 ];
 
 export const tenancyService: ServiceDefinition<typeof tenancyConfigSpec> = {
@@ -63,6 +71,7 @@ export const tenancyService: ServiceDefinition<typeof tenancyConfigSpec> = {
       CreateRefreshTokens1796400000000,
       RefreshFamiliesByExpiry1796500000000,
       TenancyDataKeys1797000000000,
+      StaffMembers1797100000000,
     ],
   },
   publishes: true,
@@ -80,6 +89,8 @@ export const tenancyService: ServiceDefinition<typeof tenancyConfigSpec> = {
       InvitationsRepository,
       RefreshTokens,
       TenantStream,
+      { provide: STAFF_ARRIVAL_WAIT, useValue: config.STAFF_ARRIVAL_WAIT_MS },
+      StaffMembersRepository,
       {
         provide: INVITATION_SETTINGS,
         useValue: {
@@ -95,7 +106,7 @@ export const tenancyService: ServiceDefinition<typeof tenancyConfigSpec> = {
       },
     ],
   }),
-  onStart: async ({ logger, config, runtime }, app) => {
+  onStart: async ({ logger, config, runtime, pool }, app) => {
     await createFirstTenant(
       { logger, stream: app.get(TenantStream), tenants: app.get(TenantsRepository) },
       {
@@ -118,7 +129,9 @@ export const tenancyService: ServiceDefinition<typeof tenancyConfigSpec> = {
     await runtime.subscribe(
       STAFF_LEAVERS_CONSUMER,
       [eventsTopic('staff')],
-      staffLeaversProcess(app.get(TenantStream), logger),
+      staffLeaversProcess(app.get(TenantStream), pool, logger),
     );
+    // The staff members a user may be linked to (issue 13 item 1): hired, left, their stream's version.
+    await runtime.subscribe(STAFF_MEMBERS_CONSUMER, [eventsTopic('staff')], staffMembersProjection);
   },
 };

@@ -144,7 +144,7 @@ describe('staff logins in tenancy', () => {
     const { events } = await staffLog.readStream(`staff-member-${tenantId}-${staffId}`);
     const leave = events.find((e) => e.type === 'StaffMemberLeft')!;
     const delivered = { ...leave, topic: 'staff.events.v1' } as DeliveredEvent;
-    const consume = staffLeaversProcess(stream, pino({ level: 'silent' }));
+    const consume = staffLeaversProcess(stream, pool!, pino({ level: 'silent' }));
     await Promise.all([consume(delivered), consume(delivered)]);
     await consume(delivered);
     const store = new PostgresEventStore({ pool: pool!, schema: 'tenancy', groupCommit: false });

@@ -91,6 +91,15 @@ export const tenancyConfigSpec = defineConfig({
     max: 720,
     doc: 'hours an activation invitation (a staff login’s first password) stays valid',
   },
+  STAFF_ARRIVAL_WAIT_MS: {
+    kind: 'int',
+    default: 5000,
+    min: 0,
+    max: 60000,
+    doc:
+      'how long linking a user to a staff member waits for the staff member’s hiring to reach tenancy (staff’s ' +
+      'events) before answering 404 TENANCY.STAFF_MEMBER_NOT_FOUND; raise it where the event transport lags',
+  },
   REFRESH_TOKEN_TTL_HOURS: {
     kind: 'int',
     default: 336,

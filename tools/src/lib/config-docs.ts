@@ -68,6 +68,7 @@ export const CONFIG_ROWS: readonly ConfigRow[] = [
   one('REFRESH_TOKEN_TTL_HOURS'),
   one('REFRESH_PURGE_INTERVAL_MINUTES'),
   one('ACTIVATION_URL'),
+  one('STAFF_ARRIVAL_WAIT_MS'),
   one('MASTER_KEY', {
     meaning:
       "base64 of 32 random bytes: wraps each customer's (staff: each candidate's and staff member's; tenancy: each " +

@@ -157,6 +157,13 @@ export class SetUserPasswordDto {
   password!: string;
 }
 
+@ApiSchema({ name: 'LinkUserToStaff' })
+export class LinkUserToStaffDto {
+  @ApiProperty({ format: 'uuid', description: 'a staff member of your tenant who has not left' })
+  @IsUUID()
+  staffId!: string;
+}
+
 // ---- The public gRPC API's requests, where their shape is the REST body's plus ids and versions ----
 
 class ExpectedVersion {
@@ -202,3 +209,11 @@ export class DisableUserRequest extends ExpectedVersion {
 
 /** A user named by the path and the tenant's version: the same shape as DisableUser's. */
 export class IssueUserInvitationRequest extends DisableUserRequest {}
+
+export class LinkUserToStaffRequest extends DisableUserRequest {
+  @IsUUID()
+  staffId!: string;
+}
+
+/** A user named by the path and the tenant's version: the same shape as DisableUser's. */
+export class UnlinkUserFromStaffRequest extends DisableUserRequest {}

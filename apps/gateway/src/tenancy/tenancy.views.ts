@@ -94,6 +94,14 @@ export class UserView {
     required: false,
   })
   invitationExpiresAt?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'the staff member this user is the login of: made at hire (the same id) or linked (`PUT /users/{id}/staff-member`)',
+    required: false,
+  })
+  staffId?: string;
 }
 
 @ApiSchema({ name: 'UserPage' })

@@ -4,6 +4,7 @@ import { execute, ProblemError, type CallContext, type EventSourcingRuntime } fr
 import type { PoolClient } from 'pg';
 import type { TenantCommand } from '../domain/tenant/tenant.commands';
 import { tenantDecider, tenantStreamId } from '../domain/tenant/tenant.decider';
+import type { StaffMemberStanding } from '../domain/tenant/tenant.decide';
 import { TenancyErrorCode } from '../domain/tenant/tenant.errors';
 import type { ActiveTenant } from '../domain/tenant/tenant.state';
 import { saveCredential, type Credential } from '../infrastructure/accounts.repository';
@@ -53,9 +54,11 @@ export class TenantStream {
       expectedVersion?: number;
       credential?: Credential;
       beside?: (tx: PoolClient, events: readonly Event[]) => Promise<void>;
+      /** The staff member a link names, from tenancy.staff_members (the decision's context). */
+      staffMember?: StaffMemberStanding;
     } = {},
   ): Promise<TenantResult> {
-    const { expectedVersion, credential, beside } = options;
+    const { expectedVersion, credential, beside, staffMember } = options;
     const now = new Date();
     const inline = async (tx: PoolClient, state: unknown, version: number, events: readonly Event[]) => {
       await projectAccounts(tx, state, version, events);
@@ -73,7 +76,7 @@ export class TenantStream {
           tenantDecider,
           tenantStreamId(command.data.tenantId),
           command,
-          { now, tenantNameTaken },
+          { now, tenantNameTaken, ...(staffMember ? { staffMember } : {}) },
           call,
           { expectedVersion, inline, codec },
         ),

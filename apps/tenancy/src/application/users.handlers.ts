@@ -28,6 +28,7 @@ function userMessage({ tenant, version }: TenantResult, userId: string, names: R
     tokenVersion: user.tokenVersion,
     ...(user.pendingActivation ? { pendingActivation: true } : {}),
     ...optional('invitationExpiresAt', user.pendingActivation ? user.invitation?.expiresAt : undefined),
+    ...optional('staffId', user.staffId),
   };
 }
 

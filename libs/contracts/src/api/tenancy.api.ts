@@ -144,6 +144,43 @@ export const TENANCY_API = {
     errors: ['TENANCY.USER_NOT_FOUND', 'TENANCY.USER_DISABLED', 'TENANCY.LAST_ADMIN'],
     summary: 'Disable a user: they can no longer sign in, and their tokens are refused at once',
   },
+  LinkUserToStaff: {
+    http: {
+      method: 'PUT',
+      path: 'users/:id/staff-member',
+      status: 200,
+      uuidParams: ['id'],
+      paramFields: { id: 'userId' },
+      etag: true,
+      ifMatch: true,
+    },
+    access: ADMIN,
+    errors: [
+      'TENANCY.USER_NOT_FOUND',
+      'TENANCY.USER_DISABLED',
+      'TENANCY.STAFF_MEMBER_NOT_FOUND',
+      'TENANCY.STAFF_MEMBER_LEFT',
+      'TENANCY.STAFF_LOGIN_EXISTS',
+      'TENANCY.USER_LINK_EXISTS',
+    ],
+    summary:
+      'Make a user the login of a staff member of your tenant: closed when they leave, its roles following theirs (a staff member hired a moment ago is waited for briefly)',
+  },
+  UnlinkUserFromStaff: {
+    http: {
+      method: 'POST',
+      path: 'users/:id/staff-member/unlink',
+      status: 200,
+      uuidParams: ['id'],
+      paramFields: { id: 'userId' },
+      etag: true,
+      ifMatch: true,
+    },
+    access: ADMIN,
+    errors: ['TENANCY.USER_NOT_FOUND', 'TENANCY.STAFF_MEMBER_LEFT', 'TENANCY.HIRE_LOGIN_NOT_UNLINKABLE'],
+    summary:
+      'Undo a link of a user to a staff member (the login made at hire is disabled instead, never unlinked)',
+  },
   ListUsers: {
     http: { method: 'GET', path: 'users', status: 200 },
     access: ADMIN,

@@ -109,6 +109,17 @@ export type FollowStaffRole = Command<
   { tenantId: string; staffId: string; from: Role; to: Role; staffVersion: number }
 >;
 
+/**
+ * An admin makes an existing user the login of a staff member of this tenant (one user per staff member, one
+ * staff member per user). The application says where tenancy's view of staff stands (`staffMember` in context).
+ */
+export type LinkUserToStaff = Command<
+  'LinkUserToStaff',
+  { tenantId: string; userId: string; staffId: string }
+>;
+/** An admin undoes a link: the user stays as it is, no longer the staff member's login. */
+export type UnlinkUserFromStaff = Command<'UnlinkUserFromStaff', { tenantId: string; userId: string }>;
+
 export type TenantCommand =
   | CreateTenant
   | ProvisionTenant
@@ -127,4 +138,6 @@ export type TenantCommand =
   | IssueUserInvitation
   | ActivateUser
   | CloseStaffLogin
-  | FollowStaffRole;
+  | FollowStaffRole
+  | LinkUserToStaff
+  | UnlinkUserFromStaff;

@@ -24,10 +24,12 @@ import type {
   EnableBusinessLine,
   InvitationTerms,
   IssueUserInvitation,
+  LinkUserToStaff,
   RegisterUser,
   RenameTenant,
   SetBusinessCalendar,
   TenantCommand,
+  UnlinkUserFromStaff,
 } from './tenant.commands';
 import { TenancyErrorCode as E, tenancyError } from './tenant.errors';
 import type { TenantEvent, UserInvitationIssued } from './tenant.events';
@@ -48,6 +50,18 @@ export interface TenantContext {
    * unique across tenants, which one tenant's stream cannot see, so the application looks it up.
    */
   readonly tenantNameTaken?: boolean;
+  /**
+   * The staff member a link names, as tenancy knows them from staff's events (tenancy.staff_members): undefined
+   * when no such staff member of this tenant has reached tenancy (after a moment's wait); `version`, their
+   * stream's version seen last.
+   */
+  readonly staffMember?: StaffMemberStanding;
+}
+
+/** A staff member as tenancy knows them from staff's published events. */
+export interface StaffMemberStanding {
+  readonly status: 'active' | 'left';
+  readonly version: number;
 }
 
 export function decideTenant(
@@ -108,6 +122,10 @@ function decideForActive(
       return issueUserInvitation(command, tenant, context);
     case 'ActivateUser':
       return activateUser(command, tenant, context);
+    case 'LinkUserToStaff':
+      return linkUserToStaff(command, tenant, context);
+    case 'UnlinkUserFromStaff':
+      return unlinkUserFromStaff(command, tenant, context);
     default: {
       const unhandled: never = command;
       return unhandled;
@@ -271,7 +289,8 @@ function registerUser(command: RegisterUser, tenant: ActiveTenant, context: Tena
 
 /**
  * A login for a hired staff member: the user registers under the staff member's id with the username as display
- * name, and no credential (pending activation). Once answered (created or refused) for a staff member, a
+ * name, and no credential (pending activation). Once answered (created or refused), or once a user is linked to
+ * the staff member (that user is their one login), a
  * redelivered request adds nothing; a rule that refuses it (username taken, unknown branch, a role not
  * grantable) is answered with StaffLoginRefused and its code rather than thrown, so staff hears of it.
  */
@@ -342,16 +361,22 @@ function closeStaffLogin(
   context: TenantContext,
 ): TenantEvent[] {
   const { staffId, lastDay } = command.data;
-  if (entry(tenant.staffLogins ?? {}, staffId) !== 'created') return [];
-  const user = entry(tenant.users, staffId);
-  if (!user) return [];
+  const userId = openLoginOf(tenant, staffId);
+  const user = userId === undefined ? undefined : entry(tenant.users, userId);
+  if (userId === undefined || !user) return [];
   return [
-    ...(user.disabled ? [] : [{ type: 'UserDisabled', data: { userId: staffId } } as const]),
+    ...(user.disabled ? [] : [{ type: 'UserDisabled', data: { userId } } as const]),
     {
       type: 'StaffLoginClosed',
-      data: { staffId, userId: staffId, lastDay, closedAt: context.now.toISOString() },
+      data: { staffId, userId, lastDay, closedAt: context.now.toISOString() },
     },
   ];
+}
+
+/** The one user that is the staff member's open login (made at hire or linked), if any. */
+function openLoginOf(tenant: ActiveTenant, staffId: string): string | undefined {
+  const login = entry(tenant.staffLogins ?? {}, staffId);
+  return login?.status === 'open' ? login.userId : undefined;
 }
 
 /**
@@ -366,21 +391,21 @@ function followStaffRole(
   context: TenantContext,
 ): TenantEvent[] {
   const { staffId, staffVersion, from, to } = command.data;
-  if (entry(tenant.staffLogins ?? {}, staffId) !== 'created') return [];
-  const user = entry(tenant.users, staffId);
-  if (!user || user.disabled) return [];
+  const userId = openLoginOf(tenant, staffId);
+  const user = userId === undefined ? undefined : entry(tenant.users, userId);
+  if (userId === undefined || !user || user.disabled) return [];
   if (staffVersion <= (entry(tenant.staffRoleVersions ?? {}, staffId) ?? 0)) return [];
   validRoles([from, to]); // staff's published roles: a malformed one is refused (the consumer logs it)
   const roles = grantableRoles(tenant, [...user.roles.filter((r) => r !== from), to]);
   const moved = roles.length !== user.roles.length || roles.some((r) => !user.roles.includes(r));
-  if (moved && user.roles.includes('admin') && !roles.includes('admin')) lastAdminGuard(tenant, staffId);
+  if (moved && user.roles.includes('admin') && !roles.includes('admin')) lastAdminGuard(tenant, userId);
   return [
-    ...(moved ? [{ type: 'UserRolesChanged', data: { userId: staffId, roles } } as const] : []),
+    ...(moved ? [{ type: 'UserRolesChanged', data: { userId, roles } } as const] : []),
     {
       type: 'StaffLoginRolesFollowed',
       data: {
         staffId,
-        userId: staffId,
+        userId,
         from,
         to,
         roles,
@@ -388,6 +413,71 @@ function followStaffRole(
         followedAt: context.now.toISOString(),
       },
     },
+  ];
+}
+
+/**
+ * An admin makes a user made by hand the login of a staff member of this tenant: each staff member has ONE login
+ * and each user is the login of one staff member at most. Linking the pair already linked changes nothing (a
+ * repeated PUT). Refused: a staff member tenancy does not know in this tenant (404), a leaver (422), a staff
+ * member with another login (409), a user linked to another staff member (409), a disabled user (422).
+ */
+function linkUserToStaff(
+  command: LinkUserToStaff,
+  tenant: ActiveTenant,
+  context: TenantContext,
+): TenantEvent[] {
+  const { userId, staffId } = command.data;
+  const user = enabledUser(tenant, userId);
+  const staffMember = context.staffMember;
+  if (!staffMember)
+    throw tenancyError(E.STAFF_MEMBER_NOT_FOUND, `no staff member ${staffId} in this tenant`, { staffId });
+  const login = entry(tenant.staffLogins ?? {}, staffId);
+  if (staffMember.status === 'left' || login?.status === 'closed')
+    throw tenancyError(E.STAFF_MEMBER_LEFT, `staff member ${staffId} has left`, { staffId });
+  if (login?.status === 'open' && login.userId === userId) return [];
+  if (login?.status === 'open')
+    throw tenancyError(E.STAFF_LOGIN_EXISTS, `staff member ${staffId} already has a login`, {
+      staffId,
+      userId: login.userId,
+    });
+  if (user.staffId !== undefined)
+    throw tenancyError(E.USER_LINK_EXISTS, `user ${userId} is the login of another staff member`, {
+      userId,
+      staffId: user.staffId,
+    });
+  return [
+    {
+      type: 'UserLinkedToStaff',
+      data: { userId, staffId, staffVersion: staffMember.version, linkedAt: context.now.toISOString() },
+    },
+  ];
+}
+
+/**
+ * An admin undoes a link: nothing for a user linked to no one (a repeated call). A login made at hire is the staff
+ * member's by its id (disable it instead), and a leaver's closed login stays as it was closed.
+ */
+function unlinkUserFromStaff(
+  command: UnlinkUserFromStaff,
+  tenant: ActiveTenant,
+  context: TenantContext,
+): TenantEvent[] {
+  const { userId } = command.data;
+  const user = entry(tenant.users, userId);
+  if (!user) throw tenancyError(E.USER_NOT_FOUND, `user ${userId} does not exist`, { userId });
+  const { staffId } = user;
+  if (staffId === undefined) return [];
+  const login = entry(tenant.staffLogins ?? {}, staffId);
+  if (login?.status === 'closed')
+    throw tenancyError(E.STAFF_MEMBER_LEFT, `staff member ${staffId} has left`, { staffId });
+  if (login?.status === 'open' && login.madeAt === 'hire')
+    throw tenancyError(E.HIRE_LOGIN_NOT_UNLINKABLE, 'the login made at hire is disabled, not unlinked', {
+      userId,
+      staffId,
+    });
+  return [
+    { type: 'UserUnlinkedFromStaff', data: { userId, staffId, unlinkedAt: context.now.toISOString() } },
   ];
 }
 

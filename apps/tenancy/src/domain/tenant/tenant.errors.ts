@@ -33,6 +33,16 @@ export const TenancyErrorCode = {
    * than at the sign-in: one code for all (the reason is the domain's, in `refreshVerdict`).
    */
   REFRESH_INVALID: 'TENANCY.REFRESH_INVALID',
+  /** No staff member of that id in this tenant (staff's events, waited for a moment): 404. */
+  STAFF_MEMBER_NOT_FOUND: 'TENANCY.STAFF_MEMBER_NOT_FOUND',
+  /** The staff member has left: no login is linked to a leaver (or unlinked from one). */
+  STAFF_MEMBER_LEFT: 'TENANCY.STAFF_MEMBER_LEFT',
+  /** The staff member already has a login (made at hire, or another user linked): 409. */
+  STAFF_LOGIN_EXISTS: 'TENANCY.STAFF_LOGIN_EXISTS',
+  /** The user is already the login of another staff member: 409. */
+  USER_LINK_EXISTS: 'TENANCY.USER_LINK_EXISTS',
+  /** The login made at hire is the staff member's by its id: it is disabled, never unlinked. */
+  HIRE_LOGIN_NOT_UNLINKABLE: 'TENANCY.HIRE_LOGIN_NOT_UNLINKABLE',
 } as const;
 
 export type TenancyErrorCode = (typeof TenancyErrorCode)[keyof typeof TenancyErrorCode];

@@ -58,6 +58,21 @@ export type StaffLoginClosed = Event<'StaffLoginClosed', StaffLoginClosedV1>;
 /** Staff's role change followed on the login made at hire (after its UserRolesChanged, when the roles moved). */
 export type StaffLoginRolesFollowed = Event<'StaffLoginRolesFollowed', StaffLoginRolesFollowedV1>;
 
+/**
+ * An admin linked a user made by hand to a staff member: from now on it is their login (closed when they leave,
+ * its roles following theirs). `staffVersion`: the staff member's stream version tenancy had seen at the link, so
+ * an older role change delivered again later is not applied to it.
+ */
+export type UserLinkedToStaff = Event<
+  'UserLinkedToStaff',
+  { userId: string; staffId: string; staffVersion: number; linkedAt: string }
+>;
+/** An admin unlinked the user from the staff member: it is an ordinary user again, and they have no login. */
+export type UserUnlinkedFromStaff = Event<
+  'UserUnlinkedFromStaff',
+  { userId: string; staffId: string; unlinkedAt: string }
+>;
+
 export type TenantEvent =
   | TenantCreated
   | TenantDisabled
@@ -75,4 +90,6 @@ export type TenantEvent =
   | StaffLoginClosed
   | StaffLoginRolesFollowed
   | UserInvitationIssued
-  | UserActivated;
+  | UserActivated
+  | UserLinkedToStaff
+  | UserUnlinkedFromStaff;

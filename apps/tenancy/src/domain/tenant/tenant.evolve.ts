@@ -1,5 +1,10 @@
 import type { TenantEvent } from './tenant.events';
-import { entry, type TenantState, type TenantUser } from './tenant.state';
+import { entry, type StaffLogin, type TenantState, type TenantUser } from './tenant.state';
+
+function withStaffLogin(state: TenantState, staffId: string, login: StaffLogin): TenantState {
+  if (state.status === 'absent') return state;
+  return { ...state, staffLogins: { ...state.staffLogins, [staffId]: login } };
+}
 
 export function evolveTenant(state: TenantState, event: TenantEvent): TenantState {
   if (event.type === 'TenantCreated') {
@@ -60,14 +65,44 @@ export function evolveTenant(state: TenantState, event: TenantEvent): TenantStat
       };
     }
     case 'StaffLoginCreated': {
-      const created = updateUser(event.data.userId, () => ({ pendingActivation: true }));
-      if (created.status === 'absent') return created;
-      return { ...created, staffLogins: { ...created.staffLogins, [event.data.staffId]: 'created' } };
+      const { staffId, userId } = event.data;
+      const created = updateUser(userId, () => ({ pendingActivation: true, staffId }));
+      return withStaffLogin(created, staffId, { status: 'open', userId, madeAt: 'hire' });
     }
     case 'StaffLoginRefused':
-      return { ...state, staffLogins: { ...state.staffLogins, [event.data.staffId]: 'refused' } };
-    case 'StaffLoginClosed':
-      return { ...state, staffLogins: { ...state.staffLogins, [event.data.staffId]: 'closed' } };
+      return withStaffLogin(state, event.data.staffId, { status: 'refused' });
+    case 'StaffLoginClosed': {
+      const { staffId, userId } = event.data;
+      const open = entry(state.staffLogins ?? {}, staffId);
+      const madeAt = open && open.status !== 'refused' ? open.madeAt : 'hire';
+      return withStaffLogin(state, staffId, { status: 'closed', userId, madeAt });
+    }
+    case 'UserLinkedToStaff': {
+      const { staffId, userId, staffVersion } = event.data;
+      const linked = withStaffLogin(
+        updateUser(userId, () => ({ staffId })),
+        staffId,
+        {
+          status: 'open',
+          userId,
+          madeAt: 'link',
+        },
+      );
+      if (linked.status === 'absent') return linked;
+      const followed = entry(linked.staffRoleVersions ?? {}, staffId) ?? 0;
+      return {
+        ...linked,
+        staffRoleVersions: { ...linked.staffRoleVersions, [staffId]: Math.max(followed, staffVersion) },
+      };
+    }
+    case 'UserUnlinkedFromStaff': {
+      const { staffId, userId } = event.data;
+      const user = entry(state.users, userId);
+      const { [staffId]: _, ...logins } = state.staffLogins ?? {};
+      if (!user) return { ...state, staffLogins: logins };
+      const { staffId: __, ...unlinked } = user;
+      return { ...state, staffLogins: logins, users: { ...state.users, [userId]: unlinked } };
+    }
     case 'StaffLoginRolesFollowed':
       return {
         ...state,

@@ -29,6 +29,8 @@ export function usersRegisteredBy(command: TenantCommand): readonly string[] {
     case 'ActivateUser':
     case 'CloseStaffLogin':
     case 'FollowStaffRole':
+    case 'LinkUserToStaff':
+    case 'UnlinkUserFromStaff':
       return [];
     default: {
       const unknown: never = command;

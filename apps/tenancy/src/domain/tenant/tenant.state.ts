@@ -26,7 +26,17 @@ export interface TenantUser {
   readonly pendingActivation?: boolean;
   /** The latest activation invitation: only it activates, once, before it expires. */
   readonly invitation?: UserInvitation;
+  /** The staff member this user is the login of: made at hire (the same id) or linked by an admin. */
+  readonly staffId?: string;
 }
+
+/**
+ * A staff member's login as tenancy answered it: refused at hire, or ONE user (`userId`: the staff member's own id
+ * when made at hire, an admin's user when linked) open until the person leaves, then closed for good.
+ */
+export type StaffLogin =
+  | { readonly status: 'refused' }
+  | { readonly status: 'open' | 'closed'; readonly userId: string; readonly madeAt: 'hire' | 'link' };
 
 export interface UserInvitation {
   readonly invitationId: string;
@@ -50,8 +60,11 @@ export interface ActiveTenant {
   readonly users: Readonly<Record<string, TenantUser>>;
   /** Set while a platform operator has the tenant disabled. */
   readonly disabledAt?: string;
-  /** Staff members whose login request was answered, by staff id: a redelivered request changes nothing. */
-  readonly staffLogins?: Readonly<Record<string, 'created' | 'refused' | 'closed'>>;
+  /**
+   * Staff members' logins by staff id (a hire's request answered, or a user linked): a redelivered request
+   * changes nothing, and the leaver and role-change consumers act on the one user each maps to.
+   */
+  readonly staffLogins?: Readonly<Record<string, StaffLogin>>;
   /** The staff member's stream version of the last role change followed, by staff id. */
   readonly staffRoleVersions?: Readonly<Record<string, number>>;
 }
