@@ -1111,7 +1111,9 @@ describe('qualification expiry across a restart (log transport)', () => {
       30_000,
     );
     // The event is appended before its timer is marked fired (the claim's transaction commits after the handler).
-    await poll('the expiry timer marked fired', async () => ((await timer())[0]?.fired_at ? true : undefined));
+    await poll('the expiry timer marked fired', async () =>
+      (await timer())[0]?.fired_at ? true : undefined,
+    );
     await sleep(1_000); // a few more polls of the timers: nothing fires twice
     const { rows } = await db.query<{ type: string }>(
       `SELECT type FROM staff.events WHERE stream_id LIKE $1 ORDER BY global_position`,

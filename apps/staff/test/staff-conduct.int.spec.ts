@@ -376,7 +376,9 @@ describe('attendance against the shift, feeding the discipline KPI', () => {
       await hire(id, 20_000, 'driving_practice', { tenantId: tenant.tenantId, branchId });
     const attendance = running!.app.get(AttendanceHandlers);
     const startsAt = new Date(Date.now() - 30 * 60_000).toISOString();
-    const endsAt = new Date(Date.now() + 1_500).toISOString();
+    // Ten minutes: no shift's end fires before the clock-in and the leave below, however slow the machine; the
+    // ends are made due once those are recorded (closing a shift asks nothing of the clock).
+    const endsAt = new Date(Date.now() + 10 * 60_000).toISOString();
     const [s1, s2, s3] = await Promise.all(
       [late, absent, away].map((staffId) => attendance.scheduleShift({ staffId, startsAt, endsAt }, tenant)),
     );
@@ -406,6 +408,13 @@ describe('attendance against the shift, feeding the discipline KPI', () => {
       { staffId: away, leaveId: String(leave.requests[0]?.['leaveId']), approved: true, reason: 'covered' },
       tenant,
     );
+    const ended = await running!.app
+      .get(EventSourcingRuntime)
+      .store.pool.query(
+        `UPDATE staff.timers SET due_at = now() WHERE timer_id = ANY($1) AND fired_at IS NULL`,
+        [[s1, s2, s3].map((s) => `staff-shift-end:${String(s?.['id'])}`)],
+      );
+    expect(ended.rowCount).toBe(3);
     const outcomes = await until('the shifts closed', async () => {
       const shifts = await Promise.all(
         [s1, s2, s3].map((s) => attendance.getShift({ id: String(s?.['id']) }, tenant)),
