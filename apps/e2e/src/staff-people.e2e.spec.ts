@@ -56,6 +56,7 @@ interface Qualifications {
   version: number;
   eligible: boolean;
   reasons: { reason: string; qualificationId?: string }[];
+  since?: string;
   qualifications: { id: string; status: string; reminded: boolean; number?: string }[];
 }
 
@@ -428,7 +429,10 @@ describe('staff people end to end (log transport)', () => {
       eligible: true,
       qualifications: [{ status: 'valid', reminded: false }],
     });
-    const eligibleAt = new Date().toISOString();
+    // The instant the record made them eligible (not the clock after the answer: on a loaded machine the answer
+    // can come after the expiry, 4 s on).
+    const eligibleAt = recorded.since ?? '';
+    expect(Date.parse(eligibleAt)).toBeLessThan(Date.parse(expiresAt));
 
     const expired = await poll(
       'the qualification expired',
