@@ -96,7 +96,7 @@ describe('resources, the tool register and rentals end to end', () => {
       .send({ username: 'admin', password: ADMIN_PASSWORD })
       .expect(200);
     admin = (res.body as { accessToken: string }).accessToken;
-    customerId = await registeredCustomer(api, admin);
+    customerId = await registeredCustomer(api, admin, pool);
   }, 120_000);
 
   afterAll(async () => {

@@ -60,7 +60,7 @@ describe('staff availability for dispatch (log transport)', () => {
     await db.connect();
     const res = await api.post('/api/v1/auth/token').send({ username: 'admin', password: ADMIN_PASSWORD });
     admin = ok<{ accessToken: string }>(res).accessToken;
-    customerId = await registeredCustomer(api, admin);
+    customerId = await registeredCustomer(api, admin, db);
     // A branch tenancy knows: the login of a person hired into it can be made there.
     const tenant = await api.get('/api/v1/tenant').set(auth(admin));
     const added = await api

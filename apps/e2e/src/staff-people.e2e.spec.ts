@@ -627,7 +627,7 @@ describe('staff people end to end (log transport)', () => {
       handover: resigned.first['handover'],
     });
 
-    const customerId = await registeredCustomer(api, admin, 'Kept Answer Customer');
+    const customerId = await registeredCustomer(api, admin, db, 'Kept Answer Customer');
     const order = await once(
       'orders',
       {
