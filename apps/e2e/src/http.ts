@@ -56,9 +56,14 @@ export async function registeredCustomer(
 ): Promise<string> {
   const res = await api.post('/api/v1/customers').set(auth(token)).send({ name, channel: 'phone' });
   const { id } = ok<{ id: string }>(res, 201);
-  await poll(`orders knows customer ${id}`, async () => {
-    const known = await db.query('SELECT 1 FROM orders.known_customers WHERE customer_id = $1', [id]);
+  await customerKnownToOrders(db, id);
+  return id;
+}
+
+/** Waits until the orders service knows customer `customerId` from customers' events. */
+export async function customerKnownToOrders(db: Sql, customerId: string): Promise<void> {
+  await poll(`orders knows customer ${customerId}`, async () => {
+    const known = await db.query('SELECT 1 FROM orders.known_customers WHERE customer_id = $1', [customerId]);
     return known.rowCount === 1 ? true : undefined;
   });
-  return id;
 }

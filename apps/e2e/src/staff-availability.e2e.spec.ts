@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { registeredCustomer } from './http';
 import { ADMIN_PASSWORD, poll, startPlatform, type RunningPlatform } from './platform';
+import { knownToStaffRegisters } from './staff-pipeline';
 
 // Availability and load for dispatch, end to end through the gateway (issue 13 items 1 and 7, issue 15 item 3):
 // staff publishes working slots (shifts) and approved leave; orders ranks candidates with the reason each is in
@@ -132,6 +133,7 @@ describe('staff availability for dispatch (log transport)', () => {
           expiresAt: '2099-01-01T00:00:00Z',
         }),
     );
+    await knownToStaffRegisters(db, member.id);
     return member.id;
   }
 
