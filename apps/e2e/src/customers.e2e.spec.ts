@@ -1003,6 +1003,9 @@ describe.each(['log', 'kafka'] as const)('customers end to end (%s transport)', 
 describe('reply deadlines across a restart (log transport)', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'serviceops-e2e-restart-'));
   const env = { TIMER_POLL_MS: '200', RATE_LIMIT_PER_MINUTE: RATE_LIMIT };
+  // The first run must leave the deadline armed: its timers are looked for at boot (none due then) and next a
+  // minute later (the longest TIMER_POLL_MS), after it stopped — not within the deadline, however slow the machine.
+  const firstEnv = { ...env, TIMER_POLL_MS: '60000' };
   /** 0.004 business hours on a 24/7 calendar: the reply is due 14.4 s after the inquiry. */
   const REPLY_HOURS = 0.004;
   let first: RunningPlatform | undefined;
@@ -1017,7 +1020,7 @@ describe('reply deadlines across a restart (log transport)', () => {
   });
 
   it('marks an unanswered inquiry overdue once, after the platform restarted past its deadline', async () => {
-    first = await startPlatform({ transport: 'log', dataDir, env });
+    first = await startPlatform({ transport: 'log', dataDir, env: firstEnv });
     const databaseUrl = first.databaseUrl ?? '';
     s = await new Session(first).open();
     const { api, admin, db, tenantId } = s;

@@ -73,7 +73,7 @@ describe('orders in the field end to end', () => {
       .send({ username: 'admin', password: ADMIN_PASSWORD })
       .expect(200);
     admin = (res.body as { accessToken: string }).accessToken;
-    customerId = await registeredCustomer(api, admin);
+    customerId = await registeredCustomer(api, admin, db);
   }, 120_000);
 
   afterAll(async () => {

@@ -8,7 +8,7 @@ import { ADMIN_PASSWORD, poll, startPlatform, type RunningPlatform } from './pla
 import { auth, expectProblem, registeredCustomer } from './http';
 
 // Resources end to end, through the gateway (issue 15 items 2, 4, 7): a vehicle registered, its inspection
-// renewed to end today → dispatch with it on a later slot refused; a rental delivered with both signatures,
+// renewed to end before a slot → dispatch with it on that slot refused; a rental delivered with both signatures,
 // visited, returned with damage → RentalReturnInspected in the log the relay publishes; a tool lent then lost →
 // ToolLostCharged at its price; bad input (unknown field, another tenant's id, negative price, past dates)
 // answered with problem+json and nothing written.
@@ -34,8 +34,6 @@ describe('resources, the tool register and rentals end to end', () => {
   let tenantId = '';
   // The tenant's local day (no calendar published: the default one's zone).
   const today = localDateOf(defaultBusinessCalendar.timeZone, new Date());
-  const later = addDays(today, 3);
-  const slot = { start: `${later}T02:00:00.000Z`, end: `${later}T04:00:00.000Z` };
   /** The orders' customer, registered through customers (orders refuses an order for an unknown one). */
   let customerId = '';
 
@@ -98,7 +96,7 @@ describe('resources, the tool register and rentals end to end', () => {
       .send({ username: 'admin', password: ADMIN_PASSWORD })
       .expect(200);
     admin = (res.body as { accessToken: string }).accessToken;
-    customerId = await registeredCustomer(api, admin);
+    customerId = await registeredCustomer(api, admin, pool);
   }, 120_000);
 
   afterAll(async () => {
@@ -107,6 +105,11 @@ describe('resources, the tool register and rentals end to end', () => {
   });
 
   it('refuses to dispatch a vehicle whose inspection ends before the slot', async () => {
+    // The inspection's last day beyond the 30-day reminder: its reminder is due ten days on, not while this runs
+    // (a last day within 30 days makes it due at once, and a timer firing mid-test adds an event to the history).
+    const lastDay = addDays(today, 40);
+    const later = addDays(lastDay, 5);
+    const slot = { start: `${later}T02:00:00.000Z`, end: `${later}T04:00:00.000Z` };
     const car = await register({
       kind: 'vehicle',
       name: 'Practice car 7',
@@ -119,11 +122,17 @@ describe('resources, the tool register and rentals end to end', () => {
       .post(`/api/v1/resources/${car.id}/papers`)
       .set(auth(admin))
       .set('If-Match', '"1"')
-      .send({ inspectionValidTo: today });
+      .send({ inspectionValidTo: lastDay });
     expect({ status: renewed.status, body: renewed.body as unknown }).toMatchObject({
       status: 200,
-      body: { version: 2, inspectionValidTo: today },
+      body: { version: 2, inspectionValidTo: lastDay },
     });
+    const reminder = await pool.query<{ due_at: Date; fired_at: Date | null }>(
+      `SELECT due_at, fired_at FROM orders.timers WHERE timer_id = $1`,
+      [`resource-expiry-reminder:${car.id}:inspection`],
+    );
+    expect(reminder.rows).toEqual([{ due_at: expect.any(Date) as Date, fired_at: null }]);
+    expect(reminder.rows[0]!.due_at.getTime()).toBeGreaterThan(Date.now() + 9 * 86_400_000);
     const session = await order('practice_session', 'driving_practice');
     await writesNothing(async () => {
       const refused = expectProblem(
@@ -135,7 +144,7 @@ describe('resources, the tool register and rentals end to end', () => {
     });
     const listed = await api
       .get('/api/v1/resources')
-      .query({ kind: 'vehicle', expiringBefore: addDays(today, 1) })
+      .query({ kind: 'vehicle', expiringBefore: addDays(lastDay, 1) })
       .set(auth(admin))
       .expect(200);
     expect((listed.body as { items: Resource[] }).items.map((r) => r.id)).toContain(car.id);

@@ -80,7 +80,7 @@ describe.each(['log', 'kafka'] as const)('orders work orders end to end (%s tran
     await db.connect();
     admin = await token('admin', ADMIN_PASSWORD);
     technician = await hire(api, admin, 'technician');
-    customerId = await registeredCustomer(api, admin);
+    customerId = await registeredCustomer(api, admin, db);
   }, 180_000);
 
   afterAll(async () => {

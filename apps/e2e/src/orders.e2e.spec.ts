@@ -69,7 +69,7 @@ describe('orders end to end', () => {
       .send({ username: 'admin', password: ADMIN_PASSWORD })
       .expect(200);
     admin = (res.body as { accessToken: string }).accessToken;
-    customerId = await registeredCustomer(api, admin);
+    customerId = await registeredCustomer(api, admin, db);
   }, 120_000);
 
   afterAll(async () => {
@@ -190,7 +190,7 @@ describe('orders end to end', () => {
       problem: `Drum ${d} does not turn`,
       reason: `Moved ${d} to Hangzhou`,
     };
-    const person = await registeredCustomer(api, admin, `Erasable ${d}`);
+    const person = await registeredCustomer(api, admin, db, `Erasable ${d}`);
     const order = (
       await api
         .post('/api/v1/orders')

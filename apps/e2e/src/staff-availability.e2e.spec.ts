@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { registeredCustomer } from './http';
 import { ADMIN_PASSWORD, poll, startPlatform, type RunningPlatform } from './platform';
+import { knownToStaffRegisters } from './staff-pipeline';
 
 // Availability and load for dispatch, end to end through the gateway (issue 13 items 1 and 7, issue 15 item 3):
 // staff publishes working slots (shifts) and approved leave; orders ranks candidates with the reason each is in
@@ -60,7 +61,7 @@ describe('staff availability for dispatch (log transport)', () => {
     await db.connect();
     const res = await api.post('/api/v1/auth/token').send({ username: 'admin', password: ADMIN_PASSWORD });
     admin = ok<{ accessToken: string }>(res).accessToken;
-    customerId = await registeredCustomer(api, admin);
+    customerId = await registeredCustomer(api, admin, db);
     // A branch tenancy knows: the login of a person hired into it can be made there.
     const tenant = await api.get('/api/v1/tenant').set(auth(admin));
     const added = await api
@@ -132,6 +133,7 @@ describe('staff availability for dispatch (log transport)', () => {
           expiresAt: '2099-01-01T00:00:00Z',
         }),
     );
+    await knownToStaffRegisters(db, member.id);
     return member.id;
   }
 

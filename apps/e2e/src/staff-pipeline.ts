@@ -1,6 +1,6 @@
 import { newId } from '@serviceops/kernel';
 import type request from 'supertest';
-import { auth as bearer, ok } from './http';
+import { auth as bearer, ok, type Sql } from './http';
 import { poll } from './platform';
 
 // A person hired through the staff service's own API (posting → application → every step → hire → a valid
@@ -95,6 +95,17 @@ export async function knownToOrders(api: Api, admin: string, staffId: string): P
   await poll(`orders knows staff member ${staffId}`, async () => {
     const res = await api.get(`/api/v1/daily-reports/staff/${staffId}`).query({ day }).set(bearer(admin));
     return res.status === 200 ? true : undefined;
+  });
+}
+
+/**
+ * Waits until staff's own registers (shifts, leave, training sessions) know `staffId`: they check a person against
+ * a projection of the hire (`staff.conduct_staff_facts`), so a shift scheduled at once after a hire can be 404.
+ */
+export async function knownToStaffRegisters(db: Sql, staffId: string): Promise<void> {
+  await poll(`staff's registers know staff member ${staffId}`, async () => {
+    const known = await db.query('SELECT 1 FROM staff.conduct_staff_facts WHERE staff_id = $1', [staffId]);
+    return known.rowCount === 1 ? true : undefined;
   });
 }
 

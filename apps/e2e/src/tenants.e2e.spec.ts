@@ -7,10 +7,12 @@ import {
   type GrpcServiceName,
 } from '@serviceops/contracts';
 import { newId } from '@serviceops/kernel';
+import { Client } from 'pg';
 import request from 'supertest';
 import { grpcClient } from './grpc-client';
+import { customerKnownToOrders } from './http';
 import { ADMIN_PASSWORD, REPO_ROOT, startPlatform, type RunningPlatform } from './platform';
-import { hire } from './staff-pipeline';
+import { hire, knownToStaffRegisters } from './staff-pipeline';
 
 // A second tenant, provisioned by the platform operator, and proof that tenants never see each other: every
 // route of the OpenAPI document that takes an id is called by tenant A with tenant B's ids, and by tenant B with
@@ -132,8 +134,21 @@ describe('tenants: provisioning by the platform operator, and isolation between 
 
   /** Tenant A's records of staff, contracts and orders, made by A's admin through the API. */
   async function seedA(): Promise<void> {
-    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
     const staffId = await hire(api, adminA, 'technician');
+    // Staff's training sessions and orders take a person and a customer once their projections know them (else 404).
+    const db = new Client({ connectionString: platform.databaseUrl });
+    await db.connect();
+    try {
+      await seedWith(db, staffId);
+    } finally {
+      await db.end();
+    }
+  }
+
+  /** The rest of seedA, once `staffId` is hired. */
+  async function seedWith(db: Client, staffId: string): Promise<void> {
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    await knownToStaffRegisters(db, staffId);
     const member = (await api.get(`/api/v1/staff/${staffId}`).set(auth(adminA)).expect(200)).body as {
       candidateId: string;
       postingId: string;
@@ -187,6 +202,7 @@ describe('tenants: provisioning by the platform operator, and isolation between 
         },
       })
     ).id;
+    await customerKnownToOrders(db, idsOfA['customers'] ?? '');
     idsOfA['orders'] = (
       await created<{ id: string }>('/orders', adminA, {
         customerId: idsOfA['customers'],

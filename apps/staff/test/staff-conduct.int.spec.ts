@@ -41,13 +41,14 @@ let running: RunningService | undefined;
 /** Staff seals personal data: the same key across the restarts of one test. */
 const MASTER_KEY = randomBytes(32).toString('base64');
 
-async function start(): Promise<RunningService> {
+/** `timerPollMs`: how often due timers are looked for (a minute: not while a test's first run lasts). */
+async function start(timerPollMs = 100): Promise<RunningService> {
   running = await runService(staffService, {
     DATABASE_URL: url.toString(),
     GRPC_PORT: String(await freePort()),
     HTTP_PORT: String(await freePort()),
     LOG_LEVEL: 'silent',
-    TIMER_POLL_MS: '100',
+    TIMER_POLL_MS: String(timerPollMs),
     MASTER_KEY,
     INTERNAL_TOKEN_PUBLIC_KEYS: newInternalKeyPair().publicKey,
   });
@@ -196,13 +197,18 @@ describe('a mandatory training session missed', () => {
     const [present, absent] = [newId(), newId()];
     await hire(present, 20_000);
     await hire(absent, 20_000);
+    // A run that looks for due timers at boot only (then a minute on): the end cannot fire before the stop,
+    // however slow the machine, so attendance is recorded while the session is open and the end fires after.
+    await running!.stop();
+    await start(60_000);
+    const endsAt = Date.now() + 3_000; // ahead enough for the invitation below (none once the session is over)
     const training = running!.app.get(TrainingSessionHandlers);
     const session = await training.schedule(
       {
         kind: 'monthly_safety_study',
         topic: 'March safety study',
         startsAt: new Date(Date.now() - 3_600_000).toISOString(),
-        endsAt: new Date(Date.now() + 2_000).toISOString(),
+        endsAt: new Date(endsAt).toISOString(),
         mandatory: true,
         invitees: [present],
       },
@@ -214,7 +220,8 @@ describe('a mandatory training session missed', () => {
     await training.attend({ id: sessionId, staffId: present, score: 90, passed: true }, call);
     // The service goes down before the session ends, and comes back after.
     await running!.stop();
-    await new Promise((r) => setTimeout(r, 2_500));
+    const wait = endsAt - Date.now() + 100;
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     await start();
     const discipline = running!.app.get(DisciplineHandlers);
     const record = await until('the missed-training violation', async () => {
@@ -369,7 +376,9 @@ describe('attendance against the shift, feeding the discipline KPI', () => {
       await hire(id, 20_000, 'driving_practice', { tenantId: tenant.tenantId, branchId });
     const attendance = running!.app.get(AttendanceHandlers);
     const startsAt = new Date(Date.now() - 30 * 60_000).toISOString();
-    const endsAt = new Date(Date.now() + 1_500).toISOString();
+    // Ten minutes: no shift's end fires before the clock-in and the leave below, however slow the machine; the
+    // ends are made due once those are recorded (closing a shift asks nothing of the clock).
+    const endsAt = new Date(Date.now() + 10 * 60_000).toISOString();
     const [s1, s2, s3] = await Promise.all(
       [late, absent, away].map((staffId) => attendance.scheduleShift({ staffId, startsAt, endsAt }, tenant)),
     );
@@ -399,6 +408,13 @@ describe('attendance against the shift, feeding the discipline KPI', () => {
       { staffId: away, leaveId: String(leave.requests[0]?.['leaveId']), approved: true, reason: 'covered' },
       tenant,
     );
+    const ended = await running!.app
+      .get(EventSourcingRuntime)
+      .store.pool.query(
+        `UPDATE staff.timers SET due_at = now() WHERE timer_id = ANY($1) AND fired_at IS NULL`,
+        [[s1, s2, s3].map((s) => `staff-shift-end:${String(s?.['id'])}`)],
+      );
+    expect(ended.rowCount).toBe(3);
     const outcomes = await until('the shifts closed', async () => {
       const shifts = await Promise.all(
         [s1, s2, s3].map((s) => attendance.getShift({ id: String(s?.['id']) }, tenant)),
