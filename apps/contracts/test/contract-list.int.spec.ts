@@ -4,7 +4,13 @@ import { ContractStore } from '../src/application/contract-store';
 import { ContractHandlers } from '../src/application/contract.handlers';
 import { contractStreamId } from '../src/domain/contract/contract.decider';
 import { contractListProjection } from '../src/projections/contract-list.projection';
-import { adminOf, contractsDatabaseFor, practicePackage } from './contracts-on-own-database';
+import { ContractQueries } from '../src/application/contract-queries';
+import {
+  adminOf,
+  contractsDatabaseFor,
+  itRefusesFilters,
+  practicePackage,
+} from './contracts-on-own-database';
 import { itMovesOnlyForward } from './forward-only-read-model';
 
 // The contract list on a real database only moves forward by stream version: a redelivered older event leaves the
@@ -30,4 +36,17 @@ itMovesOnlyForward(
   { table: 'contract_list', key: 'contract_id', projection: contractListProjection },
   returnedContract,
   { status: 'returned', version: 3 },
+);
+
+// The list pages as the proposals and the follow-ups do: a limit out of 1–200 is refused, not clamped.
+itRefusesFilters(
+  (filter: Parameters<ContractQueries['list']>[0]) => app().get(ContractQueries).list(filter, call),
+  [
+    [{ status: 'lapsed' }, 'status'],
+    [{ kind: 'lease' }, 'kind'],
+    [{ expiringBefore: '2026-02-30' }, 'expiringBefore'],
+    [{ limit: 0 }, 'limit'],
+    [{ limit: 201 }, 'limit'],
+    [{ cursor: 'nope' }, 'cursor'],
+  ],
 );

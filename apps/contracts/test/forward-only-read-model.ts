@@ -16,7 +16,9 @@ export interface ForwardOnlyReadModel {
   readonly table: string;
   readonly key: string;
   /** The projection as the service's consumer runs it. */
-  readonly projection: (dataSource: DataSource) => (delivered: DeliveredEvent, tx: PoolClient) => Promise<void>;
+  readonly projection: (
+    dataSource: DataSource,
+  ) => (delivered: DeliveredEvent, tx: PoolClient) => Promise<void>;
 }
 
 /** A row of the read model, made live by the service, and the stream it follows. */
@@ -39,8 +41,11 @@ export function itMovesOnlyForward(
 ): void {
   const app = () => db().running().app;
   const rowOf = async (id: string) =>
-    (await db().pool.query<Record<string, unknown>>(`SELECT * FROM ${model.table} WHERE ${model.key} = $1`, [id]))
-      .rows[0];
+    (
+      await db().pool.query<Record<string, unknown>>(`SELECT * FROM ${model.table} WHERE ${model.key} = $1`, [
+        id,
+      ])
+    ).rows[0];
   /** Delivers `event` to the projection again, in a transaction of its own as the consumer does. */
   const deliver = (event: DeliveredEvent) =>
     withTransaction(db().pool, (tx) => model.projection(app().get(DataSource))(event, tx));

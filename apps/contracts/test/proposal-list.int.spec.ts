@@ -7,7 +7,12 @@ import { ProposalHandlers } from '../src/application/proposal.handlers';
 import { ProposalQueries } from '../src/application/proposal-queries';
 import { proposalStreamId } from '../src/domain/proposal/proposal.decider';
 import { proposalListProjection } from '../src/projections/proposal-list.projection';
-import { adminOf as callOf, contractsDatabaseFor, PRACTICE_SESSIONS } from './contracts-on-own-database';
+import {
+  adminOf as callOf,
+  contractsDatabaseFor,
+  itRefusesFilters,
+  PRACTICE_SESSIONS,
+} from './contracts-on-own-database';
 import { itMovesOnlyForward } from './forward-only-read-model';
 
 // The proposal list on a real database: the read model follows each proposal's events (sent, accepted with its
@@ -44,7 +49,8 @@ it('lists proposals by status, customer, kind and validity, newest first, a page
   const queries = app().get(ProposalQueries);
   const today = await app().get(ContractStore).today(call.tenantId);
   const [alice, bob] = [randomUUID(), randomUUID()];
-  const quote = (customerId: string, kind: string, validIn: number) => quoteOf(call, customerId, kind, validIn);
+  const quote = (customerId: string, kind: string, validIn: number) =>
+    quoteOf(call, customerId, kind, validIn);
   // Created one after the other: the newest first is the reverse.
   const first = await quote(alice, 'service_package', 1);
   const second = await quote(alice, 'service_package', 5);
@@ -99,19 +105,18 @@ it('lists proposals by status, customer, kind and validity, newest first, a page
   expect((await queries.list({}, callOf(randomUUID()))).items).toEqual([]);
 }, 60_000);
 
-it.each([
-  [{ status: 'signed' }, 'status'],
-  [{ kind: 'lease' }, 'kind'],
-  [{ validUntilBefore: '2026-13-01' }, 'validUntilBefore'],
-  [{ validUntilAfter: 'soon' }, 'validUntilAfter'],
-  [{ limit: 0 }, 'limit'],
-  [{ cursor: 'nope' }, 'cursor'],
-])('refuses %j naming %s (400)', async (filter, path) => {
-  await expect(app().get(ProposalQueries).list(filter, callOf(randomUUID()))).rejects.toMatchObject({
-    code: 'VALIDATION',
-    errors: [expect.objectContaining({ path }) as unknown],
-  });
-});
+itRefusesFilters(
+  (filter: Parameters<ProposalQueries['list']>[0]) =>
+    app().get(ProposalQueries).list(filter, callOf(randomUUID())),
+  [
+    [{ status: 'signed' }, 'status'],
+    [{ kind: 'lease' }, 'kind'],
+    [{ validUntilBefore: '2026-13-01' }, 'validUntilBefore'],
+    [{ validUntilAfter: 'soon' }, 'validUntilAfter'],
+    [{ limit: 0 }, 'limit'],
+    [{ cursor: 'nope' }, 'cursor'],
+  ],
+);
 
 /** A quote created (v1), sent (v2) and accepted (v3) into a contract draft. */
 itMovesOnlyForward(

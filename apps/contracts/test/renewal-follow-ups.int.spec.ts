@@ -13,7 +13,12 @@ import { ContractHandlers } from '../src/application/contract.handlers';
 import { ContractQueries } from '../src/application/contract-queries';
 import { contractStreamId } from '../src/domain/contract/contract.decider';
 import { renewalFollowUpsProjection } from '../src/projections/renewal-follow-ups.projection';
-import { contractsDatabaseFor, practicePackage, signatureOf as sign } from './contracts-on-own-database';
+import {
+  contractsDatabaseFor,
+  itRefusesFilters,
+  practicePackage,
+  signatureOf as sign,
+} from './contracts-on-own-database';
 import { itMovesOnlyForward } from './forward-only-read-model';
 
 // The renewal follow-up on a real database: the expiry notice's timer opens it for the user who signed; it is
@@ -134,16 +139,15 @@ it('publishes the follow-up’s notice and close on the contracts topic, in thei
   ]);
 }, 60_000);
 
-it.each([
-  [{ status: 'closed' }, 'status'],
-  [{ limit: 500 }, 'limit'],
-  [{ cursor: 'x' }, 'cursor'],
-])('refuses %j naming %s (400)', async (filter, path) => {
-  await expect(app().get(ContractQueries).followUps(filter, owner)).rejects.toMatchObject({
-    code: 'VALIDATION',
-    errors: [expect.objectContaining({ path }) as unknown],
-  });
-});
+itRefusesFilters(
+  (filter: Parameters<ContractQueries['followUps']>[0]) =>
+    app().get(ContractQueries).followUps(filter, owner),
+  [
+    [{ status: 'closed' }, 'status'],
+    [{ limit: 500 }, 'limit'],
+    [{ cursor: 'x' }, 'cursor'],
+  ],
+);
 
 /** A package signed, its notice sent (the follow-up opened) and the follow-up closed as done by its owner. */
 itMovesOnlyForward(
