@@ -71,15 +71,21 @@ export class ContractQueries {
     return seenBy(view, seesPersonalData(call.roles));
   }
 
-  @Handles('contracts.GetContractTerms')
-  async terms({ id, on }: { id: string; on?: string }, call: CallContext) {
-    const { state } = await this.contracts.load(call.tenantId, id);
-    const date = dateParam(on, 'on') ?? (await this.contracts.today(call.tenantId));
+  /** The contract, the day asked (`on`, else the tenant's today) and its version in force that day; none: 422. */
+  private async inForce(tenantId: string, id: string, on: string | undefined) {
+    const { state } = await this.contracts.load(tenantId, id);
+    const date = dateParam(on, 'on') ?? (await this.contracts.today(tenantId));
     const found = versionOn(state.versions, date);
     if (!found)
       throw new ProblemError(ContractErrorCode.NO_TERMS_IN_FORCE, `no signed terms are in force on ${date}`, [
         { path: 'on', message: 'before the start, or before the contract was signed' },
       ]);
+    return { state, date, found };
+  }
+
+  @Handles('contracts.GetContractTerms')
+  async terms({ id, on }: { id: string; on?: string }, call: CallContext) {
+    const { state, date, found } = await this.inForce(call.tenantId, id, on);
     await this.recordRead(call, state, ['clauses']);
     return {
       contractId: id,
@@ -96,13 +102,7 @@ export class ContractQueries {
    */
   @Handles('contracts.GetContractReview')
   async review({ id, on }: { id: string; on?: string }, call: CallContext) {
-    const { state } = await this.contracts.load(call.tenantId, id);
-    const date = dateParam(on, 'on') ?? (await this.contracts.today(call.tenantId));
-    const found = versionOn(state.versions, date);
-    if (!found)
-      throw new ProblemError(ContractErrorCode.NO_TERMS_IN_FORCE, `no signed terms are in force on ${date}`, [
-        { path: 'on', message: 'before the start, or before the contract was signed' },
-      ]);
+    const { state, date, found } = await this.inForce(call.tenantId, id, on);
     const currency = found.terms.rentPerMonth?.currency ?? found.terms.deposit?.currency;
     const fulfilment = await fulfilmentOfContract(this.dataSource, call.tenantId, id, currency);
     const review = reviewPerformance(state.kind, found.terms, fulfilment, date);
