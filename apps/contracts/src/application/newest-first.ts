@@ -30,7 +30,7 @@ export async function newestFirst<Row extends ObjectLiteral & { tenantId: string
   filter(query);
   if (after) query.andWhere(`(r.${key.at}, r.${key.id}) < (:at, :id)`, after);
   return keysetPage(await query.getMany(), limit, (r) => ({
-    at: r[key.at] as Date,
-    id: r[key.id] as string,
+    at: r[key.at],
+    id: r[key.id],
   }));
 }
