@@ -90,21 +90,13 @@ export const contractsService: ServiceDefinition<typeof contractsConfigSpec> = {
     const contracts = app.get(ContractHandlers);
     const proposals = app.get(ProposalHandlers);
     await timers.migrate();
-    await runtime.subscribe(
-      CONTRACT_LIST_CONSUMER,
-      [eventsTopic('contracts')],
-      contractListProjection(dataSource),
-    );
-    await runtime.subscribe(
-      PROPOSAL_LIST_CONSUMER,
-      [eventsTopic('contracts')],
-      proposalListProjection(dataSource),
-    );
-    await runtime.subscribe(
-      RENEWAL_FOLLOW_UPS_CONSUMER,
-      [eventsTopic('contracts')],
-      renewalFollowUpsProjection(dataSource),
-    );
+    // The read models of the service's own streams, each under a consumer (and checkpoint) of its own.
+    for (const [consumer, projection] of [
+      [CONTRACT_LIST_CONSUMER, contractListProjection],
+      [PROPOSAL_LIST_CONSUMER, proposalListProjection],
+      [RENEWAL_FOLLOW_UPS_CONSUMER, renewalFollowUpsProjection],
+    ] as const)
+      await runtime.subscribe(consumer, [eventsTopic('contracts')], projection(dataSource));
     await runtime.subscribe(
       CUSTOMER_ERASURES_CONSUMER,
       [eventsTopic('customers')],

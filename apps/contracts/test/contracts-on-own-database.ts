@@ -153,3 +153,16 @@ export function contractsDatabaseFor(name: string): () => ContractsOnOwnDatabase
     return db;
   };
 }
+
+/** Declares that `list` refuses each filter of `cases` as 400 VALIDATION naming the field given beside it. */
+export function itRefusesFilters<F>(
+  list: (filter: F) => Promise<unknown>,
+  cases: readonly (readonly [F, string])[],
+) {
+  it.each(cases)('refuses %j naming %s (400)', async (filter, path) => {
+    await expect(list(filter)).rejects.toMatchObject({
+      code: 'VALIDATION',
+      errors: [expect.objectContaining({ path }) as unknown],
+    });
+  });
+}

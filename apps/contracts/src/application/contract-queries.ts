@@ -1,15 +1,7 @@
 import { ContractErrorCode } from '../domain/contract/contract.errors';
 import { Injectable } from '@nestjs/common';
 import type { RecordedEvent } from '@serviceops/kernel';
-import {
-  ClearReadLog,
-  decodeCursor,
-  Handles,
-  keysetPage,
-  limitOf,
-  ProblemError,
-  type CallContext,
-} from '@serviceops/platform';
+import { ClearReadLog, Handles, ProblemError, type CallContext } from '@serviceops/platform';
 import { DataSource } from 'typeorm';
 import { headerOf } from '../domain/contract/contract.decide';
 import { CONTRACT_VIEW_STATUSES, FOLLOW_UP_STATUSES, seesPersonalData } from '@serviceops/contracts';
@@ -20,11 +12,10 @@ import { fulfilmentOfContract } from '../infrastructure/fulfilment.repository';
 import { reviewPerformance } from '../domain/performance/performance';
 import { ContractStore, sha256 } from './contract-store';
 import { contractViewOf, maskTerms, seenBy, type ContractView } from './contract-view';
+import { newestFirst } from './newest-first';
 import { dateParam, oneOf } from './query-params';
 
 const LIST_STATUSES: readonly string[] = CONTRACT_VIEW_STATUSES;
-const DEFAULT_LIMIT = 50;
-const MAX_LIMIT = 200;
 
 /** A stream's events as history: who, when, on whose behalf, which fields (never their values). */
 function historyOf(events: readonly RecordedEvent[]) {
@@ -80,15 +71,21 @@ export class ContractQueries {
     return seenBy(view, seesPersonalData(call.roles));
   }
 
-  @Handles('contracts.GetContractTerms')
-  async terms({ id, on }: { id: string; on?: string }, call: CallContext) {
-    const { state } = await this.contracts.load(call.tenantId, id);
-    const date = dateParam(on, 'on') ?? (await this.contracts.today(call.tenantId));
+  /** The contract, the day asked (`on`, else the tenant's today) and its version in force that day; none: 422. */
+  private async inForce(tenantId: string, id: string, on: string | undefined) {
+    const { state } = await this.contracts.load(tenantId, id);
+    const date = dateParam(on, 'on') ?? (await this.contracts.today(tenantId));
     const found = versionOn(state.versions, date);
     if (!found)
       throw new ProblemError(ContractErrorCode.NO_TERMS_IN_FORCE, `no signed terms are in force on ${date}`, [
         { path: 'on', message: 'before the start, or before the contract was signed' },
       ]);
+    return { state, date, found };
+  }
+
+  @Handles('contracts.GetContractTerms')
+  async terms({ id, on }: { id: string; on?: string }, call: CallContext) {
+    const { state, date, found } = await this.inForce(call.tenantId, id, on);
     await this.recordRead(call, state, ['clauses']);
     return {
       contractId: id,
@@ -105,13 +102,7 @@ export class ContractQueries {
    */
   @Handles('contracts.GetContractReview')
   async review({ id, on }: { id: string; on?: string }, call: CallContext) {
-    const { state } = await this.contracts.load(call.tenantId, id);
-    const date = dateParam(on, 'on') ?? (await this.contracts.today(call.tenantId));
-    const found = versionOn(state.versions, date);
-    if (!found)
-      throw new ProblemError(ContractErrorCode.NO_TERMS_IN_FORCE, `no signed terms are in force on ${date}`, [
-        { path: 'on', message: 'before the start, or before the contract was signed' },
-      ]);
+    const { state, date, found } = await this.inForce(call.tenantId, id, on);
     const currency = found.terms.rentPerMonth?.currency ?? found.terms.deposit?.currency;
     const fulfilment = await fulfilmentOfContract(this.dataSource, call.tenantId, id, currency);
     const review = reviewPerformance(state.kind, found.terms, fulfilment, date);
@@ -183,29 +174,22 @@ export class ContractQueries {
     const status = oneOf(filter.status, LIST_STATUSES, 'status');
     const kind = oneOf(filter.kind, CONTRACT_KINDS, 'kind');
     const before = dateParam(filter.expiringBefore, 'expiringBefore');
-    const limit = Math.min(Math.max(filter.limit ?? DEFAULT_LIMIT, 1), MAX_LIMIT);
     const today = await this.contracts.today(call.tenantId);
-    const query = this.dataSource
-      .getRepository(ContractListRow)
-      .createQueryBuilder('c')
-      .where('c.tenantId = :tenant', { tenant: call.tenantId })
-      .orderBy('c.draftedAt', 'DESC')
-      .addOrderBy('c.contractId', 'DESC')
-      .limit(limit + 1);
-    if (status === 'active') query.andWhere("c.status = 'signed' AND c.startDate <= :today", { today });
-    else if (status === 'signed') query.andWhere("c.status = 'signed' AND c.startDate > :today", { today });
-    else if (status) query.andWhere('c.status = :status', { status });
-    if (kind) query.andWhere('c.kind = :kind', { kind });
-    if (filter.customerId) query.andWhere('c.customerId = :customer', { customer: filter.customerId });
-    if (before) query.andWhere('c.endDate < :before', { before });
-    if (filter.cursor) {
-      const { at, id } = decodeCursor(filter.cursor);
-      query.andWhere('(c.draftedAt, c.contractId) < (:at, :id)', { at, id });
-    }
-    const { page, nextCursor } = keysetPage(await query.getMany(), limit, (r) => ({
-      at: r.draftedAt,
-      id: r.contractId,
-    }));
+    const { page, nextCursor } = await newestFirst(
+      this.dataSource.getRepository(ContractListRow),
+      { at: 'draftedAt', id: 'contractId' },
+      call.tenantId,
+      filter,
+      (query) => {
+        if (status === 'active') query.andWhere("r.status = 'signed' AND r.startDate <= :today", { today });
+        else if (status === 'signed')
+          query.andWhere("r.status = 'signed' AND r.startDate > :today", { today });
+        else if (status) query.andWhere('r.status = :status', { status });
+        if (kind) query.andWhere('r.kind = :kind', { kind });
+        if (filter.customerId) query.andWhere('r.customerId = :customer', { customer: filter.customerId });
+        if (before) query.andWhere('r.endDate < :before', { before });
+      },
+    );
     return {
       items: page.map((r) => ({
         id: r.contractId,
@@ -228,24 +212,16 @@ export class ContractQueries {
     call: CallContext,
   ) {
     const status = oneOf(filter.status, FOLLOW_UP_STATUSES, 'status');
-    const limit = limitOf(filter.limit);
-    const query = this.dataSource
-      .getRepository(RenewalFollowUpRow)
-      .createQueryBuilder('f')
-      .where('f.tenantId = :tenant', { tenant: call.tenantId })
-      .orderBy('f.openedAt', 'DESC')
-      .addOrderBy('f.contractId', 'DESC')
-      .limit(limit + 1);
-    if (filter.owner) query.andWhere('f.owner = :owner', { owner: filter.owner });
-    if (status) query.andWhere('f.status = :status', { status });
-    if (filter.cursor) {
-      const { at, id } = decodeCursor(filter.cursor);
-      query.andWhere('(f.openedAt, f.contractId) < (:at, :id)', { at, id });
-    }
-    const { page, nextCursor } = keysetPage(await query.getMany(), limit, (r) => ({
-      at: r.openedAt,
-      id: r.contractId,
-    }));
+    const { page, nextCursor } = await newestFirst(
+      this.dataSource.getRepository(RenewalFollowUpRow),
+      { at: 'openedAt', id: 'contractId' },
+      call.tenantId,
+      filter,
+      (query) => {
+        if (filter.owner) query.andWhere('r.owner = :owner', { owner: filter.owner });
+        if (status) query.andWhere('r.status = :status', { status });
+      },
+    );
     return {
       items: page.map((r) => ({
         contractId: r.contractId,

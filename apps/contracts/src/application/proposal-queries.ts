@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { PROPOSAL_STATUSES } from '@serviceops/contracts';
-import { decodeCursor, Handles, keysetPage, limitOf, type CallContext } from '@serviceops/platform';
+import { Handles, type CallContext } from '@serviceops/platform';
 import { DataSource } from 'typeorm';
 import { CONTRACT_KINDS } from '../domain/terms/terms';
 import { ProposalListRow } from '../infrastructure/read-models';
+import { newestFirst } from './newest-first';
 import { dateParam, oneOf } from './query-params';
 
 /** Lists of proposals, from the read model (`proposal-list.projection.ts`); one proposal is read from its stream. */
@@ -29,27 +30,19 @@ export class ProposalQueries {
     const kind = oneOf(filter.kind, CONTRACT_KINDS, 'kind');
     const before = dateParam(filter.validUntilBefore, 'validUntilBefore');
     const after = dateParam(filter.validUntilAfter, 'validUntilAfter');
-    const limit = limitOf(filter.limit);
-    const query = this.dataSource
-      .getRepository(ProposalListRow)
-      .createQueryBuilder('p')
-      .where('p.tenantId = :tenant', { tenant: call.tenantId })
-      .orderBy('p.createdAt', 'DESC')
-      .addOrderBy('p.proposalId', 'DESC')
-      .limit(limit + 1);
-    if (status) query.andWhere('p.status = :status', { status });
-    if (kind) query.andWhere('p.kind = :kind', { kind });
-    if (filter.customerId) query.andWhere('p.customerId = :customer', { customer: filter.customerId });
-    if (before) query.andWhere('p.validUntil < :before', { before });
-    if (after) query.andWhere('p.validUntil > :after', { after });
-    if (filter.cursor) {
-      const { at, id } = decodeCursor(filter.cursor);
-      query.andWhere('(p.createdAt, p.proposalId) < (:at, :id)', { at, id });
-    }
-    const { page, nextCursor } = keysetPage(await query.getMany(), limit, (r) => ({
-      at: r.createdAt,
-      id: r.proposalId,
-    }));
+    const { page, nextCursor } = await newestFirst(
+      this.dataSource.getRepository(ProposalListRow),
+      { at: 'createdAt', id: 'proposalId' },
+      call.tenantId,
+      filter,
+      (query) => {
+        if (status) query.andWhere('r.status = :status', { status });
+        if (kind) query.andWhere('r.kind = :kind', { kind });
+        if (filter.customerId) query.andWhere('r.customerId = :customer', { customer: filter.customerId });
+        if (before) query.andWhere('r.validUntil < :before', { before });
+        if (after) query.andWhere('r.validUntil > :after', { after });
+      },
+    );
     return {
       items: page.map((r) => ({
         id: r.proposalId,

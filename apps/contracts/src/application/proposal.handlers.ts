@@ -16,6 +16,7 @@ import type { PoolClient } from 'pg';
 import { contractDecider, contractStreamId } from '../domain/contract/contract.decider';
 import type { ProposalCommand } from '../domain/proposal/proposal.commands';
 import { proposalDecider, proposalStreamId } from '../domain/proposal/proposal.decider';
+import { offeredTerms } from '../domain/proposal/proposal.decide';
 import type { ProposalEvent } from '../domain/proposal/proposal.events';
 import type { Proposal, ProposalState } from '../domain/proposal/proposal.state';
 import type { ContractKind } from '../domain/terms/terms';
@@ -150,17 +151,7 @@ export class ProposalHandlers {
               customerId: offer.customerId,
               line: offer.line,
               proposalId: state.proposalId,
-              terms: {
-                startDate: offer.startDate,
-                endDate: offer.endDate,
-                items: offer.items,
-                clauses: {},
-                rentPerMonth: null,
-                deposit: null,
-                lateFeePerDay: null,
-                visitsPerYear: null,
-                paymentSchedule: offer.paymentTerms,
-              },
+              terms: offeredTerms(offer),
             },
           },
           contractDecider.initialState(),

@@ -1,14 +1,9 @@
-import type { ClauseKey, ContractKind } from '../terms/terms';
+import type { ContractTemplate } from './contract-template.state';
 
+/** Publishes the next version of a kind's template: all of a template but its version, which the stream gives. */
 export interface PublishContractTemplate {
   readonly type: 'PublishContractTemplate';
-  readonly data: {
-    readonly kind: ContractKind;
-    readonly title: string;
-    readonly requiredClauses: readonly ClauseKey[];
-    readonly reviewRequired: boolean;
-    readonly expiryNoticeMonths: number;
-  };
+  readonly data: Omit<ContractTemplate, 'version'>;
 }
 
 export type ContractTemplateCommand = PublishContractTemplate;

@@ -1,8 +1,8 @@
 import { CONTRACT_FIELDS, isBusinessLine } from '@serviceops/contracts';
 import { isLocalDate } from '@serviceops/kernel';
 import { validTerms } from '../contract/contract.decide';
-import { isContractKind } from '../terms/terms';
-import type { CreateProposal, ProposalCommand } from './proposal.commands';
+import { isContractKind, type Terms } from '../terms/terms';
+import type { CreateProposal, Offer, ProposalCommand } from './proposal.commands';
 import { ProposalErrorCode as E, proposalError } from './proposal.errors';
 import type { ProposalEvent } from './proposal.events';
 import type { ProposalState, ProposalStatus } from './proposal.state';
@@ -78,6 +78,24 @@ export function decideProposal(
   }
 }
 
+/**
+ * The terms of the contract draft an accepted offer becomes: its items, period and payment terms (as the payment
+ * schedule); the clauses are the template's to fill in. Checked at creation, so an acceptance cannot fail on them.
+ */
+export function offeredTerms(offer: Offer): Terms {
+  return {
+    startDate: offer.startDate,
+    endDate: offer.endDate,
+    items: offer.items,
+    clauses: {},
+    rentPerMonth: null,
+    deposit: null,
+    lateFeePerDay: null,
+    visitsPerYear: null,
+    paymentSchedule: offer.paymentTerms,
+  };
+}
+
 function createProposal(command: CreateProposal, state: ProposalState, at: string): ProposalEvent[] {
   if (state.status !== 'absent') throw proposalError(E.PROPOSAL_EXISTS, 'the proposal exists already');
   const { proposalId, ...offer } = command.data;
@@ -87,18 +105,8 @@ function createProposal(command: CreateProposal, state: ProposalState, at: strin
   if (offer.items.length === 0) throw proposalError(E.NO_ITEMS, 'a proposal offers at least one item');
   if (!CONTRACT_FIELDS.paymentTerms.accepts(offer.paymentTerms))
     throw invalid('paymentTerms', CONTRACT_FIELDS.paymentTerms.message);
-  // The same checks as the contract it becomes (dates, items, money).
-  validTerms({
-    startDate: offer.startDate,
-    endDate: offer.endDate,
-    items: offer.items,
-    clauses: {},
-    rentPerMonth: null,
-    deposit: null,
-    lateFeePerDay: null,
-    visitsPerYear: null,
-    paymentSchedule: null,
-  });
+  // The same checks as the contract it becomes (dates, items, money, the payment terms as its schedule).
+  validTerms(offeredTerms(offer));
   return [{ type: 'ProposalCreated', data: { proposalId, offer, createdAt: at } }];
 }
 
