@@ -205,13 +205,16 @@ export function sealedPathsOf<T extends string>(
   return paths;
 }
 
+const PAYMENT_SCHEDULE = text(1, 500);
+
 /** The contracts service's free-text fields: the gateway validates requests with these, the domain decides with them. */
 export const CONTRACT_FIELDS = {
   /** A clause's text; a blank one counts as missing. */
   clause: text(0, 10_000),
   itemDescription: text(1, 200),
-  paymentTerms: text(1, 2_000),
-  paymentSchedule: text(1, 500),
+  paymentSchedule: PAYMENT_SCHEDULE,
+  /** A proposal's payment terms: they become its contract's payment schedule on acceptance, so the same rule. */
+  paymentTerms: PAYMENT_SCHEDULE,
   templateTitle: text(1, 200),
   signer: RULES.name,
   reason: RULES.reason,
