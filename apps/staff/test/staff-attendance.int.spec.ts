@@ -239,7 +239,9 @@ describe('a user made by hand, linked to a staff member and unlinked (tenancy, d
     expect(await attendance().clockIn({ id }, call)).toMatchObject({ status: 'in' });
 
     await tenancyRecords('UserUnlinkedFromStaff', { userId, staffId, unlinkedAt: new Date().toISOString() });
-    await eventually('the unlink', async () => ((await rowsOf(userId))[0]?.linked === false ? true : undefined));
+    await eventually('the unlink', async () =>
+      (await rowsOf(userId))[0]?.linked === false ? true : undefined,
+    );
     expect(await code(attendance().clockOut({ id }, call))).toBe('STAFF.CLOCKING_FORBIDDEN');
     expect((await runtime().store.readStream(shiftStreamId(tenantId, id))).events).toHaveLength(3);
   });
