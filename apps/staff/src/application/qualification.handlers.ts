@@ -25,7 +25,6 @@ import {
   type StaffEligibilityChanged,
 } from '../domain/qualification/qualification.events';
 import type { QualificationsState } from '../domain/qualification/qualification.state';
-import { TENANT_ZONES } from '../infrastructure/tenant-zones';
 import { MemberHandlers } from './member.handlers';
 import { People, seesStaffPersonalData, systemCall } from './people';
 import { MemberErrorCode } from '../domain/member/member.errors';
@@ -268,7 +267,7 @@ export class QualificationHandlers {
     const { runtime, timers } = this.people;
     const { staffId } = command.data;
     const policy = await this.people.policyOf(call.tenantId);
-    const timeZone = await TENANT_ZONES.zoneOf(runtime.store.pool, call.tenantId);
+    const timeZone = await this.people.timeZoneOf(call.tenantId);
     // The staff member's key was made when they were hired: a qualification of nobody makes no key.
     const codec = await this.people.forRead<QualificationEvent>(staffId, QUALIFICATION_SEALED_PATHS);
     const done = await runtime.timed(command.type, () =>
