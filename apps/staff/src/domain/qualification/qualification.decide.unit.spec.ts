@@ -141,7 +141,7 @@ describe('RecordQualification', () => {
       );
     if (outcome === 'accepts')
       expect(decide()[0]).toMatchObject({ type: 'QualificationRecorded', data: { issuedOn } });
-    else expect(decide).toThrow(expect.objectContaining({ code: outcome }));
+    else expect(decide).toThrow(expect.objectContaining({ code: outcome }) as Error);
   });
 
   it('accepts one issued today and expiring a millisecond from now', () => {
