@@ -897,7 +897,7 @@ describe('staff people end to end (log transport)', () => {
     );
   });
 
-  it('closes a user made by hand and linked to a staff member when they leave: their old token is refused', async () => {
+  it('closes a user made by hand and linked to a staff member when they leave (it clocks them in till then): their old token is refused', async () => {
     const member = await hired();
     const password = 'Hand-Made-Login-2026';
     const registered = await api
@@ -927,6 +927,24 @@ describe('staff people end to end (log transport)', () => {
     expect(ok<{ staffId: string }>(await api.get(`/api/v1/users/${user.id}`).set(auth(admin))).staffId).toBe(
       member.id,
     );
+
+    // Staff learns the link from tenancy's event: the linked user clocks the person in and out themselves.
+    const soon = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
+    const shift = ok<{ id: string }>(
+      await api
+        .post('/api/v1/shifts')
+        .set(auth(admin))
+        .send({ staffId: member.id, startsAt: soon(30), endsAt: soon(240) }),
+      201,
+    );
+    const clockedIn = await poll('the link in staff', async () => {
+      const res = await api.post(`/api/v1/shifts/${shift.id}/clock-in`).set(auth(own));
+      return res.status === 200 ? (res.body as { status: string }) : undefined;
+    });
+    expect(clockedIn).toMatchObject({ status: 'in' });
+    expect(ok(await api.post(`/api/v1/shifts/${shift.id}/clock-out`).set(auth(own)))).toMatchObject({
+      status: 'out',
+    });
 
     ok(await api.post(`/api/v1/staff/${member.id}/dismiss`).set(auth(admin)).send({ reason: 'no-shows' }));
     await poll('the linked login closed', async () =>

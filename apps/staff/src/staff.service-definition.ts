@@ -33,6 +33,7 @@ import {
   ConductStaffFacts1764800000000,
   ConductViolationList1764800000002,
   StaffLogins1764800000003,
+  StaffLoginsUnlinks1765300000000,
 } from './infrastructure/conduct.read-models';
 import { StaffAssessmentList1765200000001 } from './infrastructure/assessment-list.read-model';
 import { StaffHoldings1765100000000 } from './infrastructure/holdings.read-model';
@@ -102,6 +103,7 @@ export const staffService: ServiceDefinition<typeof staffConfigSpec> = {
       StaffHoldings1765100000000,
       StaffListLeftAt1765200000000,
       StaffAssessmentList1765200000001,
+      StaffLoginsUnlinks1765300000000,
     ],
   },
   publishes: true,
@@ -147,7 +149,7 @@ export const staffService: ServiceDefinition<typeof staffConfigSpec> = {
       [eventsTopic('orders')],
       ordersHoldingsProcess(separation),
     );
-    // Which user is which staff member (tenancy's StaffLoginCreated): clocking is the person's own or a supervisor's.
+    // Which user is which staff member (tenancy's logins made at hire, links and unlinks): clocking is the person's own or a supervisor's.
     await runtime.subscribe(STAFF_LOGINS_CONSUMER, [eventsTopic('tenancy')], projectStaffLogins);
     // Each tenant's time zone (tenancy's calendar): assessment periods are cut at its midnights.
     await runtime.subscribe(TENANT_ZONES.consumer, [eventsTopic('tenancy')], TENANT_ZONES.project);

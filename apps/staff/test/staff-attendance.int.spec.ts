@@ -2,11 +2,14 @@ import { withTransaction, PostgresEventStore } from '@serviceops/eventstore';
 import { newId } from '@serviceops/kernel';
 import { EventSourcingRuntime, isSealed, PersonalDataCipher, type CallContext } from '@serviceops/platform';
 import { bootOnOwnDatabase, type BootedService } from '@serviceops/platform/testing';
+import type { DeliveredEvent } from '@serviceops/messaging';
 import { eventually } from '@serviceops/testing';
 import { AttendanceHandlers } from '../src/application/attendance.handlers';
 import { leaveStreamId } from '../src/domain/attendance/leave.decider';
 import { shiftStreamId } from '../src/domain/attendance/shift.decider';
 import { staffFactsOf } from '../src/infrastructure/conduct-staff-facts.repository';
+import { staffOfUser } from '../src/infrastructure/staff-logins.repository';
+import { projectStaffLogins } from '../src/projections/staff-logins.projection';
 import { staffService } from '../src/staff.service-definition';
 
 // Attendance on real PostgreSQL (issue 13 items 6, 7): a shift cancelled before its start withdraws its working
@@ -49,28 +52,24 @@ async function hire(staffId: string): Promise<void> {
   );
 }
 
-/** Tenancy's answer to a login request, as it publishes it: the user is linked to the staff member. */
-async function loginCreated(staffId: string, userId: string): Promise<void> {
+/** An event in the tenant's stream in tenancy's store, as tenancy publishes it. */
+async function tenancyRecords(type: string, data: object): Promise<void> {
   const tenancy = new PostgresEventStore({ pool: runtime().store.pool, schema: 'tenancy' });
   await tenancy.migrate();
-  await tenancy.append(
-    `tenant-${tenantId}`,
-    [
-      {
-        type: 'StaffLoginCreated',
-        data: {
-          staffId,
-          userId,
-          username: `coach-${staffId.slice(0, 8)}`,
-          roles: ['coach'],
-          branchId: null,
-          activation: 'pending',
-          createdAt: new Date().toISOString(),
-        },
-      },
-    ],
-    { metadata: { tenantId } },
-  );
+  await tenancy.append(`tenant-${tenantId}`, [{ type, data }], { metadata: { tenantId } });
+}
+
+/** Tenancy's answer to a login request, as it publishes it: the user is linked to the staff member. */
+async function loginCreated(staffId: string, userId: string): Promise<void> {
+  await tenancyRecords('StaffLoginCreated', {
+    staffId,
+    userId,
+    username: `coach-${staffId.slice(0, 8)}`,
+    roles: ['coach'],
+    branchId: null,
+    activation: 'pending',
+    createdAt: new Date().toISOString(),
+  });
 }
 
 const minutesFromNow = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
@@ -205,6 +204,99 @@ describe('clocking in and out by the right person', () => {
     // A supervisor clocks for her.
     expect(await attendance().clockIn({ id: supervised }, manager)).toMatchObject({ status: 'in' });
     expect(await attendance().clockOut({ id: supervised }, manager)).toMatchObject({ status: 'out' });
+  });
+});
+
+describe('a user made by hand, linked to a staff member and unlinked (tenancy, decision 55)', () => {
+  const rowsOf = async (userId: string) =>
+    (
+      await runtime().store.pool.query(
+        `SELECT staff_id, unlinked_at IS NULL AS linked, stream_version FROM staff.staff_logins
+         WHERE tenant_id = $1 AND user_id = $2`,
+        [tenantId, userId],
+      )
+    ).rows as { staff_id: string; linked: boolean; stream_version: number }[];
+
+  it('lets the linked user clock the person in, and not once unlinked', async () => {
+    const staffId = newId();
+    const userId = newId();
+    await hire(staffId);
+    const call: CallContext = { tenantId, actorId: userId, roles: ['coach'], correlationId: newId() };
+    const shift = await attendance().scheduleShift(
+      { staffId, startsAt: minutesFromNow(10), endsAt: minutesFromNow(300) },
+      manager,
+    );
+    const id = String(shift['id']);
+    expect(await code(attendance().clockIn({ id }, call))).toBe('STAFF.CLOCKING_FORBIDDEN');
+
+    await tenancyRecords('UserLinkedToStaff', {
+      userId,
+      staffId,
+      staffVersion: 1,
+      linkedAt: new Date().toISOString(),
+    });
+    await eventually('the link', async () => ((await rowsOf(userId))[0]?.linked ? true : undefined));
+    expect(await attendance().clockIn({ id }, call)).toMatchObject({ status: 'in' });
+
+    await tenancyRecords('UserUnlinkedFromStaff', { userId, staffId, unlinkedAt: new Date().toISOString() });
+    await eventually('the unlink', async () =>
+      (await rowsOf(userId))[0]?.linked === false ? true : undefined,
+    );
+    expect(await code(attendance().clockOut({ id }, call))).toBe('STAFF.CLOCKING_FORBIDDEN');
+    expect((await runtime().store.readStream(shiftStreamId(tenantId, id))).events).toHaveLength(3);
+  });
+
+  it('leaves the same rows on redelivery, on replay and when an older event comes late', async () => {
+    const [first, second] = [newId(), newId()];
+    const userId = newId();
+    let position = 0n;
+    const delivered = (type: string, streamVersion: number, data: object): DeliveredEvent => ({
+      topic: 'tenancy.events.v1',
+      eventId: newId(),
+      type,
+      schemaVersion: 1,
+      streamId: `tenant-${tenantId}`,
+      streamVersion,
+      globalPosition: ++position,
+      transactionId: position,
+      data,
+      metadata: { tenantId },
+      recordedAt: new Date(),
+    });
+    const at = new Date().toISOString();
+    // Linked to the first person (v10), unlinked (v11), linked to the second (v12).
+    const history = [
+      delivered('UserLinkedToStaff', 10, { userId, staffId: first, staffVersion: 1, linkedAt: at }),
+      delivered('UserUnlinkedFromStaff', 11, { userId, staffId: first, unlinkedAt: at }),
+      delivered('UserLinkedToStaff', 12, { userId, staffId: second, staffVersion: 1, linkedAt: at }),
+    ];
+    const project = (events: readonly DeliveredEvent[]) =>
+      withTransaction(runtime().store.pool, async (tx) => {
+        for (const event of events) await projectStaffLogins(event, tx);
+      });
+    const linkedToSecond = [{ staff_id: second, linked: true, stream_version: 12 }];
+
+    await project(history);
+    expect(await rowsOf(userId)).toEqual(linkedToSecond);
+    expect(await staffOfUser(runtime().store.pool, tenantId, userId)).toBe(second);
+    // A replay from the start, and each event delivered again, late and out of order.
+    await project(history);
+    await project([...history].reverse());
+    expect(await rowsOf(userId)).toEqual(linkedToSecond);
+
+    // Unlinked (v13); then the link to the first person comes late: still unlinked, from no one.
+    const unlinked = delivered('UserUnlinkedFromStaff', 13, { userId, staffId: second, unlinkedAt: at });
+    await project([unlinked, ...history]);
+    expect(await rowsOf(userId)).toEqual([{ staff_id: second, linked: false, stream_version: 13 }]);
+    expect(await staffOfUser(runtime().store.pool, tenantId, userId)).toBeNull();
+
+    // An unlink delivered before the link it undoes: the link, older, does not bring the user back.
+    const other = newId();
+    await project([
+      delivered('UserUnlinkedFromStaff', 21, { userId: other, staffId: first, unlinkedAt: at }),
+      delivered('UserLinkedToStaff', 20, { userId: other, staffId: first, staffVersion: 1, linkedAt: at }),
+    ]);
+    expect(await staffOfUser(runtime().store.pool, tenantId, other)).toBeNull();
   });
 });
 

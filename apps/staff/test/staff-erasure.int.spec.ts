@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { newId } from '@serviceops/kernel';
+import { localDateOf, newId } from '@serviceops/kernel';
 import {
   EventSourcingRuntime,
   isSealed,
@@ -19,11 +19,13 @@ import {
   MemberLeavingHandlers,
   staffLeftTimerId,
 } from '../src/application/member-leaving.handlers';
+import { People } from '../src/application/people';
 import { PeoplePolicyHandlers } from '../src/application/people-policy.handlers';
 import { PeopleLists } from '../src/application/people-lists';
 import { QualificationHandlers } from '../src/application/qualification.handlers';
 import { RecruitmentHandlers } from '../src/application/recruitment.handlers';
 import { SeparationHandlers } from '../src/application/separation.handlers';
+import { staffLeavesAt } from '../src/domain/member/member.decide';
 import { memberStreamId } from '../src/domain/member/member.decider';
 import { candidateStreamId } from '../src/domain/recruitment/candidate.decider';
 import { separationStreamId } from '../src/domain/separation/separation.decider';
@@ -58,6 +60,9 @@ const tenantId = newId();
 const call: CallContext = { tenantId, actorId: newId(), roles: ['admin'], correlationId: newId() };
 const app = () => running!.app;
 const runtime = () => app().get(EventSourcingRuntime);
+/** The tenant's zone and calendar day: last days are counted in it (a dismissal's is the tenant's today). */
+const zone = (of = tenantId) => app().get(People).timeZoneOf(of);
+const tenantToday = async (of = tenantId) => localDateOf(await zone(of), new Date());
 const NAME = 'Zhang Wei';
 const PHONE = '+86 139 1234 5678';
 const ID_NUMBER = '110105199001010011';
@@ -194,7 +199,7 @@ describe('EraseStaffMember at request', () => {
     await leftOn(staffId);
     await handedOver(staffId);
     // The separation complete: the retention timer is armed, two years (730 days) after the last day.
-    const today = new Date().toISOString().slice(0, 10);
+    const today = await tenantToday();
     const armed = await timerRow(staffId);
     expect(armed).toMatchObject({ fired_at: null, payload: { staffId, retentionDays: 730 } });
     expect(armed!.due_at.getTime() - Date.parse(`${today}T00:00:00.000Z`)).toBe(731 * 86_400_000);
@@ -384,9 +389,26 @@ describe('the leave timer (StaffMemberLeft on the last day)', () => {
     const resigned = await app().get(SeparationHandlers).resign({ id: staffId }, call);
     const armed = await timerRow(staffId, staffLeftTimerId(staffId));
     expect(armed).toMatchObject({ fired_at: null, payload: { staffId, lastDay: resigned.lastDay } });
-    expect(armed!.due_at.toISOString()).toBe(`${resigned.lastDay!}T00:00:00.000Z`);
+    expect(armed!.due_at).toEqual(staffLeavesAt(resigned.lastDay!, await zone()));
     // The notice still running: they have not left.
     expect(await app().get(MemberHandlers).get({ id: staffId }, call)).not.toHaveProperty('leftAt');
+    // Run before the tenant's last day starts (a timer armed at a UTC midnight west of UTC): failed, so it is run
+    // again later, and nothing written.
+    await expect(
+      app()
+        .get(MemberLeavingHandlers)
+        .lastDayCame({
+          id: staffLeftTimerId(staffId),
+          tenantId,
+          kind: 'staff-left',
+          dueAt: new Date(),
+          payload: { staffId, lastDay: resigned.lastDay },
+          attempts: 0,
+        }),
+    ).rejects.toThrow('has not started');
+    expect(
+      (await rows(memberStreamId(tenantId, staffId))).filter((e) => e.type === 'StaffMemberLeft'),
+    ).toEqual([]);
   });
 
   it('records StaffMemberLeft once, across a restart, never twice', async () => {
@@ -395,10 +417,10 @@ describe('the leave timer (StaffMemberLeft on the last day)', () => {
     await start(60_000);
     const { staffId } = await hired('leaver.li');
     await app().get(SeparationHandlers).dismiss({ id: staffId, reason: 'left the yard unlocked' }, call);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = await tenantToday();
     const armed = await timerRow(staffId, staffLeftTimerId(staffId));
     expect(armed).toMatchObject({ fired_at: null });
-    expect(armed!.due_at.toISOString()).toBe(`${today}T00:00:00.000Z`);
+    expect(armed!.due_at).toEqual(staffLeavesAt(today, await zone()));
     expect(await app().get(MemberHandlers).get({ id: staffId }, call)).not.toHaveProperty('leftAt');
 
     // Down before the timer is looked for, and back.
@@ -498,7 +520,7 @@ describe('a retention period changed by the policy', () => {
     const { staffId } = await hiredIn(own);
     await app().get(SeparationHandlers).dismiss({ id: staffId, reason: 'r' }, own);
     for (const item of ITEMS) await app().get(SeparationHandlers).tick({ id: staffId, item }, own);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = await tenantToday(ownTenant);
     const at = (days: number) => new Date(Date.parse(`${today}T00:00:00.000Z`) + (days + 1) * 86_400_000);
     expect((await timerRow(staffId))!.due_at).toEqual(at(730));
 

@@ -164,6 +164,7 @@ export class MemberErasureHandlers {
       this.people.forRead<CandidateEvent>(candidateId, CANDIDATE_SEALED_PATHS),
     ]);
     const now = new Date();
+    const timeZone = await this.people.timeZoneOf(call.tenantId);
     const command: MemberCommand = {
       type: 'EraseStaffMember',
       data: { staffId, ...optional('retentionDays', retentionDays) },
@@ -186,7 +187,7 @@ export class MemberErasureHandlers {
       },
     ];
     const decide = ([member, candidate]: readonly S[]): (readonly E[])[] => {
-      const erased = memberDecider.decide(command, member as MemberState, { now, separation });
+      const erased = memberDecider.decide(command, member as MemberState, { now, timeZone, separation });
       const application = candidate as CandidateState;
       if (erased.length === 0 || application.status === 'absent') return [erased, []];
       return [

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { migrate, type Migration } from '@serviceops/eventstore';
 import { execute, type DueTimer } from '@serviceops/platform';
 import type { Pool, PoolClient } from 'pg';
-import { staffLeavesAt } from '../domain/member/member.decide';
+import { lastDayCome, staffLeavesAt } from '../domain/member/member.decide';
 import { memberDecider, memberStreamId } from '../domain/member/member.decider';
 import { MEMBER_SEALED_PATHS, type MemberEvent } from '../domain/member/member.events';
 import { separationDecider, separationStreamId } from '../domain/separation/separation.decider';
@@ -20,18 +20,18 @@ export function staffLeftTimerId(staffId: string): string {
 
 /**
  * Arms the leave timer in the transaction that records the resignation or dismissal, due at the start of the
- * last day (`staffLeavesAt`): the timer exists if and only if the separation was committed.
+ * last day in the tenant's zone (`staffLeavesAt`): the timer exists if and only if the separation was committed.
  */
 export async function armStaffLeaving(
   people: People,
   tx: PoolClient,
-  at: { tenantId: string; staffId: string; lastDay: string },
+  at: { tenantId: string; staffId: string; lastDay: string; timeZone: string },
 ): Promise<void> {
   await people.timers.schedule(tx, {
     id: staffLeftTimerId(at.staffId),
     tenantId: at.tenantId,
     kind: STAFF_LEFT_TIMER,
-    dueAt: staffLeavesAt(at.lastDay),
+    dueAt: staffLeavesAt(at.lastDay, at.timeZone),
     payload: { staffId: at.staffId, lastDay: at.lastDay },
   });
 }
@@ -83,6 +83,12 @@ export class MemberLeavingHandlers {
       (s, e) => separationDecider.evolve(s, e as unknown as SeparationEvent),
       separationDecider.initialState,
     );
+    const timeZone = await this.people.timeZoneOf(tenantId);
+    // A timer armed at the UTC midnight (before the tenant's zone counted, and the backfill above) may come before
+    // the tenant's last day starts, west of UTC: failing it runs it again later, instead of marking it fired.
+    const lastDay = separation.status === 'none' ? undefined : separation.lastDay;
+    if (lastDay !== undefined && !lastDayCome(lastDay, new Date(), timeZone))
+      throw new Error(`staff member ${staffId}'s last day ${lastDay} has not started in ${timeZone} yet`);
     const codec = await this.people.forRead<MemberEvent>(staffId, MEMBER_SEALED_PATHS);
     await runtime.timed('RecordStaffMemberLeft', () =>
       execute(
@@ -90,7 +96,7 @@ export class MemberLeavingHandlers {
         memberDecider,
         memberStreamId(tenantId, staffId),
         { type: 'RecordStaffMemberLeft', data: { staffId } },
-        { now: new Date(), separation },
+        { now: new Date(), timeZone, separation },
         systemCall(tenantId, STAFF_LEFT_TIMER, timer.id),
         { codec },
       ),

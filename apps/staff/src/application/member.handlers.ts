@@ -99,6 +99,7 @@ export class MemberHandlers {
     const { runtime } = this.people;
     const pay = request.payTerms?.dailyPay ?? {};
     const codec = await this.people.forRead<MemberEvent>(request.id, MEMBER_SEALED_PATHS);
+    const timeZone = await this.people.timeZoneOf(call.tenantId);
     const done = await runtime.timed('ChangePayTerms', () =>
       execute(
         runtime.store,
@@ -111,7 +112,7 @@ export class MemberHandlers {
             payTerms: { dailyPay: { amount: Number(pay.amount ?? 0), currency: pay.currency ?? '' } },
           },
         },
-        { now: new Date() },
+        { now: new Date(), timeZone },
         call,
         {
           codec,
@@ -132,6 +133,7 @@ export class MemberHandlers {
     const period = request.assessmentPeriod ? periodOf(request.assessmentPeriod, 'UTC').id : undefined;
     const assessed = period ? await this.assessedOutcomes(call.tenantId, period, request.id) : undefined;
     const codec = await this.people.forRead<MemberEvent>(request.id, MEMBER_SEALED_PATHS);
+    const timeZone = await this.people.timeZoneOf(call.tenantId);
     const done = await runtime.timed('ChangeStaffRole', () =>
       execute(
         runtime.store,
@@ -142,7 +144,7 @@ export class MemberHandlers {
           // The role is one of TENANT_ROLES: the request's class (the REST body's) checked it.
           data: { staffId: request.id, role: request.role as Role, ...optional('assessmentPeriod', period) },
         },
-        { now: new Date(), ...optional('assessed', assessed) },
+        { now: new Date(), timeZone, ...optional('assessed', assessed) },
         call,
         {
           codec,

@@ -22,6 +22,7 @@ import {
   type PeoplePolicyChanged,
 } from '../domain/people-policy/people-policy';
 import { personCodec, type SealedPathsByType } from '../infrastructure/sealing';
+import { TENANT_ZONES } from '../infrastructure/tenant-zones';
 import { PersonErrorCode } from '../domain/person/person.errors';
 
 /** The tenant's people policy as decisions take it: its version and values (version 0: the defaults). */
@@ -121,6 +122,11 @@ export class People {
       peoplePolicyDecider.initialState,
     );
     return { version: state.version, ...state.policy };
+  }
+
+  /** The tenant's time zone (tenancy's calendar): the days of its dates (issued on, last day) start at its midnight. */
+  timeZoneOf(tenantId: string): Promise<string> {
+    return TENANT_ZONES.zoneOf(this.runtime.store.pool, tenantId);
   }
 
   /** A stream's events decoded with the person's key (up to `asOf` when given). */

@@ -267,6 +267,7 @@ export class QualificationHandlers {
     const { runtime, timers } = this.people;
     const { staffId } = command.data;
     const policy = await this.people.policyOf(call.tenantId);
+    const timeZone = await this.people.timeZoneOf(call.tenantId);
     // The staff member's key was made when they were hired: a qualification of nobody makes no key.
     const codec = await this.people.forRead<QualificationEvent>(staffId, QUALIFICATION_SEALED_PATHS);
     const done = await runtime.timed(command.type, () =>
@@ -275,7 +276,12 @@ export class QualificationHandlers {
         qualificationDecider,
         qualificationsStreamId(call.tenantId, staffId),
         command,
-        { now: new Date(), policy: { expiryReminderDays: policy.expiryReminderDays }, ...extra },
+        {
+          now: new Date(),
+          timeZone,
+          policy: { expiryReminderDays: policy.expiryReminderDays },
+          ...extra,
+        },
         call,
         {
           codec,

@@ -315,6 +315,7 @@ export class RecruitmentHandlers {
     const candidateId = request.id;
     const staffId = newId();
     const now = new Date();
+    const timeZone = await this.people.timeZoneOf(call.tenantId);
     const pay = request.payTerms?.dailyPay ?? {};
     const payTerms = { dailyPay: { amount: Number(pay.amount ?? 0), currency: pay.currency ?? '' } };
     const loginUsername = request.login?.username;
@@ -373,7 +374,7 @@ export class RecruitmentHandlers {
             },
           },
           (member ?? memberDecider.initialState()) as MemberState,
-          { now },
+          { now, timeZone },
         ),
       ];
     };

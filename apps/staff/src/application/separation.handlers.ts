@@ -170,9 +170,10 @@ export class SeparationHandlers {
   ): Promise<SeparationView> {
     const { runtime } = this.people;
     const { staffId } = command.data;
-    const [{ state: member }, policy] = await Promise.all([
+    const [{ state: member }, policy, timeZone] = await Promise.all([
       this.members.state(call.tenantId, staffId),
       this.people.policyOf(call.tenantId),
+      this.people.timeZoneOf(call.tenantId),
     ]);
     if (member.status === 'absent')
       throw new ProblemError(MemberErrorCode.STAFF_MEMBER_NOT_FOUND, 'no such staff member');
@@ -184,7 +185,7 @@ export class SeparationHandlers {
         separationDecider,
         separationStreamId(call.tenantId, staffId),
         command,
-        { now: new Date(), policy: { noticeDays: policy.noticeDays }, member },
+        { now: new Date(), timeZone, policy: { noticeDays: policy.noticeDays }, member },
         call,
         {
           codec,
@@ -199,6 +200,7 @@ export class SeparationHandlers {
                   tenantId: call.tenantId,
                   staffId,
                   lastDay: event.data.lastDay,
+                  timeZone,
                 });
               else if (event.type === 'FinalSettlementRequested')
                 await armStaffRetention(this.people, tx, {

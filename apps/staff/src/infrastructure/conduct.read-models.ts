@@ -69,3 +69,22 @@ export class StaffLogins1764800000003 implements MigrationInterface {
     await q.query(`DROP TABLE staff_logins`);
   }
 }
+
+/**
+ * Links and unlinks by hand (tenancy's UserLinkedToStaff / UserUnlinkedFromStaff, decision 55): each user's row
+ * keeps the tenant stream version of the event that last set it, so a redelivered or late older event changes
+ * nothing, and an unlink stays as a row (`unlinked_at`) for that comparison. A row unlinked before any link was
+ * seen has no `linked_at`.
+ */
+export class StaffLoginsUnlinks1765300000000 implements MigrationInterface {
+  name = 'StaffLoginsUnlinks1765300000000';
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE staff_logins ADD COLUMN stream_version integer NOT NULL DEFAULT 0,
+      ADD COLUMN unlinked_at timestamptz, ALTER COLUMN linked_at DROP NOT NULL`);
+  }
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DELETE FROM staff_logins WHERE linked_at IS NULL`);
+    await q.query(`ALTER TABLE staff_logins DROP COLUMN stream_version, DROP COLUMN unlinked_at,
+      ALTER COLUMN linked_at SET NOT NULL`);
+  }
+}

@@ -53,8 +53,29 @@ export interface StaffLoginRolesFollowedV1 {
   readonly followedAt: string;
 }
 
+/**
+ * An admin linked a user made by hand to a staff member (decision 55): from now on it is their login (closed when
+ * they leave, its roles following theirs). `staffVersion`: the staff member's stream version tenancy had seen at the
+ * link, so an older role change delivered again later is not applied to it. Ids and instants only.
+ */
+export interface UserLinkedToStaffV1 {
+  readonly userId: string;
+  readonly staffId: string;
+  readonly staffVersion: number;
+  readonly linkedAt: string;
+}
+
+/** An admin unlinked the user from the staff member: it is an ordinary user again, and they have no login. */
+export interface UserUnlinkedFromStaffV1 {
+  readonly userId: string;
+  readonly staffId: string;
+  readonly unlinkedAt: string;
+}
+
 export type TenancyLoginsPublishedEvent =
   | { readonly type: 'StaffLoginCreated'; readonly data: StaffLoginCreatedV1 }
   | { readonly type: 'StaffLoginRefused'; readonly data: StaffLoginRefusedV1 }
   | { readonly type: 'StaffLoginClosed'; readonly data: StaffLoginClosedV1 }
-  | { readonly type: 'StaffLoginRolesFollowed'; readonly data: StaffLoginRolesFollowedV1 };
+  | { readonly type: 'StaffLoginRolesFollowed'; readonly data: StaffLoginRolesFollowedV1 }
+  | { readonly type: 'UserLinkedToStaff'; readonly data: UserLinkedToStaffV1 }
+  | { readonly type: 'UserUnlinkedFromStaff'; readonly data: UserUnlinkedFromStaffV1 };

@@ -1,5 +1,5 @@
 import { STAFF_PEOPLE_FIELDS } from '@serviceops/contracts';
-import { addDays, isMinorUnits, RULES } from '@serviceops/kernel';
+import { addDays, isMinorUnits, localDateOf, RULES, zonedInstant } from '@serviceops/kernel';
 import type {
   AssessedOutcomes,
   ChangePayTerms,
@@ -20,6 +20,8 @@ import type { ActiveMember, MemberState } from './member.state';
  */
 export interface MemberContext {
   readonly now: Date;
+  /** The tenant's time zone (IANA): a last day is a day of the tenant's calendar, which starts at its midnight. */
+  readonly timeZone: string;
   readonly separation?: SeparationOfMember;
   readonly assessed?: AssessedOutcomes;
 }
@@ -178,17 +180,17 @@ export function staffRetentionEndsAt(lastDay: string, retentionDays: number): Da
   return new Date(`${addDays(lastDay, retentionDays + 1)}T00:00:00.000Z`);
 }
 
-/** Whether a separation's last day (ISO date) has come: the UTC day of `now` is that day or later. */
-export function lastDayCome(lastDay: string, now: Date): boolean {
-  return now.toISOString().slice(0, 10) >= lastDay;
+/** Whether a separation's last day (ISO date) has come: the tenant's calendar day of `now` is that day or later. */
+export function lastDayCome(lastDay: string, now: Date, timeZone: string): boolean {
+  return localDateOf(timeZone, now) >= lastDay;
 }
 
 /**
- * When a separated staff member leaves: the start (UTC midnight) of their last day, the moment `lastDayCome`
- * turns true. The leave timer is due then; a dismissal's last day is its own day, so it is due at once.
+ * When a separated staff member leaves: the start (the tenant's midnight) of their last day, the moment
+ * `lastDayCome` turns true. The leave timer is due then; a dismissal's last day is its own day, so it is due at once.
  */
-export function staffLeavesAt(lastDay: string): Date {
-  return new Date(`${lastDay}T00:00:00.000Z`);
+export function staffLeavesAt(lastDay: string, timeZone: string): Date {
+  return zonedInstant(timeZone, lastDay, 0);
 }
 
 /**
@@ -205,7 +207,7 @@ function recordLeft(
   if (state.status === 'absent' || state.leftAt !== undefined) return [];
   const { separation } = context;
   if (!separation || separation.status === 'none' || !separation.lastDay || !separation.kind) return [];
-  if (!lastDayCome(separation.lastDay, context.now)) return [];
+  if (!lastDayCome(separation.lastDay, context.now, context.timeZone)) return [];
   return [
     {
       type: 'StaffMemberLeft',
@@ -223,7 +225,7 @@ function recordLeft(
  * The last day of a person who has left: they resigned or were dismissed, the handover is complete (the final
  * settlement was requested) and their last day has come. Anyone else is refused, with the code saying why.
  */
-export function separatedOn(separation: SeparationOfMember | undefined, now: Date): string {
+export function separatedOn(separation: SeparationOfMember | undefined, now: Date, timeZone: string): string {
   if (!separation || separation.status === 'none')
     throw memberError(
       MemberErrorCode.STILL_EMPLOYED,
@@ -234,7 +236,7 @@ export function separatedOn(separation: SeparationOfMember | undefined, now: Dat
       MemberErrorCode.HANDOVER_INCOMPLETE,
       'the staff member is leaving but the handover is not complete (no final settlement requested yet)',
     );
-  if (!lastDayCome(separation.lastDay, now))
+  if (!lastDayCome(separation.lastDay, now, timeZone))
     throw memberError(MemberErrorCode.LAST_DAY_NOT_REACHED, `the last day (${separation.lastDay}) is ahead`, {
       lastDay: separation.lastDay,
     });
@@ -257,7 +259,7 @@ function erase(
   const member = activeMember(state);
   let lastDay: string;
   try {
-    lastDay = separatedOn(context.separation, context.now);
+    lastDay = separatedOn(context.separation, context.now, context.timeZone);
   } catch (refused) {
     if (byTimer) return [];
     throw refused;

@@ -7,7 +7,8 @@ import type { MemberEvent, StaffMemberHired } from './member.events';
 const now = new Date('2026-03-02T01:00:00.000Z');
 const at = now.toISOString();
 const STAFF = '3eaf2d67-8ea1-4f41-8d6d-40516f7e8d9c';
-const spec = (given: readonly MemberEvent[]) => deciderSpec(memberDecider, { now }).given(given);
+const spec = (given: readonly MemberEvent[]) =>
+  deciderSpec(memberDecider, { now, timeZone: 'UTC' }).given(given);
 
 const hireData: HireStaffMember['data'] = {
   staffId: STAFF,
@@ -106,8 +107,8 @@ describe('ChangePayTerms', () => {
 describe('EraseStaffMember: who may be erased, and when the retention timer is due', () => {
   const lastDay = '2026-03-02';
   const done: SeparationOfMember = { status: 'settlement_requested', lastDay };
-  const when = (iso: string, separation?: SeparationOfMember) =>
-    deciderSpec(memberDecider, { now: new Date(iso), ...(separation ? { separation } : {}) });
+  const when = (iso: string, separation?: SeparationOfMember, timeZone = 'UTC') =>
+    deciderSpec(memberDecider, { now: new Date(iso), timeZone, ...(separation ? { separation } : {}) });
   const atRequest: MemberCommand = { type: 'EraseStaffMember', data: { staffId: STAFF } };
   const byTimer = (retentionDays = DEFAULT_STAFF_RETENTION_DAYS): MemberCommand => ({
     type: 'EraseStaffMember',
@@ -232,16 +233,31 @@ describe('EraseStaffMember: who may be erased, and when the retention timer is d
 describe('RecordStaffMemberLeft: the leave timer, when the last day comes', () => {
   const lastDay = '2026-03-02';
   const resigning: SeparationOfMember = { status: 'separating', kind: 'resignation', lastDay };
-  const when = (iso: string, separation?: SeparationOfMember) =>
-    deciderSpec(memberDecider, { now: new Date(iso), ...(separation ? { separation } : {}) });
+  const when = (iso: string, separation?: SeparationOfMember, timeZone = 'UTC') =>
+    deciderSpec(memberDecider, { now: new Date(iso), timeZone, ...(separation ? { separation } : {}) });
   const leave: MemberCommand = { type: 'RecordStaffMemberLeft', data: { staffId: STAFF } };
   const left = (leftAt: string, kind: 'resignation' | 'dismissal' = 'resignation'): MemberEvent => ({
     type: 'StaffMemberLeft',
     data: { staffId: STAFF, kind, lastDay, leftAt },
   });
 
-  it('is due at the start (UTC midnight) of the last day', () => {
-    expect(staffLeavesAt(lastDay).toISOString()).toBe('2026-03-02T00:00:00.000Z');
+  it.each([
+    ['UTC', '2026-03-02T00:00:00.000Z'],
+    ['Asia/Shanghai', '2026-03-01T16:00:00.000Z'],
+  ])('is due at the start of the last day in the tenant’s zone (%s): %s', (timeZone, due) => {
+    expect(staffLeavesAt(lastDay, timeZone).toISOString()).toBe(due);
+  });
+
+  // 00:30 on 2 March in Shanghai is 16:30 UTC on 1 March: the last day has come there, not in UTC.
+  it.each([
+    ['Asia/Shanghai', '2026-03-01T16:30:00.000Z', [left('2026-03-01T16:30:00.000Z')]],
+    ['Asia/Shanghai', '2026-03-01T15:59:59.999Z', []],
+    ['UTC', '2026-03-01T16:30:00.000Z', []],
+  ] as const)('in %s at %s: %j', (timeZone, now, events) => {
+    when(now, resigning, timeZone)
+      .given([hired])
+      .when(leave)
+      .then(events as readonly MemberEvent[]);
   });
 
   it.each([
@@ -301,7 +317,7 @@ describe('ChangeStaffRole', () => {
     data: { staffId: STAFF, role, ...(assessmentPeriod ? { assessmentPeriod } : {}) },
   });
   const withAssessed = (outcomes: AssessedOutcomes['outcomes'], period = '2026-02') =>
-    deciderSpec(memberDecider, { now, assessed: { period, resultVersion: 3, outcomes } });
+    deciderSpec(memberDecider, { now, timeZone: 'UTC', assessed: { period, resultVersion: 3, outcomes } });
   const left: MemberEvent = {
     type: 'StaffMemberLeft',
     data: { staffId: STAFF, kind: 'resignation', lastDay: '2026-03-01', leftAt: at },
@@ -334,6 +350,7 @@ describe('ChangeStaffRole', () => {
       memberDecider.evolve(memberDecider.initialState(), hired),
       {
         now,
+        timeZone: 'UTC',
       },
     );
     spec([hired, ...first])
@@ -387,7 +404,7 @@ describe('ChangeStaffRole', () => {
     ['its latest result decided other outcomes', withAssessed(['warning', 'training_plan'])],
     ['another period’s result decided it', withAssessed(['role_change'], '2026-01')],
   ])('refuses citing an assessment when %s', (_what, context) => {
-    (context ?? deciderSpec(memberDecider, { now }))
+    (context ?? deciderSpec(memberDecider, { now, timeZone: 'UTC' }))
       .given([hired])
       .when(change('companion', '2026-02'))
       .thenThrows('STAFF.ROLE_CHANGE_NOT_DECIDED');

@@ -49,6 +49,8 @@ export interface QualificationPolicy {
 
 export interface QualificationContext {
   readonly now: Date;
+  /** The tenant's time zone (IANA): a date such as `issuedOn` is a day of the tenant's calendar, not UTC's. */
+  readonly timeZone: string;
   readonly policy: QualificationPolicy;
   /** The staff member the qualification is recorded for (RecordQualification). */
   readonly member?: MemberState;

@@ -1,5 +1,5 @@
 import { STAFF_PEOPLE_FIELDS } from '@serviceops/contracts';
-import { RULES } from '@serviceops/kernel';
+import { localDateOf, RULES } from '@serviceops/kernel';
 import type {
   QualificationCommand,
   QualificationContext,
@@ -102,7 +102,8 @@ function record(
   if (state.qualifications.some((q) => q.kind === data.kind && q.number === number))
     throw qualificationError(E.QUALIFICATION_EXISTS, 'this qualification is on record already');
   const now = context.now.getTime();
-  const today = context.now.toISOString().slice(0, 10);
+  // The tenant's calendar day: a licence issued this morning in Shanghai is issued "today" at 00:30 there.
+  const today = localDateOf(context.timeZone, context.now);
   if (data.issuedOn > today)
     throw qualificationError(E.ISSUED_IN_FUTURE, 'a qualification is issued today or earlier', {
       field: 'issuedOn',

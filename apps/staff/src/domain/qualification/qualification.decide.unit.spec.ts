@@ -25,6 +25,7 @@ const member: MemberState = {
 };
 const ctx = (over: Partial<QualificationContext> = {}): QualificationContext => ({
   now,
+  timeZone: 'Asia/Shanghai',
   policy: { expiryReminderDays: DEFAULT_EXPIRY_REMINDER_DAYS },
   member,
   ...over,
@@ -122,6 +123,25 @@ describe('RecordQualification', () => {
     ['a blank number', recordCommand({ number: ' ' }), ctx(), 'STAFF.QUALIFICATION_NUMBER_REJECTED'],
   ] as const)('refuses one for %s', (_what, command, context, code) => {
     spec([], context).when(command).thenThrows(code);
+  });
+
+  // 00:30 in Shanghai on 3 March is 16:30 UTC on 2 March: "today" is the tenant's calendar day, not UTC's.
+  const shanghaiHalfPastMidnight = new Date('2026-03-02T16:30:00.000Z');
+  it.each([
+    ['Asia/Shanghai', '2026-03-03', 'accepts'],
+    ['Asia/Shanghai', '2026-03-04', 'STAFF.QUALIFICATION_ISSUED_IN_FUTURE'],
+    ['UTC', '2026-03-02', 'accepts'],
+    ['UTC', '2026-03-03', 'STAFF.QUALIFICATION_ISSUED_IN_FUTURE'],
+  ] as const)('in %s at 16:30 UTC on 2 March, one issued on %s: %s', (timeZone, issuedOn, outcome) => {
+    const decide = () =>
+      qualificationDecider.decide(
+        recordCommand({ issuedOn }),
+        qualificationDecider.initialState(),
+        ctx({ now: shanghaiHalfPastMidnight, timeZone }),
+      );
+    if (outcome === 'accepts')
+      expect(decide()[0]).toMatchObject({ type: 'QualificationRecorded', data: { issuedOn } });
+    else expect(decide).toThrow(expect.objectContaining({ code: outcome }) as Error);
   });
 
   it('accepts one issued today and expiring a millisecond from now', () => {

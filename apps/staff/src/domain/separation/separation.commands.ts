@@ -24,6 +24,8 @@ export interface SeparationPolicy {
 
 export interface SeparationContext {
   readonly now: Date;
+  /** The tenant's time zone (IANA): "today" (a dismissal's last day, a notice's first) is the tenant's day. */
+  readonly timeZone: string;
   readonly policy: SeparationPolicy;
   /** The staff member leaving (ResignStaffMember, DismissStaffMember). */
   readonly member?: MemberState;

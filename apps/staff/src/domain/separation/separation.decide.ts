@@ -1,4 +1,4 @@
-import { addDays, RULES } from '@serviceops/kernel';
+import { addDays, localDateOf, RULES } from '@serviceops/kernel';
 import type { SeparationCommand, SeparationContext } from './separation.commands';
 import { SeparationErrorCode as E, separationError } from './separation.errors';
 import { HANDOVER_ITEMS, type SeparationEvent } from './separation.events';
@@ -26,7 +26,7 @@ function starting(state: SeparationState, context: SeparationContext): { staffId
       E.SEPARATION_EXISTS,
       `a ${state.kind} is on record already (last day ${state.lastDay})`,
     );
-  return { staffId: context.member.staffId, today: context.now.toISOString().slice(0, 10) };
+  return { staffId: context.member.staffId, today: localDateOf(context.timeZone, context.now) };
 }
 
 export function decideSeparation(

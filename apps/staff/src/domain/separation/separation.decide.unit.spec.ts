@@ -24,6 +24,7 @@ const member: MemberState = {
 };
 const ctx = (noticeDays = DEFAULT_NOTICE_DAYS, m: MemberState = member): SeparationContext => ({
   now,
+  timeZone: 'Asia/Shanghai',
   policy: { noticeDays },
   member: m,
 });
@@ -65,6 +66,25 @@ describe('the notice period', () => {
 });
 
 describe('resignation and dismissal', () => {
+  // 00:30 on 3 March in Shanghai is 16:30 UTC on 2 March: "today" is the tenant's calendar day, not UTC's.
+  const shanghaiHalfPastMidnight = new Date('2026-03-02T16:30:00.000Z');
+  it.each([
+    ['Asia/Shanghai', 'DismissStaffMember', '2026-03-03'],
+    ['Asia/Shanghai', 'ResignStaffMember', '2026-04-02'],
+    ['UTC', 'DismissStaffMember', '2026-03-02'],
+    ['UTC', 'ResignStaffMember', '2026-04-01'],
+  ] as const)(
+    'counts from the tenant’s day: in %s at 16:30 UTC on 2 March, %s has the last day %s',
+    (timeZone, type, lastDay) => {
+      const [event] = separationDecider.decide(
+        { type, data: { staffId: STAFF, reason: 'theft' } },
+        separationDecider.initialState(),
+        { ...ctx(), now: shanghaiHalfPastMidnight, timeZone },
+      );
+      expect(event).toMatchObject({ data: { lastDay } });
+    },
+  );
+
   it('dismisses today, with the reason', () => {
     spec([])
       .when({ type: 'DismissStaffMember', data: { staffId: STAFF, reason: ' theft ' } })
@@ -110,7 +130,7 @@ describe('resignation and dismissal', () => {
       'resigning without the staff member at hand',
       [],
       { type: 'ResignStaffMember', data: { staffId: STAFF } },
-      { now, policy: { noticeDays: 30 } },
+      { now, timeZone: 'Asia/Shanghai', policy: { noticeDays: 30 } },
       'STAFF.STAFF_MEMBER_NOT_FOUND',
     ],
     [

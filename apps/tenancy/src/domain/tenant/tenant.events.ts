@@ -3,6 +3,8 @@ import type {
   StaffLoginCreatedV1,
   StaffLoginRefusedV1,
   StaffLoginRolesFollowedV1,
+  UserLinkedToStaffV1,
+  UserUnlinkedFromStaffV1,
 } from '@serviceops/contracts';
 import type { BusinessCalendar, Event } from '@serviceops/kernel';
 import type { BusinessLine } from '../business-lines';
@@ -58,20 +60,10 @@ export type StaffLoginClosed = Event<'StaffLoginClosed', StaffLoginClosedV1>;
 /** Staff's role change followed on the login made at hire (after its UserRolesChanged, when the roles moved). */
 export type StaffLoginRolesFollowed = Event<'StaffLoginRolesFollowed', StaffLoginRolesFollowedV1>;
 
-/**
- * An admin linked a user made by hand to a staff member: from now on it is their login (closed when they leave,
- * its roles following theirs). `staffVersion`: the staff member's stream version tenancy had seen at the link, so
- * an older role change delivered again later is not applied to it.
- */
-export type UserLinkedToStaff = Event<
-  'UserLinkedToStaff',
-  { userId: string; staffId: string; staffVersion: number; linkedAt: string }
->;
-/** An admin unlinked the user from the staff member: it is an ordinary user again, and they have no login. */
-export type UserUnlinkedFromStaff = Event<
-  'UserUnlinkedFromStaff',
-  { userId: string; staffId: string; unlinkedAt: string }
->;
+/** An admin linked a user made by hand to a staff member (published for staff: UserLinkedToStaffV1). */
+export type UserLinkedToStaff = Event<'UserLinkedToStaff', UserLinkedToStaffV1>;
+/** An admin unlinked the user from the staff member (published for staff: UserUnlinkedFromStaffV1). */
+export type UserUnlinkedFromStaff = Event<'UserUnlinkedFromStaff', UserUnlinkedFromStaffV1>;
 
 export type TenantEvent =
   | TenantCreated
