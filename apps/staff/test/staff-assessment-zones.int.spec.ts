@@ -81,7 +81,7 @@ it('counts an inspection at 23:30 UTC on 31 March in April for a tenant at UTC+8
         `SELECT 1 FROM staff.assessment_facts WHERE tenant_id = $1 AND staff_id = $2`,
         [tenantId, staffId],
       );
-      return rows.length === 2 && (await staffFactsOf(runtime().store.pool, tenantId, staffId)).known
+      return rows.length === 2 && (await staffFactsOf(runtime().store, tenantId, staffId)).known
         ? true
         : undefined;
     });

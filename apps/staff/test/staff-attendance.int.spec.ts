@@ -6,6 +6,7 @@ import type { DeliveredEvent } from '@serviceops/messaging';
 import { eventually } from '@serviceops/testing';
 import { AttendanceHandlers } from '../src/application/attendance.handlers';
 import { leaveStreamId } from '../src/domain/attendance/leave.decider';
+import { memberStreamId } from '../src/domain/member/member.decider';
 import { shiftStreamId } from '../src/domain/attendance/shift.decider';
 import { staffFactsOf } from '../src/infrastructure/conduct-staff-facts.repository';
 import { staffOfUser } from '../src/infrastructure/staff-logins.repository';
@@ -48,7 +49,7 @@ async function hire(staffId: string): Promise<void> {
     { expectedVersion: 'no_stream', metadata: { tenantId, actorId: manager.actorId } },
   );
   await eventually('the hire in the read model', async () =>
-    (await staffFactsOf(runtime().store.pool, tenantId, staffId)).known ? true : undefined,
+    (await staffFactsOf(runtime().store, tenantId, staffId)).known ? true : undefined,
   );
 }
 
@@ -338,6 +339,52 @@ describe('leave reasons, sealed', () => {
       reason: '',
       decision: '',
       cancellation: '',
+    });
+  });
+});
+
+describe('a person hired a moment ago', () => {
+  it('is known from their own stream while the read model has not applied the hire', async () => {
+    const staffId = newId();
+    await runtime().store.append(
+      memberStreamId(tenantId, staffId),
+      [
+        {
+          type: 'StaffMemberHired',
+          data: {
+            staffId,
+            role: 'coach',
+            branchId: newId(),
+            businessLine: 'driving_practice',
+            payTerms: { dailyPay: { amount: 20_000, currency: 'CNY' } },
+          },
+        },
+      ],
+      { expectedVersion: 'no_stream', metadata: { tenantId, actorId: manager.actorId } },
+    );
+    // The read model behind (its row taken away once applied, so the consumer never brings it back).
+    await eventually('the hire in the read model', async () => {
+      const { rowCount } = await runtime().store.pool.query(
+        'DELETE FROM staff.conduct_staff_facts WHERE tenant_id = $1 AND staff_id = $2',
+        [tenantId, staffId],
+      );
+      return (rowCount ?? 0) > 0 ? true : undefined;
+    });
+
+    expect(await staffFactsOf(runtime().store, tenantId, staffId)).toEqual({
+      known: true,
+      businessLine: 'driving_practice',
+      dailyPay: { amount: 20_000, currency: 'CNY' },
+    });
+    const shift = await attendance().scheduleShift(
+      { staffId, startsAt: minutesFromNow(60), endsAt: minutesFromNow(120) },
+      manager,
+    );
+    expect(shift).toMatchObject({ staffId });
+    expect(await staffFactsOf(runtime().store, tenantId, newId())).toEqual({
+      known: false,
+      businessLine: null,
+      dailyPay: null,
     });
   });
 });

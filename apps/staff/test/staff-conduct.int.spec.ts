@@ -89,7 +89,7 @@ async function hire(
     { expectedVersion: 'no_stream', metadata: { tenantId: where.tenantId, actorId: manager } },
   );
   await until('the hire in the read model', async () => {
-    const facts = await staffFactsOf(runtime.store.pool, where.tenantId, staffId);
+    const facts = await staffFactsOf(runtime.store, where.tenantId, staffId);
     return facts.known ? facts : undefined;
   });
 }
@@ -120,7 +120,7 @@ describe('the daily pay the ladder needs', () => {
       { expectedVersion: 1, metadata: { tenantId, actorId: manager } },
     );
     const facts = await until('the new pay', async () => {
-      const f = await staffFactsOf(runtime.store.pool, tenantId, staffId);
+      const f = await staffFactsOf(runtime.store, tenantId, staffId);
       return f.dailyPay?.amount === 30_000 ? f : undefined;
     });
     expect(facts).toEqual({
@@ -133,7 +133,7 @@ describe('the daily pay the ladder needs', () => {
     await withTransaction(runtime.store.pool, (tx) =>
       projectConductStaffFacts({ ...events[0]!, topic: 'staff.events.v1' }, tx),
     );
-    expect(await staffFactsOf(runtime.store.pool, tenantId, staffId)).toEqual(facts);
+    expect(await staffFactsOf(runtime.store, tenantId, staffId)).toEqual(facts);
   });
 });
 
@@ -175,7 +175,7 @@ describe('two violations of one rule for one person, recorded at the same moment
       { expectedVersion: 'no_stream', metadata: { tenantId, actorId: manager } },
     );
     await until('the hire', async () =>
-      (await staffFactsOf(runtime.store.pool, tenantId, staffId)).known ? true : undefined,
+      (await staffFactsOf(runtime.store, tenantId, staffId)).known ? true : undefined,
     );
     const handlers = running!.app.get(DisciplineHandlers);
     const request = {

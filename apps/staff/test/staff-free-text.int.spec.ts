@@ -70,7 +70,7 @@ async function hired(): Promise<string> {
     call,
   );
   await eventually('the hire in the read model', async () =>
-    (await staffFactsOf(runtime().store.pool, tenantId, member.id)).known ? true : undefined,
+    (await staffFactsOf(runtime().store, tenantId, member.id)).known ? true : undefined,
   );
   return member.id;
 }

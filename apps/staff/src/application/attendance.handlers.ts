@@ -148,7 +148,7 @@ export class AttendanceHandlers {
   @Handles('staff.ScheduleShift')
   async scheduleShift(request: { staffId?: string; startsAt?: string; endsAt?: string }, call: CallContext) {
     const staffId = uuidField(request.staffId, 'staffId');
-    const { known } = await staffFactsOf(this.runtime.store.pool, call.tenantId, staffId);
+    const { known } = await staffFactsOf(this.runtime.store, call.tenantId, staffId);
     const shiftId = newId();
     const endsAt = request.endsAt ?? '';
     await this.shift(
@@ -293,7 +293,7 @@ export class AttendanceHandlers {
     request: { staffId: string; from?: string; to?: string; reason?: string },
     call: CallContext,
   ) {
-    const { known } = await staffFactsOf(this.runtime.store.pool, call.tenantId, request.staffId);
+    const { known } = await staffFactsOf(this.runtime.store, call.tenantId, request.staffId);
     return this.leave(
       call,
       request.staffId,

@@ -116,7 +116,7 @@ export class DisciplineHandlers {
   async record(call: CallContext, data: Extract<DisciplineCommand, { type: 'RecordViolation' }>['data']) {
     const [rules, staff] = await Promise.all([
       this.rules.current(call.tenantId),
-      staffFactsOf(this.runtime.store.pool, call.tenantId, data.staffId),
+      staffFactsOf(this.runtime.store, call.tenantId, data.staffId),
     ]);
     return this.run(call, data.staffId, { type: 'RecordViolation', data }, undefined, {
       rules,
@@ -155,7 +155,7 @@ export class DisciplineHandlers {
 
   @Handles('staff.GrantReward')
   async grantReward(request: { staffId: string; amount?: MoneyMessage; reason?: string }, call: CallContext) {
-    const staff = await staffFactsOf(this.runtime.store.pool, call.tenantId, request.staffId);
+    const staff = await staffFactsOf(this.runtime.store, call.tenantId, request.staffId);
     return this.run(
       call,
       request.staffId,

@@ -1,9 +1,19 @@
-import type { Pool } from 'pg';
+import type { PostgresEventStore } from '@serviceops/eventstore';
 import type { StaffFacts } from '../domain/discipline/discipline.commands';
+import { memberStreamId } from '../domain/member/member.decider';
+import { factsOfMemberEvents } from '../projections/conduct-staff-facts.projection';
 
-/** Reads what the conduct register knows of a person (their pay and line); unknown: both null. */
-export async function staffFactsOf(pool: Pool, tenantId: string, staffId: string): Promise<StaffFacts> {
-  const { rows } = await pool.query<{
+/**
+ * Reads what the conduct register knows of a person (their pay and line); unknown: both null. The read model
+ * answers, or for a hire it has not applied yet, the staff member's own stream: a shift, a leave or a violation
+ * recorded right after the hire is never refused as for an unknown person.
+ */
+export async function staffFactsOf(
+  store: PostgresEventStore,
+  tenantId: string,
+  staffId: string,
+): Promise<StaffFacts> {
+  const { rows } = await store.pool.query<{
     business_line: string | null;
     daily_pay_amount: number | null;
     daily_pay_currency: string | null;
@@ -13,11 +23,13 @@ export async function staffFactsOf(pool: Pool, tenantId: string, staffId: string
     [tenantId, staffId],
   );
   const row = rows[0];
+  if (row === undefined)
+    return factsOfMemberEvents((await store.readStream(memberStreamId(tenantId, staffId))).events);
   return {
-    known: row !== undefined,
-    businessLine: row?.business_line ?? null,
+    known: true,
+    businessLine: row.business_line,
     dailyPay:
-      row && row.daily_pay_amount !== null && row.daily_pay_currency !== null
+      row.daily_pay_amount !== null && row.daily_pay_currency !== null
         ? { amount: row.daily_pay_amount, currency: row.daily_pay_currency }
         : null,
   };

@@ -25,6 +25,29 @@ const pay = (terms: PayTerms | undefined): { amount: number | null; currency: st
 };
 
 /**
+ * What a staff member's own stream says of their line and pay, folded from its events: for a hire the projection
+ * has not applied yet (the register asks right after hiring). `known` once the stream holds the hire.
+ */
+export function factsOfMemberEvents(events: readonly { readonly type: string; readonly data: unknown }[]): {
+  readonly known: boolean;
+  readonly businessLine: string | null;
+  readonly dailyPay: { readonly amount: number; readonly currency: string } | null;
+} {
+  let facts: ReturnType<typeof factsOfMemberEvents> = { known: false, businessLine: null, dailyPay: null };
+  for (const event of events) {
+    if (event.type !== 'StaffMemberHired' && event.type !== 'PayTermsChanged') continue;
+    const data = event.data as StaffMemberHiredData;
+    const { amount, currency } = pay(data.payTerms);
+    const dailyPay = amount !== null && currency !== null ? { amount, currency } : null;
+    facts =
+      event.type === 'StaffMemberHired'
+        ? { known: true, businessLine: str(data.businessLine), dailyPay }
+        : { ...facts, dailyPay };
+  }
+  return facts;
+}
+
+/**
  * Keeps each person's daily pay and line from the staff service's own events. The consumer's inbox makes a
  * redelivered event count once; `stream_version` makes an older one (redelivered late) change nothing.
  */
