@@ -157,9 +157,7 @@ export class TrainingSessionHandlers {
 
   /** Which of these people are staff members of the tenant. */
   private async known(call: CallContext, ids: readonly string[]): Promise<string[]> {
-    const facts = await Promise.all(
-      ids.map((id) => staffFactsOf(this.runtime.store, call.tenantId, id)),
-    );
+    const facts = await Promise.all(ids.map((id) => staffFactsOf(this.runtime.store, call.tenantId, id)));
     return ids.filter((_, i) => facts[i]?.known);
   }
 

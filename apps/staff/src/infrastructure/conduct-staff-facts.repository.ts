@@ -1,7 +1,7 @@
 import type { PostgresEventStore } from '@serviceops/eventstore';
 import type { StaffFacts } from '../domain/discipline/discipline.commands';
 import { memberStreamId } from '../domain/member/member.decider';
-import { factsOfMemberEvents } from '../projections/conduct-staff-facts.projection';
+import { factsOfMemberEvents } from '../domain/member/member.facts';
 
 /**
  * Reads what the conduct register knows of a person (their pay and line); unknown: both null. The read model

@@ -1,4 +1,4 @@
-import { factsOfMemberEvents } from './conduct-staff-facts.projection';
+import { factsOfMemberEvents } from './member.facts';
 
 // What a staff member's own stream says of their line and pay (read for a hire the projection has not applied).
 const hired = (amount: unknown = 20_000) => ({
