@@ -103,6 +103,23 @@ const holderStreams = (tenantId: string, holders: readonly string[], slot: Slot)
     })),
   );
 
+/** The parts a booking command appends to together: the order's stream (at the caller's version), then the bookings. */
+const orderWithBookings = (
+  streamId: string,
+  codec: StreamPart<S, E>['codec'],
+  expectedVersion: number | undefined,
+  bookings: readonly HolderStream[],
+): StreamPart<S, E>[] => [
+  {
+    streamId,
+    evolve: orderDecider.evolve as (s: S, e: E) => S,
+    initialState: orderDecider.initialState,
+    codec,
+    ...optional('expectedVersion', expectedVersion),
+  },
+  ...bookings.map((b) => b.part),
+];
+
 /** The booking command decided on each holder's streams, in their order (after the order's own stream). */
 const decideBookings = (
   streams: readonly HolderStream[],
@@ -313,16 +330,12 @@ export class OrderHandlers {
       [`staff:${staffId}`, ...(resourceId === undefined ? [] : [`resource:${resourceId}`])],
       slot,
     );
-    const parts: StreamPart<S, E>[] = [
-      {
-        streamId: orderStreamId(call.tenantId, request.id),
-        evolve: orderDecider.evolve as (s: S, e: E) => S,
-        initialState: orderDecider.initialState,
-        codec,
-        ...optional('expectedVersion', request.expectedVersion),
-      },
-      ...bookings.map((b) => b.part),
-    ];
+    const parts = orderWithBookings(
+      orderStreamId(call.tenantId, request.id),
+      codec,
+      request.expectedVersion,
+      bookings,
+    );
     const command: OrderCommand = {
       type: 'DispatchOrder',
       data: { orderId: request.id, staffId, slot, ...optional('resourceId', resourceId) },
@@ -413,16 +426,7 @@ export class OrderHandlers {
           : {};
       // The previous person's streams (released), then the new one's (booked): each UTC day the slot touches.
       const bookings = moves ? holderStreams(call.tenantId, [`staff:${from}`, `staff:${staffId}`], slot) : [];
-      const parts: StreamPart<S, E>[] = [
-        {
-          streamId: orderStream,
-          evolve: orderDecider.evolve as (s: S, e: E) => S,
-          initialState: orderDecider.initialState,
-          codec,
-          ...optional('expectedVersion', request.expectedVersion),
-        },
-        ...bookings.map((b) => b.part),
-      ];
+      const parts = orderWithBookings(orderStream, codec, request.expectedVersion, bookings);
       let reassigned: readonly OrderEvent[] = [];
       let stale = false;
       await runtime.timed('ReassignOrder', () =>
@@ -513,16 +517,7 @@ export class OrderHandlers {
         orderDecider.initialState,
       );
       const bookings = bookingsOf(seen);
-      const parts: StreamPart<S, E>[] = [
-        {
-          streamId: orderStream,
-          evolve: orderDecider.evolve as (s: S, e: E) => S,
-          initialState: orderDecider.initialState,
-          codec,
-          ...optional('expectedVersion', request.expectedVersion),
-        },
-        ...bookings.map((b) => b.part),
-      ];
+      const parts = orderWithBookings(orderStream, codec, request.expectedVersion, bookings);
       let cancelled: readonly OrderEvent[] = [];
       let stale = false;
       const now = this.clock.now();
