@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { RULES } from '@serviceops/kernel';
 import { IsUUID, ValidateIf } from 'class-validator';
-import { Follows, present } from '../http/validators';
+import { Follows, NEW_PASSWORD, present } from '../http/validators';
 import { Secret } from '../http/personal';
 
 @ApiSchema({ name: 'TokenRequest' })
@@ -27,7 +27,7 @@ export class ActivationRequestDto {
   @Follows(RULES.activationToken, { description: 'the token of your invitation, as your admin gave it' })
   token!: string;
 
-  @Follows(RULES.newPassword, { example: 'correct horse battery staple', format: 'password' })
+  @Follows(RULES.newPassword, { ...NEW_PASSWORD, example: 'correct horse battery staple' })
   password!: string;
 }
 

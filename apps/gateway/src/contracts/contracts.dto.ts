@@ -312,7 +312,13 @@ export class GetContractReviewQuery {
 }
 
 export class GetContractDocumentQuery {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100_000, required: false })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: 100_000,
+    required: false,
+    description: 'the version; the latest when absent (a draft’s text before signing)',
+  })
   @ValidateIf(present)
   @Type(() => Number)
   @IsInt()

@@ -38,7 +38,7 @@ export function moneyDto(name: string, bounds: MoneyBounds): new () => Money {
     @Max(maximum)
     amount!: number;
 
-    @Follows(RULES.currency, { example: 'CNY' })
+    @Follows(RULES.currency, { example: 'CNY', description: 'ISO 4217 currency code' })
     @NotPersonal('a currency code (ISO 4217)')
     currency!: string;
   }

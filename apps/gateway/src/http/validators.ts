@@ -34,6 +34,12 @@ export function Follows(
   );
 }
 
+/** What OpenAPI (and so the proto) says of every password being set. */
+export const NEW_PASSWORD: ApiPropertyOptions = {
+  format: 'password',
+  description: 'never logged, never kept in an idempotent answer; stored only as a hash',
+};
+
 /** `expectedVersion` of a public gRPC command: what `If-Match` is over REST. */
 export function ExpectedVersion(): PropertyDecorator {
   return (target, key) => {

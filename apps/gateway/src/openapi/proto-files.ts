@@ -30,6 +30,38 @@ import {
 export const HAND_WRITTEN = '// hand-written:';
 export const HAND_WRITTEN_END = '// end hand-written';
 
+const COMMENT_WIDTH = 110;
+
+/** `text` as comment lines of at most COMMENT_WIDTH columns (a longer word stays whole). */
+function wrapped(text: string, indent: string): string {
+  const width = COMMENT_WIDTH - indent.length - 3;
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      if (line && line.length + 1 + word.length > width) {
+        lines.push(line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    lines.push(line);
+  }
+  return lines.map((line) => `${indent}// ${line}`.trimEnd() + '\n').join('');
+}
+
+/** What the proto says of a field: OpenAPI's description of it, else the values its enum allows. */
+export function fieldComment(schema: Schema, reader: SchemaReader): string | undefined {
+  const own = 'description' in schema ? schema.description : undefined;
+  const resolved = reader.resolve(schema)?.schema;
+  const items = resolved?.type === 'array' ? reader.resolve(resolved.items)?.schema : undefined;
+  const values = resolved?.enum ?? items?.enum;
+  const description = own ?? resolved?.description;
+  if (!values) return description;
+  // The values, unless the words already name every one.
+  if (description && values.every((v) => description.includes(String(v)))) return description;
+  return description ? `${description}: ${values.join(', ')}` : values.join(', ');
+}
+
 /** The JSON Schema type each proto scalar is published as: int64 amounts and counts are integers too. */
 export const JSON_TYPE_OF: Readonly<Record<string, string>> = {
   string: 'string',
@@ -58,6 +90,8 @@ function fitsInt32({ format, minimum, maximum }: { format?: string; minimum?: nu
 /** One method as REST states it: the request (every part of the call as one object) and the answer. */
 export interface MethodShapes {
   readonly method: string;
+  /** The declaration's summary: the method's comment. */
+  readonly summary?: string;
   readonly request: ObjectShape;
   readonly answer: ObjectShape | undefined;
 }
@@ -140,14 +174,9 @@ class Current {
       line.trim(),
     );
   }
-
-  /** Whether the field's comment sits after it on its line. */
-  trailing(message: string, field: Field): boolean {
-    return new RegExp(`\\b${field.name}\\s*=\\s*${field.id}\\s*;[ \\t]*//`).test(
-      this.bodies.get(message) ?? '',
-    );
-  }
 }
+
+const withoutComments = (text: string) => text.replace(/^[ \t]*\/\/.*\n/gm, '');
 
 /** A map field's key type (protobufjs's MapField), undefined for any other field. */
 const keyTypeOf = (field: Field): string | undefined =>
@@ -176,15 +205,19 @@ class ProtoWriter {
 
   write(methods: readonly MethodShapes[]): string {
     const rpcs = new Map(this.current.service.methodsArray.map((m) => [m.name, m]));
+    const summaries = new Map(methods.map((m) => [m.method, m.summary]));
     const lines: string[] = [];
-    for (const { method, request, answer } of methods) {
+    for (const { method, request, answer, summary } of methods) {
       const known = rpcs.get(method);
       const requestType = known?.requestType ?? `${method}Request`;
       if (!answer) throw new Error(`${this.current.file} ${method}: the REST answer is not an object`);
       const responseType = known?.responseType ?? answer.name;
       this.message(requestType, request, `${method} request`);
       this.message(responseType, answer, `${method} answer`);
-      if (!known) lines.push(`  rpc ${method}(${requestType}) returns (${responseType});\n`);
+      if (!known)
+        lines.push(
+          `${summary ? wrapped(summary, '  ') : ''}  rpc ${method}(${requestType}) returns (${responseType});\n`,
+        );
     }
     const declared = new Set(methods.map((m) => m.method));
     const undeclared = this.current.service.methodsArray.filter((m) => !declared.has(m.name));
@@ -197,11 +230,21 @@ class ProtoWriter {
     const service =
       `service ${this.current.service.name} {\n` +
       this.current.service.methodsArray
-        .map(
-          (m, i) =>
-            (i > 0 && this.current.gap(`rpc ${m.name}\\(`).blank ? '\n' : '') +
-            `${commentLines(m.comment, '  ')}  rpc ${m.name}(${m.requestType}) returns (${m.responseType});\n`,
-        )
+        .map((m, i) => {
+          const { blank, detached } = this.current.gap(`rpc ${m.name}\\(`);
+          // A fenced method has no declaration: its comment is the proto's own.
+          const comment = summaries.has(m.name) ? summaries.get(m.name) : m.comment;
+          return (
+            (i > 0 && blank ? '\n' : '') +
+            detached
+              .split('\n')
+              .filter(Boolean)
+              .map((line) => `  ${line}\n`)
+              .join('') +
+            (detached ? '\n' : '') +
+            `${comment ? wrapped(comment, '  ') : ''}  rpc ${m.name}(${m.requestType}) returns (${m.responseType});\n`
+          );
+        })
         .join('') +
       lines.join('') +
       '}';
@@ -238,11 +281,13 @@ class ProtoWriter {
     const text = this.render(name, shape, at);
     this.inProgress.delete(name);
     const before = this.written.get(name);
-    if (before !== undefined && before !== text)
+    if (before === undefined) this.written.set(name, text);
+    // One message read from a request class and from an answer class: their wire must agree; the words of the
+    // first (methods in declaration order) are kept.
+    else if (withoutComments(before) !== withoutComments(text))
       throw new Error(
         `${this.current.file} ${at}: message ${name} is written from two different shapes; give one its own class`,
       );
-    this.written.set(name, text);
   }
 
   private render(name: string, shape: ObjectShape, at: string): string {
@@ -258,19 +303,18 @@ class ProtoWriter {
       const field = byRestName.get(property);
       if (field) {
         const declaration = this.kept(field, schema, required, here);
-        const comment = field.comment;
-        const trailing = comment && !comment.includes('\n') && this.current.trailing(name, field);
         fields.push({
           id: field.id,
-          text: trailing
-            ? `  ${declaration} ${field.name} = ${field.id}; // ${comment}\n`
-            : `${commentLines(comment, '  ')}  ${declaration} ${field.name} = ${field.id};\n`,
+          text: `${this.commented(schema)}  ${declaration} ${field.name} = ${field.id};\n`,
         });
       } else {
         const protoName = snakeCase(property);
         if (util.camelCase(protoName) !== property)
           throw new Error(`${this.current.file} ${here}: no proto field name reads back as ${property}`);
-        fields.push({ id: next, text: `  ${this.fresh(schema, required, here)} ${protoName} = ${next};\n` });
+        fields.push({
+          id: next,
+          text: `${this.commented(schema)}  ${this.fresh(schema, required, here)} ${protoName} = ${next};\n`,
+        });
         next += 1;
       }
     }
@@ -281,6 +325,11 @@ class ProtoWriter {
     const body = [...fields.sort((a, b) => a.id - b.id).map((f) => f.text), ...reserved].join('');
     const { detached } = this.current.gap(`message ${name}`);
     return `${detached}${commentLines(existing?.comment, '')}message ${name} {${body ? `\n${body}` : ''}}`;
+  }
+
+  private commented(schema: Schema): string {
+    const comment = fieldComment(schema, this.reader);
+    return comment ? wrapped(comment, '  ') : '';
   }
 
   /** An existing field's declaration: its type kept, checked against what REST says. */
@@ -444,6 +493,7 @@ function methodShapes(reader: SchemaReader, document: OpenAPIObject, rpc: string
   if (!operation) throw new Error(`${rpc}: no REST route`);
   return {
     method: rpc.split('.')[1] ?? rpc,
+    summary: declaration.summary,
     request: restRequestOf(reader, operation, declaration),
     answer: restAnswerOf(reader, operation, declaration),
   };

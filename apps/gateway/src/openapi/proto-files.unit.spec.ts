@@ -51,7 +51,7 @@ const SCHEMAS: Record<string, Schema> = {
     type: 'object',
     properties: {
       id: { type: 'string' },
-      weightGrams: { type: 'integer' },
+      weightGrams: { type: 'integer', description: 'grams, never a fraction' },
       labels: { type: 'array', items: { type: 'string' } },
       sender: { $ref: '#/components/schemas/Address' },
     },
@@ -81,7 +81,8 @@ message GetCrateRequest {
 // A crate as its commands answer it.
 message Crate {
   string id = 1;
-  int64 weight_grams = 2; // grams, never a fraction
+  // grams, never a fraction
+  int64 weight_grams = 2;
   repeated string labels = 3;
   Address sender = 4;
   reserved 5; // note: dropped
@@ -101,6 +102,7 @@ const shape = (name: string): ObjectShape => {
 };
 const getCrate = (request: Partial<ObjectShape> = {}): MethodShapes => ({
   method: 'GetCrate',
+  summary: 'Reads one crate.',
   request: {
     name: 'the REST call',
     properties: { crateId: { type: 'string' } },
@@ -132,7 +134,7 @@ describe('writing a proto over the committed one', () => {
       p['note'] = { type: 'string' };
     });
     expect(written).toContain('  optional string note = 6;\n');
-    expect(written).toContain('  int64 weight_grams = 2; // grams, never a fraction\n');
+    expect(written).toContain('  // grams, never a fraction\n  int64 weight_grams = 2;\n');
   });
 
   it('reserves a removed field’s number, and keeps the others’', () => {
@@ -186,7 +188,7 @@ describe('writing a proto over the committed one', () => {
     expect(writeProto('crates.proto', empty, [], reader)).toBe(empty);
     const first = writeProto('crates.proto', empty, [getCrate()], reader);
     expect(first).toContain(
-      'service Crates {\n  rpc GetCrate(GetCrateRequest) returns (Crate);\n}\n\nmessage',
+      'service Crates {\n  // Reads one crate.\n  rpc GetCrate(GetCrateRequest) returns (Crate);\n}\n\nmessage',
     );
     expect(first).toContain('message Address {\n  string city = 1;\n}\n');
   });
@@ -217,7 +219,7 @@ describe('writing a proto over the committed one', () => {
       text
         .replace('// A crate as', '// hand-written: gRPC answers more than REST\n// A crate as')
         .replace(end, (m) => `${m}// end hand-written\n`)
-        .replace('string id = 1;\n  int64', 'string id = 1;  // spaced by hand\n  int64');
+        .replace('string id = 1;\n', 'string id = 1;  // spaced by hand\n');
     const fenced = fence(PROTO, /message Address \{[^}]*\}\n/);
     const kept = writeProto(
       'crates.proto',
@@ -239,6 +241,74 @@ describe('writing a proto over the committed one', () => {
     expect(() => writeProto('crates.proto', PROTO, [], reader)).toThrow(
       /GetCrate has no declaration; fence its message GetCrateRequest/,
     );
+  });
+});
+
+describe('the comments of a proto', () => {
+  it('says of a method what its declaration’s summary says, wrapped at 110 columns', () => {
+    const summary = `Weighs a crate: ${'heavy '.repeat(20).trim()}.`;
+    const written = writeProto('crates.proto', PROTO, [{ ...getCrate(), summary }], reader);
+    const comment = written
+      .split('\n')
+      .filter((line) => line.startsWith('  // Weighs') || line.startsWith('  // heavy'));
+    expect(comment.length).toBe(2);
+    expect(Math.max(...comment.map((line) => line.length))).toBeLessThanOrEqual(110);
+    expect(
+      comment
+        .join(' ')
+        .replace(/\s*\/\/ /g, ' ')
+        .trim(),
+    ).toBe(summary);
+    expect(written).not.toContain('Reads one crate.');
+  });
+
+  it('says of a field what OpenAPI says: its description, else its enum’s values, or both', () => {
+    const written = writtenWith((p) => {
+      p['labels'] = { type: 'array', items: { type: 'string', enum: ['fragile', 'cold'] } };
+      p['id'] = { type: 'string', description: 'the crate’s number' };
+      p['note'] = { type: 'string', enum: ['a', 'b'], description: 'a remark' };
+    });
+    expect(written).toContain('  // fragile, cold\n  repeated string labels = 3;\n');
+    expect(written).toContain('  // the crate’s number\n  string id = 1;\n');
+    expect(written).toContain('  // a remark: a, b\n  optional string note = 6;\n');
+  });
+
+  it('drops a field’s comment OpenAPI does not say (the words live in the gateway’s class)', () => {
+    const written = writtenWith((p) => {
+      p['weightGrams'] = { type: 'integer' };
+    });
+    expect(written).toContain('  Address sender = 4;\n');
+    expect(written).not.toContain('never a fraction');
+  });
+
+  it('keeps the proto’s own words: the opening, a message’s comment, a group’s heading', () => {
+    const grouped = PROTO.replace('service Crates {\n', 'service Crates {\n  // ---- reading ----\n\n');
+    const written = writeProto('crates.proto', grouped, [getCrate()], reader);
+    expect(written).toBe(grouped);
+    expect(writeProto('crates.proto', written, [getCrate()], reader)).toBe(written);
+    expect(written).toContain('// A crate as its commands answer it.\nmessage Crate {');
+  });
+
+  it('writes a message reached from two shapes once, with the first one’s words, if their wire agrees', () => {
+    const quiet = reader.shapeOf(ref('Address'));
+    if (!quiet) throw new Error('no Address');
+    const worded: ObjectShape = {
+      ...quiet,
+      properties: { city: { type: 'string', description: 'where it goes' } },
+    };
+    const methods = (first: ObjectShape, second: ObjectShape): MethodShapes[] => [
+      { method: 'Ship', request: { ...first, name: 'the REST call' }, answer: first },
+      { method: 'Return', request: { ...second, name: 'the REST call' }, answer: second },
+      { method: 'GetCrate', request: getCrate().request, answer: shape('Crate') },
+    ];
+    const proto = PROTO.replace(
+      '  rpc GetCrate(GetCrateRequest) returns (Crate);\n',
+      '  rpc GetCrate(GetCrateRequest) returns (Crate);\n  rpc Ship(Address) returns (Address);\n  rpc Return(Address) returns (Address);\n',
+    );
+    expect(writeProto('crates.proto', proto, methods(worded, quiet), reader)).toContain(
+      '  // where it goes\n  string city = 1;',
+    );
+    expect(writeProto('crates.proto', proto, methods(quiet, worded), reader)).not.toContain('where it goes');
   });
 });
 

@@ -78,7 +78,9 @@ export function restRequestOf(
     if (parameter.in !== 'path' && parameter.in !== 'query') continue;
     const name =
       parameter.in === 'path' ? (http.paramFields?.[parameter.name] ?? parameter.name) : parameter.name;
-    properties[name] = parameter.schema ?? {};
+    const schema = parameter.schema ?? {};
+    // A parameter's words sit on the parameter, not its schema.
+    properties[name] = parameter.description ? { ...schema, description: parameter.description } : schema;
     if (parameter.required) required.push(name);
   }
   const schema = jsonSchemaOf(operation.requestBody);
@@ -90,7 +92,11 @@ export function restRequestOf(
     Object.assign(properties, body?.properties);
     required.push(...(body?.required ?? []));
   }
-  if (http.ifMatch) properties['expectedVersion'] = { type: 'integer' };
+  if (http.ifMatch)
+    properties['expectedVersion'] = {
+      type: 'integer',
+      description: 'If-Match over REST: the version the caller last saw.',
+    };
   return { name: 'the REST call', properties, required };
 }
 

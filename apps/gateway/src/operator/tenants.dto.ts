@@ -13,7 +13,7 @@ import {
 } from 'class-validator';
 import { RULES } from '@serviceops/kernel';
 import { LimitQuery } from '../http/page.query';
-import { Follows, present } from '../http/validators';
+import { Follows, NEW_PASSWORD, present } from '../http/validators';
 import { TIME_ZONES } from '../tenancy/tenancy.dto';
 
 /** What a platform operator sees a tenant as: running, or switched off (its users cannot log in). */
@@ -24,11 +24,16 @@ export class NewTenantAdminDto {
   @Follows(RULES.username, { example: 'boss', description: 'the first admin’s login' })
   username!: string;
 
-  @Follows(RULES.newPassword, { format: 'password' })
+  @Follows(RULES.newPassword, NEW_PASSWORD)
   password!: string;
 
   @ValidateIf(present)
-  @Follows(RULES.name, { example: 'Zhang Wei', required: false, default: 'Administrator' })
+  @Follows(RULES.name, {
+    example: 'Zhang Wei',
+    required: false,
+    default: 'Administrator',
+    description: 'the admin’s name as others see it; "Administrator" when absent',
+  })
   displayName?: string;
 }
 

@@ -84,7 +84,7 @@ export class ProposeExtraWorkDto {
 
 @ApiSchema({ name: 'WorkOrderPart' })
 export class PartDto {
-  @Follows(F.partId, { example: 'BRG-6205' })
+  @Follows(F.partId, { example: 'BRG-6205', description: 'the part number' })
   partId!: string;
 
   @ApiProperty({ type: 'integer', minimum: 1, maximum: MAX_PART_QUANTITY })

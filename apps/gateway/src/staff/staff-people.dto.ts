@@ -126,7 +126,12 @@ export class RatingDto {
   @NotPersonal('what was rated (STAFF_PEOPLE_FIELDS.ratingAspect)')
   aspect!: string;
 
-  @ApiProperty({ type: 'integer', minimum: RATING_RANGE.min, maximum: RATING_RANGE.max })
+  @ApiProperty({
+    type: 'integer',
+    minimum: RATING_RANGE.min,
+    maximum: RATING_RANGE.max,
+    description: `${RATING_RANGE.min} (poor) to ${RATING_RANGE.max} (excellent)`,
+  })
   @IsInt()
   @Min(RATING_RANGE.min)
   @Max(RATING_RANGE.max)
@@ -191,6 +196,7 @@ export class RecordRecruitmentStepDto {
     minimum: SCORE_RANGE.min,
     maximum: SCORE_RANGE.max,
     required: false,
+    description: 'the step’s score, where the step is scored',
   })
   @ValidateIf(present)
   @IsInt()
@@ -256,7 +262,10 @@ export class ChangeStaffRoleDto {
 
 @ApiSchema({ name: 'RecordQualification' })
 export class RecordQualificationDto {
-  @Follows(STAFF_PEOPLE_FIELDS.qualificationKind, { example: 'driving_licence' })
+  @Follows(STAFF_PEOPLE_FIELDS.qualificationKind, {
+    example: 'driving_licence',
+    description: 'driving_licence, service_qualification, or a kind of the tenant’s own',
+  })
   kind!: string;
 
   @Follows(STAFF_PEOPLE_FIELDS.qualificationNumber, { example: '110105199001010011' })

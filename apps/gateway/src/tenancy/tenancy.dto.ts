@@ -18,7 +18,7 @@ import {
 } from 'class-validator';
 import { RULES } from '@serviceops/kernel';
 import { BUSINESS_LINES, ROLES } from '../access/roles';
-import { Follows, present } from '../http/validators';
+import { Follows, NEW_PASSWORD, present } from '../http/validators';
 import { NotPersonal } from '../http/personal';
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -119,7 +119,7 @@ export class RegisterUserDto {
   @Follows(RULES.name, { example: 'Alice Li' })
   displayName!: string;
 
-  @Follows(RULES.newPassword, { format: 'password' })
+  @Follows(RULES.newPassword, NEW_PASSWORD)
   password!: string;
 
   @ApiProperty({
@@ -153,7 +153,7 @@ export class ChangeUserRolesDto {
 
 @ApiSchema({ name: 'SetUserPassword' })
 export class SetUserPasswordDto {
-  @Follows(RULES.newPassword, { format: 'password' })
+  @Follows(RULES.newPassword, NEW_PASSWORD)
   password!: string;
 }
 
@@ -198,7 +198,7 @@ export class SetUserPasswordRequest extends ExpectedVersion {
   @IsUUID()
   userId!: string;
 
-  @Follows(RULES.newPassword, { format: 'password' })
+  @Follows(RULES.newPassword, NEW_PASSWORD)
   password!: string;
 }
 

@@ -83,7 +83,7 @@ export const CUSTOMERS_API = {
     access: CUSTOMER_MERGERS,
     errors: [...LIVE_CUSTOMER, 'CUSTOMERS.MERGE_WITH_ITSELF', 'CUSTOMERS.MERGE_CHAIN'],
     personalData: true,
-    summary: 'Merge a duplicate into this customer (If-Match: this customer’s version)',
+    summary: 'Merge a duplicate into this customer, the one that stays (If-Match: this customer’s version)',
   },
   UndoCustomerMerge: {
     http: {
