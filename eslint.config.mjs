@@ -115,6 +115,8 @@ export default defineConfig(
       '.nx/**',
       '.cache/**',
       'infra/kafka/target/**',
+      'reports/**',
+      '.stryker-tmp/**',
     ],
   },
   {

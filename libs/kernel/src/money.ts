@@ -17,7 +17,8 @@ export function money(amount: number, currency: string): Money {
   if (!RULES.currency.accepts(currency)) {
     throw new DomainError('MONEY.BAD_CURRENCY', `currency must be an ISO 4217 code, got "${currency}"`);
   }
-  return { amount, currency };
+  // -0 is not an amount (0 × a negative weight, a negated 0): it would compare unequal to 0 in Object.is.
+  return { amount: amount === 0 ? 0 : amount, currency };
 }
 
 function sameCurrency(a: Money, b: Money): void {
@@ -64,7 +65,8 @@ export function multiply(m: Money, numerator: number, denominator = 1): Money {
 /** Splits `m` into parts by weight; the parts always add up to `m` exactly. */
 export function allocate(m: Money, weights: readonly number[]): Money[] {
   const total = weights.reduce((a, b) => a + b, 0);
-  if (weights.length === 0 || total <= 0 || weights.some((w) => !Number.isSafeInteger(w) || w < 0)) {
+  // No weights sum to 0, so the one check refuses them too.
+  if (total <= 0 || weights.some((w) => !Number.isSafeInteger(w) || w < 0)) {
     throw new DomainError('MONEY.BAD_WEIGHTS', 'weights must be non-negative integers with a positive sum');
   }
   const parts = weights.map((w) => Math.trunc((m.amount * w) / total));
