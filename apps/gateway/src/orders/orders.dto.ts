@@ -3,6 +3,7 @@ import {
   AUTO_DISPATCH_SLOT_MINUTES,
   BUSINESS_LINES,
   ORDER_FIELDS as F,
+  REQUEST_KINDS,
   TENANT_ROLES,
 } from '@serviceops/contracts';
 import { RULES } from '@serviceops/kernel';
@@ -26,21 +27,9 @@ import { Follows, present } from '../http/validators';
 
 // The domain's lists (apps/orders/src/domain/order/order.commands.ts) cannot be imported here (apps stay apart):
 // the same values, and the domain refuses anything else with its own code.
-export const REQUEST_KINDS = [
-  'repair',
-  'maintenance',
-  'installation',
-  'user_training',
-  'warranty_return',
-  'practice_session',
-  'chat',
-  'rental_delivery',
-  'rental_visit',
-  'rental_return',
-] as const;
 export const SERVICE_TYPES = ['paid', 'under_contract', 'under_warranty'] as const;
 export const ZONES = ['town', 'suburb'] as const;
-export { ORDER_STATUSES, SLA_STATES } from '@serviceops/contracts';
+export { ORDER_STATUSES, REQUEST_KINDS, SLA_STATES } from '@serviceops/contracts';
 
 @ApiSchema({ name: 'RegisterRequest' })
 export class RegisterRequestDto {

@@ -1,20 +1,8 @@
-import type { BusinessLine } from '@serviceops/contracts';
+import type { BusinessLine, RequestKind } from '@serviceops/contracts';
 import type { BusinessCalendar } from '@serviceops/kernel';
 
-/** What the customer asks for (issue 15 item 1). */
-export const REQUEST_KINDS = [
-  'repair',
-  'maintenance',
-  'installation',
-  'user_training',
-  'warranty_return',
-  'practice_session',
-  'chat',
-  'rental_delivery',
-  'rental_visit',
-  'rental_return',
-] as const;
-export type RequestKind = (typeof REQUEST_KINDS)[number];
+// What the customer asks for (issue 15 item 1): the published vocabulary (staff records skills in it too).
+export { REQUEST_KINDS, type RequestKind } from '@serviceops/contracts';
 
 /** Who pays: the customer on a quote, a contract's entitlement, or the warranty. */
 export const SERVICE_TYPES = ['paid', 'under_contract', 'under_warranty'] as const;
