@@ -51,6 +51,7 @@ export const NOT_SEALED_TEXT: Readonly<Record<string, string>> = {
     'LeaveCancelled.cancelledBy',
     'ShiftCancelled.cancelledBy',
     'ViolationRecorded.recordedBy',
+    'StaffSkillsSet.setBy',
     'AppealDecided.decidedBy',
     'RewardGranted.grantedBy',
     'TrainingSessionScheduled.invitees[]',
@@ -173,6 +174,7 @@ export const NOT_SEALED_TEXT: Readonly<Record<string, string>> = {
   ...each(A_HASH, ['ContractSigned.documentHash', 'AmendmentSigned.documentHash']),
   ...each(A_CODE, [
     'ContractEntitlementsPublished.line',
+    'StaffSkillsSet.kinds[]',
     'OrderAutoDispatchHeld.reason',
     'OrderAutoDispatchHeld.candidates[].reasons[]',
     'PeriodAssessed.cycle',
