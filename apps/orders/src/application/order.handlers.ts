@@ -457,24 +457,28 @@ export class OrderHandlers {
     }
   }
 
-  /** What a dispatch or a reassignment judges of the person at the slot: eligibility, availability, skill. */
+  /**
+   * What a dispatch or a reassignment judges of the person at the slot: eligibility, availability, skill (their own
+   * list of request kinds when staff recorded one, else their role's default).
+   */
   private async fitnessOf(
     tenantId: string,
     staffId: string,
     slot: Slot,
     kind: string,
   ): Promise<Pick<OrderContext, 'staff' | 'availability' | 'skill'>> {
-    const [eligibility, intervals, roles, policy] = await Promise.all([
+    const [eligibility, intervals, roles, listed, policy] = await Promise.all([
       this.facts.eligibilityOf(tenantId, [staffId]),
       availabilityOf(this.orders.runtime.store.pool, tenantId, [staffId]),
       this.facts.rolesOf(tenantId, [staffId]),
+      this.facts.listedSkillsOf(tenantId, [staffId]),
       dispatchPolicyOf(this.orders, tenantId),
     ]);
     const verdict = eligibilityAt(eligibility.get(staffId) ?? [], new Date(slot.start));
     return {
       staff: { staffId, eligible: verdict.eligible, reasons: verdict.reasons },
       availability: availabilityAt(intervals.get(staffId) ?? [], slot),
-      skill: skilledFor(kind, roles.get(staffId), policy.skills),
+      skill: skilledFor(kind, roles.get(staffId), policy.skills, listed.get(staffId)),
     };
   }
 

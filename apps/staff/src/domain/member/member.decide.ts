@@ -169,7 +169,8 @@ function changeRole(
   ];
 }
 
-const isRequestKind = (kind: string): kind is RequestKind => (REQUEST_KINDS as readonly string[]).includes(kind);
+const isRequestKind = (kind: string): kind is RequestKind =>
+  (REQUEST_KINDS as readonly string[]).includes(kind);
 
 /**
  * The request kinds someone still employed (not erased, not left) is skilled for: each one of orders' vocabulary,

@@ -464,7 +464,7 @@ describe('SetStaffSkills', () => {
       [skillsSet(['chat'])],
     ],
   ] as const)('records %s', (_what, given, kinds, events) => {
-    spec(given as readonly MemberEvent[])
+    spec(given)
       .when(set(kinds))
       .then(events as readonly MemberEvent[]);
   });
