@@ -96,6 +96,8 @@ export const NOT_SEALED_TEXT: Readonly<Record<string, string>> = {
     'OrderDispatched.slot.end',
     'OrderReassigned.slot.start',
     'OrderReassigned.slot.end',
+    'OrderReassigned.fromSlot.start',
+    'OrderReassigned.fromSlot.end',
     'OrderAutoDispatchHeld.slot.start',
     'OrderAutoDispatchHeld.slot.end',
     'ResourceRegistered.inspectionValidTo',

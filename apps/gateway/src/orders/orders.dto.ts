@@ -129,15 +129,37 @@ export class ReassignOrderDto {
   @ApiProperty({
     format: 'uuid',
     description:
-      'the person the order moves to, for the same slot: eligible at it (422 ORDERS.STAFF_NOT_ELIGIBLE), skilled ' +
-      '(422 ORDERS.STAFF_NOT_SKILLED), available (422 ORDERS.STAFF_UNAVAILABLE), free in it (422 ORDERS.DOUBLE_BOOKED); ' +
-      'the person it is with: 422 ORDERS.SAME_STAFF',
+      'the person the order moves to (the one it is with, to move only its time or resource), for its slot or the ' +
+      'new one: eligible at it (422 ORDERS.STAFF_NOT_ELIGIBLE), skilled (422 ORDERS.STAFF_NOT_SKILLED), available ' +
+      '(422 ORDERS.STAFF_UNAVAILABLE), free in it (422 ORDERS.DOUBLE_BOOKED); nothing changing (the same person, ' +
+      'slot and resource): 422 ORDERS.SAME_STAFF',
   })
   @IsUUID()
   staffId!: string;
 
   @Follows(F.reassignReason, { description: 'why the order moves; sealed: personal data' })
   reason!: string;
+
+  @ValidateIf(present)
+  @ApiProperty({
+    type: SlotDto,
+    required: false,
+    description:
+      'another time, as a dispatch’s slot: within one day of the tenant’s calendar, not begun; absent: the slot stays',
+  })
+  @ValidateNested()
+  @Type(() => SlotDto)
+  slot?: SlotDto;
+
+  @ValidateIf(present)
+  @ApiProperty({
+    format: 'uuid',
+    required: false,
+    description:
+      'another vehicle or equipment unit, fit at the slot (422 ORDERS.RESOURCE_UNFIT) and free in it (422 ORDERS.DOUBLE_BOOKED); absent: the resource stays (booked at the new slot when it moves)',
+  })
+  @IsUUID()
+  resourceId?: string;
 }
 
 @ApiSchema({ name: 'CancelOrder' })
