@@ -537,5 +537,45 @@ describe('orders end to end', () => {
         .set(auth(admin))
         .send({ staffId: from, slot: own }),
     );
+
+    // Another time: bad slots answered with problem+json, a booked one refused, nothing written.
+    const later = { start: `${tomorrow}T07:30:00.000Z`, end: `${tomorrow}T08:30:00.000Z` };
+    await writesNothing(async () => {
+      expectProblem(
+        await reassign({ staffId: to, reason: 'Later', slot: { start: 'soon' } }),
+        400,
+        'VALIDATION',
+      );
+      expectProblem(
+        await reassign({ staffId: to, reason: 'Later', slot: { start: later.end, end: later.start } }),
+        422,
+        'ORDERS.SLOT_REVERSED',
+      );
+      expectProblem(
+        await reassign({
+          staffId: to,
+          reason: 'Later',
+          slot: { start: '2020-01-01T01:00:00Z', end: '2020-01-01T02:00:00Z' },
+        }),
+        422,
+        'ORDERS.SLOT_IN_PAST',
+      );
+      // The first technician holds the next order in `own`: moving this one to them there is double booking.
+      expectProblem(
+        await reassign({ staffId: from, reason: 'Swap', slot: own }),
+        422,
+        'ORDERS.DOUBLE_BOOKED',
+      );
+    });
+    const rescheduled = ok<Order & { staffId: string; slot: object }>(
+      await reassign({ staffId: to, reason: 'The customer is late', slot: later }, moved.version),
+    );
+    expect(rescheduled).toMatchObject({ status: 'dispatched', staffId: to, slot: later });
+    // Their old slot is free: another order goes to them in it.
+    const third = (await api.post('/api/v1/orders').set(auth(admin)).send(repair()).expect(201))
+      .body as Order;
+    ok(
+      await api.post(`/api/v1/orders/${third.id}/dispatch`).set(auth(admin)).send({ staffId: to, slot: own }),
+    );
   });
 });
