@@ -353,9 +353,13 @@ function reassign(command: ReassignOrder, state: OrderState, context: OrderConte
   const resourceId = command.data.resourceId ?? current.resourceId;
   const resourceChanged = resourceId !== current.resourceId;
   if (current.staffId === staffId && moved === undefined && !resourceChanged)
-    throw orderError(E.SAME_STAFF, `order ${order.orderId} is with staff ${staffId} already, then and there`, {
-      staffId,
-    });
+    throw orderError(
+      E.SAME_STAFF,
+      `order ${order.orderId} is with staff ${staffId} already, then and there`,
+      {
+        staffId,
+      },
+    );
   const reason = text(command.data.reason, 'reason', ORDER_FIELDS.reassignReason);
   assertStaffFit(staffId, order.kind, slot, context);
   if (resourceId !== undefined && (resourceChanged || moved !== undefined))
@@ -370,7 +374,9 @@ function reassign(command: ReassignOrder, state: OrderState, context: OrderConte
         ...(resourceId === undefined ? {} : { resourceId }),
         slot,
         ...(moved === undefined ? {} : { fromSlot: current.slot }),
-        ...(resourceChanged && current.resourceId !== undefined ? { fromResourceId: current.resourceId } : {}),
+        ...(resourceChanged && current.resourceId !== undefined
+          ? { fromResourceId: current.resourceId }
+          : {}),
         reassignedAt: context.now.toISOString(),
         reason,
       },
