@@ -514,9 +514,11 @@ export class OrderHandlers {
       );
       const current = dispatchOf(seen);
       const now = this.clock.now();
-      // Not dispatched, or nothing changing: the decider refuses it on the order's stream alone.
+      // Not dispatched (or its work begun), or nothing changing: the decider refuses it on the order's stream alone.
       const plan =
-        current && reassignmentPlan(call.tenantId, request.id, current, staffId, newSlot, resourceId);
+        current && seen.status === 'dispatched'
+          ? reassignmentPlan(call.tenantId, request.id, current, staffId, newSlot, resourceId)
+          : undefined;
       const fitness =
         plan && seen.status !== 'absent'
           ? await this.fitnessOf(call.tenantId, staffId, plan.slot, seen.kind)
