@@ -402,6 +402,92 @@ describe('orders end to end', () => {
     ok(await put({ ...body, autoDispatch: false }, '"1"'));
   });
 
+  it('dispatches by a person’s own skills (PUT /staff/{id}/skills) over their role; bad input and a leaver refused', async () => {
+    const coach = await hiredAndKnownToOrders(api, admin, 'coach');
+    const technician = await hiredAndKnownToOrders(api, admin, 'technician');
+    const own = { start: `${tomorrow}T08:00:00.000Z`, end: `${tomorrow}T09:00:00.000Z` };
+    const order = (await api.post('/api/v1/orders').set(auth(admin)).send(repair()).expect(201))
+      .body as Order;
+    const reasonsOf = async (staffId: string) => {
+      const res = await api.get(`/api/v1/orders/${order.id}/candidates`).query(own).set(auth(admin));
+      const items = (res.body as { items?: { staffId: string; reasons: string[] }[] }).items ?? [];
+      return items.find((c) => c.staffId === staffId)?.reasons;
+    };
+    const etagOf = async (staffId: string) =>
+      String((await api.get(`/api/v1/staff/${staffId}`).set(auth(admin)).expect(200)).headers['etag']);
+    const setSkills = (staffId: string, body: object, etag: string) =>
+      api.put(`/api/v1/staff/${staffId}/skills`).set(auth(admin)).set('If-Match', etag).send(body);
+    const staffWrites = async () =>
+      Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM staff.events')).rows[0]?.n);
+
+    // Bad input: nothing written in staff.
+    const etag = await etagOf(coach);
+    const before = await staffWrites();
+    expectProblem(await setSkills(coach, { kinds: ['plumbing'] }, etag), 400, 'VALIDATION');
+    expectProblem(await setSkills(coach, { kinds: ['repair', 'repair'] }, etag), 400, 'VALIDATION');
+    expectProblem(await setSkills(coach, {}, etag), 400, 'VALIDATION');
+    expectProblem(
+      await setSkills(coach, { kinds: ['repair'] }, '"99"'),
+      409,
+      'EVENTSTORE.WRONG_EXPECTED_VERSION',
+    );
+    expectProblem(
+      await setSkills(randomUUID(), { kinds: ['repair'] }, '"0"'),
+      404,
+      'STAFF.STAFF_MEMBER_NOT_FOUND',
+    );
+    expect(await staffWrites()).toBe(before);
+
+    // By role: the coach is out, the technician in.
+    await poll('the coach out by role', async () =>
+      (await reasonsOf(coach))?.includes('not_skilled_for:repair') ? true : undefined,
+    );
+    expect(await reasonsOf(technician)).toContain('skilled_by:role');
+
+    // The coach listed for repairs (who and when on the file); the technician listed for maintenance only.
+    const res = await setSkills(coach, { kinds: ['repair', 'practice_session'] }, etag);
+    const member = ok<{ version: number; skills?: { kinds: string[]; setBy: string; setAt: string } }>(res);
+    expect(member.skills).toMatchObject({ kinds: ['repair', 'practice_session'] });
+    expect(Date.parse(member.skills?.setAt ?? '')).toBeGreaterThan(0);
+    expect(res.headers['etag']).toBe(`"${member.version}"`);
+    ok(await setSkills(technician, { kinds: ['maintenance'] }, await etagOf(technician)));
+    await poll('orders following both lists', async () =>
+      (await reasonsOf(coach))?.includes('skilled_by:list') &&
+      (await reasonsOf(technician))?.includes('not_in_skill_list:repair')
+        ? true
+        : undefined,
+    );
+    await writesNothing(async () => {
+      expectProblem(
+        await api
+          .post(`/api/v1/orders/${order.id}/dispatch`)
+          .set(auth(admin))
+          .send({ staffId: technician, slot: own }),
+        422,
+        'ORDERS.STAFF_NOT_SKILLED',
+      );
+    });
+    ok(
+      await api
+        .post(`/api/v1/orders/${order.id}/dispatch`)
+        .set(auth(admin))
+        .send({ staffId: coach, slot: own }),
+    );
+
+    // A leaver's skills are not changed.
+    ok(await api.post(`/api/v1/staff/${technician}/dismiss`).set(auth(admin)).send({ reason: 'no-shows' }));
+    await poll('the technician left', async () =>
+      ok<{ leftAt?: string }>(await api.get(`/api/v1/staff/${technician}`).set(auth(admin))).leftAt
+        ? true
+        : undefined,
+    );
+    expectProblem(
+      await setSkills(technician, { kinds: ['repair'] }, await etagOf(technician)),
+      422,
+      'STAFF.STAFF_MEMBER_LEFT',
+    );
+  });
+
   it('reassigns a dispatched order to another technician with a reason; refuses what it must with problem+json', async () => {
     const [from, to] = [
       await hiredAndKnownToOrders(api, admin, 'technician'),
@@ -450,6 +536,46 @@ describe('orders end to end', () => {
         .post(`/api/v1/orders/${next.id}/dispatch`)
         .set(auth(admin))
         .send({ staffId: from, slot: own }),
+    );
+
+    // Another time: bad slots answered with problem+json, a booked one refused, nothing written.
+    const later = { start: `${tomorrow}T07:30:00.000Z`, end: `${tomorrow}T08:30:00.000Z` };
+    await writesNothing(async () => {
+      expectProblem(
+        await reassign({ staffId: to, reason: 'Later', slot: { start: 'soon' } }),
+        400,
+        'VALIDATION',
+      );
+      expectProblem(
+        await reassign({ staffId: to, reason: 'Later', slot: { start: later.end, end: later.start } }),
+        422,
+        'ORDERS.SLOT_REVERSED',
+      );
+      expectProblem(
+        await reassign({
+          staffId: to,
+          reason: 'Later',
+          slot: { start: '2020-01-01T01:00:00Z', end: '2020-01-01T02:00:00Z' },
+        }),
+        422,
+        'ORDERS.SLOT_IN_PAST',
+      );
+      // The first technician holds the next order in `own`: moving this one to them there is double booking.
+      expectProblem(
+        await reassign({ staffId: from, reason: 'Swap', slot: own }),
+        422,
+        'ORDERS.DOUBLE_BOOKED',
+      );
+    });
+    const rescheduled = ok<Order & { staffId: string; slot: object }>(
+      await reassign({ staffId: to, reason: 'The customer is late', slot: later }, moved.version),
+    );
+    expect(rescheduled).toMatchObject({ status: 'dispatched', staffId: to, slot: later });
+    // Their old slot is free: another order goes to them in it.
+    const third = (await api.post('/api/v1/orders').set(auth(admin)).send(repair()).expect(201))
+      .body as Order;
+    ok(
+      await api.post(`/api/v1/orders/${third.id}/dispatch`).set(auth(admin)).send({ staffId: to, slot: own }),
     );
   });
 });

@@ -202,8 +202,15 @@ describe('staff availability for dispatch (log transport)', () => {
         ? all
         : undefined;
     });
-    expect(ranked.get(onShift)).toMatchObject({ inRunning: true, reasons: ['least_loaded'], load: 0 });
-    expect(ranked.get(unscheduled)).toMatchObject({ inRunning: true, reasons: ['least_loaded'] });
+    expect(ranked.get(onShift)).toMatchObject({
+      inRunning: true,
+      reasons: ['least_loaded', 'skilled_by:role'],
+      load: 0,
+    });
+    expect(ranked.get(unscheduled)).toMatchObject({
+      inRunning: true,
+      reasons: ['least_loaded', 'skilled_by:role'],
+    });
     expect(ranked.get(onLeave)).toMatchObject({ inRunning: false, reasons: ['on_leave'] });
     expect(ranked.get(offShift)).toMatchObject({ inRunning: false, reasons: ['not_working'] });
 
@@ -227,7 +234,11 @@ describe('staff availability for dispatch (log transport)', () => {
     const next = await register();
     const after = await candidates(next);
     expect(after.get(onShift)).toMatchObject({ inRunning: false, reasons: ['booked'], load: 1 });
-    expect(after.get(unscheduled)).toMatchObject({ inRunning: true, reasons: ['least_loaded'], load: 0 });
+    expect(after.get(unscheduled)).toMatchObject({
+      inRunning: true,
+      reasons: ['least_loaded', 'skilled_by:role'],
+      load: 0,
+    });
 
     // The leave cancelled: the person is available again.
     ok(
@@ -241,7 +252,7 @@ describe('staff availability for dispatch (log transport)', () => {
       const c = (await candidates(next)).get(onLeave);
       return c?.inRunning ? c : undefined;
     });
-    expect(back.reasons).toEqual(['least_loaded']);
+    expect(back.reasons).toEqual(['least_loaded', 'skilled_by:role']);
     ok(await api.post(`/api/v1/orders/${next}/dispatch`).set(auth(admin)).send({ staffId: onLeave, slot }));
   });
 

@@ -42,6 +42,7 @@ import { CUSTOMERS_CONSUMER, customersProjection } from './projections/customers
 import {
   OrdersStaffRoles1764900000710,
   OrdersStaffRoleVersion1765200000720,
+  OrdersStaffSkills1765300000730,
 } from './infrastructure/dispatch.migrations';
 import { OrdersFieldRepository } from './infrastructure/orders-field.repository';
 import { ORDER_INDEX_CONSUMER, orderIndexProjection } from './projections/order-index.projection';
@@ -112,6 +113,8 @@ export const ordersServiceOn = (
       OrdersStaffRoles1764900000710,
       // ... and the role staff changed it to since (StaffRoleChanged), never moved back by a late event
       OrdersStaffRoleVersion1765200000720,
+      // ... and the request kinds staff recorded each person skilled for (StaffSkillsSet), over the role's default
+      OrdersStaffSkills1765300000730,
     ],
   },
   publishes: true,

@@ -294,3 +294,60 @@ describe('the role a person is skilled for', () => {
     expect(await roleOf()).toBe('technician');
   });
 });
+
+describe('the request kinds staff recorded a person skilled for (StaffSkillsSet)', () => {
+  const setAt = (staffId: string, kinds: readonly string[], staffVersion: number, tenant = tenantId) => ({
+    ...delivered('StaffSkillsSet', { staffId, kinds, setBy: randomUUID(), setAt: '' }, tenant),
+    streamId: `staff-member-${tenant}-${staffId}`,
+    streamVersion: staffVersion,
+  });
+  const listOf = async (staffId: string, tenant = tenantId) =>
+    (await get(OrderFacts).listedSkillsOf(tenant, [staffId])).get(staffId);
+
+  it('keeps the newest list by the staff stream’s version: a redelivered or older one changes nothing', async () => {
+    const staffId = randomUUID();
+    await feed(eligibilityProjection, setAt(staffId, ['repair', 'chat'], 4));
+    expect(await listOf(staffId)).toEqual(['repair', 'chat']);
+    // Delivered again, then an older list (3) late: nothing moves.
+    await feed(eligibilityProjection, setAt(staffId, ['repair', 'chat'], 4));
+    await feed(eligibilityProjection, setAt(staffId, ['maintenance'], 3));
+    expect(await listOf(staffId)).toEqual(['repair', 'chat']);
+    // Cleared (6): the role decides again; the list of 4 delivered once more does not bring it back.
+    await feed(eligibilityProjection, setAt(staffId, [], 6));
+    await feed(eligibilityProjection, setAt(staffId, ['repair', 'chat'], 4));
+    expect(await listOf(staffId)).toBeUndefined();
+    const { rows } = await pool.query<{ n: string }>(
+      `SELECT count(*) AS n FROM orders.staff_skills WHERE tenant_id = $1 AND staff_id = $2`,
+      [tenantId, staffId],
+    );
+    expect(Number(rows[0]?.n)).toBe(1);
+  });
+
+  it('lets a coach listed for repairs take one, the candidates saying by the list; cleared, the role refuses again', async () => {
+    const listedCoach = randomUUID();
+    await known(listedCoach, 'coach', other);
+    const id = await acceptedRepair(14, otherCall);
+    // Its auto-dispatch finds nobody skilled yet and waits for the next morning: the dispatch below is the only one.
+    await eventually('held', async () =>
+      (await count(id, 'OrderAutoDispatchHeld', other)) === 1 ? true : undefined,
+    );
+    const slot = { start: `${dayAfterTomorrow}T14:00:00.000Z`, end: `${dayAfterTomorrow}T15:00:00.000Z` };
+    const reasonsOf = async () =>
+      (await get(OrderQueries).candidates({ id, ...slot }, otherCall)).items.find(
+        (c) => c.staffId === listedCoach,
+      )?.reasons;
+    const dispatch = () => codeOf(get(OrderHandlers).dispatch({ id, staffId: listedCoach, slot }, otherCall));
+    expect(await reasonsOf()).toEqual(['not_skilled_for:repair']);
+    await feed(eligibilityProjection, setAt(listedCoach, ['repair'], 10, other));
+    expect(await reasonsOf()).toEqual(['least_loaded', 'skilled_by:list']);
+    await feed(eligibilityProjection, setAt(listedCoach, [], 11, other));
+    expect(await reasonsOf()).toEqual(['not_skilled_for:repair']);
+    expect(await dispatch()).toBe('ORDERS.STAFF_NOT_SKILLED');
+    await feed(eligibilityProjection, setAt(listedCoach, ['chat', 'repair'], 12, other));
+    expect(await dispatch()).toBe('ok');
+    expect(await get(OrderQueries).get({ id }, otherCall)).toMatchObject({
+      status: 'dispatched',
+      staffId: listedCoach,
+    });
+  }, 30_000);
+});

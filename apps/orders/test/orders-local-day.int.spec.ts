@@ -153,6 +153,29 @@ describe('a slot within one day of the tenant’s calendar, across UTC midnight'
     }
   }, 30_000);
 
+  it('reassigns to a slot across UTC midnight: the old day released, both new days booked, overlaps on either side refused', async () => {
+    const coach = await person();
+    const id = await register();
+    expect(await dispatch(id, coach, local('10:00', '11:00'))).toBe('ok');
+    expect(await bookingsOf(coach, after)).toEqual([`SlotBooked ${id}`]);
+    const moved = await orders().reassign(
+      { id, staffId: coach, reason: 'The learner asked for early', slot: local('07:30', '08:30') },
+      call,
+    );
+    expect(moved).toMatchObject({ staffId: coach, slot: local('07:30', '08:30') });
+    // The later UTC day's stream releases 10:00 and books 07:30 (its part after midnight) in one append.
+    expect(await bookingsOf(coach, after)).toEqual([
+      `SlotBooked ${id}`,
+      `SlotReleased ${id}`,
+      `SlotBooked ${id}`,
+    ]);
+    expect(await bookingsOf(coach, before)).toEqual([`SlotBooked ${id}`]);
+    const [earlier, later, free] = [await register(), await register(), await register()];
+    expect(await dispatch(earlier, coach, local('07:00', '07:45'))).toBe('ORDERS.DOUBLE_BOOKED');
+    expect(await dispatch(later, coach, local('08:15', '09:00'))).toBe('ORDERS.DOUBLE_BOOKED');
+    expect(await dispatch(free, coach, local('10:00', '11:00'))).toBe('ok');
+  }, 30_000);
+
   it('books a vehicle going along in both UTC days’ streams too, and releases both on cancellation', async () => {
     const [coach, other] = [await person(), await person()];
     const car = await get(ResourceHandlers).register(

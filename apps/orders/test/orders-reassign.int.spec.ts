@@ -3,6 +3,7 @@ import { FixedClock } from '@serviceops/kernel';
 import type { CallContext, RunningService } from '@serviceops/platform';
 import { Pool } from 'pg';
 import { OrderHandlers, OrderQueries } from '../src/application/order.handlers';
+import { ResourceHandlers } from '../src/application/resources.handlers';
 import { WorkOrderHandlers } from '../src/application/work-order.handlers';
 import { ordersServiceOn } from '../src/orders.service-definition';
 import {
@@ -76,10 +77,10 @@ async function streamOf(id: string) {
   );
   return rows;
 }
-async function bookingsOf(staffId: string): Promise<string[]> {
+async function bookingsOf(staffId: string, holder = `staff:${staffId}`): Promise<string[]> {
   const { rows } = await pool.query<{ type: string; order_id: string }>(
     `SELECT type, data->>'orderId' AS order_id FROM events WHERE stream_id = $1 ORDER BY stream_version`,
-    [`booking-${tenantId}-staff:${staffId}:${tomorrow}`],
+    [`booking-${tenantId}-${holder}:${tomorrow}`],
   );
   return rows.map((r) => `${r.type} ${r.order_id}`);
 }
@@ -182,5 +183,121 @@ describe('reassigning a dispatched order', () => {
     expect(await codeOf(orders().reassign({ id, staffId: randomUUID(), reason }, call))).toBe(
       'ORDERS.STAFF_NOT_ELIGIBLE',
     );
+  });
+});
+
+describe('reassigning to another time or resource', () => {
+  const ofOrder = (id: string) => (events: string[]) => events.filter((e) => e.endsWith(id));
+  const van = async (name: string) =>
+    (
+      await get(ResourceHandlers).register(
+        { kind: 'vehicle', name, inspectionValidTo: '2030-12-31', insuranceValidTo: '2030-12-31' },
+        call,
+      )
+    ).id;
+
+  it('moves the same person to a new slot: released and booked in their day, the list, view and event follow', async () => {
+    const id = await dispatchedTo(first, 11);
+    const moved = await orders().reassign({ id, staffId: first, reason, slot: slotAt(13) }, call);
+    expect(moved).toMatchObject({ status: 'dispatched', staffId: first, slot: slotAt(13) });
+    expect(ofOrder(id)(await bookingsOf(first))).toEqual([
+      `SlotBooked ${id}`,
+      `SlotReleased ${id}`,
+      `SlotBooked ${id}`,
+    ]);
+    const [event] = (await streamOf(id)).filter((e) => e.type === 'OrderReassigned');
+    expect(event?.data).toMatchObject({
+      fromStaffId: first,
+      staffId: first,
+      slot: slotAt(13),
+      fromSlot: slotAt(11),
+    });
+    expect(event?.data).not.toHaveProperty('fromResourceId');
+    const { rows } = await pool.query<{ slot_start: Date }>(
+      'SELECT slot_start FROM orders.order_list WHERE order_id = $1',
+      [id],
+    );
+    expect(rows[0]?.slot_start.toISOString()).toBe(slotAt(13).start);
+    // The old slot is free for them again, the new one taken.
+    expect(await reasonsOf(id, 11, first)).toEqual([expect.stringMatching(/^(least_loaded|load:\d+)$/)]);
+    expect(await reasonsOf(id, 13, first)).toContain('booked');
+    expect(await codeOf(dispatchedTo(first, 11))).toBe('ok');
+    expect(await codeOf(dispatchedTo(first, 13))).toBe('ORDERS.DOUBLE_BOOKED');
+  });
+
+  it('moves the resource with the slot, or to another resource: each booking released and booked once', async () => {
+    const [vanA, vanB] = [await van('Van A'), await van('Van B')];
+    const id = await register();
+    await orders().dispatch({ id, staffId: second, resourceId: vanA, slot: slotAt(19) }, call);
+    await orders().reassign({ id, staffId: second, reason, slot: slotAt(20) }, call);
+    expect(ofOrder(id)(await bookingsOf('', `resource:${vanA}`))).toEqual([
+      `SlotBooked ${id}`,
+      `SlotReleased ${id}`,
+      `SlotBooked ${id}`,
+    ]);
+    const swapped = await orders().reassign({ id, staffId: second, reason, resourceId: vanB }, call);
+    expect(swapped).toMatchObject({ staffId: second, resourceId: vanB, slot: slotAt(20) });
+    expect(ofOrder(id)(await bookingsOf('', `resource:${vanA}`))).toHaveLength(4);
+    expect(ofOrder(id)(await bookingsOf('', `resource:${vanB}`))).toEqual([`SlotBooked ${id}`]);
+    // The person was not moved by the resource's change.
+    expect(ofOrder(id)(await bookingsOf(second))).toEqual([
+      `SlotBooked ${id}`,
+      `SlotReleased ${id}`,
+      `SlotBooked ${id}`,
+    ]);
+    const [, last] = (await streamOf(id)).filter((e) => e.type === 'OrderReassigned');
+    expect(last?.data).toMatchObject({ resourceId: vanB, fromResourceId: vanA, slot: slotAt(20) });
+    expect(last?.data).not.toHaveProperty('fromSlot');
+    // Van A is free at 20:00 again; van B is not.
+    const other = await register();
+    expect(
+      await codeOf(
+        orders().dispatch({ id: other, staffId: third, resourceId: vanA, slot: slotAt(20) }, call),
+      ),
+    ).toBe('ok');
+    const another = await register();
+    expect(
+      await codeOf(
+        orders().dispatch({ id: another, staffId: first, resourceId: vanB, slot: slotAt(20) }, call),
+      ),
+    ).toBe('ORDERS.DOUBLE_BOOKED');
+  });
+
+  it('gives one of two concurrent reassignments to one new slot, the other DOUBLE_BOOKED and nothing written', async () => {
+    const [a, b] = [await dispatchedTo(first, 15), await dispatchedTo(third, 16)];
+    const [beforeA, beforeB] = [await streamOf(a), await streamOf(b)];
+    const outcomes = await Promise.all([
+      codeOf(orders().reassign({ id: a, staffId: second, reason, slot: slotAt(17) }, call)),
+      codeOf(orders().reassign({ id: b, staffId: second, reason, slot: slotAt(17) }, call)),
+    ]);
+    expect([...outcomes].sort()).toEqual(['ORDERS.DOUBLE_BOOKED', 'ok']);
+    const booked = (await bookingsOf(second)).filter((e) => e.endsWith(a) || e.endsWith(b));
+    expect(booked).toHaveLength(1);
+    // The loser keeps its person, slot and booking.
+    const loser = outcomes[0] === 'ok' ? b : a;
+    const [loserStaff, loserHour] = loser === a ? [first, 15] : [third, 16];
+    expect(await streamOf(loser)).toEqual(loser === a ? beforeA : beforeB);
+    expect(await get(OrderQueries).get({ id: loser }, call)).toMatchObject({
+      staffId: loserStaff,
+      slot: slotAt(loserHour),
+    });
+    expect(ofOrder(loser)(await bookingsOf(loserStaff))).toEqual([`SlotBooked ${loser}`]);
+  });
+
+  it.each<[string, number, object, string]>([
+    [
+      'a slot begun already',
+      21,
+      { start: '2020-01-01T01:00:00.000Z', end: '2020-01-01T02:00:00.000Z' },
+      'ORDERS.SLOT_IN_PAST',
+    ],
+    ['a reversed slot', 22, { start: slotAt(21).end, end: slotAt(21).start }, 'ORDERS.SLOT_REVERSED'],
+    ['a slot that is not instants', 23, { start: 'soon', end: 'later' }, 'ORDERS.INVALID_SLOT'],
+  ])('refuses %s, writing nothing', async (_why, hour, slot, code) => {
+    const id = await dispatchedTo(first, hour);
+    const before = await streamOf(id);
+    expect(await codeOf(orders().reassign({ id, staffId: second, reason, slot: slot }, call))).toBe(code);
+    expect(await streamOf(id)).toEqual(before);
+    expect(ofOrder(id)(await bookingsOf(first))).toEqual([`SlotBooked ${id}`]);
   });
 });

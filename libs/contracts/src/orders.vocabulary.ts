@@ -10,6 +10,24 @@
  * closed ends it: `ORDER_STATUSES.indexOf` is that rank. cancelled (CancelOrder, before work starts) ends it too,
  * ranked last so nothing arriving later moves it.
  */
+/**
+ * What a customer asks for (issue 15 item 1): the kind of an order. Staff records per person which kinds they are
+ * skilled for in the same words (StaffSkillsSetV1), and orders' dispatch reads them.
+ */
+export const REQUEST_KINDS = [
+  'repair',
+  'maintenance',
+  'installation',
+  'user_training',
+  'warranty_return',
+  'practice_session',
+  'chat',
+  'rental_delivery',
+  'rental_visit',
+  'rental_return',
+] as const;
+export type RequestKind = (typeof REQUEST_KINDS)[number];
+
 export const ORDER_STATUSES = [
   'registered',
   'quoted',

@@ -3,6 +3,7 @@ import {
   AUTO_DISPATCH_SLOT_MINUTES,
   BUSINESS_LINES,
   ORDER_FIELDS as F,
+  REQUEST_KINDS,
   TENANT_ROLES,
 } from '@serviceops/contracts';
 import { RULES } from '@serviceops/kernel';
@@ -26,21 +27,9 @@ import { Follows, present } from '../http/validators';
 
 // The domain's lists (apps/orders/src/domain/order/order.commands.ts) cannot be imported here (apps stay apart):
 // the same values, and the domain refuses anything else with its own code.
-export const REQUEST_KINDS = [
-  'repair',
-  'maintenance',
-  'installation',
-  'user_training',
-  'warranty_return',
-  'practice_session',
-  'chat',
-  'rental_delivery',
-  'rental_visit',
-  'rental_return',
-] as const;
 export const SERVICE_TYPES = ['paid', 'under_contract', 'under_warranty'] as const;
 export const ZONES = ['town', 'suburb'] as const;
-export { ORDER_STATUSES, SLA_STATES } from '@serviceops/contracts';
+export { ORDER_STATUSES, REQUEST_KINDS, SLA_STATES } from '@serviceops/contracts';
 
 @ApiSchema({ name: 'RegisterRequest' })
 export class RegisterRequestDto {
@@ -140,15 +129,37 @@ export class ReassignOrderDto {
   @ApiProperty({
     format: 'uuid',
     description:
-      'the person the order moves to, for the same slot: eligible at it (422 ORDERS.STAFF_NOT_ELIGIBLE), skilled ' +
-      '(422 ORDERS.STAFF_NOT_SKILLED), available (422 ORDERS.STAFF_UNAVAILABLE), free in it (422 ORDERS.DOUBLE_BOOKED); ' +
-      'the person it is with: 422 ORDERS.SAME_STAFF',
+      'the person the order moves to (the one it is with, to move only its time or resource), for its slot or the ' +
+      'new one: eligible at it (422 ORDERS.STAFF_NOT_ELIGIBLE), skilled (422 ORDERS.STAFF_NOT_SKILLED), available ' +
+      '(422 ORDERS.STAFF_UNAVAILABLE), free in it (422 ORDERS.DOUBLE_BOOKED); nothing changing (the same person, ' +
+      'slot and resource): 422 ORDERS.SAME_STAFF',
   })
   @IsUUID()
   staffId!: string;
 
   @Follows(F.reassignReason, { description: 'why the order moves; sealed: personal data' })
   reason!: string;
+
+  @ValidateIf(present)
+  @ApiProperty({
+    type: SlotDto,
+    required: false,
+    description:
+      'another time, as a dispatch’s slot: within one day of the tenant’s calendar, not begun; absent: the slot stays',
+  })
+  @ValidateNested()
+  @Type(() => SlotDto)
+  slot?: SlotDto;
+
+  @ValidateIf(present)
+  @ApiProperty({
+    format: 'uuid',
+    required: false,
+    description:
+      'another vehicle or equipment unit, fit at the slot (422 ORDERS.RESOURCE_UNFIT) and free in it (422 ORDERS.DOUBLE_BOOKED); absent: the resource stays (booked at the new slot when it moves)',
+  })
+  @IsUUID()
+  resourceId?: string;
 }
 
 @ApiSchema({ name: 'CancelOrder' })

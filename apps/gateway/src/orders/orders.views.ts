@@ -184,7 +184,8 @@ export class CandidateView {
   @ApiProperty({
     type: [String],
     description:
-      'in: least_loaded or load:<n>; out: booked, expired, suspended, reverification_overdue, no_qualification, no_eligibility_on_record, not_skilled_for:<kind>, not_working, on_leave',
+      'in: least_loaded or load:<n>, then skilled_by:list (their own skill list names the kind) or skilled_by:role (no list: their role’s default); ' +
+      'out: booked, expired, suspended, reverification_overdue, no_qualification, no_eligibility_on_record, not_in_skill_list:<kind>, not_skilled_for:<kind> (by role), not_working, on_leave',
   })
   @NotPersonal('reason codes')
   reasons!: string[];

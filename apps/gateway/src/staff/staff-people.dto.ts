@@ -9,6 +9,7 @@ import {
   PRACTICAL_TESTS,
   RATING_RANGE,
   RECRUITMENT_STEPS,
+  REQUEST_KINDS,
   SCORE_RANGE,
   STAFF_FIELDS,
   STAFF_PEOPLE_FIELDS,
@@ -18,6 +19,7 @@ import { RULES } from '@serviceops/kernel';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayUnique,
   IsArray,
   IsBoolean,
   IsIn,
@@ -258,6 +260,24 @@ export class ChangeStaffRoleDto {
     description: 'the assessed period whose latest result decided `role_change` for this person',
   })
   assessmentPeriod?: string;
+}
+
+@ApiSchema({ name: 'SetStaffSkills' })
+export class SetStaffSkillsDto {
+  @ApiProperty({
+    enum: REQUEST_KINDS,
+    isArray: true,
+    uniqueItems: true,
+    maxItems: REQUEST_KINDS.length,
+    description:
+      'the request kinds (orders’ vocabulary) the person is skilled for, replacing the list before; ' +
+      'orders dispatches by it when it names any kind, else by their role; empty clears it',
+  })
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(REQUEST_KINDS.length)
+  @IsIn(REQUEST_KINDS, { each: true })
+  kinds!: string[];
 }
 
 @ApiSchema({ name: 'RecordQualification' })

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import { HANDOVER_ITEMS, RECRUITMENT_STEPS, PERSONAL_TEXT } from '@serviceops/contracts';
+import { HANDOVER_ITEMS, PERSONAL_TEXT, RECRUITMENT_STEPS, REQUEST_KINDS } from '@serviceops/contracts';
 import { PositiveMoneyDto } from '../http/money.dto';
 import { PayTermsDto, PostingCriteriaDto, RatingDto } from './staff-people.dto';
 import { NotPersonal, Personal } from '../http/personal';
@@ -67,6 +67,15 @@ export class CandidateView {
   staffId?: string;
 }
 
+@ApiSchema({ name: 'StaffSkills' })
+export class StaffSkillsView {
+  @ApiProperty({ enum: REQUEST_KINDS, isArray: true, description: 'empty: cleared, their role decides' })
+  kinds!: string[];
+  @ApiProperty({ format: 'uuid', description: 'the people manager (user) who recorded them' })
+  setBy!: string;
+  @ApiProperty({ format: 'date-time' }) setAt!: string;
+}
+
 @ApiSchema({ name: 'StaffMember' })
 export class StaffMemberView {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -102,6 +111,14 @@ export class StaffMemberView {
       'when they left: their separation’s last day came (StaffMemberLeft; their login is closed by tenancy)',
   })
   leftAt?: string;
+  @ApiPropertyOptional({
+    ...opt,
+    type: StaffSkillsView,
+    description:
+      'the request kinds a people manager recorded them skilled for (absent: never recorded; orders then ' +
+      'dispatches by their role, as it does while the list is empty)',
+  })
+  skills?: StaffSkillsView;
 }
 
 @ApiSchema({ name: 'Qualification' })

@@ -15,6 +15,7 @@ import {
   RecordQualificationDto,
   RecordRecruitmentStepDto,
   ResignStaffMemberDto,
+  SetStaffSkillsDto,
   ReverifyQualificationDto,
   SuspendQualificationDto,
   TickHandoverItemDto,
@@ -85,6 +86,12 @@ export const StaffRoutes = controllerOf('staff', [
   route({
     rpc: 'staff.ChangeStaffRole',
     body: ChangeStaffRoleDto,
+    answer: StaffMemberView,
+    view: staffMemberView,
+  }),
+  route({
+    rpc: 'staff.SetStaffSkills',
+    body: SetStaffSkillsDto,
     answer: StaffMemberView,
     view: staffMemberView,
   }),

@@ -211,11 +211,11 @@ export async function keepOrderRow(
         );
         break;
       case 'OrderReassigned':
-        // Out of the previous person's load, into the new one's (the slot stays).
-        await tx.query(`UPDATE orders.order_list SET staff_id = $2 WHERE order_id = $1`, [
-          e.data.orderId,
-          e.data.staffId,
-        ]);
+        // Out of the previous person's load, into the new one's, at the slot it has now (moved or kept).
+        await tx.query(
+          `UPDATE orders.order_list SET staff_id = $2, slot_start = $3, slot_end = $4 WHERE order_id = $1`,
+          [e.data.orderId, e.data.staffId, e.data.slot.start, e.data.slot.end],
+        );
         break;
       case 'OrderCancelled':
         // Out of the dispatch queue (registered) and of the person's load (dispatched).

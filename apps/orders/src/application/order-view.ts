@@ -114,6 +114,8 @@ export function orderViewOf(
         view = {
           ...view,
           staffId: e.data.staffId,
+          ...(e.data.resourceId ? { resourceId: e.data.resourceId } : {}),
+          slot: e.data.slot,
           reassignedAt: e.data.reassignedAt,
           ...(clear ? shown({ reassignReason: e.data.reason }) : {}),
         };

@@ -130,6 +130,81 @@ const decideBookings = (
     ...bookingDecider.decide(command(holder), states[i] as BookingState, undefined),
   ]);
 
+/** One booking stream (a holder's UTC day) as a part appended with the order's stream. */
+const bookingPart = (streamId: string): StreamPart<S, E> => ({
+  streamId,
+  evolve: bookingDecider.evolve as (s: S, e: E) => S,
+  initialState: bookingDecider.initialState,
+});
+
+/** What a reassignment books and releases, per booking stream, and the resource it books anew (judged fit). */
+interface ReassignmentPlan {
+  readonly slot: Slot;
+  /** The streams touched, each once: a person kept at a new slot on the same day releases and books in one. */
+  readonly streams: readonly string[];
+  readonly bookedResource?: string;
+  /** The booking events of one stream: its releases, then its bookings, each decided on the state before it. */
+  readonly decide: (streamId: string, state: BookingState) => BookingEvent[];
+}
+
+/**
+ * The bookings a reassignment changes: the person's (another person, or the same at another slot) and the
+ * resource's (another resource, or the same at another slot), released on every UTC day of the slot the order has
+ * and booked on every UTC day of the one it gets (`bookingStreamIds`). Undefined when nothing changes.
+ */
+function reassignmentPlan(
+  tenantId: string,
+  orderId: string,
+  current: { readonly staffId: string; readonly slot: Slot; readonly resourceId?: string },
+  staffId: string,
+  newSlot: Slot | undefined,
+  resourceId: string | undefined,
+): ReassignmentPlan | undefined {
+  const slot =
+    newSlot === undefined
+      ? current.slot
+      : { start: new Date(newSlot.start).toISOString(), end: new Date(newSlot.end).toISOString() };
+  const slotMoved = slot.start !== current.slot.start || slot.end !== current.slot.end;
+  const resource = resourceId ?? current.resourceId;
+  const moves: { holder: string; streamId: string; command: BookingCommand }[] = [];
+  const move = (from: string | undefined, to: string | undefined) => {
+    if (from === to && !slotMoved) return;
+    if (from !== undefined)
+      for (const streamId of bookingStreamIds(tenantId, from, current.slot))
+        moves.push({ holder: from, streamId, command: { type: 'Release', data: { holder: from, orderId } } });
+    if (to !== undefined)
+      for (const streamId of bookingStreamIds(tenantId, to, slot))
+        moves.push({ holder: to, streamId, command: { type: 'Book', data: { holder: to, orderId, slot } } });
+  };
+  move(`staff:${current.staffId}`, `staff:${staffId}`);
+  move(
+    current.resourceId === undefined ? undefined : `resource:${current.resourceId}`,
+    resource === undefined ? undefined : `resource:${resource}`,
+  );
+  if (moves.length === 0) return undefined;
+  const ordered = [
+    ...moves.filter((m) => m.command.type === 'Release'),
+    ...moves.filter((m) => m.command.type === 'Book'),
+  ];
+  return {
+    slot,
+    streams: [...new Set(ordered.map((m) => m.streamId))],
+    ...(resource !== undefined && (resource !== current.resourceId || slotMoved)
+      ? { bookedResource: resource }
+      : {}),
+    decide: (streamId, state) => {
+      const events: BookingEvent[] = [];
+      let now = state;
+      for (const m of ordered.filter((o) => o.streamId === streamId))
+        for (const event of bookingDecider.decide(m.command, now, undefined)) {
+          events.push(event);
+          now = bookingDecider.evolve(now, event);
+        }
+      return events;
+    },
+  };
+}
+
 const systemCall = (tenantId: string, actor: string, correlationId: string): CallContext => ({
   tenantId,
   actorId: `system:${actor}`,
@@ -388,68 +463,116 @@ export class OrderHandlers {
   }
 
   /**
-   * Move a dispatched order, before work starts, to another person for its slot, with a reason (sealed). The
-   * person is judged as for a dispatch (eligible at the slot's start, skilled, working and not on leave); the order's
-   * stream, the previous person's booking streams of the slot (released) and the new one's (booked:
-   * ORDERS.DOUBLE_BOOKED when they are busy) are appended together, each on the version decided on. The previous person is read from the
-   * order's stream; a reassignment committed in between changes it, so this one is decided again.
+   * Move a dispatched order, before work starts, to another person and/or another slot (`slot`, within one day of
+   * the tenant's calendar) or resource (`resourceId`), with a reason (sealed). Judged as a dispatch is: the person
+   * eligible at the slot's start, skilled, working and not on leave; a resource booked anew fit at it. The order's
+   * stream, the booking streams released (the previous person's, resource's or slot's) and those booked (the new
+   * ones: ORDERS.DOUBLE_BOOKED when taken) are appended together, each on the version decided on, so of two
+   * reassignments racing for one slot one commits. What the order has is read from its stream; a change committed
+   * in between changes it, so this one is decided again with its bookings.
    */
   @Handles('orders.ReassignOrder')
   async reassign(
-    request: { id: string; staffId?: string; reason?: string; expectedVersion?: number },
+    request: {
+      id: string;
+      staffId?: string;
+      reason?: string;
+      slot?: { start?: string; end?: string };
+      resourceId?: string;
+      expectedVersion?: number;
+    },
     call: CallContext,
   ): Promise<OrderView> {
     const staffId = uuidField(request.staffId, 'staffId');
+    const resourceId =
+      request.resourceId === undefined ? undefined : uuidField(request.resourceId, 'resourceId');
+    const newSlot: Slot | undefined =
+      request.slot === undefined
+        ? undefined
+        : { start: request.slot.start ?? '', end: request.slot.end ?? '' };
     const { codec } = await this.orders.codecOf(call.tenantId, request.id);
     const { runtime } = this.orders;
+    const calendar = await this.facts.calendarOf(call.tenantId);
+    if (newSlot !== undefined) assertSlot(newSlot, this.clock.now(), calendar);
     const orderStream = orderStreamId(call.tenantId, request.id);
     const command: OrderCommand = {
       type: 'ReassignOrder',
-      data: { orderId: request.id, staffId, reason: request.reason ?? '' },
+      data: {
+        orderId: request.id,
+        staffId,
+        reason: request.reason ?? '',
+        ...optional('slot', newSlot),
+        ...optional('resourceId', resourceId),
+      },
     };
-    const holderOf = (order: OrderState): string | undefined =>
-      order.status === 'absent' ? undefined : order.dispatch?.staffId;
+    const dispatchOf = (order: OrderState) => (order.status === 'absent' ? undefined : order.dispatch);
     for (let attempt = 1; ; attempt++) {
       const { state: seen } = await runtime.store.aggregate<OrderState>(
         orderStream,
         (s, e) => orderDecider.evolve(s, codec.decode(e)),
         orderDecider.initialState,
       );
-      const from = holderOf(seen);
-      const slot = seen.status === 'absent' ? undefined : seen.dispatch?.slot;
-      // Not dispatched, or to the same person: the decider refuses it on the order's stream alone.
-      const moves = from !== undefined && from !== staffId && slot !== undefined;
+      const current = dispatchOf(seen);
       const now = this.clock.now();
+      // Not dispatched (or its work begun), or nothing changing: the decider refuses it on the order's stream alone.
+      const plan =
+        current && seen.status === 'dispatched'
+          ? reassignmentPlan(call.tenantId, request.id, current, staffId, newSlot, resourceId)
+          : undefined;
       const fitness =
-        moves && seen.status !== 'absent'
-          ? await this.fitnessOf(call.tenantId, staffId, slot, seen.kind)
+        plan && seen.status !== 'absent'
+          ? await this.fitnessOf(call.tenantId, staffId, plan.slot, seen.kind)
           : {};
-      // The previous person's streams (released), then the new one's (booked): each UTC day the slot touches.
-      const bookings = moves ? holderStreams(call.tenantId, [`staff:${from}`, `staff:${staffId}`], slot) : [];
-      const parts = orderWithBookings(orderStream, codec, request.expectedVersion, bookings);
+      const resourceVerdict = (tx?: PoolClient) =>
+        plan?.bookedResource === undefined
+          ? Promise.resolve(undefined)
+          : resourceVerdictAt(
+              runtime.store,
+              call.tenantId,
+              plan.bookedResource,
+              calendar.timeZone,
+              new Date(plan.slot.start),
+              tx,
+            );
+      const context: OrderContext = { now, calendar, ...fitness };
+      const resource = await resourceVerdict();
+      const streams = plan?.streams ?? [];
+      const parts = orderWithBookings(
+        orderStream,
+        codec,
+        request.expectedVersion,
+        streams.map((id) => ({ holder: id, part: bookingPart(id) })),
+      );
       let reassigned: readonly OrderEvent[] = [];
+      let decidedOn: OrderState = orderDecider.initialState();
       let stale = false;
       await runtime.timed('ReassignOrder', () =>
         executeTogether<S, E>(
           runtime.store,
           parts,
           ([order, ...booked]) => {
+            decidedOn = order as OrderState;
             // Moved (or dispatched) since it was read: not these bookings; read it again.
-            stale = holderOf(order as OrderState) !== from;
+            stale = JSON.stringify(dispatchOf(decidedOn)) !== JSON.stringify(current);
             if (stale) return parts.map(() => []);
-            reassigned = orderDecider.decide(command, order as OrderState, { now, ...fitness });
-            if (!moves || slot === undefined) return [reassigned];
-            return [
-              reassigned,
-              ...decideBookings(bookings, booked, (holder) =>
-                holder === `staff:${from}`
-                  ? { type: 'Release', data: { holder, orderId: request.id } }
-                  : { type: 'Book', data: { holder, orderId: request.id, slot } },
-              ),
-            ];
+            reassigned = orderDecider.decide(command, decidedOn, {
+              ...context,
+              ...optional('resource', resource),
+            });
+            return [reassigned, ...streams.map((id, i) => plan?.decide(id, booked[i] as BookingState) ?? [])];
           },
           call,
-          { inline: (tx) => keepOrderRow(tx, call.tenantId, null, reassigned) },
+          {
+            inline: async (tx) => {
+              // The resource's fitness may have changed since it was read: decided again under its lock.
+              if (!stale && plan?.bookedResource !== undefined)
+                orderDecider.decide(command, decidedOn, {
+                  ...context,
+                  ...optional('resource', await resourceVerdict(tx)),
+                });
+              await keepOrderRow(tx, call.tenantId, null, reassigned);
+            },
+          },
         ),
       );
       if (!stale) return this.view(call, request.id);
@@ -457,24 +580,28 @@ export class OrderHandlers {
     }
   }
 
-  /** What a dispatch or a reassignment judges of the person at the slot: eligibility, availability, skill. */
+  /**
+   * What a dispatch or a reassignment judges of the person at the slot: eligibility, availability, skill (their own
+   * list of request kinds when staff recorded one, else their role's default).
+   */
   private async fitnessOf(
     tenantId: string,
     staffId: string,
     slot: Slot,
     kind: string,
   ): Promise<Pick<OrderContext, 'staff' | 'availability' | 'skill'>> {
-    const [eligibility, intervals, roles, policy] = await Promise.all([
+    const [eligibility, intervals, roles, listed, policy] = await Promise.all([
       this.facts.eligibilityOf(tenantId, [staffId]),
       availabilityOf(this.orders.runtime.store.pool, tenantId, [staffId]),
       this.facts.rolesOf(tenantId, [staffId]),
+      this.facts.listedSkillsOf(tenantId, [staffId]),
       dispatchPolicyOf(this.orders, tenantId),
     ]);
     const verdict = eligibilityAt(eligibility.get(staffId) ?? [], new Date(slot.start));
     return {
       staff: { staffId, eligible: verdict.eligible, reasons: verdict.reasons },
       availability: availabilityAt(intervals.get(staffId) ?? [], slot),
-      skill: skilledFor(kind, roles.get(staffId), policy.skills),
+      skill: skilledFor(kind, roles.get(staffId), policy.skills, listed.get(staffId)),
     };
   }
 

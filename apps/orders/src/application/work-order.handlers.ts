@@ -320,15 +320,15 @@ export class WorkOrderHandlers {
     const registered = decoded.find((e) => e.type === 'RequestRegistered');
     if (!registered) throw notFoundOrder();
     const state = decoded.reduce(evolveOrder, orderDecider.initialState());
-    const dispatched = decoded.findLast((e) => e.type === 'OrderDispatched');
     const customerId = registered.data.customerId;
     const key = await this.orders.writingKey(tenantId, customerId);
     return {
       customerId,
       registered: registered.data,
       ...(state.status !== 'absent' && state.dispatch ? { dispatchedTo: state.dispatch.staffId } : {}),
-      ...(dispatched?.type === 'OrderDispatched' && dispatched.data.resourceId
-        ? { dispatchedResource: dispatched.data.resourceId }
+      // The resource the order has now: a reassignment may have changed it.
+      ...(state.status !== 'absent' && state.dispatch?.resourceId
+        ? { dispatchedResource: state.dispatch.resourceId }
         : {}),
       codec: this.codec(customerId, key),
       orderCodec: this.orders.codec(customerId, key),

@@ -30,3 +30,19 @@ export class OrdersStaffRoleVersion1765200000720 implements MigrationInterface {
     await q.query(`ALTER TABLE staff_roles DROP COLUMN staff_version`);
   }
 }
+
+/**
+ * The request kinds each person is skilled for, as staff recorded them (StaffSkillsSet), at the staff stream's
+ * version: a list names the kinds (dispatch goes by it over the role's default); empty is a cleared one.
+ */
+export class OrdersStaffSkills1765300000730 implements MigrationInterface {
+  name = 'OrdersStaffSkills1765300000730';
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`CREATE TABLE IF NOT EXISTS staff_skills (
+      tenant_id uuid NOT NULL, staff_id uuid NOT NULL, kinds text[] NOT NULL, staff_version integer NOT NULL,
+      PRIMARY KEY (tenant_id, staff_id))`);
+  }
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE staff_skills`);
+  }
+}

@@ -141,12 +141,29 @@ export class OrderFacts {
   }
 
   /**
+   * The request kinds staff recorded each person skilled for (StaffSkillsSet); a person without a list, or whose
+   * list was cleared, is absent (their role decides).
+   */
+  async listedSkillsOf(tenantId: string, staffIds?: readonly string[]): Promise<Map<string, string[]>> {
+    const { rows } = await this.pool.query<{ staff_id: string; kinds: string[] }>(
+      `SELECT staff_id, kinds FROM orders.staff_skills
+        WHERE tenant_id = $1 AND cardinality(kinds) > 0 AND ($2::uuid[] IS NULL OR staff_id = ANY($2::uuid[]))`,
+      [tenantId, staffIds ?? null],
+    );
+    return new Map(rows.map((r) => [r.staff_id, r.kinds]));
+  }
+
+  /**
    * Every person known to orders, with eligibility over time, role, their booked slots overlapping `slot` and
    * open orders. Overlap, not the slot's UTC day: a slot may straddle UTC midnight (one day of the tenant's
    * calendar), and a booking that does may start on the UTC day before.
    */
   async staffFor(tenantId: string, slot: Slot): Promise<StaffFacts[]> {
-    const [eligibility, roles] = await Promise.all([this.eligibilityOf(tenantId), this.rolesOf(tenantId)]);
+    const [eligibility, roles, listed] = await Promise.all([
+      this.eligibilityOf(tenantId),
+      this.rolesOf(tenantId),
+      this.listedSkillsOf(tenantId),
+    ]);
     const { rows } = await this.pool.query<{
       staff_id: string;
       slot_start: Date | null;
@@ -160,10 +177,12 @@ export class OrderFacts {
     return [...eligibility.entries()].map(([staffId, history]) => {
       const mine = rows.filter((r) => r.staff_id === staffId);
       const role = roles.get(staffId);
+      const skills = listed.get(staffId);
       return {
         staffId,
         eligibility: history,
         ...(role === undefined ? {} : { role }),
+        ...(skills === undefined ? {} : { skills }),
         load: mine.length,
         booked: mine
           .flatMap((r) =>
@@ -252,6 +271,25 @@ export async function keepEligibility(
     `INSERT INTO orders.staff_eligibility (tenant_id, staff_id, since, eligible, reasons) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (tenant_id, staff_id, since) DO UPDATE SET eligible = EXCLUDED.eligible, reasons = EXCLUDED.reasons`,
     [tenantId, change.staffId, change.since, change.eligible, JSON.stringify(change.reasons)],
+  );
+}
+
+/**
+ * The request kinds a person is skilled for, as staff recorded them at `staffVersion` of their staff stream (the
+ * whole list; empty clears it): a redelivered list, or an older one delivered after a newer, changes nothing.
+ */
+export async function keepStaffSkills(
+  tx: PoolClient,
+  tenantId: string,
+  staffId: string,
+  kinds: readonly string[],
+  staffVersion: number,
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO orders.staff_skills (tenant_id, staff_id, kinds, staff_version) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (tenant_id, staff_id) DO UPDATE SET kinds = EXCLUDED.kinds, staff_version = EXCLUDED.staff_version
+     WHERE staff_skills.staff_version < EXCLUDED.staff_version`,
+    [tenantId, staffId, kinds, staffVersion],
   );
 }
 

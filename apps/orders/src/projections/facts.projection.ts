@@ -6,12 +6,14 @@ import type {
   StaffEligibilityChangedV1,
   StaffMemberHiredV1,
   StaffRoleChangedV1,
+  StaffSkillsSetV1,
 } from '@serviceops/contracts';
 import {
   keepCalendar,
   keepEligibility,
   keepEntitlement,
   keepStaffRole,
+  keepStaffSkills,
 } from '../infrastructure/order-facts.repository';
 
 export const CALENDARS_CONSUMER = 'orders-tenant-calendars';
@@ -29,8 +31,9 @@ export async function calendarsProjection(event: DeliveredEvent, tx: PoolClient)
 /**
  * Staff's `StaffEligibilityChanged` → the person's eligibility from `since` on; `StaffMemberHired` → the role the
  * person was hired into (what they are skilled for, dispatch/skills), `StaffRoleChanged` → the role they have
- * since (both kept by their staff stream's version). The fields read, as the staff service declares them
- * (libs/contracts/src/events/staff-people.events.ts).
+ * since, `StaffSkillsSet` → the request kinds staff recorded them skilled for (over the role's default when it
+ * names any); each kept by their staff stream's version, so a redelivered or older one changes nothing. The
+ * fields read, as the staff service declares them (libs/contracts/src/events/staff-people.events.ts).
  */
 export async function eligibilityProjection(event: DeliveredEvent, tx: PoolClient): Promise<void> {
   const tenantId = event.metadata.tenantId;
@@ -42,6 +45,11 @@ export async function eligibilityProjection(event: DeliveredEvent, tx: PoolClien
   if (tenantId && event.type === 'StaffRoleChanged') {
     const changed = event.data as StaffRoleChangedV1;
     await keepStaffRole(tx, tenantId, changed.staffId, changed.to, event.streamVersion);
+    return;
+  }
+  if (tenantId && event.type === 'StaffSkillsSet') {
+    const set = event.data as StaffSkillsSetV1;
+    await keepStaffSkills(tx, tenantId, set.staffId, set.kinds, event.streamVersion);
     return;
   }
   if (!tenantId || event.type !== 'StaffEligibilityChanged') return;

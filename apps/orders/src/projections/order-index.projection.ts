@@ -100,11 +100,13 @@ export async function orderIndexProjection(event: DeliveredEvent, tx: PoolClient
       return;
     }
     case 'OrderReassigned': {
-      // Moved to another person: lists by staff and the daily reports count it with them from now on.
+      // Moved to another person, slot or resource: lists by staff, resource and day, and the daily reports, count
+      // it where it is now.
       const d = event.data as OrderReassigned['data'];
       await tx.query(
-        `UPDATE orders.order_index SET version = $2, staff_id = $3 WHERE order_id = $1 AND version < $2`,
-        [d.orderId, version, d.staffId],
+        `UPDATE orders.order_index SET version = $2, staff_id = $3, resource_id = $4, slot_start = $5, slot_end = $6
+          WHERE order_id = $1 AND version < $2`,
+        [d.orderId, version, d.staffId, d.resourceId ?? null, d.slot.start, d.slot.end],
       );
       return;
     }

@@ -41,6 +41,8 @@ export interface StaffMemberView {
   readonly erasedAt?: string;
   /** When their separation's last day came (StaffMemberLeft). */
   readonly leftAt?: string;
+  /** The request kinds a people manager recorded them skilled for, by whom and when (StaffSkillsSet). */
+  readonly skills?: { readonly kinds: readonly string[]; readonly setBy: string; readonly setAt: string };
 }
 
 export function memberViewOf(state: MemberState, version: number, clear: boolean): StaffMemberView {
@@ -64,6 +66,10 @@ export function memberViewOf(state: MemberState, version: number, clear: boolean
     ...optional('loginRequested', isSealed(state.name) ? undefined : state.loginRequested),
     ...optional('erasedAt', state.erasedAt),
     ...optional('leftAt', state.leftAt),
+    ...optional(
+      'skills',
+      state.skills && { kinds: state.skills.kinds, setBy: state.skills.setBy, setAt: state.skills.setAt },
+    ),
   };
 }
 
@@ -145,6 +151,38 @@ export class MemberHandlers {
           data: { staffId: request.id, role: request.role as Role, ...optional('assessmentPeriod', period) },
         },
         { now: new Date(), timeZone, ...optional('assessed', assessed) },
+        call,
+        {
+          codec,
+          ...(request.expectedVersion !== undefined ? { expectedVersion: request.expectedVersion } : {}),
+        },
+      ),
+    );
+    return memberViewOf(done.state, done.version, seesStaffPersonalData(call.roles));
+  }
+
+  /**
+   * The request kinds the person is skilled for, replacing the list before (published as StaffSkillsSet: orders'
+   * dispatch reads it), recorded with the caller as who set it.
+   */
+  @Handles('staff.SetStaffSkills')
+  async setSkills(
+    request: { id: string; expectedVersion?: number; kinds?: readonly string[] },
+    call: CallContext,
+  ): Promise<StaffMemberView> {
+    const { runtime } = this.people;
+    const codec = await this.people.forRead<MemberEvent>(request.id, MEMBER_SEALED_PATHS);
+    const timeZone = await this.people.timeZoneOf(call.tenantId);
+    const done = await runtime.timed('SetStaffSkills', () =>
+      execute(
+        runtime.store,
+        memberDecider,
+        memberStreamId(call.tenantId, request.id),
+        {
+          type: 'SetStaffSkills',
+          data: { staffId: request.id, kinds: request.kinds ?? [], setBy: call.actorId },
+        },
+        { now: new Date(), timeZone },
         call,
         {
           codec,

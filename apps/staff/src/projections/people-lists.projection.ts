@@ -122,6 +122,12 @@ export async function projectPeopleLists(event: DeliveredEvent, tx: PoolClient):
           [e.data.staffId, v, e.data.to, e.data.changedAt],
         );
         return;
+      case 'StaffSkillsSet':
+        await tx.query(
+          `UPDATE staff.staff_list SET version = $2, updated_at = $3 WHERE staff_id = $1 AND version < $2`,
+          [e.data.staffId, v, e.data.setAt],
+        );
+        return;
       case 'StaffMemberLeft':
         await tx.query(
           `UPDATE staff.staff_list SET version = $2, left_at = $3, updated_at = $3

@@ -99,13 +99,17 @@ const ORDERS_REQUESTS_API = {
       'ORDERS.WORK_ORDER_STARTED',
       'ORDERS.SAME_STAFF',
       'ORDERS.INVALID_TEXT',
+      ...SLOT_ERRORS,
+      'ORDERS.SLOT_IN_PAST',
       'ORDERS.STAFF_NOT_ELIGIBLE',
       'ORDERS.STAFF_UNAVAILABLE',
       'ORDERS.STAFF_NOT_SKILLED',
       'ORDERS.DOUBLE_BOOKED',
+      'ORDERS.RESOURCE_NOT_FOUND',
+      'ORDERS.RESOURCE_UNFIT',
     ],
     summary:
-      'Move a dispatched order, before its work starts, to another person for the same slot, with a reason (sealed): judged as a dispatch (eligible, skilled, available, not double-booked); the previous booking released and the new one booked together; not dispatched, started, completed, closed or cancelled: 422 with the status in details.orderStatus',
+      'Move a dispatched order, before its work starts, to another person and/or another slot (within one day of the tenant’s calendar) or resource, with a reason (sealed): judged as a dispatch (slot, eligible, skilled, available, the resource fit, not double-booked); the bookings that change released and the new ones booked together; not dispatched, started, completed, closed or cancelled: 422 with the status in details.orderStatus',
   },
   CancelOrder: {
     http: {

@@ -188,6 +188,22 @@ export const STAFF_API = {
       'Give a staff member another role (published as StaffRoleChanged: tenancy’s login and orders’ skill follow); ' +
       '`assessmentPeriod` names the assessment whose `role_change` outcome it carries out (422 when it decided none)',
   },
+  SetStaffSkills: {
+    http: {
+      method: 'PUT',
+      path: 'staff/:id/skills',
+      status: 200,
+      ...STAFF_ID,
+      etag: true,
+      ifMatch: true,
+    },
+    access: STAFF_PEOPLE_MANAGERS,
+    errors: [...LIVE_MEMBER, 'STAFF.STAFF_MEMBER_LEFT', 'STAFF.SKILL_KIND_UNKNOWN'],
+    personalData: true,
+    summary:
+      'Record the request kinds a staff member is skilled for, replacing the list before (published as ' +
+      'StaffSkillsSet: orders dispatches by it when it names any kind, else by the role; empty clears it)',
+  },
   GetStaffMember: {
     http: { method: 'GET', path: 'staff/:id', status: 200, ...STAFF_ID, etag: true, purpose: true },
     access: STAFF_PEOPLE_READERS,

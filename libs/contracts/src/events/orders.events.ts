@@ -201,9 +201,12 @@ export interface OrderDispatchedV1 {
 }
 
 /**
- * A dispatched order (before work started) was moved to another person for the same slot (ReassignOrder): the
- * previous person's booking released, the new one's booked. Staff moves the order to `staffId` as it would on a
- * second `OrderDispatched`. The reason travels sealed (`reason`, enc:v1:…) and is not part of this contract.
+ * A dispatched order (before work started) was moved (ReassignOrder): to another person, and/or to another slot
+ * or resource; the bookings that changed released, the new ones booked. `staffId`, `resourceId` and `slot` are what
+ * the order has now; `fromSlot` / `fromResourceId` are present only when the slot / the resource changed (absent:
+ * it stayed). Staff moves the order to `staffId` as it would on a second `OrderDispatched` (`fromStaffId` equals it
+ * when only the time or the resource moved). The reason travels sealed (`reason`, enc:v1:…) and is not part of
+ * this contract.
  */
 export interface OrderReassignedV1 {
   readonly orderId: string;
@@ -213,6 +216,10 @@ export interface OrderReassignedV1 {
   readonly staffId: string;
   readonly resourceId?: string;
   readonly slot: { readonly start: string; readonly end: string };
+  /** The slot before, when the reassignment moved it. */
+  readonly fromSlot?: { readonly start: string; readonly end: string };
+  /** The resource booked before, when the reassignment changed it (none before: absent, `resourceId` new). */
+  readonly fromResourceId?: string;
   readonly reassignedAt: string;
 }
 

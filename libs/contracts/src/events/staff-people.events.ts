@@ -1,3 +1,4 @@
+import type { RequestKind } from '../orders.vocabulary';
 import type { BusinessLine, Role } from '../tenancy.vocabulary';
 import type { Sealed } from './customers.events';
 
@@ -108,6 +109,19 @@ export interface StaffRoleChangedV1 {
   readonly changedAt: string;
 }
 
+/**
+ * The request kinds (orders' vocabulary) a staff member is skilled for, as a people manager (`setBy`, a user id)
+ * recorded them: the whole list, replacing the one before. Empty: no explicit skills, the role decides again.
+ * Orders dispatches by this list when it has any kinds, else by the role's default (its dispatch policy); a
+ * consumer keeps it by the staff stream's version, so a late or redelivered older list changes nothing.
+ */
+export interface StaffSkillsSetV1 {
+  readonly staffId: string;
+  readonly kinds: readonly RequestKind[];
+  readonly setBy: string;
+  readonly setAt: string;
+}
+
 export type StaffPeoplePublishedEvent =
   | { readonly type: 'StaffMemberHired'; readonly data: StaffMemberHiredV1 }
   | { readonly type: 'PayTermsChanged'; readonly data: PayTermsChangedV1 }
@@ -117,7 +131,8 @@ export type StaffPeoplePublishedEvent =
   | { readonly type: 'FinalSettlementRequested'; readonly data: FinalSettlementRequestedV1 }
   | { readonly type: 'StaffMemberErased'; readonly data: StaffMemberErasedV1 }
   | { readonly type: 'StaffMemberLeft'; readonly data: StaffMemberLeftV1 }
-  | { readonly type: 'StaffRoleChanged'; readonly data: StaffRoleChangedV1 };
+  | { readonly type: 'StaffRoleChanged'; readonly data: StaffRoleChangedV1 }
+  | { readonly type: 'StaffSkillsSet'; readonly data: StaffSkillsSetV1 };
 
 /**
  * A staff member's availability for dispatch changed (issue 13 item 7): a working slot (a scheduled shift) or an

@@ -2,7 +2,7 @@ import { overlaps } from '../booking/booking.decider';
 import type { Slot } from '../order/order.commands';
 import { type AvailabilityInterval, availabilityAt } from './availability';
 import { type EligibilityChange, eligibilityAt } from './eligibility';
-import { type SkillTable, skilledFor } from './skills';
+import { type SkillTable, skilledBy, skilledFor } from './skills';
 import type { Role } from '@serviceops/contracts';
 
 /** The reason a person is out for a slot they are already booked in. */
@@ -19,6 +19,8 @@ export interface StaffFacts {
   readonly availability?: readonly AvailabilityInterval[];
   /** The role staff hired the person into (StaffMemberHired); undefined when orders never saw the hire. */
   readonly role?: Role;
+  /** The request kinds staff recorded them skilled for (StaffSkillsSet); none: their role decides. */
+  readonly skills?: readonly string[];
 }
 
 /** What the order needs of a person: skilled for its kind under the tenant's table. */
@@ -31,8 +33,10 @@ export interface Candidate {
   readonly staffId: string;
   readonly inRunning: boolean;
   /**
-   * Why the person is out (eligibility's reasons such as 'expired', then 'not_skilled_for:<kind>', then
-   * 'not_working' / 'on_leave', then 'booked' for an overlapping booking), or 'least_loaded' / 'load:<n>' for those in.
+   * Why the person is out (eligibility's reasons such as 'expired', then 'not_in_skill_list:<kind>' (their own
+   * list lacks it) or 'not_skilled_for:<kind>' (their role's), then 'not_working' / 'on_leave', then 'booked' for
+   * an overlapping booking); for those in, 'least_loaded' / 'load:<n>', then 'skilled_by:list' or
+   * 'skilled_by:role' (what made them skilled for the kind; none when neither is on record).
    */
   readonly reasons: readonly string[];
   readonly load: number;
@@ -44,19 +48,27 @@ export interface Candidate {
  */
 export function rankCandidates(staff: readonly StaffFacts[], slot: Slot, need?: Need): Candidate[] {
   const start = new Date(slot.start);
-  const all = staff.map((s): Candidate => {
+  const all = staff.map((s): Candidate & { readonly basis: readonly string[] } => {
     const verdict = eligibilityAt(s.eligibility, start);
-    const skill = need ? skilledFor(need.kind, s.role, need.skills).reasons : [];
-    const reasons = [...verdict.reasons, ...skill, ...availabilityAt(s.availability ?? [], slot).reasons];
+    const skill = need ? skilledFor(need.kind, s.role, need.skills, s.skills) : undefined;
+    const reasons = [
+      ...verdict.reasons,
+      ...(skill?.reasons ?? []),
+      ...availabilityAt(s.availability ?? [], slot).reasons,
+    ];
     if (s.booked.some((b) => overlaps(b, slot))) reasons.push(BOOKED);
-    return { staffId: s.staffId, inRunning: reasons.length === 0, reasons, load: s.load };
+    const basis = skill?.by === undefined ? [] : [skilledBy(skill.by)];
+    return { staffId: s.staffId, inRunning: reasons.length === 0, reasons, load: s.load, basis };
   });
   const byLoad = (a: Candidate, b: Candidate) => a.load - b.load || a.staffId.localeCompare(b.staffId);
   const ins = all.filter((c) => c.inRunning).sort(byLoad);
   const outs = all.filter((c) => !c.inRunning).sort(byLoad);
   const least = ins[0]?.load;
   return [
-    ...ins.map((c) => ({ ...c, reasons: [c.load === least ? 'least_loaded' : `load:${c.load}`] })),
-    ...outs,
+    ...ins.map(({ basis, ...c }) => ({
+      ...c,
+      reasons: [c.load === least ? 'least_loaded' : `load:${c.load}`, ...basis],
+    })),
+    ...outs.map(({ basis: _basis, ...c }) => c),
   ];
 }

@@ -22,23 +22,46 @@ export const DEFAULT_SKILLS: SkillTable = {
   rental_return: ['technician'],
 };
 
-/** The reason a person is out for a kind (in the candidates' reasons and the refusal's details). */
+/** The reason a person is out for a kind under their role (in the candidates' reasons and the refusal's details). */
 export const notSkilledFor = (kind: string): string => `not_skilled_for:${kind}`;
+
+/** The reason a person is out for a kind their own skill list (staff's StaffSkillsSet) does not name. */
+export const notInSkillList = (kind: string): string => `not_in_skill_list:${kind}`;
+
+/**
+ * What decided a person's skill: `list`, the request kinds staff recorded for them (StaffSkillsSet, when it names
+ * any); `role`, the tenant's table for the role they hold. The candidates list says which (`skilled_by:<basis>`).
+ */
+export type SkillBasis = 'list' | 'role';
+export const skilledBy = (basis: SkillBasis): string => `skilled_by:${basis}`;
 
 export interface SkillVerdict {
   readonly skilled: boolean;
   readonly reasons: readonly string[];
+  /** Absent when the person was not judged (neither a list nor a role on record). */
+  readonly by?: SkillBasis;
 }
 
 /**
- * Whether a person hired as `role` may take a request of `kind` under the table. A person whose hire orders never
- * saw (`role` undefined: staff's StaffMemberHired not on record) is not judged on skill, as a person without
- * shifts is not judged on a schedule (docs/decisions.md); a kind the table does not name is nobody's.
+ * Whether a person may take a request of `kind`. Their own list (`listed`: the kinds staff recorded them skilled
+ * for) decides when it names any kind, whatever their role; otherwise the role's default under the tenant's table
+ * (an empty list is a cleared one: the role decides again). A person whose hire orders never saw and who has no
+ * list (`role` undefined) is not judged on skill, as a person without shifts is not judged on a schedule
+ * (docs/decisions.md); a kind the table does not name is nobody's by role.
  */
-export function skilledFor(kind: string, role: Role | undefined, skills: SkillTable): SkillVerdict {
+export function skilledFor(
+  kind: string,
+  role: Role | undefined,
+  skills: SkillTable,
+  listed: readonly string[] = [],
+): SkillVerdict {
+  if (listed.length > 0)
+    return listed.includes(kind)
+      ? { skilled: true, reasons: [], by: 'list' }
+      : { skilled: false, reasons: [notInSkillList(kind)], by: 'list' };
   if (role === undefined) return { skilled: true, reasons: [] };
   const roles: readonly Role[] | undefined = (skills as Readonly<Record<string, readonly Role[]>>)[kind];
   return roles?.includes(role)
-    ? { skilled: true, reasons: [] }
-    : { skilled: false, reasons: [notSkilledFor(kind)] };
+    ? { skilled: true, reasons: [], by: 'role' }
+    : { skilled: false, reasons: [notSkilledFor(kind)], by: 'role' };
 }

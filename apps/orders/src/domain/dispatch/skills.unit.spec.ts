@@ -35,6 +35,7 @@ describe('skilled for the kind (the default table)', () => {
     expect(skilledFor(kind, role, DEFAULT_SKILLS)).toEqual({
       skilled,
       reasons: skilled ? [] : [`not_skilled_for:${kind}`],
+      by: 'role',
     });
   });
 
@@ -50,9 +51,63 @@ describe('skilled for the kind (the default table)', () => {
   });
 });
 
+describe('skilled by their own list, else by their role', () => {
+  it.each<
+    [
+      string,
+      RequestKind,
+      Role | undefined,
+      readonly string[] | undefined,
+      boolean,
+      string[],
+      string | undefined,
+    ]
+  >([
+    ['listed for it, whatever the role', 'repair', 'coach', ['repair'], true, [], 'list'],
+    ['listed for it, the hire never seen', 'chat', undefined, ['chat', 'repair'], true, [], 'list'],
+    [
+      'a list without it, though the role has it',
+      'repair',
+      'technician',
+      ['maintenance'],
+      false,
+      ['not_in_skill_list:repair'],
+      'list',
+    ],
+    [
+      'a list without it, the hire never seen',
+      'repair',
+      undefined,
+      ['chat'],
+      false,
+      ['not_in_skill_list:repair'],
+      'list',
+    ],
+    ['no list: by the role', 'repair', 'technician', undefined, true, [], 'role'],
+    ['a cleared (empty) list: by the role', 'repair', 'technician', [], true, [], 'role'],
+    ['no list, a role without it', 'repair', 'coach', undefined, false, ['not_skilled_for:repair'], 'role'],
+    [
+      'a cleared list, a role without it',
+      'practice_session',
+      'technician',
+      [],
+      false,
+      ['not_skilled_for:practice_session'],
+      'role',
+    ],
+    ['neither a list nor a role: not judged', 'repair', undefined, undefined, true, [], undefined],
+  ])('%s', (_why, kind, role, listed, skilled, reasons, by) => {
+    expect(skilledFor(kind, role, DEFAULT_SKILLS, listed)).toEqual({
+      skilled,
+      reasons,
+      ...(by === undefined ? {} : { by }),
+    });
+  });
+});
+
 describe('candidates for a repair, with the reason each is in or out', () => {
   const slot = { start: '2026-03-10T02:00:00.000Z', end: '2026-03-10T04:00:00.000Z' };
-  const person = (staffId: string, role: Role | undefined, over: Partial<StaffFacts> = {}): StaffFacts => ({
+  const person = (staffId: string, role?: Role, over: Partial<StaffFacts> = {}): StaffFacts => ({
     staffId,
     eligibility: [{ staffId, eligible: true, reasons: [], since: '2026-01-05T00:00:00.000Z' }],
     booked: [],
@@ -60,6 +115,27 @@ describe('candidates for a repair, with the reason each is in or out', () => {
     ...(role === undefined ? {} : { role }),
     ...over,
   });
+  it('says whether each is skilled by their own list or by their role, in or out', () => {
+    const ranked = rankCandidates(
+      [
+        person('a-coach-listed', 'coach', { skills: ['repair', 'chat'], load: 1 }),
+        person('b-tech', 'technician'),
+        person('c-tech-listed-otherwise', 'technician', { skills: ['maintenance'] }),
+        person('d-coach', 'coach', { skills: [] }),
+        person('e-unknown'),
+      ],
+      slot,
+      { kind: 'repair', skills: DEFAULT_SKILLS },
+    );
+    expect(ranked.map((c) => [c.staffId, c.inRunning, c.reasons])).toEqual([
+      ['b-tech', true, ['least_loaded', 'skilled_by:role']],
+      ['e-unknown', true, ['least_loaded']],
+      ['a-coach-listed', true, ['load:1', 'skilled_by:list']],
+      ['c-tech-listed-otherwise', false, ['not_in_skill_list:repair']],
+      ['d-coach', false, ['not_skilled_for:repair']],
+    ]);
+  });
+
   it('puts the unskilled out with `not_skilled_for:<kind>`, the skilled ranked by load', () => {
     const ranked = rankCandidates(
       [
@@ -81,8 +157,8 @@ describe('candidates for a repair, with the reason each is in or out', () => {
       { kind: 'repair', skills: DEFAULT_SKILLS },
     );
     expect(ranked.map((c) => [c.staffId, c.inRunning, c.reasons])).toEqual([
-      ['c-tech', true, ['least_loaded']],
-      ['b-tech-busy', true, ['load:2']],
+      ['c-tech', true, ['least_loaded', 'skilled_by:role']],
+      ['b-tech-busy', true, ['load:2', 'skilled_by:role']],
       ['a-coach', false, ['not_skilled_for:repair']],
       ['d-companion-expired', false, ['expired', 'not_skilled_for:repair']],
     ]);
@@ -122,11 +198,25 @@ describe('dispatch to an unskilled person', () => {
     },
   } as const;
   const staff = { staffId: 's-1', eligible: true, reasons: [] };
-  it.each<[string, Role, string | null]>([
-    ['a technician for a practice session: refused', 'technician', 'ORDERS.STAFF_NOT_SKILLED'],
-    ['a coach: dispatched', 'coach', null],
-  ])('%s', (_why, role, code) => {
-    const skill = skilledFor('practice_session', role, DEFAULT_SKILLS);
+  it.each<[string, Role, readonly string[], string | null, string[]]>([
+    [
+      'a technician for a practice session: refused',
+      'technician',
+      [],
+      'ORDERS.STAFF_NOT_SKILLED',
+      ['not_skilled_for:practice_session'],
+    ],
+    ['a coach: dispatched', 'coach', [], null, []],
+    ['a technician listed for practice sessions: dispatched', 'technician', ['practice_session'], null, []],
+    [
+      'a coach whose list lacks practice sessions: refused',
+      'coach',
+      ['repair'],
+      'ORDERS.STAFF_NOT_SKILLED',
+      ['not_in_skill_list:practice_session'],
+    ],
+  ])('%s', (_why, role, listed, code, reasons) => {
+    const skill = skilledFor('practice_session', role, DEFAULT_SKILLS, listed);
     const decide = () =>
       orderDecider.decide(command, state, { now, calendar: defaultBusinessCalendar, staff, skill });
     if (code === null) expect(decide()[0]?.type).toBe('OrderDispatched');
@@ -134,7 +224,7 @@ describe('dispatch to an unskilled person', () => {
       expect(decide).toThrow(
         expect.objectContaining({
           code,
-          details: expect.objectContaining({ reasons: ['not_skilled_for:practice_session'] }) as object,
+          details: expect.objectContaining({ reasons }) as object,
         }) as Error,
       );
   });

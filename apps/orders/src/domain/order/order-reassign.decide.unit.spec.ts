@@ -1,11 +1,13 @@
 import { deciderSpec } from '@serviceops/testing';
+import { defaultBusinessCalendar } from '@serviceops/kernel';
 import type { OrderCommand, OrderContext } from './order.commands';
 import { orderDecider } from './order.decider';
 import type { OrderEvent } from './order.events';
 import type { OrderStatus } from './order.state';
 
 // Reassignment (issue 15 item 3): a dispatched order, before work starts, moves to another person fit for its
-// slot, with a reason; the slot and the resource stay. The bookings are the handler's (the booking streams).
+// slot, with a reason, or to another slot or resource, judged as a dispatch. The bookings are the handler's (the
+// booking streams).
 
 const O = 'order-1';
 const now = new Date('2026-03-02T02:00:00.000Z');
@@ -136,5 +138,150 @@ describe('ReassignOrder (a dispatched order to another person, before work start
 
   it('refuses a blank reason', () => {
     spec([registered, dispatched]).when(reassign('s-2', '   ')).thenThrows('ORDERS.INVALID_TEXT');
+  });
+});
+
+describe('ReassignOrder to another time or resource (judged as a dispatch)', () => {
+  const shanghai = { ...defaultBusinessCalendar, timeZone: 'Asia/Shanghai' };
+  const later = { start: '2026-03-04T01:00:00.000Z', end: '2026-03-04T02:30:00.000Z' };
+  const fitResource = (resourceId: string, fitNow = true): Partial<OrderContext> => ({
+    resource: { resourceId, fit: fitNow, reasons: fitNow ? [] : ['inspection_expired'] },
+  });
+  const move = (
+    staffId: string,
+    over: { slot?: { start: string; end: string }; resourceId?: string },
+  ): OrderCommand => ({
+    type: 'ReassignOrder',
+    data: { orderId: O, staffId, reason: 'Customer asked', ...over },
+  });
+  const reassigned = (
+    data: Partial<Extract<OrderEvent, { type: 'OrderReassigned' }>['data']>,
+  ): OrderEvent => ({
+    type: 'OrderReassigned',
+    data: {
+      orderId: O,
+      fromStaffId: 's-1',
+      staffId: 's-1',
+      resourceId: 'van-1',
+      slot,
+      reassignedAt: at,
+      reason: 'Customer asked',
+      ...data,
+    },
+  });
+
+  it.each<[string, OrderCommand, Partial<OrderContext>, OrderEvent]>([
+    [
+      'the same person at a new slot, the resource going along (judged there)',
+      move('s-1', { slot: later }),
+      { ...fit('s-1'), ...fitResource('van-1') },
+      reassigned({ slot: later, fromSlot: slot }),
+    ],
+    [
+      'another person at a new slot, written as UTC instants',
+      move('s-2', { slot: { start: '2026-03-04T09:00:00+08:00', end: '2026-03-04T10:30:00+08:00' } }),
+      { ...fit('s-2'), ...fitResource('van-1') },
+      reassigned({ staffId: 's-2', slot: later, fromSlot: slot }),
+    ],
+    [
+      'the same person and slot with another resource',
+      move('s-1', { resourceId: 'van-2' }),
+      { ...fit('s-1'), ...fitResource('van-2') },
+      reassigned({ resourceId: 'van-2', fromResourceId: 'van-1' }),
+    ],
+    [
+      'the slot given as it is, with another person: only the person moves',
+      move('s-2', { slot }),
+      fit('s-2'),
+      reassigned({ staffId: 's-2' }),
+    ],
+  ])('moves %s', (_why, command, context, event) => {
+    spec([registered, dispatched], { calendar: shanghai, ...context })
+      .when(command)
+      .then([event]);
+  });
+
+  it('leaves the order at the new slot and resource', () => {
+    const state = stateAfter([
+      registered,
+      dispatched,
+      reassigned({
+        staffId: 's-2',
+        slot: later,
+        fromSlot: slot,
+        resourceId: 'van-2',
+        fromResourceId: 'van-1',
+      }),
+    ]);
+    expect(state).toMatchObject({
+      status: 'dispatched',
+      dispatch: { staffId: 's-2', slot: later, resourceId: 'van-2' },
+    });
+  });
+
+  it.each<[string, OrderCommand, Partial<OrderContext>, string]>([
+    [
+      'nothing changing: the same person, the same slot written otherwise, the same resource',
+      move('s-1', {
+        slot: { start: '2026-03-03T09:00:00+08:00', end: '2026-03-03T11:00:00+08:00' },
+        resourceId: 'van-1',
+      }),
+      fit('s-1'),
+      'ORDERS.SAME_STAFF',
+    ],
+    [
+      'a slot across two days of the tenant’s calendar',
+      move('s-1', { slot: { start: '2026-03-04T15:00:00.000Z', end: '2026-03-04T17:00:00.000Z' } }),
+      { ...fit('s-1'), ...fitResource('van-1') },
+      'ORDERS.SLOT_ACROSS_DAYS',
+    ],
+    [
+      'a slot begun already',
+      move('s-1', { slot: { start: '2026-03-02T01:00:00.000Z', end: '2026-03-02T03:00:00.000Z' } }),
+      { ...fit('s-1'), ...fitResource('van-1') },
+      'ORDERS.SLOT_IN_PAST',
+    ],
+    [
+      'a reversed slot',
+      move('s-1', { slot: { start: later.end, end: later.start } }),
+      { ...fit('s-1'), ...fitResource('van-1') },
+      'ORDERS.SLOT_REVERSED',
+    ],
+    [
+      'a person not eligible at the new slot',
+      move('s-1', { slot: later }),
+      {
+        ...fit('s-1'),
+        staff: { staffId: 's-1', eligible: false, reasons: ['expired'] },
+        ...fitResource('van-1'),
+      },
+      'ORDERS.STAFF_NOT_ELIGIBLE',
+    ],
+    [
+      'a person off shift at the new slot',
+      move('s-1', { slot: later }),
+      {
+        ...fit('s-1'),
+        availability: { available: false, reasons: ['not_working'] },
+        ...fitResource('van-1'),
+      },
+      'ORDERS.STAFF_UNAVAILABLE',
+    ],
+    [
+      'the resource unfit at the new slot',
+      move('s-1', { slot: later }),
+      { ...fit('s-1'), ...fitResource('van-1', false) },
+      'ORDERS.RESOURCE_UNFIT',
+    ],
+    [
+      'another resource unfit',
+      move('s-1', { resourceId: 'van-2' }),
+      { ...fit('s-1'), ...fitResource('van-2', false) },
+      'ORDERS.RESOURCE_UNFIT',
+    ],
+  ])('refuses %s', (_why, command, context, code) => {
+    spec([registered, dispatched], { calendar: shanghai, ...context })
+      .when(command)
+      .thenThrows(code);
   });
 });

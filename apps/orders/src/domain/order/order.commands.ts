@@ -1,20 +1,8 @@
-import type { BusinessLine } from '@serviceops/contracts';
+import type { BusinessLine, RequestKind } from '@serviceops/contracts';
 import type { BusinessCalendar } from '@serviceops/kernel';
 
-/** What the customer asks for (issue 15 item 1). */
-export const REQUEST_KINDS = [
-  'repair',
-  'maintenance',
-  'installation',
-  'user_training',
-  'warranty_return',
-  'practice_session',
-  'chat',
-  'rental_delivery',
-  'rental_visit',
-  'rental_return',
-] as const;
-export type RequestKind = (typeof REQUEST_KINDS)[number];
+// What the customer asks for (issue 15 item 1): the published vocabulary (staff records skills in it too).
+export { REQUEST_KINDS, type RequestKind } from '@serviceops/contracts';
 
 /** Who pays: the customer on a quote, a contract's entitlement, or the warranty. */
 export const SERVICE_TYPES = ['paid', 'under_contract', 'under_warranty'] as const;
@@ -79,9 +67,11 @@ export interface DispatchOrder {
 }
 
 /**
- * Move a dispatched order, before work starts, to another person for the same slot, with a reason (sealed): the
- * same checks as a dispatch (eligible at the slot, skilled, available, not double-booked); the handler releases the
- * previous person's booking and books the new one's in the same transaction. The resource stays booked.
+ * Move a dispatched order, before work starts, to another person and/or another slot or resource, with a reason
+ * (sealed): the same checks as a dispatch (the slot within one day of the tenant's calendar and not begun, the
+ * person eligible at it, skilled, available, the resource fit, nobody double-booked); the handler releases the
+ * bookings that change and books the new ones in the same transaction. Without `slot` the slot stays, without
+ * `resourceId` the resource stays (a new slot books it then).
  */
 export interface ReassignOrder {
   readonly type: 'ReassignOrder';
@@ -90,6 +80,8 @@ export interface ReassignOrder {
     readonly staffId: string;
     /** Free text, sealed: personal data. */
     readonly reason: string;
+    readonly slot?: Slot;
+    readonly resourceId?: string;
   };
 }
 
@@ -199,7 +191,8 @@ export interface OrderContext {
   readonly leases?: readonly LeaseFacts[];
   /**
    * RegisterRequest: the tenant's calendar and policy. EscalateArrivalRisk: the calendar as it stands (the
-   * deadline is recounted in it). DispatchOrder: the calendar whose day the slot must lie in.
+   * deadline is recounted in it). DispatchOrder, ReassignOrder to a new slot: the calendar whose day the slot must
+   * lie in.
    */
   readonly calendar?: BusinessCalendar;
   readonly policy?: OrdersPolicy;
@@ -211,7 +204,10 @@ export interface OrderContext {
   readonly availability?: { readonly available: boolean; readonly reasons: readonly string[] };
   /** DispatchOrder: whether the person is skilled for the order's kind (dispatch/skills, the tenant's table). */
   readonly skill?: { readonly skilled: boolean; readonly reasons: readonly string[] };
-  /** DispatchOrder with a resource: its fitness on the slot's day (see domain/resource `dispatchable`). */
+  /**
+   * DispatchOrder with a resource, ReassignOrder booking one anew (another resource, or the same at a new slot):
+   * its fitness on the slot's day (see domain/resource `dispatchable`).
+   */
   readonly resource?: ResourceVerdict;
 }
 

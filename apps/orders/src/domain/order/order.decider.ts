@@ -288,16 +288,7 @@ function dispatch(command: DispatchOrder, state: OrderState, context: OrderConte
     throw new Error('DispatchOrder needs the tenant’s calendar in its context');
   assertSlot(slot, context.now, context.calendar);
   assertStaffFit(staffId, order.kind, slot, context);
-  if (resourceId !== undefined) {
-    const resource = context.resource;
-    if (resource === undefined || resource.resourceId !== resourceId)
-      throw new Error('DispatchOrder with a resource needs its fitness at the slot in its context');
-    if (!resource.fit)
-      throw orderError(E.RESOURCE_UNFIT, `resource ${resourceId} is not fit at ${slot.start}`, {
-        resourceId,
-        reasons: resource.reasons,
-      });
-  }
+  if (resourceId !== undefined) assertResourceFit(resourceId, slot, context, 'DispatchOrder');
   return [
     {
       type: 'OrderDispatched',
@@ -338,10 +329,12 @@ function assertStaffFit(staffId: string, kind: RequestKind, slot: Slot, context:
 }
 
 /**
- * A dispatched order, before work starts, moves to another person fit for its slot (the slot and the resource
- * stay). Not dispatched yet: 422 ORDERS.ORDER_NOT_DISPATCHED; work begun: ORDERS.WORK_ORDER_STARTED; ended: its own
- * code; each with the status in `details.orderStatus`. The same person: ORDERS.SAME_STAFF. The slot may have begun
- * (nobody arrived: someone else goes).
+ * A dispatched order, before work starts, moves to another person, slot or resource, judged as a dispatch is: a new
+ * slot within one day of the tenant's calendar and not begun (`assertSlot`), the person fit at the slot (eligible,
+ * skilled, available), a resource booked anew fit at it. Not dispatched yet: 422 ORDERS.ORDER_NOT_DISPATCHED; work
+ * begun: ORDERS.WORK_ORDER_STARTED; ended: its own code; each with the status in `details.orderStatus`. Nothing
+ * changing (the same person, slot and resource): ORDERS.SAME_STAFF. A kept slot may have begun (nobody arrived:
+ * someone else goes).
  */
 function reassign(command: ReassignOrder, state: OrderState, context: OrderContext): OrderEvent[] {
   const order = open(existing(state, command.data.orderId));
@@ -355,10 +348,22 @@ function reassign(command: ReassignOrder, state: OrderState, context: OrderConte
     throw orderError(E.NOT_DISPATCHED, `order ${order.orderId} is not dispatched`, {
       orderStatus: order.status,
     });
-  if (current.staffId === staffId)
-    throw orderError(E.SAME_STAFF, `order ${order.orderId} is with staff ${staffId} already`, { staffId });
+  const moved = reassignedSlot(command.data.slot, current.slot, context);
+  const slot = moved ?? current.slot;
+  const resourceId = command.data.resourceId ?? current.resourceId;
+  const resourceChanged = resourceId !== current.resourceId;
+  if (current.staffId === staffId && moved === undefined && !resourceChanged)
+    throw orderError(
+      E.SAME_STAFF,
+      `order ${order.orderId} is with staff ${staffId} already, then and there`,
+      {
+        staffId,
+      },
+    );
   const reason = text(command.data.reason, 'reason', ORDER_FIELDS.reassignReason);
-  assertStaffFit(staffId, order.kind, current.slot, context);
+  assertStaffFit(staffId, order.kind, slot, context);
+  if (resourceId !== undefined && (resourceChanged || moved !== undefined))
+    assertResourceFit(resourceId, slot, context, 'ReassignOrder');
   return [
     {
       type: 'OrderReassigned',
@@ -366,13 +371,42 @@ function reassign(command: ReassignOrder, state: OrderState, context: OrderConte
         orderId: order.orderId,
         fromStaffId: current.staffId,
         staffId,
-        ...(current.resourceId === undefined ? {} : { resourceId: current.resourceId }),
-        slot: current.slot,
+        ...(resourceId === undefined ? {} : { resourceId }),
+        slot,
+        ...(moved === undefined ? {} : { fromSlot: current.slot }),
+        ...(resourceChanged && current.resourceId !== undefined
+          ? { fromResourceId: current.resourceId }
+          : {}),
         reassignedAt: context.now.toISOString(),
         reason,
       },
     },
   ];
+}
+
+/**
+ * A reassignment's new slot, judged as a dispatch's (`assertSlot` in the tenant's calendar) and written as ISO
+ * instants; undefined when none is given or it is the slot the order has.
+ */
+function reassignedSlot(given: Slot | undefined, current: Slot, context: OrderContext): Slot | undefined {
+  if (given === undefined) return undefined;
+  if (context.calendar === undefined)
+    throw new Error('ReassignOrder to a new slot needs the tenant’s calendar in its context');
+  assertSlot(given, context.now, context.calendar);
+  const slot = { start: new Date(given.start).toISOString(), end: new Date(given.end).toISOString() };
+  return slot.start === current.start && slot.end === current.end ? undefined : slot;
+}
+
+/** A resource going along in the slot must be fit then (ORDERS.RESOURCE_UNFIT, with the reasons). */
+function assertResourceFit(resourceId: string, slot: Slot, context: OrderContext, what: string): void {
+  const resource = context.resource;
+  if (resource === undefined || resource.resourceId !== resourceId)
+    throw new Error(`${what} with a resource needs its fitness at the slot in its context`);
+  if (!resource.fit)
+    throw orderError(E.RESOURCE_UNFIT, `resource ${resourceId} is not fit at ${slot.start}`, {
+      resourceId,
+      reasons: resource.reasons,
+    });
 }
 
 /** The statuses the system dispatches from: waiting for dispatch, needing no quote or with the quote accepted. */

@@ -45,8 +45,22 @@ export type ChangeStaffRole = Command<
   { staffId: string; role: Role; assessmentPeriod?: string }
 >;
 
+/**
+ * Record the request kinds (orders' vocabulary) the staff member is skilled for: the whole list, replacing the
+ * one before; empty clears it (their role decides again). `setBy`: the people manager's user id.
+ */
+export type SetStaffSkills = Command<
+  'SetStaffSkills',
+  { staffId: string; kinds: readonly string[]; setBy: string }
+>;
+
 export type MemberCommand =
-  HireStaffMember | ChangePayTerms | EraseStaffMember | RecordStaffMemberLeft | ChangeStaffRole;
+  | HireStaffMember
+  | ChangePayTerms
+  | EraseStaffMember
+  | RecordStaffMemberLeft
+  | ChangeStaffRole
+  | SetStaffSkills;
 
 /** A person's outcomes in the latest recorded result of a period (AssessmentOutcomesDecided's). */
 export interface AssessedOutcomes {

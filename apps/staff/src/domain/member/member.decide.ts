@@ -1,4 +1,4 @@
-import { STAFF_PEOPLE_FIELDS } from '@serviceops/contracts';
+import { REQUEST_KINDS, type RequestKind, STAFF_PEOPLE_FIELDS } from '@serviceops/contracts';
 import { addDays, isMinorUnits, localDateOf, RULES, zonedInstant } from '@serviceops/kernel';
 import type {
   AssessedOutcomes,
@@ -9,6 +9,7 @@ import type {
   MemberCommand,
   RecordStaffMemberLeft,
   SeparationOfMember,
+  SetStaffSkills,
 } from './member.commands';
 import { MemberErrorCode, memberError } from './member.errors';
 import type { MemberEvent, PayTerms } from './member.events';
@@ -42,6 +43,8 @@ export function decideMember(
       return recordLeft(command, state, context);
     case 'ChangeStaffRole':
       return changeRole(command, state, context);
+    case 'SetStaffSkills':
+      return setSkills(command, state, context);
     default: {
       const unhandled: never = command;
       return unhandled;
@@ -162,6 +165,41 @@ function changeRole(
           : {}),
         changedAt: context.now.toISOString(),
       },
+    },
+  ];
+}
+
+const isRequestKind = (kind: string): kind is RequestKind =>
+  (REQUEST_KINDS as readonly string[]).includes(kind);
+
+/**
+ * The request kinds someone still employed (not erased, not left) is skilled for: each one of orders' vocabulary,
+ * kept once and in the vocabulary's order, so the same list again (in any order, with repeats) changes nothing.
+ * Empty clears the list: orders goes back to judging them by their role.
+ */
+function setSkills(
+  { data }: SetStaffSkills,
+  state: MemberState,
+  context: MemberContext,
+): readonly MemberEvent[] {
+  const member = activeMember(state);
+  if (member.leftAt !== undefined)
+    throw memberError(MemberErrorCode.STAFF_MEMBER_LEFT, 'the staff member has left', {
+      leftAt: member.leftAt,
+    });
+  const unknown = data.kinds.filter((kind) => !isRequestKind(kind));
+  if (unknown.length > 0)
+    throw memberError(
+      MemberErrorCode.SKILL_KIND_UNKNOWN,
+      `not a request kind: ${unknown.join(', ')} (one of ${REQUEST_KINDS.join(', ')})`,
+      { field: 'kinds', unknown },
+    );
+  const kinds = REQUEST_KINDS.filter((kind) => data.kinds.includes(kind));
+  if (kinds.join() === (member.skills?.kinds ?? []).join()) return [];
+  return [
+    {
+      type: 'StaffSkillsSet',
+      data: { staffId: member.staffId, kinds, setBy: data.setBy, setAt: context.now.toISOString() },
     },
   ];
 }

@@ -410,3 +410,83 @@ describe('ChangeStaffRole', () => {
       .thenThrows('STAFF.ROLE_CHANGE_NOT_DECIDED');
   });
 });
+
+describe('SetStaffSkills', () => {
+  const MANAGER = '5f1a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b';
+  const set = (kinds: readonly string[]): MemberCommand => ({
+    type: 'SetStaffSkills',
+    data: { staffId: STAFF, kinds, setBy: MANAGER },
+  });
+  const skillsSet = (kinds: readonly string[]): MemberEvent =>
+    ({ type: 'StaffSkillsSet', data: { staffId: STAFF, kinds, setBy: MANAGER, setAt: at } }) as MemberEvent;
+  const left: MemberEvent = {
+    type: 'StaffMemberLeft',
+    data: { staffId: STAFF, kind: 'dismissal', lastDay: '2026-03-01', leftAt: at },
+  };
+  const erased: MemberEvent = {
+    type: 'StaffMemberErased',
+    data: { staffId: STAFF, by: 'request', lastDay: '2026-03-01', erasedAt: at },
+  };
+
+  it.each([
+    ['a first list', [hired], ['repair'], [skillsSet(['repair'])]],
+    [
+      'kinds in the vocabulary’s order, each once',
+      [hired],
+      ['rental_visit', 'repair', 'repair', 'practice_session'],
+      [skillsSet(['repair', 'practice_session', 'rental_visit'])],
+    ],
+    [
+      'a list replacing the one before',
+      [hired, skillsSet(['repair'])],
+      ['maintenance'],
+      [skillsSet(['maintenance'])],
+    ],
+    ['an empty list clearing the one before', [hired, skillsSet(['repair'])], [], [skillsSet([])]],
+    ['the same list again: nothing', [hired, skillsSet(['repair', 'chat'])], ['chat', 'repair'], []],
+    ['an empty list when none was set: nothing', [hired], [], []],
+    [
+      'the list after a role change',
+      [
+        hired,
+        {
+          type: 'StaffRoleChanged',
+          data: {
+            staffId: STAFF,
+            from: 'coach',
+            to: 'technician',
+            branchId: hireData.branchId,
+            changedAt: at,
+          },
+        },
+      ],
+      ['chat'],
+      [skillsSet(['chat'])],
+    ],
+  ] as const)('records %s', (_what, given, kinds, events) => {
+    spec(given)
+      .when(set(kinds))
+      .then(events as readonly MemberEvent[]);
+  });
+
+  it.each([
+    ['no staff member', [], ['repair'], 'STAFF.STAFF_MEMBER_NOT_FOUND'],
+    ['a leaver', [hired, left], ['repair'], 'STAFF.STAFF_MEMBER_LEFT'],
+    ['a leaver clearing the list', [hired, left], [], 'STAFF.STAFF_MEMBER_LEFT'],
+    ['an erased file', [hired, left, erased], ['repair'], 'STAFF.STAFF_MEMBER_ERASED'],
+    ['a kind orders does not have', [hired], ['repair', 'plumbing'], 'STAFF.SKILL_KIND_UNKNOWN'],
+    ['a kind in another case', [hired], ['Repair'], 'STAFF.SKILL_KIND_UNKNOWN'],
+  ] as const)('refuses %s', (_what, given, kinds, code) => {
+    spec(given as readonly MemberEvent[])
+      .when(set(kinds))
+      .thenThrows(code);
+  });
+
+  it('keeps the list, who set it and when on the staff member', () => {
+    const state = [hired, skillsSet(['repair'])].reduce(memberDecider.evolve, memberDecider.initialState());
+    expect(state).toMatchObject({
+      skills: { kinds: ['repair'], setBy: MANAGER, setAt: at },
+      updatedAt: at,
+    });
+  });
+});

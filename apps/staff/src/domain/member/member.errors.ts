@@ -20,6 +20,8 @@ export const MemberErrorCode = {
   STAFF_MEMBER_LEFT: 'STAFF.STAFF_MEMBER_LEFT',
   /** A role change citing an assessed period whose latest result did not decide a role change for the person. */
   ROLE_CHANGE_NOT_DECIDED: 'STAFF.ROLE_CHANGE_NOT_DECIDED',
+  /** Skills name a request kind orders' vocabulary (REQUEST_KINDS) does not have. */
+  SKILL_KIND_UNKNOWN: 'STAFF.SKILL_KIND_UNKNOWN',
 } as const;
 
 export type MemberErrorCode = (typeof MemberErrorCode)[keyof typeof MemberErrorCode];

@@ -5,6 +5,7 @@ import {
   type StaffMemberErasedV1,
   type StaffMemberLeftV1,
   type StaffRoleChangedV1,
+  type StaffSkillsSetV1,
 } from '@serviceops/contracts';
 import type { Event, Money } from '@serviceops/kernel';
 
@@ -68,13 +69,17 @@ export type StaffMemberLeft = Event<'StaffMemberLeft', StaffMemberLeftV1>;
 /** The staff member's role changed (published as StaffRoleChangedV1: tenancy's login, orders' skill follow it). */
 export type StaffRoleChanged = Event<'StaffRoleChanged', StaffRoleChangedV1>;
 
+/** The request kinds the staff member is skilled for (published as StaffSkillsSetV1: orders' dispatch reads them). */
+export type StaffSkillsSet = Event<'StaffSkillsSet', StaffSkillsSetV1>;
+
 export type MemberEvent =
   | StaffMemberHired
   | PayTermsChanged
   | StaffLoginRequested
   | StaffMemberErased
   | StaffMemberLeft
-  | StaffRoleChanged;
+  | StaffRoleChanged
+  | StaffSkillsSet;
 
 /** Where personal data sits in the staff member's events: sealed with their key in storage. */
 export const MEMBER_SEALED_PATHS = PERSONAL_DATA_SEALED.staffMember;

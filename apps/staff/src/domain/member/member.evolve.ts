@@ -27,6 +27,9 @@ export function evolveMember(state: MemberState, event: MemberEvent): MemberStat
     case 'StaffRoleChanged':
       if (state.status === 'absent') return state;
       return { ...state, role: event.data.to, updatedAt: event.data.changedAt };
+    case 'StaffSkillsSet':
+      if (state.status === 'absent') return state;
+      return { ...state, skills: event.data, updatedAt: event.data.setAt };
     case 'StaffMemberLeft':
       if (state.status === 'absent') return state;
       return { ...state, leftAt: event.data.leftAt, updatedAt: event.data.leftAt };

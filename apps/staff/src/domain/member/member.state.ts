@@ -1,4 +1,4 @@
-import type { BusinessLine, Role } from '@serviceops/contracts';
+import type { BusinessLine, Role, StaffSkillsSetV1 } from '@serviceops/contracts';
 import type { PayTerms } from './member.events';
 
 export interface AbsentMember {
@@ -27,6 +27,8 @@ export interface ActiveMember {
   readonly erasedAt?: string;
   /** Their separation's last day came (StaffMemberLeft). */
   readonly leftAt?: string;
+  /** The request kinds a people manager recorded them skilled for (StaffSkillsSet); absent: never recorded. */
+  readonly skills?: StaffSkillsSetV1;
 }
 
 export type MemberState = AbsentMember | ActiveMember;
