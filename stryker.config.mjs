@@ -33,6 +33,8 @@ export default {
   ],
   coverageAnalysis: 'perTest',
   concurrency: 2,
+  // A mutant that makes a loop endless is detected by its timeout: a rule test runs in milliseconds.
+  timeoutMS: 2000,
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
