@@ -35,8 +35,8 @@ export function useCaseTs(f: CommandFacts, ruleKey: string): string {
   const handles = f.creating
     ? ''
     : `
-  // The whole of ${rpc(f)}: its request made the command, then loaded, decided and appended by the
-  // aggregate's handler (application/${a.kebab}.handlers.ts, handlesUseCases).
+  // The whole of its declared method: the request made the command, which the aggregate's handler
+  // loads, decides and appends (handlesUseCases in application/${a.kebab}.handlers.ts).
   handles: {
     rpc: '${rpc(f)}',
     command: (request: { ${request.join('; ')} }) => ({
