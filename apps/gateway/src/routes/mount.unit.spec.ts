@@ -41,14 +41,20 @@ describe('a resource’s routes derived from its declarations and body classes',
     ) as unknown[];
 
   it('takes every declared write under the resource’s path, and no read', () => {
-    expect(derivedRpcs('customers')).toEqual([
-      'customers.RegisterCustomer',
-      'customers.ChangeCustomerContacts',
-      'customers.UpdateCustomerFile',
-      'customers.MergeCustomers',
-      'customers.UndoCustomerMerge',
-      'customers.EraseCustomer',
-    ]);
+    const derived = derivedRpcs('customers');
+    expect(derived).not.toContain('customers.GetCustomer');
+    expect(derived).not.toContain('customers.ListCustomers');
+    expect(derived).not.toContain('customers.AnswerInquiry');
+    expect(derived).toEqual(
+      expect.arrayContaining([
+        'customers.RegisterCustomer',
+        'customers.ChangeCustomerContacts',
+        'customers.UpdateCustomerFile',
+        'customers.MergeCustomers',
+        'customers.UndoCustomerMerge',
+        'customers.EraseCustomer',
+      ]) as unknown,
+    );
   });
 
   it('binds a write nobody bound by hand to the body class that names it, answering the resource’s view', () => {
