@@ -27,8 +27,8 @@ const ROOT = path.dirname(fileURLToPath(import.meta.url));
 
 const TS = ['**/*.ts', '**/*.mts', '**/*.cts'];
 const JS = ['**/*.js', '**/*.mjs', '**/*.cjs'];
-/** Test-only code: specs, test helpers and benchmarks. These may use `type:testing` projects. */
-const TEST_CODE = ['**/*.spec.ts', '**/test/**/*.ts', '**/bench/**/*.ts'];
+/** Test-only code: specs, test helpers (*.testing.ts, as dependency-cruiser counts them) and benchmarks. These may use `type:testing` projects. */
+const TEST_CODE = ['**/*.spec.ts', '**/*.testing.ts', '**/test/**/*.ts', '**/bench/**/*.ts'];
 
 // ---------------------------------------------------------------------------------------------------------------
 // Module boundaries

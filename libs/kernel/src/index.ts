@@ -7,3 +7,5 @@ export * from './money';
 export * from './business-calendar';
 export * from './local-date';
 export * from './rules';
+export * from './use-case';
+export * from './request-fields';

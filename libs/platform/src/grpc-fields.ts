@@ -1,20 +1,8 @@
 import { isUuid, type Money } from '@serviceops/kernel';
 import { ProblemError } from './errors';
 
-/**
- * What a gRPC request's fields mean beyond what proto3 can say: an unset optional arrives absent (the services
- * load protos with `defaults: false`), and a string cannot be null, so an empty one stands for "remove".
- */
-
-/** `{ [field]: value }` when the value is set: absent, and an empty string, leave the field out. */
-export function optional<K extends string, V>(field: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined || value === '' ? {} : { [field]: value }) as { [P in K]?: V };
-}
-
-/** A field a command may clear: absent is "leave it", an empty string is "remove it" (null). */
-export function removable(value: string | undefined): string | null | undefined {
-  return value === undefined ? undefined : value === '' ? null : value;
-}
+// `optional` and `removable` are the kernel's: a use case maps its request with them in the domain.
+export { optional, removable } from '@serviceops/kernel';
 
 /** A UUID in a request's body (a path's are checked by the declaration): malformed is a validation error. */
 export function uuidField(id: string | undefined, field: string): string {

@@ -11,7 +11,7 @@ import {
   type GrpcServiceName,
   type Rpc,
 } from '@serviceops/contracts';
-import { isUuid } from '@serviceops/kernel';
+import { isUuid, type Command, type UseCase } from '@serviceops/kernel';
 import type { CallContext } from './command';
 import { ProblemError } from './errors';
 import { callContextOf, GrpcProblemFilter } from './grpc';
@@ -34,6 +34,36 @@ export function Handles(rpc: Rpc): MethodDecorator {
     const handled = (Reflect.getOwnMetadata(HANDLED, owner) as HandledMethod[] | undefined) ?? [];
     Reflect.defineMetadata(HANDLED, [...handled, { rpc, property: String(property) }], owner);
   };
+}
+
+/**
+ * Gives `target` a `@Handles` method for each use case that is the whole of a declared method (`handles`): its
+ * request becomes the use case's command, which `handle` loads, decides and appends like any other of the class.
+ * A new command of the aggregate is then served without a method written for it.
+ */
+export function handlesUseCases<T>(
+  target: Type<T>,
+  useCases: readonly Pick<UseCase<Command, never, never, never>, 'command' | 'handles'>[],
+  handle: (
+    this: T,
+    command: Command,
+    request: { readonly expectedVersion?: number },
+    call: CallContext,
+  ) => Promise<unknown>,
+): void {
+  for (const { command, handles } of useCases) {
+    if (!handles) continue;
+    const property = `handle${command}`;
+    const toCommand = handles.command as (request: object) => Command;
+    Object.defineProperty(target.prototype, property, {
+      value: function (this: T, request: object, call: CallContext) {
+        return handle.call(this, toCommand(request), request, call);
+      },
+      writable: true,
+      configurable: true,
+    });
+    Handles(handles.rpc as Rpc)(target.prototype as object, property, {});
+  }
 }
 
 /** What `@Handles` marked on a class. */

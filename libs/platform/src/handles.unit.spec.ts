@@ -11,7 +11,7 @@ import {
   InternalTokenSigner,
   InternalTokenVerifier,
 } from './internal-token';
-import { grpcControllerOf, handlerTable, Handles, requestOf } from './handles';
+import { grpcControllerOf, handlerTable, Handles, handlesUseCases, requestOf } from './handles';
 
 const ID = '0b7c9a34-5b7e-4c1e-9a3a-1f2d3c4b5a69';
 const caller: CallContext = { tenantId: ID, actorId: ID, roles: ['admin'], correlationId: 'c' };
@@ -120,5 +120,47 @@ describe('grpcControllerOf: the derived controller', () => {
     expect(() => controller['GetCustomerStats']?.({}, new Metadata())).toThrow(
       'the call carries no internal token',
     );
+  });
+});
+
+describe('handlesUseCases: a use case that is its whole declared method needs no method of its own', () => {
+  it('binds each use case with `handles` to its rpc, its request made its command', async () => {
+    class Writes {
+      handled: unknown[] = [];
+      apply(command: object, request: object, call: CallContext) {
+        this.handled.push({ command, request, call });
+        return Promise.resolve({ done: true });
+      }
+    }
+    handlesUseCases(
+      Writes,
+      [
+        {
+          command: 'Count',
+          handles: {
+            rpc: 'analytics.GetCustomerStats',
+            command: (request: { id: string }) => ({ type: 'Count', data: { at: request.id } }),
+          },
+        },
+        { command: 'Internal' },
+      ],
+      function (command, request, call) {
+        return this.apply(command, request, call);
+      },
+    );
+    expect(handlerTable('analytics', [Writes, Audit])).toEqual(
+      new Map([
+        ['GetCustomerStats', { provider: 0, property: 'handleCount' }],
+        ['ListAudit', { provider: 1, property: 'audit' }],
+      ]),
+    );
+    const writes = new Writes();
+    const handle = (writes as unknown as Record<string, (r: object, c: CallContext) => Promise<unknown>>)[
+      'handleCount'
+    ];
+    await expect(handle?.call(writes, { id: ID }, caller)).resolves.toEqual({ done: true });
+    expect(writes.handled).toEqual([
+      { command: { type: 'Count', data: { at: ID } }, request: { id: ID }, call: caller },
+    ]);
   });
 });

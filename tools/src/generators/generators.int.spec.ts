@@ -98,8 +98,10 @@ describe('nx g @serviceops/tools:service and :command, in a copy of the reposito
     expect([...touched]).toEqual(
       expect.arrayContaining([
         `apps/${SERVICE}/src/${SERVICE}.service-definition.ts`,
-        `apps/${SERVICE}/src/domain/sample/sample.decide.ts`,
-        `apps/${SERVICE}/src/domain/sample/sample.decide.unit.spec.ts`,
+        `apps/${SERVICE}/src/domain/sample/sample.decider.ts`,
+        `apps/${SERVICE}/src/domain/sample/take-sample.ts`,
+        `apps/${SERVICE}/src/domain/sample/approve-sample.ts`,
+        `apps/${SERVICE}/src/domain/sample/approve-sample.unit.spec.ts`,
         `apps/${SERVICE}/src/application/sample.handlers.ts`,
         `apps/gateway/src/samples/samples.routes.ts`,
         `libs/contracts/proto/${SERVICE}.proto`,
@@ -143,12 +145,13 @@ describe('nx g @serviceops/tools:service and :command, in a copy of the reposito
       'apps/e2e/src/deployment',
       'libs/platform/src/handles',
     ]);
-    expect(output).toContain(`apps/${SERVICE}/src/domain/sample/sample.decide.unit.spec.ts`);
+    expect(output).toContain(`apps/${SERVICE}/src/domain/sample/take-sample.unit.spec.ts`);
+    expect(output).toContain(`apps/${SERVICE}/src/domain/sample/approve-sample.unit.spec.ts`);
     expect(output).toContain(`apps/${SERVICE}/test/${SERVICE}.service.int.spec.ts`);
   }, 90_000);
 
   it('make a rule test that fails once its rule is gone', () => {
-    const decide = path.join(scratch, `apps/${SERVICE}/src/domain/sample/sample.decide.ts`);
+    const decide = path.join(scratch, `apps/${SERVICE}/src/domain/sample/approve-sample.ts`);
     const source = fs.readFileSync(decide, 'utf8');
     const rule = /^\s*if \(state\.status === 'absent'\) throw .*\n/m;
     expect(source).toMatch(rule);
@@ -158,7 +161,8 @@ describe('nx g @serviceops/tools:service and :command, in a copy of the reposito
         '--selectProjects',
         'unit',
         '--testPathPatterns',
-        `apps/${SERVICE}/`,
+        // One file, so that Jest lists each test with its mark.
+        `apps/${SERVICE}/src/domain/sample/approve-sample`,
       ]);
       expect(ok).toBe(false);
       expect(output).toMatch(/✕ refuses ApproveSample when there is no such sample/);

@@ -213,21 +213,69 @@ describe('nx g @serviceops/tools:command', () => {
       expect(dto).toMatch(/@Follows\(RULES\.instant\)\s+arrivesAt!: string;/);
       expect(dto).toMatch(/@Max\(2147483647\)\s+count!: number;/);
       expect(dto).toMatch(/@Follows\(RULES\.uuid\)\s+courierId!: string;/);
+      expect(dto).toMatch(/@BodyOf\('parcels\.ConfirmParcel'\)\s+export class ConfirmParcelDto/);
+      // The route is derived from the body class: the routes file is as the first command left it.
       expect(read(tree, 'apps/gateway/src/parcels/parcels.routes.ts')).toContain(
-        "route({ rpc: 'parcels.ConfirmParcel', body: ConfirmParcelDto, answer: ParcelView })",
+        "resourceRoutes('parcels', { answer: ParcelView }, bodies)",
       );
-      const commands = read(tree, 'apps/parcels/src/domain/parcel/parcel.commands.ts');
-      expect(commands).toContain("import type { Money } from '@serviceops/kernel';");
-      expect(commands).toContain(
-        'fee: Money; dueOn: string; arrivesAt: string; count: number; courierId: string',
+      const useCase = read(tree, 'apps/parcels/src/domain/parcel/confirm-parcel.ts');
+      expect(useCase).toContain(
+        "import { DomainError, useCase, type Command, type Event, type Money } from '@serviceops/kernel';",
       );
-      const handlers = read(tree, 'apps/parcels/src/application/parcel.handlers.ts');
-      expect(handlers).toContain(
+      expect(useCase).toContain(
+        'readonly fee: Money; readonly dueOn: string; readonly arrivesAt: string; readonly count: number; readonly courierId: string',
+      );
+      expect(useCase).toContain(
         "fee: { amount: Number(request.fee?.amount ?? 0), currency: request.fee?.currency ?? '' }",
       );
-      expect(handlers).toContain('count: request.count ?? 0');
-      expect(read(tree, 'apps/parcels/src/domain/parcel/parcel.decide.unit.spec.ts')).toContain(
+      expect(useCase).toContain('count: request.count ?? 0');
+      expect(read(tree, 'apps/parcels/src/domain/parcel/confirm-parcel.unit.spec.ts')).toContain(
         "fee: { amount: 1500, currency: 'CNY' }, dueOn: '2026-03-02'",
+      );
+    });
+
+    it('adds a command on an existing record in five files: declaration, body, use case, its line, rule test', async () => {
+      const tree = await withParcels();
+      const before = new Map(tree.listChanges().map((c) => [c.path, c.content?.toString()]));
+      await commandGenerator(tree, { service: 'parcels', name: 'ConfirmParcel', fields: 'dueOn:date' });
+      const touched = tree
+        .listChanges()
+        .filter((c) => before.get(c.path) !== c.content?.toString())
+        .map((c) => c.path)
+        .sort();
+      expect(touched).toEqual([
+        'apps/gateway/src/parcels/parcels.dto.ts',
+        'apps/parcels/src/domain/parcel/confirm-parcel.ts',
+        'apps/parcels/src/domain/parcel/confirm-parcel.unit.spec.ts',
+        'apps/parcels/src/domain/parcel/parcel.decider.ts',
+        'libs/contracts/src/api/parcels.api.ts',
+      ]);
+      expect(read(tree, 'apps/parcels/src/domain/parcel/parcel.decider.ts')).toContain(
+        'export const PARCEL_USE_CASES = [placeParcel, confirmParcel] as const;',
+      );
+      expect(read(tree, 'apps/gateway/src/parcels/parcels.dto.ts')).not.toContain('export {};');
+    });
+
+    it('adds one to the customer file, the reference aggregate, with its catalog’s code', async () => {
+      const tree = repository();
+      const before = new Map(tree.listChanges().map((c) => [c.path, c.content?.toString()]));
+      await commandGenerator(tree, { service: 'customers', name: 'FlagCustomer', aggregate: 'customer' });
+      const touched = tree
+        .listChanges()
+        .filter((c) => before.get(c.path) !== c.content?.toString())
+        .map((c) => c.path)
+        .sort();
+      expect(touched).toEqual([
+        'apps/customers/src/domain/customer/customer.decider.ts',
+        'apps/customers/src/domain/customer/flag-customer.ts',
+        'apps/customers/src/domain/customer/flag-customer.unit.spec.ts',
+        'libs/contracts/src/api/customers.api.ts',
+      ]);
+      expect(read(tree, 'apps/customers/src/domain/customer/flag-customer.ts')).toContain(
+        "throw new DomainError(CustomerErrorCode.notFound, 'no such customer')",
+      );
+      expect(read(tree, 'libs/contracts/src/api/customers.api.ts')).toContain(
+        "errors: ['CUSTOMERS.CUSTOMER_NOT_FOUND']",
       );
     });
 

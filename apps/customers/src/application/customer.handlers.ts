@@ -5,16 +5,20 @@ import {
   execute,
   executeTogether,
   Handles,
+  handlesUseCases,
   ProblemError,
   type CallContext,
   optional,
-  removable,
   uuidField,
 } from '@serviceops/platform';
-import type { CustomerCommand, CustomerContext } from '../domain/customer/customer.commands';
-import { customerDecider } from '../domain/customer/customer.decider';
-import type { CustomerEvent, CustomerNeed, Gender } from '../domain/customer/customer.events';
-import type { CustomerState } from '../domain/customer/customer.state';
+import {
+  CUSTOMER_USE_CASES,
+  customerDecider,
+  type CustomerCommand,
+  type CustomerEvent,
+} from '../domain/customer/customer.decider';
+import type { CustomerContext, CustomerState, Gender } from '../domain/customer/customer.state';
+import { needsOfMessages, type NeedMessage } from '../domain/customer/update-customer-file';
 import { BlindIndex } from '../infrastructure/blind-index';
 import { sealedCustomerStateOf } from './customer-status';
 import { CustomerCodecs, customerStream } from './customer-store';
@@ -25,20 +29,6 @@ import { TenantFacts } from '../infrastructure/tenant-facts.repository';
 function answer(call: CallContext, state: CustomerState, version: number): CustomerView {
   return toCustomerView(state, version, seesPersonalData(call.roles)).view;
 }
-
-/** A need as the proto decodes it (proto3: unset strings absent). */
-interface NeedMessage {
-  readonly line?: string;
-  readonly needs?: string;
-  readonly preferences?: string;
-}
-
-const needsOf = (needs: readonly NeedMessage[] | undefined): CustomerNeed[] =>
-  (needs ?? []).map((n) => ({
-    line: (n.line ?? '') as CustomerNeed['line'],
-    ...optional('needs', n.needs),
-    ...optional('preferences', n.preferences),
-  }));
 
 interface Conditional {
   readonly id: string;
@@ -63,7 +53,11 @@ async function parts(
   );
 }
 
-/** The customer file's commands: each decided by `customerDecider`, the blind index kept in step. */
+/**
+ * The customer file's commands: each decided by `customerDecider`, the blind index kept in step. A use case that is
+ * the whole of its declared method (`handles`, in its file under domain/customer/) is served by `change`, bound at
+ * the end of this file; the methods here are those that do more (a new key, two streams, an erasure).
+ */
 @Injectable()
 export class CustomerHandlers {
   constructor(
@@ -103,7 +97,7 @@ export class CustomerHandlers {
       ...optional('birthDate', request.birthDate),
       ...optional('address', request.address),
       ...optional('idNumber', request.idNumber),
-      ...(request.needs?.length ? { needs: needsOf(request.needs) } : {}),
+      ...(request.needs?.length ? { needs: needsOfMessages(request.needs) } : {}),
       ...(request.confirmDuplicate ? { confirmDuplicate: true } : {}),
     };
     const command: CustomerCommand = { type: 'RegisterCustomer', data };
@@ -131,48 +125,6 @@ export class CustomerHandlers {
       ),
     );
     return answer(call, done.state, done.version);
-  }
-
-  @Handles('customers.ChangeCustomerContacts')
-  changeContacts(
-    request: Conditional & { phone?: string; email?: string; address?: string },
-    call: CallContext,
-  ): Promise<CustomerView> {
-    return this.change(call, request.expectedVersion, {
-      type: 'ChangeCustomerContacts',
-      data: {
-        customerId: request.id,
-        phone: removable(request.phone),
-        email: removable(request.email),
-        address: removable(request.address),
-      },
-    });
-  }
-
-  @Handles('customers.UpdateCustomerFile')
-  updateFile(
-    request: Conditional & {
-      name?: string;
-      gender?: string;
-      birthDate?: string;
-      idNumber?: string;
-      notes?: string;
-      needs?: { items?: NeedMessage[] };
-    },
-    call: CallContext,
-  ): Promise<CustomerView> {
-    return this.change(call, request.expectedVersion, {
-      type: 'UpdateCustomerFile',
-      data: {
-        customerId: request.id,
-        ...(request.name !== undefined ? { name: request.name } : {}),
-        gender: removable(request.gender) as Gender | null | undefined,
-        birthDate: removable(request.birthDate),
-        idNumber: removable(request.idNumber),
-        notes: removable(request.notes),
-        ...(request.needs ? { needs: needsOf(request.needs.items) } : {}),
-      },
-    });
   }
 
   @Handles('customers.MergeCustomers')
@@ -231,7 +183,7 @@ export class CustomerHandlers {
   }
 
   /** A change to one customer's file, keeping its blind index in step. */
-  private async change(
+  async change(
     call: CallContext,
     expectedVersion: number | undefined,
     command: CustomerCommand & { data: { customerId: string } },
@@ -317,3 +269,12 @@ export class CustomerHandlers {
     return answer(call, done.states[0] as CustomerState, done.versions[0] ?? 0);
   }
 }
+
+// Every use case with `handles` (ChangeCustomerContacts, UpdateCustomerFile, …): request → command → `change`.
+handlesUseCases(CustomerHandlers, CUSTOMER_USE_CASES, function (command, request, call) {
+  return this.change(
+    call,
+    request.expectedVersion,
+    command as CustomerCommand & { data: { customerId: string } },
+  );
+});

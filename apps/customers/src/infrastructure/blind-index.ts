@@ -1,6 +1,6 @@
 import { createHmac, hkdfSync } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
-import type { DuplicateCandidate } from '../domain/customer/customer.commands';
+import type { DuplicateCandidate } from '../domain/customer/customer.state';
 import type { CustomerState } from '../domain/customer/customer.state';
 
 /** The customer's stream exists: rows written ahead of a registration that failed are not customers. */

@@ -7,6 +7,19 @@ import { CustomerListRow } from '../infrastructure/read-models';
 
 type Row = Partial<CustomerListRow>;
 
+/** The events that change what the list shows; any other of the customer's only moves the row's version. */
+const LISTED = [
+  'CustomerRegistered',
+  'CustomerContactsChanged',
+  'CustomerFileUpdated',
+  'DuplicateAbsorbed',
+  'DuplicateReleased',
+  'CustomerMerged',
+  'CustomerMergeUndone',
+  'CustomerErased',
+] as const satisfies readonly CustomerEvent['type'][];
+type ListedEvent = Extract<CustomerEvent, { type: (typeof LISTED)[number] }>;
+
 /** Changes where null removed a field and undefined left it (sealed values are copied sealed). */
 function changes(data: Record<string, unknown>, columns: readonly (keyof CustomerListRow)[]): Row {
   const out: Record<string, unknown> = {};
@@ -25,9 +38,15 @@ export function customerListProjection(dataSource: DataSource) {
     if (!tenantId || !event.streamId.startsWith('customer-') || event.streamId.startsWith('customer-access-'))
       return;
     const rows = entityManagerOn(dataSource, tx).getRepository(CustomerListRow);
-    const e = { type: event.type, data: event.data } as CustomerEvent;
     const update = (customerId: string, row: Row) =>
       rows.update({ customerId }, { version: event.streamVersion, ...row });
+    // An event that changes nothing the list shows (a use case added since, decision 61): the row still takes the
+    // stream's version, which callers send back as If-Match.
+    if (!(LISTED as readonly string[]).includes(event.type)) {
+      await update((event.data as CustomerEvent['data']).customerId, {});
+      return;
+    }
+    const e = { type: event.type, data: event.data } as ListedEvent;
     switch (e.type) {
       case 'CustomerRegistered': {
         const d = e.data;

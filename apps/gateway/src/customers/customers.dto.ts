@@ -6,6 +6,7 @@ import { PageQuery } from '../http/page.query';
 import { changesTo, ExpectedVersion, Follows, present, SchemaExtras } from '../http/validators';
 import { GENDERS, RULES } from '@serviceops/kernel';
 import { Personal } from '../http/personal';
+import { BodyOf } from '../routes/mount';
 
 export const CHANNELS = CUSTOMER_CHANNELS;
 export { GENDERS };
@@ -177,6 +178,7 @@ export class UpdateCustomerFileDto extends CustomerFileChanges {
 }
 
 @ApiSchema({ name: 'MergeCustomers' })
+@BodyOf('customers.MergeCustomers', 'customers.UndoCustomerMerge')
 export class MergeCustomersDto {
   @ApiProperty({ format: 'uuid', description: 'the duplicate merged into this customer (or taken back out)' })
   @IsUUID()
@@ -184,6 +186,7 @@ export class MergeCustomersDto {
 }
 
 @ApiSchema({ name: 'EraseCustomer' })
+@BodyOf('customers.EraseCustomer')
 export class EraseCustomerDto {
   @Follows(RULES.reason, { example: 'the customer asked to be forgotten' })
   reason!: string;

@@ -1,6 +1,6 @@
 import { Body, Controller, Inject, Query, Req, Res, type Type } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { declarationOf, PUBLIC, type Rpc } from '@serviceops/contracts';
+import { allDeclarations, declarationOf, PUBLIC, type Rpc } from '@serviceops/contracts';
 import { RULES } from '@serviceops/kernel';
 import { ProblemError } from '@serviceops/platform';
 import type { AccessRequest } from '../access/access-request';
@@ -58,6 +58,70 @@ export function route<B = Record<string, unknown>, Q = Record<string, unknown>, 
   readonly grpc?: Type<object>;
 }): RouteBinding {
   return binding;
+}
+
+/** The REST body classes that name their RPCs (`@BodyOf`). */
+const BODIES = new Map<Rpc, Type<object>>();
+
+/**
+ * Names the RPCs whose REST body this class is: `resourceRoutes` binds each to it, so a command whose route needs
+ * nothing else (the common case) is bound by its body class alone, and one without a body by nothing at all.
+ */
+export function BodyOf(...rpcs: readonly Rpc[]): ClassDecorator {
+  return (target) => {
+    for (const rpc of rpcs) {
+      const bound = BODIES.get(rpc);
+      if (bound && bound !== (target as unknown))
+        throw new Error(`${rpc} has two body classes: ${bound.name} and ${target.name}`);
+      BODIES.set(rpc, target as unknown as Type<object>);
+    }
+  };
+}
+
+/** What every derived route of a resource answers: its view class and the reply → view mapping. */
+export interface ResourceDefaults<R = never> {
+  /** The answer's class (its OpenAPI schema). */
+  readonly answer: Type<unknown>;
+  readonly view?: (reply: R) => unknown;
+}
+
+/**
+ * A resource's routes: those bound by hand (`bindings`: a query, an answer of another shape, a request mapped by
+ * hand) and, derived, every other declared write whose path is under `/<tag>`: its body is the class of `bodies` (the
+ * resource's DTO module) marked `@BodyOf` its RPC, if any, and its answer the resource's (`defaults`). A new command
+ * of the resource is thus its declaration and, if it takes a body, its body class: no line here.
+ */
+export function resourceRoutes<R>(
+  tag: string,
+  defaults: ResourceDefaults<R>,
+  bodies: Readonly<Record<string, unknown>>,
+  bindings: readonly RouteBinding[] = [],
+): Type<unknown> {
+  // The module's classes are loaded (their @BodyOf ran) by importing it: the argument says which module that is.
+  const offered = new Set(Object.values(bodies));
+  const bound = new Set(bindings.map((binding) => binding.rpc));
+  const derived = derivedRpcs(tag)
+    .filter((rpc) => !bound.has(rpc))
+    .map((rpc): RouteBinding => {
+      const body = BODIES.get(rpc);
+      if (body && !offered.has(body))
+        throw new Error(`${rpc}'s body class ${body.name} is not one of the ${tag} resource's`);
+      return {
+        rpc,
+        ...(body ? { body } : {}),
+        answer: defaults.answer,
+        ...(defaults.view ? { view: defaults.view } : {}),
+      };
+    });
+  return controllerOf(tag, [...bindings, ...derived]);
+}
+
+/** The declared writes of a resource: every method but GET whose path is `<tag>` or under `<tag>/`. */
+export function derivedRpcs(tag: string): Rpc[] {
+  return allDeclarations()
+    .filter(({ declaration: { http } }) => http.method !== 'GET')
+    .filter(({ declaration: { http } }) => http.path === tag || http.path.startsWith(`${tag}/`))
+    .map(({ rpc }) => rpc);
 }
 
 /** Every binding mounted, by its RPC: the public gRPC API validates with the same classes. */

@@ -122,5 +122,7 @@ export function dtoImports(fields: readonly Field[]): [string, string[]][] {
   if (validators.length > 0) imports.push(['class-validator', validators]);
   if (kinds.has('money')) imports.push(['../http/money.dto', ['MoneyDto']]);
   if (ruled) imports.push(['../http/validators', ['Follows']]);
+  // The body names its RPC: the resource's routes are derived from it (apps/gateway/src/routes/mount.ts).
+  imports.push(['../routes/mount', ['BodyOf']]);
   return imports;
 }

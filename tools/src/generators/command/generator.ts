@@ -31,6 +31,7 @@ import { readText } from '../../lib/yaml-source';
 import { dtoImports, fieldsOf } from './fields';
 import * as files from './files';
 import type { CommandFacts } from './files';
+import * as useCases from './use-case-files';
 
 export interface CommandGeneratorSchema {
   /** The service that handles it: `orders`. */
@@ -65,6 +66,7 @@ function pathsOf(service: Names, aggregate: Names) {
     decide: file('decide'),
     decider: file('decider'),
     spec: `${domain}/${aggregate.kebab}.decide.unit.spec.ts`,
+    testing: `${domain}/${aggregate.kebab}.testing.ts`,
     handlers: `apps/${service.kebab}/src/application/${aggregate.kebab}.handlers.ts`,
     definition: `apps/${service.kebab}/src/${service.kebab}.service-definition.ts`,
     api: `libs/contracts/src/api/${service.kebab}.api.ts`,
@@ -86,9 +88,13 @@ export async function commandGenerator(
 ): Promise<GeneratorCallback> {
   const facts = factsOf(tree, options);
   const paths = pathsOf(facts.service, facts.aggregate);
-  if (facts.creating) writeAggregate(tree, facts, paths);
-  else addToAggregate(tree, facts, paths);
-  declare(tree, facts, paths);
+  if (inUseCases(tree, paths)) {
+    writeUseCase(tree, facts, paths);
+    declare(tree, facts, paths, facts.creating ? [] : [notFoundCode(facts)]);
+  } else {
+    addToAggregate(tree, facts, paths);
+    declare(tree, facts, paths);
+  }
   await formatFiles(tree);
   return () => writeProtos(tree.root);
 }
@@ -132,7 +138,16 @@ function factsOf(tree: Tree, options: CommandGeneratorSchema): CommandFacts {
 
   const event = options.event ?? eventOf(command.pascal, aggregate);
   if (!PASCAL_NAME.test(event)) throw new Error(`"${event}" is not an event name: PascalCase, past tense`);
-  if (!creating) {
+  if (!creating && inUseCases(tree, paths)) {
+    const file = `${paths.domain}/${command.kebab}.ts`;
+    if (tree.exists(file)) throw new Error(`${file} exists already`);
+    const recorded = tree
+      .children(paths.domain)
+      .filter((name) => name.endsWith('.ts'))
+      .find((name) => readText(tree, `${paths.domain}/${name}`).includes(`Event<'${event}'`));
+    if (recorded)
+      throw new Error(`${paths.domain}/${recorded} has ${event} already: name another with --event`);
+  } else if (!creating) {
     if (declares(paths.commands, readText(tree, paths.commands), command.pascal))
       throw new Error(`${paths.commands} has ${command.pascal} already`);
     if (declares(paths.events, readText(tree, paths.events), event))
@@ -173,6 +188,24 @@ function factsOf(tree: Tree, options: CommandGeneratorSchema): CommandFacts {
     resource,
     fields,
   };
+}
+
+/**
+ * Whether the aggregate is in the use-case layout (a file per use case, its decider the list of them: decision 61),
+ * or still in the one of four files with a switch each (commands, events, decide, evolve), kept for the aggregates
+ * not converted yet. A new aggregate is always written in the use-case layout.
+ */
+function inUseCases(tree: Tree, paths: Paths): boolean {
+  return !tree.exists(paths.decider) || readText(tree, paths.decider).includes('deciderOf<');
+}
+
+/** The key of `code` in the aggregate's error catalog (`SAMPLE_NOT_FOUND`, or `notFound` in customers'). */
+function catalogKey(tree: Tree, f: CommandFacts, paths: Paths, code: string): string {
+  if (!tree.exists(paths.errors)) return code.split('.')[1] ?? code;
+  const key = new RegExp(`(\\w+): '${code.replace('.', '\\.')}'`).exec(readText(tree, paths.errors))?.[1];
+  if (!key)
+    throw new Error(`${paths.errors} has no code ${code}: the ${f.aggregate.prose}'s rule refuses with it`);
+  return key;
 }
 
 /** The aggregate a command is for: the one named, else the service's only one, else (none yet) the service's singular. */
@@ -247,18 +280,47 @@ function gatewayFiles(tree: Tree, dir: string): string[] {
 
 type Paths = ReturnType<typeof pathsOf>;
 
-/** The aggregate's first command: its domain folder, handler class (into HANDLERS) and gateway routes. */
-function writeAggregate(tree: Tree, f: CommandFacts, paths: Paths): void {
+const notFoundCode = (f: CommandFacts) => `${f.service.constant}.${f.aggregate.constant}_NOT_FOUND`;
+const existsCode = (f: CommandFacts) => `${f.service.constant}.${f.aggregate.constant}_EXISTS`;
+
+/**
+ * A command in the use-case layout: its use-case file and rule test in the domain, its line in the aggregate's list
+ * (the decider), its REST body class if it takes fields. Nothing else: the aggregate's handler serves it
+ * (`handles`), the resource's routes bind it (`@BodyOf`). The aggregate's first command writes what they share.
+ */
+function writeUseCase(tree: Tree, f: CommandFacts, paths: Paths): void {
+  const gateway = `apps/gateway/src/${f.resource}`;
+  if (f.creating) writeAggregateOnce(tree, f, paths, gateway);
+  else if (!readText(tree, `${gateway}/${f.resource}.routes.ts`).includes('resourceRoutes('))
+    throw new Error(
+      `${gateway}/${f.resource}.routes.ts binds its routes by hand: derive them (resourceRoutes) first`,
+    );
+  const rule = catalogKey(tree, f, paths, f.creating ? existsCode(f) : notFoundCode(f));
+  tree.write(`${paths.domain}/${f.command.kebab}.ts`, useCases.useCaseTs(f, rule));
+  tree.write(
+    `${paths.domain}/${f.command.kebab}.unit.spec.ts`,
+    useCases.useCaseSpecTs(f, notFoundCode(f), existsCode(f)),
+  );
+  if (!f.creating)
+    edit(tree, paths.decider, (path, source) =>
+      addElement(
+        path,
+        addImport(path, source, `./${f.command.kebab}`, [useCases.useCaseName(f)]),
+        useCases.useCasesList(f),
+        useCases.useCaseName(f),
+      ),
+    );
+  if (f.fields.length > 0) writeDto(tree, f, `${gateway}/${f.resource}.dto.ts`);
+}
+
+/** What an aggregate's commands share, written with its first: state, errors, decider, test helper, handler, routes. */
+function writeAggregateOnce(tree: Tree, f: CommandFacts, paths: Paths, gateway: string): void {
   const a = f.aggregate;
-  tree.write(paths.commands, files.commandsTs(f));
-  tree.write(paths.events, files.eventsTs(f));
-  tree.write(paths.state, files.stateTs(f));
+  tree.write(paths.state, useCases.stateTs(f));
   tree.write(paths.errors, files.errorsTs(f));
-  tree.write(paths.evolve, files.evolveTs(f));
-  tree.write(paths.decide, files.decideTs(f));
-  tree.write(paths.decider, files.deciderTs(f));
-  tree.write(paths.spec, files.specTs(f));
-  tree.write(paths.handlers, files.handlersTs(f));
+  tree.write(paths.decider, useCases.deciderTs(f));
+  tree.write(paths.testing, useCases.testingTs(f));
+  tree.write(paths.handlers, useCases.handlersTs(f));
   edit(tree, paths.definition, (path, source) =>
     addElement(
       path,
@@ -267,11 +329,9 @@ function writeAggregate(tree: Tree, f: CommandFacts, paths: Paths): void {
       `${a.pascal}Handlers`,
     ),
   );
-
-  const gateway = `apps/gateway/src/${f.resource}`;
-  tree.write(`${gateway}/${f.resource}.routes.ts`, files.routesTs(f));
+  tree.write(`${gateway}/${f.resource}.routes.ts`, useCases.routesTs(f));
   tree.write(`${gateway}/${f.resource}.views.ts`, files.viewsTs(f));
-  if (f.fields.length > 0) tree.write(`${gateway}/${f.resource}.dto.ts`, files.dtoTs(f));
+  tree.write(`${gateway}/${f.resource}.dto.ts`, useCases.emptyDtoTs(f));
   edit(tree, FILES.routes, (path, source) =>
     addElement(
       path,
@@ -282,7 +342,10 @@ function writeAggregate(tree: Tree, f: CommandFacts, paths: Paths): void {
   );
 }
 
-/** Another command of an existing aggregate: each piece added beside the others. */
+/**
+ * Another command of an aggregate not yet in the use-case layout (every service but customers, for now): each
+ * piece added beside the others, in its commands, events, decide and evolve files and its handler class.
+ */
 function addToAggregate(tree: Tree, f: CommandFacts, paths: Paths): void {
   const a = f.aggregate;
   const beforeUnion = (name: string) => (s: Parameters<typeof isDeclarationOf>[0]) =>
@@ -345,7 +408,9 @@ function writeDto(tree: Tree, f: CommandFacts, path: string): void {
   }
   if (new RegExp(`\\bclass ${files.dtoName(f)}\\b|name: '${f.command.pascal}'`).test(readText(tree, path)))
     throw new Error(`${path} has ${files.dtoName(f)} (or a schema ${f.command.pascal}) already`);
-  edit(tree, path, (_, source) => {
+  edit(tree, path, (_, before) => {
+    // The placeholder of a resource none of whose commands had a body yet.
+    const source = before.replace(/^export \{\};\n/m, '');
     const imported = dtoImports(f.fields).reduce(
       (s, [module, names]) => addImport(path, s, module, names),
       source,
@@ -355,13 +420,13 @@ function writeDto(tree: Tree, f: CommandFacts, path: string): void {
 }
 
 /** The declaration, its access constant imported (the proto's rpc and messages are written from it afterwards). */
-function declare(tree: Tree, f: CommandFacts, paths: Paths): void {
+function declare(tree: Tree, f: CommandFacts, paths: Paths, errors?: readonly string[]): void {
   edit(tree, paths.api, (path, source) =>
     addProperty(
       path,
       addImport(path, source, './access', [f.access]),
       `${f.service.constant}_API`,
-      files.declarationTs(f),
+      files.declarationTs(f, errors),
     ),
   );
 }

@@ -1,5 +1,5 @@
 import { deciderSpec } from '@serviceops/testing';
-import type { CustomerContext } from './customer.commands';
+import type { CustomerContext } from './customer.state';
 import { customerDecider, MAX_NOTES } from './customer.decider';
 import type { CustomerEvent } from './customer.events';
 import type { CustomerState } from './customer.state';

@@ -1,5 +1,14 @@
-import type { CustomerChannel } from '@serviceops/contracts';
-import type { CustomerNeed, Gender } from './customer.events';
+import type { BusinessLine, CustomerChannel } from '@serviceops/contracts';
+import type { Gender } from '@serviceops/kernel';
+
+export { GENDERS, type Gender } from '@serviceops/kernel';
+
+/** What the customer needs and prefers in one business line. */
+export interface CustomerNeed {
+  readonly line: BusinessLine;
+  readonly needs?: string;
+  readonly preferences?: string;
+}
 
 /** The customer file's fields (personal ones in clear, as the domain sees them). */
 export interface CustomerFile {
@@ -39,3 +48,20 @@ export type CustomerState =
     };
 
 export const initialCustomerState = (): CustomerState => ({ status: 'absent' });
+
+/** A customer found with the same phone, email or ID number. */
+export interface DuplicateCandidate {
+  readonly id: string;
+  readonly matchedOn: readonly ('phone' | 'email' | 'idNumber')[];
+}
+
+/** What the customer's decisions take from outside the domain. */
+export interface CustomerContext {
+  readonly now: Date;
+  /** Branches of the tenant, when known: a customer's branch must be one of them. */
+  readonly branchIds?: readonly string[];
+  /** Likely duplicates of a customer being registered. */
+  readonly duplicates?: readonly DuplicateCandidate[];
+  /** The other side of a merge or its undoing. */
+  readonly counterpart?: CustomerState;
+}
