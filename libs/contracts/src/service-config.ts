@@ -231,11 +231,23 @@ export const ordersConfigSpec = defineConfig({
   },
 });
 
-const { LOG_LEVEL, OTEL_EXPORTER_OTLP_ENDPOINT, DATABASE_URL, DB_POOL_SIZE } = serviceConfigSpec;
+const {
+  LOG_LEVEL,
+  OTEL_EXPORTER_OTLP_ENDPOINT,
+  DATABASE_URL,
+  DB_POOL_SIZE,
+  TRANSPORT,
+  KAFKA_BROKERS,
+  KAFKA_GROUP_ID_PREFIX,
+} = serviceConfigSpec;
 
 export const gatewayConfigSpec = defineConfig({
   DATABASE_URL,
   DB_POOL_SIZE,
+  // The gateways follow tenancy's user events (a cut ends a user's tokens on every gateway at once).
+  TRANSPORT,
+  KAFKA_BROKERS,
+  KAFKA_GROUP_ID_PREFIX,
   LOG_LEVEL,
   OTEL_EXPORTER_OTLP_ENDPOINT,
   HTTP_PORT: {
