@@ -82,7 +82,7 @@ export class TenantGate {
 
 const CHANGES_STATUS: Readonly<Record<string, boolean>> = { DisableTenant: true, EnableTenant: false };
 /** Tenancy's methods that revoke a user's tokens (they bump its token version). */
-const REVOKES_TOKENS = new Set(['ChangeUserRoles', 'SetUserPassword', 'DisableUser']);
+const REVOKES_TOKENS = new Set(['ChangeUserRoles', 'SetUserPassword', 'DisableUser', 'EraseUser']);
 
 /**
  * The backing services' clients, with every call on behalf of a tenant passed through the TenantGate; the

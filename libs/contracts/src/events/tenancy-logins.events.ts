@@ -72,10 +72,21 @@ export interface UserUnlinkedFromStaffV1 {
   readonly unlinkedAt: string;
 }
 
+/**
+ * An admin erased the user (issue 11): disabled, their tokens and sign-ins ended, their data key shredded (so the
+ * display name sealed in earlier events can no longer be opened) and their username replaced by a pseudonym (the
+ * name can be taken again). Ids and instants only.
+ */
+export interface UserErasedV1 {
+  readonly userId: string;
+  readonly erasedAt: string;
+}
+
 export type TenancyLoginsPublishedEvent =
   | { readonly type: 'StaffLoginCreated'; readonly data: StaffLoginCreatedV1 }
   | { readonly type: 'StaffLoginRefused'; readonly data: StaffLoginRefusedV1 }
   | { readonly type: 'StaffLoginClosed'; readonly data: StaffLoginClosedV1 }
   | { readonly type: 'StaffLoginRolesFollowed'; readonly data: StaffLoginRolesFollowedV1 }
   | { readonly type: 'UserLinkedToStaff'; readonly data: UserLinkedToStaffV1 }
-  | { readonly type: 'UserUnlinkedFromStaff'; readonly data: UserUnlinkedFromStaffV1 };
+  | { readonly type: 'UserUnlinkedFromStaff'; readonly data: UserUnlinkedFromStaffV1 }
+  | { readonly type: 'UserErased'; readonly data: UserErasedV1 };

@@ -3,6 +3,7 @@ import type {
   StaffLoginCreatedV1,
   StaffLoginRefusedV1,
   StaffLoginRolesFollowedV1,
+  UserErasedV1,
   UserLinkedToStaffV1,
   UserUnlinkedFromStaffV1,
 } from '@serviceops/contracts';
@@ -41,6 +42,8 @@ export type UserRegistered = Event<
 export type UserRolesChanged = Event<'UserRolesChanged', { userId: string; roles: readonly Role[] }>;
 export type UserPasswordChanged = Event<'UserPasswordChanged', { userId: string; changedAt: string }>;
 export type UserDisabled = Event<'UserDisabled', { userId: string }>;
+/** The user was erased (after UserDisabled, unless disabled already): published as UserErasedV1. */
+export type UserErased = Event<'UserErased', UserErasedV1>;
 /** An activation invitation for a pending user; its secret is never in an event (only its hash, outside). */
 export type UserInvitationIssued = Event<
   'UserInvitationIssued',
@@ -77,6 +80,7 @@ export type TenantEvent =
   | UserRolesChanged
   | UserPasswordChanged
   | UserDisabled
+  | UserErased
   | StaffLoginCreated
   | StaffLoginRefused
   | StaffLoginClosed

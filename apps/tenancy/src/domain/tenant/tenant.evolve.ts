@@ -1,5 +1,5 @@
 import type { TenantEvent } from './tenant.events';
-import { entry, type StaffLogin, type TenantState, type TenantUser } from './tenant.state';
+import { entry, erasedUsername, type StaffLogin, type TenantState, type TenantUser } from './tenant.state';
 
 function withStaffLogin(state: TenantState, staffId: string, login: StaffLogin): TenantState {
   if (state.status === 'absent') return state;
@@ -121,6 +121,21 @@ export function evolveTenant(state: TenantState, event: TenantEvent): TenantStat
         disabled: true,
         tokenVersion: user.tokenVersion + 1,
       }));
+    case 'UserErased': {
+      const { userId } = event.data;
+      const user = entry(state.users, userId);
+      if (!user) return state;
+      const { pendingActivation: _, invitation: __, ...kept } = user;
+      const erased: TenantUser = {
+        ...kept,
+        username: erasedUsername(userId),
+        displayName: '',
+        disabled: true,
+        tokenVersion: user.tokenVersion + 1,
+        erased: true,
+      };
+      return { ...state, users: { ...state.users, [userId]: erased } };
+    }
     default: {
       const unhandled: never = event;
       return unhandled;
