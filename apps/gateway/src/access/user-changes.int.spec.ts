@@ -37,7 +37,10 @@ class FakeTenancy {
   constructor() {
     const implementation: UntypedServiceImplementation = {};
     for (const method of Object.keys(serviceDefinitionOf('tenancy')))
-      implementation[method] = (call: ServerUnaryCall<unknown, unknown>, callback: sendUnaryData<unknown>) => {
+      implementation[method] = (
+        call: ServerUnaryCall<unknown, unknown>,
+        callback: sendUnaryData<unknown>,
+      ) => {
         if (method !== 'GetMe') return callback(null, {});
         this.asked++;
         const actor = String(call.metadata.get('x-actor-id')[0] ?? '');
@@ -63,7 +66,15 @@ class FakeTenancy {
 function tokenOf(userId: string, tenantId: string): string {
   const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
   const iat = Math.floor(Date.now() / 1000);
-  const claims = { sub: userId, tid: tenantId, roles: ['technician'], name: 'leaver', ver: 0, iat, exp: iat + 600 };
+  const claims = {
+    sub: userId,
+    tid: tenantId,
+    roles: ['technician'],
+    name: 'leaver',
+    ver: 0,
+    iat,
+    exp: iat + 600,
+  };
   const input = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ ...claims, iss: 'serviceops' })}`;
   return `${input}.${createHmac('sha256', SECRET).update(input).digest('base64url')}`;
 }
@@ -93,10 +104,10 @@ async function gatewayAt(upstream: string): Promise<Gateway> {
 /** Until the gateways' consumer has applied the event (one inbox row for all replicas), polled every 20 ms. */
 async function applied(eventId: string): Promise<void> {
   for (let waited = 0; waited < 4_000; waited += 20) {
-    const { rowCount } = await pool.query('SELECT 1 FROM gateway.inbox WHERE consumer = $1 AND event_id = $2', [
-      USER_CHANGES_CONSUMER,
-      eventId,
-    ]);
+    const { rowCount } = await pool.query(
+      'SELECT 1 FROM gateway.inbox WHERE consumer = $1 AND event_id = $2',
+      [USER_CHANGES_CONSUMER, eventId],
+    );
     if (rowCount === 1) return;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
@@ -119,38 +130,41 @@ describe('a cut in tenancy ends the user’s tokens on every gateway at once', (
   it.each([
     ['disabled (the staff login closed, or an admin on another gateway)', 'UserDisabled', { disabled: true }],
     ['demoted (its token version bumped)', 'UserRolesChanged', { tokenVersion: 1 }],
-  ])('the user %s: the next request on each gateway gets 401 AUTH.TOKEN_REVOKED', async (_why, type, change) => {
-    if (gateways.length === 0) await Promise.all([gatewayAt(upstream), gatewayAt(upstream)]);
-    tenancy.user = { tokenVersion: 0, disabled: false };
-    const tenantId = newId();
-    const userId = newId();
-    const bearer = `Bearer ${tokenOf(userId, tenantId)}`;
-    const me = (gateway: Gateway) =>
-      request(gateway.app.getHttpServer()).get('/api/v1/users/me').set('Authorization', bearer);
+  ])(
+    'the user %s: the next request on each gateway gets 401 AUTH.TOKEN_REVOKED',
+    async (_why, type, change) => {
+      if (gateways.length === 0) await Promise.all([gatewayAt(upstream), gatewayAt(upstream)]);
+      tenancy.user = { tokenVersion: 0, disabled: false };
+      const tenantId = newId();
+      const userId = newId();
+      const bearer = `Bearer ${tokenOf(userId, tenantId)}`;
+      const me = (gateway: Gateway) =>
+        request(gateway.app.getHttpServer()).get('/api/v1/users/me').set('Authorization', bearer);
 
-    // Both gateways know the user as active: their caches hold that for USER_STATUS_TTL_MS.
-    const warmedAt = Date.now();
-    for (const gateway of gateways) expect((await me(gateway)).status).toBe(200);
-    const askedBefore = tenancy.asked;
-    expect((await me(gateways[0]!)).status).toBe(200);
-    expect(tenancy.asked).toBe(askedBefore + 1); // the route's own GetMe: the status came from the cache
+      // Both gateways know the user as active: their caches hold that for USER_STATUS_TTL_MS.
+      const warmedAt = Date.now();
+      for (const gateway of gateways) expect((await me(gateway)).status).toBe(200);
+      const askedBefore = tenancy.asked;
+      expect((await me(gateways[0]!)).status).toBe(200);
+      expect(tenancy.asked).toBe(askedBefore + 1); // the route's own GetMe: the status came from the cache
 
-    // Tenancy cuts the user and publishes it (no gateway made the change).
-    tenancy.user = { tokenVersion: 0, disabled: false, ...change };
-    const eventId = newId();
-    await tenancyLog.append(streamId('tenant', tenantId, tenantId), [
-      { eventId, type, data: type === 'UserDisabled' ? { userId } : { userId, roles: ['auditor'] } },
-    ]);
-    await applied(eventId);
+      // Tenancy cuts the user and publishes it (no gateway made the change).
+      tenancy.user = { tokenVersion: 0, disabled: false, ...change };
+      const eventId = newId();
+      await tenancyLog.append(streamId('tenant', tenantId, tenantId), [
+        { eventId, type, data: type === 'UserDisabled' ? { userId } : { userId, roles: ['auditor'] } },
+      ]);
+      await applied(eventId);
 
-    for (const gateway of gateways) {
-      const res = await me(gateway);
-      expect(res.status).toBe(401);
-      expect(res.body).toMatchObject({ code: 'AUTH.TOKEN_REVOKED' });
-    }
-    // Well within the cache's TTL: without the relay both gateways would still have let the token through.
-    expect(Date.now() - warmedAt).toBeLessThan(USER_STATUS_TTL_MS);
-  });
+      for (const gateway of gateways) {
+        const res = await me(gateway);
+        expect(res.status).toBe(401);
+        expect(res.body).toMatchObject({ code: 'AUTH.TOKEN_REVOKED' });
+      }
+      // Well within the cache's TTL: without the relay both gateways would still have let the token through.
+      expect(Date.now() - warmedAt).toBeLessThan(USER_STATUS_TTL_MS);
+    },
+  );
 
   it('applies each event once for all gateways, and forgets no one for an event naming no user', async () => {
     if (gateways.length === 0) await Promise.all([gatewayAt(upstream), gatewayAt(upstream)]);

@@ -92,7 +92,9 @@ describe('UserGate: a change tenancy published (any gateway relays it)', () => {
     users['u-legal'] = { disabled: true };
     gate.forgetUser('u-legal');
     expect(await codeOf(gate.assertCurrent(claims(0), caller()))).toBe('AUTH.TOKEN_REVOKED');
-    expect(await codeOf(gate.assertCurrent(claims(0), caller({ tenantId: 't-2' })))).toBe('AUTH.TOKEN_REVOKED');
+    expect(await codeOf(gate.assertCurrent(claims(0), caller({ tenantId: 't-2' })))).toBe(
+      'AUTH.TOKEN_REVOKED',
+    );
     expect(await codeOf(gate.assertCurrent(other, caller()))).toBeUndefined();
     expect(asked).toEqual(['u-legal', 'u-legal', 'u-other', 'u-legal', 'u-legal']);
   });
