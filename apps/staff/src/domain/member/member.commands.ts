@@ -1,4 +1,4 @@
-import type { AssessmentOutcome, BusinessLine, Role } from '@serviceops/contracts';
+import type { AssessmentOutcome, BusinessLine, Role, StaffLoginNotCreatedV1 } from '@serviceops/contracts';
 import type { PayTerms } from './member.events';
 
 interface Command<Type extends string, Data> {
@@ -45,8 +45,16 @@ export type ChangeStaffRole = Command<
   { staffId: string; role: Role; assessmentPeriod?: string }
 >;
 
+/** Tenancy's answer to the hire's login request: no user made, and why (its StaffLoginNotCreatedV1). */
+export type RecordStaffLoginNotCreated = Command<'RecordStaffLoginNotCreated', StaffLoginNotCreatedV1>;
+
 export type MemberCommand =
-  HireStaffMember | ChangePayTerms | EraseStaffMember | RecordStaffMemberLeft | ChangeStaffRole;
+  | HireStaffMember
+  | ChangePayTerms
+  | EraseStaffMember
+  | RecordStaffMemberLeft
+  | ChangeStaffRole
+  | RecordStaffLoginNotCreated;
 
 /** A person's outcomes in the latest recorded result of a period (AssessmentOutcomesDecided's). */
 export interface AssessedOutcomes {

@@ -7,6 +7,7 @@ import type {
   EraseStaffMember,
   HireStaffMember,
   MemberCommand,
+  RecordStaffLoginNotCreated,
   RecordStaffMemberLeft,
   SeparationOfMember,
 } from './member.commands';
@@ -42,6 +43,8 @@ export function decideMember(
       return recordLeft(command, state, context);
     case 'ChangeStaffRole':
       return changeRole(command, state, context);
+    case 'RecordStaffLoginNotCreated':
+      return recordLoginNotCreated(command, state);
     default: {
       const unhandled: never = command;
       return unhandled;
@@ -276,4 +279,18 @@ function erase(
       },
     },
   ];
+}
+
+/**
+ * Tenancy's answer that no login was made for the hire (the person had one linked already): recorded once, so a
+ * redelivered answer adds nothing; nothing for a staff member this service does not know. An erased file records it
+ * too (ids only).
+ */
+function recordLoginNotCreated(
+  { data }: RecordStaffLoginNotCreated,
+  state: MemberState,
+): readonly MemberEvent[] {
+  if (state.status === 'absent' || state.loginNotCreated !== undefined) return [];
+  const { staffId, userId, reason, answeredAt } = data;
+  return [{ type: 'StaffLoginNotCreated', data: { staffId, userId, reason, answeredAt } }];
 }

@@ -410,3 +410,22 @@ describe('ChangeStaffRole', () => {
       .thenThrows('STAFF.ROLE_CHANGE_NOT_DECIDED');
   });
 });
+
+describe('RecordStaffLoginNotCreated: tenancy made no login for the hire (issue 13)', () => {
+  const USER = '4e0f2d67-8ea1-4f41-8d6d-40516f7e8d9d';
+  const answer = { staffId: STAFF, userId: USER, reason: 'already-linked', answeredAt: at } as const;
+  const record: MemberCommand = { type: 'RecordStaffLoginNotCreated', data: answer };
+  const recorded: MemberEvent = { type: 'StaffLoginNotCreated', data: answer };
+
+  it('records why on the file, naming the user linked first', () => {
+    spec([hired]).when(record).then([recorded]);
+  });
+
+  it('records it once: an answer delivered again adds nothing', () => {
+    spec([hired, recorded]).when(record).then([]);
+  });
+
+  it('adds nothing for a staff member this service does not know', () => {
+    spec([]).when(record).then([]);
+  });
+});

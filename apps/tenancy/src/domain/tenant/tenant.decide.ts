@@ -292,10 +292,10 @@ function registerUser(command: RegisterUser, tenant: ActiveTenant, context: Tena
 
 /**
  * A login for a hired staff member: the user registers under the staff member's id with the username as display
- * name, and no credential (pending activation). Once answered (created or refused), or once a user is linked to
- * the staff member (that user is their one login), a
- * redelivered request adds nothing; a rule that refuses it (username taken, unknown branch, a role not
- * grantable) is answered with StaffLoginRefused and its code rather than thrown, so staff hears of it.
+ * name, and no credential (pending activation). Once answered (created, refused or not created), a redelivered
+ * request adds nothing. A rule that refuses it (username taken, unknown branch, a role not grantable) is answered
+ * with StaffLoginRefused and its code rather than thrown, so staff hears of it; a staff member who has a login
+ * already (a user an admin linked to them before the request came) with StaffLoginNotCreated naming that user.
  */
 function createStaffLogin(
   command: CreateStaffLogin,
@@ -303,7 +303,17 @@ function createStaffLogin(
   context: TenantContext,
 ): TenantEvent[] {
   const { tenantId, staffId, username, roles, branchId } = command.data;
-  if (entry(tenant.staffLogins ?? {}, staffId)) return [];
+  if (entry(tenant.hireLoginAnswered ?? {}, staffId)) return [];
+  const login = entry(tenant.staffLogins ?? {}, staffId);
+  // Made at hire or refused is answered (above): what is left is a user linked by hand, open or closed since.
+  if (login && login.status !== 'refused')
+    return [
+      {
+        type: 'StaffLoginNotCreated',
+        data: { staffId, userId: login.userId, reason: 'already-linked', answeredAt: context.now.toISOString() },
+      },
+    ];
+  if (login) return [];
   const register: RegisterUser = {
     type: 'RegisterUser',
     data: {

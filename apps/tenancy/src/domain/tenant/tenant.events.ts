@@ -1,6 +1,7 @@
 import type {
   StaffLoginClosedV1,
   StaffLoginCreatedV1,
+  StaffLoginNotCreatedV1,
   StaffLoginRefusedV1,
   StaffLoginRolesFollowedV1,
   UserErasedV1,
@@ -57,6 +58,8 @@ export type UserActivated = Event<
 /** Published for staff (libs/contracts events/tenancy-logins.events.ts): one shape. */
 export type StaffLoginCreated = Event<'StaffLoginCreated', StaffLoginCreatedV1>;
 export type StaffLoginRefused = Event<'StaffLoginRefused', StaffLoginRefusedV1>;
+/** The hire's login request came after a user was linked to the staff member by hand: answered, no user made. */
+export type StaffLoginNotCreated = Event<'StaffLoginNotCreated', StaffLoginNotCreatedV1>;
 /** The staff member left: their login is closed for good (after UserDisabled, unless an admin disabled it first). */
 export type StaffLoginClosed = Event<'StaffLoginClosed', StaffLoginClosedV1>;
 
@@ -83,6 +86,7 @@ export type TenantEvent =
   | UserErased
   | StaffLoginCreated
   | StaffLoginRefused
+  | StaffLoginNotCreated
   | StaffLoginClosed
   | StaffLoginRolesFollowed
   | UserInvitationIssued

@@ -1,6 +1,11 @@
 import type { TenantEvent } from './tenant.events';
 import { entry, erasedUsername, type StaffLogin, type TenantState, type TenantUser } from './tenant.state';
 
+function answered(state: TenantState, staffId: string): TenantState {
+  if (state.status === 'absent') return state;
+  return { ...state, hireLoginAnswered: { ...state.hireLoginAnswered, [staffId]: true } };
+}
+
 function withStaffLogin(state: TenantState, staffId: string, login: StaffLogin): TenantState {
   if (state.status === 'absent') return state;
   return { ...state, staffLogins: { ...state.staffLogins, [staffId]: login } };
@@ -67,10 +72,12 @@ export function evolveTenant(state: TenantState, event: TenantEvent): TenantStat
     case 'StaffLoginCreated': {
       const { staffId, userId } = event.data;
       const created = updateUser(userId, () => ({ pendingActivation: true, staffId }));
-      return withStaffLogin(created, staffId, { status: 'open', userId, madeAt: 'hire' });
+      return answered(withStaffLogin(created, staffId, { status: 'open', userId, madeAt: 'hire' }), staffId);
     }
     case 'StaffLoginRefused':
-      return withStaffLogin(state, event.data.staffId, { status: 'refused' });
+      return answered(withStaffLogin(state, event.data.staffId, { status: 'refused' }), event.data.staffId);
+    case 'StaffLoginNotCreated':
+      return answered(state, event.data.staffId);
     case 'StaffLoginClosed': {
       const { staffId, userId } = event.data;
       const open = entry(state.staffLogins ?? {}, staffId);

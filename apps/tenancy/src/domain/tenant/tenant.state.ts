@@ -75,6 +75,11 @@ export interface ActiveTenant {
    * changes nothing, and the leaver and role-change consumers act on the one user each maps to.
    */
   readonly staffLogins?: Readonly<Record<string, StaffLogin>>;
+  /**
+   * The staff members whose hire's login request tenancy answered (created, refused, or not created as they had a
+   * login linked already), by staff id: a redelivered request is answered once.
+   */
+  readonly hireLoginAnswered?: Readonly<Record<string, true>>;
   /** The staff member's stream version of the last role change followed, by staff id. */
   readonly staffRoleVersions?: Readonly<Record<string, number>>;
 }
