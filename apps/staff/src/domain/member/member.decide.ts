@@ -178,9 +178,12 @@ function changeRole(
  */
 export const DEFAULT_STAFF_RETENTION_DAYS = 730;
 
-/** When a leaver's data is due for erasure: `retentionDays` whole days after their last day (UTC midnight). */
-export function staffRetentionEndsAt(lastDay: string, retentionDays: number): Date {
-  return new Date(`${addDays(lastDay, retentionDays + 1)}T00:00:00.000Z`);
+/**
+ * When a leaver's data is due for erasure: `retentionDays` whole days of the tenant's calendar after their last day,
+ * at the tenant's midnight (IANA `timeZone`), as the other staff dates (a last day starts at its midnight too).
+ */
+export function staffRetentionEndsAt(lastDay: string, retentionDays: number, timeZone: string): Date {
+  return zonedInstant(timeZone, addDays(lastDay, retentionDays + 1), 0);
 }
 
 /** Whether a separation's last day (ISO date) has come: the tenant's calendar day of `now` is that day or later. */
@@ -267,7 +270,8 @@ function erase(
     if (byTimer) return [];
     throw refused;
   }
-  if (retentionDays !== undefined && context.now < staffRetentionEndsAt(lastDay, retentionDays)) return [];
+  if (retentionDays !== undefined && context.now < staffRetentionEndsAt(lastDay, retentionDays, context.timeZone))
+    return [];
   return [
     {
       type: 'StaffMemberErased',
