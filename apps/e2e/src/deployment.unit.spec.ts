@@ -59,7 +59,8 @@ function configProblems(spec: ConfigSpec, env: Env): readonly string[] {
   try {
     loadConfig(spec, env);
     // The cross-variable rule (KAFKA_BROKERS when TRANSPORT=kafka), which bootstrap and the gateway apply at boot.
-    if ('TRANSPORT' in spec) assertTransportConfig(loadConfig(spec, env) as Parameters<typeof assertTransportConfig>[0]);
+    if ('TRANSPORT' in spec)
+      assertTransportConfig(loadConfig(spec, env) as Parameters<typeof assertTransportConfig>[0]);
     return [];
   } catch (error) {
     if (error instanceof ConfigError) return error.problems;

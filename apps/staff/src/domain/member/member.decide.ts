@@ -270,7 +270,10 @@ function erase(
     if (byTimer) return [];
     throw refused;
   }
-  if (retentionDays !== undefined && context.now < staffRetentionEndsAt(lastDay, retentionDays, context.timeZone))
+  if (
+    retentionDays !== undefined &&
+    context.now < staffRetentionEndsAt(lastDay, retentionDays, context.timeZone)
+  )
     return [];
   return [
     {

@@ -310,7 +310,12 @@ function createStaffLogin(
     return [
       {
         type: 'StaffLoginNotCreated',
-        data: { staffId, userId: login.userId, reason: 'already-linked', answeredAt: context.now.toISOString() },
+        data: {
+          staffId,
+          userId: login.userId,
+          reason: 'already-linked',
+          answeredAt: context.now.toISOString(),
+        },
       },
     ];
   if (login) return [];
