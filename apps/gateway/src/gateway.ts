@@ -87,6 +87,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     signer,
     options.deadlineMs,
     options.local,
+    config.USER_STATUS_TTL_MS,
   );
   const tokens = new AccessTokens(config.JWT_SECRET, config.JWT_TTL_SECONDS, oidcVerifierOf(config));
   const idempotency = new IdempotencyStore(pool);

@@ -327,6 +327,13 @@ export const gatewayConfigSpec = defineConfig({
     default: 'preferred_username',
     doc: 'dot path of the claim naming the user (the subject when absent)',
   },
+  USER_STATUS_TTL_MS: {
+    kind: 'int',
+    default: 5000,
+    min: 0,
+    max: 60000,
+    doc: "how long a user's status (token version, disabled) is cached per gateway: a backstop, as tenancy's events about a user end its cached status on every gateway at once",
+  },
   INTERNAL_TOKEN_PRIVATE_KEY: {
     kind: 'string',
     secret: true,

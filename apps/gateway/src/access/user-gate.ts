@@ -3,8 +3,9 @@ import { ProblemError, type CallContext } from '@serviceops/platform';
 import type { AccessClaims } from './jwt';
 
 /**
- * How long a user's status is trusted before it is asked again: a backstop, since tenancy's events about the user
- * make every gateway forget it at once (UserChanges).
+ * How long a user's status is trusted before it is asked again, by default (USER_STATUS_TTL_MS in the gateway's
+ * configuration): a backstop, since tenancy's events about the user make every gateway forget it at once
+ * (UserChanges).
  */
 export const USER_STATUS_TTL_MS = 5_000;
 /** How long a known status still serves when tenancy cannot answer. */

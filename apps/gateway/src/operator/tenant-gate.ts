@@ -97,6 +97,8 @@ export class TenantGatedUpstream extends Upstream {
     signer: InternalTokenSigner,
     deadlineMs?: number,
     local?: LocalServices,
+    /** How long a user's status is cached (USER_STATUS_TTL_MS). */
+    userStatusTtlMs?: number,
   ) {
     super(addresses, signer, deadlineMs, local);
     this.gate = new TenantGate((caller) => super.invoke('tenancy', 'GetTenant', {}, caller));
@@ -110,6 +112,7 @@ export class TenantGatedUpstream extends Upstream {
         if (problem.code === 'TENANCY.USER_NOT_FOUND') return undefined;
         throw new ProblemError(problem.code, problem.detail);
       }),
+      userStatusTtlMs,
     );
   }
 
