@@ -102,16 +102,17 @@ export class TenantGatedUpstream extends Upstream {
   ) {
     super(addresses, signer, deadlineMs, local);
     this.gate = new TenantGate((caller) => super.invoke('tenancy', 'GetTenant', {}, caller));
-    this.users = new UserGate((userId, caller) =>
-      (userId === caller.actorId
-        ? super.invoke('tenancy', 'GetMe', {}, caller)
-        : super.invoke('tenancy', 'GetUser', { userId }, caller)
-      ).then(plainMessage, (error: unknown) => {
-        // Asked from the access guard and the public gRPC API alike: an answer both map (a 503 when unreachable).
-        const problem = problemOfGrpcError(error);
-        if (problem.code === 'TENANCY.USER_NOT_FOUND') return undefined;
-        throw new ProblemError(problem.code, problem.detail);
-      }),
+    this.users = new UserGate(
+      (userId, caller) =>
+        (userId === caller.actorId
+          ? super.invoke('tenancy', 'GetMe', {}, caller)
+          : super.invoke('tenancy', 'GetUser', { userId }, caller)
+        ).then(plainMessage, (error: unknown) => {
+          // Asked from the access guard and the public gRPC API alike: an answer both map (a 503 when unreachable).
+          const problem = problemOfGrpcError(error);
+          if (problem.code === 'TENANCY.USER_NOT_FOUND') return undefined;
+          throw new ProblemError(problem.code, problem.detail);
+        }),
       userStatusTtlMs,
     );
   }
