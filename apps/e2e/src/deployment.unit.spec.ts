@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
-import { DEPLOYABLES, gatewayConfigSpec, serviceConfigSpec, type ConfigSpec } from '@serviceops/contracts';
+import { DEPLOYABLES, gatewayConfigSpec, type ConfigSpec } from '@serviceops/contracts';
 import { assertTransportConfig, ConfigError, loadConfig } from '@serviceops/platform';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -58,8 +58,9 @@ const unknownVars = (spec: ConfigSpec, names: Iterable<string>): string[] =>
 function configProblems(spec: ConfigSpec, env: Env): readonly string[] {
   try {
     loadConfig(spec, env);
-    // The backends' cross-variable rule (KAFKA_BROKERS when TRANSPORT=kafka), which bootstrap also applies at boot.
-    if ('TRANSPORT' in spec) assertTransportConfig(loadConfig(serviceConfigSpec, env));
+    // The cross-variable rule (KAFKA_BROKERS when TRANSPORT=kafka), which bootstrap and the gateway apply at boot.
+    if ('TRANSPORT' in spec)
+      assertTransportConfig(loadConfig(spec, env) as Parameters<typeof assertTransportConfig>[0]);
     return [];
   } catch (error) {
     if (error instanceof ConfigError) return error.problems;

@@ -155,6 +155,54 @@ describe('revoked tokens, X-On-Behalf-Of and correlation ids', () => {
         .expect(401);
     });
 
+    it('erases a user through the gateway (If-Match): their token, sign-in and name end, the list shows them erased', async () => {
+      const agent = await user(['customer_service_agent']);
+      await api.get('/api/v1/customers').set(auth(agent.token)).expect(200);
+      const shown = await api.get(`/api/v1/users/${agent.id}`).set(auth(admin)).expect(200);
+      // A user's version is its tenant's (the ETag of a change's answer).
+      const { tenantVersion } = shown.body as { tenantVersion: number };
+      const etag = `"${tenantVersion}"`;
+
+      const stale = await api
+        .post(`/api/v1/users/${agent.id}/erase`)
+        .set(auth(admin))
+        .set('If-Match', `"${tenantVersion - 1}"`)
+        .send({});
+      expect(problem(stale)).toMatchObject({ status: 409 });
+      const erased = await api
+        .post(`/api/v1/users/${agent.id}/erase`)
+        .set(auth(admin))
+        .set('If-Match', etag)
+        .send({})
+        .expect(200);
+      expect(erased.body).toMatchObject({
+        id: agent.id,
+        username: `erased-${agent.id}`,
+        displayName: '',
+        disabled: true,
+        erased: true,
+      });
+
+      const refused = await api.get('/api/v1/customers').set(auth(agent.token));
+      expect(problem(refused)).toMatchObject({ status: 401, code: 'AUTH.TOKEN_REVOKED' });
+      await api
+        .post('/api/v1/auth/token')
+        .send({ username: agent.username, password: agent.password })
+        .expect(401);
+      const list = await api.get('/api/v1/users').set(auth(admin)).expect(200);
+      const items = (list.body as { items: { id: string }[] }).items;
+      expect(items.find((u) => u.id === agent.id)).toMatchObject({ erased: true, displayName: '' });
+      const again = await api.post(`/api/v1/users/${agent.id}/erase`).set(auth(admin)).send({});
+      expect(problem(again)).toMatchObject({ status: 422, code: 'TENANCY.USER_ERASED' });
+      // Its key is gone, and no tenancy event holds the name in clear.
+      const keys = await db.query('SELECT 1 FROM tenancy.data_keys WHERE user_id = $1', [agent.id]);
+      expect(keys.rowCount).toBe(0);
+      const clear = await db.query(
+        `SELECT 1 FROM tenancy.events WHERE data::text LIKE '%A customer_service_agent%'`,
+      );
+      expect(clear.rowCount).toBe(0);
+    });
+
     it('ends a demoted user’s sign-ins with the change relayed over gRPC: their next request and refresh refused', async () => {
       const legal = await user(['legal']);
       const second = await api

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PLATFORM_TENANT_ID } from '@serviceops/contracts';
-import { newId } from '@serviceops/kernel';
+import { addDays, newId, zonedInstant } from '@serviceops/kernel';
 import { Client } from 'pg';
 import request from 'supertest';
 import { registeredCustomer } from './http';
@@ -1101,8 +1101,13 @@ describe('staff people end to end (log transport)', () => {
       [`staff-retention:${member.id}`],
     );
     expect(timer.rows[0]?.payload.retentionDays).toBe(1095);
-    const lastDay = Date.parse(`${resigned.lastDay ?? ''}T00:00:00.000Z`);
-    expect(timer.rows[0]?.due_at.getTime()).toBe(lastDay + 1096 * 86_400_000);
+    // Due at the tenant's midnight (its calendar's zone), 1095 of its days after the last day.
+    const { calendar } = ok<{ calendar: { timeZone: string } }>(
+      await api.get('/api/v1/tenant').set(auth(admin)),
+    );
+    expect(timer.rows[0]?.due_at).toEqual(
+      zonedInstant(calendar.timeZone, addDays(resigned.lastDay ?? '', 1096), 0),
+    );
   });
 });
 

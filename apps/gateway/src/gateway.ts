@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { grpcUrlVar } from '@serviceops/contracts';
 import {
+  assertTransportConfig,
   ConfigError,
   createLogger,
   internalPrivateKeyOf,
@@ -18,6 +19,7 @@ import { ThrottlerStorageService } from '@nestjs/throttler';
 import { PostgresThrottlerStorage } from './access/rate-limit.store';
 import { AccessTokens } from './access/access-tokens';
 import { OidcVerifier } from './access/oidc';
+import { UserChanges } from './access/user-changes';
 import { grpcRateLimiter } from './access/rate-limit';
 import { LoginAttemptsStore } from './auth/login-attempts.store';
 import { LoginThrottle, type LoginPolicies } from './auth/login-throttle';
@@ -70,6 +72,7 @@ export interface GatewayOptions {
  */
 export async function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Promise<Gateway> {
   const signer = internalTokenSignerOf(config);
+  assertTransportConfig(config);
   const logger = options.logger ?? createLogger('gateway', config.LOG_LEVEL);
   const metrics = options.metrics ?? new Metrics('gateway');
   const pool = new Pool({
@@ -84,6 +87,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     signer,
     options.deadlineMs,
     options.local,
+    config.USER_STATUS_TTL_MS,
   );
   const tokens = new AccessTokens(config.JWT_SECRET, config.JWT_TTL_SECONDS, oidcVerifierOf(config));
   const idempotency = new IdempotencyStore(pool);
@@ -104,12 +108,27 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     rateLimit: grpcRateLimiter(config.RATE_LIMIT_PER_MINUTE, tokens, rateLimitStorage),
   });
 
+  const userChanges = new UserChanges({
+    pool,
+    users: upstream.users,
+    logger,
+    transport:
+      config.TRANSPORT === 'kafka'
+        ? {
+            kind: 'kafka',
+            brokers: config.KAFKA_BROKERS ?? [],
+            ...(config.KAFKA_GROUP_ID_PREFIX ? { groupIdPrefix: config.KAFKA_GROUP_ID_PREFIX } : {}),
+          }
+        : { kind: 'log' },
+  });
+
   let metricsServer: HttpServer | undefined;
   let resourcesClosed = false;
   const closeResources = async (): Promise<void> => {
     if (resourcesClosed) return;
     resourcesClosed = true;
     await shutdownPublicGrpcServer(grpcServer);
+    await userChanges.stop();
     if (metricsServer) await stopMetricsServer(metricsServer);
     if (rateLimitStorage instanceof ThrottlerStorageService) rateLimitStorage.onApplicationShutdown();
     upstream.close();
@@ -125,6 +144,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     await idempotency.migrate();
     await loginAttempts.migrate();
     await sharedRateLimits?.migrate();
+    await userChanges.start();
     app = await NestFactory.create<NestExpressApplication>(
       GatewayModule.forRoot({
         config,

@@ -88,9 +88,13 @@ const ERASE: Readonly<Record<string, Erase>> = {
       [id, newId()],
     ),
   staff: (pool, id) => pool.query(`INSERT INTO staff.erased_people (person_id) VALUES ($1)`, [id]),
-  tenancy: {
-    noErasureYet:
-      'users’ display names are sealed with their keys, but no user erasure exists yet (decision 53): nothing to re-apply',
+  tenancy: (pool, userId) => {
+    const tenantId = newId();
+    return new PostgresEventStore({ pool, schema: 'tenancy', groupCommit: false }).append(
+      `tenant-${tenantId}-${tenantId}`,
+      [{ type: 'UserErased', data: { userId, erasedAt: '2026-03-03T11:00:00.000Z' } }],
+      { expectedVersion: 0, metadata: { tenantId, actorId: newId(), correlationId: newId() } },
+    );
   },
 };
 const erasable = (schema: string): boolean => typeof ERASE[schema] === 'function';

@@ -22,6 +22,7 @@ import {
 import { MemberHandlers } from './application/member.handlers';
 import { ORDERS_HOLDINGS_CONSUMER, ordersHoldingsProcess } from './application/orders-holdings.process';
 import { People } from './application/people';
+import { STAFF_LOGIN_ANSWERS_CONSUMER, staffLoginAnswersProcess } from './application/login-answers.process';
 import { PeopleLists } from './application/people-lists';
 import { PeoplePolicyHandlers } from './application/people-policy.handlers';
 import { QUALIFICATION_TIMERS, QualificationHandlers } from './application/qualification.handlers';
@@ -151,6 +152,12 @@ export const staffService: ServiceDefinition<typeof staffConfigSpec> = {
     );
     // Which user is which staff member (tenancy's logins made at hire, links and unlinks): clocking is the person's own or a supervisor's.
     await runtime.subscribe(STAFF_LOGINS_CONSUMER, [eventsTopic('tenancy')], projectStaffLogins);
+    // Tenancy's answer that a hire's login was not made (the person had one linked): on their file's history.
+    await runtime.subscribe(
+      STAFF_LOGIN_ANSWERS_CONSUMER,
+      [eventsTopic('tenancy')],
+      staffLoginAnswersProcess(app.get(People)),
+    );
     // Each tenant's time zone (tenancy's calendar): assessment periods are cut at its midnights.
     await runtime.subscribe(TENANT_ZONES.consumer, [eventsTopic('tenancy')], TENANT_ZONES.project);
     timers.start({

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { localDateOf, newId } from '@serviceops/kernel';
+import { addDays, localDateOf, newId, zonedInstant } from '@serviceops/kernel';
 import {
   EventSourcingRuntime,
   isSealed,
@@ -202,7 +202,8 @@ describe('EraseStaffMember at request', () => {
     const today = await tenantToday();
     const armed = await timerRow(staffId);
     expect(armed).toMatchObject({ fired_at: null, payload: { staffId, retentionDays: 730 } });
-    expect(armed!.due_at.getTime() - Date.parse(`${today}T00:00:00.000Z`)).toBe(731 * 86_400_000);
+    // At the tenant's midnight, 731 of its calendar days after today's (the last day of a dismissal).
+    expect(armed!.due_at).toEqual(zonedInstant(await zone(), addDays(today, 731), 0));
 
     const version = (await members.get({ id: staffId }, call)).version;
     await expect(
@@ -338,7 +339,8 @@ describe('the retention timer', () => {
     await handedOver(staffId);
     const armed = await timerRow(staffId);
     expect(armed).toMatchObject({ fired_at: null, payload: { staffId, retentionDays: 730 } });
-    expect(armed!.due_at.toISOString()).toBe('2025-01-02T00:00:00.000Z'); // 2024 has 366 days
+    // 2024 has 366 days; due at the tenant's midnight starting that day, not UTC's.
+    expect(armed!.due_at).toEqual(zonedInstant(await zone(), '2025-01-02', 0));
     expect((await app().get(MemberHandlers).get({ id: staffId }, call)).status).toBe('active');
 
     // Down before the timer is looked for, and back.
@@ -521,7 +523,8 @@ describe('a retention period changed by the policy', () => {
     await app().get(SeparationHandlers).dismiss({ id: staffId, reason: 'r' }, own);
     for (const item of ITEMS) await app().get(SeparationHandlers).tick({ id: staffId, item }, own);
     const today = await tenantToday(ownTenant);
-    const at = (days: number) => new Date(Date.parse(`${today}T00:00:00.000Z`) + (days + 1) * 86_400_000);
+    const ownZone = await zone(ownTenant);
+    const at = (days: number) => zonedInstant(ownZone, addDays(today, days + 1), 0);
     expect((await timerRow(staffId))!.due_at).toEqual(at(730));
 
     const policies = app().get(PeoplePolicyHandlers);

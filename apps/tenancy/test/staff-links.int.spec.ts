@@ -8,6 +8,7 @@ import { Pool } from 'pg';
 import pino from 'pino';
 import { staffLeaversProcess } from '../src/application/staff-leavers.process';
 import { StaffLinksHandlers } from '../src/application/staff-links.handlers';
+import { staffLoginsProcess } from '../src/application/staff-logins.process';
 import { TenantStream } from '../src/application/tenant-stream';
 import { UsersHandlers } from '../src/application/users.handlers';
 import { tenantStreamId } from '../src/domain/tenant/tenant.decider';
@@ -170,6 +171,43 @@ describe('a user linked to a staff member', () => {
     await expect(links.linkUserToStaff({ userId: late.user.id, staffId }, admin)).rejects.toMatchObject({
       code: 'TENANCY.STAFF_MEMBER_LEFT',
     });
+  }, 60_000);
+
+  it('answers a hire’s login request that comes after the link: StaffLoginNotCreated naming the user, once', async () => {
+    const { app, admin, tenantId, staffId, hired, publish, delivered } = await setting();
+    const { user } = await userByHand(app, admin, 'hand.qian');
+    await hired();
+    await app.get(StaffLinksHandlers).linkUserToStaff({ userId: user.id, staffId }, admin);
+    const request = {
+      staffId,
+      username: 'qian.hired',
+      roles: ['coach'],
+      requestedAt: new Date().toISOString(),
+    };
+    await publish('StaffLoginRequested', request);
+    const store = new PostgresEventStore({ pool: pool!, schema: 'tenancy', groupCommit: false });
+    const answers = async () =>
+      (await store.readStream(tenantStreamId(tenantId))).events.filter(
+        (e) => (e.data as { staffId?: string }).staffId === staffId && e.type.startsWith('StaffLogin'),
+      );
+    const [answer] = await eventually('the answer', async () => {
+      const found = await answers();
+      return found.length > 0 ? found : undefined;
+    });
+    expect(answer).toMatchObject({
+      type: 'StaffLoginNotCreated',
+      data: { staffId, userId: user.id, reason: 'already-linked' },
+    });
+
+    // Delivered again (twice at once, then once more), and a second request like it: still one answer, no user.
+    const consume = staffLoginsProcess(app.get(TenantStream), pino({ level: 'silent' }));
+    const again = await delivered('StaffLoginRequested');
+    await Promise.all([consume(again), consume(again)]);
+    await publish('StaffLoginRequested', request);
+    await consume(again);
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the consumer's own delivery of the second request
+    expect((await answers()).map((e) => e.type)).toEqual(['StaffLoginNotCreated']);
+    expect((await app.get(TenantStream).read(tenantId)).tenant.users[staffId]).toBeUndefined();
   }, 60_000);
 
   it('takes the person’s new role, once', async () => {

@@ -231,11 +231,23 @@ export const ordersConfigSpec = defineConfig({
   },
 });
 
-const { LOG_LEVEL, OTEL_EXPORTER_OTLP_ENDPOINT, DATABASE_URL, DB_POOL_SIZE } = serviceConfigSpec;
+const {
+  LOG_LEVEL,
+  OTEL_EXPORTER_OTLP_ENDPOINT,
+  DATABASE_URL,
+  DB_POOL_SIZE,
+  TRANSPORT,
+  KAFKA_BROKERS,
+  KAFKA_GROUP_ID_PREFIX,
+} = serviceConfigSpec;
 
 export const gatewayConfigSpec = defineConfig({
   DATABASE_URL,
   DB_POOL_SIZE,
+  // The gateways follow tenancy's user events (a cut ends a user's tokens on every gateway at once).
+  TRANSPORT,
+  KAFKA_BROKERS,
+  KAFKA_GROUP_ID_PREFIX,
   LOG_LEVEL,
   OTEL_EXPORTER_OTLP_ENDPOINT,
   HTTP_PORT: {
@@ -314,6 +326,13 @@ export const gatewayConfigSpec = defineConfig({
     kind: 'string',
     default: 'preferred_username',
     doc: 'dot path of the claim naming the user (the subject when absent)',
+  },
+  USER_STATUS_TTL_MS: {
+    kind: 'int',
+    default: 5000,
+    min: 0,
+    max: 60000,
+    doc: "how long a user's status (token version, disabled) is cached per gateway: a backstop, as tenancy's events about a user end its cached status on every gateway at once",
   },
   INTERNAL_TOKEN_PRIVATE_KEY: {
     kind: 'string',

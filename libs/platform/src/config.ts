@@ -73,7 +73,9 @@ function parse(name: string, s: VarSpec, raw: string, out: Record<string, unknow
   }
 }
 
-export function assertTransportConfig(config: Config<typeof serviceConfigSpec>): void {
+export function assertTransportConfig(
+  config: Pick<Config<typeof serviceConfigSpec>, 'TRANSPORT' | 'KAFKA_BROKERS'>,
+): void {
   if (config.TRANSPORT === 'kafka' && !config.KAFKA_BROKERS)
     throw new ConfigError(['KAFKA_BROKERS is required when TRANSPORT=kafka']);
 }

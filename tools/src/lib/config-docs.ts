@@ -83,6 +83,7 @@ export const CONFIG_ROWS: readonly ConfigRow[] = [
   one('CUSTOMER_ARRIVAL_WAIT_MS'),
   one('JWT_SECRET', { default: MADE_BY_NPM_START }),
   one('JWT_TTL_SECONDS'),
+  one('USER_STATUS_TTL_MS'),
   one('OIDC_ISSUER', { default: '(unset: local logins only)' }),
   one('OIDC_AUDIENCE'),
   one('OIDC_JWKS_URL', { default: '(discovered)' }),

@@ -34,7 +34,9 @@ describe('the README’s configuration table', () => {
 
   it('says which processes read a variable, from the deployables’ specs', () => {
     expect(configReaders().get('DATABASE_URL')?.processes).toBe('all');
-    expect(configReaders().get('TRANSPORT')?.processes).toBe('every backend service');
+    // The gateway follows tenancy's events too (decision 62); the bind address is the backends' alone.
+    expect(configReaders().get('TRANSPORT')?.processes).toBe('all');
+    expect(configReaders().get('BIND_HOST')?.processes).toBe('every backend service');
     expect(configReaders().get('JWT_SECRET')?.processes).toBe('gateway');
     expect(configTable()).toContain('| `MASTER_KEY` ');
   });

@@ -2,7 +2,11 @@ import { ON_BEHALF_ACTORS } from '@serviceops/contracts';
 import { ProblemError, type CallContext } from '@serviceops/platform';
 import type { AccessClaims } from './jwt';
 
-/** How long a user's status is trusted before it is asked again (another gateway may have changed it). */
+/**
+ * How long a user's status is trusted before it is asked again, by default (USER_STATUS_TTL_MS in the gateway's
+ * configuration): a backstop, since tenancy's events about the user make every gateway forget it at once
+ * (UserChanges).
+ */
 export const USER_STATUS_TTL_MS = 5_000;
 /** How long a known status still serves when tenancy cannot answer. */
 export const USER_STATUS_STALE_MS = 60_000;
@@ -22,8 +26,8 @@ export type AskUser = (userId: string, caller: CallContext) => Promise<unknown>;
 /**
  * Users' rights end the moment tenancy cuts them: every authenticated call (REST and the public gRPC API) is
  * checked against its user's token version and status in tenancy, asked at most once per USER_STATUS_TTL_MS
- * per user, and at once on this gateway after it changed that user's roles or disabled them. The same status
- * decides whom X-On-Behalf-Of may name.
+ * per user, at once on this gateway after it changed that user's roles or disabled them, and at once on every
+ * gateway after tenancy's event about the user (UserChanges). The same status decides whom X-On-Behalf-Of may name.
  */
 export class UserGate {
   private readonly known = new Map<string, Known>();
@@ -70,6 +74,25 @@ export class UserGate {
     const key = keyOf(tenantId, userId);
     this.known.delete(key);
     this.asking.delete(key);
+  }
+
+  /**
+   * Tenancy changed this user (its event, as any gateway relays it: access/user-changes.ts): forgotten in every
+   * tenant, as `forget` does. User ids are UUIDs, so no other user is touched.
+   */
+  forgetUser(userId: string): void {
+    const suffix = `/${userId}`;
+    for (const key of [...this.known.keys(), ...this.asking.keys()])
+      if (key.endsWith(suffix)) {
+        this.known.delete(key);
+        this.asking.delete(key);
+      }
+  }
+
+  /** Every status forgotten (the relay of changes was interrupted: what changed meanwhile is unknown). */
+  forgetAll(): void {
+    this.known.clear();
+    this.asking.clear();
   }
 
   private async statusOf(userId: string, caller: CallContext): Promise<Known> {

@@ -81,6 +81,33 @@ describe('UserGate: token revocation', () => {
   });
 });
 
+describe('UserGate: a change tenancy published (any gateway relays it)', () => {
+  it('forgets the user in every tenant, and only that user: their next call asks tenancy again', async () => {
+    const users: Record<string, User> = { 'u-legal': {}, 'u-other': {} };
+    const { gate, asked } = gateOver(users);
+    const other: AccessClaims = { ...claims(0), sub: 'u-other' };
+    await gate.assertCurrent(claims(0), caller());
+    await gate.assertCurrent(claims(0), caller({ tenantId: 't-2' }));
+    await gate.assertCurrent(other, caller());
+    users['u-legal'] = { disabled: true };
+    gate.forgetUser('u-legal');
+    expect(await codeOf(gate.assertCurrent(claims(0), caller()))).toBe('AUTH.TOKEN_REVOKED');
+    expect(await codeOf(gate.assertCurrent(claims(0), caller({ tenantId: 't-2' })))).toBe(
+      'AUTH.TOKEN_REVOKED',
+    );
+    expect(await codeOf(gate.assertCurrent(other, caller()))).toBeUndefined();
+    expect(asked).toEqual(['u-legal', 'u-legal', 'u-other', 'u-legal', 'u-legal']);
+  });
+
+  it('forgets everyone when the relay was interrupted', async () => {
+    const { gate, asked } = gateOver({ 'u-legal': {} });
+    await gate.assertCurrent(claims(0), caller());
+    gate.forgetAll();
+    await gate.assertCurrent(claims(0), caller());
+    expect(asked).toEqual(['u-legal', 'u-legal']);
+  });
+});
+
 describe('UserGate: a change this gateway made, while a look-up is in flight', () => {
   it('neither keeps nor shares the status from before the change: the next call asks again and is refused', async () => {
     // Tenancy answers each look-up when told to, with the user as they were when it was asked.

@@ -82,7 +82,7 @@ export class TenantGate {
 
 const CHANGES_STATUS: Readonly<Record<string, boolean>> = { DisableTenant: true, EnableTenant: false };
 /** Tenancy's methods that revoke a user's tokens (they bump its token version). */
-const REVOKES_TOKENS = new Set(['ChangeUserRoles', 'SetUserPassword', 'DisableUser']);
+const REVOKES_TOKENS = new Set(['ChangeUserRoles', 'SetUserPassword', 'DisableUser', 'EraseUser']);
 
 /**
  * The backing services' clients, with every call on behalf of a tenant passed through the TenantGate; the
@@ -97,19 +97,23 @@ export class TenantGatedUpstream extends Upstream {
     signer: InternalTokenSigner,
     deadlineMs?: number,
     local?: LocalServices,
+    /** How long a user's status is cached (USER_STATUS_TTL_MS). */
+    userStatusTtlMs?: number,
   ) {
     super(addresses, signer, deadlineMs, local);
     this.gate = new TenantGate((caller) => super.invoke('tenancy', 'GetTenant', {}, caller));
-    this.users = new UserGate((userId, caller) =>
-      (userId === caller.actorId
-        ? super.invoke('tenancy', 'GetMe', {}, caller)
-        : super.invoke('tenancy', 'GetUser', { userId }, caller)
-      ).then(plainMessage, (error: unknown) => {
-        // Asked from the access guard and the public gRPC API alike: an answer both map (a 503 when unreachable).
-        const problem = problemOfGrpcError(error);
-        if (problem.code === 'TENANCY.USER_NOT_FOUND') return undefined;
-        throw new ProblemError(problem.code, problem.detail);
-      }),
+    this.users = new UserGate(
+      (userId, caller) =>
+        (userId === caller.actorId
+          ? super.invoke('tenancy', 'GetMe', {}, caller)
+          : super.invoke('tenancy', 'GetUser', { userId }, caller)
+        ).then(plainMessage, (error: unknown) => {
+          // Asked from the access guard and the public gRPC API alike: an answer both map (a 503 when unreachable).
+          const problem = problemOfGrpcError(error);
+          if (problem.code === 'TENANCY.USER_NOT_FOUND') return undefined;
+          throw new ProblemError(problem.code, problem.detail);
+        }),
+      userStatusTtlMs,
     );
   }
 

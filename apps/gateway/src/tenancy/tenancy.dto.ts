@@ -210,6 +210,9 @@ export class DisableUserRequest extends ExpectedVersion {
 /** A user named by the path and the tenant's version: the same shape as DisableUser's. */
 export class IssueUserInvitationRequest extends DisableUserRequest {}
 
+/** A user named by the path and the tenant's version: the same shape as DisableUser's. */
+export class EraseUserRequest extends DisableUserRequest {}
+
 export class LinkUserToStaffRequest extends DisableUserRequest {
   @IsUUID()
   staffId!: string;

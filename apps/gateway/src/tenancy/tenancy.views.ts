@@ -102,6 +102,13 @@ export class UserView {
     required: false,
   })
   staffId?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'erased (`POST /users/{id}/erase`): disabled for good, `displayName` empty and unreadable everywhere, `username` a pseudonym (absent when false)',
+    required: false,
+  })
+  erased?: boolean;
 }
 
 @ApiSchema({ name: 'UserPage' })

@@ -63,11 +63,12 @@ export async function armStaffRetention(
 ): Promise<void> {
   await lockTenantRetention(tx, at.tenantId);
   const policy = await people.policyOf(at.tenantId);
+  const timeZone = await people.timeZoneOf(at.tenantId);
   await people.timers.schedule(tx, {
     id: staffRetentionTimerId(at.staffId),
     tenantId: at.tenantId,
     kind: STAFF_RETENTION_TIMER,
-    dueAt: staffRetentionEndsAt(at.lastDay, policy.staffRetentionDays),
+    dueAt: staffRetentionEndsAt(at.lastDay, policy.staffRetentionDays, timeZone),
     payload: retentionPayload(at.staffId, at.lastDay, policy),
   });
 }
@@ -86,6 +87,7 @@ export async function moveStaffRetention(
 ): Promise<number> {
   await lockTenantRetention(tx, tenantId);
   const pending = await people.timers.pendingOf(tx, { kind: STAFF_RETENTION_TIMER, tenantId });
+  const timeZone = await people.timeZoneOf(tenantId);
   let moved = 0;
   for (const timer of pending) {
     const { staffId, lastDay: kept, retentionDays } = timer.payload;
@@ -94,7 +96,7 @@ export async function moveStaffRetention(
     if (lastDay === undefined) continue;
     if (
       await people.timers.move(tx, timer.id, {
-        dueAt: staffRetentionEndsAt(lastDay, policy.staffRetentionDays),
+        dueAt: staffRetentionEndsAt(lastDay, policy.staffRetentionDays, timeZone),
         payload: retentionPayload(staffId, lastDay, policy),
       })
     )
@@ -165,6 +167,16 @@ export class MemberErasureHandlers {
     ]);
     const now = new Date();
     const timeZone = await this.people.timeZoneOf(call.tenantId);
+    // A timer armed at the UTC midnight (before the tenant's zone counted) may come before the retention is over in
+    // the tenant's zone, west of UTC: failing it runs it again later, instead of marking it fired with nothing done.
+    const lastDay = separation.status === 'none' ? undefined : separation.lastDay;
+    if (
+      retentionDays !== undefined &&
+      found.status !== 'erased' &&
+      lastDay !== undefined &&
+      now < staffRetentionEndsAt(lastDay, retentionDays, timeZone)
+    )
+      throw new Error(`staff member ${staffId}'s retention after ${lastDay} is not over in ${timeZone} yet`);
     const command: MemberCommand = {
       type: 'EraseStaffMember',
       data: { staffId, ...optional('retentionDays', retentionDays) },

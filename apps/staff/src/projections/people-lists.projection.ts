@@ -110,6 +110,7 @@ export async function projectPeopleLists(event: DeliveredEvent, tx: PoolClient):
         );
         return;
       case 'StaffLoginRequested':
+      case 'StaffLoginNotCreated':
         await tx.query(`UPDATE staff.staff_list SET version = $2 WHERE staff_id = $1 AND version < $2`, [
           e.data.staffId,
           v,

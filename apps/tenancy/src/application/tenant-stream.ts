@@ -7,12 +7,12 @@ import { tenantDecider, tenantStreamId } from '../domain/tenant/tenant.decider';
 import type { StaffMemberStanding } from '../domain/tenant/tenant.decide';
 import { TenancyErrorCode } from '../domain/tenant/tenant.errors';
 import type { ActiveTenant } from '../domain/tenant/tenant.state';
-import { saveCredential, type Credential } from '../infrastructure/accounts.repository';
+import { dropCredentials, saveCredential, type Credential } from '../infrastructure/accounts.repository';
 import { dropEndedInvitations } from '../infrastructure/invitations';
 import { isTenantNameConflict, TenantsRepository } from '../infrastructure/tenants.repository';
 import { projectAccounts } from '../projections/accounts.projection';
 import { endOutdatedSignIns } from '../projections/sign-ins.projection';
-import { UserNames } from './user-names';
+import { erasedBy, UserNames } from './user-names';
 
 export const RUNTIME = Symbol('RUNTIME');
 
@@ -65,6 +65,9 @@ export class TenantStream {
       await endOutdatedSignIns(tx, state, events, now);
       if (credential) await saveCredential(tx, credential);
       await dropEndedInvitations(tx, events);
+      // An erased user's key and password hash go with the event that erases them.
+      await this.names.shredErased(tx, events);
+      await dropCredentials(tx, erasedBy(events));
       if (beside) await beside(tx, events);
     };
     const tenantNameTaken = await this.nameTaken(command);

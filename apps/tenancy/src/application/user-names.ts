@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import type { Event } from '@serviceops/kernel';
 import { isSealed, PersonalDataCipher, type EventCodec } from '@serviceops/platform';
+import type { PoolClient } from 'pg';
 import type { TenantCommand } from '../domain/tenant/tenant.commands';
 import type { TenantEvent } from '../domain/tenant/tenant.events';
 import { usersRegisteredBy } from '../domain/tenant/tenant.registrations';
@@ -25,6 +27,15 @@ export class UserNames {
   }
 
   /**
+   * Crypto-shredding, in the append's transaction: the keys of the users these events erase (UserErased) are
+   * deleted, so their names sealed in every event, read model, Kafka message and backup can no longer be opened.
+   */
+  async shredErased(tx: PoolClient, events: readonly Event[]): Promise<void> {
+    const erased = erasedBy(events);
+    if (erased.length > 0) await this.cipher.destroy(tx, erased);
+  }
+
+  /**
    * The display names of `userIds` in clear, keys loaded in one query. A name whose key is gone is never shown
    * sealed: it reads as empty.
    */
@@ -46,4 +57,9 @@ export class UserNames {
     }
     return names;
   }
+}
+
+/** The users these events erase. */
+export function erasedBy(events: readonly Event[]): string[] {
+  return events.flatMap((e) => (e.type === 'UserErased' ? [(e.data as { userId: string }).userId] : []));
 }

@@ -29,6 +29,7 @@ function userMessage({ tenant, version }: TenantResult, userId: string, names: R
     ...(user.pendingActivation ? { pendingActivation: true } : {}),
     ...optional('invitationExpiresAt', user.pendingActivation ? user.invitation?.expiresAt : undefined),
     ...optional('staffId', user.staffId),
+    ...(user.erased ? { erased: true } : {}),
   };
 }
 
@@ -157,6 +158,14 @@ export class UsersHandlers {
     const data = { tenantId: call.tenantId, userId: request.userId };
     const { expectedVersion } = request;
     const result = await this.stream.execute(call, { type: 'DisableUser', data }, { expectedVersion });
+    return this.user(result, request.userId);
+  }
+
+  @Handles('tenancy.EraseUser')
+  async eraseUser(request: { userId: string; expectedVersion?: number }, call: CallContext) {
+    const data = { tenantId: call.tenantId, userId: request.userId };
+    const { expectedVersion } = request;
+    const result = await this.stream.execute(call, { type: 'EraseUser', data }, { expectedVersion });
     return this.user(result, request.userId);
   }
 

@@ -81,3 +81,9 @@ export async function saveCredential(tx: PoolClient, credential: Credential): Pr
     [credential.userId, credential.passwordHash],
   );
 }
+
+/** Deletes the password hashes of these users (erased: nothing of theirs is kept that could sign in). */
+export async function dropCredentials(tx: PoolClient, userIds: readonly string[]): Promise<void> {
+  if (userIds.length > 0)
+    await tx.query(`DELETE FROM tenancy.credentials WHERE user_id::text = ANY($1::text[])`, [userIds]);
+}

@@ -90,12 +90,12 @@ export async function saveInvitation(
 }
 
 /**
- * Invitations end when their user gets a password (activated, or set by an admin) or is disabled: their hashes
+ * Invitations end when their user gets a password (activated, or set by an admin), is disabled or erased: their hashes
  * are dropped in that event's transaction (the stream keeps what happened; the verdict refuses them anyway).
  */
 export async function dropEndedInvitations(tx: PoolClient, events: readonly Event[]): Promise<void> {
   const ended = events.flatMap((e) =>
-    e.type === 'UserPasswordChanged' || e.type === 'UserDisabled'
+    e.type === 'UserPasswordChanged' || e.type === 'UserDisabled' || e.type === 'UserErased'
       ? [(e.data as { userId: string }).userId]
       : [],
   );

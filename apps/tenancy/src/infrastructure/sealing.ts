@@ -6,8 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Each user's data key, wrapped by MASTER_KEY (libs/platform personal-data-cipher): their display name is sealed
- * with it in the tenant's stream. Deleting a row would shred that user's name everywhere (there is no user erasure
- * yet: infra/backup/reapply-erasures/tenancy.sql).
+ * with it in the tenant's stream. Erasing a user deletes their row (UserNames.shredErased), which shreds their name
+ * everywhere; infra/backup/reapply-erasures/tenancy.sql deletes it again from a restored key backup.
  */
 export class TenancyDataKeys1797000000000 implements MigrationInterface {
   name = 'TenancyDataKeys1797000000000';

@@ -144,6 +144,26 @@ export const TENANCY_API = {
     errors: ['TENANCY.USER_NOT_FOUND', 'TENANCY.USER_DISABLED', 'TENANCY.LAST_ADMIN'],
     summary: 'Disable a user: they can no longer sign in, and their tokens are refused at once',
   },
+  EraseUser: {
+    http: {
+      method: 'POST',
+      path: 'users/:id/erase',
+      status: 200,
+      uuidParams: ['id'],
+      paramFields: { id: 'userId' },
+      etag: true,
+      ifMatch: true,
+    },
+    access: ADMIN,
+    errors: [
+      'TENANCY.USER_NOT_FOUND',
+      'TENANCY.USER_ERASED',
+      'TENANCY.LAST_ADMIN',
+      'TENANCY.STAFF_LOGIN_OPEN',
+    ],
+    summary:
+      'Erase a user: disabled, tokens and sign-ins ended at once, their display name made unreadable for good, their username freed (a pseudonym takes its place)',
+  },
   LinkUserToStaff: {
     http: {
       method: 'PUT',

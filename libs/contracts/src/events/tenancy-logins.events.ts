@@ -26,6 +26,22 @@ export interface StaffLoginRefusedV1 {
 }
 
 /**
+ * Hiring asked for a login, but the staff member already had one: a user an admin linked to them by hand
+ * (`userId`) before the request arrived. No user is made; staff records why (issue 13). Once per staff member,
+ * however often the request is delivered.
+ */
+export interface StaffLoginNotCreatedV1 {
+  readonly staffId: string;
+  /** The user that is already the staff member's login. */
+  readonly userId: string;
+  readonly reason: StaffLoginNotCreatedReason;
+  readonly answeredAt: string;
+}
+
+/** Why a hire's login was not made: `already-linked`, a user was linked to the staff member first. */
+export type StaffLoginNotCreatedReason = 'already-linked';
+
+/**
  * Staff's `StaffMemberLeft` closed the login made at hire: the user is disabled and its token version bumped, so
  * its access tokens are refused at once. Once per staff member, however often the leave is delivered.
  */
@@ -72,10 +88,22 @@ export interface UserUnlinkedFromStaffV1 {
   readonly unlinkedAt: string;
 }
 
+/**
+ * An admin erased the user (issue 11): disabled, their tokens and sign-ins ended, their data key shredded (so the
+ * display name sealed in earlier events can no longer be opened) and their username replaced by a pseudonym (the
+ * name can be taken again). Ids and instants only.
+ */
+export interface UserErasedV1 {
+  readonly userId: string;
+  readonly erasedAt: string;
+}
+
 export type TenancyLoginsPublishedEvent =
   | { readonly type: 'StaffLoginCreated'; readonly data: StaffLoginCreatedV1 }
   | { readonly type: 'StaffLoginRefused'; readonly data: StaffLoginRefusedV1 }
+  | { readonly type: 'StaffLoginNotCreated'; readonly data: StaffLoginNotCreatedV1 }
   | { readonly type: 'StaffLoginClosed'; readonly data: StaffLoginClosedV1 }
   | { readonly type: 'StaffLoginRolesFollowed'; readonly data: StaffLoginRolesFollowedV1 }
   | { readonly type: 'UserLinkedToStaff'; readonly data: UserLinkedToStaffV1 }
-  | { readonly type: 'UserUnlinkedFromStaff'; readonly data: UserUnlinkedFromStaffV1 };
+  | { readonly type: 'UserUnlinkedFromStaff'; readonly data: UserUnlinkedFromStaffV1 }
+  | { readonly type: 'UserErased'; readonly data: UserErasedV1 };

@@ -1,4 +1,4 @@
-import type { AssessmentOutcome, BusinessLine, Role } from '@serviceops/contracts';
+import type { AssessmentOutcome, BusinessLine, Role, StaffLoginNotCreatedV1 } from '@serviceops/contracts';
 import type { PayTerms } from './member.events';
 
 interface Command<Type extends string, Data> {
@@ -54,13 +54,17 @@ export type SetStaffSkills = Command<
   { staffId: string; kinds: readonly string[]; setBy: string }
 >;
 
+/** Tenancy's answer to the hire's login request: no user made, and why (its StaffLoginNotCreatedV1). */
+export type RecordStaffLoginNotCreated = Command<'RecordStaffLoginNotCreated', StaffLoginNotCreatedV1>;
+
 export type MemberCommand =
   | HireStaffMember
   | ChangePayTerms
   | EraseStaffMember
   | RecordStaffMemberLeft
   | ChangeStaffRole
-  | SetStaffSkills;
+  | SetStaffSkills
+  | RecordStaffLoginNotCreated;
 
 /** A person's outcomes in the latest recorded result of a period (AssessmentOutcomesDecided's). */
 export interface AssessedOutcomes {

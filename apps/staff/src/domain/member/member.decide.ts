@@ -7,6 +7,7 @@ import type {
   EraseStaffMember,
   HireStaffMember,
   MemberCommand,
+  RecordStaffLoginNotCreated,
   RecordStaffMemberLeft,
   SeparationOfMember,
   SetStaffSkills,
@@ -45,6 +46,8 @@ export function decideMember(
       return changeRole(command, state, context);
     case 'SetStaffSkills':
       return setSkills(command, state, context);
+    case 'RecordStaffLoginNotCreated':
+      return recordLoginNotCreated(command, state);
     default: {
       const unhandled: never = command;
       return unhandled;
@@ -213,9 +216,12 @@ function setSkills(
  */
 export const DEFAULT_STAFF_RETENTION_DAYS = 730;
 
-/** When a leaver's data is due for erasure: `retentionDays` whole days after their last day (UTC midnight). */
-export function staffRetentionEndsAt(lastDay: string, retentionDays: number): Date {
-  return new Date(`${addDays(lastDay, retentionDays + 1)}T00:00:00.000Z`);
+/**
+ * When a leaver's data is due for erasure: `retentionDays` whole days of the tenant's calendar after their last day,
+ * at the tenant's midnight (IANA `timeZone`), as the other staff dates (a last day starts at its midnight too).
+ */
+export function staffRetentionEndsAt(lastDay: string, retentionDays: number, timeZone: string): Date {
+  return zonedInstant(timeZone, addDays(lastDay, retentionDays + 1), 0);
 }
 
 /** Whether a separation's last day (ISO date) has come: the tenant's calendar day of `now` is that day or later. */
@@ -302,7 +308,11 @@ function erase(
     if (byTimer) return [];
     throw refused;
   }
-  if (retentionDays !== undefined && context.now < staffRetentionEndsAt(lastDay, retentionDays)) return [];
+  if (
+    retentionDays !== undefined &&
+    context.now < staffRetentionEndsAt(lastDay, retentionDays, context.timeZone)
+  )
+    return [];
   return [
     {
       type: 'StaffMemberErased',
@@ -314,4 +324,18 @@ function erase(
       },
     },
   ];
+}
+
+/**
+ * Tenancy's answer that no login was made for the hire (the person had one linked already): recorded once, so a
+ * redelivered answer adds nothing; nothing for a staff member this service does not know. An erased file records it
+ * too (ids only).
+ */
+function recordLoginNotCreated(
+  { data }: RecordStaffLoginNotCreated,
+  state: MemberState,
+): readonly MemberEvent[] {
+  if (state.status === 'absent' || state.loginNotCreated !== undefined) return [];
+  const { staffId, userId, reason, answeredAt } = data;
+  return [{ type: 'StaffLoginNotCreated', data: { staffId, userId, reason, answeredAt } }];
 }

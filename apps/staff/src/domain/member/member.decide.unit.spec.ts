@@ -124,13 +124,28 @@ describe('EraseStaffMember: who may be erased, and when the retention timer is d
   });
 
   it.each([
-    // whole days after the last day: the retention ends at UTC midnight after the last one
-    ['2026-03-02', 730, '2028-03-02T00:00:00.000Z'],
-    ['2026-03-02', 0, '2026-03-03T00:00:00.000Z'],
-    ['2026-03-02', 1, '2026-03-04T00:00:00.000Z'],
-    ['2027-12-31', 1095, '2030-12-31T00:00:00.000Z'], // 2028 has 366 days,
-  ])('a last day of %s with %i days of retention is erased at %s', (day, days, due) => {
-    expect(staffRetentionEndsAt(day, days).toISOString()).toBe(due);
+    // whole days after the last day: the retention ends at the tenant's midnight after the last one
+    ['2026-03-02', 730, 'UTC', '2028-03-02T00:00:00.000Z'],
+    ['2026-03-02', 0, 'UTC', '2026-03-03T00:00:00.000Z'],
+    ['2026-03-02', 1, 'UTC', '2026-03-04T00:00:00.000Z'],
+    ['2027-12-31', 1095, 'UTC', '2030-12-31T00:00:00.000Z'], // 2028 has 366 days,
+    ['2026-03-02', 730, 'Asia/Shanghai', '2028-03-01T16:00:00.000Z'],
+    ['2026-03-02', 0, 'America/New_York', '2026-03-03T05:00:00.000Z'],
+    ['2026-03-07', 1, 'America/New_York', '2026-03-09T04:00:00.000Z'], // summer time began on 8 March
+  ])('a last day of %s with %i days of retention in %s is erased at %s', (day, days, zone, due) => {
+    expect(staffRetentionEndsAt(day, days, zone).toISOString()).toBe(due);
+  });
+
+  // 00:30 on 2 March 2028 in Shanghai is 16:30 UTC on 1 March: the retention is over there, not yet in UTC.
+  it.each([
+    ['Asia/Shanghai', '2028-03-01T16:30:00.000Z', [erased('2028-03-01T16:30:00.000Z', 'retention')]],
+    ['Asia/Shanghai', '2028-03-01T15:59:59.999Z', []],
+    ['UTC', '2028-03-01T16:30:00.000Z', []],
+  ] as const)('by the timer, in %s at %s: %j', (timeZone, now, events) => {
+    when(now, done, timeZone)
+      .given([hired])
+      .when(byTimer(730))
+      .then(events as readonly MemberEvent[]);
   });
 
   it('erases a leaver at request from their last day on: their name, phone and ID number are gone', () => {
@@ -488,5 +503,24 @@ describe('SetStaffSkills', () => {
       skills: { kinds: ['repair'], setBy: MANAGER, setAt: at },
       updatedAt: at,
     });
+  });
+});
+
+describe('RecordStaffLoginNotCreated: tenancy made no login for the hire (issue 13)', () => {
+  const USER = '4e0f2d67-8ea1-4f41-8d6d-40516f7e8d9d';
+  const answer = { staffId: STAFF, userId: USER, reason: 'already-linked', answeredAt: at } as const;
+  const record: MemberCommand = { type: 'RecordStaffLoginNotCreated', data: answer };
+  const recorded: MemberEvent = { type: 'StaffLoginNotCreated', data: answer };
+
+  it('records why on the file, naming the user linked first', () => {
+    spec([hired]).when(record).then([recorded]);
+  });
+
+  it('records it once: an answer delivered again adds nothing', () => {
+    spec([hired, recorded]).when(record).then([]);
+  });
+
+  it('adds nothing for a staff member this service does not know', () => {
+    spec([]).when(record).then([]);
   });
 });

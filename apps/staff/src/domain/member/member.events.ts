@@ -2,6 +2,7 @@ import {
   PERSONAL_DATA_SEALED,
   type BusinessLine,
   type Role,
+  type StaffLoginNotCreatedV1,
   type StaffMemberErasedV1,
   type StaffMemberLeftV1,
   type StaffRoleChangedV1,
@@ -55,6 +56,12 @@ export type PayTermsChanged = Event<'PayTermsChanged', PayTermsChangedData>;
 export type StaffLoginRequested = Event<'StaffLoginRequested', StaffLoginRequestedData>;
 
 /**
+ * Tenancy answered the hire's login request without making a user: the person had a login already (`userId`, a
+ * user an admin linked to them first). Recorded from tenancy's StaffLoginNotCreatedV1, once.
+ */
+export type StaffLoginNotCreated = Event<'StaffLoginNotCreated', StaffLoginNotCreatedV1>;
+
+/**
  * The staff member's personal data is forgotten: their data key is destroyed with this event, at request or when
  * the retention after their last day is over (`by`). Payload StaffMemberErasedV1 in libs/contracts.
  */
@@ -76,6 +83,7 @@ export type MemberEvent =
   | StaffMemberHired
   | PayTermsChanged
   | StaffLoginRequested
+  | StaffLoginNotCreated
   | StaffMemberErased
   | StaffMemberLeft
   | StaffRoleChanged

@@ -11,6 +11,9 @@ export function evolveMember(state: MemberState, event: MemberEvent): MemberStat
     case 'StaffLoginRequested':
       if (state.status !== 'active') return state;
       return { ...state, loginRequested: event.data.username };
+    case 'StaffLoginNotCreated':
+      if (state.status === 'absent') return state;
+      return { ...state, loginNotCreated: { reason: event.data.reason, userId: event.data.userId } };
     case 'StaffMemberErased': {
       if (state.status === 'absent') return state;
       // The username is the person's too: it goes with the rest.

@@ -24,6 +24,8 @@ export interface ActiveMember {
   readonly hiredAt: string;
   readonly updatedAt: string;
   readonly loginRequested?: string;
+  /** Tenancy made no login for the hire's request, and why (StaffLoginNotCreated). */
+  readonly loginNotCreated?: { readonly reason: string; readonly userId: string };
   readonly erasedAt?: string;
   /** Their separation's last day came (StaffMemberLeft). */
   readonly leftAt?: string;

@@ -57,6 +57,8 @@ export type ChangeUserRoles = Command<
 >;
 export type ChangeUserPassword = Command<'ChangeUserPassword', { tenantId: string; userId: string }>;
 export type DisableUser = Command<'DisableUser', { tenantId: string; userId: string }>;
+/** An admin erases a user: their key is shredded beside the events (TenantStream), their username freed. */
+export type EraseUser = Command<'EraseUser', { tenantId: string; userId: string }>;
 /**
  * Staff's `StaffLoginRequested` (hiring asked for a login): the user is created once, with the staff member's id
  * as its own, pending activation (no password travels in events); or the request is refused with the rule's code.
@@ -134,6 +136,7 @@ export type TenantCommand =
   | ChangeUserRoles
   | ChangeUserPassword
   | DisableUser
+  | EraseUser
   | CreateStaffLogin
   | IssueUserInvitation
   | ActivateUser

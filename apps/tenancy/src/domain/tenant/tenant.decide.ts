@@ -22,6 +22,7 @@ import type {
   CreateTenant,
   DisableUser,
   EnableBusinessLine,
+  EraseUser,
   InvitationTerms,
   IssueUserInvitation,
   LinkUserToStaff,
@@ -116,6 +117,8 @@ function decideForActive(
       return changeUserPassword(command, tenant, context);
     case 'DisableUser':
       return disableUser(command, tenant);
+    case 'EraseUser':
+      return eraseUser(command, tenant, context);
     case 'CreateStaffLogin':
       return createStaffLogin(command, tenant, context);
     case 'IssueUserInvitation':
@@ -289,10 +292,10 @@ function registerUser(command: RegisterUser, tenant: ActiveTenant, context: Tena
 
 /**
  * A login for a hired staff member: the user registers under the staff member's id with the username as display
- * name, and no credential (pending activation). Once answered (created or refused), or once a user is linked to
- * the staff member (that user is their one login), a
- * redelivered request adds nothing; a rule that refuses it (username taken, unknown branch, a role not
- * grantable) is answered with StaffLoginRefused and its code rather than thrown, so staff hears of it.
+ * name, and no credential (pending activation). Once answered (created, refused or not created), a redelivered
+ * request adds nothing. A rule that refuses it (username taken, unknown branch, a role not grantable) is answered
+ * with StaffLoginRefused and its code rather than thrown, so staff hears of it; a staff member who has a login
+ * already (a user an admin linked to them before the request came) with StaffLoginNotCreated naming that user.
  */
 function createStaffLogin(
   command: CreateStaffLogin,
@@ -300,7 +303,22 @@ function createStaffLogin(
   context: TenantContext,
 ): TenantEvent[] {
   const { tenantId, staffId, username, roles, branchId } = command.data;
-  if (entry(tenant.staffLogins ?? {}, staffId)) return [];
+  if (entry(tenant.hireLoginAnswered ?? {}, staffId)) return [];
+  const login = entry(tenant.staffLogins ?? {}, staffId);
+  // Made at hire or refused is answered (above): what is left is a user linked by hand, open or closed since.
+  if (login && login.status !== 'refused')
+    return [
+      {
+        type: 'StaffLoginNotCreated',
+        data: {
+          staffId,
+          userId: login.userId,
+          reason: 'already-linked',
+          answeredAt: context.now.toISOString(),
+        },
+      },
+    ];
+  if (login) return [];
   const register: RegisterUser = {
     type: 'RegisterUser',
     data: {
@@ -560,6 +578,30 @@ function disableUser(command: DisableUser, tenant: ActiveTenant): TenantEvent[] 
   const user = enabledUser(tenant, userId);
   if (user.roles.includes('admin')) lastAdminGuard(tenant, userId);
   return [{ type: 'UserDisabled', data: { userId } }];
+}
+
+/**
+ * An admin erases a user, disabled or not: disabled first (tokens and sign-ins end with the version bump), then
+ * erased (the application shreds their key and password hash in the same transaction). Refused: an unknown user
+ * (404), one erased already, the last enabled admin, and the open login of a staff member (it closes when they
+ * leave; erase it then, or unlink it first).
+ */
+function eraseUser(command: EraseUser, tenant: ActiveTenant, context: TenantContext): TenantEvent[] {
+  const { userId } = command.data;
+  const user = entry(tenant.users, userId);
+  if (!user) throw tenancyError(E.USER_NOT_FOUND, `user ${userId} does not exist`, { userId });
+  if (user.erased) throw tenancyError(E.USER_ERASED, `user ${userId} is erased already`, { userId });
+  if (!user.disabled && user.roles.includes('admin')) lastAdminGuard(tenant, userId);
+  if (user.staffId !== undefined && openLoginOf(tenant, user.staffId) === userId)
+    throw tenancyError(
+      E.STAFF_LOGIN_OPEN,
+      `user ${userId} is the login of staff member ${user.staffId}: it closes when they leave (or unlink it first)`,
+      { userId, staffId: user.staffId },
+    );
+  return [
+    ...(user.disabled ? [] : [{ type: 'UserDisabled', data: { userId } } as const]),
+    { type: 'UserErased', data: { userId, erasedAt: context.now.toISOString() } },
+  ];
 }
 
 // --- rules shared by several commands ---------------------------------------------------------------------------

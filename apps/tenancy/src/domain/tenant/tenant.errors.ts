@@ -43,6 +43,13 @@ export const TenancyErrorCode = {
   USER_LINK_EXISTS: 'TENANCY.USER_LINK_EXISTS',
   /** The login made at hire is the staff member's by its id: it is disabled, never unlinked. */
   HIRE_LOGIN_NOT_UNLINKABLE: 'TENANCY.HIRE_LOGIN_NOT_UNLINKABLE',
+  /** The user was erased: nothing more is done to them (their record keeps only ids and a pseudonym). */
+  USER_ERASED: 'TENANCY.USER_ERASED',
+  /**
+   * The user is the open login of a staff member (made at hire or linked): it closes when they leave; erase it
+   * after that, or unlink it first.
+   */
+  STAFF_LOGIN_OPEN: 'TENANCY.STAFF_LOGIN_OPEN',
 } as const;
 
 export type TenancyErrorCode = (typeof TenancyErrorCode)[keyof typeof TenancyErrorCode];

@@ -1,8 +1,10 @@
 import type {
   StaffLoginClosedV1,
   StaffLoginCreatedV1,
+  StaffLoginNotCreatedV1,
   StaffLoginRefusedV1,
   StaffLoginRolesFollowedV1,
+  UserErasedV1,
   UserLinkedToStaffV1,
   UserUnlinkedFromStaffV1,
 } from '@serviceops/contracts';
@@ -41,6 +43,8 @@ export type UserRegistered = Event<
 export type UserRolesChanged = Event<'UserRolesChanged', { userId: string; roles: readonly Role[] }>;
 export type UserPasswordChanged = Event<'UserPasswordChanged', { userId: string; changedAt: string }>;
 export type UserDisabled = Event<'UserDisabled', { userId: string }>;
+/** The user was erased (after UserDisabled, unless disabled already): published as UserErasedV1. */
+export type UserErased = Event<'UserErased', UserErasedV1>;
 /** An activation invitation for a pending user; its secret is never in an event (only its hash, outside). */
 export type UserInvitationIssued = Event<
   'UserInvitationIssued',
@@ -54,6 +58,8 @@ export type UserActivated = Event<
 /** Published for staff (libs/contracts events/tenancy-logins.events.ts): one shape. */
 export type StaffLoginCreated = Event<'StaffLoginCreated', StaffLoginCreatedV1>;
 export type StaffLoginRefused = Event<'StaffLoginRefused', StaffLoginRefusedV1>;
+/** The hire's login request came after a user was linked to the staff member by hand: answered, no user made. */
+export type StaffLoginNotCreated = Event<'StaffLoginNotCreated', StaffLoginNotCreatedV1>;
 /** The staff member left: their login is closed for good (after UserDisabled, unless an admin disabled it first). */
 export type StaffLoginClosed = Event<'StaffLoginClosed', StaffLoginClosedV1>;
 
@@ -77,8 +83,10 @@ export type TenantEvent =
   | UserRolesChanged
   | UserPasswordChanged
   | UserDisabled
+  | UserErased
   | StaffLoginCreated
   | StaffLoginRefused
+  | StaffLoginNotCreated
   | StaffLoginClosed
   | StaffLoginRolesFollowed
   | UserInvitationIssued

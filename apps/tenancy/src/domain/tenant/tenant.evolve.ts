@@ -1,5 +1,10 @@
 import type { TenantEvent } from './tenant.events';
-import { entry, type StaffLogin, type TenantState, type TenantUser } from './tenant.state';
+import { entry, erasedUsername, type StaffLogin, type TenantState, type TenantUser } from './tenant.state';
+
+function answered(state: TenantState, staffId: string): TenantState {
+  if (state.status === 'absent') return state;
+  return { ...state, hireLoginAnswered: { ...state.hireLoginAnswered, [staffId]: true } };
+}
 
 function withStaffLogin(state: TenantState, staffId: string, login: StaffLogin): TenantState {
   if (state.status === 'absent') return state;
@@ -67,10 +72,12 @@ export function evolveTenant(state: TenantState, event: TenantEvent): TenantStat
     case 'StaffLoginCreated': {
       const { staffId, userId } = event.data;
       const created = updateUser(userId, () => ({ pendingActivation: true, staffId }));
-      return withStaffLogin(created, staffId, { status: 'open', userId, madeAt: 'hire' });
+      return answered(withStaffLogin(created, staffId, { status: 'open', userId, madeAt: 'hire' }), staffId);
     }
     case 'StaffLoginRefused':
-      return withStaffLogin(state, event.data.staffId, { status: 'refused' });
+      return answered(withStaffLogin(state, event.data.staffId, { status: 'refused' }), event.data.staffId);
+    case 'StaffLoginNotCreated':
+      return answered(state, event.data.staffId);
     case 'StaffLoginClosed': {
       const { staffId, userId } = event.data;
       const open = entry(state.staffLogins ?? {}, staffId);
@@ -121,6 +128,21 @@ export function evolveTenant(state: TenantState, event: TenantEvent): TenantStat
         disabled: true,
         tokenVersion: user.tokenVersion + 1,
       }));
+    case 'UserErased': {
+      const { userId } = event.data;
+      const user = entry(state.users, userId);
+      if (!user) return state;
+      const { pendingActivation: _, invitation: __, ...kept } = user;
+      const erased: TenantUser = {
+        ...kept,
+        username: erasedUsername(userId),
+        displayName: '',
+        disabled: true,
+        tokenVersion: user.tokenVersion + 1,
+        erased: true,
+      };
+      return { ...state, users: { ...state.users, [userId]: erased } };
+    }
     default: {
       const unhandled: never = event;
       return unhandled;

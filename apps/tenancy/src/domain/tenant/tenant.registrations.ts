@@ -25,6 +25,7 @@ export function usersRegisteredBy(command: TenantCommand): readonly string[] {
     case 'ChangeUserRoles':
     case 'ChangeUserPassword':
     case 'DisableUser':
+    case 'EraseUser':
     case 'IssueUserInvitation':
     case 'ActivateUser':
     case 'CloseStaffLogin':

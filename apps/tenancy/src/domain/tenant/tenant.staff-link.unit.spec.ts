@@ -146,7 +146,10 @@ describe('linking a user to a staff member', () => {
       type: 'CreateStaffLogin',
       data: { tenantId: T, staffId: STAFF, username: 'late.login', roles: ['coach'] },
     };
-    expect(decide([...tenant, linked('u-li', STAFF)], request)).toEqual([]);
+    // No user registered: the request is answered with the user already linked (below).
+    expect(decide([...tenant, linked('u-li', STAFF)], request).map((e) => e.type)).toEqual([
+      'StaffLoginNotCreated',
+    ]);
   });
 
   it('links a staff member whose login request at hire was refused', () => {
@@ -227,5 +230,38 @@ describe('a linked user follows the staff member', () => {
     const unlinked = [...given, ...decide(given, unlink('u-li'))];
     expect(decide(unlinked, leave)).toEqual([]);
     expect(decide(unlinked, roleChange(5))).toEqual([]);
+  });
+});
+
+describe('a hire’s login request after a user was linked by hand (issue 13)', () => {
+  const request: TenantCommand = {
+    type: 'CreateStaffLogin',
+    data: { tenantId: T, staffId: STAFF, username: 'hired', roles: ['coach'] },
+  };
+  const notCreated = (userId: string): TenantEvent => ({
+    type: 'StaffLoginNotCreated',
+    data: { staffId: STAFF, userId, reason: 'already-linked', answeredAt: at },
+  });
+
+  it.each<[string, TenantEvent[], string]>([
+    ['linked and open', [linked('u-li', STAFF)], 'u-li'],
+    ['linked, and closed since the person left', [linked('u-li', STAFF), ...closed('u-li')], 'u-li'],
+  ])('answers StaffLoginNotCreated naming the user when %s', (_why, given, userId) => {
+    expect(decide([...tenant, ...given], request)).toEqual([notCreated(userId)]);
+  });
+
+  it.each<[string, TenantEvent[]]>([
+    ['answered so already (a redelivery)', [linked('u-li', STAFF), notCreated('u-li')]],
+    [
+      'answered so, then unlinked',
+      [
+        linked('u-li', STAFF),
+        notCreated('u-li'),
+        { type: 'UserUnlinkedFromStaff', data: { userId: 'u-li', staffId: STAFF, unlinkedAt: at } },
+      ],
+    ],
+    ['made at hire already', hireLogin],
+  ])('adds nothing when %s', (_why, given) => {
+    expect(decide([...tenant, ...given], request)).toEqual([]);
   });
 });

@@ -28,6 +28,16 @@ export interface TenantUser {
   readonly invitation?: UserInvitation;
   /** The staff member this user is the login of: made at hire (the same id) or linked by an admin. */
   readonly staffId?: string;
+  /** Erased: disabled for good, no display name, `username` a pseudonym (erasedUsername). */
+  readonly erased?: boolean;
+}
+
+/**
+ * The username an erased user holds in place of theirs: unique (their id), never one a person chose, and freeing
+ * the old name for someone else. The old name stays in the user's earlier events (docs/security.md).
+ */
+export function erasedUsername(userId: string): string {
+  return `erased-${userId}`;
 }
 
 /**
@@ -65,6 +75,11 @@ export interface ActiveTenant {
    * changes nothing, and the leaver and role-change consumers act on the one user each maps to.
    */
   readonly staffLogins?: Readonly<Record<string, StaffLogin>>;
+  /**
+   * The staff members whose hire's login request tenancy answered (created, refused, or not created as they had a
+   * login linked already), by staff id: a redelivered request is answered once.
+   */
+  readonly hireLoginAnswered?: Readonly<Record<string, true>>;
   /** The staff member's stream version of the last role change followed, by staff id. */
   readonly staffRoleVersions?: Readonly<Record<string, number>>;
 }

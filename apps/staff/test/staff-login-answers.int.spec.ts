@@ -1,0 +1,93 @@
+import { PostgresEventStore } from '@serviceops/eventstore';
+import { newId } from '@serviceops/kernel';
+import type { DeliveredEvent } from '@serviceops/messaging';
+import { EventSourcingRuntime, type CallContext } from '@serviceops/platform';
+import { bootOnOwnDatabase, type BootedService } from '@serviceops/platform/testing';
+import { eventually } from '@serviceops/testing';
+import { staffLoginAnswersProcess } from '../src/application/login-answers.process';
+import { MemberHandlers } from '../src/application/member.handlers';
+import { People } from '../src/application/people';
+import { RecruitmentHandlers } from '../src/application/recruitment.handlers';
+import { staffService } from '../src/staff.service-definition';
+
+// Issue 13 item 1, the leftover: a hire's login request that reached tenancy after the person was linked to a user
+// by hand is answered (tenancy's StaffLoginNotCreated); staff records it on the staff member's file, once.
+
+let booted: BootedService | undefined;
+const app = () => booted!.running.app;
+
+const tenantId = newId();
+const manager: CallContext = { tenantId, actorId: newId(), roles: ['admin'], correlationId: newId() };
+
+beforeAll(async () => {
+  booted = await bootOnOwnDatabase('staffloginanswers', staffService);
+});
+
+afterAll(async () => {
+  await booted?.stop();
+});
+
+async function hired(): Promise<string> {
+  const recruitment = app().get(RecruitmentHandlers);
+  const posting = await recruitment.openPosting(
+    { role: 'coach', branchId: newId(), businessLine: 'driving_practice', title: 'Coach', criteria: {} },
+    manager,
+  );
+  const { id } = await recruitment.applyForPosting(
+    { postingId: posting.id, name: 'Qian Li', phone: '+86 139 1234 5678', drivingYears: 5 },
+    manager,
+  );
+  const step = (body: object) => recruitment.recordRecruitmentStep({ id, ...body }, manager);
+  await step({ step: 'screening' });
+  await step({ step: 'interview', passed: true, interviewMode: 'on_site', ratings: [] });
+  await step({ step: 'practical_test', passed: true, practicalTest: 'test_drive' });
+  await step({ step: 'onboarding_training', passed: true });
+  await step({ step: 'exam', passed: true, score: 90 });
+  const member = await recruitment.hireCandidate(
+    { id, payTerms: { dailyPay: { amount: 30_000, currency: 'CNY' } } },
+    manager,
+  );
+  return member.id;
+}
+
+describe('a hire’s login tenancy did not make (the person was linked first)', () => {
+  it('shows on the staff member’s history with the reason, once however often it is delivered', async () => {
+    const staffId = await hired();
+    const userId = newId();
+    const tenancyLog = new PostgresEventStore({
+      pool: app().get(EventSourcingRuntime).store.pool,
+      schema: 'tenancy',
+      groupCommit: false,
+    });
+    await tenancyLog.migrate();
+    const stream = `tenant-${tenantId}-${tenantId}`;
+    const answer = { staffId, userId, reason: 'already-linked', answeredAt: new Date().toISOString() };
+    await tenancyLog.append(stream, [{ type: 'StaffLoginNotCreated', data: answer }], {
+      metadata: { tenantId, actorId: 'system:staff-logins', correlationId: newId() },
+    });
+
+    const history = () => app().get(MemberHandlers).history({ id: staffId }, manager);
+    const entry = await eventually('the answer on the file', async () =>
+      (await history()).entries.find((e) => e.type === 'StaffLoginNotCreated'),
+    );
+    expect(entry).toMatchObject({
+      actorId: 'system:tenancy-logins',
+      reason: expect.stringContaining('already-linked') as unknown,
+      fields: expect.arrayContaining(['userId', 'reason', 'answeredAt']) as unknown,
+    });
+    expect(entry.reason).toContain(userId);
+
+    // Delivered again (the same event twice at once, then another event like it): still one entry.
+    const { events } = await tenancyLog.readStream(stream);
+    const delivered = { ...events[0]!, topic: 'tenancy.events.v1' } as DeliveredEvent;
+    const consume = staffLoginAnswersProcess(app().get(People));
+    await Promise.all([consume(delivered), consume(delivered)]);
+    await tenancyLog.append(stream, [{ type: 'StaffLoginNotCreated', data: answer }], {
+      metadata: { tenantId, actorId: 'system:staff-logins', correlationId: newId() },
+    });
+    await consume(delivered);
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the consumer's own delivery of the second one
+    const types = (await history()).entries.map((e) => e.type);
+    expect(types.filter((t) => t === 'StaffLoginNotCreated')).toHaveLength(1);
+  }, 60_000);
+});

@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import { type RunningService } from '@serviceops/platform';
+import { bootOnOwnDatabase, type BootedService } from '@serviceops/platform/testing';
+import { Pool } from 'pg';
+import { SessionsHandlers } from '../src/application/sessions.handlers';
+import { TenantStream } from '../src/application/tenant-stream';
+import { UsersHandlers } from '../src/application/users.handlers';
+import { TenantsRepository } from '../src/infrastructure/tenants.repository';
+import { tenancyService } from '../src/tenancy.service-definition';
+
+// Issue 11, the leftover: an admin erases a user. Disabled, tokens and sign-ins ended, their key shredded so the
+// display name sealed in the events can never be opened again, their username freed behind a pseudonym.
+
+let booted: BootedService | undefined;
+let running: RunningService | undefined;
+let pool: Pool | undefined;
+
+beforeAll(async () => {
+  booted = await bootOnOwnDatabase('tenancy_erasure', tenancyService, {
+    ADMIN_PASSWORD: 'a-Long-admin-pass-1',
+    PLATFORM_OPERATOR_PASSWORD: 'a-Long-operator-pass-1',
+  });
+  ({ running } = booted);
+  pool = new Pool({ connectionString: booted.databaseUrl, max: 2 });
+}, 60_000);
+
+afterAll(async () => {
+  await pool?.end();
+  await booted?.stop();
+});
+
+const unique = () => randomUUID().slice(0, 8);
+
+/** Every row of every table of the database (every schema) holding any of `values`, as text. */
+async function rowsHolding(values: readonly string[]): Promise<string[]> {
+  const { rows: tables } = await pool!.query<{ schema: string; name: string }>(
+    `SELECT table_schema AS schema, table_name AS name FROM information_schema.tables
+      WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')`,
+  );
+  const found: string[] = [];
+  for (const { schema, name } of tables) {
+    const { rows } = await pool!.query<{ row: string }>(
+      `SELECT row_to_json(t)::text AS row FROM "${schema}"."${name}" t WHERE row_to_json(t)::text LIKE ANY($1::text[])`,
+      [values.map((v) => `%${v}%`)],
+    );
+    found.push(...rows.map((r) => `${schema}.${name}: ${r.row.slice(0, 200)}`));
+  }
+  return found;
+}
+
+const codeOf = (work: Promise<unknown>): Promise<string | undefined> =>
+  work.then(
+    () => undefined,
+    (error: unknown) => (error as { code?: string }).code,
+  );
+
+describe('erasing a user (issue 11)', () => {
+  it('ends their sign-in, shreds their key and name everywhere, lists them as erased and frees the username', async () => {
+    const app = running!.app;
+    const users = app.get(UsersHandlers);
+    const { items: tenants } = await app.get(TenantsRepository).list({ limit: 10 });
+    const tenantId = tenants[0]!.id;
+    const admin = { tenantId, actorId: 'test', roles: ['admin'], correlationId: randomUUID() };
+    const displayName = `Sima Guang ${unique()}`;
+    const username = `sima.${unique()}`;
+    const password = 'a-Long-user-pass-1';
+
+    const registered = await users.registerUser(
+      { username, displayName, password, roles: ['technician'] },
+      admin,
+    );
+    const userId = registered.id;
+    const signedIn = await users.authenticate({ tenantId, username, password });
+    const { rows: keys } = await pool!.query<{ hex: string }>(
+      `SELECT encode(wrapped_key, 'hex') AS hex FROM tenancy.data_keys WHERE user_id = $1`,
+      [userId],
+    );
+    const wrappedKey = keys[0]!.hex;
+    // The search finds what is there before the erasure, so finding nothing after it means something.
+    expect(await rowsHolding([wrappedKey])).toHaveLength(1);
+
+    // If-Match as the neighbours: a stale version is a conflict and erases nothing.
+    const { version } = await app.get(TenantStream).read(tenantId);
+    expect(await codeOf(users.eraseUser({ userId, expectedVersion: version - 1 }, admin))).toBe(
+      'EVENTSTORE.WRONG_EXPECTED_VERSION',
+    );
+    expect((await users.getUser({ userId }, admin)).displayName).toBe(displayName);
+
+    const erased = await users.eraseUser({ userId, expectedVersion: version }, admin);
+    expect(erased).toMatchObject({
+      id: userId,
+      username: `erased-${userId}`,
+      displayName: '',
+      disabled: true,
+      erased: true,
+      tokenVersion: registered.tokenVersion + 2, // disabled, then erased
+    });
+
+    // Neither the clear name, nor the key, nor the password hash is kept anywhere; the sealed name is left unopenable.
+    expect(await rowsHolding([displayName, wrappedKey])).toEqual([]);
+    const { rowCount: credentials } = await pool!.query(
+      `SELECT 1 FROM tenancy.credentials WHERE user_id = $1`,
+      [userId],
+    );
+    expect(credentials).toBe(0);
+    const { rows: sealed } = await pool!.query<{ name: string }>(
+      `SELECT data->>'displayName' AS name FROM tenancy.events WHERE type = 'UserRegistered' AND data->>'userId' = $1`,
+      [userId],
+    );
+    expect(sealed[0]?.name).toMatch(/^enc:v1:/);
+
+    // They cannot sign in (nor refresh the sign-in they had), under the old name or the pseudonym.
+    expect(await codeOf(users.authenticate({ tenantId, username, password }))).toBe('UNAUTHENTICATED');
+    expect(await codeOf(users.authenticate({ tenantId, username: `erased-${userId}`, password }))).toBe(
+      'UNAUTHENTICATED',
+    );
+    expect(
+      await codeOf(app.get(SessionsHandlers).refreshAccessToken({ refreshToken: signedIn.refreshToken })),
+    ).toBe('TENANCY.REFRESH_INVALID');
+
+    // The list shows them as erased, nameless; erasing again is refused.
+    const { items } = await users.listUsers({}, admin);
+    expect(items.find((u) => u.id === userId)).toMatchObject({
+      erased: true,
+      displayName: '',
+      disabled: true,
+    });
+    expect(await codeOf(users.eraseUser({ userId }, admin))).toBe('TENANCY.USER_ERASED');
+
+    // The username is free again: someone else registers it and signs in with it.
+    const again = await users.registerUser(
+      { username, displayName: 'Another Person', password: 'b-Long-user-pass-2', roles: ['coach'] },
+      admin,
+    );
+    expect(again.id).not.toBe(userId);
+    expect(await users.authenticate({ tenantId, username, password: 'b-Long-user-pass-2' })).toMatchObject({
+      userId: again.id,
+    });
+  }, 60_000);
+
+  it('refuses to erase the last enabled admin, and erases nothing', async () => {
+    const app = running!.app;
+    const users = app.get(UsersHandlers);
+    const { items: tenants } = await app.get(TenantsRepository).list({ limit: 10 });
+    const tenantId = tenants[0]!.id;
+    const admin = { tenantId, actorId: 'test', roles: ['admin'], correlationId: randomUUID() };
+    const { items } = await users.listUsers({}, admin);
+    const enabledAdmins = items.filter((u) => !u.disabled && u.roles.includes('admin'));
+    expect(enabledAdmins).toHaveLength(1);
+    const only = enabledAdmins[0]!;
+    expect(await codeOf(users.eraseUser({ userId: only.id }, admin))).toBe('TENANCY.LAST_ADMIN');
+    const { rowCount } = await pool!.query(`SELECT 1 FROM tenancy.data_keys WHERE user_id = $1`, [only.id]);
+    expect(rowCount).toBe(1);
+  }, 60_000);
+});
