@@ -77,7 +77,9 @@ describe('bearer tokens verified once', () => {
   it(`remembers at most ${VERIFIED_TOKENS} tokens, the oldest forgotten first`, async () => {
     const first = await tokens.verify(`Bearer ${token}`);
     for (let i = 1; i <= VERIFIED_TOKENS; i++)
-      await tokens.verify(`Bearer ${await signAccessToken({ ...subject, username: `u${i}` }, SECRET, TTL, NOW)}`);
+      await tokens.verify(
+        `Bearer ${await signAccessToken({ ...subject, username: `u${i}` }, SECRET, TTL, NOW)}`,
+      );
     const again = await tokens.verify(`Bearer ${token}`);
     expect(again).toEqual(first);
     expect(again).not.toBe(first);

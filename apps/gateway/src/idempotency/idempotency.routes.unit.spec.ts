@@ -32,7 +32,8 @@ describe('where Idempotency-Key is honoured', () => {
   it('mounts the idempotency interceptor on every authenticated POST', () => {
     const posts = all.filter((h) => h.method === RequestMethod.POST && accessOf(h.rpc) !== PUBLIC);
     expect(posts.map((h) => h.rpc)).toContain('customers.RegisterCustomer');
-    for (const { rpc, interceptors } of posts) expect([rpc, interceptors]).toEqual([rpc, [IdempotencyInterceptor]]);
+    for (const { rpc, interceptors } of posts)
+      expect([rpc, interceptors]).toEqual([rpc, [IdempotencyInterceptor]]);
   });
 
   it('mounts no interceptor on a read or a public route, which it could not act on', () => {
