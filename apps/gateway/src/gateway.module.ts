@@ -1,5 +1,5 @@
 import { Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, HttpAdapterHost, Reflector } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE, HttpAdapterHost } from '@nestjs/core';
 import { ThrottlerModule, type ThrottlerStorage } from '@nestjs/throttler';
 import { OperationsModule, type Metrics } from '@serviceops/platform';
 import type { Pool } from 'pg';
@@ -15,7 +15,7 @@ import { ProblemFilter } from './errors/problem.filter';
 import { gatewayValidationPipe } from './errors/validation';
 import { RouteTable } from './http/allowed-methods';
 import { rateLimitOptions, RateLimitGuard } from './access/rate-limit';
-import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { IDEMPOTENCY_LOGGER } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { Upstream } from './upstream/upstream';
 
@@ -68,12 +68,8 @@ export class GatewayModule {
         { provide: GatewayShutdown, useFactory: () => new GatewayShutdown(parts) },
         { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useClass: AccessGuard },
-        {
-          provide: APP_INTERCEPTOR,
-          useFactory: (store: IdempotencyStore, reflector: Reflector) =>
-            new IdempotencyInterceptor(store, reflector, parts.logger),
-          inject: [IdempotencyStore, Reflector],
-        },
+        // The idempotency interceptor is mounted by `Endpoint` on the routes it acts on, and built here by Nest.
+        { provide: IDEMPOTENCY_LOGGER, useValue: parts.logger },
         { provide: APP_PIPE, useFactory: gatewayValidationPipe },
         {
           provide: APP_FILTER,

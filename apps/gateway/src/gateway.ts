@@ -15,7 +15,7 @@ import {
 } from '@serviceops/platform';
 import { Pool } from 'pg';
 import type { Logger } from 'pino';
-import { ThrottlerStorageService } from '@nestjs/throttler';
+import { MemoryThrottlerStorage } from './access/rate-limit.memory';
 import { PostgresThrottlerStorage } from './access/rate-limit.store';
 import { AccessTokens } from './access/access-tokens';
 import { OidcVerifier } from './access/oidc';
@@ -93,11 +93,11 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const idempotency = new IdempotencyStore(pool);
   const loginAttempts = new LoginAttemptsStore(pool);
   const logins = new LoginThrottle(loginAttempts, loginPoliciesOf(config));
-  // REST and gRPC take from one budget per client: in this replica's memory (as @nestjs/throttler keeps it), or
-  // in PostgreSQL, shared by every replica.
+  // REST and gRPC take from one budget per client: in this replica's memory (@nestjs/throttler's sliding window
+  // at a constant cost per request), or in PostgreSQL, shared by every replica.
   const sharedRateLimits =
     config.RATE_LIMIT_STORE === 'postgres' ? new PostgresThrottlerStorage(pool) : undefined;
-  const rateLimitStorage = sharedRateLimits ?? new ThrottlerStorageService();
+  const rateLimitStorage = sharedRateLimits ?? new MemoryThrottlerStorage();
   const grpcServer = createPublicGrpcServer({
     upstream,
     tokens,
@@ -130,7 +130,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     await shutdownPublicGrpcServer(grpcServer);
     await userChanges.stop();
     if (metricsServer) await stopMetricsServer(metricsServer);
-    if (rateLimitStorage instanceof ThrottlerStorageService) rateLimitStorage.onApplicationShutdown();
+    if (rateLimitStorage instanceof MemoryThrottlerStorage) rateLimitStorage.close();
     upstream.close();
     await pool.end();
     logger.info('stopped');

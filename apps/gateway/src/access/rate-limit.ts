@@ -77,6 +77,18 @@ async function trackerOf(
   return claims ? `user:${claims.tid}:${claims.sub}` : `ip:${address}`;
 }
 
-function keyOf(name: string, tracker: string): string {
-  return createHash('sha256').update(`${name}:${tracker}`).digest('hex');
+/** Keys hashed lately, by `name:tracker`: a client's key is hashed once, not on each of its requests. */
+const HASHED = new Map<string, string>();
+const HASHED_MAX = 10_000;
+
+/** The storage's key of a client's budget: a hash, so no user id or address is kept in clear. */
+export function keyOf(name: string, tracker: string): string {
+  const plain = `${name}:${tracker}`;
+  let key = HASHED.get(plain);
+  if (key === undefined) {
+    key = createHash('sha256').update(plain).digest('hex');
+    if (HASHED.size >= HASHED_MAX) HASHED.clear();
+    HASHED.set(plain, key);
+  }
+  return key;
 }

@@ -3,6 +3,7 @@ import { ProblemError, type FieldError } from '@serviceops/platform';
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validate, type ValidationError, type ValidatorOptions } from 'class-validator';
 import { shapeProblems } from './shape';
+import { memoiseValidationMetadata } from './validation-metadata';
 
 /** Unknown fields are refused, not dropped: a typo must not silently change what a command does. */
 export const VALIDATOR_OPTIONS = {
@@ -65,6 +66,7 @@ class GatewayValidationPipe extends ValidationPipe {
 }
 
 export function gatewayValidationPipe(): ValidationPipe {
+  memoiseValidationMetadata();
   return new GatewayValidationPipe({
     ...VALIDATOR_OPTIONS,
     transform: true,
@@ -74,6 +76,7 @@ export function gatewayValidationPipe(): ValidationPipe {
 
 /** The same validation outside Nest's pipes (the public gRPC API): the instance, or a VALIDATION problem. */
 export async function validateInput<T extends object>(type: ClassConstructor<T>, plain: unknown): Promise<T> {
+  memoiseValidationMetadata();
   assertWellFormedText(plain);
   const instance = plainToInstance(type, plain ?? {});
   const errors = await validate(instance, VALIDATOR_OPTIONS);

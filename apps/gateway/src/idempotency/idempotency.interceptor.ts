@@ -1,4 +1,5 @@
 import {
+  Inject,
   Injectable,
   type CallHandler,
   type ExecutionContext,
@@ -17,6 +18,9 @@ import { headerOf, type HttpResponse } from '../http/http.types';
 import { parseIdempotencyKey, requestHash } from './idempotency-key';
 import { IdempotencyStore, type IdempotentRequest, type StoredAnswer } from './idempotency.store';
 
+/** The gateway's logger, as the interceptor is given it (Nest builds the interceptor for each route using it). */
+export const IDEMPOTENCY_LOGGER = Symbol('IDEMPOTENCY_LOGGER');
+
 /** Headers of an answer that a replay must repeat. */
 const KEPT_HEADERS = ['etag', 'location'] as const;
 
@@ -26,14 +30,15 @@ export const REPLAYED_HEADER = 'Idempotent-Replayed';
  * `Idempotency-Key` on an authenticated POST: the first request acts and its answer (2xx or 4xx) is kept; a
  * retry with the same key and request gets that answer again without acting. 5xx answers are not kept, so a
  * retry acts again. Runs after the guards (the tenant comes from the token) and before validation, so a
- * refused body is an answer like any other.
+ * refused body is an answer like any other. Mounted only on the routes it can act on (an authenticated POST: see
+ * `Endpoint`), not globally: every interceptor costs each request Nest's interceptor chain (async resources, rxjs).
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
     private readonly store: IdempotencyStore,
     private readonly reflector: Reflector,
-    private readonly logger: Logger,
+    @Inject(IDEMPOTENCY_LOGGER) private readonly logger: Logger,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {

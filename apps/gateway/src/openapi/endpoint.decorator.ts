@@ -4,6 +4,7 @@ import {
   RequestMapping,
   RequestMethod,
   SetMetadata,
+  UseInterceptors,
   type Type,
 } from '@nestjs/common';
 import {
@@ -21,6 +22,7 @@ import { httpStatusOfCode } from '@serviceops/platform';
 import { accessOf, ANY_ROLE, PUBLIC, type Rpc } from '../access/access.table';
 import { IDEMPOTENCY_KEY, PURPOSE } from '../access/caller';
 import { IF_MATCH_PATTERN } from '../http/if-match';
+import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 import { ProblemView } from './problem.view';
 
 export interface EndpointOptions {
@@ -103,6 +105,8 @@ export function Endpoint(rpc: Rpc, { type }: EndpointOptions): MethodDecorator {
     AccessOf(options.rpc),
     SetMetadata(RPC_METADATA, options.rpc),
     SetMetadata(ANSWER_METADATA, type),
+    // Idempotency-Key is honoured on an authenticated POST, and only there is its interceptor mounted.
+    ...(idempotent ? [UseInterceptors(IdempotencyInterceptor)] : []),
     ApiExtraModels(ProblemView),
     ApiOperation({
       summary: options.summary,

@@ -5,16 +5,23 @@ import { AccessTokens } from '../access/access-tokens';
 import { LoginThrottle } from '../auth/login-throttle';
 import { API_PREFIX } from '../gateway';
 import { CONTROLLERS } from '../gateway.module';
+import { IDEMPOTENCY_LOGGER } from '../idempotency/idempotency.interceptor';
+import { IdempotencyStore } from '../idempotency/idempotency.store';
 import { Upstream } from '../upstream/upstream';
 import { openApiDocument } from './openapi';
 
-/** The routes alone, without the database, upstream services or guards the real gateway needs. */
+/**
+ * The routes alone, without the database, upstream services or guards the real gateway needs (the parts their
+ * controllers and interceptors are built with are stand-ins: nothing is called).
+ */
 @Module({
   controllers: CONTROLLERS,
   providers: [
     { provide: Upstream, useValue: {} },
     { provide: AccessTokens, useValue: {} },
     { provide: LoginThrottle, useValue: {} },
+    { provide: IdempotencyStore, useValue: {} },
+    { provide: IDEMPOTENCY_LOGGER, useValue: {} },
   ],
 })
 class RoutesOnly {}
