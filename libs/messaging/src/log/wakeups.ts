@@ -10,6 +10,8 @@ export class Wakeups {
   private connecting: Promise<Client | undefined> | undefined;
   private readonly channels = new Set<string>();
   private readonly waiters = new Map<string, Set<() => void>>();
+  /** How many NOTIFYs each channel has had: a reader notes it before a read, and waits only if none came since. */
+  private readonly notified = new Map<string, number>();
   private closed = false;
   /** LISTEN statements run one after another: a pg client takes one query at a time. */
   private queue: Promise<void> = Promise.resolve();
@@ -36,8 +38,17 @@ export class Wakeups {
     return this.queue;
   }
 
-  /** Resolves true when notified on `channel`, false when `ms` passed first. */
-  wait(channel: string, ms: number): Promise<boolean> {
+  /** A mark to hand to `wait`: the NOTIFYs on `channel` so far. */
+  mark(channel: string): number {
+    return this.notified.get(channel) ?? 0;
+  }
+
+  /**
+   * Resolves true when notified on `channel`, false when `ms` passed first. Given a `mark` taken before a read,
+   * a NOTIFY that came after the mark (while the reader was busy) ends the wait at once.
+   */
+  wait(channel: string, ms: number, since?: number): Promise<boolean> {
+    if (since !== undefined && this.mark(channel) !== since) return Promise.resolve(true);
     return new Promise((resolve) => {
       let waiters = this.waiters.get(channel);
       if (!waiters) this.waiters.set(channel, (waiters = new Set()));
@@ -56,6 +67,7 @@ export class Wakeups {
   }
 
   wakeAll(channel: string): void {
+    this.notified.set(channel, this.mark(channel) + 1);
     for (const wake of [...(this.waiters.get(channel) ?? [])]) wake();
   }
 
