@@ -1,4 +1,5 @@
 import { PostgresEventStore } from '@serviceops/eventstore';
+import { eventually } from '@serviceops/testing';
 import { LogTransport } from '../src';
 import { Harness } from './harness';
 
@@ -63,5 +64,53 @@ describe('the log transport', () => {
     await h.waitForEffects('tracked', 2);
     const checkpoint = await h.consumerDb.loadCheckpoint('tracked', h.topic);
     expect(checkpoint).toEqual({ transactionId: last.transactionId, position: last.lastPosition });
+  });
+
+  it('passes over unhandled types without a transaction each, saving its place lazily and on stop', async () => {
+    const transactions = jest.spyOn(h.consumerDb, 'transaction');
+    const sub = await h.transport.subscribe({
+      consumer: 'picky',
+      topics: [h.topic],
+      types: ['Wanted'],
+      handler: (event, tx) => h.recordEffect('picky', event, tx),
+    });
+    let last = await h.store.append('s', [{ type: 'Other', data: {} }]);
+    for (let i = 1; i < 20; i++) last = await h.store.append('s', [{ type: 'Other', data: {} }]);
+    await eventually('no lag', async () =>
+      (await h.transport.lag('picky', [h.topic])) === 0 ? true : undefined,
+    );
+    // Twenty events passed over: at most a lazy checkpoint save or two, not a transaction per event.
+    expect(transactions.mock.calls.length).toBeLessThan(5);
+    await sub.stop();
+    expect(await h.consumerDb.loadCheckpoint('picky', h.topic)).toEqual({
+      transactionId: last.transactionId,
+      position: last.lastPosition,
+    });
+    expect(await h.effects('picky')).toEqual([]);
+  });
+
+  it('applies a handled event once when a crash lost the place it had passed over', async () => {
+    const subscribe = () =>
+      h.transport.subscribe({
+        consumer: 'picky',
+        topics: [h.topic],
+        types: ['Wanted'],
+        handler: (event, tx) => h.recordEffect('picky', event, tx),
+      });
+    const first = await subscribe();
+    await h.store.append('s', [{ type: 'Wanted', data: {} }]);
+    await h.store.append('s', [{ type: 'Other', data: {} }]);
+    await h.waitForEffects('picky', 1);
+    await first.stop();
+    // As after a crash before any save: the checkpoint stands before everything.
+    await h.pool.query(`DELETE FROM "${h.consumerSchema}".consumer_checkpoints WHERE consumer = 'picky'`);
+    await h.store.append('s', [{ type: 'Wanted', data: {} }]);
+    await subscribe();
+    await h.waitForEffects('picky', 2);
+    await eventually('no lag', async () =>
+      (await h.transport.lag('picky', [h.topic])) === 0 ? true : undefined,
+    );
+    const effects = await h.effects('picky');
+    expect(effects.map((e) => e.stream_version)).toEqual([1, 3]);
   });
 });
