@@ -81,6 +81,7 @@ describe('the log transport', () => {
     );
     // Twenty events passed over: at most a lazy checkpoint save or two, not a transaction per event.
     expect(transactions.mock.calls.length).toBeLessThan(5);
+    transactions.mockRestore();
     await sub.stop();
     expect(await h.consumerDb.loadCheckpoint('picky', h.topic)).toEqual({
       transactionId: last.transactionId,
@@ -112,5 +113,51 @@ describe('the log transport', () => {
     );
     const effects = await h.effects('picky');
     expect(effects.map((e) => e.stream_version)).toEqual([1, 3]);
+  });
+
+  it('sleeps until the next NOTIFY once it has read every announced write, instead of polling', async () => {
+    h.transport = new LogTransport({
+      sourcePool: h.pool,
+      consumerDb: h.consumerDb,
+      idlePollMs: { min: 5, max: 60_000 },
+    });
+    await h.transport.subscribe({
+      consumer: 'sleeper',
+      topics: [h.topic],
+      handler: (event, tx) => h.recordEffect('sleeper', event, tx),
+    });
+    await h.store.append('s', [{ type: 'First', data: {} }]);
+    await h.waitForEffects('sleeper', 1);
+    const reads = jest.spyOn(PostgresEventStore.prototype, 'readAll');
+    await new Promise((r) => setTimeout(r, 300)); // polling from 5 ms would read about six times
+    expect(reads.mock.calls.length).toBeLessThanOrEqual(1);
+    reads.mockRestore();
+    await h.store.append('s', [{ type: 'Second', data: {} }]); // its NOTIFY wakes the reader
+    await h.waitForEffects('sleeper', 2, 5_000);
+  });
+
+  it('polls for a write announced but hidden behind an older transaction, which ends without a NOTIFY', async () => {
+    h.transport = new LogTransport({
+      sourcePool: h.pool,
+      consumerDb: h.consumerDb,
+      idlePollMs: { min: 5, max: 60_000 },
+    });
+    await h.transport.subscribe({
+      consumer: 'patient',
+      topics: [h.topic],
+      handler: (event, tx) => h.recordEffect('patient', event, tx),
+    });
+    const older = await h.pool.connect();
+    try {
+      await older.query('BEGIN');
+      await older.query('SELECT pg_current_xact_id()'); // holds the readers' horizon back
+      await h.store.append('s', [{ type: 'Hidden', data: {} }]);
+      await new Promise((r) => setTimeout(r, 100));
+      expect(await h.effects('patient')).toEqual([]); // not readable yet
+      await older.query('COMMIT');
+    } finally {
+      older.release();
+    }
+    await h.waitForEffects('patient', 1, 5_000);
   });
 });

@@ -230,8 +230,9 @@ class LogSubscription {
           wait = idle.min;
           continue;
         }
-        if (page.events.length > 0) wait = idle.min;
         // A short page is the head of the log as of its read: wait for a commit after it rather than read again.
+        // Having read every write announced so far, the loop sleeps until the next NOTIFY (polling only slowly,
+        // for writers that send none); behind one, it polls with backoff until the write becomes readable.
         // A passed-over position is saved once it is CHECKPOINT_LAG_MS old, not with every event.
         const dueIn =
           this.unsavedSince === undefined ? Infinity : this.unsavedSince + CHECKPOINT_LAG_MS - Date.now();
@@ -239,8 +240,14 @@ class LogSubscription {
           await this.saveUnsaved();
           continue;
         }
-        const notified = await this.wakeups.wait(channel, Math.min(wait, dueIn), page.mark);
-        wait = notified || page.events.length > 0 ? idle.min : Math.min(idle.max, wait * 2);
+        const caughtUp = checkpoint.transactionId >= this.wakeups.announced(channel);
+        if (page.events.length > 0) wait = idle.min;
+        const notified = await this.wakeups.wait(
+          channel,
+          Math.min(caughtUp ? idle.max : wait, dueIn),
+          page.mark,
+        );
+        wait = notified || caughtUp ? idle.min : Math.min(idle.max, wait * 2);
       } catch (err) {
         if (this.stopping) return;
         // A lost connection or a failed checkpoint write: reload the checkpoint and go on after a pause.

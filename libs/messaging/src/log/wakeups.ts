@@ -12,6 +12,8 @@ export class Wakeups {
   private readonly waiters = new Map<string, Set<() => void>>();
   /** How many NOTIFYs each channel has had: a reader notes it before a read, and waits only if none came since. */
   private readonly notified = new Map<string, number>();
+  /** The highest transaction id each channel's NOTIFY payloads announced (the event store's writes send it). */
+  private readonly announcedUpTo = new Map<string, bigint>();
   private closed = false;
   /** LISTEN statements run one after another: a pg client takes one query at a time. */
   private queue: Promise<void> = Promise.resolve();
@@ -36,6 +38,21 @@ export class Wakeups {
       ),
     );
     return this.queue;
+  }
+
+  /**
+   * The highest transaction id announced on `channel` (0 before any). A reader whose checkpoint reached it has
+   * read every announced write and can wait for the next NOTIFY; below it, a write is committed but not yet
+   * readable (an older transaction still runs) and the reader polls.
+   */
+  announced(channel: string): bigint {
+    return this.announcedUpTo.get(channel) ?? 0n;
+  }
+
+  private announce(channel: string, payload: string | undefined): void {
+    if (!payload || !/^\d+$/.test(payload)) return; // a NOTIFY without a transaction id only wakes
+    const id = BigInt(payload);
+    if (id > this.announced(channel)) this.announcedUpTo.set(channel, id);
   }
 
   /** A mark to hand to `wait`: the NOTIFYs on `channel` so far. */
@@ -83,7 +100,10 @@ export class Wakeups {
     this.connecting ??= (async () => {
       try {
         const client = new Client(this.pool.options);
-        client.on('notification', (msg) => this.wakeAll(msg.channel));
+        client.on('notification', (msg) => {
+          this.announce(msg.channel, msg.payload);
+          this.wakeAll(msg.channel);
+        });
         client.on('error', (err) => {
           this.logger.error('LISTEN connection failed', err);
           this.client = undefined;
