@@ -1,5 +1,5 @@
 import { assertSchemaName, migrate, withTransaction, type TransactionOptions } from '@serviceops/eventstore';
-import type { Pool, PoolClient } from 'pg';
+import { escapeLiteral, type Pool, type PoolClient, type QueryResult } from 'pg';
 import { fromEnvelope, toEnvelope, type DeliveredEvent } from './envelope';
 import { MESSAGING_MIGRATIONS } from './migrations';
 
@@ -91,11 +91,16 @@ export class ConsumerDb {
     const extra = typeof alongside === 'function' ? alongside : undefined;
     for (let attempt = 1; attempt <= retry.maxAttempts; attempt++) {
       try {
-        const result = await this.transaction(async (tx) => {
-          const result = await this.applyOnce(tx, consumer, event, handler, move);
-          if (extra) await extra(tx);
-          return result;
-        }, flush);
+        // The inbox row (and the checkpoint) go in BEGIN's round trip.
+        const result = await withTransaction(
+          this.pool,
+          async (tx, opened) => {
+            const result = await this.applyOnce(tx, consumer, event, handler, opened);
+            if (extra) await extra(tx);
+            return result;
+          },
+          { flush, opening: this.inboxSql(consumer, event, move) },
+        );
         return { result, attempts: attempt };
       } catch (err) {
         lastError = err instanceof Error ? err : new Error(String(err));
@@ -259,7 +264,7 @@ export class ConsumerDb {
     source: string,
     checkpoint: { transactionId: bigint; position: bigint },
   ): Promise<void> {
-    await tx.query(this.checkpointSql('$2', '$3', '$4'), [
+    await tx.query(this.checkpointSql('$1', '$2', '$3', '$4'), [
       consumer,
       source,
       checkpoint.transactionId.toString(),
@@ -267,10 +272,10 @@ export class ConsumerDb {
     ]);
   }
 
-  /** The checkpoint upsert, for the consumer in $1 and the given parameters. */
-  private checkpointSql(source: string, transactionId: string, position: string): string {
+  /** The checkpoint upsert, of the given SQL expressions (parameters or literals). */
+  private checkpointSql(consumer: string, source: string, transactionId: string, position: string): string {
     return `INSERT INTO "${this.schema}".consumer_checkpoints (consumer, source, transaction_id, global_position)
-       VALUES ($1, ${source}, ${transactionId}::text::xid8, ${position})
+       VALUES (${consumer}, ${source}, ${transactionId}::text::xid8, ${position})
        ON CONFLICT (consumer, source) DO UPDATE
          SET transaction_id = EXCLUDED.transaction_id, global_position = EXCLUDED.global_position, updated_at = now()`;
   }
@@ -280,28 +285,35 @@ export class ConsumerDb {
   }
 
   /**
-   * Writes the inbox row and, only when it is new, the handler's effect, in the same transaction; with a
-   * checkpoint move, the checkpoint too, in the inbox row's statement (a data-modifying CTE always runs).
+   * The inbox row's insert, and with a checkpoint move the checkpoint's upsert as a CTE of it (a data-modifying
+   * CTE always runs), with its values inlined: it can then open a transaction in BEGIN's round trip.
+   */
+  private inboxSql(consumer: string, event: DeliveredEvent, move?: CheckpointMove): string {
+    const inbox = `INSERT INTO "${this.schema}".inbox (consumer, event_id, topic)
+       VALUES (${escapeLiteral(consumer)}, ${escapeLiteral(event.eventId)}, ${escapeLiteral(event.topic)})
+       ON CONFLICT DO NOTHING`;
+    if (!move) return inbox;
+    const checkpoint = this.checkpointSql(
+      escapeLiteral(consumer),
+      escapeLiteral(move.source),
+      escapeLiteral(move.checkpoint.transactionId.toString()),
+      escapeLiteral(move.checkpoint.position.toString()),
+    );
+    return `WITH checkpoint AS (${checkpoint}) ${inbox}`;
+  }
+
+  /**
+   * Writes the inbox row (unless `opened` says it was written when the transaction began) and, only when it is
+   * new, the handler's effect, in the same transaction.
    */
   private async applyOnce(
     tx: PoolClient,
     consumer: string,
     event: DeliveredEvent,
     handler: EventHandler,
-    move?: CheckpointMove,
+    opened?: QueryResult,
   ): Promise<'applied' | 'duplicate'> {
-    const inbox = `INSERT INTO "${this.schema}".inbox (consumer, event_id, topic) VALUES ($1, $2, $3)
-       ON CONFLICT DO NOTHING`;
-    const { rowCount } = move
-      ? await tx.query(`WITH checkpoint AS (${this.checkpointSql('$4', '$5', '$6')}) ${inbox}`, [
-          consumer,
-          event.eventId,
-          event.topic,
-          move.source,
-          move.checkpoint.transactionId.toString(),
-          move.checkpoint.position.toString(),
-        ])
-      : await tx.query(inbox, [consumer, event.eventId, event.topic]);
+    const { rowCount } = opened ?? (await tx.query(this.inboxSql(consumer, event)));
     if (rowCount !== 1) return 'duplicate';
     await handler(event, tx);
     return 'applied';
