@@ -542,7 +542,7 @@ describe('PostgresEventStore on a real PostgreSQL', () => {
         );
         expect(seen).toEqual([1, flush === 'now' ? 'on' : 'off']);
       }
-      const again = await withTransaction(pool, async (_tx, opened) => opened?.rowCount, {
+      const again = await withTransaction(pool, (_tx, opened) => Promise.resolve(opened?.rowCount), {
         opening: insert('a-now'),
       });
       expect(again).toBe(0);
