@@ -225,7 +225,7 @@ class LogSubscription {
           await this.subscription.hooks?.afterEffectCommitted?.(event);
         }
         // Events after the last wanted one were passed over: the loop moves on, the saved checkpoint later.
-        if (page.events.length > events.length) checkpoint = this.moved(page.checkpoint, false);
+        if (!samePlace(page.checkpoint, checkpoint)) checkpoint = this.moved(page.checkpoint, false);
         if (page.events.length >= batchSize) {
           wait = idle.min;
           continue;
@@ -285,4 +285,8 @@ class LogSubscription {
     );
     if (this.position === at.checkpoint) this.unsavedSince = undefined;
   }
+}
+
+function samePlace(a: Checkpoint, b: Checkpoint): boolean {
+  return a.transactionId === b.transactionId && a.position === b.position;
 }
