@@ -28,7 +28,10 @@ export interface LogTransportOptions {
   /** The consuming service's inbox, checkpoints and dead letters. */
   readonly consumerDb: ConsumerDb;
   readonly batchSize?: number;
-  /** Idle polling backs off from min to max; a NOTIFY wakes the reader at once. */
+  /**
+   * A NOTIFY wakes a reader at once. A reader that has read every write announced waits up to `max` for one; a
+   * reader behind an announced write polls, backing off from `min` to `max`.
+   */
   readonly idlePollMs?: { min: number; max: number };
   /** Which schema holds a topic's events (default: the service named by the topic). */
   readonly schemaOfTopic?: (topic: string) => string;
