@@ -37,7 +37,11 @@ import {
   RENEWAL_FOLLOW_UPS_CONSUMER,
   renewalFollowUpsProjection,
 } from './projections/renewal-follow-ups.projection';
-import { CUSTOMER_ERASURES_CONSUMER, forgetErasedCustomers } from './projections/customer-erasures.process';
+import {
+  CUSTOMER_ERASURE_TYPES,
+  CUSTOMER_ERASURES_CONSUMER,
+  forgetErasedCustomers,
+} from './projections/customer-erasures.process';
 import { FULFILMENT_CONSUMER, fulfilmentProjection } from './projections/fulfilment.projection';
 import { ContractFulfilment1764900000000 } from './infrastructure/fulfilment.repository';
 
@@ -101,6 +105,7 @@ export const contractsService: ServiceDefinition<typeof contractsConfigSpec> = {
       CUSTOMER_ERASURES_CONSUMER,
       [eventsTopic('customers')],
       forgetErasedCustomers(app.get(PersonalDataCipher)),
+      { types: CUSTOMER_ERASURE_TYPES },
     );
     await runtime.subscribe(TENANT_ZONES.consumer, [eventsTopic('tenancy')], TENANT_ZONES.project);
     await runtime.subscribe(

@@ -65,7 +65,7 @@ function waveSql(table: string, notify: boolean): string {
     )
     SELECT cur.i, cur.v, min(ins.global_position)::text AS first, max(ins.global_position)::text AS last,
            min(ins.transaction_id::text) AS tx
-           ${notify ? ", (SELECT pg_notify($3, '')::text) AS notified" : ''}
+           ${notify ? ', (SELECT pg_notify($3, pg_current_xact_id()::text)::text) AS notified' : ''}
       FROM cur LEFT JOIN ins ON ins.stream_id = cur.stream_id
      GROUP BY cur.i, cur.v`;
 }

@@ -489,10 +489,10 @@ describe('PostgresEventStore on a real PostgreSQL', () => {
       expect(new Set(seen)).toEqual(new Set(written));
     });
   });
-  describe('commit flushing', () => {
-    const setting = async (tx: PoolClient) =>
-      (await tx.query<{ synchronous_commit: string }>('SHOW synchronous_commit')).rows[0]?.synchronous_commit;
+  const setting = async (tx: PoolClient) =>
+    (await tx.query<{ synchronous_commit: string }>('SHOW synchronous_commit')).rows[0]?.synchronous_commit;
 
+  describe('commit flushing', () => {
     it('waits for the WAL flush by default, and not in a deferred transaction', async () => {
       expect(await withTransaction(pool, setting)).toBe('on');
       expect(await withTransaction(pool, setting, { flush: 'deferred' })).toBe('off');
@@ -527,6 +527,36 @@ describe('PostgresEventStore on a real PostgreSQL', () => {
       } finally {
         await one.end();
       }
+    });
+  });
+
+  describe('a transaction opened with a statement', () => {
+    it('runs it inside the transaction, in either flush mode, and hands its result to the work', async () => {
+      await pool.query(`CREATE TABLE "${schema}".opened (id text PRIMARY KEY)`);
+      const insert = (id: string) => `INSERT INTO "${schema}".opened VALUES ('${id}') ON CONFLICT DO NOTHING`;
+      for (const flush of ['now', 'deferred'] as const) {
+        const seen = await withTransaction(
+          pool,
+          async (tx, opened) => [opened?.rowCount, (await setting(tx)) ?? '?'] as const,
+          { flush, opening: insert(`a-${flush}`) },
+        );
+        expect(seen).toEqual([1, flush === 'now' ? 'on' : 'off']);
+      }
+      const again = await withTransaction(pool, (_tx, opened) => Promise.resolve(opened?.rowCount), {
+        opening: insert('a-now'),
+      });
+      expect(again).toBe(0);
+      await expect(
+        withTransaction(
+          pool,
+          () => {
+            throw new Error('the work fails');
+          },
+          { flush: 'deferred', opening: insert('rolled-back') },
+        ),
+      ).rejects.toThrow('the work fails');
+      const { rows } = await pool.query<{ id: string }>(`SELECT id FROM "${schema}".opened ORDER BY id`);
+      expect(rows.map((r) => r.id)).toEqual(['a-deferred', 'a-now']);
     });
   });
 });

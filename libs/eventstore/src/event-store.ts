@@ -37,7 +37,10 @@ export interface EventStoreOptions {
   /** Batch concurrent appends into shared transactions (default on). `false` writes each on its own. */
   readonly groupCommit?: Partial<GroupCommitOptions> | false;
   readonly maxEventBytes?: number;
-  /** Send NOTIFY on this channel after each write so log readers wake at once (default on). */
+  /**
+   * Send NOTIFY after each write so log readers wake at once (default on). Its payload is the writing transaction's
+   * id: a reader whose checkpoint reached it has seen every write announced so far.
+   */
   readonly notify?: boolean;
 }
 

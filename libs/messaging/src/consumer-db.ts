@@ -1,5 +1,5 @@
 import { assertSchemaName, migrate, withTransaction, type TransactionOptions } from '@serviceops/eventstore';
-import type { Pool, PoolClient } from 'pg';
+import { escapeLiteral, type Pool, type PoolClient, type QueryResult } from 'pg';
 import { fromEnvelope, toEnvelope, type DeliveredEvent } from './envelope';
 import { MESSAGING_MIGRATIONS } from './migrations';
 
@@ -46,6 +46,15 @@ export interface FailedMessage {
 export type InTransaction = (tx: PoolClient) => Promise<void>;
 
 /**
+ * A consumer's checkpoint moved with an effect. Handed to `deliver` instead of an `InTransaction`, it is written
+ * by the same statement as the inbox row: one round trip fewer for every event a log consumer applies.
+ */
+export interface CheckpointMove {
+  readonly source: string;
+  readonly checkpoint: { transactionId: bigint; position: bigint };
+}
+
+/**
  * The consuming service's side of messaging, in its own schema: the inbox (consumer, event id) that makes
  * redelivery harmless, checkpoints, and the dead letters.
  */
@@ -73,18 +82,25 @@ export class ConsumerDb {
     event: DeliveredEvent,
     handler: EventHandler,
     retry: RetryPolicy,
-    alongside?: InTransaction,
+    alongside?: InTransaction | CheckpointMove,
     isStopping: () => boolean = () => false,
     flush: Flush = 'now',
   ): Promise<{ result: DeliveryResult; error?: Error; attempts: number }> {
     let lastError: Error = new Error('not attempted');
+    const move = typeof alongside === 'object' ? alongside : undefined;
+    const extra = typeof alongside === 'function' ? alongside : undefined;
     for (let attempt = 1; attempt <= retry.maxAttempts; attempt++) {
       try {
-        const result = await this.transaction(async (tx) => {
-          const result = await this.applyOnce(tx, consumer, event, handler);
-          if (alongside) await alongside(tx);
-          return result;
-        }, flush);
+        // The inbox row (and the checkpoint) go in BEGIN's round trip.
+        const result = await withTransaction(
+          this.pool,
+          async (tx, opened) => {
+            const result = await this.applyOnce(tx, consumer, event, handler, opened);
+            if (extra) await extra(tx);
+            return result;
+          },
+          { flush, opening: this.inboxSql(consumer, event, move) },
+        );
         return { result, attempts: attempt };
       } catch (err) {
         lastError = err instanceof Error ? err : new Error(String(err));
@@ -97,7 +113,7 @@ export class ConsumerDb {
     await this.deadLetter(
       consumer,
       { topic: event.topic, event, error: lastError, attempts: retry.maxAttempts },
-      alongside,
+      move ? (tx) => this.saveCheckpoint(tx, consumer, move.source, move.checkpoint) : extra,
     );
     return { result: 'dead-lettered', error: lastError, attempts: retry.maxAttempts };
   }
@@ -248,31 +264,56 @@ export class ConsumerDb {
     source: string,
     checkpoint: { transactionId: bigint; position: bigint },
   ): Promise<void> {
-    await tx.query(
-      `INSERT INTO "${this.schema}".consumer_checkpoints (consumer, source, transaction_id, global_position)
-       VALUES ($1, $2, $3::text::xid8, $4)
+    await tx.query(this.checkpointSql('$1', '$2', '$3', '$4'), [
+      consumer,
+      source,
+      checkpoint.transactionId.toString(),
+      checkpoint.position.toString(),
+    ]);
+  }
+
+  /** The checkpoint upsert, of the given SQL expressions (parameters or literals). */
+  private checkpointSql(consumer: string, source: string, transactionId: string, position: string): string {
+    return `INSERT INTO "${this.schema}".consumer_checkpoints (consumer, source, transaction_id, global_position)
+       VALUES (${consumer}, ${source}, ${transactionId}::text::xid8, ${position})
        ON CONFLICT (consumer, source) DO UPDATE
-         SET transaction_id = EXCLUDED.transaction_id, global_position = EXCLUDED.global_position, updated_at = now()`,
-      [consumer, source, checkpoint.transactionId.toString(), checkpoint.position.toString()],
-    );
+         SET transaction_id = EXCLUDED.transaction_id, global_position = EXCLUDED.global_position, updated_at = now()`;
   }
 
   transaction<T>(work: (tx: PoolClient) => Promise<T>, flush: Flush = 'now'): Promise<T> {
     return withTransaction(this.pool, work, { flush });
   }
 
-  /** Writes the inbox row and, only when it is new, the handler's effect, in the same transaction. */
+  /**
+   * The inbox row's insert, and with a checkpoint move the checkpoint's upsert as a CTE of it (a data-modifying
+   * CTE always runs), with its values inlined: it can then open a transaction in BEGIN's round trip.
+   */
+  private inboxSql(consumer: string, event: DeliveredEvent, move?: CheckpointMove): string {
+    const inbox = `INSERT INTO "${this.schema}".inbox (consumer, event_id, topic)
+       VALUES (${escapeLiteral(consumer)}, ${escapeLiteral(event.eventId)}, ${escapeLiteral(event.topic)})
+       ON CONFLICT DO NOTHING`;
+    if (!move) return inbox;
+    const checkpoint = this.checkpointSql(
+      escapeLiteral(consumer),
+      escapeLiteral(move.source),
+      escapeLiteral(move.checkpoint.transactionId.toString()),
+      escapeLiteral(move.checkpoint.position.toString()),
+    );
+    return `WITH checkpoint AS (${checkpoint}) ${inbox}`;
+  }
+
+  /**
+   * Writes the inbox row (unless `opened` says it was written when the transaction began) and, only when it is
+   * new, the handler's effect, in the same transaction.
+   */
   private async applyOnce(
     tx: PoolClient,
     consumer: string,
     event: DeliveredEvent,
     handler: EventHandler,
+    opened?: QueryResult,
   ): Promise<'applied' | 'duplicate'> {
-    const { rowCount } = await tx.query(
-      `INSERT INTO "${this.schema}".inbox (consumer, event_id, topic) VALUES ($1, $2, $3)
-       ON CONFLICT DO NOTHING`,
-      [consumer, event.eventId, event.topic],
-    );
+    const { rowCount } = opened ?? (await tx.query(this.inboxSql(consumer, event)));
     if (rowCount !== 1) return 'duplicate';
     await handler(event, tx);
     return 'applied';

@@ -12,6 +12,11 @@ export interface SubscriptionOptions {
   readonly consumer: string;
   readonly topics: readonly string[];
   readonly handler: EventHandler;
+  /**
+   * The event types `handler` acts on; unset: every type. Others are passed over without a transaction or an
+   * inbox row (the log transport saves its checkpoint past them lazily). The handler must do nothing with them.
+   */
+  readonly types?: readonly string[];
   readonly retry?: Partial<RetryPolicy>;
   readonly hooks?: SubscriptionHooks;
 }

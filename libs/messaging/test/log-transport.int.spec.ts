@@ -1,4 +1,5 @@
 import { PostgresEventStore } from '@serviceops/eventstore';
+import { eventually } from '@serviceops/testing';
 import { LogTransport } from '../src';
 import { Harness } from './harness';
 
@@ -63,5 +64,100 @@ describe('the log transport', () => {
     await h.waitForEffects('tracked', 2);
     const checkpoint = await h.consumerDb.loadCheckpoint('tracked', h.topic);
     expect(checkpoint).toEqual({ transactionId: last.transactionId, position: last.lastPosition });
+  });
+
+  it('passes over unhandled types without a transaction each, saving its place lazily and on stop', async () => {
+    const transactions = jest.spyOn(h.consumerDb, 'transaction');
+    const sub = await h.transport.subscribe({
+      consumer: 'picky',
+      topics: [h.topic],
+      types: ['Wanted'],
+      handler: (event, tx) => h.recordEffect('picky', event, tx),
+    });
+    let last = await h.store.append('s', [{ type: 'Other', data: {} }]);
+    for (let i = 1; i < 20; i++) last = await h.store.append('s', [{ type: 'Other', data: {} }]);
+    await eventually('no lag', async () =>
+      (await h.transport.lag('picky', [h.topic])) === 0 ? true : undefined,
+    );
+    // Twenty events passed over: at most a lazy checkpoint save or two, not a transaction per event.
+    expect(transactions.mock.calls.length).toBeLessThan(5);
+    transactions.mockRestore();
+    await sub.stop();
+    expect(await h.consumerDb.loadCheckpoint('picky', h.topic)).toEqual({
+      transactionId: last.transactionId,
+      position: last.lastPosition,
+    });
+    expect(await h.effects('picky')).toEqual([]);
+  });
+
+  it('applies a handled event once when a crash lost the place it had passed over', async () => {
+    const subscribe = () =>
+      h.transport.subscribe({
+        consumer: 'picky',
+        topics: [h.topic],
+        types: ['Wanted'],
+        handler: (event, tx) => h.recordEffect('picky', event, tx),
+      });
+    const first = await subscribe();
+    await h.store.append('s', [{ type: 'Wanted', data: {} }]);
+    await h.store.append('s', [{ type: 'Other', data: {} }]);
+    await h.waitForEffects('picky', 1);
+    await first.stop();
+    // As after a crash before any save: the checkpoint stands before everything.
+    await h.pool.query(`DELETE FROM "${h.consumerSchema}".consumer_checkpoints WHERE consumer = 'picky'`);
+    await h.store.append('s', [{ type: 'Wanted', data: {} }]);
+    await subscribe();
+    await h.waitForEffects('picky', 2);
+    await eventually('no lag', async () =>
+      (await h.transport.lag('picky', [h.topic])) === 0 ? true : undefined,
+    );
+    const effects = await h.effects('picky');
+    expect(effects.map((e) => e.stream_version)).toEqual([1, 3]);
+  });
+
+  it('sleeps until the next NOTIFY once it has read every announced write, instead of polling', async () => {
+    h.transport = new LogTransport({
+      sourcePool: h.pool,
+      consumerDb: h.consumerDb,
+      idlePollMs: { min: 5, max: 60_000 },
+    });
+    await h.transport.subscribe({
+      consumer: 'sleeper',
+      topics: [h.topic],
+      handler: (event, tx) => h.recordEffect('sleeper', event, tx),
+    });
+    await h.store.append('s', [{ type: 'First', data: {} }]);
+    await h.waitForEffects('sleeper', 1);
+    const reads = jest.spyOn(PostgresEventStore.prototype, 'readAll');
+    await new Promise((r) => setTimeout(r, 300)); // polling from 5 ms would read about six times
+    expect(reads.mock.calls.length).toBeLessThanOrEqual(1);
+    reads.mockRestore();
+    await h.store.append('s', [{ type: 'Second', data: {} }]); // its NOTIFY wakes the reader
+    await h.waitForEffects('sleeper', 2, 5_000);
+  });
+
+  it('polls for a write announced but hidden behind an older transaction, which ends without a NOTIFY', async () => {
+    h.transport = new LogTransport({
+      sourcePool: h.pool,
+      consumerDb: h.consumerDb,
+      idlePollMs: { min: 5, max: 60_000 },
+    });
+    await h.transport.subscribe({
+      consumer: 'patient',
+      topics: [h.topic],
+      handler: (event, tx) => h.recordEffect('patient', event, tx),
+    });
+    const older = await h.pool.connect();
+    try {
+      await older.query('BEGIN');
+      await older.query('SELECT pg_current_xact_id()'); // holds the readers' horizon back
+      await h.store.append('s', [{ type: 'Hidden', data: {} }]);
+      await new Promise((r) => setTimeout(r, 100));
+      expect(await h.effects('patient')).toEqual([]); // not readable yet
+      await older.query('COMMIT');
+    } finally {
+      older.release();
+    }
+    await h.waitForEffects('patient', 1, 5_000);
   });
 });

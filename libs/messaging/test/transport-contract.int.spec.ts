@@ -24,11 +24,13 @@ describe.each<TransportKind>(['log', 'kafka'])('transport contract: %s', (kind) 
       fail?: (e: DeliveredEvent) => boolean;
       delivered?: DeliveredEvent[];
       maxAttempts?: number;
+      types?: readonly string[];
     } = {},
   ): Promise<RunningSubscription> {
     const sub = await h.transport.subscribe({
       consumer,
       topics: [h.topic],
+      ...(options.types ? { types: options.types } : {}),
       retry: { maxAttempts: options.maxAttempts ?? 3, initialDelayMs: 10, maxDelayMs: 50 },
       handler: async (event, tx) => {
         if (options.fail?.(event)) throw new Error(`cannot handle ${event.type}`);
@@ -197,6 +199,42 @@ describe.each<TransportKind>(['log', 'kafka'])('transport contract: %s', (kind) 
     const effects = await h.effects('c1');
     expect(new Set(effects.map((e) => e.event_id)).size).toBe(10);
     expect(effects).toHaveLength(10);
+  });
+
+  it('passes over the types a consumer does not handle: no effect, no inbox row, once each after a restart', async () => {
+    const delivered: DeliveredEvent[] = [];
+    const first = await subscribe('c1', { delivered, types: ['Wanted'] });
+    for (let i = 0; i < 6; i++)
+      await h.store.append(`s-${i}`, [{ type: i % 2 ? 'Wanted' : 'Other', data: {} }]);
+    // One transaction of both kinds, ending with one passed over: a page delivered together.
+    await h.store.append('mixed', [
+      { type: 'Other', data: {} },
+      { type: 'Wanted', data: {} },
+      { type: 'Wanted', data: {} },
+      { type: 'Other', data: {} },
+    ]);
+    await h.waitForEffects('c1', 5);
+    await eventually('no lag', async () =>
+      (await h.transport.lag('c1', [h.topic])) === 0 ? true : undefined,
+    );
+    await first.stop();
+    running.splice(running.indexOf(first), 1);
+
+    for (let i = 0; i < 3; i++) await h.store.append('later', [{ type: 'Other', data: {} }]);
+    await h.store.append('later', [{ type: 'Wanted', data: {} }]);
+    await subscribe('c1', { delivered, types: ['Wanted'] });
+    await h.waitForEffects('c1', 6);
+    await eventually('no lag again', async () =>
+      (await h.transport.lag('c1', [h.topic])) === 0 ? true : undefined,
+    );
+    const effects = await h.effects('c1');
+    expect(new Set(effects.map((e) => e.event_id)).size).toBe(6);
+    expect(effects).toHaveLength(6);
+    expect(delivered.map((e) => e.type)).toEqual(Array.from({ length: 6 }, () => 'Wanted'));
+    const { rows } = await h.pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "${h.consumerSchema}".inbox WHERE consumer = 'c1'`,
+    );
+    expect(rows[0]?.n).toBe(6);
   });
 
   it('keeps consumers apart: each consumer applies each event once', async () => {

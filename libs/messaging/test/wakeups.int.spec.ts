@@ -45,4 +45,18 @@ describe('wake-ups', () => {
     expect(errors).toEqual([]);
     expect(most).toBe(1);
   });
+
+  it('ends a wait at once when a NOTIFY came after the mark, while the reader was busy', async () => {
+    const channel = `wakeups_mark_${process.pid}`;
+    await wakeups.listen(channel);
+    const mark = wakeups.mark(channel);
+    const woken = wakeups.wait(channel, 5_000); // stands for the NOTIFY's arrival
+    await pool.query(`NOTIFY "${channel}"`);
+    await woken;
+    const started = Date.now();
+    expect(await wakeups.wait(channel, 5_000, mark)).toBe(true);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    // With the mark taken after that NOTIFY, the wait times out.
+    expect(await wakeups.wait(channel, 50, wakeups.mark(channel))).toBe(false);
+  });
 });

@@ -119,9 +119,15 @@ export class EventSourcingRuntime {
 
   /**
    * Subscribes a read model or process to other services' topics. On the log transport the producers' logs
-   * live in the same database: their tables are created if the producer has not started yet.
+   * live in the same database: their tables are created if the producer has not started yet. `types` names the
+   * only event types the handler acts on: the others then cost no transaction (see `SubscriptionOptions`).
    */
-  async subscribe(consumer: string, topics: readonly string[], handler: EventHandler): Promise<void> {
+  async subscribe(
+    consumer: string,
+    topics: readonly string[],
+    handler: EventHandler,
+    options: { types?: readonly string[] } = {},
+  ): Promise<void> {
     if (this.options.transport === 'log') {
       for (const topic of topics)
         await new PostgresEventStore({ pool: this.options.pool, schema: serviceOfTopic(topic) }).migrate();
@@ -132,6 +138,7 @@ export class EventSourcingRuntime {
       consumer,
       topics,
       handler: tracedHandler(consumer, handler),
+      ...(options.types ? { types: options.types } : {}),
       hooks: {
         afterEffectCommitted: (event) => {
           metrics.eventsHandled.inc({ consumer, type: event.type });

@@ -1,8 +1,11 @@
+import type { CustomersPublishedEvent } from '@serviceops/contracts';
 import type { DeliveredEvent } from '@serviceops/messaging';
 import type { PersonalDataCipher } from '@serviceops/platform';
 import type { PoolClient } from 'pg';
 
 export const CUSTOMER_ERASURES_CONSUMER = 'contracts-customer-erasures';
+/** The one event type this process acts on: the subscription passes over the rest without a transaction. */
+export const CUSTOMER_ERASURE_TYPES: readonly CustomersPublishedEvent['type'][] = ['CustomerErased'];
 
 /**
  * A customer erased in the customers service: the data key contracts keeps of them is destroyed, so the free text
@@ -12,7 +15,7 @@ export const CUSTOMER_ERASURES_CONSUMER = 'contracts-customer-erasures';
  */
 export function forgetErasedCustomers(cipher: PersonalDataCipher) {
   return async (event: DeliveredEvent, tx: PoolClient): Promise<void> => {
-    if (event.type !== 'CustomerErased') return;
+    if (!(CUSTOMER_ERASURE_TYPES as readonly string[]).includes(event.type)) return;
     const { customerId } = event.data as { customerId?: unknown };
     if (typeof customerId !== 'string') return;
     await tx.query(

@@ -88,7 +88,12 @@ export class KafkaTransport implements Transport {
         for (let from = 0; from < batch.messages.length; from += CHUNK) {
           if (!payload.isRunning() || payload.isStale() || stopping) return;
           const chunk = batch.messages.slice(from, from + CHUNK);
-          const events = readableEvents(batch.topic, chunk);
+          const events = readableEvents(batch.topic, chunk)?.filter((e) => wanted(subscription, e));
+          if (events?.length === 0) {
+            // Nothing in the chunk for this consumer: only the offset moves.
+            await commit((chunk[chunk.length - 1] as KafkaMessage).offset);
+            continue;
+          }
           // A chunk of readable events in one transaction; any failure and it goes message by message.
           if (events && events.length > 1) {
             const together = await this.options.consumerDb.deliverAll(
@@ -197,6 +202,7 @@ export class KafkaTransport implements Transport {
       await subscription.hooks?.onDeadLetter?.(failed);
       return undefined;
     }
+    if (!wanted(subscription, event)) return undefined;
     const delivery = await consumerDb.deliver(
       subscription.consumer,
       event,
@@ -263,4 +269,9 @@ export class KafkaTransport implements Transport {
       ],
     });
   }
+}
+
+/** Whether the subscription's handler acts on this event's type (see `SubscriptionOptions.types`). */
+function wanted(subscription: SubscriptionOptions, event: DeliveredEvent): boolean {
+  return !subscription.types || subscription.types.includes(event.type);
 }

@@ -16,13 +16,22 @@ import { Wakeups } from './wakeups';
  */
 const EFFECT_FLUSH: Flush = 'deferred';
 
+/**
+ * How long a consumer's position may run ahead of its saved checkpoint when it only passed over events of types it
+ * does not handle: a crash in that window reads them again and passes over them again.
+ */
+const CHECKPOINT_LAG_MS = 1_000;
+
 export interface LogTransportOptions {
   /** Where the producing services' event logs live (in the embedded default, the one shared database). */
   readonly sourcePool: Pool;
   /** The consuming service's inbox, checkpoints and dead letters. */
   readonly consumerDb: ConsumerDb;
   readonly batchSize?: number;
-  /** Idle polling backs off from min to max; a NOTIFY wakes the reader at once. */
+  /**
+   * A NOTIFY wakes a reader at once. A reader that has read every write announced waits up to `max` for one; a
+   * reader behind an announced write polls, backing off from `min` to `max`.
+   */
   readonly idlePollMs?: { min: number; max: number };
   /** Which schema holds a topic's events (default: the service named by the topic). */
   readonly schemaOfTopic?: (topic: string) => string;
@@ -52,8 +61,10 @@ export class LogTransport implements Transport {
         const schema = (this.options.schemaOfTopic ?? serviceOfTopic)(topic);
         let source = this.logs.get(schema);
         if (!source) {
+          const channel = notifyChannel(schema);
           source = new SharedLog(
             new PostgresEventStore({ pool: this.options.sourcePool, schema, groupCommit: false }),
+            () => this.wakeups.mark(channel),
           );
           this.logs.set(schema, source);
         }
@@ -81,7 +92,12 @@ export class LogTransport implements Transport {
     let lag = 0;
     for (const topic of topics) {
       const schema = (this.options.schemaOfTopic ?? serviceOfTopic)(topic);
-      const checkpoint = (await this.options.consumerDb.loadCheckpoint(consumer, topic)) ?? START;
+      // A running loop may stand ahead of its saved checkpoint, past events it does not handle.
+      const ahead = [...this.running].find(
+        (l) => l.consumer === consumer && l.unsaved?.topic === topic,
+      )?.unsaved;
+      const checkpoint =
+        ahead?.checkpoint ?? (await this.options.consumerDb.loadCheckpoint(consumer, topic)) ?? START;
       const { rows } = await this.options.sourcePool.query<{ n: string }>(
         `SELECT count(*)::text AS n FROM "${schema}".events
           WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)`,
@@ -103,6 +119,12 @@ class LogSubscription {
   private stopping = false;
   private done: Promise<void> = Promise.resolve();
   private readonly retry: RetryPolicy;
+  /** The event types the handler acts on (undefined: all); others are passed over without a transaction. */
+  private readonly wanted: ReadonlySet<string> | undefined;
+  /** Where this loop stands; ahead of the saved checkpoint after events passed over (saved lazily). */
+  private position: Checkpoint | undefined;
+  /** Whether `position` is ahead of the saved checkpoint, and since when. */
+  private unsavedSince: number | undefined;
 
   constructor(
     private readonly topic: string,
@@ -113,6 +135,18 @@ class LogSubscription {
     private readonly wakeups: Wakeups,
   ) {
     this.retry = { ...DEFAULT_RETRY, ...subscription.retry };
+    this.wanted = subscription.types ? new Set(subscription.types) : undefined;
+  }
+
+  get consumer(): string {
+    return this.subscription.consumer;
+  }
+
+  /** This loop's position when it is ahead of its saved checkpoint (for `lag`). */
+  get unsaved(): { topic: string; checkpoint: Checkpoint } | undefined {
+    return this.unsavedSince !== undefined && this.position
+      ? { topic: this.topic, checkpoint: this.position }
+      : undefined;
   }
 
   start(): void {
@@ -129,6 +163,8 @@ class LogSubscription {
     const { consumerDb } = this.options;
     const { consumer } = this.subscription;
     const idle = this.options.idlePollMs ?? { min: 5, max: 500 };
+    const batchSize = this.options.batchSize ?? 500;
+    const channel = notifyChannel(this.schema);
     let wait = idle.min;
     let checkpoint: Checkpoint = START;
     let loaded = false;
@@ -136,10 +172,14 @@ class LogSubscription {
       try {
         if (!loaded) {
           checkpoint = (await consumerDb.loadCheckpoint(consumer, this.topic)) ?? START;
+          this.position = checkpoint;
+          this.unsavedSince = undefined;
           loaded = true;
         }
-        const page = await this.source.readAll(checkpoint, this.options.batchSize ?? 500);
-        const events = page.events.map((stored): DeliveredEvent => ({ ...stored, topic: this.topic }));
+        const page = await this.source.readAll(checkpoint, batchSize);
+        const events = page.events
+          .filter((stored) => !this.wanted || this.wanted.has(stored.type))
+          .map((stored): DeliveredEvent => ({ ...stored, topic: this.topic }));
         const together =
           events.length > 1 &&
           (await consumerDb.deliverAll(
@@ -150,7 +190,7 @@ class LogSubscription {
             EFFECT_FLUSH,
           ));
         if (together) {
-          checkpoint = page.checkpoint;
+          checkpoint = this.moved(page.checkpoint, true);
           for (const event of events) await this.subscription.hooks?.afterEffectCommitted?.(event);
           wait = idle.min;
           continue;
@@ -164,7 +204,7 @@ class LogSubscription {
             event,
             this.subscription.handler,
             this.retry,
-            (tx) => consumerDb.saveCheckpoint(tx, consumer, this.topic, place),
+            { source: this.topic, checkpoint: place },
             () => this.stopping,
             EFFECT_FLUSH,
           );
@@ -184,15 +224,33 @@ class LogSubscription {
               attempts: delivery.attempts,
             });
           }
-          checkpoint = place;
+          checkpoint = this.moved(place, true);
           await this.subscription.hooks?.afterEffectCommitted?.(event);
         }
-        if (page.events.length > 0) {
+        // Events after the last wanted one were passed over: the loop moves on, the saved checkpoint later.
+        if (!samePlace(page.checkpoint, checkpoint)) checkpoint = this.moved(page.checkpoint, false);
+        if (page.events.length >= batchSize) {
           wait = idle.min;
           continue;
         }
-        const notified = await this.wakeups.wait(notifyChannel(this.schema), wait);
-        wait = notified ? idle.min : Math.min(idle.max, wait * 2);
+        // A short page is the head of the log as of its read: wait for a commit after it rather than read again.
+        // Having read every write announced so far, the loop sleeps until the next NOTIFY (polling only slowly,
+        // for writers that send none); behind one, it polls with backoff until the write becomes readable.
+        // A passed-over position is saved once it is CHECKPOINT_LAG_MS old, not with every event.
+        const dueIn =
+          this.unsavedSince === undefined ? Infinity : this.unsavedSince + CHECKPOINT_LAG_MS - Date.now();
+        if (dueIn <= 0) {
+          await this.saveUnsaved();
+          continue;
+        }
+        const caughtUp = checkpoint.transactionId >= this.wakeups.announced(channel);
+        if (page.events.length > 0) wait = idle.min;
+        const notified = await this.wakeups.wait(
+          channel,
+          Math.min(caughtUp ? idle.max : wait, dueIn),
+          page.mark,
+        );
+        wait = notified || caughtUp ? idle.min : Math.min(idle.max, wait * 2);
       } catch (err) {
         if (this.stopping) return;
         // A lost connection or a failed checkpoint write: reload the checkpoint and go on after a pause.
@@ -208,5 +266,30 @@ class LogSubscription {
         await new Promise((r) => setTimeout(r, 1000));
       }
     }
+    // Stopping: keep what was passed over, so a restart does not read it again (reading it again is harmless).
+    await this.saveUnsaved().catch(() => undefined);
   }
+
+  /** The loop's new position: saved with an effect, or ahead of the saved checkpoint. */
+  private moved(to: Checkpoint, saved: boolean): Checkpoint {
+    this.position = to;
+    if (saved) this.unsavedSince = undefined;
+    else this.unsavedSince ??= Date.now();
+    return to;
+  }
+
+  private async saveUnsaved(): Promise<void> {
+    const at = this.unsaved;
+    if (!at) return;
+    const { consumerDb } = this.options;
+    await consumerDb.transaction(
+      (tx) => consumerDb.saveCheckpoint(tx, this.subscription.consumer, this.topic, at.checkpoint),
+      EFFECT_FLUSH,
+    );
+    if (this.position === at.checkpoint) this.unsavedSince = undefined;
+  }
+}
+
+function samePlace(a: Checkpoint, b: Checkpoint): boolean {
+  return a.transactionId === b.transactionId && a.position === b.position;
 }

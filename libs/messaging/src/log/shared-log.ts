@@ -7,17 +7,31 @@ import type { Checkpoint, PostgresEventStore, ReadAllResult } from '@serviceops/
  * kept: a page asked for after one was answered is read afresh.
  */
 export class SharedLog {
-  private readonly inFlight = new Map<string, Promise<ReadAllResult>>();
+  private readonly inFlight = new Map<string, Promise<SharedPage>>();
 
-  constructor(private readonly store: Pick<PostgresEventStore, 'readAll'>) {}
+  /**
+   * `mark` (optional) notes the log's wake-ups when a query is sent: a page carries the mark of the query that
+   * read it, so a reader that joined a read in flight waits for NOTIFYs later than that query, not than its
+   * own arrival.
+   */
+  constructor(
+    private readonly store: Pick<PostgresEventStore, 'readAll'>,
+    private readonly mark: () => number = () => 0,
+  ) {}
 
-  readAll(after: Checkpoint, limit: number): Promise<ReadAllResult> {
+  readAll(after: Checkpoint, limit: number): Promise<SharedPage> {
     const key = `${after.transactionId}:${after.position}:${limit}`;
     let page = this.inFlight.get(key);
     if (!page) {
-      page = this.store.readAll({ after, limit }).finally(() => this.inFlight.delete(key));
+      const mark = this.mark();
+      page = this.store
+        .readAll({ after, limit })
+        .then((read) => ({ ...read, mark }))
+        .finally(() => this.inFlight.delete(key));
       this.inFlight.set(key, page);
     }
     return page;
   }
 }
+
+export type SharedPage = ReadAllResult & { readonly mark: number };

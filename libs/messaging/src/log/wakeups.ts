@@ -10,6 +10,10 @@ export class Wakeups {
   private connecting: Promise<Client | undefined> | undefined;
   private readonly channels = new Set<string>();
   private readonly waiters = new Map<string, Set<() => void>>();
+  /** How many NOTIFYs each channel has had: a reader notes it before a read, and waits only if none came since. */
+  private readonly notified = new Map<string, number>();
+  /** The highest transaction id each channel's NOTIFY payloads announced (the event store's writes send it). */
+  private readonly announcedUpTo = new Map<string, bigint>();
   private closed = false;
   /** LISTEN statements run one after another: a pg client takes one query at a time. */
   private queue: Promise<void> = Promise.resolve();
@@ -36,8 +40,32 @@ export class Wakeups {
     return this.queue;
   }
 
-  /** Resolves true when notified on `channel`, false when `ms` passed first. */
-  wait(channel: string, ms: number): Promise<boolean> {
+  /**
+   * The highest transaction id announced on `channel` (0 before any). A reader whose checkpoint reached it has
+   * read every announced write and can wait for the next NOTIFY; below it, a write is committed but not yet
+   * readable (an older transaction still runs) and the reader polls.
+   */
+  announced(channel: string): bigint {
+    return this.announcedUpTo.get(channel) ?? 0n;
+  }
+
+  private announce(channel: string, payload: string | undefined): void {
+    if (!payload || !/^\d+$/.test(payload)) return; // a NOTIFY without a transaction id only wakes
+    const id = BigInt(payload);
+    if (id > this.announced(channel)) this.announcedUpTo.set(channel, id);
+  }
+
+  /** A mark to hand to `wait`: the NOTIFYs on `channel` so far. */
+  mark(channel: string): number {
+    return this.notified.get(channel) ?? 0;
+  }
+
+  /**
+   * Resolves true when notified on `channel`, false when `ms` passed first. Given a `mark` taken before a read,
+   * a NOTIFY that came after the mark (while the reader was busy) ends the wait at once.
+   */
+  wait(channel: string, ms: number, since?: number): Promise<boolean> {
+    if (since !== undefined && this.mark(channel) !== since) return Promise.resolve(true);
     return new Promise((resolve) => {
       let waiters = this.waiters.get(channel);
       if (!waiters) this.waiters.set(channel, (waiters = new Set()));
@@ -56,6 +84,7 @@ export class Wakeups {
   }
 
   wakeAll(channel: string): void {
+    this.notified.set(channel, this.mark(channel) + 1);
     for (const wake of [...(this.waiters.get(channel) ?? [])]) wake();
   }
 
@@ -71,7 +100,10 @@ export class Wakeups {
     this.connecting ??= (async () => {
       try {
         const client = new Client(this.pool.options);
-        client.on('notification', (msg) => this.wakeAll(msg.channel));
+        client.on('notification', (msg) => {
+          this.announce(msg.channel, msg.payload);
+          this.wakeAll(msg.channel);
+        });
         client.on('error', (err) => {
           this.logger.error('LISTEN connection failed', err);
           this.client = undefined;
