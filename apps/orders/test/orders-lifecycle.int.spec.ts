@@ -1,22 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { FixedClock } from '@serviceops/kernel';
 import type { DeliveredEvent } from '@serviceops/messaging';
-import type { CallContext, RunningService } from '@serviceops/platform';
 import { eventually } from '@serviceops/testing';
-import { Pool } from 'pg';
 import { OrderHandlers, OrderQueries } from '../src/application/order.handlers';
 import { OrderListQueries } from '../src/application/orders-field.list.handlers';
 import { ResourceHandlers } from '../src/application/resources.handlers';
 import { WorkOrderHandlers } from '../src/application/work-order.handlers';
-import { ordersServiceOn } from '../src/orders.service-definition';
-import {
-  codeOf,
-  knownCustomers,
-  ordersOnOwnDatabase,
-  recordedEvents,
-  tomorrowOf,
-  type OrdersOnOwnDatabase,
-} from './orders-on-own-database';
+import { codeOf, knownCustomers, tomorrowOf, ordersDatabaseFor } from './orders-on-own-database';
 import { orderIndexProjection } from '../src/projections/order-index.projection';
 import { calendarsProjection, entitlementsProjection } from '../src/projections/facts.projection';
 
@@ -27,13 +16,8 @@ import { calendarsProjection, entitlementsProjection } from '../src/projections/
 // MaintenanceVisitCompleted (with the contract) in orders' log; resource timers are due at the tenant's business
 // morning in its own time zone.
 
-const clock = new FixedClock(new Date());
-let db: OrdersOnOwnDatabase | undefined;
-let running: RunningService;
-let pool: Pool;
-const tenantId = randomUUID();
-const call: CallContext = { tenantId, actorId: randomUUID(), roles: ['admin'], correlationId: randomUUID() };
-const get = <T>(type: new (...args: never[]) => T): T => running.app.get(type);
+const { clock, tenantId, call, get, pool, delivered, feed, eligible } =
+  ordersDatabaseFor('orders_lifecycle_int');
 const orders = () => get(OrderHandlers);
 const work = () => get(WorkOrderHandlers);
 
@@ -42,13 +26,8 @@ const technician = randomUUID();
 const customerId = randomUUID();
 const contractId = randomUUID();
 
-const { delivered, feed, eligible } = recordedEvents(tenantId, () => pool);
-
 beforeAll(async () => {
-  db = await ordersOnOwnDatabase('orders_lifecycle_int', ordersServiceOn(clock));
-  ({ running } = db.booted);
-  pool = db.pool;
-  await knownCustomers(pool, tenantId, customerId);
+  await knownCustomers(pool(), tenantId, customerId);
   await eligible(technician);
   // A maintenance contract of the customer's (contracts' declared payload).
   await feed(
@@ -68,10 +47,6 @@ beforeAll(async () => {
       publishedAt: new Date(clock.now().getTime() - 1_000).toISOString(),
     }),
   );
-}, 60_000);
-
-afterAll(async () => {
-  await db?.stop();
 });
 
 const register = (overrides: Record<string, string> = {}) =>
@@ -110,7 +85,7 @@ const listedAs = (id: string, status: string) =>
     return item;
   });
 async function streamOf(streamId: string) {
-  const { rows } = await pool.query<{ type: string; data: Record<string, unknown> }>(
+  const { rows } = await pool().query<{ type: string; data: Record<string, unknown> }>(
     'SELECT type, data FROM events WHERE stream_id = $1 ORDER BY stream_version',
     [streamId],
   );
@@ -209,7 +184,7 @@ describe('an order’s status through its lifecycle', () => {
       'ORDERS.ORDER_CLOSED',
     );
     expect(await streamOf(`order-${tenantId}-${id}`)).toEqual(before);
-    const { rows } = await pool.query<{ n: string }>(
+    const { rows } = await pool().query<{ n: string }>(
       `SELECT count(*) AS n FROM events WHERE stream_id LIKE 'booking-%' AND data->>'orderId' = $1`,
       [id],
     );
@@ -255,7 +230,7 @@ describe('the order index’s status', () => {
     });
     const indexed = async () =>
       (
-        await pool.query<{ status: string; version: number }>(
+        await pool().query<{ status: string; version: number }>(
           'SELECT status, version FROM order_index WHERE order_id = $1',
           [id],
         )
@@ -314,7 +289,7 @@ describe('a maintenance visit under a contract', () => {
 
 describe('resource timers in the tenant’s calendar', () => {
   async function dueAt(timerId: string): Promise<string | undefined> {
-    const { rows } = await pool.query<{ due_at: Date }>('SELECT due_at FROM timers WHERE timer_id = $1', [
+    const { rows } = await pool().query<{ due_at: Date }>('SELECT due_at FROM timers WHERE timer_id = $1', [
       timerId,
     ]);
     return rows[0]?.due_at.toISOString();
