@@ -11,7 +11,7 @@ import { codeOf, knownCustomers, tomorrowOf, ordersDatabaseFor } from './orders-
 // reason, its bookings (person and resource) are free again, its timers are gone, the queue, the list and the SLA
 // stop counting it; once work began, or ended, it is refused with the status named and nothing is written.
 
-const { clock, tenantId, call, get, pool, delivered, feed, eligible } =
+const { clock, tenantId, call, get, pool, delivered, feed, eligible, repair } =
   ordersDatabaseFor('orders_cancel_int');
 const masked: CallContext = { ...call, roles: ['auditor'] };
 const orders = () => get(OrderHandlers);
@@ -26,21 +26,7 @@ beforeAll(async () => {
   await eligible(technician);
 });
 
-const register = () =>
-  orders().register(
-    {
-      customerId,
-      line: 'after_sales_repair',
-      kind: 'repair',
-      serviceType: 'paid',
-      wantedAt: new Date(clock.now().getTime() + 3_600_000).toISOString(),
-      zone: 'town',
-      address: '8 Garden Lane, Minhang',
-      subject: 'Washer X200',
-      problem: 'Drum does not turn',
-    },
-    call,
-  );
+const register = () => orders().register(repair(customerId), call);
 const reason = 'The customer moved to Hangzhou';
 async function streamOf(id: string) {
   const { rows } = await pool().query<{ type: string; data: Record<string, unknown> }>(

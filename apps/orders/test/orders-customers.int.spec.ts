@@ -14,7 +14,7 @@ import { codeOf, tomorrowOf, ordersDatabaseFor } from './orders-on-own-database'
 // subjects, problems, cancellation reasons and work orders' free text read as erased everywhere (no table keeps them in
 // clear), and nothing personal of theirs is written again.
 
-const { clock, tenantId, call, get, pool, delivered, feed, eligible } =
+const { clock, tenantId, call, get, pool, delivered, feed, eligible, repair } =
   ordersDatabaseFor('orders_customers_int');
 const orders = () => get(OrderHandlers);
 const work = () => get(WorkOrderHandlers);
@@ -48,17 +48,7 @@ const erased = (customerId: string) =>
 
 const register = (customerId: string) =>
   orders().register(
-    {
-      customerId,
-      line: 'after_sales_repair',
-      kind: 'repair',
-      serviceType: 'paid',
-      wantedAt: new Date(clock.now().getTime() + 3_600_000).toISOString(),
-      zone: 'town',
-      address: clear.address,
-      subject: clear.subject,
-      problem: clear.problem,
-    },
+    repair(customerId, { address: clear.address, subject: clear.subject, problem: clear.problem }),
     call,
   );
 

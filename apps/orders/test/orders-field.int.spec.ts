@@ -17,7 +17,9 @@ import { codeOf, knownCustomers, ordersDatabaseFor } from './orders-on-own-datab
 // libs/contracts declares (OrderCompletedV1; another branch makes completion publish it).
 
 // Every draw 0: every ended chat whose policy samples at all is sampled.
-const { clock, tenantId, call, get, pool } = ordersDatabaseFor('orders_field_int', { random: () => 0 });
+const { clock, tenantId, call, get, pool, repair } = ordersDatabaseFor('orders_field_int', {
+  random: () => 0,
+});
 /** The customer of the orders registered here (orders knows them from customers' events). */
 const customerId = randomUUID();
 
@@ -194,21 +196,7 @@ describe('safety incidents', () => {
 describe('the order index, lists and daily reports', () => {
   it('lists from orders’ own events, pages, filters, and reports completed work and jobs at risk', async () => {
     const register = (over: object = {}) =>
-      get(OrderHandlers).register(
-        {
-          customerId,
-          line: 'after_sales_repair',
-          kind: 'repair',
-          serviceType: 'paid',
-          wantedAt: new Date(clock.now().getTime() + 3_600_000).toISOString(),
-          zone: 'town',
-          address: '8 Garden Lane',
-          subject: 'Washer X200',
-          problem: 'Drum does not turn',
-          ...over,
-        },
-        call,
-      );
+      get(OrderHandlers).register(repair(customerId, { address: '8 Garden Lane', ...over }), call);
     const first = await register();
     clock.advance(1_000);
     const second = await register({ kind: 'maintenance' });
@@ -313,17 +301,7 @@ describe('the order index, lists and daily reports', () => {
 
   it('answers an order as it was (asOf) and its history', async () => {
     const order = await get(OrderHandlers).register(
-      {
-        customerId,
-        line: 'after_sales_repair',
-        kind: 'repair',
-        serviceType: 'paid',
-        wantedAt: new Date(clock.now().getTime() + 3_600_000).toISOString(),
-        zone: 'suburb',
-        address: '8 Garden Lane',
-        subject: 'Washer X200',
-        problem: 'Drum does not turn',
-      },
+      repair(customerId, { zone: 'suburb', address: '8 Garden Lane' }),
       call,
     );
     const before = new Date();

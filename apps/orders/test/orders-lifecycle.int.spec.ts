@@ -16,7 +16,7 @@ import { calendarsProjection, entitlementsProjection } from '../src/projections/
 // MaintenanceVisitCompleted (with the contract) in orders' log; resource timers are due at the tenant's business
 // morning in its own time zone.
 
-const { clock, tenantId, call, get, pool, delivered, feed, eligible } =
+const { clock, tenantId, call, get, pool, delivered, feed, eligible, repair } =
   ordersDatabaseFor('orders_lifecycle_int');
 const orders = () => get(OrderHandlers);
 const work = () => get(WorkOrderHandlers);
@@ -50,21 +50,7 @@ beforeAll(async () => {
 });
 
 const register = (overrides: Record<string, string> = {}) =>
-  orders().register(
-    {
-      customerId,
-      line: 'after_sales_repair',
-      kind: 'repair',
-      serviceType: 'paid',
-      wantedAt: new Date(clock.now().getTime() + 3_600_000).toISOString(),
-      zone: 'town',
-      address: '8 Garden Lane, Minhang',
-      subject: 'Washer X200',
-      problem: 'Drum does not turn',
-      ...overrides,
-    },
-    call,
-  );
+  orders().register(repair(customerId, overrides), call);
 const quote = (id: string) =>
   work().issueQuote(
     {

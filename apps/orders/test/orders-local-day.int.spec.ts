@@ -10,7 +10,7 @@ import { codeOf, knownCustomers, tomorrowOf, ordersDatabaseFor } from './orders-
 // keyed by UTC day, so such a slot is booked, checked and released in both UTC days' streams of the person, in one
 // transaction: a slot overlapping it on either side of UTC midnight is DOUBLE_BOOKED, even under concurrency.
 
-const { clock, tenantId, call, get, pool, delivered, feed, eligible } =
+const { clock, tenantId, call, get, pool, delivered, feed, eligible, repair } =
   ordersDatabaseFor('orders_local_day_int');
 const orders = () => get(OrderHandlers);
 
@@ -44,23 +44,7 @@ const person = async () => {
   await eligible(staffId);
   return staffId;
 };
-const register = async () =>
-  (
-    await orders().register(
-      {
-        customerId,
-        line: 'after_sales_repair',
-        kind: 'repair',
-        serviceType: 'paid',
-        wantedAt: new Date(clock.now().getTime() + 3_600_000).toISOString(),
-        zone: 'town',
-        address: '8 Garden Lane, Minhang',
-        subject: 'Washer X200',
-        problem: 'Drum does not turn',
-      },
-      call,
-    )
-  ).id;
+const register = async () => (await orders().register(repair(customerId), call)).id;
 const dispatch = (id: string, staffId: string, slot: { start: string; end: string }) =>
   codeOf(orders().dispatch({ id, staffId, slot }, call));
 /** The holder's booking stream of a UTC day, as '<event> <order>' (a person by default, or 'resource'). */

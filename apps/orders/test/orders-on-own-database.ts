@@ -79,6 +79,8 @@ export interface OrdersSpec {
   readonly pool: () => Pool;
   /** A provider of the instance running now. */
   readonly get: <T>(type: new (...args: never[]) => T) => T;
+  /** A request to register: the customer's paid washer repair in town, wanted an hour after the clock's now. */
+  readonly repair: (customerId: string, over?: Readonly<Record<string, string>>) => Record<string, string>;
 }
 
 /**
@@ -111,6 +113,7 @@ export function ordersDatabaseFor(
     db,
     pool,
     get: (type) => db().running().app.get(type),
+    repair: (customerId, over) => ({ ...repairOf(clock, customerId), ...over }),
     ...recordedEvents(tenantId, pool),
   };
 }
@@ -147,6 +150,19 @@ export function recordedEvents(tenantId: string, pool: () => Pool) {
     );
   return { delivered, feed, eligible };
 }
+
+/** The customer's paid washer repair in town, wanted an hour after `clock`'s now: the request the specs register. */
+export const repairOf = (clock: Clock, customerId: string) => ({
+  customerId,
+  line: 'after_sales_repair',
+  kind: 'repair',
+  serviceType: 'paid',
+  wantedAt: new Date(clock.now().getTime() + 3_600_000).toISOString(),
+  zone: 'town',
+  address: '8 Garden Lane, Minhang',
+  subject: 'Washer X200',
+  problem: 'Drum does not turn',
+});
 
 /** The day after the clock's (UTC), and a 50-minute slot starting at `hour` on it. */
 export function tomorrowOf(clock: Clock) {

@@ -10,7 +10,7 @@ import { codeOf, knownCustomers, tomorrowOf, ordersDatabaseFor } from './orders-
 // the new person is judged as for a dispatch (never double-booked, even under concurrent commands); an order not
 // dispatched or started is refused with its status and nothing is written.
 
-const { clock, tenantId, call, get, pool, eligible } = ordersDatabaseFor('orders_reassign_int');
+const { clock, tenantId, call, get, pool, eligible, repair } = ordersDatabaseFor('orders_reassign_int');
 const masked: CallContext = { ...call, roles: ['auditor'] };
 const orders = () => get(OrderHandlers);
 
@@ -24,23 +24,7 @@ beforeAll(async () => {
   for (const staffId of [first, second, third]) await eligible(staffId);
 });
 
-const register = async () =>
-  (
-    await orders().register(
-      {
-        customerId,
-        line: 'after_sales_repair',
-        kind: 'repair',
-        serviceType: 'paid',
-        wantedAt: new Date(clock.now().getTime() + 3_600_000).toISOString(),
-        zone: 'town',
-        address: '8 Garden Lane, Minhang',
-        subject: 'Washer X200',
-        problem: 'Drum does not turn',
-      },
-      call,
-    )
-  ).id;
+const register = async () => (await orders().register(repair(customerId), call)).id;
 const dispatchedTo = async (staffId: string, hour: number) => {
   const id = await register();
   await orders().dispatch({ id, staffId, slot: slotAt(hour) }, call);

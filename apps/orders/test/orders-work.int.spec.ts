@@ -11,7 +11,8 @@ import { codeOf, knownCustomers, tomorrowOf, ordersDatabaseFor } from './orders-
 // 11 concurrent completions → exactly 10. Staff's and contracts' events are fed to the projections as recorded
 // payloads of their declared shapes (StaffEligibilityChangedV1, ContractEntitlementsPublishedV1).
 
-const { clock, tenantId, call, get, pool, delivered, feed, eligible } = ordersDatabaseFor('orders_work_int');
+const { clock, tenantId, call, get, pool, delivered, feed, eligible, repair } =
+  ordersDatabaseFor('orders_work_int');
 const orders = () => get(OrderHandlers);
 const work = () => get(WorkOrderHandlers);
 const workQueries = () => get(WorkOrderQueries);
@@ -56,20 +57,7 @@ async function logged(type: string, streamId: string) {
 
 describe('a paid repair', () => {
   it('is quoted, accepted, started by the person dispatched, extended with consent, supplied, signed off and published', async () => {
-    const order = await orders().register(
-      {
-        customerId,
-        line: 'after_sales_repair',
-        kind: 'repair',
-        serviceType: 'paid',
-        wantedAt: new Date(clock.now().getTime() + 3_600_000).toISOString(),
-        zone: 'town',
-        address: '8 Garden Lane, Minhang',
-        subject: 'Washer X200',
-        problem: 'Drum does not turn',
-      },
-      call,
-    );
+    const order = await orders().register(repair(customerId), call);
     const id = order.id;
     // Nothing before dispatch; no part without a started work order.
     expect(await codeOf(work().startWork({ id, staffId: technician }, call))).toBe(
@@ -183,20 +171,7 @@ describe('a paid repair', () => {
   }, 60_000);
 
   it('closes the order when the customer declines the quote', async () => {
-    const order = await orders().register(
-      {
-        customerId,
-        line: 'after_sales_repair',
-        kind: 'repair',
-        serviceType: 'paid',
-        wantedAt: new Date(clock.now().getTime() + 3_600_000).toISOString(),
-        zone: 'town',
-        address: '8 Garden Lane, Minhang',
-        subject: 'Washer X200',
-        problem: 'Noisy',
-      },
-      call,
-    );
+    const order = await orders().register(repair(customerId, { problem: 'Noisy' }), call);
     await work().issueQuote(
       {
         id: order.id,
@@ -219,17 +194,7 @@ describe('a paid repair', () => {
 
   it('answers 404 for another tenant’s order, and writes nothing', async () => {
     const order = await orders().register(
-      {
-        customerId,
-        line: 'after_sales_repair',
-        kind: 'repair',
-        serviceType: 'paid',
-        wantedAt: new Date(clock.now().getTime() + 3_600_000).toISOString(),
-        zone: 'town',
-        address: '8 Garden Lane',
-        subject: 'Washer X200',
-        problem: 'Leaks',
-      },
+      repair(customerId, { address: '8 Garden Lane', problem: 'Leaks' }),
       call,
     );
     const other = { ...call, tenantId: randomUUID() };
