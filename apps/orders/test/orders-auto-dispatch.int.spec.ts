@@ -18,7 +18,7 @@ import { codeOf, knownCustomers, ordersDatabaseFor } from './orders-on-own-datab
 // restart with two instances polling; two firings at once book once; with nobody skilled the hold is recorded
 // with each person's reasons and the order stays in the queue. Staff's events are fed as if delivered.
 
-const { clock, tenantId, call, get, pool, db, delivered, feed } =
+const { clock, tenantId, call, get, pool, db, delivered, feed, eligible } =
   ordersDatabaseFor('orders_auto_dispatch_int');
 const other = randomUUID();
 const otherCall: CallContext = { ...call, tenantId: other };
@@ -35,14 +35,7 @@ const otherCustomerId = randomUUID();
 const dayAfterTomorrow = new Date(clock.now().getTime() + 2 * 86_400_000).toISOString().slice(0, 10);
 
 async function known(staffId: string, role: string, tenant: string): Promise<void> {
-  await feed(
-    eligibilityProjection,
-    delivered(
-      'StaffEligibilityChanged',
-      { staffId, eligible: true, reasons: [], since: '2026-01-01T00:00:00.000Z' },
-      tenant,
-    ),
-  );
+  await eligible(staffId, tenant);
   await feed(eligibilityProjection, delivered('StaffMemberHired', { staffId, role }, tenant));
 }
 

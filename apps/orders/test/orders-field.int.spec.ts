@@ -8,7 +8,6 @@ import { ChatHandlers } from '../src/application/orders-field.chat.handlers';
 import { SafetyIncidentHandlers } from '../src/application/orders-field.incident.handlers';
 import { DailyReportQueries, OrderListQueries } from '../src/application/orders-field.list.handlers';
 import { orderIndexProjection } from '../src/projections/order-index.projection';
-import { eligibilityProjection } from '../src/projections/facts.projection';
 import { codeOf, knownCustomers, ordersDatabaseFor } from './orders-on-own-database';
 
 // Companion chat, safety incidents, the order index, lists and daily reports on a database of their own:
@@ -17,7 +16,7 @@ import { codeOf, knownCustomers, ordersDatabaseFor } from './orders-on-own-datab
 // libs/contracts declares (OrderCompletedV1; another branch makes completion publish it).
 
 // Every draw 0: every ended chat whose policy samples at all is sampled.
-const { clock, tenantId, call, get, pool, repair } = ordersDatabaseFor('orders_field_int', {
+const { clock, tenantId, call, get, pool, eligible, repair } = ordersDatabaseFor('orders_field_int', {
   random: () => 0,
 });
 /** The customer of the orders registered here (orders knows them from customers' events). */
@@ -29,20 +28,7 @@ beforeAll(async () => {
 
 /** A staff member made known to orders by staff's eligibility event (StaffEligibilityChangedV1). */
 async function knownToOrders(staffId: string, as: CallContext = call): Promise<void> {
-  const known: DeliveredEvent = {
-    type: 'StaffEligibilityChanged',
-    data: { staffId, eligible: true, reasons: [], since: '2026-01-01T00:00:00.000Z' },
-    metadata: { tenantId: as.tenantId },
-    eventId: randomUUID(),
-    streamId: `staff-${as.tenantId}-${staffId}`,
-    streamVersion: 1,
-    globalPosition: 1n,
-    transactionId: 1n,
-    schemaVersion: 1,
-    recordedAt: new Date(),
-    topic: 'staff.events.v1',
-  };
-  await withTransaction(pool(), (tx) => eligibilityProjection(known, tx));
+  await eligible(staffId, as.tenantId);
 }
 
 /** A companion known to orders, put on duty. */

@@ -7,7 +7,6 @@ import { ResourceHandlers } from '../src/application/resources.handlers';
 import { WorkOrderHandlers } from '../src/application/work-order.handlers';
 import { codeOf, knownCustomers, tomorrowOf, ordersDatabaseFor } from './orders-on-own-database';
 import { orderIndexProjection } from '../src/projections/order-index.projection';
-import { calendarsProjection, entitlementsProjection } from '../src/projections/facts.projection';
 
 // An order's status through its whole lifecycle on a database of its own (issue 15): GET one, the list's status
 // filter, /history and ?asOf= tell the same stage (registered → quoted → quote_accepted → dispatched →
@@ -16,7 +15,7 @@ import { calendarsProjection, entitlementsProjection } from '../src/projections/
 // MaintenanceVisitCompleted (with the contract) in orders' log; resource timers are due at the tenant's business
 // morning in its own time zone.
 
-const { clock, tenantId, call, get, pool, delivered, feed, eligible, repair } =
+const { clock, tenantId, call, get, pool, delivered, feed, eligible, entitled, calendarSet, repair } =
   ordersDatabaseFor('orders_lifecycle_int');
 const orders = () => get(OrderHandlers);
 const work = () => get(WorkOrderHandlers);
@@ -30,23 +29,13 @@ beforeAll(async () => {
   await knownCustomers(pool(), tenantId, customerId);
   await eligible(technician);
   // A maintenance contract of the customer's (contracts' declared payload).
-  await feed(
-    entitlementsProjection,
-    delivered('ContractEntitlementsPublished', {
-      contractId,
-      customerId,
-      kind: 'maintenance',
-      line: 'after_sales_repair',
-      version: 1,
-      effectiveFrom: '2026-01-01',
-      endDate: '2030-12-31',
-      sessions: null,
-      maintenanceVisitsDue: [],
-      equipment: [],
-      warranty: null,
-      publishedAt: new Date(clock.now().getTime() - 1_000).toISOString(),
-    }),
-  );
+  await entitled({
+    contractId,
+    customerId,
+    kind: 'maintenance',
+    line: 'after_sales_repair',
+    publishedAt: new Date(clock.now().getTime() - 1_000).toISOString(),
+  });
 });
 
 const register = (overrides: Record<string, string> = {}) =>
@@ -283,16 +272,7 @@ describe('resource timers in the tenant’s calendar', () => {
 
   it('gives a tenant at UTC+8 its inspection reminder at 09:00 its own time, 30 days before the last day', async () => {
     // The tenant's calendar as tenancy publishes it (UTC+8, open 09:00).
-    await feed(
-      calendarsProjection,
-      delivered('BusinessCalendarSet', {
-        calendar: {
-          timeZone: 'Asia/Shanghai',
-          workingHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, open: '09:00', close: '18:00' })),
-          holidays: [],
-        },
-      }),
-    );
+    await calendarSet('Asia/Shanghai', '09:00', '18:00');
     const van = await get(ResourceHandlers).register(
       { kind: 'vehicle', name: 'Practice car 9', inspectionValidTo: '2027-07-15' },
       call,
@@ -304,20 +284,7 @@ describe('resource timers in the tenant’s calendar', () => {
   it('gives a tenant at UTC−7 (summer) its reminder and a tool’s overdue notice at its own opening', async () => {
     const west = randomUUID();
     const westCall = { ...call, tenantId: west };
-    await feed(
-      calendarsProjection,
-      delivered(
-        'BusinessCalendarSet',
-        {
-          calendar: {
-            timeZone: 'America/Los_Angeles',
-            workingHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, open: '08:30', close: '17:00' })),
-            holidays: [],
-          },
-        },
-        west,
-      ),
-    );
+    await calendarSet('America/Los_Angeles', '08:30', '17:00', west);
     const van = await get(ResourceHandlers).register(
       { kind: 'vehicle', name: 'Van 3', insuranceValidTo: '2027-07-15' },
       westCall,

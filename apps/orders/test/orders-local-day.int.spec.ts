@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { addDays } from '@serviceops/kernel';
 import { OrderHandlers, OrderQueries } from '../src/application/order.handlers';
 import { ResourceHandlers } from '../src/application/resources.handlers';
-import { calendarsProjection } from '../src/projections/facts.projection';
 import { codeOf, knownCustomers, tomorrowOf, ordersDatabaseFor } from './orders-on-own-database';
 
 // A slot lies within one day of the tenant's calendar (issue 15 item 3), on a database of its own: for a tenant in
@@ -10,7 +9,7 @@ import { codeOf, knownCustomers, tomorrowOf, ordersDatabaseFor } from './orders-
 // keyed by UTC day, so such a slot is booked, checked and released in both UTC days' streams of the person, in one
 // transaction: a slot overlapping it on either side of UTC midnight is DOUBLE_BOOKED, even under concurrency.
 
-const { clock, tenantId, call, get, pool, delivered, feed, eligible, repair } =
+const { clock, tenantId, call, get, pool, eligible, calendarSet, repair } =
   ordersDatabaseFor('orders_local_day_int');
 const orders = () => get(OrderHandlers);
 
@@ -27,16 +26,7 @@ const customerId = randomUUID();
 beforeAll(async () => {
   await knownCustomers(pool(), tenantId, customerId);
   // The tenant's calendar as tenancy publishes it.
-  await feed(
-    calendarsProjection,
-    delivered('BusinessCalendarSet', {
-      calendar: {
-        timeZone: 'Asia/Shanghai',
-        workingHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, open: '09:00', close: '18:00' })),
-        holidays: [],
-      },
-    }),
-  );
+  await calendarSet('Asia/Shanghai', '09:00', '18:00');
 });
 
 const person = async () => {

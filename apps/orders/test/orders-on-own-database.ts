@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ContractEntitlementsPublishedV1 } from '@serviceops/contracts';
 import { withTransaction } from '@serviceops/eventstore';
 import { type Clock, FixedClock } from '@serviceops/kernel';
 import type { DeliveredEvent } from '@serviceops/messaging';
@@ -6,7 +7,11 @@ import type { CallContext, RunningService } from '@serviceops/platform';
 import { bootOnOwnDatabase, type BootedService } from '@serviceops/platform/testing';
 import { Pool, type PoolClient } from 'pg';
 import { ordersServiceOn } from '../src/orders.service-definition';
-import { eligibilityProjection } from '../src/projections/facts.projection';
+import {
+  calendarsProjection,
+  eligibilityProjection,
+  entitlementsProjection,
+} from '../src/projections/facts.projection';
 
 // What the orders integration specs share: the service on a fixed clock booted on a database of its own (and
 // booted again on it, as after a restart, with replicas polling the same timers), a pool on its schema, a tenant
@@ -137,18 +142,57 @@ export function recordedEvents(tenantId: string, pool: () => Pool) {
   };
   const feed = (projection: (e: DeliveredEvent, tx: PoolClient) => Promise<void>, e: DeliveredEvent) =>
     withTransaction(pool(), (tx) => projection(e, tx));
-  /** Staff's StaffEligibilityChanged (StaffEligibilityChangedV1): the person eligible since January. */
-  const eligible = (staffId: string) =>
+  /** Staff's StaffEligibilityChanged (StaffEligibilityChangedV1): the person eligible since January (in `tenant`). */
+  const eligible = (staffId: string, tenant = tenantId) =>
     feed(
       eligibilityProjection,
-      delivered('StaffEligibilityChanged', {
-        staffId,
-        eligible: true,
-        reasons: [],
-        since: '2026-01-01T00:00:00.000Z',
-      }),
+      delivered(
+        'StaffEligibilityChanged',
+        { staffId, eligible: true, reasons: [], since: '2026-01-01T00:00:00.000Z' },
+        tenant,
+      ),
     );
-  return { delivered, feed, eligible };
+  /**
+   * Contracts' ContractEntitlementsPublished: version 1 of `terms`' contract, in force from 2026 to 2030, with no
+   * sessions, visits, equipment or warranty unless `terms` gives them.
+   */
+  const entitled = (
+    terms: Pick<
+      ContractEntitlementsPublishedV1,
+      'contractId' | 'customerId' | 'kind' | 'line' | 'publishedAt'
+    > &
+      Partial<ContractEntitlementsPublishedV1>,
+  ) =>
+    feed(
+      entitlementsProjection,
+      delivered('ContractEntitlementsPublished', {
+        version: 1,
+        effectiveFrom: '2026-01-01',
+        endDate: '2030-12-31',
+        sessions: null,
+        maintenanceVisitsDue: [],
+        equipment: [],
+        warranty: null,
+        ...terms,
+      } satisfies ContractEntitlementsPublishedV1),
+    );
+  /** Tenancy's BusinessCalendarSet: the tenant's calendar in `timeZone`, open `open`–`close` on weekdays. */
+  const calendarSet = (timeZone: string, open: string, close: string, tenant = tenantId) =>
+    feed(
+      calendarsProjection,
+      delivered(
+        'BusinessCalendarSet',
+        {
+          calendar: {
+            timeZone,
+            workingHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, open, close })),
+            holidays: [],
+          },
+        },
+        tenant,
+      ),
+    );
+  return { delivered, feed, eligible, entitled, calendarSet };
 }
 
 /** The customer's paid washer repair in town, wanted an hour after `clock`'s now: the request the specs register. */

@@ -5,15 +5,13 @@ import { OrderHandlers } from '../src/application/order.handlers';
 import { OrderStore } from '../src/application/order-store';
 import { ResourceHandlers, ResourceQueries } from '../src/application/resources.handlers';
 import { expiryReminderAt } from '../src/domain/resource/resource.timers';
-import { entitlementsProjection } from '../src/projections/facts.projection';
 import { codeOf, knownCustomers, ordersDatabaseFor } from './orders-on-own-database';
 
 // Resources on a database of their own: the expiry reminder's durable timer fires once across a restart and
 // moves with a renewal; a lost tool's charge is in the service's log (what the relay publishes); an unfit
 // vehicle is refused at dispatch; a rental's records.
 
-const { clock, tenantId, call, get, pool, db, delivered, feed, eligible } =
-  ordersDatabaseFor('orders_res_int');
+const { clock, tenantId, call, get, pool, db, eligible, entitled } = ordersDatabaseFor('orders_res_int');
 const resources = () => get(ResourceHandlers);
 const queries = () => get(ResourceQueries);
 const orders = () => get(OrderHandlers);
@@ -236,23 +234,15 @@ describe('fitness under the resource’s lock', () => {
 
 /** A rental lease of the customer's, as contracts publishes its entitlements. */
 const leaseOf = (customer: string, contractId = randomUUID(), endDate = addDays(today(), 300)) =>
-  feed(
-    entitlementsProjection,
-    delivered('ContractEntitlementsPublished', {
-      contractId,
-      customerId: customer,
-      kind: 'rental_lease',
-      line: 'equipment_rental',
-      version: 1,
-      effectiveFrom: addDays(today(), -30),
-      endDate,
-      sessions: null,
-      maintenanceVisitsDue: [],
-      equipment: [],
-      warranty: null,
-      publishedAt: new Date(clock.now().getTime() - 1_000).toISOString(),
-    }),
-  ).then(() => contractId);
+  entitled({
+    contractId,
+    customerId: customer,
+    kind: 'rental_lease',
+    line: 'equipment_rental',
+    effectiveFrom: addDays(today(), -30),
+    endDate,
+    publishedAt: new Date(clock.now().getTime() - 1_000).toISOString(),
+  }).then(() => contractId);
 const leaseRow = async (orderId: string) =>
   (
     await pool().query<{ lease_contract_id: string | null }>(

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { OrderHandlers } from '../src/application/order.handlers';
 import { WorkOrderHandlers, WorkOrderQueries } from '../src/application/work-order.handlers';
-import { entitlementsProjection } from '../src/projections/facts.projection';
 import { codeOf, knownCustomers, tomorrowOf, ordersDatabaseFor } from './orders-on-own-database';
 
 // Orders' work orders on a database of their own (issue 15 items 1, 5, 6): a paid repair quoted, accepted,
@@ -11,8 +10,7 @@ import { codeOf, knownCustomers, tomorrowOf, ordersDatabaseFor } from './orders-
 // 11 concurrent completions → exactly 10. Staff's and contracts' events are fed to the projections as recorded
 // payloads of their declared shapes (StaffEligibilityChangedV1, ContractEntitlementsPublishedV1).
 
-const { clock, tenantId, call, get, pool, delivered, feed, eligible, repair } =
-  ordersDatabaseFor('orders_work_int');
+const { clock, tenantId, call, get, pool, eligible, entitled, repair } = ordersDatabaseFor('orders_work_int');
 const orders = () => get(OrderHandlers);
 const work = () => get(WorkOrderHandlers);
 const workQueries = () => get(WorkOrderQueries);
@@ -28,23 +26,14 @@ beforeAll(async () => {
   for (const staffId of [technician, coach]) await eligible(staffId);
   // A 10-session package, published after the registrations' (fixed) time: the registration's early check of
   // the read model counts none of them, so the 11th registers and only the write path stands in its way.
-  await feed(
-    entitlementsProjection,
-    delivered('ContractEntitlementsPublished', {
-      contractId,
-      customerId,
-      kind: 'service_package',
-      line: 'driving_practice',
-      version: 1,
-      effectiveFrom: '2026-01-01',
-      endDate: '2030-12-31',
-      sessions: { total: 10, left: 10 },
-      maintenanceVisitsDue: [],
-      equipment: [],
-      warranty: null,
-      publishedAt: new Date(clock.now().getTime() + 1_000).toISOString(),
-    }),
-  );
+  await entitled({
+    contractId,
+    customerId,
+    kind: 'service_package',
+    line: 'driving_practice',
+    sessions: { total: 10, left: 10 },
+    publishedAt: new Date(clock.now().getTime() + 1_000).toISOString(),
+  });
 });
 
 async function logged(type: string, streamId: string) {

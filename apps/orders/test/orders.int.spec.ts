@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eventually } from '@serviceops/testing';
 import { OrderHandlers, OrderQueries } from '../src/application/order.handlers';
 import { ResourceHandlers } from '../src/application/resources.handlers';
-import { eligibilityProjection, entitlementsProjection } from '../src/projections/facts.projection';
+import { eligibilityProjection } from '../src/projections/facts.projection';
 import { codeOf, knownCustomers, ordersDatabaseFor } from './orders-on-own-database';
 
 // The orders service on a database of its own: registration sealed and checked against contracts' entitlements,
@@ -10,7 +10,8 @@ import { codeOf, knownCustomers, ordersDatabaseFor } from './orders-on-own-datab
 // first-response timer firing once across a restart. Other services' events are fed to the projections as
 // recorded payloads of the shapes their branches declare (staff-people.events.ts, contracts.events.ts).
 
-const { clock, tenantId, call, get, pool, db, delivered, feed, eligible } = ordersDatabaseFor('orders_int');
+const { clock, tenantId, call, get, pool, db, delivered, feed, eligible, entitled } =
+  ordersDatabaseFor('orders_int');
 const handlers = () => get(OrderHandlers);
 const queries = () => get(OrderQueries);
 
@@ -49,23 +50,14 @@ beforeAll(async () => {
   await feed(eligibilityProjection, expiry);
   await feed(eligibilityProjection, expiry); // redelivered: changes nothing
   // Recorded ContractEntitlementsPublished (ContractEntitlementsPublishedV1): a package with 2 sessions left.
-  await feed(
-    entitlementsProjection,
-    delivered('ContractEntitlementsPublished', {
-      contractId,
-      customerId,
-      kind: 'service_package',
-      line: 'driving_practice',
-      version: 1,
-      effectiveFrom: '2026-01-01',
-      endDate: '2030-12-31',
-      sessions: { total: 10, left: 2 },
-      maintenanceVisitsDue: [],
-      equipment: [],
-      warranty: null,
-      publishedAt: new Date(Date.now() - 60_000).toISOString(),
-    }),
-  );
+  await entitled({
+    contractId,
+    customerId,
+    kind: 'service_package',
+    line: 'driving_practice',
+    sessions: { total: 10, left: 2 },
+    publishedAt: new Date(Date.now() - 60_000).toISOString(),
+  });
 });
 
 describe('registration', () => {
