@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { FixedClock } from '@serviceops/kernel';
 import type { DeliveredEvent } from '@serviceops/messaging';
-import type { CallContext, RunningService } from '@serviceops/platform';
+import type { CallContext } from '@serviceops/platform';
 import { eventually } from '@serviceops/testing';
-import { Pool } from 'pg';
 import { AutoDispatcher } from '../src/application/auto-dispatch';
 import { DispatchPolicyHandlers } from '../src/application/dispatch-policy.handlers';
 import { OrderHandlers, OrderQueries } from '../src/application/order.handlers';
@@ -11,65 +9,41 @@ import { OrderStore } from '../src/application/order-store';
 import { WorkOrderHandlers } from '../src/application/work-order.handlers';
 import { skillRulesOf } from '../src/domain/dispatch/dispatch-policy.decider';
 import { DEFAULT_SKILLS } from '../src/domain/dispatch/skills';
-import { ordersServiceOn } from '../src/orders.service-definition';
 import { OrderFacts } from '../src/infrastructure/order-facts.repository';
 import { eligibilityProjection } from '../src/projections/facts.projection';
-import {
-  codeOf,
-  knownCustomers,
-  ordersOnOwnDatabase,
-  recordedEvents,
-  type OrdersOnOwnDatabase,
-} from './orders-on-own-database';
+import { codeOf, knownCustomers, ordersDatabaseFor } from './orders-on-own-database';
 
 // Dispatch by policy (issue 15 item 3) on a database of its own: with the tenant's autoDispatch on, a request
 // whose quote is accepted is dispatched by the system to the top-ranked skilled candidate, exactly once across a
 // restart with two instances polling; two firings at once book once; with nobody skilled the hold is recorded
 // with each person's reasons and the order stays in the queue. Staff's events are fed as if delivered.
 
-const clock = new FixedClock(new Date());
-let db: OrdersOnOwnDatabase;
-let running: RunningService | undefined;
-let second: RunningService | undefined;
-let pool: Pool;
-const tenantId = randomUUID();
+const { clock, tenantId, call, get, pool, db, delivered, feed, eligible } =
+  ordersDatabaseFor('orders_auto_dispatch_int');
 const other = randomUUID();
-const call: CallContext = { tenantId, actorId: randomUUID(), roles: ['admin'], correlationId: randomUUID() };
 const otherCall: CallContext = { ...call, tenantId: other };
 /** A tenant of two technicians, the first ranked top (same load, lower id): one loses a race in it. */
 const raced = randomUUID();
 const racedCall: CallContext = { ...call, tenantId: raced };
 const [firstTechnician, secondTechnician] = [randomUUID(), randomUUID()].sort() as [string, string];
 const racedCustomerId = randomUUID();
-const get = <T>(type: new (...args: never[]) => T): T => (running as RunningService).app.get(type);
 const technician = randomUUID();
 const coach = randomUUID();
 const customerId = randomUUID();
 /** The other tenant's customer (a customer belongs to one tenant). */
 const otherCustomerId = randomUUID();
-const { delivered, feed } = recordedEvents(tenantId, () => pool);
 const dayAfterTomorrow = new Date(clock.now().getTime() + 2 * 86_400_000).toISOString().slice(0, 10);
 
 async function known(staffId: string, role: string, tenant: string): Promise<void> {
-  await feed(
-    eligibilityProjection,
-    delivered(
-      'StaffEligibilityChanged',
-      { staffId, eligible: true, reasons: [], since: '2026-01-01T00:00:00.000Z' },
-      tenant,
-    ),
-  );
+  await eligible(staffId, tenant);
   await feed(eligibilityProjection, delivered('StaffMemberHired', { staffId, role }, tenant));
 }
 
 beforeAll(async () => {
-  db = await ordersOnOwnDatabase('orders_auto_dispatch_int', ordersServiceOn(clock));
-  ({ running } = db.booted);
-  pool = db.pool;
   // Orders takes an order only for a customer customers registered (known_customers, from their events).
-  await knownCustomers(pool, tenantId, customerId);
-  await knownCustomers(pool, other, otherCustomerId);
-  await knownCustomers(pool, raced, racedCustomerId);
+  await knownCustomers(pool(), tenantId, customerId);
+  await knownCustomers(pool(), other, otherCustomerId);
+  await knownCustomers(pool(), raced, racedCustomerId);
   await known(firstTechnician, 'technician', raced);
   await known(secondTechnician, 'technician', raced);
   await known(technician, 'technician', tenantId);
@@ -80,12 +54,6 @@ beforeAll(async () => {
       { expectedVersion: 0, autoDispatch: true, skills: skillRulesOf(DEFAULT_SKILLS) },
       c,
     );
-}, 60_000);
-
-afterAll(async () => {
-  await second?.stop();
-  await running?.stop();
-  await db.stop();
 });
 
 /** A paid repair wanted at `hour` UTC the day after tomorrow, its quote accepted; the accepted event delivered. */
@@ -123,7 +91,7 @@ async function acceptedRepair(hour: number, c: CallContext = call): Promise<stri
 }
 
 const count = async (orderId: string, type: string, tenant = tenantId) => {
-  const { rows } = await pool.query<{ n: string }>(
+  const { rows } = await pool().query<{ n: string }>(
     `SELECT count(*) AS n FROM events WHERE stream_id = $1 AND type = $2`,
     [`order-${tenant}-${orderId}`, type],
   );
@@ -136,20 +104,16 @@ describe('dispatch by policy', () => {
     clock.advance(86_400_000);
     const id = await acceptedRepair(2);
     clock.advance(-86_400_000);
-    await running?.stop();
-    running = undefined;
-    await pool.query(`UPDATE timers SET due_at = now() - interval '1 minute' WHERE timer_id = $1`, [
-      `order-auto-dispatch:${id}`,
-    ]);
-    running = await db.booted.again();
-    second = await db.booted.again();
+    // Two instances poll the timers.
+    await db().restart(async () => {
+      await pool().query(`UPDATE timers SET due_at = now() - interval '1 minute' WHERE timer_id = $1`, [
+        `order-auto-dispatch:${id}`,
+      ]);
+    }, 1);
     await eventually('dispatched', async () =>
       (await count(id, 'OrderDispatched')) === 1 ? true : undefined,
     );
-    await second.stop();
-    second = undefined;
-    await running.stop();
-    running = await db.booted.again();
+    await db().restart();
     await new Promise((r) => setTimeout(r, 500));
     expect(await count(id, 'OrderDispatched')).toBe(1);
     expect(await get(OrderQueries).get({ id }, call)).toMatchObject({
@@ -157,7 +121,7 @@ describe('dispatch by policy', () => {
       staffId: technician,
       slot: { start: `${dayAfterTomorrow}T02:00:00.000Z`, end: `${dayAfterTomorrow}T04:00:00.000Z` },
     });
-    const { rows } = await pool.query<{ actor: string }>(
+    const { rows } = await pool().query<{ actor: string }>(
       `SELECT metadata->>'actorId' AS actor FROM events WHERE stream_id = $1 AND type = 'OrderDispatched'`,
       [`order-${tenantId}-${id}`],
     );
@@ -181,7 +145,7 @@ describe('dispatch by policy', () => {
       (await count(id, 'OrderDispatched')) === 1 ? true : undefined,
     );
     expect(await count(id, 'OrderAutoDispatchHeld')).toBe(0);
-    const { rows } = await pool.query<{ n: string }>(
+    const { rows } = await pool().query<{ n: string }>(
       `SELECT count(*) AS n FROM events WHERE stream_id LIKE $1 AND type = 'SlotBooked' AND data->>'orderId' = $2`,
       [`booking-${tenantId}-%`, id],
     );
@@ -201,7 +165,7 @@ describe('dispatch by policy', () => {
         candidates: [{ staffId: coach, reasons: ['not_skilled_for:repair'] }],
       },
     });
-    const { rows } = await pool.query<{ timer_id: string }>(
+    const { rows } = await pool().query<{ timer_id: string }>(
       `SELECT timer_id FROM timers WHERE fired_at IS NULL AND timer_id LIKE $1`,
       [`order-auto-dispatch:${id}:%`],
     );
@@ -238,7 +202,7 @@ describe('dispatch by policy', () => {
       staffId: secondTechnician,
     });
     expect(await count(id, 'OrderAutoDispatchHeld', raced)).toBe(0);
-    const { rows } = await pool.query<{ stream_id: string }>(
+    const { rows } = await pool().query<{ stream_id: string }>(
       `SELECT stream_id FROM events WHERE stream_id LIKE $1 AND type = 'SlotBooked' AND data->>'orderId' = $2`,
       [`booking-${raced}-%`, id],
     );
@@ -316,7 +280,7 @@ describe('the request kinds staff recorded a person skilled for (StaffSkillsSet)
     await feed(eligibilityProjection, setAt(staffId, [], 6));
     await feed(eligibilityProjection, setAt(staffId, ['repair', 'chat'], 4));
     expect(await listOf(staffId)).toBeUndefined();
-    const { rows } = await pool.query<{ n: string }>(
+    const { rows } = await pool().query<{ n: string }>(
       `SELECT count(*) AS n FROM orders.staff_skills WHERE tenant_id = $1 AND staff_id = $2`,
       [tenantId, staffId],
     );

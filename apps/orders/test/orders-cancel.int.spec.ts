@@ -1,79 +1,42 @@
 import { randomUUID } from 'node:crypto';
-import { FixedClock } from '@serviceops/kernel';
-import type { CallContext, RunningService } from '@serviceops/platform';
-import { Pool } from 'pg';
+import type { CallContext } from '@serviceops/platform';
 import { OrderHandlers, OrderQueries } from '../src/application/order.handlers';
 import { OrderListQueries } from '../src/application/orders-field.list.handlers';
 import { ResourceHandlers } from '../src/application/resources.handlers';
 import { WorkOrderHandlers } from '../src/application/work-order.handlers';
-import { ordersServiceOn } from '../src/orders.service-definition';
 import { orderIndexProjection } from '../src/projections/order-index.projection';
-import {
-  codeOf,
-  knownCustomers,
-  ordersOnOwnDatabase,
-  recordedEvents,
-  tomorrowOf,
-  type OrdersOnOwnDatabase,
-} from './orders-on-own-database';
+import { codeOf, knownCustomers, tomorrowOf, ordersDatabaseFor } from './orders-on-own-database';
 
 // Cancelling an order (issue 15) on a database of its own: before work starts it is cancelled with a sealed
 // reason, its bookings (person and resource) are free again, its timers are gone, the queue, the list and the SLA
 // stop counting it; once work began, or ended, it is refused with the status named and nothing is written.
 
-const clock = new FixedClock(new Date());
-let db: OrdersOnOwnDatabase | undefined;
-let running: RunningService;
-let pool: Pool;
-const tenantId = randomUUID();
-const call: CallContext = { tenantId, actorId: randomUUID(), roles: ['admin'], correlationId: randomUUID() };
+const { clock, tenantId, call, get, pool, delivered, feed, eligible, repair } =
+  ordersDatabaseFor('orders_cancel_int');
 const masked: CallContext = { ...call, roles: ['auditor'] };
-const get = <T>(type: new (...args: never[]) => T): T => running.app.get(type);
 const orders = () => get(OrderHandlers);
 const work = () => get(WorkOrderHandlers);
 
 const { slotAt } = tomorrowOf(clock);
 const technician = randomUUID();
 const customerId = randomUUID();
-const { delivered, feed, eligible } = recordedEvents(tenantId, () => pool);
 
 beforeAll(async () => {
-  db = await ordersOnOwnDatabase('orders_cancel_int', ordersServiceOn(clock));
-  ({ running } = db.booted);
-  pool = db.pool;
-  await knownCustomers(pool, tenantId, customerId);
+  await knownCustomers(pool(), tenantId, customerId);
   await eligible(technician);
-}, 60_000);
-
-afterAll(async () => {
-  await db?.stop();
 });
 
-const register = () =>
-  orders().register(
-    {
-      customerId,
-      line: 'after_sales_repair',
-      kind: 'repair',
-      serviceType: 'paid',
-      wantedAt: new Date(clock.now().getTime() + 3_600_000).toISOString(),
-      zone: 'town',
-      address: '8 Garden Lane, Minhang',
-      subject: 'Washer X200',
-      problem: 'Drum does not turn',
-    },
-    call,
-  );
+const register = () => orders().register(repair(customerId), call);
 const reason = 'The customer moved to Hangzhou';
 async function streamOf(id: string) {
-  const { rows } = await pool.query<{ type: string; data: Record<string, unknown> }>(
+  const { rows } = await pool().query<{ type: string; data: Record<string, unknown> }>(
     'SELECT type, data FROM events WHERE stream_id = $1 ORDER BY stream_version',
     [`order-${tenantId}-${id}`],
   );
   return rows;
 }
 async function pendingTimersOf(id: string): Promise<string[]> {
-  const { rows } = await pool.query<{ timer_id: string }>(
+  const { rows } = await pool().query<{ timer_id: string }>(
     `SELECT timer_id FROM timers WHERE fired_at IS NULL AND position($1 in timer_id) > 0 ORDER BY timer_id`,
     [id],
   );
@@ -81,7 +44,7 @@ async function pendingTimersOf(id: string): Promise<string[]> {
 }
 /** The order's stream's events fed to the order index, as its consumer would. */
 async function index(id: string) {
-  const { rows } = await pool.query<{
+  const { rows } = await pool().query<{
     type: string;
     data: object;
     stream_id: string;
@@ -143,7 +106,7 @@ describe('cancelling an order', () => {
       ),
     ).toBe('ok');
 
-    const { rows } = await pool.query<{ status: string; cancelled_at: Date | null }>(
+    const { rows } = await pool().query<{ status: string; cancelled_at: Date | null }>(
       'SELECT status, cancelled_at FROM order_list WHERE order_id = $1',
       [id],
     );
@@ -231,7 +194,7 @@ describe('cancelling an order', () => {
       expect(['ok', 'ORDERS.ORDER_CANCELLED']).toContain(dispatched);
       expect((await get(OrderQueries).get({ id }, call)).status).toBe('cancelled');
       // Booked and released, or never booked: the person's day holds nothing for the order.
-      const { rows } = await pool.query<{ type: string }>(
+      const { rows } = await pool().query<{ type: string }>(
         `SELECT type FROM events WHERE stream_id LIKE 'booking-%' AND data->>'orderId' = $1 ORDER BY stream_version`,
         [id],
       );

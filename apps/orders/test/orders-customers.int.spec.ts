@@ -1,41 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import { FixedClock } from '@serviceops/kernel';
-import { type CallContext, PersonalDataCipher, type RunningService } from '@serviceops/platform';
-import { Pool } from 'pg';
+import { PersonalDataCipher } from '@serviceops/platform';
 import { OrderHandlers, OrderQueries } from '../src/application/order.handlers';
 import { ordersConfigSpec } from '@serviceops/contracts';
 import { ChatHandlers } from '../src/application/orders-field.chat.handlers';
 import { OrderListQueries } from '../src/application/orders-field.list.handlers';
 import { WorkOrderHandlers, WorkOrderQueries } from '../src/application/work-order.handlers';
-import { ordersServiceOn } from '../src/orders.service-definition';
 import { customersProjection } from '../src/projections/customers.projection';
 import { orderIndexProjection } from '../src/projections/order-index.projection';
-import {
-  codeOf,
-  ordersOnOwnDatabase,
-  recordedEvents,
-  type OrdersOnOwnDatabase,
-} from './orders-on-own-database';
+import { codeOf, tomorrowOf, ordersDatabaseFor } from './orders-on-own-database';
 
 // Customers' events in orders (issue 11, issue 15 item 1), on a database of its own: orders keeps who is active,
 // merged or erased; a customer's erasure destroys the key orders sealed their orders with, so their addresses,
 // subjects, problems, cancellation reasons and work orders' free text read as erased everywhere (no table keeps them in
 // clear), and nothing personal of theirs is written again.
 
-const clock = new FixedClock(new Date());
-let db: OrdersOnOwnDatabase | undefined;
-let running: RunningService;
-let pool: Pool;
-const tenantId = randomUUID();
-const call: CallContext = { tenantId, actorId: randomUUID(), roles: ['admin'], correlationId: randomUUID() };
-const get = <T>(type: new (...args: never[]) => T): T => running.app.get(type);
+const { clock, tenantId, call, get, pool, delivered, feed, eligible, repair } =
+  ordersDatabaseFor('orders_customers_int');
 const orders = () => get(OrderHandlers);
 const work = () => get(WorkOrderHandlers);
 const technician = randomUUID();
-const { delivered, feed, eligible } = recordedEvents(tenantId, () => pool);
 const customers = () => customersProjection(get(PersonalDataCipher));
 
-const tomorrow = new Date(clock.now().getTime() + 86_400_000).toISOString().slice(0, 10);
+const { tomorrow } = tomorrowOf(clock);
 const slot = { start: `${tomorrow}T02:00:00.000Z`, end: `${tomorrow}T03:00:00.000Z` };
 const d = String(Date.now()).slice(-8);
 const clear = {
@@ -47,14 +33,7 @@ const clear = {
 };
 
 beforeAll(async () => {
-  db = await ordersOnOwnDatabase('orders_customers_int', ordersServiceOn(clock));
-  ({ running } = db.booted);
-  pool = db.pool;
   await eligible(technician);
-}, 60_000);
-
-afterAll(async () => {
-  await db?.stop();
 });
 
 const registered = (customerId: string) =>
@@ -69,17 +48,7 @@ const erased = (customerId: string) =>
 
 const register = (customerId: string) =>
   orders().register(
-    {
-      customerId,
-      line: 'after_sales_repair',
-      kind: 'repair',
-      serviceType: 'paid',
-      wantedAt: new Date(clock.now().getTime() + 3_600_000).toISOString(),
-      zone: 'town',
-      address: clear.address,
-      subject: clear.subject,
-      problem: clear.problem,
-    },
+    repair(customerId, { address: clear.address, subject: clear.subject, problem: clear.problem }),
     call,
   );
 
@@ -87,7 +56,7 @@ const register = (customerId: string) =>
 const chat = (customerId: string) => get(ChatHandlers).queue({ customerId, line: 'companion_chat' }, call);
 
 async function standing(customerId: string): Promise<string | undefined> {
-  const { rows } = await pool.query<{ status: string }>(
+  const { rows } = await pool().query<{ status: string }>(
     'SELECT status FROM known_customers WHERE customer_id = $1',
     [customerId],
   );
@@ -96,7 +65,7 @@ async function standing(customerId: string): Promise<string | undefined> {
 
 /** Every row of every table of the orders schema, as text: where a clear value could rest. */
 async function everyRow(): Promise<string[]> {
-  const { rows: tables } = await pool.query<{ table_name: string }>(
+  const { rows: tables } = await pool().query<{ table_name: string }>(
     `SELECT table_name FROM information_schema.tables WHERE table_schema = 'orders' AND table_type = 'BASE TABLE'`,
   );
   expect(tables.map((t) => t.table_name)).toEqual(
@@ -104,7 +73,7 @@ async function everyRow(): Promise<string[]> {
   );
   const out: string[] = [];
   for (const { table_name } of tables) {
-    const { rows } = await pool.query<{ row: string }>(
+    const { rows } = await pool().query<{ row: string }>(
       `SELECT row_to_json(t)::text AS row FROM orders."${table_name}" t`,
     );
     out.push(...rows.map((r) => `${table_name}: ${r.row}`));
@@ -144,7 +113,7 @@ describe('customers as orders knows them', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(ordersConfigSpec.CUSTOMER_ARRIVAL_WAIT_MS.default);
     expect(await codeOf(register(randomUUID()))).toBe('ORDERS.CUSTOMER_NOT_FOUND');
     expect(await codeOf(chat(randomUUID()))).toBe('ORDERS.CUSTOMER_NOT_FOUND');
-    const { rowCount } = await pool.query('SELECT 1 FROM data_keys WHERE customer_id = $1', [elsewhere]);
+    const { rowCount } = await pool().query('SELECT 1 FROM data_keys WHERE customer_id = $1', [elsewhere]);
     expect(rowCount).toBe(0);
   }, 40_000);
 
@@ -220,7 +189,7 @@ describe('a customer erased in customers', () => {
     expect(await get(OrderQueries).get({ id: others.id }, call)).toMatchObject({ address: clear.address });
 
     // The order index too (fed the orders log, as its consumer is).
-    const { rows: log } = await pool.query<{
+    const { rows: log } = await pool().query<{
       type: string;
       data: object;
       stream_id: string;
@@ -234,7 +203,7 @@ describe('a customer erased in customers', () => {
       });
 
     // No key left, and no table holds the erased customer's text in clear (the other's order is sealed too).
-    const { rowCount } = await pool.query('SELECT 1 FROM data_keys WHERE customer_id = $1', [customerId]);
+    const { rowCount } = await pool().query('SELECT 1 FROM data_keys WHERE customer_id = $1', [customerId]);
     expect(rowCount).toBe(0);
     const rows = await everyRow();
     for (const value of Object.values(clear)) expect(rows.filter((r) => r.includes(value))).toEqual([]);
@@ -245,12 +214,12 @@ describe('a customer erased in customers', () => {
     await feed(customers(), registered(customerId));
     const before = await register(customerId);
     await feed(customers(), erased(customerId));
-    const { rows: counted } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM events');
+    const { rows: counted } = await pool().query<{ n: string }>('SELECT count(*) AS n FROM events');
     expect(await codeOf(register(customerId))).toBe('ORDERS.CUSTOMER_ERASED');
     expect(await codeOf(chat(customerId))).toBe('ORDERS.CUSTOMER_ERASED');
-    const { rows: after } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM events');
+    const { rows: after } = await pool().query<{ n: string }>('SELECT count(*) AS n FROM events');
     expect(after[0]?.n).toBe(counted[0]?.n);
-    const { rowCount } = await pool.query('SELECT 1 FROM data_keys WHERE customer_id = $1', [customerId]);
+    const { rowCount } = await pool().query('SELECT 1 FROM data_keys WHERE customer_id = $1', [customerId]);
     expect(rowCount).toBe(0);
 
     // Their order still moves on: cancelled, its reason not recorded (nothing sealed under a new key).
@@ -260,13 +229,13 @@ describe('a customer erased in customers', () => {
     );
     expect(cancelled.status).toBe('cancelled');
     expect(cancelled).not.toHaveProperty('cancelReason');
-    const { rows } = await pool.query<{ data: { reason: string } }>(
+    const { rows } = await pool().query<{ data: { reason: string } }>(
       `SELECT data FROM events WHERE stream_id = $1 AND type = 'OrderCancelled'`,
       [`order-${tenantId}-${before.id}`],
     );
     expect(rows[0]?.data.reason).toBe('');
-    expect((await pool.query('SELECT 1 FROM data_keys WHERE customer_id = $1', [customerId])).rowCount).toBe(
-      0,
-    );
+    expect(
+      (await pool().query('SELECT 1 FROM data_keys WHERE customer_id = $1', [customerId])).rowCount,
+    ).toBe(0);
   });
 });

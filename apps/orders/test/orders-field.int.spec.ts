@@ -1,71 +1,34 @@
 import { randomUUID } from 'node:crypto';
 import { withTransaction } from '@serviceops/eventstore';
-import { FixedClock } from '@serviceops/kernel';
 import type { DeliveredEvent } from '@serviceops/messaging';
-import { type CallContext, type RunningService } from '@serviceops/platform';
+import { type CallContext } from '@serviceops/platform';
 import { eventually } from '@serviceops/testing';
-import { Pool } from 'pg';
 import { OrderHandlers, OrderQueries } from '../src/application/order.handlers';
 import { ChatHandlers } from '../src/application/orders-field.chat.handlers';
 import { SafetyIncidentHandlers } from '../src/application/orders-field.incident.handlers';
 import { DailyReportQueries, OrderListQueries } from '../src/application/orders-field.list.handlers';
-import { ordersServiceOn } from '../src/orders.service-definition';
 import { orderIndexProjection } from '../src/projections/order-index.projection';
-import { eligibilityProjection } from '../src/projections/facts.projection';
-import {
-  type OrdersOnOwnDatabase,
-  codeOf,
-  knownCustomers,
-  ordersOnOwnDatabase,
-} from './orders-on-own-database';
+import { codeOf, knownCustomers, ordersDatabaseFor } from './orders-on-own-database';
 
 // Companion chat, safety incidents, the order index, lists and daily reports on a database of their own:
 // allocation under concurrency (a companion never holds more chats than their capacity), sampling from an injected
 // random source, the order index from orders' own events, completion fed as a recorded OrderCompleted of the shape
 // libs/contracts declares (OrderCompletedV1; another branch makes completion publish it).
 
-const clock = new FixedClock(new Date());
 // Every draw 0: every ended chat whose policy samples at all is sampled.
-let running: RunningService | undefined;
-let pool: Pool;
-let db: OrdersOnOwnDatabase;
-const tenantId = randomUUID();
+const { clock, tenantId, call, get, pool, eligible, repair } = ordersDatabaseFor('orders_field_int', {
+  random: () => 0,
+});
 /** The customer of the orders registered here (orders knows them from customers' events). */
 const customerId = randomUUID();
-const call: CallContext = { tenantId, actorId: randomUUID(), roles: ['admin'], correlationId: randomUUID() };
-const get = <T>(type: new (...args: never[]) => T): T => (running as RunningService).app.get(type);
 
 beforeAll(async () => {
-  db = await ordersOnOwnDatabase(
-    'orders_field_int',
-    ordersServiceOn(clock, () => 0),
-  );
-  ({ running } = db.booted);
-  pool = db.pool;
-  await knownCustomers(pool, tenantId, customerId);
-}, 60_000);
-
-afterAll(async () => {
-  await running?.stop();
-  await db?.stop();
+  await knownCustomers(pool(), tenantId, customerId);
 });
 
 /** A staff member made known to orders by staff's eligibility event (StaffEligibilityChangedV1). */
 async function knownToOrders(staffId: string, as: CallContext = call): Promise<void> {
-  const known: DeliveredEvent = {
-    type: 'StaffEligibilityChanged',
-    data: { staffId, eligible: true, reasons: [], since: '2026-01-01T00:00:00.000Z' },
-    metadata: { tenantId: as.tenantId },
-    eventId: randomUUID(),
-    streamId: `staff-${as.tenantId}-${staffId}`,
-    streamVersion: 1,
-    globalPosition: 1n,
-    transactionId: 1n,
-    schemaVersion: 1,
-    recordedAt: new Date(),
-    topic: 'staff.events.v1',
-  };
-  await withTransaction(pool, (tx) => eligibilityProjection(known, tx));
+  await eligible(staffId, as.tenantId);
 }
 
 /** A companion known to orders, put on duty. */
@@ -110,7 +73,7 @@ describe('allocation under concurrency', () => {
         'ORDERS.COMPANION_AT_CAPACITY',
         'EVENTSTORE.WRONG_EXPECTED_VERSION',
       ]).toContain(o);
-    const { rows } = await pool.query<{ n: string }>(
+    const { rows } = await pool().query<{ n: string }>(
       `SELECT count(*) AS n FROM events WHERE stream_id = $1 AND type = 'CompanionChatAssigned'`,
       [`chat-companion-${tenantId}-${companion}`],
     );
@@ -132,7 +95,7 @@ describe('allocation under concurrency', () => {
     expect(await codeOf(get(ChatHandlers).allocate({ line: 'companion_chat', branchId }, call))).toBe(
       'ORDERS.NO_COMPANION_FREE',
     );
-    const { rows } = await pool.query<{ stream_id: string; n: string }>(
+    const { rows } = await pool().query<{ stream_id: string; n: string }>(
       `SELECT stream_id, count(*) AS n FROM events WHERE stream_id = ANY($1) AND type = 'CompanionChatAssigned'
         GROUP BY stream_id`,
       [companions.map((c) => `chat-companion-${tenantId}-${c}`)],
@@ -170,7 +133,7 @@ describe('a chat from the queue to its score', () => {
     );
     const scored = await get(ChatHandlers).score({ id: id as string, score: 4 }, call);
     expect(scored).toMatchObject({ score: 4, inspectorId: call.actorId });
-    const { rows } = await pool.query<{ data: object }>(
+    const { rows } = await pool().query<{ data: object }>(
       `SELECT data FROM events WHERE type = 'ChatQualityScored'`,
     );
     expect(rows[0]?.data).toMatchObject({
@@ -202,7 +165,7 @@ describe('safety incidents', () => {
       kind: 'accident',
       emergencySteps: 'Hazard lights on, first aid to the learner, police called',
     });
-    const { rows } = await pool.query<{ data: { emergencySteps: string } }>(
+    const { rows } = await pool().query<{ data: { emergencySteps: string } }>(
       `SELECT data FROM events WHERE type = 'SafetyIncidentRecorded' AND data->>'incidentId' = $1`,
       [incident.id],
     );
@@ -219,21 +182,7 @@ describe('safety incidents', () => {
 describe('the order index, lists and daily reports', () => {
   it('lists from orders’ own events, pages, filters, and reports completed work and jobs at risk', async () => {
     const register = (over: object = {}) =>
-      get(OrderHandlers).register(
-        {
-          customerId,
-          line: 'after_sales_repair',
-          kind: 'repair',
-          serviceType: 'paid',
-          wantedAt: new Date(clock.now().getTime() + 3_600_000).toISOString(),
-          zone: 'town',
-          address: '8 Garden Lane',
-          subject: 'Washer X200',
-          problem: 'Drum does not turn',
-          ...over,
-        },
-        call,
-      );
+      get(OrderHandlers).register(repair(customerId, { address: '8 Garden Lane', ...over }), call);
     const first = await register();
     clock.advance(1_000);
     const second = await register({ kind: 'maintenance' });
@@ -272,8 +221,8 @@ describe('the order index, lists and daily reports', () => {
       recordedAt: new Date(),
       topic: 'orders.events.v1',
     } as unknown as DeliveredEvent;
-    await withTransaction(pool, (tx) => orderIndexProjection(completed, tx));
-    await withTransaction(pool, (tx) => orderIndexProjection(completed, tx)); // redelivered: changes nothing
+    await withTransaction(pool(), (tx) => orderIndexProjection(completed, tx));
+    await withTransaction(pool(), (tx) => orderIndexProjection(completed, tx)); // redelivered: changes nothing
 
     const done = await get(OrderListQueries).list({ status: 'completed' }, call);
     expect(done.items).toEqual([
@@ -290,7 +239,7 @@ describe('the order index, lists and daily reports', () => {
     expect(await codeOf(get(OrderListQueries).list({ day: '2026-02-30' }, call))).toBe('VALIDATION');
 
     // The day: the tenant's calendar (Asia/Shanghai by default) day of the time wanted.
-    const facts = await pool.query<{ d: string }>(
+    const facts = await pool().query<{ d: string }>(
       `SELECT to_char(wanted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS d FROM order_index WHERE order_id = $1`,
       [first.id],
     );
@@ -300,7 +249,7 @@ describe('the order index, lists and daily reports', () => {
     );
 
     const completedDay = (
-      await pool.query<{ d: string }>(
+      await pool().query<{ d: string }>(
         `SELECT to_char($1::timestamptz AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS d`,
         [completedAt],
       )
@@ -322,7 +271,7 @@ describe('the order index, lists and daily reports', () => {
     // two are past their arrival time, counted in working hours: they show in the roll-up as missed.
     clock.advance(14 * 86_400_000);
     const later = (
-      await pool.query<{ d: string }>(
+      await pool().query<{ d: string }>(
         `SELECT to_char($1::timestamptz AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS d`,
         [clock.now()],
       )
@@ -338,17 +287,7 @@ describe('the order index, lists and daily reports', () => {
 
   it('answers an order as it was (asOf) and its history', async () => {
     const order = await get(OrderHandlers).register(
-      {
-        customerId,
-        line: 'after_sales_repair',
-        kind: 'repair',
-        serviceType: 'paid',
-        wantedAt: new Date(clock.now().getTime() + 3_600_000).toISOString(),
-        zone: 'suburb',
-        address: '8 Garden Lane',
-        subject: 'Washer X200',
-        problem: 'Drum does not turn',
-      },
+      repair(customerId, { zone: 'suburb', address: '8 Garden Lane' }),
       call,
     );
     const before = new Date();

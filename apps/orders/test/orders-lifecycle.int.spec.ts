@@ -1,24 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { FixedClock } from '@serviceops/kernel';
 import type { DeliveredEvent } from '@serviceops/messaging';
-import type { CallContext, RunningService } from '@serviceops/platform';
 import { eventually } from '@serviceops/testing';
-import { Pool } from 'pg';
 import { OrderHandlers, OrderQueries } from '../src/application/order.handlers';
 import { OrderListQueries } from '../src/application/orders-field.list.handlers';
 import { ResourceHandlers } from '../src/application/resources.handlers';
 import { WorkOrderHandlers } from '../src/application/work-order.handlers';
-import { ordersServiceOn } from '../src/orders.service-definition';
-import {
-  codeOf,
-  knownCustomers,
-  ordersOnOwnDatabase,
-  recordedEvents,
-  tomorrowOf,
-  type OrdersOnOwnDatabase,
-} from './orders-on-own-database';
+import { codeOf, knownCustomers, tomorrowOf, ordersDatabaseFor } from './orders-on-own-database';
 import { orderIndexProjection } from '../src/projections/order-index.projection';
-import { calendarsProjection, entitlementsProjection } from '../src/projections/facts.projection';
 
 // An order's status through its whole lifecycle on a database of its own (issue 15): GET one, the list's status
 // filter, /history and ?asOf= tell the same stage (registered → quoted → quote_accepted → dispatched →
@@ -27,13 +15,8 @@ import { calendarsProjection, entitlementsProjection } from '../src/projections/
 // MaintenanceVisitCompleted (with the contract) in orders' log; resource timers are due at the tenant's business
 // morning in its own time zone.
 
-const clock = new FixedClock(new Date());
-let db: OrdersOnOwnDatabase | undefined;
-let running: RunningService;
-let pool: Pool;
-const tenantId = randomUUID();
-const call: CallContext = { tenantId, actorId: randomUUID(), roles: ['admin'], correlationId: randomUUID() };
-const get = <T>(type: new (...args: never[]) => T): T => running.app.get(type);
+const { clock, tenantId, call, get, pool, delivered, feed, eligible, entitled, calendarSet, repair } =
+  ordersDatabaseFor('orders_lifecycle_int');
 const orders = () => get(OrderHandlers);
 const work = () => get(WorkOrderHandlers);
 
@@ -42,54 +25,21 @@ const technician = randomUUID();
 const customerId = randomUUID();
 const contractId = randomUUID();
 
-const { delivered, feed, eligible } = recordedEvents(tenantId, () => pool);
-
 beforeAll(async () => {
-  db = await ordersOnOwnDatabase('orders_lifecycle_int', ordersServiceOn(clock));
-  ({ running } = db.booted);
-  pool = db.pool;
-  await knownCustomers(pool, tenantId, customerId);
+  await knownCustomers(pool(), tenantId, customerId);
   await eligible(technician);
   // A maintenance contract of the customer's (contracts' declared payload).
-  await feed(
-    entitlementsProjection,
-    delivered('ContractEntitlementsPublished', {
-      contractId,
-      customerId,
-      kind: 'maintenance',
-      line: 'after_sales_repair',
-      version: 1,
-      effectiveFrom: '2026-01-01',
-      endDate: '2030-12-31',
-      sessions: null,
-      maintenanceVisitsDue: [],
-      equipment: [],
-      warranty: null,
-      publishedAt: new Date(clock.now().getTime() - 1_000).toISOString(),
-    }),
-  );
-}, 60_000);
-
-afterAll(async () => {
-  await db?.stop();
+  await entitled({
+    contractId,
+    customerId,
+    kind: 'maintenance',
+    line: 'after_sales_repair',
+    publishedAt: new Date(clock.now().getTime() - 1_000).toISOString(),
+  });
 });
 
 const register = (overrides: Record<string, string> = {}) =>
-  orders().register(
-    {
-      customerId,
-      line: 'after_sales_repair',
-      kind: 'repair',
-      serviceType: 'paid',
-      wantedAt: new Date(clock.now().getTime() + 3_600_000).toISOString(),
-      zone: 'town',
-      address: '8 Garden Lane, Minhang',
-      subject: 'Washer X200',
-      problem: 'Drum does not turn',
-      ...overrides,
-    },
-    call,
-  );
+  orders().register(repair(customerId, overrides), call);
 const quote = (id: string) =>
   work().issueQuote(
     {
@@ -110,7 +60,7 @@ const listedAs = (id: string, status: string) =>
     return item;
   });
 async function streamOf(streamId: string) {
-  const { rows } = await pool.query<{ type: string; data: Record<string, unknown> }>(
+  const { rows } = await pool().query<{ type: string; data: Record<string, unknown> }>(
     'SELECT type, data FROM events WHERE stream_id = $1 ORDER BY stream_version',
     [streamId],
   );
@@ -209,7 +159,7 @@ describe('an order’s status through its lifecycle', () => {
       'ORDERS.ORDER_CLOSED',
     );
     expect(await streamOf(`order-${tenantId}-${id}`)).toEqual(before);
-    const { rows } = await pool.query<{ n: string }>(
+    const { rows } = await pool().query<{ n: string }>(
       `SELECT count(*) AS n FROM events WHERE stream_id LIKE 'booking-%' AND data->>'orderId' = $1`,
       [id],
     );
@@ -255,7 +205,7 @@ describe('the order index’s status', () => {
     });
     const indexed = async () =>
       (
-        await pool.query<{ status: string; version: number }>(
+        await pool().query<{ status: string; version: number }>(
           'SELECT status, version FROM order_index WHERE order_id = $1',
           [id],
         )
@@ -314,7 +264,7 @@ describe('a maintenance visit under a contract', () => {
 
 describe('resource timers in the tenant’s calendar', () => {
   async function dueAt(timerId: string): Promise<string | undefined> {
-    const { rows } = await pool.query<{ due_at: Date }>('SELECT due_at FROM timers WHERE timer_id = $1', [
+    const { rows } = await pool().query<{ due_at: Date }>('SELECT due_at FROM timers WHERE timer_id = $1', [
       timerId,
     ]);
     return rows[0]?.due_at.toISOString();
@@ -322,16 +272,7 @@ describe('resource timers in the tenant’s calendar', () => {
 
   it('gives a tenant at UTC+8 its inspection reminder at 09:00 its own time, 30 days before the last day', async () => {
     // The tenant's calendar as tenancy publishes it (UTC+8, open 09:00).
-    await feed(
-      calendarsProjection,
-      delivered('BusinessCalendarSet', {
-        calendar: {
-          timeZone: 'Asia/Shanghai',
-          workingHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, open: '09:00', close: '18:00' })),
-          holidays: [],
-        },
-      }),
-    );
+    await calendarSet('Asia/Shanghai', '09:00', '18:00');
     const van = await get(ResourceHandlers).register(
       { kind: 'vehicle', name: 'Practice car 9', inspectionValidTo: '2027-07-15' },
       call,
@@ -343,20 +284,7 @@ describe('resource timers in the tenant’s calendar', () => {
   it('gives a tenant at UTC−7 (summer) its reminder and a tool’s overdue notice at its own opening', async () => {
     const west = randomUUID();
     const westCall = { ...call, tenantId: west };
-    await feed(
-      calendarsProjection,
-      delivered(
-        'BusinessCalendarSet',
-        {
-          calendar: {
-            timeZone: 'America/Los_Angeles',
-            workingHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, open: '08:30', close: '17:00' })),
-            holidays: [],
-          },
-        },
-        west,
-      ),
-    );
+    await calendarSet('America/Los_Angeles', '08:30', '17:00', west);
     const van = await get(ResourceHandlers).register(
       { kind: 'vehicle', name: 'Van 3', insuranceValidTo: '2027-07-15' },
       westCall,

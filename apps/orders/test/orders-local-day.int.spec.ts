@@ -1,32 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { addDays, FixedClock } from '@serviceops/kernel';
-import type { CallContext, RunningService } from '@serviceops/platform';
-import { Pool } from 'pg';
+import { addDays } from '@serviceops/kernel';
 import { OrderHandlers, OrderQueries } from '../src/application/order.handlers';
 import { ResourceHandlers } from '../src/application/resources.handlers';
-import { ordersServiceOn } from '../src/orders.service-definition';
-import { calendarsProjection } from '../src/projections/facts.projection';
-import {
-  codeOf,
-  knownCustomers,
-  ordersOnOwnDatabase,
-  recordedEvents,
-  tomorrowOf,
-  type OrdersOnOwnDatabase,
-} from './orders-on-own-database';
+import { codeOf, knownCustomers, tomorrowOf, ordersDatabaseFor } from './orders-on-own-database';
 
 // A slot lies within one day of the tenant's calendar (issue 15 item 3), on a database of its own: for a tenant in
 // Asia/Shanghai (UTC+8) UTC midnight is 08:00, so a 07:30–08:30 practice session is one working day. Bookings stay
 // keyed by UTC day, so such a slot is booked, checked and released in both UTC days' streams of the person, in one
 // transaction: a slot overlapping it on either side of UTC midnight is DOUBLE_BOOKED, even under concurrency.
 
-const clock = new FixedClock(new Date());
-let db: OrdersOnOwnDatabase | undefined;
-let running: RunningService;
-let pool: Pool;
-const tenantId = randomUUID();
-const call: CallContext = { tenantId, actorId: randomUUID(), roles: ['admin'], correlationId: randomUUID() };
-const get = <T>(type: new (...args: never[]) => T): T => running.app.get(type);
+const { clock, tenantId, call, get, pool, eligible, calendarSet, repair } =
+  ordersDatabaseFor('orders_local_day_int');
 const orders = () => get(OrderHandlers);
 
 /** The UTC day after the clock's, and the one after it: 23:30 UTC on the first is 07:30 on the second in Shanghai. */
@@ -38,28 +22,11 @@ const local = (start: string, end: string) => {
   return { start: at(start), end: at(end) };
 };
 const customerId = randomUUID();
-const { delivered, feed, eligible } = recordedEvents(tenantId, () => pool);
 
 beforeAll(async () => {
-  db = await ordersOnOwnDatabase('orders_local_day_int', ordersServiceOn(clock));
-  ({ running } = db.booted);
-  pool = db.pool;
-  await knownCustomers(pool, tenantId, customerId);
+  await knownCustomers(pool(), tenantId, customerId);
   // The tenant's calendar as tenancy publishes it.
-  await feed(
-    calendarsProjection,
-    delivered('BusinessCalendarSet', {
-      calendar: {
-        timeZone: 'Asia/Shanghai',
-        workingHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, open: '09:00', close: '18:00' })),
-        holidays: [],
-      },
-    }),
-  );
-}, 60_000);
-
-afterAll(async () => {
-  await db?.stop();
+  await calendarSet('Asia/Shanghai', '09:00', '18:00');
 });
 
 const person = async () => {
@@ -67,28 +34,12 @@ const person = async () => {
   await eligible(staffId);
   return staffId;
 };
-const register = async () =>
-  (
-    await orders().register(
-      {
-        customerId,
-        line: 'after_sales_repair',
-        kind: 'repair',
-        serviceType: 'paid',
-        wantedAt: new Date(clock.now().getTime() + 3_600_000).toISOString(),
-        zone: 'town',
-        address: '8 Garden Lane, Minhang',
-        subject: 'Washer X200',
-        problem: 'Drum does not turn',
-      },
-      call,
-    )
-  ).id;
+const register = async () => (await orders().register(repair(customerId), call)).id;
 const dispatch = (id: string, staffId: string, slot: { start: string; end: string }) =>
   codeOf(orders().dispatch({ id, staffId, slot }, call));
 /** The holder's booking stream of a UTC day, as '<event> <order>' (a person by default, or 'resource'). */
 async function bookingsOf(id: string, day: string, holder = 'staff'): Promise<string[]> {
-  const { rows } = await pool.query<{ type: string; order_id: string }>(
+  const { rows } = await pool().query<{ type: string; order_id: string }>(
     `SELECT type, data->>'orderId' AS order_id FROM events WHERE stream_id = $1 ORDER BY stream_version`,
     [`booking-${tenantId}-${holder}:${id}:${day}`],
   );
@@ -135,7 +86,7 @@ describe('a slot within one day of the tenant’s calendar, across UTC midnight'
     const slot = { start: start.toISOString(), end: new Date(start.getTime() + 3_600_000).toISOString() };
     expect(slot).toEqual({ start: `${after}T15:30:00.000Z`, end: `${after}T16:30:00.000Z` });
     expect(await dispatch(id, coach, slot)).toBe('ORDERS.SLOT_ACROSS_DAYS');
-    const { rows } = await pool.query<{ n: string }>(
+    const { rows } = await pool().query<{ n: string }>(
       `SELECT count(*) AS n FROM events WHERE stream_id LIKE 'booking-%' AND data->>'orderId' = $1`,
       [id],
     );

@@ -1,84 +1,44 @@
 import { randomUUID } from 'node:crypto';
-import { FixedClock } from '@serviceops/kernel';
-import type { CallContext, RunningService } from '@serviceops/platform';
-import { Pool } from 'pg';
+import type { CallContext } from '@serviceops/platform';
 import { OrderHandlers, OrderQueries } from '../src/application/order.handlers';
 import { ResourceHandlers } from '../src/application/resources.handlers';
 import { WorkOrderHandlers } from '../src/application/work-order.handlers';
-import { ordersServiceOn } from '../src/orders.service-definition';
-import {
-  codeOf,
-  knownCustomers,
-  ordersOnOwnDatabase,
-  recordedEvents,
-  tomorrowOf,
-  type OrdersOnOwnDatabase,
-} from './orders-on-own-database';
+import { codeOf, knownCustomers, tomorrowOf, ordersDatabaseFor } from './orders-on-own-database';
 
 // Reassigning a dispatched order (issue 15 item 3) on a database of its own: the previous person's booking is
 // released and the new one's booked in one transaction, the reason sealed, the list and the candidates follow;
 // the new person is judged as for a dispatch (never double-booked, even under concurrent commands); an order not
 // dispatched or started is refused with its status and nothing is written.
 
-const clock = new FixedClock(new Date());
-let db: OrdersOnOwnDatabase | undefined;
-let running: RunningService;
-let pool: Pool;
-const tenantId = randomUUID();
-const call: CallContext = { tenantId, actorId: randomUUID(), roles: ['admin'], correlationId: randomUUID() };
+const { clock, tenantId, call, get, pool, eligible, repair } = ordersDatabaseFor('orders_reassign_int');
 const masked: CallContext = { ...call, roles: ['auditor'] };
-const get = <T>(type: new (...args: never[]) => T): T => running.app.get(type);
 const orders = () => get(OrderHandlers);
 
 const { tomorrow, slotAt } = tomorrowOf(clock);
 const [first, second, third] = [randomUUID(), randomUUID(), randomUUID()];
 const customerId = randomUUID();
-const { eligible } = recordedEvents(tenantId, () => pool);
 const reason = 'Ill today, the customer was told';
 
 beforeAll(async () => {
-  db = await ordersOnOwnDatabase('orders_reassign_int', ordersServiceOn(clock));
-  ({ running } = db.booted);
-  pool = db.pool;
-  await knownCustomers(pool, tenantId, customerId);
+  await knownCustomers(pool(), tenantId, customerId);
   for (const staffId of [first, second, third]) await eligible(staffId);
-}, 60_000);
-
-afterAll(async () => {
-  await db?.stop();
 });
 
-const register = async () =>
-  (
-    await orders().register(
-      {
-        customerId,
-        line: 'after_sales_repair',
-        kind: 'repair',
-        serviceType: 'paid',
-        wantedAt: new Date(clock.now().getTime() + 3_600_000).toISOString(),
-        zone: 'town',
-        address: '8 Garden Lane, Minhang',
-        subject: 'Washer X200',
-        problem: 'Drum does not turn',
-      },
-      call,
-    )
-  ).id;
+const register = async () => (await orders().register(repair(customerId), call)).id;
 const dispatchedTo = async (staffId: string, hour: number) => {
   const id = await register();
   await orders().dispatch({ id, staffId, slot: slotAt(hour) }, call);
   return id;
 };
 async function streamOf(id: string) {
-  const { rows } = await pool.query<{ type: string; data: Record<string, unknown> }>(
+  const { rows } = await pool().query<{ type: string; data: Record<string, unknown> }>(
     'SELECT type, data FROM events WHERE stream_id = $1 ORDER BY stream_version',
     [`order-${tenantId}-${id}`],
   );
   return rows;
 }
 async function bookingsOf(staffId: string, holder = `staff:${staffId}`): Promise<string[]> {
-  const { rows } = await pool.query<{ type: string; order_id: string }>(
+  const { rows } = await pool().query<{ type: string; order_id: string }>(
     `SELECT type, data->>'orderId' AS order_id FROM events WHERE stream_id = $1 ORDER BY stream_version`,
     [`booking-${tenantId}-${holder}:${tomorrow}`],
   );
@@ -114,7 +74,7 @@ describe('reassigning a dispatched order', () => {
     // The list follows: the slot is free for the first person and booked for the second.
     expect(await reasonsOf(id, 1, first)).toEqual(['least_loaded']);
     expect(await reasonsOf(id, 1, second)).toContain('booked');
-    const { rows } = await pool.query<{ staff_id: string }>(
+    const { rows } = await pool().query<{ staff_id: string }>(
       'SELECT staff_id FROM orders.order_list WHERE order_id = $1',
       [id],
     );
@@ -213,7 +173,7 @@ describe('reassigning to another time or resource', () => {
       fromSlot: slotAt(11),
     });
     expect(event?.data).not.toHaveProperty('fromResourceId');
-    const { rows } = await pool.query<{ slot_start: Date }>(
+    const { rows } = await pool().query<{ slot_start: Date }>(
       'SELECT slot_start FROM orders.order_list WHERE order_id = $1',
       [id],
     );

@@ -1,42 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import { withTransaction } from '@serviceops/eventstore';
-import { addDays, defaultBusinessCalendar, FixedClock, localDateOf } from '@serviceops/kernel';
-import type { DeliveredEvent } from '@serviceops/messaging';
-import { type CallContext, type RunningService } from '@serviceops/platform';
+import { addDays, defaultBusinessCalendar, localDateOf } from '@serviceops/kernel';
 import { eventually } from '@serviceops/testing';
-import { Pool } from 'pg';
 import { OrderHandlers } from '../src/application/order.handlers';
 import { OrderStore } from '../src/application/order-store';
 import { ResourceHandlers, ResourceQueries } from '../src/application/resources.handlers';
 import { expiryReminderAt } from '../src/domain/resource/resource.timers';
-import { ordersServiceOn } from '../src/orders.service-definition';
-import { eligibilityProjection, entitlementsProjection } from '../src/projections/facts.projection';
-import {
-  type OrdersOnOwnDatabase,
-  codeOf,
-  knownCustomers,
-  ordersOnOwnDatabase,
-  recordedEvents,
-} from './orders-on-own-database';
+import { codeOf, knownCustomers, ordersDatabaseFor } from './orders-on-own-database';
 
 // Resources on a database of their own: the expiry reminder's durable timer fires once across a restart and
 // moves with a renewal; a lost tool's charge is in the service's log (what the relay publishes); an unfit
 // vehicle is refused at dispatch; a rental's records.
 
-const clock = new FixedClock(new Date());
-const service = ordersServiceOn(clock);
-let running: RunningService | undefined;
-let pool: Pool;
-let db: OrdersOnOwnDatabase;
-const tenantId = randomUUID();
-const call: CallContext = { tenantId, actorId: randomUUID(), roles: ['admin'], correlationId: randomUUID() };
-const resources = () => (running as RunningService).app.get(ResourceHandlers);
-const queries = () => (running as RunningService).app.get(ResourceQueries);
-const orders = () => (running as RunningService).app.get(OrderHandlers);
+const { clock, tenantId, call, get, pool, db, eligible, entitled } = ordersDatabaseFor('orders_res_int');
+const resources = () => get(ResourceHandlers);
+const queries = () => get(ResourceQueries);
+const orders = () => get(OrderHandlers);
 // The tenant's local day (no calendar published: the default one's zone).
 const today = () => localDateOf(defaultBusinessCalendar.timeZone, clock.now());
 const eventsOf = async (type: string, resourceId: string) => {
-  const { rows } = await pool.query<{ data: Record<string, unknown> }>(
+  const { rows } = await pool().query<{ data: Record<string, unknown> }>(
     `SELECT data FROM events WHERE stream_id = $1 AND type = $2 ORDER BY stream_version`,
     [`resource-${tenantId}-${resourceId}`, type],
   );
@@ -65,15 +47,7 @@ const request = (
   );
 
 beforeAll(async () => {
-  db = await ordersOnOwnDatabase('orders_res_int', service);
-  ({ running } = db.booted);
-  pool = db.pool;
-  await knownCustomers(pool, tenantId, customerId);
-}, 60_000);
-
-afterAll(async () => {
-  await running?.stop();
-  await db?.stop();
+  await knownCustomers(pool(), tenantId, customerId);
 });
 
 describe('the expiry reminder', () => {
@@ -83,28 +57,24 @@ describe('the expiry reminder', () => {
       { kind: 'vehicle', name: 'Practice car 3', inspectionValidTo: validTo },
       call,
     );
-    const { rows } = await pool.query<{ due_at: Date }>(`SELECT due_at FROM timers WHERE timer_id = $1`, [
+    const { rows } = await pool().query<{ due_at: Date }>(`SELECT due_at FROM timers WHERE timer_id = $1`, [
       `resource-expiry-reminder:${car.id}:inspection`,
     ]);
     // 30 days before the last day, at the tenant's business morning (no calendar published: the default one).
     expect(rows[0]?.due_at.toISOString()).toBe(
       expiryReminderAt(defaultBusinessCalendar, validTo).toISOString(),
     );
-    await running?.stop();
-    running = undefined;
-    // Ten days on while the service is down: the reminder is due.
-    clock.advance(10 * 86_400_000);
-    await pool.query(
-      `UPDATE timers SET due_at = now() - interval '1 minute' WHERE kind = 'resource-expiry-reminder'`,
-    );
-    running = await db.booted.again();
-    const second = await db.booted.again();
+    // Ten days on while the service is down: the reminder is due. Two instances poll the timers.
+    await db().restart(async () => {
+      clock.advance(10 * 86_400_000);
+      await pool().query(
+        `UPDATE timers SET due_at = now() - interval '1 minute' WHERE kind = 'resource-expiry-reminder'`,
+      );
+    }, 1);
     await eventually('one reminder', async () =>
       (await eventsOf('ResourceExpiryReminded', car.id)).length === 1 ? true : undefined,
     );
-    await second.stop();
-    await running.stop();
-    running = await db.booted.again();
+    await db().restart();
     await new Promise((r) => setTimeout(r, 500));
     expect(await eventsOf('ResourceExpiryReminded', car.id)).toEqual([
       expect.objectContaining({ paper: 'inspection', validTo, kind: 'vehicle' }),
@@ -112,7 +82,7 @@ describe('the expiry reminder', () => {
     // Renewed: the timer moves to 30 days before the new date, and fires for it once.
     const renewed = addDays(today(), 20);
     await resources().papers({ id: car.id, inspectionValidTo: renewed }, call);
-    await pool.query(`UPDATE timers SET due_at = now() - interval '1 minute' WHERE timer_id = $1`, [
+    await pool().query(`UPDATE timers SET due_at = now() - interval '1 minute' WHERE timer_id = $1`, [
       `resource-expiry-reminder:${car.id}:inspection`,
     ]);
     await eventually('the renewed date reminded', async () =>
@@ -141,7 +111,7 @@ describe('the tool register', () => {
     expect(await eventsOf('ToolLostCharged', tool.id)).toEqual([
       expect.objectContaining({ borrowerId: borrower, charge: { amount: 128000, currency: 'CNY' } }),
     ]);
-    const { rows } = await pool.query<{ n: string }>(
+    const { rows } = await pool().query<{ n: string }>(
       `SELECT count(*) AS n FROM timers WHERE timer_id = $1 AND fired_at IS NULL`,
       [`tool-overdue:${tool.id}`],
     );
@@ -155,7 +125,7 @@ describe('the tool register', () => {
     );
     await resources().lend({ id: tool.id, borrowerId: randomUUID(), dueBack: today() }, call);
     clock.advance(86_400_000);
-    await pool.query(`UPDATE timers SET due_at = now() - interval '1 minute' WHERE timer_id = $1`, [
+    await pool().query(`UPDATE timers SET due_at = now() - interval '1 minute' WHERE timer_id = $1`, [
       `tool-overdue:${tool.id}`,
     ]);
     await eventually('overdue', async () =>
@@ -168,22 +138,7 @@ describe('the tool register', () => {
 describe('fitness at dispatch', () => {
   it('refuses a vehicle whose inspection ends before the slot, one that failed its check, until repaired', async () => {
     const coach = randomUUID();
-    await withTransaction(pool, (tx) =>
-      eligibilityProjection(
-        {
-          type: 'StaffEligibilityChanged',
-          data: { staffId: coach, eligible: true, reasons: [], since: '2026-01-01T00:00:00.000Z' },
-          metadata: { tenantId },
-          eventId: randomUUID(),
-          streamId: 'recorded',
-          streamVersion: 1,
-          globalPosition: 1n,
-          recordedAt: new Date(),
-          topic: 'recorded',
-        } as unknown as DeliveredEvent,
-        tx,
-      ),
-    );
+    await eligible(coach);
     const day = addDays(today(), 2);
     const slot = { start: `${day}T02:00:00.000Z`, end: `${day}T03:00:00.000Z` };
     const car = await resources().register(
@@ -219,22 +174,7 @@ describe('fitness at dispatch', () => {
 describe('fitness under the resource’s lock', () => {
   it('refuses a dispatch whose resource changed while it was being booked, nothing booked', async () => {
     const coach = randomUUID();
-    await withTransaction(pool, (tx) =>
-      eligibilityProjection(
-        {
-          type: 'StaffEligibilityChanged',
-          data: { staffId: coach, eligible: true, reasons: [], since: '2026-01-01T00:00:00.000Z' },
-          metadata: { tenantId },
-          eventId: randomUUID(),
-          streamId: 'recorded',
-          streamVersion: 2,
-          globalPosition: 2n,
-          recordedAt: new Date(),
-          topic: 'recorded',
-        } as unknown as DeliveredEvent,
-        tx,
-      ),
-    );
+    await eligible(coach);
     const day = addDays(today(), 3);
     const slot = { start: `${day}T02:00:00.000Z`, end: `${day}T03:00:00.000Z` };
     const car = await resources().register(
@@ -242,9 +182,9 @@ describe('fitness under the resource’s lock', () => {
       call,
     );
     const order = await request('practice_session', 'driving_practice');
-    const { store } = (running as RunningService).app.get(OrderStore).runtime;
+    const { store } = get(OrderStore).runtime;
     // A keeper's change in flight, written as ResourceHandlers writes one: the event, then the resource's row.
-    const keeper = await pool.connect();
+    const keeper = await pool().connect();
     let dispatching: Promise<string> | undefined;
     try {
       await keeper.query('BEGIN');
@@ -268,7 +208,7 @@ describe('fitness under the resource’s lock', () => {
         orders().dispatch({ id: order.id, staffId: coach, resourceId: car.id, slot }, call),
       );
       await eventually('the dispatch waits for the resource’s lock', async () => {
-        const { rows } = await pool.query<{ n: string }>(
+        const { rows } = await pool().query<{ n: string }>(
           `SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%resource_list%FOR SHARE%'`,
         );
         return Number(rows[0]?.n) > 0 ? true : undefined;
@@ -279,7 +219,7 @@ describe('fitness under the resource’s lock', () => {
       keeper.release();
     }
     expect(await dispatching).toBe('ORDERS.RESOURCE_UNFIT');
-    const { rows } = await pool.query<{ n: string }>(
+    const { rows } = await pool().query<{ n: string }>(
       `SELECT count(*) AS n FROM events WHERE stream_id LIKE 'booking-%' AND data->>'orderId' = $1`,
       [order.id],
     );
@@ -292,29 +232,20 @@ describe('fitness under the resource’s lock', () => {
   }, 30_000);
 });
 
-const { delivered, feed } = recordedEvents(tenantId, () => pool);
 /** A rental lease of the customer's, as contracts publishes its entitlements. */
 const leaseOf = (customer: string, contractId = randomUUID(), endDate = addDays(today(), 300)) =>
-  feed(
-    entitlementsProjection,
-    delivered('ContractEntitlementsPublished', {
-      contractId,
-      customerId: customer,
-      kind: 'rental_lease',
-      line: 'equipment_rental',
-      version: 1,
-      effectiveFrom: addDays(today(), -30),
-      endDate,
-      sessions: null,
-      maintenanceVisitsDue: [],
-      equipment: [],
-      warranty: null,
-      publishedAt: new Date(clock.now().getTime() - 1_000).toISOString(),
-    }),
-  ).then(() => contractId);
+  entitled({
+    contractId,
+    customerId: customer,
+    kind: 'rental_lease',
+    line: 'equipment_rental',
+    effectiveFrom: addDays(today(), -30),
+    endDate,
+    publishedAt: new Date(clock.now().getTime() - 1_000).toISOString(),
+  }).then(() => contractId);
 const leaseRow = async (orderId: string) =>
   (
-    await pool.query<{ lease_contract_id: string | null }>(
+    await pool().query<{ lease_contract_id: string | null }>(
       'SELECT lease_contract_id FROM order_list WHERE order_id = $1',
       [orderId],
     )
@@ -323,7 +254,7 @@ const leaseRow = async (orderId: string) =>
 describe('the lease of a rental visit or return', () => {
   it('is the customer’s only lease in force, or the one named; none or several unnamed: refused', async () => {
     const someone = randomUUID();
-    await knownCustomers(pool, tenantId, someone);
+    await knownCustomers(pool(), tenantId, someone);
     expect(await codeOf(request('rental_visit', 'equipment_rental', { customerId: someone }))).toBe(
       'ORDERS.NO_ACTIVE_LEASE',
     );

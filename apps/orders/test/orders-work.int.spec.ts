@@ -1,19 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { FixedClock } from '@serviceops/kernel';
-import { type CallContext, type RunningService } from '@serviceops/platform';
-import { Pool } from 'pg';
 import { OrderHandlers } from '../src/application/order.handlers';
 import { WorkOrderHandlers, WorkOrderQueries } from '../src/application/work-order.handlers';
-import { ordersServiceOn } from '../src/orders.service-definition';
-import { entitlementsProjection } from '../src/projections/facts.projection';
-import {
-  type OrdersOnOwnDatabase,
-  codeOf,
-  knownCustomers,
-  ordersOnOwnDatabase,
-  recordedEvents,
-  tomorrowOf,
-} from './orders-on-own-database';
+import { codeOf, knownCustomers, tomorrowOf, ordersDatabaseFor } from './orders-on-own-database';
 
 // Orders' work orders on a database of their own (issue 15 items 1, 5, 6): a paid repair quoted, accepted,
 // started by the person dispatched, extra work only with approval and consent, parts only against a started
@@ -22,17 +10,10 @@ import {
 // 11 concurrent completions → exactly 10. Staff's and contracts' events are fed to the projections as recorded
 // payloads of their declared shapes (StaffEligibilityChangedV1, ContractEntitlementsPublishedV1).
 
-const clock = new FixedClock(new Date());
-let running: RunningService | undefined;
-let pool: Pool;
-let db: OrdersOnOwnDatabase;
-const tenantId = randomUUID();
-const call: CallContext = { tenantId, actorId: randomUUID(), roles: ['admin'], correlationId: randomUUID() };
-const orders = () => (running as RunningService).app.get(OrderHandlers);
-const work = () => (running as RunningService).app.get(WorkOrderHandlers);
-const workQueries = () => (running as RunningService).app.get(WorkOrderQueries);
-
-const { delivered, feed, eligible } = recordedEvents(tenantId, () => pool);
+const { clock, tenantId, call, get, pool, eligible, entitled, repair } = ordersDatabaseFor('orders_work_int');
+const orders = () => get(OrderHandlers);
+const work = () => get(WorkOrderHandlers);
+const workQueries = () => get(WorkOrderQueries);
 
 const { slotAt } = tomorrowOf(clock);
 const technician = randomUUID();
@@ -41,39 +22,22 @@ const customerId = randomUUID();
 const contractId = randomUUID();
 
 beforeAll(async () => {
-  db = await ordersOnOwnDatabase('orders_work_int', ordersServiceOn(clock));
-  ({ running } = db.booted);
-  pool = db.pool;
-  await knownCustomers(pool, tenantId, customerId);
+  await knownCustomers(pool(), tenantId, customerId);
   for (const staffId of [technician, coach]) await eligible(staffId);
   // A 10-session package, published after the registrations' (fixed) time: the registration's early check of
   // the read model counts none of them, so the 11th registers and only the write path stands in its way.
-  await feed(
-    entitlementsProjection,
-    delivered('ContractEntitlementsPublished', {
-      contractId,
-      customerId,
-      kind: 'service_package',
-      line: 'driving_practice',
-      version: 1,
-      effectiveFrom: '2026-01-01',
-      endDate: '2030-12-31',
-      sessions: { total: 10, left: 10 },
-      maintenanceVisitsDue: [],
-      equipment: [],
-      warranty: null,
-      publishedAt: new Date(clock.now().getTime() + 1_000).toISOString(),
-    }),
-  );
-}, 60_000);
-
-afterAll(async () => {
-  await running?.stop();
-  await db?.stop();
+  await entitled({
+    contractId,
+    customerId,
+    kind: 'service_package',
+    line: 'driving_practice',
+    sessions: { total: 10, left: 10 },
+    publishedAt: new Date(clock.now().getTime() + 1_000).toISOString(),
+  });
 });
 
 async function logged(type: string, streamId: string) {
-  const { rows } = await pool.query<{ data: Record<string, unknown> }>(
+  const { rows } = await pool().query<{ data: Record<string, unknown> }>(
     'SELECT data FROM events WHERE type = $1 AND stream_id = $2 ORDER BY global_position',
     [type, streamId],
   );
@@ -82,20 +46,7 @@ async function logged(type: string, streamId: string) {
 
 describe('a paid repair', () => {
   it('is quoted, accepted, started by the person dispatched, extended with consent, supplied, signed off and published', async () => {
-    const order = await orders().register(
-      {
-        customerId,
-        line: 'after_sales_repair',
-        kind: 'repair',
-        serviceType: 'paid',
-        wantedAt: new Date(clock.now().getTime() + 3_600_000).toISOString(),
-        zone: 'town',
-        address: '8 Garden Lane, Minhang',
-        subject: 'Washer X200',
-        problem: 'Drum does not turn',
-      },
-      call,
-    );
+    const order = await orders().register(repair(customerId), call);
     const id = order.id;
     // Nothing before dispatch; no part without a started work order.
     expect(await codeOf(work().startWork({ id, staffId: technician }, call))).toBe(
@@ -198,7 +149,7 @@ describe('a paid repair', () => {
       parts: [{ partId: 'BRG-6205', quantity: 1 }],
       signature: 'voucher:V-0042',
     });
-    const { rows } = await pool.query<{ status: string }>(
+    const { rows } = await pool().query<{ status: string }>(
       'SELECT status FROM order_list WHERE order_id = $1',
       [id],
     );
@@ -209,20 +160,7 @@ describe('a paid repair', () => {
   }, 60_000);
 
   it('closes the order when the customer declines the quote', async () => {
-    const order = await orders().register(
-      {
-        customerId,
-        line: 'after_sales_repair',
-        kind: 'repair',
-        serviceType: 'paid',
-        wantedAt: new Date(clock.now().getTime() + 3_600_000).toISOString(),
-        zone: 'town',
-        address: '8 Garden Lane, Minhang',
-        subject: 'Washer X200',
-        problem: 'Noisy',
-      },
-      call,
-    );
+    const order = await orders().register(repair(customerId, { problem: 'Noisy' }), call);
     await work().issueQuote(
       {
         id: order.id,
@@ -235,7 +173,7 @@ describe('a paid repair', () => {
       status: 'closed',
       quote: { status: 'declined' },
     });
-    const { rows } = await pool.query<{ status: string }>(
+    const { rows } = await pool().query<{ status: string }>(
       'SELECT status FROM order_list WHERE order_id = $1',
       [order.id],
     );
@@ -245,17 +183,7 @@ describe('a paid repair', () => {
 
   it('answers 404 for another tenant’s order, and writes nothing', async () => {
     const order = await orders().register(
-      {
-        customerId,
-        line: 'after_sales_repair',
-        kind: 'repair',
-        serviceType: 'paid',
-        wantedAt: new Date(clock.now().getTime() + 3_600_000).toISOString(),
-        zone: 'town',
-        address: '8 Garden Lane',
-        subject: 'Washer X200',
-        problem: 'Leaks',
-      },
+      repair(customerId, { address: '8 Garden Lane', problem: 'Leaks' }),
       call,
     );
     const other = { ...call, tenantId: randomUUID() };
@@ -304,7 +232,7 @@ describe('a practice package', () => {
     ]);
     const refused = ids[outcomes.indexOf('ORDERS.PACKAGE_EXHAUSTED')] as string;
     expect(await workQueries().get({ id: refused }, call)).toMatchObject({ status: 'started' });
-    const { rows } = await pool.query<{ n: string }>(
+    const { rows } = await pool().query<{ n: string }>(
       `SELECT count(*) AS n FROM events WHERE type = 'OrderCompleted' AND stream_id LIKE $1`,
       [`work-order-${tenantId}-%`],
     );

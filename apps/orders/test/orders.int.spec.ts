@@ -1,37 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { type CallContext, type RunningService } from '@serviceops/platform';
 import { eventually } from '@serviceops/testing';
-import { Pool } from 'pg';
 import { OrderHandlers, OrderQueries } from '../src/application/order.handlers';
 import { ResourceHandlers } from '../src/application/resources.handlers';
-import { FixedClock } from '@serviceops/kernel';
-import { ordersServiceOn } from '../src/orders.service-definition';
-import { eligibilityProjection, entitlementsProjection } from '../src/projections/facts.projection';
-import {
-  type OrdersOnOwnDatabase,
-  codeOf,
-  knownCustomers,
-  ordersOnOwnDatabase,
-  recordedEvents,
-} from './orders-on-own-database';
+import { eligibilityProjection } from '../src/projections/facts.projection';
+import { codeOf, knownCustomers, ordersDatabaseFor } from './orders-on-own-database';
 
 // The orders service on a database of its own: registration sealed and checked against contracts' entitlements,
 // dispatch against staff's eligibility at the slot, no double booking under 50 concurrent dispatches, the
 // first-response timer firing once across a restart. Other services' events are fed to the projections as
 // recorded payloads of the shapes their branches declare (staff-people.events.ts, contracts.events.ts).
 
-const clock = new FixedClock(new Date());
-const ordersService = ordersServiceOn(clock);
-let running: RunningService | undefined;
-let second: RunningService | undefined;
-let pool: Pool;
-let db: OrdersOnOwnDatabase;
-const tenantId = randomUUID();
-const call: CallContext = { tenantId, actorId: randomUUID(), roles: ['admin'], correlationId: randomUUID() };
-const handlers = () => (running as RunningService).app.get(OrderHandlers);
-const queries = () => (running as RunningService).app.get(OrderQueries);
-
-const { delivered, feed } = recordedEvents(tenantId, () => pool);
+const { clock, tenantId, call, get, pool, db, delivered, feed, eligible, entitled } =
+  ordersDatabaseFor('orders_int');
+const handlers = () => get(OrderHandlers);
+const queries = () => get(OrderQueries);
 
 const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 const slot = { start: `${tomorrow}T02:00:00.000Z`, end: `${tomorrow}T04:00:00.000Z` };
@@ -54,30 +36,11 @@ const repair = (over: object = {}) => ({
 });
 
 beforeAll(async () => {
-  db = await ordersOnOwnDatabase('orders_int', ordersService);
-  ({ running } = db.booted);
-  pool = db.pool;
-  await knownCustomers(pool, tenantId, customerId);
+  await knownCustomers(pool(), tenantId, customerId);
   // Recorded StaffEligibilityChanged (StaffEligibilityChangedV1): one coach eligible since January; one whose
   // licence expires tomorrow at 01:00 UTC, between the booking (today) and the slot (tomorrow 02:00).
-  await feed(
-    eligibilityProjection,
-    delivered('StaffEligibilityChanged', {
-      staffId: coach,
-      eligible: true,
-      reasons: [],
-      since: '2026-01-01T00:00:00.000Z',
-    }),
-  );
-  await feed(
-    eligibilityProjection,
-    delivered('StaffEligibilityChanged', {
-      staffId: lapsed,
-      eligible: true,
-      reasons: [],
-      since: '2026-01-01T00:00:00.000Z',
-    }),
-  );
+  await eligible(coach);
+  await eligible(lapsed);
   const expiry = delivered('StaffEligibilityChanged', {
     staffId: lapsed,
     eligible: false,
@@ -87,29 +50,14 @@ beforeAll(async () => {
   await feed(eligibilityProjection, expiry);
   await feed(eligibilityProjection, expiry); // redelivered: changes nothing
   // Recorded ContractEntitlementsPublished (ContractEntitlementsPublishedV1): a package with 2 sessions left.
-  await feed(
-    entitlementsProjection,
-    delivered('ContractEntitlementsPublished', {
-      contractId,
-      customerId,
-      kind: 'service_package',
-      line: 'driving_practice',
-      version: 1,
-      effectiveFrom: '2026-01-01',
-      endDate: '2030-12-31',
-      sessions: { total: 10, left: 2 },
-      maintenanceVisitsDue: [],
-      equipment: [],
-      warranty: null,
-      publishedAt: new Date(Date.now() - 60_000).toISOString(),
-    }),
-  );
-}, 60_000);
-
-afterAll(async () => {
-  await second?.stop();
-  await running?.stop();
-  await db?.stop();
+  await entitled({
+    contractId,
+    customerId,
+    kind: 'service_package',
+    line: 'driving_practice',
+    sessions: { total: 10, left: 2 },
+    publishedAt: new Date(Date.now() - 60_000).toISOString(),
+  });
 });
 
 describe('registration', () => {
@@ -123,7 +71,7 @@ describe('registration', () => {
       quoteRequired: true,
       slaState: 'on_time',
     });
-    const { rows } = await pool.query<{ data: { address: string; problem: string; subject: string } }>(
+    const { rows } = await pool().query<{ data: { address: string; problem: string; subject: string } }>(
       `SELECT data FROM events WHERE stream_id = $1`,
       [`order-${tenantId}-${order.id}`],
     );
@@ -174,7 +122,7 @@ describe('dispatch', () => {
     expect(new Set(outcomes.filter((o) => o !== 'ok'))).toEqual(
       new Set(outcomes.filter((o) => o !== 'ok').map(() => 'ORDERS.DOUBLE_BOOKED')),
     );
-    const { rows } = await pool.query<{ n: string }>(
+    const { rows } = await pool().query<{ n: string }>(
       `SELECT count(*) AS n FROM order_list WHERE staff_id = $1 AND status = 'dispatched'`,
       [coach],
     );
@@ -184,20 +132,12 @@ describe('dispatch', () => {
   }, 120_000);
 
   it('lets exactly one of 50 concurrent dispatches of one vehicle to one slot win, each with its own coach', async () => {
-    const { id: vehicle } = await (running as RunningService).app
-      .get(ResourceHandlers)
-      .register({ kind: 'vehicle', name: 'Practice car 1', inspectionValidTo: '2099-12-31' }, call);
+    const { id: vehicle } = await get(ResourceHandlers).register(
+      { kind: 'vehicle', name: 'Practice car 1', inspectionValidTo: '2099-12-31' },
+      call,
+    );
     const coaches = Array.from({ length: 50 }, () => randomUUID());
-    for (const staffId of coaches)
-      await feed(
-        eligibilityProjection,
-        delivered('StaffEligibilityChanged', {
-          staffId,
-          eligible: true,
-          reasons: [],
-          since: '2026-01-01T00:00:00.000Z',
-        }),
-      );
+    for (const staffId of coaches) await eligible(staffId);
     const orders = [];
     for (let i = 0; i < 50; i++) orders.push(await handlers().register(repair(), call));
     const outcomes = await Promise.all(
@@ -220,17 +160,16 @@ describe('the first response within 24 h', () => {
     const unanswered = await handlers().register(repair(), call);
     const answered = await handlers().register(repair(), call);
     await handlers().respond({ id: answered.id }, call);
-    await running?.stop();
-    running = undefined;
-    // The deadline passes while the service is down: 25 hours on its clock, and the timer's row due.
-    clock.advance(25 * 3_600_000);
-    await pool.query(
-      `UPDATE timers SET due_at = now() - interval '1 minute' WHERE kind = 'order-first-response'`,
-    );
-    running = await db.booted.again();
-    second = await db.booted.again();
+    // The deadline passes while the service is down: 25 hours on its clock, and the timer's row due. Two
+    // instances poll the timers.
+    await db().restart(async () => {
+      clock.advance(25 * 3_600_000);
+      await pool().query(
+        `UPDATE timers SET due_at = now() - interval '1 minute' WHERE kind = 'order-first-response'`,
+      );
+    }, 1);
     const escalations = async (orderId: string) => {
-      const { rows } = await pool.query<{ n: string }>(
+      const { rows } = await pool().query<{ n: string }>(
         `SELECT count(*) AS n FROM events WHERE stream_id = $1 AND type = 'RequestResponseOverdue'`,
         [`order-${tenantId}-${orderId}`],
       );
@@ -239,10 +178,7 @@ describe('the first response within 24 h', () => {
     await eventually('one escalation', async () =>
       (await escalations(unanswered.id)) === 1 ? true : undefined,
     );
-    await second.stop();
-    second = undefined;
-    await running.stop();
-    running = await db.booted.again();
+    await db().restart();
     await new Promise((r) => setTimeout(r, 500));
     expect(await escalations(unanswered.id)).toBe(1);
     expect(await escalations(answered.id)).toBe(0);
@@ -257,7 +193,7 @@ describe('the arrival SLA', () => {
     const wantedAt = new Date(clock.now().getTime() + 3_600_000).toISOString();
     const order = await handlers().register(repair({ zone: 'town', wantedAt }), call);
     const count = async () => {
-      const { rows } = await pool.query<{ n: string }>(
+      const { rows } = await pool().query<{ n: string }>(
         `SELECT count(*) AS n FROM events WHERE stream_id = $1 AND type = 'OrderArrivalAtRisk'`,
         [`order-${tenantId}-${order.id}`],
       );
@@ -265,7 +201,7 @@ describe('the arrival SLA', () => {
     };
     // Past the deadline on the service's clock (7 days on); the timer's row due now.
     clock.advance(7 * 86_400_000);
-    await pool.query(`UPDATE timers SET due_at = now() - interval '1 minute' WHERE timer_id LIKE $1`, [
+    await pool().query(`UPDATE timers SET due_at = now() - interval '1 minute' WHERE timer_id LIKE $1`, [
       `order-arrival-risk:${order.id}:%`,
     ]);
     await eventually('one arrival escalation', async () => ((await count()) === 1 ? true : undefined));
