@@ -1,5 +1,6 @@
 import { PLATFORM_TENANT_ID } from '@serviceops/contracts';
 import { newId } from '@serviceops/kernel';
+import { rowsHolding } from '@serviceops/testing';
 import { Client } from 'pg';
 import request from 'supertest';
 import { grpcClient } from './grpc-client';
@@ -226,21 +227,7 @@ describe('activating a staff login with an invitation (log transport)', () => {
 
     // Every table of every schema (tenancy's, the gateway's kept answers, the other services' copies of tenancy's
     // events): the search finds the user's id, and never the clear name; nor does any log.
-    const { rows: tables } = await db.query<{ schema: string; name: string }>(
-      `SELECT table_schema AS schema, table_name AS name FROM information_schema.tables
-        WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')`,
-    );
-    const holding = async (value: string): Promise<string[]> => {
-      const found: string[] = [];
-      for (const { schema, name } of tables) {
-        const { rows } = await db.query<{ row: string }>(
-          `SELECT row_to_json(t)::text AS row FROM "${schema}"."${name}" t WHERE row_to_json(t)::text LIKE $1`,
-          [`%${value}%`],
-        );
-        found.push(...rows.map((r) => `${schema}.${name}: ${r.row.slice(0, 160)}`));
-      }
-      return found;
-    };
+    const holding = (value: string) => rowsHolding(db, [value]);
     expect(await holding(created.id)).toEqual(
       expect.arrayContaining([expect.stringMatching(/^tenancy\.events/)]),
     );

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { newId } from '@serviceops/kernel';
-import { kafkaBrokers } from '@serviceops/testing';
+import { kafkaBrokers, rowsHolding } from '@serviceops/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import request from 'supertest';
@@ -769,23 +769,7 @@ describe.each(['log', 'kafka'] as const)('customers end to end (%s transport)', 
     expect(JSON.stringify((await s.inquiry(inquiry.id)).need)).not.toContain(clear.needType);
 
     // Every table of every schema, searched for each clear value: none left anywhere.
-    const { rows: tables } = await db.query<{ schema: string; name: string }>(
-      `SELECT table_schema AS schema, table_name AS name FROM information_schema.tables
-        WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')`,
-    );
-    expect(tables.length).toBeGreaterThan(5);
-    const search = async (values: readonly string[]): Promise<string[]> => {
-      const found: string[] = [];
-      for (const { schema, name } of tables) {
-        const { rows } = await db.query<{ row: string }>(
-          `SELECT row_to_json(t)::text AS row FROM "${schema}"."${name}" t
-            WHERE row_to_json(t)::text LIKE ANY($1::text[])`,
-          [values.map((value) => `%${value}%`)],
-        );
-        found.push(...rows.map((r) => `${schema}.${name}: ${r.row.slice(0, 200)}`));
-      }
-      return found;
-    };
+    const search = (values: readonly string[]) => rowsHolding(db, values);
     // The search finds what is there (the visits' ids), so finding nothing means something.
     expect((await search([toCancel.id])).length).toBeGreaterThan(0);
     expect(await search(Object.values(clear))).toEqual([]);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type RunningService } from '@serviceops/platform';
 import { bootOnOwnDatabase, type BootedService } from '@serviceops/platform/testing';
+import { rowsHolding as holding } from '@serviceops/testing';
 import { Pool } from 'pg';
 import { SessionsHandlers } from '../src/application/sessions.handlers';
 import { TenantStream } from '../src/application/tenant-stream';
@@ -31,22 +32,7 @@ afterAll(async () => {
 
 const unique = () => randomUUID().slice(0, 8);
 
-/** Every row of every table of the database (every schema) holding any of `values`, as text. */
-async function rowsHolding(values: readonly string[]): Promise<string[]> {
-  const { rows: tables } = await pool!.query<{ schema: string; name: string }>(
-    `SELECT table_schema AS schema, table_name AS name FROM information_schema.tables
-      WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')`,
-  );
-  const found: string[] = [];
-  for (const { schema, name } of tables) {
-    const { rows } = await pool!.query<{ row: string }>(
-      `SELECT row_to_json(t)::text AS row FROM "${schema}"."${name}" t WHERE row_to_json(t)::text LIKE ANY($1::text[])`,
-      [values.map((v) => `%${v}%`)],
-    );
-    found.push(...rows.map((r) => `${schema}.${name}: ${r.row.slice(0, 200)}`));
-  }
-  return found;
-}
+const rowsHolding = (values: readonly string[]) => holding(pool!, values);
 
 const codeOf = (work: Promise<unknown>): Promise<string | undefined> =>
   work.then(

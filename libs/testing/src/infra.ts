@@ -84,3 +84,28 @@ export function pgTool(tool: 'pg_dump' | 'pg_restore', args: readonly string[]):
   ).trim();
   return execFileSync(binary, args, { encoding: 'utf8', timeout: 120_000 });
 }
+
+/** What `rowsHolding` needs of a pool or client. */
+interface Queryable {
+  query<R extends object>(text: string, values?: unknown[]): Promise<{ rows: R[] }>;
+}
+
+/**
+ * Every row of every table of the database, in every schema, whose text holds any of `values`, as
+ * `schema.table: row` (the row cut at `width` characters): how a suite proves a clear value is stored nowhere.
+ */
+export async function rowsHolding(db: Queryable, values: readonly string[], width = 200): Promise<string[]> {
+  const tables = await db.query<{ schema: string; name: string }>(
+    `SELECT table_schema AS schema, table_name AS name FROM information_schema.tables
+      WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')`,
+  );
+  const found: string[] = [];
+  for (const { schema, name } of tables.rows) {
+    const { rows } = await db.query<{ row: string }>(
+      `SELECT row_to_json(t)::text AS row FROM "${schema}"."${name}" t WHERE row_to_json(t)::text LIKE ANY($1::text[])`,
+      [values.map((value) => `%${value}%`)],
+    );
+    found.push(...rows.map((r) => `${schema}.${name}: ${r.row.slice(0, width)}`));
+  }
+  return found;
+}
