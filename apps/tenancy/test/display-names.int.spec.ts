@@ -1,59 +1,40 @@
 import { randomUUID } from 'node:crypto';
 import { PostgresEventStore } from '@serviceops/eventstore';
-import { type RunningService } from '@serviceops/platform';
-import { bootOnOwnDatabase, type BootedService } from '@serviceops/platform/testing';
 import { eventually, rowsHolding as holding } from '@serviceops/testing';
-import { Pool } from 'pg';
 import { ProvisioningHandlers } from '../src/application/provisioning.handlers';
 import { TenantStream } from '../src/application/tenant-stream';
 import { UsersHandlers } from '../src/application/users.handlers';
 import { tenantStreamId } from '../src/domain/tenant/tenant.decider';
 import { PLATFORM_OPERATOR } from '../src/domain/roles';
 import { TenantsRepository } from '../src/infrastructure/tenants.repository';
-import { tenancyService } from '../src/tenancy.service-definition';
+import { tenancyOnOwnDatabase } from './tenancy-on-own-database';
 
 // Issue 11 item 2 (decision 53): a user's display name is sealed with the user's own key wherever it is stored
 // (the tenant's events, hence Kafka and every backup), and shown in clear only in the answers that show the user.
 // Names stored in clear before this change still read.
 
-let booted: BootedService | undefined;
-let running: RunningService | undefined;
-let pool: Pool | undefined;
-
-beforeAll(async () => {
-  booted = await bootOnOwnDatabase('tenancy_names', tenancyService, {
-    ADMIN_PASSWORD: 'a-Long-admin-pass-1',
-    PLATFORM_OPERATOR_PASSWORD: 'a-Long-operator-pass-1',
-  });
-  ({ running } = booted);
-  pool = new Pool({ connectionString: booted.databaseUrl, max: 2 });
-}, 60_000);
-
-afterAll(async () => {
-  await pool?.end();
-  await booted?.stop();
-});
+const tenancy = tenancyOnOwnDatabase('tenancy_names');
 
 const unique = () => randomUUID().slice(0, 8);
 
-const rowsHolding = (values: readonly string[]) => holding(pool!, values);
+const rowsHolding = (values: readonly string[]) => holding(tenancy.pool, values);
 
 /** The display names as the tenancy events hold them, by user id. */
 async function storedNames(): Promise<Map<string, string>> {
-  const { rows } = await pool!.query<{ user_id: string; name: string }>(
+  const { rows } = await tenancy.pool.query<{ user_id: string; name: string }>(
     `SELECT data->>'userId' AS user_id, data->>'displayName' AS name FROM tenancy.events WHERE type = 'UserRegistered'`,
   );
   return new Map(rows.map((r) => [r.user_id, r.name]));
 }
 
 async function firstTenant(): Promise<string> {
-  const { items } = await running!.app.get(TenantsRepository).list({ limit: 10 });
+  const { items } = await tenancy.app.get(TenantsRepository).list({ limit: 10 });
   return items[0]!.id;
 }
 
 describe('a user’s display name, sealed at rest (issue 11 item 2)', () => {
   it('stores only ciphertext for the name, answers it in clear, and no table holds it in clear', async () => {
-    const app = running!.app;
+    const app = tenancy.app;
     const users = app.get(UsersHandlers);
     const tenantId = await firstTenant();
     const admin = { tenantId, actorId: 'test', roles: ['admin'], correlationId: randomUUID() };
@@ -70,7 +51,9 @@ describe('a user’s display name, sealed at rest (issue 11 item 2)', () => {
     // Stored: sealed in the event, a key of the user's own beside it.
     const stored = (await storedNames()).get(userId);
     expect(stored).toMatch(/^enc:v1:/);
-    const { rowCount } = await pool!.query(`SELECT 1 FROM tenancy.data_keys WHERE user_id = $1`, [userId]);
+    const { rowCount } = await tenancy.pool.query(`SELECT 1 FROM tenancy.data_keys WHERE user_id = $1`, [
+      userId,
+    ]);
     expect(rowCount).toBe(1);
 
     // Answered in clear by every read that shows the user.
@@ -88,7 +71,7 @@ describe('a user’s display name, sealed at rest (issue 11 item 2)', () => {
   }, 60_000);
 
   it('seals every registration: first start, a provisioned tenant’s admin, a staff login', async () => {
-    const app = running!.app;
+    const app = tenancy.app;
     const adminName = `Boss ${unique()}`;
     const operator = {
       tenantId: randomUUID(),
@@ -112,7 +95,7 @@ describe('a user’s display name, sealed at rest (issue 11 item 2)', () => {
     // Hiring with a login (staff's StaffLoginRequested, delivered by the `log` transport): the username is the name.
     const staffId = randomUUID();
     const login = `coach.${unique()}`;
-    const staffLog = new PostgresEventStore({ pool: pool!, schema: 'staff', groupCommit: false });
+    const staffLog = new PostgresEventStore({ pool: tenancy.pool, schema: 'staff', groupCommit: false });
     await staffLog.migrate();
     await staffLog.append(
       `staff-member-${tenantId}-${staffId}`,
@@ -139,13 +122,13 @@ describe('a user’s display name, sealed at rest (issue 11 item 2)', () => {
   }, 60_000);
 
   it('still shows a name stored in clear before names were sealed, beside sealed ones', async () => {
-    const app = running!.app;
+    const app = tenancy.app;
     const users = app.get(UsersHandlers);
     const tenantId = await firstTenant();
     const admin = { tenantId, actorId: 'test', roles: ['admin'], correlationId: randomUUID() };
     const oldId = randomUUID();
     // As an older tenancy appended it: the name in clear, no key.
-    const store = new PostgresEventStore({ pool: pool!, schema: 'tenancy', groupCommit: false });
+    const store = new PostgresEventStore({ pool: tenancy.pool, schema: 'tenancy', groupCommit: false });
     await store.append(
       tenantStreamId(tenantId),
       [

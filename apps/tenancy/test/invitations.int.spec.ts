@@ -1,39 +1,20 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { PostgresEventStore } from '@serviceops/eventstore';
-import { type CallContext, type RunningService } from '@serviceops/platform';
-import { Pool } from 'pg';
+import { type CallContext } from '@serviceops/platform';
 import { InvitationsHandlers } from '../src/application/invitations.handlers';
 import { TenantStream } from '../src/application/tenant-stream';
 import { UsersHandlers } from '../src/application/users.handlers';
 import { tenantStreamId } from '../src/domain/tenant/tenant.decider';
 import { TenantsRepository } from '../src/infrastructure/tenants.repository';
-import { tenancyService } from '../src/tenancy.service-definition';
 import { eventually } from '@serviceops/testing';
-import { bootOnOwnDatabase, type BootedService } from '@serviceops/platform/testing';
+import { tenancyOnOwnDatabase } from './tenancy-on-own-database';
 
 // Activation invitations on tenancy's own database (issue 13 item 1): a staff login made at hiring has no
 // invitation until an admin issues one and hands its token over, the person activates with it and signs in. The
 // secret is held nowhere at rest (only its SHA-256), in no event, and every refused token writes nothing.
 
 const ACTIVATION_URL = 'https://app.example.com/activate';
-let booted: BootedService | undefined;
-let running: RunningService | undefined;
-let pool: Pool | undefined;
-
-beforeAll(async () => {
-  booted = await bootOnOwnDatabase('tenancy_invitations', tenancyService, {
-    ADMIN_PASSWORD: 'a-Long-admin-pass-1',
-    PLATFORM_OPERATOR_PASSWORD: 'a-Long-operator-pass-1',
-    ACTIVATION_URL,
-  });
-  ({ running } = booted);
-  pool = new Pool({ connectionString: booted.databaseUrl, max: 2 });
-}, 60_000);
-
-afterAll(async () => {
-  await pool?.end();
-  await booted?.stop();
-});
+const tenancy = tenancyOnOwnDatabase('tenancy_invitations', { ACTIVATION_URL });
 
 /** What a refusal was: its code, or 'none' when the call went through. */
 async function refusal(act: () => Promise<unknown>): Promise<string> {
@@ -50,20 +31,20 @@ describe('activation invitations in tenancy', () => {
   let tenantId = '';
   let branchId = '';
 
-  const app = () => running!.app;
+  const app = () => tenancy.app;
   const invitations = () => app().get(InvitationsHandlers);
   const users = () => app().get(UsersHandlers);
   const version = async () => (await app().get(TenantStream).read(tenantId)).version;
   const rowsOf = async (userId: string) =>
     (
-      await pool!.query<{ invitation_id: string; secret_hash: Buffer; row: string }>(
+      await tenancy.pool.query<{ invitation_id: string; secret_hash: Buffer; row: string }>(
         `SELECT invitation_id, secret_hash, row_to_json(i)::text AS row FROM tenancy.invitations i
           WHERE user_id = $1`,
         [userId],
       )
     ).rows;
   const credentialOf = async (userId: string) =>
-    (await pool!.query(`SELECT 1 FROM tenancy.credentials WHERE user_id = $1`, [userId])).rowCount;
+    (await tenancy.pool.query(`SELECT 1 FROM tenancy.credentials WHERE user_id = $1`, [userId])).rowCount;
 
   beforeAll(async () => {
     const { items } = await app().get(TenantsRepository).list({ limit: 10 });
@@ -78,7 +59,7 @@ describe('activation invitations in tenancy', () => {
   /** A staff member hired with a login: staff's request in its log, taken by tenancy's consumer. */
   async function hiredWithLogin(username: string): Promise<string> {
     const staffId = randomUUID();
-    const staffLog = new PostgresEventStore({ pool: pool!, schema: 'staff', groupCommit: false });
+    const staffLog = new PostgresEventStore({ pool: tenancy.pool, schema: 'staff', groupCommit: false });
     await staffLog.migrate();
     await staffLog.append(
       `staff-member-${tenantId}-${staffId}`,
@@ -123,7 +104,7 @@ describe('activation invitations in tenancy', () => {
     expect(rows[0]!.row).not.toContain(secret);
     expect(rows[0]!.row).not.toContain(Buffer.from(secret).toString('hex'));
     // In the stream (published): that an invitation was issued, never its secret.
-    const { rows: events } = await pool!.query<{ type: string; text: string }>(
+    const { rows: events } = await tenancy.pool.query<{ type: string; text: string }>(
       `SELECT type, row_to_json(e)::text AS text FROM tenancy.events e WHERE stream_id = $1`,
       [tenantStreamId(tenantId)],
     );

@@ -1,8 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createLogger } from '@serviceops/platform';
 import { eventually } from '@serviceops/testing';
-import { type CallContext, type RunningService } from '@serviceops/platform';
-import { bootOnOwnDatabase, type BootedService } from '@serviceops/platform/testing';
+import { type CallContext } from '@serviceops/platform';
 import { Pool } from 'pg';
 import { SessionsHandlers } from '../src/application/sessions.handlers';
 import { TenantStream } from '../src/application/tenant-stream';
@@ -10,30 +9,13 @@ import { UsersHandlers } from '../src/application/users.handlers';
 import type { Role } from '../src/domain/roles';
 import { RefreshPurge } from '../src/infrastructure/refresh-purge';
 import { TenantsRepository } from '../src/infrastructure/tenants.repository';
-import { tenancyService } from '../src/tenancy.service-definition';
+import { tenancyOnOwnDatabase } from './tenancy-on-own-database';
 
 // Refresh tokens on tenancy's own database (issue 11 item 3): a sign-in starts a family, each refresh rotates it
 // within the sign-in's expiry, a used token shown again revokes the family, two refreshes of one token racing get
 // one new token between them, and only hashes are at rest.
 
-let booted: BootedService | undefined;
-let running: RunningService | undefined;
-let pool: Pool | undefined;
-
-beforeAll(async () => {
-  booted = await bootOnOwnDatabase('tenancy_refresh', tenancyService, {
-    ADMIN_PASSWORD: 'a-Long-admin-pass-1',
-    PLATFORM_OPERATOR_PASSWORD: 'a-Long-operator-pass-1',
-    REFRESH_TOKEN_TTL_HOURS: '24',
-  });
-  ({ running } = booted);
-  pool = new Pool({ connectionString: booted.databaseUrl, max: 2 });
-}, 60_000);
-
-afterAll(async () => {
-  await pool?.end();
-  await booted?.stop();
-});
+const tenancy = tenancyOnOwnDatabase('tenancy_refresh', { REFRESH_TOKEN_TTL_HOURS: '24' });
 
 /** What a refusal was: its code, or 'none' when the call went through. */
 async function refusal(act: () => Promise<unknown>): Promise<string> {
@@ -52,13 +34,13 @@ describe('refresh tokens in tenancy', () => {
   let tenantId = '';
   let counter = 0;
 
-  const app = () => running!.app;
+  const app = () => tenancy.app;
   const sessions = () => app().get(SessionsHandlers);
   const users = () => app().get(UsersHandlers);
   const refresh = (refreshToken: string) => sessions().refreshAccessToken({ refreshToken });
   const familyOf = async (refreshToken: string) =>
     (
-      await pool!.query<{
+      await tenancy.pool.query<{
         family_id: string;
         expires_at: Date;
         revoked_at: Date | null;
@@ -98,7 +80,7 @@ describe('refresh tokens in tenancy', () => {
     const issuedAt = Date.parse(answer.refreshExpiresAt) - 24 * 3_600_000;
     expect(issuedAt).toBeGreaterThanOrEqual(before);
     expect(issuedAt).toBeLessThanOrEqual(after);
-    const { rows } = await pool!.query<{ text: string }>(
+    const { rows } = await tenancy.pool.query<{ text: string }>(
       `SELECT row_to_json(t)::text || row_to_json(f)::text AS text
          FROM tenancy.refresh_tokens t JOIN tenancy.refresh_families f USING (family_id) WHERE f.user_id = $1`,
       [id],
@@ -142,7 +124,7 @@ describe('refresh tokens in tenancy', () => {
       { lost: 'TENANCY.REFRESH_INVALID' },
       { lost: 'TENANCY.REFRESH_INVALID' },
     ]);
-    const { rows } = await pool!.query<{ tokens: string }>(
+    const { rows } = await tenancy.pool.query<{ tokens: string }>(
       `SELECT count(*)::text AS tokens FROM tenancy.refresh_tokens
         WHERE family_id = (SELECT family_id FROM tenancy.refresh_tokens WHERE hash = $1)`,
       [sha256(answer.refreshToken)],
@@ -179,7 +161,7 @@ describe('refresh tokens in tenancy', () => {
   /** The user's refresh families: how each ended (null while it works), oldest first. */
   const familiesOf = async (userId: string) =>
     (
-      await pool!.query<{ revoked_reason: string | null }>(
+      await tenancy.pool.query<{ revoked_reason: string | null }>(
         `SELECT revoked_reason FROM tenancy.refresh_families WHERE user_id = $1 ORDER BY created_at, family_id`,
         [userId],
       )
@@ -240,7 +222,7 @@ describe('refresh tokens in tenancy', () => {
 
   it('refuses an expired sign-in', async () => {
     const { answer } = await signedIn();
-    await pool!.query(
+    await tenancy.pool.query(
       `UPDATE tenancy.refresh_families SET expires_at = now() - interval '1 second'
         WHERE family_id = (SELECT family_id FROM tenancy.refresh_tokens WHERE hash = $1)`,
       [sha256(answer.refreshToken)],
@@ -255,7 +237,7 @@ describe('the purge of expired sign-ins', () => {
   let tenantId = '';
   let counter = 0;
   const logger = createLogger('refresh-purge-test', 'silent');
-  const app = () => running!.app;
+  const app = () => tenancy.app;
 
   beforeAll(async () => {
     const { items } = await app().get(TenantsRepository).list({ limit: 10 });
@@ -271,7 +253,7 @@ describe('the purge of expired sign-ins', () => {
     await users.registerUser({ username, displayName: 'A sign-in', password, roles: ['technician'] }, call);
     const { refreshToken } = await users.authenticate({ tenantId, username, password });
     await app().get(SessionsHandlers).refreshAccessToken({ refreshToken }); // a used token in the family too
-    const { rows } = await pool!.query<{ family_id: string }>(
+    const { rows } = await tenancy.pool.query<{ family_id: string }>(
       `SELECT family_id FROM tenancy.refresh_tokens WHERE hash = $1`,
       [sha256(refreshToken)],
     );
@@ -279,7 +261,7 @@ describe('the purge of expired sign-ins', () => {
   }
 
   const expire = (familyId: string, ago: string) =>
-    pool!.query(
+    tenancy.pool.query(
       `UPDATE tenancy.refresh_families SET expires_at = now() - $2::interval WHERE family_id = $1`,
       [familyId, ago],
     );
@@ -288,7 +270,7 @@ describe('the purge of expired sign-ins', () => {
   const left = async (...familyIds: string[]) =>
     Promise.all(
       familyIds.map(async (id) => {
-        const { rows } = await pool!.query<{ families: string; tokens: string }>(
+        const { rows } = await tenancy.pool.query<{ families: string; tokens: string }>(
           `SELECT (SELECT count(*) FROM tenancy.refresh_families WHERE family_id = $1)::text AS families,
                   (SELECT count(*) FROM tenancy.refresh_tokens WHERE family_id = $1)::text AS tokens`,
           [id],
@@ -305,7 +287,7 @@ describe('the purge of expired sign-ins', () => {
     await expire(expired.familyId, '1 second');
     await expire(expiredLongAgo.familyId, '30 days');
     await app().get(SessionsHandlers).logout({ refreshToken: loggedOut.token });
-    const purge = new RefreshPurge(pool!, { everyMs: 60_000, logger, batch: 1 });
+    const purge = new RefreshPurge(tenancy.pool, { everyMs: 60_000, logger, batch: 1 });
 
     const outcome = await purge.purgeOnce();
     expect(outcome).not.toBe('busy');
@@ -323,12 +305,12 @@ describe('the purge of expired sign-ins', () => {
   it('lets one replica purge at a time: the other skips its turn and deletes nothing', async () => {
     const expired = await signIn();
     await expire(expired.familyId, '1 hour');
-    const other = new Pool({ connectionString: booted!.databaseUrl, max: 1 });
+    const other = new Pool({ connectionString: tenancy.databaseUrl, max: 1 });
     try {
       const holder = await other.connect();
       try {
         await holder.query(`SELECT pg_advisory_lock(hashtext('tenancy.refresh_families purge'))`);
-        const purge = new RefreshPurge(pool!, { everyMs: 60_000, logger });
+        const purge = new RefreshPurge(tenancy.pool, { everyMs: 60_000, logger });
         expect(await purge.purgeOnce()).toBe('busy');
         expect(await left(expired.familyId)).toEqual(['kept/2']);
         await holder.query(`SELECT pg_advisory_unlock(hashtext('tenancy.refresh_families purge'))`);
@@ -341,7 +323,9 @@ describe('the purge of expired sign-ins', () => {
       const many = await Promise.all([signIn(), signIn(), signIn()]);
       for (const { familyId } of many) await expire(familyId, '1 minute');
       const outcomes = await Promise.all(
-        [pool!, other].map((on) => new RefreshPurge(on, { everyMs: 60_000, logger, batch: 1 }).purgeOnce()),
+        [tenancy.pool, other].map((on) =>
+          new RefreshPurge(on, { everyMs: 60_000, logger, batch: 1 }).purgeOnce(),
+        ),
       );
       const purged = outcomes.reduce((sum, o) => sum + (o === 'busy' ? 0 : o.purged), 0);
       expect(purged).toBe(3);
@@ -354,7 +338,7 @@ describe('the purge of expired sign-ins', () => {
   it('runs by itself at start and then every period, until stopped; a new start (a restart) purges again', async () => {
     const first = await signIn();
     await expire(first.familyId, '1 minute');
-    const purge = new RefreshPurge(pool!, { everyMs: 100, logger });
+    const purge = new RefreshPurge(tenancy.pool, { everyMs: 100, logger });
     purge.start();
     try {
       await eventually('the first purge', async () =>
@@ -372,7 +356,7 @@ describe('the purge of expired sign-ins', () => {
     await expire(afterStop.familyId, '1 minute');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await left(afterStop.familyId)).toEqual(['kept/2']);
-    const restarted = new RefreshPurge(pool!, { everyMs: 60_000, logger });
+    const restarted = new RefreshPurge(tenancy.pool, { everyMs: 60_000, logger });
     restarted.start();
     try {
       await eventually('the purge at the restart', async () =>

@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { PostgresEventStore } from '@serviceops/eventstore';
 import type { DeliveredEvent } from '@serviceops/messaging';
-import { type RunningService } from '@serviceops/platform';
-import { bootOnOwnDatabase, type BootedService } from '@serviceops/platform/testing';
 import { eventually } from '@serviceops/testing';
-import { Pool } from 'pg';
 import pino from 'pino';
 import { staffLeaversProcess } from '../src/application/staff-leavers.process';
 import { StaffLinksHandlers } from '../src/application/staff-links.handlers';
@@ -14,36 +11,19 @@ import { UsersHandlers } from '../src/application/users.handlers';
 import { tenantStreamId } from '../src/domain/tenant/tenant.decider';
 import { TenantsRepository } from '../src/infrastructure/tenants.repository';
 import { staffMembersProjection } from '../src/projections/staff-members.projection';
-import { tenancyService } from '../src/tenancy.service-definition';
+import { tenancyOnOwnDatabase, type TenancyOnOwnDatabase } from './tenancy-on-own-database';
 
 // Issue 13 item 1: a user an admin made by hand, linked to a staff member, follows the person (leave, role).
 
-let booted: BootedService | undefined;
-let running: RunningService | undefined;
-let pool: Pool | undefined;
-
-beforeAll(async () => {
-  booted = await bootOnOwnDatabase('tenancy_links', tenancyService, {
-    ADMIN_PASSWORD: 'a-Long-admin-pass-1',
-    PLATFORM_OPERATOR_PASSWORD: 'a-Long-operator-pass-1',
-    STAFF_ARRIVAL_WAIT_MS: '300',
-  });
-  ({ running } = booted);
-  pool = new Pool({ connectionString: booted.databaseUrl, max: 3 });
-}, 60_000);
-
-afterAll(async () => {
-  await pool?.end();
-  await booted?.stop();
-});
+const tenancy = tenancyOnOwnDatabase('tenancy_links', { STAFF_ARRIVAL_WAIT_MS: '300' }, 3);
 
 async function setting() {
-  const app = running!.app;
+  const app = tenancy.app;
   const { items } = await app.get(TenantsRepository).list({ limit: 10 });
   const tenantId = items[0]!.id;
   const admin = { tenantId, actorId: 'test', roles: ['admin'], correlationId: randomUUID() };
   const staffId = randomUUID();
-  const staffLog = new PostgresEventStore({ pool: pool!, schema: 'staff', groupCommit: false });
+  const staffLog = new PostgresEventStore({ pool: tenancy.pool, schema: 'staff', groupCommit: false });
   await staffLog.migrate();
   const publish = (type: string, data: object) =>
     staffLog.append(`staff-member-${tenantId}-${staffId}`, [{ type, data }], {
@@ -69,7 +49,7 @@ async function setting() {
     });
   const row = async () =>
     (
-      await pool!.query<{ tenant_id: string; status: string; stream_version: number }>(
+      await tenancy.pool.query<{ tenant_id: string; status: string; stream_version: number }>(
         'SELECT tenant_id, status, stream_version FROM tenancy.staff_members WHERE staff_id = $1',
         [staffId],
       )
@@ -79,7 +59,7 @@ async function setting() {
 
 /** A user made by hand (POST /users), signed in once. */
 async function userByHand(
-  app: RunningService['app'],
+  app: TenancyOnOwnDatabase['app'],
   admin: { tenantId: string } & object,
   username: string,
 ) {
@@ -94,7 +74,7 @@ async function userByHand(
 }
 
 async function project(event: DeliveredEvent) {
-  const client = await pool!.connect();
+  const client = await tenancy.pool.connect();
   try {
     await client.query('BEGIN');
     await staffMembersProjection(event, client);
@@ -151,11 +131,11 @@ describe('a user linked to a staff member', () => {
     });
 
     // Redelivered (twice at once, and once more): still one closing.
-    const consume = staffLeaversProcess(app.get(TenantStream), pool!, pino({ level: 'silent' }));
+    const consume = staffLeaversProcess(app.get(TenantStream), tenancy.pool, pino({ level: 'silent' }));
     const leave = await delivered('StaffMemberLeft');
     await Promise.all([consume(leave), consume(leave)]);
     await consume(leave);
-    const store = new PostgresEventStore({ pool: pool!, schema: 'tenancy', groupCommit: false });
+    const store = new PostgresEventStore({ pool: tenancy.pool, schema: 'tenancy', groupCommit: false });
     const mine = (await store.readStream(tenantStreamId(tenantId))).events.filter(
       (e) => (e.data as { userId?: string }).userId === user.id,
     );
@@ -185,7 +165,7 @@ describe('a user linked to a staff member', () => {
       requestedAt: new Date().toISOString(),
     };
     await publish('StaffLoginRequested', request);
-    const store = new PostgresEventStore({ pool: pool!, schema: 'tenancy', groupCommit: false });
+    const store = new PostgresEventStore({ pool: tenancy.pool, schema: 'tenancy', groupCommit: false });
     const answers = async () =>
       (await store.readStream(tenantStreamId(tenantId))).events.filter(
         (e) => (e.data as { staffId?: string }).staffId === staffId && e.type.startsWith('StaffLogin'),
@@ -248,7 +228,7 @@ describe('a user linked to a staff member', () => {
   it('is refused for another tenant’s staff member', async () => {
     const { app, admin, staffId, row } = await setting();
     const otherTenant = randomUUID();
-    const staffLog = new PostgresEventStore({ pool: pool!, schema: 'staff', groupCommit: false });
+    const staffLog = new PostgresEventStore({ pool: tenancy.pool, schema: 'staff', groupCommit: false });
     await staffLog.append(
       `staff-member-${otherTenant}-${staffId}`,
       [{ type: 'StaffMemberHired', data: { staffId, role: 'coach', hiredAt: new Date().toISOString() } }],

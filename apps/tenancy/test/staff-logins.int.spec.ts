@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PostgresEventStore } from '@serviceops/eventstore';
 import type { DeliveredEvent } from '@serviceops/messaging';
-import { type RunningService } from '@serviceops/platform';
-import { Pool } from 'pg';
 import pino from 'pino';
 import { TenantStream } from '../src/application/tenant-stream';
 import { UsersHandlers } from '../src/application/users.handlers';
@@ -12,34 +10,17 @@ import { staffLoginsProcess } from '../src/application/staff-logins.process';
 import { staffLeaversProcess } from '../src/application/staff-leavers.process';
 import { staffRolesProcess } from '../src/application/staff-roles.process';
 import { InvitationsHandlers } from '../src/application/invitations.handlers';
-import { tenancyService } from '../src/tenancy.service-definition';
 import { eventually } from '@serviceops/testing';
-import { bootOnOwnDatabase, type BootedService } from '@serviceops/platform/testing';
+import { tenancyOnOwnDatabase } from './tenancy-on-own-database';
 
 // Issue 13 item 1: staff's StaffLoginRequested, consumed by tenancy on a database of its own (the `log`
 // transport reads the staff service's log in the same PostgreSQL): one user, however often it is delivered.
 
-let booted: BootedService | undefined;
-let running: RunningService | undefined;
-let pool: Pool | undefined;
-
-beforeAll(async () => {
-  booted = await bootOnOwnDatabase('tenancy_logins', tenancyService, {
-    ADMIN_PASSWORD: 'a-Long-admin-pass-1',
-    PLATFORM_OPERATOR_PASSWORD: 'a-Long-operator-pass-1',
-  });
-  ({ running } = booted);
-  pool = new Pool({ connectionString: booted.databaseUrl, max: 2 });
-}, 60_000);
-
-afterAll(async () => {
-  await pool?.end();
-  await booted?.stop();
-});
+const tenancy = tenancyOnOwnDatabase('tenancy_logins');
 
 describe('staff logins in tenancy', () => {
   it('creates the user once from StaffLoginRequested, pending activation, however often it is delivered', async () => {
-    const app = running!.app;
+    const app = tenancy.app;
     const stream = app.get(TenantStream);
     const { items } = await app.get(TenantsRepository).list({ limit: 10 });
     const tenantId = items[0]!.id;
@@ -49,7 +30,7 @@ describe('staff logins in tenancy', () => {
 
     // Staff publishes the request (its log, which the `log` transport delivers to tenancy's consumer).
     const staffId = randomUUID();
-    const staffLog = new PostgresEventStore({ pool: pool!, schema: 'staff', groupCommit: false });
+    const staffLog = new PostgresEventStore({ pool: tenancy.pool, schema: 'staff', groupCommit: false });
     await staffLog.migrate();
     await staffLog.append(
       `staff-member-${tenantId}-${staffId}`,
@@ -81,7 +62,7 @@ describe('staff logins in tenancy', () => {
     await consume(delivered);
     const { tenant } = await stream.read(tenantId);
     expect(Object.values(tenant.users).filter((u) => u.username === 'coach.li')).toHaveLength(1);
-    const store = new PostgresEventStore({ pool: pool!, schema: 'tenancy', groupCommit: false });
+    const store = new PostgresEventStore({ pool: tenancy.pool, schema: 'tenancy', groupCommit: false });
     const answered = (await store.readStream(tenantStreamId(tenantId))).events.filter(
       (e) => e.type === 'StaffLoginCreated' || e.type === 'StaffLoginRefused',
     );
@@ -96,14 +77,14 @@ describe('staff logins in tenancy', () => {
   }, 60_000);
 
   it('closes a leaver’s login once on StaffMemberLeft: no sign-in, the old token’s version is gone', async () => {
-    const app = running!.app;
+    const app = tenancy.app;
     const stream = app.get(TenantStream);
     const users = app.get(UsersHandlers);
     const { items } = await app.get(TenantsRepository).list({ limit: 10 });
     const tenantId = items[0]!.id;
     const admin = { tenantId, actorId: 'test', roles: ['admin'], correlationId: randomUUID() };
     const staffId = randomUUID();
-    const staffLog = new PostgresEventStore({ pool: pool!, schema: 'staff', groupCommit: false });
+    const staffLog = new PostgresEventStore({ pool: tenancy.pool, schema: 'staff', groupCommit: false });
     await staffLog.migrate();
     const publish = (type: string, data: object) =>
       staffLog.append(`staff-member-${tenantId}-${staffId}`, [{ type, data }], {
@@ -144,10 +125,10 @@ describe('staff logins in tenancy', () => {
     const { events } = await staffLog.readStream(`staff-member-${tenantId}-${staffId}`);
     const leave = events.find((e) => e.type === 'StaffMemberLeft')!;
     const delivered = { ...leave, topic: 'staff.events.v1' } as DeliveredEvent;
-    const consume = staffLeaversProcess(stream, pool!, pino({ level: 'silent' }));
+    const consume = staffLeaversProcess(stream, tenancy.pool, pino({ level: 'silent' }));
     await Promise.all([consume(delivered), consume(delivered)]);
     await consume(delivered);
-    const store = new PostgresEventStore({ pool: pool!, schema: 'tenancy', groupCommit: false });
+    const store = new PostgresEventStore({ pool: tenancy.pool, schema: 'tenancy', groupCommit: false });
     const mine = (await store.readStream(tenantStreamId(tenantId))).events.filter(
       (e) => (e.data as { userId?: string }).userId === staffId,
     );
@@ -158,13 +139,13 @@ describe('staff logins in tenancy', () => {
   }, 60_000);
 
   it('gives the login the new role on StaffRoleChanged, once, never backwards', async () => {
-    const app = running!.app;
+    const app = tenancy.app;
     const stream = app.get(TenantStream);
     const { items } = await app.get(TenantsRepository).list({ limit: 10 });
     const tenantId = items[0]!.id;
     const admin = { tenantId, actorId: 'test', roles: ['admin'], correlationId: randomUUID() };
     const staffId = randomUUID();
-    const staffLog = new PostgresEventStore({ pool: pool!, schema: 'staff', groupCommit: false });
+    const staffLog = new PostgresEventStore({ pool: tenancy.pool, schema: 'staff', groupCommit: false });
     await staffLog.migrate();
     const publish = (type: string, data: object) =>
       staffLog.append(`staff-member-${tenantId}-${staffId}`, [{ type, data }], {
@@ -212,7 +193,7 @@ describe('staff logins in tenancy', () => {
       await consume(delivered);
     }
     expect((await stream.read(tenantId)).tenant.users[staffId]?.roles).toEqual(['companion']);
-    const store = new PostgresEventStore({ pool: pool!, schema: 'tenancy', groupCommit: false });
+    const store = new PostgresEventStore({ pool: tenancy.pool, schema: 'tenancy', groupCommit: false });
     const followed = (await store.readStream(tenantStreamId(tenantId))).events.filter(
       (e) => e.type === 'StaffLoginRolesFollowed' && (e.data as { staffId: string }).staffId === staffId,
     );
@@ -220,12 +201,12 @@ describe('staff logins in tenancy', () => {
   }, 60_000);
 
   it('gives the role changed right after the hire to the login the hire asked for (one consumer, stream order)', async () => {
-    const app = running!.app;
+    const app = tenancy.app;
     const stream = app.get(TenantStream);
     const { items } = await app.get(TenantsRepository).list({ limit: 10 });
     const tenantId = items[0]!.id;
     const staffId = randomUUID();
-    const staffLog = new PostgresEventStore({ pool: pool!, schema: 'staff', groupCommit: false });
+    const staffLog = new PostgresEventStore({ pool: tenancy.pool, schema: 'staff', groupCommit: false });
     await staffLog.migrate();
     const now = new Date().toISOString();
     await staffLog.append(

@@ -1,38 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { type RunningService } from '@serviceops/platform';
-import { bootOnOwnDatabase, type BootedService } from '@serviceops/platform/testing';
 import { rowsHolding as holding } from '@serviceops/testing';
-import { Pool } from 'pg';
 import { SessionsHandlers } from '../src/application/sessions.handlers';
 import { TenantStream } from '../src/application/tenant-stream';
 import { UsersHandlers } from '../src/application/users.handlers';
 import { TenantsRepository } from '../src/infrastructure/tenants.repository';
-import { tenancyService } from '../src/tenancy.service-definition';
+import { tenancyOnOwnDatabase } from './tenancy-on-own-database';
 
 // Issue 11, the leftover: an admin erases a user. Disabled, tokens and sign-ins ended, their key shredded so the
 // display name sealed in the events can never be opened again, their username freed behind a pseudonym.
 
-let booted: BootedService | undefined;
-let running: RunningService | undefined;
-let pool: Pool | undefined;
-
-beforeAll(async () => {
-  booted = await bootOnOwnDatabase('tenancy_erasure', tenancyService, {
-    ADMIN_PASSWORD: 'a-Long-admin-pass-1',
-    PLATFORM_OPERATOR_PASSWORD: 'a-Long-operator-pass-1',
-  });
-  ({ running } = booted);
-  pool = new Pool({ connectionString: booted.databaseUrl, max: 2 });
-}, 60_000);
-
-afterAll(async () => {
-  await pool?.end();
-  await booted?.stop();
-});
+const tenancy = tenancyOnOwnDatabase('tenancy_erasure');
 
 const unique = () => randomUUID().slice(0, 8);
 
-const rowsHolding = (values: readonly string[]) => holding(pool!, values);
+const rowsHolding = (values: readonly string[]) => holding(tenancy.pool, values);
 
 const codeOf = (work: Promise<unknown>): Promise<string | undefined> =>
   work.then(
@@ -42,7 +23,7 @@ const codeOf = (work: Promise<unknown>): Promise<string | undefined> =>
 
 describe('erasing a user (issue 11)', () => {
   it('ends their sign-in, shreds their key and name everywhere, lists them as erased and frees the username', async () => {
-    const app = running!.app;
+    const app = tenancy.app;
     const users = app.get(UsersHandlers);
     const { items: tenants } = await app.get(TenantsRepository).list({ limit: 10 });
     const tenantId = tenants[0]!.id;
@@ -57,7 +38,7 @@ describe('erasing a user (issue 11)', () => {
     );
     const userId = registered.id;
     const signedIn = await users.authenticate({ tenantId, username, password });
-    const { rows: keys } = await pool!.query<{ hex: string }>(
+    const { rows: keys } = await tenancy.pool.query<{ hex: string }>(
       `SELECT encode(wrapped_key, 'hex') AS hex FROM tenancy.data_keys WHERE user_id = $1`,
       [userId],
     );
@@ -84,12 +65,12 @@ describe('erasing a user (issue 11)', () => {
 
     // Neither the clear name, nor the key, nor the password hash is kept anywhere; the sealed name is left unopenable.
     expect(await rowsHolding([displayName, wrappedKey])).toEqual([]);
-    const { rowCount: credentials } = await pool!.query(
+    const { rowCount: credentials } = await tenancy.pool.query(
       `SELECT 1 FROM tenancy.credentials WHERE user_id = $1`,
       [userId],
     );
     expect(credentials).toBe(0);
-    const { rows: sealed } = await pool!.query<{ name: string }>(
+    const { rows: sealed } = await tenancy.pool.query<{ name: string }>(
       `SELECT data->>'displayName' AS name FROM tenancy.events WHERE type = 'UserRegistered' AND data->>'userId' = $1`,
       [userId],
     );
@@ -125,7 +106,7 @@ describe('erasing a user (issue 11)', () => {
   }, 60_000);
 
   it('refuses to erase the last enabled admin, and erases nothing', async () => {
-    const app = running!.app;
+    const app = tenancy.app;
     const users = app.get(UsersHandlers);
     const { items: tenants } = await app.get(TenantsRepository).list({ limit: 10 });
     const tenantId = tenants[0]!.id;
@@ -135,7 +116,9 @@ describe('erasing a user (issue 11)', () => {
     expect(enabledAdmins).toHaveLength(1);
     const only = enabledAdmins[0]!;
     expect(await codeOf(users.eraseUser({ userId: only.id }, admin))).toBe('TENANCY.LAST_ADMIN');
-    const { rowCount } = await pool!.query(`SELECT 1 FROM tenancy.data_keys WHERE user_id = $1`, [only.id]);
+    const { rowCount } = await tenancy.pool.query(`SELECT 1 FROM tenancy.data_keys WHERE user_id = $1`, [
+      only.id,
+    ]);
     expect(rowCount).toBe(1);
   }, 60_000);
 });
