@@ -7,6 +7,7 @@ import {
   isWithinBusinessHours,
   validateBusinessCalendar,
   type WorkingDay,
+  zonedInstant,
 } from './business-calendar';
 
 const weekdays = (open: string, close: string): WorkingDay[] =>
@@ -294,5 +295,130 @@ describe('localDayRange', () => {
 
   it('refuses what is not a date', () => {
     expect(() => localDayRange('UTC', '2026-02-30')).toThrow('day');
+  });
+});
+
+// Each rule's edge (`npm run mutate -- --mutate libs/kernel/src/business-calendar.ts`): a changed bound, anchor or
+// message fails one of these.
+describe('a calendar at the edges of its rules', () => {
+  const day = (open: string, close: string, weekday = 1): BusinessCalendar => ({
+    ...berlin,
+    workingHours: [{ weekday: weekday as 1, open, close }],
+  });
+  const refusal = (calendar: BusinessCalendar): string | undefined => {
+    try {
+      validateBusinessCalendar(calendar);
+      return undefined;
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+
+  it.each<[string, BusinessCalendar, string | undefined]>([
+    ['weekday 7 (Sunday)', day('09:00', '18:00', 7), undefined],
+    [
+      'weekday 8',
+      day('09:00', '18:00', 8),
+      'workingHours[0].weekday: weekday must be 1 (Monday) to 7 (Sunday), got 8',
+    ],
+    [
+      'weekday 1.5',
+      day('09:00', '18:00', 1.5),
+      'workingHours[0].weekday: weekday must be 1 (Monday) to 7 (Sunday), got 1.5',
+    ],
+    ['23:59 as a closing time', day('09:00', '23:59'), undefined],
+    ['00:00 to 00:01', day('00:00', '00:01'), undefined],
+    ['24:00 as a closing time', day('09:00', '24:00'), undefined],
+    ['24:00 as an opening time', day('24:00', '24:00'), 'workingHours[0].open: expected HH:MM, got "24:00"'],
+    ['24:01 as a closing time', day('09:00', '24:01'), 'workingHours[0].close: expected HH:MM, got "24:01"'],
+    ['23:60', day('09:00', '23:60'), 'workingHours[0].close: expected HH:MM, got "23:60"'],
+    ['a time with a prefix', day(' 09:00', '18:00'), 'workingHours[0].open: expected HH:MM, got " 09:00"'],
+    ['a time with a suffix', day('09:00', '18:00h'), 'workingHours[0].close: expected HH:MM, got "18:00h"'],
+    [
+      'closing when it opens',
+      day('09:00', '09:00'),
+      'workingHours[0].close: closes at 09:00, not after it opens at 09:00',
+    ],
+    [
+      'the same weekday twice',
+      {
+        ...berlin,
+        workingHours: [...day('09:00', '12:00').workingHours, ...day('13:00', '18:00').workingHours],
+      },
+      'workingHours[1].weekday: weekday 1 appears twice',
+    ],
+    [
+      'a time zone that is not a string',
+      { ...berlin, timeZone: 8 as unknown as string },
+      'timeZone: unknown time zone "8"',
+    ],
+    ['29 February of a leap year', { ...berlin, holidays: ['2028-02-29'] }, undefined],
+    [
+      '29 February of another year',
+      { ...berlin, holidays: ['2026-02-29'] },
+      'holidays[0]: expected a date YYYY-MM-DD, got "2026-02-29"',
+    ],
+    [
+      'month 13',
+      { ...berlin, holidays: ['2026-13-01'] },
+      'holidays[0]: expected a date YYYY-MM-DD, got "2026-13-01"',
+    ],
+    [
+      'day 31 of a 30-day month',
+      { ...berlin, holidays: ['2026-04-31'] },
+      'holidays[0]: expected a date YYYY-MM-DD, got "2026-04-31"',
+    ],
+    [
+      'a date with a prefix',
+      { ...berlin, holidays: ['x2026-05-01'] },
+      'holidays[0]: expected a date YYYY-MM-DD, got "x2026-05-01"',
+    ],
+    [
+      'a date with a suffix',
+      { ...berlin, holidays: ['2026-05-01x'] },
+      'holidays[0]: expected a date YYYY-MM-DD, got "2026-05-01x"',
+    ],
+    [
+      'the same holiday twice',
+      { ...berlin, holidays: ['2026-05-01', '2026-05-01'] },
+      'holidays[1]: 2026-05-01 appears twice',
+    ],
+  ])('%s: %p', (_what, calendar, message) => {
+    expect(refusal(calendar)).toBe(message);
+  });
+
+  it('says what it refused when counting', () => {
+    expect(() => addBusinessHours(berlin, new Date('2026-03-02T09:00:00Z'), -1)).toThrow(
+      'hours must be a finite number >= 0, got -1',
+    );
+    expect(() =>
+      addBusinessHours({ ...berlin, workingHours: [] }, new Date('2026-03-02T09:00:00Z'), 1),
+    ).toThrow('the calendar has no working days');
+    expect(() => localDayRange('Europe/Berlin', '2026-02-30')).toThrow(
+      'day: 2026-02-30 is not a YYYY-MM-DD date',
+    );
+  });
+
+  it('counts nothing between an instant and itself, or backwards', () => {
+    const at = new Date('2026-03-02T10:00:00+01:00');
+    expect(businessHoursBetween(berlin, at, at)).toBe(0);
+    expect(businessHoursBetween(berlin, at, new Date(at.getTime() - 3_600_000))).toBe(0);
+  });
+
+  it.each([
+    ['Asia/Shanghai', '2026-12-04', 0, '2026-12-03T16:00:00.000Z'],
+    ['Asia/Shanghai', '2026-01-31', 9, '2026-01-31T01:00:00.000Z'],
+    ['Europe/Berlin', '2026-03-29', 2, '2026-03-29T01:00:00.000Z'], // 02:00 is skipped: moved on by the gap (03:00)
+    ['Europe/Berlin', '2026-10-25', 2, '2026-10-25T00:00:00.000Z'], // 02:00 comes twice: the first one
+    ['America/New_York', '2026-07-04', 12, '2026-07-04T16:00:00.000Z'],
+  ])('zonedInstant(%s, %s, %i) is %s', (zone, date, hour, iso) => {
+    expect(zonedInstant(zone, date, hour).toISOString()).toBe(iso);
+  });
+
+  it('refuses a date zonedInstant cannot read, saying so', () => {
+    expect(() => zonedInstant('Asia/Shanghai', '4 Dec 2026', 0)).toThrow(
+      'date: expected a date YYYY-MM-DD, got "4 Dec 2026"',
+    );
+    expect(() => zonedInstant('Asia/Shanghai', '2026-12-04 ', 0)).toThrow('expected a date YYYY-MM-DD');
   });
 });
