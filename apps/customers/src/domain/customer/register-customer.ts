@@ -13,23 +13,12 @@ import {
   patched,
   phoneOf,
 } from './customer.rules';
-import type { CustomerContext, CustomerNeed, CustomerState, Gender } from './customer.state';
+import type { CustomerContext, CustomerFile, CustomerNeed, CustomerState, Gender } from './customer.state';
 
 export type RegisterCustomer = Command<
   'RegisterCustomer',
-  {
-    readonly customerId: string;
-    readonly name: string;
-    readonly channel: CustomerChannel;
-    readonly branchId?: string;
-    readonly gender?: Gender;
-    readonly birthDate?: string;
-    readonly phone?: string;
-    readonly email?: string;
-    readonly address?: string;
-    readonly idNumber?: string;
-    readonly needs?: readonly CustomerNeed[];
-    readonly notes?: string;
+  /** The file's fields as given (its times and merges are the decision's). */
+  Omit<CustomerFile, 'registeredAt' | 'updatedAt' | 'mergedFrom'> & {
     /** Register even though likely duplicates exist (the context names them). */
     readonly confirmDuplicate?: boolean;
   }

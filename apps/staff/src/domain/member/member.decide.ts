@@ -81,6 +81,16 @@ export function activeMember(state: MemberState): ActiveMember {
   return state;
 }
 
+/** A staff member still employed: found, not erased, and not left (a role or skills are theirs to change). */
+function employedMember(state: MemberState): ActiveMember {
+  const member = activeMember(state);
+  if (member.leftAt !== undefined)
+    throw memberError(MemberErrorCode.STAFF_MEMBER_LEFT, 'the staff member has left', {
+      leftAt: member.leftAt,
+    });
+  return member;
+}
+
 function hire({ data }: HireStaffMember, state: MemberState, context: MemberContext): readonly MemberEvent[] {
   if (state.status !== 'absent')
     throw memberError(MemberErrorCode.STAFF_MEMBER_EXISTS, 'the staff member exists already');
@@ -139,11 +149,7 @@ function changeRole(
   state: MemberState,
   context: MemberContext,
 ): readonly MemberEvent[] {
-  const member = activeMember(state);
-  if (member.leftAt !== undefined)
-    throw memberError(MemberErrorCode.STAFF_MEMBER_LEFT, 'the staff member has left', {
-      leftAt: member.leftAt,
-    });
+  const member = employedMember(state);
   const { assessed } = context;
   if (
     data.assessmentPeriod !== undefined &&
@@ -185,11 +191,7 @@ function setSkills(
   state: MemberState,
   context: MemberContext,
 ): readonly MemberEvent[] {
-  const member = activeMember(state);
-  if (member.leftAt !== undefined)
-    throw memberError(MemberErrorCode.STAFF_MEMBER_LEFT, 'the staff member has left', {
-      leftAt: member.leftAt,
-    });
+  const member = employedMember(state);
   const unknown = data.kinds.filter((kind) => !isRequestKind(kind));
   if (unknown.length > 0)
     throw memberError(
