@@ -17,6 +17,12 @@ export interface SubscriptionOptions {
    * inbox row (the log transport saves its checkpoint past them lazily). The handler must do nothing with them.
    */
   readonly types?: readonly string[];
+  /**
+   * Where a consumer met for the first time (no checkpoint, no committed offsets) starts: `earliest` (the default,
+   * every event ever published) or `latest` (only events published after its first `subscribe`: for a consumer to
+   * whom history means nothing, such as a cache's invalidation). Later starts go on from where it stood either way.
+   */
+  readonly from?: 'earliest' | 'latest';
   readonly retry?: Partial<RetryPolicy>;
   readonly hooks?: SubscriptionHooks;
 }

@@ -25,12 +25,14 @@ describe.each<TransportKind>(['log', 'kafka'])('transport contract: %s', (kind) 
       delivered?: DeliveredEvent[];
       maxAttempts?: number;
       types?: readonly string[];
+      from?: 'earliest' | 'latest';
     } = {},
   ): Promise<RunningSubscription> {
     const sub = await h.transport.subscribe({
       consumer,
       topics: [h.topic],
       ...(options.types ? { types: options.types } : {}),
+      ...(options.from ? { from: options.from } : {}),
       retry: { maxAttempts: options.maxAttempts ?? 3, initialDelayMs: 10, maxDelayMs: 50 },
       handler: async (event, tx) => {
         if (options.fail?.(event)) throw new Error(`cannot handle ${event.type}`);
@@ -235,6 +237,28 @@ describe.each<TransportKind>(['log', 'kafka'])('transport contract: %s', (kind) 
       `SELECT count(*)::int AS n FROM "${h.consumerSchema}".inbox WHERE consumer = 'c1'`,
     );
     expect(rows[0]?.n).toBe(6);
+  });
+
+  it('starts a new `latest` consumer after what was published before it, then goes on from its place', async () => {
+    await subscribe('c0'); // reads from the beginning: once it has all five, they are on the transport
+    for (let i = 0; i < 5; i++) await h.store.append('s', [{ type: 'Before', data: { i } }]);
+    await h.waitForEffects('c0', 5);
+
+    const delivered: DeliveredEvent[] = [];
+    const first = await subscribe('c1', { delivered, from: 'latest' });
+    for (let i = 0; i < 3; i++) await h.store.append('s', [{ type: 'After', data: { i } }]);
+    await h.waitForEffects('c1', 3);
+    await first.stop();
+    running.splice(running.indexOf(first), 1);
+
+    // A restart is not a first meeting: what was published while it was stopped is delivered.
+    for (let i = 3; i < 5; i++) await h.store.append('s', [{ type: 'After', data: { i } }]);
+    await subscribe('c1', { delivered, from: 'latest' });
+    await h.waitForEffects('c1', 5);
+    await h.waitForEffects('c0', 10);
+    const effects = await h.effects('c1');
+    expect(effects.map((e) => e.stream_version)).toEqual([6, 7, 8, 9, 10]);
+    expect(delivered.map((e) => e.type)).toEqual(Array.from({ length: 5 }, () => 'After'));
   });
 
   it('keeps consumers apart: each consumer applies each event once', async () => {

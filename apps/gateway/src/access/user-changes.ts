@@ -80,6 +80,8 @@ export class UserChanges {
     this.subscription = await this.transport.subscribe({
       consumer: USER_CHANGES_CONSUMER,
       topics: [TENANCY_TOPIC],
+      // A gateway's cache starts empty: changes made before the first start ever are no one's business here.
+      from: 'latest',
       handler: async (event, tx) => {
         const userId = userOfEvent(event);
         if (userId) await tx.query('SELECT pg_notify($1, $2)', [USER_CHANGES_CHANNEL, userId]);

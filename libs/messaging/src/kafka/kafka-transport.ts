@@ -71,8 +71,12 @@ export class KafkaTransport implements Transport {
       maxWaitTimeInMs: 100,
     });
     let stopping = false;
+    if (subscription.from === 'latest') await this.startAtEnd(subscription.consumer, subscription.topics);
     await consumer.connect();
-    await consumer.subscribe({ topics: [...subscription.topics], fromBeginning: true });
+    await consumer.subscribe({
+      topics: [...subscription.topics],
+      fromBeginning: subscription.from !== 'latest',
+    });
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
@@ -160,6 +164,40 @@ export class KafkaTransport implements Transport {
       }
     }
     return lag;
+  }
+
+  /**
+   * A new group of a `latest` subscription: its offsets set to each partition's end before it joins, so every
+   * event published after `subscribe` is delivered (Kafka's own `latest` is resolved later, at the first fetch). A
+   * group with committed offsets goes on from them. If another replica joined first, that replica's offsets stand.
+   */
+  private async startAtEnd(consumer: string, topics: readonly string[]): Promise<void> {
+    const admin = this.options.kafka.admin();
+    await admin.connect();
+    try {
+      const groupId = this.groupId(consumer);
+      for (const topic of topics) {
+        const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+        if (committed?.partitions.some((p) => Number(p.offset) >= 0)) continue;
+        const ends = await admin.fetchTopicOffsets(topic);
+        try {
+          await admin.setOffsets({
+            groupId,
+            topic,
+            partitions: ends.map((end) => ({ partition: end.partition, offset: end.high })),
+          });
+        } catch (error) {
+          // Refused while the group has running members: they started it already, at the end.
+          (this.options.logger ?? stderrLogger).warn('latest start left to the running group', {
+            consumer,
+            topic,
+            error: (error as Error).message,
+          });
+        }
+      }
+    } finally {
+      await admin.disconnect();
+    }
   }
 
   private groupId(consumer: string): string {

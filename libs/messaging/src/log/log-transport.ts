@@ -69,6 +69,7 @@ export class LogTransport implements Transport {
           this.logs.set(schema, source);
         }
         await this.wakeups.listen(notifyChannel(schema));
+        if (subscription.from === 'latest') await this.startAtEnd(subscription.consumer, topic, schema);
         const loop = new LogSubscription(topic, schema, source, subscription, this.options, this.wakeups);
         this.running.add(loop);
         loop.start();
@@ -82,6 +83,27 @@ export class LogTransport implements Transport {
         for (const l of loops) this.running.delete(l);
       },
     };
+  }
+
+  /**
+   * A `latest` subscription met for the first time starts at the log's end as a reader sees it now (the last event
+   * below every open transaction, so one committing later is still read), saved before its loop starts: every event
+   * published after `subscribe` is delivered, and a restart goes on from there.
+   */
+  private async startAtEnd(consumer: string, topic: string, schema: string): Promise<void> {
+    const { consumerDb, sourcePool } = this.options;
+    if (await consumerDb.loadCheckpoint(consumer, topic)) return;
+    const { rows } = await sourcePool.query<{ transaction_id: string; global_position: string }>(
+      `SELECT e.transaction_id::text AS transaction_id, e.global_position::text AS global_position
+         FROM "${schema}".events AS e
+        WHERE e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY e.transaction_id DESC, e.global_position DESC
+        LIMIT 1`,
+    );
+    const last = rows[0];
+    if (!last) return;
+    const end = { transactionId: BigInt(last.transaction_id), position: BigInt(last.global_position) };
+    await consumerDb.transaction((tx) => consumerDb.saveCheckpoint(tx, consumer, topic, end));
   }
 
   async reset(consumer: string): Promise<void> {
