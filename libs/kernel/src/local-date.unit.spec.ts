@@ -91,3 +91,56 @@ describe('the instant a local hour begins in a time zone', () => {
     expect(zonedInstant(zone, date, hour).toISOString()).toBe(instant);
   });
 });
+
+describe('local dates at their edges', () => {
+  it.each(['x2026-03-02', '2026-03-02x', '02026-03-02', '2026-03-002'])(
+    'refuses %p, not a whole date',
+    (value) => {
+      expect(isLocalDate(value)).toBe(false);
+    },
+  );
+
+  it('writes years before 1000 with four digits, both ways', () => {
+    expect(addDays('0999-12-31', 1)).toBe('1000-01-01');
+    expect(addDays('1000-01-01', -1)).toBe('0999-12-31');
+    expect(addDays('0001-01-01', 0)).toBe('0001-01-01');
+    expect(addDays('0001-01-02', -1)).toBe('0001-01-01');
+    expect(localDateOf('UTC', new Date('0005-03-04T12:00:00Z'))).toBe('0005-03-04');
+  });
+
+  it('says what it refused, and with which values', () => {
+    expect(() => addDays('2026-02-30', 1)).toThrow(
+      expect.objectContaining({
+        message: 'expected a date YYYY-MM-DD, got "2026-02-30"',
+        details: { date: '2026-02-30' },
+      }) as Error,
+    );
+    expect(() => addDays('2026-03-02', 0.5)).toThrow(
+      expect.objectContaining({
+        message: 'days must be an integer, got 0.5',
+        details: { days: 0.5 },
+      }) as Error,
+    );
+    expect(() => addDays('9999-12-31', 1)).toThrow(
+      expect.objectContaining({
+        message: '9999-12-31 + 1 days is outside years 1 to 9999',
+        details: { date: '9999-12-31', days: 1 },
+      }) as Error,
+    );
+    expect(() => localDateOf('UTC', new Date(Number.NaN))).toThrow(
+      expect.objectContaining({ message: 'the instant is not a valid date' }) as Error,
+    );
+    expect(() => localDateOf('Mars/Olympus', new Date())).toThrow(
+      expect.objectContaining({ message: 'timeZone: unknown time zone "Mars/Olympus"' }) as Error,
+    );
+  });
+
+  it('takes the same zone twice from its kept formatter', () => {
+    const instant = new Date('2026-03-01T16:00:00.000Z');
+    expect([localDateOf('Asia/Tokyo', instant), localDateOf('Asia/Tokyo', instant)]).toEqual([
+      '2026-03-02',
+      '2026-03-02',
+    ]);
+    expect(localDateOf('America/Los_Angeles', instant)).toBe('2026-03-01');
+  });
+});

@@ -33,8 +33,8 @@ export function codePoints(value: string): number {
   let count = 0;
   for (let i = 0; i < value.length; i++) {
     const unit = value.charCodeAt(i);
-    // A high surrogate followed by a low one is one character.
-    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < value.length) {
+    // A high surrogate followed by a low one is one character (past the end, charCodeAt is NaN: no low one).
+    if (unit >= 0xd800 && unit <= 0xdbff) {
       const next = value.charCodeAt(i + 1);
       if (next >= 0xdc00 && next <= 0xdfff) i++;
     }
@@ -116,17 +116,17 @@ export function isCalendarDay(raw: string): boolean {
   // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
   const date = new Date(0);
   date.setUTCFullYear(year, month - 1, day);
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  // A day that does not exist rolls over into another (2025-02-29 is 2025-03-01), which is written otherwise.
+  return date.toISOString().slice(0, 10) === raw;
 }
 
 /** An RFC 3339 instant whose fields are in range (no 25:00, no 30 February; a leap second is refused). */
 export function isInstant(raw: string): boolean {
   const m = DATE_TIME.exec(raw);
   if (!m) return false;
-  const [, , , , hh, mm, ss, , zone, zh, zm] = m;
   if (!isCalendarDay(raw.slice(0, 10))) return false;
-  if (Number(hh) > 23 || Number(mm) > 59 || Number(ss) > 59) return false;
-  if (zone !== 'Z' && zone !== 'z' && (Number(zh) > 23 || Number(zm) > 59)) return false;
+  // Date reads 24:00 as the next day's midnight; minutes, seconds or a zone offset out of range it refuses itself.
+  if (Number(m[4]) > 23) return false;
   return !Number.isNaN(new Date(raw.toUpperCase().replace(' ', 'T')).getTime());
 }
 
@@ -219,5 +219,5 @@ export type Gender = (typeof GENDERS)[number];
 /** Money amounts: integer minor units within what a double holds exactly. */
 export const MONEY_AMOUNT = { minimum: -Number.MAX_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER } as const;
 export function isMinorUnits(value: unknown): value is number {
-  return typeof value === 'number' && Number.isSafeInteger(value);
+  return Number.isSafeInteger(value);
 }
