@@ -17,8 +17,8 @@ import {
 import {
   contractTemplateDecider,
   contractTemplateStreamId,
+  type ContractTemplateEvent,
 } from '../domain/contract-template/contract-template.decider';
-import type { ContractTemplateEvent } from '../domain/contract-template/contract-template.events';
 import type { ContractTemplate } from '../domain/contract-template/contract-template.state';
 import type { ContractContext } from '../domain/contract/contract.decide';
 import { contractDecider, contractStreamId } from '../domain/contract/contract.decider';

@@ -31,6 +31,7 @@ import {
 import { MoneyDto } from '../http/money.dto';
 import { PageQuery } from '../http/page.query';
 import { Follows, present } from '../http/validators';
+import { BodyOf } from '../routes/mount';
 import { NotPersonal, Personal } from '../http/personal';
 
 const MAX_ITEMS = 100;
@@ -368,6 +369,7 @@ export class ListRenewalFollowUpsQuery extends PageQuery {
 }
 
 @ApiSchema({ name: 'PublishContractTemplate' })
+@BodyOf('contracts.PublishContractTemplate')
 export class PublishContractTemplateDto {
   @ApiProperty({ enum: CONTRACT_KINDS })
   @IsIn(CONTRACT_KINDS)

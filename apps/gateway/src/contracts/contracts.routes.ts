@@ -1,4 +1,5 @@
-import { controllerOf, route } from '../routes/mount';
+import { controllerOf, resourceRoutes, route } from '../routes/mount';
+import * as bodies from './contracts.dto';
 import {
   AmendContractDto,
   CloseRenewalFollowUpDto,
@@ -12,7 +13,6 @@ import {
   ListContractsQuery,
   ListProposalsQuery,
   ListRenewalFollowUpsQuery,
-  PublishContractTemplateDto,
   ReasonDto,
   ReturnContractDto,
   ReviseContractDto,
@@ -92,14 +92,13 @@ export const ContractRoutes = controllerOf('contracts', [
   }),
 ]);
 
-export const ContractTemplateRoutes = controllerOf('contract-templates', [
-  route({
-    rpc: 'contracts.PublishContractTemplate',
-    body: PublishContractTemplateDto,
-    answer: ContractTemplateView,
-  }),
-  route({ rpc: 'contracts.ListContractTemplates', answer: ContractTemplateListView }),
-]);
+/** The tenant's templates: the read bound here; publishing is derived (its body the `@BodyOf` class). */
+export const ContractTemplateRoutes = resourceRoutes(
+  'contract-templates',
+  { answer: ContractTemplateView },
+  bodies,
+  [route({ rpc: 'contracts.ListContractTemplates', answer: ContractTemplateListView })],
+);
 
 export const ProposalRoutes = controllerOf('proposals', [
   route({ rpc: 'contracts.CreateProposal', body: CreateProposalDto, answer: ProposalView, view }),
