@@ -161,6 +161,7 @@ export class TermsDto {
 }
 
 @ApiSchema({ name: 'DraftContract' })
+@BodyOf('contracts.DraftContract')
 export class DraftContractDto {
   @ApiProperty({ enum: CONTRACT_KINDS })
   @IsIn(CONTRACT_KINDS)
@@ -181,6 +182,7 @@ export class DraftContractDto {
 }
 
 @ApiSchema({ name: 'ReviseContract' })
+@BodyOf('contracts.ReviseContract')
 export class ReviseContractDto {
   @ApiProperty({ type: TermsDto })
   @ValidateNested()
@@ -189,6 +191,7 @@ export class ReviseContractDto {
 }
 
 @ApiSchema({ name: 'ReturnContract' })
+@BodyOf('contracts.ReturnContract')
 export class ReturnContractDto {
   @Follows(CONTRACT_FIELDS.reason, { minItems: 1, maxItems: MAX_REASONS }, { each: true })
   @IsArray()
@@ -198,6 +201,7 @@ export class ReturnContractDto {
 }
 
 @ApiSchema({ name: 'SignContract' })
+@BodyOf('contracts.SignContract', 'contracts.SignAmendment')
 export class SignContractDto {
   @ApiProperty({ enum: PARTIES })
   @IsIn(PARTIES)
@@ -272,6 +276,7 @@ export class TermChangesDto {
 }
 
 @ApiSchema({ name: 'AmendContract' })
+@BodyOf('contracts.AmendContract')
 export class AmendContractDto {
   @Follows(RULES.dateOnly, {
     example: '2026-10-01',
@@ -286,6 +291,7 @@ export class AmendContractDto {
 }
 
 @ApiSchema({ name: 'ReasonToSuspendContract' })
+@BodyOf('contracts.SuspendContract', 'contracts.TerminateContract')
 export class ReasonDto {
   @Follows(CONTRACT_FIELDS.reason)
   reason!: string;
@@ -402,6 +408,7 @@ export class PublishContractTemplateDto {
 }
 
 @ApiSchema({ name: 'CreateProposal' })
+@BodyOf('contracts.CreateProposal')
 export class CreateProposalDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
@@ -462,6 +469,7 @@ export class ListProposalsQuery extends PageQuery {
 }
 
 @ApiSchema({ name: 'DeclineProposal' })
+@BodyOf('contracts.DeclineProposal')
 export class DeclineProposalDto {
   @Follows(CONTRACT_FIELDS.reason)
   reason!: string;

@@ -1,27 +1,9 @@
 import { PERSONAL_TEXT, sealedPathsOf } from '@serviceops/contracts';
-import type { Event } from '@serviceops/kernel';
-import type { Offer } from './proposal.commands';
+import type { ProposalEvent } from './proposal.decider';
 
-export type ProposalCreated = Event<
-  'ProposalCreated',
-  { proposalId: string; offer: Offer; createdAt: string }
->;
-export type ProposalSent = Event<'ProposalSent', { proposalId: string; validUntil: string; sentAt: string }>;
-export type ProposalAccepted = Event<
-  'ProposalAccepted',
-  { proposalId: string; contractId: string; acceptedAt: string }
->;
-export type ProposalDeclined = Event<
-  'ProposalDeclined',
-  { proposalId: string; reason: string; declinedAt: string }
->;
-export type ProposalExpired = Event<
-  'ProposalExpired',
-  { proposalId: string; validUntil: string; expiredAt: string }
->;
-
-export type ProposalEvent =
-  ProposalCreated | ProposalSent | ProposalAccepted | ProposalDeclined | ProposalExpired;
+// Each event is declared with the use case that records it (send-proposal.ts, …); the union is derived from the
+// list of use cases (proposal.decider.ts).
+export type { ProposalEvent } from './proposal.decider';
 
 /**
  * Per event type, the free text that can name people (the reason given for declining), sealed by the
