@@ -1,5 +1,5 @@
 import { PERSONAL_TEXT, sealedPathsOf } from '@serviceops/contracts';
-import type { ContractEvent } from './contract.decider';
+import { CONTRACT_USE_CASES, type ContractEvent } from './contract.decider';
 
 // Each event is declared with the use case that records it (sign-contract.ts, …); the union is derived from the
 // list of use cases (contract.decider.ts).
@@ -10,27 +10,8 @@ export type { ContractEvent } from './contract.decider';
  * the customer's data key: from the one list in libs/contracts (`PERSONAL_TEXT.contract`).
  */
 export const CONTRACT_SEALED_PATHS = sealedPathsOf(
-  [
-    'ContractDrafted',
-    'ContractRevised',
-    'ContractSubmittedForReview',
-    'ContractApproved',
-    'ContractReturned',
-    'ContractSignatureRecorded',
-    'ContractSigned',
-    'AmendmentProposed',
-    'AmendmentSignatureRecorded',
-    'AmendmentSigned',
-    'ContractSuspended',
-    'ContractResumed',
-    'ContractTerminated',
-    'ContractRenewed',
-    'ContractArchived',
-    'ExpiryNoticeSent',
-    'RenewalFollowUpClosed',
-    'ContractExpired',
-    'ContractEntitlementsPublished',
-    'ContractBillingTermsPublished',
-  ],
+  // Every event type: each use case evolves the events it owns, so the list follows the use cases (a new event
+  // needs no line here).
+  CONTRACT_USE_CASES.flatMap((useCase) => Object.keys(useCase.evolve) as ContractEvent['type'][]),
   PERSONAL_TEXT.contract,
-) satisfies Record<ContractEvent['type'], readonly string[]>;
+);
