@@ -6,6 +6,7 @@ import { ContractHandlers } from '../src/application/contract.handlers';
 import { ContractQueries } from '../src/application/contract-queries';
 import { monthsBefore } from '../src/domain/terms/terms';
 import {
+  declaredMethods,
   adminOf,
   contractsDatabaseFor,
   practicePackage,
@@ -30,11 +31,12 @@ it('fires the expiry notice once across a restart, and moves it with an amendmen
   // The tenant's calendar is in New York (tenancy's event): the contract's days, and so its timers, are New York's.
   await db().moveTenant(TENANT, ZONE);
   const handlers = app().get(ContractHandlers);
+  const contracts = declaredMethods(app());
   const today = await app().get(ContractStore).today(TENANT);
   const end = monthsBefore(today, -2);
   const draft = await handlers.draft(practicePackage(addDays(today, -10), end, CUSTOMER), call);
-  await handlers.sign({ id: draft.id, ...sign('customer') }, call);
-  const signed = await handlers.sign({ id: draft.id, ...sign('provider') }, call);
+  await contracts.SignContract({ id: draft.id, ...sign('customer') }, call);
+  const signed = await contracts.SignContract({ id: draft.id, ...sign('provider') }, call);
   expect(signed.status).toBe('active');
   const armed = await timerRow(noticeTimerId(draft.id));
   expect(armed?.due_at.toISOString()).toBe(startOfDay(monthsBefore(end, 1), ZONE).toISOString());
@@ -60,9 +62,10 @@ it('fires the expiry notice once across a restart, and moves it with an amendmen
   // An amendment moves the end by a month: the notice is armed again, for the new end.
   const moved = monthsBefore(end, -1);
   const handlers2 = restarted.app.get(ContractHandlers);
+  const contracts2 = declaredMethods(restarted.app);
   await handlers2.amend({ id: draft.id, effectiveFrom: today, changes: { endDate: moved } }, call);
-  await handlers2.signAmendment({ id: draft.id, ...sign('customer') }, call);
-  const amended = await handlers2.signAmendment({ id: draft.id, ...sign('provider') }, call);
+  await contracts2.SignAmendment({ id: draft.id, ...sign('customer') }, call);
+  const amended = await contracts2.SignAmendment({ id: draft.id, ...sign('provider') }, call);
   expect(amended.terms.endDate).toBe(moved);
   const rearmed = await timerRow(noticeTimerId(draft.id));
   expect(rearmed?.due_at.toISOString()).toBe(startOfDay(monthsBefore(moved, 1), ZONE).toISOString());
@@ -75,13 +78,14 @@ it('fires the expiry notice once across a restart, and moves it with an amendmen
 
 it('two amendments against the same version: one wins, the other is refused with 409', async () => {
   const handlers = app().get(ContractHandlers);
+  const contracts = declaredMethods(app());
   const today = await app().get(ContractStore).today(TENANT);
   const draft = await handlers.draft(
     practicePackage(addDays(today, -10), monthsBefore(today, -6), CUSTOMER),
     call,
   );
-  await handlers.sign({ id: draft.id, ...sign('customer') }, call);
-  const signed = await handlers.sign({ id: draft.id, ...sign('provider') }, call);
+  await contracts.SignContract({ id: draft.id, ...sign('customer') }, call);
+  const signed = await contracts.SignContract({ id: draft.id, ...sign('provider') }, call);
   const amend = (visits: number) =>
     handlers.amend(
       {
@@ -106,14 +110,15 @@ it('two amendments against the same version: one wins, the other is refused with
 
 it('expires a contract not renewed by its end (the end timer), after one notice', async () => {
   const handlers = app().get(ContractHandlers);
+  const contracts = declaredMethods(app());
   const queries = app().get(ContractQueries);
   const today = await app().get(ContractStore).today(TENANT);
   const draft = await handlers.draft(
     practicePackage(addDays(today, -60), addDays(today, -1), CUSTOMER),
     call,
   );
-  await handlers.sign({ id: draft.id, ...sign('customer') }, call);
-  await handlers.sign({ id: draft.id, ...sign('provider') }, call);
+  await contracts.SignContract({ id: draft.id, ...sign('customer') }, call);
+  await contracts.SignContract({ id: draft.id, ...sign('provider') }, call);
   const expired = await eventually('the contract expired', async () => {
     const contract = await queries.get({ id: draft.id }, call);
     return contract.status === 'expired' ? contract : undefined;

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import type { INestApplicationContext, Type } from '@nestjs/common';
+import type { API } from '@serviceops/contracts';
 import { PostgresEventStore } from '@serviceops/eventstore';
 import { defaultBusinessCalendar } from '@serviceops/kernel';
-import type { CallContext, RunningService } from '@serviceops/platform';
+import { handlerTable, type CallContext, type Handler, type RunningService } from '@serviceops/platform';
 import { bootOnOwnDatabase, type BootedService } from '@serviceops/platform/testing';
 import { eventually } from '@serviceops/testing';
 import { Pool } from 'pg';
+import type { ContractView } from '../src/application/contract-view';
 import { contractsService } from '../src/contracts.service-definition';
 
 // What the contracts integration specs share: the service booted on a database of its own (and booted again on it,
@@ -91,6 +94,27 @@ export async function contractsOnOwnDatabase(name: string): Promise<ContractsOnO
       await booted.stop();
     },
   };
+}
+
+/** A declared method of the contracts service (libs/contracts api/contracts.api.ts). */
+export type ContractsMethod = keyof (typeof API)['contracts'];
+
+/**
+ * The service's declared methods as its gRPC controller calls them, whichever serves each: a `@Handles` method or a
+ * use case bound by `handlesUseCases` (which has no method of its own to call by name). `View` is what the methods
+ * called answer: the contract by default, `ProposalView` for a proposal's.
+ */
+export function declaredMethods<View = ContractView>(
+  app: INestApplicationContext,
+): Readonly<Record<ContractsMethod, (request: object, call: CallContext) => Promise<View>>> {
+  const { handlers } = contractsService;
+  return Object.fromEntries(
+    [...handlerTable('contracts', handlers)].map(([method, { provider, property }]) => {
+      const target = app.get<Type, Record<string, Handler>>(handlers[provider] as Type, { strict: false });
+      const handle = target[property] as Handler;
+      return [method, (request: object, call: CallContext) => handle.call(target, request, call)];
+    }),
+  ) as Record<ContractsMethod, (request: object, call: CallContext) => Promise<View>>;
 }
 
 /** An administrator of `tenantId`. */

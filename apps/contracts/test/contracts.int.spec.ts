@@ -5,10 +5,11 @@ import { eventually } from '@serviceops/testing';
 import { ContractStore } from '../src/application/contract-store';
 import { ContractHandlers } from '../src/application/contract.handlers';
 import { ContractQueries } from '../src/application/contract-queries';
-import { ProposalHandlers } from '../src/application/proposal.handlers';
+import { ProposalHandlers, type ProposalView } from '../src/application/proposal.handlers';
 import { FULFILMENT_EVENT_TYPES } from '../src/domain/performance/performance';
 import { monthsBefore } from '../src/domain/terms/terms';
 import {
+  declaredMethods,
   contractsDatabaseFor,
   practicePackage,
   PRACTICE_SESSIONS,
@@ -39,6 +40,7 @@ async function published(service: 'orders' | 'billing' | 'customers', type: stri
 it('counts sessions used from orders and flags a package behind schedule', async () => {
   const app = db().running().app;
   const handlers = app.get(ContractHandlers);
+  const contracts = declaredMethods(app);
   const queries = app.get(ContractQueries);
   const today = await app.get(ContractStore).today(TENANT);
   const start = monthsBefore(today, 1);
@@ -46,8 +48,8 @@ it('counts sessions used from orders and flags a package behind schedule', async
     practicePackage(start, addDays(monthsBefore(start, -2), -1), newId()),
     call,
   );
-  await handlers.sign({ id: draft.id, ...sign('customer') }, call);
-  await handlers.sign({ id: draft.id, ...sign('provider') }, call);
+  await contracts.SignContract({ id: draft.id, ...sign('customer') }, call);
+  await contracts.SignContract({ id: draft.id, ...sign('provider') }, call);
 
   // Half the term gone: 5 of 10 sessions expected; none used yet.
   const before = await queries.review({ id: draft.id }, call);
@@ -80,6 +82,7 @@ it('counts sessions used from orders and flags a package behind schedule', async
 it('counts payments from billing in the contract’s currency and visits from orders', async () => {
   const app = db().running().app;
   const handlers = app.get(ContractHandlers);
+  const contracts = declaredMethods(app);
   const queries = app.get(ContractQueries);
   const today = await app.get(ContractStore).today(TENANT);
   const start = addDays(today, -3);
@@ -119,10 +122,10 @@ it('counts payments from billing in the contract’s currency and visits from or
   await expect(queries.review({ id: draft.id }, call)).rejects.toMatchObject({
     code: 'CONTRACTS.NO_TERMS_IN_FORCE',
   });
-  await handlers.submit({ id: draft.id }, call);
-  await handlers.approve({ id: draft.id }, call);
-  await handlers.sign({ id: draft.id, ...sign('customer') }, call);
-  await handlers.sign({ id: draft.id, ...sign('provider') }, call);
+  await contracts.SubmitContractForReview({ id: draft.id }, call);
+  await contracts.ApproveContract({ id: draft.id }, call);
+  await contracts.SignContract({ id: draft.id, ...sign('customer') }, call);
+  await contracts.SignContract({ id: draft.id, ...sign('provider') }, call);
 
   // Due by now: the deposit and the first month's rent (in advance); nothing paid yet.
   const unpaid = await queries.review({ id: draft.id }, call);
@@ -157,6 +160,7 @@ it('counts payments from billing in the contract’s currency and visits from or
 it('records every clear read of a contract’s personal text, and none of a masked one', async () => {
   const app = db().running().app;
   const handlers = app.get(ContractHandlers);
+  const contracts = declaredMethods(app);
   const queries = app.get(ContractQueries);
   const today = await app.get(ContractStore).today(TENANT);
   const customerId = newId();
@@ -181,8 +185,8 @@ it('records every clear read of a contract’s personal text, and none of a mask
     },
     call,
   );
-  await handlers.sign({ id: draft.id, ...sign('customer') }, call);
-  await handlers.sign({ id: draft.id, ...sign('provider') }, call);
+  await contracts.SignContract({ id: draft.id, ...sign('customer') }, call);
+  await contracts.SignContract({ id: draft.id, ...sign('provider') }, call);
   const reads = async () =>
     (
       await db().pool.query<{
@@ -215,6 +219,7 @@ it('records every clear read of a contract’s personal text, and none of a mask
 it('seals a declined proposal’s reason at rest, readable until the customer is erased', async () => {
   const app = db().running().app;
   const proposals = app.get(ProposalHandlers);
+  const quotes = declaredMethods<ProposalView>(app);
   const today = await app.get(ContractStore).today(TENANT);
   const customerId = newId();
   const offer = {
@@ -228,8 +233,8 @@ it('seals a declined proposal’s reason at rest, readable until the customer is
   };
   const created = await proposals.create({ ...offer, customerId }, call);
   const reason = 'Li Lei moved to Chengdu for his new job';
-  await proposals.send({ id: created.id }, call);
-  await proposals.decline({ id: created.id, reason }, call);
+  await quotes.SendProposal({ id: created.id }, call);
+  await quotes.DeclineProposal({ id: created.id, reason }, call);
   const { rows } = await db().pool.query<{ data: { reason: unknown } }>(
     `SELECT data FROM contracts.events WHERE type = 'ProposalDeclined' AND data->>'proposalId' = $1`,
     [created.id],

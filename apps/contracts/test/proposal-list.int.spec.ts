@@ -3,11 +3,12 @@ import { addDays } from '@serviceops/kernel';
 import type { CallContext } from '@serviceops/platform';
 import { eventually } from '@serviceops/testing';
 import { ContractStore } from '../src/application/contract-store';
-import { ProposalHandlers } from '../src/application/proposal.handlers';
+import { ProposalHandlers, type ProposalView } from '../src/application/proposal.handlers';
 import { ProposalQueries } from '../src/application/proposal-queries';
 import { proposalStreamId } from '../src/domain/proposal/proposal.decider';
 import { proposalListProjection } from '../src/projections/proposal-list.projection';
 import {
+  declaredMethods,
   adminOf as callOf,
   contractsDatabaseFor,
   itRefusesFilters,
@@ -46,6 +47,7 @@ async function quoteOf(call: CallContext, customerId: string, kind: string, vali
 it('lists proposals by status, customer, kind and validity, newest first, a page at a time', async () => {
   const call = callOf(randomUUID());
   const proposals = app().get(ProposalHandlers);
+  const quotes = declaredMethods<ProposalView>(app());
   const queries = app().get(ProposalQueries);
   const today = await app().get(ContractStore).today(call.tenantId);
   const [alice, bob] = [randomUUID(), randomUUID()];
@@ -56,10 +58,13 @@ it('lists proposals by status, customer, kind and validity, newest first, a page
   const second = await quote(alice, 'service_package', 5);
   const third = await quote(bob, 'maintenance', 10);
   const fourth = await quote(alice, 'service_package', 20);
-  const sentSecond = await proposals.send({ id: second.id }, call);
+  const sentSecond = await quotes.SendProposal({ id: second.id }, call);
   const accepted = await proposals.accept({ id: second.id, expectedVersion: sentSecond.version }, call);
-  const sentThird = await proposals.send({ id: third.id }, call);
-  await proposals.decline({ id: third.id, expectedVersion: sentThird.version, reason: 'too dear' }, call);
+  const sentThird = await quotes.SendProposal({ id: third.id }, call);
+  await quotes.DeclineProposal(
+    { id: third.id, expectedVersion: sentThird.version, reason: 'too dear' },
+    call,
+  );
 
   const ids = async (filter: Parameters<ProposalQueries['list']>[0]) =>
     (await queries.list(filter, call)).items.map((p) => p.id);
@@ -125,8 +130,9 @@ itMovesOnlyForward(
   async () => {
     const call = callOf(randomUUID());
     const proposals = app().get(ProposalHandlers);
+    const quotes = declaredMethods<ProposalView>(app());
     const created = await quoteOf(call, randomUUID(), 'service_package', 10);
-    const sent = await proposals.send({ id: created.id }, call);
+    const sent = await quotes.SendProposal({ id: created.id }, call);
     await proposals.accept({ id: created.id, expectedVersion: sent.version }, call);
     return { id: created.id, streamId: proposalStreamId(call.tenantId, created.id) };
   },

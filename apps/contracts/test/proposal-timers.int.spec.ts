@@ -8,8 +8,13 @@ import {
   startOfDay,
   validityTimerId,
 } from '../src/application/contract-store';
-import { ProposalHandlers } from '../src/application/proposal.handlers';
-import { adminOf, contractsDatabaseFor, PRACTICE_SESSIONS } from './contracts-on-own-database';
+import { ProposalHandlers, type ProposalView } from '../src/application/proposal.handlers';
+import {
+  declaredMethods,
+  adminOf,
+  contractsDatabaseFor,
+  PRACTICE_SESSIONS,
+} from './contracts-on-own-database';
 
 // The proposal's validity timer on a real database, across a restart of the service: a sent proposal not answered
 // by its last valid day expires exactly once; an accepted one is left alone (its timer cancelled, and a late
@@ -29,6 +34,7 @@ const callOf = (tenantId: string): CallContext => adminOf(tenantId, 'proposal-ti
 async function sentProposal(call: CallContext) {
   const app = db().running().app;
   const proposals = app.get(ProposalHandlers);
+  const quotes = declaredMethods<ProposalView>(app);
   const today = await app.get(ContractStore).today(call.tenantId);
   const created = await proposals.create(
     {
@@ -43,7 +49,7 @@ async function sentProposal(call: CallContext) {
     },
     call,
   );
-  const sent = await proposals.send({ id: created.id, expectedVersion: created.version }, call);
+  const sent = await quotes.SendProposal({ id: created.id, expectedVersion: created.version }, call);
   return { sent, today };
 }
 
@@ -98,6 +104,7 @@ it('accepting before the validity ends cancels the timer; a late firing leaves t
   expect(await timerRow(timerId)).toBeDefined();
 
   const proposals = db().running().app.get(ProposalHandlers);
+
   const accepted = await proposals.accept({ id: sent.id, expectedVersion: sent.version }, call);
   expect(accepted).toMatchObject({ status: 'accepted', contractId: expect.any(String) as string });
   // Cancelled in the acceptance's transaction: nothing left to fire.

@@ -14,6 +14,7 @@ import { ContractQueries } from '../src/application/contract-queries';
 import { contractStreamId } from '../src/domain/contract/contract.decider';
 import { renewalFollowUpsProjection } from '../src/projections/renewal-follow-ups.projection';
 import {
+  declaredMethods,
   contractsDatabaseFor,
   itRefusesFilters,
   practicePackage,
@@ -43,10 +44,11 @@ const app = () => db().running().app;
 /** A package signed by OWNER, from `start` to `end` days from today; its notice (a month before) is due at once. */
 async function signedContract(start: number, end: number) {
   const handlers = app().get(ContractHandlers);
+  const contracts = declaredMethods(app());
   const today = await app().get(ContractStore).today(TENANT);
   const draft = await handlers.draft(practicePackage(addDays(today, start), addDays(today, end)), owner);
-  await handlers.sign({ id: draft.id, ...sign('customer') }, owner);
-  await handlers.sign({ id: draft.id, ...sign('provider') }, owner);
+  await contracts.SignContract({ id: draft.id, ...sign('customer') }, owner);
+  await contracts.SignContract({ id: draft.id, ...sign('provider') }, owner);
   return { id: draft.id, endDate: addDays(today, end) };
 }
 

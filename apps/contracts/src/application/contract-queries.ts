@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { RecordedEvent } from '@serviceops/kernel';
 import { ClearReadLog, Handles, ProblemError, type CallContext } from '@serviceops/platform';
 import { DataSource } from 'typeorm';
-import { headerOf } from '../domain/contract/contract.decide';
+import { headerOf } from '../domain/contract/contract.rules';
 import { CONTRACT_VIEW_STATUSES, FOLLOW_UP_STATUSES, seesPersonalData } from '@serviceops/contracts';
 import { renderContract } from '../domain/document/contract-document';
 import { CONTRACT_KINDS, versionOn } from '../domain/terms/terms';

@@ -17,17 +17,12 @@ import {
 import {
   contractTemplateDecider,
   contractTemplateStreamId,
+  type ContractTemplateEvent,
 } from '../domain/contract-template/contract-template.decider';
-import type { ContractTemplateEvent } from '../domain/contract-template/contract-template.events';
 import type { ContractTemplate } from '../domain/contract-template/contract-template.state';
-import type { ContractContext } from '../domain/contract/contract.decide';
 import { contractDecider, contractStreamId } from '../domain/contract/contract.decider';
-import {
-  CONTRACT_SEALED_PATHS,
-  type ContractEvent,
-  type TemplateRef,
-} from '../domain/contract/contract.events';
-import type { Contract } from '../domain/contract/contract.state';
+import { CONTRACT_SEALED_PATHS, type ContractEvent } from '../domain/contract/contract.events';
+import type { Contract, ContractContext, TemplateRef } from '../domain/contract/contract.state';
 import { PROPOSAL_SEALED_PATHS, type ProposalEvent } from '../domain/proposal/proposal.events';
 import { CONTRACT_KINDS, isContractKind, type ContractKind } from '../domain/terms/terms';
 

@@ -10,19 +10,19 @@ import {
   execute,
   executeTogether,
   Handles,
+  handlesUseCases,
   uuidField,
   type CallContext,
   type DueTimer,
 } from '@serviceops/platform';
 import type { PoolClient } from 'pg';
-import type {
-  ContractCommand,
-  DraftContract,
-  Party,
-  SigningMethod,
-} from '../domain/contract/contract.commands';
-import { contractDecider, contractStreamId } from '../domain/contract/contract.decider';
-import type { ContractEvent } from '../domain/contract/contract.events';
+import {
+  CONTRACT_USE_CASES,
+  contractDecider,
+  contractStreamId,
+  type ContractCommand,
+  type ContractEvent,
+} from '../domain/contract/contract.decider';
 import type { Contract, ContractState } from '../domain/contract/contract.state';
 import { monthsBefore, renewalTerms, type ContractKind } from '../domain/terms/terms';
 import {
@@ -41,9 +41,9 @@ import {
   type ContractView,
   type RenewalFollowUpView,
 } from './contract-view';
-import { changesOf, termsOf, type TermChangesMessage, type TermsMessage } from './messages';
+import { changesOf, termsOf, type TermChangesMessage, type TermsMessage } from '../domain/terms/messages';
 
-type ExistingCommand = Exclude<ContractCommand, DraftContract>;
+type ExistingCommand = Exclude<ContractCommand, { type: 'DraftContract' }>;
 /** Events after which the contract's timers are set again (or dropped). */
 const MOVES_TIMERS: ReadonlySet<ContractEvent['type']> = new Set([
   'ContractSigned',
@@ -59,16 +59,13 @@ interface Versioned {
   readonly id: string;
   readonly expectedVersion?: number;
 }
-interface SigningMessage extends Versioned {
-  readonly party?: string;
-  readonly signer?: string;
-  readonly method?: string;
-}
 
 /**
- * The contract's commands, a method for each declared one (`@Handles`): load the stream, decide, append
- * (`execute`), answer the contract with its new version. Signing and amending set the expiry timers in the same
- * transaction as the events (restart-safe); the timers' handlers are `notice` and `end`.
+ * The contract's commands: load the stream, decide, append (`execute`), answer the contract with its new version.
+ * Signing and amending set the expiry timers in the same transaction as the events (restart-safe); the timers'
+ * handlers are `notice` and `end`. A use case that is the whole of its declared method (`handles`, in its file under
+ * domain/contract/) is served by `change`, bound at the end of this file; the methods here are those that do more
+ * (a new id, the caller in the command, two streams, another answer).
  */
 @Injectable()
 export class ContractHandlers {
@@ -109,46 +106,12 @@ export class ContractHandlers {
     return this.answer(call, done.state, done.version, context.today);
   }
 
-  @Handles('contracts.ReviseContract')
-  revise(request: Versioned & { terms?: TermsMessage }, call: CallContext): Promise<ContractView> {
-    return this.act(call, request, {
-      type: 'ReviseContract',
-      data: { contractId: request.id, terms: termsOf(request.terms) },
-    });
-  }
-
-  @Handles('contracts.SubmitContractForReview')
-  submit(request: Versioned, call: CallContext): Promise<ContractView> {
-    return this.act(call, request, { type: 'SubmitContractForReview', data: { contractId: request.id } });
-  }
-
-  @Handles('contracts.ApproveContract')
-  approve(request: Versioned, call: CallContext): Promise<ContractView> {
-    return this.act(call, request, { type: 'ApproveContract', data: { contractId: request.id } });
-  }
-
-  @Handles('contracts.ReturnContract')
-  return(request: Versioned & { reasons?: string[] }, call: CallContext): Promise<ContractView> {
-    return this.act(call, request, {
-      type: 'ReturnContract',
-      data: { contractId: request.id, reasons: request.reasons ?? [] },
-    });
-  }
-
-  @Handles('contracts.SignContract')
-  sign(request: SigningMessage, call: CallContext): Promise<ContractView> {
-    return this.act(call, request, {
-      type: 'SignContract',
-      data: { contractId: request.id, ...signingOf(request) },
-    });
-  }
-
   @Handles('contracts.AmendContract')
   amend(
     request: Versioned & { effectiveFrom?: string; changes?: TermChangesMessage },
     call: CallContext,
   ): Promise<ContractView> {
-    return this.act(call, request, {
+    return this.change(call, request, {
       type: 'AmendContract',
       data: {
         contractId: request.id,
@@ -159,38 +122,12 @@ export class ContractHandlers {
     });
   }
 
-  @Handles('contracts.SignAmendment')
-  signAmendment(request: SigningMessage, call: CallContext): Promise<ContractView> {
-    return this.act(call, request, {
-      type: 'SignAmendment',
-      data: { contractId: request.id, ...signingOf(request) },
-    });
-  }
-
-  @Handles('contracts.SuspendContract')
-  suspend(request: Versioned & { reason?: string }, call: CallContext): Promise<ContractView> {
-    return this.act(call, request, {
-      type: 'SuspendContract',
-      data: { contractId: request.id, reason: request.reason ?? '' },
-    });
-  }
-
-  @Handles('contracts.ResumeContract')
-  resume(request: Versioned, call: CallContext): Promise<ContractView> {
-    return this.act(call, request, { type: 'ResumeContract', data: { contractId: request.id } });
-  }
-
   @Handles('contracts.TerminateContract')
   terminate(request: Versioned & { reason?: string }, call: CallContext): Promise<ContractView> {
-    return this.act(call, request, {
+    return this.change(call, request, {
       type: 'TerminateContract',
       data: { contractId: request.id, reason: request.reason ?? '', by: call.actorId },
     });
-  }
-
-  @Handles('contracts.ArchiveContract')
-  archive(request: Versioned, call: CallContext): Promise<ContractView> {
-    return this.act(call, request, { type: 'ArchiveContract', data: { contractId: request.id } });
   }
 
   /**
@@ -279,7 +216,7 @@ export class ContractHandlers {
   async notice(timer: DueTimer): Promise<void> {
     const { contractId, owner } = timer.payload as { contractId: string; owner?: string };
     const followUpOwner = owner ?? 'system';
-    await this.act(
+    await this.change(
       systemCall(timer.tenantId, 'expiry-notice', timer.id),
       { id: contractId },
       {
@@ -292,7 +229,7 @@ export class ContractHandlers {
   /** The end's timer: not renewed by the end → expired (nothing for one renewed, terminated or moved on). */
   async end(timer: DueTimer): Promise<void> {
     const { contractId } = timer.payload as { contractId: string };
-    await this.act(
+    await this.change(
       systemCall(timer.tenantId, 'contract-end', timer.id),
       { id: contractId },
       {
@@ -302,7 +239,8 @@ export class ContractHandlers {
     );
   }
 
-  private async act(call: CallContext, request: Versioned, command: ExistingCommand): Promise<ContractView> {
+  /** A change to one contract: load → decide → append, the timers moved in step; the contract as the caller sees it. */
+  async change(call: CallContext, request: Versioned, command: ExistingCommand): Promise<ContractView> {
     const { state, version, today } = await this.decideOn(call, request, command);
     return this.answer(call, state, version, today);
   }
@@ -379,10 +317,7 @@ export class ContractHandlers {
   }
 }
 
-function signingOf(request: SigningMessage): { party: Party; signer: string; method: SigningMethod } {
-  return {
-    party: (request.party ?? '') as Party,
-    signer: request.signer ?? '',
-    method: (request.method ?? '') as SigningMethod,
-  };
-}
+// Every use case with `handles` (ReviseContract, SignContract, …): request → command → `change`.
+handlesUseCases(ContractHandlers, CONTRACT_USE_CASES, function (command, request, call) {
+  return this.change(call, request as Versioned, command as ExistingCommand);
+});

@@ -5,6 +5,7 @@ import { newId, type RecordedEvent } from '@serviceops/kernel';
 import {
   execute,
   Handles,
+  handlesUseCases,
   metadataOf,
   ProblemError,
   uuidField,
@@ -14,10 +15,14 @@ import {
 } from '@serviceops/platform';
 import type { PoolClient } from 'pg';
 import { contractDecider, contractStreamId } from '../domain/contract/contract.decider';
-import type { ProposalCommand } from '../domain/proposal/proposal.commands';
-import { proposalDecider, proposalStreamId } from '../domain/proposal/proposal.decider';
-import { offeredTerms } from '../domain/proposal/proposal.decide';
-import type { ProposalEvent } from '../domain/proposal/proposal.events';
+import {
+  PROPOSAL_USE_CASES,
+  proposalDecider,
+  proposalStreamId,
+  type ProposalCommand,
+  type ProposalEvent,
+} from '../domain/proposal/proposal.decider';
+import { offeredTerms } from '../domain/proposal/proposal.rules';
 import type { Proposal, ProposalState } from '../domain/proposal/proposal.state';
 import type { ContractKind } from '../domain/terms/terms';
 import {
@@ -27,7 +32,7 @@ import {
   systemCall,
   validityTimerId,
 } from './contract-store';
-import { itemOf, type ItemMessage } from './messages';
+import { itemOf, type ItemMessage } from '../domain/terms/messages';
 
 /** A proposal as the API answers it: the proto's Proposal. */
 export interface ProposalView extends Omit<Proposal['offer'], never> {
@@ -55,9 +60,14 @@ interface Versioned {
   readonly expectedVersion?: number;
 }
 
+type ExistingCommand = Exclude<ProposalCommand, { type: 'CreateProposal' }>;
+
 /**
  * Proposals (quotes): written, sent (its validity's timer set in the same transaction), accepted — the
  * contract's draft is appended in the same transaction, carrying the items — declined, or expired by the timer.
+ * A use case that is the whole of its declared method (`handles`, in its file under domain/proposal/: send,
+ * decline) is served by `change`, bound at the end of this file; the methods here are those that do more (a new
+ * id, the contract's draft).
  */
 @Injectable()
 export class ProposalHandlers {
@@ -109,26 +119,6 @@ export class ProposalHandlers {
     return viewOf(done.state, done.version);
   }
 
-  @Handles('contracts.SendProposal')
-  async send(request: Versioned, call: CallContext): Promise<ProposalView> {
-    const { timeZone } = await this.contracts.clock(call.tenantId);
-    return this.act(
-      call,
-      request,
-      { type: 'SendProposal', data: { proposalId: request.id } },
-      async (tx, state) => {
-        if (state.status === 'absent') return;
-        await this.contracts.timers.schedule(tx, {
-          id: validityTimerId(state.proposalId),
-          tenantId: call.tenantId,
-          kind: PROPOSAL_VALIDITY_TIMER,
-          dueAt: startOfDay(state.offer.validUntil, timeZone, 1),
-          payload: { proposalId: state.proposalId },
-        });
-      },
-    );
-  }
-
   @Handles('contracts.AcceptProposal')
   async accept(request: Versioned, call: CallContext): Promise<ProposalView> {
     const { runtime } = this.contracts;
@@ -172,16 +162,6 @@ export class ProposalHandlers {
     );
   }
 
-  @Handles('contracts.DeclineProposal')
-  decline(request: Versioned & { reason?: string }, call: CallContext): Promise<ProposalView> {
-    return this.act(
-      call,
-      request,
-      { type: 'DeclineProposal', data: { proposalId: request.id, reason: request.reason ?? '' } },
-      async (tx) => void (await this.contracts.timers.cancel(tx, validityTimerId(request.id))),
-    );
-  }
-
   @Handles('contracts.GetProposal')
   async get({ id }: { id: string }, call: CallContext): Promise<ProposalView> {
     const { events } = await this.contracts.runtime.store.readStream(proposalStreamId(call.tenantId, id));
@@ -206,6 +186,28 @@ export class ProposalHandlers {
     );
   }
 
+  /**
+   * A change to one proposal, its validity's timer kept in step with its status in the same transaction: set while
+   * it is sent (due the day after its last valid day, in the tenant's zone), cancelled once it is answered.
+   */
+  async change(call: CallContext, request: Versioned, command: ExistingCommand): Promise<ProposalView> {
+    const { timeZone } = await this.contracts.clock(call.tenantId);
+    return this.act(call, request, command, async (tx, state) => {
+      if (state.status === 'absent') return;
+      if (state.status !== 'sent') {
+        await this.contracts.timers.cancel(tx, validityTimerId(state.proposalId));
+        return;
+      }
+      await this.contracts.timers.schedule(tx, {
+        id: validityTimerId(state.proposalId),
+        tenantId: call.tenantId,
+        kind: PROPOSAL_VALIDITY_TIMER,
+        dueAt: startOfDay(state.offer.validUntil, timeZone, 1),
+        payload: { proposalId: state.proposalId },
+      });
+    });
+  }
+
   /** The codec of an existing proposal: its first event names the customer whose key seals it. 404 when none. */
   private async codecOf(first: RecordedEvent | undefined): Promise<EventCodec<ProposalEvent>> {
     const offer = (first?.data as { offer?: { customerId?: unknown } } | undefined)?.offer;
@@ -221,7 +223,7 @@ export class ProposalHandlers {
   private async act(
     call: CallContext,
     request: Versioned,
-    command: Exclude<ProposalCommand, { type: 'CreateProposal' }>,
+    command: ExistingCommand,
     inline?: (tx: PoolClient, state: ProposalState) => Promise<void>,
   ): Promise<ProposalView> {
     const { runtime } = this.contracts;
@@ -240,3 +242,8 @@ export class ProposalHandlers {
     return viewOf(done.state, done.version);
   }
 }
+
+// Every use case with `handles` (SendProposal, DeclineProposal): request → command → `change`.
+handlesUseCases(ProposalHandlers, PROPOSAL_USE_CASES, function (command, request, call) {
+  return this.change(call, request as Versioned, command as ExistingCommand);
+});

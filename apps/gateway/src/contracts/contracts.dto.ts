@@ -31,6 +31,7 @@ import {
 import { MoneyDto } from '../http/money.dto';
 import { PageQuery } from '../http/page.query';
 import { Follows, present } from '../http/validators';
+import { BodyOf } from '../routes/mount';
 import { NotPersonal, Personal } from '../http/personal';
 
 const MAX_ITEMS = 100;
@@ -160,6 +161,7 @@ export class TermsDto {
 }
 
 @ApiSchema({ name: 'DraftContract' })
+@BodyOf('contracts.DraftContract')
 export class DraftContractDto {
   @ApiProperty({ enum: CONTRACT_KINDS })
   @IsIn(CONTRACT_KINDS)
@@ -180,6 +182,7 @@ export class DraftContractDto {
 }
 
 @ApiSchema({ name: 'ReviseContract' })
+@BodyOf('contracts.ReviseContract')
 export class ReviseContractDto {
   @ApiProperty({ type: TermsDto })
   @ValidateNested()
@@ -188,6 +191,7 @@ export class ReviseContractDto {
 }
 
 @ApiSchema({ name: 'ReturnContract' })
+@BodyOf('contracts.ReturnContract')
 export class ReturnContractDto {
   @Follows(CONTRACT_FIELDS.reason, { minItems: 1, maxItems: MAX_REASONS }, { each: true })
   @IsArray()
@@ -197,6 +201,7 @@ export class ReturnContractDto {
 }
 
 @ApiSchema({ name: 'SignContract' })
+@BodyOf('contracts.SignContract', 'contracts.SignAmendment')
 export class SignContractDto {
   @ApiProperty({ enum: PARTIES })
   @IsIn(PARTIES)
@@ -271,6 +276,7 @@ export class TermChangesDto {
 }
 
 @ApiSchema({ name: 'AmendContract' })
+@BodyOf('contracts.AmendContract')
 export class AmendContractDto {
   @Follows(RULES.dateOnly, {
     example: '2026-10-01',
@@ -285,6 +291,7 @@ export class AmendContractDto {
 }
 
 @ApiSchema({ name: 'ReasonToSuspendContract' })
+@BodyOf('contracts.SuspendContract', 'contracts.TerminateContract')
 export class ReasonDto {
   @Follows(CONTRACT_FIELDS.reason)
   reason!: string;
@@ -368,6 +375,7 @@ export class ListRenewalFollowUpsQuery extends PageQuery {
 }
 
 @ApiSchema({ name: 'PublishContractTemplate' })
+@BodyOf('contracts.PublishContractTemplate')
 export class PublishContractTemplateDto {
   @ApiProperty({ enum: CONTRACT_KINDS })
   @IsIn(CONTRACT_KINDS)
@@ -400,6 +408,7 @@ export class PublishContractTemplateDto {
 }
 
 @ApiSchema({ name: 'CreateProposal' })
+@BodyOf('contracts.CreateProposal')
 export class CreateProposalDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
@@ -460,6 +469,7 @@ export class ListProposalsQuery extends PageQuery {
 }
 
 @ApiSchema({ name: 'DeclineProposal' })
+@BodyOf('contracts.DeclineProposal')
 export class DeclineProposalDto {
   @Follows(CONTRACT_FIELDS.reason)
   reason!: string;

@@ -1,10 +1,7 @@
-import { controllerOf, route } from '../routes/mount';
+import { resourceRoutes, route } from '../routes/mount';
+import * as bodies from './contracts.dto';
 import {
-  AmendContractDto,
   CloseRenewalFollowUpDto,
-  CreateProposalDto,
-  DeclineProposalDto,
-  DraftContractDto,
   GetContractDocumentQuery,
   GetContractQuery,
   GetContractReviewQuery,
@@ -12,11 +9,6 @@ import {
   ListContractsQuery,
   ListProposalsQuery,
   ListRenewalFollowUpsQuery,
-  PublishContractTemplateDto,
-  ReasonDto,
-  ReturnContractDto,
-  ReviseContractDto,
-  SignContractDto,
 } from './contracts.dto';
 import {
   ContractDocumentView,
@@ -49,9 +41,12 @@ export function numericAmounts<T>(reply: T): T {
 }
 const view = numericAmounts;
 
-/** The contracts service over REST: each route is its declaration bound to these shapes. */
-export const ContractRoutes = controllerOf('contracts', [
-  route({ rpc: 'contracts.DraftContract', body: DraftContractDto, answer: ContractView, view }),
+/**
+ * Contracts over REST: each route is its declaration (libs/contracts) bound to these shapes. Bound here: the reads and
+ * closing a renewal follow-up (it answers the follow-up, not the contract); every other write under /contracts is
+ * derived (its body the `@BodyOf` class of contracts.dto.ts, its answer the contract).
+ */
+export const ContractRoutes = resourceRoutes('contracts', { answer: ContractView, view }, bodies, [
   route({ rpc: 'contracts.ListContracts', query: ListContractsQuery, answer: ContractPageView }),
   // Before `contracts/:id`: its path is not an id.
   route({
@@ -73,18 +68,6 @@ export const ContractRoutes = controllerOf('contracts', [
     answer: ContractDocumentView,
   }),
   route({ rpc: 'contracts.GetContractHistory', answer: ContractHistoryView }),
-  route({ rpc: 'contracts.ReviseContract', body: ReviseContractDto, answer: ContractView, view }),
-  route({ rpc: 'contracts.SubmitContractForReview', answer: ContractView, view }),
-  route({ rpc: 'contracts.ApproveContract', answer: ContractView, view }),
-  route({ rpc: 'contracts.ReturnContract', body: ReturnContractDto, answer: ContractView, view }),
-  route({ rpc: 'contracts.SignContract', body: SignContractDto, answer: ContractView, view }),
-  route({ rpc: 'contracts.AmendContract', body: AmendContractDto, answer: ContractView, view }),
-  route({ rpc: 'contracts.SignAmendment', body: SignContractDto, answer: ContractView, view }),
-  route({ rpc: 'contracts.SuspendContract', body: ReasonDto, answer: ContractView, view }),
-  route({ rpc: 'contracts.ResumeContract', answer: ContractView, view }),
-  route({ rpc: 'contracts.TerminateContract', body: ReasonDto, answer: ContractView, view }),
-  route({ rpc: 'contracts.RenewContract', answer: ContractView, view }),
-  route({ rpc: 'contracts.ArchiveContract', answer: ContractView, view }),
   route({
     rpc: 'contracts.CloseRenewalFollowUp',
     body: CloseRenewalFollowUpDto,
@@ -92,20 +75,16 @@ export const ContractRoutes = controllerOf('contracts', [
   }),
 ]);
 
-export const ContractTemplateRoutes = controllerOf('contract-templates', [
-  route({
-    rpc: 'contracts.PublishContractTemplate',
-    body: PublishContractTemplateDto,
-    answer: ContractTemplateView,
-  }),
-  route({ rpc: 'contracts.ListContractTemplates', answer: ContractTemplateListView }),
-]);
+/** The tenant's templates: the read bound here; publishing is derived (its body the `@BodyOf` class). */
+export const ContractTemplateRoutes = resourceRoutes(
+  'contract-templates',
+  { answer: ContractTemplateView },
+  bodies,
+  [route({ rpc: 'contracts.ListContractTemplates', answer: ContractTemplateListView })],
+);
 
-export const ProposalRoutes = controllerOf('proposals', [
-  route({ rpc: 'contracts.CreateProposal', body: CreateProposalDto, answer: ProposalView, view }),
+/** Proposals over REST: the reads bound here; every write under /proposals is derived (its answer the proposal). */
+export const ProposalRoutes = resourceRoutes('proposals', { answer: ProposalView, view }, bodies, [
   route({ rpc: 'contracts.ListProposals', query: ListProposalsQuery, answer: ProposalPageView }),
   route({ rpc: 'contracts.GetProposal', answer: ProposalView, view }),
-  route({ rpc: 'contracts.SendProposal', answer: ProposalView, view }),
-  route({ rpc: 'contracts.AcceptProposal', answer: ProposalView, view }),
-  route({ rpc: 'contracts.DeclineProposal', body: DeclineProposalDto, answer: ProposalView, view }),
 ]);

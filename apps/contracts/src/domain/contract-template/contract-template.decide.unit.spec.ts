@@ -1,7 +1,9 @@
 import { deciderSpec } from '@serviceops/testing';
-import type { ContractTemplateCommand } from './contract-template.commands';
-import { contractTemplateDecider } from './contract-template.decider';
-import type { ContractTemplateEvent } from './contract-template.events';
+import {
+  contractTemplateDecider,
+  type ContractTemplateCommand,
+  type ContractTemplateEvent,
+} from './contract-template.decider';
 import { DEFAULT_TEMPLATES } from './contract-template.state';
 
 const now = new Date('2026-03-02T01:00:00.000Z');

@@ -16,6 +16,11 @@ export interface ContractTemplate {
 
 export type ContractTemplateState = ContractTemplate;
 
+/** What publishing a template takes from outside the domain. */
+export interface ContractTemplateContext {
+  readonly now: Date;
+}
+
 const template = (
   kind: ContractKind,
   title: string,

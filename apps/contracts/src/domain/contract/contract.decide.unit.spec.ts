@@ -1,11 +1,8 @@
 import { deciderSpec } from '@serviceops/testing';
 import { DomainError } from '@serviceops/kernel';
 import { type ContractKind, versionOn } from '../terms/terms';
-import type { ContractCommand } from './contract.commands';
-import { type ContractContext, decideContract } from './contract.decide';
-import { contractDecider } from './contract.decider';
-import type { ContractEvent } from './contract.events';
-import { type ContractState, statusOn } from './contract.state';
+import { contractDecider, type ContractCommand, type ContractEvent } from './contract.decider';
+import { type ContractContext, type ContractState, statusOn } from './contract.state';
 import {
   approved,
   AT,
@@ -22,6 +19,7 @@ import {
   templateRef,
 } from './contract.fixtures';
 
+const decideContract = contractDecider.decide;
 const fold = (events: readonly ContractEvent[]): ContractState =>
   events.reduce(contractDecider.evolve, contractDecider.initialState());
 const spec = (given: readonly ContractEvent[], ctx: ContractContext = context()) =>

@@ -1,7 +1,7 @@
 import { DEFAULT_TEMPLATES } from '../contract-template/contract-template.state';
 import type { ContractKind, Terms } from '../terms/terms';
-import type { ContractContext } from './contract.decide';
-import type { ContractEvent, TemplateRef } from './contract.events';
+import type { ContractEvent } from './contract.decider';
+import type { ContractContext, TemplateRef } from './contract.state';
 
 // Histories the contract's rule tests start from (test data only: no rule lives here).
 

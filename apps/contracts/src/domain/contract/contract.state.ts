@@ -1,7 +1,37 @@
-import type { BusinessLine, FollowUpStatus } from '@serviceops/contracts';
-import type { ContractKind, TermChanges, Terms, TermsVersion } from '../terms/terms';
-import type { Party, SigningMethod } from './contract.commands';
-import type { TemplateRef } from './contract.events';
+import type { BusinessLine, FollowUpStatus, Party, SigningMethod } from '@serviceops/contracts';
+import type { ClauseKey, ContractKind, TermChanges, Terms, TermsVersion } from '../terms/terms';
+
+export { PARTIES, SIGNING_METHODS, type Party, type SigningMethod } from '@serviceops/contracts';
+
+// Event data is stored as JSON: instants are ISO-8601 strings and "none" is null, never undefined.
+
+/** The template's rules the contract was drafted under (its version is recorded with the decision). */
+export interface TemplateRef {
+  version: number;
+  title: string;
+  requiredClauses: ClauseKey[];
+  reviewRequired: boolean;
+  expiryNoticeMonths: number;
+}
+
+/** Who signed for a party, and how. */
+export interface Signing {
+  readonly party: Party;
+  /** The signer's name as written on the contract. */
+  readonly signer: string;
+  readonly method: SigningMethod;
+}
+
+/** What the contract's decisions take from outside the domain. */
+export interface ContractContext {
+  readonly now: Date;
+  /** The tenant's local date now: a signed contract is active from its start date. */
+  readonly today: string;
+  /** DraftContract: the tenant's template of the kind, in force now. */
+  readonly template?: TemplateRef;
+  /** A content hash of a rendered document (the application's sha-256), recorded at signing. */
+  readonly hash: (text: string) => string;
+}
 
 /** Stored statuses. "Active" is not stored: a signed contract is active from its start date (see statusOn). */
 export { CONTRACT_STATUSES } from '@serviceops/contracts';

@@ -1,10 +1,8 @@
 import { deciderSpec } from '@serviceops/testing';
-import type { ProposalCommand } from './proposal.commands';
-import { decideProposal, type ProposalContext } from './proposal.decide';
-import { proposalDecider } from './proposal.decider';
-import type { ProposalEvent } from './proposal.events';
-import type { ProposalState } from './proposal.state';
+import { proposalDecider, type ProposalCommand, type ProposalEvent } from './proposal.decider';
+import type { ProposalContext, ProposalState } from './proposal.state';
 
+const decideProposal = proposalDecider.decide;
 const now = new Date('2026-03-02T01:00:00.000Z');
 const at = now.toISOString();
 const ctx = (today = '2026-03-02'): ProposalContext => ({ now, today });

@@ -1,15 +1,30 @@
-import { streamId, type Decider } from '@serviceops/kernel';
-import type { ProposalCommand } from './proposal.commands';
-import { decideProposal, type ProposalContext } from './proposal.decide';
-import type { ProposalEvent } from './proposal.events';
-import { evolveProposal } from './proposal.evolve';
-import { initialProposalState, type ProposalState } from './proposal.state';
+import { deciderOf, streamId, type CommandOf, type EventOf } from '@serviceops/kernel';
+import { acceptProposal } from './accept-proposal';
+import { createProposal } from './create-proposal';
+import { declineProposal } from './decline-proposal';
+import { expireProposal } from './expire-proposal';
+import { initialProposalState, type ProposalContext, type ProposalState } from './proposal.state';
+import { sendProposal } from './send-proposal';
 
-export const proposalDecider: Decider<ProposalCommand, ProposalEvent, ProposalState, ProposalContext> = {
-  initialState: initialProposalState,
-  decide: decideProposal,
-  evolve: evolveProposal,
-};
+/**
+ * The proposal (a quote): the list of its use cases, a file each beside this one (command, decision, the events it
+ * records and how they change the state). The unions, the decider and the handler's binding follow from the list.
+ */
+export const PROPOSAL_USE_CASES = [
+  createProposal,
+  sendProposal,
+  acceptProposal,
+  declineProposal,
+  expireProposal,
+] as const;
+
+export type ProposalCommand = CommandOf<typeof PROPOSAL_USE_CASES>;
+export type ProposalEvent = EventOf<typeof PROPOSAL_USE_CASES>;
+
+export const proposalDecider = deciderOf<typeof PROPOSAL_USE_CASES, ProposalState, ProposalContext>(
+  initialProposalState,
+  PROPOSAL_USE_CASES,
+);
 
 /** One stream per proposal: 'proposal-<tenantId>-<proposalId>'. */
 export function proposalStreamId(tenantId: string, proposalId: string): string {

@@ -1,8 +1,8 @@
-import type { Money } from '@serviceops/kernel';
-import { moneyOfMessage, type MoneyMessage } from '@serviceops/platform';
-import type { Clauses, ContractItem, ItemKind, TermChanges, Terms } from '../domain/terms/terms';
+import { moneyOfMessage, type Money, type MoneyMessage } from '@serviceops/kernel';
+import type { Clauses, ContractItem, ItemKind, TermChanges, Terms } from './terms';
 
-// gRPC messages as the proto loader gives them (camelCase, int64 as strings, absent fields undefined) → domain.
+// gRPC messages as the proto loader gives them (camelCase, int64 as strings, absent fields undefined) → domain:
+// pure, so that a use case's `handles` maps its request with them.
 
 export interface ItemMessage {
   readonly kind?: string;
