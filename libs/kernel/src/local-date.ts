@@ -63,7 +63,8 @@ function dayNumber(value: string): number | undefined {
   // setUTCFullYear, unlike Date.UTC, takes years 0–99 literally.
   const t = new Date(0);
   t.setUTCFullYear(y, mo - 1, d);
-  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d) return undefined;
+  // A day that does not exist rolls over into another (2027-02-29 is 2027-03-01), which is written otherwise.
+  if (t.toISOString().slice(0, 10) !== value) return undefined;
   return t.getTime() / MS_PER_DAY;
 }
 

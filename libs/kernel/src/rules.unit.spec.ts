@@ -214,6 +214,7 @@ describe('field rules at their edges', () => {
   it.each([
     ['a@b.co', true],
     [' a@b.co ', true],
+    ['li.wei@mail.example.cn', true],
     [`${'a'.repeat(248)}@b.com`, true], // 254
     [`${'a'.repeat(249)}@b.com`, false], // 255
     ['a@b', false],
