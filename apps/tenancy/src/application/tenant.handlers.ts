@@ -26,8 +26,9 @@ function tenantMessage({ tenant, version }: TenantResult) {
 
 /**
  * The caller's own tenant: its branches, business lines, business calendar, and the generic handler of the tenant's
- * use cases with `handles` (in their files under domain/tenant/), bound at the end of this file. The methods of
- * the commands that do more (a new id, a password, an invitation's secret, a read model) are beside their reads.
+ * use cases with `handles` (in their files under domain/tenant/), bound at the end of this file. A command that does
+ * more keeps a method of its own: adding a branch here (a new id); registering a user or setting a password (a
+ * hash), an invitation (its secret), a link (a read model) and the operator's in their own handler classes.
  */
 @Injectable()
 export class TenantHandlers {
