@@ -1,4 +1,7 @@
-import { TENANT_USE_CASES, type TenantCommand, type TenantEvent } from './tenant.decider';
+import { defaultBusinessCalendar, type DomainError } from '@serviceops/kernel';
+import { setBusinessCalendar } from './set-business-calendar';
+import { TENANT_USE_CASES, tenantDecider, type TenantCommand, type TenantEvent } from './tenant.decider';
+import { CALLERS_TENANT } from './tenant.rules';
 
 // Every event type a tenant's stream may hold, checked against the derived union by the compiler (a missing or an
 // extra one fails to compile): old streams must still load.
@@ -58,5 +61,44 @@ describe('the tenant’s use cases', () => {
 
   it('decide every command, each in one use case', () => {
     expect(TENANT_USE_CASES.map(({ command }) => command).sort()).toEqual(Object.keys(COMMAND_TYPES).sort());
+  });
+
+  /** How a use case's `handles` turns a request into its command, as the generic handler calls it. */
+  const mappingOf = (handles: { command: (request: never) => TenantCommand } | undefined) =>
+    handles?.command as ((request: object) => TenantCommand) | undefined;
+
+  it('map requests to commands on the caller’s tenant, which no request names (the handler puts it in)', () => {
+    const served = TENANT_USE_CASES.filter(({ handles }) => handles !== undefined);
+    expect(served.map(({ command }) => command)).toEqual([
+      'EnableBusinessLine',
+      'SetBusinessCalendar',
+      'ChangeUserRoles',
+      'DisableUser',
+      'EraseUser',
+      'UnlinkUserFromStaff',
+    ]);
+    const request = { tenantId: 'another-tenant', userId: 'u1', line: 'driving_practice', roles: ['coach'] };
+    for (const { handles } of served)
+      expect(mappingOf(handles)?.(request).data.tenantId).toBe(CALLERS_TENANT);
+  });
+
+  it('sets a calendar proto3 left empty as an empty one, which the decision refuses', () => {
+    const command = mappingOf(setBusinessCalendar.handles)?.({});
+    expect(command?.data).toEqual({
+      tenantId: CALLERS_TENANT,
+      calendar: { timeZone: '', workingHours: [], holidays: [] },
+    });
+    const tenant = {
+      status: 'active',
+      tenantId: CALLERS_TENANT,
+      name: 'T',
+      calendar: defaultBusinessCalendar,
+      branches: {},
+      businessLines: [],
+      users: {},
+    } as const;
+    expect(() => tenantDecider.decide(command as TenantCommand, tenant, { now: new Date() })).toThrow(
+      expect.objectContaining({ code: 'CALENDAR.INVALID' }) as DomainError,
+    );
   });
 });
