@@ -14,6 +14,7 @@ import {
 import { RULES } from '@serviceops/kernel';
 import { LimitQuery } from '../http/page.query';
 import { Follows, NEW_PASSWORD, present } from '../http/validators';
+import { BodyOf } from '../routes/mount';
 import { TIME_ZONES } from '../tenancy/tenancy.dto';
 
 /** What a platform operator sees a tenant as: running, or switched off (its users cannot log in). */
@@ -38,6 +39,7 @@ export class NewTenantAdminDto {
 }
 
 @ApiSchema({ name: 'CreateTenant' })
+@BodyOf('tenancy.CreateTenant')
 export class CreateTenantDto {
   @Follows(RULES.name, { example: 'Acme Repairs Ltd.', description: 'unique across tenants' })
   name!: string;

@@ -1,10 +1,6 @@
-import { controllerOf, route, type RouteInput } from '../routes/mount';
-import {
-  ChangeTenantStatusRequest,
-  CreateTenantDto,
-  GetTenantByIdRequest,
-  ListTenantsQuery,
-} from './tenants.dto';
+import { resourceRoutes, route, type RouteInput } from '../routes/mount';
+import * as bodies from './tenants.dto';
+import { ChangeTenantStatusRequest, GetTenantByIdRequest, ListTenantsQuery } from './tenants.dto';
 import { CreatedTenantView, TenantRecordPageView, TenantRecordView } from './tenants.views';
 
 /** The tenant a path names, as the RPC calls it. */
@@ -12,10 +8,12 @@ const byId = ({ params, expectedVersion }: RouteInput) => ({ tenantId: params['i
 
 /**
  * The platform operator's routes: provisioning tenants. No tenant user (not even an admin) may call them; an
- * operator calls nothing else but these (and reads GET /tenant of the platform's own tenant).
+ * operator calls nothing else but these (and reads GET /tenant of the platform's own tenant). Derived: creating a
+ * tenant (its body the `@BodyOf` class of tenants.dto.ts, its answer the tenant made with its first admin). Bound
+ * here: the reads, and disabling and enabling, whose path id travels as `tenantId` and which answer the tenant's
+ * record.
  */
-export const TenantRoutes = controllerOf('operator', [
-  route({ rpc: 'tenancy.CreateTenant', body: CreateTenantDto, answer: CreatedTenantView }),
+export const TenantRoutes = resourceRoutes('tenants', { answer: CreatedTenantView }, bodies, [
   route({
     rpc: 'tenancy.ListTenants',
     query: ListTenantsQuery,

@@ -20,6 +20,7 @@ import { RULES } from '@serviceops/kernel';
 import { BUSINESS_LINES, ROLES } from '../access/roles';
 import { Follows, NEW_PASSWORD, present } from '../http/validators';
 import { NotPersonal } from '../http/personal';
+import { BodyOf } from '../routes/mount';
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const CLOSE_HH_MM = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
@@ -27,6 +28,7 @@ const CLOSE_HH_MM = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
 export const TIME_ZONES: readonly string[] = Intl.supportedValuesOf('timeZone');
 
 @ApiSchema({ name: 'AddBranch' })
+@BodyOf('tenancy.AddBranch')
 export class AddBranchDto {
   @Follows(RULES.name, { example: 'Downtown workshop' })
   name!: string;
@@ -40,6 +42,7 @@ export class AddBranchDto {
 }
 
 @ApiSchema({ name: 'EnableBusinessLine' })
+@BodyOf('tenancy.EnableBusinessLine')
 export class EnableBusinessLineDto {
   @ApiProperty({ enum: BUSINESS_LINES })
   @IsIn(BUSINESS_LINES)

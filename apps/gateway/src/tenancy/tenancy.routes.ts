@@ -1,6 +1,6 @@
-import { controllerOf, route, type RouteInput } from '../routes/mount';
+import { resourceRoutes, route, type RouteInput } from '../routes/mount';
+import * as bodies from './tenancy.dto';
 import {
-  AddBranchDto,
   BusinessCalendarDto,
   ChangeUserRolesDto,
   ChangeUserRolesRequest,
@@ -12,7 +12,6 @@ import {
   LinkUserToStaffDto,
   LinkUserToStaffRequest,
   UnlinkUserFromStaffRequest,
-  EnableBusinessLineDto,
   GetUserRequest,
   RegisterUserDto,
   SetBusinessCalendarRequest,
@@ -30,26 +29,16 @@ function tenantView(tenant: TenantView): TenantView {
   return { ...tenant, disabled: tenant.disabled === true };
 }
 
-/** The tenant, its branches and users over REST: each route is its declaration bound to these shapes. */
-export const TenancyRoutes = controllerOf('tenancy', [
+/**
+ * The tenant, its branches and users over REST: each route is its declaration bound to these shapes. Every write
+ * under /tenant whose gRPC request is its REST body is derived (its body the `@BodyOf` class of tenancy.dto.ts, its
+ * answer the tenant): add a branch, enable a business line. Bound here: the reads, setting the calendar (the body
+ * is the request's `calendar`), and the users' routes, which share this controller as they share the tenant's
+ * stream but not its path: a user's path id travels as `userId` and a user's ETag is its tenant's version, which
+ * the resource's defaults cannot say, so each of them is bound by hand.
+ */
+export const TenancyRoutes = resourceRoutes('tenant', { answer: TenantView, view: tenantView }, bodies, [
   route({ rpc: 'tenancy.GetTenant', answer: TenantView, view: tenantView }),
-  route({
-    rpc: 'tenancy.AddBranch',
-    body: AddBranchDto,
-    answer: TenantView,
-    request: ({ body, expectedVersion }: RouteInput<AddBranchDto>) => ({
-      ...body,
-      businessLines: body.businessLines ?? [],
-      expectedVersion,
-    }),
-    view: tenantView,
-  }),
-  route({
-    rpc: 'tenancy.EnableBusinessLine',
-    body: EnableBusinessLineDto,
-    answer: TenantView,
-    view: tenantView,
-  }),
   route({
     rpc: 'tenancy.SetBusinessCalendar',
     body: BusinessCalendarDto,

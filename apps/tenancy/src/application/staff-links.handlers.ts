@@ -8,7 +8,8 @@ import { UsersHandlers } from './users.handlers';
  * An admin makes a user made by hand the login of a staff member (issue 13 item 1): from then on the leavers
  * consumer closes it when the person leaves and the role consumer gives it their new roles, as for a login made
  * at hire. The staff member must be one tenancy knows in this tenant from staff's events (tenancy.staff_members).
- * The answer is the user as `GetUser` answers it (one shape of `User`, read after the append).
+ * The answer is the user as `GetUser` answers it (one shape of `User`, read after the append). Unlinking is a
+ * use case served by the tenant's generic handler (TenantHandlers.act).
  */
 @Injectable()
 export class StaffLinksHandlers {
@@ -39,18 +40,6 @@ export class StaffLinksHandlers {
           if (events.length > 0) await assertNotLeft(tx, tenantId, staffId);
         },
       },
-    );
-    return this.users.getUser({ userId }, call);
-  }
-
-  @Handles('tenancy.UnlinkUserFromStaff')
-  async unlinkUserFromStaff(request: { userId: string; expectedVersion?: number }, call: CallContext) {
-    const { tenantId } = call;
-    const { userId, expectedVersion } = request;
-    await this.stream.execute(
-      call,
-      { type: 'UnlinkUserFromStaff', data: { tenantId, userId } },
-      { expectedVersion },
     );
     return this.users.getUser({ userId }, call);
   }

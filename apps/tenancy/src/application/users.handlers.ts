@@ -14,7 +14,11 @@ import { UserNames } from './user-names';
  * The answer `User`: one user of the tenant, with the tenant's version (users live in its stream); `names`, the
  * display names opened (UserNames.shown).
  */
-function userMessage({ tenant, version }: TenantResult, userId: string, names: ReadonlyMap<string, string>) {
+export function userMessage(
+  { tenant, version }: TenantResult,
+  userId: string,
+  names: ReadonlyMap<string, string>,
+) {
   const user = Object.hasOwn(tenant.users, userId) ? tenant.users[userId] : undefined;
   if (!user) throw new ProblemError('TENANCY.USER_NOT_FOUND', 'no such user');
   return {
@@ -46,7 +50,10 @@ const BAD_LOGIN = 'unknown user or wrong password';
 // Verified against when the user does not exist, so timing does not tell who has an account.
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
-/** The tenant's users: signing in, registering, roles, disabling. */
+/**
+ * The tenant's users: signing in, reads, registering (a new id and a password) and setting a password. Changing
+ * roles, disabling and erasing are use cases served by the tenant's generic handler (TenantHandlers.act).
+ */
 @Injectable()
 export class UsersHandlers {
   constructor(
@@ -123,17 +130,6 @@ export class UsersHandlers {
     return this.user(await this.stream.execute(call, { type: 'RegisterUser', data }, { credential }), userId);
   }
 
-  @Handles('tenancy.ChangeUserRoles')
-  async changeUserRoles(
-    request: { userId: string; roles?: Role[]; expectedVersion?: number },
-    call: CallContext,
-  ) {
-    const data = { tenantId: call.tenantId, userId: request.userId, roles: request.roles ?? [] };
-    const { expectedVersion } = request;
-    const result = await this.stream.execute(call, { type: 'ChangeUserRoles', data }, { expectedVersion });
-    return this.user(result, request.userId);
-  }
-
   @Handles('tenancy.SetUserPassword')
   async setUserPassword(
     request: { userId: string; password?: string; expectedVersion?: number },
@@ -150,22 +146,6 @@ export class UsersHandlers {
       { type: 'ChangeUserPassword', data },
       { expectedVersion, credential },
     );
-    return this.user(result, request.userId);
-  }
-
-  @Handles('tenancy.DisableUser')
-  async disableUser(request: { userId: string; expectedVersion?: number }, call: CallContext) {
-    const data = { tenantId: call.tenantId, userId: request.userId };
-    const { expectedVersion } = request;
-    const result = await this.stream.execute(call, { type: 'DisableUser', data }, { expectedVersion });
-    return this.user(result, request.userId);
-  }
-
-  @Handles('tenancy.EraseUser')
-  async eraseUser(request: { userId: string; expectedVersion?: number }, call: CallContext) {
-    const data = { tenantId: call.tenantId, userId: request.userId };
-    const { expectedVersion } = request;
-    const result = await this.stream.execute(call, { type: 'EraseUser', data }, { expectedVersion });
     return this.user(result, request.userId);
   }
 

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { RecordedEvent } from '@serviceops/kernel';
 import { isSealed, PersonalDataCipher } from '@serviceops/platform';
 import type { Pool } from 'pg';
-import type { TenantEvent } from '../domain/tenant/tenant.events';
+import type { TenantEvent } from '../domain/tenant/tenant.decider';
 import { userSealingCodec } from './sealing';
 
 // Sealing needs no database (the keys are made before): the codec alone, with keys in hand.

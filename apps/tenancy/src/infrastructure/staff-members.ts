@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ProblemError } from '@serviceops/platform';
 import { Pool, type PoolClient } from 'pg';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import type { StaffMemberStanding } from '../domain/tenant/tenant.decide';
+import type { StaffMemberStanding } from '../domain/tenant/tenant.state';
 import { TenancyErrorCode } from '../domain/tenant/tenant.errors';
 
 /**

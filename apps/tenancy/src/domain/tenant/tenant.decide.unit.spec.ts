@@ -2,9 +2,8 @@ import { type BusinessCalendar, defaultBusinessCalendar, fold } from '@serviceop
 import { deciderSpec } from '@serviceops/testing';
 import type { BusinessLine } from '../business-lines';
 import type { Role } from '../roles';
-import type { TenantCommand } from './tenant.commands';
-import { tenantDecider, tenantStreamId } from './tenant.decider';
-import type { TenantCreated, TenantEvent } from './tenant.events';
+import { tenantDecider, tenantStreamId, type TenantCommand, type TenantEvent } from './tenant.decider';
+import type { TenantCreated } from './create-tenant';
 
 const now = new Date('2026-03-02T01:00:00.000Z');
 const spec = (given: readonly TenantEvent[]) => deciderSpec(tenantDecider, { now }).given(given);

@@ -1,17 +1,69 @@
-import { type Decider, streamId } from '@serviceops/kernel';
-import type { TenantCommand } from './tenant.commands';
-import { decideTenant, type TenantContext } from './tenant.decide';
-import type { TenantEvent } from './tenant.events';
-import { evolveTenant } from './tenant.evolve';
-import { initialTenantState, type TenantState } from './tenant.state';
+import { type CommandOf, deciderOf, type EventOf, streamId } from '@serviceops/kernel';
+import { activateUser } from './activate-user';
+import { addBranch } from './add-branch';
+import { changeUserPassword } from './change-user-password';
+import { changeUserRoles } from './change-user-roles';
+import { closeStaffLogin } from './close-staff-login';
+import { createStaffLogin } from './create-staff-login';
+import { createTenant } from './create-tenant';
+import { disableTenant } from './disable-tenant';
+import { disableUser } from './disable-user';
+import { enableBusinessLine } from './enable-business-line';
+import { enableTenant } from './enable-tenant';
+import { eraseUser } from './erase-user';
+import { followStaffRole } from './follow-staff-role';
+import { issueUserInvitation } from './issue-user-invitation';
+import { linkUserToStaff } from './link-user-to-staff';
+import { provisionPlatform } from './provision-platform';
+import { provisionTenant } from './provision-tenant';
+import { registerUser } from './register-user';
+import { renameTenant } from './rename-tenant';
+import { setBusinessCalendar } from './set-business-calendar';
+import { initialTenantState, type TenantContext, type TenantState } from './tenant.state';
+import { unlinkUserFromStaff } from './unlink-user-from-staff';
 
-export type { TenantContext } from './tenant.decide';
+export type { StaffMemberStanding, TenantContext } from './tenant.state';
 
-export const tenantDecider: Decider<TenantCommand, TenantEvent, TenantState, TenantContext> = {
-  initialState: initialTenantState,
-  decide: decideTenant,
-  evolve: evolveTenant,
-};
+/**
+ * The tenant: the list of its use cases, a file each beside this one (command, decision, the events it records and
+ * how they change the state). A new command is its file and its line here; the unions below, the decider and the
+ * service's generic handler (application/tenant.handlers.ts) follow from the list.
+ */
+export const TENANT_USE_CASES = [
+  // The tenant's lifecycle: the platform operator's and first start's.
+  createTenant,
+  provisionTenant,
+  provisionPlatform,
+  disableTenant,
+  enableTenant,
+  // The tenant's own settings.
+  renameTenant,
+  addBranch,
+  enableBusinessLine,
+  setBusinessCalendar,
+  // Its users.
+  registerUser,
+  changeUserRoles,
+  changeUserPassword,
+  disableUser,
+  eraseUser,
+  issueUserInvitation,
+  activateUser,
+  // Staff members' logins: made at hire, closed when they leave, following their role, linked by an admin.
+  createStaffLogin,
+  closeStaffLogin,
+  followStaffRole,
+  linkUserToStaff,
+  unlinkUserFromStaff,
+] as const;
+
+export type TenantCommand = CommandOf<typeof TENANT_USE_CASES>;
+export type TenantEvent = EventOf<typeof TENANT_USE_CASES>;
+
+export const tenantDecider = deciderOf<typeof TENANT_USE_CASES, TenantState, TenantContext>(
+  initialTenantState,
+  TENANT_USE_CASES,
+);
 
 /** One stream per tenant: 'tenant-<tenantId>-<tenantId>' (stream ids always lead with their tenant). */
 export function tenantStreamId(tenantId: string): string {

@@ -1,9 +1,7 @@
 import { defaultBusinessCalendar, fold } from '@serviceops/kernel';
 import { deciderSpec } from '@serviceops/testing';
 import type { Role } from '../roles';
-import type { TenantCommand } from './tenant.commands';
-import { tenantDecider } from './tenant.decider';
-import type { TenantEvent } from './tenant.events';
+import { tenantDecider, type TenantCommand, type TenantEvent } from './tenant.decider';
 import { erasedUsername, type ActiveTenant } from './tenant.state';
 
 // Issue 11, the leftover: an admin erases a user of their tenant.

@@ -1,8 +1,6 @@
 import { defaultBusinessCalendar, DomainError } from '@serviceops/kernel';
-import type { TenantCommand } from './tenant.commands';
-import { tenantDecider } from './tenant.decider';
+import { tenantDecider, type TenantCommand, type TenantEvent } from './tenant.decider';
 import { TenancyErrorCode } from './tenant.errors';
-import type { TenantEvent } from './tenant.events';
 import { invitationVerdict, type InvitationVerdict } from './tenant.invitation';
 import { entry } from './tenant.state';
 

@@ -1,10 +1,8 @@
 import { type BusinessCalendar, defaultBusinessCalendar, fold } from '@serviceops/kernel';
 import { deciderSpec } from '@serviceops/testing';
 import { PLATFORM_TENANT_ID, type Role } from '../roles';
-import type { TenantCommand } from './tenant.commands';
-import { PLATFORM_TENANT_NAME } from './tenant.decide';
-import { tenantDecider, type TenantContext } from './tenant.decider';
-import type { TenantEvent } from './tenant.events';
+import { tenantDecider, type TenantCommand, type TenantContext, type TenantEvent } from './tenant.decider';
+import { PLATFORM_TENANT_NAME } from './provision-platform';
 
 // The tenant lifecycle a platform operator drives: provisioning with a first admin, disabling, enabling.
 

@@ -1,4 +1,4 @@
-import type { TenantCommand } from './tenant.commands';
+import type { TenantCommand } from './tenant.decider';
 
 /**
  * The users a command may register (a `UserRegistered` it can decide), by id: their data keys must exist before

@@ -1,8 +1,6 @@
 import { defaultBusinessCalendar } from '@serviceops/kernel';
 import { PLATFORM_TENANT_ID } from '../roles';
-import type { TenantCommand } from './tenant.commands';
-import { tenantDecider } from './tenant.decider';
-import type { TenantEvent } from './tenant.events';
+import { tenantDecider, type TenantCommand, type TenantEvent } from './tenant.decider';
 import { usersRegisteredBy } from './tenant.registrations';
 
 // A user's display name is sealed with their own key, made before the append: every user a decision registers

@@ -1,8 +1,6 @@
 import { defaultBusinessCalendar } from '@serviceops/kernel';
-import type { TenantCommand } from './tenant.commands';
-import type { StaffMemberStanding, TenantContext } from './tenant.decide';
-import { tenantDecider } from './tenant.decider';
-import type { TenantEvent } from './tenant.events';
+import { tenantDecider, type TenantCommand, type TenantEvent } from './tenant.decider';
+import type { StaffMemberStanding, TenantContext } from './tenant.state';
 
 // Issue 13 item 1: a user an admin made by hand becomes a staff member's login (one user per staff member).
 

@@ -1,8 +1,6 @@
 import { defaultBusinessCalendar } from '@serviceops/kernel';
 import type { Role } from '../roles';
-import type { TenantCommand } from './tenant.commands';
-import { tenantDecider } from './tenant.decider';
-import type { TenantEvent } from './tenant.events';
+import { tenantDecider, type TenantCommand, type TenantEvent } from './tenant.decider';
 
 const now = new Date('2026-03-02T01:00:00.000Z');
 const T = '11111111-1111-4111-8111-111111111111';

@@ -86,6 +86,28 @@ export interface ActiveTenant {
 
 export type TenantState = AbsentTenant | ActiveTenant;
 
+/** What a decision takes besides the state: the time, and what one tenant's stream cannot see. */
+export interface TenantContext {
+  readonly now: Date;
+  /**
+   * Whether another tenant already has the name (case-insensitive) of the tenant being created: names are
+   * unique across tenants, which one tenant's stream cannot see, so the application looks it up.
+   */
+  readonly tenantNameTaken?: boolean;
+  /**
+   * The staff member a link names, as tenancy knows them from staff's events (tenancy.staff_members): undefined
+   * when no such staff member of this tenant has reached tenancy (after a moment's wait); `version`, their
+   * stream's version seen last.
+   */
+  readonly staffMember?: StaffMemberStanding;
+}
+
+/** A staff member as tenancy knows them from staff's published events. */
+export interface StaffMemberStanding {
+  readonly status: 'active' | 'left';
+  readonly version: number;
+}
+
 export const initialTenantState = (): TenantState => ({ status: 'absent' });
 
 /** An own entry of a record keyed by outside ids ('constructor' and '__proto__' are not entries). */

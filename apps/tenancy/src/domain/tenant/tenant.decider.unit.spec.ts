@@ -1,0 +1,104 @@
+import { defaultBusinessCalendar, type DomainError } from '@serviceops/kernel';
+import { setBusinessCalendar } from './set-business-calendar';
+import { TENANT_USE_CASES, tenantDecider, type TenantCommand, type TenantEvent } from './tenant.decider';
+import { CALLERS_TENANT } from './tenant.rules';
+
+// Every event type a tenant's stream may hold, checked against the derived union by the compiler (a missing or an
+// extra one fails to compile): old streams must still load.
+const EVENT_TYPES = {
+  TenantCreated: true,
+  TenantDisabled: true,
+  TenantEnabled: true,
+  TenantRenamed: true,
+  BranchAdded: true,
+  BusinessLineEnabled: true,
+  BusinessCalendarSet: true,
+  UserRegistered: true,
+  UserRolesChanged: true,
+  UserPasswordChanged: true,
+  UserDisabled: true,
+  UserErased: true,
+  StaffLoginCreated: true,
+  StaffLoginRefused: true,
+  StaffLoginNotCreated: true,
+  StaffLoginClosed: true,
+  StaffLoginRolesFollowed: true,
+  UserInvitationIssued: true,
+  UserActivated: true,
+  UserLinkedToStaff: true,
+  UserUnlinkedFromStaff: true,
+} as const satisfies Record<TenantEvent['type'], true>;
+
+const COMMAND_TYPES = {
+  CreateTenant: true,
+  ProvisionTenant: true,
+  ProvisionPlatform: true,
+  DisableTenant: true,
+  EnableTenant: true,
+  RenameTenant: true,
+  AddBranch: true,
+  EnableBusinessLine: true,
+  SetBusinessCalendar: true,
+  RegisterUser: true,
+  ChangeUserRoles: true,
+  ChangeUserPassword: true,
+  DisableUser: true,
+  EraseUser: true,
+  CreateStaffLogin: true,
+  IssueUserInvitation: true,
+  ActivateUser: true,
+  CloseStaffLogin: true,
+  FollowStaffRole: true,
+  LinkUserToStaff: true,
+  UnlinkUserFromStaff: true,
+} as const satisfies Record<TenantCommand['type'], true>;
+
+describe('the tenant’s use cases', () => {
+  it('evolve every event type of the stream, each in one use case', () => {
+    const evolved = TENANT_USE_CASES.flatMap(({ evolve }) => Object.keys(evolve));
+    expect([...evolved].sort()).toEqual(Object.keys(EVENT_TYPES).sort());
+  });
+
+  it('decide every command, each in one use case', () => {
+    expect(TENANT_USE_CASES.map(({ command }) => command).sort()).toEqual(Object.keys(COMMAND_TYPES).sort());
+  });
+
+  /** How a use case's `handles` turns a request into its command, as the generic handler calls it. */
+  const mappingOf = (handles: { command: (request: never) => TenantCommand } | undefined) =>
+    handles?.command as ((request: object) => TenantCommand) | undefined;
+
+  it('map requests to commands on the caller’s tenant, which no request names (the handler puts it in)', () => {
+    const served = TENANT_USE_CASES.filter(({ handles }) => handles !== undefined);
+    expect(served.map(({ command }) => command)).toEqual([
+      'EnableBusinessLine',
+      'SetBusinessCalendar',
+      'ChangeUserRoles',
+      'DisableUser',
+      'EraseUser',
+      'UnlinkUserFromStaff',
+    ]);
+    const request = { tenantId: 'another-tenant', userId: 'u1', line: 'driving_practice', roles: ['coach'] };
+    for (const { handles } of served)
+      expect(mappingOf(handles)?.(request).data.tenantId).toBe(CALLERS_TENANT);
+  });
+
+  it('sets a calendar proto3 left empty as an empty one, which the decision refuses', () => {
+    const command = mappingOf(setBusinessCalendar.handles)?.({});
+    expect(command?.data).toEqual({
+      tenantId: CALLERS_TENANT,
+      calendar: { timeZone: '', workingHours: [], holidays: [] },
+    });
+    const tenant = {
+      status: 'active',
+      tenantId: CALLERS_TENANT,
+      name: 'T',
+      calendar: defaultBusinessCalendar,
+      branches: {},
+      businessLines: [],
+      users: {},
+    } as const;
+    expect(() => tenantDecider.decide(command as TenantCommand, tenant, { now: new Date() })).toThrow(
+      expect.objectContaining({ code: 'CALENDAR.INVALID' }) as DomainError,
+    );
+  });
+});
