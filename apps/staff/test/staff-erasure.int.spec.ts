@@ -25,7 +25,7 @@ import { PeopleLists } from '../src/application/people-lists';
 import { QualificationHandlers } from '../src/application/qualification.handlers';
 import { RecruitmentHandlers } from '../src/application/recruitment.handlers';
 import { SeparationHandlers } from '../src/application/separation.handlers';
-import { staffLeavesAt } from '../src/domain/member/member.decide';
+import { staffLeavesAt } from '../src/domain/member/member.rules';
 import { memberStreamId } from '../src/domain/member/member.decider';
 import { candidateStreamId } from '../src/domain/recruitment/candidate.decider';
 import { separationStreamId } from '../src/domain/separation/separation.decider';

@@ -35,7 +35,7 @@ import type {
   RecruitmentStep,
 } from '../domain/recruitment/candidate.events';
 import type { CandidateState } from '../domain/recruitment/candidate.state';
-import { payTermsOf } from '../domain/member/member.decide';
+import { payTermsOf } from '../domain/member/member.rules';
 import { memberDecider, memberStreamId } from '../domain/member/member.decider';
 import { MEMBER_SEALED_PATHS, type MemberEvent } from '../domain/member/member.events';
 import type { MemberState } from '../domain/member/member.state';
