@@ -130,10 +130,11 @@ it('seals a suspension’s reason, a resignation’s reason and a handover note 
     call,
   );
   const qualificationId = String((recorded.qualifications[0] as { id?: string } | undefined)?.id);
-  await qualifications.suspend(
-    { id: staffId, qualificationId, reason: 'Zhang Wei’s licence held by police after a DUI stop' },
-    call,
-  );
+  // Suspending is served by the generic `act` (its use case's `handles`).
+  await qualifications.act(call, {
+    type: 'SuspendQualification',
+    data: { staffId, qualificationId, reason: 'Zhang Wei’s licence held by police after a DUI stop' },
+  });
   const separation = app().get(SeparationHandlers);
   const reason = 'moving to Chengdu to care for his sick father';
   await separation.resign({ id: staffId, reason }, call);

@@ -2,7 +2,7 @@ import { PEOPLE_POLICY_LIMITS } from '@serviceops/contracts';
 import { DomainError, streamId, type Decider, type Event } from '@serviceops/kernel';
 import { PeoplePolicyErrorCode } from './people-policy.errors';
 import { DEFAULT_STAFF_RETENTION_DAYS } from '../member/member.rules';
-import { DEFAULT_EXPIRY_REMINDER_DAYS } from '../qualification/qualification.decide';
+import { DEFAULT_EXPIRY_REMINDER_DAYS } from '../qualification/qualification.rules';
 import { DEFAULT_NOTICE_DAYS } from '../separation/separation.decide';
 
 /**
