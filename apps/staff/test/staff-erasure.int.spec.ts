@@ -114,7 +114,8 @@ async function hiredIn(
 const ITEMS = ['customers', 'open_orders', 'materials', 'borrowed_tools'] as const;
 
 async function handedOver(staffId: string): Promise<void> {
-  for (const item of ITEMS) await app().get(SeparationHandlers).tick({ id: staffId, item }, call);
+  for (const item of ITEMS)
+    await app().get(SeparationHandlers).act(call, { type: 'TickHandoverItem', data: { staffId, item } });
 }
 
 /** Waits for the leave timer's StaffMemberLeft (the file shows `leftAt`). */
@@ -521,7 +522,8 @@ describe('a retention period changed by the policy', () => {
 
     const { staffId } = await hiredIn(own);
     await app().get(SeparationHandlers).dismiss({ id: staffId, reason: 'r' }, own);
-    for (const item of ITEMS) await app().get(SeparationHandlers).tick({ id: staffId, item }, own);
+    for (const item of ITEMS)
+      await app().get(SeparationHandlers).act(own, { type: 'TickHandoverItem', data: { staffId, item } });
     const today = await tenantToday(ownTenant);
     const ownZone = await zone(ownTenant);
     const at = (days: number) => zonedInstant(ownZone, addDays(today, days + 1), 0);

@@ -138,7 +138,10 @@ it('seals a suspension’s reason, a resignation’s reason and a handover note 
   const separation = app().get(SeparationHandlers);
   const reason = 'moving to Chengdu to care for his sick father';
   await separation.resign({ id: staffId, reason }, call);
-  await separation.tick({ id: staffId, item: 'materials', note: 'returned by his wife Wang Li' }, call);
+  await separation.act(call, {
+    type: 'TickHandoverItem',
+    data: { staffId, item: 'materials', note: 'returned by his wife Wang Li' },
+  });
 
   for (const stream of [qualificationsStreamId(tenantId, staffId), separationStreamId(tenantId, staffId)])
     expect(await atRest(stream)).not.toMatch(/DUI|police|Chengdu|father|Wang Li/);

@@ -135,7 +135,8 @@ it('ticks open orders and borrowed tools when the leaver holds none any more, th
   const view = await tickedSoon(staffId, ['open_orders', 'borrowed_tools']);
   expect(view.status).toBe('separating');
 
-  for (const item of ['customers', 'materials']) await separation().tick({ id: staffId, item }, manager);
+  for (const item of ['customers', 'materials'] as const)
+    await separation().act(manager, { type: 'TickHandoverItem', data: { staffId, item } });
   const stored = await events(staffId);
   const ticks = stored.filter((e) => e.type === 'HandoverItemTicked');
   expect(ticks.map((e) => [(e.data as { item: string }).item, e.metadata.actorId])).toEqual([
@@ -169,7 +170,7 @@ it('does not tick again what a manager ticked, and a redelivered event adds noth
   await dispatched(orderId, staffId);
   await holdsSoon(staffId, { openOrders: 1, toolsOut: 0 });
   await separation().resign({ id: staffId }, manager); // borrowed_tools at once: no tool out
-  await separation().tick({ id: staffId, item: 'open_orders' }, manager);
+  await separation().act(manager, { type: 'TickHandoverItem', data: { staffId, item: 'open_orders' } });
   await completed(orderId, staffId);
   await holdsSoon(staffId, { openOrders: 0, toolsOut: 0 });
   await eventually('the completion applied', async () => {

@@ -3,7 +3,7 @@ import { DomainError, streamId, type Decider, type Event } from '@serviceops/ker
 import { PeoplePolicyErrorCode } from './people-policy.errors';
 import { DEFAULT_STAFF_RETENTION_DAYS } from '../member/member.rules';
 import { DEFAULT_EXPIRY_REMINDER_DAYS } from '../qualification/qualification.rules';
-import { DEFAULT_NOTICE_DAYS } from '../separation/separation.decide';
+import { DEFAULT_NOTICE_DAYS } from '../separation/separation.rules';
 
 /**
  * The tenant's people policy, versioned: how long before a qualification expires its reminder goes out, how
