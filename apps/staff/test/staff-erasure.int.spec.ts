@@ -31,6 +31,7 @@ import { candidateStreamId } from '../src/domain/recruitment/candidate.decider';
 import { separationStreamId } from '../src/domain/separation/separation.decider';
 import { staffService } from '../src/staff.service-definition';
 import { atRest as eventsAtRest, storedEvents } from './at-rest';
+import type { RecordRecruitmentStep } from '../src/domain/recruitment/record-recruitment-step';
 
 // Erasing a leaver's personal data (issue 13 item 9) on real PostgreSQL: the raw event-store rows hold the name,
 // phone and ID number sealed before and unreadable after (the key gone); ids, dates, pay and the history stay.
@@ -94,7 +95,8 @@ async function hiredIn(
     call,
   );
   const id = applied.id;
-  const step = (body: object) => recruitment.recordRecruitmentStep({ id, ...body }, call);
+  const step = (body: Omit<RecordRecruitmentStep['data'], 'candidateId'>) =>
+    recruitment.act(call, undefined, { type: 'RecordRecruitmentStep', data: { candidateId: id, ...body } });
   await step({ step: 'screening' });
   await step({ step: 'interview', passed: true, interviewMode: 'on_site', ratings: [] });
   await step({ step: 'practical_test', passed: true, practicalTest: 'test_drive' });

@@ -11,6 +11,7 @@ import { separationStreamId } from '../src/domain/separation/separation.decider'
 import { holdingsOf } from '../src/infrastructure/holdings.read-model';
 import { staffService } from '../src/staff.service-definition';
 import { storedEvents } from './at-rest';
+import type { RecordRecruitmentStep } from '../src/domain/recruitment/record-recruitment-step';
 
 // Issue 13 item 8: "open orders" and "borrowed tools" of a separating member ticked from orders' published events
 // (real PostgreSQL, the log transport reading orders' events table), as `system:orders`, exactly once.
@@ -47,7 +48,11 @@ async function hired(): Promise<string> {
     { postingId: posting.id, name: 'Wang Fang', phone: '+86 139 1234 5678', idNumber: '110105199001010011' },
     manager,
   );
-  const step = (body: object) => recruitment.recordRecruitmentStep({ id, ...body }, manager);
+  const step = (body: Omit<RecordRecruitmentStep['data'], 'candidateId'>) =>
+    recruitment.act(manager, undefined, {
+      type: 'RecordRecruitmentStep',
+      data: { candidateId: id, ...body },
+    });
   await step({ step: 'screening' });
   await step({ step: 'interview', passed: true, interviewMode: 'on_site', ratings: [] });
   await step({ step: 'practical_test', passed: true, practicalTest: 'workshop_task' });
