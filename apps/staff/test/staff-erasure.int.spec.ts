@@ -31,6 +31,7 @@ import { candidateStreamId } from '../src/domain/recruitment/candidate.decider';
 import { separationStreamId } from '../src/domain/separation/separation.decider';
 import { staffService } from '../src/staff.service-definition';
 import { atRest as eventsAtRest, storedEvents } from './at-rest';
+import type { ChangePeoplePolicy } from '../src/domain/people-policy/change-people-policy';
 import type { RecordRecruitmentStep } from '../src/domain/recruitment/record-recruitment-step';
 
 // Erasing a leaver's personal data (issue 13 item 9) on real PostgreSQL: the raw event-store rows hold the name,
@@ -532,10 +533,9 @@ describe('a retention period changed by the policy', () => {
     expect((await timerRow(staffId))!.due_at).toEqual(at(730));
 
     const policies = app().get(PeoplePolicyHandlers);
-    const changed = await policies.change(
-      { expiryReminderDays: 30, noticeDays: 30, staffRetentionDays: 1095 },
-      own,
-    );
+    const change = (policy: ChangePeoplePolicy['data']['policy']) =>
+      policies.act(own, undefined, { type: 'ChangePeoplePolicy', data: { policy } });
+    const changed = await change({ expiryReminderDays: 30, noticeDays: 30, staffRetentionDays: 1095 });
     const moved = await timerRow(staffId);
     expect(moved!.due_at).toEqual(at(1095));
     expect(moved!.payload).toEqual({
@@ -547,9 +547,9 @@ describe('a retention period changed by the policy', () => {
     expect((await timerRow(other.staffId))!.due_at.toISOString()).toBe(otherDue);
 
     // A change that keeps the period (the reminder days only) leaves it; back to two years moves it back.
-    await policies.change({ expiryReminderDays: 14, noticeDays: 30 }, own);
+    await change({ expiryReminderDays: 14, noticeDays: 30 });
     expect((await timerRow(staffId))!.due_at).toEqual(at(1095));
-    await policies.change({ expiryReminderDays: 14, noticeDays: 30, staffRetentionDays: 730 }, own);
+    await change({ expiryReminderDays: 14, noticeDays: 30, staffRetentionDays: 730 });
     expect((await timerRow(staffId))!.due_at).toEqual(at(730));
   });
 });
