@@ -25,12 +25,14 @@ import { PeopleLists } from '../src/application/people-lists';
 import { QualificationHandlers } from '../src/application/qualification.handlers';
 import { RecruitmentHandlers } from '../src/application/recruitment.handlers';
 import { SeparationHandlers } from '../src/application/separation.handlers';
-import { staffLeavesAt } from '../src/domain/member/member.decide';
+import { staffLeavesAt } from '../src/domain/member/member.rules';
 import { memberStreamId } from '../src/domain/member/member.decider';
 import { candidateStreamId } from '../src/domain/recruitment/candidate.decider';
 import { separationStreamId } from '../src/domain/separation/separation.decider';
 import { staffService } from '../src/staff.service-definition';
 import { atRest as eventsAtRest, storedEvents } from './at-rest';
+import type { ChangePeoplePolicy } from '../src/domain/people-policy/change-people-policy';
+import type { RecordRecruitmentStep } from '../src/domain/recruitment/record-recruitment-step';
 
 // Erasing a leaver's personal data (issue 13 item 9) on real PostgreSQL: the raw event-store rows hold the name,
 // phone and ID number sealed before and unreadable after (the key gone); ids, dates, pay and the history stay.
@@ -94,7 +96,8 @@ async function hiredIn(
     call,
   );
   const id = applied.id;
-  const step = (body: object) => recruitment.recordRecruitmentStep({ id, ...body }, call);
+  const step = (body: Omit<RecordRecruitmentStep['data'], 'candidateId'>) =>
+    recruitment.act(call, undefined, { type: 'RecordRecruitmentStep', data: { candidateId: id, ...body } });
   await step({ step: 'screening' });
   await step({ step: 'interview', passed: true, interviewMode: 'on_site', ratings: [] });
   await step({ step: 'practical_test', passed: true, practicalTest: 'test_drive' });
@@ -114,7 +117,8 @@ async function hiredIn(
 const ITEMS = ['customers', 'open_orders', 'materials', 'borrowed_tools'] as const;
 
 async function handedOver(staffId: string): Promise<void> {
-  for (const item of ITEMS) await app().get(SeparationHandlers).tick({ id: staffId, item }, call);
+  for (const item of ITEMS)
+    await app().get(SeparationHandlers).act(call, { type: 'TickHandoverItem', data: { staffId, item } });
 }
 
 /** Waits for the leave timer's StaffMemberLeft (the file shows `leftAt`). */
@@ -521,17 +525,17 @@ describe('a retention period changed by the policy', () => {
 
     const { staffId } = await hiredIn(own);
     await app().get(SeparationHandlers).dismiss({ id: staffId, reason: 'r' }, own);
-    for (const item of ITEMS) await app().get(SeparationHandlers).tick({ id: staffId, item }, own);
+    for (const item of ITEMS)
+      await app().get(SeparationHandlers).act(own, { type: 'TickHandoverItem', data: { staffId, item } });
     const today = await tenantToday(ownTenant);
     const ownZone = await zone(ownTenant);
     const at = (days: number) => zonedInstant(ownZone, addDays(today, days + 1), 0);
     expect((await timerRow(staffId))!.due_at).toEqual(at(730));
 
     const policies = app().get(PeoplePolicyHandlers);
-    const changed = await policies.change(
-      { expiryReminderDays: 30, noticeDays: 30, staffRetentionDays: 1095 },
-      own,
-    );
+    const change = (policy: ChangePeoplePolicy['data']['policy']) =>
+      policies.act(own, undefined, { type: 'ChangePeoplePolicy', data: { policy } });
+    const changed = await change({ expiryReminderDays: 30, noticeDays: 30, staffRetentionDays: 1095 });
     const moved = await timerRow(staffId);
     expect(moved!.due_at).toEqual(at(1095));
     expect(moved!.payload).toEqual({
@@ -543,9 +547,9 @@ describe('a retention period changed by the policy', () => {
     expect((await timerRow(other.staffId))!.due_at.toISOString()).toBe(otherDue);
 
     // A change that keeps the period (the reminder days only) leaves it; back to two years moves it back.
-    await policies.change({ expiryReminderDays: 14, noticeDays: 30 }, own);
+    await change({ expiryReminderDays: 14, noticeDays: 30 });
     expect((await timerRow(staffId))!.due_at).toEqual(at(1095));
-    await policies.change({ expiryReminderDays: 14, noticeDays: 30, staffRetentionDays: 730 }, own);
+    await change({ expiryReminderDays: 14, noticeDays: 30, staffRetentionDays: 730 });
     expect((await timerRow(staffId))!.due_at).toEqual(at(730));
   });
 });

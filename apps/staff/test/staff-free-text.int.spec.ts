@@ -14,6 +14,7 @@ import { trainingSessionStreamId } from '../src/domain/training-session/training
 import { staffFactsOf } from '../src/infrastructure/conduct-staff-facts.repository';
 import { staffService } from '../src/staff.service-definition';
 import { atRest as eventsAtRest, storedEvents } from './at-rest';
+import type { RecordRecruitmentStep } from '../src/domain/recruitment/record-recruitment-step';
 
 // Staff's free text that may carry personal data (issue 13 item 9; PERSONAL_TEXT in libs/contracts): a
 // recruitment step's reason, a qualification's suspension reason, a resignation's reason and a handover note
@@ -54,13 +55,17 @@ async function candidate(): Promise<string> {
     },
     call,
   );
-  await recruitment().recordRecruitmentStep({ id: applied.id, step: 'screening' }, call);
+  await recruitment().act(call, undefined, {
+    type: 'RecordRecruitmentStep',
+    data: { candidateId: applied.id, step: 'screening' },
+  });
   return applied.id;
 }
 
 async function hired(): Promise<string> {
   const id = await candidate();
-  const step = (body: object) => recruitment().recordRecruitmentStep({ id, ...body }, call);
+  const step = (body: Omit<RecordRecruitmentStep['data'], 'candidateId'>) =>
+    recruitment().act(call, undefined, { type: 'RecordRecruitmentStep', data: { candidateId: id, ...body } });
   await step({ step: 'interview', passed: true, interviewMode: 'on_site', ratings: [] });
   await step({ step: 'practical_test', passed: true, practicalTest: 'test_drive' });
   await step({ step: 'onboarding_training', passed: true });
@@ -95,10 +100,17 @@ it('seals an interview’s remarks and the education with the candidate’s key;
     'education',
   );
   const reason = 'Remarks: Chen Jie smelled of alcohol at 9 am';
-  const rejected = await recruitment().recordRecruitmentStep(
-    { id, step: 'interview', passed: false, reason, interviewMode: 'on_site', ratings: [] },
-    call,
-  );
+  const rejected = await recruitment().act(call, undefined, {
+    type: 'RecordRecruitmentStep',
+    data: {
+      candidateId: id,
+      step: 'interview',
+      passed: false,
+      reason,
+      interviewMode: 'on_site',
+      ratings: [],
+    },
+  });
   expect(rejected.steps.at(-1)).toMatchObject({ step: 'interview', passed: false, reason });
   expect(await atRest(stream)).not.toMatch(/Chen Jie|alcohol/);
   const step = (await rows(stream)).filter((e) => e.type === 'RecruitmentStepRecorded').at(-1);
@@ -130,14 +142,18 @@ it('seals a suspension’s reason, a resignation’s reason and a handover note 
     call,
   );
   const qualificationId = String((recorded.qualifications[0] as { id?: string } | undefined)?.id);
-  await qualifications.suspend(
-    { id: staffId, qualificationId, reason: 'Zhang Wei’s licence held by police after a DUI stop' },
-    call,
-  );
+  // Suspending is served by the generic `act` (its use case's `handles`).
+  await qualifications.act(call, {
+    type: 'SuspendQualification',
+    data: { staffId, qualificationId, reason: 'Zhang Wei’s licence held by police after a DUI stop' },
+  });
   const separation = app().get(SeparationHandlers);
   const reason = 'moving to Chengdu to care for his sick father';
   await separation.resign({ id: staffId, reason }, call);
-  await separation.tick({ id: staffId, item: 'materials', note: 'returned by his wife Wang Li' }, call);
+  await separation.act(call, {
+    type: 'TickHandoverItem',
+    data: { staffId, item: 'materials', note: 'returned by his wife Wang Li' },
+  });
 
   for (const stream of [qualificationsStreamId(tenantId, staffId), separationStreamId(tenantId, staffId)])
     expect(await atRest(stream)).not.toMatch(/DUI|police|Chengdu|father|Wang Li/);

@@ -11,6 +11,7 @@ import { separationStreamId } from '../src/domain/separation/separation.decider'
 import { holdingsOf } from '../src/infrastructure/holdings.read-model';
 import { staffService } from '../src/staff.service-definition';
 import { storedEvents } from './at-rest';
+import type { RecordRecruitmentStep } from '../src/domain/recruitment/record-recruitment-step';
 
 // Issue 13 item 8: "open orders" and "borrowed tools" of a separating member ticked from orders' published events
 // (real PostgreSQL, the log transport reading orders' events table), as `system:orders`, exactly once.
@@ -47,7 +48,11 @@ async function hired(): Promise<string> {
     { postingId: posting.id, name: 'Wang Fang', phone: '+86 139 1234 5678', idNumber: '110105199001010011' },
     manager,
   );
-  const step = (body: object) => recruitment.recordRecruitmentStep({ id, ...body }, manager);
+  const step = (body: Omit<RecordRecruitmentStep['data'], 'candidateId'>) =>
+    recruitment.act(manager, undefined, {
+      type: 'RecordRecruitmentStep',
+      data: { candidateId: id, ...body },
+    });
   await step({ step: 'screening' });
   await step({ step: 'interview', passed: true, interviewMode: 'on_site', ratings: [] });
   await step({ step: 'practical_test', passed: true, practicalTest: 'workshop_task' });
@@ -135,7 +140,8 @@ it('ticks open orders and borrowed tools when the leaver holds none any more, th
   const view = await tickedSoon(staffId, ['open_orders', 'borrowed_tools']);
   expect(view.status).toBe('separating');
 
-  for (const item of ['customers', 'materials']) await separation().tick({ id: staffId, item }, manager);
+  for (const item of ['customers', 'materials'] as const)
+    await separation().act(manager, { type: 'TickHandoverItem', data: { staffId, item } });
   const stored = await events(staffId);
   const ticks = stored.filter((e) => e.type === 'HandoverItemTicked');
   expect(ticks.map((e) => [(e.data as { item: string }).item, e.metadata.actorId])).toEqual([
@@ -169,7 +175,7 @@ it('does not tick again what a manager ticked, and a redelivered event adds noth
   await dispatched(orderId, staffId);
   await holdsSoon(staffId, { openOrders: 1, toolsOut: 0 });
   await separation().resign({ id: staffId }, manager); // borrowed_tools at once: no tool out
-  await separation().tick({ id: staffId, item: 'open_orders' }, manager);
+  await separation().act(manager, { type: 'TickHandoverItem', data: { staffId, item: 'open_orders' } });
   await completed(orderId, staffId);
   await holdsSoon(staffId, { openOrders: 0, toolsOut: 0 });
   await eventually('the completion applied', async () => {

@@ -9,6 +9,7 @@ import { MemberHandlers } from '../src/application/member.handlers';
 import { People } from '../src/application/people';
 import { RecruitmentHandlers } from '../src/application/recruitment.handlers';
 import { staffService } from '../src/staff.service-definition';
+import type { RecordRecruitmentStep } from '../src/domain/recruitment/record-recruitment-step';
 
 // Issue 13 item 1, the leftover: a hire's login request that reached tenancy after the person was linked to a user
 // by hand is answered (tenancy's StaffLoginNotCreated); staff records it on the staff member's file, once.
@@ -37,7 +38,11 @@ async function hired(): Promise<string> {
     { postingId: posting.id, name: 'Qian Li', phone: '+86 139 1234 5678', drivingYears: 5 },
     manager,
   );
-  const step = (body: object) => recruitment.recordRecruitmentStep({ id, ...body }, manager);
+  const step = (body: Omit<RecordRecruitmentStep['data'], 'candidateId'>) =>
+    recruitment.act(manager, undefined, {
+      type: 'RecordRecruitmentStep',
+      data: { candidateId: id, ...body },
+    });
   await step({ step: 'screening' });
   await step({ step: 'interview', passed: true, interviewMode: 'on_site', ratings: [] });
   await step({ step: 'practical_test', passed: true, practicalTest: 'test_drive' });

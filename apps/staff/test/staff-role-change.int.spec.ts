@@ -10,6 +10,7 @@ import { DEFAULT_ASSESSMENT_POLICY } from '../src/domain/assessment/assessment.p
 import { memberStreamId } from '../src/domain/member/member.decider';
 import { staffService } from '../src/staff.service-definition';
 import { storedEvents } from './at-rest';
+import type { RecordRecruitmentStep } from '../src/domain/recruitment/record-recruitment-step';
 
 // Issue 13 item 5 ("failing → role change") and the staff file: ChangeStaffRole on real PostgreSQL. The change is
 // StaffRoleChanged in the member's stream (published on staff.events.v1); the list and the facts an assessment
@@ -42,7 +43,8 @@ async function hired(call = manager): Promise<{ staffId: string; branchId: strin
     { postingId: posting.id, name: 'Wang Fang', phone: '+86 139 1234 5678', drivingYears: 5 },
     call,
   );
-  const step = (body: object) => recruitment.recordRecruitmentStep({ id, ...body }, call);
+  const step = (body: Omit<RecordRecruitmentStep['data'], 'candidateId'>) =>
+    recruitment.act(call, undefined, { type: 'RecordRecruitmentStep', data: { candidateId: id, ...body } });
   await step({ step: 'screening' });
   await step({ step: 'interview', passed: true, interviewMode: 'on_site', ratings: [] });
   await step({ step: 'practical_test', passed: true, practicalTest: 'test_drive' });

@@ -34,6 +34,7 @@ import { PageQuery } from '../http/page.query';
 import { PositiveMoneyDto } from '../http/money.dto';
 import { Follows, present } from '../http/validators';
 import { NotPersonal } from '../http/personal';
+import { BodyOf } from '../routes/mount';
 
 // The REST bodies of the staff service's people methods (issue 13 items 1, 3, 8). The lists of allowed values
 // are the domain's own (imported from its contracts), so the schema and the decider agree.
@@ -240,6 +241,7 @@ export class HireCandidateDto {
 }
 
 @ApiSchema({ name: 'ChangePayTerms' })
+@BodyOf('staff.ChangePayTerms')
 export class ChangePayTermsDto {
   @ApiProperty({ type: PayTermsDto })
   @ValidateNested()
@@ -248,6 +250,7 @@ export class ChangePayTermsDto {
 }
 
 @ApiSchema({ name: 'ChangeStaffRole' })
+@BodyOf('staff.ChangeStaffRole')
 export class ChangeStaffRoleDto {
   @ApiProperty({ enum: TENANT_ROLES })
   @IsIn(TENANT_ROLES)
@@ -263,6 +266,7 @@ export class ChangeStaffRoleDto {
 }
 
 @ApiSchema({ name: 'SetStaffSkills' })
+@BodyOf('staff.SetStaffSkills')
 export class SetStaffSkillsDto {
   @ApiProperty({
     enum: REQUEST_KINDS,

@@ -8,8 +8,8 @@ import {
   type DueTimer,
 } from '@serviceops/platform';
 import type { PoolClient } from 'pg';
-import type { MemberCommand } from '../domain/member/member.commands';
-import { staffRetentionEndsAt } from '../domain/member/member.decide';
+import type { MemberCommand } from '../domain/member/member.decider';
+import { staffRetentionEndsAt } from '../domain/member/member.rules';
 import { memberDecider, memberStreamId } from '../domain/member/member.decider';
 import { MEMBER_SEALED_PATHS, type MemberEvent } from '../domain/member/member.events';
 import type { MemberState } from '../domain/member/member.state';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { migrate, type Migration } from '@serviceops/eventstore';
 import { execute, type DueTimer } from '@serviceops/platform';
 import type { Pool, PoolClient } from 'pg';
-import { lastDayCome, staffLeavesAt } from '../domain/member/member.decide';
+import { lastDayCome, staffLeavesAt } from '../domain/member/member.rules';
 import { memberDecider, memberStreamId } from '../domain/member/member.decider';
 import { MEMBER_SEALED_PATHS, type MemberEvent } from '../domain/member/member.events';
 import { separationDecider, separationStreamId } from '../domain/separation/separation.decider';

@@ -4,6 +4,7 @@ import {
   asOfDate,
   execute,
   Handles,
+  handlesUseCases,
   optional,
   ProblemError,
   type CallContext,
@@ -12,10 +13,14 @@ import {
   type HistoryEntry,
 } from '@serviceops/platform';
 import { periodOf } from '../domain/assessment/assessment.period';
-import type { AssessedOutcomes } from '../domain/member/member.commands';
-import { memberDecider, memberStreamId } from '../domain/member/member.decider';
+import {
+  MEMBER_USE_CASES,
+  memberDecider,
+  memberStreamId,
+  type MemberCommand,
+} from '../domain/member/member.decider';
 import { MEMBER_SEALED_PATHS, type MemberEvent, type PayTerms } from '../domain/member/member.events';
-import type { MemberState } from '../domain/member/member.state';
+import type { AssessedOutcomes, MemberContext, MemberState } from '../domain/member/member.state';
 import { recordedResults } from './assessments';
 import { People, personal, seesStaffPersonalData } from './people';
 import { MemberErrorCode } from '../domain/member/member.errors';
@@ -73,7 +78,11 @@ export function memberViewOf(state: MemberState, version: number, clear: boolean
   };
 }
 
-/** The staff member's file: pay terms now; the file as it is or was, and its history. */
+/**
+ * The staff member's file: pay terms, role and skills now; the file as it is or was, and its history. A use case
+ * that is the whole of its declared method (`handles`, in its file under domain/member/) is served by `act`, bound
+ * at the end of this file.
+ */
 @Injectable()
 export class MemberHandlers {
   constructor(private readonly people: People) {}
@@ -93,37 +102,30 @@ export class MemberHandlers {
     return { state: decoded.reduce(memberDecider.evolve, memberDecider.initialState()), version };
   }
 
-  @Handles('staff.ChangePayTerms')
-  async changePayTerms(
-    request: {
-      id: string;
-      expectedVersion?: number;
-      payTerms?: { dailyPay?: { amount?: number | string; currency?: string } };
-    },
+  /**
+   * A change to one staff member's file: load → decide → append with the expected version, the tenant's time zone
+   * in the context (`extra`: what a method looked up first). Every use case with `handles` is bound to it at the end
+   * of this file; the methods below build their command or context with the caller or a lookup first.
+   */
+  async act(
     call: CallContext,
+    expectedVersion: number | undefined,
+    command: MemberCommand,
+    extra: Partial<MemberContext> = {},
   ): Promise<StaffMemberView> {
     const { runtime } = this.people;
-    const pay = request.payTerms?.dailyPay ?? {};
-    const codec = await this.people.forRead<MemberEvent>(request.id, MEMBER_SEALED_PATHS);
+    const { staffId } = command.data;
+    const codec = await this.people.forRead<MemberEvent>(staffId, MEMBER_SEALED_PATHS);
     const timeZone = await this.people.timeZoneOf(call.tenantId);
-    const done = await runtime.timed('ChangePayTerms', () =>
+    const done = await runtime.timed(command.type, () =>
       execute(
         runtime.store,
         memberDecider,
-        memberStreamId(call.tenantId, request.id),
-        {
-          type: 'ChangePayTerms',
-          data: {
-            staffId: request.id,
-            payTerms: { dailyPay: { amount: Number(pay.amount ?? 0), currency: pay.currency ?? '' } },
-          },
-        },
-        { now: new Date(), timeZone },
+        memberStreamId(call.tenantId, staffId),
+        command,
+        { now: new Date(), timeZone, ...extra },
         call,
-        {
-          codec,
-          ...(request.expectedVersion !== undefined ? { expectedVersion: request.expectedVersion } : {}),
-        },
+        { codec, ...optional('expectedVersion', expectedVersion) },
       ),
     );
     return memberViewOf(done.state, done.version, seesStaffPersonalData(call.roles));
@@ -135,30 +137,18 @@ export class MemberHandlers {
     request: { id: string; expectedVersion?: number; role?: string; assessmentPeriod?: string },
     call: CallContext,
   ): Promise<StaffMemberView> {
-    const { runtime } = this.people;
     const period = request.assessmentPeriod ? periodOf(request.assessmentPeriod, 'UTC').id : undefined;
     const assessed = period ? await this.assessedOutcomes(call.tenantId, period, request.id) : undefined;
-    const codec = await this.people.forRead<MemberEvent>(request.id, MEMBER_SEALED_PATHS);
-    const timeZone = await this.people.timeZoneOf(call.tenantId);
-    const done = await runtime.timed('ChangeStaffRole', () =>
-      execute(
-        runtime.store,
-        memberDecider,
-        memberStreamId(call.tenantId, request.id),
-        {
-          type: 'ChangeStaffRole',
-          // The role is one of TENANT_ROLES: the request's class (the REST body's) checked it.
-          data: { staffId: request.id, role: request.role as Role, ...optional('assessmentPeriod', period) },
-        },
-        { now: new Date(), timeZone, ...optional('assessed', assessed) },
-        call,
-        {
-          codec,
-          ...(request.expectedVersion !== undefined ? { expectedVersion: request.expectedVersion } : {}),
-        },
-      ),
+    return this.act(
+      call,
+      request.expectedVersion,
+      {
+        type: 'ChangeStaffRole',
+        // The role is one of TENANT_ROLES: the request's class (the REST body's) checked it.
+        data: { staffId: request.id, role: request.role as Role, ...optional('assessmentPeriod', period) },
+      },
+      optional('assessed', assessed),
     );
-    return memberViewOf(done.state, done.version, seesStaffPersonalData(call.roles));
   }
 
   /**
@@ -166,31 +156,14 @@ export class MemberHandlers {
    * dispatch reads it), recorded with the caller as who set it.
    */
   @Handles('staff.SetStaffSkills')
-  async setSkills(
+  setSkills(
     request: { id: string; expectedVersion?: number; kinds?: readonly string[] },
     call: CallContext,
   ): Promise<StaffMemberView> {
-    const { runtime } = this.people;
-    const codec = await this.people.forRead<MemberEvent>(request.id, MEMBER_SEALED_PATHS);
-    const timeZone = await this.people.timeZoneOf(call.tenantId);
-    const done = await runtime.timed('SetStaffSkills', () =>
-      execute(
-        runtime.store,
-        memberDecider,
-        memberStreamId(call.tenantId, request.id),
-        {
-          type: 'SetStaffSkills',
-          data: { staffId: request.id, kinds: request.kinds ?? [], setBy: call.actorId },
-        },
-        { now: new Date(), timeZone },
-        call,
-        {
-          codec,
-          ...(request.expectedVersion !== undefined ? { expectedVersion: request.expectedVersion } : {}),
-        },
-      ),
-    );
-    return memberViewOf(done.state, done.version, seesStaffPersonalData(call.roles));
+    return this.act(call, request.expectedVersion, {
+      type: 'SetStaffSkills',
+      data: { staffId: request.id, kinds: request.kinds ?? [], setBy: call.actorId },
+    });
   }
 
   /** The person's outcomes in the period's latest recorded result; undefined when not assessed in it. */
@@ -222,3 +195,8 @@ export class MemberHandlers {
     return { id, entries: historyOf(events, 'staffId') };
   }
 }
+
+// Every use case with `handles` (ChangePayTerms): request → command → `act`.
+handlesUseCases(MemberHandlers, MEMBER_USE_CASES, function (command, request, call) {
+  return this.act(call, request.expectedVersion, command as MemberCommand);
+});

@@ -1,14 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { execute, Handles, optional, type CallContext } from '@serviceops/platform';
+import { execute, Handles, handlesUseCases, optional, type CallContext } from '@serviceops/platform';
 import {
+  PEOPLE_POLICY_USE_CASES,
   peoplePolicyDecider,
   peoplePolicyStreamId,
-  type PeoplePolicyState,
-} from '../domain/people-policy/people-policy';
+  type PeoplePolicyCommand,
+} from '../domain/people-policy/people-policy.decider';
+import type { PeoplePolicyState } from '../domain/people-policy/people-policy.state';
 import { moveStaffRetention } from './member-erasure.handlers';
 import { People, type VersionedPeoplePolicy } from './people';
 
-/** The tenant's people policy: reminder days before a qualification expires, notice days of a resignation. */
+/**
+ * The tenant's people policy: reminder days before a qualification expires, notice days of a resignation. A use
+ * case that is the whole of its declared method (`handles`, under domain/people-policy/) is served by `act`.
+ */
 @Injectable()
 export class PeoplePolicyHandlers {
   constructor(private readonly people: People) {}
@@ -18,36 +23,23 @@ export class PeoplePolicyHandlers {
     return this.people.policyOf(call.tenantId);
   }
 
-  @Handles('staff.ChangePeoplePolicy')
-  async change(
-    request: {
-      expectedVersion?: number;
-      expiryReminderDays?: number;
-      noticeDays?: number;
-      staffRetentionDays?: number;
-    },
+  /** A change to the tenant's policy: load → decide → append, the pending retention timers moved with it. */
+  async act(
     call: CallContext,
+    expectedVersion: number | undefined,
+    command: PeoplePolicyCommand,
   ): Promise<VersionedPeoplePolicy> {
     const { runtime } = this.people;
-    const done = await runtime.timed('ChangePeoplePolicy', () =>
+    const done = await runtime.timed(command.type, () =>
       execute(
         runtime.store,
         peoplePolicyDecider,
         peoplePolicyStreamId(call.tenantId),
-        {
-          type: 'ChangePeoplePolicy',
-          data: {
-            policy: {
-              expiryReminderDays: request.expiryReminderDays ?? Number.NaN,
-              noticeDays: request.noticeDays ?? Number.NaN,
-              ...optional('staffRetentionDays', request.staffRetentionDays),
-            },
-          },
-        },
+        command,
         { now: new Date() },
         call,
         {
-          ...optional('expectedVersion', request.expectedVersion),
+          ...optional('expectedVersion', expectedVersion),
           // A new retention period applies to past separations too: their pending erasures move with it.
           // (Timers already on the new period are left as they are.)
           inline: async (tx, state, _version, events) => {
@@ -64,3 +56,8 @@ export class PeoplePolicyHandlers {
     return { version: done.state.version, ...done.state.policy };
   }
 }
+
+// Every use case with `handles` (ChangePeoplePolicy): request → command → `act`.
+handlesUseCases(PeoplePolicyHandlers, PEOPLE_POLICY_USE_CASES, function (command, request, call) {
+  return this.act(call, request.expectedVersion, command as PeoplePolicyCommand);
+});

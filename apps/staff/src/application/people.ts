@@ -15,12 +15,9 @@ import {
   type CallContext,
   type EventCodec,
 } from '@serviceops/platform';
-import {
-  peoplePolicyDecider,
-  peoplePolicyStreamId,
-  type PeoplePolicy,
-  type PeoplePolicyChanged,
-} from '../domain/people-policy/people-policy';
+import type { PeoplePolicyChanged } from '../domain/people-policy/change-people-policy';
+import { peoplePolicyDecider, peoplePolicyStreamId } from '../domain/people-policy/people-policy.decider';
+import type { PeoplePolicy } from '../domain/people-policy/people-policy.state';
 import { personCodec, type SealedPathsByType } from '../infrastructure/sealing';
 import { TENANT_ZONES } from '../infrastructure/tenant-zones';
 import { PersonErrorCode } from '../domain/person/person.errors';

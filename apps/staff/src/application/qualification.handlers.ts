@@ -3,6 +3,7 @@ import { newId } from '@serviceops/kernel';
 import {
   execute,
   Handles,
+  handlesUseCases,
   maskIdNumber,
   optional,
   ProblemError,
@@ -15,16 +16,16 @@ import {
 import { memberStreamId } from '../domain/member/member.decider';
 import type { MemberEvent } from '../domain/member/member.events';
 import type { MemberState } from '../domain/member/member.state';
-import type { QualificationCommand } from '../domain/qualification/qualification.commands';
-import { eligibilityAt } from '../domain/qualification/qualification.decide';
-import { qualificationDecider, qualificationsStreamId } from '../domain/qualification/qualification.decider';
 import {
-  QUALIFICATION_SEALED_PATHS,
-  type IneligibleBecause,
+  QUALIFICATION_USE_CASES,
+  qualificationDecider,
+  qualificationsStreamId,
+  type QualificationCommand,
   type QualificationEvent,
-  type StaffEligibilityChanged,
-} from '../domain/qualification/qualification.events';
-import type { QualificationsState } from '../domain/qualification/qualification.state';
+} from '../domain/qualification/qualification.decider';
+import { QUALIFICATION_SEALED_PATHS } from '../domain/qualification/qualification.events';
+import { eligibilityAt, type StaffEligibilityChanged } from '../domain/qualification/qualification.rules';
+import type { IneligibleBecause, QualificationsState } from '../domain/qualification/qualification.state';
 import { MemberHandlers } from './member.handlers';
 import { People, seesStaffPersonalData, systemCall } from './people';
 import { MemberErrorCode } from '../domain/member/member.errors';
@@ -92,7 +93,8 @@ function viewOf(
 /**
  * A staff member's qualifications: recorded, suspended, reinstated, re-verified by people; reminded, expired and
  * marked overdue by durable timers (armed in the append's transaction, so they exist iff the event does; the
- * decider gives nothing for a timer already acted on, so a timer run twice after a crash changes nothing).
+ * decider gives nothing for a timer already acted on, so a timer run twice after a crash changes nothing). A use
+ * case that is the whole of its declared method (`handles`, under domain/qualification/) is served by `act`.
  */
 @Injectable()
 export class QualificationHandlers {
@@ -132,55 +134,6 @@ export class QualificationHandlers {
       },
       request.expectedVersion,
       { member },
-    );
-  }
-
-  @Handles('staff.SuspendQualification')
-  suspend(
-    request: { id: string; qualificationId: string; expectedVersion?: number; reason?: string },
-    call: CallContext,
-  ): Promise<QualificationsView> {
-    return this.act(
-      call,
-      {
-        type: 'SuspendQualification',
-        data: { staffId: request.id, qualificationId: request.qualificationId, reason: request.reason ?? '' },
-      },
-      request.expectedVersion,
-    );
-  }
-
-  @Handles('staff.ReinstateQualification')
-  reinstate(
-    request: { id: string; qualificationId: string; expectedVersion?: number },
-    call: CallContext,
-  ): Promise<QualificationsView> {
-    return this.act(
-      call,
-      {
-        type: 'ReinstateQualification',
-        data: { staffId: request.id, qualificationId: request.qualificationId },
-      },
-      request.expectedVersion,
-    );
-  }
-
-  @Handles('staff.ReverifyQualification')
-  reverify(
-    request: { id: string; qualificationId: string; expectedVersion?: number; nextReverifyBy?: string },
-    call: CallContext,
-  ): Promise<QualificationsView> {
-    return this.act(
-      call,
-      {
-        type: 'ReverifyQualification',
-        data: {
-          staffId: request.id,
-          qualificationId: request.qualificationId,
-          ...optional('nextReverifyBy', request.nextReverifyBy),
-        },
-      },
-      request.expectedVersion,
     );
   }
 
@@ -258,7 +211,12 @@ export class QualificationHandlers {
       throw new ProblemError(MemberErrorCode.STAFF_MEMBER_NOT_FOUND, 'no such staff member');
   }
 
-  private async act(
+  /**
+   * One command on the staff member's qualifications: load → decide → append with the tenant's policy and time zone,
+   * arming the timers of what it records in the same transaction. Every use case with `handles` is bound to it at
+   * the end of this file; recording (a member lookup, a new id) and the timers call it too.
+   */
+  async act(
     call: CallContext,
     command: QualificationCommand,
     expectedVersion?: number,
@@ -314,3 +272,8 @@ export class QualificationHandlers {
     return viewOf(staffId, done.state, done.version, seesStaffPersonalData(call.roles));
   }
 }
+
+// Every use case with `handles` (suspend, reinstate, re-verify): request → command → `act`.
+handlesUseCases(QualificationHandlers, QUALIFICATION_USE_CASES, function (command, request, call) {
+  return this.act(call, command as QualificationCommand, request.expectedVersion);
+});

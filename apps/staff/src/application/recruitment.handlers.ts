@@ -11,6 +11,7 @@ import {
   execute,
   executeTogether,
   Handles,
+  handlesUseCases,
   isSealed,
   optional,
   ProblemError,
@@ -21,27 +22,25 @@ import {
   historyOf,
   type HistoryEntry,
 } from '@serviceops/platform';
-import type { CandidateCommand } from '../domain/recruitment/candidate.commands';
+import {
+  CANDIDATE_USE_CASES,
+  candidateDecider,
+  candidateStreamId,
+  type CandidateCommand,
+  type CandidateEvent,
+} from '../domain/recruitment/candidate.decider';
 import {
   nextStep,
   REJECTED_CANDIDATE_RETENTION_DAYS,
   retentionEndsAt,
-} from '../domain/recruitment/candidate.decide';
-import { candidateDecider, candidateStreamId } from '../domain/recruitment/candidate.decider';
-import type {
-  CandidateEvent,
-  InterviewMode,
-  PracticalTest,
-  RecruitmentStep,
-} from '../domain/recruitment/candidate.events';
+} from '../domain/recruitment/candidate.rules';
 import type { CandidateState } from '../domain/recruitment/candidate.state';
-import { payTermsOf } from '../domain/member/member.decide';
+import { payTermsOf } from '../domain/member/member.rules';
 import { memberDecider, memberStreamId } from '../domain/member/member.decider';
 import { MEMBER_SEALED_PATHS, type MemberEvent } from '../domain/member/member.events';
 import type { MemberState } from '../domain/member/member.state';
 import { postingDecider, postingStreamId } from '../domain/recruitment/posting.decider';
-import type { EducationLevel } from '../domain/recruitment/posting.events';
-import type { PostingState } from '../domain/recruitment/posting.state';
+import type { EducationLevel, PostingState } from '../domain/recruitment/posting.state';
 import { memberViewOf, type StaffMemberView } from './member.handlers';
 import { People, personal, seesStaffPersonalData, systemCall } from './people';
 import { CandidateErrorCode } from '../domain/recruitment/candidate.errors';
@@ -126,19 +125,11 @@ export function candidateViewOf(state: CandidateState, version: number, clear: b
   };
 }
 
-interface StepMessage {
-  readonly id: string;
-  readonly expectedVersion?: number;
-  readonly step?: string;
-  readonly passed?: boolean;
-  readonly reason?: string;
-  readonly interviewMode?: string;
-  readonly ratings?: readonly { aspect?: string; score?: number }[];
-  readonly practicalTest?: string;
-  readonly score?: number;
-}
-
-/** Postings and candidates: apply, each step in order, hire (which creates the staff member). */
+/**
+ * Postings and candidates: apply, each step in order, hire (which creates the staff member). A use case that is
+ * the whole of its declared method (`handles`, under domain/recruitment/) is served by `act`; the methods here do
+ * more (a new id and key, two streams, a key destroyed).
+ */
 @Injectable()
 export class RecruitmentHandlers {
   constructor(private readonly people: People) {}
@@ -250,45 +241,39 @@ export class RecruitmentHandlers {
     return candidateViewOf(done.state, done.version, seesStaffPersonalData(call.roles));
   }
 
-  @Handles('staff.RecordRecruitmentStep')
-  async recordRecruitmentStep(request: StepMessage, call: CallContext): Promise<CandidateView> {
+  /**
+   * One command on a candidate's stream: load → decide → append with the expected version; a rejection it records
+   * starts the retention of the candidate's data (its timer armed in the same transaction), erased when it is over.
+   * Every use case with `handles` (recording a step) is bound to it at the end of this file.
+   */
+  async act(
+    call: CallContext,
+    expectedVersion: number | undefined,
+    command: CandidateCommand,
+  ): Promise<CandidateView> {
     const { runtime } = this.people;
-    const codec = await this.people.forRead<CandidateEvent>(request.id, CANDIDATE_SEALED_PATHS);
-    const done = await runtime.timed('RecordRecruitmentStep', () =>
+    const { candidateId } = command.data;
+    const codec = await this.people.forRead<CandidateEvent>(candidateId, CANDIDATE_SEALED_PATHS);
+    const done = await runtime.timed(command.type, () =>
       execute(
         runtime.store,
         candidateDecider,
-        candidateStreamId(call.tenantId, request.id),
-        {
-          type: 'RecordRecruitmentStep',
-          data: {
-            candidateId: request.id,
-            step: (request.step ?? '') as RecruitmentStep,
-            ...optional('passed', request.passed),
-            ...optional('reason', request.reason),
-            ...optional('interviewMode', request.interviewMode as InterviewMode | undefined),
-            ...(request.ratings?.length
-              ? { ratings: request.ratings.map((r) => ({ aspect: r.aspect ?? '', score: r.score ?? 0 })) }
-              : {}),
-            ...optional('practicalTest', request.practicalTest as PracticalTest | undefined),
-            ...optional('score', request.score),
-          },
-        },
+        candidateStreamId(call.tenantId, candidateId),
+        command,
         { now: new Date() },
         call,
         {
           codec,
-          ...(request.expectedVersion !== undefined ? { expectedVersion: request.expectedVersion } : {}),
-          // A rejection starts the retention of the candidate's data: erased when it is over.
+          ...optional('expectedVersion', expectedVersion),
           inline: async (tx, _state, _version, events) => {
             for (const event of events as CandidateEvent[])
               if (event.type === 'RecruitmentStepRecorded' && !event.data.passed)
                 await this.people.timers.schedule(tx, {
-                  id: `${CANDIDATE_RETENTION_TIMER}:${request.id}`,
+                  id: `${CANDIDATE_RETENTION_TIMER}:${candidateId}`,
                   tenantId: call.tenantId,
                   kind: CANDIDATE_RETENTION_TIMER,
                   dueAt: retentionEndsAt(event.data.recordedAt),
-                  payload: { candidateId: request.id },
+                  payload: { candidateId },
                 });
           },
         },
@@ -462,3 +447,8 @@ export class RecruitmentHandlers {
     return { id, entries: historyOf(events, 'candidateId') };
   }
 }
+
+// Every candidate use case with `handles` (RecordRecruitmentStep): request → command → `act`.
+handlesUseCases(RecruitmentHandlers, CANDIDATE_USE_CASES, function (command, request, call) {
+  return this.act(call, request.expectedVersion, command as CandidateCommand);
+});

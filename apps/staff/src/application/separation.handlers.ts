@@ -1,16 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { PERSONAL_TEXT, sealedPathsOf } from '@serviceops/contracts';
 import { withTransaction } from '@serviceops/eventstore';
-import { execute, Handles, isSealed, optional, ProblemError, type CallContext } from '@serviceops/platform';
-import type { SeparationCommand } from '../domain/separation/separation.commands';
-import { separationDecider, separationStreamId } from '../domain/separation/separation.decider';
 import {
-  HANDOVER_ITEMS,
-  type HandoverItem,
+  execute,
+  Handles,
+  handlesUseCases,
+  isSealed,
+  optional,
+  ProblemError,
+  type CallContext,
+} from '@serviceops/platform';
+import {
+  SEPARATION_USE_CASES,
+  separationDecider,
+  separationStreamId,
+  type SeparationCommand,
   type SeparationEvent,
-} from '../domain/separation/separation.events';
+} from '../domain/separation/separation.decider';
 import { handoverToTick, HOLDINGS_TICK_ACTOR, type Holdings } from '../domain/separation/separation.holdings';
-import type { SeparationState } from '../domain/separation/separation.state';
+import { HANDOVER_ITEMS, type SeparationState } from '../domain/separation/separation.state';
 import { holdingsOf, lockHoldings } from '../infrastructure/holdings.read-model';
 
 /** Where personal free text sits (PERSONAL_TEXT.staffSeparation): sealed with the staff member's own key. */
@@ -57,7 +65,8 @@ function viewOf(staffId: string, state: SeparationState, version: number): Separ
 /**
  * Resignation (with the policy's notice) or dismissal, then the handover checklist ticked by a manager or, for open
  * orders and borrowed tools, by orders' events (`system:orders`); the decider requests the final settlement with
- * the last item, never before.
+ * the last item, never before. A use case that is the whole of its declared method (`handles`, under
+ * domain/separation/) is served by `act`.
  */
 @Injectable()
 export class SeparationHandlers {
@@ -131,25 +140,6 @@ export class SeparationHandlers {
     return view;
   }
 
-  @Handles('staff.TickHandoverItem')
-  tick(
-    request: { id: string; expectedVersion?: number; item?: string; note?: string },
-    call: CallContext,
-  ): Promise<SeparationView> {
-    return this.act(
-      call,
-      {
-        type: 'TickHandoverItem',
-        data: {
-          staffId: request.id,
-          item: (request.item ?? '') as HandoverItem,
-          ...optional('note', request.note),
-        },
-      },
-      request.expectedVersion,
-    );
-  }
-
   @Handles('staff.GetSeparation')
   async get({ id }: { id: string }, call: CallContext): Promise<SeparationView> {
     const { state: member } = await this.members.state(call.tenantId, id);
@@ -163,7 +153,12 @@ export class SeparationHandlers {
     return viewOf(id, decoded.reduce(separationDecider.evolve, separationDecider.initialState()), version);
   }
 
-  private async act(
+  /**
+   * One command on the staff member's separation: load → decide → append with the tenant's policy, time zone and
+   * the member, arming the leave and retention timers of what it records in the same transaction. Every use case
+   * with `handles` (ticking an item) is bound to it at the end of this file.
+   */
+  async act(
     call: CallContext,
     command: SeparationCommand,
     expectedVersion?: number,
@@ -215,3 +210,8 @@ export class SeparationHandlers {
     return viewOf(staffId, done.state, done.version);
   }
 }
+
+// Every use case with `handles` (TickHandoverItem): request → command → `act`.
+handlesUseCases(SeparationHandlers, SEPARATION_USE_CASES, function (command, request, call) {
+  return this.act(call, command as SeparationCommand, request.expectedVersion);
+});

@@ -1,8 +1,8 @@
 import { deciderSpec } from '@serviceops/testing';
-import type { AssessedOutcomes, HireStaffMember, MemberCommand, SeparationOfMember } from './member.commands';
-import { DEFAULT_STAFF_RETENTION_DAYS, staffLeavesAt, staffRetentionEndsAt } from './member.decide';
-import { memberDecider } from './member.decider';
-import type { MemberEvent, StaffMemberHired } from './member.events';
+import type { HireStaffMember, StaffMemberHired } from './hire-staff-member';
+import type { AssessedOutcomes, SeparationOfMember } from './member.state';
+import { DEFAULT_STAFF_RETENTION_DAYS, staffLeavesAt, staffRetentionEndsAt } from './member.rules';
+import { memberDecider, type MemberCommand, type MemberEvent } from './member.decider';
 
 const now = new Date('2026-03-02T01:00:00.000Z');
 const at = now.toISOString();

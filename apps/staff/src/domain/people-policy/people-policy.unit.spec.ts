@@ -1,5 +1,7 @@
 import { deciderSpec } from '@serviceops/testing';
-import { DEFAULT_PEOPLE_POLICY, peoplePolicyDecider, type PeoplePolicyChanged } from './people-policy';
+import type { PeoplePolicyChanged } from './change-people-policy';
+import { peoplePolicyDecider } from './people-policy.decider';
+import { DEFAULT_PEOPLE_POLICY } from './people-policy.state';
 
 const now = new Date('2026-03-02T01:00:00.000Z');
 const spec = (given: readonly PeoplePolicyChanged[]) =>

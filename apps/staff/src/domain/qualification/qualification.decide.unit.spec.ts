@@ -1,9 +1,13 @@
 import { deciderSpec } from '@serviceops/testing';
 import type { MemberState } from '../member/member.state';
-import type { QualificationCommand, QualificationContext } from './qualification.commands';
-import { DEFAULT_EXPIRY_REMINDER_DAYS, eligibilityAt, eligibilityOf } from './qualification.decide';
-import { qualificationDecider } from './qualification.decider';
-import type { QualificationEvent, QualificationRecorded } from './qualification.events';
+import type { QualificationRecorded } from './record-qualification';
+import {
+  qualificationDecider,
+  type QualificationCommand,
+  type QualificationEvent,
+} from './qualification.decider';
+import { DEFAULT_EXPIRY_REMINDER_DAYS, eligibilityAt, eligibilityOf } from './qualification.rules';
+import type { QualificationContext } from './qualification.state';
 
 const now = new Date('2026-03-02T01:00:00.000Z');
 const at = now.toISOString();

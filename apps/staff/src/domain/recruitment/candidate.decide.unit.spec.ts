@@ -1,8 +1,9 @@
 import { deciderSpec } from '@serviceops/testing';
-import type { CandidateCommand, CandidateContext } from './candidate.commands';
-import { candidateDecider } from './candidate.decider';
-import type { CandidateApplied, CandidateEvent, RecruitmentStep } from './candidate.events';
-import { REJECTED_CANDIDATE_RETENTION_DAYS, unmetCriteria } from './candidate.decide';
+import type { CandidateApplied } from './apply-for-posting';
+import { candidateDecider, type CandidateCommand, type CandidateEvent } from './candidate.decider';
+import { REJECTED_CANDIDATE_RETENTION_DAYS } from './candidate.rules';
+import type { CandidateContext, RecruitmentStep } from './candidate.state';
+import { unmetCriteria } from './record-recruitment-step';
 import type { PostingState } from './posting.state';
 
 const now = new Date('2026-03-02T01:00:00.000Z');

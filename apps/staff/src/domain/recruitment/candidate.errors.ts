@@ -1,7 +1,7 @@
 import { DomainError } from '@serviceops/kernel';
 import { FreeTextErrorCode } from '../free-text.errors';
 import { PostingErrorCode } from './posting.errors';
-import { RECRUITMENT_STEPS, type RecruitmentStep } from './candidate.events';
+import { RECRUITMENT_STEPS, type RecruitmentStep } from './candidate.state';
 
 /** Stable codes of the candidate's rules; the edge maps each to an HTTP/gRPC status (libs/platform errors.ts). */
 export const CandidateErrorCode = {

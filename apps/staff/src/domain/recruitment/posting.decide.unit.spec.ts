@@ -1,7 +1,5 @@
 import { deciderSpec } from '@serviceops/testing';
-import type { PostingCommand } from './posting.commands';
-import { postingDecider } from './posting.decider';
-import type { PostingEvent } from './posting.events';
+import { postingDecider, type PostingCommand, type PostingEvent } from './posting.decider';
 
 const now = new Date('2026-03-02T01:00:00.000Z');
 const ID = '0b7c9a34-5b7e-4c1e-9a3a-1f2d3c4b5a69';

@@ -1,15 +1,17 @@
-import { streamId, type Decider } from '@serviceops/kernel';
-import type { PostingCommand } from './posting.commands';
-import { decidePosting, type PostingContext } from './posting.decide';
-import type { PostingEvent } from './posting.events';
-import { evolvePosting } from './posting.evolve';
-import { initialPostingState, type PostingState } from './posting.state';
+import { deciderOf, streamId, type CommandOf, type EventOf } from '@serviceops/kernel';
+import { openPosting } from './open-posting';
+import { initialPostingState, type PostingContext, type PostingState } from './posting.state';
 
-export const postingDecider: Decider<PostingCommand, PostingEvent, PostingState, PostingContext> = {
-  initialState: initialPostingState,
-  decide: decidePosting,
-  evolve: evolvePosting,
-};
+/** A posting: the list of its use cases, a file each beside this one; the unions and the decider follow. */
+export const POSTING_USE_CASES = [openPosting] as const;
+
+export type PostingCommand = CommandOf<typeof POSTING_USE_CASES>;
+export type PostingEvent = EventOf<typeof POSTING_USE_CASES>;
+
+export const postingDecider = deciderOf<typeof POSTING_USE_CASES, PostingState, PostingContext>(
+  initialPostingState,
+  POSTING_USE_CASES,
+);
 
 /** One stream per posting: 'posting-<tenantId>-<postingId>' (stream ids always lead with their tenant). */
 export function postingStreamId(tenantId: string, postingId: string): string {

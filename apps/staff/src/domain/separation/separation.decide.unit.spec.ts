@@ -1,9 +1,8 @@
 import { deciderSpec } from '@serviceops/testing';
 import type { MemberState } from '../member/member.state';
-import type { SeparationCommand, SeparationContext } from './separation.commands';
-import { DEFAULT_NOTICE_DAYS } from './separation.decide';
-import { separationDecider } from './separation.decider';
-import type { HandoverItem, SeparationEvent } from './separation.events';
+import { separationDecider, type SeparationCommand, type SeparationEvent } from './separation.decider';
+import { DEFAULT_NOTICE_DAYS } from './separation.rules';
+import type { HandoverItem, SeparationContext } from './separation.state';
 
 const now = new Date('2026-03-02T01:00:00.000Z');
 const at = now.toISOString();

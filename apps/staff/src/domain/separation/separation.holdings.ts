@@ -1,4 +1,4 @@
-import type { HandoverItem } from './separation.events';
+import type { HandoverItem } from './separation.state';
 
 /**
  * What a staff member still holds of the orders service's, from its published events (staff's read model): the
