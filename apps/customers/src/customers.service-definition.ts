@@ -49,7 +49,7 @@ import {
 } from './projections/read-models.projection';
 
 /** Every declared method of the customers API is handled by exactly one `@Handles` method of these. */
-const HANDLERS = [
+export const HANDLERS = [
   CustomerHandlers,
   CustomerQueries,
   InquiryHandlers,

@@ -4,7 +4,10 @@ import { Sealing } from './customer-store';
 import { personalView } from './customer-view';
 import { maskBirthDate, maskEmail, maskIdNumber, maskName, maskPhone } from './masking';
 import { decodeCursor, decodeDayCursor, encodeCursor, encodeDayCursor } from './paging';
-import { derivedId } from './return-visits';
+import type { InquiryEvent } from '../domain/inquiry/inquiry.events';
+import type { ReturnVisitEvent } from '../domain/return-visit/return-visit.events';
+import { inquiryViewOf } from './inquiries';
+import { derivedId, visitViewOf } from './return-visits';
 
 describe('masking personal values', () => {
   it.each([
@@ -125,5 +128,47 @@ describe('page cursors', () => {
     expect(decodeDayCursor(`999999999999999_${id}`)).toEqual({ day: '9999-12-31', id });
     expect(decodeDayCursor(`0_${id}`)).toEqual({ day: '1970-01-01', id });
     expect(decodeCursor(`999999999999999_${id}`).at.getTime()).toBe(999_999_999_999_999);
+  });
+});
+
+describe('views folded from a record’s events', () => {
+  const I = '3d0f6a52-7c1b-4e0a-9f3e-2b6c8d1e4a70';
+  const C = '6f1c1f9e-3b8a-4c39-9b0e-0d6b9b7f5a11';
+  // A type no use case records (retired, or a new one the view does not show): only the stream's version moves.
+  const unknown = { type: 'InquiryCallNoted', data: { inquiryId: I } } as unknown as InquiryEvent;
+
+  it('leave an inquiry as it was on an event they do not show', () => {
+    const received: InquiryEvent = {
+      type: 'InquiryReceived',
+      data: {
+        inquiryId: I,
+        customerId: C,
+        channel: 'phone',
+        subject: 'Forklift',
+        content: 'By the week?',
+        receivedAt: '2026-03-02T01:00:00.000Z',
+        policyVersion: 1,
+      },
+    };
+    const before = inquiryViewOf([received], 1, true).view;
+    expect(inquiryViewOf([received, unknown], 2, true).view).toEqual({ ...before, version: 2 });
+  });
+
+  it('leave a return visit as it was on an event they do not show', () => {
+    const scheduled: ReturnVisitEvent = {
+      type: 'ReturnVisitScheduled',
+      data: {
+        visitId: I,
+        customerId: C,
+        reason: 'on_demand',
+        dueOn: '2026-03-02',
+        scheduledAt: '2026-03-02T01:00:00.000Z',
+        policyVersion: 1,
+      },
+    };
+    const before = visitViewOf([scheduled], 1, true).view;
+    const other = { type: 'ReturnVisitCallNoted', data: { visitId: I } } as unknown as ReturnVisitEvent;
+    expect(visitViewOf([scheduled, other], 2, true).view).toEqual({ ...before, version: 2 });
+    expect(before).toMatchObject({ id: I, status: 'scheduled', dueOn: '2026-03-02' });
   });
 });

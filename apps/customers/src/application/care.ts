@@ -6,7 +6,7 @@ import type { PoolClient } from 'pg';
 import { birthdayMonthDaysOn } from '../domain/care/care.birthdays';
 import { careDecider, careStreamId } from '../domain/care/care.decider';
 import { SEALED_PATHS, type CareEvent } from '../domain/care/care.events';
-import type { GreetingOccasion } from '../domain/care/care.commands';
+import type { GreetingOccasion } from '../domain/care/care.state';
 import { BlindIndex } from '../infrastructure/blind-index';
 import { customerStatusOf, systemCall } from './customer-status';
 import { Sealing } from './customer-store';

@@ -1,9 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { execute, Handles, type CallContext, type EventSourcingRuntime } from '@serviceops/platform';
 import {
+  execute,
+  Handles,
+  handlesUseCases,
+  type CallContext,
+  type EventSourcingRuntime,
+} from '@serviceops/platform';
+import {
+  CUSTOMER_POLICY_USE_CASES,
   customerPolicyDecider,
   customerPolicyStreamId,
-  validateCustomerPolicy,
+  type CustomerPolicyCommand,
 } from '../domain/policy/customer-policy.decider';
 import type { CustomerPolicyChanged } from '../domain/policy/customer-policy.events';
 import {
@@ -59,7 +66,7 @@ function toMessage(view: PolicyView) {
   return { ...view, returnVisits: { ...returnVisits, ...(everyDays !== null ? { everyDays } : {}) } };
 }
 
-/** The policy's versions as the proto states them, and its one command. */
+/** The policy's versions as the proto states them, and its one command (`changeCustomerPolicy`'s `handles`). */
 @Injectable()
 export class PolicyHandlers {
   constructor(
@@ -78,28 +85,14 @@ export class PolicyHandlers {
     return { versions: versions.map(toMessage) };
   }
 
-  @Handles('customers.ChangeCustomerPolicy')
-  async change(
-    request: {
-      inquiryReply?: { withinBusinessHours?: number };
-      returnVisits?: { afterServiceDays?: number; everyDays?: number };
-      care?: { birthdays?: boolean; holidays?: boolean; hour?: number };
-      expectedVersion?: number;
-    },
-    call: CallContext,
-  ) {
-    const { expectedVersion, returnVisits, care } = request;
-    const checked = validateCustomerPolicy({
-      inquiryReply: request.inquiryReply,
-      returnVisits: returnVisits && { ...returnVisits, everyDays: returnVisits.everyDays ?? null },
-      care: care && { birthdays: false, holidays: false, hour: 0, ...care },
-    });
-    await this.runtime.timed('ChangeCustomerPolicy', () =>
+  /** A change to the tenant's policy (its one stream); the answer is the policy now in force. */
+  async act(call: CallContext, command: CustomerPolicyCommand, expectedVersion: number | undefined) {
+    await this.runtime.timed(command.type, () =>
       execute(
         this.runtime.store,
         customerPolicyDecider,
         customerPolicyStreamId(call.tenantId),
-        { type: 'ChangeCustomerPolicy', data: { policy: checked } },
+        command,
         { now: new Date() },
         call,
         expectedVersion !== undefined ? { expectedVersion } : {},
@@ -108,3 +101,8 @@ export class PolicyHandlers {
     return toMessage(await this.policies.view(call));
   }
 }
+
+// Every use case with `handles` (ChangeCustomerPolicy): request → command → `act`.
+handlesUseCases(PolicyHandlers, CUSTOMER_POLICY_USE_CASES, function (command, request, call) {
+  return this.act(call, command as CustomerPolicyCommand, request.expectedVersion);
+});

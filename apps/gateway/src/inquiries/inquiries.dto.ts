@@ -8,10 +8,12 @@ import { INQUIRY_FIELDS as F } from '@serviceops/contracts';
 import { RULES } from '@serviceops/kernel';
 import { Follows, present } from '../http/validators';
 import { Personal } from '../http/personal';
+import { BodyOf } from '../routes/mount';
 
 export const INQUIRY_STATUSES = ['open', 'overdue', 'answered', 'handed_off'] as const;
 export const NEED_KINDS = ['equipment', 'service'] as const;
 
+@BodyOf('customers.OpenInquiry')
 @ApiSchema({ name: 'OpenInquiry' })
 export class OpenInquiryDto {
   @ApiProperty({ format: 'uuid' })
@@ -33,6 +35,7 @@ export class OpenInquiryDto {
   answer?: string;
 }
 
+@BodyOf('customers.AnswerInquiry')
 @ApiSchema({ name: 'AnswerInquiry' })
 export class AnswerInquiryDto {
   @Follows(F.answer)
@@ -86,6 +89,7 @@ export class SalesNeedDto {
   requirements?: string;
 }
 
+@BodyOf('customers.HandOffInquiry')
 @ApiSchema({ name: 'HandOffInquiry' })
 export class HandOffInquiryDto {
   @ApiProperty({ type: SalesNeedDto, description: 'what sales is to offer' })

@@ -1,11 +1,15 @@
 import { HistoryView } from '../customers/customers.views';
-import { controllerOf, route } from '../routes/mount';
-import { AnswerInquiryDto, HandOffInquiryDto, ListInquiriesQuery, OpenInquiryDto } from './inquiries.dto';
+import { resourceRoutes, route } from '../routes/mount';
+import * as bodies from './inquiries.dto';
+import { ListInquiriesQuery } from './inquiries.dto';
 import { inquiryPageView, InquiryPageView, inquiryView, InquiryView } from './inquiries.views';
 
-/** Inquiries over REST: each route is its declaration (libs/contracts) bound to these shapes. */
-export const InquiryRoutes = controllerOf('inquiries', [
-  route({ rpc: 'customers.OpenInquiry', body: OpenInquiryDto, answer: InquiryView, view: inquiryView }),
+/**
+ * Inquiries over REST: each route is its declaration (libs/contracts) bound to these shapes. Bound here: the reads;
+ * every write under /inquiries is derived (its body the `@BodyOf` class of inquiries.dto.ts, its answer the
+ * inquiry): open, answer, hand off.
+ */
+export const InquiryRoutes = resourceRoutes('inquiries', { answer: InquiryView, view: inquiryView }, bodies, [
   route({
     rpc: 'customers.ListInquiries',
     query: ListInquiriesQuery,
@@ -14,6 +18,4 @@ export const InquiryRoutes = controllerOf('inquiries', [
   }),
   route({ rpc: 'customers.GetInquiry', answer: InquiryView, view: inquiryView }),
   route({ rpc: 'customers.GetInquiryHistory', answer: HistoryView }),
-  route({ rpc: 'customers.AnswerInquiry', body: AnswerInquiryDto, answer: InquiryView, view: inquiryView }),
-  route({ rpc: 'customers.HandOffInquiry', body: HandOffInquiryDto, answer: InquiryView, view: inquiryView }),
 ]);

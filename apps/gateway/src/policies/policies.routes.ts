@@ -7,7 +7,11 @@ import {
   type CustomerPolicyHistoryReply,
 } from './policies.views';
 
-/** Policies over REST: each route is its declaration (libs/contracts) bound to these shapes. */
+/**
+ * Policies over REST: each route is its declaration (libs/contracts) bound to these shapes. Bound by hand, not with
+ * `resourceRoutes`: /policies is shared with staff's policies (policies/assessment, policies/dispatch…), whose
+ * writes `resourceRoutes('policies')` would claim, and the one customers write here differs from its gRPC request.
+ */
 export const PolicyRoutes = controllerOf('policies', [
   route({ rpc: 'customers.GetCustomerPolicy', answer: CustomerPolicyView, view: customerPolicyView }),
   route({

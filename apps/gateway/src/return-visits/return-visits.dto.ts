@@ -5,6 +5,7 @@ import { PageQuery } from '../http/page.query';
 import { RETURN_VISIT_FIELDS as F } from '@serviceops/contracts';
 import { RULES } from '@serviceops/kernel';
 import { Follows, present } from '../http/validators';
+import { BodyOf } from '../routes/mount';
 
 /** Why a visit is made; periodic ones are scheduled by the policy, never by a caller. */
 export const VISIT_REASONS = ['after_service', 'periodic', 'on_demand'] as const;
@@ -13,6 +14,7 @@ export const VISIT_STATUSES = ['scheduled', 'done', 'cancelled'] as const;
 export const VISIT_OUTCOMES = ['reached', 'unreachable', 'declined'] as const;
 export const SATISFACTION = ['very_satisfied', 'satisfied', 'dissatisfied', 'very_dissatisfied'] as const;
 
+@BodyOf('customers.ScheduleReturnVisit')
 @ApiSchema({ name: 'ScheduleReturnVisit' })
 export class ScheduleReturnVisitDto {
   @ApiProperty({ format: 'uuid' })
@@ -51,6 +53,7 @@ export class FollowUpDto {
   dueOn?: string;
 }
 
+@BodyOf('customers.RecordReturnVisit')
 @ApiSchema({ name: 'RecordReturnVisit' })
 export class RecordReturnVisitDto {
   @ApiProperty({ enum: VISIT_OUTCOMES })
@@ -83,6 +86,7 @@ export class RecordReturnVisitDto {
   followUp?: FollowUpDto;
 }
 
+@BodyOf('customers.CancelReturnVisit')
 @ApiSchema({ name: 'CancelReturnVisit' })
 export class CancelReturnVisitDto {
   @Follows(F.cancelReason)

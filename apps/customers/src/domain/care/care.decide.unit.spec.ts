@@ -1,8 +1,8 @@
 import { fold } from '@serviceops/kernel';
 import { deciderSpec } from '@serviceops/testing';
 import { birthdayMonthDaysOn, birthdayOn, isBirthdayOn, monthDayOf } from './care.birthdays';
-import type { CareCommand, CareContext, GreetingOccasion } from './care.commands';
-import { careDecider, careStreamId } from './care.decider';
+import { careDecider, careStreamId, type CareCommand, type CareContext } from './care.decider';
+import type { GreetingOccasion } from './care.state';
 import { type CareEvent, SEALED_PATHS } from './care.events';
 
 const C = 'cust-1';

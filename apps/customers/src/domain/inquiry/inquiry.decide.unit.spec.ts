@@ -1,8 +1,9 @@
 import { type BusinessCalendar, fold, type WorkingDay } from '@serviceops/kernel';
 import { deciderSpec } from '@serviceops/testing';
-import type { InquiryCommand, InquiryContext, OpenInquiry, SalesNeed } from './inquiry.commands';
+import type { SalesNeed } from './hand-off-inquiry';
+import type { OpenInquiry } from './open-inquiry';
 import { INQUIRY_FIELDS } from '@serviceops/contracts';
-import { inquiryDecider, inquiryStreamId } from './inquiry.decider';
+import { inquiryDecider, inquiryStreamId, type InquiryCommand, type InquiryContext } from './inquiry.decider';
 import { type InquiryEvent, SEALED_PATHS } from './inquiry.events';
 
 /** Asia/Shanghai, open 09:00–18:00 Monday to Friday. */

@@ -1,44 +1,22 @@
-import { PERSONAL_TEXT, sealedPathsOf, type CustomerChannel } from '@serviceops/contracts';
-import type { Event } from '@serviceops/kernel';
-import type { SalesNeed } from './inquiry.commands';
+import { PERSONAL_TEXT, sealedPathsOf } from '@serviceops/contracts';
+import { INQUIRY_USE_CASES, type InquiryEvent } from './inquiry.decider';
 
-// Instants are ISO-8601 strings (UTC). Free text is in clear here: the application seals SEALED_PATHS.
-
-export type InquiryReceived = Event<
-  'InquiryReceived',
-  {
-    inquiryId: string;
-    customerId: string;
-    channel: CustomerChannel;
-    subject: string;
-    content: string;
-    receivedAt: string;
-    /** Absent when the inquiry was answered on the spot. */
-    replyDueAt?: string;
-    policyVersion: number;
-  }
->;
-export type InquiryAnswered = Event<
-  'InquiryAnswered',
-  { inquiryId: string; customerId: string; answer: string; answeredAt: string; late: boolean }
->;
-export type InquiryWentOverdue = Event<
-  'InquiryWentOverdue',
-  { inquiryId: string; customerId: string; replyDueAt: string; overdueAt: string }
->;
-export type InquiryHandedOff = Event<
-  'InquiryHandedOff',
-  { inquiryId: string; customerId: string; need: SalesNeed; handedOffAt: string }
->;
-
-export type InquiryEvent = InquiryReceived | InquiryAnswered | InquiryWentOverdue | InquiryHandedOff;
+// Each event is declared with the use case that records it (open-inquiry.ts, …); the union is derived from the
+// list of use cases (inquiry.decider.ts).
+export type { InquiryEvent } from './inquiry.decider';
+export type { InquiryAnswered } from './answer-inquiry';
+export type { InquiryHandedOff } from './hand-off-inquiry';
+export type { InquiryWentOverdue } from './mark-inquiry-overdue';
+export type { InquiryReceived } from './open-inquiry';
 
 /**
  * Per event type, the personal or free-text fields the application seals with the customer's key: from the one
  * list in libs/contracts (`PERSONAL_TEXT`), which the gateway's kept answers read too. Events written before a
  * field joined it (a hand-off's `need.type`) keep it in clear; they are read as they are.
  */
-export const SEALED_PATHS = sealedPathsOf(
-  ['InquiryReceived', 'InquiryAnswered', 'InquiryWentOverdue', 'InquiryHandedOff'],
-  PERSONAL_TEXT.inquiry,
-) satisfies Record<InquiryEvent['type'], readonly string[]>;
+export const SEALED_PATHS = sealedPathsOf(eventTypes(), PERSONAL_TEXT.inquiry);
+
+/** Every event type of the inquiry, from its use cases: each evolves its own (deciderOf refuses one claimed twice). */
+function eventTypes(): InquiryEvent['type'][] {
+  return INQUIRY_USE_CASES.flatMap((useCase) => Object.keys(useCase.evolve)) as InquiryEvent['type'][];
+}

@@ -1,4 +1,8 @@
 import type { CustomerChannel } from '@serviceops/contracts';
+import type { BusinessCalendar } from '@serviceops/kernel';
+import type { CustomerStatus } from '../customer/active-customer';
+
+export type { CustomerStatus } from '../customer/active-customer';
 
 export interface AbsentInquiry {
   readonly status: 'absent';
@@ -22,3 +26,16 @@ export interface Inquiry {
 export type InquiryState = AbsentInquiry | Inquiry;
 
 export const initialInquiryState = (): InquiryState => ({ status: 'absent' });
+
+export interface InquiryContext {
+  readonly now: Date;
+  /** OpenInquiry only: the tenant's calendar, in which the reply deadline is counted. */
+  readonly calendar?: BusinessCalendar;
+  /** OpenInquiry only: the customers policy in force (its version and inquiryReply.withinBusinessHours). */
+  readonly policy?: { readonly version: number; readonly withinBusinessHours: number };
+  /**
+   * The status of the customer's file: OpenInquiry needs it active; AnswerInquiry and HandOffInquiryToSales
+   * need it not erased (their free text is sealed with the customer's key, gone with an erasure).
+   */
+  readonly customer?: CustomerStatus;
+}

@@ -1,10 +1,10 @@
 import { DomainError, fold } from '@serviceops/kernel';
 import { deciderSpec } from '@serviceops/testing';
-import type { CustomerPolicyCommand } from './customer-policy.commands';
 import {
   customerPolicyDecider,
   customerPolicyStreamId,
   validateCustomerPolicy,
+  type CustomerPolicyCommand,
 } from './customer-policy.decider';
 import type { CustomerPolicyEvent } from './customer-policy.events';
 import { type CustomerPolicy, DEFAULT_CUSTOMER_POLICY } from './customer-policy.state';

@@ -1,12 +1,9 @@
-import type { Event } from '@serviceops/kernel';
-import type { CustomerPolicy } from './customer-policy.state';
+import type { CustomerPolicyEvent } from './customer-policy.decider';
 
-export type CustomerPolicyChanged = Event<
-  'CustomerPolicyChanged',
-  { version: number; policy: CustomerPolicy; changedAt: string }
->;
-
-export type CustomerPolicyEvent = CustomerPolicyChanged;
+// Each event is declared with the use case that records it (change-customer-policy.ts); the union is derived from
+// the list of use cases (customer-policy.decider.ts).
+export type { CustomerPolicyEvent } from './customer-policy.decider';
+export type { CustomerPolicyChanged } from './change-customer-policy';
 
 /** A policy holds no personal data: nothing is sealed. */
 export const SEALED_PATHS = {

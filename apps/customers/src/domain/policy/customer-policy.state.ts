@@ -36,3 +36,7 @@ export const initialCustomerPolicyState = (): CustomerPolicyState => ({
   version: 0,
   policy: DEFAULT_CUSTOMER_POLICY,
 });
+
+export interface CustomerPolicyContext {
+  readonly now: Date;
+}

@@ -1,12 +1,13 @@
 import { fold } from '@serviceops/kernel';
 import { deciderSpec } from '@serviceops/testing';
-import type {
-  RecordReturnVisit,
-  ReturnVisitCommand,
-  ReturnVisitContext,
-  ScheduleReturnVisit,
-} from './return-visit.commands';
-import { returnVisitDecider, returnVisitStreamId } from './return-visit.decider';
+import type { RecordReturnVisit } from './record-return-visit';
+import {
+  returnVisitDecider,
+  returnVisitStreamId,
+  type ReturnVisitCommand,
+  type ReturnVisitContext,
+} from './return-visit.decider';
+import type { ScheduleReturnVisit } from './schedule-return-visit';
 import { type ReturnVisitEvent, SEALED_PATHS } from './return-visit.events';
 
 const V = 'visit-1';

@@ -1,57 +1,23 @@
 import { PERSONAL_TEXT, sealedPathsOf } from '@serviceops/contracts';
-import type { Event } from '@serviceops/kernel';
-import type {
-  FollowUp,
-  ReturnVisitOutcome,
-  ReturnVisitReason,
-  SatisfactionLevel,
-} from './return-visit.commands';
+import { RETURN_VISIT_USE_CASES, type ReturnVisitEvent } from './return-visit.decider';
 
-// Instants are ISO-8601 strings (UTC), days local dates 'YYYY-MM-DD'. Free text is in clear here: the
-// application seals SEALED_PATHS.
-
-export type ReturnVisitScheduled = Event<
-  'ReturnVisitScheduled',
-  {
-    visitId: string;
-    customerId: string;
-    reason: ReturnVisitReason;
-    dueOn: string;
-    serviceRef?: string;
-    note?: string;
-    scheduledAt: string;
-    policyVersion: number;
-  }
->;
-/** `visitReason` is the scheduled visit's reason, so a process can plan the next periodic visit from the event. */
-export type ReturnVisitRecorded = Event<
-  'ReturnVisitRecorded',
-  {
-    visitId: string;
-    customerId: string;
-    visitReason: ReturnVisitReason;
-    outcome: ReturnVisitOutcome;
-    satisfaction?: SatisfactionLevel;
-    feedback?: string;
-    suggestions?: string;
-    followUp?: FollowUp;
-    recordedAt: string;
-  }
->;
-/** `reason` says why it was cancelled; `visitReason` is the scheduled visit's reason. */
-export type ReturnVisitCancelled = Event<
-  'ReturnVisitCancelled',
-  { visitId: string; customerId: string; visitReason: ReturnVisitReason; reason: string; cancelledAt: string }
->;
-
-export type ReturnVisitEvent = ReturnVisitScheduled | ReturnVisitRecorded | ReturnVisitCancelled;
+// Each event is declared with the use case that records it (schedule-return-visit.ts, …); the union is derived
+// from the list of use cases (return-visit.decider.ts).
+export type { ReturnVisitEvent } from './return-visit.decider';
+export type { ReturnVisitCancelled } from './cancel-return-visit';
+export type { ReturnVisitRecorded } from './record-return-visit';
+export type { ReturnVisitScheduled } from './schedule-return-visit';
 
 /**
  * Per event type, the personal or free-text fields the application seals with the customer's key: from the one
  * list in libs/contracts (`PERSONAL_TEXT`), which the gateway's kept answers read too. Events written before a
  * field joined it keep it in clear; they are read as they are (only sealed values are opened).
  */
-export const SEALED_PATHS = sealedPathsOf(
-  ['ReturnVisitScheduled', 'ReturnVisitRecorded', 'ReturnVisitCancelled'],
-  PERSONAL_TEXT.returnVisit,
-) satisfies Record<ReturnVisitEvent['type'], readonly string[]>;
+export const SEALED_PATHS = sealedPathsOf(eventTypes(), PERSONAL_TEXT.returnVisit);
+
+/** Every event type of the visit, from its use cases: each evolves its own (deciderOf refuses one claimed twice). */
+function eventTypes(): ReturnVisitEvent['type'][] {
+  return RETURN_VISIT_USE_CASES.flatMap((useCase) =>
+    Object.keys(useCase.evolve),
+  ) as ReturnVisitEvent['type'][];
+}
