@@ -17,11 +17,21 @@ export type EvolveCases<E extends Event, State> = {
  * is the list of its use cases (`deciderOf`): its command and event unions are derived from that list by type, so a
  * new command is one new file and one line in the list, never a case added to a switch elsewhere.
  */
-export interface UseCase<C extends Command, E extends Event, State, Context> {
+export interface UseCase<
+  C extends Command,
+  E extends Event,
+  State,
+  Context,
+  Elsewhere extends E['type'] = never,
+> {
   /** The command's type: the decider dispatches on it. */
   readonly command: C['type'];
   readonly decide: (command: C, state: State, context: Context) => readonly E[];
-  readonly evolve: EvolveCases<E, State>;
+  /**
+   * A case for each event the use case records, but those another use case of the aggregate evolves (`Elsewhere`:
+   * provisioning a tenant registers its first user as registering does). An event is evolved by one use case only.
+   */
+  readonly evolve: EvolveCases<Exclude<E, { type: Elsewhere }>, State>;
   /**
    * Where the declared method (`'<service>.<Method>'`) is nothing but this command on one stream: how its request
    * (as the service's proto decodes it) becomes the command. The service's generic handler then loads, decides and
@@ -31,14 +41,18 @@ export interface UseCase<C extends Command, E extends Event, State, Context> {
 }
 
 /** Declares a use case with its types checked (the command, its events, the aggregate's state and context). */
-export function useCase<C extends Command, E extends Event, State, Context>(
-  useCase: UseCase<C, E, State, Context>,
-): UseCase<C, E, State, Context> {
+export function useCase<
+  C extends Command,
+  E extends Event,
+  State,
+  Context,
+  Elsewhere extends E['type'] = never,
+>(useCase: UseCase<C, E, State, Context, Elsewhere>): UseCase<C, E, State, Context, Elsewhere> {
   return useCase;
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- inference over a list of use cases: the types are the list's own */
-type AnyUseCase = UseCase<any, any, any, any>;
+type AnyUseCase = UseCase<any, any, any, any, any>;
 /** The command union of a list of use cases. */
 export type CommandOf<U extends readonly AnyUseCase[]> = CommandOfOne<U[number]>;
 type CommandOfOne<T> = T extends { decide: (command: infer C, ...rest: any[]) => unknown } ? C : never;

@@ -59,3 +59,37 @@ describe('deciderOf: an aggregate from its use cases', () => {
     expect(() => deciderOf(() => ({ count: 0 }), [add, again])).toThrow('two use cases evolve Added');
   });
 });
+
+describe('a use case that records an event another one evolves', () => {
+  type Double = Command<'Double', Record<string, never>>;
+  type Doubled = Event<'Doubled', { from: number }>;
+  // Doubling records its own event and an addition, which `add` evolves: it names it, and states only its own case.
+  const double = useCase<Double, Doubled | Added, State, void, 'Added'>({
+    command: 'Double',
+    decide: (_command, state) => [
+      { type: 'Doubled', data: { from: state.count } },
+      { type: 'Added', data: { by: state.count } },
+    ],
+    evolve: { Doubled: (state) => state },
+  });
+  // Checked by the compiler (`npm run typecheck`, a CI step): a case for the event it names as evolved elsewhere is refused.
+  useCase<Double, Doubled | Added, State, void, 'Added'>({
+    command: 'Double',
+    decide: () => [],
+    // @ts-expect-error -- Added is named as evolved elsewhere: a case here would be a second one
+    evolve: { Doubled: (state) => state, Added: (state) => state },
+  });
+  const decider = deciderOf<readonly [typeof add, typeof double], State, void>(
+    () => ({ count: 0 }),
+    [add, double],
+  );
+
+  it('is decided with its own case, and the other event evolved by its owner', () => {
+    const events = decider.decide({ type: 'Double', data: {} }, { count: 3 });
+    expect(events).toEqual([
+      { type: 'Doubled', data: { from: 3 } },
+      { type: 'Added', data: { by: 3 } },
+    ]);
+    expect(events.reduce(decider.evolve, { count: 3 })).toEqual({ count: 6 });
+  });
+});

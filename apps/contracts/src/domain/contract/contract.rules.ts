@@ -1,5 +1,5 @@
 import { CONTRACT_FIELDS } from '@serviceops/contracts';
-import { isLocalDate, RULES, type Event, type EvolveCases } from '@serviceops/kernel';
+import { isLocalDate, RULES } from '@serviceops/kernel';
 import { CLAUSE_KEYS, type ContractItem, ITEM_KINDS, missingClauses, type Terms } from '../terms/terms';
 import { ContractErrorCode as E, contractError } from './contract.errors';
 import {
@@ -67,17 +67,6 @@ function found(command: OnContract, state: ContractState): Contract {
 export function onContract<E>(apply: (state: Contract, event: E) => Contract) {
   return (state: ContractState, event: E): ContractState =>
     state.status === 'absent' ? state : apply(state, event);
-}
-
-/**
- * The evolve cases of a use case that also records events another use case owns (`Elsewhere`: published at signing,
- * the follow-up closed with its contract). Those are evolved once, by their owner (deciderOf refuses an event evolved
- * twice), so this use case states only its own.
- */
-export function evolving<E extends Event, Elsewhere extends E['type']>(
-  cases: EvolveCases<Exclude<E, { type: Elsewhere }>, ContractState>,
-): EvolveCases<E, ContractState> {
-  return cases as unknown as EvolveCases<E, ContractState>;
 }
 
 export function headerOf(state: Contract, version: number, effectiveFrom: string) {

@@ -1,6 +1,6 @@
 import { useCase, type Command, type Event } from '@serviceops/kernel';
 import { closedWithContract, type RenewalFollowUpClosed } from './close-renewal-follow-up';
-import { evolving, onContract, running } from './contract.rules';
+import { onContract, running } from './contract.rules';
 import type { ContractContext, ContractState } from './contract.state';
 
 /** The end timer's: no renewal by the end → expired. Harmless when early or repeated. */
@@ -13,7 +13,13 @@ export type ContractExpired = Event<
 
 type Recorded = ContractExpired | RenewalFollowUpClosed;
 
-export const expireContract = useCase<ExpireContract, Recorded, ContractState, ContractContext>({
+export const expireContract = useCase<
+  ExpireContract,
+  Recorded,
+  ContractState,
+  ContractContext,
+  'RenewalFollowUpClosed'
+>({
   command: 'ExpireContract',
   decide(command, state, context) {
     const contract = running(command, state, context, ['signed', 'active', 'suspended']);
@@ -27,7 +33,7 @@ export const expireContract = useCase<ExpireContract, Recorded, ContractState, C
       ...closedWithContract(contract, 'dropped', at),
     ];
   },
-  evolve: evolving<Recorded, 'RenewalFollowUpClosed'>({
+  evolve: {
     ContractExpired: onContract((state) => ({ ...state, status: 'expired' })),
-  }),
+  },
 });

@@ -1,6 +1,6 @@
 import { useCase, type Command, type Event } from '@serviceops/kernel';
 import { closedWithContract, type RenewalFollowUpClosed } from './close-renewal-follow-up';
-import { evolving, existing, onContract } from './contract.rules';
+import { existing, onContract } from './contract.rules';
 import type { ContractContext, ContractState } from './contract.state';
 
 export type RenewContract = Command<'RenewContract', { contractId: string; successorId: string }>;
@@ -13,7 +13,13 @@ export type ContractRenewed = Event<
 type Recorded = ContractRenewed | RenewalFollowUpClosed;
 
 /** Marked renewed by its successor (drafted in the same transaction); its open renewal follow-up closes renewed. */
-export const renewContract = useCase<RenewContract, Recorded, ContractState, ContractContext>({
+export const renewContract = useCase<
+  RenewContract,
+  Recorded,
+  ContractState,
+  ContractContext,
+  'RenewalFollowUpClosed'
+>({
   command: 'RenewContract',
   decide(command, state, context) {
     const contract = existing(command, state, context, ['signed', 'active', 'suspended']);
@@ -26,11 +32,11 @@ export const renewContract = useCase<RenewContract, Recorded, ContractState, Con
       ...closedWithContract(contract, 'renewed', at),
     ];
   },
-  evolve: evolving<Recorded, 'RenewalFollowUpClosed'>({
+  evolve: {
     ContractRenewed: onContract((state, event) => ({
       ...state,
       status: 'renewed',
       successorId: event.data.successorId,
     })),
-  }),
+  },
 });

@@ -3,7 +3,7 @@ import { useCase, type Command, type Event } from '@serviceops/kernel';
 import { renderContract } from '../document/contract-document';
 import { applyChanges, type Terms } from '../terms/terms';
 import { ContractErrorCode as E, contractError } from './contract.errors';
-import { evolving, existing, headerOf, onContract, validSigning } from './contract.rules';
+import { existing, headerOf, onContract, validSigning } from './contract.rules';
 import { type ContractContext, type ContractState, PARTIES, type Signing } from './contract.state';
 import {
   published,
@@ -47,7 +47,13 @@ type Recorded =
   | ContractBillingTermsPublished;
 
 /** A party signs the pending amendment: once both have, it is the new version, and published as signing is. */
-export const signAmendment = useCase<SignAmendment, Recorded, ContractState, ContractContext>({
+export const signAmendment = useCase<
+  SignAmendment,
+  Recorded,
+  ContractState,
+  ContractContext,
+  'ContractEntitlementsPublished' | 'ContractBillingTermsPublished'
+>({
   command: 'SignAmendment',
   handles: {
     rpc: 'contracts.SignAmendment',
@@ -83,7 +89,7 @@ export const signAmendment = useCase<SignAmendment, Recorded, ContractState, Con
     });
     return [...events, ...published(contract, version, pending.effectiveFrom, terms, signature.signedAt)];
   },
-  evolve: evolving<Recorded, 'ContractEntitlementsPublished' | 'ContractBillingTermsPublished'>({
+  evolve: {
     AmendmentSignatureRecorded: onContract((state, event) => {
       if (!state.pending) return state;
       const { party, signer, method, signedAt } = event.data;
@@ -99,5 +105,5 @@ export const signAmendment = useCase<SignAmendment, Recorded, ContractState, Con
         versions: [...state.versions, { version, effectiveFrom, terms, amendmentId }],
       };
     }),
-  }),
+  },
 });

@@ -1,6 +1,6 @@
 import { useCase, type Command, type Event } from '@serviceops/kernel';
 import { closedWithContract, type RenewalFollowUpClosed } from './close-renewal-follow-up';
-import { evolving, existing, onContract, reason } from './contract.rules';
+import { existing, onContract, reason } from './contract.rules';
 import type { ContractContext, ContractState } from './contract.state';
 
 export type TerminateContract = Command<
@@ -16,7 +16,13 @@ export type ContractTerminated = Event<
 type Recorded = ContractTerminated | RenewalFollowUpClosed;
 
 /** Ended before its term, by the caller (`by`), with a reason; its open renewal follow-up is dropped. */
-export const terminateContract = useCase<TerminateContract, Recorded, ContractState, ContractContext>({
+export const terminateContract = useCase<
+  TerminateContract,
+  Recorded,
+  ContractState,
+  ContractContext,
+  'RenewalFollowUpClosed'
+>({
   command: 'TerminateContract',
   decide(command, state, context) {
     const contract = existing(command, state, context, ['signed', 'active', 'suspended']);
@@ -34,7 +40,7 @@ export const terminateContract = useCase<TerminateContract, Recorded, ContractSt
       ...closedWithContract(contract, 'dropped', at),
     ];
   },
-  evolve: evolving<Recorded, 'RenewalFollowUpClosed'>({
+  evolve: {
     ContractTerminated: onContract((state) => ({ ...state, status: 'terminated' })),
-  }),
+  },
 });

@@ -59,7 +59,8 @@ export const openInquiry = useCase<
   OpenInquiry,
   InquiryReceived | InquiryAnswered,
   InquiryState,
-  InquiryContext
+  InquiryContext,
+  'InquiryAnswered' // answer-inquiry's to evolve
 >({
   command: 'OpenInquiry',
   decide(command, state, context) {
@@ -113,6 +114,5 @@ export const openInquiry = useCase<
       },
     ];
   },
-  // InquiryAnswered is answer-inquiry's to evolve (deciderOf refuses an event evolved twice): only ours here.
-  evolve: evolve as EvolveCases<InquiryReceived | InquiryAnswered, InquiryState>,
+  evolve,
 });

@@ -2,7 +2,7 @@ import { type Command, type Event, useCase } from '@serviceops/kernel';
 import type { UserPasswordChanged } from './change-user-password';
 import { invitationVerdict } from './tenant.invitation';
 import { TenancyErrorCode as E, tenancyError } from './tenant.errors';
-import { enabledTenant, evolvesOwn, onTenant, withUser } from './tenant.rules';
+import { enabledTenant, onTenant, withUser } from './tenant.rules';
 import { entry, type TenantContext, type TenantState } from './tenant.state';
 
 /**
@@ -28,7 +28,8 @@ export const activateUser = useCase<
   ActivateUser,
   UserActivated | UserPasswordChanged,
   TenantState,
-  TenantContext
+  TenantContext,
+  'UserPasswordChanged'
 >({
   command: 'ActivateUser',
   decide(command, state, context) {
@@ -43,11 +44,11 @@ export const activateUser = useCase<
       { type: 'UserPasswordChanged', data: { userId, changedAt: at } },
     ];
   },
-  evolve: evolvesOwn<UserActivated, UserPasswordChanged>({
+  evolve: {
     UserActivated: onTenant((tenant, { data: { userId, activatedAt } }) =>
       withUser(tenant, userId, (user) =>
         user.invitation ? { invitation: { ...user.invitation, acceptedAt: activatedAt } } : {},
       ),
     ),
-  }),
+  },
 });

@@ -1,7 +1,7 @@
 import type { StaffLoginClosedV1 } from '@serviceops/contracts';
 import { type Command, type Event, useCase } from '@serviceops/kernel';
 import type { UserDisabled } from './disable-user';
-import { evolvesOwn, existing, onTenant, openLoginOf, withStaffLogin } from './tenant.rules';
+import { existing, onTenant, openLoginOf, withStaffLogin } from './tenant.rules';
 import { entry, type TenantContext, type TenantState } from './tenant.state';
 
 /**
@@ -27,7 +27,8 @@ export const closeStaffLogin = useCase<
   CloseStaffLogin,
   UserDisabled | StaffLoginClosed,
   TenantState,
-  TenantContext
+  TenantContext,
+  'UserDisabled'
 >({
   command: 'CloseStaffLogin',
   decide(command, state, context) {
@@ -44,11 +45,11 @@ export const closeStaffLogin = useCase<
       },
     ];
   },
-  evolve: evolvesOwn<StaffLoginClosed, UserDisabled>({
+  evolve: {
     StaffLoginClosed: onTenant((tenant, { data: { staffId, userId } }) => {
       const open = entry(tenant.staffLogins ?? {}, staffId);
       const madeAt = open && open.status !== 'refused' ? open.madeAt : 'hire';
       return withStaffLogin(tenant, staffId, { status: 'closed', userId, madeAt });
     }),
-  }),
+  },
 });

@@ -2,7 +2,7 @@ import type { StaffLoginCreatedV1, StaffLoginNotCreatedV1, StaffLoginRefusedV1 }
 import { type Command, DomainError, type Event, useCase } from '@serviceops/kernel';
 import type { Role } from '../roles';
 import { userRegistered, type RegisterUser, type UserRegistered } from './register-user';
-import { answered, enabledTenant, evolvesOwn, onTenant, withStaffLogin, withUser } from './tenant.rules';
+import { answered, enabledTenant, onTenant, withStaffLogin, withUser } from './tenant.rules';
 import { entry, type TenantContext, type TenantState } from './tenant.state';
 
 /**
@@ -40,7 +40,8 @@ export const createStaffLogin = useCase<
   CreateStaffLogin,
   Recorded | UserRegistered,
   TenantState,
-  TenantContext
+  TenantContext,
+  'UserRegistered'
 >({
   command: 'CreateStaffLogin',
   decide(command, state, context) {
@@ -107,7 +108,7 @@ export const createStaffLogin = useCase<
       ];
     }
   },
-  evolve: evolvesOwn<Recorded, UserRegistered>({
+  evolve: {
     StaffLoginCreated: onTenant((tenant, { data: { staffId, userId } }) => {
       const created = withUser(tenant, userId, () => ({ pendingActivation: true, staffId }));
       return answered(withStaffLogin(created, staffId, { status: 'open', userId, madeAt: 'hire' }), staffId);
@@ -116,5 +117,5 @@ export const createStaffLogin = useCase<
       answered(withStaffLogin(tenant, staffId, { status: 'refused' }), staffId),
     ),
     StaffLoginNotCreated: onTenant((tenant, { data: { staffId } }) => answered(tenant, staffId)),
-  }),
+  },
 });

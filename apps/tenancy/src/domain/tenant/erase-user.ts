@@ -2,14 +2,7 @@ import type { UserErasedV1 } from '@serviceops/contracts';
 import { type Command, type Event, useCase } from '@serviceops/kernel';
 import type { UserDisabled } from './disable-user';
 import { TenancyErrorCode as E, tenancyError } from './tenant.errors';
-import {
-  CALLERS_TENANT,
-  enabledTenant,
-  evolvesOwn,
-  lastAdminGuard,
-  onTenant,
-  openLoginOf,
-} from './tenant.rules';
+import { CALLERS_TENANT, enabledTenant, lastAdminGuard, onTenant, openLoginOf } from './tenant.rules';
 import { entry, erasedUsername, type TenantContext, type TenantState, type TenantUser } from './tenant.state';
 
 /** An admin erases a user: their key is shredded beside the events (TenantStream), their username freed. */
@@ -24,7 +17,13 @@ export type UserErased = Event<'UserErased', UserErasedV1>;
  * (404), one erased already, the last enabled admin, and the open login of a staff member (it closes when they
  * leave; erase it then, or unlink it first).
  */
-export const eraseUser = useCase<EraseUser, UserDisabled | UserErased, TenantState, TenantContext>({
+export const eraseUser = useCase<
+  EraseUser,
+  UserDisabled | UserErased,
+  TenantState,
+  TenantContext,
+  'UserDisabled'
+>({
   command: 'EraseUser',
   handles: {
     rpc: 'tenancy.EraseUser',
@@ -51,7 +50,7 @@ export const eraseUser = useCase<EraseUser, UserDisabled | UserErased, TenantSta
       { type: 'UserErased', data: { userId, erasedAt: context.now.toISOString() } },
     ];
   },
-  evolve: evolvesOwn<UserErased, UserDisabled>({
+  evolve: {
     UserErased: onTenant((tenant, { data: { userId } }) => {
       const user = entry(tenant.users, userId);
       if (!user) return tenant;
@@ -66,5 +65,5 @@ export const eraseUser = useCase<EraseUser, UserDisabled | UserErased, TenantSta
       };
       return { ...tenant, users: { ...tenant.users, [userId]: erased } };
     }),
-  }),
+  },
 });

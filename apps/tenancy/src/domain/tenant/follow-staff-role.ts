@@ -2,15 +2,7 @@ import type { StaffLoginRolesFollowedV1 } from '@serviceops/contracts';
 import { type Command, type Event, useCase } from '@serviceops/kernel';
 import type { Role } from '../roles';
 import type { UserRolesChanged } from './change-user-roles';
-import {
-  evolvesOwn,
-  existing,
-  grantableRoles,
-  lastAdminGuard,
-  onTenant,
-  openLoginOf,
-  validRoles,
-} from './tenant.rules';
+import { existing, grantableRoles, lastAdminGuard, onTenant, openLoginOf, validRoles } from './tenant.rules';
 import { entry, type TenantContext, type TenantState } from './tenant.state';
 
 /**
@@ -36,7 +28,8 @@ export const followStaffRole = useCase<
   FollowStaffRole,
   UserRolesChanged | StaffLoginRolesFollowed,
   TenantState,
-  TenantContext
+  TenantContext,
+  'UserRolesChanged'
 >({
   command: 'FollowStaffRole',
   decide(command, state, context) {
@@ -66,10 +59,10 @@ export const followStaffRole = useCase<
       },
     ];
   },
-  evolve: evolvesOwn<StaffLoginRolesFollowed, UserRolesChanged>({
+  evolve: {
     StaffLoginRolesFollowed: onTenant((tenant, { data: { staffId, staffVersion } }) => ({
       ...tenant,
       staffRoleVersions: { ...tenant.staffRoleVersions, [staffId]: staffVersion },
     })),
-  }),
+  },
 });

@@ -4,7 +4,6 @@ import { tenantCreated, type CreateTenant, type TenantCreated } from './create-t
 import { withFirstUser } from './provision-tenant';
 import type { UserRegistered } from './register-user';
 import { TenancyErrorCode as E, tenancyError } from './tenant.errors';
-import { evolvesOwn } from './tenant.rules';
 import type { TenantContext, TenantState } from './tenant.state';
 
 /** First start: the reserved platform tenant and its first operator. */
@@ -20,7 +19,8 @@ export const provisionPlatform = useCase<
   ProvisionPlatform,
   TenantCreated | UserRegistered,
   TenantState,
-  TenantContext
+  TenantContext,
+  'TenantCreated' | 'UserRegistered'
 >({
   command: 'ProvisionPlatform',
   decide(command, state, context) {
@@ -32,5 +32,5 @@ export const provisionPlatform = useCase<
     return withFirstUser(tenantCreated(create, state, context), operator, [PLATFORM_OPERATOR], context);
   },
   // Its events are create-tenant's and register-user's.
-  evolve: evolvesOwn<never, TenantCreated | UserRegistered>({}),
+  evolve: {},
 });

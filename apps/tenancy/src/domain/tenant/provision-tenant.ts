@@ -2,7 +2,7 @@ import { type BusinessCalendar, type Command, useCase } from '@serviceops/kernel
 import { PLATFORM_TENANT_ID, type Role } from '../roles';
 import { createdTenant, tenantCreated, type CreateTenant, type TenantCreated } from './create-tenant';
 import { userRegistered, type RegisterUser, type UserRegistered } from './register-user';
-import { evolvesOwn, platformTenant } from './tenant.rules';
+import { platformTenant } from './tenant.rules';
 import type { TenantContext, TenantState } from './tenant.state';
 
 /** A platform operator's: a new tenant and its first admin, together (a tenant nobody can administer is no use). */
@@ -35,7 +35,8 @@ export const provisionTenant = useCase<
   ProvisionTenant,
   TenantCreated | UserRegistered,
   TenantState,
-  TenantContext
+  TenantContext,
+  'TenantCreated' | 'UserRegistered'
 >({
   command: 'ProvisionTenant',
   decide(command, state, context) {
@@ -48,5 +49,5 @@ export const provisionTenant = useCase<
     return withFirstUser(tenantCreated(create, state, context), admin, ['admin'], context);
   },
   // Its events are create-tenant's and register-user's.
-  evolve: evolvesOwn<never, TenantCreated | UserRegistered>({}),
+  evolve: {},
 });

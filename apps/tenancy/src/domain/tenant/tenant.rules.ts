@@ -1,4 +1,4 @@
-import { type BusinessCalendar, type Event, type EvolveCases, RULES } from '@serviceops/kernel';
+import { type BusinessCalendar, RULES } from '@serviceops/kernel';
 import { isBusinessLine, type BusinessLine } from '../business-lines';
 import { isRole, PLATFORM_OPERATOR, PLATFORM_TENANT_ID, ROLES, type Role } from '../roles';
 import { TenancyErrorCode as E, tenancyError } from './tenant.errors';
@@ -143,15 +143,4 @@ export function withStaffLogin(tenant: ActiveTenant, staffId: string, login: Sta
 /** The hire's login request of this staff member was answered: a redelivered one is answered once. */
 export function answered(tenant: ActiveTenant, staffId: string): ActiveTenant {
   return { ...tenant, hireLoginAnswered: { ...tenant.hireLoginAnswered, [staffId]: true } };
-}
-
-/**
- * The evolve cases of a use case whose decision records, besides its own events (`Own`), events of the use cases
- * it builds on (`Others`: provisioning registers a user, a hire's login too): an event is evolved by one use case
- * only (deciderOf refuses a second), so the others' cases stay with theirs.
- */
-export function evolvesOwn<Own extends Event, Others extends Event>(
-  cases: EvolveCases<Own, TenantState>,
-): EvolveCases<Own | Others, TenantState> {
-  return cases as EvolveCases<Own | Others, TenantState>;
 }
