@@ -56,7 +56,7 @@ async function hired(): Promise<string> {
 }
 
 describe('a hire’s login tenancy did not make (the person was linked first)', () => {
-  it('shows on the staff member’s history with the reason, once however often it is delivered', async () => {
+  it('shows on the staff member’s file and history with the reason, once however often it is delivered', async () => {
     const staffId = await hired();
     const userId = newId();
     const tenancyLog = new PostgresEventStore({
@@ -81,6 +81,9 @@ describe('a hire’s login tenancy did not make (the person was linked first)', 
       fields: expect.arrayContaining(['userId', 'reason', 'answeredAt']) as unknown,
     });
     expect(entry.reason).toContain(userId);
+    // And on the file itself, as a field: why no login was made, and who is their login.
+    const file = await app().get(MemberHandlers).get({ id: staffId }, manager);
+    expect(file.loginNotCreated).toEqual({ reason: 'already-linked', userId, answeredAt: answer.answeredAt });
 
     // Delivered again (the same event twice at once, then another event like it): still one entry.
     const { events } = await tenancyLog.readStream(stream);

@@ -1,5 +1,11 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import { HANDOVER_ITEMS, PERSONAL_TEXT, RECRUITMENT_STEPS, REQUEST_KINDS } from '@serviceops/contracts';
+import {
+  HANDOVER_ITEMS,
+  PERSONAL_TEXT,
+  RECRUITMENT_STEPS,
+  REQUEST_KINDS,
+  STAFF_LOGIN_NOT_CREATED_REASONS,
+} from '@serviceops/contracts';
 import { PositiveMoneyDto } from '../http/money.dto';
 import { PayTermsDto, PostingCriteriaDto, RatingDto } from './staff-people.dto';
 import { NotPersonal, Personal } from '../http/personal';
@@ -76,6 +82,17 @@ export class StaffSkillsView {
   @ApiProperty({ format: 'date-time' }) setAt!: string;
 }
 
+@ApiSchema({ name: 'StaffLoginNotCreated' })
+export class StaffLoginNotCreatedView {
+  @ApiProperty({
+    enum: STAFF_LOGIN_NOT_CREATED_REASONS,
+    description: '`already-linked`: an admin linked a user to them before the hire’s request reached tenancy',
+  })
+  reason!: string;
+  @ApiProperty({ format: 'uuid', description: 'the user who is their login' }) userId!: string;
+  @ApiProperty({ format: 'date-time', description: 'when tenancy answered' }) answeredAt!: string;
+}
+
 @ApiSchema({ name: 'StaffMember' })
 export class StaffMemberView {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -97,6 +114,12 @@ export class StaffMemberView {
   @ApiPropertyOptional({ ...opt, description: 'the username tenancy was asked to create' })
   @NotPersonal('the sign-in name asked for, unsealed as tenancy’s users are')
   loginRequested?: string;
+  @ApiPropertyOptional({
+    ...opt,
+    type: StaffLoginNotCreatedView,
+    description: 'tenancy made no login for the hire’s request (absent: it made one, or none was asked for)',
+  })
+  loginNotCreated?: StaffLoginNotCreatedView;
   @ApiPropertyOptional({
     ...opt,
     format: 'date-time',

@@ -42,6 +42,12 @@ export interface StaffMemberView {
   readonly hiredAt: string;
   readonly updatedAt: string;
   readonly loginRequested?: string;
+  /** Tenancy made no login for the hire's request: why, the user already linked, when it answered. */
+  readonly loginNotCreated?: {
+    readonly reason: string;
+    readonly userId: string;
+    readonly answeredAt: string;
+  };
   /** When their personal data was erased (status `erased`; name, phone and ID number gone for good). */
   readonly erasedAt?: string;
   /** When their separation's last day came (StaffMemberLeft). */
@@ -69,6 +75,7 @@ export function memberViewOf(state: MemberState, version: number, clear: boolean
     updatedAt: state.updatedAt,
     // The username is not sealed (tenancy needs it): once the key is gone (erased), it is not shown either.
     ...optional('loginRequested', isSealed(state.name) ? undefined : state.loginRequested),
+    ...optional('loginNotCreated', state.loginNotCreated),
     ...optional('erasedAt', state.erasedAt),
     ...optional('leftAt', state.leftAt),
     ...optional(

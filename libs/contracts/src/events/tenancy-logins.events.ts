@@ -39,7 +39,8 @@ export interface StaffLoginNotCreatedV1 {
 }
 
 /** Why a hire's login was not made: `already-linked`, a user was linked to the staff member first. */
-export type StaffLoginNotCreatedReason = 'already-linked';
+export const STAFF_LOGIN_NOT_CREATED_REASONS = ['already-linked'] as const;
+export type StaffLoginNotCreatedReason = (typeof STAFF_LOGIN_NOT_CREATED_REASONS)[number];
 
 /**
  * Staff's `StaffMemberLeft` closed the login made at hire: the user is disabled and its token version bumped, so

@@ -1,4 +1,10 @@
-import type { AssessmentOutcome, BusinessLine, Role, StaffSkillsSetV1 } from '@serviceops/contracts';
+import type {
+  AssessmentOutcome,
+  BusinessLine,
+  Role,
+  StaffLoginNotCreatedReason,
+  StaffSkillsSetV1,
+} from '@serviceops/contracts';
 import type { Money } from '@serviceops/kernel';
 
 /** What a staff member is paid: the discipline register reads `dailyPay` for its "half / a full day's pay" fines. */
@@ -30,7 +36,11 @@ export interface ActiveMember {
   readonly updatedAt: string;
   readonly loginRequested?: string;
   /** Tenancy made no login for the hire's request, and why (StaffLoginNotCreated). */
-  readonly loginNotCreated?: { readonly reason: string; readonly userId: string };
+  readonly loginNotCreated?: {
+    readonly reason: StaffLoginNotCreatedReason;
+    readonly userId: string;
+    readonly answeredAt: string;
+  };
   readonly erasedAt?: string;
   /** Their separation's last day came (StaffMemberLeft). */
   readonly leftAt?: string;

@@ -31,7 +31,8 @@ export const recordStaffLoginNotCreated = useCase<
   evolve: {
     StaffLoginNotCreated: (state, event) => {
       if (state.status === 'absent') return state;
-      return { ...state, loginNotCreated: { reason: event.data.reason, userId: event.data.userId } };
+      const { reason, userId, answeredAt } = event.data;
+      return { ...state, loginNotCreated: { reason, userId, answeredAt } };
     },
   },
 });
