@@ -8,7 +8,7 @@ import { ChatHandlers } from '../src/application/orders-field.chat.handlers';
 import { SafetyIncidentHandlers } from '../src/application/orders-field.incident.handlers';
 import { DailyReportQueries, OrderListQueries } from '../src/application/orders-field.list.handlers';
 import { orderIndexProjection } from '../src/projections/order-index.projection';
-import { codeOf, knownCustomers, ordersDatabaseFor } from './orders-on-own-database';
+import { codeOf, knownCustomers, ordersDatabaseFor, serving } from './orders-on-own-database';
 
 // Companion chat, safety incidents, the order index, lists and daily reports on a database of their own:
 // allocation under concurrency (a companion never holds more chats than their capacity), sampling from an injected
@@ -292,7 +292,7 @@ describe('the order index, lists and daily reports', () => {
     );
     const before = new Date();
     await new Promise((r) => setTimeout(r, 20));
-    await get(OrderHandlers).respond({ id: order.id }, call);
+    await serving(get(OrderHandlers), 'orders.RespondToRequest')({ id: order.id }, call);
     const then = await get(OrderQueries).get({ id: order.id, asOf: before.toISOString() }, call);
     expect(then.version).toBe(1);
     expect(then.respondedAt).toBeUndefined();

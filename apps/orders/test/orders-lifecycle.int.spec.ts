@@ -5,7 +5,7 @@ import { OrderHandlers, OrderQueries } from '../src/application/order.handlers';
 import { OrderListQueries } from '../src/application/orders-field.list.handlers';
 import { ResourceHandlers } from '../src/application/resources.handlers';
 import { WorkOrderHandlers } from '../src/application/work-order.handlers';
-import { codeOf, knownCustomers, tomorrowOf, ordersDatabaseFor } from './orders-on-own-database';
+import { codeOf, knownCustomers, tomorrowOf, ordersDatabaseFor, serving } from './orders-on-own-database';
 import { orderIndexProjection } from '../src/projections/order-index.projection';
 
 // An order's status through its whole lifecycle on a database of its own (issue 15): GET one, the list's status
@@ -144,7 +144,9 @@ describe('an order’s status through its lifecycle', () => {
     expect(await codeOf(orders().dispatch({ id, staffId: technician, slot: slotAt(5) }, call))).toBe(
       'ORDERS.ORDER_CLOSED',
     );
-    expect(await codeOf(orders().respond({ id }, call))).toBe('ORDERS.ORDER_CLOSED');
+    expect(await codeOf(serving(orders(), 'orders.RespondToRequest')({ id }, call))).toBe(
+      'ORDERS.ORDER_CLOSED',
+    );
     expect(await codeOf(work().startWork({ id, staffId: technician }, call))).toBe('ORDERS.ORDER_CLOSED');
     expect(await codeOf(work().acceptQuote({ id }, call))).toBe('ORDERS.ORDER_CLOSED');
     const unit = await get(ResourceHandlers).register(

@@ -26,7 +26,7 @@ import {
   uuidField,
 } from '@serviceops/platform';
 import type { PoolClient } from 'pg';
-import type { ResourceVerdict } from '../domain/order/order.commands';
+import type { ResourceVerdict } from '../domain/order/order.state';
 import {
   dispatchable,
   type ChecklistItem,

@@ -1,5 +1,5 @@
 import { addDays, type Decider, type Event, streamId } from '@serviceops/kernel';
-import type { Slot } from '../order/order.commands';
+import type { Slot } from '../order/order.state';
 import { OrderErrorCode as E, orderError } from '../order/order.errors';
 
 /**

@@ -14,7 +14,7 @@ import {
   streamId,
   type TextRule,
 } from '@serviceops/kernel';
-import type { WorkStage } from '../order/order.commands';
+import type { WorkStage } from '../order/order.state';
 import { OrderErrorCode } from '../order/order.errors';
 
 /**
