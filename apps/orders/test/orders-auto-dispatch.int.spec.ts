@@ -81,7 +81,7 @@ async function acceptedRepair(hour: number, c: CallContext = call): Promise<stri
     },
     c,
   );
-  await work.acceptQuote({ id: order.id }, c);
+  await serving(work, 'orders.AcceptQuote')({ id: order.id }, c);
   const dispatcher = get(AutoDispatcher);
   await feed(
     (e, tx) => dispatcher.arm(e, tx),

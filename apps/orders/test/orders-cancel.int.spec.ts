@@ -156,7 +156,7 @@ describe('cancelling an order', () => {
       },
       call,
     );
-    await work().acceptQuote({ id }, call);
+    await serving(work(), 'orders.AcceptQuote')({ id }, call);
     await orders().dispatch({ id, staffId: technician, slot: slotAt(5) }, call);
     await work().startWork({ id, staffId: technician }, call);
     const before = await streamOf(id);
