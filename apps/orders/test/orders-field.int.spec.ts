@@ -114,7 +114,10 @@ describe('a chat from the queue to its score', () => {
   it('allocates the least loaded, counts the duration, samples from the injected source, publishes the score', async () => {
     const branchId = randomUUID();
     const [busy, free] = [randomUUID(), randomUUID()];
-    await get(ChatHandlers).setPolicy({ samplePercent: 50, scoreMin: 1, scoreMax: 5 }, call);
+    await serving(get(ChatHandlers), 'orders.SetChatPolicy')(
+      { samplePercent: 50, scoreMin: 1, scoreMax: 5 },
+      call,
+    );
     await onDuty({ id: busy, line: 'companion_chat', branchId, capacity: 3 }, call);
     await queueOf(1, 'companion_chat', branchId);
     expect((await get(ChatHandlers).allocate({ line: 'companion_chat', branchId }, call)).companionId).toBe(
@@ -124,7 +127,7 @@ describe('a chat from the queue to its score', () => {
     const [id] = await queueOf(1, 'companion_chat', branchId);
     const allocated = await get(ChatHandlers).allocate({ line: 'companion_chat', branchId }, call);
     expect(allocated).toMatchObject({ id, status: 'allocated', companionId: free });
-    await get(ChatHandlers).start({ id: id as string }, call);
+    await serving(get(ChatHandlers), 'orders.StartChat')({ id: id as string }, call);
     clock.advance(12 * 60_000 + 5_000);
     const ended = await get(ChatHandlers).end({ id: id as string }, call);
     expect(ended).toMatchObject({ status: 'ended', durationSeconds: 725, sampled: true, policyVersion: 1 });
