@@ -7,7 +7,7 @@ import { OrderListQueries } from '../src/application/orders-field.list.handlers'
 import { WorkOrderHandlers, WorkOrderQueries } from '../src/application/work-order.handlers';
 import { customersProjection } from '../src/projections/customers.projection';
 import { orderIndexProjection } from '../src/projections/order-index.projection';
-import { codeOf, tomorrowOf, ordersDatabaseFor } from './orders-on-own-database';
+import { codeOf, tomorrowOf, ordersDatabaseFor, serving } from './orders-on-own-database';
 
 // Customers' events in orders (issue 11, issue 15 item 1), on a database of its own: orders keeps who is active,
 // merged or erased; a customer's erasure destroys the key orders sealed their orders with, so their addresses,
@@ -149,7 +149,7 @@ describe('a customer erased in customers', () => {
       },
       call,
     );
-    await work().acceptQuote({ id: second.id, expectedVersion: 1 }, call);
+    await serving(work(), 'orders.AcceptQuote')({ id: second.id, expectedVersion: 1 }, call);
     await work().startWork({ id: second.id, staffId: technician }, call);
     const proposed = await work().proposeExtraWork(
       { id: second.id, description: clear.extra, estimatedPrice: { amount: '8000', currency: 'CNY' } },

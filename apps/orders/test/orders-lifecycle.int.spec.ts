@@ -5,7 +5,7 @@ import { OrderHandlers, OrderQueries } from '../src/application/order.handlers';
 import { OrderListQueries } from '../src/application/orders-field.list.handlers';
 import { ResourceHandlers } from '../src/application/resources.handlers';
 import { WorkOrderHandlers } from '../src/application/work-order.handlers';
-import { codeOf, knownCustomers, tomorrowOf, ordersDatabaseFor } from './orders-on-own-database';
+import { codeOf, knownCustomers, tomorrowOf, ordersDatabaseFor, serving } from './orders-on-own-database';
 import { orderIndexProjection } from '../src/projections/order-index.projection';
 
 // An order's status through its whole lifecycle on a database of its own (issue 15): GET one, the list's status
@@ -77,7 +77,7 @@ describe('an order’s status through its lifecycle', () => {
     expect(await statusOf(id)).toBe('quoted');
     await listedAs(id, 'quoted');
 
-    await work().acceptQuote({ id }, call);
+    await serving(work(), 'orders.AcceptQuote')({ id }, call);
     expect(await statusOf(id)).toBe('quote_accepted');
     await listedAs(id, 'quote_accepted');
 
@@ -90,7 +90,7 @@ describe('an order’s status through its lifecycle', () => {
     expect(started).toMatchObject({ status: 'in_progress', slaState: 'met' });
     expect(await listedAs(id, 'in_progress')).toMatchObject({ slaState: 'met' });
 
-    await work().selfCheck({ id, passed: true }, call);
+    await serving(work(), 'orders.RecordSelfCheck')({ id, passed: true }, call);
     await work().inspection({ id, passed: true }, call);
     await work().completeWork({ id, signature: 'voucher:V-1', hours: 1, summary: 'Bearing replaced' }, call);
     expect(await statusOf(id)).toBe('completed');
@@ -126,7 +126,7 @@ describe('an order’s status through its lifecycle', () => {
     const { id } = await register();
     await orders().dispatch({ id, staffId: technician, slot: slotAt(3) }, call);
     await quote(id);
-    await work().acceptQuote({ id }, call);
+    await serving(work(), 'orders.AcceptQuote')({ id }, call);
     expect(await statusOf(id)).toBe('dispatched');
     const { entries } = await get(OrderListQueries).history({ id }, call);
     expect(entries.map((e) => e.type)).toEqual(['RequestRegistered', 'OrderDispatched']);
@@ -135,7 +135,7 @@ describe('an order’s status through its lifecycle', () => {
   it('closes the order on a declined quote: closed everywhere, dispatch and answers refused, nothing written', async () => {
     const { id } = await register();
     await quote(id);
-    await work().declineQuote({ id }, call);
+    await serving(work(), 'orders.DeclineQuote')({ id }, call);
     expect(await statusOf(id)).toBe('closed');
     await listedAs(id, 'closed');
     const before = await streamOf(`order-${tenantId}-${id}`);
@@ -144,9 +144,11 @@ describe('an order’s status through its lifecycle', () => {
     expect(await codeOf(orders().dispatch({ id, staffId: technician, slot: slotAt(5) }, call))).toBe(
       'ORDERS.ORDER_CLOSED',
     );
-    expect(await codeOf(orders().respond({ id }, call))).toBe('ORDERS.ORDER_CLOSED');
+    expect(await codeOf(serving(orders(), 'orders.RespondToRequest')({ id }, call))).toBe(
+      'ORDERS.ORDER_CLOSED',
+    );
     expect(await codeOf(work().startWork({ id, staffId: technician }, call))).toBe('ORDERS.ORDER_CLOSED');
-    expect(await codeOf(work().acceptQuote({ id }, call))).toBe('ORDERS.ORDER_CLOSED');
+    expect(await codeOf(serving(work(), 'orders.AcceptQuote')({ id }, call))).toBe('ORDERS.ORDER_CLOSED');
     const unit = await get(ResourceHandlers).register(
       { kind: 'equipment', name: 'Washer test rig', inspectionValidTo: '2030-12-31' },
       call,
@@ -170,7 +172,7 @@ describe('an order’s status through its lifecycle', () => {
     const { id } = await register({ serviceType: 'under_contract', contractId, kind: 'installation' });
     await orders().dispatch({ id, staffId: technician, slot: slotAt(7) }, call);
     await work().startWork({ id, staffId: technician }, call);
-    await work().selfCheck({ id, passed: true }, call);
+    await serving(work(), 'orders.RecordSelfCheck')({ id, passed: true }, call);
     await work().inspection({ id, passed: true }, call);
     await work().completeWork({ id, signature: 'voucher:V-2', hours: 2, summary: 'Installed' }, call);
     const before = await streamOf(`order-${tenantId}-${id}`);
@@ -239,7 +241,7 @@ describe('a maintenance visit under a contract', () => {
     const { id } = await register({ serviceType: 'under_contract', contractId, kind: 'maintenance' });
     await orders().dispatch({ id, staffId: technician, slot: slotAt(11) }, call);
     await work().startWork({ id, staffId: technician }, call);
-    await work().selfCheck({ id, passed: true }, call);
+    await serving(work(), 'orders.RecordSelfCheck')({ id, passed: true }, call);
     await work().inspection({ id, passed: true }, call);
     expect(
       (await streamOf(`order-${tenantId}-${id}`)).filter((e) => e.type === 'MaintenanceVisitCompleted'),

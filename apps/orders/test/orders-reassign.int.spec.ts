@@ -3,7 +3,7 @@ import type { CallContext } from '@serviceops/platform';
 import { OrderHandlers, OrderQueries } from '../src/application/order.handlers';
 import { ResourceHandlers } from '../src/application/resources.handlers';
 import { WorkOrderHandlers } from '../src/application/work-order.handlers';
-import { codeOf, knownCustomers, tomorrowOf, ordersDatabaseFor } from './orders-on-own-database';
+import { codeOf, knownCustomers, tomorrowOf, ordersDatabaseFor, serving } from './orders-on-own-database';
 
 // Reassigning a dispatched order (issue 15 item 3) on a database of its own: the previous person's booking is
 // released and the new one's booked in one transaction, the reason sealed, the list and the candidates follow;
@@ -120,7 +120,7 @@ describe('reassigning a dispatched order', () => {
           },
           call,
         );
-        await work.acceptQuote({ id }, call);
+        await serving(work, 'orders.AcceptQuote')({ id }, call);
         await orders().dispatch({ id, staffId: first, slot: slotAt(7) }, call);
         await work.startWork({ id, staffId: first }, call);
       },

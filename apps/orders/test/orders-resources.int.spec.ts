@@ -5,7 +5,7 @@ import { OrderHandlers } from '../src/application/order.handlers';
 import { OrderStore } from '../src/application/order-store';
 import { ResourceHandlers, ResourceQueries } from '../src/application/resources.handlers';
 import { expiryReminderAt } from '../src/domain/resource/resource.timers';
-import { codeOf, knownCustomers, ordersDatabaseFor } from './orders-on-own-database';
+import { codeOf, knownCustomers, ordersDatabaseFor, serving } from './orders-on-own-database';
 
 // Resources on a database of their own: the expiry reminder's durable timer fires once across a restart and
 // moves with a renewal; a lost tool's charge is in the service's log (what the relay publishes); an unfit
@@ -81,7 +81,10 @@ describe('the expiry reminder', () => {
     ]);
     // Renewed: the timer moves to 30 days before the new date, and fires for it once.
     const renewed = addDays(today(), 20);
-    await resources().papers({ id: car.id, inspectionValidTo: renewed }, call);
+    await serving(resources(), 'orders.UpdateResourcePapers')(
+      { id: car.id, inspectionValidTo: renewed },
+      call,
+    );
     await pool().query(`UPDATE timers SET due_at = now() - interval '1 minute' WHERE timer_id = $1`, [
       `resource-expiry-reminder:${car.id}:inspection`,
     ]);
@@ -106,7 +109,7 @@ describe('the tool register', () => {
     expect(
       await codeOf(resources().lend({ id: tool.id, borrowerId: borrower, dueBack: today() }, call)),
     ).toBe('ORDERS.TOOL_NOT_AVAILABLE');
-    const lost = await resources().lost({ id: tool.id }, call);
+    const lost = await serving(resources(), 'orders.ReportToolLost')({ id: tool.id }, call);
     expect(lost).toMatchObject({ state: 'retired', fit: false });
     expect(await eventsOf('ToolLostCharged', tool.id)).toEqual([
       expect.objectContaining({ borrowerId: borrower, charge: { amount: 128000, currency: 'CNY' } }),
@@ -149,7 +152,10 @@ describe('fitness at dispatch', () => {
     const dispatch = () =>
       orders().dispatch({ id: order.id, staffId: coach, resourceId: car.id, slot }, call);
     expect(await codeOf(dispatch())).toBe('ORDERS.RESOURCE_UNFIT');
-    await resources().papers({ id: car.id, inspectionValidTo: addDays(today(), 365) }, call);
+    await serving(resources(), 'orders.UpdateResourcePapers')(
+      { id: car.id, inspectionValidTo: addDays(today(), 365) },
+      call,
+    );
     const failed = await resources().check(
       {
         id: car.id,
@@ -163,7 +169,10 @@ describe('fitness at dispatch', () => {
     );
     expect(failed).toMatchObject({ fit: false, unfitReasons: ['failed_check'] });
     expect(await codeOf(dispatch())).toBe('ORDERS.RESOURCE_UNFIT');
-    await resources().maintenance({ id: car.id, action: 'repaired', note: 'brake pads replaced' }, call);
+    await serving(resources(), 'orders.RecordMaintenance')(
+      { id: car.id, action: 'repaired', note: 'brake pads replaced' },
+      call,
+    );
     expect(await codeOf(dispatch())).toBe('ok');
     expect(
       await codeOf(orders().dispatch({ id: order.id, staffId: coach, resourceId: randomUUID(), slot }, call)),
@@ -225,7 +234,7 @@ describe('fitness under the resource’s lock', () => {
     );
     expect(Number(rows[0]?.n)).toBe(0);
     // Back in service: the same dispatch goes through.
-    await resources().changeState({ id: car.id, state: 'available' }, call);
+    await serving(resources(), 'orders.ChangeResourceState')({ id: car.id, state: 'available' }, call);
     expect(
       await codeOf(orders().dispatch({ id: order.id, staffId: coach, resourceId: car.id, slot }, call)),
     ).toBe('ok');

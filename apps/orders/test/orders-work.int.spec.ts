@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { OrderHandlers } from '../src/application/order.handlers';
 import { WorkOrderHandlers, WorkOrderQueries } from '../src/application/work-order.handlers';
-import { codeOf, knownCustomers, tomorrowOf, ordersDatabaseFor } from './orders-on-own-database';
+import { codeOf, knownCustomers, tomorrowOf, ordersDatabaseFor, serving } from './orders-on-own-database';
 
 // Orders' work orders on a database of their own (issue 15 items 1, 5, 6): a paid repair quoted, accepted,
 // started by the person dispatched, extra work only with approval and consent, parts only against a started
@@ -52,9 +52,9 @@ describe('a paid repair', () => {
     expect(await codeOf(work().startWork({ id, staffId: technician }, call))).toBe(
       'ORDERS.ORDER_NOT_DISPATCHED',
     );
-    expect(await codeOf(work().issuePart({ id, partId: 'BRG-6205', quantity: 1 }, call))).toBe(
-      'ORDERS.WORK_ORDER_NOT_STARTED',
-    );
+    expect(
+      await codeOf(serving(work(), 'orders.IssuePart')({ id, partId: 'BRG-6205', quantity: 1 }, call)),
+    ).toBe('ORDERS.WORK_ORDER_NOT_STARTED');
     await orders().dispatch({ id, staffId: technician, slot: slotAt(2) }, call);
     expect(await codeOf(work().startWork({ id, staffId: technician }, call))).toBe(
       'ORDERS.QUOTE_NOT_ACCEPTED',
@@ -76,10 +76,10 @@ describe('a paid repair', () => {
       quoteRequired: true,
       quote: { status: 'offered', total: { amount: 50_000, currency: 'CNY' } },
     });
-    expect(await codeOf(work().acceptQuote({ id, expectedVersion: 0 }, call))).toBe(
+    expect(await codeOf(serving(work(), 'orders.AcceptQuote')({ id, expectedVersion: 0 }, call))).toBe(
       'EVENTSTORE.WRONG_EXPECTED_VERSION',
     );
-    await work().acceptQuote({ id, expectedVersion: 1 }, call);
+    await serving(work(), 'orders.AcceptQuote')({ id, expectedVersion: 1 }, call);
     expect(await codeOf(work().startWork({ id, staffId: coach }, call))).toBe(
       'ORDERS.NOT_DISPATCHED_TO_STAFF',
     );
@@ -96,30 +96,34 @@ describe('a paid repair', () => {
     expect(proposed.extras[0]).toMatchObject({ description: 'Worn drum seal', approved: false });
     const [sealed] = await logged('ExtraWorkProposed', `work-order-${tenantId}-${id}`);
     expect(sealed?.['description']).toMatch(/^enc:v1:/);
-    expect(await codeOf(work().startExtraWork({ id, extraId }, call))).toBe('ORDERS.EXTRA_WORK_NOT_APPROVED');
-    await work().approveExtraWork({ id, extraId }, call);
-    expect(await codeOf(work().startExtraWork({ id, extraId }, call))).toBe('ORDERS.EXTRA_WORK_NO_CONSENT');
-    await work().consentToExtraWork({ id, extraId }, call);
-    await work().startExtraWork({ id, extraId }, call);
+    expect(await codeOf(serving(work(), 'orders.StartExtraWork')({ id, extraId }, call))).toBe(
+      'ORDERS.EXTRA_WORK_NOT_APPROVED',
+    );
+    await serving(work(), 'orders.ApproveExtraWork')({ id, extraId }, call);
+    expect(await codeOf(serving(work(), 'orders.StartExtraWork')({ id, extraId }, call))).toBe(
+      'ORDERS.EXTRA_WORK_NO_CONSENT',
+    );
+    await serving(work(), 'orders.RecordExtraWorkConsent')({ id, extraId }, call);
+    await serving(work(), 'orders.StartExtraWork')({ id, extraId }, call);
 
     // Taken back to the workshop under the customer's receipt.
-    await work().logItemIn({ id, receipt: 'R-2026-0042' }, call);
-    await work().issuePart({ id, partId: 'BRG-6205', quantity: 2 }, call);
-    await work().usePart({ id, partId: 'BRG-6205', quantity: 1 }, call);
-    await work().returnUnusedPart({ id, partId: 'BRG-6205', quantity: 1 }, call);
-    expect(await codeOf(work().returnUnusedPart({ id, partId: 'BRG-6205', quantity: 1 }, call))).toBe(
-      'ORDERS.PART_USED',
-    );
+    await serving(work(), 'orders.LogItemIn')({ id, receipt: 'R-2026-0042' }, call);
+    await serving(work(), 'orders.IssuePart')({ id, partId: 'BRG-6205', quantity: 2 }, call);
+    await serving(work(), 'orders.UsePart')({ id, partId: 'BRG-6205', quantity: 1 }, call);
+    await serving(work(), 'orders.ReturnUnusedPart')({ id, partId: 'BRG-6205', quantity: 1 }, call);
+    expect(
+      await codeOf(serving(work(), 'orders.ReturnUnusedPart')({ id, partId: 'BRG-6205', quantity: 1 }, call)),
+    ).toBe('ORDERS.PART_USED');
 
     const finish = { id, signature: 'voucher:V-0042', hours: 2.5, summary: 'Bearing and seal replaced' };
     expect(await codeOf(work().completeWork(finish, call))).toBe('ORDERS.SELF_CHECK_MISSING');
-    await work().selfCheck({ id, passed: true }, call);
+    await serving(work(), 'orders.RecordSelfCheck')({ id, passed: true }, call);
     await work().inspection({ id, passed: true }, call);
     expect(await codeOf(work().completeWork({ ...finish, signature: '' }, call))).toBe(
       'ORDERS.SIGNATURE_MISSING',
     );
     expect(await codeOf(work().completeWork(finish, call))).toBe('ORDERS.ITEM_STILL_IN');
-    await work().logItemOut({ id }, call);
+    await serving(work(), 'orders.LogItemOut')({ id }, call);
     clock.advance(90 * 60_000);
     const done = await work().completeWork(finish, call);
     clock.advance(-90 * 60_000);
@@ -154,9 +158,9 @@ describe('a paid repair', () => {
       [id],
     );
     expect(rows[0]?.status).toBe('completed');
-    expect(await codeOf(work().usePart({ id, partId: 'BRG-6205', quantity: 1 }, call))).toBe(
-      'ORDERS.WORK_ORDER_COMPLETED',
-    );
+    expect(
+      await codeOf(serving(work(), 'orders.UsePart')({ id, partId: 'BRG-6205', quantity: 1 }, call)),
+    ).toBe('ORDERS.WORK_ORDER_COMPLETED');
   }, 60_000);
 
   it('closes the order when the customer declines the quote', async () => {
@@ -169,7 +173,7 @@ describe('a paid repair', () => {
       },
       call,
     );
-    expect(await work().declineQuote({ id: order.id }, call)).toMatchObject({
+    expect(await serving(work(), 'orders.DeclineQuote')({ id: order.id }, call)).toMatchObject({
       status: 'closed',
       quote: { status: 'declined' },
     });
@@ -178,7 +182,9 @@ describe('a paid repair', () => {
       [order.id],
     );
     expect(rows[0]?.status).toBe('closed');
-    expect(await codeOf(work().acceptQuote({ id: order.id }, call))).toBe('ORDERS.ORDER_CLOSED');
+    expect(await codeOf(serving(work(), 'orders.AcceptQuote')({ id: order.id }, call))).toBe(
+      'ORDERS.ORDER_CLOSED',
+    );
   });
 
   it('answers 404 for another tenant’s order, and writes nothing', async () => {
@@ -187,7 +193,9 @@ describe('a paid repair', () => {
       call,
     );
     const other = { ...call, tenantId: randomUUID() };
-    expect(await codeOf(work().acceptQuote({ id: order.id }, other))).toBe('ORDERS.ORDER_NOT_FOUND');
+    expect(await codeOf(serving(work(), 'orders.AcceptQuote')({ id: order.id }, other))).toBe(
+      'ORDERS.ORDER_NOT_FOUND',
+    );
     expect(await codeOf(workQueries().get({ id: order.id }, other))).toBe('ORDERS.ORDER_NOT_FOUND');
   });
 });
@@ -213,7 +221,7 @@ describe('a practice package', () => {
       );
       await orders().dispatch({ id: o.id, staffId: coach, slot: slotAt(i) }, call);
       await work().startWork({ id: o.id, staffId: coach }, call);
-      await work().selfCheck({ id: o.id, passed: true }, call);
+      await serving(work(), 'orders.RecordSelfCheck')({ id: o.id, passed: true }, call);
       await work().inspection({ id: o.id, passed: true }, call);
       ids.push(o.id);
     }

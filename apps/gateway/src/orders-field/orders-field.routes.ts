@@ -22,7 +22,12 @@ import {
   StaffDailyReportView,
 } from './orders-field.views';
 
-/** Order lists and history, companion chat, safety incidents, daily reports (issue 15 items 8–11) over REST. */
+/**
+ * Order lists and history, companion chat, safety incidents, daily reports (issue 15 items 8–11) over REST. Bound by
+ * hand, not with `resourceRoutes`: these routes are one OpenAPI tag over several path prefixes (chat-policy,
+ * chat-companions, chat-sessions, chat-queue, safety-incidents, orders, daily-reports), and a resource's tag is its
+ * one prefix; deriving the chat sessions' writes would move them to a tag of their own.
+ */
 export const OrdersFieldRoutes = controllerOf('orders-field', [
   route({ rpc: 'orders.ListOrders', query: ListOrdersQuery, answer: OrderPageView }),
   route({ rpc: 'orders.GetOrderHistory', answer: OrderHistoryView }),

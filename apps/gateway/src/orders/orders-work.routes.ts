@@ -13,7 +13,11 @@ import { WorkOrderView } from './orders-work.views';
 
 const view = numericAmounts;
 
-/** Orders' work orders over REST (issue 15 items 1, 5, 6): quote, execution, parts, completion. */
+/**
+ * Orders' work orders over REST (issue 15 items 1, 5, 6): quote, execution, parts, completion. Bound by hand, not
+ * with `resourceRoutes`: their paths are under /orders/:id, which the order's own writes share (orders.routes.ts),
+ * and a resource's derived writes are every write under its path, with one answer.
+ */
 export const WorkOrderRoutes = controllerOf('work-orders', [
   route({ rpc: 'orders.IssueQuote', body: IssueQuoteDto, answer: WorkOrderView, view }),
   route({ rpc: 'orders.AcceptQuote', answer: WorkOrderView, view }),

@@ -25,7 +25,7 @@ import {
 import { LimitQuery } from '../http/page.query';
 import { Follows, present } from '../http/validators';
 
-// The domain's lists (apps/orders/src/domain/order/order.commands.ts) cannot be imported here (apps stay apart):
+// The domain's lists (apps/orders/src/domain/order/order.state.ts) cannot be imported here (apps stay apart):
 // the same values, and the domain refuses anything else with its own code.
 export const SERVICE_TYPES = ['paid', 'under_contract', 'under_warranty'] as const;
 export const ZONES = ['town', 'suburb'] as const;

@@ -11,7 +11,11 @@ import {
 } from './orders.dto';
 import { CandidateListView, DispatchPolicyView, DispatchQueueView, OrderView } from './orders.views';
 
-/** The orders service's orders over REST: each route is its declaration bound to these shapes. */
+/**
+ * The orders service's orders over REST: each route is its declaration bound to these shapes. Bound by hand, not
+ * with `resourceRoutes`: the work orders' writes (orders-work.routes.ts, answering a work order) share the /orders
+ * prefix, which `resourceRoutes('orders', …)` would derive as the order's; the dispatch policy lives under /policies.
+ */
 export const OrderRoutes = controllerOf('orders', [
   route({ rpc: 'orders.RegisterRequest', body: RegisterRequestDto, answer: OrderView }),
   route({ rpc: 'orders.RespondToRequest', answer: OrderView }),

@@ -25,6 +25,7 @@ import {
 import { MoneyDto, PositiveMoneyDto } from '../http/money.dto';
 import { PageQuery } from '../http/page.query';
 import { Follows, present } from '../http/validators';
+import { BodyOf } from '../routes/mount';
 
 const CHECK_ITEMS = [
   ...new Set([...PREPARATION_ITEMS.vehicle, ...PREPARATION_ITEMS.equipment, ...DELIVERY_ITEMS]),
@@ -32,6 +33,7 @@ const CHECK_ITEMS = [
 const MAX_ITEMS = 20;
 
 @ApiSchema({ name: 'RegisterResource' })
+@BodyOf('orders.RegisterResource')
 export class RegisterResourceDto {
   @ApiProperty({ enum: RESOURCE_KINDS })
   @IsIn(RESOURCE_KINDS)
@@ -94,6 +96,7 @@ export class ListResourcesQuery extends PageQuery {
 }
 
 @ApiSchema({ name: 'ChangeResourceState' })
+@BodyOf('orders.ChangeResourceState')
 export class ChangeResourceStateDto {
   @ApiProperty({
     enum: SETTABLE_RESOURCE_STATES,
@@ -104,6 +107,7 @@ export class ChangeResourceStateDto {
 }
 
 @ApiSchema({ name: 'UpdateResourcePapers' })
+@BodyOf('orders.UpdateResourcePapers')
 export class UpdateResourcePapersDto {
   @ValidateIf(present)
   @Follows(RULES.dateOnly, {
@@ -121,6 +125,7 @@ export class UpdateResourcePapersDto {
 }
 
 @ApiSchema({ name: 'RecordMaintenance' })
+@BodyOf('orders.RecordMaintenance')
 export class RecordMaintenanceDto {
   @ApiProperty({
     enum: MAINTENANCE_ACTIONS,
@@ -134,6 +139,7 @@ export class RecordMaintenanceDto {
 }
 
 @ApiSchema({ name: 'LendTool' })
+@BodyOf('orders.LendTool')
 export class LendToolDto {
   @ApiProperty({ format: 'uuid', description: 'the staff member borrowing it' })
   @IsUUID()
@@ -157,6 +163,7 @@ export class ChecklistItemDto {
 }
 
 @ApiSchema({ name: 'RecordPreparationCheck' })
+@BodyOf('orders.RecordPreparationCheck')
 export class RecordPreparationCheckDto {
   @ApiProperty({ format: 'uuid', description: 'the order about to start' })
   @IsUUID()
@@ -177,6 +184,7 @@ export class RecordPreparationCheckDto {
 }
 
 @ApiSchema({ name: 'DeliverRental' })
+@BodyOf('orders.DeliverRental')
 export class DeliverRentalDto {
   @ApiProperty({
     format: 'uuid',
@@ -210,6 +218,7 @@ export class DeliverRentalDto {
 }
 
 @ApiSchema({ name: 'RecordRentalVisit' })
+@BodyOf('orders.RecordRentalVisit')
 export class RecordRentalVisitDto {
   @ApiProperty({
     format: 'uuid',
@@ -245,6 +254,7 @@ export class FindingDto {
 }
 
 @ApiSchema({ name: 'InspectRentalReturn' })
+@BodyOf('orders.InspectRentalReturn')
 export class InspectRentalReturnDto {
   @ApiProperty({
     format: 'uuid',

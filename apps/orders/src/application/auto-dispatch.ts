@@ -5,7 +5,7 @@ import { type CallContext, type DueTimer, execute, ProblemError } from '@service
 import type { PoolClient } from 'pg';
 import { autoDispatchSlot, nextAttemptAt, nextChoice, type Refusal } from '../domain/dispatch/auto-dispatch';
 import { rankCandidates } from '../domain/dispatch/candidates';
-import type { Slot } from '../domain/order/order.commands';
+import type { Slot } from '../domain/order/order.state';
 import { AUTO_DISPATCHABLE_STATUSES, orderDecider, orderStreamId } from '../domain/order/order.decider';
 import { OrderErrorCode } from '../domain/order/order.errors';
 import type { OrderEvent, RequestRegistered } from '../domain/order/order.events';

@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Clock } from '@serviceops/kernel';
-import { execute, Handles, optional, type CallContext } from '@serviceops/platform';
+import { execute, Handles, handlesUseCases, optional, type CallContext } from '@serviceops/platform';
 import {
+  DISPATCH_POLICY_USE_CASES,
   type DispatchPolicy,
+  type DispatchPolicyCommand,
   dispatchPolicyDecider,
   dispatchPolicyStreamId,
   type SkillRule,
@@ -50,38 +52,29 @@ export class DispatchPolicyHandlers {
     return viewOf(await dispatchPolicyOf(this.orders, call.tenantId));
   }
 
-  @Handles('orders.ChangeDispatchPolicy')
+  /** A use case that is the whole of its declared method (changing the policy): load, decide, append. */
   async change(
-    request: {
-      expectedVersion?: number;
-      autoDispatch?: boolean;
-      skills?: readonly { kind?: string; roles?: readonly string[] }[];
-      slotMinutes?: readonly { kind?: string; minutes?: number }[];
-    },
+    command: DispatchPolicyCommand,
+    expectedVersion: number | undefined,
     call: CallContext,
   ): Promise<DispatchPolicyView> {
     const { runtime } = this.orders;
-    const done = await runtime.timed('ChangeDispatchPolicy', () =>
+    const done = await runtime.timed(command.type, () =>
       execute(
         runtime.store,
         dispatchPolicyDecider,
         dispatchPolicyStreamId(call.tenantId),
-        {
-          type: 'ChangeDispatchPolicy',
-          data: {
-            autoDispatch: request.autoDispatch ?? false,
-            skills: (request.skills ?? []).map((r) => ({ kind: r.kind ?? '', roles: r.roles ?? [] })),
-            slotMinutes: (request.slotMinutes ?? []).map((r) => ({
-              kind: r.kind ?? '',
-              minutes: r.minutes ?? 0,
-            })),
-          },
-        },
+        command,
         { now: this.clock.now() },
         call,
-        { ...optional('expectedVersion', request.expectedVersion) },
+        { ...optional('expectedVersion', expectedVersion) },
       ),
     );
     return viewOf(done.state);
   }
 }
+
+// Every use case with `handles` (ChangeDispatchPolicy): request → command → `change`.
+handlesUseCases(DispatchPolicyHandlers, DISPATCH_POLICY_USE_CASES, function (command, request, call) {
+  return this.change(command as DispatchPolicyCommand, request.expectedVersion, call);
+});

@@ -12,7 +12,7 @@ import {
 import type { PoolClient } from 'pg';
 import { orderStreamId } from '../domain/order/order.decider';
 import { SEALED_PATHS, type OrderEvent } from '../domain/order/order.events';
-import type { OrdersPolicy } from '../domain/order/order.commands';
+import type { OrdersPolicy } from '../domain/order/order.state';
 import { OrderFacts } from '../infrastructure/order-facts.repository';
 import {
   assertOrderable,

@@ -7,6 +7,7 @@ import {
   execute,
   executeTogether,
   Handles,
+  handlesUseCases,
   optional,
   type CallContext,
   type DueTimer,
@@ -26,20 +27,15 @@ import { rankCandidates, type Candidate } from '../domain/dispatch/candidates';
 import { eligibilityAt } from '../domain/dispatch/eligibility';
 import { skilledFor } from '../domain/dispatch/skills';
 import { dispatchQueue } from '../domain/order/order.sla';
-import type {
-  OrderCommand,
-  OrderContext,
-  RequestKind,
-  ServiceType,
-  Slot,
-  Zone,
-} from '../domain/order/order.commands';
+import type { OrderContext, RequestKind, ServiceType, Slot, Zone } from '../domain/order/order.state';
 import {
   assertSlot,
   awaitsArrivalCheck,
   isLeasedKind,
+  ORDER_USE_CASES,
   orderDecider,
   orderStreamId,
+  type OrderCommand,
 } from '../domain/order/order.decider';
 import type { OrderEvent } from '../domain/order/order.events';
 import type { OrderState } from '../domain/order/order.state';
@@ -291,15 +287,17 @@ export class OrderHandlers {
     return orderViewOf(done.events, done.version, seesPersonalData(call.roles), calendar, now);
   }
 
-  @Handles('orders.RespondToRequest')
-  async respond(request: { id: string; expectedVersion?: number }, call: CallContext): Promise<OrderView> {
-    await this.act(
-      call,
-      { type: 'RespondToRequest', data: { orderId: request.id } },
-      request.expectedVersion,
-      true,
-    );
-    return this.view(call, request.id);
+  /**
+   * A use case that is the whole of its declared method (`handles`, in its file under domain/order/: responding to
+   * a request): load, decide, append, then the order as it stands. Bound to each at the end of this file.
+   */
+  async change(
+    call: CallContext,
+    command: OrderCommand & { data: { orderId: string } },
+    expectedVersion: number | undefined,
+  ): Promise<OrderView> {
+    await this.act(call, command, expectedVersion);
+    return this.view(call, command.data.orderId);
   }
 
   /** The first-response deadline passed: escalate once (nothing if answered, or escalated already). */
@@ -324,7 +322,6 @@ export class OrderHandlers {
       systemCall(timer.tenantId, 'arrival-deadline', timer.id),
       { type: 'EscalateArrivalRisk', data: { orderId } },
       undefined,
-      false,
       { calendar },
     );
     // Started, ended or cancelled: no further check (and never this timer again: it cannot move itself).
@@ -681,11 +678,11 @@ export class OrderHandlers {
     }
   }
 
+  /** One command on the order's stream: its row in the order list kept in step, answered requests' timer disarmed. */
   private async act(
     call: CallContext,
-    command: OrderCommand,
+    command: OrderCommand & { data: { orderId: string } },
     expectedVersion?: number,
-    answered = false,
     context: Partial<OrderContext> = {},
   ): Promise<OrderState> {
     const { runtime } = this.orders;
@@ -704,7 +701,8 @@ export class OrderHandlers {
           ...optional('expectedVersion', expectedVersion),
           inline: async (tx, _state, version, events) => {
             await keepOrderRow(tx, call.tenantId, version, events as OrderEvent[]);
-            if (answered) await this.orders.timers.cancel(tx, firstResponseTimerId(orderId));
+            if ((events as OrderEvent[]).some((e) => e.type === 'RequestResponded'))
+              await this.orders.timers.cancel(tx, firstResponseTimerId(orderId));
           },
         },
       ),
@@ -726,6 +724,11 @@ export class OrderHandlers {
     );
   }
 }
+
+// Every use case with `handles` (RespondToRequest): request → command → `change`.
+handlesUseCases(OrderHandlers, ORDER_USE_CASES, function (command, request, call) {
+  return this.change(call, command as OrderCommand & { data: { orderId: string } }, request.expectedVersion);
+});
 
 const MAX_PAGE = 200;
 

@@ -6,6 +6,7 @@ import {
   execute,
   executeTogether,
   Handles,
+  handlesUseCases,
   limitOf,
   optional,
   ProblemError,
@@ -13,8 +14,14 @@ import {
   type StreamPart,
   uuidField,
 } from '@serviceops/platform';
-import { chatPolicyDecider, chatPolicyStreamId } from '../domain/chat/chat-policy.decider';
 import {
+  CHAT_POLICY_USE_CASES,
+  type ChatPolicyCommand,
+  chatPolicyDecider,
+  chatPolicyStreamId,
+} from '../domain/chat/chat-policy.decider';
+import {
+  CHAT_SESSION_USE_CASES,
   chatSessionDecider,
   chatSessionStreamId,
   type ChatSessionCommand,
@@ -115,24 +122,14 @@ export class ChatHandlers {
     return this.policy(call.tenantId);
   }
 
-  @Handles('orders.SetChatPolicy')
-  async setPolicy(
-    request: { samplePercent?: number; scoreMin?: number; scoreMax?: number },
-    call: CallContext,
-  ): Promise<ChatPolicy> {
-    const done = await this.runtime.timed('SetChatPolicy', () =>
+  /** A change of the chat policy (`handles`, in domain/chat/set-chat-policy.ts): load, decide, append. */
+  async changePolicy(command: ChatPolicyCommand, call: CallContext): Promise<ChatPolicy> {
+    const done = await this.runtime.timed(command.type, () =>
       execute(
         this.runtime.store,
         chatPolicyDecider,
         chatPolicyStreamId(call.tenantId),
-        {
-          type: 'SetChatPolicy',
-          data: {
-            samplePercent: request.samplePercent ?? -1,
-            scoreMin: request.scoreMin ?? -1,
-            scoreMax: request.scoreMax ?? -1,
-          },
-        },
+        command,
         { now: this.clock.now() },
         call,
       ),
@@ -308,12 +305,16 @@ export class ChatHandlers {
     return viewOf(done.states[0] as ChatSessionState, done.versions[0] ?? 0);
   }
 
-  @Handles('orders.StartChat')
-  async start(
-    request: { id: string; expectedVersion?: number },
+  /**
+   * A use case of the session that is the whole of its declared method (`handles`, in its file under domain/chat/:
+   * starting a chat): load, decide with the policy in force, append (`act`).
+   */
+  change(
     call: CallContext,
+    command: ChatSessionCommand,
+    expectedVersion: number | undefined,
   ): Promise<ChatSessionView> {
-    return this.act(call, { type: 'StartChat', data: { sessionId: request.id } }, request.expectedVersion);
+    return this.act(call, command, expectedVersion);
   }
 
   /** Ends the chat (its duration counted, sampled or not at the policy's rate) and frees the companion's place. */
@@ -459,3 +460,13 @@ export class ChatHandlers {
     return viewOf(done.state, done.version);
   }
 }
+
+// The chat policy's use cases with `handles` (SetChatPolicy): request → command → `changePolicy`.
+handlesUseCases(ChatHandlers, CHAT_POLICY_USE_CASES, function (command, _request, call) {
+  return this.changePolicy(command as ChatPolicyCommand, call);
+});
+
+// The session's use cases with `handles` (StartChat): request → command → `change`.
+handlesUseCases(ChatHandlers, CHAT_SESSION_USE_CASES, function (command, request, call) {
+  return this.change(call, command as ChatSessionCommand, request.expectedVersion);
+});

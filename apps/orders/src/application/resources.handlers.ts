@@ -14,6 +14,7 @@ import {
   encodeCursor,
   execute,
   Handles,
+  handlesUseCases,
   historyOf,
   type HistoryEntry,
   limitOf,
@@ -26,15 +27,15 @@ import {
   uuidField,
 } from '@serviceops/platform';
 import type { PoolClient } from 'pg';
-import type { ResourceVerdict } from '../domain/order/order.commands';
+import type { ResourceVerdict } from '../domain/order/order.state';
 import {
   dispatchable,
   type ChecklistItem,
-  type MaintenanceAction,
   type OrderFacts as RecordOrder,
   PAPERS,
   type Paper,
   type ResourceCommand,
+  RESOURCE_USE_CASES,
   resourceDecider,
   type ResourceEvent,
   type ResourceKind,
@@ -140,56 +141,6 @@ export class ResourceHandlers {
     );
   }
 
-  @Handles('orders.ChangeResourceState')
-  changeState(request: { id: string; state?: string; expectedVersion?: number }, call: CallContext) {
-    return this.run(
-      call,
-      {
-        type: 'SetResourceState',
-        data: { resourceId: request.id, state: (request.state ?? '') as 'available' },
-      },
-      { expectedVersion: request.expectedVersion },
-    );
-  }
-
-  @Handles('orders.UpdateResourcePapers')
-  papers(
-    request: { id: string; inspectionValidTo?: string; insuranceValidTo?: string; expectedVersion?: number },
-    call: CallContext,
-  ) {
-    return this.run(
-      call,
-      {
-        type: 'UpdateResourcePapers',
-        data: {
-          resourceId: request.id,
-          ...optional('inspectionValidTo', request.inspectionValidTo),
-          ...optional('insuranceValidTo', request.insuranceValidTo),
-        },
-      },
-      { expectedVersion: request.expectedVersion },
-    );
-  }
-
-  @Handles('orders.RecordMaintenance')
-  maintenance(
-    request: { id: string; action?: string; note?: string; expectedVersion?: number },
-    call: CallContext,
-  ) {
-    return this.run(
-      call,
-      {
-        type: 'RecordMaintenance',
-        data: {
-          resourceId: request.id,
-          action: (request.action ?? '') as MaintenanceAction,
-          note: request.note ?? '',
-        },
-      },
-      { expectedVersion: request.expectedVersion },
-    );
-  }
-
   @Handles('orders.LendTool')
   lend(
     request: { id: string; borrowerId?: string; dueBack?: string; expectedVersion?: number },
@@ -199,24 +150,6 @@ export class ResourceHandlers {
     return this.run(
       call,
       { type: 'LendTool', data: { resourceId: request.id, borrowerId, dueBack: request.dueBack ?? '' } },
-      { expectedVersion: request.expectedVersion },
-    );
-  }
-
-  @Handles('orders.ReturnTool')
-  giveBack(request: { id: string; expectedVersion?: number }, call: CallContext) {
-    return this.run(
-      call,
-      { type: 'ReturnTool', data: { resourceId: request.id } },
-      { expectedVersion: request.expectedVersion },
-    );
-  }
-
-  @Handles('orders.ReportToolLost')
-  lost(request: { id: string; expectedVersion?: number }, call: CallContext) {
-    return this.run(
-      call,
-      { type: 'ReportToolLost', data: { resourceId: request.id } },
       { expectedVersion: request.expectedVersion },
     );
   }
@@ -313,6 +246,18 @@ export class ResourceHandlers {
       },
       { expectedVersion: request.expectedVersion, order },
     );
+  }
+
+  /**
+   * A use case that is the whole of its declared method (`handles`, in its file under domain/resource/: a state
+   * set, papers renewed, maintenance recorded, a tool returned or lost): load, decide, append (`run`).
+   */
+  change(
+    call: CallContext,
+    command: ResourceCommand,
+    expectedVersion: number | undefined,
+  ): Promise<ResourceView> {
+    return this.run(call, command, { expectedVersion });
   }
 
   /** The reminder timer: once per paper and last day (a renewal moved it; the decider refuses a repeat). */
@@ -477,6 +422,11 @@ export class ResourceHandlers {
       }
   }
 }
+
+// Every use case with `handles` (SetResourceState, ReturnTool, …): request → command → `change`.
+handlesUseCases(ResourceHandlers, RESOURCE_USE_CASES, function (command, request, call) {
+  return this.change(call, command as ResourceCommand, request.expectedVersion);
+});
 
 function checklistOf(items: ChecklistItem[] | undefined): ChecklistItem[] {
   return (items ?? []).map((i) => ({ item: i.item ?? '', passed: i.passed === true }));

@@ -6,6 +6,7 @@ import {
   type EventCodec,
   executeTogether,
   Handles,
+  handlesUseCases,
   isSealed,
   mapSealed,
   moneyOfMessage,
@@ -27,6 +28,7 @@ import {
 } from '../domain/package/package-usage.decider';
 import {
   WORK_ORDER_SEALED_PATHS,
+  WORK_ORDER_USE_CASES,
   type WorkOrder,
   type WorkOrderCommand,
   type WorkOrderContext,
@@ -93,16 +95,6 @@ export class WorkOrderHandlers {
     });
   }
 
-  @Handles('orders.AcceptQuote')
-  acceptQuote(r: WorkRequest, call: CallContext): Promise<WorkOrderView> {
-    return this.act(call, r, { type: 'AcceptQuote', data: { orderId: r.id } });
-  }
-
-  @Handles('orders.DeclineQuote')
-  declineQuote(r: WorkRequest, call: CallContext): Promise<WorkOrderView> {
-    return this.act(call, r, { type: 'DeclineQuote', data: { orderId: r.id } });
-  }
-
   /** Started by the person the order is dispatched to; the resource dispatched with them goes on the card. */
   @Handles('orders.StartWork')
   startWork(r: WorkRequest & { staffId?: string }, call: CallContext): Promise<WorkOrderView> {
@@ -127,51 +119,6 @@ export class WorkOrderHandlers {
         estimatedPrice: moneyOfMessage(r.estimatedPrice ?? {}),
       },
     });
-  }
-
-  @Handles('orders.ApproveExtraWork')
-  approveExtraWork(r: WorkRequest & { extraId: string }, call: CallContext): Promise<WorkOrderView> {
-    return this.act(call, r, { type: 'ApproveExtraWork', data: { orderId: r.id, extraId: r.extraId } });
-  }
-
-  @Handles('orders.RecordExtraWorkConsent')
-  consentToExtraWork(r: WorkRequest & { extraId: string }, call: CallContext): Promise<WorkOrderView> {
-    return this.act(call, r, { type: 'RecordCustomerConsent', data: { orderId: r.id, extraId: r.extraId } });
-  }
-
-  @Handles('orders.StartExtraWork')
-  startExtraWork(r: WorkRequest & { extraId: string }, call: CallContext): Promise<WorkOrderView> {
-    return this.act(call, r, { type: 'StartExtraWork', data: { orderId: r.id, extraId: r.extraId } });
-  }
-
-  @Handles('orders.IssuePart')
-  issuePart(r: PartMessage, call: CallContext): Promise<WorkOrderView> {
-    return this.act(call, r, { type: 'IssuePart', data: partOf(r) });
-  }
-
-  @Handles('orders.UsePart')
-  usePart(r: PartMessage, call: CallContext): Promise<WorkOrderView> {
-    return this.act(call, r, { type: 'UsePart', data: partOf(r) });
-  }
-
-  @Handles('orders.ReturnUnusedPart')
-  returnUnusedPart(r: PartMessage, call: CallContext): Promise<WorkOrderView> {
-    return this.act(call, r, { type: 'ReturnUnusedPart', data: partOf(r) });
-  }
-
-  @Handles('orders.LogItemIn')
-  logItemIn(r: WorkRequest & { receipt?: string }, call: CallContext): Promise<WorkOrderView> {
-    return this.act(call, r, { type: 'LogItemIn', data: { orderId: r.id, receipt: r.receipt ?? '' } });
-  }
-
-  @Handles('orders.LogItemOut')
-  logItemOut(r: WorkRequest, call: CallContext): Promise<WorkOrderView> {
-    return this.act(call, r, { type: 'LogItemOut', data: { orderId: r.id } });
-  }
-
-  @Handles('orders.RecordSelfCheck')
-  selfCheck(r: WorkRequest & { passed?: boolean }, call: CallContext): Promise<WorkOrderView> {
-    return this.act(call, r, { type: 'RecordSelfCheck', data: { orderId: r.id, passed: r.passed === true } });
   }
 
   @Handles('orders.RecordInspection')
@@ -247,6 +194,19 @@ export class WorkOrderHandlers {
       ),
     );
     return this.view(call, r.id, order);
+  }
+
+  /**
+   * A use case that is the whole of its declared method (`handles`, in its file under domain/work-order/: accepting
+   * a quote, a part issued, a check recorded…): the work order decided, the order following its stage (`act`).
+   */
+  change(
+    call: CallContext,
+    command: WorkOrderCommand,
+    expectedVersion: number | undefined,
+  ): Promise<WorkOrderView> {
+    const request = { id: command.data.orderId, ...optional('expectedVersion', expectedVersion) };
+    return this.act(call, request, command);
   }
 
   private contextOf(order: OrderFacts, now: Date): WorkOrderContext {
@@ -389,6 +349,11 @@ function withOrderStage(
   ];
 }
 
+// Every use case with `handles` (AcceptQuote, IssuePart, RecordSelfCheck, …): request → command → `change`.
+handlesUseCases(WorkOrderHandlers, WORK_ORDER_USE_CASES, function (command, request, call) {
+  return this.change(call, command as WorkOrderCommand, request.expectedVersion);
+});
+
 /** Attempts of a completion that lost the race for its package's stream (each decides again on the new state). */
 const PACKAGE_RACE_ATTEMPTS = 40;
 
@@ -407,14 +372,6 @@ async function onPackageRace<T>(packageStream: string, attempt: () => Promise<T>
       await new Promise((resolve) => setTimeout(resolve, 2 + Math.floor(Math.random() * 20)));
     }
   }
-}
-
-interface PartMessage extends WorkRequest {
-  readonly partId?: string;
-  readonly quantity?: number;
-}
-function partOf(r: PartMessage) {
-  return { orderId: r.id, partId: r.partId ?? '', quantity: r.quantity ?? 0 };
 }
 
 /** The order's work order: quote, repair card (parts and hours), extra work, checks, completion. */

@@ -3,10 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { type BusinessCalendar, defaultBusinessCalendar } from '@serviceops/kernel';
 import { ProblemError } from '@serviceops/platform';
 import { Pool, type PoolClient } from 'pg';
-import type { EntitlementFacts, LeaseFacts } from '../domain/order/order.commands';
+import type { EntitlementFacts, LeaseFacts } from '../domain/order/order.state';
 import type { EligibilityChange } from '../domain/dispatch/eligibility';
 import type { StaffFacts } from '../domain/dispatch/candidates';
-import type { Slot } from '../domain/order/order.commands';
+import type { Slot } from '../domain/order/order.state';
 import { overlaps } from '../domain/booking/booking.decider';
 
 /** Answered when a person is asked for by id and staff's events never made them known to orders here. */

@@ -1,70 +1,29 @@
-import { addDays, type Decider, type Event, streamId } from '@serviceops/kernel';
-import type { Slot } from '../order/order.commands';
-import { OrderErrorCode as E, orderError } from '../order/order.errors';
+import { addDays, type CommandOf, deciderOf, type EventOf, streamId } from '@serviceops/kernel';
+import type { Slot } from '../order/order.state';
+import { bookSlot } from './book-slot';
+import { type BookingContext, type BookingState, initialBookingState } from './booking.state';
+import { releaseSlot } from './release-slot';
+
+export type { Book, SlotBooked } from './book-slot';
+export type { Release, SlotReleased } from './release-slot';
+export * from './booking.state';
 
 /**
  * One person's (or one resource's) bookings of one UTC day: the stream every dispatch of that person touching that
  * day appends to with its expected version, so two concurrent dispatches into overlapping slots cannot both
  * commit (the loser decides again on the new state and is refused ORDERS.DOUBLE_BOOKED). A slot across UTC
- * midnight is booked in both days' streams, in one transaction (`bookingStreamIds`).
+ * midnight is booked in both days' streams, in one transaction (`bookingStreamIds`). The list of its use cases,
+ * a file each beside this one.
  */
-export interface Book {
-  readonly type: 'Book';
-  readonly data: { readonly holder: string; readonly orderId: string; readonly slot: Slot };
-}
+export const BOOKING_USE_CASES = [bookSlot, releaseSlot] as const;
 
-/** The order was cancelled: its slot on this holder's day is free again. */
-export interface Release {
-  readonly type: 'Release';
-  readonly data: { readonly holder: string; readonly orderId: string };
-}
-export type BookingCommand = Book | Release;
+export type BookingCommand = CommandOf<typeof BOOKING_USE_CASES>;
+export type BookingEvent = EventOf<typeof BOOKING_USE_CASES>;
 
-export type SlotBooked = Event<'SlotBooked', { holder: string; orderId: string; slot: Slot }>;
-export type SlotReleased = Event<'SlotReleased', { holder: string; orderId: string }>;
-export type BookingEvent = SlotBooked | SlotReleased;
-
-export interface BookingState {
-  readonly booked: readonly { readonly orderId: string; readonly slot: Slot }[];
-}
-
-/** Half-open intervals [start, end) overlap when each starts before the other ends. */
-export function overlaps(a: Slot, b: Slot): boolean {
-  return Date.parse(a.start) < Date.parse(b.end) && Date.parse(b.start) < Date.parse(a.end);
-}
-
-export function decideBooking(command: BookingCommand, state: BookingState): readonly BookingEvent[] {
-  if (command.type === 'Release') {
-    const { holder, orderId } = command.data;
-    // Nothing booked for the order (released already): nothing to release.
-    return state.booked.some((b) => b.orderId === orderId)
-      ? [{ type: 'SlotReleased', data: { holder, orderId } }]
-      : [];
-  }
-  const { holder, orderId, slot } = command.data;
-  const clash = state.booked.find((b) => b.orderId !== orderId && overlaps(b.slot, slot));
-  if (clash)
-    throw orderError(
-      E.DOUBLE_BOOKED,
-      `${holder} is booked for order ${clash.orderId} in an overlapping slot`,
-      {
-        holder,
-        orderId: clash.orderId,
-        slot: clash.slot,
-      },
-    );
-  if (state.booked.some((b) => b.orderId === orderId)) return [];
-  return [{ type: 'SlotBooked', data: { holder, orderId, slot } }];
-}
-
-export const bookingDecider: Decider<BookingCommand, BookingEvent, BookingState, void> = {
-  initialState: () => ({ booked: [] }),
-  decide: (command, state) => decideBooking(command, state),
-  evolve: (state, event) =>
-    event.type === 'SlotReleased'
-      ? { booked: state.booked.filter((b) => b.orderId !== event.data.orderId) }
-      : { booked: [...state.booked, { orderId: event.data.orderId, slot: event.data.slot }] },
-};
+export const bookingDecider = deciderOf<typeof BOOKING_USE_CASES, BookingState, BookingContext>(
+  initialBookingState,
+  BOOKING_USE_CASES,
+);
 
 const utcDateOf = (instant: number): string => new Date(instant).toISOString().slice(0, 10);
 

@@ -1,5 +1,5 @@
 import { addDays, type BusinessCalendar, localDateOf } from '@serviceops/kernel';
-import type { Slot } from '../order/order.commands';
+import type { Slot } from '../order/order.state';
 import { businessMorningOf } from '../resource/resource.timers';
 import { OrderErrorCode } from '../order/order.errors';
 import { BOOKED, type Candidate } from './candidates';

@@ -1,6 +1,6 @@
 import { type AutoDispatchChoice, nextChoice, NO_CANDIDATE, type Refusal } from './auto-dispatch';
 import type { Candidate } from './candidates';
-import { REQUEST_KINDS, type RequestKind } from '../order/order.commands';
+import { REQUEST_KINDS, type RequestKind } from '../order/order.state';
 import {
   type ChangeDispatchPolicy,
   DEFAULT_DISPATCH_POLICY,

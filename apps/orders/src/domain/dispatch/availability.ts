@@ -1,6 +1,6 @@
 import type { StaffAvailabilityChangedV1 } from '@serviceops/contracts';
 import { overlaps } from '../booking/booking.decider';
-import type { Slot } from '../order/order.commands';
+import type { Slot } from '../order/order.state';
 
 /**
  * Availability at a slot (issue 15 item 3), from the staff service's `StaffAvailabilityChanged` events

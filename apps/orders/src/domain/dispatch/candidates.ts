@@ -1,5 +1,5 @@
 import { overlaps } from '../booking/booking.decider';
-import type { Slot } from '../order/order.commands';
+import type { Slot } from '../order/order.state';
 import { type AvailabilityInterval, availabilityAt } from './availability';
 import { type EligibilityChange, eligibilityAt } from './eligibility';
 import { type SkillTable, skilledBy, skilledFor } from './skills';

@@ -1,5 +1,5 @@
 import type { Role } from '@serviceops/contracts';
-import type { RequestKind } from '../order/order.commands';
+import type { RequestKind } from '../order/order.state';
 
 /**
  * Who is skilled for a request kind (issue 15 item 3, "skilled for the kind"): the roles staff hired the person

@@ -2,7 +2,7 @@ import { defaultBusinessCalendar } from '@serviceops/kernel';
 import type { Role } from '@serviceops/contracts';
 import type { OrderEvent } from '../order/order.events';
 import { orderDecider } from '../order/order.decider';
-import type { RequestKind } from '../order/order.commands';
+import type { RequestKind } from '../order/order.state';
 import { autoDispatchSlot, nextAttemptAt } from './auto-dispatch';
 import { rankCandidates, type StaffFacts } from './candidates';
 import {

@@ -1,8 +1,8 @@
 import { ORDER_STATUSES } from '@serviceops/contracts';
 import { type BusinessCalendar, type WorkingDay } from '@serviceops/kernel';
 import { deciderSpec } from '@serviceops/testing';
-import type { OrderCommand, OrderContext, RequestKind, WorkStage } from './order.commands';
-import { awaitsArrivalCheck, orderDecider } from './order.decider';
+import type { OrderContext, RequestKind, WorkStage } from './order.state';
+import { awaitsArrivalCheck, orderDecider, type OrderCommand } from './order.decider';
 import type { OrderCancelled, OrderEvent, RequestRegistered } from './order.events';
 import { furthest, type OrderStatus } from './order.state';
 import { STAGE_OF_EVENT, workStageOf } from '../work-order/work-order.decider';

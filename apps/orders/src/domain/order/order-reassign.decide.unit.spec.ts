@@ -1,7 +1,7 @@
 import { deciderSpec } from '@serviceops/testing';
 import { defaultBusinessCalendar } from '@serviceops/kernel';
-import type { OrderCommand, OrderContext } from './order.commands';
-import { orderDecider } from './order.decider';
+import type { OrderContext } from './order.state';
+import { orderDecider, type OrderCommand } from './order.decider';
 import type { OrderEvent } from './order.events';
 import type { OrderStatus } from './order.state';
 

@@ -1,14 +1,8 @@
 import { type BusinessCalendar, type WorkingDay } from '@serviceops/kernel';
 import { deciderSpec } from '@serviceops/testing';
-import type {
-  EntitlementFacts,
-  LeaseFacts,
-  OrderCommand,
-  OrderContext,
-  RegisterRequest,
-  RequestKind,
-} from './order.commands';
-import { assertSlot, orderDecider } from './order.decider';
+import type { EntitlementFacts, LeaseFacts, OrderContext, RequestKind } from './order.state';
+import { assertSlot, orderDecider, type OrderCommand } from './order.decider';
+import type { RegisterRequest } from './register-request';
 import type { OrderEvent } from './order.events';
 
 /** Asia/Shanghai, open 09:00–18:00 Monday to Friday. */

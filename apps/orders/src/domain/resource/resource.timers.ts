@@ -5,7 +5,7 @@ import {
   DomainError,
   zonedInstant,
 } from '@serviceops/kernel';
-import { EXPIRY_REMINDER_DAYS } from './resource.decider';
+import { EXPIRY_REMINDER_DAYS } from './resource.state';
 
 /**
  * When a resource's timers of a local day fire: at the start of the tenant's business day, in its own time zone —
