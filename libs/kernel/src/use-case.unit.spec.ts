@@ -72,12 +72,12 @@ describe('a use case that records an event another one evolves', () => {
     ],
     evolve: { Doubled: (state) => state },
   });
-  // Checked by the compiler (`npm run typecheck`, a CI step): a case for the event it names as evolved elsewhere is refused.
+  // Checked by the compiler (`npm run typecheck`, a CI step): a case for an event named as evolved elsewhere is refused.
   useCase<Double, Doubled | Added, State, void, 'Added'>({
     command: 'Double',
     decide: () => [],
     // @ts-expect-error -- Added is named as evolved elsewhere: a case here would be a second one
-    evolve: { Doubled: (state) => state, Added: (state) => state },
+    evolve: { Doubled: (state: State) => state, Added: (state: State) => state },
   });
   const decider = deciderOf<readonly [typeof add, typeof double], State, void>(
     () => ({ count: 0 }),
