@@ -14,6 +14,7 @@ import { withTransaction } from '@serviceops/eventstore';
 import { AssessmentHandlers } from '../src/application/assessments';
 import { AttendanceHandlers } from '../src/application/attendance.handlers';
 import { DisciplineHandlers } from '../src/application/discipline.handlers';
+import { handlerOf } from './handled';
 import { disciplineStreamId } from '../src/domain/discipline/discipline.decider';
 import { projectAssessmentFacts } from '../src/projections/assessment-facts.projection';
 import { projectConductStaffFacts } from '../src/projections/conduct-staff-facts.projection';
@@ -449,7 +450,10 @@ describe('the conduct register’s free text, sealed (issue 13 item 9)', () => {
     );
     const violationId = String(recorded.violations[0]?.['violationId']);
     const reason = 'her husband Li Lei confirmed she was on sick leave';
-    await handlers.decideAppeal({ staffId, violationId, outcome: 'overturned', reason }, call);
+    await handlerOf(handlers, 'staff.DecideAppeal')(
+      { staffId, violationId, outcome: 'overturned', reason },
+      call,
+    );
     await handlers.grantReward(
       { staffId, amount: { amount: 5_000, currency: 'CNY' }, reason: 'found Mrs Zhao’s wallet' },
       call,
