@@ -390,7 +390,7 @@ describe('attendance against the shift, feeding the discipline KPI', () => {
       version: 1,
       latenessThresholdMinutes: 20,
     });
-    const clockedIn = await attendance.clockIn({ id: String(s1?.['id']) }, tenant);
+    const clockedIn = await handlerOf(attendance, 'staff.ClockIn')({ id: String(s1?.['id']) }, tenant);
     expect(clockedIn).toMatchObject({ status: 'in', late: true, minutesLate: 30 });
     const { events: inEvents } = await running!.app
       .get(EventSourcingRuntime)
@@ -405,7 +405,7 @@ describe('attendance against the shift, feeding the discipline KPI', () => {
       },
       tenant,
     );
-    await attendance.decideLeave(
+    await handlerOf(attendance, 'staff.DecideLeave')(
       { staffId: away, leaveId: String(leave.requests[0]?.['leaveId']), approved: true, reason: 'covered' },
       tenant,
     );

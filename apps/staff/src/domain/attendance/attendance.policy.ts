@@ -1,7 +1,7 @@
 import { STAFF_LIMITS } from '@serviceops/contracts';
 import { DomainError, streamId, type Decider, type Event } from '@serviceops/kernel';
 import { AttendanceErrorCode } from './attendance.errors';
-import { ATTENDANCE_RULES } from './shift.decider';
+import { ATTENDANCE_RULES } from './shift.rules';
 
 /** How a tenant counts lateness: data, versioned (version 0: the default). */
 export interface AttendancePolicy {
