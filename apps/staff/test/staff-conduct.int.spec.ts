@@ -218,7 +218,10 @@ describe('a mandatory training session missed', () => {
     const sessionId = String(session['id']);
     // Invited later: missing it counts all the same.
     await training.invite({ id: sessionId, invitees: [absent] }, call);
-    await training.attend({ id: sessionId, staffId: present, score: 90, passed: true }, call);
+    await handlerOf(training, 'staff.RecordTrainingAttendance')(
+      { id: sessionId, staffId: present, score: 90, passed: true },
+      call,
+    );
     // The service goes down before the session ends, and comes back after.
     await running!.stop();
     const wait = endsAt - Date.now() + 100;

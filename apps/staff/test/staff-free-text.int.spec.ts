@@ -14,6 +14,7 @@ import { trainingSessionStreamId } from '../src/domain/training-session/training
 import { staffFactsOf } from '../src/infrastructure/conduct-staff-facts.repository';
 import { staffService } from '../src/staff.service-definition';
 import { atRest as eventsAtRest, storedEvents } from './at-rest';
+import { handlerOf } from './handled';
 
 // Staff's free text that may carry personal data (issue 13 item 9; PERSONAL_TEXT in libs/contracts): a
 // recruitment step's reason, a qualification's suspension reason, a resignation's reason and a handover note
@@ -173,7 +174,7 @@ it('seals a training session’s topic with the session’s key', async () => {
   expect(session).toMatchObject({ topic });
   const id = String(session['id']);
   expect(await atRest(trainingSessionStreamId(tenantId, id))).not.toMatch(/Zhang|Zhao|shouted/);
-  await training.attend({ id, staffId, passed: true }, call);
+  await handlerOf(training, 'staff.RecordTrainingAttendance')({ id, staffId, passed: true }, call);
   await destroyKey(id);
   expect(await training.get({ id }, call)).toMatchObject({
     topic: '',
