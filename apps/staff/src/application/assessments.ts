@@ -11,19 +11,19 @@ import {
 } from '@serviceops/platform';
 import {
   assessmentDecider,
-  assessmentPolicyDecider,
-  assessmentPolicyStreamId,
   assessmentStreamId,
-  type AssessmentPolicyChanged,
   type PeriodAssessed,
 } from '../domain/assessment/assessment.decider';
 import { AssessmentErrorCode } from '../domain/assessment/assessment.errors';
 import { periodOf } from '../domain/assessment/assessment.period';
 import {
+  assessmentPolicyDecider,
+  assessmentPolicyStreamId,
   DEFAULT_ASSESSMENT_POLICY,
   KPI_KINDS,
   validateAssessmentPolicy,
   type AssessmentPolicy,
+  type AssessmentPolicyChanged,
 } from '../domain/assessment/assessment.policy';
 import { assess, type AssessmentResult } from '../domain/assessment/assessment.scoring';
 import { periodFacts } from '../infrastructure/assessment-facts.repository';

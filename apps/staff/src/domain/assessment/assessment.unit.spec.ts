@@ -1,11 +1,7 @@
 import { deciderSpec } from '@serviceops/testing';
+import { assessmentDecider, assessmentStreamId, type AssessmentEvent } from './assessment.decider';
 import {
-  assessmentDecider,
   assessmentPolicyDecider,
-  assessmentStreamId,
-  type AssessmentEvent,
-} from './assessment.decider';
-import {
   DEFAULT_ASSESSMENT_POLICY,
   validateAssessmentPolicy,
   type AssessmentPolicy,
