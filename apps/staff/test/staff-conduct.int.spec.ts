@@ -350,7 +350,10 @@ describe('assessing a month, and previewing other weights', () => {
 
     const first = await assessments.assessPeriod({ period }, other);
     expect(first).toMatchObject({ preview: false, resultVersion: 1, policyVersion: 0 });
-    await assessments.changePolicy({ weights, grades: { a: 90, b: 75, c: 60 }, expectedVersion: 0 }, other);
+    await handlerOf(assessments, 'staff.ChangeAssessmentPolicy')(
+      { weights, grades: { a: 90, b: 75, c: 60 }, expectedVersion: 0 },
+      other,
+    );
     const rescored = await assessments.assessPeriod({ period }, other);
     expect(rescored).toMatchObject({ resultVersion: 2, policyVersion: 1 });
     expect(ranking(rescored)).toEqual(ranking(proposed));
@@ -388,7 +391,10 @@ describe('attendance against the shift, feeding the discipline KPI', () => {
     );
     // The tenant counts lateness from 20 minutes on: 30 minutes late is late all the same.
     expect(
-      await attendance.changePolicy({ latenessThresholdMinutes: 20, expectedVersion: 0 }, tenant),
+      await handlerOf(attendance, 'staff.ChangeAttendancePolicy')(
+        { latenessThresholdMinutes: 20, expectedVersion: 0 },
+        tenant,
+      ),
     ).toEqual({
       version: 1,
       latenessThresholdMinutes: 20,

@@ -15,10 +15,12 @@ import {
 } from '@serviceops/platform';
 import { AttendanceErrorCode } from '../domain/attendance/attendance.errors';
 import {
+  ATTENDANCE_POLICY_USE_CASES,
   attendancePolicyDecider,
   attendancePolicyStreamId,
   type AttendancePolicyChanged,
-} from '../domain/attendance/attendance.policy';
+  type AttendancePolicyCommand,
+} from '../domain/attendance/attendance-policy.decider';
 import {
   LEAVE_USE_CASES,
   leaveDecider,
@@ -141,7 +143,7 @@ export function leaveRecordOf(staffId: string, events: readonly RecordedEvent[])
  * Attendance: shifts with clock-in / clock-out (late and early against the shift), a durable timer at each
  * shift's end that marks it absent (or on leave), and leave requests with approval. A use case that is the whole
  * of its declared method (`handles`, in its file under domain/attendance/: clocking in and out, cancelling a
- * shift, deciding and cancelling a leave) is served by `actOnShift` or `leave`, bound at the end of this file; the
+ * shift, deciding and cancelling a leave, changing the policy) is served by `actOnShift`, `leave` or `actOnPolicy`, bound at the end of this file; the
  * methods here are those that do more (a new id and the staff facts read first, a timer set).
  */
 @Injectable()
@@ -183,24 +185,17 @@ export class AttendanceHandlers {
     return { version, ...policy };
   }
 
-  @Handles('staff.ChangeAttendancePolicy')
-  async changePolicy(
-    request: { latenessThresholdMinutes?: number; expectedVersion?: number },
-    call: CallContext,
-  ) {
-    await this.runtime.timed('ChangeAttendancePolicy', () =>
+  /** A change of how the tenant counts lateness: the next version; answers the policy now in force. */
+  async actOnPolicy(call: CallContext, command: AttendancePolicyCommand, expectedVersion?: number) {
+    await this.runtime.timed(command.type, () =>
       execute(
         this.runtime.store,
         attendancePolicyDecider,
         attendancePolicyStreamId(call.tenantId),
-        {
-          type: 'ChangeAttendancePolicy',
-          // proto3 leaves 0 off the wire: an absent threshold is 0.
-          data: { policy: { latenessThresholdMinutes: request.latenessThresholdMinutes ?? 0 } },
-        },
+        command,
         { now: new Date() },
         call,
-        request.expectedVersion !== undefined ? { expectedVersion: request.expectedVersion } : {},
+        expectedVersion !== undefined ? { expectedVersion } : {},
       ),
     );
     return this.getPolicy({}, call);
@@ -383,7 +378,7 @@ export class AttendanceHandlers {
   }
 }
 
-// Every use case with `handles`: request → command → the shift's or the person's leave stream.
+// Every use case with `handles`: request → command → the shift's, the person's leave or the policy's stream.
 handlesUseCases(AttendanceHandlers, SHIFT_USE_CASES, function (command, request, call) {
   return this.actOnShift(call, command as ShiftCommand, request.expectedVersion);
 });
@@ -391,4 +386,7 @@ handlesUseCases(AttendanceHandlers, LEAVE_USE_CASES, function (command, request,
   // A leave request names no person: its stream is the person's of the route (`/staff-leave/{staffId}/…`).
   const { staffId } = request as { readonly staffId: string };
   return this.leave(call, staffId, command as LeaveCommand, {}, request.expectedVersion);
+});
+handlesUseCases(AttendanceHandlers, ATTENDANCE_POLICY_USE_CASES, function (command, request, call) {
+  return this.actOnPolicy(call, command as AttendancePolicyCommand, request.expectedVersion);
 });

@@ -1,5 +1,5 @@
 import { ASSESSMENT_OUTCOMES, STAFF_LIMITS, type AssessmentOutcome } from '@serviceops/contracts';
-import { DomainError, streamId, type Decider, type Event } from '@serviceops/kernel';
+import { DomainError } from '@serviceops/kernel';
 import { AssessmentErrorCode } from './assessment.errors';
 
 /** The KPIs of an assessment (DOMAIN.md staff; issue 13 item 5). */
@@ -86,40 +86,42 @@ export function validateAssessmentPolicy(value: unknown): AssessmentPolicy {
   return { weights: w, grades: { a, b, c }, outcomes: { top: list('top'), failing: list('failing') } };
 }
 
-// ---- The tenant's assessment policy (weights, grades), versioned: version 0 is the default ----
-
-export type ChangeAssessmentPolicy = {
-  readonly type: 'ChangeAssessmentPolicy';
-  readonly data: { readonly policy: unknown };
-};
-export type AssessmentPolicyChanged = Event<
-  'AssessmentPolicyChanged',
-  { version: number; policy: AssessmentPolicy; changedAt: string }
->;
 export interface AssessmentPolicyState {
   readonly version: number;
   readonly policy: AssessmentPolicy | null;
 }
 
-export const assessmentPolicyDecider: Decider<
-  ChangeAssessmentPolicy,
-  AssessmentPolicyChanged,
-  AssessmentPolicyState,
-  { readonly now: Date }
-> = {
-  initialState: () => ({ version: 0, policy: null }),
-  decide: (command, state, { now }) => {
-    const policy = validateAssessmentPolicy(command.data.policy);
-    if (state.policy !== null && JSON.stringify(state.policy) === JSON.stringify(policy)) return [];
-    return [
-      {
-        type: 'AssessmentPolicyChanged',
-        data: { version: state.version + 1, policy, changedAt: now.toISOString() },
-      },
-    ];
-  },
-  evolve: (_state, event) => ({ version: event.data.version, policy: event.data.policy }),
-};
+export const initialAssessmentPolicyState = (): AssessmentPolicyState => ({ version: 0, policy: null });
 
-export const assessmentPolicyStreamId = (tenantId: string): string =>
-  streamId('assessment-policy', tenantId, tenantId);
+/** The weights as the proto's AssessmentWeights decodes them. */
+export interface WeightsMessage {
+  readonly serviceQuality?: number;
+  readonly customerSatisfaction?: number;
+  readonly safety?: number;
+  readonly discipline?: number;
+  readonly knowledge?: number;
+  readonly training?: number;
+}
+export interface GradesMessage {
+  readonly a?: number;
+  readonly b?: number;
+  readonly c?: number;
+}
+
+export interface OutcomesMessage {
+  readonly top?: readonly string[];
+  readonly failing?: readonly string[];
+}
+
+/** proto3 leaves 0 off the wire: an absent weight or bound within a given object is 0. */
+export function policyFrom(
+  weights: WeightsMessage,
+  grades: GradesMessage,
+  outcomes: OutcomesMessage,
+): unknown {
+  return {
+    weights: Object.fromEntries(KPI_KINDS.map((k) => [k, weights[k] ?? 0])),
+    grades: { a: grades.a ?? 0, b: grades.b ?? 0, c: grades.c ?? 0 },
+    outcomes: { top: outcomes.top ?? [], failing: outcomes.failing ?? [] },
+  };
+}

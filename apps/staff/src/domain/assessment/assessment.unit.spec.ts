@@ -1,7 +1,7 @@
 import { deciderSpec } from '@serviceops/testing';
 import { assessmentDecider, assessmentStreamId, type AssessmentEvent } from './assessment.decider';
+import { assessmentPolicyDecider } from './assessment-policy.decider';
 import {
-  assessmentPolicyDecider,
   DEFAULT_ASSESSMENT_POLICY,
   validateAssessmentPolicy,
   type AssessmentPolicy,
