@@ -7,6 +7,7 @@ import { QualificationHandlers } from '../src/application/qualification.handlers
 import { RecruitmentHandlers } from '../src/application/recruitment.handlers';
 import { SeparationHandlers } from '../src/application/separation.handlers';
 import { TrainingSessionHandlers } from '../src/application/training-session.handlers';
+import { handlerOf } from './handled';
 import { qualificationsStreamId } from '../src/domain/qualification/qualification.decider';
 import { candidateStreamId } from '../src/domain/recruitment/candidate.decider';
 import { separationStreamId } from '../src/domain/separation/separation.decider';
@@ -14,7 +15,6 @@ import { trainingSessionStreamId } from '../src/domain/training-session/training
 import { staffFactsOf } from '../src/infrastructure/conduct-staff-facts.repository';
 import { staffService } from '../src/staff.service-definition';
 import { atRest as eventsAtRest, storedEvents } from './at-rest';
-import { handlerOf } from './handled';
 
 // Staff's free text that may carry personal data (issue 13 item 9; PERSONAL_TEXT in libs/contracts): a
 // recruitment step's reason, a qualification's suspension reason, a resignation's reason and a handover note
