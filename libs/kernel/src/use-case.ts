@@ -31,9 +31,13 @@ export interface UseCase<C extends Command, E extends Event, State, Context> {
    * Where the declared method (`'<service>.<Method>'`) is nothing but this command on one stream: how its request
    * (as the service's proto decodes it) becomes the command. The service's generic handler then loads, decides and
    * appends; a method that does more (several streams, a key, an index) has a handler of its own instead. A
-   * command that records who gave it (`decidedBy`, `cancelledBy`…) takes the caller's id from `caller`.
+   * command that records who gave it (`decidedBy`, `cancelledBy`…) takes a second argument, `caller: Caller`,
+   * which the generic handler passes (typed `never` here so that a mapping of the request alone fits too).
    */
-  readonly handles?: { readonly rpc: string; readonly command: (request: never, caller: Caller) => C };
+  readonly handles?: {
+    readonly rpc: string;
+    readonly command: (request: never, ...caller: never[]) => C;
+  };
 }
 
 /** Declares a use case with its types checked (the command, its events, the aggregate's state and context). */

@@ -54,7 +54,7 @@ export function handlesUseCases<T>(
   for (const { command, handles } of useCases) {
     if (!handles) continue;
     const property = `handle${command}`;
-    const toCommand = handles.command as (request: object, caller: Caller) => Command;
+    const toCommand = handles.command as (request: object, caller?: Caller) => Command;
     Object.defineProperty(target.prototype, property, {
       value: function (this: T, request: object, call: CallContext) {
         return handle.call(this, toCommand(request, call), request, call);

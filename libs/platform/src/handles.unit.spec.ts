@@ -1,5 +1,6 @@
 import { Metadata } from '@grpc/grpc-js';
 import { declarationOf } from '@serviceops/contracts';
+import type { Caller } from '@serviceops/kernel';
 import { PATTERN_METADATA } from '@nestjs/microservices/constants';
 import type { CallContext } from './command';
 import { ProblemError } from './errors';
@@ -175,7 +176,7 @@ describe('handlesUseCases: a use case that is its whole declared method needs no
           command: 'Decide',
           handles: {
             rpc: 'analytics.GetCustomerStats',
-            command: (request: { id: string }, { actorId }) => ({
+            command: (request: { id: string }, { actorId }: Caller) => ({
               type: 'Decide',
               data: { id: request.id, decidedBy: actorId },
             }),

@@ -1,4 +1,4 @@
-import { useCase, type Command, type Event } from '@serviceops/kernel';
+import { useCase, type Caller, type Command, type Event } from '@serviceops/kernel';
 import { AttendanceErrorCode as E, attendanceError } from './attendance.errors';
 import { availabilityChanged, availabilityLeftAside, type StaffAvailabilityChanged } from './availability';
 import { requestedLeave, text, withStatus } from './leave.rules';
@@ -21,7 +21,7 @@ export const cancelLeave = useCase<
   command: 'CancelLeave',
   handles: {
     rpc: 'staff.CancelLeave',
-    command: (request: { leaveId: string; reason?: string }, { actorId }) => ({
+    command: (request: { leaveId: string; reason?: string }, { actorId }: Caller) => ({
       type: 'CancelLeave',
       data: { leaveId: request.leaveId, reason: request.reason ?? '', cancelledBy: actorId },
     }),

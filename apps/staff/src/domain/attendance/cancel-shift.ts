@@ -1,4 +1,4 @@
-import { RULES, useCase, type Command, type Event } from '@serviceops/kernel';
+import { RULES, useCase, type Caller, type Command, type Event } from '@serviceops/kernel';
 import { AttendanceErrorCode as E, attendanceError } from './attendance.errors';
 import { availabilityChanged, availabilityLeftAside, type StaffAvailabilityChanged } from './availability';
 import { scheduledShift } from './shift.rules';
@@ -21,7 +21,7 @@ export const cancelShift = useCase<
   command: 'CancelShift',
   handles: {
     rpc: 'staff.CancelShift',
-    command: (request: { id: string; reason?: string }, { actorId }) => ({
+    command: (request: { id: string; reason?: string }, { actorId }: Caller) => ({
       type: 'CancelShift',
       data: { shiftId: request.id, reason: request.reason ?? '', cancelledBy: actorId },
     }),

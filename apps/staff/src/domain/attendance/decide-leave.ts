@@ -1,4 +1,4 @@
-import { useCase, type Command, type Event } from '@serviceops/kernel';
+import { useCase, type Caller, type Command, type Event } from '@serviceops/kernel';
 import { AttendanceErrorCode as E, attendanceError } from './attendance.errors';
 import { availabilityChanged, availabilityLeftAside, type StaffAvailabilityChanged } from './availability';
 import { requestedLeave, text, withStatus } from './leave.rules';
@@ -31,7 +31,7 @@ export const decideLeave = useCase<
   command: 'DecideLeave',
   handles: {
     rpc: 'staff.DecideLeave',
-    command: (request: { leaveId: string; approved?: boolean; reason?: string }, { actorId }) => ({
+    command: (request: { leaveId: string; approved?: boolean; reason?: string }, { actorId }: Caller) => ({
       type: 'DecideLeave',
       data: {
         leaveId: request.leaveId,

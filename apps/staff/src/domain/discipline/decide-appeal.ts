@@ -1,5 +1,5 @@
 import { APPEAL_OUTCOMES, type AppealDecidedV1 } from '@serviceops/contracts';
-import { RULES, useCase, type Command, type Event } from '@serviceops/kernel';
+import { RULES, useCase, type Caller, type Command, type Event } from '@serviceops/kernel';
 import { DisciplineErrorCode as E, disciplineError } from './discipline.errors';
 import { text } from './discipline.rules';
 import type { DisciplineContext, DisciplineState } from './discipline.state';
@@ -24,7 +24,7 @@ export const decideAppeal = useCase<DecideAppeal, AppealDecided, DisciplineState
     rpc: 'staff.DecideAppeal',
     command: (
       request: { staffId: string; violationId: string; outcome?: string; reason?: string },
-      { actorId },
+      { actorId }: Caller,
     ) => ({
       type: 'DecideAppeal',
       data: {
