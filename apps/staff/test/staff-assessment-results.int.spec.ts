@@ -7,6 +7,7 @@ import { AssessmentHandlers } from '../src/application/assessments';
 import { assessmentStreamId } from '../src/domain/assessment/assessment.decider';
 import { projectAssessmentList } from '../src/projections/assessment-list.projection';
 import { staffService } from '../src/staff.service-definition';
+import { handlerOf } from './handled';
 
 // Issue 13 item 5: a recorded assessment read back (GetAssessment: the latest or a version, folded from the
 // period's stream; ListAssessments from the assessment list, a projection of PeriodAssessed).
@@ -63,7 +64,7 @@ it('reads the latest result, an earlier version, and refuses one that is not the
   const tenant = call();
   const first = await assessments().assessPeriod({ period: '2025-01' }, tenant);
   const policy = await assessments().getPolicy({}, tenant);
-  await assessments().changePolicy(
+  await handlerOf(assessments(), 'staff.ChangeAssessmentPolicy')(
     { ...policy, weights: { ...policy.weights, safety: 50 }, expectedVersion: policy.version },
     tenant,
   );

@@ -14,6 +14,7 @@ import { withTransaction } from '@serviceops/eventstore';
 import { AssessmentHandlers } from '../src/application/assessments';
 import { AttendanceHandlers } from '../src/application/attendance.handlers';
 import { DisciplineHandlers } from '../src/application/discipline.handlers';
+import { handlerOf } from './handled';
 import { disciplineStreamId } from '../src/domain/discipline/discipline.decider';
 import { projectAssessmentFacts } from '../src/projections/assessment-facts.projection';
 import { projectConductStaffFacts } from '../src/projections/conduct-staff-facts.projection';
@@ -217,7 +218,10 @@ describe('a mandatory training session missed', () => {
     const sessionId = String(session['id']);
     // Invited later: missing it counts all the same.
     await training.invite({ id: sessionId, invitees: [absent] }, call);
-    await training.attend({ id: sessionId, staffId: present, score: 90, passed: true }, call);
+    await handlerOf(training, 'staff.RecordTrainingAttendance')(
+      { id: sessionId, staffId: present, score: 90, passed: true },
+      call,
+    );
     // The service goes down before the session ends, and comes back after.
     await running!.stop();
     const wait = endsAt - Date.now() + 100;
@@ -346,7 +350,10 @@ describe('assessing a month, and previewing other weights', () => {
 
     const first = await assessments.assessPeriod({ period }, other);
     expect(first).toMatchObject({ preview: false, resultVersion: 1, policyVersion: 0 });
-    await assessments.changePolicy({ weights, grades: { a: 90, b: 75, c: 60 }, expectedVersion: 0 }, other);
+    await handlerOf(assessments, 'staff.ChangeAssessmentPolicy')(
+      { weights, grades: { a: 90, b: 75, c: 60 }, expectedVersion: 0 },
+      other,
+    );
     const rescored = await assessments.assessPeriod({ period }, other);
     expect(rescored).toMatchObject({ resultVersion: 2, policyVersion: 1 });
     expect(ranking(rescored)).toEqual(ranking(proposed));
@@ -384,12 +391,15 @@ describe('attendance against the shift, feeding the discipline KPI', () => {
     );
     // The tenant counts lateness from 20 minutes on: 30 minutes late is late all the same.
     expect(
-      await attendance.changePolicy({ latenessThresholdMinutes: 20, expectedVersion: 0 }, tenant),
+      await handlerOf(attendance, 'staff.ChangeAttendancePolicy')(
+        { latenessThresholdMinutes: 20, expectedVersion: 0 },
+        tenant,
+      ),
     ).toEqual({
       version: 1,
       latenessThresholdMinutes: 20,
     });
-    const clockedIn = await attendance.clockIn({ id: String(s1?.['id']) }, tenant);
+    const clockedIn = await handlerOf(attendance, 'staff.ClockIn')({ id: String(s1?.['id']) }, tenant);
     expect(clockedIn).toMatchObject({ status: 'in', late: true, minutesLate: 30 });
     const { events: inEvents } = await running!.app
       .get(EventSourcingRuntime)
@@ -404,7 +414,7 @@ describe('attendance against the shift, feeding the discipline KPI', () => {
       },
       tenant,
     );
-    await attendance.decideLeave(
+    await handlerOf(attendance, 'staff.DecideLeave')(
       { staffId: away, leaveId: String(leave.requests[0]?.['leaveId']), approved: true, reason: 'covered' },
       tenant,
     );
@@ -449,7 +459,10 @@ describe('the conduct register’s free text, sealed (issue 13 item 9)', () => {
     );
     const violationId = String(recorded.violations[0]?.['violationId']);
     const reason = 'her husband Li Lei confirmed she was on sick leave';
-    await handlers.decideAppeal({ staffId, violationId, outcome: 'overturned', reason }, call);
+    await handlerOf(handlers, 'staff.DecideAppeal')(
+      { staffId, violationId, outcome: 'overturned', reason },
+      call,
+    );
     await handlers.grantReward(
       { staffId, amount: { amount: 5_000, currency: 'CNY' }, reason: 'found Mrs Zhao’s wallet' },
       call,

@@ -7,6 +7,7 @@ import { QualificationHandlers } from '../src/application/qualification.handlers
 import { RecruitmentHandlers } from '../src/application/recruitment.handlers';
 import { SeparationHandlers } from '../src/application/separation.handlers';
 import { TrainingSessionHandlers } from '../src/application/training-session.handlers';
+import { handlerOf } from './handled';
 import { qualificationsStreamId } from '../src/domain/qualification/qualification.decider';
 import { candidateStreamId } from '../src/domain/recruitment/candidate.decider';
 import { separationStreamId } from '../src/domain/separation/separation.decider';
@@ -189,7 +190,7 @@ it('seals a training session’s topic with the session’s key', async () => {
   expect(session).toMatchObject({ topic });
   const id = String(session['id']);
   expect(await atRest(trainingSessionStreamId(tenantId, id))).not.toMatch(/Zhang|Zhao|shouted/);
-  await training.attend({ id, staffId, passed: true }, call);
+  await handlerOf(training, 'staff.RecordTrainingAttendance')({ id, staffId, passed: true }, call);
   await destroyKey(id);
   expect(await training.get({ id }, call)).toMatchObject({
     topic: '',

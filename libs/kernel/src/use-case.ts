@@ -1,6 +1,11 @@
 import type { Decider } from './decider';
 import type { Event } from './event';
 
+/** Who gives a command over the API, as a use case's `handles` mapping may record it: the caller's user id. */
+export interface Caller {
+  readonly actorId: string;
+}
+
 /** A command as a use case takes it: its type, and its data. */
 export interface Command<Type extends string = string, Data = unknown> {
   readonly type: Type;
@@ -35,9 +40,14 @@ export interface UseCase<
   /**
    * Where the declared method (`'<service>.<Method>'`) is nothing but this command on one stream: how its request
    * (as the service's proto decodes it) becomes the command. The service's generic handler then loads, decides and
-   * appends; a method that does more (several streams, a key, an index) has a handler of its own instead.
+   * appends; a method that does more (several streams, a key, an index) has a handler of its own instead. A
+   * command that records who gave it (`decidedBy`, `cancelledBy`…) takes a second argument, `caller: Caller`,
+   * which the generic handler passes (typed `never` here so that a mapping of the request alone fits too).
    */
-  readonly handles?: { readonly rpc: string; readonly command: (request: never) => C };
+  readonly handles?: {
+    readonly rpc: string;
+    readonly command: (request: never, ...caller: never[]) => C;
+  };
 }
 
 /** Declares a use case with its types checked (the command, its events, the aggregate's state and context). */

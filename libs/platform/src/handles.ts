@@ -11,7 +11,7 @@ import {
   type GrpcServiceName,
   type Rpc,
 } from '@serviceops/contracts';
-import { isUuid, type Command, type UseCase } from '@serviceops/kernel';
+import { isUuid, type Caller, type Command, type UseCase } from '@serviceops/kernel';
 import type { CallContext } from './command';
 import { ProblemError } from './errors';
 import { callContextOf, GrpcProblemFilter } from './grpc';
@@ -54,10 +54,10 @@ export function handlesUseCases<T>(
   for (const { command, handles } of useCases) {
     if (!handles) continue;
     const property = `handle${command}`;
-    const toCommand = handles.command as (request: object) => Command;
+    const toCommand = handles.command as (request: object, caller?: Caller) => Command;
     Object.defineProperty(target.prototype, property, {
       value: function (this: T, request: object, call: CallContext) {
-        return handle.call(this, toCommand(request), request, call);
+        return handle.call(this, toCommand(request, call), request, call);
       },
       writable: true,
       configurable: true,

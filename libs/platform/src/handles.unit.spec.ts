@@ -1,5 +1,6 @@
 import { Metadata } from '@grpc/grpc-js';
 import { declarationOf } from '@serviceops/contracts';
+import type { Caller } from '@serviceops/kernel';
 import { PATTERN_METADATA } from '@nestjs/microservices/constants';
 import type { CallContext } from './command';
 import { ProblemError } from './errors';
@@ -162,5 +163,36 @@ describe('handlesUseCases: a use case that is its whole declared method needs no
     expect(writes.handled).toEqual([
       { command: { type: 'Count', data: { at: ID } }, request: { id: ID }, call: caller },
     ]);
+  });
+
+  it('gives the mapping the caller, so a command can record who gave it', async () => {
+    class Decisions {
+      handled: unknown[] = [];
+    }
+    handlesUseCases(
+      Decisions,
+      [
+        {
+          command: 'Decide',
+          handles: {
+            rpc: 'analytics.GetCustomerStats',
+            command: (request: { id: string }, { actorId }: Caller) => ({
+              type: 'Decide',
+              data: { id: request.id, decidedBy: actorId },
+            }),
+          },
+        },
+      ],
+      function (command) {
+        this.handled.push(command);
+        return Promise.resolve({});
+      },
+    );
+    const decisions = new Decisions();
+    const handle = (decisions as unknown as Record<string, (r: object, c: CallContext) => Promise<unknown>>)[
+      'handleDecide'
+    ];
+    await handle?.call(decisions, { id: 'x' }, { ...caller, actorId: 'the-manager' });
+    expect(decisions.handled).toEqual([{ type: 'Decide', data: { id: 'x', decidedBy: 'the-manager' } }]);
   });
 });

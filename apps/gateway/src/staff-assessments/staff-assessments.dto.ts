@@ -16,6 +16,7 @@ import {
 } from 'class-validator';
 import { PageQuery } from '../http/page.query';
 import { Follows, present } from '../http/validators';
+import { BodyOf } from '../routes/mount';
 
 /** The most a KPI's weight may be (the service checks again: STAFF.ASSESSMENT_POLICY_REFUSED). */
 export const MAX_WEIGHT = STAFF_LIMITS.kpiWeight;
@@ -104,6 +105,7 @@ export class ChangeAssessmentPolicyDto {
 }
 
 @ApiSchema({ name: 'PreviewAssessment' })
+@BodyOf('staff.PreviewAssessment')
 export class PreviewAssessmentDto {
   @Follows(ASSESSMENT_PERIOD, { example: '2026-03' })
   period!: string;
@@ -145,6 +147,7 @@ export class PreviewAssessmentDto {
 }
 
 @ApiSchema({ name: 'AssessPeriod' })
+@BodyOf('staff.AssessPeriod')
 export class AssessPeriodDto {
   @Follows(ASSESSMENT_PERIOD, {
     example: '2026-03',

@@ -16,7 +16,12 @@ import {
   shiftView,
 } from './staff-attendance.views';
 
-/** Shifts, clocking and leave over REST: each route is its declaration bound to these shapes. */
+/**
+ * Shifts, clocking and leave over REST: each route is its declaration bound to these shapes. Bound by hand, not
+ * with `resourceRoutes`: the resource (its OpenAPI tag, `staff-attendance`) is no path of its own — its writes sit
+ * under two roots, /shifts and /staff-leave, answering two shapes (a shift, a leave record), and its policy under
+ * /policies — so no one prefix and answer could derive them.
+ */
 export const StaffAttendanceRoutes = controllerOf('staff-attendance', [
   route({ rpc: 'staff.ScheduleShift', body: ScheduleShiftDto, answer: ShiftView, view: shiftView }),
   route({ rpc: 'staff.ClockIn', answer: ShiftView, view: shiftView }),

@@ -27,6 +27,7 @@ import {
 import { PageQuery } from '../http/page.query';
 import { type Money, moneyDto } from '../http/money.dto';
 import { Follows, present } from '../http/validators';
+import { BodyOf } from '../routes/mount';
 
 export const MAX_CONDUCT_AMOUNT = STAFF_LIMITS.amount;
 export const MAX_FINE_QUANTITY = STAFF_LIMITS.fineQuantity;
@@ -42,6 +43,7 @@ export const ConductMoneyDto = moneyDto('ConductMoney', {
 export type ConductMoneyDto = Money;
 
 @ApiSchema({ name: 'RecordViolation' })
+@BodyOf('staff.RecordViolation')
 export class RecordViolationDto {
   @Follows(CONDUCT_RULE_ID, {
     example: 'greeting-customers-and-superiors',
@@ -100,6 +102,7 @@ export class RecordViolationDto {
 }
 
 @ApiSchema({ name: 'DecideAppeal' })
+@BodyOf('staff.DecideAppeal')
 export class DecideAppealDto {
   @ApiProperty({ enum: APPEAL_OUTCOMES })
   @IsIn(APPEAL_OUTCOMES)
@@ -110,6 +113,7 @@ export class DecideAppealDto {
 }
 
 @ApiSchema({ name: 'GrantReward' })
+@BodyOf('staff.GrantReward')
 export class GrantRewardDto {
   @ApiProperty({ type: ConductMoneyDto, description: 'a positive amount (0: 422 STAFF.REWARD_NOT_POSITIVE)' })
   @ValidateNested()

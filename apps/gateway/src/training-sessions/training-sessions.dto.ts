@@ -14,11 +14,13 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { Follows, present } from '../http/validators';
+import { BodyOf } from '../routes/mount';
 
 export const MAX_INVITEES = STAFF_LIMITS.invitees;
 export const MAX_TRAINING_SCORE = STAFF_LIMITS.trainingScore;
 
 @ApiSchema({ name: 'ScheduleTrainingSession' })
+@BodyOf('staff.ScheduleTrainingSession')
 export class ScheduleTrainingSessionDto {
   @ApiProperty({ enum: TRAINING_KINDS, description: 'quality_coaching is one-to-one (one invitee)' })
   @IsIn(TRAINING_KINDS)
@@ -66,6 +68,7 @@ export class ScheduleTrainingSessionDto {
 }
 
 @ApiSchema({ name: 'InviteToTrainingSession' })
+@BodyOf('staff.InviteToTrainingSession')
 export class InviteToTrainingSessionDto {
   @ApiProperty({
     type: 'array',
@@ -82,6 +85,7 @@ export class InviteToTrainingSessionDto {
 }
 
 @ApiSchema({ name: 'RecordTrainingAttendance' })
+@BodyOf('staff.RecordTrainingAttendance')
 export class RecordTrainingAttendanceDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()

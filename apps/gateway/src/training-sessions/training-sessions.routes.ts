@@ -1,30 +1,15 @@
-import { controllerOf, route } from '../routes/mount';
-import {
-  InviteToTrainingSessionDto,
-  RecordTrainingAttendanceDto,
-  ScheduleTrainingSessionDto,
-} from './training-sessions.dto';
+import { resourceRoutes, route } from '../routes/mount';
+import * as bodies from './training-sessions.dto';
 import { TrainingSessionView, trainingSessionView } from './training-sessions.views';
 
-/** The staff service's training sessions over REST: each route is its declaration bound to these shapes. */
-export const TrainingSessionRoutes = controllerOf('training-sessions', [
-  route({
-    rpc: 'staff.ScheduleTrainingSession',
-    body: ScheduleTrainingSessionDto,
-    answer: TrainingSessionView,
-    view: trainingSessionView,
-  }),
-  route({
-    rpc: 'staff.RecordTrainingAttendance',
-    body: RecordTrainingAttendanceDto,
-    answer: TrainingSessionView,
-    view: trainingSessionView,
-  }),
-  route({
-    rpc: 'staff.InviteToTrainingSession',
-    body: InviteToTrainingSessionDto,
-    answer: TrainingSessionView,
-    view: trainingSessionView,
-  }),
-  route({ rpc: 'staff.GetTrainingSession', answer: TrainingSessionView, view: trainingSessionView }),
-]);
+/**
+ * The staff service's training sessions over REST: each route is its declaration (libs/contracts) bound to these
+ * shapes. Bound here: the read; every write under /training-sessions is derived (its body the `@BodyOf` class of
+ * training-sessions.dto.ts, its answer the session): schedule, invite, record an attendance.
+ */
+export const TrainingSessionRoutes = resourceRoutes(
+  'training-sessions',
+  { answer: TrainingSessionView, view: trainingSessionView },
+  bodies,
+  [route({ rpc: 'staff.GetTrainingSession', answer: TrainingSessionView, view: trainingSessionView })],
+);

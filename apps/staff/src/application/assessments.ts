@@ -4,6 +4,7 @@ import {
   EventSourcingRuntime,
   execute,
   Handles,
+  handlesUseCases,
   keysetPage,
   limitOf,
   ProblemError,
@@ -11,52 +12,32 @@ import {
 } from '@serviceops/platform';
 import {
   assessmentDecider,
-  assessmentPolicyDecider,
-  assessmentPolicyStreamId,
   assessmentStreamId,
-  type AssessmentPolicyChanged,
   type PeriodAssessed,
 } from '../domain/assessment/assessment.decider';
 import { AssessmentErrorCode } from '../domain/assessment/assessment.errors';
 import { periodOf } from '../domain/assessment/assessment.period';
 import {
+  ASSESSMENT_POLICY_USE_CASES,
+  assessmentPolicyDecider,
+  assessmentPolicyStreamId,
+  type AssessmentPolicyChanged,
+  type AssessmentPolicyCommand,
+} from '../domain/assessment/assessment-policy.decider';
+import {
   DEFAULT_ASSESSMENT_POLICY,
   KPI_KINDS,
+  policyFrom,
   validateAssessmentPolicy,
   type AssessmentPolicy,
+  type GradesMessage,
+  type OutcomesMessage,
+  type WeightsMessage,
 } from '../domain/assessment/assessment.policy';
 import { assess, type AssessmentResult } from '../domain/assessment/assessment.scoring';
 import { periodFacts } from '../infrastructure/assessment-facts.repository';
 import { assessmentPage } from '../infrastructure/assessment-list.read-model';
 import { TENANT_ZONES } from '../infrastructure/tenant-zones';
-
-interface WeightsMessage {
-  readonly serviceQuality?: number;
-  readonly customerSatisfaction?: number;
-  readonly safety?: number;
-  readonly discipline?: number;
-  readonly knowledge?: number;
-  readonly training?: number;
-}
-interface GradesMessage {
-  readonly a?: number;
-  readonly b?: number;
-  readonly c?: number;
-}
-
-interface OutcomesMessage {
-  readonly top?: readonly string[];
-  readonly failing?: readonly string[];
-}
-
-/** proto3 leaves 0 off the wire: an absent weight or bound within a given object is 0. */
-function policyFrom(weights: WeightsMessage, grades: GradesMessage, outcomes: OutcomesMessage): unknown {
-  return {
-    weights: Object.fromEntries(KPI_KINDS.map((k) => [k, weights[k] ?? 0])),
-    grades: { a: grades.a ?? 0, b: grades.b ?? 0, c: grades.c ?? 0 },
-    outcomes: { top: outcomes.top ?? [], failing: outcomes.failing ?? [] },
-  };
-}
 
 /** A result as the proto's AssessedStaff says it (a KPI without data is left out). */
 function resultMessage(r: AssessmentResult) {
@@ -123,32 +104,17 @@ export class AssessmentHandlers {
     return { version, ...policy };
   }
 
-  @Handles('staff.ChangeAssessmentPolicy')
-  async changePolicy(
-    request: {
-      weights?: WeightsMessage;
-      grades?: GradesMessage;
-      outcomes?: OutcomesMessage;
-      expectedVersion?: number;
-    },
-    call: CallContext,
-  ) {
-    const policy = validateAssessmentPolicy(
-      policyFrom(
-        request.weights ?? {},
-        request.grades ?? {},
-        request.outcomes ?? DEFAULT_ASSESSMENT_POLICY.outcomes,
-      ),
-    );
-    await this.runtime.timed('ChangeAssessmentPolicy', () =>
+  /** A change of the tenant's assessment policy: the next version; answers the policy now in force. */
+  async actOnPolicy(call: CallContext, command: AssessmentPolicyCommand, expectedVersion?: number) {
+    await this.runtime.timed(command.type, () =>
       execute(
         this.runtime.store,
         assessmentPolicyDecider,
         assessmentPolicyStreamId(call.tenantId),
-        { type: 'ChangeAssessmentPolicy', data: { policy } },
+        command,
         { now: new Date() },
         call,
-        request.expectedVersion !== undefined ? { expectedVersion: request.expectedVersion } : {},
+        expectedVersion !== undefined ? { expectedVersion } : {},
       ),
     );
     return this.getPolicy({}, call);
@@ -263,3 +229,8 @@ export class AssessmentHandlers {
     return { items: page.map((r) => recordedMessage(r.data)), ...(nextCursor ? { nextCursor } : {}) };
   }
 }
+
+// Every use case with `handles` (ChangeAssessmentPolicy): request → command → `actOnPolicy` on the tenant's policy.
+handlesUseCases(AssessmentHandlers, ASSESSMENT_POLICY_USE_CASES, function (command, request, call) {
+  return this.actOnPolicy(call, command as AssessmentPolicyCommand, request.expectedVersion);
+});

@@ -6,6 +6,7 @@ import {
   EventSourcingRuntime,
   execute,
   Handles,
+  handlesUseCases,
   isSealed,
   ProblemError,
   type CallContext,
@@ -14,18 +15,23 @@ import {
 } from '@serviceops/platform';
 import { AttendanceErrorCode } from '../domain/attendance/attendance.errors';
 import {
+  ATTENDANCE_POLICY_USE_CASES,
   attendancePolicyDecider,
   attendancePolicyStreamId,
   type AttendancePolicyChanged,
-} from '../domain/attendance/attendance.policy';
+  type AttendancePolicyCommand,
+} from '../domain/attendance/attendance-policy.decider';
 import {
+  LEAVE_USE_CASES,
   leaveDecider,
   leaveStreamId,
   onApprovedLeave,
   type LeaveCommand,
+  type LeaveContext,
   type LeaveEvent,
 } from '../domain/attendance/leave.decider';
 import {
+  SHIFT_USE_CASES,
   shiftDecider,
   shiftStreamId,
   type ShiftCommand,
@@ -135,7 +141,10 @@ export function leaveRecordOf(staffId: string, events: readonly RecordedEvent[])
 
 /**
  * Attendance: shifts with clock-in / clock-out (late and early against the shift), a durable timer at each
- * shift's end that marks it absent (or on leave), and leave requests with approval.
+ * shift's end that marks it absent (or on leave), and leave requests with approval. A use case that is the whole
+ * of its declared method (`handles`, in its file under domain/attendance/: clocking in and out, cancelling a
+ * shift, deciding and cancelling a leave, changing the policy) is served by `actOnShift`, `leave` or `actOnPolicy`, bound at the end of this file; the
+ * methods here are those that do more (a new id and the staff facts read first, a timer set).
  */
 @Injectable()
 export class AttendanceHandlers {
@@ -161,21 +170,6 @@ export class AttendanceHandlers {
     return this.getShift({ id: shiftId }, call);
   }
 
-  @Handles('staff.ClockIn')
-  async clockIn(request: { id: string; expectedVersion?: number }, call: CallContext) {
-    const { version, policy } = await this.policy(call.tenantId);
-    await this.shift(
-      call,
-      request.id,
-      { type: 'ClockIn', data: { shiftId: request.id } },
-      { latenessThresholdMinutes: policy.latenessThresholdMinutes, clocker: await this.clocker(call) },
-      false,
-      request.expectedVersion,
-      version,
-    );
-    return this.getShift(request, call);
-  }
-
   async policy(tenantId: string) {
     const { state } = await this.runtime.store.aggregate(
       attendancePolicyStreamId(tenantId),
@@ -191,57 +185,42 @@ export class AttendanceHandlers {
     return { version, ...policy };
   }
 
-  @Handles('staff.ChangeAttendancePolicy')
-  async changePolicy(
-    request: { latenessThresholdMinutes?: number; expectedVersion?: number },
-    call: CallContext,
-  ) {
-    await this.runtime.timed('ChangeAttendancePolicy', () =>
+  /** A change of how the tenant counts lateness: the next version; answers the policy now in force. */
+  async actOnPolicy(call: CallContext, command: AttendancePolicyCommand, expectedVersion?: number) {
+    await this.runtime.timed(command.type, () =>
       execute(
         this.runtime.store,
         attendancePolicyDecider,
         attendancePolicyStreamId(call.tenantId),
-        {
-          type: 'ChangeAttendancePolicy',
-          // proto3 leaves 0 off the wire: an absent threshold is 0.
-          data: { policy: { latenessThresholdMinutes: request.latenessThresholdMinutes ?? 0 } },
-        },
+        command,
         { now: new Date() },
         call,
-        request.expectedVersion !== undefined ? { expectedVersion: request.expectedVersion } : {},
+        expectedVersion !== undefined ? { expectedVersion } : {},
       ),
     );
     return this.getPolicy({}, call);
   }
 
-  @Handles('staff.ClockOut')
-  async clockOut(request: { id: string; expectedVersion?: number }, call: CallContext) {
+  /**
+   * A command on a scheduled shift (clock in or out, cancel): decided with the tenant's attendance policy in force
+   * (its version recorded) and the clocker, as every such decision takes them; answers the shift as it now is.
+   */
+  async actOnShift(call: CallContext, command: ShiftCommand, expectedVersion?: number) {
+    const { shiftId } = command.data;
+    const [{ version, policy }, clocker] = await Promise.all([
+      this.policy(call.tenantId),
+      this.clocker(call),
+    ]);
     await this.shift(
       call,
-      request.id,
-      { type: 'ClockOut', data: { shiftId: request.id } },
-      { clocker: await this.clocker(call) },
+      shiftId,
+      command,
+      { latenessThresholdMinutes: policy.latenessThresholdMinutes, clocker },
       false,
-      request.expectedVersion,
+      expectedVersion,
+      version,
     );
-    return this.getShift(request, call);
-  }
-
-  /** Before its start and before any clock-in; the working slot is withdrawn from dispatch (published). */
-  @Handles('staff.CancelShift')
-  async cancelShift(request: { id: string; reason?: string; expectedVersion?: number }, call: CallContext) {
-    await this.shift(
-      call,
-      request.id,
-      {
-        type: 'CancelShift',
-        data: { shiftId: request.id, reason: request.reason ?? '', cancelledBy: call.actorId },
-      },
-      {},
-      false,
-      request.expectedVersion,
-    );
-    return this.getShift(request, call);
+    return this.getShift({ id: shiftId }, call);
   }
 
   /** Who clocks: the staff member the caller's login is linked to, and whether the caller supervises. */
@@ -307,53 +286,7 @@ export class AttendanceHandlers {
           reason: request.reason ?? '',
         },
       },
-      known,
-    );
-  }
-
-  @Handles('staff.DecideLeave')
-  decideLeave(
-    request: {
-      staffId: string;
-      leaveId: string;
-      approved?: boolean;
-      reason?: string;
-      expectedVersion?: number;
-    },
-    call: CallContext,
-  ) {
-    return this.leave(
-      call,
-      request.staffId,
-      {
-        type: 'DecideLeave',
-        data: {
-          leaveId: request.leaveId,
-          approved: request.approved ?? false,
-          reason: request.reason ?? '',
-          decidedBy: call.actorId,
-        },
-      },
-      true,
-      request.expectedVersion,
-    );
-  }
-
-  /** Withdraw a request or cancel an approved leave: the interval goes back to dispatch (published). */
-  @Handles('staff.CancelLeave')
-  cancelLeave(
-    request: { staffId: string; leaveId: string; reason?: string; expectedVersion?: number },
-    call: CallContext,
-  ) {
-    return this.leave(
-      call,
-      request.staffId,
-      {
-        type: 'CancelLeave',
-        data: { leaveId: request.leaveId, reason: request.reason ?? '', cancelledBy: call.actorId },
-      },
-      true,
-      request.expectedVersion,
+      { staffKnown: known },
     );
   }
 
@@ -370,11 +303,12 @@ export class AttendanceHandlers {
     );
   }
 
-  private async leave(
+  /** One command on a person's leave requests; answers them as they now are. */
+  async leave(
     call: CallContext,
     staffId: string,
     command: LeaveCommand,
-    staffKnown: boolean,
+    context: Omit<LeaveContext, 'now'> = {},
     expectedVersion?: number,
   ) {
     // Reasons are sealed with the person's own key (made on first use).
@@ -385,7 +319,7 @@ export class AttendanceHandlers {
         leaveDecider,
         leaveStreamId(call.tenantId, staffId),
         command,
-        { now: new Date(), staffKnown },
+        { now: new Date(), ...context },
         call,
         { codec, ...(expectedVersion !== undefined ? { expectedVersion } : {}) },
       ),
@@ -443,3 +377,16 @@ export class AttendanceHandlers {
       : undefined;
   }
 }
+
+// Every use case with `handles`: request → command → the shift's, the person's leave or the policy's stream.
+handlesUseCases(AttendanceHandlers, SHIFT_USE_CASES, function (command, request, call) {
+  return this.actOnShift(call, command as ShiftCommand, request.expectedVersion);
+});
+handlesUseCases(AttendanceHandlers, LEAVE_USE_CASES, function (command, request, call) {
+  // A leave request names no person: its stream is the person's of the route (`/staff-leave/{staffId}/…`).
+  const { staffId } = request as { readonly staffId: string };
+  return this.leave(call, staffId, command as LeaveCommand, {}, request.expectedVersion);
+});
+handlesUseCases(AttendanceHandlers, ATTENDANCE_POLICY_USE_CASES, function (command, request, call) {
+  return this.actOnPolicy(call, command as AttendancePolicyCommand, request.expectedVersion);
+});

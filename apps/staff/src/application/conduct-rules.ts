@@ -1,11 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { EventSourcingRuntime, execute, Handles, type CallContext } from '@serviceops/platform';
+import {
+  EventSourcingRuntime,
+  execute,
+  Handles,
+  handlesUseCases,
+  type CallContext,
+} from '@serviceops/platform';
 import { DEFAULT_CONDUCT_RULES, type ConductRules } from '../domain/discipline/conduct-rules';
 import {
+  CONDUCT_RULES_USE_CASES,
   conductRulesDecider,
   conductRulesStreamId,
   type ConductRulesChanged,
-} from '../domain/discipline/conduct-rules.policy';
+  type ConductRulesCommand,
+} from '../domain/discipline/conduct-rules.decider';
 
 export interface RulesInForce {
   readonly version: number;
@@ -47,16 +55,6 @@ export function conductRulesMessage({ version, rules }: RulesInForce) {
   };
 }
 
-interface RuleMessage {
-  readonly id?: string;
-  readonly title?: string;
-  readonly source?: string;
-  readonly lines?: string[];
-  readonly fine?: { kind?: string; steps?: { kind?: string }[] } & Record<string, unknown>;
-  readonly per?: string;
-  readonly chargeableLoss?: boolean;
-}
-
 @Injectable()
 export class ConductRulesQueries {
   constructor(private readonly policy: ConductRulesPolicy) {}
@@ -66,29 +64,25 @@ export class ConductRulesQueries {
     return conductRulesMessage(await this.policy.current(call.tenantId));
   }
 
-  /** Replaces the tenant's rules (the whole set): the next version; decisions from now on apply it. */
-  @Handles('staff.ChangeConductRules')
-  async change(
-    request: { currency?: string; rules?: RuleMessage[]; expectedVersion?: number },
-    call: CallContext,
-  ) {
-    const rules = {
-      currency: request.currency,
-      // proto3 leaves false off the wire: an absent chargeableLoss is false.
-      rules: (request.rules ?? []).map((r) => ({ ...r, chargeableLoss: r.chargeableLoss ?? false })),
-    };
+  /** A change of the tenant's rules (the whole set): the next version; answers the rules now in force. */
+  async act(call: CallContext, command: ConductRulesCommand, expectedVersion?: number) {
     const { runtime } = this.policy;
-    await runtime.timed('ChangeConductRules', () =>
+    await runtime.timed(command.type, () =>
       execute(
         runtime.store,
         conductRulesDecider,
         conductRulesStreamId(call.tenantId),
-        { type: 'ChangeConductRules', data: { rules } },
+        command,
         { now: new Date() },
         call,
-        request.expectedVersion !== undefined ? { expectedVersion: request.expectedVersion } : {},
+        expectedVersion !== undefined ? { expectedVersion } : {},
       ),
     );
     return this.get({}, call);
   }
 }
+
+// Every use case with `handles` (ChangeConductRules): request → command → `act` on the tenant's rules.
+handlesUseCases(ConductRulesQueries, CONDUCT_RULES_USE_CASES, function (command, request, call) {
+  return this.act(call, command as ConductRulesCommand, request.expectedVersion);
+});

@@ -4,6 +4,7 @@ import {
   EventSourcingRuntime,
   execute,
   Handles,
+  handlesUseCases,
   isSealed,
   moneyOfMessage,
   optional,
@@ -13,8 +14,12 @@ import {
   type CallContext,
   uuidField,
 } from '@serviceops/platform';
-import type { DisciplineCommand } from '../domain/discipline/discipline.commands';
-import { disciplineDecider, disciplineStreamId } from '../domain/discipline/discipline.decider';
+import {
+  DISCIPLINE_USE_CASES,
+  disciplineDecider,
+  disciplineStreamId,
+  type DisciplineCommand,
+} from '../domain/discipline/discipline.decider';
 import { DisciplineErrorCode } from '../domain/discipline/discipline.errors';
 import { DISCIPLINE_SEALED_PATHS, type DisciplineEvent } from '../domain/discipline/discipline.events';
 import { staffFactsOf } from '../infrastructure/conduct-staff-facts.repository';
@@ -73,7 +78,9 @@ export function disciplineRecordOf(staffId: string, events: readonly RecordedEve
 /**
  * A person's conduct register (one stream per person): record a violation, decide its appeal, grant a reward.
  * Load → decide → append at the version decided on; a concurrent append makes `execute` decide again, so two
- * violations recorded at once rank in order.
+ * violations recorded at once rank in order. A use case that is the whole of its declared method (`handles`, in
+ * its file under domain/discipline/: deciding an appeal) is served by `run`, bound at the end of this file; the
+ * methods here are those that do more (a new id, the rules in force and the staff facts read first).
  */
 @Injectable()
 export class DisciplineHandlers {
@@ -125,34 +132,6 @@ export class DisciplineHandlers {
     });
   }
 
-  @Handles('staff.DecideAppeal')
-  decideAppeal(
-    request: {
-      staffId: string;
-      violationId: string;
-      outcome?: string;
-      reason?: string;
-      expectedVersion?: number;
-    },
-    call: CallContext,
-  ) {
-    return this.run(
-      call,
-      request.staffId,
-      {
-        type: 'DecideAppeal',
-        data: {
-          staffId: request.staffId,
-          violationId: request.violationId,
-          outcome: request.outcome ?? '',
-          reason: request.reason ?? '',
-          decidedBy: call.actorId,
-        },
-      },
-      request.expectedVersion,
-    );
-  }
-
   @Handles('staff.GrantReward')
   async grantReward(request: { staffId: string; amount?: MoneyMessage; reason?: string }, call: CallContext) {
     const staff = await staffFactsOf(this.runtime.store, call.tenantId, request.staffId);
@@ -197,7 +176,8 @@ export class DisciplineHandlers {
     );
   }
 
-  private async run(
+  /** One command on a person's register; answers the register as it now is. */
+  async run(
     call: CallContext,
     staffId: string,
     command: DisciplineCommand,
@@ -225,3 +205,9 @@ export class DisciplineHandlers {
     return this.get({ staffId }, call);
   }
 }
+
+// Every use case with `handles` (DecideAppeal): request → command → `run` on the person's register.
+handlesUseCases(DisciplineHandlers, DISCIPLINE_USE_CASES, function (command, request, call) {
+  const discipline = command as DisciplineCommand;
+  return this.run(call, discipline.data.staffId, discipline, request.expectedVersion);
+});

@@ -7,17 +7,19 @@ import {
   EventSourcingRuntime,
   execute,
   Handles,
+  handlesUseCases,
   isSealed,
   ProblemError,
   type CallContext,
   type DueTimer,
   uuidField,
 } from '@serviceops/platform';
-import type { TrainingSessionCommand } from '../domain/training-session/training-session.commands';
 import {
   missedTrainingViolationId,
+  TRAINING_SESSION_USE_CASES,
   trainingSessionDecider,
   trainingSessionStreamId,
+  type TrainingSessionCommand,
 } from '../domain/training-session/training-session.decider';
 import { TrainingSessionErrorCode } from '../domain/training-session/training-session.errors';
 import type { TrainingSessionEvent } from '../domain/training-session/training-session.events';
@@ -91,7 +93,10 @@ export function trainingSessionViewOf(
 
 /**
  * Training sessions: schedule (with a durable timer at the end), record attendance, and at the end close the
- * session and turn each miss of a mandatory session into a violation of the conduct rules, once.
+ * session and turn each miss of a mandatory session into a violation of the conduct rules, once. A use case that
+ * is the whole of its declared method (`handles`, in its file under domain/training-session/: recording an
+ * attendance) is served by `act`, bound at the end of this file; the methods here are those that do more (a new
+ * id, the people looked up as staff, the end timer).
  */
 @Injectable()
 export class TrainingSessionHandlers {
@@ -161,28 +166,11 @@ export class TrainingSessionHandlers {
     return ids.filter((_, i) => facts[i]?.known);
   }
 
-  @Handles('staff.RecordTrainingAttendance')
-  async attend(
-    request: { id: string; staffId?: string; score?: number; passed?: boolean; expectedVersion?: number },
-    call: CallContext,
-  ) {
-    await this.execute(
-      call,
-      request.id,
-      {
-        type: 'RecordTrainingAttendance',
-        data: {
-          sessionId: request.id,
-          staffId: uuidField(request.staffId, 'staffId'),
-          ...(request.score !== undefined ? { score: request.score } : {}),
-          ...(request.passed !== undefined ? { passed: request.passed } : {}),
-        },
-      },
-      {},
-      false,
-      request.expectedVersion,
-    );
-    return this.get({ id: request.id }, call);
+  /** A command on a session (recording an attendance): answers the session as it now is. */
+  async act(call: CallContext, command: TrainingSessionCommand, expectedVersion?: number) {
+    const { sessionId } = command.data;
+    await this.execute(call, sessionId, command, {}, false, expectedVersion);
+    return this.get({ id: sessionId }, call);
   }
 
   @Handles('staff.GetTrainingSession')
@@ -283,3 +271,8 @@ export class TrainingSessionHandlers {
     );
   }
 }
+
+// Every use case with `handles` (RecordTrainingAttendance): request → command → `act` on the session.
+handlesUseCases(TrainingSessionHandlers, TRAINING_SESSION_USE_CASES, function (command, request, call) {
+  return this.act(call, command as TrainingSessionCommand, request.expectedVersion);
+});

@@ -1,5 +1,5 @@
 import type { PostgresEventStore } from '@serviceops/eventstore';
-import type { StaffFacts } from '../domain/discipline/discipline.commands';
+import type { StaffFacts } from '../domain/discipline/discipline.state';
 import { memberStreamId } from '../domain/member/member.decider';
 import { factsOfMemberEvents } from '../domain/member/member.facts';
 

@@ -85,3 +85,43 @@ export function validateAssessmentPolicy(value: unknown): AssessmentPolicy {
   };
   return { weights: w, grades: { a, b, c }, outcomes: { top: list('top'), failing: list('failing') } };
 }
+
+export interface AssessmentPolicyState {
+  readonly version: number;
+  readonly policy: AssessmentPolicy | null;
+}
+
+export const initialAssessmentPolicyState = (): AssessmentPolicyState => ({ version: 0, policy: null });
+
+/** The weights as the proto's AssessmentWeights decodes them. */
+export interface WeightsMessage {
+  readonly serviceQuality?: number;
+  readonly customerSatisfaction?: number;
+  readonly safety?: number;
+  readonly discipline?: number;
+  readonly knowledge?: number;
+  readonly training?: number;
+}
+export interface GradesMessage {
+  readonly a?: number;
+  readonly b?: number;
+  readonly c?: number;
+}
+
+export interface OutcomesMessage {
+  readonly top?: readonly string[];
+  readonly failing?: readonly string[];
+}
+
+/** proto3 leaves 0 off the wire: an absent weight or bound within a given object is 0. */
+export function policyFrom(
+  weights: WeightsMessage,
+  grades: GradesMessage,
+  outcomes: OutcomesMessage,
+): unknown {
+  return {
+    weights: Object.fromEntries(KPI_KINDS.map((k) => [k, weights[k] ?? 0])),
+    grades: { a: grades.a ?? 0, b: grades.b ?? 0, c: grades.c ?? 0 },
+    outcomes: { top: outcomes.top ?? [], failing: outcomes.failing ?? [] },
+  };
+}

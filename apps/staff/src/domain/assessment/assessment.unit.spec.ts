@@ -1,10 +1,6 @@
 import { deciderSpec } from '@serviceops/testing';
-import {
-  assessmentDecider,
-  assessmentPolicyDecider,
-  assessmentStreamId,
-  type AssessmentEvent,
-} from './assessment.decider';
+import { assessmentDecider, assessmentStreamId, type AssessmentEvent } from './assessment.decider';
+import { assessmentPolicyDecider } from './assessment-policy.decider';
 import {
   DEFAULT_ASSESSMENT_POLICY,
   validateAssessmentPolicy,

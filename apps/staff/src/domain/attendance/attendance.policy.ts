@@ -1,7 +1,7 @@
 import { STAFF_LIMITS } from '@serviceops/contracts';
-import { DomainError, streamId, type Decider, type Event } from '@serviceops/kernel';
+import { DomainError } from '@serviceops/kernel';
 import { AttendanceErrorCode } from './attendance.errors';
-import { ATTENDANCE_RULES } from './shift.decider';
+import { ATTENDANCE_RULES } from './shift.rules';
 
 /** How a tenant counts lateness: data, versioned (version 0: the default). */
 export interface AttendancePolicy {
@@ -31,38 +31,12 @@ export function validateAttendancePolicy(value: unknown): AttendancePolicy {
   return { latenessThresholdMinutes: minutes };
 }
 
-export type ChangeAttendancePolicy = {
-  readonly type: 'ChangeAttendancePolicy';
-  readonly data: { readonly policy: unknown };
-};
-export type AttendancePolicyChanged = Event<
-  'AttendancePolicyChanged',
-  { version: number; policy: AttendancePolicy; changedAt: string }
->;
 export interface AttendancePolicyState {
   readonly version: number;
   readonly policy: AttendancePolicy;
 }
 
-export const attendancePolicyDecider: Decider<
-  ChangeAttendancePolicy,
-  AttendancePolicyChanged,
-  AttendancePolicyState,
-  { readonly now: Date }
-> = {
-  initialState: () => ({ version: 0, policy: DEFAULT_ATTENDANCE_POLICY }),
-  decide: (command, state, { now }) => {
-    const policy = validateAttendancePolicy(command.data.policy);
-    if (policy.latenessThresholdMinutes === state.policy.latenessThresholdMinutes) return [];
-    return [
-      {
-        type: 'AttendancePolicyChanged',
-        data: { version: state.version + 1, policy, changedAt: now.toISOString() },
-      },
-    ];
-  },
-  evolve: (_state, event) => ({ version: event.data.version, policy: event.data.policy }),
-};
-
-export const attendancePolicyStreamId = (tenantId: string): string =>
-  streamId('attendance-policy', tenantId, tenantId);
+export const initialAttendancePolicyState = (): AttendancePolicyState => ({
+  version: 0,
+  policy: DEFAULT_ATTENDANCE_POLICY,
+});

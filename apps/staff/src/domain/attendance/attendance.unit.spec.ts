@@ -1,5 +1,6 @@
 import { deciderSpec } from '@serviceops/testing';
-import { attendancePolicyDecider, validateAttendancePolicy } from './attendance.policy';
+import { attendancePolicyDecider } from './attendance-policy.decider';
+import { validateAttendancePolicy } from './attendance.policy';
 import { leaveDecider, onApprovedLeave, type LeaveEvent } from './leave.decider';
 import { ATTENDANCE_RULES, shiftDecider, type ShiftEvent } from './shift.decider';
 

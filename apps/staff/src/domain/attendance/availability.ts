@@ -1,5 +1,5 @@
 import type { StaffAvailabilityChangedV1 } from '@serviceops/contracts';
-import type { Event } from '@serviceops/kernel';
+import type { Event, EvolveCases } from '@serviceops/kernel';
 
 /**
  * Availability for dispatch (issue 13 item 7), published for the orders service: each scheduled shift is a
@@ -18,4 +18,15 @@ export function availabilityChanged(
     type: 'StaffAvailabilityChanged',
     data: { ...interval, kind, active, changedAt: now.toISOString() },
   };
+}
+
+/**
+ * The evolve cases of a use case that also records this event (scheduling and cancelling a shift,
+ * deciding and cancelling a leave): the availability is for dispatch and changes nothing of the state, so no use
+ * case evolves it (the decider leaves an event no use case evolves aside, and refuses one evolved twice).
+ */
+export function availabilityLeftAside<E extends Event, S>(
+  cases: EvolveCases<E, S>,
+): EvolveCases<E | StaffAvailabilityChanged, S> {
+  return cases as EvolveCases<E | StaffAvailabilityChanged, S>;
 }

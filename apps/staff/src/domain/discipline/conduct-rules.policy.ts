@@ -5,7 +5,7 @@ import {
   STAFF_LIMITS,
   type BusinessLine,
 } from '@serviceops/contracts';
-import { DomainError, RULES, streamId, type Decider, type Event } from '@serviceops/kernel';
+import { DomainError, RULES } from '@serviceops/kernel';
 import { DisciplineErrorCode } from './discipline.errors';
 import type { ConductRule, ConductRules, FineTerm, FineUnit, LadderStep } from './conduct-rules';
 
@@ -128,40 +128,10 @@ export function validateConductRules(value: unknown): ConductRules {
   return { currency, rules };
 }
 
-export type ChangeConductRules = {
-  readonly type: 'ChangeConductRules';
-  readonly data: { readonly rules: unknown };
-};
-export type ConductRulesChanged = Event<
-  'ConductRulesChanged',
-  { version: number; rules: ConductRules; changedAt: string }
->;
 export interface ConductRulesState {
   /** 0: the default pack (never stored). */
   readonly version: number;
   readonly rules: ConductRules | null;
 }
 
-/** The tenant's conduct rules, versioned: each change the next version, the decisions after it apply it. */
-export const conductRulesDecider: Decider<
-  ChangeConductRules,
-  ConductRulesChanged,
-  ConductRulesState,
-  { readonly now: Date }
-> = {
-  initialState: () => ({ version: 0, rules: null }),
-  decide: (command, state, { now }) => {
-    const rules = validateConductRules(command.data.rules);
-    if (state.rules !== null && JSON.stringify(state.rules) === JSON.stringify(rules)) return [];
-    return [
-      {
-        type: 'ConductRulesChanged',
-        data: { version: state.version + 1, rules, changedAt: now.toISOString() },
-      },
-    ];
-  },
-  evolve: (_state, event) => ({ version: event.data.version, rules: event.data.rules }),
-};
-
-export const conductRulesStreamId = (tenantId: string): string =>
-  streamId('conduct-rules', tenantId, tenantId);
+export const initialConductRulesState = (): ConductRulesState => ({ version: 0, rules: null });

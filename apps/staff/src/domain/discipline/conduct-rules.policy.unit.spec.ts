@@ -1,5 +1,6 @@
 import { DEFAULT_CONDUCT_RULES, type ConductRules } from './conduct-rules';
-import { conductRulesDecider, conductRulesStreamId, validateConductRules } from './conduct-rules.policy';
+import { conductRulesDecider, conductRulesStreamId } from './conduct-rules.decider';
+import { validateConductRules } from './conduct-rules.policy';
 
 const now = new Date('2026-03-02T01:00:00.000Z');
 const small: ConductRules = {

@@ -1,7 +1,8 @@
 import { deciderSpec } from '@serviceops/testing';
 import type { Money } from '@serviceops/kernel';
-import type { DisciplineCommand, DisciplineContext, RecordViolation } from './discipline.commands';
-import { disciplineDecider, disciplineStreamId } from './discipline.decider';
+import { disciplineDecider, disciplineStreamId, type DisciplineCommand } from './discipline.decider';
+import type { DisciplineContext } from './discipline.state';
+import type { RecordViolation } from './record-violation';
 import type { DisciplineEvent, ViolationRecorded } from './discipline.events';
 import { DEFAULT_CONDUCT_RULES, DEFAULT_LADDER_WINDOW_DAYS, defaultRulePack } from './conduct-rules';
 

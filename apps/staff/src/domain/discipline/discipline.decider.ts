@@ -1,20 +1,23 @@
-import { streamId, type Decider } from '@serviceops/kernel';
-import type { DisciplineCommand, DisciplineContext } from './discipline.commands';
-import { decideDiscipline } from './discipline.decide';
-import type { DisciplineEvent } from './discipline.events';
-import { evolveDiscipline } from './discipline.evolve';
-import { initialDisciplineState, type DisciplineState } from './discipline.state';
+import { deciderOf, streamId, type CommandOf, type EventOf } from '@serviceops/kernel';
+import { decideAppeal } from './decide-appeal';
+import { initialDisciplineState, type DisciplineContext, type DisciplineState } from './discipline.state';
+import { grantReward } from './grant-reward';
+import { recordViolation } from './record-violation';
 
-export const disciplineDecider: Decider<
-  DisciplineCommand,
-  DisciplineEvent,
-  DisciplineState,
-  DisciplineContext
-> = {
-  initialState: initialDisciplineState,
-  decide: decideDiscipline,
-  evolve: evolveDiscipline,
-};
+/**
+ * A staff member's conduct register: the list of its use cases, a file each beside this one (command, decision,
+ * the events it records and how they change the state). A new command is its file and its line here; the unions
+ * below, the decider and the service's generic handler (application/discipline.handlers.ts) follow from the list.
+ */
+export const DISCIPLINE_USE_CASES = [recordViolation, decideAppeal, grantReward] as const;
+
+export type DisciplineCommand = CommandOf<typeof DISCIPLINE_USE_CASES>;
+export type DisciplineEvent = EventOf<typeof DISCIPLINE_USE_CASES>;
+
+export const disciplineDecider = deciderOf<typeof DISCIPLINE_USE_CASES, DisciplineState, DisciplineContext>(
+  initialDisciplineState,
+  DISCIPLINE_USE_CASES,
+);
 
 /**
  * One register per staff member: 'staff-discipline-<tenantId>-<staffId>'. Every violation of a person is appended

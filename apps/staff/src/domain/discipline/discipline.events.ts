@@ -1,20 +1,12 @@
-import {
-  PERSONAL_TEXT,
-  sealedPathsOf,
-  type AppealDecidedV1,
-  type RewardGrantedV1,
-  type ViolationRecordedV1,
-} from '@serviceops/contracts';
-import type { Event } from '@serviceops/kernel';
+import { PERSONAL_TEXT, sealedPathsOf } from '@serviceops/contracts';
+import type { DisciplineEvent } from './discipline.decider';
 
-// The register's events are what the service publishes (libs/contracts events/staff-conduct.events.ts): one shape.
-// Event data is stored as JSON: instants are ISO-8601 strings and "none" is null, never undefined.
-
-export type ViolationRecorded = Event<'ViolationRecorded', ViolationRecordedV1>;
-export type AppealDecided = Event<'AppealDecided', AppealDecidedV1>;
-export type RewardGranted = Event<'RewardGranted', RewardGrantedV1>;
-
-export type DisciplineEvent = ViolationRecorded | AppealDecided | RewardGranted;
+// Each event is declared with the use case that records it (record-violation.ts, …); the union is derived from
+// the list of use cases (discipline.decider.ts).
+export type { DisciplineEvent } from './discipline.decider';
+export type { ViolationRecorded } from './record-violation';
+export type { AppealDecided } from './decide-appeal';
+export type { RewardGranted } from './grant-reward';
 
 export const DISCIPLINE_EVENT_TYPES = [
   'ViolationRecorded',

@@ -1,4 +1,5 @@
 import type { Money } from '@serviceops/kernel';
+import type { ConductRules } from './conduct-rules';
 
 export interface ViolationEntry {
   readonly violationId: string;
@@ -18,3 +19,18 @@ export interface DisciplineState {
 }
 
 export const initialDisciplineState = (): DisciplineState => ({ violations: [], rewardIds: [] });
+
+/** What is known of the person from the staff service's own events (part A's hiring and pay changes). */
+export interface StaffFacts {
+  /** A hired staff member of this tenant (the register refuses anyone else: 404). */
+  readonly known: boolean;
+  readonly dailyPay: Money | null;
+  readonly businessLine: string | null;
+}
+
+/** What the register's decisions take from outside: the time, the rules in force and what is known of the person. */
+export interface DisciplineContext {
+  readonly now: Date;
+  readonly rules?: { readonly version: number; readonly rules: ConductRules };
+  readonly staff?: StaffFacts;
+}

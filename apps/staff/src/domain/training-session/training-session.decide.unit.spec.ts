@@ -1,5 +1,6 @@
 import { deciderSpec } from '@serviceops/testing';
-import type { ScheduleTrainingSession, TrainingSessionContext } from './training-session.commands';
+import type { ScheduleTrainingSession } from './schedule-training-session';
+import type { TrainingSessionContext } from './training-session.state';
 import {
   missedTrainingViolationId,
   trainingSessionDecider,

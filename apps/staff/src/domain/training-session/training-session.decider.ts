@@ -1,20 +1,36 @@
-import { streamId, type Decider } from '@serviceops/kernel';
-import type { TrainingSessionCommand } from './training-session.commands';
-import { decideTrainingSession, type TrainingSessionContext } from './training-session.decide';
-import type { TrainingSessionEvent } from './training-session.events';
-import { evolveTrainingSession } from './training-session.evolve';
-import { initialTrainingSessionState, type TrainingSessionState } from './training-session.state';
+import { deciderOf, streamId, type CommandOf, type EventOf } from '@serviceops/kernel';
+import { closeTrainingSession } from './close-training-session';
+import { inviteToTrainingSession } from './invite-to-training-session';
+import { recordTrainingAttendance } from './record-training-attendance';
+import { scheduleTrainingSession } from './schedule-training-session';
+import {
+  initialTrainingSessionState,
+  type TrainingSessionContext,
+  type TrainingSessionState,
+} from './training-session.state';
 
-export const trainingSessionDecider: Decider<
-  TrainingSessionCommand,
-  TrainingSessionEvent,
+export type { TrainingSessionContext } from './training-session.state';
+
+/**
+ * A training session: the list of its use cases, a file each beside this one (command, decision, the events it
+ * records and how they change the state). A new command is its file and its line here; the unions below, the
+ * decider and the service's generic handler (application/training-session.handlers.ts) follow from the list.
+ */
+export const TRAINING_SESSION_USE_CASES = [
+  scheduleTrainingSession,
+  inviteToTrainingSession,
+  recordTrainingAttendance,
+  closeTrainingSession,
+] as const;
+
+export type TrainingSessionCommand = CommandOf<typeof TRAINING_SESSION_USE_CASES>;
+export type TrainingSessionEvent = EventOf<typeof TRAINING_SESSION_USE_CASES>;
+
+export const trainingSessionDecider = deciderOf<
+  typeof TRAINING_SESSION_USE_CASES,
   TrainingSessionState,
   TrainingSessionContext
-> = {
-  initialState: initialTrainingSessionState,
-  decide: decideTrainingSession,
-  evolve: evolveTrainingSession,
-};
+>(initialTrainingSessionState, TRAINING_SESSION_USE_CASES);
 
 /** One stream per session: 'training-session-<tenantId>-<sessionId>'. */
 export function trainingSessionStreamId(tenantId: string, sessionId: string): string {

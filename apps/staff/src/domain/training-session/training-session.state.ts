@@ -19,3 +19,9 @@ export interface TrainingSessionRecord {
 export type TrainingSessionState = AbsentTrainingSession | TrainingSessionRecord;
 
 export const initialTrainingSessionState = (): TrainingSessionState => ({ status: 'absent' });
+
+export interface TrainingSessionContext {
+  readonly now: Date;
+  /** The invitees (and trainer) known as staff members of the tenant (anyone else is refused). */
+  readonly knownStaff?: readonly string[];
+}
