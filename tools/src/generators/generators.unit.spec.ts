@@ -279,6 +279,18 @@ describe('nx g @serviceops/tools:command', () => {
       );
     });
 
+    it('refuses, saying what is missing, an aggregate whose files name other things than it would write', async () => {
+      // A staff member is known by `staffId` and has no rule-test kit: a generated command would not compile.
+      await expect(
+        commandGenerator(repository(), { service: 'staff', name: 'NoteStaffMember', aggregate: 'member' }),
+      ).rejects.toThrow(/member\.testing\.ts is missing .*add it by hand/);
+      const tree = repository();
+      tree.write('apps/staff/src/domain/member/member.testing.ts', 'export {};\n');
+      await expect(
+        commandGenerator(tree, { service: 'staff', name: 'NoteStaffMember', aggregate: 'member' }),
+      ).rejects.toThrow(/member\.state\.ts names no memberId/);
+    });
+
     it('writes a first command’s REST body file, its integers bounded to the int32 the proto gets', async () => {
       const tree = repository();
       await serviceGenerator(tree, { name: 'parcels' });

@@ -139,6 +139,7 @@ function factsOf(tree: Tree, options: CommandGeneratorSchema): CommandFacts {
   const event = options.event ?? eventOf(command.pascal, aggregate);
   if (!PASCAL_NAME.test(event)) throw new Error(`"${event}" is not an event name: PascalCase, past tense`);
   if (!creating && inUseCases(tree, paths)) {
+    assertGeneratable(tree, paths, aggregate);
     const file = `${paths.domain}/${command.kebab}.ts`;
     if (tree.exists(file)) throw new Error(`${file} exists already`);
     const recorded = tree
@@ -188,6 +189,26 @@ function factsOf(tree: Tree, options: CommandGeneratorSchema): CommandFacts {
     resource,
     fields,
   };
+}
+
+/**
+ * What the generated use case and its rule test take from an existing aggregate, checked before anything is written:
+ * an aggregate converted by hand may name them otherwise (a staff member is `staffId`), and a command generated
+ * against other names would not compile. The refusal says what is missing, so the command is added by hand instead.
+ */
+function assertGeneratable(tree: Tree, paths: Paths, aggregate: Names): void {
+  const missing = (file: string, what: string) =>
+    new Error(
+      `${file} ${what}: the generated command would not compile; add it by hand (docs/adding-a-command.md)`,
+    );
+  if (!tree.exists(paths.testing))
+    throw missing(paths.testing, 'is missing (the rule test starts from its ID, now, spec and started)');
+  const state = tree.exists(paths.state) ? readText(tree, paths.state) : '';
+  for (const name of [`${aggregate.pascal}State`, `${aggregate.pascal}Context`, `${aggregate.camel}Id`])
+    if (!new RegExp(`\\b${name}\\b`).test(state)) throw missing(paths.state, `names no ${name}`);
+  const errors = tree.exists(paths.errors) ? readText(tree, paths.errors) : '';
+  if (!new RegExp(`\\b${aggregate.pascal}ErrorCode\\b`).test(errors))
+    throw missing(paths.errors, `exports no ${aggregate.pascal}ErrorCode`);
 }
 
 /**
