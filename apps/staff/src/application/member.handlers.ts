@@ -158,21 +158,6 @@ export class MemberHandlers {
     );
   }
 
-  /**
-   * The request kinds the person is skilled for, replacing the list before (published as StaffSkillsSet: orders'
-   * dispatch reads it), recorded with the caller as who set it.
-   */
-  @Handles('staff.SetStaffSkills')
-  setSkills(
-    request: { id: string; expectedVersion?: number; kinds?: readonly string[] },
-    call: CallContext,
-  ): Promise<StaffMemberView> {
-    return this.act(call, request.expectedVersion, {
-      type: 'SetStaffSkills',
-      data: { staffId: request.id, kinds: request.kinds ?? [], setBy: call.actorId },
-    });
-  }
-
   /** The person's outcomes in the period's latest recorded result; undefined when not assessed in it. */
   private async assessedOutcomes(
     tenantId: string,
@@ -203,7 +188,7 @@ export class MemberHandlers {
   }
 }
 
-// Every use case with `handles` (ChangePayTerms): request → command → `act`.
+// Every use case with `handles` (ChangePayTerms, SetStaffSkills): request → command → `act`.
 handlesUseCases(MemberHandlers, MEMBER_USE_CASES, function (command, request, call) {
   return this.act(call, request.expectedVersion, command as MemberCommand);
 });

@@ -1,5 +1,5 @@
 import { REQUEST_KINDS, type RequestKind, type StaffSkillsSetV1 } from '@serviceops/contracts';
-import { useCase, type Command, type Event } from '@serviceops/kernel';
+import { useCase, type Caller, type Command, type Event } from '@serviceops/kernel';
 import { MemberErrorCode, memberError } from './member.errors';
 import { employedMember } from './member.rules';
 import type { MemberContext, MemberState } from './member.state';
@@ -22,11 +22,18 @@ const isRequestKind = (kind: string): kind is RequestKind =>
 /**
  * The request kinds someone still employed (not erased, not left) is skilled for: each one of orders' vocabulary,
  * kept once and in the vocabulary's order, so the same list again (in any order, with repeats) changes nothing.
- * Empty clears the list: orders goes back to judging them by their role. `setBy` is the caller, which a request's
- * pure mapping cannot see: its handler method builds the command.
+ * Empty clears the list: orders goes back to judging them by their role. `setBy` is the caller, whom the
+ * generic handler passes to the mapping.
  */
 export const setStaffSkills = useCase<SetStaffSkills, StaffSkillsSet, MemberState, MemberContext>({
   command: 'SetStaffSkills',
+  handles: {
+    rpc: 'staff.SetStaffSkills',
+    command: (request: { id: string; kinds?: readonly string[] }, { actorId }: Caller) => ({
+      type: 'SetStaffSkills',
+      data: { staffId: request.id, kinds: request.kinds ?? [], setBy: actorId },
+    }),
+  },
   decide({ data }, state, context) {
     const member = employedMember(state);
     const unknown = data.kinds.filter((kind) => !isRequestKind(kind));
