@@ -65,7 +65,7 @@ interface Versioned {
  * Signing and amending set the expiry timers in the same transaction as the events (restart-safe); the timers'
  * handlers are `notice` and `end`. A use case that is the whole of its declared method (`handles`, in its file under
  * domain/contract/) is served by `change`, bound at the end of this file; the methods here are those that do more
- * (a new id, the caller in the command, two streams, another answer).
+ * (a new id, two streams, the caller's roles, another answer).
  */
 @Injectable()
 export class ContractHandlers {
@@ -119,14 +119,6 @@ export class ContractHandlers {
         effectiveFrom: request.effectiveFrom ?? '',
         changes: changesOf(request.changes),
       },
-    });
-  }
-
-  @Handles('contracts.TerminateContract')
-  terminate(request: Versioned & { reason?: string }, call: CallContext): Promise<ContractView> {
-    return this.change(call, request, {
-      type: 'TerminateContract',
-      data: { contractId: request.id, reason: request.reason ?? '', by: call.actorId },
     });
   }
 

@@ -1,4 +1,4 @@
-import { useCase, type Command, type Event } from '@serviceops/kernel';
+import { useCase, type Caller, type Command, type Event } from '@serviceops/kernel';
 import { closedWithContract, type RenewalFollowUpClosed } from './close-renewal-follow-up';
 import { existing, onContract, reason } from './contract.rules';
 import type { ContractContext, ContractState } from './contract.state';
@@ -24,6 +24,13 @@ export const terminateContract = useCase<
   'RenewalFollowUpClosed'
 >({
   command: 'TerminateContract',
+  handles: {
+    rpc: 'contracts.TerminateContract',
+    command: (request: { id: string; reason?: string }, { actorId }: Caller) => ({
+      type: 'TerminateContract',
+      data: { contractId: request.id, reason: request.reason ?? '', by: actorId },
+    }),
+  },
   decide(command, state, context) {
     const contract = existing(command, state, context, ['signed', 'active', 'suspended']);
     const at = context.now.toISOString();
