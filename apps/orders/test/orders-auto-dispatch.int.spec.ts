@@ -73,7 +73,7 @@ async function acceptedRepair(hour: number, c: CallContext = call): Promise<stri
     c,
   );
   const work = get(WorkOrderHandlers);
-  await work.issueQuote(
+  await serving(work, 'orders.IssueQuote')(
     {
       id: order.id,
       items: [{ description: 'Bearing', price: { amount: '5000', currency: 'CNY' } }],

@@ -148,7 +148,7 @@ describe('cancelling an order', () => {
 
   it('refuses once work began (ORDERS.WORK_ORDER_STARTED, the status named), nothing written', async () => {
     const { id } = await register();
-    await work().issueQuote(
+    await serving(work(), 'orders.IssueQuote')(
       {
         id,
         items: [{ description: 'Drum bearing', price: { amount: '30000', currency: 'CNY' } }],

@@ -141,7 +141,7 @@ describe('a customer erased in customers', () => {
       { id: second.id, staffId: technician, slot, expectedVersion: second.version },
       call,
     );
-    await work().issueQuote(
+    await serving(work(), 'orders.IssueQuote')(
       {
         id: second.id,
         items: [{ description: 'Drum bearing', price: { amount: '30000', currency: 'CNY' } }],

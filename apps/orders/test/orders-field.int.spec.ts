@@ -131,10 +131,10 @@ describe('a chat from the queue to its score', () => {
     clock.advance(12 * 60_000 + 5_000);
     const ended = await get(ChatHandlers).end({ id: id as string }, call);
     expect(ended).toMatchObject({ status: 'ended', durationSeconds: 725, sampled: true, policyVersion: 1 });
-    expect(await codeOf(get(ChatHandlers).score({ id: id as string, score: 6 }, call))).toBe(
-      'ORDERS.SCORE_OUT_OF_RANGE',
-    );
-    const scored = await get(ChatHandlers).score({ id: id as string, score: 4 }, call);
+    expect(
+      await codeOf(serving(get(ChatHandlers), 'orders.ScoreChat')({ id: id as string, score: 6 }, call)),
+    ).toBe('ORDERS.SCORE_OUT_OF_RANGE');
+    const scored = await serving(get(ChatHandlers), 'orders.ScoreChat')({ id: id as string, score: 4 }, call);
     expect(scored).toMatchObject({ score: 4, inspectorId: call.actorId });
     const { rows } = await pool().query<{ data: object }>(
       `SELECT data FROM events WHERE type = 'ChatQualityScored'`,

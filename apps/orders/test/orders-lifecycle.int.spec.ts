@@ -41,7 +41,7 @@ beforeAll(async () => {
 const register = (overrides: Record<string, string> = {}) =>
   orders().register(repair(customerId, overrides), call);
 const quote = (id: string) =>
-  work().issueQuote(
+  serving(work(), 'orders.IssueQuote')(
     {
       id,
       items: [{ description: 'Drum bearing', price: { amount: '30000', currency: 'CNY' } }],
@@ -91,7 +91,7 @@ describe('an order’s status through its lifecycle', () => {
     expect(await listedAs(id, 'in_progress')).toMatchObject({ slaState: 'met' });
 
     await serving(work(), 'orders.RecordSelfCheck')({ id, passed: true }, call);
-    await work().inspection({ id, passed: true }, call);
+    await serving(work(), 'orders.RecordInspection')({ id, passed: true }, call);
     await work().completeWork({ id, signature: 'voucher:V-1', hours: 1, summary: 'Bearing replaced' }, call);
     expect(await statusOf(id)).toBe('completed');
     expect(await listedAs(id, 'completed')).toMatchObject({ slaState: 'met' });
@@ -173,7 +173,7 @@ describe('an order’s status through its lifecycle', () => {
     await orders().dispatch({ id, staffId: technician, slot: slotAt(7) }, call);
     await work().startWork({ id, staffId: technician }, call);
     await serving(work(), 'orders.RecordSelfCheck')({ id, passed: true }, call);
-    await work().inspection({ id, passed: true }, call);
+    await serving(work(), 'orders.RecordInspection')({ id, passed: true }, call);
     await work().completeWork({ id, signature: 'voucher:V-2', hours: 2, summary: 'Installed' }, call);
     const before = await streamOf(`order-${tenantId}-${id}`);
     expect(await codeOf(orders().dispatch({ id, staffId: technician, slot: slotAt(9) }, call))).toBe(
@@ -242,7 +242,7 @@ describe('a maintenance visit under a contract', () => {
     await orders().dispatch({ id, staffId: technician, slot: slotAt(11) }, call);
     await work().startWork({ id, staffId: technician }, call);
     await serving(work(), 'orders.RecordSelfCheck')({ id, passed: true }, call);
-    await work().inspection({ id, passed: true }, call);
+    await serving(work(), 'orders.RecordInspection')({ id, passed: true }, call);
     expect(
       (await streamOf(`order-${tenantId}-${id}`)).filter((e) => e.type === 'MaintenanceVisitCompleted'),
     ).toEqual([]);

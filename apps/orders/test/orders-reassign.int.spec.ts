@@ -112,7 +112,7 @@ describe('reassigning a dispatched order', () => {
       'started',
       async (id) => {
         const work = get(WorkOrderHandlers);
-        await work.issueQuote(
+        await serving(work, 'orders.IssueQuote')(
           {
             id,
             items: [{ description: 'Drum bearing', price: { amount: '30000', currency: 'CNY' } }],

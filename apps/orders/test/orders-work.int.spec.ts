@@ -60,7 +60,7 @@ describe('a paid repair', () => {
       'ORDERS.QUOTE_NOT_ACCEPTED',
     );
 
-    const quoted = await work().issueQuote(
+    const quoted = await serving(work(), 'orders.IssueQuote')(
       {
         id,
         items: [
@@ -118,7 +118,7 @@ describe('a paid repair', () => {
     const finish = { id, signature: 'voucher:V-0042', hours: 2.5, summary: 'Bearing and seal replaced' };
     expect(await codeOf(work().completeWork(finish, call))).toBe('ORDERS.SELF_CHECK_MISSING');
     await serving(work(), 'orders.RecordSelfCheck')({ id, passed: true }, call);
-    await work().inspection({ id, passed: true }, call);
+    await serving(work(), 'orders.RecordInspection')({ id, passed: true }, call);
     expect(await codeOf(work().completeWork({ ...finish, signature: '' }, call))).toBe(
       'ORDERS.SIGNATURE_MISSING',
     );
@@ -165,7 +165,7 @@ describe('a paid repair', () => {
 
   it('closes the order when the customer declines the quote', async () => {
     const order = await orders().register(repair(customerId, { problem: 'Noisy' }), call);
-    await work().issueQuote(
+    await serving(work(), 'orders.IssueQuote')(
       {
         id: order.id,
         items: [{ description: 'Inspection', price: { amount: '5000', currency: 'CNY' } }],
@@ -222,7 +222,7 @@ describe('a practice package', () => {
       await orders().dispatch({ id: o.id, staffId: coach, slot: slotAt(i) }, call);
       await work().startWork({ id: o.id, staffId: coach }, call);
       await serving(work(), 'orders.RecordSelfCheck')({ id: o.id, passed: true }, call);
-      await work().inspection({ id: o.id, passed: true }, call);
+      await serving(work(), 'orders.RecordInspection')({ id: o.id, passed: true }, call);
       ids.push(o.id);
     }
     const outcomes = await Promise.all(

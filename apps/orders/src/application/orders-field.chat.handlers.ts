@@ -307,7 +307,7 @@ export class ChatHandlers {
 
   /**
    * A use case of the session that is the whole of its declared method (`handles`, in its file under domain/chat/:
-   * starting a chat): load, decide with the policy in force, append (`act`).
+   * starting a chat, scoring one): load, decide with the policy in force, append (`act`).
    */
   change(
     call: CallContext,
@@ -386,22 +386,6 @@ export class ChatHandlers {
       ),
     );
     return viewOf(done.states[0] as ChatSessionState, done.versions[0] ?? 0);
-  }
-
-  /** The inspector's score of a sampled session, within the policy's range: published for the companion's KPI. */
-  @Handles('orders.ScoreChat')
-  async score(
-    request: { id: string; score?: number; expectedVersion?: number },
-    call: CallContext,
-  ): Promise<ChatSessionView> {
-    return this.act(
-      call,
-      {
-        type: 'ScoreChat',
-        data: { sessionId: request.id, score: request.score ?? Number.NaN, inspectorId: call.actorId },
-      },
-      request.expectedVersion,
-    );
   }
 
   @Handles('orders.GetChatSession')

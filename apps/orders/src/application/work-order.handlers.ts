@@ -74,27 +74,6 @@ export class WorkOrderHandlers {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  @Handles('orders.IssueQuote')
-  issueQuote(
-    r: WorkRequest & {
-      items?: { description?: string; price?: MoneyMessage }[];
-      validUntil?: string;
-    },
-    call: CallContext,
-  ): Promise<WorkOrderView> {
-    return this.act(call, r, {
-      type: 'IssueQuote',
-      data: {
-        orderId: r.id,
-        items: (r.items ?? []).map((i) => ({
-          description: i.description ?? '',
-          price: moneyOfMessage(i.price ?? {}),
-        })),
-        validUntil: r.validUntil ?? '',
-      },
-    });
-  }
-
   /** Started by the person the order is dispatched to; the resource dispatched with them goes on the card. */
   @Handles('orders.StartWork')
   startWork(r: WorkRequest & { staffId?: string }, call: CallContext): Promise<WorkOrderView> {
@@ -118,14 +97,6 @@ export class WorkOrderHandlers {
         description: r.description ?? '',
         estimatedPrice: moneyOfMessage(r.estimatedPrice ?? {}),
       },
-    });
-  }
-
-  @Handles('orders.RecordInspection')
-  inspection(r: WorkRequest & { passed?: boolean }, call: CallContext): Promise<WorkOrderView> {
-    return this.act(call, r, {
-      type: 'RecordInspection',
-      data: { orderId: r.id, passed: r.passed === true, inspectorId: call.actorId },
     });
   }
 

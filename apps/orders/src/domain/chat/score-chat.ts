@@ -1,4 +1,4 @@
-import { type Event, useCase } from '@serviceops/kernel';
+import { type Caller, type Event, useCase } from '@serviceops/kernel';
 import { ChatErrorCode as E, chatError, scoreInRange } from './chat.rules';
 import { onQueued, queued } from './chat-session.rules';
 import type { ChatSessionContext, ChatSessionState } from './chat-session.state';
@@ -26,6 +26,13 @@ export type ChatQualityScored = Event<
 /** The inspector scores an ended, sampled session once, within the policy's range. */
 export const scoreChat = useCase<ScoreChat, ChatQualityScored, ChatSessionState, ChatSessionContext>({
   command: 'ScoreChat',
+  handles: {
+    rpc: 'orders.ScoreChat',
+    command: (request: { id: string; score?: number }, { actorId }: Caller) => ({
+      type: 'ScoreChat',
+      data: { sessionId: request.id, score: request.score ?? Number.NaN, inspectorId: actorId },
+    }),
+  },
   decide(command, state, { now, policy }) {
     const session = queued(state);
     if (session.status !== 'ended' || session.companionId === undefined)

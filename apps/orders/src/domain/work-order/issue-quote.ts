@@ -1,5 +1,12 @@
 import { WORK_ORDER_FIELDS as F } from '@serviceops/contracts';
-import { type Event, isInstant, type Money, useCase } from '@serviceops/kernel';
+import {
+  type Event,
+  isInstant,
+  type Money,
+  type MoneyMessage,
+  moneyOfMessage,
+  useCase,
+} from '@serviceops/kernel';
 import { WorkOrderErrorCode as E } from './work-order.errors';
 import { err, open, price, quotable, textOf } from './work-order.rules';
 import { MAX_QUOTE_ITEMS, type QuoteItem, type WorkOrder, type WorkOrderContext } from './work-order.state';
@@ -21,6 +28,24 @@ export type QuoteIssued = Event<
 /** Paid work is quoted by the service manager: one currency, 1–MAX_QUOTE_ITEMS items, valid until a time to come. */
 export const issueQuote = useCase<IssueQuote, QuoteIssued, WorkOrder, WorkOrderContext>({
   command: 'IssueQuote',
+  handles: {
+    rpc: 'orders.IssueQuote',
+    command: (request: {
+      id: string;
+      items?: { description?: string; price?: MoneyMessage }[];
+      validUntil?: string;
+    }) => ({
+      type: 'IssueQuote',
+      data: {
+        orderId: request.id,
+        items: (request.items ?? []).map((i) => ({
+          description: i.description ?? '',
+          price: moneyOfMessage(i.price ?? {}),
+        })),
+        validUntil: request.validUntil ?? '',
+      },
+    }),
+  },
   decide(c, s, ctx) {
     const at = ctx.now.toISOString();
     const { orderId, items, validUntil } = c.data;

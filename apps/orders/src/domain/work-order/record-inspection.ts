@@ -1,4 +1,4 @@
-import { type Event, useCase } from '@serviceops/kernel';
+import { type Caller, type Event, useCase } from '@serviceops/kernel';
 import { WorkOrderErrorCode as E } from './work-order.errors';
 import { err, started } from './work-order.rules';
 import type { WorkOrder, WorkOrderContext } from './work-order.state';
@@ -16,6 +16,13 @@ export type InspectionRecorded = Event<
 /** The inspection follows a passed self-check; the inspector is the caller. */
 export const recordInspection = useCase<RecordInspection, InspectionRecorded, WorkOrder, WorkOrderContext>({
   command: 'RecordInspection',
+  handles: {
+    rpc: 'orders.RecordInspection',
+    command: (request: { id: string; passed?: boolean }, { actorId }: Caller) => ({
+      type: 'RecordInspection',
+      data: { orderId: request.id, passed: request.passed === true, inspectorId: actorId },
+    }),
+  },
   decide(c, s, ctx) {
     const { orderId, inspectorId } = c.data;
     if (started(s, orderId).selfCheckPassed !== true)
