@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { INestApplicationContext, Type } from '@nestjs/common';
-import type { API } from '@serviceops/contracts';
+import type { INestApplicationContext } from '@nestjs/common';
+import { API, type Rpc } from '@serviceops/contracts';
 import { PostgresEventStore } from '@serviceops/eventstore';
 import { defaultBusinessCalendar } from '@serviceops/kernel';
-import { handlerTable, type CallContext, type Handler, type RunningService } from '@serviceops/platform';
-import { bootOnOwnDatabase, type BootedService } from '@serviceops/platform/testing';
+import { type CallContext, type RunningService } from '@serviceops/platform';
+import { bootOnOwnDatabase, handlerOf, type BootedService, type Served } from '@serviceops/platform/testing';
 import { eventually } from '@serviceops/testing';
 import { Pool } from 'pg';
 import type { ContractView } from '../src/application/contract-view';
@@ -100,21 +100,18 @@ export async function contractsOnOwnDatabase(name: string): Promise<ContractsOnO
 export type ContractsMethod = keyof (typeof API)['contracts'];
 
 /**
- * The service's declared methods as its gRPC controller calls them, whichever serves each: a `@Handles` method or a
- * use case bound by `handlesUseCases` (which has no method of its own to call by name). `View` is what the methods
- * called answer: the contract by default, `ProposalView` for a proposal's.
+ * The service's declared methods by name, each as its gRPC controller calls it (`handlerOf`, through the service's
+ * handler table). `View` is what the methods called answer: the contract by default, `ProposalView` for a proposal's.
  */
 export function declaredMethods<View = ContractView>(
   app: INestApplicationContext,
-): Readonly<Record<ContractsMethod, (request: object, call: CallContext) => Promise<View>>> {
-  const { handlers } = contractsService;
+): Readonly<Record<ContractsMethod, Served<View>>> {
   return Object.fromEntries(
-    [...handlerTable('contracts', handlers)].map(([method, { provider, property }]) => {
-      const target = app.get<Type, Record<string, Handler>>(handlers[provider] as Type, { strict: false });
-      const handle = target[property] as Handler;
-      return [method, (request: object, call: CallContext) => handle.call(target, request, call)];
-    }),
-  ) as Record<ContractsMethod, (request: object, call: CallContext) => Promise<View>>;
+    Object.keys(API.contracts).map((method) => [
+      method,
+      handlerOf<View>(app, `contracts.${method}` as Rpc, contractsService),
+    ]),
+  ) as Record<ContractsMethod, Served<View>>;
 }
 
 /** An administrator of `tenantId`. */

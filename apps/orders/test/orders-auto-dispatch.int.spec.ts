@@ -11,7 +11,8 @@ import { skillRulesOf } from '../src/domain/dispatch/dispatch-policy.decider';
 import { DEFAULT_SKILLS } from '../src/domain/dispatch/skills';
 import { OrderFacts } from '../src/infrastructure/order-facts.repository';
 import { eligibilityProjection } from '../src/projections/facts.projection';
-import { codeOf, knownCustomers, ordersDatabaseFor, serving } from './orders-on-own-database';
+import { codeOf, knownCustomers, ordersDatabaseFor } from './orders-on-own-database';
+import { handlerOf } from '@serviceops/platform/testing';
 
 // Dispatch by policy (issue 15 item 3) on a database of its own: with the tenant's autoDispatch on, a request
 // whose quote is accepted is dispatched by the system to the top-ranked skilled candidate, exactly once across a
@@ -50,7 +51,7 @@ beforeAll(async () => {
   await known(coach, 'coach', tenantId);
   await known(coach, 'coach', other);
   for (const c of [call, otherCall, racedCall])
-    await serving(get(DispatchPolicyHandlers), 'orders.ChangeDispatchPolicy')(
+    await handlerOf(get(DispatchPolicyHandlers), 'orders.ChangeDispatchPolicy')(
       { expectedVersion: 0, autoDispatch: true, skills: skillRulesOf(DEFAULT_SKILLS) },
       c,
     );
@@ -73,7 +74,7 @@ async function acceptedRepair(hour: number, c: CallContext = call): Promise<stri
     c,
   );
   const work = get(WorkOrderHandlers);
-  await serving(work, 'orders.IssueQuote')(
+  await handlerOf(work, 'orders.IssueQuote')(
     {
       id: order.id,
       items: [{ description: 'Bearing', price: { amount: '5000', currency: 'CNY' } }],
@@ -81,7 +82,7 @@ async function acceptedRepair(hour: number, c: CallContext = call): Promise<stri
     },
     c,
   );
-  await serving(work, 'orders.AcceptQuote')({ id: order.id }, c);
+  await handlerOf(work, 'orders.AcceptQuote')({ id: order.id }, c);
   const dispatcher = get(AutoDispatcher);
   await feed(
     (e, tx) => dispatcher.arm(e, tx),
@@ -212,7 +213,7 @@ describe('dispatch by policy', () => {
   }, 30_000);
 
   it('books the slot length the tenant’s policy states for the kind', async () => {
-    await serving(get(DispatchPolicyHandlers), 'orders.ChangeDispatchPolicy')(
+    await handlerOf(get(DispatchPolicyHandlers), 'orders.ChangeDispatchPolicy')(
       {
         expectedVersion: 1,
         autoDispatch: true,

@@ -5,7 +5,8 @@ import { OrderListQueries } from '../src/application/orders-field.list.handlers'
 import { ResourceHandlers } from '../src/application/resources.handlers';
 import { WorkOrderHandlers } from '../src/application/work-order.handlers';
 import { orderIndexProjection } from '../src/projections/order-index.projection';
-import { codeOf, knownCustomers, tomorrowOf, ordersDatabaseFor, serving } from './orders-on-own-database';
+import { codeOf, knownCustomers, tomorrowOf, ordersDatabaseFor } from './orders-on-own-database';
+import { handlerOf } from '@serviceops/platform/testing';
 
 // Cancelling an order (issue 15) on a database of its own: before work starts it is cancelled with a sealed
 // reason, its bookings (person and resource) are free again, its timers are gone, the queue, the list and the SLA
@@ -131,7 +132,7 @@ describe('cancelling an order', () => {
     expect(await codeOf(orders().dispatch({ id, staffId: technician, slot: slotAt(3) }, call))).toBe(
       'ORDERS.ORDER_CANCELLED',
     );
-    expect(await codeOf(serving(orders(), 'orders.RespondToRequest')({ id }, call))).toBe(
+    expect(await codeOf(handlerOf(orders(), 'orders.RespondToRequest')({ id }, call))).toBe(
       'ORDERS.ORDER_CANCELLED',
     );
     expect(await streamOf(id)).toEqual(before);
@@ -148,7 +149,7 @@ describe('cancelling an order', () => {
 
   it('refuses once work began (ORDERS.WORK_ORDER_STARTED, the status named), nothing written', async () => {
     const { id } = await register();
-    await serving(work(), 'orders.IssueQuote')(
+    await handlerOf(work(), 'orders.IssueQuote')(
       {
         id,
         items: [{ description: 'Drum bearing', price: { amount: '30000', currency: 'CNY' } }],
@@ -156,7 +157,7 @@ describe('cancelling an order', () => {
       },
       call,
     );
-    await serving(work(), 'orders.AcceptQuote')({ id }, call);
+    await handlerOf(work(), 'orders.AcceptQuote')({ id }, call);
     await orders().dispatch({ id, staffId: technician, slot: slotAt(5) }, call);
     await work().startWork({ id, staffId: technician }, call);
     const before = await streamOf(id);
@@ -172,7 +173,7 @@ describe('cancelling an order', () => {
 
   it('refuses a stale If-Match and an unknown order', async () => {
     const { id, version } = await register();
-    await serving(orders(), 'orders.RespondToRequest')({ id }, call);
+    await handlerOf(orders(), 'orders.RespondToRequest')({ id }, call);
     expect(await codeOf(orders().cancel({ id, reason, expectedVersion: version }, call))).toBe(
       'EVENTSTORE.WRONG_EXPECTED_VERSION',
     );

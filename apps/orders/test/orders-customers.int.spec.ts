@@ -7,7 +7,8 @@ import { OrderListQueries } from '../src/application/orders-field.list.handlers'
 import { WorkOrderHandlers, WorkOrderQueries } from '../src/application/work-order.handlers';
 import { customersProjection } from '../src/projections/customers.projection';
 import { orderIndexProjection } from '../src/projections/order-index.projection';
-import { codeOf, tomorrowOf, ordersDatabaseFor, serving } from './orders-on-own-database';
+import { codeOf, tomorrowOf, ordersDatabaseFor } from './orders-on-own-database';
+import { handlerOf } from '@serviceops/platform/testing';
 
 // Customers' events in orders (issue 11, issue 15 item 1), on a database of its own: orders keeps who is active,
 // merged or erased; a customer's erasure destroys the key orders sealed their orders with, so their addresses,
@@ -141,7 +142,7 @@ describe('a customer erased in customers', () => {
       { id: second.id, staffId: technician, slot, expectedVersion: second.version },
       call,
     );
-    await serving(work(), 'orders.IssueQuote')(
+    await handlerOf(work(), 'orders.IssueQuote')(
       {
         id: second.id,
         items: [{ description: 'Drum bearing', price: { amount: '30000', currency: 'CNY' } }],
@@ -149,7 +150,7 @@ describe('a customer erased in customers', () => {
       },
       call,
     );
-    await serving(work(), 'orders.AcceptQuote')({ id: second.id, expectedVersion: 1 }, call);
+    await handlerOf(work(), 'orders.AcceptQuote')({ id: second.id, expectedVersion: 1 }, call);
     await work().startWork({ id: second.id, staffId: technician }, call);
     const proposed = await work().proposeExtraWork(
       { id: second.id, description: clear.extra, estimatedPrice: { amount: '8000', currency: 'CNY' } },

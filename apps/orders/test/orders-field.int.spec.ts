@@ -8,7 +8,8 @@ import { ChatHandlers } from '../src/application/orders-field.chat.handlers';
 import { SafetyIncidentHandlers } from '../src/application/orders-field.incident.handlers';
 import { DailyReportQueries, OrderListQueries } from '../src/application/orders-field.list.handlers';
 import { orderIndexProjection } from '../src/projections/order-index.projection';
-import { codeOf, knownCustomers, ordersDatabaseFor, serving } from './orders-on-own-database';
+import { codeOf, knownCustomers, ordersDatabaseFor } from './orders-on-own-database';
+import { handlerOf } from '@serviceops/platform/testing';
 
 // Companion chat, safety incidents, the order index, lists and daily reports on a database of their own:
 // allocation under concurrency (a companion never holds more chats than their capacity), sampling from an injected
@@ -114,7 +115,7 @@ describe('a chat from the queue to its score', () => {
   it('allocates the least loaded, counts the duration, samples from the injected source, publishes the score', async () => {
     const branchId = randomUUID();
     const [busy, free] = [randomUUID(), randomUUID()];
-    await serving(get(ChatHandlers), 'orders.SetChatPolicy')(
+    await handlerOf(get(ChatHandlers), 'orders.SetChatPolicy')(
       { samplePercent: 50, scoreMin: 1, scoreMax: 5 },
       call,
     );
@@ -127,14 +128,17 @@ describe('a chat from the queue to its score', () => {
     const [id] = await queueOf(1, 'companion_chat', branchId);
     const allocated = await get(ChatHandlers).allocate({ line: 'companion_chat', branchId }, call);
     expect(allocated).toMatchObject({ id, status: 'allocated', companionId: free });
-    await serving(get(ChatHandlers), 'orders.StartChat')({ id: id as string }, call);
+    await handlerOf(get(ChatHandlers), 'orders.StartChat')({ id: id as string }, call);
     clock.advance(12 * 60_000 + 5_000);
     const ended = await get(ChatHandlers).end({ id: id as string }, call);
     expect(ended).toMatchObject({ status: 'ended', durationSeconds: 725, sampled: true, policyVersion: 1 });
     expect(
-      await codeOf(serving(get(ChatHandlers), 'orders.ScoreChat')({ id: id as string, score: 6 }, call)),
+      await codeOf(handlerOf(get(ChatHandlers), 'orders.ScoreChat')({ id: id as string, score: 6 }, call)),
     ).toBe('ORDERS.SCORE_OUT_OF_RANGE');
-    const scored = await serving(get(ChatHandlers), 'orders.ScoreChat')({ id: id as string, score: 4 }, call);
+    const scored = await handlerOf(get(ChatHandlers), 'orders.ScoreChat')(
+      { id: id as string, score: 4 },
+      call,
+    );
     expect(scored).toMatchObject({ score: 4, inspectorId: call.actorId });
     const { rows } = await pool().query<{ data: object }>(
       `SELECT data FROM events WHERE type = 'ChatQualityScored'`,
@@ -295,7 +299,7 @@ describe('the order index, lists and daily reports', () => {
     );
     const before = new Date();
     await new Promise((r) => setTimeout(r, 20));
-    await serving(get(OrderHandlers), 'orders.RespondToRequest')({ id: order.id }, call);
+    await handlerOf(get(OrderHandlers), 'orders.RespondToRequest')({ id: order.id }, call);
     const then = await get(OrderQueries).get({ id: order.id, asOf: before.toISOString() }, call);
     expect(then.version).toBe(1);
     expect(then.respondedAt).toBeUndefined();

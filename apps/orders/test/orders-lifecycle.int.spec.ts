@@ -5,7 +5,8 @@ import { OrderHandlers, OrderQueries } from '../src/application/order.handlers';
 import { OrderListQueries } from '../src/application/orders-field.list.handlers';
 import { ResourceHandlers } from '../src/application/resources.handlers';
 import { WorkOrderHandlers } from '../src/application/work-order.handlers';
-import { codeOf, knownCustomers, tomorrowOf, ordersDatabaseFor, serving } from './orders-on-own-database';
+import { codeOf, knownCustomers, tomorrowOf, ordersDatabaseFor } from './orders-on-own-database';
+import { handlerOf } from '@serviceops/platform/testing';
 import { orderIndexProjection } from '../src/projections/order-index.projection';
 
 // An order's status through its whole lifecycle on a database of its own (issue 15): GET one, the list's status
@@ -41,7 +42,7 @@ beforeAll(async () => {
 const register = (overrides: Record<string, string> = {}) =>
   orders().register(repair(customerId, overrides), call);
 const quote = (id: string) =>
-  serving(work(), 'orders.IssueQuote')(
+  handlerOf(work(), 'orders.IssueQuote')(
     {
       id,
       items: [{ description: 'Drum bearing', price: { amount: '30000', currency: 'CNY' } }],
@@ -77,7 +78,7 @@ describe('an order’s status through its lifecycle', () => {
     expect(await statusOf(id)).toBe('quoted');
     await listedAs(id, 'quoted');
 
-    await serving(work(), 'orders.AcceptQuote')({ id }, call);
+    await handlerOf(work(), 'orders.AcceptQuote')({ id }, call);
     expect(await statusOf(id)).toBe('quote_accepted');
     await listedAs(id, 'quote_accepted');
 
@@ -90,8 +91,8 @@ describe('an order’s status through its lifecycle', () => {
     expect(started).toMatchObject({ status: 'in_progress', slaState: 'met' });
     expect(await listedAs(id, 'in_progress')).toMatchObject({ slaState: 'met' });
 
-    await serving(work(), 'orders.RecordSelfCheck')({ id, passed: true }, call);
-    await serving(work(), 'orders.RecordInspection')({ id, passed: true }, call);
+    await handlerOf(work(), 'orders.RecordSelfCheck')({ id, passed: true }, call);
+    await handlerOf(work(), 'orders.RecordInspection')({ id, passed: true }, call);
     await work().completeWork({ id, signature: 'voucher:V-1', hours: 1, summary: 'Bearing replaced' }, call);
     expect(await statusOf(id)).toBe('completed');
     expect(await listedAs(id, 'completed')).toMatchObject({ slaState: 'met' });
@@ -126,7 +127,7 @@ describe('an order’s status through its lifecycle', () => {
     const { id } = await register();
     await orders().dispatch({ id, staffId: technician, slot: slotAt(3) }, call);
     await quote(id);
-    await serving(work(), 'orders.AcceptQuote')({ id }, call);
+    await handlerOf(work(), 'orders.AcceptQuote')({ id }, call);
     expect(await statusOf(id)).toBe('dispatched');
     const { entries } = await get(OrderListQueries).history({ id }, call);
     expect(entries.map((e) => e.type)).toEqual(['RequestRegistered', 'OrderDispatched']);
@@ -135,7 +136,7 @@ describe('an order’s status through its lifecycle', () => {
   it('closes the order on a declined quote: closed everywhere, dispatch and answers refused, nothing written', async () => {
     const { id } = await register();
     await quote(id);
-    await serving(work(), 'orders.DeclineQuote')({ id }, call);
+    await handlerOf(work(), 'orders.DeclineQuote')({ id }, call);
     expect(await statusOf(id)).toBe('closed');
     await listedAs(id, 'closed');
     const before = await streamOf(`order-${tenantId}-${id}`);
@@ -144,11 +145,11 @@ describe('an order’s status through its lifecycle', () => {
     expect(await codeOf(orders().dispatch({ id, staffId: technician, slot: slotAt(5) }, call))).toBe(
       'ORDERS.ORDER_CLOSED',
     );
-    expect(await codeOf(serving(orders(), 'orders.RespondToRequest')({ id }, call))).toBe(
+    expect(await codeOf(handlerOf(orders(), 'orders.RespondToRequest')({ id }, call))).toBe(
       'ORDERS.ORDER_CLOSED',
     );
     expect(await codeOf(work().startWork({ id, staffId: technician }, call))).toBe('ORDERS.ORDER_CLOSED');
-    expect(await codeOf(serving(work(), 'orders.AcceptQuote')({ id }, call))).toBe('ORDERS.ORDER_CLOSED');
+    expect(await codeOf(handlerOf(work(), 'orders.AcceptQuote')({ id }, call))).toBe('ORDERS.ORDER_CLOSED');
     const unit = await get(ResourceHandlers).register(
       { kind: 'equipment', name: 'Washer test rig', inspectionValidTo: '2030-12-31' },
       call,
@@ -172,8 +173,8 @@ describe('an order’s status through its lifecycle', () => {
     const { id } = await register({ serviceType: 'under_contract', contractId, kind: 'installation' });
     await orders().dispatch({ id, staffId: technician, slot: slotAt(7) }, call);
     await work().startWork({ id, staffId: technician }, call);
-    await serving(work(), 'orders.RecordSelfCheck')({ id, passed: true }, call);
-    await serving(work(), 'orders.RecordInspection')({ id, passed: true }, call);
+    await handlerOf(work(), 'orders.RecordSelfCheck')({ id, passed: true }, call);
+    await handlerOf(work(), 'orders.RecordInspection')({ id, passed: true }, call);
     await work().completeWork({ id, signature: 'voucher:V-2', hours: 2, summary: 'Installed' }, call);
     const before = await streamOf(`order-${tenantId}-${id}`);
     expect(await codeOf(orders().dispatch({ id, staffId: technician, slot: slotAt(9) }, call))).toBe(
@@ -241,8 +242,8 @@ describe('a maintenance visit under a contract', () => {
     const { id } = await register({ serviceType: 'under_contract', contractId, kind: 'maintenance' });
     await orders().dispatch({ id, staffId: technician, slot: slotAt(11) }, call);
     await work().startWork({ id, staffId: technician }, call);
-    await serving(work(), 'orders.RecordSelfCheck')({ id, passed: true }, call);
-    await serving(work(), 'orders.RecordInspection')({ id, passed: true }, call);
+    await handlerOf(work(), 'orders.RecordSelfCheck')({ id, passed: true }, call);
+    await handlerOf(work(), 'orders.RecordInspection')({ id, passed: true }, call);
     expect(
       (await streamOf(`order-${tenantId}-${id}`)).filter((e) => e.type === 'MaintenanceVisitCompleted'),
     ).toEqual([]);

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { ContractEntitlementsPublishedV1, Rpc } from '@serviceops/contracts';
+import type { ContractEntitlementsPublishedV1 } from '@serviceops/contracts';
 import { withTransaction } from '@serviceops/eventstore';
 import { type Clock, FixedClock } from '@serviceops/kernel';
 import type { DeliveredEvent } from '@serviceops/messaging';
-import { handledBy, type CallContext, type Handler, type RunningService } from '@serviceops/platform';
+import { type CallContext, type RunningService } from '@serviceops/platform';
 import { bootOnOwnDatabase, type BootedService } from '@serviceops/platform/testing';
 import { Pool, type PoolClient } from 'pg';
 import { ordersServiceOn } from '../src/orders.service-definition';
@@ -31,19 +31,6 @@ export interface OrdersOnOwnDatabase {
    */
   readonly restart: (whileDown?: () => Promise<unknown>, replicas?: number) => Promise<RunningService>;
   stop(): Promise<void>;
-}
-
-/**
- * The method serving `rpc` on a handlers instance: a `@Handles` method, or one derived from a use case with `handles`
- * (`handlesUseCases`), which has no name to call it by. Called with the request as gRPC decodes it.
- */
-export function serving(handlers: object, rpc: Rpc): Handler {
-  const served = handledBy(handlers.constructor as Parameters<typeof handledBy>[0]).find(
-    (h) => h.rpc === rpc,
-  );
-  if (served === undefined) throw new Error(`${handlers.constructor.name} does not serve ${rpc}`);
-  const method = (handlers as Record<string, Handler>)[served.property] as Handler;
-  return (request, call) => method.call(handlers, request, call);
 }
 
 /** Boots the orders service on `clock` (timers polled every 50 ms) on a fresh database; `stop` drops it. */

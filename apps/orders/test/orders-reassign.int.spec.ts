@@ -3,7 +3,8 @@ import type { CallContext } from '@serviceops/platform';
 import { OrderHandlers, OrderQueries } from '../src/application/order.handlers';
 import { ResourceHandlers } from '../src/application/resources.handlers';
 import { WorkOrderHandlers } from '../src/application/work-order.handlers';
-import { codeOf, knownCustomers, tomorrowOf, ordersDatabaseFor, serving } from './orders-on-own-database';
+import { codeOf, knownCustomers, tomorrowOf, ordersDatabaseFor } from './orders-on-own-database';
+import { handlerOf } from '@serviceops/platform/testing';
 
 // Reassigning a dispatched order (issue 15 item 3) on a database of its own: the previous person's booking is
 // released and the new one's booked in one transaction, the reason sealed, the list and the candidates follow;
@@ -112,7 +113,7 @@ describe('reassigning a dispatched order', () => {
       'started',
       async (id) => {
         const work = get(WorkOrderHandlers);
-        await serving(work, 'orders.IssueQuote')(
+        await handlerOf(work, 'orders.IssueQuote')(
           {
             id,
             items: [{ description: 'Drum bearing', price: { amount: '30000', currency: 'CNY' } }],
@@ -120,7 +121,7 @@ describe('reassigning a dispatched order', () => {
           },
           call,
         );
-        await serving(work, 'orders.AcceptQuote')({ id }, call);
+        await handlerOf(work, 'orders.AcceptQuote')({ id }, call);
         await orders().dispatch({ id, staffId: first, slot: slotAt(7) }, call);
         await work.startWork({ id, staffId: first }, call);
       },

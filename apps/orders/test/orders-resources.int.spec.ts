@@ -5,7 +5,8 @@ import { OrderHandlers } from '../src/application/order.handlers';
 import { OrderStore } from '../src/application/order-store';
 import { ResourceHandlers, ResourceQueries } from '../src/application/resources.handlers';
 import { expiryReminderAt } from '../src/domain/resource/resource.timers';
-import { codeOf, knownCustomers, ordersDatabaseFor, serving } from './orders-on-own-database';
+import { codeOf, knownCustomers, ordersDatabaseFor } from './orders-on-own-database';
+import { handlerOf } from '@serviceops/platform/testing';
 
 // Resources on a database of their own: the expiry reminder's durable timer fires once across a restart and
 // moves with a renewal; a lost tool's charge is in the service's log (what the relay publishes); an unfit
@@ -81,7 +82,7 @@ describe('the expiry reminder', () => {
     ]);
     // Renewed: the timer moves to 30 days before the new date, and fires for it once.
     const renewed = addDays(today(), 20);
-    await serving(resources(), 'orders.UpdateResourcePapers')(
+    await handlerOf(resources(), 'orders.UpdateResourcePapers')(
       { id: car.id, inspectionValidTo: renewed },
       call,
     );
@@ -109,7 +110,7 @@ describe('the tool register', () => {
     expect(
       await codeOf(resources().lend({ id: tool.id, borrowerId: borrower, dueBack: today() }, call)),
     ).toBe('ORDERS.TOOL_NOT_AVAILABLE');
-    const lost = await serving(resources(), 'orders.ReportToolLost')({ id: tool.id }, call);
+    const lost = await handlerOf(resources(), 'orders.ReportToolLost')({ id: tool.id }, call);
     expect(lost).toMatchObject({ state: 'retired', fit: false });
     expect(await eventsOf('ToolLostCharged', tool.id)).toEqual([
       expect.objectContaining({ borrowerId: borrower, charge: { amount: 128000, currency: 'CNY' } }),
@@ -152,7 +153,7 @@ describe('fitness at dispatch', () => {
     const dispatch = () =>
       orders().dispatch({ id: order.id, staffId: coach, resourceId: car.id, slot }, call);
     expect(await codeOf(dispatch())).toBe('ORDERS.RESOURCE_UNFIT');
-    await serving(resources(), 'orders.UpdateResourcePapers')(
+    await handlerOf(resources(), 'orders.UpdateResourcePapers')(
       { id: car.id, inspectionValidTo: addDays(today(), 365) },
       call,
     );
@@ -169,7 +170,7 @@ describe('fitness at dispatch', () => {
     );
     expect(failed).toMatchObject({ fit: false, unfitReasons: ['failed_check'] });
     expect(await codeOf(dispatch())).toBe('ORDERS.RESOURCE_UNFIT');
-    await serving(resources(), 'orders.RecordMaintenance')(
+    await handlerOf(resources(), 'orders.RecordMaintenance')(
       { id: car.id, action: 'repaired', note: 'brake pads replaced' },
       call,
     );
@@ -234,7 +235,7 @@ describe('fitness under the resource’s lock', () => {
     );
     expect(Number(rows[0]?.n)).toBe(0);
     // Back in service: the same dispatch goes through.
-    await serving(resources(), 'orders.ChangeResourceState')({ id: car.id, state: 'available' }, call);
+    await handlerOf(resources(), 'orders.ChangeResourceState')({ id: car.id, state: 'available' }, call);
     expect(
       await codeOf(orders().dispatch({ id: order.id, staffId: coach, resourceId: car.id, slot }, call)),
     ).toBe('ok');

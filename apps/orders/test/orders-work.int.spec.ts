@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { OrderHandlers } from '../src/application/order.handlers';
 import { WorkOrderHandlers, WorkOrderQueries } from '../src/application/work-order.handlers';
-import { codeOf, knownCustomers, tomorrowOf, ordersDatabaseFor, serving } from './orders-on-own-database';
+import { codeOf, knownCustomers, tomorrowOf, ordersDatabaseFor } from './orders-on-own-database';
+import { handlerOf } from '@serviceops/platform/testing';
 
 // Orders' work orders on a database of their own (issue 15 items 1, 5, 6): a paid repair quoted, accepted,
 // started by the person dispatched, extra work only with approval and consent, parts only against a started
@@ -53,14 +54,14 @@ describe('a paid repair', () => {
       'ORDERS.ORDER_NOT_DISPATCHED',
     );
     expect(
-      await codeOf(serving(work(), 'orders.IssuePart')({ id, partId: 'BRG-6205', quantity: 1 }, call)),
+      await codeOf(handlerOf(work(), 'orders.IssuePart')({ id, partId: 'BRG-6205', quantity: 1 }, call)),
     ).toBe('ORDERS.WORK_ORDER_NOT_STARTED');
     await orders().dispatch({ id, staffId: technician, slot: slotAt(2) }, call);
     expect(await codeOf(work().startWork({ id, staffId: technician }, call))).toBe(
       'ORDERS.QUOTE_NOT_ACCEPTED',
     );
 
-    const quoted = await serving(work(), 'orders.IssueQuote')(
+    const quoted = await handlerOf(work(), 'orders.IssueQuote')(
       {
         id,
         items: [
@@ -76,10 +77,10 @@ describe('a paid repair', () => {
       quoteRequired: true,
       quote: { status: 'offered', total: { amount: 50_000, currency: 'CNY' } },
     });
-    expect(await codeOf(serving(work(), 'orders.AcceptQuote')({ id, expectedVersion: 0 }, call))).toBe(
+    expect(await codeOf(handlerOf(work(), 'orders.AcceptQuote')({ id, expectedVersion: 0 }, call))).toBe(
       'EVENTSTORE.WRONG_EXPECTED_VERSION',
     );
-    await serving(work(), 'orders.AcceptQuote')({ id, expectedVersion: 1 }, call);
+    await handlerOf(work(), 'orders.AcceptQuote')({ id, expectedVersion: 1 }, call);
     expect(await codeOf(work().startWork({ id, staffId: coach }, call))).toBe(
       'ORDERS.NOT_DISPATCHED_TO_STAFF',
     );
@@ -96,34 +97,36 @@ describe('a paid repair', () => {
     expect(proposed.extras[0]).toMatchObject({ description: 'Worn drum seal', approved: false });
     const [sealed] = await logged('ExtraWorkProposed', `work-order-${tenantId}-${id}`);
     expect(sealed?.['description']).toMatch(/^enc:v1:/);
-    expect(await codeOf(serving(work(), 'orders.StartExtraWork')({ id, extraId }, call))).toBe(
+    expect(await codeOf(handlerOf(work(), 'orders.StartExtraWork')({ id, extraId }, call))).toBe(
       'ORDERS.EXTRA_WORK_NOT_APPROVED',
     );
-    await serving(work(), 'orders.ApproveExtraWork')({ id, extraId }, call);
-    expect(await codeOf(serving(work(), 'orders.StartExtraWork')({ id, extraId }, call))).toBe(
+    await handlerOf(work(), 'orders.ApproveExtraWork')({ id, extraId }, call);
+    expect(await codeOf(handlerOf(work(), 'orders.StartExtraWork')({ id, extraId }, call))).toBe(
       'ORDERS.EXTRA_WORK_NO_CONSENT',
     );
-    await serving(work(), 'orders.RecordExtraWorkConsent')({ id, extraId }, call);
-    await serving(work(), 'orders.StartExtraWork')({ id, extraId }, call);
+    await handlerOf(work(), 'orders.RecordExtraWorkConsent')({ id, extraId }, call);
+    await handlerOf(work(), 'orders.StartExtraWork')({ id, extraId }, call);
 
     // Taken back to the workshop under the customer's receipt.
-    await serving(work(), 'orders.LogItemIn')({ id, receipt: 'R-2026-0042' }, call);
-    await serving(work(), 'orders.IssuePart')({ id, partId: 'BRG-6205', quantity: 2 }, call);
-    await serving(work(), 'orders.UsePart')({ id, partId: 'BRG-6205', quantity: 1 }, call);
-    await serving(work(), 'orders.ReturnUnusedPart')({ id, partId: 'BRG-6205', quantity: 1 }, call);
+    await handlerOf(work(), 'orders.LogItemIn')({ id, receipt: 'R-2026-0042' }, call);
+    await handlerOf(work(), 'orders.IssuePart')({ id, partId: 'BRG-6205', quantity: 2 }, call);
+    await handlerOf(work(), 'orders.UsePart')({ id, partId: 'BRG-6205', quantity: 1 }, call);
+    await handlerOf(work(), 'orders.ReturnUnusedPart')({ id, partId: 'BRG-6205', quantity: 1 }, call);
     expect(
-      await codeOf(serving(work(), 'orders.ReturnUnusedPart')({ id, partId: 'BRG-6205', quantity: 1 }, call)),
+      await codeOf(
+        handlerOf(work(), 'orders.ReturnUnusedPart')({ id, partId: 'BRG-6205', quantity: 1 }, call),
+      ),
     ).toBe('ORDERS.PART_USED');
 
     const finish = { id, signature: 'voucher:V-0042', hours: 2.5, summary: 'Bearing and seal replaced' };
     expect(await codeOf(work().completeWork(finish, call))).toBe('ORDERS.SELF_CHECK_MISSING');
-    await serving(work(), 'orders.RecordSelfCheck')({ id, passed: true }, call);
-    await serving(work(), 'orders.RecordInspection')({ id, passed: true }, call);
+    await handlerOf(work(), 'orders.RecordSelfCheck')({ id, passed: true }, call);
+    await handlerOf(work(), 'orders.RecordInspection')({ id, passed: true }, call);
     expect(await codeOf(work().completeWork({ ...finish, signature: '' }, call))).toBe(
       'ORDERS.SIGNATURE_MISSING',
     );
     expect(await codeOf(work().completeWork(finish, call))).toBe('ORDERS.ITEM_STILL_IN');
-    await serving(work(), 'orders.LogItemOut')({ id }, call);
+    await handlerOf(work(), 'orders.LogItemOut')({ id }, call);
     clock.advance(90 * 60_000);
     const done = await work().completeWork(finish, call);
     clock.advance(-90 * 60_000);
@@ -159,13 +162,13 @@ describe('a paid repair', () => {
     );
     expect(rows[0]?.status).toBe('completed');
     expect(
-      await codeOf(serving(work(), 'orders.UsePart')({ id, partId: 'BRG-6205', quantity: 1 }, call)),
+      await codeOf(handlerOf(work(), 'orders.UsePart')({ id, partId: 'BRG-6205', quantity: 1 }, call)),
     ).toBe('ORDERS.WORK_ORDER_COMPLETED');
   }, 60_000);
 
   it('closes the order when the customer declines the quote', async () => {
     const order = await orders().register(repair(customerId, { problem: 'Noisy' }), call);
-    await serving(work(), 'orders.IssueQuote')(
+    await handlerOf(work(), 'orders.IssueQuote')(
       {
         id: order.id,
         items: [{ description: 'Inspection', price: { amount: '5000', currency: 'CNY' } }],
@@ -173,7 +176,7 @@ describe('a paid repair', () => {
       },
       call,
     );
-    expect(await serving(work(), 'orders.DeclineQuote')({ id: order.id }, call)).toMatchObject({
+    expect(await handlerOf(work(), 'orders.DeclineQuote')({ id: order.id }, call)).toMatchObject({
       status: 'closed',
       quote: { status: 'declined' },
     });
@@ -182,7 +185,7 @@ describe('a paid repair', () => {
       [order.id],
     );
     expect(rows[0]?.status).toBe('closed');
-    expect(await codeOf(serving(work(), 'orders.AcceptQuote')({ id: order.id }, call))).toBe(
+    expect(await codeOf(handlerOf(work(), 'orders.AcceptQuote')({ id: order.id }, call))).toBe(
       'ORDERS.ORDER_CLOSED',
     );
   });
@@ -193,7 +196,7 @@ describe('a paid repair', () => {
       call,
     );
     const other = { ...call, tenantId: randomUUID() };
-    expect(await codeOf(serving(work(), 'orders.AcceptQuote')({ id: order.id }, other))).toBe(
+    expect(await codeOf(handlerOf(work(), 'orders.AcceptQuote')({ id: order.id }, other))).toBe(
       'ORDERS.ORDER_NOT_FOUND',
     );
     expect(await codeOf(workQueries().get({ id: order.id }, other))).toBe('ORDERS.ORDER_NOT_FOUND');
@@ -221,8 +224,8 @@ describe('a practice package', () => {
       );
       await orders().dispatch({ id: o.id, staffId: coach, slot: slotAt(i) }, call);
       await work().startWork({ id: o.id, staffId: coach }, call);
-      await serving(work(), 'orders.RecordSelfCheck')({ id: o.id, passed: true }, call);
-      await serving(work(), 'orders.RecordInspection')({ id: o.id, passed: true }, call);
+      await handlerOf(work(), 'orders.RecordSelfCheck')({ id: o.id, passed: true }, call);
+      await handlerOf(work(), 'orders.RecordInspection')({ id: o.id, passed: true }, call);
       ids.push(o.id);
     }
     const outcomes = await Promise.all(

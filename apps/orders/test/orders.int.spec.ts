@@ -3,7 +3,8 @@ import { eventually } from '@serviceops/testing';
 import { OrderHandlers, OrderQueries } from '../src/application/order.handlers';
 import { ResourceHandlers } from '../src/application/resources.handlers';
 import { eligibilityProjection } from '../src/projections/facts.projection';
-import { codeOf, knownCustomers, ordersDatabaseFor, serving } from './orders-on-own-database';
+import { codeOf, knownCustomers, ordersDatabaseFor } from './orders-on-own-database';
+import { handlerOf } from '@serviceops/platform/testing';
 
 // The orders service on a database of its own: registration sealed and checked against contracts' entitlements,
 // dispatch against staff's eligibility at the slot, no double booking under 50 concurrent dispatches, the
@@ -159,7 +160,7 @@ describe('the first response within 24 h', () => {
   it('escalates an unanswered request once, across a restart, and never one answered', async () => {
     const unanswered = await handlers().register(repair(), call);
     const answered = await handlers().register(repair(), call);
-    await serving(handlers(), 'orders.RespondToRequest')({ id: answered.id }, call);
+    await handlerOf(handlers(), 'orders.RespondToRequest')({ id: answered.id }, call);
     // The deadline passes while the service is down: 25 hours on its clock, and the timer's row due. Two
     // instances poll the timers.
     await db().restart(async () => {

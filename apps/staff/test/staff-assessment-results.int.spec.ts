@@ -1,13 +1,12 @@
 import { withTransaction } from '@serviceops/eventstore';
 import { DomainError, newId } from '@serviceops/kernel';
 import { EventSourcingRuntime, ProblemError, type CallContext } from '@serviceops/platform';
-import { bootOnOwnDatabase, type BootedService } from '@serviceops/platform/testing';
+import { bootOnOwnDatabase, type BootedService, handlerOf } from '@serviceops/platform/testing';
 import { eventually } from '@serviceops/testing';
 import { AssessmentHandlers } from '../src/application/assessments';
 import { assessmentStreamId } from '../src/domain/assessment/assessment.decider';
 import { projectAssessmentList } from '../src/projections/assessment-list.projection';
 import { staffService } from '../src/staff.service-definition';
-import { handlerOf } from './handled';
 
 // Issue 13 item 5: a recorded assessment read back (GetAssessment: the latest or a version, folded from the
 // period's stream; ListAssessments from the assessment list, a projection of PeriodAssessed).

@@ -2,7 +2,7 @@ import { withTransaction, PostgresEventStore } from '@serviceops/eventstore';
 import type { Rpc } from '@serviceops/contracts';
 import { newId } from '@serviceops/kernel';
 import { EventSourcingRuntime, isSealed, PersonalDataCipher, type CallContext } from '@serviceops/platform';
-import { bootOnOwnDatabase, type BootedService } from '@serviceops/platform/testing';
+import { bootOnOwnDatabase, type BootedService, handlerOf } from '@serviceops/platform/testing';
 import type { DeliveredEvent } from '@serviceops/messaging';
 import { eventually } from '@serviceops/testing';
 import { AttendanceHandlers } from '../src/application/attendance.handlers';
@@ -13,7 +13,6 @@ import { staffFactsOf } from '../src/infrastructure/conduct-staff-facts.reposito
 import { staffOfUser } from '../src/infrastructure/staff-logins.repository';
 import { projectStaffLogins } from '../src/projections/staff-logins.projection';
 import { staffService } from '../src/staff.service-definition';
-import { handlerOf } from './handled';
 
 // Attendance on real PostgreSQL (issue 13 items 6, 7): a shift cancelled before its start withdraws its working
 // slot (reason sealed with the person's key), one that started or was clocked into is refused, another tenant's is

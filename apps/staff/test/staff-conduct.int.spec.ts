@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { dropDatabase, freePort, onServer } from '@serviceops/platform/testing';
+import { dropDatabase, freePort, onServer, handlerOf } from '@serviceops/platform/testing';
 import { newId } from '@serviceops/kernel';
 import {
   EventSourcingRuntime,
@@ -14,7 +14,6 @@ import { withTransaction } from '@serviceops/eventstore';
 import { AssessmentHandlers } from '../src/application/assessments';
 import { AttendanceHandlers } from '../src/application/attendance.handlers';
 import { DisciplineHandlers } from '../src/application/discipline.handlers';
-import { handlerOf } from './handled';
 import { disciplineStreamId } from '../src/domain/discipline/discipline.decider';
 import { projectAssessmentFacts } from '../src/projections/assessment-facts.projection';
 import { projectConductStaffFacts } from '../src/projections/conduct-staff-facts.projection';

@@ -1,13 +1,12 @@
 import { withTransaction } from '@serviceops/eventstore';
 import { newId } from '@serviceops/kernel';
 import { EventSourcingRuntime, isSealed, PersonalDataCipher, type CallContext } from '@serviceops/platform';
-import { bootOnOwnDatabase, type BootedService } from '@serviceops/platform/testing';
+import { bootOnOwnDatabase, type BootedService, handlerOf } from '@serviceops/platform/testing';
 import { eventually } from '@serviceops/testing';
 import { QualificationHandlers } from '../src/application/qualification.handlers';
 import { RecruitmentHandlers } from '../src/application/recruitment.handlers';
 import { SeparationHandlers } from '../src/application/separation.handlers';
 import { TrainingSessionHandlers } from '../src/application/training-session.handlers';
-import { handlerOf } from './handled';
 import { qualificationsStreamId } from '../src/domain/qualification/qualification.decider';
 import { candidateStreamId } from '../src/domain/recruitment/candidate.decider';
 import { separationStreamId } from '../src/domain/separation/separation.decider';

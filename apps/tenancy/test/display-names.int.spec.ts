@@ -7,7 +7,9 @@ import { UsersHandlers } from '../src/application/users.handlers';
 import { tenantStreamId } from '../src/domain/tenant/tenant.decider';
 import { PLATFORM_OPERATOR } from '../src/domain/roles';
 import { TenantsRepository } from '../src/infrastructure/tenants.repository';
-import { served, tenancyOnOwnDatabase } from './tenancy-on-own-database';
+import { tenancyOnOwnDatabase } from './tenancy-on-own-database';
+import { tenancyService } from '../src/tenancy.service-definition';
+import { handlerOf } from '@serviceops/platform/testing';
 
 // Issue 11 item 2 (decision 53): a user's display name is sealed with the user's own key wherever it is stored
 // (the tenant's events, hence Kafka and every backup), and shown in clear only in the answers that show the user.
@@ -63,7 +65,9 @@ describe('a user’s display name, sealed at rest (issue 11 item 2)', () => {
     expect(items.find((u) => u.id === userId)).toMatchObject({ displayName });
     expect(items.map((u) => u.displayName).filter((n) => n.startsWith('enc:'))).toEqual([]);
     // A change that answers the user opens it too.
-    expect(await served(app, 'tenancy.ChangeUserRoles')({ userId, roles: ['coach'] }, admin)).toMatchObject({
+    expect(
+      await handlerOf(app, 'tenancy.ChangeUserRoles', tenancyService)({ userId, roles: ['coach'] }, admin),
+    ).toMatchObject({
       displayName,
     });
 
@@ -155,7 +159,11 @@ describe('a user’s display name, sealed at rest (issue 11 item 2)', () => {
     expect(items.find((u) => u.username === 'admin')).toMatchObject({ displayName: 'Administrator' });
     // Its next change still answers it, and nothing makes it sealed after the fact (no key was made for it).
     expect(
-      await served(app, 'tenancy.ChangeUserRoles')({ userId: oldId, roles: ['coach'] }, admin),
+      await handlerOf(
+        app,
+        'tenancy.ChangeUserRoles',
+        tenancyService,
+      )({ userId: oldId, roles: ['coach'] }, admin),
     ).toMatchObject({
       displayName: 'Old Clear Name',
     });

@@ -9,7 +9,9 @@ import { UsersHandlers } from '../src/application/users.handlers';
 import type { Role } from '../src/domain/roles';
 import { RefreshPurge } from '../src/infrastructure/refresh-purge';
 import { TenantsRepository } from '../src/infrastructure/tenants.repository';
-import { served, tenancyOnOwnDatabase } from './tenancy-on-own-database';
+import { tenancyOnOwnDatabase } from './tenancy-on-own-database';
+import { tenancyService } from '../src/tenancy.service-definition';
+import { handlerOf } from '@serviceops/platform/testing';
 
 // Refresh tokens on tenancy's own database (issue 11 item 3): a sign-in starts a family, each refresh rotates it
 // within the sign-in's expiry, a used token shown again revokes the family, two refreshes of one token racing get
@@ -139,7 +141,11 @@ describe('refresh tokens in tenancy', () => {
       .get(TenantStream)
       .execute(call, { type: 'DisableUser', data: { tenantId, userId: disabled.id } });
     const demoted = await signedIn(['technician', 'customer_service_agent']);
-    await served(app(), 'tenancy.ChangeUserRoles')({ userId: demoted.id, roles: ['technician'] }, call);
+    await handlerOf(
+      app(),
+      'tenancy.ChangeUserRoles',
+      tenancyService,
+    )({ userId: demoted.id, roles: ['technician'] }, call);
     expect(
       await Promise.all([
         refusal(() => refresh('A'.repeat(43))),
@@ -173,7 +179,11 @@ describe('refresh tokens in tenancy', () => {
     const bystander = await signedIn(['technician', 'customer_service_agent']);
     expect(await familiesOf(demoted.id)).toEqual([null, null]);
 
-    await served(app(), 'tenancy.ChangeUserRoles')({ userId: demoted.id, roles: ['technician'] }, call);
+    await handlerOf(
+      app(),
+      'tenancy.ChangeUserRoles',
+      tenancyService,
+    )({ userId: demoted.id, roles: ['technician'] }, call);
     // Nothing refreshed yet: both families ended in the change's transaction; another user's is left.
     expect(await familiesOf(demoted.id)).toEqual(['token_version_changed', 'token_version_changed']);
     expect(await familiesOf(bystander.id)).toEqual([null]);
@@ -182,7 +192,11 @@ describe('refresh tokens in tenancy', () => {
 
     // A sign-in after the change has the new version and lives through the next change of someone else.
     const after = await demoted.signIn();
-    await served(app(), 'tenancy.ChangeUserRoles')({ userId: bystander.id, roles: ['technician'] }, call);
+    await handlerOf(
+      app(),
+      'tenancy.ChangeUserRoles',
+      tenancyService,
+    )({ userId: bystander.id, roles: ['technician'] }, call);
     expect(await refresh(after.refreshToken)).toMatchObject({ roles: ['technician'], tokenVersion: 1 });
     expect(await familiesOf(bystander.id)).toEqual(['token_version_changed']);
   });
@@ -190,7 +204,7 @@ describe('refresh tokens in tenancy', () => {
   it('ends every sign-in of a disabled user at once, and of a user whose password an admin set', async () => {
     const disabled = await signedIn();
     await disabled.signIn();
-    await served(app(), 'tenancy.DisableUser')({ userId: disabled.id }, call);
+    await handlerOf(app(), 'tenancy.DisableUser', tenancyService)({ userId: disabled.id }, call);
     expect(await familiesOf(disabled.id)).toEqual(['user_disabled', 'user_disabled']);
 
     const reset = await signedIn();
@@ -201,10 +215,11 @@ describe('refresh tokens in tenancy', () => {
   it('leaves the sign-ins alone when the change is refused (one transaction with the events)', async () => {
     const kept = await signedIn(['technician', 'customer_service_agent']);
     const stale = await refusal(() =>
-      served(app(), 'tenancy.ChangeUserRoles')(
-        { userId: kept.id, roles: ['technician'], expectedVersion: 1 },
-        call,
-      ),
+      handlerOf(
+        app(),
+        'tenancy.ChangeUserRoles',
+        tenancyService,
+      )({ userId: kept.id, roles: ['technician'], expectedVersion: 1 }, call),
     );
     expect(stale).not.toBe('none');
     expect(await familiesOf(kept.id)).toEqual([null]);

@@ -1,9 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
-import { splitRpc, type Rpc } from '@serviceops/contracts';
-import { handlerTable, type CallContext, type Handler } from '@serviceops/platform';
 import { bootOnOwnDatabase, type BootedService } from '@serviceops/platform/testing';
 import { Pool } from 'pg';
-import { TENANCY_HANDLERS, tenancyService } from '../src/tenancy.service-definition';
+import { tenancyService } from '../src/tenancy.service-definition';
 
 // What the tenancy integration specs share: the service booted on a database of its own for the spec's tests, with
 // the admin and operator the first start makes, and a pool on that database.
@@ -58,21 +56,4 @@ export function tenancyOnOwnDatabase(
       return up().databaseUrl;
     },
   };
-}
-
-/**
- * A declared method of tenancy as its gRPC controller calls it, whichever class serves it: a use case bound to the
- * tenant's generic handler (`handles`) has no method of its own to call.
- */
-export function served(
-  app: INestApplication,
-  rpc: Rpc,
-): (request: object, call: CallContext) => Promise<Record<string, unknown>> {
-  const handler = handlerTable('tenancy', TENANCY_HANDLERS).get(splitRpc(rpc).method);
-  if (!handler) throw new Error(`${rpc} is not served by tenancy`);
-  const provider = TENANCY_HANDLERS[handler.provider];
-  if (!provider) throw new Error(`${rpc}: no provider ${handler.provider}`);
-  const target = app.get<object>(provider) as Record<string, Handler>;
-  const handle = target[handler.property] as Handler;
-  return (request, call) => handle.call(target, request, call) as Promise<Record<string, unknown>>;
 }

@@ -4,7 +4,9 @@ import { SessionsHandlers } from '../src/application/sessions.handlers';
 import { TenantStream } from '../src/application/tenant-stream';
 import { UsersHandlers } from '../src/application/users.handlers';
 import { TenantsRepository } from '../src/infrastructure/tenants.repository';
-import { served, tenancyOnOwnDatabase } from './tenancy-on-own-database';
+import { tenancyOnOwnDatabase } from './tenancy-on-own-database';
+import { tenancyService } from '../src/tenancy.service-definition';
+import { handlerOf } from '@serviceops/platform/testing';
 
 // Issue 11, the leftover: an admin erases a user. Disabled, tokens and sign-ins ended, their key shredded so the
 // display name sealed in the events can never be opened again, their username freed behind a pseudonym.
@@ -49,11 +51,17 @@ describe('erasing a user (issue 11)', () => {
     // If-Match as the neighbours: a stale version is a conflict and erases nothing.
     const { version } = await app.get(TenantStream).read(tenantId);
     expect(
-      await codeOf(served(app, 'tenancy.EraseUser')({ userId, expectedVersion: version - 1 }, admin)),
+      await codeOf(
+        handlerOf(app, 'tenancy.EraseUser', tenancyService)({ userId, expectedVersion: version - 1 }, admin),
+      ),
     ).toBe('EVENTSTORE.WRONG_EXPECTED_VERSION');
     expect((await users.getUser({ userId }, admin)).displayName).toBe(displayName);
 
-    const erased = await served(app, 'tenancy.EraseUser')({ userId, expectedVersion: version }, admin);
+    const erased = await handlerOf(
+      app,
+      'tenancy.EraseUser',
+      tenancyService,
+    )({ userId, expectedVersion: version }, admin);
     expect(erased).toMatchObject({
       id: userId,
       username: `erased-${userId}`,
@@ -92,7 +100,9 @@ describe('erasing a user (issue 11)', () => {
       displayName: '',
       disabled: true,
     });
-    expect(await codeOf(served(app, 'tenancy.EraseUser')({ userId }, admin))).toBe('TENANCY.USER_ERASED');
+    expect(await codeOf(handlerOf(app, 'tenancy.EraseUser', tenancyService)({ userId }, admin))).toBe(
+      'TENANCY.USER_ERASED',
+    );
 
     // The username is free again: someone else registers it and signs in with it.
     const again = await users.registerUser(
@@ -115,9 +125,9 @@ describe('erasing a user (issue 11)', () => {
     const enabledAdmins = items.filter((u) => !u.disabled && u.roles.includes('admin'));
     expect(enabledAdmins).toHaveLength(1);
     const only = enabledAdmins[0]!;
-    expect(await codeOf(served(app, 'tenancy.EraseUser')({ userId: only.id }, admin))).toBe(
-      'TENANCY.LAST_ADMIN',
-    );
+    expect(
+      await codeOf(handlerOf(app, 'tenancy.EraseUser', tenancyService)({ userId: only.id }, admin)),
+    ).toBe('TENANCY.LAST_ADMIN');
     const { rowCount } = await tenancy.pool.query(`SELECT 1 FROM tenancy.data_keys WHERE user_id = $1`, [
       only.id,
     ]);

@@ -20,6 +20,7 @@ import { GrpcStatus, PLATFORM_CODES, runService, type RunningService, type Servi
  */
 
 export { freePort };
+export { handlerOf, type Served } from './handler-of';
 
 /** Whether something listens on `port` on loopback. */
 export function portAccepts(port: number): Promise<boolean> {
