@@ -8,7 +8,7 @@ import {
   type CallContext,
   type RunningService,
 } from '@serviceops/platform';
-import { dropDatabase, freePort, onServer } from '@serviceops/platform/testing';
+import { dropDatabase, freePort, onServer, handlerOf } from '@serviceops/platform/testing';
 import { databaseUrl, eventually, newInternalKeyPair, uniqueName } from '@serviceops/testing';
 import { MemberErasureHandlers, staffRetentionTimerId } from '../src/application/member-erasure.handlers';
 import { DisciplineHandlers } from '../src/application/discipline.handlers';
@@ -19,7 +19,7 @@ import {
   MemberLeavingHandlers,
   staffLeftTimerId,
 } from '../src/application/member-leaving.handlers';
-import { People } from '../src/application/people';
+import { People, type VersionedPeoplePolicy } from '../src/application/people';
 import { PeoplePolicyHandlers } from '../src/application/people-policy.handlers';
 import { PeopleLists } from '../src/application/people-lists';
 import { QualificationHandlers } from '../src/application/qualification.handlers';
@@ -97,7 +97,7 @@ async function hiredIn(
   );
   const id = applied.id;
   const step = (body: Omit<RecordRecruitmentStep['data'], 'candidateId'>) =>
-    recruitment.act(call, undefined, { type: 'RecordRecruitmentStep', data: { candidateId: id, ...body } });
+    handlerOf(recruitment, 'staff.RecordRecruitmentStep')({ id, ...body }, call);
   await step({ step: 'screening' });
   await step({ step: 'interview', passed: true, interviewMode: 'on_site', ratings: [] });
   await step({ step: 'practical_test', passed: true, practicalTest: 'test_drive' });
@@ -118,7 +118,7 @@ const ITEMS = ['customers', 'open_orders', 'materials', 'borrowed_tools'] as con
 
 async function handedOver(staffId: string): Promise<void> {
   for (const item of ITEMS)
-    await app().get(SeparationHandlers).act(call, { type: 'TickHandoverItem', data: { staffId, item } });
+    await handlerOf(app().get(SeparationHandlers), 'staff.TickHandoverItem')({ id: staffId, item }, call);
 }
 
 /** Waits for the leave timer's StaffMemberLeft (the file shows `leftAt`). */
@@ -526,7 +526,7 @@ describe('a retention period changed by the policy', () => {
     const { staffId } = await hiredIn(own);
     await app().get(SeparationHandlers).dismiss({ id: staffId, reason: 'r' }, own);
     for (const item of ITEMS)
-      await app().get(SeparationHandlers).act(own, { type: 'TickHandoverItem', data: { staffId, item } });
+      await handlerOf(app().get(SeparationHandlers), 'staff.TickHandoverItem')({ id: staffId, item }, own);
     const today = await tenantToday(ownTenant);
     const ownZone = await zone(ownTenant);
     const at = (days: number) => zonedInstant(ownZone, addDays(today, days + 1), 0);
@@ -534,7 +534,7 @@ describe('a retention period changed by the policy', () => {
 
     const policies = app().get(PeoplePolicyHandlers);
     const change = (policy: ChangePeoplePolicy['data']['policy']) =>
-      policies.act(own, undefined, { type: 'ChangePeoplePolicy', data: { policy } });
+      handlerOf<VersionedPeoplePolicy>(policies, 'staff.ChangePeoplePolicy')(policy, own);
     const changed = await change({ expiryReminderDays: 30, noticeDays: 30, staffRetentionDays: 1095 });
     const moved = await timerRow(staffId);
     expect(moved!.due_at).toEqual(at(1095));

@@ -4,7 +4,7 @@ import { EventSourcingRuntime, isSealed, PersonalDataCipher, type CallContext } 
 import { bootOnOwnDatabase, type BootedService, handlerOf } from '@serviceops/platform/testing';
 import { eventually } from '@serviceops/testing';
 import { QualificationHandlers } from '../src/application/qualification.handlers';
-import { RecruitmentHandlers } from '../src/application/recruitment.handlers';
+import { RecruitmentHandlers, type CandidateView } from '../src/application/recruitment.handlers';
 import { SeparationHandlers } from '../src/application/separation.handlers';
 import { TrainingSessionHandlers } from '../src/application/training-session.handlers';
 import { qualificationsStreamId } from '../src/domain/qualification/qualification.decider';
@@ -55,17 +55,14 @@ async function candidate(): Promise<string> {
     },
     call,
   );
-  await recruitment().act(call, undefined, {
-    type: 'RecordRecruitmentStep',
-    data: { candidateId: applied.id, step: 'screening' },
-  });
+  await handlerOf(recruitment(), 'staff.RecordRecruitmentStep')({ id: applied.id, step: 'screening' }, call);
   return applied.id;
 }
 
 async function hired(): Promise<string> {
   const id = await candidate();
   const step = (body: Omit<RecordRecruitmentStep['data'], 'candidateId'>) =>
-    recruitment().act(call, undefined, { type: 'RecordRecruitmentStep', data: { candidateId: id, ...body } });
+    handlerOf(recruitment(), 'staff.RecordRecruitmentStep')({ id, ...body }, call);
   await step({ step: 'interview', passed: true, interviewMode: 'on_site', ratings: [] });
   await step({ step: 'practical_test', passed: true, practicalTest: 'test_drive' });
   await step({ step: 'onboarding_training', passed: true });
@@ -100,17 +97,10 @@ it('seals an interview’s remarks and the education with the candidate’s key;
     'education',
   );
   const reason = 'Remarks: Chen Jie smelled of alcohol at 9 am';
-  const rejected = await recruitment().act(call, undefined, {
-    type: 'RecordRecruitmentStep',
-    data: {
-      candidateId: id,
-      step: 'interview',
-      passed: false,
-      reason,
-      interviewMode: 'on_site',
-      ratings: [],
-    },
-  });
+  const rejected = await handlerOf<CandidateView>(recruitment(), 'staff.RecordRecruitmentStep')(
+    { id, step: 'interview', passed: false, reason, interviewMode: 'on_site', ratings: [] },
+    call,
+  );
   expect(rejected.steps.at(-1)).toMatchObject({ step: 'interview', passed: false, reason });
   expect(await atRest(stream)).not.toMatch(/Chen Jie|alcohol/);
   const step = (await rows(stream)).filter((e) => e.type === 'RecruitmentStepRecorded').at(-1);
@@ -142,18 +132,18 @@ it('seals a suspension’s reason, a resignation’s reason and a handover note 
     call,
   );
   const qualificationId = String((recorded.qualifications[0] as { id?: string } | undefined)?.id);
-  // Suspending is served by the generic `act` (its use case's `handles`).
-  await qualifications.act(call, {
-    type: 'SuspendQualification',
-    data: { staffId, qualificationId, reason: 'Zhang Wei’s licence held by police after a DUI stop' },
-  });
+  // Suspending is served by the generic `act` (its use case's `handles`), called as gRPC calls it.
+  await handlerOf(qualifications, 'staff.SuspendQualification')(
+    { id: staffId, qualificationId, reason: 'Zhang Wei’s licence held by police after a DUI stop' },
+    call,
+  );
   const separation = app().get(SeparationHandlers);
   const reason = 'moving to Chengdu to care for his sick father';
   await separation.resign({ id: staffId, reason }, call);
-  await separation.act(call, {
-    type: 'TickHandoverItem',
-    data: { staffId, item: 'materials', note: 'returned by his wife Wang Li' },
-  });
+  await handlerOf(separation, 'staff.TickHandoverItem')(
+    { id: staffId, item: 'materials', note: 'returned by his wife Wang Li' },
+    call,
+  );
 
   for (const stream of [qualificationsStreamId(tenantId, staffId), separationStreamId(tenantId, staffId)])
     expect(await atRest(stream)).not.toMatch(/DUI|police|Chengdu|father|Wang Li/);

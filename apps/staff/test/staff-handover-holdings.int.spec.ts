@@ -2,7 +2,7 @@ import { PostgresEventStore, withTransaction } from '@serviceops/eventstore';
 import { newId } from '@serviceops/kernel';
 import type { DeliveredEvent } from '@serviceops/messaging';
 import { EventSourcingRuntime, type CallContext } from '@serviceops/platform';
-import { bootOnOwnDatabase, type BootedService } from '@serviceops/platform/testing';
+import { bootOnOwnDatabase, type BootedService, handlerOf } from '@serviceops/platform/testing';
 import { eventually } from '@serviceops/testing';
 import { ordersHoldingsProcess } from '../src/application/orders-holdings.process';
 import { RecruitmentHandlers } from '../src/application/recruitment.handlers';
@@ -49,10 +49,7 @@ async function hired(): Promise<string> {
     manager,
   );
   const step = (body: Omit<RecordRecruitmentStep['data'], 'candidateId'>) =>
-    recruitment.act(manager, undefined, {
-      type: 'RecordRecruitmentStep',
-      data: { candidateId: id, ...body },
-    });
+    handlerOf(recruitment, 'staff.RecordRecruitmentStep')({ id, ...body }, manager);
   await step({ step: 'screening' });
   await step({ step: 'interview', passed: true, interviewMode: 'on_site', ratings: [] });
   await step({ step: 'practical_test', passed: true, practicalTest: 'workshop_task' });
@@ -141,7 +138,7 @@ it('ticks open orders and borrowed tools when the leaver holds none any more, th
   expect(view.status).toBe('separating');
 
   for (const item of ['customers', 'materials'] as const)
-    await separation().act(manager, { type: 'TickHandoverItem', data: { staffId, item } });
+    await handlerOf(separation(), 'staff.TickHandoverItem')({ id: staffId, item }, manager);
   const stored = await events(staffId);
   const ticks = stored.filter((e) => e.type === 'HandoverItemTicked');
   expect(ticks.map((e) => [(e.data as { item: string }).item, e.metadata.actorId])).toEqual([
@@ -175,7 +172,7 @@ it('does not tick again what a manager ticked, and a redelivered event adds noth
   await dispatched(orderId, staffId);
   await holdsSoon(staffId, { openOrders: 1, toolsOut: 0 });
   await separation().resign({ id: staffId }, manager); // borrowed_tools at once: no tool out
-  await separation().act(manager, { type: 'TickHandoverItem', data: { staffId, item: 'open_orders' } });
+  await handlerOf(separation(), 'staff.TickHandoverItem')({ id: staffId, item: 'open_orders' }, manager);
   await completed(orderId, staffId);
   await holdsSoon(staffId, { openOrders: 0, toolsOut: 0 });
   await eventually('the completion applied', async () => {

@@ -2,7 +2,7 @@ import { PostgresEventStore } from '@serviceops/eventstore';
 import { newId } from '@serviceops/kernel';
 import type { DeliveredEvent } from '@serviceops/messaging';
 import { EventSourcingRuntime, type CallContext } from '@serviceops/platform';
-import { bootOnOwnDatabase, type BootedService } from '@serviceops/platform/testing';
+import { bootOnOwnDatabase, type BootedService, handlerOf } from '@serviceops/platform/testing';
 import { eventually } from '@serviceops/testing';
 import { staffLoginAnswersProcess } from '../src/application/login-answers.process';
 import { MemberHandlers } from '../src/application/member.handlers';
@@ -39,10 +39,7 @@ async function hired(): Promise<string> {
     manager,
   );
   const step = (body: Omit<RecordRecruitmentStep['data'], 'candidateId'>) =>
-    recruitment.act(manager, undefined, {
-      type: 'RecordRecruitmentStep',
-      data: { candidateId: id, ...body },
-    });
+    handlerOf(recruitment, 'staff.RecordRecruitmentStep')({ id, ...body }, manager);
   await step({ step: 'screening' });
   await step({ step: 'interview', passed: true, interviewMode: 'on_site', ratings: [] });
   await step({ step: 'practical_test', passed: true, practicalTest: 'test_drive' });

@@ -1,6 +1,6 @@
 import { DomainError, newId } from '@serviceops/kernel';
 import { EventSourcingRuntime, ProblemError, type CallContext } from '@serviceops/platform';
-import { bootOnOwnDatabase, type BootedService } from '@serviceops/platform/testing';
+import { bootOnOwnDatabase, type BootedService, handlerOf } from '@serviceops/platform/testing';
 import { eventually } from '@serviceops/testing';
 import { MemberHandlers } from '../src/application/member.handlers';
 import { PeopleLists } from '../src/application/people-lists';
@@ -44,7 +44,7 @@ async function hired(call = manager): Promise<{ staffId: string; branchId: strin
     call,
   );
   const step = (body: Omit<RecordRecruitmentStep['data'], 'candidateId'>) =>
-    recruitment.act(call, undefined, { type: 'RecordRecruitmentStep', data: { candidateId: id, ...body } });
+    handlerOf(recruitment, 'staff.RecordRecruitmentStep')({ id, ...body }, call);
   await step({ step: 'screening' });
   await step({ step: 'interview', passed: true, interviewMode: 'on_site', ratings: [] });
   await step({ step: 'practical_test', passed: true, practicalTest: 'test_drive' });
