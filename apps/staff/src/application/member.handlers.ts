@@ -112,7 +112,7 @@ export class MemberHandlers {
   /**
    * A change to one staff member's file: load → decide → append with the expected version, the tenant's time zone
    * in the context (`extra`: what a method looked up first). Every use case with `handles` is bound to it at the end
-   * of this file; the methods below build their command or context with the caller or a lookup first.
+   * of this file; the method below (a role change) looks the assessment up first.
    */
   async act(
     call: CallContext,
