@@ -5,7 +5,7 @@
 import type { CommandFacts } from './files';
 import { domainType, fromRequest, requestType, sampleOf } from './fields';
 
-const idField = (f: CommandFacts): string => `${f.aggregate.camel}Id`;
+const idField = (f: CommandFacts): string => f.idField;
 const rpc = (f: CommandFacts): string => `${f.service.kebab}.${f.command.pascal}`;
 /** The aggregate's list of use cases, in its decider: `SAMPLE_USE_CASES`. */
 export const useCasesList = (f: CommandFacts): string => `${f.aggregate.constant}_USE_CASES`;
