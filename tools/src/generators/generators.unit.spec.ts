@@ -61,13 +61,15 @@ describe('the English the generators guess', () => {
   });
 
   it('puts verbs in the past tense', () => {
-    expect(['Place', 'Cancel', 'Verify', 'Send', 'Open', 'Submit'].map(pastTense)).toEqual([
+    expect(['Place', 'Cancel', 'Verify', 'Send', 'Open', 'Submit', 'Flag', 'Read'].map(pastTense)).toEqual([
       'Placed',
       'Cancelled',
       'Verified',
       'Sent',
       'Opened',
       'Submitted',
+      'Flagged',
+      'Read',
     ]);
   });
 
