@@ -316,6 +316,14 @@ describe('nx g @serviceops/tools:command', () => {
         'return-visits.dto.ts',
         'CUSTOMERS.VISIT_NOT_FOUND',
       ],
+      [
+        'orders',
+        'resource',
+        'resources',
+        'resources/:id/flag',
+        'resources.dto.ts',
+        'ORDERS.RESOURCE_NOT_FOUND',
+      ],
       ['staff', 'member', 'staff', 'staff/:id/flag', 'staff-people.dto.ts', 'STAFF.STAFF_MEMBER_NOT_FOUND'],
       [
         'staff',
@@ -355,22 +363,25 @@ describe('nx g @serviceops/tools:command', () => {
       expect(read(tree, `${domain}/flag-${aggregate}.unit.spec.ts`)).toContain(`.thenThrows('${code}')`);
     });
 
-    // The aggregates it refuses, saying why: no REST resource of their own, a state or catalog named otherwise.
+    // The aggregates it refuses, saying why: no REST resource of their own, routes bound by hand, no one record.
     it.each([
-      ['contracts', 'contract-template', /contract-template\.state\.ts names no contractTemplateId/],
-      ['customers', 'care', /care\.state\.ts names no careId/],
-      ['orders', 'booking', /booking\.state\.ts names no bookingId/],
-      ['orders', 'order', /order\.testing\.ts is missing/],
-      ['orders', 'resource', /resource\.state\.ts starts no ResourceState at \{ status: 'absent' \}/],
-      ['orders', 'safety-incident', /safety-incident\.state\.ts names no SafetyIncidentContext/],
-      ['orders', 'work-order', /work-order\.state\.ts names no WorkOrderState/],
-      ['staff', 'assessment', /assessment\.state\.ts names no assessmentId/],
-      ['staff', 'discipline', /discipline\.state\.ts names no disciplineId/],
-      ['staff', 'people-policy', /people-policy\.state\.ts names no peoplePolicyId/],
-      ['staff', 'qualification', /qualification\.state\.ts names no QualificationState/],
-      ['staff', 'separation', /separation\.state\.ts names no separationId/],
-      ['tenancy', 'tenant', /tenant\.errors\.ts exports no TenantErrorCode/],
-    ])('refuses %s’s %s, saying what is missing', async (service, aggregate, message) => {
+      [
+        'contracts',
+        'contract-template',
+        /contract-template\.state\.ts starts no ContractTemplateState at \{ status: 'absent' \}/,
+      ],
+      ['customers', 'care', /no gateway resource of care/],
+      ['orders', 'booking', /no gateway resource of booking/],
+      ['orders', 'order', /orders\/orders\.routes\.ts binds its routes by hand/],
+      ['orders', 'safety-incident', /no gateway resource of safety-incident/],
+      ['orders', 'work-order', /no gateway resource of work-order/],
+      ['staff', 'assessment', /policies\/policies\.routes\.ts binds its routes by hand/],
+      ['staff', 'discipline', /discipline\.state\.ts starts no DisciplineState at/],
+      ['staff', 'people-policy', /policies\/policies\.routes\.ts binds its routes by hand/],
+      ['staff', 'qualification', /qualification\.state\.ts starts no QualificationsState at/],
+      ['staff', 'separation', /separation\.state\.ts starts no SeparationState at/],
+      ['tenancy', 'tenant', /no gateway resource of tenant/],
+    ])('refuses %s’s %s, saying why', async (service, aggregate, message) => {
       await expect(
         commandGenerator(repository(), { service, name: 'ProbeSomething', aggregate }),
       ).rejects.toThrow(message);

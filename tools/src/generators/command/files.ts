@@ -32,6 +32,9 @@ export interface CommandFacts {
   readonly fields: readonly Field[];
   /** The field that names the aggregate in its commands and events: `orderId`, or the kit's `ID_FIELD` (`staffId`). */
   readonly idField: string;
+  /** The types its decider decides on, as its `deciderOf<…, State, Context>` names them: `OrderState`, `OrderContext`. */
+  readonly stateType: string;
+  readonly contextType: string;
 }
 
 const idField = (f: CommandFacts): string => f.idField;

@@ -140,8 +140,8 @@ function factsOf(tree: Tree, options: CommandGeneratorSchema): CommandFacts {
   const event = options.event ?? eventOf(command.pascal, aggregate);
   if (!PASCAL_NAME.test(event)) throw new Error(`"${event}" is not an event name: PascalCase, past tense`);
   const idField = idFieldOf(tree, paths, aggregate);
+  const [stateType, contextType] = decidedOn(tree, paths, aggregate);
   if (!creating && inUseCases(tree, paths)) {
-    assertGeneratable(tree, service, paths, aggregate, idField);
     const file = `${paths.domain}/${command.kebab}.ts`;
     if (tree.exists(file)) throw new Error(`${file} exists already`);
     const recorded = tree
@@ -168,6 +168,8 @@ function factsOf(tree: Tree, options: CommandGeneratorSchema): CommandFacts {
     );
 
   const resource = resourceOf(tree, service, paths, aggregate, creating, options.resource);
+  if (!creating && inUseCases(tree, paths))
+    assertGeneratable(tree, service, paths, aggregate, resource, { idField, stateType, contextType });
   const path = creating
     ? resource
     : `${prefixOf(tree, resource, aggregate)}/:id/${actionSegmentOf(command.pascal, aggregate)}`;
@@ -193,7 +195,19 @@ function factsOf(tree: Tree, options: CommandGeneratorSchema): CommandFacts {
     resource,
     fields,
     idField,
+    stateType,
+    contextType,
   };
+}
+
+/**
+ * The state and context types the aggregate's decider decides on (`deciderOf<typeof …, ResourceStateT,
+ * ResourceContext>`), which the generated use case names; `<Aggregate>State`/`Context` for a new aggregate.
+ */
+function decidedOn(tree: Tree, paths: Paths, aggregate: Names): [string, string] {
+  const decider = tree.exists(paths.decider) ? readText(tree, paths.decider) : '';
+  const types = /deciderOf<\s*typeof \w+,\s*(\w+),\s*(\w+),?\s*>/.exec(decider);
+  return [types?.[1] ?? `${aggregate.pascal}State`, types?.[2] ?? `${aggregate.pascal}Context`];
 }
 
 /**
@@ -245,24 +259,30 @@ function assertGeneratable(
   service: Names,
   paths: Paths,
   aggregate: Names,
-  idField: string,
+  resource: string,
+  { idField, stateType, contextType }: Pick<CommandFacts, 'idField' | 'stateType' | 'contextType'>,
 ): void {
   const missing = (file: string, what: string) =>
     new Error(
       `${file} ${what}: the generated command would not compile; add it by hand (docs/adding-a-command.md)`,
     );
+  const routes = `apps/gateway/src/${resource}/${resource}.routes.ts`;
+  if (!/=\s*resourceRoutes\(/.test(readText(tree, routes)))
+    throw new Error(
+      `${routes} binds its routes by hand (controllerOf): a generated command would have no route; derive them (resourceRoutes) first, or add it by hand (docs/adding-a-command.md)`,
+    );
   const state = tree.exists(paths.state) ? readText(tree, paths.state) : '';
-  for (const name of [`${aggregate.pascal}State`, `${aggregate.pascal}Context`, idField])
-    if (!new RegExp(`\\b${name}\\b`).test(state)) throw missing(paths.state, `names no ${name}`);
   if (
     !new RegExp(
-      `initial${aggregate.pascal}State = \\(\\): ${aggregate.pascal}State => \\(\\{ status: 'absent' \\}\\)`,
+      `initial${aggregate.pascal}State = \\(\\): ${stateType} => \\(\\{ status: 'absent' \\}\\)`,
     ).test(state)
   )
     throw missing(
       paths.state,
-      `starts no ${aggregate.pascal}State at { status: 'absent' } (the generated rule refuses a command on an absent one)`,
+      `starts no ${stateType} at { status: 'absent' } (the generated rule refuses a command on an absent one)`,
     );
+  for (const name of [stateType, contextType, idField])
+    if (!new RegExp(`\\b${name}\\b`).test(state)) throw missing(paths.state, `names no ${name}`);
   const errors = tree.exists(paths.errors) ? readText(tree, paths.errors) : '';
   if (!new RegExp(`\\b${aggregate.pascal}ErrorCode\\b`).test(errors))
     throw missing(paths.errors, `exports no ${aggregate.pascal}ErrorCode`);
@@ -334,7 +354,7 @@ function resourceOf(
   if (!creating) {
     if (!owner)
       throw new Error(
-        `no gateway resource of ${aggregate.kebab} in ${gateway}: neither ${aggregate.pascal}Routes nor a resourceRoutes under the paths its use cases declare (a command of an aggregate no REST resource of its own serves is added by hand)`,
+        `no gateway resource of ${aggregate.kebab} in ${gateway}: neither ${aggregate.pascal}Routes in a <folder>/<folder>.routes.ts nor a resourceRoutes under the paths its use cases declare (a command of an aggregate no REST resource of its own serves is added by hand)`,
       );
     if (named !== undefined && named !== owner)
       throw new Error(`${aggregate.kebab}'s routes are under ${owner}/: --resource is for a new aggregate`);
@@ -389,7 +409,7 @@ function ownerByRoutes(
   const [prefix] = [...prefixes];
   return tree
     .children(gateway)
-    .find((dir) => new RegExp(`resourceRoutes\\(\\s*'${prefix}'`).test(routesOf(dir)));
+    .find((dir) => new RegExp(`= (resourceRoutes|controllerOf)\\(\\s*'${prefix}'`).test(routesOf(dir)));
 }
 
 /**
@@ -434,10 +454,6 @@ const existsCode = (f: CommandFacts) => `${f.service.constant}.${f.aggregate.con
 function writeUseCase(tree: Tree, f: CommandFacts, paths: Paths, notFound: string): void {
   const gateway = `apps/gateway/src/${f.resource}`;
   if (f.creating) writeAggregateOnce(tree, f, paths, gateway);
-  else if (!readText(tree, `${gateway}/${f.resource}.routes.ts`).includes('resourceRoutes('))
-    throw new Error(
-      `${gateway}/${f.resource}.routes.ts binds its routes by hand: derive them (resourceRoutes) first`,
-    );
   const rule = catalogKey(tree, f, paths, f.creating ? existsCode(f) : notFound);
   tree.write(`${paths.domain}/${f.command.kebab}.ts`, useCases.useCaseTs(f, rule));
   tree.write(
