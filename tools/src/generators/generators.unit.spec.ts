@@ -381,6 +381,8 @@ describe('nx g @serviceops/tools:command', () => {
       ['staff', 'qualification', /qualification\.state\.ts starts no QualificationsState at/],
       ['staff', 'separation', /separation\.state\.ts starts no SeparationState at/],
       ['tenancy', 'tenant', /no gateway resource of tenant/],
+      ['orders', 'package-usage', /package-usage is an aggregate of apps\/orders\/src\/domain\/package\//],
+      ['orders', 'chat-session', /chat-session is an aggregate of apps\/orders\/src\/domain\/chat\//],
     ])('refuses %s’s %s, saying why', async (service, aggregate, message) => {
       await expect(
         commandGenerator(repository(), { service, name: 'ProbeSomething', aggregate }),

@@ -127,6 +127,11 @@ function factsOf(tree: Tree, options: CommandGeneratorSchema): CommandFacts {
   const aggregate = namesOf(wordsOfKebab(aggregateOf(tree, service, options.aggregate)));
   const paths = pathsOf(service, aggregate);
   const creating = !tree.exists(paths.decider);
+  const elsewhere = creating ? folderOf(tree, service, aggregate) : undefined;
+  if (elsewhere)
+    throw new Error(
+      `${aggregate.kebab} is an aggregate of apps/${service.kebab}/src/domain/${elsewhere}/, a folder named otherwise: the generator extends an aggregate in a folder of its own name; add the command by hand (docs/adding-a-command.md)`,
+    );
   const declared = propertiesOf(paths.api, readText(tree, paths.api), `${service.constant}_API`);
   if (declared.includes(command.pascal))
     throw new Error(`${service.kebab}.${command.pascal} is declared already`);
@@ -312,6 +317,13 @@ function catalogKey(tree: Tree, f: CommandFacts, paths: Paths, code: string): st
   if (!key)
     throw new Error(`${paths.errors} has no code ${code}: the ${f.aggregate.prose}'s rule refuses with it`);
   return key;
+}
+
+/** The domain folder holding `<aggregate>.decider.ts` when it is not the aggregate's own (orders' `chat/`). */
+function folderOf(tree: Tree, service: Names, aggregate: Names): string | undefined {
+  const domain = `apps/${service.kebab}/src/domain`;
+  if (!tree.exists(domain)) return undefined;
+  return tree.children(domain).find((dir) => tree.exists(`${domain}/${dir}/${aggregate.kebab}.decider.ts`));
 }
 
 /** The aggregate a command is for: the one named, else the service's only one, else (none yet) the service's singular. */
