@@ -390,9 +390,10 @@ function resourceOf(
 }
 
 /**
- * The gateway folder whose `resourceRoutes('<prefix>', …)` serves the paths the aggregate's use cases declare (a
- * staff member's are under `staff/`, derived by StaffRoutes): the aggregate's resource when its routes are named
- * otherwise than `<Aggregate>Routes`.
+ * The gateway folder whose routes (`resourceRoutes('<prefix>', …)`, or `controllerOf` for routes bound by hand,
+ * refused later) serve the one prefix the aggregate's use cases declare their paths under (a staff member's are
+ * under `staff/`, derived by StaffRoutes): the aggregate's resource when its routes are named otherwise than
+ * `<Aggregate>Routes`.
  */
 function ownerByRoutes(
   tree: Tree,
