@@ -61,13 +61,15 @@ describe('the English the generators guess', () => {
   });
 
   it('puts verbs in the past tense', () => {
-    expect(['Place', 'Cancel', 'Verify', 'Send', 'Open', 'Submit'].map(pastTense)).toEqual([
+    expect(['Place', 'Cancel', 'Verify', 'Send', 'Open', 'Submit', 'Flag', 'Read'].map(pastTense)).toEqual([
       'Placed',
       'Cancelled',
       'Verified',
       'Sent',
       'Opened',
       'Submitted',
+      'Flagged',
+      'Read',
     ]);
   });
 
@@ -279,16 +281,128 @@ describe('nx g @serviceops/tools:command', () => {
       );
     });
 
-    it('refuses, saying what is missing, an aggregate whose files name other things than it would write', async () => {
-      // A staff member is known by `staffId` and has no rule-test kit: a generated command would not compile.
-      await expect(
-        commandGenerator(repository(), { service: 'staff', name: 'NoteStaffMember', aggregate: 'member' }),
-      ).rejects.toThrow(/member\.testing\.ts is missing .*add it by hand/);
+    // Every aggregate the generator extends, the files it touches and the code its rule refuses with: the id field
+    // read from the rule-test kit (ID_FIELD), the gateway resource found by its name or by the paths declared.
+    it.each([
+      [
+        'contracts',
+        'contract',
+        'contracts',
+        'contracts/:id/flag',
+        'contracts.dto.ts',
+        'CONTRACTS.CONTRACT_NOT_FOUND',
+      ],
+      [
+        'contracts',
+        'proposal',
+        'contracts',
+        'proposals/:id/flag',
+        'contracts.dto.ts',
+        'CONTRACTS.PROPOSAL_NOT_FOUND',
+      ],
+      [
+        'customers',
+        'inquiry',
+        'inquiries',
+        'inquiries/:id/flag',
+        'inquiries.dto.ts',
+        'CUSTOMERS.INQUIRY_NOT_FOUND',
+      ],
+      [
+        'customers',
+        'return-visit',
+        'return-visits',
+        'return-visits/:id/flag',
+        'return-visits.dto.ts',
+        'CUSTOMERS.VISIT_NOT_FOUND',
+      ],
+      [
+        'orders',
+        'resource',
+        'resources',
+        'resources/:id/flag',
+        'resources.dto.ts',
+        'ORDERS.RESOURCE_NOT_FOUND',
+      ],
+      ['staff', 'member', 'staff', 'staff/:id/flag', 'staff-people.dto.ts', 'STAFF.STAFF_MEMBER_NOT_FOUND'],
+      [
+        'staff',
+        'training-session',
+        'training-sessions',
+        'training-sessions/:id/flag',
+        'training-sessions.dto.ts',
+        'STAFF.TRAINING_SESSION_NOT_FOUND',
+      ],
+    ])('adds one to %s’s %s, under %s/ at POST %s', async (service, aggregate, gateway, path, dto, code) => {
       const tree = repository();
+      const a = namesOf(aggregate.split('-'));
+      const name = `Flag${a.pascal}`;
+      const domain = `apps/${service}/src/domain/${aggregate}`;
+      const before = new Map(tree.listChanges().map((c) => [c.path, c.content?.toString()]));
+      await commandGenerator(tree, { service, name, aggregate, fields: 'flaggedOn:date' });
+      const touched = tree
+        .listChanges()
+        .filter((c) => before.get(c.path) !== c.content?.toString())
+        .map((c) => c.path)
+        .sort();
+      expect(touched).toEqual(
+        [
+          `${domain}/${aggregate}.decider.ts`,
+          `${domain}/flag-${aggregate}.ts`,
+          `${domain}/flag-${aggregate}.unit.spec.ts`,
+          `apps/gateway/src/${gateway}/${dto}`,
+          `libs/contracts/src/api/${service}.api.ts`,
+        ].sort(),
+      );
+      const api = read(tree, `libs/contracts/src/api/${service}.api.ts`);
+      expect(api).toContain(`path: '${path}'`);
+      expect(api).toContain(`errors: ['${code}']`);
+      const kit = read(tree, `${domain}/${aggregate}.testing.ts`);
+      const idField = /export const ID_FIELD = '(\w+)'/.exec(kit)?.[1] ?? `${a.camel}Id`;
+      expect(read(tree, `${domain}/flag-${aggregate}.ts`)).toContain(`${idField}: request.id`);
+      expect(read(tree, `${domain}/flag-${aggregate}.unit.spec.ts`)).toContain(`.thenThrows('${code}')`);
+    });
+
+    // The aggregates it refuses, saying why: no REST resource of their own, routes bound by hand, no one record.
+    it.each([
+      [
+        'contracts',
+        'contract-template',
+        /contract-template\.state\.ts starts no ContractTemplateState at \{ status: 'absent' \}/,
+      ],
+      ['customers', 'care', /no gateway resource of care/],
+      ['orders', 'booking', /no gateway resource of booking/],
+      ['orders', 'order', /orders\/orders\.routes\.ts binds its routes by hand/],
+      ['orders', 'safety-incident', /no gateway resource of safety-incident/],
+      ['orders', 'work-order', /no gateway resource of work-order/],
+      ['staff', 'assessment', /policies\/policies\.routes\.ts binds its routes by hand/],
+      ['staff', 'discipline', /discipline\.state\.ts starts no DisciplineState at/],
+      ['staff', 'people-policy', /policies\/policies\.routes\.ts binds its routes by hand/],
+      ['staff', 'qualification', /qualification\.state\.ts starts no QualificationsState at/],
+      ['staff', 'separation', /separation\.state\.ts starts no SeparationState at/],
+      ['tenancy', 'tenant', /no gateway resource of tenant/],
+      ['orders', 'package-usage', /package-usage is an aggregate of apps\/orders\/src\/domain\/package\//],
+      ['orders', 'chat-session', /chat-session is an aggregate of apps\/orders\/src\/domain\/chat\//],
+    ])('refuses %s’s %s, saying why', async (service, aggregate, message) => {
+      await expect(
+        commandGenerator(repository(), { service, name: 'ProbeSomething', aggregate }),
+      ).rejects.toThrow(message);
+    });
+
+    it('reads the id field from the kit: without ID_FIELD a staff member’s would be memberId, which its state lacks', async () => {
+      const tree = repository();
+      tree.delete('apps/staff/src/domain/member/member.testing.ts');
+      await expect(
+        commandGenerator(tree, { service: 'staff', name: 'NoteStaffMember', aggregate: 'member' }),
+      ).rejects.toThrow(/member\.state\.ts names no memberId/);
       tree.write('apps/staff/src/domain/member/member.testing.ts', 'export {};\n');
       await expect(
         commandGenerator(tree, { service: 'staff', name: 'NoteStaffMember', aggregate: 'member' }),
       ).rejects.toThrow(/member\.state\.ts names no memberId/);
+      tree.write('apps/staff/src/domain/member/member.testing.ts', "export const ID_FIELD = 'staffId';\n");
+      await expect(
+        commandGenerator(tree, { service: 'staff', name: 'NoteStaffMember', aggregate: 'member' }),
+      ).resolves.toEqual(expect.any(Function));
     });
 
     it('writes a first command’s REST body file, its integers bounded to the int32 the proto gets', async () => {

@@ -105,7 +105,8 @@ const DOUBLING =
 export function pastTense(verb: string): string {
   const irregular = IRREGULAR[verb];
   if (irregular) return irregular;
-  if (DOUBLING.test(verb)) return `${verb}${verb.slice(-1)}ed`;
+  // A one-syllable verb ending in one vowel and one consonant doubles it too: Flag → Flagged, Pin → Pinned.
+  if (DOUBLING.test(verb) || /^[^aeiou]*[aeiou][^aeiouwxy]$/i.test(verb)) return `${verb}${verb.slice(-1)}ed`;
   if (verb.endsWith('e')) return `${verb}d`;
   if (/[^aeiou]y$/.test(verb)) return `${verb.slice(0, -1)}ied`;
   return `${verb}ed`;

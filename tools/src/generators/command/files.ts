@@ -30,9 +30,14 @@ export interface CommandFacts {
   readonly resource: string;
   /** What the command takes besides its id (`--fields`): its REST body, proto request and domain data. */
   readonly fields: readonly Field[];
+  /** The field that names the aggregate in its commands and events: `orderId`, or the kit's `ID_FIELD` (`staffId`). */
+  readonly idField: string;
+  /** The types its decider decides on, as its `deciderOf<…, State, Context>` names them: `OrderState`, `OrderContext`. */
+  readonly stateType: string;
+  readonly contextType: string;
 }
 
-const idField = (f: CommandFacts): string => `${f.aggregate.camel}Id`;
+const idField = (f: CommandFacts): string => f.idField;
 const rpc = (f: CommandFacts): string => `${f.service.kebab}.${f.command.pascal}`;
 const errorCode = (f: CommandFacts, rule: 'EXISTS' | 'NOT_FOUND'): string =>
   `${f.aggregate.pascal}ErrorCode.${f.aggregate.constant}_${rule}`;

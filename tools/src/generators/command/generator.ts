@@ -89,8 +89,9 @@ export async function commandGenerator(
   const facts = factsOf(tree, options);
   const paths = pathsOf(facts.service, facts.aggregate);
   if (inUseCases(tree, paths)) {
-    writeUseCase(tree, facts, paths);
-    declare(tree, facts, paths, facts.creating ? [] : [notFoundCode(facts)]);
+    const notFound = notFoundOf(tree, facts, paths);
+    writeUseCase(tree, facts, paths, notFound);
+    declare(tree, facts, paths, facts.creating ? [] : [notFound]);
   } else {
     addToAggregate(tree, facts, paths);
     declare(tree, facts, paths);
@@ -126,6 +127,11 @@ function factsOf(tree: Tree, options: CommandGeneratorSchema): CommandFacts {
   const aggregate = namesOf(wordsOfKebab(aggregateOf(tree, service, options.aggregate)));
   const paths = pathsOf(service, aggregate);
   const creating = !tree.exists(paths.decider);
+  const elsewhere = creating ? folderOf(tree, service, aggregate) : undefined;
+  if (elsewhere)
+    throw new Error(
+      `${aggregate.kebab} is an aggregate of apps/${service.kebab}/src/domain/${elsewhere}/, a folder named otherwise: the generator extends an aggregate in a folder of its own name; add the command by hand (docs/adding-a-command.md)`,
+    );
   const declared = propertiesOf(paths.api, readText(tree, paths.api), `${service.constant}_API`);
   if (declared.includes(command.pascal))
     throw new Error(`${service.kebab}.${command.pascal} is declared already`);
@@ -138,8 +144,9 @@ function factsOf(tree: Tree, options: CommandGeneratorSchema): CommandFacts {
 
   const event = options.event ?? eventOf(command.pascal, aggregate);
   if (!PASCAL_NAME.test(event)) throw new Error(`"${event}" is not an event name: PascalCase, past tense`);
+  const idField = idFieldOf(tree, paths, aggregate);
+  const [stateType, contextType] = decidedOn(tree, paths, aggregate);
   if (!creating && inUseCases(tree, paths)) {
-    assertGeneratable(tree, paths, aggregate);
     const file = `${paths.domain}/${command.kebab}.ts`;
     if (tree.exists(file)) throw new Error(`${file} exists already`);
     const recorded = tree
@@ -165,8 +172,12 @@ function factsOf(tree: Tree, options: CommandGeneratorSchema): CommandFacts {
       `${FILES.access} exports no ${access}: name one of its role lists (ADMIN, CUSTOMER_WRITERS…)`,
     );
 
-  const resource = resourceOf(tree, aggregate, creating, options.resource);
-  const path = creating ? resource : `${resource}/:id/${actionSegmentOf(command.pascal, aggregate)}`;
+  const resource = resourceOf(tree, service, paths, aggregate, creating, options.resource);
+  if (!creating && inUseCases(tree, paths))
+    assertGeneratable(tree, service, paths, aggregate, resource, { idField, stateType, contextType });
+  const path = creating
+    ? resource
+    : `${prefixOf(tree, resource, aggregate)}/:id/${actionSegmentOf(command.pascal, aggregate)}`;
   const taken = apiFiles(tree).find((file) =>
     new RegExp(`method: 'POST',\\s*path: '${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}'`).test(
       readText(tree, file),
@@ -174,7 +185,7 @@ function factsOf(tree: Tree, options: CommandGeneratorSchema): CommandFacts {
   );
   if (taken) throw new Error(`POST /${path} is declared already (${taken})`);
 
-  const fields = fieldsOf(options.fields, ['id', 'expectedVersion', `${aggregate.camel}Id`]);
+  const fields = fieldsOf(options.fields, ['id', 'expectedVersion', idField]);
   const last = wordsOfPascal(event).at(-1) ?? event;
   return {
     service,
@@ -188,7 +199,59 @@ function factsOf(tree: Tree, options: CommandGeneratorSchema): CommandFacts {
     summary: options.summary ?? summaryOf(command.pascal),
     resource,
     fields,
+    idField,
+    stateType,
+    contextType,
   };
+}
+
+/**
+ * The state and context types the aggregate's decider decides on (`deciderOf<typeof …, ResourceStateT,
+ * ResourceContext>`), which the generated use case names; `<Aggregate>State`/`Context` for a new aggregate.
+ */
+function decidedOn(tree: Tree, paths: Paths, aggregate: Names): [string, string] {
+  const decider = tree.exists(paths.decider) ? readText(tree, paths.decider) : '';
+  const types = /deciderOf<\s*typeof \w+,\s*(\w+),\s*(\w+),?\s*>/.exec(decider);
+  return [types?.[1] ?? `${aggregate.pascal}State`, types?.[2] ?? `${aggregate.pascal}Context`];
+}
+
+/**
+ * The field that names the aggregate in its commands and events: the rule-test kit's `ID_FIELD` where the aggregate
+ * names it otherwise than `<aggregate>Id` (a staff member's `staffId`, a return visit's `visitId`), else that.
+ */
+function idFieldOf(tree: Tree, paths: Paths, aggregate: Names): string {
+  const kit = tree.exists(paths.testing) ? readText(tree, paths.testing) : '';
+  return /^export const ID_FIELD = '(\w+)'/m.exec(kit)?.[1] ?? `${aggregate.camel}Id`;
+}
+
+/**
+ * The code a command on an existing record refuses with when there is none: `<SERVICE>.<AGGREGATE>_NOT_FOUND` if the
+ * catalog has it, else the one named after its id field (a return visit's `visitId`: `CUSTOMERS.VISIT_NOT_FOUND`),
+ * else the catalog's one `<SERVICE>.…_NOT_FOUND` code (a staff member's `STAFF.STAFF_MEMBER_NOT_FOUND`).
+ */
+function notFoundOf(
+  tree: Tree,
+  f: Pick<CommandFacts, 'service' | 'aggregate' | 'idField'>,
+  paths: Paths,
+): string {
+  const code = notFoundCode(f);
+  if (!tree.exists(paths.errors)) return code;
+  const catalog = readText(tree, paths.errors);
+  if (catalog.includes(`'${code}'`)) return code;
+  const stem = f.idField
+    .replace(/Id$/, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toUpperCase();
+  const named = `${f.service.constant}.${stem}_NOT_FOUND`;
+  if (catalog.includes(`'${named}'`)) return named;
+  const codes = [
+    ...new Set(
+      [...catalog.matchAll(new RegExp(`'(${f.service.constant}\\.\\w+_NOT_FOUND)'`, 'g'))].map(
+        (m) => m[1] ?? '',
+      ),
+    ),
+  ];
+  return codes.length === 1 ? (codes[0] ?? code) : code;
 }
 
 /**
@@ -196,19 +259,46 @@ function factsOf(tree: Tree, options: CommandGeneratorSchema): CommandFacts {
  * an aggregate converted by hand may name them otherwise (a staff member is `staffId`), and a command generated
  * against other names would not compile. The refusal says what is missing, so the command is added by hand instead.
  */
-function assertGeneratable(tree: Tree, paths: Paths, aggregate: Names): void {
+function assertGeneratable(
+  tree: Tree,
+  service: Names,
+  paths: Paths,
+  aggregate: Names,
+  resource: string,
+  { idField, stateType, contextType }: Pick<CommandFacts, 'idField' | 'stateType' | 'contextType'>,
+): void {
   const missing = (file: string, what: string) =>
     new Error(
       `${file} ${what}: the generated command would not compile; add it by hand (docs/adding-a-command.md)`,
     );
-  if (!tree.exists(paths.testing))
-    throw missing(paths.testing, 'is missing (the rule test starts from its ID, now, spec and started)');
+  const routes = `apps/gateway/src/${resource}/${resource}.routes.ts`;
+  if (!/=\s*resourceRoutes\(/.test(readText(tree, routes)))
+    throw new Error(
+      `${routes} binds its routes by hand (controllerOf): a generated command would have no route; derive them (resourceRoutes) first, or add it by hand (docs/adding-a-command.md)`,
+    );
   const state = tree.exists(paths.state) ? readText(tree, paths.state) : '';
-  for (const name of [`${aggregate.pascal}State`, `${aggregate.pascal}Context`, `${aggregate.camel}Id`])
+  if (
+    !new RegExp(
+      `initial${aggregate.pascal}State = \\(\\): ${stateType} => \\(\\{ status: 'absent' \\}\\)`,
+    ).test(state)
+  )
+    throw missing(
+      paths.state,
+      `starts no ${stateType} at { status: 'absent' } (the generated rule refuses a command on an absent one)`,
+    );
+  for (const name of [stateType, contextType, idField])
     if (!new RegExp(`\\b${name}\\b`).test(state)) throw missing(paths.state, `names no ${name}`);
   const errors = tree.exists(paths.errors) ? readText(tree, paths.errors) : '';
   if (!new RegExp(`\\b${aggregate.pascal}ErrorCode\\b`).test(errors))
     throw missing(paths.errors, `exports no ${aggregate.pascal}ErrorCode`);
+  const notFound = notFoundOf(tree, { service, aggregate, idField }, paths);
+  if (!errors.includes(`'${notFound}'`))
+    throw missing(paths.errors, `has no ${notFound} (nor one ${service.constant}.…_NOT_FOUND code)`);
+  if (!tree.exists(paths.testing))
+    throw missing(
+      paths.testing,
+      `is missing (the rule test starts from its ID, now, spec and started${idField === `${aggregate.camel}Id` ? '' : `, and ID_FIELD names ${aggregate.kebab}'s id`})`,
+    );
 }
 
 /**
@@ -227,6 +317,13 @@ function catalogKey(tree: Tree, f: CommandFacts, paths: Paths, code: string): st
   if (!key)
     throw new Error(`${paths.errors} has no code ${code}: the ${f.aggregate.prose}'s rule refuses with it`);
   return key;
+}
+
+/** The domain folder holding `<aggregate>.decider.ts` when it is not the aggregate's own (orders' `chat/`). */
+function folderOf(tree: Tree, service: Names, aggregate: Names): string | undefined {
+  const domain = `apps/${service.kebab}/src/domain`;
+  if (!tree.exists(domain)) return undefined;
+  return tree.children(domain).find((dir) => tree.exists(`${domain}/${dir}/${aggregate.kebab}.decider.ts`));
 }
 
 /** The aggregate a command is for: the one named, else the service's only one, else (none yet) the service's singular. */
@@ -251,18 +348,26 @@ function aggregateOf(tree: Tree, service: Names, named: string | undefined): str
 }
 
 /** The gateway's folder (and REST path) of the aggregate: found for an existing one, chosen for a new one. */
-function resourceOf(tree: Tree, aggregate: Names, creating: boolean, named: string | undefined): string {
+function resourceOf(
+  tree: Tree,
+  service: Names,
+  paths: Paths,
+  aggregate: Names,
+  creating: boolean,
+  named: string | undefined,
+): string {
   const gateway = 'apps/gateway/src';
-  const owner = tree
-    .children(gateway)
-    .find((dir) =>
-      (tree.read(`${gateway}/${dir}/${dir}.routes.ts`, 'utf-8') ?? '').includes(
-        `export const ${aggregate.pascal}Routes =`,
-      ),
-    );
+  const routesOf = (dir: string) => tree.read(`${gateway}/${dir}/${dir}.routes.ts`, 'utf-8') ?? '';
+  const owner =
+    tree
+      .children(gateway)
+      .find((dir) => routesOf(dir).includes(`export const ${aggregate.pascal}Routes =`)) ??
+    (creating ? undefined : ownerByRoutes(tree, service, paths, gateway, routesOf));
   if (!creating) {
     if (!owner)
-      throw new Error(`no gateway routes of ${aggregate.kebab} (${aggregate.pascal}Routes) in ${gateway}`);
+      throw new Error(
+        `no gateway resource of ${aggregate.kebab} in ${gateway}: neither ${aggregate.pascal}Routes in a <folder>/<folder>.routes.ts nor a resourceRoutes under the paths its use cases declare (a command of an aggregate no REST resource of its own serves is added by hand)`,
+      );
     if (named !== undefined && named !== owner)
       throw new Error(`${aggregate.kebab}'s routes are under ${owner}/: --resource is for a new aggregate`);
     return owner;
@@ -284,6 +389,55 @@ function resourceOf(tree: Tree, aggregate: Names, creating: boolean, named: stri
   return resource;
 }
 
+/**
+ * The gateway folder whose routes (`resourceRoutes('<prefix>', …)`, or `controllerOf` for routes bound by hand,
+ * refused later) serve the one prefix the aggregate's use cases declare their paths under (a staff member's are
+ * under `staff/`, derived by StaffRoutes): the aggregate's resource when its routes are named otherwise than
+ * `<Aggregate>Routes`.
+ */
+function ownerByRoutes(
+  tree: Tree,
+  service: Names,
+  paths: Paths,
+  gateway: string,
+  routesOf: (dir: string) => string,
+): string | undefined {
+  const api = readText(tree, paths.api);
+  const rpcs = tree
+    .children(paths.domain)
+    .filter((name) => name.endsWith('.ts'))
+    .flatMap((name) => [
+      ...readText(tree, `${paths.domain}/${name}`).matchAll(
+        new RegExp(`rpc: '${service.kebab}\\.(\\w+)'`, 'g'),
+      ),
+    ])
+    .map((m) => m[1] ?? '');
+  const prefixes = new Set(
+    rpcs.flatMap((rpc) => {
+      const path = new RegExp(`\\n  ${rpc}: \\{[^]*?path: '([\\w-]+)[/']`).exec(api)?.[1];
+      return path ? [path] : [];
+    }),
+  );
+  if (prefixes.size !== 1) return undefined;
+  const [prefix] = [...prefixes];
+  return tree
+    .children(gateway)
+    .find((dir) => new RegExp(`= (resourceRoutes|controllerOf)\\(\\s*'${prefix}'`).test(routesOf(dir)));
+}
+
+/**
+ * The REST prefix the aggregate's routes derive under: its `<Aggregate>Routes = resourceRoutes('<prefix>', …)` (a
+ * proposal's `proposals`, in the contracts folder), else the folder's one `resourceRoutes`, else the folder.
+ */
+function prefixOf(tree: Tree, resource: string, aggregate: Names): string {
+  const routes = `apps/gateway/src/${resource}/${resource}.routes.ts`;
+  const source = tree.exists(routes) ? readText(tree, routes) : '';
+  const own = new RegExp(`export const ${aggregate.pascal}Routes = resourceRoutes\\(\\s*'([\\w-]+)'`).exec(
+    source,
+  );
+  return own?.[1] ?? /resourceRoutes\(\s*'([\w-]+)'/.exec(source)?.[1] ?? resource;
+}
+
 function apiFiles(tree: Tree): string[] {
   const dir = 'libs/contracts/src/api';
   return tree
@@ -301,7 +455,8 @@ function gatewayFiles(tree: Tree, dir: string): string[] {
 
 type Paths = ReturnType<typeof pathsOf>;
 
-const notFoundCode = (f: CommandFacts) => `${f.service.constant}.${f.aggregate.constant}_NOT_FOUND`;
+const notFoundCode = (f: Pick<CommandFacts, 'service' | 'aggregate'>) =>
+  `${f.service.constant}.${f.aggregate.constant}_NOT_FOUND`;
 const existsCode = (f: CommandFacts) => `${f.service.constant}.${f.aggregate.constant}_EXISTS`;
 
 /**
@@ -309,18 +464,14 @@ const existsCode = (f: CommandFacts) => `${f.service.constant}.${f.aggregate.con
  * (the decider), its REST body class if it takes fields. Nothing else: the aggregate's handler serves it
  * (`handles`), the resource's routes bind it (`@BodyOf`). The aggregate's first command writes what they share.
  */
-function writeUseCase(tree: Tree, f: CommandFacts, paths: Paths): void {
+function writeUseCase(tree: Tree, f: CommandFacts, paths: Paths, notFound: string): void {
   const gateway = `apps/gateway/src/${f.resource}`;
   if (f.creating) writeAggregateOnce(tree, f, paths, gateway);
-  else if (!readText(tree, `${gateway}/${f.resource}.routes.ts`).includes('resourceRoutes('))
-    throw new Error(
-      `${gateway}/${f.resource}.routes.ts binds its routes by hand: derive them (resourceRoutes) first`,
-    );
-  const rule = catalogKey(tree, f, paths, f.creating ? existsCode(f) : notFoundCode(f));
+  const rule = catalogKey(tree, f, paths, f.creating ? existsCode(f) : notFound);
   tree.write(`${paths.domain}/${f.command.kebab}.ts`, useCases.useCaseTs(f, rule));
   tree.write(
     `${paths.domain}/${f.command.kebab}.unit.spec.ts`,
-    useCases.useCaseSpecTs(f, notFoundCode(f), existsCode(f)),
+    useCases.useCaseSpecTs(f, notFound, existsCode(f)),
   );
   if (!f.creating)
     edit(tree, paths.decider, (path, source) =>
@@ -331,7 +482,16 @@ function writeUseCase(tree: Tree, f: CommandFacts, paths: Paths): void {
         useCases.useCaseName(f),
       ),
     );
-  if (f.fields.length > 0) writeDto(tree, f, `${gateway}/${f.resource}.dto.ts`);
+  if (f.fields.length > 0) writeDto(tree, f, bodiesOf(tree, gateway, f.resource));
+}
+
+/** The module the resource's routes read their body classes from (`import * as bodies from './staff-people.dto'`). */
+function bodiesOf(tree: Tree, gateway: string, resource: string): string {
+  const routes = `${gateway}/${resource}.routes.ts`;
+  const module = tree.exists(routes)
+    ? /import \* as bodies from '\.\/([\w.-]+)'/.exec(readText(tree, routes))?.[1]
+    : undefined;
+  return `${gateway}/${module ?? `${resource}.dto`}.ts`;
 }
 
 /** What an aggregate's commands share, written with its first: state, errors, decider, test helper, handler, routes. */

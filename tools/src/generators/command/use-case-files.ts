@@ -5,7 +5,7 @@
 import type { CommandFacts } from './files';
 import { domainType, fromRequest, requestType, sampleOf } from './fields';
 
-const idField = (f: CommandFacts): string => `${f.aggregate.camel}Id`;
+const idField = (f: CommandFacts): string => f.idField;
 const rpc = (f: CommandFacts): string => `${f.service.kebab}.${f.command.pascal}`;
 /** The aggregate's list of use cases, in its decider: `SAMPLE_USE_CASES`. */
 export const useCasesList = (f: CommandFacts): string => `${f.aggregate.constant}_USE_CASES`;
@@ -53,14 +53,14 @@ export function useCaseTs(f: CommandFacts, ruleKey: string): string {
     ${f.event}: (state) => state,`;
   return `import { ${kernel.join(', ')} } from '@serviceops/kernel';
 import { ${a.pascal}ErrorCode } from './${a.kebab}.errors';
-import type { ${a.pascal}Context, ${a.pascal}State } from './${a.kebab}.state';
+import type { ${f.contextType}, ${f.stateType} } from './${a.kebab}.state';
 
 export type ${f.command.pascal} = Command<'${f.command.pascal}', { ${data.join('; ')} }>;
 
 // Event data is stored as JSON: instants are ISO-8601 strings and "none" is null, never undefined.
 export type ${f.event} = Event<'${f.event}', { ${idField(f)}: string; ${f.eventTime}: string }>;
 
-export const ${useCaseName(f)} = useCase<${f.command.pascal}, ${f.event}, ${a.pascal}State, ${a.pascal}Context>({
+export const ${useCaseName(f)} = useCase<${f.command.pascal}, ${f.event}, ${f.stateType}, ${f.contextType}>({
   command: '${f.command.pascal}',${handles}
   decide(command, state, context) {
     ${rule}
