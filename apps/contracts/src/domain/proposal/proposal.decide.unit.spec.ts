@@ -1,31 +1,9 @@
-import { deciderSpec } from '@serviceops/testing';
 import { proposalDecider, type ProposalCommand, type ProposalEvent } from './proposal.decider';
-import type { ProposalContext, ProposalState } from './proposal.state';
+import type { ProposalState } from './proposal.state';
+import { ctx, ID as P, now, offer, spec } from './proposal.testing';
 
 const decideProposal = proposalDecider.decide;
-const now = new Date('2026-03-02T01:00:00.000Z');
 const at = now.toISOString();
-const ctx = (today = '2026-03-02'): ProposalContext => ({ now, today });
-const spec = (given: readonly ProposalEvent[], today?: string) =>
-  deciderSpec(proposalDecider, ctx(today)).given(given);
-const P = 'p1';
-const offer = {
-  customerId: 'c1',
-  line: 'driving_practice',
-  kind: 'service_package',
-  items: [
-    {
-      kind: 'service',
-      description: 'practice session',
-      quantity: 10,
-      unitPrice: { amount: 20_000, currency: 'CNY' },
-    },
-  ],
-  paymentTerms: 'in full before the first session',
-  startDate: '2026-04-01',
-  endDate: '2026-09-30',
-  validUntil: '2026-03-16',
-} as const;
 const create: ProposalCommand = { type: 'CreateProposal', data: { proposalId: P, ...offer } };
 const created: ProposalEvent = { type: 'ProposalCreated', data: { proposalId: P, offer, createdAt: at } };
 const sent: ProposalEvent = {
