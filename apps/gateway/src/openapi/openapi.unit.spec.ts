@@ -78,6 +78,18 @@ describe('the OpenAPI document', () => {
     expect(parametersOf(operationOf(rpc)).map((p) => p.name)).toContain('X-Purpose');
   });
 
+  it.each([
+    ['tenancy.AddBranch', 'tenancy'],
+    ['tenancy.CreateTenant', 'operator'],
+    ['customers.RecordReturnVisit', 'return visits'],
+    ['customers.ChangeCustomerContacts', 'customers'],
+  ])(
+    'keeps %s under its tag %s, where the tag is not the path (generated clients group by it)',
+    (rpc, tag) => {
+      expect(operationOf(rpc).tags).toEqual([tag]);
+    },
+  );
+
   it('says what a replayed answer carries where Idempotency-Key is described', () => {
     const header = parametersOf(operationOf('customers.RegisterCustomer')).find(
       (p) => p.name === 'Idempotency-Key',

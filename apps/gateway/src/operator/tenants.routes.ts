@@ -13,32 +13,37 @@ const byId = ({ params, expectedVersion }: RouteInput) => ({ tenantId: params['i
  * here: the reads, and disabling and enabling, whose path id travels as `tenantId` and which answer the tenant's
  * record.
  */
-export const TenantRoutes = resourceRoutes('tenants', { answer: CreatedTenantView }, bodies, [
-  route({
-    rpc: 'tenancy.ListTenants',
-    query: ListTenantsQuery,
-    answer: TenantRecordPageView,
-    view: (page: Partial<TenantRecordPageView>) => ({
-      items: page.items ?? [],
-      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+export const TenantRoutes = resourceRoutes(
+  'tenants',
+  { answer: CreatedTenantView, tag: 'operator' },
+  bodies,
+  [
+    route({
+      rpc: 'tenancy.ListTenants',
+      query: ListTenantsQuery,
+      answer: TenantRecordPageView,
+      view: (page: Partial<TenantRecordPageView>) => ({
+        items: page.items ?? [],
+        ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+      }),
     }),
-  }),
-  route({
-    rpc: 'tenancy.GetTenantById',
-    answer: TenantRecordView,
-    request: byId,
-    grpc: GetTenantByIdRequest,
-  }),
-  route({
-    rpc: 'tenancy.DisableTenant',
-    answer: TenantRecordView,
-    request: byId,
-    grpc: ChangeTenantStatusRequest,
-  }),
-  route({
-    rpc: 'tenancy.EnableTenant',
-    answer: TenantRecordView,
-    request: byId,
-    grpc: ChangeTenantStatusRequest,
-  }),
-]);
+    route({
+      rpc: 'tenancy.GetTenantById',
+      answer: TenantRecordView,
+      request: byId,
+      grpc: GetTenantByIdRequest,
+    }),
+    route({
+      rpc: 'tenancy.DisableTenant',
+      answer: TenantRecordView,
+      request: byId,
+      grpc: ChangeTenantStatusRequest,
+    }),
+    route({
+      rpc: 'tenancy.EnableTenant',
+      answer: TenantRecordView,
+      request: byId,
+      grpc: ChangeTenantStatusRequest,
+    }),
+  ],
+);

@@ -16,7 +16,7 @@ import {
  */
 export const ReturnVisitRoutes = resourceRoutes(
   'return-visits',
-  { answer: ReturnVisitView, view: returnVisitView },
+  { answer: ReturnVisitView, view: returnVisitView, tag: 'return visits' },
   bodies,
   [
     route({

@@ -83,6 +83,8 @@ export interface ResourceDefaults<R = never> {
   /** The answer's class (its OpenAPI schema). */
   readonly answer: Type<unknown>;
   readonly view?: (reply: R) => unknown;
+  /** The OpenAPI tag, where it is not the path (`tenancy` for `/tenant`): clients generated per tag keep theirs. */
+  readonly tag?: string;
 }
 
 /**
@@ -113,7 +115,7 @@ export function resourceRoutes<R>(
         ...(defaults.view ? { view: defaults.view } : {}),
       };
     });
-  return controllerOf(tag, [...bindings, ...derived]);
+  return controllerOf(defaults.tag ?? tag, [...bindings, ...derived]);
 }
 
 /** The declared writes of a resource: every method but GET whose path is `<tag>` or under `<tag>/`. */

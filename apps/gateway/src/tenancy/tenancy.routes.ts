@@ -37,106 +37,111 @@ function tenantView(tenant: TenantView): TenantView {
  * stream but not its path: a user's path id travels as `userId` and a user's ETag is its tenant's version, which
  * the resource's defaults cannot say, so each of them is bound by hand.
  */
-export const TenancyRoutes = resourceRoutes('tenant', { answer: TenantView, view: tenantView }, bodies, [
-  route({ rpc: 'tenancy.GetTenant', answer: TenantView, view: tenantView }),
-  route({
-    rpc: 'tenancy.SetBusinessCalendar',
-    body: BusinessCalendarDto,
-    answer: TenantView,
-    // The body is the request's `calendar` (the declaration's bodyField).
-    grpc: SetBusinessCalendarRequest,
-    view: tenantView,
-  }),
-  // A user's version is its tenant's (users live in the tenant's stream).
-  route({
-    rpc: 'tenancy.RegisterUser',
-    body: RegisterUserDto,
-    answer: UserView,
-    view: userView,
-    etag: (user: UserView) => user.tenantVersion,
-  }),
-  // Before users/:id, which would take `me` for an id.
-  route({ rpc: 'tenancy.GetMe', answer: UserView, view: userView }),
-  route({
-    rpc: 'tenancy.GetUser',
-    answer: UserView,
-    grpc: GetUserRequest,
-    request: ({ params }: RouteInput) => ({ userId: params['id'] }),
-    view: userView,
-  }),
-  route({
-    rpc: 'tenancy.ListUsers',
-    answer: UserPageView,
-    view: (page: UserPageView) => ({ items: page.items.map(userView) }),
-  }),
-  route({
-    rpc: 'tenancy.ChangeUserRoles',
-    body: ChangeUserRolesDto,
-    answer: UserView,
-    grpc: ChangeUserRolesRequest,
-    request: ({ params, body, expectedVersion }: RouteInput<ChangeUserRolesDto>) => ({
-      userId: params['id'],
-      ...body,
-      expectedVersion,
+export const TenancyRoutes = resourceRoutes(
+  'tenant',
+  { answer: TenantView, view: tenantView, tag: 'tenancy' },
+  bodies,
+  [
+    route({ rpc: 'tenancy.GetTenant', answer: TenantView, view: tenantView }),
+    route({
+      rpc: 'tenancy.SetBusinessCalendar',
+      body: BusinessCalendarDto,
+      answer: TenantView,
+      // The body is the request's `calendar` (the declaration's bodyField).
+      grpc: SetBusinessCalendarRequest,
+      view: tenantView,
     }),
-    view: userView,
-    etag: (user: UserView) => user.tenantVersion,
-  }),
-  route({
-    rpc: 'tenancy.SetUserPassword',
-    body: SetUserPasswordDto,
-    answer: UserView,
-    grpc: SetUserPasswordRequest,
-    request: ({ params, body, expectedVersion }: RouteInput<SetUserPasswordDto>) => ({
-      userId: params['id'],
-      ...body,
-      expectedVersion,
+    // A user's version is its tenant's (users live in the tenant's stream).
+    route({
+      rpc: 'tenancy.RegisterUser',
+      body: RegisterUserDto,
+      answer: UserView,
+      view: userView,
+      etag: (user: UserView) => user.tenantVersion,
     }),
-    view: userView,
-    etag: (user: UserView) => user.tenantVersion,
-  }),
-  route({
-    rpc: 'tenancy.DisableUser',
-    answer: UserView,
-    grpc: DisableUserRequest,
-    request: ({ params, expectedVersion }: RouteInput) => ({ userId: params['id'], expectedVersion }),
-    view: userView,
-    etag: (user: UserView) => user.tenantVersion,
-  }),
-  route({
-    rpc: 'tenancy.EraseUser',
-    answer: UserView,
-    grpc: EraseUserRequest,
-    request: ({ params, expectedVersion }: RouteInput) => ({ userId: params['id'], expectedVersion }),
-    view: userView,
-    etag: (user: UserView) => user.tenantVersion,
-  }),
-  route({
-    rpc: 'tenancy.LinkUserToStaff',
-    body: LinkUserToStaffDto,
-    answer: UserView,
-    grpc: LinkUserToStaffRequest,
-    request: ({ params, body, expectedVersion }: RouteInput<LinkUserToStaffDto>) => ({
-      userId: params['id'],
-      ...body,
-      expectedVersion,
+    // Before users/:id, which would take `me` for an id.
+    route({ rpc: 'tenancy.GetMe', answer: UserView, view: userView }),
+    route({
+      rpc: 'tenancy.GetUser',
+      answer: UserView,
+      grpc: GetUserRequest,
+      request: ({ params }: RouteInput) => ({ userId: params['id'] }),
+      view: userView,
     }),
-    view: userView,
-    etag: (user: UserView) => user.tenantVersion,
-  }),
-  route({
-    rpc: 'tenancy.UnlinkUserFromStaff',
-    answer: UserView,
-    grpc: UnlinkUserFromStaffRequest,
-    request: ({ params, expectedVersion }: RouteInput) => ({ userId: params['id'], expectedVersion }),
-    view: userView,
-    etag: (user: UserView) => user.tenantVersion,
-  }),
-  route({
-    rpc: 'tenancy.IssueUserInvitation',
-    answer: UserInvitationView,
-    grpc: IssueUserInvitationRequest,
-    request: ({ params, expectedVersion }: RouteInput) => ({ userId: params['id'], expectedVersion }),
-    etag: (invitation: UserInvitationView) => invitation.tenantVersion,
-  }),
-]);
+    route({
+      rpc: 'tenancy.ListUsers',
+      answer: UserPageView,
+      view: (page: UserPageView) => ({ items: page.items.map(userView) }),
+    }),
+    route({
+      rpc: 'tenancy.ChangeUserRoles',
+      body: ChangeUserRolesDto,
+      answer: UserView,
+      grpc: ChangeUserRolesRequest,
+      request: ({ params, body, expectedVersion }: RouteInput<ChangeUserRolesDto>) => ({
+        userId: params['id'],
+        ...body,
+        expectedVersion,
+      }),
+      view: userView,
+      etag: (user: UserView) => user.tenantVersion,
+    }),
+    route({
+      rpc: 'tenancy.SetUserPassword',
+      body: SetUserPasswordDto,
+      answer: UserView,
+      grpc: SetUserPasswordRequest,
+      request: ({ params, body, expectedVersion }: RouteInput<SetUserPasswordDto>) => ({
+        userId: params['id'],
+        ...body,
+        expectedVersion,
+      }),
+      view: userView,
+      etag: (user: UserView) => user.tenantVersion,
+    }),
+    route({
+      rpc: 'tenancy.DisableUser',
+      answer: UserView,
+      grpc: DisableUserRequest,
+      request: ({ params, expectedVersion }: RouteInput) => ({ userId: params['id'], expectedVersion }),
+      view: userView,
+      etag: (user: UserView) => user.tenantVersion,
+    }),
+    route({
+      rpc: 'tenancy.EraseUser',
+      answer: UserView,
+      grpc: EraseUserRequest,
+      request: ({ params, expectedVersion }: RouteInput) => ({ userId: params['id'], expectedVersion }),
+      view: userView,
+      etag: (user: UserView) => user.tenantVersion,
+    }),
+    route({
+      rpc: 'tenancy.LinkUserToStaff',
+      body: LinkUserToStaffDto,
+      answer: UserView,
+      grpc: LinkUserToStaffRequest,
+      request: ({ params, body, expectedVersion }: RouteInput<LinkUserToStaffDto>) => ({
+        userId: params['id'],
+        ...body,
+        expectedVersion,
+      }),
+      view: userView,
+      etag: (user: UserView) => user.tenantVersion,
+    }),
+    route({
+      rpc: 'tenancy.UnlinkUserFromStaff',
+      answer: UserView,
+      grpc: UnlinkUserFromStaffRequest,
+      request: ({ params, expectedVersion }: RouteInput) => ({ userId: params['id'], expectedVersion }),
+      view: userView,
+      etag: (user: UserView) => user.tenantVersion,
+    }),
+    route({
+      rpc: 'tenancy.IssueUserInvitation',
+      answer: UserInvitationView,
+      grpc: IssueUserInvitationRequest,
+      request: ({ params, expectedVersion }: RouteInput) => ({ userId: params['id'], expectedVersion }),
+      etag: (invitation: UserInvitationView) => invitation.tenantVersion,
+    }),
+  ],
+);
