@@ -17,4 +17,5 @@ export * from './contracts.vocabulary';
 export * from './events/tenancy-logins.events';
 export * from './resources.vocabulary';
 export * from './orders.vocabulary';
+export * from './customers.vocabulary';
 export * from './not-sealed-text';

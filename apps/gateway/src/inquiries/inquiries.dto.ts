@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import { BUSINESS_LINES, PERSONAL_TEXT } from '@serviceops/contracts';
+import { BUSINESS_LINES, NEED_KINDS, PERSONAL_TEXT } from '@serviceops/contracts';
 import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsUUID, ValidateIf, ValidateNested } from 'class-validator';
 import { CHANNELS } from '../customers/customers.dto';
@@ -11,7 +11,6 @@ import { Personal } from '../http/personal';
 import { BodyOf } from '../routes/mount';
 
 export const INQUIRY_STATUSES = ['open', 'overdue', 'answered', 'handed_off'] as const;
-export const NEED_KINDS = ['equipment', 'service'] as const;
 
 @BodyOf('customers.OpenInquiry')
 @ApiSchema({ name: 'OpenInquiry' })

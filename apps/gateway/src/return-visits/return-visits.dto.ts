@@ -2,17 +2,18 @@ import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsUUID, ValidateIf, ValidateNested } from 'class-validator';
 import { PageQuery } from '../http/page.query';
-import { RETURN_VISIT_FIELDS as F } from '@serviceops/contracts';
+import {
+  RETURN_VISIT_FIELDS as F,
+  RETURN_VISIT_OUTCOMES,
+  RETURN_VISIT_STATUSES,
+  SATISFACTION_LEVELS,
+  SCHEDULED_RETURN_VISIT_REASONS,
+} from '@serviceops/contracts';
 import { RULES } from '@serviceops/kernel';
 import { Follows, present } from '../http/validators';
 import { BodyOf } from '../routes/mount';
 
 /** Why a visit is made; periodic ones are scheduled by the policy, never by a caller. */
-export const VISIT_REASONS = ['after_service', 'periodic', 'on_demand'] as const;
-export const SCHEDULED_VISIT_REASONS = ['after_service', 'on_demand'] as const;
-export const VISIT_STATUSES = ['scheduled', 'done', 'cancelled'] as const;
-export const VISIT_OUTCOMES = ['reached', 'unreachable', 'declined'] as const;
-export const SATISFACTION = ['very_satisfied', 'satisfied', 'dissatisfied', 'very_dissatisfied'] as const;
 
 @BodyOf('customers.ScheduleReturnVisit')
 @ApiSchema({ name: 'ScheduleReturnVisit' })
@@ -21,8 +22,8 @@ export class ScheduleReturnVisitDto {
   @IsUUID()
   customerId!: string;
 
-  @ApiProperty({ enum: SCHEDULED_VISIT_REASONS })
-  @IsIn(SCHEDULED_VISIT_REASONS)
+  @ApiProperty({ enum: SCHEDULED_RETURN_VISIT_REASONS })
+  @IsIn(SCHEDULED_RETURN_VISIT_REASONS)
   reason!: string;
 
   @ValidateIf(present)
@@ -56,19 +57,19 @@ export class FollowUpDto {
 @BodyOf('customers.RecordReturnVisit')
 @ApiSchema({ name: 'RecordReturnVisit' })
 export class RecordReturnVisitDto {
-  @ApiProperty({ enum: VISIT_OUTCOMES })
-  @IsIn(VISIT_OUTCOMES)
+  @ApiProperty({ enum: RETURN_VISIT_OUTCOMES })
+  @IsIn(RETURN_VISIT_OUTCOMES)
   outcome!: string;
 
   @ApiPropertyOptional({
-    enum: SATISFACTION,
+    enum: SATISFACTION_LEVELS,
     required: false,
     description:
       'required when reached (else 422 CUSTOMERS.SATISFACTION_REQUIRED), refused otherwise ' +
       '(422 CUSTOMERS.SATISFACTION_NOT_EXPECTED)',
   })
   @ValidateIf(present)
-  @IsIn(SATISFACTION)
+  @IsIn(SATISFACTION_LEVELS)
   satisfaction?: string;
 
   @ValidateIf(present)
@@ -94,9 +95,9 @@ export class CancelReturnVisitDto {
 }
 
 export class ListReturnVisitsQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: VISIT_STATUSES, required: false })
+  @ApiPropertyOptional({ enum: RETURN_VISIT_STATUSES, required: false })
   @ValidateIf(present)
-  @IsIn(VISIT_STATUSES)
+  @IsIn(RETURN_VISIT_STATUSES)
   status?: string;
 
   @ApiPropertyOptional({ format: 'uuid', required: false })

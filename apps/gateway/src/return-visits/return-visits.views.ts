@@ -1,8 +1,13 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import type { FromWire } from '../http/http.types';
-import { SATISFACTION, VISIT_OUTCOMES, VISIT_REASONS, VISIT_STATUSES } from './return-visits.dto';
 import { NotPersonal, Personal } from '../http/personal';
-import { PERSONAL_TEXT } from '@serviceops/contracts';
+import {
+  PERSONAL_TEXT,
+  RETURN_VISIT_OUTCOMES,
+  RETURN_VISIT_REASONS,
+  RETURN_VISIT_STATUSES,
+  SATISFACTION_LEVELS,
+} from '@serviceops/contracts';
 
 /** A follow-up as answers show it: its action is personal free text, absent when masked or replayed. */
 @ApiSchema({ name: 'FollowUp' })
@@ -26,10 +31,10 @@ export class ReturnVisitView {
   @ApiProperty({ format: 'uuid' })
   customerId!: string;
 
-  @ApiProperty({ enum: VISIT_STATUSES })
+  @ApiProperty({ enum: RETURN_VISIT_STATUSES })
   status!: string;
 
-  @ApiProperty({ enum: VISIT_REASONS })
+  @ApiProperty({ enum: RETURN_VISIT_REASONS })
   reason!: string;
 
   @ApiProperty({ format: 'date' })
@@ -46,10 +51,10 @@ export class ReturnVisitView {
   @ApiProperty({ format: 'date-time' })
   scheduledAt!: string;
 
-  @ApiPropertyOptional({ enum: VISIT_OUTCOMES, required: false })
+  @ApiPropertyOptional({ enum: RETURN_VISIT_OUTCOMES, required: false })
   outcome?: string;
 
-  @ApiPropertyOptional({ enum: SATISFACTION, required: false })
+  @ApiPropertyOptional({ enum: SATISFACTION_LEVELS, required: false })
   satisfaction?: string;
 
   @ApiPropertyOptional({ required: false })

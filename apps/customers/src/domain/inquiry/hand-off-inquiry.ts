@@ -6,8 +6,9 @@ import { existing, oneOf, text } from './inquiry.rules';
 import type { InquiryContext, InquiryState } from './inquiry.state';
 
 /** What a customer asked for, passed on to sales. */
-export const NEED_KINDS = ['equipment', 'service'] as const;
-export type NeedKind = (typeof NEED_KINDS)[number];
+import { NEED_KINDS, type NeedKind } from '@serviceops/contracts';
+
+export { NEED_KINDS, type NeedKind };
 
 export interface SalesNeed {
   readonly kind: NeedKind;

@@ -1,19 +1,21 @@
 import type { CustomerStatus } from '../customer/active-customer';
 
-/** Why a return visit (回访) is made. */
-export const RETURN_VISIT_REASONS = ['after_service', 'periodic', 'on_demand'] as const;
-export type ReturnVisitReason = (typeof RETURN_VISIT_REASONS)[number];
+import type {
+  ReturnVisitOutcome,
+  ReturnVisitReason,
+  ReturnVisitStatus,
+  SatisfactionLevel,
+} from '@serviceops/contracts';
 
-export const RETURN_VISIT_OUTCOMES = ['reached', 'unreachable', 'declined'] as const;
-export type ReturnVisitOutcome = (typeof RETURN_VISIT_OUTCOMES)[number];
-
-export const SATISFACTION_LEVELS = [
-  'very_satisfied',
-  'satisfied',
-  'dissatisfied',
-  'very_dissatisfied',
-] as const;
-export type SatisfactionLevel = (typeof SATISFACTION_LEVELS)[number];
+// The vocabulary is the contracts' (customers.vocabulary.ts), which the gateway states in OpenAPI.
+export {
+  RETURN_VISIT_OUTCOMES,
+  RETURN_VISIT_REASONS,
+  SATISFACTION_LEVELS,
+  type ReturnVisitOutcome,
+  type ReturnVisitReason,
+  type SatisfactionLevel,
+} from '@serviceops/contracts';
 
 export interface AbsentReturnVisit {
   readonly status: 'absent';
@@ -21,7 +23,7 @@ export interface AbsentReturnVisit {
 
 export interface ReturnVisit {
   /** scheduled → done (recorded) or cancelled. */
-  readonly status: 'scheduled' | 'done' | 'cancelled';
+  readonly status: ReturnVisitStatus;
   readonly visitId: string;
   readonly customerId: string;
   readonly reason: ReturnVisitReason;
