@@ -16,6 +16,9 @@ export const CLAUSE_KEYS = [
 ] as const;
 export type ClauseKey = (typeof CLAUSE_KEYS)[number];
 
+/** Longest expiry notice a template may set, in months (the regulations ask for one month before the end). */
+export const MAX_NOTICE_MONTHS = 12;
+
 export const ITEM_KINDS = ['service', 'equipment'] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
 

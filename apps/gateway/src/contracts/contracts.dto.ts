@@ -8,6 +8,7 @@ import {
   FOLLOW_UP_OUTCOMES,
   FOLLOW_UP_STATUSES,
   ITEM_KINDS,
+  MAX_NOTICE_MONTHS,
   PARTIES,
   PROPOSAL_STATUSES,
   SIGNING_METHODS,
@@ -36,7 +37,6 @@ import { NotPersonal, Personal } from '../http/personal';
 
 const MAX_ITEMS = 100;
 const MAX_REASONS = 20;
-const MAX_NOTICE_MONTHS = 12;
 const MAX_VISITS = 365;
 
 @ApiSchema({ name: 'ContractItem' })

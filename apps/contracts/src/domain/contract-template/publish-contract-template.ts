@@ -1,4 +1,4 @@
-import { CONTRACT_FIELDS } from '@serviceops/contracts';
+import { CONTRACT_FIELDS, MAX_NOTICE_MONTHS } from '@serviceops/contracts';
 import { useCase, type Command, type Event } from '@serviceops/kernel';
 import { CLAUSE_KEYS, isClauseKey, isContractKind, type ClauseKey, type ContractKind } from '../terms/terms';
 import { ContractTemplateErrorCode as E, contractTemplateError } from './contract-template.errors';
@@ -7,9 +7,6 @@ import type {
   ContractTemplateContext,
   ContractTemplateState,
 } from './contract-template.state';
-
-/** Longest notice the policy may set, in months. */
-export const MAX_NOTICE_MONTHS = 12;
 
 /** Publishes the next version of a kind's template: all of a template but its version, which the stream gives. */
 export type PublishContractTemplate = Command<'PublishContractTemplate', Omit<ContractTemplate, 'version'>>;
