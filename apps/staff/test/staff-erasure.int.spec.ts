@@ -31,8 +31,8 @@ import { candidateStreamId } from '../src/domain/recruitment/candidate.decider';
 import { separationStreamId } from '../src/domain/separation/separation.decider';
 import { staffService } from '../src/staff.service-definition';
 import { atRest as eventsAtRest, storedEvents } from './at-rest';
+import { hiredOn } from './staff-on-own-database';
 import type { ChangePeoplePolicy } from '../src/domain/people-policy/change-people-policy';
-import type { RecordRecruitmentStep } from '../src/domain/recruitment/record-recruitment-step';
 
 // Erasing a leaver's personal data (issue 13 item 9) on real PostgreSQL: the raw event-store rows hold the name,
 // phone and ID number sealed before and unreadable after (the key gone); ids, dates, pay and the history stay.
@@ -72,47 +72,10 @@ const ID_NUMBER = '110105199001010011';
 const rows = (stream: string) => storedEvents(runtime(), stream);
 const atRest = (stream: string) => eventsAtRest(runtime(), stream);
 
-function hired(username?: string): Promise<{ staffId: string; candidateId: string }> {
-  return hiredIn(call, username);
-}
-
-async function hiredIn(
-  call: CallContext,
-  username?: string,
-): Promise<{ staffId: string; candidateId: string }> {
-  const recruitment = app().get(RecruitmentHandlers);
-  const posting = await recruitment.openPosting(
-    {
-      role: 'coach',
-      branchId: newId(),
-      businessLine: 'driving_practice',
-      title: 'Driving coach',
-      criteria: {},
-    },
-    call,
-  );
-  const applied = await recruitment.applyForPosting(
-    { postingId: posting.id, name: NAME, phone: PHONE, idNumber: ID_NUMBER, drivingYears: 5 },
-    call,
-  );
-  const id = applied.id;
-  const step = (body: Omit<RecordRecruitmentStep['data'], 'candidateId'>) =>
-    handlerOf(recruitment, 'staff.RecordRecruitmentStep')({ id, ...body }, call);
-  await step({ step: 'screening' });
-  await step({ step: 'interview', passed: true, interviewMode: 'on_site', ratings: [] });
-  await step({ step: 'practical_test', passed: true, practicalTest: 'test_drive' });
-  await step({ step: 'onboarding_training', passed: true });
-  await step({ step: 'exam', passed: true, score: 90 });
-  const member = await recruitment.hireCandidate(
-    {
-      id,
-      payTerms: { dailyPay: { amount: 30_000, currency: 'CNY' } },
-      ...(username ? { login: { username } } : {}),
-    },
-    call,
-  );
-  return { staffId: member.id, candidateId: id };
-}
+/** The person (name, phone and ID number) hired as a coach by `by`, with a login under `username` if given. */
+const hiredIn = (by: CallContext, username?: string) =>
+  hiredOn(app(), { call: by, name: NAME, phone: PHONE, idNumber: ID_NUMBER, username });
+const hired = (username?: string) => hiredIn(call, username);
 
 const ITEMS = ['customers', 'open_orders', 'materials', 'borrowed_tools'] as const;
 
