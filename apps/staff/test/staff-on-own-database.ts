@@ -1,7 +1,16 @@
+import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { newId } from '@serviceops/kernel';
-import type { CallContext } from '@serviceops/platform';
-import { bootOnOwnDatabase, type BootedService, handlerOf } from '@serviceops/platform/testing';
+import { runService, type CallContext, type RunningService } from '@serviceops/platform';
+import {
+  bootOnOwnDatabase,
+  type BootedService,
+  dropDatabase,
+  freePort,
+  handlerOf,
+  onServer,
+} from '@serviceops/platform/testing';
+import { databaseUrl, newInternalKeyPair, uniqueName } from '@serviceops/testing';
 import { RecruitmentHandlers } from '../src/application/recruitment.handlers';
 import { staffService } from '../src/staff.service-definition';
 import type { RecordRecruitmentStep } from '../src/domain/recruitment/record-recruitment-step';
@@ -105,12 +114,10 @@ export async function hiredOn(app: INestApplication, options: HireOptions): Prom
   return { ...screened, staffId: member.id };
 }
 
-/** What a staff spec works with: the service booted for it, its tenant and manager, and hiring. */
-export interface StaffSpec {
+/** A spec's tenant, its manager, the running service's application and hiring on it. */
+interface StaffSpecBase {
   /** The running service's Nest application (within tests and hooks). */
   readonly app: () => INestApplication;
-  /** The booted kit (within tests and hooks). */
-  readonly booted: () => BootedService;
   readonly tenantId: string;
   /** A caller of `tenantId` with the spec's roles (an admin unless given). */
   readonly manager: CallContext;
@@ -120,16 +127,42 @@ export interface StaffSpec {
   readonly screened: (options?: Partial<HireOptions>) => Promise<Screened>;
 }
 
+/** What a staff spec works with: the service booted for it, its tenant and manager, and hiring. */
+export interface StaffSpec extends StaffSpecBase {
+  /** The booted kit (within tests and hooks). */
+  readonly booted: () => BootedService;
+}
+
+/** A staff spec whose tests stop the service and start it again on the same database, with the same key. */
+export interface RestartableStaffSpec extends StaffSpecBase {
+  /** Stops the instance running now. */
+  readonly stop: () => Promise<void>;
+  /** Starts an instance on the database, looking for due timers every `timerPollMs` (100 ms unless given). */
+  readonly start: (timerPollMs?: number) => Promise<RunningService>;
+}
+
+type SpecOptions = { env?: Readonly<Record<string, string>>; roles?: string[] };
+
+function specOf(app: () => INestApplication, roles: string[]): StaffSpecBase {
+  const tenantId = newId();
+  const manager: CallContext = { tenantId, actorId: newId(), roles, correlationId: newId() };
+  return {
+    app,
+    tenantId,
+    manager,
+    hired: (options) => hiredOn(app(), { call: manager, ...options }),
+    screened: (options) => screenedOn(app(), { call: manager, ...options }),
+  };
+}
+
 /**
  * The staff service on a database of its own for the spec that calls this (with `env` on top): booted before its
  * tests (before the spec's own `beforeAll`), stopped and dropped after them.
  */
 export function staffOnOwnDatabase(
   name: string,
-  { env = {}, roles = ['admin'] }: { env?: Readonly<Record<string, string>>; roles?: string[] } = {},
+  { env = {}, roles = ['admin'] }: SpecOptions = {},
 ): StaffSpec {
-  const tenantId = newId();
-  const manager: CallContext = { tenantId, actorId: newId(), roles, correlationId: newId() };
   let running: BootedService | undefined;
   beforeAll(async () => {
     running = await bootOnOwnDatabase(name, staffService, env);
@@ -141,13 +174,47 @@ export function staffOnOwnDatabase(
     if (!running) throw new Error(`${name}: the staff service is not booted (read it inside a test)`);
     return running;
   };
-  const app = () => booted().running.app;
-  return {
-    app,
-    booted,
-    tenantId,
-    manager,
-    hired: (options) => hiredOn(app(), { call: manager, ...options }),
-    screened: (options) => screenedOn(app(), { call: manager, ...options }),
+  return { ...specOf(() => booted().running.app, roles), booted };
+}
+
+/**
+ * The staff service on a database of its own that the spec's tests restart (to see a timer fire once across a
+ * restart): created and started (timers polled every 100 ms) before the tests, the instance running then stopped
+ * and the database dropped after them. Every start uses one master key: sealed data stays readable until erased.
+ */
+export function restartableStaffOnOwnDatabase(
+  name: string,
+  { env = {}, roles = ['admin'] }: SpecOptions = {},
+): RestartableStaffSpec {
+  const database = uniqueName(name);
+  const url = new URL(databaseUrl());
+  url.pathname = `/${database}`;
+  const masterKey = randomBytes(32).toString('base64');
+  let running: RunningService | undefined;
+  const start = async (timerPollMs = 100) => {
+    running = await runService(staffService, {
+      DATABASE_URL: url.toString(),
+      GRPC_PORT: String(await freePort()),
+      HTTP_PORT: String(await freePort()),
+      LOG_LEVEL: 'silent',
+      TIMER_POLL_MS: String(timerPollMs),
+      MASTER_KEY: masterKey,
+      INTERNAL_TOKEN_PUBLIC_KEYS: newInternalKeyPair().publicKey,
+      ...env,
+    });
+    return running;
   };
+  beforeAll(async () => {
+    await onServer(`CREATE DATABASE ${database}`);
+    await start();
+  }, 60_000);
+  afterAll(async () => {
+    await running?.stop();
+    await dropDatabase(database);
+  });
+  const up = () => {
+    if (!running) throw new Error(`${name}: the staff service is not started (read it inside a test)`);
+    return running;
+  };
+  return { ...specOf(() => up().app, roles), start, stop: () => up().stop() };
 }
