@@ -55,7 +55,7 @@ export interface Hired extends Screened {
   readonly staffId: string;
 }
 
-/** The role's business line and practical test unless the options say otherwise. */
+/** A coach: driving practice and a test drive; any other role: after-sales repair and a workshop task. */
 const coach = (role: string) => role === 'coach';
 
 /** Opens a posting on `app` for the options' role and branch, applies as the options' person and passes screening. */
