@@ -1,18 +1,18 @@
 import { withTransaction } from '@serviceops/eventstore';
 import { DomainError, newId } from '@serviceops/kernel';
 import { EventSourcingRuntime, ProblemError, type CallContext } from '@serviceops/platform';
-import { bootOnOwnDatabase, type BootedService, handlerOf } from '@serviceops/platform/testing';
+import { handlerOf } from '@serviceops/platform/testing';
 import { eventually } from '@serviceops/testing';
 import { AssessmentHandlers } from '../src/application/assessments';
 import { assessmentStreamId } from '../src/domain/assessment/assessment.decider';
 import { projectAssessmentList } from '../src/projections/assessment-list.projection';
-import { staffService } from '../src/staff.service-definition';
+import { staffOnOwnDatabase } from './staff-on-own-database';
 
 // Issue 13 item 5: a recorded assessment read back (GetAssessment: the latest or a version, folded from the
 // period's stream; ListAssessments from the assessment list, a projection of PeriodAssessed).
 
-let booted: BootedService | undefined;
-const assessments = () => booted!.running.app.get(AssessmentHandlers);
+const { app } = staffOnOwnDatabase('staffresults');
+const assessments = () => app().get(AssessmentHandlers);
 const call = (tenantId = newId()): CallContext => ({
   tenantId,
   actorId: newId(),
@@ -20,15 +20,7 @@ const call = (tenantId = newId()): CallContext => ({
   correlationId: newId(),
 });
 
-beforeAll(async () => {
-  booted = await bootOnOwnDatabase('staffresults', staffService);
-});
-
-afterAll(async () => {
-  await booted?.stop();
-});
-
-const runtime = () => booted!.running.app.get(EventSourcingRuntime);
+const runtime = () => app().get(EventSourcingRuntime);
 
 /** Every result of the tenant, page by page (`limit` a page). */
 async function allPages(tenant: CallContext, limit: number, period?: string): Promise<unknown[]> {

@@ -1,26 +1,17 @@
 import { PostgresEventStore } from '@serviceops/eventstore';
 import { defaultBusinessCalendar, newId } from '@serviceops/kernel';
 import { EventSourcingRuntime, type CallContext } from '@serviceops/platform';
-import { bootOnOwnDatabase, type BootedService } from '@serviceops/platform/testing';
 import { eventually } from '@serviceops/testing';
 import { AssessmentHandlers } from '../src/application/assessments';
 import { staffFactsOf } from '../src/infrastructure/conduct-staff-facts.repository';
-import { staffService } from '../src/staff.service-definition';
+import { staffOnOwnDatabase } from './staff-on-own-database';
 
 // Assessment periods in the tenant's calendar (issue 13 item 5): the staff service keeps each tenant's zone from
 // tenancy's calendar events (libs/platform tenant-zones, as the contracts service does), and a month is cut at
 // the tenant's midnights. For a tenant at UTC+8, 23:30 UTC on 31 March is 07:30 on 1 April: April's.
 
-let booted: BootedService | undefined;
-const runtime = () => booted!.running.app.get(EventSourcingRuntime);
-
-beforeAll(async () => {
-  booted = await bootOnOwnDatabase('staffzones', staffService);
-});
-
-afterAll(async () => {
-  await booted?.stop();
-});
+const { app } = staffOnOwnDatabase('staffzones');
+const runtime = () => app().get(EventSourcingRuntime);
 
 async function append(schema: string, stream: string, tenantId: string, type: string, data: object) {
   const log = new PostgresEventStore({ pool: runtime().store.pool, schema });
@@ -86,7 +77,7 @@ it('counts an inspection at 23:30 UTC on 31 March in April for a tenant at UTC+8
         : undefined;
     });
     const call: CallContext = { tenantId, actorId: newId(), roles: ['admin'], correlationId: newId() };
-    const handlers = booted!.running.app.get(AssessmentHandlers);
+    const handlers = app().get(AssessmentHandlers);
     const kpi = async (period: string) =>
       (await handlers.preview({ period }, call)).results[0]?.kpis['serviceQuality'];
     quality[tenantId] = { march: await kpi('2026-03'), april: await kpi('2026-04') };

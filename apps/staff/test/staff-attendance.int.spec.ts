@@ -2,7 +2,7 @@ import { withTransaction, PostgresEventStore } from '@serviceops/eventstore';
 import type { Rpc } from '@serviceops/contracts';
 import { newId } from '@serviceops/kernel';
 import { EventSourcingRuntime, isSealed, PersonalDataCipher, type CallContext } from '@serviceops/platform';
-import { bootOnOwnDatabase, type BootedService, handlerOf } from '@serviceops/platform/testing';
+import { handlerOf } from '@serviceops/platform/testing';
 import type { DeliveredEvent } from '@serviceops/messaging';
 import { eventually } from '@serviceops/testing';
 import { AttendanceHandlers } from '../src/application/attendance.handlers';
@@ -12,24 +12,20 @@ import { shiftStreamId } from '../src/domain/attendance/shift.decider';
 import { staffFactsOf } from '../src/infrastructure/conduct-staff-facts.repository';
 import { staffOfUser } from '../src/infrastructure/staff-logins.repository';
 import { projectStaffLogins } from '../src/projections/staff-logins.projection';
-import { staffService } from '../src/staff.service-definition';
+import { staffOnOwnDatabase } from './staff-on-own-database';
 
 // Attendance on real PostgreSQL (issue 13 items 6, 7): a shift cancelled before its start withdraws its working
 // slot (reason sealed with the person's key), one that started or was clocked into is refused, another tenant's is
 // not found; clock-in and -out only by the person (the login tenancy linked to them) or a supervisor, anyone else
 // refused with nothing written; leave reasons sealed at rest and unreadable once the key is destroyed.
 
-let booted: BootedService | undefined;
-const tenantId = newId();
-const manager: CallContext = {
-  tenantId,
-  actorId: newId(),
+const { app, tenantId, manager } = staffOnOwnDatabase('staffattendance', {
+  env: { TIMER_POLL_MS: '100' },
   roles: ['workshop_manager'],
-  correlationId: newId(),
-};
+});
 
-const runtime = () => booted!.running.app.get(EventSourcingRuntime);
-const attendance = () => booted!.running.app.get(AttendanceHandlers);
+const runtime = () => app().get(EventSourcingRuntime);
+const attendance = () => app().get(AttendanceHandlers);
 /** A declared method a use case serves through the generic handler (no method of its own), as gRPC calls it. */
 const served = (rpc: Rpc) => (request: object, call: CallContext) =>
   handlerOf(attendance(), rpc)(request, call);
@@ -88,14 +84,6 @@ const code = (promise: Promise<unknown>) =>
     () => 'no error',
     (error: { code?: string }) => error.code,
   );
-
-beforeAll(async () => {
-  booted = await bootOnOwnDatabase('staffattendance', staffService, { TIMER_POLL_MS: '100' });
-});
-
-afterAll(async () => {
-  await booted?.stop();
-});
 
 describe('cancelling a shift', () => {
   it('withdraws the working slot, seals the reason, and refuses a started, clocked-in or foreign shift', async () => {
@@ -156,7 +144,7 @@ describe('cancelling a shift', () => {
       ).toHaveLength(s === soon ? 3 : 2);
 
     // The person's key destroyed (erasure): the reason unreadable, the cancellation still shown.
-    const cipher = booted!.running.app.get(PersonalDataCipher);
+    const cipher = app().get(PersonalDataCipher);
     await withTransaction(runtime().store.pool, (tx) => cipher.destroy(tx, [staffId]));
     expect(await attendance().getShift({ id }, manager)).toMatchObject({
       status: 'cancelled',
@@ -333,7 +321,7 @@ describe('leave reasons, sealed', () => {
       decision: 'congratulations to Liu Yang',
       cancellation: 'the baby came early, Liu Yang is home',
     });
-    const cipher = booted!.running.app.get(PersonalDataCipher);
+    const cipher = app().get(PersonalDataCipher);
     await withTransaction(runtime().store.pool, (tx) => cipher.destroy(tx, [staffId]));
     expect((await attendance().getLeave({ staffId }, manager)).requests[0]).toMatchObject({
       status: 'cancelled',

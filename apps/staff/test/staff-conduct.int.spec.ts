@@ -1,15 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { dropDatabase, freePort, onServer, handlerOf } from '@serviceops/platform/testing';
+import { handlerOf } from '@serviceops/platform/testing';
 import { newId } from '@serviceops/kernel';
-import {
-  EventSourcingRuntime,
-  isSealed,
-  PersonalDataCipher,
-  runService,
-  type CallContext,
-  type RunningService,
-} from '@serviceops/platform';
-import { databaseUrl, newInternalKeyPair, uniqueName } from '@serviceops/testing';
+import { EventSourcingRuntime, isSealed, PersonalDataCipher, type CallContext } from '@serviceops/platform';
 import { withTransaction } from '@serviceops/eventstore';
 import { AssessmentHandlers } from '../src/application/assessments';
 import { AttendanceHandlers } from '../src/application/attendance.handlers';
@@ -19,7 +10,7 @@ import { projectAssessmentFacts } from '../src/projections/assessment-facts.proj
 import { projectConductStaffFacts } from '../src/projections/conduct-staff-facts.projection';
 import { TrainingSessionHandlers } from '../src/application/training-session.handlers';
 import { staffFactsOf } from '../src/infrastructure/conduct-staff-facts.repository';
-import { staffService } from '../src/staff.service-definition';
+import { restartableStaffOnOwnDatabase } from './staff-on-own-database';
 
 // The conduct register on real PostgreSQL: the daily-pay read model fed by recorded events of part A's shape,
 // two violations of one rule for one person recorded at once, and the missed-training timer across a restart.
@@ -34,35 +25,16 @@ async function until<T>(what: string, check: () => Promise<T | undefined>, timeo
   }
 }
 
-const database = uniqueName('staffconduct');
-const url = new URL(databaseUrl());
-url.pathname = `/${database}`;
-let running: RunningService | undefined;
-/** Staff seals personal data: the same key across the restarts of one test. */
-const MASTER_KEY = randomBytes(32).toString('base64');
-
-/** `timerPollMs`: how often due timers are looked for (a minute: not while a test's first run lasts). */
-async function start(timerPollMs = 100): Promise<RunningService> {
-  running = await runService(staffService, {
-    DATABASE_URL: url.toString(),
-    GRPC_PORT: String(await freePort()),
-    HTTP_PORT: String(await freePort()),
-    LOG_LEVEL: 'silent',
-    TIMER_POLL_MS: String(timerPollMs),
-    MASTER_KEY,
-    INTERNAL_TOKEN_PUBLIC_KEYS: newInternalKeyPair().publicKey,
-  });
-  return running;
-}
-
-const tenantId = newId();
-const manager = newId();
-const call: CallContext = {
+const {
+  app,
   tenantId,
-  actorId: manager,
+  manager: call,
+  start,
+  stop,
+} = restartableStaffOnOwnDatabase('staffconduct', {
   roles: ['service_director'],
-  correlationId: newId(),
-};
+});
+const manager = call.actorId;
 
 /** Part A's hiring, as the contract states it: stream id = the staff member's id. */
 async function hire(
@@ -71,7 +43,7 @@ async function hire(
   line = 'after_sales_repair',
   where: { tenantId: string; branchId: string } = { tenantId, branchId: newId() },
 ): Promise<void> {
-  const runtime = running!.app.get(EventSourcingRuntime);
+  const runtime = app().get(EventSourcingRuntime);
   await runtime.store.append(
     staffId,
     [
@@ -94,21 +66,11 @@ async function hire(
   });
 }
 
-beforeAll(async () => {
-  await onServer(`CREATE DATABASE ${database}`);
-  await start();
-});
-
-afterAll(async () => {
-  await running?.stop();
-  await dropDatabase(database);
-});
-
 describe('the daily pay the ladder needs', () => {
   it('follows StaffMemberHired, then PayTermsChanged; a stale redelivery changes nothing', async () => {
     const staffId = newId();
     await hire(staffId, 20_000);
-    const runtime = running!.app.get(EventSourcingRuntime);
+    const runtime = app().get(EventSourcingRuntime);
     await runtime.store.append(
       staffId,
       [
@@ -141,7 +103,7 @@ describe('two violations of one rule for one person, recorded at the same moment
   it('rank first and second (never two first offences), with the ladder’s fines', async () => {
     const staffId = newId();
     await hire(staffId, 24_000);
-    const handlers = running!.app.get(DisciplineHandlers);
+    const handlers = app().get(DisciplineHandlers);
     const occurredAt = new Date(Date.now() - 60_000).toISOString();
     const request = { staffId, ruleId: 'dress-and-grooming', occurredAt, evidence: 'no uniform' };
     await Promise.all([
@@ -163,7 +125,7 @@ describe('two violations of one rule for one person, recorded at the same moment
 
   it('refuses the second step when the person’s pay is unknown, and writes nothing', async () => {
     const staffId = newId();
-    const runtime = running!.app.get(EventSourcingRuntime);
+    const runtime = app().get(EventSourcingRuntime);
     await runtime.store.append(
       staffId,
       [
@@ -177,7 +139,7 @@ describe('two violations of one rule for one person, recorded at the same moment
     await until('the hire', async () =>
       (await staffFactsOf(runtime.store, tenantId, staffId)).known ? true : undefined,
     );
-    const handlers = running!.app.get(DisciplineHandlers);
+    const handlers = app().get(DisciplineHandlers);
     const request = {
       staffId,
       ruleId: 'dress-and-grooming',
@@ -199,10 +161,10 @@ describe('a mandatory training session missed', () => {
     await hire(absent, 20_000);
     // A run that looks for due timers at boot only (then a minute on): the end cannot fire before the stop,
     // however slow the machine, so attendance is recorded while the session is open and the end fires after.
-    await running!.stop();
+    await stop();
     await start(60_000);
     const endsAt = Date.now() + 3_000; // ahead enough for the invitation below (none once the session is over)
-    const training = running!.app.get(TrainingSessionHandlers);
+    const training = app().get(TrainingSessionHandlers);
     const session = await training.schedule(
       {
         kind: 'monthly_safety_study',
@@ -222,11 +184,11 @@ describe('a mandatory training session missed', () => {
       call,
     );
     // The service goes down before the session ends, and comes back after.
-    await running!.stop();
+    await stop();
     const wait = endsAt - Date.now() + 100;
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     await start();
-    const discipline = running!.app.get(DisciplineHandlers);
+    const discipline = app().get(DisciplineHandlers);
     const record = await until('the missed-training violation', async () => {
       try {
         return await discipline.get({ staffId: absent }, call);
@@ -235,14 +197,16 @@ describe('a mandatory training session missed', () => {
       }
     });
     // The timer run again (a crash after the append, a second poller): still one.
-    await running!.app.get(TrainingSessionHandlers).sessionEnded({
-      id: `training-session-end:${sessionId}`,
-      tenantId,
-      kind: 'training-session-end',
-      dueAt: new Date(),
-      payload: { sessionId },
-      attempts: 1,
-    });
+    await app()
+      .get(TrainingSessionHandlers)
+      .sessionEnded({
+        id: `training-session-end:${sessionId}`,
+        tenantId,
+        kind: 'training-session-end',
+        dueAt: new Date(),
+        payload: { sessionId },
+        attempts: 1,
+      });
     await new Promise((r) => setTimeout(r, 500));
     const after = await discipline.get({ staffId: absent }, call);
     expect(after.violations).toHaveLength(1);
@@ -256,7 +220,7 @@ describe('a mandatory training session missed', () => {
     await expect(discipline.get({ staffId: present }, call)).rejects.toMatchObject({
       code: 'STAFF.DISCIPLINE_RECORD_NOT_FOUND',
     });
-    const closed = await running!.app.get(TrainingSessionHandlers).get({ id: sessionId }, call);
+    const closed = await app().get(TrainingSessionHandlers).get({ id: sessionId }, call);
     expect(closed).toMatchObject({ status: 'closed' });
     expect(closed.invitees).toEqual(
       expect.arrayContaining([
@@ -277,7 +241,7 @@ describe('assessing a month, and previewing other weights', () => {
 
   /** A survey as the complaints service will publish it, delivered to the projection as recorded. */
   async function survey(staffId: string, level: number): Promise<void> {
-    const runtime = running!.app.get(EventSourcingRuntime);
+    const runtime = app().get(EventSourcingRuntime);
     await withTransaction(runtime.store.pool, (tx) =>
       projectAssessmentFacts(
         {
@@ -307,7 +271,7 @@ describe('assessing a month, and previewing other weights', () => {
     await hire(bo, 20_000, 'after_sales_repair', { tenantId: other.tenantId, branchId });
     await survey(ann, 4);
     await survey(bo, 2);
-    await running!.app.get(DisciplineHandlers).recordViolation(
+    await app().get(DisciplineHandlers).recordViolation(
       {
         staffId: bo,
         ruleId: 'hiding-complaint',
@@ -316,7 +280,7 @@ describe('assessing a month, and previewing other weights', () => {
       },
       other,
     );
-    const assessments = running!.app.get(AssessmentHandlers);
+    const assessments = app().get(AssessmentHandlers);
     const ranking = (a: { results: { staffId: string; score: number; rank: number; grade: string }[] }) =>
       a.results.map((r) => [r.staffId === ann ? 'ann' : 'bo', r.score, r.rank, r.grade]);
 
@@ -356,7 +320,7 @@ describe('assessing a month, and previewing other weights', () => {
     const rescored = await assessments.assessPeriod({ period }, other);
     expect(rescored).toMatchObject({ resultVersion: 2, policyVersion: 1 });
     expect(ranking(rescored)).toEqual(ranking(proposed));
-    const { events } = await running!.app
+    const { events } = await app()
       .get(EventSourcingRuntime)
       .store.readStream(`staff-assessment-${other.tenantId}-${period}`);
     expect(events.map((e) => e.type)).toEqual([
@@ -380,7 +344,7 @@ describe('attendance against the shift, feeding the discipline KPI', () => {
     const [late, absent, away] = [newId(), newId(), newId()];
     for (const id of [late, absent, away])
       await hire(id, 20_000, 'driving_practice', { tenantId: tenant.tenantId, branchId });
-    const attendance = running!.app.get(AttendanceHandlers);
+    const attendance = app().get(AttendanceHandlers);
     const startsAt = new Date(Date.now() - 30 * 60_000).toISOString();
     // Ten minutes: no shift's end fires before the clock-in and the leave below, however slow the machine; the
     // ends are made due once those are recorded (closing a shift asks nothing of the clock).
@@ -400,7 +364,7 @@ describe('attendance against the shift, feeding the discipline KPI', () => {
     });
     const clockedIn = await handlerOf(attendance, 'staff.ClockIn')({ id: String(s1?.['id']) }, tenant);
     expect(clockedIn).toMatchObject({ status: 'in', late: true, minutesLate: 30 });
-    const { events: inEvents } = await running!.app
+    const { events: inEvents } = await app()
       .get(EventSourcingRuntime)
       .store.readStream(`staff-shift-${tenant.tenantId}-${String(s1?.['id'])}`);
     expect(inEvents.at(-1)?.metadata.policyVersion).toBe(1);
@@ -417,7 +381,7 @@ describe('attendance against the shift, feeding the discipline KPI', () => {
       { staffId: away, leaveId: String(leave.requests[0]?.['leaveId']), approved: true, reason: 'covered' },
       tenant,
     );
-    const ended = await running!.app
+    const ended = await app()
       .get(EventSourcingRuntime)
       .store.pool.query(
         `UPDATE staff.timers SET due_at = now() WHERE timer_id = ANY($1) AND fired_at IS NULL`,
@@ -433,7 +397,7 @@ describe('attendance against the shift, feeding the discipline KPI', () => {
     expect(outcomes).toEqual(['late', 'absent', 'on_leave']);
     const month = new Date().toISOString().slice(0, 7);
     const preview = await until('the facts of the month', async () => {
-      const p = await running!.app.get(AssessmentHandlers).preview({ period: month }, tenant);
+      const p = await app().get(AssessmentHandlers).preview({ period: month }, tenant);
       const discipline = Object.fromEntries(p.results.map((r) => [r.staffId, r.kpis['discipline']]));
       return discipline[absent] === 80 && discipline[late] === 95 ? discipline : undefined;
     });
@@ -445,7 +409,7 @@ describe('the conduct register’s free text, sealed (issue 13 item 9)', () => {
   it('stores evidence and reasons sealed with the person’s key, shows them, and not after erasure', async () => {
     const staffId = newId();
     await hire(staffId, 24_000);
-    const handlers = running!.app.get(DisciplineHandlers);
+    const handlers = app().get(DisciplineHandlers);
     const evidence = 'Wang Fang, table 7, 138-0013-8000: shouted at her over the bill';
     const recorded = await handlers.recordViolation(
       {
@@ -468,7 +432,7 @@ describe('the conduct register’s free text, sealed (issue 13 item 9)', () => {
     );
 
     // At rest (and as published): sealed, the money in clear.
-    const runtime = running!.app.get(EventSourcingRuntime);
+    const runtime = app().get(EventSourcingRuntime);
     const { events } = await runtime.store.readStream(disciplineStreamId(tenantId, staffId));
     const stored = events.map((e) => e.data as Record<string, unknown>);
     expect(stored.map((d) => isSealed(d['evidence'] ?? d['reason']))).toEqual([true, true, true]);
@@ -481,7 +445,7 @@ describe('the conduct register’s free text, sealed (issue 13 item 9)', () => {
     expect(record.rewards[0]).toMatchObject({ reason: 'found Mrs Zhao’s wallet' });
 
     // The person's key destroyed (erasure): unreadable, the fines and money intact.
-    const cipher = running!.app.get(PersonalDataCipher);
+    const cipher = app().get(PersonalDataCipher);
     await withTransaction(runtime.store.pool, (tx) => cipher.destroy(tx, [staffId]));
     const erased = await handlers.get({ staffId }, call);
     expect(erased.violations[0]).toMatchObject({

@@ -1,15 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { addDays, localDateOf, newId, zonedInstant } from '@serviceops/kernel';
-import {
-  EventSourcingRuntime,
-  isSealed,
-  PersonalDataCipher,
-  runService,
-  type CallContext,
-  type RunningService,
-} from '@serviceops/platform';
-import { dropDatabase, freePort, onServer, handlerOf } from '@serviceops/platform/testing';
-import { databaseUrl, eventually, newInternalKeyPair, uniqueName } from '@serviceops/testing';
+import { EventSourcingRuntime, isSealed, PersonalDataCipher, type CallContext } from '@serviceops/platform';
+import { handlerOf } from '@serviceops/platform/testing';
+import { eventually } from '@serviceops/testing';
 import { MemberErasureHandlers, staffRetentionTimerId } from '../src/application/member-erasure.handlers';
 import { DisciplineHandlers } from '../src/application/discipline.handlers';
 import { MemberHandlers } from '../src/application/member.handlers';
@@ -29,38 +21,15 @@ import { staffLeavesAt } from '../src/domain/member/member.rules';
 import { memberStreamId } from '../src/domain/member/member.decider';
 import { candidateStreamId } from '../src/domain/recruitment/candidate.decider';
 import { separationStreamId } from '../src/domain/separation/separation.decider';
-import { staffService } from '../src/staff.service-definition';
 import { atRest as eventsAtRest, storedEvents } from './at-rest';
+import { hiredOn, restartableStaffOnOwnDatabase } from './staff-on-own-database';
 import type { ChangePeoplePolicy } from '../src/domain/people-policy/change-people-policy';
-import type { RecordRecruitmentStep } from '../src/domain/recruitment/record-recruitment-step';
 
 // Erasing a leaver's personal data (issue 13 item 9) on real PostgreSQL: the raw event-store rows hold the name,
 // phone and ID number sealed before and unreadable after (the key gone); ids, dates, pay and the history stay.
 // The retention timer armed when the separation completes fires once, across a restart, and never twice.
 
-const database = uniqueName('stafferasure');
-const url = new URL(databaseUrl());
-url.pathname = `/${database}`;
-/** The same key across the restarts of one test: sealed data stays readable until erased. */
-const MASTER_KEY = randomBytes(32).toString('base64');
-let running: RunningService | undefined;
-
-async function start(pollMs: number): Promise<RunningService> {
-  running = await runService(staffService, {
-    DATABASE_URL: url.toString(),
-    GRPC_PORT: String(await freePort()),
-    HTTP_PORT: String(await freePort()),
-    LOG_LEVEL: 'silent',
-    TIMER_POLL_MS: String(pollMs),
-    MASTER_KEY,
-    INTERNAL_TOKEN_PUBLIC_KEYS: newInternalKeyPair().publicKey,
-  });
-  return running;
-}
-
-const tenantId = newId();
-const call: CallContext = { tenantId, actorId: newId(), roles: ['admin'], correlationId: newId() };
-const app = () => running!.app;
+const { app, tenantId, manager: call, start, stop } = restartableStaffOnOwnDatabase('stafferasure');
 const runtime = () => app().get(EventSourcingRuntime);
 /** The tenant's zone and calendar day: last days are counted in it (a dismissal's is the tenant's today). */
 const zone = (of = tenantId) => app().get(People).timeZoneOf(of);
@@ -72,47 +41,10 @@ const ID_NUMBER = '110105199001010011';
 const rows = (stream: string) => storedEvents(runtime(), stream);
 const atRest = (stream: string) => eventsAtRest(runtime(), stream);
 
-function hired(username?: string): Promise<{ staffId: string; candidateId: string }> {
-  return hiredIn(call, username);
-}
-
-async function hiredIn(
-  call: CallContext,
-  username?: string,
-): Promise<{ staffId: string; candidateId: string }> {
-  const recruitment = app().get(RecruitmentHandlers);
-  const posting = await recruitment.openPosting(
-    {
-      role: 'coach',
-      branchId: newId(),
-      businessLine: 'driving_practice',
-      title: 'Driving coach',
-      criteria: {},
-    },
-    call,
-  );
-  const applied = await recruitment.applyForPosting(
-    { postingId: posting.id, name: NAME, phone: PHONE, idNumber: ID_NUMBER, drivingYears: 5 },
-    call,
-  );
-  const id = applied.id;
-  const step = (body: Omit<RecordRecruitmentStep['data'], 'candidateId'>) =>
-    handlerOf(recruitment, 'staff.RecordRecruitmentStep')({ id, ...body }, call);
-  await step({ step: 'screening' });
-  await step({ step: 'interview', passed: true, interviewMode: 'on_site', ratings: [] });
-  await step({ step: 'practical_test', passed: true, practicalTest: 'test_drive' });
-  await step({ step: 'onboarding_training', passed: true });
-  await step({ step: 'exam', passed: true, score: 90 });
-  const member = await recruitment.hireCandidate(
-    {
-      id,
-      payTerms: { dailyPay: { amount: 30_000, currency: 'CNY' } },
-      ...(username ? { login: { username } } : {}),
-    },
-    call,
-  );
-  return { staffId: member.id, candidateId: id };
-}
+/** The person (name, phone and ID number) hired as a coach by `by`, with a login under `username` if given. */
+const hiredIn = (by: CallContext, username?: string) =>
+  hiredOn(app(), { call: by, name: NAME, phone: PHONE, idNumber: ID_NUMBER, username });
+const hired = (username?: string) => hiredIn(call, username);
 
 const ITEMS = ['customers', 'open_orders', 'materials', 'borrowed_tools'] as const;
 
@@ -137,16 +69,6 @@ async function timerRow(staffId: string, id = staffRetentionTimerId(staffId)) {
   }>(`SELECT due_at, fired_at, payload FROM staff.timers WHERE timer_id = $1`, [id]);
   return found[0];
 }
-
-beforeAll(async () => {
-  await onServer(`CREATE DATABASE ${database}`);
-  await start(100);
-});
-
-afterAll(async () => {
-  await running?.stop();
-  await dropDatabase(database);
-});
 
 describe('EraseStaffMember at request', () => {
   it('refuses an active member, a leaver mid-handover and another tenant’s id; nothing is written', async () => {
@@ -326,7 +248,7 @@ describe('EraseStaffMember at request', () => {
 describe('the retention timer', () => {
   it('erases a leaver once their retention is over: once, across a restart, never twice', async () => {
     // The first instance looks for due timers only at its start (then a minute later): it goes down first.
-    await running!.stop();
+    await stop();
     await start(60_000);
     const { staffId, candidateId } = await hired();
     // A resignation submitted long ago: its last day more than two years back.
@@ -348,7 +270,7 @@ describe('the retention timer', () => {
     expect((await app().get(MemberHandlers).get({ id: staffId }, call)).status).toBe('active');
 
     // Down before the timer is looked for, and back.
-    await running!.stop();
+    await stop();
     await start(100);
     const erased = await eventually('the retention timer’s erasure', async () => {
       const member = await app().get(MemberHandlers).get({ id: staffId }, call);
@@ -419,7 +341,7 @@ describe('the leave timer (StaffMemberLeft on the last day)', () => {
 
   it('records StaffMemberLeft once, across a restart, never twice', async () => {
     // The first instance looks for due timers only at its start (then a minute later): it goes down first.
-    await running!.stop();
+    await stop();
     await start(60_000);
     const { staffId } = await hired('leaver.li');
     await app().get(SeparationHandlers).dismiss({ id: staffId, reason: 'left the yard unlocked' }, call);
@@ -430,7 +352,7 @@ describe('the leave timer (StaffMemberLeft on the last day)', () => {
     expect(await app().get(MemberHandlers).get({ id: staffId }, call)).not.toHaveProperty('leftAt');
 
     // Down before the timer is looked for, and back.
-    await running!.stop();
+    await stop();
     await start(100);
     const left = await leftOn(staffId);
     expect(left.status).toBe('active');

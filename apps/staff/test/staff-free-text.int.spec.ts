@@ -1,7 +1,6 @@
 import { withTransaction } from '@serviceops/eventstore';
-import { newId } from '@serviceops/kernel';
-import { EventSourcingRuntime, isSealed, PersonalDataCipher, type CallContext } from '@serviceops/platform';
-import { bootOnOwnDatabase, type BootedService, handlerOf } from '@serviceops/platform/testing';
+import { EventSourcingRuntime, isSealed, PersonalDataCipher } from '@serviceops/platform';
+import { handlerOf } from '@serviceops/platform/testing';
 import { eventually } from '@serviceops/testing';
 import { QualificationHandlers } from '../src/application/qualification.handlers';
 import { RecruitmentHandlers, type CandidateView } from '../src/application/recruitment.handlers';
@@ -12,19 +11,16 @@ import { candidateStreamId } from '../src/domain/recruitment/candidate.decider';
 import { separationStreamId } from '../src/domain/separation/separation.decider';
 import { trainingSessionStreamId } from '../src/domain/training-session/training-session.decider';
 import { staffFactsOf } from '../src/infrastructure/conduct-staff-facts.repository';
-import { staffService } from '../src/staff.service-definition';
 import { atRest as eventsAtRest, storedEvents } from './at-rest';
-import type { RecordRecruitmentStep } from '../src/domain/recruitment/record-recruitment-step';
+import { staffOnOwnDatabase } from './staff-on-own-database';
 
 // Staff's free text that may carry personal data (issue 13 item 9; PERSONAL_TEXT in libs/contracts): a
 // recruitment step's reason, a qualification's suspension reason, a resignation's reason and a handover note
 // (the person's key), a training session's topic (the session's key). At rest: sealed, no clear text in the
 // event store row. Read back: in clear. The key destroyed (erasure): unreadable, the rest of the record intact.
 
-let booted: BootedService | undefined;
-const tenantId = newId();
-const call: CallContext = { tenantId, actorId: newId(), roles: ['admin'], correlationId: newId() };
-const app = () => booted!.running.app;
+const kit = staffOnOwnDatabase('stafffreetext');
+const { app, tenantId, manager: call } = kit;
 const runtime = () => app().get(EventSourcingRuntime);
 const recruitment = () => app().get(RecruitmentHandlers);
 
@@ -33,57 +29,22 @@ const atRest = (stream: string) => eventsAtRest(runtime(), stream);
 const destroyKey = (id: string) =>
   withTransaction(runtime().store.pool, (tx) => app().get(PersonalDataCipher).destroy(tx, [id]));
 
-async function candidate(): Promise<string> {
-  const posting = await recruitment().openPosting(
-    {
-      role: 'coach',
-      branchId: newId(),
-      businessLine: 'driving_practice',
-      title: 'Driving coach',
-      criteria: { minDrivingYears: 3, minEducation: 'secondary', cleanRecord: true },
-    },
-    call,
-  );
-  const applied = await recruitment().applyForPosting(
-    {
-      postingId: posting.id,
-      name: 'Zhang Wei',
-      phone: '+86 139 1234 5678',
-      drivingYears: 5,
-      education: 'college',
-      cleanRecord: true,
-    },
-    call,
-  );
-  await handlerOf(recruitment(), 'staff.RecordRecruitmentStep')({ id: applied.id, step: 'screening' }, call);
-  return applied.id;
-}
+/** Stated by the candidate, to be sealed: the education; the posting's criteria (copied in) stay in clear. */
+const APPLICANT = {
+  name: 'Zhang Wei',
+  criteria: { minDrivingYears: 3, minEducation: 'secondary', cleanRecord: true },
+  application: { education: 'college', cleanRecord: true },
+};
+
+const candidate = async () => (await kit.screened(APPLICANT)).candidateId;
 
 async function hired(): Promise<string> {
-  const id = await candidate();
-  const step = (body: Omit<RecordRecruitmentStep['data'], 'candidateId'>) =>
-    handlerOf(recruitment(), 'staff.RecordRecruitmentStep')({ id, ...body }, call);
-  await step({ step: 'interview', passed: true, interviewMode: 'on_site', ratings: [] });
-  await step({ step: 'practical_test', passed: true, practicalTest: 'test_drive' });
-  await step({ step: 'onboarding_training', passed: true });
-  await step({ step: 'exam', passed: true, score: 90 });
-  const member = await recruitment().hireCandidate(
-    { id, payTerms: { dailyPay: { amount: 30_000, currency: 'CNY' } } },
-    call,
-  );
+  const { staffId } = await kit.hired(APPLICANT);
   await eventually('the hire in the read model', async () =>
-    (await staffFactsOf(runtime().store, tenantId, member.id)).known ? true : undefined,
+    (await staffFactsOf(runtime().store, tenantId, staffId)).known ? true : undefined,
   );
-  return member.id;
+  return staffId;
 }
-
-beforeAll(async () => {
-  booted = await bootOnOwnDatabase('stafffreetext', staffService);
-});
-
-afterAll(async () => {
-  await booted?.stop();
-});
 
 it('seals an interview’s remarks and the education with the candidate’s key; erasing the candidate makes them unreadable', async () => {
   const id = await candidate();

@@ -1,66 +1,26 @@
 import { PostgresEventStore, withTransaction } from '@serviceops/eventstore';
 import { newId } from '@serviceops/kernel';
 import type { DeliveredEvent } from '@serviceops/messaging';
-import { EventSourcingRuntime, type CallContext } from '@serviceops/platform';
-import { bootOnOwnDatabase, type BootedService, handlerOf } from '@serviceops/platform/testing';
+import { EventSourcingRuntime } from '@serviceops/platform';
+import { handlerOf } from '@serviceops/platform/testing';
 import { eventually } from '@serviceops/testing';
 import { ordersHoldingsProcess } from '../src/application/orders-holdings.process';
-import { RecruitmentHandlers } from '../src/application/recruitment.handlers';
 import { SeparationHandlers, type SeparationView } from '../src/application/separation.handlers';
 import { separationStreamId } from '../src/domain/separation/separation.decider';
 import { holdingsOf } from '../src/infrastructure/holdings.read-model';
-import { staffService } from '../src/staff.service-definition';
 import { storedEvents } from './at-rest';
-import type { RecordRecruitmentStep } from '../src/domain/recruitment/record-recruitment-step';
+import { staffOnOwnDatabase } from './staff-on-own-database';
 
 // Issue 13 item 8: "open orders" and "borrowed tools" of a separating member ticked from orders' published events
 // (real PostgreSQL, the log transport reading orders' events table), as `system:orders`, exactly once.
 
-let booted: BootedService | undefined;
-const app = () => booted!.running.app;
+const kit = staffOnOwnDatabase('staffholdings');
+const { app, tenantId, manager } = kit;
 const runtime = () => app().get(EventSourcingRuntime);
 const separation = () => app().get(SeparationHandlers);
 
-const tenantId = newId();
-const manager: CallContext = { tenantId, actorId: newId(), roles: ['admin'], correlationId: newId() };
-
-beforeAll(async () => {
-  booted = await bootOnOwnDatabase('staffholdings', staffService);
-});
-
-afterAll(async () => {
-  await booted?.stop();
-});
-
-async function hired(): Promise<string> {
-  const recruitment = app().get(RecruitmentHandlers);
-  const posting = await recruitment.openPosting(
-    {
-      role: 'technician',
-      branchId: newId(),
-      businessLine: 'after_sales_repair',
-      title: 'Tech',
-      criteria: {},
-    },
-    manager,
-  );
-  const { id } = await recruitment.applyForPosting(
-    { postingId: posting.id, name: 'Wang Fang', phone: '+86 139 1234 5678', idNumber: '110105199001010011' },
-    manager,
-  );
-  const step = (body: Omit<RecordRecruitmentStep['data'], 'candidateId'>) =>
-    handlerOf(recruitment, 'staff.RecordRecruitmentStep')({ id, ...body }, manager);
-  await step({ step: 'screening' });
-  await step({ step: 'interview', passed: true, interviewMode: 'on_site', ratings: [] });
-  await step({ step: 'practical_test', passed: true, practicalTest: 'workshop_task' });
-  await step({ step: 'onboarding_training', passed: true });
-  await step({ step: 'exam', passed: true, score: 90 });
-  const member = await recruitment.hireCandidate(
-    { id, payTerms: { dailyPay: { amount: 30_000, currency: 'CNY' } } },
-    manager,
-  );
-  return member.id;
-}
+/** A technician in after-sales repair, hired; their staff id. */
+const hired = async () => (await kit.hired({ role: 'technician', idNumber: '110105199001010011' })).staffId;
 
 /** An event on orders' log, as the orders service appends it (its relay or the log transport delivers it). */
 async function inOrders(stream: string, type: string, data: object): Promise<void> {

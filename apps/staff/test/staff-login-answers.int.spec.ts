@@ -1,60 +1,21 @@
 import { PostgresEventStore } from '@serviceops/eventstore';
 import { newId } from '@serviceops/kernel';
 import type { DeliveredEvent } from '@serviceops/messaging';
-import { EventSourcingRuntime, type CallContext } from '@serviceops/platform';
-import { bootOnOwnDatabase, type BootedService, handlerOf } from '@serviceops/platform/testing';
+import { EventSourcingRuntime } from '@serviceops/platform';
 import { eventually } from '@serviceops/testing';
 import { staffLoginAnswersProcess } from '../src/application/login-answers.process';
 import { MemberHandlers } from '../src/application/member.handlers';
 import { People } from '../src/application/people';
-import { RecruitmentHandlers } from '../src/application/recruitment.handlers';
-import { staffService } from '../src/staff.service-definition';
-import type { RecordRecruitmentStep } from '../src/domain/recruitment/record-recruitment-step';
+import { staffOnOwnDatabase } from './staff-on-own-database';
 
 // Issue 13 item 1, the leftover: a hire's login request that reached tenancy after the person was linked to a user
 // by hand is answered (tenancy's StaffLoginNotCreated); staff records it on the staff member's file, once.
 
-let booted: BootedService | undefined;
-const app = () => booted!.running.app;
-
-const tenantId = newId();
-const manager: CallContext = { tenantId, actorId: newId(), roles: ['admin'], correlationId: newId() };
-
-beforeAll(async () => {
-  booted = await bootOnOwnDatabase('staffloginanswers', staffService);
-});
-
-afterAll(async () => {
-  await booted?.stop();
-});
-
-async function hired(): Promise<string> {
-  const recruitment = app().get(RecruitmentHandlers);
-  const posting = await recruitment.openPosting(
-    { role: 'coach', branchId: newId(), businessLine: 'driving_practice', title: 'Coach', criteria: {} },
-    manager,
-  );
-  const { id } = await recruitment.applyForPosting(
-    { postingId: posting.id, name: 'Qian Li', phone: '+86 139 1234 5678', drivingYears: 5 },
-    manager,
-  );
-  const step = (body: Omit<RecordRecruitmentStep['data'], 'candidateId'>) =>
-    handlerOf(recruitment, 'staff.RecordRecruitmentStep')({ id, ...body }, manager);
-  await step({ step: 'screening' });
-  await step({ step: 'interview', passed: true, interviewMode: 'on_site', ratings: [] });
-  await step({ step: 'practical_test', passed: true, practicalTest: 'test_drive' });
-  await step({ step: 'onboarding_training', passed: true });
-  await step({ step: 'exam', passed: true, score: 90 });
-  const member = await recruitment.hireCandidate(
-    { id, payTerms: { dailyPay: { amount: 30_000, currency: 'CNY' } } },
-    manager,
-  );
-  return member.id;
-}
+const { app, tenantId, manager, hired } = staffOnOwnDatabase('staffloginanswers');
 
 describe('a hire’s login tenancy did not make (the person was linked first)', () => {
   it('shows on the staff member’s file and history with the reason, once however often it is delivered', async () => {
-    const staffId = await hired();
+    const { staffId } = await hired({ name: 'Qian Li' });
     const userId = newId();
     const tenancyLog = new PostgresEventStore({
       pool: app().get(EventSourcingRuntime).store.pool,

@@ -1,61 +1,21 @@
 import { DomainError, newId } from '@serviceops/kernel';
 import { EventSourcingRuntime, ProblemError, type CallContext } from '@serviceops/platform';
-import { bootOnOwnDatabase, type BootedService, handlerOf } from '@serviceops/platform/testing';
 import { eventually } from '@serviceops/testing';
 import { MemberHandlers } from '../src/application/member.handlers';
 import { PeopleLists } from '../src/application/people-lists';
-import { RecruitmentHandlers } from '../src/application/recruitment.handlers';
 import { assessmentStreamId, type PeriodAssessed } from '../src/domain/assessment/assessment.decider';
 import { DEFAULT_ASSESSMENT_POLICY } from '../src/domain/assessment/assessment.policy';
 import { memberStreamId } from '../src/domain/member/member.decider';
-import { staffService } from '../src/staff.service-definition';
 import { storedEvents } from './at-rest';
-import type { RecordRecruitmentStep } from '../src/domain/recruitment/record-recruitment-step';
+import { staffOnOwnDatabase } from './staff-on-own-database';
 
 // Issue 13 item 5 ("failing → role change") and the staff file: ChangeStaffRole on real PostgreSQL. The change is
 // StaffRoleChanged in the member's stream (published on staff.events.v1); the list and the facts an assessment
 // ranks by follow it; citing an assessment needs its latest result to have decided role_change for the person.
 
-let booted: BootedService | undefined;
-const app = () => booted!.running.app;
+const { app, tenantId, manager, hired } = staffOnOwnDatabase('staffroles');
 const runtime = () => app().get(EventSourcingRuntime);
 const members = () => app().get(MemberHandlers);
-
-const tenantId = newId();
-const manager: CallContext = { tenantId, actorId: newId(), roles: ['admin'], correlationId: newId() };
-
-beforeAll(async () => {
-  booted = await bootOnOwnDatabase('staffroles', staffService);
-});
-
-afterAll(async () => {
-  await booted?.stop();
-});
-
-async function hired(call = manager): Promise<{ staffId: string; branchId: string }> {
-  const recruitment = app().get(RecruitmentHandlers);
-  const branchId = newId();
-  const posting = await recruitment.openPosting(
-    { role: 'coach', branchId, businessLine: 'driving_practice', title: 'Coach', criteria: {} },
-    call,
-  );
-  const { id } = await recruitment.applyForPosting(
-    { postingId: posting.id, name: 'Wang Fang', phone: '+86 139 1234 5678', drivingYears: 5 },
-    call,
-  );
-  const step = (body: Omit<RecordRecruitmentStep['data'], 'candidateId'>) =>
-    handlerOf(recruitment, 'staff.RecordRecruitmentStep')({ id, ...body }, call);
-  await step({ step: 'screening' });
-  await step({ step: 'interview', passed: true, interviewMode: 'on_site', ratings: [] });
-  await step({ step: 'practical_test', passed: true, practicalTest: 'test_drive' });
-  await step({ step: 'onboarding_training', passed: true });
-  await step({ step: 'exam', passed: true, score: 90 });
-  const member = await recruitment.hireCandidate(
-    { id, payTerms: { dailyPay: { amount: 30_000, currency: 'CNY' } } },
-    call,
-  );
-  return { staffId: member.id, branchId };
-}
 
 const codeOf = async (p: Promise<unknown>) =>
   p.then(
