@@ -1,3 +1,5 @@
+import type { Type } from '@nestjs/common';
+import type { Rpc } from '@serviceops/contracts';
 import { resourceRoutes, route, type RouteInput } from '../routes/mount';
 import * as bodies from './tenancy.dto';
 import {
@@ -27,6 +29,27 @@ function userView(user: UserView): UserView {
 /** proto3 leaves `false` out; the REST answer says it. */
 function tenantView(tenant: TenantView): TenantView {
   return { ...tenant, disabled: tenant.disabled === true };
+}
+
+/**
+ * A write on one user (`users/:id/…`): the path's id travels as `userId`, the answer is the user, and its ETag is
+ * the tenant's version (users live in the tenant's stream).
+ */
+function userWrite<B extends object>(rpc: Rpc, grpc: Type<object>, body?: Type<B>) {
+  return route<B, Record<string, unknown>, UserView>({
+    rpc,
+    ...(body ? { body } : {}),
+    answer: UserView,
+    grpc,
+    request: ({ params, body: sent, expectedVersion }: RouteInput<B>) => ({
+      userId: params['id'],
+      // A route without a body class takes nothing of what was sent.
+      ...(body ? sent : {}),
+      expectedVersion,
+    }),
+    view: userView,
+    etag: (user: UserView) => user.tenantVersion,
+  });
 }
 
 /**
@@ -73,69 +96,12 @@ export const TenancyRoutes = resourceRoutes(
       answer: UserPageView,
       view: (page: UserPageView) => ({ items: page.items.map(userView) }),
     }),
-    route({
-      rpc: 'tenancy.ChangeUserRoles',
-      body: ChangeUserRolesDto,
-      answer: UserView,
-      grpc: ChangeUserRolesRequest,
-      request: ({ params, body, expectedVersion }: RouteInput<ChangeUserRolesDto>) => ({
-        userId: params['id'],
-        ...body,
-        expectedVersion,
-      }),
-      view: userView,
-      etag: (user: UserView) => user.tenantVersion,
-    }),
-    route({
-      rpc: 'tenancy.SetUserPassword',
-      body: SetUserPasswordDto,
-      answer: UserView,
-      grpc: SetUserPasswordRequest,
-      request: ({ params, body, expectedVersion }: RouteInput<SetUserPasswordDto>) => ({
-        userId: params['id'],
-        ...body,
-        expectedVersion,
-      }),
-      view: userView,
-      etag: (user: UserView) => user.tenantVersion,
-    }),
-    route({
-      rpc: 'tenancy.DisableUser',
-      answer: UserView,
-      grpc: DisableUserRequest,
-      request: ({ params, expectedVersion }: RouteInput) => ({ userId: params['id'], expectedVersion }),
-      view: userView,
-      etag: (user: UserView) => user.tenantVersion,
-    }),
-    route({
-      rpc: 'tenancy.EraseUser',
-      answer: UserView,
-      grpc: EraseUserRequest,
-      request: ({ params, expectedVersion }: RouteInput) => ({ userId: params['id'], expectedVersion }),
-      view: userView,
-      etag: (user: UserView) => user.tenantVersion,
-    }),
-    route({
-      rpc: 'tenancy.LinkUserToStaff',
-      body: LinkUserToStaffDto,
-      answer: UserView,
-      grpc: LinkUserToStaffRequest,
-      request: ({ params, body, expectedVersion }: RouteInput<LinkUserToStaffDto>) => ({
-        userId: params['id'],
-        ...body,
-        expectedVersion,
-      }),
-      view: userView,
-      etag: (user: UserView) => user.tenantVersion,
-    }),
-    route({
-      rpc: 'tenancy.UnlinkUserFromStaff',
-      answer: UserView,
-      grpc: UnlinkUserFromStaffRequest,
-      request: ({ params, expectedVersion }: RouteInput) => ({ userId: params['id'], expectedVersion }),
-      view: userView,
-      etag: (user: UserView) => user.tenantVersion,
-    }),
+    userWrite('tenancy.ChangeUserRoles', ChangeUserRolesRequest, ChangeUserRolesDto),
+    userWrite('tenancy.SetUserPassword', SetUserPasswordRequest, SetUserPasswordDto),
+    userWrite('tenancy.DisableUser', DisableUserRequest),
+    userWrite('tenancy.EraseUser', EraseUserRequest),
+    userWrite('tenancy.LinkUserToStaff', LinkUserToStaffRequest, LinkUserToStaffDto),
+    userWrite('tenancy.UnlinkUserFromStaff', UnlinkUserFromStaffRequest),
     route({
       rpc: 'tenancy.IssueUserInvitation',
       answer: UserInvitationView,
