@@ -28,6 +28,7 @@ import {
   type ChatSessionEvent,
   type ChatSessionState,
 } from '../domain/chat/chat-session.decider';
+import type { ChatSession } from '../domain/chat/chat-session.state';
 import {
   ChatErrorCode,
   chatError,
@@ -53,26 +54,12 @@ import { CLOCK, OrderStore } from './order-store';
 /** The random source chat sampling draws from (Math.random in production; a fixed sequence in tests). */
 export const RANDOM = Symbol('orders random source');
 
-/** A chat session as the API answers it (the proto's ChatSession). */
-export interface ChatSessionView {
+/** A chat session as the API answers it (the proto's ChatSession): the state, its id as `id`, with its version. */
+export type ChatSessionView = Omit<ChatSession, 'sessionId' | 'branchId'> & {
   readonly id: string;
   readonly version: number;
-  readonly status: string;
-  readonly customerId: string;
-  readonly line: string;
   readonly branchId?: string;
-  readonly queuedAt: string;
-  readonly companionId?: string;
-  readonly allocatedAt?: string;
-  readonly startedAt?: string;
-  readonly endedAt?: string;
-  readonly durationSeconds?: number;
-  readonly sampled?: boolean;
-  readonly score?: number;
-  readonly scoredAt?: string;
-  readonly inspectorId?: string;
-  readonly policyVersion?: number;
-}
+};
 
 function viewOf(state: ChatSessionState, version: number): ChatSessionView {
   if (state.status === 'absent')
