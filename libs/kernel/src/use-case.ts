@@ -1,9 +1,14 @@
 import type { Decider } from './decider';
 import type { Event } from './event';
 
-/** Who gives a command over the API, as a use case's `handles` mapping may record it: the caller's user id. */
+/**
+ * What a use case's `handles` mapping is given beside the request: who gives the command (the caller's user id, for
+ * a command that records it) and a fresh id, made for this call, for the record a command creates (a customer, a
+ * branch). The mapping stays pure: the id is made by the application and handed in.
+ */
 export interface Caller {
   readonly actorId: string;
+  readonly newId: string;
 }
 
 /** A command as a use case takes it: its type, and its data. */
@@ -38,11 +43,12 @@ export interface UseCase<
    */
   readonly evolve: EvolveCases<Exclude<E, { type: Elsewhere }>, State>;
   /**
-   * Where the declared method (`'<service>.<Method>'`) is nothing but this command on one stream: how its request
-   * (as the service's proto decodes it) becomes the command. The service's generic handler then loads, decides and
-   * appends; a method that does more (several streams, a key, an index) has a handler of its own instead. A
-   * command that records who gave it (`decidedBy`, `cancelledBy`…) takes a second argument, `caller: Caller`,
-   * which the generic handler passes (typed `never` here so that a mapping of the request alone fits too).
+   * The declared method (`'<service>.<Method>'`) this command serves, and how its request (as the service's proto
+   * decodes it) becomes the command: the one place a request is mapped. The service's generic handler then loads,
+   * decides and appends; a method that does more (several streams, a key, an index) is bound to the use case with
+   * `@HandlesUseCase` and takes the command made here. A command that records who gave it (`decidedBy`…) or
+   * creates a record takes a second argument, `caller: Caller` (typed `never` here so that a mapping of the
+   * request alone fits too).
    */
   readonly handles?: {
     readonly rpc: string;

@@ -11,7 +11,7 @@ import {
   type GrpcServiceName,
   type Rpc,
 } from '@serviceops/contracts';
-import { isUuid, type Caller, type Command, type UseCase } from '@serviceops/kernel';
+import { isUuid, newId, type Caller, type Command, type UseCase } from '@serviceops/kernel';
 import type { CallContext } from './command';
 import { ProblemError } from './errors';
 import { callContextOf, GrpcProblemFilter } from './grpc';
@@ -36,14 +36,60 @@ export function Handles(rpc: Rpc): MethodDecorator {
   };
 }
 
+/** What a use case's `handles` names: the declared method and how its request becomes the command. */
+type Mapped = Pick<UseCase<Command, never, never, never>, 'command' | 'handles'>;
+
+/** The command a use case's mapping makes of a request. */
+export type MappedCommand<U> = U extends {
+  readonly handles?: { readonly command: (...args: never[]) => infer C };
+}
+  ? C
+  : never;
+
+/** A use case's request → command mapping, given the caller and a fresh id (`Caller`). */
+function mappingOf({ command, handles }: Mapped): (request: object, call: CallContext) => Command {
+  if (!handles) throw new Error(`${command} has no \`handles\`: nothing says which request it serves`);
+  const toCommand = handles.command as (request: object, caller: Caller) => Command;
+  return (request, call) => toCommand(request, { actorId: call?.actorId ?? '', newId: newId() });
+}
+
+/** Marks the generated method `property` of `target` as serving `rpc`. */
+function serve(target: Type, rpc: string, property: string, value: Handler): void {
+  Object.defineProperty(target.prototype, property, { value, writable: true, configurable: true });
+  Handles(rpc as Rpc)(target.prototype as object, property, {});
+}
+
 /**
- * Gives `target` a `@Handles` method for each use case that is the whole of a declared method (`handles`): its
- * request becomes the use case's command, which `handle` loads, decides and appends like any other of the class.
- * A new command of the aggregate is then served without a method written for it.
+ * Binds a method that does more than one stream's load → decide → append (a new key, two streams, a lookup) to
+ * the use case whose declared method it serves. The request is mapped by the use case's `handles`, as for every
+ * other command, and the method takes the command made of it, the request (for its If-Match) and the caller:
+ * it never re-maps the request. The method keeps its own signature; the transports call a method made beside it.
+ */
+export function HandlesUseCase<U extends Mapped>(useCase: U) {
+  const map = mappingOf(useCase);
+  const rpc = (useCase.handles as { rpc: string }).rpc;
+  return <M extends (command: MappedCommand<U>, request: never, call: CallContext) => Promise<unknown>>(
+    target: object,
+    property: string | symbol,
+    _descriptor: TypedPropertyDescriptor<M>,
+  ): void => {
+    const name = String(property);
+    serve(target.constructor as Type, rpc, `serve${useCase.command}`, function (this: object, request, call) {
+      const method = (this as Record<string, Handler>)[name] as (...args: unknown[]) => Promise<unknown>;
+      return method.call(this, map(request, call as CallContext), request, call);
+    });
+  };
+}
+
+/**
+ * Gives `target` a `@Handles` method for each use case that is the whole of its declared method: its request
+ * becomes the use case's command, which `handle` loads, decides and appends like any other of the class. A new
+ * command of the aggregate is then served without a method written for it. A use case bound to a method of the
+ * class by `@HandlesUseCase` is left to that method.
  */
 export function handlesUseCases<T>(
   target: Type<T>,
-  useCases: readonly Pick<UseCase<Command, never, never, never>, 'command' | 'handles'>[],
+  useCases: readonly Mapped[],
   handle: (
     this: T,
     command: Command,
@@ -51,18 +97,13 @@ export function handlesUseCases<T>(
     call: CallContext,
   ) => Promise<unknown>,
 ): void {
-  for (const { command, handles } of useCases) {
-    if (!handles) continue;
-    const property = `handle${command}`;
-    const toCommand = handles.command as (request: object, caller?: Caller) => Command;
-    Object.defineProperty(target.prototype, property, {
-      value: function (this: T, request: object, call: CallContext) {
-        return handle.call(this, toCommand(request, call), request, call);
-      },
-      writable: true,
-      configurable: true,
+  const bound = new Set(handledBy(target).map(({ rpc }) => rpc as string));
+  for (const useCase of useCases) {
+    if (!useCase.handles || bound.has(useCase.handles.rpc)) continue;
+    const map = mappingOf(useCase);
+    serve(target, useCase.handles.rpc, `handle${useCase.command}`, function (this: T, request, call) {
+      return handle.call(this, map(request, call as CallContext), request, call as CallContext);
     });
-    Handles(handles.rpc as Rpc)(target.prototype as object, property, {});
   }
 }
 

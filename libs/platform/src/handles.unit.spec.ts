@@ -1,6 +1,6 @@
 import { Metadata } from '@grpc/grpc-js';
 import { declarationOf } from '@serviceops/contracts';
-import type { Caller } from '@serviceops/kernel';
+import { isUuid, type Caller } from '@serviceops/kernel';
 import { PATTERN_METADATA } from '@nestjs/microservices/constants';
 import type { CallContext } from './command';
 import { ProblemError } from './errors';
@@ -12,7 +12,16 @@ import {
   InternalTokenSigner,
   InternalTokenVerifier,
 } from './internal-token';
-import { grpcControllerOf, handlerTable, Handles, handlesUseCases, requestOf } from './handles';
+import {
+  grpcControllerOf,
+  handledBy,
+  handlerTable,
+  Handles,
+  HandlesUseCase,
+  handlesUseCases,
+  requestOf,
+} from './handles';
+import { handlerOf } from '../test/handler-of';
 
 const ID = '0b7c9a34-5b7e-4c1e-9a3a-1f2d3c4b5a69';
 const caller: CallContext = { tenantId: ID, actorId: ID, roles: ['admin'], correlationId: 'c' };
@@ -194,5 +203,74 @@ describe('handlesUseCases: a use case that is its whole declared method needs no
     ];
     await handle?.call(decisions, { id: 'x' }, { ...caller, actorId: 'the-manager' });
     expect(decisions.handled).toEqual([{ type: 'Decide', data: { id: 'x', decidedBy: 'the-manager' } }]);
+  });
+});
+
+describe('HandlesUseCase: a method that does more still takes its command from the use case', () => {
+  const registering = {
+    command: 'Register',
+    handles: {
+      rpc: 'analytics.GetCustomerStats',
+      command: (request: { name?: string }, { newId, actorId }: Caller) => ({
+        type: 'Register' as const,
+        data: { id: newId, name: request.name ?? '', by: actorId },
+      }),
+    },
+  };
+
+  class Registrations {
+    seen: unknown[] = [];
+    @HandlesUseCase(registering)
+    register(
+      command: { type: 'Register'; data: { id: string; name: string; by: string } },
+      request: object,
+      call: CallContext,
+    ) {
+      this.seen.push({ command, request, call });
+      return Promise.resolve({ id: command.data.id });
+    }
+  }
+
+  it('serves the use case’s rpc with a method made beside the one written, which keeps its signature', async () => {
+    expect(handlerTable('analytics', [Registrations, Audit]).get('GetCustomerStats')).toEqual({
+      provider: 0,
+      property: 'serveRegister',
+    });
+    const registrations = new Registrations();
+    const served = await handlerOf(registrations, 'analytics.GetCustomerStats')({ name: 'Li' }, caller);
+    const [seen] = registrations.seen as { command: { data: { id: string } } }[];
+    expect(seen).toEqual({
+      command: { type: 'Register', data: { id: expect.any(String), name: 'Li', by: caller.actorId } },
+      request: { name: 'Li' },
+      call: caller,
+    });
+    expect(isUuid(seen?.command.data.id ?? '')).toBe(true);
+    expect(served).toEqual({ id: seen?.command.data.id });
+  });
+
+  it('gives each call a fresh id', async () => {
+    const registrations = new Registrations();
+    const serve = handlerOf(registrations, 'analytics.GetCustomerStats');
+    await serve({}, caller);
+    await serve({}, caller);
+    const [a, b] = registrations.seen as { command: { data: { id: string } } }[];
+    expect(a?.command.data.id).not.toEqual(b?.command.data.id);
+  });
+
+  it('leaves a use case bound to a method to that method, not the generic handler', () => {
+    class Mixed {
+      @HandlesUseCase(registering)
+      register() {
+        return Promise.resolve({});
+      }
+    }
+    handlesUseCases(Mixed, [registering], () => Promise.resolve({ generic: true }));
+    expect(handledBy(Mixed)).toEqual([{ rpc: 'analytics.GetCustomerStats', property: 'serveRegister' }]);
+  });
+
+  it('refuses a use case that names no request it serves', () => {
+    expect(() => HandlesUseCase({ command: 'Internal' })).toThrow(
+      'Internal has no `handles`: nothing says which request it serves',
+    );
   });
 });

@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { seesPersonalData, type CustomerChannel } from '@serviceops/contracts';
-import { newId } from '@serviceops/kernel';
+import { seesPersonalData } from '@serviceops/contracts';
 import {
   execute,
   executeTogether,
   Handles,
+  HandlesUseCase,
   handlesUseCases,
   ProblemError,
   type CallContext,
-  optional,
   uuidField,
 } from '@serviceops/platform';
 import {
@@ -17,8 +16,8 @@ import {
   type CustomerCommand,
   type CustomerEvent,
 } from '../domain/customer/customer.decider';
-import type { CustomerContext, CustomerState, Gender } from '../domain/customer/customer.state';
-import { needsOfMessages, type NeedMessage } from '../domain/customer/update-customer-file';
+import type { CustomerContext, CustomerState } from '../domain/customer/customer.state';
+import { registerCustomer, type RegisterCustomer } from '../domain/customer/register-customer';
 import { BlindIndex } from '../infrastructure/blind-index';
 import { sealedCustomerStateOf } from './customer-status';
 import { CustomerCodecs, customerStream } from './customer-store';
@@ -66,41 +65,11 @@ export class CustomerHandlers {
     private readonly index: BlindIndex,
   ) {}
 
-  @Handles('customers.RegisterCustomer')
-  async register(
-    request: {
-      name?: string;
-      phone?: string;
-      email?: string;
-      channel?: string;
-      branchId?: string;
-      notes?: string;
-      gender?: string;
-      birthDate?: string;
-      address?: string;
-      idNumber?: string;
-      needs?: NeedMessage[];
-      confirmDuplicate?: boolean;
-    },
-    call: CallContext,
-  ): Promise<CustomerView> {
-    const customerId = newId();
-    const data = {
-      customerId,
-      name: request.name ?? '',
-      channel: (request.channel ?? '') as CustomerChannel,
-      ...optional('phone', request.phone),
-      ...optional('email', request.email),
-      ...optional('branchId', request.branchId),
-      ...optional('notes', request.notes),
-      ...optional('gender', request.gender as Gender | undefined),
-      ...optional('birthDate', request.birthDate),
-      ...optional('address', request.address),
-      ...optional('idNumber', request.idNumber),
-      ...(request.needs?.length ? { needs: needsOfMessages(request.needs) } : {}),
-      ...(request.confirmDuplicate ? { confirmDuplicate: true } : {}),
-    };
-    const command: CustomerCommand = { type: 'RegisterCustomer', data };
+  /** A new file: its data key made and its blind index kept, once the command is known to be good. */
+  @HandlesUseCase(registerCustomer)
+  async register(command: RegisterCustomer, _request: object, call: CallContext): Promise<CustomerView> {
+    const { data } = command;
+    const { customerId } = data;
     const [branchIds, duplicates] = await Promise.all([
       data.branchId ? this.tenants.branchesOf(call.tenantId) : undefined,
       this.index.candidates(call.tenantId, data),

@@ -1,5 +1,5 @@
 import { BUSINESS_LINES } from '@serviceops/contracts';
-import { codePoints, normaliseIdNumber, RULES, type StringRule } from '@serviceops/kernel';
+import { codePoints, normaliseIdNumber, optional, RULES, type StringRule } from '@serviceops/kernel';
 import { CustomerErrorCode as E, customerError } from './customer.errors';
 import {
   GENDERS,
@@ -127,3 +127,17 @@ export function patched<T extends object>(file: T, changes: Fields): T {
   }
   return out as T;
 }
+
+/** A need as the proto decodes it (proto3: unset strings absent). */
+export interface NeedMessage {
+  readonly line?: string;
+  readonly needs?: string;
+  readonly preferences?: string;
+}
+
+export const needsOfMessages = (needs: readonly NeedMessage[] | undefined): CustomerNeed[] =>
+  (needs ?? []).map((n) => ({
+    line: (n.line ?? '') as CustomerNeed['line'],
+    ...optional('needs', n.needs),
+    ...optional('preferences', n.preferences),
+  }));

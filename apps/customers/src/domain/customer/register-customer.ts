@@ -1,5 +1,5 @@
 import { CUSTOMER_CHANNELS, type CustomerChannel } from '@serviceops/contracts';
-import { useCase, type Command, type Event } from '@serviceops/kernel';
+import { optional, useCase, type Caller, type Command, type Event } from '@serviceops/kernel';
 import { CustomerErrorCode as E, customerError } from './customer.errors';
 import {
   addressOf,
@@ -9,9 +9,11 @@ import {
   idNumberOf,
   nameOf,
   needsOf,
+  needsOfMessages,
   notesOf,
   patched,
   phoneOf,
+  type NeedMessage,
 } from './customer.rules';
 import type { CustomerContext, CustomerFile, CustomerNeed, CustomerState, Gender } from './customer.state';
 
@@ -46,10 +48,47 @@ export type CustomerRegistered = Event<
   }
 >;
 
+/** The request as the proto decodes it (proto3: unset strings absent). */
+interface RegisterCustomerRequest {
+  readonly name?: string;
+  readonly phone?: string;
+  readonly email?: string;
+  readonly channel?: string;
+  readonly branchId?: string;
+  readonly notes?: string;
+  readonly gender?: string;
+  readonly birthDate?: string;
+  readonly address?: string;
+  readonly idNumber?: string;
+  readonly needs?: readonly NeedMessage[];
+  readonly confirmDuplicate?: boolean;
+}
+
 /** A new customer file (its handler makes the data key and the blind index: application/customer.handlers.ts). */
 export const registerCustomer = useCase<RegisterCustomer, CustomerRegistered, CustomerState, CustomerContext>(
   {
     command: 'RegisterCustomer',
+    handles: {
+      rpc: 'customers.RegisterCustomer',
+      command: (request: RegisterCustomerRequest, { newId }: Caller) => ({
+        type: 'RegisterCustomer',
+        data: {
+          customerId: newId,
+          name: request.name ?? '',
+          channel: (request.channel ?? '') as CustomerChannel,
+          ...optional('phone', request.phone),
+          ...optional('email', request.email),
+          ...optional('branchId', request.branchId),
+          ...optional('notes', request.notes),
+          ...optional('gender', request.gender as Gender | undefined),
+          ...optional('birthDate', request.birthDate),
+          ...optional('address', request.address),
+          ...optional('idNumber', request.idNumber),
+          ...(request.needs?.length ? { needs: needsOfMessages(request.needs) } : {}),
+          ...(request.confirmDuplicate ? { confirmDuplicate: true } : {}),
+        },
+      }),
+    },
     decide({ data }, state, ctx) {
       if (state.status !== 'absent') throw customerError(E.exists, 'this customer is already registered');
       if (!CUSTOMER_CHANNELS.includes(data.channel))

@@ -1,4 +1,4 @@
-import { optional, removable, useCase, type Command, type Event } from '@serviceops/kernel';
+import { removable, useCase, type Command, type Event } from '@serviceops/kernel';
 import { CustomerErrorCode as E, customerError } from './customer.errors';
 import {
   birthDateOf,
@@ -10,6 +10,8 @@ import {
   needsOf,
   notesOf,
   patched,
+  needsOfMessages,
+  type NeedMessage,
 } from './customer.rules';
 import type { CustomerContext, CustomerNeed, CustomerState, Gender } from './customer.state';
 
@@ -41,20 +43,6 @@ export type CustomerFileUpdated = Event<
     needs?: readonly CustomerNeed[];
   }
 >;
-
-/** A need as the proto decodes it (proto3: unset strings absent). */
-export interface NeedMessage {
-  readonly line?: string;
-  readonly needs?: string;
-  readonly preferences?: string;
-}
-
-export const needsOfMessages = (needs: readonly NeedMessage[] | undefined): CustomerNeed[] =>
-  (needs ?? []).map((n) => ({
-    line: (n.line ?? '') as CustomerNeed['line'],
-    ...optional('needs', n.needs),
-    ...optional('preferences', n.preferences),
-  }));
 
 interface UpdateCustomerFileRequest {
   readonly id: string;
