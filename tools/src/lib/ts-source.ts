@@ -108,29 +108,6 @@ export function addElement(
   return appendToList(source, array.elements, array.getStart(file), element);
 }
 
-/** Adds `element` to the array literal passed as argument `index` of the first call of `callee`. */
-export function addCallArrayElement(
-  path: string,
-  source: string,
-  callee: string,
-  index: number,
-  element: string,
-): string {
-  const file = parse(path, source);
-  let array: ts.ArrayLiteralExpression | undefined;
-  const visit = (node: ts.Node): void => {
-    if (array) return;
-    if (ts.isCallExpression(node) && node.expression.getText(file) === callee) {
-      const argument = node.arguments[index];
-      if (argument && ts.isArrayLiteralExpression(argument)) array = argument;
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(file);
-  if (!array) fail(path, `an array given to ${callee}(…)`);
-  return appendToList(source, array.elements, array.getStart(file), element);
-}
-
 /**
  * Imports `names` from `module`: into its existing named import when there is one (of the same kind, type-only
  * or not), else as a new import after the last one.
@@ -165,47 +142,6 @@ export function addImport(
   return last ? insertAt(source, last.end, `\n${statement.trimEnd()}`) : statement + source;
 }
 
-/** Whether the file declares (at its top level) a type, interface, class, function or variable named `name`. */
-export function declares(path: string, source: string, name: string): boolean {
-  return parse(path, source).statements.some((s) => isDeclarationOf(s, name));
-}
-
-/** `type <name> = A | B` → `type <name> = A | B | <member>`. */
-export function addUnionMember(path: string, source: string, name: string, member: string): string {
-  const alias = parse(path, source).statements.find(
-    (s): s is ts.TypeAliasDeclaration => ts.isTypeAliasDeclaration(s) && s.name.text === name,
-  );
-  if (!alias) fail(path, `the type ${name}`);
-  return insertAt(source, alias.type.end, ` | ${member}`);
-}
-
-/** Inserts a `case` before the `default:` of the first switch in function `name`. */
-export function addSwitchCase(path: string, source: string, name: string, clause: string): string {
-  const file = parse(path, source);
-  const fn = file.statements.find(
-    (s): s is ts.FunctionDeclaration => ts.isFunctionDeclaration(s) && s.name?.text === name,
-  );
-  let target: ts.SwitchStatement | undefined;
-  const visit = (node: ts.Node): void => {
-    if (target) return;
-    if (ts.isSwitchStatement(node)) target = node;
-    else ts.forEachChild(node, visit);
-  };
-  if (fn?.body) visit(fn.body);
-  const fallback = target?.caseBlock.clauses.find(ts.isDefaultClause);
-  if (!fallback) fail(path, `the switch with a default clause in ${name}`);
-  return insertAt(source, fallback.getStart(file), `${clause}\n`);
-}
-
-/** Adds a member (a method) as the last of class `name`. */
-export function addClassMember(path: string, source: string, name: string, member: string): string {
-  const cls = parse(path, source).statements.find(
-    (s): s is ts.ClassDeclaration => ts.isClassDeclaration(s) && s.name?.text === name,
-  );
-  if (!cls) fail(path, `the class ${name}`);
-  return insertAt(source, cls.end - 1, `\n${member}\n`);
-}
-
 /** Inserts `statement` after the last top-level statement for which `after` holds. */
 export function addStatementAfter(
   path: string,
@@ -217,35 +153,6 @@ export function addStatementAfter(
   const anchor = [...file.statements].reverse().find((s) => after(s, file));
   if (!anchor) fail(path, 'the place for the new declaration');
   return insertAt(source, anchor.end, `\n\n${statement}`);
-}
-
-/** Inserts `statement` before the first top-level statement for which `before` holds. */
-export function addStatementBefore(
-  path: string,
-  source: string,
-  before: (statement: ts.Statement, file: ts.SourceFile) => boolean,
-  statement: string,
-): string {
-  const file = parse(path, source);
-  const anchor = file.statements.find((s) => before(s, file));
-  if (!anchor) fail(path, 'the place for the new declaration');
-  return insertAt(source, anchor.getFullStart(), `\n\n${statement}`);
-}
-
-/** Whether `statement` declares `name` (a type, interface, class, function or variable). */
-export function isDeclarationOf(statement: ts.Statement, name: string): boolean {
-  if (
-    (ts.isTypeAliasDeclaration(statement) ||
-      ts.isInterfaceDeclaration(statement) ||
-      ts.isClassDeclaration(statement) ||
-      ts.isFunctionDeclaration(statement)) &&
-    statement.name?.text === name
-  )
-    return true;
-  return (
-    ts.isVariableStatement(statement) &&
-    statement.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === name)
-  );
 }
 
 export { ts };

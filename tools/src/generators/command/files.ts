@@ -1,13 +1,5 @@
 import type { Names } from '../../lib/names';
-import {
-  domainType,
-  dtoImports,
-  dtoProperty,
-  fromRequest,
-  requestType,
-  sampleOf,
-  type Field,
-} from './fields';
+import { dtoImports, dtoProperty, type Field } from './fields';
 
 /** One command as the generator writes it: the names of everything it touches. */
 export interface CommandFacts {
@@ -37,10 +29,7 @@ export interface CommandFacts {
   readonly contextType: string;
 }
 
-const idField = (f: CommandFacts): string => f.idField;
 const rpc = (f: CommandFacts): string => `${f.service.kebab}.${f.command.pascal}`;
-const errorCode = (f: CommandFacts, rule: 'EXISTS' | 'NOT_FOUND'): string =>
-  `${f.aggregate.pascal}ErrorCode.${f.aggregate.constant}_${rule}`;
 
 // --- libs/contracts ----------------------------------------------------------------------------------------------
 
@@ -56,18 +45,6 @@ export function declarationTs(f: CommandFacts, errors?: readonly string[]): stri
 }
 
 // --- apps/<service>/src/domain/<aggregate> ------------------------------------------------------------------------
-
-export function commandType(f: CommandFacts): string {
-  const data = [`${idField(f)}: string`, ...f.fields.map((field) => `${field.name}: ${domainType(field)}`)];
-  return `export type ${f.command.pascal} = Command<'${f.command.pascal}', { ${data.join('; ')} }>;`;
-}
-
-/** Whether the command's data holds money (its commands file imports the kernel's Money). */
-export const takesMoney = (f: CommandFacts): boolean => f.fields.some((field) => field.kind === 'money');
-
-export function eventType(f: CommandFacts): string {
-  return `export type ${f.event} = Event<'${f.event}', { ${idField(f)}: string; ${f.eventTime}: string }>;`;
-}
 
 export function errorsTs(f: CommandFacts): string {
   const a = f.aggregate;
@@ -91,117 +68,11 @@ export function ${a.camel}Error(
 `;
 }
 
-export function evolveCase(f: CommandFacts): string {
-  if (f.creating)
-    return `    case '${f.event}':
-      return { status: 'active', ${idField(f)}: event.data.${idField(f)} };`;
-  return `    case '${f.event}':
-      return state; // what later decisions need to know of it goes into the state here`;
-}
-
-export function decideCase(f: CommandFacts): string {
-  return `    case '${f.command.pascal}':
-      return ${f.command.camel}(command, state, context);`;
-}
-
-export function decideFunction(f: CommandFacts): string {
-  const a = f.aggregate;
-  const rule = f.creating
-    ? `if (state.status !== 'absent') throw ${a.camel}Error(${errorCode(f, 'EXISTS')}, 'the ${a.prose} exists already');`
-    : `if (state.status === 'absent') throw ${a.camel}Error(${errorCode(f, 'NOT_FOUND')}, 'no such ${a.prose}');`;
-  return `function ${f.command.camel}(
-  command: ${f.command.pascal},
-  state: ${a.pascal}State,
-  context: ${a.pascal}Context,
-): readonly ${a.pascal}Event[] {
-  ${rule}
-  return [
-    {
-      type: '${f.event}',
-      data: { ${idField(f)}: command.data.${idField(f)}, ${f.eventTime}: context.now.toISOString() },
-    },
-  ];
-}`;
-}
-
-export function specBlock(f: CommandFacts): string {
-  const a = f.aggregate;
-  const data = [`${idField(f)}: ID`, ...f.fields.map((field) => `${field.name}: ${sampleOf(field)}`)];
-  const command = `const command: ${a.pascal}Command = { type: '${f.command.pascal}', data: { ${data.join(', ')} } };`;
-  if (f.creating)
-    return `describe('${f.command.pascal}', () => {
-  ${command}
-
-  it('records ${f.event}, with the time it was decided', () => {
-    spec([]).when(command).then(started);
-  });
-
-  it('refuses ${f.command.pascal} when the ${a.prose} exists already', () => {
-    spec(started).when(command).thenThrows('${f.service.constant}.${a.constant}_EXISTS');
-  });
-});
-`;
-  return `describe('${f.command.pascal}', () => {
-  ${command}
-
-  it('records ${f.event}, with the time it was decided', () => {
-    spec(started)
-      .when(command)
-      .then([{ type: '${f.event}', data: { ${idField(f)}: ID, ${f.eventTime}: now.toISOString() } }]);
-  });
-
-  it('refuses ${f.command.pascal} when there is no such ${a.prose}', () => {
-    spec([]).when(command).thenThrows('${f.service.constant}.${a.constant}_NOT_FOUND');
-  });
-});
-`;
-}
-
-// --- apps/<service>/src/application -------------------------------------------------------------------------------
-
-export function handlerMethod(f: CommandFacts): string {
-  const a = f.aggregate;
-  const id = f.creating ? idField(f) : 'request.id';
-  const members = [
-    ...(f.creating ? [] : ['readonly id: string', 'readonly expectedVersion?: number']),
-    ...f.fields.map((field) => `readonly ${field.name}?: ${requestType(field)}`),
-  ];
-  const signature =
-    members.length === 0
-      ? `_request: object, call: CallContext`
-      : `request: { ${members.join('; ')} }, call: CallContext`;
-  const data = [
-    f.creating ? idField(f) : `${idField(f)}: ${id}`,
-    ...f.fields.map((field) => `${field.name}: ${fromRequest(field)}`),
-  ];
-  return `  @Handles('${rpc(f)}')
-  async ${f.command.camel}(${signature}): Promise<${a.pascal}View> {${f.creating ? `\n    const ${idField(f)} = newId();` : ''}
-    const done = await this.runtime.timed('${f.command.pascal}', () =>
-      execute(
-        this.runtime.store,
-        ${a.camel}Decider,
-        ${a.camel}StreamId(call.tenantId, ${id}),
-        { type: '${f.command.pascal}', data: { ${data.join(', ')} } },
-        { now: new Date() },
-        call,
-        ${f.creating ? '{ newStream: true }' : '{ expectedVersion: request.expectedVersion }'},
-      ),
-    );
-    return viewOf(${id}, done);
-  }`;
-}
-
 // --- apps/gateway/src/<resource> ----------------------------------------------------------------------------------
 
 /** The REST body class of a command with fields: `ConfirmOrderDto`. */
 export const dtoName = (f: CommandFacts): string => `${f.command.pascal}Dto`;
 
-export function routeBinding(f: CommandFacts): string {
-  const body = f.fields.length > 0 ? `body: ${dtoName(f)}, ` : '';
-  return `route({ rpc: '${rpc(f)}', ${body}answer: ${f.aggregate.pascal}View })`;
-}
-
-/** The REST body class: the fields' OpenAPI schemas and validation (the gRPC request's is derived from it). */
 export function dtoClass(f: CommandFacts): string {
   return `@ApiSchema({ name: '${f.command.pascal}' })
 @BodyOf('${rpc(f)}')

@@ -13,19 +13,7 @@ import {
   wordsOfPascal,
   type Names,
 } from '../../lib/names';
-import {
-  addCallArrayElement,
-  addClassMember,
-  addElement,
-  addImport,
-  addProperty,
-  addStatementBefore,
-  addSwitchCase,
-  addUnionMember,
-  declares,
-  isDeclarationOf,
-  propertiesOf,
-} from '../../lib/ts-source';
+import { addElement, addImport, addProperty, propertiesOf } from '../../lib/ts-source';
 import { FILES, serviceNames } from '../../lib/workspace';
 import { readText } from '../../lib/yaml-source';
 import { dtoImports, fieldsOf } from './fields';
@@ -58,14 +46,9 @@ function pathsOf(service: Names, aggregate: Names) {
   const file = (role: string) => `${domain}/${aggregate.kebab}.${role}.ts`;
   return {
     domain,
-    commands: file('commands'),
-    events: file('events'),
     state: file('state'),
     errors: file('errors'),
-    evolve: file('evolve'),
-    decide: file('decide'),
     decider: file('decider'),
-    spec: `${domain}/${aggregate.kebab}.decide.unit.spec.ts`,
     testing: `${domain}/${aggregate.kebab}.testing.ts`,
     handlers: `apps/${service.kebab}/src/application/${aggregate.kebab}.handlers.ts`,
     definition: `apps/${service.kebab}/src/${service.kebab}.service-definition.ts`,
@@ -76,8 +59,9 @@ function pathsOf(service: Names, aggregate: Names) {
 
 /**
  * A command of an existing service along the declaration path: its declaration (REST route, access, summary); in
- * the domain, the command, the event it records, its decide function with one rule and evolve's case; a `@Handles`
- * method; a rule test; the gateway's route binding and REST body. The aggregate's first command starts its stream
+ * the domain, its use case (the command, the event it records, its decision with one rule, evolve's case and how
+ * its request becomes the command, served by the aggregate's generic handler), its line in the decider; a rule
+ * test; the REST body. The aggregate's first command starts its stream
  * (and creates the aggregate: state, errors, decider, handler class, gateway folder); the others act on an existing
  * one (`<resource>/:id/<action>`, If-Match). The proto's rpc and messages are not written here: once the files are
  * on disk, `npm run docs -- proto` writes them from the gateway's classes (apps/gateway/src/openapi/proto-files.ts).
@@ -88,14 +72,9 @@ export async function commandGenerator(
 ): Promise<GeneratorCallback> {
   const facts = factsOf(tree, options);
   const paths = pathsOf(facts.service, facts.aggregate);
-  if (inUseCases(tree, paths)) {
-    const notFound = notFoundOf(tree, facts, paths);
-    writeUseCase(tree, facts, paths, notFound);
-    declare(tree, facts, paths, facts.creating ? [] : [notFound]);
-  } else {
-    addToAggregate(tree, facts, paths);
-    declare(tree, facts, paths);
-  }
+  const notFound = notFoundOf(tree, facts, paths);
+  writeUseCase(tree, facts, paths, notFound);
+  declare(tree, facts, paths, facts.creating ? [] : [notFound]);
   await formatFiles(tree);
   return () => writeProtos(tree.root);
 }
@@ -146,7 +125,7 @@ function factsOf(tree: Tree, options: CommandGeneratorSchema): CommandFacts {
   if (!PASCAL_NAME.test(event)) throw new Error(`"${event}" is not an event name: PascalCase, past tense`);
   const idField = idFieldOf(tree, paths, aggregate);
   const [stateType, contextType] = decidedOn(tree, paths, aggregate);
-  if (!creating && inUseCases(tree, paths)) {
+  if (!creating) {
     const file = `${paths.domain}/${command.kebab}.ts`;
     if (tree.exists(file)) throw new Error(`${file} exists already`);
     const recorded = tree
@@ -155,13 +134,6 @@ function factsOf(tree: Tree, options: CommandGeneratorSchema): CommandFacts {
       .find((name) => readText(tree, `${paths.domain}/${name}`).includes(`Event<'${event}'`));
     if (recorded)
       throw new Error(`${paths.domain}/${recorded} has ${event} already: name another with --event`);
-  } else if (!creating) {
-    if (declares(paths.commands, readText(tree, paths.commands), command.pascal))
-      throw new Error(`${paths.commands} has ${command.pascal} already`);
-    if (declares(paths.events, readText(tree, paths.events), event))
-      throw new Error(`${paths.events} has ${event} already: name another with --event`);
-    if (declares(paths.decide, readText(tree, paths.decide), command.camel))
-      throw new Error(`${paths.decide} has a function ${command.camel} already`);
   }
 
   const access = options.access ?? 'ADMIN';
@@ -173,7 +145,7 @@ function factsOf(tree: Tree, options: CommandGeneratorSchema): CommandFacts {
     );
 
   const resource = resourceOf(tree, service, paths, aggregate, creating, options.resource);
-  if (!creating && inUseCases(tree, paths))
+  if (!creating)
     assertGeneratable(tree, service, paths, aggregate, resource, { idField, stateType, contextType });
   const path = creating
     ? resource
@@ -299,15 +271,6 @@ function assertGeneratable(
       paths.testing,
       `is missing (the rule test starts from its ID, now, spec and started${idField === `${aggregate.camel}Id` ? '' : `, and ID_FIELD names ${aggregate.kebab}'s id`})`,
     );
-}
-
-/**
- * Whether the aggregate is in the use-case layout (a file per use case, its decider the list of them: decision 61),
- * or still in the one of four files with a switch each (commands, events, decide, evolve), kept for the aggregates
- * not converted yet. A new aggregate is always written in the use-case layout.
- */
-function inUseCases(tree: Tree, paths: Paths): boolean {
-  return !tree.exists(paths.decider) || readText(tree, paths.decider).includes('deciderOf<');
 }
 
 /** The key of `code` in the aggregate's error catalog (`SAMPLE_NOT_FOUND`, or `notFound` in customers'). */
@@ -521,64 +484,6 @@ function writeAggregateOnce(tree: Tree, f: CommandFacts, paths: Paths, gateway: 
       `${a.pascal}Routes`,
     ),
   );
-}
-
-/**
- * Another command of an aggregate not yet in the use-case layout (every service but customers, for now): each
- * piece added beside the others, in its commands, events, decide and evolve files and its handler class.
- */
-function addToAggregate(tree: Tree, f: CommandFacts, paths: Paths): void {
-  const a = f.aggregate;
-  const beforeUnion = (name: string) => (s: Parameters<typeof isDeclarationOf>[0]) =>
-    isDeclarationOf(s, name);
-  edit(tree, paths.commands, (path, source) =>
-    addUnionMember(
-      path,
-      addStatementBefore(
-        path,
-        files.takesMoney(f)
-          ? addImport(path, source, '@serviceops/kernel', ['Money'], { typeOnly: true })
-          : source,
-        beforeUnion(`${a.pascal}Command`),
-        files.commandType(f),
-      ),
-      `${a.pascal}Command`,
-      f.command.pascal,
-    ),
-  );
-  edit(tree, paths.events, (path, source) =>
-    addUnionMember(
-      path,
-      addStatementBefore(path, source, beforeUnion(`${a.pascal}Event`), files.eventType(f)),
-      `${a.pascal}Event`,
-      f.event,
-    ),
-  );
-  edit(tree, paths.evolve, (path, source) =>
-    addSwitchCase(path, source, `evolve${a.pascal}`, files.evolveCase(f)),
-  );
-  edit(tree, paths.decide, (path, source) => {
-    const withImport = addImport(path, source, `./${a.kebab}.commands`, [f.command.pascal], {
-      typeOnly: true,
-    });
-    const withCase = addSwitchCase(path, withImport, `decide${a.pascal}`, files.decideCase(f));
-    return `${withCase.trimEnd()}\n\n${files.decideFunction(f)}\n`;
-  });
-  edit(tree, paths.spec, (_, source) => `${source.trimEnd()}\n\n${files.specBlock(f)}`);
-  edit(tree, paths.handlers, (path, source) =>
-    addClassMember(path, source, `${a.pascal}Handlers`, files.handlerMethod(f)),
-  );
-  const gateway = `apps/gateway/src/${f.resource}`;
-  edit(tree, `${gateway}/${f.resource}.routes.ts`, (path, source) =>
-    addCallArrayElement(
-      path,
-      f.fields.length > 0 ? addImport(path, source, `./${f.resource}.dto`, [files.dtoName(f)]) : source,
-      'controllerOf',
-      1,
-      files.routeBinding(f),
-    ),
-  );
-  if (f.fields.length > 0) writeDto(tree, f, `${gateway}/${f.resource}.dto.ts`);
 }
 
 /** The command's REST body class: a new DTO file of the resource, or one more class in it. */

@@ -23,23 +23,29 @@ export function useCaseTs(f: CommandFacts, ruleKey: string): string {
     `readonly ${idField(f)}: string`,
     ...f.fields.map((field) => `readonly ${field.name}: ${domainType(field)}`),
   ];
-  const kernel = ['DomainError', 'useCase', 'type Command', 'type Event', ...(money ? ['type Money'] : [])];
+  const kernel = [
+    'DomainError',
+    'useCase',
+    ...(f.creating ? ['type Caller'] : []),
+    'type Command',
+    'type Event',
+    ...(money ? ['type Money'] : []),
+  ];
   const request = [
-    'readonly id: string',
+    ...(f.creating ? [] : ['readonly id: string']),
     ...f.fields.map((field) => `readonly ${field.name}?: ${requestType(field)}`),
   ];
   const fromRequestData = [
-    `${idField(f)}: request.id`,
+    f.creating ? `${idField(f)}: newId` : `${idField(f)}: request.id`,
     ...f.fields.map((field) => `${field.name}: ${fromRequest(field)}`),
   ];
-  const handles = f.creating
-    ? ''
-    : `
-  // The whole of its declared method: the request made the command, which the aggregate's handler
-  // loads, decides and appends (handlesUseCases in application/${a.kebab}.handlers.ts).
+  const requestParam = request.length === 0 ? '_request: object' : `request: { ${request.join('; ')} }`;
+  const handles = `
+  // Its declared method, and how its request becomes the command (${f.creating ? "the new record's id made for the call" : 'the record named by the path'}): the
+  // aggregate's handler loads, decides and appends (handlesUseCases in application/${a.kebab}.handlers.ts).
   handles: {
     rpc: '${rpc(f)}',
-    command: (request: { ${request.join('; ')} }) => ({
+    command: (${requestParam}${f.creating ? ', { newId }: Caller' : ''}) => ({
       type: '${f.command.pascal}',
       data: { ${fromRequestData.join(', ')} },
     }),
@@ -188,18 +194,10 @@ export const started: ${a.pascal}Event[] = [
 
 export function handlersTs(f: CommandFacts): string {
   const a = f.aggregate;
-  const members = f.fields.map((field) => `readonly ${field.name}?: ${requestType(field)}`);
-  const signature =
-    members.length === 0
-      ? `_request: object, call: CallContext`
-      : `request: { ${members.join('; ')} }, call: CallContext`;
-  const data = [idField(f), ...f.fields.map((field) => `${field.name}: ${fromRequest(field)}`)];
   return `import { Injectable } from '@nestjs/common';
-import { newId } from '@serviceops/kernel';
 import {
   EventSourcingRuntime,
   execute,
-  Handles,
   handlesUseCases,
   type CallContext,
   type Executed,
@@ -225,38 +223,22 @@ function viewOf(id: string, { state, version }: Executed<${a.pascal}State, ${a.p
 }
 
 /**
- * The ${a.prose}'s commands: the first starts its stream (a method of its own); every other is a use case that
- * \`handles\` its declared method, served by \`act\` (bound below): load the stream, decide, append with the expected
- * version, answer the ${a.prose} with its new version.
+ * The ${a.prose}'s commands: each a use case that \`handles\` its declared method (its request mapped there, the
+ * first one's id made for the call), served by \`act\` (bound below): load the stream, decide, append with the
+ * expected version, answer the ${a.prose} with its new version. A command that does more gets a method of its own,
+ * bound to its use case with \`@HandlesUseCase\`.
  */
 @Injectable()
 export class ${a.pascal}Handlers {
   constructor(private readonly runtime: EventSourcingRuntime) {}
 
-  @Handles('${rpc(f)}')
-  async ${f.command.camel}(${signature}): Promise<${a.pascal}View> {
-    const ${idField(f)} = newId();
-    const done = await this.runtime.timed('${f.command.pascal}', () =>
-      execute(
-        this.runtime.store,
-        ${a.camel}Decider,
-        ${a.camel}StreamId(call.tenantId, ${idField(f)}),
-        { type: '${f.command.pascal}', data: { ${data.join(', ')} } },
-        { now: new Date() },
-        call,
-        { newStream: true },
-      ),
-    );
-    return viewOf(${idField(f)}, done);
-  }
-
-  /** A command on one ${a.prose}, named by the request's \`id\`. */
+  /** A command on one ${a.prose}, the one its data names. */
   async act(
     command: ${a.pascal}Command,
-    request: { readonly id?: string; readonly expectedVersion?: number },
+    request: { readonly expectedVersion?: number },
     call: CallContext,
   ): Promise<${a.pascal}View> {
-    const id = request.id ?? '';
+    const id = command.data.${idField(f)};
     const done = await this.runtime.timed(command.type, () =>
       execute(this.runtime.store, ${a.camel}Decider, ${a.camel}StreamId(call.tenantId, id), command, { now: new Date() }, call, {
         expectedVersion: request.expectedVersion,
