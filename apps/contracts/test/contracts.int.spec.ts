@@ -231,7 +231,7 @@ it('seals a declined proposal’s reason at rest, readable until the customer is
     endDate: monthsBefore(today, -3),
     validUntil: addDays(today, 7),
   };
-  const created = await proposals.create({ ...offer, customerId }, call);
+  const created = await quotes.CreateProposal({ ...offer, customerId }, call);
   const reason = 'Li Lei moved to Chengdu for his new job';
   await quotes.SendProposal({ id: created.id }, call);
   await quotes.DeclineProposal({ id: created.id, reason }, call);
@@ -254,7 +254,7 @@ it('seals a declined proposal’s reason at rest, readable until the customer is
     return rowCount === 0 ? true : undefined;
   });
   expect((await proposals.get({ id: created.id }, call)).status).toBe('declined');
-  await expect(proposals.create({ ...offer, customerId }, call)).rejects.toMatchObject({
+  await expect(quotes.CreateProposal({ ...offer, customerId }, call)).rejects.toMatchObject({
     code: 'CONTRACTS.CUSTOMER_ERASED',
   });
 }, 60_000);
