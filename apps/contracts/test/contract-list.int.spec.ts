@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { addDays } from '@serviceops/kernel';
 import { ContractStore } from '../src/application/contract-store';
-import { ContractHandlers } from '../src/application/contract.handlers';
 import { contractStreamId } from '../src/domain/contract/contract.decider';
 import { contractListProjection } from '../src/projections/contract-list.projection';
 import { ContractQueries } from '../src/application/contract-queries';
@@ -24,10 +23,9 @@ const app = () => db().running().app;
 
 /** A package drafted (v1), submitted for review (v2) and returned by legal (v3). */
 async function returnedContract() {
-  const handlers = app().get(ContractHandlers);
   const contracts = declaredMethods(app());
   const today = await app().get(ContractStore).today(call.tenantId);
-  const draft = await handlers.draft(practicePackage(addDays(today, 10), addDays(today, 100)), call);
+  const draft = await contracts.DraftContract(practicePackage(addDays(today, 10), addDays(today, 100)), call);
   await contracts.SubmitContractForReview({ id: draft.id }, call);
   await contracts.ReturnContract({ id: draft.id, reasons: ['the fees clause names no currency'] }, call);
   return { id: draft.id, streamId: contractStreamId(call.tenantId, draft.id) };

@@ -2,7 +2,6 @@ import { addDays } from '@serviceops/kernel';
 import type { CallContext } from '@serviceops/platform';
 import { eventually } from '@serviceops/testing';
 import { ContractStore, noticeTimerId, startOfDay } from '../src/application/contract-store';
-import { ContractHandlers } from '../src/application/contract.handlers';
 import { ContractQueries } from '../src/application/contract-queries';
 import { monthsBefore } from '../src/domain/terms/terms';
 import {
@@ -30,11 +29,10 @@ it('fires the expiry notice once across a restart, and moves it with an amendmen
   const { timerRow, dueNow } = db();
   // The tenant's calendar is in New York (tenancy's event): the contract's days, and so its timers, are New York's.
   await db().moveTenant(TENANT, ZONE);
-  const handlers = app().get(ContractHandlers);
   const contracts = declaredMethods(app());
   const today = await app().get(ContractStore).today(TENANT);
   const end = monthsBefore(today, -2);
-  const draft = await handlers.draft(practicePackage(addDays(today, -10), end, CUSTOMER), call);
+  const draft = await contracts.DraftContract(practicePackage(addDays(today, -10), end, CUSTOMER), call);
   await contracts.SignContract({ id: draft.id, ...sign('customer') }, call);
   const signed = await contracts.SignContract({ id: draft.id, ...sign('provider') }, call);
   expect(signed.status).toBe('active');
@@ -61,9 +59,8 @@ it('fires the expiry notice once across a restart, and moves it with an amendmen
 
   // An amendment moves the end by a month: the notice is armed again, for the new end.
   const moved = monthsBefore(end, -1);
-  const handlers2 = restarted.app.get(ContractHandlers);
   const contracts2 = declaredMethods(restarted.app);
-  await handlers2.amend({ id: draft.id, effectiveFrom: today, changes: { endDate: moved } }, call);
+  await contracts2.AmendContract({ id: draft.id, effectiveFrom: today, changes: { endDate: moved } }, call);
   await contracts2.SignAmendment({ id: draft.id, ...sign('customer') }, call);
   const amended = await contracts2.SignAmendment({ id: draft.id, ...sign('provider') }, call);
   expect(amended.terms.endDate).toBe(moved);
@@ -77,17 +74,16 @@ it('fires the expiry notice once across a restart, and moves it with an amendmen
 }, 90_000);
 
 it('two amendments against the same version: one wins, the other is refused with 409', async () => {
-  const handlers = app().get(ContractHandlers);
   const contracts = declaredMethods(app());
   const today = await app().get(ContractStore).today(TENANT);
-  const draft = await handlers.draft(
+  const draft = await contracts.DraftContract(
     practicePackage(addDays(today, -10), monthsBefore(today, -6), CUSTOMER),
     call,
   );
   await contracts.SignContract({ id: draft.id, ...sign('customer') }, call);
   const signed = await contracts.SignContract({ id: draft.id, ...sign('provider') }, call);
   const amend = (visits: number) =>
-    handlers.amend(
+    contracts.AmendContract(
       {
         id: draft.id,
         expectedVersion: signed.version,
@@ -109,11 +105,10 @@ it('two amendments against the same version: one wins, the other is refused with
 }, 60_000);
 
 it('expires a contract not renewed by its end (the end timer), after one notice', async () => {
-  const handlers = app().get(ContractHandlers);
   const contracts = declaredMethods(app());
   const queries = app().get(ContractQueries);
   const today = await app().get(ContractStore).today(TENANT);
-  const draft = await handlers.draft(
+  const draft = await contracts.DraftContract(
     practicePackage(addDays(today, -60), addDays(today, -1), CUSTOMER),
     call,
   );

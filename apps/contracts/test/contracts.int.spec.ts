@@ -3,7 +3,6 @@ import { addDays, newId } from '@serviceops/kernel';
 import { isSealed, type CallContext } from '@serviceops/platform';
 import { eventually } from '@serviceops/testing';
 import { ContractStore } from '../src/application/contract-store';
-import { ContractHandlers } from '../src/application/contract.handlers';
 import { ContractQueries } from '../src/application/contract-queries';
 import { ProposalHandlers, type ProposalView } from '../src/application/proposal.handlers';
 import { FULFILMENT_EVENT_TYPES } from '../src/domain/performance/performance';
@@ -39,12 +38,11 @@ async function published(service: 'orders' | 'billing' | 'customers', type: stri
 
 it('counts sessions used from orders and flags a package behind schedule', async () => {
   const app = db().running().app;
-  const handlers = app.get(ContractHandlers);
   const contracts = declaredMethods(app);
   const queries = app.get(ContractQueries);
   const today = await app.get(ContractStore).today(TENANT);
   const start = monthsBefore(today, 1);
-  const draft = await handlers.draft(
+  const draft = await contracts.DraftContract(
     practicePackage(start, addDays(monthsBefore(start, -2), -1), newId()),
     call,
   );
@@ -81,12 +79,11 @@ it('counts sessions used from orders and flags a package behind schedule', async
 
 it('counts payments from billing in the contract’s currency and visits from orders', async () => {
   const app = db().running().app;
-  const handlers = app.get(ContractHandlers);
   const contracts = declaredMethods(app);
   const queries = app.get(ContractQueries);
   const today = await app.get(ContractStore).today(TENANT);
   const start = addDays(today, -3);
-  const draft = await handlers.draft(
+  const draft = await contracts.DraftContract(
     {
       kind: 'rental_lease',
       customerId: newId(),
@@ -159,12 +156,11 @@ it('counts payments from billing in the contract’s currency and visits from or
 
 it('records every clear read of a contract’s personal text, and none of a masked one', async () => {
   const app = db().running().app;
-  const handlers = app.get(ContractHandlers);
   const contracts = declaredMethods(app);
   const queries = app.get(ContractQueries);
   const today = await app.get(ContractStore).today(TENANT);
   const customerId = newId();
-  const draft = await handlers.draft(
+  const draft = await contracts.DraftContract(
     {
       kind: 'service_package',
       customerId,
@@ -231,7 +227,7 @@ it('seals a declined proposal’s reason at rest, readable until the customer is
     endDate: monthsBefore(today, -3),
     validUntil: addDays(today, 7),
   };
-  const created = await proposals.create({ ...offer, customerId }, call);
+  const created = await quotes.CreateProposal({ ...offer, customerId }, call);
   const reason = 'Li Lei moved to Chengdu for his new job';
   await quotes.SendProposal({ id: created.id }, call);
   await quotes.DeclineProposal({ id: created.id, reason }, call);
@@ -254,7 +250,7 @@ it('seals a declined proposal’s reason at rest, readable until the customer is
     return rowCount === 0 ? true : undefined;
   });
   expect((await proposals.get({ id: created.id }, call)).status).toBe('declined');
-  await expect(proposals.create({ ...offer, customerId }, call)).rejects.toMatchObject({
+  await expect(quotes.CreateProposal({ ...offer, customerId }, call)).rejects.toMatchObject({
     code: 'CONTRACTS.CUSTOMER_ERASED',
   });
 }, 60_000);

@@ -3,7 +3,7 @@ import { addDays } from '@serviceops/kernel';
 import type { CallContext } from '@serviceops/platform';
 import { eventually } from '@serviceops/testing';
 import { ContractStore } from '../src/application/contract-store';
-import { ProposalHandlers, type ProposalView } from '../src/application/proposal.handlers';
+import type { ProposalView } from '../src/application/proposal.handlers';
 import { ProposalQueries } from '../src/application/proposal-queries';
 import { proposalStreamId } from '../src/domain/proposal/proposal.decider';
 import { proposalListProjection } from '../src/projections/proposal-list.projection';
@@ -27,26 +27,23 @@ const app = () => db().running().app;
 /** A quote of ten practice sessions for `customerId`, starting in a month, valid `validIn` days from today. */
 async function quoteOf(call: CallContext, customerId: string, kind: string, validIn: number) {
   const today = await app().get(ContractStore).today(call.tenantId);
-  return app()
-    .get(ProposalHandlers)
-    .create(
-      {
-        customerId,
-        line: 'driving_practice',
-        kind,
-        items: PRACTICE_SESSIONS,
-        paymentTerms: 'in full before the first session',
-        startDate: addDays(today, 30),
-        endDate: addDays(today, 210),
-        validUntil: addDays(today, validIn),
-      },
-      call,
-    );
+  return declaredMethods<ProposalView>(app()).CreateProposal(
+    {
+      customerId,
+      line: 'driving_practice',
+      kind,
+      items: PRACTICE_SESSIONS,
+      paymentTerms: 'in full before the first session',
+      startDate: addDays(today, 30),
+      endDate: addDays(today, 210),
+      validUntil: addDays(today, validIn),
+    },
+    call,
+  );
 }
 
 it('lists proposals by status, customer, kind and validity, newest first, a page at a time', async () => {
   const call = callOf(randomUUID());
-  const proposals = app().get(ProposalHandlers);
   const quotes = declaredMethods<ProposalView>(app());
   const queries = app().get(ProposalQueries);
   const today = await app().get(ContractStore).today(call.tenantId);
@@ -59,7 +56,7 @@ it('lists proposals by status, customer, kind and validity, newest first, a page
   const third = await quote(bob, 'maintenance', 10);
   const fourth = await quote(alice, 'service_package', 20);
   const sentSecond = await quotes.SendProposal({ id: second.id }, call);
-  const accepted = await proposals.accept({ id: second.id, expectedVersion: sentSecond.version }, call);
+  const accepted = await quotes.AcceptProposal({ id: second.id, expectedVersion: sentSecond.version }, call);
   const sentThird = await quotes.SendProposal({ id: third.id }, call);
   await quotes.DeclineProposal(
     { id: third.id, expectedVersion: sentThird.version, reason: 'too dear' },
@@ -129,11 +126,10 @@ itMovesOnlyForward(
   { table: 'proposal_list', key: 'proposal_id', projection: proposalListProjection },
   async () => {
     const call = callOf(randomUUID());
-    const proposals = app().get(ProposalHandlers);
     const quotes = declaredMethods<ProposalView>(app());
     const created = await quoteOf(call, randomUUID(), 'service_package', 10);
     const sent = await quotes.SendProposal({ id: created.id }, call);
-    await proposals.accept({ id: created.id, expectedVersion: sent.version }, call);
+    await quotes.AcceptProposal({ id: created.id, expectedVersion: sent.version }, call);
     return { id: created.id, streamId: proposalStreamId(call.tenantId, created.id) };
   },
   { status: 'accepted', version: 3, contract_id: expect.any(String) as unknown },

@@ -33,10 +33,9 @@ const callOf = (tenantId: string): CallContext => adminOf(tenantId, 'proposal-ti
 /** A proposal valid until today (in the tenant's zone now), sent: its validity timer armed. */
 async function sentProposal(call: CallContext) {
   const app = db().running().app;
-  const proposals = app.get(ProposalHandlers);
   const quotes = declaredMethods<ProposalView>(app);
   const today = await app.get(ContractStore).today(call.tenantId);
-  const created = await proposals.create(
+  const created = await quotes.CreateProposal(
     {
       customerId: randomUUID(),
       line: 'driving_practice',
@@ -87,7 +86,10 @@ it('expires a sent proposal exactly once, across a restart of the service', asyn
   // Accepting it now is refused as lapsed (422), the same answer as before the timer ran; no contract drafted.
   const expired = await proposals.get({ id: sent.id }, call);
   await expect(
-    proposals.accept({ id: sent.id, expectedVersion: expired.version }, call),
+    declaredMethods<ProposalView>(restarted.app).AcceptProposal(
+      { id: sent.id, expectedVersion: expired.version },
+      call,
+    ),
   ).rejects.toMatchObject({
     code: 'CONTRACTS.PROPOSAL_LAPSED',
   });
@@ -105,7 +107,10 @@ it('accepting before the validity ends cancels the timer; a late firing leaves t
 
   const proposals = db().running().app.get(ProposalHandlers);
 
-  const accepted = await proposals.accept({ id: sent.id, expectedVersion: sent.version }, call);
+  const accepted = await declaredMethods<ProposalView>(db().running().app).AcceptProposal(
+    { id: sent.id, expectedVersion: sent.version },
+    call,
+  );
   expect(accepted).toMatchObject({ status: 'accepted', contractId: expect.any(String) as string });
   // Cancelled in the acceptance's transaction: nothing left to fire.
   expect(await timerRow(timerId)).toBeUndefined();

@@ -9,7 +9,7 @@ import { eventsTopic } from '@serviceops/messaging';
 import type { CallContext } from '@serviceops/platform';
 import { eventually } from '@serviceops/testing';
 import { ContractStore } from '../src/application/contract-store';
-import { ContractHandlers } from '../src/application/contract.handlers';
+import type { RenewalFollowUpView } from '../src/application/contract-view';
 import { ContractQueries } from '../src/application/contract-queries';
 import { contractStreamId } from '../src/domain/contract/contract.decider';
 import { renewalFollowUpsProjection } from '../src/projections/renewal-follow-ups.projection';
@@ -43,14 +43,20 @@ const app = () => db().running().app;
 
 /** A package signed by OWNER, from `start` to `end` days from today; its notice (a month before) is due at once. */
 async function signedContract(start: number, end: number) {
-  const handlers = app().get(ContractHandlers);
   const contracts = declaredMethods(app());
   const today = await app().get(ContractStore).today(TENANT);
-  const draft = await handlers.draft(practicePackage(addDays(today, start), addDays(today, end)), owner);
+  const draft = await contracts.DraftContract(
+    practicePackage(addDays(today, start), addDays(today, end)),
+    owner,
+  );
   await contracts.SignContract({ id: draft.id, ...sign('customer') }, owner);
   await contracts.SignContract({ id: draft.id, ...sign('provider') }, owner);
   return { id: draft.id, endDate: addDays(today, end) };
 }
+
+/** CloseRenewalFollowUp as gRPC calls it: answered with the follow-up. */
+const closeFollowUp = (request: object, call: CallContext) =>
+  declaredMethods<RenewalFollowUpView>(app()).CloseRenewalFollowUp(request, call);
 
 const followUpOf = async (contractId: string, filter: { owner?: string; status?: string } = {}) =>
   (await app().get(ContractQueries).followUps(filter, owner)).items.find((f) => f.contractId === contractId);
@@ -72,11 +78,10 @@ it('the notice opens a follow-up for its owner; only its owner (or a manager) cl
   expect(open).toMatchObject({ owner: OWNER, endDate: contract.endDate, status: 'open' });
   expect(open.closedAt).toBeUndefined();
 
-  const handlers = app().get(ContractHandlers);
   await expect(
-    handlers.closeFollowUp({ id: contract.id, outcome: 'done', expectedVersion: open.version }, stranger),
+    closeFollowUp({ id: contract.id, outcome: 'done', expectedVersion: open.version }, stranger),
   ).rejects.toMatchObject({ code: 'CONTRACTS.FOLLOW_UP_FORBIDDEN' });
-  const closed = await handlers.closeFollowUp(
+  const closed = await closeFollowUp(
     { id: contract.id, outcome: 'done', expectedVersion: open.version },
     owner,
   );
@@ -86,7 +91,7 @@ it('the notice opens a follow-up for its owner; only its owner (or a manager) cl
   expect(done).toMatchObject({ version: closed.version, closedBy: OWNER, closedAt: closed.closedAt });
   expect(await followUpOf(contract.id, { status: 'open' })).toBeUndefined();
 
-  await expect(handlers.closeFollowUp({ id: contract.id, outcome: 'dropped' }, owner)).rejects.toMatchObject({
+  await expect(closeFollowUp({ id: contract.id, outcome: 'dropped' }, owner)).rejects.toMatchObject({
     code: 'CONTRACTS.NO_OPEN_FOLLOW_UP',
   });
 }, 60_000);
@@ -94,7 +99,7 @@ it('the notice opens a follow-up for its owner; only its owner (or a manager) cl
 it('a renewal closes the open follow-up as renewed', async () => {
   const contract = await signedContract(-30, 10);
   const open = await listed(contract.id, 'open');
-  await app().get(ContractHandlers).renew({ id: contract.id, expectedVersion: open.version }, owner);
+  await declaredMethods(app()).RenewContract({ id: contract.id, expectedVersion: open.version }, owner);
   expect(await listed(contract.id, 'renewed')).toMatchObject({ closedBy: 'system' });
 }, 60_000);
 
@@ -120,9 +125,10 @@ it('publishes the follow-up’s notice and close on the contracts topic, in thei
       return Promise.resolve();
     });
   const open = await listed(contract.id, 'open');
-  const closed = await app()
-    .get(ContractHandlers)
-    .closeFollowUp({ id: contract.id, outcome: 'dropped', expectedVersion: open.version }, owner);
+  const closed = await closeFollowUp(
+    { id: contract.id, outcome: 'dropped', expectedVersion: open.version },
+    owner,
+  );
 
   const closes = await eventually('the close delivered', () => {
     const found = received.filter((e) => e.type === 'RenewalFollowUpClosed');
@@ -164,9 +170,7 @@ itMovesOnlyForward(
   async () => {
     const contract = await signedContract(-30, 10);
     const open = await listed(contract.id, 'open');
-    await app()
-      .get(ContractHandlers)
-      .closeFollowUp({ id: contract.id, outcome: 'done', expectedVersion: open.version }, owner);
+    await closeFollowUp({ id: contract.id, outcome: 'done', expectedVersion: open.version }, owner);
     return { id: contract.id, streamId: contractStreamId(TENANT, contract.id) };
   },
   { status: 'done', owner: OWNER, closed_by: OWNER },

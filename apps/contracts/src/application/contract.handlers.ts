@@ -1,15 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import {
-  RENEWAL_FOLLOW_UP_MANAGERS,
-  seesPersonalData,
-  type BusinessLine,
-  type FollowUpOutcome,
-} from '@serviceops/contracts';
-import { newId } from '@serviceops/kernel';
+import { RENEWAL_FOLLOW_UP_MANAGERS, seesPersonalData } from '@serviceops/contracts';
 import {
   execute,
   executeTogether,
-  Handles,
+  HandlesUseCase,
   handlesUseCases,
   uuidField,
   type CallContext,
@@ -23,8 +17,11 @@ import {
   type ContractCommand,
   type ContractEvent,
 } from '../domain/contract/contract.decider';
+import { closeRenewalFollowUp, type CloseRenewalFollowUp } from '../domain/contract/close-renewal-follow-up';
 import type { Contract, ContractState } from '../domain/contract/contract.state';
-import { monthsBefore, renewalTerms, type ContractKind } from '../domain/terms/terms';
+import { draftContract, type DraftContract } from '../domain/contract/draft-contract';
+import { renewContract, type RenewContract } from '../domain/contract/renew-contract';
+import { monthsBefore, renewalTerms } from '../domain/terms/terms';
 import {
   CONTRACT_END_TIMER,
   ContractStore,
@@ -41,7 +38,6 @@ import {
   type ContractView,
   type RenewalFollowUpView,
 } from './contract-view';
-import { changesOf, termsOf, type TermChangesMessage, type TermsMessage } from '../domain/terms/messages';
 
 type ExistingCommand = Exclude<ContractCommand, { type: 'DraftContract' }>;
 /** Events after which the contract's timers are set again (or dropped). */
@@ -55,30 +51,28 @@ const MOVES_TIMERS: ReadonlySet<ContractEvent['type']> = new Set([
 /** Statuses in which the contract still runs to its end. */
 const RUNNING: ReadonlySet<Contract['status']> = new Set(['signed', 'suspended']);
 
-interface Versioned {
-  readonly id: string;
+/** What a request carries beside its command: the If-Match version, when the caller sent one. */
+interface IfMatch {
   readonly expectedVersion?: number;
 }
 
 /**
  * The contract's commands: load the stream, decide, append (`execute`), answer the contract with its new version.
  * Signing and amending set the expiry timers in the same transaction as the events (restart-safe); the timers'
- * handlers are `notice` and `end`. A use case that is the whole of its declared method (`handles`, in its file under
- * domain/contract/) is served by `change`, bound at the end of this file; the methods here are those that do more
- * (a new id, two streams, the caller's roles, another answer).
+ * handlers are `notice` and `end`. Every declared method's request becomes its command by the use case's `handles`
+ * (in its file under domain/contract/). One that is the whole of its method is served by `change`, bound at the end
+ * of this file; the methods here (`@HandlesUseCase`) are those that do more (the customer's key, two streams, the
+ * caller's roles, another answer).
  */
 @Injectable()
 export class ContractHandlers {
   constructor(private readonly contracts: ContractStore) {}
 
-  @Handles('contracts.DraftContract')
-  async draft(
-    request: { kind?: string; customerId?: string; line?: string; terms?: TermsMessage },
-    call: CallContext,
-  ): Promise<ContractView> {
-    const contractId = newId();
-    const kind = (request.kind ?? '') as ContractKind;
-    const customerId = uuidField(request.customerId, 'customerId');
+  /** A new contract: the customer's id checked and their data key made (refused once erased) before it is decided. */
+  @HandlesUseCase(draftContract)
+  async draft(command: DraftContract, _request: object, call: CallContext): Promise<ContractView> {
+    const { contractId, kind, customerId } = command.data;
+    uuidField(customerId, 'customerId');
     const template = await this.contracts.template(call.tenantId, kind);
     const codec = await this.contracts.codecFor(customerId, true);
     const context = await this.contracts.context(call.tenantId);
@@ -88,16 +82,7 @@ export class ContractHandlers {
         runtime.store,
         contractDecider,
         contractStreamId(call.tenantId, contractId),
-        {
-          type: 'DraftContract',
-          data: {
-            contractId,
-            kind,
-            customerId,
-            line: (request.line ?? '') as BusinessLine,
-            terms: termsOf(request.terms),
-          },
-        },
+        command,
         { ...context, template: this.contracts.templateRef(template) },
         call,
         { newStream: true, codec },
@@ -106,32 +91,21 @@ export class ContractHandlers {
     return this.answer(call, done.state, done.version, context.today);
   }
 
-  @Handles('contracts.AmendContract')
-  amend(
-    request: Versioned & { effectiveFrom?: string; changes?: TermChangesMessage },
+  /**
+   * Renewal: this contract is marked renewed and its successor (the command's `successorId`) drafted (same kind,
+   * customer, items and clauses, from the day after the end for a term as long, under the template in force), in
+   * one transaction.
+   */
+  @HandlesUseCase(renewContract)
+  async renew(
+    command: RenewContract,
+    { expectedVersion }: IfMatch,
     call: CallContext,
   ): Promise<ContractView> {
-    return this.change(call, request, {
-      type: 'AmendContract',
-      data: {
-        contractId: request.id,
-        amendmentId: newId(),
-        effectiveFrom: request.effectiveFrom ?? '',
-        changes: changesOf(request.changes),
-      },
-    });
-  }
-
-  /**
-   * Renewal: this contract is marked renewed and its successor drafted (same kind, customer, items and clauses,
-   * from the day after the end for a term as long, under the template in force), in one transaction.
-   */
-  @Handles('contracts.RenewContract')
-  async renew(request: Versioned, call: CallContext): Promise<ContractView> {
     const { runtime } = this.contracts;
-    const { state } = await this.contracts.load(call.tenantId, request.id);
+    const { contractId, successorId } = command.data;
+    const { state } = await this.contracts.load(call.tenantId, contractId);
     const template = this.contracts.templateRef(await this.contracts.template(call.tenantId, state.kind));
-    const successorId = newId();
     const context = { ...(await this.contracts.context(call.tenantId)), template };
     const codec = await this.contracts.codecFor(state.customerId);
     const part = (streamId: string, expectedVersion?: number) => ({
@@ -145,15 +119,11 @@ export class ContractHandlers {
       executeTogether<ContractState, ContractEvent>(
         runtime.store,
         [
-          part(contractStreamId(call.tenantId, request.id), request.expectedVersion),
+          part(contractStreamId(call.tenantId, contractId), expectedVersion),
           part(contractStreamId(call.tenantId, successorId)),
         ],
         ([first, successor]) => {
-          const renewed = contractDecider.decide(
-            { type: 'RenewContract', data: { contractId: request.id, successorId } },
-            first ?? contractDecider.initialState(),
-            context,
-          );
+          const renewed = contractDecider.decide(command, first ?? contractDecider.initialState(), context);
           const from = first?.status === 'absent' || !first ? state : first;
           const drafted = contractDecider.decide(
             {
@@ -164,7 +134,7 @@ export class ContractHandlers {
                 customerId: from.customerId,
                 line: from.line,
                 terms: renewalTerms(from.terms),
-                predecessorId: request.id,
+                predecessorId: contractId,
               },
             },
             successor ?? contractDecider.initialState(),
@@ -184,22 +154,23 @@ export class ContractHandlers {
     return this.answer(call, renewed, done.versions[0] ?? 0, context.today);
   }
 
-  /** Its owner, or a manager (RENEWAL_FOLLOW_UP_MANAGERS), closes the open renewal follow-up with an outcome. */
-  @Handles('contracts.CloseRenewalFollowUp')
+  /**
+   * Its owner, or a manager (RENEWAL_FOLLOW_UP_MANAGERS), closes the open renewal follow-up with an outcome;
+   * answered with the follow-up. Whether the caller is a manager is their roles' (the call's), so it is set here.
+   */
+  @HandlesUseCase(closeRenewalFollowUp)
   async closeFollowUp(
-    request: Versioned & { outcome?: string },
+    command: CloseRenewalFollowUp,
+    { expectedVersion }: IfMatch,
     call: CallContext,
   ): Promise<RenewalFollowUpView> {
     const managers: readonly string[] = RENEWAL_FOLLOW_UP_MANAGERS;
-    const { state, version } = await this.decideOn(call, request, {
-      type: 'CloseRenewalFollowUp',
-      data: {
-        contractId: request.id,
-        outcome: (request.outcome ?? '') as FollowUpOutcome,
-        by: call.actorId,
-        asManager: call.roles.some((role) => managers.includes(role)),
-      },
-    });
+    const asManager = call.roles.some((role) => managers.includes(role));
+    const { state, version } = await this.decideOn(
+      call,
+      { ...command, data: { ...command.data, asManager } },
+      expectedVersion,
+    );
     if (!state.renewalFollowUp) throw new Error('the follow-up closed is gone');
     return renewalFollowUpViewOf(state.contractId, version, state.renewalFollowUp);
   }
@@ -208,48 +179,44 @@ export class ContractHandlers {
   async notice(timer: DueTimer): Promise<void> {
     const { contractId, owner } = timer.payload as { contractId: string; owner?: string };
     const followUpOwner = owner ?? 'system';
-    await this.change(
-      systemCall(timer.tenantId, 'expiry-notice', timer.id),
-      { id: contractId },
-      {
-        type: 'SendExpiryNotice',
-        data: { contractId, followUpOwner },
-      },
-    );
+    await this.change(systemCall(timer.tenantId, 'expiry-notice', timer.id), {
+      type: 'SendExpiryNotice',
+      data: { contractId, followUpOwner },
+    });
   }
 
   /** The end's timer: not renewed by the end → expired (nothing for one renewed, terminated or moved on). */
   async end(timer: DueTimer): Promise<void> {
     const { contractId } = timer.payload as { contractId: string };
-    await this.change(
-      systemCall(timer.tenantId, 'contract-end', timer.id),
-      { id: contractId },
-      {
-        type: 'ExpireContract',
-        data: { contractId },
-      },
-    );
+    await this.change(systemCall(timer.tenantId, 'contract-end', timer.id), {
+      type: 'ExpireContract',
+      data: { contractId },
+    });
   }
 
   /** A change to one contract: load → decide → append, the timers moved in step; the contract as the caller sees it. */
-  async change(call: CallContext, request: Versioned, command: ExistingCommand): Promise<ContractView> {
-    const { state, version, today } = await this.decideOn(call, request, command);
+  async change(call: CallContext, command: ExistingCommand, expectedVersion?: number): Promise<ContractView> {
+    const { state, version, today } = await this.decideOn(call, command, expectedVersion);
     return this.answer(call, state, version, today);
   }
 
-  /** Load → decide → append (the timers moved in the same transaction); the contract after, its version. */
+  /**
+   * Load → decide → append on the contract the command names, at the If-Match version when one is given (the
+   * timers moved in the same transaction); the contract after, its version.
+   */
   private async decideOn(
     call: CallContext,
-    request: Versioned,
     command: ExistingCommand,
+    expectedVersion?: number,
   ): Promise<{ state: Contract; version: number; today: string }> {
     const { runtime } = this.contracts;
+    const { contractId } = command.data;
     const context = await this.contracts.context(call.tenantId);
-    const stream = contractStreamId(call.tenantId, request.id);
-    const codec = await this.contracts.codecOf(call.tenantId, request.id);
+    const stream = contractStreamId(call.tenantId, contractId);
+    const codec = await this.contracts.codecOf(call.tenantId, contractId);
     const done = await runtime.timed(command.type, () =>
       execute(runtime.store, contractDecider, stream, command, context, call, {
-        ...(request.expectedVersion !== undefined ? { expectedVersion: request.expectedVersion } : {}),
+        ...(expectedVersion !== undefined ? { expectedVersion } : {}),
         codec,
         inline: async (tx, state, _version, events) => {
           const moved = (events as readonly ContractEvent[]).some((e) => MOVES_TIMERS.has(e.type));
@@ -309,7 +276,7 @@ export class ContractHandlers {
   }
 }
 
-// Every use case with `handles` (ReviseContract, SignContract, …): request → command → `change`.
+// Every other use case with `handles` (ReviseContract, SignContract, AmendContract…): request → command → `change`.
 handlesUseCases(ContractHandlers, CONTRACT_USE_CASES, function (command, request, call) {
-  return this.change(call, request as Versioned, command as ExistingCommand);
+  return this.change(call, command as ExistingCommand, request.expectedVersion);
 });

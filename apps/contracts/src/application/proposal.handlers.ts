@@ -1,10 +1,10 @@
 import { ProposalErrorCode } from '../domain/proposal/proposal.errors';
 import { Injectable } from '@nestjs/common';
-import type { BusinessLine } from '@serviceops/contracts';
-import { newId, type RecordedEvent } from '@serviceops/kernel';
+import type { RecordedEvent } from '@serviceops/kernel';
 import {
   execute,
   Handles,
+  HandlesUseCase,
   handlesUseCases,
   metadataOf,
   ProblemError,
@@ -22,9 +22,10 @@ import {
   type ProposalCommand,
   type ProposalEvent,
 } from '../domain/proposal/proposal.decider';
+import { acceptProposal, type AcceptProposal } from '../domain/proposal/accept-proposal';
+import { createProposal, type CreateProposal } from '../domain/proposal/create-proposal';
 import { offeredTerms } from '../domain/proposal/proposal.rules';
 import type { Proposal, ProposalState } from '../domain/proposal/proposal.state';
-import type { ContractKind } from '../domain/terms/terms';
 import {
   ContractStore,
   PROPOSAL_VALIDITY_TIMER,
@@ -32,7 +33,6 @@ import {
   systemCall,
   validityTimerId,
 } from './contract-store';
-import { itemOf, type ItemMessage } from '../domain/terms/messages';
 
 /** A proposal as the API answers it: the proto's Proposal. */
 export interface ProposalView extends Omit<Proposal['offer'], never> {
@@ -55,8 +55,8 @@ function viewOf(state: ProposalState, version: number): ProposalView {
   };
 }
 
-interface Versioned {
-  readonly id: string;
+/** What a request carries beside its command: the If-Match version, when the caller sent one. */
+interface IfMatch {
   readonly expectedVersion?: number;
 }
 
@@ -65,31 +65,20 @@ type ExistingCommand = Exclude<ProposalCommand, { type: 'CreateProposal' }>;
 /**
  * Proposals (quotes): written, sent (its validity's timer set in the same transaction), accepted — the
  * contract's draft is appended in the same transaction, carrying the items — declined, or expired by the timer.
- * A use case that is the whole of its declared method (`handles`, in its file under domain/proposal/: send,
- * decline) is served by `change`, bound at the end of this file; the methods here are those that do more (a new
- * id, the contract's draft).
+ * Every declared method's request becomes its command by the use case's `handles` (in its file under
+ * domain/proposal/). One that is the whole of its method (send, decline) is served by `change`, bound at the end of
+ * this file; the methods here (`@HandlesUseCase`) are those that do more (the customer's key, the contract's draft).
  */
 @Injectable()
 export class ProposalHandlers {
   constructor(private readonly contracts: ContractStore) {}
 
-  @Handles('contracts.CreateProposal')
-  async create(
-    request: {
-      customerId?: string;
-      line?: string;
-      kind?: string;
-      items?: ItemMessage[];
-      paymentTerms?: string;
-      startDate?: string;
-      endDate?: string;
-      validUntil?: string;
-    },
-    call: CallContext,
-  ): Promise<ProposalView> {
-    const proposalId = newId();
+  /** A new proposal: the customer's id checked and their data key made (refused once erased) before it is decided. */
+  @HandlesUseCase(createProposal)
+  async create(command: CreateProposal, _request: object, call: CallContext): Promise<ProposalView> {
+    const { proposalId, customerId } = command.data;
+    uuidField(customerId, 'customerId');
     const { runtime } = this.contracts;
-    const customerId = uuidField(request.customerId, 'customerId');
     const codec = await this.contracts.proposalCodecFor(customerId, true);
     const context = await this.context(call.tenantId);
     const done = await runtime.timed('CreateProposal', () =>
@@ -97,20 +86,7 @@ export class ProposalHandlers {
         runtime.store,
         proposalDecider,
         proposalStreamId(call.tenantId, proposalId),
-        {
-          type: 'CreateProposal',
-          data: {
-            proposalId,
-            customerId,
-            line: (request.line ?? '') as BusinessLine,
-            kind: (request.kind ?? '') as ContractKind,
-            items: (request.items ?? []).map(itemOf),
-            paymentTerms: request.paymentTerms ?? '',
-            startDate: request.startDate ?? '',
-            endDate: request.endDate ?? '',
-            validUntil: request.validUntil ?? '',
-          },
-        },
+        command,
         context,
         call,
         { newStream: true, codec },
@@ -119,47 +95,47 @@ export class ProposalHandlers {
     return viewOf(done.state, done.version);
   }
 
-  @Handles('contracts.AcceptProposal')
-  async accept(request: Versioned, call: CallContext): Promise<ProposalView> {
+  /** Accepted: the contract's draft (the command's `contractId`) is appended in the same transaction. */
+  @HandlesUseCase(acceptProposal)
+  async accept(
+    command: AcceptProposal,
+    { expectedVersion }: IfMatch,
+    call: CallContext,
+  ): Promise<ProposalView> {
     const { runtime } = this.contracts;
-    const contractId = newId();
+    const { contractId } = command.data;
     const context = await this.contracts.context(call.tenantId);
-    return this.act(
-      call,
-      request,
-      { type: 'AcceptProposal', data: { proposalId: request.id, contractId } },
-      async (tx, state) => {
-        if (state.status === 'absent') return;
-        const { offer } = state;
-        const template = this.contracts.templateRef(await this.contracts.template(call.tenantId, offer.kind));
-        const drafted = contractDecider.decide(
-          {
-            type: 'DraftContract',
-            data: {
-              contractId,
-              kind: offer.kind,
-              customerId: offer.customerId,
-              line: offer.line,
-              proposalId: state.proposalId,
-              terms: offeredTerms(offer),
-            },
+    return this.act(call, command, expectedVersion, async (tx, state) => {
+      if (state.status === 'absent') return;
+      const { offer } = state;
+      const template = this.contracts.templateRef(await this.contracts.template(call.tenantId, offer.kind));
+      const drafted = contractDecider.decide(
+        {
+          type: 'DraftContract',
+          data: {
+            contractId,
+            kind: offer.kind,
+            customerId: offer.customerId,
+            line: offer.line,
+            proposalId: state.proposalId,
+            terms: offeredTerms(offer),
           },
-          contractDecider.initialState(),
-          { ...context, template },
-        );
-        const codec = await this.contracts.codecFor(offer.customerId, true);
-        await runtime.store.appendWith(
-          tx,
-          contractStreamId(call.tenantId, contractId),
-          drafted.map((e) => codec.encode(e)),
-          {
-            expectedVersion: 'no_stream',
-            metadata: metadataOf(call),
-          },
-        );
-        await this.contracts.timers.cancel(tx, validityTimerId(state.proposalId));
-      },
-    );
+        },
+        contractDecider.initialState(),
+        { ...context, template },
+      );
+      const codec = await this.contracts.codecFor(offer.customerId, true);
+      await runtime.store.appendWith(
+        tx,
+        contractStreamId(call.tenantId, contractId),
+        drafted.map((e) => codec.encode(e)),
+        {
+          expectedVersion: 'no_stream',
+          metadata: metadataOf(call),
+        },
+      );
+      await this.contracts.timers.cancel(tx, validityTimerId(state.proposalId));
+    });
   }
 
   @Handles('contracts.GetProposal')
@@ -176,23 +152,19 @@ export class ProposalHandlers {
   /** The validity's timer: expired, unless answered meanwhile. */
   async expire(timer: DueTimer): Promise<void> {
     const proposalId = String(timer.payload['proposalId']);
-    await this.act(
-      systemCall(timer.tenantId, 'proposal-validity', timer.id),
-      { id: proposalId },
-      {
-        type: 'ExpireProposal',
-        data: { proposalId },
-      },
-    );
+    await this.act(systemCall(timer.tenantId, 'proposal-validity', timer.id), {
+      type: 'ExpireProposal',
+      data: { proposalId },
+    });
   }
 
   /**
    * A change to one proposal, its validity's timer kept in step with its status in the same transaction: set while
    * it is sent (due the day after its last valid day, in the tenant's zone), cancelled once it is answered.
    */
-  async change(call: CallContext, request: Versioned, command: ExistingCommand): Promise<ProposalView> {
+  async change(call: CallContext, command: ExistingCommand, expectedVersion?: number): Promise<ProposalView> {
     const { timeZone } = await this.contracts.clock(call.tenantId);
-    return this.act(call, request, command, async (tx, state) => {
+    return this.act(call, command, expectedVersion, async (tx, state) => {
       if (state.status === 'absent') return;
       if (state.status !== 'sent') {
         await this.contracts.timers.cancel(tx, validityTimerId(state.proposalId));
@@ -220,21 +192,22 @@ export class ProposalHandlers {
     return { now, today };
   }
 
+  /** Load → decide → append on the proposal the command names, at the If-Match version when one is given. */
   private async act(
     call: CallContext,
-    request: Versioned,
     command: ExistingCommand,
+    expectedVersion?: number,
     inline?: (tx: PoolClient, state: ProposalState) => Promise<void>,
   ): Promise<ProposalView> {
     const { runtime } = this.contracts;
-    const stream = proposalStreamId(call.tenantId, request.id);
+    const stream = proposalStreamId(call.tenantId, command.data.proposalId);
     const { events } = await runtime.store.readStream(stream, { maxCount: 1 });
     const codec = await this.codecOf(events[0]);
     const context = await this.context(call.tenantId);
     const done = await runtime.timed(command.type, () =>
       execute(runtime.store, proposalDecider, stream, command, context, call, {
         codec,
-        ...(request.expectedVersion !== undefined ? { expectedVersion: request.expectedVersion } : {}),
+        ...(expectedVersion !== undefined ? { expectedVersion } : {}),
         ...(inline ? { inline: (tx, state) => inline(tx, state as ProposalState) } : {}),
       }),
     );
@@ -245,5 +218,5 @@ export class ProposalHandlers {
 
 // Every use case with `handles` (SendProposal, DeclineProposal): request → command → `change`.
 handlesUseCases(ProposalHandlers, PROPOSAL_USE_CASES, function (command, request, call) {
-  return this.change(call, request as Versioned, command as ExistingCommand);
+  return this.change(call, command as ExistingCommand, request.expectedVersion);
 });

@@ -1,4 +1,5 @@
-import { isLocalDate, useCase, type Command, type Event } from '@serviceops/kernel';
+import { isLocalDate, useCase, type Caller, type Command, type Event } from '@serviceops/kernel';
+import { changesOf, type TermChangesMessage } from '../terms/messages';
 import { applyChanges, type TermChanges } from '../terms/terms';
 import { ContractErrorCode as E, contractError } from './contract.errors';
 import { existing, invalid, onContract, validTerms } from './contract.rules';
@@ -24,6 +25,21 @@ export type AmendmentProposed = Event<
 /** An amendment proposed to the version in force: one at a time, waiting for both parties' signatures. */
 export const amendContract = useCase<AmendContract, AmendmentProposed, ContractState, ContractContext>({
   command: 'AmendContract',
+  handles: {
+    rpc: 'contracts.AmendContract',
+    command: (
+      request: { id: string; effectiveFrom?: string; changes?: TermChangesMessage },
+      { newId }: Caller,
+    ) => ({
+      type: 'AmendContract',
+      data: {
+        contractId: request.id,
+        amendmentId: newId,
+        effectiveFrom: request.effectiveFrom ?? '',
+        changes: changesOf(request.changes),
+      },
+    }),
+  },
   decide(command, state, context) {
     const contract = existing(command, state, context, ['signed', 'active']);
     if (contract.pending)

@@ -1,5 +1,5 @@
 import type { ContractRenewalFollowUpClosedV1, FollowUpOutcome } from '@serviceops/contracts';
-import { useCase, type Command, type Event } from '@serviceops/kernel';
+import { useCase, type Caller, type Command, type Event } from '@serviceops/kernel';
 import { ContractErrorCode as E, contractError } from './contract.errors';
 import { existing, onContract } from './contract.rules';
 import type { Contract, ContractContext, ContractState } from './contract.state';
@@ -40,6 +40,20 @@ export const closeRenewalFollowUp = useCase<
   ContractContext
 >({
   command: 'CloseRenewalFollowUp',
+  handles: {
+    rpc: 'contracts.CloseRenewalFollowUp',
+    // `asManager` is the caller's roles', not the request's: false here, set by its handler
+    // (application/contract.handlers.ts) from the call, which the mapping is not given.
+    command: (request: { id: string; outcome?: string }, { actorId }: Caller) => ({
+      type: 'CloseRenewalFollowUp',
+      data: {
+        contractId: request.id,
+        outcome: (request.outcome ?? '') as FollowUpOutcome,
+        by: actorId,
+        asManager: false,
+      },
+    }),
+  },
   decide(command, state, context) {
     const contract = existing(command, state, context, ['signed', 'active', 'suspended']);
     const followUp = contract.renewalFollowUp;

@@ -1,6 +1,8 @@
 import { deciderSpec } from '@serviceops/testing';
 import { DomainError } from '@serviceops/kernel';
 import { type ContractKind, versionOn } from '../terms/terms';
+import { amendContract } from './amend-contract';
+import { closeRenewalFollowUp } from './close-renewal-follow-up';
 import { contractDecider, type ContractCommand, type ContractEvent } from './contract.decider';
 import { type ContractContext, type ContractState, statusOn } from './contract.state';
 import {
@@ -18,6 +20,8 @@ import {
   submitted,
   templateRef,
 } from './contract.fixtures';
+import { draftContract } from './draft-contract';
+import { renewContract } from './renew-contract';
 
 const decideContract = contractDecider.decide;
 const fold = (events: readonly ContractEvent[]): ContractState =>
@@ -598,4 +602,62 @@ describe('reasons', () => {
 
 it('an unknown contract is not found', () => {
   spec([]).when(COMMANDS['ApproveContract']!).thenThrows('CONTRACTS.CONTRACT_NOT_FOUND');
+});
+
+describe('requests as the proto decodes them become commands (`handles`), the new ids the caller’s', () => {
+  const caller = { actorId: 'the-owner', newId: 'fresh-id' };
+  /** A use case's mapping, as `@HandlesUseCase` and the generic handler call it. */
+  const mapped = (
+    handles: { command: (request: never, ...caller: never[]) => ContractCommand } | undefined,
+  ) => handles?.command as ((request: object, by: typeof caller) => ContractCommand) | undefined;
+
+  it('a draft is the new contract, its customer’s id in lower case, its absent terms empty', () => {
+    expect(mapped(draftContract.handles)?.({ kind: 'lease', customerId: 'ABC-D' }, caller)).toEqual({
+      type: 'DraftContract',
+      data: {
+        contractId: 'fresh-id',
+        kind: 'lease',
+        customerId: 'abc-d',
+        line: '',
+        terms: {
+          startDate: '',
+          endDate: '',
+          items: [],
+          clauses: {},
+          rentPerMonth: null,
+          deposit: null,
+          lateFeePerDay: null,
+          visitsPerYear: null,
+          paymentSchedule: null,
+        },
+      },
+    });
+  });
+
+  it('an amendment is a new one, changing only what the request names', () => {
+    const request = { id: ID, effectiveFrom: '2026-06-01', changes: { endDate: '2027-06-30' } };
+    expect(mapped(amendContract.handles)?.(request, caller)).toEqual({
+      type: 'AmendContract',
+      data: {
+        contractId: ID,
+        amendmentId: 'fresh-id',
+        effectiveFrom: '2026-06-01',
+        changes: { endDate: '2027-06-30' },
+      },
+    });
+  });
+
+  it('a renewal names its successor by the new id', () => {
+    expect(mapped(renewContract.handles)?.({ id: ID, expectedVersion: 4 }, caller)).toEqual({
+      type: 'RenewContract',
+      data: { contractId: ID, successorId: 'fresh-id' },
+    });
+  });
+
+  it('a follow-up is closed by the caller, not as a manager until its handler says so from the roles', () => {
+    expect(mapped(closeRenewalFollowUp.handles)?.({ id: ID, outcome: 'done' }, caller)).toEqual({
+      type: 'CloseRenewalFollowUp',
+      data: { contractId: ID, outcome: 'done', by: 'the-owner', asManager: false },
+    });
+  });
 });

@@ -1,5 +1,6 @@
 import { isBusinessLine, type BusinessLine } from '@serviceops/contracts';
-import { useCase, type Command, type Event } from '@serviceops/kernel';
+import { useCase, type Caller, type Command, type Event } from '@serviceops/kernel';
+import { termsOf, type TermsMessage } from '../terms/messages';
 import { isContractKind, type ContractKind, type Terms } from '../terms/terms';
 import { ContractErrorCode as E, contractError } from './contract.errors';
 import { invalid, validTerms } from './contract.rules';
@@ -35,9 +36,35 @@ export type ContractDrafted = Event<
   }
 >;
 
-/** A new contract's draft, under the template of its kind in force now (the context's). */
+/** The request as the proto decodes it (proto3: unset fields absent). */
+interface DraftContractRequest {
+  readonly kind?: string;
+  readonly customerId?: string;
+  readonly line?: string;
+  readonly terms?: TermsMessage;
+}
+
+/**
+ * A new contract's draft, under the template of its kind in force now (the context's). Drafted over the API (its
+ * handler checks the customer's id and makes their data key first: application/contract.handlers.ts), from an
+ * accepted proposal, or as a renewal's successor.
+ */
 export const draftContract = useCase<DraftContract, ContractDrafted, ContractState, ContractContext>({
   command: 'DraftContract',
+  handles: {
+    rpc: 'contracts.DraftContract',
+    command: (request: DraftContractRequest, { newId }: Caller) => ({
+      type: 'DraftContract',
+      data: {
+        contractId: newId,
+        kind: (request.kind ?? '') as ContractKind,
+        // A uuid is one id whatever its case: the key and the streams are the lower-case one's.
+        customerId: (request.customerId ?? '').toLowerCase(),
+        line: (request.line ?? '') as BusinessLine,
+        terms: termsOf(request.terms),
+      },
+    }),
+  },
   decide(command, state, context) {
     if (state.status !== 'absent') throw contractError(E.CONTRACT_EXISTS, 'the contract exists already');
     const { contractId, kind, customerId, line, terms, proposalId, predecessorId } = command.data;

@@ -1,4 +1,4 @@
-import { useCase, type Command, type Event } from '@serviceops/kernel';
+import { useCase, type Caller, type Command, type Event } from '@serviceops/kernel';
 import { closedWithContract, type RenewalFollowUpClosed } from './close-renewal-follow-up';
 import { existing, onContract } from './contract.rules';
 import type { ContractContext, ContractState } from './contract.state';
@@ -21,6 +21,13 @@ export const renewContract = useCase<
   'RenewalFollowUpClosed'
 >({
   command: 'RenewContract',
+  handles: {
+    rpc: 'contracts.RenewContract',
+    command: (request: { id: string }, { newId }: Caller) => ({
+      type: 'RenewContract',
+      data: { contractId: request.id, successorId: newId },
+    }),
+  },
   decide(command, state, context) {
     const contract = existing(command, state, context, ['signed', 'active', 'suspended']);
     const at = context.now.toISOString();

@@ -1,4 +1,4 @@
-import { useCase, type Command, type Event } from '@serviceops/kernel';
+import { useCase, type Caller, type Command, type Event } from '@serviceops/kernel';
 import { ProposalErrorCode as E, proposalError } from './proposal.errors';
 import { answered, lapsed, onProposal } from './proposal.rules';
 import type { ProposalContext, ProposalState } from './proposal.state';
@@ -13,6 +13,13 @@ export type ProposalAccepted = Event<
 /** The customer accepts by the last valid day: the contract's draft (`contractId`) follows in the same transaction. */
 export const acceptProposal = useCase<AcceptProposal, ProposalAccepted, ProposalState, ProposalContext>({
   command: 'AcceptProposal',
+  handles: {
+    rpc: 'contracts.AcceptProposal',
+    command: (request: { id: string }, { newId }: Caller) => ({
+      type: 'AcceptProposal',
+      data: { proposalId: request.id, contractId: newId },
+    }),
+  },
   decide(command, state, context) {
     const proposal = answered(command, state);
     if (lapsed(proposal, context.today))

@@ -1,3 +1,5 @@
+import { acceptProposal } from './accept-proposal';
+import { createProposal } from './create-proposal';
 import { proposalDecider, type ProposalCommand, type ProposalEvent } from './proposal.decider';
 import type { ProposalState } from './proposal.state';
 import { ctx, ID as P, now, offer, spec } from './proposal.testing';
@@ -134,5 +136,37 @@ describe('a proposal: sent → accepted / declined / expired', () => {
 
   it('refuses sending a proposal past its validity', () => {
     spec([created], '2026-03-17').when(COMMANDS['SendProposal']!).thenThrows('CONTRACTS.VALIDITY_PASSED');
+  });
+});
+
+describe('requests as the proto decodes them become commands (`handles`), the new ids the caller’s', () => {
+  const caller = { actorId: 'the-seller', newId: 'fresh-id' };
+  /** A use case's mapping, as `@HandlesUseCase` calls it. */
+  const mapped = (
+    handles: { command: (request: never, ...caller: never[]) => ProposalCommand } | undefined,
+  ) => handles?.command as ((request: object, by: typeof caller) => ProposalCommand) | undefined;
+
+  it('a new proposal is the new id, its customer’s id in lower case, what the request leaves out empty', () => {
+    expect(mapped(createProposal.handles)?.({ customerId: 'ABC-D', kind: 'maintenance' }, caller)).toEqual({
+      type: 'CreateProposal',
+      data: {
+        proposalId: 'fresh-id',
+        customerId: 'abc-d',
+        line: '',
+        kind: 'maintenance',
+        items: [],
+        paymentTerms: '',
+        startDate: '',
+        endDate: '',
+        validUntil: '',
+      },
+    });
+  });
+
+  it('an acceptance names the contract it drafts by the new id', () => {
+    expect(mapped(acceptProposal.handles)?.({ id: P, expectedVersion: 2 }, caller)).toEqual({
+      type: 'AcceptProposal',
+      data: { proposalId: P, contractId: 'fresh-id' },
+    });
   });
 });
