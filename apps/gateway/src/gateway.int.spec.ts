@@ -327,6 +327,28 @@ describe('authentication', () => {
     for (const key of ['x-tenant-id', 'x-actor-id', 'x-roles', 'x-on-behalf-of', 'x-purpose'])
       expect(call?.metadata).not.toHaveProperty(key);
   });
+
+  // Issue 11 item 8: a purpose in Chinese was recorded as `unspecified`, and so was one over 200 characters.
+  it('takes X-Purpose in any script as sent (UTF-8), and refuses one over 200 characters with 400', async () => {
+    backends.on('customers.GetCustomer', () => customer());
+    const purpose = '回访：订单 42 的维修质量';
+    await request(http)
+      .get(`/api/v1/customers/${CUSTOMER}`)
+      .set('Authorization', agent)
+      // A client sends the header's UTF-8 bytes; Node's client takes them as a latin1 string.
+      .set('X-Purpose', Buffer.from(purpose, 'utf8').toString('latin1'))
+      .expect(200);
+    expect(backends.callsOf('customers.GetCustomer').map((c) => c.caller)).toEqual([
+      { user: expect.objectContaining({ purpose }) as unknown },
+    ]);
+    const res = await request(http)
+      .get(`/api/v1/customers/${CUSTOMER}`)
+      .set('Authorization', agent)
+      .set('X-Purpose', 'x'.repeat(201))
+      .expect(400);
+    expect(res.body).toMatchObject({ code: 'VALIDATION', errors: [{ path: 'X-Purpose' }] });
+    expect(backends.callsOf('customers.GetCustomer')).toHaveLength(1);
+  });
 });
 
 describe('errors', () => {

@@ -95,6 +95,13 @@ describe('RecordQualification', () => {
       .then([{ ...recorded, data: { ...recorded.data, remindAt: '2026-05-25T00:00:00.000Z' } }, eligible()]);
   });
 
+  // Issue 13 item 3: "driving licence, service-qualification certificate, others per tenant".
+  it.each(['forklift_licence', 'first_aid'])('takes a kind of the tenant’s own: %s', (kind) => {
+    spec([])
+      .when(recordCommand({ kind }))
+      .then([{ ...recorded, data: { ...recorded.data, kind } }, eligible()]);
+  });
+
   it.each([
     ['nobody', recordCommand(), ctx({ member: { status: 'absent' } }), 'STAFF.STAFF_MEMBER_NOT_FOUND'],
     ['nobody at hand', recordCommand(), { ...ctx(), member: undefined }, 'STAFF.STAFF_MEMBER_NOT_FOUND'],
