@@ -420,7 +420,12 @@ describe('contracts end to end', () => {
     );
     const inReview = ok<Contract>(await post(`contracts/${id}/submit-for-review`, {}, full.version));
     expect(inReview.status).toBe('in_review');
-    // Approving is legal's: a clerk's role is not enough.
+    // Approving is legal's: another role is refused, nothing written.
+    expectProblem(
+      await writesNothing(() => post(`contracts/${id}/approve`, {}, inReview.version, finance)),
+      403,
+      'FORBIDDEN',
+    );
     const returned = ok<Contract>(
       await post(
         `contracts/${id}/return`,
