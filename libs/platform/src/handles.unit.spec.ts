@@ -240,7 +240,10 @@ describe('HandlesUseCase: a method that does more still takes its command from t
     const served = await handlerOf(registrations, 'analytics.GetCustomerStats')({ name: 'Li' }, caller);
     const [seen] = registrations.seen as { command: { data: { id: string } } }[];
     expect(seen).toEqual({
-      command: { type: 'Register', data: { id: expect.any(String), name: 'Li', by: caller.actorId } },
+      command: {
+        type: 'Register',
+        data: { id: expect.any(String) as string, name: 'Li', by: caller.actorId },
+      },
       request: { name: 'Li' },
       call: caller,
     });
