@@ -246,3 +246,25 @@ describe('a calendar change', () => {
     expect(await listed('missed')).not.toContain(order.id);
   }, 30_000);
 });
+
+describe('the dispatch queue', () => {
+  // Requests not dispatched on an earlier day (the tenant's) come first, then by arrival deadline: neither
+  // first-come-first-served (Monday's suburb request came first) nor deadline alone (Tuesday's is due before it).
+  it('puts yesterday’s requests first, then by deadline, through the service’s queue', async () => {
+    await calendarSet('Asia/Shanghai', '09:00', '18:00');
+    const at = async (instant: string, zone: 'town' | 'suburb') => {
+      clock.set(new Date(instant));
+      const wantedAt = new Date(clock.now().getTime() + 3_600_000).toISOString();
+      return (await handlers().register(repair({ zone, wantedAt }), call)).id;
+    };
+    const mondaySuburb = await at('2030-03-04T17:30:00+08:00', 'suburb'); // due Tuesday 15:30
+    const mondayTown = await at('2030-03-04T17:50:00+08:00', 'town'); // due Tuesday 14:50
+    const tuesdayTown = await at('2030-03-05T08:00:00+08:00', 'town'); // due Tuesday 15:00
+    clock.set(new Date('2030-03-05T09:30:00+08:00'));
+    const mine = new Set([mondaySuburb, mondayTown, tuesdayTown]);
+    const queued = async () =>
+      (await queries().queue({ limit: 200 }, call)).items.map((o) => o.id).filter((id) => mine.has(id));
+    await eventually('the three queued', async () => ((await queued()).length === 3 ? true : undefined));
+    expect(await queued()).toEqual([mondayTown, mondaySuburb, tuesdayTown]);
+  }, 30_000);
+});
