@@ -5,8 +5,8 @@ import { ADMIN_PASSWORD, poll, startPlatform, type RunningPlatform } from './pla
 import { auth, expectProblem, ok, type Res } from './http';
 
 // The contracts service end to end, through the gateway: a driving-practice package from quote to signed
-// contract (10 sessions published for orders), a rental lease through legal review, signing, an amendment and
-// the terms in force by date, and bad input answered with problem+json, nothing written.
+// contract (10 sessions published for orders), a rental lease through legal review, signing, amendments, the
+// terms in force by date and the expiry notice, and bad input answered with problem+json, nothing written.
 
 const OPERATOR_PASSWORD = 'e2e-operator-password';
 
@@ -373,7 +373,7 @@ describe('contracts end to end', () => {
     expectProblem(await api.get('/api/v1/proposals?status=signed').set(auth(admin)), 400, 'VALIDATION');
   });
 
-  it('a rental lease: review required, returned once, approved, signed, amended, terms by date', async () => {
+  it('a rental lease: review required, returned once, approved, signed, amended, terms by date, expiry notice', async () => {
     const draft = ok<Contract>(
       await post('contracts', {
         kind: 'rental_lease',
@@ -420,7 +420,12 @@ describe('contracts end to end', () => {
     );
     const inReview = ok<Contract>(await post(`contracts/${id}/submit-for-review`, {}, full.version));
     expect(inReview.status).toBe('in_review');
-    // Approving is legal's: a clerk's role is not enough.
+    // Approving is legal's: another role is refused, nothing written.
+    expectProblem(
+      await writesNothing(() => post(`contracts/${id}/approve`, {}, inReview.version, finance)),
+      403,
+      'FORBIDDEN',
+    );
     const returned = ok<Contract>(
       await post(
         `contracts/${id}/return`,
@@ -539,6 +544,54 @@ describe('contracts end to end', () => {
     expect(history.entries.map((e) => e.type)).toEqual(
       expect.arrayContaining(['ContractReturned', 'AmendmentSigned']),
     );
+    expect(history.entries.map((e) => e.type)).not.toContain('ExpiryNoticeSent');
+
+    // A second amendment brings the end within a month: the expiry notice moves with it and is sent, once.
+    const shortened = ok<Contract>(
+      await post(
+        `contracts/${id}/amend`,
+        { effectiveFrom: day(11), changes: { endDate: day(20) } },
+        amended.version,
+      ),
+    );
+    const halfway = ok<Contract>(
+      await post(
+        `contracts/${id}/sign-amendment`,
+        { party: 'customer', signer: 'Boss Li', method: 'paper' },
+        shortened.version,
+      ),
+    );
+    const ending = ok<Contract>(
+      await post(
+        `contracts/${id}/sign-amendment`,
+        { party: 'provider', signer: 'Manager Wu', method: 'paper' },
+        halfway.version,
+      ),
+    );
+    expect(ending.versions.map((v) => [v.version, v.effectiveFrom, v.terms.endDate]).at(-1)).toEqual([
+      3,
+      day(11),
+      day(20),
+    ]);
+    const notices = await poll('the expiry notice for the new end', async () => {
+      const entries = ok<{ entries: { type: string }[] }>(
+        await api.get(`/api/v1/contracts/${id}/history`).set(auth(admin)),
+      ).entries.filter((e) => e.type === 'ExpiryNoticeSent');
+      return entries.length > 0 ? entries : undefined;
+    });
+    expect(notices).toHaveLength(1);
+
+    // Billing's terms were published at signing and at each signed amendment, one version each.
+    const billing = await db.query<{ data: { version: number; rentPerMonth: Money } }>(
+      `SELECT data FROM contracts.events WHERE type = 'ContractBillingTermsPublished' AND data->>'contractId' = $1
+        ORDER BY stream_version`,
+      [id],
+    );
+    expect(billing.rows.map((r) => [r.data.version, r.data.rentPerMonth.amount])).toEqual([
+      [1, 1_000_000],
+      [2, 1_200_000],
+      [3, 1_200_000],
+    ]);
   });
 
   it('keeps clauses and signers sealed at rest, unreadable once the customer is erased', async () => {

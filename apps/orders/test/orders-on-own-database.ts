@@ -176,8 +176,17 @@ export function recordedEvents(tenantId: string, pool: () => Pool) {
         ...terms,
       } satisfies ContractEntitlementsPublishedV1),
     );
-  /** Tenancy's BusinessCalendarSet: the tenant's calendar in `timeZone`, open `open`–`close` on weekdays. */
-  const calendarSet = (timeZone: string, open: string, close: string, tenant = tenantId) =>
+  /**
+   * Tenancy's BusinessCalendarSet: the tenant's calendar in `timeZone`, open `open`–`close` on weekdays, closed on
+   * `holidays`.
+   */
+  const calendarSet = (
+    timeZone: string,
+    open: string,
+    close: string,
+    tenant = tenantId,
+    holidays: readonly string[] = [],
+  ) =>
     feed(
       calendarsProjection,
       delivered(
@@ -186,7 +195,7 @@ export function recordedEvents(tenantId: string, pool: () => Pool) {
           calendar: {
             timeZone,
             workingHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, open, close })),
-            holidays: [],
+            holidays,
           },
         },
         tenant,

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { CallContext } from '@serviceops/platform';
+import { eventually } from '@serviceops/testing';
 import { OrderHandlers, OrderQueries } from '../src/application/order.handlers';
+import { OrderListQueries } from '../src/application/orders-field.list.handlers';
 import { ResourceHandlers } from '../src/application/resources.handlers';
 import { WorkOrderHandlers } from '../src/application/work-order.handlers';
 import { codeOf, knownCustomers, tomorrowOf, ordersDatabaseFor } from './orders-on-own-database';
@@ -186,7 +188,7 @@ describe('reassigning to another time or resource', () => {
     expect(await codeOf(dispatchedTo(first, 13))).toBe('ORDERS.DOUBLE_BOOKED');
   });
 
-  it('moves the resource with the slot, or to another resource: each booking released and booked once', async () => {
+  it('moves the resource with the slot, or to another resource: each booking released and booked once, the list by resource follows', async () => {
     const [vanA, vanB] = [await van('Van A'), await van('Van B')];
     const id = await register();
     await orders().dispatch({ id, staffId: second, resourceId: vanA, slot: slotAt(19) }, call);
@@ -222,6 +224,16 @@ describe('reassigning to another time or resource', () => {
         orders().dispatch({ id: another, staffId: first, resourceId: vanB, slot: slotAt(20) }, call),
       ),
     ).toBe('ORDERS.DOUBLE_BOOKED');
+    // The list by resource follows: the reassigned order under van B, the one dispatched after it under van A.
+    const onResource = async (resourceId: string) =>
+      (await get(OrderListQueries).list({ resourceId, limit: 200 }, call)).items.map((o) => o.id);
+    await eventually('the list by resource caught up', async () => {
+      const [a, b] = [await onResource(vanA), await onResource(vanB)];
+      return a.length === 1 && b.length === 1 ? true : undefined;
+    });
+    expect(await onResource(vanA)).toEqual([other]);
+    expect(await onResource(vanB)).toEqual([id]);
+    expect(await codeOf(get(OrderListQueries).list({ resourceId: 'van-a' }, call))).toBe('VALIDATION');
   });
 
   it('gives one of two concurrent reassignments to one new slot, the other DOUBLE_BOOKED and nothing written', async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eventually } from '@serviceops/testing';
 import { OrderHandlers, OrderQueries } from '../src/application/order.handlers';
+import { OrderListQueries } from '../src/application/orders-field.list.handlers';
 import { ResourceHandlers } from '../src/application/resources.handlers';
 import { eligibilityProjection } from '../src/projections/facts.projection';
 import { codeOf, knownCustomers, ordersDatabaseFor } from './orders-on-own-database';
@@ -11,7 +12,7 @@ import { handlerOf } from '@serviceops/platform/testing';
 // first-response timer firing once across a restart. Other services' events are fed to the projections as
 // recorded payloads of the shapes their branches declare (staff-people.events.ts, contracts.events.ts).
 
-const { clock, tenantId, call, get, pool, db, delivered, feed, eligible, entitled } =
+const { clock, tenantId, call, get, pool, db, delivered, feed, eligible, entitled, calendarSet } =
   ordersDatabaseFor('orders_int');
 const handlers = () => get(OrderHandlers);
 const queries = () => get(OrderQueries);
@@ -210,5 +211,60 @@ describe('the arrival SLA', () => {
       slaState: 'missed',
       arrivalEscalatedAt: expect.any(String) as string,
     });
+  }, 30_000);
+});
+
+describe('a calendar change', () => {
+  // The SLA state is counted from the order's events with the calendar as it stands: no stored deadline to go
+  // stale. Tenancy's BusinessCalendarSet (recorded) closes the days after the request, and the open order that
+  // had missed its arrival time is on time again, in its view and in the list by SLA state.
+  it('re-evaluates an open order: missed becomes on time when the days since the request become holidays', async () => {
+    await calendarSet('Asia/Shanghai', '09:00', '18:00');
+    const wantedAt = new Date(clock.now().getTime() + 3_600_000).toISOString();
+    const order = await handlers().register(repair({ zone: 'town', wantedAt }), call);
+    const received = clock.now();
+    clock.advance(7 * 86_400_000);
+    const listed = (slaState: string) =>
+      get(OrderListQueries)
+        .list({ slaState, limit: 200 }, call)
+        .then((page) => page.items.map((i) => i.id));
+    expect(await queries().get({ id: order.id }, call)).toMatchObject({ slaState: 'missed' });
+    await eventually('the order listed as missed', async () =>
+      (await listed('missed')).includes(order.id) ? true : undefined,
+    );
+
+    // Every day from the request's to ten days after it made a holiday (Shanghai's dates).
+    const shanghaiDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
+    const holidays = Array.from({ length: 11 }, (_, i) =>
+      shanghaiDay.format(new Date(received.getTime() + i * 86_400_000)),
+    );
+    await calendarSet('Asia/Shanghai', '09:00', '18:00', tenantId, holidays);
+    const view = await queries().get({ id: order.id }, call);
+    expect(view).toMatchObject({ slaState: 'on_time' });
+    expect(new Date(view.arrivalDueAt).getTime()).toBeGreaterThan(clock.now().getTime());
+    expect(await listed('on_time')).toContain(order.id);
+    expect(await listed('missed')).not.toContain(order.id);
+  }, 30_000);
+});
+
+describe('the dispatch queue', () => {
+  // Requests not dispatched on an earlier day (the tenant's) come first, then by arrival deadline: neither
+  // first-come-first-served (Monday's suburb request came first) nor deadline alone (Tuesday's is due before it).
+  it('puts yesterday’s requests first, then by deadline, through the service’s queue', async () => {
+    await calendarSet('Asia/Shanghai', '09:00', '18:00');
+    const at = async (instant: string, zone: 'town' | 'suburb') => {
+      clock.set(new Date(instant));
+      const wantedAt = new Date(clock.now().getTime() + 3_600_000).toISOString();
+      return (await handlers().register(repair({ zone, wantedAt }), call)).id;
+    };
+    const mondaySuburb = await at('2030-03-04T17:30:00+08:00', 'suburb'); // due Tuesday 15:30
+    const mondayTown = await at('2030-03-04T17:50:00+08:00', 'town'); // due Tuesday 14:50
+    const tuesdayTown = await at('2030-03-05T08:00:00+08:00', 'town'); // due Tuesday 15:00
+    clock.set(new Date('2030-03-05T09:30:00+08:00'));
+    const mine = new Set([mondaySuburb, mondayTown, tuesdayTown]);
+    const queued = async () =>
+      (await queries().queue({ limit: 200 }, call)).items.map((o) => o.id).filter((id) => mine.has(id));
+    await eventually('the three queued', async () => ((await queued()).length === 3 ? true : undefined));
+    expect(await queued()).toEqual([mondayTown, mondaySuburb, tuesdayTown]);
   }, 30_000);
 });
