@@ -54,7 +54,8 @@ const register = (customerId: string) =>
   );
 
 /** A chat session queued for the customer (QueueChat names a customer too). */
-const chat = (customerId: string) => get(ChatHandlers).queue({ customerId, line: 'companion_chat' }, call);
+const chat = (customerId: string) =>
+  handlerOf(get(ChatHandlers), 'orders.QueueChat')({ customerId, line: 'companion_chat' }, call);
 
 async function standing(customerId: string): Promise<string | undefined> {
   const { rows } = await pool().query<{ status: string }>(
