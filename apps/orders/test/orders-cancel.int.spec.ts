@@ -1,3 +1,4 @@
+import type { ResourceView } from '../src/application/resource-view';
 import { randomUUID } from 'node:crypto';
 import type { CallContext } from '@serviceops/platform';
 import { OrderHandlers, OrderQueries } from '../src/application/order.handlers';
@@ -64,7 +65,7 @@ async function index(id: string) {
 
 describe('cancelling an order', () => {
   it('cancels a dispatched order: bookings released, timers gone, reason sealed, SLA stopped', async () => {
-    const unit = await get(ResourceHandlers).register(
+    const unit = await handlerOf<ResourceView>(get(ResourceHandlers), 'orders.RegisterResource')(
       { kind: 'equipment', name: 'Washer test rig', inspectionValidTo: '2030-12-31' },
       call,
     );
@@ -137,14 +138,19 @@ describe('cancelling an order', () => {
     );
     expect(await streamOf(id)).toEqual(before);
     // Nor is anything prepared for it.
-    const rig = await get(ResourceHandlers).register(
+    const rig = await handlerOf<ResourceView>(get(ResourceHandlers), 'orders.RegisterResource')(
       { kind: 'equipment', name: 'Washer test rig 2', inspectionValidTo: '2030-12-31' },
       call,
     );
     const items = ['cleaned', 'tested'].map((item) => ({ item, passed: true }));
-    expect(await codeOf(get(ResourceHandlers).check({ id: rig.id, orderId: id, items }, call))).toBe(
-      'ORDERS.ORDER_CANCELLED',
-    );
+    expect(
+      await codeOf(
+        handlerOf<ResourceView>(get(ResourceHandlers), 'orders.RecordPreparationCheck')(
+          { id: rig.id, orderId: id, items },
+          call,
+        ),
+      ),
+    ).toBe('ORDERS.ORDER_CANCELLED');
   }, 30_000);
 
   it('refuses once work began (ORDERS.WORK_ORDER_STARTED, the status named), nothing written', async () => {

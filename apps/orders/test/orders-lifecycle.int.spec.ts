@@ -1,3 +1,4 @@
+import type { ResourceView } from '../src/application/resource-view';
 import { randomUUID } from 'node:crypto';
 import type { DeliveredEvent } from '@serviceops/messaging';
 import { eventually } from '@serviceops/testing';
@@ -150,7 +151,7 @@ describe('an order’s status through its lifecycle', () => {
     );
     expect(await codeOf(work().startWork({ id, staffId: technician }, call))).toBe('ORDERS.ORDER_CLOSED');
     expect(await codeOf(handlerOf(work(), 'orders.AcceptQuote')({ id }, call))).toBe('ORDERS.ORDER_CLOSED');
-    const unit = await get(ResourceHandlers).register(
+    const unit = await handlerOf<ResourceView>(get(ResourceHandlers), 'orders.RegisterResource')(
       { kind: 'equipment', name: 'Washer test rig', inspectionValidTo: '2030-12-31' },
       call,
     );
@@ -158,9 +159,14 @@ describe('an order’s status through its lifecycle', () => {
       { item: 'cleaned', passed: true },
       { item: 'tested', passed: true },
     ];
-    expect(await codeOf(get(ResourceHandlers).check({ id: unit.id, orderId: id, items }, call))).toBe(
-      'ORDERS.ORDER_CLOSED',
-    );
+    expect(
+      await codeOf(
+        handlerOf<ResourceView>(get(ResourceHandlers), 'orders.RecordPreparationCheck')(
+          { id: unit.id, orderId: id, items },
+          call,
+        ),
+      ),
+    ).toBe('ORDERS.ORDER_CLOSED');
     expect(await streamOf(`order-${tenantId}-${id}`)).toEqual(before);
     const { rows } = await pool().query<{ n: string }>(
       `SELECT count(*) AS n FROM events WHERE stream_id LIKE 'booking-%' AND data->>'orderId' = $1`,
@@ -276,7 +282,7 @@ describe('resource timers in the tenant’s calendar', () => {
   it('gives a tenant at UTC+8 its inspection reminder at 09:00 its own time, 30 days before the last day', async () => {
     // The tenant's calendar as tenancy publishes it (UTC+8, open 09:00).
     await calendarSet('Asia/Shanghai', '09:00', '18:00');
-    const van = await get(ResourceHandlers).register(
+    const van = await handlerOf<ResourceView>(get(ResourceHandlers), 'orders.RegisterResource')(
       { kind: 'vehicle', name: 'Practice car 9', inspectionValidTo: '2027-07-15' },
       call,
     );
@@ -288,17 +294,17 @@ describe('resource timers in the tenant’s calendar', () => {
     const west = randomUUID();
     const westCall = { ...call, tenantId: west };
     await calendarSet('America/Los_Angeles', '08:30', '17:00', west);
-    const van = await get(ResourceHandlers).register(
+    const van = await handlerOf<ResourceView>(get(ResourceHandlers), 'orders.RegisterResource')(
       { kind: 'vehicle', name: 'Van 3', insuranceValidTo: '2027-07-15' },
       westCall,
     );
     expect(await dueAt(`resource-expiry-reminder:${van.id}:insurance`)).toBe('2027-06-15T15:30:00.000Z');
-    const wrench = await get(ResourceHandlers).register(
+    const wrench = await handlerOf<ResourceView>(get(ResourceHandlers), 'orders.RegisterResource')(
       { kind: 'tool', name: 'Torque wrench', price: { amount: '12800', currency: 'USD' } },
       westCall,
     );
     // Due back Friday 2027-06-18: overdue from the next business morning, Monday 08:30 in Los Angeles.
-    await get(ResourceHandlers).lend(
+    await handlerOf<ResourceView>(get(ResourceHandlers), 'orders.LendTool')(
       { id: wrench.id, borrowerId: technician, dueBack: '2027-06-18' },
       westCall,
     );

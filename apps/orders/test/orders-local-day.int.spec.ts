@@ -1,3 +1,5 @@
+import { handlerOf } from '@serviceops/platform/testing';
+import type { ResourceView } from '../src/application/resource-view';
 import { randomUUID } from 'node:crypto';
 import { addDays } from '@serviceops/kernel';
 import { OrderHandlers, OrderQueries } from '../src/application/order.handlers';
@@ -129,7 +131,7 @@ describe('a slot within one day of the tenant’s calendar, across UTC midnight'
 
   it('books a vehicle going along in both UTC days’ streams too, and releases both on cancellation', async () => {
     const [coach, other] = [await person(), await person()];
-    const car = await get(ResourceHandlers).register(
+    const car = await handlerOf<ResourceView>(get(ResourceHandlers), 'orders.RegisterResource')(
       { kind: 'vehicle', name: 'Practice car 8', inspectionValidTo: addDays(after, 365) },
       call,
     );

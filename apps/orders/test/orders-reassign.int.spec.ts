@@ -1,3 +1,4 @@
+import type { ResourceView } from '../src/application/resource-view';
 import { randomUUID } from 'node:crypto';
 import type { CallContext } from '@serviceops/platform';
 import { OrderHandlers, OrderQueries } from '../src/application/order.handlers';
@@ -151,7 +152,7 @@ describe('reassigning to another time or resource', () => {
   const ofOrder = (id: string) => (events: string[]) => events.filter((e) => e.endsWith(id));
   const van = async (name: string) =>
     (
-      await get(ResourceHandlers).register(
+      await handlerOf<ResourceView>(get(ResourceHandlers), 'orders.RegisterResource')(
         { kind: 'vehicle', name, inspectionValidTo: '2030-12-31', insuranceValidTo: '2030-12-31' },
         call,
       )

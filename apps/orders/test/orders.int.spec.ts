@@ -1,3 +1,4 @@
+import type { ResourceView } from '../src/application/resource-view';
 import { randomUUID } from 'node:crypto';
 import { eventually } from '@serviceops/testing';
 import { OrderHandlers, OrderQueries } from '../src/application/order.handlers';
@@ -133,7 +134,7 @@ describe('dispatch', () => {
   }, 120_000);
 
   it('lets exactly one of 50 concurrent dispatches of one vehicle to one slot win, each with its own coach', async () => {
-    const { id: vehicle } = await get(ResourceHandlers).register(
+    const { id: vehicle } = await handlerOf<ResourceView>(get(ResourceHandlers), 'orders.RegisterResource')(
       { kind: 'vehicle', name: 'Practice car 1', inspectionValidTo: '2099-12-31' },
       call,
     );
