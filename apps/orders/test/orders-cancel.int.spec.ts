@@ -1,3 +1,4 @@
+import type { WorkOrderView } from '../src/application/work-order-view';
 import type { ResourceView } from '../src/application/resource-view';
 import { randomUUID } from 'node:crypto';
 import type { CallContext } from '@serviceops/platform';
@@ -165,7 +166,7 @@ describe('cancelling an order', () => {
     );
     await handlerOf(work(), 'orders.AcceptQuote')({ id }, call);
     await orders().dispatch({ id, staffId: technician, slot: slotAt(5) }, call);
-    await work().startWork({ id, staffId: technician }, call);
+    await handlerOf<WorkOrderView>(work(), 'orders.StartWork')({ id, staffId: technician }, call);
     const before = await streamOf(id);
     const refused = await orders()
       .cancel({ id, reason }, call)

@@ -1,3 +1,4 @@
+import type { WorkOrderView } from '../src/application/work-order-view';
 import { randomUUID } from 'node:crypto';
 import { PersonalDataCipher } from '@serviceops/platform';
 import { OrderHandlers, OrderQueries } from '../src/application/order.handlers';
@@ -152,8 +153,8 @@ describe('a customer erased in customers', () => {
       call,
     );
     await handlerOf(work(), 'orders.AcceptQuote')({ id: second.id, expectedVersion: 1 }, call);
-    await work().startWork({ id: second.id, staffId: technician }, call);
-    const proposed = await work().proposeExtraWork(
+    await handlerOf<WorkOrderView>(work(), 'orders.StartWork')({ id: second.id, staffId: technician }, call);
+    const proposed = await handlerOf<WorkOrderView>(work(), 'orders.ProposeExtraWork')(
       { id: second.id, description: clear.extra, estimatedPrice: { amount: '8000', currency: 'CNY' } },
       call,
     );

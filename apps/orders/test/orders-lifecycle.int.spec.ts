@@ -1,3 +1,4 @@
+import type { WorkOrderView } from '../src/application/work-order-view';
 import type { ResourceView } from '../src/application/resource-view';
 import { randomUUID } from 'node:crypto';
 import type { DeliveredEvent } from '@serviceops/messaging';
@@ -87,14 +88,17 @@ describe('an order’s status through its lifecycle', () => {
     expect(dispatched.status).toBe('dispatched');
     await listedAs(id, 'dispatched');
 
-    await work().startWork({ id, staffId: technician }, call);
+    await handlerOf<WorkOrderView>(work(), 'orders.StartWork')({ id, staffId: technician }, call);
     const started = await get(OrderQueries).get({ id }, call);
     expect(started).toMatchObject({ status: 'in_progress', slaState: 'met' });
     expect(await listedAs(id, 'in_progress')).toMatchObject({ slaState: 'met' });
 
     await handlerOf(work(), 'orders.RecordSelfCheck')({ id, passed: true }, call);
     await handlerOf(work(), 'orders.RecordInspection')({ id, passed: true }, call);
-    await work().completeWork({ id, signature: 'voucher:V-1', hours: 1, summary: 'Bearing replaced' }, call);
+    await handlerOf<WorkOrderView>(work(), 'orders.CompleteWork')(
+      { id, signature: 'voucher:V-1', hours: 1, summary: 'Bearing replaced' },
+      call,
+    );
     expect(await statusOf(id)).toBe('completed');
     expect(await listedAs(id, 'completed')).toMatchObject({ slaState: 'met' });
 
@@ -149,7 +153,9 @@ describe('an order’s status through its lifecycle', () => {
     expect(await codeOf(handlerOf(orders(), 'orders.RespondToRequest')({ id }, call))).toBe(
       'ORDERS.ORDER_CLOSED',
     );
-    expect(await codeOf(work().startWork({ id, staffId: technician }, call))).toBe('ORDERS.ORDER_CLOSED');
+    expect(
+      await codeOf(handlerOf<WorkOrderView>(work(), 'orders.StartWork')({ id, staffId: technician }, call)),
+    ).toBe('ORDERS.ORDER_CLOSED');
     expect(await codeOf(handlerOf(work(), 'orders.AcceptQuote')({ id }, call))).toBe('ORDERS.ORDER_CLOSED');
     const unit = await handlerOf<ResourceView>(get(ResourceHandlers), 'orders.RegisterResource')(
       { kind: 'equipment', name: 'Washer test rig', inspectionValidTo: '2030-12-31' },
@@ -178,10 +184,13 @@ describe('an order’s status through its lifecycle', () => {
   it('refuses to dispatch a completed order again (ORDERS.ORDER_COMPLETED), nothing written', async () => {
     const { id } = await register({ serviceType: 'under_contract', contractId, kind: 'installation' });
     await orders().dispatch({ id, staffId: technician, slot: slotAt(7) }, call);
-    await work().startWork({ id, staffId: technician }, call);
+    await handlerOf<WorkOrderView>(work(), 'orders.StartWork')({ id, staffId: technician }, call);
     await handlerOf(work(), 'orders.RecordSelfCheck')({ id, passed: true }, call);
     await handlerOf(work(), 'orders.RecordInspection')({ id, passed: true }, call);
-    await work().completeWork({ id, signature: 'voucher:V-2', hours: 2, summary: 'Installed' }, call);
+    await handlerOf<WorkOrderView>(work(), 'orders.CompleteWork')(
+      { id, signature: 'voucher:V-2', hours: 2, summary: 'Installed' },
+      call,
+    );
     const before = await streamOf(`order-${tenantId}-${id}`);
     expect(await codeOf(orders().dispatch({ id, staffId: technician, slot: slotAt(9) }, call))).toBe(
       'ORDERS.ORDER_COMPLETED',
@@ -247,13 +256,16 @@ describe('a maintenance visit under a contract', () => {
   it('puts MaintenanceVisitCompleted with the contract in orders’ log when the order completes', async () => {
     const { id } = await register({ serviceType: 'under_contract', contractId, kind: 'maintenance' });
     await orders().dispatch({ id, staffId: technician, slot: slotAt(11) }, call);
-    await work().startWork({ id, staffId: technician }, call);
+    await handlerOf<WorkOrderView>(work(), 'orders.StartWork')({ id, staffId: technician }, call);
     await handlerOf(work(), 'orders.RecordSelfCheck')({ id, passed: true }, call);
     await handlerOf(work(), 'orders.RecordInspection')({ id, passed: true }, call);
     expect(
       (await streamOf(`order-${tenantId}-${id}`)).filter((e) => e.type === 'MaintenanceVisitCompleted'),
     ).toEqual([]);
-    await work().completeWork({ id, signature: 'voucher:V-3', hours: 1.5, summary: 'Serviced' }, call);
+    await handlerOf<WorkOrderView>(work(), 'orders.CompleteWork')(
+      { id, signature: 'voucher:V-3', hours: 1.5, summary: 'Serviced' },
+      call,
+    );
     const visits = (await streamOf(`order-${tenantId}-${id}`)).filter(
       (e) => e.type === 'MaintenanceVisitCompleted',
     );

@@ -1,3 +1,4 @@
+import type { WorkOrderView } from '../src/application/work-order-view';
 import type { ResourceView } from '../src/application/resource-view';
 import { randomUUID } from 'node:crypto';
 import type { CallContext } from '@serviceops/platform';
@@ -124,7 +125,7 @@ describe('reassigning a dispatched order', () => {
         );
         await handlerOf(work, 'orders.AcceptQuote')({ id }, call);
         await orders().dispatch({ id, staffId: first, slot: slotAt(7) }, call);
-        await work.startWork({ id, staffId: first }, call);
+        await handlerOf<WorkOrderView>(work, 'orders.StartWork')({ id, staffId: first }, call);
       },
       'ORDERS.WORK_ORDER_STARTED',
       'in_progress',
