@@ -1,3 +1,4 @@
+import type { OrderView } from '../src/application/order-view';
 import type { WorkOrderView } from '../src/application/work-order-view';
 import type { ResourceView } from '../src/application/resource-view';
 import { randomUUID } from 'node:crypto';
@@ -29,7 +30,7 @@ beforeAll(async () => {
   await eligible(technician);
 });
 
-const register = () => orders().register(repair(customerId), call);
+const register = () => handlerOf<OrderView>(orders(), 'orders.RegisterRequest')(repair(customerId), call);
 const reason = 'The customer moved to Hangzhou';
 async function streamOf(id: string) {
   const { rows } = await pool().query<{ type: string; data: Record<string, unknown> }>(
@@ -72,12 +73,12 @@ describe('cancelling an order', () => {
     );
     const { id, version } = await register();
     expect(await pendingTimersOf(id)).toHaveLength(2); // the first response and the arrival check
-    const dispatched = await orders().dispatch(
+    const dispatched = await handlerOf<OrderView>(orders(), 'orders.DispatchOrder')(
       { id, staffId: technician, resourceId: unit.id, slot: slotAt(1), expectedVersion: version },
       call,
     );
 
-    const cancelled = await orders().cancel(
+    const cancelled = await handlerOf<OrderView>(orders(), 'orders.CancelOrder')(
       { id, reason: `  ${reason} `, expectedVersion: dispatched.version },
       call,
     );
@@ -105,7 +106,10 @@ describe('cancelling an order', () => {
     const other = await register();
     expect(
       await codeOf(
-        orders().dispatch({ id: other.id, staffId: technician, resourceId: unit.id, slot: slotAt(1) }, call),
+        handlerOf<OrderView>(orders(), 'orders.DispatchOrder')(
+          { id: other.id, staffId: technician, resourceId: unit.id, slot: slotAt(1) },
+          call,
+        ),
       ),
     ).toBe('ok');
 
@@ -126,14 +130,21 @@ describe('cancelling an order', () => {
     const { id } = await register();
     const queued = async () => (await get(OrderQueries).queue({ limit: 200 }, call)).items.map((o) => o.id);
     expect(await queued()).toContain(id);
-    await orders().cancel({ id, reason }, call);
+    await handlerOf<OrderView>(orders(), 'orders.CancelOrder')({ id, reason }, call);
     expect(await queued()).not.toContain(id);
 
     const before = await streamOf(id);
-    expect(await codeOf(orders().cancel({ id, reason }, call))).toBe('ORDERS.ORDER_CANCELLED');
-    expect(await codeOf(orders().dispatch({ id, staffId: technician, slot: slotAt(3) }, call))).toBe(
+    expect(await codeOf(handlerOf<OrderView>(orders(), 'orders.CancelOrder')({ id, reason }, call))).toBe(
       'ORDERS.ORDER_CANCELLED',
     );
+    expect(
+      await codeOf(
+        handlerOf<OrderView>(orders(), 'orders.DispatchOrder')(
+          { id, staffId: technician, slot: slotAt(3) },
+          call,
+        ),
+      ),
+    ).toBe('ORDERS.ORDER_CANCELLED');
     expect(await codeOf(handlerOf(orders(), 'orders.RespondToRequest')({ id }, call))).toBe(
       'ORDERS.ORDER_CANCELLED',
     );
@@ -165,12 +176,15 @@ describe('cancelling an order', () => {
       call,
     );
     await handlerOf(work(), 'orders.AcceptQuote')({ id }, call);
-    await orders().dispatch({ id, staffId: technician, slot: slotAt(5) }, call);
+    await handlerOf<OrderView>(orders(), 'orders.DispatchOrder')(
+      { id, staffId: technician, slot: slotAt(5) },
+      call,
+    );
     await handlerOf<WorkOrderView>(work(), 'orders.StartWork')({ id, staffId: technician }, call);
     const before = await streamOf(id);
-    const refused = await orders()
-      .cancel({ id, reason }, call)
-      .catch((e: unknown) => e);
+    const refused = await handlerOf<OrderView>(orders(), 'orders.CancelOrder')({ id, reason }, call).catch(
+      (e: unknown) => e,
+    );
     expect(refused).toMatchObject({
       code: 'ORDERS.WORK_ORDER_STARTED',
       details: { orderStatus: 'in_progress' },
@@ -181,10 +195,14 @@ describe('cancelling an order', () => {
   it('refuses a stale If-Match and an unknown order', async () => {
     const { id, version } = await register();
     await handlerOf(orders(), 'orders.RespondToRequest')({ id }, call);
-    expect(await codeOf(orders().cancel({ id, reason, expectedVersion: version }, call))).toBe(
-      'EVENTSTORE.WRONG_EXPECTED_VERSION',
-    );
-    expect(await codeOf(orders().cancel({ id: randomUUID(), reason }, call))).toBe('ORDERS.ORDER_NOT_FOUND');
+    expect(
+      await codeOf(
+        handlerOf<OrderView>(orders(), 'orders.CancelOrder')({ id, reason, expectedVersion: version }, call),
+      ),
+    ).toBe('EVENTSTORE.WRONG_EXPECTED_VERSION');
+    expect(
+      await codeOf(handlerOf<OrderView>(orders(), 'orders.CancelOrder')({ id: randomUUID(), reason }, call)),
+    ).toBe('ORDERS.ORDER_NOT_FOUND');
   }, 30_000);
 
   it('never leaves a cancelled order booked when a dispatch races the cancellation', async () => {
@@ -193,8 +211,10 @@ describe('cancelling an order', () => {
         const { id } = await register();
         const slot = slotAt(9 + i);
         const [dispatched, cancelled] = await Promise.all([
-          codeOf(orders().dispatch({ id, staffId: technician, slot }, call)),
-          codeOf(orders().cancel({ id, reason }, call)),
+          codeOf(
+            handlerOf<OrderView>(orders(), 'orders.DispatchOrder')({ id, staffId: technician, slot }, call),
+          ),
+          codeOf(handlerOf<OrderView>(orders(), 'orders.CancelOrder')({ id, reason }, call)),
         ]);
         return { id, dispatched, cancelled };
       }),

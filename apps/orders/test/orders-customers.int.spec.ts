@@ -1,3 +1,4 @@
+import type { OrderView } from '../src/application/order-view';
 import type { WorkOrderView } from '../src/application/work-order-view';
 import { randomUUID } from 'node:crypto';
 import { PersonalDataCipher } from '@serviceops/platform';
@@ -49,7 +50,7 @@ const erased = (customerId: string) =>
   delivered('CustomerErased', { customerId, erasedAt: clock.now().toISOString() });
 
 const register = (customerId: string) =>
-  orders().register(
+  handlerOf<OrderView>(orders(), 'orders.RegisterRequest')(
     repair(customerId, { address: clear.address, subject: clear.subject, problem: clear.problem }),
     call,
   );
@@ -138,9 +139,12 @@ describe('a customer erased in customers', () => {
 
     // A cancelled order (its reason sealed) and one at work with extra work found (its description sealed).
     const first = await register(customerId);
-    await orders().cancel({ id: first.id, reason: clear.reason, expectedVersion: first.version }, call);
+    await handlerOf<OrderView>(orders(), 'orders.CancelOrder')(
+      { id: first.id, reason: clear.reason, expectedVersion: first.version },
+      call,
+    );
     const second = await register(customerId);
-    await orders().dispatch(
+    await handlerOf<OrderView>(orders(), 'orders.DispatchOrder')(
       { id: second.id, staffId: technician, slot, expectedVersion: second.version },
       call,
     );
@@ -226,7 +230,7 @@ describe('a customer erased in customers', () => {
     expect(rowCount).toBe(0);
 
     // Their order still moves on: cancelled, its reason not recorded (nothing sealed under a new key).
-    const cancelled = await orders().cancel(
+    const cancelled = await handlerOf<OrderView>(orders(), 'orders.CancelOrder')(
       { id: before.id, reason: clear.reason, expectedVersion: before.version },
       call,
     );

@@ -1,3 +1,4 @@
+import type { OrderView } from '../src/application/order-view';
 import { randomUUID } from 'node:crypto';
 import { withTransaction } from '@serviceops/eventstore';
 import type { DeliveredEvent } from '@serviceops/messaging';
@@ -209,7 +210,10 @@ describe('safety incidents', () => {
 describe('the order index, lists and daily reports', () => {
   it('lists from orders’ own events, pages, filters, and reports completed work and jobs at risk', async () => {
     const register = (over: object = {}) =>
-      get(OrderHandlers).register(repair(customerId, { address: '8 Garden Lane', ...over }), call);
+      handlerOf<OrderView>(get(OrderHandlers), 'orders.RegisterRequest')(
+        repair(customerId, { address: '8 Garden Lane', ...over }),
+        call,
+      );
     const first = await register();
     clock.advance(1_000);
     const second = await register({ kind: 'maintenance' });
@@ -313,7 +317,7 @@ describe('the order index, lists and daily reports', () => {
   });
 
   it('answers an order as it was (asOf) and its history', async () => {
-    const order = await get(OrderHandlers).register(
+    const order = await handlerOf<OrderView>(get(OrderHandlers), 'orders.RegisterRequest')(
       repair(customerId, { zone: 'suburb', address: '8 Garden Lane' }),
       call,
     );

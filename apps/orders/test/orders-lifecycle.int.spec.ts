@@ -1,3 +1,4 @@
+import type { OrderView } from '../src/application/order-view';
 import type { WorkOrderView } from '../src/application/work-order-view';
 import type { ResourceView } from '../src/application/resource-view';
 import { randomUUID } from 'node:crypto';
@@ -42,7 +43,7 @@ beforeAll(async () => {
 });
 
 const register = (overrides: Record<string, string> = {}) =>
-  orders().register(repair(customerId, overrides), call);
+  handlerOf<OrderView>(orders(), 'orders.RegisterRequest')(repair(customerId, overrides), call);
 const quote = (id: string) =>
   handlerOf(work(), 'orders.IssueQuote')(
     {
@@ -84,7 +85,10 @@ describe('an order’s status through its lifecycle', () => {
     expect(await statusOf(id)).toBe('quote_accepted');
     await listedAs(id, 'quote_accepted');
 
-    const dispatched = await orders().dispatch({ id, staffId: technician, slot: slotAt(1) }, call);
+    const dispatched = await handlerOf<OrderView>(orders(), 'orders.DispatchOrder')(
+      { id, staffId: technician, slot: slotAt(1) },
+      call,
+    );
     expect(dispatched.status).toBe('dispatched');
     await listedAs(id, 'dispatched');
 
@@ -130,7 +134,10 @@ describe('an order’s status through its lifecycle', () => {
 
   it('keeps a repair quoted after its dispatch dispatched (the furthest stage)', async () => {
     const { id } = await register();
-    await orders().dispatch({ id, staffId: technician, slot: slotAt(3) }, call);
+    await handlerOf<OrderView>(orders(), 'orders.DispatchOrder')(
+      { id, staffId: technician, slot: slotAt(3) },
+      call,
+    );
     await quote(id);
     await handlerOf(work(), 'orders.AcceptQuote')({ id }, call);
     expect(await statusOf(id)).toBe('dispatched');
@@ -147,9 +154,14 @@ describe('an order’s status through its lifecycle', () => {
     const before = await streamOf(`order-${tenantId}-${id}`);
     expect(before.map((e) => e.type)).toEqual(['RequestRegistered', 'OrderQuoted', 'OrderClosed']);
 
-    expect(await codeOf(orders().dispatch({ id, staffId: technician, slot: slotAt(5) }, call))).toBe(
-      'ORDERS.ORDER_CLOSED',
-    );
+    expect(
+      await codeOf(
+        handlerOf<OrderView>(orders(), 'orders.DispatchOrder')(
+          { id, staffId: technician, slot: slotAt(5) },
+          call,
+        ),
+      ),
+    ).toBe('ORDERS.ORDER_CLOSED');
     expect(await codeOf(handlerOf(orders(), 'orders.RespondToRequest')({ id }, call))).toBe(
       'ORDERS.ORDER_CLOSED',
     );
@@ -183,7 +195,10 @@ describe('an order’s status through its lifecycle', () => {
 
   it('refuses to dispatch a completed order again (ORDERS.ORDER_COMPLETED), nothing written', async () => {
     const { id } = await register({ serviceType: 'under_contract', contractId, kind: 'installation' });
-    await orders().dispatch({ id, staffId: technician, slot: slotAt(7) }, call);
+    await handlerOf<OrderView>(orders(), 'orders.DispatchOrder')(
+      { id, staffId: technician, slot: slotAt(7) },
+      call,
+    );
     await handlerOf<WorkOrderView>(work(), 'orders.StartWork')({ id, staffId: technician }, call);
     await handlerOf(work(), 'orders.RecordSelfCheck')({ id, passed: true }, call);
     await handlerOf(work(), 'orders.RecordInspection')({ id, passed: true }, call);
@@ -192,9 +207,14 @@ describe('an order’s status through its lifecycle', () => {
       call,
     );
     const before = await streamOf(`order-${tenantId}-${id}`);
-    expect(await codeOf(orders().dispatch({ id, staffId: technician, slot: slotAt(9) }, call))).toBe(
-      'ORDERS.ORDER_COMPLETED',
-    );
+    expect(
+      await codeOf(
+        handlerOf<OrderView>(orders(), 'orders.DispatchOrder')(
+          { id, staffId: technician, slot: slotAt(9) },
+          call,
+        ),
+      ),
+    ).toBe('ORDERS.ORDER_COMPLETED');
     expect(await streamOf(`order-${tenantId}-${id}`)).toEqual(before);
     // An installation is no maintenance visit: nothing for contracts' review.
     expect(before.map((e) => e.type)).not.toContain('MaintenanceVisitCompleted');
@@ -255,7 +275,10 @@ describe('the order index’s status', () => {
 describe('a maintenance visit under a contract', () => {
   it('puts MaintenanceVisitCompleted with the contract in orders’ log when the order completes', async () => {
     const { id } = await register({ serviceType: 'under_contract', contractId, kind: 'maintenance' });
-    await orders().dispatch({ id, staffId: technician, slot: slotAt(11) }, call);
+    await handlerOf<OrderView>(orders(), 'orders.DispatchOrder')(
+      { id, staffId: technician, slot: slotAt(11) },
+      call,
+    );
     await handlerOf<WorkOrderView>(work(), 'orders.StartWork')({ id, staffId: technician }, call);
     await handlerOf(work(), 'orders.RecordSelfCheck')({ id, passed: true }, call);
     await handlerOf(work(), 'orders.RecordInspection')({ id, passed: true }, call);

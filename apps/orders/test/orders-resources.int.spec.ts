@@ -1,3 +1,4 @@
+import type { OrderView } from '../src/application/order-view';
 import type { ResourceView } from '../src/application/resource-view';
 import { randomUUID } from 'node:crypto';
 import { addDays, defaultBusinessCalendar, localDateOf } from '@serviceops/kernel';
@@ -32,7 +33,7 @@ const request = (
   line = 'equipment_rental',
   more: { customerId?: string; contractId?: string } = {},
 ) =>
-  orders().register(
+  handlerOf<OrderView>(orders(), 'orders.RegisterRequest')(
     {
       customerId,
       ...more,
@@ -163,7 +164,10 @@ describe('fitness at dispatch', () => {
     );
     const order = await request('practice_session', 'driving_practice');
     const dispatch = () =>
-      orders().dispatch({ id: order.id, staffId: coach, resourceId: car.id, slot }, call);
+      handlerOf<OrderView>(orders(), 'orders.DispatchOrder')(
+        { id: order.id, staffId: coach, resourceId: car.id, slot },
+        call,
+      );
     expect(await codeOf(dispatch())).toBe('ORDERS.RESOURCE_UNFIT');
     await handlerOf(resources(), 'orders.UpdateResourcePapers')(
       { id: car.id, inspectionValidTo: addDays(today(), 365) },
@@ -188,7 +192,12 @@ describe('fitness at dispatch', () => {
     );
     expect(await codeOf(dispatch())).toBe('ok');
     expect(
-      await codeOf(orders().dispatch({ id: order.id, staffId: coach, resourceId: randomUUID(), slot }, call)),
+      await codeOf(
+        handlerOf<OrderView>(orders(), 'orders.DispatchOrder')(
+          { id: order.id, staffId: coach, resourceId: randomUUID(), slot },
+          call,
+        ),
+      ),
     ).toBe('ORDERS.RESOURCE_NOT_FOUND');
   });
 });
@@ -227,7 +236,10 @@ describe('fitness under the resource’s lock', () => {
       );
       // The dispatch reads the resource fit (the change is not committed) and books, then waits for the lock.
       dispatching = codeOf(
-        orders().dispatch({ id: order.id, staffId: coach, resourceId: car.id, slot }, call),
+        handlerOf<OrderView>(orders(), 'orders.DispatchOrder')(
+          { id: order.id, staffId: coach, resourceId: car.id, slot },
+          call,
+        ),
       );
       await eventually('the dispatch waits for the resource’s lock', async () => {
         const { rows } = await pool().query<{ n: string }>(
@@ -249,7 +261,12 @@ describe('fitness under the resource’s lock', () => {
     // Back in service: the same dispatch goes through.
     await handlerOf(resources(), 'orders.ChangeResourceState')({ id: car.id, state: 'available' }, call);
     expect(
-      await codeOf(orders().dispatch({ id: order.id, staffId: coach, resourceId: car.id, slot }, call)),
+      await codeOf(
+        handlerOf<OrderView>(orders(), 'orders.DispatchOrder')(
+          { id: order.id, staffId: coach, resourceId: car.id, slot },
+          call,
+        ),
+      ),
     ).toBe('ok');
   }, 30_000);
 });

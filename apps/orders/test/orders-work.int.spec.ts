@@ -1,3 +1,4 @@
+import type { OrderView } from '../src/application/order-view';
 import type { WorkOrderView } from '../src/application/work-order-view';
 import { randomUUID } from 'node:crypto';
 import { OrderHandlers } from '../src/application/order.handlers';
@@ -48,7 +49,7 @@ async function logged(type: string, streamId: string) {
 
 describe('a paid repair', () => {
   it('is quoted, accepted, started by the person dispatched, extended with consent, supplied, signed off and published', async () => {
-    const order = await orders().register(repair(customerId), call);
+    const order = await handlerOf<OrderView>(orders(), 'orders.RegisterRequest')(repair(customerId), call);
     const id = order.id;
     // Nothing before dispatch; no part without a started work order.
     expect(
@@ -57,7 +58,10 @@ describe('a paid repair', () => {
     expect(
       await codeOf(handlerOf(work(), 'orders.IssuePart')({ id, partId: 'BRG-6205', quantity: 1 }, call)),
     ).toBe('ORDERS.WORK_ORDER_NOT_STARTED');
-    await orders().dispatch({ id, staffId: technician, slot: slotAt(2) }, call);
+    await handlerOf<OrderView>(orders(), 'orders.DispatchOrder')(
+      { id, staffId: technician, slot: slotAt(2) },
+      call,
+    );
     expect(
       await codeOf(handlerOf<WorkOrderView>(work(), 'orders.StartWork')({ id, staffId: technician }, call)),
     ).toBe('ORDERS.QUOTE_NOT_ACCEPTED');
@@ -176,7 +180,10 @@ describe('a paid repair', () => {
   }, 60_000);
 
   it('closes the order when the customer declines the quote', async () => {
-    const order = await orders().register(repair(customerId, { problem: 'Noisy' }), call);
+    const order = await handlerOf<OrderView>(orders(), 'orders.RegisterRequest')(
+      repair(customerId, { problem: 'Noisy' }),
+      call,
+    );
     await handlerOf(work(), 'orders.IssueQuote')(
       {
         id: order.id,
@@ -200,7 +207,7 @@ describe('a paid repair', () => {
   });
 
   it('answers 404 for another tenant’s order, and writes nothing', async () => {
-    const order = await orders().register(
+    const order = await handlerOf<OrderView>(orders(), 'orders.RegisterRequest')(
       repair(customerId, { address: '8 Garden Lane', problem: 'Leaks' }),
       call,
     );
@@ -216,7 +223,7 @@ describe('a practice package', () => {
   it('lets exactly 10 of 11 concurrent completions on a 10-session package use a session; the last is published', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 11; i++) {
-      const o = await orders().register(
+      const o = await handlerOf<OrderView>(orders(), 'orders.RegisterRequest')(
         {
           customerId,
           line: 'driving_practice',
@@ -231,7 +238,10 @@ describe('a practice package', () => {
         },
         call,
       );
-      await orders().dispatch({ id: o.id, staffId: coach, slot: slotAt(i) }, call);
+      await handlerOf<OrderView>(orders(), 'orders.DispatchOrder')(
+        { id: o.id, staffId: coach, slot: slotAt(i) },
+        call,
+      );
       await handlerOf<WorkOrderView>(work(), 'orders.StartWork')({ id: o.id, staffId: coach }, call);
       await handlerOf(work(), 'orders.RecordSelfCheck')({ id: o.id, passed: true }, call);
       await handlerOf(work(), 'orders.RecordInspection')({ id: o.id, passed: true }, call);
