@@ -18,7 +18,10 @@ interface Mapped {
   readonly handles?: { readonly command: (request: never, ...caller: never[]) => Command };
 }
 const dataOf = (useCase: Mapped, request: object): Record<string, unknown> =>
-  (useCase.handles?.command as (request: object, caller: Caller) => Command)(request, caller).data;
+  (useCase.handles?.command as (request: object, caller: Caller) => Command<string, Record<string, unknown>>)(
+    request,
+    caller,
+  ).data;
 
 const refusal = (check: () => void) => {
   try {
