@@ -16,7 +16,7 @@ import { randomUUID } from 'node:crypto';
 import { withTransaction } from '@serviceops/eventstore';
 import type { DeliveredEvent } from '@serviceops/messaging';
 import { EventSourcingRuntime, type CallContext } from '@serviceops/platform';
-import { bootOnOwnDatabase } from '@serviceops/platform/testing';
+import { bootOnOwnDatabase, handlerOf } from '@serviceops/platform/testing';
 import {
   envInt,
   fmtInt,
@@ -29,6 +29,7 @@ import {
 } from '@serviceops/testing';
 import { Pool, type PoolClient } from 'pg';
 import { OrderHandlers, OrderQueries } from '../src/application/order.handlers';
+import type { OrderView } from '../src/application/order-view';
 import { ordersService } from '../src/orders.service-definition';
 import { eligibilityProjection } from '../src/projections/facts.projection';
 
@@ -102,7 +103,12 @@ async function main(): Promise<void> {
   const pool = new Pool({ connectionString: booted.databaseUrl, max: 8 });
   try {
     const app = booted.running.app;
-    const handlers = app.get(OrderHandlers);
+    // Called as the gRPC controller calls them: the request mapped by the use case, then the method.
+    const served = app.get(OrderHandlers);
+    const handlers = {
+      register: handlerOf<OrderView>(served, 'orders.RegisterRequest'),
+      dispatch: handlerOf<OrderView>(served, 'orders.DispatchOrder'),
+    };
     const queries = app.get(OrderQueries);
 
     const staff = Array.from({ length: STAFF }, () => randomUUID());

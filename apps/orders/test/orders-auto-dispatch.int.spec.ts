@@ -1,3 +1,4 @@
+import type { OrderView } from '../src/application/order-view';
 import { randomUUID } from 'node:crypto';
 import type { DeliveredEvent } from '@serviceops/messaging';
 import type { CallContext } from '@serviceops/platform';
@@ -59,7 +60,7 @@ beforeAll(async () => {
 
 /** A paid repair wanted at `hour` UTC the day after tomorrow, its quote accepted; the accepted event delivered. */
 async function acceptedRepair(hour: number, c: CallContext = call): Promise<string> {
-  const order = await get(OrderHandlers).register(
+  const order = await handlerOf<OrderView>(get(OrderHandlers), 'orders.RegisterRequest')(
     {
       customerId: { [tenantId]: customerId, [other]: otherCustomerId, [raced]: racedCustomerId }[c.tenantId],
       line: 'after_sales_repair',
@@ -174,7 +175,7 @@ describe('dispatch by policy', () => {
     // A manual dispatch to the unskilled coach is refused with the catalog's code.
     expect(
       await codeOf(
-        get(OrderHandlers).dispatch(
+        handlerOf<OrderView>(get(OrderHandlers), 'orders.DispatchOrder')(
           {
             id,
             staffId: coach,
@@ -301,7 +302,13 @@ describe('the request kinds staff recorded a person skilled for (StaffSkillsSet)
       (await get(OrderQueries).candidates({ id, ...slot }, otherCall)).items.find(
         (c) => c.staffId === listedCoach,
       )?.reasons;
-    const dispatch = () => codeOf(get(OrderHandlers).dispatch({ id, staffId: listedCoach, slot }, otherCall));
+    const dispatch = () =>
+      codeOf(
+        handlerOf<OrderView>(get(OrderHandlers), 'orders.DispatchOrder')(
+          { id, staffId: listedCoach, slot },
+          otherCall,
+        ),
+      );
     expect(await reasonsOf()).toEqual(['not_skilled_for:repair']);
     await feed(eligibilityProjection, setAt(listedCoach, ['repair'], 10, other));
     expect(await reasonsOf()).toEqual(['least_loaded', 'skilled_by:list']);

@@ -1,3 +1,6 @@
+import type { OrderView } from '../src/application/order-view';
+import type { WorkOrderView } from '../src/application/work-order-view';
+import type { ResourceView } from '../src/application/resource-view';
 import { randomUUID } from 'node:crypto';
 import type { CallContext } from '@serviceops/platform';
 import { OrderHandlers, OrderQueries } from '../src/application/order.handlers';
@@ -27,7 +30,7 @@ beforeAll(async () => {
   await eligible(technician);
 });
 
-const register = () => orders().register(repair(customerId), call);
+const register = () => handlerOf<OrderView>(orders(), 'orders.RegisterRequest')(repair(customerId), call);
 const reason = 'The customer moved to Hangzhou';
 async function streamOf(id: string) {
   const { rows } = await pool().query<{ type: string; data: Record<string, unknown> }>(
@@ -64,18 +67,18 @@ async function index(id: string) {
 
 describe('cancelling an order', () => {
   it('cancels a dispatched order: bookings released, timers gone, reason sealed, SLA stopped', async () => {
-    const unit = await get(ResourceHandlers).register(
+    const unit = await handlerOf<ResourceView>(get(ResourceHandlers), 'orders.RegisterResource')(
       { kind: 'equipment', name: 'Washer test rig', inspectionValidTo: '2030-12-31' },
       call,
     );
     const { id, version } = await register();
     expect(await pendingTimersOf(id)).toHaveLength(2); // the first response and the arrival check
-    const dispatched = await orders().dispatch(
+    const dispatched = await handlerOf<OrderView>(orders(), 'orders.DispatchOrder')(
       { id, staffId: technician, resourceId: unit.id, slot: slotAt(1), expectedVersion: version },
       call,
     );
 
-    const cancelled = await orders().cancel(
+    const cancelled = await handlerOf<OrderView>(orders(), 'orders.CancelOrder')(
       { id, reason: `  ${reason} `, expectedVersion: dispatched.version },
       call,
     );
@@ -103,7 +106,10 @@ describe('cancelling an order', () => {
     const other = await register();
     expect(
       await codeOf(
-        orders().dispatch({ id: other.id, staffId: technician, resourceId: unit.id, slot: slotAt(1) }, call),
+        handlerOf<OrderView>(orders(), 'orders.DispatchOrder')(
+          { id: other.id, staffId: technician, resourceId: unit.id, slot: slotAt(1) },
+          call,
+        ),
       ),
     ).toBe('ok');
 
@@ -124,27 +130,39 @@ describe('cancelling an order', () => {
     const { id } = await register();
     const queued = async () => (await get(OrderQueries).queue({ limit: 200 }, call)).items.map((o) => o.id);
     expect(await queued()).toContain(id);
-    await orders().cancel({ id, reason }, call);
+    await handlerOf<OrderView>(orders(), 'orders.CancelOrder')({ id, reason }, call);
     expect(await queued()).not.toContain(id);
 
     const before = await streamOf(id);
-    expect(await codeOf(orders().cancel({ id, reason }, call))).toBe('ORDERS.ORDER_CANCELLED');
-    expect(await codeOf(orders().dispatch({ id, staffId: technician, slot: slotAt(3) }, call))).toBe(
+    expect(await codeOf(handlerOf<OrderView>(orders(), 'orders.CancelOrder')({ id, reason }, call))).toBe(
       'ORDERS.ORDER_CANCELLED',
     );
+    expect(
+      await codeOf(
+        handlerOf<OrderView>(orders(), 'orders.DispatchOrder')(
+          { id, staffId: technician, slot: slotAt(3) },
+          call,
+        ),
+      ),
+    ).toBe('ORDERS.ORDER_CANCELLED');
     expect(await codeOf(handlerOf(orders(), 'orders.RespondToRequest')({ id }, call))).toBe(
       'ORDERS.ORDER_CANCELLED',
     );
     expect(await streamOf(id)).toEqual(before);
     // Nor is anything prepared for it.
-    const rig = await get(ResourceHandlers).register(
+    const rig = await handlerOf<ResourceView>(get(ResourceHandlers), 'orders.RegisterResource')(
       { kind: 'equipment', name: 'Washer test rig 2', inspectionValidTo: '2030-12-31' },
       call,
     );
     const items = ['cleaned', 'tested'].map((item) => ({ item, passed: true }));
-    expect(await codeOf(get(ResourceHandlers).check({ id: rig.id, orderId: id, items }, call))).toBe(
-      'ORDERS.ORDER_CANCELLED',
-    );
+    expect(
+      await codeOf(
+        handlerOf<ResourceView>(get(ResourceHandlers), 'orders.RecordPreparationCheck')(
+          { id: rig.id, orderId: id, items },
+          call,
+        ),
+      ),
+    ).toBe('ORDERS.ORDER_CANCELLED');
   }, 30_000);
 
   it('refuses once work began (ORDERS.WORK_ORDER_STARTED, the status named), nothing written', async () => {
@@ -158,12 +176,15 @@ describe('cancelling an order', () => {
       call,
     );
     await handlerOf(work(), 'orders.AcceptQuote')({ id }, call);
-    await orders().dispatch({ id, staffId: technician, slot: slotAt(5) }, call);
-    await work().startWork({ id, staffId: technician }, call);
+    await handlerOf<OrderView>(orders(), 'orders.DispatchOrder')(
+      { id, staffId: technician, slot: slotAt(5) },
+      call,
+    );
+    await handlerOf<WorkOrderView>(work(), 'orders.StartWork')({ id, staffId: technician }, call);
     const before = await streamOf(id);
-    const refused = await orders()
-      .cancel({ id, reason }, call)
-      .catch((e: unknown) => e);
+    const refused = await handlerOf<OrderView>(orders(), 'orders.CancelOrder')({ id, reason }, call).catch(
+      (e: unknown) => e,
+    );
     expect(refused).toMatchObject({
       code: 'ORDERS.WORK_ORDER_STARTED',
       details: { orderStatus: 'in_progress' },
@@ -174,10 +195,14 @@ describe('cancelling an order', () => {
   it('refuses a stale If-Match and an unknown order', async () => {
     const { id, version } = await register();
     await handlerOf(orders(), 'orders.RespondToRequest')({ id }, call);
-    expect(await codeOf(orders().cancel({ id, reason, expectedVersion: version }, call))).toBe(
-      'EVENTSTORE.WRONG_EXPECTED_VERSION',
-    );
-    expect(await codeOf(orders().cancel({ id: randomUUID(), reason }, call))).toBe('ORDERS.ORDER_NOT_FOUND');
+    expect(
+      await codeOf(
+        handlerOf<OrderView>(orders(), 'orders.CancelOrder')({ id, reason, expectedVersion: version }, call),
+      ),
+    ).toBe('EVENTSTORE.WRONG_EXPECTED_VERSION');
+    expect(
+      await codeOf(handlerOf<OrderView>(orders(), 'orders.CancelOrder')({ id: randomUUID(), reason }, call)),
+    ).toBe('ORDERS.ORDER_NOT_FOUND');
   }, 30_000);
 
   it('never leaves a cancelled order booked when a dispatch races the cancellation', async () => {
@@ -186,8 +211,10 @@ describe('cancelling an order', () => {
         const { id } = await register();
         const slot = slotAt(9 + i);
         const [dispatched, cancelled] = await Promise.all([
-          codeOf(orders().dispatch({ id, staffId: technician, slot }, call)),
-          codeOf(orders().cancel({ id, reason }, call)),
+          codeOf(
+            handlerOf<OrderView>(orders(), 'orders.DispatchOrder')({ id, staffId: technician, slot }, call),
+          ),
+          codeOf(handlerOf<OrderView>(orders(), 'orders.CancelOrder')({ id, reason }, call)),
         ]);
         return { id, dispatched, cancelled };
       }),

@@ -1,3 +1,5 @@
+import type { OrderView } from '../src/application/order-view';
+import type { WorkOrderView } from '../src/application/work-order-view';
 import { randomUUID } from 'node:crypto';
 import { PersonalDataCipher } from '@serviceops/platform';
 import { OrderHandlers, OrderQueries } from '../src/application/order.handlers';
@@ -48,13 +50,14 @@ const erased = (customerId: string) =>
   delivered('CustomerErased', { customerId, erasedAt: clock.now().toISOString() });
 
 const register = (customerId: string) =>
-  orders().register(
+  handlerOf<OrderView>(orders(), 'orders.RegisterRequest')(
     repair(customerId, { address: clear.address, subject: clear.subject, problem: clear.problem }),
     call,
   );
 
 /** A chat session queued for the customer (QueueChat names a customer too). */
-const chat = (customerId: string) => get(ChatHandlers).queue({ customerId, line: 'companion_chat' }, call);
+const chat = (customerId: string) =>
+  handlerOf(get(ChatHandlers), 'orders.QueueChat')({ customerId, line: 'companion_chat' }, call);
 
 async function standing(customerId: string): Promise<string | undefined> {
   const { rows } = await pool().query<{ status: string }>(
@@ -136,9 +139,12 @@ describe('a customer erased in customers', () => {
 
     // A cancelled order (its reason sealed) and one at work with extra work found (its description sealed).
     const first = await register(customerId);
-    await orders().cancel({ id: first.id, reason: clear.reason, expectedVersion: first.version }, call);
+    await handlerOf<OrderView>(orders(), 'orders.CancelOrder')(
+      { id: first.id, reason: clear.reason, expectedVersion: first.version },
+      call,
+    );
     const second = await register(customerId);
-    await orders().dispatch(
+    await handlerOf<OrderView>(orders(), 'orders.DispatchOrder')(
       { id: second.id, staffId: technician, slot, expectedVersion: second.version },
       call,
     );
@@ -151,8 +157,8 @@ describe('a customer erased in customers', () => {
       call,
     );
     await handlerOf(work(), 'orders.AcceptQuote')({ id: second.id, expectedVersion: 1 }, call);
-    await work().startWork({ id: second.id, staffId: technician }, call);
-    const proposed = await work().proposeExtraWork(
+    await handlerOf<WorkOrderView>(work(), 'orders.StartWork')({ id: second.id, staffId: technician }, call);
+    const proposed = await handlerOf<WorkOrderView>(work(), 'orders.ProposeExtraWork')(
       { id: second.id, description: clear.extra, estimatedPrice: { amount: '8000', currency: 'CNY' } },
       call,
     );
@@ -224,7 +230,7 @@ describe('a customer erased in customers', () => {
     expect(rowCount).toBe(0);
 
     // Their order still moves on: cancelled, its reason not recorded (nothing sealed under a new key).
-    const cancelled = await orders().cancel(
+    const cancelled = await handlerOf<OrderView>(orders(), 'orders.CancelOrder')(
       { id: before.id, reason: clear.reason, expectedVersion: before.version },
       call,
     );

@@ -1,11 +1,15 @@
+import type { OrderView } from '../src/application/order-view';
 import { randomUUID } from 'node:crypto';
 import { withTransaction } from '@serviceops/eventstore';
 import type { DeliveredEvent } from '@serviceops/messaging';
 import { type CallContext } from '@serviceops/platform';
 import { eventually } from '@serviceops/testing';
 import { OrderHandlers, OrderQueries } from '../src/application/order.handlers';
-import { ChatHandlers } from '../src/application/orders-field.chat.handlers';
-import { SafetyIncidentHandlers } from '../src/application/orders-field.incident.handlers';
+import { ChatHandlers, type ChatSessionView } from '../src/application/orders-field.chat.handlers';
+import {
+  SafetyIncidentHandlers,
+  type SafetyIncidentView,
+} from '../src/application/orders-field.incident.handlers';
 import { DailyReportQueries, OrderListQueries } from '../src/application/orders-field.list.handlers';
 import { orderIndexProjection } from '../src/projections/order-index.projection';
 import { codeOf, knownCustomers, ordersDatabaseFor } from './orders-on-own-database';
@@ -33,15 +37,28 @@ async function knownToOrders(staffId: string, as: CallContext = call): Promise<v
 }
 
 /** A companion known to orders, put on duty. */
-async function onDuty(request: Parameters<ChatHandlers['setCapacity']>[0], as: CallContext = call) {
+async function onDuty(
+  request: { id: string; line?: string; branchId?: string; capacity?: number },
+  as: CallContext = call,
+) {
   await knownToOrders(request.id, as);
-  return get(ChatHandlers).setCapacity(request, as);
+  return setCapacity(request, as);
 }
+
+/** A companion put on duty, as the gRPC controller calls it. */
+const setCapacity = (request: object, as: CallContext) =>
+  handlerOf<Awaited<ReturnType<ChatHandlers['setCapacity']>>>(
+    get(ChatHandlers),
+    'orders.SetCompanionCapacity',
+  )(request, as);
 
 const queueOf = async (n: number, line = 'companion_chat', branchId?: string) => {
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
-    const s = await get(ChatHandlers).queue({ customerId, line, ...(branchId ? { branchId } : {}) }, call);
+    const s = await handlerOf<ChatSessionView>(get(ChatHandlers), 'orders.QueueChat')(
+      { customerId, line, ...(branchId ? { branchId } : {}) },
+      call,
+    );
     ids.push(s.id);
     clock.advance(1); // one after the other, as the queue is told them
   }
@@ -50,11 +67,9 @@ const queueOf = async (n: number, line = 'companion_chat', branchId?: string) =>
 
 describe('allocation under concurrency', () => {
   it('puts on duty only a staff member this tenant’s staff service made known', async () => {
-    expect(
-      await codeOf(
-        get(ChatHandlers).setCapacity({ id: randomUUID(), line: 'companion_chat', capacity: 1 }, call),
-      ),
-    ).toBe('ORDERS.STAFF_NOT_FOUND');
+    expect(await codeOf(setCapacity({ id: randomUUID(), line: 'companion_chat', capacity: 1 }, call))).toBe(
+      'ORDERS.STAFF_NOT_FOUND',
+    );
   });
 
   it('gives one companion of capacity 1 exactly one of 10 simultaneous allocations', async () => {
@@ -130,7 +145,10 @@ describe('a chat from the queue to its score', () => {
     expect(allocated).toMatchObject({ id, status: 'allocated', companionId: free });
     await handlerOf(get(ChatHandlers), 'orders.StartChat')({ id: id as string }, call);
     clock.advance(12 * 60_000 + 5_000);
-    const ended = await get(ChatHandlers).end({ id: id as string }, call);
+    const ended = await handlerOf<ChatSessionView>(get(ChatHandlers), 'orders.EndChat')(
+      { id: id as string },
+      call,
+    );
     expect(ended).toMatchObject({ status: 'ended', durationSeconds: 725, sampled: true, policyVersion: 1 });
     expect(
       await codeOf(handlerOf(get(ChatHandlers), 'orders.ScoreChat')({ id: id as string, score: 6 }, call)),
@@ -159,7 +177,10 @@ describe('a chat from the queue to its score', () => {
 describe('safety incidents', () => {
   it('seals the emergency steps, shows them to the roles that see personal data only', async () => {
     const staffId = randomUUID();
-    const incident = await get(SafetyIncidentHandlers).record(
+    const incident = await handlerOf<SafetyIncidentView>(
+      get(SafetyIncidentHandlers),
+      'orders.RecordSafetyIncident',
+    )(
       {
         staffId,
         kind: 'accident',
@@ -189,7 +210,10 @@ describe('safety incidents', () => {
 describe('the order index, lists and daily reports', () => {
   it('lists from orders’ own events, pages, filters, and reports completed work and jobs at risk', async () => {
     const register = (over: object = {}) =>
-      get(OrderHandlers).register(repair(customerId, { address: '8 Garden Lane', ...over }), call);
+      handlerOf<OrderView>(get(OrderHandlers), 'orders.RegisterRequest')(
+        repair(customerId, { address: '8 Garden Lane', ...over }),
+        call,
+      );
     const first = await register();
     clock.advance(1_000);
     const second = await register({ kind: 'maintenance' });
@@ -293,7 +317,7 @@ describe('the order index, lists and daily reports', () => {
   });
 
   it('answers an order as it was (asOf) and its history', async () => {
-    const order = await get(OrderHandlers).register(
+    const order = await handlerOf<OrderView>(get(OrderHandlers), 'orders.RegisterRequest')(
       repair(customerId, { zone: 'suburb', address: '8 Garden Lane' }),
       call,
     );

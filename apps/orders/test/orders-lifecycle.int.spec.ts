@@ -1,3 +1,6 @@
+import type { OrderView } from '../src/application/order-view';
+import type { WorkOrderView } from '../src/application/work-order-view';
+import type { ResourceView } from '../src/application/resource-view';
 import { randomUUID } from 'node:crypto';
 import type { DeliveredEvent } from '@serviceops/messaging';
 import { eventually } from '@serviceops/testing';
@@ -40,7 +43,7 @@ beforeAll(async () => {
 });
 
 const register = (overrides: Record<string, string> = {}) =>
-  orders().register(repair(customerId, overrides), call);
+  handlerOf<OrderView>(orders(), 'orders.RegisterRequest')(repair(customerId, overrides), call);
 const quote = (id: string) =>
   handlerOf(work(), 'orders.IssueQuote')(
     {
@@ -82,18 +85,24 @@ describe('an order’s status through its lifecycle', () => {
     expect(await statusOf(id)).toBe('quote_accepted');
     await listedAs(id, 'quote_accepted');
 
-    const dispatched = await orders().dispatch({ id, staffId: technician, slot: slotAt(1) }, call);
+    const dispatched = await handlerOf<OrderView>(orders(), 'orders.DispatchOrder')(
+      { id, staffId: technician, slot: slotAt(1) },
+      call,
+    );
     expect(dispatched.status).toBe('dispatched');
     await listedAs(id, 'dispatched');
 
-    await work().startWork({ id, staffId: technician }, call);
+    await handlerOf<WorkOrderView>(work(), 'orders.StartWork')({ id, staffId: technician }, call);
     const started = await get(OrderQueries).get({ id }, call);
     expect(started).toMatchObject({ status: 'in_progress', slaState: 'met' });
     expect(await listedAs(id, 'in_progress')).toMatchObject({ slaState: 'met' });
 
     await handlerOf(work(), 'orders.RecordSelfCheck')({ id, passed: true }, call);
     await handlerOf(work(), 'orders.RecordInspection')({ id, passed: true }, call);
-    await work().completeWork({ id, signature: 'voucher:V-1', hours: 1, summary: 'Bearing replaced' }, call);
+    await handlerOf<WorkOrderView>(work(), 'orders.CompleteWork')(
+      { id, signature: 'voucher:V-1', hours: 1, summary: 'Bearing replaced' },
+      call,
+    );
     expect(await statusOf(id)).toBe('completed');
     expect(await listedAs(id, 'completed')).toMatchObject({ slaState: 'met' });
 
@@ -125,7 +134,10 @@ describe('an order’s status through its lifecycle', () => {
 
   it('keeps a repair quoted after its dispatch dispatched (the furthest stage)', async () => {
     const { id } = await register();
-    await orders().dispatch({ id, staffId: technician, slot: slotAt(3) }, call);
+    await handlerOf<OrderView>(orders(), 'orders.DispatchOrder')(
+      { id, staffId: technician, slot: slotAt(3) },
+      call,
+    );
     await quote(id);
     await handlerOf(work(), 'orders.AcceptQuote')({ id }, call);
     expect(await statusOf(id)).toBe('dispatched');
@@ -142,15 +154,22 @@ describe('an order’s status through its lifecycle', () => {
     const before = await streamOf(`order-${tenantId}-${id}`);
     expect(before.map((e) => e.type)).toEqual(['RequestRegistered', 'OrderQuoted', 'OrderClosed']);
 
-    expect(await codeOf(orders().dispatch({ id, staffId: technician, slot: slotAt(5) }, call))).toBe(
-      'ORDERS.ORDER_CLOSED',
-    );
+    expect(
+      await codeOf(
+        handlerOf<OrderView>(orders(), 'orders.DispatchOrder')(
+          { id, staffId: technician, slot: slotAt(5) },
+          call,
+        ),
+      ),
+    ).toBe('ORDERS.ORDER_CLOSED');
     expect(await codeOf(handlerOf(orders(), 'orders.RespondToRequest')({ id }, call))).toBe(
       'ORDERS.ORDER_CLOSED',
     );
-    expect(await codeOf(work().startWork({ id, staffId: technician }, call))).toBe('ORDERS.ORDER_CLOSED');
+    expect(
+      await codeOf(handlerOf<WorkOrderView>(work(), 'orders.StartWork')({ id, staffId: technician }, call)),
+    ).toBe('ORDERS.ORDER_CLOSED');
     expect(await codeOf(handlerOf(work(), 'orders.AcceptQuote')({ id }, call))).toBe('ORDERS.ORDER_CLOSED');
-    const unit = await get(ResourceHandlers).register(
+    const unit = await handlerOf<ResourceView>(get(ResourceHandlers), 'orders.RegisterResource')(
       { kind: 'equipment', name: 'Washer test rig', inspectionValidTo: '2030-12-31' },
       call,
     );
@@ -158,9 +177,14 @@ describe('an order’s status through its lifecycle', () => {
       { item: 'cleaned', passed: true },
       { item: 'tested', passed: true },
     ];
-    expect(await codeOf(get(ResourceHandlers).check({ id: unit.id, orderId: id, items }, call))).toBe(
-      'ORDERS.ORDER_CLOSED',
-    );
+    expect(
+      await codeOf(
+        handlerOf<ResourceView>(get(ResourceHandlers), 'orders.RecordPreparationCheck')(
+          { id: unit.id, orderId: id, items },
+          call,
+        ),
+      ),
+    ).toBe('ORDERS.ORDER_CLOSED');
     expect(await streamOf(`order-${tenantId}-${id}`)).toEqual(before);
     const { rows } = await pool().query<{ n: string }>(
       `SELECT count(*) AS n FROM events WHERE stream_id LIKE 'booking-%' AND data->>'orderId' = $1`,
@@ -171,15 +195,26 @@ describe('an order’s status through its lifecycle', () => {
 
   it('refuses to dispatch a completed order again (ORDERS.ORDER_COMPLETED), nothing written', async () => {
     const { id } = await register({ serviceType: 'under_contract', contractId, kind: 'installation' });
-    await orders().dispatch({ id, staffId: technician, slot: slotAt(7) }, call);
-    await work().startWork({ id, staffId: technician }, call);
+    await handlerOf<OrderView>(orders(), 'orders.DispatchOrder')(
+      { id, staffId: technician, slot: slotAt(7) },
+      call,
+    );
+    await handlerOf<WorkOrderView>(work(), 'orders.StartWork')({ id, staffId: technician }, call);
     await handlerOf(work(), 'orders.RecordSelfCheck')({ id, passed: true }, call);
     await handlerOf(work(), 'orders.RecordInspection')({ id, passed: true }, call);
-    await work().completeWork({ id, signature: 'voucher:V-2', hours: 2, summary: 'Installed' }, call);
-    const before = await streamOf(`order-${tenantId}-${id}`);
-    expect(await codeOf(orders().dispatch({ id, staffId: technician, slot: slotAt(9) }, call))).toBe(
-      'ORDERS.ORDER_COMPLETED',
+    await handlerOf<WorkOrderView>(work(), 'orders.CompleteWork')(
+      { id, signature: 'voucher:V-2', hours: 2, summary: 'Installed' },
+      call,
     );
+    const before = await streamOf(`order-${tenantId}-${id}`);
+    expect(
+      await codeOf(
+        handlerOf<OrderView>(orders(), 'orders.DispatchOrder')(
+          { id, staffId: technician, slot: slotAt(9) },
+          call,
+        ),
+      ),
+    ).toBe('ORDERS.ORDER_COMPLETED');
     expect(await streamOf(`order-${tenantId}-${id}`)).toEqual(before);
     // An installation is no maintenance visit: nothing for contracts' review.
     expect(before.map((e) => e.type)).not.toContain('MaintenanceVisitCompleted');
@@ -240,14 +275,20 @@ describe('the order index’s status', () => {
 describe('a maintenance visit under a contract', () => {
   it('puts MaintenanceVisitCompleted with the contract in orders’ log when the order completes', async () => {
     const { id } = await register({ serviceType: 'under_contract', contractId, kind: 'maintenance' });
-    await orders().dispatch({ id, staffId: technician, slot: slotAt(11) }, call);
-    await work().startWork({ id, staffId: technician }, call);
+    await handlerOf<OrderView>(orders(), 'orders.DispatchOrder')(
+      { id, staffId: technician, slot: slotAt(11) },
+      call,
+    );
+    await handlerOf<WorkOrderView>(work(), 'orders.StartWork')({ id, staffId: technician }, call);
     await handlerOf(work(), 'orders.RecordSelfCheck')({ id, passed: true }, call);
     await handlerOf(work(), 'orders.RecordInspection')({ id, passed: true }, call);
     expect(
       (await streamOf(`order-${tenantId}-${id}`)).filter((e) => e.type === 'MaintenanceVisitCompleted'),
     ).toEqual([]);
-    await work().completeWork({ id, signature: 'voucher:V-3', hours: 1.5, summary: 'Serviced' }, call);
+    await handlerOf<WorkOrderView>(work(), 'orders.CompleteWork')(
+      { id, signature: 'voucher:V-3', hours: 1.5, summary: 'Serviced' },
+      call,
+    );
     const visits = (await streamOf(`order-${tenantId}-${id}`)).filter(
       (e) => e.type === 'MaintenanceVisitCompleted',
     );
@@ -276,7 +317,7 @@ describe('resource timers in the tenant’s calendar', () => {
   it('gives a tenant at UTC+8 its inspection reminder at 09:00 its own time, 30 days before the last day', async () => {
     // The tenant's calendar as tenancy publishes it (UTC+8, open 09:00).
     await calendarSet('Asia/Shanghai', '09:00', '18:00');
-    const van = await get(ResourceHandlers).register(
+    const van = await handlerOf<ResourceView>(get(ResourceHandlers), 'orders.RegisterResource')(
       { kind: 'vehicle', name: 'Practice car 9', inspectionValidTo: '2027-07-15' },
       call,
     );
@@ -288,17 +329,17 @@ describe('resource timers in the tenant’s calendar', () => {
     const west = randomUUID();
     const westCall = { ...call, tenantId: west };
     await calendarSet('America/Los_Angeles', '08:30', '17:00', west);
-    const van = await get(ResourceHandlers).register(
+    const van = await handlerOf<ResourceView>(get(ResourceHandlers), 'orders.RegisterResource')(
       { kind: 'vehicle', name: 'Van 3', insuranceValidTo: '2027-07-15' },
       westCall,
     );
     expect(await dueAt(`resource-expiry-reminder:${van.id}:insurance`)).toBe('2027-06-15T15:30:00.000Z');
-    const wrench = await get(ResourceHandlers).register(
+    const wrench = await handlerOf<ResourceView>(get(ResourceHandlers), 'orders.RegisterResource')(
       { kind: 'tool', name: 'Torque wrench', price: { amount: '12800', currency: 'USD' } },
       westCall,
     );
     // Due back Friday 2027-06-18: overdue from the next business morning, Monday 08:30 in Los Angeles.
-    await get(ResourceHandlers).lend(
+    await handlerOf<ResourceView>(get(ResourceHandlers), 'orders.LendTool')(
       { id: wrench.id, borrowerId: technician, dueBack: '2027-06-18' },
       westCall,
     );

@@ -1,3 +1,6 @@
+import type { OrderView } from '../src/application/order-view';
+import { handlerOf } from '@serviceops/platform/testing';
+import type { ResourceView } from '../src/application/resource-view';
 import { randomUUID } from 'node:crypto';
 import { addDays } from '@serviceops/kernel';
 import { OrderHandlers, OrderQueries } from '../src/application/order.handlers';
@@ -34,9 +37,10 @@ const person = async () => {
   await eligible(staffId);
   return staffId;
 };
-const register = async () => (await orders().register(repair(customerId), call)).id;
+const register = async () =>
+  (await handlerOf<OrderView>(orders(), 'orders.RegisterRequest')(repair(customerId), call)).id;
 const dispatch = (id: string, staffId: string, slot: { start: string; end: string }) =>
-  codeOf(orders().dispatch({ id, staffId, slot }, call));
+  codeOf(handlerOf<OrderView>(orders(), 'orders.DispatchOrder')({ id, staffId, slot }, call));
 /** The holder's booking stream of a UTC day, as '<event> <order>' (a person by default, or 'resource'). */
 async function bookingsOf(id: string, day: string, holder = 'staff'): Promise<string[]> {
   const { rows } = await pool().query<{ type: string; order_id: string }>(
@@ -65,7 +69,10 @@ describe('a slot within one day of the tenant’s calendar, across UTC midnight'
     const { items } = await get(OrderQueries).candidates({ id: later, ...local('08:15', '09:00') }, call);
     expect(items.find((c) => c.staffId === coach)?.reasons).toContain('booked');
 
-    await orders().cancel({ id: first, reason: 'The learner is ill' }, call);
+    await handlerOf<OrderView>(orders(), 'orders.CancelOrder')(
+      { id: first, reason: 'The learner is ill' },
+      call,
+    );
     expect(await bookingsOf(coach, before)).toEqual([`SlotBooked ${first}`, `SlotReleased ${first}`]);
     expect(await bookingsOf(coach, after)).toEqual([`SlotBooked ${first}`, `SlotReleased ${first}`]);
     expect(await dispatch(inside, coach, local('07:45', '08:15'))).toBe('ok');
@@ -97,7 +104,10 @@ describe('a slot within one day of the tenant’s calendar, across UTC midnight'
     const [from, to] = [await person(), await person()];
     const id = await register();
     expect(await dispatch(id, from, local('07:30', '08:30'))).toBe('ok');
-    await orders().reassign({ id, staffId: to, reason: 'The coach is ill today' }, call);
+    await handlerOf<OrderView>(orders(), 'orders.ReassignOrder')(
+      { id, staffId: to, reason: 'The coach is ill today' },
+      call,
+    );
     for (const day of [before, after]) {
       expect(await bookingsOf(from, day)).toEqual([`SlotBooked ${id}`, `SlotReleased ${id}`]);
       expect(await bookingsOf(to, day)).toEqual([`SlotBooked ${id}`]);
@@ -109,7 +119,7 @@ describe('a slot within one day of the tenant’s calendar, across UTC midnight'
     const id = await register();
     expect(await dispatch(id, coach, local('10:00', '11:00'))).toBe('ok');
     expect(await bookingsOf(coach, after)).toEqual([`SlotBooked ${id}`]);
-    const moved = await orders().reassign(
+    const moved = await handlerOf<OrderView>(orders(), 'orders.ReassignOrder')(
       { id, staffId: coach, reason: 'The learner asked for early', slot: local('07:30', '08:30') },
       call,
     );
@@ -129,19 +139,27 @@ describe('a slot within one day of the tenant’s calendar, across UTC midnight'
 
   it('books a vehicle going along in both UTC days’ streams too, and releases both on cancellation', async () => {
     const [coach, other] = [await person(), await person()];
-    const car = await get(ResourceHandlers).register(
+    const car = await handlerOf<ResourceView>(get(ResourceHandlers), 'orders.RegisterResource')(
       { kind: 'vehicle', name: 'Practice car 8', inspectionValidTo: addDays(after, 365) },
       call,
     );
     const [first, second] = [await register(), await register()];
     const withCar = (id: string, staffId: string, slot: { start: string; end: string }) =>
-      codeOf(orders().dispatch({ id, staffId, resourceId: car.id, slot }, call));
+      codeOf(
+        handlerOf<OrderView>(orders(), 'orders.DispatchOrder')(
+          { id, staffId, resourceId: car.id, slot },
+          call,
+        ),
+      );
     expect(await withCar(first, coach, local('07:30', '08:30'))).toBe('ok');
     for (const day of [before, after])
       expect(await bookingsOf(car.id, day, 'resource')).toEqual([`SlotBooked ${first}`]);
     // Another coach, the same car, overlapping only on the later UTC day.
     expect(await withCar(second, other, local('08:15', '09:00'))).toBe('ORDERS.DOUBLE_BOOKED');
-    await orders().cancel({ id: first, reason: 'The car is needed elsewhere' }, call);
+    await handlerOf<OrderView>(orders(), 'orders.CancelOrder')(
+      { id: first, reason: 'The car is needed elsewhere' },
+      call,
+    );
     for (const day of [before, after])
       expect(await bookingsOf(car.id, day, 'resource')).toEqual([
         `SlotBooked ${first}`,

@@ -1,3 +1,6 @@
+import type { OrderView } from '../src/application/order-view';
+import type { WorkOrderView } from '../src/application/work-order-view';
+import type { ResourceView } from '../src/application/resource-view';
 import { randomUUID } from 'node:crypto';
 import type { CallContext } from '@serviceops/platform';
 import { eventually } from '@serviceops/testing';
@@ -27,10 +30,11 @@ beforeAll(async () => {
   for (const staffId of [first, second, third]) await eligible(staffId);
 });
 
-const register = async () => (await orders().register(repair(customerId), call)).id;
+const register = async () =>
+  (await handlerOf<OrderView>(orders(), 'orders.RegisterRequest')(repair(customerId), call)).id;
 const dispatchedTo = async (staffId: string, hour: number) => {
   const id = await register();
-  await orders().dispatch({ id, staffId, slot: slotAt(hour) }, call);
+  await handlerOf<OrderView>(orders(), 'orders.DispatchOrder')({ id, staffId, slot: slotAt(hour) }, call);
   return id;
 };
 async function streamOf(id: string) {
@@ -56,7 +60,7 @@ describe('reassigning a dispatched order', () => {
   it('moves it to another person: the old booking released, the new one booked, the reason sealed', async () => {
     const id = await dispatchedTo(first, 1);
     const { version } = await get(OrderQueries).get({ id }, call);
-    const moved = await orders().reassign(
+    const moved = await handlerOf<OrderView>(orders(), 'orders.ReassignOrder')(
       { id, staffId: second, reason: `  ${reason} `, expectedVersion: version },
       call,
     );
@@ -90,9 +94,11 @@ describe('reassigning a dispatched order', () => {
     const id = await dispatchedTo(first, 3);
     await dispatchedTo(third, 3);
     const before = await streamOf(id);
-    expect(await codeOf(orders().reassign({ id, staffId: third, reason }, call))).toBe(
-      'ORDERS.DOUBLE_BOOKED',
-    );
+    expect(
+      await codeOf(
+        handlerOf<OrderView>(orders(), 'orders.ReassignOrder')({ id, staffId: third, reason }, call),
+      ),
+    ).toBe('ORDERS.DOUBLE_BOOKED');
     expect(await streamOf(id)).toEqual(before);
     expect(await bookingsOf(first)).toContain(`SlotBooked ${id}`);
     expect(await bookingsOf(first)).not.toContain(`SlotReleased ${id}`);
@@ -101,8 +107,12 @@ describe('reassigning a dispatched order', () => {
   it('gives one of two concurrent reassignments into one person’s slot, the other DOUBLE_BOOKED', async () => {
     const [a, b] = [await dispatchedTo(first, 5), await dispatchedTo(third, 5)];
     const outcomes = await Promise.all([
-      codeOf(orders().reassign({ id: a, staffId: second, reason }, call)),
-      codeOf(orders().reassign({ id: b, staffId: second, reason }, call)),
+      codeOf(
+        handlerOf<OrderView>(orders(), 'orders.ReassignOrder')({ id: a, staffId: second, reason }, call),
+      ),
+      codeOf(
+        handlerOf<OrderView>(orders(), 'orders.ReassignOrder')({ id: b, staffId: second, reason }, call),
+      ),
     ]);
     expect([...outcomes].sort()).toEqual(['ORDERS.DOUBLE_BOOKED', 'ok']);
     const booked = (await bookingsOf(second)).filter((e) => e.endsWith(a) || e.endsWith(b));
@@ -124,8 +134,11 @@ describe('reassigning a dispatched order', () => {
           call,
         );
         await handlerOf(work, 'orders.AcceptQuote')({ id }, call);
-        await orders().dispatch({ id, staffId: first, slot: slotAt(7) }, call);
-        await work.startWork({ id, staffId: first }, call);
+        await handlerOf<OrderView>(orders(), 'orders.DispatchOrder')(
+          { id, staffId: first, slot: slotAt(7) },
+          call,
+        );
+        await handlerOf<WorkOrderView>(work, 'orders.StartWork')({ id, staffId: first }, call);
       },
       'ORDERS.WORK_ORDER_STARTED',
       'in_progress',
@@ -134,18 +147,21 @@ describe('reassigning a dispatched order', () => {
     const id = await register();
     await given(id);
     const before = await streamOf(id);
-    const refused = await orders()
-      .reassign({ id, staffId: second, reason }, call)
-      .catch((e: unknown) => e);
+    const refused = await handlerOf<OrderView>(orders(), 'orders.ReassignOrder')(
+      { id, staffId: second, reason },
+      call,
+    ).catch((e: unknown) => e);
     expect(refused).toMatchObject({ code, details: { orderStatus } });
     expect(await streamOf(id)).toEqual(before);
   });
 
   it('refuses a person not eligible at the slot', async () => {
     const id = await dispatchedTo(first, 9);
-    expect(await codeOf(orders().reassign({ id, staffId: randomUUID(), reason }, call))).toBe(
-      'ORDERS.STAFF_NOT_ELIGIBLE',
-    );
+    expect(
+      await codeOf(
+        handlerOf<OrderView>(orders(), 'orders.ReassignOrder')({ id, staffId: randomUUID(), reason }, call),
+      ),
+    ).toBe('ORDERS.STAFF_NOT_ELIGIBLE');
   });
 });
 
@@ -153,7 +169,7 @@ describe('reassigning to another time or resource', () => {
   const ofOrder = (id: string) => (events: string[]) => events.filter((e) => e.endsWith(id));
   const van = async (name: string) =>
     (
-      await get(ResourceHandlers).register(
+      await handlerOf<ResourceView>(get(ResourceHandlers), 'orders.RegisterResource')(
         { kind: 'vehicle', name, inspectionValidTo: '2030-12-31', insuranceValidTo: '2030-12-31' },
         call,
       )
@@ -161,7 +177,10 @@ describe('reassigning to another time or resource', () => {
 
   it('moves the same person to a new slot: released and booked in their day, the list, view and event follow', async () => {
     const id = await dispatchedTo(first, 11);
-    const moved = await orders().reassign({ id, staffId: first, reason, slot: slotAt(13) }, call);
+    const moved = await handlerOf<OrderView>(orders(), 'orders.ReassignOrder')(
+      { id, staffId: first, reason, slot: slotAt(13) },
+      call,
+    );
     expect(moved).toMatchObject({ status: 'dispatched', staffId: first, slot: slotAt(13) });
     expect(ofOrder(id)(await bookingsOf(first))).toEqual([
       `SlotBooked ${id}`,
@@ -191,14 +210,23 @@ describe('reassigning to another time or resource', () => {
   it('moves the resource with the slot, or to another resource: each booking released and booked once, the list by resource follows', async () => {
     const [vanA, vanB] = [await van('Van A'), await van('Van B')];
     const id = await register();
-    await orders().dispatch({ id, staffId: second, resourceId: vanA, slot: slotAt(19) }, call);
-    await orders().reassign({ id, staffId: second, reason, slot: slotAt(20) }, call);
+    await handlerOf<OrderView>(orders(), 'orders.DispatchOrder')(
+      { id, staffId: second, resourceId: vanA, slot: slotAt(19) },
+      call,
+    );
+    await handlerOf<OrderView>(orders(), 'orders.ReassignOrder')(
+      { id, staffId: second, reason, slot: slotAt(20) },
+      call,
+    );
     expect(ofOrder(id)(await bookingsOf('', `resource:${vanA}`))).toEqual([
       `SlotBooked ${id}`,
       `SlotReleased ${id}`,
       `SlotBooked ${id}`,
     ]);
-    const swapped = await orders().reassign({ id, staffId: second, reason, resourceId: vanB }, call);
+    const swapped = await handlerOf<OrderView>(orders(), 'orders.ReassignOrder')(
+      { id, staffId: second, reason, resourceId: vanB },
+      call,
+    );
     expect(swapped).toMatchObject({ staffId: second, resourceId: vanB, slot: slotAt(20) });
     expect(ofOrder(id)(await bookingsOf('', `resource:${vanA}`))).toHaveLength(4);
     expect(ofOrder(id)(await bookingsOf('', `resource:${vanB}`))).toEqual([`SlotBooked ${id}`]);
@@ -215,13 +243,19 @@ describe('reassigning to another time or resource', () => {
     const other = await register();
     expect(
       await codeOf(
-        orders().dispatch({ id: other, staffId: third, resourceId: vanA, slot: slotAt(20) }, call),
+        handlerOf<OrderView>(orders(), 'orders.DispatchOrder')(
+          { id: other, staffId: third, resourceId: vanA, slot: slotAt(20) },
+          call,
+        ),
       ),
     ).toBe('ok');
     const another = await register();
     expect(
       await codeOf(
-        orders().dispatch({ id: another, staffId: first, resourceId: vanB, slot: slotAt(20) }, call),
+        handlerOf<OrderView>(orders(), 'orders.DispatchOrder')(
+          { id: another, staffId: first, resourceId: vanB, slot: slotAt(20) },
+          call,
+        ),
       ),
     ).toBe('ORDERS.DOUBLE_BOOKED');
     // The list by resource follows: the reassigned order under van B, the one dispatched after it under van A.
@@ -240,8 +274,18 @@ describe('reassigning to another time or resource', () => {
     const [a, b] = [await dispatchedTo(first, 15), await dispatchedTo(third, 16)];
     const [beforeA, beforeB] = [await streamOf(a), await streamOf(b)];
     const outcomes = await Promise.all([
-      codeOf(orders().reassign({ id: a, staffId: second, reason, slot: slotAt(17) }, call)),
-      codeOf(orders().reassign({ id: b, staffId: second, reason, slot: slotAt(17) }, call)),
+      codeOf(
+        handlerOf<OrderView>(orders(), 'orders.ReassignOrder')(
+          { id: a, staffId: second, reason, slot: slotAt(17) },
+          call,
+        ),
+      ),
+      codeOf(
+        handlerOf<OrderView>(orders(), 'orders.ReassignOrder')(
+          { id: b, staffId: second, reason, slot: slotAt(17) },
+          call,
+        ),
+      ),
     ]);
     expect([...outcomes].sort()).toEqual(['ORDERS.DOUBLE_BOOKED', 'ok']);
     const booked = (await bookingsOf(second)).filter((e) => e.endsWith(a) || e.endsWith(b));
@@ -269,7 +313,14 @@ describe('reassigning to another time or resource', () => {
   ])('refuses %s, writing nothing', async (_why, hour, slot, code) => {
     const id = await dispatchedTo(first, hour);
     const before = await streamOf(id);
-    expect(await codeOf(orders().reassign({ id, staffId: second, reason, slot: slot }, call))).toBe(code);
+    expect(
+      await codeOf(
+        handlerOf<OrderView>(orders(), 'orders.ReassignOrder')(
+          { id, staffId: second, reason, slot: slot },
+          call,
+        ),
+      ),
+    ).toBe(code);
     expect(await streamOf(id)).toEqual(before);
     expect(ofOrder(id)(await bookingsOf(first))).toEqual([`SlotBooked ${id}`]);
   });

@@ -1,3 +1,5 @@
+import type { OrderView } from '../src/application/order-view';
+import type { ResourceView } from '../src/application/resource-view';
 import { randomUUID } from 'node:crypto';
 import { addDays, defaultBusinessCalendar, localDateOf } from '@serviceops/kernel';
 import { eventually } from '@serviceops/testing';
@@ -31,7 +33,7 @@ const request = (
   line = 'equipment_rental',
   more: { customerId?: string; contractId?: string } = {},
 ) =>
-  orders().register(
+  handlerOf<OrderView>(orders(), 'orders.RegisterRequest')(
     {
       customerId,
       ...more,
@@ -54,7 +56,7 @@ beforeAll(async () => {
 describe('the expiry reminder', () => {
   it('fires once across a restart, 30 days before the last day, and again only for a renewed date', async () => {
     const validTo = addDays(today(), 40);
-    const car = await resources().register(
+    const car = await handlerOf<ResourceView>(resources(), 'orders.RegisterResource')(
       { kind: 'vehicle', name: 'Practice car 3', inspectionValidTo: validTo },
       call,
     );
@@ -102,13 +104,21 @@ describe('the expiry reminder', () => {
 describe('the tool register', () => {
   it('charges a lost tool to its borrower at its price, in the log the relay publishes', async () => {
     const borrower = randomUUID();
-    const tool = await resources().register(
+    const tool = await handlerOf<ResourceView>(resources(), 'orders.RegisterResource')(
       { kind: 'tool', name: 'Torque wrench', price: { amount: '128000', currency: 'CNY' } },
       call,
     );
-    await resources().lend({ id: tool.id, borrowerId: borrower, dueBack: addDays(today(), 2) }, call);
+    await handlerOf<ResourceView>(resources(), 'orders.LendTool')(
+      { id: tool.id, borrowerId: borrower, dueBack: addDays(today(), 2) },
+      call,
+    );
     expect(
-      await codeOf(resources().lend({ id: tool.id, borrowerId: borrower, dueBack: today() }, call)),
+      await codeOf(
+        handlerOf<ResourceView>(resources(), 'orders.LendTool')(
+          { id: tool.id, borrowerId: borrower, dueBack: today() },
+          call,
+        ),
+      ),
     ).toBe('ORDERS.TOOL_NOT_AVAILABLE');
     const lost = await handlerOf(resources(), 'orders.ReportToolLost')({ id: tool.id }, call);
     expect(lost).toMatchObject({ state: 'retired', fit: false });
@@ -123,11 +133,14 @@ describe('the tool register', () => {
   });
 
   it('marks a tool not back by its due day overdue, once, by its timer', async () => {
-    const tool = await resources().register(
+    const tool = await handlerOf<ResourceView>(resources(), 'orders.RegisterResource')(
       { kind: 'tool', name: 'Puller', price: { amount: 9900, currency: 'CNY' } },
       call,
     );
-    await resources().lend({ id: tool.id, borrowerId: randomUUID(), dueBack: today() }, call);
+    await handlerOf<ResourceView>(resources(), 'orders.LendTool')(
+      { id: tool.id, borrowerId: randomUUID(), dueBack: today() },
+      call,
+    );
     clock.advance(86_400_000);
     await pool().query(`UPDATE timers SET due_at = now() - interval '1 minute' WHERE timer_id = $1`, [
       `tool-overdue:${tool.id}`,
@@ -145,19 +158,22 @@ describe('fitness at dispatch', () => {
     await eligible(coach);
     const day = addDays(today(), 2);
     const slot = { start: `${day}T02:00:00.000Z`, end: `${day}T03:00:00.000Z` };
-    const car = await resources().register(
+    const car = await handlerOf<ResourceView>(resources(), 'orders.RegisterResource')(
       { kind: 'vehicle', name: 'Practice car 9', inspectionValidTo: addDays(today(), 1) },
       call,
     );
     const order = await request('practice_session', 'driving_practice');
     const dispatch = () =>
-      orders().dispatch({ id: order.id, staffId: coach, resourceId: car.id, slot }, call);
+      handlerOf<OrderView>(orders(), 'orders.DispatchOrder')(
+        { id: order.id, staffId: coach, resourceId: car.id, slot },
+        call,
+      );
     expect(await codeOf(dispatch())).toBe('ORDERS.RESOURCE_UNFIT');
     await handlerOf(resources(), 'orders.UpdateResourcePapers')(
       { id: car.id, inspectionValidTo: addDays(today(), 365) },
       call,
     );
-    const failed = await resources().check(
+    const failed = await handlerOf<ResourceView>(resources(), 'orders.RecordPreparationCheck')(
       {
         id: car.id,
         orderId: order.id,
@@ -176,7 +192,12 @@ describe('fitness at dispatch', () => {
     );
     expect(await codeOf(dispatch())).toBe('ok');
     expect(
-      await codeOf(orders().dispatch({ id: order.id, staffId: coach, resourceId: randomUUID(), slot }, call)),
+      await codeOf(
+        handlerOf<OrderView>(orders(), 'orders.DispatchOrder')(
+          { id: order.id, staffId: coach, resourceId: randomUUID(), slot },
+          call,
+        ),
+      ),
     ).toBe('ORDERS.RESOURCE_NOT_FOUND');
   });
 });
@@ -187,7 +208,7 @@ describe('fitness under the resource’s lock', () => {
     await eligible(coach);
     const day = addDays(today(), 3);
     const slot = { start: `${day}T02:00:00.000Z`, end: `${day}T03:00:00.000Z` };
-    const car = await resources().register(
+    const car = await handlerOf<ResourceView>(resources(), 'orders.RegisterResource')(
       { kind: 'vehicle', name: 'Practice car 11', inspectionValidTo: addDays(today(), 365) },
       call,
     );
@@ -215,7 +236,10 @@ describe('fitness under the resource’s lock', () => {
       );
       // The dispatch reads the resource fit (the change is not committed) and books, then waits for the lock.
       dispatching = codeOf(
-        orders().dispatch({ id: order.id, staffId: coach, resourceId: car.id, slot }, call),
+        handlerOf<OrderView>(orders(), 'orders.DispatchOrder')(
+          { id: order.id, staffId: coach, resourceId: car.id, slot },
+          call,
+        ),
       );
       await eventually('the dispatch waits for the resource’s lock', async () => {
         const { rows } = await pool().query<{ n: string }>(
@@ -237,7 +261,12 @@ describe('fitness under the resource’s lock', () => {
     // Back in service: the same dispatch goes through.
     await handlerOf(resources(), 'orders.ChangeResourceState')({ id: car.id, state: 'available' }, call);
     expect(
-      await codeOf(orders().dispatch({ id: order.id, staffId: coach, resourceId: car.id, slot }, call)),
+      await codeOf(
+        handlerOf<OrderView>(orders(), 'orders.DispatchOrder')(
+          { id: order.id, staffId: coach, resourceId: car.id, slot },
+          call,
+        ),
+      ),
     ).toBe('ok');
   }, 30_000);
 });
@@ -300,7 +329,7 @@ describe('the lease of a rental visit or return', () => {
 describe('a rental', () => {
   it('is delivered signed by both sides, visited, and returned with its damage published', async () => {
     const lease = await leaseOf(customerId);
-    const unit = await resources().register(
+    const unit = await handlerOf<ResourceView>(resources(), 'orders.RegisterResource')(
       { kind: 'equipment', name: 'Generator G5', inspectionValidTo: addDays(today(), 200) },
       call,
     );
@@ -311,7 +340,7 @@ describe('a rental', () => {
     const staff = randomUUID();
     expect(
       await codeOf(
-        resources().deliver(
+        handlerOf<ResourceView>(resources(), 'orders.DeliverRental')(
           { id: unit.id, orderId: visit.id, checklist, customerSigned: true, staffSignedBy: staff },
           call,
         ),
@@ -319,22 +348,22 @@ describe('a rental', () => {
     ).toBe('ORDERS.WRONG_ORDER_KIND');
     expect(
       await codeOf(
-        resources().deliver(
+        handlerOf<ResourceView>(resources(), 'orders.DeliverRental')(
           { id: unit.id, orderId: delivery.id, checklist, customerSigned: false, staffSignedBy: staff },
           call,
         ),
       ),
     ).toBe('ORDERS.DELIVERY_NOT_SIGNED');
-    const out = await resources().deliver(
+    const out = await handlerOf<ResourceView>(resources(), 'orders.DeliverRental')(
       { id: unit.id, orderId: delivery.id, checklist, customerSigned: true, staffSignedBy: staff },
       call,
     );
     expect(out).toMatchObject({ state: 'out', rental: { deliveryOrderId: delivery.id, customerId } });
-    await resources().visit(
+    await handlerOf<ResourceView>(resources(), 'orders.RecordRentalVisit')(
       { id: unit.id, orderId: visit.id, work: ['lubricated', 'checked'], note: 'belt ok' },
       call,
     );
-    const back = await resources().inspectReturn(
+    const back = await handlerOf<ResourceView>(resources(), 'orders.InspectRentalReturn')(
       {
         id: unit.id,
         orderId: giveBack.id,

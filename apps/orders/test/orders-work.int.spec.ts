@@ -1,3 +1,5 @@
+import type { OrderView } from '../src/application/order-view';
+import type { WorkOrderView } from '../src/application/work-order-view';
 import { randomUUID } from 'node:crypto';
 import { OrderHandlers } from '../src/application/order.handlers';
 import { WorkOrderHandlers, WorkOrderQueries } from '../src/application/work-order.handlers';
@@ -47,19 +49,22 @@ async function logged(type: string, streamId: string) {
 
 describe('a paid repair', () => {
   it('is quoted, accepted, started by the person dispatched, extended with consent, supplied, signed off and published', async () => {
-    const order = await orders().register(repair(customerId), call);
+    const order = await handlerOf<OrderView>(orders(), 'orders.RegisterRequest')(repair(customerId), call);
     const id = order.id;
     // Nothing before dispatch; no part without a started work order.
-    expect(await codeOf(work().startWork({ id, staffId: technician }, call))).toBe(
-      'ORDERS.ORDER_NOT_DISPATCHED',
-    );
+    expect(
+      await codeOf(handlerOf<WorkOrderView>(work(), 'orders.StartWork')({ id, staffId: technician }, call)),
+    ).toBe('ORDERS.ORDER_NOT_DISPATCHED');
     expect(
       await codeOf(handlerOf(work(), 'orders.IssuePart')({ id, partId: 'BRG-6205', quantity: 1 }, call)),
     ).toBe('ORDERS.WORK_ORDER_NOT_STARTED');
-    await orders().dispatch({ id, staffId: technician, slot: slotAt(2) }, call);
-    expect(await codeOf(work().startWork({ id, staffId: technician }, call))).toBe(
-      'ORDERS.QUOTE_NOT_ACCEPTED',
+    await handlerOf<OrderView>(orders(), 'orders.DispatchOrder')(
+      { id, staffId: technician, slot: slotAt(2) },
+      call,
     );
+    expect(
+      await codeOf(handlerOf<WorkOrderView>(work(), 'orders.StartWork')({ id, staffId: technician }, call)),
+    ).toBe('ORDERS.QUOTE_NOT_ACCEPTED');
 
     const quoted = await handlerOf(work(), 'orders.IssueQuote')(
       {
@@ -81,15 +86,17 @@ describe('a paid repair', () => {
       'EVENTSTORE.WRONG_EXPECTED_VERSION',
     );
     await handlerOf(work(), 'orders.AcceptQuote')({ id, expectedVersion: 1 }, call);
-    expect(await codeOf(work().startWork({ id, staffId: coach }, call))).toBe(
-      'ORDERS.NOT_DISPATCHED_TO_STAFF',
-    );
-    expect(await work().startWork({ id, staffId: technician }, call)).toMatchObject({
+    expect(
+      await codeOf(handlerOf<WorkOrderView>(work(), 'orders.StartWork')({ id, staffId: coach }, call)),
+    ).toBe('ORDERS.NOT_DISPATCHED_TO_STAFF');
+    expect(
+      await handlerOf<WorkOrderView>(work(), 'orders.StartWork')({ id, staffId: technician }, call),
+    ).toMatchObject({
       status: 'started',
       staffId: technician,
     });
 
-    const proposed = await work().proposeExtraWork(
+    const proposed = await handlerOf<WorkOrderView>(work(), 'orders.ProposeExtraWork')(
       { id, description: 'Worn drum seal', estimatedPrice: { amount: '8000', currency: 'CNY' } },
       call,
     );
@@ -119,16 +126,22 @@ describe('a paid repair', () => {
     ).toBe('ORDERS.PART_USED');
 
     const finish = { id, signature: 'voucher:V-0042', hours: 2.5, summary: 'Bearing and seal replaced' };
-    expect(await codeOf(work().completeWork(finish, call))).toBe('ORDERS.SELF_CHECK_MISSING');
+    expect(await codeOf(handlerOf<WorkOrderView>(work(), 'orders.CompleteWork')(finish, call))).toBe(
+      'ORDERS.SELF_CHECK_MISSING',
+    );
     await handlerOf(work(), 'orders.RecordSelfCheck')({ id, passed: true }, call);
     await handlerOf(work(), 'orders.RecordInspection')({ id, passed: true }, call);
-    expect(await codeOf(work().completeWork({ ...finish, signature: '' }, call))).toBe(
-      'ORDERS.SIGNATURE_MISSING',
+    expect(
+      await codeOf(
+        handlerOf<WorkOrderView>(work(), 'orders.CompleteWork')({ ...finish, signature: '' }, call),
+      ),
+    ).toBe('ORDERS.SIGNATURE_MISSING');
+    expect(await codeOf(handlerOf<WorkOrderView>(work(), 'orders.CompleteWork')(finish, call))).toBe(
+      'ORDERS.ITEM_STILL_IN',
     );
-    expect(await codeOf(work().completeWork(finish, call))).toBe('ORDERS.ITEM_STILL_IN');
     await handlerOf(work(), 'orders.LogItemOut')({ id }, call);
     clock.advance(90 * 60_000);
-    const done = await work().completeWork(finish, call);
+    const done = await handlerOf<WorkOrderView>(work(), 'orders.CompleteWork')(finish, call);
     clock.advance(-90 * 60_000);
     expect(done).toMatchObject({
       status: 'completed',
@@ -167,7 +180,10 @@ describe('a paid repair', () => {
   }, 60_000);
 
   it('closes the order when the customer declines the quote', async () => {
-    const order = await orders().register(repair(customerId, { problem: 'Noisy' }), call);
+    const order = await handlerOf<OrderView>(orders(), 'orders.RegisterRequest')(
+      repair(customerId, { problem: 'Noisy' }),
+      call,
+    );
     await handlerOf(work(), 'orders.IssueQuote')(
       {
         id: order.id,
@@ -191,7 +207,7 @@ describe('a paid repair', () => {
   });
 
   it('answers 404 for another tenant’s order, and writes nothing', async () => {
-    const order = await orders().register(
+    const order = await handlerOf<OrderView>(orders(), 'orders.RegisterRequest')(
       repair(customerId, { address: '8 Garden Lane', problem: 'Leaks' }),
       call,
     );
@@ -207,7 +223,7 @@ describe('a practice package', () => {
   it('lets exactly 10 of 11 concurrent completions on a 10-session package use a session; the last is published', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 11; i++) {
-      const o = await orders().register(
+      const o = await handlerOf<OrderView>(orders(), 'orders.RegisterRequest')(
         {
           customerId,
           line: 'driving_practice',
@@ -222,15 +238,23 @@ describe('a practice package', () => {
         },
         call,
       );
-      await orders().dispatch({ id: o.id, staffId: coach, slot: slotAt(i) }, call);
-      await work().startWork({ id: o.id, staffId: coach }, call);
+      await handlerOf<OrderView>(orders(), 'orders.DispatchOrder')(
+        { id: o.id, staffId: coach, slot: slotAt(i) },
+        call,
+      );
+      await handlerOf<WorkOrderView>(work(), 'orders.StartWork')({ id: o.id, staffId: coach }, call);
       await handlerOf(work(), 'orders.RecordSelfCheck')({ id: o.id, passed: true }, call);
       await handlerOf(work(), 'orders.RecordInspection')({ id: o.id, passed: true }, call);
       ids.push(o.id);
     }
     const outcomes = await Promise.all(
       ids.map((id) =>
-        codeOf(work().completeWork({ id, signature: `v-${id}`, hours: 1, summary: 'ok' }, call)),
+        codeOf(
+          handlerOf<WorkOrderView>(work(), 'orders.CompleteWork')(
+            { id, signature: `v-${id}`, hours: 1, summary: 'ok' },
+            call,
+          ),
+        ),
       ),
     );
     expect(outcomes.filter((o) => o === 'ok')).toHaveLength(10);

@@ -1,3 +1,5 @@
+import type { OrderView } from '../src/application/order-view';
+import type { ResourceView } from '../src/application/resource-view';
 import { randomUUID } from 'node:crypto';
 import { eventually } from '@serviceops/testing';
 import { OrderHandlers, OrderQueries } from '../src/application/order.handlers';
@@ -64,7 +66,7 @@ beforeAll(async () => {
 
 describe('registration', () => {
   it('registers a request with its subject, address and problem sealed in the store, clear to the caller', async () => {
-    const order = await handlers().register(repair(), call);
+    const order = await handlerOf<OrderView>(handlers(), 'orders.RegisterRequest')(repair(), call);
     expect(order).toMatchObject({
       status: 'registered',
       zone: 'suburb',
@@ -94,21 +96,37 @@ describe('registration', () => {
       contractId,
       zone: 'town',
     });
-    expect(await codeOf(handlers().register(session, call))).toBe('ok');
-    expect(await codeOf(handlers().register(session, call))).toBe('ok');
-    expect(await codeOf(handlers().register(session, call))).toBe('ORDERS.NO_ENTITLEMENT');
-    expect(await codeOf(handlers().register({ ...session, contractId: randomUUID() }, call))).toBe(
+    expect(await codeOf(handlerOf<OrderView>(handlers(), 'orders.RegisterRequest')(session, call))).toBe(
+      'ok',
+    );
+    expect(await codeOf(handlerOf<OrderView>(handlers(), 'orders.RegisterRequest')(session, call))).toBe(
+      'ok',
+    );
+    expect(await codeOf(handlerOf<OrderView>(handlers(), 'orders.RegisterRequest')(session, call))).toBe(
       'ORDERS.NO_ENTITLEMENT',
     );
+    expect(
+      await codeOf(
+        handlerOf<OrderView>(handlers(), 'orders.RegisterRequest')(
+          { ...session, contractId: randomUUID() },
+          call,
+        ),
+      ),
+    ).toBe('ORDERS.NO_ENTITLEMENT');
   });
 });
 
 describe('dispatch', () => {
   it('refuses a person whose qualification expires between the booking and the slot, and says why in the candidates', async () => {
-    const order = await handlers().register(repair(), call);
-    expect(await codeOf(handlers().dispatch({ id: order.id, staffId: lapsed, slot }, call))).toBe(
-      'ORDERS.STAFF_NOT_ELIGIBLE',
-    );
+    const order = await handlerOf<OrderView>(handlers(), 'orders.RegisterRequest')(repair(), call);
+    expect(
+      await codeOf(
+        handlerOf<OrderView>(handlers(), 'orders.DispatchOrder')(
+          { id: order.id, staffId: lapsed, slot },
+          call,
+        ),
+      ),
+    ).toBe('ORDERS.STAFF_NOT_ELIGIBLE');
     const { items } = await queries().candidates({ id: order.id, ...slot }, call);
     expect(items.find((c) => c.staffId === lapsed)).toMatchObject({ inRunning: false, reasons: ['expired'] });
     expect(items.find((c) => c.staffId === coach)).toMatchObject({ inRunning: true });
@@ -116,9 +134,14 @@ describe('dispatch', () => {
 
   it('lets exactly one of 50 concurrent dispatches of one person to one slot win', async () => {
     const orders = [];
-    for (let i = 0; i < 50; i++) orders.push(await handlers().register(repair(), call));
+    for (let i = 0; i < 50; i++)
+      orders.push(await handlerOf<OrderView>(handlers(), 'orders.RegisterRequest')(repair(), call));
     const outcomes = await Promise.all(
-      orders.map((o) => codeOf(handlers().dispatch({ id: o.id, staffId: coach, slot }, call))),
+      orders.map((o) =>
+        codeOf(
+          handlerOf<OrderView>(handlers(), 'orders.DispatchOrder')({ id: o.id, staffId: coach, slot }, call),
+        ),
+      ),
     );
     expect(outcomes.filter((o) => o === 'ok')).toHaveLength(1);
     expect(new Set(outcomes.filter((o) => o !== 'ok'))).toEqual(
@@ -134,17 +157,23 @@ describe('dispatch', () => {
   }, 120_000);
 
   it('lets exactly one of 50 concurrent dispatches of one vehicle to one slot win, each with its own coach', async () => {
-    const { id: vehicle } = await get(ResourceHandlers).register(
+    const { id: vehicle } = await handlerOf<ResourceView>(get(ResourceHandlers), 'orders.RegisterResource')(
       { kind: 'vehicle', name: 'Practice car 1', inspectionValidTo: '2099-12-31' },
       call,
     );
     const coaches = Array.from({ length: 50 }, () => randomUUID());
     for (const staffId of coaches) await eligible(staffId);
     const orders = [];
-    for (let i = 0; i < 50; i++) orders.push(await handlers().register(repair(), call));
+    for (let i = 0; i < 50; i++)
+      orders.push(await handlerOf<OrderView>(handlers(), 'orders.RegisterRequest')(repair(), call));
     const outcomes = await Promise.all(
       orders.map((o, i) =>
-        codeOf(handlers().dispatch({ id: o.id, staffId: coaches[i], resourceId: vehicle, slot }, call)),
+        codeOf(
+          handlerOf<OrderView>(handlers(), 'orders.DispatchOrder')(
+            { id: o.id, staffId: coaches[i], resourceId: vehicle, slot },
+            call,
+          ),
+        ),
       ),
     );
     expect(outcomes.filter((o) => o === 'ok')).toHaveLength(1);
@@ -159,8 +188,8 @@ describe('dispatch', () => {
 
 describe('the first response within 24 h', () => {
   it('escalates an unanswered request once, across a restart, and never one answered', async () => {
-    const unanswered = await handlers().register(repair(), call);
-    const answered = await handlers().register(repair(), call);
+    const unanswered = await handlerOf<OrderView>(handlers(), 'orders.RegisterRequest')(repair(), call);
+    const answered = await handlerOf<OrderView>(handlers(), 'orders.RegisterRequest')(repair(), call);
     await handlerOf(handlers(), 'orders.RespondToRequest')({ id: answered.id }, call);
     // The deadline passes while the service is down: 25 hours on its clock, and the timer's row due. Two
     // instances poll the timers.
@@ -193,7 +222,10 @@ describe('the first response within 24 h', () => {
 describe('the arrival SLA', () => {
   it('escalates an order about to miss its arrival time once, by its timer', async () => {
     const wantedAt = new Date(clock.now().getTime() + 3_600_000).toISOString();
-    const order = await handlers().register(repair({ zone: 'town', wantedAt }), call);
+    const order = await handlerOf<OrderView>(handlers(), 'orders.RegisterRequest')(
+      repair({ zone: 'town', wantedAt }),
+      call,
+    );
     const count = async () => {
       const { rows } = await pool().query<{ n: string }>(
         `SELECT count(*) AS n FROM events WHERE stream_id = $1 AND type = 'OrderArrivalAtRisk'`,

@@ -92,7 +92,12 @@ export class AutoDispatcher {
       if (choice.action === 'hold')
         return this.hold(call, orderId, timer.id, slot, choice.reason, choice.candidates);
       try {
-        await this.handlers.dispatch({ id: orderId, staffId: choice.staffId, slot }, call);
+        // The process gives the command itself (no request to map), as a dispatcher's would be given.
+        await this.handlers.dispatch(
+          { type: 'DispatchOrder', data: { orderId, staffId: choice.staffId, slot } },
+          {},
+          call,
+        );
         return;
       } catch (error) {
         const code = error instanceof DomainError || error instanceof ProblemError ? error.code : undefined;

@@ -1,18 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { seesPersonalData, type BusinessLine } from '@serviceops/contracts';
+import { seesPersonalData } from '@serviceops/contracts';
 import { withTransaction } from '@serviceops/eventstore';
-import { addBusinessHours, type BusinessCalendar, type Clock, newId } from '@serviceops/kernel';
+import { addBusinessHours, type BusinessCalendar, type Clock } from '@serviceops/kernel';
 import {
   asOfDate,
   execute,
   executeTogether,
   Handles,
+  HandlesUseCase,
   handlesUseCases,
   optional,
   type CallContext,
   type DueTimer,
   type StreamPart,
-  uuidField,
 } from '@serviceops/platform';
 import {
   type Book,
@@ -27,7 +27,9 @@ import { rankCandidates, type Candidate } from '../domain/dispatch/candidates';
 import { eligibilityAt } from '../domain/dispatch/eligibility';
 import { skilledFor } from '../domain/dispatch/skills';
 import { dispatchQueue } from '../domain/order/order.sla';
-import type { OrderContext, RequestKind, ServiceType, Slot, Zone } from '../domain/order/order.state';
+import { cancelOrder, type CancelOrder } from '../domain/order/cancel-order';
+import { dispatchOrder, type DispatchOrder } from '../domain/order/dispatch-order';
+import type { OrderContext, Slot } from '../domain/order/order.state';
 import {
   assertSlot,
   awaitsArrivalCheck,
@@ -38,6 +40,8 @@ import {
   type OrderCommand,
 } from '../domain/order/order.decider';
 import type { OrderEvent } from '../domain/order/order.events';
+import { reassignOrder, type ReassignOrder } from '../domain/order/reassign-order';
+import { registerRequest, type RegisterRequest } from '../domain/order/register-request';
 import type { OrderState } from '../domain/order/order.state';
 import type { PoolClient } from 'pg';
 import { availabilityOf } from '../infrastructure/availability.repository';
@@ -54,22 +58,10 @@ import {
   orderTimerPrefixes,
   OrderStore,
 } from './order-store';
+import { checkBodyIds } from './body-ids';
 import { orderViewOf, type OrderView } from './order-view';
 import { dispatchPolicyOf } from './dispatch-policy.handlers';
 import { resourceVerdictAt } from './resources.handlers';
-
-interface RegisterRequestMessage {
-  readonly customerId?: string;
-  readonly line?: string;
-  readonly kind?: string;
-  readonly serviceType?: string;
-  readonly wantedAt?: string;
-  readonly zone?: string;
-  readonly address?: string;
-  readonly subject?: string;
-  readonly problem?: string;
-  readonly contractId?: string;
-}
 
 /** The arrival check's time: an hour of business time before the deadline. */
 const arrivalWarnAt = (calendar: BusinessCalendar, receivedAt: string, hours: number): Date =>
@@ -217,14 +209,12 @@ export class OrderHandlers {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  @Handles('orders.RegisterRequest')
-  async register(request: RegisterRequestMessage, call: CallContext): Promise<OrderView> {
-    const customerId = uuidField(request.customerId, 'customerId');
-    const contractId =
-      request.contractId === undefined ? undefined : uuidField(request.contractId, 'contractId');
-    const orderId = newId();
+  /** A new order: decided on the calendar, the contract's entitlement, the customer's leases; its SLA timers armed. */
+  @HandlesUseCase(registerRequest)
+  async register(command: RegisterRequest, _request: object, call: CallContext): Promise<OrderView> {
+    checkBodyIds(command.data, 'customerId', 'contractId');
+    const { orderId, customerId, contractId, kind } = command.data;
     const { runtime } = this.orders;
-    const kind = (request.kind ?? '') as RequestKind;
     const [calendar, entitlement, codec, leases] = await Promise.all([
       this.facts.calendarOf(call.tenantId),
       contractId ? this.facts.entitlementOf(call.tenantId, contractId) : Promise.resolve(undefined),
@@ -238,22 +228,7 @@ export class OrderHandlers {
         runtime.store,
         orderDecider,
         orderStreamId(call.tenantId, orderId),
-        {
-          type: 'RegisterRequest',
-          data: {
-            orderId,
-            customerId,
-            line: (request.line ?? '') as BusinessLine,
-            kind,
-            serviceType: (request.serviceType ?? '') as ServiceType,
-            wantedAt: request.wantedAt ?? '',
-            zone: (request.zone ?? '') as Zone,
-            address: request.address ?? '',
-            subject: request.subject ?? '',
-            problem: request.problem ?? '',
-            ...optional('contractId', contractId),
-          },
-        },
+        command,
         { now, calendar, policy, ...optional('entitlement', entitlement), ...optional('leases', leases) },
         call,
         {
@@ -361,23 +336,16 @@ export class OrderHandlers {
    * decided again and refused (ORDERS.DOUBLE_BOOKED). A resource going along (a
    * vehicle, an equipment unit) is booked the same way, in the same transaction.
    */
-  @Handles('orders.DispatchOrder')
+  @HandlesUseCase(dispatchOrder)
   async dispatch(
-    request: {
-      id: string;
-      staffId?: string;
-      resourceId?: string;
-      slot?: { start?: string; end?: string };
-      expectedVersion?: number;
-    },
+    command: DispatchOrder,
+    request: { expectedVersion?: number },
     call: CallContext,
   ): Promise<OrderView> {
-    const staffId = uuidField(request.staffId, 'staffId');
-    const resourceId =
-      request.resourceId === undefined ? undefined : uuidField(request.resourceId, 'resourceId');
-    const slot: Slot = { start: request.slot?.start ?? '', end: request.slot?.end ?? '' };
+    checkBodyIds(command.data, 'staffId', 'resourceId');
+    const { orderId, staffId, resourceId, slot } = command.data;
     // An order of another tenant (or none) is 404 before anything about the request is judged.
-    const { codec } = await this.orders.codecOf(call.tenantId, request.id);
+    const { codec } = await this.orders.codecOf(call.tenantId, orderId);
     const now = this.clock.now();
     const calendar = await this.facts.calendarOf(call.tenantId);
     assertSlot(slot, now, calendar);
@@ -394,7 +362,7 @@ export class OrderHandlers {
             tx,
           );
     const resource = await resourceVerdict();
-    const row = await this.facts.order(call.tenantId, request.id);
+    const row = await this.facts.order(call.tenantId, orderId);
     const fitness = await this.fitnessOf(call.tenantId, staffId, slot, row?.kind ?? '');
     // The person's streams, then the resource's: each UTC day the slot touches, all in one transaction.
     const bookings = holderStreams(
@@ -403,16 +371,12 @@ export class OrderHandlers {
       slot,
     );
     const parts = orderWithBookings(
-      orderStreamId(call.tenantId, request.id),
+      orderStreamId(call.tenantId, orderId),
       codec,
       request.expectedVersion,
       bookings,
     );
-    const command: OrderCommand = {
-      type: 'DispatchOrder',
-      data: { orderId: request.id, staffId, slot, ...optional('resourceId', resourceId) },
-    };
-    const book = (holder: string): Book => ({ type: 'Book', data: { holder, orderId: request.id, slot } });
+    const book = (holder: string): Book => ({ type: 'Book', data: { holder, orderId, slot } });
     const context: OrderContext = { now, calendar, ...fitness };
     let decidedOn: OrderState = orderDecider.initialState();
     const { runtime } = this.orders;
@@ -444,7 +408,7 @@ export class OrderHandlers {
               {
                 type: 'OrderDispatched',
                 data: {
-                  orderId: request.id,
+                  orderId,
                   staffId,
                   ...optional('resourceId', resourceId),
                   slot: order.dispatch.slot,
@@ -456,7 +420,7 @@ export class OrderHandlers {
         },
       ),
     );
-    return this.view(call, request.id);
+    return this.view(call, orderId);
   }
 
   /**
@@ -468,40 +432,19 @@ export class OrderHandlers {
    * reassignments racing for one slot one commits. What the order has is read from its stream; a change committed
    * in between changes it, so this one is decided again with its bookings.
    */
-  @Handles('orders.ReassignOrder')
+  @HandlesUseCase(reassignOrder)
   async reassign(
-    request: {
-      id: string;
-      staffId?: string;
-      reason?: string;
-      slot?: { start?: string; end?: string };
-      resourceId?: string;
-      expectedVersion?: number;
-    },
+    command: ReassignOrder,
+    request: { expectedVersion?: number },
     call: CallContext,
   ): Promise<OrderView> {
-    const staffId = uuidField(request.staffId, 'staffId');
-    const resourceId =
-      request.resourceId === undefined ? undefined : uuidField(request.resourceId, 'resourceId');
-    const newSlot: Slot | undefined =
-      request.slot === undefined
-        ? undefined
-        : { start: request.slot.start ?? '', end: request.slot.end ?? '' };
-    const { codec } = await this.orders.codecOf(call.tenantId, request.id);
+    checkBodyIds(command.data, 'staffId', 'resourceId');
+    const { orderId, staffId, resourceId, slot: newSlot } = command.data;
+    const { codec } = await this.orders.codecOf(call.tenantId, orderId);
     const { runtime } = this.orders;
     const calendar = await this.facts.calendarOf(call.tenantId);
     if (newSlot !== undefined) assertSlot(newSlot, this.clock.now(), calendar);
-    const orderStream = orderStreamId(call.tenantId, request.id);
-    const command: OrderCommand = {
-      type: 'ReassignOrder',
-      data: {
-        orderId: request.id,
-        staffId,
-        reason: request.reason ?? '',
-        ...optional('slot', newSlot),
-        ...optional('resourceId', resourceId),
-      },
-    };
+    const orderStream = orderStreamId(call.tenantId, orderId);
     const dispatchOf = (order: OrderState) => (order.status === 'absent' ? undefined : order.dispatch);
     for (let attempt = 1; ; attempt++) {
       const { state: seen } = await runtime.store.aggregate<OrderState>(
@@ -514,7 +457,7 @@ export class OrderHandlers {
       // Not dispatched (or its work begun), or nothing changing: the decider refuses it on the order's stream alone.
       const plan =
         current && seen.status === 'dispatched'
-          ? reassignmentPlan(call.tenantId, request.id, current, staffId, newSlot, resourceId)
+          ? reassignmentPlan(call.tenantId, orderId, current, staffId, newSlot, resourceId)
           : undefined;
       const fitness =
         plan && seen.status !== 'absent'
@@ -572,8 +515,8 @@ export class OrderHandlers {
           },
         ),
       );
-      if (!stale) return this.view(call, request.id);
-      if (attempt >= 3) throw new Error(`order ${request.id} kept changing while being reassigned`);
+      if (!stale) return this.view(call, orderId);
+      if (attempt >= 3) throw new Error(`order ${orderId} kept changing while being reassigned`);
     }
   }
 
@@ -608,18 +551,16 @@ export class OrderHandlers {
    * timers are disarmed and the order list updated there too. The bookings to release are read from the order's
    * stream; a dispatch committed in between changes that stream, so the cancellation is decided again with them.
    */
-  @Handles('orders.CancelOrder')
+  @HandlesUseCase(cancelOrder)
   async cancel(
-    request: { id: string; reason?: string; expectedVersion?: number },
+    command: CancelOrder,
+    request: { expectedVersion?: number },
     call: CallContext,
   ): Promise<OrderView> {
-    const { codec } = await this.orders.codecOf(call.tenantId, request.id);
+    const { orderId } = command.data;
+    const { codec } = await this.orders.codecOf(call.tenantId, orderId);
     const { runtime } = this.orders;
-    const orderStream = orderStreamId(call.tenantId, request.id);
-    const command: OrderCommand = {
-      type: 'CancelOrder',
-      data: { orderId: request.id, reason: request.reason ?? '' },
-    };
+    const orderStream = orderStreamId(call.tenantId, orderId);
     // Each holder's streams of every UTC day the dispatched slot touches (none when not dispatched).
     const bookingsOf = (order: OrderState): HolderStream[] =>
       order.status === 'absent' || order.dispatch === undefined
@@ -659,7 +600,7 @@ export class OrderHandlers {
               events,
               ...decideBookings(bookings, booked, (holder) => ({
                 type: 'Release',
-                data: { holder, orderId: request.id },
+                data: { holder, orderId },
               })),
             ];
           },
@@ -667,14 +608,14 @@ export class OrderHandlers {
           {
             inline: async (tx) => {
               await keepOrderRow(tx, call.tenantId, null, cancelled);
-              for (const prefix of orderTimerPrefixes(request.id))
+              for (const prefix of orderTimerPrefixes(orderId))
                 await this.orders.timers.cancelPrefixed(tx, prefix);
             },
           },
         ),
       );
-      if (!stale) return this.view(call, request.id);
-      if (attempt >= 3) throw new Error(`order ${request.id} kept changing while being cancelled`);
+      if (!stale) return this.view(call, orderId);
+      if (attempt >= 3) throw new Error(`order ${orderId} kept changing while being cancelled`);
     }
   }
 
@@ -725,7 +666,7 @@ export class OrderHandlers {
   }
 }
 
-// Every use case with `handles` (RespondToRequest): request → command → `change`.
+// Every use case with `handles` bound to no method above (RespondToRequest): request → command → `change`.
 handlesUseCases(OrderHandlers, ORDER_USE_CASES, function (command, request, call) {
   return this.change(call, command as OrderCommand & { data: { orderId: string } }, request.expectedVersion);
 });

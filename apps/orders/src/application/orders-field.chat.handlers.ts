@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { BusinessLine } from '@serviceops/contracts';
-import { type Clock, DomainError, newId } from '@serviceops/kernel';
+import { type Clock, DomainError } from '@serviceops/kernel';
 import {
   EventSourcingRuntime,
   execute,
   executeTogether,
   Handles,
+  HandlesUseCase,
   handlesUseCases,
   limitOf,
   optional,
@@ -29,6 +30,9 @@ import {
   type ChatSessionState,
 } from '../domain/chat/chat-session.decider';
 import type { ChatSession } from '../domain/chat/chat-session.state';
+import { endChat, type EndChat } from '../domain/chat/end-chat';
+import { queueChat, type QueueChat } from '../domain/chat/queue-chat';
+import { setCompanionCapacity, type SetCompanionCapacity } from '../domain/chat/set-companion-capacity';
 import {
   ChatErrorCode,
   chatError,
@@ -49,6 +53,7 @@ import {
 } from '../infrastructure/orders-field.repository';
 import { OrderFacts } from '../infrastructure/order-facts.repository';
 import { assertOrderable } from '../domain/customer/known-customer';
+import { checkBodyIds } from './body-ids';
 import { CLOCK, OrderStore } from './order-store';
 
 /** The random source chat sampling draws from (Math.random in production; a fixed sequence in tests). */
@@ -125,9 +130,10 @@ export class ChatHandlers {
   }
 
   /** A companion goes on duty for a queue (line, branch) taking `capacity` chats at once; 0 takes them off. */
-  @Handles('orders.SetCompanionCapacity')
+  @HandlesUseCase(setCompanionCapacity)
   async setCapacity(
-    request: { id: string; line?: string; branchId?: string; capacity?: number },
+    command: SetCompanionCapacity,
+    _request: object,
     call: CallContext,
   ): Promise<{
     staffId: string;
@@ -137,23 +143,16 @@ export class ChatHandlers {
     capacity: number;
     active: number;
   }> {
-    const branchId = request.branchId === undefined ? null : uuidField(request.branchId, 'branchId');
+    const { staffId } = command.data;
+    checkBodyIds(command.data, 'branchId');
     // Only a staff member of this tenant (known to orders from staff's events) can be put on duty.
-    await this.facts.assertKnownStaff(call.tenantId, request.id);
+    await this.facts.assertKnownStaff(call.tenantId, staffId);
     const done = await this.runtime.timed('SetCompanionCapacity', () =>
       execute(
         this.runtime.store,
         companionDecider,
-        companionStreamId(call.tenantId, request.id),
-        {
-          type: 'SetCompanionCapacity',
-          data: {
-            staffId: request.id,
-            line: (request.line ?? '') as BusinessLine,
-            branchId,
-            capacity: request.capacity ?? -1,
-          },
-        },
+        companionStreamId(call.tenantId, staffId),
+        command,
         { now: this.clock.now() },
         call,
         { inline: (tx, _s, _v, events) => keepCompanionRow(tx, call.tenantId, events as CompanionEvent[]) },
@@ -171,26 +170,19 @@ export class ChatHandlers {
     };
   }
 
-  @Handles('orders.QueueChat')
-  async queue(
-    request: { customerId?: string; line?: string; branchId?: string },
-    call: CallContext,
-  ): Promise<ChatSessionView> {
-    const customerId = uuidField(request.customerId, 'customerId');
-    const branchId = request.branchId === undefined ? null : uuidField(request.branchId, 'branchId');
+  @HandlesUseCase(queueChat)
+  async queue(command: QueueChat, _request: object, call: CallContext): Promise<ChatSessionView> {
+    const { sessionId, customerId } = command.data;
+    checkBodyIds(command.data, 'customerId', 'branchId');
     // A customer customers registered (waited for a moment) and did not erase, as for a new order.
     assertOrderable(customerId, await this.orders.standingOnArrival(call.tenantId, customerId));
-    const sessionId = newId();
     const policy = await this.policy(call.tenantId);
     const done = await this.runtime.timed('QueueChat', () =>
       execute(
         this.runtime.store,
         chatSessionDecider,
         chatSessionStreamId(call.tenantId, sessionId),
-        {
-          type: 'QueueChat',
-          data: { sessionId, customerId, line: (request.line ?? '') as BusinessLine, branchId },
-        },
+        command,
         { now: this.clock.now(), policy, random: this.random },
         call,
         {
@@ -305,11 +297,16 @@ export class ChatHandlers {
   }
 
   /** Ends the chat (its duration counted, sampled or not at the policy's rate) and frees the companion's place. */
-  @Handles('orders.EndChat')
-  async end(request: { id: string; expectedVersion?: number }, call: CallContext): Promise<ChatSessionView> {
-    const current = await this.load(call.tenantId, request.id);
+  @HandlesUseCase(endChat)
+  async end(
+    command: EndChat,
+    request: { expectedVersion?: number },
+    call: CallContext,
+  ): Promise<ChatSessionView> {
+    const { sessionId } = command.data;
+    const current = await this.load(call.tenantId, sessionId);
     if (current.state.status === 'absent' || current.state.companionId === undefined)
-      return this.act(call, { type: 'EndChat', data: { sessionId: request.id } }, request.expectedVersion);
+      return this.act(call, command, request.expectedVersion);
     const staffId = current.state.companionId;
     const now = this.clock.now();
     const policy = await this.policy(call.tenantId);
@@ -318,7 +315,7 @@ export class ChatHandlers {
         this.runtime.store,
         [
           {
-            streamId: chatSessionStreamId(call.tenantId, request.id),
+            streamId: chatSessionStreamId(call.tenantId, sessionId),
             evolve: chatSessionDecider.evolve as (s: S, e: E) => S,
             initialState: chatSessionDecider.initialState,
             ...optional('expectedVersion', request.expectedVersion),
@@ -330,13 +327,13 @@ export class ChatHandlers {
           },
         ],
         ([session, desk]) => [
-          chatSessionDecider.decide(
-            { type: 'EndChat', data: { sessionId: request.id } },
-            session as ChatSessionState,
-            { now, policy, random: this.random },
-          ),
+          chatSessionDecider.decide(command, session as ChatSessionState, {
+            now,
+            policy,
+            random: this.random,
+          }),
           companionDecider.decide(
-            { type: 'ReleaseChat', data: { staffId, sessionId: request.id } },
+            { type: 'ReleaseChat', data: { staffId, sessionId } },
             desk as CompanionState,
             { now },
           ),
@@ -351,7 +348,7 @@ export class ChatHandlers {
               {
                 type: 'ChatEnded',
                 data: {
-                  sessionId: request.id,
+                  sessionId,
                   companionId: staffId,
                   startedAt: session.startedAt ?? '',
                   endedAt: now.toISOString(),
@@ -365,7 +362,7 @@ export class ChatHandlers {
             await keepCompanionRow(tx, call.tenantId, [
               {
                 type: 'CompanionChatReleased',
-                data: { staffId, sessionId: request.id, releasedAt: now.toISOString() },
+                data: { staffId, sessionId, releasedAt: now.toISOString() },
               },
             ]);
           },

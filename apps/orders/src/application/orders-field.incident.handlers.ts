@@ -1,26 +1,28 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { seesPersonalData } from '@serviceops/contracts';
-import { type Clock, DomainError, newId } from '@serviceops/kernel';
+import { type Clock, DomainError } from '@serviceops/kernel';
 import {
   EventSourcingRuntime,
   execute,
   Handles,
+  HandlesUseCase,
   isSealed,
   mapSealed,
   PersonalDataCipher,
   type CallContext,
   type EventCodec,
-  uuidField,
 } from '@serviceops/platform';
 import {
   INCIDENT_SEALED_PATHS,
   IncidentErrorCode,
   safetyIncidentDecider,
   safetyIncidentStreamId,
-  type IncidentKind,
+  type RecordSafetyIncident,
   type SafetyIncidentEvent,
   type SafetyIncidentState,
 } from '../domain/safety-incident/safety-incident.decider';
+import { recordSafetyIncident } from '../domain/safety-incident/record-safety-incident';
+import { checkBodyIds } from './body-ids';
 import { CLOCK } from './order-store';
 
 /** A safety incident as the API answers it (the proto's SafetyIncident). */
@@ -88,37 +90,22 @@ export class SafetyIncidentHandlers {
     };
   }
 
-  @Handles('orders.RecordSafetyIncident')
+  /** A new incident: its emergency steps sealed with the staff member's key (`codec`) on their way in. */
+  @HandlesUseCase(recordSafetyIncident)
   async record(
-    request: {
-      staffId?: string;
-      kind?: string;
-      occurredAt?: string;
-      emergencySteps?: string;
-      orderId?: string;
-    },
+    command: RecordSafetyIncident,
+    _request: object,
     call: CallContext,
   ): Promise<SafetyIncidentView> {
-    const staffId = uuidField(request.staffId, 'staffId');
-    const orderId = request.orderId === undefined ? null : uuidField(request.orderId, 'orderId');
-    const incidentId = newId();
+    const { incidentId, staffId } = command.data;
+    checkBodyIds(command.data, 'staffId', 'orderId');
     const codec = this.codec(staffId, await this.cipher.keyFor(staffId));
     const done = await this.runtime.timed('RecordSafetyIncident', () =>
       execute(
         this.runtime.store,
         safetyIncidentDecider,
         safetyIncidentStreamId(call.tenantId, incidentId),
-        {
-          type: 'RecordSafetyIncident',
-          data: {
-            incidentId,
-            staffId,
-            kind: (request.kind ?? '') as IncidentKind,
-            occurredAt: request.occurredAt ?? '',
-            emergencySteps: request.emergencySteps ?? '',
-            orderId,
-          },
-        },
+        command,
         { now: this.clock.now() },
         call,
         { codec, newStream: true },

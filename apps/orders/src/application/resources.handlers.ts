@@ -1,12 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { PostgresEventStore } from '@serviceops/eventstore';
-import {
-  type BusinessCalendar,
-  type Clock,
-  localDateOf,
-  newId,
-  type RecordedEvent,
-} from '@serviceops/kernel';
+import { type BusinessCalendar, type Clock, localDateOf, type RecordedEvent } from '@serviceops/kernel';
 import {
   asOfDate,
   type CallContext,
@@ -14,14 +8,12 @@ import {
   encodeCursor,
   execute,
   Handles,
+  HandlesUseCase,
   handlesUseCases,
   historyOf,
   type HistoryEntry,
   limitOf,
-  moneyOfMessage,
-  type MoneyMessage,
   optional,
-  optionalMoney,
   ProblemError,
   type DueTimer,
   uuidField,
@@ -30,7 +22,6 @@ import type { PoolClient } from 'pg';
 import type { ResourceVerdict } from '../domain/order/order.state';
 import {
   dispatchable,
-  type ChecklistItem,
   type OrderFacts as RecordOrder,
   PAPERS,
   type Paper,
@@ -38,13 +29,20 @@ import {
   RESOURCE_USE_CASES,
   resourceDecider,
   type ResourceEvent,
-  type ResourceKind,
   type ResourceStateT,
   resourceStreamId,
-  type VisitWork,
 } from '../domain/resource/resource.decider';
+import { deliverRental, type DeliverRental } from '../domain/resource/deliver-rental';
+import { inspectRentalReturn, type InspectRentalReturn } from '../domain/resource/inspect-rental-return';
+import { lendTool, type LendTool } from '../domain/resource/lend-tool';
+import {
+  recordPreparationCheck,
+  type RecordPreparationCheck,
+} from '../domain/resource/record-preparation-check';
+import { recordRentalVisit, type RecordRentalVisit } from '../domain/resource/record-rental-visit';
 import { expiryReminderAt, toolOverdueAt } from '../domain/resource/resource.timers';
 import { OrderFacts } from '../infrastructure/order-facts.repository';
+import { checkBodyIds } from './body-ids';
 import { CLOCK, OrderStore } from './order-store';
 import { resourceStateOf, type ResourceView, resourceViewOf } from './resource-view';
 
@@ -112,145 +110,62 @@ export class ResourceHandlers {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  @Handles('orders.RegisterResource')
-  register(
-    request: {
-      kind?: string;
-      name?: string;
-      inspectionValidTo?: string;
-      insuranceValidTo?: string;
-      price?: MoneyMessage;
-    },
+  /** A tool lent against the register: the borrower's id checked as a body's UUID is (400 when malformed). */
+  @HandlesUseCase(lendTool)
+  lend(command: LendTool, request: { expectedVersion?: number }, call: CallContext): Promise<ResourceView> {
+    checkBodyIds(command.data, 'borrowerId');
+    return this.run(call, command, { expectedVersion: request.expectedVersion });
+  }
+
+  /** A vehicle's or unit's preparation for an order, decided on the order's facts from the order list. */
+  @HandlesUseCase(recordPreparationCheck)
+  async check(
+    command: RecordPreparationCheck,
+    request: { expectedVersion?: number },
     call: CallContext,
   ): Promise<ResourceView> {
-    const resourceId = newId();
-    return this.run(
-      call,
-      {
-        type: 'RegisterResource',
-        data: {
-          resourceId,
-          kind: (request.kind ?? '') as ResourceKind,
-          name: request.name ?? '',
-          ...optional('inspectionValidTo', request.inspectionValidTo),
-          ...optional('insuranceValidTo', request.insuranceValidTo),
-          ...optional('price', optionalMoney(request.price)),
-        },
-      },
-      { newStream: true },
-    );
+    const order = await this.orderOf(call, command.data.orderId);
+    return this.run(call, command, { expectedVersion: request.expectedVersion, order });
   }
 
-  @Handles('orders.LendTool')
-  lend(
-    request: { id: string; borrowerId?: string; dueBack?: string; expectedVersion?: number },
-    call: CallContext,
-  ) {
-    const borrowerId = uuidField(request.borrowerId, 'borrowerId');
-    return this.run(
-      call,
-      { type: 'LendTool', data: { resourceId: request.id, borrowerId, dueBack: request.dueBack ?? '' } },
-      { expectedVersion: request.expectedVersion },
-    );
-  }
-
-  @Handles('orders.RecordPreparationCheck')
-  async check(
-    request: { id: string; orderId?: string; items?: ChecklistItem[]; expectedVersion?: number },
-    call: CallContext,
-  ) {
-    const order = await this.orderOf(call, request.orderId);
-    return this.run(
-      call,
-      {
-        type: 'RecordPreparationCheck',
-        data: { resourceId: request.id, orderId: order.orderId, items: checklistOf(request.items) },
-      },
-      { expectedVersion: request.expectedVersion, order },
-    );
-  }
-
-  @Handles('orders.DeliverRental')
+  /** A unit delivered on a lease, decided on the order's facts from the order list. */
+  @HandlesUseCase(deliverRental)
   async deliver(
-    request: {
-      id: string;
-      orderId?: string;
-      checklist?: ChecklistItem[];
-      customerSigned?: boolean;
-      staffSignedBy?: string;
-      expectedVersion?: number;
-    },
+    command: DeliverRental,
+    request: { expectedVersion?: number },
     call: CallContext,
-  ) {
-    const order = await this.orderOf(call, request.orderId);
-    const staffSignedBy = uuidField(request.staffSignedBy, 'staffSignedBy');
-    return this.run(
-      call,
-      {
-        type: 'DeliverRental',
-        data: {
-          resourceId: request.id,
-          orderId: order.orderId,
-          checklist: checklistOf(request.checklist),
-          customerSigned: request.customerSigned === true,
-          staffSignedBy,
-        },
-      },
-      { expectedVersion: request.expectedVersion, order },
-    );
+  ): Promise<ResourceView> {
+    const order = await this.orderOf(call, command.data.orderId);
+    checkBodyIds(command.data, 'staffSignedBy');
+    return this.run(call, command, { expectedVersion: request.expectedVersion, order });
   }
 
-  @Handles('orders.RecordRentalVisit')
+  /** A visit to a leased unit, decided on the order's facts from the order list. */
+  @HandlesUseCase(recordRentalVisit)
   async visit(
-    request: { id: string; orderId?: string; work?: string[]; note?: string; expectedVersion?: number },
+    command: RecordRentalVisit,
+    request: { expectedVersion?: number },
     call: CallContext,
-  ) {
-    const order = await this.orderOf(call, request.orderId);
-    return this.run(
-      call,
-      {
-        type: 'RecordRentalVisit',
-        data: {
-          resourceId: request.id,
-          orderId: order.orderId,
-          work: (request.work ?? []) as VisitWork[],
-          note: request.note ?? '',
-        },
-      },
-      { expectedVersion: request.expectedVersion, order },
-    );
+  ): Promise<ResourceView> {
+    const order = await this.orderOf(call, command.data.orderId);
+    return this.run(call, command, { expectedVersion: request.expectedVersion, order });
   }
 
-  @Handles('orders.InspectRentalReturn')
+  /** A leased unit back, decided on the order's facts from the order list. */
+  @HandlesUseCase(inspectRentalReturn)
   async inspectReturn(
-    request: {
-      id: string;
-      orderId?: string;
-      findings?: { item?: string; note?: string }[];
-      damage?: MoneyMessage;
-      expectedVersion?: number;
-    },
+    command: InspectRentalReturn,
+    request: { expectedVersion?: number },
     call: CallContext,
-  ) {
-    const order = await this.orderOf(call, request.orderId);
-    return this.run(
-      call,
-      {
-        type: 'InspectRentalReturn',
-        data: {
-          resourceId: request.id,
-          orderId: order.orderId,
-          findings: (request.findings ?? []).map((f) => ({ item: f.item ?? '', note: f.note ?? '' })),
-          damage: moneyOfMessage(request.damage ?? {}),
-        },
-      },
-      { expectedVersion: request.expectedVersion, order },
-    );
+  ): Promise<ResourceView> {
+    const order = await this.orderOf(call, command.data.orderId);
+    return this.run(call, command, { expectedVersion: request.expectedVersion, order });
   }
 
   /**
-   * A use case that is the whole of its declared method (`handles`, in its file under domain/resource/: a state
-   * set, papers renewed, maintenance recorded, a tool returned or lost): load, decide, append (`run`).
+   * A use case that is the whole of its declared method (`handles`, in its file under domain/resource/: a resource
+   * registered, a state set, papers renewed, maintenance recorded, a tool returned or lost): load, decide, append
+   * (`run`).
    */
   change(
     call: CallContext,
@@ -423,14 +338,11 @@ export class ResourceHandlers {
   }
 }
 
-// Every use case with `handles` (SetResourceState, ReturnTool, …): request → command → `change`.
+// Every use case with `handles` bound to no method above (RegisterResource, SetResourceState, ReturnTool, …):
+// request → command → `change`.
 handlesUseCases(ResourceHandlers, RESOURCE_USE_CASES, function (command, request, call) {
   return this.change(call, command as ResourceCommand, request.expectedVersion);
 });
-
-function checklistOf(items: ChecklistItem[] | undefined): ChecklistItem[] {
-  return (items ?? []).map((i) => ({ item: i.item ?? '', passed: i.passed === true }));
-}
 
 /** Reads: one resource (now or at `asOf`), its history, the list. */
 @Injectable()

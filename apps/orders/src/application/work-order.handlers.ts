@@ -1,19 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { seesPersonalData } from '@serviceops/contracts';
-import { type Clock, newId, type RecordedEvent } from '@serviceops/kernel';
+import { type Clock, type RecordedEvent } from '@serviceops/kernel';
 import {
   type CallContext,
   type EventCodec,
   executeTogether,
   Handles,
+  HandlesUseCase,
   handlesUseCases,
   isSealed,
   mapSealed,
-  moneyOfMessage,
-  type MoneyMessage,
   optional,
   type StreamPart,
-  uuidField,
 } from '@serviceops/platform';
 import { WrongExpectedVersionError } from '@serviceops/eventstore';
 import { Pool, type PoolClient } from 'pg';
@@ -37,7 +35,10 @@ import {
   workOrderStreamId,
   workStageOf,
 } from '../domain/work-order/work-order.decider';
+import { completeWork, type CompleteWork } from '../domain/work-order/complete-work';
+import { startWork, type StartWork } from '../domain/work-order/start-work';
 import { keepWorkOrderRow, packageSessionsOf } from '../infrastructure/work-order.repository';
+import { checkBodyIds } from './body-ids';
 import { CLOCK, keepOrderRow, NOT_RECORDED, notFoundOrder, OrderStore } from './order-store';
 import { type WorkOrderView, workOrderViewOf } from './work-order-view';
 
@@ -75,29 +76,22 @@ export class WorkOrderHandlers {
   ) {}
 
   /** Started by the person the order is dispatched to; the resource dispatched with them goes on the card. */
-  @Handles('orders.StartWork')
-  startWork(r: WorkRequest & { staffId?: string }, call: CallContext): Promise<WorkOrderView> {
-    const staffId = uuidField(r.staffId, 'staffId');
-    return this.act(call, r, (order) => ({
-      type: 'StartWork',
-      data: { orderId: r.id, staffId, ...optional('resourceId', order.dispatchedResource) },
-    }));
-  }
-
-  @Handles('orders.ProposeExtraWork')
-  proposeExtraWork(
-    r: WorkRequest & { description?: string; estimatedPrice?: MoneyMessage },
+  @HandlesUseCase(startWork)
+  startWork(
+    command: StartWork,
+    request: { expectedVersion?: number },
     call: CallContext,
   ): Promise<WorkOrderView> {
-    return this.act(call, r, {
-      type: 'ProposeExtraWork',
-      data: {
-        orderId: r.id,
-        extraId: newId(),
-        description: r.description ?? '',
-        estimatedPrice: moneyOfMessage(r.estimatedPrice ?? {}),
-      },
-    });
+    checkBodyIds(command.data, 'staffId');
+    const { orderId } = command.data;
+    return this.act(
+      call,
+      { id: orderId, ...optional('expectedVersion', request.expectedVersion) },
+      (order) => ({
+        ...command,
+        data: { ...command.data, ...optional('resourceId', order.dispatchedResource) },
+      }),
+    );
   }
 
   /**
@@ -106,19 +100,15 @@ export class WorkOrderHandlers {
    * transaction, each stream on the version decided on: of completions racing for the last session one
    * commits, the others are decided again and refused (ORDERS.PACKAGE_EXHAUSTED), their work order unchanged.
    */
-  @Handles('orders.CompleteWork')
+  @HandlesUseCase(completeWork)
   async completeWork(
-    r: WorkRequest & { signature?: string; hours?: number; summary?: string },
+    command: CompleteWork,
+    request: { expectedVersion?: number },
     call: CallContext,
   ): Promise<WorkOrderView> {
-    const command: WorkOrderCommand = {
-      type: 'CompleteWork',
-      data: {
-        orderId: r.id,
-        signature: r.signature ?? '',
-        hours: r.hours ?? Number.NaN,
-        summary: r.summary ?? '',
-      },
+    const r: WorkRequest = {
+      id: command.data.orderId,
+      ...optional('expectedVersion', request.expectedVersion),
     };
     const order = await this.orderOf(call.tenantId, r.id);
     const reg = order.registered;
@@ -320,7 +310,8 @@ function withOrderStage(
   ];
 }
 
-// Every use case with `handles` (AcceptQuote, IssuePart, RecordSelfCheck, …): request → command → `change`.
+// Every use case with `handles` bound to no method above (AcceptQuote, IssuePart, ProposeExtraWork, …):
+// request → command → `change`.
 handlesUseCases(WorkOrderHandlers, WORK_ORDER_USE_CASES, function (command, request, call) {
   return this.change(call, command as WorkOrderCommand, request.expectedVersion);
 });

@@ -23,9 +23,16 @@ export type ChatEnded = Event<
   }
 >;
 
-/** A chat in progress ends: its duration counted, sampled for inspection or not at the policy's rate. */
+/**
+ * A chat in progress ends: its duration counted, sampled for inspection or not at the policy's rate (its handler
+ * frees the companion's place in the same transaction: application/orders-field.chat.handlers.ts).
+ */
 export const endChat = useCase<EndChat, ChatEnded, ChatSessionState, ChatSessionContext>({
   command: 'EndChat',
+  handles: {
+    rpc: 'orders.EndChat',
+    command: (request: { id: string }) => ({ type: 'EndChat', data: { sessionId: request.id } }),
+  },
   decide(command, state, { now, policy, random }) {
     const session = queued(state);
     if (session.status !== 'active' || session.startedAt === undefined || session.companionId === undefined)

@@ -18,7 +18,10 @@ export type CompanionCapacitySet = Event<
   { staffId: string; line: BusinessLine; branchId: string | null; capacity: number; setAt: string }
 >;
 
-/** A companion goes on duty for a queue (line, branch) taking `capacity` chats at once; 0 takes them off. */
+/**
+ * A companion goes on duty for a queue (line, branch) taking `capacity` chats at once; 0 takes them off (its handler
+ * puts on duty only a staff member orders knows: application/orders-field.chat.handlers.ts).
+ */
 export const setCompanionCapacity = useCase<
   SetCompanionCapacity,
   CompanionCapacitySet,
@@ -26,6 +29,18 @@ export const setCompanionCapacity = useCase<
   CompanionContext
 >({
   command: 'SetCompanionCapacity',
+  handles: {
+    rpc: 'orders.SetCompanionCapacity',
+    command: (request: { id: string; line?: string; branchId?: string; capacity?: number }) => ({
+      type: 'SetCompanionCapacity',
+      data: {
+        staffId: request.id,
+        line: (request.line ?? '') as BusinessLine,
+        branchId: request.branchId === undefined ? null : request.branchId.toLowerCase(),
+        capacity: request.capacity ?? -1,
+      },
+    }),
+  },
   decide(command, _state, { now }) {
     const { staffId, line, branchId, capacity } = command.data;
     if (!Number.isInteger(capacity) || capacity < 0 || capacity > CHAT_LIMITS.capacityMax)

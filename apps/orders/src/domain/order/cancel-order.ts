@@ -39,6 +39,13 @@ const isCancellable = (status: OrderStatus): status is (typeof CANCELLABLE_STATU
  */
 export const cancelOrder = useCase<CancelOrder, OrderCancelled, OrderState, OrderContext>({
   command: 'CancelOrder',
+  handles: {
+    rpc: 'orders.CancelOrder',
+    command: (request: { id: string; reason?: string }) => ({
+      type: 'CancelOrder',
+      data: { orderId: request.id, reason: request.reason ?? '' },
+    }),
+  },
   decide(command, state, context) {
     const order = open(existing(state, command.data.orderId));
     const from = order.status;

@@ -1,7 +1,16 @@
 import type { OrderDispatchedV1 } from '@serviceops/contracts';
 import { type Event, useCase } from '@serviceops/kernel';
 import { OrderErrorCode as E, orderError } from './order.errors';
-import { assertResourceFit, assertSlot, assertStaffFit, existing, open, STATUS_REACHED } from './order.rules';
+import {
+  assertResourceFit,
+  assertSlot,
+  assertStaffFit,
+  existing,
+  open,
+  slotOf,
+  type SlotMessage,
+  STATUS_REACHED,
+} from './order.rules';
 import { furthest, type OrderContext, type OrderState, type Slot } from './order.state';
 
 export interface DispatchOrder {
@@ -20,6 +29,18 @@ export type OrderDispatched = Event<'OrderDispatched', OrderDispatchedV1>;
 
 export const dispatchOrder = useCase<DispatchOrder, OrderDispatched, OrderState, OrderContext>({
   command: 'DispatchOrder',
+  handles: {
+    rpc: 'orders.DispatchOrder',
+    command: (request: { id: string; staffId?: string; resourceId?: string; slot?: SlotMessage }) => ({
+      type: 'DispatchOrder',
+      data: {
+        orderId: request.id,
+        staffId: (request.staffId ?? '').toLowerCase(),
+        slot: slotOf(request.slot),
+        ...(request.resourceId === undefined ? {} : { resourceId: request.resourceId.toLowerCase() }),
+      },
+    }),
+  },
   decide(command, state, context) {
     const order = open(existing(state, command.data.orderId));
     const { staffId, slot, resourceId } = command.data;

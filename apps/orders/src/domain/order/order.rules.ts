@@ -89,6 +89,18 @@ export function oneOf<T extends string>(values: readonly T[], value: unknown): v
  * one working day although UTC midnight falls in it; the bookings of such a slot go to both UTC days' streams, see
  * `bookingStreamIds`).
  */
+/** A slot as the proto decodes it (proto3: unset strings absent). */
+export interface SlotMessage {
+  readonly start?: string;
+  readonly end?: string;
+}
+
+/** A slot from its request: an unset end is '' (refused by `assertSlot`). */
+export const slotOf = (slot: SlotMessage | undefined): Slot => ({
+  start: slot?.start ?? '',
+  end: slot?.end ?? '',
+});
+
 export function assertSlot(
   slot: { start: string; end: string },
   now: Date,

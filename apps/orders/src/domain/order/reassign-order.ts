@@ -1,7 +1,16 @@
 import { ORDER_FIELDS, type OrderReassignedV1 } from '@serviceops/contracts';
 import { type Event, useCase } from '@serviceops/kernel';
 import { OrderErrorCode as E, orderError } from './order.errors';
-import { assertResourceFit, assertSlot, assertStaffFit, existing, open, text } from './order.rules';
+import {
+  assertResourceFit,
+  assertSlot,
+  assertStaffFit,
+  existing,
+  open,
+  slotOf,
+  type SlotMessage,
+  text,
+} from './order.rules';
 import type { OrderContext, OrderState, Slot } from './order.state';
 
 /**
@@ -39,6 +48,25 @@ export type OrderReassigned = Event<'OrderReassigned', OrderReassignedV1 & { rea
  */
 export const reassignOrder = useCase<ReassignOrder, OrderReassigned, OrderState, OrderContext>({
   command: 'ReassignOrder',
+  handles: {
+    rpc: 'orders.ReassignOrder',
+    command: (request: {
+      id: string;
+      staffId?: string;
+      reason?: string;
+      slot?: SlotMessage;
+      resourceId?: string;
+    }) => ({
+      type: 'ReassignOrder',
+      data: {
+        orderId: request.id,
+        staffId: (request.staffId ?? '').toLowerCase(),
+        reason: request.reason ?? '',
+        ...(request.slot === undefined ? {} : { slot: slotOf(request.slot) }),
+        ...(request.resourceId === undefined ? {} : { resourceId: request.resourceId.toLowerCase() }),
+      },
+    }),
+  },
   decide(command, state, context) {
     const order = open(existing(state, command.data.orderId));
     const { staffId } = command.data;

@@ -1,5 +1,12 @@
 import { type BusinessLine, isBusinessLine, ORDER_FIELDS } from '@serviceops/contracts';
-import { addBusinessHours, type Event, isInstant, localDateOf, useCase } from '@serviceops/kernel';
+import {
+  addBusinessHours,
+  type Caller,
+  type Event,
+  isInstant,
+  localDateOf,
+  useCase,
+} from '@serviceops/kernel';
 import { OrderErrorCode as E, orderError } from './order.errors';
 import { HOUR_MS, isLeasedKind, oneOf, text } from './order.rules';
 import {
@@ -67,8 +74,46 @@ export type RequestRegistered = Event<
   }
 >;
 
+/** The request as the proto decodes it (proto3: unset strings absent). */
+interface RegisterRequestMessage {
+  readonly customerId?: string;
+  readonly line?: string;
+  readonly kind?: string;
+  readonly serviceType?: string;
+  readonly wantedAt?: string;
+  readonly zone?: string;
+  readonly address?: string;
+  readonly subject?: string;
+  readonly problem?: string;
+  readonly contractId?: string;
+}
+
+/**
+ * A customer's request, registered as an order (its handler reads the calendar, the contract's entitlement and the
+ * customer's leases, seals with the customer's key and arms the SLA timers: application/order.handlers.ts).
+ */
 export const registerRequest = useCase<RegisterRequest, RequestRegistered, OrderState, OrderContext>({
   command: 'RegisterRequest',
+  handles: {
+    rpc: 'orders.RegisterRequest',
+    command: (request: RegisterRequestMessage, { newId }: Caller) => ({
+      type: 'RegisterRequest',
+      data: {
+        orderId: newId,
+        customerId: (request.customerId ?? '').toLowerCase(),
+        line: (request.line ?? '') as BusinessLine,
+        kind: (request.kind ?? '') as RequestKind,
+        serviceType: (request.serviceType ?? '') as ServiceType,
+        wantedAt: request.wantedAt ?? '',
+        zone: (request.zone ?? '') as Zone,
+        address: request.address ?? '',
+        subject: request.subject ?? '',
+        problem: request.problem ?? '',
+        // Sent, even empty, it is checked as a UUID (an empty one is refused, not taken for none).
+        ...(request.contractId === undefined ? {} : { contractId: request.contractId.toLowerCase() }),
+      },
+    }),
+  },
   decide,
   evolve: {
     RequestRegistered: (_state, event) => {

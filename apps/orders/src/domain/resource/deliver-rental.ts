@@ -1,7 +1,16 @@
 import { DELIVERY_ITEMS } from '@serviceops/contracts';
 import { type Event, useCase } from '@serviceops/kernel';
 import { ResourceErrorCode as E } from './resource.errors';
-import { checklist, dispatchable, err, onPresent, orderOf, present } from './resource.rules';
+import {
+  checklist,
+  type ChecklistItemMessage,
+  checklistOf,
+  dispatchable,
+  err,
+  onPresent,
+  orderOf,
+  present,
+} from './resource.rules';
 import type { ChecklistItem, Rental, ResourceContext, ResourceStateT } from './resource.state';
 
 export interface DeliverRental {
@@ -34,6 +43,25 @@ export type RentalDelivered = Event<
 /** An equipment unit, fit, delivered on a lease with its delivery list passed and signed by both sides. */
 export const deliverRental = useCase<DeliverRental, RentalDelivered, ResourceStateT, ResourceContext>({
   command: 'DeliverRental',
+  handles: {
+    rpc: 'orders.DeliverRental',
+    command: (request: {
+      id: string;
+      orderId?: string;
+      checklist?: readonly ChecklistItemMessage[];
+      customerSigned?: boolean;
+      staffSignedBy?: string;
+    }) => ({
+      type: 'DeliverRental',
+      data: {
+        resourceId: request.id,
+        orderId: (request.orderId ?? '').toLowerCase(),
+        checklist: checklistOf(request.checklist),
+        customerSigned: request.customerSigned === true,
+        staffSignedBy: (request.staffSignedBy ?? '').toLowerCase(),
+      },
+    }),
+  },
   decide(command, state, context) {
     const d = command.data;
     const r = present(state, d.resourceId);

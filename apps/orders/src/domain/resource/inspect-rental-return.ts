@@ -1,5 +1,12 @@
 import { RESOURCE_FIELDS } from '@serviceops/contracts';
-import { type Event, money, type Money, useCase } from '@serviceops/kernel';
+import {
+  type Event,
+  money,
+  type Money,
+  type MoneyMessage,
+  moneyOfMessage,
+  useCase,
+} from '@serviceops/kernel';
 import { ResourceErrorCode as E } from './resource.errors';
 import { err, noted, onPresent, orderOf, present, rentedTo } from './resource.rules';
 import type { Finding, ResourceContext, ResourceStateT } from './resource.state';
@@ -38,6 +45,23 @@ export const inspectRentalReturn = useCase<
   ResourceContext
 >({
   command: 'InspectRentalReturn',
+  handles: {
+    rpc: 'orders.InspectRentalReturn',
+    command: (request: {
+      id: string;
+      orderId?: string;
+      findings?: readonly { item?: string; note?: string }[];
+      damage?: MoneyMessage;
+    }) => ({
+      type: 'InspectRentalReturn',
+      data: {
+        resourceId: request.id,
+        orderId: (request.orderId ?? '').toLowerCase(),
+        findings: (request.findings ?? []).map((f) => ({ item: f.item ?? '', note: f.note ?? '' })),
+        damage: moneyOfMessage(request.damage ?? {}),
+      },
+    }),
+  },
   decide(command, state, context) {
     const d = command.data;
     const r = present(state, d.resourceId);

@@ -15,6 +15,17 @@ export type ToolLent = Event<'ToolLent', ToolLentV1>;
 /** A tool lent against the register to a member, due back on a day not past. */
 export const lendTool = useCase<LendTool, ToolLent, ResourceStateT, ResourceContext>({
   command: 'LendTool',
+  handles: {
+    rpc: 'orders.LendTool',
+    command: (request: { id: string; borrowerId?: string; dueBack?: string }) => ({
+      type: 'LendTool',
+      data: {
+        resourceId: request.id,
+        borrowerId: (request.borrowerId ?? '').toLowerCase(),
+        dueBack: request.dueBack ?? '',
+      },
+    }),
+  },
   decide(command, state, context) {
     const r = present(state, command.data.resourceId);
     if (r.kind !== 'tool') throw err(E.NOT_A_TOOL, 'only tools are lent against the register');

@@ -1,7 +1,15 @@
 import { PREPARATION_ITEMS } from '@serviceops/contracts';
 import { type Event, useCase } from '@serviceops/kernel';
 import { ResourceErrorCode as E } from './resource.errors';
-import { checklist, err, onPresent, orderOf, present } from './resource.rules';
+import {
+  checklist,
+  type ChecklistItemMessage,
+  checklistOf,
+  err,
+  onPresent,
+  orderOf,
+  present,
+} from './resource.rules';
 import type { ChecklistItem, ResourceContext, ResourceStateT } from './resource.state';
 
 export interface RecordPreparationCheck {
@@ -33,6 +41,17 @@ export const recordPreparationCheck = useCase<
   ResourceContext
 >({
   command: 'RecordPreparationCheck',
+  handles: {
+    rpc: 'orders.RecordPreparationCheck',
+    command: (request: { id: string; orderId?: string; items?: readonly ChecklistItemMessage[] }) => ({
+      type: 'RecordPreparationCheck',
+      data: {
+        resourceId: request.id,
+        orderId: (request.orderId ?? '').toLowerCase(),
+        items: checklistOf(request.items),
+      },
+    }),
+  },
   decide(command, state, context) {
     const r = present(state, command.data.resourceId);
     const { items } = command.data;

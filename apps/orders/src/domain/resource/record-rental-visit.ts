@@ -36,6 +36,18 @@ export const recordRentalVisit = useCase<
   ResourceContext
 >({
   command: 'RecordRentalVisit',
+  handles: {
+    rpc: 'orders.RecordRentalVisit',
+    command: (request: { id: string; orderId?: string; work?: readonly string[]; note?: string }) => ({
+      type: 'RecordRentalVisit',
+      data: {
+        resourceId: request.id,
+        orderId: (request.orderId ?? '').toLowerCase(),
+        work: (request.work ?? []) as VisitWork[],
+        note: request.note ?? '',
+      },
+    }),
+  },
   decide(command, state, context) {
     const d = command.data;
     const r = present(state, d.resourceId);

@@ -1,5 +1,14 @@
 import { RESOURCE_FIELDS, RESOURCE_KINDS } from '@serviceops/contracts';
-import { type Event, money, type Money, useCase } from '@serviceops/kernel';
+import {
+  type Caller,
+  type Event,
+  money,
+  type Money,
+  type MoneyMessage,
+  moneyOfMessage,
+  optional,
+  useCase,
+} from '@serviceops/kernel';
 import { ResourceErrorCode as E } from './resource.errors';
 import { err, notPast, paperDates } from './resource.rules';
 import type { ResourceContext, ResourceKind, ResourceStateT } from './resource.state';
@@ -38,6 +47,29 @@ export const registerResource = useCase<
   ResourceContext
 >({
   command: 'RegisterResource',
+  handles: {
+    rpc: 'orders.RegisterResource',
+    command: (
+      request: {
+        kind?: string;
+        name?: string;
+        inspectionValidTo?: string;
+        insuranceValidTo?: string;
+        price?: MoneyMessage;
+      },
+      { newId }: Caller,
+    ) => ({
+      type: 'RegisterResource',
+      data: {
+        resourceId: newId,
+        kind: (request.kind ?? '') as ResourceKind,
+        name: request.name ?? '',
+        ...optional('inspectionValidTo', request.inspectionValidTo),
+        ...optional('insuranceValidTo', request.insuranceValidTo),
+        ...optional('price', request.price === undefined ? undefined : moneyOfMessage(request.price)),
+      },
+    }),
+  },
   decide(command, state, context) {
     const d = command.data;
     if (state.status !== 'absent') throw err(E.RESOURCE_EXISTS, `resource ${d.resourceId} exists`);

@@ -88,6 +88,16 @@ export function orderOf(context: ResourceContext, orderId: string, kind?: string
   return order;
 }
 
+/** A checklist's item as the proto decodes it (proto3: unset fields absent). */
+export interface ChecklistItemMessage {
+  readonly item?: string;
+  readonly passed?: boolean;
+}
+
+/** A checklist from its request (a preparation check's items, a delivery's list): an unset answer is not passed. */
+export const checklistOf = (items: readonly ChecklistItemMessage[] | undefined): ChecklistItem[] =>
+  (items ?? []).map((i) => ({ item: i.item ?? '', passed: i.passed === true }));
+
 export function rentedTo(r: Resource, order: OrderFacts): Rental {
   if (!r.rental) throw err(E.NOT_RENTED, 'the unit is not out on a lease');
   if (r.rental.customerId !== order.customerId)

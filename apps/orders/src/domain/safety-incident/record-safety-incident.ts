@@ -1,5 +1,5 @@
 import { INCIDENT_FIELDS } from '@serviceops/contracts';
-import { type Event, useCase } from '@serviceops/kernel';
+import { type Caller, type Event, useCase } from '@serviceops/kernel';
 import {
   type IncidentContext,
   IncidentErrorCode as E,
@@ -35,7 +35,19 @@ export type SafetyIncidentRecorded = Event<
   }
 >;
 
-/** An accident or a sudden illness on the job, after it happened, with the emergency steps taken. */
+/** The request as the proto decodes it (proto3: unset strings absent). */
+interface RecordSafetyIncidentRequest {
+  readonly staffId?: string;
+  readonly kind?: string;
+  readonly occurredAt?: string;
+  readonly emergencySteps?: string;
+  readonly orderId?: string;
+}
+
+/**
+ * An accident or a sudden illness on the job, after it happened, with the emergency steps taken (its handler seals
+ * the steps with the staff member's key and checks the ids: application/orders-field.incident.handlers.ts).
+ */
 export const recordSafetyIncident = useCase<
   RecordSafetyIncident,
   SafetyIncidentRecorded,
@@ -43,6 +55,20 @@ export const recordSafetyIncident = useCase<
   IncidentContext
 >({
   command: 'RecordSafetyIncident',
+  handles: {
+    rpc: 'orders.RecordSafetyIncident',
+    command: (request: RecordSafetyIncidentRequest, { newId }: Caller) => ({
+      type: 'RecordSafetyIncident',
+      data: {
+        incidentId: newId,
+        staffId: (request.staffId ?? '').toLowerCase(),
+        kind: (request.kind ?? '') as IncidentKind,
+        occurredAt: request.occurredAt ?? '',
+        emergencySteps: request.emergencySteps ?? '',
+        orderId: request.orderId === undefined ? null : request.orderId.toLowerCase(),
+      },
+    }),
+  },
   decide(command, state, { now }) {
     if (state.status !== 'absent') throw incidentError(E.INCIDENT_EXISTS, 'the incident is recorded already');
     const d = command.data;

@@ -43,6 +43,18 @@ export const completeWork = useCase<
   WorkOrderContext
 >({
   command: 'CompleteWork',
+  handles: {
+    rpc: 'orders.CompleteWork',
+    command: (request: { id: string; signature?: string; hours?: number; summary?: string }) => ({
+      type: 'CompleteWork',
+      data: {
+        orderId: request.id,
+        signature: request.signature ?? '',
+        hours: request.hours ?? Number.NaN,
+        summary: request.summary ?? '',
+      },
+    }),
+  },
   decide(c, s, ctx) {
     const at = ctx.now.toISOString();
     const { orderId } = c.data;

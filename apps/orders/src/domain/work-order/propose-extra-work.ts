@@ -1,5 +1,12 @@
 import { WORK_ORDER_FIELDS as F } from '@serviceops/contracts';
-import { type Event, type Money, useCase } from '@serviceops/kernel';
+import {
+  type Caller,
+  type Event,
+  type Money,
+  type MoneyMessage,
+  moneyOfMessage,
+  useCase,
+} from '@serviceops/kernel';
 import { price, started, textOf } from './work-order.rules';
 import type { WorkOrder, WorkOrderContext } from './work-order.state';
 
@@ -22,6 +29,21 @@ export type ExtraWorkProposed = Event<
 /** Extra work found on the job: it starts only after the front desk's approval and the customer's consent. */
 export const proposeExtraWork = useCase<ProposeExtraWork, ExtraWorkProposed, WorkOrder, WorkOrderContext>({
   command: 'ProposeExtraWork',
+  handles: {
+    rpc: 'orders.ProposeExtraWork',
+    command: (
+      request: { id: string; description?: string; estimatedPrice?: MoneyMessage },
+      { newId }: Caller,
+    ) => ({
+      type: 'ProposeExtraWork',
+      data: {
+        orderId: request.id,
+        extraId: newId,
+        description: request.description ?? '',
+        estimatedPrice: moneyOfMessage(request.estimatedPrice ?? {}),
+      },
+    }),
+  },
   decide(c, s, ctx) {
     const { orderId, extraId } = c.data;
     started(s, orderId);

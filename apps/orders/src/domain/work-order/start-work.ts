@@ -13,9 +13,19 @@ export type WorkStarted = Event<
   { orderId: string; staffId: string; resourceId?: string; startedAt: string }
 >;
 
-/** Work starts only on an order dispatched to the person who starts it (paid work: once its quote is accepted). */
+/**
+ * Work starts only on an order dispatched to the person who starts it (paid work: once its quote is accepted). Its
+ * handler puts the resource dispatched with them on the card (application/work-order.handlers.ts).
+ */
 export const startWork = useCase<StartWork, WorkStarted, WorkOrder, WorkOrderContext>({
   command: 'StartWork',
+  handles: {
+    rpc: 'orders.StartWork',
+    command: (request: { id: string; staffId?: string }) => ({
+      type: 'StartWork',
+      data: { orderId: request.id, staffId: (request.staffId ?? '').toLowerCase() },
+    }),
+  },
   decide(c, s, ctx) {
     const { orderId, staffId, resourceId } = c.data;
     if (open(s, orderId).status === 'started')
