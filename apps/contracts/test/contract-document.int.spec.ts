@@ -1,7 +1,6 @@
 import { addDays } from '@serviceops/kernel';
 import { randomUUID } from 'node:crypto';
 import { ContractStore } from '../src/application/contract-store';
-import { ContractHandlers } from '../src/application/contract.handlers';
 import {
   adminOf,
   contractsDatabaseFor,
@@ -30,9 +29,7 @@ it('detects a document changed after signing: the content hash no longer matches
   const contracts = declaredMethods(app());
   const documentOf = declaredMethods<ContractDocument>(app()).GetContractDocument;
   const today = await app().get(ContractStore).today(call.tenantId);
-  const draft = await app()
-    .get(ContractHandlers)
-    .draft(practicePackage(addDays(today, -1), addDays(today, 90)), call);
+  const draft = await contracts.DraftContract(practicePackage(addDays(today, -1), addDays(today, 90)), call);
 
   // Not signed yet: there is no signed hash to match.
   const unsigned = await documentOf({ id: draft.id }, call);

@@ -253,7 +253,10 @@ describe('a calendar change', () => {
   it('re-evaluates an open order: missed becomes on time when the days since the request become holidays', async () => {
     await calendarSet('Asia/Shanghai', '09:00', '18:00');
     const wantedAt = new Date(clock.now().getTime() + 3_600_000).toISOString();
-    const order = await handlers().register(repair({ zone: 'town', wantedAt }), call);
+    const order = await handlerOf<OrderView>(handlers(), 'orders.RegisterRequest')(
+      repair({ zone: 'town', wantedAt }),
+      call,
+    );
     const received = clock.now();
     clock.advance(7 * 86_400_000);
     const listed = (slaState: string) =>
@@ -287,7 +290,9 @@ describe('the dispatch queue', () => {
     const at = async (instant: string, zone: 'town' | 'suburb') => {
       clock.set(new Date(instant));
       const wantedAt = new Date(clock.now().getTime() + 3_600_000).toISOString();
-      return (await handlers().register(repair({ zone, wantedAt }), call)).id;
+      return (
+        await handlerOf<OrderView>(handlers(), 'orders.RegisterRequest')(repair({ zone, wantedAt }), call)
+      ).id;
     };
     const mondaySuburb = await at('2030-03-04T17:30:00+08:00', 'suburb'); // due Tuesday 15:30
     const mondayTown = await at('2030-03-04T17:50:00+08:00', 'town'); // due Tuesday 14:50
