@@ -8,7 +8,7 @@ import {
 import { PLATFORM_TENANT_ID, type Role } from '../roles';
 import { createdTenant, tenantCreated, type CreateTenant, type TenantCreated } from './create-tenant';
 import { userRegistered, type RegisterUser, type UserRegistered } from './register-user';
-import { platformTenant } from './tenant.rules';
+import { platformTenant, registering } from './tenant.rules';
 import type { TenantContext, TenantState } from './tenant.state';
 
 /** A platform operator's: a new tenant and its first admin, together (a tenant nobody can administer is no use). */
@@ -54,7 +54,7 @@ export function withFirstUser(
   return [event, ...userRegistered(register, createdTenant(event), context)];
 }
 
-export const provisionTenant = useCase<
+const provisionTenantCase = useCase<
   ProvisionTenant,
   TenantCreated | UserRegistered,
   TenantState,
@@ -91,3 +91,6 @@ export const provisionTenant = useCase<
   // Its events are create-tenant's and register-user's.
   evolve: {},
 });
+
+/** Registers the tenant's first admin. */
+export const provisionTenant = registering(provisionTenantCase, ({ data }) => [data.admin.userId]);

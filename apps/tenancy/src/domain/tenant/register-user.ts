@@ -1,7 +1,14 @@
 import { type Caller, type Command, type Event, optional, RULES, useCase } from '@serviceops/kernel';
 import type { Role } from '../roles';
 import { TenancyErrorCode as E, tenancyError } from './tenant.errors';
-import { CALLERS_TENANT, enabledTenant, grantableRoles, onTenant, validName } from './tenant.rules';
+import {
+  CALLERS_TENANT,
+  enabledTenant,
+  grantableRoles,
+  onTenant,
+  registering,
+  validName,
+} from './tenant.rules';
 import {
   type ActiveTenant,
   entry,
@@ -84,7 +91,7 @@ interface RegisterUserRequest {
 }
 
 /** An admin registers a user (its handler stores the password's hash with it: application/users.handlers.ts). */
-export const registerUser = useCase<RegisterUser, UserRegistered, TenantState, TenantContext>({
+const registerUserCase = useCase<RegisterUser, UserRegistered, TenantState, TenantContext>({
   command: 'RegisterUser',
   handles: {
     rpc: 'tenancy.RegisterUser',
@@ -116,3 +123,6 @@ export const registerUser = useCase<RegisterUser, UserRegistered, TenantState, T
     }),
   },
 });
+
+/** Registers the user it names. */
+export const registerUser = registering(registerUserCase, ({ data }) => [data.userId]);
