@@ -1,4 +1,6 @@
 import { defaultBusinessCalendar, type DomainError } from '@serviceops/kernel';
+import { issueUserInvitation } from './issue-user-invitation';
+import { provisionTenant } from './provision-tenant';
 import { setBusinessCalendar } from './set-business-calendar';
 import { TENANT_USE_CASES, tenantDecider, type TenantCommand, type TenantEvent } from './tenant.decider';
 import { CALLERS_TENANT } from './tenant.rules';
@@ -113,6 +115,43 @@ describe('the tenant’s use cases', () => {
     expect(data('AddBranch')['branchId']).toBe('a-fresh-id');
     expect(data('RegisterUser')['userId']).toBe('a-fresh-id');
     expect(data('IssueUserInvitation')['invitationId']).toBe('a-fresh-id');
+  });
+
+  it('fails loudly on what a mapping leaves to its handler, should a handler forget it', () => {
+    const admin = { userId: 'u-boss', username: 'boss', displayName: 'Boss', roles: ['admin'] as const };
+    const tenant = {
+      status: 'active',
+      tenantId: 't-1',
+      name: 'T',
+      calendar: defaultBusinessCalendar,
+      branches: {},
+      businessLines: [],
+      users: {
+        'u-boss': { ...admin, disabled: false, tokenVersion: 0 },
+        'u-new': { ...admin, roles: ['coach'], disabled: false, tokenVersion: 0, pendingActivation: true },
+      },
+    } as const;
+    const now = new Date();
+    const created = mappingOf(provisionTenant.handles)?.(
+      { name: 'B', admin: { username: 'b.boss' } },
+      caller,
+    );
+    expect(() =>
+      tenantDecider.decide(created as TenantCommand, tenantDecider.initialState(), {
+        now,
+        tenantNameTaken: false,
+      }),
+    ).toThrow('the first admin was given no user id');
+    const invited = mappingOf(issueUserInvitation.handles)?.({ userId: 'u-new' }, caller) as TenantCommand;
+    expect(() =>
+      tenantDecider.decide(
+        { ...invited, data: { ...invited.data, tenantId: 't-1' } } as TenantCommand,
+        tenant,
+        {
+          now,
+        },
+      ),
+    ).toThrow(RangeError);
   });
 
   it('sets a calendar proto3 left empty as an empty one, which the decision refuses', () => {
