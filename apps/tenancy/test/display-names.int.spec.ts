@@ -7,7 +7,7 @@ import { UsersHandlers } from '../src/application/users.handlers';
 import { tenantStreamId } from '../src/domain/tenant/tenant.decider';
 import { PLATFORM_OPERATOR } from '../src/domain/roles';
 import { TenantsRepository } from '../src/infrastructure/tenants.repository';
-import { tenancyOnOwnDatabase } from './tenancy-on-own-database';
+import { createTenant, registerUser, tenancyOnOwnDatabase } from './tenancy-on-own-database';
 import { tenancyService } from '../src/tenancy.service-definition';
 import { handlerOf } from '@serviceops/platform/testing';
 
@@ -43,7 +43,7 @@ describe('a user’s display name, sealed at rest (issue 11 item 2)', () => {
     const displayName = `Ouyang Xiu ${unique()}`;
     const username = `ouyang.${unique()}`;
 
-    const registered = await users.registerUser(
+    const registered = await registerUser(users)(
       { username, displayName, password: 'a-Long-user-pass-1', roles: ['technician'] },
       admin,
     );
@@ -85,7 +85,7 @@ describe('a user’s display name, sealed at rest (issue 11 item 2)', () => {
       roles: [PLATFORM_OPERATOR],
       correlationId: randomUUID(),
     };
-    const created = await app.get(ProvisioningHandlers).createTenant(
+    const created = await createTenant(app.get(ProvisioningHandlers))(
       {
         name: `Names ${unique()}`,
         admin: { username: 'boss', password: 'a-Long-boss-pass-1', displayName: adminName },

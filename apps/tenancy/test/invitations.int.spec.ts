@@ -7,7 +7,7 @@ import { UsersHandlers } from '../src/application/users.handlers';
 import { tenantStreamId } from '../src/domain/tenant/tenant.decider';
 import { TenantsRepository } from '../src/infrastructure/tenants.repository';
 import { eventually } from '@serviceops/testing';
-import { tenancyOnOwnDatabase } from './tenancy-on-own-database';
+import { issueUserInvitation, tenancyOnOwnDatabase } from './tenancy-on-own-database';
 
 // Activation invitations on tenancy's own database (issue 13 item 1): a staff login made at hiring has no
 // invitation until an admin issues one and hands its token over, the person activates with it and signs in. The
@@ -86,7 +86,7 @@ describe('activation invitations in tenancy', () => {
     expect(user).not.toHaveProperty('invitation');
 
     const before = Date.now();
-    const issued = await invitations().issueUserInvitation({ userId: staffId }, call);
+    const issued = await issueUserInvitation(invitations())({ userId: staffId }, call);
     const after = Date.now();
     const [invitationId, secret] = issued.token.split('.') as [string, string];
     expect(invitationId).toBe(issued.invitationId);
@@ -114,8 +114,8 @@ describe('activation invitations in tenancy', () => {
 
   it('activates once with the latest token and a good password; every refused token writes nothing', async () => {
     const staffId = await hiredWithLogin('invited.two');
-    const old = await invitations().issueUserInvitation({ userId: staffId }, call);
-    const latest = await invitations().issueUserInvitation({ userId: staffId }, call);
+    const old = await issueUserInvitation(invitations())({ userId: staffId }, call);
+    const latest = await issueUserInvitation(invitations())({ userId: staffId }, call);
     const password = 'Coach-Two-Activates-2026';
     const login = () =>
       users().authenticate({ tenantId, username: 'invited.two', password: 'Coach-Two-Activates-2026' });
@@ -169,14 +169,14 @@ describe('activation invitations in tenancy', () => {
     expect(await version()).toBe(after);
     expect(await login()).toMatchObject({ userId: staffId });
     // An active user gets no invitation.
-    expect(await refusal(() => invitations().issueUserInvitation({ userId: staffId }, call))).toBe(
+    expect(await refusal(() => issueUserInvitation(invitations())({ userId: staffId }, call))).toBe(
       'TENANCY.USER_ALREADY_ACTIVE',
     );
   });
 
   it('refuses a disabled user’s token, and an invitation for another tenant’s user is 404', async () => {
     const staffId = await hiredWithLogin('invited.three');
-    const issued = await invitations().issueUserInvitation({ userId: staffId }, call);
+    const issued = await issueUserInvitation(invitations())({ userId: staffId }, call);
     await app()
       .get(TenantStream)
       .execute(call, { type: 'DisableUser', data: { tenantId, userId: staffId } });
@@ -192,10 +192,10 @@ describe('activation invitations in tenancy', () => {
     expect(await rowsOf(staffId)).toEqual([]);
 
     const other = { ...call, tenantId: randomUUID() };
-    expect(await refusal(() => invitations().issueUserInvitation({ userId: staffId }, other))).toBe(
+    expect(await refusal(() => issueUserInvitation(invitations())({ userId: staffId }, other))).toBe(
       'TENANCY.TENANT_NOT_FOUND',
     );
-    expect(await refusal(() => invitations().issueUserInvitation({ userId: randomUUID() }, call))).toBe(
+    expect(await refusal(() => issueUserInvitation(invitations())({ userId: randomUUID() }, call))).toBe(
       'TENANCY.USER_NOT_FOUND',
     );
   });

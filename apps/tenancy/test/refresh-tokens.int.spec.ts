@@ -9,7 +9,7 @@ import { UsersHandlers } from '../src/application/users.handlers';
 import type { Role } from '../src/domain/roles';
 import { RefreshPurge } from '../src/infrastructure/refresh-purge';
 import { TenantsRepository } from '../src/infrastructure/tenants.repository';
-import { tenancyOnOwnDatabase } from './tenancy-on-own-database';
+import { registerUser, setUserPassword, tenancyOnOwnDatabase } from './tenancy-on-own-database';
 import { tenancyService } from '../src/tenancy.service-definition';
 import { handlerOf } from '@serviceops/platform/testing';
 
@@ -64,7 +64,7 @@ describe('refresh tokens in tenancy', () => {
   async function signedIn(roles: Role[] = ['technician']) {
     const username = `refresher.${++counter}`;
     const password = `Refresher-Pass-${counter}-2026`;
-    const { id } = await users().registerUser(
+    const { id } = await registerUser(users())(
       { username, displayName: 'A refresher', password, roles },
       call,
     );
@@ -208,7 +208,7 @@ describe('refresh tokens in tenancy', () => {
     expect(await familiesOf(disabled.id)).toEqual(['user_disabled', 'user_disabled']);
 
     const reset = await signedIn();
-    await users().setUserPassword({ userId: reset.id, password: 'Another-Long-Pass-2026' }, call);
+    await setUserPassword(users())({ userId: reset.id, password: 'Another-Long-Pass-2026' }, call);
     expect(await familiesOf(reset.id)).toEqual(['token_version_changed']);
   });
 
@@ -268,7 +268,7 @@ describe('the purge of expired sign-ins', () => {
     const username = `purged.${++counter}`;
     const password = `Purged-Pass-${counter}-2026`;
     const users = app().get(UsersHandlers);
-    await users.registerUser({ username, displayName: 'A sign-in', password, roles: ['technician'] }, call);
+    await registerUser(users)({ username, displayName: 'A sign-in', password, roles: ['technician'] }, call);
     const { refreshToken } = await users.authenticate({ tenantId, username, password });
     await app().get(SessionsHandlers).refreshAccessToken({ refreshToken }); // a used token in the family too
     const { rows } = await tenancy.pool.query<{ family_id: string }>(

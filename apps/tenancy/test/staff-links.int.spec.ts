@@ -11,7 +11,12 @@ import { UsersHandlers } from '../src/application/users.handlers';
 import { tenantStreamId } from '../src/domain/tenant/tenant.decider';
 import { TenantsRepository } from '../src/infrastructure/tenants.repository';
 import { staffMembersProjection } from '../src/projections/staff-members.projection';
-import { tenancyOnOwnDatabase, type TenancyOnOwnDatabase } from './tenancy-on-own-database';
+import {
+  linkUserToStaff,
+  registerUser,
+  tenancyOnOwnDatabase,
+  type TenancyOnOwnDatabase,
+} from './tenancy-on-own-database';
 
 // Issue 13 item 1: a user an admin made by hand, linked to a staff member, follows the person (leave, role).
 
@@ -65,9 +70,9 @@ async function userByHand(
 ) {
   const users = app.get(UsersHandlers);
   const password = 'a-Long-user-pass-1';
-  const user = await users.registerUser(
+  const user = await registerUser(users)(
     { username, displayName: 'By Hand', password, roles: ['coach'] },
-    admin as Parameters<UsersHandlers['registerUser']>[1],
+    admin as Parameters<UsersHandlers['registerUser']>[2],
   );
   const signedIn = await users.authenticate({ tenantId: admin.tenantId, username, password });
   return { user, signedIn, password };
@@ -113,10 +118,10 @@ describe('a user linked to a staff member', () => {
     const { user, signedIn, password } = await userByHand(app, admin, 'hand.li');
     await hired();
     // The hire may not have reached tenancy yet: the link waits for it a moment.
-    const linked = await links.linkUserToStaff({ userId: user.id, staffId }, admin);
+    const linked = await linkUserToStaff(links)({ userId: user.id, staffId }, admin);
     expect(linked).toMatchObject({ id: user.id, staffId, disabled: false });
     // Linking the same pair again changes nothing.
-    expect(await links.linkUserToStaff({ userId: user.id, staffId }, admin)).toMatchObject({
+    expect(await linkUserToStaff(links)({ userId: user.id, staffId }, admin)).toMatchObject({
       tenantVersion: linked.tenantVersion,
     });
 
@@ -148,7 +153,7 @@ describe('a user linked to a staff member', () => {
 
     // Another user cannot be linked to the leaver.
     const late = await userByHand(app, admin, 'hand.late');
-    await expect(links.linkUserToStaff({ userId: late.user.id, staffId }, admin)).rejects.toMatchObject({
+    await expect(linkUserToStaff(links)({ userId: late.user.id, staffId }, admin)).rejects.toMatchObject({
       code: 'TENANCY.STAFF_MEMBER_LEFT',
     });
   }, 60_000);
@@ -157,7 +162,7 @@ describe('a user linked to a staff member', () => {
     const { app, admin, tenantId, staffId, hired, publish, delivered } = await setting();
     const { user } = await userByHand(app, admin, 'hand.qian');
     await hired();
-    await app.get(StaffLinksHandlers).linkUserToStaff({ userId: user.id, staffId }, admin);
+    await linkUserToStaff(app.get(StaffLinksHandlers))({ userId: user.id, staffId }, admin);
     const request = {
       staffId,
       username: 'qian.hired',
@@ -194,7 +199,7 @@ describe('a user linked to a staff member', () => {
     const { app, admin, tenantId, staffId, hired, publish } = await setting();
     const { user, signedIn } = await userByHand(app, admin, 'hand.zhou');
     await hired();
-    await app.get(StaffLinksHandlers).linkUserToStaff({ userId: user.id, staffId }, admin);
+    await linkUserToStaff(app.get(StaffLinksHandlers))({ userId: user.id, staffId }, admin);
     await publish('StaffRoleChanged', {
       staffId,
       from: 'coach',
@@ -220,7 +225,7 @@ describe('a user linked to a staff member', () => {
     const { user } = await userByHand(app, admin, 'hand.nobody');
     const started = Date.now();
     await expect(
-      app.get(StaffLinksHandlers).linkUserToStaff({ userId: user.id, staffId: randomUUID() }, admin),
+      linkUserToStaff(app.get(StaffLinksHandlers))({ userId: user.id, staffId: randomUUID() }, admin),
     ).rejects.toMatchObject({ code: 'TENANCY.STAFF_MEMBER_NOT_FOUND' });
     expect(Date.now() - started).toBeGreaterThanOrEqual(300);
   }, 60_000);
@@ -237,7 +242,7 @@ describe('a user linked to a staff member', () => {
     await eventually('the other tenant’s hire', async () => ((await row()) ? true : undefined));
     const { user } = await userByHand(app, admin, 'hand.other');
     await expect(
-      app.get(StaffLinksHandlers).linkUserToStaff({ userId: user.id, staffId }, admin),
+      linkUserToStaff(app.get(StaffLinksHandlers))({ userId: user.id, staffId }, admin),
     ).rejects.toMatchObject({
       code: 'TENANCY.STAFF_MEMBER_NOT_FOUND',
     });

@@ -11,7 +11,7 @@ import { staffLeaversProcess } from '../src/application/staff-leavers.process';
 import { staffRolesProcess } from '../src/application/staff-roles.process';
 import { InvitationsHandlers } from '../src/application/invitations.handlers';
 import { eventually } from '@serviceops/testing';
-import { tenancyOnOwnDatabase } from './tenancy-on-own-database';
+import { issueUserInvitation, tenancyOnOwnDatabase } from './tenancy-on-own-database';
 
 // Issue 13 item 1: staff's StaffLoginRequested, consumed by tenancy on a database of its own (the `log`
 // transport reads the staff service's log in the same PostgreSQL): one user, however often it is delivered.
@@ -99,7 +99,7 @@ describe('staff logins in tenancy', () => {
     await eventually('the staff login', async () => (await stream.read(tenantId)).tenant.users[staffId]);
 
     // The admin issues the invitation handed to the person, who activates and signs in.
-    const { token } = await app.get(InvitationsHandlers).issueUserInvitation({ userId: staffId }, admin);
+    const { token } = await issueUserInvitation(app.get(InvitationsHandlers))({ userId: staffId }, admin);
     const password = 'a-Long-leaver-pass-1';
     await app.get(InvitationsHandlers).activateUser({ token, password });
     const signedIn = await users.authenticate({ tenantId, username: 'leaver.wu', password });

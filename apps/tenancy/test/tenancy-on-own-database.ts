@@ -1,6 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
-import { bootOnOwnDatabase, type BootedService } from '@serviceops/platform/testing';
+import { bootOnOwnDatabase, handlerOf, type BootedService } from '@serviceops/platform/testing';
 import { Pool } from 'pg';
+import type { InvitationsHandlers } from '../src/application/invitations.handlers';
+import type { ProvisioningHandlers } from '../src/application/provisioning.handlers';
+import type { StaffLinksHandlers } from '../src/application/staff-links.handlers';
+import type { UsersHandlers } from '../src/application/users.handlers';
 import { tenancyService } from '../src/tenancy.service-definition';
 
 // What the tenancy integration specs share: the service booted on a database of its own for the spec's tests, with
@@ -57,3 +61,20 @@ export function tenancyOnOwnDatabase(
     },
   };
 }
+
+type Answer<M> = M extends (...args: never[]) => Promise<infer A> ? A : never;
+
+/**
+ * The declared methods bound to their use case (`@HandlesUseCase`), called as the gRPC controller calls them (the
+ * request as decoded, and the caller), answering as the method does.
+ */
+export const registerUser = (users: UsersHandlers) =>
+  handlerOf<Answer<UsersHandlers['registerUser']>>(users, 'tenancy.RegisterUser');
+export const setUserPassword = (users: UsersHandlers) =>
+  handlerOf<Answer<UsersHandlers['setUserPassword']>>(users, 'tenancy.SetUserPassword');
+export const createTenant = (provisioning: ProvisioningHandlers) =>
+  handlerOf<Answer<ProvisioningHandlers['createTenant']>>(provisioning, 'tenancy.CreateTenant');
+export const issueUserInvitation = (invitations: InvitationsHandlers) =>
+  handlerOf<Answer<InvitationsHandlers['issueUserInvitation']>>(invitations, 'tenancy.IssueUserInvitation');
+export const linkUserToStaff = (links: StaffLinksHandlers) =>
+  handlerOf<Answer<StaffLinksHandlers['linkUserToStaff']>>(links, 'tenancy.LinkUserToStaff');

@@ -4,7 +4,7 @@ import { SessionsHandlers } from '../src/application/sessions.handlers';
 import { TenantStream } from '../src/application/tenant-stream';
 import { UsersHandlers } from '../src/application/users.handlers';
 import { TenantsRepository } from '../src/infrastructure/tenants.repository';
-import { tenancyOnOwnDatabase } from './tenancy-on-own-database';
+import { registerUser, tenancyOnOwnDatabase } from './tenancy-on-own-database';
 import { tenancyService } from '../src/tenancy.service-definition';
 import { handlerOf } from '@serviceops/platform/testing';
 
@@ -34,7 +34,7 @@ describe('erasing a user (issue 11)', () => {
     const username = `sima.${unique()}`;
     const password = 'a-Long-user-pass-1';
 
-    const registered = await users.registerUser(
+    const registered = await registerUser(users)(
       { username, displayName, password, roles: ['technician'] },
       admin,
     );
@@ -105,7 +105,7 @@ describe('erasing a user (issue 11)', () => {
     );
 
     // The username is free again: someone else registers it and signs in with it.
-    const again = await users.registerUser(
+    const again = await registerUser(users)(
       { username, displayName: 'Another Person', password: 'b-Long-user-pass-2', roles: ['coach'] },
       admin,
     );

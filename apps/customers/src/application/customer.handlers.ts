@@ -3,7 +3,6 @@ import { seesPersonalData } from '@serviceops/contracts';
 import {
   execute,
   executeTogether,
-  Handles,
   HandlesUseCase,
   handlesUseCases,
   ProblemError,
@@ -17,7 +16,10 @@ import {
   type CustomerEvent,
 } from '../domain/customer/customer.decider';
 import type { CustomerContext, CustomerState } from '../domain/customer/customer.state';
+import { eraseCustomer, type EraseCustomer } from '../domain/customer/erase-customer';
+import { absorbDuplicate, type AbsorbDuplicate } from '../domain/customer/merge-customers';
 import { registerCustomer, type RegisterCustomer } from '../domain/customer/register-customer';
+import { releaseDuplicate, type ReleaseDuplicate } from '../domain/customer/undo-customer-merge';
 import { BlindIndex } from '../infrastructure/blind-index';
 import { sealedCustomerStateOf } from './customer-status';
 import { CustomerCodecs, customerStream } from './customer-store';
@@ -29,8 +31,8 @@ function answer(call: CallContext, state: CustomerState, version: number): Custo
   return toCustomerView(state, version, seesPersonalData(call.roles)).view;
 }
 
-interface Conditional {
-  readonly id: string;
+/** What a request carries beside its command: the If-Match. */
+interface IfMatch {
   readonly expectedVersion?: number;
 }
 
@@ -96,24 +98,25 @@ export class CustomerHandlers {
     return answer(call, done.state, done.version);
   }
 
-  @Handles('customers.MergeCustomers')
-  merge(request: Conditional & { duplicateId?: string }, call: CallContext): Promise<CustomerView> {
-    return this.merging(request, call, false);
+  @HandlesUseCase(absorbDuplicate)
+  merge(command: AbsorbDuplicate, request: IfMatch, call: CallContext): Promise<CustomerView> {
+    return this.merging(command, request.expectedVersion, call);
   }
 
-  @Handles('customers.UndoCustomerMerge')
-  undoMerge(request: Conditional & { duplicateId?: string }, call: CallContext): Promise<CustomerView> {
-    return this.merging(request, call, true);
+  @HandlesUseCase(releaseDuplicate)
+  undoMerge(command: ReleaseDuplicate, request: IfMatch, call: CallContext): Promise<CustomerView> {
+    return this.merging(command, request.expectedVersion, call);
   }
 
   /**
    * The right to be forgotten: `CustomerErased` on the customer (and on the duplicates merged into it: the same
-   * person), and in the same transaction their data keys and blind-index rows are destroyed.
+   * person), and in the same transaction their data keys and blind-index rows are destroyed. The erasures of the
+   * duplicates are derived from the one asked for.
    */
-  @Handles('customers.EraseCustomer')
-  async erase(request: Conditional & { reason?: string }, call: CallContext): Promise<CustomerView> {
-    const { id: customerId, expectedVersion } = request;
-    const reason = request.reason ?? '';
+  @HandlesUseCase(eraseCustomer)
+  async erase(command: EraseCustomer, request: IfMatch, call: CallContext): Promise<CustomerView> {
+    const { customerId, reason } = command.data;
+    const { expectedVersion } = request;
     const { runtime } = this.codecs;
     const now = new Date();
     const current = await sealedCustomerStateOf(runtime.store, call.tenantId, customerId);
@@ -126,7 +129,7 @@ export class CustomerHandlers {
       if (nowMerged.join() !== duplicates.join())
         throw new ProblemError('CUSTOMERS.STALE_MERGES', 'the customer’s merges changed meanwhile: retry');
       return [
-        customerDecider.decide({ type: 'EraseCustomer', data: { customerId, reason } }, state, { now }),
+        customerDecider.decide(command, state, { now }),
         ...merged.map((d, i) =>
           customerDecider.decide(
             {
@@ -183,50 +186,32 @@ export class CustomerHandlers {
    * decides with the other's state in its context, so the rules hold from either side.
    */
   private async merging(
-    request: Conditional & { duplicateId?: string },
+    command: AbsorbDuplicate | ReleaseDuplicate,
+    expectedVersion: number | undefined,
     call: CallContext,
-    undo: boolean,
   ): Promise<CustomerView> {
-    const survivorId = request.id;
-    const duplicateId = uuidField(request.duplicateId, 'duplicateId');
+    const undo = command.type === 'ReleaseDuplicate';
+    const survivorId = command.data.customerId;
+    const duplicateId = uuidField(command.data.duplicateId, 'duplicateId');
+    const onSurvivor = { ...command, data: { customerId: survivorId, duplicateId } };
     const { runtime } = this.codecs;
     const now = new Date();
     if (survivorId === duplicateId)
       throw new ProblemError('CUSTOMERS.MERGE_WITH_ITSELF', 'a customer cannot be merged into itself', [
         { path: 'duplicateId', message: 'must be another customer' },
       ]);
-    const streams = await parts(
-      this.codecs,
-      call.tenantId,
-      [survivorId, duplicateId],
-      request.expectedVersion,
-    );
+    const streams = await parts(this.codecs, call.tenantId, [survivorId, duplicateId], expectedVersion);
     const decide = ([survivor, duplicate]: readonly CustomerState[]): (readonly CustomerEvent[])[] => {
       const s = survivor ?? customerDecider.initialState();
       const d = duplicate ?? customerDecider.initialState();
-      return undo
-        ? [
-            customerDecider.decide(
-              { type: 'ReleaseDuplicate', data: { customerId: survivorId, duplicateId } },
-              s,
-              { now, counterpart: d },
-            ),
-            customerDecider.decide({ type: 'UndoMerge', data: { customerId: duplicateId, survivorId } }, d, {
-              now,
-              counterpart: s,
-            }),
-          ]
-        : [
-            customerDecider.decide(
-              { type: 'AbsorbDuplicate', data: { customerId: survivorId, duplicateId } },
-              s,
-              { now, counterpart: d },
-            ),
-            customerDecider.decide({ type: 'MergeInto', data: { customerId: duplicateId, survivorId } }, d, {
-              now,
-              counterpart: s,
-            }),
-          ];
+      const onDuplicate: CustomerCommand = {
+        type: undo ? 'UndoMerge' : 'MergeInto',
+        data: { customerId: duplicateId, survivorId },
+      };
+      return [
+        customerDecider.decide(onSurvivor, s, { now, counterpart: d }),
+        customerDecider.decide(onDuplicate, d, { now, counterpart: s }),
+      ];
     };
     const done = await runtime.timed(undo ? 'UndoCustomerMerge' : 'MergeCustomers', () =>
       executeTogether(runtime.store, streams, decide, call, {

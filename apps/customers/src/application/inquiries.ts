@@ -1,19 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { seesPersonalData, type CustomerChannel } from '@serviceops/contracts';
-import { newId } from '@serviceops/kernel';
+import { seesPersonalData } from '@serviceops/contracts';
 import {
   DurableTimers,
   execute,
   Handles,
+  HandlesUseCase,
   handlesUseCases,
   ProblemError,
   type CallContext,
   type DueTimer,
   type EventCodec,
-  optional,
   uuidField,
 } from '@serviceops/platform';
 import type { SalesNeed } from '../domain/inquiry/hand-off-inquiry';
+import { openInquiry, type OpenInquiry } from '../domain/inquiry/open-inquiry';
 import {
   INQUIRY_USE_CASES,
   inquiryDecider,
@@ -142,7 +142,7 @@ export class InquiryStore {
 /**
  * Open, answer, hand off, or (the timer) mark overdue: the deadline's timer goes once the inquiry is closed. A use case
  * that is the whole of its declared method (`handles`, in its file under domain/inquiry/: answer, hand off) is served
- * by `act`, bound at the end of this file; opening makes the id and reads the policy and calendar first.
+ * by `act`, bound at the end of this file; opening (bound to `open`) reads the policy and calendar first.
  */
 @Injectable()
 export class InquiryHandlers {
@@ -152,20 +152,11 @@ export class InquiryHandlers {
     private readonly tenants: TenantFacts,
   ) {}
 
-  @Handles('customers.OpenInquiry')
-  async open(
-    request: { customerId?: string; channel?: string; subject?: string; content?: string; answer?: string },
-    call: CallContext,
-  ): Promise<InquiryView> {
-    const data = {
-      customerId: uuidField(request.customerId, 'customerId'),
-      channel: (request.channel ?? '') as CustomerChannel,
-      subject: request.subject ?? '',
-      content: request.content ?? '',
-      ...optional('answer', request.answer),
-    };
+  @HandlesUseCase(openInquiry)
+  async open(command: OpenInquiry, _request: object, call: CallContext): Promise<InquiryView> {
+    const data = { ...command.data, customerId: uuidField(command.data.customerId, 'customerId') };
     const { runtime } = this.inquiries.sealing;
-    const inquiryId = newId();
+    const { inquiryId } = data;
     const [customer, policy, calendar, codec] = await Promise.all([
       customerStatusOf(runtime.store, call.tenantId, data.customerId),
       this.policies.current(call.tenantId),
@@ -177,7 +168,7 @@ export class InquiryHandlers {
         runtime.store,
         inquiryDecider,
         inquiryStreamId(call.tenantId, inquiryId),
-        { type: 'OpenInquiry', data: { ...data, inquiryId } },
+        { ...command, data },
         {
           now: new Date(),
           calendar,

@@ -1,17 +1,17 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { seesPersonalData } from '@serviceops/contracts';
-import { localDateOf, newId } from '@serviceops/kernel';
+import { localDateOf } from '@serviceops/kernel';
 import type { DeliveredEvent } from '@serviceops/messaging';
 import {
   execute,
   Handles,
+  HandlesUseCase,
   handlesUseCases,
   metadataOf,
   ProblemError,
   type CallContext,
   type EventCodec,
-  optional,
   uuidField,
 } from '@serviceops/platform';
 import type { PoolClient } from 'pg';
@@ -22,6 +22,7 @@ import {
   type ReturnVisitCommand,
 } from '../domain/return-visit/return-visit.decider';
 import { RETURN_VISIT_REASONS } from '../domain/return-visit/return-visit.state';
+import { scheduleReturnVisit, type ScheduleReturnVisit } from '../domain/return-visit/schedule-return-visit';
 import { SEALED_PATHS, type ReturnVisitEvent } from '../domain/return-visit/return-visit.events';
 import { isSealed } from '../infrastructure/personal-data-cipher';
 import { ReadModelQueries } from '../infrastructure/read-model.repository';
@@ -173,26 +174,21 @@ export class ReturnVisitStore {
 /**
  * Schedule, record, cancel: each decided by `returnVisitDecider` on the visit's own stream. A use case that is the
  * whole of its declared method (`handles`, in its file under domain/return-visit/: record, cancel) is served by
- * `act`, bound below; scheduling makes the id and reads the policy and calendar first.
+ * `act`, bound below; scheduling (bound to `schedule`) reads the policy and calendar first.
  */
 @Injectable()
 export class ReturnVisitHandlers {
   constructor(private readonly visits: ReturnVisitStore) {}
 
-  @Handles('customers.ScheduleReturnVisit')
+  @HandlesUseCase(scheduleReturnVisit)
   async schedule(
-    request: { customerId?: string; reason?: string; dueOn?: string; serviceRef?: string; note?: string },
+    command: ScheduleReturnVisit,
+    _request: object,
     call: CallContext,
   ): Promise<ReturnVisitView> {
-    const data = {
-      customerId: uuidField(request.customerId, 'customerId'),
-      reason: (request.reason ?? '') as 'after_service' | 'on_demand',
-      ...optional('dueOn', request.dueOn),
-      ...optional('serviceRef', request.serviceRef),
-      ...optional('note', request.note),
-    };
+    const data = { ...command.data, customerId: uuidField(command.data.customerId, 'customerId') };
     const { runtime } = this.visits.sealing;
-    const visitId = newId();
+    const { visitId } = data;
     const [{ context, policyVersion }, codec] = await Promise.all([
       this.visits.scheduling(call.tenantId, data.customerId, new Date()),
       this.visits.sealing.forRead<ReturnVisitEvent>(data.customerId, VISIT_PATHS),
@@ -202,7 +198,7 @@ export class ReturnVisitHandlers {
         runtime.store,
         returnVisitDecider,
         returnVisitStreamId(call.tenantId, visitId),
-        { type: 'ScheduleReturnVisit', data: { ...data, visitId } },
+        { ...command, data },
         context,
         call,
         { codec, newStream: true, policyVersion },

@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, newId } from '@serviceops/kernel';
-import { Handles, optional, ProblemError, type CallContext } from '@serviceops/platform';
+import { Handles, HandlesUseCase, optional, ProblemError, type CallContext } from '@serviceops/platform';
 import type { Logger } from 'pino';
+import { issueUserInvitation, type IssueUserInvitation } from '../domain/tenant/issue-user-invitation';
 import { TenancyErrorCode } from '../domain/tenant/tenant.errors';
 import { hashPassword } from '../infrastructure/passwords';
 import { InvitationsRepository, newInvitation, saveInvitation } from '../infrastructure/invitations';
 import { RefreshTokens } from '../infrastructure/refresh-tokens';
-import { TenantStream } from './tenant-stream';
+import { onCallersTenant, TenantStream } from './tenant-stream';
 import { newPassword } from './users.handlers';
 
 /** How invitations are made here: from the config (INVITATION_TTL_HOURS, ACTIVATION_URL). */
@@ -41,18 +42,26 @@ export class InvitationsHandlers {
     @Inject(INVITATION_SETTINGS) private readonly settings: InvitationSettings,
   ) {}
 
-  /** A new invitation for a pending user, answered with its token once; the one issued before stops working. */
-  @Handles('tenancy.IssueUserInvitation')
-  async issueUserInvitation(request: { userId: string; expectedVersion?: number }, call: CallContext) {
+  /**
+   * A new invitation for a pending user, answered with its token once; the one issued before stops working. The
+   * secret is made here for the invitation's id, and its validity is the config's (the mapping cannot read it).
+   */
+  @HandlesUseCase(issueUserInvitation)
+  async issueUserInvitation(
+    command: IssueUserInvitation,
+    request: { expectedVersion?: number },
+    call: CallContext,
+  ) {
     const { tenantId } = call;
-    const { userId, expectedVersion } = request;
-    const { invitationId, token, secretHash } = newInvitation();
+    const { userId } = command.data;
+    const { invitationId, token, secretHash } = newInvitation(command.data.invitationId);
     const { validForHours } = this.settings;
+    const issuing = onCallersTenant(command, call);
     const result = await this.stream.execute(
       call,
-      { type: 'IssueUserInvitation', data: { tenantId, userId, invitationId, validForHours } },
+      { ...issuing, data: { ...issuing.data, validForHours } },
       {
-        expectedVersion,
+        expectedVersion: request.expectedVersion,
         beside: (tx) => saveInvitation(tx, { invitationId, tenantId, userId, secretHash }),
       },
     );

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { defaultBusinessCalendar, newId } from '@serviceops/kernel';
-import { Handles, optional, ProblemError, type CallContext } from '@serviceops/platform';
+import { newId } from '@serviceops/kernel';
+import { Handles, HandlesUseCase, optional, ProblemError, type CallContext } from '@serviceops/platform';
 import { PLATFORM_OPERATOR } from '../domain/roles';
+import { disableTenant, type DisableTenant } from '../domain/tenant/disable-tenant';
+import { enableTenant, type EnableTenant } from '../domain/tenant/enable-tenant';
+import { provisionTenant, type ProvisionTenant } from '../domain/tenant/provision-tenant';
 import { hashPassword } from '../infrastructure/passwords';
 import { TenantsRepository, type TenantStatus } from '../infrastructure/tenants.repository';
 import { TenantStream } from './tenant-stream';
 import { newPassword } from './users.handlers';
-
-/** The first admin's display name when the operator gives none. */
-const DEFAULT_ADMIN_DISPLAY_NAME = 'Administrator';
 
 /**
  * The gateway lets only platform operators call these; the service checks again, since these commands act on a
@@ -34,33 +34,23 @@ export class ProvisioningHandlers {
     private readonly tenants: TenantsRepository,
   ) {}
 
-  /** A new tenant with its first admin, in one append. */
-  @Handles('tenancy.CreateTenant')
+  /**
+   * A new tenant with its first admin, in one append. The admin's password is the request's (only its hash is
+   * kept); the admin's user id is made here, as the mapping's one fresh id is the tenant's.
+   */
+  @HandlesUseCase(provisionTenant)
   async createTenant(
-    request: {
-      name?: string;
-      timeZone?: string;
-      admin?: { username?: string; password?: string; displayName?: string };
-    },
+    command: ProvisionTenant,
+    request: { admin?: { password?: string } },
     call: CallContext,
   ) {
-    const admin = request.admin ?? {};
-    const password = newPassword(admin.password, 'admin.password');
+    const password = newPassword(request.admin?.password, 'admin.password');
     assertOperator(call);
-    const tenantId = newId();
+    const { tenantId } = command.data;
     const adminUserId = newId();
-    const data = {
-      tenantId,
-      name: request.name ?? '',
-      ...(request.timeZone ? { calendar: { ...defaultBusinessCalendar, timeZone: request.timeZone } } : {}),
-      admin: {
-        userId: adminUserId,
-        username: admin.username ?? '',
-        displayName: admin.displayName || DEFAULT_ADMIN_DISPLAY_NAME,
-      },
-    };
+    const data = { ...command.data, admin: { ...command.data.admin, userId: adminUserId } };
     const credential = { userId: adminUserId, passwordHash: await hashPassword(password) };
-    await this.stream.execute(onTenant(call, tenantId), { type: 'ProvisionTenant', data }, { credential });
+    await this.stream.execute(onTenant(call, tenantId), { ...command, data }, { credential });
     return { ...(await this.tenants.record(tenantId)), adminUserId };
   }
 
@@ -82,26 +72,26 @@ export class ProvisioningHandlers {
     return this.tenants.record(request.tenantId);
   }
 
-  @Handles('tenancy.DisableTenant')
-  disableTenant(request: { tenantId: string; expectedVersion?: number }, call: CallContext) {
-    return this.changeStatus(request, call, 'disabled');
+  @HandlesUseCase(disableTenant)
+  disableTenant(command: DisableTenant, request: { expectedVersion?: number }, call: CallContext) {
+    return this.changeStatus(command, request, call);
   }
 
-  @Handles('tenancy.EnableTenant')
-  enableTenant(request: { tenantId: string; expectedVersion?: number }, call: CallContext) {
-    return this.changeStatus(request, call, 'active');
+  @HandlesUseCase(enableTenant)
+  enableTenant(command: EnableTenant, request: { expectedVersion?: number }, call: CallContext) {
+    return this.changeStatus(command, request, call);
   }
 
   private async changeStatus(
-    { tenantId, expectedVersion }: { tenantId: string; expectedVersion?: number },
+    command: DisableTenant | EnableTenant,
+    { expectedVersion }: { expectedVersion?: number },
     call: CallContext,
-    status: TenantStatus,
   ) {
     assertOperator(call);
+    const { tenantId } = command.data;
     // The platform's own tenant is not one an operator manages: not found, as for the list and reads.
     await this.tenants.record(tenantId);
-    const type = status === 'disabled' ? 'DisableTenant' : 'EnableTenant';
-    await this.stream.execute(onTenant(call, tenantId), { type, data: { tenantId } }, { expectedVersion });
+    await this.stream.execute(onTenant(call, tenantId), command, { expectedVersion });
     return this.tenants.record(tenantId);
   }
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Handles, type CallContext } from '@serviceops/platform';
+import { HandlesUseCase, type CallContext } from '@serviceops/platform';
+import { linkUserToStaff, type LinkUserToStaff } from '../domain/tenant/link-user-to-staff';
 import { assertNotLeft, StaffMembersRepository } from '../infrastructure/staff-members';
-import { TenantStream } from './tenant-stream';
+import { onCallersTenant, TenantStream } from './tenant-stream';
 import { UsersHandlers } from './users.handlers';
 
 /**
@@ -19,28 +20,21 @@ export class StaffLinksHandlers {
     private readonly users: UsersHandlers,
   ) {}
 
-  @Handles('tenancy.LinkUserToStaff')
-  async linkUserToStaff(
-    request: { userId: string; staffId?: string; expectedVersion?: number },
-    call: CallContext,
-  ) {
+  @HandlesUseCase(linkUserToStaff)
+  async linkUserToStaff(command: LinkUserToStaff, request: { expectedVersion?: number }, call: CallContext) {
     const { tenantId } = call;
-    const { userId, expectedVersion } = request;
-    const staffId = request.staffId ?? '';
+    const { userId, staffId } = command.data;
+    const { expectedVersion } = request;
     // Another tenant's (or no) user is 404 at once, before waiting for the staff member.
     await this.users.getUser({ userId }, call);
     const staffMember = await this.staffMembers.standingOnArrival(tenantId, staffId);
-    await this.stream.execute(
-      call,
-      { type: 'LinkUserToStaff', data: { tenantId, userId, staffId } },
-      {
-        expectedVersion,
-        ...(staffMember ? { staffMember } : {}),
-        beside: async (tx, events) => {
-          if (events.length > 0) await assertNotLeft(tx, tenantId, staffId);
-        },
+    await this.stream.execute(call, onCallersTenant(command, call), {
+      expectedVersion,
+      ...(staffMember ? { staffMember } : {}),
+      beside: async (tx, events) => {
+        if (events.length > 0) await assertNotLeft(tx, tenantId, staffId);
       },
-    );
+    });
     return this.users.getUser({ userId }, call);
   }
 }

@@ -19,6 +19,14 @@ export interface TenantResult {
   readonly version: number;
 }
 
+/**
+ * A command mapped from a request (its use case's `handles`) on the caller's tenant: a request never names one, so
+ * the mapping leaves CALLERS_TENANT, replaced here by the tenant the caller signed in to.
+ */
+export function onCallersTenant<C extends TenantCommand>(command: C, call: CallContext): C {
+  return { ...command, data: { ...command.data, tenantId: call.tenantId } };
+}
+
 /** One tenant's stream: read it, or run a command on it (load → decide → append). */
 @Injectable()
 export class TenantStream {

@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Event } from '@serviceops/kernel';
 import { isSealed, PersonalDataCipher, type EventCodec } from '@serviceops/platform';
 import type { PoolClient } from 'pg';
-import type { TenantCommand, TenantEvent } from '../domain/tenant/tenant.decider';
-import { usersRegisteredBy } from '../domain/tenant/tenant.registrations';
+import { usersRegisteredBy, type TenantCommand, type TenantEvent } from '../domain/tenant/tenant.decider';
 import { entry, type TenantUser } from '../domain/tenant/tenant.state';
 import { userSealingCodec } from '../infrastructure/sealing';
 

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { newId } from '@serviceops/kernel';
-import { Handles, optional, ProblemError, type CallContext } from '@serviceops/platform';
+import { Handles, HandlesUseCase, optional, ProblemError, type CallContext } from '@serviceops/platform';
 import { checkNewPassword } from '../domain/password/password.policy';
-import type { Role } from '../domain/roles';
+import { changeUserPassword, type ChangeUserPassword } from '../domain/tenant/change-user-password';
+import { registerUser, type RegisterUser } from '../domain/tenant/register-user';
 import { PASSWORD_POLICY } from '../infrastructure/common-passwords';
 import { AccountsRepository } from '../infrastructure/accounts.repository';
 import { hashPassword, verifyPassword } from '../infrastructure/passwords';
 import { RefreshTokens } from '../infrastructure/refresh-tokens';
-import { TenantStream, type TenantResult } from './tenant-stream';
+import { onCallersTenant, TenantStream, type TenantResult } from './tenant-stream';
 import { UserNames } from './user-names';
 
 /**
@@ -51,8 +51,8 @@ const BAD_LOGIN = 'unknown user or wrong password';
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
 /**
- * The tenant's users: signing in, reads, registering (a new id and a password) and setting a password. Changing
- * roles, disabling and erasing are use cases served by the tenant's generic handler (TenantHandlers.act).
+ * The tenant's users: signing in, reads, registering and setting a password (each with a password, hashed here).
+ * Changing roles, disabling and erasing are use cases served by the tenant's generic handler (TenantHandlers.act).
  */
 @Injectable()
 export class UsersHandlers {
@@ -104,49 +104,33 @@ export class UsersHandlers {
     return this.user(await this.stream.read(call.tenantId), request.userId);
   }
 
-  @Handles('tenancy.RegisterUser')
-  async registerUser(
-    request: {
-      username?: string;
-      displayName?: string;
-      password?: string;
-      roles?: Role[];
-      branchId?: string;
-    },
-    call: CallContext,
-  ) {
+  /** The password is the request's, not the command's: only its hash is kept, beside the event. */
+  @HandlesUseCase(registerUser)
+  async registerUser(command: RegisterUser, request: { password?: string }, call: CallContext) {
     const password = newPassword(request.password, 'password');
-    const { tenantId } = call;
-    const userId = newId();
-    const data = {
-      tenantId,
-      userId,
-      username: request.username ?? '',
-      displayName: request.displayName ?? '',
-      roles: request.roles ?? [],
-      ...optional('branchId', request.branchId),
-    };
+    const { userId } = command.data;
     const credential = { userId, passwordHash: await hashPassword(password) };
-    return this.user(await this.stream.execute(call, { type: 'RegisterUser', data }, { credential }), userId);
+    return this.user(await this.stream.execute(call, onCallersTenant(command, call), { credential }), userId);
   }
 
-  @Handles('tenancy.SetUserPassword')
+  /** As for registering, the password is the request's: only its hash is kept, beside the event. */
+  @HandlesUseCase(changeUserPassword)
   async setUserPassword(
-    request: { userId: string; password?: string; expectedVersion?: number },
+    command: ChangeUserPassword,
+    request: { password?: string; expectedVersion?: number },
     call: CallContext,
   ) {
+    const { userId } = command.data;
     // Another tenant's (or no) user is 404 before the password is judged.
-    userMessage(await this.stream.read(call.tenantId), request.userId, new Map());
+    userMessage(await this.stream.read(call.tenantId), userId, new Map());
     const password = newPassword(request.password, 'password');
-    const data = { tenantId: call.tenantId, userId: request.userId };
-    const credential = { userId: request.userId, passwordHash: await hashPassword(password) };
+    const credential = { userId, passwordHash: await hashPassword(password) };
     const { expectedVersion } = request;
-    const result = await this.stream.execute(
-      call,
-      { type: 'ChangeUserPassword', data },
-      { expectedVersion, credential },
-    );
-    return this.user(result, request.userId);
+    const result = await this.stream.execute(call, onCallersTenant(command, call), {
+      expectedVersion,
+      credential,
+    });
+    return this.user(result, userId);
   }
 
   @Handles('tenancy.ListUsers')

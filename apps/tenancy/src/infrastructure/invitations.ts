@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { newId, RULES, type Event } from '@serviceops/kernel';
+import { RULES, type Event } from '@serviceops/kernel';
 import { Pool, type PoolClient } from 'pg';
 import { Column, Entity, PrimaryColumn, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { hashOfSecret, newOpaqueSecret, secretMatches } from './opaque-tokens';
@@ -38,9 +38,8 @@ export interface NewInvitation {
   readonly secretHash: Buffer;
 }
 
-/** An opaque secret (opaque-tokens.ts) behind the invitation's id. */
-export function newInvitation(): NewInvitation {
-  const invitationId = newId();
+/** An opaque secret (opaque-tokens.ts) behind the invitation's id (the fresh id its command was mapped with). */
+export function newInvitation(invitationId: string): NewInvitation {
   const secret = newOpaqueSecret();
   return { invitationId, token: `${invitationId}.${secret}`, secretHash: hashOfSecret(secret) };
 }

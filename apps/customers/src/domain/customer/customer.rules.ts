@@ -128,6 +128,12 @@ export function patched<T extends object>(file: T, changes: Fields): T {
   return out as T;
 }
 
+/** A merge's request, and its undoing's, as the proto decodes it: the survivor (`id`) and the duplicate. */
+export interface DuplicateRequest {
+  readonly id: string;
+  readonly duplicateId?: string;
+}
+
 /** A need as the proto decodes it (proto3: unset strings absent). */
 export interface NeedMessage {
   readonly line?: string;

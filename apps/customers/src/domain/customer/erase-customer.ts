@@ -18,6 +18,14 @@ export type CustomerErased = Event<'CustomerErased', { customerId: string; erase
 /** The right to be forgotten (its handler destroys the data keys and blind-index rows in the same transaction). */
 export const eraseCustomer = useCase<EraseCustomer, CustomerErased, CustomerState, CustomerContext>({
   command: 'EraseCustomer',
+  // The erasure asked for; the handler derives those of the duplicates merged into it (`withSurvivor`).
+  handles: {
+    rpc: 'customers.EraseCustomer',
+    command: (request: { id: string; reason?: string }) => ({
+      type: 'EraseCustomer',
+      data: { customerId: request.id, reason: request.reason ?? '' },
+    }),
+  },
   decide({ data }, state, ctx) {
     const reason = data.reason.trim();
     if (reason.length < 1 || reason.length > 500)

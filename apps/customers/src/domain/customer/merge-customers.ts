@@ -1,6 +1,6 @@
 import { useCase, type Command, type Event } from '@serviceops/kernel';
 import { CustomerErrorCode as E, customerError } from './customer.errors';
-import { live } from './customer.rules';
+import { live, type DuplicateRequest } from './customer.rules';
 import type { CustomerContext, CustomerState } from './customer.state';
 
 // Merging a duplicate into a survivor: one command on each stream, written together by the handler
@@ -43,6 +43,14 @@ function mergeable(survivorState: CustomerState, duplicateState: CustomerState |
 
 export const absorbDuplicate = useCase<AbsorbDuplicate, DuplicateAbsorbed, CustomerState, CustomerContext>({
   command: 'AbsorbDuplicate',
+  // The survivor's side is the command a merge is asked for; the duplicate's (MergeInto) is derived by the handler.
+  handles: {
+    rpc: 'customers.MergeCustomers',
+    command: (request: DuplicateRequest) => ({
+      type: 'AbsorbDuplicate',
+      data: { customerId: request.id, duplicateId: request.duplicateId ?? '' },
+    }),
+  },
   decide({ data }, state, ctx) {
     const { survivor, duplicate } = mergeable(state, ctx.counterpart);
     if (duplicate.customerId !== data.duplicateId) throw new Error('counterpart is not the duplicate');

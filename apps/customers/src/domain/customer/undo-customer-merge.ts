@@ -1,6 +1,6 @@
 import { useCase, type Command, type Event } from '@serviceops/kernel';
 import { CustomerErrorCode as E, customerError } from './customer.errors';
-import { live } from './customer.rules';
+import { live, type DuplicateRequest } from './customer.rules';
 import type { CustomerContext, CustomerState } from './customer.state';
 
 // Undoing a merge: one command on each stream, written together as the merge was (application/customer.handlers.ts).
@@ -39,6 +39,14 @@ function undoable(
 
 export const releaseDuplicate = useCase<ReleaseDuplicate, DuplicateReleased, CustomerState, CustomerContext>({
   command: 'ReleaseDuplicate',
+  // The survivor's side is the command an undo is asked for; the duplicate's (UndoMerge) is derived by the handler.
+  handles: {
+    rpc: 'customers.UndoCustomerMerge',
+    command: (request: DuplicateRequest) => ({
+      type: 'ReleaseDuplicate',
+      data: { customerId: request.id, duplicateId: request.duplicateId ?? '' },
+    }),
+  },
   decide({ data }, state, ctx) {
     const { survivor } = undoable(state, ctx.counterpart, data.duplicateId);
     return [

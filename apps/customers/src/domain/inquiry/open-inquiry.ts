@@ -1,5 +1,13 @@
 import { CUSTOMER_CHANNELS, INQUIRY_FIELDS, type CustomerChannel } from '@serviceops/contracts';
-import { addBusinessHours, useCase, type Command, type Event, type EvolveCases } from '@serviceops/kernel';
+import {
+  addBusinessHours,
+  optional,
+  useCase,
+  type Caller,
+  type Command,
+  type Event,
+  type EvolveCases,
+} from '@serviceops/kernel';
 import { assertActiveCustomer } from '../customer/active-customer';
 import type { InquiryAnswered } from './answer-inquiry';
 import { InquiryErrorCode as E, inquiryError } from './inquiry.errors';
@@ -51,9 +59,18 @@ const evolve: EvolveCases<InquiryReceived, InquiryState> = {
   },
 };
 
+/** The request as the proto decodes it (proto3: unset strings absent). */
+interface OpenInquiryRequest {
+  readonly customerId?: string;
+  readonly channel?: string;
+  readonly subject?: string;
+  readonly content?: string;
+  readonly answer?: string;
+}
+
 /**
- * Opening makes the inquiry's id and reads the customer's status, the policy and the calendar first: it keeps a
- * handler method of its own (application/inquiries.ts).
+ * Opening reads the customer's status, the policy and the calendar first, and sets the deadline's timer: it is
+ * bound to a handler method of its own (application/inquiries.ts), which takes the command mapped here.
  */
 export const openInquiry = useCase<
   OpenInquiry,
@@ -63,6 +80,20 @@ export const openInquiry = useCase<
   'InquiryAnswered' // answer-inquiry's to evolve
 >({
   command: 'OpenInquiry',
+  handles: {
+    rpc: 'customers.OpenInquiry',
+    command: (request: OpenInquiryRequest, { newId }: Caller) => ({
+      type: 'OpenInquiry',
+      data: {
+        inquiryId: newId,
+        customerId: request.customerId ?? '',
+        channel: (request.channel ?? '') as CustomerChannel,
+        subject: request.subject ?? '',
+        content: request.content ?? '',
+        ...optional('answer', request.answer),
+      },
+    }),
+  },
   decide(command, state, context) {
     const { inquiryId, customerId, channel } = command.data;
     if (state.status !== 'absent') {

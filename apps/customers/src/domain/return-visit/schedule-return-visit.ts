@@ -1,5 +1,13 @@
 import { RETURN_VISIT_FIELDS } from '@serviceops/contracts';
-import { addDays, isLocalDate, useCase, type Command, type Event } from '@serviceops/kernel';
+import {
+  addDays,
+  isLocalDate,
+  optional,
+  useCase,
+  type Caller,
+  type Command,
+  type Event,
+} from '@serviceops/kernel';
 import { assertActiveCustomer } from '../customer/active-customer';
 import { ReturnVisitErrorCode as E, returnVisitError } from './return-visit.errors';
 import { oneOf, optionalText } from './return-visit.rules';
@@ -40,9 +48,19 @@ export type ReturnVisitScheduled = Event<
   }
 >;
 
+/** The request as the proto decodes it (proto3: unset strings absent). */
+interface ScheduleReturnVisitRequest {
+  readonly customerId?: string;
+  readonly reason?: string;
+  readonly dueOn?: string;
+  readonly serviceRef?: string;
+  readonly note?: string;
+}
+
 /**
- * Scheduling makes the visit's id (or derives it, for a periodic visit) and reads the customer's status, the
- * policy and today first: it keeps a handler method of its own (application/return-visits.ts).
+ * Scheduling reads the customer's status, the policy and today first: it is bound to a handler method of its own
+ * (application/return-visits.ts), which takes the command mapped here. A periodic visit is scheduled by a process
+ * instead, with an id derived from the event that caused it.
  */
 export const scheduleReturnVisit = useCase<
   ScheduleReturnVisit,
@@ -51,6 +69,21 @@ export const scheduleReturnVisit = useCase<
   ReturnVisitContext
 >({
   command: 'ScheduleReturnVisit',
+  handles: {
+    rpc: 'customers.ScheduleReturnVisit',
+    command: (request: ScheduleReturnVisitRequest, { newId }: Caller) => ({
+      type: 'ScheduleReturnVisit',
+      data: {
+        visitId: newId,
+        customerId: request.customerId ?? '',
+        // Over the API, a visit is after a service or on demand: periodic ones are the policy's.
+        reason: (request.reason ?? '') as 'after_service' | 'on_demand',
+        ...optional('dueOn', request.dueOn),
+        ...optional('serviceRef', request.serviceRef),
+        ...optional('note', request.note),
+      },
+    }),
+  },
   decide(command, state, context) {
     const { visitId, customerId, reason } = command.data;
     if (state.status !== 'absent') {

@@ -1,7 +1,7 @@
-import { type Command, type Event, useCase } from '@serviceops/kernel';
+import { type Caller, type Command, type Event, useCase } from '@serviceops/kernel';
 import type { BusinessLine } from '../business-lines';
 import { TenancyErrorCode as E, tenancyError } from './tenant.errors';
-import { enabledTenant, knownLine, onTenant, validName } from './tenant.rules';
+import { CALLERS_TENANT, enabledTenant, knownLine, onTenant, validName } from './tenant.rules';
 import { entry, type TenantContext, type TenantState } from './tenant.state';
 
 export type AddBranch = Command<
@@ -16,6 +16,18 @@ export type BranchAdded = Event<
 
 export const addBranch = useCase<AddBranch, BranchAdded, TenantState, TenantContext>({
   command: 'AddBranch',
+  handles: {
+    rpc: 'tenancy.AddBranch',
+    command: (request: { name?: string; businessLines?: BusinessLine[] }, { newId }: Caller) => ({
+      type: 'AddBranch',
+      data: {
+        tenantId: CALLERS_TENANT,
+        branchId: newId,
+        name: request.name ?? '',
+        businessLines: request.businessLines ?? [],
+      },
+    }),
+  },
   decide(command, state) {
     const tenant = enabledTenant(state, command.data.tenantId);
     const { branchId, businessLines = [] } = command.data;

@@ -1,5 +1,5 @@
 import { type Command, type Event, useCase } from '@serviceops/kernel';
-import { enabledTenant, enabledUser, onTenant } from './tenant.rules';
+import { CALLERS_TENANT, enabledTenant, enabledUser, onTenant } from './tenant.rules';
 import { entry, type TenantContext, type TenantState } from './tenant.state';
 
 export type ChangeUserPassword = Command<'ChangeUserPassword', { tenantId: string; userId: string }>;
@@ -13,6 +13,14 @@ export const changeUserPassword = useCase<
   TenantContext
 >({
   command: 'ChangeUserPassword',
+  // An admin sets a user's password (the handler hashes the request's `password`: application/users.handlers.ts).
+  handles: {
+    rpc: 'tenancy.SetUserPassword',
+    command: (request: { userId: string }) => ({
+      type: 'ChangeUserPassword',
+      data: { tenantId: CALLERS_TENANT, userId: request.userId },
+    }),
+  },
   // The hash itself is kept out of the stream (events are published): the application stores it beside.
   decide(command, state, context) {
     const { userId } = command.data;

@@ -2,7 +2,7 @@ import type { StaffLoginCreatedV1, StaffLoginNotCreatedV1, StaffLoginRefusedV1 }
 import { type Command, DomainError, type Event, useCase } from '@serviceops/kernel';
 import type { Role } from '../roles';
 import { userRegistered, type RegisterUser, type UserRegistered } from './register-user';
-import { answered, enabledTenant, onTenant, withStaffLogin, withUser } from './tenant.rules';
+import { answered, enabledTenant, onTenant, registering, withStaffLogin, withUser } from './tenant.rules';
 import { entry, type TenantContext, type TenantState } from './tenant.state';
 
 /**
@@ -36,7 +36,7 @@ type Recorded = StaffLoginCreated | StaffLoginRefused | StaffLoginNotCreated;
  * with StaffLoginRefused and its code rather than thrown, so staff hears of it; a staff member who has a login
  * already (a user an admin linked to them before the request came) with StaffLoginNotCreated naming that user.
  */
-export const createStaffLogin = useCase<
+const createStaffLoginCase = useCase<
   CreateStaffLogin,
   Recorded | UserRegistered,
   TenantState,
@@ -119,3 +119,6 @@ export const createStaffLogin = useCase<
     StaffLoginNotCreated: onTenant((tenant, { data: { staffId } }) => answered(tenant, staffId)),
   },
 });
+
+/** Registers the login it makes, whose user id is the staff member's. */
+export const createStaffLogin = registering(createStaffLoginCase, ({ data }) => [data.staffId]);

@@ -10,6 +10,14 @@ export type TenantDisabled = Event<'TenantDisabled', { disabledAt: string }>;
 
 export const disableTenant = useCase<DisableTenant, TenantDisabled, TenantState, TenantContext>({
   command: 'DisableTenant',
+  // The platform operator's, on the tenant the request names (application/provisioning.handlers.ts).
+  handles: {
+    rpc: 'tenancy.DisableTenant',
+    command: (request: { tenantId: string }) => ({
+      type: 'DisableTenant',
+      data: { tenantId: request.tenantId },
+    }),
+  },
   decide(command, state, context) {
     const tenant = existing(state, command.data.tenantId);
     if (tenant.tenantId === PLATFORM_TENANT_ID) throw platformTenant(tenant.tenantId);

@@ -9,6 +9,14 @@ export type TenantEnabled = Event<'TenantEnabled', { enabledAt: string }>;
 
 export const enableTenant = useCase<EnableTenant, TenantEnabled, TenantState, TenantContext>({
   command: 'EnableTenant',
+  // The platform operator's, on the tenant the request names (application/provisioning.handlers.ts).
+  handles: {
+    rpc: 'tenancy.EnableTenant',
+    command: (request: { tenantId: string }) => ({
+      type: 'EnableTenant',
+      data: { tenantId: request.tenantId },
+    }),
+  },
   decide(command, state, context) {
     const tenant = existing(state, command.data.tenantId);
     if (tenant.tenantId === PLATFORM_TENANT_ID) throw platformTenant(tenant.tenantId);

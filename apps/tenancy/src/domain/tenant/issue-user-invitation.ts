@@ -1,7 +1,7 @@
-import { type Command, type Event, useCase } from '@serviceops/kernel';
+import { type Caller, type Command, type Event, useCase } from '@serviceops/kernel';
 import { invitationExpiry } from './tenant.invitation';
 import { TenancyErrorCode as E, tenancyError } from './tenant.errors';
-import { enabledTenant, enabledUser, onTenant, withUser } from './tenant.rules';
+import { CALLERS_TENANT, enabledTenant, enabledUser, onTenant, withUser } from './tenant.rules';
 import type { TenantContext, TenantState } from './tenant.state';
 
 /** An invitation's id (the application makes it with its secret) and how long it is valid, from the config. */
@@ -9,6 +9,12 @@ export interface InvitationTerms {
   readonly invitationId: string;
   readonly validForHours: number;
 }
+
+/**
+ * How long an invitation mapped from a request is valid until the handler says: the config's (INVITATION_TTL_HOURS),
+ * which a pure mapping cannot read. Refused by the decision, so a handler that left it fails loudly.
+ */
+export const CONFIGURED_VALIDITY = 0;
 
 /** An admin issues a (new) activation invitation for a pending user: the previous one stops working. */
 export type IssueUserInvitation = Command<
@@ -30,6 +36,19 @@ export const issueUserInvitation = useCase<
   TenantContext
 >({
   command: 'IssueUserInvitation',
+  // The fresh id is the invitation's: the handler makes its secret for it (application/invitations.handlers.ts).
+  handles: {
+    rpc: 'tenancy.IssueUserInvitation',
+    command: (request: { userId: string }, { newId }: Caller) => ({
+      type: 'IssueUserInvitation',
+      data: {
+        tenantId: CALLERS_TENANT,
+        userId: request.userId,
+        invitationId: newId,
+        validForHours: CONFIGURED_VALIDITY,
+      },
+    }),
+  },
   decide(command, state, context) {
     const tenant = enabledTenant(state, command.data.tenantId);
     const { userId, invitationId, validForHours } = command.data;

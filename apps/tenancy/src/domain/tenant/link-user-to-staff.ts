@@ -1,7 +1,14 @@
 import type { UserLinkedToStaffV1 } from '@serviceops/contracts';
 import { type Command, type Event, useCase } from '@serviceops/kernel';
 import { TenancyErrorCode as E, tenancyError } from './tenant.errors';
-import { enabledTenant, enabledUser, onTenant, withStaffLogin, withUser } from './tenant.rules';
+import {
+  CALLERS_TENANT,
+  enabledTenant,
+  enabledUser,
+  onTenant,
+  withStaffLogin,
+  withUser,
+} from './tenant.rules';
 import { entry, type TenantContext, type TenantState } from './tenant.state';
 
 /**
@@ -24,6 +31,13 @@ export type UserLinkedToStaff = Event<'UserLinkedToStaff', UserLinkedToStaffV1>;
  */
 export const linkUserToStaff = useCase<LinkUserToStaff, UserLinkedToStaff, TenantState, TenantContext>({
   command: 'LinkUserToStaff',
+  handles: {
+    rpc: 'tenancy.LinkUserToStaff',
+    command: (request: { userId: string; staffId?: string }) => ({
+      type: 'LinkUserToStaff',
+      data: { tenantId: CALLERS_TENANT, userId: request.userId, staffId: request.staffId ?? '' },
+    }),
+  },
   decide(command, state, context) {
     const tenant = enabledTenant(state, command.data.tenantId);
     const { userId, staffId } = command.data;

@@ -4,6 +4,7 @@ import { tenantCreated, type CreateTenant, type TenantCreated } from './create-t
 import { withFirstUser } from './provision-tenant';
 import type { UserRegistered } from './register-user';
 import { TenancyErrorCode as E, tenancyError } from './tenant.errors';
+import { registering } from './tenant.rules';
 import type { TenantContext, TenantState } from './tenant.state';
 
 /** First start: the reserved platform tenant and its first operator. */
@@ -15,7 +16,7 @@ export type ProvisionPlatform = Command<
 /** The name of the reserved tenant holding the platform operators (taken, like any tenant's name). */
 export const PLATFORM_TENANT_NAME = 'ServiceOps platform operators';
 
-export const provisionPlatform = useCase<
+const provisionPlatformCase = useCase<
   ProvisionPlatform,
   TenantCreated | UserRegistered,
   TenantState,
@@ -34,3 +35,6 @@ export const provisionPlatform = useCase<
   // Its events are create-tenant's and register-user's.
   evolve: {},
 });
+
+/** Registers the first platform operator. */
+export const provisionPlatform = registering(provisionPlatformCase, ({ data }) => [data.operator.userId]);

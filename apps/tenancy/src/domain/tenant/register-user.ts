@@ -1,7 +1,14 @@
-import { type Command, type Event, RULES, useCase } from '@serviceops/kernel';
+import { type Caller, type Command, type Event, optional, RULES, useCase } from '@serviceops/kernel';
 import type { Role } from '../roles';
 import { TenancyErrorCode as E, tenancyError } from './tenant.errors';
-import { enabledTenant, grantableRoles, onTenant, validName } from './tenant.rules';
+import {
+  CALLERS_TENANT,
+  enabledTenant,
+  grantableRoles,
+  onTenant,
+  registering,
+  validName,
+} from './tenant.rules';
 import {
   type ActiveTenant,
   entry,
@@ -75,8 +82,31 @@ export function userRegistered(
   ];
 }
 
-export const registerUser = useCase<RegisterUser, UserRegistered, TenantState, TenantContext>({
+/** The request as the proto decodes it (proto3: unset strings absent); its password is hashed by the handler. */
+interface RegisterUserRequest {
+  readonly username?: string;
+  readonly displayName?: string;
+  readonly roles?: Role[];
+  readonly branchId?: string;
+}
+
+/** An admin registers a user (its handler stores the password's hash with it: application/users.handlers.ts). */
+const registerUserCase = useCase<RegisterUser, UserRegistered, TenantState, TenantContext>({
   command: 'RegisterUser',
+  handles: {
+    rpc: 'tenancy.RegisterUser',
+    command: (request: RegisterUserRequest, { newId }: Caller) => ({
+      type: 'RegisterUser',
+      data: {
+        tenantId: CALLERS_TENANT,
+        userId: newId,
+        username: request.username ?? '',
+        displayName: request.displayName ?? '',
+        roles: request.roles ?? [],
+        ...optional('branchId', request.branchId),
+      },
+    }),
+  },
   decide: (command, state, context) =>
     userRegistered(command, enabledTenant(state, command.data.tenantId), context),
   evolve: {
@@ -93,3 +123,6 @@ export const registerUser = useCase<RegisterUser, UserRegistered, TenantState, T
     }),
   },
 });
+
+/** Registers the user it names. */
+export const registerUser = registering(registerUserCase, ({ data }) => [data.userId]);

@@ -65,6 +65,24 @@ export const tenantDecider = deciderOf<typeof TENANT_USE_CASES, TenantState, Ten
   TENANT_USE_CASES,
 );
 
+/** The users each use case that registers users names (`registering`, in its file), by its command's type. */
+const REGISTERS: ReadonlyMap<string, (command: never) => readonly string[]> = new Map(
+  TENANT_USE_CASES.flatMap((useCase) =>
+    'registers' in useCase ? [[useCase.command, useCase.registers]] : [],
+  ),
+);
+
+/**
+ * The users a command may register (a `UserRegistered` it can decide), by id, as its use case states: their data
+ * keys must exist before the events are sealed. A command whose use case states nothing registers nobody (and a
+ * `UserRegistered` for a user not named fails the append).
+ */
+export function usersRegisteredBy(command: TenantCommand): readonly string[] {
+  const registers = REGISTERS.get(command.type) as
+    ((command: TenantCommand) => readonly string[]) | undefined;
+  return registers ? registers(command) : [];
+}
+
 /** One stream per tenant: 'tenant-<tenantId>-<tenantId>' (stream ids always lead with their tenant). */
 export function tenantStreamId(tenantId: string): string {
   return streamId('tenant', tenantId, tenantId);

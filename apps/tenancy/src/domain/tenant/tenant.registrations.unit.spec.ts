@@ -1,7 +1,12 @@
 import { defaultBusinessCalendar } from '@serviceops/kernel';
 import { PLATFORM_TENANT_ID } from '../roles';
-import { tenantDecider, type TenantCommand, type TenantEvent } from './tenant.decider';
-import { usersRegisteredBy } from './tenant.registrations';
+import {
+  TENANT_USE_CASES,
+  tenantDecider,
+  usersRegisteredBy,
+  type TenantCommand,
+  type TenantEvent,
+} from './tenant.decider';
 
 // A user's display name is sealed with their own key, made before the append: every user a decision registers
 // must be one the command names, or the append fails for want of a key.
@@ -102,5 +107,23 @@ describe('the users a command registers, known before it is decided', () => {
     const given = command.type === 'CreateTenant' ? [] : existing;
     expect(registered(decide(given, command))).toEqual([]);
     expect(usersRegisteredBy(command)).toEqual([]);
+  });
+
+  it('is stated by the four use cases that register users, and by no other', () => {
+    const registering = TENANT_USE_CASES.filter((useCase) => 'registers' in useCase);
+    expect(registering.map(({ command }) => command)).toEqual([
+      'ProvisionTenant',
+      'ProvisionPlatform',
+      'RegisterUser',
+      'CreateStaffLogin',
+    ]);
+  });
+
+  it('names nobody for a command whose use case states no registration, whatever its data names', () => {
+    const linking: TenantCommand = {
+      type: 'LinkUserToStaff',
+      data: { tenantId: T, userId: 'u-boss', staffId: 's-1' },
+    };
+    expect(usersRegisteredBy(linking)).toEqual([]);
   });
 });

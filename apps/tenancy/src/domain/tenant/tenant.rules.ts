@@ -144,3 +144,15 @@ export function withStaffLogin(tenant: ActiveTenant, staffId: string, login: Sta
 export function answered(tenant: ActiveTenant, staffId: string): ActiveTenant {
   return { ...tenant, hireLoginAnswered: { ...tenant.hireLoginAnswered, [staffId]: true } };
 }
+
+/**
+ * A use case that registers users (decides a `UserRegistered`) states which, by id, from its command: their data
+ * keys are made before the events are sealed (sealing is synchronous, a key is made in the database). A use case
+ * stating nothing registers nobody, and a `UserRegistered` for a user not named fails the append.
+ */
+export function registering<U extends { readonly decide: (command: never, ...rest: never[]) => unknown }>(
+  useCase: U,
+  registers: (command: Parameters<U['decide']>[0]) => readonly string[],
+): U & { readonly registers: (command: Parameters<U['decide']>[0]) => readonly string[] } {
+  return { ...useCase, registers };
+}
