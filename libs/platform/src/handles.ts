@@ -21,6 +21,8 @@ const HANDLED = Symbol('serviceops:handled');
 interface HandledMethod {
   readonly rpc: Rpc;
   readonly property: string;
+  /** Bound by `handlesUseCases`: a method written for the same rpc, on any class of the service, takes its place. */
+  readonly generic?: true;
 }
 
 /**
@@ -29,11 +31,12 @@ interface HandledMethod {
  * `requestOf`) and the caller (absent for a public method such as `tenancy.Authenticate`).
  */
 export function Handles(rpc: Rpc): MethodDecorator {
-  return (target, property) => {
-    const owner = target.constructor;
-    const handled = (Reflect.getOwnMetadata(HANDLED, owner) as HandledMethod[] | undefined) ?? [];
-    Reflect.defineMetadata(HANDLED, [...handled, { rpc, property: String(property) }], owner);
-  };
+  return (target, property) => mark(target.constructor, { rpc, property: String(property) });
+}
+
+function mark(owner: object, handled: HandledMethod): void {
+  const marked = (Reflect.getOwnMetadata(HANDLED, owner) as HandledMethod[] | undefined) ?? [];
+  Reflect.defineMetadata(HANDLED, [...marked, handled], owner);
 }
 
 /** What a use case's `handles` names: the declared method and how its request becomes the command. */
@@ -54,9 +57,9 @@ function mappingOf({ command, handles }: Mapped): (request: object, call: CallCo
 }
 
 /** Marks the generated method `property` of `target` as serving `rpc`. */
-function serve(target: Type, rpc: string, property: string, value: Handler): void {
+function serve(target: Type, rpc: string, property: string, value: Handler, generic?: true): void {
   Object.defineProperty(target.prototype, property, { value, writable: true, configurable: true });
-  Handles(rpc as Rpc)(target.prototype as object, property, {});
+  mark(target, { rpc: rpc as Rpc, property, ...(generic ? { generic } : {}) });
 }
 
 /**
@@ -82,10 +85,10 @@ export function HandlesUseCase<U extends Mapped>(useCase: U) {
 }
 
 /**
- * Gives `target` a `@Handles` method for each use case that is the whole of its declared method: its request
- * becomes the use case's command, which `handle` loads, decides and appends like any other of the class. A new
- * command of the aggregate is then served without a method written for it. A use case bound to a method of the
- * class by `@HandlesUseCase` is left to that method.
+ * Gives `target` a `@Handles` method for each use case with `handles`: its request becomes the use case's command,
+ * which `handle` loads, decides and appends like any other of the class. A new command of the aggregate is then
+ * served without a method written for it. A use case bound to a method by `@HandlesUseCase`, on this class or
+ * another of the service, is left to that method (the handler table prefers it).
  */
 export function handlesUseCases<T>(
   target: Type<T>,
@@ -101,9 +104,10 @@ export function handlesUseCases<T>(
   for (const useCase of useCases) {
     if (!useCase.handles || bound.has(useCase.handles.rpc)) continue;
     const map = mappingOf(useCase);
-    serve(target, useCase.handles.rpc, `handle${useCase.command}`, function (this: T, request, call) {
+    const generic: Handler = function (this: T, request, call) {
       return handle.call(this, map(request, call as CallContext), request, call as CallContext);
-    });
+    };
+    serve(target, useCase.handles.rpc, `handle${useCase.command}`, generic, true);
   }
 }
 
@@ -138,20 +142,23 @@ export function handlerTable(
   service: GrpcServiceName,
   providers: readonly Type[],
 ): ReadonlyMap<string, { readonly provider: number; readonly property: string }> {
-  const table = new Map<string, { provider: number; property: string }>();
+  const table = new Map<string, { provider: number; property: string; generic?: true }>();
   providers.forEach((provider, index) => {
-    for (const { rpc, property } of handledBy(provider)) {
+    for (const { rpc, property, generic } of handledBy(provider)) {
       const { service: owner, method } = splitRpc(rpc);
       if (owner !== service)
         throw new Error(`${provider.name}.${property} handles ${rpc}, not a ${service} method`);
       if (!Object.hasOwn(API[service], method)) throw new Error(`${rpc} is not declared (${provider.name})`);
-      if (table.has(method)) throw new Error(`${rpc} has two handlers`);
-      table.set(method, { provider: index, property });
+      const taken = table.get(method);
+      // A written method and a generic binding: the written one serves. Two of a kind are a mistake.
+      if (taken && !taken.generic === !generic) throw new Error(`${rpc} has two handlers`);
+      if (taken && generic) continue;
+      table.set(method, { provider: index, property, ...(generic ? { generic } : {}) });
     }
   });
   const missing = Object.keys(API[service]).filter((method) => !table.has(method));
   if (missing.length > 0) throw new Error(`${service}: no handler for ${missing.join(', ')}`);
-  return table;
+  return new Map([...table].map(([method, { provider, property }]) => [method, { provider, property }]));
 }
 
 /**

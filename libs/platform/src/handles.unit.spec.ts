@@ -240,7 +240,10 @@ describe('HandlesUseCase: a method that does more still takes its command from t
     const served = await handlerOf(registrations, 'analytics.GetCustomerStats')({ name: 'Li' }, caller);
     const [seen] = registrations.seen as { command: { data: { id: string } } }[];
     expect(seen).toEqual({
-      command: { type: 'Register', data: { id: expect.any(String) as string, name: 'Li', by: caller.actorId } },
+      command: {
+        type: 'Register',
+        data: { id: expect.any(String) as string, name: 'Li', by: caller.actorId },
+      },
       request: { name: 'Li' },
       call: caller,
     });
@@ -271,6 +274,60 @@ describe('HandlesUseCase: a method that does more still takes its command from t
   it('refuses a use case that names no request it serves', () => {
     expect(() => HandlesUseCase({ command: 'Internal' })).toThrow(
       'Internal has no `handles`: nothing says which request it serves',
+    );
+  });
+});
+
+describe('handlerTable: a method written for a use case wins over the generic binding, on any class', () => {
+  const counting = {
+    command: 'Count',
+    handles: {
+      rpc: 'analytics.GetCustomerStats',
+      command: (request: { id?: string }) => ({ type: 'Count' as const, data: { id: request.id ?? '' } }),
+    },
+  };
+
+  it('serves the rpc with the written method, whichever class comes first', () => {
+    class Generic {}
+    handlesUseCases(Generic, [counting], () => Promise.resolve({ generic: true }));
+    class Written {
+      @HandlesUseCase(counting)
+      count() {
+        return Promise.resolve({ written: true });
+      }
+    }
+    for (const providers of [
+      [Generic, Written, Audit],
+      [Written, Generic, Audit],
+    ])
+      expect(handlerTable('analytics', providers).get('GetCustomerStats')).toEqual({
+        provider: providers.indexOf(Written),
+        property: 'serveCount',
+      });
+  });
+
+  it('still refuses two written methods for one rpc, and two generic bindings', () => {
+    class One {
+      @HandlesUseCase(counting)
+      count() {
+        return Promise.resolve({});
+      }
+    }
+    class Other {
+      @Handles('analytics.GetCustomerStats')
+      stats() {
+        return Promise.resolve({});
+      }
+    }
+    expect(() => handlerTable('analytics', [One, Other, Audit])).toThrow(
+      'analytics.GetCustomerStats has two handlers',
+    );
+    class GenericA {}
+    class GenericB {}
+    handlesUseCases(GenericA, [counting], () => Promise.resolve({}));
+    handlesUseCases(GenericB, [counting], () => Promise.resolve({}));
+    expect(() => handlerTable('analytics', [GenericA, GenericB, Audit])).toThrow(
+      'analytics.GetCustomerStats has two handlers',
     );
   });
 });

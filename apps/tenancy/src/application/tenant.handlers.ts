@@ -1,12 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { handledBy, Handles, handlesUseCases, type CallContext } from '@serviceops/platform';
+import { Handles, handlesUseCases, type CallContext } from '@serviceops/platform';
 import { TENANT_USE_CASES, type TenantCommand } from '../domain/tenant/tenant.decider';
 import { onCallersTenant, TenantStream, type TenantResult } from './tenant-stream';
 import { UserNames } from './user-names';
-import { InvitationsHandlers } from './invitations.handlers';
-import { ProvisioningHandlers } from './provisioning.handlers';
-import { StaffLinksHandlers } from './staff-links.handlers';
-import { userMessage, UsersHandlers } from './users.handlers';
+import { userMessage } from './users.handlers';
 
 /** The answer `Tenant`: the tenant as its own users see it. */
 function tenantMessage({ tenant, version }: TenantResult) {
@@ -55,22 +52,8 @@ export class TenantHandlers {
   }
 }
 
-/**
- * The use cases bound to a method of their own (`@HandlesUseCase`) in the tenant's other handler classes: left to
- * that method. (`handlesUseCases` skips those bound on its own class only; one left out here makes its declared
- * method handled twice, which the service's handler table refuses at boot.)
- */
-const boundElsewhere = new Set(
-  [UsersHandlers, InvitationsHandlers, StaffLinksHandlers, ProvisioningHandlers].flatMap((handlers) =>
-    handledBy(handlers).map(({ rpc }) => rpc as string),
-  ),
-);
-
 // Every other use case with `handles` (AddBranch, ChangeUserRoles, …): request → command → `act`.
-handlesUseCases(
-  TenantHandlers,
-  TENANT_USE_CASES.filter(({ handles }) => !handles || !boundElsewhere.has(handles.rpc)),
-  function (command, request, call) {
-    return this.act(call, request.expectedVersion, command as TenantCommand);
-  },
-);
+// Those bound to a method of their own (`@HandlesUseCase`) in the tenant's other handler classes are left to it.
+handlesUseCases(TenantHandlers, TENANT_USE_CASES, function (command, request, call) {
+  return this.act(call, request.expectedVersion, command as TenantCommand);
+});
