@@ -77,10 +77,15 @@ export function HandlesUseCase<U extends Mapped>(useCase: U) {
     _descriptor: TypedPropertyDescriptor<M>,
   ): void => {
     const name = String(property);
-    serve(target.constructor as Type, rpc, `serve${useCase.command}`, function (this: object, request, call) {
-      const method = (this as Record<string, Handler>)[name] as (...args: unknown[]) => Promise<unknown>;
-      return method.call(this, map(request, call as CallContext), request, call);
-    });
+    serve(
+      target.constructor as Type,
+      rpc,
+      `serve${useCase.command}`,
+      async function (this: object, request, call) {
+        const method = (this as Record<string, Handler>)[name] as (...args: unknown[]) => Promise<unknown>;
+        return method.call(this, map(request, call as CallContext), request, call);
+      },
+    );
   };
 }
 
@@ -104,7 +109,7 @@ export function handlesUseCases<T>(
   for (const useCase of useCases) {
     if (!useCase.handles || bound.has(useCase.handles.rpc)) continue;
     const map = mappingOf(useCase);
-    const generic: Handler = function (this: T, request, call) {
+    const generic: Handler = async function (this: T, request, call) {
       return handle.call(this, map(request, call as CallContext), request, call as CallContext);
     };
     serve(target, useCase.handles.rpc, `handle${useCase.command}`, generic, true);

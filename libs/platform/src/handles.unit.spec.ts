@@ -331,3 +331,29 @@ describe('handlerTable: a method written for a use case wins over the generic bi
     );
   });
 });
+
+describe('a mapping that refuses its request', () => {
+  it('answers a rejected promise, as a handler’s refusal is, on both bindings', async () => {
+    const refusing = {
+      command: 'Refuse',
+      handles: {
+        rpc: 'analytics.GetCustomerStats',
+        command: (): never => {
+          throw new ProblemError('VALIDATION', 'refused by the mapping');
+        },
+      },
+    };
+    class Generic {}
+    handlesUseCases(Generic, [refusing], () => Promise.resolve({}));
+    class Written {
+      @HandlesUseCase(refusing)
+      refuse() {
+        return Promise.resolve({});
+      }
+    }
+    for (const target of [new Generic(), new Written()]) {
+      const served = handlerOf(target, 'analytics.GetCustomerStats')({}, caller);
+      await expect(served).rejects.toThrow('refused by the mapping');
+    }
+  });
+});
