@@ -4,7 +4,7 @@ import { handlerOf } from '@serviceops/platform/testing';
 import { eventually } from '@serviceops/testing';
 import { MemberErasureHandlers, staffRetentionTimerId } from '../src/application/member-erasure.handlers';
 import { DisciplineHandlers } from '../src/application/discipline.handlers';
-import { MemberHandlers } from '../src/application/member.handlers';
+import { MemberHandlers, type StaffMemberView } from '../src/application/member.handlers';
 import {
   backfillLeaveTimers,
   LEAVE_TIMERS_BACKFILL,
@@ -39,6 +39,8 @@ const PHONE = '+86 139 1234 5678';
 const ID_NUMBER = '110105199001010011';
 
 const rows = (stream: string) => storedEvents(runtime(), stream);
+const eraseStaffMember = (erasure = app().get(MemberErasureHandlers)) =>
+  handlerOf<StaffMemberView>(erasure, 'staff.EraseStaffMember');
 const atRest = (stream: string) => eventsAtRest(runtime(), stream);
 
 /** The person (name, phone and ID number) hired as a coach by `by`, with a login under `username` if given. */
@@ -74,16 +76,16 @@ describe('EraseStaffMember at request', () => {
   it('refuses an active member, a leaver mid-handover and another tenant’s id; nothing is written', async () => {
     const { staffId } = await hired();
     const erasure = app().get(MemberErasureHandlers);
-    await expect(erasure.eraseStaffMember({ id: staffId }, call)).rejects.toMatchObject({
+    await expect(eraseStaffMember(erasure)({ id: staffId }, call)).rejects.toMatchObject({
       code: 'STAFF.STILL_EMPLOYED',
     });
     await app().get(SeparationHandlers).dismiss({ id: staffId, reason: 'repeated no-shows' }, call);
     await leftOn(staffId);
-    await expect(erasure.eraseStaffMember({ id: staffId }, call)).rejects.toMatchObject({
+    await expect(eraseStaffMember(erasure)({ id: staffId }, call)).rejects.toMatchObject({
       code: 'STAFF.HANDOVER_INCOMPLETE',
     });
     await expect(
-      erasure.eraseStaffMember({ id: staffId }, { ...call, tenantId: newId() }),
+      eraseStaffMember(erasure)({ id: staffId }, { ...call, tenantId: newId() }),
     ).rejects.toMatchObject({ code: 'STAFF.STAFF_MEMBER_NOT_FOUND' });
     expect((await rows(memberStreamId(tenantId, staffId))).map((e) => e.type)).toEqual([
       'StaffMemberHired',
@@ -133,13 +135,9 @@ describe('EraseStaffMember at request', () => {
 
     const version = (await members.get({ id: staffId }, call)).version;
     await expect(
-      app()
-        .get(MemberErasureHandlers)
-        .eraseStaffMember({ id: staffId, expectedVersion: version + 1 }, call),
+      eraseStaffMember()({ id: staffId, expectedVersion: version + 1 }, call),
     ).rejects.toMatchObject({ code: 'EVENTSTORE.WRONG_EXPECTED_VERSION' });
-    const erased = await app()
-      .get(MemberErasureHandlers)
-      .eraseStaffMember({ id: staffId, expectedVersion: version }, call);
+    const erased = await eraseStaffMember()({ id: staffId, expectedVersion: version }, call);
     expect(erased).toMatchObject({
       status: 'erased',
       version: version + 1,
@@ -236,9 +234,7 @@ describe('EraseStaffMember at request', () => {
     ).rejects.toMatchObject({ code: 'STAFF.STAFF_MEMBER_ERASED' });
 
     // Twice: refused (nothing is left to erase), nothing written.
-    await expect(
-      app().get(MemberErasureHandlers).eraseStaffMember({ id: staffId }, call),
-    ).rejects.toMatchObject({
+    await expect(eraseStaffMember()({ id: staffId }, call)).rejects.toMatchObject({
       code: 'STAFF.STAFF_MEMBER_ERASED',
     });
     expect(await rows(stream)).toHaveLength(4);

@@ -1,7 +1,8 @@
 import { DomainError, newId } from '@serviceops/kernel';
 import { EventSourcingRuntime, ProblemError, type CallContext } from '@serviceops/platform';
+import { handlerOf } from '@serviceops/platform/testing';
 import { eventually } from '@serviceops/testing';
-import { MemberHandlers } from '../src/application/member.handlers';
+import { MemberHandlers, type StaffMemberView } from '../src/application/member.handlers';
 import { PeopleLists } from '../src/application/people-lists';
 import { assessmentStreamId, type PeriodAssessed } from '../src/domain/assessment/assessment.decider';
 import { DEFAULT_ASSESSMENT_POLICY } from '../src/domain/assessment/assessment.policy';
@@ -16,6 +17,8 @@ import { staffOnOwnDatabase } from './staff-on-own-database';
 const { app, tenantId, manager, hired } = staffOnOwnDatabase('staffroles');
 const runtime = () => app().get(EventSourcingRuntime);
 const members = () => app().get(MemberHandlers);
+const changeRole = (request: object, call: CallContext) =>
+  handlerOf<StaffMemberView>(members(), 'staff.ChangeStaffRole')(request, call);
 
 const codeOf = async (p: Promise<unknown>) =>
   p.then(
@@ -64,10 +67,7 @@ async function assessedWith(
 
 it('records StaffRoleChanged; the file, the list and the assessment facts take the new role', async () => {
   const { staffId, branchId } = await hired();
-  const changed = await members().changeRole(
-    { id: staffId, role: 'technician', expectedVersion: 1 },
-    manager,
-  );
+  const changed = await changeRole({ id: staffId, role: 'technician', expectedVersion: 1 }, manager);
   expect(changed).toMatchObject({ id: staffId, role: 'technician', version: 2 });
   const events = await memberEvents(staffId);
   expect(events.map((e) => e.type)).toEqual(['StaffMemberHired', 'StaffRoleChanged']);
@@ -80,7 +80,7 @@ it('records StaffRoleChanged; the file, the list and the assessment facts take t
   });
 
   // The same role again: nothing written.
-  await members().changeRole({ id: staffId, role: 'technician' }, manager);
+  await changeRole({ id: staffId, role: 'technician' }, manager);
   expect(await memberEvents(staffId)).toHaveLength(2);
 
   await eventually('the new role in the staff list', async () => {
@@ -99,23 +99,19 @@ it('records StaffRoleChanged; the file, the list and the assessment facts take t
 it('carries out an assessment’s role_change, naming the result; refuses one that decided none, writing nothing', async () => {
   const { staffId } = await hired();
   expect(
-    await codeOf(
-      members().changeRole({ id: staffId, role: 'companion', assessmentPeriod: '2026-01' }, manager),
-    ),
+    await codeOf(changeRole({ id: staffId, role: 'companion', assessmentPeriod: '2026-01' }, manager)),
   ).toBe('STAFF.ROLE_CHANGE_NOT_DECIDED');
   await assessedWith('2026-01', staffId, ['role_change', 'training_plan']);
   // A re-scoring that no longer decides it: the latest result is what counts.
   const latest = await assessedWith('2026-01', staffId, ['warning']);
   expect(
-    await codeOf(
-      members().changeRole({ id: staffId, role: 'companion', assessmentPeriod: '2026-01' }, manager),
-    ),
+    await codeOf(changeRole({ id: staffId, role: 'companion', assessmentPeriod: '2026-01' }, manager)),
   ).toBe('STAFF.ROLE_CHANGE_NOT_DECIDED');
   expect((await memberEvents(staffId)).map((e) => e.type)).toEqual(['StaffMemberHired']);
 
   const decided = await assessedWith('2026-01', staffId, ['role_change']);
   expect(decided).toBe(latest + 1);
-  await members().changeRole({ id: staffId, role: 'companion', assessmentPeriod: '2026-01' }, manager);
+  await changeRole({ id: staffId, role: 'companion', assessmentPeriod: '2026-01' }, manager);
   const [, change] = await memberEvents(staffId);
   expect(change?.data).toMatchObject({
     from: 'coach',
@@ -127,10 +123,10 @@ it('carries out an assessment’s role_change, naming the result; refuses one th
 it('refuses another tenant’s staff member and an unknown id, writing nothing', async () => {
   const { staffId } = await hired();
   const other: CallContext = { ...manager, tenantId: newId() };
-  expect(await codeOf(members().changeRole({ id: staffId, role: 'technician' }, other))).toBe(
+  expect(await codeOf(changeRole({ id: staffId, role: 'technician' }, other))).toBe(
     'STAFF.STAFF_MEMBER_NOT_FOUND',
   );
-  expect(await codeOf(members().changeRole({ id: newId(), role: 'technician' }, manager))).toBe(
+  expect(await codeOf(changeRole({ id: newId(), role: 'technician' }, manager))).toBe(
     'STAFF.STAFF_MEMBER_NOT_FOUND',
   );
   expect(await memberEvents(staffId)).toHaveLength(1);

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import {
   executeTogether,
-  Handles,
+  HandlesUseCase,
   optional,
   ProblemError,
   type CallContext,
   type DueTimer,
 } from '@serviceops/platform';
 import type { PoolClient } from 'pg';
-import type { MemberCommand } from '../domain/member/member.decider';
+import { eraseStaffMember, type EraseStaffMember } from '../domain/member/erase-staff-member';
 import { staffRetentionEndsAt } from '../domain/member/member.rules';
 import { memberDecider, memberStreamId } from '../domain/member/member.decider';
 import { MEMBER_SEALED_PATHS, type MemberEvent } from '../domain/member/member.events';
@@ -128,12 +128,13 @@ export class MemberErasureHandlers {
     private readonly members: MemberHandlers,
   ) {}
 
-  @Handles('staff.EraseStaffMember')
+  @HandlesUseCase(eraseStaffMember)
   eraseStaffMember(
-    request: { id: string; expectedVersion?: number },
+    command: EraseStaffMember,
+    request: { expectedVersion?: number },
     call: CallContext,
   ): Promise<StaffMemberView> {
-    return this.erase(call, request.id, undefined, request.expectedVersion);
+    return this.erase(call, command, request.expectedVersion);
   }
 
   /** A leaver's retention is over: erase them (nothing when erased already: a timer run twice changes nothing). */
@@ -141,16 +142,19 @@ export class MemberErasureHandlers {
     const { staffId, retentionDays } = timer.payload;
     if (typeof staffId !== 'string' || typeof retentionDays !== 'number')
       throw new Error(`timer ${timer.id} names no staff member or retention`);
-    await this.erase(systemCall(timer.tenantId, STAFF_RETENTION_TIMER, timer.id), staffId, retentionDays);
+    await this.erase(systemCall(timer.tenantId, STAFF_RETENTION_TIMER, timer.id), {
+      type: 'EraseStaffMember',
+      data: { staffId, retentionDays },
+    });
   }
 
   private async erase(
     call: CallContext,
-    staffId: string,
-    retentionDays?: number,
+    command: EraseStaffMember,
     expectedVersion?: number,
   ): Promise<StaffMemberView> {
     const { runtime } = this.people;
+    const { staffId, retentionDays } = command.data;
     const { state: found } = await this.members.state(call.tenantId, staffId);
     if (found.status === 'absent')
       throw new ProblemError(MemberErrorCode.STAFF_MEMBER_NOT_FOUND, 'no such staff member');
@@ -177,10 +181,6 @@ export class MemberErasureHandlers {
       now < staffRetentionEndsAt(lastDay, retentionDays, timeZone)
     )
       throw new Error(`staff member ${staffId}'s retention after ${lastDay} is not over in ${timeZone} yet`);
-    const command: MemberCommand = {
-      type: 'EraseStaffMember',
-      data: { staffId, ...optional('retentionDays', retentionDays) },
-    };
     type S = MemberState | CandidateState;
     type E = MemberEvent | CandidateEvent;
     const parts = [

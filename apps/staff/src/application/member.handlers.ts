@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { Role } from '@serviceops/contracts';
 import {
   asOfDate,
   execute,
   Handles,
+  HandlesUseCase,
   handlesUseCases,
   optional,
   ProblemError,
@@ -13,6 +13,8 @@ import {
   type HistoryEntry,
 } from '@serviceops/platform';
 import { periodOf } from '../domain/assessment/assessment.period';
+import { changeStaffRole, type ChangeStaffRole } from '../domain/member/change-staff-role';
+import { eraseStaffMember } from '../domain/member/erase-staff-member';
 import {
   MEMBER_USE_CASES,
   memberDecider,
@@ -138,24 +140,19 @@ export class MemberHandlers {
     return memberViewOf(done.state, done.version, seesStaffPersonalData(call.roles));
   }
 
-  /** Another role (published as StaffRoleChanged); `assessmentPeriod`: the assessment whose outcome it carries out. */
-  @Handles('staff.ChangeStaffRole')
+  /** Another role (published as StaffRoleChanged); citing an assessed period, its outcome is looked up first. */
+  @HandlesUseCase(changeStaffRole)
   async changeRole(
-    request: { id: string; expectedVersion?: number; role?: string; assessmentPeriod?: string },
+    command: ChangeStaffRole,
+    request: { expectedVersion?: number },
     call: CallContext,
   ): Promise<StaffMemberView> {
-    const period = request.assessmentPeriod ? periodOf(request.assessmentPeriod, 'UTC').id : undefined;
-    const assessed = period ? await this.assessedOutcomes(call.tenantId, period, request.id) : undefined;
-    return this.act(
-      call,
-      request.expectedVersion,
-      {
-        type: 'ChangeStaffRole',
-        // The role is one of TENANT_ROLES: the request's class (the REST body's) checked it.
-        data: { staffId: request.id, role: request.role as Role, ...optional('assessmentPeriod', period) },
-      },
-      optional('assessed', assessed),
-    );
+    const { staffId, assessmentPeriod } = command.data;
+    // A period that is no month or year is refused here (INVALID_PERIOD), before anything is read.
+    const assessed = assessmentPeriod
+      ? await this.assessedOutcomes(call.tenantId, periodOf(assessmentPeriod, 'UTC').id, staffId)
+      : undefined;
+    return this.act(call, request.expectedVersion, command, optional('assessed', assessed));
   }
 
   /** The person's outcomes in the period's latest recorded result; undefined when not assessed in it. */
@@ -188,7 +185,10 @@ export class MemberHandlers {
   }
 }
 
-// Every use case with `handles` (ChangePayTerms, SetStaffSkills): request → command → `act`.
-handlesUseCases(MemberHandlers, MEMBER_USE_CASES, function (command, request, call) {
+// Every use case with `handles` (ChangePayTerms, SetStaffSkills): request → command → `act`. ChangeStaffRole is
+// bound to `changeRole` above; EraseStaffMember to MemberErasureHandlers (another class, which this one cannot see).
+const ERASED_ELSEWHERE: readonly MemberCommand['type'][] = [eraseStaffMember.command];
+const ACTED_HERE = MEMBER_USE_CASES.filter((useCase) => !ERASED_ELSEWHERE.includes(useCase.command));
+handlesUseCases(MemberHandlers, ACTED_HERE, function (command, request, call) {
   return this.act(call, request.expectedVersion, command as MemberCommand);
 });

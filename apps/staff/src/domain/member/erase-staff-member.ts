@@ -19,11 +19,16 @@ export type StaffMemberErased = Event<'StaffMemberErased', StaffMemberErasedV1>;
 /**
  * At request: a leaver only (else 422 naming why), once (again: 422 STAFF.STAFF_MEMBER_ERASED). By the retention
  * timer: nothing unless the person has left and the retention after the last day is over, nothing when erased
- * already (a timer run twice changes nothing). Its handler erases the application too and destroys the keys: no
- * `handles`.
+ * already (a timer run twice changes nothing). Its handler erases the application too and destroys the keys
+ * (application/member-erasure.handlers.ts).
  */
 export const eraseStaffMember = useCase<EraseStaffMember, StaffMemberErased, MemberState, MemberContext>({
   command: 'EraseStaffMember',
+  // At request: no retention given (that is the timer's).
+  handles: {
+    rpc: 'staff.EraseStaffMember',
+    command: (request: { id: string }) => ({ type: 'EraseStaffMember', data: { staffId: request.id } }),
+  },
   decide({ data }, state, context) {
     const { retentionDays } = data;
     const byTimer = retentionDays !== undefined;
