@@ -3,7 +3,7 @@ import { DomainError, newId } from '@serviceops/kernel';
 import { EventSourcingRuntime, ProblemError, type CallContext } from '@serviceops/platform';
 import { handlerOf } from '@serviceops/platform/testing';
 import { eventually } from '@serviceops/testing';
-import { AssessmentHandlers } from '../src/application/assessments';
+import { AssessmentHandlers, type RecordedAssessment } from '../src/application/assessments';
 import { assessmentStreamId } from '../src/domain/assessment/assessment.decider';
 import { projectAssessmentList } from '../src/projections/assessment-list.projection';
 import { staffOnOwnDatabase } from './staff-on-own-database';
@@ -13,6 +13,8 @@ import { staffOnOwnDatabase } from './staff-on-own-database';
 
 const { app } = staffOnOwnDatabase('staffresults');
 const assessments = () => app().get(AssessmentHandlers);
+const assessPeriod = (request: object, call: CallContext) =>
+  handlerOf<RecordedAssessment>(assessments(), 'staff.AssessPeriod')(request, call);
 const call = (tenantId = newId()): CallContext => ({
   tenantId,
   actorId: newId(),
@@ -53,13 +55,13 @@ const codeOf = async (p: Promise<unknown>) =>
 
 it('reads the latest result, an earlier version, and refuses one that is not there', async () => {
   const tenant = call();
-  const first = await assessments().assessPeriod({ period: '2025-01' }, tenant);
+  const first = await assessPeriod({ period: '2025-01' }, tenant);
   const policy = await assessments().getPolicy({}, tenant);
   await handlerOf(assessments(), 'staff.ChangeAssessmentPolicy')(
     { ...policy, weights: { ...policy.weights, safety: 50 }, expectedVersion: policy.version },
     tenant,
   );
-  const second = await assessments().assessPeriod({ period: '2025-01' }, tenant);
+  const second = await assessPeriod({ period: '2025-01' }, tenant);
   expect([first.resultVersion, second.resultVersion]).toEqual([1, 2]);
 
   expect(await assessments().getAssessment({ period: '2025-01' }, tenant)).toEqual(second);
@@ -84,7 +86,7 @@ it('lists every recorded result newest first, a page at a time, and one periodâ€
   const tenant = call();
   const recorded = [];
   for (const period of ['2025-01', '2025-02', '2025-01', '2024'])
-    recorded.push(await assessments().assessPeriod({ period }, tenant));
+    recorded.push(await assessPeriod({ period }, tenant));
   await listedSoon(tenant, recorded.length);
   expect(await allPages(tenant, 3)).toEqual([...recorded].reverse());
   expect(await allPages(tenant, 1)).toEqual([...recorded].reverse());
@@ -95,8 +97,8 @@ it('lists every recorded result newest first, a page at a time, and one periodâ€
 
 it('lists each result once when its event is delivered again or replayed', async () => {
   const tenant = call();
-  const first = await assessments().assessPeriod({ period: '2025-03' }, tenant);
-  const second = await assessments().assessPeriod({ period: '2025-03' }, tenant);
+  const first = await assessPeriod({ period: '2025-03' }, tenant);
+  const second = await assessPeriod({ period: '2025-03' }, tenant);
   await listedSoon(tenant, 2);
 
   // Both PeriodAssessed handed to the projection again, twice (a redelivery past the inbox, a replay from zero).
@@ -119,8 +121,8 @@ it('lists each result once when its event is delivered again or replayed', async
 
 it('rebuilds the same list from the events when the table is emptied and replayed', async () => {
   const tenant = call();
-  await assessments().assessPeriod({ period: '2025-04' }, tenant);
-  await assessments().assessPeriod({ period: '2025-05' }, tenant);
+  await assessPeriod({ period: '2025-04' }, tenant);
+  await assessPeriod({ period: '2025-05' }, tenant);
   const before = await listedSoon(tenant, 2);
   const { pool } = runtime().store;
   await pool.query(`DELETE FROM staff.assessment_list WHERE tenant_id = $1`, [tenant.tenantId]);

@@ -2,7 +2,7 @@ import { handlerOf } from '@serviceops/platform/testing';
 import { newId } from '@serviceops/kernel';
 import { EventSourcingRuntime, isSealed, PersonalDataCipher, type CallContext } from '@serviceops/platform';
 import { withTransaction } from '@serviceops/eventstore';
-import { AssessmentHandlers } from '../src/application/assessments';
+import { AssessmentHandlers, type RecordedAssessment } from '../src/application/assessments';
 import { AttendanceHandlers } from '../src/application/attendance.handlers';
 import { DisciplineHandlers } from '../src/application/discipline.handlers';
 import { disciplineStreamId } from '../src/domain/discipline/discipline.decider';
@@ -311,13 +311,16 @@ describe('assessing a month, and previewing other weights', () => {
     expect(proposed).not.toHaveProperty('policyVersion');
     expect(await assessments.getPolicy({}, other)).toMatchObject({ version: 0 });
 
-    const first = await assessments.assessPeriod({ period }, other);
+    const first = await handlerOf<RecordedAssessment>(assessments, 'staff.AssessPeriod')({ period }, other);
     expect(first).toMatchObject({ preview: false, resultVersion: 1, policyVersion: 0 });
     await handlerOf(assessments, 'staff.ChangeAssessmentPolicy')(
       { weights, grades: { a: 90, b: 75, c: 60 }, expectedVersion: 0 },
       other,
     );
-    const rescored = await assessments.assessPeriod({ period }, other);
+    const rescored = await handlerOf<RecordedAssessment>(assessments, 'staff.AssessPeriod')(
+      { period },
+      other,
+    );
     expect(rescored).toMatchObject({ resultVersion: 2, policyVersion: 1 });
     expect(ranking(rescored)).toEqual(ranking(proposed));
     const { events } = await app()

@@ -4,6 +4,7 @@ import {
   EventSourcingRuntime,
   execute,
   Handles,
+  HandlesUseCase,
   handlesUseCases,
   keysetPage,
   limitOf,
@@ -15,6 +16,7 @@ import {
   assessmentStreamId,
   type PeriodAssessed,
 } from '../domain/assessment/assessment.decider';
+import { assessPeriod, type AssessPeriod } from '../domain/assessment/assess-period';
 import { AssessmentErrorCode } from '../domain/assessment/assessment.errors';
 import { periodOf } from '../domain/assessment/assessment.period';
 import {
@@ -69,6 +71,9 @@ function recordedMessage(d: PeriodAssessed['data']) {
     results: d.results.map(resultMessage),
   };
 }
+
+/** A recorded result as AssessPeriod answers it. */
+export type RecordedAssessment = ReturnType<typeof recordedMessage>;
 
 /** A period's recorded results (`PeriodAssessed`), oldest first: each re-scoring is the next. */
 export async function recordedResults(
@@ -166,10 +171,10 @@ export class AssessmentHandlers {
   }
 
   /** Assesses a period under the policy in force: a new result version each time (a re-scoring). */
-  @Handles('staff.AssessPeriod')
-  async assessPeriod(request: { period?: string }, call: CallContext) {
+  @HandlesUseCase(assessPeriod)
+  async assessPeriod(command: AssessPeriod, _request: object, call: CallContext) {
     const timeZone = await TENANT_ZONES.zoneOf(this.runtime.store.pool, call.tenantId);
-    const period = periodOf(request.period ?? '', timeZone);
+    const period = periodOf(command.data.period, timeZone);
     const [policy, facts] = await Promise.all([
       this.policy(call.tenantId),
       periodFacts(this.runtime.store.pool, call.tenantId, period),
@@ -179,7 +184,7 @@ export class AssessmentHandlers {
         this.runtime.store,
         assessmentDecider,
         assessmentStreamId(call.tenantId, period.id),
-        { type: 'AssessPeriod', data: { period: period.id } },
+        command,
         { now: new Date(), timeZone, policy, facts },
         call,
         { policyVersion: policy.version },

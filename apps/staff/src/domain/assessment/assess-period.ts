@@ -27,8 +27,8 @@ export type AssessmentOutcomesDecided = Event<'AssessmentOutcomesDecided', Asses
 
 /**
  * A period assessed under the policy in force: a new result version each time (a re-scoring), each person's
- * outcomes an event. Not `handles`: the method reads the tenant's time zone, the policy and the period's facts
- * (a read model) first, and answers the result it recorded.
+ * outcomes an event. Its method (application/assessments.ts) reads the tenant's time zone, the policy and the
+ * period's facts (a read model) first, and answers the result it recorded.
  */
 export const assessPeriod = useCase<
   AssessPeriod,
@@ -37,6 +37,13 @@ export const assessPeriod = useCase<
   AssessmentContext
 >({
   command: 'AssessPeriod',
+  handles: {
+    rpc: 'staff.AssessPeriod',
+    command: (request: { period?: string }) => ({
+      type: 'AssessPeriod',
+      data: { period: request.period ?? '' },
+    }),
+  },
   decide(command, state, { now, timeZone, policy, facts }) {
     const period = periodOf(command.data.period, timeZone);
     if (period.to.getTime() > now.getTime())
