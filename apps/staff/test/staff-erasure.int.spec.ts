@@ -14,7 +14,7 @@ import {
 import { People, type VersionedPeoplePolicy } from '../src/application/people';
 import { PeoplePolicyHandlers } from '../src/application/people-policy.handlers';
 import { PeopleLists } from '../src/application/people-lists';
-import { QualificationHandlers } from '../src/application/qualification.handlers';
+import { QualificationHandlers, type QualificationsView } from '../src/application/qualification.handlers';
 import { RecruitmentHandlers } from '../src/application/recruitment.handlers';
 import { SeparationHandlers } from '../src/application/separation.handlers';
 import { staffLeavesAt } from '../src/domain/member/member.rules';
@@ -110,18 +110,16 @@ describe('EraseStaffMember at request', () => {
     });
     const before = new Date();
 
-    await app()
-      .get(QualificationHandlers)
-      .record(
-        {
-          id: staffId,
-          kind: 'driving_licence',
-          number: 'DL-110105',
-          issuedOn: '2020-01-01',
-          expiresAt: new Date(Date.now() + 365 * 86_400_000).toISOString(),
-        },
-        call,
-      );
+    await handlerOf<QualificationsView>(app().get(QualificationHandlers), 'staff.RecordQualification')(
+      {
+        id: staffId,
+        kind: 'driving_licence',
+        number: 'DL-110105',
+        issuedOn: '2020-01-01',
+        expiresAt: new Date(Date.now() + 365 * 86_400_000).toISOString(),
+      },
+      call,
+    );
     await app().get(SeparationHandlers).dismiss({ id: staffId, reason: 'caught drinking on duty' }, call);
     // A dismissal's last day is its day: the leave timer records StaffMemberLeft at once.
     await leftOn(staffId);
@@ -219,18 +217,16 @@ describe('EraseStaffMember at request', () => {
     expect(await app().get(PersonalDataCipher).load(staffId)).toBeUndefined();
     // Nor a qualification and its number: 422, not a fault.
     await expect(
-      app()
-        .get(QualificationHandlers)
-        .record(
-          {
-            id: staffId,
-            kind: 'service_qualification',
-            number: 'SQ-2026-1',
-            issuedOn: '2026-01-01',
-            expiresAt: new Date(Date.now() + 365 * 86_400_000).toISOString(),
-          },
-          call,
-        ),
+      handlerOf<QualificationsView>(app().get(QualificationHandlers), 'staff.RecordQualification')(
+        {
+          id: staffId,
+          kind: 'service_qualification',
+          number: 'SQ-2026-1',
+          issuedOn: '2026-01-01',
+          expiresAt: new Date(Date.now() + 365 * 86_400_000).toISOString(),
+        },
+        call,
+      ),
     ).rejects.toMatchObject({ code: 'STAFF.STAFF_MEMBER_ERASED' });
 
     // Twice: refused (nothing is left to erase), nothing written.

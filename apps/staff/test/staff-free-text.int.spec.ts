@@ -2,7 +2,7 @@ import { withTransaction } from '@serviceops/eventstore';
 import { EventSourcingRuntime, isSealed, PersonalDataCipher } from '@serviceops/platform';
 import { handlerOf } from '@serviceops/platform/testing';
 import { eventually } from '@serviceops/testing';
-import { QualificationHandlers } from '../src/application/qualification.handlers';
+import { QualificationHandlers, type QualificationsView } from '../src/application/qualification.handlers';
 import { RecruitmentHandlers, type CandidateView } from '../src/application/recruitment.handlers';
 import { SeparationHandlers } from '../src/application/separation.handlers';
 import { TrainingSessionHandlers } from '../src/application/training-session.handlers';
@@ -82,7 +82,7 @@ it('seals an interview’s remarks and the education with the candidate’s key;
 it('seals a suspension’s reason, a resignation’s reason and a handover note with the person’s key', async () => {
   const staffId = await hired();
   const qualifications = app().get(QualificationHandlers);
-  const recorded = await qualifications.record(
+  const recorded = await handlerOf<QualificationsView>(qualifications, 'staff.RecordQualification')(
     {
       id: staffId,
       kind: 'driving_licence',

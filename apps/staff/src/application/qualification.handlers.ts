@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { newId } from '@serviceops/kernel';
 import {
   execute,
   Handles,
+  HandlesUseCase,
   handlesUseCases,
   maskIdNumber,
   optional,
@@ -23,6 +23,7 @@ import {
   type QualificationCommand,
   type QualificationEvent,
 } from '../domain/qualification/qualification.decider';
+import { recordQualification, type RecordQualification } from '../domain/qualification/record-qualification';
 import { QUALIFICATION_SEALED_PATHS } from '../domain/qualification/qualification.events';
 import { eligibilityAt, type StaffEligibilityChanged } from '../domain/qualification/qualification.rules';
 import type { IneligibleBecause, QualificationsState } from '../domain/qualification/qualification.state';
@@ -103,38 +104,15 @@ export class QualificationHandlers {
     private readonly members: MemberHandlers,
   ) {}
 
-  @Handles('staff.RecordQualification')
+  /** A new qualification: the staff member looked up first (on file, not erased). */
+  @HandlesUseCase(recordQualification)
   async record(
-    request: {
-      id: string;
-      expectedVersion?: number;
-      kind?: string;
-      number?: string;
-      issuedOn?: string;
-      expiresAt?: string;
-      reverifyBy?: string;
-    },
+    command: RecordQualification,
+    request: { expectedVersion?: number },
     call: CallContext,
   ): Promise<QualificationsView> {
-    const staffId = request.id;
-    const { state: member } = await this.members.state(call.tenantId, staffId);
-    return this.act(
-      call,
-      {
-        type: 'RecordQualification',
-        data: {
-          staffId,
-          qualificationId: newId(),
-          kind: request.kind ?? '',
-          number: request.number ?? '',
-          issuedOn: request.issuedOn ?? '',
-          expiresAt: request.expiresAt ?? '',
-          ...optional('reverifyBy', request.reverifyBy),
-        },
-      },
-      request.expectedVersion,
-      { member },
-    );
+    const { state: member } = await this.members.state(call.tenantId, command.data.staffId);
+    return this.act(call, command, request.expectedVersion, { member });
   }
 
   @Handles('staff.GetQualifications')
@@ -214,7 +192,7 @@ export class QualificationHandlers {
   /**
    * One command on the staff member's qualifications: load → decide → append with the tenant's policy and time zone,
    * arming the timers of what it records in the same transaction. Every use case with `handles` is bound to it at
-   * the end of this file; recording (a member lookup, a new id) and the timers call it too.
+   * the end of this file; recording (a member lookup first) and the timers call it too.
    */
   async act(
     call: CallContext,
@@ -273,7 +251,7 @@ export class QualificationHandlers {
   }
 }
 
-// Every use case with `handles` (suspend, reinstate, re-verify): request → command → `act`.
+// Every use case with `handles` (suspend, reinstate, re-verify; recording is bound to `record`): → `act`.
 handlesUseCases(QualificationHandlers, QUALIFICATION_USE_CASES, function (command, request, call) {
   return this.act(call, command as QualificationCommand, request.expectedVersion);
 });

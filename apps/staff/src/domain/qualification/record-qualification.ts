@@ -1,5 +1,5 @@
 import { STAFF_PEOPLE_FIELDS } from '@serviceops/contracts';
-import { localDateOf, useCase, type Command, type Event } from '@serviceops/kernel';
+import { localDateOf, optional, useCase, type Caller, type Command, type Event } from '@serviceops/kernel';
 import { QualificationErrorCode as E, qualificationError } from './qualification.errors';
 import type { QualificationContext, QualificationsState } from './qualification.state';
 
@@ -38,9 +38,19 @@ export type QualificationRecorded = Event<
   }
 >;
 
+/** The request as the proto decodes it (proto3: unset strings absent). */
+interface RecordQualificationRequest {
+  readonly id: string;
+  readonly kind?: string;
+  readonly number?: string;
+  readonly issuedOn?: string;
+  readonly expiresAt?: string;
+  readonly reverifyBy?: string;
+}
+
 /**
- * A qualification of a staff member on file (the context's `member`), not erased. Its handler looks the member up
- * and makes the qualification's id: no `handles`.
+ * A qualification of a staff member on file (the context's `member`), not erased; `newId` is the qualification's.
+ * Its handler looks the member up first (application/qualification.handlers.ts).
  */
 export const recordQualification = useCase<
   RecordQualification,
@@ -49,6 +59,21 @@ export const recordQualification = useCase<
   QualificationContext
 >({
   command: 'RecordQualification',
+  handles: {
+    rpc: 'staff.RecordQualification',
+    command: (request: RecordQualificationRequest, { newId }: Caller) => ({
+      type: 'RecordQualification',
+      data: {
+        staffId: request.id,
+        qualificationId: newId,
+        kind: request.kind ?? '',
+        number: request.number ?? '',
+        issuedOn: request.issuedOn ?? '',
+        expiresAt: request.expiresAt ?? '',
+        ...optional('reverifyBy', request.reverifyBy),
+      },
+    }),
+  },
   decide({ data }, state, context) {
     if (!context.member || context.member.status === 'absent')
       throw qualificationError(E.STAFF_MEMBER_NOT_FOUND, 'no such staff member');
