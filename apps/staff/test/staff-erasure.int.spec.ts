@@ -16,7 +16,7 @@ import { PeoplePolicyHandlers } from '../src/application/people-policy.handlers'
 import { PeopleLists } from '../src/application/people-lists';
 import { QualificationHandlers, type QualificationsView } from '../src/application/qualification.handlers';
 import { RecruitmentHandlers } from '../src/application/recruitment.handlers';
-import { SeparationHandlers } from '../src/application/separation.handlers';
+import { SeparationHandlers, type SeparationView } from '../src/application/separation.handlers';
 import { staffLeavesAt } from '../src/domain/member/member.rules';
 import { memberStreamId } from '../src/domain/member/member.decider';
 import { candidateStreamId } from '../src/domain/recruitment/candidate.decider';
@@ -79,7 +79,10 @@ describe('EraseStaffMember at request', () => {
     await expect(eraseStaffMember(erasure)({ id: staffId }, call)).rejects.toMatchObject({
       code: 'STAFF.STILL_EMPLOYED',
     });
-    await app().get(SeparationHandlers).dismiss({ id: staffId, reason: 'repeated no-shows' }, call);
+    await handlerOf<SeparationView>(app().get(SeparationHandlers), 'staff.DismissStaffMember')(
+      { id: staffId, reason: 'repeated no-shows' },
+      call,
+    );
     await leftOn(staffId);
     await expect(eraseStaffMember(erasure)({ id: staffId }, call)).rejects.toMatchObject({
       code: 'STAFF.HANDOVER_INCOMPLETE',
@@ -120,7 +123,10 @@ describe('EraseStaffMember at request', () => {
       },
       call,
     );
-    await app().get(SeparationHandlers).dismiss({ id: staffId, reason: 'caught drinking on duty' }, call);
+    await handlerOf<SeparationView>(app().get(SeparationHandlers), 'staff.DismissStaffMember')(
+      { id: staffId, reason: 'caught drinking on duty' },
+      call,
+    );
     // A dismissal's last day is its day: the leave timer records StaffMemberLeft at once.
     await leftOn(staffId);
     await handedOver(staffId);
@@ -306,7 +312,10 @@ describe('the retention timer', () => {
 describe('the leave timer (StaffMemberLeft on the last day)', () => {
   it('is armed with the separation, due at the start of the last day', async () => {
     const { staffId } = await hired();
-    const resigned = await app().get(SeparationHandlers).resign({ id: staffId }, call);
+    const resigned = await handlerOf<SeparationView>(
+      app().get(SeparationHandlers),
+      'staff.ResignStaffMember',
+    )({ id: staffId }, call);
     const armed = await timerRow(staffId, staffLeftTimerId(staffId));
     expect(armed).toMatchObject({ fired_at: null, payload: { staffId, lastDay: resigned.lastDay } });
     expect(armed!.due_at).toEqual(staffLeavesAt(resigned.lastDay!, await zone()));
@@ -336,7 +345,10 @@ describe('the leave timer (StaffMemberLeft on the last day)', () => {
     await stop();
     await start(60_000);
     const { staffId } = await hired('leaver.li');
-    await app().get(SeparationHandlers).dismiss({ id: staffId, reason: 'left the yard unlocked' }, call);
+    await handlerOf<SeparationView>(app().get(SeparationHandlers), 'staff.DismissStaffMember')(
+      { id: staffId, reason: 'left the yard unlocked' },
+      call,
+    );
     const today = await tenantToday();
     const armed = await timerRow(staffId, staffLeftTimerId(staffId));
     expect(armed).toMatchObject({ fired_at: null });
@@ -401,7 +413,10 @@ describe('separations recorded before the leave timer', () => {
       { expectedVersion: 'no_stream', metadata: { tenantId, actorId: call.actorId } },
     );
     const armedBefore = await hired();
-    await app().get(SeparationHandlers).resign({ id: armedBefore.staffId }, call);
+    await handlerOf<SeparationView>(app().get(SeparationHandlers), 'staff.ResignStaffMember')(
+      { id: armedBefore.staffId },
+      call,
+    );
     const before = await timerRow(armedBefore.staffId, staffLeftTimerId(armedBefore.staffId));
     expect(await timerRow(staffId, staffLeftTimerId(staffId))).toBeUndefined();
 
@@ -433,12 +448,18 @@ describe('a retention period changed by the policy', () => {
     const own: CallContext = { ...call, tenantId: ownTenant };
     const other = await hired();
     // Another tenant's leaver keeps its period.
-    await app().get(SeparationHandlers).dismiss({ id: other.staffId, reason: 'r' }, call);
+    await handlerOf<SeparationView>(app().get(SeparationHandlers), 'staff.DismissStaffMember')(
+      { id: other.staffId, reason: 'r' },
+      call,
+    );
     await handedOver(other.staffId);
     const otherDue = (await timerRow(other.staffId))!.due_at.toISOString();
 
     const { staffId } = await hiredIn(own);
-    await app().get(SeparationHandlers).dismiss({ id: staffId, reason: 'r' }, own);
+    await handlerOf<SeparationView>(app().get(SeparationHandlers), 'staff.DismissStaffMember')(
+      { id: staffId, reason: 'r' },
+      own,
+    );
     for (const item of ITEMS)
       await handlerOf(app().get(SeparationHandlers), 'staff.TickHandoverItem')({ id: staffId, item }, own);
     const today = await tenantToday(ownTenant);

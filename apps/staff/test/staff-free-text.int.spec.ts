@@ -4,7 +4,7 @@ import { handlerOf } from '@serviceops/platform/testing';
 import { eventually } from '@serviceops/testing';
 import { QualificationHandlers, type QualificationsView } from '../src/application/qualification.handlers';
 import { RecruitmentHandlers, type CandidateView } from '../src/application/recruitment.handlers';
-import { SeparationHandlers } from '../src/application/separation.handlers';
+import { SeparationHandlers, type SeparationView } from '../src/application/separation.handlers';
 import { TrainingSessionHandlers } from '../src/application/training-session.handlers';
 import { qualificationsStreamId } from '../src/domain/qualification/qualification.decider';
 import { candidateStreamId } from '../src/domain/recruitment/candidate.decider';
@@ -100,7 +100,7 @@ it('seals a suspension’s reason, a resignation’s reason and a handover note 
   );
   const separation = app().get(SeparationHandlers);
   const reason = 'moving to Chengdu to care for his sick father';
-  await separation.resign({ id: staffId, reason }, call);
+  await handlerOf<SeparationView>(separation, 'staff.ResignStaffMember')({ id: staffId, reason }, call);
   await handlerOf(separation, 'staff.TickHandoverItem')(
     { id: staffId, item: 'materials', note: 'returned by his wife Wang Li' },
     call,

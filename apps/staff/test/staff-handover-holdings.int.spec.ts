@@ -88,7 +88,10 @@ it('ticks open orders and borrowed tools when the leaver holds none any more, th
   await lent(toolId, staffId);
   await holdsSoon(staffId, { openOrders: 1, toolsOut: 1 });
 
-  const resigned = await separation().resign({ id: staffId }, manager);
+  const resigned = await handlerOf<SeparationView>(separation(), 'staff.ResignStaffMember')(
+    { id: staffId },
+    manager,
+  );
   expect(ticked(resigned)).toEqual([]);
 
   await completed(orderId, staffId);
@@ -120,7 +123,10 @@ it('ticks both at once when the separation starts and the person holds nothing',
   await returned(toolId, staffId);
   await holdsSoon(staffId, { openOrders: 0, toolsOut: 0 });
 
-  const dismissed = await separation().dismiss({ id: staffId, reason: 'absent without leave' }, manager);
+  const dismissed = await handlerOf<SeparationView>(separation(), 'staff.DismissStaffMember')(
+    { id: staffId, reason: 'absent without leave' },
+    manager,
+  );
   expect(ticked(dismissed)).toEqual(['open_orders', 'borrowed_tools']);
   const ticks = (await events(staffId)).filter((e) => e.type === 'HandoverItemTicked');
   expect(ticks.map((e) => e.metadata.actorId)).toEqual(['system:orders', 'system:orders']);
@@ -131,7 +137,7 @@ it('does not tick again what a manager ticked, and a redelivered event adds noth
   const orderId = newId();
   await dispatched(orderId, staffId);
   await holdsSoon(staffId, { openOrders: 1, toolsOut: 0 });
-  await separation().resign({ id: staffId }, manager); // borrowed_tools at once: no tool out
+  await handlerOf<SeparationView>(separation(), 'staff.ResignStaffMember')({ id: staffId }, manager); // borrowed_tools at once: no tool out
   await handlerOf(separation(), 'staff.TickHandoverItem')({ id: staffId, item: 'open_orders' }, manager);
   await completed(orderId, staffId);
   await holdsSoon(staffId, { openOrders: 0, toolsOut: 0 });
@@ -164,7 +170,7 @@ it('does not tick again what a manager ticked, and a redelivered event adds noth
 
 it('keeps an order ended when its completion arrives before its dispatch (another stream, another partition)', async () => {
   const staffId = await hired();
-  await separation().resign({ id: staffId }, manager);
+  await handlerOf<SeparationView>(separation(), 'staff.ResignStaffMember')({ id: staffId }, manager);
   const orderId = newId();
   const handle = ordersHoldingsProcess(separation());
   const envelope = (type: string, data: object): DeliveredEvent =>
@@ -198,7 +204,7 @@ it('takes an order off its first holder when it is dispatched to someone else', 
   const orderId = newId();
   await dispatched(orderId, first);
   await holdsSoon(first, { openOrders: 1, toolsOut: 0 });
-  await separation().resign({ id: first }, manager);
+  await handlerOf<SeparationView>(separation(), 'staff.ResignStaffMember')({ id: first }, manager);
   await dispatched(orderId, second);
   await tickedSoon(first, ['open_orders', 'borrowed_tools']);
   // The second holder's row is written by the same delivery, which the tick does not wait for.
@@ -210,7 +216,7 @@ it('moves an order to its new holder when orders reassigns it, and ticks the lea
   const orderId = newId();
   await dispatched(orderId, first);
   await holdsSoon(first, { openOrders: 1, toolsOut: 0 });
-  await separation().resign({ id: first }, manager);
+  await handlerOf<SeparationView>(separation(), 'staff.ResignStaffMember')({ id: first }, manager);
   await inOrders(`order-${tenantId}-${orderId}`, 'OrderReassigned', {
     orderId,
     fromStaffId: first,

@@ -4,12 +4,15 @@ import { withTransaction } from '@serviceops/eventstore';
 import {
   execute,
   Handles,
+  HandlesUseCase,
   handlesUseCases,
   isSealed,
   optional,
   ProblemError,
   type CallContext,
 } from '@serviceops/platform';
+import { dismissStaffMember, type DismissStaffMember } from '../domain/separation/dismiss-staff-member';
+import { resignStaffMember, type ResignStaffMember } from '../domain/separation/resign-staff-member';
 import {
   SEPARATION_USE_CASES,
   separationDecider,
@@ -75,30 +78,24 @@ export class SeparationHandlers {
     private readonly members: MemberHandlers,
   ) {}
 
-  @Handles('staff.ResignStaffMember')
+  /** A resignation, then the handover items the person holds nothing of ticked at once. */
+  @HandlesUseCase(resignStaffMember)
   async resign(
-    request: { id: string; expectedVersion?: number; reason?: string },
+    command: ResignStaffMember,
+    request: { expectedVersion?: number },
     call: CallContext,
   ): Promise<SeparationView> {
-    const started = await this.act(
-      call,
-      { type: 'ResignStaffMember', data: { staffId: request.id, ...optional('reason', request.reason) } },
-      request.expectedVersion,
-    );
-    return this.tickWhatIsNotHeld(call, started);
+    return this.tickWhatIsNotHeld(call, await this.act(call, command, request.expectedVersion));
   }
 
-  @Handles('staff.DismissStaffMember')
+  /** A dismissal, then the handover items the person holds nothing of ticked at once. */
+  @HandlesUseCase(dismissStaffMember)
   async dismiss(
-    request: { id: string; expectedVersion?: number; reason?: string },
+    command: DismissStaffMember,
+    request: { expectedVersion?: number },
     call: CallContext,
   ): Promise<SeparationView> {
-    const started = await this.act(
-      call,
-      { type: 'DismissStaffMember', data: { staffId: request.id, reason: request.reason ?? '' } },
-      request.expectedVersion,
-    );
-    return this.tickWhatIsNotHeld(call, started);
+    return this.tickWhatIsNotHeld(call, await this.act(call, command, request.expectedVersion));
   }
 
   /**

@@ -1,6 +1,6 @@
 import { useCase, type Command, type Event } from '@serviceops/kernel';
 import { SeparationErrorCode as E, separationError } from './separation.errors';
-import { reasonOf, starting } from './separation.rules';
+import { reasonOf, starting, type SeparationRequest } from './separation.rules';
 import type { SeparationContext, SeparationState } from './separation.state';
 
 export type DismissStaffMember = Command<'DismissStaffMember', { staffId: string; reason: string }>;
@@ -12,7 +12,7 @@ export type StaffMemberDismissed = Event<
 
 /**
  * A dismissal, with its reason, its last day today. Its handler then ticks the handover items the person holds
- * nothing of (a read of the holdings): no `handles`.
+ * nothing of (a read of the holdings): application/separation.handlers.ts.
  */
 export const dismissStaffMember = useCase<
   DismissStaffMember,
@@ -21,6 +21,13 @@ export const dismissStaffMember = useCase<
   SeparationContext
 >({
   command: 'DismissStaffMember',
+  handles: {
+    rpc: 'staff.DismissStaffMember',
+    command: (request: SeparationRequest) => ({
+      type: 'DismissStaffMember',
+      data: { staffId: request.id, reason: request.reason ?? '' },
+    }),
+  },
   decide({ data }, state, context) {
     const { staffId, today } = starting(state, context);
     const reason = reasonOf(data.reason);

@@ -1,5 +1,5 @@
-import { addDays, useCase, type Command, type Event } from '@serviceops/kernel';
-import { reasonOf, starting } from './separation.rules';
+import { addDays, optional, useCase, type Command, type Event } from '@serviceops/kernel';
+import { reasonOf, starting, type SeparationRequest } from './separation.rules';
 import type { SeparationContext, SeparationState } from './separation.state';
 
 // Every command names the staff member: one separation stream per staff member.
@@ -16,7 +16,7 @@ export type ResignationSubmitted = Event<
 
 /**
  * A resignation, its last day the tenant's notice days after today. Its handler then ticks the handover items the
- * person holds nothing of (a read of the holdings): no `handles`.
+ * person holds nothing of (a read of the holdings): application/separation.handlers.ts.
  */
 export const resignStaffMember = useCase<
   ResignStaffMember,
@@ -25,6 +25,13 @@ export const resignStaffMember = useCase<
   SeparationContext
 >({
   command: 'ResignStaffMember',
+  handles: {
+    rpc: 'staff.ResignStaffMember',
+    command: (request: SeparationRequest) => ({
+      type: 'ResignStaffMember',
+      data: { staffId: request.id, ...optional('reason', request.reason) },
+    }),
+  },
   decide({ data }, state, context) {
     const { staffId, today } = starting(state, context);
     const reason = reasonOf(data.reason);

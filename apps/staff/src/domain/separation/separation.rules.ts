@@ -10,6 +10,12 @@ import type { SeparationContext, SeparationState } from './separation.state';
  */
 export const DEFAULT_NOTICE_DAYS = 30;
 
+/** A resignation's or a dismissal's request as the proto decodes it (proto3: an unset reason absent). */
+export interface SeparationRequest {
+  readonly id: string;
+  readonly reason?: string;
+}
+
 export function reasonOf(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
   if (!RULES.reason.accepts(raw))
