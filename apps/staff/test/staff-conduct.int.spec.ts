@@ -4,7 +4,7 @@ import { EventSourcingRuntime, isSealed, PersonalDataCipher, type CallContext } 
 import { withTransaction } from '@serviceops/eventstore';
 import { AssessmentHandlers, type RecordedAssessment } from '../src/application/assessments';
 import { AttendanceHandlers } from '../src/application/attendance.handlers';
-import { DisciplineHandlers } from '../src/application/discipline.handlers';
+import { DisciplineHandlers, type DisciplineRecord } from '../src/application/discipline.handlers';
 import { disciplineStreamId } from '../src/domain/discipline/discipline.decider';
 import { projectAssessmentFacts } from '../src/projections/assessment-facts.projection';
 import { projectConductStaffFacts } from '../src/projections/conduct-staff-facts.projection';
@@ -107,9 +107,9 @@ describe('two violations of one rule for one person, recorded at the same moment
     const occurredAt = new Date(Date.now() - 60_000).toISOString();
     const request = { staffId, ruleId: 'dress-and-grooming', occurredAt, evidence: 'no uniform' };
     await Promise.all([
-      handlers.recordViolation(request, call),
-      handlers.recordViolation(request, call),
-      handlers.recordViolation(request, call),
+      handlerOf<DisciplineRecord>(handlers, 'staff.RecordViolation')(request, call),
+      handlerOf<DisciplineRecord>(handlers, 'staff.RecordViolation')(request, call),
+      handlerOf<DisciplineRecord>(handlers, 'staff.RecordViolation')(request, call),
     ]);
     const record = await handlers.get({ staffId }, call);
     const ladder = record.violations
@@ -146,8 +146,10 @@ describe('two violations of one rule for one person, recorded at the same moment
       occurredAt: new Date(Date.now() - 1000).toISOString(),
       evidence: 'no uniform',
     };
-    await handlers.recordViolation(request, call);
-    await expect(handlers.recordViolation(request, call)).rejects.toMatchObject({
+    await handlerOf<DisciplineRecord>(handlers, 'staff.RecordViolation')(request, call);
+    await expect(
+      handlerOf<DisciplineRecord>(handlers, 'staff.RecordViolation')(request, call),
+    ).rejects.toMatchObject({
       code: 'STAFF.DAILY_PAY_UNKNOWN',
     });
     expect((await handlers.get({ staffId }, call)).version).toBe(1);
@@ -271,7 +273,7 @@ describe('assessing a month, and previewing other weights', () => {
     await hire(bo, 20_000, 'after_sales_repair', { tenantId: other.tenantId, branchId });
     await survey(ann, 4);
     await survey(bo, 2);
-    await app().get(DisciplineHandlers).recordViolation(
+    await handlerOf<DisciplineRecord>(app().get(DisciplineHandlers), 'staff.RecordViolation')(
       {
         staffId: bo,
         ruleId: 'hiding-complaint',
@@ -414,7 +416,7 @@ describe('the conduct register’s free text, sealed (issue 13 item 9)', () => {
     await hire(staffId, 24_000);
     const handlers = app().get(DisciplineHandlers);
     const evidence = 'Wang Fang, table 7, 138-0013-8000: shouted at her over the bill';
-    const recorded = await handlers.recordViolation(
+    const recorded = await handlerOf<DisciplineRecord>(handlers, 'staff.RecordViolation')(
       {
         staffId,
         ruleId: 'dress-and-grooming',
@@ -429,7 +431,7 @@ describe('the conduct register’s free text, sealed (issue 13 item 9)', () => {
       { staffId, violationId, outcome: 'overturned', reason },
       call,
     );
-    await handlers.grantReward(
+    await handlerOf<DisciplineRecord>(handlers, 'staff.GrantReward')(
       { staffId, amount: { amount: 5_000, currency: 'CNY' }, reason: 'found Mrs Zhao’s wallet' },
       call,
     );

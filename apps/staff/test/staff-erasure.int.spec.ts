@@ -3,7 +3,7 @@ import { EventSourcingRuntime, isSealed, PersonalDataCipher, type CallContext } 
 import { handlerOf } from '@serviceops/platform/testing';
 import { eventually } from '@serviceops/testing';
 import { MemberErasureHandlers, staffRetentionTimerId } from '../src/application/member-erasure.handlers';
-import { DisciplineHandlers } from '../src/application/discipline.handlers';
+import { DisciplineHandlers, type DisciplineRecord } from '../src/application/discipline.handlers';
 import { MemberHandlers, type StaffMemberView } from '../src/application/member.handlers';
 import {
   backfillLeaveTimers,
@@ -208,17 +208,15 @@ describe('EraseStaffMember at request', () => {
 
     // Nothing personal is recorded about them again: no fresh key for a conduct record's evidence.
     await expect(
-      app()
-        .get(DisciplineHandlers)
-        .recordViolation(
-          {
-            staffId,
-            ruleId: 'dress-and-grooming',
-            occurredAt: new Date(Date.now() - 1000).toISOString(),
-            evidence: 'Zhang Wei came back drunk to collect his things',
-          },
-          call,
-        ),
+      handlerOf<DisciplineRecord>(app().get(DisciplineHandlers), 'staff.RecordViolation')(
+        {
+          staffId,
+          ruleId: 'dress-and-grooming',
+          occurredAt: new Date(Date.now() - 1000).toISOString(),
+          evidence: 'Zhang Wei came back drunk to collect his things',
+        },
+        call,
+      ),
     ).rejects.toMatchObject({ code: 'STAFF.PERSON_ERASED' });
     expect(await app().get(PersonalDataCipher).load(staffId)).toBeUndefined();
     // Nor a qualification and its number: 422, not a fault.

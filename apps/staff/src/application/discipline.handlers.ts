@@ -1,18 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { newId, type RecordedEvent } from '@serviceops/kernel';
+import type { RecordedEvent } from '@serviceops/kernel';
 import {
   EventSourcingRuntime,
   execute,
   Handles,
+  HandlesUseCase,
   handlesUseCases,
   isSealed,
-  moneyOfMessage,
   optional,
-  optionalMoney,
   ProblemError,
-  type MoneyMessage,
   type CallContext,
-  uuidField,
 } from '@serviceops/platform';
 import {
   DISCIPLINE_USE_CASES,
@@ -20,6 +17,8 @@ import {
   disciplineStreamId,
   type DisciplineCommand,
 } from '../domain/discipline/discipline.decider';
+import { grantReward, type GrantReward } from '../domain/discipline/grant-reward';
+import { recordViolation, type RecordViolation } from '../domain/discipline/record-violation';
 import { DisciplineErrorCode } from '../domain/discipline/discipline.errors';
 import { DISCIPLINE_SEALED_PATHS, type DisciplineEvent } from '../domain/discipline/discipline.events';
 import { staffFactsOf } from '../infrastructure/conduct-staff-facts.repository';
@@ -75,6 +74,9 @@ export function disciplineRecordOf(staffId: string, events: readonly RecordedEve
   };
 }
 
+/** A conduct register as its commands answer it. */
+export type DisciplineRecord = ReturnType<typeof disciplineRecordOf>;
+
 /**
  * A person's conduct register (one stream per person): record a violation, decide its appeal, grant a reward.
  * Load → decide → append at the version decided on; a concurrent append makes `execute` decide again, so two
@@ -90,33 +92,9 @@ export class DisciplineHandlers {
     private readonly people: People,
   ) {}
 
-  @Handles('staff.RecordViolation')
-  async recordViolation(
-    request: {
-      staffId?: string;
-      ruleId?: string;
-      occurredAt?: string;
-      evidence?: string;
-      fine?: MoneyMessage;
-      quantity?: number;
-      loss?: MoneyMessage;
-      approverId?: string;
-    },
-    call: CallContext,
-  ) {
-    const staffId = uuidField(request.staffId, 'staffId');
-    return this.record(call, {
-      violationId: newId(),
-      staffId,
-      ruleId: request.ruleId ?? '',
-      occurredAt: request.occurredAt ?? '',
-      evidence: request.evidence ?? '',
-      ...optional('fine', optionalMoney(request.fine)),
-      ...optional('quantity', request.quantity),
-      ...optional('loss', optionalMoney(request.loss)),
-      recordedBy: call.actorId,
-      approverId: request.approverId ?? call.actorId,
-    });
+  @HandlesUseCase(recordViolation)
+  recordViolation(command: RecordViolation, _request: object, call: CallContext) {
+    return this.record(call, command.data);
   }
 
   /** Records a violation (also the missed-training timer's, with a violation id of its own making). */
@@ -132,25 +110,10 @@ export class DisciplineHandlers {
     });
   }
 
-  @Handles('staff.GrantReward')
-  async grantReward(request: { staffId: string; amount?: MoneyMessage; reason?: string }, call: CallContext) {
-    const staff = await staffFactsOf(this.runtime.store, call.tenantId, request.staffId);
-    return this.run(
-      call,
-      request.staffId,
-      {
-        type: 'GrantReward',
-        data: {
-          rewardId: newId(),
-          staffId: request.staffId,
-          amount: moneyOfMessage(request.amount ?? {}),
-          reason: request.reason ?? '',
-          grantedBy: call.actorId,
-        },
-      },
-      undefined,
-      { staff },
-    );
+  @HandlesUseCase(grantReward)
+  async grantReward(command: GrantReward, _request: object, call: CallContext) {
+    const staff = await staffFactsOf(this.runtime.store, call.tenantId, command.data.staffId);
+    return this.run(call, command.data.staffId, command, undefined, { staff });
   }
 
   @Handles('staff.ListViolations')

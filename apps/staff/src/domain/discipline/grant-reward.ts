@@ -1,5 +1,15 @@
 import type { RewardGrantedV1 } from '@serviceops/contracts';
-import { money, RULES, useCase, type Command, type Event, type Money } from '@serviceops/kernel';
+import {
+  money,
+  moneyOfMessage,
+  RULES,
+  useCase,
+  type Caller,
+  type Command,
+  type Event,
+  type Money,
+  type MoneyMessage,
+} from '@serviceops/kernel';
 import { DisciplineErrorCode as E, disciplineError } from './discipline.errors';
 import { text } from './discipline.rules';
 import type { DisciplineContext, DisciplineState } from './discipline.state';
@@ -17,9 +27,28 @@ export type GrantReward = Command<
 
 export type RewardGranted = Event<'RewardGranted', RewardGrantedV1>;
 
-/** A reward (bonus) to a staff member. Not `handles`: the method makes the reward's id and reads the staff facts. */
+/**
+ * A reward (bonus) to a staff member, granted by the caller, its id made for the call. The method reads the staff
+ * facts first (application/discipline.handlers.ts).
+ */
 export const grantReward = useCase<GrantReward, RewardGranted, DisciplineState, DisciplineContext>({
   command: 'GrantReward',
+  handles: {
+    rpc: 'staff.GrantReward',
+    command: (
+      request: { staffId: string; amount?: MoneyMessage; reason?: string },
+      { newId, actorId }: Caller,
+    ) => ({
+      type: 'GrantReward',
+      data: {
+        rewardId: newId,
+        staffId: request.staffId,
+        amount: moneyOfMessage(request.amount ?? {}),
+        reason: request.reason ?? '',
+        grantedBy: actorId,
+      },
+    }),
+  },
   decide(command, state, context) {
     const { data } = command;
     if (state.rewardIds.includes(data.rewardId)) return [];

@@ -1,5 +1,16 @@
 import type { ViolationRecordedV1 } from '@serviceops/contracts';
-import { money, RULES, useCase, type Command, type Event, type Money } from '@serviceops/kernel';
+import {
+  money,
+  moneyOfMessage,
+  optional,
+  RULES,
+  useCase,
+  type Caller,
+  type Command,
+  type Event,
+  type Money,
+  type MoneyMessage,
+} from '@serviceops/kernel';
 import { ruleById, type ConductRule } from './conduct-rules';
 import { DisciplineErrorCode as E, disciplineError } from './discipline.errors';
 import { fineFor, MAX_QUANTITY, offenceRank, text } from './discipline.rules';
@@ -29,10 +40,22 @@ export type RecordViolation = Command<
 
 export type ViolationRecorded = Event<'ViolationRecorded', ViolationRecordedV1>;
 
+/** The request as the proto decodes it (proto3: unset fields absent); `staffId` is the path's, checked. */
+interface RecordViolationRequest {
+  readonly staffId: string;
+  readonly ruleId?: string;
+  readonly occurredAt?: string;
+  readonly evidence?: string;
+  readonly fine?: MoneyMessage;
+  readonly quantity?: number;
+  readonly loss?: MoneyMessage;
+  readonly approverId?: string;
+}
+
 /**
- * A violation of a conduct rule: its fine as the rules in force set it, its rank on the rule's ladder. Not
- * `handles`: the method makes the violation's id and reads the rules and the staff facts first (and the
- * missed-training timer records one too).
+ * A violation of a conduct rule: its fine as the rules in force set it, its rank on the rule's ladder. Recorded by
+ * the caller, its id made for the call; the approver is the caller unless named. The method reads the rules and the
+ * staff facts first (application/discipline.handlers.ts; the missed-training timer records one too).
  */
 export const recordViolation = useCase<
   RecordViolation,
@@ -41,6 +64,24 @@ export const recordViolation = useCase<
   DisciplineContext
 >({
   command: 'RecordViolation',
+  handles: {
+    rpc: 'staff.RecordViolation',
+    command: (request: RecordViolationRequest, { newId, actorId }: Caller) => ({
+      type: 'RecordViolation',
+      data: {
+        violationId: newId,
+        staffId: request.staffId,
+        ruleId: request.ruleId ?? '',
+        occurredAt: request.occurredAt ?? '',
+        evidence: request.evidence ?? '',
+        ...(request.fine ? { fine: moneyOfMessage(request.fine) } : {}),
+        ...optional('quantity', request.quantity),
+        ...(request.loss ? { loss: moneyOfMessage(request.loss) } : {}),
+        recordedBy: actorId,
+        approverId: request.approverId ?? actorId,
+      },
+    }),
+  },
   decide(command, state, context) {
     const { data } = command;
     // Recorded already (a timer or a client retrying with the same id): nothing more.
