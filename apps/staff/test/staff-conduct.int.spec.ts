@@ -167,7 +167,7 @@ describe('a mandatory training session missed', () => {
     await start(60_000);
     const endsAt = Date.now() + 3_000; // ahead enough for the invitation below (none once the session is over)
     const training = app().get(TrainingSessionHandlers);
-    const session = await training.schedule(
+    const session = await handlerOf(training, 'staff.ScheduleTrainingSession')(
       {
         kind: 'monthly_safety_study',
         topic: 'March safety study',
@@ -180,7 +180,7 @@ describe('a mandatory training session missed', () => {
     );
     const sessionId = String(session['id']);
     // Invited later: missing it counts all the same.
-    await training.invite({ id: sessionId, invitees: [absent] }, call);
+    await handlerOf(training, 'staff.InviteToTrainingSession')({ id: sessionId, invitees: [absent] }, call);
     await handlerOf(training, 'staff.RecordTrainingAttendance')(
       { id: sessionId, staffId: present, score: 90, passed: true },
       call,

@@ -125,7 +125,7 @@ it('seals a training session’s topic with the session’s key', async () => {
   const [staffId, coach] = [await hired(), await hired()];
   const training = app().get(TrainingSessionHandlers);
   const topic = 'one-to-one: Zhang Wei shouted at Mrs Zhao over the fee';
-  const session = await training.schedule(
+  const session = await handlerOf(training, 'staff.ScheduleTrainingSession')(
     {
       kind: 'quality_coaching',
       topic,

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { PERSONAL_TEXT, sealedPathsOf } from '@serviceops/contracts';
-import { DomainError, newId, type RecordedEvent } from '@serviceops/kernel';
+import { DomainError, type RecordedEvent } from '@serviceops/kernel';
 import { DisciplineErrorCode } from '../domain/discipline/discipline.errors';
 import {
   DurableTimers,
   EventSourcingRuntime,
   execute,
   Handles,
+  HandlesUseCase,
   handlesUseCases,
   isSealed,
   ProblemError,
@@ -21,6 +22,14 @@ import {
   trainingSessionStreamId,
   type TrainingSessionCommand,
 } from '../domain/training-session/training-session.decider';
+import {
+  inviteToTrainingSession,
+  type InviteToTrainingSession,
+} from '../domain/training-session/invite-to-training-session';
+import {
+  scheduleTrainingSession,
+  type ScheduleTrainingSession,
+} from '../domain/training-session/schedule-training-session';
 import { TrainingSessionErrorCode } from '../domain/training-session/training-session.errors';
 import type { TrainingSessionEvent } from '../domain/training-session/training-session.events';
 import { staffFactsOf } from '../infrastructure/conduct-staff-facts.repository';
@@ -91,12 +100,17 @@ export function trainingSessionViewOf(
   return { ...view, version: events.at(-1)?.streamVersion ?? 0, invitees: [...invitees.values()] };
 }
 
+/** Each id a UUID (400 naming the one that is not): the body's ids, which no route checks. */
+function checkIds(ids: readonly string[], field: string): void {
+  ids.forEach((id, i) => uuidField(id, `${field}[${i}]`));
+}
+
 /**
  * Training sessions: schedule (with a durable timer at the end), record attendance, and at the end close the
  * session and turn each miss of a mandatory session into a violation of the conduct rules, once. A use case that
  * is the whole of its declared method (`handles`, in its file under domain/training-session/: recording an
- * attendance) is served by `act`, bound at the end of this file; the methods here are those that do more (a new
- * id, the people looked up as staff, the end timer).
+ * attendance) is served by `act`, bound at the end of this file; the methods here are those that do more (the
+ * people looked up as staff, the end timer).
  */
 @Injectable()
 export class TrainingSessionHandlers {
@@ -107,57 +121,29 @@ export class TrainingSessionHandlers {
     private readonly people: People,
   ) {}
 
-  @Handles('staff.ScheduleTrainingSession')
-  async schedule(
-    request: {
-      kind?: string;
-      topic?: string;
-      startsAt?: string;
-      endsAt?: string;
-      mandatory?: boolean;
-      invitees?: string[];
-      trainerId?: string;
-    },
-    call: CallContext,
-  ) {
-    const invitees = (request.invitees ?? []).map((id, i) => uuidField(id, `invitees[${i}]`));
-    const trainerId = request.trainerId ? uuidField(request.trainerId, 'trainerId') : undefined;
+  @HandlesUseCase(scheduleTrainingSession)
+  async schedule(command: ScheduleTrainingSession, _request: object, call: CallContext) {
+    const { sessionId, invitees, trainerId } = command.data;
+    checkIds(invitees, 'invitees');
+    if (trainerId) uuidField(trainerId, 'trainerId');
     const people = [...invitees, ...(trainerId ? [trainerId] : [])];
-    const sessionId = newId();
-    await this.execute(
-      call,
-      sessionId,
-      {
-        type: 'ScheduleTrainingSession',
-        data: {
-          sessionId,
-          kind: request.kind ?? '',
-          topic: request.topic ?? '',
-          startsAt: request.startsAt ?? '',
-          endsAt: request.endsAt ?? '',
-          mandatory: request.mandatory ?? false,
-          invitees,
-          ...(trainerId ? { trainerId } : {}),
-        },
-      },
-      { knownStaff: await this.known(call, people) },
-      true,
-    );
+    await this.execute(call, sessionId, command, { knownStaff: await this.known(call, people) }, true);
     return this.get({ id: sessionId }, call);
   }
 
-  @Handles('staff.InviteToTrainingSession')
-  async invite(request: { id: string; invitees?: string[]; expectedVersion?: number }, call: CallContext) {
-    const invitees = (request.invitees ?? []).map((id, i) => uuidField(id, `invitees[${i}]`));
+  @HandlesUseCase(inviteToTrainingSession)
+  async invite(command: InviteToTrainingSession, request: { expectedVersion?: number }, call: CallContext) {
+    const { sessionId, invitees } = command.data;
+    checkIds(invitees, 'invitees');
     await this.execute(
       call,
-      request.id,
-      { type: 'InviteToTrainingSession', data: { sessionId: request.id, invitees } },
+      sessionId,
+      command,
       { knownStaff: await this.known(call, invitees) },
       false,
       request.expectedVersion,
     );
-    return this.get({ id: request.id }, call);
+    return this.get({ id: sessionId }, call);
   }
 
   /** Which of these people are staff members of the tenant. */

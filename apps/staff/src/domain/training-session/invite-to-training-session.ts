@@ -1,6 +1,6 @@
 import { useCase, type Command, type Event } from '@serviceops/kernel';
 import { TrainingSessionErrorCode as E, trainingSessionError } from './training-session.errors';
-import { assertKnown, existing } from './training-session.rules';
+import { assertKnown, existing, idsOf } from './training-session.rules';
 import type { TrainingSessionContext, TrainingSessionState } from './training-session.state';
 
 /** More staff invited to a session that has not ended. */
@@ -14,7 +14,7 @@ export type TrainingInvitationsSent = Event<
   { sessionId: string; invitees: string[]; invitedAt: string }
 >;
 
-/** Not `handles`: the method reads which of the people are staff first. */
+/** The method reads which of the people are staff first (application/training-session.handlers.ts). */
 export const inviteToTrainingSession = useCase<
   InviteToTrainingSession,
   TrainingInvitationsSent,
@@ -22,6 +22,13 @@ export const inviteToTrainingSession = useCase<
   TrainingSessionContext
 >({
   command: 'InviteToTrainingSession',
+  handles: {
+    rpc: 'staff.InviteToTrainingSession',
+    command: (request: { id: string; invitees?: readonly string[] }) => ({
+      type: 'InviteToTrainingSession',
+      data: { sessionId: request.id, invitees: idsOf(request.invitees) },
+    }),
+  },
   decide(command, state, context) {
     const session = existing(state);
     if (session.status === 'closed' || context.now.getTime() >= Date.parse(session.endsAt))

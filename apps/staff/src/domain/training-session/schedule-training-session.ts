@@ -1,7 +1,7 @@
 import { TRAINING_KINDS } from '@serviceops/contracts';
-import { RULES, useCase, type Command, type Event } from '@serviceops/kernel';
+import { optional, RULES, useCase, type Caller, type Command, type Event } from '@serviceops/kernel';
 import { TrainingSessionErrorCode as E, trainingSessionError } from './training-session.errors';
-import { assertKnown, TRAINER_LED } from './training-session.rules';
+import { assertKnown, idsOf, TRAINER_LED } from './training-session.rules';
 import type { TrainingSessionContext, TrainingSessionState } from './training-session.state';
 
 // Event data is stored as JSON: instants are ISO-8601 strings and "none" is null, never undefined.
@@ -36,9 +36,20 @@ export type TrainingSessionScheduled = Event<
   }
 >;
 
+/** The request as the proto decodes it (proto3: unset fields absent). */
+interface ScheduleTrainingSessionRequest {
+  readonly kind?: string;
+  readonly topic?: string;
+  readonly startsAt?: string;
+  readonly endsAt?: string;
+  readonly mandatory?: boolean;
+  readonly invitees?: readonly string[];
+  readonly trainerId?: string;
+}
+
 /**
- * A session with its invitees (and its trainer). Not `handles`: the method makes the session's id, reads which
- * people are staff and sets the timer at the session's end.
+ * A session with its invitees (and its trainer), its id made for the call. The method reads which people are staff
+ * and sets the timer at the session's end (application/training-session.handlers.ts).
  */
 export const scheduleTrainingSession = useCase<
   ScheduleTrainingSession,
@@ -47,6 +58,22 @@ export const scheduleTrainingSession = useCase<
   TrainingSessionContext
 >({
   command: 'ScheduleTrainingSession',
+  handles: {
+    rpc: 'staff.ScheduleTrainingSession',
+    command: (request: ScheduleTrainingSessionRequest, { newId }: Caller) => ({
+      type: 'ScheduleTrainingSession',
+      data: {
+        sessionId: newId,
+        kind: request.kind ?? '',
+        topic: request.topic ?? '',
+        startsAt: request.startsAt ?? '',
+        endsAt: request.endsAt ?? '',
+        mandatory: request.mandatory ?? false,
+        invitees: idsOf(request.invitees),
+        ...optional('trainerId', request.trainerId?.toLowerCase()),
+      },
+    }),
+  },
   decide(command, state, context) {
     const { data } = command;
     if (state.status !== 'absent') throw trainingSessionError(E.SESSION_EXISTS, 'the session exists already');
