@@ -67,7 +67,7 @@ it('seals an interview’s remarks and the education with the candidate’s key;
   const step = (await rows(stream)).filter((e) => e.type === 'RecruitmentStepRecorded').at(-1);
   expect(isSealed((step?.data as { reason: string }).reason)).toBe(true);
 
-  await recruitment().eraseCandidate({ id }, call);
+  await handlerOf<CandidateView>(recruitment(), 'staff.EraseCandidate')({ id }, call);
   const erased = await recruitment().getCandidate({ id }, call);
   expect(erased).not.toHaveProperty('education');
   expect(JSON.stringify(erased)).not.toContain('enc:v1:');

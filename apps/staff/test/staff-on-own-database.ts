@@ -11,7 +11,14 @@ import {
   onServer,
 } from '@serviceops/platform/testing';
 import { databaseUrl, newInternalKeyPair, uniqueName } from '@serviceops/testing';
-import { RecruitmentHandlers } from '../src/application/recruitment.handlers';
+import type { StaffMemberView } from '../src/application/member.handlers';
+import {
+  RecruitmentHandlers,
+  type CandidateView,
+  type PostingView,
+} from '../src/application/recruitment.handlers';
+import type { ApplyForPostingRequest } from '../src/domain/recruitment/apply-for-posting';
+import type { OpenPostingRequest } from '../src/domain/recruitment/open-posting';
 import { staffService } from '../src/staff.service-definition';
 import type { RecordRecruitmentStep } from '../src/domain/recruitment/record-recruitment-step';
 
@@ -19,8 +26,8 @@ import type { RecordRecruitmentStep } from '../src/domain/recruitment/record-rec
 // tenant and its manager, and a person taken through recruitment (a posting, an application, the five steps
 // passed, the hire) as the specs' starting point.
 
-type PostingRequest = Parameters<RecruitmentHandlers['openPosting']>[0];
-type ApplicationRequest = Parameters<RecruitmentHandlers['applyForPosting']>[0];
+type PostingRequest = OpenPostingRequest;
+type ApplicationRequest = ApplyForPostingRequest;
 
 /** Who is hired, where and by whom; everything has a default (a coach in driving practice, hired by `call`). */
 export interface HireOptions {
@@ -62,7 +69,7 @@ const coach = (role: string) => role === 'coach';
 export async function screenedOn(app: INestApplication, options: HireOptions): Promise<Screened> {
   const { call, role = 'coach', branchId = newId() } = options;
   const recruitment = app.get(RecruitmentHandlers);
-  const posting = await recruitment.openPosting(
+  const posting = await handlerOf<PostingView>(recruitment, 'staff.OpenPosting')(
     {
       role,
       branchId,
@@ -72,7 +79,7 @@ export async function screenedOn(app: INestApplication, options: HireOptions): P
     },
     call,
   );
-  const applied = await recruitment.applyForPosting(
+  const applied = await handlerOf<CandidateView>(recruitment, 'staff.ApplyForPosting')(
     {
       postingId: posting.id,
       name: options.name ?? 'Wang Fang',
@@ -103,7 +110,7 @@ export async function hiredOn(app: INestApplication, options: HireOptions): Prom
   });
   await step({ step: 'onboarding_training', passed: true });
   await step({ step: 'exam', passed: true, score: 90 });
-  const member = await recruitment.hireCandidate(
+  const member = await handlerOf<StaffMemberView>(recruitment, 'staff.HireCandidate')(
     {
       id,
       payTerms: { dailyPay: { amount: 30_000, currency: 'CNY' } },

@@ -1,16 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import {
-  PERSONAL_DATA_SEALED,
-  PERSONAL_TEXT,
-  sealedPathsOf,
-  type BusinessLine,
-  type Role,
-} from '@serviceops/contracts';
-import { newId } from '@serviceops/kernel';
+import { PERSONAL_DATA_SEALED, PERSONAL_TEXT, sealedPathsOf } from '@serviceops/contracts';
 import {
   execute,
   executeTogether,
   Handles,
+  HandlesUseCase,
   handlesUseCases,
   isSealed,
   optional,
@@ -40,9 +34,13 @@ import { memberDecider, memberStreamId } from '../domain/member/member.decider';
 import { MEMBER_SEALED_PATHS, type MemberEvent } from '../domain/member/member.events';
 import type { MemberState } from '../domain/member/member.state';
 import { postingDecider, postingStreamId } from '../domain/recruitment/posting.decider';
-import type { EducationLevel, PostingState } from '../domain/recruitment/posting.state';
+import type { PostingState } from '../domain/recruitment/posting.state';
 import { memberViewOf, type StaffMemberView } from './member.handlers';
 import { People, personal, seesStaffPersonalData, systemCall } from './people';
+import { applyForPosting, type ApplyForPosting } from '../domain/recruitment/apply-for-posting';
+import { eraseCandidate, type EraseCandidate } from '../domain/recruitment/erase-candidate';
+import { hireCandidate, type HireCandidate } from '../domain/recruitment/hire-candidate';
+import { openPosting, type OpenPosting } from '../domain/recruitment/open-posting';
 import { CandidateErrorCode } from '../domain/recruitment/candidate.errors';
 import { PostingErrorCode } from '../domain/recruitment/posting.errors';
 
@@ -128,46 +126,24 @@ export function candidateViewOf(state: CandidateState, version: number, clear: b
 /**
  * Postings and candidates: apply, each step in order, hire (which creates the staff member). A use case that is
  * the whole of its declared method (`handles`, under domain/recruitment/) is served by `act`; the methods here do
- * more (a new id and key, two streams, a key destroyed).
+ * more (a new key, two streams, a key destroyed).
  */
 @Injectable()
 export class RecruitmentHandlers {
   constructor(private readonly people: People) {}
 
-  @Handles('staff.OpenPosting')
-  async openPosting(
-    request: {
-      role?: string;
-      branchId?: string;
-      businessLine?: string;
-      title?: string;
-      criteria?: { minDrivingYears?: number; minEducation?: string; cleanRecord?: boolean };
-    },
-    call: CallContext,
-  ): Promise<PostingView> {
+  /** A new posting (a new stream); the branch id is the body's, which no route checks. */
+  @HandlesUseCase(openPosting)
+  async openPosting(command: OpenPosting, _request: object, call: CallContext): Promise<PostingView> {
     const { runtime } = this.people;
-    const postingId = newId();
-    const criteria = request.criteria ?? {};
+    const { postingId, branchId } = command.data;
+    uuidField(branchId, 'branchId');
     const done = await runtime.timed('OpenPosting', () =>
       execute(
         runtime.store,
         postingDecider,
         postingStreamId(call.tenantId, postingId),
-        {
-          type: 'OpenPosting',
-          data: {
-            postingId,
-            role: (request.role ?? '') as Role,
-            branchId: uuidField(request.branchId, 'branchId'),
-            businessLine: (request.businessLine ?? '') as BusinessLine,
-            title: request.title ?? '',
-            criteria: {
-              ...optional('minDrivingYears', criteria.minDrivingYears),
-              ...optional('minEducation', criteria.minEducation as EducationLevel | undefined),
-              ...optional('cleanRecord', criteria.cleanRecord),
-            },
-          },
-        },
+        command,
         { now: new Date() },
         call,
         { newStream: true },
@@ -186,40 +162,21 @@ export class RecruitmentHandlers {
     return postingViewOf(state, version);
   }
 
-  @Handles('staff.ApplyForPosting')
+  /** A new candidate: the posting (the body's id, checked here) read first, the candidate's data key made. */
+  @HandlesUseCase(applyForPosting)
   async applyForPosting(
-    request: {
-      postingId?: string;
-      name?: string;
-      phone?: string;
-      idNumber?: string;
-      drivingYears?: number;
-      education?: string;
-      cleanRecord?: boolean;
-    },
+    command: ApplyForPosting,
+    _request: object,
     call: CallContext,
   ): Promise<CandidateView> {
     const { runtime } = this.people;
-    const candidateId = newId();
-    const postingId = uuidField(request.postingId, 'postingId');
+    const { candidateId, postingId } = command.data;
+    uuidField(postingId, 'postingId');
     const { state: posting } = await runtime.store.aggregate<PostingState>(
       postingStreamId(call.tenantId, postingId),
       (s, e) => postingDecider.evolve(s, e as never),
       postingDecider.initialState,
     );
-    const command: CandidateCommand = {
-      type: 'ApplyForPosting',
-      data: {
-        candidateId,
-        postingId,
-        name: request.name ?? '',
-        phone: request.phone ?? '',
-        ...optional('idNumber', request.idNumber),
-        ...optional('drivingYears', request.drivingYears),
-        ...optional('education', request.education as EducationLevel | undefined),
-        ...optional('cleanRecord', request.cleanRecord),
-      },
-    };
     const context = { now: new Date(), posting };
     // Decided once before the data key is made, so bad input leaves no key behind.
     candidateDecider.decide(command, candidateDecider.initialState(), context);
@@ -286,29 +243,17 @@ export class RecruitmentHandlers {
    * Hiring writes the candidate's CandidateHired and the new staff member's StaffMemberHired (and, when asked,
    * StaffLoginRequested for tenancy) in one transaction: each decided by its own decider.
    */
-  @Handles('staff.HireCandidate')
+  @HandlesUseCase(hireCandidate)
   async hireCandidate(
-    request: {
-      id: string;
-      expectedVersion?: number;
-      payTerms?: { dailyPay?: { amount?: number | string; currency?: string } };
-      login?: { username?: string };
-    },
+    hire: HireCandidate,
+    request: { expectedVersion?: number },
     call: CallContext,
   ): Promise<StaffMemberView> {
     const { runtime } = this.people;
-    const candidateId = request.id;
-    const staffId = newId();
+    const { candidateId, staffId, payTerms, loginUsername } = hire.data;
     const now = new Date();
     const timeZone = await this.people.timeZoneOf(call.tenantId);
-    const pay = request.payTerms?.dailyPay ?? {};
-    const payTerms = { dailyPay: { amount: Number(pay.amount ?? 0), currency: pay.currency ?? '' } };
-    const loginUsername = request.login?.username;
     const candidateCodec = await this.people.forRead<CandidateEvent>(candidateId, CANDIDATE_SEALED_PATHS);
-    const hire: CandidateCommand = {
-      type: 'HireCandidate',
-      data: { candidateId, staffId, payTerms, ...optional('loginUsername', loginUsername) },
-    };
     // Decided once before the staff member's data key is made, so a refused hire leaves no key behind.
     const { state: current } = await runtime.store.aggregate<CandidateState>(
       candidateStreamId(call.tenantId, candidateId),
@@ -377,39 +322,39 @@ export class RecruitmentHandlers {
    * The right to be forgotten: `CandidateErased` and, in the same transaction, the candidate's data key destroyed
    * (what was sealed with it cannot be opened again, anywhere). A hired candidate's staff file has its own key.
    */
-  @Handles('staff.EraseCandidate')
+  @HandlesUseCase(eraseCandidate)
   async eraseCandidate(
-    request: { id: string; expectedVersion?: number },
+    command: EraseCandidate,
+    request: { expectedVersion?: number },
     call: CallContext,
   ): Promise<CandidateView> {
-    return this.erase(call, request.id, undefined, request.expectedVersion);
+    return this.erase(call, command, request.expectedVersion);
   }
 
   /** A rejected candidate's retention is over: erase them (nothing if erased already, or not rejected). */
   async retentionOver(timer: DueTimer): Promise<void> {
     const candidateId = timer.payload['candidateId'];
     if (typeof candidateId !== 'string') throw new Error(`timer ${timer.id} names no candidate`);
-    await this.erase(
-      systemCall(timer.tenantId, 'candidate-retention', timer.id),
-      candidateId,
-      REJECTED_CANDIDATE_RETENTION_DAYS,
-    );
+    await this.erase(systemCall(timer.tenantId, 'candidate-retention', timer.id), {
+      type: 'EraseCandidate',
+      data: { candidateId, retentionDays: REJECTED_CANDIDATE_RETENTION_DAYS },
+    });
   }
 
   private async erase(
     call: CallContext,
-    candidateId: string,
-    retentionDays?: number,
+    command: EraseCandidate,
     expectedVersion?: number,
   ): Promise<CandidateView> {
     const { runtime } = this.people;
+    const { candidateId } = command.data;
     const codec = await this.people.forRead<CandidateEvent>(candidateId, CANDIDATE_SEALED_PATHS);
     const done = await runtime.timed('EraseCandidate', () =>
       execute(
         runtime.store,
         candidateDecider,
         candidateStreamId(call.tenantId, candidateId),
-        { type: 'EraseCandidate', data: { candidateId, ...optional('retentionDays', retentionDays) } },
+        command,
         { now: new Date() },
         call,
         {

@@ -1,5 +1,5 @@
 import { useCase, type Command, type Event } from '@serviceops/kernel';
-import { activeMember, payTermsOf } from './member.rules';
+import { activeMember, payTermsOf, payTermsOfMessage, type PayTermsMessage } from './member.rules';
 import type { MemberContext, MemberState, PayTerms } from './member.state';
 
 export type ChangePayTerms = Command<'ChangePayTerms', { staffId: string; payTerms: PayTerms }>;
@@ -16,20 +16,10 @@ export const changePayTerms = useCase<ChangePayTerms, PayTermsChanged, MemberSta
   command: 'ChangePayTerms',
   handles: {
     rpc: 'staff.ChangePayTerms',
-    // gRPC carries the amount as int64, decoded as a string.
-    command: (request: {
-      id: string;
-      payTerms?: { dailyPay?: { amount?: number | string; currency?: string } };
-    }) => {
-      const pay = request.payTerms?.dailyPay ?? {};
-      return {
-        type: 'ChangePayTerms',
-        data: {
-          staffId: request.id,
-          payTerms: { dailyPay: { amount: Number(pay.amount ?? 0), currency: pay.currency ?? '' } },
-        },
-      };
-    },
+    command: (request: { id: string; payTerms?: PayTermsMessage }) => ({
+      type: 'ChangePayTerms',
+      data: { staffId: request.id, payTerms: payTermsOfMessage(request.payTerms) },
+    }),
   },
   decide({ data }, state, context) {
     const member = activeMember(state);

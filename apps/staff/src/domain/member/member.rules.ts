@@ -5,6 +5,17 @@ import type { ActiveMember, MemberState, PayTerms, SeparationOfMember } from './
 /** What the staff member's use cases share: the pay check, which states a command may act on, the leaver's dates. */
 
 /** A daily pay of at least one minor unit, in a real currency code. */
+/** Pay terms as the proto decodes them: int64 as a string (the loaders' `longs: String`), unset fields absent. */
+export interface PayTermsMessage {
+  readonly dailyPay?: { readonly amount?: number | string; readonly currency?: string };
+}
+
+/** The pay terms a request gives (absent: 0 and no currency, which `payTermsOf` refuses). */
+export function payTermsOfMessage(message: PayTermsMessage | undefined): PayTerms {
+  const pay = message?.dailyPay ?? {};
+  return { dailyPay: { amount: Number(pay.amount ?? 0), currency: pay.currency ?? '' } };
+}
+
 export function payTermsOf(terms: PayTerms): PayTerms {
   const { amount, currency } = terms.dailyPay;
   if (!isMinorUnits(amount) || amount < 1)

@@ -1,4 +1,12 @@
-import { normaliseIdNumber, RULES, useCase, type Command, type Event } from '@serviceops/kernel';
+import {
+  normaliseIdNumber,
+  optional,
+  RULES,
+  useCase,
+  type Caller,
+  type Command,
+  type Event,
+} from '@serviceops/kernel';
 import { CandidateErrorCode as E, candidateError } from './candidate.errors';
 import { checked } from './candidate.rules';
 import type { Application, CandidateContext, CandidateState } from './candidate.state';
@@ -29,12 +37,39 @@ export type ApplyForPosting = Command<
  */
 export type CandidateApplied = Event<'CandidateApplied', Application>;
 
+/** The request as the proto decodes it (proto3: unset fields absent). */
+export interface ApplyForPostingRequest {
+  readonly postingId?: string;
+  readonly name?: string;
+  readonly phone?: string;
+  readonly idNumber?: string;
+  readonly drivingYears?: number;
+  readonly education?: string;
+  readonly cleanRecord?: boolean;
+}
+
 /**
- * An application to an open posting (the context's). Its handler reads the posting, makes the candidate's id and
- * data key: no `handles`.
+ * An application to an open posting (the context's); `newId` is the candidate's. Its handler checks the posting id
+ * is a UUID, reads the posting and makes the candidate's data key: application/recruitment.handlers.ts.
  */
 export const applyForPosting = useCase<ApplyForPosting, CandidateApplied, CandidateState, CandidateContext>({
   command: 'ApplyForPosting',
+  handles: {
+    rpc: 'staff.ApplyForPosting',
+    command: (request: ApplyForPostingRequest, { newId }: Caller) => ({
+      type: 'ApplyForPosting',
+      data: {
+        candidateId: newId,
+        postingId: (request.postingId ?? '').toLowerCase(),
+        name: request.name ?? '',
+        phone: request.phone ?? '',
+        ...optional('idNumber', request.idNumber),
+        ...optional('drivingYears', request.drivingYears),
+        ...optional('education', request.education as EducationLevel | undefined),
+        ...optional('cleanRecord', request.cleanRecord),
+      },
+    }),
+  },
   decide({ data }, state, context) {
     if (state.status !== 'absent') throw candidateError(E.CANDIDATE_EXISTS, 'the candidate exists already');
     const posting = context.posting;

@@ -12,9 +12,17 @@ export type EraseCandidate = Command<'EraseCandidate', { candidateId: string; re
 /** The candidate's personal data is forgotten: their key is destroyed with this event (at request or retention). */
 export type CandidateErased = Event<'CandidateErased', { candidateId: string; erasedAt: string }>;
 
-/** Once; by the timer, only a rejected candidate whose retention is over. Its handler destroys the key: no `handles`. */
+/**
+ * Once; by the timer, only a rejected candidate whose retention is over. Its handler destroys the key
+ * (application/recruitment.handlers.ts).
+ */
 export const eraseCandidate = useCase<EraseCandidate, CandidateErased, CandidateState, CandidateContext>({
   command: 'EraseCandidate',
+  // At request: no retention given (that is the timer's).
+  handles: {
+    rpc: 'staff.EraseCandidate',
+    command: (request: { id: string }) => ({ type: 'EraseCandidate', data: { candidateId: request.id } }),
+  },
   decide({ data }, state, context) {
     if (state.status === 'absent') throw candidateError(E.CANDIDATE_NOT_FOUND, 'no such candidate');
     if (state.status === 'erased') return [];

@@ -1,4 +1,5 @@
-import { useCase, type Command, type Event } from '@serviceops/kernel';
+import { optional, useCase, type Caller, type Command, type Event } from '@serviceops/kernel';
+import { payTermsOfMessage, type PayTermsMessage } from '../member/member.rules';
 import type { PayTerms } from '../member/member.state';
 import { inProgress, refuseOutOfOrder } from './candidate.rules';
 import type { CandidateContext, CandidateState } from './candidate.state';
@@ -14,11 +15,32 @@ export type CandidateHired = Event<
 >;
 
 /**
- * Only a candidate who passed every step, the exam last, is hired. Its handler writes the new staff member's
- * stream in the same transaction (HireStaffMember, a new id and data key): no `handles`.
+/** The request as the proto decodes it (proto3: unset fields absent). */
+interface HireCandidateRequest {
+  readonly id: string;
+  readonly payTerms?: PayTermsMessage;
+  readonly login?: { readonly username?: string };
+}
+
+/**
+ * Only a candidate who passed every step, the exam last, is hired; `newId` is the new staff member's. Its handler
+ * writes the staff member's stream in the same transaction (HireStaffMember, a data key made for them):
+ * application/recruitment.handlers.ts.
  */
 export const hireCandidate = useCase<HireCandidate, CandidateHired, CandidateState, CandidateContext>({
   command: 'HireCandidate',
+  handles: {
+    rpc: 'staff.HireCandidate',
+    command: (request: HireCandidateRequest, { newId }: Caller) => ({
+      type: 'HireCandidate',
+      data: {
+        candidateId: request.id,
+        staffId: newId,
+        payTerms: payTermsOfMessage(request.payTerms),
+        ...optional('loginUsername', request.login?.username),
+      },
+    }),
+  },
   decide({ data }, state, context) {
     const candidate = inProgress(state);
     refuseOutOfOrder(candidate, 'hire');

@@ -1,8 +1,14 @@
 import type { BusinessLine, Role } from '@serviceops/contracts';
-import { useCase, type Command, type Event } from '@serviceops/kernel';
+import { optional, useCase, type Caller, type Command, type Event } from '@serviceops/kernel';
 import { PostingErrorCode, postingError } from './posting.errors';
 import { drivingYearsOf } from './posting.rules';
-import type { PostingContext, PostingCriteria, PostingFile, PostingState } from './posting.state';
+import type {
+  EducationLevel,
+  PostingContext,
+  PostingCriteria,
+  PostingFile,
+  PostingState,
+} from './posting.state';
 
 export type OpenPosting = Command<
   'OpenPosting',
@@ -20,9 +26,42 @@ export type OpenPosting = Command<
 
 export type PostingOpened = Event<'PostingOpened', PostingFile>;
 
-/** A posting in one of the tenant's branches. Its handler makes the posting's id: no `handles`. */
+/** The request as the proto decodes it (proto3: unset fields absent). */
+export interface OpenPostingRequest {
+  readonly role?: string;
+  readonly branchId?: string;
+  readonly businessLine?: string;
+  readonly title?: string;
+  readonly criteria?: { minDrivingYears?: number; minEducation?: string; cleanRecord?: boolean };
+}
+
+/**
+ * A posting in one of the tenant's branches, its id made for the call. Its method checks the branch id is a UUID
+ * (application/recruitment.handlers.ts).
+ */
 export const openPosting = useCase<OpenPosting, PostingOpened, PostingState, PostingContext>({
   command: 'OpenPosting',
+  handles: {
+    rpc: 'staff.OpenPosting',
+    command: (request: OpenPostingRequest, { newId }: Caller) => {
+      const criteria = request.criteria ?? {};
+      return {
+        type: 'OpenPosting',
+        data: {
+          postingId: newId,
+          role: (request.role ?? '') as Role,
+          branchId: (request.branchId ?? '').toLowerCase(),
+          businessLine: (request.businessLine ?? '') as BusinessLine,
+          title: request.title ?? '',
+          criteria: {
+            ...optional('minDrivingYears', criteria.minDrivingYears),
+            ...optional('minEducation', criteria.minEducation as EducationLevel | undefined),
+            ...optional('cleanRecord', criteria.cleanRecord),
+          },
+        },
+      };
+    },
+  },
   decide({ data }, state, context) {
     if (state.status !== 'absent')
       throw postingError(PostingErrorCode.POSTING_EXISTS, 'the posting exists already');
