@@ -5,7 +5,7 @@ import { EventSourcingRuntime, isSealed, PersonalDataCipher, type CallContext } 
 import { handlerOf } from '@serviceops/platform/testing';
 import type { DeliveredEvent } from '@serviceops/messaging';
 import { eventually } from '@serviceops/testing';
-import { AttendanceHandlers } from '../src/application/attendance.handlers';
+import { AttendanceHandlers, type LeaveRecord, type ShiftView } from '../src/application/attendance.handlers';
 import { leaveStreamId } from '../src/domain/attendance/leave.decider';
 import { memberStreamId } from '../src/domain/member/member.decider';
 import { shiftStreamId } from '../src/domain/attendance/shift.decider';
@@ -89,7 +89,7 @@ describe('cancelling a shift', () => {
   it('withdraws the working slot, seals the reason, and refuses a started, clocked-in or foreign shift', async () => {
     const staffId = newId();
     await hire(staffId);
-    const shift = await attendance().scheduleShift(
+    const shift = await handlerOf<ShiftView>(attendance(), 'staff.ScheduleShift')(
       { staffId, startsAt: minutesFromNow(120), endsAt: minutesFromNow(600) },
       manager,
     );
@@ -123,14 +123,14 @@ describe('cancelling a shift', () => {
     expect(await code(clockIn({ id }, manager))).toBe('STAFF.SHIFT_CANCELLED');
 
     // Started, or clocked in before its start: refused, nothing written.
-    const started = await attendance().scheduleShift(
+    const started = await handlerOf<ShiftView>(attendance(), 'staff.ScheduleShift')(
       { staffId, startsAt: minutesFromNow(-5), endsAt: minutesFromNow(60) },
       manager,
     );
     expect(await code(cancelShift({ id: String(started['id']), reason: 'x' }, manager))).toBe(
       'STAFF.SHIFT_STARTED',
     );
-    const soon = await attendance().scheduleShift(
+    const soon = await handlerOf<ShiftView>(attendance(), 'staff.ScheduleShift')(
       { staffId, startsAt: minutesFromNow(30), endsAt: minutesFromNow(90) },
       manager,
     );
@@ -180,7 +180,7 @@ describe('clocking in and out by the right person', () => {
     const boCall = as(boUser);
     const shifts = await Promise.all(
       [0, 1].map(() =>
-        attendance().scheduleShift(
+        handlerOf<ShiftView>(attendance(), 'staff.ScheduleShift')(
           { staffId: anna, startsAt: minutesFromNow(10), endsAt: minutesFromNow(300) },
           manager,
         ),
@@ -218,7 +218,7 @@ describe('a user made by hand, linked to a staff member and unlinked (tenancy, d
     const userId = newId();
     await hire(staffId);
     const call: CallContext = { tenantId, actorId: userId, roles: ['coach'], correlationId: newId() };
-    const shift = await attendance().scheduleShift(
+    const shift = await handlerOf<ShiftView>(attendance(), 'staff.ScheduleShift')(
       { staffId, startsAt: minutesFromNow(10), endsAt: minutesFromNow(300) },
       manager,
     );
@@ -301,7 +301,7 @@ describe('leave reasons, sealed', () => {
     const staffId = newId();
     await hire(staffId);
     const reason = 'wife Liu Yang gives birth at Ruijin hospital';
-    const requested = await attendance().requestLeave(
+    const requested = await handlerOf<LeaveRecord>(attendance(), 'staff.RequestLeave')(
       { staffId, from: minutesFromNow(60 * 24), to: minutesFromNow(60 * 48), reason },
       manager,
     );
@@ -365,7 +365,7 @@ describe('a person hired a moment ago', () => {
       businessLine: 'driving_practice',
       dailyPay: { amount: 20_000, currency: 'CNY' },
     });
-    const shift = await attendance().scheduleShift(
+    const shift = await handlerOf<ShiftView>(attendance(), 'staff.ScheduleShift')(
       { staffId, startsAt: minutesFromNow(60), endsAt: minutesFromNow(120) },
       manager,
     );

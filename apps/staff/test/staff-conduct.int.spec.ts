@@ -3,7 +3,7 @@ import { newId } from '@serviceops/kernel';
 import { EventSourcingRuntime, isSealed, PersonalDataCipher, type CallContext } from '@serviceops/platform';
 import { withTransaction } from '@serviceops/eventstore';
 import { AssessmentHandlers, type RecordedAssessment } from '../src/application/assessments';
-import { AttendanceHandlers } from '../src/application/attendance.handlers';
+import { AttendanceHandlers, type LeaveRecord, type ShiftView } from '../src/application/attendance.handlers';
 import { DisciplineHandlers, type DisciplineRecord } from '../src/application/discipline.handlers';
 import { disciplineStreamId } from '../src/domain/discipline/discipline.decider';
 import { projectAssessmentFacts } from '../src/projections/assessment-facts.projection';
@@ -355,7 +355,9 @@ describe('attendance against the shift, feeding the discipline KPI', () => {
     // ends are made due once those are recorded (closing a shift asks nothing of the clock).
     const endsAt = new Date(Date.now() + 10 * 60_000).toISOString();
     const [s1, s2, s3] = await Promise.all(
-      [late, absent, away].map((staffId) => attendance.scheduleShift({ staffId, startsAt, endsAt }, tenant)),
+      [late, absent, away].map((staffId) =>
+        handlerOf<ShiftView>(attendance, 'staff.ScheduleShift')({ staffId, startsAt, endsAt }, tenant),
+      ),
     );
     // The tenant counts lateness from 20 minutes on: 30 minutes late is late all the same.
     expect(
@@ -373,7 +375,7 @@ describe('attendance against the shift, feeding the discipline KPI', () => {
       .get(EventSourcingRuntime)
       .store.readStream(`staff-shift-${tenant.tenantId}-${String(s1?.['id'])}`);
     expect(inEvents.at(-1)?.metadata.policyVersion).toBe(1);
-    const leave = await attendance.requestLeave(
+    const leave = await handlerOf<LeaveRecord>(attendance, 'staff.RequestLeave')(
       {
         staffId: away,
         from: new Date(Date.now() - 3_600_000).toISOString(),

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { PERSONAL_TEXT, sealedPathsOf, STAFF_ATTENDANCE_SUPERVISORS } from '@serviceops/contracts';
-import { newId, type RecordedEvent } from '@serviceops/kernel';
+import type { RecordedEvent } from '@serviceops/kernel';
 import {
   DurableTimers,
   EventSourcingRuntime,
   execute,
   Handles,
+  HandlesUseCase,
   handlesUseCases,
   isSealed,
   ProblemError,
@@ -13,6 +14,8 @@ import {
   type DueTimer,
   uuidField,
 } from '@serviceops/platform';
+import { requestLeave, type RequestLeave } from '../domain/attendance/request-leave';
+import { scheduleShift, type ScheduleShift } from '../domain/attendance/schedule-shift';
 import { AttendanceErrorCode } from '../domain/attendance/attendance.errors';
 import {
   ATTENDANCE_POLICY_USE_CASES,
@@ -106,6 +109,9 @@ export function shiftViewOf(events: readonly RecordedEvent[]) {
   };
 }
 
+/** A shift as its commands answer it. */
+export type ShiftView = ReturnType<typeof shiftViewOf>;
+
 /** A person's leave requests, as the proto's LeaveRecord says them. */
 export function leaveRecordOf(staffId: string, events: readonly RecordedEvent[]) {
   if (events.length === 0)
@@ -139,12 +145,16 @@ export function leaveRecordOf(staffId: string, events: readonly RecordedEvent[])
   return { staffId, version: events.at(-1)?.streamVersion ?? 0, requests: [...requests.values()] };
 }
 
+/** A person's leave requests as their commands answer them. */
+export type LeaveRecord = ReturnType<typeof leaveRecordOf>;
+
 /**
  * Attendance: shifts with clock-in / clock-out (late and early against the shift), a durable timer at each
  * shift's end that marks it absent (or on leave), and leave requests with approval. A use case that is the whole
  * of its declared method (`handles`, in its file under domain/attendance/: clocking in and out, cancelling a
- * shift, deciding and cancelling a leave, changing the policy) is served by `actOnShift`, `leave` or `actOnPolicy`, bound at the end of this file; the
- * methods here are those that do more (a new id and the staff facts read first, a timer set).
+ * shift, deciding and cancelling a leave, changing the policy) is served by `actOnShift`, `leave` or
+ * `actOnPolicy`, bound at the end of this file; the methods here are those that do more (the staff facts read
+ * first, a timer set).
  */
 @Injectable()
 export class AttendanceHandlers {
@@ -154,19 +164,12 @@ export class AttendanceHandlers {
     private readonly people: People,
   ) {}
 
-  @Handles('staff.ScheduleShift')
-  async scheduleShift(request: { staffId?: string; startsAt?: string; endsAt?: string }, call: CallContext) {
-    const staffId = uuidField(request.staffId, 'staffId');
+  @HandlesUseCase(scheduleShift)
+  async scheduleShift(command: ScheduleShift, _request: object, call: CallContext) {
+    const { shiftId, staffId } = command.data;
+    uuidField(staffId, 'staffId');
     const { known } = await staffFactsOf(this.runtime.store, call.tenantId, staffId);
-    const shiftId = newId();
-    const endsAt = request.endsAt ?? '';
-    await this.shift(
-      call,
-      shiftId,
-      { type: 'ScheduleShift', data: { shiftId, staffId, startsAt: request.startsAt ?? '', endsAt } },
-      { staffKnown: known },
-      true,
-    );
+    await this.shift(call, shiftId, command, { staffKnown: known }, true);
     return this.getShift({ id: shiftId }, call);
   }
 
@@ -267,27 +270,11 @@ export class AttendanceHandlers {
     );
   }
 
-  @Handles('staff.RequestLeave')
-  async requestLeave(
-    request: { staffId: string; from?: string; to?: string; reason?: string },
-    call: CallContext,
-  ) {
-    const { known } = await staffFactsOf(this.runtime.store, call.tenantId, request.staffId);
-    return this.leave(
-      call,
-      request.staffId,
-      {
-        type: 'RequestLeave',
-        data: {
-          leaveId: newId(),
-          staffId: request.staffId,
-          from: request.from ?? '',
-          to: request.to ?? '',
-          reason: request.reason ?? '',
-        },
-      },
-      { staffKnown: known },
-    );
+  @HandlesUseCase(requestLeave)
+  async requestLeave(command: RequestLeave, _request: object, call: CallContext) {
+    const { staffId } = command.data;
+    const { known } = await staffFactsOf(this.runtime.store, call.tenantId, staffId);
+    return this.leave(call, staffId, command, { staffKnown: known });
   }
 
   @Handles('staff.GetLeaveRecord')

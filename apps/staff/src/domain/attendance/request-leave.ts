@@ -1,4 +1,4 @@
-import { RULES, useCase, type Command, type Event } from '@serviceops/kernel';
+import { RULES, useCase, type Caller, type Command, type Event } from '@serviceops/kernel';
 import { AttendanceErrorCode as E, attendanceError } from './attendance.errors';
 import { text } from './leave.rules';
 import type { LeaveContext, LeaveState } from './leave.state';
@@ -13,9 +13,28 @@ export type LeaveRequested = Event<
   { leaveId: string; staffId: string; from: string; to: string; reason: string; requestedAt: string }
 >;
 
-/** A leave asked for. Not `handles`: the method makes the request's id and reads the staff facts. */
+/**
+ * A leave asked for, its id made for the call; `staffId` is the path's. The method reads the staff facts first
+ * (application/attendance.handlers.ts).
+ */
 export const requestLeave = useCase<RequestLeave, LeaveRequested, LeaveState, LeaveContext>({
   command: 'RequestLeave',
+  handles: {
+    rpc: 'staff.RequestLeave',
+    command: (
+      request: { staffId: string; from?: string; to?: string; reason?: string },
+      { newId }: Caller,
+    ) => ({
+      type: 'RequestLeave',
+      data: {
+        leaveId: newId,
+        staffId: request.staffId,
+        from: request.from ?? '',
+        to: request.to ?? '',
+        reason: request.reason ?? '',
+      },
+    }),
+  },
   decide({ data }, state, { now, staffKnown }) {
     if (state.leaves.some((l) => l.leaveId === data.leaveId)) return [];
     if (staffKnown !== true)

@@ -1,4 +1,4 @@
-import { RULES, useCase, type Command, type Event } from '@serviceops/kernel';
+import { RULES, useCase, type Caller, type Command, type Event } from '@serviceops/kernel';
 import { AttendanceErrorCode as E, attendanceError } from './attendance.errors';
 import { availabilityChanged, availabilityLeftAside, type StaffAvailabilityChanged } from './availability';
 import { ATTENDANCE_RULES, MINUTE } from './shift.rules';
@@ -15,8 +15,9 @@ export type ShiftScheduled = Event<
 >;
 
 /**
- * A shift for a staff member, published as a working slot for dispatch. Not `handles`: the method makes the
- * shift's id, reads the staff facts and sets the timer at the shift's end.
+ * A shift for a staff member, published as a working slot for dispatch; its id made for the call. The method checks
+ * the staff id (the body's) is a UUID, reads the staff facts and sets the timer at the shift's end
+ * (application/attendance.handlers.ts).
  */
 export const scheduleShift = useCase<
   ScheduleShift,
@@ -25,6 +26,18 @@ export const scheduleShift = useCase<
   ShiftContext
 >({
   command: 'ScheduleShift',
+  handles: {
+    rpc: 'staff.ScheduleShift',
+    command: (request: { staffId?: string; startsAt?: string; endsAt?: string }, { newId }: Caller) => ({
+      type: 'ScheduleShift',
+      data: {
+        shiftId: newId,
+        staffId: (request.staffId ?? '').toLowerCase(),
+        startsAt: request.startsAt ?? '',
+        endsAt: request.endsAt ?? '',
+      },
+    }),
+  },
   decide({ data }, _state, context) {
     const { now } = context;
     if (context.staffKnown !== true)
