@@ -54,7 +54,10 @@ export interface StaffLoginRequestedData {
 export type StaffMemberHired = Event<'StaffMemberHired', StaffMemberHiredData>;
 export type StaffLoginRequested = Event<'StaffLoginRequested', StaffLoginRequestedData>;
 
-/** The hiring handler's command (two streams, a data key): no `handles`. */
+/**
+ * Made by the hiring method from HireCandidate (its request mapped there) and the candidate's file, written with it
+ * in one transaction (application/recruitment.handlers.ts): no `handles` of its own.
+ */
 export const hireStaffMember = useCase<
   HireStaffMember,
   StaffMemberHired | StaffLoginRequested,
