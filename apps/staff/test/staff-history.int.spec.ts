@@ -1,7 +1,7 @@
 import { DomainError, newId } from '@serviceops/kernel';
 import { ProblemError } from '@serviceops/platform';
 import { handlerOf } from '@serviceops/platform/testing';
-import { QualificationHandlers } from '../src/application/qualification.handlers';
+import { QualificationHandlers, type QualificationsView } from '../src/application/qualification.handlers';
 import { RecruitmentHandlers, type CandidateView } from '../src/application/recruitment.handlers';
 import { staffOnOwnDatabase } from './staff-on-own-database';
 
@@ -78,7 +78,7 @@ describe('a staff member’s qualifications, as they were', () => {
   it('answers ?asOf= with the qualifications and eligibility then: none, valid, then suspended', async () => {
     const { staffId: id } = await kit.hired();
     const beforeAny = await instantBetween();
-    const recorded = await qualifications().record(
+    const recorded = await handlerOf<QualificationsView>(qualifications(), 'staff.RecordQualification')(
       {
         id,
         kind: 'driving_licence',

@@ -14,7 +14,6 @@ import {
 } from '@serviceops/platform';
 import { periodOf } from '../domain/assessment/assessment.period';
 import { changeStaffRole, type ChangeStaffRole } from '../domain/member/change-staff-role';
-import { eraseStaffMember } from '../domain/member/erase-staff-member';
 import {
   MEMBER_USE_CASES,
   memberDecider,
@@ -186,9 +185,7 @@ export class MemberHandlers {
 }
 
 // Every use case with `handles` (ChangePayTerms, SetStaffSkills): request → command → `act`. ChangeStaffRole is
-// bound to `changeRole` above; EraseStaffMember to MemberErasureHandlers (another class, which this one cannot see).
-const ERASED_ELSEWHERE: readonly MemberCommand['type'][] = [eraseStaffMember.command];
-const ACTED_HERE = MEMBER_USE_CASES.filter((useCase) => !ERASED_ELSEWHERE.includes(useCase.command));
-handlesUseCases(MemberHandlers, ACTED_HERE, function (command, request, call) {
+// bound to `changeRole` above, EraseStaffMember to MemberErasureHandlers (a written method wins: handlerTable).
+handlesUseCases(MemberHandlers, MEMBER_USE_CASES, function (command, request, call) {
   return this.act(call, request.expectedVersion, command as MemberCommand);
 });
