@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { handlerOf } from '@serviceops/platform/testing';
+import type { OrderView } from '../src/application/order-view';
+import type { ResourceView } from '../src/application/resource-view';
 import type { ContractEntitlementsPublishedV1 } from '@serviceops/contracts';
 import { addDays, defaultBusinessCalendar, localDateOf } from '@serviceops/kernel';
 import { eventually } from '@serviceops/testing';
@@ -91,7 +94,7 @@ describe('a lease’s maintenance schedule', () => {
     const orders = get(OrderHandlers);
     const resources = get(ResourceHandlers);
     const request = (kind: string) =>
-      orders.register(
+      handlerOf<OrderView>(orders, 'orders.RegisterRequest')(
         {
           customerId,
           line: 'equipment_rental',
@@ -105,19 +108,22 @@ describe('a lease’s maintenance schedule', () => {
         },
         call,
       );
-    const unit = await resources.register(
+    const unit = await handlerOf<ResourceView>(resources, 'orders.RegisterResource')(
       { kind: 'equipment', name: 'Generator G5', inspectionValidTo: day(200) },
       call,
     );
     const delivery = await request('rental_delivery');
     const checklist = ['exterior', 'performance', 'accessories'].map((item) => ({ item, passed: true }));
-    await resources.deliver(
+    await handlerOf<ResourceView>(resources, 'orders.DeliverRental')(
       { id: unit.id, orderId: delivery.id, checklist, customerSigned: true, staffSignedBy: randomUUID() },
       call,
     );
     const visit = async () => {
       const order = await request('rental_visit');
-      await resources.visit({ id: unit.id, orderId: order.id, work: ['checked'], note: 'ok' }, call);
+      await handlerOf<ResourceView>(resources, 'orders.RecordRentalVisit')(
+        { id: unit.id, orderId: order.id, work: ['checked'], note: 'ok' },
+        call,
+      );
       return order.id;
     };
 
