@@ -163,6 +163,17 @@ describe('a lease’s maintenance schedule', () => {
     // The first visit delivered again, with a visit open now: it marks nothing more.
     await feed(maintenanceVisitsProjection, delivered('RentalVisitRecorded', rows[0]!.data));
     expect((await scheduleOf(lease))[2]).toEqual([day(60), null]);
+    // A visit under no contract, or under another tenant's same contract id, marks none of this lease's.
+    const { contractId: _lease, ...noContract } = rows[0]!.data;
+    await feed(
+      maintenanceVisitsProjection,
+      delivered('RentalVisitRecorded', { ...noContract, orderId: randomUUID() }),
+    );
+    await feed(
+      maintenanceVisitsProjection,
+      delivered('RentalVisitRecorded', { ...rows[0]!.data, orderId: randomUUID() }, randomUUID()),
+    );
+    expect((await scheduleOf(lease))[2]).toEqual([day(60), null]);
   }, 30_000);
 
   it('lists by contract, status (overdue on the tenant’s day) and due day, a page at a time', async () => {
