@@ -9,8 +9,8 @@ import { auth, expectProblem, registeredCustomer } from './http';
 
 // Resources end to end, through the gateway (issue 15 items 2, 4, 7): a vehicle registered, its inspection
 // renewed to end before a slot → dispatch with it on that slot refused; a rental delivered with both signatures,
-// visited, returned with damage → RentalReturnInspected in the log the relay publishes; a tool lent then lost →
-// ToolLostCharged at its price; bad input (unknown field, another tenant's id, negative price, past dates)
+// visited (its lease's earliest scheduled visit listed done), returned with damage → RentalReturnInspected in the
+// log the relay publishes; a tool lent then lost → ToolLostCharged at its price; bad input (unknown field, another tenant's id, negative price, past dates)
 // answered with problem+json and nothing written.
 
 interface Resource {
@@ -197,7 +197,7 @@ describe('resources, the tool register and rentals end to end', () => {
             effectiveFrom: addDays(today, -10),
             endDate: addDays(today, 355),
             sessions: null,
-            maintenanceVisitsDue: [],
+            maintenanceVisitsDue: [addDays(today, 80), addDays(today, 170)],
             equipment: [{ description: 'Generator G5', quantity: 1 }],
             warranty: null,
             publishedAt: new Date().toISOString(),
@@ -242,6 +242,32 @@ describe('resources, the tool register and rentals end to end', () => {
       note: 'chain oiled, running normally',
     });
     expect(visited.status).toBe(200);
+    // The lease's schedule: the visit recorded did its earliest visit due.
+    const schedule = await poll('the scheduled visit done', async () => {
+      const res = await api
+        .get('/api/v1/maintenance-visits')
+        .query({ contractId: leaseId })
+        .set(auth(admin))
+        .expect(200);
+      const { items } = res.body as { items: { status: string }[] };
+      return items[0]?.status === 'done' ? items : undefined;
+    });
+    expect(schedule).toEqual([
+      {
+        contractId: leaseId,
+        customerId,
+        dueOn: addDays(today, 80),
+        status: 'done',
+        orderId: visit.id,
+        recordedAt: expect.any(String) as string,
+      },
+      { contractId: leaseId, customerId, dueOn: addDays(today, 170), status: 'due' },
+    ]);
+    expectProblem(
+      await api.get('/api/v1/maintenance-visits').query({ status: 'late' }).set(auth(admin)),
+      400,
+      'VALIDATION',
+    );
     const back = await post(`resources/${unit.id}/rental-return`, {
       orderId: giveBack,
       findings: [{ item: 'front panel', note: 'dented, 10 cm' }],

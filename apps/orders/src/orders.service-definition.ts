@@ -55,6 +55,13 @@ import {
   ENTITLEMENTS_CONSUMER,
   entitlementsProjection,
 } from './projections/facts.projection';
+import { OrdersMaintenanceVisits1765400000740 } from './infrastructure/maintenance-visits.migrations';
+import {
+  MAINTENANCE_VISITS_CONSUMER,
+  MAINTENANCE_VISITS_EVENTS,
+  maintenanceVisitsProjection,
+} from './projections/maintenance-visits.projection';
+import { MaintenanceVisitQueries } from './application/maintenance-visits.queries';
 
 /**
  * The classes whose `@Handles` methods serve the declared methods (libs/contracts/src/api/orders.api.ts), one
@@ -70,6 +77,8 @@ const HANDLERS = [
   // resources and rentals (items 2, 4, 7)
   ResourceHandlers,
   ResourceQueries,
+  // leases' scheduled maintenance visits (item 7)
+  MaintenanceVisitQueries,
   // chat, incidents, reports, lists (items 8-11)
   OrderListQueries,
   ChatHandlers,
@@ -115,6 +124,8 @@ export const ordersServiceOn = (
       OrdersStaffRoleVersion1765200000720,
       // ... and the request kinds staff recorded each person skilled for (StaffSkillsSet), over the role's default
       OrdersStaffSkills1765300000730,
+      // leases' scheduled maintenance visits, from contracts' entitlements, done by the rental visits recorded
+      OrdersMaintenanceVisits1765400000740,
     ],
   },
   publishes: true,
@@ -151,6 +162,13 @@ export const ordersServiceOn = (
       CUSTOMERS_CONSUMER,
       [eventsTopic('customers')],
       customersProjection(app.get(PersonalDataCipher)),
+    );
+    // a lease's scheduled maintenance visit done by a rental visit recorded under its contract (item 7)
+    await runtime.subscribe(
+      MAINTENANCE_VISITS_CONSUMER,
+      [eventsTopic('orders')],
+      maintenanceVisitsProjection,
+      { types: MAINTENANCE_VISITS_EVENTS },
     );
     // dispatch by policy (item 3): orders' own events arm the auto-dispatch timer
     await runtime.subscribe(AUTO_DISPATCH_CONSUMER, [eventsTopic('orders')], (e, tx) =>

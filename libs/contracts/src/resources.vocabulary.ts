@@ -27,6 +27,11 @@ export const MAINTENANCE_ACTIONS = [
 ] as const;
 /** A rental maintenance visit's work (seeds 004 §4): cleaning, lubrication, fastening, a running check, wear parts. */
 export const VISIT_WORK = ['cleaned', 'lubricated', 'fastened', 'checked', 'parts_replaced'] as const;
+/**
+ * A lease's scheduled maintenance visit (contracts' maintenanceVisitsDue) as orders answers it: done once a rental
+ * visit is recorded against it; otherwise overdue from the day after its due day (the tenant's calendar), due before.
+ */
+export const MAINTENANCE_VISIT_STATUSES = ['due', 'overdue', 'done'] as const;
 /** Why a resource is not dispatchable on a day. */
 export const UNFIT_REASONS = [
   'out',

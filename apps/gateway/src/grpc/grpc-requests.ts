@@ -19,6 +19,7 @@ import { ContractRoutes, ContractTemplateRoutes, ProposalRoutes } from '../contr
 import { ResourceRoutes } from '../resources/resources.routes';
 import { OrdersFieldRoutes } from '../orders-field/orders-field.routes';
 import { WorkOrderRoutes } from '../orders/orders-work.routes';
+import { MaintenanceVisitRoutes } from '../maintenance-visits/maintenance-visits.routes';
 
 /**
  * Every REST route mounted from a declaration: the gateway serves these controllers, and their bindings give the
@@ -44,6 +45,7 @@ export const DECLARED_ROUTES = [
   ResourceRoutes,
   OrdersFieldRoutes,
   WorkOrderRoutes,
+  MaintenanceVisitRoutes,
 ];
 
 /** Methods without a binding (their REST controller is written by hand), with the class they are checked by. */

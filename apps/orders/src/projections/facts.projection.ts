@@ -15,6 +15,7 @@ import {
   keepStaffRole,
   keepStaffSkills,
 } from '../infrastructure/order-facts.repository';
+import { keepMaintenanceSchedule } from '../infrastructure/maintenance-visits.repository';
 
 export const CALENDARS_CONSUMER = 'orders-tenant-calendars';
 export const ELIGIBILITY_CONSUMER = 'orders-staff-eligibility';
@@ -67,12 +68,16 @@ export async function eligibilityProjection(event: DeliveredEvent, tx: PoolClien
 }
 
 /**
- * Contracts' `ContractEntitlementsPublished` → what the customer is entitled to under the contract's latest version.
+ * Contracts' `ContractEntitlementsPublished` → what the customer is entitled to under the contract's latest version,
+ * and the maintenance visits due under it (maintenance-visits.repository.ts).
  * The fields read, as the contracts service declares them (libs/contracts/src/events/contracts.events.ts,
  * ContractEntitlementsPublishedV1).
  */
 export async function entitlementsProjection(event: DeliveredEvent, tx: PoolClient): Promise<void> {
   const tenantId = event.metadata.tenantId;
   if (!tenantId || event.type !== 'ContractEntitlementsPublished') return;
-  await keepEntitlement(tx, tenantId, event.data as ContractEntitlementsPublishedV1);
+  const published = event.data as ContractEntitlementsPublishedV1;
+  await keepEntitlement(tx, tenantId, published);
+  // The lease's maintenance visits due under that version, in the same transaction (after it: its version guard).
+  await keepMaintenanceSchedule(tx, tenantId, published);
 }

@@ -153,4 +153,11 @@ export const ORDERS_RESOURCES_API = {
     summary:
       'Inspect a returned rental unit (its rental_return order): the damage assessed is published for the final settlement',
   },
+  ListMaintenanceVisits: {
+    http: { method: 'GET', path: 'maintenance-visits', status: 200 },
+    access: ORDER_READERS,
+    errors: [],
+    summary:
+      'Leases’ scheduled maintenance visits (from each contract’s latest version): due, overdue (past its day in your calendar) or done by a recorded rental visit; by contract, status, due before a day; soonest first, a page at a time',
+  },
 } as const satisfies Record<string, Declaration>;
