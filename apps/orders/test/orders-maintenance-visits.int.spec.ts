@@ -27,14 +27,20 @@ const lease = randomUUID();
 const otherLease = randomUUID();
 
 /** Contracts' ContractEntitlementsPublished of a lease at `version`, its visits due on `due` (days from today). */
-const published = (contractId: string, customer: string, version: number, due: readonly number[]) =>
+const published = (
+  contractId: string,
+  customer: string,
+  version: number,
+  due: readonly number[],
+  effectiveFrom = -30,
+) =>
   delivered('ContractEntitlementsPublished', {
     contractId,
     customerId: customer,
     kind: 'rental_lease',
     line: 'equipment_rental',
     version,
-    effectiveFrom: addDays(today(), -30),
+    effectiveFrom: addDays(today(), effectiveFrom),
     endDate: addDays(today(), 300),
     sessions: null,
     maintenanceVisitsDue: due.map((d) => addDays(today(), d)),
@@ -245,5 +251,14 @@ describe('a lease’s maintenance schedule', () => {
     expect(await codeOf(queries().list({ contractId: 'nope' }, call))).toBe('VALIDATION');
     // Another tenant sees none of them.
     expect((await queries().list({}, { ...call, tenantId: randomUUID() })).items).toEqual([]);
+  });
+  it('keeps a visit due before an amendment took effect: the amendment speaks of the days from its own on', async () => {
+    const amendedToday = randomUUID();
+    await feed(entitlementsProjection, published(amendedToday, otherCustomer, 1, [-10, 20]));
+    await feed(entitlementsProjection, published(amendedToday, otherCustomer, 2, [30], 0));
+    expect(await scheduleOf(amendedToday)).toEqual([
+      [day(-10), null],
+      [day(30), null],
+    ]);
   });
 });

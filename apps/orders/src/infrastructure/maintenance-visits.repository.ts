@@ -8,14 +8,15 @@ import {
 /** What the schedule keeps of contracts' `ContractEntitlementsPublished` (its declared payload). */
 export type ScheduleOfContract = Pick<
   ContractEntitlementsPublishedV1,
-  'contractId' | 'customerId' | 'version' | 'maintenanceVisitsDue'
+  'contractId' | 'customerId' | 'version' | 'effectiveFrom' | 'maintenanceVisitsDue'
 >;
 
 /**
  * The contract's visits due under the version just published, in the entitlement's transaction and after it
  * (keepEntitlement): only when that version is the one the entitlement now holds, so an older version delivered
- * late changes nothing. Its due days replace the visits not done yet (an amendment moves or drops them); those
- * done stay as they were. Applied again (redelivered) it leaves the same rows.
+ * late changes nothing. Its due days replace the visits not done yet from its effective day on (an amendment moves
+ * or drops them); those done, and those due before the version took effect (it does not speak of them: contracts
+ * count an amendment's visits from its effective day), stay as they were. Applied again it leaves the same rows.
  */
 export async function keepMaintenanceSchedule(
   tx: PoolClient,
@@ -28,8 +29,9 @@ export async function keepMaintenanceSchedule(
   );
   if (!rowCount) return;
   await tx.query(
-    `DELETE FROM orders.maintenance_visits WHERE tenant_id = $1 AND contract_id = $2 AND visit_order_id IS NULL`,
-    [tenantId, e.contractId],
+    `DELETE FROM orders.maintenance_visits
+      WHERE tenant_id = $1 AND contract_id = $2 AND visit_order_id IS NULL AND due_on >= $3::date`,
+    [tenantId, e.contractId, e.effectiveFrom],
   );
   await tx.query(
     `INSERT INTO orders.maintenance_visits (tenant_id, contract_id, due_on, customer_id)
