@@ -2,7 +2,14 @@ import type { UserErasedV1 } from '@serviceops/contracts';
 import { type Command, type Event, useCase } from '@serviceops/kernel';
 import type { UserDisabled } from './disable-user';
 import { TenancyErrorCode as E, tenancyError } from './tenant.errors';
-import { CALLERS_TENANT, enabledTenant, lastAdminGuard, onTenant, openLoginOf } from './tenant.rules';
+import {
+  CALLERS_TENANT,
+  enabledTenant,
+  existingUser,
+  lastAdminGuard,
+  onTenant,
+  openLoginOf,
+} from './tenant.rules';
 import { entry, erasedUsername, type TenantContext, type TenantState, type TenantUser } from './tenant.state';
 
 /** An admin erases a user: their key is shredded beside the events (TenantStream), their username freed. */
@@ -35,8 +42,7 @@ export const eraseUser = useCase<
   decide(command, state, context) {
     const tenant = enabledTenant(state, command.data.tenantId);
     const { userId } = command.data;
-    const user = entry(tenant.users, userId);
-    if (!user) throw tenancyError(E.USER_NOT_FOUND, `user ${userId} does not exist`, { userId });
+    const user = existingUser(tenant, userId);
     if (user.erased) throw tenancyError(E.USER_ERASED, `user ${userId} is erased already`, { userId });
     if (!user.disabled && user.roles.includes('admin')) lastAdminGuard(tenant, userId);
     if (user.staffId !== undefined && openLoginOf(tenant, user.staffId) === userId)

@@ -56,9 +56,15 @@ export function grantableRoles(tenant: ActiveTenant, requested: readonly Role[])
   return roles;
 }
 
-export function enabledUser(tenant: ActiveTenant, userId: string): TenantUser {
+/** The tenant's user, disabled or erased alike; 404 when there is none. */
+export function existingUser(tenant: ActiveTenant, userId: string): TenantUser {
   const user = entry(tenant.users, userId);
   if (!user) throw tenancyError(E.USER_NOT_FOUND, `user ${userId} does not exist`, { userId });
+  return user;
+}
+
+export function enabledUser(tenant: ActiveTenant, userId: string): TenantUser {
+  const user = existingUser(tenant, userId);
   if (user.disabled) throw tenancyError(E.USER_DISABLED, `user ${userId} is disabled`, { userId });
   return user;
 }

@@ -1,7 +1,7 @@
 import type { UserUnlinkedFromStaffV1 } from '@serviceops/contracts';
 import { type Command, type Event, useCase } from '@serviceops/kernel';
 import { TenancyErrorCode as E, tenancyError } from './tenant.errors';
-import { CALLERS_TENANT, enabledTenant, onTenant } from './tenant.rules';
+import { CALLERS_TENANT, enabledTenant, existingUser, onTenant } from './tenant.rules';
 import { entry, type TenantContext, type TenantState } from './tenant.state';
 
 /** An admin undoes a link: the user stays as it is, no longer the staff member's login. */
@@ -31,8 +31,7 @@ export const unlinkUserFromStaff = useCase<
   decide(command, state, context) {
     const tenant = enabledTenant(state, command.data.tenantId);
     const { userId } = command.data;
-    const user = entry(tenant.users, userId);
-    if (!user) throw tenancyError(E.USER_NOT_FOUND, `user ${userId} does not exist`, { userId });
+    const user = existingUser(tenant, userId);
     const { staffId } = user;
     if (staffId === undefined) return [];
     const login = entry(tenant.staffLogins ?? {}, staffId);
