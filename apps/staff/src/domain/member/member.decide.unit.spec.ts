@@ -1,7 +1,12 @@
 import { deciderSpec } from '@serviceops/testing';
 import type { HireStaffMember, StaffMemberHired } from './hire-staff-member';
 import type { AssessedOutcomes, SeparationOfMember } from './member.state';
-import { DEFAULT_STAFF_RETENTION_DAYS, staffLeavesAt, staffRetentionEndsAt } from './member.rules';
+import {
+  DEFAULT_STAFF_RETENTION_DAYS,
+  payTermsOfMessage,
+  staffLeavesAt,
+  staffRetentionEndsAt,
+} from './member.rules';
 import { memberDecider, type MemberCommand, type MemberEvent } from './member.decider';
 
 const now = new Date('2026-03-02T01:00:00.000Z');
@@ -523,4 +528,25 @@ describe('RecordStaffLoginNotCreated: tenancy made no login for the hire (issue 
   it('adds nothing for a staff member this service does not know', () => {
     spec([]).when(record).then([]);
   });
+});
+
+describe('payTermsOfMessage: the pay terms a request gives (a hire, a pay change)', () => {
+  it('reads the int64 amount the proto decodes as a string, and a number alike', () => {
+    expect(payTermsOfMessage({ dailyPay: { amount: '30000', currency: 'CNY' } })).toEqual({
+      dailyPay: { amount: 30_000, currency: 'CNY' },
+    });
+    expect(payTermsOfMessage({ dailyPay: { amount: 1, currency: 'USD' } })).toEqual({
+      dailyPay: { amount: 1, currency: 'USD' },
+    });
+  });
+
+  it.each([undefined, {}, { dailyPay: {} }])(
+    'makes %j no pay: 0 and no currency, which the rule refuses',
+    (message) => {
+      expect(payTermsOfMessage(message)).toEqual({ dailyPay: { amount: 0, currency: '' } });
+      spec([])
+        .when({ type: 'HireStaffMember', data: { ...hireData, payTerms: payTermsOfMessage(message) } })
+        .thenThrows('STAFF.PAY_NOT_POSITIVE');
+    },
+  );
 });
