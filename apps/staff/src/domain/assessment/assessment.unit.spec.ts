@@ -1,4 +1,5 @@
 import { deciderSpec } from '@serviceops/testing';
+import { assessPeriod, type AssessPeriod } from './assess-period';
 import { assessmentDecider, assessmentStreamId, type AssessmentEvent } from './assessment.decider';
 import { assessmentPolicyDecider } from './assessment-policy.decider';
 import {
@@ -389,6 +390,30 @@ describe('assessing a period', () => {
     if (over) expect(decide()[0]?.data).toMatchObject({ period: '2026-03' });
     else
       expect(decide).toThrow(expect.objectContaining({ code: 'STAFF.ASSESSMENT_PERIOD_NOT_OVER' }) as Error);
+  });
+
+  it('says why a period not over is refused, naming it and the field', () => {
+    expect(() =>
+      assessmentDecider.decide(run('2026-03'), assessmentDecider.initialState(), {
+        now: new Date('2026-03-31T23:59:59.999Z'),
+        timeZone: 'UTC',
+        policy,
+        facts: people,
+      }),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'STAFF.ASSESSMENT_PERIOD_NOT_OVER',
+        message: '2026-03 is not over: preview it instead',
+        details: { field: 'period' },
+      }) as Error,
+    );
+  });
+
+  it('serves staff.AssessPeriod: the period asked, or none (proto3 leaves an unset string off)', () => {
+    const mapping = assessPeriod.handles?.command as (request: object) => AssessPeriod;
+    expect(assessPeriod.handles?.rpc).toBe('staff.AssessPeriod');
+    expect(mapping({ period: '2026-03' })).toEqual(run('2026-03'));
+    expect(mapping({})).toEqual(run(''));
   });
 
   it('keeps one stream per period and tenant', () => {
