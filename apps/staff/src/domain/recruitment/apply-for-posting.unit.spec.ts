@@ -104,6 +104,17 @@ describe('ApplyForPosting: what it records', () => {
     });
   });
 
+  it('puts the candidate in progress, no step passed or recorded yet', () => {
+    const events = candidateDecider.decide(command(), candidateDecider.initialState(), ctx);
+    expect(events.reduce(candidateDecider.evolve, candidateDecider.initialState())).toEqual({
+      ...events[0]?.data,
+      status: 'in_progress',
+      passed: [],
+      steps: [],
+      updatedAt: now.toISOString(),
+    });
+  });
+
   it('leaves out what the candidate did not say', () => {
     const [event] = candidateDecider.decide(command(), candidateDecider.initialState(), ctx);
     expect(event?.data).not.toHaveProperty('idNumber');

@@ -78,6 +78,15 @@ describe('OpenPosting: what it records', () => {
     ]);
   });
 
+  it('makes the posting active with what was recorded', () => {
+    const [event] = postingDecider.decide(command(), postingDecider.initialState(), ctx);
+    expect([event].reduce(postingDecider.evolve, postingDecider.initialState())).toEqual({
+      status: 'active',
+      ...command().data,
+      openedAt: '2026-03-02T01:00:00.000Z',
+    });
+  });
+
   it('opens in any branch when the tenant’s branches are not known', () => {
     expect(() => refusal({ branchId: 'elsewhere' }, undefined, { now: ctx.now })).toThrow('not refused');
   });
