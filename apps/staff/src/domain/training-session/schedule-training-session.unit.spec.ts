@@ -111,6 +111,19 @@ describe('ScheduleTrainingSession: what it records', () => {
   });
 });
 
+describe('ScheduleTrainingSession: the session it makes', () => {
+  it('is scheduled, with nobody attended or missed yet', () => {
+    const events = trainingSessionDecider.decide(command(), trainingSessionDecider.initialState(), ctx);
+    const { scheduledAt: _, ...session } = events[0]?.data ?? {};
+    expect(events.reduce(trainingSessionDecider.evolve, trainingSessionDecider.initialState())).toEqual({
+      ...session,
+      status: 'scheduled',
+      attended: [],
+      missed: [],
+    });
+  });
+});
+
 describe('ScheduleTrainingSession: what each refusal says', () => {
   it('a session that exists already', () => {
     const state = trainingSessionDecider
