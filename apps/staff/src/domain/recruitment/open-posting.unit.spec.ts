@@ -79,8 +79,8 @@ describe('OpenPosting: what it records', () => {
   });
 
   it('makes the posting active with what was recorded', () => {
-    const [event] = postingDecider.decide(command(), postingDecider.initialState(), ctx);
-    expect([event].reduce(postingDecider.evolve, postingDecider.initialState())).toEqual({
+    const events = postingDecider.decide(command(), postingDecider.initialState(), ctx);
+    expect(events.reduce(postingDecider.evolve, postingDecider.initialState())).toEqual({
       status: 'active',
       ...command().data,
       openedAt: '2026-03-02T01:00:00.000Z',
