@@ -4,7 +4,6 @@ import type { ActiveMember, MemberState, PayTerms, SeparationOfMember } from './
 
 /** What the staff member's use cases share: the pay check, which states a command may act on, the leaver's dates. */
 
-/** A daily pay of at least one minor unit, in a real currency code. */
 /** Pay terms as the proto decodes them: int64 as a string (the loaders' `longs: String`), unset fields absent. */
 export interface PayTermsMessage {
   readonly dailyPay?: { readonly amount?: number | string; readonly currency?: string };
@@ -16,6 +15,7 @@ export function payTermsOfMessage(message: PayTermsMessage | undefined): PayTerm
   return { dailyPay: { amount: Number(pay.amount ?? 0), currency: pay.currency ?? '' } };
 }
 
+/** A daily pay of at least one minor unit, in a real currency code. */
 export function payTermsOf(terms: PayTerms): PayTerms {
   const { amount, currency } = terms.dailyPay;
   if (!isMinorUnits(amount) || amount < 1)

@@ -14,7 +14,6 @@ export type CandidateHired = Event<
   { candidateId: string; staffId: string; hiredAt: string }
 >;
 
-/**
 /** The request as the proto decodes it (proto3: unset fields absent). */
 interface HireCandidateRequest {
   readonly id: string;

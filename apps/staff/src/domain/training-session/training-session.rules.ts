@@ -17,11 +17,11 @@ export function existing(state: TrainingSessionState): TrainingSessionRecord {
   return state;
 }
 
-/** Kinds led by a named senior or coach. */
 /** The people a request names, as ids are kept: lower-cased (the method checks each is a UUID). */
 export const idsOf = (ids: readonly string[] | undefined): string[] =>
   (ids ?? []).map((id) => id.toLowerCase());
 
+/** Kinds led by a named senior or coach. */
 export const TRAINER_LED: readonly string[] = ['mentoring', 'quality_coaching'];
 
 /** Every id a staff member of the tenant; else refused naming them. */
