@@ -1,26 +1,9 @@
 import { RULES } from '@serviceops/kernel';
-import type { MemberState } from '../member/member.state';
 import { separationDecider } from './separation.decider';
 import type { SeparationContext, SeparationState } from './separation.state';
 import { resignStaffMember, type ResignStaffMember } from './resign-staff-member';
+import { at, member, now, STAFF } from './separation.testing';
 
-const now = new Date('2026-03-02T01:00:00.000Z');
-const at = now.toISOString();
-const STAFF = '3eaf2d67-8ea1-4f41-8d6d-40516f7e8d9c';
-const member: MemberState = {
-  status: 'active',
-  staffId: STAFF,
-  candidateId: STAFF,
-  postingId: STAFF,
-  role: 'technician',
-  branchId: STAFF,
-  businessLine: 'after_sales_repair',
-  payTerms: { dailyPay: { amount: 30_000, currency: 'CNY' } },
-  name: 'Li',
-  phone: '+86 139 0000 0000',
-  hiredAt: at,
-  updatedAt: at,
-};
 const ctx: SeparationContext = { now, timeZone: 'UTC', policy: { noticeDays: 7 }, member };
 const mapping = resignStaffMember.handles?.command as (request: object) => ResignStaffMember;
 const resign = (reason?: string): ResignStaffMember => ({

@@ -1,26 +1,10 @@
 import { deciderSpec } from '@serviceops/testing';
-import type { MemberState } from '../member/member.state';
 import { separationDecider, type SeparationCommand, type SeparationEvent } from './separation.decider';
 import { DEFAULT_NOTICE_DAYS } from './separation.rules';
 import type { HandoverItem, SeparationContext } from './separation.state';
+import type { MemberState } from '../member/member.state';
+import { at, member, now, STAFF } from './separation.testing';
 
-const now = new Date('2026-03-02T01:00:00.000Z');
-const at = now.toISOString();
-const STAFF = '3eaf2d67-8ea1-4f41-8d6d-40516f7e8d9c';
-const member: MemberState = {
-  status: 'active',
-  staffId: STAFF,
-  candidateId: STAFF,
-  postingId: STAFF,
-  role: 'technician',
-  branchId: STAFF,
-  businessLine: 'after_sales_repair',
-  payTerms: { dailyPay: { amount: 30_000, currency: 'CNY' } },
-  name: 'Li',
-  phone: '+86 139 0000 0000',
-  hiredAt: at,
-  updatedAt: at,
-};
 const ctx = (noticeDays = DEFAULT_NOTICE_DAYS, m: MemberState = member): SeparationContext => ({
   now,
   timeZone: 'Asia/Shanghai',
