@@ -7,6 +7,9 @@ import type { CustomerState } from '../domain/customer/customer.state';
 const REGISTERED = `EXISTS (SELECT 1 FROM customers.events e
   WHERE e.stream_id = 'customer-' || f.tenant_id || '-' || f.customer_id AND e.stream_version = 1)`;
 
+/** How many suspected duplicates a registration is shown (and its event names). */
+export const DUPLICATES_SHOWN = 20;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 type Kind = DuplicateCandidate['matchedOn'][number] | 'birthday';
@@ -106,16 +109,24 @@ export class BlindIndex {
     );
   }
 
-  /** Active customers of the tenant with the same phone, email or ID number. */
+  /**
+   * Active customers of the tenant with the same phone, email or ID number: the first `DUPLICATES_SHOWN` by id.
+   * Each value's rows are walked in id order and the walk stops at that many (the index's order), so the lookup
+   * costs the same whether one customer or ten thousand share a number; the first of the union are the first of
+   * all, with every value they match.
+   */
   async candidates(tenantId: string, file: Searchable): Promise<DuplicateCandidate[]> {
     const digests = this.digestsOf(tenantId, { ...file, birthDate: undefined });
     if (digests.length === 0) return [];
     const { rows } = await this.pool.query<{ customer_id: string; kinds: DuplicateCandidate['matchedOn'] }>(
-      `SELECT f.customer_id, array_agg(DISTINCT f.kind ORDER BY f.kind) AS kinds FROM customers.customer_fingerprints f
-       WHERE f.tenant_id = $1 AND (f.kind, f.digest) IN (SELECT * FROM unnest($2::text[], $3::bytea[]))
-         AND ${REGISTERED}
-       GROUP BY f.customer_id ORDER BY f.customer_id LIMIT 20`,
-      [tenantId, digests.map((d) => d.kind), digests.map((d) => d.digest)],
+      `SELECT m.customer_id, array_agg(DISTINCT m.kind ORDER BY m.kind) AS kinds
+         FROM unnest($2::text[], $3::bytea[]) AS d(kind, digest)
+         CROSS JOIN LATERAL (
+           SELECT f.customer_id, f.kind FROM customers.customer_fingerprints f
+            WHERE f.tenant_id = $1 AND f.kind = d.kind AND f.digest = d.digest AND ${REGISTERED}
+            ORDER BY f.customer_id LIMIT $4) m
+        GROUP BY m.customer_id ORDER BY m.customer_id LIMIT $4`,
+      [tenantId, digests.map((d) => d.kind), digests.map((d) => d.digest), DUPLICATES_SHOWN],
     );
     return rows.map((r) => ({ id: r.customer_id, matchedOn: r.kinds }));
   }

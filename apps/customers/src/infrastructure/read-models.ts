@@ -186,3 +186,23 @@ export class ForgetErasedServiceRefs1764700000000 implements MigrationInterface 
     // Forgotten for good.
   }
 }
+
+/**
+ * The duplicate lookup walks a number's rows in customer order and stops at the first it shows (BlindIndex
+ * `candidates`): the index that serves it replaces the one without the customer id.
+ */
+export class FingerprintsInCustomerOrder1764900000000 implements MigrationInterface {
+  name = 'FingerprintsInCustomerOrder1764900000000';
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(
+      `CREATE INDEX customer_fingerprints_by_value ON customer_fingerprints (tenant_id, kind, digest, customer_id)`,
+    );
+    await q.query(`DROP INDEX customer_fingerprints_lookup`);
+  }
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(
+      `CREATE INDEX customer_fingerprints_lookup ON customer_fingerprints (tenant_id, kind, digest)`,
+    );
+    await q.query(`DROP INDEX customer_fingerprints_by_value`);
+  }
+}
