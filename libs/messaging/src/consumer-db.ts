@@ -128,18 +128,30 @@ export class ConsumerDb {
     consumer: string,
     events: readonly DeliveredEvent[],
     handler: EventHandler,
-    alongside?: InTransaction,
+    alongside?: InTransaction | CheckpointMove,
     flush: Flush = 'now',
   ): Promise<DeliveryResult[] | undefined> {
+    if (events.length === 0) return [];
+    const move = typeof alongside === 'object' ? alongside : undefined;
+    const extra = typeof alongside === 'function' ? alongside : undefined;
     try {
-      return await this.transaction(async (tx) => {
-        const results: DeliveryResult[] = [];
-        for (const event of events) {
-          results.push(await this.applyOnce(tx, consumer, event, handler));
-        }
-        if (alongside) await alongside(tx);
-        return results;
-      }, flush);
+      // Every event's inbox row (and the checkpoint) in BEGIN's round trip: the ids it returns are the events not
+      // applied before.
+      return await withTransaction(
+        this.pool,
+        async (tx, opened) => {
+          const fresh = new Set((opened?.rows ?? []).map((r: { event_id: string }) => r.event_id));
+          const results: DeliveryResult[] = [];
+          for (const event of events) {
+            const isNew = fresh.delete(event.eventId.toLowerCase());
+            if (isNew) await handler(event, tx);
+            results.push(isNew ? 'applied' : 'duplicate');
+          }
+          if (extra) await extra(tx);
+          return results;
+        },
+        { flush, opening: this.inboxRowsSql(consumer, events, move) },
+      );
     } catch {
       return undefined;
     }
@@ -292,14 +304,27 @@ export class ConsumerDb {
     const inbox = `INSERT INTO "${this.schema}".inbox (consumer, event_id, topic)
        VALUES (${escapeLiteral(consumer)}, ${escapeLiteral(event.eventId)}, ${escapeLiteral(event.topic)})
        ON CONFLICT DO NOTHING`;
-    if (!move) return inbox;
-    const checkpoint = this.checkpointSql(
+    return move ? `WITH checkpoint AS (${this.checkpointSqlOf(consumer, move)}) ${inbox}` : inbox;
+  }
+
+  /** The checkpoint upsert of a move, its values inlined (for a statement sent with BEGIN). */
+  private checkpointSqlOf(consumer: string, move: CheckpointMove): string {
+    return this.checkpointSql(
       escapeLiteral(consumer),
       escapeLiteral(move.source),
       escapeLiteral(move.checkpoint.transactionId.toString()),
       escapeLiteral(move.checkpoint.position.toString()),
     );
-    return `WITH checkpoint AS (${checkpoint}) ${inbox}`;
+  }
+
+  /** The inbox rows of a run of events, in one insert that returns the ids of those that are new. */
+  private inboxRowsSql(consumer: string, events: readonly DeliveredEvent[], move?: CheckpointMove): string {
+    const rows = events.map(
+      (event) => `(${escapeLiteral(consumer)}, ${escapeLiteral(event.eventId)}, ${escapeLiteral(event.topic)})`,
+    );
+    const inbox = `INSERT INTO "${this.schema}".inbox (consumer, event_id, topic) VALUES ${rows.join(', ')}
+       ON CONFLICT DO NOTHING RETURNING event_id`;
+    return move ? `WITH checkpoint AS (${this.checkpointSqlOf(consumer, move)}) ${inbox}` : inbox;
   }
 
   /**

@@ -208,7 +208,7 @@ class LogSubscription {
             consumer,
             events,
             this.subscription.handler,
-            (tx) => consumerDb.saveCheckpoint(tx, consumer, this.topic, page.checkpoint),
+            { source: this.topic, checkpoint: page.checkpoint },
             EFFECT_FLUSH,
           ));
         if (together) {
