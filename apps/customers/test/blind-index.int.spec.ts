@@ -131,11 +131,11 @@ describe('the duplicate lookup', () => {
 
     const spy = jest.spyOn(pool, 'query');
     await index.candidates(tenantId, { phone: PHONE, email: EMAIL });
-    const [sql, params] = spy.mock.calls[0] as unknown as [string, unknown[]];
+    const [{ text, values }] = spy.mock.calls[0] as unknown as [{ text: string; values: unknown[] }];
     spy.mockRestore();
     const { rows } = await pool.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(
-      `EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`,
-      params,
+      `EXPLAIN (ANALYZE, FORMAT JSON) ${text}`,
+      values,
     );
     const scans = nodes(rows[0]?.['QUERY PLAN'][0]?.Plan).filter(
       (n) => n['Relation Name'] === 'customer_fingerprints',

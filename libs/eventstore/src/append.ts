@@ -1,6 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { DuplicateEventIdError, WrongExpectedVersionError } from './errors';
 import type { AppendResult, ExpectedVersion } from './types';
+import { prepared } from './prepared';
 import type { PreparedEvent } from './validation';
 
 /** One append waiting to be written: a stream, its checked events, what the writer expects. */
@@ -83,7 +84,7 @@ export async function appendBatch(
   notifyChannel?: string,
 ): Promise<AppendOutcome[]> {
   const outcomes = new Array<AppendOutcome>(requests.length);
-  const sql = waveSql(table, notifyChannel !== undefined);
+  const statement = prepared(waveSql(table, notifyChannel !== undefined));
   for (const wave of waves(requests)) {
     const req: string[] = [];
     const events: string[] = [];
@@ -99,7 +100,7 @@ export async function appendBatch(
     });
     const params: unknown[] = [`[${req.join(',')}]`, `[${events.join(',')}]`];
     if (notifyChannel !== undefined) params.push(notifyChannel);
-    const { rows } = await client.query<WaveRow>(sql, params);
+    const { rows } = await client.query<WaveRow>({ ...statement, values: params });
     for (const row of rows) {
       const { index, request } = wave[row.i] as { index: number; request: AppendRequest };
       outcomes[index] =

@@ -559,4 +559,27 @@ describe('PostgresEventStore on a real PostgreSQL', () => {
       expect(rows.map((r) => r.id)).toEqual(['a-deferred', 'a-now']);
     });
   });
+  it('keeps its append and its reads prepared on each connection, and still answers after its tables are made anew', async () => {
+    const one = testPool({ max: 1 });
+    try {
+      const own = new PostgresEventStore({ pool: one, schema, groupCommit: false });
+      await own.append('prepared-1', [{ type: 'Happened', data: { n: 1 } }]);
+      await own.readStream('prepared-1');
+      await own.readAll({ limit: 10 });
+      const kept = await one.query<{ statement: string }>('SELECT statement FROM pg_prepared_statements');
+      const statements = kept.rows.map((r) => r.statement);
+      expect(statements.some((t) => t.includes(`INSERT INTO "${schema}".events`))).toBe(true);
+      expect(statements.some((t) => t.includes('stream_version BETWEEN $2 AND $3'))).toBe(true);
+      expect(statements.some((t) => t.includes('pg_snapshot_xmin(pg_current_snapshot())'))).toBe(true);
+
+      // The schema dropped and made again under the same name: the kept statements find the new tables.
+      await pool.query(`DROP SCHEMA "${schema}" CASCADE`);
+      await own.migrate();
+      await own.append('prepared-2', [{ type: 'Happened', data: { n: 2 } }]);
+      expect((await own.readStream('prepared-2')).events.map((e) => e.data)).toEqual([{ n: 2 }]);
+      expect((await own.readAll({ limit: 10 })).events.map((e) => e.streamId)).toEqual(['prepared-2']);
+    } finally {
+      await one.end();
+    }
+  });
 });

@@ -1,5 +1,6 @@
 import type { EventMetadata, RecordedEvent } from '@serviceops/kernel';
 import type { Pool, PoolClient } from 'pg';
+import { prepared } from './prepared';
 import {
   appendBatch,
   conflictError,
@@ -150,14 +151,14 @@ export class PostgresEventStore {
     const to = options.toVersion ?? 2_147_483_647;
     const limit = options.maxCount ?? null;
     const on: Pool | PoolClient = options.client ?? this.options.pool;
-    const { rows } = await on.query<EventRow>(
-      `SELECT ${COLUMNS} FROM ${this.table}
+    const { rows } = await on.query<EventRow>({
+      ...prepared(`SELECT ${COLUMNS} FROM ${this.table}
         WHERE stream_id = $1 AND stream_version BETWEEN $2 AND $3
           AND ($4::timestamptz IS NULL OR recorded_at <= $4::timestamptz)
         ORDER BY stream_version
-        LIMIT $5`,
-      [streamId, from, to, options.asOf ?? null, limit],
-    );
+        LIMIT $5`),
+      values: [streamId, from, to, options.asOf ?? null, limit],
+    });
     const events = rows.map((r) => this.toEvent(r));
     const last = events[events.length - 1];
     let exists = last !== undefined;
@@ -199,11 +200,10 @@ export class PostgresEventStore {
     options: ReadAllOptions = {},
   ): Promise<{ rows: Row[]; checkpoint: Checkpoint }> {
     const after = options.after ?? START;
-    const { rows } = await this.options.pool.query<Row>(readAllSql(this.table, columns), [
-      after.transactionId.toString(),
-      after.position.toString(),
-      options.limit ?? 1000,
-    ]);
+    const { rows } = await this.options.pool.query<Row>({
+      ...prepared(readAllSql(this.table, columns)),
+      values: [after.transactionId.toString(), after.position.toString(), options.limit ?? 1000],
+    });
     const last = rows[rows.length - 1];
     const checkpoint: Checkpoint = last
       ? { transactionId: BigInt(last.transaction_id_text), position: BigInt(last.global_position) }

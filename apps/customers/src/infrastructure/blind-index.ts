@@ -1,3 +1,4 @@
+import { prepared } from '@serviceops/eventstore';
 import { createHmac, hkdfSync } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import type { DuplicateCandidate } from '../domain/customer/customer.state';
@@ -118,16 +119,16 @@ export class BlindIndex {
   async candidates(tenantId: string, file: Searchable): Promise<DuplicateCandidate[]> {
     const digests = this.digestsOf(tenantId, { ...file, birthDate: undefined });
     if (digests.length === 0) return [];
-    const { rows } = await this.pool.query<{ customer_id: string; kinds: DuplicateCandidate['matchedOn'] }>(
-      `SELECT m.customer_id, array_agg(DISTINCT m.kind ORDER BY m.kind) AS kinds
+    const { rows } = await this.pool.query<{ customer_id: string; kinds: DuplicateCandidate['matchedOn'] }>({
+      ...prepared(`SELECT m.customer_id, array_agg(DISTINCT m.kind ORDER BY m.kind) AS kinds
          FROM unnest($2::text[], $3::bytea[]) AS d(kind, digest)
          CROSS JOIN LATERAL (
            SELECT f.customer_id, f.kind FROM customers.customer_fingerprints f
             WHERE f.tenant_id = $1 AND f.kind = d.kind AND f.digest = d.digest AND ${REGISTERED}
             ORDER BY f.customer_id LIMIT $4) m
-        GROUP BY m.customer_id ORDER BY m.customer_id LIMIT $4`,
-      [tenantId, digests.map((d) => d.kind), digests.map((d) => d.digest), DUPLICATES_SHOWN],
-    );
+        GROUP BY m.customer_id ORDER BY m.customer_id LIMIT $4`),
+      values: [tenantId, digests.map((d) => d.kind), digests.map((d) => d.digest), DUPLICATES_SHOWN],
+    });
     return rows.map((r) => ({ id: r.customer_id, matchedOn: r.kinds }));
   }
 
