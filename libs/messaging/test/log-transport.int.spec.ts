@@ -1,6 +1,6 @@
-import { PostgresEventStore } from '@serviceops/eventstore';
-import { eventually } from '@serviceops/testing';
-import { LogTransport } from '../src';
+import { notifyChannel, PostgresEventStore } from '@serviceops/eventstore';
+import { eventually, testPool } from '@serviceops/testing';
+import { ConsumerDb, LogTransport } from '../src';
 import { Harness } from './harness';
 
 describe('the log transport', () => {
@@ -159,5 +159,64 @@ describe('the log transport', () => {
       older.release();
     }
     await h.waitForEffects('patient', 1, 5_000);
+  });
+  it('shares one LISTEN connection and one read of the log among the transports of a process, closed by the last', async () => {
+    // Another service of the same process: its own pool and consumer schema, the same database.
+    const otherPool = testPool({ max: 4 });
+    const otherDb = new ConsumerDb(otherPool, `${h.consumerSchema}_b`);
+    await otherDb.migrate();
+    await otherPool.query(`CREATE TABLE "${otherDb.schema}".effects (event_id uuid, consumer text)`);
+    const other = new LogTransport({ sourcePool: otherPool, consumerDb: otherDb });
+    const listening = async () => {
+      const { rows } = await h.pool.query<{ n: string }>(
+        `SELECT count(*)::text AS n FROM pg_stat_activity WHERE query = $1`,
+        [`LISTEN "${notifyChannel(h.producerSchema)}"`],
+      );
+      return Number(rows[0]?.n);
+    };
+    try {
+      await h.transport.subscribe({
+        consumer: 'first',
+        topics: [h.topic],
+        handler: (event, tx) => h.recordEffect('first', event, tx),
+      });
+      await other.subscribe({
+        consumer: 'second',
+        topics: [h.topic],
+        handler: async (event, tx) => {
+          await tx.query(
+            `INSERT INTO "${otherDb.schema}".effects (event_id, consumer) VALUES ($1, 'second')`,
+            [event.eventId],
+          );
+        },
+      });
+      expect(await listening()).toBe(1);
+
+      for (let i = 0; i < 20; i++) await h.store.append(`hub-${i % 3}`, [{ type: 'Shared', data: { i } }]);
+      await h.waitForEffects('first', 20);
+      const second = () =>
+        otherPool
+          .query<{ n: string }>(`SELECT count(*)::text AS n FROM "${otherDb.schema}".effects`)
+          .then(({ rows }) => Number(rows[0]?.n));
+      await eventually('the other service’s 20 effects', async () =>
+        (await second()) >= 20 ? true : undefined,
+      );
+      expect(await h.effects('first')).toHaveLength(20);
+      expect(await second()).toBe(20);
+
+      // One transport gone, the other still woken at once; the last gone, nothing listens any more.
+      await h.transport.close();
+      expect(await listening()).toBe(1);
+      await h.store.append('hub-after', [{ type: 'Shared', data: { i: 20 } }]);
+      await eventually('the effect after the first left', async () =>
+        (await second()) === 21 ? true : undefined,
+      );
+      await other.close();
+      await eventually('no LISTEN left', async () => ((await listening()) === 0 ? true : undefined));
+    } finally {
+      await other.close();
+      await otherPool.query(`DROP SCHEMA IF EXISTS "${otherDb.schema}" CASCADE`);
+      await otherPool.end();
+    }
   });
 });

@@ -28,7 +28,7 @@ export interface TelemetryOptions {
  * propagation, registered globally; HTTP, gRPC, pg and kafkajs are instrumented (not Express: a span per
  * middleware costs more than it tells), so trace context crosses HTTP headers, gRPC metadata and Kafka headers.
  * Without an exporter spans are still made, so trace ids appear in logs, in events' metadata and in `traceparent`
- * answers. `OTEL_SDK_DISABLED=true` turns it all off. This is what `@opentelemetry/sdk-node` would set up for
+ * answers; but not pg's, whose spans are leaves that only an exporter would read. `OTEL_SDK_DISABLED=true` turns it all off. This is what `@opentelemetry/sdk-node` would set up for
  * traces, without the metrics and logs SDKs and every exporter it loads (decision 10): a third of the start.
  */
 export function startTelemetry(options: TelemetryOptions): void {
@@ -58,7 +58,9 @@ export function startTelemetry(options: TelemetryOptions): void {
       ignoreIncomingRequestHook: (req) => /^\/(health|metrics)/.test(req.url ?? ''),
     }),
     new GrpcInstrumentation(),
-    new PgInstrumentation({ requireParentSpan: true }),
+    // A span per statement is the tracer's costliest habit (a command runs a dozen), and one carries no context
+    // onwards: made only when spans leave the process.
+    ...(exporter ? [new PgInstrumentation({ requireParentSpan: true })] : []),
     new KafkaJsInstrumentation(),
   ])
     instrumentation.setTracerProvider(tracerProvider);

@@ -1,12 +1,13 @@
-import { notifyChannel, PostgresEventStore, START, type Checkpoint } from '@serviceops/eventstore';
+import { notifyChannel, START, type Checkpoint } from '@serviceops/eventstore';
 import type { Pool } from 'pg';
 import { DEFAULT_RETRY, type ConsumerDb, type Flush, type RetryPolicy } from '../consumer-db';
 import type { DeliveredEvent } from '../envelope';
 import { serviceOfTopic } from '../topics';
 import type { RunningSubscription, SubscriptionOptions, Transport } from '../transport';
 import { stderrLogger, type MessagingLogger } from '../logger';
-import { SharedLog } from './shared-log';
-import { Wakeups } from './wakeups';
+import { LogHub } from './log-hub';
+import type { SharedLog } from './shared-log';
+import type { Wakeups } from './wakeups';
 
 /**
  * A log consumer's effect commits without waiting for its WAL flush: its checkpoint commits with it, in the same
@@ -46,31 +47,21 @@ export interface LogTransportOptions {
  */
 export class LogTransport implements Transport {
   readonly kind = 'log' as const;
-  private readonly wakeups: Wakeups;
+  /** Joined at the first subscription (a transport that never subscribes holds nothing open), left on close. */
+  private hub: LogHub | undefined;
   private readonly running = new Set<LogSubscription>();
-  private readonly logs = new Map<string, SharedLog>();
 
-  constructor(private readonly options: LogTransportOptions) {
-    this.wakeups = new Wakeups(options.sourcePool, options.logger ?? stderrLogger);
-  }
+  constructor(private readonly options: LogTransportOptions) {}
 
   async subscribe(subscription: SubscriptionOptions): Promise<RunningSubscription> {
     await this.options.consumerDb.migrate();
     const loops = await Promise.all(
       subscription.topics.map(async (topic) => {
         const schema = (this.options.schemaOfTopic ?? serviceOfTopic)(topic);
-        let source = this.logs.get(schema);
-        if (!source) {
-          const channel = notifyChannel(schema);
-          source = new SharedLog(
-            new PostgresEventStore({ pool: this.options.sourcePool, schema, groupCommit: false }),
-            () => this.wakeups.mark(channel),
-          );
-          this.logs.set(schema, source);
-        }
-        await this.wakeups.listen(notifyChannel(schema));
+        this.hub ??= LogHub.join(this.options.sourcePool, this.options.logger ?? stderrLogger);
+        const source = await this.hub.log(schema);
         if (subscription.from === 'latest') await this.startAtEnd(subscription.consumer, topic, schema);
-        const loop = new LogSubscription(topic, schema, source, subscription, this.options, this.wakeups);
+        const loop = new LogSubscription(topic, schema, source, subscription, this.options, this.hub.wakeups);
         this.running.add(loop);
         loop.start();
         return loop;
@@ -133,7 +124,9 @@ export class LogTransport implements Transport {
   async close(): Promise<void> {
     await Promise.all([...this.running].map((l) => l.stop()));
     this.running.clear();
-    await this.wakeups.close();
+    const hub = this.hub;
+    this.hub = undefined;
+    await hub?.leave();
   }
 }
 
@@ -214,11 +207,9 @@ class LogSubscription {
         if (together) {
           checkpoint = this.moved(page.checkpoint, true);
           for (const event of events) await this.subscription.hooks?.afterEffectCommitted?.(event);
-          wait = idle.min;
-          continue;
         }
         // One by one: a single event, or a page in which some handler failed.
-        for (const event of events) {
+        for (const event of together ? [] : events) {
           if (this.stopping) return;
           const place = { transactionId: event.transactionId, position: event.globalPosition };
           const delivery = await consumerDb.deliver(
