@@ -219,4 +219,26 @@ describe('the log transport', () => {
       await otherPool.end();
     }
   });
+  it('polls a quiet log once per beat for all its caught-up consumers, not once per consumer', async () => {
+    h.transport = new LogTransport({
+      sourcePool: h.pool,
+      consumerDb: h.consumerDb,
+      idlePollMs: { min: 5, max: 100 },
+    });
+    // Started 25 ms apart, as a process's consumers start one after another.
+    for (const consumer of ['quiet-1', 'quiet-2', 'quiet-3', 'quiet-4']) {
+      await h.transport.subscribe({ consumer, topics: [h.topic], handler: async () => undefined });
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    await new Promise((r) => setTimeout(r, 300)); // every loop has read the (empty) log and is waiting
+    const reads = jest.spyOn(PostgresEventStore.prototype, 'readAll');
+    try {
+      await new Promise((r) => setTimeout(r, 1_000));
+      // About ten beats of 100 ms; four loops polling each on its own would read about forty times.
+      expect(reads.mock.calls.length).toBeGreaterThan(0);
+      expect(reads.mock.calls.length).toBeLessThanOrEqual(20);
+    } finally {
+      reads.mockRestore();
+    }
+  });
 });

@@ -248,7 +248,8 @@ class LogSubscription {
         }
         // A short page is the head of the log as of its read: wait for a commit after it rather than read again.
         // Having read every write announced so far, the loop sleeps until the next NOTIFY (polling only slowly,
-        // for writers that send none); behind one, it polls with backoff until the write becomes readable.
+        // for writers that send none, on a beat every loop of the process keeps, so that the loops at a log's
+        // head share one read); behind one, it polls with backoff until the write becomes readable.
         // A passed-over position is saved once it is CHECKPOINT_LAG_MS old, not with every event.
         const dueIn =
           this.unsavedSince === undefined ? Infinity : this.unsavedSince + CHECKPOINT_LAG_MS - Date.now();
@@ -260,7 +261,7 @@ class LogSubscription {
         if (page.events.length > 0) wait = idle.min;
         const notified = await this.wakeups.wait(
           channel,
-          Math.min(caughtUp ? idle.max : wait, dueIn),
+          Math.min(caughtUp ? untilNextBeat(idle.max) : wait, dueIn),
           page.mark,
         );
         wait = notified || caughtUp ? idle.min : Math.min(idle.max, wait * 2);
@@ -301,6 +302,11 @@ class LogSubscription {
     );
     if (this.position === at.checkpoint) this.unsavedSince = undefined;
   }
+}
+
+/** Time to the next multiple of `ms` on the clock: loops that poll on it poll together. */
+export function untilNextBeat(ms: number, now = Date.now()): number {
+  return ms - (now % ms);
 }
 
 function samePlace(a: Checkpoint, b: Checkpoint): boolean {
