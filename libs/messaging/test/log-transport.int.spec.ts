@@ -227,7 +227,7 @@ describe('the log transport', () => {
     });
     // Started 25 ms apart, as a process's consumers start one after another.
     for (const consumer of ['quiet-1', 'quiet-2', 'quiet-3', 'quiet-4']) {
-      await h.transport.subscribe({ consumer, topics: [h.topic], handler: async () => undefined });
+      await h.transport.subscribe({ consumer, topics: [h.topic], handler: () => Promise.resolve() });
       await new Promise((r) => setTimeout(r, 25));
     }
     await new Promise((r) => setTimeout(r, 300)); // every loop has read the (empty) log and is waiting
