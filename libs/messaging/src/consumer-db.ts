@@ -320,7 +320,8 @@ export class ConsumerDb {
   /** The inbox rows of a run of events, in one insert that returns the ids of those that are new. */
   private inboxRowsSql(consumer: string, events: readonly DeliveredEvent[], move?: CheckpointMove): string {
     const rows = events.map(
-      (event) => `(${escapeLiteral(consumer)}, ${escapeLiteral(event.eventId)}, ${escapeLiteral(event.topic)})`,
+      (event) =>
+        `(${escapeLiteral(consumer)}, ${escapeLiteral(event.eventId)}, ${escapeLiteral(event.topic)})`,
     );
     const inbox = `INSERT INTO "${this.schema}".inbox (consumer, event_id, topic) VALUES ${rows.join(', ')}
        ON CONFLICT DO NOTHING RETURNING event_id`;
