@@ -1,52 +1,28 @@
 import { PostgresEventStore } from '@serviceops/eventstore';
 import { newId } from '@serviceops/kernel';
-import { openDatabase, runReadModelMigrations } from '@serviceops/platform';
-import { dropDatabase } from '@serviceops/platform/testing';
-import { databaseUrl, uniqueName } from '@serviceops/testing';
 import { randomBytes } from 'node:crypto';
-import { Pool } from 'pg';
-import type { DataSource } from 'typeorm';
-import { customersService } from '../src/customers.service-definition';
 import { BlindIndex, DUPLICATES_SHOWN } from '../src/infrastructure/blind-index';
+import { CUSTOMERS_SCHEMA, openCustomersDatabase, type CustomersDatabase } from './customers-database';
 
 // The duplicate lookup on real PostgreSQL: which customers a registration is shown, with what they match on, and
 // that the lookup stops at the first it shows however many customers share a number.
 
-const SCHEMA = 'customers';
 const PHONE = '+86 138 0000 0000';
 const EMAIL = 'shared@example.com';
 
-let admin: Pool;
-let name: string;
-let dataSource: DataSource;
-let pool: Pool;
+let db: CustomersDatabase;
 let store: PostgresEventStore;
 let index: BlindIndex;
 
 beforeAll(async () => {
-  admin = new Pool({ connectionString: databaseUrl(), max: 1 });
-  name = uniqueName('blind_index');
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(databaseUrl());
-  url.pathname = `/${name}`;
-  ({ dataSource, pool } = await openDatabase({
-    ...customersService.database,
-    url: url.toString(),
-    schema: SCHEMA,
-    poolSize: 3,
-    applicationName: 'blind-index-test',
-  }));
-  store = new PostgresEventStore({ pool, schema: SCHEMA, groupCommit: false });
+  db = await openCustomersDatabase('blind_index');
+  store = new PostgresEventStore({ pool: db.pool, schema: CUSTOMERS_SCHEMA, groupCommit: false });
   await store.migrate();
-  await runReadModelMigrations(dataSource, pool, SCHEMA);
-  index = new BlindIndex(pool, randomBytes(32).toString('base64'));
+  index = new BlindIndex(db.pool, randomBytes(32).toString('base64'));
 }, 60_000);
 
 afterAll(async () => {
-  await dataSource?.destroy();
-  await pool?.end().catch(() => undefined);
-  if (name) await dropDatabase(name);
-  await admin?.end();
+  await db?.close();
 });
 
 /** A customer as registration leaves it: its blind-index rows, then (unless the append failed) its stream. */
@@ -111,7 +87,7 @@ describe('the duplicate lookup', () => {
     // lookup by number and e-mail walks both.
     const tenantId = newId();
     const digest = index.digestsOf(tenantId, { phone: PHONE })[0]?.digest;
-    await pool.query(
+    await db.pool.query(
       `WITH c AS (SELECT gen_random_uuid() AS id FROM generate_series(1, 10000)),
             f AS (INSERT INTO customers.customer_fingerprints (customer_id, tenant_id, kind, digest)
                   SELECT id, $1, 'phone', $2 FROM c)
@@ -121,19 +97,19 @@ describe('the duplicate lookup', () => {
     );
     await register(tenantId, { email: EMAIL });
     // And ten thousand more customers of the tenant, each with a number of their own.
-    await pool.query(
+    await db.pool.query(
       `INSERT INTO customers.customer_fingerprints (customer_id, tenant_id, kind, digest)
        SELECT gen_random_uuid(), $1, 'phone', sha256(i::text::bytea) FROM generate_series(1, 10000) AS i`,
       [tenantId],
     );
-    await pool.query('ANALYZE customers.customer_fingerprints');
-    await pool.query('ANALYZE customers.events');
+    await db.pool.query('ANALYZE customers.customer_fingerprints');
+    await db.pool.query('ANALYZE customers.events');
 
-    const spy = jest.spyOn(pool, 'query');
+    const spy = jest.spyOn(db.pool, 'query');
     await index.candidates(tenantId, { phone: PHONE, email: EMAIL });
     const [{ text, values }] = spy.mock.calls[0] as unknown as [{ text: string; values: unknown[] }];
     spy.mockRestore();
-    const { rows } = await pool.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(
+    const { rows } = await db.pool.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(
       `EXPLAIN (ANALYZE, FORMAT JSON) ${text}`,
       values,
     );

@@ -1,45 +1,20 @@
 import { withTransaction } from '@serviceops/eventstore';
 import { newId } from '@serviceops/kernel';
 import type { DeliveredEvent } from '@serviceops/messaging';
-import { openDatabase, runReadModelMigrations } from '@serviceops/platform';
-import { dropDatabase } from '@serviceops/platform/testing';
-import { databaseUrl, uniqueName } from '@serviceops/testing';
-import { Pool } from 'pg';
-import type { DataSource } from 'typeorm';
-import { customersService } from '../src/customers.service-definition';
 import { customerListProjection } from '../src/projections/customer-list.projection';
+import { openCustomersDatabase, type CustomersDatabase } from './customers-database';
 
 // The customer list on real PostgreSQL: an event it does not show (a use case added later, decision 61) leaves the
 // row as it is but for the version, which must stay the stream's (callers send it back as If-Match).
 
-const SCHEMA = 'customers';
-
-let admin: Pool;
-let name: string;
-let dataSource: DataSource;
-let pool: Pool;
+let db: CustomersDatabase;
 
 beforeAll(async () => {
-  admin = new Pool({ connectionString: databaseUrl(), max: 1 });
-  name = uniqueName('customer_list');
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(databaseUrl());
-  url.pathname = `/${name}`;
-  ({ dataSource, pool } = await openDatabase({
-    ...customersService.database,
-    url: url.toString(),
-    schema: SCHEMA,
-    poolSize: 2,
-    applicationName: 'customer-list-test',
-  }));
-  await runReadModelMigrations(dataSource, pool, SCHEMA);
+  db = await openCustomersDatabase('customer_list', 2);
 }, 60_000);
 
 afterAll(async () => {
-  await dataSource?.destroy();
-  await pool?.end().catch(() => undefined);
-  if (name) await dropDatabase(name);
-  await admin?.end();
+  await db?.close();
 });
 
 function delivered(customerId: string, version: number, type: string, data: object): DeliveredEvent {
@@ -60,10 +35,10 @@ function delivered(customerId: string, version: number, type: string, data: obje
 
 describe('the customer list', () => {
   it('takes the stream’s version from an event it does not show, and nothing else', async () => {
-    const project = customerListProjection(dataSource);
+    const project = customerListProjection(db.dataSource);
     const customerId = newId();
     const at = '2026-11-22T08:00:00.000Z';
-    const apply = (event: DeliveredEvent) => withTransaction(pool, (tx) => project(event, tx));
+    const apply = (event: DeliveredEvent) => withTransaction(db.pool, (tx) => project(event, tx));
     await apply(
       delivered(customerId, 1, 'CustomerRegistered', {
         channel: 'phone',
@@ -71,14 +46,14 @@ describe('the customer list', () => {
         name: 'enc:v1:sealed-name',
       }),
     );
-    const before = await pool.query<{ version: number; name: string; updated_at: Date }>(
+    const before = await db.pool.query<{ version: number; name: string; updated_at: Date }>(
       `SELECT version, name, updated_at FROM customers.customer_list WHERE customer_id = $1`,
       [customerId],
     );
     await apply(
       delivered(customerId, 2, 'CustomerConsentRecorded', { recordedAt: '2026-11-23T08:00:00.000Z' }),
     );
-    const after = await pool.query<{ version: number; name: string; updated_at: Date }>(
+    const after = await db.pool.query<{ version: number; name: string; updated_at: Date }>(
       `SELECT version, name, updated_at FROM customers.customer_list WHERE customer_id = $1`,
       [customerId],
     );
