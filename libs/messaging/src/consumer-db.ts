@@ -99,7 +99,7 @@ export class ConsumerDb {
             if (extra) await extra(tx);
             return result;
           },
-          { flush, opening: this.inboxSql(consumer, event, move) },
+          { flush, opening: this.inboxSql(consumer, [event], move) },
         );
         return { result, attempts: attempt };
       } catch (err) {
@@ -150,7 +150,7 @@ export class ConsumerDb {
           if (extra) await extra(tx);
           return results;
         },
-        { flush, opening: this.inboxRowsSql(consumer, events, move) },
+        { flush, opening: this.inboxSql(consumer, events, move) },
       );
     } catch {
       return undefined;
@@ -296,17 +296,6 @@ export class ConsumerDb {
     return withTransaction(this.pool, work, { flush });
   }
 
-  /**
-   * The inbox row's insert, and with a checkpoint move the checkpoint's upsert as a CTE of it (a data-modifying
-   * CTE always runs), with its values inlined: it can then open a transaction in BEGIN's round trip.
-   */
-  private inboxSql(consumer: string, event: DeliveredEvent, move?: CheckpointMove): string {
-    const inbox = `INSERT INTO "${this.schema}".inbox (consumer, event_id, topic)
-       VALUES (${escapeLiteral(consumer)}, ${escapeLiteral(event.eventId)}, ${escapeLiteral(event.topic)})
-       ON CONFLICT DO NOTHING`;
-    return move ? `WITH checkpoint AS (${this.checkpointSqlOf(consumer, move)}) ${inbox}` : inbox;
-  }
-
   /** The checkpoint upsert of a move, its values inlined (for a statement sent with BEGIN). */
   private checkpointSqlOf(consumer: string, move: CheckpointMove): string {
     return this.checkpointSql(
@@ -317,8 +306,12 @@ export class ConsumerDb {
     );
   }
 
-  /** The inbox rows of a run of events, in one insert that returns the ids of those that are new. */
-  private inboxRowsSql(consumer: string, events: readonly DeliveredEvent[], move?: CheckpointMove): string {
+  /**
+   * The inbox rows of events, in one insert that returns the ids of those that are new, and with a checkpoint move
+   * the checkpoint's upsert as a CTE of it (a data-modifying CTE always runs), with its values inlined: it can then
+   * open a transaction in BEGIN's round trip.
+   */
+  private inboxSql(consumer: string, events: readonly DeliveredEvent[], move?: CheckpointMove): string {
     const rows = events.map(
       (event) =>
         `(${escapeLiteral(consumer)}, ${escapeLiteral(event.eventId)}, ${escapeLiteral(event.topic)})`,
@@ -339,7 +332,7 @@ export class ConsumerDb {
     handler: EventHandler,
     opened?: QueryResult,
   ): Promise<'applied' | 'duplicate'> {
-    const { rowCount } = opened ?? (await tx.query(this.inboxSql(consumer, event)));
+    const { rowCount } = opened ?? (await tx.query(this.inboxSql(consumer, [event])));
     if (rowCount !== 1) return 'duplicate';
     await handler(event, tx);
     return 'applied';
