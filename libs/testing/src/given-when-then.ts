@@ -25,3 +25,14 @@ export function deciderSpec<C, E extends Event, S, Ctx>(decider: Decider<C, E, S
     },
   };
 }
+
+/** What a refused decision threw, as a plain object (code, message, details); fails when nothing was thrown. */
+export function refusalOf(decide: () => unknown): { code: string; message: string; details: object } {
+  try {
+    decide();
+  } catch (error) {
+    const { code, message, details } = error as { code: string; message: string; details: object };
+    return { code, message, details };
+  }
+  throw new Error('not refused');
+}

@@ -1,4 +1,5 @@
 import { CUSTOMER_CHANNELS } from '@serviceops/contracts';
+import { refusalOf } from '@serviceops/testing';
 import type { Caller } from '@serviceops/kernel';
 import { customerDecider } from './customer.decider';
 import type { CustomerContext, CustomerState } from './customer.state';
@@ -16,13 +17,7 @@ function refusal(data: object, state: CustomerState = customerDecider.initialSta
     type: 'RegisterCustomer',
     data: { customerId: newId, name: 'Li Wei', channel: 'phone', ...data },
   };
-  try {
-    customerDecider.decide(command, state, context);
-  } catch (error) {
-    const { code, message, details } = error as { code: string; message: string; details: object };
-    return { code, message, details };
-  }
-  throw new Error('not refused');
+  return refusalOf(() => customerDecider.decide(command, state, context));
 }
 
 describe('RegisterCustomer: the request made the command', () => {

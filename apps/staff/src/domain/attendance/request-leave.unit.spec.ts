@@ -1,4 +1,5 @@
 import { RULES, type Caller } from '@serviceops/kernel';
+import { refusalOf } from '@serviceops/testing';
 import { leaveDecider } from './leave.decider';
 import type { LeaveContext, LeaveState } from './leave.state';
 import { requestLeave, type RequestLeave } from './request-leave';
@@ -21,15 +22,8 @@ const command = (data: Partial<RequestLeave['data']> = {}): RequestLeave => ({
   },
 });
 
-/** The refusal `decide` throws, as a plain object (code, message, details). */
 function refusal(data: Partial<RequestLeave['data']>, context = ctx) {
-  try {
-    leaveDecider.decide(command(data), leaveDecider.initialState(), context);
-  } catch (error) {
-    const { code, message, details } = error as { code: string; message: string; details: object };
-    return { code, message, details };
-  }
-  throw new Error('not refused');
+  return refusalOf(() => leaveDecider.decide(command(data), leaveDecider.initialState(), context));
 }
 
 describe('RequestLeave: the request made the command', () => {

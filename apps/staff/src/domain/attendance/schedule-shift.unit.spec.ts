@@ -1,4 +1,5 @@
 import { RULES, type Caller } from '@serviceops/kernel';
+import { refusalOf } from '@serviceops/testing';
 import { scheduleShift, type ScheduleShift } from './schedule-shift';
 import { shiftDecider } from './shift.decider';
 import { ATTENDANCE_RULES } from './shift.rules';
@@ -21,15 +22,8 @@ const command = (data: Partial<ScheduleShift['data']> = {}): ScheduleShift => ({
   },
 });
 
-/** The refusal `decide` throws, as a plain object (code, message, details). */
 function refusal(data: Partial<ScheduleShift['data']>, context = ctx) {
-  try {
-    shiftDecider.decide(command(data), shiftDecider.initialState(), context);
-  } catch (error) {
-    const { code, message, details } = error as { code: string; message: string; details: object };
-    return { code, message, details };
-  }
-  throw new Error('not refused');
+  return refusalOf(() => shiftDecider.decide(command(data), shiftDecider.initialState(), context));
 }
 
 describe('ScheduleShift: the request made the command', () => {

@@ -1,4 +1,5 @@
 import { RULES, type Caller, type Money } from '@serviceops/kernel';
+import { refusalOf } from '@serviceops/testing';
 import { disciplineDecider } from './discipline.decider';
 import type { DisciplineContext, DisciplineState } from './discipline.state';
 import { grantReward, type GrantReward } from './grant-reward';
@@ -28,13 +29,7 @@ function refusal(data: Partial<GrantReward['data']>, context = ctx) {
     },
   };
   const state: DisciplineState = disciplineDecider.initialState();
-  try {
-    disciplineDecider.decide(command, state, context);
-  } catch (error) {
-    const { code, message, details } = error as { code: string; message: string; details: object };
-    return { code, message, details };
-  }
-  throw new Error('not refused');
+  return refusalOf(() => disciplineDecider.decide(command, state, context));
 }
 
 describe('GrantReward: the request made the command', () => {

@@ -1,4 +1,5 @@
 import { RULES, type Caller, type Money } from '@serviceops/kernel';
+import { refusalOf } from '@serviceops/testing';
 import { DEFAULT_CONDUCT_RULES } from './conduct-rules';
 import { disciplineDecider } from './discipline.decider';
 import { MAX_QUANTITY } from './discipline.rules';
@@ -34,13 +35,7 @@ function refusal(data: Partial<RecordViolation['data']>, context = ctx) {
       ...data,
     },
   };
-  try {
-    disciplineDecider.decide(command, disciplineDecider.initialState(), context);
-  } catch (error) {
-    const { code, message, details } = error as { code: string; message: string; details: object };
-    return { code, message, details };
-  }
-  throw new Error('not refused');
+  return refusalOf(() => disciplineDecider.decide(command, disciplineDecider.initialState(), context));
 }
 
 describe('RecordViolation: the request made the command', () => {

@@ -1,4 +1,5 @@
 import type { Caller } from '@serviceops/kernel';
+import { refusalOf } from '@serviceops/testing';
 import { changeStaffRole, type ChangeStaffRole } from './change-staff-role';
 import type { StaffMemberHired } from './hire-staff-member';
 import { memberDecider, type MemberEvent } from './member.decider';
@@ -33,17 +34,13 @@ function refusal(
   context = ctx,
 ) {
   const state = given.reduce(memberDecider.evolve, memberDecider.initialState());
-  try {
+  return refusalOf(() =>
     memberDecider.decide(
       { type: 'ChangeStaffRole', data: { staffId: STAFF, role: 'technician', ...data } },
       state,
       context,
-    );
-  } catch (error) {
-    const { code, message, details } = error as { code: string; message: string; details: object };
-    return { code, message, details };
-  }
-  throw new Error('not refused');
+    ),
+  );
 }
 
 describe('ChangeStaffRole: the request made the command', () => {

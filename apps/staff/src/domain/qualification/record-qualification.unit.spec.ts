@@ -1,4 +1,5 @@
 import { STAFF_PEOPLE_FIELDS } from '@serviceops/contracts';
+import { refusalOf } from '@serviceops/testing';
 import type { Caller } from '@serviceops/kernel';
 import type { MemberState } from '../member/member.state';
 import { qualificationDecider } from './qualification.decider';
@@ -42,19 +43,12 @@ const command = (data: Partial<RecordQualification['data']> = {}): RecordQualifi
   },
 });
 
-/** The refusal `decide` throws, as a plain object (code, message, details). */
 function refusal(
   data: Partial<RecordQualification['data']>,
   state: QualificationsState = qualificationDecider.initialState(),
   context = ctx,
 ) {
-  try {
-    qualificationDecider.decide(command(data), state, context);
-  } catch (error) {
-    const { code, message, details } = error as { code: string; message: string; details: object };
-    return { code, message, details };
-  }
-  throw new Error('not refused');
+  return refusalOf(() => qualificationDecider.decide(command(data), state, context));
 }
 
 describe('RecordQualification: the request made the command', () => {

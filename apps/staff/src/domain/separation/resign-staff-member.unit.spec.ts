@@ -1,4 +1,5 @@
 import { RULES } from '@serviceops/kernel';
+import { refusalOf } from '@serviceops/testing';
 import { separationDecider } from './separation.decider';
 import type { SeparationContext, SeparationState } from './separation.state';
 import { resignStaffMember, type ResignStaffMember } from './resign-staff-member';
@@ -11,19 +12,12 @@ const resign = (reason?: string): ResignStaffMember => ({
   data: { staffId: STAFF, ...(reason === undefined ? {} : { reason }) },
 });
 
-/** The refusal `decide` throws, as a plain object (code, message, details). */
 function refusal(
   command: ResignStaffMember,
   state: SeparationState = separationDecider.initialState(),
   context = ctx,
 ) {
-  try {
-    separationDecider.decide(command, state, context);
-  } catch (error) {
-    const { code, message, details } = error as { code: string; message: string; details: object };
-    return { code, message, details };
-  }
-  throw new Error('not refused');
+  return refusalOf(() => separationDecider.decide(command, state, context));
 }
 
 describe('ResignStaffMember: the request made the command', () => {
